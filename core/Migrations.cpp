@@ -1,0 +1,156 @@
+#include "Migrations.h"
+
+#include "Database.h"
+#include "Transaction.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace sb {
+
+namespace {
+
+
+// {PK} and {BIGPK} differ by engine; everything else is the SQL both engines speak.
+// Times are ISO 8601 UTC text and dates YYYY-MM-DD text: sortable and portable.
+const QList<QStringList>& steps()
+{
+    static const QList<QStringList> s = {
+        // 1: the ledger, members, auto-recharge and the activity log.
+        {
+            QStringLiteral("CREATE TABLE accounts ("
+                           " id {PK},"
+                           " kind TEXT NOT NULL CHECK (kind IN ('company','member','profile')),"
+                           " balance_cents BIGINT NOT NULL DEFAULT 0 CHECK (balance_cents >= 0))"),
+            QStringLiteral("INSERT INTO accounts (kind, balance_cents) VALUES ('company', 0)"),
+            QStringLiteral("CREATE TABLE members ("
+                           " id {PK},"
+                           " account_id BIGINT NOT NULL UNIQUE REFERENCES accounts(id),"
+                           " account_name TEXT NOT NULL,"
+                           " account_key TEXT NOT NULL UNIQUE,"
+                           " display_name TEXT NOT NULL,"
+                           " email TEXT NOT NULL DEFAULT '',"
+                           " department TEXT NOT NULL DEFAULT '',"
+                           " status TEXT NOT NULL DEFAULT 'active',"
+                           " search_key TEXT NOT NULL DEFAULT '',"
+                           " created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX members_display_name ON members(display_name)"),
+            QStringLiteral("CREATE INDEX members_department ON members(department)"),
+            QStringLiteral("CREATE INDEX members_email ON members(email)"),
+            QStringLiteral("CREATE INDEX accounts_balance ON accounts(balance_cents)"),
+            QStringLiteral("CREATE TABLE auto_recharge ("
+                           " member_id BIGINT PRIMARY KEY REFERENCES members(id),"
+                           " amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),"
+                           " threshold_cents BIGINT NOT NULL CHECK (threshold_cents >= 0),"
+                           " monthly_limit_cents BIGINT NOT NULL CHECK (monthly_limit_cents > 0),"
+                           " month TEXT NOT NULL,"
+                           " recharged_cents BIGINT NOT NULL DEFAULT 0,"
+                           " suspended_until TEXT NULL)"),
+            QStringLiteral("CREATE TABLE ledger ("
+                           " id {PK},"
+                           " at TEXT NOT NULL,"
+                           " from_account BIGINT NULL REFERENCES accounts(id),"
+                           " to_account BIGINT NULL REFERENCES accounts(id),"
+                           " amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),"
+                           " kind TEXT NOT NULL,"
+                           " actor TEXT NOT NULL,"
+                           " reference TEXT NOT NULL DEFAULT '',"
+                           " note TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral("CREATE INDEX ledger_from ON ledger(from_account)"),
+            QStringLiteral("CREATE INDEX ledger_to ON ledger(to_account)"),
+            QStringLiteral("CREATE TABLE activity ("
+                           " id {PK},"
+                           " at TEXT NOT NULL,"
+                           " actor TEXT NOT NULL,"
+                           " action TEXT NOT NULL,"
+                           " subject TEXT NOT NULL DEFAULT '',"
+                           " details TEXT NOT NULL DEFAULT '')"),
+        },
+    };
+    return s;
+}
+
+QString forEngine(QString sql, const Database& db)
+{
+    sql.replace(QLatin1String("{PK}"), db.isPostgres() ? QLatin1String("BIGSERIAL PRIMARY KEY")
+                                                       : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    return sql;
+}
+
+bool hasMetaTable(const Database& db)
+{
+    return db.sql().tables().contains(QStringLiteral("schema_meta"));
+}
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return static_cast<int>(steps().size());
+}
+
+int Migrations::currentVersion(const Database& db)
+{
+    if (!hasMetaTable(db))
+        return 0;
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT value FROM schema_meta WHERE key = ?"));
+    q.addBindValue(QStringLiteral("version"));
+    if (!db.exec(q) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+Result<void> Migrations::migrate(const Database& db)
+{
+    if (!hasMetaTable(db)) {
+        // Two processes may create the schema at once; the loser's CREATE fails and it rereads.
+        Transaction tx(db);
+        if (!tx.begun())
+            return Error::storage(db.lastErrorText());
+        if (!hasMetaTable(db)) {
+            if (!db.execDirect(QStringLiteral(
+                    "CREATE TABLE schema_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")))
+                return Error::storage(db.lastErrorText());
+            QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO schema_meta (key, value) VALUES (?, ?)"));
+            q.addBindValue(QStringLiteral("version"));
+            q.addBindValue(QStringLiteral("0"));
+            if (!db.exec(q))
+                return Error::storage(db.lastErrorText());
+            if (auto c = tx.commit(); !c)
+                return c;
+        }
+    }
+    const int current = currentVersion(db);
+    if (current > latestVersion())
+        return Error::refused(tr("The database %1 was written by a newer version of Switchboard "
+                                 "(schema %2; this version knows up to %3). It was left "
+                                 "untouched: use a newer Switchboard to open it.")
+                                  .arg(db.displaySpec())
+                                  .arg(current)
+                                  .arg(latestVersion()));
+    for (int v = current + 1; v <= latestVersion(); ++v) {
+        Transaction tx(db);
+        if (!tx.begun())
+            return Error::storage(db.lastErrorText());
+        // Re-read under the write lock: another process may have migrated meanwhile.
+        if (currentVersion(db) >= v)
+            continue;
+        for (const QString& statement : steps().at(v - 1)) {
+            if (!db.execDirect(forEngine(statement, db)))
+                return Error::storage(tr("Upgrading the database to schema %1 failed: %2")
+                                          .arg(v)
+                                          .arg(db.lastErrorText()));
+        }
+        QSqlQuery q = db.prepare(QStringLiteral("UPDATE schema_meta SET value = ? WHERE key = ?"));
+        q.addBindValue(QString::number(v));
+        q.addBindValue(QStringLiteral("version"));
+        if (!db.exec(q))
+            return Error::storage(db.lastErrorText());
+        if (auto c = tx.commit(); !c)
+            return c;
+    }
+    return {};
+}
+
+} // namespace sb
