@@ -12,10 +12,10 @@ Result<void> ActivityLog::record(const QString& action, const QString& subject,
     QSqlQuery q = db.prepare(QStringLiteral(
         "INSERT INTO activity (at, actor, action, subject, details) VALUES (?, ?, ?, ?, ?)"));
     q.addBindValue(m_ctx.nowText());
-    q.addBindValue(m_ctx.actor);
-    q.addBindValue(action);
-    q.addBindValue(subject);
-    q.addBindValue(details);
+    q.addBindValue(Database::text(m_ctx.actor));
+    q.addBindValue(Database::text(action));
+    q.addBindValue(Database::text(subject));
+    q.addBindValue(Database::text(details));
     if (!db.exec(q))
         return Error::storage(db.lastErrorText());
     return {};

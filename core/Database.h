@@ -40,6 +40,9 @@ public:
     QSqlDatabase sql() const { return QSqlDatabase::database(m_h->connection, false); }
     int schemaVersion() const;
 
+    /// A string to bind to a NOT NULL text column: a null QString would bind as SQL NULL.
+    static QVariant text(const QString& s) { return s.isNull() ? QVariant(QString(0, QChar())) : QVariant(s); }
+
     /// A prepared query on this connection; a failed prepare surfaces at exec().
     QSqlQuery prepare(const QString& sql) const;
     /// Executes, remembering whether a failure was a busy/serialization one worth retrying.

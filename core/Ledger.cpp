@@ -78,9 +78,9 @@ Result<void> Ledger::transfer(qint64 from, qint64 to, Money amount, const QStrin
     q.addBindValue(to == 0 ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(to));
     q.addBindValue(amount.cents());
     q.addBindValue(kind);
-    q.addBindValue(m_ctx.actor);
-    q.addBindValue(reference);
-    q.addBindValue(note);
+    q.addBindValue(Database::text(m_ctx.actor));
+    q.addBindValue(Database::text(reference));
+    q.addBindValue(Database::text(note));
     if (!db.exec(q))
         return Error::storage(db.lastErrorText());
     return {};

@@ -161,9 +161,9 @@ Result<Member> MemberService::insert(const NewMember& m) const
     q.addBindValue(*account);
     q.addBindValue(m.account);
     q.addBindValue(accountKey(m.account));
-    q.addBindValue(m.name.trimmed());
-    q.addBindValue(m.email.trimmed());
-    q.addBindValue(m.department.trimmed());
+    q.addBindValue(Database::text(m.name.trimmed()));
+    q.addBindValue(Database::text(m.email.trimmed()));
+    q.addBindValue(Database::text(m.department.trimmed()));
     q.addBindValue(searchKey(m));
     q.addBindValue(m_ctx.nowText());
     if (!db.exec(q) || !q.next())
