@@ -1,0 +1,416 @@
+// switchboardctl as a process: output, JSON and exit status of every command of this
+// release, on SQLite and PostgreSQL (global data rows).
+#include "CtlRunner.h"
+#include "TestDatabase.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace sb;
+using namespace sb::test;
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<CtlRunner> m_ctl;
+    QTemporaryDir m_dir;
+
+    CtlResult ctl(const QStringList& args) { return m_ctl->run(args); }
+    CtlResult ctlJson(const QStringList& args) { return m_ctl->run(QStringList{QStringLiteral("--json")} + args); }
+    QString balance()
+    {
+        return ctlJson({QStringLiteral("balance")}).json().value(QStringLiteral("company")).toString();
+    }
+    QJsonObject member(const QString& account, const QString& now = {})
+    {
+        QStringList args{QStringLiteral("--json")};
+        if (!now.isEmpty())
+            args << QStringLiteral("--now") << now;
+        args << QStringLiteral("member") << QStringLiteral("show") << account;
+        return ctl(args).json();
+    }
+    void addMember(const QString& account, const QString& name = QStringLiteral("Some Body"))
+    {
+        const CtlResult r = ctl({QStringLiteral("member"), QStringLiteral("add"), account, QStringLiteral("--name"), name});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+    // A refusal: exit 1 and exactly one line on stderr.
+    static void verifyRefused(const CtlResult& r)
+    {
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0);
+        QVERIFY(!r.err.trimmed().isEmpty());
+    }
+
+private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("engine");
+        for (const QString& e : TestDatabase::engines())
+            QTest::newRow(qPrintable(e)) << e;
+    }
+    void initTestCase()
+    {
+        QVERIFY2(!CtlRunner::program().isEmpty(), "SWITCHBOARD_CTL is not set");
+        if (TestDatabase::postgresRequired())
+            QVERIFY(TestDatabase::engines().contains(QStringLiteral("postgresql")));
+    }
+    void init()
+    {
+        QFETCH_GLOBAL(QString, engine);
+        m_ctl.reset();
+        m_db = std::make_unique<TestDatabase>(engine);
+        QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
+        m_ctl = std::make_unique<CtlRunner>(m_db->spec());
+    }
+    void cleanup()
+    {
+        m_ctl.reset();
+        m_db.reset();
+    }
+
+    void initAndBalance()
+    {
+        const CtlResult init = ctl({QStringLiteral("init")});
+        QCOMPARE(init.exitCode, 0);
+        QVERIFY(init.out.contains(QStringLiteral("schema")));
+        const CtlResult b = ctlJson({QStringLiteral("balance")});
+        QCOMPARE(b.exitCode, 0);
+        QCOMPARE(b.json(), (QJsonObject{{QStringLiteral("company"), QStringLiteral("0.00")},
+                                        {QStringLiteral("currency"), QStringLiteral("USD")}}));
+    }
+
+    void topUp()
+    {
+        CtlResult r = ctl({QStringLiteral("topup"), QStringLiteral("80"), QStringLiteral("--reference"), QStringLiteral("INV-7")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(balance(), QStringLiteral("80.00"));
+        r = ctlJson({QStringLiteral("topup"), QStringLiteral("0.5")});
+        QCOMPARE(r.json().value(QStringLiteral("company")).toString(), QStringLiteral("80.50"));
+        const CtlResult log = ctlJson({QStringLiteral("activity"), QStringLiteral("--limit"), QStringLiteral("5")});
+        QVERIFY(log.out.contains(QStringLiteral("INV-7")));
+    }
+
+    void topUpBadAmounts_data()
+    {
+        QTest::addColumn<QString>("amount");
+        QTest::newRow("zero") << QStringLiteral("0");
+        QTest::newRow("negative") << QStringLiteral("-5");
+        QTest::newRow("letters") << QStringLiteral("abc");
+        QTest::newRow("three decimals") << QStringLiteral("1.234");
+        QTest::newRow("comma") << QStringLiteral("1,50");
+        QTest::newRow("absurd") << QStringLiteral("99999999999");
+        QTest::newRow("empty") << QString();
+    }
+    void topUpBadAmounts()
+    {
+        QFETCH(QString, amount);
+        QVERIFY(ctl({QStringLiteral("topup"), QStringLiteral("10")}).exitCode == 0);
+        verifyRefused(ctl({QStringLiteral("topup"), amount}));
+        QCOMPARE(balance(), QStringLiteral("10.00"));
+    }
+
+    void memberAddAndShow()
+    {
+        const CtlResult r = ctlJson({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("ingrid.hansen"),
+                                     QStringLiteral("--name"), QStringLiteral("Ingrid Hansen"), QStringLiteral("--email"),
+                                     QStringLiteral("ingrid@example.com"), QStringLiteral("--department"),
+                                     QStringLiteral("Salg")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject m = member(QStringLiteral("ingrid.hansen"));
+        QCOMPARE(m.value(QStringLiteral("account")).toString(), QStringLiteral("ingrid.hansen"));
+        QCOMPARE(m.value(QStringLiteral("name")).toString(), QStringLiteral("Ingrid Hansen"));
+        QCOMPARE(m.value(QStringLiteral("email")).toString(), QStringLiteral("ingrid@example.com"));
+        QCOMPARE(m.value(QStringLiteral("department")).toString(), QStringLiteral("Salg"));
+        QCOMPARE(m.value(QStringLiteral("balance")).toString(), QStringLiteral("0.00"));
+        QCOMPARE(m.value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+        QVERIFY(m.value(QStringLiteral("profile")).isNull());
+        QCOMPARE(m.value(QStringLiteral("numbers")).toArray().size(), 0);
+        QVERIFY(m.value(QStringLiteral("autoRecharge")).isNull());
+        // Not known: refused.
+        verifyRefused(ctl({QStringLiteral("member"), QStringLiteral("show"), QStringLiteral("nobody.here")}));
+    }
+
+    void memberAddBadInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("status");
+        const QString add = QStringLiteral("add");
+        const QString name = QStringLiteral("--name");
+        QTest::newRow("duplicate, other case") << QStringList{add, QStringLiteral("Alice.Smith"), name, QStringLiteral("A")} << 1;
+        QTest::newRow("empty account") << QStringList{add, QString(), name, QStringLiteral("A")} << 1;
+        QTest::newRow("too short") << QStringList{add, QStringLiteral("abc12"), name, QStringLiteral("A")} << 1;
+        QTest::newRow("too long") << QStringList{add, QString(33, QLatin1Char('a')), name, QStringLiteral("A")} << 1;
+        QTest::newRow("starts with digit") << QStringList{add, QStringLiteral("1abcdef"), name, QStringLiteral("A")} << 1;
+        QTest::newRow("space") << QStringList{add, QStringLiteral("abc defg"), name, QStringLiteral("A")} << 1;
+        QTest::newRow("bad e-mail") << QStringList{add, QStringLiteral("carol.white"), name, QStringLiteral("C"),
+                                                   QStringLiteral("--email"), QStringLiteral("carol@")} << 1;
+        QTest::newRow("empty name") << QStringList{add, QStringLiteral("carol.white"), name, QStringLiteral("  ")} << 1;
+        QTest::newRow("missing name") << QStringList{add, QStringLiteral("carol.white")} << 2;
+        QTest::newRow("unknown option") << QStringList{add, QStringLiteral("carol.white"), name, QStringLiteral("C"),
+                                                       QStringLiteral("--colour"), QStringLiteral("red")} << 2;
+    }
+    void memberAddBadInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, status);
+        addMember(QStringLiteral("alice.smith"));
+        const CtlResult r = ctl(QStringList{QStringLiteral("member")} + args);
+        if (status == 1)
+            verifyRefused(r);
+        else
+            QCOMPARE(r.exitCode, status);
+        const CtlResult list = ctlJson({QStringLiteral("member"), QStringLiteral("list")});
+        QCOMPARE(list.json().value(QStringLiteral("members")).toArray().size(), 1);
+    }
+
+    void allocateAllOrNothing()
+    {
+        addMember(QStringLiteral("alice.smith"));
+        addMember(QStringLiteral("bob.jones1"));
+        addMember(QStringLiteral("carol.white"));
+        QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("100")}).exitCode, 0);
+        // 3 x 40 = 120 > 100: nobody gets anything.
+        verifyRefused(ctl({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("40"),
+                           QStringLiteral("alice.smith"), QStringLiteral("bob.jones1"), QStringLiteral("carol.white")}));
+        QCOMPARE(balance(), QStringLiteral("100.00"));
+        QCOMPARE(member(QStringLiteral("alice.smith")).value(QStringLiteral("balance")).toString(), QStringLiteral("0.00"));
+        // An unknown member among known ones: nobody gets anything.
+        verifyRefused(ctl({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("1"),
+                           QStringLiteral("alice.smith"), QStringLiteral("nobody.here")}));
+        QCOMPARE(balance(), QStringLiteral("100.00"));
+        // 3 x 30 = 90 fits.
+        const CtlResult ok = ctlJson({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("30"),
+                                      QStringLiteral("alice.smith"), QStringLiteral("bob.jones1"), QStringLiteral("carol.white")});
+        QCOMPARE(ok.exitCode, 0);
+        QCOMPARE(ok.json().value(QStringLiteral("total")).toString(), QStringLiteral("90.00"));
+        QCOMPARE(balance(), QStringLiteral("10.00"));
+        for (const QString& a : {QStringLiteral("alice.smith"), QStringLiteral("bob.jones1"), QStringLiteral("carol.white")})
+            QCOMPARE(member(a).value(QStringLiteral("balance")).toString(), QStringLiteral("30.00"));
+        // Bad amounts and usage.
+        verifyRefused(ctl({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("-1"), QStringLiteral("alice.smith")}));
+        verifyRefused(ctl({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("1"),
+                           QStringLiteral("alice.smith"), QStringLiteral("alice.smith")}));
+        QCOMPARE(ctl({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("1")}).exitCode, 2);
+        QCOMPARE(balance(), QStringLiteral("10.00"));
+    }
+
+    void autoRechargeSuspendsAndResumes()
+    {
+        addMember(QStringLiteral("alice.smith"));
+        QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("100")}).exitCode, 0);
+        const QString nov = QStringLiteral("2026-11-23T10:00:00Z");
+        const CtlResult set = ctlJson({QStringLiteral("--now"), nov, QStringLiteral("autorecharge"), QStringLiteral("set"),
+                                       QStringLiteral("alice.smith"), QStringLiteral("--amount"), QStringLiteral("5"),
+                                       QStringLiteral("--below"), QStringLiteral("12"), QStringLiteral("--monthly-limit"),
+                                       QStringLiteral("10")});
+        QCOMPARE(set.exitCode, 0);
+        // Below 12.00 with 0.00: two recharges of 5.00 reach the 10.00 limit; suspended until 1 December.
+        QJsonObject m = member(QStringLiteral("alice.smith"), nov);
+        QCOMPARE(m.value(QStringLiteral("balance")).toString(), QStringLiteral("10.00"));
+        QJsonObject ar = m.value(QStringLiteral("autoRecharge")).toObject();
+        QCOMPARE(ar.value(QStringLiteral("amount")).toString(), QStringLiteral("5.00"));
+        QCOMPARE(ar.value(QStringLiteral("below")).toString(), QStringLiteral("12.00"));
+        QCOMPARE(ar.value(QStringLiteral("monthlyLimit")).toString(), QStringLiteral("10.00"));
+        QCOMPARE(ar.value(QStringLiteral("rechargedThisMonth")).toString(), QStringLiteral("10.00"));
+        QCOMPARE(ar.value(QStringLiteral("suspendedUntil")).toString(), QStringLiteral("2026-12-01"));
+        QCOMPARE(balance(), QStringLiteral("90.00"));
+        // The next month's billing run resumes it and recharges once more; a second run changes nothing.
+        const QString dec = QStringLiteral("2026-12-01T00:00:05Z");
+        const CtlResult run1 = ctlJson({QStringLiteral("--now"), dec, QStringLiteral("billing"), QStringLiteral("run")});
+        QCOMPARE(run1.exitCode, 0);
+        QCOMPARE(run1.json().value(QStringLiteral("resumed")).toInt(), 1);
+        QCOMPARE(run1.json().value(QStringLiteral("recharged")).toString(), QStringLiteral("5.00"));
+        const CtlResult run2 = ctlJson({QStringLiteral("--now"), dec, QStringLiteral("billing"), QStringLiteral("run")});
+        QCOMPARE(run2.json().value(QStringLiteral("autoRechargesReset")).toInt(), 0);
+        QCOMPARE(run2.json().value(QStringLiteral("recharged")).toString(), QStringLiteral("0.00"));
+        m = member(QStringLiteral("alice.smith"), dec);
+        QCOMPARE(m.value(QStringLiteral("balance")).toString(), QStringLiteral("15.00"));
+        ar = m.value(QStringLiteral("autoRecharge")).toObject();
+        QVERIFY(ar.value(QStringLiteral("suspendedUntil")).isNull());
+        QCOMPARE(balance(), QStringLiteral("85.00"));
+        // Off, and off again is refused.
+        QCOMPARE(ctl({QStringLiteral("autorecharge"), QStringLiteral("off"), QStringLiteral("alice.smith")}).exitCode, 0);
+        QVERIFY(member(QStringLiteral("alice.smith")).value(QStringLiteral("autoRecharge")).isNull());
+        verifyRefused(ctl({QStringLiteral("autorecharge"), QStringLiteral("off"), QStringLiteral("alice.smith")}));
+    }
+
+    void autoRechargeBadInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("status");
+        const QString a = QStringLiteral("--amount"), b = QStringLiteral("--below"), l = QStringLiteral("--monthly-limit");
+        const QString acc = QStringLiteral("alice.smith");
+        QTest::newRow("limit below amount") << QStringList{acc, a, QStringLiteral("10"), b, QStringLiteral("5"), l, QStringLiteral("5")} << 1;
+        QTest::newRow("zero amount") << QStringList{acc, a, QStringLiteral("0"), b, QStringLiteral("5"), l, QStringLiteral("5")} << 1;
+        QTest::newRow("negative threshold") << QStringList{acc, a, QStringLiteral("1"), b, QStringLiteral("-5"), l, QStringLiteral("5")} << 1;
+        QTest::newRow("not a number") << QStringList{acc, a, QStringLiteral("x"), b, QStringLiteral("5"), l, QStringLiteral("5")} << 1;
+        QTest::newRow("unknown member") << QStringList{QStringLiteral("nobody.here"), a, QStringLiteral("1"), b, QStringLiteral("5"), l, QStringLiteral("5")} << 1;
+        QTest::newRow("missing limit") << QStringList{acc, a, QStringLiteral("1"), b, QStringLiteral("5")} << 2;
+    }
+    void autoRechargeBadInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, status);
+        addMember(QStringLiteral("alice.smith"));
+        QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("100")}).exitCode, 0);
+        const CtlResult r = ctl(QStringList{QStringLiteral("autorecharge"), QStringLiteral("set")} + args);
+        if (status == 1)
+            verifyRefused(r);
+        else
+            QCOMPARE(r.exitCode, status);
+        QVERIFY(member(QStringLiteral("alice.smith")).value(QStringLiteral("autoRecharge")).isNull());
+        QCOMPARE(balance(), QStringLiteral("100.00"));
+    }
+
+    void importDryRunAndExportRoundTrip()
+    {
+        const QString bad = m_dir.filePath(QStringLiteral("bad.csv"));
+        {
+            QFile f(bad);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("account,name,email,department\n"
+                    "olivia.brown,Olivia Brown,olivia@example.com,Sales\n"
+                    "x,Too Short,,Sales\n"
+                    "olivia.brown,Olivia Again,,Sales\n"
+                    "jakub.nowak,\"Nowak, Jakub\",jakub@,IT\n"
+                    "zofia.kowalska,Zofia Kowalska,,Finance\n");
+        }
+        CtlResult r = ctlJson({QStringLiteral("member"), QStringLiteral("import"), bad, QStringLiteral("--dry-run")});
+        QCOMPARE(r.exitCode, 0);
+        QJsonArray rejected = r.json().value(QStringLiteral("rejected")).toArray();
+        QCOMPARE(rejected.size(), 3);
+        QCOMPARE(rejected.at(0).toObject().value(QStringLiteral("line")).toInt(), 3);
+        QCOMPARE(rejected.at(1).toObject().value(QStringLiteral("line")).toInt(), 4);
+        QCOMPARE(rejected.at(2).toObject().value(QStringLiteral("line")).toInt(), 5);
+        QCOMPARE(r.json().value(QStringLiteral("added")).toInt(), 0);
+        // Without --dry-run: refused, nothing written.
+        r = ctl({QStringLiteral("member"), QStringLiteral("import"), bad});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(ctlJson({QStringLiteral("member"), QStringLiteral("list")}).json().value(QStringLiteral("members")).toArray().size(), 0);
+
+        const QString good = m_dir.filePath(QStringLiteral("good.csv"));
+        {
+            QFile f(good);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("account,name,email,department\n"
+                    "olivia.brown,Olivia Brown,olivia@example.com,Sales\n"
+                    "jakub.nowak,\"Nowak, Jakub \"\"Kuba\"\"\",jakub@example.pl,IT\n"
+                    "solveig.odegard,Solveig \xc3\x98" "deg\xc3\xa5rd,,\"Salg\nNord\"\n");
+        }
+        r = ctlJson({QStringLiteral("member"), QStringLiteral("import"), good});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("added")).toInt(), 3);
+        const QString exported = m_dir.filePath(QStringLiteral("export.csv"));
+        QCOMPARE(ctl({QStringLiteral("member"), QStringLiteral("export"), exported}).exitCode, 0);
+        const QJsonArray before = ctlJson({QStringLiteral("member"), QStringLiteral("list")}).json().value(QStringLiteral("members")).toArray();
+
+        // Into a fresh SQLite database: the same members come back.
+        QTemporaryDir other;
+        CtlRunner fresh(other.filePath(QStringLiteral("other.sqlite")));
+        QCOMPARE(fresh.run({QStringLiteral("member"), QStringLiteral("import"), exported}).exitCode, 0);
+        const QJsonArray after = fresh.run({QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("list")})
+                                     .json().value(QStringLiteral("members")).toArray();
+        QCOMPARE(after, before);
+        QCOMPARE(after.at(1).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Olivia Brown"));
+        QCOMPARE(after.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Nowak, Jakub \"Kuba\""));
+        QCOMPARE(after.at(2).toObject().value(QStringLiteral("department")).toString(), QStringLiteral("Salg\nNord"));
+    }
+
+    void activityNewestFirst()
+    {
+        addMember(QStringLiteral("alice.smith"));
+        QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("5")}).exitCode, 0);
+        const QJsonArray a = ctlJson({QStringLiteral("activity"), QStringLiteral("--limit"), QStringLiteral("1")})
+                                 .json().value(QStringLiteral("activity")).toArray();
+        QCOMPARE(a.size(), 1);
+        QCOMPARE(a.at(0).toObject().value(QStringLiteral("action")).toString(), QStringLiteral("company.topup"));
+        QCOMPARE(a.at(0).toObject().value(QStringLiteral("actor")).toString(), QStringLiteral("qa-admin"));
+        verifyRefused(ctl({QStringLiteral("activity"), QStringLiteral("--limit"), QStringLiteral("zero")}));
+    }
+
+    void demoFillsTheDatabase()
+    {
+        const CtlResult r = ctlJson({QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("60"),
+                                     QStringLiteral("--seed"), QStringLiteral("7")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("members")).toInt(), 60);
+        QCOMPARE(ctlJson({QStringLiteral("member"), QStringLiteral("list")}).json().value(QStringLiteral("members")).toArray().size(), 60);
+        verifyRefused(ctl({QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("-3")}));
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(ctl({}).exitCode, 2);
+        QCOMPARE(ctl({QStringLiteral("frobnicate")}).exitCode, 2);
+        QCOMPARE(ctl({QStringLiteral("--colour"), QStringLiteral("balance")}).exitCode, 2);
+        QCOMPARE(ctl({QStringLiteral("--now"), QStringLiteral("yesterday"), QStringLiteral("balance")}).exitCode, 2);
+        QCOMPARE(ctl({QStringLiteral("member")}).exitCode, 2);
+        QCOMPARE(ctl({QStringLiteral("topup")}).exitCode, 2);
+        const CtlResult help = ctl({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QStringLiteral("credit allocate AMOUNT ACCOUNT")));
+    }
+};
+
+// Not per engine: the environment default and the refusal of a newer schema.
+class TestCliDatabaseChoice : public QObject
+{
+    Q_OBJECT
+private slots:
+    void environmentVariableChoosesTheDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("env.sqlite"));
+        QProcessEnvironment env = CtlRunner::environment();
+        env.insert(QStringLiteral("SWITCHBOARD_DATABASE"), path);
+        const CtlRunner ctl;
+        QCOMPARE(ctl.run({QStringLiteral("topup"), QStringLiteral("3")}, env).exitCode, 0);
+        QVERIFY(QFile::exists(path));
+        QCOMPARE(CtlRunner(path).run({QStringLiteral("--json"), QStringLiteral("balance")}).json()
+                     .value(QStringLiteral("company")).toString(), QStringLiteral("3.00"));
+    }
+
+    void newerSchemaIsRefusedUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("newer.sqlite"));
+        const CtlRunner ctl(path);
+        QCOMPARE(ctl.run({QStringLiteral("init")}).exitCode, 0);
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+            QVERIFY(db->execDirect(QStringLiteral("UPDATE schema_meta SET value = '999' WHERE key = 'version'")));
+        }
+        const QByteArray before = [&] { QFile f(path); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        const CtlResult r = ctl.run({QStringLiteral("balance")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("newer")), qPrintable(r.err));
+        const QByteArray after = [&] { QFile f(path); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        QCOMPARE(after, before);
+    }
+};
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    int status = 0;
+    {
+        TestCli t;
+        status |= QTest::qExec(&t, argc, argv);
+    }
+    {
+        TestCliDatabaseChoice t;
+        status |= QTest::qExec(&t, argc, argv);
+    }
+    return status;
+}
+
+#include "tst_cli.moc"

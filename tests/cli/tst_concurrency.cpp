@@ -1,0 +1,111 @@
+// Two admins at once: switchboardctl processes allocating from one company balance at the
+// same moment can never together spend more than it holds, on either engine.
+#include "CtlRunner.h"
+#include "Ledger.h"
+#include "SystemClock.h"
+#include "TestDatabase.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+#include <memory>
+
+using namespace sb;
+using namespace sb::test;
+
+class TestConcurrency : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void twoAdminsAllocateAtOnce_data()
+    {
+        QTest::addColumn<QString>("engine");
+        for (const QString& e : TestDatabase::engines())
+            QTest::newRow(qPrintable(e)) << e;
+    }
+
+    void twoAdminsAllocateAtOnce()
+    {
+        QFETCH(QString, engine);
+        TestDatabase tdb(engine);
+        QVERIFY2(tdb.ok(), qPrintable(tdb.error()));
+        const CtlRunner ctl(tdb.spec());
+        QCOMPARE(ctl.run({QStringLiteral("init")}).exitCode, 0);
+        for (const char* a : {"admin.one.member", "admin.two.member"})
+            QCOMPARE(ctl.run({QStringLiteral("member"), QStringLiteral("add"), QString::fromLatin1(a),
+                              QStringLiteral("--name"), QString::fromLatin1(a)}).exitCode, 0);
+
+        // Each round the company holds exactly 10.00 and both admins try to hand out 10.00 at
+        // the same moment: exactly one may succeed.
+        const int rounds = 12;
+        int successes = 0;
+        for (int round = 0; round < rounds; ++round) {
+            QCOMPARE(ctl.run({QStringLiteral("topup"), QStringLiteral("10")}).exitCode, 0);
+            std::unique_ptr<QProcess> a(ctl.start({QStringLiteral("credit"), QStringLiteral("allocate"),
+                                                   QStringLiteral("10"), QStringLiteral("admin.one.member")}));
+            std::unique_ptr<QProcess> b(ctl.start({QStringLiteral("credit"), QStringLiteral("allocate"),
+                                                   QStringLiteral("10"), QStringLiteral("admin.two.member")}));
+            QVERIFY(a->waitForFinished(60000));
+            QVERIFY(b->waitForFinished(60000));
+            const int ca = a->exitCode();
+            const int cb = b->exitCode();
+            QVERIFY2((ca == 0 && cb == 1) || (ca == 1 && cb == 0),
+                     qPrintable(QStringLiteral("round %1: exit codes %2 and %3; %4 %5")
+                                    .arg(round).arg(ca).arg(cb)
+                                    .arg(QString::fromUtf8(a->readAllStandardError()),
+                                         QString::fromUtf8(b->readAllStandardError()))));
+            successes += (ca == 0) + (cb == 0);
+            const QString company = ctl.run({QStringLiteral("--json"), QStringLiteral("balance")})
+                                        .json().value(QStringLiteral("company")).toString();
+            QCOMPARE(company, QStringLiteral("0.00"));
+        }
+        QCOMPARE(successes, rounds);
+
+        // The books: members hold exactly what was topped up, and every balance equals its ledger.
+        SystemClock clock;
+        const Context ctx{tdb.db(), &clock, QStringLiteral("test")};
+        const Ledger ledger(ctx);
+        const auto totals = ledger.totals();
+        QVERIFY(totals.ok());
+        QCOMPARE(totals->toppedUp.cents(), rounds * 1000LL);
+        QCOMPARE(totals->balances.cents(), rounds * 1000LL);
+        const auto bad = ledger.inconsistentAccounts();
+        QVERIFY(bad.ok());
+        QVERIFY(bad->isEmpty());
+    }
+
+    void manyProcessesDrainWithoutOverdraft_data() { twoAdminsAllocateAtOnce_data(); }
+
+    void manyProcessesDrainWithoutOverdraft()
+    {
+        QFETCH(QString, engine);
+        TestDatabase tdb(engine);
+        QVERIFY2(tdb.ok(), qPrintable(tdb.error()));
+        const CtlRunner ctl(tdb.spec());
+        QCOMPARE(ctl.run({QStringLiteral("topup"), QStringLiteral("35")}).exitCode, 0);
+        const int n = 8;
+        for (int i = 0; i < n; ++i)
+            QCOMPARE(ctl.run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("racer.%1").arg(i),
+                              QStringLiteral("--name"), QStringLiteral("Racer %1").arg(i)}).exitCode, 0);
+        std::vector<std::unique_ptr<QProcess>> procs;
+        for (int i = 0; i < n; ++i)
+            procs.emplace_back(ctl.start({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("10"),
+                                          QStringLiteral("racer.%1").arg(i)}));
+        int ok = 0, refused = 0;
+        for (auto& p : procs) {
+            QVERIFY(p->waitForFinished(60000));
+            if (p->exitCode() == 0)
+                ++ok;
+            else if (p->exitCode() == 1)
+                ++refused;
+        }
+        QCOMPARE(ok, 3);
+        QCOMPARE(refused, n - 3);
+        QCOMPARE(ctl.run({QStringLiteral("--json"), QStringLiteral("balance")}).json().value(QStringLiteral("company")).toString(),
+                 QStringLiteral("5.00"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConcurrency)
+#include "tst_concurrency.moc"
