@@ -2,6 +2,7 @@
 
 #include "CreditService.h"
 #include "Ledger.h"
+#include "NumberService.h"
 #include "Transaction.h"
 
 #include <QCoreApplication>
@@ -34,6 +35,15 @@ Result<BillingService::Report> BillingService::run() const
                         !q.value(3).isNull()});
         q.finish();
         Report report;
+        // Numbers first: renewals are paid before the month's recharges draw on the company.
+        auto numbers = NumberService(m_ctx).processDue();
+        if (!numbers)
+            return numbers.error();
+        report.numbersRenewed = numbers->renewed;
+        report.numbersReleased = numbers->released;
+        report.numbersExpired = numbers->expiredUnpaid;
+        report.numbersSpent = numbers->spent;
+        report.messages += numbers->messages;
         const Ledger ledger(m_ctx);
         const CreditService credit(m_ctx);
         if (!due.isEmpty()) {

@@ -19,6 +19,10 @@ public:
         int autoRechargesReset = 0; ///< monthly limits started afresh
         int resumed = 0;            ///< suspensions that ended
         Money recharged;            ///< moved by the recharges this run made
+        int numbersRenewed = 0;
+        int numbersReleased = 0;    ///< cancelled numbers whose period ended
+        int numbersExpired = 0;     ///< renewals the company could not pay
+        Money numbersSpent;
         QStringList messages;       ///< translated news, one line each
     };
     Result<Report> run() const;

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QThread>
@@ -26,6 +27,16 @@ bool isRetryable(const QSqlError& e, Database::Engine engine)
     bool ok = false;
     const int n = code.toInt(&ok);
     return ok && ((n & 0xff) == 5 || (n & 0xff) == 6);
+}
+
+// The spec as messages may show it: a PostgreSQL password, even in an address too malformed
+// for QUrl, is masked.
+QString maskPassword(const QString& spec)
+{
+    static const QRegularExpression userPassword(QStringLiteral("^(postgres(?:ql)?://[^/@:]*:)[^@]*@"));
+    QString masked = spec;
+    masked.replace(userPassword, QStringLiteral("\\1***@"));
+    return masked;
 }
 } // namespace
 
@@ -75,7 +86,7 @@ Result<Database> Database::open(const QString& specIn)
         if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2)
             return Error::invalid(tr("\"%1\" is not a PostgreSQL address of the form "
                                      "postgresql://user[:password]@host[:port]/database.")
-                                      .arg(spec));
+                                      .arg(maskPassword(spec)));
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
             return Error::storage(tr("The PostgreSQL driver (QPSQL) is not installed."));
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), h->connection);
@@ -102,7 +113,7 @@ Result<Database> Database::open(const QString& specIn)
     if (!db.open()) {
         const QString why = db.lastError().text();
         db = QSqlDatabase();
-        return Error::storage(tr("Cannot open the database %1: %2").arg(spec, why));
+        return Error::storage(tr("Cannot open the database %1: %2").arg(maskPassword(spec), why));
     }
     db = QSqlDatabase();
     Database database(std::move(h));

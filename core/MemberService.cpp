@@ -3,6 +3,7 @@
 #include "ActivityLog.h"
 #include "Csv.h"
 #include "Ledger.h"
+#include "NumberService.h"
 #include "Transaction.h"
 
 #include <QCoreApplication>
@@ -212,7 +213,11 @@ Result<Member> MemberService::find(const QString& account) const
         return Error::storage(db.lastErrorText());
     if (!q.next())
         return Error::notFound(tr("There is no member with the account name \"%1\".").arg(account));
-    return readMember(q, m_ctx.now());
+    QList<Member> one{readMember(q, m_ctx.now())};
+    q.finish();
+    if (auto r = attachNumbers(one); !r)
+        return r.error();
+    return one.first();
 }
 
 Result<QList<Member>> MemberService::findMany(const QStringList& accounts) const
@@ -250,7 +255,27 @@ Result<QList<Member>> MemberService::page(const MemberQuery& query) const
     const QDateTime now = m_ctx.now();
     while (q.next())
         out.append(readMember(q, now));
+    q.finish();
+    if (auto r = attachNumbers(out); !r)
+        return r.error();
     return out;
+}
+
+Result<void> MemberService::attachNumbers(QList<Member>& members) const
+{
+    QList<qint64> ids;
+    ids.reserve(members.size());
+    for (const Member& m : std::as_const(members))
+        ids.append(m.id);
+    auto numbers = NumberService(m_ctx).numbersOfMembers(ids);
+    if (!numbers)
+        return numbers.error();
+    for (Member& m : members) {
+        QStringList list = numbers->values(m.id);
+        list.sort();
+        m.numbers = list;
+    }
+    return {};
 }
 
 Result<qint64> MemberService::count(const QString& search) const

@@ -51,6 +51,7 @@ public:
 
 private:
     Result<bool> accountExists(const QString& account) const;
+    Result<void> attachNumbers(QList<Member>& members) const;
     const Context& m_ctx;
 };
 

@@ -67,6 +67,50 @@ const QList<QStringList>& steps()
                            " subject TEXT NOT NULL DEFAULT '',"
                            " details TEXT NOT NULL DEFAULT '')"),
         },
+        // 2: SIP profiles (the holders of numbers besides members) and numbers.
+        {
+            QStringLiteral("CREATE TABLE profiles ("
+                           " id {PK},"
+                           " account_id BIGINT NOT NULL UNIQUE REFERENCES accounts(id),"
+                           " name TEXT NOT NULL,"
+                           " name_key TEXT NOT NULL UNIQUE,"
+                           " department TEXT NOT NULL DEFAULT '',"
+                           " email TEXT NOT NULL DEFAULT '',"
+                           " auth TEXT NOT NULL DEFAULT 'registration' CHECK (auth IN ('registration','ip')),"
+                           " ip TEXT NOT NULL DEFAULT '',"
+                           " port INTEGER NOT NULL DEFAULT 5060,"
+                           " sip_username TEXT NOT NULL DEFAULT '',"
+                           " channels INTEGER NOT NULL DEFAULT 1 CHECK (channels BETWEEN 1 AND 300),"
+                           " created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE numbers ("
+                           " id {PK},"
+                           " e164 TEXT NOT NULL UNIQUE,"
+                           " country TEXT NOT NULL,"
+                           " area TEXT NOT NULL,"
+                           " member_id BIGINT NULL REFERENCES members(id),"
+                           " profile_id BIGINT NULL REFERENCES profiles(id),"
+                           " months INTEGER NOT NULL CHECK (months IN (1, 3, 12)),"
+                           " price_cents BIGINT NOT NULL,"
+                           " anchor TEXT NOT NULL,"
+                           " periods INTEGER NOT NULL DEFAULT 1,"
+                           " expires TEXT NOT NULL,"
+                           " cancelled INTEGER NOT NULL DEFAULT 0,"
+                           " status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','released')),"
+                           " bought_at TEXT NOT NULL,"
+                           " CHECK (member_id IS NULL OR profile_id IS NULL))"),
+            QStringLiteral("CREATE INDEX numbers_area ON numbers(country, area, status)"),
+            QStringLiteral("CREATE INDEX numbers_member ON numbers(member_id)"),
+            QStringLiteral("CREATE INDEX numbers_profile ON numbers(profile_id)"),
+            QStringLiteral("CREATE INDEX numbers_due ON numbers(status, expires)"),
+            QStringLiteral("CREATE TABLE terms_acceptances ("
+                           " id {PK},"
+                           " at TEXT NOT NULL,"
+                           " actor TEXT NOT NULL,"
+                           " country TEXT NOT NULL,"
+                           " e164 TEXT NOT NULL,"
+                           " member_id BIGINT NULL REFERENCES members(id),"
+                           " profile_id BIGINT NULL REFERENCES profiles(id))"),
+        },
     };
     return s;
 }
@@ -81,6 +125,34 @@ QString forEngine(QString sql, const Database& db)
 bool hasMetaTable(const Database& db)
 {
     return db.sql().tables().contains(QStringLiteral("schema_meta"));
+}
+
+Result<void> createMetaTable(const Database& db)
+{
+    Transaction tx(db);
+    if (!tx.begun())
+        return Error::storage(db.lastErrorText());
+    if (hasMetaTable(db))
+        return {};
+    if (!db.execDirect(QStringLiteral("CREATE TABLE schema_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")))
+        return Error::storage(db.lastErrorText());
+    QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO schema_meta (key, value) VALUES (?, ?)"));
+    q.addBindValue(QStringLiteral("version"));
+    q.addBindValue(QStringLiteral("0"));
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    return tx.commit();
+}
+
+// The version, read with the row locked (PostgreSQL; SQLite's BEGIN IMMEDIATE holds the
+// whole file): a concurrent migrator waits here until the other one has committed.
+int lockedVersion(const Database& db)
+{
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT value FROM schema_meta WHERE key = ?") + db.forUpdate());
+    q.addBindValue(QStringLiteral("version"));
+    if (!db.exec(q) || !q.next())
+        return -1;
+    return q.value(0).toInt();
 }
 
 } // namespace
@@ -104,22 +176,10 @@ int Migrations::currentVersion(const Database& db)
 Result<void> Migrations::migrate(const Database& db)
 {
     if (!hasMetaTable(db)) {
-        // Two processes may create the schema at once; the loser's CREATE fails and it rereads.
-        Transaction tx(db);
-        if (!tx.begun())
-            return Error::storage(db.lastErrorText());
-        if (!hasMetaTable(db)) {
-            if (!db.execDirect(QStringLiteral(
-                    "CREATE TABLE schema_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")))
-                return Error::storage(db.lastErrorText());
-            QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO schema_meta (key, value) VALUES (?, ?)"));
-            q.addBindValue(QStringLiteral("version"));
-            q.addBindValue(QStringLiteral("0"));
-            if (!db.exec(q))
-                return Error::storage(db.lastErrorText());
-            if (auto c = tx.commit(); !c)
-                return c;
-        }
+        // Two processes may create the schema at once; the loser's CREATE fails (on
+        // PostgreSQL after waiting for the winner's commit) and it rereads.
+        if (auto r = createMetaTable(db); !r && !hasMetaTable(db))
+            return r;
     }
     const int current = currentVersion(db);
     if (current > latestVersion())
@@ -134,7 +194,10 @@ Result<void> Migrations::migrate(const Database& db)
         if (!tx.begun())
             return Error::storage(db.lastErrorText());
         // Re-read under the write lock: another process may have migrated meanwhile.
-        if (currentVersion(db) >= v)
+        const int locked = lockedVersion(db);
+        if (locked < 0)
+            return Error::storage(db.lastErrorText());
+        if (locked >= v)
             continue;
         for (const QString& statement : steps().at(v - 1)) {
             if (!db.execDirect(forEngine(statement, db)))

@@ -103,6 +103,9 @@ std::optional<Money> Money::parseLocale(const QString& text, const QLocale& loca
     if (s.startsWith(minus) || s.startsWith(QLatin1Char('-'))) {
         negative = true;
         s.remove(0, s.startsWith(minus) ? minus.size() : 1);
+        // toCurrencyString writes a negative en amount as "-$1.00": the sign before the symbol.
+        if (s.startsWith(QLatin1Char('$')))
+            s.remove(0, 1);
     }
     const QString decimal = locale.decimalPoint();
     const QString group = locale.groupSeparator();

@@ -9,6 +9,8 @@
 #include "Ledger.h"
 #include "MemberService.h"
 #include "Migrations.h"
+#include "NumberService.h"
+#include "PhoneNumbers.h"
 #include "SystemClock.h"
 
 #include <QJsonArray>
@@ -17,6 +19,28 @@
 namespace sb::ctl {
 
 namespace {
+
+QJsonValue holderJson(const NumberHolder& h)
+{
+    switch (h.kind) {
+    case NumberHolder::Kind::Member: return QJsonObject{{QStringLiteral("member"), h.name}};
+    case NumberHolder::Kind::Profile: return QJsonObject{{QStringLiteral("profile"), h.name}};
+    case NumberHolder::Kind::None: break;
+    }
+    return QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject numberJson(const NumberRecord& n)
+{
+    return {{QStringLiteral("number"), n.e164},
+            {QStringLiteral("country"), n.country},
+            {QStringLiteral("area"), n.area},
+            {QStringLiteral("holder"), holderJson(n.holder)},
+            {QStringLiteral("months"), n.months},
+            {QStringLiteral("expires"), n.expires.toString(Qt::ISODate)},
+            {QStringLiteral("cancelled"), n.cancelled},
+            {QStringLiteral("status"), n.status}};
+}
 
 QJsonValue nullable(const QString& s)
 {
@@ -75,7 +99,7 @@ QString memberText(const Member& m)
 }
 
 // Commands of the contract that later work delivers: a clear word instead of "unknown".
-const QStringList kLater = {QStringLiteral("number"), QStringLiteral("profile"), QStringLiteral("bundle"),
+const QStringList kLater = {QStringLiteral("profile"), QStringLiteral("bundle"),
                             QStringLiteral("calls"),  QStringLiteral("report"),  QStringLiteral("advice"),
                             QStringLiteral("prices")};
 
@@ -103,6 +127,13 @@ QString CommandLine::usage()
               "  autorecharge off ACCOUNT\n"
               "  billing run                                 renewals, expiries and monthly resets due by now\n"
               "  activity [--limit N]                        the audit log, newest first\n"
+              "  number countries                            where numbers can be bought\n"
+              "  number areas COUNTRY                        area codes with place names and numbers left\n"
+              "  number prices COUNTRY                       price per billing period (1, 3, 12 months)\n"
+              "  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]\n"
+              "  number assign E164 (--member ACCOUNT | --profile NAME)\n"
+              "  number cancel E164                          usable until the end of its period, no refund\n"
+              "  number list [--search TEXT] [--country CC]  every number the company has or had\n"
               "  demo [--members N] [--seed S]               fill the database with realistic generated data\n"
               "\n"
               "The database defaults to $SWITCHBOARD_DATABASE, else the window's own SQLite file.\n"
@@ -239,6 +270,7 @@ int CommandLine::run(const QStringList& argsIn)
         {QStringLiteral("billing"), &CommandLine::cmdBilling},
         {QStringLiteral("activity"), &CommandLine::cmdActivity},
         {QStringLiteral("demo"), &CommandLine::cmdDemo},
+        {QStringLiteral("number"), &CommandLine::cmdNumber},
     };
     if (kLater.contains(command))
         return usageError(tr("The command '%1' is not available in this version yet.").arg(command));
@@ -535,14 +567,23 @@ int CommandLine::cmdBilling(const QStringList& w)
     if (!r)
         return refused(r.error().message);
     if (m_out->json()) {
-        m_out->json({{QStringLiteral("autoRechargesReset"), r->autoRechargesReset},
+        m_out->json({{QStringLiteral("numbersRenewed"), r->numbersRenewed},
+                     {QStringLiteral("numbersReleased"), r->numbersReleased},
+                     {QStringLiteral("numbersExpired"), r->numbersExpired},
+                     {QStringLiteral("numbersSpent"), r->numbersSpent.toString()},
+                     {QStringLiteral("autoRechargesReset"), r->autoRechargesReset},
                      {QStringLiteral("resumed"), r->resumed},
                      {QStringLiteral("recharged"), r->recharged.toString()},
                      {QStringLiteral("messages"), QJsonArray::fromStringList(r->messages)}});
     } else {
         for (const QString& m : std::as_const(r->messages))
             m_out->line(m);
-        m_out->line(tr("Billing run done: %1 monthly limit(s) reset, %2 suspension(s) ended, %3 recharged.")
+        m_out->line(tr("Billing run done: %1 number(s) renewed for %2, %3 released, %4 expired unpaid; "
+                       "%5 monthly limit(s) reset, %6 suspension(s) ended, %7 recharged.")
+                        .arg(r->numbersRenewed)
+                        .arg(r->numbersSpent.toString())
+                        .arg(r->numbersReleased)
+                        .arg(r->numbersExpired)
                         .arg(r->autoRechargesReset)
                         .arg(r->resumed)
                         .arg(r->recharged.toString()));
@@ -623,6 +664,192 @@ int CommandLine::cmdDemo(const QStringList& w)
                         .arg(r->autoRecharges)
                         .arg(Money::fromCents(r->creditAllocatedCents).toString()));
     return Done;
+}
+
+int CommandLine::cmdNumber(const QStringList& w)
+{
+    if (w.isEmpty())
+        return usageError(tr("Usage: number countries|areas|prices|buy|assign|cancel|list ..."));
+    const QString sub = w.first();
+    const QStringList rest = w.mid(1);
+    auto holderFrom = [this](const Args& a, NumberHolder* out) -> bool {
+        const bool member = a.has(QStringLiteral("--member"));
+        const bool profile = a.has(QStringLiteral("--profile"));
+        if (member == profile) {
+            usageError(tr("Name exactly one holder: --member ACCOUNT or --profile NAME."));
+            return false;
+        }
+        *out = member ? NumberHolder::member(a.value(QStringLiteral("--member")))
+                      : NumberHolder::profile(a.value(QStringLiteral("--profile")));
+        return true;
+    };
+    if (sub == QLatin1String("countries")) {
+        if (!rest.isEmpty())
+            return usageError(tr("Usage: number countries"));
+        QJsonArray list;
+        for (const auto& c : NumberCatalogue::builtIn().countries()) {
+            if (m_out->json())
+                list.append(QJsonObject{{QStringLiteral("code"), c.code},
+                                        {QStringLiteral("name"), c.name},
+                                        {QStringLiteral("termsRequired"), c.termsRequired}});
+            else
+                m_out->line(QStringLiteral("%1\t%2%3").arg(c.code, c.name,
+                                                           c.termsRequired ? tr("\t(terms must be accepted)") : QString()));
+        }
+        if (m_out->json())
+            m_out->json({{QStringLiteral("countries"), list}});
+        return Done;
+    }
+    if (sub == QLatin1String("areas") || sub == QLatin1String("prices")) {
+        if (rest.size() != 1 || rest.first().startsWith(QLatin1String("--")))
+            return usageError(tr("Usage: number %1 COUNTRY").arg(sub));
+        if (!openDatabase())
+            return Refused;
+        const NumberService numbers(*m_ctx);
+        if (sub == QLatin1String("areas")) {
+            auto areas = numbers.areas(rest.first());
+            if (!areas)
+                return refused(areas.error().message);
+            QJsonArray list;
+            for (const auto& a : std::as_const(*areas)) {
+                if (m_out->json())
+                    list.append(QJsonObject{{QStringLiteral("code"), a.code},
+                                            {QStringLiteral("place"), a.place},
+                                            {QStringLiteral("available"), a.available}});
+                else
+                    m_out->line(tr("%1\t%2\t%3 available").arg(a.code, a.place).arg(a.available));
+            }
+            if (m_out->json())
+                m_out->json({{QStringLiteral("areas"), list}});
+            return Done;
+        }
+        auto prices = numbers.prices(rest.first());
+        if (!prices)
+            return refused(prices.error().message);
+        QJsonObject o;
+        for (auto it = prices->cbegin(); it != prices->cend(); ++it) {
+            o.insert(QString::number(it.key()), it.value().toString());
+            if (!m_out->json())
+                m_out->line(tr("%n month(s): %1", nullptr, it.key()).arg(it.value().toString()));
+        }
+        if (m_out->json())
+            m_out->json({{QStringLiteral("prices"), o}});
+        return Done;
+    }
+    if (sub == QLatin1String("buy")) {
+        const auto a = parse(rest, {QStringLiteral("--months"), QStringLiteral("--member"), QStringLiteral("--profile")},
+                             {QStringLiteral("--accept-terms")});
+        if (!a)
+            return Usage;
+        if (a->positional.size() != 2 || !a->has(QStringLiteral("--months")))
+            return usageError(tr("Usage: number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) "
+                                 "[--accept-terms]"));
+        NumberHolder holder;
+        if (!holderFrom(*a, &holder))
+            return Usage;
+        bool ok = false;
+        const int months = a->value(QStringLiteral("--months")).toInt(&ok);
+        if (!ok)
+            return refused(tr("--months: \"%1\" is not 1, 3 or 12.").arg(a->value(QStringLiteral("--months"))));
+        if (!openDatabase())
+            return Refused;
+        NumberService::BuyRequest r{a->positional[0], a->positional[1], months, {holder},
+                                    a->has(QStringLiteral("--accept-terms"))};
+        auto bought = NumberService(*m_ctx).buy(r);
+        if (!bought)
+            return refused(bought.error().message);
+        const auto& p = bought->first();
+        if (m_out->json())
+            m_out->json({{QStringLiteral("number"), p.e164},
+                         {QStringLiteral("price"), p.price.toString()},
+                         {QStringLiteral("expires"), p.expires.toString(Qt::ISODate)}});
+        else
+            m_out->line(tr("Bought %1 (%2) for %3, paid %4; it renews on %5.")
+                            .arg(p.e164, PhoneNumbers::formatNational(p.e164), p.holder.name, p.price.toString(),
+                                 p.expires.toString(Qt::ISODate)));
+        return Done;
+    }
+    if (sub == QLatin1String("assign")) {
+        const auto a = parse(rest, {QStringLiteral("--member"), QStringLiteral("--profile")});
+        if (!a)
+            return Usage;
+        if (a->positional.size() != 1)
+            return usageError(tr("Usage: number assign E164 (--member ACCOUNT | --profile NAME)"));
+        NumberHolder holder;
+        if (!holderFrom(*a, &holder))
+            return Usage;
+        if (!openDatabase())
+            return Refused;
+        const NumberService numbers(*m_ctx);
+        auto n = numbers.assign(a->positional.first(), holder);
+        if (!n)
+            return refused(n.error().message);
+        const QString reminder = numbers.termsRequired(n->country)
+                                     ? tr("Reminder: the terms of numbers in %1 (for example a local address) still apply "
+                                          "to the new holder.")
+                                           .arg(NumberCatalogue::countryName(n->country))
+                                     : tr("Reminder: the number's terms still apply to the new holder.");
+        if (m_out->json()) {
+            QJsonObject o = numberJson(*n);
+            o.insert(QStringLiteral("reminder"), reminder);
+            m_out->json(o);
+        } else {
+            m_out->line(tr("%1 now belongs to %2.").arg(n->e164, n->holder.name));
+            m_out->line(reminder);
+        }
+        return Done;
+    }
+    if (sub == QLatin1String("cancel")) {
+        if (rest.size() != 1 || rest.first().startsWith(QLatin1String("--")))
+            return usageError(tr("Usage: number cancel E164"));
+        if (!openDatabase())
+            return Refused;
+        auto n = NumberService(*m_ctx).cancel(rest.first());
+        if (!n)
+            return refused(n.error().message);
+        if (m_out->json())
+            m_out->json({{QStringLiteral("number"), n->e164}, {QStringLiteral("expires"), n->expires.toString(Qt::ISODate)}});
+        else
+            m_out->line(tr("%1 is cancelled: usable until %2, then released. No refund.")
+                            .arg(n->e164, n->expires.toString(Qt::ISODate)));
+        return Done;
+    }
+    if (sub == QLatin1String("list")) {
+        const auto a = parse(rest, {QStringLiteral("--search"), QStringLiteral("--country")});
+        if (!a)
+            return Usage;
+        if (!a->positional.isEmpty())
+            return usageError(tr("Usage: number list [--search TEXT] [--country CC]"));
+        if (!openDatabase())
+            return Refused;
+        NumberQuery q;
+        q.search = a->value(QStringLiteral("--search"));
+        q.country = a->value(QStringLiteral("--country"));
+        q.limit = 2000;
+        const NumberService numbers(*m_ctx);
+        QJsonArray list;
+        for (;;) {
+            auto page = numbers.page(q);
+            if (!page)
+                return refused(page.error().message);
+            for (const NumberRecord& n : std::as_const(*page)) {
+                if (m_out->json())
+                    list.append(numberJson(n));
+                else
+                    m_out->line(QStringLiteral("%1\t%2\t%3\t%4\t%5").arg(
+                        n.e164, n.holder.isNone() ? QStringLiteral("-") : n.holder.name,
+                        n.expires.toString(Qt::ISODate), n.status,
+                        n.cancelled ? tr("cancelled") : QString()));
+            }
+            if (page->size() < q.limit)
+                break;
+            q.offset += q.limit;
+        }
+        if (m_out->json())
+            m_out->json({{QStringLiteral("numbers"), list}});
+        return Done;
+    }
+    return usageError(tr("Unknown number command '%1'.").arg(sub));
 }
 
 } // namespace sb::ctl

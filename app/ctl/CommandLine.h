@@ -55,6 +55,7 @@ private:
     int cmdBilling(const QStringList& w);
     int cmdActivity(const QStringList& w);
     int cmdDemo(const QStringList& w);
+    int cmdNumber(const QStringList& w);
 
     std::unique_ptr<Output> m_out;
     std::unique_ptr<Clock> m_clock;

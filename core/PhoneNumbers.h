@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+
+namespace sb {
+
+/// Phone-number rules from libphonenumber (validation, E.164, national display, place
+/// names), so that no number rule is hand-written here.
+class PhoneNumbers
+{
+public:
+    /// `national` digits (e.g. "2125550100") in `region` ("US") as E.164, or empty if invalid.
+    static QString toE164(const QString& national, const QString& region);
+    /// True if `e164` is a valid number of `region`.
+    static bool isValidForRegion(const QString& e164, const QString& region);
+    /// The region ("US", "NO", …) an E.164 number belongs to, or empty.
+    static QString regionOf(const QString& e164);
+    /// National display format, e.g. "(212) 555-0100", "22 12 34 00".
+    static QString formatNational(const QString& e164);
+    /// International display format, e.g. "+1 212-555-0100".
+    static QString formatInternational(const QString& e164);
+    /// The geocoder's place for the number in `language` (e.g. "nb"); empty if unknown.
+    static QString placeName(const QString& e164, const QString& language);
+    /// True for a NANP number in a US area code (used by US minute bundles).
+    static bool isUnitedStates(const QString& e164);
+};
+
+} // namespace sb
