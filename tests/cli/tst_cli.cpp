@@ -346,6 +346,89 @@ private slots:
         verifyRefused(ctl({QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("-3")}));
     }
 
+    void numberCatalogueCommands()
+    {
+        const QJsonArray countries = ctlJson({QStringLiteral("number"), QStringLiteral("countries")}).json()
+                                         .value(QStringLiteral("countries")).toArray();
+        QCOMPARE(countries.size(), 8);
+        QCOMPARE(countries.at(0).toObject(), (QJsonObject{{QStringLiteral("code"), QStringLiteral("US")},
+                                                          {QStringLiteral("name"), QStringLiteral("United States")},
+                                                          {QStringLiteral("termsRequired"), false}}));
+        const QJsonArray areas = ctlJson({QStringLiteral("number"), QStringLiteral("areas"), QStringLiteral("US")}).json()
+                                     .value(QStringLiteral("areas")).toArray();
+        QCOMPARE(areas.at(0).toObject(), (QJsonObject{{QStringLiteral("code"), QStringLiteral("212")},
+                                                      {QStringLiteral("place"), QStringLiteral("New York, NY")},
+                                                      {QStringLiteral("available"), 100}}));
+        QCOMPARE(ctlJson({QStringLiteral("number"), QStringLiteral("prices"), QStringLiteral("US")}).json(),
+                 (QJsonObject{{QStringLiteral("prices"), QJsonObject{{QStringLiteral("1"), QStringLiteral("6.00")},
+                                                                     {QStringLiteral("3"), QStringLiteral("15.00")},
+                                                                     {QStringLiteral("12"), QStringLiteral("50.00")}}}}));
+        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("areas"), QStringLiteral("XX")}));
+        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("prices"), QStringLiteral("XX")}));
+    }
+
+    void numberBuyAssignCancelList()
+    {
+        addMember(QStringLiteral("alice.smith"));
+        addMember(QStringLiteral("bob.jones1"));
+        QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("30")}).exitCode, 0);
+        const QString jan31 = QStringLiteral("2026-01-31T09:00:00Z");
+        CtlResult r = ctlJson({QStringLiteral("--now"), jan31, QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"),
+                               QStringLiteral("212"), QStringLiteral("--months"), QStringLiteral("1"), QStringLiteral("--member"),
+                               QStringLiteral("alice.smith")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json(), (QJsonObject{{QStringLiteral("number"), QStringLiteral("+12125550100")},
+                                        {QStringLiteral("price"), QStringLiteral("6.00")},
+                                        {QStringLiteral("expires"), QStringLiteral("2026-02-28")}}));
+        QCOMPARE(balance(), QStringLiteral("24.00"));
+        QCOMPARE(member(QStringLiteral("alice.smith")).value(QStringLiteral("numbers")).toArray(),
+                 QJsonArray{QStringLiteral("+12125550100")});
+        // Refusals, each changing nothing.
+        const QStringList buyDe{QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("DE"), QStringLiteral("30"),
+                                QStringLiteral("--months"), QStringLiteral("1"), QStringLiteral("--member"), QStringLiteral("bob.jones1")};
+        verifyRefused(ctl(buyDe));                                            // terms not accepted
+        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"), QStringLiteral("999"),
+                           QStringLiteral("--months"), QStringLiteral("1"), QStringLiteral("--member"), QStringLiteral("bob.jones1")}));
+        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"), QStringLiteral("212"),
+                           QStringLiteral("--months"), QStringLiteral("1"), QStringLiteral("--member"), QStringLiteral("nobody.here")}));
+        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("NO"), QStringLiteral("22"),
+                           QStringLiteral("--months"), QStringLiteral("12"), QStringLiteral("--member"), QStringLiteral("bob.jones1")}));
+        QCOMPARE(ctl({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"), QStringLiteral("212"),
+                      QStringLiteral("--months"), QStringLiteral("1")}).exitCode, 2); // no holder
+        QCOMPARE(balance(), QStringLiteral("24.00"));
+        r = ctlJson(QStringList{QStringLiteral("--now"), jan31} + buyDe + QStringList{QStringLiteral("--accept-terms")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("price")).toString(), QStringLiteral("7.00"));
+        // Reassign with the reminder; a number that is not ours is refused.
+        r = ctlJson({QStringLiteral("number"), QStringLiteral("assign"), QStringLiteral("+1 212 555 0100"), QStringLiteral("--member"),
+                     QStringLiteral("bob.jones1")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.json().value(QStringLiteral("reminder")).toString().contains(QStringLiteral("terms")));
+        QCOMPARE(r.json().value(QStringLiteral("holder")).toObject(), (QJsonObject{{QStringLiteral("member"), QStringLiteral("bob.jones1")}}));
+        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("assign"), QStringLiteral("+12125559999"), QStringLiteral("--member"),
+                           QStringLiteral("bob.jones1")}));
+        // Cancel shows the expiry; billing at expiry releases it, no refund.
+        r = ctlJson({QStringLiteral("number"), QStringLiteral("cancel"), QStringLiteral("+12125550100")});
+        QCOMPARE(r.json(), (QJsonObject{{QStringLiteral("number"), QStringLiteral("+12125550100")},
+                                        {QStringLiteral("expires"), QStringLiteral("2026-02-28")}}));
+        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("cancel"), QStringLiteral("+12125550100")}));
+        const CtlResult run = ctlJson({QStringLiteral("--now"), QStringLiteral("2026-02-28T00:30:00Z"), QStringLiteral("billing"), QStringLiteral("run")});
+        QCOMPARE(run.json().value(QStringLiteral("numbersReleased")).toInt(), 1);
+        QCOMPARE(run.json().value(QStringLiteral("numbersRenewed")).toInt(), 1);
+        QCOMPARE(balance(), QStringLiteral("10.00"));
+        const QJsonArray list = ctlJson({QStringLiteral("number"), QStringLiteral("list")}).json().value(QStringLiteral("numbers")).toArray();
+        QCOMPARE(list.size(), 2);
+        QJsonObject us, de;
+        for (const QJsonValue& v : list)
+            (v.toObject().value(QStringLiteral("country")).toString() == QLatin1String("US") ? us : de) = v.toObject();
+        QCOMPARE(us.value(QStringLiteral("status")).toString(), QStringLiteral("released"));
+        QVERIFY(us.value(QStringLiteral("holder")).isNull());
+        QCOMPARE(de.value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+        QCOMPARE(de.value(QStringLiteral("expires")).toString(), QStringLiteral("2026-03-31"));
+        QCOMPARE(de.value(QStringLiteral("months")).toInt(), 1);
+        QCOMPARE(de.value(QStringLiteral("cancelled")).toBool(), false);
+    }
+
     void usageErrors()
     {
         QCOMPARE(ctl({}).exitCode, 2);
