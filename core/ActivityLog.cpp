@@ -5,17 +5,35 @@
 
 namespace sb {
 
+namespace {
+// What search matches: every text of the line, case-folded by Qt (the same on both engines).
+QString searchKey(const QStringList& texts)
+{
+    return texts.join(QChar(0x1f)).toCaseFolded();
+}
+
+QString likePattern(const QString& search)
+{
+    QString s = search.trimmed().toCaseFolded();
+    s.replace(QLatin1String("\\"), QLatin1String("\\\\"));
+    s.replace(QLatin1String("%"), QLatin1String("\\%"));
+    s.replace(QLatin1String("_"), QLatin1String("\\_"));
+    return QLatin1Char('%') + s + QLatin1Char('%');
+}
+} // namespace
+
 Result<void> ActivityLog::record(const QString& action, const QString& subject,
                                  const QString& details) const
 {
     const Database& db = m_ctx.db;
     QSqlQuery q = db.prepare(QStringLiteral(
-        "INSERT INTO activity (at, actor, action, subject, details) VALUES (?, ?, ?, ?, ?)"));
+        "INSERT INTO activity (at, actor, action, subject, details, search_key) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(m_ctx.nowText());
     q.addBindValue(Database::text(m_ctx.actor));
     q.addBindValue(Database::text(action));
     q.addBindValue(Database::text(subject));
     q.addBindValue(Database::text(details));
+    q.addBindValue(Database::text(searchKey({action, subject, details, m_ctx.actor})));
     if (!db.exec(q))
         return Error::storage(db.lastErrorText());
     return {};
@@ -25,17 +43,13 @@ Result<QList<ActivityEntry>> ActivityLog::page(int offset, int limit, const QStr
 {
     const Database& db = m_ctx.db;
     QString sql = QStringLiteral("SELECT id, at, actor, action, subject, details FROM activity");
-    const QString needle = search.trimmed().toLower();
-    if (!needle.isEmpty())
-        sql += QStringLiteral(" WHERE LOWER(action) LIKE ? OR LOWER(subject) LIKE ? "
-                              "OR LOWER(details) LIKE ? OR LOWER(actor) LIKE ?");
+    const bool filtered = !search.trimmed().isEmpty();
+    if (filtered)
+        sql += QStringLiteral(" WHERE search_key LIKE ? ESCAPE '\\'");
     sql += QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?");
     QSqlQuery q = db.prepare(sql);
-    if (!needle.isEmpty()) {
-        const QString pattern = QLatin1Char('%') + needle + QLatin1Char('%');
-        for (int i = 0; i < 4; ++i)
-            q.addBindValue(pattern);
-    }
+    if (filtered)
+        q.addBindValue(likePattern(search));
     q.addBindValue(limit);
     q.addBindValue(offset);
     if (!db.exec(q))

@@ -3,6 +3,7 @@
 #include "CreditService.h"
 #include "Ledger.h"
 #include "NumberService.h"
+#include "ProfileService.h"
 #include "Transaction.h"
 
 #include <QCoreApplication>
@@ -44,6 +45,13 @@ Result<BillingService::Report> BillingService::run() const
         report.numbersExpired = numbers->expiredUnpaid;
         report.numbersSpent = numbers->spent;
         report.messages += numbers->messages;
+        auto channels = ProfileService(m_ctx).processDue();
+        if (!channels)
+            return channels.error();
+        report.channelsRenewed = channels->renewed;
+        report.channelsLapsed = channels->lapsed;
+        report.channelsSpent = channels->spent;
+        report.messages += channels->messages;
         const Ledger ledger(m_ctx);
         const CreditService credit(m_ctx);
         if (!due.isEmpty()) {

@@ -23,6 +23,9 @@ public:
         int numbersReleased = 0;    ///< cancelled numbers whose period ended
         int numbersExpired = 0;     ///< renewals the company could not pay
         Money numbersSpent;
+        int channelsRenewed = 0;    ///< profiles whose channels were renewed
+        int channelsLapsed = 0;     ///< renewals the company could not pay
+        Money channelsSpent;
         QStringList messages;       ///< translated news, one line each
     };
     Result<Report> run() const;

@@ -34,9 +34,10 @@ QString likePattern(const QString& search)
 const QString kSelect = QStringLiteral(
     "SELECT m.id, m.account_id, m.account_name, m.display_name, m.email, m.department, m.status,"
     " m.created_at, a.balance_cents, r.amount_cents, r.threshold_cents, r.monthly_limit_cents,"
-    " r.month, r.recharged_cents, r.suspended_until"
+    " r.month, r.recharged_cents, r.suspended_until, lp.name"
     " FROM members m JOIN accounts a ON a.id = m.account_id"
-    " LEFT JOIN auto_recharge r ON r.member_id = m.id");
+    " LEFT JOIN auto_recharge r ON r.member_id = m.id"
+    " LEFT JOIN profile_links l ON l.member_id = m.id LEFT JOIN profiles lp ON lp.id = l.profile_id");
 
 Member readMember(const QSqlQuery& q, const QDateTime& now)
 {
@@ -50,6 +51,7 @@ Member readMember(const QSqlQuery& q, const QDateTime& now)
     m.status = q.value(6).toString();
     m.createdAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODate);
     m.balance = Money::fromCents(q.value(8).toLongLong());
+    m.profile = q.value(15).toString();
     if (!q.value(9).isNull()) {
         AutoRechargeSettings s;
         s.amount = Money::fromCents(q.value(9).toLongLong());

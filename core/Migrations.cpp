@@ -67,7 +67,7 @@ const QList<QStringList>& steps()
                            " subject TEXT NOT NULL DEFAULT '',"
                            " details TEXT NOT NULL DEFAULT '')"),
         },
-        // 2: SIP profiles (the holders of numbers besides members) and numbers.
+        // 2: numbers, SIP profiles with channels and linked accounts, call records, settings.
         {
             QStringLiteral("CREATE TABLE profiles ("
                            " id {PK},"
@@ -80,8 +80,33 @@ const QList<QStringList>& steps()
                            " ip TEXT NOT NULL DEFAULT '',"
                            " port INTEGER NOT NULL DEFAULT 5060,"
                            " sip_username TEXT NOT NULL DEFAULT '',"
+                           " secret TEXT NOT NULL DEFAULT '',"
                            " channels INTEGER NOT NULL DEFAULT 1 CHECK (channels BETWEEN 1 AND 300),"
+                           " channel_price_cents BIGINT NOT NULL DEFAULT 0,"
+                           " channels_anchor TEXT NOT NULL,"
+                           " channels_periods INTEGER NOT NULL DEFAULT 1,"
+                           " channels_expires TEXT NOT NULL,"
+                           " channels_lapsed INTEGER NOT NULL DEFAULT 0,"
                            " created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE profile_links ("
+                           " member_id BIGINT PRIMARY KEY REFERENCES members(id),"
+                           " profile_id BIGINT NOT NULL REFERENCES profiles(id),"
+                           " extension TEXT NOT NULL DEFAULT '',"
+                           " linked_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX profile_links_profile ON profile_links(profile_id)"),
+            QStringLiteral("CREATE TABLE calls ("
+                           " id {PK},"
+                           " profile_id BIGINT NULL REFERENCES profiles(id),"
+                           " member_id BIGINT NULL REFERENCES members(id),"
+                           " started_at TEXT NOT NULL,"
+                           " source TEXT NOT NULL DEFAULT '',"
+                           " destination TEXT NOT NULL DEFAULT '',"
+                           " billsec INTEGER NOT NULL DEFAULT 0,"
+                           " cost_cents BIGINT NOT NULL DEFAULT 0,"
+                           " unique_id TEXT NOT NULL UNIQUE)"),
+            QStringLiteral("CREATE INDEX calls_profile ON calls(profile_id, started_at)"),
+            QStringLiteral("CREATE INDEX calls_member ON calls(member_id, started_at)"),
+            QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
             QStringLiteral("CREATE TABLE numbers ("
                            " id {PK},"
                            " e164 TEXT NOT NULL UNIQUE,"
@@ -110,6 +135,14 @@ const QList<QStringList>& steps()
                            " e164 TEXT NOT NULL,"
                            " member_id BIGINT NULL REFERENCES members(id),"
                            " profile_id BIGINT NULL REFERENCES profiles(id))"),
+        },
+        // 3: a case-folded search key for the activity log, written by the program, so that
+        //    search ignores case in every language on both engines (SQLite's LOWER() folds
+        //    ASCII only). Lines written before get LOWER() of their text.
+        {
+            QStringLiteral("ALTER TABLE activity ADD COLUMN search_key TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("UPDATE activity SET search_key = LOWER(action || '\x1f' || subject || '\x1f'"
+                           " || details || '\x1f' || actor)"),
         },
     };
     return s;

@@ -15,8 +15,9 @@ namespace sb {
 namespace {
 const QString kSelect = QStringLiteral(
     "SELECT n.id, n.e164, n.country, n.area, m.account_name, p.name, n.months, n.price_cents, n.anchor,"
-    " n.periods, n.expires, n.cancelled, n.status, n.bought_at"
-    " FROM numbers n LEFT JOIN members m ON m.id = n.member_id LEFT JOIN profiles p ON p.id = n.profile_id");
+    " n.periods, n.expires, n.cancelled, n.status, n.bought_at, lp.name"
+    " FROM numbers n LEFT JOIN members m ON m.id = n.member_id LEFT JOIN profiles p ON p.id = n.profile_id"
+    " LEFT JOIN profile_links l ON l.member_id = n.member_id LEFT JOIN profiles lp ON lp.id = l.profile_id");
 
 NumberRecord readNumber(const QSqlQuery& q)
 {
@@ -37,6 +38,7 @@ NumberRecord readNumber(const QSqlQuery& q)
     n.cancelled = q.value(11).toInt() != 0;
     n.status = q.value(12).toString();
     n.boughtAt = QDateTime::fromString(q.value(13).toString(), Qt::ISODate);
+    n.routesToProfile = q.value(14).toString();
     return n;
 }
 

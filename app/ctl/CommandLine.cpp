@@ -10,7 +10,10 @@
 #include "MemberService.h"
 #include "Migrations.h"
 #include "NumberService.h"
+#include "PbxConfig.h"
 #include "PhoneNumbers.h"
+#include "ProfileService.h"
+#include "ProviderSettings.h"
 #include "SystemClock.h"
 
 #include <QJsonArray>
@@ -40,6 +43,57 @@ QJsonObject numberJson(const NumberRecord& n)
             {QStringLiteral("expires"), n.expires.toString(Qt::ISODate)},
             {QStringLiteral("cancelled"), n.cancelled},
             {QStringLiteral("status"), n.status}};
+}
+
+QJsonObject profileJson(const SipProfile& p)
+{
+    QJsonArray accounts;
+    for (const auto& a : p.accounts)
+        accounts.append(QJsonObject{{QStringLiteral("account"), a.account}, {QStringLiteral("extension"), a.extension}});
+    const Money channels = p.monthlyChannelCost();
+    const Money bundles;
+    return {{QStringLiteral("name"), p.name},
+            {QStringLiteral("department"), p.department},
+            {QStringLiteral("balance"), p.balance.toString()},
+            {QStringLiteral("channels"), p.channels},
+            {QStringLiteral("auth"), SipProfile::authKey(p.auth)},
+            {QStringLiteral("ip"), p.auth == SipProfile::Auth::Ip ? QJsonValue(p.ip) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("port"), p.auth == SipProfile::Auth::Ip ? QJsonValue(p.port) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("accounts"), accounts},
+            {QStringLiteral("numbers"), QJsonArray::fromStringList(p.numbers)},
+            {QStringLiteral("monthlyCost"), QJsonObject{{QStringLiteral("channels"), channels.toString()},
+                                                        {QStringLiteral("bundles"), bundles.toString()},
+                                                        {QStringLiteral("total"), (channels + bundles).toString()}}},
+            {QStringLiteral("channelsPaidUntil"), p.channelsExpires.toString(Qt::ISODate)},
+            {QStringLiteral("channelsLapsed"), p.channelsLapsed},
+            // US minute bundles arrive with their own work; until then a profile has none.
+            {QStringLiteral("bundles"), QJsonObject{{QStringLiteral("count"), 0},
+                                                    {QStringLiteral("pricePaid"), Money().toString()},
+                                                    {QStringLiteral("minutesIncluded"), 0},
+                                                    {QStringLiteral("minutesUsed"), 0},
+                                                    {QStringLiteral("periodEnd"), QJsonValue(QJsonValue::Null)},
+                                                    {QStringLiteral("cancelled"), false}}}};
+}
+
+QString profileText(const SipProfile& p)
+{
+    QStringList lines{
+        CommandLine::tr("SIP profile:   %1").arg(p.name),
+        CommandLine::tr("Department:    %1").arg(p.department),
+        CommandLine::tr("Balance:       %1").arg(p.balance.toString()),
+        p.auth == SipProfile::Auth::Ip ? CommandLine::tr("Authentication: IP %1, UDP port %2").arg(p.ip).arg(p.port)
+                                       : CommandLine::tr("Authentication: registration as %1").arg(p.username),
+        CommandLine::tr("Outgoing calls: %1 channel(s), %2 a month; paid until %3%4")
+            .arg(p.channels)
+            .arg(p.monthlyChannelCost().toString(), p.channelsExpires.toString(Qt::ISODate),
+                 p.channelsLapsed ? CommandLine::tr(" (renewal not paid: calls stopped)") : QString()),
+    };
+    for (const auto& a : p.accounts)
+        lines << (a.extension.isEmpty() ? CommandLine::tr("Linked account: %1").arg(a.account)
+                                        : CommandLine::tr("Linked account: %1, extension %2").arg(a.account, a.extension));
+    for (const auto& n : p.numbers)
+        lines << CommandLine::tr("Number:        %1").arg(n);
+    return lines.join(QLatin1Char('\n'));
 }
 
 QJsonValue nullable(const QString& s)
@@ -99,7 +153,7 @@ QString memberText(const Member& m)
 }
 
 // Commands of the contract that later work delivers: a clear word instead of "unknown".
-const QStringList kLater = {QStringLiteral("profile"), QStringLiteral("bundle"),
+const QStringList kLater = {QStringLiteral("bundle"),
                             QStringLiteral("calls"),  QStringLiteral("report"),  QStringLiteral("advice"),
                             QStringLiteral("prices")};
 
@@ -134,6 +188,14 @@ QString CommandLine::usage()
               "  number assign E164 (--member ACCOUNT | --profile NAME)\n"
               "  number cancel E164                          usable until the end of its period, no refund\n"
               "  number list [--search TEXT] [--country CC]  every number the company has or had\n"
+              "  credit profile NAME AMOUNT                  company credit to a SIP profile\n"
+              "  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]\n"
+              "  profile show NAME | profile list\n"
+              "  profile rename NAME NEWNAME | profile channels NAME N\n"
+              "  profile credentials NAME                    SIP username, password and servers\n"
+              "  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration\n"
+              "  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT\n"
+              "  profile delete NAME --yes [--export-history FILE.csv]\n"
               "  demo [--members N] [--seed S]               fill the database with realistic generated data\n"
               "\n"
               "The database defaults to $SWITCHBOARD_DATABASE, else the window's own SQLite file.\n"
@@ -271,6 +333,7 @@ int CommandLine::run(const QStringList& argsIn)
         {QStringLiteral("activity"), &CommandLine::cmdActivity},
         {QStringLiteral("demo"), &CommandLine::cmdDemo},
         {QStringLiteral("number"), &CommandLine::cmdNumber},
+        {QStringLiteral("profile"), &CommandLine::cmdProfile},
     };
     if (kLater.contains(command))
         return usageError(tr("The command '%1' is not available in this version yet.").arg(command));
@@ -464,7 +527,7 @@ int CommandLine::cmdCredit(const QStringList& w)
 {
     if (w.isEmpty() || w.first() != QLatin1String("allocate")) {
         if (!w.isEmpty() && w.first() == QLatin1String("profile"))
-            return usageError(tr("The command 'credit profile' is not available in this version yet."));
+            return cmdCreditProfile(w.mid(1));
         return usageError(tr("Usage: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]"));
     }
     const auto a = parse(w.mid(1), {});
@@ -850,6 +913,286 @@ int CommandLine::cmdNumber(const QStringList& w)
         return Done;
     }
     return usageError(tr("Unknown number command '%1'.").arg(sub));
+}
+
+int CommandLine::cmdCreditProfile(const QStringList& w)
+{
+    const auto a = parse(w, {});
+    if (!a)
+        return Usage;
+    if (a->positional.size() != 2)
+        return usageError(tr("Usage: credit profile NAME AMOUNT"));
+    const auto money = amount(a->positional[1], tr("credit profile"));
+    if (!money)
+        return Refused;
+    if (!openDatabase())
+        return Refused;
+    auto p = ProfileService(*m_ctx).allocateCredit(a->positional[0], *money);
+    if (!p)
+        return refused(p.error().message);
+    auto company = CompanyService(*m_ctx).balance();
+    if (m_out->json())
+        m_out->json({{QStringLiteral("profile"), p->name},
+                     {QStringLiteral("balance"), p->balance.toString()},
+                     {QStringLiteral("company"), company ? company->toString() : QString()}});
+    else
+        m_out->line(tr("Allocated %1 to %2; its balance is %3.").arg(money->toString(), p->name, p->balance.toString()));
+    return Done;
+}
+
+int CommandLine::cmdProfile(const QStringList& w)
+{
+    if (w.isEmpty())
+        return usageError(tr("Usage: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ..."));
+    const QString sub = w.first();
+    const QStringList rest = w.mid(1);
+    auto intValue = [this](const QString& text, const QString& what, int* out) {
+        bool ok = false;
+        *out = text.toInt(&ok);
+        if (!ok)
+            refused(tr("%1: \"%2\" is not a whole number.").arg(what, text));
+        return ok;
+    };
+    if (sub == QLatin1String("create")) {
+        const auto a = parse(rest, {QStringLiteral("--ip"), QStringLiteral("--port"), QStringLiteral("--channels"),
+                                    QStringLiteral("--department"), QStringLiteral("--email")});
+        if (!a)
+            return Usage;
+        if (a->positional.size() != 1)
+            return usageError(tr("Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]"));
+        if (a->has(QStringLiteral("--port")) && !a->has(QStringLiteral("--ip")))
+            return usageError(tr("--port goes with --ip (IP authentication)."));
+        NewSipProfile p;
+        p.name = a->positional.first();
+        p.department = a->value(QStringLiteral("--department"));
+        p.email = a->value(QStringLiteral("--email"));
+        if (a->has(QStringLiteral("--ip"))) {
+            p.auth = SipProfile::Auth::Ip;
+            p.ip = a->value(QStringLiteral("--ip"));
+            if (a->has(QStringLiteral("--port")) && !intValue(a->value(QStringLiteral("--port")), QStringLiteral("--port"), &p.port))
+                return Refused;
+        }
+        if (a->has(QStringLiteral("--channels"))
+            && !intValue(a->value(QStringLiteral("--channels")), QStringLiteral("--channels"), &p.channels))
+            return Refused;
+        if (!openDatabase())
+            return Refused;
+        auto created = ProfileService(*m_ctx).create(p);
+        if (!created)
+            return refused(created.error().message);
+        for (const QString& warning : std::as_const(created->warnings))
+            m_out->error(warning);
+        if (m_out->json()) {
+            QJsonObject o = profileJson(created->profile);
+            o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(created->warnings));
+            o.insert(QStringLiteral("charged"), created->channelsCharged.toString());
+            if (!created->password.isEmpty())
+                o.insert(QStringLiteral("username"), created->profile.username);
+            m_out->json(o);
+        } else {
+            m_out->line(tr("Created SIP profile %1 with %2 channel(s); the company paid %3.")
+                            .arg(created->profile.name)
+                            .arg(created->profile.channels)
+                            .arg(created->channelsCharged.toString()));
+            if (!created->password.isEmpty())
+                m_out->line(tr("SIP username %1. Show the password with: switchboardctl profile credentials \"%2\"")
+                                .arg(created->profile.username, created->profile.name));
+        }
+        return Done;
+    }
+    if (sub == QLatin1String("list")) {
+        if (!rest.isEmpty())
+            return usageError(tr("Usage: profile list"));
+        if (!openDatabase())
+            return Refused;
+        auto list = ProfileService(*m_ctx).list();
+        if (!list)
+            return refused(list.error().message);
+        QJsonArray out;
+        for (const SipProfile& p : std::as_const(*list)) {
+            if (m_out->json())
+                out.append(profileJson(p));
+            else
+                m_out->line(QStringLiteral("%1\t%2\t%3\t%4").arg(p.name, p.department, p.balance.toString()).arg(p.channels));
+        }
+        if (m_out->json())
+            m_out->json({{QStringLiteral("profiles"), out}});
+        return Done;
+    }
+    // Every other subcommand names a profile first.
+    if (rest.isEmpty() || rest.first().startsWith(QLatin1String("--")))
+        return usageError(tr("Usage: profile %1 NAME ...").arg(sub));
+    const QString name = rest.first();
+    const QStringList more = rest.mid(1);
+    if (sub == QLatin1String("show")) {
+        if (!more.isEmpty())
+            return usageError(tr("Usage: profile show NAME"));
+        if (!openDatabase())
+            return Refused;
+        auto p = ProfileService(*m_ctx).find(name);
+        if (!p)
+            return refused(p.error().message);
+        if (m_out->json())
+            m_out->json(profileJson(*p));
+        else
+            m_out->line(profileText(*p));
+        return Done;
+    }
+    if (sub == QLatin1String("rename")) {
+        if (more.size() != 1)
+            return usageError(tr("Usage: profile rename NAME NEWNAME"));
+        if (!openDatabase())
+            return Refused;
+        auto p = ProfileService(*m_ctx).rename(name, more.first());
+        if (!p)
+            return refused(p.error().message);
+        if (m_out->json())
+            m_out->json(profileJson(*p));
+        else
+            m_out->line(tr("Renamed to %1.").arg(p->name));
+        return Done;
+    }
+    if (sub == QLatin1String("channels")) {
+        if (more.size() != 1)
+            return usageError(tr("Usage: profile channels NAME N"));
+        int n = 0;
+        if (!intValue(more.first(), tr("channels"), &n))
+            return Refused;
+        if (!openDatabase())
+            return Refused;
+        auto c = ProfileService(*m_ctx).setChannels(name, n);
+        if (!c)
+            return refused(c.error().message);
+        if (m_out->json())
+            m_out->json({{QStringLiteral("channels"), c->to},
+                         {QStringLiteral("previous"), c->from},
+                         {QStringLiteral("cost"), c->charged.toString()},
+                         {QStringLiteral("nextPayment"), c->nextPayment.toString(Qt::ISODate)}});
+        else
+            m_out->line(tr("%1 now has %2 channel(s) (was %3): paid %4, next payment on %5.")
+                            .arg(name)
+                            .arg(c->to)
+                            .arg(c->from)
+                            .arg(c->charged.toString(), c->nextPayment.toString(Qt::ISODate)));
+        return Done;
+    }
+    if (sub == QLatin1String("credentials") || sub == QLatin1String("pbx-config")) {
+        const auto a = parse(more, sub == QLatin1String("pbx-config") ? QStringList{QStringLiteral("--format")} : QStringList{});
+        if (!a)
+            return Usage;
+        if (!a->positional.isEmpty())
+            return usageError(tr("Usage: profile %1 NAME").arg(sub));
+        if (a->has(QStringLiteral("--format")) && a->value(QStringLiteral("--format")) != QLatin1String("asterisk"))
+            return usageError(tr("--format: only \"asterisk\" (PJSIP) is available."));
+        if (!openDatabase())
+            return Refused;
+        const ProfileService profiles(*m_ctx);
+        auto p = profiles.find(name);
+        if (!p)
+            return refused(p.error().message);
+        auto c = profiles.credentials(name);
+        if (!c)
+            return refused(c.error().message);
+        if (sub == QLatin1String("pbx-config")) {
+            const QString text = PbxConfig::asterisk(*p, c->servers, c->password);
+            if (m_out->json())
+                m_out->json({{QStringLiteral("format"), QStringLiteral("asterisk")}, {QStringLiteral("config"), text}});
+            else
+                m_out->line(text.trimmed());
+            return Done;
+        }
+        if (m_out->json()) {
+            QJsonObject o{{QStringLiteral("username"), c->username.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c->username)},
+                          {QStringLiteral("password"), c->password.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c->password)},
+                          {QStringLiteral("servers"), QJsonArray::fromStringList(c->servers)}};
+            if (p->auth == SipProfile::Auth::Ip)
+                o.insert(QStringLiteral("allowedIp"), QStringLiteral("%1:%2").arg(p->ip).arg(p->port));
+            m_out->json(o);
+        } else {
+            if (p->auth == SipProfile::Auth::Ip)
+                m_out->line(tr("IP authentication: the provider accepts calls from %1, UDP port %2.").arg(p->ip).arg(p->port));
+            else
+                m_out->line(tr("Username: %1\nPassword: %2").arg(c->username, c->password));
+            m_out->line(tr("SIP servers: %1").arg(c->servers.join(QStringLiteral(", "))));
+        }
+        return Done;
+    }
+    if (sub == QLatin1String("link")) {
+        const auto a = parse(more, {QStringLiteral("--extension")});
+        if (!a)
+            return Usage;
+        if (a->positional.size() != 1)
+            return usageError(tr("Usage: profile link NAME ACCOUNT [--extension DIGITS]"));
+        if (!openDatabase())
+            return Refused;
+        auto p = ProfileService(*m_ctx).link(name, a->positional.first(), a->value(QStringLiteral("--extension")));
+        if (!p)
+            return refused(p.error().message);
+        if (m_out->json())
+            m_out->json(profileJson(*p));
+        else
+            m_out->line(tr("Linked %1 to %2: its calls and numbers route to the PBX; sign-in is disabled.")
+                            .arg(a->positional.first(), p->name));
+        return Done;
+    }
+    if (sub == QLatin1String("unlink")) {
+        if (more.size() != 1)
+            return usageError(tr("Usage: profile unlink NAME ACCOUNT"));
+        if (!openDatabase())
+            return Refused;
+        auto p = ProfileService(*m_ctx).unlink(name, more.first());
+        if (!p)
+            return refused(p.error().message);
+        if (m_out->json())
+            m_out->json(profileJson(*p));
+        else
+            m_out->line(tr("Unlinked %1 from %2; sign-in is restored.").arg(more.first(), p->name));
+        return Done;
+    }
+    if (sub == QLatin1String("delete")) {
+        const auto a = parse(more, {QStringLiteral("--export-history")}, {QStringLiteral("--yes")});
+        if (!a)
+            return Usage;
+        if (!a->positional.isEmpty())
+            return usageError(tr("Usage: profile delete NAME --yes [--export-history FILE.csv]"));
+        if (!openDatabase())
+            return Refused;
+        const ProfileService profiles(*m_ctx);
+        auto preview = profiles.deletionPreview(name);
+        if (!preview)
+            return refused(preview.error().message);
+        if (!a->has(QStringLiteral("--yes"))) {
+            m_out->error(tr("Deleting %1 would return %2 to the company balance, put %3 number(s) back in the pool, "
+                            "unlink %4 account(s) and delete %5 call record(s). Add --yes to delete.")
+                             .arg(preview->name, preview->returnedCredit.toString())
+                             .arg(preview->releasedNumbers.size())
+                             .arg(preview->unlinkedAccounts.size())
+                             .arg(preview->deletedCalls));
+            return Usage;
+        }
+        if (a->has(QStringLiteral("--export-history"))) {
+            auto exported = profiles.exportCallHistory(name, a->value(QStringLiteral("--export-history")));
+            if (!exported)
+                return refused(exported.error().message);
+        }
+        auto d = profiles.remove(name);
+        if (!d)
+            return refused(d.error().message);
+        if (m_out->json())
+            m_out->json({{QStringLiteral("returnedCredit"), d->returnedCredit.toString()},
+                         {QStringLiteral("releasedNumbers"), QJsonArray::fromStringList(d->releasedNumbers)},
+                         {QStringLiteral("unlinkedAccounts"), QJsonArray::fromStringList(d->unlinkedAccounts)},
+                         {QStringLiteral("deletedCalls"), d->deletedCalls}});
+        else
+            m_out->line(tr("Deleted %1: %2 returned to the company balance, %3 number(s) back in the pool, "
+                           "%4 account(s) unlinked, %5 call record(s) deleted.")
+                            .arg(d->name, d->returnedCredit.toString())
+                            .arg(d->releasedNumbers.size())
+                            .arg(d->unlinkedAccounts.size())
+                            .arg(d->deletedCalls));
+        return Done;
+    }
+    return usageError(tr("Unknown profile command '%1'.").arg(sub));
 }
 
 } // namespace sb::ctl

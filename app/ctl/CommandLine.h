@@ -56,6 +56,8 @@ private:
     int cmdActivity(const QStringList& w);
     int cmdDemo(const QStringList& w);
     int cmdNumber(const QStringList& w);
+    int cmdProfile(const QStringList& w);
+    int cmdCreditProfile(const QStringList& w);
 
     std::unique_ptr<Output> m_out;
     std::unique_ptr<Clock> m_clock;

@@ -8,6 +8,7 @@
 #include "MemberService.h"
 #include "NumberService.h"
 #include "PhoneNumbers.h"
+#include "ProfileService.h"
 
 using namespace sb;
 
@@ -26,21 +27,12 @@ void addMembers(const Context& ctx, const QStringList& accounts)
     }
 }
 
-// A SIP profile row as the profiles work will create it: an account and a name.
 qint64 addProfile(const Context& ctx, const QString& name)
 {
-    auto account = Ledger(ctx).createAccount(QStringLiteral("profile"));
-    if (!account)
-        return 0;
-    QSqlQuery q = ctx.db.prepare(QStringLiteral(
-        "INSERT INTO profiles (account_id, name, name_key, created_at) VALUES (?, ?, ?, ?) RETURNING id"));
-    q.addBindValue(*account);
-    q.addBindValue(name);
-    q.addBindValue(name.toLower());
-    q.addBindValue(ctx.nowText());
-    if (!ctx.db.exec(q) || !q.next())
-        return 0;
-    return q.value(0).toLongLong();
+    NewSipProfile p;
+    p.name = name;
+    auto created = ProfileService(ctx).create(p);
+    return created ? created->profile.id : 0;
 }
 } // namespace
 
@@ -211,8 +203,8 @@ private slots:
         SB_ENV(env, engine);
         const Context& ctx = *env.ctx;
         addMembers(ctx, {QStringLiteral("alice.smith"), QStringLiteral("bob.jones1")});
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
         QVERIFY(addProfile(ctx, QStringLiteral("Sales trunk")) > 0);
-        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(5000), QStringLiteral("T")).ok());
         const NumberService numbers(ctx);
         auto bought = numbers.buy({QStringLiteral("GB"), QStringLiteral("20"), 12, {NumberHolder::profile(QStringLiteral("sales TRUNK"))}, false});
         QVERIFY2(bought.ok(), qPrintable(sbt::errorText(bought)));
