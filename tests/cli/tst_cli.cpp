@@ -429,6 +429,97 @@ private slots:
         QCOMPARE(de.value(QStringLiteral("cancelled")).toBool(), false);
     }
 
+    void profileLifecycle()
+    {
+        addMember(QStringLiteral("alice.smith"));
+        QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("100")}).exitCode, 0);
+        CtlResult r = ctlJson({QStringLiteral("profile"), QStringLiteral("create"), QStringLiteral("Sales Oslo"),
+                               QStringLiteral("--channels"), QStringLiteral("2"), QStringLiteral("--department"), QStringLiteral("Salg")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("charged")).toString(), QStringLiteral("13.90"));
+        QCOMPARE(balance(), QStringLiteral("86.10"));
+        r = ctlJson({QStringLiteral("profile"), QStringLiteral("create"), QStringLiteral("Lab"), QStringLiteral("--ip"),
+                     QStringLiteral("10.0.0.5"), QStringLiteral("--port"), QStringLiteral("5080")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("private")), qPrintable(r.err)); // the warning
+        QCOMPARE(r.json().value(QStringLiteral("auth")).toString(), QStringLiteral("ip"));
+        QCOMPARE(r.json().value(QStringLiteral("port")).toInt(), 5080);
+        // Refusals.
+        const QString create = QStringLiteral("create");
+        verifyRefused(ctl({QStringLiteral("profile"), create, QStringLiteral("sales oslo")}));
+        verifyRefused(ctl({QStringLiteral("profile"), create, QStringLiteral("X"), QStringLiteral("--channels"), QStringLiteral("0")}));
+        verifyRefused(ctl({QStringLiteral("profile"), create, QStringLiteral("X"), QStringLiteral("--channels"), QStringLiteral("301")}));
+        verifyRefused(ctl({QStringLiteral("profile"), create, QStringLiteral("X"), QStringLiteral("--ip"), QStringLiteral("1.2.3")}));
+        verifyRefused(ctl({QStringLiteral("profile"), create, QStringLiteral("X"), QStringLiteral("--ip"), QStringLiteral("8.8.8.8"),
+                           QStringLiteral("--port"), QStringLiteral("70000")}));
+        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("Nobody")}));
+        QCOMPARE(ctlJson({QStringLiteral("profile"), QStringLiteral("list")}).json().value(QStringLiteral("profiles")).toArray().size(), 2);
+        QCOMPARE(balance(), QStringLiteral("79.15"));
+
+        // Credentials and PBX configuration.
+        const QJsonObject creds = ctlJson({QStringLiteral("profile"), QStringLiteral("credentials"), QStringLiteral("Sales Oslo")}).json();
+        const QString password = creds.value(QStringLiteral("password")).toString();
+        QCOMPARE(password.size(), 20);
+        QVERIFY(creds.value(QStringLiteral("username")).toString().startsWith(QLatin1String("sb-sales-oslo-")));
+        QCOMPARE(creds.value(QStringLiteral("servers")).toArray().size(), 2);
+        const CtlResult pbx = ctl({QStringLiteral("profile"), QStringLiteral("pbx-config"), QStringLiteral("Sales Oslo"),
+                                   QStringLiteral("--format"), QStringLiteral("asterisk")});
+        QCOMPARE(pbx.exitCode, 0);
+        QVERIFY(pbx.out.contains(QStringLiteral("password=") + password));
+        QVERIFY(pbx.out.contains(QStringLiteral("type=endpoint")));
+        QCOMPARE(ctl({QStringLiteral("profile"), QStringLiteral("pbx-config"), QStringLiteral("Sales Oslo"), QStringLiteral("--format"),
+                      QStringLiteral("freeswitch")}).exitCode, 2);
+
+        // Channels, credit, rename.
+        r = ctlJson({QStringLiteral("profile"), QStringLiteral("channels"), QStringLiteral("Sales Oslo"), QStringLiteral("3")});
+        QCOMPARE(r.json().value(QStringLiteral("cost")).toString(), QStringLiteral("20.85"));
+        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("channels"), QStringLiteral("Sales Oslo"), QStringLiteral("301")}));
+        r = ctlJson({QStringLiteral("credit"), QStringLiteral("profile"), QStringLiteral("Sales Oslo"), QStringLiteral("25")});
+        QCOMPARE(r.json().value(QStringLiteral("balance")).toString(), QStringLiteral("25.00"));
+        verifyRefused(ctl({QStringLiteral("credit"), QStringLiteral("profile"), QStringLiteral("Sales Oslo"), QStringLiteral("1000")}));
+        QCOMPARE(ctl({QStringLiteral("profile"), QStringLiteral("rename"), QStringLiteral("Sales Oslo"), QStringLiteral("Sales Norway")}).exitCode, 0);
+        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("rename"), QStringLiteral("Lab"), QStringLiteral("SALES NORWAY")}));
+
+        // Link an account with an extension; a number follows the account to the profile.
+        QCOMPARE(ctl({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"), QStringLiteral("212"), QStringLiteral("--months"),
+                      QStringLiteral("1"), QStringLiteral("--profile"), QStringLiteral("Sales Norway")}).exitCode, 0);
+        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("link"), QStringLiteral("Sales Norway"), QStringLiteral("alice.smith"),
+                           QStringLiteral("--extension"), QStringLiteral("12a")}));
+        r = ctlJson({QStringLiteral("profile"), QStringLiteral("link"), QStringLiteral("Sales Norway"), QStringLiteral("alice.smith"),
+                     QStringLiteral("--extension"), QStringLiteral("120")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("accounts")).toArray().at(0).toObject(),
+                 (QJsonObject{{QStringLiteral("account"), QStringLiteral("alice.smith")}, {QStringLiteral("extension"), QStringLiteral("120")}}));
+        QJsonObject m = member(QStringLiteral("alice.smith"));
+        QCOMPARE(m.value(QStringLiteral("status")).toString(), QStringLiteral("linked"));
+        QCOMPARE(m.value(QStringLiteral("profile")).toString(), QStringLiteral("Sales Norway"));
+        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("link"), QStringLiteral("Lab"), QStringLiteral("alice.smith")}));
+
+        const QJsonObject shown = ctlJson({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("Sales Norway")}).json();
+        QCOMPARE(shown.value(QStringLiteral("channels")).toInt(), 3);
+        QCOMPARE(shown.value(QStringLiteral("auth")).toString(), QStringLiteral("registration"));
+        QCOMPARE(shown.value(QStringLiteral("numbers")).toArray(), QJsonArray{QStringLiteral("+12125550100")});
+        QCOMPARE(shown.value(QStringLiteral("monthlyCost")).toObject().value(QStringLiteral("total")).toString(), QStringLiteral("20.85"));
+        QCOMPARE(shown.value(QStringLiteral("bundles")).toObject().value(QStringLiteral("count")).toInt(), 0);
+
+        // Delete: without --yes nothing happens; with it, credit back, number in the pool, account unlinked.
+        const QString before = balance();
+        QCOMPARE(ctl({QStringLiteral("profile"), QStringLiteral("delete"), QStringLiteral("Sales Norway")}).exitCode, 2);
+        QCOMPARE(balance(), before);
+        const QString csv = m_dir.filePath(QStringLiteral("history.csv"));
+        r = ctlJson({QStringLiteral("profile"), QStringLiteral("delete"), QStringLiteral("Sales Norway"), QStringLiteral("--yes"),
+                     QStringLiteral("--export-history"), csv});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("returnedCredit")).toString(), QStringLiteral("25.00"));
+        QCOMPARE(r.json().value(QStringLiteral("releasedNumbers")).toArray(), QJsonArray{QStringLiteral("+12125550100")});
+        QVERIFY(QFile::exists(csv));
+        QCOMPARE(member(QStringLiteral("alice.smith")).value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+        const QJsonArray numbers = ctlJson({QStringLiteral("number"), QStringLiteral("list")}).json().value(QStringLiteral("numbers")).toArray();
+        QVERIFY(numbers.at(0).toObject().value(QStringLiteral("holder")).isNull());
+        QCOMPARE(numbers.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("Sales Norway")}));
+    }
+
     void usageErrors()
     {
         QCOMPARE(ctl({}).exitCode, 2);
