@@ -60,11 +60,19 @@ QString whereClause(const NumberQuery& q, QVariantList* binds)
     QStringList parts;
     const QString search = q.search.trimmed();
     if (!search.isEmpty()) {
+        // Only a search that looks like a phone number is matched against the numbers:
+        // "member.0150" is a name, not "0150".
         QString digits;
+        bool numberLike = true;
         for (QChar c : search) {
             if (c.isDigit())
                 digits += c;
+            else if (!(c.isSpace() || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('(')
+                       || c == QLatin1Char(')') || c == QLatin1Char('.')))
+                numberLike = false;
         }
+        if (!numberLike)
+            digits.clear();
         QString like = search.toLower();
         like.replace(QLatin1String("\\"), QLatin1String("\\\\"));
         like.replace(QLatin1String("%"), QLatin1String("\\%"));
