@@ -119,6 +119,9 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
         recharged = Money();
         suspended = QDate();
     }
+    // Suspended in the month that counts: a suspension that a new month just ended does not
+    // make a new one in this month old news.
+    const bool suspendedThisMonth = suspended.isValid();
     const Ledger ledger(m_ctx);
     const ActivityLog log(m_ctx);
     if (wasSuspended && !suspended.isValid()) {
@@ -163,7 +166,7 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
         if (recharged + amount > limit)
             suspended = firstOfNextMonth(today);
     }
-    if (suspended.isValid() && !wasSuspended) {
+    if (suspended.isValid() && !suspendedThisMonth) {
         out.suspendedUntil = suspended;
         const QString text = tr("The monthly recharge limit of %1 for %2 is reached; auto-recharge is "
                                 "suspended until %3.")
@@ -234,18 +237,27 @@ Result<RechargeOutcome> CreditService::setAutoRecharge(const QString& account, M
         if (auto l = ledger.lockBalances({Ledger::CompanyAccount, member->accountId}); !l)
             return l.error();
         const Database& db = m_ctx.db;
+        const QDate today = m_ctx.now().toUTC().date();
         const QString currentMonth = m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM"));
-        // What was already recharged this month still counts against a changed limit.
         QSqlQuery sel = db.prepare(QStringLiteral("SELECT month, recharged_cents FROM auto_recharge WHERE member_id = ?")
                                    + db.forUpdate());
         sel.addBindValue(member->id);
         if (!db.exec(sel))
             return Error::storage(db.lastErrorText());
         const bool exists = sel.next();
-        const Money already = exists && sel.value(0).toString() == currentMonth
-                                  ? Money::fromCents(sel.value(1).toLongLong())
-                                  : Money();
         sel.finish();
+        // What was already recharged this month still counts against a changed limit, also
+        // when auto-recharge was turned off and on again meanwhile: the ledger remembers.
+        QSqlQuery sum = db.prepare(QStringLiteral(
+            "SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) FROM ledger"
+            " WHERE to_account = ? AND kind = 'autorecharge' AND at >= ? AND at < ?"));
+        sum.addBindValue(member->accountId);
+        sum.addBindValue(QDate(today.year(), today.month(), 1).toString(Qt::ISODate));
+        sum.addBindValue(firstOfNextMonth(today).toString(Qt::ISODate));
+        if (!db.exec(sum) || !sum.next())
+            return Error::storage(db.lastErrorText());
+        const Money already = Money::fromCents(sum.value(0).toLongLong());
+        sum.finish();
         QSqlQuery w = db.prepare(exists ? QStringLiteral("UPDATE auto_recharge SET amount_cents = ?, threshold_cents = ?,"
                                                          " monthly_limit_cents = ?, month = ?, recharged_cents = ?,"
                                                          " suspended_until = NULL WHERE member_id = ?")

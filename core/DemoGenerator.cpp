@@ -1,6 +1,7 @@
 #include "DemoGenerator.h"
 
 #include "ActivityLog.h"
+#include "CreditService.h"
 #include "Ledger.h"
 #include "MemberService.h"
 #include "Transaction.h"
@@ -22,7 +23,13 @@ struct NamePool
 
 const QList<NamePool>& pools()
 {
-    auto split = [](const char* s) { return QString::fromUtf8(s).split(QLatin1Char(' ')); };
+    // Names are separated by spaces; '_' is a space inside a name ("de_Vries").
+    auto split = [](const char* s) {
+        QStringList names = QString::fromUtf8(s).split(QLatin1Char(' '));
+        for (QString& n : names)
+            n.replace(QLatin1Char('_'), QLatin1Char(' '));
+        return names;
+    };
     static const QList<NamePool> p = {
         // English
         {split("Olivia Liam Emma Noah Amelia Oliver Ava Elijah Sophia James Harper William Grace Henry"),
@@ -35,7 +42,7 @@ const QList<NamePool>& pools()
          split("Martin Bernard Dubois Thomas Robert Richard Petit Durand Lefèvre Mercier Bérenger Gauthier Fontaine Garçon")},
         // Nederlands
         {split("Sanne Daan Femke Bram Lotte Joris Anouk Thijs Fleur Sem Maaike Ruud IJsbrand Eline"),
-         split("de Jong Jansen de Vries van den Berg van Dijk Bakker Visser Smit Meijer de Boer Mulder de Groot Bos Vos")},
+         split("de_Jong Jansen de_Vries van_den_Berg van_Dijk Bakker Visser Smit Meijer de_Boer Mulder de_Groot Bos Vos")},
         // Polski
         {split("Zofia Jakub Małgorzata Łukasz Agnieszka Paweł Katarzyna Michał Joanna Grzegorz Żaneta Wojciech Ewa Tomasz"),
          split("Nowak Kowalski Wiśniewski Wójcik Kowalczyk Kamiński Lewandowski Zieliński Szymański Woźniak Dąbrowski Kozłowski Jankowski Mazur")},
@@ -140,6 +147,9 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options, c
                 q.addBindValue(m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM")));
                 if (!db.exec(q))
                     return Error::storage(db.lastErrorText());
+                // As if saved by an admin: below the threshold, it recharges at once.
+                if (auto r = CreditService(m_ctx).applyAutoRecharge(added->id, added->accountId, account); !r)
+                    return r.error();
                 ++summary.autoRecharges;
             }
             if (progress && (i + 1) % 1000 == 0 && !progress(i + 1, options.members))

@@ -1,4 +1,1889 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
+<context>
+    <name>main</name>
+    <message>
+        <source>Switchboard cannot start</source>
+        <translation>Switchboard ne peut pas démarrer</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ActivityLog</name>
+    <message>
+        <source>Company top-up</source>
+        <translation>Rechargement du solde de l’entreprise</translation>
+    </message>
+    <message>
+        <source>Member added</source>
+        <translation>Membre ajouté</translation>
+    </message>
+    <message>
+        <source>Members imported</source>
+        <translation>Membres importés</translation>
+    </message>
+    <message>
+        <source>Credit allocated</source>
+        <translation>Crédit attribué</translation>
+    </message>
+    <message>
+        <source>Member charged</source>
+        <translation>Membre débité</translation>
+    </message>
+    <message>
+        <source>Auto-recharge enabled</source>
+        <translation>Recharge automatique activée</translation>
+    </message>
+    <message>
+        <source>Auto-recharge turned off</source>
+        <translation>Recharge automatique désactivée</translation>
+    </message>
+    <message>
+        <source>Auto-recharge</source>
+        <translation>Recharge automatique</translation>
+    </message>
+    <message>
+        <source>Auto-recharge not paid</source>
+        <translation>Recharge automatique non payée</translation>
+    </message>
+    <message>
+        <source>Auto-recharge suspended</source>
+        <translation>Recharge automatique suspendue</translation>
+    </message>
+    <message>
+        <source>Auto-recharge resumed</source>
+        <translation>Recharge automatique reprise</translation>
+    </message>
+    <message>
+        <source>Demo data generated</source>
+        <translation>Données de démonstration créées</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ActivityModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CompanyService</name>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is more than one operation may move (at most %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference is too long (at most 200 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up of %1, reference %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::CreditService</name>
+    <message>
+        <source>Recharge amount: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The threshold cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The threshold %1 is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monthly limit (%1) must be at least the recharge amount (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member &quot;%1&quot; is listed more than once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 for each of %n members is more than one operation may move.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). Nobody was given credit.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allocated %1 to %2; new balance %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge of %1 resumed for the new month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recharged %1 with %2; new balance %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recharged %1 with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The balance of %1 (%2) is too low for a charge of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge is not on for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge turned off for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::Database</name>
+    <message>
+        <source>No database was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL address of the form postgresql://user[:password]@host[:port]/database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver (QPSQL) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::DemoGenerator</name>
+    <message>
+        <source>The number of demo members must be between 0 and 1000000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating the demo was cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Generated %n demo member(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::Ledger</name>
+    <message>
+        <source>Account %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The balance is too low for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::MemberService</name>
+    <message>
+        <source>The account name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account name &quot;%1&quot; must be 6 to 32 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account name &quot;%1&quot; must start with a letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account name &quot;%1&quot; may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The display name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The display name is too long (at most 100 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The department is too long (at most 100 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member with the account name &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added member %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no member with the account name &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quoted field is never closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty: it needs the header line account,name,email,department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first line must name the columns: account,name,email,department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected %1 fields, found %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account name &quot;%1&quot; appears more than once in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n member(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::MembersModel</name>
+    <message>
+        <source>Linked</source>
+        <translation>Lié</translation>
+    </message>
+    <message>
+        <source>Linked to %1</source>
+        <translation>Lié à %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source>Suspended until %1</source>
+        <translation>Suspendue jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>%1 below %2, limit %3</source>
+        <translation>%1 sous %2, limite %3</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Balance (%1)</source>
+        <translation>Solde (%1)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Auto-recharge</source>
+        <translation>Recharge automatique</translation>
+    </message>
+</context>
+<context>
+    <name>sb::Migrations</name>
+    <message>
+        <source>The database %1 was written by a newer version of Switchboard (schema %2; this version knows up to %3). It was left untouched: use a newer Switchboard to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading the database to schema %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::NumberCatalogue</name>
+    <message>
+        <source>United States</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Norway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poland</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::NumberService</name>
+    <message>
+        <source>Numbers are not sold in &quot;%1&quot;. Countries: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has no prices for numbers in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no member with the account name &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no SIP profile named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a member or a SIP profile to hold the number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no area code &quot;%2&quot; on offer. Area codes: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers are billed for 1, 3 or 12 months, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has no %1-month price for numbers in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one member or SIP profile to receive a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is chosen twice; each gets one number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers in %1 require the holder to accept the terms (for example a local address). Accept the terms to buy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is too many numbers at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %n number(s) at %2 (%3 in all). Nothing was bought.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only %1 number(s) are left in area %2 (%3); %4 are needed. Nothing was bought.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 for %n month(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number in international form, such as +12125550100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number %1 is not one of the company&apos;s numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassigned %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already cancelled; it stays usable until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled %1; usable until %2, then released, no refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewed %1 for %2; next renewal on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::NumbersModel</name>
+    <message>
+        <source>Released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: usable until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">Actif</translation>
+    </message>
+    <message>
+        <source>%1 → SIP profile %2 (linked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company pool (unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (national: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">État</translation>
+    </message>
+</context>
+<context>
+    <name>sb::PriceList</name>
+    <message>
+        <source>The price list is not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has no valid %1-month price for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list needs positive bundle and channel prices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has a malformed rate for prefix &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProfileService</name>
+    <message>
+        <source>The SIP profile needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SIP profile name is too long (at most 64 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SIP profile name may not contain control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 address such as 203.0.113.10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &quot;this network&quot; address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a private address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a carrier-grade NAT (shared) address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a loopback address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a link-local address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reserved (IETF protocol) address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a documentation address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a benchmarking address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a multicast address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reserved address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 (%3): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UDP port must be from 1 to 65535 (usually 5060), not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A SIP profile has from %1 to %2 channels, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The extension &quot;%1&quot; may only contain digits (at most 20).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no SIP profile named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A SIP profile named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %n channel(s) for the first month (%2). No SIP profile was created.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) for %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>IP authentication from %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registration as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The SIP profile is already named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renamed SIP profile %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already has %n channel(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %n channel(s) for a month (%2). The channels were not changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocated %1 to SIP profile %2; new balance %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 is already linked to the SIP profile %2; an account can be linked to one SIP profile only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked %1 to SIP profile %2; sign-in disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 is not linked to the SIP profile %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit of deleted SIP profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted SIP profile %1: %2 returned to the company, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Renewal of %n channel(s) for %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProfilesModel</name>
+    <message>
+        <source>IP %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (unpaid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Service</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly cost (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance (%1)</source>
+        <translation type="unfinished">Solde (%1)</translation>
+    </message>
+    <message>
+        <source>Linked accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation type="unfinished">Numéros</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProviderSettings</name>
+    <message>
+        <source>&quot;%1&quot; is not a server address such as sip.example.net:5060.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port of &quot;%1&quot; must be from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one SIP server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::SealedSecret</name>
+    <message>
+        <source>The secret key file %1 is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret key file %1 is missing: stored SIP passwords cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the secret key file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored secret has an unknown format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored secret is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored secret does not match the secret key (%1): it was altered or sealed with another key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::SecretVault</name>
+    <message>
+        <source>The keychain did not give the password of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::Transaction</name>
+    <message>
+        <source>No transaction is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ActivityPage</name>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Search who, action, subject or details (Ctrl+F)</source>
+        <translation>Rechercher qui, action, objet ou détails (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search the activity</source>
+        <translation>Rechercher dans l’activité</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AddMemberDialog</name>
+    <message>
+        <source>Add member</source>
+        <translation>Ajouter un membre</translation>
+    </message>
+    <message>
+        <source>The account name is how the member signs in: 6 to 32 characters, starting with a letter; letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>Le nom de compte sert à la connexion du membre : 6 à 32 caractères commençant par une lettre ; lettres, chiffres, « . », « _ » et « - ».</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>Nom de &amp;compte :</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>Nom &amp;affiché :</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+        <source>De&amp;partment:</source>
+        <translation>&amp;Service :</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom de compte</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>p. ex. %1</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AllocateCreditDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 et %n autre</numerusform>
+            <numerusform>%1 et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Give credit to %n member(s): %1</source>
+        <translation>
+            <numerusform>Attribuer du crédit à %n membre : %1</numerusform>
+            <numerusform>Attribuer du crédit à %n membres : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>« %1 » n’est pas un montant. Saisissez-le comme %2.</translation>
+    </message>
+    <message>
+        <source>The total is too large.</source>
+        <translation>Le total est trop élevé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). Top up the company balance first, or give less.</source>
+        <translation>
+            <numerusform>Le solde de l’entreprise (%1) ne couvre pas %2 pour %n membre (%3 au total). Rechargez d’abord le solde ou attribuez moins.</numerusform>
+            <numerusform>Le solde de l’entreprise (%1) ne couvre pas %2 pour chacun des %n membres (%3 au total). Rechargez d’abord le solde ou attribuez moins.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %1 (%2 × %n member(s))</source>
+        <translation>
+            <numerusform>Total : %1 (%2 × %n membre)</numerusform>
+            <numerusform>Total : %1 (%2 × %n membres)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: —</source>
+        <translation>Total : —</translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after the allocation: %2.</source>
+        <translation>Solde de l’entreprise : %1, après l’attribution : %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Solde de l’entreprise : %1.</translation>
+    </message>
+    <message>
+        <source>Allocate %1</source>
+        <translation>Attribuer %1</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>Attribuer</translation>
+    </message>
+    <message>
+        <source>Allocate credit</source>
+        <translation>Attribuer du crédit</translation>
+    </message>
+    <message>
+        <source>&amp;Amount for each member (%1):</source>
+        <translation>&amp;Montant par membre (%1) :</translation>
+    </message>
+    <message>
+        <source>Amount for each member</source>
+        <translation>Montant par membre</translation>
+    </message>
+    <message>
+        <source>Selected members</source>
+        <translation>Membres sélectionnés</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Solde de l’entreprise</translation>
+    </message>
+    <message>
+        <source>The amount is deducted from the company balance at once and added to each member. Allocated credit cannot be taken back from a member.</source>
+        <translation>Le montant est immédiatement déduit du solde de l’entreprise et ajouté à chaque membre. Une fois attribué, le crédit ne peut pas être repris au compte d’un membre.</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AmountEdit</name>
+    <message>
+        <source>e.g. %1</source>
+        <translation>p. ex. %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AutoRechargeDialog</name>
+    <message>
+        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>« %1 » n’est pas un montant. Saisissez-le comme %2.</translation>
+    </message>
+    <message>
+        <source>Whenever the balance of %1 is below %2, %3 moves from the company balance to the member, at most %4 each calendar month.</source>
+        <translation>Chaque fois que le solde de %1 est inférieur à %2, %3 passe du solde de l’entreprise au membre, au plus %4 par mois civil.</translation>
+    </message>
+    <message>
+        <source>The balance is %1 now, below the threshold: the recharge happens as soon as you save.</source>
+        <translation>Le solde est de %1, sous le seuil : la recharge a lieu dès l’enregistrement.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1</source>
+        <translation>Recharge automatique de %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) has %3.</source>
+        <translation>%1 (%2) dispose de %3.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge is off.</source>
+        <translation>La recharge automatique est désactivée.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge is on. Recharged this month: %1 of %2.</source>
+        <translation>La recharge automatique est activée. Rechargé ce mois-ci : %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>The monthly recharge limit is reached: auto-recharge is suspended until %1.</source>
+        <translation>La limite de recharge mensuelle est atteinte : la recharge automatique est suspendue jusqu’au %1.</translation>
+    </message>
+    <message>
+        <source>Current state</source>
+        <translation>État actuel</translation>
+    </message>
+    <message>
+        <source>&amp;Recharge the account with (%1):</source>
+        <translation>&amp;Recharger le compte de ce membre de (%1) :</translation>
+    </message>
+    <message>
+        <source>&amp;When the balance is below:</source>
+        <translation>&amp;Lorsque son solde est inférieur à :</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly recharge limit:</source>
+        <translation>Limite de recharge &amp;mensuelle :</translation>
+    </message>
+    <message>
+        <source>Recharge amount</source>
+        <translation>Montant de la recharge</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Seuil</translation>
+    </message>
+    <message>
+        <source>Monthly recharge limit</source>
+        <translation>Limite de recharge mensuelle</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Ce qui va se passer</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Save and enable</source>
+        <translation>Enregistrer et activer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Turn off auto-recharge</source>
+        <translation>Désactiver la recharge automatique</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::BackgroundJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Traitement…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::DashboardPage</name>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet.</source>
+        <translation>Rien ne s’est encore passé.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Solde de l’entreprise</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Credit held by members</source>
+        <translation>Crédit détenu par les membres</translation>
+    </message>
+    <message>
+        <source>Recent activity</source>
+        <translation>Activité récente</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ImportMembersDialog</name>
+    <message>
+        <source>%1 cannot be imported.</source>
+        <translation>%1 ne peut pas être importé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s) found. Nothing will be imported until every line is right; fix the file and import it again.</source>
+        <translation>
+            <numerusform>%1 : %n problème trouvé. Rien ne sera importé tant que chaque ligne n’est pas correcte ; corrigez le fichier et importez-le à nouveau.</numerusform>
+            <numerusform>%1 : %n problèmes trouvés. Rien ne sera importé tant que chaque ligne n’est pas correcte ; corrigez le fichier et importez-le à nouveau.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 lists no members to import.</source>
+        <translation>%1 ne contient aucun membre à importer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is ready: %n member(s) can be imported.</source>
+        <translation>
+            <numerusform>%1 est prêt : %n membre peut être importé.</numerusform>
+            <numerusform>%1 est prêt : %n membres peuvent être importés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n member(s)</source>
+        <translation>
+            <numerusform>Importer %n membre</numerusform>
+            <numerusform>Importer %n membres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Import members</source>
+        <translation>Importer des membres</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Problems by line</source>
+        <translation>Problèmes par ligne</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::MainWindow</name>
+    <message>
+        <source>About Switchboard</source>
+        <translation>À propos de Switchboard</translation>
+    </message>
+    <message>
+        <source>Switchboard %1
+
+Runs a company&apos;s business calling account: the company balance, members and their credit.</source>
+        <translation>Switchboard %1
+
+Gère le compte d’appels professionnel d’une entreprise : le solde de l’entreprise, les membres et leur crédit.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1</source>
+        <translation>Solde de l’entreprise : %1</translation>
+    </message>
+    <message>
+        <source>Company balance: unknown (%1)</source>
+        <translation>Solde de l’entreprise : inconnu (%1)</translation>
+    </message>
+    <message>
+        <source>What the company can still give to members. Top up to add bought credit.</source>
+        <translation>Ce que l’entreprise peut encore attribuer aux membres. Rechargez pour ajouter le crédit acheté.</translation>
+    </message>
+    <message>
+        <source>Billing could not run: %1</source>
+        <translation>La facturation n’a pas pu s’exécuter : %1</translation>
+    </message>
+    <message>
+        <source>Billing: %1</source>
+        <translation>Facturation : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Billing: %n monthly recharge limit(s) started afresh.</source>
+        <translation>
+            <numerusform>Facturation : %n limite de recharge mensuelle remise à zéro.</numerusform>
+            <numerusform>Facturation : %n limites de recharge mensuelles remises à zéro.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Billing: nothing was due.</source>
+        <translation>Facturation : rien n’était dû.</translation>
+    </message>
+    <message>
+        <source>Topped up %1. Company balance: %2.</source>
+        <translation>%1 ajouté. Solde de l’entreprise : %2.</translation>
+    </message>
+    <message>
+        <source>Now using %1.</source>
+        <translation>Utilise maintenant %1.</translation>
+    </message>
+    <message>
+        <source>Creating the demo account…</source>
+        <translation>Création du compte de démonstration…</translation>
+    </message>
+    <message>
+        <source>There is no such page.</source>
+        <translation>Cette page n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The window could not be rendered.</source>
+        <translation>La fenêtre n’a pas pu être rendue.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
+    </message>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Numéros</translation>
+    </message>
+    <message>
+        <source>SIP profiles</source>
+        <translation>Profils SIP</translation>
+    </message>
+    <message>
+        <source>Calls &amp; reports</source>
+        <translation>Appels et rapports</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Show %1 (%2)</source>
+        <translation>Afficher %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Company</source>
+        <translation>&amp;Entreprise</translation>
+    </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>&amp;Membres</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Main tool bar</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <source>&amp;Top up…</source>
+        <translation>&amp;Recharger…</translation>
+    </message>
+    <message>
+        <source>Add bought credit to the company balance (%1)</source>
+        <translation>Ajouter le crédit acheté au solde de l’entreprise (%1)</translation>
+    </message>
+    <message>
+        <source>Run &amp;billing now</source>
+        <translation>Lancer la &amp;facturation</translation>
+    </message>
+    <message>
+        <source>Process everything due up to now: monthly limits, renewals</source>
+        <translation>Traiter tout ce qui est dû à ce jour : limites mensuelles, renouvellements</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;About Switchboard</source>
+        <translation>À &amp;propos de Switchboard</translation>
+    </message>
+    <message>
+        <source>The database in use</source>
+        <translation>La base de données utilisée</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de données : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The demo account is ready: %Ln member(s).</source>
+        <translation>
+            <numerusform>Le compte de démonstration est prêt : %Ln membre.</numerusform>
+            <numerusform>Le compte de démonstration est prêt : %Ln membres.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::MembersPage</name>
+    <message>
+        <source>Added member %1 (%2).</source>
+        <translation>Membre %1 (%2) ajouté.</translation>
+    </message>
+    <message>
+        <source>Select the members to give credit to first.</source>
+        <translation>Sélectionnez d’abord les membres à qui attribuer du crédit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Allocated %1 to each of %n member(s), %2 in all. Company balance: %3.</source>
+        <translation>
+            <numerusform>%1 attribué à %n membre, %2 au total. Solde de l’entreprise : %3.</numerusform>
+            <numerusform>%1 attribué à chacun des %n membres, %2 au total. Solde de l’entreprise : %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one member to set up auto-recharge.</source>
+        <translation>Sélectionnez un membre pour configurer la recharge automatique.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1 is off.</source>
+        <translation>La recharge automatique de %1 est désactivée.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1 is on.</source>
+        <translation>La recharge automatique de %1 est activée.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1 is on. %2</source>
+        <translation>La recharge automatique de %1 est activée. %2</translation>
+    </message>
+    <message>
+        <source>Import members</source>
+        <translation>Importer des membres</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation>Exporter les membres</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importation de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported from %1: %n problem(s), the first on line %2: %3</source>
+        <translation>
+            <numerusform>Rien n’a été importé de %1 : %n problème, ligne %2 : %3</numerusform>
+            <numerusform>Rien n’a été importé de %1 : %n problèmes, le premier ligne %2 : %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exportation vers %1…</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Search by account, name, e-mail or department (Ctrl+F)</source>
+        <translation>Rechercher par compte, nom, e-mail ou service (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search members</source>
+        <translation>Rechercher des membres</translation>
+    </message>
+    <message>
+        <source>&amp;Add member…</source>
+        <translation>&amp;Ajouter un membre…</translation>
+    </message>
+    <message>
+        <source>Add a member (%1)</source>
+        <translation>Ajouter un membre (%1)</translation>
+    </message>
+    <message>
+        <source>Allocate &amp;credit…</source>
+        <translation>Attribuer du &amp;crédit…</translation>
+    </message>
+    <message>
+        <source>Give credit from the company balance to the selected members (%1)</source>
+        <translation>Attribuer du crédit du solde de l’entreprise aux membres sélectionnés (%1)</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;recharge…</source>
+        <translation>&amp;Recharge automatique…</translation>
+    </message>
+    <message>
+        <source>Set up auto-recharge for the selected member (%1)</source>
+        <translation>Configurer la recharge automatique du membre sélectionné (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Import members…</source>
+        <translation>&amp;Importer des membres…</translation>
+    </message>
+    <message>
+        <source>Import members from a CSV file (%1)</source>
+        <translation>Importer des membres depuis un fichier CSV (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Export members…</source>
+        <translation>&amp;Exporter les membres…</translation>
+    </message>
+    <message>
+        <source>Export every member to a CSV file (%1)</source>
+        <translation>Exporter tous les membres dans un fichier CSV (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>%Ln membre</numerusform>
+            <numerusform>%Ln membres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) found</source>
+        <translation>
+            <numerusform>%Ln membre trouvé</numerusform>
+            <numerusform>%Ln membres trouvés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The members cannot be shown: %1</source>
+        <translation>Les membres ne peuvent pas être affichés : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln member(s) from %1.</source>
+        <translation>
+            <numerusform>%Ln membre importé de %1.</numerusform>
+            <numerusform>%Ln membres importés de %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln member(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln membre exporté vers %1.</numerusform>
+            <numerusform>%Ln membres exportés vers %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::PlaceholderPage</name>
+    <message>
+        <source>Numbers</source>
+        <translation>Numéros</translation>
+    </message>
+    <message>
+        <source>Coming here: buy phone numbers for members and SIP profiles — choose the country, the area and 1, 3 or 12 months, each with its price — reassign them, and cancel them at the end of their paid period.
+
+This part of Switchboard is not available yet.</source>
+        <translation>Bientôt ici : achetez des numéros pour les membres et les profils SIP — choisissez le pays, la zone et 1, 3 ou 12 mois, chacun avec son prix —, réattribuez-les et résiliez-les à la fin de leur période payée.
+
+Cette partie de Switchboard n’est pas encore disponible.</translation>
+    </message>
+    <message>
+        <source>SIP profiles</source>
+        <translation>Profils SIP</translation>
+    </message>
+    <message>
+        <source>Coming here: the SIP trunks that connect the office PBX — registration or IP authentication, channels, their own credit, linked accounts for incoming calls, US minute bundles and ready-to-paste PBX configuration.
+
+This part of Switchboard is not available yet.</source>
+        <translation>Bientôt ici : les trunks SIP qui relient le PBX du bureau — enregistrement ou authentification par IP, canaux, crédit propre, comptes liés pour les appels entrants, forfaits de minutes vers les États-Unis et configuration PBX prête à coller.
+
+Cette partie de Switchboard n’est pas encore disponible.</translation>
+    </message>
+    <message>
+        <source>Calls &amp; reports</source>
+        <translation>Appels et rapports</translation>
+    </message>
+    <message>
+        <source>Coming here: import of the PBX&apos;s call records, rating, call history with filters, reports and charts of what was spent, and advice on bundles and channels.
+
+This part of Switchboard is not available yet.</source>
+        <translation>Bientôt ici : import des relevés d’appels du PBX, tarification, historique des appels avec filtres, rapports et graphiques des dépenses, et conseils sur les forfaits et les canaux.
+
+Cette partie de Switchboard n’est pas encore disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>The language of the window; money and dates follow it.</source>
+        <translation>La langue de la fenêtre ; les montants et les dates la suivent.</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>An SQLite file for one admin, or postgresql://user:password@host:port/database for an office where several admins work at once.</source>
+        <translation>Un fichier SQLite pour un seul administrateur, ou postgresql://utilisateur:motdepasse@hôte:port/base pour un bureau où plusieurs administrateurs travaillent en même temps.</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données :</translation>
+    </message>
+    <message>
+        <source>file path or postgresql://…</source>
+        <translation>chemin de fichier ou postgresql://…</translation>
+    </message>
+    <message>
+        <source>&amp;Switch</source>
+        <translation>&amp;Changer</translation>
+    </message>
+    <message>
+        <source>Switch to this database</source>
+        <translation>Utiliser cette base de données</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>Utilisée : %1</translation>
+    </message>
+    <message>
+        <source>Database message</source>
+        <translation>Message sur la base de données</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s SIP servers and the mail server are used by SIP profiles and by sending credentials, which come in a later version.</source>
+        <translation>Les serveurs SIP du fournisseur et le serveur de messagerie servent aux profils SIP et à l’envoi des identifiants, prévus dans une version ultérieure.</translation>
+    </message>
+    <message>
+        <source>SIP servers:</source>
+        <translation>Serveurs SIP :</translation>
+    </message>
+    <message>
+        <source>SIP servers</source>
+        <translation>Serveurs SIP</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>p. ex. %1</translation>
+    </message>
+    <message>
+        <source>Mail server:</source>
+        <translation>Serveur de messagerie :</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>Serveur de messagerie</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::TopUpDialog</name>
+    <message>
+        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>« %1 » n’est pas un montant. Saisissez-le comme %2.</translation>
+    </message>
+    <message>
+        <source>Company balance now: %1. After the top-up: %2.</source>
+        <translation>Solde de l’entreprise actuel : %1. Après le rechargement : %2.</translation>
+    </message>
+    <message>
+        <source>Company balance now: %1.</source>
+        <translation>Solde de l’entreprise actuel : %1.</translation>
+    </message>
+    <message>
+        <source>Top up the company balance</source>
+        <translation>Recharger le solde de l’entreprise</translation>
+    </message>
+    <message>
+        <source>Record credit the company has bought. It is added to the company balance, from which members are given credit.</source>
+        <translation>Enregistrez le crédit acheté par l’entreprise. Il s’ajoute au solde de l’entreprise, à partir duquel les membres reçoivent du crédit.</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (%1):</source>
+        <translation>&amp;Montant (%1) :</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Référence :</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>e.g. the invoice or order number</source>
+        <translation>p. ex. le numéro de facture ou de commande</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Solde de l’entreprise</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>Recharger</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::WelcomeDialog</name>
+    <message>
+        <source>Welcome to Switchboard</source>
+        <translation>Bienvenue dans Switchboard</translation>
+    </message>
+    <message numerus="yes">
+        <source>Switchboard keeps your company&apos;s calling account: the company balance, the members and the credit you give them.
+
+This account is still empty. You can look around in a demo account with %n made-up member(s) first, or start with your own members right away.</source>
+        <translation>
+            <numerusform>Switchboard gère le compte d’appels de votre entreprise : le solde de l’entreprise, les membres et le crédit que vous leur attribuez.
+
+Ce compte est encore vide. Vous pouvez d’abord explorer un compte de démonstration avec %n membre fictif, ou commencer tout de suite avec vos propres membres.</numerusform>
+            <numerusform>Switchboard gère le compte d’appels de votre entreprise : le solde de l’entreprise, les membres et le crédit que vous leur attribuez.
+
+Ce compte est encore vide. Vous pouvez d’abord explorer un compte de démonstration avec %n membres fictifs, ou commencer tout de suite avec vos propres membres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <source>Open a &amp;demo account</source>
+        <translation>Ouvrir un compte de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>Open a demo account</source>
+        <translation>Ouvrir un compte de démonstration</translation>
+    </message>
+    <message>
+        <source>&amp;Start empty</source>
+        <translation>&amp;Commencer vide</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>Commencer vide</translation>
+    </message>
+</context>
 </TS>

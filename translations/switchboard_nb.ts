@@ -1,4 +1,1889 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nb">
+<context>
+    <name>main</name>
+    <message>
+        <source>Switchboard cannot start</source>
+        <translation>Switchboard kan ikke starte</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ActivityLog</name>
+    <message>
+        <source>Company top-up</source>
+        <translation>Påfyll av firmasaldo</translation>
+    </message>
+    <message>
+        <source>Member added</source>
+        <translation>Medlem lagt til</translation>
+    </message>
+    <message>
+        <source>Members imported</source>
+        <translation>Medlemmer importert</translation>
+    </message>
+    <message>
+        <source>Credit allocated</source>
+        <translation>Kreditt tildelt</translation>
+    </message>
+    <message>
+        <source>Member charged</source>
+        <translation>Medlem belastet</translation>
+    </message>
+    <message>
+        <source>Auto-recharge enabled</source>
+        <translation>Automatisk påfyll slått på</translation>
+    </message>
+    <message>
+        <source>Auto-recharge turned off</source>
+        <translation>Automatisk påfyll slått av</translation>
+    </message>
+    <message>
+        <source>Auto-recharge</source>
+        <translation>Automatisk påfyll</translation>
+    </message>
+    <message>
+        <source>Auto-recharge not paid</source>
+        <translation>Automatisk påfyll ikke betalt</translation>
+    </message>
+    <message>
+        <source>Auto-recharge suspended</source>
+        <translation>Automatisk påfyll stanset</translation>
+    </message>
+    <message>
+        <source>Auto-recharge resumed</source>
+        <translation>Automatisk påfyll gjenopptatt</translation>
+    </message>
+    <message>
+        <source>Demo data generated</source>
+        <translation>Demodata laget</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ActivityModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Gjelder</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CompanyService</name>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is more than one operation may move (at most %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference is too long (at most 200 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up of %1, reference %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::CreditService</name>
+    <message>
+        <source>Recharge amount: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The threshold cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The threshold %1 is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monthly limit (%1) must be at least the recharge amount (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member &quot;%1&quot; is listed more than once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 for each of %n members is more than one operation may move.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). Nobody was given credit.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allocated %1 to %2; new balance %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge of %1 resumed for the new month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recharged %1 with %2; new balance %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recharged %1 with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The balance of %1 (%2) is too low for a charge of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge is not on for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge turned off for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::Database</name>
+    <message>
+        <source>No database was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL address of the form postgresql://user[:password]@host[:port]/database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver (QPSQL) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::DemoGenerator</name>
+    <message>
+        <source>The number of demo members must be between 0 and 1000000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating the demo was cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Generated %n demo member(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::Ledger</name>
+    <message>
+        <source>Account %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The balance is too low for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::MemberService</name>
+    <message>
+        <source>The account name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account name &quot;%1&quot; must be 6 to 32 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account name &quot;%1&quot; must start with a letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account name &quot;%1&quot; may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The display name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The display name is too long (at most 100 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The department is too long (at most 100 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member with the account name &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added member %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no member with the account name &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quoted field is never closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty: it needs the header line account,name,email,department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first line must name the columns: account,name,email,department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected %1 fields, found %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account name &quot;%1&quot; appears more than once in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n member(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::MembersModel</name>
+    <message>
+        <source>Linked</source>
+        <translation>Koblet</translation>
+    </message>
+    <message>
+        <source>Linked to %1</source>
+        <translation>Koblet til %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Suspended until %1</source>
+        <translation>Stanset til %1</translation>
+    </message>
+    <message>
+        <source>%1 below %2, limit %3</source>
+        <translation>%1 under %2, grense %3</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Avdeling</translation>
+    </message>
+    <message>
+        <source>Balance (%1)</source>
+        <translation>Saldo (%1)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Auto-recharge</source>
+        <translation>Automatisk påfyll</translation>
+    </message>
+</context>
+<context>
+    <name>sb::Migrations</name>
+    <message>
+        <source>The database %1 was written by a newer version of Switchboard (schema %2; this version knows up to %3). It was left untouched: use a newer Switchboard to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading the database to schema %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::NumberCatalogue</name>
+    <message>
+        <source>United States</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Norway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poland</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::NumberService</name>
+    <message>
+        <source>Numbers are not sold in &quot;%1&quot;. Countries: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has no prices for numbers in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no member with the account name &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no SIP profile named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a member or a SIP profile to hold the number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no area code &quot;%2&quot; on offer. Area codes: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers are billed for 1, 3 or 12 months, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has no %1-month price for numbers in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one member or SIP profile to receive a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is chosen twice; each gets one number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers in %1 require the holder to accept the terms (for example a local address). Accept the terms to buy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is too many numbers at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %n number(s) at %2 (%3 in all). Nothing was bought.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only %1 number(s) are left in area %2 (%3); %4 are needed. Nothing was bought.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 for %n month(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number in international form, such as +12125550100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number %1 is not one of the company&apos;s numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassigned %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already cancelled; it stays usable until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled %1; usable until %2, then released, no refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewed %1 for %2; next renewal on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::NumbersModel</name>
+    <message>
+        <source>Released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: usable until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">Aktiv</translation>
+    </message>
+    <message>
+        <source>%1 → SIP profile %2 (linked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company pool (unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (national: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+</context>
+<context>
+    <name>sb::PriceList</name>
+    <message>
+        <source>The price list is not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has no valid %1-month price for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list needs positive bundle and channel prices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has a malformed rate for prefix &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProfileService</name>
+    <message>
+        <source>The SIP profile needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SIP profile name is too long (at most 64 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SIP profile name may not contain control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 address such as 203.0.113.10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &quot;this network&quot; address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a private address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a carrier-grade NAT (shared) address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a loopback address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a link-local address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reserved (IETF protocol) address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a documentation address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a benchmarking address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a multicast address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reserved address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 (%3): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UDP port must be from 1 to 65535 (usually 5060), not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A SIP profile has from %1 to %2 channels, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The extension &quot;%1&quot; may only contain digits (at most 20).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no SIP profile named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A SIP profile named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %n channel(s) for the first month (%2). No SIP profile was created.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) for %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>IP authentication from %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registration as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The SIP profile is already named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renamed SIP profile %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already has %n channel(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %n channel(s) for a month (%2). The channels were not changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocated %1 to SIP profile %2; new balance %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 is already linked to the SIP profile %2; an account can be linked to one SIP profile only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked %1 to SIP profile %2; sign-in disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 is not linked to the SIP profile %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit of deleted SIP profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted SIP profile %1: %2 returned to the company, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Renewal of %n channel(s) for %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProfilesModel</name>
+    <message>
+        <source>IP %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (unpaid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Navn</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Avdeling</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly cost (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance (%1)</source>
+        <translation type="unfinished">Saldo (%1)</translation>
+    </message>
+    <message>
+        <source>Linked accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation type="unfinished">Numre</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProviderSettings</name>
+    <message>
+        <source>&quot;%1&quot; is not a server address such as sip.example.net:5060.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port of &quot;%1&quot; must be from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one SIP server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::SealedSecret</name>
+    <message>
+        <source>The secret key file %1 is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret key file %1 is missing: stored SIP passwords cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the secret key file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored secret has an unknown format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored secret is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored secret does not match the secret key (%1): it was altered or sealed with another key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::SecretVault</name>
+    <message>
+        <source>The keychain did not give the password of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::Transaction</name>
+    <message>
+        <source>No transaction is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ActivityPage</name>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivitet</translation>
+    </message>
+    <message>
+        <source>Search who, action, subject or details (Ctrl+F)</source>
+        <translation>Søk etter hvem, handling, hva det gjelder eller detaljer (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search the activity</source>
+        <translation>Søk i aktiviteten</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AddMemberDialog</name>
+    <message>
+        <source>Add member</source>
+        <translation>Legg til medlem</translation>
+    </message>
+    <message>
+        <source>The account name is how the member signs in: 6 to 32 characters, starting with a letter; letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>Kontonavnet er det medlemmet logger på med: 6 til 32 tegn som begynner med en bokstav; bokstaver, sifre, «.», «_» og «-».</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>&amp;Kontonavn:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Visningsnavn:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-post:</translation>
+    </message>
+    <message>
+        <source>De&amp;partment:</source>
+        <translation>&amp;Avdeling:</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Kontonavn</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>f.eks. %1</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Visningsnavn</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>valgfritt</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Avdeling</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AllocateCreditDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 og %n til</numerusform>
+            <numerusform>%1 og %n til</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Give credit to %n member(s): %1</source>
+        <translation>
+            <numerusform>Gi kreditt til %n medlem: %1</numerusform>
+            <numerusform>Gi kreditt til %n medlemmer: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>«%1» er ikke et beløp. Skriv det som %2.</translation>
+    </message>
+    <message>
+        <source>The total is too large.</source>
+        <translation>Summen er for stor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). Top up the company balance first, or give less.</source>
+        <translation>
+            <numerusform>Firmasaldoen (%1) dekker ikke %2 til %n medlem (%3 i alt). Fyll på firmasaldoen først, eller gi mindre.</numerusform>
+            <numerusform>Firmasaldoen (%1) dekker ikke %2 til hvert av %n medlemmer (%3 i alt). Fyll på firmasaldoen først, eller gi mindre.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %1 (%2 × %n member(s))</source>
+        <translation>
+            <numerusform>Sum: %1 (%2 × %n medlem)</numerusform>
+            <numerusform>Sum: %1 (%2 × %n medlemmer)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: —</source>
+        <translation>Sum: —</translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after the allocation: %2.</source>
+        <translation>Firmasaldo: %1, etter tildelingen: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Firmasaldo: %1.</translation>
+    </message>
+    <message>
+        <source>Allocate %1</source>
+        <translation>Tildel %1</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>Tildel</translation>
+    </message>
+    <message>
+        <source>Allocate credit</source>
+        <translation>Tildel kreditt</translation>
+    </message>
+    <message>
+        <source>&amp;Amount for each member (%1):</source>
+        <translation>&amp;Beløp til hvert medlem (%1):</translation>
+    </message>
+    <message>
+        <source>Amount for each member</source>
+        <translation>Beløp til hvert medlem</translation>
+    </message>
+    <message>
+        <source>Selected members</source>
+        <translation>Valgte medlemmer</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Sum</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Firmasaldo</translation>
+    </message>
+    <message>
+        <source>The amount is deducted from the company balance at once and added to each member. Allocated credit cannot be taken back from a member.</source>
+        <translation>Beløpet trekkes fra firmasaldoen med en gang og legges til hvert medlem. Tildelt kreditt kan ikke tas tilbake fra et medlem.</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advarsel</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AmountEdit</name>
+    <message>
+        <source>e.g. %1</source>
+        <translation>f.eks. %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AutoRechargeDialog</name>
+    <message>
+        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>«%1» er ikke et beløp. Skriv det som %2.</translation>
+    </message>
+    <message>
+        <source>Whenever the balance of %1 is below %2, %3 moves from the company balance to the member, at most %4 each calendar month.</source>
+        <translation>Hver gang saldoen til %1 er under %2, flyttes %3 fra firmasaldoen til medlemmet, høyst %4 per kalendermåned.</translation>
+    </message>
+    <message>
+        <source>The balance is %1 now, below the threshold: the recharge happens as soon as you save.</source>
+        <translation>Saldoen er %1 nå, under grensen: påfyllet skjer straks du lagrer.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1</source>
+        <translation>Automatisk påfyll for %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) has %3.</source>
+        <translation>%1 (%2) har %3.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge is off.</source>
+        <translation>Automatisk påfyll er av.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge is on. Recharged this month: %1 of %2.</source>
+        <translation>Automatisk påfyll er på. Fylt på denne måneden: %1 av %2.</translation>
+    </message>
+    <message>
+        <source>The monthly recharge limit is reached: auto-recharge is suspended until %1.</source>
+        <translation>Den månedlige påfyllsgrensen er nådd: automatisk påfyll er stanset til %1.</translation>
+    </message>
+    <message>
+        <source>Current state</source>
+        <translation>Nåværende tilstand</translation>
+    </message>
+    <message>
+        <source>&amp;Recharge the account with (%1):</source>
+        <translation>&amp;Fyll på kontoen med (%1):</translation>
+    </message>
+    <message>
+        <source>&amp;When the balance is below:</source>
+        <translation>&amp;Når saldoen er under:</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly recharge limit:</source>
+        <translation>&amp;Månedlig påfyllsgrense:</translation>
+    </message>
+    <message>
+        <source>Recharge amount</source>
+        <translation>Påfyllsbeløp</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Grense</translation>
+    </message>
+    <message>
+        <source>Monthly recharge limit</source>
+        <translation>Månedlig påfyllsgrense</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Hva som vil skje</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Save and enable</source>
+        <translation>Lagre og aktiver</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Slå av</translation>
+    </message>
+    <message>
+        <source>Turn off auto-recharge</source>
+        <translation>Slå av automatisk påfyll</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::BackgroundJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Arbeider …</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Avbryter …</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::DashboardPage</name>
+    <message>
+        <source>unknown</source>
+        <translation>ukjent</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet.</source>
+        <translation>Ingenting har skjedd ennå.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Oversikt</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Firmasaldo</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Medlemmer</translation>
+    </message>
+    <message>
+        <source>Credit held by members</source>
+        <translation>Kreditt hos medlemmene</translation>
+    </message>
+    <message>
+        <source>Recent activity</source>
+        <translation>Siste aktivitet</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ImportMembersDialog</name>
+    <message>
+        <source>%1 cannot be imported.</source>
+        <translation>%1 kan ikke importeres.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s) found. Nothing will be imported until every line is right; fix the file and import it again.</source>
+        <translation>
+            <numerusform>%1: %n problem funnet. Ingenting importeres før alle linjene er riktige; rett filen og importer den på nytt.</numerusform>
+            <numerusform>%1: %n problemer funnet. Ingenting importeres før alle linjene er riktige; rett filen og importer den på nytt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 lists no members to import.</source>
+        <translation>%1 inneholder ingen medlemmer å importere.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is ready: %n member(s) can be imported.</source>
+        <translation>
+            <numerusform>%1 er klar: %n medlem kan importeres.</numerusform>
+            <numerusform>%1 er klar: %n medlemmer kan importeres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n member(s)</source>
+        <translation>
+            <numerusform>Importer %n medlem</numerusform>
+            <numerusform>Importer %n medlemmer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Import members</source>
+        <translation>Importer medlemmer</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammendrag</translation>
+    </message>
+    <message>
+        <source>Problems by line</source>
+        <translation>Problemer per linje</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linje</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::MainWindow</name>
+    <message>
+        <source>About Switchboard</source>
+        <translation>Om Switchboard</translation>
+    </message>
+    <message>
+        <source>Switchboard %1
+
+Runs a company&apos;s business calling account: the company balance, members and their credit.</source>
+        <translation>Switchboard %1
+
+Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditten deres.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1</source>
+        <translation>Firmasaldo: %1</translation>
+    </message>
+    <message>
+        <source>Company balance: unknown (%1)</source>
+        <translation>Firmasaldo: ukjent (%1)</translation>
+    </message>
+    <message>
+        <source>What the company can still give to members. Top up to add bought credit.</source>
+        <translation>Det firmaet ennå kan gi til medlemmene. Fyll på for å legge til kjøpt kreditt.</translation>
+    </message>
+    <message>
+        <source>Billing could not run: %1</source>
+        <translation>Faktureringen kunne ikke kjøres: %1</translation>
+    </message>
+    <message>
+        <source>Billing: %1</source>
+        <translation>Fakturering: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Billing: %n monthly recharge limit(s) started afresh.</source>
+        <translation>
+            <numerusform>Fakturering: %n månedlig påfyllsgrense startet på nytt.</numerusform>
+            <numerusform>Fakturering: %n månedlige påfyllsgrenser startet på nytt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Billing: nothing was due.</source>
+        <translation>Fakturering: ingenting forfalt.</translation>
+    </message>
+    <message>
+        <source>Topped up %1. Company balance: %2.</source>
+        <translation>Fylte på %1. Firmasaldo: %2.</translation>
+    </message>
+    <message>
+        <source>Now using %1.</source>
+        <translation>Bruker nå %1.</translation>
+    </message>
+    <message>
+        <source>Creating the demo account…</source>
+        <translation>Lager demokontoen …</translation>
+    </message>
+    <message>
+        <source>There is no such page.</source>
+        <translation>Den siden finnes ikke.</translation>
+    </message>
+    <message>
+        <source>The window could not be rendered.</source>
+        <translation>Vinduet kunne ikke tegnes.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Kan ikke skrive %1.</translation>
+    </message>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Oversikt</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Medlemmer</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Numre</translation>
+    </message>
+    <message>
+        <source>SIP profiles</source>
+        <translation>SIP-profiler</translation>
+    </message>
+    <message>
+        <source>Calls &amp; reports</source>
+        <translation>Samtaler og rapporter</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivitet</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Show %1 (%2)</source>
+        <translation>Vis %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigasjon</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Sider</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <source>&amp;Company</source>
+        <translation>F&amp;irma</translation>
+    </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>&amp;Medlemmer</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <source>Main tool bar</source>
+        <translation>Hovedverktøylinje</translation>
+    </message>
+    <message>
+        <source>&amp;Top up…</source>
+        <translation>&amp;Fyll på …</translation>
+    </message>
+    <message>
+        <source>Add bought credit to the company balance (%1)</source>
+        <translation>Legg kjøpt kreditt til firmasaldoen (%1)</translation>
+    </message>
+    <message>
+        <source>Run &amp;billing now</source>
+        <translation>Kjør &amp;fakturering nå</translation>
+    </message>
+    <message>
+        <source>Process everything due up to now: monthly limits, renewals</source>
+        <translation>Behandle alt som har forfalt til nå: månedsgrenser, fornyelser</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Søk</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Oppdater</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avslutt</translation>
+    </message>
+    <message>
+        <source>&amp;About Switchboard</source>
+        <translation>&amp;Om Switchboard</translation>
+    </message>
+    <message>
+        <source>The database in use</source>
+        <translation>Databasen som er i bruk</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The demo account is ready: %Ln member(s).</source>
+        <translation>
+            <numerusform>Demokontoen er klar: %Ln medlem.</numerusform>
+            <numerusform>Demokontoen er klar: %Ln medlemmer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::MembersPage</name>
+    <message>
+        <source>Added member %1 (%2).</source>
+        <translation>La til medlemmet %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Select the members to give credit to first.</source>
+        <translation>Velg først medlemmene som skal få kreditt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Allocated %1 to each of %n member(s), %2 in all. Company balance: %3.</source>
+        <translation>
+            <numerusform>Tildelte %1 til %n medlem, %2 i alt. Firmasaldo: %3.</numerusform>
+            <numerusform>Tildelte %1 til hvert av %n medlemmer, %2 i alt. Firmasaldo: %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one member to set up auto-recharge.</source>
+        <translation>Velg ett medlem for å sette opp automatisk påfyll.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1 is off.</source>
+        <translation>Automatisk påfyll for %1 er av.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1 is on.</source>
+        <translation>Automatisk påfyll for %1 er på.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1 is on. %2</source>
+        <translation>Automatisk påfyll for %1 er på. %2</translation>
+    </message>
+    <message>
+        <source>Import members</source>
+        <translation>Importer medlemmer</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-filer (*.csv);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation>Eksporter medlemmer</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Kontrollerer %1 …</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importerer %1 …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported from %1: %n problem(s), the first on line %2: %3</source>
+        <translation>
+            <numerusform>Ingenting ble importert fra %1: %n problem, på linje %2: %3</numerusform>
+            <numerusform>Ingenting ble importert fra %1: %n problemer, det første på linje %2: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Eksporterer til %1 …</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Medlemmer</translation>
+    </message>
+    <message>
+        <source>Search by account, name, e-mail or department (Ctrl+F)</source>
+        <translation>Søk etter konto, navn, e-post eller avdeling (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search members</source>
+        <translation>Søk i medlemmer</translation>
+    </message>
+    <message>
+        <source>&amp;Add member…</source>
+        <translation>&amp;Legg til medlem …</translation>
+    </message>
+    <message>
+        <source>Add a member (%1)</source>
+        <translation>Legg til et medlem (%1)</translation>
+    </message>
+    <message>
+        <source>Allocate &amp;credit…</source>
+        <translation>Tildel &amp;kreditt …</translation>
+    </message>
+    <message>
+        <source>Give credit from the company balance to the selected members (%1)</source>
+        <translation>Gi kreditt fra firmasaldoen til de valgte medlemmene (%1)</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;recharge…</source>
+        <translation>Automatisk &amp;påfyll …</translation>
+    </message>
+    <message>
+        <source>Set up auto-recharge for the selected member (%1)</source>
+        <translation>Sett opp automatisk påfyll for det valgte medlemmet (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Import members…</source>
+        <translation>&amp;Importer medlemmer …</translation>
+    </message>
+    <message>
+        <source>Import members from a CSV file (%1)</source>
+        <translation>Importer medlemmer fra en CSV-fil (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Export members…</source>
+        <translation>&amp;Eksporter medlemmer …</translation>
+    </message>
+    <message>
+        <source>Export every member to a CSV file (%1)</source>
+        <translation>Eksporter alle medlemmene til en CSV-fil (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>%Ln medlem</numerusform>
+            <numerusform>%Ln medlemmer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) found</source>
+        <translation>
+            <numerusform>%Ln medlem funnet</numerusform>
+            <numerusform>%Ln medlemmer funnet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The members cannot be shown: %1</source>
+        <translation>Medlemmene kan ikke vises: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln member(s) from %1.</source>
+        <translation>
+            <numerusform>Importerte %Ln medlem fra %1.</numerusform>
+            <numerusform>Importerte %Ln medlemmer fra %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln member(s) to %1.</source>
+        <translation>
+            <numerusform>Eksporterte %Ln medlem til %1.</numerusform>
+            <numerusform>Eksporterte %Ln medlemmer til %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::PlaceholderPage</name>
+    <message>
+        <source>Numbers</source>
+        <translation>Numre</translation>
+    </message>
+    <message>
+        <source>Coming here: buy phone numbers for members and SIP profiles — choose the country, the area and 1, 3 or 12 months, each with its price — reassign them, and cancel them at the end of their paid period.
+
+This part of Switchboard is not available yet.</source>
+        <translation>Kommer her: kjøp telefonnumre til medlemmer og SIP-profiler — velg land, område og 1, 3 eller 12 måneder, hver med sin pris — tildel dem på nytt, og si dem opp ved slutten av den betalte perioden.
+
+Denne delen av Switchboard er ikke tilgjengelig ennå.</translation>
+    </message>
+    <message>
+        <source>SIP profiles</source>
+        <translation>SIP-profiler</translation>
+    </message>
+    <message>
+        <source>Coming here: the SIP trunks that connect the office PBX — registration or IP authentication, channels, their own credit, linked accounts for incoming calls, US minute bundles and ready-to-paste PBX configuration.
+
+This part of Switchboard is not available yet.</source>
+        <translation>Kommer her: SIP-trunkene som kobler til kontorets sentralbord — registrering eller IP-autentisering, kanaler, egen kreditt, koblede kontoer for innkommende samtaler, amerikanske minuttpakker og ferdig sentralbordoppsett å lime inn.
+
+Denne delen av Switchboard er ikke tilgjengelig ennå.</translation>
+    </message>
+    <message>
+        <source>Calls &amp; reports</source>
+        <translation>Samtaler og rapporter</translation>
+    </message>
+    <message>
+        <source>Coming here: import of the PBX&apos;s call records, rating, call history with filters, reports and charts of what was spent, and advice on bundles and channels.
+
+This part of Switchboard is not available yet.</source>
+        <translation>Kommer her: import av sentralbordets samtalelogger, prising, samtalehistorikk med filtre, rapporter og diagrammer over forbruket, og råd om pakker og kanaler.
+
+Denne delen av Switchboard er ikke tilgjengelig ennå.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+        <source>The language of the window; money and dates follow it.</source>
+        <translation>Vinduets språk; beløp og datoer følger det.</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>An SQLite file for one admin, or postgresql://user:password@host:port/database for an office where several admins work at once.</source>
+        <translation>En SQLite-fil for én administrator, eller postgresql://bruker:passord@vert:port/database for et kontor der flere administratorer arbeider samtidig.</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>file path or postgresql://…</source>
+        <translation>filsti eller postgresql://…</translation>
+    </message>
+    <message>
+        <source>&amp;Switch</source>
+        <translation>&amp;Bytt</translation>
+    </message>
+    <message>
+        <source>Switch to this database</source>
+        <translation>Bytt til denne databasen</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>I bruk: %1</translation>
+    </message>
+    <message>
+        <source>Database message</source>
+        <translation>Melding om databasen</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Leverandør</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s SIP servers and the mail server are used by SIP profiles and by sending credentials, which come in a later version.</source>
+        <translation>Leverandørens SIP-servere og e-postserveren brukes av SIP-profiler og til å sende påloggingsopplysninger, som kommer i en senere versjon.</translation>
+    </message>
+    <message>
+        <source>SIP servers:</source>
+        <translation>SIP-servere:</translation>
+    </message>
+    <message>
+        <source>SIP servers</source>
+        <translation>SIP-servere</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>f.eks. %1</translation>
+    </message>
+    <message>
+        <source>Mail server:</source>
+        <translation>E-postserver:</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>E-postserver</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::TopUpDialog</name>
+    <message>
+        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>«%1» er ikke et beløp. Skriv det som %2.</translation>
+    </message>
+    <message>
+        <source>Company balance now: %1. After the top-up: %2.</source>
+        <translation>Firmasaldo nå: %1. Etter påfyllet: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance now: %1.</source>
+        <translation>Firmasaldo nå: %1.</translation>
+    </message>
+    <message>
+        <source>Top up the company balance</source>
+        <translation>Fyll på firmasaldoen</translation>
+    </message>
+    <message>
+        <source>Record credit the company has bought. It is added to the company balance, from which members are given credit.</source>
+        <translation>Registrer kreditt firmaet har kjøpt. Den legges til firmasaldoen, som medlemmene får kreditt fra.</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (%1):</source>
+        <translation>&amp;Beløp (%1):</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Referanse:</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Beløp</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referanse</translation>
+    </message>
+    <message>
+        <source>e.g. the invoice or order number</source>
+        <translation>f.eks. faktura- eller ordrenummeret</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Firmasaldo</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>Fyll på</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::WelcomeDialog</name>
+    <message>
+        <source>Welcome to Switchboard</source>
+        <translation>Velkommen til Switchboard</translation>
+    </message>
+    <message numerus="yes">
+        <source>Switchboard keeps your company&apos;s calling account: the company balance, the members and the credit you give them.
+
+This account is still empty. You can look around in a demo account with %n made-up member(s) first, or start with your own members right away.</source>
+        <translation>
+            <numerusform>Switchboard fører firmaets samtalekonto: firmasaldoen, medlemmene og kreditten du gir dem.
+
+Denne kontoen er fortsatt tom. Du kan se deg om i en demokonto med %n oppdiktet medlem først, eller begynne med dine egne medlemmer med en gang.</numerusform>
+            <numerusform>Switchboard fører firmaets samtalekonto: firmasaldoen, medlemmene og kreditten du gir dem.
+
+Denne kontoen er fortsatt tom. Du kan se deg om i en demokonto med %n oppdiktede medlemmer først, eller begynne med dine egne medlemmer med en gang.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Innledning</translation>
+    </message>
+    <message>
+        <source>Open a &amp;demo account</source>
+        <translation>Åpne en &amp;demokonto</translation>
+    </message>
+    <message>
+        <source>Open a demo account</source>
+        <translation>Åpne en demokonto</translation>
+    </message>
+    <message>
+        <source>&amp;Start empty</source>
+        <translation>&amp;Start tom</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>Start tom</translation>
+    </message>
+</context>
 </TS>

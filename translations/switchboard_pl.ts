@@ -1,4 +1,1921 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="pl">
+<context>
+    <name>main</name>
+    <message>
+        <source>Switchboard cannot start</source>
+        <translation>Nie można uruchomić Switchboard</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ActivityLog</name>
+    <message>
+        <source>Company top-up</source>
+        <translation>Doładowanie salda firmy</translation>
+    </message>
+    <message>
+        <source>Member added</source>
+        <translation>Dodano członka</translation>
+    </message>
+    <message>
+        <source>Members imported</source>
+        <translation>Zaimportowano członków</translation>
+    </message>
+    <message>
+        <source>Credit allocated</source>
+        <translation>Przydzielono środki</translation>
+    </message>
+    <message>
+        <source>Member charged</source>
+        <translation>Obciążono członka</translation>
+    </message>
+    <message>
+        <source>Auto-recharge enabled</source>
+        <translation>Włączono automatyczne doładowanie</translation>
+    </message>
+    <message>
+        <source>Auto-recharge turned off</source>
+        <translation>Wyłączono automatyczne doładowanie</translation>
+    </message>
+    <message>
+        <source>Auto-recharge</source>
+        <translation>Automatyczne doładowanie</translation>
+    </message>
+    <message>
+        <source>Auto-recharge not paid</source>
+        <translation>Automatyczne doładowanie nieopłacone</translation>
+    </message>
+    <message>
+        <source>Auto-recharge suspended</source>
+        <translation>Automatyczne doładowanie wstrzymane</translation>
+    </message>
+    <message>
+        <source>Auto-recharge resumed</source>
+        <translation>Automatyczne doładowanie wznowione</translation>
+    </message>
+    <message>
+        <source>Demo data generated</source>
+        <translation>Utworzono dane demonstracyjne</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ActivityModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Czas</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kto</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Czynność</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Dotyczy</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Szczegóły</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CompanyService</name>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is more than one operation may move (at most %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference is too long (at most 200 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up of %1, reference %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::CreditService</name>
+    <message>
+        <source>Recharge amount: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The threshold cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The threshold %1 is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monthly limit (%1) must be at least the recharge amount (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member &quot;%1&quot; is listed more than once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 for each of %n members is more than one operation may move.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). Nobody was given credit.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allocated %1 to %2; new balance %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge of %1 resumed for the new month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recharged %1 with %2; new balance %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recharged %1 with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The balance of %1 (%2) is too low for a charge of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge is not on for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge turned off for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::Database</name>
+    <message>
+        <source>No database was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL address of the form postgresql://user[:password]@host[:port]/database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver (QPSQL) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::DemoGenerator</name>
+    <message>
+        <source>The number of demo members must be between 0 and 1000000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating the demo was cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Generated %n demo member(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::Ledger</name>
+    <message>
+        <source>Account %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The balance is too low for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::MemberService</name>
+    <message>
+        <source>The account name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account name &quot;%1&quot; must be 6 to 32 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account name &quot;%1&quot; must start with a letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account name &quot;%1&quot; may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The display name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The display name is too long (at most 100 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The department is too long (at most 100 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member with the account name &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added member %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no member with the account name &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quoted field is never closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty: it needs the header line account,name,email,department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first line must name the columns: account,name,email,department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected %1 fields, found %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account name &quot;%1&quot; appears more than once in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n member(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::MembersModel</name>
+    <message>
+        <source>Linked</source>
+        <translation>Połączone</translation>
+    </message>
+    <message>
+        <source>Linked to %1</source>
+        <translation>Połączone z %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktywne</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Wyłączone</translation>
+    </message>
+    <message>
+        <source>Suspended until %1</source>
+        <translation>Wstrzymane do %1</translation>
+    </message>
+    <message>
+        <source>%1 below %2, limit %3</source>
+        <translation>%1 poniżej %2, limit %3</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>Balance (%1)</source>
+        <translation>Saldo (%1)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Auto-recharge</source>
+        <translation>Automatyczne doładowanie</translation>
+    </message>
+</context>
+<context>
+    <name>sb::Migrations</name>
+    <message>
+        <source>The database %1 was written by a newer version of Switchboard (schema %2; this version knows up to %3). It was left untouched: use a newer Switchboard to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading the database to schema %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::NumberCatalogue</name>
+    <message>
+        <source>United States</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Norway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poland</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::NumberService</name>
+    <message>
+        <source>Numbers are not sold in &quot;%1&quot;. Countries: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has no prices for numbers in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no member with the account name &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no SIP profile named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a member or a SIP profile to hold the number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no area code &quot;%2&quot; on offer. Area codes: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers are billed for 1, 3 or 12 months, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has no %1-month price for numbers in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one member or SIP profile to receive a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is chosen twice; each gets one number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers in %1 require the holder to accept the terms (for example a local address). Accept the terms to buy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is too many numbers at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %n number(s) at %2 (%3 in all). Nothing was bought.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only %1 number(s) are left in area %2 (%3); %4 are needed. Nothing was bought.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 for %n month(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number in international form, such as +12125550100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number %1 is not one of the company&apos;s numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassigned %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already cancelled; it stays usable until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled %1; usable until %2, then released, no refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewed %1 for %2; next renewal on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::NumbersModel</name>
+    <message>
+        <source>Released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: usable until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">Aktywne</translation>
+    </message>
+    <message>
+        <source>%1 → SIP profile %2 (linked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company pool (unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (national: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Stan</translation>
+    </message>
+</context>
+<context>
+    <name>sb::PriceList</name>
+    <message>
+        <source>The price list is not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has no valid %1-month price for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list needs positive bundle and channel prices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has a malformed rate for prefix &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProfileService</name>
+    <message>
+        <source>The SIP profile needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SIP profile name is too long (at most 64 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SIP profile name may not contain control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 address such as 203.0.113.10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &quot;this network&quot; address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a private address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a carrier-grade NAT (shared) address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a loopback address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a link-local address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reserved (IETF protocol) address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a documentation address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a benchmarking address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a multicast address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reserved address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 (%3): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UDP port must be from 1 to 65535 (usually 5060), not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A SIP profile has from %1 to %2 channels, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The extension &quot;%1&quot; may only contain digits (at most 20).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no SIP profile named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A SIP profile named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %n channel(s) for the first month (%2). No SIP profile was created.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) for %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>IP authentication from %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registration as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The SIP profile is already named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renamed SIP profile %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already has %n channel(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %n channel(s) for a month (%2). The channels were not changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocated %1 to SIP profile %2; new balance %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 is already linked to the SIP profile %2; an account can be linked to one SIP profile only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked %1 to SIP profile %2; sign-in disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 is not linked to the SIP profile %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit of deleted SIP profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted SIP profile %1: %2 returned to the company, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Renewal of %n channel(s) for %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProfilesModel</name>
+    <message>
+        <source>IP %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (unpaid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nazwa</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Dział</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly cost (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance (%1)</source>
+        <translation type="unfinished">Saldo (%1)</translation>
+    </message>
+    <message>
+        <source>Linked accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation type="unfinished">Numery</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProviderSettings</name>
+    <message>
+        <source>&quot;%1&quot; is not a server address such as sip.example.net:5060.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port of &quot;%1&quot; must be from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one SIP server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::SealedSecret</name>
+    <message>
+        <source>The secret key file %1 is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret key file %1 is missing: stored SIP passwords cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the secret key file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored secret has an unknown format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored secret is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored secret does not match the secret key (%1): it was altered or sealed with another key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::SecretVault</name>
+    <message>
+        <source>The keychain did not give the password of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::Transaction</name>
+    <message>
+        <source>No transaction is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ActivityPage</name>
+    <message>
+        <source>Activity</source>
+        <translation>Aktywność</translation>
+    </message>
+    <message>
+        <source>Search who, action, subject or details (Ctrl+F)</source>
+        <translation>Szukaj według osoby, czynności, obiektu lub szczegółów (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search the activity</source>
+        <translation>Przeszukaj aktywność</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AddMemberDialog</name>
+    <message>
+        <source>Add member</source>
+        <translation>Dodaj członka</translation>
+    </message>
+    <message>
+        <source>The account name is how the member signs in: 6 to 32 characters, starting with a letter; letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>Nazwą konta członek się loguje: od 6 do 32 znaków, zaczyna się literą; litery, cyfry, „.”, „_” i „-”.</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>Nazwa &amp;konta:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>Nazwa &amp;wyświetlana:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>De&amp;partment:</source>
+        <translation>&amp;Dział:</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nazwa konta</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>np. %1</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nazwa wyświetlana</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcjonalnie</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AllocateCreditDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 i %n inny</numerusform>
+            <numerusform>%1 i %n innych</numerusform>
+            <numerusform>%1 i %n innych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Give credit to %n member(s): %1</source>
+        <translation>
+            <numerusform>Przydziel środki %n członkowi: %1</numerusform>
+            <numerusform>Przydziel środki %n członkom: %1</numerusform>
+            <numerusform>Przydziel środki %n członkom: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>„%1” nie jest kwotą. Wpisz ją tak: %2.</translation>
+    </message>
+    <message>
+        <source>The total is too large.</source>
+        <translation>Suma jest za duża.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). Top up the company balance first, or give less.</source>
+        <translation>
+            <numerusform>Saldo firmy (%1) nie pokrywa %2 dla %n członka (łącznie %3). Najpierw doładuj saldo firmy albo przydziel mniej.</numerusform>
+            <numerusform>Saldo firmy (%1) nie pokrywa %2 dla każdego z %n członków (łącznie %3). Najpierw doładuj saldo firmy albo przydziel mniej.</numerusform>
+            <numerusform>Saldo firmy (%1) nie pokrywa %2 dla każdego z %n członków (łącznie %3). Najpierw doładuj saldo firmy albo przydziel mniej.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %1 (%2 × %n member(s))</source>
+        <translation>
+            <numerusform>Razem: %1 (%2 × %n członek)</numerusform>
+            <numerusform>Razem: %1 (%2 × %n członków)</numerusform>
+            <numerusform>Razem: %1 (%2 × %n członków)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: —</source>
+        <translation>Razem: —</translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after the allocation: %2.</source>
+        <translation>Saldo firmy: %1, po przydziale: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Saldo firmy: %1.</translation>
+    </message>
+    <message>
+        <source>Allocate %1</source>
+        <translation>Przydziel %1</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>Przydziel</translation>
+    </message>
+    <message>
+        <source>Allocate credit</source>
+        <translation>Przydziel środki</translation>
+    </message>
+    <message>
+        <source>&amp;Amount for each member (%1):</source>
+        <translation>&amp;Kwota dla każdego członka (%1):</translation>
+    </message>
+    <message>
+        <source>Amount for each member</source>
+        <translation>Kwota dla każdego członka</translation>
+    </message>
+    <message>
+        <source>Selected members</source>
+        <translation>Wybrani członkowie</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Razem</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Saldo firmy</translation>
+    </message>
+    <message>
+        <source>The amount is deducted from the company balance at once and added to each member. Allocated credit cannot be taken back from a member.</source>
+        <translation>Kwota zostanie od razu odjęta od salda firmy i dodana każdemu członkowi. Przydzielonych środków nie można odebrać członkowi.</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Ostrzeżenie</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AmountEdit</name>
+    <message>
+        <source>e.g. %1</source>
+        <translation>np. %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AutoRechargeDialog</name>
+    <message>
+        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>„%1” nie jest kwotą. Wpisz ją tak: %2.</translation>
+    </message>
+    <message>
+        <source>Whenever the balance of %1 is below %2, %3 moves from the company balance to the member, at most %4 each calendar month.</source>
+        <translation>Za każdym razem, gdy saldo %1 spadnie poniżej %2, %3 przechodzi z salda firmy do członka, najwyżej %4 w miesiącu kalendarzowym.</translation>
+    </message>
+    <message>
+        <source>The balance is %1 now, below the threshold: the recharge happens as soon as you save.</source>
+        <translation>Saldo wynosi teraz %1, poniżej progu: doładowanie nastąpi od razu po zapisaniu.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1</source>
+        <translation>Automatyczne doładowanie dla %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) has %3.</source>
+        <translation>%1 (%2) ma %3.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge is off.</source>
+        <translation>Automatyczne doładowanie jest wyłączone.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge is on. Recharged this month: %1 of %2.</source>
+        <translation>Automatyczne doładowanie jest włączone. Doładowano w tym miesiącu: %1 z %2.</translation>
+    </message>
+    <message>
+        <source>The monthly recharge limit is reached: auto-recharge is suspended until %1.</source>
+        <translation>Osiągnięto miesięczny limit doładowań: automatyczne doładowanie jest wstrzymane do %1.</translation>
+    </message>
+    <message>
+        <source>Current state</source>
+        <translation>Obecny stan</translation>
+    </message>
+    <message>
+        <source>&amp;Recharge the account with (%1):</source>
+        <translation>&amp;Doładuj konto kwotą (%1):</translation>
+    </message>
+    <message>
+        <source>&amp;When the balance is below:</source>
+        <translation>&amp;Gdy saldo spadnie poniżej:</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly recharge limit:</source>
+        <translation>&amp;Miesięczny limit doładowań:</translation>
+    </message>
+    <message>
+        <source>Recharge amount</source>
+        <translation>Kwota doładowania</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Próg</translation>
+    </message>
+    <message>
+        <source>Monthly recharge limit</source>
+        <translation>Miesięczny limit doładowań</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Co się stanie</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Save and enable</source>
+        <translation>Zapisz i włącz</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Wyłącz</translation>
+    </message>
+    <message>
+        <source>Turn off auto-recharge</source>
+        <translation>Wyłącz automatyczne doładowanie</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::BackgroundJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Trwa praca…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Anulowanie…</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::DashboardPage</name>
+    <message>
+        <source>unknown</source>
+        <translation>nieznane</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet.</source>
+        <translation>Jeszcze nic się nie wydarzyło.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Pulpit</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Saldo firmy</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Członkowie</translation>
+    </message>
+    <message>
+        <source>Credit held by members</source>
+        <translation>Środki członków</translation>
+    </message>
+    <message>
+        <source>Recent activity</source>
+        <translation>Ostatnia aktywność</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Czas</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Czynność</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Szczegóły</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ImportMembersDialog</name>
+    <message>
+        <source>%1 cannot be imported.</source>
+        <translation>Nie można zaimportować %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s) found. Nothing will be imported until every line is right; fix the file and import it again.</source>
+        <translation>
+            <numerusform>%1: znaleziono %n problem. Nic nie zostanie zaimportowane, dopóki każdy wiersz nie będzie poprawny; popraw plik i zaimportuj go ponownie.</numerusform>
+            <numerusform>%1: znaleziono %n problemy. Nic nie zostanie zaimportowane, dopóki każdy wiersz nie będzie poprawny; popraw plik i zaimportuj go ponownie.</numerusform>
+            <numerusform>%1: znaleziono %n problemów. Nic nie zostanie zaimportowane, dopóki każdy wiersz nie będzie poprawny; popraw plik i zaimportuj go ponownie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 lists no members to import.</source>
+        <translation>%1 nie zawiera członków do zaimportowania.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is ready: %n member(s) can be imported.</source>
+        <translation>
+            <numerusform>%1 jest gotowy: można zaimportować %n członka.</numerusform>
+            <numerusform>%1 jest gotowy: można zaimportować %n członków.</numerusform>
+            <numerusform>%1 jest gotowy: można zaimportować %n członków.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n member(s)</source>
+        <translation>
+            <numerusform>Importuj %n członka</numerusform>
+            <numerusform>Importuj %n członków</numerusform>
+            <numerusform>Importuj %n członków</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importuj</translation>
+    </message>
+    <message>
+        <source>Import members</source>
+        <translation>Importuj członków</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Podsumowanie</translation>
+    </message>
+    <message>
+        <source>Problems by line</source>
+        <translation>Problemy według wierszy</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Wiersz</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::MainWindow</name>
+    <message>
+        <source>About Switchboard</source>
+        <translation>O programie Switchboard</translation>
+    </message>
+    <message>
+        <source>Switchboard %1
+
+Runs a company&apos;s business calling account: the company balance, members and their credit.</source>
+        <translation>Switchboard %1
+
+Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1</source>
+        <translation>Saldo firmy: %1</translation>
+    </message>
+    <message>
+        <source>Company balance: unknown (%1)</source>
+        <translation>Saldo firmy: nieznane (%1)</translation>
+    </message>
+    <message>
+        <source>What the company can still give to members. Top up to add bought credit.</source>
+        <translation>Tyle firma może jeszcze przydzielić członkom. Doładuj, aby dodać kupione środki.</translation>
+    </message>
+    <message>
+        <source>Billing could not run: %1</source>
+        <translation>Nie udało się wykonać rozliczenia: %1</translation>
+    </message>
+    <message>
+        <source>Billing: %1</source>
+        <translation>Rozliczenie: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Billing: %n monthly recharge limit(s) started afresh.</source>
+        <translation>
+            <numerusform>Rozliczenie: %n miesięczny limit doładowań liczy się od nowa.</numerusform>
+            <numerusform>Rozliczenie: %n miesięczne limity doładowań liczą się od nowa.</numerusform>
+            <numerusform>Rozliczenie: %n miesięcznych limitów doładowań liczy się od nowa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Billing: nothing was due.</source>
+        <translation>Rozliczenie: nic nie było należne.</translation>
+    </message>
+    <message>
+        <source>Topped up %1. Company balance: %2.</source>
+        <translation>Doładowano %1. Saldo firmy: %2.</translation>
+    </message>
+    <message>
+        <source>Now using %1.</source>
+        <translation>Używana jest teraz %1.</translation>
+    </message>
+    <message>
+        <source>Creating the demo account…</source>
+        <translation>Tworzenie konta demonstracyjnego…</translation>
+    </message>
+    <message>
+        <source>There is no such page.</source>
+        <translation>Nie ma takiej strony.</translation>
+    </message>
+    <message>
+        <source>The window could not be rendered.</source>
+        <translation>Nie udało się narysować okna.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Nie można zapisać %1.</translation>
+    </message>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Pulpit</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Członkowie</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Numery</translation>
+    </message>
+    <message>
+        <source>SIP profiles</source>
+        <translation>Profile SIP</translation>
+    </message>
+    <message>
+        <source>Calls &amp; reports</source>
+        <translation>Połączenia i raporty</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktywność</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ustawienia</translation>
+    </message>
+    <message>
+        <source>Show %1 (%2)</source>
+        <translation>Pokaż: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Nawigacja</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Strony</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Plik</translation>
+    </message>
+    <message>
+        <source>&amp;Company</source>
+        <translation>&amp;Firma</translation>
+    </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>&amp;Członkowie</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Widok</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Pomo&amp;c</translation>
+    </message>
+    <message>
+        <source>Main tool bar</source>
+        <translation>Główny pasek narzędzi</translation>
+    </message>
+    <message>
+        <source>&amp;Top up…</source>
+        <translation>&amp;Doładuj…</translation>
+    </message>
+    <message>
+        <source>Add bought credit to the company balance (%1)</source>
+        <translation>Dodaj kupione środki do salda firmy (%1)</translation>
+    </message>
+    <message>
+        <source>Run &amp;billing now</source>
+        <translation>&amp;Rozlicz teraz</translation>
+    </message>
+    <message>
+        <source>Process everything due up to now: monthly limits, renewals</source>
+        <translation>Przetwórz wszystko, co do tej pory należne: limity miesięczne, odnowienia</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Szukaj</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Odśwież</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Zakończ</translation>
+    </message>
+    <message>
+        <source>&amp;About Switchboard</source>
+        <translation>&amp;O programie Switchboard</translation>
+    </message>
+    <message>
+        <source>The database in use</source>
+        <translation>Używana baza danych</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Baza danych: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The demo account is ready: %Ln member(s).</source>
+        <translation>
+            <numerusform>Konto demonstracyjne jest gotowe: %Ln członek.</numerusform>
+            <numerusform>Konto demonstracyjne jest gotowe: %Ln członków.</numerusform>
+            <numerusform>Konto demonstracyjne jest gotowe: %Ln członków.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::MembersPage</name>
+    <message>
+        <source>Added member %1 (%2).</source>
+        <translation>Dodano członka %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Select the members to give credit to first.</source>
+        <translation>Najpierw wybierz członków, którym chcesz przydzielić środki.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Allocated %1 to each of %n member(s), %2 in all. Company balance: %3.</source>
+        <translation>
+            <numerusform>Przydzielono %1 %n członkowi, łącznie %2. Saldo firmy: %3.</numerusform>
+            <numerusform>Przydzielono po %1 %n członkom, łącznie %2. Saldo firmy: %3.</numerusform>
+            <numerusform>Przydzielono po %1 %n członkom, łącznie %2. Saldo firmy: %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one member to set up auto-recharge.</source>
+        <translation>Wybierz jednego członka, aby ustawić automatyczne doładowanie.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1 is off.</source>
+        <translation>Automatyczne doładowanie dla %1 jest wyłączone.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1 is on.</source>
+        <translation>Automatyczne doładowanie dla %1 jest włączone.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1 is on. %2</source>
+        <translation>Automatyczne doładowanie dla %1 jest włączone. %2</translation>
+    </message>
+    <message>
+        <source>Import members</source>
+        <translation>Importuj członków</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Pliki CSV (*.csv);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation>Eksportuj członków</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Sprawdzanie %1…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importowanie %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported from %1: %n problem(s), the first on line %2: %3</source>
+        <translation>
+            <numerusform>Nic nie zaimportowano z %1: %n problem, w wierszu %2: %3</numerusform>
+            <numerusform>Nic nie zaimportowano z %1: %n problemy, pierwszy w wierszu %2: %3</numerusform>
+            <numerusform>Nic nie zaimportowano z %1: %n problemów, pierwszy w wierszu %2: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Eksportowanie do %1…</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Członkowie</translation>
+    </message>
+    <message>
+        <source>Search by account, name, e-mail or department (Ctrl+F)</source>
+        <translation>Szukaj według konta, nazwy, e-maila lub działu (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search members</source>
+        <translation>Szukaj członków</translation>
+    </message>
+    <message>
+        <source>&amp;Add member…</source>
+        <translation>&amp;Dodaj członka…</translation>
+    </message>
+    <message>
+        <source>Add a member (%1)</source>
+        <translation>Dodaj członka (%1)</translation>
+    </message>
+    <message>
+        <source>Allocate &amp;credit…</source>
+        <translation>Przydziel ś&amp;rodki…</translation>
+    </message>
+    <message>
+        <source>Give credit from the company balance to the selected members (%1)</source>
+        <translation>Przydziel środki z salda firmy wybranym członkom (%1)</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;recharge…</source>
+        <translation>Automatyczne &amp;doładowanie…</translation>
+    </message>
+    <message>
+        <source>Set up auto-recharge for the selected member (%1)</source>
+        <translation>Ustaw automatyczne doładowanie dla wybranego członka (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Import members…</source>
+        <translation>&amp;Importuj członków…</translation>
+    </message>
+    <message>
+        <source>Import members from a CSV file (%1)</source>
+        <translation>Importuj członków z pliku CSV (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Export members…</source>
+        <translation>&amp;Eksportuj członków…</translation>
+    </message>
+    <message>
+        <source>Export every member to a CSV file (%1)</source>
+        <translation>Eksportuj wszystkich członków do pliku CSV (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>%Ln członek</numerusform>
+            <numerusform>%Ln członków</numerusform>
+            <numerusform>%Ln członków</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) found</source>
+        <translation>
+            <numerusform>Znaleziono %Ln członka</numerusform>
+            <numerusform>Znaleziono %Ln członków</numerusform>
+            <numerusform>Znaleziono %Ln członków</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The members cannot be shown: %1</source>
+        <translation>Nie można wyświetlić członków: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln member(s) from %1.</source>
+        <translation>
+            <numerusform>Zaimportowano %Ln członka z %1.</numerusform>
+            <numerusform>Zaimportowano %Ln członków z %1.</numerusform>
+            <numerusform>Zaimportowano %Ln członków z %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln member(s) to %1.</source>
+        <translation>
+            <numerusform>Wyeksportowano %Ln członka do %1.</numerusform>
+            <numerusform>Wyeksportowano %Ln członków do %1.</numerusform>
+            <numerusform>Wyeksportowano %Ln członków do %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::PlaceholderPage</name>
+    <message>
+        <source>Numbers</source>
+        <translation>Numery</translation>
+    </message>
+    <message>
+        <source>Coming here: buy phone numbers for members and SIP profiles — choose the country, the area and 1, 3 or 12 months, each with its price — reassign them, and cancel them at the end of their paid period.
+
+This part of Switchboard is not available yet.</source>
+        <translation>Wkrótce tutaj: kupowanie numerów dla członków i profili SIP — wybierz kraj, strefę oraz 1, 3 lub 12 miesięcy, każdy ze swoją ceną — przypisywanie ich na nowo i rezygnacja z nich na koniec opłaconego okresu.
+
+Ta część programu Switchboard nie jest jeszcze dostępna.</translation>
+    </message>
+    <message>
+        <source>SIP profiles</source>
+        <translation>Profile SIP</translation>
+    </message>
+    <message>
+        <source>Coming here: the SIP trunks that connect the office PBX — registration or IP authentication, channels, their own credit, linked accounts for incoming calls, US minute bundles and ready-to-paste PBX configuration.
+
+This part of Switchboard is not available yet.</source>
+        <translation>Wkrótce tutaj: łącza SIP, które łączą firmową centralę — rejestracja lub uwierzytelnianie IP, kanały, własne środki, połączone konta dla połączeń przychodzących, pakiety minut do USA i gotowa konfiguracja centrali do wklejenia.
+
+Ta część programu Switchboard nie jest jeszcze dostępna.</translation>
+    </message>
+    <message>
+        <source>Calls &amp; reports</source>
+        <translation>Połączenia i raporty</translation>
+    </message>
+    <message>
+        <source>Coming here: import of the PBX&apos;s call records, rating, call history with filters, reports and charts of what was spent, and advice on bundles and channels.
+
+This part of Switchboard is not available yet.</source>
+        <translation>Wkrótce tutaj: import rejestrów połączeń z centrali, taryfikacja, historia połączeń z filtrami, raporty i wykresy wydatków oraz porady dotyczące pakietów i kanałów.
+
+Ta część programu Switchboard nie jest jeszcze dostępna.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ustawienia</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Język:</translation>
+    </message>
+    <message>
+        <source>The language of the window; money and dates follow it.</source>
+        <translation>Język okna; kwoty i daty się do niego dostosowują.</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Baza danych</translation>
+    </message>
+    <message>
+        <source>An SQLite file for one admin, or postgresql://user:password@host:port/database for an office where several admins work at once.</source>
+        <translation>Plik SQLite dla jednego administratora albo postgresql://użytkownik:hasło@host:port/baza dla biura, w którym pracuje jednocześnie kilku administratorów.</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Baza danych:</translation>
+    </message>
+    <message>
+        <source>file path or postgresql://…</source>
+        <translation>ścieżka pliku lub postgresql://…</translation>
+    </message>
+    <message>
+        <source>&amp;Switch</source>
+        <translation>&amp;Przełącz</translation>
+    </message>
+    <message>
+        <source>Switch to this database</source>
+        <translation>Przełącz na tę bazę danych</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>W użyciu: %1</translation>
+    </message>
+    <message>
+        <source>Database message</source>
+        <translation>Komunikat o bazie danych</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Dostawca</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s SIP servers and the mail server are used by SIP profiles and by sending credentials, which come in a later version.</source>
+        <translation>Serwery SIP dostawcy i serwer poczty są używane przez profile SIP i do wysyłania danych logowania, które pojawią się w późniejszej wersji.</translation>
+    </message>
+    <message>
+        <source>SIP servers:</source>
+        <translation>Serwery SIP:</translation>
+    </message>
+    <message>
+        <source>SIP servers</source>
+        <translation>Serwery SIP</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>np. %1</translation>
+    </message>
+    <message>
+        <source>Mail server:</source>
+        <translation>Serwer poczty:</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>Serwer poczty</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::TopUpDialog</name>
+    <message>
+        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>„%1” nie jest kwotą. Wpisz ją tak: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance now: %1. After the top-up: %2.</source>
+        <translation>Saldo firmy teraz: %1. Po doładowaniu: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance now: %1.</source>
+        <translation>Saldo firmy teraz: %1.</translation>
+    </message>
+    <message>
+        <source>Top up the company balance</source>
+        <translation>Doładuj saldo firmy</translation>
+    </message>
+    <message>
+        <source>Record credit the company has bought. It is added to the company balance, from which members are given credit.</source>
+        <translation>Zarejestruj środki kupione przez firmę. Zostaną dodane do salda firmy, z którego członkowie otrzymują środki.</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (%1):</source>
+        <translation>&amp;Kwota (%1):</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Numer referencyjny:</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Kwota</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Numer referencyjny</translation>
+    </message>
+    <message>
+        <source>e.g. the invoice or order number</source>
+        <translation>np. numer faktury lub zamówienia</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Saldo firmy</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>Doładuj</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::WelcomeDialog</name>
+    <message>
+        <source>Welcome to Switchboard</source>
+        <translation>Witamy w programie Switchboard</translation>
+    </message>
+    <message numerus="yes">
+        <source>Switchboard keeps your company&apos;s calling account: the company balance, the members and the credit you give them.
+
+This account is still empty. You can look around in a demo account with %n made-up member(s) first, or start with your own members right away.</source>
+        <translation>
+            <numerusform>Switchboard prowadzi konto połączeń Twojej firmy: saldo firmy, członków i środki, które im przydzielasz.
+
+To konto jest jeszcze puste. Możesz najpierw rozejrzeć się po koncie demonstracyjnym z %n zmyślonym członkiem albo od razu zacząć od własnych członków.</numerusform>
+            <numerusform>Switchboard prowadzi konto połączeń Twojej firmy: saldo firmy, członków i środki, które im przydzielasz.
+
+To konto jest jeszcze puste. Możesz najpierw rozejrzeć się po koncie demonstracyjnym z %n zmyślonymi członkami albo od razu zacząć od własnych członków.</numerusform>
+            <numerusform>Switchboard prowadzi konto połączeń Twojej firmy: saldo firmy, członków i środki, które im przydzielasz.
+
+To konto jest jeszcze puste. Możesz najpierw rozejrzeć się po koncie demonstracyjnym z %n zmyślonymi członkami albo od razu zacząć od własnych członków.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Wprowadzenie</translation>
+    </message>
+    <message>
+        <source>Open a &amp;demo account</source>
+        <translation>Otwórz konto &amp;demonstracyjne</translation>
+    </message>
+    <message>
+        <source>Open a demo account</source>
+        <translation>Otwórz konto demonstracyjne</translation>
+    </message>
+    <message>
+        <source>&amp;Start empty</source>
+        <translation>&amp;Zacznij od pustego</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>Zacznij od pustego</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,94 @@
+// The window's entry point: wiring only; the logic lives in ui/.
+#include "Context.h"
+#include "Database.h"
+#include "LanguageManager.h"
+#include "MainWindow.h"
+#include "SystemClock.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+
+#include <cstdio>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Switchboard"));
+    QApplication::setApplicationName(QStringLiteral("switchboard"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Switchboard"));
+    QApplication::setApplicationVersion(QStringLiteral(SWITCHBOARD_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Switchboard: the company's business calling account."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption databaseOption(QStringLiteral("database"),
+                                            QStringLiteral("SQLite file or postgresql://user[:pw]@host[:port]/db."),
+                                            QStringLiteral("SPEC"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language: en, nb, fr, nl or pl."),
+                                        QStringLiteral("CODE"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                              QStringLiteral("Render a page to a PNG file and exit."),
+                                              QStringLiteral("FILE"));
+    const QCommandLineOption pageOption(
+        QStringLiteral("page"),
+        QStringLiteral("Page for --screenshot: %1.").arg(sb::ui::MainWindow::pageNames().join(QStringLiteral(", "))),
+        QStringLiteral("NAME"), QStringLiteral("dashboard"));
+    const QCommandLineOption noWelcomeOption(QStringLiteral("no-welcome"),
+                                             QStringLiteral("Do not offer a demo account on an empty database."));
+    parser.addOptions({databaseOption, langOption, screenshotOption, pageOption, noWelcomeOption});
+    parser.process(app);
+
+    const bool screenshot = parser.isSet(screenshotOption);
+    auto* languages = sb::ui::LanguageManager::instance();
+    if (parser.isSet(langOption)) {
+        if (!languages->apply(parser.value(langOption), false)) {
+            std::fprintf(stderr, "switchboard: unknown language \"%s\" (use en, nb, fr, nl or pl)\n",
+                         qPrintable(parser.value(langOption)));
+            return 2;
+        }
+    } else {
+        languages->apply(sb::ui::LanguageManager::initialLanguage(), false);
+    }
+
+    int page = -1;
+    if (screenshot) {
+        page = sb::ui::MainWindow::pageFromName(parser.value(pageOption));
+        if (page < 0) {
+            std::fprintf(stderr, "switchboard: unknown page \"%s\" (use %s)\n", qPrintable(parser.value(pageOption)),
+                         qPrintable(sb::ui::MainWindow::pageNames().join(QStringLiteral(", "))));
+            return 2;
+        }
+    }
+
+    const QString spec = sb::ui::MainWindow::startupDatabaseSpec(parser.value(databaseOption));
+    auto db = sb::Database::open(spec);
+    if (!db) {
+        if (screenshot) {
+            std::fprintf(stderr, "switchboard: %s\n", qPrintable(db.error().message));
+        } else {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Switchboard cannot start"),
+                                  db.error().message);
+        }
+        return 1;
+    }
+
+    static sb::SystemClock clock;
+    sb::ui::MainWindowOptions options;
+    options.showWelcome = !screenshot && !parser.isSet(noWelcomeOption);
+    options.runBilling = !screenshot;
+    options.restoreSettings = !screenshot;
+    sb::ui::MainWindow window(sb::Context{*db, &clock, sb::currentOsUser()}, options);
+
+    if (screenshot) {
+        const QString error = window.saveScreenshot(page, parser.value(screenshotOption));
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "switchboard: %s\n", qPrintable(error));
+            return 1;
+        }
+        return 0;
+    }
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "ActivityEntry.h"
+#include "Context.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace sb {
+
+/// The audit log, newest first, fetched lazily in pages of PageSize through
+/// ActivityLog::page; the search is pushed to SQL.
+class ActivityModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Time, Actor, Action, Subject, Details, ColumnCount };
+    enum Role {
+        RawValueRole = Qt::UserRole + 1, ///< QDateTime (UTC) for Time, the action key for Action
+        IdRole,                          ///< the entry's id
+    };
+    static constexpr int PageSize = 256;
+
+    explicit ActivityModel(const Context& ctx, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+    QString search() const { return m_search; }
+    const ActivityEntry& entry(int row) const { return m_rows.at(row); }
+    QString lastError() const { return m_lastError; }
+
+public slots:
+    void setSearch(const QString& search);
+    /// Starts afresh from the newest entry.
+    void refresh();
+    void retranslate();
+
+signals:
+    void errorOccurred(const QString& message);
+
+private:
+    QList<ActivityEntry> fetchPage(int offset);
+    QString displayText(const ActivityEntry& e, int column) const;
+
+    const Context& m_ctx;
+    QString m_search;
+    QList<ActivityEntry> m_rows;
+    bool m_atEnd = true;
+    QString m_lastError;
+};
+
+} // namespace sb

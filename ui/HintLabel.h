@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QLabel>
+
+namespace sb::ui {
+
+/// The inline message of a dialog or page: a problem in red, a warning in amber, news in
+/// the normal colour. Hidden while empty.
+class HintLabel : public QLabel
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { Info, Warning, Error };
+
+    explicit HintLabel(QWidget* parent = nullptr);
+
+    void showMessage(Kind kind, const QString& text);
+    void showError(const QString& text) { showMessage(Kind::Error, text); }
+    void showWarning(const QString& text) { showMessage(Kind::Warning, text); }
+    void showInfo(const QString& text) { showMessage(Kind::Info, text); }
+    void clearMessage();
+    Kind kind() const { return m_kind; }
+
+private:
+    void growDialogToFit();
+    Kind m_kind = Kind::Info;
+};
+
+} // namespace sb::ui

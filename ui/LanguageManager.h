@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QList>
+#include <QLocale>
+#include <QObject>
+#include <QString>
+#include <QTranslator>
+
+namespace sb::ui {
+
+/// The languages of the window and their runtime switch: Switchboard's own translation
+/// (embedded under :/i18n), Qt's own (qtbase_<code>.qm where the system has it), and the
+/// default QLocale, so that money and dates follow the language.
+class LanguageManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Language
+    {
+        QString code;       ///< "en", "nb", "fr", "nl", "pl"
+        QString nativeName; ///< the language's own name, never translated
+    };
+    static QList<Language> languages();
+    static bool isSupported(const QString& code);
+    static QLocale localeFor(const QString& code);
+
+    /// The one instance, owned by the application.
+    static LanguageManager* instance();
+
+    /// The remembered choice, else the system's language if supported, else English.
+    static QString initialLanguage();
+
+    /// Switches at runtime; `remember` stores the choice in QSettings. Returns false for an
+    /// unknown code (nothing changes).
+    bool apply(const QString& code, bool remember);
+    QString current() const { return m_current; }
+
+signals:
+    void languageChanged(const QString& code);
+
+private:
+    explicit LanguageManager(QObject* parent);
+    QTranslator m_app;
+    QTranslator m_qt;
+    bool m_appInstalled = false;
+    bool m_qtInstalled = false;
+    QString m_current = QStringLiteral("en");
+};
+
+} // namespace sb::ui
