@@ -1,1881 +1,2416 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
-<context>
-    <name>main</name>
-    <message>
-        <source>Switchboard cannot start</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ActivityLog</name>
-    <message>
-        <source>Company top-up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Members imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credit allocated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member charged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge enabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge turned off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge not paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge suspended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge resumed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo data generated</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ActivityModel</name>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::CompanyService</name>
-    <message>
-        <source>The amount must be greater than zero.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is more than one operation may move (at most %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The reference is too long (at most 200 characters).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top-up of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top-up of %1, reference %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::CreditService</name>
-    <message>
-        <source>Recharge amount: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The threshold cannot be negative.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The threshold %1 is too large.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Monthly limit: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The monthly limit (%1) must be at least the recharge amount (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose at least one member.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The member &quot;%1&quot; is listed more than once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 for each of %n members is more than one operation may move.</source>
-        <translation>
-            <numerusform>%1 for each of %n member is more than one operation may move.</numerusform>
-            <numerusform>%1 for each of %n members is more than one operation may move.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). Nobody was given credit.</source>
-        <translation>
-            <numerusform>The company balance (%1) cannot cover %2 for each of %n member (%3 in all). Nobody was given credit.</numerusform>
-            <numerusform>The company balance (%1) cannot cover %2 for each of %n members (%3 in all). Nobody was given credit.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Allocated %1 to %2; new balance %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge of %1 resumed for the new month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recharged %1 with %2; new balance %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recharged %1 with %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The balance of %1 (%2) is too low for a charge of %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge is not on for %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge turned off for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::Database</name>
-    <message>
-        <source>No database was given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a PostgreSQL address of the form postgresql://user[:password]@host[:port]/database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The PostgreSQL driver (QPSQL) is not installed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open the database %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::DemoGenerator</name>
-    <message>
-        <source>The number of demo members must be between 0 and 1000000.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generating the demo was cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Generated %n demo member(s)</source>
-        <translation>
-            <numerusform>Generated %n demo member</numerusform>
-            <numerusform>Generated %n demo members</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>sb::Ledger</name>
-    <message>
-        <source>Account %1 does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The amount must be greater than zero.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The balance is too low for %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::MemberService</name>
-    <message>
-        <source>The account name is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The account name &quot;%1&quot; must be 6 to 32 characters long.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The account name &quot;%1&quot; must start with a letter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The account name &quot;%1&quot; may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The display name is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The display name is too long (at most 100 characters).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an e-mail address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The department is too long (at most 100 characters).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A member with the account name &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Added member %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A quoted field is never closed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file is empty: it needs the header line account,name,email,department.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The first line must name the columns: account,name,email,department.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected %1 fields, found %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The account name &quot;%1&quot; appears more than once in the file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The import was cancelled; nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n member(s)</source>
-        <translation>
-            <numerusform>Imported %n member</numerusform>
-            <numerusform>Imported %n members</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::MembersModel</name>
-    <message>
-        <source>Linked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Linked to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suspended until %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 below %2, limit %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Balance (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::Migrations</name>
-    <message>
-        <source>The database %1 was written by a newer version of Switchboard (schema %2; this version knows up to %3). It was left untouched: use a newer Switchboard to open it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upgrading the database to schema %1 failed: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::NumberCatalogue</name>
-    <message>
-        <source>United States</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Canada</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>United Kingdom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Germany</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>France</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Netherlands</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Norway</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Poland</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::NumberService</name>
-    <message>
-        <source>Numbers are not sold in &quot;%1&quot;. Countries: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The price list has no prices for numbers in %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a member or a SIP profile to hold the number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has no area code &quot;%2&quot; on offer. Area codes: %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Numbers are billed for 1, 3 or 12 months, not %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The price list has no %1-month price for numbers in %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose at least one member or SIP profile to receive a number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is chosen twice; each gets one number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Numbers in %1 require the holder to accept the terms (for example a local address). Accept the terms to buy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That is too many numbers at once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The company balance (%1) cannot pay %n number(s) at %2 (%3 in all). Nothing was bought.</source>
-        <translation>
-            <numerusform>The company balance (%1) cannot pay %n number at %2 (%3 in all). Nothing was bought.</numerusform>
-            <numerusform>The company balance (%1) cannot pay %n numbers at %2 (%3 in all). Nothing was bought.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Only %1 number(s) are left in area %2 (%3); %4 are needed. Nothing was bought.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 for %n month(s)</source>
-        <translation>
-            <numerusform>%1 for %n month</numerusform>
-            <numerusform>%1 for %n months</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
-        <translation>
-            <numerusform>Bought %1 for %2 (%n month, %3); renews on %4</numerusform>
-            <numerusform>Bought %1 for %2 (%n months, %3); renews on %4</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a phone number in international form, such as +12125550100.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The number %1 is not one of the company&apos;s numbers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 already holds %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the pool</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reassigned %1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is already cancelled; it stays usable until %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled %1; usable until %2, then released, no refund</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Renewal of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Renewed %1 for %2; next renewal on %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::NumbersModel</name>
-    <message>
-        <source>Released</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled: usable until %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 → SIP profile %2 (linked)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SIP profile %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company pool (unassigned)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n month(s)</source>
-        <translation>
-            <numerusform>%n month</numerusform>
-            <numerusform>%n months</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 (national: %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Area code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Holder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Billed every</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::PriceList</name>
-    <message>
-        <source>The price list is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The price list has no valid %1-month price for %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The price list needs positive bundle and channel prices.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The price list has a malformed rate for prefix &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ProfileService</name>
-    <message>
-        <source>The SIP profile needs a name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The SIP profile name is too long (at most 64 characters).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The SIP profile name may not contain control characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an IPv4 address such as 203.0.113.10.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a &quot;this network&quot; address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a private address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a carrier-grade NAT (shared) address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a loopback address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a link-local address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a reserved (IETF protocol) address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a documentation address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a benchmarking address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a multicast address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a reserved address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is %2 (%3): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The UDP port must be from 1 to 65535 (usually 5060), not %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A SIP profile has from %1 to %2 channels, not %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The extension &quot;%1&quot; may only contain digits (at most 20).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A SIP profile named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The company balance (%1) cannot pay %n channel(s) for the first month (%2). No SIP profile was created.</source>
-        <translation>
-            <numerusform>The company balance (%1) cannot pay %n channel for the first month (%2). No SIP profile was created.</numerusform>
-            <numerusform>The company balance (%1) cannot pay %n channels for the first month (%2). No SIP profile was created.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n channel(s) for %1</source>
-        <translation>
-            <numerusform>%n channel for %1</numerusform>
-            <numerusform>%n channels for %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>IP authentication from %1:%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>registration as %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
-        <translation>
-            <numerusform>Created SIP profile %1 (%2) with %n channel, paid %3</numerusform>
-            <numerusform>Created SIP profile %1 (%2) with %n channels, paid %3</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The SIP profile is already named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Renamed SIP profile %1 to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 already has %n channel(s).</source>
-        <translation>
-            <numerusform>%1 already has %n channel.</numerusform>
-            <numerusform>%1 already has %n channels.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The company balance (%1) cannot pay %n channel(s) for a month (%2). The channels were not changed.</source>
-        <translation>
-            <numerusform>The company balance (%1) cannot pay %n channel for a month (%2). The channels were not changed.</numerusform>
-            <numerusform>The company balance (%1) cannot pay %n channels for a month (%2). The channels were not changed.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Allocated %1 to SIP profile %2; new balance %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The account %1 is already linked to the SIP profile %2; an account can be linked to one SIP profile only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Linked %1 to SIP profile %2; sign-in disabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The account %1 is not linked to the SIP profile %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credit of deleted SIP profile %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted SIP profile %1: %2 returned to the company, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Renewal of %n channel(s) for %1</source>
-        <translation>
-            <numerusform>Renewal of %n channel for %1</numerusform>
-            <numerusform>Renewal of %n channels for %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>sb::ProfilesModel</name>
-    <message>
-        <source>IP %1:%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Registration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (unpaid)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Authentication</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Channels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Monthly cost (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Balance (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Linked accounts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Numbers</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ProviderSettings</name>
-    <message>
-        <source>&quot;%1&quot; is not a server address such as sip.example.net:5060.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The port of &quot;%1&quot; must be from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name at least one SIP server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::SealedSecret</name>
-    <message>
-        <source>The secret key file %1 is damaged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The secret key file %1 is missing: stored SIP passwords cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the folder for %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write the secret key file %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The stored secret has an unknown format.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The stored secret is damaged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The stored secret does not match the secret key (%1): it was altered or sealed with another key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::SecretVault</name>
-    <message>
-        <source>The keychain did not give the password of %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::Transaction</name>
-    <message>
-        <source>No transaction is open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::ActivityPage</name>
-    <message>
-        <source>Activity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search who, action, subject or details (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search the activity</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::AddMemberDialog</name>
-    <message>
-        <source>Add member</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The account name is how the member signs in: 6 to 32 characters, starting with a letter; letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Account name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Display name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>De&amp;partment:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Account name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Display name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>optional</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::AllocateCreditDialog</name>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 and %n more</source>
-        <translation>
-            <numerusform>%1 and %n more</numerusform>
-            <numerusform>%1 and %n more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Give credit to %n member(s): %1</source>
-        <translation>
-            <numerusform>Give credit to %n member: %1</numerusform>
-            <numerusform>Give credit to %n members: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The total is too large.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). Top up the company balance first, or give less.</source>
-        <translation>
-            <numerusform>The company balance (%1) cannot cover %2 for each of %n member (%3 in all). Top up the company balance first, or give less.</numerusform>
-            <numerusform>The company balance (%1) cannot cover %2 for each of %n members (%3 in all). Top up the company balance first, or give less.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Total: %1 (%2 × %n member(s))</source>
-        <translation>
-            <numerusform>Total: %1 (%2 × %n member)</numerusform>
-            <numerusform>Total: %1 (%2 × %n members)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Total: —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company balance: %1, after the allocation: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company balance: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Allocate %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Allocate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Allocate credit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Amount for each member (%1):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount for each member</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Selected members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company balance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The amount is deducted from the company balance at once and added to each member. Allocated credit cannot be taken back from a member.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::AmountEdit</name>
-    <message>
-        <source>e.g. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::AutoRechargeDialog</name>
-    <message>
-        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Whenever the balance of %1 is below %2, %3 moves from the company balance to the member, at most %4 each calendar month.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The balance is %1 now, below the threshold: the recharge happens as soon as you save.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2) has %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge is off.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge is on. Recharged this month: %1 of %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The monthly recharge limit is reached: auto-recharge is suspended until %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Current state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Recharge the account with (%1):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;When the balance is below:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Monthly recharge limit:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recharge amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Threshold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Monthly recharge limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What will happen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save and enable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Turn off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Turn off auto-recharge</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::BackgroundJob</name>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Working…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::DashboardPage</name>
-    <message>
-        <source>unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing has happened yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company balance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credit held by members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recent activity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::ImportMembersDialog</name>
-    <message>
-        <source>%1 cannot be imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %n problem(s) found. Nothing will be imported until every line is right; fix the file and import it again.</source>
-        <translation>
-            <numerusform>%1: %n problem found. Nothing will be imported until every line is right; fix the file and import it again.</numerusform>
-            <numerusform>%1: %n problems found. Nothing will be imported until every line is right; fix the file and import it again.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 lists no members to import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 is ready: %n member(s) can be imported.</source>
-        <translation>
-            <numerusform>%1 is ready: %n member can be imported.</numerusform>
-            <numerusform>%1 is ready: %n members can be imported.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Import %n member(s)</source>
-        <translation>
-            <numerusform>Import %n member</numerusform>
-            <numerusform>Import %n members</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problems by line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::MainWindow</name>
-    <message>
-        <source>About Switchboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Switchboard %1
+    <context>
+        <name>main</name>
+        <message>
+            <source>Switchboard cannot start</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ActivityLog</name>
+        <message>
+            <source>Company top-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Member added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Members imported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Credit allocated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Member charged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge enabled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge turned off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge not paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge suspended</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge resumed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demo data generated</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ActivityModel</name>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::CompanyService</name>
+        <message>
+            <source>The amount must be greater than zero.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is more than one operation may move (at most %2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The reference is too long (at most 200 characters).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Top-up of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Top-up of %1, reference %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::CreditService</name>
+        <message>
+            <source>Recharge amount: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The threshold cannot be negative.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The threshold %1 is too large.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Monthly limit: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The monthly limit (%1) must be at least the recharge amount (%2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose at least one member.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The member "%1" is listed more than once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 for each of %n members is more than one operation may move.</source>
+            <translation>
+                <numerusform>%1 for each of %n member is more than one operation may move.</numerusform>
+                <numerusform>%1 for each of %n members is more than one operation may move.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). Nobody was given credit.</source>
+            <translation>
+                <numerusform>The company balance (%1) cannot cover %2 for each of %n member (%3 in all). Nobody was given credit.</numerusform>
+                <numerusform>The company balance (%1) cannot cover %2 for each of %n members (%3 in all). Nobody was given credit.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Allocated %1 to %2; new balance %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge of %1 resumed for the new month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recharged %1 with %2; new balance %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recharged %1 with %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The balance of %1 (%2) is too low for a charge of %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge is not on for %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge turned off for %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::Database</name>
+        <message>
+            <source>No database was given.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not a PostgreSQL address of the form postgresql://user[:password]@host[:port]/database.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The PostgreSQL driver (QPSQL) is not installed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot create the folder %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot open the database %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Database error: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::DemoGenerator</name>
+        <message>
+            <source>The number of demo members must be between 0 and 1000000.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Generating the demo was cancelled; nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Generated %n demo member(s)</source>
+            <translation>
+                <numerusform>Generated %n demo member</numerusform>
+                <numerusform>Generated %n demo members</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>sb::Ledger</name>
+        <message>
+            <source>Account %1 does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The amount must be greater than zero.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The balance is too low for %1.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::MemberService</name>
+        <message>
+            <source>The account name is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The account name "%1" must be 6 to 32 characters long.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The account name "%1" must start with a letter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The account name "%1" may only contain letters, digits, '.', '_' and '-'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The display name is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The display name is too long (at most 100 characters).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not an e-mail address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The department is too long (at most 100 characters).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A member with the account name "%1" already exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Added member %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no member with the account name "%1".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot read %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A quoted field is never closed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file is empty: it needs the header line account,name,email,department.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The first line must name the columns: account,name,email,department.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expected %1 fields, found %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The account name "%1" appears more than once in the file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The import was cancelled; nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Imported %n member(s)</source>
+            <translation>
+                <numerusform>Imported %n member</numerusform>
+                <numerusform>Imported %n members</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The export was cancelled; no file was written.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::MembersModel</name>
+        <message>
+            <source>Linked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linked to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Suspended until %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 below %2, limit %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Department</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Balance (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (national: %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Numbers</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::Migrations</name>
+        <message>
+            <source>The database %1 was written by a newer version of Switchboard (schema %2; this version knows up to %3). It was left untouched: use a newer Switchboard to open it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upgrading the database to schema %1 failed: %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::NumberCatalogue</name>
+        <message>
+            <source>United States</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Canada</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>United Kingdom</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Germany</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>France</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Netherlands</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Norway</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Poland</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::NumberService</name>
+        <message>
+            <source>Numbers are not sold in "%1". Countries: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The price list has no prices for numbers in %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no member with the account name "%1".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no SIP profile named "%1".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a member or a SIP profile to hold the number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no area code "%2" on offer. Area codes: %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Numbers are billed for 1, 3 or 12 months, not %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The price list has no %1-month price for numbers in %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose at least one member or SIP profile to receive a number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is chosen twice; each gets one number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Numbers in %1 require the holder to accept the terms (for example a local address). Accept the terms to buy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That is too many numbers at once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The company balance (%1) cannot pay %n number(s) at %2 (%3 in all). Nothing was bought.</source>
+            <translation>
+                <numerusform>The company balance (%1) cannot pay %n number at %2 (%3 in all). Nothing was bought.</numerusform>
+                <numerusform>The company balance (%1) cannot pay %n numbers at %2 (%3 in all). Nothing was bought.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Only %1 number(s) are left in area %2 (%3); %4 are needed. Nothing was bought.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 for %n month(s)</source>
+            <translation>
+                <numerusform>%1 for %n month</numerusform>
+                <numerusform>%1 for %n months</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
+            <translation>
+                <numerusform>Bought %1 for %2 (%n month, %3); renews on %4</numerusform>
+                <numerusform>Bought %1 for %2 (%n months, %3); renews on %4</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>"%1" is not a phone number in international form, such as +12125550100.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The number %1 is not one of the company's numbers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 already holds %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the pool</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reassigned %1 from %2 to %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is already cancelled; it stays usable until %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled %1; usable until %2, then released, no refund</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Renewal of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Renewed %1 for %2; next renewal on %3</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::NumbersModel</name>
+        <message>
+            <source>Released</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled: usable until %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 → SIP profile %2 (linked)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP profile %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company pool (unassigned)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n month(s)</source>
+            <translation>
+                <numerusform>%n month</numerusform>
+                <numerusform>%n months</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (national: %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Country</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Area code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Holder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Billed every</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paid until</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::PriceList</name>
+        <message>
+            <source>The price list is not valid JSON: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The price list has no valid %1-month price for %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The price list needs positive bundle and channel prices.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The price list has a malformed rate for prefix "%1".</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ProfileService</name>
+        <message>
+            <source>The SIP profile needs a name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The SIP profile name is too long (at most 64 characters).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The SIP profile name may not contain control characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not an IPv4 address such as 203.0.113.10.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a "this network" address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a private address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a carrier-grade NAT (shared) address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a loopback address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a link-local address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a reserved (IETF protocol) address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a documentation address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a benchmarking address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a multicast address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a reserved address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is %2 (%3): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The UDP port must be from 1 to 65535 (usually 5060), not %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A SIP profile has from %1 to %2 channels, not %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The extension "%1" may only contain digits (at most 20).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no SIP profile named "%1".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A SIP profile named "%1" already exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The company balance (%1) cannot pay %n channel(s) for the first month (%2). No SIP profile was created.</source>
+            <translation>
+                <numerusform>The company balance (%1) cannot pay %n channel for the first month (%2). No SIP profile was created.</numerusform>
+                <numerusform>The company balance (%1) cannot pay %n channels for the first month (%2). No SIP profile was created.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n channel(s) for %1</source>
+            <translation>
+                <numerusform>%n channel for %1</numerusform>
+                <numerusform>%n channels for %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>IP authentication from %1:%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>registration as %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
+            <translation>
+                <numerusform>Created SIP profile %1 (%2) with %n channel, paid %3</numerusform>
+                <numerusform>Created SIP profile %1 (%2) with %n channels, paid %3</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The SIP profile is already named "%1".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Renamed SIP profile %1 to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 already has %n channel(s).</source>
+            <translation>
+                <numerusform>%1 already has %n channel.</numerusform>
+                <numerusform>%1 already has %n channels.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The company balance (%1) cannot pay %n channel(s) for a month (%2). The channels were not changed.</source>
+            <translation>
+                <numerusform>The company balance (%1) cannot pay %n channel for a month (%2). The channels were not changed.</numerusform>
+                <numerusform>The company balance (%1) cannot pay %n channels for a month (%2). The channels were not changed.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allocated %1 to SIP profile %2; new balance %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The account %1 is already linked to the SIP profile %2; an account can be linked to one SIP profile only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linked %1 to SIP profile %2; sign-in disabled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The account %1 is not linked to the SIP profile %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Credit of deleted SIP profile %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted SIP profile %1: %2 returned to the company, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Renewal of %n channel(s) for %1</source>
+            <translation>
+                <numerusform>Renewal of %n channel for %1</numerusform>
+                <numerusform>Renewal of %n channels for %1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>sb::ProfilesModel</name>
+        <message>
+            <source>IP %1:%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Registration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (unpaid)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Department</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Authentication</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Monthly cost (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Balance (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linked accounts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Numbers</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ProviderSettings</name>
+        <message>
+            <source>"%1" is not a server address such as sip.example.net:5060.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The port of "%1" must be from 1 to 65535.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name at least one SIP server.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::SealedSecret</name>
+        <message>
+            <source>The secret key file %1 is damaged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The secret key file %1 is missing: stored SIP passwords cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot create the folder for %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot write the secret key file %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The stored secret has an unknown format.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The stored secret is damaged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The stored secret does not match the secret key (%1): it was altered or sealed with another key.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::SecretVault</name>
+        <message>
+            <source>The keychain did not give the password of %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::Transaction</name>
+        <message>
+            <source>No transaction is open.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ctl::CommandLine</name>
+        <message>
+            <source>SIP profile:   %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Department:    %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Balance:       %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Authentication: IP %1, UDP port %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Authentication: registration as %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outgoing calls: %1 channel(s), %2 a month; paid until %3%4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (renewal not paid: calls stopped)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linked account: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linked account: %1, extension %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Number:        %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account:     %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name:        %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E-mail:      %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Department:  %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Balance:     %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status:      %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge: %1 when below %2, monthly limit %3, recharged this month %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge suspended until %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge: off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
 
-Runs a company&apos;s business calling account: the company balance, members and their credit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company balance: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company balance: unknown (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the company can still give to members. Top up to add bought credit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Billing could not run: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Billing: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Billing: %n monthly recharge limit(s) started afresh.</source>
-        <translation>
-            <numerusform>Billing: %n monthly recharge limit started afresh.</numerusform>
-            <numerusform>Billing: %n monthly recharge limits started afresh.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Billing: nothing was due.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Topped up %1. Company balance: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Now using %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Creating the demo account…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no such page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The window could not be rendered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Switchboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Numbers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SIP profiles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Calls &amp; reports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Activity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Navigation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Main tool bar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Top up…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add bought credit to the company balance (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run &amp;billing now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Process everything due up to now: monthly limits, renewals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About Switchboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database in use</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The demo account is ready: %Ln member(s).</source>
-        <translation>
-            <numerusform>The demo account is ready: %Ln member.</numerusform>
-            <numerusform>The demo account is ready: %Ln members.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::MembersPage</name>
-    <message>
-        <source>Added member %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select the members to give credit to first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Allocated %1 to each of %n member(s), %2 in all. Company balance: %3.</source>
-        <translation>
-            <numerusform>Allocated %1 to each of %n member, %2 in all. Company balance: %3.</numerusform>
-            <numerusform>Allocated %1 to each of %n members, %2 in all. Company balance: %3.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select one member to set up auto-recharge.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge for %1 is off.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge for %1 is on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-recharge for %1 is on. %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Nothing was imported from %1: %n problem(s), the first on line %2: %3</source>
-        <translation>
-            <numerusform>Nothing was imported from %1: %n problem, the first on line %2: %3</numerusform>
-            <numerusform>Nothing was imported from %1: %n problems, the first on line %2: %3</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Exporting to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search by account, name, e-mail or department (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Add member…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a member (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Allocate &amp;credit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give credit from the company balance to the selected members (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-&amp;recharge…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set up auto-recharge for the selected member (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import members…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import members from a CSV file (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export members…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export every member to a CSV file (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln member(s)</source>
-        <translation>
-            <numerusform>%Ln member</numerusform>
-            <numerusform>%Ln members</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln member(s) found</source>
-        <translation>
-            <numerusform>%Ln member found</numerusform>
-            <numerusform>%Ln members found</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The members cannot be shown: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %Ln member(s) from %1.</source>
-        <translation>
-            <numerusform>Imported %Ln member from %1.</numerusform>
-            <numerusform>Imported %Ln members from %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln member(s) to %1.</source>
-        <translation>
-            <numerusform>Exported %Ln member to %1.</numerusform>
-            <numerusform>Exported %Ln members to %1.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::PlaceholderPage</name>
-    <message>
-        <source>Numbers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coming here: buy phone numbers for members and SIP profiles — choose the country, the area and 1, 3 or 12 months, each with its price — reassign them, and cancel them at the end of their paid period.
+Commands:
+  init                                        create or upgrade the database
+  balance                                     the company balance
+  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 every member
+  member show ACCOUNT                         one member
+  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
+  member export FILE.csv                      a CSV that member import reads back unchanged
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renewals, expiries and monthly resets due by now
+  activity [--limit N]                        the audit log, newest first
+  number countries                            where numbers can be bought
+  number areas COUNTRY                        area codes with place names and numbers left
+  number prices COUNTRY                       price per billing period (1, 3, 12 months)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          usable until the end of its period, no refund
+  number list [--search TEXT] [--country CC]  every number the company has or had
+  credit profile NAME AMOUNT                  company credit to a SIP profile
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP username, password and servers
+  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  demo [--members N] [--seed S]               fill the database with realistic generated data
+
+The database defaults to $SWITCHBOARD_DATABASE, else the window's own SQLite file.
+Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Try 'switchboardctl --help'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The option %1 needs a value.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown option %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: "%2" is not an amount; write it like 12.50.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--now: "%1" is not an ISO 8601 time such as 2026-12-01T09:00:00Z.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No command given.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The command '%1' is not available in this version yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown command '%1'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>init takes no arguments.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Database %1 is ready (schema %2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>balance takes no arguments.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance: %1 %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: topup AMOUNT [--reference TEXT]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>topup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Added %1; company balance %2 %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: member add|list|show|import|export ...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Added member %1 (%2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: member list [--search TEXT]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: member show ACCOUNT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: member import FILE.csv [--dry-run]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>line %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dry run: %1 member(s) would be added, %2 line(s) have problems; nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Imported %n member(s).</source>
+            <translation>
+                <numerusform>Imported %n member.</numerusform>
+                <numerusform>Imported %n members.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s) have problems; nothing was imported.</source>
+            <translation>
+                <numerusform>%n line have problems; nothing was imported.</numerusform>
+                <numerusform>%n lines have problems; nothing was imported.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Usage: member export FILE.csv</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Exported %n member(s) to %1.</source>
+            <translation>
+                <numerusform>Exported %n member to %1.</numerusform>
+                <numerusform>Exported %n members to %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Unknown member command '%1'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>credit allocate</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Allocated %1 to each of %n member(s), %2 in all; company balance %3.</source>
+            <translation>
+                <numerusform>Allocated %1 to each of %n member, %2 in all; company balance %3.</numerusform>
+                <numerusform>Allocated %1 to each of %n members, %2 in all; company balance %3.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Usage: autorecharge set|off ACCOUNT ...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: autorecharge set ACCOUNT --amount A --below T --monthly-limit L</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge saved and enabled for %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: autorecharge off ACCOUNT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge turned off for %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown autorecharge command '%1'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: billing run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Billing run done: %1 number(s) renewed for %2, %3 released, %4 expired unpaid; %5 monthly limit(s) reset, %6 suspension(s) ended, %7 recharged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: activity [--limit N]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--limit: "%1" is not a number from 1 to 100000.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: "%2" is not a number from 0 to 1000000.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--seed: "%1" is not a whole number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Generated %n member(s), %1 with auto-recharge, %2 of credit allocated.</source>
+            <translation>
+                <numerusform>Generated %n member, %1 with auto-recharge, %2 of credit allocated.</numerusform>
+                <numerusform>Generated %n members, %1 with auto-recharge, %2 of credit allocated.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Usage: number countries|areas|prices|buy|assign|cancel|list ...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name exactly one holder: --member ACCOUNT or --profile NAME.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: number countries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>	(terms must be accepted)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: number %1 COUNTRY</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1	%2	%3 available</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n month(s): %1</source>
+            <translation>
+                <numerusform>%n month: %1</numerusform>
+                <numerusform>%n months: %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Usage: number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--months: "%1" is not 1, 3 or 12.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bought %1 (%2) for %3, paid %4; it renews on %5.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: number assign E164 (--member ACCOUNT | --profile NAME)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reminder: the terms of numbers in %1 (for example a local address) still apply to the new holder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reminder: the number's terms still apply to the new holder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 now belongs to %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: number cancel E164</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is cancelled: usable until %2, then released. No refund.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: number list [--search TEXT] [--country CC]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown number command '%1'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: credit profile NAME AMOUNT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>credit profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allocated %1 to %2; its balance is %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: "%2" is not a whole number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--port goes with --ip (IP authentication).</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Created SIP profile %1 with %n channel(s); the company paid %2.</source>
+            <translation>
+                <numerusform>Created SIP profile %1 with %n channel; the company paid %2.</numerusform>
+                <numerusform>Created SIP profile %1 with %n channels; the company paid %2.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>SIP username %1. Show the password with: switchboardctl profile credentials "%2"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: profile list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: profile %1 NAME ...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: profile show NAME</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: profile rename NAME NEWNAME</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Renamed to %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: profile channels NAME N</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>channels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 now has %2 channel(s) (was %3): paid %4, next payment on %5.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: profile %1 NAME</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--format: only "asterisk" (PJSIP) is available.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IP authentication: the provider accepts calls from %1, UDP port %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Username: %1
+Password: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP servers: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: profile link NAME ACCOUNT [--extension DIGITS]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linked %1 to %2: its calls and numbers route to the PBX; sign-in is disabled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: profile unlink NAME ACCOUNT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlinked %1 from %2; sign-in is restored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: profile delete NAME --yes [--export-history FILE.csv]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleting %1 would return %2 to the company balance, put %3 number(s) back in the pool, unlink %4 account(s) and delete %5 call record(s). Add --yes to delete.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted %1: %2 returned to the company balance, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown profile command '%1'.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::ActivityPage</name>
+        <message>
+            <source>Activity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search who, action, subject or details (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search the activity</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::AddMemberDialog</name>
+        <message>
+            <source>Add member</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The account name is how the member signs in: 6 to 32 characters, starting with a letter; letters, digits, '.', '_' and '-'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Account name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Display name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;E-mail:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>De&amp;partment:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Display name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>optional</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Department</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::AllocateCreditDialog</name>
+        <message>
+            <source>%1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 and %n more</source>
+            <translation>
+                <numerusform>%1 and %n more</numerusform>
+                <numerusform>%1 and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Give credit to %n member(s): %1</source>
+            <translation>
+                <numerusform>Give credit to %n member: %1</numerusform>
+                <numerusform>Give credit to %n members: %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>"%1" is not an amount. Type it like %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The total is too large.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). Top up the company balance first, or give less.</source>
+            <translation>
+                <numerusform>The company balance (%1) cannot cover %2 for each of %n member (%3 in all). Top up the company balance first, or give less.</numerusform>
+                <numerusform>The company balance (%1) cannot cover %2 for each of %n members (%3 in all). Top up the company balance first, or give less.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Total: %1 (%2 × %n member(s))</source>
+            <translation>
+                <numerusform>Total: %1 (%2 × %n member)</numerusform>
+                <numerusform>Total: %1 (%2 × %n members)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Total: —</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance: %1, after the allocation: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allocate %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allocate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allocate credit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Amount for each member (%1):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amount for each member</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selected members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The amount is deducted from the company balance at once and added to each member. Allocated credit cannot be taken back from a member.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::AmountEdit</name>
+        <message>
+            <source>e.g. %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::AutoRechargeDialog</name>
+        <message>
+            <source>"%1" is not an amount. Type it like %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whenever the balance of %1 is below %2, %3 moves from the company balance to the member, at most %4 each calendar month.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The balance is %1 now, below the threshold: the recharge happens as soon as you save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge for %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2) has %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge is off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge is on. Recharged this month: %1 of %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The monthly recharge limit is reached: auto-recharge is suspended until %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Current state</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Recharge the account with (%1):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;When the balance is below:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Monthly recharge limit:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recharge amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Threshold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Monthly recharge limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What will happen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save and enable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Turn off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Turn off auto-recharge</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::BackgroundJob</name>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::DashboardPage</name>
+        <message>
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing has happened yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Credit held by members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recent activity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::ImportMembersDialog</name>
+        <message>
+            <source>%1 cannot be imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1: %n problem(s) found. Nothing will be imported until every line is right; fix the file and import it again.</source>
+            <translation>
+                <numerusform>%1: %n problem found. Nothing will be imported until every line is right; fix the file and import it again.</numerusform>
+                <numerusform>%1: %n problems found. Nothing will be imported until every line is right; fix the file and import it again.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 lists no members to import.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 is ready: %n member(s) can be imported.</source>
+            <translation>
+                <numerusform>%1 is ready: %n member can be imported.</numerusform>
+                <numerusform>%1 is ready: %n members can be imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Import %n member(s)</source>
+            <translation>
+                <numerusform>Import %n member</numerusform>
+                <numerusform>Import %n members</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problems by line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::MainWindow</name>
+        <message>
+            <source>About Switchboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Switchboard %1
+
+Runs a company's business calling account: the company balance, members and their credit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance: unknown (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the company can still give to members. Top up to add bought credit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Billing could not run: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Billing: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Billing: %n monthly recharge limit(s) started afresh.</source>
+            <translation>
+                <numerusform>Billing: %n monthly recharge limit started afresh.</numerusform>
+                <numerusform>Billing: %n monthly recharge limits started afresh.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Billing: nothing was due.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Topped up %1. Company balance: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Now using %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Creating the demo account…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no such page.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The window could not be rendered.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot write %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Switchboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP profiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calls &amp; reports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Activity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Navigation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Company</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Main tool bar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Top up…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add bought credit to the company balance (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run &amp;billing now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Process everything due up to now: monthly limits, renewals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;About Switchboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The database in use</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Database: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The demo account is ready: %Ln member(s).</source>
+            <translation>
+                <numerusform>The demo account is ready: %Ln member.</numerusform>
+                <numerusform>The demo account is ready: %Ln members.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::MembersPage</name>
+        <message>
+            <source>Added member %1 (%2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select the members to give credit to first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Allocated %1 to each of %n member(s), %2 in all. Company balance: %3.</source>
+            <translation>
+                <numerusform>Allocated %1 to each of %n member, %2 in all. Company balance: %3.</numerusform>
+                <numerusform>Allocated %1 to each of %n members, %2 in all. Company balance: %3.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select one member to set up auto-recharge.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge for %1 is off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge for %1 is on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-recharge for %1 is on. %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV files (*.csv);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Importing %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Nothing was imported from %1: %n problem(s), the first on line %2: %3</source>
+            <translation>
+                <numerusform>Nothing was imported from %1: %n problem, the first on line %2: %3</numerusform>
+                <numerusform>Nothing was imported from %1: %n problems, the first on line %2: %3</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Exporting to %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search by account, name, e-mail or department (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add member…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a member (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allocate &amp;credit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give credit from the company balance to the selected members (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-&amp;recharge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set up auto-recharge for the selected member (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import members…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import members from a CSV file (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Export members…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export every member to a CSV file (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%Ln member(s)</source>
+            <translation>
+                <numerusform>%Ln member</numerusform>
+                <numerusform>%Ln members</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln member(s) found</source>
+            <translation>
+                <numerusform>%Ln member found</numerusform>
+                <numerusform>%Ln members found</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The members cannot be shown: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Imported %Ln member(s) from %1.</source>
+            <translation>
+                <numerusform>Imported %Ln member from %1.</numerusform>
+                <numerusform>Imported %Ln members from %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %Ln member(s) to %1.</source>
+            <translation>
+                <numerusform>Exported %Ln member to %1.</numerusform>
+                <numerusform>Exported %Ln members to %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select the members who get a number first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Buy numbers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buy a phone number for each selected member</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::PlaceholderPage</name>
+        <message>
+            <source>Numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coming here: buy phone numbers for members and SIP profiles — choose the country, the area and 1, 3 or 12 months, each with its price — reassign them, and cancel them at the end of their paid period.
 
 This part of Switchboard is not available yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SIP profiles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coming here: the SIP trunks that connect the office PBX — registration or IP authentication, channels, their own credit, linked accounts for incoming calls, US minute bundles and ready-to-paste PBX configuration.
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP profiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coming here: the SIP trunks that connect the office PBX — registration or IP authentication, channels, their own credit, linked accounts for incoming calls, US minute bundles and ready-to-paste PBX configuration.
 
 This part of Switchboard is not available yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Calls &amp; reports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coming here: import of the PBX&apos;s call records, rating, call history with filters, reports and charts of what was spent, and advice on bundles and channels.
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calls &amp; reports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coming here: import of the PBX's call records, rating, call history with filters, reports and charts of what was spent, and advice on bundles and channels.
 
 This part of Switchboard is not available yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::SettingsPage</name>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The language of the window; money and dates follow it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An SQLite file for one admin, or postgresql://user:password@host:port/database for an office where several admins work at once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Database:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>file path or postgresql://…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Switch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Switch to this database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In use: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Provider</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The provider&apos;s SIP servers and the mail server are used by SIP profiles and by sending credentials, which come in a later version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SIP servers:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SIP servers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mail server:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mail server</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::TopUpDialog</name>
-    <message>
-        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company balance now: %1. After the top-up: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company balance now: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top up the company balance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record credit the company has bought. It is added to the company balance, from which members are given credit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Amount (%1):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reference:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. the invoice or order number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company balance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::WelcomeDialog</name>
-    <message>
-        <source>Welcome to Switchboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Switchboard keeps your company&apos;s calling account: the company balance, the members and the credit you give them.
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::SettingsPage</name>
+        <message>
+            <source>Settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The language of the window; money and dates follow it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An SQLite file for one admin, or postgresql://user:password@host:port/database for an office where several admins work at once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Database:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>file path or postgresql://…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Switch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Switch to this database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In use: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Database message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider's SIP servers and the mail server are used by SIP profiles and by sending credentials, which come in a later version.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP servers:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP servers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mail server:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mail server</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::TopUpDialog</name>
+        <message>
+            <source>"%1" is not an amount. Type it like %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance now: %1. After the top-up: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance now: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Top up the company balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record credit the company has bought. It is added to the company balance, from which members are given credit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Amount (%1):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reference:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. the invoice or order number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Top up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::WelcomeDialog</name>
+        <message>
+            <source>Welcome to Switchboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Switchboard keeps your company's calling account: the company balance, the members and the credit you give them.
 
 This account is still empty. You can look around in a demo account with %n made-up member(s) first, or start with your own members right away.</source>
-        <translation>
-            <numerusform>Switchboard keeps your company&apos;s calling account: the company balance, the members and the credit you give them.
+            <translation>
+                <numerusform>Switchboard keeps your company's calling account: the company balance, the members and the credit you give them.
 
 This account is still empty. You can look around in a demo account with %n made-up member first, or start with your own members right away.</numerusform>
-            <numerusform>Switchboard keeps your company&apos;s calling account: the company balance, the members and the credit you give them.
+                <numerusform>Switchboard keeps your company's calling account: the company balance, the members and the credit you give them.
 
 This account is still empty. You can look around in a demo account with %n made-up members first, or start with your own members right away.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Introduction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a &amp;demo account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a demo account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Start empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+            </translation>
+        </message>
+        <message>
+            <source>Introduction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a &amp;demo account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a demo account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Start empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start empty</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
 </TS>

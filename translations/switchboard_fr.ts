@@ -394,6 +394,14 @@
         <source>Auto-recharge</source>
         <translation>Recharge automatique</translation>
     </message>
+    <message>
+        <source>%1 (national: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation type="unfinished">Numéros</translation>
+    </message>
 </context>
 <context>
     <name>sb::Migrations</name>
@@ -939,6 +947,521 @@
     <name>sb::Transaction</name>
     <message>
         <source>No transaction is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ctl::CommandLine</name>
+    <message>
+        <source>SIP profile:   %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department:    %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance:       %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication: IP %1, UDP port %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication: registration as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing calls: %1 channel(s), %2 a month; paid until %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (renewal not paid: calls stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked account: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked account: %1, extension %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number:        %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:        %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail:      %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department:  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:      %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge: %1 when below %2, monthly limit %3, recharged this month %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge suspended until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge: off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Commands:
+  init                                        create or upgrade the database
+  balance                                     the company balance
+  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 every member
+  member show ACCOUNT                         one member
+  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
+  member export FILE.csv                      a CSV that member import reads back unchanged
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renewals, expiries and monthly resets due by now
+  activity [--limit N]                        the audit log, newest first
+  number countries                            where numbers can be bought
+  number areas COUNTRY                        area codes with place names and numbers left
+  number prices COUNTRY                       price per billing period (1, 3, 12 months)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          usable until the end of its period, no refund
+  number list [--search TEXT] [--country CC]  every number the company has or had
+  credit profile NAME AMOUNT                  company credit to a SIP profile
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP username, password and servers
+  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  demo [--members N] [--seed S]               fill the database with realistic generated data
+
+The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
+Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try &apos;switchboardctl --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The option %1 needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown option %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not an amount; write it like 12.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--now: &quot;%1&quot; is not an ISO 8601 time such as 2026-12-01T09:00:00Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command &apos;%1&apos; is not available in this version yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database %1 is ready (schema %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>balance takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company balance: %1 %2</source>
+        <translation type="unfinished">Solde de l’entreprise : %1 %2</translation>
+    </message>
+    <message>
+        <source>Usage: topup AMOUNT [--reference TEXT]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>topup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1; company balance %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member add|list|show|import|export ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added member %1 (%2).</source>
+        <translation type="unfinished">Membre %1 (%2) ajouté.</translation>
+    </message>
+    <message>
+        <source>Usage: member list [--search TEXT]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member show ACCOUNT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member import FILE.csv [--dry-run]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run: %1 member(s) would be added, %2 line(s) have problems; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n member(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) have problems; nothing was imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: member export FILE.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n member(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown member command &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credit allocate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Allocated %1 to each of %n member(s), %2 in all; company balance %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: autorecharge set|off ACCOUNT ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: autorecharge set ACCOUNT --amount A --below T --monthly-limit L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge saved and enabled for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: autorecharge off ACCOUNT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge turned off for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown autorecharge command &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: billing run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing run done: %1 number(s) renewed for %2, %3 released, %4 expired unpaid; %5 monthly limit(s) reset, %6 suspension(s) ended, %7 recharged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: activity [--limit N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit: &quot;%1&quot; is not a number from 1 to 100000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number from 0 to 1000000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seed: &quot;%1&quot; is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Generated %n member(s), %1 with auto-recharge, %2 of credit allocated.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: number countries|areas|prices|buy|assign|cancel|list ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name exactly one holder: --member ACCOUNT or --profile NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: number countries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>	(terms must be accepted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: number %1 COUNTRY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1	%2	%3 available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--months: &quot;%1&quot; is not 1, 3 or 12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought %1 (%2) for %3, paid %4; it renews on %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: number assign E164 (--member ACCOUNT | --profile NAME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder: the terms of numbers in %1 (for example a local address) still apply to the new holder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder: the number&apos;s terms still apply to the new holder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now belongs to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: number cancel E164</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is cancelled: usable until %2, then released. No refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: number list [--search TEXT] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown number command &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: credit profile NAME AMOUNT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credit profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocated %1 to %2; its balance is %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--port goes with --ip (IP authentication).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Created SIP profile %1 with %n channel(s); the company paid %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SIP username %1. Show the password with: switchboardctl profile credentials &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile %1 NAME ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile show NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile rename NAME NEWNAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renamed to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile channels NAME N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now has %2 channel(s) (was %3): paid %4, next payment on %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile %1 NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format: only &quot;asterisk&quot; (PJSIP) is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP authentication: the provider accepts calls from %1, UDP port %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username: %1
+Password: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP servers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile link NAME ACCOUNT [--extension DIGITS]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked %1 to %2: its calls and numbers route to the PBX; sign-in is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile unlink NAME ACCOUNT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlinked %1 from %2; sign-in is restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile delete NAME --yes [--export-history FILE.csv]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting %1 would return %2 to the company balance, put %3 number(s) back in the pool, unlink %4 account(s) and delete %5 call record(s). Add --yes to delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1: %2 returned to the company balance, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown profile command &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1667,6 +2190,18 @@ Gère le compte d’appels professionnel d’une entreprise : le solde de l’en
             <numerusform>%Ln membre exporté vers %1.</numerusform>
             <numerusform>%Ln membres exportés vers %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Select the members who get a number first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Buy numbers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy a phone number for each selected member</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -500,10 +500,10 @@ int CommandLine::cmdMember(const QStringList& w)
                                 .arg(r->valid)
                                 .arg(r->rejected.size()));
             else if (r->rejected.isEmpty())
-                m_out->line(tr("Imported %1 member(s).").arg(r->added));
+                m_out->line(tr("Imported %n member(s).", nullptr, r->added));
         }
         if (!dry && !r->rejected.isEmpty())
-            return refused(tr("%1 line(s) have problems; nothing was imported.").arg(r->rejected.size()));
+            return refused(tr("%n line(s) have problems; nothing was imported.", nullptr, static_cast<int>(r->rejected.size())));
         return Done;
     }
     if (sub == QLatin1String("export")) {
@@ -517,7 +517,7 @@ int CommandLine::cmdMember(const QStringList& w)
         if (m_out->json())
             m_out->json({{QStringLiteral("exported"), *r}, {QStringLiteral("file"), rest.first()}});
         else
-            m_out->line(tr("Exported %1 member(s) to %2.").arg(*r).arg(rest.first()));
+            m_out->line(tr("Exported %n member(s) to %1.", nullptr, static_cast<int>(*r)).arg(rest.first()));
         return Done;
     }
     return usageError(tr("Unknown member command '%1'.").arg(sub));
@@ -553,10 +553,9 @@ int CommandLine::cmdCredit(const QStringList& w)
                      {QStringLiteral("company"), r->companyBalance.toString()},
                      {QStringLiteral("members"), members}});
     } else {
-        m_out->line(tr("Allocated %1 to each of %2 member(s), %3 in all; company balance %4.")
-                        .arg(r->each.toString())
-                        .arg(r->members.size())
-                        .arg(r->total.toString(), r->companyBalance.toString()));
+        m_out->line(tr("Allocated %1 to each of %n member(s), %2 in all; company balance %3.", nullptr,
+                       static_cast<int>(r->members.size()))
+                        .arg(r->each.toString(), r->total.toString(), r->companyBalance.toString()));
     }
     return Done;
 }
@@ -722,8 +721,7 @@ int CommandLine::cmdDemo(const QStringList& w)
                      {QStringLiteral("autoRecharges"), r->autoRecharges},
                      {QStringLiteral("creditAllocated"), Money::fromCents(r->creditAllocatedCents).toString()}});
     else
-        m_out->line(tr("Generated %1 member(s), %2 with auto-recharge, %3 of credit allocated.")
-                        .arg(r->members)
+        m_out->line(tr("Generated %n member(s), %1 with auto-recharge, %2 of credit allocated.", nullptr, r->members)
                         .arg(r->autoRecharges)
                         .arg(Money::fromCents(r->creditAllocatedCents).toString()));
     return Done;
@@ -990,10 +988,9 @@ int CommandLine::cmdProfile(const QStringList& w)
                 o.insert(QStringLiteral("username"), created->profile.username);
             m_out->json(o);
         } else {
-            m_out->line(tr("Created SIP profile %1 with %2 channel(s); the company paid %3.")
-                            .arg(created->profile.name)
-                            .arg(created->profile.channels)
-                            .arg(created->channelsCharged.toString()));
+            m_out->line(tr("Created SIP profile %1 with %n channel(s); the company paid %2.", nullptr,
+                           created->profile.channels)
+                            .arg(created->profile.name, created->channelsCharged.toString()));
             if (!created->password.isEmpty())
                 m_out->line(tr("SIP username %1. Show the password with: switchboardctl profile credentials \"%2\"")
                                 .arg(created->profile.username, created->profile.name));

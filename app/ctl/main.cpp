@@ -1,12 +1,17 @@
 #include "CommandLine.h"
 
 #include <QCoreApplication>
+#include <QTranslator>
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Switchboard"));
     QCoreApplication::setApplicationName(QStringLiteral("switchboard"));
+    // Output stays English for scripts; the English catalogue only supplies plural forms.
+    QTranslator plurals;
+    if (plurals.load(QStringLiteral(":/i18n/switchboard_en.qm")))
+        QCoreApplication::installTranslator(&plurals);
     QStringList args = QCoreApplication::arguments();
     args.removeFirst();
     return sb::ctl::CommandLine().run(args);
