@@ -14,8 +14,8 @@ Result<void> CompanyService::validateAmount(Money amount)
         return Error::invalid(tr("The amount must be greater than zero."));
     if (amount.cents() > Money::MaxOperationCents)
         return Error::invalid(tr("%1 is more than one operation may move (at most %2).")
-                                  .arg(amount.toString(),
-                                       Money::fromCents(Money::MaxOperationCents).toString()));
+                                  .arg(amount.display(),
+                                       Money::fromCents(Money::MaxOperationCents).display()));
     return {};
 }
 
@@ -39,8 +39,8 @@ Result<Money> CompanyService::topUp(Money amount, const QString& reference) cons
             !t)
             return t.error();
         const QString details = reference.isEmpty()
-                                    ? tr("Top-up of %1").arg(amount.toString())
-                                    : tr("Top-up of %1, reference %2").arg(amount.toString(), reference);
+                                    ? tr("Top-up of %1").arg(amount.display())
+                                    : tr("Top-up of %1, reference %2").arg(amount.display(), reference);
         if (auto a = ActivityLog(m_ctx).record(QStringLiteral("company.topup"), QString(), details); !a)
             return a.error();
         return ledger.balance(Ledger::CompanyAccount);

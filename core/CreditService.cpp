@@ -1,5 +1,6 @@
 #include "CreditService.h"
 
+#include "DisplayFormat.h"
 #include "ActivityLog.h"
 #include "CompanyService.h"
 #include "Ledger.h"
@@ -24,12 +25,12 @@ Result<void> CreditService::validateAutoRecharge(Money amount, Money threshold, 
     if (threshold.isNegative())
         return Error::invalid(tr("The threshold cannot be negative."));
     if (threshold.cents() > Money::MaxOperationCents)
-        return Error::invalid(tr("The threshold %1 is too large.").arg(threshold.toString()));
+        return Error::invalid(tr("The threshold %1 is too large.").arg(threshold.display()));
     if (auto v = CompanyService::validateAmount(monthlyLimit); !v)
         return Error::invalid(tr("Monthly limit: %1").arg(v.error().message));
     if (monthlyLimit < amount)
         return Error::invalid(tr("The monthly limit (%1) must be at least the recharge amount (%2).")
-                                  .arg(monthlyLimit.toString(), amount.toString()));
+                                  .arg(monthlyLimit.display(), amount.display()));
     return {};
 }
 
@@ -49,7 +50,7 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount, const QS
     if (!total || total->cents() > Money::MaxOperationCents * 10)
         return Error::invalid(tr("%1 for each of %n members is more than one operation may move.", nullptr,
                                  static_cast<int>(accounts.size()))
-                                  .arg(amount.toString()));
+                                  .arg(amount.display()));
     return Transaction::run(m_ctx.db, [&]() -> Result<Allocation> {
         const MemberService members(m_ctx);
         auto found = members.findMany(accounts);
@@ -67,7 +68,7 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount, const QS
             return Error::refused(
                 tr("The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). "
                    "Nobody was given credit.", nullptr, static_cast<int>(accounts.size()))
-                    .arg(company.toString(), amount.toString(), total->toString()));
+                    .arg(company.display(), amount.display(), total->toString()));
         Allocation out;
         out.each = amount;
         out.total = *total;
@@ -80,7 +81,7 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount, const QS
             m.balance += amount;
             if (auto a = log.record(QStringLiteral("credit.allocate"), m.account,
                                     tr("Allocated %1 to %2; new balance %3")
-                                        .arg(amount.toString(), m.account, m.balance.toString()));
+                                        .arg(amount.display(), m.account, m.balance.display()));
                 !a)
                 return a.error();
             out.members.append(m);
@@ -145,7 +146,7 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
         if (*company < amount) {
             out.companyCouldNotPay = true;
             out.message = tr("The company balance (%1) cannot pay the auto-recharge of %2 for %3.")
-                              .arg(company->toString(), amount.toString(), account);
+                              .arg(company->toString(), amount.display(), account);
             if (auto a = log.record(QStringLiteral("autorecharge.failed"), account, out.message); !a)
                 return a.error();
             break;
@@ -159,7 +160,7 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
         ++out.recharges;
         if (auto a = log.record(QStringLiteral("autorecharge.recharge"), account,
                                 tr("Recharged %1 with %2; new balance %3")
-                                    .arg(account, amount.toString(), memberBalance.toString()));
+                                    .arg(account, amount.display(), memberBalance.display()));
             !a)
             return a.error();
         // The limit counts as reached once another recharge would go past it.
@@ -170,7 +171,7 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
         out.suspendedUntil = suspended;
         const QString text = tr("The monthly recharge limit of %1 for %2 is reached; auto-recharge is "
                                 "suspended until %3.")
-                                 .arg(limit.toString(), account, suspended.toString(Qt::ISODate));
+                                 .arg(limit.display(), account, displayDate(suspended));
         if (auto a = log.record(QStringLiteral("autorecharge.suspended"), account, text); !a)
             return a.error();
         if (out.message.isEmpty())
@@ -179,7 +180,7 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
         out.suspendedUntil = suspended;
     }
     if (out.message.isEmpty() && out.recharges > 0)
-        out.message = tr("Recharged %1 with %2.").arg(account, out.recharged.toString());
+        out.message = tr("Recharged %1 with %2.").arg(account, out.recharged.display());
 
     QSqlQuery u = db.prepare(QStringLiteral(
         "UPDATE auto_recharge SET month = ?, recharged_cents = ?, suspended_until = ? WHERE member_id = ?"));
@@ -208,7 +209,7 @@ Result<CreditService::Charge> CreditService::charge(const QString& account, Mone
             return balances.error();
         if ((*balances)[1] < amount)
             return Error::refused(tr("The balance of %1 (%2) is too low for a charge of %3.")
-                                      .arg(member->account, (*balances)[1].toString(), amount.toString()));
+                                      .arg(member->account, (*balances)[1].display(), amount.display()));
         if (auto t = ledger.transfer(member->accountId, 0, amount, QStringLiteral("charge"), QString(), note); !t)
             return t.error();
         Charge out;
@@ -275,8 +276,8 @@ Result<RechargeOutcome> CreditService::setAutoRecharge(const QString& account, M
         if (auto a = ActivityLog(m_ctx).record(QStringLiteral("autorecharge.set"), member->account,
                                                tr("Auto-recharge for %1: %2 when the balance is below %3, "
                                                   "at most %4 a month")
-                                                   .arg(member->account, amount.toString(), threshold.toString(),
-                                                        monthlyLimit.toString()));
+                                                   .arg(member->account, amount.display(), threshold.display(),
+                                                        monthlyLimit.display()));
             !a)
             return a.error();
         return applyAutoRecharge(member->id, member->accountId, member->account);

@@ -120,7 +120,14 @@ Result<Database> Database::open(const QString& specIn)
     if (!database.isPostgres()) {
         for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
                                    "PRAGMA synchronous=NORMAL"}) {
-            if (!database.execDirect(QString::fromLatin1(pragma)))
+            // Switching a new file to WAL needs it alone for a moment, and SQLite answers
+            // "busy" at once (no busy timeout there) to a copy opening it at the same instant.
+            bool done = database.execDirect(QString::fromLatin1(pragma));
+            for (int attempt = 0; !done && database.lastFailureRetryable() && attempt < 200; ++attempt) {
+                QThread::msleep(25);
+                done = database.execDirect(QString::fromLatin1(pragma));
+            }
+            if (!done)
                 return Error::storage(database.lastErrorText());
         }
     } else {

@@ -59,7 +59,7 @@ Result<void> Ledger::transfer(qint64 from, qint64 to, Money amount, const QStrin
         if (!db.exec(q))
             return Error::storage(db.lastErrorText());
         if (q.numRowsAffected() != 1)
-            return Error::refused(tr("The balance is too low for %1.").arg(amount.toString()));
+            return Error::refused(tr("The balance is too low for %1.").arg(amount.display()));
     }
     if (to != 0) {
         QSqlQuery q = db.prepare(QStringLiteral("UPDATE accounts SET balance_cents = balance_cents + ? WHERE id = ?"));

@@ -52,6 +52,12 @@ QString Money::toString() const
     return m_cents < 0 ? QStringLiteral("-") + digits : digits;
 }
 
+QString Money::display() const
+{
+    const QLocale locale;
+    return locale.language() == QLocale::C ? toString() : toLocaleString(locale);
+}
+
 QString Money::toLocaleString(const QLocale& locale) const
 {
     const qint64 abs = m_cents < 0 ? -m_cents : m_cents;

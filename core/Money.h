@@ -37,6 +37,9 @@ public:
 
     /// "12.50", "-0.05": the machine format of the CLI, JSON and CSV.
     QString toString() const;
+    /// For messages to a person: toLocaleString() in the default locale, or toString()
+    /// where the default locale is C (switchboardctl).
+    QString display() const;
     /// Locale-formatted with grouping, e.g. "1 234,50" in nb/fr; no currency symbol.
     QString toLocaleString(const QLocale& locale) const;
     /// Locale-formatted with the account currency, e.g. "$1,234.50" or "1 234,50 USD".

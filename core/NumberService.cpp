@@ -1,5 +1,6 @@
 #include "NumberService.h"
 
+#include "DisplayFormat.h"
 #include "ActivityLog.h"
 #include "CompanyService.h"
 #include "Ledger.h"
@@ -284,7 +285,7 @@ Result<QList<NumberService::Purchase>> NumberService::buy(const BuyRequest& r) c
         if (company->first() < *total)
             return Error::refused(tr("The company balance (%1) cannot pay %n number(s) at %2 (%3 in all). Nothing was bought.",
                                      nullptr, static_cast<int>(holders.size()))
-                                      .arg(company->first().toString(), price.toString(), total->toString()));
+                                      .arg(company->first().display(), price.display(), total->toString()));
         // Numbers in use in the area; the rest of the block is free.
         QSqlQuery usedQ = db.prepare(QStringLiteral("SELECT e164 FROM numbers WHERE country = ? AND area = ? AND status = 'active'")
                                      + db.forUpdate());
@@ -304,9 +305,9 @@ Result<QList<NumberService::Purchase>> NumberService::buy(const BuyRequest& r) c
                 break;
         }
         if (free.size() < holders.size())
-            return Error::refused(tr("Only %1 number(s) are left in area %2 (%3); %4 are needed. Nothing was bought.")
-                                      .arg(free.size())
+            return Error::refused(tr("Not enough numbers are left in area %1 (%2): %3 left, %4 needed. Nothing was bought.")
                                       .arg(area->code, area->place)
+                                      .arg(free.size())
                                       .arg(holders.size()));
         const QDate today = m_ctx.now().toUTC().date();
         const QDate expires = periodEnd(today, r.months, 1);
@@ -354,7 +355,7 @@ Result<QList<NumberService::Purchase>> NumberService::buy(const BuyRequest& r) c
             }
             if (auto a = log.record(QStringLiteral("number.buy"), h.holder.name,
                                     tr("Bought %1 for %2 (%n month(s), %3); renews on %4", nullptr, r.months)
-                                        .arg(e164, h.holder.name, price.toString(), expires.toString(Qt::ISODate)));
+                                        .arg(e164, h.holder.name, price.display(), displayDate(expires)));
                 !a)
                 return a.error();
             out.append({e164, price, expires, h.holder});
@@ -398,9 +399,10 @@ Result<NumberRecord> NumberService::assign(const QString& text, const NumberHold
         q.addBindValue(number->id);
         if (!db.exec(q))
             return Error::storage(db.lastErrorText());
-        const QString from = number->holder.isNone() ? tr("the pool") : number->holder.name;
-        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("number.assign"), number->e164,
-                                               tr("Reassigned %1 from %2 to %3").arg(number->e164, from, holder->holder.name));
+        const QString details = number->holder.isNone()
+                                    ? tr("Assigned %1 from the company's pool to %2").arg(number->e164, holder->holder.name)
+                                    : tr("Reassigned %1 from %2 to %3").arg(number->e164, number->holder.name, holder->holder.name);
+        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("number.assign"), number->e164, details);
             !a)
             return a.error();
         number->holder = holder->holder;
@@ -416,7 +418,7 @@ Result<NumberRecord> NumberService::cancel(const QString& text) const
             return number.error();
         if (number->cancelled)
             return Error::refused(tr("%1 is already cancelled; it stays usable until %2.")
-                                      .arg(number->e164, number->expires.toString(Qt::ISODate)));
+                                      .arg(number->e164, displayDate(number->expires)));
         const Database& db = m_ctx.db;
         QSqlQuery q = db.prepare(QStringLiteral("UPDATE numbers SET cancelled = 1 WHERE id = ?"));
         q.addBindValue(number->id);
@@ -424,7 +426,7 @@ Result<NumberRecord> NumberService::cancel(const QString& text) const
             return Error::storage(db.lastErrorText());
         if (auto a = ActivityLog(m_ctx).record(QStringLiteral("number.cancel"), number->e164,
                                                tr("Cancelled %1; usable until %2, then released, no refund")
-                                                   .arg(number->e164, number->expires.toString(Qt::ISODate)));
+                                                   .arg(number->e164, displayDate(number->expires)));
             !a)
             return a.error();
         number->cancelled = true;
@@ -514,7 +516,7 @@ Result<NumberService::DueReport> NumberService::processDue() const
         if (n.cancelled) {
             if (auto r = release(n, QStringLiteral("number.release"),
                                  tr("%1 was cancelled; its period ended on %2 and it returned to the pool")
-                                     .arg(n.e164, n.expires.toString(Qt::ISODate)));
+                                     .arg(n.e164, displayDate(n.expires)));
                 !r)
                 return r.error();
             ++report.released;
@@ -530,7 +532,7 @@ Result<NumberService::DueReport> NumberService::processDue() const
             if (*company < price) {
                 const QString text = tr("%1 could not be renewed: the company balance (%2) cannot pay %3. "
                                         "It expired and returned to the pool.")
-                                         .arg(n.e164, company->toString(), price.toString());
+                                         .arg(n.e164, company->toString(), price.display());
                 if (auto r = release(n, QStringLiteral("number.expired"), text); !r)
                     return r.error();
                 report.messages.append(text);
@@ -556,8 +558,7 @@ Result<NumberService::DueReport> NumberService::processDue() const
         if (!db.exec(u))
             return Error::storage(db.lastErrorText());
         if (auto a = log.record(QStringLiteral("number.renew"), n.e164,
-                                tr("Renewed %1 for %2; next renewal on %3").arg(n.e164, price.toString(),
-                                                                              n.expires.toString(Qt::ISODate)));
+                                tr("Renewed %1 for %2; next renewal on %3").arg(n.e164, price.display(), displayDate(n.expires)));
             !a)
             return a.error();
         ++report.renewed;

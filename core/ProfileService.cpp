@@ -1,5 +1,6 @@
 #include "ProfileService.h"
 
+#include "DisplayFormat.h"
 #include "ActivityLog.h"
 #include "CompanyService.h"
 #include "Csv.h"
@@ -93,34 +94,33 @@ Result<QStringList> ProfileService::validateIp(const QString& text)
     QHostAddress address;
     if (!inRange || !address.setAddress(ip) || address.protocol() != QAbstractSocket::IPv4Protocol)
         return Error::invalid(tr("\"%1\" is not an IPv4 address such as 203.0.113.10.").arg(text));
+    // One whole sentence per kind of address, so that every language can build it.
     struct Range
     {
         const char* subnet;
-        const char* what;
+        const char* warning;
     };
     static const Range ranges[] = {
-        {"0.0.0.0/8", QT_TRANSLATE_NOOP("sb::ProfileService", "a \"this network\" address")},
-        {"10.0.0.0/8", QT_TRANSLATE_NOOP("sb::ProfileService", "a private address")},
-        {"100.64.0.0/10", QT_TRANSLATE_NOOP("sb::ProfileService", "a carrier-grade NAT (shared) address")},
-        {"127.0.0.0/8", QT_TRANSLATE_NOOP("sb::ProfileService", "a loopback address")},
-        {"169.254.0.0/16", QT_TRANSLATE_NOOP("sb::ProfileService", "a link-local address")},
-        {"172.16.0.0/12", QT_TRANSLATE_NOOP("sb::ProfileService", "a private address")},
-        {"192.0.0.0/24", QT_TRANSLATE_NOOP("sb::ProfileService", "a reserved (IETF protocol) address")},
-        {"192.0.2.0/24", QT_TRANSLATE_NOOP("sb::ProfileService", "a documentation address")},
-        {"192.168.0.0/16", QT_TRANSLATE_NOOP("sb::ProfileService", "a private address")},
-        {"198.18.0.0/15", QT_TRANSLATE_NOOP("sb::ProfileService", "a benchmarking address")},
-        {"198.51.100.0/24", QT_TRANSLATE_NOOP("sb::ProfileService", "a documentation address")},
-        {"203.0.113.0/24", QT_TRANSLATE_NOOP("sb::ProfileService", "a documentation address")},
-        {"224.0.0.0/4", QT_TRANSLATE_NOOP("sb::ProfileService", "a multicast address")},
-        {"240.0.0.0/4", QT_TRANSLATE_NOOP("sb::ProfileService", "a reserved address")},
+        {"0.0.0.0/8", QT_TRANSLATE_NOOP("sb::ProfileService", "%1 is a \"this network\" address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.")},
+        {"10.0.0.0/8", QT_TRANSLATE_NOOP("sb::ProfileService", "%1 is a private address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.")},
+        {"100.64.0.0/10", QT_TRANSLATE_NOOP("sb::ProfileService", "%1 is a carrier-grade NAT (shared) address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.")},
+        {"127.0.0.0/8", QT_TRANSLATE_NOOP("sb::ProfileService", "%1 is a loopback address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.")},
+        {"169.254.0.0/16", QT_TRANSLATE_NOOP("sb::ProfileService", "%1 is a link-local address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.")},
+        {"172.16.0.0/12", QT_TRANSLATE_NOOP("sb::ProfileService", "%1 is a private address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.")},
+        {"192.0.0.0/24", QT_TRANSLATE_NOOP("sb::ProfileService", "%1 is a reserved (IETF protocol) address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.")},
+        {"192.0.2.0/24", QT_TRANSLATE_NOOP("sb::ProfileService", "%1 is a documentation address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.")},
+        {"192.168.0.0/16", QT_TRANSLATE_NOOP("sb::ProfileService", "%1 is a private address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.")},
+        {"198.18.0.0/15", QT_TRANSLATE_NOOP("sb::ProfileService", "%1 is a benchmarking address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.")},
+        {"198.51.100.0/24", QT_TRANSLATE_NOOP("sb::ProfileService", "%1 is a documentation address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.")},
+        {"203.0.113.0/24", QT_TRANSLATE_NOOP("sb::ProfileService", "%1 is a documentation address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.")},
+        {"224.0.0.0/4", QT_TRANSLATE_NOOP("sb::ProfileService", "%1 is a multicast address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.")},
+        {"240.0.0.0/4", QT_TRANSLATE_NOOP("sb::ProfileService", "%1 is a reserved address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.")},
     };
     QStringList warnings;
     for (const Range& r : ranges) {
         const auto subnet = QHostAddress::parseSubnet(QString::fromLatin1(r.subnet));
         if (address.isInSubnet(subnet)) {
-            warnings << tr("%1 is %2 (%3): the provider cannot reach it from the internet. Enter the public "
-                           "address of the PBX's internet connection.")
-                            .arg(ip, tr(r.what), QString::fromLatin1(r.subnet));
+            warnings << tr(r.warning).arg(ip, QString::fromLatin1(r.subnet));
             break;
         }
     }
@@ -286,7 +286,7 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
         if (company->first() < cost)
             return Error::refused(tr("The company balance (%1) cannot pay %n channel(s) for the first month (%2). "
                                      "No SIP profile was created.", nullptr, in.channels)
-                                      .arg(company->first().toString(), cost.toString()));
+                                      .arg(company->first().display(), cost.display()));
         auto account = ledger.createAccount(QStringLiteral("profile"));
         if (!account)
             return account.error();
@@ -321,7 +321,7 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
                                                             : tr("registration as %1").arg(username);
         if (auto a = ActivityLog(m_ctx).record(QStringLiteral("profile.create"), name,
                                                tr("Created SIP profile %1 (%2) with %n channel(s), paid %3", nullptr, in.channels)
-                                                   .arg(name, how, cost.toString()));
+                                                   .arg(name, how, cost.display()));
             !a)
             return a.error();
         auto p = find(name);
@@ -386,7 +386,7 @@ Result<ProfileService::ChannelChange> ProfileService::setChannels(const QString&
         if (*company < cost)
             return Error::refused(tr("The company balance (%1) cannot pay %n channel(s) for a month (%2). "
                                      "The channels were not changed.", nullptr, channels)
-                                      .arg(company->toString(), cost.toString()));
+                                      .arg(company->toString(), cost.display()));
         // The old subscription ends now; the new one starts today.
         const QDate today = m_ctx.now().toUTC().date();
         const Database& db = m_ctx.db;
@@ -409,7 +409,7 @@ Result<ProfileService::ChannelChange> ProfileService::setChannels(const QString&
                                                    .arg(p->name)
                                                    .arg(p->channels)
                                                    .arg(channels)
-                                                   .arg(cost.toString(), today.addMonths(1).toString(Qt::ISODate)));
+                                                   .arg(cost.display(), displayDate(today.addMonths(1))));
             !a)
             return a.error();
         return ChannelChange{p->channels, channels, cost, today.addMonths(1)};
@@ -429,13 +429,13 @@ Result<SipProfile> ProfileService::allocateCredit(const QString& name, Money amo
             return company.error();
         if (*company < amount)
             return Error::refused(tr("The company balance (%1) cannot cover %2 for %3. Nothing was allocated.")
-                                      .arg(company->toString(), amount.toString(), p->name));
+                                      .arg(company->toString(), amount.display(), p->name));
         if (auto t = Ledger(m_ctx).transfer(Ledger::CompanyAccount, p->accountId, amount, QStringLiteral("allocation"));
             !t)
             return t.error();
         if (auto a = ActivityLog(m_ctx).record(QStringLiteral("credit.profile"), p->name,
                                                tr("Allocated %1 to SIP profile %2; new balance %3")
-                                                   .arg(amount.toString(), p->name, (p->balance + amount).toString()));
+                                                   .arg(amount.display(), p->name, (p->balance + amount).display()));
             !a)
             return a.error();
         return find(p->name);
@@ -594,9 +594,9 @@ Result<ProfileService::Deletion> ProfileService::remove(const QString& name) con
             return Error::storage(db.lastErrorText());
         if (auto a = ActivityLog(m_ctx).record(
                 QStringLiteral("profile.delete"), p->name,
-                tr("Deleted SIP profile %1: %2 returned to the company, %3 number(s) back in the pool, "
-                   "%4 account(s) unlinked, %5 call record(s) deleted")
-                    .arg(p->name, d->returnedCredit.toString())
+                tr("Deleted SIP profile %1. Returned to the company: %2; numbers back in the pool: %3; "
+                   "accounts unlinked: %4; call records deleted: %5")
+                    .arg(p->name, d->returnedCredit.display())
                     .arg(d->releasedNumbers.size())
                     .arg(d->unlinkedAccounts.size())
                     .arg(d->deletedCalls));
@@ -680,7 +680,7 @@ Result<ProfileService::DueReport> ProfileService::processDue() const
             if (*company < cost) {
                 const QString text = tr("The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. "
                                         "Outgoing calls through it stop until the channels are paid.")
-                                         .arg(d.name, company->toString(), cost.toString());
+                                         .arg(d.name, company->toString(), cost.display());
                 report.messages << text;
                 if (auto a = ActivityLog(m_ctx).record(QStringLiteral("profile.channelsLapsed"), d.name, text); !a)
                     return a.error();

@@ -86,152 +86,152 @@
     <name>sb::CompanyService</name>
     <message>
         <source>The amount must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beløpet må være større enn null.</translation>
     </message>
     <message>
         <source>%1 is more than one operation may move (at most %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 er mer enn én operasjon kan flytte (høyst %2).</translation>
     </message>
     <message>
         <source>The reference is too long (at most 200 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Referansen er for lang (høyst 200 tegn).</translation>
     </message>
     <message>
         <source>Top-up of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Påfyll på %1</translation>
     </message>
     <message>
         <source>Top-up of %1, reference %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Påfyll på %1, referanse %2</translation>
     </message>
 </context>
 <context>
     <name>sb::CreditService</name>
     <message>
         <source>Recharge amount: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Påfyllsbeløp: %1</translation>
     </message>
     <message>
         <source>The threshold cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grensen kan ikke være negativ.</translation>
     </message>
     <message>
         <source>The threshold %1 is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grensen %1 er for høy.</translation>
     </message>
     <message>
         <source>Monthly limit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Månedlig grense: %1</translation>
     </message>
     <message>
         <source>The monthly limit (%1) must be at least the recharge amount (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Den månedlige grensen (%1) må være minst like stor som påfyllsbeløpet (%2).</translation>
     </message>
     <message>
         <source>Choose at least one member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg minst ett medlem.</translation>
     </message>
     <message>
         <source>The member &quot;%1&quot; is listed more than once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemmet «%1» står mer enn én gang på listen.</translation>
     </message>
     <message numerus="yes">
         <source>%1 for each of %n members is more than one operation may move.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 til %n medlem er mer enn én operasjon kan flytte.</numerusform>
+            <numerusform>%1 til hvert av %n medlemmer er mer enn én operasjon kan flytte.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). Nobody was given credit.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Firmasaldoen (%1) dekker ikke %2 til %n medlem (%3 i alt). Ingen fikk kreditt.</numerusform>
+            <numerusform>Firmasaldoen (%1) dekker ikke %2 til hvert av %n medlemmer (%3 i alt). Ingen fikk kreditt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Allocated %1 to %2; new balance %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Tildelte %1 til %2; ny saldo %3</translation>
     </message>
     <message>
         <source>Auto-recharge of %1 resumed for the new month</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisk påfyll for %1 gjenopptatt for den nye måneden</translation>
     </message>
     <message>
         <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmasaldoen (%1) kan ikke betale det automatiske påfyllet på %2 for %3.</translation>
     </message>
     <message>
         <source>Recharged %1 with %2; new balance %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Fylte på %1 med %2; ny saldo %3</translation>
     </message>
     <message>
         <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den månedlige påfyllsgrensen på %1 for %2 er nådd; automatisk påfyll er stanset til %3.</translation>
     </message>
     <message>
         <source>Recharged %1 with %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fylte på %1 med %2.</translation>
     </message>
     <message>
         <source>The balance of %1 (%2) is too low for a charge of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldoen til %1 (%2) er for lav til en belastning på %3.</translation>
     </message>
     <message>
         <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisk påfyll for %1: %2 når saldoen er under %3, høyst %4 per måned</translation>
     </message>
     <message>
         <source>Auto-recharge is not on for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisk påfyll er ikke på for %1.</translation>
     </message>
     <message>
         <source>Auto-recharge turned off for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisk påfyll slått av for %1</translation>
     </message>
 </context>
 <context>
     <name>sb::Database</name>
     <message>
         <source>No database was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen database er angitt.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a PostgreSQL address of the form postgresql://user[:password]@host[:port]/database.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» er ikke en PostgreSQL-adresse på formen postgresql://bruker[:passord]@vert[:port]/database.</translation>
     </message>
     <message>
         <source>The PostgreSQL driver (QPSQL) is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL-driveren (QPSQL) er ikke installert.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke opprette mappen %1.</translation>
     </message>
     <message>
         <source>Cannot open the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke åpne databasen %1: %2</translation>
     </message>
     <message>
         <source>Database error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Databasefeil: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::DemoGenerator</name>
     <message>
         <source>The number of demo members must be between 0 and 1000000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antall demomedlemmer må være mellom 0 og 1000000.</translation>
     </message>
     <message>
         <source>Generating the demo was cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Genereringen av demoen ble avbrutt; ingenting ble skrevet.</translation>
     </message>
     <message numerus="yes">
         <source>Generated %n demo member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Genererte %n demomedlem</numerusform>
+            <numerusform>Genererte %n demomedlemmer</numerusform>
         </translation>
     </message>
 </context>
@@ -239,105 +239,105 @@
     <name>sb::Ledger</name>
     <message>
         <source>Account %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoen %1 finnes ikke.</translation>
     </message>
     <message>
         <source>The amount must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beløpet må være større enn null.</translation>
     </message>
     <message>
         <source>The balance is too low for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldoen er for lav til %1.</translation>
     </message>
 </context>
 <context>
     <name>sb::MemberService</name>
     <message>
         <source>The account name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontonavnet er tomt.</translation>
     </message>
     <message>
         <source>The account name &quot;%1&quot; must be 6 to 32 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontonavnet «%1» må være 6 til 32 tegn langt.</translation>
     </message>
     <message>
         <source>The account name &quot;%1&quot; must start with a letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontonavnet «%1» må begynne med en bokstav.</translation>
     </message>
     <message>
         <source>The account name &quot;%1&quot; may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontonavnet «%1» kan bare inneholde bokstaver, sifre, «.», «_» og «-».</translation>
     </message>
     <message>
         <source>The display name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Visningsnavnet er tomt.</translation>
     </message>
     <message>
         <source>The display name is too long (at most 100 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Visningsnavnet er for langt (høyst 100 tegn).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» er ikke en e-postadresse.</translation>
     </message>
     <message>
         <source>The department is too long (at most 100 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Avdelingsnavnet er for langt (høyst 100 tegn).</translation>
     </message>
     <message>
         <source>A member with the account name &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finnes allerede et medlem med kontonavnet «%1».</translation>
     </message>
     <message>
         <source>Added member %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>La til medlemmet %1 (%2)</translation>
     </message>
     <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finnes ikke noe medlem med kontonavnet «%1».</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke lese %1: %2</translation>
     </message>
     <message>
         <source>A quoted field is never closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Et felt i anførselstegn blir aldri avsluttet.</translation>
     </message>
     <message>
         <source>The file is empty: it needs the header line account,name,email,department.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filen er tom: den trenger overskriftslinjen account,name,email,department.</translation>
     </message>
     <message>
         <source>The first line must name the columns: account,name,email,department.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den første linjen må navngi kolonnene: account,name,email,department.</translation>
     </message>
     <message>
         <source>Expected %1 fields, found %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventet %1 felt, fant %2.</translation>
     </message>
     <message>
         <source>The account name &quot;%1&quot; appears more than once in the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontonavnet «%1» forekommer mer enn én gang i filen.</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importen ble avbrutt; ingenting ble importert.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Importerte %n medlem</numerusform>
+            <numerusform>Importerte %n medlemmer</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke skrive %1: %2</translation>
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksporten ble avbrutt; ingen fil ble skrevet.</translation>
     </message>
 </context>
 <context>
@@ -396,450 +396,450 @@
     </message>
     <message>
         <source>%1 (national: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nasjonalt: %2)</translation>
     </message>
     <message>
         <source>Numbers</source>
-        <translation type="unfinished">Numre</translation>
+        <translation>Numre</translation>
     </message>
 </context>
 <context>
     <name>sb::Migrations</name>
     <message>
         <source>The database %1 was written by a newer version of Switchboard (schema %2; this version knows up to %3). It was left untouched: use a newer Switchboard to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Databasen %1 ble skrevet av en nyere versjon av Switchboard (skjema %2; denne versjonen kjenner skjemaer til og med %3). Den ble ikke endret: åpne den med en nyere versjon av Switchboard.</translation>
     </message>
     <message>
         <source>Upgrading the database to schema %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppgraderingen av databasen til skjema %1 mislyktes: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::NumberCatalogue</name>
     <message>
         <source>United States</source>
-        <translation type="unfinished"></translation>
+        <translation>USA</translation>
     </message>
     <message>
         <source>Canada</source>
-        <translation type="unfinished"></translation>
+        <translation>Canada</translation>
     </message>
     <message>
         <source>United Kingdom</source>
-        <translation type="unfinished"></translation>
+        <translation>Storbritannia</translation>
     </message>
     <message>
         <source>Germany</source>
-        <translation type="unfinished"></translation>
+        <translation>Tyskland</translation>
     </message>
     <message>
         <source>France</source>
-        <translation type="unfinished"></translation>
+        <translation>Frankrike</translation>
     </message>
     <message>
         <source>Netherlands</source>
-        <translation type="unfinished"></translation>
+        <translation>Nederland</translation>
     </message>
     <message>
         <source>Norway</source>
-        <translation type="unfinished"></translation>
+        <translation>Norge</translation>
     </message>
     <message>
         <source>Poland</source>
-        <translation type="unfinished"></translation>
+        <translation>Polen</translation>
     </message>
 </context>
 <context>
     <name>sb::NumberService</name>
     <message>
         <source>Numbers are not sold in &quot;%1&quot;. Countries: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det selges ikke numre i «%1». Land: %2.</translation>
     </message>
     <message>
         <source>The price list has no prices for numbers in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten har ingen priser for numre i %1.</translation>
     </message>
     <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finnes ikke noe medlem med kontonavnet «%1».</translation>
     </message>
     <message>
         <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finnes ingen SIP-profil med navnet «%1».</translation>
     </message>
     <message>
         <source>Choose a member or a SIP profile to hold the number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg et medlem eller en SIP-profil som skal ha nummeret.</translation>
     </message>
     <message>
         <source>%1 has no area code &quot;%2&quot; on offer. Area codes: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retningsnummeret «%2» tilbys ikke i %1. Retningsnumre: %3.</translation>
     </message>
     <message>
         <source>Numbers are billed for 1, 3 or 12 months, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numre faktureres for 1, 3 eller 12 måneder, ikke %1.</translation>
     </message>
     <message>
         <source>The price list has no %1-month price for numbers in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten har ingen pris for %1 måneder for numre i %2.</translation>
     </message>
     <message>
         <source>Choose at least one member or SIP profile to receive a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg minst ett medlem eller én SIP-profil som skal få et nummer.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is chosen twice; each gets one number.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» er valgt to ganger; hver får ett nummer.</translation>
     </message>
     <message>
         <source>Numbers in %1 require the holder to accept the terms (for example a local address). Accept the terms to buy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numre i %1 krever at innehaveren godtar vilkårene (for eksempel en lokal adresse). Godta vilkårene for å kjøpe.</translation>
     </message>
     <message>
         <source>That is too many numbers at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det er for mange numre på én gang.</translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot pay %n number(s) at %2 (%3 in all). Nothing was bought.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Firmasaldoen (%1) kan ikke betale %n nummer à %2 (%3 i alt). Ingenting ble kjøpt.</numerusform>
+            <numerusform>Firmasaldoen (%1) kan ikke betale %n numre à %2 (%3 i alt). Ingenting ble kjøpt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Only %1 number(s) are left in area %2 (%3); %4 are needed. Nothing was bought.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledige numre med retningsnummer %2 (%3): %1; det trengs %4. Ingenting ble kjøpt.</translation>
     </message>
     <message numerus="yes">
         <source>%1 for %n month(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 for %n måned</numerusform>
+            <numerusform>%1 for %n måneder</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kjøpte %1 til %2 (%n måned, %3); fornyes %4</numerusform>
+            <numerusform>Kjøpte %1 til %2 (%n måneder, %3); fornyes %4</numerusform>
         </translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a phone number in international form, such as +12125550100.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» er ikke et telefonnummer i internasjonalt format, for eksempel +12125550100.</translation>
     </message>
     <message>
         <source>The number %1 is not one of the company&apos;s numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummeret %1 er ikke et av firmaets numre.</translation>
     </message>
     <message>
         <source>%1 already holds %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 har allerede %2.</translation>
     </message>
     <message>
         <source>the pool</source>
-        <translation type="unfinished"></translation>
+        <translation>beholdningen</translation>
     </message>
     <message>
         <source>Reassigned %1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Tildelte %1 på nytt fra %2 til %3</translation>
     </message>
     <message>
         <source>%1 is already cancelled; it stays usable until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 er allerede sagt opp; det kan brukes til %2.</translation>
     </message>
     <message>
         <source>Cancelled %1; usable until %2, then released, no refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa opp %1; kan brukes til %2, frigis deretter, ingen refusjon</translation>
     </message>
     <message>
         <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 var sagt opp; perioden endte %2, og nummeret gikk tilbake til beholdningen</translation>
     </message>
     <message>
         <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kunne ikke fornyes: firmasaldoen (%2) kan ikke betale %3. Nummeret er utløpt og gikk tilbake til beholdningen.</translation>
     </message>
     <message>
         <source>Renewal of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fornyelse av %1</translation>
     </message>
     <message>
         <source>Renewed %1 for %2; next renewal on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Fornyet %1 for %2; neste fornyelse %3</translation>
     </message>
 </context>
 <context>
     <name>sb::NumbersModel</name>
     <message>
         <source>Released</source>
-        <translation type="unfinished"></translation>
+        <translation>Frigitt</translation>
     </message>
     <message>
         <source>Cancelled: usable until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sagt opp: kan brukes til %1</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">Aktiv</translation>
+        <translation>Aktivt</translation>
     </message>
     <message>
         <source>%1 → SIP profile %2 (linked)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → SIP-profil %2 (koblet)</translation>
     </message>
     <message>
         <source>SIP profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profil %1</translation>
     </message>
     <message>
         <source>Company pool (unassigned)</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmaets beholdning (ikke tildelt)</translation>
     </message>
     <message numerus="yes">
         <source>%n month(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n måned</numerusform>
+            <numerusform>%n måneder</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (national: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nasjonalt: %2)</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Land</translation>
     </message>
     <message>
         <source>Area code</source>
-        <translation type="unfinished"></translation>
+        <translation>Retningsnummer</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished"></translation>
+        <translation>Innehaver</translation>
     </message>
     <message>
         <source>Billed every</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakturering</translation>
     </message>
     <message>
         <source>Paid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt til</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>sb::PriceList</name>
     <message>
         <source>The price list is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten er ikke gyldig JSON: %1</translation>
     </message>
     <message>
         <source>The price list has no valid %1-month price for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten har ingen gyldig pris for %1 måneder for %2.</translation>
     </message>
     <message>
         <source>The price list needs positive bundle and channel prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten må ha positive priser for pakker og kanaler.</translation>
     </message>
     <message>
         <source>The price list has a malformed rate for prefix &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten har en ugyldig takst for prefikset «%1».</translation>
     </message>
 </context>
 <context>
     <name>sb::ProfileService</name>
     <message>
         <source>The SIP profile needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profilen må ha et navn.</translation>
     </message>
     <message>
         <source>The SIP profile name is too long (at most 64 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Navnet på SIP-profilen er for langt (høyst 64 tegn).</translation>
     </message>
     <message>
         <source>The SIP profile name may not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Navnet på SIP-profilen kan ikke inneholde kontrolltegn.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IPv4 address such as 203.0.113.10.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» er ikke en IPv4-adresse som 203.0.113.10.</translation>
     </message>
     <message>
         <source>a &quot;this network&quot; address</source>
-        <translation type="unfinished"></translation>
+        <translation>en «dette nettverket»-adresse</translation>
     </message>
     <message>
         <source>a private address</source>
-        <translation type="unfinished"></translation>
+        <translation>en privat adresse</translation>
     </message>
     <message>
         <source>a carrier-grade NAT (shared) address</source>
-        <translation type="unfinished"></translation>
+        <translation>en CGNAT-adresse (delt)</translation>
     </message>
     <message>
         <source>a loopback address</source>
-        <translation type="unfinished"></translation>
+        <translation>en loopback-adresse</translation>
     </message>
     <message>
         <source>a link-local address</source>
-        <translation type="unfinished"></translation>
+        <translation>en lenkelokal adresse</translation>
     </message>
     <message>
         <source>a reserved (IETF protocol) address</source>
-        <translation type="unfinished"></translation>
+        <translation>en reservert adresse (IETF-protokoll)</translation>
     </message>
     <message>
         <source>a documentation address</source>
-        <translation type="unfinished"></translation>
+        <translation>en dokumentasjonsadresse</translation>
     </message>
     <message>
         <source>a benchmarking address</source>
-        <translation type="unfinished"></translation>
+        <translation>en adresse for ytelsestesting</translation>
     </message>
     <message>
         <source>a multicast address</source>
-        <translation type="unfinished"></translation>
+        <translation>en multicast-adresse</translation>
     </message>
     <message>
         <source>a reserved address</source>
-        <translation type="unfinished"></translation>
+        <translation>en reservert adresse</translation>
     </message>
     <message>
         <source>%1 is %2 (%3): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 er %2 (%3): leverandøren kan ikke nå den fra internett. Skriv inn den offentlige adressen til PBX-ens internettilkobling.</translation>
     </message>
     <message>
         <source>The UDP port must be from 1 to 65535 (usually 5060), not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP-porten må være fra 1 til 65535 (vanligvis 5060), ikke %1.</translation>
     </message>
     <message>
         <source>A SIP profile has from %1 to %2 channels, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>En SIP-profil har fra %1 til %2 kanaler, ikke %3.</translation>
     </message>
     <message>
         <source>The extension &quot;%1&quot; may only contain digits (at most 20).</source>
-        <translation type="unfinished"></translation>
+        <translation>Internnummeret «%1» kan bare inneholde sifre (høyst 20).</translation>
     </message>
     <message>
         <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finnes ingen SIP-profil med navnet «%1».</translation>
     </message>
     <message>
         <source>A SIP profile named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finnes allerede en SIP-profil med navnet «%1».</translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot pay %n channel(s) for the first month (%2). No SIP profile was created.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Firmasaldoen (%1) kan ikke betale %n kanal for den første måneden (%2). Ingen SIP-profil ble opprettet.</numerusform>
+            <numerusform>Firmasaldoen (%1) kan ikke betale %n kanaler for den første måneden (%2). Ingen SIP-profil ble opprettet.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kanal for %1</numerusform>
+            <numerusform>%n kanaler for %1</numerusform>
         </translation>
     </message>
     <message>
         <source>IP authentication from %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-autentisering fra %1:%2</translation>
     </message>
     <message>
         <source>registration as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>registrering som %1</translation>
     </message>
     <message numerus="yes">
         <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Opprettet SIP-profil %1 (%2) med %n kanal, betalte %3</numerusform>
+            <numerusform>Opprettet SIP-profil %1 (%2) med %n kanaler, betalte %3</numerusform>
         </translation>
     </message>
     <message>
         <source>The SIP profile is already named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profilen heter allerede «%1».</translation>
     </message>
     <message>
         <source>Renamed SIP profile %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Endret navnet på SIP-profil %1 til %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n channel(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 har allerede %n kanal.</numerusform>
+            <numerusform>%1 har allerede %n kanaler.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot pay %n channel(s) for a month (%2). The channels were not changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Firmasaldoen (%1) kan ikke betale %n kanal for en måned (%2). Kanalene ble ikke endret.</numerusform>
+            <numerusform>Firmasaldoen (%1) kan ikke betale %n kanaler for en måned (%2). Kanalene ble ikke endret.</numerusform>
         </translation>
     </message>
     <message>
         <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Endret %1 fra %2 til %3 kanaler; betalte %4 til %5</translation>
     </message>
     <message>
         <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmasaldoen (%1) dekker ikke %2 til %3. Ingenting ble tildelt.</translation>
     </message>
     <message>
         <source>Allocated %1 to SIP profile %2; new balance %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Tildelte %1 til SIP-profil %2; ny saldo %3</translation>
     </message>
     <message>
         <source>The account %1 is already linked to the SIP profile %2; an account can be linked to one SIP profile only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoen %1 er allerede koblet til SIP-profilen %2; en konto kan bare kobles til én SIP-profil.</translation>
     </message>
     <message>
         <source>Linked %1 to SIP profile %2; sign-in disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Koblet %1 til SIP-profil %2; pålogging deaktivert</translation>
     </message>
     <message>
         <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Koblet %1 til SIP-profil %2 på internnummer %3; pålogging deaktivert</translation>
     </message>
     <message>
         <source>The account %1 is not linked to the SIP profile %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoen %1 er ikke koblet til SIP-profilen %2.</translation>
     </message>
     <message>
         <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Koblet %1 fra SIP-profil %2; pålogging gjenopprettet</translation>
     </message>
     <message>
         <source>Credit of deleted SIP profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kreditt fra slettet SIP-profil %1</translation>
     </message>
     <message>
         <source>Deleted SIP profile %1: %2 returned to the company, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Slettet SIP-profil %1: %2 tilbake til firmaet; numre tilbake i beholdningen: %3; kontoer koblet fra: %4; samtaleposter slettet: %5</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke skrive %1: %2</translation>
     </message>
     <message>
         <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanalene til %1 kunne ikke fornyes: firmasaldoen (%2) kan ikke betale %3. Utgående samtaler gjennom profilen stopper til kanalene er betalt.</translation>
     </message>
     <message numerus="yes">
         <source>Renewal of %n channel(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Fornyelse av %n kanal for %1</numerusform>
+            <numerusform>Fornyelse av %n kanaler for %1</numerusform>
         </translation>
     </message>
 </context>
@@ -847,186 +847,186 @@
     <name>sb::ProfilesModel</name>
     <message>
         <source>IP %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>IP %1:%2</translation>
     </message>
     <message>
         <source>Registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrering</translation>
     </message>
     <message>
         <source>%1 (unpaid)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ikke betalt)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Navn</translation>
+        <translation>Navn</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished">Avdeling</translation>
+        <translation>Avdeling</translation>
     </message>
     <message>
         <source>Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Autentisering</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanaler</translation>
     </message>
     <message>
         <source>Monthly cost (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Månedskostnad (%1)</translation>
     </message>
     <message>
         <source>Balance (%1)</source>
-        <translation type="unfinished">Saldo (%1)</translation>
+        <translation>Saldo (%1)</translation>
     </message>
     <message>
         <source>Linked accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Koblede kontoer</translation>
     </message>
     <message>
         <source>Numbers</source>
-        <translation type="unfinished">Numre</translation>
+        <translation>Numre</translation>
     </message>
 </context>
 <context>
     <name>sb::ProviderSettings</name>
     <message>
         <source>&quot;%1&quot; is not a server address such as sip.example.net:5060.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» er ikke en serveradresse som sip.example.net:5060.</translation>
     </message>
     <message>
         <source>The port of &quot;%1&quot; must be from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Porten i «%1» må være fra 1 til 65535.</translation>
     </message>
     <message>
         <source>Name at least one SIP server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppgi minst én SIP-server.</translation>
     </message>
 </context>
 <context>
     <name>sb::SealedSecret</name>
     <message>
         <source>The secret key file %1 is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den hemmelige nøkkelfilen %1 er skadet.</translation>
     </message>
     <message>
         <source>The secret key file %1 is missing: stored SIP passwords cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den hemmelige nøkkelfilen %1 mangler: lagrede SIP-passord kan ikke leses.</translation>
     </message>
     <message>
         <source>Cannot create the folder for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke opprette mappen for %1.</translation>
     </message>
     <message>
         <source>Cannot write the secret key file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke skrive den hemmelige nøkkelfilen %1: %2</translation>
     </message>
     <message>
         <source>The stored secret has an unknown format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den lagrede hemmeligheten har et ukjent format.</translation>
     </message>
     <message>
         <source>The stored secret is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den lagrede hemmeligheten er skadet.</translation>
     </message>
     <message>
         <source>The stored secret does not match the secret key (%1): it was altered or sealed with another key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den lagrede hemmeligheten passer ikke til den hemmelige nøkkelen (%1): den er endret eller forseglet med en annen nøkkel.</translation>
     </message>
 </context>
 <context>
     <name>sb::SecretVault</name>
     <message>
         <source>The keychain did not give the password of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nøkkelringen ga ikke ut passordet til %1: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::Transaction</name>
     <message>
         <source>No transaction is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen transaksjon er åpen.</translation>
     </message>
 </context>
 <context>
     <name>sb::ctl::CommandLine</name>
     <message>
         <source>SIP profile:   %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profil:        %1</translation>
     </message>
     <message>
         <source>Department:    %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Avdeling:          %1</translation>
     </message>
     <message>
         <source>Balance:       %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo:             %1</translation>
     </message>
     <message>
         <source>Authentication: IP %1, UDP port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Autentisering:     IP %1, UDP-port %2</translation>
     </message>
     <message>
         <source>Authentication: registration as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Autentisering:     registrering som %1</translation>
     </message>
     <message>
         <source>Outgoing calls: %1 channel(s), %2 a month; paid until %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Utgående samtaler: %1 kanal(er), %2 per måned; betalt til %3%4</translation>
     </message>
     <message>
         <source> (renewal not paid: calls stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation> (fornyelsen er ikke betalt: samtaler stoppet)</translation>
     </message>
     <message>
         <source>Linked account: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Koblet konto:      %1</translation>
     </message>
     <message>
         <source>Linked account: %1, extension %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Koblet konto:      %1, internnummer %2</translation>
     </message>
     <message>
         <source>Number:        %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer:            %1</translation>
     </message>
     <message>
         <source>Account:     %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto:     %1</translation>
     </message>
     <message>
         <source>Name:        %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Navn:      %1</translation>
     </message>
     <message>
         <source>E-mail:      %1</source>
-        <translation type="unfinished"></translation>
+        <translation>E-post:    %1</translation>
     </message>
     <message>
         <source>Department:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Avdeling:  %1</translation>
     </message>
     <message>
         <source>Balance:     %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo:     %1</translation>
     </message>
     <message>
         <source>Status:      %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:    %1</translation>
     </message>
     <message>
         <source>Auto-recharge: %1 when below %2, monthly limit %3, recharged this month %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisk påfyll: %1 når saldoen er under %2, månedlig grense %3, påfylt denne måneden %4</translation>
     </message>
     <message>
         <source>Auto-recharge suspended until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisk påfyll stanset til %1</translation>
     </message>
     <message>
         <source>Auto-recharge: off</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisk påfyll: av</translation>
     </message>
     <message>
         <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
@@ -1064,405 +1064,440 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Kommandoer:
+  init                                        opprett eller oppgrader databasen
+  balance                                     firmasaldoen
+  topup AMOUNT [--reference TEXT]             legg kjøpt kreditt til firmasaldoen
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 alle medlemmer
+  member show ACCOUNT                         ett medlem
+  member import FILE.csv [--dry-run]          alt eller ingenting; prøvekjøringen viser alle problemer
+  member export FILE.csv                      en CSV-fil som member import leser inn igjen uendret
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT til hvert medlem; alt eller ingenting
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 fornyelser, utløp og månedlige nullstillinger som har forfalt
+  activity [--limit N]                        revisjonsloggen, nyeste først
+  number countries                            land der numre kan kjøpes
+  number areas COUNTRY                        retningsnumre med stedsnavn og ledige numre
+  number prices COUNTRY                       pris per faktureringsperiode (1, 3, 12 måneder)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          kan brukes til slutten av perioden, ingen refusjon
+  number list [--search TEXT] [--country CC]  alle numre firmaet har eller har hatt
+  credit profile NAME AMOUNT                  firmakreditt til en SIP-profil
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP-brukernavn, passord og servere
+  profile pbx-config NAME [--format asterisk] ferdig PBX-oppsett å lime inn
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  demo [--members N] [--seed S]               fyll databasen med realistiske genererte data
+
+Databasen er som standard $SWITCHBOARD_DATABASE, ellers vinduets egen SQLite-fil.
+Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</translation>
     </message>
     <message>
         <source>Try &apos;switchboardctl --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prøv «switchboardctl --help».</translation>
     </message>
     <message>
         <source>The option %1 needs a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valget %1 trenger en verdi.</translation>
     </message>
     <message>
         <source>Unknown option %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukjent valg %1.</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not an amount; write it like 12.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: «%2» er ikke et beløp; skriv det som 12.50.</translation>
     </message>
     <message>
         <source>--now: &quot;%1&quot; is not an ISO 8601 time such as 2026-12-01T09:00:00Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>--now: «%1» er ikke et ISO 8601-tidspunkt som 2026-12-01T09:00:00Z.</translation>
     </message>
     <message>
         <source>No command given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen kommando er angitt.</translation>
     </message>
     <message>
         <source>The command &apos;%1&apos; is not available in this version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommandoen «%1» er ikke tilgjengelig i denne versjonen ennå.</translation>
     </message>
     <message>
         <source>Unknown command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukjent kommando «%1».</translation>
     </message>
     <message>
         <source>init takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>init tar ingen argumenter.</translation>
     </message>
     <message>
         <source>Database %1 is ready (schema %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Databasen %1 er klar (skjema %2).</translation>
     </message>
     <message>
         <source>balance takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>balance tar ingen argumenter.</translation>
     </message>
     <message>
         <source>Company balance: %1 %2</source>
-        <translation type="unfinished">Firmasaldo: %1 %2</translation>
+        <translation>Firmasaldo: %1 %2</translation>
     </message>
     <message>
         <source>Usage: topup AMOUNT [--reference TEXT]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: topup AMOUNT [--reference TEXT]</translation>
     </message>
     <message>
         <source>topup</source>
-        <translation type="unfinished"></translation>
+        <translation>topup</translation>
     </message>
     <message>
         <source>Added %1; company balance %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>La til %1; firmasaldo %2 %3</translation>
     </message>
     <message>
         <source>Usage: member add|list|show|import|export ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: member add|list|show|import|export ...</translation>
     </message>
     <message>
         <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: member add ACCOUNT --name NAME [--email E] [--department D]</translation>
     </message>
     <message>
         <source>Added member %1 (%2).</source>
-        <translation type="unfinished">La til medlemmet %1 (%2).</translation>
+        <translation>La til medlemmet %1 (%2).</translation>
     </message>
     <message>
         <source>Usage: member list [--search TEXT]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: member list [--search TEXT]</translation>
     </message>
     <message>
         <source>Usage: member show ACCOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: member show ACCOUNT</translation>
     </message>
     <message>
         <source>Usage: member import FILE.csv [--dry-run]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: member import FILE.csv [--dry-run]</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>linje %1: %2</translation>
     </message>
     <message>
         <source>Dry run: %1 member(s) would be added, %2 line(s) have problems; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prøvekjøring: medlemmer som ville blitt lagt til: %1; linjer med problemer: %2; ingenting ble skrevet.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n member(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Importerte %n medlem.</numerusform>
+            <numerusform>Importerte %n medlemmer.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) have problems; nothing was imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n linje har problemer; ingenting ble importert.</numerusform>
+            <numerusform>%n linjer har problemer; ingenting ble importert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage: member export FILE.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: member export FILE.csv</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n member(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Eksporterte %n medlem til %1.</numerusform>
+            <numerusform>Eksporterte %n medlemmer til %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Unknown member command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukjent member-kommando «%1».</translation>
     </message>
     <message>
         <source>Usage: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</translation>
     </message>
     <message>
         <source>credit allocate</source>
-        <translation type="unfinished"></translation>
+        <translation>credit allocate</translation>
     </message>
     <message numerus="yes">
         <source>Allocated %1 to each of %n member(s), %2 in all; company balance %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tildelte %1 til %n medlem, %2 i alt; firmasaldo %3.</numerusform>
+            <numerusform>Tildelte %1 til hvert av %n medlemmer, %2 i alt; firmasaldo %3.</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage: autorecharge set|off ACCOUNT ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: autorecharge set|off ACCOUNT ...</translation>
     </message>
     <message>
         <source>Usage: autorecharge set ACCOUNT --amount A --below T --monthly-limit L</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: autorecharge set ACCOUNT --amount A --below T --monthly-limit L</translation>
     </message>
     <message>
         <source>Auto-recharge saved and enabled for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisk påfyll lagret og aktivert for %1.</translation>
     </message>
     <message>
         <source>Usage: autorecharge off ACCOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: autorecharge off ACCOUNT</translation>
     </message>
     <message>
         <source>Auto-recharge turned off for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisk påfyll slått av for %1.</translation>
     </message>
     <message>
         <source>Unknown autorecharge command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukjent autorecharge-kommando «%1».</translation>
     </message>
     <message>
         <source>Usage: billing run</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: billing run</translation>
     </message>
     <message>
         <source>Billing run done: %1 number(s) renewed for %2, %3 released, %4 expired unpaid; %5 monthly limit(s) reset, %6 suspension(s) ended, %7 recharged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktureringen er ferdig: numre fornyet: %1 (for %2), frigitt: %3, utløpt ubetalt: %4; månedlige grenser nullstilt: %5, stansinger opphevet: %6, fylt på: %7.</translation>
     </message>
     <message>
         <source>Usage: activity [--limit N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: activity [--limit N]</translation>
     </message>
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 100000.</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit: «%1» er ikke et tall fra 1 til 100000.</translation>
     </message>
     <message>
         <source>Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a number from 0 to 1000000.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: «%2» er ikke et tall fra 0 til 1000000.</translation>
     </message>
     <message>
         <source>--seed: &quot;%1&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed: «%1» er ikke et heltall.</translation>
     </message>
     <message numerus="yes">
         <source>Generated %n member(s), %1 with auto-recharge, %2 of credit allocated.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Genererte %n medlem, %1 med automatisk påfyll, %2 i kreditt tildelt.</numerusform>
+            <numerusform>Genererte %n medlemmer, %1 med automatisk påfyll, %2 i kreditt tildelt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage: number countries|areas|prices|buy|assign|cancel|list ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: number countries|areas|prices|buy|assign|cancel|list ...</translation>
     </message>
     <message>
         <source>Name exactly one holder: --member ACCOUNT or --profile NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppgi nøyaktig én innehaver: --member ACCOUNT eller --profile NAME.</translation>
     </message>
     <message>
         <source>Usage: number countries</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: number countries</translation>
     </message>
     <message>
         <source>	(terms must be accepted)</source>
-        <translation type="unfinished"></translation>
+        <translation>	(vilkår må godtas)</translation>
     </message>
     <message>
         <source>Usage: number %1 COUNTRY</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: number %1 COUNTRY</translation>
     </message>
     <message>
         <source>%1	%2	%3 available</source>
-        <translation type="unfinished"></translation>
+        <translation>%1	%2	%3 ledige</translation>
     </message>
     <message numerus="yes">
         <source>%n month(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n måned: %1</numerusform>
+            <numerusform>%n måneder: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage: number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</translation>
     </message>
     <message>
         <source>--months: &quot;%1&quot; is not 1, 3 or 12.</source>
-        <translation type="unfinished"></translation>
+        <translation>--months: «%1» er ikke 1, 3 eller 12.</translation>
     </message>
     <message>
         <source>Bought %1 (%2) for %3, paid %4; it renews on %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kjøpte %1 (%2) til %3, betalte %4; fornyes %5.</translation>
     </message>
     <message>
         <source>Usage: number assign E164 (--member ACCOUNT | --profile NAME)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: number assign E164 (--member ACCOUNT | --profile NAME)</translation>
     </message>
     <message>
         <source>Reminder: the terms of numbers in %1 (for example a local address) still apply to the new holder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Påminnelse: vilkårene for numre i %1 (for eksempel en lokal adresse) gjelder fortsatt for den nye innehaveren.</translation>
     </message>
     <message>
         <source>Reminder: the number&apos;s terms still apply to the new holder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Påminnelse: nummerets vilkår gjelder fortsatt for den nye innehaveren.</translation>
     </message>
     <message>
         <source>%1 now belongs to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tilhører nå %2.</translation>
     </message>
     <message>
         <source>Usage: number cancel E164</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: number cancel E164</translation>
     </message>
     <message>
         <source>%1 is cancelled: usable until %2, then released. No refund.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 er sagt opp: kan brukes til %2, frigis deretter. Ingen refusjon.</translation>
     </message>
     <message>
         <source>Usage: number list [--search TEXT] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: number list [--search TEXT] [--country CC]</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>sagt opp</translation>
     </message>
     <message>
         <source>Unknown number command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukjent number-kommando «%1».</translation>
     </message>
     <message>
         <source>Usage: credit profile NAME AMOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: credit profile NAME AMOUNT</translation>
     </message>
     <message>
         <source>credit profile</source>
-        <translation type="unfinished"></translation>
+        <translation>credit profile</translation>
     </message>
     <message>
         <source>Allocated %1 to %2; its balance is %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tildelte %1 til %2; saldoen er nå %3.</translation>
     </message>
     <message>
         <source>Usage: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: «%2» er ikke et heltall.</translation>
     </message>
     <message>
         <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>--port goes with --ip (IP authentication).</source>
-        <translation type="unfinished"></translation>
+        <translation>--port brukes sammen med --ip (IP-autentisering).</translation>
     </message>
     <message numerus="yes">
         <source>Created SIP profile %1 with %n channel(s); the company paid %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Opprettet SIP-profil %1 med %n kanal; firmaet betalte %2.</numerusform>
+            <numerusform>Opprettet SIP-profil %1 med %n kanaler; firmaet betalte %2.</numerusform>
         </translation>
     </message>
     <message>
         <source>SIP username %1. Show the password with: switchboardctl profile credentials &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-brukernavn: %1. Vis passordet med: switchboardctl profile credentials &quot;%2&quot;</translation>
     </message>
     <message>
         <source>Usage: profile list</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile list</translation>
     </message>
     <message>
         <source>Usage: profile %1 NAME ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile %1 NAME ...</translation>
     </message>
     <message>
         <source>Usage: profile show NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile show NAME</translation>
     </message>
     <message>
         <source>Usage: profile rename NAME NEWNAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile rename NAME NEWNAME</translation>
     </message>
     <message>
         <source>Renamed to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nytt navn: %1.</translation>
     </message>
     <message>
         <source>Usage: profile channels NAME N</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile channels NAME N</translation>
     </message>
     <message>
         <source>channels</source>
-        <translation type="unfinished"></translation>
+        <translation>kanaler</translation>
     </message>
     <message>
         <source>%1 now has %2 channel(s) (was %3): paid %4, next payment on %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antall kanaler for %1 er nå %2 (var %3): betalte %4, neste betaling %5.</translation>
     </message>
     <message>
         <source>Usage: profile %1 NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile %1 NAME</translation>
     </message>
     <message>
         <source>--format: only &quot;asterisk&quot; (PJSIP) is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>--format: bare «asterisk» (PJSIP) er tilgjengelig.</translation>
     </message>
     <message>
         <source>IP authentication: the provider accepts calls from %1, UDP port %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-autentisering: leverandøren godtar samtaler fra %1, UDP-port %2.</translation>
     </message>
     <message>
         <source>Username: %1
 Password: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Brukernavn: %1
+Passord: %2</translation>
     </message>
     <message>
         <source>SIP servers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-servere: %1</translation>
     </message>
     <message>
         <source>Usage: profile link NAME ACCOUNT [--extension DIGITS]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile link NAME ACCOUNT [--extension DIGITS]</translation>
     </message>
     <message>
         <source>Linked %1 to %2: its calls and numbers route to the PBX; sign-in is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Koblet %1 til %2: samtalene og numrene rutes til PBX-en; pålogging er deaktivert.</translation>
     </message>
     <message>
         <source>Usage: profile unlink NAME ACCOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile unlink NAME ACCOUNT</translation>
     </message>
     <message>
         <source>Unlinked %1 from %2; sign-in is restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Koblet %1 fra %2; pålogging er gjenopprettet.</translation>
     </message>
     <message>
         <source>Usage: profile delete NAME --yes [--export-history FILE.csv]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile delete NAME --yes [--export-history FILE.csv]</translation>
     </message>
     <message>
         <source>Deleting %1 would return %2 to the company balance, put %3 number(s) back in the pool, unlink %4 account(s) and delete %5 call record(s). Add --yes to delete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sletting av %1 vil gi %2 tilbake til firmasaldoen; numre tilbake i beholdningen: %3; kontoer som kobles fra: %4; samtaleposter som slettes: %5. Legg til --yes for å slette.</translation>
     </message>
     <message>
         <source>Deleted %1: %2 returned to the company balance, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Slettet %1: %2 tilbake til firmasaldoen; numre tilbake i beholdningen: %3; kontoer koblet fra: %4; samtaleposter slettet: %5.</translation>
     </message>
     <message>
         <source>Unknown profile command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukjent profile-kommando «%1».</translation>
     </message>
 </context>
 <context>
@@ -2193,15 +2228,15 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     </message>
     <message>
         <source>Select the members who get a number first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg først medlemmene som skal få et nummer.</translation>
     </message>
     <message>
         <source>&amp;Buy numbers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kjøp &amp;numre …</translation>
     </message>
     <message>
         <source>Buy a phone number for each selected member</source>
-        <translation type="unfinished"></translation>
+        <translation>Kjøp et telefonnummer til hvert valgte medlem</translation>
     </message>
 </context>
 <context>
@@ -2214,7 +2249,7 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <source>Coming here: buy phone numbers for members and SIP profiles — choose the country, the area and 1, 3 or 12 months, each with its price — reassign them, and cancel them at the end of their paid period.
 
 This part of Switchboard is not available yet.</source>
-        <translation>Kommer her: kjøp telefonnumre til medlemmer og SIP-profiler — velg land, område og 1, 3 eller 12 måneder, hver med sin pris — tildel dem på nytt, og si dem opp ved slutten av den betalte perioden.
+        <translation>Kommer her: kjøp telefonnumre til medlemmer og SIP-profiler — velg land, retningsnummer og 1, 3 eller 12 måneder, hver med sin pris — tildel dem på nytt, og si dem opp ved slutten av den betalte perioden.
 
 Denne delen av Switchboard er ikke tilgjengelig ennå.</translation>
     </message>
@@ -2226,7 +2261,7 @@ Denne delen av Switchboard er ikke tilgjengelig ennå.</translation>
         <source>Coming here: the SIP trunks that connect the office PBX — registration or IP authentication, channels, their own credit, linked accounts for incoming calls, US minute bundles and ready-to-paste PBX configuration.
 
 This part of Switchboard is not available yet.</source>
-        <translation>Kommer her: SIP-trunkene som kobler til kontorets sentralbord — registrering eller IP-autentisering, kanaler, egen kreditt, koblede kontoer for innkommende samtaler, amerikanske minuttpakker og ferdig sentralbordoppsett å lime inn.
+        <translation>Kommer her: SIP-trunkene som kobler til kontorets PBX — registrering eller IP-autentisering, kanaler, egen kreditt, koblede kontoer for innkommende samtaler, USA-minuttpakker og ferdig PBX-oppsett å lime inn.
 
 Denne delen av Switchboard er ikke tilgjengelig ennå.</translation>
     </message>
@@ -2238,7 +2273,7 @@ Denne delen av Switchboard er ikke tilgjengelig ennå.</translation>
         <source>Coming here: import of the PBX&apos;s call records, rating, call history with filters, reports and charts of what was spent, and advice on bundles and channels.
 
 This part of Switchboard is not available yet.</source>
-        <translation>Kommer her: import av sentralbordets samtalelogger, prising, samtalehistorikk med filtre, rapporter og diagrammer over forbruket, og råd om pakker og kanaler.
+        <translation>Kommer her: import av PBX-ens samtaleposter, prising, samtalehistorikk med filtre, rapporter og diagrammer over forbruket, og råd om pakker og kanaler.
 
 Denne delen av Switchboard er ikke tilgjengelig ennå.</translation>
     </message>

@@ -86,152 +86,152 @@
     <name>sb::CompanyService</name>
     <message>
         <source>The amount must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bedrag moet groter zijn dan nul.</translation>
     </message>
     <message>
         <source>%1 is more than one operation may move (at most %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is meer dan één bewerking mag verplaatsen (maximaal %2).</translation>
     </message>
     <message>
         <source>The reference is too long (at most 200 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>De referentie is te lang (maximaal 200 tekens).</translation>
     </message>
     <message>
         <source>Top-up of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Opwaardering van %1</translation>
     </message>
     <message>
         <source>Top-up of %1, reference %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Opwaardering van %1, referentie %2</translation>
     </message>
 </context>
 <context>
     <name>sb::CreditService</name>
     <message>
         <source>Recharge amount: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Opwaardeerbedrag: %1</translation>
     </message>
     <message>
         <source>The threshold cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>De drempel kan niet negatief zijn.</translation>
     </message>
     <message>
         <source>The threshold %1 is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>De drempel %1 is te hoog.</translation>
     </message>
     <message>
         <source>Monthly limit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Maandlimiet: %1</translation>
     </message>
     <message>
         <source>The monthly limit (%1) must be at least the recharge amount (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>De maandlimiet (%1) moet minstens gelijk zijn aan het opwaardeerbedrag (%2).</translation>
     </message>
     <message>
         <source>Choose at least one member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies ten minste één lid.</translation>
     </message>
     <message>
         <source>The member &quot;%1&quot; is listed more than once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het lid &quot;%1&quot; staat meer dan één keer in de lijst.</translation>
     </message>
     <message numerus="yes">
         <source>%1 for each of %n members is more than one operation may move.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 voor %n lid is meer dan één bewerking mag verplaatsen.</numerusform>
+            <numerusform>%1 voor elk van %n leden is meer dan één bewerking mag verplaatsen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). Nobody was given credit.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Het bedrijfssaldo (%1) dekt geen %2 voor %n lid (%3 in totaal). Niemand heeft tegoed gekregen.</numerusform>
+            <numerusform>Het bedrijfssaldo (%1) dekt geen %2 voor elk van %n leden (%3 in totaal). Niemand heeft tegoed gekregen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Allocated %1 to %2; new balance %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 toegewezen aan %2; nieuw saldo %3</translation>
     </message>
     <message>
         <source>Auto-recharge of %1 resumed for the new month</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch opwaarderen van %1 hervat voor de nieuwe maand</translation>
     </message>
     <message>
         <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bedrijfssaldo (%1) kan de automatische opwaardering van %2 voor %3 niet betalen.</translation>
     </message>
     <message>
         <source>Recharged %1 with %2; new balance %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 opgewaardeerd met %2; nieuw saldo %3</translation>
     </message>
     <message>
         <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>De maandelijkse opwaardeerlimiet van %1 voor %2 is bereikt; automatisch opwaarderen is opgeschort tot %3.</translation>
     </message>
     <message>
         <source>Recharged %1 with %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 opgewaardeerd met %2.</translation>
     </message>
     <message>
         <source>The balance of %1 (%2) is too low for a charge of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het saldo van %1 (%2) is te laag voor een afschrijving van %3.</translation>
     </message>
     <message>
         <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch opwaarderen voor %1: %2 als het saldo lager is dan %3, maximaal %4 per maand</translation>
     </message>
     <message>
         <source>Auto-recharge is not on for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch opwaarderen staat niet aan voor %1.</translation>
     </message>
     <message>
         <source>Auto-recharge turned off for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch opwaarderen uitgeschakeld voor %1</translation>
     </message>
 </context>
 <context>
     <name>sb::Database</name>
     <message>
         <source>No database was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen database opgegeven.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a PostgreSQL address of the form postgresql://user[:password]@host[:port]/database.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is geen PostgreSQL-adres van de vorm postgresql://gebruiker[:wachtwoord]@host[:poort]/database.</translation>
     </message>
     <message>
         <source>The PostgreSQL driver (QPSQL) is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het PostgreSQL-stuurprogramma (QPSQL) is niet geïnstalleerd.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan de map %1 niet maken.</translation>
     </message>
     <message>
         <source>Cannot open the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan de database %1 niet openen: %2</translation>
     </message>
     <message>
         <source>Database error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Databasefout: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::DemoGenerator</name>
     <message>
         <source>The number of demo members must be between 0 and 1000000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het aantal demoleden moet tussen 0 en 1000000 liggen.</translation>
     </message>
     <message>
         <source>Generating the demo was cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het genereren van de demo is geannuleerd; er is niets geschreven.</translation>
     </message>
     <message numerus="yes">
         <source>Generated %n demo member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n demolid gegenereerd</numerusform>
+            <numerusform>%n demoleden gegenereerd</numerusform>
         </translation>
     </message>
 </context>
@@ -239,105 +239,105 @@
     <name>sb::Ledger</name>
     <message>
         <source>Account %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Account %1 bestaat niet.</translation>
     </message>
     <message>
         <source>The amount must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bedrag moet groter zijn dan nul.</translation>
     </message>
     <message>
         <source>The balance is too low for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het saldo is te laag voor %1.</translation>
     </message>
 </context>
 <context>
     <name>sb::MemberService</name>
     <message>
         <source>The account name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>De accountnaam is leeg.</translation>
     </message>
     <message>
         <source>The account name &quot;%1&quot; must be 6 to 32 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>De accountnaam &quot;%1&quot; moet 6 tot 32 tekens lang zijn.</translation>
     </message>
     <message>
         <source>The account name &quot;%1&quot; must start with a letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>De accountnaam &quot;%1&quot; moet met een letter beginnen.</translation>
     </message>
     <message>
         <source>The account name &quot;%1&quot; may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>De accountnaam &quot;%1&quot; mag alleen letters, cijfers, &apos;.&apos;, &apos;_&apos; en &apos;-&apos; bevatten.</translation>
     </message>
     <message>
         <source>The display name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>De weergavenaam is leeg.</translation>
     </message>
     <message>
         <source>The display name is too long (at most 100 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>De weergavenaam is te lang (maximaal 100 tekens).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is geen e-mailadres.</translation>
     </message>
     <message>
         <source>The department is too long (at most 100 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>De afdelingsnaam is te lang (maximaal 100 tekens).</translation>
     </message>
     <message>
         <source>A member with the account name &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er bestaat al een lid met de accountnaam &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Added member %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lid %1 (%2) toegevoegd</translation>
     </message>
     <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen lid met de accountnaam &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan %1 niet lezen: %2</translation>
     </message>
     <message>
         <source>A quoted field is never closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een veld tussen aanhalingstekens wordt nooit gesloten.</translation>
     </message>
     <message>
         <source>The file is empty: it needs the header line account,name,email,department.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bestand is leeg: het heeft de kopregel account,name,email,department nodig.</translation>
     </message>
     <message>
         <source>The first line must name the columns: account,name,email,department.</source>
-        <translation type="unfinished"></translation>
+        <translation>De eerste regel moet de kolommen noemen: account,name,email,department.</translation>
     </message>
     <message>
         <source>Expected %1 fields, found %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 velden verwacht, %2 gevonden.</translation>
     </message>
     <message>
         <source>The account name &quot;%1&quot; appears more than once in the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>De accountnaam &quot;%1&quot; komt meer dan één keer voor in het bestand.</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het importeren is geannuleerd; er is niets geïmporteerd.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lid geïmporteerd</numerusform>
+            <numerusform>%n leden geïmporteerd</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan %1 niet schrijven: %2</translation>
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het exporteren is geannuleerd; er is geen bestand geschreven.</translation>
     </message>
 </context>
 <context>
@@ -396,450 +396,450 @@
     </message>
     <message>
         <source>%1 (national: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nationaal: %2)</translation>
     </message>
     <message>
         <source>Numbers</source>
-        <translation type="unfinished">Nummers</translation>
+        <translation>Nummers</translation>
     </message>
 </context>
 <context>
     <name>sb::Migrations</name>
     <message>
         <source>The database %1 was written by a newer version of Switchboard (schema %2; this version knows up to %3). It was left untouched: use a newer Switchboard to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>De database %1 is geschreven door een nieuwere versie van Switchboard (schema %2; deze versie kent schema’s tot en met %3). De database is niet gewijzigd: open hem met een nieuwere versie van Switchboard.</translation>
     </message>
     <message>
         <source>Upgrading the database to schema %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bijwerken van de database naar schema %1 is mislukt: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::NumberCatalogue</name>
     <message>
         <source>United States</source>
-        <translation type="unfinished"></translation>
+        <translation>Verenigde Staten</translation>
     </message>
     <message>
         <source>Canada</source>
-        <translation type="unfinished"></translation>
+        <translation>Canada</translation>
     </message>
     <message>
         <source>United Kingdom</source>
-        <translation type="unfinished"></translation>
+        <translation>Verenigd Koninkrijk</translation>
     </message>
     <message>
         <source>Germany</source>
-        <translation type="unfinished"></translation>
+        <translation>Duitsland</translation>
     </message>
     <message>
         <source>France</source>
-        <translation type="unfinished"></translation>
+        <translation>Frankrijk</translation>
     </message>
     <message>
         <source>Netherlands</source>
-        <translation type="unfinished"></translation>
+        <translation>Nederland</translation>
     </message>
     <message>
         <source>Norway</source>
-        <translation type="unfinished"></translation>
+        <translation>Noorwegen</translation>
     </message>
     <message>
         <source>Poland</source>
-        <translation type="unfinished"></translation>
+        <translation>Polen</translation>
     </message>
 </context>
 <context>
     <name>sb::NumberService</name>
     <message>
         <source>Numbers are not sold in &quot;%1&quot;. Countries: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er worden geen nummers verkocht in &quot;%1&quot;. Landen: %2.</translation>
     </message>
     <message>
         <source>The price list has no prices for numbers in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst heeft geen prijzen voor nummers in %1.</translation>
     </message>
     <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen lid met de accountnaam &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen SIP-profiel met de naam &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Choose a member or a SIP profile to hold the number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een lid of een SIP-profiel als houder van het nummer.</translation>
     </message>
     <message>
         <source>%1 has no area code &quot;%2&quot; on offer. Area codes: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het netnummer &quot;%2&quot; wordt niet aangeboden in %1. Netnummers: %3.</translation>
     </message>
     <message>
         <source>Numbers are billed for 1, 3 or 12 months, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummers worden per 1, 3 of 12 maanden gefactureerd, niet per %1.</translation>
     </message>
     <message>
         <source>The price list has no %1-month price for numbers in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst heeft geen prijs voor %1 maanden voor nummers in %2.</translation>
     </message>
     <message>
         <source>Choose at least one member or SIP profile to receive a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies ten minste één lid of SIP-profiel dat een nummer krijgt.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is chosen twice; each gets one number.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is twee keer gekozen; elk krijgt één nummer.</translation>
     </message>
     <message>
         <source>Numbers in %1 require the holder to accept the terms (for example a local address). Accept the terms to buy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor nummers in %1 moet de houder akkoord gaan met de voorwaarden (bijvoorbeeld een lokaal adres). Ga akkoord met de voorwaarden om te kopen.</translation>
     </message>
     <message>
         <source>That is too many numbers at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dat zijn te veel nummers tegelijk.</translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot pay %n number(s) at %2 (%3 in all). Nothing was bought.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Het bedrijfssaldo (%1) kan %n nummer à %2 niet betalen (%3 in totaal). Er is niets gekocht.</numerusform>
+            <numerusform>Het bedrijfssaldo (%1) kan %n nummers à %2 niet betalen (%3 in totaal). Er is niets gekocht.</numerusform>
         </translation>
     </message>
     <message>
         <source>Only %1 number(s) are left in area %2 (%3); %4 are needed. Nothing was bought.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschikbare nummers met netnummer %2 (%3): %1; nodig: %4. Er is niets gekocht.</translation>
     </message>
     <message numerus="yes">
         <source>%1 for %n month(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 voor %n maand</numerusform>
+            <numerusform>%1 voor %n maanden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 gekocht voor %2 (%n maand, %3); wordt verlengd op %4</numerusform>
+            <numerusform>%1 gekocht voor %2 (%n maanden, %3); wordt verlengd op %4</numerusform>
         </translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a phone number in international form, such as +12125550100.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is geen telefoonnummer in internationale notatie, zoals +12125550100.</translation>
     </message>
     <message>
         <source>The number %1 is not one of the company&apos;s numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het nummer %1 is geen nummer van het bedrijf.</translation>
     </message>
     <message>
         <source>%1 already holds %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 heeft %2 al.</translation>
     </message>
     <message>
         <source>the pool</source>
-        <translation type="unfinished"></translation>
+        <translation>de nummerpool</translation>
     </message>
     <message>
         <source>Reassigned %1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 opnieuw toegewezen van %2 aan %3</translation>
     </message>
     <message>
         <source>%1 is already cancelled; it stays usable until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is al geannuleerd; het blijft bruikbaar tot %2.</translation>
     </message>
     <message>
         <source>Cancelled %1; usable until %2, then released, no refund</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geannuleerd; bruikbaar tot %2, daarna vrijgegeven, geen terugbetaling</translation>
     </message>
     <message>
         <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 was geannuleerd; de periode eindigde op %2 en het nummer is terug in de nummerpool</translation>
     </message>
     <message>
         <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kon niet worden verlengd: het bedrijfssaldo (%2) kan %3 niet betalen. Het nummer is vervallen en terug in de nummerpool.</translation>
     </message>
     <message>
         <source>Renewal of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlenging van %1</translation>
     </message>
     <message>
         <source>Renewed %1 for %2; next renewal on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verlengd voor %2; volgende verlenging op %3</translation>
     </message>
 </context>
 <context>
     <name>sb::NumbersModel</name>
     <message>
         <source>Released</source>
-        <translation type="unfinished"></translation>
+        <translation>Vrijgegeven</translation>
     </message>
     <message>
         <source>Cancelled: usable until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geannuleerd: bruikbaar tot %1</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">Actief</translation>
+        <translation>Actief</translation>
     </message>
     <message>
         <source>%1 → SIP profile %2 (linked)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → SIP-profiel %2 (gekoppeld)</translation>
     </message>
     <message>
         <source>SIP profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profiel %1</translation>
     </message>
     <message>
         <source>Company pool (unassigned)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummerpool van het bedrijf (niet toegewezen)</translation>
     </message>
     <message numerus="yes">
         <source>%n month(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n maand</numerusform>
+            <numerusform>%n maanden</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (national: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nationaal: %2)</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Land</translation>
     </message>
     <message>
         <source>Area code</source>
-        <translation type="unfinished"></translation>
+        <translation>Netnummer</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished"></translation>
+        <translation>Houder</translation>
     </message>
     <message>
         <source>Billed every</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturering</translation>
     </message>
     <message>
         <source>Paid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Betaald tot</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>sb::PriceList</name>
     <message>
         <source>The price list is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst is geen geldige JSON: %1</translation>
     </message>
     <message>
         <source>The price list has no valid %1-month price for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst heeft geen geldige prijs voor %1 maanden voor %2.</translation>
     </message>
     <message>
         <source>The price list needs positive bundle and channel prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst moet positieve prijzen voor bundels en kanalen bevatten.</translation>
     </message>
     <message>
         <source>The price list has a malformed rate for prefix &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst heeft een ongeldig tarief voor het voorvoegsel &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
     <name>sb::ProfileService</name>
     <message>
         <source>The SIP profile needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het SIP-profiel heeft een naam nodig.</translation>
     </message>
     <message>
         <source>The SIP profile name is too long (at most 64 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>De naam van het SIP-profiel is te lang (maximaal 64 tekens).</translation>
     </message>
     <message>
         <source>The SIP profile name may not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>De naam van het SIP-profiel mag geen stuurtekens bevatten.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IPv4 address such as 203.0.113.10.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is geen IPv4-adres zoals 203.0.113.10.</translation>
     </message>
     <message>
         <source>a &quot;this network&quot; address</source>
-        <translation type="unfinished"></translation>
+        <translation>een &quot;dit netwerk&quot;-adres</translation>
     </message>
     <message>
         <source>a private address</source>
-        <translation type="unfinished"></translation>
+        <translation>een privéadres</translation>
     </message>
     <message>
         <source>a carrier-grade NAT (shared) address</source>
-        <translation type="unfinished"></translation>
+        <translation>een carrier-grade-NAT-adres (gedeeld)</translation>
     </message>
     <message>
         <source>a loopback address</source>
-        <translation type="unfinished"></translation>
+        <translation>een loopbackadres</translation>
     </message>
     <message>
         <source>a link-local address</source>
-        <translation type="unfinished"></translation>
+        <translation>een link-local adres</translation>
     </message>
     <message>
         <source>a reserved (IETF protocol) address</source>
-        <translation type="unfinished"></translation>
+        <translation>een gereserveerd adres (IETF-protocol)</translation>
     </message>
     <message>
         <source>a documentation address</source>
-        <translation type="unfinished"></translation>
+        <translation>een documentatieadres</translation>
     </message>
     <message>
         <source>a benchmarking address</source>
-        <translation type="unfinished"></translation>
+        <translation>een benchmarkadres</translation>
     </message>
     <message>
         <source>a multicast address</source>
-        <translation type="unfinished"></translation>
+        <translation>een multicastadres</translation>
     </message>
     <message>
         <source>a reserved address</source>
-        <translation type="unfinished"></translation>
+        <translation>een gereserveerd adres</translation>
     </message>
     <message>
         <source>%1 is %2 (%3): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is %2 (%3): de provider kan het niet bereiken vanaf internet. Voer het openbare adres van de internetverbinding van de PBX in.</translation>
     </message>
     <message>
         <source>The UDP port must be from 1 to 65535 (usually 5060), not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>De UDP-poort moet tussen 1 en 65535 liggen (meestal 5060), niet %1.</translation>
     </message>
     <message>
         <source>A SIP profile has from %1 to %2 channels, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een SIP-profiel heeft %1 tot %2 kanalen, niet %3.</translation>
     </message>
     <message>
         <source>The extension &quot;%1&quot; may only contain digits (at most 20).</source>
-        <translation type="unfinished"></translation>
+        <translation>Het toestelnummer &quot;%1&quot; mag alleen cijfers bevatten (maximaal 20).</translation>
     </message>
     <message>
         <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen SIP-profiel met de naam &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>A SIP profile named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er bestaat al een SIP-profiel met de naam &quot;%1&quot;.</translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot pay %n channel(s) for the first month (%2). No SIP profile was created.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Het bedrijfssaldo (%1) kan %n kanaal voor de eerste maand niet betalen (%2). Er is geen SIP-profiel gemaakt.</numerusform>
+            <numerusform>Het bedrijfssaldo (%1) kan %n kanalen voor de eerste maand niet betalen (%2). Er is geen SIP-profiel gemaakt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kanaal voor %1</numerusform>
+            <numerusform>%n kanalen voor %1</numerusform>
         </translation>
     </message>
     <message>
         <source>IP authentication from %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-authenticatie vanaf %1:%2</translation>
     </message>
     <message>
         <source>registration as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>registratie als %1</translation>
     </message>
     <message numerus="yes">
         <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>SIP-profiel %1 gemaakt (%2) met %n kanaal, %3 betaald</numerusform>
+            <numerusform>SIP-profiel %1 gemaakt (%2) met %n kanalen, %3 betaald</numerusform>
         </translation>
     </message>
     <message>
         <source>The SIP profile is already named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het SIP-profiel heet al &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Renamed SIP profile %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profiel %1 hernoemd naar %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n channel(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 heeft al %n kanaal.</numerusform>
+            <numerusform>%1 heeft al %n kanalen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot pay %n channel(s) for a month (%2). The channels were not changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Het bedrijfssaldo (%1) kan %n kanaal voor een maand niet betalen (%2). De kanalen zijn niet gewijzigd.</numerusform>
+            <numerusform>Het bedrijfssaldo (%1) kan %n kanalen voor een maand niet betalen (%2). De kanalen zijn niet gewijzigd.</numerusform>
         </translation>
     </message>
     <message>
         <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gewijzigd van %2 naar %3 kanalen; %4 betaald tot %5</translation>
     </message>
     <message>
         <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bedrijfssaldo (%1) dekt geen %2 voor %3. Er is niets toegewezen.</translation>
     </message>
     <message>
         <source>Allocated %1 to SIP profile %2; new balance %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 toegewezen aan SIP-profiel %2; nieuw saldo %3</translation>
     </message>
     <message>
         <source>The account %1 is already linked to the SIP profile %2; an account can be linked to one SIP profile only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het account %1 is al gekoppeld aan het SIP-profiel %2; een account kan maar aan één SIP-profiel worden gekoppeld.</translation>
     </message>
     <message>
         <source>Linked %1 to SIP profile %2; sign-in disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gekoppeld aan SIP-profiel %2; aanmelden uitgeschakeld</translation>
     </message>
     <message>
         <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gekoppeld aan SIP-profiel %2 op toestelnummer %3; aanmelden uitgeschakeld</translation>
     </message>
     <message>
         <source>The account %1 is not linked to the SIP profile %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het account %1 is niet gekoppeld aan het SIP-profiel %2.</translation>
     </message>
     <message>
         <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ontkoppeld van SIP-profiel %2; aanmelden hersteld</translation>
     </message>
     <message>
         <source>Credit of deleted SIP profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tegoed van verwijderd SIP-profiel %1</translation>
     </message>
     <message>
         <source>Deleted SIP profile %1: %2 returned to the company, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profiel %1 verwijderd: %2 terug naar het bedrijf; nummers terug in de nummerpool: %3; accounts ontkoppeld: %4; gespreksrecords verwijderd: %5</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan %1 niet schrijven: %2</translation>
     </message>
     <message>
         <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>De kanalen van %1 konden niet worden verlengd: het bedrijfssaldo (%2) kan %3 niet betalen. Uitgaande gesprekken via dit profiel stoppen tot de kanalen zijn betaald.</translation>
     </message>
     <message numerus="yes">
         <source>Renewal of %n channel(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verlenging van %n kanaal voor %1</numerusform>
+            <numerusform>Verlenging van %n kanalen voor %1</numerusform>
         </translation>
     </message>
 </context>
@@ -847,186 +847,186 @@
     <name>sb::ProfilesModel</name>
     <message>
         <source>IP %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>IP %1:%2</translation>
     </message>
     <message>
         <source>Registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Registratie</translation>
     </message>
     <message>
         <source>%1 (unpaid)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (onbetaald)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Naam</translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished">Afdeling</translation>
+        <translation>Afdeling</translation>
     </message>
     <message>
         <source>Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Authenticatie</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanalen</translation>
     </message>
     <message>
         <source>Monthly cost (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Maandkosten (%1)</translation>
     </message>
     <message>
         <source>Balance (%1)</source>
-        <translation type="unfinished">Saldo (%1)</translation>
+        <translation>Saldo (%1)</translation>
     </message>
     <message>
         <source>Linked accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Gekoppelde accounts</translation>
     </message>
     <message>
         <source>Numbers</source>
-        <translation type="unfinished">Nummers</translation>
+        <translation>Nummers</translation>
     </message>
 </context>
 <context>
     <name>sb::ProviderSettings</name>
     <message>
         <source>&quot;%1&quot; is not a server address such as sip.example.net:5060.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is geen serveradres zoals sip.example.net:5060.</translation>
     </message>
     <message>
         <source>The port of &quot;%1&quot; must be from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>De poort van &quot;%1&quot; moet tussen 1 en 65535 liggen.</translation>
     </message>
     <message>
         <source>Name at least one SIP server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef ten minste één SIP-server op.</translation>
     </message>
 </context>
 <context>
     <name>sb::SealedSecret</name>
     <message>
         <source>The secret key file %1 is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het geheime sleutelbestand %1 is beschadigd.</translation>
     </message>
     <message>
         <source>The secret key file %1 is missing: stored SIP passwords cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het geheime sleutelbestand %1 ontbreekt: opgeslagen SIP-wachtwoorden kunnen niet worden gelezen.</translation>
     </message>
     <message>
         <source>Cannot create the folder for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan de map voor %1 niet maken.</translation>
     </message>
     <message>
         <source>Cannot write the secret key file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan het geheime sleutelbestand %1 niet schrijven: %2</translation>
     </message>
     <message>
         <source>The stored secret has an unknown format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het opgeslagen geheim heeft een onbekende indeling.</translation>
     </message>
     <message>
         <source>The stored secret is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het opgeslagen geheim is beschadigd.</translation>
     </message>
     <message>
         <source>The stored secret does not match the secret key (%1): it was altered or sealed with another key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het opgeslagen geheim past niet bij de geheime sleutel (%1): het is gewijzigd of met een andere sleutel verzegeld.</translation>
     </message>
 </context>
 <context>
     <name>sb::SecretVault</name>
     <message>
         <source>The keychain did not give the password of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>De sleutelhanger heeft het wachtwoord van %1 niet vrijgegeven: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::Transaction</name>
     <message>
         <source>No transaction is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen transactie geopend.</translation>
     </message>
 </context>
 <context>
     <name>sb::ctl::CommandLine</name>
     <message>
         <source>SIP profile:   %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profiel:          %1</translation>
     </message>
     <message>
         <source>Department:    %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Afdeling:             %1</translation>
     </message>
     <message>
         <source>Balance:       %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo:                %1</translation>
     </message>
     <message>
         <source>Authentication: IP %1, UDP port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Authenticatie:        IP %1, UDP-poort %2</translation>
     </message>
     <message>
         <source>Authentication: registration as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Authenticatie:        registratie als %1</translation>
     </message>
     <message>
         <source>Outgoing calls: %1 channel(s), %2 a month; paid until %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitgaande gesprekken: aantal kanalen %1, %2 per maand; betaald tot %3%4</translation>
     </message>
     <message>
         <source> (renewal not paid: calls stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation> (verlenging niet betaald: gesprekken gestopt)</translation>
     </message>
     <message>
         <source>Linked account: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gekoppeld account:    %1</translation>
     </message>
     <message>
         <source>Linked account: %1, extension %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gekoppeld account:    %1, toestelnummer %2</translation>
     </message>
     <message>
         <source>Number:        %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer:               %1</translation>
     </message>
     <message>
         <source>Account:     %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Account:   %1</translation>
     </message>
     <message>
         <source>Name:        %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam:      %1</translation>
     </message>
     <message>
         <source>E-mail:      %1</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail:    %1</translation>
     </message>
     <message>
         <source>Department:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Afdeling:  %1</translation>
     </message>
     <message>
         <source>Balance:     %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo:     %1</translation>
     </message>
     <message>
         <source>Status:      %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:    %1</translation>
     </message>
     <message>
         <source>Auto-recharge: %1 when below %2, monthly limit %3, recharged this month %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch opwaarderen: %1 als het saldo lager is dan %2, maandlimiet %3, deze maand opgewaardeerd %4</translation>
     </message>
     <message>
         <source>Auto-recharge suspended until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch opwaarderen opgeschort tot %1</translation>
     </message>
     <message>
         <source>Auto-recharge: off</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch opwaarderen: uit</translation>
     </message>
     <message>
         <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
@@ -1064,405 +1064,440 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Opdrachten:
+  init                                        de database maken of bijwerken
+  balance                                     het bedrijfssaldo
+  topup AMOUNT [--reference TEXT]             gekocht tegoed aan het bedrijfssaldo toevoegen
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 alle leden
+  member show ACCOUNT                         één lid
+  member import FILE.csv [--dry-run]          alles of niets; de proefrun toont elk probleem
+  member export FILE.csv                      een CSV die member import ongewijzigd terugleest
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT aan elk lid; alles of niets
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 verlengingen, vervallen nummers en maandelijkse resets die nu aan de beurt zijn
+  activity [--limit N]                        het auditlogboek, nieuwste eerst
+  number countries                            landen waar nummers te koop zijn
+  number areas COUNTRY                        netnummers met plaatsnamen en beschikbare nummers
+  number prices COUNTRY                       prijs per factureringsperiode (1, 3, 12 maanden)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          bruikbaar tot het einde van de periode, geen terugbetaling
+  number list [--search TEXT] [--country CC]  alle nummers die het bedrijf heeft of had
+  credit profile NAME AMOUNT                  bedrijfstegoed naar een SIP-profiel
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP-gebruikersnaam, wachtwoord en servers
+  profile pbx-config NAME [--format asterisk] kant-en-klare PBX-configuratie om te plakken
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  demo [--members N] [--seed S]               de database vullen met realistische gegenereerde gegevens
+
+De standaarddatabase is $SWITCHBOARD_DATABASE, anders het eigen SQLite-bestand van het venster.
+Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</translation>
     </message>
     <message>
         <source>Try &apos;switchboardctl --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Probeer &apos;switchboardctl --help&apos;.</translation>
     </message>
     <message>
         <source>The option %1 needs a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>De optie %1 heeft een waarde nodig.</translation>
     </message>
     <message>
         <source>Unknown option %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekende optie %1.</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not an amount; write it like 12.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;%2&quot; is geen bedrag; schrijf het als 12.50.</translation>
     </message>
     <message>
         <source>--now: &quot;%1&quot; is not an ISO 8601 time such as 2026-12-01T09:00:00Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>--now: &quot;%1&quot; is geen ISO 8601-tijd zoals 2026-12-01T09:00:00Z.</translation>
     </message>
     <message>
         <source>No command given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen opdracht opgegeven.</translation>
     </message>
     <message>
         <source>The command &apos;%1&apos; is not available in this version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>De opdracht &apos;%1&apos; is in deze versie nog niet beschikbaar.</translation>
     </message>
     <message>
         <source>Unknown command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekende opdracht &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>init takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>init accepteert geen argumenten.</translation>
     </message>
     <message>
         <source>Database %1 is ready (schema %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Database %1 is klaar (schema %2).</translation>
     </message>
     <message>
         <source>balance takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>balance accepteert geen argumenten.</translation>
     </message>
     <message>
         <source>Company balance: %1 %2</source>
-        <translation type="unfinished">Bedrijfssaldo: %1 %2</translation>
+        <translation>Bedrijfssaldo: %1 %2</translation>
     </message>
     <message>
         <source>Usage: topup AMOUNT [--reference TEXT]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: topup AMOUNT [--reference TEXT]</translation>
     </message>
     <message>
         <source>topup</source>
-        <translation type="unfinished"></translation>
+        <translation>topup</translation>
     </message>
     <message>
         <source>Added %1; company balance %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 toegevoegd; bedrijfssaldo %2 %3</translation>
     </message>
     <message>
         <source>Usage: member add|list|show|import|export ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: member add|list|show|import|export ...</translation>
     </message>
     <message>
         <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: member add ACCOUNT --name NAME [--email E] [--department D]</translation>
     </message>
     <message>
         <source>Added member %1 (%2).</source>
-        <translation type="unfinished">Lid %1 (%2) toegevoegd.</translation>
+        <translation>Lid %1 (%2) toegevoegd.</translation>
     </message>
     <message>
         <source>Usage: member list [--search TEXT]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: member list [--search TEXT]</translation>
     </message>
     <message>
         <source>Usage: member show ACCOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: member show ACCOUNT</translation>
     </message>
     <message>
         <source>Usage: member import FILE.csv [--dry-run]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: member import FILE.csv [--dry-run]</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>regel %1: %2</translation>
     </message>
     <message>
         <source>Dry run: %1 member(s) would be added, %2 line(s) have problems; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Proefrun: toe te voegen leden: %1; regels met problemen: %2; er is niets geschreven.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n member(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lid geïmporteerd.</numerusform>
+            <numerusform>%n leden geïmporteerd.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) have problems; nothing was imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n regel heeft problemen; er is niets geïmporteerd.</numerusform>
+            <numerusform>%n regels hebben problemen; er is niets geïmporteerd.</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage: member export FILE.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: member export FILE.csv</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n member(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lid geëxporteerd naar %1.</numerusform>
+            <numerusform>%n leden geëxporteerd naar %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Unknown member command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekende member-opdracht &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>Usage: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</translation>
     </message>
     <message>
         <source>credit allocate</source>
-        <translation type="unfinished"></translation>
+        <translation>credit allocate</translation>
     </message>
     <message numerus="yes">
         <source>Allocated %1 to each of %n member(s), %2 in all; company balance %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 toegewezen aan %n lid, %2 in totaal; bedrijfssaldo %3.</numerusform>
+            <numerusform>%1 toegewezen aan elk van %n leden, %2 in totaal; bedrijfssaldo %3.</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage: autorecharge set|off ACCOUNT ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: autorecharge set|off ACCOUNT ...</translation>
     </message>
     <message>
         <source>Usage: autorecharge set ACCOUNT --amount A --below T --monthly-limit L</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: autorecharge set ACCOUNT --amount A --below T --monthly-limit L</translation>
     </message>
     <message>
         <source>Auto-recharge saved and enabled for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch opwaarderen opgeslagen en ingeschakeld voor %1.</translation>
     </message>
     <message>
         <source>Usage: autorecharge off ACCOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: autorecharge off ACCOUNT</translation>
     </message>
     <message>
         <source>Auto-recharge turned off for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch opwaarderen uitgeschakeld voor %1.</translation>
     </message>
     <message>
         <source>Unknown autorecharge command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekende autorecharge-opdracht &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>Usage: billing run</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: billing run</translation>
     </message>
     <message>
         <source>Billing run done: %1 number(s) renewed for %2, %3 released, %4 expired unpaid; %5 monthly limit(s) reset, %6 suspension(s) ended, %7 recharged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturering voltooid: nummers verlengd: %1 (voor %2), vrijgegeven: %3, vervallen wegens niet-betaling: %4; maandlimieten opnieuw begonnen: %5, opschortingen beëindigd: %6, opgewaardeerd: %7.</translation>
     </message>
     <message>
         <source>Usage: activity [--limit N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: activity [--limit N]</translation>
     </message>
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 100000.</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit: &quot;%1&quot; is geen getal van 1 tot en met 100000.</translation>
     </message>
     <message>
         <source>Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a number from 0 to 1000000.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;%2&quot; is geen getal van 0 tot en met 1000000.</translation>
     </message>
     <message>
         <source>--seed: &quot;%1&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed: &quot;%1&quot; is geen geheel getal.</translation>
     </message>
     <message numerus="yes">
         <source>Generated %n member(s), %1 with auto-recharge, %2 of credit allocated.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lid gegenereerd, %1 met automatisch opwaarderen, %2 aan tegoed toegewezen.</numerusform>
+            <numerusform>%n leden gegenereerd, %1 met automatisch opwaarderen, %2 aan tegoed toegewezen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage: number countries|areas|prices|buy|assign|cancel|list ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: number countries|areas|prices|buy|assign|cancel|list ...</translation>
     </message>
     <message>
         <source>Name exactly one holder: --member ACCOUNT or --profile NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef precies één houder op: --member ACCOUNT of --profile NAME.</translation>
     </message>
     <message>
         <source>Usage: number countries</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: number countries</translation>
     </message>
     <message>
         <source>	(terms must be accepted)</source>
-        <translation type="unfinished"></translation>
+        <translation>	(voorwaarden moeten worden geaccepteerd)</translation>
     </message>
     <message>
         <source>Usage: number %1 COUNTRY</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: number %1 COUNTRY</translation>
     </message>
     <message>
         <source>%1	%2	%3 available</source>
-        <translation type="unfinished"></translation>
+        <translation>%1	%2	%3 beschikbaar</translation>
     </message>
     <message numerus="yes">
         <source>%n month(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n maand: %1</numerusform>
+            <numerusform>%n maanden: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage: number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</translation>
     </message>
     <message>
         <source>--months: &quot;%1&quot; is not 1, 3 or 12.</source>
-        <translation type="unfinished"></translation>
+        <translation>--months: &quot;%1&quot; is niet 1, 3 of 12.</translation>
     </message>
     <message>
         <source>Bought %1 (%2) for %3, paid %4; it renews on %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) gekocht voor %3, %4 betaald; wordt verlengd op %5.</translation>
     </message>
     <message>
         <source>Usage: number assign E164 (--member ACCOUNT | --profile NAME)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: number assign E164 (--member ACCOUNT | --profile NAME)</translation>
     </message>
     <message>
         <source>Reminder: the terms of numbers in %1 (for example a local address) still apply to the new holder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herinnering: de voorwaarden voor nummers in %1 (bijvoorbeeld een lokaal adres) blijven gelden voor de nieuwe houder.</translation>
     </message>
     <message>
         <source>Reminder: the number&apos;s terms still apply to the new holder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herinnering: de voorwaarden van het nummer blijven gelden voor de nieuwe houder.</translation>
     </message>
     <message>
         <source>%1 now belongs to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hoort nu bij %2.</translation>
     </message>
     <message>
         <source>Usage: number cancel E164</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: number cancel E164</translation>
     </message>
     <message>
         <source>%1 is cancelled: usable until %2, then released. No refund.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is geannuleerd: bruikbaar tot %2, daarna vrijgegeven. Geen terugbetaling.</translation>
     </message>
     <message>
         <source>Usage: number list [--search TEXT] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: number list [--search TEXT] [--country CC]</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>geannuleerd</translation>
     </message>
     <message>
         <source>Unknown number command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekende number-opdracht &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>Usage: credit profile NAME AMOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: credit profile NAME AMOUNT</translation>
     </message>
     <message>
         <source>credit profile</source>
-        <translation type="unfinished"></translation>
+        <translation>credit profile</translation>
     </message>
     <message>
         <source>Allocated %1 to %2; its balance is %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 toegewezen aan %2; het saldo is nu %3.</translation>
     </message>
     <message>
         <source>Usage: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;%2&quot; is geen geheel getal.</translation>
     </message>
     <message>
         <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>--port goes with --ip (IP authentication).</source>
-        <translation type="unfinished"></translation>
+        <translation>--port hoort bij --ip (IP-authenticatie).</translation>
     </message>
     <message numerus="yes">
         <source>Created SIP profile %1 with %n channel(s); the company paid %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>SIP-profiel %1 gemaakt met %n kanaal; het bedrijf heeft %2 betaald.</numerusform>
+            <numerusform>SIP-profiel %1 gemaakt met %n kanalen; het bedrijf heeft %2 betaald.</numerusform>
         </translation>
     </message>
     <message>
         <source>SIP username %1. Show the password with: switchboardctl profile credentials &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-gebruikersnaam: %1. Toon het wachtwoord met: switchboardctl profile credentials &quot;%2&quot;</translation>
     </message>
     <message>
         <source>Usage: profile list</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile list</translation>
     </message>
     <message>
         <source>Usage: profile %1 NAME ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile %1 NAME ...</translation>
     </message>
     <message>
         <source>Usage: profile show NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile show NAME</translation>
     </message>
     <message>
         <source>Usage: profile rename NAME NEWNAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile rename NAME NEWNAME</translation>
     </message>
     <message>
         <source>Renamed to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hernoemd naar %1.</translation>
     </message>
     <message>
         <source>Usage: profile channels NAME N</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile channels NAME N</translation>
     </message>
     <message>
         <source>channels</source>
-        <translation type="unfinished"></translation>
+        <translation>kanalen</translation>
     </message>
     <message>
         <source>%1 now has %2 channel(s) (was %3): paid %4, next payment on %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aantal kanalen van %1 is nu %2 (was %3): %4 betaald, volgende betaling op %5.</translation>
     </message>
     <message>
         <source>Usage: profile %1 NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile %1 NAME</translation>
     </message>
     <message>
         <source>--format: only &quot;asterisk&quot; (PJSIP) is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>--format: alleen &quot;asterisk&quot; (PJSIP) is beschikbaar.</translation>
     </message>
     <message>
         <source>IP authentication: the provider accepts calls from %1, UDP port %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-authenticatie: de provider accepteert gesprekken van %1, UDP-poort %2.</translation>
     </message>
     <message>
         <source>Username: %1
 Password: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruikersnaam: %1
+Wachtwoord: %2</translation>
     </message>
     <message>
         <source>SIP servers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-servers: %1</translation>
     </message>
     <message>
         <source>Usage: profile link NAME ACCOUNT [--extension DIGITS]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile link NAME ACCOUNT [--extension DIGITS]</translation>
     </message>
     <message>
         <source>Linked %1 to %2: its calls and numbers route to the PBX; sign-in is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gekoppeld aan %2: gesprekken en nummers worden naar de PBX gerouteerd; aanmelden is uitgeschakeld.</translation>
     </message>
     <message>
         <source>Usage: profile unlink NAME ACCOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile unlink NAME ACCOUNT</translation>
     </message>
     <message>
         <source>Unlinked %1 from %2; sign-in is restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ontkoppeld van %2; aanmelden is hersteld.</translation>
     </message>
     <message>
         <source>Usage: profile delete NAME --yes [--export-history FILE.csv]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile delete NAME --yes [--export-history FILE.csv]</translation>
     </message>
     <message>
         <source>Deleting %1 would return %2 to the company balance, put %3 number(s) back in the pool, unlink %4 account(s) and delete %5 call record(s). Add --yes to delete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwijderen van %1 geeft %2 terug aan het bedrijfssaldo; nummers terug in de nummerpool: %3; te ontkoppelen accounts: %4; te verwijderen gespreksrecords: %5. Voeg --yes toe om te verwijderen.</translation>
     </message>
     <message>
         <source>Deleted %1: %2 returned to the company balance, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verwijderd: %2 terug naar het bedrijfssaldo; nummers terug in de nummerpool: %3; accounts ontkoppeld: %4; gespreksrecords verwijderd: %5.</translation>
     </message>
     <message>
         <source>Unknown profile command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekende profile-opdracht &apos;%1&apos;.</translation>
     </message>
 </context>
 <context>
@@ -2193,15 +2228,15 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     </message>
     <message>
         <source>Select the members who get a number first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecteer eerst de leden die een nummer krijgen.</translation>
     </message>
     <message>
         <source>&amp;Buy numbers…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nummers kopen…</translation>
     </message>
     <message>
         <source>Buy a phone number for each selected member</source>
-        <translation type="unfinished"></translation>
+        <translation>Een telefoonnummer kopen voor elk geselecteerd lid</translation>
     </message>
 </context>
 <context>
@@ -2214,7 +2249,7 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
         <source>Coming here: buy phone numbers for members and SIP profiles — choose the country, the area and 1, 3 or 12 months, each with its price — reassign them, and cancel them at the end of their paid period.
 
 This part of Switchboard is not available yet.</source>
-        <translation>Binnenkort hier: telefoonnummers kopen voor leden en SIP-profielen — kies het land, het netnummer en 1, 3 of 12 maanden, elk met zijn prijs —, ze opnieuw toewijzen en ze opzeggen aan het einde van de betaalde periode.
+        <translation>Binnenkort hier: telefoonnummers kopen voor leden en SIP-profielen — kies het land, het netnummer en 1, 3 of 12 maanden, elk met zijn prijs —, ze opnieuw toewijzen en ze annuleren aan het einde van de betaalde periode.
 
 Dit deel van Switchboard is nog niet beschikbaar.</translation>
     </message>
@@ -2226,7 +2261,7 @@ Dit deel van Switchboard is nog niet beschikbaar.</translation>
         <source>Coming here: the SIP trunks that connect the office PBX — registration or IP authentication, channels, their own credit, linked accounts for incoming calls, US minute bundles and ready-to-paste PBX configuration.
 
 This part of Switchboard is not available yet.</source>
-        <translation>Binnenkort hier: de SIP-trunks die de telefooncentrale van het kantoor verbinden — registratie of IP-authenticatie, kanalen, eigen tegoed, gekoppelde accounts voor inkomende gesprekken, Amerikaanse minutenbundels en kant-en-klare centraleconfiguratie.
+        <translation>Binnenkort hier: de SIP-trunks die de PBX van het kantoor verbinden — registratie of IP-authenticatie, kanalen, eigen tegoed, gekoppelde accounts voor inkomende gesprekken, Amerikaanse minutenbundels en kant-en-klare PBX-configuratie.
 
 Dit deel van Switchboard is nog niet beschikbaar.</translation>
     </message>
@@ -2238,7 +2273,7 @@ Dit deel van Switchboard is nog niet beschikbaar.</translation>
         <source>Coming here: import of the PBX&apos;s call records, rating, call history with filters, reports and charts of what was spent, and advice on bundles and channels.
 
 This part of Switchboard is not available yet.</source>
-        <translation>Binnenkort hier: import van de gespreksgegevens van de centrale, tarifering, gespreksgeschiedenis met filters, rapporten en grafieken van de uitgaven, en advies over bundels en kanalen.
+        <translation>Binnenkort hier: import van de gespreksgegevens van de PBX, tarifering, gespreksgeschiedenis met filters, rapporten en grafieken van de uitgaven, en advies over bundels en kanalen.
 
 Dit deel van Switchboard is nog niet beschikbaar.</translation>
     </message>

@@ -86,155 +86,155 @@
     <name>sb::CompanyService</name>
     <message>
         <source>The amount must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwota musi być większa od zera.</translation>
     </message>
     <message>
         <source>%1 is more than one operation may move (at most %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 to więcej, niż może przenieść jedna operacja (najwyżej %2).</translation>
     </message>
     <message>
         <source>The reference is too long (at most 200 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer referencyjny jest za długi (najwyżej 200 znaków).</translation>
     </message>
     <message>
         <source>Top-up of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Doładowanie kwotą %1</translation>
     </message>
     <message>
         <source>Top-up of %1, reference %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Doładowanie kwotą %1, numer referencyjny %2</translation>
     </message>
 </context>
 <context>
     <name>sb::CreditService</name>
     <message>
         <source>Recharge amount: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwota doładowania: %1</translation>
     </message>
     <message>
         <source>The threshold cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Próg nie może być ujemny.</translation>
     </message>
     <message>
         <source>The threshold %1 is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Próg %1 jest za wysoki.</translation>
     </message>
     <message>
         <source>Monthly limit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit miesięczny: %1</translation>
     </message>
     <message>
         <source>The monthly limit (%1) must be at least the recharge amount (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit miesięczny (%1) musi być co najmniej równy kwocie doładowania (%2).</translation>
     </message>
     <message>
         <source>Choose at least one member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz co najmniej jednego członka.</translation>
     </message>
     <message>
         <source>The member &quot;%1&quot; is listed more than once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Członek „%1” występuje na liście więcej niż raz.</translation>
     </message>
     <message numerus="yes">
         <source>%1 for each of %n members is more than one operation may move.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 dla %n członka to więcej, niż może przenieść jedna operacja.</numerusform>
+            <numerusform>%1 dla każdego z %n członków to więcej, niż może przenieść jedna operacja.</numerusform>
+            <numerusform>%1 dla każdego z %n członków to więcej, niż może przenieść jedna operacja.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). Nobody was given credit.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saldo firmy (%1) nie pokrywa %2 dla %n członka (łącznie %3). Nikomu nie przydzielono środków.</numerusform>
+            <numerusform>Saldo firmy (%1) nie pokrywa %2 dla każdego z %n członków (łącznie %3). Nikomu nie przydzielono środków.</numerusform>
+            <numerusform>Saldo firmy (%1) nie pokrywa %2 dla każdego z %n członków (łącznie %3). Nikomu nie przydzielono środków.</numerusform>
         </translation>
     </message>
     <message>
         <source>Allocated %1 to %2; new balance %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Przydzielono %1 na konto %2; nowe saldo: %3</translation>
     </message>
     <message>
         <source>Auto-recharge of %1 resumed for the new month</source>
-        <translation type="unfinished"></translation>
+        <translation>Wznowiono automatyczne doładowanie konta %1 na nowy miesiąc</translation>
     </message>
     <message>
         <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo firmy (%1) nie wystarcza na automatyczne doładowanie kwotą %2 dla konta %3.</translation>
     </message>
     <message>
         <source>Recharged %1 with %2; new balance %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Doładowano konto %1 kwotą %2; nowe saldo: %3</translation>
     </message>
     <message>
         <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Osiągnięto miesięczny limit doładowań %1 dla konta %2; automatyczne doładowanie jest wstrzymane do %3.</translation>
     </message>
     <message>
         <source>Recharged %1 with %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doładowano konto %1 kwotą %2.</translation>
     </message>
     <message>
         <source>The balance of %1 (%2) is too low for a charge of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo konta %1 (%2) jest za niskie na obciążenie kwotą %3.</translation>
     </message>
     <message>
         <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatyczne doładowanie dla %1: %2, gdy saldo spadnie poniżej %3, najwyżej %4 miesięcznie</translation>
     </message>
     <message>
         <source>Auto-recharge is not on for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatyczne doładowanie dla %1 nie jest włączone.</translation>
     </message>
     <message>
         <source>Auto-recharge turned off for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyłączono automatyczne doładowanie dla %1</translation>
     </message>
 </context>
 <context>
     <name>sb::Database</name>
     <message>
         <source>No database was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie podano bazy danych.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a PostgreSQL address of the form postgresql://user[:password]@host[:port]/database.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1” nie jest adresem PostgreSQL w postaci postgresql://użytkownik[:hasło]@host[:port]/baza.</translation>
     </message>
     <message>
         <source>The PostgreSQL driver (QPSQL) is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sterownik PostgreSQL (QPSQL) nie jest zainstalowany.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można utworzyć folderu %1.</translation>
     </message>
     <message>
         <source>Cannot open the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można otworzyć bazy danych %1: %2</translation>
     </message>
     <message>
         <source>Database error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Błąd bazy danych: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::DemoGenerator</name>
     <message>
         <source>The number of demo members must be between 0 and 1000000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba członków demonstracyjnych musi wynosić od 0 do 1000000.</translation>
     </message>
     <message>
         <source>Generating the demo was cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowano generowanie danych demonstracyjnych; nic nie zostało zapisane.</translation>
     </message>
     <message numerus="yes">
         <source>Generated %n demo member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wygenerowano %n członka demonstracyjnego</numerusform>
+            <numerusform>Wygenerowano %n członków demonstracyjnych</numerusform>
+            <numerusform>Wygenerowano %n członków demonstracyjnych</numerusform>
         </translation>
     </message>
 </context>
@@ -242,117 +242,117 @@
     <name>sb::Ledger</name>
     <message>
         <source>Account %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto %1 nie istnieje.</translation>
     </message>
     <message>
         <source>The amount must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwota musi być większa od zera.</translation>
     </message>
     <message>
         <source>The balance is too low for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo nie wystarcza na %1.</translation>
     </message>
 </context>
 <context>
     <name>sb::MemberService</name>
     <message>
         <source>The account name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa konta jest pusta.</translation>
     </message>
     <message>
         <source>The account name &quot;%1&quot; must be 6 to 32 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa konta „%1” musi mieć od 6 do 32 znaków.</translation>
     </message>
     <message>
         <source>The account name &quot;%1&quot; must start with a letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa konta „%1” musi zaczynać się od litery.</translation>
     </message>
     <message>
         <source>The account name &quot;%1&quot; may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa konta „%1” może zawierać tylko litery, cyfry oraz znaki „.”, „_” i „-”.</translation>
     </message>
     <message>
         <source>The display name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa wyświetlana jest pusta.</translation>
     </message>
     <message>
         <source>The display name is too long (at most 100 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa wyświetlana jest za długa (najwyżej 100 znaków).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1” nie jest adresem e-mail.</translation>
     </message>
     <message>
         <source>The department is too long (at most 100 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa działu jest za długa (najwyżej 100 znaków).</translation>
     </message>
     <message>
         <source>A member with the account name &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Członek o nazwie konta „%1” już istnieje.</translation>
     </message>
     <message>
         <source>Added member %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodano członka %1 (%2)</translation>
     </message>
     <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma członka o nazwie konta „%1”.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można odczytać %1: %2</translation>
     </message>
     <message>
         <source>A quoted field is never closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pole w cudzysłowie nie zostało zamknięte.</translation>
     </message>
     <message>
         <source>The file is empty: it needs the header line account,name,email,department.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plik jest pusty: wymagany jest wiersz nagłówka account,name,email,department.</translation>
     </message>
     <message>
         <source>The first line must name the columns: account,name,email,department.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pierwszy wiersz musi zawierać nazwy kolumn: account,name,email,department.</translation>
     </message>
     <message>
         <source>Expected %1 fields, found %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oczekiwana liczba pól: %1, znaleziono: %2.</translation>
     </message>
     <message>
         <source>The account name &quot;%1&quot; appears more than once in the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa konta „%1” występuje w pliku więcej niż raz.</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowano import; nic nie zostało zaimportowane.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zaimportowano %n członka</numerusform>
+            <numerusform>Zaimportowano %n członków</numerusform>
+            <numerusform>Zaimportowano %n członków</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można zapisać %1: %2</translation>
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowano eksport; nie zapisano żadnego pliku.</translation>
     </message>
 </context>
 <context>
     <name>sb::MembersModel</name>
     <message>
         <source>Linked</source>
-        <translation>Połączone</translation>
+        <translation>Skojarzone</translation>
     </message>
     <message>
         <source>Linked to %1</source>
-        <translation>Połączone z %1</translation>
+        <translation>Skojarzone z %1</translation>
     </message>
     <message>
         <source>Active</source>
@@ -400,460 +400,460 @@
     </message>
     <message>
         <source>%1 (national: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (format krajowy: %2)</translation>
     </message>
     <message>
         <source>Numbers</source>
-        <translation type="unfinished">Numery</translation>
+        <translation>Numery</translation>
     </message>
 </context>
 <context>
     <name>sb::Migrations</name>
     <message>
         <source>The database %1 was written by a newer version of Switchboard (schema %2; this version knows up to %3). It was left untouched: use a newer Switchboard to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baza danych %1 została zapisana przez nowszą wersję programu Switchboard (schemat %2; ta wersja obsługuje schematy do %3). Pozostawiono ją bez zmian: otwórz ją w nowszej wersji programu Switchboard.</translation>
     </message>
     <message>
         <source>Upgrading the database to schema %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualizacja bazy danych do schematu %1 nie powiodła się: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::NumberCatalogue</name>
     <message>
         <source>United States</source>
-        <translation type="unfinished"></translation>
+        <translation>Stany Zjednoczone</translation>
     </message>
     <message>
         <source>Canada</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanada</translation>
     </message>
     <message>
         <source>United Kingdom</source>
-        <translation type="unfinished"></translation>
+        <translation>Wielka Brytania</translation>
     </message>
     <message>
         <source>Germany</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemcy</translation>
     </message>
     <message>
         <source>France</source>
-        <translation type="unfinished"></translation>
+        <translation>Francja</translation>
     </message>
     <message>
         <source>Netherlands</source>
-        <translation type="unfinished"></translation>
+        <translation>Holandia</translation>
     </message>
     <message>
         <source>Norway</source>
-        <translation type="unfinished"></translation>
+        <translation>Norwegia</translation>
     </message>
     <message>
         <source>Poland</source>
-        <translation type="unfinished"></translation>
+        <translation>Polska</translation>
     </message>
 </context>
 <context>
     <name>sb::NumberService</name>
     <message>
         <source>Numbers are not sold in &quot;%1&quot;. Countries: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numery dla „%1” nie są sprzedawane. Kraje: %2.</translation>
     </message>
     <message>
         <source>The price list has no prices for numbers in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik nie zawiera cen numerów dla %1.</translation>
     </message>
     <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma członka o nazwie konta „%1”.</translation>
     </message>
     <message>
         <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma profilu SIP o nazwie „%1”.</translation>
     </message>
     <message>
         <source>Choose a member or a SIP profile to hold the number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz członka lub profil SIP, do którego ma należeć numer.</translation>
     </message>
     <message>
         <source>%1 has no area code &quot;%2&quot; on offer. Area codes: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer kierunkowy „%2” nie jest oferowany (kraj: %1). Numery kierunkowe: %3.</translation>
     </message>
     <message>
         <source>Numbers are billed for 1, 3 or 12 months, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numery są rozliczane za 1, 3 lub 12 miesięcy, a nie za %1.</translation>
     </message>
     <message>
         <source>The price list has no %1-month price for numbers in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik nie zawiera ceny numerów (%2) za okres %1 mies.</translation>
     </message>
     <message>
         <source>Choose at least one member or SIP profile to receive a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz co najmniej jednego członka lub profil SIP, który otrzyma numer.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is chosen twice; each gets one number.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1” wybrano dwukrotnie; każdy otrzymuje jeden numer.</translation>
     </message>
     <message>
         <source>Numbers in %1 require the holder to accept the terms (for example a local address). Accept the terms to buy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numery z tego kraju (%1) wymagają zaakceptowania warunków przez posiadacza (na przykład adresu lokalnego). Zaakceptuj warunki, aby kupić.</translation>
     </message>
     <message>
         <source>That is too many numbers at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>To za dużo numerów naraz.</translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot pay %n number(s) at %2 (%3 in all). Nothing was bought.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saldo firmy (%1) nie wystarcza na %n numer po %2 (łącznie %3). Nic nie kupiono.</numerusform>
+            <numerusform>Saldo firmy (%1) nie wystarcza na %n numery po %2 (łącznie %3). Nic nie kupiono.</numerusform>
+            <numerusform>Saldo firmy (%1) nie wystarcza na %n numerów po %2 (łącznie %3). Nic nie kupiono.</numerusform>
         </translation>
     </message>
     <message>
         <source>Only %1 number(s) are left in area %2 (%3); %4 are needed. Nothing was bought.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wolne numery z numerem kierunkowym %2 (%3): %1; potrzeba: %4. Nic nie kupiono.</translation>
     </message>
     <message numerus="yes">
         <source>%1 for %n month(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 na %n miesiąc</numerusform>
+            <numerusform>%1 na %n miesiące</numerusform>
+            <numerusform>%1 na %n miesięcy</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kupiono %1 (posiadacz: %2, %n miesiąc, %3); odnowienie %4</numerusform>
+            <numerusform>Kupiono %1 (posiadacz: %2, %n miesiące, %3); odnowienie %4</numerusform>
+            <numerusform>Kupiono %1 (posiadacz: %2, %n miesięcy, %3); odnowienie %4</numerusform>
         </translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a phone number in international form, such as +12125550100.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1” nie jest numerem telefonu w formacie międzynarodowym, np. +12125550100.</translation>
     </message>
     <message>
         <source>The number %1 is not one of the company&apos;s numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer %1 nie należy do numerów firmy.</translation>
     </message>
     <message>
         <source>%1 already holds %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ma już numer %2.</translation>
     </message>
     <message>
         <source>the pool</source>
-        <translation type="unfinished"></translation>
+        <translation>pula firmy</translation>
     </message>
     <message>
         <source>Reassigned %1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponownie przypisano %1: %2 → %3</translation>
     </message>
     <message>
         <source>%1 is already cancelled; it stays usable until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer %1 jest już anulowany; można go używać do %2.</translation>
     </message>
     <message>
         <source>Cancelled %1; usable until %2, then released, no refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowano %1; numer działa do %2, potem zostanie zwolniony, bez zwrotu środków</translation>
     </message>
     <message>
         <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer %1 był anulowany; jego okres zakończył się %2 i numer wrócił do puli firmy</translation>
     </message>
     <message>
         <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można było odnowić numeru %1: saldo firmy (%2) nie wystarcza na %3. Numer wygasł i wrócił do puli firmy.</translation>
     </message>
     <message>
         <source>Renewal of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Odnowienie %1</translation>
     </message>
     <message>
         <source>Renewed %1 for %2; next renewal on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Odnowiono %1 za %2; następne odnowienie %3</translation>
     </message>
 </context>
 <context>
     <name>sb::NumbersModel</name>
     <message>
         <source>Released</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwolniony</translation>
     </message>
     <message>
         <source>Cancelled: usable until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowany: działa do %1</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">Aktywne</translation>
+        <translation>Aktywny</translation>
     </message>
     <message>
         <source>%1 → SIP profile %2 (linked)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → profil SIP %2 (konto skojarzone)</translation>
     </message>
     <message>
         <source>SIP profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil SIP %1</translation>
     </message>
     <message>
         <source>Company pool (unassigned)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pula firmy (nieprzypisany)</translation>
     </message>
     <message numerus="yes">
         <source>%n month(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n miesiąc</numerusform>
+            <numerusform>%n miesiące</numerusform>
+            <numerusform>%n miesięcy</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (national: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (format krajowy: %2)</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Kraj</translation>
     </message>
     <message>
         <source>Area code</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer kierunkowy</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished"></translation>
+        <translation>Posiadacz</translation>
     </message>
     <message>
         <source>Billed every</source>
-        <translation type="unfinished"></translation>
+        <translation>Okres rozliczeniowy</translation>
     </message>
     <message>
         <source>Paid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Opłacony do</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Stan</translation>
+        <translation>Stan</translation>
     </message>
 </context>
 <context>
     <name>sb::PriceList</name>
     <message>
         <source>The price list is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik nie jest poprawnym plikiem JSON: %1</translation>
     </message>
     <message>
         <source>The price list has no valid %1-month price for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik nie zawiera poprawnej ceny za okres %1 mies. dla %2.</translation>
     </message>
     <message>
         <source>The price list needs positive bundle and channel prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik musi zawierać dodatnie ceny pakietów i kanałów.</translation>
     </message>
     <message>
         <source>The price list has a malformed rate for prefix &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik zawiera błędną stawkę dla prefiksu „%1”.</translation>
     </message>
 </context>
 <context>
     <name>sb::ProfileService</name>
     <message>
         <source>The SIP profile needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil SIP musi mieć nazwę.</translation>
     </message>
     <message>
         <source>The SIP profile name is too long (at most 64 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa profilu SIP jest za długa (najwyżej 64 znaki).</translation>
     </message>
     <message>
         <source>The SIP profile name may not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa profilu SIP nie może zawierać znaków sterujących.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IPv4 address such as 203.0.113.10.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1” nie jest adresem IPv4, takim jak 203.0.113.10.</translation>
     </message>
     <message>
         <source>a &quot;this network&quot; address</source>
-        <translation type="unfinished"></translation>
+        <translation>adres „ta sieć”</translation>
     </message>
     <message>
         <source>a private address</source>
-        <translation type="unfinished"></translation>
+        <translation>adres prywatny</translation>
     </message>
     <message>
         <source>a carrier-grade NAT (shared) address</source>
-        <translation type="unfinished"></translation>
+        <translation>adres NAT operatora (współdzielony)</translation>
     </message>
     <message>
         <source>a loopback address</source>
-        <translation type="unfinished"></translation>
+        <translation>adres pętli zwrotnej</translation>
     </message>
     <message>
         <source>a link-local address</source>
-        <translation type="unfinished"></translation>
+        <translation>adres lokalny łącza</translation>
     </message>
     <message>
         <source>a reserved (IETF protocol) address</source>
-        <translation type="unfinished"></translation>
+        <translation>adres zarezerwowany (protokoły IETF)</translation>
     </message>
     <message>
         <source>a documentation address</source>
-        <translation type="unfinished"></translation>
+        <translation>adres do dokumentacji</translation>
     </message>
     <message>
         <source>a benchmarking address</source>
-        <translation type="unfinished"></translation>
+        <translation>adres do testów wydajności</translation>
     </message>
     <message>
         <source>a multicast address</source>
-        <translation type="unfinished"></translation>
+        <translation>adres multicast</translation>
     </message>
     <message>
         <source>a reserved address</source>
-        <translation type="unfinished"></translation>
+        <translation>adres zarezerwowany</translation>
     </message>
     <message>
         <source>%1 is %2 (%3): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 to %2 (%3): dostawca nie może się z nim połączyć z internetu. Wprowadź publiczny adres połączenia internetowego centrali PBX.</translation>
     </message>
     <message>
         <source>The UDP port must be from 1 to 65535 (usually 5060), not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port UDP musi mieć wartość od 1 do 65535 (zwykle 5060), a nie %1.</translation>
     </message>
     <message>
         <source>A SIP profile has from %1 to %2 channels, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil SIP może mieć od %1 do %2 kanałów, a nie %3.</translation>
     </message>
     <message>
         <source>The extension &quot;%1&quot; may only contain digits (at most 20).</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer wewnętrzny „%1” może zawierać tylko cyfry (najwyżej 20).</translation>
     </message>
     <message>
         <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma profilu SIP o nazwie „%1”.</translation>
     </message>
     <message>
         <source>A SIP profile named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil SIP o nazwie „%1” już istnieje.</translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot pay %n channel(s) for the first month (%2). No SIP profile was created.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saldo firmy (%1) nie wystarcza na opłacenie %n kanału za pierwszy miesiąc (%2). Nie utworzono profilu SIP.</numerusform>
+            <numerusform>Saldo firmy (%1) nie wystarcza na opłacenie %n kanałów za pierwszy miesiąc (%2). Nie utworzono profilu SIP.</numerusform>
+            <numerusform>Saldo firmy (%1) nie wystarcza na opłacenie %n kanałów za pierwszy miesiąc (%2). Nie utworzono profilu SIP.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kanał dla %1</numerusform>
+            <numerusform>%n kanały dla %1</numerusform>
+            <numerusform>%n kanałów dla %1</numerusform>
         </translation>
     </message>
     <message>
         <source>IP authentication from %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>uwierzytelnianie IP z adresu %1:%2</translation>
     </message>
     <message>
         <source>registration as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>rejestracja jako %1</translation>
     </message>
     <message numerus="yes">
         <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Utworzono profil SIP %1 (%2) z %n kanałem, zapłacono %3</numerusform>
+            <numerusform>Utworzono profil SIP %1 (%2) z %n kanałami, zapłacono %3</numerusform>
+            <numerusform>Utworzono profil SIP %1 (%2) z %n kanałami, zapłacono %3</numerusform>
         </translation>
     </message>
     <message>
         <source>The SIP profile is already named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil SIP ma już nazwę „%1”.</translation>
     </message>
     <message>
         <source>Renamed SIP profile %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmieniono nazwę profilu SIP %1 na %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n channel(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 ma już %n kanał.</numerusform>
+            <numerusform>%1 ma już %n kanały.</numerusform>
+            <numerusform>%1 ma już %n kanałów.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot pay %n channel(s) for a month (%2). The channels were not changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saldo firmy (%1) nie wystarcza na opłacenie %n kanału przez miesiąc (%2). Nie zmieniono kanałów.</numerusform>
+            <numerusform>Saldo firmy (%1) nie wystarcza na opłacenie %n kanałów przez miesiąc (%2). Nie zmieniono kanałów.</numerusform>
+            <numerusform>Saldo firmy (%1) nie wystarcza na opłacenie %n kanałów przez miesiąc (%2). Nie zmieniono kanałów.</numerusform>
         </translation>
     </message>
     <message>
         <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmieniono liczbę kanałów profilu %1 z %2 na %3; zapłacono %4 za okres do %5</translation>
     </message>
     <message>
         <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo firmy (%1) nie pokrywa kwoty %2 dla %3. Nic nie przydzielono.</translation>
     </message>
     <message>
         <source>Allocated %1 to SIP profile %2; new balance %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Przydzielono %1 do profilu SIP %2; nowe saldo: %3</translation>
     </message>
     <message>
         <source>The account %1 is already linked to the SIP profile %2; an account can be linked to one SIP profile only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto %1 jest już skojarzone z profilem SIP %2; konto może być skojarzone tylko z jednym profilem SIP.</translation>
     </message>
     <message>
         <source>Linked %1 to SIP profile %2; sign-in disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Skojarzono konto %1 z profilem SIP %2; logowanie wyłączone</translation>
     </message>
     <message>
         <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Skojarzono konto %1 z profilem SIP %2 (numer wewnętrzny %3); logowanie wyłączone</translation>
     </message>
     <message>
         <source>The account %1 is not linked to the SIP profile %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto %1 nie jest skojarzone z profilem SIP %2.</translation>
     </message>
     <message>
         <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunięto skojarzenie konta %1 z profilem SIP %2; logowanie przywrócone</translation>
     </message>
     <message>
         <source>Credit of deleted SIP profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Środki usuniętego profilu SIP %1</translation>
     </message>
     <message>
         <source>Deleted SIP profile %1: %2 returned to the company, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunięto profil SIP %1: zwrócono firmie %2; numery zwrócone do puli: %3; konta bez skojarzenia: %4; usunięte rekordy połączeń: %5</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można zapisać %1: %2</translation>
     </message>
     <message>
         <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można było odnowić kanałów profilu %1: saldo firmy (%2) nie wystarcza na %3. Połączenia wychodzące przez ten profil są wstrzymane do czasu opłacenia kanałów.</translation>
     </message>
     <message numerus="yes">
         <source>Renewal of %n channel(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Odnowienie %n kanału dla %1</numerusform>
+            <numerusform>Odnowienie %n kanałów dla %1</numerusform>
+            <numerusform>Odnowienie %n kanałów dla %1</numerusform>
         </translation>
     </message>
 </context>
@@ -861,186 +861,186 @@
     <name>sb::ProfilesModel</name>
     <message>
         <source>IP %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>IP %1:%2</translation>
     </message>
     <message>
         <source>Registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestracja</translation>
     </message>
     <message>
         <source>%1 (unpaid)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (brak opłaty)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nazwa</translation>
+        <translation>Nazwa</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished">Dział</translation>
+        <translation>Dział</translation>
     </message>
     <message>
         <source>Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Uwierzytelnianie</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanały</translation>
     </message>
     <message>
         <source>Monthly cost (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Koszt miesięczny (%1)</translation>
     </message>
     <message>
         <source>Balance (%1)</source>
-        <translation type="unfinished">Saldo (%1)</translation>
+        <translation>Saldo (%1)</translation>
     </message>
     <message>
         <source>Linked accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Skojarzone konta</translation>
     </message>
     <message>
         <source>Numbers</source>
-        <translation type="unfinished">Numery</translation>
+        <translation>Numery</translation>
     </message>
 </context>
 <context>
     <name>sb::ProviderSettings</name>
     <message>
         <source>&quot;%1&quot; is not a server address such as sip.example.net:5060.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1” nie jest adresem serwera, takim jak sip.example.net:5060.</translation>
     </message>
     <message>
         <source>The port of &quot;%1&quot; must be from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port w „%1” musi mieć wartość od 1 do 65535.</translation>
     </message>
     <message>
         <source>Name at least one SIP server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj co najmniej jeden serwer SIP.</translation>
     </message>
 </context>
 <context>
     <name>sb::SealedSecret</name>
     <message>
         <source>The secret key file %1 is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plik klucza tajnego %1 jest uszkodzony.</translation>
     </message>
     <message>
         <source>The secret key file %1 is missing: stored SIP passwords cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak pliku klucza tajnego %1: nie można odczytać zapisanych haseł SIP.</translation>
     </message>
     <message>
         <source>Cannot create the folder for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można utworzyć folderu dla %1.</translation>
     </message>
     <message>
         <source>Cannot write the secret key file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można zapisać pliku klucza tajnego %1: %2</translation>
     </message>
     <message>
         <source>The stored secret has an unknown format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisany sekret ma nieznany format.</translation>
     </message>
     <message>
         <source>The stored secret is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisany sekret jest uszkodzony.</translation>
     </message>
     <message>
         <source>The stored secret does not match the secret key (%1): it was altered or sealed with another key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisany sekret nie pasuje do klucza tajnego (%1): został zmieniony lub zabezpieczony innym kluczem.</translation>
     </message>
 </context>
 <context>
     <name>sb::SecretVault</name>
     <message>
         <source>The keychain did not give the password of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pęk kluczy nie udostępnił hasła dla %1: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::Transaction</name>
     <message>
         <source>No transaction is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Żadna transakcja nie jest otwarta.</translation>
     </message>
 </context>
 <context>
     <name>sb::ctl::CommandLine</name>
     <message>
         <source>SIP profile:   %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil SIP:            %1</translation>
     </message>
     <message>
         <source>Department:    %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dział:                 %1</translation>
     </message>
     <message>
         <source>Balance:       %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo:                 %1</translation>
     </message>
     <message>
         <source>Authentication: IP %1, UDP port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Uwierzytelnianie:      IP %1, port UDP %2</translation>
     </message>
     <message>
         <source>Authentication: registration as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Uwierzytelnianie:      rejestracja jako %1</translation>
     </message>
     <message>
         <source>Outgoing calls: %1 channel(s), %2 a month; paid until %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Połączenia wychodzące: liczba kanałów %1, %2 miesięcznie; opłacone do %3%4</translation>
     </message>
     <message>
         <source> (renewal not paid: calls stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation> (nie opłacono odnowienia: połączenia wstrzymane)</translation>
     </message>
     <message>
         <source>Linked account: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Skojarzone konto:      %1</translation>
     </message>
     <message>
         <source>Linked account: %1, extension %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Skojarzone konto:      %1, numer wewnętrzny %2</translation>
     </message>
     <message>
         <source>Number:        %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer:                 %1</translation>
     </message>
     <message>
         <source>Account:     %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto:   %1</translation>
     </message>
     <message>
         <source>Name:        %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa:   %1</translation>
     </message>
     <message>
         <source>E-mail:      %1</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail:  %1</translation>
     </message>
     <message>
         <source>Department:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dział:   %1</translation>
     </message>
     <message>
         <source>Balance:     %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo:   %1</translation>
     </message>
     <message>
         <source>Status:      %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan:    %1</translation>
     </message>
     <message>
         <source>Auto-recharge: %1 when below %2, monthly limit %3, recharged this month %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatyczne doładowanie: %1, gdy saldo spadnie poniżej %2, limit miesięczny %3, doładowano w tym miesiącu %4</translation>
     </message>
     <message>
         <source>Auto-recharge suspended until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatyczne doładowanie wstrzymane do %1</translation>
     </message>
     <message>
         <source>Auto-recharge: off</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatyczne doładowanie: wyłączone</translation>
     </message>
     <message>
         <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
@@ -1078,412 +1078,447 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Polecenia:
+  init                                        utwórz lub zaktualizuj bazę danych
+  balance                                     saldo firmy
+  topup AMOUNT [--reference TEXT]             dodaj kupione środki do salda firmy
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 wszyscy członkowie
+  member show ACCOUNT                         jeden członek
+  member import FILE.csv [--dry-run]          wszystko albo nic; próba wypisuje każdy problem
+  member export FILE.csv                      plik CSV, który member import wczytuje bez zmian
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT dla każdego członka; wszystko albo nic
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 należne do teraz odnowienia, wygaśnięcia i miesięczne zerowania
+  activity [--limit N]                        dziennik zdarzeń, od najnowszych
+  number countries                            kraje, w których można kupić numery
+  number areas COUNTRY                        numery kierunkowe z nazwami miejscowości i liczbą wolnych numerów
+  number prices COUNTRY                       cena za okres rozliczeniowy (1, 3, 12 miesięcy)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          działa do końca okresu, bez zwrotu środków
+  number list [--search TEXT] [--country CC]  wszystkie obecne i dawne numery firmy
+  credit profile NAME AMOUNT                  środki firmy dla profilu SIP
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    nazwa użytkownika SIP, hasło i serwery
+  profile pbx-config NAME [--format asterisk] gotowa do wklejenia konfiguracja centrali PBX
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  demo [--members N] [--seed S]               wypełnij bazę realistycznymi wygenerowanymi danymi
+
+Domyślna baza danych to $SWITCHBOARD_DATABASE, a w przeciwnym razie własny plik SQLite okna.
+Kod wyjścia: 0 wykonano, 1 odrzucono (nic nie zmieniono), 2 błąd użycia.</translation>
     </message>
     <message>
         <source>Try &apos;switchboardctl --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spróbuj „switchboardctl --help”.</translation>
     </message>
     <message>
         <source>The option %1 needs a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcja %1 wymaga wartości.</translation>
     </message>
     <message>
         <source>Unknown option %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznana opcja %1.</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not an amount; write it like 12.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2” nie jest kwotą; wpisz ją w postaci 12.50.</translation>
     </message>
     <message>
         <source>--now: &quot;%1&quot; is not an ISO 8601 time such as 2026-12-01T09:00:00Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>--now: „%1” nie jest czasem w formacie ISO 8601, np. 2026-12-01T09:00:00Z.</translation>
     </message>
     <message>
         <source>No command given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie podano polecenia.</translation>
     </message>
     <message>
         <source>The command &apos;%1&apos; is not available in this version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Polecenie „%1” nie jest jeszcze dostępne w tej wersji.</translation>
     </message>
     <message>
         <source>Unknown command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznane polecenie „%1”.</translation>
     </message>
     <message>
         <source>init takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>init nie przyjmuje argumentów.</translation>
     </message>
     <message>
         <source>Database %1 is ready (schema %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Baza danych %1 jest gotowa (schemat %2).</translation>
     </message>
     <message>
         <source>balance takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>balance nie przyjmuje argumentów.</translation>
     </message>
     <message>
         <source>Company balance: %1 %2</source>
-        <translation type="unfinished">Saldo firmy: %1 %2</translation>
+        <translation>Saldo firmy: %1 %2</translation>
     </message>
     <message>
         <source>Usage: topup AMOUNT [--reference TEXT]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: topup AMOUNT [--reference TEXT]</translation>
     </message>
     <message>
         <source>topup</source>
-        <translation type="unfinished"></translation>
+        <translation>topup</translation>
     </message>
     <message>
         <source>Added %1; company balance %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodano %1; saldo firmy %2 %3</translation>
     </message>
     <message>
         <source>Usage: member add|list|show|import|export ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: member add|list|show|import|export ...</translation>
     </message>
     <message>
         <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: member add ACCOUNT --name NAME [--email E] [--department D]</translation>
     </message>
     <message>
         <source>Added member %1 (%2).</source>
-        <translation type="unfinished">Dodano członka %1 (%2).</translation>
+        <translation>Dodano członka %1 (%2).</translation>
     </message>
     <message>
         <source>Usage: member list [--search TEXT]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: member list [--search TEXT]</translation>
     </message>
     <message>
         <source>Usage: member show ACCOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: member show ACCOUNT</translation>
     </message>
     <message>
         <source>Usage: member import FILE.csv [--dry-run]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: member import FILE.csv [--dry-run]</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>wiersz %1: %2</translation>
     </message>
     <message>
         <source>Dry run: %1 member(s) would be added, %2 line(s) have problems; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Próba: członkowie do dodania: %1; wiersze z problemami: %2; nic nie zapisano.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n member(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zaimportowano %n członka.</numerusform>
+            <numerusform>Zaimportowano %n członków.</numerusform>
+            <numerusform>Zaimportowano %n członków.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) have problems; nothing was imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n wiersz zawiera problemy; nic nie zaimportowano.</numerusform>
+            <numerusform>%n wiersze zawierają problemy; nic nie zaimportowano.</numerusform>
+            <numerusform>%n wierszy zawiera problemy; nic nie zaimportowano.</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage: member export FILE.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: member export FILE.csv</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n member(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wyeksportowano %n członka do %1.</numerusform>
+            <numerusform>Wyeksportowano %n członków do %1.</numerusform>
+            <numerusform>Wyeksportowano %n członków do %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Unknown member command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznane polecenie member: „%1”.</translation>
     </message>
     <message>
         <source>Usage: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</translation>
     </message>
     <message>
         <source>credit allocate</source>
-        <translation type="unfinished"></translation>
+        <translation>credit allocate</translation>
     </message>
     <message numerus="yes">
         <source>Allocated %1 to each of %n member(s), %2 in all; company balance %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Przydzielono %1 %n członkowi, łącznie %2; saldo firmy %3.</numerusform>
+            <numerusform>Przydzielono po %1 %n członkom, łącznie %2; saldo firmy %3.</numerusform>
+            <numerusform>Przydzielono po %1 %n członkom, łącznie %2; saldo firmy %3.</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage: autorecharge set|off ACCOUNT ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: autorecharge set|off ACCOUNT ...</translation>
     </message>
     <message>
         <source>Usage: autorecharge set ACCOUNT --amount A --below T --monthly-limit L</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: autorecharge set ACCOUNT --amount A --below T --monthly-limit L</translation>
     </message>
     <message>
         <source>Auto-recharge saved and enabled for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano i włączono automatyczne doładowanie dla %1.</translation>
     </message>
     <message>
         <source>Usage: autorecharge off ACCOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: autorecharge off ACCOUNT</translation>
     </message>
     <message>
         <source>Auto-recharge turned off for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyłączono automatyczne doładowanie dla %1.</translation>
     </message>
     <message>
         <source>Unknown autorecharge command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznane polecenie autorecharge: „%1”.</translation>
     </message>
     <message>
         <source>Usage: billing run</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: billing run</translation>
     </message>
     <message>
         <source>Billing run done: %1 number(s) renewed for %2, %3 released, %4 expired unpaid; %5 monthly limit(s) reset, %6 suspension(s) ended, %7 recharged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozliczenie zakończone: odnowione numery: %1 (za %2), zwolnione: %3, wygasłe z braku płatności: %4; wyzerowane limity miesięczne: %5, zakończone wstrzymania: %6, kwota doładowań: %7.</translation>
     </message>
     <message>
         <source>Usage: activity [--limit N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: activity [--limit N]</translation>
     </message>
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 100000.</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit: „%1” nie jest liczbą od 1 do 100000.</translation>
     </message>
     <message>
         <source>Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a number from 0 to 1000000.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2” nie jest liczbą od 0 do 1000000.</translation>
     </message>
     <message>
         <source>--seed: &quot;%1&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed: „%1” nie jest liczbą całkowitą.</translation>
     </message>
     <message numerus="yes">
         <source>Generated %n member(s), %1 with auto-recharge, %2 of credit allocated.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wygenerowano %n członka; z automatycznym doładowaniem: %1; przydzielone środki: %2.</numerusform>
+            <numerusform>Wygenerowano %n członków; z automatycznym doładowaniem: %1; przydzielone środki: %2.</numerusform>
+            <numerusform>Wygenerowano %n członków; z automatycznym doładowaniem: %1; przydzielone środki: %2.</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage: number countries|areas|prices|buy|assign|cancel|list ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: number countries|areas|prices|buy|assign|cancel|list ...</translation>
     </message>
     <message>
         <source>Name exactly one holder: --member ACCOUNT or --profile NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj dokładnie jednego posiadacza: --member ACCOUNT lub --profile NAME.</translation>
     </message>
     <message>
         <source>Usage: number countries</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: number countries</translation>
     </message>
     <message>
         <source>	(terms must be accepted)</source>
-        <translation type="unfinished"></translation>
+        <translation>	(wymaga akceptacji warunków)</translation>
     </message>
     <message>
         <source>Usage: number %1 COUNTRY</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: number %1 COUNTRY</translation>
     </message>
     <message>
         <source>%1	%2	%3 available</source>
-        <translation type="unfinished"></translation>
+        <translation>%1	%2	dostępne: %3</translation>
     </message>
     <message numerus="yes">
         <source>%n month(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n miesiąc: %1</numerusform>
+            <numerusform>%n miesiące: %1</numerusform>
+            <numerusform>%n miesięcy: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage: number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</translation>
     </message>
     <message>
         <source>--months: &quot;%1&quot; is not 1, 3 or 12.</source>
-        <translation type="unfinished"></translation>
+        <translation>--months: „%1” to nie 1, 3 ani 12.</translation>
     </message>
     <message>
         <source>Bought %1 (%2) for %3, paid %4; it renews on %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kupiono %1 (%2), posiadacz: %3, zapłacono %4; odnowienie %5.</translation>
     </message>
     <message>
         <source>Usage: number assign E164 (--member ACCOUNT | --profile NAME)</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: number assign E164 (--member ACCOUNT | --profile NAME)</translation>
     </message>
     <message>
         <source>Reminder: the terms of numbers in %1 (for example a local address) still apply to the new holder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przypomnienie: warunki dotyczące numerów z tego kraju (%1), na przykład adres lokalny, nadal obowiązują nowego posiadacza.</translation>
     </message>
     <message>
         <source>Reminder: the number&apos;s terms still apply to the new holder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przypomnienie: warunki numeru nadal obowiązują nowego posiadacza.</translation>
     </message>
     <message>
         <source>%1 now belongs to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer %1 należy teraz do: %2.</translation>
     </message>
     <message>
         <source>Usage: number cancel E164</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: number cancel E164</translation>
     </message>
     <message>
         <source>%1 is cancelled: usable until %2, then released. No refund.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowano numer %1: działa do %2, potem zostanie zwolniony. Bez zwrotu środków.</translation>
     </message>
     <message>
         <source>Usage: number list [--search TEXT] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: number list [--search TEXT] [--country CC]</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>anulowany</translation>
     </message>
     <message>
         <source>Unknown number command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznane polecenie number: „%1”.</translation>
     </message>
     <message>
         <source>Usage: credit profile NAME AMOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: credit profile NAME AMOUNT</translation>
     </message>
     <message>
         <source>credit profile</source>
-        <translation type="unfinished"></translation>
+        <translation>credit profile</translation>
     </message>
     <message>
         <source>Allocated %1 to %2; its balance is %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przydzielono %1 do profilu %2; jego saldo wynosi %3.</translation>
     </message>
     <message>
         <source>Usage: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2” nie jest liczbą całkowitą.</translation>
     </message>
     <message>
         <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>--port goes with --ip (IP authentication).</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcji --port używa się razem z --ip (uwierzytelnianie IP).</translation>
     </message>
     <message numerus="yes">
         <source>Created SIP profile %1 with %n channel(s); the company paid %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Utworzono profil SIP %1 z %n kanałem; firma zapłaciła %2.</numerusform>
+            <numerusform>Utworzono profil SIP %1 z %n kanałami; firma zapłaciła %2.</numerusform>
+            <numerusform>Utworzono profil SIP %1 z %n kanałami; firma zapłaciła %2.</numerusform>
         </translation>
     </message>
     <message>
         <source>SIP username %1. Show the password with: switchboardctl profile credentials &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa użytkownika SIP: %1. Hasło wyświetla polecenie: switchboardctl profile credentials &quot;%2&quot;</translation>
     </message>
     <message>
         <source>Usage: profile list</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile list</translation>
     </message>
     <message>
         <source>Usage: profile %1 NAME ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile %1 NAME ...</translation>
     </message>
     <message>
         <source>Usage: profile show NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile show NAME</translation>
     </message>
     <message>
         <source>Usage: profile rename NAME NEWNAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile rename NAME NEWNAME</translation>
     </message>
     <message>
         <source>Renamed to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmieniono nazwę na %1.</translation>
     </message>
     <message>
         <source>Usage: profile channels NAME N</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile channels NAME N</translation>
     </message>
     <message>
         <source>channels</source>
-        <translation type="unfinished"></translation>
+        <translation>kanały</translation>
     </message>
     <message>
         <source>%1 now has %2 channel(s) (was %3): paid %4, next payment on %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba kanałów profilu %1 wynosi teraz %2 (wcześniej %3): zapłacono %4, następna płatność %5.</translation>
     </message>
     <message>
         <source>Usage: profile %1 NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile %1 NAME</translation>
     </message>
     <message>
         <source>--format: only &quot;asterisk&quot; (PJSIP) is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>--format: dostępny jest tylko format „asterisk” (PJSIP).</translation>
     </message>
     <message>
         <source>IP authentication: the provider accepts calls from %1, UDP port %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uwierzytelnianie IP: dostawca przyjmuje połączenia z adresu %1, port UDP %2.</translation>
     </message>
     <message>
         <source>Username: %1
 Password: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa użytkownika: %1
+Hasło: %2</translation>
     </message>
     <message>
         <source>SIP servers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwery SIP: %1</translation>
     </message>
     <message>
         <source>Usage: profile link NAME ACCOUNT [--extension DIGITS]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile link NAME ACCOUNT [--extension DIGITS]</translation>
     </message>
     <message>
         <source>Linked %1 to %2: its calls and numbers route to the PBX; sign-in is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skojarzono konto %1 z profilem %2: połączenia i numery konta są kierowane do centrali PBX; logowanie jest wyłączone.</translation>
     </message>
     <message>
         <source>Usage: profile unlink NAME ACCOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile unlink NAME ACCOUNT</translation>
     </message>
     <message>
         <source>Unlinked %1 from %2; sign-in is restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunięto skojarzenie konta %1 z profilem %2; logowanie jest przywrócone.</translation>
     </message>
     <message>
         <source>Usage: profile delete NAME --yes [--export-history FILE.csv]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile delete NAME --yes [--export-history FILE.csv]</translation>
     </message>
     <message>
         <source>Deleting %1 would return %2 to the company balance, put %3 number(s) back in the pool, unlink %4 account(s) and delete %5 call record(s). Add --yes to delete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunięcie profilu %1 zwróci %2 do salda firmy; numery zwrócone do puli: %3; konta, których skojarzenie zostanie usunięte: %4; rekordy połączeń do usunięcia: %5. Dodaj --yes, aby usunąć.</translation>
     </message>
     <message>
         <source>Deleted %1: %2 returned to the company balance, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunięto profil %1: zwrócono do salda firmy %2; numery zwrócone do puli: %3; konta bez skojarzenia: %4; usunięte rekordy połączeń: %5.</translation>
     </message>
     <message>
         <source>Unknown profile command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznane polecenie profile: „%1”.</translation>
     </message>
 </context>
 <context>
@@ -2229,15 +2264,15 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki.</tr
     </message>
     <message>
         <source>Select the members who get a number first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw wybierz członków, którzy mają otrzymać numer.</translation>
     </message>
     <message>
         <source>&amp;Buy numbers…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kup numery…</translation>
     </message>
     <message>
         <source>Buy a phone number for each selected member</source>
-        <translation type="unfinished"></translation>
+        <translation>Kup numer telefonu dla każdego wybranego członka</translation>
     </message>
 </context>
 <context>
@@ -2250,7 +2285,7 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki.</tr
         <source>Coming here: buy phone numbers for members and SIP profiles — choose the country, the area and 1, 3 or 12 months, each with its price — reassign them, and cancel them at the end of their paid period.
 
 This part of Switchboard is not available yet.</source>
-        <translation>Wkrótce tutaj: kupowanie numerów dla członków i profili SIP — wybierz kraj, strefę oraz 1, 3 lub 12 miesięcy, każdy ze swoją ceną — przypisywanie ich na nowo i rezygnacja z nich na koniec opłaconego okresu.
+        <translation>Wkrótce tutaj: kupowanie numerów dla członków i profili SIP — wybierz kraj, numer kierunkowy oraz 1, 3 lub 12 miesięcy, każdy ze swoją ceną — przypisywanie ich na nowo i rezygnacja z nich na koniec opłaconego okresu.
 
 Ta część programu Switchboard nie jest jeszcze dostępna.</translation>
     </message>
@@ -2262,7 +2297,7 @@ Ta część programu Switchboard nie jest jeszcze dostępna.</translation>
         <source>Coming here: the SIP trunks that connect the office PBX — registration or IP authentication, channels, their own credit, linked accounts for incoming calls, US minute bundles and ready-to-paste PBX configuration.
 
 This part of Switchboard is not available yet.</source>
-        <translation>Wkrótce tutaj: łącza SIP, które łączą firmową centralę — rejestracja lub uwierzytelnianie IP, kanały, własne środki, połączone konta dla połączeń przychodzących, pakiety minut do USA i gotowa konfiguracja centrali do wklejenia.
+        <translation>Wkrótce tutaj: łącza SIP, które łączą centralę PBX biura — rejestracja lub uwierzytelnianie IP, kanały, własne środki, skojarzone konta dla połączeń przychodzących, pakiety minut do USA i gotowa do wklejenia konfiguracja centrali PBX.
 
 Ta część programu Switchboard nie jest jeszcze dostępna.</translation>
     </message>
@@ -2274,7 +2309,7 @@ Ta część programu Switchboard nie jest jeszcze dostępna.</translation>
         <source>Coming here: import of the PBX&apos;s call records, rating, call history with filters, reports and charts of what was spent, and advice on bundles and channels.
 
 This part of Switchboard is not available yet.</source>
-        <translation>Wkrótce tutaj: import rejestrów połączeń z centrali, taryfikacja, historia połączeń z filtrami, raporty i wykresy wydatków oraz porady dotyczące pakietów i kanałów.
+        <translation>Wkrótce tutaj: import rejestrów połączeń z centrali PBX, taryfikacja, historia połączeń z filtrami, raporty i wykresy wydatków oraz porady dotyczące pakietów i kanałów.
 
 Ta część programu Switchboard nie jest jeszcze dostępna.</translation>
     </message>

@@ -83,8 +83,7 @@ QString profileText(const SipProfile& p)
         CommandLine::tr("Balance:       %1").arg(p.balance.toString()),
         p.auth == SipProfile::Auth::Ip ? CommandLine::tr("Authentication: IP %1, UDP port %2").arg(p.ip).arg(p.port)
                                        : CommandLine::tr("Authentication: registration as %1").arg(p.username),
-        CommandLine::tr("Outgoing calls: %1 channel(s), %2 a month; paid until %3%4")
-            .arg(p.channels)
+        CommandLine::tr("Outgoing calls: %n channel(s), %1 a month; paid until %2%3", nullptr, p.channels)
             .arg(p.monthlyChannelCost().toString(), p.channelsExpires.toString(Qt::ISODate),
                  p.channelsLapsed ? CommandLine::tr(" (renewal not paid: calls stopped)") : QString()),
     };
@@ -380,7 +379,7 @@ int CommandLine::cmdTopUp(const QStringList& w)
         return Usage;
     if (a->positional.size() != 1)
         return usageError(tr("Usage: topup AMOUNT [--reference TEXT]"));
-    const auto money = amount(a->positional.first(), tr("topup"));
+    const auto money = amount(a->positional.first(), QStringLiteral("topup"));
     if (!money)
         return Refused;
     if (!openDatabase())
@@ -496,7 +495,7 @@ int CommandLine::cmdMember(const QStringList& w)
             for (const auto& p : std::as_const(r->rejected))
                 m_out->line(tr("line %1: %2").arg(p.line).arg(p.reason));
             if (dry)
-                m_out->line(tr("Dry run: %1 member(s) would be added, %2 line(s) have problems; nothing was written.")
+                m_out->line(tr("Dry run, nothing was written. Members that would be added: %1; lines with problems: %2.")
                                 .arg(r->valid)
                                 .arg(r->rejected.size()));
             else if (r->rejected.isEmpty())
@@ -535,7 +534,7 @@ int CommandLine::cmdCredit(const QStringList& w)
         return Usage;
     if (a->positional.size() < 2)
         return usageError(tr("Usage: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]"));
-    const auto money = amount(a->positional.first(), tr("credit allocate"));
+    const auto money = amount(a->positional.first(), QStringLiteral("credit allocate"));
     if (!money)
         return Refused;
     if (!openDatabase())
@@ -640,8 +639,8 @@ int CommandLine::cmdBilling(const QStringList& w)
     } else {
         for (const QString& m : std::as_const(r->messages))
             m_out->line(m);
-        m_out->line(tr("Billing run done: %1 number(s) renewed for %2, %3 released, %4 expired unpaid; "
-                       "%5 monthly limit(s) reset, %6 suspension(s) ended, %7 recharged.")
+        m_out->line(tr("Billing run done. Numbers renewed: %1 (paid %2), released: %3, expired unpaid: %4. "
+                       "Monthly recharge limits reset: %5, suspensions ended: %6, recharged: %7.")
                         .arg(r->numbersRenewed)
                         .arg(r->numbersSpent.toString())
                         .arg(r->numbersReleased)
@@ -778,7 +777,7 @@ int CommandLine::cmdNumber(const QStringList& w)
                                             {QStringLiteral("place"), a.place},
                                             {QStringLiteral("available"), a.available}});
                 else
-                    m_out->line(tr("%1\t%2\t%3 available").arg(a.code, a.place).arg(a.available));
+                    m_out->line(tr("%1\t%2\t%n available", nullptr, a.available).arg(a.code, a.place));
             }
             if (m_out->json())
                 m_out->json({{QStringLiteral("areas"), list}});
@@ -920,7 +919,7 @@ int CommandLine::cmdCreditProfile(const QStringList& w)
         return Usage;
     if (a->positional.size() != 2)
         return usageError(tr("Usage: credit profile NAME AMOUNT"));
-    const auto money = amount(a->positional[1], tr("credit profile"));
+    const auto money = amount(a->positional[1], QStringLiteral("credit profile"));
     if (!money)
         return Refused;
     if (!openDatabase())
@@ -1053,7 +1052,7 @@ int CommandLine::cmdProfile(const QStringList& w)
         if (more.size() != 1)
             return usageError(tr("Usage: profile channels NAME N"));
         int n = 0;
-        if (!intValue(more.first(), tr("channels"), &n))
+        if (!intValue(more.first(), QStringLiteral("channels"), &n))
             return Refused;
         if (!openDatabase())
             return Refused;
@@ -1066,9 +1065,8 @@ int CommandLine::cmdProfile(const QStringList& w)
                          {QStringLiteral("cost"), c->charged.toString()},
                          {QStringLiteral("nextPayment"), c->nextPayment.toString(Qt::ISODate)}});
         else
-            m_out->line(tr("%1 now has %2 channel(s) (was %3): paid %4, next payment on %5.")
+            m_out->line(tr("%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.", nullptr, c->to)
                             .arg(name)
-                            .arg(c->to)
                             .arg(c->from)
                             .arg(c->charged.toString(), c->nextPayment.toString(Qt::ISODate)));
         return Done;
@@ -1159,8 +1157,8 @@ int CommandLine::cmdProfile(const QStringList& w)
         if (!preview)
             return refused(preview.error().message);
         if (!a->has(QStringLiteral("--yes"))) {
-            m_out->error(tr("Deleting %1 would return %2 to the company balance, put %3 number(s) back in the pool, "
-                            "unlink %4 account(s) and delete %5 call record(s). Add --yes to delete.")
+            m_out->error(tr("Deleting %1 would: return to the company balance: %2; put numbers back in the pool: %3; "
+                            "unlink accounts: %4; delete call records: %5. Add --yes to delete.")
                              .arg(preview->name, preview->returnedCredit.toString())
                              .arg(preview->releasedNumbers.size())
                              .arg(preview->unlinkedAccounts.size())
@@ -1181,8 +1179,8 @@ int CommandLine::cmdProfile(const QStringList& w)
                          {QStringLiteral("unlinkedAccounts"), QJsonArray::fromStringList(d->unlinkedAccounts)},
                          {QStringLiteral("deletedCalls"), d->deletedCalls}});
         else
-            m_out->line(tr("Deleted %1: %2 returned to the company balance, %3 number(s) back in the pool, "
-                           "%4 account(s) unlinked, %5 call record(s) deleted.")
+            m_out->line(tr("Deleted %1. Returned to the company balance: %2; numbers back in the pool: %3; "
+                           "accounts unlinked: %4; call records deleted: %5.")
                             .arg(d->name, d->returnedCredit.toString())
                             .arg(d->releasedNumbers.size())
                             .arg(d->unlinkedAccounts.size())
