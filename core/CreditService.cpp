@@ -72,12 +72,15 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount, const QS
         Allocation out;
         out.each = amount;
         out.total = *total;
+        // One debit of the company for everyone (see Ledger::transferToMany), one entry each.
+        QList<std::pair<qint64, Money>> credits;
+        credits.reserve(found->size());
+        for (const Member& m : std::as_const(*found))
+            credits.append({m.accountId, amount});
+        if (auto t = ledger.transferToMany(Ledger::CompanyAccount, credits, QStringLiteral("allocation")); !t)
+            return t.error();
         const ActivityLog log(m_ctx);
         for (Member m : std::as_const(*found)) {
-            if (auto t = ledger.transfer(Ledger::CompanyAccount, m.accountId, amount,
-                                         QStringLiteral("allocation"));
-                !t)
-                return t.error();
             m.balance += amount;
             if (auto a = log.record(QStringLiteral("credit.allocate"), m.account,
                                     tr("Allocated %1 to %2; new balance %3")

@@ -111,6 +111,21 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options, c
                 !t)
                 return t.error();
         }
+        // Allocations are paid in chunks and auto-recharges applied once everyone is in, so
+        // that the company's row is updated a few hundred times rather than once per member
+        // (see Ledger::transferToMany).
+        QList<std::pair<qint64, Money>> credits;
+        struct Recharging
+        {
+            qint64 memberId, accountId;
+            QString account;
+        };
+        QList<Recharging> recharging;
+        auto payCredits = [&]() -> Result<void> {
+            auto t = ledger.transferToMany(Ledger::CompanyAccount, credits, QStringLiteral("allocation"));
+            credits.clear();
+            return t;
+        };
         for (int i = 0; i < options.members; ++i) {
             const NamePool& pool = pools()[rng.bounded(static_cast<int>(pools().size()))];
             const QString first = pool.first[rng.bounded(static_cast<int>(pool.first.size()))];
@@ -133,10 +148,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options, c
             // Most members get some credit; a few get auto-recharge.
             if (rng.bounded(10) < 7) {
                 const Money credit = Money::fromCents((rng.bounded(1, 11)) * 500);
-                if (auto t = ledger.transfer(Ledger::CompanyAccount, added->accountId, credit,
-                                             QStringLiteral("allocation"));
-                    !t)
-                    return t.error();
+                credits.append({added->accountId, credit});
                 summary.creditAllocatedCents += credit.cents();
             }
             if (rng.bounded(20) == 0) {
@@ -147,13 +159,22 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options, c
                 q.addBindValue(m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM")));
                 if (!db.exec(q))
                     return Error::storage(db.lastErrorText());
-                // As if saved by an admin: below the threshold, it recharges at once.
-                if (auto r = CreditService(m_ctx).applyAutoRecharge(added->id, added->accountId, account); !r)
-                    return r.error();
+                recharging.append({added->id, added->accountId, account});
                 ++summary.autoRecharges;
+            }
+            if (credits.size() >= 1000) {
+                if (auto t = payCredits(); !t)
+                    return t.error();
             }
             if (progress && (i + 1) % 1000 == 0 && !progress(i + 1, options.members))
                 return Error::refused(tr("Generating the demo was cancelled; nothing was written."));
+        }
+        if (auto t = payCredits(); !t)
+            return t.error();
+        // As if saved by an admin: below the threshold, it recharges at once.
+        for (const Recharging& r : std::as_const(recharging)) {
+            if (auto a = CreditService(m_ctx).applyAutoRecharge(r.memberId, r.accountId, r.account); !a)
+                return a.error();
         }
         if (progress)
             progress(options.members, options.members);

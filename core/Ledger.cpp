@@ -4,6 +4,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <limits>
 
 namespace sb {
 
@@ -43,33 +44,39 @@ Result<Money> Ledger::balance(qint64 accountId) const
     return Money::fromCents(q.value(0).toLongLong());
 }
 
-Result<void> Ledger::transfer(qint64 from, qint64 to, Money amount, const QString& kind,
-                              const QString& reference, const QString& note) const
+Result<void> Ledger::debit(qint64 account, Money amount) const
 {
-    if (!amount.isPositive())
-        return Error::invalid(tr("The amount must be greater than zero."));
+    // The WHERE makes the debit and its check one statement: no lost update, no overdraft.
     const Database& db = m_ctx.db;
-    if (from != 0) {
-        // The WHERE makes the debit and its check one statement: no lost update, no overdraft.
-        QSqlQuery q = db.prepare(QStringLiteral("UPDATE accounts SET balance_cents = balance_cents - ? "
-                                                "WHERE id = ? AND balance_cents >= ?"));
-        q.addBindValue(amount.cents());
-        q.addBindValue(from);
-        q.addBindValue(amount.cents());
-        if (!db.exec(q))
-            return Error::storage(db.lastErrorText());
-        if (q.numRowsAffected() != 1)
-            return Error::refused(tr("The balance is too low for %1.").arg(amount.display()));
-    }
-    if (to != 0) {
-        QSqlQuery q = db.prepare(QStringLiteral("UPDATE accounts SET balance_cents = balance_cents + ? WHERE id = ?"));
-        q.addBindValue(amount.cents());
-        q.addBindValue(to);
-        if (!db.exec(q))
-            return Error::storage(db.lastErrorText());
-        if (q.numRowsAffected() != 1)
-            return Error::notFound(tr("Account %1 does not exist.").arg(to));
-    }
+    QSqlQuery q = db.prepare(QStringLiteral("UPDATE accounts SET balance_cents = balance_cents - ? "
+                                            "WHERE id = ? AND balance_cents >= ?"));
+    q.addBindValue(amount.cents());
+    q.addBindValue(account);
+    q.addBindValue(amount.cents());
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    if (q.numRowsAffected() != 1)
+        return Error::refused(tr("The balance is too low for %1.").arg(amount.display()));
+    return {};
+}
+
+Result<void> Ledger::credit(qint64 account, Money amount) const
+{
+    const Database& db = m_ctx.db;
+    QSqlQuery q = db.prepare(QStringLiteral("UPDATE accounts SET balance_cents = balance_cents + ? WHERE id = ?"));
+    q.addBindValue(amount.cents());
+    q.addBindValue(account);
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    if (q.numRowsAffected() != 1)
+        return Error::notFound(tr("Account %1 does not exist.").arg(account));
+    return {};
+}
+
+Result<void> Ledger::writeEntry(qint64 from, qint64 to, Money amount, const QString& kind,
+                                const QString& reference, const QString& note) const
+{
+    const Database& db = m_ctx.db;
     QSqlQuery q = db.prepare(QStringLiteral(
         "INSERT INTO ledger (at, from_account, to_account, amount_cents, kind, actor, reference, note) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -83,6 +90,48 @@ Result<void> Ledger::transfer(qint64 from, qint64 to, Money amount, const QStrin
     q.addBindValue(Database::text(note));
     if (!db.exec(q))
         return Error::storage(db.lastErrorText());
+    return {};
+}
+
+Result<void> Ledger::transfer(qint64 from, qint64 to, Money amount, const QString& kind,
+                              const QString& reference, const QString& note) const
+{
+    if (!amount.isPositive())
+        return Error::invalid(tr("The amount must be greater than zero."));
+    if (from != 0) {
+        if (auto d = debit(from, amount); !d)
+            return d;
+    }
+    if (to != 0) {
+        if (auto c = credit(to, amount); !c)
+            return c;
+    }
+    return writeEntry(from, to, amount, kind, reference, note);
+}
+
+Result<void> Ledger::transferToMany(qint64 from, const QList<std::pair<qint64, Money>>& to,
+                                    const QString& kind) const
+{
+    Money total;
+    for (const auto& [account, amount] : to) {
+        if (!amount.isPositive() || account == 0)
+            return Error::invalid(tr("The amount must be greater than zero."));
+        if (amount.cents() > std::numeric_limits<qint64>::max() - total.cents())
+            return Error::invalid(tr("The amounts add up to more than can be moved at once."));
+        total += amount;
+    }
+    if (to.isEmpty())
+        return {};
+    if (from != 0) {
+        if (auto d = debit(from, total); !d)
+            return d;
+    }
+    for (const auto& [account, amount] : to) {
+        if (auto c = credit(account, amount); !c)
+            return c;
+        if (auto e = writeEntry(from, account, amount, kind, QString(), QString()); !e)
+            return e;
+    }
     return {};
 }
 

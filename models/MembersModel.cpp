@@ -1,6 +1,7 @@
 #include "MembersModel.h"
 
 #include "MemberService.h"
+#include "PhoneNumbers.h"
 
 #include <QLocale>
 #include <QSet>
@@ -34,6 +35,15 @@ QString MembersModel::statusText(const Member& m)
     return m.status;
 }
 
+QString MembersModel::numbersText(const Member& m)
+{
+    QStringList shown;
+    shown.reserve(m.numbers.size());
+    for (const QString& e164 : m.numbers)
+        shown.append(PhoneNumbers::formatInternational(e164));
+    return shown.join(QStringLiteral(", "));
+}
+
 QString MembersModel::autoRechargeSummary(const Member& m)
 {
     if (!m.autoRecharge)
@@ -56,6 +66,7 @@ QString MembersModel::displayText(const Member& m, int column) const
     case Department: return m.department;
     case Balance: return m.balance.toLocaleString(QLocale());
     case Status: return statusText(m);
+    case Numbers: return numbersText(m);
     case AutoRecharge: return autoRechargeSummary(m);
     default: return {};
     }
@@ -68,7 +79,14 @@ QVariant MembersModel::data(const QModelIndex& index, int role) const
     const Member& m = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
+        return displayText(m, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == Numbers && !m.numbers.isEmpty()) {
+            QStringList lines;
+            for (const QString& e164 : m.numbers)
+                lines.append(tr("%1 (national: %2)").arg(e164, PhoneNumbers::formatNational(e164)));
+            return lines.join(QLatin1Char('\n'));
+        }
         return displayText(m, index.column());
     case Qt::AccessibleTextRole:
         return displayText(m, index.column());
@@ -84,6 +102,7 @@ QVariant MembersModel::data(const QModelIndex& index, int role) const
         case Department: return m.department;
         case Balance: return QVariant::fromValue<qlonglong>(m.balance.cents());
         case Status: return m.status;
+        case Numbers: return m.numbers;
         case AutoRecharge:
             return m.autoRecharge ? QVariant::fromValue<qlonglong>(m.autoRecharge->amount.cents()) : QVariant();
         default: return {};
@@ -111,6 +130,7 @@ QVariant MembersModel::headerData(int section, Qt::Orientation orientation, int 
     case Department: return tr("Department");
     case Balance: return tr("Balance (%1)").arg(accountCurrency());
     case Status: return tr("Status");
+    case Numbers: return tr("Numbers");
     case AutoRecharge: return tr("Auto-recharge");
     default: return {};
     }

@@ -18,9 +18,9 @@ class MembersModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Account, Name, Email, Department, Balance, Status, AutoRecharge, ColumnCount };
+    enum Column { Account, Name, Email, Department, Balance, Status, Numbers, AutoRecharge, ColumnCount };
     enum Role {
-        RawValueRole = Qt::UserRole + 1, ///< cents as qlonglong for Balance, plain text otherwise
+        RawValueRole = Qt::UserRole + 1, ///< cents as qlonglong for Balance, E.164 QStringList for Numbers, plain text otherwise
         AccountRole,                     ///< the row's account name, on every column
     };
     static constexpr int PageSize = 256;
@@ -36,7 +36,7 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     QHash<int, QByteArray> roleNames() const override;
 
-    /// Whether a column can be ordered in SQL (the auto-recharge summary cannot).
+    /// Whether a column can be ordered in SQL (the numbers and the auto-recharge summary cannot).
     static bool isSortable(int column);
 
     QString search() const { return m_query.search; }
@@ -57,6 +57,8 @@ public:
     static QString autoRechargeSummary(const Member& m);
     /// "Active" or "Linked to PROFILE", translated.
     static QString statusText(const Member& m);
+    /// The member's numbers in international format, "+1 212-555-0100, +47 22 12 34 00".
+    static QString numbersText(const Member& m);
 
 public slots:
     /// Filters on account, name, e-mail or department (case-insensitive substring).

@@ -249,6 +249,10 @@
             <source>The balance is too low for %1.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>The amounts add up to more than can be moved at once.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>sb::MemberService</name>
@@ -506,10 +510,6 @@
                 <numerusform>The company balance (%1) cannot pay %n numbers at %2 (%3 in all). Nothing was bought.</numerusform>
             </translation>
         </message>
-        <message>
-            <source>Only %1 number(s) are left in area %2 (%3); %4 are needed. Nothing was bought.</source>
-            <translation type="unfinished" />
-        </message>
         <message numerus="yes">
             <source>%1 for %n month(s)</source>
             <translation>
@@ -534,10 +534,6 @@
         </message>
         <message>
             <source>%1 already holds %2.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the pool</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -566,6 +562,14 @@
         </message>
         <message>
             <source>Renewed %1 for %2; next renewal on %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not enough numbers are left in area %1 (%2): %3 left, %4 needed. Nothing was bought.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assigned %1 from the company's pool to %2</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -670,50 +674,6 @@
         </message>
         <message>
             <source>"%1" is not an IPv4 address such as 203.0.113.10.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a "this network" address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a private address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a carrier-grade NAT (shared) address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a loopback address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a link-local address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a reserved (IETF protocol) address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a documentation address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a benchmarking address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a multicast address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a reserved address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is %2 (%3): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -824,10 +784,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Deleted SIP profile %1: %2 returned to the company, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Cannot write %1: %2</source>
             <translation type="unfinished" />
         </message>
@@ -841,6 +797,50 @@
                 <numerusform>Renewal of %n channel for %1</numerusform>
                 <numerusform>Renewal of %n channels for %1</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>%1 is a "this network" address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a private address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a carrier-grade NAT (shared) address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a loopback address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a link-local address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a reserved (IETF protocol) address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a documentation address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a benchmarking address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a multicast address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a reserved address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX's internet connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted SIP profile %1. Returned to the company: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -970,10 +970,6 @@
         </message>
         <message>
             <source>Authentication: registration as %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Outgoing calls: %1 channel(s), %2 a month; paid until %3%4</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1119,10 +1115,6 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>topup</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Added %1; company balance %2 %3</source>
             <translation type="unfinished" />
         </message>
@@ -1152,10 +1144,6 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
         </message>
         <message>
             <source>line %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dry run: %1 member(s) would be added, %2 line(s) have problems; nothing was written.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -1191,10 +1179,6 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
             <source>Usage: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>credit allocate</source>
-            <translation type="unfinished" />
-        </message>
         <message numerus="yes">
             <source>Allocated %1 to each of %n member(s), %2 in all; company balance %3.</source>
             <translation>
@@ -1228,10 +1212,6 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
         </message>
         <message>
             <source>Usage: billing run</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Billing run done: %1 number(s) renewed for %2, %3 released, %4 expired unpaid; %5 monthly limit(s) reset, %6 suspension(s) ended, %7 recharged.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1279,10 +1259,6 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
         </message>
         <message>
             <source>Usage: number %1 COUNTRY</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1	%2	%3 available</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -1345,10 +1321,6 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>credit profile</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Allocated %1 to %2; its balance is %3.</source>
             <translation type="unfinished" />
         </message>
@@ -1404,14 +1376,6 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>channels</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 now has %2 channel(s) (was %3): paid %4, next payment on %5.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Usage: profile %1 NAME</source>
             <translation type="unfinished" />
         </message>
@@ -1453,15 +1417,44 @@ Password: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Deleting %1 would return %2 to the company balance, put %3 number(s) back in the pool, unlink %4 account(s) and delete %5 call record(s). Add --yes to delete.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Deleted %1: %2 returned to the company balance, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Unknown profile command '%1'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Outgoing calls: %n channel(s), %1 a month; paid until %2%3</source>
+            <translation>
+                <numerusform>Outgoing calls: %n channel, %1 a month; paid until %2%3</numerusform>
+                <numerusform>Outgoing calls: %n channels, %1 a month; paid until %2%3</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Dry run, nothing was written. Members that would be added: %1; lines with problems: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Billing run done. Numbers renewed: %1 (paid %2), released: %3, expired unpaid: %4. Monthly recharge limits reset: %5, suspensions ended: %6, recharged: %7.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1	%2	%n available</source>
+            <translation>
+                <numerusform>%1	%2	%n available</numerusform>
+                <numerusform>%1	%2	%n available</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.</source>
+            <translation>
+                <numerusform>%1 now has %n channel (it had %2): paid %3, next payment on %4.</numerusform>
+                <numerusform>%1 now has %n channels (it had %2): paid %3, next payment on %4.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Deleting %1 would: return to the company balance: %2; put numbers back in the pool: %3; unlink accounts: %4; delete call records: %5. Add --yes to delete.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted %1. Returned to the company balance: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1643,6 +1636,73 @@ Password: %2</source>
         </message>
     </context>
     <context>
+        <name>sb::ui::AllocateProfileCreditDialog</name>
+        <message>
+            <source>Give credit to the SIP profile %1 (balance now %2). Its calls are paid from it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not an amount. Type it like %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The company balance (%1) cannot cover %2. Top up the company balance first, or give less.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance: %1, after the allocation: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allocate %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allocate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allocate credit to a SIP profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Amount (%1):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The amount is deducted from the company balance at once. Credit allocated to a SIP profile cannot be taken back; it returns to the company balance only if the profile is deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>sb::ui::AmountEdit</name>
         <message>
             <source>e.g. %1</source>
@@ -1752,6 +1812,600 @@ Password: %2</source>
         </message>
     </context>
     <context>
+        <name>sb::ui::BuyNumbersWizard</name>
+        <message>
+            <source>SIP profile %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is already in the list: each gets one number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 and %n more</source>
+            <translation>
+                <numerusform>%1 and %n more</numerusform>
+                <numerusform>%1 and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>One number for each of %n holder(s): %1</source>
+            <translation>
+                <numerusform>One number for each of %n holder: %1</numerusform>
+                <numerusform>One number for each of %n holders: %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Numbers in %1 require the holder to accept terms (for example a local address in %1). You will be asked to accept them before buying.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Numbers in %1: no extra terms apply.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n month(s): %1</source>
+            <translation>
+                <numerusform>%n month: %1</numerusform>
+                <numerusform>%n months: %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Prices per number: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — %2: no numbers left</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 — %2: only %n number(s) left</source>
+            <translation>
+                <numerusform>%1 — %2: only %n number left</numerusform>
+                <numerusform>%1 — %2: only %n numbers left</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 — %2: %n number(s) available</source>
+            <translation>
+                <numerusform>%1 — %2: %n number available</numerusform>
+                <numerusform>%1 — %2: %n numbers available</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>No area of %1 has %n number(s) left. Choose another country.</source>
+            <translation>
+                <numerusform>No area of %1 has %n number left. Choose another country.</numerusform>
+                <numerusform>No area of %1 has %n numbers left. Choose another country.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n month(s): %1 per number</source>
+            <translation>
+                <numerusform>%n month: %1 per number</numerusform>
+                <numerusform>%n months: %1 per number</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Total: %1 (%2 × %n number(s)), paid now from the company balance</source>
+            <translation>
+                <numerusform>Total: %1 (%2 × %n number), paid now from the company balance</numerusform>
+                <numerusform>Total: %1 (%2 × %n numbers), paid now from the company balance</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Company balance: %1, after buying: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The company balance (%1) cannot pay %2 for %n number(s). Top up the company balance first, or choose a shorter period.</source>
+            <translation>
+                <numerusform>The company balance (%1) cannot pay %2 for %n number. Top up the company balance first, or choose a shorter period.</numerusform>
+                <numerusform>The company balance (%1) cannot pay %2 for %n numbers. Top up the company balance first, or choose a shorter period.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Total: —</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Each number renews every %n month(s) from the company balance until it is cancelled.</source>
+            <translation>
+                <numerusform>Each number renews every %n month from the company balance until it is cancelled.</numerusform>
+                <numerusform>Each number renews every %n months from the company balance until it is cancelled.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Numbers in %1 are offered only to holders who meet the local terms, for example a local address in %1, and who provide more details on request. The terms may change with local regulation; a holder who no longer meets them may lose the number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The holders accept the terms for numbers in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Buying %n number(s) in %1, %2, billed every %3 month(s): %4 in all, paid now from the company balance (%5).</source>
+            <translation>
+                <numerusform>Buying %n number in %1, %2, billed every %3 month: %4 in all, paid now from the company balance (%5).</numerusform>
+                <numerusform>Buying %n numbers in %1, %2, billed every %3 months: %4 in all, paid now from the company balance (%5).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Buy numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buy now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Next &gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt; &amp;Back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who gets a number?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One number for each member or SIP profile in the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type an account name or a SIP profile name and choose it from the list, or press Enter to add it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Holder is a:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Member</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Holder is a member or a SIP profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;SIP profile:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Account name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start typing a SIP profile name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start typing an account name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP profile name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add to the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who gets a number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove from the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Country</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where the numbers are.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Country:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Terms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Prices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Area code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The area code of the numbers, with its place.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Billing period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How often each number is paid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Renewal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The holders must accept the terms before the numbers can be bought.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::ChangeChannelsDialog</name>
+        <message numerus="yes">
+            <source>%1 has %n channel(s), not paid since %2: outgoing calls are stopped.</source>
+            <translation>
+                <numerusform>%1 has %n channel, not paid since %2: outgoing calls are stopped.</numerusform>
+                <numerusform>%1 has %n channels, not paid since %2: outgoing calls are stopped.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 has %n channel(s) (%2 a month), paid until %3.</source>
+            <translation>
+                <numerusform>%1 has %n channel (%2 a month), paid until %3.</numerusform>
+                <numerusform>%1 has %n channels (%2 a month), paid until %3.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n channel(s): %1 a month</source>
+            <translation>
+                <numerusform>%n channel: %1 a month</numerusform>
+                <numerusform>%n channels: %1 a month</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The current channel subscription ends now, with no refund for the rest of its month. The new one starts today: %1 is paid now from the company balance, and it renews on %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The company balance (%1) cannot pay %2 for %n channel(s).</source>
+            <translation>
+                <numerusform>The company balance (%1) cannot pay %2 for %n channel.</numerusform>
+                <numerusform>The company balance (%1) cannot pay %2 for %n channels.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Company balance: %1, after the change: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Change to %n channel(s)</source>
+            <translation>
+                <numerusform>Change to %n channel</numerusform>
+                <numerusform>Change to %n channels</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Change channels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Channels (simultaneous calls, %1–%2):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Current channels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What happens</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::CreateSipProfileWizard</name>
+        <message>
+            <source>A SIP profile named "%1" already exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the public IPv4 address of the PBX's internet connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n channel(s): %1 a month, the first month paid now from the company balance</source>
+            <translation>
+                <numerusform>%n channel: %1 a month, the first month paid now from the company balance</numerusform>
+                <numerusform>%n channels: %1 a month, the first month paid now from the company balance</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Company balance: %1, after creating: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The company balance (%1) cannot pay %n channel(s) for the first month (%2). Top up the company balance first, or choose fewer channels.</source>
+            <translation>
+                <numerusform>The company balance (%1) cannot pay %n channel for the first month (%2). Top up the company balance first, or choose fewer channels.</numerusform>
+                <numerusform>The company balance (%1) cannot pay %n channels for the first month (%2). Top up the company balance first, or choose fewer channels.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The SIP profile %1 is ready: %n channel(s), paid until %2 (%3). Set up the PBX with these details.</source>
+            <translation>
+                <numerusform>The SIP profile %1 is ready: %n channel, paid until %2 (%3). Set up the PBX with these details.</numerusform>
+                <numerusform>The SIP profile %1 is ready: %n channels, paid until %2 (%3). Set up the PBX with these details.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Provider SIP servers: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP username: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, UDP port %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the password safe. You can show it again at any time on the SIP profiles page.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider accepts calls from this address without registration.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create SIP profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Next &gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt; &amp;Back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Create profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A SIP profile is one SIP trunk for a PBX, with its own credit and channels.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a name that says whose PBX it is, for example the department or the office. The name can be changed later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Profile name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Profile name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sales Oslo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>De&amp;partment:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Department</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>optional</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;E-mail:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>optional: who looks after the PBX</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Authentication and channels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How the PBX proves who it is, and how many calls it may make at once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Registration (recommended)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Registration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The profile gets a SIP username and a strong generated password; the PBX registers with them. You can show the credentials again at any time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;IP authentication, for a PBX that cannot register</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IP authentication</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Public IPv4 &amp;address:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Public IPv4 address of the PBX</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>UDP &amp;port:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>UDP port</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>C&amp;hannels (simultaneous calls, %1–%2):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the PBX needs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The profile is created.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Provider SIP servers:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Username:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allowed IP:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>sb::ui::DashboardPage</name>
         <message>
             <source>unknown</source>
@@ -1791,6 +2445,118 @@ Password: %2</source>
         </message>
         <message>
             <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::DeleteSipProfileDialog</name>
+        <message numerus="yes">
+            <source>Exported %Ln call(s) to %1.</source>
+            <translation>
+                <numerusform>Exported %Ln call to %1.</numerusform>
+                <numerusform>Exported %Ln calls to %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete SIP profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the SIP profile %1? This happens:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>• Its credit of %1 returns to the company balance (%2 → %3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>• It has no credit left to return to the company balance.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>• It holds no numbers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>• %n number(s) return to the company's pool and can be reassigned (they stay paid and renew until cancelled): %1.</source>
+            <translation>
+                <numerusform>• %n number return to the company's pool and can be reassigned (they stay paid and renew until cancelled): %1.</numerusform>
+                <numerusform>• %n numbers return to the company's pool and can be reassigned (they stay paid and renew until cancelled): %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>• No account is linked to it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>• %n account(s) are unlinked and can sign in again: %1.</source>
+            <translation>
+                <numerusform>• %n account are unlinked and can sign in again: %1.</numerusform>
+                <numerusform>• %n accounts are unlinked and can sign in again: %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>• Its call history is deleted: %Ln call(s).</source>
+            <translation>
+                <numerusform>• Its call history is deleted: %Ln call.</numerusform>
+                <numerusform>• Its call history is deleted: %Ln calls.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>• Its %n channel(s), paid until %1, end now; there is no refund for them.</source>
+            <translation>
+                <numerusform>• Its %n channel, paid until %1, end now; there is no refund for them.</numerusform>
+                <numerusform>• Its %n channels, paid until %1, end now; there is no refund for them.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Consequences</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Export call history first…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export call history first</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Save the profile's %Ln call(s) to a CSV file before they are deleted</source>
+            <translation>
+                <numerusform>Save the profile's %Ln call to a CSV file before they are deleted</numerusform>
+                <numerusform>Save the profile's %Ln calls to a CSV file before they are deleted</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Delete SIP profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::HolderCompleter</name>
+        <message>
+            <source>%1 — %2 (member)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — %2 (member, linked to %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (SIP profile)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1859,15 +2625,68 @@ Password: %2</source>
         </message>
     </context>
     <context>
-        <name>sb::ui::MainWindow</name>
+        <name>sb::ui::LinkAccountDialog</name>
         <message>
-            <source>About Switchboard</source>
+            <source>Link an account</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Switchboard %1
-
-Runs a company's business calling account: the company balance, members and their credit.</source>
+            <source>Calls to the account, and to the numbers assigned to it, go to the PBX of the SIP profile %1 — to the extension, if you give one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Account name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start typing an account name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Extension:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Extension</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>optional, digits only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>While the account is linked it cannot be used to sign in. An account can be linked to one SIP profile only; unlinking restores sign-in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign-in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::MainWindow</name>
+        <message>
+            <source>About Switchboard</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2040,6 +2859,20 @@ Runs a company's business calling account: the company balance, members and thei
                 <numerusform>The demo account is ready: %Ln members.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Switchboard %1
+
+Runs a company's business calling account: the company balance, members and their credit, numbers and SIP profiles.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;SIP profiles</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>sb::ui::MembersPage</name>
@@ -2201,17 +3034,178 @@ Runs a company's business calling account: the company balance, members and thei
             <source>Buy a phone number for each selected member</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Select the members whose numbers to cancel first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ca&amp;ncel numbers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel the numbers of the selected members at the end of their paid period</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
-        <name>sb::ui::PlaceholderPage</name>
+        <name>sb::ui::NumbersPage</name>
+        <message numerus="yes">
+            <source>%Ln number(s) found</source>
+            <translation>
+                <numerusform>%Ln number found</numerusform>
+                <numerusform>%Ln numbers found</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln number(s)</source>
+            <translation>
+                <numerusform>%Ln number</numerusform>
+                <numerusform>%Ln numbers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The numbers cannot be shown: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 for %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 and %n more</source>
+            <translation>
+                <numerusform>%1 and %n more</numerusform>
+                <numerusform>%1 and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Bought %n number(s) in %1 for %2: %3. Company balance: %4.</source>
+            <translation>
+                <numerusform>Bought %n number in %1 for %2: %3. Company balance: %4.</numerusform>
+                <numerusform>Bought %n numbers in %1 for %2: %3. Company balance: %4.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select the one number to reassign.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reassigned %1 from %2 to %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nobody</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The selected members hold no numbers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is already cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select the numbers to cancel first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>• %1 (%2): usable until %3, then released</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Each number stays usable until the end of its paid period, then returns to the pool. There is no extra charge and no refund.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not cancelled: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Cancel %n number(s)?</source>
+            <translation>
+                <numerusform>Cancel %n number?</numerusform>
+                <numerusform>Cancel %n numbers?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cancel %n number(s)</source>
+            <translation>
+                <numerusform>Cancel %n number</numerusform>
+                <numerusform>Cancel %n numbers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Keep them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (until %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Cancelled %n number(s): %1. No refund; each is released when its period ends.</source>
+            <translation>
+                <numerusform>Cancelled %n number: %1. No refund; each is released when its period ends.</numerusform>
+                <numerusform>Cancelled %n numbers: %1. No refund; each is released when its period ends.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n number(s) could not be cancelled: %1</source>
+            <translation>
+                <numerusform>%n number could not be cancelled: %1</numerusform>
+                <numerusform>%n numbers could not be cancelled: %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cancelled %n number(s); see the problems above the table.</source>
+            <translation>
+                <numerusform>Cancelled %n number; see the problems above the table.</numerusform>
+                <numerusform>Cancelled %n numbers; see the problems above the table.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Numbers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Coming here: buy phone numbers for members and SIP profiles — choose the country, the area and 1, 3 or 12 months, each with its price — reassign them, and cancel them at the end of their paid period.
-
-This part of Switchboard is not available yet.</source>
+            <source>Search by number, account, name or SIP profile (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>C&amp;ountry:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All countries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter by country</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Held by:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Anyone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Members</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2219,11 +3213,87 @@ This part of Switchboard is not available yet.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Coming here: the SIP trunks that connect the office PBX — registration or IP authentication, channels, their own credit, linked accounts for incoming calls, US minute bundles and ready-to-paste PBX configuration.
-
-This part of Switchboard is not available yet.</source>
+            <source>Filter by holder</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>S&amp;tatus:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Released</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter by status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Buy numbers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buy numbers for members or SIP profiles (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reassign number…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the selected number to another member or SIP profile (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Cancel numbers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel the selected numbers at the end of their paid period (%1)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::PbxConfigView</name>
+        <message>
+            <source>Asterisk PJSIP configuration (pjsip.conf):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Asterisk PJSIP configuration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Copy configuration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the configuration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the whole block, with the password, to paste into the PBX</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::PlaceholderPage</name>
         <message>
             <source>Calls &amp; reports</source>
             <translation type="unfinished" />
@@ -2232,6 +3302,120 @@ This part of Switchboard is not available yet.</source>
             <source>Coming here: import of the PBX's call records, rating, call history with filters, reports and charts of what was spent, and advice on bundles and channels.
 
 This part of Switchboard is not available yet.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::ReassignNumberDialog</name>
+        <message>
+            <source>Reassign number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (E.164: %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, %2. Now held by: %3. Paid until %4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nobody</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New holder is a:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Member</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New holder is a member or a SIP profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;SIP profile:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Account name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start typing a name; the list says member or SIP profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New holder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Numbers in %1 are held under terms (for example a local address in %1). The terms accepted when this number was bought still apply: make sure the new holder meets them, or the number may be lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The terms under which this number was bought still apply to its new holder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Terms reminder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reassign</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reassign</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::RenameSipProfileDialog</name>
+        <message>
+            <source>Rename SIP profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A new name for the SIP profile %1. Its SIP username, credentials and PBX configuration stay the same.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2290,14 +3474,6 @@ This part of Switchboard is not available yet.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The provider's SIP servers and the mail server are used by SIP profiles and by sending credentials, which come in a later version.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SIP servers:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>SIP servers</source>
             <translation type="unfinished" />
         </message>
@@ -2311,6 +3487,454 @@ This part of Switchboard is not available yet.</source>
         </message>
         <message>
             <source>Mail server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved. Every SIP profile's PBX data now names these servers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider's SIP servers are now %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name at least one SIP server, such as %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The provider's SIP servers (host:port, separated by commas) go into every SIP profile's PBX data and configuration; they are kept in the database, so every admin and switchboardctl see the same. The mail server, for sending credentials, comes in a later version.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;IP servers:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sa&amp;ve</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the SIP servers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP servers message</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::SipProfileDetails</name>
+        <message>
+            <source>Copied the PBX configuration of %1 to the clipboard.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The password cannot be read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Department: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E-mail: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Registration: the PBX registers with this username and password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password hidden</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Show</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Hide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hide the password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IP authentication: the provider accepts calls from this address without registration.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, UDP port %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP username: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (defaults shown: %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Provider SIP servers: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Point the PBX at these servers with the username and password, or paste this ready configuration:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The PBX sends its calls from %1 to these servers, or paste this ready configuration:</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n channel(s): %1 a month</source>
+            <translation>
+                <numerusform>%n channel: %1 a month</numerusform>
+                <numerusform>%n channels: %1 a month</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Was paid until %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The company balance could not pay the channels' renewal: outgoing calls through this profile stop until the channels are paid. Change the channels to pay now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paid until %1, then renewed monthly from the company balance.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Profile balance: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linked accounts (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (national: %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Numbers (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No number routes to this profile directly. Numbers of linked accounts route here too.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calls to these numbers, and to the numbers of linked accounts, go to this profile's PBX.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP profile details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No SIP profile is selected. Create one to connect the office PBX: it gets its own credit, channels, numbers and linked accounts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Authentication</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Username:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allowed IP:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PBX data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Provider SIP servers:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outgoing calls</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Channels not paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calls through this profile are paid from its own credit. Credit allocated to it cannot be taken back; it returns to the company balance only when the profile is deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calls to a linked account and to its numbers go to this profile's PBX (to the extension, if set). A linked account cannot be used to sign in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Extension</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linked accounts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Numbers of the profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>US minute bundles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>US minute bundles — 5000 minutes a month of calls to US mobiles and landlines each, paid from this profile's credit, at most one per channel — come in a later version of Switchboard.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::SipProfilesPage</name>
+        <message numerus="yes">
+            <source>%n SIP profile(s)</source>
+            <translation>
+                <numerusform>%n SIP profile</numerusform>
+                <numerusform>%n SIP profiles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n SIP profile(s) found</source>
+            <translation>
+                <numerusform>%n SIP profile found</numerusform>
+                <numerusform>%n SIP profiles found</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The SIP profiles cannot be shown: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Created the SIP profile %1 with %n channel(s), paid %2 until %3. Company balance: %4.</source>
+            <translation>
+                <numerusform>Created the SIP profile %1 with %n channel, paid %2 until %3. Company balance: %4.</numerusform>
+                <numerusform>Created the SIP profile %1 with %n channels, paid %2 until %3. Company balance: %4.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Renamed the SIP profile %1 to %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export call history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1-calls.csv</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV files (*.csv);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 account(s) unlinked, %5 call(s) deleted.</source>
+            <translation>
+                <numerusform>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number back in the pool, %4 account unlinked, %5 call deleted.</numerusform>
+                <numerusform>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n numbers back in the pool, %4 accounts unlinked, %5 calls deleted.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Allocated %1 to the SIP profile %2; its balance is now %3. Company balance: %4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 now has %n channel(s): paid %2 now, renewed on %3.</source>
+            <translation>
+                <numerusform>%1 now has %n channel: paid %2 now, renewed on %3.</numerusform>
+                <numerusform>%1 now has %n channels: paid %2 now, renewed on %3.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Linked %1 to the SIP profile %2; it cannot sign in while linked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linked %1 to the SIP profile %2 at extension %3; it cannot sign in while linked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlink account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlink %1 from the SIP profile %2?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calls to the account and to its numbers no longer go to the PBX of %1, and the account can sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Unlink</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlink</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlinked %1 from the SIP profile %2; it can sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SIP profiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search by name or department (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search SIP profiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Create SIP profile…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create a SIP profile for a PBX</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;name…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rename the selected SIP profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Delete SIP profile…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the selected SIP profile, after showing what happens</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allocate c&amp;redit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give credit from the company balance to the SIP profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>C&amp;hange channels…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change how many calls the SIP profile can make at once</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Link account…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Send a member account's incoming calls to the SIP profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Unlink account…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlink the account selected in the details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Buy a number…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buy a number that routes to the SIP profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>US minute bundles come in a later version.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add bundles…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>C&amp;hange bundles…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Cancel bundles…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Extend bundles…</source>
             <translation type="unfinished" />
         </message>
     </context>

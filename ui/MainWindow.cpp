@@ -10,8 +10,11 @@
 #include "MemberService.h"
 #include "MembersModel.h"
 #include "MembersPage.h"
+#include "NumbersPage.h"
 #include "PlaceholderPage.h"
 #include "SettingsPage.h"
+#include "SipProfileDetails.h"
+#include "SipProfilesPage.h"
 #include "TopUpDialog.h"
 #include "WelcomeDialog.h"
 
@@ -68,12 +71,14 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
     m_pages->setObjectName(QStringLiteral("pages"));
     m_dashboardPage = new DashboardPage(m_ctx, m_pages);
     m_membersPage = new MembersPage(m_ctx, m_pages);
+    m_numbersPage = new NumbersPage(m_ctx, m_pages);
+    m_sipProfilesPage = new SipProfilesPage(m_ctx, m_pages);
     m_activityPage = new ActivityPage(m_ctx, m_pages);
-    m_settingsPage = new SettingsPage(m_pages);
+    m_settingsPage = new SettingsPage(m_ctx, m_pages);
     m_pages->insertWidget(Dashboard, m_dashboardPage);
     m_pages->insertWidget(Members, m_membersPage);
-    m_pages->insertWidget(Numbers, new PlaceholderPage(PlaceholderPage::Kind::Numbers, m_pages));
-    m_pages->insertWidget(SipProfiles, new PlaceholderPage(PlaceholderPage::Kind::SipProfiles, m_pages));
+    m_pages->insertWidget(Numbers, m_numbersPage);
+    m_pages->insertWidget(SipProfiles, m_sipProfilesPage);
     m_pages->insertWidget(Calls, new PlaceholderPage(PlaceholderPage::Kind::Calls, m_pages));
     m_pages->insertWidget(Activity, m_activityPage);
     m_pages->insertWidget(Settings, m_settingsPage);
@@ -108,6 +113,19 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
     connect(m_activityPage, &ActivityPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_dashboardPage, &DashboardPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_membersPage, &MembersPage::databaseChanged, this, &MainWindow::refreshAll);
+    connect(m_membersPage, &MembersPage::buyNumbersRequested, m_numbersPage, &NumbersPage::buyNumbersForMembers);
+    connect(m_membersPage, &MembersPage::cancelNumbersRequested, m_numbersPage, &NumbersPage::cancelNumbersOfMembers);
+    connect(m_numbersPage, &NumbersPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_numbersPage, &NumbersPage::databaseChanged, this, &MainWindow::refreshAll);
+    connect(m_numbersPage, &NumbersPage::membersChanged, this, &MainWindow::refreshMembers);
+    connect(m_numbersPage, &NumbersPage::profilesChanged, m_sipProfilesPage, &SipProfilesPage::refresh);
+    connect(m_sipProfilesPage, &SipProfilesPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_sipProfilesPage, &SipProfilesPage::databaseChanged, this, &MainWindow::refreshAll);
+    connect(m_sipProfilesPage, &SipProfilesPage::membersChanged, this, &MainWindow::refreshMembers);
+    connect(m_sipProfilesPage, &SipProfilesPage::numbersChanged, m_numbersPage, &NumbersPage::refresh);
+    connect(m_sipProfilesPage, &SipProfilesPage::buyNumbersRequested, m_numbersPage, &NumbersPage::buyNumbersFor);
+    connect(m_settingsPage, &SettingsPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_settingsPage, &SettingsPage::sipServersChanged, m_sipProfilesPage, &SipProfilesPage::refresh);
     connect(m_settingsPage, &SettingsPage::databaseRequested, this, &MainWindow::switchDatabase);
     m_settingsPage->setCurrentDatabase(m_ctx.db.displaySpec());
 
@@ -128,6 +146,7 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
         if (row < 0)
             return;
         m_pages->setCurrentIndex(row);
+        showPageActions(row);
         QSettings().setValue(kPageKey, pageNames().value(row));
     });
     retranslateUi();
@@ -172,21 +191,21 @@ void MainWindow::createActions()
     m_findAction->setObjectName(QStringLiteral("findAction"));
     m_findAction->setShortcut(QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, [this]() {
-        if (currentPage() == Activity) {
-            m_activityPage->focusSearch();
-        } else {
+        switch (currentPage()) {
+        case Activity: m_activityPage->focusSearch(); break;
+        case Numbers: m_numbersPage->focusSearch(); break;
+        case SipProfiles: m_sipProfilesPage->focusSearch(); break;
+        default:
             showPage(Members);
             m_membersPage->focusSearch();
+            break;
         }
     });
 
     m_refreshAction = new QAction(this);
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
-    connect(m_refreshAction, &QAction::triggered, this, [this]() {
-        m_membersPage->refresh();
-        refreshAll();
-    });
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshPages);
 
     m_quitAction = new QAction(this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
@@ -200,7 +219,7 @@ void MainWindow::createActions()
     connect(m_aboutAction, &QAction::triggered, this, [this]() {
         QMessageBox::about(this, tr("About Switchboard"),
                            tr("Switchboard %1\n\nRuns a company's business calling account: the company "
-                              "balance, members and their credit.")
+                              "balance, members and their credit, numbers and SIP profiles.")
                                .arg(QCoreApplication::applicationVersion()));
     });
 
@@ -244,6 +263,16 @@ void MainWindow::createMenus()
     m_membersMenu->addSeparator();
     m_membersMenu->addAction(m_findAction);
 
+    m_numbersMenu = menuBar()->addMenu(QString());
+    m_numbersMenu->setObjectName(QStringLiteral("numbersMenu"));
+    m_numbersMenu->addActions(m_numbersPage->numberActions());
+
+    m_profilesMenu = menuBar()->addMenu(QString());
+    m_profilesMenu->setObjectName(QStringLiteral("sipProfilesMenu"));
+    m_profilesMenu->addActions(m_sipProfilesPage->profileActions());
+    m_profilesMenu->addSeparator();
+    m_profilesMenu->addActions(m_sipProfilesPage->bundleActions());
+
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     m_viewMenu->addActions(m_pageActions);
@@ -260,11 +289,16 @@ void MainWindow::createMenus()
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_toolBar->addAction(m_topUpAction);
     m_toolBar->addSeparator();
-    m_toolBar->addActions(memberActions);
     auto* spacer = new QWidget(m_toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_toolBar->addWidget(spacer);
+    m_toolBarEnd = m_toolBar->addWidget(spacer);
     m_toolBar->addWidget(m_balanceLabel);
+    // The tool bar follows the page: its own actions between the company's and the balance.
+    m_toolBarActions.resize(PageCount);
+    m_toolBarActions[Members] = memberActions;
+    m_toolBarActions[Numbers] = m_numbersPage->numberActions();
+    const QList<QAction*> profileActions = m_sipProfilesPage->profileActions();
+    m_toolBarActions[SipProfiles] = profileActions.mid(0, 6);
 
     m_dashboardPage->setQuickActions({m_topUpAction, m_membersPage->addMemberAction(), m_membersPage->importAction()});
 }
@@ -285,6 +319,31 @@ void MainWindow::showPage(int index)
         return;
     m_navigation->setCurrentRow(index);
     m_pages->setCurrentIndex(index);
+    showPageActions(index);
+}
+
+void MainWindow::showPageActions(int page)
+{
+    const QList<QAction*> wanted = m_toolBarActions.value(page);
+    if (wanted == m_toolBarShown)
+        return;
+    for (QAction* a : std::as_const(m_toolBarShown))
+        m_toolBar->removeAction(a);
+    m_toolBarShown = wanted;
+    m_toolBar->insertActions(m_toolBarEnd, m_toolBarShown);
+}
+
+void MainWindow::refreshMembers(const QStringList& accounts)
+{
+    m_membersPage->model()->refreshAccounts(accounts);
+}
+
+void MainWindow::refreshPages()
+{
+    m_membersPage->refresh();
+    m_numbersPage->refresh();
+    m_sipProfilesPage->refresh();
+    refreshAll();
 }
 
 void MainWindow::showStatus(const QString& text)
@@ -328,10 +387,8 @@ void MainWindow::runBilling()
     const bool changed = report->autoRechargesReset > 0 || report->resumed > 0 || report->recharged.isPositive()
                          || report->numbersRenewed > 0 || report->numbersReleased > 0 || report->numbersExpired > 0
                          || report->channelsRenewed > 0 || report->channelsLapsed > 0 || !report->messages.isEmpty();
-    if (changed) {
-        m_membersPage->refresh();
-        refreshAll();
-    }
+    if (changed)
+        refreshPages();
 }
 
 void MainWindow::topUp()
@@ -357,8 +414,7 @@ void MainWindow::switchDatabase(const QString& spec)
     m_settingsPage->setCurrentDatabase(m_ctx.db.displaySpec());
     m_settingsPage->showDatabaseResult(true, tr("Now using %1.").arg(m_ctx.db.displaySpec()));
     m_databaseLabel->setText(m_ctx.db.displaySpec());
-    m_membersPage->refresh();
-    refreshAll();
+    refreshPages();
     if (m_options.runBilling)
         runBilling();
 }
@@ -395,8 +451,7 @@ void MainWindow::generateDemo(int members)
                 showStatus(summary.error().message);
             else
                 showStatus(tr("The demo account is ready: %Ln member(s).", nullptr, summary->members));
-            m_membersPage->refresh();
-            refreshAll();
+            refreshPages();
             showPage(Members);
         });
 }
@@ -425,6 +480,8 @@ void MainWindow::saveSettings() const
     settings.setValue(kSplitterKey, m_splitter->saveState());
     settings.setValue(kPageKey, pageNames().value(currentPage()));
     m_membersPage->saveSettings();
+    m_numbersPage->saveSettings();
+    m_sipProfilesPage->saveSettings();
     m_activityPage->saveSettings();
 }
 
@@ -444,6 +501,8 @@ void MainWindow::restoreSettings()
     if (page >= 0)
         showPage(page);
     m_membersPage->restoreSettings();
+    m_numbersPage->restoreSettings();
+    m_sipProfilesPage->restoreSettings();
     m_activityPage->restoreSettings();
 }
 
@@ -489,6 +548,8 @@ void MainWindow::retranslateUi()
     m_fileMenu->setTitle(tr("&File"));
     m_companyMenu->setTitle(tr("&Company"));
     m_membersMenu->setTitle(tr("&Members"));
+    m_numbersMenu->setTitle(tr("&Numbers"));
+    m_profilesMenu->setTitle(tr("&SIP profiles"));
     m_viewMenu->setTitle(tr("&View"));
     m_helpMenu->setTitle(tr("&Help"));
     m_toolBar->setWindowTitle(tr("Main tool bar"));

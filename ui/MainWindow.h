@@ -19,7 +19,9 @@ namespace sb::ui {
 class ActivityPage;
 class DashboardPage;
 class MembersPage;
+class NumbersPage;
 class SettingsPage;
+class SipProfilesPage;
 
 /// How the window starts.
 struct MainWindowOptions
@@ -58,6 +60,8 @@ public:
     int currentPage() const;
     QWidget* page(int index) const;
     MembersPage* membersPage() const { return m_membersPage; }
+    NumbersPage* numbersPage() const { return m_numbersPage; }
+    SipProfilesPage* sipProfilesPage() const { return m_sipProfilesPage; }
     ActivityPage* activityPage() const { return m_activityPage; }
     DashboardPage* dashboardPage() const { return m_dashboardPage; }
     SettingsPage* settingsPage() const { return m_settingsPage; }
@@ -90,6 +94,11 @@ private:
     void createActions();
     void createMenus();
     void retranslateUi();
+    /// The tool bar shows the company actions and those of the page in view.
+    void showPageActions(int page);
+    void refreshMembers(const QStringList& accounts);
+    /// Every page's data again (after billing, a database switch, Refresh).
+    void refreshPages();
     void saveSettings() const;
     void restoreSettings();
     bool accountIsEmpty() const;
@@ -101,6 +110,8 @@ private:
     QStackedWidget* m_pages = nullptr;
     DashboardPage* m_dashboardPage = nullptr;
     MembersPage* m_membersPage = nullptr;
+    NumbersPage* m_numbersPage = nullptr;
+    SipProfilesPage* m_sipProfilesPage = nullptr;
     ActivityPage* m_activityPage = nullptr;
     SettingsPage* m_settingsPage = nullptr;
     QToolBar* m_toolBar = nullptr;
@@ -109,6 +120,8 @@ private:
     QMenu* m_fileMenu = nullptr;
     QMenu* m_companyMenu = nullptr;
     QMenu* m_membersMenu = nullptr;
+    QMenu* m_numbersMenu = nullptr;
+    QMenu* m_profilesMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QAction* m_topUpAction = nullptr;
@@ -118,6 +131,9 @@ private:
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QList<QAction*> m_pageActions;
+    QList<QList<QAction*>> m_toolBarActions; ///< per page
+    QList<QAction*> m_toolBarShown;
+    QAction* m_toolBarEnd = nullptr;
     QTimer* m_billingTimer = nullptr;
     bool m_shownOnce = false;
 };

@@ -97,6 +97,11 @@ MembersPage::MembersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
     m_autoRechargeAction = new QAction(this);
     m_autoRechargeAction->setObjectName(QStringLiteral("autoRechargeAction"));
     m_autoRechargeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    // The same flow as the Numbers page's buyNumbersAction, for the selected members.
+    m_buyNumbersAction = new QAction(this);
+    m_buyNumbersAction->setObjectName(QStringLiteral("buyNumbersForMembersAction"));
+    m_cancelNumbersAction = new QAction(this);
+    m_cancelNumbersAction->setObjectName(QStringLiteral("cancelNumbersOfMembersAction"));
     m_separator = new QAction(this);
     m_separator->setSeparator(true);
     m_importAction = new QAction(this);
@@ -108,16 +113,20 @@ MembersPage::MembersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
     connect(m_addAction, &QAction::triggered, this, &MembersPage::addMember);
     connect(m_allocateAction, &QAction::triggered, this, &MembersPage::allocateCredit);
     connect(m_autoRechargeAction, &QAction::triggered, this, &MembersPage::autoRecharge);
+    connect(m_buyNumbersAction, &QAction::triggered, this, &MembersPage::buyNumbers);
+    connect(m_cancelNumbersAction, &QAction::triggered, this, &MembersPage::cancelNumbers);
     connect(m_importAction, &QAction::triggered, this, &MembersPage::importMembers);
     connect(m_exportAction, &QAction::triggered, this, &MembersPage::exportMembers);
-    m_table->addActions({m_addAction, m_allocateAction, m_autoRechargeAction, m_separator, m_importAction,
-                         m_exportAction});
+    m_table->addActions({m_addAction, m_allocateAction, m_autoRechargeAction, m_buyNumbersAction,
+                         m_cancelNumbersAction, m_separator, m_importAction, m_exportAction});
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         if (index.isValid())
             allocateCredit();
     });
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MembersPage::updateActions);
+    // A purchase or a cancellation re-reads rows in place: what the selection holds changed.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MembersPage::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this]() {
         updateActions();
         updateCount();
@@ -143,7 +152,8 @@ MembersPage::MembersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
 
 QList<QAction*> MembersPage::memberActions() const
 {
-    return {m_addAction, m_allocateAction, m_autoRechargeAction, m_separator, m_importAction, m_exportAction};
+    return {m_addAction, m_allocateAction, m_autoRechargeAction, m_buyNumbersAction, m_cancelNumbersAction,
+            m_separator, m_importAction, m_exportAction};
 }
 
 QStringList MembersPage::selectedAccounts() const
@@ -169,6 +179,11 @@ void MembersPage::updateActions()
     m_addAction->setEnabled(!m_busy);
     m_allocateAction->setEnabled(!m_busy && selected > 0);
     m_autoRechargeAction->setEnabled(!m_busy && selected == 1);
+    m_buyNumbersAction->setEnabled(!m_busy && selected > 0);
+    bool holdsNumbers = false;
+    for (const QModelIndex& i : m_table->selectionModel()->selectedRows())
+        holdsNumbers = holdsNumbers || !m_model->member(i.row()).numbers.isEmpty();
+    m_cancelNumbersAction->setEnabled(!m_busy && holdsNumbers);
     m_importAction->setEnabled(!m_busy);
     m_exportAction->setEnabled(!m_busy);
 }
@@ -263,6 +278,26 @@ void MembersPage::autoRecharge()
                                                : tr("Auto-recharge for %1 is on. %2").arg(member->account, o.message));
     }
     emit databaseChanged();
+}
+
+void MembersPage::buyNumbers()
+{
+    const QStringList accounts = selectedAccounts();
+    if (accounts.isEmpty()) {
+        emit statusMessage(tr("Select the members who get a number first."));
+        return;
+    }
+    emit buyNumbersRequested(accounts);
+}
+
+void MembersPage::cancelNumbers()
+{
+    const QStringList accounts = selectedAccounts();
+    if (accounts.isEmpty()) {
+        emit statusMessage(tr("Select the members whose numbers to cancel first."));
+        return;
+    }
+    emit cancelNumbersRequested(accounts);
 }
 
 void MembersPage::importMembers()
@@ -378,7 +413,8 @@ void MembersPage::fitColumns()
 {
     const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
     const int minimum = em * 5;
-    const int maximum = em * 26;
+    const int maximum = em * 18;
+    // At 1280 pixels every column stays in view; the auto-recharge summary takes the rest.
     for (int c = 0; c < MembersModel::AutoRecharge; ++c) {
         m_table->resizeColumnToContents(c);
         m_table->setColumnWidth(c, qBound(minimum, m_table->columnWidth(c) + em / 2, maximum));
@@ -428,13 +464,18 @@ void MembersPage::retranslateUi()
     m_autoRechargeAction->setText(tr("Auto-&recharge…"));
     m_autoRechargeAction->setToolTip(tr("Set up auto-recharge for the selected member (%1)")
                                          .arg(m_autoRechargeAction->shortcut().toString(QKeySequence::NativeText)));
+    m_buyNumbersAction->setText(tr("&Buy numbers…"));
+    m_buyNumbersAction->setToolTip(tr("Buy a phone number for each selected member"));
+    m_cancelNumbersAction->setText(tr("Ca&ncel numbers…"));
+    m_cancelNumbersAction->setToolTip(tr("Cancel the numbers of the selected members at the end of their paid period"));
     m_importAction->setText(tr("&Import members…"));
     m_importAction->setToolTip(tr("Import members from a CSV file (%1)")
                                    .arg(m_importAction->shortcut().toString(QKeySequence::NativeText)));
     m_exportAction->setText(tr("&Export members…"));
     m_exportAction->setToolTip(tr("Export every member to a CSV file (%1)")
                                    .arg(m_exportAction->shortcut().toString(QKeySequence::NativeText)));
-    for (QAction* a : {m_addAction, m_allocateAction, m_autoRechargeAction, m_importAction, m_exportAction})
+    for (QAction* a : {m_addAction, m_allocateAction, m_autoRechargeAction, m_buyNumbersAction, m_cancelNumbersAction,
+                       m_importAction, m_exportAction})
         a->setStatusTip(a->toolTip());
     m_model->retranslate();
     updateCount();

@@ -34,11 +34,14 @@ public:
     QTableView* table() const { return m_table; }
     QLineEdit* searchEdit() const { return m_search; }
 
-    /// Add, allocate credit, auto-recharge, separator, import, export: for menus and tool bars.
+    /// Add, allocate credit, auto-recharge, buy numbers, separator, import, export: for menus
+    /// and tool bars.
     QList<QAction*> memberActions() const;
     QAction* addMemberAction() const { return m_addAction; }
     QAction* importAction() const { return m_importAction; }
     QAction* exportAction() const { return m_exportAction; }
+    QAction* buyNumbersAction() const { return m_buyNumbersAction; }
+    QAction* cancelNumbersAction() const { return m_cancelNumbersAction; }
 
     QStringList selectedAccounts() const;
     /// Selects the fetched row of `account` (if fetched) and scrolls to it.
@@ -57,6 +60,10 @@ public slots:
     void addMember();
     void allocateCredit();
     void autoRecharge();
+    /// Asks for the Buy numbers wizard for the selected members (buyNumbersRequested).
+    void buyNumbers();
+    /// Asks to cancel the selected members' numbers (cancelNumbersRequested).
+    void cancelNumbers();
     void importMembers();
     void exportMembers();
     /// Dry run off the UI thread, then the problems dialog, then the import with progress.
@@ -68,6 +75,10 @@ public slots:
     void focusSearch();
 
 signals:
+    /// The admin wants numbers for these members: the Numbers page runs the wizard.
+    void buyNumbersRequested(const QStringList& accounts);
+    /// The admin wants these members' numbers cancelled: the Numbers page confirms and does it.
+    void cancelNumbersRequested(const QStringList& accounts);
     /// Something in the database changed (company balance, activity, …).
     void databaseChanged();
     /// Routine news for the status bar.
@@ -96,6 +107,8 @@ private:
     QAction* m_addAction = nullptr;
     QAction* m_allocateAction = nullptr;
     QAction* m_autoRechargeAction = nullptr;
+    QAction* m_buyNumbersAction = nullptr;
+    QAction* m_cancelNumbersAction = nullptr;
     QAction* m_separator = nullptr;
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;

@@ -2,6 +2,7 @@
 
 #include "HintLabel.h"
 #include "LanguageManager.h"
+#include "ProviderSettings.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -11,11 +12,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace sb::ui {
 
-SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
+SettingsPage::SettingsPage(const Context& ctx, QWidget* parent) : QWidget(parent), m_ctx(ctx)
 {
     setObjectName(QStringLiteral("settingsPage"));
     m_title = new QLabel(this);
@@ -83,14 +85,17 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
         emit databaseRequested(m_database->text().trimmed());
     });
 
-    // Provider: used by the SIP profile and mail parts that are still to come.
+    // Provider: the SIP servers every profile's PBX talks to; the mail server comes later.
     m_providerBox = new QGroupBox(this);
     m_providerBox->setObjectName(QStringLiteral("providerGroup"));
     m_providerNote = new QLabel(m_providerBox);
     m_providerNote->setWordWrap(true);
     m_sipServers = new QLineEdit(m_providerBox);
     m_sipServers->setObjectName(QStringLiteral("sipServersEdit"));
-    m_sipServers->setEnabled(false);
+    m_applySipServers = new QPushButton(m_providerBox);
+    m_applySipServers->setObjectName(QStringLiteral("applySipServersButton"));
+    m_sipServersHint = new HintLabel(m_providerBox);
+    m_sipServersHint->setObjectName(QStringLiteral("sipServersHint"));
     m_mailServer = new QLineEdit(m_providerBox);
     m_mailServer->setObjectName(QStringLiteral("mailServerEdit"));
     m_mailServer->setEnabled(false);
@@ -98,12 +103,21 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
     m_sipServersLabel->setBuddy(m_sipServers);
     m_mailServerLabel = new QLabel(m_providerBox);
     m_mailServerLabel->setBuddy(m_mailServer);
+    auto* sipServersRow = new QHBoxLayout;
+    sipServersRow->addWidget(m_sipServers, 1);
+    sipServersRow->addWidget(m_applySipServers);
     auto* providerForm = new QFormLayout;
-    providerForm->addRow(m_sipServersLabel, m_sipServers);
-    providerForm->addRow(m_mailServerLabel, m_mailServer);
+    providerForm->addRow(m_sipServersLabel, sipServersRow);
+    auto* mailForm = new QFormLayout;
+    mailForm->addRow(m_mailServerLabel, m_mailServer);
     auto* providerLayout = new QVBoxLayout(m_providerBox);
     providerLayout->addWidget(m_providerNote);
     providerLayout->addLayout(providerForm);
+    providerLayout->addWidget(m_sipServersHint);
+    providerLayout->addLayout(mailForm);
+    connect(m_sipServers, &QLineEdit::textChanged, this, &SettingsPage::updateWidgets);
+    connect(m_sipServers, &QLineEdit::returnPressed, m_applySipServers, &QPushButton::click);
+    connect(m_applySipServers, &QPushButton::clicked, this, &SettingsPage::saveSipServers);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -111,7 +125,41 @@ SettingsPage::SettingsPage(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_databaseBox);
     layout->addWidget(m_providerBox);
     layout->addStretch();
+    loadSipServers();
     retranslateUi();
+}
+
+QStringList SettingsPage::typedSipServers() const
+{
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    return m_sipServers->text().split(separators, Qt::SkipEmptyParts);
+}
+
+void SettingsPage::loadSipServers()
+{
+    auto servers = ProviderSettings(m_ctx).sipServers();
+    m_savedSipServers = servers ? *servers : QStringList();
+    m_sipServers->setText(m_savedSipServers.join(QStringLiteral(", ")));
+    if (!servers)
+        m_sipServersHint->showError(servers.error().message);
+    else
+        m_sipServersHint->clearMessage();
+    updateWidgets();
+}
+
+void SettingsPage::saveSipServers()
+{
+    const QStringList servers = typedSipServers();
+    auto saved = ProviderSettings(m_ctx).setSipServers(servers);
+    if (!saved) {
+        m_sipServersHint->showError(saved.error().message);
+        return;
+    }
+    m_savedSipServers = servers;
+    m_sipServersHint->showInfo(tr("Saved. Every SIP profile's PBX data now names these servers."));
+    updateWidgets();
+    emit statusMessage(tr("The provider's SIP servers are now %1.").arg(servers.join(QStringLiteral(", "))));
+    emit sipServersChanged();
 }
 
 void SettingsPage::selectCurrentLanguage()
@@ -126,6 +174,7 @@ void SettingsPage::selectCurrentLanguage()
 void SettingsPage::setCurrentDatabase(const QString& displaySpec)
 {
     m_currentSpec = displaySpec;
+    loadSipServers();
     if (m_database->text().isEmpty())
         m_database->setText(displaySpec.contains(QStringLiteral("***")) ? QString() : displaySpec);
     retranslateUi();
@@ -143,6 +192,23 @@ void SettingsPage::updateWidgets()
 {
     const QString typed = m_database->text().trimmed();
     m_applyDatabase->setEnabled(!typed.isEmpty() && typed != m_currentSpec);
+
+    // The servers are checked as they are typed; Save only for a valid change.
+    const QStringList servers = typedSipServers();
+    QString problem;
+    for (const QString& server : servers) {
+        if (auto v = ProviderSettings::validateServer(server); !v) {
+            problem = v.error().message;
+            break;
+        }
+    }
+    if (servers.isEmpty())
+        problem = tr("Name at least one SIP server, such as %1.").arg(ProviderSettings::defaultSipServers().value(0));
+    if (!problem.isEmpty())
+        m_sipServersHint->showError(problem);
+    else if (m_sipServersHint->kind() == HintLabel::Kind::Error)
+        m_sipServersHint->clearMessage();
+    m_applySipServers->setEnabled(problem.isEmpty() && servers != m_savedSipServers);
 }
 
 void SettingsPage::changeEvent(QEvent* event)
@@ -172,10 +238,15 @@ void SettingsPage::retranslateUi()
     m_currentDatabase->setAccessibleName(m_currentDatabase->text());
     m_databaseHint->setAccessibleName(tr("Database message"));
     m_providerBox->setTitle(tr("Provider"));
-    m_providerNote->setText(tr("The provider's SIP servers and the mail server are used by SIP profiles and "
-                               "by sending credentials, which come in a later version."));
-    m_sipServersLabel->setText(tr("SIP servers:"));
+    m_providerNote->setText(tr("The provider's SIP servers (host:port, separated by commas) go into every SIP "
+                               "profile's PBX data and configuration; they are kept in the database, so every admin "
+                               "and switchboardctl see the same. The mail server, for sending credentials, comes in a "
+                               "later version."));
+    m_sipServersLabel->setText(tr("S&IP servers:"));
     m_sipServers->setAccessibleName(tr("SIP servers"));
+    m_applySipServers->setText(tr("Sa&ve"));
+    m_applySipServers->setAccessibleName(tr("Save the SIP servers"));
+    m_sipServersHint->setAccessibleName(tr("SIP servers message"));
     m_sipServers->setPlaceholderText(tr("e.g. %1").arg(QStringLiteral("sip1.example.net:5060, sip2.example.net:5060")));
     m_mailServerLabel->setText(tr("Mail server:"));
     m_mailServer->setAccessibleName(tr("Mail server"));

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "Context.h"
+
+#include <QStringList>
 #include <QWidget>
 
 class QComboBox;
@@ -13,13 +16,14 @@ namespace sb::ui {
 class HintLabel;
 
 /// Language (switched at runtime), the database (SQLite file or PostgreSQL URL, reopened at
-/// once), and the provider SIP servers and mail server that later parts will use.
+/// once), the provider's SIP servers (kept in the database, checked as they are typed) and
+/// the mail server that a later part will use.
 class SettingsPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit SettingsPage(QWidget* parent = nullptr);
+    explicit SettingsPage(const Context& ctx, QWidget* parent = nullptr);
 
     QComboBox* languageCombo() const { return m_language; }
     QLineEdit* databaseEdit() const { return m_database; }
@@ -28,10 +32,17 @@ public:
     void setCurrentDatabase(const QString& displaySpec);
     /// The outcome of a database switch, inline under the field.
     void showDatabaseResult(bool ok, const QString& message);
+    /// Reads the provider's SIP servers from the database in use.
+    void loadSipServers();
+    /// The servers as typed: "a:5060, b:5060" or one per space.
+    QStringList typedSipServers() const;
 
 signals:
     /// The admin asked to use another database.
     void databaseRequested(const QString& spec);
+    /// The provider's SIP servers were saved.
+    void sipServersChanged();
+    void statusMessage(const QString& text);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -40,6 +51,7 @@ private:
     void retranslateUi();
     void updateWidgets();
     void selectCurrentLanguage();
+    void saveSipServers();
 
     QLabel* m_title = nullptr;
     QGroupBox* m_languageBox = nullptr;
@@ -56,8 +68,12 @@ private:
     QLabel* m_providerNote = nullptr;
     QLabel* m_sipServersLabel = nullptr;
     QLineEdit* m_sipServers = nullptr;
+    QPushButton* m_applySipServers = nullptr;
+    HintLabel* m_sipServersHint = nullptr;
     QLabel* m_mailServerLabel = nullptr;
     QLineEdit* m_mailServer = nullptr;
+    const Context& m_ctx;
+    QStringList m_savedSipServers;
     QString m_currentSpec;
     bool m_updating = false;
 };

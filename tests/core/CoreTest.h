@@ -12,6 +12,7 @@
 #include "TestDatabase.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStringList>
@@ -50,13 +51,28 @@ inline void addEngineRows()
         QTest::newRow(qPrintable(e)) << e;
 }
 
-/// A database, a clock and a context for one test row.
+QString booksProblem(const sb::Context& ctx);
+
+/// A database, a clock and a context for one test row. When it goes, at the end of the test
+/// function, the books are checked (Ledger::totals and inconsistentAccounts, no negative
+/// balance): every scenario ends with balanced books unless it says otherwise.
 class Env
 {
 public:
     explicit Env(const QString& engine, const QDateTime& now = defaultNow()) : t(engine), clock(now) {}
     Env(const Env&) = delete;
     Env& operator=(const Env&) = delete;
+    ~Env()
+    {
+        if (!ctx || !m_checkBooks)
+            return;
+        const QString problem = booksProblem(*ctx);
+        if (!problem.isEmpty())
+            QTest::qFail(qPrintable(QStringLiteral("books at the end of the test: ") + problem), __FILE__, __LINE__);
+    }
+
+    /// For a test that unbalances the books on purpose.
+    void skipBooksCheck() { m_checkBooks = false; }
 
     void open(const QString& actor = QStringLiteral("tester"))
     {
@@ -68,6 +84,9 @@ public:
     std::optional<sb::Context> ctx;
 
     const sb::Database& db() const { return ctx->db; }
+
+private:
+    bool m_checkBooks = true;
 };
 
 /// A plain QtSql connection to a spec, bypassing Database::open (which migrates or
@@ -252,6 +271,14 @@ QString errorText(const sb::Result<T>& r)
             && !sb::test::TestDatabase::engines().contains(QStringLiteral("postgresql")))        \
             QFAIL("SWITCHBOARD_TEST_REQUIRE_PG=1 but SWITCHBOARD_TEST_PG is not set");           \
         qInfo("engines: %s", qPrintable(sb::test::TestDatabase::engines().join(QStringLiteral(", ")))); \
+    } while (0)
+
+/// In initTestCase of the core tests: messages in the C locale (machine amounts and ISO
+/// dates, whatever $LANG says), and the PostgreSQL requirement.
+#define SB_INIT_CORE_TEST()                                                                      \
+    do {                                                                                         \
+        QLocale::setDefault(QLocale::c());                                                       \
+        SB_REQUIRE_PG_IF_ASKED();                                                                \
     } while (0)
 
 /// Evaluates `expr` (a Result) once and fails with its message if it is an error.

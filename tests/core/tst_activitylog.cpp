@@ -25,7 +25,7 @@ class TestActivityLog : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { SB_REQUIRE_PG_IF_ASKED(); }
+    void initTestCase() { SB_INIT_CORE_TEST(); }
 
     void recordWritesEverything_data() { sbt::addEngineRows(); }
     void recordWritesEverything();

@@ -72,7 +72,7 @@ class TestBillingService : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { SB_REQUIRE_PG_IF_ASKED(); }
+    void initTestCase() { SB_INIT_CORE_TEST(); }
 
     void emptyDatabase_data() { sbt::addEngineRows(); }
     void emptyDatabase();

@@ -16,7 +16,7 @@ class TestCompanyService : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { SB_REQUIRE_PG_IF_ASKED(); }
+    void initTestCase() { SB_INIT_CORE_TEST(); }
 
     void validateAmount_data();
     void validateAmount();

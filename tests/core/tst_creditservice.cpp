@@ -90,7 +90,7 @@ class TestCreditService : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { SB_REQUIRE_PG_IF_ASKED(); }
+    void initTestCase() { SB_INIT_CORE_TEST(); }
 
     void allocateToSeveral_data() { sbt::addEngineRows(); }
     void allocateToSeveral();

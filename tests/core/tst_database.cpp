@@ -43,7 +43,7 @@ class TestDatabase : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { SB_REQUIRE_PG_IF_ASKED(); }
+    void initTestCase() { SB_INIT_CORE_TEST(); }
 
     void freshOpenMigratesToLatest_data() { sbt::addEngineRows(); }
     void freshOpenMigratesToLatest();

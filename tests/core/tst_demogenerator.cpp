@@ -42,7 +42,7 @@ class TestDemoGenerator : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { SB_REQUIRE_PG_IF_ASKED(); }
+    void initTestCase() { SB_INIT_CORE_TEST(); }
 
     void generatesValidUniqueMembers_data() { sbt::addEngineRows(); }
     void generatesValidUniqueMembers();

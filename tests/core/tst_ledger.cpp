@@ -10,6 +10,8 @@
 #include "MemberService.h"
 #include "Transaction.h"
 
+#include <limits>
+
 using sb::Error;
 using sb::Ledger;
 using sb::Money;
@@ -19,7 +21,7 @@ class TestLedger : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { SB_REQUIRE_PG_IF_ASKED(); }
+    void initTestCase() { SB_INIT_CORE_TEST(); }
 
     void companyIsFirstAccount_data() { sbt::addEngineRows(); }
     void companyIsFirstAccount();
@@ -39,6 +41,10 @@ private slots:
     void totalsAfterScenario();
     void checksCatchTampering_data() { sbt::addEngineRows(); }
     void checksCatchTampering();
+    void transferToManyDebitsOnce_data() { sbt::addEngineRows(); }
+    void transferToManyDebitsOnce();
+    void transferToManyRefused_data() { sbt::addEngineRows(); }
+    void transferToManyRefused();
 };
 
 void TestLedger::companyIsFirstAccount()
@@ -216,6 +222,7 @@ void TestLedger::checksCatchTampering()
 {
     QFETCH(QString, engine);
     SB_ENV(e, engine);
+    e.skipBooksCheck();
     const Ledger ledger(*e.ctx);
     auto member = ledger.createAccount(QStringLiteral("member"));
     SB_VERIFY_OK(member);
@@ -233,6 +240,72 @@ void TestLedger::checksCatchTampering()
     QCOMPARE(totals->toppedUp - totals->spent, Money::fromCents(1000));
     QCOMPARE(totals->balances, Money::fromCents(1001));
     QVERIFY(!sbt::booksProblem(*e.ctx).isEmpty());
+}
+
+// A bulk allocation: the same entries as one transfer each, the payer debited once.
+void TestLedger::transferToManyDebitsOnce()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    const Ledger ledger(*e.ctx);
+    QList<qint64> ids;
+    for (int i = 0; i < 3; ++i)
+        ids << *ledger.createAccount(QStringLiteral("member"));
+    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(10000), QStringLiteral("topup")));
+    SB_VERIFY_OK(ledger.transferToMany(Ledger::CompanyAccount,
+                                       {{ids[0], Money::fromCents(1000)}, {ids[1], Money::fromCents(2000)},
+                                        {ids[2], Money::fromCents(3000)}},
+                                       QStringLiteral("allocation")));
+    QCOMPARE(*ledger.balance(Ledger::CompanyAccount), Money::fromCents(4000));
+    QCOMPARE(*ledger.balance(ids[0]), Money::fromCents(1000));
+    QCOMPARE(*ledger.balance(ids[1]), Money::fromCents(2000));
+    QCOMPARE(*ledger.balance(ids[2]), Money::fromCents(3000));
+    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT from_account, to_account, amount_cents, kind, actor FROM ledger"
+                                              " WHERE kind = 'allocation' ORDER BY id")),
+             (QStringList{QStringLiteral("1|%1|1000|allocation|tester").arg(ids[0]),
+                          QStringLiteral("1|%1|2000|allocation|tester").arg(ids[1]),
+                          QStringLiteral("1|%1|3000|allocation|tester").arg(ids[2])}));
+    // Nothing to move is fine and moves nothing.
+    const sbt::Snapshot before = sbt::snapshot(e.db());
+    SB_VERIFY_OK(ledger.transferToMany(Ledger::CompanyAccount, {}, QStringLiteral("allocation")));
+    SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+}
+
+void TestLedger::transferToManyRefused()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    const Ledger ledger(*e.ctx);
+    const qint64 a = *ledger.createAccount(QStringLiteral("member"));
+    const qint64 b = *ledger.createAccount(QStringLiteral("member"));
+    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(5000), QStringLiteral("topup")));
+    const sbt::Snapshot before = sbt::snapshot(e.db());
+    // Each fits, both together do not: nobody gets anything.
+    auto tooMuch = ledger.transferToMany(Ledger::CompanyAccount, {{a, Money::fromCents(3000)}, {b, Money::fromCents(2001)}},
+                                         QStringLiteral("allocation"));
+    QVERIFY(!tooMuch.ok());
+    QCOMPARE(tooMuch.error().kind, Error::Kind::Refused);
+    SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+    for (qint64 bad : {qint64(0), qint64(-1)}) {
+        auto r = ledger.transferToMany(Ledger::CompanyAccount, {{a, Money::fromCents(100)}, {b, Money::fromCents(bad)}},
+                                       QStringLiteral("allocation"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, Error::Kind::Invalid);
+    }
+    auto overflow = ledger.transferToMany(Ledger::CompanyAccount,
+                                          {{a, Money::fromCents(std::numeric_limits<qint64>::max())}, {b, Money::fromCents(1)}},
+                                          QStringLiteral("allocation"));
+    QVERIFY(!overflow.ok());
+    QCOMPARE(overflow.error().kind, Error::Kind::Invalid);
+    SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+    // An unknown account, inside the caller's transaction: all rolled back.
+    auto unknown = sb::Transaction::run(e.db(), [&] {
+        return ledger.transferToMany(Ledger::CompanyAccount, {{a, Money::fromCents(100)}, {4242, Money::fromCents(100)}},
+                                     QStringLiteral("allocation"));
+    });
+    QVERIFY(!unknown.ok());
+    QCOMPARE(unknown.error().kind, Error::Kind::NotFound);
+    SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
 }
 
 QTEST_GUILESS_MAIN(TestLedger)

@@ -501,7 +501,7 @@ private slots:
 
 void TestLedgerProperty::initTestCase()
 {
-    SB_REQUIRE_PG_IF_ASKED();
+    SB_INIT_CORE_TEST();
     // Read once, here in the test: the core never reads the time for itself.
     bool ok = false;
     const qulonglong fromEnv = qEnvironmentVariable("SWITCHBOARD_PROPERTY_SEED").toULongLong(&ok);

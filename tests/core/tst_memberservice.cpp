@@ -129,7 +129,7 @@ class TestMemberService : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { SB_REQUIRE_PG_IF_ASKED(); }
+    void initTestCase() { SB_INIT_CORE_TEST(); }
 
     void accountNameRules_data();
     void accountNameRules();

@@ -23,7 +23,7 @@ class TestMigrations : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { SB_REQUIRE_PG_IF_ASKED(); }
+    void initTestCase() { SB_INIT_CORE_TEST(); }
 
     void latestVersionIsPositive();
     void freshDatabaseAtLatest_data() { sbt::addEngineRows(); }

@@ -6,6 +6,7 @@
 #include "FixedClock.h"
 #include "MemberService.h"
 #include "MembersModel.h"
+#include "NumberService.h"
 #include "TestDatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -33,6 +34,7 @@ private slots:
     void sortIgnoresUnsortableColumn();
     void dataRoles();
     void autoRechargeColumn();
+    void numbersColumn();
     void refreshAccountsKeepsRows();
     void retranslateFollowsLocale();
 
@@ -272,6 +274,35 @@ void TestMembersModel::autoRechargeColumn()
     QCOMPARE(model.rowCount(), 1);
     const QString expected = QStringLiteral("Suspended until %1").arg(QLocale().toString(QDate(2026, 12, 1), QLocale::ShortFormat));
     QCOMPARE(model.data(model.index(0, MembersModel::AutoRecharge)).toString(), expected);
+}
+
+void TestMembersModel::numbersColumn()
+{
+    QVERIFY(MemberService(*m_ctx).add({QStringLiteral("zz.numbers"), QStringLiteral("Num Bers"), {}, {}}).ok());
+    QVERIFY(CompanyService(*m_ctx).topUp(Money::fromCents(10000), QStringLiteral("T-N")).ok());
+    MembersModel model(*m_ctx);
+    model.setSearch(QStringLiteral("zz.numbers"));
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex cell = model.index(0, MembersModel::Numbers);
+    QCOMPARE(cell.data().toString(), QString());
+    QVERIFY(cell.data(MembersModel::RawValueRole).toStringList().isEmpty());
+    QCOMPARE(model.headerData(MembersModel::Numbers, Qt::Horizontal).toString(), QStringLiteral("Numbers"));
+    QVERIFY(!MembersModel::isSortable(MembersModel::Numbers));
+
+    const NumberService numbers(*m_ctx);
+    for (const char* country : {"US", "NO"}) {
+        auto bought = numbers.buy({QString::fromLatin1(country), QString::fromLatin1(country[0] == 'U' ? "212" : "22"), 1,
+                                   {NumberHolder::member(QStringLiteral("zz.numbers"))}, false});
+        QVERIFY2(bought.ok(), bought ? "" : qPrintable(bought.error().message));
+    }
+    // Re-read in place (as after a purchase from the Members page): E.164 raw, international shown.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.refreshAccounts({QStringLiteral("zz.numbers")});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(cell.data(MembersModel::RawValueRole).toStringList(),
+             (QStringList{QStringLiteral("+12125550100"), QStringLiteral("+4722123400")}));
+    QCOMPARE(cell.data().toString(), QStringLiteral("+1 212-555-0100, +47 22 12 34 00"));
+    QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("(212) 555-0100")));
 }
 
 void TestMembersModel::refreshAccountsKeepsRows()
