@@ -109,7 +109,7 @@
     <name>sb::CreditService</name>
     <message>
         <source>Recharge amount: %1</source>
-        <translation>Montant de la recharge : %1</translation>
+        <translation>Montant de la recharge&#xa0;: %1</translation>
     </message>
     <message>
         <source>The threshold cannot be negative.</source>
@@ -121,7 +121,7 @@
     </message>
     <message>
         <source>Monthly limit: %1</source>
-        <translation>Limite mensuelle : %1</translation>
+        <translation>Limite mensuelle&#xa0;: %1</translation>
     </message>
     <message>
         <source>The monthly limit (%1) must be at least the recharge amount (%2).</source>
@@ -133,7 +133,7 @@
     </message>
     <message>
         <source>The member &quot;%1&quot; is listed more than once.</source>
-        <translation>Le membre « %1 » figure plusieurs fois dans la liste.</translation>
+        <translation>Le membre «&#xa0;%1&#xa0;» figure plusieurs fois dans la liste.</translation>
     </message>
     <message numerus="yes">
         <source>%1 for each of %n members is more than one operation may move.</source>
@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>Allocated %1 to %2; new balance %3</source>
-        <translation>%1 attribué à %2 ; nouveau solde %3</translation>
+        <translation>%1 attribué à %2&#xa0;; nouveau solde %3</translation>
     </message>
     <message>
         <source>Auto-recharge of %1 resumed for the new month</source>
@@ -163,11 +163,11 @@
     </message>
     <message>
         <source>Recharged %1 with %2; new balance %3</source>
-        <translation>%1 rechargé de %2 ; nouveau solde %3</translation>
+        <translation>%1 rechargé de %2&#xa0;; nouveau solde %3</translation>
     </message>
     <message>
         <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
-        <translation>La limite de recharge mensuelle de %1 pour %2 est atteinte ; la recharge automatique est suspendue jusqu’au %3.</translation>
+        <translation>La limite de recharge mensuelle de %1 pour %2 est atteinte&#xa0;; la recharge automatique est suspendue jusqu’au %3.</translation>
     </message>
     <message>
         <source>Recharged %1 with %2.</source>
@@ -179,7 +179,7 @@
     </message>
     <message>
         <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
-        <translation>Recharge automatique de %1 : %2 lorsque son solde est inférieur à %3, au plus %4 par mois</translation>
+        <translation>Recharge automatique de %1&#xa0;: %2 lorsque son solde est inférieur à %3, au plus %4 par mois</translation>
     </message>
     <message>
         <source>Auto-recharge is not on for %1.</source>
@@ -198,7 +198,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a PostgreSQL address of the form postgresql://user[:password]@host[:port]/database.</source>
-        <translation>« %1 » n’est pas une adresse PostgreSQL de la forme postgresql://utilisateur[:motdepasse]@hôte[:port]/base.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse PostgreSQL de la forme postgresql://utilisateur[:motdepasse]@hôte[:port]/base.</translation>
     </message>
     <message>
         <source>The PostgreSQL driver (QPSQL) is not installed.</source>
@@ -210,11 +210,11 @@
     </message>
     <message>
         <source>Cannot open the database %1: %2</source>
-        <translation>Impossible d’ouvrir la base de données %1 : %2</translation>
+        <translation>Impossible d’ouvrir la base de données %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Database error: %1</source>
-        <translation>Erreur de base de données : %1</translation>
+        <translation>Erreur de base de données&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>Generating the demo was cancelled; nothing was written.</source>
-        <translation>La création de la démonstration a été annulée ; rien n’a été écrit.</translation>
+        <translation>La création de la démonstration a été annulée&#xa0;; rien n’a été écrit.</translation>
     </message>
     <message numerus="yes">
         <source>Generated %n demo member(s)</source>
@@ -249,6 +249,10 @@
         <source>The balance is too low for %1.</source>
         <translation>Le solde est insuffisant pour %1.</translation>
     </message>
+    <message>
+        <source>The amounts add up to more than can be moved at once.</source>
+        <translation>Le total des montants dépasse ce qui peut être transféré en une seule fois.</translation>
+    </message>
 </context>
 <context>
     <name>sb::MemberService</name>
@@ -258,15 +262,15 @@
     </message>
     <message>
         <source>The account name &quot;%1&quot; must be 6 to 32 characters long.</source>
-        <translation>Le nom de compte « %1 » doit comporter de 6 à 32 caractères.</translation>
+        <translation>Le nom de compte «&#xa0;%1&#xa0;» doit comporter de 6 à 32 caractères.</translation>
     </message>
     <message>
         <source>The account name &quot;%1&quot; must start with a letter.</source>
-        <translation>Le nom de compte « %1 » doit commencer par une lettre.</translation>
+        <translation>Le nom de compte «&#xa0;%1&#xa0;» doit commencer par une lettre.</translation>
     </message>
     <message>
         <source>The account name &quot;%1&quot; may only contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
-        <translation>Le nom de compte « %1 » ne peut contenir que des lettres, des chiffres, « . », « _ » et « - ».</translation>
+        <translation>Le nom de compte «&#xa0;%1&#xa0;» ne peut contenir que des lettres, des chiffres, «&#xa0;.&#xa0;», «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;».</translation>
     </message>
     <message>
         <source>The display name is empty.</source>
@@ -278,7 +282,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not an e-mail address.</source>
-        <translation>« %1 » n’est pas une adresse e-mail.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse e-mail.</translation>
     </message>
     <message>
         <source>The department is too long (at most 100 characters).</source>
@@ -286,7 +290,7 @@
     </message>
     <message>
         <source>A member with the account name &quot;%1&quot; already exists.</source>
-        <translation>Un membre avec le nom de compte « %1 » existe déjà.</translation>
+        <translation>Un membre avec le nom de compte «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
         <source>Added member %1 (%2)</source>
@@ -294,11 +298,11 @@
     </message>
     <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation>Il n’existe aucun membre avec le nom de compte « %1 ».</translation>
+        <translation>Il n’existe aucun membre avec le nom de compte «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation>Impossible de lire %1 : %2</translation>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>A quoted field is never closed.</source>
@@ -306,23 +310,23 @@
     </message>
     <message>
         <source>The file is empty: it needs the header line account,name,email,department.</source>
-        <translation>Le fichier est vide : il lui faut la ligne d’en-tête account,name,email,department.</translation>
+        <translation>Le fichier est vide&#xa0;: il lui faut la ligne d’en-tête account,name,email,department.</translation>
     </message>
     <message>
         <source>The first line must name the columns: account,name,email,department.</source>
-        <translation>La première ligne doit nommer les colonnes : account,name,email,department.</translation>
+        <translation>La première ligne doit nommer les colonnes&#xa0;: account,name,email,department.</translation>
     </message>
     <message>
         <source>Expected %1 fields, found %2.</source>
-        <translation>Champs attendus : %1, trouvés : %2.</translation>
+        <translation>Champs attendus&#xa0;: %1, trouvés&#xa0;: %2.</translation>
     </message>
     <message>
         <source>The account name &quot;%1&quot; appears more than once in the file.</source>
-        <translation>Le nom de compte « %1 » apparaît plusieurs fois dans le fichier.</translation>
+        <translation>Le nom de compte «&#xa0;%1&#xa0;» apparaît plusieurs fois dans le fichier.</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was imported.</source>
-        <translation>L’importation a été annulée ; rien n’a été importé.</translation>
+        <translation>L’importation a été annulée&#xa0;; rien n’a été importé.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n member(s)</source>
@@ -333,11 +337,11 @@
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
-        <translation>L’exportation a été annulée ; aucun fichier n’a été écrit.</translation>
+        <translation>L’exportation a été annulée&#xa0;; aucun fichier n’a été écrit.</translation>
     </message>
 </context>
 <context>
@@ -396,7 +400,7 @@
     </message>
     <message>
         <source>%1 (national: %2)</source>
-        <translation>%1 (format national : %2)</translation>
+        <translation>%1 (format national&#xa0;: %2)</translation>
     </message>
     <message>
         <source>Numbers</source>
@@ -407,11 +411,11 @@
     <name>sb::Migrations</name>
     <message>
         <source>The database %1 was written by a newer version of Switchboard (schema %2; this version knows up to %3). It was left untouched: use a newer Switchboard to open it.</source>
-        <translation>La base de données %1 a été écrite par une version plus récente de Switchboard (schéma %2 ; cette version connaît les schémas jusqu’au %3). Elle n’a pas été modifiée : ouvrez-la avec une version plus récente de Switchboard.</translation>
+        <translation>La base de données %1 a été écrite par une version plus récente de Switchboard (schéma %2&#xa0;; cette version connaît les schémas jusqu’au %3). Elle n’a pas été modifiée&#xa0;: ouvrez-la avec une version plus récente de Switchboard.</translation>
     </message>
     <message>
         <source>Upgrading the database to schema %1 failed: %2</source>
-        <translation>La mise à niveau de la base de données vers le schéma %1 a échoué : %2</translation>
+        <translation>La mise à niveau de la base de données vers le schéma %1 a échoué&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -453,7 +457,7 @@
     <name>sb::NumberService</name>
     <message>
         <source>Numbers are not sold in &quot;%1&quot;. Countries: %2.</source>
-        <translation>Aucun numéro n’est vendu pour « %1 ». Pays : %2.</translation>
+        <translation>Aucun numéro n’est vendu pour «&#xa0;%1&#xa0;». Pays&#xa0;: %2.</translation>
     </message>
     <message>
         <source>The price list has no prices for numbers in %1.</source>
@@ -461,11 +465,11 @@
     </message>
     <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation>Il n’existe aucun membre avec le nom de compte « %1 ».</translation>
+        <translation>Il n’existe aucun membre avec le nom de compte «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation>Il n’existe aucun profil SIP nommé « %1 ».</translation>
+        <translation>Il n’existe aucun profil SIP nommé «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Choose a member or a SIP profile to hold the number.</source>
@@ -473,7 +477,7 @@
     </message>
     <message>
         <source>%1 has no area code &quot;%2&quot; on offer. Area codes: %3.</source>
-        <translation>L’indicatif régional « %2 » n’est pas proposé pour ce pays (%1). Indicatifs : %3.</translation>
+        <translation>L’indicatif régional «&#xa0;%2&#xa0;» n’est pas proposé pour ce pays (%1). Indicatifs&#xa0;: %3.</translation>
     </message>
     <message>
         <source>Numbers are billed for 1, 3 or 12 months, not %1.</source>
@@ -489,7 +493,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is chosen twice; each gets one number.</source>
-        <translation>« %1 » est choisi deux fois ; chacun ne reçoit qu’un numéro.</translation>
+        <translation>«&#xa0;%1&#xa0;» est choisi deux fois&#xa0;; chacun ne reçoit qu’un numéro.</translation>
     </message>
     <message>
         <source>Numbers in %1 require the holder to accept the terms (for example a local address). Accept the terms to buy.</source>
@@ -506,10 +510,6 @@
             <numerusform>Le solde de l’entreprise (%1) ne peut pas payer %n numéros à %2 (%3 au total). Rien n’a été acheté.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Only %1 number(s) are left in area %2 (%3); %4 are needed. Nothing was bought.</source>
-        <translation>Numéros restants pour l’indicatif %2 (%3) : %1 ; il en faut %4. Rien n’a été acheté.</translation>
-    </message>
     <message numerus="yes">
         <source>%1 for %n month(s)</source>
         <translation>
@@ -520,13 +520,13 @@
     <message numerus="yes">
         <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
         <translation>
-            <numerusform>%1 acheté pour %2 (%n mois, %3) ; renouvellement le %4</numerusform>
-            <numerusform>%1 acheté pour %2 (%n mois, %3) ; renouvellement le %4</numerusform>
+            <numerusform>%1 acheté pour %2 (%n mois, %3)&#xa0;; renouvellement le %4</numerusform>
+            <numerusform>%1 acheté pour %2 (%n mois, %3)&#xa0;; renouvellement le %4</numerusform>
         </translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a phone number in international form, such as +12125550100.</source>
-        <translation>« %1 » n’est pas un numéro de téléphone au format international, comme +12125550100.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un numéro de téléphone au format international, comme +12125550100.</translation>
     </message>
     <message>
         <source>The number %1 is not one of the company&apos;s numbers.</source>
@@ -537,28 +537,24 @@
         <translation>%1 détient déjà %2.</translation>
     </message>
     <message>
-        <source>the pool</source>
-        <translation>la réserve</translation>
-    </message>
-    <message>
         <source>Reassigned %1 from %2 to %3</source>
         <translation>%1 réattribué de %2 à %3</translation>
     </message>
     <message>
         <source>%1 is already cancelled; it stays usable until %2.</source>
-        <translation>%1 est déjà résilié ; il reste utilisable jusqu’au %2.</translation>
+        <translation>%1 est déjà résilié&#xa0;; il reste utilisable jusqu’au %2.</translation>
     </message>
     <message>
         <source>Cancelled %1; usable until %2, then released, no refund</source>
-        <translation>%1 résilié ; utilisable jusqu’au %2, puis libéré, sans remboursement</translation>
+        <translation>%1 résilié&#xa0;; utilisable jusqu’au %2, puis libéré, sans remboursement</translation>
     </message>
     <message>
         <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
-        <translation>%1 avait été résilié ; sa période a pris fin le %2 et il est retourné dans la réserve</translation>
+        <translation>%1 avait été résilié&#xa0;; sa période a pris fin le %2 et il est retourné dans la réserve</translation>
     </message>
     <message>
         <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
-        <translation>%1 n’a pas pu être renouvelé : le solde de l’entreprise (%2) ne peut pas payer %3. Il a expiré et est retourné dans la réserve.</translation>
+        <translation>%1 n’a pas pu être renouvelé&#xa0;: le solde de l’entreprise (%2) ne peut pas payer %3. Il a expiré et est retourné dans la réserve.</translation>
     </message>
     <message>
         <source>Renewal of %1</source>
@@ -566,7 +562,15 @@
     </message>
     <message>
         <source>Renewed %1 for %2; next renewal on %3</source>
-        <translation>%1 renouvelé pour %2 ; prochain renouvellement le %3</translation>
+        <translation>%1 renouvelé pour %2&#xa0;; prochain renouvellement le %3</translation>
+    </message>
+    <message>
+        <source>Not enough numbers are left in area %1 (%2): %3 left, %4 needed. Nothing was bought.</source>
+        <translation>Pas assez de numéros disponibles pour l’indicatif %1 (%2)&#xa0;: il en reste %3, il en faut %4. Rien n’a été acheté.</translation>
+    </message>
+    <message>
+        <source>Assigned %1 from the company&apos;s pool to %2</source>
+        <translation>%1 attribué à %2 depuis la réserve de l’entreprise</translation>
     </message>
 </context>
 <context>
@@ -577,7 +581,7 @@
     </message>
     <message>
         <source>Cancelled: usable until %1</source>
-        <translation>Résilié : utilisable jusqu’au %1</translation>
+        <translation>Résilié&#xa0;: utilisable jusqu’au %1</translation>
     </message>
     <message>
         <source>Active</source>
@@ -604,7 +608,7 @@
     </message>
     <message>
         <source>%1 (national: %2)</source>
-        <translation>%1 (format national : %2)</translation>
+        <translation>%1 (format national&#xa0;: %2)</translation>
     </message>
     <message>
         <source>Number</source>
@@ -639,7 +643,7 @@
     <name>sb::PriceList</name>
     <message>
         <source>The price list is not valid JSON: %1</source>
-        <translation>La liste de prix n’est pas un JSON valide : %1</translation>
+        <translation>La liste de prix n’est pas un JSON valide&#xa0;: %1</translation>
     </message>
     <message>
         <source>The price list has no valid %1-month price for %2.</source>
@@ -651,7 +655,7 @@
     </message>
     <message>
         <source>The price list has a malformed rate for prefix &quot;%1&quot;.</source>
-        <translation>La liste de prix contient un tarif mal formé pour le préfixe « %1 ».</translation>
+        <translation>La liste de prix contient un tarif mal formé pour le préfixe «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -670,51 +674,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not an IPv4 address such as 203.0.113.10.</source>
-        <translation>« %1 » n’est pas une adresse IPv4 comme 203.0.113.10.</translation>
-    </message>
-    <message>
-        <source>a &quot;this network&quot; address</source>
-        <translation>une adresse « ce réseau »</translation>
-    </message>
-    <message>
-        <source>a private address</source>
-        <translation>une adresse privée</translation>
-    </message>
-    <message>
-        <source>a carrier-grade NAT (shared) address</source>
-        <translation>une adresse NAT d’opérateur (partagée)</translation>
-    </message>
-    <message>
-        <source>a loopback address</source>
-        <translation>une adresse de bouclage</translation>
-    </message>
-    <message>
-        <source>a link-local address</source>
-        <translation>une adresse lien-local</translation>
-    </message>
-    <message>
-        <source>a reserved (IETF protocol) address</source>
-        <translation>une adresse réservée (protocoles IETF)</translation>
-    </message>
-    <message>
-        <source>a documentation address</source>
-        <translation>une adresse de documentation</translation>
-    </message>
-    <message>
-        <source>a benchmarking address</source>
-        <translation>une adresse de test de performances</translation>
-    </message>
-    <message>
-        <source>a multicast address</source>
-        <translation>une adresse multicast</translation>
-    </message>
-    <message>
-        <source>a reserved address</source>
-        <translation>une adresse réservée</translation>
-    </message>
-    <message>
-        <source>%1 is %2 (%3): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
-        <translation>%1 est %2 (%3) : le fournisseur ne peut pas la joindre depuis Internet. Saisissez l’adresse publique de la connexion Internet du PBX.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse IPv4 comme 203.0.113.10.</translation>
     </message>
     <message>
         <source>The UDP port must be from 1 to 65535 (usually 5060), not %1.</source>
@@ -726,15 +686,15 @@
     </message>
     <message>
         <source>The extension &quot;%1&quot; may only contain digits (at most 20).</source>
-        <translation>Le numéro de poste « %1 » ne peut contenir que des chiffres (20 au plus).</translation>
+        <translation>Le numéro de poste «&#xa0;%1&#xa0;» ne peut contenir que des chiffres (20 au plus).</translation>
     </message>
     <message>
         <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation>Il n’existe aucun profil SIP nommé « %1 ».</translation>
+        <translation>Il n’existe aucun profil SIP nommé «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>A SIP profile named &quot;%1&quot; already exists.</source>
-        <translation>Un profil SIP nommé « %1 » existe déjà.</translation>
+        <translation>Un profil SIP nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot pay %n channel(s) for the first month (%2). No SIP profile was created.</source>
@@ -767,7 +727,7 @@
     </message>
     <message>
         <source>The SIP profile is already named &quot;%1&quot;.</source>
-        <translation>Le profil SIP s’appelle déjà « %1 ».</translation>
+        <translation>Le profil SIP s’appelle déjà «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Renamed SIP profile %1 to %2</source>
@@ -789,7 +749,7 @@
     </message>
     <message>
         <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
-        <translation>%1 : canaux modifiés de %2 à %3 ; %4 payé jusqu’au %5</translation>
+        <translation>%1&#xa0;: canaux modifiés de %2 à %3&#xa0;; %4 payé jusqu’au %5</translation>
     </message>
     <message>
         <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
@@ -797,19 +757,19 @@
     </message>
     <message>
         <source>Allocated %1 to SIP profile %2; new balance %3</source>
-        <translation>%1 attribué au profil SIP %2 ; nouveau solde %3</translation>
+        <translation>%1 attribué au profil SIP %2&#xa0;; nouveau solde %3</translation>
     </message>
     <message>
         <source>The account %1 is already linked to the SIP profile %2; an account can be linked to one SIP profile only.</source>
-        <translation>Le compte %1 est déjà lié au profil SIP %2 ; un compte ne peut être lié qu’à un seul profil SIP.</translation>
+        <translation>Le compte %1 est déjà lié au profil SIP %2&#xa0;; un compte ne peut être lié qu’à un seul profil SIP.</translation>
     </message>
     <message>
         <source>Linked %1 to SIP profile %2; sign-in disabled</source>
-        <translation>%1 lié au profil SIP %2 ; connexion désactivée</translation>
+        <translation>%1 lié au profil SIP %2&#xa0;; connexion désactivée</translation>
     </message>
     <message>
         <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
-        <translation>%1 lié au profil SIP %2 sur le poste %3 ; connexion désactivée</translation>
+        <translation>%1 lié au profil SIP %2 sur le poste %3&#xa0;; connexion désactivée</translation>
     </message>
     <message>
         <source>The account %1 is not linked to the SIP profile %2.</source>
@@ -817,23 +777,19 @@
     </message>
     <message>
         <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
-        <translation>%1 dissocié du profil SIP %2 ; connexion rétablie</translation>
+        <translation>%1 dissocié du profil SIP %2&#xa0;; connexion rétablie</translation>
     </message>
     <message>
         <source>Credit of deleted SIP profile %1</source>
         <translation>Crédit du profil SIP supprimé %1</translation>
     </message>
     <message>
-        <source>Deleted SIP profile %1: %2 returned to the company, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted</source>
-        <translation>Profil SIP %1 supprimé : %2 rendu à l’entreprise ; numéros remis dans la réserve : %3 ; comptes dissociés : %4 ; relevés d’appels supprimés : %5</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
-        <translation>Les canaux de %1 n’ont pas pu être renouvelés : le solde de l’entreprise (%2) ne peut pas payer %3. Les appels sortants par ce profil sont interrompus jusqu’au paiement des canaux.</translation>
+        <translation>Les canaux de %1 n’ont pas pu être renouvelés&#xa0;: le solde de l’entreprise (%2) ne peut pas payer %3. Les appels sortants par ce profil sont interrompus jusqu’au paiement des canaux.</translation>
     </message>
     <message numerus="yes">
         <source>Renewal of %n channel(s) for %1</source>
@@ -841,6 +797,50 @@
             <numerusform>Renouvellement de %n canal pour %1</numerusform>
             <numerusform>Renouvellement de %n canaux pour %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is a &quot;this network&quot; address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 est une adresse «&#xa0;ce réseau&#xa0;» (%2)&#xa0;: le fournisseur ne peut pas la joindre depuis Internet. Saisissez l’adresse publique de la connexion Internet du PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a private address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 est une adresse privée (%2)&#xa0;: le fournisseur ne peut pas la joindre depuis Internet. Saisissez l’adresse publique de la connexion Internet du PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a carrier-grade NAT (shared) address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 est une adresse NAT d’opérateur (partagée) (%2)&#xa0;: le fournisseur ne peut pas la joindre depuis Internet. Saisissez l’adresse publique de la connexion Internet du PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a loopback address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 est une adresse de bouclage (%2)&#xa0;: le fournisseur ne peut pas la joindre depuis Internet. Saisissez l’adresse publique de la connexion Internet du PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a link-local address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 est une adresse lien-local (%2)&#xa0;: le fournisseur ne peut pas la joindre depuis Internet. Saisissez l’adresse publique de la connexion Internet du PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a reserved (IETF protocol) address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 est une adresse réservée (protocoles IETF) (%2)&#xa0;: le fournisseur ne peut pas la joindre depuis Internet. Saisissez l’adresse publique de la connexion Internet du PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a documentation address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 est une adresse de documentation (%2)&#xa0;: le fournisseur ne peut pas la joindre depuis Internet. Saisissez l’adresse publique de la connexion Internet du PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a benchmarking address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 est une adresse de test de performances (%2)&#xa0;: le fournisseur ne peut pas la joindre depuis Internet. Saisissez l’adresse publique de la connexion Internet du PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a multicast address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 est une adresse multicast (%2)&#xa0;: le fournisseur ne peut pas la joindre depuis Internet. Saisissez l’adresse publique de la connexion Internet du PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a reserved address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 est une adresse réservée (%2)&#xa0;: le fournisseur ne peut pas la joindre depuis Internet. Saisissez l’adresse publique de la connexion Internet du PBX.</translation>
+    </message>
+    <message>
+        <source>Deleted SIP profile %1. Returned to the company: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5</source>
+        <translation>Profil SIP %1 supprimé. Rendu à l’entreprise&#xa0;: %2&#xa0;; numéros remis dans la réserve&#xa0;: %3&#xa0;; comptes dissociés&#xa0;: %4&#xa0;; relevés d’appels supprimés&#xa0;: %5</translation>
     </message>
 </context>
 <context>
@@ -894,11 +894,11 @@
     <name>sb::ProviderSettings</name>
     <message>
         <source>&quot;%1&quot; is not a server address such as sip.example.net:5060.</source>
-        <translation>« %1 » n’est pas une adresse de serveur comme sip.example.net:5060.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse de serveur comme sip.example.net:5060.</translation>
     </message>
     <message>
         <source>The port of &quot;%1&quot; must be from 1 to 65535.</source>
-        <translation>Le port de « %1 » doit être compris entre 1 et 65535.</translation>
+        <translation>Le port de «&#xa0;%1&#xa0;» doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
         <source>Name at least one SIP server.</source>
@@ -913,7 +913,7 @@
     </message>
     <message>
         <source>The secret key file %1 is missing: stored SIP passwords cannot be read.</source>
-        <translation>Le fichier de clé secrète %1 est introuvable : les mots de passe SIP enregistrés ne peuvent pas être lus.</translation>
+        <translation>Le fichier de clé secrète %1 est introuvable&#xa0;: les mots de passe SIP enregistrés ne peuvent pas être lus.</translation>
     </message>
     <message>
         <source>Cannot create the folder for %1.</source>
@@ -921,7 +921,7 @@
     </message>
     <message>
         <source>Cannot write the secret key file %1: %2</source>
-        <translation>Impossible d’écrire le fichier de clé secrète %1 : %2</translation>
+        <translation>Impossible d’écrire le fichier de clé secrète %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The stored secret has an unknown format.</source>
@@ -933,14 +933,14 @@
     </message>
     <message>
         <source>The stored secret does not match the secret key (%1): it was altered or sealed with another key.</source>
-        <translation>Le secret enregistré ne correspond pas à la clé secrète (%1) : il a été modifié ou scellé avec une autre clé.</translation>
+        <translation>Le secret enregistré ne correspond pas à la clé secrète (%1)&#xa0;: il a été modifié ou scellé avec une autre clé.</translation>
     </message>
 </context>
 <context>
     <name>sb::SecretVault</name>
     <message>
         <source>The keychain did not give the password of %1: %2</source>
-        <translation>Le trousseau n’a pas fourni le mot de passe de %1 : %2</translation>
+        <translation>Le trousseau n’a pas fourni le mot de passe de %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -954,71 +954,67 @@
     <name>sb::ctl::CommandLine</name>
     <message>
         <source>SIP profile:   %1</source>
-        <translation>Profil SIP :       %1</translation>
+        <translation>Profil SIP&#xa0;:       %1</translation>
     </message>
     <message>
         <source>Department:    %1</source>
-        <translation>Service :          %1</translation>
+        <translation>Service&#xa0;:          %1</translation>
     </message>
     <message>
         <source>Balance:       %1</source>
-        <translation>Solde :            %1</translation>
+        <translation>Solde&#xa0;:            %1</translation>
     </message>
     <message>
         <source>Authentication: IP %1, UDP port %2</source>
-        <translation>Authentification : IP %1, port UDP %2</translation>
+        <translation>Authentification&#xa0;: IP %1, port UDP %2</translation>
     </message>
     <message>
         <source>Authentication: registration as %1</source>
-        <translation>Authentification : enregistrement en tant que %1</translation>
-    </message>
-    <message>
-        <source>Outgoing calls: %1 channel(s), %2 a month; paid until %3%4</source>
-        <translation>Appels sortants :  %1 canal(aux), %2 par mois ; payé jusqu’au %3%4</translation>
+        <translation>Authentification&#xa0;: enregistrement en tant que %1</translation>
     </message>
     <message>
         <source> (renewal not paid: calls stopped)</source>
-        <translation> (renouvellement impayé : appels interrompus)</translation>
+        <translation> (renouvellement impayé&#xa0;: appels interrompus)</translation>
     </message>
     <message>
         <source>Linked account: %1</source>
-        <translation>Compte lié :       %1</translation>
+        <translation>Compte lié&#xa0;:       %1</translation>
     </message>
     <message>
         <source>Linked account: %1, extension %2</source>
-        <translation>Compte lié :       %1, poste %2</translation>
+        <translation>Compte lié&#xa0;:       %1, poste %2</translation>
     </message>
     <message>
         <source>Number:        %1</source>
-        <translation>Numéro :           %1</translation>
+        <translation>Numéro&#xa0;:           %1</translation>
     </message>
     <message>
         <source>Account:     %1</source>
-        <translation>Compte :   %1</translation>
+        <translation>Compte&#xa0;:   %1</translation>
     </message>
     <message>
         <source>Name:        %1</source>
-        <translation>Nom :      %1</translation>
+        <translation>Nom&#xa0;:      %1</translation>
     </message>
     <message>
         <source>E-mail:      %1</source>
-        <translation>E-mail :   %1</translation>
+        <translation>E-mail&#xa0;:   %1</translation>
     </message>
     <message>
         <source>Department:  %1</source>
-        <translation>Service :  %1</translation>
+        <translation>Service&#xa0;:  %1</translation>
     </message>
     <message>
         <source>Balance:     %1</source>
-        <translation>Solde :    %1</translation>
+        <translation>Solde&#xa0;:    %1</translation>
     </message>
     <message>
         <source>Status:      %1</source>
-        <translation>État :     %1</translation>
+        <translation>État&#xa0;:     %1</translation>
     </message>
     <message>
         <source>Auto-recharge: %1 when below %2, monthly limit %3, recharged this month %4</source>
-        <translation>Recharge automatique : %1 lorsque le solde est inférieur à %2, limite mensuelle %3, rechargé ce mois-ci %4</translation>
+        <translation>Recharge automatique&#xa0;: %1 lorsque le solde est inférieur à %2, limite mensuelle %3, rechargé ce mois-ci %4</translation>
     </message>
     <message>
         <source>Auto-recharge suspended until %1</source>
@@ -1026,7 +1022,7 @@
     </message>
     <message>
         <source>Auto-recharge: off</source>
-        <translation>Recharge automatique : désactivée</translation>
+        <translation>Recharge automatique&#xa0;: désactivée</translation>
     </message>
     <message>
         <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
@@ -1064,18 +1060,18 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Utilisation : switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+        <translation>Utilisation&#xa0;: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
 
-Commandes :
+Commandes&#xa0;:
   init                                        créer ou mettre à niveau la base de données
   balance                                     le solde de l’entreprise
   topup AMOUNT [--reference TEXT]             ajouter le crédit acheté au solde de l’entreprise
   member add ACCOUNT --name NAME [--email E] [--department D]
   member list [--search TEXT]                 tous les membres
   member show ACCOUNT                         un membre
-  member import FILE.csv [--dry-run]          tout ou rien ; l’essai à blanc liste chaque problème
+  member import FILE.csv [--dry-run]          tout ou rien&#xa0;; l’essai à blanc liste chaque problème
   member export FILE.csv                      un CSV que member import relit sans changement
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT à chaque membre ; tout ou rien
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT à chaque membre&#xa0;; tout ou rien
   autorecharge set ACCOUNT --amount A --below T --monthly-limit L
   autorecharge off ACCOUNT
   billing run                                 renouvellements, expirations et remises à zéro mensuelles dus à ce jour
@@ -1098,11 +1094,11 @@ Commandes :
   demo [--members N] [--seed S]               remplir la base avec des données générées réalistes
 
 Par défaut, la base de données est $SWITCHBOARD_DATABASE, sinon le fichier SQLite de la fenêtre.
-Code de sortie : 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utilisation.</translation>
+Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utilisation.</translation>
     </message>
     <message>
         <source>Try &apos;switchboardctl --help&apos;.</source>
-        <translation>Essayez « switchboardctl --help ».</translation>
+        <translation>Essayez «&#xa0;switchboardctl --help&#xa0;».</translation>
     </message>
     <message>
         <source>The option %1 needs a value.</source>
@@ -1110,15 +1106,15 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utili
     </message>
     <message>
         <source>Unknown option %1.</source>
-        <translation>Option inconnue : %1.</translation>
+        <translation>Option inconnue&#xa0;: %1.</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not an amount; write it like 12.50.</source>
-        <translation>%1 : « %2 » n’est pas un montant ; écrivez-le comme 12.50.</translation>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un montant&#xa0;; écrivez-le comme 12.50.</translation>
     </message>
     <message>
         <source>--now: &quot;%1&quot; is not an ISO 8601 time such as 2026-12-01T09:00:00Z.</source>
-        <translation>--now : « %1 » n’est pas une heure ISO 8601 comme 2026-12-01T09:00:00Z.</translation>
+        <translation>--now&#xa0;: «&#xa0;%1&#xa0;» n’est pas une heure ISO 8601 comme 2026-12-01T09:00:00Z.</translation>
     </message>
     <message>
         <source>No command given.</source>
@@ -1126,11 +1122,11 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utili
     </message>
     <message>
         <source>The command &apos;%1&apos; is not available in this version yet.</source>
-        <translation>La commande « %1 » n’est pas encore disponible dans cette version.</translation>
+        <translation>La commande «&#xa0;%1&#xa0;» n’est pas encore disponible dans cette version.</translation>
     </message>
     <message>
         <source>Unknown command &apos;%1&apos;.</source>
-        <translation>Commande inconnue : « %1 ».</translation>
+        <translation>Commande inconnue&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>init takes no arguments.</source>
@@ -1146,27 +1142,23 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utili
     </message>
     <message>
         <source>Company balance: %1 %2</source>
-        <translation>Solde de l’entreprise : %1 %2</translation>
+        <translation>Solde de l’entreprise&#xa0;: %1 %2</translation>
     </message>
     <message>
         <source>Usage: topup AMOUNT [--reference TEXT]</source>
-        <translation>Utilisation : topup AMOUNT [--reference TEXT]</translation>
-    </message>
-    <message>
-        <source>topup</source>
-        <translation>topup</translation>
+        <translation>Utilisation&#xa0;: topup AMOUNT [--reference TEXT]</translation>
     </message>
     <message>
         <source>Added %1; company balance %2 %3</source>
-        <translation>%1 ajouté ; solde de l’entreprise %2 %3</translation>
+        <translation>%1 ajouté&#xa0;; solde de l’entreprise %2 %3</translation>
     </message>
     <message>
         <source>Usage: member add|list|show|import|export ...</source>
-        <translation>Utilisation : member add|list|show|import|export ...</translation>
+        <translation>Utilisation&#xa0;: member add|list|show|import|export ...</translation>
     </message>
     <message>
         <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation>Utilisation : member add ACCOUNT --name NAME [--email E] [--department D]</translation>
+        <translation>Utilisation&#xa0;: member add ACCOUNT --name NAME [--email E] [--department D]</translation>
     </message>
     <message>
         <source>Added member %1 (%2).</source>
@@ -1174,23 +1166,19 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utili
     </message>
     <message>
         <source>Usage: member list [--search TEXT]</source>
-        <translation>Utilisation : member list [--search TEXT]</translation>
+        <translation>Utilisation&#xa0;: member list [--search TEXT]</translation>
     </message>
     <message>
         <source>Usage: member show ACCOUNT</source>
-        <translation>Utilisation : member show ACCOUNT</translation>
+        <translation>Utilisation&#xa0;: member show ACCOUNT</translation>
     </message>
     <message>
         <source>Usage: member import FILE.csv [--dry-run]</source>
-        <translation>Utilisation : member import FILE.csv [--dry-run]</translation>
+        <translation>Utilisation&#xa0;: member import FILE.csv [--dry-run]</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation>ligne %1 : %2</translation>
-    </message>
-    <message>
-        <source>Dry run: %1 member(s) would be added, %2 line(s) have problems; nothing was written.</source>
-        <translation>Essai à blanc : membres à ajouter : %1 ; lignes avec des problèmes : %2 ; rien n’a été écrit.</translation>
+        <translation>ligne %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n member(s).</source>
@@ -1202,13 +1190,13 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utili
     <message numerus="yes">
         <source>%n line(s) have problems; nothing was imported.</source>
         <translation>
-            <numerusform>%n ligne comporte des problèmes ; rien n’a été importé.</numerusform>
-            <numerusform>%n lignes comportent des problèmes ; rien n’a été importé.</numerusform>
+            <numerusform>%n ligne comporte des problèmes&#xa0;; rien n’a été importé.</numerusform>
+            <numerusform>%n lignes comportent des problèmes&#xa0;; rien n’a été importé.</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage: member export FILE.csv</source>
-        <translation>Utilisation : member export FILE.csv</translation>
+        <translation>Utilisation&#xa0;: member export FILE.csv</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n member(s) to %1.</source>
@@ -1219,30 +1207,26 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utili
     </message>
     <message>
         <source>Unknown member command &apos;%1&apos;.</source>
-        <translation>Commande member inconnue : « %1 ».</translation>
+        <translation>Commande member inconnue&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Usage: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</source>
-        <translation>Utilisation : credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</translation>
-    </message>
-    <message>
-        <source>credit allocate</source>
-        <translation>credit allocate</translation>
+        <translation>Utilisation&#xa0;: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</translation>
     </message>
     <message numerus="yes">
         <source>Allocated %1 to each of %n member(s), %2 in all; company balance %3.</source>
         <translation>
-            <numerusform>%1 attribué à %n membre, %2 au total ; solde de l’entreprise %3.</numerusform>
-            <numerusform>%1 attribué à chacun des %n membres, %2 au total ; solde de l’entreprise %3.</numerusform>
+            <numerusform>%1 attribué à %n membre, %2 au total&#xa0;; solde de l’entreprise %3.</numerusform>
+            <numerusform>%1 attribué à chacun des %n membres, %2 au total&#xa0;; solde de l’entreprise %3.</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage: autorecharge set|off ACCOUNT ...</source>
-        <translation>Utilisation : autorecharge set|off ACCOUNT ...</translation>
+        <translation>Utilisation&#xa0;: autorecharge set|off ACCOUNT ...</translation>
     </message>
     <message>
         <source>Usage: autorecharge set ACCOUNT --amount A --below T --monthly-limit L</source>
-        <translation>Utilisation : autorecharge set ACCOUNT --amount A --below T --monthly-limit L</translation>
+        <translation>Utilisation&#xa0;: autorecharge set ACCOUNT --amount A --below T --monthly-limit L</translation>
     </message>
     <message>
         <source>Auto-recharge saved and enabled for %1.</source>
@@ -1250,7 +1234,7 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utili
     </message>
     <message>
         <source>Usage: autorecharge off ACCOUNT</source>
-        <translation>Utilisation : autorecharge off ACCOUNT</translation>
+        <translation>Utilisation&#xa0;: autorecharge off ACCOUNT</translation>
     </message>
     <message>
         <source>Auto-recharge turned off for %1.</source>
@@ -1258,35 +1242,31 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utili
     </message>
     <message>
         <source>Unknown autorecharge command &apos;%1&apos;.</source>
-        <translation>Commande autorecharge inconnue : « %1 ».</translation>
+        <translation>Commande autorecharge inconnue&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Usage: billing run</source>
-        <translation>Utilisation : billing run</translation>
-    </message>
-    <message>
-        <source>Billing run done: %1 number(s) renewed for %2, %3 released, %4 expired unpaid; %5 monthly limit(s) reset, %6 suspension(s) ended, %7 recharged.</source>
-        <translation>Facturation terminée : numéros renouvelés : %1 (pour %2), libérés : %3, expirés faute de paiement : %4 ; limites mensuelles remises à zéro : %5, suspensions levées : %6, montant rechargé : %7.</translation>
+        <translation>Utilisation&#xa0;: billing run</translation>
     </message>
     <message>
         <source>Usage: activity [--limit N]</source>
-        <translation>Utilisation : activity [--limit N]</translation>
+        <translation>Utilisation&#xa0;: activity [--limit N]</translation>
     </message>
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 100000.</source>
-        <translation>--limit : « %1 » n’est pas un nombre de 1 à 100000.</translation>
+        <translation>--limit&#xa0;: «&#xa0;%1&#xa0;» n’est pas un nombre de 1 à 100000.</translation>
     </message>
     <message>
         <source>Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</source>
-        <translation>Utilisation : demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</translation>
+        <translation>Utilisation&#xa0;: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a number from 0 to 1000000.</source>
-        <translation>%1 : « %2 » n’est pas un nombre de 0 à 1000000.</translation>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un nombre de 0 à 1000000.</translation>
     </message>
     <message>
         <source>--seed: &quot;%1&quot; is not a whole number.</source>
-        <translation>--seed : « %1 » n’est pas un nombre entier.</translation>
+        <translation>--seed&#xa0;: «&#xa0;%1&#xa0;» n’est pas un nombre entier.</translation>
     </message>
     <message numerus="yes">
         <source>Generated %n member(s), %1 with auto-recharge, %2 of credit allocated.</source>
@@ -1297,15 +1277,15 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utili
     </message>
     <message>
         <source>Usage: number countries|areas|prices|buy|assign|cancel|list ...</source>
-        <translation>Utilisation : number countries|areas|prices|buy|assign|cancel|list ...</translation>
+        <translation>Utilisation&#xa0;: number countries|areas|prices|buy|assign|cancel|list ...</translation>
     </message>
     <message>
         <source>Name exactly one holder: --member ACCOUNT or --profile NAME.</source>
-        <translation>Indiquez un seul titulaire : --member ACCOUNT ou --profile NAME.</translation>
+        <translation>Indiquez un seul titulaire&#xa0;: --member ACCOUNT ou --profile NAME.</translation>
     </message>
     <message>
         <source>Usage: number countries</source>
-        <translation>Utilisation : number countries</translation>
+        <translation>Utilisation&#xa0;: number countries</translation>
     </message>
     <message>
         <source>	(terms must be accepted)</source>
@@ -1313,42 +1293,38 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utili
     </message>
     <message>
         <source>Usage: number %1 COUNTRY</source>
-        <translation>Utilisation : number %1 COUNTRY</translation>
-    </message>
-    <message>
-        <source>%1	%2	%3 available</source>
-        <translation>%1	%2	disponibles : %3</translation>
+        <translation>Utilisation&#xa0;: number %1 COUNTRY</translation>
     </message>
     <message numerus="yes">
         <source>%n month(s): %1</source>
         <translation>
-            <numerusform>%n mois : %1</numerusform>
-            <numerusform>%n mois : %1</numerusform>
+            <numerusform>%n mois&#xa0;: %1</numerusform>
+            <numerusform>%n mois&#xa0;: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Usage: number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</source>
-        <translation>Utilisation : number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</translation>
+        <translation>Utilisation&#xa0;: number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</translation>
     </message>
     <message>
         <source>--months: &quot;%1&quot; is not 1, 3 or 12.</source>
-        <translation>--months : « %1 » ne vaut ni 1, ni 3, ni 12.</translation>
+        <translation>--months&#xa0;: «&#xa0;%1&#xa0;» ne vaut ni 1, ni 3, ni 12.</translation>
     </message>
     <message>
         <source>Bought %1 (%2) for %3, paid %4; it renews on %5.</source>
-        <translation>%1 (%2) acheté pour %3, %4 payé ; renouvellement le %5.</translation>
+        <translation>%1 (%2) acheté pour %3, %4 payé&#xa0;; renouvellement le %5.</translation>
     </message>
     <message>
         <source>Usage: number assign E164 (--member ACCOUNT | --profile NAME)</source>
-        <translation>Utilisation : number assign E164 (--member ACCOUNT | --profile NAME)</translation>
+        <translation>Utilisation&#xa0;: number assign E164 (--member ACCOUNT | --profile NAME)</translation>
     </message>
     <message>
         <source>Reminder: the terms of numbers in %1 (for example a local address) still apply to the new holder.</source>
-        <translation>Rappel : pour les numéros de ce pays (%1), les conditions (par exemple une adresse locale) s’appliquent toujours au nouveau titulaire.</translation>
+        <translation>Rappel&#xa0;: pour les numéros de ce pays (%1), les conditions (par exemple une adresse locale) s’appliquent toujours au nouveau titulaire.</translation>
     </message>
     <message>
         <source>Reminder: the number&apos;s terms still apply to the new holder.</source>
-        <translation>Rappel : les conditions du numéro s’appliquent toujours au nouveau titulaire.</translation>
+        <translation>Rappel&#xa0;: les conditions du numéro s’appliquent toujours au nouveau titulaire.</translation>
     </message>
     <message>
         <source>%1 now belongs to %2.</source>
@@ -1356,15 +1332,15 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utili
     </message>
     <message>
         <source>Usage: number cancel E164</source>
-        <translation>Utilisation : number cancel E164</translation>
+        <translation>Utilisation&#xa0;: number cancel E164</translation>
     </message>
     <message>
         <source>%1 is cancelled: usable until %2, then released. No refund.</source>
-        <translation>%1 est résilié : utilisable jusqu’au %2, puis libéré. Aucun remboursement.</translation>
+        <translation>%1 est résilié&#xa0;: utilisable jusqu’au %2, puis libéré. Aucun remboursement.</translation>
     </message>
     <message>
         <source>Usage: number list [--search TEXT] [--country CC]</source>
-        <translation>Utilisation : number list [--search TEXT] [--country CC]</translation>
+        <translation>Utilisation&#xa0;: number list [--search TEXT] [--country CC]</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -1372,31 +1348,27 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utili
     </message>
     <message>
         <source>Unknown number command &apos;%1&apos;.</source>
-        <translation>Commande number inconnue : « %1 ».</translation>
+        <translation>Commande number inconnue&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Usage: credit profile NAME AMOUNT</source>
-        <translation>Utilisation : credit profile NAME AMOUNT</translation>
-    </message>
-    <message>
-        <source>credit profile</source>
-        <translation>credit profile</translation>
+        <translation>Utilisation&#xa0;: credit profile NAME AMOUNT</translation>
     </message>
     <message>
         <source>Allocated %1 to %2; its balance is %3.</source>
-        <translation>%1 attribué à %2 ; son solde est de %3.</translation>
+        <translation>%1 attribué à %2&#xa0;; son solde est de %3.</translation>
     </message>
     <message>
         <source>Usage: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</source>
-        <translation>Utilisation : profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</translation>
+        <translation>Utilisation&#xa0;: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a whole number.</source>
-        <translation>%1 : « %2 » n’est pas un nombre entier.</translation>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un nombre entier.</translation>
     </message>
     <message>
         <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation>Utilisation : profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
+        <translation>Utilisation&#xa0;: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>--port goes with --ip (IP authentication).</source>
@@ -1405,29 +1377,29 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utili
     <message numerus="yes">
         <source>Created SIP profile %1 with %n channel(s); the company paid %2.</source>
         <translation>
-            <numerusform>Profil SIP %1 créé avec %n canal ; l’entreprise a payé %2.</numerusform>
-            <numerusform>Profil SIP %1 créé avec %n canaux ; l’entreprise a payé %2.</numerusform>
+            <numerusform>Profil SIP %1 créé avec %n canal&#xa0;; l’entreprise a payé %2.</numerusform>
+            <numerusform>Profil SIP %1 créé avec %n canaux&#xa0;; l’entreprise a payé %2.</numerusform>
         </translation>
     </message>
     <message>
         <source>SIP username %1. Show the password with: switchboardctl profile credentials &quot;%2&quot;</source>
-        <translation>Nom d’utilisateur SIP : %1. Affichez le mot de passe avec : switchboardctl profile credentials &quot;%2&quot;</translation>
+        <translation>Nom d’utilisateur SIP&#xa0;: %1. Affichez le mot de passe avec&#xa0;: switchboardctl profile credentials &quot;%2&quot;</translation>
     </message>
     <message>
         <source>Usage: profile list</source>
-        <translation>Utilisation : profile list</translation>
+        <translation>Utilisation&#xa0;: profile list</translation>
     </message>
     <message>
         <source>Usage: profile %1 NAME ...</source>
-        <translation>Utilisation : profile %1 NAME ...</translation>
+        <translation>Utilisation&#xa0;: profile %1 NAME ...</translation>
     </message>
     <message>
         <source>Usage: profile show NAME</source>
-        <translation>Utilisation : profile show NAME</translation>
+        <translation>Utilisation&#xa0;: profile show NAME</translation>
     </message>
     <message>
         <source>Usage: profile rename NAME NEWNAME</source>
-        <translation>Utilisation : profile rename NAME NEWNAME</translation>
+        <translation>Utilisation&#xa0;: profile rename NAME NEWNAME</translation>
     </message>
     <message>
         <source>Renamed to %1.</source>
@@ -1435,69 +1407,90 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utili
     </message>
     <message>
         <source>Usage: profile channels NAME N</source>
-        <translation>Utilisation : profile channels NAME N</translation>
-    </message>
-    <message>
-        <source>channels</source>
-        <translation>canaux</translation>
-    </message>
-    <message>
-        <source>%1 now has %2 channel(s) (was %3): paid %4, next payment on %5.</source>
-        <translation>Nombre de canaux de %1 : %2 (avant : %3) ; %4 payé, prochain paiement le %5.</translation>
+        <translation>Utilisation&#xa0;: profile channels NAME N</translation>
     </message>
     <message>
         <source>Usage: profile %1 NAME</source>
-        <translation>Utilisation : profile %1 NAME</translation>
+        <translation>Utilisation&#xa0;: profile %1 NAME</translation>
     </message>
     <message>
         <source>--format: only &quot;asterisk&quot; (PJSIP) is available.</source>
-        <translation>--format : seul « asterisk » (PJSIP) est disponible.</translation>
+        <translation>--format&#xa0;: seul «&#xa0;asterisk&#xa0;» (PJSIP) est disponible.</translation>
     </message>
     <message>
         <source>IP authentication: the provider accepts calls from %1, UDP port %2.</source>
-        <translation>Authentification par IP : le fournisseur accepte les appels de %1, port UDP %2.</translation>
+        <translation>Authentification par IP&#xa0;: le fournisseur accepte les appels de %1, port UDP %2.</translation>
     </message>
     <message>
         <source>Username: %1
 Password: %2</source>
-        <translation>Nom d’utilisateur : %1
-Mot de passe : %2</translation>
+        <translation>Nom d’utilisateur&#xa0;: %1
+Mot de passe&#xa0;: %2</translation>
     </message>
     <message>
         <source>SIP servers: %1</source>
-        <translation>Serveurs SIP : %1</translation>
+        <translation>Serveurs SIP&#xa0;: %1</translation>
     </message>
     <message>
         <source>Usage: profile link NAME ACCOUNT [--extension DIGITS]</source>
-        <translation>Utilisation : profile link NAME ACCOUNT [--extension DIGITS]</translation>
+        <translation>Utilisation&#xa0;: profile link NAME ACCOUNT [--extension DIGITS]</translation>
     </message>
     <message>
         <source>Linked %1 to %2: its calls and numbers route to the PBX; sign-in is disabled.</source>
-        <translation>%1 lié à %2 : ses appels et ses numéros sont acheminés vers le PBX ; la connexion est désactivée.</translation>
+        <translation>%1 lié à %2&#xa0;: ses appels et ses numéros sont acheminés vers le PBX&#xa0;; la connexion est désactivée.</translation>
     </message>
     <message>
         <source>Usage: profile unlink NAME ACCOUNT</source>
-        <translation>Utilisation : profile unlink NAME ACCOUNT</translation>
+        <translation>Utilisation&#xa0;: profile unlink NAME ACCOUNT</translation>
     </message>
     <message>
         <source>Unlinked %1 from %2; sign-in is restored.</source>
-        <translation>%1 dissocié de %2 ; la connexion est rétablie.</translation>
+        <translation>%1 dissocié de %2&#xa0;; la connexion est rétablie.</translation>
     </message>
     <message>
         <source>Usage: profile delete NAME --yes [--export-history FILE.csv]</source>
-        <translation>Utilisation : profile delete NAME --yes [--export-history FILE.csv]</translation>
-    </message>
-    <message>
-        <source>Deleting %1 would return %2 to the company balance, put %3 number(s) back in the pool, unlink %4 account(s) and delete %5 call record(s). Add --yes to delete.</source>
-        <translation>Supprimer %1 rendrait %2 au solde de l’entreprise ; numéros remis dans la réserve : %3 ; comptes dissociés : %4 ; relevés d’appels supprimés : %5. Ajoutez --yes pour supprimer.</translation>
-    </message>
-    <message>
-        <source>Deleted %1: %2 returned to the company balance, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted.</source>
-        <translation>%1 supprimé : %2 rendu au solde de l’entreprise ; numéros remis dans la réserve : %3 ; comptes dissociés : %4 ; relevés d’appels supprimés : %5.</translation>
+        <translation>Utilisation&#xa0;: profile delete NAME --yes [--export-history FILE.csv]</translation>
     </message>
     <message>
         <source>Unknown profile command &apos;%1&apos;.</source>
-        <translation>Commande profile inconnue : « %1 ».</translation>
+        <translation>Commande profile inconnue&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outgoing calls: %n channel(s), %1 a month; paid until %2%3</source>
+        <translation>
+            <numerusform>Appels sortants&#xa0;:  %n canal, %1 par mois&#xa0;; payé jusqu’au %2%3</numerusform>
+            <numerusform>Appels sortants&#xa0;:  %n canaux, %1 par mois&#xa0;; payés jusqu’au %2%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dry run, nothing was written. Members that would be added: %1; lines with problems: %2.</source>
+        <translation>Essai à blanc, rien n’a été écrit. Membres à ajouter&#xa0;: %1&#xa0;; lignes avec des problèmes&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Billing run done. Numbers renewed: %1 (paid %2), released: %3, expired unpaid: %4. Monthly recharge limits reset: %5, suspensions ended: %6, recharged: %7.</source>
+        <translation>Facturation terminée. Numéros renouvelés&#xa0;: %1 (payé&#xa0;: %2), libérés&#xa0;: %3, expirés faute de paiement&#xa0;: %4. Limites de recharge mensuelles remises à zéro&#xa0;: %5, suspensions levées&#xa0;: %6, montant rechargé&#xa0;: %7.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1	%2	%n available</source>
+        <translation>
+            <numerusform>%1	%2	%n disponible</numerusform>
+            <numerusform>%1	%2	%n disponibles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.</source>
+        <translation>
+            <numerusform>%1 a maintenant %n canal (avant&#xa0;: %2)&#xa0;: %3 payé, prochain paiement le %4.</numerusform>
+            <numerusform>%1 a maintenant %n canaux (avant&#xa0;: %2)&#xa0;: %3 payé, prochain paiement le %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleting %1 would: return to the company balance: %2; put numbers back in the pool: %3; unlink accounts: %4; delete call records: %5. Add --yes to delete.</source>
+        <translation>La suppression de %1 aurait pour effet de&#xa0;: rendre au solde de l’entreprise&#xa0;: %2&#xa0;; remettre des numéros dans la réserve&#xa0;: %3&#xa0;; dissocier des comptes&#xa0;: %4&#xa0;; supprimer des relevés d’appels&#xa0;: %5. Ajoutez --yes pour supprimer.</translation>
+    </message>
+    <message>
+        <source>Deleted %1. Returned to the company balance: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5.</source>
+        <translation>%1 supprimé. Rendu au solde de l’entreprise&#xa0;: %2&#xa0;; numéros remis dans la réserve&#xa0;: %3&#xa0;; comptes dissociés&#xa0;: %4&#xa0;; relevés d’appels supprimés&#xa0;: %5.</translation>
     </message>
 </context>
 <context>
@@ -1523,23 +1516,23 @@ Mot de passe : %2</translation>
     </message>
     <message>
         <source>The account name is how the member signs in: 6 to 32 characters, starting with a letter; letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
-        <translation>Le nom de compte sert à la connexion du membre : 6 à 32 caractères commençant par une lettre ; lettres, chiffres, « . », « _ » et « - ».</translation>
+        <translation>Le nom de compte sert à la connexion du membre&#xa0;: 6 à 32 caractères commençant par une lettre&#xa0;; lettres, chiffres, «&#xa0;.&#xa0;», «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;».</translation>
     </message>
     <message>
         <source>&amp;Account name:</source>
-        <translation>Nom de &amp;compte :</translation>
+        <translation>Nom de &amp;compte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation>Nom &amp;affiché :</translation>
+        <translation>Nom &amp;affiché&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;E-mail:</source>
-        <translation>&amp;E-mail :</translation>
+        <translation>&amp;E-mail&#xa0;:</translation>
     </message>
     <message>
         <source>De&amp;partment:</source>
-        <translation>&amp;Service :</translation>
+        <translation>&amp;Service&#xa0;:</translation>
     </message>
     <message>
         <source>Account name</source>
@@ -1590,13 +1583,13 @@ Mot de passe : %2</translation>
     <message numerus="yes">
         <source>Give credit to %n member(s): %1</source>
         <translation>
-            <numerusform>Attribuer du crédit à %n membre : %1</numerusform>
-            <numerusform>Attribuer du crédit à %n membres : %1</numerusform>
+            <numerusform>Attribuer du crédit à %n membre&#xa0;: %1</numerusform>
+            <numerusform>Attribuer du crédit à %n membres&#xa0;: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
-        <translation>« %1 » n’est pas un montant. Saisissez-le comme %2.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un montant. Saisissez-le comme %2.</translation>
     </message>
     <message>
         <source>The total is too large.</source>
@@ -1612,21 +1605,21 @@ Mot de passe : %2</translation>
     <message numerus="yes">
         <source>Total: %1 (%2 × %n member(s))</source>
         <translation>
-            <numerusform>Total : %1 (%2 × %n membre)</numerusform>
-            <numerusform>Total : %1 (%2 × %n membres)</numerusform>
+            <numerusform>Total&#xa0;: %1 (%2 × %n membre)</numerusform>
+            <numerusform>Total&#xa0;: %1 (%2 × %n membres)</numerusform>
         </translation>
     </message>
     <message>
         <source>Total: —</source>
-        <translation>Total : —</translation>
+        <translation>Total&#xa0;: —</translation>
     </message>
     <message>
         <source>Company balance: %1, after the allocation: %2.</source>
-        <translation>Solde de l’entreprise : %1, après l’attribution : %2.</translation>
+        <translation>Solde de l’entreprise&#xa0;: %1, après l’attribution&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Company balance: %1.</source>
-        <translation>Solde de l’entreprise : %1.</translation>
+        <translation>Solde de l’entreprise&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Allocate %1</source>
@@ -1642,7 +1635,7 @@ Mot de passe : %2</translation>
     </message>
     <message>
         <source>&amp;Amount for each member (%1):</source>
-        <translation>&amp;Montant par membre (%1) :</translation>
+        <translation>&amp;Montant par membre (%1)&#xa0;:</translation>
     </message>
     <message>
         <source>Amount for each member</source>
@@ -1678,6 +1671,73 @@ Mot de passe : %2</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::AllocateProfileCreditDialog</name>
+    <message>
+        <source>Give credit to the SIP profile %1 (balance now %2). Its calls are paid from it.</source>
+        <translation>Attribuez du crédit au profil SIP %1 (solde actuel&#xa0;: %2). Ses appels sont payés avec ce crédit.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un montant. Saisissez-le comme %2.</translation>
+    </message>
+    <message>
+        <source>The company balance (%1) cannot cover %2. Top up the company balance first, or give less.</source>
+        <translation>Le solde de l’entreprise (%1) ne couvre pas %2. Rechargez d’abord le solde ou attribuez moins.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after the allocation: %2.</source>
+        <translation>Solde de l’entreprise&#xa0;: %1, après l’attribution&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Solde de l’entreprise&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Allocate %1</source>
+        <translation>Attribuer %1</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>Attribuer</translation>
+    </message>
+    <message>
+        <source>Allocate credit to a SIP profile</source>
+        <translation>Attribuer du crédit à un profil SIP</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (%1):</source>
+        <translation>&amp;Montant (%1)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>Profil SIP</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Solde de l’entreprise</translation>
+    </message>
+    <message>
+        <source>The amount is deducted from the company balance at once. Credit allocated to a SIP profile cannot be taken back; it returns to the company balance only if the profile is deleted.</source>
+        <translation>Le montant est immédiatement déduit du solde de l’entreprise. Le crédit attribué à un profil SIP ne peut pas être repris&#xa0;; il ne retourne au solde de l’entreprise que si le profil est supprimé.</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::AmountEdit</name>
     <message>
         <source>e.g. %1</source>
@@ -1688,7 +1748,7 @@ Mot de passe : %2</translation>
     <name>sb::ui::AutoRechargeDialog</name>
     <message>
         <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
-        <translation>« %1 » n’est pas un montant. Saisissez-le comme %2.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un montant. Saisissez-le comme %2.</translation>
     </message>
     <message>
         <source>Whenever the balance of %1 is below %2, %3 moves from the company balance to the member, at most %4 each calendar month.</source>
@@ -1696,7 +1756,7 @@ Mot de passe : %2</translation>
     </message>
     <message>
         <source>The balance is %1 now, below the threshold: the recharge happens as soon as you save.</source>
-        <translation>Le solde est de %1, sous le seuil : la recharge a lieu dès l’enregistrement.</translation>
+        <translation>Le solde est de %1, sous le seuil&#xa0;: la recharge a lieu dès l’enregistrement.</translation>
     </message>
     <message>
         <source>Auto-recharge for %1</source>
@@ -1712,11 +1772,11 @@ Mot de passe : %2</translation>
     </message>
     <message>
         <source>Auto-recharge is on. Recharged this month: %1 of %2.</source>
-        <translation>La recharge automatique est activée. Rechargé ce mois-ci : %1 sur %2.</translation>
+        <translation>La recharge automatique est activée. Rechargé ce mois-ci&#xa0;: %1 sur %2.</translation>
     </message>
     <message>
         <source>The monthly recharge limit is reached: auto-recharge is suspended until %1.</source>
-        <translation>La limite de recharge mensuelle est atteinte : la recharge automatique est suspendue jusqu’au %1.</translation>
+        <translation>La limite de recharge mensuelle est atteinte&#xa0;: la recharge automatique est suspendue jusqu’au %1.</translation>
     </message>
     <message>
         <source>Current state</source>
@@ -1724,15 +1784,15 @@ Mot de passe : %2</translation>
     </message>
     <message>
         <source>&amp;Recharge the account with (%1):</source>
-        <translation>&amp;Recharger le compte de ce membre de (%1) :</translation>
+        <translation>&amp;Recharger le compte de ce membre de (%1)&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;When the balance is below:</source>
-        <translation>&amp;Lorsque son solde est inférieur à :</translation>
+        <translation>&amp;Lorsque son solde est inférieur à&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Monthly recharge limit:</source>
-        <translation>Limite de recharge &amp;mensuelle :</translation>
+        <translation>Limite de recharge &amp;mensuelle&#xa0;:</translation>
     </message>
     <message>
         <source>Recharge amount</source>
@@ -1787,6 +1847,600 @@ Mot de passe : %2</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::BuyNumbersWizard</name>
+    <message>
+        <source>SIP profile %1</source>
+        <translation>Profil SIP %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list: each gets one number.</source>
+        <translation>%1 figure déjà dans la liste&#xa0;: chacun reçoit un seul numéro.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 et %n autre</numerusform>
+            <numerusform>%1 et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One number for each of %n holder(s): %1</source>
+        <translation>
+            <numerusform>Un numéro pour %n titulaire&#xa0;: %1</numerusform>
+            <numerusform>Un numéro pour chacun des %n titulaires&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Numbers in %1 require the holder to accept terms (for example a local address in %1). You will be asked to accept them before buying.</source>
+        <translation>Pour les numéros de ce pays (%1), le titulaire doit accepter des conditions, par exemple une adresse locale (%1). Vous devrez les accepter avant l’achat.</translation>
+    </message>
+    <message>
+        <source>Numbers in %1: no extra terms apply.</source>
+        <translation>Numéros de ce pays (%1)&#xa0;: aucune condition supplémentaire ne s’applique.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s): %1</source>
+        <translation>
+            <numerusform>%n mois&#xa0;: %1</numerusform>
+            <numerusform>%n mois&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prices per number: %1.</source>
+        <translation>Prix par numéro&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>%1 — %2: no numbers left</source>
+        <translation>%1 — %2&#xa0;: plus aucun numéro</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2: only %n number(s) left</source>
+        <translation>
+            <numerusform>%1 — %2&#xa0;: seulement %n numéro restant</numerusform>
+            <numerusform>%1 — %2&#xa0;: seulement %n numéros restants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2: %n number(s) available</source>
+        <translation>
+            <numerusform>%1 — %2&#xa0;: %n numéro disponible</numerusform>
+            <numerusform>%1 — %2&#xa0;: %n numéros disponibles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No area of %1 has %n number(s) left. Choose another country.</source>
+        <translation>
+            <numerusform>Aucun indicatif de ce pays (%1) n’a encore %n numéro disponible. Choisissez un autre pays.</numerusform>
+            <numerusform>Aucun indicatif de ce pays (%1) n’a encore %n numéros disponibles. Choisissez un autre pays.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s): %1 per number</source>
+        <translation>
+            <numerusform>%n mois&#xa0;: %1 par numéro</numerusform>
+            <numerusform>%n mois&#xa0;: %1 par numéro</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %1 (%2 × %n number(s)), paid now from the company balance</source>
+        <translation>
+            <numerusform>Total&#xa0;: %1 (%2 × %n numéro), payé maintenant sur le solde de l’entreprise</numerusform>
+            <numerusform>Total&#xa0;: %1 (%2 × %n numéros), payé maintenant sur le solde de l’entreprise</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after buying: %2.</source>
+        <translation>Solde de l’entreprise&#xa0;: %1, après l’achat&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Solde de l’entreprise&#xa0;: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %2 for %n number(s). Top up the company balance first, or choose a shorter period.</source>
+        <translation>
+            <numerusform>Le solde de l’entreprise (%1) ne peut pas payer %2 pour %n numéro. Rechargez d’abord le solde ou choisissez une période plus courte.</numerusform>
+            <numerusform>Le solde de l’entreprise (%1) ne peut pas payer %2 pour %n numéros. Rechargez d’abord le solde ou choisissez une période plus courte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: —</source>
+        <translation>Total&#xa0;: —</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each number renews every %n month(s) from the company balance until it is cancelled.</source>
+        <translation>
+            <numerusform>Chaque numéro est renouvelé par période de %n mois, payée sur le solde de l’entreprise, jusqu’à sa résiliation.</numerusform>
+            <numerusform>Chaque numéro est renouvelé par période de %n mois, payée sur le solde de l’entreprise, jusqu’à sa résiliation.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Numbers in %1 are offered only to holders who meet the local terms, for example a local address in %1, and who provide more details on request. The terms may change with local regulation; a holder who no longer meets them may lose the number.</source>
+        <translation>Les numéros de ce pays (%1) ne sont proposés qu’aux titulaires qui remplissent les conditions locales, par exemple une adresse locale (%1), et qui fournissent des informations supplémentaires sur demande. Les conditions peuvent changer selon la réglementation locale&#xa0;; un titulaire qui ne les remplit plus peut perdre le numéro.</translation>
+    </message>
+    <message>
+        <source>The holders accept the terms for numbers in %1</source>
+        <translation>Les titulaires acceptent les conditions des numéros de ce pays (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Buying %n number(s) in %1, %2, billed every %3 month(s): %4 in all, paid now from the company balance (%5).</source>
+        <translation>
+            <numerusform>Achat de %n numéro, indicatif %1, %2, facturé par période de %3 mois&#xa0;: %4 au total, payé maintenant sur le solde de l’entreprise (%5).</numerusform>
+            <numerusform>Achat de %n numéros, indicatif %1, %2, facturés par période de %3 mois&#xa0;: %4 au total, payé maintenant sur le solde de l’entreprise (%5).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Buy numbers</source>
+        <translation>Acheter des numéros</translation>
+    </message>
+    <message>
+        <source>Buy now</source>
+        <translation>Acheter maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Who gets a number?</source>
+        <translation>Qui reçoit un numéro&#xa0;?</translation>
+    </message>
+    <message>
+        <source>One number for each member or SIP profile in the list.</source>
+        <translation>Un numéro pour chaque membre ou profil SIP de la liste.</translation>
+    </message>
+    <message>
+        <source>Type an account name or a SIP profile name and choose it from the list, or press Enter to add it.</source>
+        <translation>Saisissez un nom de compte ou le nom d’un profil SIP et choisissez-le dans la liste, ou appuyez sur Entrée pour l’ajouter.</translation>
+    </message>
+    <message>
+        <source>&amp;Holder is a:</source>
+        <translation>&amp;Type de titulaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>Profil SIP</translation>
+    </message>
+    <message>
+        <source>Holder is a member or a SIP profile</source>
+        <translation>Le titulaire est un membre ou un profil SIP</translation>
+    </message>
+    <message>
+        <source>&amp;SIP profile:</source>
+        <translation>&amp;Profil SIP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>Nom de &amp;compte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Start typing a SIP profile name</source>
+        <translation>Commencez à saisir le nom d’un profil SIP</translation>
+    </message>
+    <message>
+        <source>Start typing an account name</source>
+        <translation>Commencez à saisir un nom de compte</translation>
+    </message>
+    <message>
+        <source>SIP profile name</source>
+        <translation>Nom du profil SIP</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom de compte</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>Ajouter à la liste</translation>
+    </message>
+    <message>
+        <source>Who gets a number</source>
+        <translation>Qui reçoit un numéro</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>Retirer de la liste</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Where the numbers are.</source>
+        <translation>Le pays des numéros.</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>Pa&amp;ys&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Area code</source>
+        <translation>Indicatif régional</translation>
+    </message>
+    <message>
+        <source>The area code of the numbers, with its place.</source>
+        <translation>L’indicatif régional des numéros, avec sa localité.</translation>
+    </message>
+    <message>
+        <source>Billing period</source>
+        <translation>Période de facturation</translation>
+    </message>
+    <message>
+        <source>How often each number is paid.</source>
+        <translation>La fréquence de paiement de chaque numéro.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Solde de l’entreprise</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Renouvellement</translation>
+    </message>
+    <message>
+        <source>The holders must accept the terms before the numbers can be bought.</source>
+        <translation>Les titulaires doivent accepter les conditions avant que les numéros puissent être achetés.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ChangeChannelsDialog</name>
+    <message numerus="yes">
+        <source>%1 has %n channel(s), not paid since %2: outgoing calls are stopped.</source>
+        <translation>
+            <numerusform>%1 a %n canal, impayé depuis le %2&#xa0;: les appels sortants sont interrompus.</numerusform>
+            <numerusform>%1 a %n canaux, impayés depuis le %2&#xa0;: les appels sortants sont interrompus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n channel(s) (%2 a month), paid until %3.</source>
+        <translation>
+            <numerusform>%1 a %n canal (%2 par mois), payé jusqu’au %3.</numerusform>
+            <numerusform>%1 a %n canaux (%2 par mois), payés jusqu’au %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s): %1 a month</source>
+        <translation>
+            <numerusform>%n canal&#xa0;: %1 par mois</numerusform>
+            <numerusform>%n canaux&#xa0;: %1 par mois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The current channel subscription ends now, with no refund for the rest of its month. The new one starts today: %1 is paid now from the company balance, and it renews on %2.</source>
+        <translation>L’abonnement actuel aux canaux prend fin maintenant, sans remboursement pour le reste du mois. Le nouveau commence aujourd’hui&#xa0;: %1 est payé maintenant sur le solde de l’entreprise, et il est renouvelé le %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %2 for %n channel(s).</source>
+        <translation>
+            <numerusform>Le solde de l’entreprise (%1) ne peut pas payer %2 pour %n canal.</numerusform>
+            <numerusform>Le solde de l’entreprise (%1) ne peut pas payer %2 pour %n canaux.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after the change: %2.</source>
+        <translation>Solde de l’entreprise&#xa0;: %1, après la modification&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Solde de l’entreprise&#xa0;: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change to %n channel(s)</source>
+        <translation>
+            <numerusform>Passer à %n canal</numerusform>
+            <numerusform>Passer à %n canaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change channels</source>
+        <translation>Modifier les canaux</translation>
+    </message>
+    <message>
+        <source>&amp;Channels (simultaneous calls, %1–%2):</source>
+        <translation>&amp;Canaux (appels simultanés, %1–%2)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <source>Current channels</source>
+        <translation>Canaux actuels</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Ce qui se passe</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Solde de l’entreprise</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::CreateSipProfileWizard</name>
+    <message>
+        <source>A SIP profile named &quot;%1&quot; already exists.</source>
+        <translation>Un profil SIP nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>Enter the public IPv4 address of the PBX&apos;s internet connection.</source>
+        <translation>Saisissez l’adresse IPv4 publique de la connexion Internet du PBX.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s): %1 a month, the first month paid now from the company balance</source>
+        <translation>
+            <numerusform>%n canal&#xa0;: %1 par mois, le premier mois payé maintenant sur le solde de l’entreprise</numerusform>
+            <numerusform>%n canaux&#xa0;: %1 par mois, le premier mois payé maintenant sur le solde de l’entreprise</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after creating: %2.</source>
+        <translation>Solde de l’entreprise&#xa0;: %1, après la création&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Solde de l’entreprise&#xa0;: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %n channel(s) for the first month (%2). Top up the company balance first, or choose fewer channels.</source>
+        <translation>
+            <numerusform>Le solde de l’entreprise (%1) ne peut pas payer %n canal pour le premier mois (%2). Rechargez d’abord le solde ou choisissez moins de canaux.</numerusform>
+            <numerusform>Le solde de l’entreprise (%1) ne peut pas payer %n canaux pour le premier mois (%2). Rechargez d’abord le solde ou choisissez moins de canaux.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The SIP profile %1 is ready: %n channel(s), paid until %2 (%3). Set up the PBX with these details.</source>
+        <translation>
+            <numerusform>Le profil SIP %1 est prêt&#xa0;: %n canal, payé jusqu’au %2 (%3). Configurez le PBX avec ces informations.</numerusform>
+            <numerusform>Le profil SIP %1 est prêt&#xa0;: %n canaux, payés jusqu’au %2 (%3). Configurez le PBX avec ces informations.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Provider SIP servers: %1</source>
+        <translation>Serveurs SIP du fournisseur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>SIP username: %1</source>
+        <translation>Nom d’utilisateur SIP&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Password: %1</source>
+        <translation>Mot de passe&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1, UDP port %2</source>
+        <translation>%1, port UDP %2</translation>
+    </message>
+    <message>
+        <source>Keep the password safe. You can show it again at any time on the SIP profiles page.</source>
+        <translation>Conservez le mot de passe en lieu sûr. Vous pouvez l’afficher à nouveau à tout moment sur la page Profils SIP.</translation>
+    </message>
+    <message>
+        <source>The provider accepts calls from this address without registration.</source>
+        <translation>Le fournisseur accepte les appels provenant de cette adresse sans enregistrement.</translation>
+    </message>
+    <message>
+        <source>Create SIP profile</source>
+        <translation>Créer un profil SIP</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Create profile</source>
+        <translation>&amp;Créer le profil</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>A SIP profile is one SIP trunk for a PBX, with its own credit and channels.</source>
+        <translation>Un profil SIP est un trunk SIP pour un PBX, avec son propre crédit et ses propres canaux.</translation>
+    </message>
+    <message>
+        <source>Choose a name that says whose PBX it is, for example the department or the office. The name can be changed later.</source>
+        <translation>Choisissez un nom qui indique à qui appartient le PBX, par exemple le service ou le bureau. Le nom pourra être modifié plus tard.</translation>
+    </message>
+    <message>
+        <source>&amp;Profile name:</source>
+        <translation>Nom du &amp;profil&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Nom du profil</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>p. ex. %1</translation>
+    </message>
+    <message>
+        <source>Sales Oslo</source>
+        <translation>Ventes Oslo</translation>
+    </message>
+    <message>
+        <source>De&amp;partment:</source>
+        <translation>Ser&amp;vice&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>optional: who looks after the PBX</source>
+        <translation>facultatif&#xa0;: qui s’occupe du PBX</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Authentication and channels</source>
+        <translation>Authentification et canaux</translation>
+    </message>
+    <message>
+        <source>How the PBX proves who it is, and how many calls it may make at once.</source>
+        <translation>Comment le PBX prouve son identité, et combien d’appels il peut passer en même temps.</translation>
+    </message>
+    <message>
+        <source>&amp;Registration (recommended)</source>
+        <translation>&amp;Enregistrement (recommandé)</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>The profile gets a SIP username and a strong generated password; the PBX registers with them. You can show the credentials again at any time.</source>
+        <translation>Le profil reçoit un nom d’utilisateur SIP et un mot de passe fort généré&#xa0;; le PBX s’enregistre avec ces identifiants. Vous pouvez afficher à nouveau les identifiants à tout moment.</translation>
+    </message>
+    <message>
+        <source>&amp;IP authentication, for a PBX that cannot register</source>
+        <translation>Authentification par &amp;IP, pour un PBX qui ne peut pas s’enregistrer</translation>
+    </message>
+    <message>
+        <source>IP authentication</source>
+        <translation>Authentification par IP</translation>
+    </message>
+    <message>
+        <source>Public IPv4 &amp;address:</source>
+        <translation>&amp;Adresse IPv4 publique&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Public IPv4 address of the PBX</source>
+        <translation>Adresse IPv4 publique du PBX</translation>
+    </message>
+    <message>
+        <source>UDP &amp;port:</source>
+        <translation>Port U&amp;DP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>UDP port</source>
+        <translation>Port UDP</translation>
+    </message>
+    <message>
+        <source>Address check</source>
+        <translation>Vérification de l’adresse</translation>
+    </message>
+    <message>
+        <source>C&amp;hannels (simultaneous calls, %1–%2):</source>
+        <translation>Ca&amp;naux (appels simultanés, %1–%2)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Solde de l’entreprise</translation>
+    </message>
+    <message>
+        <source>What the PBX needs</source>
+        <translation>Ce dont le PBX a besoin</translation>
+    </message>
+    <message>
+        <source>The profile is created.</source>
+        <translation>Le profil est créé.</translation>
+    </message>
+    <message>
+        <source>Provider SIP servers:</source>
+        <translation>Serveurs SIP du fournisseur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Nom d’utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Allowed IP:</source>
+        <translation>IP autorisée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::DashboardPage</name>
     <message>
         <source>unknown</source>
@@ -1830,6 +2484,118 @@ Mot de passe : %2</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::DeleteSipProfileDialog</name>
+    <message numerus="yes">
+        <source>Exported %Ln call(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln appel exporté vers %1.</numerusform>
+            <numerusform>%Ln appels exportés vers %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete SIP profile</source>
+        <translation>Supprimer le profil SIP</translation>
+    </message>
+    <message>
+        <source>Delete the SIP profile %1? This happens:</source>
+        <translation>Supprimer le profil SIP %1&#xa0;? Voici ce qui se passera&#xa0;:</translation>
+    </message>
+    <message>
+        <source>• Its credit of %1 returns to the company balance (%2 → %3).</source>
+        <translation>• Son crédit de %1 retourne au solde de l’entreprise (%2 → %3).</translation>
+    </message>
+    <message>
+        <source>• It has no credit left to return to the company balance.</source>
+        <translation>• Il ne lui reste aucun crédit à rendre au solde de l’entreprise.</translation>
+    </message>
+    <message>
+        <source>• It holds no numbers.</source>
+        <translation>• Il ne détient aucun numéro.</translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n number(s) return to the company&apos;s pool and can be reassigned (they stay paid and renew until cancelled): %1.</source>
+        <translation>
+            <numerusform>• %n numéro retourne dans la réserve de l’entreprise et peut être réattribué (il reste payé et se renouvelle jusqu’à sa résiliation)&#xa0;: %1.</numerusform>
+            <numerusform>• %n numéros retournent dans la réserve de l’entreprise et peuvent être réattribués (ils restent payés et se renouvellent jusqu’à leur résiliation)&#xa0;: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• No account is linked to it.</source>
+        <translation>• Aucun compte ne lui est lié.</translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n account(s) are unlinked and can sign in again: %1.</source>
+        <translation>
+            <numerusform>• %n compte est dissocié et peut de nouveau se connecter&#xa0;: %1.</numerusform>
+            <numerusform>• %n comptes sont dissociés et peuvent de nouveau se connecter&#xa0;: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• Its call history is deleted: %Ln call(s).</source>
+        <translation>
+            <numerusform>• Son historique des appels est supprimé&#xa0;: %Ln appel.</numerusform>
+            <numerusform>• Son historique des appels est supprimé&#xa0;: %Ln appels.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• Its %n channel(s), paid until %1, end now; there is no refund for them.</source>
+        <translation>
+            <numerusform>• Le profil a %n canal, payé jusqu’au %1&#xa0;: il prend fin maintenant, sans remboursement.</numerusform>
+            <numerusform>• Le profil a %n canaux, payés jusqu’au %1&#xa0;: ils prennent fin maintenant, sans remboursement.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Consequences</source>
+        <translation>Conséquences</translation>
+    </message>
+    <message>
+        <source>&amp;Export call history first…</source>
+        <translation>&amp;Exporter d’abord l’historique des appels…</translation>
+    </message>
+    <message>
+        <source>Export call history first</source>
+        <translation>Exporter d’abord l’historique des appels</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save the profile&apos;s %Ln call(s) to a CSV file before they are deleted</source>
+        <translation>
+            <numerusform>Enregistrer %Ln appel du profil dans un fichier CSV avant sa suppression</numerusform>
+            <numerusform>Enregistrer les %Ln appels du profil dans un fichier CSV avant leur suppression</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportation</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>&amp;Delete SIP profile</source>
+        <translation>&amp;Supprimer le profil SIP</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::HolderCompleter</name>
+    <message>
+        <source>%1 — %2 (member)</source>
+        <translation>%1 — %2 (membre)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (member, linked to %3)</source>
+        <translation>%1 — %2 (membre, lié à %3)</translation>
+    </message>
+    <message>
+        <source>%1 (SIP profile)</source>
+        <translation>%1 (profil SIP)</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::ImportMembersDialog</name>
     <message>
         <source>%1 cannot be imported.</source>
@@ -1838,8 +2604,8 @@ Mot de passe : %2</translation>
     <message numerus="yes">
         <source>%1: %n problem(s) found. Nothing will be imported until every line is right; fix the file and import it again.</source>
         <translation>
-            <numerusform>%1 : %n problème trouvé. Rien ne sera importé tant que chaque ligne n’est pas correcte ; corrigez le fichier et importez-le à nouveau.</numerusform>
-            <numerusform>%1 : %n problèmes trouvés. Rien ne sera importé tant que chaque ligne n’est pas correcte ; corrigez le fichier et importez-le à nouveau.</numerusform>
+            <numerusform>%1&#xa0;: %n problème trouvé. Rien ne sera importé tant que chaque ligne n’est pas correcte&#xa0;; corrigez le fichier et importez-le à nouveau.</numerusform>
+            <numerusform>%1&#xa0;: %n problèmes trouvés. Rien ne sera importé tant que chaque ligne n’est pas correcte&#xa0;; corrigez le fichier et importez-le à nouveau.</numerusform>
         </translation>
     </message>
     <message>
@@ -1849,8 +2615,8 @@ Mot de passe : %2</translation>
     <message numerus="yes">
         <source>%1 is ready: %n member(s) can be imported.</source>
         <translation>
-            <numerusform>%1 est prêt : %n membre peut être importé.</numerusform>
-            <numerusform>%1 est prêt : %n membres peuvent être importés.</numerusform>
+            <numerusform>%1 est prêt&#xa0;: %n membre peut être importé.</numerusform>
+            <numerusform>%1 est prêt&#xa0;: %n membres peuvent être importés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1894,26 +2660,77 @@ Mot de passe : %2</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::LinkAccountDialog</name>
+    <message>
+        <source>Link an account</source>
+        <translation>Lier un compte</translation>
+    </message>
+    <message>
+        <source>Calls to the account, and to the numbers assigned to it, go to the PBX of the SIP profile %1 — to the extension, if you give one.</source>
+        <translation>Les appels vers le compte et vers les numéros qui lui sont attribués sont acheminés vers le PBX du profil SIP %1 — vers le poste, si vous en indiquez un.</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>Nom de &amp;compte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom de compte</translation>
+    </message>
+    <message>
+        <source>Start typing an account name</source>
+        <translation>Commencez à saisir un nom de compte</translation>
+    </message>
+    <message>
+        <source>&amp;Extension:</source>
+        <translation>&amp;Poste&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>optional, digits only</source>
+        <translation>facultatif, chiffres uniquement</translation>
+    </message>
+    <message>
+        <source>While the account is linked it cannot be used to sign in. An account can be linked to one SIP profile only; unlinking restores sign-in.</source>
+        <translation>Tant que le compte est lié, il ne peut pas servir à se connecter. Un compte ne peut être lié qu’à un seul profil SIP&#xa0;; la dissociation rétablit la connexion.</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Lier</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lier</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::MainWindow</name>
     <message>
         <source>About Switchboard</source>
         <translation>À propos de Switchboard</translation>
     </message>
     <message>
-        <source>Switchboard %1
-
-Runs a company&apos;s business calling account: the company balance, members and their credit.</source>
-        <translation>Switchboard %1
-
-Gère le compte d’appels professionnel d’une entreprise : le solde de l’entreprise, les membres et leur crédit.</translation>
-    </message>
-    <message>
         <source>Company balance: %1</source>
-        <translation>Solde de l’entreprise : %1</translation>
+        <translation>Solde de l’entreprise&#xa0;: %1</translation>
     </message>
     <message>
         <source>Company balance: unknown (%1)</source>
-        <translation>Solde de l’entreprise : inconnu (%1)</translation>
+        <translation>Solde de l’entreprise&#xa0;: inconnu (%1)</translation>
     </message>
     <message>
         <source>What the company can still give to members. Top up to add bought credit.</source>
@@ -1921,26 +2738,26 @@ Gère le compte d’appels professionnel d’une entreprise : le solde de l’e
     </message>
     <message>
         <source>Billing could not run: %1</source>
-        <translation>La facturation n’a pas pu s’exécuter : %1</translation>
+        <translation>La facturation n’a pas pu s’exécuter&#xa0;: %1</translation>
     </message>
     <message>
         <source>Billing: %1</source>
-        <translation>Facturation : %1</translation>
+        <translation>Facturation&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>Billing: %n monthly recharge limit(s) started afresh.</source>
         <translation>
-            <numerusform>Facturation : %n limite de recharge mensuelle remise à zéro.</numerusform>
-            <numerusform>Facturation : %n limites de recharge mensuelles remises à zéro.</numerusform>
+            <numerusform>Facturation&#xa0;: %n limite de recharge mensuelle remise à zéro.</numerusform>
+            <numerusform>Facturation&#xa0;: %n limites de recharge mensuelles remises à zéro.</numerusform>
         </translation>
     </message>
     <message>
         <source>Billing: nothing was due.</source>
-        <translation>Facturation : rien n’était dû.</translation>
+        <translation>Facturation&#xa0;: rien n’était dû.</translation>
     </message>
     <message>
         <source>Topped up %1. Company balance: %2.</source>
-        <translation>%1 ajouté. Solde de l’entreprise : %2.</translation>
+        <translation>%1 ajouté. Solde de l’entreprise&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Now using %1.</source>
@@ -2044,7 +2861,7 @@ Gère le compte d’appels professionnel d’une entreprise : le solde de l’e
     </message>
     <message>
         <source>Process everything due up to now: monthly limits, renewals</source>
-        <translation>Traiter tout ce qui est dû à ce jour : limites mensuelles, renouvellements</translation>
+        <translation>Traiter tout ce qui est dû à ce jour&#xa0;: limites mensuelles, renouvellements</translation>
     </message>
     <message>
         <source>&amp;Find</source>
@@ -2068,14 +2885,30 @@ Gère le compte d’appels professionnel d’une entreprise : le solde de l’e
     </message>
     <message>
         <source>Database: %1</source>
-        <translation>Base de données : %1</translation>
+        <translation>Base de données&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>The demo account is ready: %Ln member(s).</source>
         <translation>
-            <numerusform>Le compte de démonstration est prêt : %Ln membre.</numerusform>
-            <numerusform>Le compte de démonstration est prêt : %Ln membres.</numerusform>
+            <numerusform>Le compte de démonstration est prêt&#xa0;: %Ln membre.</numerusform>
+            <numerusform>Le compte de démonstration est prêt&#xa0;: %Ln membres.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Switchboard %1
+
+Runs a company&apos;s business calling account: the company balance, members and their credit, numbers and SIP profiles.</source>
+        <translation>Switchboard %1
+
+Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l’entreprise, les membres et leur crédit, les numéros et les profils SIP.</translation>
+    </message>
+    <message>
+        <source>&amp;Numbers</source>
+        <translation>&amp;Numéros</translation>
+    </message>
+    <message>
+        <source>&amp;SIP profiles</source>
+        <translation>&amp;Profils SIP</translation>
     </message>
 </context>
 <context>
@@ -2091,8 +2924,8 @@ Gère le compte d’appels professionnel d’une entreprise : le solde de l’e
     <message numerus="yes">
         <source>Allocated %1 to each of %n member(s), %2 in all. Company balance: %3.</source>
         <translation>
-            <numerusform>%1 attribué à %n membre, %2 au total. Solde de l’entreprise : %3.</numerusform>
-            <numerusform>%1 attribué à chacun des %n membres, %2 au total. Solde de l’entreprise : %3.</numerusform>
+            <numerusform>%1 attribué à %n membre, %2 au total. Solde de l’entreprise&#xa0;: %3.</numerusform>
+            <numerusform>%1 attribué à chacun des %n membres, %2 au total. Solde de l’entreprise&#xa0;: %3.</numerusform>
         </translation>
     </message>
     <message>
@@ -2134,8 +2967,8 @@ Gère le compte d’appels professionnel d’une entreprise : le solde de l’e
     <message numerus="yes">
         <source>Nothing was imported from %1: %n problem(s), the first on line %2: %3</source>
         <translation>
-            <numerusform>Rien n’a été importé de %1 : %n problème, ligne %2 : %3</numerusform>
-            <numerusform>Rien n’a été importé de %1 : %n problèmes, le premier ligne %2 : %3</numerusform>
+            <numerusform>Rien n’a été importé de %1&#xa0;: %n problème, ligne %2&#xa0;: %3</numerusform>
+            <numerusform>Rien n’a été importé de %1&#xa0;: %n problèmes, le premier ligne %2&#xa0;: %3</numerusform>
         </translation>
     </message>
     <message>
@@ -2210,7 +3043,7 @@ Gère le compte d’appels professionnel d’une entreprise : le solde de l’e
     </message>
     <message>
         <source>The members cannot be shown: %1</source>
-        <translation>Les membres ne peuvent pas être affichés : %1</translation>
+        <translation>Les membres ne peuvent pas être affichés&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>Imported %Ln member(s) from %1.</source>
@@ -2238,33 +3071,266 @@ Gère le compte d’appels professionnel d’une entreprise : le solde de l’e
         <source>Buy a phone number for each selected member</source>
         <translation>Acheter un numéro de téléphone pour chaque membre sélectionné</translation>
     </message>
+    <message>
+        <source>Select the members whose numbers to cancel first.</source>
+        <translation>Sélectionnez d’abord les membres dont les numéros sont à résilier.</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel numbers…</source>
+        <translation>Ré&amp;silier des numéros…</translation>
+    </message>
+    <message>
+        <source>Cancel the numbers of the selected members at the end of their paid period</source>
+        <translation>Résilier les numéros des membres sélectionnés à la fin de leur période payée</translation>
+    </message>
 </context>
 <context>
-    <name>sb::ui::PlaceholderPage</name>
+    <name>sb::ui::NumbersPage</name>
+    <message numerus="yes">
+        <source>%Ln number(s) found</source>
+        <translation>
+            <numerusform>%Ln numéro trouvé</numerusform>
+            <numerusform>%Ln numéros trouvés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln number(s)</source>
+        <translation>
+            <numerusform>%Ln numéro</numerusform>
+            <numerusform>%Ln numéros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The numbers cannot be shown: %1</source>
+        <translation>Les numéros ne peuvent pas être affichés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 pour %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 et %n autre</numerusform>
+            <numerusform>%1 et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %n number(s) in %1 for %2: %3. Company balance: %4.</source>
+        <translation>
+            <numerusform>%n numéro acheté, indicatif %1, pour %2&#xa0;: %3. Solde de l’entreprise&#xa0;: %4.</numerusform>
+            <numerusform>%n numéros achetés, indicatif %1, pour %2&#xa0;: %3. Solde de l’entreprise&#xa0;: %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the one number to reassign.</source>
+        <translation>Sélectionnez le numéro à réattribuer (un seul).</translation>
+    </message>
+    <message>
+        <source>Reassigned %1 from %2 to %3.</source>
+        <translation>%1 réattribué de %2 à %3.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <source>The selected members hold no numbers.</source>
+        <translation>Les membres sélectionnés ne détiennent aucun numéro.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is already cancelled.</source>
+        <translation>%1 est déjà résilié.</translation>
+    </message>
+    <message>
+        <source>Select the numbers to cancel first.</source>
+        <translation>Sélectionnez d’abord les numéros à résilier.</translation>
+    </message>
+    <message>
+        <source>• %1 (%2): usable until %3, then released</source>
+        <translation>• %1 (%2)&#xa0;: utilisable jusqu’au %3, puis libéré</translation>
+    </message>
+    <message>
+        <source>Each number stays usable until the end of its paid period, then returns to the pool. There is no extra charge and no refund.</source>
+        <translation>Chaque numéro reste utilisable jusqu’à la fin de sa période payée, puis retourne dans la réserve. Il n’y a ni frais supplémentaires ni remboursement.</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>Non résiliés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cancel numbers</source>
+        <translation>Résilier des numéros</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n number(s)?</source>
+        <translation>
+            <numerusform>Résilier %n numéro&#xa0;?</numerusform>
+            <numerusform>Résilier %n numéros&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n number(s)</source>
+        <translation>
+            <numerusform>Résilier %n numéro</numerusform>
+            <numerusform>Résilier %n numéros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Les conserver</translation>
+    </message>
+    <message>
+        <source>%1 (until %2)</source>
+        <translation>%1 (jusqu’au %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled %n number(s): %1. No refund; each is released when its period ends.</source>
+        <translation>
+            <numerusform>%n numéro résilié&#xa0;: %1. Aucun remboursement&#xa0;; il est libéré à la fin de sa période.</numerusform>
+            <numerusform>%n numéros résiliés&#xa0;: %1. Aucun remboursement&#xa0;; chacun est libéré à la fin de sa période.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) could not be cancelled: %1</source>
+        <translation>
+            <numerusform>%n numéro n’a pas pu être résilié&#xa0;: %1</numerusform>
+            <numerusform>%n numéros n’ont pas pu être résiliés&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled %n number(s); see the problems above the table.</source>
+        <translation>
+            <numerusform>%n numéro résilié&#xa0;; voir les problèmes au-dessus du tableau.</numerusform>
+            <numerusform>%n numéros résiliés&#xa0;; voir les problèmes au-dessus du tableau.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Numbers</source>
         <translation>Numéros</translation>
     </message>
     <message>
-        <source>Coming here: buy phone numbers for members and SIP profiles — choose the country, the area and 1, 3 or 12 months, each with its price — reassign them, and cancel them at the end of their paid period.
-
-This part of Switchboard is not available yet.</source>
-        <translation>Bientôt ici : achetez des numéros pour les membres et les profils SIP — choisissez le pays, l’indicatif régional et 1, 3 ou 12 mois, chacun avec son prix —, réattribuez-les et résiliez-les à la fin de leur période payée.
-
-Cette partie de Switchboard n’est pas encore disponible.</translation>
+        <source>Search by number, account, name or SIP profile (Ctrl+F)</source>
+        <translation>Rechercher par numéro, compte, nom ou profil SIP (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search numbers</source>
+        <translation>Rechercher des numéros</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation>Pa&amp;ys&#xa0;:</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Tous les pays</translation>
+    </message>
+    <message>
+        <source>Filter by country</source>
+        <translation>Filtrer par pays</translation>
+    </message>
+    <message>
+        <source>&amp;Held by:</source>
+        <translation>Titu&amp;laire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
     </message>
     <message>
         <source>SIP profiles</source>
         <translation>Profils SIP</translation>
     </message>
     <message>
-        <source>Coming here: the SIP trunks that connect the office PBX — registration or IP authentication, channels, their own credit, linked accounts for incoming calls, US minute bundles and ready-to-paste PBX configuration.
-
-This part of Switchboard is not available yet.</source>
-        <translation>Bientôt ici : les trunks SIP qui relient le PBX du bureau — enregistrement ou authentification par IP, canaux, crédit propre, comptes liés pour les appels entrants, forfaits de minutes vers les États-Unis et configuration PBX prête à coller.
-
-Cette partie de Switchboard n’est pas encore disponible.</translation>
+        <source>Filter by holder</source>
+        <translation>Filtrer par titulaire</translation>
     </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>Éta&amp;t&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Résilié</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Libéré</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filtrer par état</translation>
+    </message>
+    <message>
+        <source>&amp;Buy numbers…</source>
+        <translation>Acheter des &amp;numéros…</translation>
+    </message>
+    <message>
+        <source>Buy numbers for members or SIP profiles (%1)</source>
+        <translation>Acheter des numéros pour des membres ou des profils SIP (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign number…</source>
+        <translation>&amp;Réattribuer le numéro…</translation>
+    </message>
+    <message>
+        <source>Give the selected number to another member or SIP profile (%1)</source>
+        <translation>Attribuer le numéro sélectionné à un autre membre ou profil SIP (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel numbers…</source>
+        <translation>Ré&amp;silier des numéros…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected numbers at the end of their paid period (%1)</source>
+        <translation>Résilier les numéros sélectionnés à la fin de leur période payée (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::PbxConfigView</name>
+    <message>
+        <source>Asterisk PJSIP configuration (pjsip.conf):</source>
+        <translation>Configuration Asterisk PJSIP (pjsip.conf)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Asterisk PJSIP configuration</source>
+        <translation>Configuration Asterisk PJSIP</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <source>&amp;Copy configuration</source>
+        <translation>&amp;Copier la configuration</translation>
+    </message>
+    <message>
+        <source>Copy the configuration</source>
+        <translation>Copier la configuration</translation>
+    </message>
+    <message>
+        <source>Copy the whole block, with the password, to paste into the PBX</source>
+        <translation>Copier tout le bloc, mot de passe compris, pour le coller dans le PBX</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::PlaceholderPage</name>
     <message>
         <source>Calls &amp; reports</source>
         <translation>Appels et rapports</translation>
@@ -2273,9 +3339,123 @@ Cette partie de Switchboard n’est pas encore disponible.</translation>
         <source>Coming here: import of the PBX&apos;s call records, rating, call history with filters, reports and charts of what was spent, and advice on bundles and channels.
 
 This part of Switchboard is not available yet.</source>
-        <translation>Bientôt ici : import des relevés d’appels du PBX, tarification, historique des appels avec filtres, rapports et graphiques des dépenses, et conseils sur les forfaits et les canaux.
+        <translation>Bientôt ici&#xa0;: import des relevés d’appels du PBX, tarification, historique des appels avec filtres, rapports et graphiques des dépenses, et conseils sur les forfaits et les canaux.
 
 Cette partie de Switchboard n’est pas encore disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ReassignNumberDialog</name>
+    <message>
+        <source>Reassign number</source>
+        <translation>Réattribuer le numéro</translation>
+    </message>
+    <message>
+        <source>%1 (E.164: %2)</source>
+        <translation>%1 (E.164&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>%1, %2. Now held by: %3. Paid until %4.</source>
+        <translation>%1, %2. Titulaire actuel&#xa0;: %3. Payé jusqu’au %4.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <source>New holder is a:</source>
+        <translation>Type du nouveau titulaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>Profil SIP</translation>
+    </message>
+    <message>
+        <source>New holder is a member or a SIP profile</source>
+        <translation>Le nouveau titulaire est un membre ou un profil SIP</translation>
+    </message>
+    <message>
+        <source>&amp;SIP profile:</source>
+        <translation>&amp;Profil SIP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>Nom de &amp;compte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Start typing a name; the list says member or SIP profile</source>
+        <translation>Commencez à saisir un nom&#xa0;; la liste indique s’il s’agit d’un membre ou d’un profil SIP</translation>
+    </message>
+    <message>
+        <source>New holder</source>
+        <translation>Nouveau titulaire</translation>
+    </message>
+    <message>
+        <source>Numbers in %1 are held under terms (for example a local address in %1). The terms accepted when this number was bought still apply: make sure the new holder meets them, or the number may be lost.</source>
+        <translation>Les numéros de ce pays (%1) sont soumis à des conditions, par exemple une adresse locale (%1). Les conditions acceptées lors de l’achat de ce numéro s’appliquent toujours&#xa0;: assurez-vous que le nouveau titulaire les remplit, sinon le numéro risque d’être perdu.</translation>
+    </message>
+    <message>
+        <source>The terms under which this number was bought still apply to its new holder.</source>
+        <translation>Les conditions d’achat de ce numéro s’appliquent toujours à son nouveau titulaire.</translation>
+    </message>
+    <message>
+        <source>Terms reminder</source>
+        <translation>Rappel des conditions</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign</source>
+        <translation>&amp;Réattribuer</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>Réattribuer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::RenameSipProfileDialog</name>
+    <message>
+        <source>Rename SIP profile</source>
+        <translation>Renommer le profil SIP</translation>
+    </message>
+    <message>
+        <source>A new name for the SIP profile %1. Its SIP username, credentials and PBX configuration stay the same.</source>
+        <translation>Un nouveau nom pour le profil SIP %1. Son nom d’utilisateur SIP, ses identifiants et sa configuration PBX restent les mêmes.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Nouveau nom</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -2290,11 +3470,11 @@ Cette partie de Switchboard n’est pas encore disponible.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>The language of the window; money and dates follow it.</source>
-        <translation>La langue de la fenêtre ; les montants et les dates la suivent.</translation>
+        <translation>La langue de la fenêtre&#xa0;; les montants et les dates la suivent.</translation>
     </message>
     <message>
         <source>Database</source>
@@ -2306,7 +3486,7 @@ Cette partie de Switchboard n’est pas encore disponible.</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation>&amp;Base de données :</translation>
+        <translation>&amp;Base de données&#xa0;:</translation>
     </message>
     <message>
         <source>file path or postgresql://…</source>
@@ -2322,7 +3502,7 @@ Cette partie de Switchboard n’est pas encore disponible.</translation>
     </message>
     <message>
         <source>In use: %1</source>
-        <translation>Utilisée : %1</translation>
+        <translation>Utilisée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Database message</source>
@@ -2331,14 +3511,6 @@ Cette partie de Switchboard n’est pas encore disponible.</translation>
     <message>
         <source>Provider</source>
         <translation>Fournisseur</translation>
-    </message>
-    <message>
-        <source>The provider&apos;s SIP servers and the mail server are used by SIP profiles and by sending credentials, which come in a later version.</source>
-        <translation>Les serveurs SIP du fournisseur et le serveur de messagerie servent aux profils SIP et à l’envoi des identifiants, prévus dans une version ultérieure.</translation>
-    </message>
-    <message>
-        <source>SIP servers:</source>
-        <translation>Serveurs SIP :</translation>
     </message>
     <message>
         <source>SIP servers</source>
@@ -2350,26 +3522,474 @@ Cette partie de Switchboard n’est pas encore disponible.</translation>
     </message>
     <message>
         <source>Mail server:</source>
-        <translation>Serveur de messagerie :</translation>
+        <translation>Serveur de messagerie&#xa0;:</translation>
     </message>
     <message>
         <source>Mail server</source>
         <translation>Serveur de messagerie</translation>
+    </message>
+    <message>
+        <source>Saved. Every SIP profile&apos;s PBX data now names these servers.</source>
+        <translation>Enregistré. Les données PBX de chaque profil SIP indiquent désormais ces serveurs.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s SIP servers are now %1.</source>
+        <translation>Les serveurs SIP du fournisseur sont désormais&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Name at least one SIP server, such as %1.</source>
+        <translation>Indiquez au moins un serveur SIP, par exemple %1.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s SIP servers (host:port, separated by commas) go into every SIP profile&apos;s PBX data and configuration; they are kept in the database, so every admin and switchboardctl see the same. The mail server, for sending credentials, comes in a later version.</source>
+        <translation>Les serveurs SIP du fournisseur (hôte:port, séparés par des virgules) figurent dans les données PBX et la configuration de chaque profil SIP&#xa0;; ils sont conservés dans la base de données, de sorte que chaque administrateur et switchboardctl voient les mêmes. Le serveur de messagerie, pour l’envoi des identifiants, arrivera dans une version ultérieure.</translation>
+    </message>
+    <message>
+        <source>S&amp;IP servers:</source>
+        <translation>Serveurs S&amp;IP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Enre&amp;gistrer</translation>
+    </message>
+    <message>
+        <source>Save the SIP servers</source>
+        <translation>Enregistrer les serveurs SIP</translation>
+    </message>
+    <message>
+        <source>SIP servers message</source>
+        <translation>Message sur les serveurs SIP</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SipProfileDetails</name>
+    <message>
+        <source>Copied the PBX configuration of %1 to the clipboard.</source>
+        <translation>Configuration PBX de %1 copiée dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>The password cannot be read: %1</source>
+        <translation>Le mot de passe ne peut pas être lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>Service&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>E-mail&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>Créé le %1</translation>
+    </message>
+    <message>
+        <source>Registration: the PBX registers with this username and password.</source>
+        <translation>Enregistrement&#xa0;: le PBX s’enregistre avec ce nom d’utilisateur et ce mot de passe.</translation>
+    </message>
+    <message>
+        <source>Password hidden</source>
+        <translation>Mot de passe masqué</translation>
+    </message>
+    <message>
+        <source>Password: %1</source>
+        <translation>Mot de passe&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>Affi&amp;cher</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>Mas&amp;quer</translation>
+    </message>
+    <message>
+        <source>Show the password</source>
+        <translation>Afficher le mot de passe</translation>
+    </message>
+    <message>
+        <source>Hide the password</source>
+        <translation>Masquer le mot de passe</translation>
+    </message>
+    <message>
+        <source>IP authentication: the provider accepts calls from this address without registration.</source>
+        <translation>Authentification par IP&#xa0;: le fournisseur accepte les appels provenant de cette adresse sans enregistrement.</translation>
+    </message>
+    <message>
+        <source>%1, UDP port %2</source>
+        <translation>%1, port UDP %2</translation>
+    </message>
+    <message>
+        <source>SIP username: %1</source>
+        <translation>Nom d’utilisateur SIP&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 (defaults shown: %2)</source>
+        <translation>%1 (valeurs par défaut affichées&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>Provider SIP servers: %1</source>
+        <translation>Serveurs SIP du fournisseur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Point the PBX at these servers with the username and password, or paste this ready configuration:</source>
+        <translation>Configurez le PBX avec ces serveurs, ce nom d’utilisateur et ce mot de passe, ou collez cette configuration prête à l’emploi&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The PBX sends its calls from %1 to these servers, or paste this ready configuration:</source>
+        <translation>Le PBX envoie ses appels depuis %1 vers ces serveurs&#xa0;; vous pouvez aussi coller cette configuration prête à l’emploi&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s): %1 a month</source>
+        <translation>
+            <numerusform>%n canal&#xa0;: %1 par mois</numerusform>
+            <numerusform>%n canaux&#xa0;: %1 par mois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Was paid until %1.</source>
+        <translation>Les canaux étaient payés jusqu’au %1.</translation>
+    </message>
+    <message>
+        <source>The company balance could not pay the channels&apos; renewal: outgoing calls through this profile stop until the channels are paid. Change the channels to pay now.</source>
+        <translation>Le solde de l’entreprise n’a pas pu payer le renouvellement des canaux&#xa0;: les appels sortants par ce profil sont interrompus jusqu’au paiement des canaux. Modifiez les canaux pour payer maintenant.</translation>
+    </message>
+    <message>
+        <source>Paid until %1, then renewed monthly from the company balance.</source>
+        <translation>Payés jusqu’au %1, puis renouvelés chaque mois sur le solde de l’entreprise.</translation>
+    </message>
+    <message>
+        <source>Profile balance: %1</source>
+        <translation>Solde du profil&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Linked accounts (%1)</source>
+        <translation>Comptes liés (%1)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (national: %2)</source>
+        <translation>%1 (format national&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>Numbers (%1)</source>
+        <translation>Numéros (%1)</translation>
+    </message>
+    <message>
+        <source>No number routes to this profile directly. Numbers of linked accounts route here too.</source>
+        <translation>Aucun numéro n’est acheminé directement vers ce profil. Les numéros des comptes liés sont aussi acheminés ici.</translation>
+    </message>
+    <message>
+        <source>Calls to these numbers, and to the numbers of linked accounts, go to this profile&apos;s PBX.</source>
+        <translation>Les appels vers ces numéros, et vers les numéros des comptes liés, sont acheminés vers le PBX de ce profil.</translation>
+    </message>
+    <message>
+        <source>SIP profile details</source>
+        <translation>Détails du profil SIP</translation>
+    </message>
+    <message>
+        <source>No SIP profile is selected. Create one to connect the office PBX: it gets its own credit, channels, numbers and linked accounts.</source>
+        <translation>Aucun profil SIP n’est sélectionné. Créez-en un pour connecter le PBX du bureau&#xa0;: il aura son propre crédit, ses canaux, ses numéros et ses comptes liés.</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Nom d’utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Allowed IP:</source>
+        <translation>IP autorisée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Address warning</source>
+        <translation>Avertissement sur l’adresse</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>PBX data</source>
+        <translation>Données PBX</translation>
+    </message>
+    <message>
+        <source>Provider SIP servers:</source>
+        <translation>Serveurs SIP du fournisseur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Outgoing calls</source>
+        <translation>Appels sortants</translation>
+    </message>
+    <message>
+        <source>Channels not paid</source>
+        <translation>Canaux impayés</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Calls through this profile are paid from its own credit. Credit allocated to it cannot be taken back; it returns to the company balance only when the profile is deleted.</source>
+        <translation>Les appels passés par ce profil sont payés avec son propre crédit. Le crédit qui lui est attribué ne peut pas être repris&#xa0;; il ne retourne au solde de l’entreprise qu’à la suppression du profil.</translation>
+    </message>
+    <message>
+        <source>Calls to a linked account and to its numbers go to this profile&apos;s PBX (to the extension, if set). A linked account cannot be used to sign in.</source>
+        <translation>Les appels vers un compte lié et vers ses numéros sont acheminés vers le PBX de ce profil (vers le poste, s’il est indiqué). Un compte lié ne peut pas servir à se connecter.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Linked accounts</source>
+        <translation>Comptes liés</translation>
+    </message>
+    <message>
+        <source>Numbers of the profile</source>
+        <translation>Numéros du profil</translation>
+    </message>
+    <message>
+        <source>US minute bundles</source>
+        <translation>Forfaits de minutes vers les États-Unis</translation>
+    </message>
+    <message>
+        <source>US minute bundles — 5000 minutes a month of calls to US mobiles and landlines each, paid from this profile&apos;s credit, at most one per channel — come in a later version of Switchboard.</source>
+        <translation>Les forfaits de minutes vers les États-Unis — chacun de 5000 minutes d’appels par mois vers les mobiles et les fixes des États-Unis, payé avec le crédit de ce profil, au plus un par canal — arriveront dans une version ultérieure de Switchboard.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SipProfilesPage</name>
+    <message numerus="yes">
+        <source>%n SIP profile(s)</source>
+        <translation>
+            <numerusform>%n profil SIP</numerusform>
+            <numerusform>%n profils SIP</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SIP profile(s) found</source>
+        <translation>
+            <numerusform>%n profil SIP trouvé</numerusform>
+            <numerusform>%n profils SIP trouvés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The SIP profiles cannot be shown: %1</source>
+        <translation>Les profils SIP ne peuvent pas être affichés&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created the SIP profile %1 with %n channel(s), paid %2 until %3. Company balance: %4.</source>
+        <translation>
+            <numerusform>Profil SIP %1 créé avec %n canal, %2 payé jusqu’au %3. Solde de l’entreprise&#xa0;: %4.</numerusform>
+            <numerusform>Profil SIP %1 créé avec %n canaux, %2 payé jusqu’au %3. Solde de l’entreprise&#xa0;: %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renamed the SIP profile %1 to %2.</source>
+        <translation>Profil SIP %1 renommé en %2.</translation>
+    </message>
+    <message>
+        <source>Export call history</source>
+        <translation>Exporter l’historique des appels</translation>
+    </message>
+    <message>
+        <source>%1-calls.csv</source>
+        <translation>%1-appels.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 account(s) unlinked, %5 call(s) deleted.</source>
+        <translation>
+            <numerusform>Profil SIP %1 supprimé&#xa0;: %2 rendu au solde de l’entreprise (désormais %3), %n numéro remis dans la réserve&#xa0;; comptes dissociés&#xa0;: %4&#xa0;; appels supprimés&#xa0;: %5.</numerusform>
+            <numerusform>Profil SIP %1 supprimé&#xa0;: %2 rendu au solde de l’entreprise (désormais %3), %n numéros remis dans la réserve&#xa0;; comptes dissociés&#xa0;: %4&#xa0;; appels supprimés&#xa0;: %5.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allocated %1 to the SIP profile %2; its balance is now %3. Company balance: %4.</source>
+        <translation>%1 attribué au profil SIP %2&#xa0;; son solde est désormais de %3. Solde de l’entreprise&#xa0;: %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n channel(s): paid %2 now, renewed on %3.</source>
+        <translation>
+            <numerusform>%1 a maintenant %n canal&#xa0;: %2 payé maintenant, renouvellement le %3.</numerusform>
+            <numerusform>%1 a maintenant %n canaux&#xa0;: %2 payé maintenant, renouvellement le %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Linked %1 to the SIP profile %2; it cannot sign in while linked.</source>
+        <translation>%1 lié au profil SIP %2&#xa0;; il ne peut pas se connecter tant qu’il est lié.</translation>
+    </message>
+    <message>
+        <source>Linked %1 to the SIP profile %2 at extension %3; it cannot sign in while linked.</source>
+        <translation>%1 lié au profil SIP %2 sur le poste %3&#xa0;; il ne peut pas se connecter tant qu’il est lié.</translation>
+    </message>
+    <message>
+        <source>Unlink account</source>
+        <translation>Dissocier le compte</translation>
+    </message>
+    <message>
+        <source>Unlink %1 from the SIP profile %2?</source>
+        <translation>Dissocier %1 du profil SIP %2&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Calls to the account and to its numbers no longer go to the PBX of %1, and the account can sign in again.</source>
+        <translation>Les appels vers le compte et vers ses numéros ne seront plus acheminés vers le PBX de %1, et le compte pourra de nouveau se connecter.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink</source>
+        <translation>&amp;Dissocier</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Dissocier</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Unlinked %1 from the SIP profile %2; it can sign in again.</source>
+        <translation>%1 dissocié du profil SIP %2&#xa0;; il peut de nouveau se connecter.</translation>
+    </message>
+    <message>
+        <source>SIP profiles</source>
+        <translation>Profils SIP</translation>
+    </message>
+    <message>
+        <source>Search by name or department (Ctrl+F)</source>
+        <translation>Rechercher par nom ou service (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search SIP profiles</source>
+        <translation>Rechercher des profils SIP</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Create SIP profile…</source>
+        <translation>&amp;Créer un profil SIP…</translation>
+    </message>
+    <message>
+        <source>Create a SIP profile for a PBX</source>
+        <translation>Créer un profil SIP pour un PBX</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>Rename the selected SIP profile</source>
+        <translation>Renommer le profil SIP sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Delete SIP profile…</source>
+        <translation>&amp;Supprimer le profil SIP…</translation>
+    </message>
+    <message>
+        <source>Delete the selected SIP profile, after showing what happens</source>
+        <translation>Supprimer le profil SIP sélectionné, après avoir montré ce qui va se passer</translation>
+    </message>
+    <message>
+        <source>Allocate c&amp;redit…</source>
+        <translation>Attribuer du crédi&amp;t…</translation>
+    </message>
+    <message>
+        <source>Give credit from the company balance to the SIP profile</source>
+        <translation>Attribuer du crédit du solde de l’entreprise au profil SIP</translation>
+    </message>
+    <message>
+        <source>C&amp;hange channels…</source>
+        <translation>&amp;Modifier les canaux…</translation>
+    </message>
+    <message>
+        <source>Change how many calls the SIP profile can make at once</source>
+        <translation>Modifier le nombre d’appels simultanés du profil SIP</translation>
+    </message>
+    <message>
+        <source>&amp;Link account…</source>
+        <translation>&amp;Lier un compte…</translation>
+    </message>
+    <message>
+        <source>Send a member account&apos;s incoming calls to the SIP profile</source>
+        <translation>Acheminer les appels entrants du compte d’un membre vers le profil SIP</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink account…</source>
+        <translation>&amp;Dissocier le compte…</translation>
+    </message>
+    <message>
+        <source>Unlink the account selected in the details</source>
+        <translation>Dissocier le compte sélectionné dans les détails</translation>
+    </message>
+    <message>
+        <source>&amp;Buy a number…</source>
+        <translation>Acheter un &amp;numéro…</translation>
+    </message>
+    <message>
+        <source>Buy a number that routes to the SIP profile</source>
+        <translation>Acheter un numéro acheminé vers le profil SIP</translation>
+    </message>
+    <message>
+        <source>US minute bundles come in a later version.</source>
+        <translation>Les forfaits de minutes vers les États-Unis arriveront dans une version ultérieure.</translation>
+    </message>
+    <message>
+        <source>&amp;Add bundles…</source>
+        <translation>&amp;Ajouter des forfaits…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange bundles…</source>
+        <translation>Modifier les &amp;forfaits…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel bundles…</source>
+        <translation>Rés&amp;ilier les forfaits…</translation>
+    </message>
+    <message>
+        <source>&amp;Extend bundles…</source>
+        <translation>&amp;Prolonger les forfaits…</translation>
     </message>
 </context>
 <context>
     <name>sb::ui::TopUpDialog</name>
     <message>
         <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
-        <translation>« %1 » n’est pas un montant. Saisissez-le comme %2.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un montant. Saisissez-le comme %2.</translation>
     </message>
     <message>
         <source>Company balance now: %1. After the top-up: %2.</source>
-        <translation>Solde de l’entreprise actuel : %1. Après le rechargement : %2.</translation>
+        <translation>Solde de l’entreprise actuel&#xa0;: %1. Après le rechargement&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Company balance now: %1.</source>
-        <translation>Solde de l’entreprise actuel : %1.</translation>
+        <translation>Solde de l’entreprise actuel&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Top up the company balance</source>
@@ -2381,11 +4001,11 @@ Cette partie de Switchboard n’est pas encore disponible.</translation>
     </message>
     <message>
         <source>&amp;Amount (%1):</source>
-        <translation>&amp;Montant (%1) :</translation>
+        <translation>&amp;Montant (%1)&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Reference:</source>
-        <translation>&amp;Référence :</translation>
+        <translation>&amp;Référence&#xa0;:</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -2427,10 +4047,10 @@ Cette partie de Switchboard n’est pas encore disponible.</translation>
 
 This account is still empty. You can look around in a demo account with %n made-up member(s) first, or start with your own members right away.</source>
         <translation>
-            <numerusform>Switchboard gère le compte d’appels de votre entreprise : le solde de l’entreprise, les membres et le crédit que vous leur attribuez.
+            <numerusform>Switchboard gère le compte d’appels de votre entreprise&#xa0;: le solde de l’entreprise, les membres et le crédit que vous leur attribuez.
 
 Ce compte est encore vide. Vous pouvez d’abord explorer un compte de démonstration avec %n membre fictif, ou commencer tout de suite avec vos propres membres.</numerusform>
-            <numerusform>Switchboard gère le compte d’appels de votre entreprise : le solde de l’entreprise, les membres et le crédit que vous leur attribuez.
+            <numerusform>Switchboard gère le compte d’appels de votre entreprise&#xa0;: le solde de l’entreprise, les membres et le crédit que vous leur attribuez.
 
 Ce compte est encore vide. Vous pouvez d’abord explorer un compte de démonstration avec %n membres fictifs, ou commencer tout de suite avec vos propres membres.</numerusform>
         </translation>

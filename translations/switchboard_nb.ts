@@ -249,6 +249,10 @@
         <source>The balance is too low for %1.</source>
         <translation>Saldoen er for lav til %1.</translation>
     </message>
+    <message>
+        <source>The amounts add up to more than can be moved at once.</source>
+        <translation>Beløpene blir til sammen mer enn det som kan flyttes på én gang.</translation>
+    </message>
 </context>
 <context>
     <name>sb::MemberService</name>
@@ -506,10 +510,6 @@
             <numerusform>Firmasaldoen (%1) kan ikke betale %n numre à %2 (%3 i alt). Ingenting ble kjøpt.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Only %1 number(s) are left in area %2 (%3); %4 are needed. Nothing was bought.</source>
-        <translation>Ledige numre med retningsnummer %2 (%3): %1; det trengs %4. Ingenting ble kjøpt.</translation>
-    </message>
     <message numerus="yes">
         <source>%1 for %n month(s)</source>
         <translation>
@@ -535,10 +535,6 @@
     <message>
         <source>%1 already holds %2.</source>
         <translation>%1 har allerede %2.</translation>
-    </message>
-    <message>
-        <source>the pool</source>
-        <translation>beholdningen</translation>
     </message>
     <message>
         <source>Reassigned %1 from %2 to %3</source>
@@ -567,6 +563,14 @@
     <message>
         <source>Renewed %1 for %2; next renewal on %3</source>
         <translation>Fornyet %1 for %2; neste fornyelse %3</translation>
+    </message>
+    <message>
+        <source>Not enough numbers are left in area %1 (%2): %3 left, %4 needed. Nothing was bought.</source>
+        <translation>Ikke nok ledige numre med retningsnummer %1 (%2): %3 igjen, det trengs %4. Ingenting ble kjøpt.</translation>
+    </message>
+    <message>
+        <source>Assigned %1 from the company&apos;s pool to %2</source>
+        <translation>Tildelte %1 fra firmaets beholdning til %2</translation>
     </message>
 </context>
 <context>
@@ -671,50 +675,6 @@
     <message>
         <source>&quot;%1&quot; is not an IPv4 address such as 203.0.113.10.</source>
         <translation>«%1» er ikke en IPv4-adresse som 203.0.113.10.</translation>
-    </message>
-    <message>
-        <source>a &quot;this network&quot; address</source>
-        <translation>en «dette nettverket»-adresse</translation>
-    </message>
-    <message>
-        <source>a private address</source>
-        <translation>en privat adresse</translation>
-    </message>
-    <message>
-        <source>a carrier-grade NAT (shared) address</source>
-        <translation>en CGNAT-adresse (delt)</translation>
-    </message>
-    <message>
-        <source>a loopback address</source>
-        <translation>en loopback-adresse</translation>
-    </message>
-    <message>
-        <source>a link-local address</source>
-        <translation>en lenkelokal adresse</translation>
-    </message>
-    <message>
-        <source>a reserved (IETF protocol) address</source>
-        <translation>en reservert adresse (IETF-protokoll)</translation>
-    </message>
-    <message>
-        <source>a documentation address</source>
-        <translation>en dokumentasjonsadresse</translation>
-    </message>
-    <message>
-        <source>a benchmarking address</source>
-        <translation>en adresse for ytelsestesting</translation>
-    </message>
-    <message>
-        <source>a multicast address</source>
-        <translation>en multicast-adresse</translation>
-    </message>
-    <message>
-        <source>a reserved address</source>
-        <translation>en reservert adresse</translation>
-    </message>
-    <message>
-        <source>%1 is %2 (%3): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
-        <translation>%1 er %2 (%3): leverandøren kan ikke nå den fra internett. Skriv inn den offentlige adressen til PBX-ens internettilkobling.</translation>
     </message>
     <message>
         <source>The UDP port must be from 1 to 65535 (usually 5060), not %1.</source>
@@ -824,10 +784,6 @@
         <translation>Kreditt fra slettet SIP-profil %1</translation>
     </message>
     <message>
-        <source>Deleted SIP profile %1: %2 returned to the company, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted</source>
-        <translation>Slettet SIP-profil %1: %2 tilbake til firmaet; numre tilbake i beholdningen: %3; kontoer koblet fra: %4; samtaleposter slettet: %5</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>Kan ikke skrive %1: %2</translation>
     </message>
@@ -841,6 +797,50 @@
             <numerusform>Fornyelse av %n kanal for %1</numerusform>
             <numerusform>Fornyelse av %n kanaler for %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is a &quot;this network&quot; address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 er en «dette nettverket»-adresse (%2): leverandøren kan ikke nå den fra internett. Skriv inn den offentlige adressen til PBX-ens internettilkobling.</translation>
+    </message>
+    <message>
+        <source>%1 is a private address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 er en privat adresse (%2): leverandøren kan ikke nå den fra internett. Skriv inn den offentlige adressen til PBX-ens internettilkobling.</translation>
+    </message>
+    <message>
+        <source>%1 is a carrier-grade NAT (shared) address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 er en CGNAT-adresse (delt) (%2): leverandøren kan ikke nå den fra internett. Skriv inn den offentlige adressen til PBX-ens internettilkobling.</translation>
+    </message>
+    <message>
+        <source>%1 is a loopback address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 er en loopback-adresse (%2): leverandøren kan ikke nå den fra internett. Skriv inn den offentlige adressen til PBX-ens internettilkobling.</translation>
+    </message>
+    <message>
+        <source>%1 is a link-local address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 er en lenkelokal adresse (%2): leverandøren kan ikke nå den fra internett. Skriv inn den offentlige adressen til PBX-ens internettilkobling.</translation>
+    </message>
+    <message>
+        <source>%1 is a reserved (IETF protocol) address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 er en reservert adresse (IETF-protokoll) (%2): leverandøren kan ikke nå den fra internett. Skriv inn den offentlige adressen til PBX-ens internettilkobling.</translation>
+    </message>
+    <message>
+        <source>%1 is a documentation address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 er en dokumentasjonsadresse (%2): leverandøren kan ikke nå den fra internett. Skriv inn den offentlige adressen til PBX-ens internettilkobling.</translation>
+    </message>
+    <message>
+        <source>%1 is a benchmarking address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 er en adresse for ytelsestesting (%2): leverandøren kan ikke nå den fra internett. Skriv inn den offentlige adressen til PBX-ens internettilkobling.</translation>
+    </message>
+    <message>
+        <source>%1 is a multicast address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 er en multicast-adresse (%2): leverandøren kan ikke nå den fra internett. Skriv inn den offentlige adressen til PBX-ens internettilkobling.</translation>
+    </message>
+    <message>
+        <source>%1 is a reserved address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 er en reservert adresse (%2): leverandøren kan ikke nå den fra internett. Skriv inn den offentlige adressen til PBX-ens internettilkobling.</translation>
+    </message>
+    <message>
+        <source>Deleted SIP profile %1. Returned to the company: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5</source>
+        <translation>Slettet SIP-profil %1. Tilbake til firmaet: %2; numre tilbake i beholdningen: %3; kontoer koblet fra: %4; samtaleposter slettet: %5</translation>
     </message>
 </context>
 <context>
@@ -971,10 +971,6 @@
     <message>
         <source>Authentication: registration as %1</source>
         <translation>Autentisering:     registrering som %1</translation>
-    </message>
-    <message>
-        <source>Outgoing calls: %1 channel(s), %2 a month; paid until %3%4</source>
-        <translation>Utgående samtaler: %1 kanal(er), %2 per måned; betalt til %3%4</translation>
     </message>
     <message>
         <source> (renewal not paid: calls stopped)</source>
@@ -1153,10 +1149,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>Bruk: topup AMOUNT [--reference TEXT]</translation>
     </message>
     <message>
-        <source>topup</source>
-        <translation>topup</translation>
-    </message>
-    <message>
         <source>Added %1; company balance %2 %3</source>
         <translation>La til %1; firmasaldo %2 %3</translation>
     </message>
@@ -1187,10 +1179,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>line %1: %2</source>
         <translation>linje %1: %2</translation>
-    </message>
-    <message>
-        <source>Dry run: %1 member(s) would be added, %2 line(s) have problems; nothing was written.</source>
-        <translation>Prøvekjøring: medlemmer som ville blitt lagt til: %1; linjer med problemer: %2; ingenting ble skrevet.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n member(s).</source>
@@ -1224,10 +1212,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Usage: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</source>
         <translation>Bruk: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</translation>
-    </message>
-    <message>
-        <source>credit allocate</source>
-        <translation>credit allocate</translation>
     </message>
     <message numerus="yes">
         <source>Allocated %1 to each of %n member(s), %2 in all; company balance %3.</source>
@@ -1263,10 +1247,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Usage: billing run</source>
         <translation>Bruk: billing run</translation>
-    </message>
-    <message>
-        <source>Billing run done: %1 number(s) renewed for %2, %3 released, %4 expired unpaid; %5 monthly limit(s) reset, %6 suspension(s) ended, %7 recharged.</source>
-        <translation>Faktureringen er ferdig: numre fornyet: %1 (for %2), frigitt: %3, utløpt ubetalt: %4; månedlige grenser nullstilt: %5, stansinger opphevet: %6, fylt på: %7.</translation>
     </message>
     <message>
         <source>Usage: activity [--limit N]</source>
@@ -1314,10 +1294,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Usage: number %1 COUNTRY</source>
         <translation>Bruk: number %1 COUNTRY</translation>
-    </message>
-    <message>
-        <source>%1	%2	%3 available</source>
-        <translation>%1	%2	%3 ledige</translation>
     </message>
     <message numerus="yes">
         <source>%n month(s): %1</source>
@@ -1379,10 +1355,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>Bruk: credit profile NAME AMOUNT</translation>
     </message>
     <message>
-        <source>credit profile</source>
-        <translation>credit profile</translation>
-    </message>
-    <message>
         <source>Allocated %1 to %2; its balance is %3.</source>
         <translation>Tildelte %1 til %2; saldoen er nå %3.</translation>
     </message>
@@ -1438,14 +1410,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>Bruk: profile channels NAME N</translation>
     </message>
     <message>
-        <source>channels</source>
-        <translation>kanaler</translation>
-    </message>
-    <message>
-        <source>%1 now has %2 channel(s) (was %3): paid %4, next payment on %5.</source>
-        <translation>Antall kanaler for %1 er nå %2 (var %3): betalte %4, neste betaling %5.</translation>
-    </message>
-    <message>
         <source>Usage: profile %1 NAME</source>
         <translation>Bruk: profile %1 NAME</translation>
     </message>
@@ -1488,16 +1452,45 @@ Passord: %2</translation>
         <translation>Bruk: profile delete NAME --yes [--export-history FILE.csv]</translation>
     </message>
     <message>
-        <source>Deleting %1 would return %2 to the company balance, put %3 number(s) back in the pool, unlink %4 account(s) and delete %5 call record(s). Add --yes to delete.</source>
-        <translation>Sletting av %1 vil gi %2 tilbake til firmasaldoen; numre tilbake i beholdningen: %3; kontoer som kobles fra: %4; samtaleposter som slettes: %5. Legg til --yes for å slette.</translation>
-    </message>
-    <message>
-        <source>Deleted %1: %2 returned to the company balance, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted.</source>
-        <translation>Slettet %1: %2 tilbake til firmasaldoen; numre tilbake i beholdningen: %3; kontoer koblet fra: %4; samtaleposter slettet: %5.</translation>
-    </message>
-    <message>
         <source>Unknown profile command &apos;%1&apos;.</source>
         <translation>Ukjent profile-kommando «%1».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outgoing calls: %n channel(s), %1 a month; paid until %2%3</source>
+        <translation>
+            <numerusform>Utgående samtaler: %n kanal, %1 per måned; betalt til %2%3</numerusform>
+            <numerusform>Utgående samtaler: %n kanaler, %1 per måned; betalt til %2%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dry run, nothing was written. Members that would be added: %1; lines with problems: %2.</source>
+        <translation>Prøvekjøring, ingenting ble skrevet. Medlemmer som ville blitt lagt til: %1; linjer med problemer: %2.</translation>
+    </message>
+    <message>
+        <source>Billing run done. Numbers renewed: %1 (paid %2), released: %3, expired unpaid: %4. Monthly recharge limits reset: %5, suspensions ended: %6, recharged: %7.</source>
+        <translation>Faktureringen er ferdig. Numre fornyet: %1 (betalt %2), frigitt: %3, utløpt ubetalt: %4. Månedlige påfyllsgrenser nullstilt: %5, stansinger opphevet: %6, fylt på: %7.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1	%2	%n available</source>
+        <translation>
+            <numerusform>%1	%2	%n ledig</numerusform>
+            <numerusform>%1	%2	%n ledige</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.</source>
+        <translation>
+            <numerusform>%1 har nå %n kanal (hadde %2): betalte %3, neste betaling %4.</numerusform>
+            <numerusform>%1 har nå %n kanaler (hadde %2): betalte %3, neste betaling %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleting %1 would: return to the company balance: %2; put numbers back in the pool: %3; unlink accounts: %4; delete call records: %5. Add --yes to delete.</source>
+        <translation>Sletting av %1 vil: gi tilbake til firmasaldoen: %2; legge numre tilbake i beholdningen: %3; koble fra kontoer: %4; slette samtaleposter: %5. Legg til --yes for å slette.</translation>
+    </message>
+    <message>
+        <source>Deleted %1. Returned to the company balance: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5.</source>
+        <translation>Slettet %1. Tilbake til firmasaldoen: %2; numre tilbake i beholdningen: %3; kontoer koblet fra: %4; samtaleposter slettet: %5.</translation>
     </message>
 </context>
 <context>
@@ -1678,6 +1671,73 @@ Passord: %2</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::AllocateProfileCreditDialog</name>
+    <message>
+        <source>Give credit to the SIP profile %1 (balance now %2). Its calls are paid from it.</source>
+        <translation>Gi kreditt til SIP-profilen %1 (saldo nå %2). Samtalene gjennom profilen betales med denne kreditten.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>«%1» er ikke et beløp. Skriv det som %2.</translation>
+    </message>
+    <message>
+        <source>The company balance (%1) cannot cover %2. Top up the company balance first, or give less.</source>
+        <translation>Firmasaldoen (%1) dekker ikke %2. Fyll på firmasaldoen først, eller gi mindre.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after the allocation: %2.</source>
+        <translation>Firmasaldo: %1, etter tildelingen: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Firmasaldo: %1.</translation>
+    </message>
+    <message>
+        <source>Allocate %1</source>
+        <translation>Tildel %1</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>Tildel</translation>
+    </message>
+    <message>
+        <source>Allocate credit to a SIP profile</source>
+        <translation>Tildel kreditt til en SIP-profil</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (%1):</source>
+        <translation>&amp;Beløp (%1):</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Beløp</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>SIP-profil</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Firmasaldo</translation>
+    </message>
+    <message>
+        <source>The amount is deducted from the company balance at once. Credit allocated to a SIP profile cannot be taken back; it returns to the company balance only if the profile is deleted.</source>
+        <translation>Beløpet trekkes fra firmasaldoen med en gang. Kreditt som er tildelt en SIP-profil, kan ikke tas tilbake; den går tilbake til firmasaldoen bare hvis profilen slettes.</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advarsel</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::AmountEdit</name>
     <message>
         <source>e.g. %1</source>
@@ -1787,6 +1847,600 @@ Passord: %2</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::BuyNumbersWizard</name>
+    <message>
+        <source>SIP profile %1</source>
+        <translation>SIP-profil %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list: each gets one number.</source>
+        <translation>%1 står allerede på listen: hver får ett nummer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 og %n til</numerusform>
+            <numerusform>%1 og %n til</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One number for each of %n holder(s): %1</source>
+        <translation>
+            <numerusform>Ett nummer til %n innehaver: %1</numerusform>
+            <numerusform>Ett nummer til hver av %n innehavere: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Numbers in %1 require the holder to accept terms (for example a local address in %1). You will be asked to accept them before buying.</source>
+        <translation>Numre i %1 krever at innehaveren godtar vilkår (for eksempel en lokal adresse i %1). Vilkårene må godtas før kjøpet.</translation>
+    </message>
+    <message>
+        <source>Numbers in %1: no extra terms apply.</source>
+        <translation>Numre i %1: ingen ekstra vilkår gjelder.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s): %1</source>
+        <translation>
+            <numerusform>%n måned: %1</numerusform>
+            <numerusform>%n måneder: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prices per number: %1.</source>
+        <translation>Priser per nummer: %1.</translation>
+    </message>
+    <message>
+        <source>%1 — %2: no numbers left</source>
+        <translation>%1 — %2: ingen ledige numre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2: only %n number(s) left</source>
+        <translation>
+            <numerusform>%1 — %2: bare %n ledig nummer</numerusform>
+            <numerusform>%1 — %2: bare %n ledige numre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2: %n number(s) available</source>
+        <translation>
+            <numerusform>%1 — %2: %n ledig nummer</numerusform>
+            <numerusform>%1 — %2: %n ledige numre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No area of %1 has %n number(s) left. Choose another country.</source>
+        <translation>
+            <numerusform>Ingen retningsnumre i %1 har %n ledig nummer. Velg et annet land.</numerusform>
+            <numerusform>Ingen retningsnumre i %1 har %n ledige numre. Velg et annet land.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s): %1 per number</source>
+        <translation>
+            <numerusform>%n måned: %1 per nummer</numerusform>
+            <numerusform>%n måneder: %1 per nummer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %1 (%2 × %n number(s)), paid now from the company balance</source>
+        <translation>
+            <numerusform>Sum: %1 (%2 × %n nummer), betales nå fra firmasaldoen</numerusform>
+            <numerusform>Sum: %1 (%2 × %n numre), betales nå fra firmasaldoen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after buying: %2.</source>
+        <translation>Firmasaldo: %1, etter kjøpet: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Firmasaldo: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %2 for %n number(s). Top up the company balance first, or choose a shorter period.</source>
+        <translation>
+            <numerusform>Firmasaldoen (%1) kan ikke betale %2 for %n nummer. Fyll på firmasaldoen først, eller velg en kortere periode.</numerusform>
+            <numerusform>Firmasaldoen (%1) kan ikke betale %2 for %n numre. Fyll på firmasaldoen først, eller velg en kortere periode.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: —</source>
+        <translation>Sum: —</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each number renews every %n month(s) from the company balance until it is cancelled.</source>
+        <translation>
+            <numerusform>Hvert nummer fornyes for %n måned om gangen fra firmasaldoen til det sies opp.</numerusform>
+            <numerusform>Hvert nummer fornyes for %n måneder om gangen fra firmasaldoen til det sies opp.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Numbers in %1 are offered only to holders who meet the local terms, for example a local address in %1, and who provide more details on request. The terms may change with local regulation; a holder who no longer meets them may lose the number.</source>
+        <translation>Numre i %1 tilbys bare til innehavere som oppfyller de lokale vilkårene, for eksempel en lokal adresse i %1, og som gir flere opplysninger på forespørsel. Vilkårene kan endres i tråd med lokale regler; en innehaver som ikke lenger oppfyller dem, kan miste nummeret.</translation>
+    </message>
+    <message>
+        <source>The holders accept the terms for numbers in %1</source>
+        <translation>Innehaverne godtar vilkårene for numre i %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Buying %n number(s) in %1, %2, billed every %3 month(s): %4 in all, paid now from the company balance (%5).</source>
+        <translation>
+            <numerusform>Kjøper %n nummer i %1, %2, fakturert for %3 mnd. om gangen: %4 i alt, betales nå fra firmasaldoen (%5).</numerusform>
+            <numerusform>Kjøper %n numre i %1, %2, fakturert for %3 mnd. om gangen: %4 i alt, betales nå fra firmasaldoen (%5).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Buy numbers</source>
+        <translation>Kjøp numre</translation>
+    </message>
+    <message>
+        <source>Buy now</source>
+        <translation>Kjøp nå</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Neste &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Tilbake</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Who gets a number?</source>
+        <translation>Hvem skal få et nummer?</translation>
+    </message>
+    <message>
+        <source>One number for each member or SIP profile in the list.</source>
+        <translation>Ett nummer til hvert medlem eller hver SIP-profil på listen.</translation>
+    </message>
+    <message>
+        <source>Type an account name or a SIP profile name and choose it from the list, or press Enter to add it.</source>
+        <translation>Skriv et kontonavn eller navnet på en SIP-profil og velg det i listen, eller trykk Enter for å legge det til.</translation>
+    </message>
+    <message>
+        <source>&amp;Holder is a:</source>
+        <translation>&amp;Innehavertype:</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Medlem</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>SIP-profil</translation>
+    </message>
+    <message>
+        <source>Holder is a member or a SIP profile</source>
+        <translation>Innehaveren er et medlem eller en SIP-profil</translation>
+    </message>
+    <message>
+        <source>&amp;SIP profile:</source>
+        <translation>&amp;SIP-profil:</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>&amp;Kontonavn:</translation>
+    </message>
+    <message>
+        <source>Start typing a SIP profile name</source>
+        <translation>Begynn å skrive navnet på en SIP-profil</translation>
+    </message>
+    <message>
+        <source>Start typing an account name</source>
+        <translation>Begynn å skrive et kontonavn</translation>
+    </message>
+    <message>
+        <source>SIP profile name</source>
+        <translation>Navn på SIP-profil</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Kontonavn</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Legg til</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>Legg til på listen</translation>
+    </message>
+    <message>
+        <source>Who gets a number</source>
+        <translation>Hvem som får et nummer</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Fjern</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>Fjern fra listen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Where the numbers are.</source>
+        <translation>Landet numrene hører til.</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Vilkår</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Priser</translation>
+    </message>
+    <message>
+        <source>Area code</source>
+        <translation>Retningsnummer</translation>
+    </message>
+    <message>
+        <source>The area code of the numbers, with its place.</source>
+        <translation>Retningsnummeret for numrene, med stedsnavn.</translation>
+    </message>
+    <message>
+        <source>Billing period</source>
+        <translation>Faktureringsperiode</translation>
+    </message>
+    <message>
+        <source>How often each number is paid.</source>
+        <translation>Hvor ofte hvert nummer betales.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Sum</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Firmasaldo</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Fornyelse</translation>
+    </message>
+    <message>
+        <source>The holders must accept the terms before the numbers can be bought.</source>
+        <translation>Innehaverne må godta vilkårene før numrene kan kjøpes.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammendrag</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ChangeChannelsDialog</name>
+    <message numerus="yes">
+        <source>%1 has %n channel(s), not paid since %2: outgoing calls are stopped.</source>
+        <translation>
+            <numerusform>%1 har %n kanal, ikke betalt siden %2: utgående samtaler er stoppet.</numerusform>
+            <numerusform>%1 har %n kanaler, ikke betalt siden %2: utgående samtaler er stoppet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n channel(s) (%2 a month), paid until %3.</source>
+        <translation>
+            <numerusform>%1 har %n kanal (%2 per måned), betalt til %3.</numerusform>
+            <numerusform>%1 har %n kanaler (%2 per måned), betalt til %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s): %1 a month</source>
+        <translation>
+            <numerusform>%n kanal: %1 per måned</numerusform>
+            <numerusform>%n kanaler: %1 per måned</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The current channel subscription ends now, with no refund for the rest of its month. The new one starts today: %1 is paid now from the company balance, and it renews on %2.</source>
+        <translation>Det nåværende kanalabonnementet avsluttes nå, uten refusjon for resten av måneden. Det nye starter i dag: %1 betales nå fra firmasaldoen, og det fornyes %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %2 for %n channel(s).</source>
+        <translation>
+            <numerusform>Firmasaldoen (%1) kan ikke betale %2 for %n kanal.</numerusform>
+            <numerusform>Firmasaldoen (%1) kan ikke betale %2 for %n kanaler.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after the change: %2.</source>
+        <translation>Firmasaldo: %1, etter endringen: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Firmasaldo: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change to %n channel(s)</source>
+        <translation>
+            <numerusform>Endre til %n kanal</numerusform>
+            <numerusform>Endre til %n kanaler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change channels</source>
+        <translation>Endre kanaler</translation>
+    </message>
+    <message>
+        <source>&amp;Channels (simultaneous calls, %1–%2):</source>
+        <translation>&amp;Kanaler (samtidige samtaler, %1–%2):</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanaler</translation>
+    </message>
+    <message>
+        <source>Current channels</source>
+        <translation>Nåværende kanaler</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Hva som skjer</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Firmasaldo</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::CreateSipProfileWizard</name>
+    <message>
+        <source>A SIP profile named &quot;%1&quot; already exists.</source>
+        <translation>Det finnes allerede en SIP-profil med navnet «%1».</translation>
+    </message>
+    <message>
+        <source>Enter the public IPv4 address of the PBX&apos;s internet connection.</source>
+        <translation>Skriv inn den offentlige IPv4-adressen til PBX-ens internettilkobling.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s): %1 a month, the first month paid now from the company balance</source>
+        <translation>
+            <numerusform>%n kanal: %1 per måned, den første måneden betales nå fra firmasaldoen</numerusform>
+            <numerusform>%n kanaler: %1 per måned, den første måneden betales nå fra firmasaldoen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after creating: %2.</source>
+        <translation>Firmasaldo: %1, etter opprettelsen: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Firmasaldo: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %n channel(s) for the first month (%2). Top up the company balance first, or choose fewer channels.</source>
+        <translation>
+            <numerusform>Firmasaldoen (%1) kan ikke betale %n kanal for den første måneden (%2). Fyll på firmasaldoen først, eller velg færre kanaler.</numerusform>
+            <numerusform>Firmasaldoen (%1) kan ikke betale %n kanaler for den første måneden (%2). Fyll på firmasaldoen først, eller velg færre kanaler.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The SIP profile %1 is ready: %n channel(s), paid until %2 (%3). Set up the PBX with these details.</source>
+        <translation>
+            <numerusform>SIP-profilen %1 er klar: %n kanal, betalt til %2 (%3). Sett opp PBX-en med disse opplysningene.</numerusform>
+            <numerusform>SIP-profilen %1 er klar: %n kanaler, betalt til %2 (%3). Sett opp PBX-en med disse opplysningene.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Provider SIP servers: %1</source>
+        <translation>Leverandørens SIP-servere: %1</translation>
+    </message>
+    <message>
+        <source>SIP username: %1</source>
+        <translation>SIP-brukernavn: %1</translation>
+    </message>
+    <message>
+        <source>Password: %1</source>
+        <translation>Passord: %1</translation>
+    </message>
+    <message>
+        <source>%1, UDP port %2</source>
+        <translation>%1, UDP-port %2</translation>
+    </message>
+    <message>
+        <source>Keep the password safe. You can show it again at any time on the SIP profiles page.</source>
+        <translation>Ta godt vare på passordet. Det kan vises igjen når som helst på siden SIP-profiler.</translation>
+    </message>
+    <message>
+        <source>The provider accepts calls from this address without registration.</source>
+        <translation>Leverandøren godtar samtaler fra denne adressen uten registrering.</translation>
+    </message>
+    <message>
+        <source>Create SIP profile</source>
+        <translation>Opprett SIP-profil</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Neste &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Tilbake</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>&amp;Create profile</source>
+        <translation>&amp;Opprett profil</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Ferdig</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>A SIP profile is one SIP trunk for a PBX, with its own credit and channels.</source>
+        <translation>En SIP-profil er én SIP-trunk for en PBX, med egen kreditt og egne kanaler.</translation>
+    </message>
+    <message>
+        <source>Choose a name that says whose PBX it is, for example the department or the office. The name can be changed later.</source>
+        <translation>Velg et navn som viser hvem PBX-en tilhører, for eksempel avdelingen eller kontoret. Navnet kan endres senere.</translation>
+    </message>
+    <message>
+        <source>&amp;Profile name:</source>
+        <translation>&amp;Profilnavn:</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Profilnavn</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>f.eks. %1</translation>
+    </message>
+    <message>
+        <source>Sales Oslo</source>
+        <translation>Salg Oslo</translation>
+    </message>
+    <message>
+        <source>De&amp;partment:</source>
+        <translation>&amp;Avdeling:</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Avdeling</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>valgfritt</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-post:</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>optional: who looks after the PBX</source>
+        <translation>valgfritt: hvem som har ansvaret for PBX-en</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Authentication and channels</source>
+        <translation>Autentisering og kanaler</translation>
+    </message>
+    <message>
+        <source>How the PBX proves who it is, and how many calls it may make at once.</source>
+        <translation>Hvordan PBX-en viser hvem den er, og hvor mange samtaler den kan føre samtidig.</translation>
+    </message>
+    <message>
+        <source>&amp;Registration (recommended)</source>
+        <translation>&amp;Registrering (anbefalt)</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Registrering</translation>
+    </message>
+    <message>
+        <source>The profile gets a SIP username and a strong generated password; the PBX registers with them. You can show the credentials again at any time.</source>
+        <translation>Profilen får et SIP-brukernavn og et sterkt generert passord; PBX-en registrerer seg med dem. Påloggingsopplysningene kan vises igjen når som helst.</translation>
+    </message>
+    <message>
+        <source>&amp;IP authentication, for a PBX that cannot register</source>
+        <translation>&amp;IP-autentisering, for en PBX som ikke kan registrere seg</translation>
+    </message>
+    <message>
+        <source>IP authentication</source>
+        <translation>IP-autentisering</translation>
+    </message>
+    <message>
+        <source>Public IPv4 &amp;address:</source>
+        <translation>Offentlig IPv4-&amp;adresse:</translation>
+    </message>
+    <message>
+        <source>Public IPv4 address of the PBX</source>
+        <translation>Offentlig IPv4-adresse til PBX-en</translation>
+    </message>
+    <message>
+        <source>UDP &amp;port:</source>
+        <translation>UDP-&amp;port:</translation>
+    </message>
+    <message>
+        <source>UDP port</source>
+        <translation>UDP-port</translation>
+    </message>
+    <message>
+        <source>Address check</source>
+        <translation>Adressekontroll</translation>
+    </message>
+    <message>
+        <source>C&amp;hannels (simultaneous calls, %1–%2):</source>
+        <translation>&amp;Kanaler (samtidige samtaler, %1–%2):</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanaler</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Firmasaldo</translation>
+    </message>
+    <message>
+        <source>What the PBX needs</source>
+        <translation>Det PBX-en trenger</translation>
+    </message>
+    <message>
+        <source>The profile is created.</source>
+        <translation>Profilen er opprettet.</translation>
+    </message>
+    <message>
+        <source>Provider SIP servers:</source>
+        <translation>Leverandørens SIP-servere:</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Brukernavn:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passord:</translation>
+    </message>
+    <message>
+        <source>Allowed IP:</source>
+        <translation>Tillatt IP-adresse:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Merknad</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::DashboardPage</name>
     <message>
         <source>unknown</source>
@@ -1827,6 +2481,118 @@ Passord: %2</translation>
     <message>
         <source>Details</source>
         <translation>Detaljer</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::DeleteSipProfileDialog</name>
+    <message numerus="yes">
+        <source>Exported %Ln call(s) to %1.</source>
+        <translation>
+            <numerusform>Eksporterte %Ln samtale til %1.</numerusform>
+            <numerusform>Eksporterte %Ln samtaler til %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete SIP profile</source>
+        <translation>Slett SIP-profil</translation>
+    </message>
+    <message>
+        <source>Delete the SIP profile %1? This happens:</source>
+        <translation>Slette SIP-profilen %1? Dette skjer:</translation>
+    </message>
+    <message>
+        <source>• Its credit of %1 returns to the company balance (%2 → %3).</source>
+        <translation>• Kreditten på %1 går tilbake til firmasaldoen (%2 → %3).</translation>
+    </message>
+    <message>
+        <source>• It has no credit left to return to the company balance.</source>
+        <translation>• Profilen har ingen kreditt igjen å gi tilbake til firmasaldoen.</translation>
+    </message>
+    <message>
+        <source>• It holds no numbers.</source>
+        <translation>• Profilen har ingen numre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n number(s) return to the company&apos;s pool and can be reassigned (they stay paid and renew until cancelled): %1.</source>
+        <translation>
+            <numerusform>• %n nummer går tilbake til firmaets beholdning og kan tildeles på nytt (det forblir betalt og fornyes til det sies opp): %1.</numerusform>
+            <numerusform>• %n numre går tilbake til firmaets beholdning og kan tildeles på nytt (de forblir betalt og fornyes til de sies opp): %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• No account is linked to it.</source>
+        <translation>• Ingen konto er koblet til profilen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n account(s) are unlinked and can sign in again: %1.</source>
+        <translation>
+            <numerusform>• %n konto kobles fra og kan brukes til pålogging igjen: %1.</numerusform>
+            <numerusform>• %n kontoer kobles fra og kan brukes til pålogging igjen: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• Its call history is deleted: %Ln call(s).</source>
+        <translation>
+            <numerusform>• Samtalehistorikken slettes: %Ln samtale.</numerusform>
+            <numerusform>• Samtalehistorikken slettes: %Ln samtaler.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• Its %n channel(s), paid until %1, end now; there is no refund for them.</source>
+        <translation>
+            <numerusform>• Profilen har %n kanal, betalt til %1; den avsluttes nå uten refusjon.</numerusform>
+            <numerusform>• Profilen har %n kanaler, betalt til %1; de avsluttes nå uten refusjon.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Consequences</source>
+        <translation>Konsekvenser</translation>
+    </message>
+    <message>
+        <source>&amp;Export call history first…</source>
+        <translation>&amp;Eksporter samtalehistorikken først …</translation>
+    </message>
+    <message>
+        <source>Export call history first</source>
+        <translation>Eksporter samtalehistorikken først</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save the profile&apos;s %Ln call(s) to a CSV file before they are deleted</source>
+        <translation>
+            <numerusform>Lagre profilens %Ln samtale i en CSV-fil før den slettes</numerusform>
+            <numerusform>Lagre profilens %Ln samtaler i en CSV-fil før de slettes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksport</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Delete SIP profile</source>
+        <translation>&amp;Slett SIP-profil</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::HolderCompleter</name>
+    <message>
+        <source>%1 — %2 (member)</source>
+        <translation>%1 — %2 (medlem)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (member, linked to %3)</source>
+        <translation>%1 — %2 (medlem, koblet til %3)</translation>
+    </message>
+    <message>
+        <source>%1 (SIP profile)</source>
+        <translation>%1 (SIP-profil)</translation>
     </message>
 </context>
 <context>
@@ -1894,18 +2660,69 @@ Passord: %2</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::LinkAccountDialog</name>
+    <message>
+        <source>Link an account</source>
+        <translation>Koble til en konto</translation>
+    </message>
+    <message>
+        <source>Calls to the account, and to the numbers assigned to it, go to the PBX of the SIP profile %1 — to the extension, if you give one.</source>
+        <translation>Samtaler til kontoen og til numrene som er tildelt den, går til PBX-en for SIP-profilen %1 — til internnummeret, hvis det oppgis.</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>&amp;Kontonavn:</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Kontonavn</translation>
+    </message>
+    <message>
+        <source>Start typing an account name</source>
+        <translation>Begynn å skrive et kontonavn</translation>
+    </message>
+    <message>
+        <source>&amp;Extension:</source>
+        <translation>&amp;Internnummer:</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Internnummer</translation>
+    </message>
+    <message>
+        <source>optional, digits only</source>
+        <translation>valgfritt, bare sifre</translation>
+    </message>
+    <message>
+        <source>While the account is linked it cannot be used to sign in. An account can be linked to one SIP profile only; unlinking restores sign-in.</source>
+        <translation>Så lenge kontoen er koblet til, kan den ikke brukes til pålogging. En konto kan bare kobles til én SIP-profil; når den kobles fra, gjenopprettes påloggingen.</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Pålogging</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>Koble &amp;til</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Koble til</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::MainWindow</name>
     <message>
         <source>About Switchboard</source>
         <translation>Om Switchboard</translation>
-    </message>
-    <message>
-        <source>Switchboard %1
-
-Runs a company&apos;s business calling account: the company balance, members and their credit.</source>
-        <translation>Switchboard %1
-
-Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditten deres.</translation>
     </message>
     <message>
         <source>Company balance: %1</source>
@@ -2077,6 +2894,22 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
             <numerusform>Demokontoen er klar: %Ln medlemmer.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Switchboard %1
+
+Runs a company&apos;s business calling account: the company balance, members and their credit, numbers and SIP profiles.</source>
+        <translation>Switchboard %1
+
+Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditten deres, numre og SIP-profiler.</translation>
+    </message>
+    <message>
+        <source>&amp;Numbers</source>
+        <translation>&amp;Numre</translation>
+    </message>
+    <message>
+        <source>&amp;SIP profiles</source>
+        <translation>&amp;SIP-profiler</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::MembersPage</name>
@@ -2238,33 +3071,266 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <source>Buy a phone number for each selected member</source>
         <translation>Kjøp et telefonnummer til hvert valgte medlem</translation>
     </message>
+    <message>
+        <source>Select the members whose numbers to cancel first.</source>
+        <translation>Velg først medlemmene som skal få numrene sine sagt opp.</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel numbers…</source>
+        <translation>Si &amp;opp numre …</translation>
+    </message>
+    <message>
+        <source>Cancel the numbers of the selected members at the end of their paid period</source>
+        <translation>Si opp numrene til de valgte medlemmene ved slutten av den betalte perioden</translation>
+    </message>
 </context>
 <context>
-    <name>sb::ui::PlaceholderPage</name>
+    <name>sb::ui::NumbersPage</name>
+    <message numerus="yes">
+        <source>%Ln number(s) found</source>
+        <translation>
+            <numerusform>%Ln nummer funnet</numerusform>
+            <numerusform>%Ln numre funnet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln number(s)</source>
+        <translation>
+            <numerusform>%Ln nummer</numerusform>
+            <numerusform>%Ln numre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The numbers cannot be shown: %1</source>
+        <translation>Numrene kan ikke vises: %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 til %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 og %n til</numerusform>
+            <numerusform>%1 og %n til</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %n number(s) in %1 for %2: %3. Company balance: %4.</source>
+        <translation>
+            <numerusform>Kjøpte %n nummer i %1 for %2: %3. Firmasaldo: %4.</numerusform>
+            <numerusform>Kjøpte %n numre i %1 for %2: %3. Firmasaldo: %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the one number to reassign.</source>
+        <translation>Velg det ene nummeret som skal tildeles på nytt.</translation>
+    </message>
+    <message>
+        <source>Reassigned %1 from %2 to %3.</source>
+        <translation>Tildelte %1 på nytt fra %2 til %3.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>The selected members hold no numbers.</source>
+        <translation>De valgte medlemmene har ingen numre.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is already cancelled.</source>
+        <translation>%1 er allerede sagt opp.</translation>
+    </message>
+    <message>
+        <source>Select the numbers to cancel first.</source>
+        <translation>Velg først numrene som skal sies opp.</translation>
+    </message>
+    <message>
+        <source>• %1 (%2): usable until %3, then released</source>
+        <translation>• %1 (%2): kan brukes til %3, frigis deretter</translation>
+    </message>
+    <message>
+        <source>Each number stays usable until the end of its paid period, then returns to the pool. There is no extra charge and no refund.</source>
+        <translation>Hvert nummer kan brukes til slutten av den betalte perioden og går deretter tilbake til beholdningen. Det kommer ingen ekstra kostnader og ingen refusjon.</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>Ikke sagt opp: %1</translation>
+    </message>
+    <message>
+        <source>Cancel numbers</source>
+        <translation>Si opp numre</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n number(s)?</source>
+        <translation>
+            <numerusform>Si opp %n nummer?</numerusform>
+            <numerusform>Si opp %n numre?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n number(s)</source>
+        <translation>
+            <numerusform>Si opp %n nummer</numerusform>
+            <numerusform>Si opp %n numre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Behold dem</translation>
+    </message>
+    <message>
+        <source>%1 (until %2)</source>
+        <translation>%1 (til %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled %n number(s): %1. No refund; each is released when its period ends.</source>
+        <translation>
+            <numerusform>Sa opp %n nummer: %1. Ingen refusjon; det frigis når perioden er slutt.</numerusform>
+            <numerusform>Sa opp %n numre: %1. Ingen refusjon; hvert nummer frigis når perioden er slutt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) could not be cancelled: %1</source>
+        <translation>
+            <numerusform>%n nummer kunne ikke sies opp: %1</numerusform>
+            <numerusform>%n numre kunne ikke sies opp: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled %n number(s); see the problems above the table.</source>
+        <translation>
+            <numerusform>Sa opp %n nummer; se problemene over tabellen.</numerusform>
+            <numerusform>Sa opp %n numre; se problemene over tabellen.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Numbers</source>
         <translation>Numre</translation>
     </message>
     <message>
-        <source>Coming here: buy phone numbers for members and SIP profiles — choose the country, the area and 1, 3 or 12 months, each with its price — reassign them, and cancel them at the end of their paid period.
-
-This part of Switchboard is not available yet.</source>
-        <translation>Kommer her: kjøp telefonnumre til medlemmer og SIP-profiler — velg land, retningsnummer og 1, 3 eller 12 måneder, hver med sin pris — tildel dem på nytt, og si dem opp ved slutten av den betalte perioden.
-
-Denne delen av Switchboard er ikke tilgjengelig ennå.</translation>
+        <source>Search by number, account, name or SIP profile (Ctrl+F)</source>
+        <translation>Søk etter nummer, konto, navn eller SIP-profil (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search numbers</source>
+        <translation>Søk i numre</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Alle land</translation>
+    </message>
+    <message>
+        <source>Filter by country</source>
+        <translation>Filtrer etter land</translation>
+    </message>
+    <message>
+        <source>&amp;Held by:</source>
+        <translation>Innehave&amp;r:</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Medlemmer</translation>
     </message>
     <message>
         <source>SIP profiles</source>
         <translation>SIP-profiler</translation>
     </message>
     <message>
-        <source>Coming here: the SIP trunks that connect the office PBX — registration or IP authentication, channels, their own credit, linked accounts for incoming calls, US minute bundles and ready-to-paste PBX configuration.
-
-This part of Switchboard is not available yet.</source>
-        <translation>Kommer her: SIP-trunkene som kobler til kontorets PBX — registrering eller IP-autentisering, kanaler, egen kreditt, koblede kontoer for innkommende samtaler, USA-minuttpakker og ferdig PBX-oppsett å lime inn.
-
-Denne delen av Switchboard er ikke tilgjengelig ennå.</translation>
+        <source>Filter by holder</source>
+        <translation>Filtrer etter innehaver</translation>
     </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Alle statuser</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktivt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Sagt opp</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Frigitt</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filtrer etter status</translation>
+    </message>
+    <message>
+        <source>&amp;Buy numbers…</source>
+        <translation>Kjøp &amp;numre …</translation>
+    </message>
+    <message>
+        <source>Buy numbers for members or SIP profiles (%1)</source>
+        <translation>Kjøp numre til medlemmer eller SIP-profiler (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign number…</source>
+        <translation>&amp;Tildel nummer på nytt …</translation>
+    </message>
+    <message>
+        <source>Give the selected number to another member or SIP profile (%1)</source>
+        <translation>Gi det valgte nummeret til et annet medlem eller en annen SIP-profil (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel numbers…</source>
+        <translation>&amp;Si opp numre …</translation>
+    </message>
+    <message>
+        <source>Cancel the selected numbers at the end of their paid period (%1)</source>
+        <translation>Si opp de valgte numrene ved slutten av den betalte perioden (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::PbxConfigView</name>
+    <message>
+        <source>Asterisk PJSIP configuration (pjsip.conf):</source>
+        <translation>Asterisk PJSIP-oppsett (pjsip.conf):</translation>
+    </message>
+    <message>
+        <source>Asterisk PJSIP configuration</source>
+        <translation>Asterisk PJSIP-oppsett</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>&amp;Copy configuration</source>
+        <translation>&amp;Kopier oppsettet</translation>
+    </message>
+    <message>
+        <source>Copy the configuration</source>
+        <translation>Kopier oppsettet</translation>
+    </message>
+    <message>
+        <source>Copy the whole block, with the password, to paste into the PBX</source>
+        <translation>Kopier hele blokken, med passordet, for å lime den inn i PBX-en</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::PlaceholderPage</name>
     <message>
         <source>Calls &amp; reports</source>
         <translation>Samtaler og rapporter</translation>
@@ -2276,6 +3342,120 @@ This part of Switchboard is not available yet.</source>
         <translation>Kommer her: import av PBX-ens samtaleposter, prising, samtalehistorikk med filtre, rapporter og diagrammer over forbruket, og råd om pakker og kanaler.
 
 Denne delen av Switchboard er ikke tilgjengelig ennå.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ReassignNumberDialog</name>
+    <message>
+        <source>Reassign number</source>
+        <translation>Tildel nummer på nytt</translation>
+    </message>
+    <message>
+        <source>%1 (E.164: %2)</source>
+        <translation>%1 (E.164: %2)</translation>
+    </message>
+    <message>
+        <source>%1, %2. Now held by: %3. Paid until %4.</source>
+        <translation>%1, %2. Innehaver nå: %3. Betalt til %4.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>New holder is a:</source>
+        <translation>Type ny innehaver:</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Medlem</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>SIP-profil</translation>
+    </message>
+    <message>
+        <source>New holder is a member or a SIP profile</source>
+        <translation>Den nye innehaveren er et medlem eller en SIP-profil</translation>
+    </message>
+    <message>
+        <source>&amp;SIP profile:</source>
+        <translation>&amp;SIP-profil:</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>&amp;Kontonavn:</translation>
+    </message>
+    <message>
+        <source>Start typing a name; the list says member or SIP profile</source>
+        <translation>Begynn å skrive et navn; listen viser om det er et medlem eller en SIP-profil</translation>
+    </message>
+    <message>
+        <source>New holder</source>
+        <translation>Ny innehaver</translation>
+    </message>
+    <message>
+        <source>Numbers in %1 are held under terms (for example a local address in %1). The terms accepted when this number was bought still apply: make sure the new holder meets them, or the number may be lost.</source>
+        <translation>Numre i %1 er underlagt vilkår (for eksempel en lokal adresse i %1). Vilkårene som ble godtatt da dette nummeret ble kjøpt, gjelder fortsatt: sørg for at den nye innehaveren oppfyller dem, ellers kan nummeret gå tapt.</translation>
+    </message>
+    <message>
+        <source>The terms under which this number was bought still apply to its new holder.</source>
+        <translation>Vilkårene som gjaldt da dette nummeret ble kjøpt, gjelder fortsatt for den nye innehaveren.</translation>
+    </message>
+    <message>
+        <source>Terms reminder</source>
+        <translation>Påminnelse om vilkår</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign</source>
+        <translation>&amp;Tildel på nytt</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>Tildel på nytt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::RenameSipProfileDialog</name>
+    <message>
+        <source>Rename SIP profile</source>
+        <translation>Gi SIP-profilen nytt navn</translation>
+    </message>
+    <message>
+        <source>A new name for the SIP profile %1. Its SIP username, credentials and PBX configuration stay the same.</source>
+        <translation>Et nytt navn på SIP-profilen %1. SIP-brukernavnet, påloggingsopplysningene og PBX-oppsettet forblir de samme.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Nytt navn</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lagre</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
     </message>
 </context>
 <context>
@@ -2333,14 +3513,6 @@ Denne delen av Switchboard er ikke tilgjengelig ennå.</translation>
         <translation>Leverandør</translation>
     </message>
     <message>
-        <source>The provider&apos;s SIP servers and the mail server are used by SIP profiles and by sending credentials, which come in a later version.</source>
-        <translation>Leverandørens SIP-servere og e-postserveren brukes av SIP-profiler og til å sende påloggingsopplysninger, som kommer i en senere versjon.</translation>
-    </message>
-    <message>
-        <source>SIP servers:</source>
-        <translation>SIP-servere:</translation>
-    </message>
-    <message>
         <source>SIP servers</source>
         <translation>SIP-servere</translation>
     </message>
@@ -2355,6 +3527,454 @@ Denne delen av Switchboard er ikke tilgjengelig ennå.</translation>
     <message>
         <source>Mail server</source>
         <translation>E-postserver</translation>
+    </message>
+    <message>
+        <source>Saved. Every SIP profile&apos;s PBX data now names these servers.</source>
+        <translation>Lagret. PBX-dataene for alle SIP-profiler viser nå disse serverne.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s SIP servers are now %1.</source>
+        <translation>Leverandørens SIP-servere er nå %1.</translation>
+    </message>
+    <message>
+        <source>Name at least one SIP server, such as %1.</source>
+        <translation>Oppgi minst én SIP-server, for eksempel %1.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s SIP servers (host:port, separated by commas) go into every SIP profile&apos;s PBX data and configuration; they are kept in the database, so every admin and switchboardctl see the same. The mail server, for sending credentials, comes in a later version.</source>
+        <translation>Leverandørens SIP-servere (vert:port, skilt med komma) brukes i PBX-dataene og PBX-oppsettet for alle SIP-profiler; de lagres i databasen, så alle administratorer og switchboardctl ser de samme. E-postserveren, for å sende påloggingsopplysninger, kommer i en senere versjon.</translation>
+    </message>
+    <message>
+        <source>S&amp;IP servers:</source>
+        <translation>SIP-se&amp;rvere:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>La&amp;gre</translation>
+    </message>
+    <message>
+        <source>Save the SIP servers</source>
+        <translation>Lagre SIP-serverne</translation>
+    </message>
+    <message>
+        <source>SIP servers message</source>
+        <translation>Melding om SIP-serverne</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SipProfileDetails</name>
+    <message>
+        <source>Copied the PBX configuration of %1 to the clipboard.</source>
+        <translation>Kopierte PBX-oppsettet for %1 til utklippstavlen.</translation>
+    </message>
+    <message>
+        <source>The password cannot be read: %1</source>
+        <translation>Passordet kan ikke leses: %1</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>Avdeling: %1</translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>E-post: %1</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>Opprettet %1</translation>
+    </message>
+    <message>
+        <source>Registration: the PBX registers with this username and password.</source>
+        <translation>Registrering: PBX-en registrerer seg med dette brukernavnet og passordet.</translation>
+    </message>
+    <message>
+        <source>Password hidden</source>
+        <translation>Passordet er skjult</translation>
+    </message>
+    <message>
+        <source>Password: %1</source>
+        <translation>Passord: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>Vis &amp;passord</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>Skjul &amp;passord</translation>
+    </message>
+    <message>
+        <source>Show the password</source>
+        <translation>Vis passordet</translation>
+    </message>
+    <message>
+        <source>Hide the password</source>
+        <translation>Skjul passordet</translation>
+    </message>
+    <message>
+        <source>IP authentication: the provider accepts calls from this address without registration.</source>
+        <translation>IP-autentisering: leverandøren godtar samtaler fra denne adressen uten registrering.</translation>
+    </message>
+    <message>
+        <source>%1, UDP port %2</source>
+        <translation>%1, UDP-port %2</translation>
+    </message>
+    <message>
+        <source>SIP username: %1</source>
+        <translation>SIP-brukernavn: %1</translation>
+    </message>
+    <message>
+        <source>%1 (defaults shown: %2)</source>
+        <translation>%1 (standardverdier vises: %2)</translation>
+    </message>
+    <message>
+        <source>Provider SIP servers: %1</source>
+        <translation>Leverandørens SIP-servere: %1</translation>
+    </message>
+    <message>
+        <source>Point the PBX at these servers with the username and password, or paste this ready configuration:</source>
+        <translation>Pek PBX-en mot disse serverne med brukernavnet og passordet, eller lim inn dette ferdige oppsettet:</translation>
+    </message>
+    <message>
+        <source>The PBX sends its calls from %1 to these servers, or paste this ready configuration:</source>
+        <translation>PBX-en sender samtalene sine fra %1 til disse serverne. Eller lim inn dette ferdige oppsettet:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s): %1 a month</source>
+        <translation>
+            <numerusform>%n kanal: %1 per måned</numerusform>
+            <numerusform>%n kanaler: %1 per måned</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Was paid until %1.</source>
+        <translation>Kanalene var betalt til %1.</translation>
+    </message>
+    <message>
+        <source>The company balance could not pay the channels&apos; renewal: outgoing calls through this profile stop until the channels are paid. Change the channels to pay now.</source>
+        <translation>Firmasaldoen kunne ikke betale fornyelsen av kanalene: utgående samtaler gjennom denne profilen stopper til kanalene er betalt. Endre kanalene for å betale nå.</translation>
+    </message>
+    <message>
+        <source>Paid until %1, then renewed monthly from the company balance.</source>
+        <translation>Betalt til %1, deretter fornyet månedlig fra firmasaldoen.</translation>
+    </message>
+    <message>
+        <source>Profile balance: %1</source>
+        <translation>Profilsaldo: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>Linked accounts (%1)</source>
+        <translation>Koblede kontoer (%1)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (national: %2)</source>
+        <translation>%1 (nasjonalt: %2)</translation>
+    </message>
+    <message>
+        <source>Numbers (%1)</source>
+        <translation>Numre (%1)</translation>
+    </message>
+    <message>
+        <source>No number routes to this profile directly. Numbers of linked accounts route here too.</source>
+        <translation>Ingen numre rutes direkte til denne profilen. Numre til koblede kontoer rutes også hit.</translation>
+    </message>
+    <message>
+        <source>Calls to these numbers, and to the numbers of linked accounts, go to this profile&apos;s PBX.</source>
+        <translation>Samtaler til disse numrene, og til numrene til koblede kontoer, går til PBX-en for denne profilen.</translation>
+    </message>
+    <message>
+        <source>SIP profile details</source>
+        <translation>Detaljer om SIP-profilen</translation>
+    </message>
+    <message>
+        <source>No SIP profile is selected. Create one to connect the office PBX: it gets its own credit, channels, numbers and linked accounts.</source>
+        <translation>Ingen SIP-profil er valgt. Opprett en for å koble til kontorets PBX: den får egen kreditt, egne kanaler, numre og koblede kontoer.</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Autentisering</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Brukernavn:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passord:</translation>
+    </message>
+    <message>
+        <source>Allowed IP:</source>
+        <translation>Tillatt IP-adresse:</translation>
+    </message>
+    <message>
+        <source>Address warning</source>
+        <translation>Adresseadvarsel</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>PBX data</source>
+        <translation>PBX-data</translation>
+    </message>
+    <message>
+        <source>Provider SIP servers:</source>
+        <translation>Leverandørens SIP-servere:</translation>
+    </message>
+    <message>
+        <source>Outgoing calls</source>
+        <translation>Utgående samtaler</translation>
+    </message>
+    <message>
+        <source>Channels not paid</source>
+        <translation>Kanalene er ikke betalt</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Calls through this profile are paid from its own credit. Credit allocated to it cannot be taken back; it returns to the company balance only when the profile is deleted.</source>
+        <translation>Samtaler gjennom denne profilen betales med profilens egen kreditt. Kreditt som er tildelt profilen, kan ikke tas tilbake; den går tilbake til firmasaldoen først når profilen slettes.</translation>
+    </message>
+    <message>
+        <source>Calls to a linked account and to its numbers go to this profile&apos;s PBX (to the extension, if set). A linked account cannot be used to sign in.</source>
+        <translation>Samtaler til en koblet konto og til numrene dens går til PBX-en for denne profilen (til internnummeret, hvis det er angitt). En koblet konto kan ikke brukes til pålogging.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Internnummer</translation>
+    </message>
+    <message>
+        <source>Linked accounts</source>
+        <translation>Koblede kontoer</translation>
+    </message>
+    <message>
+        <source>Numbers of the profile</source>
+        <translation>Profilens numre</translation>
+    </message>
+    <message>
+        <source>US minute bundles</source>
+        <translation>USA-minuttpakker</translation>
+    </message>
+    <message>
+        <source>US minute bundles — 5000 minutes a month of calls to US mobiles and landlines each, paid from this profile&apos;s credit, at most one per channel — come in a later version of Switchboard.</source>
+        <translation>USA-minuttpakker — hver med 5000 minutter i måneden til mobiler og fasttelefoner i USA, betalt med profilens kreditt, høyst én per kanal — kommer i en senere versjon av Switchboard.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SipProfilesPage</name>
+    <message numerus="yes">
+        <source>%n SIP profile(s)</source>
+        <translation>
+            <numerusform>%n SIP-profil</numerusform>
+            <numerusform>%n SIP-profiler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SIP profile(s) found</source>
+        <translation>
+            <numerusform>%n SIP-profil funnet</numerusform>
+            <numerusform>%n SIP-profiler funnet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The SIP profiles cannot be shown: %1</source>
+        <translation>SIP-profilene kan ikke vises: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created the SIP profile %1 with %n channel(s), paid %2 until %3. Company balance: %4.</source>
+        <translation>
+            <numerusform>Opprettet SIP-profilen %1 med %n kanal, betalte %2 for perioden til %3. Firmasaldo: %4.</numerusform>
+            <numerusform>Opprettet SIP-profilen %1 med %n kanaler, betalte %2 for perioden til %3. Firmasaldo: %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renamed the SIP profile %1 to %2.</source>
+        <translation>Endret navnet på SIP-profilen %1 til %2.</translation>
+    </message>
+    <message>
+        <source>Export call history</source>
+        <translation>Eksporter samtalehistorikk</translation>
+    </message>
+    <message>
+        <source>%1-calls.csv</source>
+        <translation>%1-samtaler.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-filer (*.csv);;Alle filer (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 account(s) unlinked, %5 call(s) deleted.</source>
+        <translation>
+            <numerusform>Slettet SIP-profilen %1: %2 tilbake til firmasaldoen (nå %3), %n nummer tilbake i beholdningen; kontoer koblet fra: %4; samtaler slettet: %5.</numerusform>
+            <numerusform>Slettet SIP-profilen %1: %2 tilbake til firmasaldoen (nå %3), %n numre tilbake i beholdningen; kontoer koblet fra: %4; samtaler slettet: %5.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allocated %1 to the SIP profile %2; its balance is now %3. Company balance: %4.</source>
+        <translation>Tildelte %1 til SIP-profilen %2; saldoen er nå %3. Firmasaldo: %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n channel(s): paid %2 now, renewed on %3.</source>
+        <translation>
+            <numerusform>%1 har nå %n kanal: betalte %2 nå, fornyes %3.</numerusform>
+            <numerusform>%1 har nå %n kanaler: betalte %2 nå, fornyes %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Linked %1 to the SIP profile %2; it cannot sign in while linked.</source>
+        <translation>Koblet %1 til SIP-profilen %2; kontoen kan ikke brukes til pålogging mens den er koblet.</translation>
+    </message>
+    <message>
+        <source>Linked %1 to the SIP profile %2 at extension %3; it cannot sign in while linked.</source>
+        <translation>Koblet %1 til SIP-profilen %2 på internnummer %3; kontoen kan ikke brukes til pålogging mens den er koblet.</translation>
+    </message>
+    <message>
+        <source>Unlink account</source>
+        <translation>Koble fra konto</translation>
+    </message>
+    <message>
+        <source>Unlink %1 from the SIP profile %2?</source>
+        <translation>Koble %1 fra SIP-profilen %2?</translation>
+    </message>
+    <message>
+        <source>Calls to the account and to its numbers no longer go to the PBX of %1, and the account can sign in again.</source>
+        <translation>Samtaler til kontoen og til numrene dens går ikke lenger til PBX-en for %1, og kontoen kan brukes til pålogging igjen.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink</source>
+        <translation>Koble &amp;fra</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Koble fra</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Unlinked %1 from the SIP profile %2; it can sign in again.</source>
+        <translation>Koblet %1 fra SIP-profilen %2; kontoen kan brukes til pålogging igjen.</translation>
+    </message>
+    <message>
+        <source>SIP profiles</source>
+        <translation>SIP-profiler</translation>
+    </message>
+    <message>
+        <source>Search by name or department (Ctrl+F)</source>
+        <translation>Søk etter navn eller avdeling (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search SIP profiles</source>
+        <translation>Søk i SIP-profiler</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Create SIP profile…</source>
+        <translation>&amp;Opprett SIP-profil …</translation>
+    </message>
+    <message>
+        <source>Create a SIP profile for a PBX</source>
+        <translation>Opprett en SIP-profil for en PBX</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Gi nytt navn …</translation>
+    </message>
+    <message>
+        <source>Rename the selected SIP profile</source>
+        <translation>Gi den valgte SIP-profilen nytt navn</translation>
+    </message>
+    <message>
+        <source>&amp;Delete SIP profile…</source>
+        <translation>&amp;Slett SIP-profil …</translation>
+    </message>
+    <message>
+        <source>Delete the selected SIP profile, after showing what happens</source>
+        <translation>Slett den valgte SIP-profilen etter å ha vist hva som skjer</translation>
+    </message>
+    <message>
+        <source>Allocate c&amp;redit…</source>
+        <translation>Tildel &amp;kreditt …</translation>
+    </message>
+    <message>
+        <source>Give credit from the company balance to the SIP profile</source>
+        <translation>Gi kreditt fra firmasaldoen til SIP-profilen</translation>
+    </message>
+    <message>
+        <source>C&amp;hange channels…</source>
+        <translation>&amp;Endre kanaler …</translation>
+    </message>
+    <message>
+        <source>Change how many calls the SIP profile can make at once</source>
+        <translation>Endre hvor mange samtaler SIP-profilen kan føre samtidig</translation>
+    </message>
+    <message>
+        <source>&amp;Link account…</source>
+        <translation>Koble &amp;til konto …</translation>
+    </message>
+    <message>
+        <source>Send a member account&apos;s incoming calls to the SIP profile</source>
+        <translation>Send innkommende samtaler til en medlemskonto til SIP-profilen</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink account…</source>
+        <translation>Koble &amp;fra konto …</translation>
+    </message>
+    <message>
+        <source>Unlink the account selected in the details</source>
+        <translation>Koble fra kontoen som er valgt i detaljene</translation>
+    </message>
+    <message>
+        <source>&amp;Buy a number…</source>
+        <translation>Kjøp et &amp;nummer …</translation>
+    </message>
+    <message>
+        <source>Buy a number that routes to the SIP profile</source>
+        <translation>Kjøp et nummer som rutes til SIP-profilen</translation>
+    </message>
+    <message>
+        <source>US minute bundles come in a later version.</source>
+        <translation>USA-minuttpakker kommer i en senere versjon.</translation>
+    </message>
+    <message>
+        <source>&amp;Add bundles…</source>
+        <translation>Legg til &amp;pakker …</translation>
+    </message>
+    <message>
+        <source>C&amp;hange bundles…</source>
+        <translation>En&amp;dre pakker …</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel bundles…</source>
+        <translation>S&amp;i opp pakker …</translation>
+    </message>
+    <message>
+        <source>&amp;Extend bundles…</source>
+        <translation>&amp;Utvid pakker …</translation>
     </message>
 </context>
 <context>

@@ -249,6 +249,10 @@
         <source>The balance is too low for %1.</source>
         <translation>Het saldo is te laag voor %1.</translation>
     </message>
+    <message>
+        <source>The amounts add up to more than can be moved at once.</source>
+        <translation>De bedragen samen zijn meer dan in één keer kan worden verplaatst.</translation>
+    </message>
 </context>
 <context>
     <name>sb::MemberService</name>
@@ -506,10 +510,6 @@
             <numerusform>Het bedrijfssaldo (%1) kan %n nummers à %2 niet betalen (%3 in totaal). Er is niets gekocht.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Only %1 number(s) are left in area %2 (%3); %4 are needed. Nothing was bought.</source>
-        <translation>Beschikbare nummers met netnummer %2 (%3): %1; nodig: %4. Er is niets gekocht.</translation>
-    </message>
     <message numerus="yes">
         <source>%1 for %n month(s)</source>
         <translation>
@@ -535,10 +535,6 @@
     <message>
         <source>%1 already holds %2.</source>
         <translation>%1 heeft %2 al.</translation>
-    </message>
-    <message>
-        <source>the pool</source>
-        <translation>de nummerpool</translation>
     </message>
     <message>
         <source>Reassigned %1 from %2 to %3</source>
@@ -567,6 +563,14 @@
     <message>
         <source>Renewed %1 for %2; next renewal on %3</source>
         <translation>%1 verlengd voor %2; volgende verlenging op %3</translation>
+    </message>
+    <message>
+        <source>Not enough numbers are left in area %1 (%2): %3 left, %4 needed. Nothing was bought.</source>
+        <translation>Er zijn niet genoeg nummers over met netnummer %1 (%2): %3 over, %4 nodig. Er is niets gekocht.</translation>
+    </message>
+    <message>
+        <source>Assigned %1 from the company&apos;s pool to %2</source>
+        <translation>%1 uit de nummerpool van het bedrijf toegewezen aan %2</translation>
     </message>
 </context>
 <context>
@@ -671,50 +675,6 @@
     <message>
         <source>&quot;%1&quot; is not an IPv4 address such as 203.0.113.10.</source>
         <translation>&quot;%1&quot; is geen IPv4-adres zoals 203.0.113.10.</translation>
-    </message>
-    <message>
-        <source>a &quot;this network&quot; address</source>
-        <translation>een &quot;dit netwerk&quot;-adres</translation>
-    </message>
-    <message>
-        <source>a private address</source>
-        <translation>een privéadres</translation>
-    </message>
-    <message>
-        <source>a carrier-grade NAT (shared) address</source>
-        <translation>een carrier-grade-NAT-adres (gedeeld)</translation>
-    </message>
-    <message>
-        <source>a loopback address</source>
-        <translation>een loopbackadres</translation>
-    </message>
-    <message>
-        <source>a link-local address</source>
-        <translation>een link-local adres</translation>
-    </message>
-    <message>
-        <source>a reserved (IETF protocol) address</source>
-        <translation>een gereserveerd adres (IETF-protocol)</translation>
-    </message>
-    <message>
-        <source>a documentation address</source>
-        <translation>een documentatieadres</translation>
-    </message>
-    <message>
-        <source>a benchmarking address</source>
-        <translation>een benchmarkadres</translation>
-    </message>
-    <message>
-        <source>a multicast address</source>
-        <translation>een multicastadres</translation>
-    </message>
-    <message>
-        <source>a reserved address</source>
-        <translation>een gereserveerd adres</translation>
-    </message>
-    <message>
-        <source>%1 is %2 (%3): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
-        <translation>%1 is %2 (%3): de provider kan het niet bereiken vanaf internet. Voer het openbare adres van de internetverbinding van de PBX in.</translation>
     </message>
     <message>
         <source>The UDP port must be from 1 to 65535 (usually 5060), not %1.</source>
@@ -824,10 +784,6 @@
         <translation>Tegoed van verwijderd SIP-profiel %1</translation>
     </message>
     <message>
-        <source>Deleted SIP profile %1: %2 returned to the company, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted</source>
-        <translation>SIP-profiel %1 verwijderd: %2 terug naar het bedrijf; nummers terug in de nummerpool: %3; accounts ontkoppeld: %4; gespreksrecords verwijderd: %5</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>Kan %1 niet schrijven: %2</translation>
     </message>
@@ -841,6 +797,50 @@
             <numerusform>Verlenging van %n kanaal voor %1</numerusform>
             <numerusform>Verlenging van %n kanalen voor %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is a &quot;this network&quot; address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 is een &quot;dit netwerk&quot;-adres (%2): de provider kan het niet bereiken vanaf internet. Voer het openbare adres van de internetverbinding van de PBX in.</translation>
+    </message>
+    <message>
+        <source>%1 is a private address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 is een privéadres (%2): de provider kan het niet bereiken vanaf internet. Voer het openbare adres van de internetverbinding van de PBX in.</translation>
+    </message>
+    <message>
+        <source>%1 is a carrier-grade NAT (shared) address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 is een carrier-grade-NAT-adres (gedeeld) (%2): de provider kan het niet bereiken vanaf internet. Voer het openbare adres van de internetverbinding van de PBX in.</translation>
+    </message>
+    <message>
+        <source>%1 is a loopback address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 is een loopbackadres (%2): de provider kan het niet bereiken vanaf internet. Voer het openbare adres van de internetverbinding van de PBX in.</translation>
+    </message>
+    <message>
+        <source>%1 is a link-local address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 is een link-local adres (%2): de provider kan het niet bereiken vanaf internet. Voer het openbare adres van de internetverbinding van de PBX in.</translation>
+    </message>
+    <message>
+        <source>%1 is a reserved (IETF protocol) address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 is een gereserveerd adres (IETF-protocol) (%2): de provider kan het niet bereiken vanaf internet. Voer het openbare adres van de internetverbinding van de PBX in.</translation>
+    </message>
+    <message>
+        <source>%1 is a documentation address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 is een documentatieadres (%2): de provider kan het niet bereiken vanaf internet. Voer het openbare adres van de internetverbinding van de PBX in.</translation>
+    </message>
+    <message>
+        <source>%1 is a benchmarking address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 is een benchmarkadres (%2): de provider kan het niet bereiken vanaf internet. Voer het openbare adres van de internetverbinding van de PBX in.</translation>
+    </message>
+    <message>
+        <source>%1 is a multicast address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 is een multicastadres (%2): de provider kan het niet bereiken vanaf internet. Voer het openbare adres van de internetverbinding van de PBX in.</translation>
+    </message>
+    <message>
+        <source>%1 is a reserved address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 is een gereserveerd adres (%2): de provider kan het niet bereiken vanaf internet. Voer het openbare adres van de internetverbinding van de PBX in.</translation>
+    </message>
+    <message>
+        <source>Deleted SIP profile %1. Returned to the company: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5</source>
+        <translation>SIP-profiel %1 verwijderd. Terug naar het bedrijf: %2; nummers terug in de nummerpool: %3; accounts ontkoppeld: %4; gespreksrecords verwijderd: %5</translation>
     </message>
 </context>
 <context>
@@ -971,10 +971,6 @@
     <message>
         <source>Authentication: registration as %1</source>
         <translation>Authenticatie:        registratie als %1</translation>
-    </message>
-    <message>
-        <source>Outgoing calls: %1 channel(s), %2 a month; paid until %3%4</source>
-        <translation>Uitgaande gesprekken: aantal kanalen %1, %2 per maand; betaald tot %3%4</translation>
     </message>
     <message>
         <source> (renewal not paid: calls stopped)</source>
@@ -1153,10 +1149,6 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>Gebruik: topup AMOUNT [--reference TEXT]</translation>
     </message>
     <message>
-        <source>topup</source>
-        <translation>topup</translation>
-    </message>
-    <message>
         <source>Added %1; company balance %2 %3</source>
         <translation>%1 toegevoegd; bedrijfssaldo %2 %3</translation>
     </message>
@@ -1187,10 +1179,6 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>line %1: %2</source>
         <translation>regel %1: %2</translation>
-    </message>
-    <message>
-        <source>Dry run: %1 member(s) would be added, %2 line(s) have problems; nothing was written.</source>
-        <translation>Proefrun: toe te voegen leden: %1; regels met problemen: %2; er is niets geschreven.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n member(s).</source>
@@ -1224,10 +1212,6 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Usage: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</source>
         <translation>Gebruik: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</translation>
-    </message>
-    <message>
-        <source>credit allocate</source>
-        <translation>credit allocate</translation>
     </message>
     <message numerus="yes">
         <source>Allocated %1 to each of %n member(s), %2 in all; company balance %3.</source>
@@ -1263,10 +1247,6 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Usage: billing run</source>
         <translation>Gebruik: billing run</translation>
-    </message>
-    <message>
-        <source>Billing run done: %1 number(s) renewed for %2, %3 released, %4 expired unpaid; %5 monthly limit(s) reset, %6 suspension(s) ended, %7 recharged.</source>
-        <translation>Facturering voltooid: nummers verlengd: %1 (voor %2), vrijgegeven: %3, vervallen wegens niet-betaling: %4; maandlimieten opnieuw begonnen: %5, opschortingen beëindigd: %6, opgewaardeerd: %7.</translation>
     </message>
     <message>
         <source>Usage: activity [--limit N]</source>
@@ -1314,10 +1294,6 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Usage: number %1 COUNTRY</source>
         <translation>Gebruik: number %1 COUNTRY</translation>
-    </message>
-    <message>
-        <source>%1	%2	%3 available</source>
-        <translation>%1	%2	%3 beschikbaar</translation>
     </message>
     <message numerus="yes">
         <source>%n month(s): %1</source>
@@ -1379,10 +1355,6 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>Gebruik: credit profile NAME AMOUNT</translation>
     </message>
     <message>
-        <source>credit profile</source>
-        <translation>credit profile</translation>
-    </message>
-    <message>
         <source>Allocated %1 to %2; its balance is %3.</source>
         <translation>%1 toegewezen aan %2; het saldo is nu %3.</translation>
     </message>
@@ -1438,14 +1410,6 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>Gebruik: profile channels NAME N</translation>
     </message>
     <message>
-        <source>channels</source>
-        <translation>kanalen</translation>
-    </message>
-    <message>
-        <source>%1 now has %2 channel(s) (was %3): paid %4, next payment on %5.</source>
-        <translation>Aantal kanalen van %1 is nu %2 (was %3): %4 betaald, volgende betaling op %5.</translation>
-    </message>
-    <message>
         <source>Usage: profile %1 NAME</source>
         <translation>Gebruik: profile %1 NAME</translation>
     </message>
@@ -1488,16 +1452,45 @@ Wachtwoord: %2</translation>
         <translation>Gebruik: profile delete NAME --yes [--export-history FILE.csv]</translation>
     </message>
     <message>
-        <source>Deleting %1 would return %2 to the company balance, put %3 number(s) back in the pool, unlink %4 account(s) and delete %5 call record(s). Add --yes to delete.</source>
-        <translation>Verwijderen van %1 geeft %2 terug aan het bedrijfssaldo; nummers terug in de nummerpool: %3; te ontkoppelen accounts: %4; te verwijderen gespreksrecords: %5. Voeg --yes toe om te verwijderen.</translation>
-    </message>
-    <message>
-        <source>Deleted %1: %2 returned to the company balance, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted.</source>
-        <translation>%1 verwijderd: %2 terug naar het bedrijfssaldo; nummers terug in de nummerpool: %3; accounts ontkoppeld: %4; gespreksrecords verwijderd: %5.</translation>
-    </message>
-    <message>
         <source>Unknown profile command &apos;%1&apos;.</source>
         <translation>Onbekende profile-opdracht &apos;%1&apos;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outgoing calls: %n channel(s), %1 a month; paid until %2%3</source>
+        <translation>
+            <numerusform>Uitgaande gesprekken: %n kanaal, %1 per maand; betaald tot %2%3</numerusform>
+            <numerusform>Uitgaande gesprekken: %n kanalen, %1 per maand; betaald tot %2%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dry run, nothing was written. Members that would be added: %1; lines with problems: %2.</source>
+        <translation>Proefrun, er is niets geschreven. Toe te voegen leden: %1; regels met problemen: %2.</translation>
+    </message>
+    <message>
+        <source>Billing run done. Numbers renewed: %1 (paid %2), released: %3, expired unpaid: %4. Monthly recharge limits reset: %5, suspensions ended: %6, recharged: %7.</source>
+        <translation>Facturering voltooid. Nummers verlengd: %1 (%2 betaald), vrijgegeven: %3, vervallen wegens niet-betaling: %4. Maandelijkse opwaardeerlimieten opnieuw begonnen: %5, opschortingen beëindigd: %6, opgewaardeerd: %7.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1	%2	%n available</source>
+        <translation>
+            <numerusform>%1	%2	%n beschikbaar</numerusform>
+            <numerusform>%1	%2	%n beschikbaar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.</source>
+        <translation>
+            <numerusform>%1 heeft nu %n kanaal (had er %2): %3 betaald, volgende betaling op %4.</numerusform>
+            <numerusform>%1 heeft nu %n kanalen (had er %2): %3 betaald, volgende betaling op %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleting %1 would: return to the company balance: %2; put numbers back in the pool: %3; unlink accounts: %4; delete call records: %5. Add --yes to delete.</source>
+        <translation>Verwijderen van %1 zou: teruggeven aan het bedrijfssaldo: %2; nummers terugzetten in de nummerpool: %3; accounts ontkoppelen: %4; gespreksrecords verwijderen: %5. Voeg --yes toe om te verwijderen.</translation>
+    </message>
+    <message>
+        <source>Deleted %1. Returned to the company balance: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5.</source>
+        <translation>%1 verwijderd. Terug naar het bedrijfssaldo: %2; nummers terug in de nummerpool: %3; accounts ontkoppeld: %4; gespreksrecords verwijderd: %5.</translation>
     </message>
 </context>
 <context>
@@ -1678,6 +1671,73 @@ Wachtwoord: %2</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::AllocateProfileCreditDialog</name>
+    <message>
+        <source>Give credit to the SIP profile %1 (balance now %2). Its calls are paid from it.</source>
+        <translation>Geef tegoed aan het SIP-profiel %1 (saldo nu %2). De gesprekken via dit profiel worden daaruit betaald.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>&quot;%1&quot; is geen bedrag. Typ het als %2.</translation>
+    </message>
+    <message>
+        <source>The company balance (%1) cannot cover %2. Top up the company balance first, or give less.</source>
+        <translation>Het bedrijfssaldo (%1) dekt geen %2. Waardeer eerst het bedrijfssaldo op of geef minder.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after the allocation: %2.</source>
+        <translation>Bedrijfssaldo: %1, na de toewijzing: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Bedrijfssaldo: %1.</translation>
+    </message>
+    <message>
+        <source>Allocate %1</source>
+        <translation>%1 toewijzen</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>Toewijzen</translation>
+    </message>
+    <message>
+        <source>Allocate credit to a SIP profile</source>
+        <translation>Tegoed toewijzen aan een SIP-profiel</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (%1):</source>
+        <translation>&amp;Bedrag (%1):</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Bedrag</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>SIP-profiel</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Bedrijfssaldo</translation>
+    </message>
+    <message>
+        <source>The amount is deducted from the company balance at once. Credit allocated to a SIP profile cannot be taken back; it returns to the company balance only if the profile is deleted.</source>
+        <translation>Het bedrag wordt direct van het bedrijfssaldo afgeschreven. Tegoed dat aan een SIP-profiel is toegewezen, kan niet worden teruggenomen; het gaat alleen terug naar het bedrijfssaldo als het profiel wordt verwijderd.</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Waarschuwing</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::AmountEdit</name>
     <message>
         <source>e.g. %1</source>
@@ -1787,6 +1847,600 @@ Wachtwoord: %2</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::BuyNumbersWizard</name>
+    <message>
+        <source>SIP profile %1</source>
+        <translation>SIP-profiel %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list: each gets one number.</source>
+        <translation>%1 staat al in de lijst: elk krijgt één nummer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 en %n andere</numerusform>
+            <numerusform>%1 en %n andere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One number for each of %n holder(s): %1</source>
+        <translation>
+            <numerusform>Eén nummer voor %n houder: %1</numerusform>
+            <numerusform>Eén nummer voor elk van %n houders: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Numbers in %1 require the holder to accept terms (for example a local address in %1). You will be asked to accept them before buying.</source>
+        <translation>Voor nummers in %1 moet de houder akkoord gaan met voorwaarden (bijvoorbeeld een lokaal adres in %1). U wordt gevraagd hiermee akkoord te gaan voordat u koopt.</translation>
+    </message>
+    <message>
+        <source>Numbers in %1: no extra terms apply.</source>
+        <translation>Nummers in %1: er gelden geen extra voorwaarden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s): %1</source>
+        <translation>
+            <numerusform>%n maand: %1</numerusform>
+            <numerusform>%n maanden: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prices per number: %1.</source>
+        <translation>Prijzen per nummer: %1.</translation>
+    </message>
+    <message>
+        <source>%1 — %2: no numbers left</source>
+        <translation>%1 — %2: geen nummers meer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2: only %n number(s) left</source>
+        <translation>
+            <numerusform>%1 — %2: nog maar %n nummer</numerusform>
+            <numerusform>%1 — %2: nog maar %n nummers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2: %n number(s) available</source>
+        <translation>
+            <numerusform>%1 — %2: %n nummer beschikbaar</numerusform>
+            <numerusform>%1 — %2: %n nummers beschikbaar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No area of %1 has %n number(s) left. Choose another country.</source>
+        <translation>
+            <numerusform>Geen enkel netnummer in %1 heeft nog %n nummer beschikbaar. Kies een ander land.</numerusform>
+            <numerusform>Geen enkel netnummer in %1 heeft nog %n nummers beschikbaar. Kies een ander land.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s): %1 per number</source>
+        <translation>
+            <numerusform>%n maand: %1 per nummer</numerusform>
+            <numerusform>%n maanden: %1 per nummer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %1 (%2 × %n number(s)), paid now from the company balance</source>
+        <translation>
+            <numerusform>Totaal: %1 (%2 × %n nummer), nu betaald uit het bedrijfssaldo</numerusform>
+            <numerusform>Totaal: %1 (%2 × %n nummers), nu betaald uit het bedrijfssaldo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after buying: %2.</source>
+        <translation>Bedrijfssaldo: %1, na de aankoop: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Bedrijfssaldo: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %2 for %n number(s). Top up the company balance first, or choose a shorter period.</source>
+        <translation>
+            <numerusform>Het bedrijfssaldo (%1) kan %2 voor %n nummer niet betalen. Waardeer eerst het bedrijfssaldo op of kies een kortere periode.</numerusform>
+            <numerusform>Het bedrijfssaldo (%1) kan %2 voor %n nummers niet betalen. Waardeer eerst het bedrijfssaldo op of kies een kortere periode.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: —</source>
+        <translation>Totaal: —</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each number renews every %n month(s) from the company balance until it is cancelled.</source>
+        <translation>
+            <numerusform>Elk nummer wordt steeds met %n maand verlengd, betaald uit het bedrijfssaldo, tot het wordt geannuleerd.</numerusform>
+            <numerusform>Elk nummer wordt steeds met %n maanden verlengd, betaald uit het bedrijfssaldo, tot het wordt geannuleerd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Numbers in %1 are offered only to holders who meet the local terms, for example a local address in %1, and who provide more details on request. The terms may change with local regulation; a holder who no longer meets them may lose the number.</source>
+        <translation>Nummers in %1 worden alleen aangeboden aan houders die voldoen aan de lokale voorwaarden, bijvoorbeeld een lokaal adres in %1, en die op verzoek meer gegevens verstrekken. De voorwaarden kunnen veranderen door lokale regelgeving; een houder die er niet meer aan voldoet, kan het nummer verliezen.</translation>
+    </message>
+    <message>
+        <source>The holders accept the terms for numbers in %1</source>
+        <translation>De houders gaan akkoord met de voorwaarden voor nummers in %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Buying %n number(s) in %1, %2, billed every %3 month(s): %4 in all, paid now from the company balance (%5).</source>
+        <translation>
+            <numerusform>Aankoop van %n nummer in %1, %2, gefactureerd per %3 mnd.: %4 in totaal, nu betaald uit het bedrijfssaldo (%5).</numerusform>
+            <numerusform>Aankoop van %n nummers in %1, %2, gefactureerd per %3 mnd.: %4 in totaal, nu betaald uit het bedrijfssaldo (%5).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Buy numbers</source>
+        <translation>Nummers kopen</translation>
+    </message>
+    <message>
+        <source>Buy now</source>
+        <translation>Nu kopen</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Volgende &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Terug</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Who gets a number?</source>
+        <translation>Wie krijgt een nummer?</translation>
+    </message>
+    <message>
+        <source>One number for each member or SIP profile in the list.</source>
+        <translation>Eén nummer voor elk lid of SIP-profiel in de lijst.</translation>
+    </message>
+    <message>
+        <source>Type an account name or a SIP profile name and choose it from the list, or press Enter to add it.</source>
+        <translation>Typ een accountnaam of de naam van een SIP-profiel en kies die in de lijst, of druk op Enter om hem toe te voegen.</translation>
+    </message>
+    <message>
+        <source>&amp;Holder is a:</source>
+        <translation>&amp;Houder is een:</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Lid</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>SIP-profiel</translation>
+    </message>
+    <message>
+        <source>Holder is a member or a SIP profile</source>
+        <translation>Houder is een lid of een SIP-profiel</translation>
+    </message>
+    <message>
+        <source>&amp;SIP profile:</source>
+        <translation>&amp;SIP-profiel:</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>&amp;Accountnaam:</translation>
+    </message>
+    <message>
+        <source>Start typing a SIP profile name</source>
+        <translation>Begin de naam van een SIP-profiel te typen</translation>
+    </message>
+    <message>
+        <source>Start typing an account name</source>
+        <translation>Begin een accountnaam te typen</translation>
+    </message>
+    <message>
+        <source>SIP profile name</source>
+        <translation>Naam van het SIP-profiel</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Accountnaam</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>Toevoe&amp;gen</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>Aan de lijst toevoegen</translation>
+    </message>
+    <message>
+        <source>Who gets a number</source>
+        <translation>Wie een nummer krijgt</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ve&amp;rwijderen</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>Uit de lijst verwijderen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Where the numbers are.</source>
+        <translation>Het land van de nummers.</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Voorwaarden</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Prijzen</translation>
+    </message>
+    <message>
+        <source>Area code</source>
+        <translation>Netnummer</translation>
+    </message>
+    <message>
+        <source>The area code of the numbers, with its place.</source>
+        <translation>Het netnummer van de nummers, met de plaats.</translation>
+    </message>
+    <message>
+        <source>Billing period</source>
+        <translation>Factureringsperiode</translation>
+    </message>
+    <message>
+        <source>How often each number is paid.</source>
+        <translation>Hoe vaak elk nummer wordt betaald.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Bedrijfssaldo</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Verlenging</translation>
+    </message>
+    <message>
+        <source>The holders must accept the terms before the numbers can be bought.</source>
+        <translation>De houders moeten akkoord gaan met de voorwaarden voordat de nummers kunnen worden gekocht.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ChangeChannelsDialog</name>
+    <message numerus="yes">
+        <source>%1 has %n channel(s), not paid since %2: outgoing calls are stopped.</source>
+        <translation>
+            <numerusform>%1 heeft %n kanaal, niet betaald sinds %2: uitgaande gesprekken zijn gestopt.</numerusform>
+            <numerusform>%1 heeft %n kanalen, niet betaald sinds %2: uitgaande gesprekken zijn gestopt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n channel(s) (%2 a month), paid until %3.</source>
+        <translation>
+            <numerusform>%1 heeft %n kanaal (%2 per maand), betaald tot %3.</numerusform>
+            <numerusform>%1 heeft %n kanalen (%2 per maand), betaald tot %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s): %1 a month</source>
+        <translation>
+            <numerusform>%n kanaal: %1 per maand</numerusform>
+            <numerusform>%n kanalen: %1 per maand</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The current channel subscription ends now, with no refund for the rest of its month. The new one starts today: %1 is paid now from the company balance, and it renews on %2.</source>
+        <translation>Het huidige kanaalabonnement eindigt nu, zonder terugbetaling voor de rest van de maand. Het nieuwe begint vandaag: %1 wordt nu betaald uit het bedrijfssaldo en het wordt verlengd op %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %2 for %n channel(s).</source>
+        <translation>
+            <numerusform>Het bedrijfssaldo (%1) kan %2 voor %n kanaal niet betalen.</numerusform>
+            <numerusform>Het bedrijfssaldo (%1) kan %2 voor %n kanalen niet betalen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after the change: %2.</source>
+        <translation>Bedrijfssaldo: %1, na de wijziging: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Bedrijfssaldo: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change to %n channel(s)</source>
+        <translation>
+            <numerusform>Wijzigen naar %n kanaal</numerusform>
+            <numerusform>Wijzigen naar %n kanalen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change channels</source>
+        <translation>Kanalen wijzigen</translation>
+    </message>
+    <message>
+        <source>&amp;Channels (simultaneous calls, %1–%2):</source>
+        <translation>&amp;Kanalen (gelijktijdige gesprekken, %1–%2):</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanalen</translation>
+    </message>
+    <message>
+        <source>Current channels</source>
+        <translation>Huidige kanalen</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Wat er gebeurt</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Bedrijfssaldo</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::CreateSipProfileWizard</name>
+    <message>
+        <source>A SIP profile named &quot;%1&quot; already exists.</source>
+        <translation>Er bestaat al een SIP-profiel met de naam &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Enter the public IPv4 address of the PBX&apos;s internet connection.</source>
+        <translation>Voer het openbare IPv4-adres van de internetverbinding van de PBX in.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s): %1 a month, the first month paid now from the company balance</source>
+        <translation>
+            <numerusform>%n kanaal: %1 per maand, de eerste maand nu betaald uit het bedrijfssaldo</numerusform>
+            <numerusform>%n kanalen: %1 per maand, de eerste maand nu betaald uit het bedrijfssaldo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after creating: %2.</source>
+        <translation>Bedrijfssaldo: %1, na het maken: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Bedrijfssaldo: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %n channel(s) for the first month (%2). Top up the company balance first, or choose fewer channels.</source>
+        <translation>
+            <numerusform>Het bedrijfssaldo (%1) kan %n kanaal voor de eerste maand niet betalen (%2). Waardeer eerst het bedrijfssaldo op of kies minder kanalen.</numerusform>
+            <numerusform>Het bedrijfssaldo (%1) kan %n kanalen voor de eerste maand niet betalen (%2). Waardeer eerst het bedrijfssaldo op of kies minder kanalen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The SIP profile %1 is ready: %n channel(s), paid until %2 (%3). Set up the PBX with these details.</source>
+        <translation>
+            <numerusform>Het SIP-profiel %1 is klaar: %n kanaal, betaald tot %2 (%3). Stel de PBX in met deze gegevens.</numerusform>
+            <numerusform>Het SIP-profiel %1 is klaar: %n kanalen, betaald tot %2 (%3). Stel de PBX in met deze gegevens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Provider SIP servers: %1</source>
+        <translation>SIP-servers van de provider: %1</translation>
+    </message>
+    <message>
+        <source>SIP username: %1</source>
+        <translation>SIP-gebruikersnaam: %1</translation>
+    </message>
+    <message>
+        <source>Password: %1</source>
+        <translation>Wachtwoord: %1</translation>
+    </message>
+    <message>
+        <source>%1, UDP port %2</source>
+        <translation>%1, UDP-poort %2</translation>
+    </message>
+    <message>
+        <source>Keep the password safe. You can show it again at any time on the SIP profiles page.</source>
+        <translation>Bewaar het wachtwoord goed. U kunt het op elk moment opnieuw tonen op de pagina SIP-profielen.</translation>
+    </message>
+    <message>
+        <source>The provider accepts calls from this address without registration.</source>
+        <translation>De provider accepteert gesprekken vanaf dit adres zonder registratie.</translation>
+    </message>
+    <message>
+        <source>Create SIP profile</source>
+        <translation>SIP-profiel maken</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Volgende &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Terug</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Create profile</source>
+        <translation>Profiel &amp;maken</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gereed</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>A SIP profile is one SIP trunk for a PBX, with its own credit and channels.</source>
+        <translation>Een SIP-profiel is één SIP-trunk voor een PBX, met een eigen tegoed en eigen kanalen.</translation>
+    </message>
+    <message>
+        <source>Choose a name that says whose PBX it is, for example the department or the office. The name can be changed later.</source>
+        <translation>Kies een naam waaruit blijkt van wie de PBX is, bijvoorbeeld de afdeling of het kantoor. De naam kan later worden gewijzigd.</translation>
+    </message>
+    <message>
+        <source>&amp;Profile name:</source>
+        <translation>&amp;Profielnaam:</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Profielnaam</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>bijv. %1</translation>
+    </message>
+    <message>
+        <source>Sales Oslo</source>
+        <translation>Verkoop Oslo</translation>
+    </message>
+    <message>
+        <source>De&amp;partment:</source>
+        <translation>A&amp;fdeling:</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Afdeling</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optioneel</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>optional: who looks after the PBX</source>
+        <translation>optioneel: wie de PBX beheert</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>Authentication and channels</source>
+        <translation>Authenticatie en kanalen</translation>
+    </message>
+    <message>
+        <source>How the PBX proves who it is, and how many calls it may make at once.</source>
+        <translation>Hoe de PBX bewijst wie hij is, en hoeveel gesprekken hij tegelijk mag voeren.</translation>
+    </message>
+    <message>
+        <source>&amp;Registration (recommended)</source>
+        <translation>&amp;Registratie (aanbevolen)</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Registratie</translation>
+    </message>
+    <message>
+        <source>The profile gets a SIP username and a strong generated password; the PBX registers with them. You can show the credentials again at any time.</source>
+        <translation>Het profiel krijgt een SIP-gebruikersnaam en een sterk gegenereerd wachtwoord; de PBX registreert zich daarmee. U kunt de aanmeldgegevens op elk moment opnieuw tonen.</translation>
+    </message>
+    <message>
+        <source>&amp;IP authentication, for a PBX that cannot register</source>
+        <translation>&amp;IP-authenticatie, voor een PBX die zich niet kan registreren</translation>
+    </message>
+    <message>
+        <source>IP authentication</source>
+        <translation>IP-authenticatie</translation>
+    </message>
+    <message>
+        <source>Public IPv4 &amp;address:</source>
+        <translation>Openbaar IPv4-&amp;adres:</translation>
+    </message>
+    <message>
+        <source>Public IPv4 address of the PBX</source>
+        <translation>Openbaar IPv4-adres van de PBX</translation>
+    </message>
+    <message>
+        <source>UDP &amp;port:</source>
+        <translation>UDP-&amp;poort:</translation>
+    </message>
+    <message>
+        <source>UDP port</source>
+        <translation>UDP-poort</translation>
+    </message>
+    <message>
+        <source>Address check</source>
+        <translation>Adrescontrole</translation>
+    </message>
+    <message>
+        <source>C&amp;hannels (simultaneous calls, %1–%2):</source>
+        <translation>&amp;Kanalen (gelijktijdige gesprekken, %1–%2):</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanalen</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Bedrijfssaldo</translation>
+    </message>
+    <message>
+        <source>What the PBX needs</source>
+        <translation>Wat de PBX nodig heeft</translation>
+    </message>
+    <message>
+        <source>The profile is created.</source>
+        <translation>Het profiel is gemaakt.</translation>
+    </message>
+    <message>
+        <source>Provider SIP servers:</source>
+        <translation>SIP-servers van de provider:</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Gebruikersnaam:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>Allowed IP:</source>
+        <translation>Toegestaan IP-adres:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Opmerking</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::DashboardPage</name>
     <message>
         <source>unknown</source>
@@ -1827,6 +2481,118 @@ Wachtwoord: %2</translation>
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::DeleteSipProfileDialog</name>
+    <message numerus="yes">
+        <source>Exported %Ln call(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln gesprek geëxporteerd naar %1.</numerusform>
+            <numerusform>%Ln gesprekken geëxporteerd naar %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete SIP profile</source>
+        <translation>SIP-profiel verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete the SIP profile %1? This happens:</source>
+        <translation>Het SIP-profiel %1 verwijderen? Dit gebeurt er:</translation>
+    </message>
+    <message>
+        <source>• Its credit of %1 returns to the company balance (%2 → %3).</source>
+        <translation>• Het tegoed van %1 gaat terug naar het bedrijfssaldo (%2 → %3).</translation>
+    </message>
+    <message>
+        <source>• It has no credit left to return to the company balance.</source>
+        <translation>• Er is geen tegoed over om terug te geven aan het bedrijfssaldo.</translation>
+    </message>
+    <message>
+        <source>• It holds no numbers.</source>
+        <translation>• Het profiel heeft geen nummers.</translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n number(s) return to the company&apos;s pool and can be reassigned (they stay paid and renew until cancelled): %1.</source>
+        <translation>
+            <numerusform>• %n nummer gaat terug naar de nummerpool van het bedrijf en kan opnieuw worden toegewezen (het blijft betaald en wordt verlengd tot het wordt geannuleerd): %1.</numerusform>
+            <numerusform>• %n nummers gaan terug naar de nummerpool van het bedrijf en kunnen opnieuw worden toegewezen (ze blijven betaald en worden verlengd tot ze worden geannuleerd): %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• No account is linked to it.</source>
+        <translation>• Er is geen account aan gekoppeld.</translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n account(s) are unlinked and can sign in again: %1.</source>
+        <translation>
+            <numerusform>• %n account wordt ontkoppeld; daarmee kan weer worden aangemeld: %1.</numerusform>
+            <numerusform>• %n accounts worden ontkoppeld; daarmee kan weer worden aangemeld: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• Its call history is deleted: %Ln call(s).</source>
+        <translation>
+            <numerusform>• De gespreksgeschiedenis wordt verwijderd: %Ln gesprek.</numerusform>
+            <numerusform>• De gespreksgeschiedenis wordt verwijderd: %Ln gesprekken.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• Its %n channel(s), paid until %1, end now; there is no refund for them.</source>
+        <translation>
+            <numerusform>• Het profiel heeft %n kanaal, betaald tot %1; dit eindigt nu zonder terugbetaling.</numerusform>
+            <numerusform>• Het profiel heeft %n kanalen, betaald tot %1; deze eindigen nu zonder terugbetaling.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Consequences</source>
+        <translation>Gevolgen</translation>
+    </message>
+    <message>
+        <source>&amp;Export call history first…</source>
+        <translation>Eerst gespreksgeschiedenis &amp;exporteren…</translation>
+    </message>
+    <message>
+        <source>Export call history first</source>
+        <translation>Eerst gespreksgeschiedenis exporteren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save the profile&apos;s %Ln call(s) to a CSV file before they are deleted</source>
+        <translation>
+            <numerusform>%Ln gesprek van het profiel opslaan in een CSV-bestand voordat het wordt verwijderd</numerusform>
+            <numerusform>%Ln gesprekken van het profiel opslaan in een CSV-bestand voordat ze worden verwijderd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>&amp;Delete SIP profile</source>
+        <translation>SIP-profiel &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::HolderCompleter</name>
+    <message>
+        <source>%1 — %2 (member)</source>
+        <translation>%1 — %2 (lid)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (member, linked to %3)</source>
+        <translation>%1 — %2 (lid, gekoppeld aan %3)</translation>
+    </message>
+    <message>
+        <source>%1 (SIP profile)</source>
+        <translation>%1 (SIP-profiel)</translation>
     </message>
 </context>
 <context>
@@ -1894,18 +2660,69 @@ Wachtwoord: %2</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::LinkAccountDialog</name>
+    <message>
+        <source>Link an account</source>
+        <translation>Een account koppelen</translation>
+    </message>
+    <message>
+        <source>Calls to the account, and to the numbers assigned to it, go to the PBX of the SIP profile %1 — to the extension, if you give one.</source>
+        <translation>Gesprekken naar het account en naar de nummers die eraan zijn toegewezen, gaan naar de PBX van het SIP-profiel %1 — naar het toestelnummer, als u er een opgeeft.</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>&amp;Accountnaam:</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Accountnaam</translation>
+    </message>
+    <message>
+        <source>Start typing an account name</source>
+        <translation>Begin een accountnaam te typen</translation>
+    </message>
+    <message>
+        <source>&amp;Extension:</source>
+        <translation>&amp;Toestelnummer:</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Toestelnummer</translation>
+    </message>
+    <message>
+        <source>optional, digits only</source>
+        <translation>optioneel, alleen cijfers</translation>
+    </message>
+    <message>
+        <source>While the account is linked it cannot be used to sign in. An account can be linked to one SIP profile only; unlinking restores sign-in.</source>
+        <translation>Zolang het account is gekoppeld, kan er niet mee worden aangemeld. Een account kan maar aan één SIP-profiel worden gekoppeld; ontkoppelen herstelt het aanmelden.</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Aanmelden</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Koppelen</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Koppelen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::MainWindow</name>
     <message>
         <source>About Switchboard</source>
         <translation>Over Switchboard</translation>
-    </message>
-    <message>
-        <source>Switchboard %1
-
-Runs a company&apos;s business calling account: the company balance, members and their credit.</source>
-        <translation>Switchboard %1
-
-Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en hun tegoed.</translation>
     </message>
     <message>
         <source>Company balance: %1</source>
@@ -2077,6 +2894,22 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
             <numerusform>Het demo-account is klaar: %Ln leden.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Switchboard %1
+
+Runs a company&apos;s business calling account: the company balance, members and their credit, numbers and SIP profiles.</source>
+        <translation>Switchboard %1
+
+Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en hun tegoed, nummers en SIP-profielen.</translation>
+    </message>
+    <message>
+        <source>&amp;Numbers</source>
+        <translation>&amp;Nummers</translation>
+    </message>
+    <message>
+        <source>&amp;SIP profiles</source>
+        <translation>&amp;SIP-profielen</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::MembersPage</name>
@@ -2238,33 +3071,266 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
         <source>Buy a phone number for each selected member</source>
         <translation>Een telefoonnummer kopen voor elk geselecteerd lid</translation>
     </message>
+    <message>
+        <source>Select the members whose numbers to cancel first.</source>
+        <translation>Selecteer eerst de leden van wie de nummers moeten worden geannuleerd.</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel numbers…</source>
+        <translation>Nummers &amp;annuleren…</translation>
+    </message>
+    <message>
+        <source>Cancel the numbers of the selected members at the end of their paid period</source>
+        <translation>De nummers van de geselecteerde leden annuleren aan het einde van hun betaalde periode</translation>
+    </message>
 </context>
 <context>
-    <name>sb::ui::PlaceholderPage</name>
+    <name>sb::ui::NumbersPage</name>
+    <message numerus="yes">
+        <source>%Ln number(s) found</source>
+        <translation>
+            <numerusform>%Ln nummer gevonden</numerusform>
+            <numerusform>%Ln nummers gevonden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln number(s)</source>
+        <translation>
+            <numerusform>%Ln nummer</numerusform>
+            <numerusform>%Ln nummers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The numbers cannot be shown: %1</source>
+        <translation>De nummers kunnen niet worden getoond: %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 voor %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 en %n andere</numerusform>
+            <numerusform>%1 en %n andere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %n number(s) in %1 for %2: %3. Company balance: %4.</source>
+        <translation>
+            <numerusform>%n nummer gekocht in %1 voor %2: %3. Bedrijfssaldo: %4.</numerusform>
+            <numerusform>%n nummers gekocht in %1 voor %2: %3. Bedrijfssaldo: %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the one number to reassign.</source>
+        <translation>Selecteer het ene nummer dat opnieuw moet worden toegewezen.</translation>
+    </message>
+    <message>
+        <source>Reassigned %1 from %2 to %3.</source>
+        <translation>%1 opnieuw toegewezen van %2 aan %3.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>The selected members hold no numbers.</source>
+        <translation>De geselecteerde leden hebben geen nummers.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is already cancelled.</source>
+        <translation>%1 is al geannuleerd.</translation>
+    </message>
+    <message>
+        <source>Select the numbers to cancel first.</source>
+        <translation>Selecteer eerst de nummers die moeten worden geannuleerd.</translation>
+    </message>
+    <message>
+        <source>• %1 (%2): usable until %3, then released</source>
+        <translation>• %1 (%2): bruikbaar tot %3, daarna vrijgegeven</translation>
+    </message>
+    <message>
+        <source>Each number stays usable until the end of its paid period, then returns to the pool. There is no extra charge and no refund.</source>
+        <translation>Elk nummer blijft bruikbaar tot het einde van de betaalde periode en gaat daarna terug naar de nummerpool. Er worden geen extra kosten in rekening gebracht en er is geen terugbetaling.</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>Niet geannuleerd: %1</translation>
+    </message>
+    <message>
+        <source>Cancel numbers</source>
+        <translation>Nummers annuleren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n number(s)?</source>
+        <translation>
+            <numerusform>%n nummer annuleren?</numerusform>
+            <numerusform>%n nummers annuleren?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n number(s)</source>
+        <translation>
+            <numerusform>%n nummer annuleren</numerusform>
+            <numerusform>%n nummers annuleren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Behouden</translation>
+    </message>
+    <message>
+        <source>%1 (until %2)</source>
+        <translation>%1 (tot %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled %n number(s): %1. No refund; each is released when its period ends.</source>
+        <translation>
+            <numerusform>%n nummer geannuleerd: %1. Geen terugbetaling; het wordt vrijgegeven als de periode afloopt.</numerusform>
+            <numerusform>%n nummers geannuleerd: %1. Geen terugbetaling; elk nummer wordt vrijgegeven als de periode afloopt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) could not be cancelled: %1</source>
+        <translation>
+            <numerusform>%n nummer kon niet worden geannuleerd: %1</numerusform>
+            <numerusform>%n nummers konden niet worden geannuleerd: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled %n number(s); see the problems above the table.</source>
+        <translation>
+            <numerusform>%n nummer geannuleerd; zie de problemen boven de tabel.</numerusform>
+            <numerusform>%n nummers geannuleerd; zie de problemen boven de tabel.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Numbers</source>
         <translation>Nummers</translation>
     </message>
     <message>
-        <source>Coming here: buy phone numbers for members and SIP profiles — choose the country, the area and 1, 3 or 12 months, each with its price — reassign them, and cancel them at the end of their paid period.
-
-This part of Switchboard is not available yet.</source>
-        <translation>Binnenkort hier: telefoonnummers kopen voor leden en SIP-profielen — kies het land, het netnummer en 1, 3 of 12 maanden, elk met zijn prijs —, ze opnieuw toewijzen en ze annuleren aan het einde van de betaalde periode.
-
-Dit deel van Switchboard is nog niet beschikbaar.</translation>
+        <source>Search by number, account, name or SIP profile (Ctrl+F)</source>
+        <translation>Zoek op nummer, account, naam of SIP-profiel (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search numbers</source>
+        <translation>Nummers zoeken</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation>L&amp;and:</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Alle landen</translation>
+    </message>
+    <message>
+        <source>Filter by country</source>
+        <translation>Filteren op land</translation>
+    </message>
+    <message>
+        <source>&amp;Held by:</source>
+        <translation>H&amp;ouder:</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Iedereen</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Leden</translation>
     </message>
     <message>
         <source>SIP profiles</source>
         <translation>SIP-profielen</translation>
     </message>
     <message>
-        <source>Coming here: the SIP trunks that connect the office PBX — registration or IP authentication, channels, their own credit, linked accounts for incoming calls, US minute bundles and ready-to-paste PBX configuration.
-
-This part of Switchboard is not available yet.</source>
-        <translation>Binnenkort hier: de SIP-trunks die de PBX van het kantoor verbinden — registratie of IP-authenticatie, kanalen, eigen tegoed, gekoppelde accounts voor inkomende gesprekken, Amerikaanse minutenbundels en kant-en-klare PBX-configuratie.
-
-Dit deel van Switchboard is nog niet beschikbaar.</translation>
+        <source>Filter by holder</source>
+        <translation>Filteren op houder</translation>
     </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Elke status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Vrijgegeven</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filteren op status</translation>
+    </message>
+    <message>
+        <source>&amp;Buy numbers…</source>
+        <translation>&amp;Nummers kopen…</translation>
+    </message>
+    <message>
+        <source>Buy numbers for members or SIP profiles (%1)</source>
+        <translation>Nummers kopen voor leden of SIP-profielen (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign number…</source>
+        <translation>Nummer opnieuw &amp;toewijzen…</translation>
+    </message>
+    <message>
+        <source>Give the selected number to another member or SIP profile (%1)</source>
+        <translation>Het geselecteerde nummer aan een ander lid of SIP-profiel geven (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel numbers…</source>
+        <translation>Nummers &amp;annuleren…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected numbers at the end of their paid period (%1)</source>
+        <translation>De geselecteerde nummers annuleren aan het einde van hun betaalde periode (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::PbxConfigView</name>
+    <message>
+        <source>Asterisk PJSIP configuration (pjsip.conf):</source>
+        <translation>Asterisk PJSIP-configuratie (pjsip.conf):</translation>
+    </message>
+    <message>
+        <source>Asterisk PJSIP configuration</source>
+        <translation>Asterisk PJSIP-configuratie</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Gekopieerd</translation>
+    </message>
+    <message>
+        <source>&amp;Copy configuration</source>
+        <translation>Configuratie &amp;kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the configuration</source>
+        <translation>De configuratie kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the whole block, with the password, to paste into the PBX</source>
+        <translation>Het hele blok kopiëren, met het wachtwoord, om in de PBX te plakken</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::PlaceholderPage</name>
     <message>
         <source>Calls &amp; reports</source>
         <translation>Gesprekken en rapporten</translation>
@@ -2276,6 +3342,120 @@ This part of Switchboard is not available yet.</source>
         <translation>Binnenkort hier: import van de gespreksgegevens van de PBX, tarifering, gespreksgeschiedenis met filters, rapporten en grafieken van de uitgaven, en advies over bundels en kanalen.
 
 Dit deel van Switchboard is nog niet beschikbaar.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ReassignNumberDialog</name>
+    <message>
+        <source>Reassign number</source>
+        <translation>Nummer opnieuw toewijzen</translation>
+    </message>
+    <message>
+        <source>%1 (E.164: %2)</source>
+        <translation>%1 (E.164: %2)</translation>
+    </message>
+    <message>
+        <source>%1, %2. Now held by: %3. Paid until %4.</source>
+        <translation>%1, %2. Huidige houder: %3. Betaald tot %4.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>New holder is a:</source>
+        <translation>Nieuwe houder is een:</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Lid</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>SIP-profiel</translation>
+    </message>
+    <message>
+        <source>New holder is a member or a SIP profile</source>
+        <translation>Nieuwe houder is een lid of een SIP-profiel</translation>
+    </message>
+    <message>
+        <source>&amp;SIP profile:</source>
+        <translation>&amp;SIP-profiel:</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>&amp;Accountnaam:</translation>
+    </message>
+    <message>
+        <source>Start typing a name; the list says member or SIP profile</source>
+        <translation>Begin een naam te typen; de lijst geeft aan of het een lid of een SIP-profiel is</translation>
+    </message>
+    <message>
+        <source>New holder</source>
+        <translation>Nieuwe houder</translation>
+    </message>
+    <message>
+        <source>Numbers in %1 are held under terms (for example a local address in %1). The terms accepted when this number was bought still apply: make sure the new holder meets them, or the number may be lost.</source>
+        <translation>Voor nummers in %1 gelden voorwaarden (bijvoorbeeld een lokaal adres in %1). De voorwaarden waarmee bij de aankoop van dit nummer is ingestemd, blijven gelden: controleer of de nieuwe houder eraan voldoet, anders kan het nummer verloren gaan.</translation>
+    </message>
+    <message>
+        <source>The terms under which this number was bought still apply to its new holder.</source>
+        <translation>De voorwaarden waaronder dit nummer is gekocht, blijven gelden voor de nieuwe houder.</translation>
+    </message>
+    <message>
+        <source>Terms reminder</source>
+        <translation>Herinnering aan de voorwaarden</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign</source>
+        <translation>&amp;Opnieuw toewijzen</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>Opnieuw toewijzen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::RenameSipProfileDialog</name>
+    <message>
+        <source>Rename SIP profile</source>
+        <translation>Naam van SIP-profiel wijzigen</translation>
+    </message>
+    <message>
+        <source>A new name for the SIP profile %1. Its SIP username, credentials and PBX configuration stay the same.</source>
+        <translation>Een nieuwe naam voor het SIP-profiel %1. De SIP-gebruikersnaam, de aanmeldgegevens en de PBX-configuratie blijven hetzelfde.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Nieuwe naam</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Opslaan</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
@@ -2333,14 +3513,6 @@ Dit deel van Switchboard is nog niet beschikbaar.</translation>
         <translation>Provider</translation>
     </message>
     <message>
-        <source>The provider&apos;s SIP servers and the mail server are used by SIP profiles and by sending credentials, which come in a later version.</source>
-        <translation>De SIP-servers van de provider en de mailserver worden gebruikt door SIP-profielen en voor het versturen van inloggegevens; die komen in een latere versie.</translation>
-    </message>
-    <message>
-        <source>SIP servers:</source>
-        <translation>SIP-servers:</translation>
-    </message>
-    <message>
         <source>SIP servers</source>
         <translation>SIP-servers</translation>
     </message>
@@ -2355,6 +3527,454 @@ Dit deel van Switchboard is nog niet beschikbaar.</translation>
     <message>
         <source>Mail server</source>
         <translation>Mailserver</translation>
+    </message>
+    <message>
+        <source>Saved. Every SIP profile&apos;s PBX data now names these servers.</source>
+        <translation>Opgeslagen. De PBX-gegevens van elk SIP-profiel noemen nu deze servers.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s SIP servers are now %1.</source>
+        <translation>De SIP-servers van de provider zijn nu %1.</translation>
+    </message>
+    <message>
+        <source>Name at least one SIP server, such as %1.</source>
+        <translation>Geef ten minste één SIP-server op, bijvoorbeeld %1.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s SIP servers (host:port, separated by commas) go into every SIP profile&apos;s PBX data and configuration; they are kept in the database, so every admin and switchboardctl see the same. The mail server, for sending credentials, comes in a later version.</source>
+        <translation>De SIP-servers van de provider (host:poort, gescheiden door komma’s) komen in de PBX-gegevens en -configuratie van elk SIP-profiel; ze worden in de database bewaard, zodat elke beheerder en switchboardctl dezelfde zien. De mailserver, voor het verzenden van aanmeldgegevens, komt in een latere versie.</translation>
+    </message>
+    <message>
+        <source>S&amp;IP servers:</source>
+        <translation>S&amp;IP-servers:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>&amp;Opslaan</translation>
+    </message>
+    <message>
+        <source>Save the SIP servers</source>
+        <translation>De SIP-servers opslaan</translation>
+    </message>
+    <message>
+        <source>SIP servers message</source>
+        <translation>Melding over de SIP-servers</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SipProfileDetails</name>
+    <message>
+        <source>Copied the PBX configuration of %1 to the clipboard.</source>
+        <translation>PBX-configuratie van %1 naar het klembord gekopieerd.</translation>
+    </message>
+    <message>
+        <source>The password cannot be read: %1</source>
+        <translation>Het wachtwoord kan niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>Afdeling: %1</translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>E-mail: %1</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>Gemaakt op %1</translation>
+    </message>
+    <message>
+        <source>Registration: the PBX registers with this username and password.</source>
+        <translation>Registratie: de PBX registreert zich met deze gebruikersnaam en dit wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Password hidden</source>
+        <translation>Wachtwoord verborgen</translation>
+    </message>
+    <message>
+        <source>Password: %1</source>
+        <translation>Wachtwoord: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Tonen</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>&amp;Verbergen</translation>
+    </message>
+    <message>
+        <source>Show the password</source>
+        <translation>Wachtwoord tonen</translation>
+    </message>
+    <message>
+        <source>Hide the password</source>
+        <translation>Wachtwoord verbergen</translation>
+    </message>
+    <message>
+        <source>IP authentication: the provider accepts calls from this address without registration.</source>
+        <translation>IP-authenticatie: de provider accepteert gesprekken vanaf dit adres zonder registratie.</translation>
+    </message>
+    <message>
+        <source>%1, UDP port %2</source>
+        <translation>%1, UDP-poort %2</translation>
+    </message>
+    <message>
+        <source>SIP username: %1</source>
+        <translation>SIP-gebruikersnaam: %1</translation>
+    </message>
+    <message>
+        <source>%1 (defaults shown: %2)</source>
+        <translation>%1 (standaardwaarden getoond: %2)</translation>
+    </message>
+    <message>
+        <source>Provider SIP servers: %1</source>
+        <translation>SIP-servers van de provider: %1</translation>
+    </message>
+    <message>
+        <source>Point the PBX at these servers with the username and password, or paste this ready configuration:</source>
+        <translation>Stel de PBX in op deze servers met de gebruikersnaam en het wachtwoord, of plak deze kant-en-klare configuratie:</translation>
+    </message>
+    <message>
+        <source>The PBX sends its calls from %1 to these servers, or paste this ready configuration:</source>
+        <translation>De PBX stuurt zijn gesprekken vanaf %1 naar deze servers; u kunt ook deze kant-en-klare configuratie plakken:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s): %1 a month</source>
+        <translation>
+            <numerusform>%n kanaal: %1 per maand</numerusform>
+            <numerusform>%n kanalen: %1 per maand</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Was paid until %1.</source>
+        <translation>De kanalen waren betaald tot %1.</translation>
+    </message>
+    <message>
+        <source>The company balance could not pay the channels&apos; renewal: outgoing calls through this profile stop until the channels are paid. Change the channels to pay now.</source>
+        <translation>Het bedrijfssaldo kon de verlenging van de kanalen niet betalen: uitgaande gesprekken via dit profiel stoppen tot de kanalen zijn betaald. Wijzig de kanalen om nu te betalen.</translation>
+    </message>
+    <message>
+        <source>Paid until %1, then renewed monthly from the company balance.</source>
+        <translation>Betaald tot %1, daarna maandelijks verlengd uit het bedrijfssaldo.</translation>
+    </message>
+    <message>
+        <source>Profile balance: %1</source>
+        <translation>Profielsaldo: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>Linked accounts (%1)</source>
+        <translation>Gekoppelde accounts (%1)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (national: %2)</source>
+        <translation>%1 (nationaal: %2)</translation>
+    </message>
+    <message>
+        <source>Numbers (%1)</source>
+        <translation>Nummers (%1)</translation>
+    </message>
+    <message>
+        <source>No number routes to this profile directly. Numbers of linked accounts route here too.</source>
+        <translation>Er wordt geen nummer rechtstreeks naar dit profiel gerouteerd. Nummers van gekoppelde accounts worden ook hierheen gerouteerd.</translation>
+    </message>
+    <message>
+        <source>Calls to these numbers, and to the numbers of linked accounts, go to this profile&apos;s PBX.</source>
+        <translation>Gesprekken naar deze nummers, en naar de nummers van gekoppelde accounts, gaan naar de PBX van dit profiel.</translation>
+    </message>
+    <message>
+        <source>SIP profile details</source>
+        <translation>Details van het SIP-profiel</translation>
+    </message>
+    <message>
+        <source>No SIP profile is selected. Create one to connect the office PBX: it gets its own credit, channels, numbers and linked accounts.</source>
+        <translation>Er is geen SIP-profiel geselecteerd. Maak er een om de PBX van het kantoor aan te sluiten: het krijgt een eigen tegoed, eigen kanalen, nummers en gekoppelde accounts.</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authenticatie</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Gebruikersnaam:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>Allowed IP:</source>
+        <translation>Toegestaan IP-adres:</translation>
+    </message>
+    <message>
+        <source>Address warning</source>
+        <translation>Adreswaarschuwing</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>PBX data</source>
+        <translation>PBX-gegevens</translation>
+    </message>
+    <message>
+        <source>Provider SIP servers:</source>
+        <translation>SIP-servers van de provider:</translation>
+    </message>
+    <message>
+        <source>Outgoing calls</source>
+        <translation>Uitgaande gesprekken</translation>
+    </message>
+    <message>
+        <source>Channels not paid</source>
+        <translation>Kanalen niet betaald</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Calls through this profile are paid from its own credit. Credit allocated to it cannot be taken back; it returns to the company balance only when the profile is deleted.</source>
+        <translation>Gesprekken via dit profiel worden betaald uit het eigen tegoed. Tegoed dat eraan is toegewezen, kan niet worden teruggenomen; het gaat pas terug naar het bedrijfssaldo als het profiel wordt verwijderd.</translation>
+    </message>
+    <message>
+        <source>Calls to a linked account and to its numbers go to this profile&apos;s PBX (to the extension, if set). A linked account cannot be used to sign in.</source>
+        <translation>Gesprekken naar een gekoppeld account en naar de nummers ervan gaan naar de PBX van dit profiel (naar het toestelnummer, als dat is ingesteld). Met een gekoppeld account kan niet worden aangemeld.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Toestelnummer</translation>
+    </message>
+    <message>
+        <source>Linked accounts</source>
+        <translation>Gekoppelde accounts</translation>
+    </message>
+    <message>
+        <source>Numbers of the profile</source>
+        <translation>Nummers van het profiel</translation>
+    </message>
+    <message>
+        <source>US minute bundles</source>
+        <translation>Amerikaanse minutenbundels</translation>
+    </message>
+    <message>
+        <source>US minute bundles — 5000 minutes a month of calls to US mobiles and landlines each, paid from this profile&apos;s credit, at most one per channel — come in a later version of Switchboard.</source>
+        <translation>Amerikaanse minutenbundels — elk 5000 minuten per maand aan gesprekken naar mobiele en vaste nummers in de Verenigde Staten, betaald uit het tegoed van dit profiel, maximaal één per kanaal — komen in een latere versie van Switchboard.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SipProfilesPage</name>
+    <message numerus="yes">
+        <source>%n SIP profile(s)</source>
+        <translation>
+            <numerusform>%n SIP-profiel</numerusform>
+            <numerusform>%n SIP-profielen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SIP profile(s) found</source>
+        <translation>
+            <numerusform>%n SIP-profiel gevonden</numerusform>
+            <numerusform>%n SIP-profielen gevonden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The SIP profiles cannot be shown: %1</source>
+        <translation>De SIP-profielen kunnen niet worden getoond: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created the SIP profile %1 with %n channel(s), paid %2 until %3. Company balance: %4.</source>
+        <translation>
+            <numerusform>SIP-profiel %1 gemaakt met %n kanaal, %2 betaald tot %3. Bedrijfssaldo: %4.</numerusform>
+            <numerusform>SIP-profiel %1 gemaakt met %n kanalen, %2 betaald tot %3. Bedrijfssaldo: %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renamed the SIP profile %1 to %2.</source>
+        <translation>SIP-profiel %1 hernoemd naar %2.</translation>
+    </message>
+    <message>
+        <source>Export call history</source>
+        <translation>Gespreksgeschiedenis exporteren</translation>
+    </message>
+    <message>
+        <source>%1-calls.csv</source>
+        <translation>%1-gesprekken.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-bestanden (*.csv);;Alle bestanden (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 account(s) unlinked, %5 call(s) deleted.</source>
+        <translation>
+            <numerusform>SIP-profiel %1 verwijderd: %2 terug naar het bedrijfssaldo (nu %3), %n nummer terug in de nummerpool; accounts ontkoppeld: %4; gesprekken verwijderd: %5.</numerusform>
+            <numerusform>SIP-profiel %1 verwijderd: %2 terug naar het bedrijfssaldo (nu %3), %n nummers terug in de nummerpool; accounts ontkoppeld: %4; gesprekken verwijderd: %5.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allocated %1 to the SIP profile %2; its balance is now %3. Company balance: %4.</source>
+        <translation>%1 toegewezen aan het SIP-profiel %2; het saldo is nu %3. Bedrijfssaldo: %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n channel(s): paid %2 now, renewed on %3.</source>
+        <translation>
+            <numerusform>%1 heeft nu %n kanaal: nu %2 betaald, verlengd op %3.</numerusform>
+            <numerusform>%1 heeft nu %n kanalen: nu %2 betaald, verlengd op %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Linked %1 to the SIP profile %2; it cannot sign in while linked.</source>
+        <translation>%1 gekoppeld aan het SIP-profiel %2; zolang het gekoppeld is, kan er niet mee worden aangemeld.</translation>
+    </message>
+    <message>
+        <source>Linked %1 to the SIP profile %2 at extension %3; it cannot sign in while linked.</source>
+        <translation>%1 gekoppeld aan het SIP-profiel %2 op toestelnummer %3; zolang het gekoppeld is, kan er niet mee worden aangemeld.</translation>
+    </message>
+    <message>
+        <source>Unlink account</source>
+        <translation>Account ontkoppelen</translation>
+    </message>
+    <message>
+        <source>Unlink %1 from the SIP profile %2?</source>
+        <translation>%1 ontkoppelen van het SIP-profiel %2?</translation>
+    </message>
+    <message>
+        <source>Calls to the account and to its numbers no longer go to the PBX of %1, and the account can sign in again.</source>
+        <translation>Gesprekken naar het account en naar de nummers ervan gaan niet meer naar de PBX van %1, en met het account kan weer worden aangemeld.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink</source>
+        <translation>&amp;Ontkoppelen</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Ontkoppelen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Unlinked %1 from the SIP profile %2; it can sign in again.</source>
+        <translation>%1 ontkoppeld van het SIP-profiel %2; er kan weer mee worden aangemeld.</translation>
+    </message>
+    <message>
+        <source>SIP profiles</source>
+        <translation>SIP-profielen</translation>
+    </message>
+    <message>
+        <source>Search by name or department (Ctrl+F)</source>
+        <translation>Zoek op naam of afdeling (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search SIP profiles</source>
+        <translation>SIP-profielen zoeken</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Create SIP profile…</source>
+        <translation>SIP-profiel &amp;maken…</translation>
+    </message>
+    <message>
+        <source>Create a SIP profile for a PBX</source>
+        <translation>Een SIP-profiel maken voor een PBX</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Naam wijzigen…</translation>
+    </message>
+    <message>
+        <source>Rename the selected SIP profile</source>
+        <translation>De naam van het geselecteerde SIP-profiel wijzigen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete SIP profile…</source>
+        <translation>SIP-profiel &amp;verwijderen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected SIP profile, after showing what happens</source>
+        <translation>Het geselecteerde SIP-profiel verwijderen, na te hebben getoond wat er gebeurt</translation>
+    </message>
+    <message>
+        <source>Allocate c&amp;redit…</source>
+        <translation>&amp;Tegoed toewijzen…</translation>
+    </message>
+    <message>
+        <source>Give credit from the company balance to the SIP profile</source>
+        <translation>Tegoed uit het bedrijfssaldo aan het SIP-profiel geven</translation>
+    </message>
+    <message>
+        <source>C&amp;hange channels…</source>
+        <translation>&amp;Kanalen wijzigen…</translation>
+    </message>
+    <message>
+        <source>Change how many calls the SIP profile can make at once</source>
+        <translation>Wijzigen hoeveel gesprekken het SIP-profiel tegelijk kan voeren</translation>
+    </message>
+    <message>
+        <source>&amp;Link account…</source>
+        <translation>&amp;Account koppelen…</translation>
+    </message>
+    <message>
+        <source>Send a member account&apos;s incoming calls to the SIP profile</source>
+        <translation>Inkomende gesprekken van een ledenaccount naar het SIP-profiel sturen</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink account…</source>
+        <translation>Account &amp;ontkoppelen…</translation>
+    </message>
+    <message>
+        <source>Unlink the account selected in the details</source>
+        <translation>Het in de details geselecteerde account ontkoppelen</translation>
+    </message>
+    <message>
+        <source>&amp;Buy a number…</source>
+        <translation>Een nummer ko&amp;pen…</translation>
+    </message>
+    <message>
+        <source>Buy a number that routes to the SIP profile</source>
+        <translation>Een nummer kopen dat naar het SIP-profiel wordt gerouteerd</translation>
+    </message>
+    <message>
+        <source>US minute bundles come in a later version.</source>
+        <translation>Amerikaanse minutenbundels komen in een latere versie.</translation>
+    </message>
+    <message>
+        <source>&amp;Add bundles…</source>
+        <translation>&amp;Bundels toevoegen…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange bundles…</source>
+        <translation>Bundels &amp;wijzigen…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel bundles…</source>
+        <translation>Bundels ann&amp;uleren…</translation>
+    </message>
+    <message>
+        <source>&amp;Extend bundles…</source>
+        <translation>Bundels ver&amp;lengen…</translation>
     </message>
 </context>
 <context>

@@ -252,6 +252,10 @@
         <source>The balance is too low for %1.</source>
         <translation>Saldo nie wystarcza na %1.</translation>
     </message>
+    <message>
+        <source>The amounts add up to more than can be moved at once.</source>
+        <translation>Suma kwot przekracza to, co można przenieść za jednym razem.</translation>
+    </message>
 </context>
 <context>
     <name>sb::MemberService</name>
@@ -511,10 +515,6 @@
             <numerusform>Saldo firmy (%1) nie wystarcza na %n numerów po %2 (łącznie %3). Nic nie kupiono.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Only %1 number(s) are left in area %2 (%3); %4 are needed. Nothing was bought.</source>
-        <translation>Wolne numery z numerem kierunkowym %2 (%3): %1; potrzeba: %4. Nic nie kupiono.</translation>
-    </message>
     <message numerus="yes">
         <source>%1 for %n month(s)</source>
         <translation>
@@ -544,10 +544,6 @@
         <translation>%1 ma już numer %2.</translation>
     </message>
     <message>
-        <source>the pool</source>
-        <translation>pula firmy</translation>
-    </message>
-    <message>
         <source>Reassigned %1 from %2 to %3</source>
         <translation>Ponownie przypisano %1: %2 → %3</translation>
     </message>
@@ -574,6 +570,14 @@
     <message>
         <source>Renewed %1 for %2; next renewal on %3</source>
         <translation>Odnowiono %1 za %2; następne odnowienie %3</translation>
+    </message>
+    <message>
+        <source>Not enough numbers are left in area %1 (%2): %3 left, %4 needed. Nothing was bought.</source>
+        <translation>Za mało wolnych numerów z numerem kierunkowym %1 (%2): wolne: %3, potrzeba: %4. Nic nie kupiono.</translation>
+    </message>
+    <message>
+        <source>Assigned %1 from the company&apos;s pool to %2</source>
+        <translation>Przypisano %1: pula firmy → %2</translation>
     </message>
 </context>
 <context>
@@ -679,50 +683,6 @@
     <message>
         <source>&quot;%1&quot; is not an IPv4 address such as 203.0.113.10.</source>
         <translation>„%1” nie jest adresem IPv4, takim jak 203.0.113.10.</translation>
-    </message>
-    <message>
-        <source>a &quot;this network&quot; address</source>
-        <translation>adres „ta sieć”</translation>
-    </message>
-    <message>
-        <source>a private address</source>
-        <translation>adres prywatny</translation>
-    </message>
-    <message>
-        <source>a carrier-grade NAT (shared) address</source>
-        <translation>adres NAT operatora (współdzielony)</translation>
-    </message>
-    <message>
-        <source>a loopback address</source>
-        <translation>adres pętli zwrotnej</translation>
-    </message>
-    <message>
-        <source>a link-local address</source>
-        <translation>adres lokalny łącza</translation>
-    </message>
-    <message>
-        <source>a reserved (IETF protocol) address</source>
-        <translation>adres zarezerwowany (protokoły IETF)</translation>
-    </message>
-    <message>
-        <source>a documentation address</source>
-        <translation>adres do dokumentacji</translation>
-    </message>
-    <message>
-        <source>a benchmarking address</source>
-        <translation>adres do testów wydajności</translation>
-    </message>
-    <message>
-        <source>a multicast address</source>
-        <translation>adres multicast</translation>
-    </message>
-    <message>
-        <source>a reserved address</source>
-        <translation>adres zarezerwowany</translation>
-    </message>
-    <message>
-        <source>%1 is %2 (%3): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
-        <translation>%1 to %2 (%3): dostawca nie może się z nim połączyć z internetu. Wprowadź publiczny adres połączenia internetowego centrali PBX.</translation>
     </message>
     <message>
         <source>The UDP port must be from 1 to 65535 (usually 5060), not %1.</source>
@@ -837,10 +797,6 @@
         <translation>Środki usuniętego profilu SIP %1</translation>
     </message>
     <message>
-        <source>Deleted SIP profile %1: %2 returned to the company, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted</source>
-        <translation>Usunięto profil SIP %1: zwrócono firmie %2; numery zwrócone do puli: %3; konta bez skojarzenia: %4; usunięte rekordy połączeń: %5</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>Nie można zapisać %1: %2</translation>
     </message>
@@ -855,6 +811,50 @@
             <numerusform>Odnowienie %n kanałów dla %1</numerusform>
             <numerusform>Odnowienie %n kanałów dla %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is a &quot;this network&quot; address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 to adres „ta sieć” (%2): dostawca nie może się z nim połączyć z internetu. Wprowadź publiczny adres połączenia internetowego centrali PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a private address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 to adres prywatny (%2): dostawca nie może się z nim połączyć z internetu. Wprowadź publiczny adres połączenia internetowego centrali PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a carrier-grade NAT (shared) address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 to adres NAT operatora (współdzielony) (%2): dostawca nie może się z nim połączyć z internetu. Wprowadź publiczny adres połączenia internetowego centrali PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a loopback address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 to adres pętli zwrotnej (%2): dostawca nie może się z nim połączyć z internetu. Wprowadź publiczny adres połączenia internetowego centrali PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a link-local address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 to adres lokalny łącza (%2): dostawca nie może się z nim połączyć z internetu. Wprowadź publiczny adres połączenia internetowego centrali PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a reserved (IETF protocol) address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 to adres zarezerwowany (protokoły IETF) (%2): dostawca nie może się z nim połączyć z internetu. Wprowadź publiczny adres połączenia internetowego centrali PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a documentation address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 to adres do dokumentacji (%2): dostawca nie może się z nim połączyć z internetu. Wprowadź publiczny adres połączenia internetowego centrali PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a benchmarking address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 to adres do testów wydajności (%2): dostawca nie może się z nim połączyć z internetu. Wprowadź publiczny adres połączenia internetowego centrali PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a multicast address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 to adres multicast (%2): dostawca nie może się z nim połączyć z internetu. Wprowadź publiczny adres połączenia internetowego centrali PBX.</translation>
+    </message>
+    <message>
+        <source>%1 is a reserved address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
+        <translation>%1 to adres zarezerwowany (%2): dostawca nie może się z nim połączyć z internetu. Wprowadź publiczny adres połączenia internetowego centrali PBX.</translation>
+    </message>
+    <message>
+        <source>Deleted SIP profile %1. Returned to the company: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5</source>
+        <translation>Usunięto profil SIP %1. Zwrócono firmie: %2; numery zwrócone do puli: %3; konta bez skojarzenia: %4; usunięte rekordy połączeń: %5</translation>
     </message>
 </context>
 <context>
@@ -985,10 +985,6 @@
     <message>
         <source>Authentication: registration as %1</source>
         <translation>Uwierzytelnianie:      rejestracja jako %1</translation>
-    </message>
-    <message>
-        <source>Outgoing calls: %1 channel(s), %2 a month; paid until %3%4</source>
-        <translation>Połączenia wychodzące: liczba kanałów %1, %2 miesięcznie; opłacone do %3%4</translation>
     </message>
     <message>
         <source> (renewal not paid: calls stopped)</source>
@@ -1167,10 +1163,6 @@ Kod wyjścia: 0 wykonano, 1 odrzucono (nic nie zmieniono), 2 błąd użycia.</tr
         <translation>Użycie: topup AMOUNT [--reference TEXT]</translation>
     </message>
     <message>
-        <source>topup</source>
-        <translation>topup</translation>
-    </message>
-    <message>
         <source>Added %1; company balance %2 %3</source>
         <translation>Dodano %1; saldo firmy %2 %3</translation>
     </message>
@@ -1201,10 +1193,6 @@ Kod wyjścia: 0 wykonano, 1 odrzucono (nic nie zmieniono), 2 błąd użycia.</tr
     <message>
         <source>line %1: %2</source>
         <translation>wiersz %1: %2</translation>
-    </message>
-    <message>
-        <source>Dry run: %1 member(s) would be added, %2 line(s) have problems; nothing was written.</source>
-        <translation>Próba: członkowie do dodania: %1; wiersze z problemami: %2; nic nie zapisano.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n member(s).</source>
@@ -1242,10 +1230,6 @@ Kod wyjścia: 0 wykonano, 1 odrzucono (nic nie zmieniono), 2 błąd użycia.</tr
         <source>Usage: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</source>
         <translation>Użycie: credit allocate AMOUNT ACCOUNT [ACCOUNT ...]</translation>
     </message>
-    <message>
-        <source>credit allocate</source>
-        <translation>credit allocate</translation>
-    </message>
     <message numerus="yes">
         <source>Allocated %1 to each of %n member(s), %2 in all; company balance %3.</source>
         <translation>
@@ -1281,10 +1265,6 @@ Kod wyjścia: 0 wykonano, 1 odrzucono (nic nie zmieniono), 2 błąd użycia.</tr
     <message>
         <source>Usage: billing run</source>
         <translation>Użycie: billing run</translation>
-    </message>
-    <message>
-        <source>Billing run done: %1 number(s) renewed for %2, %3 released, %4 expired unpaid; %5 monthly limit(s) reset, %6 suspension(s) ended, %7 recharged.</source>
-        <translation>Rozliczenie zakończone: odnowione numery: %1 (za %2), zwolnione: %3, wygasłe z braku płatności: %4; wyzerowane limity miesięczne: %5, zakończone wstrzymania: %6, kwota doładowań: %7.</translation>
     </message>
     <message>
         <source>Usage: activity [--limit N]</source>
@@ -1333,10 +1313,6 @@ Kod wyjścia: 0 wykonano, 1 odrzucono (nic nie zmieniono), 2 błąd użycia.</tr
     <message>
         <source>Usage: number %1 COUNTRY</source>
         <translation>Użycie: number %1 COUNTRY</translation>
-    </message>
-    <message>
-        <source>%1	%2	%3 available</source>
-        <translation>%1	%2	dostępne: %3</translation>
     </message>
     <message numerus="yes">
         <source>%n month(s): %1</source>
@@ -1399,10 +1375,6 @@ Kod wyjścia: 0 wykonano, 1 odrzucono (nic nie zmieniono), 2 błąd użycia.</tr
         <translation>Użycie: credit profile NAME AMOUNT</translation>
     </message>
     <message>
-        <source>credit profile</source>
-        <translation>credit profile</translation>
-    </message>
-    <message>
         <source>Allocated %1 to %2; its balance is %3.</source>
         <translation>Przydzielono %1 do profilu %2; jego saldo wynosi %3.</translation>
     </message>
@@ -1459,14 +1431,6 @@ Kod wyjścia: 0 wykonano, 1 odrzucono (nic nie zmieniono), 2 błąd użycia.</tr
         <translation>Użycie: profile channels NAME N</translation>
     </message>
     <message>
-        <source>channels</source>
-        <translation>kanały</translation>
-    </message>
-    <message>
-        <source>%1 now has %2 channel(s) (was %3): paid %4, next payment on %5.</source>
-        <translation>Liczba kanałów profilu %1 wynosi teraz %2 (wcześniej %3): zapłacono %4, następna płatność %5.</translation>
-    </message>
-    <message>
         <source>Usage: profile %1 NAME</source>
         <translation>Użycie: profile %1 NAME</translation>
     </message>
@@ -1509,16 +1473,48 @@ Hasło: %2</translation>
         <translation>Użycie: profile delete NAME --yes [--export-history FILE.csv]</translation>
     </message>
     <message>
-        <source>Deleting %1 would return %2 to the company balance, put %3 number(s) back in the pool, unlink %4 account(s) and delete %5 call record(s). Add --yes to delete.</source>
-        <translation>Usunięcie profilu %1 zwróci %2 do salda firmy; numery zwrócone do puli: %3; konta, których skojarzenie zostanie usunięte: %4; rekordy połączeń do usunięcia: %5. Dodaj --yes, aby usunąć.</translation>
-    </message>
-    <message>
-        <source>Deleted %1: %2 returned to the company balance, %3 number(s) back in the pool, %4 account(s) unlinked, %5 call record(s) deleted.</source>
-        <translation>Usunięto profil %1: zwrócono do salda firmy %2; numery zwrócone do puli: %3; konta bez skojarzenia: %4; usunięte rekordy połączeń: %5.</translation>
-    </message>
-    <message>
         <source>Unknown profile command &apos;%1&apos;.</source>
         <translation>Nieznane polecenie profile: „%1”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outgoing calls: %n channel(s), %1 a month; paid until %2%3</source>
+        <translation>
+            <numerusform>Połączenia wychodzące: %n kanał, %1 miesięcznie; opłacone do %2%3</numerusform>
+            <numerusform>Połączenia wychodzące: %n kanały, %1 miesięcznie; opłacone do %2%3</numerusform>
+            <numerusform>Połączenia wychodzące: %n kanałów, %1 miesięcznie; opłacone do %2%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dry run, nothing was written. Members that would be added: %1; lines with problems: %2.</source>
+        <translation>Próba, nic nie zapisano. Członkowie do dodania: %1; wiersze z problemami: %2.</translation>
+    </message>
+    <message>
+        <source>Billing run done. Numbers renewed: %1 (paid %2), released: %3, expired unpaid: %4. Monthly recharge limits reset: %5, suspensions ended: %6, recharged: %7.</source>
+        <translation>Rozliczenie zakończone. Odnowione numery: %1 (zapłacono %2), zwolnione: %3, wygasłe z braku płatności: %4. Wyzerowane miesięczne limity doładowań: %5, zakończone wstrzymania: %6, kwota doładowań: %7.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1	%2	%n available</source>
+        <translation>
+            <numerusform>%1	%2	%n dostępny</numerusform>
+            <numerusform>%1	%2	%n dostępne</numerusform>
+            <numerusform>%1	%2	%n dostępnych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.</source>
+        <translation>
+            <numerusform>Profil %1 ma teraz %n kanał (wcześniej %2): zapłacono %3, następna płatność %4.</numerusform>
+            <numerusform>Profil %1 ma teraz %n kanały (wcześniej %2): zapłacono %3, następna płatność %4.</numerusform>
+            <numerusform>Profil %1 ma teraz %n kanałów (wcześniej %2): zapłacono %3, następna płatność %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleting %1 would: return to the company balance: %2; put numbers back in the pool: %3; unlink accounts: %4; delete call records: %5. Add --yes to delete.</source>
+        <translation>Usunięcie profilu %1 spowoduje: zwrot do salda firmy: %2; numery zwrócone do puli: %3; konta, których skojarzenie zostanie usunięte: %4; rekordy połączeń do usunięcia: %5. Dodaj --yes, aby usunąć.</translation>
+    </message>
+    <message>
+        <source>Deleted %1. Returned to the company balance: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5.</source>
+        <translation>Usunięto profil %1. Zwrócono do salda firmy: %2; numery zwrócone do puli: %3; konta bez skojarzenia: %4; usunięte rekordy połączeń: %5.</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +1699,73 @@ Hasło: %2</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::AllocateProfileCreditDialog</name>
+    <message>
+        <source>Give credit to the SIP profile %1 (balance now %2). Its calls are paid from it.</source>
+        <translation>Przydziel środki profilowi SIP %1 (obecne saldo: %2). Z nich są opłacane jego połączenia.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>„%1” nie jest kwotą. Wpisz ją tak: %2.</translation>
+    </message>
+    <message>
+        <source>The company balance (%1) cannot cover %2. Top up the company balance first, or give less.</source>
+        <translation>Saldo firmy (%1) nie pokrywa %2. Najpierw doładuj saldo firmy albo przydziel mniej.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after the allocation: %2.</source>
+        <translation>Saldo firmy: %1, po przydziale: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Saldo firmy: %1.</translation>
+    </message>
+    <message>
+        <source>Allocate %1</source>
+        <translation>Przydziel %1</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>Przydziel</translation>
+    </message>
+    <message>
+        <source>Allocate credit to a SIP profile</source>
+        <translation>Przydziel środki profilowi SIP</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (%1):</source>
+        <translation>&amp;Kwota (%1):</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Kwota</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>Profil SIP</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Saldo firmy</translation>
+    </message>
+    <message>
+        <source>The amount is deducted from the company balance at once. Credit allocated to a SIP profile cannot be taken back; it returns to the company balance only if the profile is deleted.</source>
+        <translation>Kwota zostanie od razu odjęta od salda firmy. Środków przydzielonych profilowi SIP nie można odebrać; wracają do salda firmy tylko po usunięciu profilu.</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Ostrzeżenie</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::AmountEdit</name>
     <message>
         <source>e.g. %1</source>
@@ -1812,6 +1875,619 @@ Hasło: %2</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::BuyNumbersWizard</name>
+    <message>
+        <source>SIP profile %1</source>
+        <translation>Profil SIP %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list: each gets one number.</source>
+        <translation>%1 jest już na liście: każdy otrzymuje jeden numer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 i %n inny</numerusform>
+            <numerusform>%1 i %n innych</numerusform>
+            <numerusform>%1 i %n innych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One number for each of %n holder(s): %1</source>
+        <translation>
+            <numerusform>Jeden numer dla %n posiadacza: %1</numerusform>
+            <numerusform>Po jednym numerze dla każdego z %n posiadaczy: %1</numerusform>
+            <numerusform>Po jednym numerze dla każdego z %n posiadaczy: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Numbers in %1 require the holder to accept terms (for example a local address in %1). You will be asked to accept them before buying.</source>
+        <translation>Numery z tego kraju (%1) wymagają zaakceptowania warunków przez posiadacza, na przykład posiadania adresu lokalnego (%1). Przed zakupem trzeba będzie je zaakceptować.</translation>
+    </message>
+    <message>
+        <source>Numbers in %1: no extra terms apply.</source>
+        <translation>Numery z tego kraju (%1): nie obowiązują żadne dodatkowe warunki.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s): %1</source>
+        <translation>
+            <numerusform>%n miesiąc: %1</numerusform>
+            <numerusform>%n miesiące: %1</numerusform>
+            <numerusform>%n miesięcy: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prices per number: %1.</source>
+        <translation>Ceny za numer: %1.</translation>
+    </message>
+    <message>
+        <source>%1 — %2: no numbers left</source>
+        <translation>%1 — %2: brak wolnych numerów</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2: only %n number(s) left</source>
+        <translation>
+            <numerusform>%1 — %2: tylko %n wolny numer</numerusform>
+            <numerusform>%1 — %2: tylko %n wolne numery</numerusform>
+            <numerusform>%1 — %2: tylko %n wolnych numerów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2: %n number(s) available</source>
+        <translation>
+            <numerusform>%1 — %2: %n dostępny numer</numerusform>
+            <numerusform>%1 — %2: %n dostępne numery</numerusform>
+            <numerusform>%1 — %2: %n dostępnych numerów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No area of %1 has %n number(s) left. Choose another country.</source>
+        <translation>
+            <numerusform>Dla żadnego numeru kierunkowego (kraj: %1) nie został %n wolny numer. Wybierz inny kraj.</numerusform>
+            <numerusform>Dla żadnego numeru kierunkowego (kraj: %1) nie zostały %n wolne numery. Wybierz inny kraj.</numerusform>
+            <numerusform>Dla żadnego numeru kierunkowego (kraj: %1) nie zostało %n wolnych numerów. Wybierz inny kraj.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s): %1 per number</source>
+        <translation>
+            <numerusform>%n miesiąc: %1 za numer</numerusform>
+            <numerusform>%n miesiące: %1 za numer</numerusform>
+            <numerusform>%n miesięcy: %1 za numer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %1 (%2 × %n number(s)), paid now from the company balance</source>
+        <translation>
+            <numerusform>Razem: %1 (%2 × %n numer), płatne teraz z salda firmy</numerusform>
+            <numerusform>Razem: %1 (%2 × %n numery), płatne teraz z salda firmy</numerusform>
+            <numerusform>Razem: %1 (%2 × %n numerów), płatne teraz z salda firmy</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after buying: %2.</source>
+        <translation>Saldo firmy: %1, po zakupie: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Saldo firmy: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %2 for %n number(s). Top up the company balance first, or choose a shorter period.</source>
+        <translation>
+            <numerusform>Saldo firmy (%1) nie wystarcza na %2 za %n numer. Najpierw doładuj saldo firmy albo wybierz krótszy okres.</numerusform>
+            <numerusform>Saldo firmy (%1) nie wystarcza na %2 za %n numery. Najpierw doładuj saldo firmy albo wybierz krótszy okres.</numerusform>
+            <numerusform>Saldo firmy (%1) nie wystarcza na %2 za %n numerów. Najpierw doładuj saldo firmy albo wybierz krótszy okres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: —</source>
+        <translation>Razem: —</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each number renews every %n month(s) from the company balance until it is cancelled.</source>
+        <translation>
+            <numerusform>Każdy numer jest odnawiany co %n miesiąc z salda firmy, dopóki nie zostanie anulowany.</numerusform>
+            <numerusform>Każdy numer jest odnawiany co %n miesiące z salda firmy, dopóki nie zostanie anulowany.</numerusform>
+            <numerusform>Każdy numer jest odnawiany co %n miesięcy z salda firmy, dopóki nie zostanie anulowany.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Numbers in %1 are offered only to holders who meet the local terms, for example a local address in %1, and who provide more details on request. The terms may change with local regulation; a holder who no longer meets them may lose the number.</source>
+        <translation>Numery z tego kraju (%1) są oferowane tylko posiadaczom, którzy spełniają lokalne warunki, na przykład mają adres lokalny (%1), i na żądanie podają dodatkowe dane. Warunki mogą się zmienić wraz z lokalnymi przepisami; posiadacz, który przestanie je spełniać, może utracić numer.</translation>
+    </message>
+    <message>
+        <source>The holders accept the terms for numbers in %1</source>
+        <translation>Posiadacze akceptują warunki dotyczące numerów z tego kraju (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Buying %n number(s) in %1, %2, billed every %3 month(s): %4 in all, paid now from the company balance (%5).</source>
+        <translation>
+            <numerusform>Zakup %n numeru – %1, %2 – z rozliczeniem co %3 mies.: łącznie %4, płatne teraz z salda firmy (%5).</numerusform>
+            <numerusform>Zakup %n numerów – %1, %2 – z rozliczeniem co %3 mies.: łącznie %4, płatne teraz z salda firmy (%5).</numerusform>
+            <numerusform>Zakup %n numerów – %1, %2 – z rozliczeniem co %3 mies.: łącznie %4, płatne teraz z salda firmy (%5).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Buy numbers</source>
+        <translation>Kup numery</translation>
+    </message>
+    <message>
+        <source>Buy now</source>
+        <translation>Kup teraz</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Dalej &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Wstecz</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Who gets a number?</source>
+        <translation>Kto otrzyma numer?</translation>
+    </message>
+    <message>
+        <source>One number for each member or SIP profile in the list.</source>
+        <translation>Jeden numer dla każdego członka lub profilu SIP z listy.</translation>
+    </message>
+    <message>
+        <source>Type an account name or a SIP profile name and choose it from the list, or press Enter to add it.</source>
+        <translation>Wpisz nazwę konta lub nazwę profilu SIP i wybierz ją z listy albo naciśnij Enter, aby ją dodać.</translation>
+    </message>
+    <message>
+        <source>&amp;Holder is a:</source>
+        <translation>&amp;Posiadacz to:</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Członek</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>Profil SIP</translation>
+    </message>
+    <message>
+        <source>Holder is a member or a SIP profile</source>
+        <translation>Posiadacz to członek lub profil SIP</translation>
+    </message>
+    <message>
+        <source>&amp;SIP profile:</source>
+        <translation>Profil &amp;SIP:</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>Nazwa &amp;konta:</translation>
+    </message>
+    <message>
+        <source>Start typing a SIP profile name</source>
+        <translation>Zacznij wpisywać nazwę profilu SIP</translation>
+    </message>
+    <message>
+        <source>Start typing an account name</source>
+        <translation>Zacznij wpisywać nazwę konta</translation>
+    </message>
+    <message>
+        <source>SIP profile name</source>
+        <translation>Nazwa profilu SIP</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nazwa konta</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>Dod&amp;aj</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>Dodaj do listy</translation>
+    </message>
+    <message>
+        <source>Who gets a number</source>
+        <translation>Kto otrzyma numer</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Usuń</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>Usuń z listy</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Kraj</translation>
+    </message>
+    <message>
+        <source>Where the numbers are.</source>
+        <translation>Kraj, z którego pochodzą numery.</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>&amp;Kraj:</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Warunki</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Ceny</translation>
+    </message>
+    <message>
+        <source>Area code</source>
+        <translation>Numer kierunkowy</translation>
+    </message>
+    <message>
+        <source>The area code of the numbers, with its place.</source>
+        <translation>Numer kierunkowy numerów wraz z miejscowością.</translation>
+    </message>
+    <message>
+        <source>Billing period</source>
+        <translation>Okres rozliczeniowy</translation>
+    </message>
+    <message>
+        <source>How often each number is paid.</source>
+        <translation>Jak często jest opłacany każdy numer.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Razem</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Saldo firmy</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Odnowienie</translation>
+    </message>
+    <message>
+        <source>The holders must accept the terms before the numbers can be bought.</source>
+        <translation>Posiadacze muszą zaakceptować warunki, zanim będzie można kupić numery.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Podsumowanie</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ChangeChannelsDialog</name>
+    <message numerus="yes">
+        <source>%1 has %n channel(s), not paid since %2: outgoing calls are stopped.</source>
+        <translation>
+            <numerusform>Profil %1 ma %n kanał, nieopłacony od %2: połączenia wychodzące są wstrzymane.</numerusform>
+            <numerusform>Profil %1 ma %n kanały, nieopłacone od %2: połączenia wychodzące są wstrzymane.</numerusform>
+            <numerusform>Profil %1 ma %n kanałów, nieopłaconych od %2: połączenia wychodzące są wstrzymane.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n channel(s) (%2 a month), paid until %3.</source>
+        <translation>
+            <numerusform>Profil %1 ma %n kanał (%2 miesięcznie), opłacony do %3.</numerusform>
+            <numerusform>Profil %1 ma %n kanały (%2 miesięcznie), opłacone do %3.</numerusform>
+            <numerusform>Profil %1 ma %n kanałów (%2 miesięcznie), opłaconych do %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s): %1 a month</source>
+        <translation>
+            <numerusform>%n kanał: %1 miesięcznie</numerusform>
+            <numerusform>%n kanały: %1 miesięcznie</numerusform>
+            <numerusform>%n kanałów: %1 miesięcznie</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The current channel subscription ends now, with no refund for the rest of its month. The new one starts today: %1 is paid now from the company balance, and it renews on %2.</source>
+        <translation>Obecna subskrypcja kanałów kończy się teraz, bez zwrotu środków za resztę miesiąca. Nowa zaczyna się dzisiaj: kwota %1 zostanie pobrana teraz z salda firmy, a odnowienie nastąpi %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %2 for %n channel(s).</source>
+        <translation>
+            <numerusform>Saldo firmy (%1) nie wystarcza na %2 za %n kanał.</numerusform>
+            <numerusform>Saldo firmy (%1) nie wystarcza na %2 za %n kanały.</numerusform>
+            <numerusform>Saldo firmy (%1) nie wystarcza na %2 za %n kanałów.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after the change: %2.</source>
+        <translation>Saldo firmy: %1, po zmianie: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Saldo firmy: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change to %n channel(s)</source>
+        <translation>
+            <numerusform>Zmień na %n kanał</numerusform>
+            <numerusform>Zmień na %n kanały</numerusform>
+            <numerusform>Zmień na %n kanałów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change channels</source>
+        <translation>Zmień kanały</translation>
+    </message>
+    <message>
+        <source>&amp;Channels (simultaneous calls, %1–%2):</source>
+        <translation>&amp;Kanały (jednoczesne połączenia, %1–%2):</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanały</translation>
+    </message>
+    <message>
+        <source>Current channels</source>
+        <translation>Obecne kanały</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Co się stanie</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Saldo firmy</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::CreateSipProfileWizard</name>
+    <message>
+        <source>A SIP profile named &quot;%1&quot; already exists.</source>
+        <translation>Profil SIP o nazwie „%1” już istnieje.</translation>
+    </message>
+    <message>
+        <source>Enter the public IPv4 address of the PBX&apos;s internet connection.</source>
+        <translation>Wprowadź publiczny adres IPv4 połączenia internetowego centrali PBX.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s): %1 a month, the first month paid now from the company balance</source>
+        <translation>
+            <numerusform>%n kanał: %1 miesięcznie, pierwszy miesiąc płatny teraz z salda firmy</numerusform>
+            <numerusform>%n kanały: %1 miesięcznie, pierwszy miesiąc płatny teraz z salda firmy</numerusform>
+            <numerusform>%n kanałów: %1 miesięcznie, pierwszy miesiąc płatny teraz z salda firmy</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company balance: %1, after creating: %2.</source>
+        <translation>Saldo firmy: %1, po utworzeniu: %2.</translation>
+    </message>
+    <message>
+        <source>Company balance: %1.</source>
+        <translation>Saldo firmy: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) cannot pay %n channel(s) for the first month (%2). Top up the company balance first, or choose fewer channels.</source>
+        <translation>
+            <numerusform>Saldo firmy (%1) nie wystarcza na opłacenie %n kanału za pierwszy miesiąc (%2). Najpierw doładuj saldo firmy albo wybierz mniej kanałów.</numerusform>
+            <numerusform>Saldo firmy (%1) nie wystarcza na opłacenie %n kanałów za pierwszy miesiąc (%2). Najpierw doładuj saldo firmy albo wybierz mniej kanałów.</numerusform>
+            <numerusform>Saldo firmy (%1) nie wystarcza na opłacenie %n kanałów za pierwszy miesiąc (%2). Najpierw doładuj saldo firmy albo wybierz mniej kanałów.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The SIP profile %1 is ready: %n channel(s), paid until %2 (%3). Set up the PBX with these details.</source>
+        <translation>
+            <numerusform>Profil SIP %1 jest gotowy: %n kanał, opłacony do %2 (%3). Skonfiguruj centralę PBX, używając tych danych.</numerusform>
+            <numerusform>Profil SIP %1 jest gotowy: %n kanały, opłacone do %2 (%3). Skonfiguruj centralę PBX, używając tych danych.</numerusform>
+            <numerusform>Profil SIP %1 jest gotowy: %n kanałów, opłaconych do %2 (%3). Skonfiguruj centralę PBX, używając tych danych.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Provider SIP servers: %1</source>
+        <translation>Serwery SIP dostawcy: %1</translation>
+    </message>
+    <message>
+        <source>SIP username: %1</source>
+        <translation>Nazwa użytkownika SIP: %1</translation>
+    </message>
+    <message>
+        <source>Password: %1</source>
+        <translation>Hasło: %1</translation>
+    </message>
+    <message>
+        <source>%1, UDP port %2</source>
+        <translation>%1, port UDP %2</translation>
+    </message>
+    <message>
+        <source>Keep the password safe. You can show it again at any time on the SIP profiles page.</source>
+        <translation>Przechowuj hasło w bezpiecznym miejscu. Możesz je w każdej chwili ponownie wyświetlić na stronie Profile SIP.</translation>
+    </message>
+    <message>
+        <source>The provider accepts calls from this address without registration.</source>
+        <translation>Dostawca przyjmuje połączenia z tego adresu bez rejestracji.</translation>
+    </message>
+    <message>
+        <source>Create SIP profile</source>
+        <translation>Utwórz profil SIP</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Dalej &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Wstecz</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>&amp;Create profile</source>
+        <translation>&amp;Utwórz profil</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gotowe</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <source>A SIP profile is one SIP trunk for a PBX, with its own credit and channels.</source>
+        <translation>Profil SIP to jedno łącze SIP dla centrali PBX, z własnymi środkami i kanałami.</translation>
+    </message>
+    <message>
+        <source>Choose a name that says whose PBX it is, for example the department or the office. The name can be changed later.</source>
+        <translation>Wybierz nazwę, która mówi, czyja jest centrala PBX, na przykład nazwę działu lub biura. Nazwę można później zmienić.</translation>
+    </message>
+    <message>
+        <source>&amp;Profile name:</source>
+        <translation>Nazwa &amp;profilu:</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Nazwa profilu</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>np. %1</translation>
+    </message>
+    <message>
+        <source>Sales Oslo</source>
+        <translation>Sprzedaż Oslo</translation>
+    </message>
+    <message>
+        <source>De&amp;partment:</source>
+        <translation>D&amp;ział:</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcjonalnie</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>optional: who looks after the PBX</source>
+        <translation>opcjonalnie: kto opiekuje się centralą PBX</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Authentication and channels</source>
+        <translation>Uwierzytelnianie i kanały</translation>
+    </message>
+    <message>
+        <source>How the PBX proves who it is, and how many calls it may make at once.</source>
+        <translation>Jak centrala PBX potwierdza swoją tożsamość i ile połączeń może prowadzić jednocześnie.</translation>
+    </message>
+    <message>
+        <source>&amp;Registration (recommended)</source>
+        <translation>&amp;Rejestracja (zalecana)</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Rejestracja</translation>
+    </message>
+    <message>
+        <source>The profile gets a SIP username and a strong generated password; the PBX registers with them. You can show the credentials again at any time.</source>
+        <translation>Profil otrzymuje nazwę użytkownika SIP i silne wygenerowane hasło; centrala PBX rejestruje się przy ich użyciu. Poświadczenia możesz w każdej chwili wyświetlić ponownie.</translation>
+    </message>
+    <message>
+        <source>&amp;IP authentication, for a PBX that cannot register</source>
+        <translation>Uwierzytelnianie &amp;IP dla centrali PBX, która nie obsługuje rejestracji</translation>
+    </message>
+    <message>
+        <source>IP authentication</source>
+        <translation>Uwierzytelnianie IP</translation>
+    </message>
+    <message>
+        <source>Public IPv4 &amp;address:</source>
+        <translation>Publiczny &amp;adres IPv4:</translation>
+    </message>
+    <message>
+        <source>Public IPv4 address of the PBX</source>
+        <translation>Publiczny adres IPv4 centrali PBX</translation>
+    </message>
+    <message>
+        <source>UDP &amp;port:</source>
+        <translation>&amp;Port UDP:</translation>
+    </message>
+    <message>
+        <source>UDP port</source>
+        <translation>Port UDP</translation>
+    </message>
+    <message>
+        <source>Address check</source>
+        <translation>Sprawdzenie adresu</translation>
+    </message>
+    <message>
+        <source>C&amp;hannels (simultaneous calls, %1–%2):</source>
+        <translation>&amp;Kanały (jednoczesne połączenia, %1–%2):</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanały</translation>
+    </message>
+    <message>
+        <source>Company balance</source>
+        <translation>Saldo firmy</translation>
+    </message>
+    <message>
+        <source>What the PBX needs</source>
+        <translation>Czego potrzebuje centrala PBX</translation>
+    </message>
+    <message>
+        <source>The profile is created.</source>
+        <translation>Profil został utworzony.</translation>
+    </message>
+    <message>
+        <source>Provider SIP servers:</source>
+        <translation>Serwery SIP dostawcy:</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Nazwa użytkownika:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Hasło:</translation>
+    </message>
+    <message>
+        <source>Allowed IP:</source>
+        <translation>Dozwolony adres IP:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Uwaga</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::DashboardPage</name>
     <message>
         <source>unknown</source>
@@ -1852,6 +2528,124 @@ Hasło: %2</translation>
     <message>
         <source>Details</source>
         <translation>Szczegóły</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::DeleteSipProfileDialog</name>
+    <message numerus="yes">
+        <source>Exported %Ln call(s) to %1.</source>
+        <translation>
+            <numerusform>Wyeksportowano %Ln połączenie do %1.</numerusform>
+            <numerusform>Wyeksportowano %Ln połączenia do %1.</numerusform>
+            <numerusform>Wyeksportowano %Ln połączeń do %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete SIP profile</source>
+        <translation>Usuń profil SIP</translation>
+    </message>
+    <message>
+        <source>Delete the SIP profile %1? This happens:</source>
+        <translation>Usunąć profil SIP %1? Skutki:</translation>
+    </message>
+    <message>
+        <source>• Its credit of %1 returns to the company balance (%2 → %3).</source>
+        <translation>• Środki profilu (%1) wracają do salda firmy (%2 → %3).</translation>
+    </message>
+    <message>
+        <source>• It has no credit left to return to the company balance.</source>
+        <translation>• Profil nie ma środków do zwrotu do salda firmy.</translation>
+    </message>
+    <message>
+        <source>• It holds no numbers.</source>
+        <translation>• Profil nie ma żadnych numerów.</translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n number(s) return to the company&apos;s pool and can be reassigned (they stay paid and renew until cancelled): %1.</source>
+        <translation>
+            <numerusform>• %n numer wraca do puli firmy i można go ponownie przypisać (pozostaje opłacony i jest odnawiany do czasu anulowania): %1.</numerusform>
+            <numerusform>• %n numery wracają do puli firmy i można je ponownie przypisać (pozostają opłacone i są odnawiane do czasu anulowania): %1.</numerusform>
+            <numerusform>• %n numerów wraca do puli firmy i można je ponownie przypisać (pozostają opłacone i są odnawiane do czasu anulowania): %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• No account is linked to it.</source>
+        <translation>• Żadne konto nie jest z nim skojarzone.</translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n account(s) are unlinked and can sign in again: %1.</source>
+        <translation>
+            <numerusform>• %n konto traci skojarzenie i znów może służyć do logowania: %1.</numerusform>
+            <numerusform>• %n konta tracą skojarzenie i znów mogą służyć do logowania: %1.</numerusform>
+            <numerusform>• %n kont traci skojarzenie i znów może służyć do logowania: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• Its call history is deleted: %Ln call(s).</source>
+        <translation>
+            <numerusform>• Historia połączeń zostanie usunięta: %Ln połączenie.</numerusform>
+            <numerusform>• Historia połączeń zostanie usunięta: %Ln połączenia.</numerusform>
+            <numerusform>• Historia połączeń zostanie usunięta: %Ln połączeń.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• Its %n channel(s), paid until %1, end now; there is no refund for them.</source>
+        <translation>
+            <numerusform>• Profil ma %n kanał opłacony do %1; kończy się on teraz bez zwrotu środków.</numerusform>
+            <numerusform>• Profil ma %n kanały opłacone do %1; kończą się one teraz bez zwrotu środków.</numerusform>
+            <numerusform>• Profil ma %n kanałów opłaconych do %1; kończą się one teraz bez zwrotu środków.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Consequences</source>
+        <translation>Skutki</translation>
+    </message>
+    <message>
+        <source>&amp;Export call history first…</source>
+        <translation>&amp;Najpierw wyeksportuj historię połączeń…</translation>
+    </message>
+    <message>
+        <source>Export call history first</source>
+        <translation>Najpierw wyeksportuj historię połączeń</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save the profile&apos;s %Ln call(s) to a CSV file before they are deleted</source>
+        <translation>
+            <numerusform>Zapisz %Ln połączenie profilu w pliku CSV przed jego usunięciem</numerusform>
+            <numerusform>Zapisz %Ln połączenia profilu w pliku CSV przed ich usunięciem</numerusform>
+            <numerusform>Zapisz %Ln połączeń profilu w pliku CSV przed ich usunięciem</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksport</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Delete SIP profile</source>
+        <translation>&amp;Usuń profil SIP</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::HolderCompleter</name>
+    <message>
+        <source>%1 — %2 (member)</source>
+        <translation>%1 — %2 (członek)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (member, linked to %3)</source>
+        <translation>%1 — %2 (członek, konto skojarzone z profilem %3)</translation>
+    </message>
+    <message>
+        <source>%1 (SIP profile)</source>
+        <translation>%1 (profil SIP)</translation>
     </message>
 </context>
 <context>
@@ -1922,18 +2716,69 @@ Hasło: %2</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::LinkAccountDialog</name>
+    <message>
+        <source>Link an account</source>
+        <translation>Skojarz konto</translation>
+    </message>
+    <message>
+        <source>Calls to the account, and to the numbers assigned to it, go to the PBX of the SIP profile %1 — to the extension, if you give one.</source>
+        <translation>Połączenia do konta i na przypisane mu numery trafiają do centrali PBX profilu SIP %1 — na numer wewnętrzny, jeśli go podasz.</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>Nazwa &amp;konta:</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nazwa konta</translation>
+    </message>
+    <message>
+        <source>Start typing an account name</source>
+        <translation>Zacznij wpisywać nazwę konta</translation>
+    </message>
+    <message>
+        <source>&amp;Extension:</source>
+        <translation>Numer &amp;wewnętrzny:</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Numer wewnętrzny</translation>
+    </message>
+    <message>
+        <source>optional, digits only</source>
+        <translation>opcjonalnie, tylko cyfry</translation>
+    </message>
+    <message>
+        <source>While the account is linked it cannot be used to sign in. An account can be linked to one SIP profile only; unlinking restores sign-in.</source>
+        <translation>Gdy konto jest skojarzone, nie można użyć go do logowania. Konto może być skojarzone tylko z jednym profilem SIP; usunięcie skojarzenia przywraca logowanie.</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Logowanie</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Skojarz</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Skojarz</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::MainWindow</name>
     <message>
         <source>About Switchboard</source>
         <translation>O programie Switchboard</translation>
-    </message>
-    <message>
-        <source>Switchboard %1
-
-Runs a company&apos;s business calling account: the company balance, members and their credit.</source>
-        <translation>Switchboard %1
-
-Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki.</translation>
     </message>
     <message>
         <source>Company balance: %1</source>
@@ -2107,6 +2952,22 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki.</tr
             <numerusform>Konto demonstracyjne jest gotowe: %Ln członków.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Switchboard %1
+
+Runs a company&apos;s business calling account: the company balance, members and their credit, numbers and SIP profiles.</source>
+        <translation>Switchboard %1
+
+Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, numery oraz profile SIP.</translation>
+    </message>
+    <message>
+        <source>&amp;Numbers</source>
+        <translation>&amp;Numery</translation>
+    </message>
+    <message>
+        <source>&amp;SIP profiles</source>
+        <translation>Profile &amp;SIP</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::MembersPage</name>
@@ -2274,33 +3135,275 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki.</tr
         <source>Buy a phone number for each selected member</source>
         <translation>Kup numer telefonu dla każdego wybranego członka</translation>
     </message>
+    <message>
+        <source>Select the members whose numbers to cancel first.</source>
+        <translation>Najpierw wybierz członków, których numery chcesz anulować.</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel numbers…</source>
+        <translation>&amp;Anuluj numery…</translation>
+    </message>
+    <message>
+        <source>Cancel the numbers of the selected members at the end of their paid period</source>
+        <translation>Anuluj numery wybranych członków z końcem opłaconego okresu</translation>
+    </message>
 </context>
 <context>
-    <name>sb::ui::PlaceholderPage</name>
+    <name>sb::ui::NumbersPage</name>
+    <message numerus="yes">
+        <source>%Ln number(s) found</source>
+        <translation>
+            <numerusform>Znaleziono %Ln numer</numerusform>
+            <numerusform>Znaleziono %Ln numery</numerusform>
+            <numerusform>Znaleziono %Ln numerów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln number(s)</source>
+        <translation>
+            <numerusform>%Ln numer</numerusform>
+            <numerusform>%Ln numery</numerusform>
+            <numerusform>%Ln numerów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The numbers cannot be shown: %1</source>
+        <translation>Nie można wyświetlić numerów: %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 (posiadacz: %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 i %n inny</numerusform>
+            <numerusform>%1 i %n innych</numerusform>
+            <numerusform>%1 i %n innych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %n number(s) in %1 for %2: %3. Company balance: %4.</source>
+        <translation>
+            <numerusform>Kupiono %n numer, %1, za %2: %3. Saldo firmy: %4.</numerusform>
+            <numerusform>Kupiono %n numery, %1, za %2: %3. Saldo firmy: %4.</numerusform>
+            <numerusform>Kupiono %n numerów, %1, za %2: %3. Saldo firmy: %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the one number to reassign.</source>
+        <translation>Wybierz jeden numer do ponownego przypisania.</translation>
+    </message>
+    <message>
+        <source>Reassigned %1 from %2 to %3.</source>
+        <translation>Ponownie przypisano %1: %2 → %3.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>The selected members hold no numbers.</source>
+        <translation>Wybrani członkowie nie mają żadnych numerów.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is already cancelled.</source>
+        <translation>Numer %1 jest już anulowany.</translation>
+    </message>
+    <message>
+        <source>Select the numbers to cancel first.</source>
+        <translation>Najpierw wybierz numery do anulowania.</translation>
+    </message>
+    <message>
+        <source>• %1 (%2): usable until %3, then released</source>
+        <translation>• %1 (%2): działa do %3, potem zostanie zwolniony</translation>
+    </message>
+    <message>
+        <source>Each number stays usable until the end of its paid period, then returns to the pool. There is no extra charge and no refund.</source>
+        <translation>Każdy numer działa do końca opłaconego okresu, a potem wraca do puli firmy. Nie ma dodatkowych opłat ani zwrotu środków.</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>Nie anulowano: %1</translation>
+    </message>
+    <message>
+        <source>Cancel numbers</source>
+        <translation>Anuluj numery</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n number(s)?</source>
+        <translation>
+            <numerusform>Anulować %n numer?</numerusform>
+            <numerusform>Anulować %n numery?</numerusform>
+            <numerusform>Anulować %n numerów?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n number(s)</source>
+        <translation>
+            <numerusform>Anuluj %n numer</numerusform>
+            <numerusform>Anuluj %n numery</numerusform>
+            <numerusform>Anuluj %n numerów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Zachowaj je</translation>
+    </message>
+    <message>
+        <source>%1 (until %2)</source>
+        <translation>%1 (do %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled %n number(s): %1. No refund; each is released when its period ends.</source>
+        <translation>
+            <numerusform>Anulowano %n numer: %1. Bez zwrotu środków; numer zostanie zwolniony z końcem okresu.</numerusform>
+            <numerusform>Anulowano %n numery: %1. Bez zwrotu środków; każdy zostanie zwolniony z końcem swojego okresu.</numerusform>
+            <numerusform>Anulowano %n numerów: %1. Bez zwrotu środków; każdy zostanie zwolniony z końcem swojego okresu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) could not be cancelled: %1</source>
+        <translation>
+            <numerusform>Nie można było anulować %n numeru: %1</numerusform>
+            <numerusform>Nie można było anulować %n numerów: %1</numerusform>
+            <numerusform>Nie można było anulować %n numerów: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled %n number(s); see the problems above the table.</source>
+        <translation>
+            <numerusform>Anulowano %n numer; problemy opisano nad tabelą.</numerusform>
+            <numerusform>Anulowano %n numery; problemy opisano nad tabelą.</numerusform>
+            <numerusform>Anulowano %n numerów; problemy opisano nad tabelą.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Numbers</source>
         <translation>Numery</translation>
     </message>
     <message>
-        <source>Coming here: buy phone numbers for members and SIP profiles — choose the country, the area and 1, 3 or 12 months, each with its price — reassign them, and cancel them at the end of their paid period.
-
-This part of Switchboard is not available yet.</source>
-        <translation>Wkrótce tutaj: kupowanie numerów dla członków i profili SIP — wybierz kraj, numer kierunkowy oraz 1, 3 lub 12 miesięcy, każdy ze swoją ceną — przypisywanie ich na nowo i rezygnacja z nich na koniec opłaconego okresu.
-
-Ta część programu Switchboard nie jest jeszcze dostępna.</translation>
+        <source>Search by number, account, name or SIP profile (Ctrl+F)</source>
+        <translation>Szukaj według numeru, konta, nazwy lub profilu SIP (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search numbers</source>
+        <translation>Szukaj numerów</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation>&amp;Kraj:</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Wszystkie kraje</translation>
+    </message>
+    <message>
+        <source>Filter by country</source>
+        <translation>Filtruj według kraju</translation>
+    </message>
+    <message>
+        <source>&amp;Held by:</source>
+        <translation>P&amp;osiadacz:</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Dowolny</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Członkowie</translation>
     </message>
     <message>
         <source>SIP profiles</source>
         <translation>Profile SIP</translation>
     </message>
     <message>
-        <source>Coming here: the SIP trunks that connect the office PBX — registration or IP authentication, channels, their own credit, linked accounts for incoming calls, US minute bundles and ready-to-paste PBX configuration.
-
-This part of Switchboard is not available yet.</source>
-        <translation>Wkrótce tutaj: łącza SIP, które łączą centralę PBX biura — rejestracja lub uwierzytelnianie IP, kanały, własne środki, skojarzone konta dla połączeń przychodzących, pakiety minut do USA i gotowa do wklejenia konfiguracja centrali PBX.
-
-Ta część programu Switchboard nie jest jeszcze dostępna.</translation>
+        <source>Filter by holder</source>
+        <translation>Filtruj według posiadacza</translation>
     </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tan:</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Dowolny stan</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktywny</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Anulowany</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Zwolniony</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filtruj według stanu</translation>
+    </message>
+    <message>
+        <source>&amp;Buy numbers…</source>
+        <translation>&amp;Kup numery…</translation>
+    </message>
+    <message>
+        <source>Buy numbers for members or SIP profiles (%1)</source>
+        <translation>Kup numery dla członków lub profili SIP (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign number…</source>
+        <translation>&amp;Przypisz numer ponownie…</translation>
+    </message>
+    <message>
+        <source>Give the selected number to another member or SIP profile (%1)</source>
+        <translation>Przypisz wybrany numer innemu członkowi lub profilowi SIP (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel numbers…</source>
+        <translation>&amp;Anuluj numery…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected numbers at the end of their paid period (%1)</source>
+        <translation>Anuluj wybrane numery z końcem opłaconego okresu (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::PbxConfigView</name>
+    <message>
+        <source>Asterisk PJSIP configuration (pjsip.conf):</source>
+        <translation>Konfiguracja Asterisk PJSIP (pjsip.conf):</translation>
+    </message>
+    <message>
+        <source>Asterisk PJSIP configuration</source>
+        <translation>Konfiguracja Asterisk PJSIP</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Skopiowano</translation>
+    </message>
+    <message>
+        <source>&amp;Copy configuration</source>
+        <translation>&amp;Kopiuj konfigurację</translation>
+    </message>
+    <message>
+        <source>Copy the configuration</source>
+        <translation>Kopiuj konfigurację</translation>
+    </message>
+    <message>
+        <source>Copy the whole block, with the password, to paste into the PBX</source>
+        <translation>Skopiuj cały blok razem z hasłem, aby wkleić go do centrali PBX</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::PlaceholderPage</name>
     <message>
         <source>Calls &amp; reports</source>
         <translation>Połączenia i raporty</translation>
@@ -2312,6 +3415,120 @@ This part of Switchboard is not available yet.</source>
         <translation>Wkrótce tutaj: import rejestrów połączeń z centrali PBX, taryfikacja, historia połączeń z filtrami, raporty i wykresy wydatków oraz porady dotyczące pakietów i kanałów.
 
 Ta część programu Switchboard nie jest jeszcze dostępna.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ReassignNumberDialog</name>
+    <message>
+        <source>Reassign number</source>
+        <translation>Przypisz numer ponownie</translation>
+    </message>
+    <message>
+        <source>%1 (E.164: %2)</source>
+        <translation>%1 (E.164: %2)</translation>
+    </message>
+    <message>
+        <source>%1, %2. Now held by: %3. Paid until %4.</source>
+        <translation>%1, %2. Obecny posiadacz: %3. Opłacony do %4.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>New holder is a:</source>
+        <translation>Nowy posiadacz to:</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Członek</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>Profil SIP</translation>
+    </message>
+    <message>
+        <source>New holder is a member or a SIP profile</source>
+        <translation>Nowy posiadacz to członek lub profil SIP</translation>
+    </message>
+    <message>
+        <source>&amp;SIP profile:</source>
+        <translation>Profil &amp;SIP:</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>Nazwa &amp;konta:</translation>
+    </message>
+    <message>
+        <source>Start typing a name; the list says member or SIP profile</source>
+        <translation>Zacznij wpisywać nazwę; lista pokazuje, czy to członek, czy profil SIP</translation>
+    </message>
+    <message>
+        <source>New holder</source>
+        <translation>Nowy posiadacz</translation>
+    </message>
+    <message>
+        <source>Numbers in %1 are held under terms (for example a local address in %1). The terms accepted when this number was bought still apply: make sure the new holder meets them, or the number may be lost.</source>
+        <translation>Numery z tego kraju (%1) podlegają warunkom, na przykład wymogowi adresu lokalnego (%1). Warunki zaakceptowane przy zakupie tego numeru nadal obowiązują: upewnij się, że nowy posiadacz je spełnia, w przeciwnym razie numer może zostać utracony.</translation>
+    </message>
+    <message>
+        <source>The terms under which this number was bought still apply to its new holder.</source>
+        <translation>Warunki, na jakich kupiono ten numer, nadal obowiązują jego nowego posiadacza.</translation>
+    </message>
+    <message>
+        <source>Terms reminder</source>
+        <translation>Przypomnienie o warunkach</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign</source>
+        <translation>&amp;Przypisz ponownie</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>Przypisz ponownie</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::RenameSipProfileDialog</name>
+    <message>
+        <source>Rename SIP profile</source>
+        <translation>Zmień nazwę profilu SIP</translation>
+    </message>
+    <message>
+        <source>A new name for the SIP profile %1. Its SIP username, credentials and PBX configuration stay the same.</source>
+        <translation>Nowa nazwa profilu SIP %1. Nazwa użytkownika SIP, poświadczenia i konfiguracja centrali PBX pozostają bez zmian.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nazwa:</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Nowa nazwa</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Zapisz</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Zapisz</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
     </message>
 </context>
 <context>
@@ -2369,14 +3586,6 @@ Ta część programu Switchboard nie jest jeszcze dostępna.</translation>
         <translation>Dostawca</translation>
     </message>
     <message>
-        <source>The provider&apos;s SIP servers and the mail server are used by SIP profiles and by sending credentials, which come in a later version.</source>
-        <translation>Serwery SIP dostawcy i serwer poczty są używane przez profile SIP i do wysyłania danych logowania, które pojawią się w późniejszej wersji.</translation>
-    </message>
-    <message>
-        <source>SIP servers:</source>
-        <translation>Serwery SIP:</translation>
-    </message>
-    <message>
         <source>SIP servers</source>
         <translation>Serwery SIP</translation>
     </message>
@@ -2391,6 +3600,460 @@ Ta część programu Switchboard nie jest jeszcze dostępna.</translation>
     <message>
         <source>Mail server</source>
         <translation>Serwer poczty</translation>
+    </message>
+    <message>
+        <source>Saved. Every SIP profile&apos;s PBX data now names these servers.</source>
+        <translation>Zapisano. Dane centrali PBX każdego profilu SIP zawierają teraz te serwery.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s SIP servers are now %1.</source>
+        <translation>Serwery SIP dostawcy to teraz: %1.</translation>
+    </message>
+    <message>
+        <source>Name at least one SIP server, such as %1.</source>
+        <translation>Podaj co najmniej jeden serwer SIP, np. %1.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s SIP servers (host:port, separated by commas) go into every SIP profile&apos;s PBX data and configuration; they are kept in the database, so every admin and switchboardctl see the same. The mail server, for sending credentials, comes in a later version.</source>
+        <translation>Serwery SIP dostawcy (host:port, rozdzielone przecinkami) trafiają do danych i konfiguracji centrali PBX każdego profilu SIP; są przechowywane w bazie danych, więc każdy administrator i switchboardctl widzą te same. Serwer poczty, służący do wysyłania poświadczeń, pojawi się w późniejszej wersji.</translation>
+    </message>
+    <message>
+        <source>S&amp;IP servers:</source>
+        <translation>Serwery S&amp;IP:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>&amp;Zapisz</translation>
+    </message>
+    <message>
+        <source>Save the SIP servers</source>
+        <translation>Zapisz serwery SIP</translation>
+    </message>
+    <message>
+        <source>SIP servers message</source>
+        <translation>Komunikat o serwerach SIP</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SipProfileDetails</name>
+    <message>
+        <source>Copied the PBX configuration of %1 to the clipboard.</source>
+        <translation>Skopiowano konfigurację centrali PBX profilu %1 do schowka.</translation>
+    </message>
+    <message>
+        <source>The password cannot be read: %1</source>
+        <translation>Nie można odczytać hasła: %1</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>Dział: %1</translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>E-mail: %1</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>Utworzono %1</translation>
+    </message>
+    <message>
+        <source>Registration: the PBX registers with this username and password.</source>
+        <translation>Rejestracja: centrala PBX rejestruje się przy użyciu tej nazwy użytkownika i hasła.</translation>
+    </message>
+    <message>
+        <source>Password hidden</source>
+        <translation>Hasło ukryte</translation>
+    </message>
+    <message>
+        <source>Password: %1</source>
+        <translation>Hasło: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>Po&amp;każ</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>&amp;Ukryj</translation>
+    </message>
+    <message>
+        <source>Show the password</source>
+        <translation>Pokaż hasło</translation>
+    </message>
+    <message>
+        <source>Hide the password</source>
+        <translation>Ukryj hasło</translation>
+    </message>
+    <message>
+        <source>IP authentication: the provider accepts calls from this address without registration.</source>
+        <translation>Uwierzytelnianie IP: dostawca przyjmuje połączenia z tego adresu bez rejestracji.</translation>
+    </message>
+    <message>
+        <source>%1, UDP port %2</source>
+        <translation>%1, port UDP %2</translation>
+    </message>
+    <message>
+        <source>SIP username: %1</source>
+        <translation>Nazwa użytkownika SIP: %1</translation>
+    </message>
+    <message>
+        <source>%1 (defaults shown: %2)</source>
+        <translation>%1 (wyświetlono wartości domyślne: %2)</translation>
+    </message>
+    <message>
+        <source>Provider SIP servers: %1</source>
+        <translation>Serwery SIP dostawcy: %1</translation>
+    </message>
+    <message>
+        <source>Point the PBX at these servers with the username and password, or paste this ready configuration:</source>
+        <translation>Skieruj centralę PBX na te serwery, podając nazwę użytkownika i hasło, albo wklej tę gotową konfigurację:</translation>
+    </message>
+    <message>
+        <source>The PBX sends its calls from %1 to these servers, or paste this ready configuration:</source>
+        <translation>Centrala PBX wysyła połączenia z adresu %1 do tych serwerów; możesz też wkleić tę gotową konfigurację:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s): %1 a month</source>
+        <translation>
+            <numerusform>%n kanał: %1 miesięcznie</numerusform>
+            <numerusform>%n kanały: %1 miesięcznie</numerusform>
+            <numerusform>%n kanałów: %1 miesięcznie</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Was paid until %1.</source>
+        <translation>Kanały były opłacone do %1.</translation>
+    </message>
+    <message>
+        <source>The company balance could not pay the channels&apos; renewal: outgoing calls through this profile stop until the channels are paid. Change the channels to pay now.</source>
+        <translation>Saldo firmy nie wystarczyło na odnowienie kanałów: połączenia wychodzące przez ten profil są wstrzymane do czasu opłacenia kanałów. Zmień kanały, aby zapłacić teraz.</translation>
+    </message>
+    <message>
+        <source>Paid until %1, then renewed monthly from the company balance.</source>
+        <translation>Opłacone do %1, potem odnawiane co miesiąc z salda firmy.</translation>
+    </message>
+    <message>
+        <source>Profile balance: %1</source>
+        <translation>Saldo profilu: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>Linked accounts (%1)</source>
+        <translation>Skojarzone konta (%1)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (national: %2)</source>
+        <translation>%1 (format krajowy: %2)</translation>
+    </message>
+    <message>
+        <source>Numbers (%1)</source>
+        <translation>Numery (%1)</translation>
+    </message>
+    <message>
+        <source>No number routes to this profile directly. Numbers of linked accounts route here too.</source>
+        <translation>Żaden numer nie jest kierowany bezpośrednio do tego profilu. Numery skojarzonych kont też są tu kierowane.</translation>
+    </message>
+    <message>
+        <source>Calls to these numbers, and to the numbers of linked accounts, go to this profile&apos;s PBX.</source>
+        <translation>Połączenia na te numery oraz na numery skojarzonych kont trafiają do centrali PBX tego profilu.</translation>
+    </message>
+    <message>
+        <source>SIP profile details</source>
+        <translation>Szczegóły profilu SIP</translation>
+    </message>
+    <message>
+        <source>No SIP profile is selected. Create one to connect the office PBX: it gets its own credit, channels, numbers and linked accounts.</source>
+        <translation>Nie wybrano profilu SIP. Utwórz go, aby podłączyć centralę PBX biura: otrzyma własne środki, kanały, numery i skojarzone konta.</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Uwierzytelnianie</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Nazwa użytkownika:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Hasło:</translation>
+    </message>
+    <message>
+        <source>Allowed IP:</source>
+        <translation>Dozwolony adres IP:</translation>
+    </message>
+    <message>
+        <source>Address warning</source>
+        <translation>Ostrzeżenie o adresie</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>PBX data</source>
+        <translation>Dane centrali PBX</translation>
+    </message>
+    <message>
+        <source>Provider SIP servers:</source>
+        <translation>Serwery SIP dostawcy:</translation>
+    </message>
+    <message>
+        <source>Outgoing calls</source>
+        <translation>Połączenia wychodzące</translation>
+    </message>
+    <message>
+        <source>Channels not paid</source>
+        <translation>Kanały nieopłacone</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Calls through this profile are paid from its own credit. Credit allocated to it cannot be taken back; it returns to the company balance only when the profile is deleted.</source>
+        <translation>Połączenia przez ten profil są opłacane z jego własnych środków. Przydzielonych mu środków nie można odebrać; wracają do salda firmy dopiero po usunięciu profilu.</translation>
+    </message>
+    <message>
+        <source>Calls to a linked account and to its numbers go to this profile&apos;s PBX (to the extension, if set). A linked account cannot be used to sign in.</source>
+        <translation>Połączenia do skojarzonego konta i na jego numery trafiają do centrali PBX tego profilu (na numer wewnętrzny, jeśli go ustawiono). Skojarzonego konta nie można użyć do logowania.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Numer wewnętrzny</translation>
+    </message>
+    <message>
+        <source>Linked accounts</source>
+        <translation>Skojarzone konta</translation>
+    </message>
+    <message>
+        <source>Numbers of the profile</source>
+        <translation>Numery profilu</translation>
+    </message>
+    <message>
+        <source>US minute bundles</source>
+        <translation>Pakiety minut do USA</translation>
+    </message>
+    <message>
+        <source>US minute bundles — 5000 minutes a month of calls to US mobiles and landlines each, paid from this profile&apos;s credit, at most one per channel — come in a later version of Switchboard.</source>
+        <translation>Pakiety minut do USA — każdy to 5000 minut miesięcznie na połączenia z komórkami i telefonami stacjonarnymi w USA, opłacany ze środków tego profilu, najwyżej jeden na kanał — pojawią się w późniejszej wersji programu Switchboard.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SipProfilesPage</name>
+    <message numerus="yes">
+        <source>%n SIP profile(s)</source>
+        <translation>
+            <numerusform>%n profil SIP</numerusform>
+            <numerusform>%n profile SIP</numerusform>
+            <numerusform>%n profili SIP</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SIP profile(s) found</source>
+        <translation>
+            <numerusform>Znaleziono %n profil SIP</numerusform>
+            <numerusform>Znaleziono %n profile SIP</numerusform>
+            <numerusform>Znaleziono %n profili SIP</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The SIP profiles cannot be shown: %1</source>
+        <translation>Nie można wyświetlić profili SIP: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created the SIP profile %1 with %n channel(s), paid %2 until %3. Company balance: %4.</source>
+        <translation>
+            <numerusform>Utworzono profil SIP %1 z %n kanałem, zapłacono %2 za okres do %3. Saldo firmy: %4.</numerusform>
+            <numerusform>Utworzono profil SIP %1 z %n kanałami, zapłacono %2 za okres do %3. Saldo firmy: %4.</numerusform>
+            <numerusform>Utworzono profil SIP %1 z %n kanałami, zapłacono %2 za okres do %3. Saldo firmy: %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renamed the SIP profile %1 to %2.</source>
+        <translation>Zmieniono nazwę profilu SIP %1 na %2.</translation>
+    </message>
+    <message>
+        <source>Export call history</source>
+        <translation>Eksportuj historię połączeń</translation>
+    </message>
+    <message>
+        <source>%1-calls.csv</source>
+        <translation>%1-polaczenia.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Pliki CSV (*.csv);;Wszystkie pliki (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 account(s) unlinked, %5 call(s) deleted.</source>
+        <translation>
+            <numerusform>Usunięto profil SIP %1: zwrócono %2 do salda firmy (teraz %3), %n numer wrócił do puli; konta bez skojarzenia: %4; usunięte połączenia: %5.</numerusform>
+            <numerusform>Usunięto profil SIP %1: zwrócono %2 do salda firmy (teraz %3), %n numery wróciły do puli; konta bez skojarzenia: %4; usunięte połączenia: %5.</numerusform>
+            <numerusform>Usunięto profil SIP %1: zwrócono %2 do salda firmy (teraz %3), %n numerów wróciło do puli; konta bez skojarzenia: %4; usunięte połączenia: %5.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allocated %1 to the SIP profile %2; its balance is now %3. Company balance: %4.</source>
+        <translation>Przydzielono %1 do profilu SIP %2; jego saldo wynosi teraz %3. Saldo firmy: %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n channel(s): paid %2 now, renewed on %3.</source>
+        <translation>
+            <numerusform>Profil %1 ma teraz %n kanał: zapłacono teraz %2, odnowienie %3.</numerusform>
+            <numerusform>Profil %1 ma teraz %n kanały: zapłacono teraz %2, odnowienie %3.</numerusform>
+            <numerusform>Profil %1 ma teraz %n kanałów: zapłacono teraz %2, odnowienie %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Linked %1 to the SIP profile %2; it cannot sign in while linked.</source>
+        <translation>Skojarzono konto %1 z profilem SIP %2; dopóki jest skojarzone, nie można go używać do logowania.</translation>
+    </message>
+    <message>
+        <source>Linked %1 to the SIP profile %2 at extension %3; it cannot sign in while linked.</source>
+        <translation>Skojarzono konto %1 z profilem SIP %2 (numer wewnętrzny %3); dopóki jest skojarzone, nie można go używać do logowania.</translation>
+    </message>
+    <message>
+        <source>Unlink account</source>
+        <translation>Usuń skojarzenie konta</translation>
+    </message>
+    <message>
+        <source>Unlink %1 from the SIP profile %2?</source>
+        <translation>Usunąć skojarzenie konta %1 z profilem SIP %2?</translation>
+    </message>
+    <message>
+        <source>Calls to the account and to its numbers no longer go to the PBX of %1, and the account can sign in again.</source>
+        <translation>Połączenia do konta i na jego numery nie będą już trafiać do centrali PBX profilu %1, a konta będzie można znów używać do logowania.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink</source>
+        <translation>&amp;Usuń skojarzenie</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Usuń skojarzenie</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Unlinked %1 from the SIP profile %2; it can sign in again.</source>
+        <translation>Usunięto skojarzenie konta %1 z profilem SIP %2; znów można go używać do logowania.</translation>
+    </message>
+    <message>
+        <source>SIP profiles</source>
+        <translation>Profile SIP</translation>
+    </message>
+    <message>
+        <source>Search by name or department (Ctrl+F)</source>
+        <translation>Szukaj według nazwy lub działu (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search SIP profiles</source>
+        <translation>Szukaj profili SIP</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Create SIP profile…</source>
+        <translation>&amp;Utwórz profil SIP…</translation>
+    </message>
+    <message>
+        <source>Create a SIP profile for a PBX</source>
+        <translation>Utwórz profil SIP dla centrali PBX</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Zmień &amp;nazwę…</translation>
+    </message>
+    <message>
+        <source>Rename the selected SIP profile</source>
+        <translation>Zmień nazwę wybranego profilu SIP</translation>
+    </message>
+    <message>
+        <source>&amp;Delete SIP profile…</source>
+        <translation>U&amp;suń profil SIP…</translation>
+    </message>
+    <message>
+        <source>Delete the selected SIP profile, after showing what happens</source>
+        <translation>Usuń wybrany profil SIP po pokazaniu skutków</translation>
+    </message>
+    <message>
+        <source>Allocate c&amp;redit…</source>
+        <translation>Przydziel ś&amp;rodki…</translation>
+    </message>
+    <message>
+        <source>Give credit from the company balance to the SIP profile</source>
+        <translation>Przydziel środki z salda firmy profilowi SIP</translation>
+    </message>
+    <message>
+        <source>C&amp;hange channels…</source>
+        <translation>Zmień &amp;kanały…</translation>
+    </message>
+    <message>
+        <source>Change how many calls the SIP profile can make at once</source>
+        <translation>Zmień liczbę połączeń, które profil SIP może prowadzić jednocześnie</translation>
+    </message>
+    <message>
+        <source>&amp;Link account…</source>
+        <translation>Sk&amp;ojarz konto…</translation>
+    </message>
+    <message>
+        <source>Send a member account&apos;s incoming calls to the SIP profile</source>
+        <translation>Kieruj połączenia przychodzące na konto członka do profilu SIP</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink account…</source>
+        <translation>Usuń sko&amp;jarzenie konta…</translation>
+    </message>
+    <message>
+        <source>Unlink the account selected in the details</source>
+        <translation>Usuń skojarzenie konta wybranego w szczegółach</translation>
+    </message>
+    <message>
+        <source>&amp;Buy a number…</source>
+        <translation>Kup nu&amp;mer…</translation>
+    </message>
+    <message>
+        <source>Buy a number that routes to the SIP profile</source>
+        <translation>Kup numer kierowany do profilu SIP</translation>
+    </message>
+    <message>
+        <source>US minute bundles come in a later version.</source>
+        <translation>Pakiety minut do USA pojawią się w późniejszej wersji.</translation>
+    </message>
+    <message>
+        <source>&amp;Add bundles…</source>
+        <translation>&amp;Dodaj pakiety…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange bundles…</source>
+        <translation>Zmień &amp;pakiety…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel bundles…</source>
+        <translation>&amp;Anuluj pakiety…</translation>
+    </message>
+    <message>
+        <source>&amp;Extend bundles…</source>
+        <translation>Prz&amp;edłuż pakiety…</translation>
     </message>
 </context>
 <context>
