@@ -6,14 +6,16 @@
 
 namespace sb {
 
-ActivityModel::ActivityModel(const Context& ctx, QObject* parent) : QAbstractTableModel(parent), m_ctx(ctx)
+ActivityModel::ActivityModel(const Context& ctx, QObject* parent)
+    : QAbstractTableModel(parent), m_ctx(ctx),
+      m_rows(PageSize, [this](int offset, int limit) { return ActivityLog(m_ctx).page(offset, limit, m_search); })
 {
     refresh();
 }
 
 int ActivityModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : m_rows.size();
 }
 
 int ActivityModel::columnCount(const QModelIndex& parent) const
@@ -77,38 +79,12 @@ QVariant ActivityModel::headerData(int section, Qt::Orientation orientation, int
 
 bool ActivityModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && !m_atEnd;
-}
-
-QList<ActivityEntry> ActivityModel::fetchPage(int offset)
-{
-    auto page = ActivityLog(m_ctx).page(offset, PageSize, m_search);
-    if (!page) {
-        m_lastError = page.error().message;
-        m_atEnd = true;
-        return {};
-    }
-    m_lastError.clear();
-    if (page->size() < PageSize)
-        m_atEnd = true;
-    return std::move(page).value();
+    return m_rows.canFetchMore(parent);
 }
 
 void ActivityModel::fetchMore(const QModelIndex& parent)
 {
-    if (parent.isValid() || m_atEnd)
-        return;
-    QList<ActivityEntry> page = fetchPage(static_cast<int>(m_rows.size()));
-    if (page.isEmpty()) {
-        m_atEnd = true;
-        if (!m_lastError.isEmpty())
-            emit errorOccurred(m_lastError);
-        return;
-    }
-    const int first = static_cast<int>(m_rows.size());
-    beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
-    m_rows.append(page);
-    endInsertRows();
+    m_rows.fetchMore(*this, parent);
 }
 
 void ActivityModel::setSearch(const QString& search)
@@ -122,20 +98,14 @@ void ActivityModel::setSearch(const QString& search)
 
 void ActivityModel::refresh()
 {
-    beginResetModel();
-    m_rows.clear();
-    m_atEnd = false;
-    m_rows = fetchPage(0);
-    endResetModel();
-    if (!m_lastError.isEmpty())
-        emit errorOccurred(m_lastError);
+    m_rows.reload(*this);
 }
 
 void ActivityModel::retranslate()
 {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(static_cast<int>(m_rows.size()) - 1, ColumnCount - 1));
+        emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1));
 }
 
 } // namespace sb

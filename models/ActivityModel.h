@@ -2,6 +2,7 @@
 
 #include "ActivityEntry.h"
 #include "Context.h"
+#include "PagedRows.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -33,7 +34,7 @@ public:
 
     QString search() const { return m_search; }
     const ActivityEntry& entry(int row) const { return m_rows.at(row); }
-    QString lastError() const { return m_lastError; }
+    QString lastError() const { return m_rows.lastError(); }
 
 public slots:
     void setSearch(const QString& search);
@@ -45,14 +46,13 @@ signals:
     void errorOccurred(const QString& message);
 
 private:
-    QList<ActivityEntry> fetchPage(int offset);
+    friend class PagedRows<ActivityEntry>;
+
     QString displayText(const ActivityEntry& e, int column) const;
 
     const Context& m_ctx;
     QString m_search;
-    QList<ActivityEntry> m_rows;
-    bool m_atEnd = true;
-    QString m_lastError;
+    PagedRows<ActivityEntry> m_rows;
 };
 
 } // namespace sb

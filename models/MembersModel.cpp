@@ -8,7 +8,17 @@
 
 namespace sb {
 
-MembersModel::MembersModel(const Context& ctx, QObject* parent) : QAbstractTableModel(parent), m_ctx(ctx)
+MembersModel::MembersModel(const Context& ctx, QObject* parent)
+    : QAbstractTableModel(parent), m_ctx(ctx),
+      m_rows(
+          PageSize,
+          [this](int offset, int limit) {
+              MemberQuery q = m_query;
+              q.offset = offset;
+              q.limit = limit;
+              return MemberService(m_ctx).page(q);
+          },
+          [this] { return MemberService(m_ctx).count(m_query.search); })
 {
     m_query.limit = PageSize;
     m_query.sort = MemberQuery::Sort::Name;
@@ -18,7 +28,7 @@ MembersModel::MembersModel(const Context& ctx, QObject* parent) : QAbstractTable
 
 int MembersModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : m_rows.size();
 }
 
 int MembersModel::columnCount(const QModelIndex& parent) const
@@ -146,41 +156,12 @@ QHash<int, QByteArray> MembersModel::roleNames() const
 
 bool MembersModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && !m_atEnd;
-}
-
-QList<Member> MembersModel::fetchPage(int offset)
-{
-    MemberQuery q = m_query;
-    q.offset = offset;
-    q.limit = PageSize;
-    auto page = MemberService(m_ctx).page(q);
-    if (!page) {
-        m_lastError = page.error().message;
-        m_atEnd = true;
-        return {};
-    }
-    m_lastError.clear();
-    if (page->size() < PageSize)
-        m_atEnd = true;
-    return std::move(page).value();
+    return m_rows.canFetchMore(parent);
 }
 
 void MembersModel::fetchMore(const QModelIndex& parent)
 {
-    if (parent.isValid() || m_atEnd)
-        return;
-    QList<Member> page = fetchPage(static_cast<int>(m_rows.size()));
-    if (page.isEmpty()) {
-        m_atEnd = true;
-        if (!m_lastError.isEmpty())
-            emit errorOccurred(m_lastError);
-        return;
-    }
-    const int first = static_cast<int>(m_rows.size());
-    beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
-    m_rows.append(page);
-    endInsertRows();
+    m_rows.fetchMore(*this, parent);
 }
 
 MemberQuery::Sort MembersModel::sortKey(int column)
@@ -231,21 +212,7 @@ void MembersModel::refresh()
 
 void MembersModel::reload()
 {
-    beginResetModel();
-    m_rows.clear();
-    m_atEnd = false;
-    auto total = MemberService(m_ctx).count(m_query.search);
-    m_total = total ? *total : 0;
-    if (!total) {
-        m_lastError = total.error().message;
-        m_atEnd = true;
-    } else {
-        // The first page at once: the view shows rows without waiting for a scroll.
-        m_rows = fetchPage(0);
-    }
-    endResetModel();
-    if (!m_lastError.isEmpty())
-        emit errorOccurred(m_lastError);
+    m_rows.reload(*this);
 }
 
 void MembersModel::refreshAccounts(const QStringList& accounts)
@@ -271,7 +238,7 @@ void MembersModel::retranslate()
 {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(static_cast<int>(m_rows.size()) - 1, ColumnCount - 1));
+        emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1));
 }
 
 int MembersModel::rowOfAccount(const QString& account) const

@@ -3,6 +3,7 @@
 #include "Context.h"
 #include "Member.h"
 #include "MemberQuery.h"
+#include "PagedRows.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -43,9 +44,9 @@ public:
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_query.ascending ? Qt::AscendingOrder : Qt::DescendingOrder; }
     /// Members matching the search in the database (not only the fetched ones).
-    qint64 totalCount() const { return m_total; }
+    qint64 totalCount() const { return m_rows.total(); }
     /// The last storage error, translated; empty when the last fetch worked.
-    QString lastError() const { return m_lastError; }
+    QString lastError() const { return m_rows.lastError(); }
 
     /// The member of a fetched row.
     const Member& member(int row) const { return m_rows.at(row); }
@@ -76,18 +77,16 @@ signals:
     void errorOccurred(const QString& message);
 
 private:
+    friend class PagedRows<Member>;
+
     void reload();
-    QList<Member> fetchPage(int offset);
     static MemberQuery::Sort sortKey(int column);
     QString displayText(const Member& m, int column) const;
 
     const Context& m_ctx;
     MemberQuery m_query;
     int m_sortColumn = Name;
-    QList<Member> m_rows;
-    qint64 m_total = 0;
-    bool m_atEnd = true;
-    QString m_lastError;
+    PagedRows<Member> m_rows;
 };
 
 } // namespace sb

@@ -9,7 +9,17 @@
 
 namespace sb {
 
-NumbersModel::NumbersModel(const Context& ctx, QObject* parent) : QAbstractTableModel(parent), m_ctx(ctx)
+NumbersModel::NumbersModel(const Context& ctx, QObject* parent)
+    : QAbstractTableModel(parent), m_ctx(ctx),
+      m_rows(
+          PageSize,
+          [this](int offset, int limit) {
+              NumberQuery q = m_query;
+              q.offset = offset;
+              q.limit = limit;
+              return NumberService(m_ctx).page(q);
+          },
+          [this] { return NumberService(m_ctx).count(m_query); })
 {
     m_query.limit = PageSize;
     reload();
@@ -17,7 +27,7 @@ NumbersModel::NumbersModel(const Context& ctx, QObject* parent) : QAbstractTable
 
 int NumbersModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : m_rows.size();
 }
 
 int NumbersModel::columnCount(const QModelIndex& parent) const
@@ -112,41 +122,12 @@ QVariant NumbersModel::headerData(int section, Qt::Orientation orientation, int 
 
 bool NumbersModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && !m_atEnd;
-}
-
-QList<NumberRecord> NumbersModel::fetchPage(int offset)
-{
-    NumberQuery q = m_query;
-    q.offset = offset;
-    q.limit = PageSize;
-    auto page = NumberService(m_ctx).page(q);
-    if (!page) {
-        m_lastError = page.error().message;
-        m_atEnd = true;
-        return {};
-    }
-    m_lastError.clear();
-    if (page->size() < PageSize)
-        m_atEnd = true;
-    return std::move(page).value();
+    return m_rows.canFetchMore(parent);
 }
 
 void NumbersModel::fetchMore(const QModelIndex& parent)
 {
-    if (parent.isValid() || m_atEnd)
-        return;
-    QList<NumberRecord> page = fetchPage(static_cast<int>(m_rows.size()));
-    if (page.isEmpty()) {
-        m_atEnd = true;
-        if (!m_lastError.isEmpty())
-            emit errorOccurred(m_lastError);
-        return;
-    }
-    const int first = static_cast<int>(m_rows.size());
-    beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
-    m_rows.append(page);
-    endInsertRows();
+    m_rows.fetchMore(*this, parent);
 }
 
 bool NumbersModel::isSortable(int column)
@@ -212,27 +193,14 @@ void NumbersModel::refresh()
 
 void NumbersModel::reload()
 {
-    beginResetModel();
-    m_rows.clear();
-    m_atEnd = false;
-    auto total = NumberService(m_ctx).count(m_query);
-    m_total = total ? *total : 0;
-    if (!total) {
-        m_lastError = total.error().message;
-        m_atEnd = true;
-    } else {
-        m_rows = fetchPage(0);
-    }
-    endResetModel();
-    if (!m_lastError.isEmpty())
-        emit errorOccurred(m_lastError);
+    m_rows.reload(*this);
 }
 
 void NumbersModel::retranslate()
 {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(static_cast<int>(m_rows.size()) - 1, ColumnCount - 1));
+        emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1));
 }
 
 QStringList NumbersModel::numbers(const QModelIndexList& indexes) const

@@ -3,6 +3,7 @@
 #include "Context.h"
 #include "NumberQuery.h"
 #include "NumberRecord.h"
+#include "PagedRows.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -36,8 +37,8 @@ public:
 
     static bool isSortable(int column);
     const NumberQuery& query() const { return m_query; }
-    qint64 totalCount() const { return m_total; }
-    QString lastError() const { return m_lastError; }
+    qint64 totalCount() const { return m_rows.total(); }
+    QString lastError() const { return m_rows.lastError(); }
     const NumberRecord& number(int row) const { return m_rows.at(row); }
     QStringList numbers(const QModelIndexList& indexes) const;
 
@@ -58,17 +59,15 @@ signals:
     void errorOccurred(const QString& message);
 
 private:
+    friend class PagedRows<NumberRecord>;
+
     void reload();
-    QList<NumberRecord> fetchPage(int offset);
     QString displayText(const NumberRecord& n, int column) const;
 
     const Context& m_ctx;
     NumberQuery m_query;
     int m_sortColumn = Number;
-    QList<NumberRecord> m_rows;
-    qint64 m_total = 0;
-    bool m_atEnd = true;
-    QString m_lastError;
+    PagedRows<NumberRecord> m_rows;
 };
 
 } // namespace sb

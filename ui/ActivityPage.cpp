@@ -1,6 +1,7 @@
 #include "ActivityPage.h"
 
 #include "ActivityModel.h"
+#include "TablePage.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -9,7 +10,6 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace sb::ui {
@@ -23,38 +23,11 @@ ActivityPage::ActivityPage(const Context& ctx, QWidget* parent) : QWidget(parent
     setObjectName(QStringLiteral("activityPage"));
     m_model = new ActivityModel(ctx, this);
     m_model->setObjectName(QStringLiteral("activityModel"));
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("activityTitle"));
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("activitySearch"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(280);
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("activityTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    QHeaderView* rows = m_table->verticalHeader();
-    rows->setSectionResizeMode(QHeaderView::Fixed);
-    rows->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    rows->setVisible(false);
-    QHeaderView* header = m_table->horizontalHeader();
-    header->setStretchLastSection(true);
-    header->setHighlightSections(false);
-    header->setResizeContentsPrecision(ActivityModel::PageSize);
+    m_title = TablePage::createTitle(this, QStringLiteral("activityTitle"));
+    m_search = TablePage::createSearch(this, QStringLiteral("activitySearch"), [this]() { m_model->setSearch(m_search->text()); });
+    m_table = TablePage::createTable(this, QStringLiteral("activityTable"), m_model, {.withActions = false});
+    m_table->horizontalHeader()->setResizeContentsPrecision(ActivityModel::PageSize);
 
-    m_searchTimer = new QTimer(this);
-    m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(150);
-    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
-    connect(m_searchTimer, &QTimer::timeout, this, [this]() { m_model->setSearch(m_search->text()); });
     connect(m_model, &ActivityModel::errorOccurred, this, &ActivityPage::statusMessage);
 
     auto* top = new QHBoxLayout;

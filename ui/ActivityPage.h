@@ -7,7 +7,6 @@
 class QLabel;
 class QLineEdit;
 class QTableView;
-class QTimer;
 
 namespace sb {
 class ActivityModel;
@@ -47,7 +46,6 @@ private:
     QLabel* m_title = nullptr;
     QLineEdit* m_search = nullptr;
     QTableView* m_table = nullptr;
-    QTimer* m_searchTimer = nullptr;
     bool m_columnsFitted = false;
 };
 

@@ -1,6 +1,7 @@
 #include "AllocateCreditDialog.h"
 
 #include "AmountEdit.h"
+#include "CompanyBalanceLabel.h"
 #include "CompanyService.h"
 #include "HintLabel.h"
 
@@ -21,7 +22,6 @@ AllocateCreditDialog::AllocateCreditDialog(const Context& ctx, const QList<Membe
     : QDialog(parent), m_ctx(ctx), m_members(members)
 {
     setObjectName(QStringLiteral("allocateCreditDialog"));
-    readCompanyBalance();
     m_membersLabel = new QLabel(this);
     m_membersLabel->setObjectName(QStringLiteral("membersLabel"));
     m_membersLabel->setWordWrap(true);
@@ -34,9 +34,7 @@ AllocateCreditDialog::AllocateCreditDialog(const Context& ctx, const QList<Membe
     QFont bold = m_totalLabel->font();
     bold.setBold(true);
     m_totalLabel->setFont(bold);
-    m_balanceLabel = new QLabel(this);
-    m_balanceLabel->setObjectName(QStringLiteral("companyBalanceInfoLabel"));
-    m_balanceLabel->setWordWrap(true);
+    m_balanceLabel = new CompanyBalanceLabel(m_ctx, this);
     m_warning = new HintLabel(this);
     m_warning->setObjectName(QStringLiteral("warningLabel"));
     m_hint = new HintLabel(this);
@@ -80,12 +78,6 @@ QStringList AllocateCreditDialog::accounts() const
     return out;
 }
 
-void AllocateCreditDialog::readCompanyBalance()
-{
-    if (auto b = CompanyService(m_ctx).balance(); b)
-        m_companyBalance = *b;
-}
-
 void AllocateCreditDialog::updateWidgets()
 {
     const QLocale locale;
@@ -112,11 +104,11 @@ void AllocateCreditDialog::updateWidgets()
             problem = v.error().message;
         else if (!total)
             problem = tr("The total is too large.");
-        else if (*total > m_companyBalance)
+        else if (*total > m_balanceLabel->balance())
             problem = tr("The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). "
                          "Top up the company balance first, or give less.",
                          nullptr, n)
-                          .arg(m_companyBalance.toCurrencyString(locale), amount->toCurrencyString(locale),
+                          .arg(m_balanceLabel->balance().toCurrencyString(locale), amount->toCurrencyString(locale),
                                total->toCurrencyString(locale));
         else
             ok = n > 0;
@@ -126,16 +118,9 @@ void AllocateCreditDialog::updateWidgets()
                                   .arg(total->toCurrencyString(locale), amount->toCurrencyString(locale)));
     else
         m_totalLabel->setText(tr("Total: —"));
-    if (ok)
-        m_balanceLabel->setText(tr("Company balance: %1, after the allocation: %2.")
-                                    .arg(m_companyBalance.toCurrencyString(locale),
-                                         (m_companyBalance - *total).toCurrencyString(locale)));
-    else
-        m_balanceLabel->setText(tr("Company balance: %1.").arg(m_companyBalance.toCurrencyString(locale)));
-    if (problem.isEmpty())
-        m_hint->clearMessage();
-    else
-        m_hint->showError(problem);
+    m_balanceLabel->showBalance(tr("Company balance: %1."), tr("Company balance: %1, after the allocation: %2."),
+                                ok ? total : std::nullopt);
+    m_hint->showProblem(problem);
     QPushButton* okButton = m_buttons->button(QDialogButtonBox::Ok);
     okButton->setEnabled(ok && m_refusal.isEmpty());
     okButton->setText(ok ? tr("Allocate %1").arg(total->toCurrencyString(locale)) : tr("Allocate"));
@@ -151,7 +136,7 @@ void AllocateCreditDialog::accept()
     if (!result) {
         // Someone else may have spent meanwhile: show the balance as it is now.
         m_refusal = result.error().message;
-        readCompanyBalance();
+        m_balanceLabel->refresh();
         updateWidgets();
         return;
     }

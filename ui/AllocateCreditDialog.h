@@ -13,6 +13,7 @@ class QLabel;
 namespace sb::ui {
 
 class AmountEdit;
+class CompanyBalanceLabel;
 class HintLabel;
 
 /// Gives the same amount to each of the selected members from the company balance. States
@@ -38,16 +39,14 @@ protected:
 private:
     void retranslateUi();
     void updateWidgets();
-    void readCompanyBalance();
 
     const Context& m_ctx;
     QList<Member> m_members;
-    Money m_companyBalance;
     QLabel* m_membersLabel = nullptr;
     QLabel* m_amountLabel = nullptr;
     AmountEdit* m_amountEdit = nullptr;
     QLabel* m_totalLabel = nullptr;
-    QLabel* m_balanceLabel = nullptr;
+    CompanyBalanceLabel* m_balanceLabel = nullptr;
     HintLabel* m_warning = nullptr;
     HintLabel* m_hint = nullptr;
     QDialogButtonBox* m_buttons = nullptr;

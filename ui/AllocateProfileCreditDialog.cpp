@@ -1,6 +1,7 @@
 #include "AllocateProfileCreditDialog.h"
 
 #include "AmountEdit.h"
+#include "CompanyBalanceLabel.h"
 #include "CompanyService.h"
 #include "HintLabel.h"
 #include "ProfileService.h"
@@ -18,7 +19,6 @@ AllocateProfileCreditDialog::AllocateProfileCreditDialog(const Context& ctx, con
     : QDialog(parent), m_ctx(ctx), m_profile(profile)
 {
     setObjectName(QStringLiteral("allocateProfileCreditDialog"));
-    readCompanyBalance();
     m_intro = new QLabel(this);
     m_intro->setObjectName(QStringLiteral("profileLabel"));
     m_intro->setWordWrap(true);
@@ -27,9 +27,7 @@ AllocateProfileCreditDialog::AllocateProfileCreditDialog(const Context& ctx, con
     m_amountEdit->setObjectName(QStringLiteral("amountEdit"));
     m_amountLabel = new QLabel(this);
     m_amountLabel->setBuddy(m_amountEdit);
-    m_balanceInfo = new QLabel(this);
-    m_balanceInfo->setObjectName(QStringLiteral("companyBalanceInfoLabel"));
-    m_balanceInfo->setWordWrap(true);
+    m_balanceInfo = new CompanyBalanceLabel(m_ctx, this);
     m_warning = new HintLabel(this);
     m_warning->setObjectName(QStringLiteral("warningLabel"));
     m_hint = new HintLabel(this);
@@ -59,12 +57,6 @@ AllocateProfileCreditDialog::AllocateProfileCreditDialog(const Context& ctx, con
     setMinimumWidth(460);
 }
 
-void AllocateProfileCreditDialog::readCompanyBalance()
-{
-    if (auto b = CompanyService(m_ctx).balance(); b)
-        m_companyBalance = *b;
-}
-
 void AllocateProfileCreditDialog::updateWidgets()
 {
     const QLocale locale;
@@ -79,22 +71,15 @@ void AllocateProfileCreditDialog::updateWidgets()
                           .arg(m_amountEdit->text(), Money::fromCents(2500).toLocaleString(locale));
         else if (auto v = CompanyService::validateAmount(*amount); !v)
             problem = v.error().message;
-        else if (*amount > m_companyBalance)
+        else if (*amount > m_balanceInfo->balance())
             problem = tr("The company balance (%1) cannot cover %2. Top up the company balance first, or give less.")
-                          .arg(m_companyBalance.toCurrencyString(locale), amount->toCurrencyString(locale));
+                          .arg(m_balanceInfo->balance().toCurrencyString(locale), amount->toCurrencyString(locale));
         else
             ok = true;
     }
-    if (ok)
-        m_balanceInfo->setText(tr("Company balance: %1, after the allocation: %2.")
-                                   .arg(m_companyBalance.toCurrencyString(locale),
-                                        (m_companyBalance - *amount).toCurrencyString(locale)));
-    else
-        m_balanceInfo->setText(tr("Company balance: %1.").arg(m_companyBalance.toCurrencyString(locale)));
-    if (problem.isEmpty())
-        m_hint->clearMessage();
-    else
-        m_hint->showError(problem);
+    m_balanceInfo->showBalance(tr("Company balance: %1."), tr("Company balance: %1, after the allocation: %2."),
+                               ok ? amount : std::nullopt);
+    m_hint->showProblem(problem);
     QPushButton* okButton = m_buttons->button(QDialogButtonBox::Ok);
     okButton->setEnabled(ok);
     okButton->setText(ok ? tr("Allocate %1").arg(amount->toCurrencyString(locale)) : tr("Allocate"));
@@ -109,7 +94,7 @@ void AllocateProfileCreditDialog::accept()
     auto result = ProfileService(m_ctx).allocateCredit(m_profile.name, *amount);
     if (!result) {
         m_refusal = result.error().message;
-        readCompanyBalance();
+        m_balanceInfo->refresh();
         updateWidgets();
         return;
     }

@@ -11,6 +11,7 @@ class QLabel;
 namespace sb::ui {
 
 class AmountEdit;
+class CompanyBalanceLabel;
 class HintLabel;
 
 /// Gives company credit to a SIP profile. States the company balance before and after,
@@ -34,16 +35,14 @@ protected:
 private:
     void retranslateUi();
     void updateWidgets();
-    void readCompanyBalance();
 
     const Context& m_ctx;
     SipProfile m_profile;
-    Money m_companyBalance;
     Money m_amount;
     QLabel* m_intro = nullptr;
     QLabel* m_amountLabel = nullptr;
     AmountEdit* m_amountEdit = nullptr;
-    QLabel* m_balanceInfo = nullptr;
+    CompanyBalanceLabel* m_balanceInfo = nullptr;
     HintLabel* m_warning = nullptr;
     HintLabel* m_hint = nullptr;
     QDialogButtonBox* m_buttons = nullptr;

@@ -1,6 +1,6 @@
 #include "ChangeChannelsDialog.h"
 
-#include "CompanyService.h"
+#include "CompanyBalanceLabel.h"
 #include "HintLabel.h"
 
 #include <QDialogButtonBox>
@@ -17,7 +17,6 @@ ChangeChannelsDialog::ChangeChannelsDialog(const Context& ctx, const SipProfile&
     : QDialog(parent), m_ctx(ctx), m_service(ctx), m_profile(profile)
 {
     setObjectName(QStringLiteral("changeChannelsDialog"));
-    readCompanyBalance();
     auto wrapping = [this](const QString& name) {
         auto* label = new QLabel(this);
         label->setObjectName(name);
@@ -38,7 +37,8 @@ ChangeChannelsDialog::ChangeChannelsDialog(const Context& ctx, const SipProfile&
     bold.setBold(true);
     m_cost->setFont(bold);
     m_explanation = wrapping(QStringLiteral("explanationLabel"));
-    m_balanceInfo = wrapping(QStringLiteral("companyBalanceInfoLabel"));
+    m_balanceInfo = new CompanyBalanceLabel(m_ctx, this);
+    m_balanceInfo->setTextFormat(Qt::PlainText);
     m_hint = new HintLabel(this);
     m_hint->setObjectName(QStringLiteral("hintLabel"));
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -68,12 +68,6 @@ ChangeChannelsDialog::ChangeChannelsDialog(const Context& ctx, const SipProfile&
     setMinimumWidth(480);
 }
 
-void ChangeChannelsDialog::readCompanyBalance()
-{
-    if (auto b = CompanyService(m_ctx).balance(); b)
-        m_companyBalance = *b;
-}
-
 void ChangeChannelsDialog::updateWidgets()
 {
     const QLocale locale;
@@ -96,19 +90,13 @@ void ChangeChannelsDialog::updateWidgets()
                                     locale.toString(today.addMonths(1), QLocale::ShortFormat)));
     QString problem = m_refusal;
     const bool changed = n != m_profile.channels || m_profile.channelsLapsed;
-    if (problem.isEmpty() && changed && cost > m_companyBalance)
+    const Money balance = m_balanceInfo->balance();
+    if (problem.isEmpty() && changed && cost > balance)
         problem = tr("The company balance (%1) cannot pay %2 for %n channel(s).", nullptr, n)
-                      .arg(m_companyBalance.toCurrencyString(locale), cost.toCurrencyString(locale));
-    if (cost <= m_companyBalance)
-        m_balanceInfo->setText(tr("Company balance: %1, after the change: %2.")
-                                   .arg(m_companyBalance.toCurrencyString(locale),
-                                        (m_companyBalance - cost).toCurrencyString(locale)));
-    else
-        m_balanceInfo->setText(tr("Company balance: %1.").arg(m_companyBalance.toCurrencyString(locale)));
-    if (problem.isEmpty())
-        m_hint->clearMessage();
-    else
-        m_hint->showError(problem);
+                      .arg(balance.toCurrencyString(locale), cost.toCurrencyString(locale));
+    m_balanceInfo->showBalance(tr("Company balance: %1."), tr("Company balance: %1, after the change: %2."),
+                               cost <= balance ? std::optional(cost) : std::nullopt);
+    m_hint->showProblem(problem);
     QPushButton* ok = m_buttons->button(QDialogButtonBox::Ok);
     ok->setEnabled(changed && problem.isEmpty());
     ok->setText(tr("Change to %n channel(s)", nullptr, n));
@@ -120,7 +108,7 @@ void ChangeChannelsDialog::accept()
     auto changed = m_service.setChannels(m_profile.name, m_channels->value());
     if (!changed) {
         m_refusal = changed.error().message;
-        readCompanyBalance();
+        m_balanceInfo->refresh();
         updateWidgets();
         return;
     }

@@ -12,6 +12,7 @@ class QSpinBox;
 
 namespace sb::ui {
 
+class CompanyBalanceLabel;
 class HintLabel;
 
 /// Changes a SIP profile's channels (1–300). Says what it costs: the current subscription
@@ -34,19 +35,17 @@ protected:
 private:
     void retranslateUi();
     void updateWidgets();
-    void readCompanyBalance();
 
     const Context& m_ctx;
     ProfileService m_service;
     SipProfile m_profile;
-    Money m_companyBalance;
     ProfileService::ChannelChange m_change;
     QLabel* m_current = nullptr;
     QLabel* m_channelsLabel = nullptr;
     QSpinBox* m_channels = nullptr;
     QLabel* m_cost = nullptr;
     QLabel* m_explanation = nullptr;
-    QLabel* m_balanceInfo = nullptr;
+    CompanyBalanceLabel* m_balanceInfo = nullptr;
     HintLabel* m_hint = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QString m_refusal;

@@ -20,6 +20,14 @@ public:
     void showWarning(const QString& text) { showMessage(Kind::Warning, text); }
     void showInfo(const QString& text) { showMessage(Kind::Info, text); }
     void clearMessage();
+    /// Shows `problem` as an error, or clears the message when there is none.
+    void showProblem(const QString& problem)
+    {
+        if (problem.isEmpty())
+            clearMessage();
+        else
+            showError(problem);
+    }
     Kind kind() const { return m_kind; }
 
 private:

@@ -8,6 +8,7 @@
 #include "ImportMembersDialog.h"
 #include "MemberService.h"
 #include "MembersModel.h"
+#include "TablePage.h"
 
 #include <QAction>
 #include <QDir>
@@ -20,7 +21,6 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include <limits>
@@ -30,7 +30,6 @@ namespace sb::ui {
 namespace {
 const QString kHeaderKey = QStringLiteral("membersPage/header");
 const QString kDirKey = QStringLiteral("membersPage/lastDirectory");
-constexpr int kSearchDebounceMs = 150;
 } // namespace
 
 MembersPage::MembersPage(const Context& ctx, QWidget* parent) : QWidget(parent), m_ctx(ctx)
@@ -39,40 +38,15 @@ MembersPage::MembersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
     m_model = new MembersModel(m_ctx, this);
     m_model->setObjectName(QStringLiteral("membersModel"));
 
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("membersTitle"));
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("membersSearch"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(280);
+    m_title = TablePage::createTitle(this, QStringLiteral("membersTitle"));
+    m_search = TablePage::createSearch(this, QStringLiteral("membersSearch"), [this]() { m_model->setSearch(m_search->text()); });
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("membersCountLabel"));
     m_error = new HintLabel(this);
     m_error->setObjectName(QStringLiteral("membersErrorLabel"));
 
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("membersTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setCornerButtonEnabled(false);
-    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    // Big tables: fixed row heights, never a measure of every row.
-    QHeaderView* rows = m_table->verticalHeader();
-    rows->setSectionResizeMode(QHeaderView::Fixed);
-    rows->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    rows->setVisible(false);
+    m_table = TablePage::createTable(this, QStringLiteral("membersTable"), m_model);
     QHeaderView* header = m_table->horizontalHeader();
-    header->setSectionsMovable(true);
-    header->setHighlightSections(false);
-    header->setStretchLastSection(true);
     header->setSortIndicator(MembersModel::Name, Qt::AscendingOrder);
     header->setResizeContentsPrecision(MembersModel::PageSize);
     m_table->setSortingEnabled(true);
@@ -81,12 +55,6 @@ MembersPage::MembersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
         if (!MembersModel::isSortable(column))
             header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
     });
-
-    m_searchTimer = new QTimer(this);
-    m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(kSearchDebounceMs);
-    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
-    connect(m_searchTimer, &QTimer::timeout, this, [this]() { m_model->setSearch(m_search->text()); });
 
     m_addAction = new QAction(this);
     m_addAction->setObjectName(QStringLiteral("addMemberAction"));

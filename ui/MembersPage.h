@@ -11,7 +11,6 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QTableView;
-class QTimer;
 
 namespace sb {
 class MembersModel;
@@ -103,7 +102,6 @@ private:
     QLabel* m_count = nullptr;
     HintLabel* m_error = nullptr;
     QTableView* m_table = nullptr;
-    QTimer* m_searchTimer = nullptr;
     QAction* m_addAction = nullptr;
     QAction* m_allocateAction = nullptr;
     QAction* m_autoRechargeAction = nullptr;

@@ -9,6 +9,7 @@
 #include "NumbersModel.h"
 #include "PhoneNumbers.h"
 #include "ReassignNumberDialog.h"
+#include "TablePage.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -21,7 +22,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include <limits>
@@ -30,7 +30,6 @@ namespace sb::ui {
 
 namespace {
 const QString kHeaderKey = QStringLiteral("numbersPage/header");
-constexpr int kSearchDebounceMs = 150;
 constexpr int kListedInMessage = 4;
 } // namespace
 
@@ -40,16 +39,8 @@ NumbersPage::NumbersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
     m_model = new NumbersModel(m_ctx, this);
     m_model->setObjectName(QStringLiteral("numbersModel"));
 
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("numbersTitle"));
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("numbersSearch"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(280);
+    m_title = TablePage::createTitle(this, QStringLiteral("numbersTitle"));
+    m_search = TablePage::createSearch(this, QStringLiteral("numbersSearch"), [this]() { m_model->setSearch(m_search->text()); });
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("numbersCountLabel"));
 
@@ -76,24 +67,8 @@ NumbersPage::NumbersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
     m_error = new HintLabel(this);
     m_error->setObjectName(QStringLiteral("numbersErrorLabel"));
 
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("numbersTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setCornerButtonEnabled(false);
-    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    QHeaderView* rows = m_table->verticalHeader();
-    rows->setSectionResizeMode(QHeaderView::Fixed);
-    rows->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    rows->setVisible(false);
+    m_table = TablePage::createTable(this, QStringLiteral("numbersTable"), m_model);
     QHeaderView* header = m_table->horizontalHeader();
-    header->setSectionsMovable(true);
-    header->setHighlightSections(false);
-    header->setStretchLastSection(true);
     header->setSortIndicator(NumbersModel::Number, Qt::AscendingOrder);
     header->setResizeContentsPrecision(NumbersModel::PageSize);
     m_table->setSortingEnabled(true);
@@ -113,11 +88,6 @@ NumbersPage::NumbersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
         header->setSortIndicator(current, m_model->query().ascending ? Qt::AscendingOrder : Qt::DescendingOrder);
     });
 
-    m_searchTimer = new QTimer(this);
-    m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(kSearchDebounceMs);
-    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
-    connect(m_searchTimer, &QTimer::timeout, this, [this]() { m_model->setSearch(m_search->text()); });
     connect(m_country, &QComboBox::currentIndexChanged, this,
             [this]() { m_model->setCountry(m_country->currentData().toString()); });
     connect(m_holder, &QComboBox::currentIndexChanged, this, [this]() {

@@ -12,7 +12,6 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
-class QTimer;
 
 namespace sb {
 class NumbersModel;
@@ -97,7 +96,6 @@ private:
     QComboBox* m_status = nullptr;
     HintLabel* m_error = nullptr;
     QTableView* m_table = nullptr;
-    QTimer* m_searchTimer = nullptr;
     QAction* m_buyAction = nullptr;
     QAction* m_reassignAction = nullptr;
     QAction* m_cancelAction = nullptr;

@@ -11,6 +11,7 @@
 #include "ProfilesModel.h"
 #include "RenameSipProfileDialog.h"
 #include "SipProfileDetails.h"
+#include "TablePage.h"
 
 #include <QAction>
 #include <QDir>
@@ -27,7 +28,6 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace sb::ui {
@@ -36,7 +36,6 @@ namespace {
 const QString kHeaderKey = QStringLiteral("sipProfilesPage/header");
 const QString kSplitterKey = QStringLiteral("sipProfilesPage/splitter");
 const QString kDirKey = QStringLiteral("sipProfilesPage/lastDirectory");
-constexpr int kSearchDebounceMs = 150;
 } // namespace
 
 SipProfilesPage::SipProfilesPage(const Context& ctx, QWidget* parent) : QWidget(parent), m_ctx(ctx)
@@ -50,38 +49,21 @@ SipProfilesPage::SipProfilesPage(const Context& ctx, QWidget* parent) : QWidget(
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setSortLocaleAware(true);
 
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("sipProfilesTitle"));
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("sipProfilesSearch"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(280);
+    m_title = TablePage::createTitle(this, QStringLiteral("sipProfilesTitle"));
+    m_search = TablePage::createSearch(this, QStringLiteral("sipProfilesSearch"), [this]() {
+        const QString keep = selectedProfile();
+        m_model->setSearch(m_search->text());
+        if (!selectProfile(keep) && m_proxy->rowCount() > 0)
+            m_table->selectRow(0);
+        showSelected();
+    });
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("sipProfilesCountLabel"));
     m_error = new HintLabel(this);
     m_error->setObjectName(QStringLiteral("sipProfilesErrorLabel"));
 
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("sipProfilesTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setCornerButtonEnabled(false);
-    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->verticalHeader()->setVisible(false);
-    QHeaderView* header = m_table->horizontalHeader();
-    header->setSectionsMovable(true);
-    header->setHighlightSections(false);
-    header->setStretchLastSection(true);
+    m_table = TablePage::createTable(this, QStringLiteral("sipProfilesTable"), m_proxy,
+                                     {.selection = QAbstractItemView::SingleSelection});
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ProfilesModel::Name, Qt::AscendingOrder);
 
@@ -94,18 +76,6 @@ SipProfilesPage::SipProfilesPage(const Context& ctx, QWidget* parent) : QWidget(
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setSizes({170, 560});
-
-    m_searchTimer = new QTimer(this);
-    m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(kSearchDebounceMs);
-    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
-    connect(m_searchTimer, &QTimer::timeout, this, [this]() {
-        const QString keep = selectedProfile();
-        m_model->setSearch(m_search->text());
-        if (!selectProfile(keep) && m_proxy->rowCount() > 0)
-            m_table->selectRow(0);
-        showSelected();
-    });
 
     auto action = [this](const char* name, QKeySequence shortcut, void (SipProfilesPage::*slot)()) {
         auto* a = new QAction(this);

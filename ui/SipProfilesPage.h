@@ -15,7 +15,6 @@ class QLineEdit;
 class QSortFilterProxyModel;
 class QSplitter;
 class QTableView;
-class QTimer;
 
 namespace sb {
 class ProfilesModel;
@@ -99,7 +98,6 @@ private:
     QSplitter* m_splitter = nullptr;
     QTableView* m_table = nullptr;
     SipProfileDetails* m_details = nullptr;
-    QTimer* m_searchTimer = nullptr;
     QAction* m_createAction = nullptr;
     QAction* m_renameAction = nullptr;
     QAction* m_deleteAction = nullptr;

@@ -27,7 +27,7 @@
 
 namespace sb::test {
 
-QString GuiHarness::setUp()
+QString GuiHarness::setUp(bool runBilling)
 {
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
@@ -46,7 +46,7 @@ QString GuiHarness::setUp()
     ui::MainWindowOptions options;
     options.showWelcome = false;
     options.restoreSettings = false;
-    options.runBilling = false;
+    options.runBilling = runBilling;
     m_window = std::make_unique<ui::MainWindow>(Context{*opened, m_clock.get(), QStringLiteral("admin")}, options);
     m_window->resize(1280, 900);
     m_window->show();
@@ -78,8 +78,7 @@ bool GuiHarness::triggerAction(const QString& name)
 
 void GuiHarness::answerModal(const QString& objectName, std::function<void(QDialog*)> answer)
 {
-    m_modalProblem.clear();
-    m_modalAnswered = false;
+    forgetModal();
     QTimer::singleShot(0, this, [this, objectName, answer]() {
         auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
         auto closeAfter = qScopeGuard([dialog]() {

@@ -28,14 +28,17 @@ class GuiHarness : public QObject
     Q_OBJECT
 
 public:
-    /// Opens the database (SQLite, or $SWITCHBOARD_GUI_ENGINE) and shows the window.
+    /// Opens the database (SQLite, or $SWITCHBOARD_GUI_ENGINE) and shows the window; with
+    /// `runBilling`, the window runs the monthly billing at start as it does for a person.
     /// Returns an error message, empty on success.
-    QString setUp();
+    QString setUp(bool runBilling = false);
     void tearDown();
 
     ui::MainWindow* window() const { return m_window.get(); }
     /// Another admin's connection, for checking and for changes behind the window's back.
     const Context& verify() const { return *m_verify; }
+    /// The test database the window opened.
+    const TestDatabase& database() const { return *m_db; }
     FixedClock* clock() const { return m_clock.get(); }
     QString tempPath(const QString& name) const { return m_dir.filePath(name); }
 
@@ -44,6 +47,12 @@ public:
     /// Arms a one-shot answer for the next modal dialog: it must be `objectName`; `answer`
     /// fills and confirms it. Whatever happens, the dialog is closed afterwards.
     void answerModal(const QString& objectName, std::function<void(QDialog*)> answer);
+    /// Forgets what the last armed answer found (before each test).
+    void forgetModal()
+    {
+        m_modalProblem.clear();
+        m_modalAnswered = false;
+    }
     QString modalProblem() const { return m_modalProblem; }
     bool modalAnswered() const { return m_modalAnswered; }
     /// Closes whatever modal a failed check left open.

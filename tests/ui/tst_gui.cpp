@@ -7,6 +7,7 @@
 #include "Context.h"
 #include "CreditService.h"
 #include "FixedClock.h"
+#include "GuiHarness.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
 #include "MemberService.h"
@@ -46,6 +47,7 @@
 #include <memory>
 
 using namespace sb;
+using sb::test::GuiHarness;
 using sb::ui::MainWindow;
 using sb::ui::MembersPage;
 
@@ -91,83 +93,23 @@ private slots:
     void screenshotOfBuiltBinary();
 
 private:
-    /// The action exists, is enabled, and is triggered.
-    bool triggerAction(const QString& name);
-    /// Arms a one-shot answer for the next modal dialog: it must be `objectName`; `answer`
-    /// fills and confirms it. Whatever happens, the dialog is closed afterwards.
-    void answerModal(const QString& objectName, std::function<void(QDialog*)> answer);
-    void clickRow(QTableView* view, int row, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
     void selectAccounts(const QStringList& accounts);
-    void clickOk(QDialog* dialog);
-    void type(QDialog* dialog, const QString& field, const QString& text);
     QString writeFile(const QString& name, const QByteArray& content);
-    /// With $SWITCHBOARD_GUI_SHOTS set to a folder, saves what the widget shows (for review).
-    static void shoot(QWidget* widget, const QString& name);
     QString balanceText(const QString& account);
     Money memberBalance(const QString& account);
-    Money companyBalance();
     qint64 memberCount();
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<test::TestDatabase> m_db;
-    std::unique_ptr<FixedClock> m_clock;
-    /// A second connection for checking what the window wrote.
-    std::unique_ptr<Context> m_verify;
-    std::unique_ptr<MainWindow> m_window;
+    /// The window over a test database, a FixedClock, a second connection for checking what
+    /// the window wrote, and the moves of a person.
+    test::GuiHarness m_gui;
+    MainWindow* m_window = nullptr;
+    const test::TestDatabase* m_db = nullptr;
+    FixedClock* m_clock = nullptr;
+    const Context* m_verify = nullptr;
     MembersPage* m_members = nullptr;
-    QString m_modalProblem;
-    bool m_modalAnswered = false;
 };
 
 // ---- helpers ----------------------------------------------------------------------------
-
-bool TestGui::triggerAction(const QString& name)
-{
-    auto* action = m_window->findChild<QAction*>(name);
-    if (!action) {
-        qWarning("no action %s", qPrintable(name));
-        return false;
-    }
-    if (!action->isEnabled()) {
-        qWarning("action %s is disabled", qPrintable(name));
-        return false;
-    }
-    action->trigger();
-    return true;
-}
-
-void TestGui::answerModal(const QString& objectName, std::function<void(QDialog*)> answer)
-{
-    m_modalProblem.clear();
-    m_modalAnswered = false;
-    QTimer::singleShot(0, this, [this, objectName, answer]() {
-        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
-        auto closeAfter = qScopeGuard([dialog]() {
-            if (dialog && dialog->isVisible())
-                dialog->reject();
-        });
-        if (!dialog) {
-            m_modalProblem = QStringLiteral("no modal dialog appeared (expected %1)").arg(objectName);
-            return;
-        }
-        if (dialog->objectName() != objectName) {
-            m_modalProblem = QStringLiteral("the modal dialog is %1, expected %2").arg(dialog->objectName(), objectName);
-            return;
-        }
-        m_modalAnswered = true;
-        answer(dialog);
-    });
-}
-
-void TestGui::clickRow(QTableView* view, int row, Qt::KeyboardModifiers modifiers)
-{
-    const QModelIndex index = view->model()->index(row, 0);
-    QVERIFY(index.isValid());
-    view->scrollTo(index);
-    const QRect rect = view->visualRect(index);
-    QVERIFY(!rect.isEmpty());
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, rect.center());
-}
 
 void TestGui::selectAccounts(const QStringList& accounts)
 {
@@ -178,7 +120,7 @@ void TestGui::selectAccounts(const QStringList& accounts)
     for (const QString& account : accounts) {
         const int row = m_members->model()->rowOfAccount(account);
         QVERIFY2(row >= 0, qPrintable(account));
-        clickRow(view, row, first ? Qt::NoModifier : Qt::ControlModifier);
+        GuiHarness::clickRow(view, row, first ? Qt::NoModifier : Qt::ControlModifier);
         first = false;
     }
     QStringList selected = m_members->selectedAccounts();
@@ -188,43 +130,14 @@ void TestGui::selectAccounts(const QStringList& accounts)
     QCOMPARE(selected, expected);
 }
 
-void TestGui::clickOk(QDialog* dialog)
-{
-    auto* box = dialog->findChild<QDialogButtonBox*>();
-    QVERIFY(box);
-    QPushButton* ok = box->button(QDialogButtonBox::Ok);
-    QVERIFY(ok);
-    QTest::mouseClick(ok, Qt::LeftButton);
-}
-
-void TestGui::type(QDialog* dialog, const QString& field, const QString& text)
-{
-    auto* edit = dialog->findChild<QLineEdit*>(field);
-    QVERIFY2(edit, qPrintable(field));
-    QVERIFY2(!edit->accessibleName().isEmpty(), qPrintable(field));
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QTest::keyClicks(edit, text);
-    QCOMPARE(edit->text(), text);
-}
-
 QString TestGui::writeFile(const QString& name, const QByteArray& content)
 {
-    const QString path = m_dir.filePath(name);
+    const QString path = m_gui.tempPath(name);
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         return {};
     f.write(content);
     return path;
-}
-
-void TestGui::shoot(QWidget* widget, const QString& name)
-{
-    const QString dir = qEnvironmentVariable("SWITCHBOARD_GUI_SHOTS");
-    if (dir.isEmpty() || !widget)
-        return;
-    QCoreApplication::processEvents();
-    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
 QString TestGui::balanceText(const QString& account)
@@ -241,12 +154,6 @@ Money TestGui::memberBalance(const QString& account)
     return m ? m->balance : Money::fromCents(-1);
 }
 
-Money TestGui::companyBalance()
-{
-    auto b = CompanyService(*m_verify).balance();
-    return b ? *b : Money::fromCents(-1);
-}
-
 qint64 TestGui::memberCount()
 {
     auto c = MemberService(*m_verify).count();
@@ -257,28 +164,15 @@ qint64 TestGui::memberCount()
 
 void TestGui::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
-    QVERIFY(m_dir.isValid());
-    ui::LanguageManager::instance()->apply(QStringLiteral("en"), false);
     // SQLite by default; SWITCHBOARD_GUI_ENGINE=postgresql drives the same window over the
-    // throw-away server of $SWITCHBOARD_TEST_PG.
-    const QString engine = qEnvironmentVariable("SWITCHBOARD_GUI_ENGINE", QStringLiteral("sqlite"));
-    m_db = std::make_unique<test::TestDatabase>(engine);
-    QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
-    m_clock = std::make_unique<FixedClock>(QDateTime(QDate(2026, 11, 15), QTime(10, 0), Qt::UTC));
-    m_verify = std::make_unique<Context>(Context{m_db->db(), m_clock.get(), QStringLiteral("other-admin")});
-
-    auto opened = Database::open(m_db->spec());
-    QVERIFY(opened.ok());
-    ui::MainWindowOptions options;
-    options.showWelcome = false;
-    options.restoreSettings = false;
-    m_window = std::make_unique<MainWindow>(Context{*opened, m_clock.get(), QStringLiteral("admin")}, options);
+    // throw-away server of $SWITCHBOARD_TEST_PG. Billing runs at start, as for a person.
+    const QString problem = m_gui.setUp(/*runBilling=*/true);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    m_window = m_gui.window();
+    m_db = &m_gui.database();
+    m_clock = m_gui.clock();
+    m_verify = &m_gui.verify();
     QCOMPARE(m_window->objectName(), QStringLiteral("mainWindow"));
-    m_window->resize(1280, 900);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     m_members = m_window->membersPage();
     QVERIFY(m_members);
     // Billing ran at start and said so.
@@ -287,29 +181,22 @@ void TestGui::initTestCase()
 
 void TestGui::cleanupTestCase()
 {
-    m_window.reset();
+    m_gui.tearDown();
+    m_window = nullptr;
 }
 
 void TestGui::init()
 {
-    m_modalProblem.clear();
-    m_modalAnswered = false;
+    m_gui.forgetModal();
 }
 
 void TestGui::cleanup()
 {
     // Nothing a failed check left open may block the next test.
-    for (int i = 0; i < 5 && QApplication::activeModalWidget(); ++i) {
-        QWidget* w = QApplication::activeModalWidget();
-        if (auto* d = qobject_cast<QDialog*>(w))
-            d->reject();
-        else
-            w->close();
-        QCoreApplication::processEvents();
-    }
+    m_gui.closeModals();
     QTRY_VERIFY(!m_members->isBusy());
     m_members->setFileDialogOverride({});
-    QVERIFY2(m_modalProblem.isEmpty(), qPrintable(m_modalProblem));
+    QVERIFY2(m_gui.modalProblem().isEmpty(), qPrintable(m_gui.modalProblem()));
 }
 
 // ---- tests ------------------------------------------------------------------------------
@@ -345,27 +232,27 @@ void TestGui::navigationSwitchesPages()
     QVERIFY(balance->isVisible());
     QCOMPARE(balance->text(), QStringLiteral("Company balance: $0.00"));
     // Keyboard: Ctrl+2 shows the members.
-    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("membersPage"));
 }
 
 void TestGui::addMember()
 {
     m_window->showPage(MainWindow::Members);
-    answerModal(QStringLiteral("addMemberDialog"), [this](QDialog* d) {
+    m_gui.answerModal(QStringLiteral("addMemberDialog"), [this](QDialog* d) {
         auto* ok = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
         QVERIFY(!ok->isEnabled()); // nothing typed yet
-        type(d, QStringLiteral("accountEdit"), QStringLiteral("alice.smith"));
-        type(d, QStringLiteral("nameEdit"), QStringLiteral("Alice Smith"));
-        type(d, QStringLiteral("emailEdit"), QStringLiteral("alice@example.com"));
-        type(d, QStringLiteral("departmentEdit"), QStringLiteral("Sales"));
+        GuiHarness::type(d, QStringLiteral("accountEdit"), QStringLiteral("alice.smith"));
+        GuiHarness::type(d, QStringLiteral("nameEdit"), QStringLiteral("Alice Smith"));
+        GuiHarness::type(d, QStringLiteral("emailEdit"), QStringLiteral("alice@example.com"));
+        GuiHarness::type(d, QStringLiteral("departmentEdit"), QStringLiteral("Sales"));
         QVERIFY(ok->isEnabled());
-        clickOk(d);
+        GuiHarness::clickOk(d);
         QVERIFY(!d->isVisible());
     });
-    QVERIFY(triggerAction(QStringLiteral("addMemberAction")));
-    QVERIFY2(m_modalProblem.isEmpty(), qPrintable(m_modalProblem));
-    QVERIFY(m_modalAnswered);
+    QVERIFY(m_gui.triggerAction(QStringLiteral("addMemberAction")));
+    QVERIFY2(m_gui.modalProblem().isEmpty(), qPrintable(m_gui.modalProblem()));
+    QVERIFY(m_gui.modalAnswered());
 
     auto found = MemberService(*m_verify).find(QStringLiteral("alice.smith"));
     QVERIFY2(found.ok(), found ? "" : qPrintable(found.error().message));
@@ -383,37 +270,37 @@ void TestGui::addMember()
 void TestGui::addMemberDuplicateOrInvalidIsRefusedInline()
 {
     const qint64 before = memberCount();
-    answerModal(QStringLiteral("addMemberDialog"), [this](QDialog* d) {
+    m_gui.answerModal(QStringLiteral("addMemberDialog"), [this](QDialog* d) {
         auto* ok = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
         auto* hint = d->findChild<QLabel*>(QStringLiteral("hintLabel"));
         QVERIFY(hint);
-        type(d, QStringLiteral("accountEdit"), QStringLiteral("Alice.Smith"));
-        type(d, QStringLiteral("nameEdit"), QStringLiteral("Another Alice"));
+        GuiHarness::type(d, QStringLiteral("accountEdit"), QStringLiteral("Alice.Smith"));
+        GuiHarness::type(d, QStringLiteral("nameEdit"), QStringLiteral("Another Alice"));
         QVERIFY(ok->isEnabled()); // well-formed: only the database knows it is taken
-        clickOk(d);
+        GuiHarness::clickOk(d);
         // The core's message, inline; the dialog stays open and OK waits for a change.
         QVERIFY(d->isVisible());
         QCOMPARE(QApplication::activeModalWidget(), d);
         QVERIFY(hint->isVisible());
         QCOMPARE(hint->text(), QStringLiteral("A member with the account name \"Alice.Smith\" already exists."));
-        shoot(d, QStringLiteral("addMemberDialog-duplicate"));
+        GuiHarness::shoot(d, QStringLiteral("addMemberDialog-duplicate"));
         QVERIFY(!ok->isEnabled());
         // Invalid names are explained as they are typed.
-        type(d, QStringLiteral("accountEdit"), QStringLiteral("9lives.cat"));
+        GuiHarness::type(d, QStringLiteral("accountEdit"), QStringLiteral("9lives.cat"));
         QVERIFY(hint->text().contains(QStringLiteral("must start with a letter")));
         QVERIFY(!ok->isEnabled());
-        type(d, QStringLiteral("accountEdit"), QStringLiteral("abc"));
+        GuiHarness::type(d, QStringLiteral("accountEdit"), QStringLiteral("abc"));
         QVERIFY(hint->text().contains(QStringLiteral("6 to 32")));
         QVERIFY(!ok->isEnabled());
-        type(d, QStringLiteral("accountEdit"), QStringLiteral("good.name"));
-        type(d, QStringLiteral("emailEdit"), QStringLiteral("not-an-address"));
+        GuiHarness::type(d, QStringLiteral("accountEdit"), QStringLiteral("good.name"));
+        GuiHarness::type(d, QStringLiteral("emailEdit"), QStringLiteral("not-an-address"));
         QVERIFY(hint->text().contains(QStringLiteral("is not an e-mail address")));
         QVERIFY(!ok->isEnabled());
-        clickOk(d); // disabled: nothing happens
+        GuiHarness::clickOk(d); // disabled: nothing happens
         QVERIFY(d->isVisible());
     });
-    QVERIFY(triggerAction(QStringLiteral("addMemberAction")));
-    QVERIFY(m_modalAnswered);
+    QVERIFY(m_gui.triggerAction(QStringLiteral("addMemberAction")));
+    QVERIFY(m_gui.modalAnswered());
     QCOMPARE(memberCount(), before);
     QVERIFY(!MemberService(*m_verify).find(QStringLiteral("good.name")).ok());
     QCOMPARE(MemberService(*m_verify).find(QStringLiteral("alice.smith"))->name, QStringLiteral("Alice Smith"));
@@ -421,20 +308,20 @@ void TestGui::addMemberDuplicateOrInvalidIsRefusedInline()
 
 void TestGui::topUp()
 {
-    answerModal(QStringLiteral("topUpDialog"), [this](QDialog* d) {
+    m_gui.answerModal(QStringLiteral("topUpDialog"), [this](QDialog* d) {
         auto* ok = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-        type(d, QStringLiteral("amountEdit"), QStringLiteral("abc"));
+        GuiHarness::type(d, QStringLiteral("amountEdit"), QStringLiteral("abc"));
         QVERIFY(!ok->isEnabled());
-        type(d, QStringLiteral("amountEdit"), QStringLiteral("1,000.00"));
-        type(d, QStringLiteral("referenceEdit"), QStringLiteral("INV-2026-001"));
+        GuiHarness::type(d, QStringLiteral("amountEdit"), QStringLiteral("1,000.00"));
+        GuiHarness::type(d, QStringLiteral("referenceEdit"), QStringLiteral("INV-2026-001"));
         QVERIFY(ok->isEnabled());
         auto* info = d->findChild<QLabel*>(QStringLiteral("balanceInfoLabel"));
         QVERIFY(info->text().contains(QStringLiteral("$1,000.00")));
-        clickOk(d);
+        GuiHarness::clickOk(d);
     });
-    QVERIFY(triggerAction(QStringLiteral("topUpAction")));
-    QVERIFY(m_modalAnswered);
-    QCOMPARE(companyBalance(), Money::fromCents(100000));
+    QVERIFY(m_gui.triggerAction(QStringLiteral("topUpAction")));
+    QVERIFY(m_gui.modalAnswered());
+    QCOMPARE(m_gui.companyBalance(), Money::fromCents(100000));
     auto* label = m_window->findChild<QLabel*>(QStringLiteral("companyBalanceLabel"));
     QCOMPARE(label->text(), QStringLiteral("Company balance: $1,000.00"));
     auto* dashboard = m_window->findChild<QLabel*>(QStringLiteral("dashboardBalanceLabel"));
@@ -450,7 +337,7 @@ void TestGui::allocateCreditToTwoMembers()
     selectAccounts({QStringLiteral("bob.jones"), QStringLiteral("carol.white")});
     if (QTest::currentTestFailed())
         return;
-    answerModal(QStringLiteral("allocateCreditDialog"), [this](QDialog* d) {
+    m_gui.answerModal(QStringLiteral("allocateCreditDialog"), [this](QDialog* d) {
         auto* ok = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
         QVERIFY(!ok->isEnabled());
         auto* members = d->findChild<QLabel*>(QStringLiteral("membersLabel"));
@@ -460,21 +347,21 @@ void TestGui::allocateCreditToTwoMembers()
         auto* warning = d->findChild<QLabel*>(QStringLiteral("warningLabel"));
         QVERIFY(warning->isVisible());
         QVERIFY(warning->text().contains(QStringLiteral("cannot be taken back")));
-        type(d, QStringLiteral("amountEdit"), QStringLiteral("25"));
+        GuiHarness::type(d, QStringLiteral("amountEdit"), QStringLiteral("25"));
         auto* total = d->findChild<QLabel*>(QStringLiteral("totalLabel"));
         QCOMPARE(total->text(), QStringLiteral("Total: $50.00 ($25.00 × 2 members)"));
         auto* balance = d->findChild<QLabel*>(QStringLiteral("companyBalanceInfoLabel"));
         QCOMPARE(balance->text(), QStringLiteral("Company balance: $1,000.00, after the allocation: $950.00."));
         QVERIFY(ok->isEnabled());
         QCOMPARE(ok->text(), QStringLiteral("Allocate $50.00"));
-        shoot(d, QStringLiteral("allocateCreditDialog"));
-        clickOk(d);
+        GuiHarness::shoot(d, QStringLiteral("allocateCreditDialog"));
+        GuiHarness::clickOk(d);
     });
-    QVERIFY(triggerAction(QStringLiteral("allocateCreditAction")));
-    QVERIFY(m_modalAnswered);
+    QVERIFY(m_gui.triggerAction(QStringLiteral("allocateCreditAction")));
+    QVERIFY(m_gui.modalAnswered());
     QCOMPARE(memberBalance(QStringLiteral("bob.jones")), Money::fromCents(2500));
     QCOMPARE(memberBalance(QStringLiteral("carol.white")), Money::fromCents(2500));
-    QCOMPARE(companyBalance(), Money::fromCents(95000));
+    QCOMPARE(m_gui.companyBalance(), Money::fromCents(95000));
     QCOMPARE(balanceText(QStringLiteral("bob.jones")), QStringLiteral("25.00"));
     QCOMPARE(balanceText(QStringLiteral("carol.white")), QStringLiteral("25.00"));
     QCOMPARE(m_window->findChild<QLabel*>(QStringLiteral("companyBalanceLabel"))->text(),
@@ -488,23 +375,23 @@ void TestGui::allocationLargerThanCompanyBalanceIsRefused()
     selectAccounts({QStringLiteral("bob.jones"), QStringLiteral("carol.white")});
     if (QTest::currentTestFailed())
         return;
-    answerModal(QStringLiteral("allocateCreditDialog"), [this](QDialog* d) {
+    m_gui.answerModal(QStringLiteral("allocateCreditDialog"), [this](QDialog* d) {
         auto* ok = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-        type(d, QStringLiteral("amountEdit"), QStringLiteral("600"));
+        GuiHarness::type(d, QStringLiteral("amountEdit"), QStringLiteral("600"));
         auto* hint = d->findChild<QLabel*>(QStringLiteral("hintLabel"));
         QVERIFY(hint->isVisible());
         QVERIFY2(hint->text().contains(QStringLiteral("cannot cover")), qPrintable(hint->text()));
         QVERIFY(hint->text().contains(QStringLiteral("$1,200.00")));
-        shoot(d, QStringLiteral("allocateCreditDialog-refused"));
+        GuiHarness::shoot(d, QStringLiteral("allocateCreditDialog-refused"));
         QVERIFY(!ok->isEnabled());
-        clickOk(d);
+        GuiHarness::clickOk(d);
         QVERIFY(d->isVisible());
     });
-    QVERIFY(triggerAction(QStringLiteral("allocateCreditAction")));
-    QVERIFY(m_modalAnswered);
+    QVERIFY(m_gui.triggerAction(QStringLiteral("allocateCreditAction")));
+    QVERIFY(m_gui.modalAnswered());
     QCOMPARE(memberBalance(QStringLiteral("bob.jones")), Money::fromCents(2500));
     QCOMPARE(memberBalance(QStringLiteral("carol.white")), Money::fromCents(2500));
-    QCOMPARE(companyBalance(), Money::fromCents(95000));
+    QCOMPARE(m_gui.companyBalance(), Money::fromCents(95000));
 }
 
 void TestGui::allocationRefusedByCoreWhenBalanceFellMeanwhile()
@@ -512,14 +399,14 @@ void TestGui::allocationRefusedByCoreWhenBalanceFellMeanwhile()
     selectAccounts({QStringLiteral("bob.jones"), QStringLiteral("carol.white")});
     if (QTest::currentTestFailed())
         return;
-    answerModal(QStringLiteral("allocateCreditDialog"), [this](QDialog* d) {
+    m_gui.answerModal(QStringLiteral("allocateCreditDialog"), [this](QDialog* d) {
         auto* ok = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-        type(d, QStringLiteral("amountEdit"), QStringLiteral("400"));
+        GuiHarness::type(d, QStringLiteral("amountEdit"), QStringLiteral("400"));
         QVERIFY(ok->isEnabled()); // 800.00 of 950.00: fine when the dialog opened
         // Another admin spends 900.00 meanwhile, on another connection.
         auto other = CreditService(*m_verify).allocate(Money::fromCents(90000), {QStringLiteral("alice.smith")});
         QVERIFY(other.ok());
-        clickOk(d);
+        GuiHarness::clickOk(d);
         auto* hint = d->findChild<QLabel*>(QStringLiteral("hintLabel"));
         QVERIFY(d->isVisible());
         QVERIFY(hint->isVisible());
@@ -529,11 +416,11 @@ void TestGui::allocationRefusedByCoreWhenBalanceFellMeanwhile()
         auto* balance = d->findChild<QLabel*>(QStringLiteral("companyBalanceInfoLabel"));
         QVERIFY2(balance->text().contains(QStringLiteral("$50.00")), qPrintable(balance->text()));
     });
-    QVERIFY(triggerAction(QStringLiteral("allocateCreditAction")));
-    QVERIFY(m_modalAnswered);
+    QVERIFY(m_gui.triggerAction(QStringLiteral("allocateCreditAction")));
+    QVERIFY(m_gui.modalAnswered());
     QCOMPARE(memberBalance(QStringLiteral("bob.jones")), Money::fromCents(2500));
     QCOMPARE(memberBalance(QStringLiteral("carol.white")), Money::fromCents(2500));
-    QCOMPARE(companyBalance(), Money::fromCents(5000));
+    QCOMPARE(m_gui.companyBalance(), Money::fromCents(5000));
 }
 
 void TestGui::autoRechargeBelowThresholdRechargesAtOnce()
@@ -542,29 +429,29 @@ void TestGui::autoRechargeBelowThresholdRechargesAtOnce()
     selectAccounts({QStringLiteral("carol.white")});
     if (QTest::currentTestFailed())
         return;
-    answerModal(QStringLiteral("autoRechargeDialog"), [this](QDialog* d) {
+    m_gui.answerModal(QStringLiteral("autoRechargeDialog"), [this](QDialog* d) {
         auto* ok = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
         QCOMPARE(ok->text(), QStringLiteral("Save and enable"));
         auto* turnOff = d->findChild<QPushButton*>(QStringLiteral("turnOffButton"));
         QVERIFY(turnOff && !turnOff->isVisible()); // it is not on yet
-        type(d, QStringLiteral("amountEdit"), QStringLiteral("10"));
-        type(d, QStringLiteral("thresholdEdit"), QStringLiteral("50"));
-        type(d, QStringLiteral("monthlyLimitEdit"), QStringLiteral("5"));
+        GuiHarness::type(d, QStringLiteral("amountEdit"), QStringLiteral("10"));
+        GuiHarness::type(d, QStringLiteral("thresholdEdit"), QStringLiteral("50"));
+        GuiHarness::type(d, QStringLiteral("monthlyLimitEdit"), QStringLiteral("5"));
         auto* hint = d->findChild<QLabel*>(QStringLiteral("hintLabel"));
         QVERIFY2(hint->text().contains(QStringLiteral("must be at least")), qPrintable(hint->text()));
         QVERIFY(!ok->isEnabled());
-        type(d, QStringLiteral("monthlyLimitEdit"), QStringLiteral("100"));
+        GuiHarness::type(d, QStringLiteral("monthlyLimitEdit"), QStringLiteral("100"));
         QVERIFY(ok->isEnabled());
         auto* preview = d->findChild<QLabel*>(QStringLiteral("previewLabel"));
         QVERIFY(preview->text().contains(QStringLiteral("as soon as you save")));
-        shoot(d, QStringLiteral("autoRechargeDialog"));
-        clickOk(d);
+        GuiHarness::shoot(d, QStringLiteral("autoRechargeDialog"));
+        GuiHarness::clickOk(d);
     });
-    QVERIFY(triggerAction(QStringLiteral("autoRechargeAction")));
-    QVERIFY(m_modalAnswered);
+    QVERIFY(m_gui.triggerAction(QStringLiteral("autoRechargeAction")));
+    QVERIFY(m_gui.modalAnswered());
     // 25.00 is below 50.00: three recharges of 10.00 bring it to 55.00.
     QCOMPARE(memberBalance(QStringLiteral("carol.white")), Money::fromCents(5500));
-    QCOMPARE(companyBalance(), Money::fromCents(55000 - 3000));
+    QCOMPARE(m_gui.companyBalance(), Money::fromCents(55000 - 3000));
     QCOMPARE(balanceText(QStringLiteral("carol.white")), QStringLiteral("55.00"));
     const int row = m_members->model()->rowOfAccount(QStringLiteral("carol.white"));
     QCOMPARE(m_members->model()->index(row, MembersModel::AutoRecharge).data().toString(),
@@ -580,14 +467,14 @@ void TestGui::autoRechargeLimitReachedShowsSuspension()
     selectAccounts({QStringLiteral("bob.jones")});
     if (QTest::currentTestFailed())
         return;
-    answerModal(QStringLiteral("autoRechargeDialog"), [this](QDialog* d) {
-        type(d, QStringLiteral("amountEdit"), QStringLiteral("10"));
-        type(d, QStringLiteral("thresholdEdit"), QStringLiteral("100"));
-        type(d, QStringLiteral("monthlyLimitEdit"), QStringLiteral("20"));
-        clickOk(d);
+    m_gui.answerModal(QStringLiteral("autoRechargeDialog"), [this](QDialog* d) {
+        GuiHarness::type(d, QStringLiteral("amountEdit"), QStringLiteral("10"));
+        GuiHarness::type(d, QStringLiteral("thresholdEdit"), QStringLiteral("100"));
+        GuiHarness::type(d, QStringLiteral("monthlyLimitEdit"), QStringLiteral("20"));
+        GuiHarness::clickOk(d);
     });
-    QVERIFY(triggerAction(QStringLiteral("autoRechargeAction")));
-    QVERIFY(m_modalAnswered);
+    QVERIFY(m_gui.triggerAction(QStringLiteral("autoRechargeAction")));
+    QVERIFY(m_gui.modalAnswered());
     QCOMPARE(memberBalance(QStringLiteral("bob.jones")), Money::fromCents(4500));
     const int row = m_members->model()->rowOfAccount(QStringLiteral("bob.jones"));
     QCOMPARE(m_members->model()->index(row, MembersModel::AutoRecharge).data().toString(),
@@ -598,16 +485,16 @@ void TestGui::autoRechargeLimitReachedShowsSuspension()
 
     // Open again: the dialog says so, and offers to turn it off.
     selectAccounts({QStringLiteral("bob.jones")});
-    answerModal(QStringLiteral("autoRechargeDialog"), [](QDialog* d) {
+    m_gui.answerModal(QStringLiteral("autoRechargeDialog"), [](QDialog* d) {
         auto* state = d->findChild<QLabel*>(QStringLiteral("stateLabel"));
         QVERIFY2(state->text().contains(QStringLiteral("suspended until")), qPrintable(state->text()));
         auto* turnOff = d->findChild<QPushButton*>(QStringLiteral("turnOffButton"));
         QVERIFY(turnOff->isVisible());
-        shoot(d, QStringLiteral("autoRechargeDialog-suspended"));
+        GuiHarness::shoot(d, QStringLiteral("autoRechargeDialog-suspended"));
         QTest::mouseClick(turnOff, Qt::LeftButton);
     });
-    QVERIFY(triggerAction(QStringLiteral("autoRechargeAction")));
-    QVERIFY(m_modalAnswered);
+    QVERIFY(m_gui.triggerAction(QStringLiteral("autoRechargeAction")));
+    QVERIFY(m_gui.modalAnswered());
     QVERIFY(!MemberService(*m_verify).find(QStringLiteral("bob.jones"))->autoRecharge.has_value());
     QCOMPARE(m_members->model()->index(row, MembersModel::AutoRecharge).data().toString(), QStringLiteral("Off"));
 }
@@ -672,7 +559,7 @@ void TestGui::importCsvWithBadLinesWritesNothing()
                                    "bob.jones,Bob Again,,\r\n");
     QVERIFY(!path.isEmpty());
     m_members->setFileDialogOverride([path]() { return path; });
-    QVERIFY(triggerAction(QStringLiteral("importMembersAction")));
+    QVERIFY(m_gui.triggerAction(QStringLiteral("importMembersAction")));
     // The dry run runs off the UI thread; then the problems show, by line.
     QTRY_VERIFY(QApplication::activeModalWidget()
                 && QApplication::activeModalWidget()->objectName() == QLatin1String("importMembersDialog"));
@@ -687,7 +574,7 @@ void TestGui::importCsvWithBadLinesWritesNothing()
     QVERIFY(problems->item(1, 1)->text().contains(QStringLiteral("already exists")));
     auto* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
     QVERIFY(!ok->isEnabled());
-    shoot(dialog, QStringLiteral("importMembersDialog-problems"));
+    GuiHarness::shoot(dialog, QStringLiteral("importMembersDialog-problems"));
     QTest::mouseClick(ok, Qt::LeftButton);
     QVERIFY(dialog->isVisible());
     auto* box = dialog->findChild<QDialogButtonBox*>();
@@ -706,7 +593,7 @@ void TestGui::importGoodCsv()
                                    "erin.green,Erin Green,,Finance\r\n"
                                    "frank.black,\"Black, Frank\",frank@example.com,Legal\r\n");
     m_members->setFileDialogOverride([path]() { return path; });
-    QVERIFY(triggerAction(QStringLiteral("importMembersAction")));
+    QVERIFY(m_gui.triggerAction(QStringLiteral("importMembersAction")));
     QTRY_VERIFY(QApplication::activeModalWidget()
                 && QApplication::activeModalWidget()->objectName() == QLatin1String("importMembersDialog"));
     auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
@@ -725,9 +612,9 @@ void TestGui::importGoodCsv()
 
 void TestGui::exportMembers()
 {
-    const QString path = m_dir.filePath(QStringLiteral("export.csv"));
+    const QString path = m_gui.tempPath(QStringLiteral("export.csv"));
     m_members->setFileDialogOverride([path]() { return path; });
-    QVERIFY(triggerAction(QStringLiteral("exportMembersAction")));
+    QVERIFY(m_gui.triggerAction(QStringLiteral("exportMembersAction")));
     QTRY_VERIFY(QFile::exists(path));
     QTRY_VERIFY(!m_members->isBusy());
     QFile f(path);
@@ -779,7 +666,7 @@ void TestGui::languageSwitchToNorwegian()
     QCOMPARE(navigation->item(MainWindow::Members)->text(), QStringLiteral("Medlemmer"));
     QTRY_VERIFY2(balance->text().contains(QStringLiteral("500,00")), qPrintable(balance->text()));
     m_window->showPage(MainWindow::Members);
-    shoot(m_window.get(), QStringLiteral("mainWindow-nb"));
+    GuiHarness::shoot(m_window, QStringLiteral("mainWindow-nb"));
     m_window->showPage(MainWindow::Settings);
     QVERIFY(balance->text().contains(QStringLiteral("USD")));
     const int row = m_members->model()->rowOfAccount(QStringLiteral("carol.white"));
@@ -812,7 +699,7 @@ void TestGui::settingsSwitchDatabase()
     QCOMPARE(m_window->context().db.spec(), original);
 
     // Another file: reopened at once.
-    const QString other = m_dir.filePath(QStringLiteral("other.sqlite"));
+    const QString other = m_gui.tempPath(QStringLiteral("other.sqlite"));
     edit->setText(other);
     QTest::mouseClick(apply, Qt::LeftButton);
     QCOMPARE(m_window->context().db.spec(), other);
@@ -835,18 +722,18 @@ void TestGui::billingRunsOnDemandWithNews()
     const QDateTime before = m_clock->now();
     auto restoreClock = qScopeGuard([&]() { m_clock->set(before); });
     m_clock->set(QDateTime(QDate(2026, 12, 2), QTime(8, 0), Qt::UTC));
-    QVERIFY(triggerAction(QStringLiteral("runBillingAction")));
+    QVERIFY(m_gui.triggerAction(QStringLiteral("runBillingAction")));
     QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("1 monthly recharge limit started afresh")),
              qPrintable(m_window->statusBar()->currentMessage()));
     // Idempotent: nothing is due the second time.
-    QVERIFY(triggerAction(QStringLiteral("runBillingAction")));
+    QVERIFY(m_gui.triggerAction(QStringLiteral("runBillingAction")));
     QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Billing: nothing was due."));
 }
 
 void TestGui::longWorkCanBeCancelled()
 {
     const qint64 before = memberCount();
-    const Money company = companyBalance();
+    const Money company = m_gui.companyBalance();
     m_window->generateDemo(200000);
     // The progress dialog comes after a moment; its Cancel stops the work, which writes nothing.
     QTRY_VERIFY(m_window->findChild<QProgressDialog*>(QStringLiteral("progressDialog"))
@@ -859,7 +746,7 @@ void TestGui::longWorkCanBeCancelled()
     QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QStringLiteral("cancelled")), 20000);
     QTRY_VERIFY(!m_window->findChild<QProgressDialog*>(QStringLiteral("progressDialog")));
     QCOMPARE(memberCount(), before);
-    QCOMPARE(companyBalance(), company);
+    QCOMPARE(m_gui.companyBalance(), company);
 }
 
 void TestGui::controlsHaveNamesAndActionsInContextMenu()
@@ -898,14 +785,14 @@ void TestGui::remembersLayoutAndLastPage()
     m_window->resize(1100, 760);
     QVERIFY(m_window->close()); // saves size, layout and page
     m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
 
     auto opened = Database::open(m_db->spec());
     QVERIFY(opened.ok());
     ui::MainWindowOptions options;
     options.showWelcome = false;
     options.runBilling = false;
-    MainWindow again(Context{*opened, m_clock.get(), QStringLiteral("admin")}, options);
+    MainWindow again(Context{*opened, m_clock, QStringLiteral("admin")}, options);
     QCOMPARE(again.currentPage(), int(MainWindow::Activity));
     QCOMPARE(again.size(), QSize(1100, 760));
     m_window->resize(1280, 900);
@@ -920,7 +807,7 @@ void TestGui::welcomeDialogOpensDemoAccount()
     ui::MainWindowOptions options;
     options.restoreSettings = false;
     options.runBilling = false;
-    MainWindow window(Context{*opened, m_clock.get(), QStringLiteral("admin")}, options);
+    MainWindow window(Context{*opened, m_clock, QStringLiteral("admin")}, options);
     window.resize(1000, 700);
     window.show();
     QTRY_VERIFY(QApplication::activeModalWidget()
@@ -932,11 +819,11 @@ void TestGui::welcomeDialogOpensDemoAccount()
     });
     auto* demo = welcome->findChild<QPushButton*>(QStringLiteral("demoButton"));
     QVERIFY(demo);
-    shoot(welcome, QStringLiteral("welcomeDialog"));
+    GuiHarness::shoot(welcome, QStringLiteral("welcomeDialog"));
     QVERIFY(welcome->findChild<QPushButton*>(QStringLiteral("startEmptyButton")));
     QTest::mouseClick(demo, Qt::LeftButton);
     // Generated off the UI thread on its own connection; the window then shows it.
-    Context check{empty.db(), m_clock.get(), QStringLiteral("tester")};
+    Context check{empty.db(), m_clock, QStringLiteral("tester")};
     QTRY_COMPARE_WITH_TIMEOUT(MemberService(check).count().value(), qint64(500), 20000);
     QTRY_COMPARE(window.membersPage()->model()->totalCount(), qint64(500));
     QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("companyBalanceLabel"))->text() != QStringLiteral("Company balance: $0.00"));
@@ -950,7 +837,7 @@ void TestGui::screenshotOfBuiltBinary()
         QSKIP("SWITCHBOARD_APP is not set (run through ctest)");
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_gui.tempPath(QStringLiteral("config")));
     auto run = [&](const QStringList& args, QString* err = nullptr) {
         QProcess p;
         p.setProcessEnvironment(env);
@@ -964,7 +851,7 @@ void TestGui::screenshotOfBuiltBinary()
             *err = QString::fromLocal8Bit(p.readAllStandardError());
         return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
     };
-    const QString png = m_dir.filePath(QStringLiteral("members.png"));
+    const QString png = m_gui.tempPath(QStringLiteral("members.png"));
     QCOMPARE(run({QStringLiteral("--database"), m_db->spec(), QStringLiteral("--screenshot"), png,
                   QStringLiteral("--page"), QStringLiteral("members")}),
              0);
@@ -973,7 +860,7 @@ void TestGui::screenshotOfBuiltBinary()
     QVERIFY(image.width() >= 800);
     QVERIFY(image.height() >= 500);
 
-    const QString nb = m_dir.filePath(QStringLiteral("settings-nb.png"));
+    const QString nb = m_gui.tempPath(QStringLiteral("settings-nb.png"));
     QCOMPARE(run({QStringLiteral("--database"), m_db->spec(), QStringLiteral("--lang"), QStringLiteral("nb"),
                   QStringLiteral("--screenshot"), nb, QStringLiteral("--page"), QStringLiteral("sip-profiles")}),
              0);
@@ -991,32 +878,6 @@ void TestGui::screenshotOfBuiltBinary()
     QVERIFY2(err.contains(QStringLiteral("switchboard:")), qPrintable(err));
 }
 
-int main(int argc, char** argv)
-{
-    // A 1280×900 screen for the offscreen platform, and a private runtime directory.
-    QTemporaryDir platformDir;
-    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
-    if (platform.isEmpty() || platform == "offscreen") {
-        const QString config = platformDir.filePath(QStringLiteral("screen.json"));
-        QFile f(config);
-        if (f.open(QIODevice::WriteOnly)) {
-            f.write(R"({"screens":[{"name":"ci","x":0,"y":0,"width":1280,"height":900,"logicalDpi":96}]})");
-            f.close();
-            qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + config.toLocal8Bit());
-        }
-    }
-    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
-        const QString runtime = platformDir.filePath(QStringLiteral("runtime"));
-        QDir().mkpath(runtime);
-        QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        qputenv("XDG_RUNTIME_DIR", runtime.toLocal8Bit());
-    }
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Switchboard"));
-    QApplication::setApplicationName(QStringLiteral("switchboard-tst_gui"));
-    QTEST_SET_MAIN_SOURCE_PATH
-    TestGui test;
-    return QTest::qExec(&test, argc, argv);
-}
+SB_GUI_TEST_MAIN(TestGui, "switchboard-tst_gui")
 
 #include "tst_gui.moc"

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QAbstractItemView>
+#include <QString>
+
+#include <functional>
+
+class QAbstractItemModel;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QWidget;
+
+namespace sb::ui {
+
+/// The parts every table page (members, numbers, SIP profiles, activity) builds the same way:
+/// its title, its search box and its table.
+namespace TablePage {
+
+/// How long the search box waits after the last key before searching (each search is a query).
+inline constexpr int SearchDebounceMs = 150;
+
+/// The page's title, larger and bold.
+QLabel* createTitle(QWidget* page, const QString& objectName);
+
+/// A search box with a clear button; `search` runs (in `page`'s thread, while it lives) once
+/// the text stopped changing for SearchDebounceMs.
+QLineEdit* createSearch(QWidget* page, const QString& objectName, std::function<void()> search);
+
+struct TableOptions
+{
+    QAbstractItemView::SelectionMode selection = QAbstractItemView::ExtendedSelection;
+    /// The page's actions as the context menu, no corner button and movable columns.
+    bool withActions = true;
+};
+
+/// A read-only table of whole rows over `model`: alternating colours, no word wrap and fixed
+/// row heights (big tables: never a measure of every row), the last column stretched.
+QTableView* createTable(QWidget* page, const QString& objectName, QAbstractItemModel* model,
+                        const TableOptions& options = {});
+
+} // namespace TablePage
+
+} // namespace sb::ui
