@@ -20,23 +20,28 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(SWITCHBOARD_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Switchboard: the company's business calling account."));
+    parser.setApplicationDescription(
+        QStringLiteral("Switchboard: the company's business calling account."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption databaseOption(QStringLiteral("database"),
-                                            QStringLiteral("SQLite file or postgresql://user[:pw]@host[:port]/db."),
-                                            QStringLiteral("SPEC"));
-    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language: en, nb, fr, nl or pl."),
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"),
+        QStringLiteral("SQLite file or postgresql://user[:pw]@host[:port]/db."),
+        QStringLiteral("SPEC"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        QStringLiteral("Language: en, nb, fr, nl or pl."),
                                         QStringLiteral("CODE"));
-    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                              QStringLiteral("Render a page to a PNG file and exit."),
-                                              QStringLiteral("FILE"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"), QStringLiteral("Render a page to a PNG file and exit."),
+        QStringLiteral("FILE"));
     const QCommandLineOption pageOption(
         QStringLiteral("page"),
-        QStringLiteral("Page for --screenshot: %1.").arg(sb::ui::MainWindow::pageNames().join(QStringLiteral(", "))),
+        QStringLiteral("Page for --screenshot: %1.")
+            .arg(sb::ui::MainWindow::pageNames().join(QStringLiteral(", "))),
         QStringLiteral("NAME"), QStringLiteral("dashboard"));
-    const QCommandLineOption noWelcomeOption(QStringLiteral("no-welcome"),
-                                             QStringLiteral("Do not offer a demo account on an empty database."));
+    const QCommandLineOption noWelcomeOption(
+        QStringLiteral("no-welcome"),
+        QStringLiteral("Do not offer a demo account on an empty database."));
     parser.addOptions({databaseOption, langOption, screenshotOption, pageOption, noWelcomeOption});
     parser.process(app);
 
@@ -44,7 +49,8 @@ int main(int argc, char** argv)
     auto* languages = sb::ui::LanguageManager::instance();
     if (parser.isSet(langOption)) {
         if (!languages->apply(parser.value(langOption), false)) {
-            std::fprintf(stderr, "switchboard: unknown language \"%s\" (use en, nb, fr, nl or pl)\n",
+            std::fprintf(stderr,
+                         "switchboard: unknown language \"%s\" (use en, nb, fr, nl or pl)\n",
                          qPrintable(parser.value(langOption)));
             return 2;
         }
@@ -56,7 +62,8 @@ int main(int argc, char** argv)
     if (screenshot) {
         page = sb::ui::MainWindow::pageFromName(parser.value(pageOption));
         if (page < 0) {
-            std::fprintf(stderr, "switchboard: unknown page \"%s\" (use %s)\n", qPrintable(parser.value(pageOption)),
+            std::fprintf(stderr, "switchboard: unknown page \"%s\" (use %s)\n",
+                         qPrintable(parser.value(pageOption)),
                          qPrintable(sb::ui::MainWindow::pageNames().join(QStringLiteral(", "))));
             return 2;
         }
@@ -68,7 +75,8 @@ int main(int argc, char** argv)
         if (screenshot) {
             std::fprintf(stderr, "switchboard: %s\n", qPrintable(db.error().message));
         } else {
-            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Switchboard cannot start"),
+            QMessageBox::critical(nullptr,
+                                  QCoreApplication::translate("main", "Switchboard cannot start"),
                                   db.error().message);
         }
         return 1;

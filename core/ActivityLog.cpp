@@ -26,8 +26,8 @@ Result<void> ActivityLog::record(const QString& action, const QString& subject,
                                  const QString& details) const
 {
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(QStringLiteral(
-        "INSERT INTO activity (at, actor, action, subject, details, search_key) VALUES (?, ?, ?, ?, ?, ?)"));
+    QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO activity (at, actor, action, subject, "
+                                            "details, search_key) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(m_ctx.nowText());
     q.addBindValue(Database::text(m_ctx.actor));
     q.addBindValue(Database::text(action));
@@ -79,7 +79,11 @@ Result<qint64> ActivityLog::count() const
 
 QString ActivityLog::actionName(const QString& action)
 {
-    static const struct { const char* key; const char* name; } names[] = {
+    static const struct
+    {
+        const char* key;
+        const char* name;
+    } names[] = {
         {"company.topup", QT_TRANSLATE_NOOP("sb::ActivityLog", "Company top-up")},
         {"member.add", QT_TRANSLATE_NOOP("sb::ActivityLog", "Member added")},
         {"member.import", QT_TRANSLATE_NOOP("sb::ActivityLog", "Members imported")},

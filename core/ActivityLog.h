@@ -15,7 +15,8 @@ class ActivityLog
 public:
     explicit ActivityLog(const Context& ctx) : m_ctx(ctx) {}
 
-    Result<void> record(const QString& action, const QString& subject, const QString& details) const;
+    Result<void> record(const QString& action, const QString& subject,
+                        const QString& details) const;
     /// Newest first; `search` matches action, subject, details or actor (case-insensitive).
     Result<QList<ActivityEntry>> page(int offset, int limit, const QString& search = {}) const;
     Result<qint64> count() const;

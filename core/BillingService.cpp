@@ -19,7 +19,8 @@ Result<BillingService::Report> BillingService::run() const
         // Only rows of an earlier month are due; the update below moves them to this month,
         // which is what makes a second run a no-op.
         QSqlQuery q = db.prepare(QStringLiteral(
-            "SELECT r.member_id, m.account_id, m.account_name, r.suspended_until FROM auto_recharge r"
+            "SELECT r.member_id, m.account_id, m.account_name, r.suspended_until FROM "
+            "auto_recharge r"
             " JOIN members m ON m.id = r.member_id WHERE r.month < ? ORDER BY m.account_id"));
         q.addBindValue(currentMonth);
         if (!db.exec(q))

@@ -20,13 +20,13 @@ public:
         int resumed = 0;            ///< suspensions that ended
         Money recharged;            ///< moved by the recharges this run made
         int numbersRenewed = 0;
-        int numbersReleased = 0;    ///< cancelled numbers whose period ended
-        int numbersExpired = 0;     ///< renewals the company could not pay
+        int numbersReleased = 0; ///< cancelled numbers whose period ended
+        int numbersExpired = 0;  ///< renewals the company could not pay
         Money numbersSpent;
-        int channelsRenewed = 0;    ///< profiles whose channels were renewed
-        int channelsLapsed = 0;     ///< renewals the company could not pay
+        int channelsRenewed = 0; ///< profiles whose channels were renewed
+        int channelsLapsed = 0;  ///< renewals the company could not pay
         Money channelsSpent;
-        QStringList messages;       ///< translated news, one line each
+        QStringList messages; ///< translated news, one line each
     };
     Result<Report> run() const;
 

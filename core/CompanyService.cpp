@@ -13,9 +13,9 @@ Result<void> CompanyService::validateAmount(Money amount)
     if (!amount.isPositive())
         return Error::invalid(tr("The amount must be greater than zero."));
     if (amount.cents() > Money::MaxOperationCents)
-        return Error::invalid(tr("%1 is more than one operation may move (at most %2).")
-                                  .arg(amount.display(),
-                                       Money::fromCents(Money::MaxOperationCents).display()));
+        return Error::invalid(
+            tr("%1 is more than one operation may move (at most %2).")
+                .arg(amount.display(), Money::fromCents(Money::MaxOperationCents).display()));
     return {};
 }
 
@@ -38,10 +38,11 @@ Result<Money> CompanyService::topUp(Money amount, const QString& reference) cons
                                      reference);
             !t)
             return t.error();
-        const QString details = reference.isEmpty()
-                                    ? tr("Top-up of %1").arg(amount.display())
-                                    : tr("Top-up of %1, reference %2").arg(amount.display(), reference);
-        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("company.topup"), QString(), details); !a)
+        const QString details =
+            reference.isEmpty() ? tr("Top-up of %1").arg(amount.display())
+                                : tr("Top-up of %1, reference %2").arg(amount.display(), reference);
+        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("company.topup"), QString(), details);
+            !a)
             return a.error();
         return ledger.balance(Ledger::CompanyAccount);
     });

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <QCoreApplication>
 #include "Context.h"
 #include "Error.h"
 #include "Money.h"
+#include <QCoreApplication>
 
 namespace sb {
 

@@ -1,8 +1,8 @@
 #include "CreditService.h"
 
-#include "DisplayFormat.h"
 #include "ActivityLog.h"
 #include "CompanyService.h"
+#include "DisplayFormat.h"
 #include "Ledger.h"
 #include "MemberService.h"
 #include "Transaction.h"
@@ -29,12 +29,14 @@ Result<void> CreditService::validateAutoRecharge(Money amount, Money threshold, 
     if (auto v = CompanyService::validateAmount(monthlyLimit); !v)
         return Error::invalid(tr("Monthly limit: %1").arg(v.error().message));
     if (monthlyLimit < amount)
-        return Error::invalid(tr("The monthly limit (%1) must be at least the recharge amount (%2).")
-                                  .arg(monthlyLimit.display(), amount.display()));
+        return Error::invalid(
+            tr("The monthly limit (%1) must be at least the recharge amount (%2).")
+                .arg(monthlyLimit.display(), amount.display()));
     return {};
 }
 
-Result<CreditService::Allocation> CreditService::allocate(Money amount, const QStringList& accounts) const
+Result<CreditService::Allocation> CreditService::allocate(Money amount,
+                                                          const QStringList& accounts) const
 {
     if (auto v = CompanyService::validateAmount(amount); !v)
         return v.error();
@@ -48,8 +50,8 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount, const QS
     }
     const auto total = amount.times(accounts.size());
     if (!total || total->cents() > Money::MaxOperationCents * 10)
-        return Error::invalid(tr("%1 for each of %n members is more than one operation may move.", nullptr,
-                                 static_cast<int>(accounts.size()))
+        return Error::invalid(tr("%1 for each of %n members is more than one operation may move.",
+                                 nullptr, static_cast<int>(accounts.size()))
                                   .arg(amount.display()));
     return Transaction::run(m_ctx.db, [&]() -> Result<Allocation> {
         const MemberService members(m_ctx);
@@ -67,7 +69,8 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount, const QS
         if (company < *total)
             return Error::refused(
                 tr("The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). "
-                   "Nobody was given credit.", nullptr, static_cast<int>(accounts.size()))
+                   "Nobody was given credit.",
+                   nullptr, static_cast<int>(accounts.size()))
                     .arg(company.display(), amount.display(), total->toString()));
         Allocation out;
         out.each = amount;
@@ -77,7 +80,9 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount, const QS
         credits.reserve(found->size());
         for (const Member& m : std::as_const(*found))
             credits.append({m.accountId, amount});
-        if (auto t = ledger.transferToMany(Ledger::CompanyAccount, credits, QStringLiteral("allocation")); !t)
+        if (auto t = ledger.transferToMany(Ledger::CompanyAccount, credits,
+                                           QStringLiteral("allocation"));
+            !t)
             return t.error();
         const ActivityLog log(m_ctx);
         for (Member m : std::as_const(*found)) {
@@ -99,9 +104,11 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
 {
     const Database& db = m_ctx.db;
     RechargeOutcome out;
-    QSqlQuery q = db.prepare(QStringLiteral(
-        "SELECT amount_cents, threshold_cents, monthly_limit_cents, month, recharged_cents, suspended_until"
-        " FROM auto_recharge WHERE member_id = ?") + db.forUpdate());
+    QSqlQuery q =
+        db.prepare(QStringLiteral("SELECT amount_cents, threshold_cents, monthly_limit_cents, "
+                                  "month, recharged_cents, suspended_until"
+                                  " FROM auto_recharge WHERE member_id = ?") +
+                   db.forUpdate());
     q.addBindValue(memberId);
     if (!db.exec(q))
         return Error::storage(db.lastErrorText());
@@ -150,11 +157,13 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
             out.companyCouldNotPay = true;
             out.message = tr("The company balance (%1) cannot pay the auto-recharge of %2 for %3.")
                               .arg(company->toString(), amount.display(), account);
-            if (auto a = log.record(QStringLiteral("autorecharge.failed"), account, out.message); !a)
+            if (auto a = log.record(QStringLiteral("autorecharge.failed"), account, out.message);
+                !a)
                 return a.error();
             break;
         }
-        if (auto t = ledger.transfer(Ledger::CompanyAccount, accountId, amount, QStringLiteral("autorecharge"));
+        if (auto t = ledger.transfer(Ledger::CompanyAccount, accountId, amount,
+                                     QStringLiteral("autorecharge"));
             !t)
             return t.error();
         recharged += amount;
@@ -172,9 +181,10 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
     }
     if (suspended.isValid() && !suspendedThisMonth) {
         out.suspendedUntil = suspended;
-        const QString text = tr("The monthly recharge limit of %1 for %2 is reached; auto-recharge is "
-                                "suspended until %3.")
-                                 .arg(limit.display(), account, displayDate(suspended));
+        const QString text =
+            tr("The monthly recharge limit of %1 for %2 is reached; auto-recharge is "
+               "suspended until %3.")
+                .arg(limit.display(), account, displayDate(suspended));
         if (auto a = log.record(QStringLiteral("autorecharge.suspended"), account, text); !a)
             return a.error();
         if (out.message.isEmpty())
@@ -185,8 +195,8 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
     if (out.message.isEmpty() && out.recharges > 0)
         out.message = tr("Recharged %1 with %2.").arg(account, out.recharged.display());
 
-    QSqlQuery u = db.prepare(QStringLiteral(
-        "UPDATE auto_recharge SET month = ?, recharged_cents = ?, suspended_until = ? WHERE member_id = ?"));
+    QSqlQuery u = db.prepare(QStringLiteral("UPDATE auto_recharge SET month = ?, recharged_cents = "
+                                            "?, suspended_until = ? WHERE member_id = ?"));
     u.addBindValue(month);
     u.addBindValue(recharged.cents());
     u.addBindValue(suspended.isValid() ? QVariant(suspended.toString(Qt::ISODate))
@@ -211,9 +221,12 @@ Result<CreditService::Charge> CreditService::charge(const QString& account, Mone
         if (!balances)
             return balances.error();
         if ((*balances)[1] < amount)
-            return Error::refused(tr("The balance of %1 (%2) is too low for a charge of %3.")
-                                      .arg(member->account, (*balances)[1].display(), amount.display()));
-        if (auto t = ledger.transfer(member->accountId, 0, amount, QStringLiteral("charge"), QString(), note); !t)
+            return Error::refused(
+                tr("The balance of %1 (%2) is too low for a charge of %3.")
+                    .arg(member->account, (*balances)[1].display(), amount.display()));
+        if (auto t = ledger.transfer(member->accountId, 0, amount, QStringLiteral("charge"),
+                                     QString(), note);
+            !t)
             return t.error();
         Charge out;
         auto r = applyAutoRecharge(member->id, member->accountId, member->account);
@@ -228,8 +241,8 @@ Result<CreditService::Charge> CreditService::charge(const QString& account, Mone
     });
 }
 
-Result<RechargeOutcome> CreditService::setAutoRecharge(const QString& account, Money amount, Money threshold,
-                                                       Money monthlyLimit) const
+Result<RechargeOutcome> CreditService::setAutoRecharge(const QString& account, Money amount,
+                                                       Money threshold, Money monthlyLimit) const
 {
     if (auto v = validateAutoRecharge(amount, threshold, monthlyLimit); !v)
         return v.error();
@@ -243,8 +256,9 @@ Result<RechargeOutcome> CreditService::setAutoRecharge(const QString& account, M
         const Database& db = m_ctx.db;
         const QDate today = m_ctx.now().toUTC().date();
         const QString currentMonth = m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM"));
-        QSqlQuery sel = db.prepare(QStringLiteral("SELECT month, recharged_cents FROM auto_recharge WHERE member_id = ?")
-                                   + db.forUpdate());
+        QSqlQuery sel = db.prepare(
+            QStringLiteral("SELECT month, recharged_cents FROM auto_recharge WHERE member_id = ?") +
+            db.forUpdate());
         sel.addBindValue(member->id);
         if (!db.exec(sel))
             return Error::storage(db.lastErrorText());
@@ -262,12 +276,14 @@ Result<RechargeOutcome> CreditService::setAutoRecharge(const QString& account, M
             return Error::storage(db.lastErrorText());
         const Money already = Money::fromCents(sum.value(0).toLongLong());
         sum.finish();
-        QSqlQuery w = db.prepare(exists ? QStringLiteral("UPDATE auto_recharge SET amount_cents = ?, threshold_cents = ?,"
-                                                         " monthly_limit_cents = ?, month = ?, recharged_cents = ?,"
-                                                         " suspended_until = NULL WHERE member_id = ?")
-                                        : QStringLiteral("INSERT INTO auto_recharge (amount_cents, threshold_cents,"
-                                                         " monthly_limit_cents, month, recharged_cents, member_id)"
-                                                         " VALUES (?, ?, ?, ?, ?, ?)"));
+        QSqlQuery w = db.prepare(
+            exists
+                ? QStringLiteral("UPDATE auto_recharge SET amount_cents = ?, threshold_cents = ?,"
+                                 " monthly_limit_cents = ?, month = ?, recharged_cents = ?,"
+                                 " suspended_until = NULL WHERE member_id = ?")
+                : QStringLiteral("INSERT INTO auto_recharge (amount_cents, threshold_cents,"
+                                 " monthly_limit_cents, month, recharged_cents, member_id)"
+                                 " VALUES (?, ?, ?, ?, ?, ?)"));
         w.addBindValue(amount.cents());
         w.addBindValue(threshold.cents());
         w.addBindValue(monthlyLimit.cents());
@@ -276,11 +292,12 @@ Result<RechargeOutcome> CreditService::setAutoRecharge(const QString& account, M
         w.addBindValue(member->id);
         if (!db.exec(w))
             return Error::storage(db.lastErrorText());
-        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("autorecharge.set"), member->account,
-                                               tr("Auto-recharge for %1: %2 when the balance is below %3, "
-                                                  "at most %4 a month")
-                                                   .arg(member->account, amount.display(), threshold.display(),
-                                                        monthlyLimit.display()));
+        if (auto a = ActivityLog(m_ctx).record(
+                QStringLiteral("autorecharge.set"), member->account,
+                tr("Auto-recharge for %1: %2 when the balance is below %3, "
+                   "at most %4 a month")
+                    .arg(member->account, amount.display(), threshold.display(),
+                         monthlyLimit.display()));
             !a)
             return a.error();
         return applyAutoRecharge(member->id, member->accountId, member->account);
@@ -300,8 +317,9 @@ Result<void> CreditService::disableAutoRecharge(const QString& account) const
         q.addBindValue(member->id);
         if (!db.exec(q))
             return Error::storage(db.lastErrorText());
-        return ActivityLog(m_ctx).record(QStringLiteral("autorecharge.off"), member->account,
-                                         tr("Auto-recharge turned off for %1").arg(member->account));
+        return ActivityLog(m_ctx).record(
+            QStringLiteral("autorecharge.off"), member->account,
+            tr("Auto-recharge turned off for %1").arg(member->account));
     });
 }
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include <QCoreApplication>
 #include "AutoRechargeSettings.h"
 #include "Context.h"
 #include "Error.h"
 #include "Member.h"
 #include "Money.h"
+#include <QCoreApplication>
 
 #include <QList>
 #include <QStringList>
@@ -15,11 +15,11 @@ namespace sb {
 /// What an auto-recharge attempt did.
 struct RechargeOutcome
 {
-    Money recharged;             ///< moved from the company to the member (0 if nothing)
-    int recharges = 0;           ///< how many times the amount moved
+    Money recharged;   ///< moved from the company to the member (0 if nothing)
+    int recharges = 0; ///< how many times the amount moved
     bool companyCouldNotPay = false;
-    QDate suspendedUntil;        ///< set when the monthly limit is reached
-    QString message;             ///< translated news for the admin, empty if nothing happened
+    QDate suspendedUntil; ///< set when the monthly limit is reached
+    QString message;      ///< translated news for the admin, empty if nothing happened
 };
 
 /// Credit for members: allocation from the company balance (never taken back), charges,
@@ -60,7 +60,8 @@ public:
     /// Inside the caller's transaction, with the company and member rows locked: brings the
     /// month up to date and recharges while the balance is below the threshold and the
     /// monthly limit and company balance allow.
-    Result<RechargeOutcome> applyAutoRecharge(qint64 memberId, qint64 accountId, const QString& account) const;
+    Result<RechargeOutcome> applyAutoRecharge(qint64 memberId, qint64 accountId,
+                                              const QString& account) const;
 
     /// The first day of the month after `day`'s month.
     static QDate firstOfNextMonth(const QDate& day);

@@ -72,8 +72,8 @@ QString Csv::record(const QStringList& fields)
     QStringList out;
     out.reserve(fields.size());
     for (const QString& f : fields) {
-        if (f.contains(QLatin1Char(',')) || f.contains(QLatin1Char('"')) || f.contains(QLatin1Char('\n'))
-            || f.contains(QLatin1Char('\r')) || f != f.trimmed()) {
+        if (f.contains(QLatin1Char(',')) || f.contains(QLatin1Char('"')) ||
+            f.contains(QLatin1Char('\n')) || f.contains(QLatin1Char('\r')) || f != f.trimmed()) {
             QString q = f;
             q.replace(QLatin1String("\""), QLatin1String("\"\""));
             out.append(QLatin1Char('"') + q + QLatin1Char('"'));

@@ -17,7 +17,6 @@ namespace sb {
 namespace {
 QAtomicInteger<quint64> s_connectionCounter;
 
-
 bool isRetryable(const QSqlError& e, Database::Engine engine)
 {
     const QString code = e.nativeErrorCode();
@@ -33,7 +32,8 @@ bool isRetryable(const QSqlError& e, Database::Engine engine)
 // for QUrl, is masked.
 QString maskPassword(const QString& spec)
 {
-    static const QRegularExpression userPassword(QStringLiteral("^(postgres(?:ql)?://[^/@:]*:)[^@]*@"));
+    static const QRegularExpression userPassword(
+        QStringLiteral("^(postgres(?:ql)?://[^/@:]*:)[^@]*@"));
     QString masked = spec;
     masked.replace(userPassword, QStringLiteral("\\1***@"));
     return masked;
@@ -55,8 +55,8 @@ QString Database::defaultSpec()
     const QByteArray env = qgetenv("SWITCHBOARD_DATABASE");
     if (!env.isEmpty())
         return QString::fromLocal8Bit(env);
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-                        + QStringLiteral("/switchboard");
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                        QStringLiteral("/switchboard");
     return dir + QStringLiteral("/switchboard.sqlite");
 }
 
@@ -80,7 +80,8 @@ Result<Database> Database::open(const QString& specIn)
     h->connection = QStringLiteral("sb-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
 
     QSqlDatabase db;
-    if (spec.startsWith(QLatin1String("postgresql://")) || spec.startsWith(QLatin1String("postgres://"))) {
+    if (spec.startsWith(QLatin1String("postgresql://")) ||
+        spec.startsWith(QLatin1String("postgres://"))) {
         h->engine = Engine::PostgreSQL;
         const QUrl url(spec);
         if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2)
@@ -118,12 +119,13 @@ Result<Database> Database::open(const QString& specIn)
     db = QSqlDatabase();
     Database database(std::move(h));
     if (!database.isPostgres()) {
-        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
-                                   "PRAGMA synchronous=NORMAL"}) {
+        for (const char* pragma :
+             {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
             // Switching a new file to WAL needs it alone for a moment, and SQLite answers
             // "busy" at once (no busy timeout there) to a copy opening it at the same instant.
             bool done = database.execDirect(QString::fromLatin1(pragma));
-            for (int attempt = 0; !done && database.lastFailureRetryable() && attempt < 200; ++attempt) {
+            for (int attempt = 0; !done && database.lastFailureRetryable() && attempt < 200;
+                 ++attempt) {
                 QThread::msleep(25);
                 done = database.execDirect(QString::fromLatin1(pragma));
             }
@@ -132,6 +134,10 @@ Result<Database> Database::open(const QString& specIn)
         }
     } else {
         database.execDirect(QStringLiteral("SET client_min_messages TO WARNING"));
+        // The foreign-key checks' plans are cached per connection: made while a new database
+        // is nearly empty, they scan whole tables ever after, and a bulk import or demo into
+        // it turns quadratic. Custom plans follow the tables' size (PostgreSQL 12 and later).
+        database.execDirect(QStringLiteral("SET plan_cache_mode TO force_custom_plan"));
     }
     if (auto r = Migrations::migrate(database); !r)
         return r.error();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QCoreApplication>
 #include "Error.h"
+#include <QCoreApplication>
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -19,7 +19,11 @@ class Database
     Q_DECLARE_TR_FUNCTIONS(sb::Database)
 
 public:
-    enum class Engine { SQLite, PostgreSQL };
+    enum class Engine
+    {
+        SQLite,
+        PostgreSQL
+    };
 
     /// The default location: $SWITCHBOARD_DATABASE, or switchboard.sqlite under the user's
     /// data directory.
@@ -41,7 +45,10 @@ public:
     int schemaVersion() const;
 
     /// A string to bind to a NOT NULL text column: a null QString would bind as SQL NULL.
-    static QVariant text(const QString& s) { return s.isNull() ? QVariant(QString(0, QChar())) : QVariant(s); }
+    static QVariant text(const QString& s)
+    {
+        return s.isNull() ? QVariant(QString(0, QChar())) : QVariant(s);
+    }
 
     /// A prepared query on this connection; a failed prepare surfaces at exec().
     QSqlQuery prepare(const QString& sql) const;

@@ -32,29 +32,39 @@ const QList<NamePool>& pools()
     };
     static const QList<NamePool> p = {
         // English
-        {split("Olivia Liam Emma Noah Amelia Oliver Ava Elijah Sophia James Harper William Grace Henry"),
-         split("Smith Johnson Williams Brown Jones Miller Davis Wilson Taylor Clark Walker Wright")},
+        {split("Olivia Liam Emma Noah Amelia Oliver Ava Elijah Sophia James Harper William Grace "
+               "Henry"),
+         split(
+             "Smith Johnson Williams Brown Jones Miller Davis Wilson Taylor Clark Walker Wright")},
         // Norsk bokmål
-        {split("Ingrid Ola Kari Håkon Solveig Øystein Åse Bjørn Sigrid Lars Tone Jørgen Marit Eirik"),
-         split("Nordmann Hansen Johansen Olsen Larsen Andersen Pedersen Nilsen Kristiansen Jensen Bråten Sæther Løvås Ødegård")},
+        {split(
+             "Ingrid Ola Kari Håkon Solveig Øystein Åse Bjørn Sigrid Lars Tone Jørgen Marit Eirik"),
+         split("Nordmann Hansen Johansen Olsen Larsen Andersen Pedersen Nilsen Kristiansen Jensen "
+               "Bråten Sæther Løvås Ødegård")},
         // Français
-        {split("Élodie Benoît Chloé François Hélène Jérôme Léa Gaëlle Stéphane Cécile Noël Anaïs Loïc Zoé"),
-         split("Martin Bernard Dubois Thomas Robert Richard Petit Durand Lefèvre Mercier Bérenger Gauthier Fontaine Garçon")},
+        {split("Élodie Benoît Chloé François Hélène Jérôme Léa Gaëlle Stéphane Cécile Noël Anaïs "
+               "Loïc Zoé"),
+         split("Martin Bernard Dubois Thomas Robert Richard Petit Durand Lefèvre Mercier Bérenger "
+               "Gauthier Fontaine Garçon")},
         // Nederlands
-        {split("Sanne Daan Femke Bram Lotte Joris Anouk Thijs Fleur Sem Maaike Ruud IJsbrand Eline"),
-         split("de_Jong Jansen de_Vries van_den_Berg van_Dijk Bakker Visser Smit Meijer de_Boer Mulder de_Groot Bos Vos")},
+        {split(
+             "Sanne Daan Femke Bram Lotte Joris Anouk Thijs Fleur Sem Maaike Ruud IJsbrand Eline"),
+         split("de_Jong Jansen de_Vries van_den_Berg van_Dijk Bakker Visser Smit Meijer de_Boer "
+               "Mulder de_Groot Bos Vos")},
         // Polski
-        {split("Zofia Jakub Małgorzata Łukasz Agnieszka Paweł Katarzyna Michał Joanna Grzegorz Żaneta Wojciech Ewa Tomasz"),
-         split("Nowak Kowalski Wiśniewski Wójcik Kowalczyk Kamiński Lewandowski Zieliński Szymański Woźniak Dąbrowski Kozłowski Jankowski Mazur")},
+        {split("Zofia Jakub Małgorzata Łukasz Agnieszka Paweł Katarzyna Michał Joanna Grzegorz "
+               "Żaneta Wojciech Ewa Tomasz"),
+         split("Nowak Kowalski Wiśniewski Wójcik Kowalczyk Kamiński Lewandowski Zieliński "
+               "Szymański Woźniak Dąbrowski Kozłowski Jankowski Mazur")},
     };
     return p;
 }
 
 const QStringList& departments()
 {
-    static const QStringList d = {QStringLiteral("Sales"),     QStringLiteral("Support"),
-                                  QStringLiteral("Engineering"), QStringLiteral("Finance"),
-                                  QStringLiteral("Marketing"), QStringLiteral("Operations"),
+    static const QStringList d = {QStringLiteral("Sales"),           QStringLiteral("Support"),
+                                  QStringLiteral("Engineering"),     QStringLiteral("Finance"),
+                                  QStringLiteral("Marketing"),       QStringLiteral("Operations"),
                                   QStringLiteral("Human Resources"), QStringLiteral("Legal")};
     return d;
 }
@@ -67,12 +77,24 @@ QString asciiFold(const QString& s)
         if (c.category() == QChar::Mark_NonSpacing)
             continue;
         switch (c.unicode()) {
-        case 0x0141: out += QLatin1Char('L'); break; // Ł
-        case 0x0142: out += QLatin1Char('l'); break; // ł
-        case 0x00d8: out += QLatin1Char('O'); break; // Ø
-        case 0x00f8: out += QLatin1Char('o'); break; // ø
-        case 0x00c6: out += QStringLiteral("AE"); break;
-        case 0x00e6: out += QStringLiteral("ae"); break;
+        case 0x0141:
+            out += QLatin1Char('L');
+            break; // Ł
+        case 0x0142:
+            out += QLatin1Char('l');
+            break; // ł
+        case 0x00d8:
+            out += QLatin1Char('O');
+            break; // Ø
+        case 0x00f8:
+            out += QLatin1Char('o');
+            break; // ø
+        case 0x00c6:
+            out += QStringLiteral("AE");
+            break;
+        case 0x00e6:
+            out += QStringLiteral("ae");
+            break;
         default:
             if (c.unicode() < 128 && (c.isLetterOrNumber()))
                 out += c;
@@ -82,7 +104,8 @@ QString asciiFold(const QString& s)
 }
 } // namespace
 
-Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options, const Progress& progress) const
+Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
+                                                       const Progress& progress) const
 {
     if (options.members < 0 || options.members > 1'000'000)
         return Error::invalid(tr("The number of demo members must be between 0 and 1000000."));
@@ -122,7 +145,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options, c
         };
         QList<Recharging> recharging;
         auto payCredits = [&]() -> Result<void> {
-            auto t = ledger.transferToMany(Ledger::CompanyAccount, credits, QStringLiteral("allocation"));
+            auto t = ledger.transferToMany(Ledger::CompanyAccount, credits,
+                                           QStringLiteral("allocation"));
             credits.clear();
             return t;
         };
@@ -130,7 +154,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options, c
             const NamePool& pool = pools()[rng.bounded(static_cast<int>(pools().size()))];
             const QString first = pool.first[rng.bounded(static_cast<int>(pool.first.size()))];
             const QString last = pool.last[rng.bounded(static_cast<int>(pool.last.size()))];
-            QString base = asciiFold(first) + QLatin1Char('.') + asciiFold(last).remove(QLatin1Char(' '));
+            QString base =
+                asciiFold(first) + QLatin1Char('.') + asciiFold(last).remove(QLatin1Char(' '));
             base = base.left(26);
             while (base.size() < 6)
                 base += QLatin1Char('x');
@@ -152,9 +177,10 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options, c
                 summary.creditAllocatedCents += credit.cents();
             }
             if (rng.bounded(20) == 0) {
-                QSqlQuery q = db.prepare(QStringLiteral(
-                    "INSERT INTO auto_recharge (member_id, amount_cents, threshold_cents, monthly_limit_cents,"
-                    " month, recharged_cents) VALUES (?, 1000, 500, 5000, ?, 0)"));
+                QSqlQuery q = db.prepare(
+                    QStringLiteral("INSERT INTO auto_recharge (member_id, amount_cents, "
+                                   "threshold_cents, monthly_limit_cents,"
+                                   " month, recharged_cents) VALUES (?, 1000, 500, 5000, ?, 0)"));
                 q.addBindValue(added->id);
                 q.addBindValue(m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM")));
                 if (!db.exec(q))
@@ -167,19 +193,22 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options, c
                     return t.error();
             }
             if (progress && (i + 1) % 1000 == 0 && !progress(i + 1, options.members))
-                return Error::refused(tr("Generating the demo was cancelled; nothing was written."));
+                return Error::refused(
+                    tr("Generating the demo was cancelled; nothing was written."));
         }
         if (auto t = payCredits(); !t)
             return t.error();
         // As if saved by an admin: below the threshold, it recharges at once.
         for (const Recharging& r : std::as_const(recharging)) {
-            if (auto a = CreditService(m_ctx).applyAutoRecharge(r.memberId, r.accountId, r.account); !a)
+            if (auto a = CreditService(m_ctx).applyAutoRecharge(r.memberId, r.accountId, r.account);
+                !a)
                 return a.error();
         }
         if (progress)
             progress(options.members, options.members);
-        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("demo.generate"), QString(),
-                                               tr("Generated %n demo member(s)", nullptr, summary.members));
+        if (auto a = ActivityLog(m_ctx).record(
+                QStringLiteral("demo.generate"), QString(),
+                tr("Generated %n demo member(s)", nullptr, summary.members));
             !a)
             return a.error();
         return summary;

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QCoreApplication>
 #include "Context.h"
 #include "Error.h"
+#include <QCoreApplication>
 
 #include <functional>
 

@@ -11,7 +11,8 @@ namespace sb {
 inline QString displayDate(const QDate& date)
 {
     const QLocale locale;
-    return locale.language() == QLocale::C ? date.toString(Qt::ISODate) : locale.toString(date, QLocale::ShortFormat);
+    return locale.language() == QLocale::C ? date.toString(Qt::ISODate)
+                                           : locale.toString(date, QLocale::ShortFormat);
 }
 
 } // namespace sb

@@ -11,7 +11,8 @@ namespace sb {
 /// An error as a value: what kind it is and a message already translated for the user.
 struct Error
 {
-    enum class Kind {
+    enum class Kind
+    {
         Invalid,  ///< bad input: malformed or out-of-range value
         NotFound, ///< unknown member, profile, …
         Refused,  ///< a rule of the account says no (balance too low, duplicate, …)
@@ -27,8 +28,7 @@ struct Error
 };
 
 /// Either a value or an Error. Result<void> carries only the error.
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_v(std::move(value)) {}
@@ -48,8 +48,7 @@ private:
     std::variant<T, Error> m_v;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template<> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

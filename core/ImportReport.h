@@ -13,8 +13,8 @@ struct ImportReport
         int line = 0;
         QString reason;
     };
-    int added = 0;       ///< members written (0 on a dry run or when anything was rejected)
-    int valid = 0;       ///< rows that would be added
+    int added = 0; ///< members written (0 on a dry run or when anything was rejected)
+    int valid = 0; ///< rows that would be added
     QList<Problem> rejected;
     bool dryRun = false;
 };

@@ -16,8 +16,8 @@ Result<QList<Money>> Ledger::lockBalances(QList<qint64> ids) const
     const Database& db = m_ctx.db;
     QHash<qint64, Money> found;
     for (qint64 id : std::as_const(sorted)) {
-        QSqlQuery q = db.prepare(QStringLiteral("SELECT balance_cents FROM accounts WHERE id = ?")
-                                 + db.forUpdate());
+        QSqlQuery q = db.prepare(QStringLiteral("SELECT balance_cents FROM accounts WHERE id = ?") +
+                                 db.forUpdate());
         q.addBindValue(id);
         if (!db.exec(q))
             return Error::storage(db.lastErrorText());
@@ -63,7 +63,8 @@ Result<void> Ledger::debit(qint64 account, Money amount) const
 Result<void> Ledger::credit(qint64 account, Money amount) const
 {
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(QStringLiteral("UPDATE accounts SET balance_cents = balance_cents + ? WHERE id = ?"));
+    QSqlQuery q = db.prepare(
+        QStringLiteral("UPDATE accounts SET balance_cents = balance_cents + ? WHERE id = ?"));
     q.addBindValue(amount.cents());
     q.addBindValue(account);
     if (!db.exec(q))
@@ -77,9 +78,9 @@ Result<void> Ledger::writeEntry(qint64 from, qint64 to, Money amount, const QStr
                                 const QString& reference, const QString& note) const
 {
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(QStringLiteral(
-        "INSERT INTO ledger (at, from_account, to_account, amount_cents, kind, actor, reference, note) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO ledger (at, from_account, to_account, "
+                                            "amount_cents, kind, actor, reference, note) "
+                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(m_ctx.nowText());
     q.addBindValue(from == 0 ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(from));
     q.addBindValue(to == 0 ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(to));
@@ -138,7 +139,8 @@ Result<void> Ledger::transferToMany(qint64 from, const QList<std::pair<qint64, M
 Result<qint64> Ledger::createAccount(const QString& kind) const
 {
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO accounts (kind, balance_cents) VALUES (?, 0) RETURNING id"));
+    QSqlQuery q = db.prepare(
+        QStringLiteral("INSERT INTO accounts (kind, balance_cents) VALUES (?, 0) RETURNING id"));
     q.addBindValue(kind);
     if (!db.exec(q) || !q.next())
         return Error::storage(db.lastErrorText());
@@ -149,15 +151,17 @@ Result<Ledger::Totals> Ledger::totals() const
 {
     const Database& db = m_ctx.db;
     Totals t;
-    QSqlQuery q = db.prepare(QStringLiteral(
-        "SELECT CAST(COALESCE(SUM(CASE WHEN from_account IS NULL THEN amount_cents ELSE 0 END), 0) AS BIGINT),"
-        " CAST(COALESCE(SUM(CASE WHEN to_account IS NULL THEN amount_cents ELSE 0 END), 0) AS BIGINT)"
-        " FROM ledger"));
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT CAST(COALESCE(SUM(CASE WHEN from_account IS "
+                                            "NULL THEN amount_cents ELSE 0 END), 0) AS BIGINT),"
+                                            " CAST(COALESCE(SUM(CASE WHEN to_account IS NULL THEN "
+                                            "amount_cents ELSE 0 END), 0) AS BIGINT)"
+                                            " FROM ledger"));
     if (!db.exec(q) || !q.next())
         return Error::storage(db.lastErrorText());
     t.toppedUp = Money::fromCents(q.value(0).toLongLong());
     t.spent = Money::fromCents(q.value(1).toLongLong());
-    QSqlQuery b = db.prepare(QStringLiteral("SELECT CAST(COALESCE(SUM(balance_cents), 0) AS BIGINT) FROM accounts"));
+    QSqlQuery b = db.prepare(
+        QStringLiteral("SELECT CAST(COALESCE(SUM(balance_cents), 0) AS BIGINT) FROM accounts"));
     if (!db.exec(b) || !b.next())
         return Error::storage(db.lastErrorText());
     t.balances = Money::fromCents(b.value(0).toLongLong());
@@ -167,10 +171,11 @@ Result<Ledger::Totals> Ledger::totals() const
 Result<QList<qint64>> Ledger::inconsistentAccounts() const
 {
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(QStringLiteral(
-        "SELECT a.id FROM accounts a WHERE a.balance_cents <> "
-        " CAST(COALESCE((SELECT SUM(amount_cents) FROM ledger WHERE to_account = a.id), 0) AS BIGINT)"
-        " - CAST(COALESCE((SELECT SUM(amount_cents) FROM ledger WHERE from_account = a.id), 0) AS BIGINT)"));
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT a.id FROM accounts a WHERE a.balance_cents <> "
+                                            " CAST(COALESCE((SELECT SUM(amount_cents) FROM ledger "
+                                            "WHERE to_account = a.id), 0) AS BIGINT)"
+                                            " - CAST(COALESCE((SELECT SUM(amount_cents) FROM "
+                                            "ledger WHERE from_account = a.id), 0) AS BIGINT)"));
     if (!db.exec(q))
         return Error::storage(db.lastErrorText());
     QList<qint64> out;

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <QCoreApplication>
 #include "Context.h"
 #include "Error.h"
 #include "Money.h"
+#include <QCoreApplication>
 
 #include <QList>
 
@@ -34,7 +34,8 @@ public:
     /// same entries as one transfer() each: bulk allocations touch the payer's row once
     /// (PostgreSQL slows down quadratically when one row is updated thousands of times in a
     /// transaction). Refuses if `from` cannot cover the total.
-    Result<void> transferToMany(qint64 from, const QList<std::pair<qint64, Money>>& to, const QString& kind) const;
+    Result<void> transferToMany(qint64 from, const QList<std::pair<qint64, Money>>& to,
+                                const QString& kind) const;
 
     Result<qint64> createAccount(const QString& kind) const;
 
@@ -54,8 +55,8 @@ public:
 private:
     Result<void> debit(qint64 account, Money amount) const;
     Result<void> credit(qint64 account, Money amount) const;
-    Result<void> writeEntry(qint64 from, qint64 to, Money amount, const QString& kind, const QString& reference,
-                            const QString& note) const;
+    Result<void> writeEntry(qint64 from, qint64 to, Money amount, const QString& kind,
+                            const QString& reference, const QString& note) const;
     const Context& m_ctx;
 };
 

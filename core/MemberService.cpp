@@ -19,7 +19,9 @@ namespace {
 
 QString searchKey(const NewMember& m)
 {
-    return QStringList{m.account, m.name, m.email, m.department}.join(QLatin1Char('\x1f')).toCaseFolded();
+    return QStringList{m.account, m.name, m.email, m.department}
+        .join(QLatin1Char('\x1f'))
+        .toCaseFolded();
 }
 
 QString likePattern(const QString& search)
@@ -37,7 +39,8 @@ const QString kSelect = QStringLiteral(
     " r.month, r.recharged_cents, r.suspended_until, lp.name"
     " FROM members m JOIN accounts a ON a.id = m.account_id"
     " LEFT JOIN auto_recharge r ON r.member_id = m.id"
-    " LEFT JOIN profile_links l ON l.member_id = m.id LEFT JOIN profiles lp ON lp.id = l.profile_id");
+    " LEFT JOIN profile_links l ON l.member_id = m.id LEFT JOIN profiles lp ON lp.id = "
+    "l.profile_id");
 
 Member readMember(const QSqlQuery& q, const QDateTime& now)
 {
@@ -73,12 +76,18 @@ Member readMember(const QSqlQuery& q, const QDateTime& now)
 QString sortColumn(MemberQuery::Sort s)
 {
     switch (s) {
-    case MemberQuery::Sort::Account: return QStringLiteral("m.account_key");
-    case MemberQuery::Sort::Name: return QStringLiteral("m.display_name");
-    case MemberQuery::Sort::Email: return QStringLiteral("m.email");
-    case MemberQuery::Sort::Department: return QStringLiteral("m.department");
-    case MemberQuery::Sort::Balance: return QStringLiteral("a.balance_cents");
-    case MemberQuery::Sort::Status: return QStringLiteral("m.status");
+    case MemberQuery::Sort::Account:
+        return QStringLiteral("m.account_key");
+    case MemberQuery::Sort::Name:
+        return QStringLiteral("m.display_name");
+    case MemberQuery::Sort::Email:
+        return QStringLiteral("m.email");
+    case MemberQuery::Sort::Department:
+        return QStringLiteral("m.department");
+    case MemberQuery::Sort::Balance:
+        return QStringLiteral("a.balance_cents");
+    case MemberQuery::Sort::Status:
+        return QStringLiteral("m.status");
     }
     return QStringLiteral("m.display_name");
 }
@@ -94,14 +103,16 @@ Result<void> MemberService::validateAccountName(const QString& account)
     if (account.isEmpty())
         return Error::invalid(tr("The account name is empty."));
     if (account.size() < 6 || account.size() > 32)
-        return Error::invalid(tr("The account name \"%1\" must be 6 to 32 characters long.").arg(account));
+        return Error::invalid(
+            tr("The account name \"%1\" must be 6 to 32 characters long.").arg(account));
     static const QRegularExpression first(QStringLiteral("^[A-Za-z]"));
     if (!first.match(account).hasMatch())
         return Error::invalid(tr("The account name \"%1\" must start with a letter.").arg(account));
     static const QRegularExpression allowed(QStringLiteral("^[A-Za-z][A-Za-z0-9._-]*$"));
     if (!allowed.match(account).hasMatch())
-        return Error::invalid(tr("The account name \"%1\" may only contain letters, digits, '.', '_' and '-'.")
-                                  .arg(account));
+        return Error::invalid(
+            tr("The account name \"%1\" may only contain letters, digits, '.', '_' and '-'.")
+                .arg(account));
     return {};
 }
 
@@ -159,7 +170,8 @@ Result<Member> MemberService::insert(const NewMember& m) const
     if (!account)
         return account.error();
     QSqlQuery q = db.prepare(QStringLiteral(
-        "INSERT INTO members (account_id, account_name, account_key, display_name, email, department,"
+        "INSERT INTO members (account_id, account_name, account_key, display_name, email, "
+        "department,"
         " status, search_key, created_at) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?) RETURNING id"));
     q.addBindValue(*account);
     q.addBindValue(m.account);
@@ -194,12 +206,14 @@ Result<Member> MemberService::add(const NewMember& in) const
         if (!exists)
             return exists.error();
         if (*exists)
-            return Error::refused(tr("A member with the account name \"%1\" already exists.").arg(m.account));
+            return Error::refused(
+                tr("A member with the account name \"%1\" already exists.").arg(m.account));
         auto added = insert(m);
         if (!added)
             return added;
-        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("member.add"), m.account,
-                                               tr("Added member %1 (%2)").arg(m.name.trimmed(), m.account));
+        if (auto a = ActivityLog(m_ctx).record(
+                QStringLiteral("member.add"), m.account,
+                tr("Added member %1 (%2)").arg(m.name.trimmed(), m.account));
             !a)
             return a.error();
         return added;
@@ -243,8 +257,8 @@ Result<QList<Member>> MemberService::page(const MemberQuery& query) const
     if (filtered)
         sql += QStringLiteral(" WHERE m.search_key LIKE ? ESCAPE '\\'");
     const QString dir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    sql += QStringLiteral(" ORDER BY ") + sortColumn(query.sort) + dir + QStringLiteral(", m.id") + dir
-           + QStringLiteral(" LIMIT ? OFFSET ?");
+    sql += QStringLiteral(" ORDER BY ") + sortColumn(query.sort) + dir + QStringLiteral(", m.id") +
+           dir + QStringLiteral(" LIMIT ? OFFSET ?");
     QSqlQuery q = db.prepare(sql);
     if (filtered)
         q.addBindValue(likePattern(query.search));
@@ -284,8 +298,10 @@ Result<qint64> MemberService::count(const QString& search) const
 {
     const Database& db = m_ctx.db;
     const bool filtered = !search.trimmed().isEmpty();
-    QSqlQuery q = db.prepare(filtered ? QStringLiteral("SELECT COUNT(*) FROM members WHERE search_key LIKE ? ESCAPE '\\'")
-                                      : QStringLiteral("SELECT COUNT(*) FROM members"));
+    QSqlQuery q = db.prepare(
+        filtered
+            ? QStringLiteral("SELECT COUNT(*) FROM members WHERE search_key LIKE ? ESCAPE '\\'")
+            : QStringLiteral("SELECT COUNT(*) FROM members"));
     if (filtered)
         q.addBindValue(likePattern(search));
     if (!db.exec(q) || !q.next())
@@ -306,7 +322,8 @@ Result<QStringList> MemberService::departments() const
     return out;
 }
 
-Result<ImportReport> MemberService::importCsv(const QString& path, bool dryRun, const Progress& progress) const
+Result<ImportReport> MemberService::importCsv(const QString& path, bool dryRun,
+                                              const Progress& progress) const
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -314,7 +331,8 @@ Result<ImportReport> MemberService::importCsv(const QString& path, bool dryRun, 
     return importCsvText(QString::fromUtf8(f.readAll()), dryRun, progress);
 }
 
-Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dryRun, const Progress& progress) const
+Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dryRun,
+                                                  const Progress& progress) const
 {
     QString text = textIn;
     if (text.startsWith(QChar(0xfeff)))
@@ -326,7 +344,8 @@ Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dr
     if (unterminated)
         report.rejected.append({unterminated, tr("A quoted field is never closed.")});
     if (rows.isEmpty()) {
-        report.rejected.append({1, tr("The file is empty: it needs the header line account,name,email,department.")});
+        report.rejected.append(
+            {1, tr("The file is empty: it needs the header line account,name,email,department.")});
         return report;
     }
     const QStringList header = rows.first().fields;
@@ -334,8 +353,9 @@ Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dr
     for (int i = 0; i < header.size(); ++i)
         col.insert(header[i].trimmed().toLower(), i);
     if (!col.contains(QStringLiteral("account")) || !col.contains(QStringLiteral("name"))) {
-        report.rejected.append({rows.first().line,
-                                tr("The first line must name the columns: account,name,email,department.")});
+        report.rejected.append(
+            {rows.first().line,
+             tr("The first line must name the columns: account,name,email,department.")});
         return report;
     }
     auto field = [&](const Csv::Row& r, const char* name) {
@@ -347,7 +367,9 @@ Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dr
     for (qsizetype i = 1; i < rows.size(); ++i) {
         const Csv::Row& r = rows[i];
         if (r.fields.size() != header.size()) {
-            report.rejected.append({r.line, tr("Expected %1 fields, found %2.").arg(header.size()).arg(r.fields.size())});
+            report.rejected.append(
+                {r.line,
+                 tr("Expected %1 fields, found %2.").arg(header.size()).arg(r.fields.size())});
             continue;
         }
         NewMember m{field(r, "account").trimmed(), field(r, "name"), field(r, "email").trimmed(),
@@ -358,7 +380,9 @@ Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dr
         }
         const QString key = accountKey(m.account);
         if (seen.contains(key)) {
-            report.rejected.append({r.line, tr("The account name \"%1\" appears more than once in the file.").arg(m.account)});
+            report.rejected.append(
+                {r.line,
+                 tr("The account name \"%1\" appears more than once in the file.").arg(m.account)});
             continue;
         }
         seen.insert(key);
@@ -366,7 +390,9 @@ Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dr
         if (!exists)
             return exists.error();
         if (*exists) {
-            report.rejected.append({r.line, tr("A member with the account name \"%1\" already exists.").arg(m.account)});
+            report.rejected.append(
+                {r.line,
+                 tr("A member with the account name \"%1\" already exists.").arg(m.account)});
             continue;
         }
         valid.append({r.line, m});
@@ -405,7 +431,8 @@ Result<qint64> MemberService::exportCsv(const QString& path, const Progress& pro
     if (!total)
         return total.error();
     f.write(Csv::record({QStringLiteral("account"), QStringLiteral("name"), QStringLiteral("email"),
-                         QStringLiteral("department")}).toUtf8());
+                         QStringLiteral("department")})
+                .toUtf8());
     MemberQuery query;
     query.sort = MemberQuery::Sort::Account;
     query.limit = 2000;

@@ -1,11 +1,11 @@
 #pragma once
 
-#include <QCoreApplication>
 #include "Context.h"
 #include "Error.h"
 #include "ImportReport.h"
 #include "Member.h"
 #include "MemberQuery.h"
+#include <QCoreApplication>
 
 #include <QList>
 
@@ -41,8 +41,10 @@ public:
 
     /// Reads FILE.csv (header: account,name,email,department). All or nothing: anything
     /// rejected means nothing is written. A dry run only reports.
-    Result<ImportReport> importCsv(const QString& path, bool dryRun, const Progress& progress = {}) const;
-    Result<ImportReport> importCsvText(const QString& text, bool dryRun, const Progress& progress = {}) const;
+    Result<ImportReport> importCsv(const QString& path, bool dryRun,
+                                   const Progress& progress = {}) const;
+    Result<ImportReport> importCsvText(const QString& text, bool dryRun,
+                                       const Progress& progress = {}) const;
     /// Writes every member, ordered by account, in the format importCsv reads.
     Result<qint64> exportCsv(const QString& path, const Progress& progress = {}) const;
 

@@ -11,7 +11,6 @@ namespace sb {
 
 namespace {
 
-
 // {PK} and {BIGPK} differ by engine; everything else is the SQL both engines speak.
 // Times are ISO 8601 UTC text and dates YYYY-MM-DD text: sortable and portable.
 const QList<QStringList>& steps()
@@ -69,25 +68,26 @@ const QList<QStringList>& steps()
         },
         // 2: numbers, SIP profiles with channels and linked accounts, call records, settings.
         {
-            QStringLiteral("CREATE TABLE profiles ("
-                           " id {PK},"
-                           " account_id BIGINT NOT NULL UNIQUE REFERENCES accounts(id),"
-                           " name TEXT NOT NULL,"
-                           " name_key TEXT NOT NULL UNIQUE,"
-                           " department TEXT NOT NULL DEFAULT '',"
-                           " email TEXT NOT NULL DEFAULT '',"
-                           " auth TEXT NOT NULL DEFAULT 'registration' CHECK (auth IN ('registration','ip')),"
-                           " ip TEXT NOT NULL DEFAULT '',"
-                           " port INTEGER NOT NULL DEFAULT 5060,"
-                           " sip_username TEXT NOT NULL DEFAULT '',"
-                           " secret TEXT NOT NULL DEFAULT '',"
-                           " channels INTEGER NOT NULL DEFAULT 1 CHECK (channels BETWEEN 1 AND 300),"
-                           " channel_price_cents BIGINT NOT NULL DEFAULT 0,"
-                           " channels_anchor TEXT NOT NULL,"
-                           " channels_periods INTEGER NOT NULL DEFAULT 1,"
-                           " channels_expires TEXT NOT NULL,"
-                           " channels_lapsed INTEGER NOT NULL DEFAULT 0,"
-                           " created_at TEXT NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE profiles ("
+                " id {PK},"
+                " account_id BIGINT NOT NULL UNIQUE REFERENCES accounts(id),"
+                " name TEXT NOT NULL,"
+                " name_key TEXT NOT NULL UNIQUE,"
+                " department TEXT NOT NULL DEFAULT '',"
+                " email TEXT NOT NULL DEFAULT '',"
+                " auth TEXT NOT NULL DEFAULT 'registration' CHECK (auth IN ('registration','ip')),"
+                " ip TEXT NOT NULL DEFAULT '',"
+                " port INTEGER NOT NULL DEFAULT 5060,"
+                " sip_username TEXT NOT NULL DEFAULT '',"
+                " secret TEXT NOT NULL DEFAULT '',"
+                " channels INTEGER NOT NULL DEFAULT 1 CHECK (channels BETWEEN 1 AND 300),"
+                " channel_price_cents BIGINT NOT NULL DEFAULT 0,"
+                " channels_anchor TEXT NOT NULL,"
+                " channels_periods INTEGER NOT NULL DEFAULT 1,"
+                " channels_expires TEXT NOT NULL,"
+                " channels_lapsed INTEGER NOT NULL DEFAULT 0,"
+                " created_at TEXT NOT NULL)"),
             QStringLiteral("CREATE TABLE profile_links ("
                            " member_id BIGINT PRIMARY KEY REFERENCES members(id),"
                            " profile_id BIGINT NOT NULL REFERENCES profiles(id),"
@@ -107,22 +107,23 @@ const QList<QStringList>& steps()
             QStringLiteral("CREATE INDEX calls_profile ON calls(profile_id, started_at)"),
             QStringLiteral("CREATE INDEX calls_member ON calls(member_id, started_at)"),
             QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-            QStringLiteral("CREATE TABLE numbers ("
-                           " id {PK},"
-                           " e164 TEXT NOT NULL UNIQUE,"
-                           " country TEXT NOT NULL,"
-                           " area TEXT NOT NULL,"
-                           " member_id BIGINT NULL REFERENCES members(id),"
-                           " profile_id BIGINT NULL REFERENCES profiles(id),"
-                           " months INTEGER NOT NULL CHECK (months IN (1, 3, 12)),"
-                           " price_cents BIGINT NOT NULL,"
-                           " anchor TEXT NOT NULL,"
-                           " periods INTEGER NOT NULL DEFAULT 1,"
-                           " expires TEXT NOT NULL,"
-                           " cancelled INTEGER NOT NULL DEFAULT 0,"
-                           " status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','released')),"
-                           " bought_at TEXT NOT NULL,"
-                           " CHECK (member_id IS NULL OR profile_id IS NULL))"),
+            QStringLiteral(
+                "CREATE TABLE numbers ("
+                " id {PK},"
+                " e164 TEXT NOT NULL UNIQUE,"
+                " country TEXT NOT NULL,"
+                " area TEXT NOT NULL,"
+                " member_id BIGINT NULL REFERENCES members(id),"
+                " profile_id BIGINT NULL REFERENCES profiles(id),"
+                " months INTEGER NOT NULL CHECK (months IN (1, 3, 12)),"
+                " price_cents BIGINT NOT NULL,"
+                " anchor TEXT NOT NULL,"
+                " periods INTEGER NOT NULL DEFAULT 1,"
+                " expires TEXT NOT NULL,"
+                " cancelled INTEGER NOT NULL DEFAULT 0,"
+                " status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','released')),"
+                " bought_at TEXT NOT NULL,"
+                " CHECK (member_id IS NULL OR profile_id IS NULL))"),
             QStringLiteral("CREATE INDEX numbers_area ON numbers(country, area, status)"),
             QStringLiteral("CREATE INDEX numbers_member ON numbers(member_id)"),
             QStringLiteral("CREATE INDEX numbers_profile ON numbers(profile_id)"),
@@ -141,8 +142,9 @@ const QList<QStringList>& steps()
         //    ASCII only). Lines written before get LOWER() of their text.
         {
             QStringLiteral("ALTER TABLE activity ADD COLUMN search_key TEXT NOT NULL DEFAULT ''"),
-            QStringLiteral("UPDATE activity SET search_key = LOWER(action || '\x1f' || subject || '\x1f'"
-                           " || details || '\x1f' || actor)"),
+            QStringLiteral(
+                "UPDATE activity SET search_key = LOWER(action || '\x1f' || subject || '\x1f'"
+                " || details || '\x1f' || actor)"),
         },
     };
     return s;
@@ -150,8 +152,9 @@ const QList<QStringList>& steps()
 
 QString forEngine(QString sql, const Database& db)
 {
-    sql.replace(QLatin1String("{PK}"), db.isPostgres() ? QLatin1String("BIGSERIAL PRIMARY KEY")
-                                                       : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    sql.replace(QLatin1String("{PK}"), db.isPostgres()
+                                           ? QLatin1String("BIGSERIAL PRIMARY KEY")
+                                           : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
     return sql;
 }
 
@@ -167,7 +170,8 @@ Result<void> createMetaTable(const Database& db)
         return Error::storage(db.lastErrorText());
     if (hasMetaTable(db))
         return {};
-    if (!db.execDirect(QStringLiteral("CREATE TABLE schema_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")))
+    if (!db.execDirect(
+            QStringLiteral("CREATE TABLE schema_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")))
         return Error::storage(db.lastErrorText());
     QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO schema_meta (key, value) VALUES (?, ?)"));
     q.addBindValue(QStringLiteral("version"));
@@ -181,7 +185,8 @@ Result<void> createMetaTable(const Database& db)
 // whole file): a concurrent migrator waits here until the other one has committed.
 int lockedVersion(const Database& db)
 {
-    QSqlQuery q = db.prepare(QStringLiteral("SELECT value FROM schema_meta WHERE key = ?") + db.forUpdate());
+    QSqlQuery q =
+        db.prepare(QStringLiteral("SELECT value FROM schema_meta WHERE key = ?") + db.forUpdate());
     q.addBindValue(QStringLiteral("version"));
     if (!db.exec(q) || !q.next())
         return -1;

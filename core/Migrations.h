@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QCoreApplication>
 #include "Error.h"
+#include <QCoreApplication>
 
 namespace sb {
 

@@ -48,7 +48,8 @@ std::optional<Money> Money::times(qint64 count) const
 QString Money::toString() const
 {
     const qint64 abs = m_cents < 0 ? -m_cents : m_cents;
-    const QString digits = QStringLiteral("%1.%2").arg(abs / 100).arg(abs % 100, 2, 10, QLatin1Char('0'));
+    const QString digits =
+        QStringLiteral("%1.%2").arg(abs / 100).arg(abs % 100, 2, 10, QLatin1Char('0'));
     return m_cents < 0 ? QStringLiteral("-") + digits : digits;
 }
 
@@ -62,8 +63,8 @@ QString Money::toLocaleString(const QLocale& locale) const
 {
     const qint64 abs = m_cents < 0 ? -m_cents : m_cents;
     QString whole = locale.toString(abs / 100);
-    QString text = whole + locale.decimalPoint()
-                   + QStringLiteral("%1").arg(abs % 100, 2, 10, QLatin1Char('0'));
+    QString text = whole + locale.decimalPoint() +
+                   QStringLiteral("%1").arg(abs % 100, 2, 10, QLatin1Char('0'));
     return m_cents < 0 ? locale.negativeSign() + text : text;
 }
 
@@ -72,7 +73,9 @@ QString Money::toCurrencyString(const QLocale& locale) const
     // QLocale::toCurrencyString takes a double; we place the currency ourselves so that no
     // amount ever passes through floating point.
     if (locale.language() == QLocale::English) {
-        const QString text = QStringLiteral("$") + Money::fromCents(m_cents < 0 ? -m_cents : m_cents).toLocaleString(locale);
+        const QString text =
+            QStringLiteral("$") +
+            Money::fromCents(m_cents < 0 ? -m_cents : m_cents).toLocaleString(locale);
         return m_cents < 0 ? locale.negativeSign() + text : text;
     }
     return toLocaleString(locale) + QChar(0x00a0) + accountCurrency();

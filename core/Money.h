@@ -28,8 +28,16 @@ public:
     constexpr Money operator+(Money o) const { return Money(m_cents + o.m_cents); }
     constexpr Money operator-(Money o) const { return Money(m_cents - o.m_cents); }
     constexpr Money operator-() const { return Money(-m_cents); }
-    constexpr Money& operator+=(Money o) { m_cents += o.m_cents; return *this; }
-    constexpr Money& operator-=(Money o) { m_cents -= o.m_cents; return *this; }
+    constexpr Money& operator+=(Money o)
+    {
+        m_cents += o.m_cents;
+        return *this;
+    }
+    constexpr Money& operator-=(Money o)
+    {
+        m_cents -= o.m_cents;
+        return *this;
+    }
     /// Multiplication by a count; std::nullopt on overflow.
     std::optional<Money> times(qint64 count) const;
 
@@ -61,6 +69,9 @@ private:
 };
 
 /// The account currency (ISO 4217). One currency per account.
-inline QString accountCurrency() { return QStringLiteral("USD"); }
+inline QString accountCurrency()
+{
+    return QStringLiteral("USD");
+}
 
 } // namespace sb

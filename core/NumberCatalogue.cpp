@@ -27,15 +27,22 @@ const NumberCatalogue& NumberCatalogue::builtIn()
         QFile f(QStringLiteral(":/data/numbers.json"));
         if (!f.open(QIODevice::ReadOnly))
             qFatal("The number catalogue is missing from the resources.");
-        const QJsonArray countries = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("countries")).toArray();
+        const QJsonArray countries = QJsonDocument::fromJson(f.readAll())
+                                         .object()
+                                         .value(QStringLiteral("countries"))
+                                         .toArray();
         for (const QJsonValue& cv : countries) {
             const QJsonObject co = cv.toObject();
-            Country country{co.value(QStringLiteral("code")).toString(), co.value(QStringLiteral("name")).toString(),
-                            co.value(QStringLiteral("termsRequired")).toBool(), {}};
+            Country country{co.value(QStringLiteral("code")).toString(),
+                            co.value(QStringLiteral("name")).toString(),
+                            co.value(QStringLiteral("termsRequired")).toBool(),
+                            {}};
             for (const QJsonValue& av : co.value(QStringLiteral("areas")).toArray()) {
                 const QJsonObject ao = av.toObject();
-                country.areas.append({ao.value(QStringLiteral("code")).toString(), ao.value(QStringLiteral("place")).toString(),
-                                      ao.value(QStringLiteral("first")).toString(), ao.value(QStringLiteral("count")).toInt()});
+                country.areas.append({ao.value(QStringLiteral("code")).toString(),
+                                      ao.value(QStringLiteral("place")).toString(),
+                                      ao.value(QStringLiteral("first")).toString(),
+                                      ao.value(QStringLiteral("count")).toInt()});
             }
             c.m_countries.append(country);
         }
@@ -68,7 +75,11 @@ QStringList NumberCatalogue::numbers(const Country& country, const Area& area) c
 
 QString NumberCatalogue::countryName(const QString& code)
 {
-    static const struct { const char* code; const char* name; } names[] = {
+    static const struct
+    {
+        const char* code;
+        const char* name;
+    } names[] = {
         {"US", QT_TRANSLATE_NOOP("sb::NumberCatalogue", "United States")},
         {"CA", QT_TRANSLATE_NOOP("sb::NumberCatalogue", "Canada")},
         {"GB", QT_TRANSLATE_NOOP("sb::NumberCatalogue", "United Kingdom")},

@@ -16,10 +16,10 @@ class NumberCatalogue
 public:
     struct Area
     {
-        QString code;   ///< area code as dialled nationally without trunk prefix, e.g. "212", "20"
-        QString place;  ///< English place name
-        QString first;  ///< first national number of the block, e.g. "2125550100"
-        int count = 0;  ///< numbers in the block
+        QString code;  ///< area code as dialled nationally without trunk prefix, e.g. "212", "20"
+        QString place; ///< English place name
+        QString first; ///< first national number of the block, e.g. "2125550100"
+        int count = 0; ///< numbers in the block
     };
     struct Country
     {

@@ -7,7 +7,12 @@ namespace sb {
 /// Who holds a number: a member (by account name) or a SIP profile (by name).
 struct NumberHolder
 {
-    enum class Kind { None, Member, Profile };
+    enum class Kind
+    {
+        None,
+        Member,
+        Profile
+    };
     Kind kind = Kind::None;
     QString name;
 

@@ -9,8 +9,21 @@ namespace sb {
 /// A window onto the numbers table, filtered and ordered in SQL.
 struct NumberQuery
 {
-    enum class Sort { Number, Country, Holder, Expires, Status };
-    enum class Status { Any, Active, Cancelled, Released };
+    enum class Sort
+    {
+        Number,
+        Country,
+        Holder,
+        Expires,
+        Status
+    };
+    enum class Status
+    {
+        Any,
+        Active,
+        Cancelled,
+        Released
+    };
     QString search;  ///< substring of the number or the holder's name
     QString country; ///< ISO code or empty for all
     NumberHolder::Kind holderKind = NumberHolder::Kind::None; ///< None = any holder

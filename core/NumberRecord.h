@@ -17,11 +17,11 @@ struct NumberRecord
     QString country;
     QString area;
     NumberHolder holder;
-    int months = 1;      ///< billing period
-    Money price;         ///< price of one period at the last payment
-    QDate anchor;        ///< first day of the first period; periods are counted from it
-    int periods = 1;     ///< periods paid so far
-    QDate expires;       ///< end of the paid period: renewal or release happens on this day
+    int months = 1;  ///< billing period
+    Money price;     ///< price of one period at the last payment
+    QDate anchor;    ///< first day of the first period; periods are counted from it
+    int periods = 1; ///< periods paid so far
+    QDate expires;   ///< end of the paid period: renewal or release happens on this day
     bool cancelled = false;
     QString status = QStringLiteral("active"); ///< "active" or "released"
     QDateTime boughtAt;

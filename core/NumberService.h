@@ -37,7 +37,8 @@ public:
         int total = 0;
     };
     Result<const NumberCatalogue::Country*> country(const QString& code) const;
-    Result<QList<AreaInfo>> areas(const QString& country, const QString& language = QStringLiteral("en")) const;
+    Result<QList<AreaInfo>> areas(const QString& country,
+                                  const QString& language = QStringLiteral("en")) const;
     Result<QMap<int, Money>> prices(const QString& country) const;
 
     struct BuyRequest
@@ -89,7 +90,8 @@ private:
         qint64 id = 0;
     };
     Result<ResolvedHolder> resolve(const NumberHolder& holder) const;
-    Result<void> validate(const BuyRequest& r, const NumberCatalogue::Country** country, Money* price) const;
+    Result<void> validate(const BuyRequest& r, const NumberCatalogue::Country** country,
+                          Money* price) const;
 
     const Context& m_ctx;
     const PriceList& m_prices;

@@ -15,7 +15,8 @@ class PbxConfig
 public:
     /// An Asterisk pjsip.conf block: registration with outbound auth, or IP-matched
     /// (identify by the provider's servers) for IP authentication.
-    static QString asterisk(const SipProfile& profile, const QStringList& servers, const QString& password);
+    static QString asterisk(const SipProfile& profile, const QStringList& servers,
+                            const QString& password);
     /// The section name used for the trunk: "switchboard-" + a safe form of the profile name.
     static QString sectionName(const SipProfile& profile);
 };

@@ -53,8 +53,8 @@ QString PhoneNumbers::toE164(const QString& national, const QString& region)
 bool PhoneNumbers::isValidForRegion(const QString& e164, const QString& region)
 {
     PhoneNumber n;
-    return e164.startsWith(QLatin1Char('+')) && parse(e164, QStringLiteral("ZZ"), &n)
-           && util()->IsValidNumberForRegion(n, utf8(region));
+    return e164.startsWith(QLatin1Char('+')) && parse(e164, QStringLiteral("ZZ"), &n) &&
+           util()->IsValidNumberForRegion(n, utf8(region));
 }
 
 QString PhoneNumbers::regionOf(const QString& e164)

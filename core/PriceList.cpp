@@ -68,7 +68,9 @@ Result<PriceList> PriceList::fromJson(const QByteArray& json)
             const QString text = periods.value(QString::number(months)).toString();
             const auto price = Money::parse(text);
             if (!price || !price->isPositive())
-                return Error::invalid(tr("The price list has no valid %1-month price for %2.").arg(months).arg(it.key()));
+                return Error::invalid(tr("The price list has no valid %1-month price for %2.")
+                                          .arg(months)
+                                          .arg(it.key()));
             out.m_numbers[it.key()].insert(months, *price);
         }
     }
@@ -84,7 +86,8 @@ Result<PriceList> PriceList::fromJson(const QByteArray& json)
         const auto rate = parseRate(o.value(QStringLiteral("rate")).toString());
         const QString prefix = o.value(QStringLiteral("prefix")).toString();
         if (!rate || prefix.isEmpty())
-            return Error::invalid(tr("The price list has a malformed rate for prefix \"%1\".").arg(prefix));
+            return Error::invalid(
+                tr("The price list has a malformed rate for prefix \"%1\".").arg(prefix));
         out.m_rates.append({prefix, *rate, o.value(QStringLiteral("name")).toString()});
     }
     return out;

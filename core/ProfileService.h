@@ -58,7 +58,7 @@ public:
     {
         int from = 0;
         int to = 0;
-        Money charged;       ///< the new subscription's first month
+        Money charged; ///< the new subscription's first month
         QDate nextPayment;
     };
     Money channelPrice() const { return m_prices.channelPrice(); }
@@ -73,7 +73,8 @@ public:
     };
     Result<Credentials> credentials(const QString& name) const;
 
-    Result<SipProfile> link(const QString& name, const QString& account, const QString& extension) const;
+    Result<SipProfile> link(const QString& name, const QString& account,
+                            const QString& extension) const;
     Result<SipProfile> unlink(const QString& name, const QString& account) const;
 
     struct Deletion

@@ -9,15 +9,19 @@ namespace sb {
 
 QStringList ProviderSettings::defaultSipServers()
 {
-    return {QStringLiteral("sip1.voice.example.net:5060"), QStringLiteral("sip2.voice.example.net:5060")};
+    return {QStringLiteral("sip1.voice.example.net:5060"),
+            QStringLiteral("sip2.voice.example.net:5060")};
 }
 
 Result<void> ProviderSettings::validateServer(const QString& server)
 {
-    static const QRegularExpression re(QStringLiteral("^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(:(\\d{1,5}))?$"));
+    static const QRegularExpression re(
+        QStringLiteral("^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{"
+                       "0,61}[A-Za-z0-9])?)*(:(\\d{1,5}))?$"));
     const auto m = re.match(server.trimmed());
     if (!m.hasMatch())
-        return Error::invalid(tr("\"%1\" is not a server address such as sip.example.net:5060.").arg(server));
+        return Error::invalid(
+            tr("\"%1\" is not a server address such as sip.example.net:5060.").arg(server));
     if (!m.captured(6).isEmpty()) {
         const int port = m.captured(6).toInt();
         if (port < 1 || port > 65535)
@@ -44,7 +48,8 @@ Result<void> ProviderSettings::setValue(const QString& key, const QString& value
         del.addBindValue(key);
         if (!db.exec(del))
             return Error::storage(db.lastErrorText());
-        QSqlQuery ins = db.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"));
+        QSqlQuery ins =
+            db.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"));
         ins.addBindValue(key);
         ins.addBindValue(Database::text(value));
         if (!db.exec(ins))

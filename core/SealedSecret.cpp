@@ -47,8 +47,8 @@ QString SealedSecret::keyFilePath()
     const QString env = qEnvironmentVariable("SWITCHBOARD_SECRET_KEY_FILE");
     if (!env.isEmpty())
         return env;
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
-           + QStringLiteral("/switchboard/secrets.key");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+           QStringLiteral("/switchboard/secrets.key");
 }
 
 Result<QByteArray> SealedSecret::key(bool create)
@@ -62,17 +62,21 @@ Result<QByteArray> SealedSecret::key(bool create)
         return k;
     }
     if (!create)
-        return Error::storage(tr("The secret key file %1 is missing: stored SIP passwords cannot be read.").arg(path));
+        return Error::storage(
+            tr("The secret key file %1 is missing: stored SIP passwords cannot be read.")
+                .arg(path));
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return Error::storage(tr("Cannot create the folder for %1.").arg(path));
     const QByteArray k = randomBytes(kKeySize);
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
-        return Error::storage(tr("Cannot write the secret key file %1: %2").arg(path, out.errorString()));
+        return Error::storage(
+            tr("Cannot write the secret key file %1: %2").arg(path, out.errorString()));
     out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     out.write(k.toHex());
     if (!out.commit())
-        return Error::storage(tr("Cannot write the secret key file %1: %2").arg(path, out.errorString()));
+        return Error::storage(
+            tr("Cannot write the secret key file %1: %2").arg(path, out.errorString()));
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return k;
 }
@@ -90,7 +94,8 @@ Result<QString> SealedSecret::seal(const QString& plaintext)
     for (qsizetype i = 0; i < data.size(); ++i)
         data[i] = char(data[i] ^ stream[i]);
     const QByteArray tag = hmac(macKey, QByteArray(nonce + data));
-    return QString(QStringLiteral("v1:") + QString::fromLatin1(QByteArray(nonce + data + tag).toBase64()));
+    return QString(QStringLiteral("v1:") +
+                   QString::fromLatin1(QByteArray(nonce + data + tag).toBase64()));
 }
 
 Result<QString> SealedSecret::open(const QString& token)
@@ -114,8 +119,10 @@ Result<QString> SealedSecret::open(const QString& token)
     for (int i = 0; i < kTagSize; ++i)
         diff |= static_cast<unsigned char>(tag[i] ^ expected[i]);
     if (diff != 0)
-        return Error::storage(tr("The stored secret does not match the secret key (%1): it was altered or "
-                                 "sealed with another key.").arg(keyFilePath()));
+        return Error::storage(
+            tr("The stored secret does not match the secret key (%1): it was altered or "
+               "sealed with another key.")
+                .arg(keyFilePath()));
     const QByteArray stream = keystream(encKey, nonce, data.size());
     for (qsizetype i = 0; i < data.size(); ++i)
         data[i] = char(data[i] ^ stream[i]);

@@ -15,8 +15,9 @@ bool s_keychainAnswered = false;
 
 bool keychainDisabled()
 {
-    return qEnvironmentVariable("SWITCHBOARD_NO_KEYCHAIN") == QLatin1String("1")
-           || (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS") && qEnvironmentVariableIsEmpty("DISPLAY"));
+    return qEnvironmentVariable("SWITCHBOARD_NO_KEYCHAIN") == QLatin1String("1") ||
+           (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS") &&
+            qEnvironmentVariableIsEmpty("DISPLAY"));
 }
 
 // Runs a keychain job to completion with a time limit; QtKeychain only works asynchronously.
@@ -59,7 +60,8 @@ Result<QString> SecretVault::get(const QString& name, const QString& token)
         job.setAutoDelete(false);
         job.setKey(name);
         if (!runJob(&job))
-            return Error::storage(tr("The keychain did not give the password of %1: %2").arg(name, job.errorString()));
+            return Error::storage(tr("The keychain did not give the password of %1: %2")
+                                      .arg(name, job.errorString()));
         s_keychainAnswered = true;
         return job.textData();
     }

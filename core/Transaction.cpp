@@ -30,8 +30,8 @@ void Transaction::rollback()
 Result<void> Transaction::commit()
 {
     if (!m_begun || m_done)
-        return Error::storage(QCoreApplication::translate("sb::Transaction",
-                                                          "No transaction is open."));
+        return Error::storage(
+            QCoreApplication::translate("sb::Transaction", "No transaction is open."));
     if (!m_db.execDirect(QStringLiteral("COMMIT"))) {
         rollback();
         return Error::storage(m_db.lastErrorText());

@@ -26,8 +26,7 @@ public:
 
     /// Runs `work` (returning Result<T>) in a transaction, committing on success and
     /// retrying a few times when the engine reports a busy or serialization conflict.
-    template<typename F>
-    static auto run(const Database& db, F&& work) -> decltype(work())
+    template<typename F> static auto run(const Database& db, F&& work) -> decltype(work())
     {
         using R = decltype(work());
         for (int attempt = 0;; ++attempt) {
@@ -43,8 +42,8 @@ public:
             db.noteFailure({}, false);
             R result = work();
             if (!result) {
-                if (!lastAttempt && db.lastFailureRetryable()
-                    && result.error().kind == Error::Kind::Storage) {
+                if (!lastAttempt && db.lastFailureRetryable() &&
+                    result.error().kind == Error::Kind::Storage) {
                     tx.rollback();
                     QThread::msleep(10u << std::min(attempt, 5));
                     continue;

@@ -7,8 +7,9 @@
 namespace sb {
 
 ActivityModel::ActivityModel(const Context& ctx, QObject* parent)
-    : QAbstractTableModel(parent), m_ctx(ctx),
-      m_rows(PageSize, [this](int offset, int limit) { return ActivityLog(m_ctx).page(offset, limit, m_search); })
+    : QAbstractTableModel(parent), m_ctx(ctx), m_rows(PageSize, [this](int offset, int limit) {
+          return ActivityLog(m_ctx).page(offset, limit, m_search);
+      })
 {
     refresh();
 }
@@ -26,18 +27,25 @@ int ActivityModel::columnCount(const QModelIndex& parent) const
 QString ActivityModel::displayText(const ActivityEntry& e, int column) const
 {
     switch (column) {
-    case Time: return QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
-    case Actor: return e.actor;
-    case Action: return ActivityLog::actionName(e.action);
-    case Subject: return e.subject;
-    case Details: return e.details;
-    default: return {};
+    case Time:
+        return QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
+    case Actor:
+        return e.actor;
+    case Action:
+        return ActivityLog::actionName(e.action);
+    case Subject:
+        return e.subject;
+    case Details:
+        return e.details;
+    default:
+        return {};
     }
 }
 
 QVariant ActivityModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const ActivityEntry& e = m_rows.at(index.row());
     switch (role) {
@@ -47,12 +55,18 @@ QVariant ActivityModel::data(const QModelIndex& index, int role) const
         return displayText(e, index.column());
     case RawValueRole:
         switch (index.column()) {
-        case Time: return e.at;
-        case Actor: return e.actor;
-        case Action: return e.action;
-        case Subject: return e.subject;
-        case Details: return e.details;
-        default: return {};
+        case Time:
+            return e.at;
+        case Actor:
+            return e.actor;
+        case Action:
+            return e.action;
+        case Subject:
+            return e.subject;
+        case Details:
+            return e.details;
+        default:
+            return {};
         }
     case IdRole:
         return QVariant::fromValue<qlonglong>(e.id);
@@ -68,12 +82,18 @@ QVariant ActivityModel::headerData(int section, Qt::Orientation orientation, int
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (section) {
-    case Time: return tr("Time");
-    case Actor: return tr("Who");
-    case Action: return tr("Action");
-    case Subject: return tr("Subject");
-    case Details: return tr("Details");
-    default: return {};
+    case Time:
+        return tr("Time");
+    case Actor:
+        return tr("Who");
+    case Action:
+        return tr("Action");
+    case Subject:
+        return tr("Subject");
+    case Details:
+        return tr("Details");
+    default:
+        return {};
     }
 }
 

@@ -16,8 +16,17 @@ class ActivityModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Time, Actor, Action, Subject, Details, ColumnCount };
-    enum Role {
+    enum Column
+    {
+        Time,
+        Actor,
+        Action,
+        Subject,
+        Details,
+        ColumnCount
+    };
+    enum Role
+    {
         RawValueRole = Qt::UserRole + 1, ///< QDateTime (UTC) for Time, the action key for Action
         IdRole,                          ///< the entry's id
     };
@@ -28,7 +37,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
 

@@ -61,7 +61,8 @@ QString MembersModel::autoRechargeSummary(const Member& m)
     const AutoRechargeSettings& s = *m.autoRecharge;
     const QLocale locale;
     if (s.suspendedUntil.isValid())
-        return tr("Suspended until %1").arg(locale.toString(s.suspendedUntil, QLocale::ShortFormat));
+        return tr("Suspended until %1")
+            .arg(locale.toString(s.suspendedUntil, QLocale::ShortFormat));
     return tr("%1 below %2, limit %3")
         .arg(s.amount.toLocaleString(locale), s.threshold.toLocaleString(locale),
              s.monthlyLimit.toLocaleString(locale));
@@ -70,21 +71,31 @@ QString MembersModel::autoRechargeSummary(const Member& m)
 QString MembersModel::displayText(const Member& m, int column) const
 {
     switch (column) {
-    case Account: return m.account;
-    case Name: return m.name;
-    case Email: return m.email;
-    case Department: return m.department;
-    case Balance: return m.balance.toLocaleString(QLocale());
-    case Status: return statusText(m);
-    case Numbers: return numbersText(m);
-    case AutoRecharge: return autoRechargeSummary(m);
-    default: return {};
+    case Account:
+        return m.account;
+    case Name:
+        return m.name;
+    case Email:
+        return m.email;
+    case Department:
+        return m.department;
+    case Balance:
+        return m.balance.toLocaleString(QLocale());
+    case Status:
+        return statusText(m);
+    case Numbers:
+        return numbersText(m);
+    case AutoRecharge:
+        return autoRechargeSummary(m);
+    default:
+        return {};
     }
 }
 
 QVariant MembersModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Member& m = m_rows.at(index.row());
     switch (role) {
@@ -106,16 +117,25 @@ QVariant MembersModel::data(const QModelIndex& index, int role) const
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case RawValueRole:
         switch (index.column()) {
-        case Account: return m.account;
-        case Name: return m.name;
-        case Email: return m.email;
-        case Department: return m.department;
-        case Balance: return QVariant::fromValue<qlonglong>(m.balance.cents());
-        case Status: return m.status;
-        case Numbers: return m.numbers;
+        case Account:
+            return m.account;
+        case Name:
+            return m.name;
+        case Email:
+            return m.email;
+        case Department:
+            return m.department;
+        case Balance:
+            return QVariant::fromValue<qlonglong>(m.balance.cents());
+        case Status:
+            return m.status;
+        case Numbers:
+            return m.numbers;
         case AutoRecharge:
-            return m.autoRecharge ? QVariant::fromValue<qlonglong>(m.autoRecharge->amount.cents()) : QVariant();
-        default: return {};
+            return m.autoRecharge ? QVariant::fromValue<qlonglong>(m.autoRecharge->amount.cents())
+                                  : QVariant();
+        default:
+            return {};
         }
     case AccountRole:
         return m.account;
@@ -134,15 +154,24 @@ QVariant MembersModel::headerData(int section, Qt::Orientation orientation, int 
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (section) {
-    case Account: return tr("Account");
-    case Name: return tr("Name");
-    case Email: return tr("E-mail");
-    case Department: return tr("Department");
-    case Balance: return tr("Balance (%1)").arg(accountCurrency());
-    case Status: return tr("Status");
-    case Numbers: return tr("Numbers");
-    case AutoRecharge: return tr("Auto-recharge");
-    default: return {};
+    case Account:
+        return tr("Account");
+    case Name:
+        return tr("Name");
+    case Email:
+        return tr("E-mail");
+    case Department:
+        return tr("Department");
+    case Balance:
+        return tr("Balance (%1)").arg(accountCurrency());
+    case Status:
+        return tr("Status");
+    case Numbers:
+        return tr("Numbers");
+    case AutoRecharge:
+        return tr("Auto-recharge");
+    default:
+        return {};
     }
 }
 
@@ -167,13 +196,19 @@ void MembersModel::fetchMore(const QModelIndex& parent)
 MemberQuery::Sort MembersModel::sortKey(int column)
 {
     switch (column) {
-    case Account: return MemberQuery::Sort::Account;
-    case Email: return MemberQuery::Sort::Email;
-    case Department: return MemberQuery::Sort::Department;
-    case Balance: return MemberQuery::Sort::Balance;
-    case Status: return MemberQuery::Sort::Status;
+    case Account:
+        return MemberQuery::Sort::Account;
+    case Email:
+        return MemberQuery::Sort::Email;
+    case Department:
+        return MemberQuery::Sort::Department;
+    case Balance:
+        return MemberQuery::Sort::Balance;
+    case Status:
+        return MemberQuery::Sort::Status;
     case Name:
-    default: return MemberQuery::Sort::Name;
+    default:
+        return MemberQuery::Sort::Name;
     }
 }
 

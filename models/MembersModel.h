@@ -19,9 +19,22 @@ class MembersModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Account, Name, Email, Department, Balance, Status, Numbers, AutoRecharge, ColumnCount };
-    enum Role {
-        RawValueRole = Qt::UserRole + 1, ///< cents as qlonglong for Balance, E.164 QStringList for Numbers, plain text otherwise
+    enum Column
+    {
+        Account,
+        Name,
+        Email,
+        Department,
+        Balance,
+        Status,
+        Numbers,
+        AutoRecharge,
+        ColumnCount
+    };
+    enum Role
+    {
+        RawValueRole = Qt::UserRole + 1, ///< cents as qlonglong for Balance, E.164 QStringList for
+                                         ///< Numbers, plain text otherwise
         AccountRole,                     ///< the row's account name, on every column
     };
     static constexpr int PageSize = 256;
@@ -31,7 +44,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -42,7 +56,10 @@ public:
 
     QString search() const { return m_query.search; }
     int sortColumn() const { return m_sortColumn; }
-    Qt::SortOrder sortOrder() const { return m_query.ascending ? Qt::AscendingOrder : Qt::DescendingOrder; }
+    Qt::SortOrder sortOrder() const
+    {
+        return m_query.ascending ? Qt::AscendingOrder : Qt::DescendingOrder;
+    }
     /// Members matching the search in the database (not only the fetched ones).
     qint64 totalCount() const { return m_rows.total(); }
     /// The last storage error, translated; empty when the last fetch worked.
@@ -54,7 +71,8 @@ public:
     int rowOfAccount(const QString& account) const;
     QStringList accounts(const QModelIndexList& indexes) const;
 
-    /// "5.00 below 2.00, limit 50.00", "Suspended until 01.12.2026" or "Off", in the current locale.
+    /// "5.00 below 2.00, limit 50.00", "Suspended until 01.12.2026" or "Off", in the current
+    /// locale.
     static QString autoRechargeSummary(const Member& m);
     /// "Active" or "Linked to PROFILE", translated.
     static QString statusText(const Member& m);

@@ -40,7 +40,8 @@ QString NumbersModel::statusText(const NumberRecord& n)
     if (n.status == QLatin1String("released"))
         return tr("Released");
     if (n.cancelled)
-        return tr("Cancelled: usable until %1").arg(QLocale().toString(n.expires, QLocale::ShortFormat));
+        return tr("Cancelled: usable until %1")
+            .arg(QLocale().toString(n.expires, QLocale::ShortFormat));
     return tr("Active");
 }
 
@@ -48,8 +49,9 @@ QString NumbersModel::holderText(const NumberRecord& n)
 {
     switch (n.holder.kind) {
     case NumberHolder::Kind::Member:
-        return n.routesToProfile.isEmpty() ? n.holder.name
-                                           : tr("%1 → SIP profile %2 (linked)").arg(n.holder.name, n.routesToProfile);
+        return n.routesToProfile.isEmpty()
+                   ? n.holder.name
+                   : tr("%1 → SIP profile %2 (linked)").arg(n.holder.name, n.routesToProfile);
     case NumberHolder::Kind::Profile:
         return tr("SIP profile %1").arg(n.holder.name);
     case NumberHolder::Kind::None:
@@ -62,20 +64,29 @@ QString NumbersModel::displayText(const NumberRecord& n, int column) const
 {
     const QLocale locale;
     switch (column) {
-    case Number: return PhoneNumbers::formatInternational(n.e164);
-    case Country: return NumberCatalogue::countryName(n.country);
-    case Area: return n.area;
-    case Holder: return holderText(n);
-    case Period: return tr("%n month(s)", nullptr, n.months);
-    case Expires: return locale.toString(n.expires, QLocale::ShortFormat);
-    case Status: return statusText(n);
-    default: return {};
+    case Number:
+        return PhoneNumbers::formatInternational(n.e164);
+    case Country:
+        return NumberCatalogue::countryName(n.country);
+    case Area:
+        return n.area;
+    case Holder:
+        return holderText(n);
+    case Period:
+        return tr("%n month(s)", nullptr, n.months);
+    case Expires:
+        return locale.toString(n.expires, QLocale::ShortFormat);
+    case Status:
+        return statusText(n);
+    default:
+        return {};
     }
 }
 
 QVariant NumbersModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const NumberRecord& n = m_rows.at(index.row());
     switch (role) {
@@ -88,14 +99,22 @@ QVariant NumbersModel::data(const QModelIndex& index, int role) const
         return displayText(n, index.column());
     case RawValueRole:
         switch (index.column()) {
-        case Number: return n.e164;
-        case Country: return n.country;
-        case Area: return n.area;
-        case Holder: return n.holder.name;
-        case Period: return n.months;
-        case Expires: return n.expires.toString(Qt::ISODate);
-        case Status: return n.cancelled ? QStringLiteral("cancelled") : n.status;
-        default: return {};
+        case Number:
+            return n.e164;
+        case Country:
+            return n.country;
+        case Area:
+            return n.area;
+        case Holder:
+            return n.holder.name;
+        case Period:
+            return n.months;
+        case Expires:
+            return n.expires.toString(Qt::ISODate);
+        case Status:
+            return n.cancelled ? QStringLiteral("cancelled") : n.status;
+        default:
+            return {};
         }
     case E164Role:
         return n.e164;
@@ -106,17 +125,26 @@ QVariant NumbersModel::data(const QModelIndex& index, int role) const
 
 QVariant NumbersModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount ||
+        role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Number: return tr("Number");
-    case Country: return tr("Country");
-    case Area: return tr("Area code");
-    case Holder: return tr("Holder");
-    case Period: return tr("Billed every");
-    case Expires: return tr("Paid until");
-    case Status: return tr("Status");
-    default: return {};
+    case Number:
+        return tr("Number");
+    case Country:
+        return tr("Country");
+    case Area:
+        return tr("Area code");
+    case Holder:
+        return tr("Holder");
+    case Period:
+        return tr("Billed every");
+    case Expires:
+        return tr("Paid until");
+    case Status:
+        return tr("Status");
+    default:
+        return {};
     }
 }
 
@@ -132,7 +160,8 @@ void NumbersModel::fetchMore(const QModelIndex& parent)
 
 bool NumbersModel::isSortable(int column)
 {
-    return column == Number || column == Country || column == Holder || column == Expires || column == Status;
+    return column == Number || column == Country || column == Holder || column == Expires ||
+           column == Status;
 }
 
 void NumbersModel::sort(int column, Qt::SortOrder order)
@@ -144,11 +173,21 @@ void NumbersModel::sort(int column, Qt::SortOrder order)
         return;
     m_sortColumn = column;
     switch (column) {
-    case Country: m_query.sort = NumberQuery::Sort::Country; break;
-    case Holder: m_query.sort = NumberQuery::Sort::Holder; break;
-    case Expires: m_query.sort = NumberQuery::Sort::Expires; break;
-    case Status: m_query.sort = NumberQuery::Sort::Status; break;
-    default: m_query.sort = NumberQuery::Sort::Number; break;
+    case Country:
+        m_query.sort = NumberQuery::Sort::Country;
+        break;
+    case Holder:
+        m_query.sort = NumberQuery::Sort::Holder;
+        break;
+    case Expires:
+        m_query.sort = NumberQuery::Sort::Expires;
+        break;
+    case Status:
+        m_query.sort = NumberQuery::Sort::Status;
+        break;
+    default:
+        m_query.sort = NumberQuery::Sort::Number;
+        break;
     }
     m_query.ascending = ascending;
     reload();

@@ -18,10 +18,22 @@ class NumbersModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Number, Country, Area, Holder, Period, Expires, Status, ColumnCount };
-    enum Role {
-        RawValueRole = Qt::UserRole + 1, ///< E.164 for Number, ISO date for Expires, plain values otherwise
-        E164Role,                        ///< the row's number in E.164, on every column
+    enum Column
+    {
+        Number,
+        Country,
+        Area,
+        Holder,
+        Period,
+        Expires,
+        Status,
+        ColumnCount
+    };
+    enum Role
+    {
+        RawValueRole =
+            Qt::UserRole + 1, ///< E.164 for Number, ISO date for Expires, plain values otherwise
+        E164Role,             ///< the row's number in E.164, on every column
     };
     static constexpr int PageSize = 256;
 
@@ -30,7 +42,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;

@@ -18,8 +18,7 @@ namespace sb {
 /// Not a QObject: the model keeps its signals and passes itself to fetchMore() and reload(),
 /// which call its beginInsertRows / beginResetModel (so the model declares
 /// `friend class PagedRows<Row>;`) and emit its `errorOccurred(QString)` after a failed read.
-template<typename Row>
-class PagedRows
+template<typename Row> class PagedRows
 {
 public:
     /// Reads `limit` rows from `offset` with the model's current search, filters and sort.
@@ -49,8 +48,7 @@ public:
     bool canFetchMore(const QModelIndex& parent) const { return !parent.isValid() && !m_atEnd; }
 
     /// Appends the next page to `model`'s rows, or emits its errorOccurred when the read failed.
-    template<typename Model>
-    void fetchMore(Model& model, const QModelIndex& parent)
+    template<typename Model> void fetchMore(Model& model, const QModelIndex& parent)
     {
         if (parent.isValid() || m_atEnd)
             return;
@@ -69,8 +67,7 @@ public:
 
     /// Resets `model` to the first page (and the total), then emits its errorOccurred when a
     /// read failed.
-    template<typename Model>
-    void reload(Model& model)
+    template<typename Model> void reload(Model& model)
     {
         model.beginResetModel();
         m_rows.clear();

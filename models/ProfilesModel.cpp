@@ -6,7 +6,8 @@
 
 namespace sb {
 
-ProfilesModel::ProfilesModel(const Context& ctx, QObject* parent) : QAbstractTableModel(parent), m_ctx(ctx)
+ProfilesModel::ProfilesModel(const Context& ctx, QObject* parent)
+    : QAbstractTableModel(parent), m_ctx(ctx)
 {
     refresh();
 }
@@ -25,22 +26,32 @@ QString ProfilesModel::displayText(const SipProfile& p, int column) const
 {
     const QLocale locale;
     switch (column) {
-    case Name: return p.name;
-    case Department: return p.department;
+    case Name:
+        return p.name;
+    case Department:
+        return p.department;
     case Authentication:
-        return p.auth == SipProfile::Auth::Ip ? tr("IP %1:%2").arg(p.ip).arg(p.port) : tr("Registration");
-    case Channels: return p.channelsLapsed ? tr("%1 (unpaid)").arg(p.channels) : QString::number(p.channels);
-    case MonthlyCost: return p.monthlyChannelCost().toLocaleString(locale);
-    case Balance: return p.balance.toLocaleString(locale);
-    case Accounts: return QString::number(p.accounts.size());
-    case Numbers: return QString::number(p.numbers.size());
-    default: return {};
+        return p.auth == SipProfile::Auth::Ip ? tr("IP %1:%2").arg(p.ip).arg(p.port)
+                                              : tr("Registration");
+    case Channels:
+        return p.channelsLapsed ? tr("%1 (unpaid)").arg(p.channels) : QString::number(p.channels);
+    case MonthlyCost:
+        return p.monthlyChannelCost().toLocaleString(locale);
+    case Balance:
+        return p.balance.toLocaleString(locale);
+    case Accounts:
+        return QString::number(p.accounts.size());
+    case Numbers:
+        return QString::number(p.numbers.size());
+    default:
+        return {};
     }
 }
 
 QVariant ProfilesModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const SipProfile& p = m_rows.at(index.row());
     switch (role) {
@@ -54,15 +65,24 @@ QVariant ProfilesModel::data(const QModelIndex& index, int role) const
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case RawValueRole:
         switch (index.column()) {
-        case Name: return p.name;
-        case Department: return p.department;
-        case Authentication: return SipProfile::authKey(p.auth);
-        case Channels: return p.channels;
-        case MonthlyCost: return QVariant::fromValue<qlonglong>(p.monthlyChannelCost().cents());
-        case Balance: return QVariant::fromValue<qlonglong>(p.balance.cents());
-        case Accounts: return static_cast<int>(p.accounts.size());
-        case Numbers: return static_cast<int>(p.numbers.size());
-        default: return {};
+        case Name:
+            return p.name;
+        case Department:
+            return p.department;
+        case Authentication:
+            return SipProfile::authKey(p.auth);
+        case Channels:
+            return p.channels;
+        case MonthlyCost:
+            return QVariant::fromValue<qlonglong>(p.monthlyChannelCost().cents());
+        case Balance:
+            return QVariant::fromValue<qlonglong>(p.balance.cents());
+        case Accounts:
+            return static_cast<int>(p.accounts.size());
+        case Numbers:
+            return static_cast<int>(p.numbers.size());
+        default:
+            return {};
         }
     case NameRole:
         return p.name;
@@ -73,18 +93,28 @@ QVariant ProfilesModel::data(const QModelIndex& index, int role) const
 
 QVariant ProfilesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount ||
+        role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Name: return tr("Name");
-    case Department: return tr("Department");
-    case Authentication: return tr("Authentication");
-    case Channels: return tr("Channels");
-    case MonthlyCost: return tr("Monthly cost (%1)").arg(accountCurrency());
-    case Balance: return tr("Balance (%1)").arg(accountCurrency());
-    case Accounts: return tr("Linked accounts");
-    case Numbers: return tr("Numbers");
-    default: return {};
+    case Name:
+        return tr("Name");
+    case Department:
+        return tr("Department");
+    case Authentication:
+        return tr("Authentication");
+    case Channels:
+        return tr("Channels");
+    case MonthlyCost:
+        return tr("Monthly cost (%1)").arg(accountCurrency());
+    case Balance:
+        return tr("Balance (%1)").arg(accountCurrency());
+    case Accounts:
+        return tr("Linked accounts");
+    case Numbers:
+        return tr("Numbers");
+    default:
+        return {};
     }
 }
 

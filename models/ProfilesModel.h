@@ -15,8 +15,20 @@ class ProfilesModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Name, Department, Authentication, Channels, MonthlyCost, Balance, Accounts, Numbers, ColumnCount };
-    enum Role {
+    enum Column
+    {
+        Name,
+        Department,
+        Authentication,
+        Channels,
+        MonthlyCost,
+        Balance,
+        Accounts,
+        Numbers,
+        ColumnCount
+    };
+    enum Role
+    {
         RawValueRole = Qt::UserRole + 1, ///< cents for money columns, counts for counts
         NameRole,                        ///< the profile's name, on every column
     };
@@ -26,7 +38,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     const SipProfile& profile(int row) const { return m_rows.at(row); }
     int rowOfName(const QString& name) const;

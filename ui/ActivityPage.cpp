@@ -24,8 +24,10 @@ ActivityPage::ActivityPage(const Context& ctx, QWidget* parent) : QWidget(parent
     m_model = new ActivityModel(ctx, this);
     m_model->setObjectName(QStringLiteral("activityModel"));
     m_title = TablePage::createTitle(this, QStringLiteral("activityTitle"));
-    m_search = TablePage::createSearch(this, QStringLiteral("activitySearch"), [this]() { m_model->setSearch(m_search->text()); });
-    m_table = TablePage::createTable(this, QStringLiteral("activityTable"), m_model, {.withActions = false});
+    m_search = TablePage::createSearch(this, QStringLiteral("activitySearch"),
+                                       [this]() { m_model->setSearch(m_search->text()); });
+    m_table = TablePage::createTable(this, QStringLiteral("activityTable"), m_model,
+                                     {.withActions = false});
     m_table->horizontalHeader()->setResizeContentsPrecision(ActivityModel::PageSize);
 
     connect(m_model, &ActivityModel::errorOccurred, this, &ActivityPage::statusMessage);

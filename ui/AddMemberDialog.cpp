@@ -141,8 +141,9 @@ void AddMemberDialog::retranslateUi()
 {
     setWindowTitle(tr("Add member"));
     setAccessibleName(tr("Add member"));
-    m_intro->setText(tr("The account name is how the member signs in: 6 to 32 characters, starting with a "
-                        "letter; letters, digits, '.', '_' and '-'."));
+    m_intro->setText(
+        tr("The account name is how the member signs in: 6 to 32 characters, starting with a "
+           "letter; letters, digits, '.', '_' and '-'."));
     m_accountLabel->setText(tr("&Account name:"));
     m_nameLabel->setText(tr("&Display name:"));
     m_emailLabel->setText(tr("&E-mail:"));

@@ -18,7 +18,8 @@ namespace {
 constexpr int kNamesShown = 5;
 }
 
-AllocateCreditDialog::AllocateCreditDialog(const Context& ctx, const QList<Member>& members, QWidget* parent)
+AllocateCreditDialog::AllocateCreditDialog(const Context& ctx, const QList<Member>& members,
+                                           QWidget* parent)
     : QDialog(parent), m_ctx(ctx), m_members(members)
 {
     setObjectName(QStringLiteral("allocateCreditDialog"));
@@ -105,20 +106,23 @@ void AllocateCreditDialog::updateWidgets()
         else if (!total)
             problem = tr("The total is too large.");
         else if (*total > m_balanceLabel->balance())
-            problem = tr("The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). "
-                         "Top up the company balance first, or give less.",
-                         nullptr, n)
-                          .arg(m_balanceLabel->balance().toCurrencyString(locale), amount->toCurrencyString(locale),
-                               total->toCurrencyString(locale));
+            problem =
+                tr("The company balance (%1) cannot cover %2 for each of %n member(s) (%3 in all). "
+                   "Top up the company balance first, or give less.",
+                   nullptr, n)
+                    .arg(m_balanceLabel->balance().toCurrencyString(locale),
+                         amount->toCurrencyString(locale), total->toCurrencyString(locale));
         else
             ok = n > 0;
     }
     if (amount && total && amount->isPositive())
-        m_totalLabel->setText(tr("Total: %1 (%2 × %n member(s))", nullptr, n)
-                                  .arg(total->toCurrencyString(locale), amount->toCurrencyString(locale)));
+        m_totalLabel->setText(
+            tr("Total: %1 (%2 × %n member(s))", nullptr, n)
+                .arg(total->toCurrencyString(locale), amount->toCurrencyString(locale)));
     else
         m_totalLabel->setText(tr("Total: —"));
-    m_balanceLabel->showBalance(tr("Company balance: %1."), tr("Company balance: %1, after the allocation: %2."),
+    m_balanceLabel->showBalance(tr("Company balance: %1."),
+                                tr("Company balance: %1, after the allocation: %2."),
                                 ok ? total : std::nullopt);
     m_hint->showProblem(problem);
     QPushButton* okButton = m_buttons->button(QDialogButtonBox::Ok);
@@ -160,8 +164,9 @@ void AllocateCreditDialog::retranslateUi()
     m_membersLabel->setAccessibleName(tr("Selected members"));
     m_totalLabel->setAccessibleName(tr("Total"));
     m_balanceLabel->setAccessibleName(tr("Company balance"));
-    m_warning->showWarning(tr("The amount is deducted from the company balance at once and added to each "
-                              "member. Allocated credit cannot be taken back from a member."));
+    m_warning->showWarning(
+        tr("The amount is deducted from the company balance at once and added to each "
+           "member. Allocated credit cannot be taken back from a member."));
     m_warning->setAccessibleName(tr("Warning"));
     m_hint->setAccessibleName(tr("Problem"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));

@@ -25,7 +25,8 @@ class AllocateCreditDialog : public QDialog
     Q_OBJECT
 
 public:
-    AllocateCreditDialog(const Context& ctx, const QList<Member>& members, QWidget* parent = nullptr);
+    AllocateCreditDialog(const Context& ctx, const QList<Member>& members,
+                         QWidget* parent = nullptr);
 
     /// What was allocated (after accept()).
     const CreditService::Allocation& allocation() const { return m_allocation; }

@@ -15,7 +15,8 @@
 
 namespace sb::ui {
 
-AllocateProfileCreditDialog::AllocateProfileCreditDialog(const Context& ctx, const SipProfile& profile, QWidget* parent)
+AllocateProfileCreditDialog::AllocateProfileCreditDialog(const Context& ctx,
+                                                         const SipProfile& profile, QWidget* parent)
     : QDialog(parent), m_ctx(ctx), m_profile(profile)
 {
     setObjectName(QStringLiteral("allocateProfileCreditDialog"));
@@ -60,8 +61,9 @@ AllocateProfileCreditDialog::AllocateProfileCreditDialog(const Context& ctx, con
 void AllocateProfileCreditDialog::updateWidgets()
 {
     const QLocale locale;
-    m_intro->setText(tr("Give credit to the SIP profile %1 (balance now %2). Its calls are paid from it.")
-                         .arg(m_profile.name, m_profile.balance.toCurrencyString(locale)));
+    m_intro->setText(
+        tr("Give credit to the SIP profile %1 (balance now %2). Its calls are paid from it.")
+            .arg(m_profile.name, m_profile.balance.toCurrencyString(locale)));
     const auto amount = m_amountEdit->amount();
     QString problem = m_refusal;
     bool ok = false;
@@ -72,17 +74,21 @@ void AllocateProfileCreditDialog::updateWidgets()
         else if (auto v = CompanyService::validateAmount(*amount); !v)
             problem = v.error().message;
         else if (*amount > m_balanceInfo->balance())
-            problem = tr("The company balance (%1) cannot cover %2. Top up the company balance first, or give less.")
-                          .arg(m_balanceInfo->balance().toCurrencyString(locale), amount->toCurrencyString(locale));
+            problem = tr("The company balance (%1) cannot cover %2. Top up the company balance "
+                         "first, or give less.")
+                          .arg(m_balanceInfo->balance().toCurrencyString(locale),
+                               amount->toCurrencyString(locale));
         else
             ok = true;
     }
-    m_balanceInfo->showBalance(tr("Company balance: %1."), tr("Company balance: %1, after the allocation: %2."),
+    m_balanceInfo->showBalance(tr("Company balance: %1."),
+                               tr("Company balance: %1, after the allocation: %2."),
                                ok ? amount : std::nullopt);
     m_hint->showProblem(problem);
     QPushButton* okButton = m_buttons->button(QDialogButtonBox::Ok);
     okButton->setEnabled(ok);
-    okButton->setText(ok ? tr("Allocate %1").arg(amount->toCurrencyString(locale)) : tr("Allocate"));
+    okButton->setText(ok ? tr("Allocate %1").arg(amount->toCurrencyString(locale))
+                         : tr("Allocate"));
     okButton->setAccessibleName(okButton->text());
 }
 
@@ -118,9 +124,10 @@ void AllocateProfileCreditDialog::retranslateUi()
     m_amountEdit->setAccessibleName(tr("Amount"));
     m_intro->setAccessibleName(tr("SIP profile"));
     m_balanceInfo->setAccessibleName(tr("Company balance"));
-    m_warning->showWarning(tr("The amount is deducted from the company balance at once. Credit allocated to a SIP "
-                              "profile cannot be taken back; it returns to the company balance only if the profile "
-                              "is deleted."));
+    m_warning->showWarning(
+        tr("The amount is deducted from the company balance at once. Credit allocated to a SIP "
+           "profile cannot be taken back; it returns to the company balance only if the profile "
+           "is deleted."));
     m_warning->setAccessibleName(tr("Warning"));
     m_hint->setAccessibleName(tr("Problem"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));

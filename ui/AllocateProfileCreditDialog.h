@@ -21,7 +21,8 @@ class AllocateProfileCreditDialog : public QDialog
     Q_OBJECT
 
 public:
-    AllocateProfileCreditDialog(const Context& ctx, const SipProfile& profile, QWidget* parent = nullptr);
+    AllocateProfileCreditDialog(const Context& ctx, const SipProfile& profile,
+                                QWidget* parent = nullptr);
 
     /// The profile after accept().
     const SipProfile& profile() const { return m_profile; }

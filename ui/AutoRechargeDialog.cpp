@@ -104,15 +104,16 @@ void AutoRechargeDialog::updateWidgets()
             ok = true;
     }
     if (ok) {
-        QString preview = tr("Whenever the balance of %1 is below %2, %3 moves from the company balance to "
-                             "the member, at most %4 each calendar month.")
-                              .arg(m_member.name, threshold->toCurrencyString(locale),
-                                   amount->toCurrencyString(locale), limit->toCurrencyString(locale));
+        QString preview =
+            tr("Whenever the balance of %1 is below %2, %3 moves from the company balance to "
+               "the member, at most %4 each calendar month.")
+                .arg(m_member.name, threshold->toCurrencyString(locale),
+                     amount->toCurrencyString(locale), limit->toCurrencyString(locale));
         if (m_member.balance < *threshold)
-            preview += QLatin1Char(' ')
-                       + tr("The balance is %1 now, below the threshold: the recharge happens as soon as you "
-                            "save.")
-                             .arg(m_member.balance.toCurrencyString(locale));
+            preview += QLatin1Char(' ') + tr("The balance is %1 now, below the threshold: the "
+                                             "recharge happens as soon as you "
+                                             "save.")
+                                              .arg(m_member.balance.toCurrencyString(locale));
         m_preview->setText(preview);
     } else {
         m_preview->setText(QString());
@@ -132,7 +133,8 @@ void AutoRechargeDialog::accept()
     const auto limit = m_limit->amount();
     if (!amount || !threshold || !limit)
         return;
-    auto result = CreditService(m_ctx).setAutoRecharge(m_member.account, *amount, *threshold, *limit);
+    auto result =
+        CreditService(m_ctx).setAutoRecharge(m_member.account, *amount, *threshold, *limit);
     if (!result) {
         m_refusal = result.error().message;
         updateWidgets();
@@ -165,8 +167,9 @@ void AutoRechargeDialog::retranslateUi()
     const QLocale locale;
     setWindowTitle(tr("Auto-recharge for %1").arg(m_member.name));
     setAccessibleName(windowTitle());
-    m_intro->setText(tr("%1 (%2) has %3.")
-                         .arg(m_member.name, m_member.account, m_member.balance.toCurrencyString(locale)));
+    m_intro->setText(
+        tr("%1 (%2) has %3.")
+            .arg(m_member.name, m_member.account, m_member.balance.toCurrencyString(locale)));
     if (!m_member.autoRecharge) {
         m_state->setText(tr("Auto-recharge is off."));
     } else {
@@ -175,8 +178,9 @@ void AutoRechargeDialog::retranslateUi()
                             .arg(s.rechargedThisMonth.toCurrencyString(locale),
                                  s.monthlyLimit.toCurrencyString(locale));
         if (s.suspendedUntil.isValid())
-            state = tr("The monthly recharge limit is reached: auto-recharge is suspended until %1.")
-                        .arg(locale.toString(s.suspendedUntil, QLocale::LongFormat));
+            state =
+                tr("The monthly recharge limit is reached: auto-recharge is suspended until %1.")
+                    .arg(locale.toString(s.suspendedUntil, QLocale::LongFormat));
         m_state->setText(state);
     }
     m_state->setAccessibleName(tr("Current state"));

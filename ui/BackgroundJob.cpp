@@ -44,8 +44,8 @@ void BackgroundJob::start(Work work)
     const Clock* clock = m_clock;
     const QString actor = m_actor;
     Progress progress = [this](qint64 done, qint64 total) {
-        QMetaObject::invokeMethod(this, [this, done, total]() { onProgress(done, total); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, done, total]() { onProgress(done, total); }, Qt::QueuedConnection);
         return !m_cancelled.load();
     };
     m_watcher.setFuture(QtConcurrent::run([this, spec, clock, actor, work, progress]() {

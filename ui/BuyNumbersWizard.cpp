@@ -34,7 +34,8 @@ constexpr int kNameRole = Qt::UserRole + 2;
 
 QString holderKey(const NumberHolder& h)
 {
-    return (h.kind == NumberHolder::Kind::Profile ? QStringLiteral("p:") : QStringLiteral("m:")) + h.name.toCaseFolded();
+    return (h.kind == NumberHolder::Kind::Profile ? QStringLiteral("p:") : QStringLiteral("m:")) +
+           h.name.toCaseFolded();
 }
 
 QLabel* wrappingLabel(QWidget* parent, const QString& name)
@@ -47,7 +48,8 @@ QLabel* wrappingLabel(QWidget* parent, const QString& name)
 }
 } // namespace
 
-BuyNumbersWizard::BuyNumbersWizard(const Context& ctx, const QList<NumberHolder>& holders, QWidget* parent)
+BuyNumbersWizard::BuyNumbersWizard(const Context& ctx, const QList<NumberHolder>& holders,
+                                   QWidget* parent)
     : QWizard(parent), m_ctx(ctx), m_service(ctx)
 {
     setObjectName(QStringLiteral("buyNumbersWizard"));
@@ -128,7 +130,8 @@ void BuyNumbersWizard::buildHoldersPage()
 
     connect(m_holderKind, &QComboBox::currentIndexChanged, this, [this]() {
         const auto kind = static_cast<NumberHolder::Kind>(m_holderKind->currentData().toInt());
-        m_completer->setKinds(kind == NumberHolder::Kind::Profile ? HolderCompleter::Profiles : HolderCompleter::Members);
+        m_completer->setKinds(kind == NumberHolder::Kind::Profile ? HolderCompleter::Profiles
+                                                                  : HolderCompleter::Members);
         m_holdersHint->clearMessage();
         retranslateUi();
     });
@@ -155,10 +158,10 @@ void BuyNumbersWizard::buildHoldersPage()
         }
         updateHolders();
     });
-    connect(m_holdersList, &QListWidget::itemSelectionChanged, this, &BuyNumbersWizard::updateHolders);
-    m_holdersPage->setCompleteRule([this]() {
-        return !m_holders.isEmpty() || !m_holderEdit->text().trimmed().isEmpty();
-    });
+    connect(m_holdersList, &QListWidget::itemSelectionChanged, this,
+            &BuyNumbersWizard::updateHolders);
+    m_holdersPage->setCompleteRule(
+        [this]() { return !m_holders.isEmpty() || !m_holderEdit->text().trimmed().isEmpty(); });
     setPage(HoldersPage, m_holdersPage);
 }
 
@@ -264,7 +267,8 @@ void BuyNumbersWizard::buildPeriodPage()
     });
     m_periodPage->setCompleteRule([this]() {
         const auto total = quote();
-        return m_refusal.isEmpty() && m_periods->checkedId() > 0 && total && *total <= m_companyBalance;
+        return m_refusal.isEmpty() && m_periods->checkedId() > 0 && total &&
+               *total <= m_companyBalance;
     });
     setPage(PeriodPage, m_periodPage);
 }
@@ -291,7 +295,8 @@ void BuyNumbersWizard::buildTermsPage()
         m_refusal.clear();
         updateTerms();
     });
-    m_termsPage->setCompleteRule([this]() { return m_refusal.isEmpty() && m_acceptTerms->isChecked(); });
+    m_termsPage->setCompleteRule(
+        [this]() { return m_refusal.isEmpty() && m_acceptTerms->isChecked(); });
     setPage(TermsPage, m_termsPage);
 }
 
@@ -300,11 +305,16 @@ void BuyNumbersWizard::buildTermsPage()
 int BuyNumbersWizard::nextId() const
 {
     switch (currentId()) {
-    case HoldersPage: return CountryPage;
-    case CountryPage: return AreaPage;
-    case AreaPage: return PeriodPage;
-    case PeriodPage: return termsRequired() ? TermsPage : -1;
-    default: return -1;
+    case HoldersPage:
+        return CountryPage;
+    case CountryPage:
+        return AreaPage;
+    case AreaPage:
+        return PeriodPage;
+    case PeriodPage:
+        return termsRequired() ? TermsPage : -1;
+    default:
+        return -1;
     }
 }
 
@@ -322,14 +332,21 @@ void BuyNumbersWizard::showPageData(int id)
     // (numbers left, company balance) are read again.
     m_refusal.clear();
     switch (id) {
-    case CountryPage: updateCountry(); break;
-    case AreaPage: fillAreas(); break;
+    case CountryPage:
+        updateCountry();
+        break;
+    case AreaPage:
+        fillAreas();
+        break;
     case PeriodPage:
         readCompanyBalance();
         updatePeriod();
         break;
-    case TermsPage: updateTerms(); break;
-    default: break;
+    case TermsPage:
+        updateTerms();
+        break;
+    default:
+        break;
     }
 }
 
@@ -497,15 +514,17 @@ void BuyNumbersWizard::updateCountry()
     const QString code = countryCode();
     const QString country = NumberCatalogue::countryName(code);
     if (termsRequired())
-        m_termsInfo->setText(tr("Numbers in %1 require the holder to accept terms (for example a local address "
-                                "in %1). You will be asked to accept them before buying.")
-                                 .arg(country));
+        m_termsInfo->setText(
+            tr("Numbers in %1 require the holder to accept terms (for example a local address "
+               "in %1). You will be asked to accept them before buying.")
+                .arg(country));
     else
         m_termsInfo->setText(tr("Numbers in %1: no extra terms apply.").arg(country));
     if (auto prices = m_service.prices(code); prices && !prices->isEmpty()) {
         QStringList parts;
         for (auto it = prices->cbegin(); it != prices->cend(); ++it)
-            parts.append(tr("%n month(s): %1", nullptr, it.key()).arg(it.value().toCurrencyString(locale)));
+            parts.append(
+                tr("%n month(s): %1", nullptr, it.key()).arg(it.value().toCurrencyString(locale)));
         m_pricesInfo->setText(tr("Prices per number: %1.").arg(parts.join(QStringLiteral("; "))));
     } else {
         m_pricesInfo->setText(prices ? QString() : prices.error().message);
@@ -547,8 +566,9 @@ void BuyNumbersWizard::fillAreas()
             m_areaList->setCurrentItem(item);
     }
     if (usable == 0)
-        m_areaHint->showError(tr("No area of %1 has %n number(s) left. Choose another country.", nullptr, needed)
-                                  .arg(NumberCatalogue::countryName(countryCode())));
+        m_areaHint->showError(
+            tr("No area of %1 has %n number(s) left. Choose another country.", nullptr, needed)
+                .arg(NumberCatalogue::countryName(countryCode())));
     m_areaPage->refresh();
 }
 
@@ -557,7 +577,8 @@ void BuyNumbersWizard::updatePeriod()
     const QLocale locale;
     const int n = static_cast<int>(m_holders.size());
     auto prices = m_service.prices(countryCode());
-    const QList<std::pair<QRadioButton*, int>> radios = {{m_period1, 1}, {m_period3, 3}, {m_period12, 12}};
+    const QList<std::pair<QRadioButton*, int>> radios = {
+        {m_period1, 1}, {m_period3, 3}, {m_period12, 12}};
     for (const auto& [radio, months] : radios) {
         const bool sold = prices && prices->contains(months);
         radio->setVisible(sold);
@@ -570,28 +591,34 @@ void BuyNumbersWizard::updatePeriod()
     QString problem = m_refusal;
     if (total) {
         const Money each = prices ? prices->value(months()) : Money();
-        m_total->setText(tr("Total: %1 (%2 × %n number(s)), paid now from the company balance", nullptr, n)
-                             .arg(total->toCurrencyString(locale), each.toCurrencyString(locale)));
+        m_total->setText(
+            tr("Total: %1 (%2 × %n number(s)), paid now from the company balance", nullptr, n)
+                .arg(total->toCurrencyString(locale), each.toCurrencyString(locale)));
         if (*total <= m_companyBalance)
             m_balanceInfo->setText(tr("Company balance: %1, after buying: %2.")
                                        .arg(m_companyBalance.toCurrencyString(locale),
                                             (m_companyBalance - *total).toCurrencyString(locale)));
         else
-            m_balanceInfo->setText(tr("Company balance: %1.").arg(m_companyBalance.toCurrencyString(locale)));
+            m_balanceInfo->setText(
+                tr("Company balance: %1.").arg(m_companyBalance.toCurrencyString(locale)));
         if (problem.isEmpty() && *total > m_companyBalance)
-            problem = tr("The company balance (%1) cannot pay %2 for %n number(s). Top up the company balance "
+            problem = tr("The company balance (%1) cannot pay %2 for %n number(s). Top up the "
+                         "company balance "
                          "first, or choose a shorter period.",
                          nullptr, n)
-                          .arg(m_companyBalance.toCurrencyString(locale), total->toCurrencyString(locale));
+                          .arg(m_companyBalance.toCurrencyString(locale),
+                               total->toCurrencyString(locale));
     } else {
         m_total->setText(tr("Total: —"));
-        m_balanceInfo->setText(tr("Company balance: %1.").arg(m_companyBalance.toCurrencyString(locale)));
+        m_balanceInfo->setText(
+            tr("Company balance: %1.").arg(m_companyBalance.toCurrencyString(locale)));
         if (problem.isEmpty())
             problem = total.error().message;
     }
-    m_renewalInfo->setText(tr("Each number renews every %n month(s) from the company balance until it is "
-                              "cancelled.",
-                              nullptr, months()));
+    m_renewalInfo->setText(
+        tr("Each number renews every %n month(s) from the company balance until it is "
+           "cancelled.",
+           nullptr, months()));
     if (problem.isEmpty())
         m_periodHint->clearMessage();
     else
@@ -604,20 +631,22 @@ void BuyNumbersWizard::updateTerms()
 {
     const QLocale locale;
     const QString country = NumberCatalogue::countryName(countryCode());
-    m_termsText->setText(tr("Numbers in %1 are offered only to holders who meet the local terms, for example a "
-                            "local address in %1, and who provide more details on request. The terms may change "
-                            "with local regulation; a holder who no longer meets them may lose the number.")
-                             .arg(country));
+    m_termsText->setText(
+        tr("Numbers in %1 are offered only to holders who meet the local terms, for example a "
+           "local address in %1, and who provide more details on request. The terms may change "
+           "with local regulation; a holder who no longer meets them may lose the number.")
+            .arg(country));
     m_acceptTerms->setText(tr("The holders accept the terms for numbers in %1").arg(country));
     m_acceptTerms->setAccessibleName(m_acceptTerms->text());
     const int n = static_cast<int>(m_holders.size());
     if (const auto total = quote(); total)
-        m_summary->setText(tr("Buying %n number(s) in %1, %2, billed every %3 month(s): %4 in all, paid now from "
-                              "the company balance (%5).",
-                              nullptr, n)
-                               .arg(areaDescription(), country)
-                               .arg(months())
-                               .arg(total->toCurrencyString(locale), m_companyBalance.toCurrencyString(locale)));
+        m_summary->setText(
+            tr("Buying %n number(s) in %1, %2, billed every %3 month(s): %4 in all, paid now from "
+               "the company balance (%5).",
+               nullptr, n)
+                .arg(areaDescription(), country)
+                .arg(months())
+                .arg(total->toCurrencyString(locale), m_companyBalance.toCurrencyString(locale)));
     if (m_refusal.isEmpty())
         m_termsHint->clearMessage();
     else
@@ -660,20 +689,24 @@ void BuyNumbersWizard::retranslateUi()
     setButtonText(QWizard::NextButton, tr("&Next >"));
     setButtonText(QWizard::BackButton, tr("< &Back"));
     setButtonText(QWizard::CancelButton, tr("Cancel"));
-    for (auto which : {QWizard::BackButton, QWizard::NextButton, QWizard::FinishButton, QWizard::CancelButton})
+    for (auto which :
+         {QWizard::BackButton, QWizard::NextButton, QWizard::FinishButton, QWizard::CancelButton})
         button(which)->setAccessibleName(buttonText(which).remove(QLatin1Char('&')));
 
     m_holdersPage->setTitle(tr("Who gets a number?"));
     m_holdersPage->setSubTitle(tr("One number for each member or SIP profile in the list."));
-    m_holdersIntro->setText(tr("Type an account name or a SIP profile name and choose it from the list, or press "
-                               "Enter to add it."));
+    m_holdersIntro->setText(
+        tr("Type an account name or a SIP profile name and choose it from the list, or press "
+           "Enter to add it."));
     m_holderKindLabel->setText(tr("&Holder is a:"));
     m_holderKind->setItemText(0, tr("Member"));
     m_holderKind->setItemText(1, tr("SIP profile"));
     m_holderKind->setAccessibleName(tr("Holder is a member or a SIP profile"));
-    const bool profile = m_holderKind->currentData().toInt() == static_cast<int>(NumberHolder::Kind::Profile);
+    const bool profile =
+        m_holderKind->currentData().toInt() == static_cast<int>(NumberHolder::Kind::Profile);
     m_holderEditLabel->setText(profile ? tr("&SIP profile:") : tr("&Account name:"));
-    m_holderEdit->setPlaceholderText(profile ? tr("Start typing a SIP profile name") : tr("Start typing an account name"));
+    m_holderEdit->setPlaceholderText(profile ? tr("Start typing a SIP profile name")
+                                             : tr("Start typing an account name"));
     m_holderEdit->setAccessibleName(profile ? tr("SIP profile name") : tr("Account name"));
     m_addHolder->setText(tr("&Add"));
     m_addHolder->setAccessibleName(tr("Add to the list"));
@@ -705,17 +738,27 @@ void BuyNumbersWizard::retranslateUi()
     m_periodHint->setAccessibleName(tr("Problem"));
 
     m_termsPage->setTitle(tr("Terms"));
-    m_termsPage->setSubTitle(tr("The holders must accept the terms before the numbers can be bought."));
+    m_termsPage->setSubTitle(
+        tr("The holders must accept the terms before the numbers can be bought."));
     m_summary->setAccessibleName(tr("Summary"));
     m_termsHint->setAccessibleName(tr("Problem"));
 
     updateHolders();
     switch (currentId()) {
-    case CountryPage: updateCountry(); break;
-    case AreaPage: fillAreas(); break;
-    case PeriodPage: updatePeriod(); break;
-    case TermsPage: updateTerms(); break;
-    default: break;
+    case CountryPage:
+        updateCountry();
+        break;
+    case AreaPage:
+        fillAreas();
+        break;
+    case PeriodPage:
+        updatePeriod();
+        break;
+    case TermsPage:
+        updateTerms();
+        break;
+    default:
+        break;
     }
 }
 

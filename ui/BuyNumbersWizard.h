@@ -34,10 +34,18 @@ class BuyNumbersWizard : public QWizard
     Q_OBJECT
 
 public:
-    enum PageId { HoldersPage, CountryPage, AreaPage, PeriodPage, TermsPage };
+    enum PageId
+    {
+        HoldersPage,
+        CountryPage,
+        AreaPage,
+        PeriodPage,
+        TermsPage
+    };
 
     /// With no holders, the first page asks for them.
-    BuyNumbersWizard(const Context& ctx, const QList<NumberHolder>& holders, QWidget* parent = nullptr);
+    BuyNumbersWizard(const Context& ctx, const QList<NumberHolder>& holders,
+                     QWidget* parent = nullptr);
 
     /// What was bought (after accept()).
     const QList<NumberService::Purchase>& purchases() const { return m_purchases; }

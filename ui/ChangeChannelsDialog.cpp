@@ -13,7 +13,8 @@
 
 namespace sb::ui {
 
-ChangeChannelsDialog::ChangeChannelsDialog(const Context& ctx, const SipProfile& profile, QWidget* parent)
+ChangeChannelsDialog::ChangeChannelsDialog(const Context& ctx, const SipProfile& profile,
+                                           QWidget* parent)
     : QDialog(parent), m_ctx(ctx), m_service(ctx), m_profile(profile)
 {
     setObjectName(QStringLiteral("changeChannelsDialog"));
@@ -75,26 +76,32 @@ void ChangeChannelsDialog::updateWidgets()
     const Money cost = m_service.creationCost(n);
     const QDate today = m_ctx.now().toUTC().date();
     if (m_profile.channelsLapsed)
-        m_current->setText(tr("%1 has %n channel(s), not paid since %2: outgoing calls are stopped.", nullptr,
-                              m_profile.channels)
-                               .arg(m_profile.name, locale.toString(m_profile.channelsExpires, QLocale::ShortFormat)));
+        m_current->setText(
+            tr("%1 has %n channel(s), not paid since %2: outgoing calls are stopped.", nullptr,
+               m_profile.channels)
+                .arg(m_profile.name,
+                     locale.toString(m_profile.channelsExpires, QLocale::ShortFormat)));
     else
-        m_current->setText(tr("%1 has %n channel(s) (%2 a month), paid until %3.", nullptr, m_profile.channels)
-                               .arg(m_profile.name, m_profile.monthlyChannelCost().toCurrencyString(locale),
-                                    locale.toString(m_profile.channelsExpires, QLocale::ShortFormat)));
+        m_current->setText(
+            tr("%1 has %n channel(s) (%2 a month), paid until %3.", nullptr, m_profile.channels)
+                .arg(m_profile.name, m_profile.monthlyChannelCost().toCurrencyString(locale),
+                     locale.toString(m_profile.channelsExpires, QLocale::ShortFormat)));
     m_cost->setText(tr("%n channel(s): %1 a month", nullptr, n).arg(cost.toCurrencyString(locale)));
     m_cost->setAccessibleName(m_cost->text());
-    m_explanation->setText(tr("The current channel subscription ends now, with no refund for the rest of its month. "
-                              "The new one starts today: %1 is paid now from the company balance, and it renews on %2.")
-                               .arg(cost.toCurrencyString(locale),
-                                    locale.toString(today.addMonths(1), QLocale::ShortFormat)));
+    m_explanation->setText(
+        tr("The current channel subscription ends now, with no refund for the rest of its month. "
+           "The new one starts today: %1 is paid now from the company balance, and it renews on "
+           "%2.")
+            .arg(cost.toCurrencyString(locale),
+                 locale.toString(today.addMonths(1), QLocale::ShortFormat)));
     QString problem = m_refusal;
     const bool changed = n != m_profile.channels || m_profile.channelsLapsed;
     const Money balance = m_balanceInfo->balance();
     if (problem.isEmpty() && changed && cost > balance)
         problem = tr("The company balance (%1) cannot pay %2 for %n channel(s).", nullptr, n)
                       .arg(balance.toCurrencyString(locale), cost.toCurrencyString(locale));
-    m_balanceInfo->showBalance(tr("Company balance: %1."), tr("Company balance: %1, after the change: %2."),
+    m_balanceInfo->showBalance(tr("Company balance: %1."),
+                               tr("Company balance: %1, after the change: %2."),
                                cost <= balance ? std::optional(cost) : std::nullopt);
     m_hint->showProblem(problem);
     QPushButton* ok = m_buttons->button(QDialogButtonBox::Ok);

@@ -4,7 +4,8 @@
 
 namespace sb::ui {
 
-CompanyBalanceLabel::CompanyBalanceLabel(const Context& ctx, QWidget* parent) : QLabel(parent), m_ctx(ctx)
+CompanyBalanceLabel::CompanyBalanceLabel(const Context& ctx, QWidget* parent)
+    : QLabel(parent), m_ctx(ctx)
 {
     setObjectName(QStringLiteral("companyBalanceInfoLabel"));
     setWordWrap(true);
@@ -22,7 +23,8 @@ void CompanyBalanceLabel::showBalance(const QString& balanceText, const QString&
 {
     const QLocale locale;
     if (spending)
-        setText(balanceAfterText.arg(m_balance.toCurrencyString(locale), (m_balance - *spending).toCurrencyString(locale)));
+        setText(balanceAfterText.arg(m_balance.toCurrencyString(locale),
+                                     (m_balance - *spending).toCurrencyString(locale)));
     else
         setText(balanceText.arg(m_balance.toCurrencyString(locale)));
 }

@@ -26,7 +26,8 @@ public:
     void refresh();
     /// `balanceText` ("…: %1.") with the balance, or, when `spending` is given,
     /// `balanceAfterText` ("…: %1, after …: %2.") with the balance and what would remain.
-    void showBalance(const QString& balanceText, const QString& balanceAfterText, std::optional<Money> spending);
+    void showBalance(const QString& balanceText, const QString& balanceAfterText,
+                     std::optional<Money> spending);
 
 private:
     const Context& m_ctx;

@@ -113,8 +113,9 @@ void CreateSipProfileWizard::buildNamePage()
         connect(e, &QLineEdit::textChanged, this, &CreateSipProfileWizard::updateName);
     m_namePage->setCompleteRule([this]() {
         const NewSipProfile p = typed();
-        return ProfileService::validateName(p.name).ok() && MemberService::validateEmail(p.email).ok()
-               && MemberService::validateDepartment(p.department).ok() && !m_service.find(p.name).ok();
+        return ProfileService::validateName(p.name).ok() &&
+               MemberService::validateEmail(p.email).ok() &&
+               MemberService::validateDepartment(p.department).ok() && !m_service.find(p.name).ok();
     });
     setPage(NamePage, m_namePage);
 }
@@ -207,11 +208,12 @@ void CreateSipProfileWizard::buildConnectionPage()
         });
     m_connectionPage->setCompleteRule([this]() {
         const NewSipProfile p = typed();
-        if (!m_refusal.isEmpty() || !ProfileService::validateChannels(p.channels).ok()
-            || m_service.creationCost(p.channels) > m_companyBalance)
+        if (!m_refusal.isEmpty() || !ProfileService::validateChannels(p.channels).ok() ||
+            m_service.creationCost(p.channels) > m_companyBalance)
             return false;
         if (p.auth == SipProfile::Auth::Ip)
-            return ProfileService::validateIp(p.ip).ok() && ProfileService::validatePort(p.port).ok();
+            return ProfileService::validateIp(p.ip).ok() &&
+                   ProfileService::validatePort(p.port).ok();
         return true;
     });
     setPage(ConnectionPage, m_connectionPage);
@@ -302,7 +304,8 @@ void CreateSipProfileWizard::updateConnection()
         m_ipHint->clearMessage();
     } else if (p.ip.isEmpty()) {
         if (m_touchedIp)
-            m_ipHint->showError(tr("Enter the public IPv4 address of the PBX's internet connection."));
+            m_ipHint->showError(
+                tr("Enter the public IPv4 address of the PBX's internet connection."));
         else
             m_ipHint->clearMessage();
     } else if (auto v = ProfileService::validateIp(p.ip); !v) {
@@ -315,9 +318,10 @@ void CreateSipProfileWizard::updateConnection()
         m_ipHint->clearMessage();
     }
     const Money cost = m_service.creationCost(p.channels);
-    m_cost->setText(tr("%n channel(s): %1 a month, the first month paid now from the company balance", nullptr,
-                       p.channels)
-                        .arg(cost.toCurrencyString(locale)));
+    m_cost->setText(
+        tr("%n channel(s): %1 a month, the first month paid now from the company balance", nullptr,
+           p.channels)
+            .arg(cost.toCurrencyString(locale)));
     m_cost->setAccessibleName(m_cost->text());
     QString problem = m_refusal;
     if (cost <= m_companyBalance) {
@@ -325,12 +329,15 @@ void CreateSipProfileWizard::updateConnection()
                                    .arg(m_companyBalance.toCurrencyString(locale),
                                         (m_companyBalance - cost).toCurrencyString(locale)));
     } else {
-        m_balanceInfo->setText(tr("Company balance: %1.").arg(m_companyBalance.toCurrencyString(locale)));
+        m_balanceInfo->setText(
+            tr("Company balance: %1.").arg(m_companyBalance.toCurrencyString(locale)));
         if (problem.isEmpty())
-            problem = tr("The company balance (%1) cannot pay %n channel(s) for the first month (%2). Top up the "
-                         "company balance first, or choose fewer channels.",
-                         nullptr, p.channels)
-                          .arg(m_companyBalance.toCurrencyString(locale), cost.toCurrencyString(locale));
+            problem =
+                tr("The company balance (%1) cannot pay %n channel(s) for the first month (%2). "
+                   "Top up the "
+                   "company balance first, or choose fewer channels.",
+                   nullptr, p.channels)
+                    .arg(m_companyBalance.toCurrencyString(locale), cost.toCurrencyString(locale));
     }
     if (problem.isEmpty())
         m_connectionHint->clearMessage();
@@ -365,15 +372,18 @@ void CreateSipProfileWizard::showCreated()
     auto servers = ProviderSettings(m_ctx).sipServers();
     const QStringList list = servers ? *servers : ProviderSettings::defaultSipServers();
     const bool registration = p.auth == SipProfile::Auth::Registration;
-    m_createdLabel->setText(tr("The SIP profile %1 is ready: %n channel(s), paid until %2 (%3). Set up the PBX with "
-                               "these details.",
-                               nullptr, p.channels)
-                                .arg(p.name, locale.toString(p.channelsExpires, QLocale::ShortFormat),
-                                     m_created->channelsCharged.toCurrencyString(locale)));
+    m_createdLabel->setText(
+        tr("The SIP profile %1 is ready: %n channel(s), paid until %2 (%3). Set up the PBX with "
+           "these details.",
+           nullptr, p.channels)
+            .arg(p.name, locale.toString(p.channelsExpires, QLocale::ShortFormat),
+                 m_created->channelsCharged.toCurrencyString(locale)));
     m_createdLabel->setAccessibleName(m_createdLabel->text());
     m_servers->setText(list.join(QLatin1Char('\n')));
-    m_servers->setAccessibleName(tr("Provider SIP servers: %1").arg(list.join(QStringLiteral(", "))));
-    for (QWidget* w : std::initializer_list<QWidget*>{m_usernameCaption, m_username, m_passwordCaption, m_password})
+    m_servers->setAccessibleName(
+        tr("Provider SIP servers: %1").arg(list.join(QStringLiteral(", "))));
+    for (QWidget* w : std::initializer_list<QWidget*>{m_usernameCaption, m_username,
+                                                      m_passwordCaption, m_password})
         w->setVisible(registration);
     m_allowedIpCaption->setVisible(!registration);
     m_allowedIp->setVisible(!registration);
@@ -384,11 +394,13 @@ void CreateSipProfileWizard::showCreated()
     m_allowedIp->setText(tr("%1, UDP port %2").arg(p.ip).arg(p.port));
     m_allowedIp->setAccessibleName(m_allowedIp->text());
     if (registration)
-        m_doneNote->showInfo(tr("Keep the password safe. You can show it again at any time on the SIP profiles page."));
+        m_doneNote->showInfo(tr(
+            "Keep the password safe. You can show it again at any time on the SIP profiles page."));
     else if (!m_created->warnings.isEmpty())
         m_doneNote->showWarning(m_created->warnings.join(QLatin1Char(' ')));
     else
-        m_doneNote->showInfo(tr("The provider accepts calls from this address without registration."));
+        m_doneNote->showInfo(
+            tr("The provider accepts calls from this address without registration."));
     m_config->setText(PbxConfig::asterisk(p, list, m_created->password));
 }
 
@@ -408,14 +420,16 @@ void CreateSipProfileWizard::retranslateUi()
     setButtonText(QWizard::CancelButton, tr("Cancel"));
     m_connectionPage->setButtonText(QWizard::CommitButton, tr("&Create profile"));
     m_donePage->setButtonText(QWizard::FinishButton, tr("Done"));
-    for (auto which : {QWizard::BackButton, QWizard::NextButton, QWizard::CommitButton, QWizard::FinishButton,
-                       QWizard::CancelButton})
+    for (auto which : {QWizard::BackButton, QWizard::NextButton, QWizard::CommitButton,
+                       QWizard::FinishButton, QWizard::CancelButton})
         button(which)->setAccessibleName(button(which)->text().remove(QLatin1Char('&')));
 
     m_namePage->setTitle(tr("Name"));
-    m_namePage->setSubTitle(tr("A SIP profile is one SIP trunk for a PBX, with its own credit and channels."));
-    m_nameIntro->setText(tr("Choose a name that says whose PBX it is, for example the department or the office. "
-                            "The name can be changed later."));
+    m_namePage->setSubTitle(
+        tr("A SIP profile is one SIP trunk for a PBX, with its own credit and channels."));
+    m_nameIntro->setText(
+        tr("Choose a name that says whose PBX it is, for example the department or the office. "
+           "The name can be changed later."));
     m_nameLabel->setText(tr("&Profile name:"));
     m_name->setAccessibleName(tr("Profile name"));
     m_name->setPlaceholderText(tr("e.g. %1").arg(tr("Sales Oslo")));
@@ -428,11 +442,13 @@ void CreateSipProfileWizard::retranslateUi()
     m_nameHint->setAccessibleName(tr("Problem"));
 
     m_connectionPage->setTitle(tr("Authentication and channels"));
-    m_connectionPage->setSubTitle(tr("How the PBX proves who it is, and how many calls it may make at once."));
+    m_connectionPage->setSubTitle(
+        tr("How the PBX proves who it is, and how many calls it may make at once."));
     m_registration->setText(tr("&Registration (recommended)"));
     m_registration->setAccessibleName(tr("Registration"));
-    m_registrationInfo->setText(tr("The profile gets a SIP username and a strong generated password; the PBX "
-                                   "registers with them. You can show the credentials again at any time."));
+    m_registrationInfo->setText(
+        tr("The profile gets a SIP username and a strong generated password; the PBX "
+           "registers with them. You can show the credentials again at any time."));
     m_ipAuth->setText(tr("&IP authentication, for a PBX that cannot register"));
     m_ipAuth->setAccessibleName(tr("IP authentication"));
     m_ipLabel->setText(tr("Public IPv4 &address:"));

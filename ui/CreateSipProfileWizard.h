@@ -30,7 +30,12 @@ class CreateSipProfileWizard : public QWizard
     Q_OBJECT
 
 public:
-    enum PageId { NamePage, ConnectionPage, DonePage };
+    enum PageId
+    {
+        NamePage,
+        ConnectionPage,
+        DonePage
+    };
 
     explicit CreateSipProfileWizard(const Context& ctx, QWidget* parent = nullptr);
 

@@ -28,9 +28,12 @@ DashboardPage::DashboardPage(const Context& ctx, QWidget* parent) : QWidget(pare
     m_title->setFont(titleFont);
 
     auto* cards = new QHBoxLayout;
-    cards->addWidget(makeCard(m_balanceCaption, m_balance, QStringLiteral("dashboardBalanceLabel")));
-    cards->addWidget(makeCard(m_membersCaption, m_members, QStringLiteral("dashboardMemberCountLabel")));
-    cards->addWidget(makeCard(m_creditCaption, m_credit, QStringLiteral("dashboardMemberCreditLabel")));
+    cards->addWidget(
+        makeCard(m_balanceCaption, m_balance, QStringLiteral("dashboardBalanceLabel")));
+    cards->addWidget(
+        makeCard(m_membersCaption, m_members, QStringLiteral("dashboardMemberCountLabel")));
+    cards->addWidget(
+        makeCard(m_creditCaption, m_credit, QStringLiteral("dashboardMemberCreditLabel")));
 
     m_quick = new QHBoxLayout;
     m_quick->addStretch();
@@ -88,7 +91,8 @@ void DashboardPage::setQuickActions(const QList<QAction*>& actions)
         button->setObjectName(a->objectName() + QStringLiteral("Button"));
         button->setAccessibleName(a->text().remove(QLatin1Char('&')));
         // The action is retranslated by its owner; the button's name follows.
-        connect(a, &QAction::changed, button, [button, a]() { button->setAccessibleName(a->text().remove(QLatin1Char('&'))); });
+        connect(a, &QAction::changed, button,
+                [button, a]() { button->setAccessibleName(a->text().remove(QLatin1Char('&'))); });
         m_quick->insertWidget(m_quick->count() - 1, button);
     }
 }

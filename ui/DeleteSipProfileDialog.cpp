@@ -14,7 +14,8 @@
 
 namespace sb::ui {
 
-DeleteSipProfileDialog::DeleteSipProfileDialog(const Context& ctx, const ProfileService::Deletion& preview,
+DeleteSipProfileDialog::DeleteSipProfileDialog(const Context& ctx,
+                                               const ProfileService::Deletion& preview,
                                                std::function<QString()> chooseFile, QWidget* parent)
     : QDialog(parent), m_ctx(ctx), m_preview(preview), m_chooseFile(std::move(chooseFile))
 {
@@ -73,7 +74,9 @@ void DeleteSipProfileDialog::exportHistory()
     if (!written)
         m_exportResult->showError(written.error().message);
     else
-        m_exportResult->showInfo(tr("Exported %Ln call(s) to %1.", nullptr, static_cast<int>(*written)).arg(QDir::toNativeSeparators(path)));
+        m_exportResult->showInfo(
+            tr("Exported %Ln call(s) to %1.", nullptr, static_cast<int>(*written))
+                .arg(QDir::toNativeSeparators(path)));
 }
 
 void DeleteSipProfileDialog::accept()
@@ -106,7 +109,8 @@ void DeleteSipProfileDialog::retranslateUi()
     QStringList lines;
     if (d.returnedCredit.isPositive())
         lines << tr("• Its credit of %1 returns to the company balance (%2 → %3).")
-                     .arg(d.returnedCredit.toCurrencyString(locale), m_companyBalance.toCurrencyString(locale),
+                     .arg(d.returnedCredit.toCurrencyString(locale),
+                          m_companyBalance.toCurrencyString(locale),
                           (m_companyBalance + d.returnedCredit).toCurrencyString(locale));
     else
         lines << tr("• It has no credit left to return to the company balance.");
@@ -116,7 +120,8 @@ void DeleteSipProfileDialog::retranslateUi()
         QStringList numbers;
         for (const QString& e164 : d.releasedNumbers)
             numbers << PhoneNumbers::formatInternational(e164);
-        lines << tr("• %n number(s) return to the company's pool and can be reassigned (they stay paid and renew "
+        lines << tr("• %n number(s) return to the company's pool and can be reassigned (they stay "
+                    "paid and renew "
                     "until cancelled): %1.",
                     nullptr, static_cast<int>(d.releasedNumbers.size()))
                      .arg(numbers.join(QStringLiteral(", ")));
@@ -127,16 +132,18 @@ void DeleteSipProfileDialog::retranslateUi()
         lines << tr("• %n account(s) are unlinked and can sign in again: %1.", nullptr,
                     static_cast<int>(d.unlinkedAccounts.size()))
                      .arg(d.unlinkedAccounts.join(QStringLiteral(", ")));
-    lines << tr("• Its call history is deleted: %Ln call(s).", nullptr, static_cast<int>(d.deletedCalls));
-    lines << tr("• Its %n channel(s), paid until %1, end now; there is no refund for them.", nullptr, d.channels)
+    lines << tr("• Its call history is deleted: %Ln call(s).", nullptr,
+                static_cast<int>(d.deletedCalls));
+    lines << tr("• Its %n channel(s), paid until %1, end now; there is no refund for them.",
+                nullptr, d.channels)
                  .arg(locale.toString(d.channelsPaidUntil, QLocale::ShortFormat));
     m_consequences->setText(lines.join(QLatin1Char('\n')));
     m_consequences->setAccessibleName(tr("Consequences"));
     m_consequences->setAccessibleDescription(m_consequences->text());
     m_export->setText(tr("&Export call history first…"));
     m_export->setAccessibleName(tr("Export call history first"));
-    m_export->setToolTip(tr("Save the profile's %Ln call(s) to a CSV file before they are deleted", nullptr,
-                             static_cast<int>(d.deletedCalls)));
+    m_export->setToolTip(tr("Save the profile's %Ln call(s) to a CSV file before they are deleted",
+                            nullptr, static_cast<int>(d.deletedCalls)));
     m_exportResult->setAccessibleName(tr("Export"));
     m_hint->setAccessibleName(tr("Problem"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Delete SIP profile"));

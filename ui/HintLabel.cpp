@@ -18,9 +18,15 @@ void HintLabel::showMessage(Kind kind, const QString& text)
     m_kind = kind;
     QPalette p = palette();
     switch (kind) {
-    case Kind::Error: p.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20)); break;
-    case Kind::Warning: p.setColor(QPalette::WindowText, QColor(0x8a, 0x4b, 0x00)); break;
-    case Kind::Info: p = QPalette(); break;
+    case Kind::Error:
+        p.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
+        break;
+    case Kind::Warning:
+        p.setColor(QPalette::WindowText, QColor(0x8a, 0x4b, 0x00));
+        break;
+    case Kind::Info:
+        p = QPalette();
+        break;
     }
     setPalette(p);
     setText(text);

@@ -11,7 +11,12 @@ class HintLabel : public QLabel
     Q_OBJECT
 
 public:
-    enum class Kind { Info, Warning, Error };
+    enum class Kind
+    {
+        Info,
+        Warning,
+        Error
+    };
 
     explicit HintLabel(QWidget* parent = nullptr);
 

@@ -23,16 +23,17 @@ HolderCompleter::HolderCompleter(const Context& ctx, int kinds, QLineEdit* edit)
     // textEdited comes before the line edit asks its completer: the entries are fresh by then.
     connect(edit, &QLineEdit::textEdited, this, &HolderCompleter::update);
     edit->setCompleter(this);
-    connect(this, qOverload<const QModelIndex&>(&QCompleter::activated), this, [this, edit](const QModelIndex& index) {
-        if (!index.isValid())
-            return;
-        const auto kind = static_cast<NumberHolder::Kind>(index.data(KindRole).toInt());
-        const QString name = index.data(NameRole).toString();
-        // The line edit takes the completion only while it has focus; the choice is made
-        // in the popup, so put the name in ourselves.
-        edit->setText(name);
-        emit holderChosen(NumberHolder{kind, name});
-    });
+    connect(this, qOverload<const QModelIndex&>(&QCompleter::activated), this,
+            [this, edit](const QModelIndex& index) {
+                if (!index.isValid())
+                    return;
+                const auto kind = static_cast<NumberHolder::Kind>(index.data(KindRole).toInt());
+                const QString name = index.data(NameRole).toString();
+                // The line edit takes the completion only while it has focus; the choice is made
+                // in the popup, so put the name in ourselves.
+                edit->setText(name);
+                emit holderChosen(NumberHolder{kind, name});
+            });
 }
 
 void HolderCompleter::setKinds(int kinds)
@@ -62,9 +63,10 @@ void HolderCompleter::update(const QString& text)
         q.limit = MaxEntries;
         if (auto members = MemberService(m_ctx).page(q); members) {
             for (const Member& m : *members) {
-                const QString shown = m.profile.isEmpty()
-                                          ? tr("%1 — %2 (member)").arg(m.account, m.name)
-                                          : tr("%1 — %2 (member, linked to %3)").arg(m.account, m.name, m.profile);
+                const QString shown =
+                    m.profile.isEmpty()
+                        ? tr("%1 — %2 (member)").arg(m.account, m.name)
+                        : tr("%1 — %2 (member, linked to %3)").arg(m.account, m.name, m.profile);
                 add(m.account, shown, NumberHolder::Kind::Member);
             }
         }

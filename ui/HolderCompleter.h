@@ -19,8 +19,14 @@ class HolderCompleter : public QCompleter
     Q_OBJECT
 
 public:
-    enum Kind { Members = 0x1, Profiles = 0x2, MembersAndProfiles = Members | Profiles };
-    enum Role {
+    enum Kind
+    {
+        Members = 0x1,
+        Profiles = 0x2,
+        MembersAndProfiles = Members | Profiles
+    };
+    enum Role
+    {
         NameRole = Qt::UserRole + 1, ///< the account or profile name
         KindRole,                    ///< int(NumberHolder::Kind)
     };

@@ -13,7 +13,8 @@
 
 namespace sb::ui {
 
-ImportMembersDialog::ImportMembersDialog(const QString& path, const Result<ImportReport>& dryRun, QWidget* parent)
+ImportMembersDialog::ImportMembersDialog(const QString& path, const Result<ImportReport>& dryRun,
+                                         QWidget* parent)
     : QDialog(parent), m_path(path), m_report(dryRun)
 {
     setObjectName(QStringLiteral("importMembersDialog"));
@@ -79,16 +80,18 @@ void ImportMembersDialog::updateWidgets()
         m_summary->setText(tr("%1 cannot be imported.").arg(file));
         m_hint->showError(m_report.error().message);
     } else if (!m_report->rejected.isEmpty()) {
-        m_summary->setText(tr("%1: %n problem(s) found. Nothing will be imported until every line is right; "
-                              "fix the file and import it again.",
-                              nullptr, problemCount())
-                               .arg(file));
+        m_summary->setText(
+            tr("%1: %n problem(s) found. Nothing will be imported until every line is right; "
+               "fix the file and import it again.",
+               nullptr, problemCount())
+                .arg(file));
         m_hint->clearMessage();
     } else if (m_report->valid == 0) {
         m_summary->setText(tr("%1 lists no members to import.").arg(file));
         m_hint->clearMessage();
     } else {
-        m_summary->setText(tr("%1 is ready: %n member(s) can be imported.", nullptr, m_report->valid).arg(file));
+        m_summary->setText(
+            tr("%1 is ready: %n member(s) can be imported.", nullptr, m_report->valid).arg(file));
         m_hint->clearMessage();
     }
     QPushButton* ok = m_buttons->button(QDialogButtonBox::Ok);
@@ -113,7 +116,8 @@ void ImportMembersDialog::retranslateUi()
     m_problems->setHorizontalHeaderLabels({tr("Line"), tr("Problem")});
     m_hint->setAccessibleName(tr("Problem"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(canImport() ? tr("Cancel") : tr("Close"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(m_buttons->button(QDialogButtonBox::Cancel)->text());
+    m_buttons->button(QDialogButtonBox::Cancel)
+        ->setAccessibleName(m_buttons->button(QDialogButtonBox::Cancel)->text());
     updateWidgets();
 }
 

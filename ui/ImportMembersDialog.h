@@ -20,7 +20,8 @@ class ImportMembersDialog : public QDialog
     Q_OBJECT
 
 public:
-    ImportMembersDialog(const QString& path, const Result<ImportReport>& dryRun, QWidget* parent = nullptr);
+    ImportMembersDialog(const QString& path, const Result<ImportReport>& dryRun,
+                        QWidget* parent = nullptr);
 
     QString path() const { return m_path; }
     bool canImport() const;

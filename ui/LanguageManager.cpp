@@ -63,11 +63,16 @@ QString LanguageManager::initialLanguage()
         return saved;
     const QLocale system = QLocale::system();
     switch (system.language()) {
-    case QLocale::NorwegianBokmal: return QStringLiteral("nb");
-    case QLocale::French: return QStringLiteral("fr");
-    case QLocale::Dutch: return QStringLiteral("nl");
-    case QLocale::Polish: return QStringLiteral("pl");
-    default: return QStringLiteral("en");
+    case QLocale::NorwegianBokmal:
+        return QStringLiteral("nb");
+    case QLocale::French:
+        return QStringLiteral("fr");
+    case QLocale::Dutch:
+        return QStringLiteral("nl");
+    case QLocale::Polish:
+        return QStringLiteral("pl");
+    default:
+        return QStringLiteral("en");
     }
 }
 
@@ -95,8 +100,8 @@ bool LanguageManager::apply(const QString& code, bool remember)
     if (code != QLatin1String("en")) {
         // Qt's own strings (standard buttons, …) where the system ships them; Debian has
         // no qtbase_nb.qm.
-        const QString qtFile = QLibraryInfo::path(QLibraryInfo::TranslationsPath)
-                               + QStringLiteral("/qtbase_%1.qm").arg(code);
+        const QString qtFile = QLibraryInfo::path(QLibraryInfo::TranslationsPath) +
+                               QStringLiteral("/qtbase_%1.qm").arg(code);
         if (QFileInfo::exists(qtFile) && m_qt.load(qtFile))
             m_qtInstalled = QCoreApplication::installTranslator(&m_qt);
         changedTranslators = changedTranslators || m_qtInstalled;

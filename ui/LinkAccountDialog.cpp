@@ -72,13 +72,15 @@ void LinkAccountDialog::updateWidgets()
         m_hint->clearMessage();
     else
         m_hint->showError(problem);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() && !m_account->text().trimmed().isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setEnabled(problem.isEmpty() && !m_account->text().trimmed().isEmpty());
 }
 
 void LinkAccountDialog::accept()
 {
     const QString account = m_account->text().trimmed();
-    auto linked = ProfileService(m_ctx).link(m_profile.name, account, m_extension->text().trimmed());
+    auto linked =
+        ProfileService(m_ctx).link(m_profile.name, account, m_extension->text().trimmed());
     if (!linked) {
         m_refusal = linked.error().message;
         updateWidgets();
@@ -104,7 +106,8 @@ void LinkAccountDialog::retranslateUi()
 {
     setWindowTitle(tr("Link an account"));
     setAccessibleName(tr("Link an account"));
-    m_intro->setText(tr("Calls to the account, and to the numbers assigned to it, go to the PBX of the SIP profile "
+    m_intro->setText(tr("Calls to the account, and to the numbers assigned to it, go to the PBX of "
+                        "the SIP profile "
                         "%1 — to the extension, if you give one.")
                          .arg(m_profile.name));
     m_accountLabel->setText(tr("&Account name:"));
@@ -113,8 +116,9 @@ void LinkAccountDialog::retranslateUi()
     m_extensionLabel->setText(tr("&Extension:"));
     m_extension->setAccessibleName(tr("Extension"));
     m_extension->setPlaceholderText(tr("optional, digits only"));
-    m_info->showWarning(tr("While the account is linked it cannot be used to sign in. An account can be linked to "
-                           "one SIP profile only; unlinking restores sign-in."));
+    m_info->showWarning(
+        tr("While the account is linked it cannot be used to sign in. An account can be linked to "
+           "one SIP profile only; unlinking restores sign-in."));
     m_info->setAccessibleName(tr("Sign-in"));
     m_hint->setAccessibleName(tr("Problem"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Link"));

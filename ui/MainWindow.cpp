@@ -113,19 +113,25 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
     connect(m_activityPage, &ActivityPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_dashboardPage, &DashboardPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_membersPage, &MembersPage::databaseChanged, this, &MainWindow::refreshAll);
-    connect(m_membersPage, &MembersPage::buyNumbersRequested, m_numbersPage, &NumbersPage::buyNumbersForMembers);
-    connect(m_membersPage, &MembersPage::cancelNumbersRequested, m_numbersPage, &NumbersPage::cancelNumbersOfMembers);
+    connect(m_membersPage, &MembersPage::buyNumbersRequested, m_numbersPage,
+            &NumbersPage::buyNumbersForMembers);
+    connect(m_membersPage, &MembersPage::cancelNumbersRequested, m_numbersPage,
+            &NumbersPage::cancelNumbersOfMembers);
     connect(m_numbersPage, &NumbersPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_numbersPage, &NumbersPage::databaseChanged, this, &MainWindow::refreshAll);
     connect(m_numbersPage, &NumbersPage::membersChanged, this, &MainWindow::refreshMembers);
-    connect(m_numbersPage, &NumbersPage::profilesChanged, m_sipProfilesPage, &SipProfilesPage::refresh);
+    connect(m_numbersPage, &NumbersPage::profilesChanged, m_sipProfilesPage,
+            &SipProfilesPage::refresh);
     connect(m_sipProfilesPage, &SipProfilesPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_sipProfilesPage, &SipProfilesPage::databaseChanged, this, &MainWindow::refreshAll);
     connect(m_sipProfilesPage, &SipProfilesPage::membersChanged, this, &MainWindow::refreshMembers);
-    connect(m_sipProfilesPage, &SipProfilesPage::numbersChanged, m_numbersPage, &NumbersPage::refresh);
-    connect(m_sipProfilesPage, &SipProfilesPage::buyNumbersRequested, m_numbersPage, &NumbersPage::buyNumbersFor);
+    connect(m_sipProfilesPage, &SipProfilesPage::numbersChanged, m_numbersPage,
+            &NumbersPage::refresh);
+    connect(m_sipProfilesPage, &SipProfilesPage::buyNumbersRequested, m_numbersPage,
+            &NumbersPage::buyNumbersFor);
     connect(m_settingsPage, &SettingsPage::statusMessage, this, &MainWindow::showStatus);
-    connect(m_settingsPage, &SettingsPage::sipServersChanged, m_sipProfilesPage, &SipProfilesPage::refresh);
+    connect(m_settingsPage, &SettingsPage::sipServersChanged, m_sipProfilesPage,
+            &SipProfilesPage::refresh);
     connect(m_settingsPage, &SettingsPage::databaseRequested, this, &MainWindow::switchDatabase);
     m_settingsPage->setCurrentDatabase(m_ctx.db.displaySpec());
 
@@ -156,8 +162,8 @@ MainWindow::~MainWindow() = default;
 
 QStringList MainWindow::pageNames()
 {
-    return {QStringLiteral("dashboard"), QStringLiteral("members"), QStringLiteral("numbers"),
-            QStringLiteral("sip-profiles"), QStringLiteral("calls"), QStringLiteral("activity"),
+    return {QStringLiteral("dashboard"),    QStringLiteral("members"), QStringLiteral("numbers"),
+            QStringLiteral("sip-profiles"), QStringLiteral("calls"),   QStringLiteral("activity"),
             QStringLiteral("settings")};
 }
 
@@ -192,9 +198,15 @@ void MainWindow::createActions()
     m_findAction->setShortcut(QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, [this]() {
         switch (currentPage()) {
-        case Activity: m_activityPage->focusSearch(); break;
-        case Numbers: m_numbersPage->focusSearch(); break;
-        case SipProfiles: m_sipProfilesPage->focusSearch(); break;
+        case Activity:
+            m_activityPage->focusSearch();
+            break;
+        case Numbers:
+            m_numbersPage->focusSearch();
+            break;
+        case SipProfiles:
+            m_sipProfilesPage->focusSearch();
+            break;
         default:
             showPage(Members);
             m_membersPage->focusSearch();
@@ -217,10 +229,11 @@ void MainWindow::createActions()
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, [this]() {
-        QMessageBox::about(this, tr("About Switchboard"),
-                           tr("Switchboard %1\n\nRuns a company's business calling account: the company "
-                              "balance, members and their credit, numbers and SIP profiles.")
-                               .arg(QCoreApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About Switchboard"),
+            tr("Switchboard %1\n\nRuns a company's business calling account: the company "
+               "balance, members and their credit, numbers and SIP profiles.")
+                .arg(QCoreApplication::applicationVersion()));
     });
 
     const QStringList names = pageNames();
@@ -300,7 +313,8 @@ void MainWindow::createMenus()
     const QList<QAction*> profileActions = m_sipProfilesPage->profileActions();
     m_toolBarActions[SipProfiles] = profileActions.mid(0, 6);
 
-    m_dashboardPage->setQuickActions({m_topUpAction, m_membersPage->addMemberAction(), m_membersPage->importAction()});
+    m_dashboardPage->setQuickActions(
+        {m_topUpAction, m_membersPage->addMemberAction(), m_membersPage->importAction()});
 }
 
 int MainWindow::currentPage() const
@@ -355,11 +369,13 @@ void MainWindow::refreshCompanyBalance()
 {
     const auto balance = CompanyService(m_ctx).balance();
     if (balance)
-        m_balanceLabel->setText(tr("Company balance: %1").arg(balance->toCurrencyString(QLocale())));
+        m_balanceLabel->setText(
+            tr("Company balance: %1").arg(balance->toCurrencyString(QLocale())));
     else
         m_balanceLabel->setText(tr("Company balance: unknown (%1)").arg(balance.error().message));
     m_balanceLabel->setAccessibleName(m_balanceLabel->text());
-    m_balanceLabel->setToolTip(tr("What the company can still give to members. Top up to add bought credit."));
+    m_balanceLabel->setToolTip(
+        tr("What the company can still give to members. Top up to add bought credit."));
 }
 
 void MainWindow::refreshAll()
@@ -384,9 +400,10 @@ void MainWindow::runBilling()
     } else {
         showStatus(tr("Billing: nothing was due."));
     }
-    const bool changed = report->autoRechargesReset > 0 || report->resumed > 0 || report->recharged.isPositive()
-                         || report->numbersRenewed > 0 || report->numbersReleased > 0 || report->numbersExpired > 0
-                         || report->channelsRenewed > 0 || report->channelsLapsed > 0 || !report->messages.isEmpty();
+    const bool changed =
+        report->autoRechargesReset > 0 || report->resumed > 0 || report->recharged.isPositive() ||
+        report->numbersRenewed > 0 || report->numbersReleased > 0 || report->numbersExpired > 0 ||
+        report->channelsRenewed > 0 || report->channelsLapsed > 0 || !report->messages.isEmpty();
     if (changed)
         refreshPages();
 }
@@ -398,7 +415,8 @@ void MainWindow::topUp()
         return;
     const QLocale locale;
     showStatus(tr("Topped up %1. Company balance: %2.")
-                   .arg(dialog.amount().toCurrencyString(locale), dialog.newBalance().toCurrencyString(locale)));
+                   .arg(dialog.amount().toCurrencyString(locale),
+                        dialog.newBalance().toCurrencyString(locale)));
     refreshAll();
 }
 
@@ -433,7 +451,8 @@ void MainWindow::offerWelcome()
         return;
     auto* dialog = new WelcomeDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this]() { generateDemo(WelcomeDialog::DemoMembers); });
+    connect(dialog, &QDialog::accepted, this,
+            [this]() { generateDemo(WelcomeDialog::DemoMembers); });
     dialog->open();
 }
 
@@ -450,7 +469,8 @@ void MainWindow::generateDemo(int members)
             if (!summary)
                 showStatus(summary.error().message);
             else
-                showStatus(tr("The demo account is ready: %Ln member(s).", nullptr, summary->members));
+                showStatus(
+                    tr("The demo account is ready: %Ln member(s).", nullptr, summary->members));
             refreshPages();
             showPage(Members);
         });
@@ -533,15 +553,17 @@ void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("Switchboard"));
     setAccessibleName(tr("Switchboard"));
-    const QStringList titles = {tr("Dashboard"), tr("Members"),          tr("Numbers"), tr("SIP profiles"),
-                                tr("Calls & reports"), tr("Activity"), tr("Settings")};
+    const QStringList titles = {tr("Dashboard"),    tr("Members"),         tr("Numbers"),
+                                tr("SIP profiles"), tr("Calls & reports"), tr("Activity"),
+                                tr("Settings")};
     for (int i = 0; i < PageCount; ++i) {
         QListWidgetItem* item = m_navigation->item(i);
         item->setText(titles[i]);
         item->setData(Qt::AccessibleTextRole, titles[i]);
         m_pageActions[i]->setText(titles[i]);
-        m_pageActions[i]->setToolTip(tr("Show %1 (%2)").arg(titles[i], m_pageActions[i]->shortcut().toString(
-                                                                              QKeySequence::NativeText)));
+        m_pageActions[i]->setToolTip(
+            tr("Show %1 (%2)")
+                .arg(titles[i], m_pageActions[i]->shortcut().toString(QKeySequence::NativeText)));
     }
     m_navigation->setAccessibleName(tr("Navigation"));
     m_pages->setAccessibleName(tr("Pages"));
@@ -555,15 +577,17 @@ void MainWindow::retranslateUi()
     m_toolBar->setWindowTitle(tr("Main tool bar"));
     m_toolBar->setAccessibleName(tr("Main tool bar"));
     m_topUpAction->setText(tr("&Top up…"));
-    m_topUpAction->setToolTip(tr("Add bought credit to the company balance (%1)")
-                                  .arg(m_topUpAction->shortcut().toString(QKeySequence::NativeText)));
+    m_topUpAction->setToolTip(
+        tr("Add bought credit to the company balance (%1)")
+            .arg(m_topUpAction->shortcut().toString(QKeySequence::NativeText)));
     m_billingAction->setText(tr("Run &billing now"));
     m_billingAction->setToolTip(tr("Process everything due up to now: monthly limits, renewals"));
     m_findAction->setText(tr("&Find"));
     m_refreshAction->setText(tr("&Refresh"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About Switchboard"));
-    for (QAction* a : {m_topUpAction, m_billingAction, m_findAction, m_refreshAction, m_quitAction, m_aboutAction})
+    for (QAction* a : {m_topUpAction, m_billingAction, m_findAction, m_refreshAction, m_quitAction,
+                       m_aboutAction})
         a->setStatusTip(a->toolTip());
     m_databaseLabel->setText(m_ctx.db.displaySpec());
     m_databaseLabel->setToolTip(tr("The database in use"));

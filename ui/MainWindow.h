@@ -41,7 +41,17 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum Page { Dashboard, Members, Numbers, SipProfiles, Calls, Activity, Settings, PageCount };
+    enum Page
+    {
+        Dashboard,
+        Members,
+        Numbers,
+        SipProfiles,
+        Calls,
+        Activity,
+        Settings,
+        PageCount
+    };
 
     explicit MainWindow(Context ctx, MainWindowOptions options = {}, QWidget* parent = nullptr);
     ~MainWindow() override;

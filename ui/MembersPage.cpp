@@ -39,7 +39,8 @@ MembersPage::MembersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
     m_model->setObjectName(QStringLiteral("membersModel"));
 
     m_title = TablePage::createTitle(this, QStringLiteral("membersTitle"));
-    m_search = TablePage::createSearch(this, QStringLiteral("membersSearch"), [this]() { m_model->setSearch(m_search->text()); });
+    m_search = TablePage::createSearch(this, QStringLiteral("membersSearch"),
+                                       [this]() { m_model->setSearch(m_search->text()); });
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("membersCountLabel"));
     m_error = new HintLabel(this);
@@ -51,10 +52,11 @@ MembersPage::MembersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
     header->setResizeContentsPrecision(MembersModel::PageSize);
     m_table->setSortingEnabled(true);
     // The auto-recharge summary cannot be ordered in SQL: keep the indicator where the order is.
-    connect(header, &QHeaderView::sortIndicatorChanged, this, [this, header](int column, Qt::SortOrder) {
-        if (!MembersModel::isSortable(column))
-            header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
-    });
+    connect(header, &QHeaderView::sortIndicatorChanged, this,
+            [this, header](int column, Qt::SortOrder) {
+                if (!MembersModel::isSortable(column))
+                    header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+            });
 
     m_addAction = new QAction(this);
     m_addAction->setObjectName(QStringLiteral("addMemberAction"));
@@ -92,7 +94,8 @@ MembersPage::MembersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
             allocateCredit();
     });
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MembersPage::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MembersPage::updateActions);
     // A purchase or a cancellation re-reads rows in place: what the selection holds changed.
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MembersPage::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this]() {
@@ -120,8 +123,8 @@ MembersPage::MembersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
 
 QList<QAction*> MembersPage::memberActions() const
 {
-    return {m_addAction, m_allocateAction, m_autoRechargeAction, m_buyNumbersAction, m_cancelNumbersAction,
-            m_separator, m_importAction, m_exportAction};
+    return {m_addAction,           m_allocateAction, m_autoRechargeAction, m_buyNumbersAction,
+            m_cancelNumbersAction, m_separator,      m_importAction,       m_exportAction};
 }
 
 QStringList MembersPage::selectedAccounts() const
@@ -135,8 +138,8 @@ bool MembersPage::selectAccount(const QString& account)
     if (row < 0)
         return false;
     const QModelIndex index = m_model->index(row, MembersModel::Account);
-    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
-                                                          | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
     m_table->scrollTo(index);
     return true;
 }
@@ -213,8 +216,8 @@ void MembersPage::allocateCredit()
     const auto& a = dialog.allocation();
     const QLocale locale;
     m_model->refreshAccounts(accounts);
-    emit statusMessage(tr("Allocated %1 to each of %n member(s), %2 in all. Company balance: %3.", nullptr,
-                          static_cast<int>(a.members.size()))
+    emit statusMessage(tr("Allocated %1 to each of %n member(s), %2 in all. Company balance: %3.",
+                          nullptr, static_cast<int>(a.members.size()))
                            .arg(a.each.toCurrencyString(locale), a.total.toCurrencyString(locale),
                                 a.companyBalance.toCurrencyString(locale)));
     emit databaseChanged();
@@ -242,8 +245,10 @@ void MembersPage::autoRecharge()
     } else {
         const RechargeOutcome& o = dialog.outcome();
         // The core's own words: recharged now, the company could not pay, or suspended.
-        emit statusMessage(o.message.isEmpty() ? tr("Auto-recharge for %1 is on.").arg(member->account)
-                                               : tr("Auto-recharge for %1 is on. %2").arg(member->account, o.message));
+        emit statusMessage(
+            o.message.isEmpty()
+                ? tr("Auto-recharge for %1 is on.").arg(member->account)
+                : tr("Auto-recharge for %1 is on. %2").arg(member->account, o.message));
     }
     emit databaseChanged();
 }
@@ -275,7 +280,8 @@ void MembersPage::importMembers()
         path = m_chooser();
     } else {
         QSettings settings;
-        path = QFileDialog::getOpenFileName(this, tr("Import members"), settings.value(kDirKey, QDir::homePath()).toString(),
+        path = QFileDialog::getOpenFileName(this, tr("Import members"),
+                                            settings.value(kDirKey, QDir::homePath()).toString(),
                                             tr("CSV files (*.csv);;All files (*)"));
         if (!path.isEmpty())
             settings.setValue(kDirKey, QFileInfo(path).absolutePath());
@@ -292,7 +298,8 @@ void MembersPage::exportMembers()
     } else {
         QSettings settings;
         const QString dir = settings.value(kDirKey, QDir::homePath()).toString();
-        path = QFileDialog::getSaveFileName(this, tr("Export members"), dir + QStringLiteral("/members.csv"),
+        path = QFileDialog::getSaveFileName(this, tr("Export members"),
+                                            dir + QStringLiteral("/members.csv"),
                                             tr("CSV files (*.csv);;All files (*)"));
         if (!path.isEmpty())
             settings.setValue(kDirKey, QFileInfo(path).absolutePath());
@@ -342,12 +349,14 @@ void MembersPage::runImport(const QString& path)
                 emit statusMessage(report.error().message);
             } else if (!report->rejected.isEmpty()) {
                 // The file or the members changed since the dry run.
-                emit statusMessage(tr("Nothing was imported from %1: %n problem(s), the first on line %2: %3",
-                                      nullptr, static_cast<int>(report->rejected.size()))
-                                       .arg(file, QString::number(report->rejected.first().line),
-                                            report->rejected.first().reason));
+                emit statusMessage(
+                    tr("Nothing was imported from %1: %n problem(s), the first on line %2: %3",
+                       nullptr, static_cast<int>(report->rejected.size()))
+                        .arg(file, QString::number(report->rejected.first().line),
+                             report->rejected.first().reason));
             } else {
-                emit statusMessage(tr("Imported %Ln member(s) from %1.", nullptr, report->added).arg(file));
+                emit statusMessage(
+                    tr("Imported %Ln member(s) from %1.", nullptr, report->added).arg(file));
             }
             m_model->refresh();
             emit databaseChanged();
@@ -372,8 +381,9 @@ void MembersPage::exportToFile(const QString& path)
             if (!written)
                 emit statusMessage(written.error().message);
             else
-                emit statusMessage(tr("Exported %Ln member(s) to %1.", nullptr, static_cast<int>(*written))
-                                       .arg(QDir::toNativeSeparators(path)));
+                emit statusMessage(
+                    tr("Exported %Ln member(s) to %1.", nullptr, static_cast<int>(*written))
+                        .arg(QDir::toNativeSeparators(path)));
         });
 }
 
@@ -425,25 +435,31 @@ void MembersPage::retranslateUi()
     m_search->setAccessibleName(tr("Search members"));
     m_table->setAccessibleName(tr("Members"));
     m_addAction->setText(tr("&Add member…"));
-    m_addAction->setToolTip(tr("Add a member (%1)").arg(m_addAction->shortcut().toString(QKeySequence::NativeText)));
+    m_addAction->setToolTip(
+        tr("Add a member (%1)").arg(m_addAction->shortcut().toString(QKeySequence::NativeText)));
     m_allocateAction->setText(tr("Allocate &credit…"));
-    m_allocateAction->setToolTip(tr("Give credit from the company balance to the selected members (%1)")
-                                     .arg(m_allocateAction->shortcut().toString(QKeySequence::NativeText)));
+    m_allocateAction->setToolTip(
+        tr("Give credit from the company balance to the selected members (%1)")
+            .arg(m_allocateAction->shortcut().toString(QKeySequence::NativeText)));
     m_autoRechargeAction->setText(tr("Auto-&recharge…"));
-    m_autoRechargeAction->setToolTip(tr("Set up auto-recharge for the selected member (%1)")
-                                         .arg(m_autoRechargeAction->shortcut().toString(QKeySequence::NativeText)));
+    m_autoRechargeAction->setToolTip(
+        tr("Set up auto-recharge for the selected member (%1)")
+            .arg(m_autoRechargeAction->shortcut().toString(QKeySequence::NativeText)));
     m_buyNumbersAction->setText(tr("&Buy numbers…"));
     m_buyNumbersAction->setToolTip(tr("Buy a phone number for each selected member"));
     m_cancelNumbersAction->setText(tr("Ca&ncel numbers…"));
-    m_cancelNumbersAction->setToolTip(tr("Cancel the numbers of the selected members at the end of their paid period"));
+    m_cancelNumbersAction->setToolTip(
+        tr("Cancel the numbers of the selected members at the end of their paid period"));
     m_importAction->setText(tr("&Import members…"));
-    m_importAction->setToolTip(tr("Import members from a CSV file (%1)")
-                                   .arg(m_importAction->shortcut().toString(QKeySequence::NativeText)));
+    m_importAction->setToolTip(
+        tr("Import members from a CSV file (%1)")
+            .arg(m_importAction->shortcut().toString(QKeySequence::NativeText)));
     m_exportAction->setText(tr("&Export members…"));
-    m_exportAction->setToolTip(tr("Export every member to a CSV file (%1)")
-                                   .arg(m_exportAction->shortcut().toString(QKeySequence::NativeText)));
-    for (QAction* a : {m_addAction, m_allocateAction, m_autoRechargeAction, m_buyNumbersAction, m_cancelNumbersAction,
-                       m_importAction, m_exportAction})
+    m_exportAction->setToolTip(
+        tr("Export every member to a CSV file (%1)")
+            .arg(m_exportAction->shortcut().toString(QKeySequence::NativeText)));
+    for (QAction* a : {m_addAction, m_allocateAction, m_autoRechargeAction, m_buyNumbersAction,
+                       m_cancelNumbersAction, m_importAction, m_exportAction})
         a->setStatusTip(a->toolTip());
     m_model->retranslate();
     updateCount();

@@ -40,7 +40,8 @@ NumbersPage::NumbersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
     m_model->setObjectName(QStringLiteral("numbersModel"));
 
     m_title = TablePage::createTitle(this, QStringLiteral("numbersTitle"));
-    m_search = TablePage::createSearch(this, QStringLiteral("numbersSearch"), [this]() { m_model->setSearch(m_search->text()); });
+    m_search = TablePage::createSearch(this, QStringLiteral("numbersSearch"),
+                                       [this]() { m_model->setSearch(m_search->text()); });
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("numbersCountLabel"));
 
@@ -51,12 +52,13 @@ NumbersPage::NumbersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
         m_country->addItem(QString(), c.code);
     m_holder = new QComboBox(this);
     m_holder->setObjectName(QStringLiteral("numbersHolderFilter"));
-    for (auto kind : {NumberHolder::Kind::None, NumberHolder::Kind::Member, NumberHolder::Kind::Profile})
+    for (auto kind :
+         {NumberHolder::Kind::None, NumberHolder::Kind::Member, NumberHolder::Kind::Profile})
         m_holder->addItem(QString(), static_cast<int>(kind));
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("numbersStatusFilter"));
-    for (auto status : {NumberQuery::Status::Any, NumberQuery::Status::Active, NumberQuery::Status::Cancelled,
-                        NumberQuery::Status::Released})
+    for (auto status : {NumberQuery::Status::Any, NumberQuery::Status::Active,
+                        NumberQuery::Status::Cancelled, NumberQuery::Status::Released})
         m_status->addItem(QString(), static_cast<int>(status));
     m_countryLabel = new QLabel(this);
     m_countryLabel->setBuddy(m_country);
@@ -73,20 +75,31 @@ NumbersPage::NumbersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
     header->setResizeContentsPrecision(NumbersModel::PageSize);
     m_table->setSortingEnabled(true);
     // Columns that cannot be ordered in SQL keep the indicator where the order is.
-    connect(header, &QHeaderView::sortIndicatorChanged, this, [this, header](int column, Qt::SortOrder) {
-        if (NumbersModel::isSortable(column))
-            return;
-        const QSignalBlocker block(header);
-        int current = NumbersModel::Number;
-        switch (m_model->query().sort) {
-        case NumberQuery::Sort::Country: current = NumbersModel::Country; break;
-        case NumberQuery::Sort::Holder: current = NumbersModel::Holder; break;
-        case NumberQuery::Sort::Expires: current = NumbersModel::Expires; break;
-        case NumberQuery::Sort::Status: current = NumbersModel::Status; break;
-        case NumberQuery::Sort::Number: break;
-        }
-        header->setSortIndicator(current, m_model->query().ascending ? Qt::AscendingOrder : Qt::DescendingOrder);
-    });
+    connect(header, &QHeaderView::sortIndicatorChanged, this,
+            [this, header](int column, Qt::SortOrder) {
+                if (NumbersModel::isSortable(column))
+                    return;
+                const QSignalBlocker block(header);
+                int current = NumbersModel::Number;
+                switch (m_model->query().sort) {
+                case NumberQuery::Sort::Country:
+                    current = NumbersModel::Country;
+                    break;
+                case NumberQuery::Sort::Holder:
+                    current = NumbersModel::Holder;
+                    break;
+                case NumberQuery::Sort::Expires:
+                    current = NumbersModel::Expires;
+                    break;
+                case NumberQuery::Sort::Status:
+                    current = NumbersModel::Status;
+                    break;
+                case NumberQuery::Sort::Number:
+                    break;
+                }
+                header->setSortIndicator(current, m_model->query().ascending ? Qt::AscendingOrder
+                                                                             : Qt::DescendingOrder);
+            });
 
     connect(m_country, &QComboBox::currentIndexChanged, this,
             [this]() { m_model->setCountry(m_country->currentData().toString()); });
@@ -115,7 +128,8 @@ NumbersPage::NumbersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
             reassignNumber();
     });
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &NumbersPage::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &NumbersPage::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this]() {
         updateActions();
         updateCount();
@@ -165,8 +179,8 @@ bool NumbersPage::selectNumber(const QString& e164)
         if (m_model->number(row).e164 != e164)
             continue;
         const QModelIndex index = m_model->index(row, NumbersModel::Number);
-        m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
-                                                              | QItemSelectionModel::Rows);
+        m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                              QItemSelectionModel::Rows);
         m_table->scrollTo(index);
         return true;
     }
@@ -198,9 +212,11 @@ void NumbersPage::updateCount()
     const qint64 total = m_model->totalCount();
     const int n = static_cast<int>(qMin<qint64>(total, std::numeric_limits<int>::max()));
     const NumberQuery& q = m_model->query();
-    const bool filtered = !q.search.isEmpty() || !q.country.isEmpty() || q.holderKind != NumberHolder::Kind::None
-                          || q.status != NumberQuery::Status::Any;
-    m_count->setText(filtered ? tr("%Ln number(s) found", nullptr, n) : tr("%Ln number(s)", nullptr, n));
+    const bool filtered = !q.search.isEmpty() || !q.country.isEmpty() ||
+                          q.holderKind != NumberHolder::Kind::None ||
+                          q.status != NumberQuery::Status::Any;
+    m_count->setText(filtered ? tr("%Ln number(s) found", nullptr, n)
+                              : tr("%Ln number(s)", nullptr, n));
     m_count->setAccessibleName(m_count->text());
     if (m_model->lastError().isEmpty())
         m_error->clearMessage();
@@ -216,7 +232,8 @@ void NumbersPage::refresh()
         for (int row = 0; row < m_model->rowCount(); ++row) {
             if (m_model->number(row).e164 == e164) {
                 m_table->selectionModel()->select(m_model->index(row, 0),
-                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
+                                                  QItemSelectionModel::Select |
+                                                      QItemSelectionModel::Rows);
                 break;
             }
         }
@@ -270,23 +287,27 @@ void NumbersPage::buyNumbersFor(const QList<NumberHolder>& holders)
     for (const auto& p : bought) {
         total += p.price;
         if (parts.size() < kListedInMessage)
-            parts.append(tr("%1 for %2").arg(PhoneNumbers::formatInternational(p.e164), p.holder.name));
+            parts.append(
+                tr("%1 for %2").arg(PhoneNumbers::formatInternational(p.e164), p.holder.name));
     }
     QString list = parts.join(QStringLiteral(", "));
     if (bought.size() > kListedInMessage)
-        list = tr("%1 and %n more", nullptr, static_cast<int>(bought.size()) - kListedInMessage).arg(list);
+        list = tr("%1 and %n more", nullptr, static_cast<int>(bought.size()) - kListedInMessage)
+                   .arg(list);
     const auto balance = CompanyService(m_ctx).balance();
-    emit statusMessage(tr("Bought %n number(s) in %1 for %2: %3. Company balance: %4.", nullptr,
-                          static_cast<int>(bought.size()))
-                           .arg(wizard.areaDescription(), total.toCurrencyString(locale), list,
-                                balance ? balance->toCurrencyString(locale) : balance.error().message));
+    emit statusMessage(
+        tr("Bought %n number(s) in %1 for %2: %3. Company balance: %4.", nullptr,
+           static_cast<int>(bought.size()))
+            .arg(wizard.areaDescription(), total.toCurrencyString(locale), list,
+                 balance ? balance->toCurrencyString(locale) : balance.error().message));
     m_model->refresh();
     m_table->clearSelection();
     for (const auto& p : bought) {
         for (int row = 0; row < m_model->rowCount(); ++row) {
             if (m_model->number(row).e164 == p.e164) {
                 m_table->selectionModel()->select(m_model->index(row, 0),
-                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
+                                                  QItemSelectionModel::Select |
+                                                      QItemSelectionModel::Rows);
                 break;
             }
         }
@@ -315,7 +336,8 @@ void NumbersPage::reassignNumber()
     const QString from = NumbersModel::holderText(*number);
     emit statusMessage(tr("Reassigned %1 from %2 to %3.")
                            .arg(PhoneNumbers::formatInternational(after.e164),
-                                from.isEmpty() ? tr("nobody") : from, NumbersModel::holderText(after)));
+                                from.isEmpty() ? tr("nobody") : from,
+                                NumbersModel::holderText(after)));
     m_model->refresh();
     selectNumber(after.e164);
     announceHolders({number->holder, after.holder});
@@ -352,14 +374,17 @@ void NumbersPage::cancelNumberList(const QStringList& selected)
     for (const QString& e164 : selected) {
         auto n = service.find(e164);
         if (!n)
-            skipped.append(tr("%1: %2").arg(PhoneNumbers::formatInternational(e164), n.error().message));
+            skipped.append(
+                tr("%1: %2").arg(PhoneNumbers::formatInternational(e164), n.error().message));
         else if (n->cancelled)
-            skipped.append(tr("%1 is already cancelled.").arg(PhoneNumbers::formatInternational(e164)));
+            skipped.append(
+                tr("%1 is already cancelled.").arg(PhoneNumbers::formatInternational(e164)));
         else
             numbers.append(*n);
     }
     if (numbers.isEmpty()) {
-        emit statusMessage(skipped.isEmpty() ? tr("Select the numbers to cancel first.") : skipped.join(QLatin1Char(' ')));
+        emit statusMessage(skipped.isEmpty() ? tr("Select the numbers to cancel first.")
+                                             : skipped.join(QLatin1Char(' ')));
         return;
     }
     const QLocale locale;
@@ -367,19 +392,23 @@ void NumbersPage::cancelNumberList(const QStringList& selected)
     for (const NumberRecord& n : std::as_const(numbers)) {
         const QString holder = NumbersModel::holderText(n);
         lines.append(tr("• %1 (%2): usable until %3, then released")
-                         .arg(PhoneNumbers::formatInternational(n.e164), holder.isEmpty() ? tr("nobody") : holder,
+                         .arg(PhoneNumbers::formatInternational(n.e164),
+                              holder.isEmpty() ? tr("nobody") : holder,
                               locale.toString(n.expires, QLocale::ShortFormat)));
     }
     QString details = lines.join(QLatin1Char('\n'));
-    details += QStringLiteral("\n\n")
-               + tr("Each number stays usable until the end of its paid period, then returns to the pool. "
-                    "There is no extra charge and no refund.");
+    details +=
+        QStringLiteral("\n\n") +
+        tr("Each number stays usable until the end of its paid period, then returns to the pool. "
+           "There is no extra charge and no refund.");
     if (!skipped.isEmpty())
-        details += QStringLiteral("\n\n") + tr("Not cancelled: %1").arg(skipped.join(QLatin1Char(' ')));
+        details +=
+            QStringLiteral("\n\n") + tr("Not cancelled: %1").arg(skipped.join(QLatin1Char(' ')));
 
     const int n = static_cast<int>(numbers.size());
-    QMessageBox box(QMessageBox::Warning, tr("Cancel numbers"), tr("Cancel %n number(s)?", nullptr, n),
-                    QMessageBox::Ok | QMessageBox::Cancel, this);
+    QMessageBox box(QMessageBox::Warning, tr("Cancel numbers"),
+                    tr("Cancel %n number(s)?", nullptr, n), QMessageBox::Ok | QMessageBox::Cancel,
+                    this);
     box.setObjectName(QStringLiteral("cancelNumbersConfirmation"));
     box.setTextFormat(Qt::PlainText);
     box.setInformativeText(details);
@@ -404,25 +433,30 @@ void NumbersPage::cancelNumberList(const QStringList& selected)
     for (const NumberRecord& number : std::as_const(numbers)) {
         auto cancelled = service.cancel(number.e164);
         if (!cancelled) {
-            failed.append(tr("%1: %2").arg(PhoneNumbers::formatInternational(number.e164), cancelled.error().message));
+            failed.append(tr("%1: %2").arg(PhoneNumbers::formatInternational(number.e164),
+                                           cancelled.error().message));
             continue;
         }
-        done.append(tr("%1 (until %2)").arg(PhoneNumbers::formatInternational(cancelled->e164),
-                                             locale.toString(cancelled->expires, QLocale::ShortFormat)));
+        done.append(tr("%1 (until %2)")
+                        .arg(PhoneNumbers::formatInternational(cancelled->e164),
+                             locale.toString(cancelled->expires, QLocale::ShortFormat)));
         holders.append(cancelled->holder);
     }
     if (failed.isEmpty()) {
         m_error->clearMessage();
-        emit statusMessage(tr("Cancelled %n number(s): %1. No refund; each is released when its period ends.",
-                              nullptr, static_cast<int>(done.size()))
-                               .arg(done.join(QStringLiteral(", "))));
+        emit statusMessage(
+            tr("Cancelled %n number(s): %1. No refund; each is released when its period ends.",
+               nullptr, static_cast<int>(done.size()))
+                .arg(done.join(QStringLiteral(", "))));
     } else {
-        const QString problem = tr("%n number(s) could not be cancelled: %1", nullptr, static_cast<int>(failed.size()))
-                                    .arg(failed.join(QLatin1Char(' ')));
+        const QString problem =
+            tr("%n number(s) could not be cancelled: %1", nullptr, static_cast<int>(failed.size()))
+                .arg(failed.join(QLatin1Char(' ')));
         m_error->showError(problem);
-        emit statusMessage(done.isEmpty() ? problem
-                                          : tr("Cancelled %n number(s); see the problems above the table.", nullptr,
-                                               static_cast<int>(done.size())));
+        emit statusMessage(done.isEmpty()
+                               ? problem
+                               : tr("Cancelled %n number(s); see the problems above the table.",
+                                    nullptr, static_cast<int>(done.size())));
     }
     refresh();
     announceHolders(holders);
@@ -500,11 +534,13 @@ void NumbersPage::retranslateUi()
     m_buyAction->setToolTip(tr("Buy numbers for members or SIP profiles (%1)")
                                 .arg(m_buyAction->shortcut().toString(QKeySequence::NativeText)));
     m_reassignAction->setText(tr("&Reassign number…"));
-    m_reassignAction->setToolTip(tr("Give the selected number to another member or SIP profile (%1)")
-                                     .arg(m_reassignAction->shortcut().toString(QKeySequence::NativeText)));
+    m_reassignAction->setToolTip(
+        tr("Give the selected number to another member or SIP profile (%1)")
+            .arg(m_reassignAction->shortcut().toString(QKeySequence::NativeText)));
     m_cancelAction->setText(tr("&Cancel numbers…"));
-    m_cancelAction->setToolTip(tr("Cancel the selected numbers at the end of their paid period (%1)")
-                                   .arg(m_cancelAction->shortcut().toString(QKeySequence::NativeText)));
+    m_cancelAction->setToolTip(
+        tr("Cancel the selected numbers at the end of their paid period (%1)")
+            .arg(m_cancelAction->shortcut().toString(QKeySequence::NativeText)));
     for (QAction* a : numberActions())
         a->setStatusTip(a->toolTip());
     m_model->retranslate();

@@ -9,7 +9,9 @@ namespace sb::ui {
 PlaceholderPage::PlaceholderPage(Kind kind, QWidget* parent) : QWidget(parent), m_kind(kind)
 {
     switch (kind) {
-    case Kind::Calls: setObjectName(QStringLiteral("callsPage")); break;
+    case Kind::Calls:
+        setObjectName(QStringLiteral("callsPage"));
+        break;
     }
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("placeholderTitle"));
@@ -43,9 +45,10 @@ void PlaceholderPage::retranslateUi()
     switch (m_kind) {
     case Kind::Calls:
         m_title->setText(tr("Calls & reports"));
-        m_text->setText(tr("Coming here: import of the PBX's call records, rating, call history with filters, "
-                           "reports and charts of what was spent, and advice on bundles and channels.\n\n"
-                           "This part of Switchboard is not available yet."));
+        m_text->setText(
+            tr("Coming here: import of the PBX's call records, rating, call history with filters, "
+               "reports and charts of what was spent, and advice on bundles and channels.\n\n"
+               "This part of Switchboard is not available yet."));
         break;
     }
     setAccessibleName(m_title->text());

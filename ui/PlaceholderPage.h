@@ -12,7 +12,10 @@ class PlaceholderPage : public QWidget
     Q_OBJECT
 
 public:
-    enum class Kind { Calls };
+    enum class Kind
+    {
+        Calls
+    };
 
     explicit PlaceholderPage(Kind kind, QWidget* parent = nullptr);
     Kind kind() const { return m_kind; }

@@ -18,7 +18,8 @@
 
 namespace sb::ui {
 
-ReassignNumberDialog::ReassignNumberDialog(const Context& ctx, const NumberRecord& number, QWidget* parent)
+ReassignNumberDialog::ReassignNumberDialog(const Context& ctx, const NumberRecord& number,
+                                           QWidget* parent)
     : QDialog(parent), m_ctx(ctx), m_number(number)
 {
     setObjectName(QStringLiteral("reassignNumberDialog"));
@@ -88,7 +89,8 @@ ReassignNumberDialog::ReassignNumberDialog(const Context& ctx, const NumberRecor
 
 NumberHolder ReassignNumberDialog::typedHolder() const
 {
-    return NumberHolder{static_cast<NumberHolder::Kind>(m_kind->currentData().toInt()), m_holder->text().trimmed()};
+    return NumberHolder{static_cast<NumberHolder::Kind>(m_kind->currentData().toInt()),
+                        m_holder->text().trimmed()};
 }
 
 void ReassignNumberDialog::updateWidgets()
@@ -97,7 +99,8 @@ void ReassignNumberDialog::updateWidgets()
         m_hint->clearMessage();
     else
         m_hint->showError(m_refusal);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_holder->text().trimmed().isEmpty() && m_refusal.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setEnabled(!m_holder->text().trimmed().isEmpty() && m_refusal.isEmpty());
 }
 
 void ReassignNumberDialog::accept()
@@ -127,7 +130,8 @@ void ReassignNumberDialog::retranslateUi()
 {
     setWindowTitle(tr("Reassign number"));
     setAccessibleName(tr("Reassign number"));
-    m_numberLabel->setText(tr("%1 (E.164: %2)").arg(PhoneNumbers::formatNational(m_number.e164), m_number.e164));
+    m_numberLabel->setText(
+        tr("%1 (E.164: %2)").arg(PhoneNumbers::formatNational(m_number.e164), m_number.e164));
     m_numberLabel->setAccessibleName(m_numberLabel->text());
     const QString holder = NumbersModel::holderText(m_number);
     m_currentHolder->setText(tr("%1, %2. Now held by: %3. Paid until %4.")
@@ -139,18 +143,21 @@ void ReassignNumberDialog::retranslateUi()
     m_kind->setItemText(0, tr("Member"));
     m_kind->setItemText(1, tr("SIP profile"));
     m_kind->setAccessibleName(tr("New holder is a member or a SIP profile"));
-    const bool profile = m_kind->currentData().toInt() == static_cast<int>(NumberHolder::Kind::Profile);
+    const bool profile =
+        m_kind->currentData().toInt() == static_cast<int>(NumberHolder::Kind::Profile);
     m_holderLabel->setText(profile ? tr("&SIP profile:") : tr("&Account name:"));
     m_holder->setPlaceholderText(tr("Start typing a name; the list says member or SIP profile"));
     m_holder->setAccessibleName(tr("New holder"));
     const QString country = NumberCatalogue::countryName(m_number.country);
     if (m_termsRequired)
-        m_terms->showWarning(tr("Numbers in %1 are held under terms (for example a local address in %1). The terms "
-                                "accepted when this number was bought still apply: make sure the new holder meets "
-                                "them, or the number may be lost.")
-                                 .arg(country));
+        m_terms->showWarning(
+            tr("Numbers in %1 are held under terms (for example a local address in %1). The terms "
+               "accepted when this number was bought still apply: make sure the new holder meets "
+               "them, or the number may be lost.")
+                .arg(country));
     else
-        m_terms->showInfo(tr("The terms under which this number was bought still apply to its new holder."));
+        m_terms->showInfo(
+            tr("The terms under which this number was bought still apply to its new holder."));
     m_terms->setAccessibleName(tr("Terms reminder"));
     m_hint->setAccessibleName(tr("Problem"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Reassign"));

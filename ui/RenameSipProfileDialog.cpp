@@ -13,7 +13,8 @@
 
 namespace sb::ui {
 
-RenameSipProfileDialog::RenameSipProfileDialog(const Context& ctx, const QString& name, QWidget* parent)
+RenameSipProfileDialog::RenameSipProfileDialog(const Context& ctx, const QString& name,
+                                               QWidget* parent)
     : QDialog(parent), m_ctx(ctx), m_oldName(name)
 {
     setObjectName(QStringLiteral("renameSipProfileDialog"));
@@ -89,9 +90,10 @@ void RenameSipProfileDialog::retranslateUi()
 {
     setWindowTitle(tr("Rename SIP profile"));
     setAccessibleName(tr("Rename SIP profile"));
-    m_intro->setText(tr("A new name for the SIP profile %1. Its SIP username, credentials and PBX configuration "
-                        "stay the same.")
-                         .arg(m_oldName));
+    m_intro->setText(
+        tr("A new name for the SIP profile %1. Its SIP username, credentials and PBX configuration "
+           "stay the same.")
+            .arg(m_oldName));
     m_nameLabel->setText(tr("&Name:"));
     m_name->setAccessibleName(tr("New name"));
     m_hint->setAccessibleName(tr("Problem"));

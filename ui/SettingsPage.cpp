@@ -81,9 +81,8 @@ SettingsPage::SettingsPage(const Context& ctx, QWidget* parent) : QWidget(parent
         updateWidgets();
     });
     connect(m_database, &QLineEdit::returnPressed, m_applyDatabase, &QPushButton::click);
-    connect(m_applyDatabase, &QPushButton::clicked, this, [this]() {
-        emit databaseRequested(m_database->text().trimmed());
-    });
+    connect(m_applyDatabase, &QPushButton::clicked, this,
+            [this]() { emit databaseRequested(m_database->text().trimmed()); });
 
     // Provider: the SIP servers every profile's PBX talks to; the mail server comes later.
     m_providerBox = new QGroupBox(this);
@@ -158,7 +157,8 @@ void SettingsPage::saveSipServers()
     m_savedSipServers = servers;
     m_sipServersHint->showInfo(tr("Saved. Every SIP profile's PBX data now names these servers."));
     updateWidgets();
-    emit statusMessage(tr("The provider's SIP servers are now %1.").arg(servers.join(QStringLiteral(", "))));
+    emit statusMessage(
+        tr("The provider's SIP servers are now %1.").arg(servers.join(QStringLiteral(", "))));
     emit sipServersChanged();
 }
 
@@ -203,7 +203,8 @@ void SettingsPage::updateWidgets()
         }
     }
     if (servers.isEmpty())
-        problem = tr("Name at least one SIP server, such as %1.").arg(ProviderSettings::defaultSipServers().value(0));
+        problem = tr("Name at least one SIP server, such as %1.")
+                      .arg(ProviderSettings::defaultSipServers().value(0));
     if (!problem.isEmpty())
         m_sipServersHint->showError(problem);
     else if (m_sipServersHint->kind() == HintLabel::Kind::Error)
@@ -227,27 +228,31 @@ void SettingsPage::retranslateUi()
     m_language->setAccessibleName(tr("Language"));
     m_language->setToolTip(tr("The language of the window; money and dates follow it."));
     m_databaseBox->setTitle(tr("Database"));
-    m_databaseIntro->setText(tr("An SQLite file for one admin, or postgresql://user:password@host:port/database "
-                                "for an office where several admins work at once."));
+    m_databaseIntro->setText(
+        tr("An SQLite file for one admin, or postgresql://user:password@host:port/database "
+           "for an office where several admins work at once."));
     m_databaseLabel->setText(tr("&Database:"));
     m_database->setAccessibleName(tr("Database"));
     m_database->setPlaceholderText(tr("file path or postgresql://…"));
     m_applyDatabase->setText(tr("&Switch"));
     m_applyDatabase->setAccessibleName(tr("Switch to this database"));
-    m_currentDatabase->setText(m_currentSpec.isEmpty() ? QString() : tr("In use: %1").arg(m_currentSpec));
+    m_currentDatabase->setText(m_currentSpec.isEmpty() ? QString()
+                                                       : tr("In use: %1").arg(m_currentSpec));
     m_currentDatabase->setAccessibleName(m_currentDatabase->text());
     m_databaseHint->setAccessibleName(tr("Database message"));
     m_providerBox->setTitle(tr("Provider"));
-    m_providerNote->setText(tr("The provider's SIP servers (host:port, separated by commas) go into every SIP "
-                               "profile's PBX data and configuration; they are kept in the database, so every admin "
-                               "and switchboardctl see the same. The mail server, for sending credentials, comes in a "
-                               "later version."));
+    m_providerNote->setText(
+        tr("The provider's SIP servers (host:port, separated by commas) go into every SIP "
+           "profile's PBX data and configuration; they are kept in the database, so every admin "
+           "and switchboardctl see the same. The mail server, for sending credentials, comes in a "
+           "later version."));
     m_sipServersLabel->setText(tr("S&IP servers:"));
     m_sipServers->setAccessibleName(tr("SIP servers"));
     m_applySipServers->setText(tr("Sa&ve"));
     m_applySipServers->setAccessibleName(tr("Save the SIP servers"));
     m_sipServersHint->setAccessibleName(tr("SIP servers message"));
-    m_sipServers->setPlaceholderText(tr("e.g. %1").arg(QStringLiteral("sip1.example.net:5060, sip2.example.net:5060")));
+    m_sipServers->setPlaceholderText(
+        tr("e.g. %1").arg(QStringLiteral("sip1.example.net:5060, sip2.example.net:5060")));
     m_mailServerLabel->setText(tr("Mail server:"));
     m_mailServer->setAccessibleName(tr("Mail server"));
     m_mailServer->setPlaceholderText(tr("e.g. %1").arg(QStringLiteral("smtp.example.net:587")));

@@ -53,14 +53,16 @@ QToolButton* SipProfileDetails::actionButton(QAction* action, const QString& nam
     button->setDefaultAction(action);
     // The action's text is translated by the page that owns it: follow it.
     auto follow = [button, action]() {
-        button->setAccessibleName(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+        button->setAccessibleName(
+            action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
     };
     follow();
     connect(action, &QAction::changed, button, follow);
     return button;
 }
 
-SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent) : QScrollArea(parent), m_ctx(ctx)
+SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
+    : QScrollArea(parent), m_ctx(ctx)
 {
     setObjectName(QStringLiteral("profileDetails"));
     setWidgetResizable(true);
@@ -120,7 +122,8 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent) : QScr
     m_config->setCopySource([this]() { return configText(true); });
     connect(m_config, &PbxConfigView::copied, this, [this]() {
         if (m_profile)
-            emit statusMessage(tr("Copied the PBX configuration of %1 to the clipboard.").arg(m_profile->name));
+            emit statusMessage(
+                tr("Copied the PBX configuration of %1 to the clipboard.").arg(m_profile->name));
     });
     auto* serversForm = new QFormLayout;
     serversForm->addRow(m_serversCaption, m_serversLabel);
@@ -166,7 +169,8 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent) : QScr
     m_accounts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_accounts->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_accounts->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(m_accounts, &QTableWidget::itemSelectionChanged, this, &SipProfileDetails::selectedAccountChanged);
+    connect(m_accounts, &QTableWidget::itemSelectionChanged, this,
+            &SipProfileDetails::selectedAccountChanged);
     auto* accountsLayout = new QVBoxLayout(m_accountsBox);
     accountsLayout->addWidget(m_accountsNote);
     accountsLayout->addWidget(m_accounts);
@@ -225,20 +229,26 @@ void SipProfileDetails::setActions(const Actions& actions)
         row->addStretch();
         qobject_cast<QBoxLayout*>(box->layout())->addLayout(row);
     };
-    m_changeChannelsButton = actionButton(actions.changeChannels, QStringLiteral("changeChannelsButton"), m_outgoingBox);
+    m_changeChannelsButton =
+        actionButton(actions.changeChannels, QStringLiteral("changeChannelsButton"), m_outgoingBox);
     addButtons(m_outgoingBox, {m_changeChannelsButton});
-    m_allocateButton = actionButton(actions.allocateCredit, QStringLiteral("allocateProfileCreditButton"), m_balanceBox);
+    m_allocateButton = actionButton(actions.allocateCredit,
+                                    QStringLiteral("allocateProfileCreditButton"), m_balanceBox);
     addButtons(m_balanceBox, {m_allocateButton});
-    m_linkButton = actionButton(actions.linkAccount, QStringLiteral("linkAccountButton"), m_accountsBox);
-    m_unlinkButton = actionButton(actions.unlinkAccount, QStringLiteral("unlinkAccountButton"), m_accountsBox);
+    m_linkButton =
+        actionButton(actions.linkAccount, QStringLiteral("linkAccountButton"), m_accountsBox);
+    m_unlinkButton =
+        actionButton(actions.unlinkAccount, QStringLiteral("unlinkAccountButton"), m_accountsBox);
     addButtons(m_accountsBox, {m_linkButton, m_unlinkButton});
     m_accounts->addActions({actions.linkAccount, actions.unlinkAccount});
-    m_buyButton = actionButton(actions.buyNumber, QStringLiteral("buyNumberForProfileButton"), m_numbersBox);
+    m_buyButton =
+        actionButton(actions.buyNumber, QStringLiteral("buyNumberForProfileButton"), m_numbersBox);
     addButtons(m_numbersBox, {m_buyButton});
     QList<QToolButton*> bundleButtons;
     for (QAction* a : actions.bundles)
-        bundleButtons.append(actionButton(a, a->objectName().replace(QStringLiteral("Action"), QStringLiteral("Button")),
-                                          m_bundlesBox));
+        bundleButtons.append(actionButton(
+            a, a->objectName().replace(QStringLiteral("Action"), QStringLiteral("Button")),
+            m_bundlesBox));
     addButtons(m_bundlesBox, bundleButtons);
     m_bundleButtons = bundleButtons;
     retranslateUi();
@@ -297,7 +307,8 @@ QString SipProfileDetails::configText(bool withPassword)
         if (withPassword && m_password.isEmpty()) {
             auto c = ProfileService(m_ctx).credentials(m_profile->name);
             if (!c) {
-                m_credentialsHint->showError(tr("The password cannot be read: %1").arg(c.error().message));
+                m_credentialsHint->showError(
+                    tr("The password cannot be read: %1").arg(c.error().message));
                 return {};
             }
             return PbxConfig::asterisk(*m_profile, c->servers, c->password);
@@ -345,27 +356,32 @@ void SipProfileDetails::updateWidgets()
         summary << tr("Department: %1").arg(p.department);
     if (!p.email.isEmpty())
         summary << tr("E-mail: %1").arg(p.email);
-    summary << tr("Created %1").arg(locale.toString(p.createdAt.toLocalTime().date(), QLocale::ShortFormat));
+    summary << tr("Created %1")
+                   .arg(locale.toString(p.createdAt.toLocalTime().date(), QLocale::ShortFormat));
     m_summary->setText(summary.join(QStringLiteral(" · ")));
     m_summary->setAccessibleName(m_summary->text());
 
     const bool registration = p.auth == SipProfile::Auth::Registration;
-    for (QWidget* w : std::initializer_list<QWidget*>{m_usernameCaption, m_username, m_passwordCaption, m_passwordLabel,
-                                                      m_showPassword})
+    for (QWidget* w : std::initializer_list<QWidget*>{
+             m_usernameCaption, m_username, m_passwordCaption, m_passwordLabel, m_showPassword})
         w->setVisible(registration);
     m_ipCaption->setVisible(!registration);
     m_ip->setVisible(!registration);
     if (registration) {
-        m_authMethod->setText(tr("Registration: the PBX registers with this username and password."));
+        m_authMethod->setText(
+            tr("Registration: the PBX registers with this username and password."));
         m_username->setText(p.username);
         m_passwordLabel->setText(m_password.isEmpty() ? kHiddenPassword : m_password);
-        m_passwordLabel->setAccessibleName(m_password.isEmpty() ? tr("Password hidden") : tr("Password: %1").arg(m_password));
+        m_passwordLabel->setAccessibleName(
+            m_password.isEmpty() ? tr("Password hidden") : tr("Password: %1").arg(m_password));
         m_showPassword->setText(m_password.isEmpty() ? tr("&Show") : tr("&Hide"));
-        m_showPassword->setAccessibleName(m_password.isEmpty() ? tr("Show the password") : tr("Hide the password"));
+        m_showPassword->setAccessibleName(m_password.isEmpty() ? tr("Show the password")
+                                                               : tr("Hide the password"));
         m_ipWarning->clearMessage();
     } else {
-        m_authMethod->setText(tr("IP authentication: the provider accepts calls from this address without "
-                                 "registration."));
+        m_authMethod->setText(
+            tr("IP authentication: the provider accepts calls from this address without "
+               "registration."));
         m_ip->setText(tr("%1, UDP port %2").arg(p.ip).arg(p.port));
         const auto warnings = ProfileService::validateIp(p.ip);
         if (warnings && !warnings->isEmpty())
@@ -377,25 +393,31 @@ void SipProfileDetails::updateWidgets()
     m_ip->setAccessibleName(m_ip->text());
     m_authMethod->setAccessibleName(m_authMethod->text());
 
-    m_serversLabel->setText(m_serversError.isEmpty() ? m_servers.join(QLatin1Char('\n'))
-                                                     : tr("%1 (defaults shown: %2)")
-                                                           .arg(m_servers.join(QStringLiteral(", ")), m_serversError));
-    m_serversLabel->setAccessibleName(tr("Provider SIP servers: %1").arg(m_servers.join(QStringLiteral(", "))));
-    m_pbxIntro->setText(registration
-                            ? tr("Point the PBX at these servers with the username and password, or paste this "
-                                 "ready configuration:")
-                            : tr("The PBX sends its calls from %1 to these servers, or paste this ready "
-                                 "configuration:")
-                                  .arg(p.ip));
+    m_serversLabel->setText(m_serversError.isEmpty()
+                                ? m_servers.join(QLatin1Char('\n'))
+                                : tr("%1 (defaults shown: %2)")
+                                      .arg(m_servers.join(QStringLiteral(", ")), m_serversError));
+    m_serversLabel->setAccessibleName(
+        tr("Provider SIP servers: %1").arg(m_servers.join(QStringLiteral(", "))));
+    m_pbxIntro->setText(
+        registration
+            ? tr("Point the PBX at these servers with the username and password, or paste this "
+                 "ready configuration:")
+            : tr("The PBX sends its calls from %1 to these servers, or paste this ready "
+                 "configuration:")
+                  .arg(p.ip));
     m_config->setText(configText(false));
 
     const Money monthly = p.monthlyChannelCost();
-    m_channelsCost->setText(tr("%n channel(s): %1 a month", nullptr, p.channels).arg(monthly.toCurrencyString(locale)));
+    m_channelsCost->setText(
+        tr("%n channel(s): %1 a month", nullptr, p.channels).arg(monthly.toCurrencyString(locale)));
     m_channelsCost->setAccessibleName(m_channelsCost->text());
     if (p.channelsLapsed) {
-        m_paidUntil->setText(tr("Was paid until %1.").arg(locale.toString(p.channelsExpires, QLocale::ShortFormat)));
-        m_lapsed->showError(tr("The company balance could not pay the channels' renewal: outgoing calls through "
-                               "this profile stop until the channels are paid. Change the channels to pay now."));
+        m_paidUntil->setText(
+            tr("Was paid until %1.").arg(locale.toString(p.channelsExpires, QLocale::ShortFormat)));
+        m_lapsed->showError(
+            tr("The company balance could not pay the channels' renewal: outgoing calls through "
+               "this profile stop until the channels are paid. Change the channels to pay now."));
     } else {
         m_paidUntil->setText(tr("Paid until %1, then renewed monthly from the company balance.")
                                  .arg(locale.toString(p.channelsExpires, QLocale::ShortFormat)));
@@ -411,31 +433,35 @@ void SipProfileDetails::updateWidgets()
         const LinkedAccount& a = p.accounts[row];
         m_accounts->setItem(row, 0, new QTableWidgetItem(a.account));
         m_accounts->setItem(row, 1, new QTableWidgetItem(a.name));
-        m_accounts->setItem(row, 2, new QTableWidgetItem(a.extension.isEmpty() ? tr("none") : a.extension));
+        m_accounts->setItem(row, 2,
+                            new QTableWidgetItem(a.extension.isEmpty() ? tr("none") : a.extension));
     }
     m_accountsBox->setTitle(tr("Linked accounts (%1)").arg(p.accounts.size()));
     // As tall as its rows (two to eight), not as tall as the configuration beside it.
     const int rowHeight = m_accounts->verticalHeader()->defaultSectionSize();
     const int shownRows = qBound(2, static_cast<int>(p.accounts.size()), 8);
-    m_accounts->setFixedHeight(m_accounts->horizontalHeader()->sizeHint().height() + shownRows * rowHeight
-                               + 2 * m_accounts->frameWidth());
+    m_accounts->setFixedHeight(m_accounts->horizontalHeader()->sizeHint().height() +
+                               shownRows * rowHeight + 2 * m_accounts->frameWidth());
 
     m_numbers->clear();
     for (const QString& e164 : p.numbers) {
         const QString place = PhoneNumbers::placeName(e164, QLocale().name().left(2));
-        auto* item = new QListWidgetItem(place.isEmpty() ? PhoneNumbers::formatInternational(e164)
-                                                         : tr("%1 — %2").arg(PhoneNumbers::formatInternational(e164), place),
-                                         m_numbers);
+        auto* item = new QListWidgetItem(
+            place.isEmpty() ? PhoneNumbers::formatInternational(e164)
+                            : tr("%1 — %2").arg(PhoneNumbers::formatInternational(e164), place),
+            m_numbers);
         item->setData(Qt::UserRole, e164);
         item->setToolTip(tr("%1 (national: %2)").arg(e164, PhoneNumbers::formatNational(e164)));
     }
     m_numbersBox->setTitle(tr("Numbers (%1)").arg(p.numbers.size()));
     const int numberRow = m_numbers->fontMetrics().height() + 4;
-    m_numbers->setFixedHeight(qBound(2, static_cast<int>(p.numbers.size()), 8) * numberRow + 2 * m_numbers->frameWidth());
-    m_numbersNote->setText(p.numbers.isEmpty() ? tr("No number routes to this profile directly. Numbers of linked "
-                                                    "accounts route here too.")
-                                               : tr("Calls to these numbers, and to the numbers of linked accounts, "
-                                                    "go to this profile's PBX."));
+    m_numbers->setFixedHeight(qBound(2, static_cast<int>(p.numbers.size()), 8) * numberRow +
+                              2 * m_numbers->frameWidth());
+    m_numbersNote->setText(
+        p.numbers.isEmpty() ? tr("No number routes to this profile directly. Numbers of linked "
+                                 "accounts route here too.")
+                            : tr("Calls to these numbers, and to the numbers of linked accounts, "
+                                 "go to this profile's PBX."));
     emit selectedAccountChanged();
 }
 
@@ -449,8 +475,9 @@ void SipProfileDetails::changeEvent(QEvent* event)
 void SipProfileDetails::retranslateUi()
 {
     setAccessibleName(tr("SIP profile details"));
-    m_empty->setText(tr("No SIP profile is selected. Create one to connect the office PBX: it gets its own credit, "
-                        "channels, numbers and linked accounts."));
+    m_empty->setText(tr(
+        "No SIP profile is selected. Create one to connect the office PBX: it gets its own credit, "
+        "channels, numbers and linked accounts."));
     m_empty->setAccessibleName(m_empty->text());
     m_authBox->setTitle(tr("Authentication"));
     m_usernameCaption->setText(tr("Username:"));
@@ -465,18 +492,21 @@ void SipProfileDetails::retranslateUi()
     m_outgoingBox->setTitle(tr("Outgoing calls"));
     m_lapsed->setAccessibleName(tr("Channels not paid"));
     m_balanceBox->setTitle(tr("Balance"));
-    m_balanceNote->setText(tr("Calls through this profile are paid from its own credit. Credit allocated to it "
-                              "cannot be taken back; it returns to the company balance only when the profile is "
-                              "deleted."));
-    m_accountsNote->setText(tr("Calls to a linked account and to its numbers go to this profile's PBX (to the "
-                               "extension, if set). A linked account cannot be used to sign in."));
+    m_balanceNote->setText(
+        tr("Calls through this profile are paid from its own credit. Credit allocated to it "
+           "cannot be taken back; it returns to the company balance only when the profile is "
+           "deleted."));
+    m_accountsNote->setText(
+        tr("Calls to a linked account and to its numbers go to this profile's PBX (to the "
+           "extension, if set). A linked account cannot be used to sign in."));
     m_accounts->setHorizontalHeaderLabels({tr("Account"), tr("Name"), tr("Extension")});
     m_accounts->setAccessibleName(tr("Linked accounts"));
     m_numbers->setAccessibleName(tr("Numbers of the profile"));
     m_bundlesBox->setTitle(tr("US minute bundles"));
-    m_bundlesNote->setText(tr("US minute bundles — 5000 minutes a month of calls to US mobiles and landlines each, "
-                              "paid from this profile's credit, at most one per channel — come in a later version "
-                              "of Switchboard."));
+    m_bundlesNote->setText(
+        tr("US minute bundles — 5000 minutes a month of calls to US mobiles and landlines each, "
+           "paid from this profile's credit, at most one per channel — come in a later version "
+           "of Switchboard."));
     updateWidgets();
 }
 

@@ -85,37 +85,47 @@ SipProfilesPage::SipProfilesPage(const Context& ctx, QWidget* parent) : QWidget(
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    m_createAction = action("createSipProfileAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
-                            &SipProfilesPage::createProfile);
-    m_renameAction = action("renameSipProfileAction", QKeySequence(Qt::Key_F2), &SipProfilesPage::renameProfile);
-    m_deleteAction = action("deleteSipProfileAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
-                            &SipProfilesPage::deleteProfile);
-    m_creditAction = action("allocateProfileCreditAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
-                            &SipProfilesPage::allocateCredit);
-    m_channelsAction = action("changeChannelsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
-                              &SipProfilesPage::changeChannels);
-    m_linkAction = action("linkAccountAction", QKeySequence(Qt::CTRL | Qt::Key_L), &SipProfilesPage::linkAccount);
+    m_createAction =
+        action("createSipProfileAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+               &SipProfilesPage::createProfile);
+    m_renameAction =
+        action("renameSipProfileAction", QKeySequence(Qt::Key_F2), &SipProfilesPage::renameProfile);
+    m_deleteAction =
+        action("deleteSipProfileAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
+               &SipProfilesPage::deleteProfile);
+    m_creditAction =
+        action("allocateProfileCreditAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
+               &SipProfilesPage::allocateCredit);
+    m_channelsAction =
+        action("changeChannelsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+               &SipProfilesPage::changeChannels);
+    m_linkAction = action("linkAccountAction", QKeySequence(Qt::CTRL | Qt::Key_L),
+                          &SipProfilesPage::linkAccount);
     m_unlinkAction = action("unlinkAccountAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
                             &SipProfilesPage::unlinkAccount);
-    m_buyNumberAction = action("buyNumberForProfileAction", QKeySequence(), &SipProfilesPage::buyNumber);
-    for (const char* name : {"addBundlesAction", "changeBundlesAction", "cancelBundlesAction", "extendBundlesAction"}) {
+    m_buyNumberAction =
+        action("buyNumberForProfileAction", QKeySequence(), &SipProfilesPage::buyNumber);
+    for (const char* name : {"addBundlesAction", "changeBundlesAction", "cancelBundlesAction",
+                             "extendBundlesAction"}) {
         auto* a = new QAction(this);
         a->setObjectName(QString::fromLatin1(name));
         a->setEnabled(false);
         m_bundleActions.append(a);
     }
-    m_table->addActions({m_renameAction, m_deleteAction, m_creditAction, m_channelsAction, m_linkAction,
-                         m_buyNumberAction});
-    m_details->setActions({m_channelsAction, m_creditAction, m_linkAction, m_unlinkAction, m_buyNumberAction,
-                           m_bundleActions});
+    m_table->addActions({m_renameAction, m_deleteAction, m_creditAction, m_channelsAction,
+                         m_linkAction, m_buyNumberAction});
+    m_details->setActions({m_channelsAction, m_creditAction, m_linkAction, m_unlinkAction,
+                           m_buyNumberAction, m_bundleActions});
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SipProfilesPage::showSelected);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &SipProfilesPage::showSelected);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this]() {
         updateCount();
         updateActions();
     });
     connect(m_model, &ProfilesModel::errorOccurred, this, &SipProfilesPage::updateCount);
-    connect(m_details, &SipProfileDetails::selectedAccountChanged, this, &SipProfilesPage::updateActions);
+    connect(m_details, &SipProfileDetails::selectedAccountChanged, this,
+            &SipProfilesPage::updateActions);
     connect(m_details, &SipProfileDetails::statusMessage, this, &SipProfilesPage::statusMessage);
 
     auto* top = new QHBoxLayout;
@@ -136,8 +146,8 @@ SipProfilesPage::SipProfilesPage(const Context& ctx, QWidget* parent) : QWidget(
 
 QList<QAction*> SipProfilesPage::profileActions() const
 {
-    return {m_createAction, m_renameAction,  m_deleteAction, m_creditAction,
-            m_channelsAction, m_linkAction, m_unlinkAction, m_buyNumberAction};
+    return {m_createAction,   m_renameAction, m_deleteAction, m_creditAction,
+            m_channelsAction, m_linkAction,   m_unlinkAction, m_buyNumberAction};
 }
 
 QString SipProfilesPage::selectedProfile() const
@@ -156,7 +166,8 @@ bool SipProfilesPage::selectProfile(const QString& name)
     if (row < 0)
         return false;
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, ProfilesModel::Name));
-    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
     m_table->scrollTo(index);
     return true;
 }
@@ -172,7 +183,8 @@ void SipProfilesPage::updateActions()
     const bool shown = isVisible();
     const bool one = !selectedProfile().isEmpty() && m_details->profile().has_value();
     m_createAction->setEnabled(true);
-    for (QAction* a : {m_renameAction, m_deleteAction, m_creditAction, m_channelsAction, m_linkAction})
+    for (QAction* a :
+         {m_renameAction, m_deleteAction, m_creditAction, m_channelsAction, m_linkAction})
         a->setEnabled(shown && one);
     m_buyNumberAction->setEnabled(one);
     m_unlinkAction->setEnabled(shown && one && !m_details->selectedAccount().isEmpty());
@@ -181,8 +193,9 @@ void SipProfilesPage::updateActions()
 void SipProfilesPage::updateCount()
 {
     const int n = m_model->rowCount();
-    m_count->setText(m_search->text().trimmed().isEmpty() ? tr("%n SIP profile(s)", nullptr, n)
-                                                          : tr("%n SIP profile(s) found", nullptr, n));
+    m_count->setText(m_search->text().trimmed().isEmpty()
+                         ? tr("%n SIP profile(s)", nullptr, n)
+                         : tr("%n SIP profile(s) found", nullptr, n));
     m_count->setAccessibleName(m_count->text());
     if (m_model->lastError().isEmpty())
         m_error->clearMessage();
@@ -220,11 +233,12 @@ void SipProfilesPage::createProfile()
     const ProfileService::Created& c = *wizard.created();
     const QLocale locale;
     const auto balance = CompanyService(m_ctx).balance();
-    emit statusMessage(tr("Created the SIP profile %1 with %n channel(s), paid %2 until %3. Company balance: %4.",
-                          nullptr, c.profile.channels)
-                           .arg(c.profile.name, c.channelsCharged.toCurrencyString(locale),
-                                locale.toString(c.profile.channelsExpires, QLocale::ShortFormat),
-                                balance ? balance->toCurrencyString(locale) : balance.error().message));
+    emit statusMessage(
+        tr("Created the SIP profile %1 with %n channel(s), paid %2 until %3. Company balance: %4.",
+           nullptr, c.profile.channels)
+            .arg(c.profile.name, c.channelsCharged.toCurrencyString(locale),
+                 locale.toString(c.profile.channelsExpires, QLocale::ShortFormat),
+                 balance ? balance->toCurrencyString(locale) : balance.error().message));
     m_model->refresh();
     selectProfile(c.profile.name);
     showSelected();
@@ -261,9 +275,9 @@ QString SipProfilesPage::chooseExportFile(const QString& profile)
     const QString dir = settings.value(kDirKey, QDir::homePath()).toString();
     QString file = profile.toLower();
     file.replace(QLatin1Char(' '), QLatin1Char('-'));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export call history"),
-                                                      dir + QLatin1Char('/') + tr("%1-calls.csv").arg(file),
-                                                      tr("CSV files (*.csv);;All files (*)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export call history"), dir + QLatin1Char('/') + tr("%1-calls.csv").arg(file),
+        tr("CSV files (*.csv);;All files (*)"));
     if (!path.isEmpty())
         settings.setValue(kDirKey, QFileInfo(path).absolutePath());
     return path;
@@ -279,19 +293,21 @@ void SipProfilesPage::deleteProfile()
         emit statusMessage(preview.error().message);
         return;
     }
-    DeleteSipProfileDialog dialog(m_ctx, *preview, [this, name]() { return chooseExportFile(name); }, this);
+    DeleteSipProfileDialog dialog(
+        m_ctx, *preview, [this, name]() { return chooseExportFile(name); }, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const ProfileService::Deletion& d = dialog.deletion();
     const QLocale locale;
     const auto balance = CompanyService(m_ctx).balance();
-    emit statusMessage(tr("Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) "
-                          "back in the pool, %4 account(s) unlinked, %5 call(s) deleted.",
-                          nullptr, static_cast<int>(d.releasedNumbers.size()))
-                           .arg(d.name, d.returnedCredit.toCurrencyString(locale),
-                                balance ? balance->toCurrencyString(locale) : balance.error().message)
-                           .arg(d.unlinkedAccounts.size())
-                           .arg(d.deletedCalls));
+    emit statusMessage(
+        tr("Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) "
+           "back in the pool, %4 account(s) unlinked, %5 call(s) deleted.",
+           nullptr, static_cast<int>(d.releasedNumbers.size()))
+            .arg(d.name, d.returnedCredit.toCurrencyString(locale),
+                 balance ? balance->toCurrencyString(locale) : balance.error().message)
+            .arg(d.unlinkedAccounts.size())
+            .arg(d.deletedCalls));
     refresh();
     if (!d.unlinkedAccounts.isEmpty())
         emit membersChanged(d.unlinkedAccounts);
@@ -311,10 +327,11 @@ void SipProfilesPage::allocateCredit()
         return;
     const QLocale locale;
     const auto balance = CompanyService(m_ctx).balance();
-    emit statusMessage(tr("Allocated %1 to the SIP profile %2; its balance is now %3. Company balance: %4.")
-                           .arg(dialog.amount().toCurrencyString(locale), dialog.profile().name,
-                                dialog.profile().balance.toCurrencyString(locale),
-                                balance ? balance->toCurrencyString(locale) : balance.error().message));
+    emit statusMessage(
+        tr("Allocated %1 to the SIP profile %2; its balance is now %3. Company balance: %4.")
+            .arg(dialog.amount().toCurrencyString(locale), dialog.profile().name,
+                 dialog.profile().balance.toCurrencyString(locale),
+                 balance ? balance->toCurrencyString(locale) : balance.error().message));
     refresh();
     emit databaseChanged();
 }
@@ -353,11 +370,12 @@ void SipProfilesPage::linkAccount()
         if (a.account == dialog.account())
             extension = a.extension;
     }
-    emit statusMessage(extension.isEmpty()
-                           ? tr("Linked %1 to the SIP profile %2; it cannot sign in while linked.")
-                                 .arg(dialog.account(), p->name)
-                           : tr("Linked %1 to the SIP profile %2 at extension %3; it cannot sign in while linked.")
-                                 .arg(dialog.account(), p->name, extension));
+    emit statusMessage(
+        extension.isEmpty()
+            ? tr("Linked %1 to the SIP profile %2; it cannot sign in while linked.")
+                  .arg(dialog.account(), p->name)
+            : tr("Linked %1 to the SIP profile %2 at extension %3; it cannot sign in while linked.")
+                  .arg(dialog.account(), p->name, extension));
     refresh();
     emit membersChanged({dialog.account()});
     emit numbersChanged();
@@ -371,13 +389,14 @@ void SipProfilesPage::unlinkAccount()
     if (profile.isEmpty() || account.isEmpty())
         return;
     QMessageBox box(QMessageBox::Question, tr("Unlink account"),
-                    tr("Unlink %1 from the SIP profile %2?").arg(account, profile), QMessageBox::Ok | QMessageBox::Cancel,
-                    this);
+                    tr("Unlink %1 from the SIP profile %2?").arg(account, profile),
+                    QMessageBox::Ok | QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("unlinkAccountConfirmation"));
     box.setTextFormat(Qt::PlainText);
-    box.setInformativeText(tr("Calls to the account and to its numbers no longer go to the PBX of %1, and the "
-                              "account can sign in again.")
-                               .arg(profile));
+    box.setInformativeText(
+        tr("Calls to the account and to its numbers no longer go to the PBX of %1, and the "
+           "account can sign in again.")
+            .arg(profile));
     box.setAccessibleName(tr("Unlink account"));
     box.button(QMessageBox::Ok)->setText(tr("&Unlink"));
     box.button(QMessageBox::Ok)->setObjectName(QStringLiteral("okButton"));
@@ -393,7 +412,8 @@ void SipProfilesPage::unlinkAccount()
         emit statusMessage(done.error().message);
         return;
     }
-    emit statusMessage(tr("Unlinked %1 from the SIP profile %2; it can sign in again.").arg(account, profile));
+    emit statusMessage(
+        tr("Unlinked %1 from the SIP profile %2; it can sign in again.").arg(account, profile));
     refresh();
     emit membersChanged({account});
     emit numbersChanged();
@@ -461,23 +481,29 @@ void SipProfilesPage::retranslateUi()
     m_table->setAccessibleName(tr("SIP profiles"));
     auto describe = [](QAction* a, const QString& text, const QString& tip) {
         a->setText(text);
-        a->setToolTip(a->shortcut().isEmpty()
-                          ? tip
-                          : tr("%1 (%2)").arg(tip, a->shortcut().toString(QKeySequence::NativeText)));
+        a->setToolTip(
+            a->shortcut().isEmpty()
+                ? tip
+                : tr("%1 (%2)").arg(tip, a->shortcut().toString(QKeySequence::NativeText)));
         a->setStatusTip(a->toolTip());
     };
     describe(m_createAction, tr("&Create SIP profile…"), tr("Create a SIP profile for a PBX"));
     describe(m_renameAction, tr("Re&name…"), tr("Rename the selected SIP profile"));
     describe(m_deleteAction, tr("&Delete SIP profile…"),
              tr("Delete the selected SIP profile, after showing what happens"));
-    describe(m_creditAction, tr("Allocate c&redit…"), tr("Give credit from the company balance to the SIP profile"));
-    describe(m_channelsAction, tr("C&hange channels…"), tr("Change how many calls the SIP profile can make at once"));
-    describe(m_linkAction, tr("&Link account…"), tr("Send a member account's incoming calls to the SIP profile"));
-    describe(m_unlinkAction, tr("&Unlink account…"), tr("Unlink the account selected in the details"));
-    describe(m_buyNumberAction, tr("&Buy a number…"), tr("Buy a number that routes to the SIP profile"));
+    describe(m_creditAction, tr("Allocate c&redit…"),
+             tr("Give credit from the company balance to the SIP profile"));
+    describe(m_channelsAction, tr("C&hange channels…"),
+             tr("Change how many calls the SIP profile can make at once"));
+    describe(m_linkAction, tr("&Link account…"),
+             tr("Send a member account's incoming calls to the SIP profile"));
+    describe(m_unlinkAction, tr("&Unlink account…"),
+             tr("Unlink the account selected in the details"));
+    describe(m_buyNumberAction, tr("&Buy a number…"),
+             tr("Buy a number that routes to the SIP profile"));
     const QString later = tr("US minute bundles come in a later version.");
-    const QStringList bundleTexts = {tr("&Add bundles…"), tr("C&hange bundles…"), tr("&Cancel bundles…"),
-                                     tr("&Extend bundles…")};
+    const QStringList bundleTexts = {tr("&Add bundles…"), tr("C&hange bundles…"),
+                                     tr("&Cancel bundles…"), tr("&Extend bundles…")};
     for (int i = 0; i < m_bundleActions.size(); ++i)
         describe(m_bundleActions[i], bundleTexts.value(i), later);
     updateCount();

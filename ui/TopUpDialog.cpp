@@ -70,8 +70,9 @@ void TopUpDialog::updateWidgets()
     bool ok = false;
     if (problem.isEmpty() && !m_amountEdit->isEmpty()) {
         if (!amount)
-            problem = tr("\"%1\" is not an amount. Type it like %2.")
-                          .arg(m_amountEdit->text(), Money::fromCents(123450).toLocaleString(locale));
+            problem =
+                tr("\"%1\" is not an amount. Type it like %2.")
+                    .arg(m_amountEdit->text(), Money::fromCents(123450).toLocaleString(locale));
         else if (auto v = CompanyService::validateAmount(*amount); !v)
             problem = v.error().message;
         else
@@ -82,7 +83,8 @@ void TopUpDialog::updateWidgets()
                                    .arg(m_balance.toCurrencyString(locale),
                                         (m_balance + *amount).toCurrencyString(locale)));
     else
-        m_balanceInfo->setText(tr("Company balance now: %1.").arg(m_balance.toCurrencyString(locale)));
+        m_balanceInfo->setText(
+            tr("Company balance now: %1.").arg(m_balance.toCurrencyString(locale)));
     if (problem.isEmpty())
         m_hint->clearMessage();
     else

@@ -50,11 +50,12 @@ void WelcomeDialog::retranslateUi()
     setWindowTitle(tr("Welcome to Switchboard"));
     setAccessibleName(tr("Welcome to Switchboard"));
     m_title->setText(tr("Welcome to Switchboard"));
-    m_text->setText(tr("Switchboard keeps your company's calling account: the company balance, the members "
-                       "and the credit you give them.\n\n"
-                       "This account is still empty. You can look around in a demo account with %n made-up "
-                       "member(s) first, or start with your own members right away.",
-                       nullptr, DemoMembers));
+    m_text->setText(
+        tr("Switchboard keeps your company's calling account: the company balance, the members "
+           "and the credit you give them.\n\n"
+           "This account is still empty. You can look around in a demo account with %n made-up "
+           "member(s) first, or start with your own members right away.",
+           nullptr, DemoMembers));
     m_title->setAccessibleName(m_title->text());
     m_text->setAccessibleName(tr("Introduction"));
     m_demo->setText(tr("Open a &demo account"));

@@ -26,9 +26,12 @@ namespace {
 QJsonValue holderJson(const NumberHolder& h)
 {
     switch (h.kind) {
-    case NumberHolder::Kind::Member: return QJsonObject{{QStringLiteral("member"), h.name}};
-    case NumberHolder::Kind::Profile: return QJsonObject{{QStringLiteral("profile"), h.name}};
-    case NumberHolder::Kind::None: break;
+    case NumberHolder::Kind::Member:
+        return QJsonObject{{QStringLiteral("member"), h.name}};
+    case NumberHolder::Kind::Profile:
+        return QJsonObject{{QStringLiteral("profile"), h.name}};
+    case NumberHolder::Kind::None:
+        break;
     }
     return QJsonValue(QJsonValue::Null);
 }
@@ -49,7 +52,8 @@ QJsonObject profileJson(const SipProfile& p)
 {
     QJsonArray accounts;
     for (const auto& a : p.accounts)
-        accounts.append(QJsonObject{{QStringLiteral("account"), a.account}, {QStringLiteral("extension"), a.extension}});
+        accounts.append(QJsonObject{{QStringLiteral("account"), a.account},
+                                    {QStringLiteral("extension"), a.extension}});
     const Money channels = p.monthlyChannelCost();
     const Money bundles;
     return {{QStringLiteral("name"), p.name},
@@ -57,22 +61,26 @@ QJsonObject profileJson(const SipProfile& p)
             {QStringLiteral("balance"), p.balance.toString()},
             {QStringLiteral("channels"), p.channels},
             {QStringLiteral("auth"), SipProfile::authKey(p.auth)},
-            {QStringLiteral("ip"), p.auth == SipProfile::Auth::Ip ? QJsonValue(p.ip) : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("port"), p.auth == SipProfile::Auth::Ip ? QJsonValue(p.port) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("ip"),
+             p.auth == SipProfile::Auth::Ip ? QJsonValue(p.ip) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("port"),
+             p.auth == SipProfile::Auth::Ip ? QJsonValue(p.port) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("accounts"), accounts},
             {QStringLiteral("numbers"), QJsonArray::fromStringList(p.numbers)},
-            {QStringLiteral("monthlyCost"), QJsonObject{{QStringLiteral("channels"), channels.toString()},
-                                                        {QStringLiteral("bundles"), bundles.toString()},
-                                                        {QStringLiteral("total"), (channels + bundles).toString()}}},
+            {QStringLiteral("monthlyCost"),
+             QJsonObject{{QStringLiteral("channels"), channels.toString()},
+                         {QStringLiteral("bundles"), bundles.toString()},
+                         {QStringLiteral("total"), (channels + bundles).toString()}}},
             {QStringLiteral("channelsPaidUntil"), p.channelsExpires.toString(Qt::ISODate)},
             {QStringLiteral("channelsLapsed"), p.channelsLapsed},
             // US minute bundles arrive with their own work; until then a profile has none.
-            {QStringLiteral("bundles"), QJsonObject{{QStringLiteral("count"), 0},
-                                                    {QStringLiteral("pricePaid"), Money().toString()},
-                                                    {QStringLiteral("minutesIncluded"), 0},
-                                                    {QStringLiteral("minutesUsed"), 0},
-                                                    {QStringLiteral("periodEnd"), QJsonValue(QJsonValue::Null)},
-                                                    {QStringLiteral("cancelled"), false}}}};
+            {QStringLiteral("bundles"),
+             QJsonObject{{QStringLiteral("count"), 0},
+                         {QStringLiteral("pricePaid"), Money().toString()},
+                         {QStringLiteral("minutesIncluded"), 0},
+                         {QStringLiteral("minutesUsed"), 0},
+                         {QStringLiteral("periodEnd"), QJsonValue(QJsonValue::Null)},
+                         {QStringLiteral("cancelled"), false}}}};
 }
 
 QString profileText(const SipProfile& p)
@@ -81,15 +89,19 @@ QString profileText(const SipProfile& p)
         CommandLine::tr("SIP profile:   %1").arg(p.name),
         CommandLine::tr("Department:    %1").arg(p.department),
         CommandLine::tr("Balance:       %1").arg(p.balance.toString()),
-        p.auth == SipProfile::Auth::Ip ? CommandLine::tr("Authentication: IP %1, UDP port %2").arg(p.ip).arg(p.port)
-                                       : CommandLine::tr("Authentication: registration as %1").arg(p.username),
-        CommandLine::tr("Outgoing calls: %n channel(s), %1 a month; paid until %2%3", nullptr, p.channels)
+        p.auth == SipProfile::Auth::Ip
+            ? CommandLine::tr("Authentication: IP %1, UDP port %2").arg(p.ip).arg(p.port)
+            : CommandLine::tr("Authentication: registration as %1").arg(p.username),
+        CommandLine::tr("Outgoing calls: %n channel(s), %1 a month; paid until %2%3", nullptr,
+                        p.channels)
             .arg(p.monthlyChannelCost().toString(), p.channelsExpires.toString(Qt::ISODate),
-                 p.channelsLapsed ? CommandLine::tr(" (renewal not paid: calls stopped)") : QString()),
+                 p.channelsLapsed ? CommandLine::tr(" (renewal not paid: calls stopped)")
+                                  : QString()),
     };
     for (const auto& a : p.accounts)
         lines << (a.extension.isEmpty() ? CommandLine::tr("Linked account: %1").arg(a.account)
-                                        : CommandLine::tr("Linked account: %1, extension %2").arg(a.account, a.extension));
+                                        : CommandLine::tr("Linked account: %1, extension %2")
+                                              .arg(a.account, a.extension));
     for (const auto& n : p.numbers)
         lines << CommandLine::tr("Number:        %1").arg(n);
     return lines.join(QLatin1Char('\n'));
@@ -114,14 +126,16 @@ QJsonObject memberJson(const Member& m)
     };
     if (m.autoRecharge) {
         const AutoRechargeSettings& a = *m.autoRecharge;
-        o.insert(QStringLiteral("autoRecharge"),
-                 QJsonObject{{QStringLiteral("amount"), a.amount.toString()},
-                             {QStringLiteral("below"), a.threshold.toString()},
-                             {QStringLiteral("monthlyLimit"), a.monthlyLimit.toString()},
-                             {QStringLiteral("rechargedThisMonth"), a.rechargedThisMonth.toString()},
-                             {QStringLiteral("suspendedUntil"),
-                              a.suspendedUntil.isValid() ? QJsonValue(a.suspendedUntil.toString(Qt::ISODate))
-                                                         : QJsonValue(QJsonValue::Null)}});
+        o.insert(
+            QStringLiteral("autoRecharge"),
+            QJsonObject{{QStringLiteral("amount"), a.amount.toString()},
+                        {QStringLiteral("below"), a.threshold.toString()},
+                        {QStringLiteral("monthlyLimit"), a.monthlyLimit.toString()},
+                        {QStringLiteral("rechargedThisMonth"), a.rechargedThisMonth.toString()},
+                        {QStringLiteral("suspendedUntil"),
+                         a.suspendedUntil.isValid()
+                             ? QJsonValue(a.suspendedUntil.toString(Qt::ISODate))
+                             : QJsonValue(QJsonValue::Null)}});
     } else {
         o.insert(QStringLiteral("autoRecharge"), QJsonValue(QJsonValue::Null));
     }
@@ -140,11 +154,13 @@ QString memberText(const Member& m)
     };
     if (m.autoRecharge) {
         const AutoRechargeSettings& a = *m.autoRecharge;
-        lines << CommandLine::tr("Auto-recharge: %1 when below %2, monthly limit %3, recharged this month %4")
+        lines << CommandLine::tr(
+                     "Auto-recharge: %1 when below %2, monthly limit %3, recharged this month %4")
                      .arg(a.amount.toString(), a.threshold.toString(), a.monthlyLimit.toString(),
                           a.rechargedThisMonth.toString());
         if (a.suspendedUntil.isValid())
-            lines << CommandLine::tr("Auto-recharge suspended until %1").arg(a.suspendedUntil.toString(Qt::ISODate));
+            lines << CommandLine::tr("Auto-recharge suspended until %1")
+                         .arg(a.suspendedUntil.toString(Qt::ISODate));
     } else {
         lines << CommandLine::tr("Auto-recharge: off");
     }
@@ -152,8 +168,8 @@ QString memberText(const Member& m)
 }
 
 // Commands of the contract that later work delivers: a clear word instead of "unknown".
-const QStringList kLater = {QStringLiteral("bundle"),
-                            QStringLiteral("calls"),  QStringLiteral("report"),  QStringLiteral("advice"),
+const QStringList kLater = {QStringLiteral("bundle"), QStringLiteral("calls"),
+                            QStringLiteral("report"), QStringLiteral("advice"),
                             QStringLiteral("prices")};
 
 } // namespace
@@ -163,42 +179,50 @@ CommandLine::~CommandLine() = default;
 
 QString CommandLine::usage()
 {
-    return tr("Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] "
-              "[--now ISO-8601-UTC] [--json] COMMAND ...\n"
-              "\n"
-              "Commands:\n"
-              "  init                                        create or upgrade the database\n"
-              "  balance                                     the company balance\n"
-              "  topup AMOUNT [--reference TEXT]             add bought credit to the company balance\n"
-              "  member add ACCOUNT --name NAME [--email E] [--department D]\n"
-              "  member list [--search TEXT]                 every member\n"
-              "  member show ACCOUNT                         one member\n"
-              "  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem\n"
-              "  member export FILE.csv                      a CSV that member import reads back unchanged\n"
-              "  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing\n"
-              "  autorecharge set ACCOUNT --amount A --below T --monthly-limit L\n"
-              "  autorecharge off ACCOUNT\n"
-              "  billing run                                 renewals, expiries and monthly resets due by now\n"
-              "  activity [--limit N]                        the audit log, newest first\n"
-              "  number countries                            where numbers can be bought\n"
-              "  number areas COUNTRY                        area codes with place names and numbers left\n"
-              "  number prices COUNTRY                       price per billing period (1, 3, 12 months)\n"
-              "  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]\n"
-              "  number assign E164 (--member ACCOUNT | --profile NAME)\n"
-              "  number cancel E164                          usable until the end of its period, no refund\n"
-              "  number list [--search TEXT] [--country CC]  every number the company has or had\n"
-              "  credit profile NAME AMOUNT                  company credit to a SIP profile\n"
-              "  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]\n"
-              "  profile show NAME | profile list\n"
-              "  profile rename NAME NEWNAME | profile channels NAME N\n"
-              "  profile credentials NAME                    SIP username, password and servers\n"
-              "  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration\n"
-              "  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT\n"
-              "  profile delete NAME --yes [--export-history FILE.csv]\n"
-              "  demo [--members N] [--seed S]               fill the database with realistic generated data\n"
-              "\n"
-              "The database defaults to $SWITCHBOARD_DATABASE, else the window's own SQLite file.\n"
-              "Exit status: 0 done, 1 refused (nothing changed), 2 usage error.");
+    return tr(
+        "Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] "
+        "[--now ISO-8601-UTC] [--json] COMMAND ...\n"
+        "\n"
+        "Commands:\n"
+        "  init                                        create or upgrade the database\n"
+        "  balance                                     the company balance\n"
+        "  topup AMOUNT [--reference TEXT]             add bought credit to the company balance\n"
+        "  member add ACCOUNT --name NAME [--email E] [--department D]\n"
+        "  member list [--search TEXT]                 every member\n"
+        "  member show ACCOUNT                         one member\n"
+        "  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every "
+        "problem\n"
+        "  member export FILE.csv                      a CSV that member import reads back "
+        "unchanged\n"
+        "  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing\n"
+        "  autorecharge set ACCOUNT --amount A --below T --monthly-limit L\n"
+        "  autorecharge off ACCOUNT\n"
+        "  billing run                                 renewals, expiries and monthly resets due "
+        "by now\n"
+        "  activity [--limit N]                        the audit log, newest first\n"
+        "  number countries                            where numbers can be bought\n"
+        "  number areas COUNTRY                        area codes with place names and numbers "
+        "left\n"
+        "  number prices COUNTRY                       price per billing period (1, 3, 12 months)\n"
+        "  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) "
+        "[--accept-terms]\n"
+        "  number assign E164 (--member ACCOUNT | --profile NAME)\n"
+        "  number cancel E164                          usable until the end of its period, no "
+        "refund\n"
+        "  number list [--search TEXT] [--country CC]  every number the company has or had\n"
+        "  credit profile NAME AMOUNT                  company credit to a SIP profile\n"
+        "  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]\n"
+        "  profile show NAME | profile list\n"
+        "  profile rename NAME NEWNAME | profile channels NAME N\n"
+        "  profile credentials NAME                    SIP username, password and servers\n"
+        "  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration\n"
+        "  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT\n"
+        "  profile delete NAME --yes [--export-history FILE.csv]\n"
+        "  demo [--members N] [--seed S]               fill the database with realistic generated "
+        "data\n"
+        "\n"
+        "The database defaults to $SWITCHBOARD_DATABASE, else the window's own SQLite file.\n"
+        "Exit status: 0 done, 1 refused (nothing changed), 2 usage error.");
 }
 
 int CommandLine::usageError(const QString& message)
@@ -214,8 +238,8 @@ int CommandLine::refused(const QString& message)
     return Refused;
 }
 
-std::optional<CommandLine::Args> CommandLine::parse(const QStringList& words, const QStringList& withValue,
-                                                    const QStringList& flags)
+std::optional<CommandLine::Args>
+CommandLine::parse(const QStringList& words, const QStringList& withValue, const QStringList& flags)
 {
     Args a;
     for (qsizetype i = 0; i < words.size(); ++i) {
@@ -308,8 +332,10 @@ int CommandLine::run(const QStringList& argsIn)
     if (!now.isEmpty()) {
         const QDateTime at = QDateTime::fromString(now, Qt::ISODate);
         if (!at.isValid())
-            return usageError(tr("--now: \"%1\" is not an ISO 8601 time such as 2026-12-01T09:00:00Z.").arg(now));
-        m_clock = std::make_unique<FixedClock>(at.timeSpec() == Qt::LocalTime ? QDateTime(at.date(), at.time(), Qt::UTC) : at);
+            return usageError(
+                tr("--now: \"%1\" is not an ISO 8601 time such as 2026-12-01T09:00:00Z.").arg(now));
+        m_clock = std::make_unique<FixedClock>(
+            at.timeSpec() == Qt::LocalTime ? QDateTime(at.date(), at.time(), Qt::UTC) : at);
     } else {
         m_clock = std::make_unique<SystemClock>();
     }
@@ -335,7 +361,8 @@ int CommandLine::run(const QStringList& argsIn)
         {QStringLiteral("profile"), &CommandLine::cmdProfile},
     };
     if (kLater.contains(command))
-        return usageError(tr("The command '%1' is not available in this version yet.").arg(command));
+        return usageError(
+            tr("The command '%1' is not available in this version yet.").arg(command));
     const auto handler = handlers.value(command);
     if (!handler)
         return usageError(tr("Unknown command '%1'.").arg(command));
@@ -350,9 +377,11 @@ int CommandLine::cmdInit(const QStringList& w)
         return Refused;
     const int version = m_ctx->db.schemaVersion();
     if (m_out->json())
-        m_out->json({{QStringLiteral("database"), m_ctx->db.displaySpec()}, {QStringLiteral("schema"), version}});
+        m_out->json({{QStringLiteral("database"), m_ctx->db.displaySpec()},
+                     {QStringLiteral("schema"), version}});
     else
-        m_out->line(tr("Database %1 is ready (schema %2).").arg(m_ctx->db.displaySpec()).arg(version));
+        m_out->line(
+            tr("Database %1 is ready (schema %2).").arg(m_ctx->db.displaySpec()).arg(version));
     return Done;
 }
 
@@ -366,7 +395,8 @@ int CommandLine::cmdBalance(const QStringList& w)
     if (!b)
         return refused(b.error().message);
     if (m_out->json())
-        m_out->json({{QStringLiteral("company"), b->toString()}, {QStringLiteral("currency"), accountCurrency()}});
+        m_out->json({{QStringLiteral("company"), b->toString()},
+                     {QStringLiteral("currency"), accountCurrency()}});
     else
         m_out->line(tr("Company balance: %1 %2").arg(b->toString(), accountCurrency()));
     return Done;
@@ -392,7 +422,8 @@ int CommandLine::cmdTopUp(const QStringList& w)
                      {QStringLiteral("currency"), accountCurrency()},
                      {QStringLiteral("added"), money->toString()}});
     else
-        m_out->line(tr("Added %1; company balance %2 %3").arg(money->toString(), r->toString(), accountCurrency()));
+        m_out->line(tr("Added %1; company balance %2 %3")
+                        .arg(money->toString(), r->toString(), accountCurrency()));
     return Done;
 }
 
@@ -403,16 +434,18 @@ int CommandLine::cmdMember(const QStringList& w)
     const QString sub = w.first();
     const QStringList rest = w.mid(1);
     if (sub == QLatin1String("add")) {
-        const auto a = parse(rest, {QStringLiteral("--name"), QStringLiteral("--email"), QStringLiteral("--department")});
+        const auto a = parse(rest, {QStringLiteral("--name"), QStringLiteral("--email"),
+                                    QStringLiteral("--department")});
         if (!a)
             return Usage;
         if (a->positional.size() != 1 || !a->has(QStringLiteral("--name")))
-            return usageError(tr("Usage: member add ACCOUNT --name NAME [--email E] [--department D]"));
+            return usageError(
+                tr("Usage: member add ACCOUNT --name NAME [--email E] [--department D]"));
         if (!openDatabase())
             return Refused;
-        auto m = MemberService(*m_ctx).add({a->positional.first(), a->value(QStringLiteral("--name")),
-                                            a->value(QStringLiteral("--email")),
-                                            a->value(QStringLiteral("--department"))});
+        auto m = MemberService(*m_ctx).add(
+            {a->positional.first(), a->value(QStringLiteral("--name")),
+             a->value(QStringLiteral("--email")), a->value(QStringLiteral("--department"))});
         if (!m)
             return refused(m.error().message);
         auto shown = MemberService(*m_ctx).find(m->account);
@@ -446,8 +479,9 @@ int CommandLine::cmdMember(const QStringList& w)
                 if (m_out->json())
                     list.append(memberJson(m));
                 else
-                    m_out->line(QStringLiteral("%1\t%2\t%3\t%4\t%5")
-                                    .arg(m.account, m.name, m.department, m.balance.toString(), m.status));
+                    m_out->line(
+                        QStringLiteral("%1\t%2\t%3\t%4\t%5")
+                            .arg(m.account, m.name, m.department, m.balance.toString(), m.status));
             }
             if (page->size() < q.limit)
                 break;
@@ -485,7 +519,8 @@ int CommandLine::cmdMember(const QStringList& w)
             return refused(r.error().message);
         QJsonArray rejected;
         for (const auto& p : std::as_const(r->rejected))
-            rejected.append(QJsonObject{{QStringLiteral("line"), p.line}, {QStringLiteral("reason"), p.reason}});
+            rejected.append(QJsonObject{{QStringLiteral("line"), p.line},
+                                        {QStringLiteral("reason"), p.reason}});
         if (m_out->json()) {
             m_out->json({{QStringLiteral("added"), r->added},
                          {QStringLiteral("valid"), r->valid},
@@ -495,14 +530,16 @@ int CommandLine::cmdMember(const QStringList& w)
             for (const auto& p : std::as_const(r->rejected))
                 m_out->line(tr("line %1: %2").arg(p.line).arg(p.reason));
             if (dry)
-                m_out->line(tr("Dry run, nothing was written. Members that would be added: %1; lines with problems: %2.")
+                m_out->line(tr("Dry run, nothing was written. Members that would be added: %1; "
+                               "lines with problems: %2.")
                                 .arg(r->valid)
                                 .arg(r->rejected.size()));
             else if (r->rejected.isEmpty())
                 m_out->line(tr("Imported %n member(s).", nullptr, r->added));
         }
         if (!dry && !r->rejected.isEmpty())
-            return refused(tr("%n line(s) have problems; nothing was imported.", nullptr, static_cast<int>(r->rejected.size())));
+            return refused(tr("%n line(s) have problems; nothing was imported.", nullptr,
+                              static_cast<int>(r->rejected.size())));
         return Done;
     }
     if (sub == QLatin1String("export")) {
@@ -516,7 +553,8 @@ int CommandLine::cmdMember(const QStringList& w)
         if (m_out->json())
             m_out->json({{QStringLiteral("exported"), *r}, {QStringLiteral("file"), rest.first()}});
         else
-            m_out->line(tr("Exported %n member(s) to %1.", nullptr, static_cast<int>(*r)).arg(rest.first()));
+            m_out->line(tr("Exported %n member(s) to %1.", nullptr, static_cast<int>(*r))
+                            .arg(rest.first()));
         return Done;
     }
     return usageError(tr("Unknown member command '%1'.").arg(sub));
@@ -552,9 +590,10 @@ int CommandLine::cmdCredit(const QStringList& w)
                      {QStringLiteral("company"), r->companyBalance.toString()},
                      {QStringLiteral("members"), members}});
     } else {
-        m_out->line(tr("Allocated %1 to each of %n member(s), %2 in all; company balance %3.", nullptr,
-                       static_cast<int>(r->members.size()))
-                        .arg(r->each.toString(), r->total.toString(), r->companyBalance.toString()));
+        m_out->line(
+            tr("Allocated %1 to each of %n member(s), %2 in all; company balance %3.", nullptr,
+               static_cast<int>(r->members.size()))
+                .arg(r->each.toString(), r->total.toString(), r->companyBalance.toString()));
     }
     return Done;
 }
@@ -569,21 +608,25 @@ int CommandLine::cmdAutoRecharge(const QStringList& w)
                                         QStringLiteral("--monthly-limit")});
         if (!a)
             return Usage;
-        if (a->positional.size() != 1 || !a->has(QStringLiteral("--amount")) || !a->has(QStringLiteral("--below"))
-            || !a->has(QStringLiteral("--monthly-limit")))
-            return usageError(tr("Usage: autorecharge set ACCOUNT --amount A --below T --monthly-limit L"));
-        const auto amountValue = amount(a->value(QStringLiteral("--amount")), QStringLiteral("--amount"));
+        if (a->positional.size() != 1 || !a->has(QStringLiteral("--amount")) ||
+            !a->has(QStringLiteral("--below")) || !a->has(QStringLiteral("--monthly-limit")))
+            return usageError(
+                tr("Usage: autorecharge set ACCOUNT --amount A --below T --monthly-limit L"));
+        const auto amountValue =
+            amount(a->value(QStringLiteral("--amount")), QStringLiteral("--amount"));
         if (!amountValue)
             return Refused;
         const auto below = amount(a->value(QStringLiteral("--below")), QStringLiteral("--below"));
         if (!below)
             return Refused;
-        const auto limit = amount(a->value(QStringLiteral("--monthly-limit")), QStringLiteral("--monthly-limit"));
+        const auto limit =
+            amount(a->value(QStringLiteral("--monthly-limit")), QStringLiteral("--monthly-limit"));
         if (!limit)
             return Refused;
         if (!openDatabase())
             return Refused;
-        auto r = CreditService(*m_ctx).setAutoRecharge(a->positional.first(), *amountValue, *below, *limit);
+        auto r = CreditService(*m_ctx).setAutoRecharge(a->positional.first(), *amountValue, *below,
+                                                       *limit);
         if (!r)
             return refused(r.error().message);
         auto m = MemberService(*m_ctx).find(a->positional.first());
@@ -610,7 +653,8 @@ int CommandLine::cmdAutoRecharge(const QStringList& w)
         if (!r)
             return refused(r.error().message);
         if (m_out->json())
-            m_out->json({{QStringLiteral("account"), w[1]}, {QStringLiteral("autoRecharge"), QJsonValue(QJsonValue::Null)}});
+            m_out->json({{QStringLiteral("account"), w[1]},
+                         {QStringLiteral("autoRecharge"), QJsonValue(QJsonValue::Null)}});
         else
             m_out->line(tr("Auto-recharge turned off for %1.").arg(w[1]));
         return Done;
@@ -639,15 +683,16 @@ int CommandLine::cmdBilling(const QStringList& w)
     } else {
         for (const QString& m : std::as_const(r->messages))
             m_out->line(m);
-        m_out->line(tr("Billing run done. Numbers renewed: %1 (paid %2), released: %3, expired unpaid: %4. "
-                       "Monthly recharge limits reset: %5, suspensions ended: %6, recharged: %7.")
-                        .arg(r->numbersRenewed)
-                        .arg(r->numbersSpent.toString())
-                        .arg(r->numbersReleased)
-                        .arg(r->numbersExpired)
-                        .arg(r->autoRechargesReset)
-                        .arg(r->resumed)
-                        .arg(r->recharged.toString()));
+        m_out->line(
+            tr("Billing run done. Numbers renewed: %1 (paid %2), released: %3, expired unpaid: %4. "
+               "Monthly recharge limits reset: %5, suspensions ended: %6, recharged: %7.")
+                .arg(r->numbersRenewed)
+                .arg(r->numbersSpent.toString())
+                .arg(r->numbersReleased)
+                .arg(r->numbersExpired)
+                .arg(r->autoRechargesReset)
+                .arg(r->resumed)
+                .arg(r->recharged.toString()));
     }
     return Done;
 }
@@ -664,7 +709,8 @@ int CommandLine::cmdActivity(const QStringList& w)
         bool ok = false;
         limit = a->value(QStringLiteral("--limit")).toInt(&ok);
         if (!ok || limit < 1 || limit > 100000)
-            return refused(tr("--limit: \"%1\" is not a number from 1 to 100000.").arg(a->value(QStringLiteral("--limit"))));
+            return refused(tr("--limit: \"%1\" is not a number from 1 to 100000.")
+                               .arg(a->value(QStringLiteral("--limit"))));
     }
     if (!openDatabase())
         return Refused;
@@ -680,7 +726,8 @@ int CommandLine::cmdActivity(const QStringList& w)
                                     {QStringLiteral("subject"), e.subject},
                                     {QStringLiteral("details"), e.details}});
         else
-            m_out->line(QStringLiteral("%1  %2  %3  %4").arg(e.at.toString(Qt::ISODate), e.actor, e.action, e.details));
+            m_out->line(QStringLiteral("%1  %2  %3  %4")
+                            .arg(e.at.toString(Qt::ISODate), e.actor, e.action, e.details));
     }
     if (m_out->json())
         m_out->json({{QStringLiteral("activity"), list}});
@@ -689,26 +736,30 @@ int CommandLine::cmdActivity(const QStringList& w)
 
 int CommandLine::cmdDemo(const QStringList& w)
 {
-    const auto a = parse(w, {QStringLiteral("--members"), QStringLiteral("--profiles"), QStringLiteral("--numbers"),
-                             QStringLiteral("--calls"), QStringLiteral("--seed")});
+    const auto a = parse(w, {QStringLiteral("--members"), QStringLiteral("--profiles"),
+                             QStringLiteral("--numbers"), QStringLiteral("--calls"),
+                             QStringLiteral("--seed")});
     if (!a)
         return Usage;
     if (!a->positional.isEmpty())
-        return usageError(tr("Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]"));
+        return usageError(
+            tr("Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]"));
     DemoGenerator::Options o;
     for (const auto& [name, target] : {std::pair{QStringLiteral("--members"), &o.members}}) {
         if (a->has(name)) {
             bool ok = false;
             *target = a->value(name).toInt(&ok);
             if (!ok || *target < 0 || *target > 1'000'000)
-                return refused(tr("%1: \"%2\" is not a number from 0 to 1000000.").arg(name, a->value(name)));
+                return refused(
+                    tr("%1: \"%2\" is not a number from 0 to 1000000.").arg(name, a->value(name)));
         }
     }
     if (a->has(QStringLiteral("--seed"))) {
         bool ok = false;
         o.seed = a->value(QStringLiteral("--seed")).toUInt(&ok);
         if (!ok)
-            return refused(tr("--seed: \"%1\" is not a whole number.").arg(a->value(QStringLiteral("--seed"))));
+            return refused(tr("--seed: \"%1\" is not a whole number.")
+                               .arg(a->value(QStringLiteral("--seed"))));
     }
     if (!openDatabase())
         return Refused;
@@ -718,9 +769,11 @@ int CommandLine::cmdDemo(const QStringList& w)
     if (m_out->json())
         m_out->json({{QStringLiteral("members"), r->members},
                      {QStringLiteral("autoRecharges"), r->autoRecharges},
-                     {QStringLiteral("creditAllocated"), Money::fromCents(r->creditAllocatedCents).toString()}});
+                     {QStringLiteral("creditAllocated"),
+                      Money::fromCents(r->creditAllocatedCents).toString()}});
     else
-        m_out->line(tr("Generated %n member(s), %1 with auto-recharge, %2 of credit allocated.", nullptr, r->members)
+        m_out->line(tr("Generated %n member(s), %1 with auto-recharge, %2 of credit allocated.",
+                       nullptr, r->members)
                         .arg(r->autoRecharges)
                         .arg(Money::fromCents(r->creditAllocatedCents).toString()));
     return Done;
@@ -753,8 +806,10 @@ int CommandLine::cmdNumber(const QStringList& w)
                                         {QStringLiteral("name"), c.name},
                                         {QStringLiteral("termsRequired"), c.termsRequired}});
             else
-                m_out->line(QStringLiteral("%1\t%2%3").arg(c.code, c.name,
-                                                           c.termsRequired ? tr("\t(terms must be accepted)") : QString()));
+                m_out->line(
+                    QStringLiteral("%1\t%2%3")
+                        .arg(c.code, c.name,
+                             c.termsRequired ? tr("\t(terms must be accepted)") : QString()));
         }
         if (m_out->json())
             m_out->json({{QStringLiteral("countries"), list}});
@@ -777,7 +832,8 @@ int CommandLine::cmdNumber(const QStringList& w)
                                             {QStringLiteral("place"), a.place},
                                             {QStringLiteral("available"), a.available}});
                 else
-                    m_out->line(tr("%1\t%2\t%n available", nullptr, a.available).arg(a.code, a.place));
+                    m_out->line(
+                        tr("%1\t%2\t%n available", nullptr, a.available).arg(a.code, a.place));
             }
             if (m_out->json())
                 m_out->json({{QStringLiteral("areas"), list}});
@@ -797,12 +853,15 @@ int CommandLine::cmdNumber(const QStringList& w)
         return Done;
     }
     if (sub == QLatin1String("buy")) {
-        const auto a = parse(rest, {QStringLiteral("--months"), QStringLiteral("--member"), QStringLiteral("--profile")},
-                             {QStringLiteral("--accept-terms")});
+        const auto a = parse(
+            rest,
+            {QStringLiteral("--months"), QStringLiteral("--member"), QStringLiteral("--profile")},
+            {QStringLiteral("--accept-terms")});
         if (!a)
             return Usage;
         if (a->positional.size() != 2 || !a->has(QStringLiteral("--months")))
-            return usageError(tr("Usage: number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) "
+            return usageError(tr("Usage: number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT "
+                                 "| --profile NAME) "
                                  "[--accept-terms]"));
         NumberHolder holder;
         if (!holderFrom(*a, &holder))
@@ -810,10 +869,14 @@ int CommandLine::cmdNumber(const QStringList& w)
         bool ok = false;
         const int months = a->value(QStringLiteral("--months")).toInt(&ok);
         if (!ok)
-            return refused(tr("--months: \"%1\" is not 1, 3 or 12.").arg(a->value(QStringLiteral("--months"))));
+            return refused(tr("--months: \"%1\" is not 1, 3 or 12.")
+                               .arg(a->value(QStringLiteral("--months"))));
         if (!openDatabase())
             return Refused;
-        NumberService::BuyRequest r{a->positional[0], a->positional[1], months, {holder},
+        NumberService::BuyRequest r{a->positional[0],
+                                    a->positional[1],
+                                    months,
+                                    {holder},
                                     a->has(QStringLiteral("--accept-terms"))};
         auto bought = NumberService(*m_ctx).buy(r);
         if (!bought)
@@ -825,8 +888,8 @@ int CommandLine::cmdNumber(const QStringList& w)
                          {QStringLiteral("expires"), p.expires.toString(Qt::ISODate)}});
         else
             m_out->line(tr("Bought %1 (%2) for %3, paid %4; it renews on %5.")
-                            .arg(p.e164, PhoneNumbers::formatNational(p.e164), p.holder.name, p.price.toString(),
-                                 p.expires.toString(Qt::ISODate)));
+                            .arg(p.e164, PhoneNumbers::formatNational(p.e164), p.holder.name,
+                                 p.price.toString(), p.expires.toString(Qt::ISODate)));
         return Done;
     }
     if (sub == QLatin1String("assign")) {
@@ -844,11 +907,13 @@ int CommandLine::cmdNumber(const QStringList& w)
         auto n = numbers.assign(a->positional.first(), holder);
         if (!n)
             return refused(n.error().message);
-        const QString reminder = numbers.termsRequired(n->country)
-                                     ? tr("Reminder: the terms of numbers in %1 (for example a local address) still apply "
-                                          "to the new holder.")
-                                           .arg(NumberCatalogue::countryName(n->country))
-                                     : tr("Reminder: the number's terms still apply to the new holder.");
+        const QString reminder =
+            numbers.termsRequired(n->country)
+                ? tr("Reminder: the terms of numbers in %1 (for example a local address) still "
+                     "apply "
+                     "to the new holder.")
+                      .arg(NumberCatalogue::countryName(n->country))
+                : tr("Reminder: the number's terms still apply to the new holder.");
         if (m_out->json()) {
             QJsonObject o = numberJson(*n);
             o.insert(QStringLiteral("reminder"), reminder);
@@ -868,7 +933,8 @@ int CommandLine::cmdNumber(const QStringList& w)
         if (!n)
             return refused(n.error().message);
         if (m_out->json())
-            m_out->json({{QStringLiteral("number"), n->e164}, {QStringLiteral("expires"), n->expires.toString(Qt::ISODate)}});
+            m_out->json({{QStringLiteral("number"), n->e164},
+                         {QStringLiteral("expires"), n->expires.toString(Qt::ISODate)}});
         else
             m_out->line(tr("%1 is cancelled: usable until %2, then released. No refund.")
                             .arg(n->e164, n->expires.toString(Qt::ISODate)));
@@ -896,10 +962,11 @@ int CommandLine::cmdNumber(const QStringList& w)
                 if (m_out->json())
                     list.append(numberJson(n));
                 else
-                    m_out->line(QStringLiteral("%1\t%2\t%3\t%4\t%5").arg(
-                        n.e164, n.holder.isNone() ? QStringLiteral("-") : n.holder.name,
-                        n.expires.toString(Qt::ISODate), n.status,
-                        n.cancelled ? tr("cancelled") : QString()));
+                    m_out->line(QStringLiteral("%1\t%2\t%3\t%4\t%5")
+                                    .arg(n.e164,
+                                         n.holder.isNone() ? QStringLiteral("-") : n.holder.name,
+                                         n.expires.toString(Qt::ISODate), n.status,
+                                         n.cancelled ? tr("cancelled") : QString()));
             }
             if (page->size() < q.limit)
                 break;
@@ -933,14 +1000,17 @@ int CommandLine::cmdCreditProfile(const QStringList& w)
                      {QStringLiteral("balance"), p->balance.toString()},
                      {QStringLiteral("company"), company ? company->toString() : QString()}});
     else
-        m_out->line(tr("Allocated %1 to %2; its balance is %3.").arg(money->toString(), p->name, p->balance.toString()));
+        m_out->line(tr("Allocated %1 to %2; its balance is %3.")
+                        .arg(money->toString(), p->name, p->balance.toString()));
     return Done;
 }
 
 int CommandLine::cmdProfile(const QStringList& w)
 {
     if (w.isEmpty())
-        return usageError(tr("Usage: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ..."));
+        return usageError(
+            tr("Usage: profile "
+               "create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ..."));
     const QString sub = w.first();
     const QStringList rest = w.mid(1);
     auto intValue = [this](const QString& text, const QString& what, int* out) {
@@ -951,12 +1021,14 @@ int CommandLine::cmdProfile(const QStringList& w)
         return ok;
     };
     if (sub == QLatin1String("create")) {
-        const auto a = parse(rest, {QStringLiteral("--ip"), QStringLiteral("--port"), QStringLiteral("--channels"),
-                                    QStringLiteral("--department"), QStringLiteral("--email")});
+        const auto a = parse(rest, {QStringLiteral("--ip"), QStringLiteral("--port"),
+                                    QStringLiteral("--channels"), QStringLiteral("--department"),
+                                    QStringLiteral("--email")});
         if (!a)
             return Usage;
         if (a->positional.size() != 1)
-            return usageError(tr("Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]"));
+            return usageError(tr("Usage: profile create NAME [--ip ADDR --port N] [--channels N] "
+                                 "[--department D] [--email E]"));
         if (a->has(QStringLiteral("--port")) && !a->has(QStringLiteral("--ip")))
             return usageError(tr("--port goes with --ip (IP authentication)."));
         NewSipProfile p;
@@ -966,11 +1038,13 @@ int CommandLine::cmdProfile(const QStringList& w)
         if (a->has(QStringLiteral("--ip"))) {
             p.auth = SipProfile::Auth::Ip;
             p.ip = a->value(QStringLiteral("--ip"));
-            if (a->has(QStringLiteral("--port")) && !intValue(a->value(QStringLiteral("--port")), QStringLiteral("--port"), &p.port))
+            if (a->has(QStringLiteral("--port")) &&
+                !intValue(a->value(QStringLiteral("--port")), QStringLiteral("--port"), &p.port))
                 return Refused;
         }
-        if (a->has(QStringLiteral("--channels"))
-            && !intValue(a->value(QStringLiteral("--channels")), QStringLiteral("--channels"), &p.channels))
+        if (a->has(QStringLiteral("--channels")) &&
+            !intValue(a->value(QStringLiteral("--channels")), QStringLiteral("--channels"),
+                      &p.channels))
             return Refused;
         if (!openDatabase())
             return Refused;
@@ -987,11 +1061,12 @@ int CommandLine::cmdProfile(const QStringList& w)
                 o.insert(QStringLiteral("username"), created->profile.username);
             m_out->json(o);
         } else {
-            m_out->line(tr("Created SIP profile %1 with %n channel(s); the company paid %2.", nullptr,
-                           created->profile.channels)
+            m_out->line(tr("Created SIP profile %1 with %n channel(s); the company paid %2.",
+                           nullptr, created->profile.channels)
                             .arg(created->profile.name, created->channelsCharged.toString()));
             if (!created->password.isEmpty())
-                m_out->line(tr("SIP username %1. Show the password with: switchboardctl profile credentials \"%2\"")
+                m_out->line(tr("SIP username %1. Show the password with: switchboardctl profile "
+                               "credentials \"%2\"")
                                 .arg(created->profile.username, created->profile.name));
         }
         return Done;
@@ -1009,7 +1084,9 @@ int CommandLine::cmdProfile(const QStringList& w)
             if (m_out->json())
                 out.append(profileJson(p));
             else
-                m_out->line(QStringLiteral("%1\t%2\t%3\t%4").arg(p.name, p.department, p.balance.toString()).arg(p.channels));
+                m_out->line(QStringLiteral("%1\t%2\t%3\t%4")
+                                .arg(p.name, p.department, p.balance.toString())
+                                .arg(p.channels));
         }
         if (m_out->json())
             m_out->json({{QStringLiteral("profiles"), out}});
@@ -1065,19 +1142,23 @@ int CommandLine::cmdProfile(const QStringList& w)
                          {QStringLiteral("cost"), c->charged.toString()},
                          {QStringLiteral("nextPayment"), c->nextPayment.toString(Qt::ISODate)}});
         else
-            m_out->line(tr("%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.", nullptr, c->to)
+            m_out->line(tr("%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.",
+                           nullptr, c->to)
                             .arg(name)
                             .arg(c->from)
                             .arg(c->charged.toString(), c->nextPayment.toString(Qt::ISODate)));
         return Done;
     }
     if (sub == QLatin1String("credentials") || sub == QLatin1String("pbx-config")) {
-        const auto a = parse(more, sub == QLatin1String("pbx-config") ? QStringList{QStringLiteral("--format")} : QStringList{});
+        const auto a =
+            parse(more, sub == QLatin1String("pbx-config") ? QStringList{QStringLiteral("--format")}
+                                                           : QStringList{});
         if (!a)
             return Usage;
         if (!a->positional.isEmpty())
             return usageError(tr("Usage: profile %1 NAME").arg(sub));
-        if (a->has(QStringLiteral("--format")) && a->value(QStringLiteral("--format")) != QLatin1String("asterisk"))
+        if (a->has(QStringLiteral("--format")) &&
+            a->value(QStringLiteral("--format")) != QLatin1String("asterisk"))
             return usageError(tr("--format: only \"asterisk\" (PJSIP) is available."));
         if (!openDatabase())
             return Refused;
@@ -1091,21 +1172,29 @@ int CommandLine::cmdProfile(const QStringList& w)
         if (sub == QLatin1String("pbx-config")) {
             const QString text = PbxConfig::asterisk(*p, c->servers, c->password);
             if (m_out->json())
-                m_out->json({{QStringLiteral("format"), QStringLiteral("asterisk")}, {QStringLiteral("config"), text}});
+                m_out->json({{QStringLiteral("format"), QStringLiteral("asterisk")},
+                             {QStringLiteral("config"), text}});
             else
                 m_out->line(text.trimmed());
             return Done;
         }
         if (m_out->json()) {
-            QJsonObject o{{QStringLiteral("username"), c->username.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c->username)},
-                          {QStringLiteral("password"), c->password.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c->password)},
-                          {QStringLiteral("servers"), QJsonArray::fromStringList(c->servers)}};
+            QJsonObject o{
+                {QStringLiteral("username"),
+                 c->username.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c->username)},
+                {QStringLiteral("password"),
+                 c->password.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c->password)},
+                {QStringLiteral("servers"), QJsonArray::fromStringList(c->servers)}};
             if (p->auth == SipProfile::Auth::Ip)
-                o.insert(QStringLiteral("allowedIp"), QStringLiteral("%1:%2").arg(p->ip).arg(p->port));
+                o.insert(QStringLiteral("allowedIp"),
+                         QStringLiteral("%1:%2").arg(p->ip).arg(p->port));
             m_out->json(o);
         } else {
             if (p->auth == SipProfile::Auth::Ip)
-                m_out->line(tr("IP authentication: the provider accepts calls from %1, UDP port %2.").arg(p->ip).arg(p->port));
+                m_out->line(
+                    tr("IP authentication: the provider accepts calls from %1, UDP port %2.")
+                        .arg(p->ip)
+                        .arg(p->port));
             else
                 m_out->line(tr("Username: %1\nPassword: %2").arg(c->username, c->password));
             m_out->line(tr("SIP servers: %1").arg(c->servers.join(QStringLiteral(", "))));
@@ -1120,14 +1209,16 @@ int CommandLine::cmdProfile(const QStringList& w)
             return usageError(tr("Usage: profile link NAME ACCOUNT [--extension DIGITS]"));
         if (!openDatabase())
             return Refused;
-        auto p = ProfileService(*m_ctx).link(name, a->positional.first(), a->value(QStringLiteral("--extension")));
+        auto p = ProfileService(*m_ctx).link(name, a->positional.first(),
+                                             a->value(QStringLiteral("--extension")));
         if (!p)
             return refused(p.error().message);
         if (m_out->json())
             m_out->json(profileJson(*p));
         else
-            m_out->line(tr("Linked %1 to %2: its calls and numbers route to the PBX; sign-in is disabled.")
-                            .arg(a->positional.first(), p->name));
+            m_out->line(
+                tr("Linked %1 to %2: its calls and numbers route to the PBX; sign-in is disabled.")
+                    .arg(a->positional.first(), p->name));
         return Done;
     }
     if (sub == QLatin1String("unlink")) {
@@ -1157,7 +1248,8 @@ int CommandLine::cmdProfile(const QStringList& w)
         if (!preview)
             return refused(preview.error().message);
         if (!a->has(QStringLiteral("--yes"))) {
-            m_out->error(tr("Deleting %1 would: return to the company balance: %2; put numbers back in the pool: %3; "
+            m_out->error(tr("Deleting %1 would: return to the company balance: %2; put numbers "
+                            "back in the pool: %3; "
                             "unlink accounts: %4; delete call records: %5. Add --yes to delete.")
                              .arg(preview->name, preview->returnedCredit.toString())
                              .arg(preview->releasedNumbers.size())
@@ -1166,7 +1258,8 @@ int CommandLine::cmdProfile(const QStringList& w)
             return Usage;
         }
         if (a->has(QStringLiteral("--export-history"))) {
-            auto exported = profiles.exportCallHistory(name, a->value(QStringLiteral("--export-history")));
+            auto exported =
+                profiles.exportCallHistory(name, a->value(QStringLiteral("--export-history")));
             if (!exported)
                 return refused(exported.error().message);
         }
@@ -1175,16 +1268,19 @@ int CommandLine::cmdProfile(const QStringList& w)
             return refused(d.error().message);
         if (m_out->json())
             m_out->json({{QStringLiteral("returnedCredit"), d->returnedCredit.toString()},
-                         {QStringLiteral("releasedNumbers"), QJsonArray::fromStringList(d->releasedNumbers)},
-                         {QStringLiteral("unlinkedAccounts"), QJsonArray::fromStringList(d->unlinkedAccounts)},
+                         {QStringLiteral("releasedNumbers"),
+                          QJsonArray::fromStringList(d->releasedNumbers)},
+                         {QStringLiteral("unlinkedAccounts"),
+                          QJsonArray::fromStringList(d->unlinkedAccounts)},
                          {QStringLiteral("deletedCalls"), d->deletedCalls}});
         else
-            m_out->line(tr("Deleted %1. Returned to the company balance: %2; numbers back in the pool: %3; "
-                           "accounts unlinked: %4; call records deleted: %5.")
-                            .arg(d->name, d->returnedCredit.toString())
-                            .arg(d->releasedNumbers.size())
-                            .arg(d->unlinkedAccounts.size())
-                            .arg(d->deletedCalls));
+            m_out->line(
+                tr("Deleted %1. Returned to the company balance: %2; numbers back in the pool: %3; "
+                   "accounts unlinked: %4; call records deleted: %5.")
+                    .arg(d->name, d->returnedCredit.toString())
+                    .arg(d->releasedNumbers.size())
+                    .arg(d->unlinkedAccounts.size())
+                    .arg(d->deletedCalls));
         return Done;
     }
     return usageError(tr("Unknown profile command '%1'.").arg(sub));

@@ -22,7 +22,12 @@ class CommandLine
     Q_DECLARE_TR_FUNCTIONS(sb::ctl::CommandLine)
 
 public:
-    enum Status { Done = 0, Refused = 1, Usage = 2 };
+    enum Status
+    {
+        Done = 0,
+        Refused = 1,
+        Usage = 2
+    };
     CommandLine();
     ~CommandLine();
     int run(const QStringList& args);

@@ -23,10 +23,16 @@ private:
     QTemporaryDir m_dir;
 
     CtlResult ctl(const QStringList& args) { return m_ctl->run(args); }
-    CtlResult ctlJson(const QStringList& args) { return m_ctl->run(QStringList{QStringLiteral("--json")} + args); }
+    CtlResult ctlJson(const QStringList& args)
+    {
+        return m_ctl->run(QStringList{QStringLiteral("--json")} + args);
+    }
     QString balance()
     {
-        return ctlJson({QStringLiteral("balance")}).json().value(QStringLiteral("company")).toString();
+        return ctlJson({QStringLiteral("balance")})
+            .json()
+            .value(QStringLiteral("company"))
+            .toString();
     }
     QJsonObject member(const QString& account, const QString& now = {})
     {
@@ -38,7 +44,8 @@ private:
     }
     void addMember(const QString& account, const QString& name = QStringLiteral("Some Body"))
     {
-        const CtlResult r = ctl({QStringLiteral("member"), QStringLiteral("add"), account, QStringLiteral("--name"), name});
+        const CtlResult r = ctl({QStringLiteral("member"), QStringLiteral("add"), account,
+                                 QStringLiteral("--name"), name});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
     // A refusal: exit 1 and exactly one line on stderr.
@@ -89,12 +96,14 @@ private slots:
 
     void topUp()
     {
-        CtlResult r = ctl({QStringLiteral("topup"), QStringLiteral("80"), QStringLiteral("--reference"), QStringLiteral("INV-7")});
+        CtlResult r = ctl({QStringLiteral("topup"), QStringLiteral("80"),
+                           QStringLiteral("--reference"), QStringLiteral("INV-7")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(balance(), QStringLiteral("80.00"));
         r = ctlJson({QStringLiteral("topup"), QStringLiteral("0.5")});
         QCOMPARE(r.json().value(QStringLiteral("company")).toString(), QStringLiteral("80.50"));
-        const CtlResult log = ctlJson({QStringLiteral("activity"), QStringLiteral("--limit"), QStringLiteral("5")});
+        const CtlResult log =
+            ctlJson({QStringLiteral("activity"), QStringLiteral("--limit"), QStringLiteral("5")});
         QVERIFY(log.out.contains(QStringLiteral("INV-7")));
     }
 
@@ -119,10 +128,11 @@ private slots:
 
     void memberAddAndShow()
     {
-        const CtlResult r = ctlJson({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("ingrid.hansen"),
-                                     QStringLiteral("--name"), QStringLiteral("Ingrid Hansen"), QStringLiteral("--email"),
-                                     QStringLiteral("ingrid@example.com"), QStringLiteral("--department"),
-                                     QStringLiteral("Salg")});
+        const CtlResult r = ctlJson({QStringLiteral("member"), QStringLiteral("add"),
+                                     QStringLiteral("ingrid.hansen"), QStringLiteral("--name"),
+                                     QStringLiteral("Ingrid Hansen"), QStringLiteral("--email"),
+                                     QStringLiteral("ingrid@example.com"),
+                                     QStringLiteral("--department"), QStringLiteral("Salg")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject m = member(QStringLiteral("ingrid.hansen"));
         QCOMPARE(m.value(QStringLiteral("account")).toString(), QStringLiteral("ingrid.hansen"));
@@ -135,7 +145,8 @@ private slots:
         QCOMPARE(m.value(QStringLiteral("numbers")).toArray().size(), 0);
         QVERIFY(m.value(QStringLiteral("autoRecharge")).isNull());
         // Not known: refused.
-        verifyRefused(ctl({QStringLiteral("member"), QStringLiteral("show"), QStringLiteral("nobody.here")}));
+        verifyRefused(
+            ctl({QStringLiteral("member"), QStringLiteral("show"), QStringLiteral("nobody.here")}));
     }
 
     void memberAddBadInput_data()
@@ -144,18 +155,37 @@ private slots:
         QTest::addColumn<int>("status");
         const QString add = QStringLiteral("add");
         const QString name = QStringLiteral("--name");
-        QTest::newRow("duplicate, other case") << QStringList{add, QStringLiteral("Alice.Smith"), name, QStringLiteral("A")} << 1;
-        QTest::newRow("empty account") << QStringList{add, QString(), name, QStringLiteral("A")} << 1;
-        QTest::newRow("too short") << QStringList{add, QStringLiteral("abc12"), name, QStringLiteral("A")} << 1;
-        QTest::newRow("too long") << QStringList{add, QString(33, QLatin1Char('a')), name, QStringLiteral("A")} << 1;
-        QTest::newRow("starts with digit") << QStringList{add, QStringLiteral("1abcdef"), name, QStringLiteral("A")} << 1;
-        QTest::newRow("space") << QStringList{add, QStringLiteral("abc defg"), name, QStringLiteral("A")} << 1;
-        QTest::newRow("bad e-mail") << QStringList{add, QStringLiteral("carol.white"), name, QStringLiteral("C"),
-                                                   QStringLiteral("--email"), QStringLiteral("carol@")} << 1;
-        QTest::newRow("empty name") << QStringList{add, QStringLiteral("carol.white"), name, QStringLiteral("  ")} << 1;
+        QTest::newRow("duplicate, other case")
+            << QStringList{add, QStringLiteral("Alice.Smith"), name, QStringLiteral("A")} << 1;
+        QTest::newRow("empty account")
+            << QStringList{add, QString(), name, QStringLiteral("A")} << 1;
+        QTest::newRow("too short")
+            << QStringList{add, QStringLiteral("abc12"), name, QStringLiteral("A")} << 1;
+        QTest::newRow("too long") << QStringList{add, QString(33, QLatin1Char('a')), name,
+                                                 QStringLiteral("A")}
+                                  << 1;
+        QTest::newRow("starts with digit")
+            << QStringList{add, QStringLiteral("1abcdef"), name, QStringLiteral("A")} << 1;
+        QTest::newRow("space") << QStringList{add, QStringLiteral("abc defg"), name,
+                                              QStringLiteral("A")}
+                               << 1;
+        QTest::newRow("bad e-mail") << QStringList{add,
+                                                   QStringLiteral("carol.white"),
+                                                   name,
+                                                   QStringLiteral("C"),
+                                                   QStringLiteral("--email"),
+                                                   QStringLiteral("carol@")}
+                                    << 1;
+        QTest::newRow("empty name")
+            << QStringList{add, QStringLiteral("carol.white"), name, QStringLiteral("  ")} << 1;
         QTest::newRow("missing name") << QStringList{add, QStringLiteral("carol.white")} << 2;
-        QTest::newRow("unknown option") << QStringList{add, QStringLiteral("carol.white"), name, QStringLiteral("C"),
-                                                       QStringLiteral("--colour"), QStringLiteral("red")} << 2;
+        QTest::newRow("unknown option") << QStringList{add,
+                                                       QStringLiteral("carol.white"),
+                                                       name,
+                                                       QStringLiteral("C"),
+                                                       QStringLiteral("--colour"),
+                                                       QStringLiteral("red")}
+                                        << 2;
     }
     void memberAddBadInput()
     {
@@ -178,27 +208,37 @@ private slots:
         addMember(QStringLiteral("carol.white"));
         QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("100")}).exitCode, 0);
         // 3 x 40 = 120 > 100: nobody gets anything.
-        verifyRefused(ctl({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("40"),
-                           QStringLiteral("alice.smith"), QStringLiteral("bob.jones1"), QStringLiteral("carol.white")}));
+        verifyRefused(ctl({QStringLiteral("credit"), QStringLiteral("allocate"),
+                           QStringLiteral("40"), QStringLiteral("alice.smith"),
+                           QStringLiteral("bob.jones1"), QStringLiteral("carol.white")}));
         QCOMPARE(balance(), QStringLiteral("100.00"));
-        QCOMPARE(member(QStringLiteral("alice.smith")).value(QStringLiteral("balance")).toString(), QStringLiteral("0.00"));
+        QCOMPARE(member(QStringLiteral("alice.smith")).value(QStringLiteral("balance")).toString(),
+                 QStringLiteral("0.00"));
         // An unknown member among known ones: nobody gets anything.
-        verifyRefused(ctl({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("1"),
-                           QStringLiteral("alice.smith"), QStringLiteral("nobody.here")}));
+        verifyRefused(
+            ctl({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("1"),
+                 QStringLiteral("alice.smith"), QStringLiteral("nobody.here")}));
         QCOMPARE(balance(), QStringLiteral("100.00"));
         // 3 x 30 = 90 fits.
-        const CtlResult ok = ctlJson({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("30"),
-                                      QStringLiteral("alice.smith"), QStringLiteral("bob.jones1"), QStringLiteral("carol.white")});
+        const CtlResult ok = ctlJson({QStringLiteral("credit"), QStringLiteral("allocate"),
+                                      QStringLiteral("30"), QStringLiteral("alice.smith"),
+                                      QStringLiteral("bob.jones1"), QStringLiteral("carol.white")});
         QCOMPARE(ok.exitCode, 0);
         QCOMPARE(ok.json().value(QStringLiteral("total")).toString(), QStringLiteral("90.00"));
         QCOMPARE(balance(), QStringLiteral("10.00"));
-        for (const QString& a : {QStringLiteral("alice.smith"), QStringLiteral("bob.jones1"), QStringLiteral("carol.white")})
-            QCOMPARE(member(a).value(QStringLiteral("balance")).toString(), QStringLiteral("30.00"));
+        for (const QString& a : {QStringLiteral("alice.smith"), QStringLiteral("bob.jones1"),
+                                 QStringLiteral("carol.white")})
+            QCOMPARE(member(a).value(QStringLiteral("balance")).toString(),
+                     QStringLiteral("30.00"));
         // Bad amounts and usage.
-        verifyRefused(ctl({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("-1"), QStringLiteral("alice.smith")}));
-        verifyRefused(ctl({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("1"),
-                           QStringLiteral("alice.smith"), QStringLiteral("alice.smith")}));
-        QCOMPARE(ctl({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("1")}).exitCode, 2);
+        verifyRefused(ctl({QStringLiteral("credit"), QStringLiteral("allocate"),
+                           QStringLiteral("-1"), QStringLiteral("alice.smith")}));
+        verifyRefused(
+            ctl({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("1"),
+                 QStringLiteral("alice.smith"), QStringLiteral("alice.smith")}));
+        QCOMPARE(ctl({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("1")})
+                     .exitCode,
+                 2);
         QCOMPARE(balance(), QStringLiteral("10.00"));
     }
 
@@ -207,28 +247,35 @@ private slots:
         addMember(QStringLiteral("alice.smith"));
         QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("100")}).exitCode, 0);
         const QString nov = QStringLiteral("2026-11-23T10:00:00Z");
-        const CtlResult set = ctlJson({QStringLiteral("--now"), nov, QStringLiteral("autorecharge"), QStringLiteral("set"),
-                                       QStringLiteral("alice.smith"), QStringLiteral("--amount"), QStringLiteral("5"),
-                                       QStringLiteral("--below"), QStringLiteral("12"), QStringLiteral("--monthly-limit"),
-                                       QStringLiteral("10")});
+        const CtlResult set = ctlJson({QStringLiteral("--now"), nov, QStringLiteral("autorecharge"),
+                                       QStringLiteral("set"), QStringLiteral("alice.smith"),
+                                       QStringLiteral("--amount"), QStringLiteral("5"),
+                                       QStringLiteral("--below"), QStringLiteral("12"),
+                                       QStringLiteral("--monthly-limit"), QStringLiteral("10")});
         QCOMPARE(set.exitCode, 0);
-        // Below 12.00 with 0.00: two recharges of 5.00 reach the 10.00 limit; suspended until 1 December.
+        // Below 12.00 with 0.00: two recharges of 5.00 reach the 10.00 limit; suspended until 1
+        // December.
         QJsonObject m = member(QStringLiteral("alice.smith"), nov);
         QCOMPARE(m.value(QStringLiteral("balance")).toString(), QStringLiteral("10.00"));
         QJsonObject ar = m.value(QStringLiteral("autoRecharge")).toObject();
         QCOMPARE(ar.value(QStringLiteral("amount")).toString(), QStringLiteral("5.00"));
         QCOMPARE(ar.value(QStringLiteral("below")).toString(), QStringLiteral("12.00"));
         QCOMPARE(ar.value(QStringLiteral("monthlyLimit")).toString(), QStringLiteral("10.00"));
-        QCOMPARE(ar.value(QStringLiteral("rechargedThisMonth")).toString(), QStringLiteral("10.00"));
-        QCOMPARE(ar.value(QStringLiteral("suspendedUntil")).toString(), QStringLiteral("2026-12-01"));
+        QCOMPARE(ar.value(QStringLiteral("rechargedThisMonth")).toString(),
+                 QStringLiteral("10.00"));
+        QCOMPARE(ar.value(QStringLiteral("suspendedUntil")).toString(),
+                 QStringLiteral("2026-12-01"));
         QCOMPARE(balance(), QStringLiteral("90.00"));
-        // The next month's billing run resumes it and recharges once more; a second run changes nothing.
+        // The next month's billing run resumes it and recharges once more; a second run changes
+        // nothing.
         const QString dec = QStringLiteral("2026-12-01T00:00:05Z");
-        const CtlResult run1 = ctlJson({QStringLiteral("--now"), dec, QStringLiteral("billing"), QStringLiteral("run")});
+        const CtlResult run1 = ctlJson(
+            {QStringLiteral("--now"), dec, QStringLiteral("billing"), QStringLiteral("run")});
         QCOMPARE(run1.exitCode, 0);
         QCOMPARE(run1.json().value(QStringLiteral("resumed")).toInt(), 1);
         QCOMPARE(run1.json().value(QStringLiteral("recharged")).toString(), QStringLiteral("5.00"));
-        const CtlResult run2 = ctlJson({QStringLiteral("--now"), dec, QStringLiteral("billing"), QStringLiteral("run")});
+        const CtlResult run2 = ctlJson(
+            {QStringLiteral("--now"), dec, QStringLiteral("billing"), QStringLiteral("run")});
         QCOMPARE(run2.json().value(QStringLiteral("autoRechargesReset")).toInt(), 0);
         QCOMPARE(run2.json().value(QStringLiteral("recharged")).toString(), QStringLiteral("0.00"));
         m = member(QStringLiteral("alice.smith"), dec);
@@ -237,23 +284,61 @@ private slots:
         QVERIFY(ar.value(QStringLiteral("suspendedUntil")).isNull());
         QCOMPARE(balance(), QStringLiteral("85.00"));
         // Off, and off again is refused.
-        QCOMPARE(ctl({QStringLiteral("autorecharge"), QStringLiteral("off"), QStringLiteral("alice.smith")}).exitCode, 0);
-        QVERIFY(member(QStringLiteral("alice.smith")).value(QStringLiteral("autoRecharge")).isNull());
-        verifyRefused(ctl({QStringLiteral("autorecharge"), QStringLiteral("off"), QStringLiteral("alice.smith")}));
+        QCOMPARE(ctl({QStringLiteral("autorecharge"), QStringLiteral("off"),
+                      QStringLiteral("alice.smith")})
+                     .exitCode,
+                 0);
+        QVERIFY(
+            member(QStringLiteral("alice.smith")).value(QStringLiteral("autoRecharge")).isNull());
+        verifyRefused(ctl({QStringLiteral("autorecharge"), QStringLiteral("off"),
+                           QStringLiteral("alice.smith")}));
     }
 
     void autoRechargeBadInput_data()
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("status");
-        const QString a = QStringLiteral("--amount"), b = QStringLiteral("--below"), l = QStringLiteral("--monthly-limit");
+        const QString a = QStringLiteral("--amount"), b = QStringLiteral("--below"),
+                      l = QStringLiteral("--monthly-limit");
         const QString acc = QStringLiteral("alice.smith");
-        QTest::newRow("limit below amount") << QStringList{acc, a, QStringLiteral("10"), b, QStringLiteral("5"), l, QStringLiteral("5")} << 1;
-        QTest::newRow("zero amount") << QStringList{acc, a, QStringLiteral("0"), b, QStringLiteral("5"), l, QStringLiteral("5")} << 1;
-        QTest::newRow("negative threshold") << QStringList{acc, a, QStringLiteral("1"), b, QStringLiteral("-5"), l, QStringLiteral("5")} << 1;
-        QTest::newRow("not a number") << QStringList{acc, a, QStringLiteral("x"), b, QStringLiteral("5"), l, QStringLiteral("5")} << 1;
-        QTest::newRow("unknown member") << QStringList{QStringLiteral("nobody.here"), a, QStringLiteral("1"), b, QStringLiteral("5"), l, QStringLiteral("5")} << 1;
-        QTest::newRow("missing limit") << QStringList{acc, a, QStringLiteral("1"), b, QStringLiteral("5")} << 2;
+        QTest::newRow("limit below amount") << QStringList{acc,
+                                                           a,
+                                                           QStringLiteral("10"),
+                                                           b,
+                                                           QStringLiteral("5"),
+                                                           l,
+                                                           QStringLiteral("5")}
+                                            << 1;
+        QTest::newRow("zero amount") << QStringList{acc,
+                                                    a,
+                                                    QStringLiteral("0"),
+                                                    b,
+                                                    QStringLiteral("5"),
+                                                    l,
+                                                    QStringLiteral("5")}
+                                     << 1;
+        QTest::newRow("negative threshold") << QStringList{acc,
+                                                           a,
+                                                           QStringLiteral("1"),
+                                                           b,
+                                                           QStringLiteral("-5"),
+                                                           l,
+                                                           QStringLiteral("5")}
+                                            << 1;
+        QTest::newRow("not a number") << QStringList{acc,
+                                                     a,
+                                                     QStringLiteral("x"),
+                                                     b,
+                                                     QStringLiteral("5"),
+                                                     l,
+                                                     QStringLiteral("5")}
+                                      << 1;
+        QTest::newRow("unknown member")
+            << QStringList{QStringLiteral("nobody.here"), a, QStringLiteral("1"), b,
+                           QStringLiteral("5"),           l, QStringLiteral("5")}
+            << 1;
+        QTest::newRow("missing limit")
+            << QStringList{acc, a, QStringLiteral("1"), b, QStringLiteral("5")} << 2;
     }
     void autoRechargeBadInput()
     {
@@ -261,12 +346,14 @@ private slots:
         QFETCH(int, status);
         addMember(QStringLiteral("alice.smith"));
         QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("100")}).exitCode, 0);
-        const CtlResult r = ctl(QStringList{QStringLiteral("autorecharge"), QStringLiteral("set")} + args);
+        const CtlResult r =
+            ctl(QStringList{QStringLiteral("autorecharge"), QStringLiteral("set")} + args);
         if (status == 1)
             verifyRefused(r);
         else
             QCOMPARE(r.exitCode, status);
-        QVERIFY(member(QStringLiteral("alice.smith")).value(QStringLiteral("autoRecharge")).isNull());
+        QVERIFY(
+            member(QStringLiteral("alice.smith")).value(QStringLiteral("autoRecharge")).isNull());
         QCOMPARE(balance(), QStringLiteral("100.00"));
     }
 
@@ -283,7 +370,8 @@ private slots:
                     "jakub.nowak,\"Nowak, Jakub\",jakub@,IT\n"
                     "zofia.kowalska,Zofia Kowalska,,Finance\n");
         }
-        CtlResult r = ctlJson({QStringLiteral("member"), QStringLiteral("import"), bad, QStringLiteral("--dry-run")});
+        CtlResult r = ctlJson(
+            {QStringLiteral("member"), QStringLiteral("import"), bad, QStringLiteral("--dry-run")});
         QCOMPARE(r.exitCode, 0);
         QJsonArray rejected = r.json().value(QStringLiteral("rejected")).toArray();
         QCOMPARE(rejected.size(), 3);
@@ -294,7 +382,12 @@ private slots:
         // Without --dry-run: refused, nothing written.
         r = ctl({QStringLiteral("member"), QStringLiteral("import"), bad});
         QCOMPARE(r.exitCode, 1);
-        QCOMPARE(ctlJson({QStringLiteral("member"), QStringLiteral("list")}).json().value(QStringLiteral("members")).toArray().size(), 0);
+        QCOMPARE(ctlJson({QStringLiteral("member"), QStringLiteral("list")})
+                     .json()
+                     .value(QStringLiteral("members"))
+                     .toArray()
+                     .size(),
+                 0);
 
         const QString good = m_dir.filePath(QStringLiteral("good.csv"));
         {
@@ -303,68 +396,104 @@ private slots:
             f.write("account,name,email,department\n"
                     "olivia.brown,Olivia Brown,olivia@example.com,Sales\n"
                     "jakub.nowak,\"Nowak, Jakub \"\"Kuba\"\"\",jakub@example.pl,IT\n"
-                    "solveig.odegard,Solveig \xc3\x98" "deg\xc3\xa5rd,,\"Salg\nNord\"\n");
+                    "solveig.odegard,Solveig \xc3\x98"
+                    "deg\xc3\xa5rd,,\"Salg\nNord\"\n");
         }
         r = ctlJson({QStringLiteral("member"), QStringLiteral("import"), good});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.json().value(QStringLiteral("added")).toInt(), 3);
         const QString exported = m_dir.filePath(QStringLiteral("export.csv"));
         QCOMPARE(ctl({QStringLiteral("member"), QStringLiteral("export"), exported}).exitCode, 0);
-        const QJsonArray before = ctlJson({QStringLiteral("member"), QStringLiteral("list")}).json().value(QStringLiteral("members")).toArray();
+        const QJsonArray before = ctlJson({QStringLiteral("member"), QStringLiteral("list")})
+                                      .json()
+                                      .value(QStringLiteral("members"))
+                                      .toArray();
 
         // Into a fresh SQLite database: the same members come back.
         QTemporaryDir other;
         CtlRunner fresh(other.filePath(QStringLiteral("other.sqlite")));
-        QCOMPARE(fresh.run({QStringLiteral("member"), QStringLiteral("import"), exported}).exitCode, 0);
-        const QJsonArray after = fresh.run({QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("list")})
-                                     .json().value(QStringLiteral("members")).toArray();
+        QCOMPARE(fresh.run({QStringLiteral("member"), QStringLiteral("import"), exported}).exitCode,
+                 0);
+        const QJsonArray after =
+            fresh.run({QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("list")})
+                .json()
+                .value(QStringLiteral("members"))
+                .toArray();
         QCOMPARE(after, before);
-        QCOMPARE(after.at(1).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Olivia Brown"));
-        QCOMPARE(after.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Nowak, Jakub \"Kuba\""));
-        QCOMPARE(after.at(2).toObject().value(QStringLiteral("department")).toString(), QStringLiteral("Salg\nNord"));
+        QCOMPARE(after.at(1).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Olivia Brown"));
+        QCOMPARE(after.at(0).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Nowak, Jakub \"Kuba\""));
+        QCOMPARE(after.at(2).toObject().value(QStringLiteral("department")).toString(),
+                 QStringLiteral("Salg\nNord"));
     }
 
     void activityNewestFirst()
     {
         addMember(QStringLiteral("alice.smith"));
         QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("5")}).exitCode, 0);
-        const QJsonArray a = ctlJson({QStringLiteral("activity"), QStringLiteral("--limit"), QStringLiteral("1")})
-                                 .json().value(QStringLiteral("activity")).toArray();
+        const QJsonArray a =
+            ctlJson({QStringLiteral("activity"), QStringLiteral("--limit"), QStringLiteral("1")})
+                .json()
+                .value(QStringLiteral("activity"))
+                .toArray();
         QCOMPARE(a.size(), 1);
-        QCOMPARE(a.at(0).toObject().value(QStringLiteral("action")).toString(), QStringLiteral("company.topup"));
-        QCOMPARE(a.at(0).toObject().value(QStringLiteral("actor")).toString(), QStringLiteral("qa-admin"));
-        verifyRefused(ctl({QStringLiteral("activity"), QStringLiteral("--limit"), QStringLiteral("zero")}));
+        QCOMPARE(a.at(0).toObject().value(QStringLiteral("action")).toString(),
+                 QStringLiteral("company.topup"));
+        QCOMPARE(a.at(0).toObject().value(QStringLiteral("actor")).toString(),
+                 QStringLiteral("qa-admin"));
+        verifyRefused(
+            ctl({QStringLiteral("activity"), QStringLiteral("--limit"), QStringLiteral("zero")}));
     }
 
     void demoFillsTheDatabase()
     {
-        const CtlResult r = ctlJson({QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("60"),
-                                     QStringLiteral("--seed"), QStringLiteral("7")});
+        const CtlResult r =
+            ctlJson({QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("60"),
+                     QStringLiteral("--seed"), QStringLiteral("7")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.json().value(QStringLiteral("members")).toInt(), 60);
-        QCOMPARE(ctlJson({QStringLiteral("member"), QStringLiteral("list")}).json().value(QStringLiteral("members")).toArray().size(), 60);
-        verifyRefused(ctl({QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("-3")}));
+        QCOMPARE(ctlJson({QStringLiteral("member"), QStringLiteral("list")})
+                     .json()
+                     .value(QStringLiteral("members"))
+                     .toArray()
+                     .size(),
+                 60);
+        verifyRefused(
+            ctl({QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("-3")}));
     }
 
     void numberCatalogueCommands()
     {
-        const QJsonArray countries = ctlJson({QStringLiteral("number"), QStringLiteral("countries")}).json()
-                                         .value(QStringLiteral("countries")).toArray();
+        const QJsonArray countries =
+            ctlJson({QStringLiteral("number"), QStringLiteral("countries")})
+                .json()
+                .value(QStringLiteral("countries"))
+                .toArray();
         QCOMPARE(countries.size(), 8);
-        QCOMPARE(countries.at(0).toObject(), (QJsonObject{{QStringLiteral("code"), QStringLiteral("US")},
-                                                          {QStringLiteral("name"), QStringLiteral("United States")},
-                                                          {QStringLiteral("termsRequired"), false}}));
-        const QJsonArray areas = ctlJson({QStringLiteral("number"), QStringLiteral("areas"), QStringLiteral("US")}).json()
-                                     .value(QStringLiteral("areas")).toArray();
-        QCOMPARE(areas.at(0).toObject(), (QJsonObject{{QStringLiteral("code"), QStringLiteral("212")},
-                                                      {QStringLiteral("place"), QStringLiteral("New York, NY")},
-                                                      {QStringLiteral("available"), 100}}));
-        QCOMPARE(ctlJson({QStringLiteral("number"), QStringLiteral("prices"), QStringLiteral("US")}).json(),
-                 (QJsonObject{{QStringLiteral("prices"), QJsonObject{{QStringLiteral("1"), QStringLiteral("6.00")},
-                                                                     {QStringLiteral("3"), QStringLiteral("15.00")},
-                                                                     {QStringLiteral("12"), QStringLiteral("50.00")}}}}));
-        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("areas"), QStringLiteral("XX")}));
-        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("prices"), QStringLiteral("XX")}));
+        QCOMPARE(countries.at(0).toObject(),
+                 (QJsonObject{{QStringLiteral("code"), QStringLiteral("US")},
+                              {QStringLiteral("name"), QStringLiteral("United States")},
+                              {QStringLiteral("termsRequired"), false}}));
+        const QJsonArray areas =
+            ctlJson({QStringLiteral("number"), QStringLiteral("areas"), QStringLiteral("US")})
+                .json()
+                .value(QStringLiteral("areas"))
+                .toArray();
+        QCOMPARE(areas.at(0).toObject(),
+                 (QJsonObject{{QStringLiteral("code"), QStringLiteral("212")},
+                              {QStringLiteral("place"), QStringLiteral("New York, NY")},
+                              {QStringLiteral("available"), 100}}));
+        QCOMPARE(ctlJson({QStringLiteral("number"), QStringLiteral("prices"), QStringLiteral("US")})
+                     .json(),
+                 (QJsonObject{{QStringLiteral("prices"),
+                               QJsonObject{{QStringLiteral("1"), QStringLiteral("6.00")},
+                                           {QStringLiteral("3"), QStringLiteral("15.00")},
+                                           {QStringLiteral("12"), QStringLiteral("50.00")}}}}));
+        verifyRefused(
+            ctl({QStringLiteral("number"), QStringLiteral("areas"), QStringLiteral("XX")}));
+        verifyRefused(
+            ctl({QStringLiteral("number"), QStringLiteral("prices"), QStringLiteral("XX")}));
     }
 
     void numberBuyAssignCancelList()
@@ -373,54 +502,80 @@ private slots:
         addMember(QStringLiteral("bob.jones1"));
         QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("30")}).exitCode, 0);
         const QString jan31 = QStringLiteral("2026-01-31T09:00:00Z");
-        CtlResult r = ctlJson({QStringLiteral("--now"), jan31, QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"),
-                               QStringLiteral("212"), QStringLiteral("--months"), QStringLiteral("1"), QStringLiteral("--member"),
-                               QStringLiteral("alice.smith")});
+        CtlResult r = ctlJson({QStringLiteral("--now"), jan31, QStringLiteral("number"),
+                               QStringLiteral("buy"), QStringLiteral("US"), QStringLiteral("212"),
+                               QStringLiteral("--months"), QStringLiteral("1"),
+                               QStringLiteral("--member"), QStringLiteral("alice.smith")});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.json(), (QJsonObject{{QStringLiteral("number"), QStringLiteral("+12125550100")},
-                                        {QStringLiteral("price"), QStringLiteral("6.00")},
-                                        {QStringLiteral("expires"), QStringLiteral("2026-02-28")}}));
+        QCOMPARE(r.json(),
+                 (QJsonObject{{QStringLiteral("number"), QStringLiteral("+12125550100")},
+                              {QStringLiteral("price"), QStringLiteral("6.00")},
+                              {QStringLiteral("expires"), QStringLiteral("2026-02-28")}}));
         QCOMPARE(balance(), QStringLiteral("24.00"));
         QCOMPARE(member(QStringLiteral("alice.smith")).value(QStringLiteral("numbers")).toArray(),
                  QJsonArray{QStringLiteral("+12125550100")});
         // Refusals, each changing nothing.
-        const QStringList buyDe{QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("DE"), QStringLiteral("30"),
-                                QStringLiteral("--months"), QStringLiteral("1"), QStringLiteral("--member"), QStringLiteral("bob.jones1")};
-        verifyRefused(ctl(buyDe));                                            // terms not accepted
-        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"), QStringLiteral("999"),
-                           QStringLiteral("--months"), QStringLiteral("1"), QStringLiteral("--member"), QStringLiteral("bob.jones1")}));
-        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"), QStringLiteral("212"),
-                           QStringLiteral("--months"), QStringLiteral("1"), QStringLiteral("--member"), QStringLiteral("nobody.here")}));
-        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("NO"), QStringLiteral("22"),
-                           QStringLiteral("--months"), QStringLiteral("12"), QStringLiteral("--member"), QStringLiteral("bob.jones1")}));
-        QCOMPARE(ctl({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"), QStringLiteral("212"),
-                      QStringLiteral("--months"), QStringLiteral("1")}).exitCode, 2); // no holder
+        const QStringList buyDe{QStringLiteral("number"),   QStringLiteral("buy"),
+                                QStringLiteral("DE"),       QStringLiteral("30"),
+                                QStringLiteral("--months"), QStringLiteral("1"),
+                                QStringLiteral("--member"), QStringLiteral("bob.jones1")};
+        verifyRefused(ctl(buyDe)); // terms not accepted
+        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"),
+                           QStringLiteral("999"), QStringLiteral("--months"), QStringLiteral("1"),
+                           QStringLiteral("--member"), QStringLiteral("bob.jones1")}));
+        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"),
+                           QStringLiteral("212"), QStringLiteral("--months"), QStringLiteral("1"),
+                           QStringLiteral("--member"), QStringLiteral("nobody.here")}));
+        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("NO"),
+                           QStringLiteral("22"), QStringLiteral("--months"), QStringLiteral("12"),
+                           QStringLiteral("--member"), QStringLiteral("bob.jones1")}));
+        QCOMPARE(ctl({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"),
+                      QStringLiteral("212"), QStringLiteral("--months"), QStringLiteral("1")})
+                     .exitCode,
+                 2); // no holder
         QCOMPARE(balance(), QStringLiteral("24.00"));
-        r = ctlJson(QStringList{QStringLiteral("--now"), jan31} + buyDe + QStringList{QStringLiteral("--accept-terms")});
+        r = ctlJson(QStringList{QStringLiteral("--now"), jan31} + buyDe +
+                    QStringList{QStringLiteral("--accept-terms")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.json().value(QStringLiteral("price")).toString(), QStringLiteral("7.00"));
         // Reassign with the reminder; a number that is not ours is refused.
-        r = ctlJson({QStringLiteral("number"), QStringLiteral("assign"), QStringLiteral("+1 212 555 0100"), QStringLiteral("--member"),
+        r = ctlJson({QStringLiteral("number"), QStringLiteral("assign"),
+                     QStringLiteral("+1 212 555 0100"), QStringLiteral("--member"),
                      QStringLiteral("bob.jones1")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.json().value(QStringLiteral("reminder")).toString().contains(QStringLiteral("terms")));
-        QCOMPARE(r.json().value(QStringLiteral("holder")).toObject(), (QJsonObject{{QStringLiteral("member"), QStringLiteral("bob.jones1")}}));
-        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("assign"), QStringLiteral("+12125559999"), QStringLiteral("--member"),
-                           QStringLiteral("bob.jones1")}));
+        QVERIFY(r.json()
+                    .value(QStringLiteral("reminder"))
+                    .toString()
+                    .contains(QStringLiteral("terms")));
+        QCOMPARE(r.json().value(QStringLiteral("holder")).toObject(),
+                 (QJsonObject{{QStringLiteral("member"), QStringLiteral("bob.jones1")}}));
+        verifyRefused(
+            ctl({QStringLiteral("number"), QStringLiteral("assign"), QStringLiteral("+12125559999"),
+                 QStringLiteral("--member"), QStringLiteral("bob.jones1")}));
         // Cancel shows the expiry; billing at expiry releases it, no refund.
-        r = ctlJson({QStringLiteral("number"), QStringLiteral("cancel"), QStringLiteral("+12125550100")});
-        QCOMPARE(r.json(), (QJsonObject{{QStringLiteral("number"), QStringLiteral("+12125550100")},
-                                        {QStringLiteral("expires"), QStringLiteral("2026-02-28")}}));
-        verifyRefused(ctl({QStringLiteral("number"), QStringLiteral("cancel"), QStringLiteral("+12125550100")}));
-        const CtlResult run = ctlJson({QStringLiteral("--now"), QStringLiteral("2026-02-28T00:30:00Z"), QStringLiteral("billing"), QStringLiteral("run")});
+        r = ctlJson(
+            {QStringLiteral("number"), QStringLiteral("cancel"), QStringLiteral("+12125550100")});
+        QCOMPARE(r.json(),
+                 (QJsonObject{{QStringLiteral("number"), QStringLiteral("+12125550100")},
+                              {QStringLiteral("expires"), QStringLiteral("2026-02-28")}}));
+        verifyRefused(ctl(
+            {QStringLiteral("number"), QStringLiteral("cancel"), QStringLiteral("+12125550100")}));
+        const CtlResult run =
+            ctlJson({QStringLiteral("--now"), QStringLiteral("2026-02-28T00:30:00Z"),
+                     QStringLiteral("billing"), QStringLiteral("run")});
         QCOMPARE(run.json().value(QStringLiteral("numbersReleased")).toInt(), 1);
         QCOMPARE(run.json().value(QStringLiteral("numbersRenewed")).toInt(), 1);
         QCOMPARE(balance(), QStringLiteral("10.00"));
-        const QJsonArray list = ctlJson({QStringLiteral("number"), QStringLiteral("list")}).json().value(QStringLiteral("numbers")).toArray();
+        const QJsonArray list = ctlJson({QStringLiteral("number"), QStringLiteral("list")})
+                                    .json()
+                                    .value(QStringLiteral("numbers"))
+                                    .toArray();
         QCOMPARE(list.size(), 2);
         QJsonObject us, de;
         for (const QJsonValue& v : list)
-            (v.toObject().value(QStringLiteral("country")).toString() == QLatin1String("US") ? us : de) = v.toObject();
+            (v.toObject().value(QStringLiteral("country")).toString() == QLatin1String("US") ? us
+                                                                                             : de) =
+                v.toObject();
         QCOMPARE(us.value(QStringLiteral("status")).toString(), QStringLiteral("released"));
         QVERIFY(us.value(QStringLiteral("holder")).isNull());
         QCOMPARE(de.value(QStringLiteral("status")).toString(), QStringLiteral("active"));
@@ -433,13 +588,16 @@ private slots:
     {
         addMember(QStringLiteral("alice.smith"));
         QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("100")}).exitCode, 0);
-        CtlResult r = ctlJson({QStringLiteral("profile"), QStringLiteral("create"), QStringLiteral("Sales Oslo"),
-                               QStringLiteral("--channels"), QStringLiteral("2"), QStringLiteral("--department"), QStringLiteral("Salg")});
+        CtlResult r =
+            ctlJson({QStringLiteral("profile"), QStringLiteral("create"),
+                     QStringLiteral("Sales Oslo"), QStringLiteral("--channels"),
+                     QStringLiteral("2"), QStringLiteral("--department"), QStringLiteral("Salg")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.json().value(QStringLiteral("charged")).toString(), QStringLiteral("13.90"));
         QCOMPARE(balance(), QStringLiteral("86.10"));
-        r = ctlJson({QStringLiteral("profile"), QStringLiteral("create"), QStringLiteral("Lab"), QStringLiteral("--ip"),
-                     QStringLiteral("10.0.0.5"), QStringLiteral("--port"), QStringLiteral("5080")});
+        r = ctlJson({QStringLiteral("profile"), QStringLiteral("create"), QStringLiteral("Lab"),
+                     QStringLiteral("--ip"), QStringLiteral("10.0.0.5"), QStringLiteral("--port"),
+                     QStringLiteral("5080")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains(QStringLiteral("private")), qPrintable(r.err)); // the warning
         QCOMPARE(r.json().value(QStringLiteral("auth")).toString(), QStringLiteral("ip"));
@@ -447,77 +605,134 @@ private slots:
         // Refusals.
         const QString create = QStringLiteral("create");
         verifyRefused(ctl({QStringLiteral("profile"), create, QStringLiteral("sales oslo")}));
-        verifyRefused(ctl({QStringLiteral("profile"), create, QStringLiteral("X"), QStringLiteral("--channels"), QStringLiteral("0")}));
-        verifyRefused(ctl({QStringLiteral("profile"), create, QStringLiteral("X"), QStringLiteral("--channels"), QStringLiteral("301")}));
-        verifyRefused(ctl({QStringLiteral("profile"), create, QStringLiteral("X"), QStringLiteral("--ip"), QStringLiteral("1.2.3")}));
-        verifyRefused(ctl({QStringLiteral("profile"), create, QStringLiteral("X"), QStringLiteral("--ip"), QStringLiteral("8.8.8.8"),
-                           QStringLiteral("--port"), QStringLiteral("70000")}));
-        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("Nobody")}));
-        QCOMPARE(ctlJson({QStringLiteral("profile"), QStringLiteral("list")}).json().value(QStringLiteral("profiles")).toArray().size(), 2);
+        verifyRefused(ctl({QStringLiteral("profile"), create, QStringLiteral("X"),
+                           QStringLiteral("--channels"), QStringLiteral("0")}));
+        verifyRefused(ctl({QStringLiteral("profile"), create, QStringLiteral("X"),
+                           QStringLiteral("--channels"), QStringLiteral("301")}));
+        verifyRefused(ctl({QStringLiteral("profile"), create, QStringLiteral("X"),
+                           QStringLiteral("--ip"), QStringLiteral("1.2.3")}));
+        verifyRefused(
+            ctl({QStringLiteral("profile"), create, QStringLiteral("X"), QStringLiteral("--ip"),
+                 QStringLiteral("8.8.8.8"), QStringLiteral("--port"), QStringLiteral("70000")}));
+        verifyRefused(
+            ctl({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("Nobody")}));
+        QCOMPARE(ctlJson({QStringLiteral("profile"), QStringLiteral("list")})
+                     .json()
+                     .value(QStringLiteral("profiles"))
+                     .toArray()
+                     .size(),
+                 2);
         QCOMPARE(balance(), QStringLiteral("79.15"));
 
         // Credentials and PBX configuration.
-        const QJsonObject creds = ctlJson({QStringLiteral("profile"), QStringLiteral("credentials"), QStringLiteral("Sales Oslo")}).json();
+        const QJsonObject creds = ctlJson({QStringLiteral("profile"), QStringLiteral("credentials"),
+                                           QStringLiteral("Sales Oslo")})
+                                      .json();
         const QString password = creds.value(QStringLiteral("password")).toString();
         QCOMPARE(password.size(), 20);
-        QVERIFY(creds.value(QStringLiteral("username")).toString().startsWith(QLatin1String("sb-sales-oslo-")));
+        QVERIFY(creds.value(QStringLiteral("username"))
+                    .toString()
+                    .startsWith(QLatin1String("sb-sales-oslo-")));
         QCOMPARE(creds.value(QStringLiteral("servers")).toArray().size(), 2);
-        const CtlResult pbx = ctl({QStringLiteral("profile"), QStringLiteral("pbx-config"), QStringLiteral("Sales Oslo"),
-                                   QStringLiteral("--format"), QStringLiteral("asterisk")});
+        const CtlResult pbx = ctl({QStringLiteral("profile"), QStringLiteral("pbx-config"),
+                                   QStringLiteral("Sales Oslo"), QStringLiteral("--format"),
+                                   QStringLiteral("asterisk")});
         QCOMPARE(pbx.exitCode, 0);
         QVERIFY(pbx.out.contains(QStringLiteral("password=") + password));
         QVERIFY(pbx.out.contains(QStringLiteral("type=endpoint")));
-        QCOMPARE(ctl({QStringLiteral("profile"), QStringLiteral("pbx-config"), QStringLiteral("Sales Oslo"), QStringLiteral("--format"),
-                      QStringLiteral("freeswitch")}).exitCode, 2);
+        QCOMPARE(ctl({QStringLiteral("profile"), QStringLiteral("pbx-config"),
+                      QStringLiteral("Sales Oslo"), QStringLiteral("--format"),
+                      QStringLiteral("freeswitch")})
+                     .exitCode,
+                 2);
 
         // Channels, credit, rename.
-        r = ctlJson({QStringLiteral("profile"), QStringLiteral("channels"), QStringLiteral("Sales Oslo"), QStringLiteral("3")});
+        r = ctlJson({QStringLiteral("profile"), QStringLiteral("channels"),
+                     QStringLiteral("Sales Oslo"), QStringLiteral("3")});
         QCOMPARE(r.json().value(QStringLiteral("cost")).toString(), QStringLiteral("20.85"));
-        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("channels"), QStringLiteral("Sales Oslo"), QStringLiteral("301")}));
-        r = ctlJson({QStringLiteral("credit"), QStringLiteral("profile"), QStringLiteral("Sales Oslo"), QStringLiteral("25")});
+        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("channels"),
+                           QStringLiteral("Sales Oslo"), QStringLiteral("301")}));
+        r = ctlJson({QStringLiteral("credit"), QStringLiteral("profile"),
+                     QStringLiteral("Sales Oslo"), QStringLiteral("25")});
         QCOMPARE(r.json().value(QStringLiteral("balance")).toString(), QStringLiteral("25.00"));
-        verifyRefused(ctl({QStringLiteral("credit"), QStringLiteral("profile"), QStringLiteral("Sales Oslo"), QStringLiteral("1000")}));
-        QCOMPARE(ctl({QStringLiteral("profile"), QStringLiteral("rename"), QStringLiteral("Sales Oslo"), QStringLiteral("Sales Norway")}).exitCode, 0);
-        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("rename"), QStringLiteral("Lab"), QStringLiteral("SALES NORWAY")}));
+        verifyRefused(ctl({QStringLiteral("credit"), QStringLiteral("profile"),
+                           QStringLiteral("Sales Oslo"), QStringLiteral("1000")}));
+        QCOMPARE(ctl({QStringLiteral("profile"), QStringLiteral("rename"),
+                      QStringLiteral("Sales Oslo"), QStringLiteral("Sales Norway")})
+                     .exitCode,
+                 0);
+        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("rename"),
+                           QStringLiteral("Lab"), QStringLiteral("SALES NORWAY")}));
 
         // Link an account with an extension; a number follows the account to the profile.
-        QCOMPARE(ctl({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"), QStringLiteral("212"), QStringLiteral("--months"),
-                      QStringLiteral("1"), QStringLiteral("--profile"), QStringLiteral("Sales Norway")}).exitCode, 0);
-        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("link"), QStringLiteral("Sales Norway"), QStringLiteral("alice.smith"),
+        QCOMPARE(ctl({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"),
+                      QStringLiteral("212"), QStringLiteral("--months"), QStringLiteral("1"),
+                      QStringLiteral("--profile"), QStringLiteral("Sales Norway")})
+                     .exitCode,
+                 0);
+        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("link"),
+                           QStringLiteral("Sales Norway"), QStringLiteral("alice.smith"),
                            QStringLiteral("--extension"), QStringLiteral("12a")}));
-        r = ctlJson({QStringLiteral("profile"), QStringLiteral("link"), QStringLiteral("Sales Norway"), QStringLiteral("alice.smith"),
+        r = ctlJson({QStringLiteral("profile"), QStringLiteral("link"),
+                     QStringLiteral("Sales Norway"), QStringLiteral("alice.smith"),
                      QStringLiteral("--extension"), QStringLiteral("120")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.json().value(QStringLiteral("accounts")).toArray().at(0).toObject(),
-                 (QJsonObject{{QStringLiteral("account"), QStringLiteral("alice.smith")}, {QStringLiteral("extension"), QStringLiteral("120")}}));
+                 (QJsonObject{{QStringLiteral("account"), QStringLiteral("alice.smith")},
+                              {QStringLiteral("extension"), QStringLiteral("120")}}));
         QJsonObject m = member(QStringLiteral("alice.smith"));
         QCOMPARE(m.value(QStringLiteral("status")).toString(), QStringLiteral("linked"));
         QCOMPARE(m.value(QStringLiteral("profile")).toString(), QStringLiteral("Sales Norway"));
-        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("link"), QStringLiteral("Lab"), QStringLiteral("alice.smith")}));
+        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("link"), QStringLiteral("Lab"),
+                           QStringLiteral("alice.smith")}));
 
-        const QJsonObject shown = ctlJson({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("Sales Norway")}).json();
+        const QJsonObject shown = ctlJson({QStringLiteral("profile"), QStringLiteral("show"),
+                                           QStringLiteral("Sales Norway")})
+                                      .json();
         QCOMPARE(shown.value(QStringLiteral("channels")).toInt(), 3);
         QCOMPARE(shown.value(QStringLiteral("auth")).toString(), QStringLiteral("registration"));
-        QCOMPARE(shown.value(QStringLiteral("numbers")).toArray(), QJsonArray{QStringLiteral("+12125550100")});
-        QCOMPARE(shown.value(QStringLiteral("monthlyCost")).toObject().value(QStringLiteral("total")).toString(), QStringLiteral("20.85"));
-        QCOMPARE(shown.value(QStringLiteral("bundles")).toObject().value(QStringLiteral("count")).toInt(), 0);
+        QCOMPARE(shown.value(QStringLiteral("numbers")).toArray(),
+                 QJsonArray{QStringLiteral("+12125550100")});
+        QCOMPARE(shown.value(QStringLiteral("monthlyCost"))
+                     .toObject()
+                     .value(QStringLiteral("total"))
+                     .toString(),
+                 QStringLiteral("20.85"));
+        QCOMPARE(shown.value(QStringLiteral("bundles"))
+                     .toObject()
+                     .value(QStringLiteral("count"))
+                     .toInt(),
+                 0);
 
-        // Delete: without --yes nothing happens; with it, credit back, number in the pool, account unlinked.
+        // Delete: without --yes nothing happens; with it, credit back, number in the pool, account
+        // unlinked.
         const QString before = balance();
-        QCOMPARE(ctl({QStringLiteral("profile"), QStringLiteral("delete"), QStringLiteral("Sales Norway")}).exitCode, 2);
+        QCOMPARE(ctl({QStringLiteral("profile"), QStringLiteral("delete"),
+                      QStringLiteral("Sales Norway")})
+                     .exitCode,
+                 2);
         QCOMPARE(balance(), before);
         const QString csv = m_dir.filePath(QStringLiteral("history.csv"));
-        r = ctlJson({QStringLiteral("profile"), QStringLiteral("delete"), QStringLiteral("Sales Norway"), QStringLiteral("--yes"),
+        r = ctlJson({QStringLiteral("profile"), QStringLiteral("delete"),
+                     QStringLiteral("Sales Norway"), QStringLiteral("--yes"),
                      QStringLiteral("--export-history"), csv});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.json().value(QStringLiteral("returnedCredit")).toString(), QStringLiteral("25.00"));
-        QCOMPARE(r.json().value(QStringLiteral("releasedNumbers")).toArray(), QJsonArray{QStringLiteral("+12125550100")});
+        QCOMPARE(r.json().value(QStringLiteral("returnedCredit")).toString(),
+                 QStringLiteral("25.00"));
+        QCOMPARE(r.json().value(QStringLiteral("releasedNumbers")).toArray(),
+                 QJsonArray{QStringLiteral("+12125550100")});
         QVERIFY(QFile::exists(csv));
-        QCOMPARE(member(QStringLiteral("alice.smith")).value(QStringLiteral("status")).toString(), QStringLiteral("active"));
-        const QJsonArray numbers = ctlJson({QStringLiteral("number"), QStringLiteral("list")}).json().value(QStringLiteral("numbers")).toArray();
+        QCOMPARE(member(QStringLiteral("alice.smith")).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("active"));
+        const QJsonArray numbers = ctlJson({QStringLiteral("number"), QStringLiteral("list")})
+                                       .json()
+                                       .value(QStringLiteral("numbers"))
+                                       .toArray();
         QVERIFY(numbers.at(0).toObject().value(QStringLiteral("holder")).isNull());
-        QCOMPARE(numbers.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("active"));
-        verifyRefused(ctl({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("Sales Norway")}));
+        QCOMPARE(numbers.at(0).toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("active"));
+        verifyRefused(ctl(
+            {QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("Sales Norway")}));
     }
 
     void usageErrors()
@@ -525,7 +740,10 @@ private slots:
         QCOMPARE(ctl({}).exitCode, 2);
         QCOMPARE(ctl({QStringLiteral("frobnicate")}).exitCode, 2);
         QCOMPARE(ctl({QStringLiteral("--colour"), QStringLiteral("balance")}).exitCode, 2);
-        QCOMPARE(ctl({QStringLiteral("--now"), QStringLiteral("yesterday"), QStringLiteral("balance")}).exitCode, 2);
+        QCOMPARE(
+            ctl({QStringLiteral("--now"), QStringLiteral("yesterday"), QStringLiteral("balance")})
+                .exitCode,
+            2);
         QCOMPARE(ctl({QStringLiteral("member")}).exitCode, 2);
         QCOMPARE(ctl({QStringLiteral("topup")}).exitCode, 2);
         const CtlResult help = ctl({QStringLiteral("--help")});
@@ -548,8 +766,12 @@ private slots:
         const CtlRunner ctl;
         QCOMPARE(ctl.run({QStringLiteral("topup"), QStringLiteral("3")}, env).exitCode, 0);
         QVERIFY(QFile::exists(path));
-        QCOMPARE(CtlRunner(path).run({QStringLiteral("--json"), QStringLiteral("balance")}).json()
-                     .value(QStringLiteral("company")).toString(), QStringLiteral("3.00"));
+        QCOMPARE(CtlRunner(path)
+                     .run({QStringLiteral("--json"), QStringLiteral("balance")})
+                     .json()
+                     .value(QStringLiteral("company"))
+                     .toString(),
+                 QStringLiteral("3.00"));
     }
 
     void newerSchemaIsRefusedUntouched()
@@ -561,13 +783,22 @@ private slots:
         {
             auto db = Database::open(path);
             QVERIFY(db.ok());
-            QVERIFY(db->execDirect(QStringLiteral("UPDATE schema_meta SET value = '999' WHERE key = 'version'")));
+            QVERIFY(db->execDirect(
+                QStringLiteral("UPDATE schema_meta SET value = '999' WHERE key = 'version'")));
         }
-        const QByteArray before = [&] { QFile f(path); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        const QByteArray before = [&] {
+            QFile f(path);
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
         const CtlResult r = ctl.run({QStringLiteral("balance")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("newer")), qPrintable(r.err));
-        const QByteArray after = [&] { QFile f(path); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        const QByteArray after = [&] {
+            QFile f(path);
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
         QCOMPARE(after, before);
     }
 };

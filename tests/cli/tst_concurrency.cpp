@@ -33,8 +33,11 @@ private slots:
         const CtlRunner ctl(tdb.spec());
         QCOMPARE(ctl.run({QStringLiteral("init")}).exitCode, 0);
         for (const char* a : {"admin.one.member", "admin.two.member"})
-            QCOMPARE(ctl.run({QStringLiteral("member"), QStringLiteral("add"), QString::fromLatin1(a),
-                              QStringLiteral("--name"), QString::fromLatin1(a)}).exitCode, 0);
+            QCOMPARE(
+                ctl.run({QStringLiteral("member"), QStringLiteral("add"), QString::fromLatin1(a),
+                         QStringLiteral("--name"), QString::fromLatin1(a)})
+                    .exitCode,
+                0);
 
         // Each round the company holds exactly 10.00 and both admins try to hand out 10.00 at
         // the same moment: exactly one may succeed.
@@ -42,22 +45,28 @@ private slots:
         int successes = 0;
         for (int round = 0; round < rounds; ++round) {
             QCOMPARE(ctl.run({QStringLiteral("topup"), QStringLiteral("10")}).exitCode, 0);
-            std::unique_ptr<QProcess> a(ctl.start({QStringLiteral("credit"), QStringLiteral("allocate"),
-                                                   QStringLiteral("10"), QStringLiteral("admin.one.member")}));
-            std::unique_ptr<QProcess> b(ctl.start({QStringLiteral("credit"), QStringLiteral("allocate"),
-                                                   QStringLiteral("10"), QStringLiteral("admin.two.member")}));
+            std::unique_ptr<QProcess> a(
+                ctl.start({QStringLiteral("credit"), QStringLiteral("allocate"),
+                           QStringLiteral("10"), QStringLiteral("admin.one.member")}));
+            std::unique_ptr<QProcess> b(
+                ctl.start({QStringLiteral("credit"), QStringLiteral("allocate"),
+                           QStringLiteral("10"), QStringLiteral("admin.two.member")}));
             QVERIFY(a->waitForFinished(60000));
             QVERIFY(b->waitForFinished(60000));
             const int ca = a->exitCode();
             const int cb = b->exitCode();
             QVERIFY2((ca == 0 && cb == 1) || (ca == 1 && cb == 0),
                      qPrintable(QStringLiteral("round %1: exit codes %2 and %3; %4 %5")
-                                    .arg(round).arg(ca).arg(cb)
+                                    .arg(round)
+                                    .arg(ca)
+                                    .arg(cb)
                                     .arg(QString::fromUtf8(a->readAllStandardError()),
                                          QString::fromUtf8(b->readAllStandardError()))));
             successes += (ca == 0) + (cb == 0);
             const QString company = ctl.run({QStringLiteral("--json"), QStringLiteral("balance")})
-                                        .json().value(QStringLiteral("company")).toString();
+                                        .json()
+                                        .value(QStringLiteral("company"))
+                                        .toString();
             QCOMPARE(company, QStringLiteral("0.00"));
         }
         QCOMPARE(successes, rounds);
@@ -86,12 +95,16 @@ private slots:
         QCOMPARE(ctl.run({QStringLiteral("topup"), QStringLiteral("35")}).exitCode, 0);
         const int n = 8;
         for (int i = 0; i < n; ++i)
-            QCOMPARE(ctl.run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("racer.%1").arg(i),
-                              QStringLiteral("--name"), QStringLiteral("Racer %1").arg(i)}).exitCode, 0);
+            QCOMPARE(ctl.run({QStringLiteral("member"), QStringLiteral("add"),
+                              QStringLiteral("racer.%1").arg(i), QStringLiteral("--name"),
+                              QStringLiteral("Racer %1").arg(i)})
+                         .exitCode,
+                     0);
         std::vector<std::unique_ptr<QProcess>> procs;
         for (int i = 0; i < n; ++i)
-            procs.emplace_back(ctl.start({QStringLiteral("credit"), QStringLiteral("allocate"), QStringLiteral("10"),
-                                          QStringLiteral("racer.%1").arg(i)}));
+            procs.emplace_back(
+                ctl.start({QStringLiteral("credit"), QStringLiteral("allocate"),
+                           QStringLiteral("10"), QStringLiteral("racer.%1").arg(i)}));
         int ok = 0, refused = 0;
         for (auto& p : procs) {
             QVERIFY(p->waitForFinished(60000));
@@ -102,7 +115,10 @@ private slots:
         }
         QCOMPARE(ok, 3);
         QCOMPARE(refused, n - 3);
-        QCOMPARE(ctl.run({QStringLiteral("--json"), QStringLiteral("balance")}).json().value(QStringLiteral("company")).toString(),
+        QCOMPARE(ctl.run({QStringLiteral("--json"), QStringLiteral("balance")})
+                     .json()
+                     .value(QStringLiteral("company"))
+                     .toString(),
                  QStringLiteral("5.00"));
     }
 };

@@ -59,7 +59,9 @@ QString booksProblem(const sb::Context& ctx);
 class Env
 {
 public:
-    explicit Env(const QString& engine, const QDateTime& now = defaultNow()) : t(engine), clock(now) {}
+    explicit Env(const QString& engine, const QDateTime& now = defaultNow()) : t(engine), clock(now)
+    {
+    }
     Env(const Env&) = delete;
     Env& operator=(const Env&) = delete;
     ~Env()
@@ -68,7 +70,8 @@ public:
             return;
         const QString problem = booksProblem(*ctx);
         if (!problem.isEmpty())
-            QTest::qFail(qPrintable(QStringLiteral("books at the end of the test: ") + problem), __FILE__, __LINE__);
+            QTest::qFail(qPrintable(QStringLiteral("books at the end of the test: ") + problem),
+                         __FILE__, __LINE__);
     }
 
     /// For a test that unbalances the books on purpose.
@@ -192,11 +195,14 @@ struct Snapshot
     {
         QStringList d;
         if (accounts != o.accounts)
-            d << QStringLiteral("accounts: [%1] -> [%2]").arg(accounts.join(QLatin1Char(' ')), o.accounts.join(QLatin1Char(' ')));
+            d << QStringLiteral("accounts: [%1] -> [%2]")
+                     .arg(accounts.join(QLatin1Char(' ')), o.accounts.join(QLatin1Char(' ')));
         if (members != o.members)
             d << QStringLiteral("members: %1 -> %2 rows").arg(members.size()).arg(o.members.size());
         if (autoRecharge != o.autoRecharge)
-            d << QStringLiteral("auto_recharge: [%1] -> [%2]").arg(autoRecharge.join(QLatin1Char(' ')), o.autoRecharge.join(QLatin1Char(' ')));
+            d << QStringLiteral("auto_recharge: [%1] -> [%2]")
+                     .arg(autoRecharge.join(QLatin1Char(' ')),
+                          o.autoRecharge.join(QLatin1Char(' ')));
         if (ledger != o.ledger)
             d << QStringLiteral("ledger: %1 -> %2").arg(ledger, o.ledger);
         if (activity != o.activity)
@@ -208,13 +214,20 @@ struct Snapshot
 inline Snapshot snapshot(const sb::Database& db)
 {
     Snapshot s;
-    s.accounts = rows(db, QStringLiteral("SELECT id, kind, balance_cents FROM accounts ORDER BY id"));
-    s.members = rows(db, QStringLiteral("SELECT id, account_id, account_key, display_name, email, department, status"
-                                        " FROM members ORDER BY id"));
-    s.autoRecharge = rows(db, QStringLiteral("SELECT member_id, amount_cents, threshold_cents, monthly_limit_cents,"
-                                             " month, recharged_cents, suspended_until FROM auto_recharge ORDER BY member_id"));
-    s.ledger = rows(db, QStringLiteral("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM ledger")).join(QString());
-    s.activity = rows(db, QStringLiteral("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM activity")).join(QString());
+    s.accounts =
+        rows(db, QStringLiteral("SELECT id, kind, balance_cents FROM accounts ORDER BY id"));
+    s.members =
+        rows(db, QStringLiteral(
+                     "SELECT id, account_id, account_key, display_name, email, department, status"
+                     " FROM members ORDER BY id"));
+    s.autoRecharge = rows(
+        db, QStringLiteral(
+                "SELECT member_id, amount_cents, threshold_cents, monthly_limit_cents,"
+                " month, recharged_cents, suspended_until FROM auto_recharge ORDER BY member_id"));
+    s.ledger = rows(db, QStringLiteral("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM ledger"))
+                   .join(QString());
+    s.activity = rows(db, QStringLiteral("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM activity"))
+                     .join(QString());
     return s;
 }
 
@@ -228,7 +241,8 @@ inline QString booksProblem(const sb::Context& ctx)
         return QStringLiteral("totals() failed: ") + totals.error().message;
     if (totals->toppedUp - totals->spent != totals->balances)
         return QStringLiteral("topped up %1 - spent %2 != balances %3")
-            .arg(totals->toppedUp.toString(), totals->spent.toString(), totals->balances.toString());
+            .arg(totals->toppedUp.toString(), totals->spent.toString(),
+                 totals->balances.toString());
     auto bad = ledger.inconsistentAccounts();
     if (!bad)
         return QStringLiteral("inconsistentAccounts() failed: ") + bad.error().message;
@@ -238,14 +252,15 @@ inline QString booksProblem(const sb::Context& ctx)
             ids << QString::number(id);
         return QStringLiteral("accounts disagree with the ledger: ") + ids.join(QLatin1Char(','));
     }
-    const qint64 negative = scalar(ctx.db, QStringLiteral("SELECT COUNT(*) FROM accounts WHERE balance_cents < 0")).toLongLong();
+    const qint64 negative =
+        scalar(ctx.db, QStringLiteral("SELECT COUNT(*) FROM accounts WHERE balance_cents < 0"))
+            .toLongLong();
     if (negative != 0)
         return QStringLiteral("%1 balance(s) below zero").arg(negative);
     return {};
 }
 
-template<typename T>
-QString errorText(const sb::Result<T>& r)
+template<typename T> QString errorText(const sb::Result<T>& r)
 {
     return r.ok() ? QString() : r.error().message;
 }
@@ -253,45 +268,47 @@ QString errorText(const sb::Result<T>& r)
 } // namespace sbt
 
 /// Fails (with $SWITCHBOARD_TEST_REQUIRE_PG=1) or skips a row whose engine is unavailable.
-#define SB_ENV(var, engine, ...)                                                                 \
-    sbt::Env var(engine __VA_OPT__(, ) __VA_ARGS__);                                             \
-    do {                                                                                         \
-        if (!var.t.ok()) {                                                                       \
-            if (sb::test::TestDatabase::postgresRequired())                                      \
-                QFAIL(qPrintable(QStringLiteral("PostgreSQL is required: ") + var.t.error()));   \
-            QSKIP(qPrintable(var.t.error()));                                                    \
-        }                                                                                        \
-        var.open();                                                                              \
+#define SB_ENV(var, engine, ...)                                                                   \
+    sbt::Env var(engine __VA_OPT__(, ) __VA_ARGS__);                                               \
+    do {                                                                                           \
+        if (!var.t.ok()) {                                                                         \
+            if (sb::test::TestDatabase::postgresRequired())                                        \
+                QFAIL(qPrintable(QStringLiteral("PostgreSQL is required: ") + var.t.error()));     \
+            QSKIP(qPrintable(var.t.error()));                                                      \
+        }                                                                                          \
+        var.open();                                                                                \
     } while (0)
 
 /// In initTestCase: with $SWITCHBOARD_TEST_REQUIRE_PG=1 and no server configured, fail.
-#define SB_REQUIRE_PG_IF_ASKED()                                                                 \
-    do {                                                                                         \
-        if (sb::test::TestDatabase::postgresRequired()                                           \
-            && !sb::test::TestDatabase::engines().contains(QStringLiteral("postgresql")))        \
-            QFAIL("SWITCHBOARD_TEST_REQUIRE_PG=1 but SWITCHBOARD_TEST_PG is not set");           \
-        qInfo("engines: %s", qPrintable(sb::test::TestDatabase::engines().join(QStringLiteral(", ")))); \
+#define SB_REQUIRE_PG_IF_ASKED()                                                                   \
+    do {                                                                                           \
+        if (sb::test::TestDatabase::postgresRequired() &&                                          \
+            !sb::test::TestDatabase::engines().contains(QStringLiteral("postgresql")))             \
+            QFAIL("SWITCHBOARD_TEST_REQUIRE_PG=1 but SWITCHBOARD_TEST_PG is not set");             \
+        qInfo("engines: %s",                                                                       \
+              qPrintable(sb::test::TestDatabase::engines().join(QStringLiteral(", "))));           \
     } while (0)
 
 /// In initTestCase of the core tests: messages in the C locale (machine amounts and ISO
 /// dates, whatever $LANG says), and the PostgreSQL requirement.
-#define SB_INIT_CORE_TEST()                                                                      \
-    do {                                                                                         \
-        QLocale::setDefault(QLocale::c());                                                       \
-        SB_REQUIRE_PG_IF_ASKED();                                                                \
+#define SB_INIT_CORE_TEST()                                                                        \
+    do {                                                                                           \
+        QLocale::setDefault(QLocale::c());                                                         \
+        SB_REQUIRE_PG_IF_ASKED();                                                                  \
     } while (0)
 
 /// Evaluates `expr` (a Result) once and fails with its message if it is an error.
-#define SB_VERIFY_OK(expr)                                                                       \
-    do {                                                                                         \
-        const auto& result_ = (expr);                                                            \
-        QVERIFY2(result_.ok(), qPrintable(sbt::errorText(result_)));                             \
+#define SB_VERIFY_OK(expr)                                                                         \
+    do {                                                                                           \
+        const auto& result_ = (expr);                                                              \
+        QVERIFY2(result_.ok(), qPrintable(sbt::errorText(result_)));                               \
     } while (0)
 
-#define SB_VERIFY_BOOKS(ctx)                                                                     \
-    do {                                                                                         \
-        const QString problem_ = sbt::booksProblem(ctx);                                         \
-        QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                      \
+#define SB_VERIFY_BOOKS(ctx)                                                                       \
+    do {                                                                                           \
+        const QString problem_ = sbt::booksProblem(ctx);                                           \
+        QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                        \
     } while (0)
 
-#define SB_COMPARE_SNAPSHOT(before, after) QVERIFY2((before) == (after), qPrintable((before).diff(after)))
+#define SB_COMPARE_SNAPSHOT(before, after)                                                         \
+    QVERIFY2((before) == (after), qPrintable((before).diff(after)))

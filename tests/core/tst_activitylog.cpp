@@ -89,8 +89,10 @@ void TestActivityLog::pageNewestFirst()
         SB_VERIFY_OK(log.record(QStringLiteral("test"), QString::number(i), QString()));
         e.clock.advanceSecs(1);
     }
-    QCOMPARE(subjects(*log.page(0, 3)), (QStringList{QStringLiteral("6"), QStringLiteral("5"), QStringLiteral("4")}));
-    QCOMPARE(subjects(*log.page(3, 3)), (QStringList{QStringLiteral("3"), QStringLiteral("2"), QStringLiteral("1")}));
+    QCOMPARE(subjects(*log.page(0, 3)),
+             (QStringList{QStringLiteral("6"), QStringLiteral("5"), QStringLiteral("4")}));
+    QCOMPARE(subjects(*log.page(3, 3)),
+             (QStringList{QStringLiteral("3"), QStringLiteral("2"), QStringLiteral("1")}));
     QCOMPARE(subjects(*log.page(6, 3)), QStringList{QStringLiteral("0")});
     QCOMPARE(subjects(*log.page(7, 3)), QStringList());
     QCOMPARE(*log.count(), qint64(7));
@@ -107,17 +109,20 @@ void TestActivityLog::search_data()
         };
         row("action", QStringLiteral("TOPUP"), {QStringLiteral("s1")});
         row("subject", QStringLiteral("Kowalski"), {QStringLiteral("jan.kowalski")});
-        row("details", QStringLiteral("new balance"), {QStringLiteral("jan.kowalski"), QStringLiteral("s1")});
+        row("details", QStringLiteral("new balance"),
+            {QStringLiteral("jan.kowalski"), QStringLiteral("s1")});
         row("actor", QStringLiteral("ROBOT"), {QStringLiteral("robot-subject")});
-        row("non-ascii upper finds lower", QStringLiteral("ØDEGÅRD"), {QStringLiteral("ingrid.odegard")});
+        row("non-ascii upper finds lower", QStringLiteral("ØDEGÅRD"),
+            {QStringLiteral("ingrid.odegard")});
         row("non-ascii lower finds upper", QStringLiteral("łukasz"), {QStringLiteral("lukasz.w")});
         row("polish upper", QStringLiteral("ŻANETA"), {QStringLiteral("lukasz.w")});
         row("percent is literal", QStringLiteral("100%"), {QStringLiteral("s1")});
         row("underscore is literal", QStringLiteral("a_b"), {QStringLiteral("robot-subject")});
         row("no match", QStringLiteral("zzz"), {});
         row("blank is everything", QStringLiteral("  "),
-            {QStringLiteral("robot-subject"), QStringLiteral("lukasz.w"), QStringLiteral("ingrid.odegard"),
-             QStringLiteral("jan.kowalski"), QStringLiteral("s1")});
+            {QStringLiteral("robot-subject"), QStringLiteral("lukasz.w"),
+             QStringLiteral("ingrid.odegard"), QStringLiteral("jan.kowalski"),
+             QStringLiteral("s1")});
     }
 }
 
@@ -131,15 +136,17 @@ void TestActivityLog::search()
         const ActivityLog log(*e.ctx);
         SB_VERIFY_OK(log.record(QStringLiteral("company.topup"), QStringLiteral("s1"),
                                 QStringLiteral("Top-up of 100% of the order, new balance 5.00")));
-        SB_VERIFY_OK(log.record(QStringLiteral("credit.allocate"), QStringLiteral("jan.kowalski"),
-                                QStringLiteral("Allocated 1.00 to Jan Kowalski; new balance 1.00")));
+        SB_VERIFY_OK(
+            log.record(QStringLiteral("credit.allocate"), QStringLiteral("jan.kowalski"),
+                       QStringLiteral("Allocated 1.00 to Jan Kowalski; new balance 1.00")));
         SB_VERIFY_OK(log.record(QStringLiteral("member.add"), QStringLiteral("ingrid.odegard"),
                                 QStringLiteral("Added member Ingrid Ødegård (axb)")));
         SB_VERIFY_OK(log.record(QStringLiteral("member.add"), QStringLiteral("lukasz.w"),
                                 QStringLiteral("Added member Łukasz Wójcik and Żaneta")));
     }
     e.open(QStringLiteral("Robot"));
-    SB_VERIFY_OK(ActivityLog(*e.ctx).record(QStringLiteral("demo.generate"), QStringLiteral("robot-subject"),
+    SB_VERIFY_OK(ActivityLog(*e.ctx).record(QStringLiteral("demo.generate"),
+                                            QStringLiteral("robot-subject"),
                                             QStringLiteral("a_b and 1000 calls")));
     auto found = ActivityLog(*e.ctx).page(0, 50, needle);
     SB_VERIFY_OK(found);
@@ -148,10 +155,14 @@ void TestActivityLog::search()
 
 void TestActivityLog::actionNames()
 {
-    QCOMPARE(ActivityLog::actionName(QStringLiteral("company.topup")), QStringLiteral("Company top-up"));
-    QCOMPARE(ActivityLog::actionName(QStringLiteral("autorecharge.failed")), QStringLiteral("Auto-recharge not paid"));
-    QCOMPARE(ActivityLog::actionName(QStringLiteral("autorecharge.suspended")), QStringLiteral("Auto-recharge suspended"));
-    QCOMPARE(ActivityLog::actionName(QStringLiteral("no.such.action")), QStringLiteral("no.such.action"));
+    QCOMPARE(ActivityLog::actionName(QStringLiteral("company.topup")),
+             QStringLiteral("Company top-up"));
+    QCOMPARE(ActivityLog::actionName(QStringLiteral("autorecharge.failed")),
+             QStringLiteral("Auto-recharge not paid"));
+    QCOMPARE(ActivityLog::actionName(QStringLiteral("autorecharge.suspended")),
+             QStringLiteral("Auto-recharge suspended"));
+    QCOMPARE(ActivityLog::actionName(QStringLiteral("no.such.action")),
+             QStringLiteral("no.such.action"));
 }
 
 QTEST_GUILESS_MAIN(TestActivityLog)

@@ -47,22 +47,25 @@ QString setUpMarch(const sb::Context& ctx)
     if (auto c = credit.allocate(m(1000), {s("chloe.m"), s("daan.devries")}); !c)
         return c.error().message;
     // anna: 0 -> 10 -> 20, limit 20 reached, suspended, 15 < 25 after a charge.
-    if (auto r = credit.setAutoRecharge(s("anna.berg"), m(1000), m(2500), m(2000)); !r || r->recharges != 2)
+    if (auto r = credit.setAutoRecharge(s("anna.berg"), m(1000), m(2500), m(2000));
+        !r || r->recharges != 2)
         return s("anna: unexpected recharge outcome");
     if (auto c = credit.charge(s("anna.berg"), m(500), s("call")); !c)
         return c.error().message;
     // bjorn: the company has 20.00 left, the recharge is 25.00.
-    if (auto r = credit.setAutoRecharge(s("bjorn.dahl"), m(2500), m(500), m(10000)); !r || !r->companyCouldNotPay)
+    if (auto r = credit.setAutoRecharge(s("bjorn.dahl"), m(2500), m(500), m(10000));
+        !r || !r->companyCouldNotPay)
         return s("bjorn: expected the company not to pay");
-    if (auto r = credit.setAutoRecharge(s("chloe.m"), m(500), m(500), m(1000)); !r || r->recharges != 0)
+    if (auto r = credit.setAutoRecharge(s("chloe.m"), m(500), m(500), m(1000));
+        !r || r->recharges != 0)
         return s("chloe: unexpected recharge");
     return {};
 }
 
-#define SB_SETUP_MARCH(ctx)                                                                      \
-    do {                                                                                         \
-        const QString problem_ = setUpMarch(ctx);                                                \
-        QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                      \
+#define SB_SETUP_MARCH(ctx)                                                                        \
+    do {                                                                                           \
+        const QString problem_ = setUpMarch(ctx);                                                  \
+        QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                        \
     } while (0)
 
 } // namespace
@@ -108,7 +111,8 @@ void TestBillingService::nothingDueInSameMonth()
     SB_ENV(e, engine);
     SB_SETUP_MARCH(*e.ctx);
     const sbt::Snapshot before = sbt::snapshot(e.db());
-    for (const QDateTime& when : {sbt::utc(2026, 3, 10, 12), sbt::utc(2026, 3, 20), sbt::utc(2026, 3, 31, 23, 59, 59)}) {
+    for (const QDateTime& when :
+         {sbt::utc(2026, 3, 10, 12), sbt::utc(2026, 3, 20), sbt::utc(2026, 3, 31, 23, 59, 59)}) {
         e.clock.set(when);
         auto r = BillingService(*e.ctx).run();
         SB_VERIFY_OK(r);
@@ -131,7 +135,7 @@ void TestBillingService::newMonthResetsResumesAndRecharges()
     auto r = BillingService(*e.ctx).run();
     SB_VERIFY_OK(r);
     QCOMPARE(r->autoRechargesReset, 3); // anna, bjorn, chloe
-    QCOMPARE(r->resumed, 1);           // anna
+    QCOMPARE(r->resumed, 1);            // anna
     // anna 15 < 25: +10. bjorn 0 < 5: 25.00 of the remaining 10.00? Not paid.
     QCOMPARE(r->recharged, m(1000));
     QCOMPARE(balanceOf(*e.ctx, s("anna.berg")), m(2500));
@@ -140,10 +144,14 @@ void TestBillingService::newMonthResetsResumesAndRecharges()
     QCOMPARE(balanceOf(*e.ctx, s("daan.devries")), m(1000));
     QCOMPARE(*sb::CompanyService(*e.ctx).balance(), m(1000));
     QCOMPARE(r->messages.size(), 2);
-    QVERIFY2(r->messages.join(QLatin1Char('\n')).contains(s("bjorn.dahl")), qPrintable(r->messages.join(QLatin1Char('\n'))));
-    QCOMPARE(sbt::rows(e.db(), s("SELECT m.account_name, r.month, r.recharged_cents, r.suspended_until"
-                                 " FROM auto_recharge r JOIN members m ON m.id = r.member_id ORDER BY m.id")),
-             (QStringList{s("anna.berg|2026-04|1000|NULL"), s("bjorn.dahl|2026-04|0|NULL"), s("chloe.m|2026-04|0|NULL")}));
+    QVERIFY2(r->messages.join(QLatin1Char('\n')).contains(s("bjorn.dahl")),
+             qPrintable(r->messages.join(QLatin1Char('\n'))));
+    QCOMPARE(
+        sbt::rows(e.db(),
+                  s("SELECT m.account_name, r.month, r.recharged_cents, r.suspended_until"
+                    " FROM auto_recharge r JOIN members m ON m.id = r.member_id ORDER BY m.id")),
+        (QStringList{s("anna.berg|2026-04|1000|NULL"), s("bjorn.dahl|2026-04|0|NULL"),
+                     s("chloe.m|2026-04|0|NULL")}));
     SB_VERIFY_BOOKS(*e.ctx);
 }
 
@@ -187,7 +195,9 @@ void TestBillingService::skippedMonthsCountOnce()
     QCOMPARE(r->resumed, 1);
     QCOMPARE(r->recharged, m(1000));
     QCOMPARE(balanceOf(*e.ctx, s("anna.berg")), m(2500));
-    QCOMPARE(sbt::scalar(e.db(), s("SELECT COUNT(*) FROM auto_recharge WHERE month = '2026-06'")).toInt(), 3);
+    QCOMPARE(sbt::scalar(e.db(), s("SELECT COUNT(*) FROM auto_recharge WHERE month = '2026-06'"))
+                 .toInt(),
+             3);
     auto again = BillingService(*e.ctx).run();
     SB_VERIFY_OK(again);
     QCOMPARE(again->autoRechargesReset, 0);
@@ -227,7 +237,8 @@ void TestBillingService::companyPaysInAccountOrderThenReports()
     SB_VERIFY_OK(failed);
     QCOMPARE(failed->size(), 2);
     // first.member reached February's limit with that recharge: suspended again, and told.
-    QCOMPARE(sb::MemberService(*e.ctx).find(s("first.member"))->autoRecharge->suspendedUntil, QDate(2026, 3, 1));
+    QCOMPARE(sb::MemberService(*e.ctx).find(s("first.member"))->autoRecharge->suspendedUntil,
+             QDate(2026, 3, 1));
     auto suspended = sb::ActivityLog(*e.ctx).page(0, 100, s("2026-03-01"));
     SB_VERIFY_OK(suspended);
     QCOMPARE(suspended->size(), 1);

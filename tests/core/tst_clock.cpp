@@ -23,7 +23,8 @@ private slots:
 void TestClock::fixedClockIsUtc()
 {
     // 23:30 in New York on 31 January is already 1 February in UTC.
-    const QDateTime local(QDate(2026, 1, 31), QTime(23, 30), QTimeZone(QByteArrayLiteral("America/New_York")));
+    const QDateTime local(QDate(2026, 1, 31), QTime(23, 30),
+                          QTimeZone(QByteArrayLiteral("America/New_York")));
     sb::FixedClock clock(local);
     QCOMPARE(clock.now().timeSpec(), Qt::UTC);
     QCOMPARE(clock.now(), QDateTime(QDate(2026, 2, 1), QTime(4, 30), Qt::UTC));
@@ -55,7 +56,8 @@ void TestClock::systemClockIsUtcAndCurrent()
 void TestClock::contextNowText()
 {
     sb::FixedClock clock(QDateTime(QDate(2026, 3, 1), QTime(0, 0, 5, 999), QTimeZone(-5 * 3600)));
-    const sb::Context ctx{*sb::Database::open(QStringLiteral(":memory:")), &clock, QStringLiteral("ewa")};
+    const sb::Context ctx{*sb::Database::open(QStringLiteral(":memory:")), &clock,
+                          QStringLiteral("ewa")};
     QCOMPARE(ctx.now(), QDateTime(QDate(2026, 3, 1), QTime(5, 0, 5, 999), Qt::UTC));
     // Sortable text, seconds, 'Z': what every table stores.
     QCOMPARE(ctx.nowText(), QStringLiteral("2026-03-01T05:00:05Z"));

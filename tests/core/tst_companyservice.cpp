@@ -70,10 +70,14 @@ void TestCompanyService::topUpRaisesBalance()
     QCOMPARE(*second, Money::fromCents(123500));
     QCOMPARE(*company.balance(), Money::fromCents(123500));
 
-    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT at, from_account, to_account, amount_cents, kind, actor, reference"
-                                              " FROM ledger ORDER BY id")),
-             (QStringList{QStringLiteral("2026-03-10T12:00:00Z|NULL|1|123450|topup|tester|INV-2026-001"),
-                          QStringLiteral("2026-03-10T12:01:00Z|NULL|1|50|topup|tester|Faktura Ø-17 «mars»")}));
+    QCOMPARE(
+        sbt::rows(e.db(),
+                  QStringLiteral(
+                      "SELECT at, from_account, to_account, amount_cents, kind, actor, reference"
+                      " FROM ledger ORDER BY id")),
+        (QStringList{
+            QStringLiteral("2026-03-10T12:00:00Z|NULL|1|123450|topup|tester|INV-2026-001"),
+            QStringLiteral("2026-03-10T12:01:00Z|NULL|1|50|topup|tester|Faktura Ø-17 «mars»")}));
     auto log = sb::ActivityLog(*e.ctx).page(0, 10);
     SB_VERIFY_OK(log);
     QCOMPARE(log->size(), 2);
@@ -82,9 +86,11 @@ void TestCompanyService::topUpRaisesBalance()
     QCOMPARE(last.actor, QStringLiteral("tester"));
     QCOMPARE(last.at, sbt::utc(2026, 3, 10, 12, 1));
     QVERIFY2(last.details.contains(QLatin1String("0.50")), qPrintable(last.details));
-    QVERIFY2(last.details.contains(QStringLiteral("Faktura Ø-17 «mars»")), qPrintable(last.details));
+    QVERIFY2(last.details.contains(QStringLiteral("Faktura Ø-17 «mars»")),
+             qPrintable(last.details));
     QVERIFY2(log->at(1).details.contains(QLatin1String("1234.50")), qPrintable(log->at(1).details));
-    QVERIFY2(log->at(1).details.contains(QLatin1String("INV-2026-001")), qPrintable(log->at(1).details));
+    QVERIFY2(log->at(1).details.contains(QLatin1String("INV-2026-001")),
+             qPrintable(log->at(1).details));
     SB_VERIFY_BOOKS(*e.ctx);
 }
 
@@ -93,7 +99,8 @@ void TestCompanyService::topUpWithoutReference()
     QFETCH(QString, engine);
     SB_ENV(e, engine);
     SB_VERIFY_OK(CompanyService(*e.ctx).topUp(Money::fromCents(500), QString()));
-    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT reference FROM ledger")).toString(), QString());
+    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT reference FROM ledger")).toString(),
+             QString());
     QCOMPARE(sbt::count(e.db(), QStringLiteral("activity")), 1);
     SB_VERIFY_BOOKS(*e.ctx);
 }
@@ -105,7 +112,8 @@ void TestCompanyService::topUpMaximum()
     const CompanyService company(*e.ctx);
     // The limit is per operation, not on the balance.
     SB_VERIFY_OK(company.topUp(Money::fromCents(Money::MaxOperationCents), QStringLiteral("big")));
-    SB_VERIFY_OK(company.topUp(Money::fromCents(Money::MaxOperationCents), QStringLiteral("big again")));
+    SB_VERIFY_OK(
+        company.topUp(Money::fromCents(Money::MaxOperationCents), QStringLiteral("big again")));
     QCOMPARE(*company.balance(), Money::fromCents(2 * Money::MaxOperationCents));
     SB_VERIFY_BOOKS(*e.ctx);
 }
@@ -117,9 +125,12 @@ void TestCompanyService::topUpRefused_data()
     QTest::addColumn<QString>("reference");
     for (const QString& engine : sb::test::TestDatabase::engines()) {
         QTest::addRow("%s: zero", qPrintable(engine)) << engine << qint64(0) << QStringLiteral("R");
-        QTest::addRow("%s: negative", qPrintable(engine)) << engine << qint64(-500) << QStringLiteral("R");
-        QTest::addRow("%s: absurd", qPrintable(engine)) << engine << Money::MaxOperationCents + 1 << QStringLiteral("R");
-        QTest::addRow("%s: reference too long", qPrintable(engine)) << engine << qint64(500) << QString(201, QLatin1Char('x'));
+        QTest::addRow("%s: negative", qPrintable(engine))
+            << engine << qint64(-500) << QStringLiteral("R");
+        QTest::addRow("%s: absurd", qPrintable(engine))
+            << engine << Money::MaxOperationCents + 1 << QStringLiteral("R");
+        QTest::addRow("%s: reference too long", qPrintable(engine))
+            << engine << qint64(500) << QString(201, QLatin1Char('x'));
     }
 }
 

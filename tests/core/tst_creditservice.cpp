@@ -34,7 +34,8 @@ Money m(qint64 cents)
 }
 
 // Tops up the company and adds members with optional starting credit; "" or the problem.
-QString setUp(const sb::Context& ctx, qint64 companyCents, const QList<std::pair<QString, qint64>>& members)
+QString setUp(const sb::Context& ctx, qint64 companyCents,
+              const QList<std::pair<QString, qint64>>& members)
 {
     qint64 allocated = 0;
     for (const auto& [account, cents] : members)
@@ -44,7 +45,8 @@ QString setUp(const sb::Context& ctx, qint64 companyCents, const QList<std::pair
             return t.error().message;
     }
     for (const auto& [account, cents] : members) {
-        if (auto a = sb::MemberService(ctx).add({account, account.toUpper(), QString(), QString()}); !a)
+        if (auto a = sb::MemberService(ctx).add({account, account.toUpper(), QString(), QString()});
+            !a)
             return a.error().message;
         if (cents > 0) {
             if (auto c = CreditService(ctx).allocate(m(cents), {account}); !c)
@@ -54,10 +56,10 @@ QString setUp(const sb::Context& ctx, qint64 companyCents, const QList<std::pair
     return {};
 }
 
-#define SB_SETUP(ctx, company, ...)                                                              \
-    do {                                                                                         \
-        const QString problem_ = setUp(ctx, company, __VA_ARGS__);                               \
-        QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                      \
+#define SB_SETUP(ctx, company, ...)                                                                \
+    do {                                                                                           \
+        const QString problem_ = setUp(ctx, company, __VA_ARGS__);                                 \
+        QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                        \
     } while (0)
 
 Money balanceOf(const sb::Context& ctx, const QString& account)
@@ -142,7 +144,8 @@ void TestCreditService::allocateToSeveral()
     SB_ENV(e, engine);
     SB_SETUP(*e.ctx, 10000, {{s("anna.berg"), 0}, {s("bjorn.dahl"), 250}, {s("chloe.m"), 0}});
     const qint64 ledgerBefore = sbt::count(e.db(), s("ledger"));
-    auto r = CreditService(*e.ctx).allocate(m(3000), {s("anna.berg"), s("BJORN.DAHL"), s("chloe.m")});
+    auto r =
+        CreditService(*e.ctx).allocate(m(3000), {s("anna.berg"), s("BJORN.DAHL"), s("chloe.m")});
     SB_VERIFY_OK(r);
     QCOMPARE(r->each, m(3000));
     QCOMPARE(r->total, m(9000));
@@ -155,7 +158,9 @@ void TestCreditService::allocateToSeveral()
     QCOMPARE(balanceOf(*e.ctx, s("chloe.m")), m(3000));
     QCOMPARE(companyBalance(*e.ctx), m(1000));
     QCOMPARE(sbt::count(e.db(), s("ledger")), ledgerBefore + 3);
-    QCOMPARE(sbt::rows(e.db(), s("SELECT from_account, amount_cents, kind FROM ledger ORDER BY id DESC LIMIT 3")),
+    QCOMPARE(sbt::rows(
+                 e.db(),
+                 s("SELECT from_account, amount_cents, kind FROM ledger ORDER BY id DESC LIMIT 3")),
              (QStringList{s("1|3000|allocation"), s("1|3000|allocation"), s("1|3000|allocation")}));
     QCOMPARE(actions(*e.ctx).mid(actions(*e.ctx).size() - 3),
              (QStringList{s("credit.allocate"), s("credit.allocate"), s("credit.allocate")}));
@@ -172,7 +177,8 @@ void TestCreditService::allocateAllOrNothing()
     SB_SETUP(*e.ctx, 10000, {{s("anna.berg"), 100}, {s("bjorn.dahl"), 0}, {s("chloe.m"), 0}});
     const sbt::Snapshot before = sbt::snapshot(e.db());
     // 3 × 33.34 = 100.02 > 100.00: nobody gets anything.
-    auto r = CreditService(*e.ctx).allocate(m(3334), {s("anna.berg"), s("bjorn.dahl"), s("chloe.m")});
+    auto r =
+        CreditService(*e.ctx).allocate(m(3334), {s("anna.berg"), s("bjorn.dahl"), s("chloe.m")});
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind, Error::Kind::Refused);
     QVERIFY2(r.error().message.contains(s("100.00")), qPrintable(r.error().message));
@@ -182,7 +188,8 @@ void TestCreditService::allocateAllOrNothing()
     QCOMPARE(balanceOf(*e.ctx, s("bjorn.dahl")), m(0));
     QCOMPARE(companyBalance(*e.ctx), m(10000));
     // 3 × 33.33 = 99.99 fits.
-    SB_VERIFY_OK(CreditService(*e.ctx).allocate(m(3333), {s("anna.berg"), s("bjorn.dahl"), s("chloe.m")}));
+    SB_VERIFY_OK(
+        CreditService(*e.ctx).allocate(m(3333), {s("anna.berg"), s("bjorn.dahl"), s("chloe.m")}));
     QCOMPARE(companyBalance(*e.ctx), m(1));
     SB_VERIFY_BOOKS(*e.ctx);
 }
@@ -203,7 +210,8 @@ void TestCreditService::allocateRefused_data()
         };
         row("duplicate", 100, {s("anna.berg"), s("bjorn.dahl"), s("anna.berg")}, invalid);
         row("duplicate other case", 100, {s("anna.berg"), s("Anna.Berg")}, invalid);
-        row("unknown member", 100, {s("anna.berg"), s("nobody.here"), s("bjorn.dahl")}, int(Error::Kind::NotFound));
+        row("unknown member", 100, {s("anna.berg"), s("nobody.here"), s("bjorn.dahl")},
+            int(Error::Kind::NotFound));
         row("nobody", 100, {}, invalid);
         row("zero", 0, {s("anna.berg")}, invalid);
         row("negative", -100, {s("anna.berg")}, invalid);
@@ -254,12 +262,16 @@ void TestCreditService::onlyChargesTakeMoneyFromMembers()
 
     for (const QString& account : {s("anna.berg"), s("bjorn.dahl")}) {
         const qint64 id = sb::MemberService(*e.ctx).find(account)->accountId;
-        QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT COUNT(*) FROM ledger WHERE from_account = %1"
-                                                    " AND NOT (to_account IS NULL AND kind = 'charge')").arg(id)).toLongLong(),
-                 qint64(0));
+        QCOMPARE(
+            sbt::scalar(e.db(), QStringLiteral("SELECT COUNT(*) FROM ledger WHERE from_account = %1"
+                                               " AND NOT (to_account IS NULL AND kind = 'charge')")
+                                    .arg(id))
+                .toLongLong(),
+            qint64(0));
         // Replay the member's ledger: the balance only falls by charges.
-        QSqlQuery q = e.db().prepare(s("SELECT from_account, to_account, amount_cents, kind FROM ledger"
-                                       " WHERE from_account = ? OR to_account = ? ORDER BY id"));
+        QSqlQuery q =
+            e.db().prepare(s("SELECT from_account, to_account, amount_cents, kind FROM ledger"
+                             " WHERE from_account = ? OR to_account = ? ORDER BY id"));
         q.addBindValue(id);
         q.addBindValue(id);
         QVERIFY(e.db().exec(q));
@@ -303,9 +315,11 @@ void TestCreditService::concurrentAllocationsNeverOverspend()
                 return;
             }
             const sb::Context ctx{*db, &e.clock, QStringLiteral("admin%1").arg(admin)};
-            const QStringList targets = admin == 0 ? QStringList{s("anna.berg")} : QStringList{s("bjorn.dahl")};
+            const QStringList targets =
+                admin == 0 ? QStringList{s("anna.berg")} : QStringList{s("bjorn.dahl")};
             for (int i = 0; i < kAttempts; ++i) {
-                auto r = CreditService(ctx).allocate(m(100), i % 3 == 2 ? QStringList{s("chloe.m")} : targets);
+                auto r = CreditService(ctx).allocate(m(100), i % 3 == 2 ? QStringList{s("chloe.m")}
+                                                                        : targets);
                 QMutexLocker lock(&mutex);
                 if (r)
                     ++succeeded;
@@ -325,7 +339,8 @@ void TestCreditService::concurrentAllocationsNeverOverspend()
     QCOMPARE(succeeded, 10);
     QCOMPARE(refused, kAdmins * kAttempts - 10);
     QCOMPARE(companyBalance(*e.ctx), m(0));
-    QCOMPARE(balanceOf(*e.ctx, s("anna.berg")) + balanceOf(*e.ctx, s("bjorn.dahl")) + balanceOf(*e.ctx, s("chloe.m")),
+    QCOMPARE(balanceOf(*e.ctx, s("anna.berg")) + balanceOf(*e.ctx, s("bjorn.dahl")) +
+                 balanceOf(*e.ctx, s("chloe.m")),
              m(1000));
     SB_VERIFY_BOOKS(*e.ctx);
 }
@@ -342,7 +357,8 @@ void TestCreditService::charge()
     QCOMPARE(r->recharge.recharged, m(0));
     QVERIFY(r->recharge.message.isEmpty());
     const qint64 id = sb::MemberService(*e.ctx).find(s("anna.berg"))->accountId;
-    QCOMPARE(sbt::rows(e.db(), s("SELECT from_account, to_account, amount_cents, kind, note FROM ledger ORDER BY id DESC LIMIT 1")),
+    QCOMPARE(sbt::rows(e.db(), s("SELECT from_account, to_account, amount_cents, kind, note FROM "
+                                 "ledger ORDER BY id DESC LIMIT 1")),
              QStringList{QStringLiteral("%1|NULL|250|charge|call to +4722000000").arg(id)});
     // The whole balance may be spent.
     auto all = CreditService(*e.ctx).charge(s("anna.berg"), m(750), QString());
@@ -364,7 +380,8 @@ void TestCreditService::chargeRefused()
     auto tooMuch = credit.charge(s("anna.berg"), m(1001), s("call"));
     QVERIFY(!tooMuch.ok());
     QCOMPARE(tooMuch.error().kind, Error::Kind::Refused);
-    QVERIFY2(tooMuch.error().message.contains(s("10.00")) && tooMuch.error().message.contains(s("10.01")),
+    QVERIFY2(tooMuch.error().message.contains(s("10.00")) &&
+                 tooMuch.error().message.contains(s("10.01")),
              qPrintable(tooMuch.error().message));
     // The company balance does not stand in for the member's.
     QVERIFY(companyBalance(*e.ctx) > m(1001));
@@ -395,9 +412,12 @@ void TestCreditService::validateAutoRecharge_data()
     QTest::newRow("negative amount") << qint64(-1000) << qint64(500) << qint64(5000) << false;
     QTest::newRow("negative threshold") << qint64(1000) << qint64(-1) << qint64(5000) << false;
     QTest::newRow("zero limit") << qint64(1000) << qint64(500) << qint64(0) << false;
-    QTest::newRow("absurd amount") << Money::MaxOperationCents + 1 << qint64(500) << Money::MaxOperationCents + 1 << false;
-    QTest::newRow("absurd threshold") << qint64(1000) << Money::MaxOperationCents + 1 << qint64(5000) << false;
-    QTest::newRow("absurd limit") << qint64(1000) << qint64(500) << Money::MaxOperationCents + 1 << false;
+    QTest::newRow("absurd amount")
+        << Money::MaxOperationCents + 1 << qint64(500) << Money::MaxOperationCents + 1 << false;
+    QTest::newRow("absurd threshold")
+        << qint64(1000) << Money::MaxOperationCents + 1 << qint64(5000) << false;
+    QTest::newRow("absurd limit") << qint64(1000) << qint64(500) << Money::MaxOperationCents + 1
+                                  << false;
 }
 
 void TestCreditService::validateAutoRecharge()
@@ -421,10 +441,14 @@ void TestCreditService::setAutoRechargeRefusedChangesNothing()
     SB_SETUP(*e.ctx, 5000, {{s("anna.berg"), 0}});
     const sbt::Snapshot before = sbt::snapshot(e.db());
     const CreditService credit(*e.ctx);
-    QCOMPARE(credit.setAutoRecharge(s("anna.berg"), m(1000), m(500), m(999)).error().kind, Error::Kind::Invalid);
-    QCOMPARE(credit.setAutoRecharge(s("anna.berg"), m(0), m(500), m(5000)).error().kind, Error::Kind::Invalid);
-    QCOMPARE(credit.setAutoRecharge(s("anna.berg"), m(1000), m(-1), m(5000)).error().kind, Error::Kind::Invalid);
-    QCOMPARE(credit.setAutoRecharge(s("nobody.here"), m(1000), m(500), m(5000)).error().kind, Error::Kind::NotFound);
+    QCOMPARE(credit.setAutoRecharge(s("anna.berg"), m(1000), m(500), m(999)).error().kind,
+             Error::Kind::Invalid);
+    QCOMPARE(credit.setAutoRecharge(s("anna.berg"), m(0), m(500), m(5000)).error().kind,
+             Error::Kind::Invalid);
+    QCOMPARE(credit.setAutoRecharge(s("anna.berg"), m(1000), m(-1), m(5000)).error().kind,
+             Error::Kind::Invalid);
+    QCOMPARE(credit.setAutoRecharge(s("nobody.here"), m(1000), m(500), m(5000)).error().kind,
+             Error::Kind::NotFound);
     SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
     QVERIFY(!sb::MemberService(*e.ctx).find(s("anna.berg"))->autoRecharge.has_value());
 }
@@ -452,8 +476,10 @@ void TestCreditService::autoRechargeAtSave()
     QCOMPARE(member->autoRecharge->rechargedThisMonth, m(1000));
     QCOMPARE(member->autoRecharge->month, s("2026-03"));
     QVERIFY(!member->autoRecharge->suspendedUntil.isValid());
-    QCOMPARE(sbt::rows(e.db(), s("SELECT to_account, amount_cents, kind FROM ledger ORDER BY id DESC LIMIT 1")),
-             QStringList{QStringLiteral("%1|1000|autorecharge").arg(member->accountId)});
+    QCOMPARE(
+        sbt::rows(e.db(),
+                  s("SELECT to_account, amount_cents, kind FROM ledger ORDER BY id DESC LIMIT 1")),
+        QStringList{QStringLiteral("%1|1000|autorecharge").arg(member->accountId)});
     QCOMPARE(actions(*e.ctx).mid(actions(*e.ctx).size() - 2),
              (QStringList{s("autorecharge.set"), s("autorecharge.recharge")}));
     SB_VERIFY_BOOKS(*e.ctx);
@@ -527,7 +553,8 @@ void TestCreditService::autoRechargeLimitSuspendsAndBillingResumes()
     QCOMPARE(third->recharge.recharges, 1);
     QCOMPARE(third->balance, m(3000));
     QCOMPARE(third->recharge.suspendedUntil, QDate(2026, 2, 1));
-    QVERIFY2(third->recharge.message.contains(s("2026-02-01")), qPrintable(third->recharge.message));
+    QVERIFY2(third->recharge.message.contains(s("2026-02-01")),
+             qPrintable(third->recharge.message));
     QCOMPARE(actions(*e.ctx).last(), s("autorecharge.suspended"));
 
     // Suspended: below the threshold, nothing happens.
@@ -551,7 +578,8 @@ void TestCreditService::autoRechargeLimitSuspendsAndBillingResumes()
 
     // 1 February 00:00:00 UTC: the new month's billing run resumes and recharges.
     e.clock.set(sbt::utc(2026, 2, 1));
-    QVERIFY(!sb::MemberService(*e.ctx).find(s("anna.berg"))->autoRecharge->suspendedUntil.isValid());
+    QVERIFY(
+        !sb::MemberService(*e.ctx).find(s("anna.berg"))->autoRecharge->suspendedUntil.isValid());
     auto billing = sb::BillingService(*e.ctx).run();
     SB_VERIFY_OK(billing);
     QCOMPARE(billing->autoRechargesReset, 1);
@@ -564,7 +592,8 @@ void TestCreditService::autoRechargeLimitSuspendsAndBillingResumes()
     QCOMPARE(member->autoRecharge->rechargedThisMonth, m(1000));
     QVERIFY(!member->autoRecharge->suspendedUntil.isValid());
     const QStringList log = actions(*e.ctx);
-    QCOMPARE(log.mid(log.size() - 2), (QStringList{s("autorecharge.resumed"), s("autorecharge.recharge")}));
+    QCOMPARE(log.mid(log.size() - 2),
+             (QStringList{s("autorecharge.resumed"), s("autorecharge.recharge")}));
     SB_VERIFY_BOOKS(*e.ctx);
 }
 
@@ -575,20 +604,28 @@ void TestCreditService::suspensionEndsFirstOfNextMonthUtc_data()
     QTest::addColumn<QString>("month");
     QTest::addColumn<QDate>("until");
     for (const QString& engine : sb::test::TestDatabase::engines()) {
-        auto row = [&](const char* tag, const QDateTime& now, const char* month, const QDate& until) {
+        auto row = [&](const char* tag, const QDateTime& now, const char* month,
+                       const QDate& until) {
             QTest::addRow("%s: %s", qPrintable(engine), tag) << engine << now << s(month) << until;
         };
-        row("last second of January", sbt::utc(2026, 1, 31, 23, 59, 59), "2026-01", QDate(2026, 2, 1));
-        row("first second of February", sbt::utc(2026, 2, 1, 0, 0, 0), "2026-02", QDate(2026, 3, 1));
-        row("end of short February", sbt::utc(2026, 2, 28, 23, 59, 59), "2026-02", QDate(2026, 3, 1));
+        row("last second of January", sbt::utc(2026, 1, 31, 23, 59, 59), "2026-01",
+            QDate(2026, 2, 1));
+        row("first second of February", sbt::utc(2026, 2, 1, 0, 0, 0), "2026-02",
+            QDate(2026, 3, 1));
+        row("end of short February", sbt::utc(2026, 2, 28, 23, 59, 59), "2026-02",
+            QDate(2026, 3, 1));
         row("leap day", sbt::utc(2028, 2, 29, 12, 0, 0), "2028-02", QDate(2028, 3, 1));
         row("31st of March", sbt::utc(2026, 3, 31, 8, 0, 0), "2026-03", QDate(2026, 4, 1));
-        row("last second of the year", sbt::utc(2026, 12, 31, 23, 59, 59), "2026-12", QDate(2027, 1, 1));
+        row("last second of the year", sbt::utc(2026, 12, 31, 23, 59, 59), "2026-12",
+            QDate(2027, 1, 1));
         // 23:30 on 31 January in New York is 04:30 on 1 February in UTC: February's limit.
-        row("evening in New York", QDateTime(QDate(2026, 1, 31), QTime(23, 30), QTimeZone(QByteArrayLiteral("America/New_York"))),
+        row("evening in New York",
+            QDateTime(QDate(2026, 1, 31), QTime(23, 30),
+                      QTimeZone(QByteArrayLiteral("America/New_York"))),
             "2026-02", QDate(2026, 3, 1));
         // 00:30 on 1 March in Oslo is still 28 February in UTC.
-        row("night in Oslo", QDateTime(QDate(2026, 3, 1), QTime(0, 30), QTimeZone(QByteArrayLiteral("Europe/Oslo"))),
+        row("night in Oslo",
+            QDateTime(QDate(2026, 3, 1), QTime(0, 30), QTimeZone(QByteArrayLiteral("Europe/Oslo"))),
             "2026-02", QDate(2026, 3, 1));
     }
 }
@@ -606,8 +643,9 @@ void TestCreditService::suspensionEndsFirstOfNextMonthUtc()
     SB_VERIFY_OK(r);
     QCOMPARE(r->recharges, 1);
     QCOMPARE(r->suspendedUntil, until);
-    QCOMPARE(sbt::rows(e.db(), s("SELECT month, recharged_cents, suspended_until FROM auto_recharge")),
-             QStringList{QStringLiteral("%1|1000|%2").arg(month, until.toString(Qt::ISODate))});
+    QCOMPARE(
+        sbt::rows(e.db(), s("SELECT month, recharged_cents, suspended_until FROM auto_recharge")),
+        QStringList{QStringLiteral("%1|1000|%2").arg(month, until.toString(Qt::ISODate))});
     QCOMPARE(sb::MemberService(*e.ctx).find(s("anna.berg"))->autoRecharge->suspendedUntil, until);
     SB_VERIFY_BOOKS(*e.ctx);
 }
@@ -674,7 +712,8 @@ void TestCreditService::companyCannotPay()
     QVERIFY(r->companyCouldNotPay);
     QCOMPARE(r->recharges, 0);
     QCOMPARE(r->recharged, m(0));
-    QVERIFY2(r->message.contains(s("5.00")) && r->message.contains(s("10.00")) && r->message.contains(s("anna.berg")),
+    QVERIFY2(r->message.contains(s("5.00")) && r->message.contains(s("10.00")) &&
+                 r->message.contains(s("anna.berg")),
              qPrintable(r->message));
     QCOMPARE(balanceOf(*e.ctx, s("anna.berg")), m(0));
     QCOMPARE(companyBalance(*e.ctx), m(500));
@@ -719,7 +758,8 @@ void TestCreditService::changedSettingsKeepMonthCount()
     auto lowered = credit.setAutoRecharge(s("anna.berg"), m(1000), m(1500), m(2500));
     SB_VERIFY_OK(lowered);
     QCOMPARE(lowered->recharges, 0);
-    QCOMPARE(sb::MemberService(*e.ctx).find(s("anna.berg"))->autoRecharge->rechargedThisMonth, m(2000));
+    QCOMPARE(sb::MemberService(*e.ctx).find(s("anna.berg"))->autoRecharge->rechargedThisMonth,
+             m(2000));
     // 20 + 10 > 25: the next need suspends instead of recharging.
     auto c = credit.charge(s("anna.berg"), m(1000), s("call"));
     SB_VERIFY_OK(c);
@@ -749,7 +789,8 @@ void TestCreditService::disableAndEnableKeepMonthCount()
     QCOMPARE(again->suspendedUntil, QDate(2026, 4, 1));
     QCOMPARE(companyBalance(*e.ctx), company);
     QCOMPARE(balanceOf(*e.ctx, s("anna.berg")), m(2000));
-    QCOMPARE(sb::MemberService(*e.ctx).find(s("anna.berg"))->autoRecharge->rechargedThisMonth, m(2000));
+    QCOMPARE(sb::MemberService(*e.ctx).find(s("anna.berg"))->autoRecharge->rechargedThisMonth,
+             m(2000));
     // Next month it starts afresh.
     e.clock.set(sbt::utc(2026, 4, 1, 0, 0, 1));
     auto billing = sb::BillingService(*e.ctx).run();

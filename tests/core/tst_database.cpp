@@ -17,9 +17,9 @@ using sb::Database;
 using sb::Error;
 
 namespace {
-const QStringList kTables = {QStringLiteral("accounts"), QStringLiteral("activity"),
+const QStringList kTables = {QStringLiteral("accounts"),      QStringLiteral("activity"),
                              QStringLiteral("auto_recharge"), QStringLiteral("ledger"),
-                             QStringLiteral("members"), QStringLiteral("schema_meta")};
+                             QStringLiteral("members"),       QStringLiteral("schema_meta")};
 
 QStringList sortedTables(const Database& db)
 {
@@ -65,6 +65,7 @@ private slots:
     void malformedPostgresUrlRefused();
     void passwordNeverInMessages();
     void postgresDisplaySpecMasksPassword();
+    void postgresPlansFollowTableSize();
     void sqliteWalAndForeignKeys();
     void sqlitePrefixAndMemory();
     void sqliteCreatesFolder();
@@ -95,7 +96,8 @@ void TestDatabase::reopenIsNoOp()
 {
     QFETCH(QString, engine);
     SB_ENV(e, engine);
-    SB_VERIFY_OK(sb::CompanyService(*e.ctx).topUp(sb::Money::fromCents(5000), QStringLiteral("R1")));
+    SB_VERIFY_OK(
+        sb::CompanyService(*e.ctx).topUp(sb::Money::fromCents(5000), QStringLiteral("R1")));
     const sbt::Snapshot before = sbt::snapshot(e.db());
     const QStringList tablesBefore = sortedTables(e.db());
     for (int i = 0; i < 2; ++i) {
@@ -107,7 +109,10 @@ void TestDatabase::reopenIsNoOp()
     SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
     QCOMPARE(sortedTables(e.db()), tablesBefore);
     QCOMPARE(sbt::count(e.db(), QStringLiteral("schema_meta")), 1);
-    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT COUNT(*) FROM accounts WHERE kind = 'company'")).toInt(), 1);
+    QCOMPARE(
+        sbt::scalar(e.db(), QStringLiteral("SELECT COUNT(*) FROM accounts WHERE kind = 'company'"))
+            .toInt(),
+        1);
 }
 
 void TestDatabase::newerSchemaRefusedUntouched()
@@ -122,13 +127,16 @@ void TestDatabase::newerSchemaRefusedUntouched()
     auto refused = Database::open(e.t.spec());
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().kind, Error::Kind::Refused);
-    QVERIFY2(refused.error().message.contains(QLatin1String("newer")), qPrintable(refused.error().message));
-    QVERIFY2(refused.error().message.contains(QLatin1String("999")), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(QLatin1String("newer")),
+             qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(QLatin1String("999")),
+             qPrintable(refused.error().message));
 
     // Looked at through a plain connection: nothing moved.
     sbt::RawConnection raw(e.t.spec());
     QVERIFY(raw.ok());
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM schema_meta WHERE key = 'version'")).toString(),
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM schema_meta WHERE key = 'version'"))
+                 .toString(),
              QStringLiteral("999"));
     QCOMPARE(raw.tables(), tablesBefore);
     SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
@@ -147,7 +155,9 @@ void TestDatabase::openAnotherSharesData()
     SB_VERIFY_OK(other);
     QVERIFY(other->sql().connectionName() != e.db().sql().connectionName());
     SB_VERIFY_OK(sb::CompanyService(*e.ctx).topUp(sb::Money::fromCents(4200), QString()));
-    QCOMPARE(sbt::scalar(*other, QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1")).toLongLong(), 4200);
+    QCOMPARE(sbt::scalar(*other, QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
+                 .toLongLong(),
+             4200);
 }
 
 void TestDatabase::foreignKeysEnforced()
@@ -170,12 +180,15 @@ void TestDatabase::balanceCannotGoNegative()
     QFETCH(QString, engine);
     SB_ENV(e, engine);
     // The schema itself refuses a negative balance or a non-positive ledger amount.
-    QVERIFY(!e.db().execDirect(QStringLiteral("UPDATE accounts SET balance_cents = -1 WHERE id = 1")));
+    QVERIFY(
+        !e.db().execDirect(QStringLiteral("UPDATE accounts SET balance_cents = -1 WHERE id = 1")));
     QVERIFY(!e.db().execDirect(QStringLiteral(
         "INSERT INTO ledger (at, from_account, to_account, amount_cents, kind, actor)"
         " VALUES ('2026-01-01T00:00:00Z', NULL, 1, -5, 'topup', 't')")));
     QVERIFY(!e.db().lastErrorText().isEmpty());
-    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1")).toLongLong(), 0);
+    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
+                 .toLongLong(),
+             0);
 }
 
 void TestDatabase::engineFromSpec()
@@ -185,7 +198,8 @@ void TestDatabase::engineFromSpec()
     QCOMPARE(e.db().engine(), engine == QLatin1String("postgresql") ? Database::Engine::PostgreSQL
                                                                     : Database::Engine::SQLite);
     QCOMPARE(e.db().spec(), e.t.spec());
-    QCOMPARE(e.db().forUpdate(), engine == QLatin1String("postgresql") ? QStringLiteral(" FOR UPDATE") : QString());
+    QCOMPARE(e.db().forUpdate(),
+             engine == QLatin1String("postgresql") ? QStringLiteral(" FOR UPDATE") : QString());
 }
 
 void TestDatabase::emptySpecRefused()
@@ -205,8 +219,10 @@ void TestDatabase::malformedPostgresUrlRefused_data()
     QTest::newRow("empty database") << QStringLiteral("postgresql://sb@127.0.0.1:5432/");
     QTest::newRow("no host") << QStringLiteral("postgresql:///switchboard");
     QTest::newRow("empty host with port") << QStringLiteral("postgresql://sb@:5432/switchboard");
-    QTest::newRow("port out of range") << QStringLiteral("postgresql://sb@db.example:99999/switchboard");
-    QTest::newRow("port not a number") << QStringLiteral("postgresql://sb@db.example:port/switchboard");
+    QTest::newRow("port out of range")
+        << QStringLiteral("postgresql://sb@db.example:99999/switchboard");
+    QTest::newRow("port not a number")
+        << QStringLiteral("postgresql://sb@db.example:port/switchboard");
     QTest::newRow("short scheme") << QStringLiteral("postgres://");
 }
 
@@ -216,7 +232,8 @@ void TestDatabase::malformedPostgresUrlRefused()
     auto r = Database::open(spec);
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind, Error::Kind::Invalid);
-    QVERIFY2(r.error().message.contains(QLatin1String("postgresql://user")), qPrintable(r.error().message));
+    QVERIFY2(r.error().message.contains(QLatin1String("postgresql://user")),
+             qPrintable(r.error().message));
 }
 
 // Messages reach the window, the CLI's stderr and logs: a password typed into the address
@@ -229,11 +246,14 @@ void TestDatabase::passwordNeverInMessages()
     QVERIFY(!malformed.ok());
     QVERIFY2(!malformed.error().message.contains(secret), qPrintable(malformed.error().message));
     // Well-formed, nobody listening on port 1: the connection fails.
-    auto unreachable = Database::open(QStringLiteral("postgresql://sb:%1@127.0.0.1:1/switchboard").arg(secret));
+    auto unreachable =
+        Database::open(QStringLiteral("postgresql://sb:%1@127.0.0.1:1/switchboard").arg(secret));
     QVERIFY(!unreachable.ok());
     QCOMPARE(unreachable.error().kind, Error::Kind::Storage);
-    QVERIFY2(!unreachable.error().message.contains(secret), qPrintable(unreachable.error().message));
-    QVERIFY2(unreachable.error().message.contains(QLatin1String("127.0.0.1")), qPrintable(unreachable.error().message));
+    QVERIFY2(!unreachable.error().message.contains(secret),
+             qPrintable(unreachable.error().message));
+    QVERIFY2(unreachable.error().message.contains(QLatin1String("127.0.0.1")),
+             qPrintable(unreachable.error().message));
 }
 
 void TestDatabase::postgresDisplaySpecMasksPassword()
@@ -246,7 +266,8 @@ void TestDatabase::postgresDisplaySpecMasksPassword()
     sb::test::TestDatabase t(QStringLiteral("postgresql"));
     QVERIFY2(t.ok(), qPrintable(t.error()));
     // The throw-away server trusts local connections, so any password is accepted.
-    const QString spec = pgUrlWithDatabase(QUrl(t.spec()).path().mid(1), QStringLiteral("hunter2pw"));
+    const QString spec =
+        pgUrlWithDatabase(QUrl(t.spec()).path().mid(1), QStringLiteral("hunter2pw"));
     auto db = Database::open(spec);
     SB_VERIFY_OK(db);
     QVERIFY(!db->displaySpec().contains(QLatin1String("hunter2pw")));
@@ -254,11 +275,30 @@ void TestDatabase::postgresDisplaySpecMasksPassword()
     QCOMPARE(db->spec(), spec);
 }
 
+// Foreign-key checks must not keep the seq-scan plans they got while the database was
+// empty (a 40,000-member demo took twice as long, and growing, without this).
+void TestDatabase::postgresPlansFollowTableSize()
+{
+    if (!sb::test::TestDatabase::engines().contains(QStringLiteral("postgresql"))) {
+        if (sb::test::TestDatabase::postgresRequired())
+            QFAIL("PostgreSQL is required");
+        QSKIP("no PostgreSQL server (SWITCHBOARD_TEST_PG)");
+    }
+    SB_ENV(e, QStringLiteral("postgresql"));
+    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SHOW plan_cache_mode")).toString(),
+             QStringLiteral("force_custom_plan"));
+    auto other = e.db().openAnother();
+    SB_VERIFY_OK(other);
+    QCOMPARE(sbt::scalar(*other, QStringLiteral("SHOW plan_cache_mode")).toString(),
+             QStringLiteral("force_custom_plan"));
+}
+
 void TestDatabase::sqliteWalAndForeignKeys()
 {
     sbt::Env e(QStringLiteral("sqlite"));
     e.open();
-    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("PRAGMA journal_mode")).toString(),
+             QStringLiteral("wal"));
     QCOMPARE(sbt::scalar(e.db(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
     QCOMPARE(sbt::scalar(e.db(), QStringLiteral("PRAGMA synchronous")).toInt(), 1); // NORMAL
     // WAL is a property of the file: a plain connection sees it too.
@@ -275,13 +315,16 @@ void TestDatabase::sqlitePrefixAndMemory()
         auto db = Database::open(QStringLiteral("sqlite:") + path);
         SB_VERIFY_OK(db);
         QCOMPARE(db->engine(), Database::Engine::SQLite);
-        QVERIFY(db->execDirect(QStringLiteral("UPDATE accounts SET balance_cents = 77 WHERE id = 1")));
+        QVERIFY(
+            db->execDirect(QStringLiteral("UPDATE accounts SET balance_cents = 77 WHERE id = 1")));
     }
     QVERIFY(QFile::exists(path));
     {
         auto db = Database::open(path);
         SB_VERIFY_OK(db);
-        QCOMPARE(sbt::scalar(*db, QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1")).toLongLong(), 77);
+        QCOMPARE(sbt::scalar(*db, QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
+                     .toLongLong(),
+                 77);
     }
     // Two in-memory databases are two databases.
     auto m1 = Database::open(QStringLiteral(":memory:"));
@@ -290,7 +333,9 @@ void TestDatabase::sqlitePrefixAndMemory()
     SB_VERIFY_OK(m2);
     QCOMPARE(m1->schemaVersion(), sb::Migrations::latestVersion());
     QVERIFY(m1->execDirect(QStringLiteral("UPDATE accounts SET balance_cents = 5 WHERE id = 1")));
-    QCOMPARE(sbt::scalar(*m2, QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1")).toLongLong(), 0);
+    QCOMPARE(sbt::scalar(*m2, QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
+                 .toLongLong(),
+             0);
 }
 
 void TestDatabase::sqliteCreatesFolder()
@@ -307,7 +352,8 @@ void TestDatabase::sqliteNotADatabaseRefusedUntouched()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("notes.sqlite"));
-    const QByteArray content = QByteArrayLiteral("These are my notes, not a database.\n").repeated(200);
+    const QByteArray content =
+        QByteArrayLiteral("These are my notes, not a database.\n").repeated(200);
     {
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -319,7 +365,8 @@ void TestDatabase::sqliteNotADatabaseRefusedUntouched()
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), content);
-    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) || QFileInfo(path + QStringLiteral("-wal")).size() == 0);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) ||
+            QFileInfo(path + QStringLiteral("-wal")).size() == 0);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

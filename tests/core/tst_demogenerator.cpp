@@ -68,7 +68,8 @@ void TestDemoGenerator::generatesValidUniqueMembers()
     QCOMPARE(*MemberService(*e.ctx).count(), qint64(400));
     QCOMPARE(sbt::count(e.db(), s("auto_recharge")), qint64(summary->autoRecharges));
     QVERIFY(summary->autoRecharges > 0);
-    QCOMPARE(sbt::scalar(e.db(), s("SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) FROM ledger WHERE kind = 'allocation'"))
+    QCOMPARE(sbt::scalar(e.db(), s("SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) FROM "
+                                   "ledger WHERE kind = 'allocation'"))
                  .toLongLong(),
              summary->creditAllocatedCents);
     QVERIFY(summary->creditAllocatedCents > 0);
@@ -102,7 +103,8 @@ void TestDemoGenerator::namesAreRealistic()
         QVERIFY2(!particles.contains(words.last()), qPrintable(m.name));
         QVERIFY2(!particles.contains(words.first()), qPrintable(m.name));
         multiWordSurname = multiWordSurname || words.size() > 2;
-        nonAscii = nonAscii || std::any_of(m.name.begin(), m.name.end(), [](QChar c) { return c.unicode() > 127; });
+        nonAscii = nonAscii || std::any_of(m.name.begin(), m.name.end(),
+                                           [](QChar c) { return c.unicode() > 127; });
     }
     QVERIFY(multiWordSurname);
     QVERIFY(nonAscii);
@@ -123,7 +125,8 @@ void TestDemoGenerator::obeysAutoRechargeRule()
         ++withAutoRecharge;
         QVERIFY2(m.balance >= m.autoRecharge->threshold || m.autoRecharge->suspendedUntil.isValid(),
                  qPrintable(QStringLiteral("%1: balance %2 below threshold %3")
-                                .arg(m.account, m.balance.toString(), m.autoRecharge->threshold.toString())));
+                                .arg(m.account, m.balance.toString(),
+                                     m.autoRecharge->threshold.toString())));
         QVERIFY(m.autoRecharge->rechargedThisMonth <= m.autoRecharge->monthlyLimit);
     }
     QCOMPARE(withAutoRecharge, summary->autoRecharges);
@@ -152,7 +155,8 @@ void TestDemoGenerator::addsToExistingDatabase()
     SB_ENV(e, engine);
     const MemberService members(*e.ctx);
     // Names the generator is likely to choose itself.
-    for (const char* a : {"olivia.smith", "liam.johnson", "ingrid.nordmann", "lukasz.nowak", "sanne.dejong"})
+    for (const char* a :
+         {"olivia.smith", "liam.johnson", "ingrid.nordmann", "lukasz.nowak", "sanne.dejong"})
         SB_VERIFY_OK(members.add({s(a), s("Existing"), QString(), QString()}));
     SB_VERIFY_OK(DemoGenerator(*e.ctx).generate({600, 5}));
     SB_VERIFY_OK(DemoGenerator(*e.ctx).generate({600, 5})); // the same seed again

@@ -69,21 +69,28 @@ void TestLedger::transferWritesOneEntry()
     SB_VERIFY_OK(member);
     {
         sb::Transaction tx(e.db());
-        SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(10000), QStringLiteral("topup"),
-                                     QStringLiteral("INV-1"), QStringLiteral("first")));
-        SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(2550), QStringLiteral("allocation")));
-        SB_VERIFY_OK(ledger.transfer(*member, 0, Money::fromCents(50), QStringLiteral("charge"), QString(),
-                                     QStringLiteral("call")));
+        SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(10000),
+                                     QStringLiteral("topup"), QStringLiteral("INV-1"),
+                                     QStringLiteral("first")));
+        SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(2550),
+                                     QStringLiteral("allocation")));
+        SB_VERIFY_OK(ledger.transfer(*member, 0, Money::fromCents(50), QStringLiteral("charge"),
+                                     QString(), QStringLiteral("call")));
         SB_VERIFY_OK(tx.commit());
     }
     QCOMPARE(*ledger.balance(Ledger::CompanyAccount), Money::fromCents(7450));
     QCOMPARE(*ledger.balance(*member), Money::fromCents(2500));
     const QString m = QString::number(*member);
-    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT at, from_account, to_account, amount_cents, kind, actor, reference, note"
-                                              " FROM ledger ORDER BY id")),
-             (QStringList{QStringLiteral("2026-03-10T12:00:00Z|NULL|1|10000|topup|tester|INV-1|first"),
-                          QStringLiteral("2026-03-10T12:00:00Z|1|%1|2550|allocation|tester||").arg(m),
-                          QStringLiteral("2026-03-10T12:00:00Z|%1|NULL|50|charge|tester||call").arg(m)}));
+    QCOMPARE(
+        sbt::rows(
+            e.db(),
+            QStringLiteral(
+                "SELECT at, from_account, to_account, amount_cents, kind, actor, reference, note"
+                " FROM ledger ORDER BY id")),
+        (QStringList{
+            QStringLiteral("2026-03-10T12:00:00Z|NULL|1|10000|topup|tester|INV-1|first"),
+            QStringLiteral("2026-03-10T12:00:00Z|1|%1|2550|allocation|tester||").arg(m),
+            QStringLiteral("2026-03-10T12:00:00Z|%1|NULL|50|charge|tester||call").arg(m)}));
     SB_VERIFY_BOOKS(*e.ctx);
     auto totals = ledger.totals();
     SB_VERIFY_OK(totals);
@@ -101,11 +108,14 @@ void TestLedger::transferRefusesNonPositive()
     const Ledger ledger(*e.ctx);
     auto member = ledger.createAccount(QStringLiteral("member"));
     SB_VERIFY_OK(member);
-    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(1000), QStringLiteral("topup")));
-    SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(400), QStringLiteral("allocation")));
+    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(1000),
+                                 QStringLiteral("topup")));
+    SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(400),
+                                 QStringLiteral("allocation")));
     const sbt::Snapshot before = sbt::snapshot(e.db());
     for (qint64 cents : {qint64(0), qint64(-1), qint64(-400)}) {
-        auto r = ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(cents), QStringLiteral("allocation"));
+        auto r = ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(cents),
+                                 QStringLiteral("allocation"));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, Error::Kind::Invalid);
     }
@@ -120,9 +130,11 @@ void TestLedger::transferRefusesOverdraft()
     const Ledger ledger(*e.ctx);
     auto member = ledger.createAccount(QStringLiteral("member"));
     SB_VERIFY_OK(member);
-    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(1000), QStringLiteral("topup")));
+    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(1000),
+                                 QStringLiteral("topup")));
     const sbt::Snapshot before = sbt::snapshot(e.db());
-    auto r = ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(1001), QStringLiteral("allocation"));
+    auto r = ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(1001),
+                             QStringLiteral("allocation"));
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind, Error::Kind::Refused);
     auto out = ledger.transfer(*member, 0, Money::fromCents(1), QStringLiteral("charge"));
@@ -130,7 +142,8 @@ void TestLedger::transferRefusesOverdraft()
     QCOMPARE(out.error().kind, Error::Kind::Refused);
     SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
     // Exactly the balance is fine and leaves zero.
-    SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(1000), QStringLiteral("allocation")));
+    SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(1000),
+                                 QStringLiteral("allocation")));
     QCOMPARE(*ledger.balance(Ledger::CompanyAccount), Money());
     SB_VERIFY_BOOKS(*e.ctx);
 }
@@ -140,12 +153,14 @@ void TestLedger::transferToUnknownAccount()
     QFETCH(QString, engine);
     SB_ENV(e, engine);
     const Ledger ledger(*e.ctx);
-    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(1000), QStringLiteral("topup")));
+    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(1000),
+                                 QStringLiteral("topup")));
     const sbt::Snapshot before = sbt::snapshot(e.db());
     // Inside the caller's transaction, as every service does: the failed transfer's debit
     // goes with the rollback.
     auto r = sb::Transaction::run(e.db(), [&] {
-        return ledger.transfer(Ledger::CompanyAccount, 4242, Money::fromCents(10), QStringLiteral("allocation"));
+        return ledger.transfer(Ledger::CompanyAccount, 4242, Money::fromCents(10),
+                               QStringLiteral("allocation"));
     });
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind, Error::Kind::NotFound);
@@ -164,14 +179,17 @@ void TestLedger::lockBalancesKeepsOrder()
     auto b = ledger.createAccount(QStringLiteral("member"));
     SB_VERIFY_OK(a);
     SB_VERIFY_OK(b);
-    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(900), QStringLiteral("topup")));
-    SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *a, Money::fromCents(100), QStringLiteral("allocation")));
-    SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *b, Money::fromCents(300), QStringLiteral("allocation")));
+    SB_VERIFY_OK(
+        ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(900), QStringLiteral("topup")));
+    SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *a, Money::fromCents(100),
+                                 QStringLiteral("allocation")));
+    SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *b, Money::fromCents(300),
+                                 QStringLiteral("allocation")));
     sb::Transaction tx(e.db());
     auto locked = ledger.lockBalances({*b, Ledger::CompanyAccount, *a, *b});
     SB_VERIFY_OK(locked);
-    QCOMPARE(*locked, (QList<Money>{Money::fromCents(300), Money::fromCents(500), Money::fromCents(100),
-                                    Money::fromCents(300)}));
+    QCOMPARE(*locked, (QList<Money>{Money::fromCents(300), Money::fromCents(500),
+                                    Money::fromCents(100), Money::fromCents(300)}));
 }
 
 void TestLedger::createAccountIds()
@@ -185,8 +203,10 @@ void TestLedger::createAccountIds()
     SB_VERIFY_OK(b);
     QCOMPARE(*a, qint64(2));
     QCOMPARE(*b, qint64(3));
-    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT id, kind, balance_cents FROM accounts ORDER BY id")),
-             (QStringList{QStringLiteral("1|company|0"), QStringLiteral("2|member|0"), QStringLiteral("3|profile|0")}));
+    QCOMPARE(sbt::rows(e.db(),
+                       QStringLiteral("SELECT id, kind, balance_cents FROM accounts ORDER BY id")),
+             (QStringList{QStringLiteral("1|company|0"), QStringLiteral("2|member|0"),
+                          QStringLiteral("3|profile|0")}));
     auto bad = ledger.createAccount(QStringLiteral("pirate"));
     QVERIFY(!bad.ok());
     QCOMPARE(bad.error().kind, Error::Kind::Storage);
@@ -202,11 +222,14 @@ void TestLedger::totalsAfterScenario()
     SB_VERIFY_OK(company.topUp(Money::fromCents(100000), QStringLiteral("T1")));
     SB_VERIFY_OK(members.add({QStringLiteral("anna.berg"), QStringLiteral("Anna Berg"), {}, {}}));
     SB_VERIFY_OK(members.add({QStringLiteral("bjorn.dahl"), QStringLiteral("Bjørn Dahl"), {}, {}}));
-    SB_VERIFY_OK(credit.allocate(Money::fromCents(3000), {QStringLiteral("anna.berg"), QStringLiteral("bjorn.dahl")}));
-    SB_VERIFY_OK(credit.setAutoRecharge(QStringLiteral("anna.berg"), Money::fromCents(1000), Money::fromCents(2000),
-                                        Money::fromCents(5000)));
-    SB_VERIFY_OK(credit.charge(QStringLiteral("anna.berg"), Money::fromCents(1500), QStringLiteral("calls")));
-    SB_VERIFY_OK(credit.charge(QStringLiteral("bjorn.dahl"), Money::fromCents(2999), QStringLiteral("calls")));
+    SB_VERIFY_OK(credit.allocate(Money::fromCents(3000),
+                                 {QStringLiteral("anna.berg"), QStringLiteral("bjorn.dahl")}));
+    SB_VERIFY_OK(credit.setAutoRecharge(QStringLiteral("anna.berg"), Money::fromCents(1000),
+                                        Money::fromCents(2000), Money::fromCents(5000)));
+    SB_VERIFY_OK(credit.charge(QStringLiteral("anna.berg"), Money::fromCents(1500),
+                               QStringLiteral("calls")));
+    SB_VERIFY_OK(credit.charge(QStringLiteral("bjorn.dahl"), Money::fromCents(2999),
+                               QStringLiteral("calls")));
     // anna: 3000 - 1500 = 1500 < 2000 -> +1000 = 2500; bjorn: 1; company: 100000 - 6000 - 1000.
     auto totals = sb::Ledger(*e.ctx).totals();
     SB_VERIFY_OK(totals);
@@ -226,10 +249,13 @@ void TestLedger::checksCatchTampering()
     const Ledger ledger(*e.ctx);
     auto member = ledger.createAccount(QStringLiteral("member"));
     SB_VERIFY_OK(member);
-    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(1000), QStringLiteral("topup")));
-    SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(300), QStringLiteral("allocation")));
+    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(1000),
+                                 QStringLiteral("topup")));
+    SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(300),
+                                 QStringLiteral("allocation")));
     SB_VERIFY_BOOKS(*e.ctx);
-    QSqlQuery q = e.db().prepare(QStringLiteral("UPDATE accounts SET balance_cents = balance_cents + 1 WHERE id = ?"));
+    QSqlQuery q = e.db().prepare(
+        QStringLiteral("UPDATE accounts SET balance_cents = balance_cents + 1 WHERE id = ?"));
     q.addBindValue(*member);
     QVERIFY(e.db().exec(q));
     auto bad = ledger.inconsistentAccounts();
@@ -251,17 +277,21 @@ void TestLedger::transferToManyDebitsOnce()
     QList<qint64> ids;
     for (int i = 0; i < 3; ++i)
         ids << *ledger.createAccount(QStringLiteral("member"));
-    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(10000), QStringLiteral("topup")));
+    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(10000),
+                                 QStringLiteral("topup")));
     SB_VERIFY_OK(ledger.transferToMany(Ledger::CompanyAccount,
-                                       {{ids[0], Money::fromCents(1000)}, {ids[1], Money::fromCents(2000)},
+                                       {{ids[0], Money::fromCents(1000)},
+                                        {ids[1], Money::fromCents(2000)},
                                         {ids[2], Money::fromCents(3000)}},
                                        QStringLiteral("allocation")));
     QCOMPARE(*ledger.balance(Ledger::CompanyAccount), Money::fromCents(4000));
     QCOMPARE(*ledger.balance(ids[0]), Money::fromCents(1000));
     QCOMPARE(*ledger.balance(ids[1]), Money::fromCents(2000));
     QCOMPARE(*ledger.balance(ids[2]), Money::fromCents(3000));
-    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT from_account, to_account, amount_cents, kind, actor FROM ledger"
-                                              " WHERE kind = 'allocation' ORDER BY id")),
+    QCOMPARE(sbt::rows(e.db(),
+                       QStringLiteral(
+                           "SELECT from_account, to_account, amount_cents, kind, actor FROM ledger"
+                           " WHERE kind = 'allocation' ORDER BY id")),
              (QStringList{QStringLiteral("1|%1|1000|allocation|tester").arg(ids[0]),
                           QStringLiteral("1|%1|2000|allocation|tester").arg(ids[1]),
                           QStringLiteral("1|%1|3000|allocation|tester").arg(ids[2])}));
@@ -278,29 +308,34 @@ void TestLedger::transferToManyRefused()
     const Ledger ledger(*e.ctx);
     const qint64 a = *ledger.createAccount(QStringLiteral("member"));
     const qint64 b = *ledger.createAccount(QStringLiteral("member"));
-    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(5000), QStringLiteral("topup")));
+    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(5000),
+                                 QStringLiteral("topup")));
     const sbt::Snapshot before = sbt::snapshot(e.db());
     // Each fits, both together do not: nobody gets anything.
-    auto tooMuch = ledger.transferToMany(Ledger::CompanyAccount, {{a, Money::fromCents(3000)}, {b, Money::fromCents(2001)}},
+    auto tooMuch = ledger.transferToMany(Ledger::CompanyAccount,
+                                         {{a, Money::fromCents(3000)}, {b, Money::fromCents(2001)}},
                                          QStringLiteral("allocation"));
     QVERIFY(!tooMuch.ok());
     QCOMPARE(tooMuch.error().kind, Error::Kind::Refused);
     SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
     for (qint64 bad : {qint64(0), qint64(-1)}) {
-        auto r = ledger.transferToMany(Ledger::CompanyAccount, {{a, Money::fromCents(100)}, {b, Money::fromCents(bad)}},
+        auto r = ledger.transferToMany(Ledger::CompanyAccount,
+                                       {{a, Money::fromCents(100)}, {b, Money::fromCents(bad)}},
                                        QStringLiteral("allocation"));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, Error::Kind::Invalid);
     }
-    auto overflow = ledger.transferToMany(Ledger::CompanyAccount,
-                                          {{a, Money::fromCents(std::numeric_limits<qint64>::max())}, {b, Money::fromCents(1)}},
-                                          QStringLiteral("allocation"));
+    auto overflow = ledger.transferToMany(
+        Ledger::CompanyAccount,
+        {{a, Money::fromCents(std::numeric_limits<qint64>::max())}, {b, Money::fromCents(1)}},
+        QStringLiteral("allocation"));
     QVERIFY(!overflow.ok());
     QCOMPARE(overflow.error().kind, Error::Kind::Invalid);
     SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
     // An unknown account, inside the caller's transaction: all rolled back.
     auto unknown = sb::Transaction::run(e.db(), [&] {
-        return ledger.transferToMany(Ledger::CompanyAccount, {{a, Money::fromCents(100)}, {4242, Money::fromCents(100)}},
+        return ledger.transferToMany(Ledger::CompanyAccount,
+                                     {{a, Money::fromCents(100)}, {4242, Money::fromCents(100)}},
                                      QStringLiteral("allocation"));
     });
     QVERIFY(!unknown.ok());

@@ -82,10 +82,10 @@ QString addFixture(const sb::Context& ctx)
     return {};
 }
 
-#define SB_ADD_FIXTURE(ctx)                                                                      \
-    do {                                                                                         \
-        const QString problem_ = addFixture(ctx);                                                \
-        QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                      \
+#define SB_ADD_FIXTURE(ctx)                                                                        \
+    do {                                                                                           \
+        const QString problem_ = addFixture(ctx);                                                  \
+        QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                        \
     } while (0)
 
 struct Problem
@@ -186,7 +186,8 @@ void TestMemberService::accountNameRules_data()
     QTest::newRow("upper case") << s("ANNA.BERG") << QString();
     QTest::newRow("empty") << QString() << s("is empty");
     QTest::newRow("five") << s("abc12") << s("6 to 32 characters");
-    QTest::newRow("thirty-three") << (s("a") + QString(32, QLatin1Char('b'))) << s("6 to 32 characters");
+    QTest::newRow("thirty-three") << (s("a") + QString(32, QLatin1Char('b')))
+                                  << s("6 to 32 characters");
     QTest::newRow("digit first") << s("1abcdef") << s("must start with a letter");
     QTest::newRow("underscore first") << s("_abcdef") << s("must start with a letter");
     QTest::newRow("dot first") << s(".abcdef") << s("must start with a letter");
@@ -291,8 +292,10 @@ void TestMemberService::addWritesMemberAccountAndLog()
     QCOMPARE(found->createdAt, sbt::defaultNow());
     QVERIFY(!found->autoRecharge.has_value());
 
-    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT kind, balance_cents FROM accounts WHERE id = %1").arg(added->accountId)),
-             QStringList{s("member|0")});
+    QCOMPARE(
+        sbt::rows(e.db(), QStringLiteral("SELECT kind, balance_cents FROM accounts WHERE id = %1")
+                              .arg(added->accountId)),
+        QStringList{s("member|0")});
     QCOMPARE(sbt::count(e.db(), QStringLiteral("ledger")), 0);
     auto log = sb::ActivityLog(*e.ctx).page(0, 10);
     SB_VERIFY_OK(log);
@@ -307,7 +310,8 @@ void TestMemberService::addTrims()
     QFETCH(QString, engine);
     SB_ENV(e, engine);
     const MemberService members(*e.ctx);
-    SB_VERIFY_OK(members.add({s("  anna.berg "), s("  Anna Berg  "), s(" anna@example.com "), s(" Sales ")}));
+    SB_VERIFY_OK(members.add(
+        {s("  anna.berg "), s("  Anna Berg  "), s(" anna@example.com "), s(" Sales ")}));
     auto m = members.find(s("anna.berg"));
     SB_VERIFY_OK(m);
     QCOMPARE(m->account, s("anna.berg"));
@@ -327,7 +331,8 @@ void TestMemberService::addRefusedChangesNothing_data()
     const int invalid = int(Error::Kind::Invalid);
     const int refused = int(Error::Kind::Refused);
     for (const QString& engine : sb::test::TestDatabase::engines()) {
-        auto row = [&](const char* tag, const QString& a, const QString& n, const QString& em, const QString& d, int kind) {
+        auto row = [&](const char* tag, const QString& a, const QString& n, const QString& em,
+                       const QString& d, int kind) {
             QTest::addRow("%s: %s", qPrintable(engine), tag) << engine << a << n << em << d << kind;
         };
         row("empty account", QString(), s("X"), QString(), QString(), invalid);
@@ -336,10 +341,13 @@ void TestMemberService::addRefusedChangesNothing_data()
         row("bad character", s("anna#berg"), s("X"), QString(), QString(), invalid);
         row("empty name", s("new.member"), s("  "), QString(), QString(), invalid);
         row("bad email", s("new.member"), s("New"), s("new@"), QString(), invalid);
-        row("long department", s("new.member"), s("New"), QString(), QString(101, QLatin1Char('d')), invalid);
+        row("long department", s("new.member"), s("New"), QString(), QString(101, QLatin1Char('d')),
+            invalid);
         row("duplicate", s("anna.berg"), s("Another Anna"), QString(), QString(), refused);
-        row("duplicate other case", s("ANNA.Berg"), s("Another Anna"), QString(), QString(), refused);
-        row("duplicate with blanks", s(" anna.berg "), s("Another Anna"), QString(), QString(), refused);
+        row("duplicate other case", s("ANNA.Berg"), s("Another Anna"), QString(), QString(),
+            refused);
+        row("duplicate with blanks", s(" anna.berg "), s("Another Anna"), QString(), QString(),
+            refused);
     }
 }
 
@@ -382,25 +390,36 @@ void TestMemberService::pageSorted_data()
     QTest::addColumn<QString>("engine");
     QTest::addColumn<MemberQuery::Sort>("sort");
     QTest::addColumn<QStringList>("ascending");
-    const QStringList byAccount = {s("anna.berg"), s("bjorn.dahl"), s("chloe.mercier"), s("daan.devries"),
-                                   s("ingrid.odegard"), s("john_doe1"), s("lukasz.wojcik")};
+    const QStringList byAccount = {s("anna.berg"),    s("bjorn.dahl"),     s("chloe.mercier"),
+                                   s("daan.devries"), s("ingrid.odegard"), s("john_doe1"),
+                                   s("lukasz.wojcik")};
     const QStringList byName = byAccount; // "Anna Berg" … "John Doe", "Łukasz Wójcik"
-    const QStringList byEmail = {s("john_doe1"), s("anna.berg"), s("bjorn.dahl"), s("chloe.mercier"),
-                                 s("daan.devries"), s("ingrid.odegard"), s("lukasz.wojcik")};
+    const QStringList byEmail = {s("john_doe1"),     s("anna.berg"),    s("bjorn.dahl"),
+                                 s("chloe.mercier"), s("daan.devries"), s("ingrid.odegard"),
+                                 s("lukasz.wojcik")};
     // Ties (Sales; 5.00) fall back to insertion order.
-    const QStringList byDepartment = {s("john_doe1"), s("lukasz.wojcik"), s("ingrid.odegard"), s("chloe.mercier"),
-                                      s("anna.berg"), s("daan.devries"), s("bjorn.dahl")};
-    const QStringList byBalance = {s("ingrid.odegard"), s("john_doe1"), s("bjorn.dahl"), s("daan.devries"),
-                                   s("lukasz.wojcik"), s("anna.berg"), s("chloe.mercier")};
-    const QStringList byStatus = {s("anna.berg"), s("bjorn.dahl"), s("lukasz.wojcik"), s("ingrid.odegard"),
-                                  s("chloe.mercier"), s("daan.devries"), s("john_doe1")};
+    const QStringList byDepartment = {s("john_doe1"),     s("lukasz.wojcik"), s("ingrid.odegard"),
+                                      s("chloe.mercier"), s("anna.berg"),     s("daan.devries"),
+                                      s("bjorn.dahl")};
+    const QStringList byBalance = {s("ingrid.odegard"), s("john_doe1"),     s("bjorn.dahl"),
+                                   s("daan.devries"),   s("lukasz.wojcik"), s("anna.berg"),
+                                   s("chloe.mercier")};
+    const QStringList byStatus = {s("anna.berg"),      s("bjorn.dahl"),    s("lukasz.wojcik"),
+                                  s("ingrid.odegard"), s("chloe.mercier"), s("daan.devries"),
+                                  s("john_doe1")};
     for (const QString& engine : sb::test::TestDatabase::engines()) {
-        QTest::addRow("%s: account", qPrintable(engine)) << engine << MemberQuery::Sort::Account << byAccount;
-        QTest::addRow("%s: name", qPrintable(engine)) << engine << MemberQuery::Sort::Name << byName;
-        QTest::addRow("%s: email", qPrintable(engine)) << engine << MemberQuery::Sort::Email << byEmail;
-        QTest::addRow("%s: department", qPrintable(engine)) << engine << MemberQuery::Sort::Department << byDepartment;
-        QTest::addRow("%s: balance", qPrintable(engine)) << engine << MemberQuery::Sort::Balance << byBalance;
-        QTest::addRow("%s: status", qPrintable(engine)) << engine << MemberQuery::Sort::Status << byStatus;
+        QTest::addRow("%s: account", qPrintable(engine))
+            << engine << MemberQuery::Sort::Account << byAccount;
+        QTest::addRow("%s: name", qPrintable(engine))
+            << engine << MemberQuery::Sort::Name << byName;
+        QTest::addRow("%s: email", qPrintable(engine))
+            << engine << MemberQuery::Sort::Email << byEmail;
+        QTest::addRow("%s: department", qPrintable(engine))
+            << engine << MemberQuery::Sort::Department << byDepartment;
+        QTest::addRow("%s: balance", qPrintable(engine))
+            << engine << MemberQuery::Sort::Balance << byBalance;
+        QTest::addRow("%s: status", qPrintable(engine))
+            << engine << MemberQuery::Sort::Status << byStatus;
     }
 }
 
@@ -457,8 +476,8 @@ void TestMemberService::pageSearch_data()
         row("backslash is literal", s("\\"), {});
         row("nothing", s("zzz"), {});
         row("blank is everything", s("   "),
-            {s("anna.berg"), s("bjorn.dahl"), s("chloe.mercier"), s("daan.devries"), s("ingrid.odegard"),
-             s("john_doe1"), s("lukasz.wojcik")});
+            {s("anna.berg"), s("bjorn.dahl"), s("chloe.mercier"), s("daan.devries"),
+             s("ingrid.odegard"), s("john_doe1"), s("lukasz.wojcik")});
     }
 }
 
@@ -499,8 +518,9 @@ void TestMemberService::pageOffsetLimit()
         all += accounts(*page);
     }
     QCOMPARE(sizes, (QList<int>{3, 3, 1, 0}));
-    QCOMPARE(all, (QStringList{s("anna.berg"), s("bjorn.dahl"), s("chloe.mercier"), s("daan.devries"),
-                               s("ingrid.odegard"), s("john_doe1"), s("lukasz.wojcik")}));
+    QCOMPARE(all,
+             (QStringList{s("anna.berg"), s("bjorn.dahl"), s("chloe.mercier"), s("daan.devries"),
+                          s("ingrid.odegard"), s("john_doe1"), s("lukasz.wojcik")}));
     // A window of a search.
     q.search = s("example");
     q.offset = 2;
@@ -519,25 +539,25 @@ void TestMemberService::departments()
     SB_ADD_FIXTURE(*e.ctx);
     auto d = MemberService(*e.ctx).departments();
     SB_VERIFY_OK(d);
-    QCOMPARE(*d, (QStringList{s("Engineering"), s("Finance"), s("Marketing"), s("Sales"), s("Support")}));
+    QCOMPARE(*d, (QStringList{s("Engineering"), s("Finance"), s("Marketing"), s("Sales"),
+                              s("Support")}));
 }
 
 namespace {
 // Line 1 header; 2 good; 3 bad account; 4 duplicate of 2 in the file; 5 existing member;
 // 6 three fields; 7 bad e-mail; 8–9 one good record over two lines; 10 good;
 // 11 a quote that never closes (it swallows the rest of the file).
-const char* kProblemCsv =
-    "account,name,email,department\n"
-    "good.one,Good One,good@example.com,Sales\n"
-    "1bad.account,Bad Account,,\n"
-    "Good.One,Duplicate In File,,\n"
-    "existing.user,Already There,,\n"
-    "short.row,Only Three,x@example.com\n"
-    "bad.email,Bad Email,not-an-email,\n"
-    "multi.line,\"Name\nOn Two Lines\",,Support\n"
-    "after.multi,After,,\n"
-    "broken.quote,\"Never closed,,\n"
-    "never.seen,Never Seen,,\n";
+const char* kProblemCsv = "account,name,email,department\n"
+                          "good.one,Good One,good@example.com,Sales\n"
+                          "1bad.account,Bad Account,,\n"
+                          "Good.One,Duplicate In File,,\n"
+                          "existing.user,Already There,,\n"
+                          "short.row,Only Three,x@example.com\n"
+                          "bad.email,Bad Email,not-an-email,\n"
+                          "multi.line,\"Name\nOn Two Lines\",,Support\n"
+                          "after.multi,After,,\n"
+                          "broken.quote,\"Never closed,,\n"
+                          "never.seen,Never Seen,,\n";
 } // namespace
 
 void TestMemberService::importDryRunReportsEveryProblem()
@@ -553,18 +573,16 @@ void TestMemberService::importDryRunReportsEveryProblem()
     QCOMPARE(r->added, 0);
     QCOMPARE(r->valid, 3); // good.one, multi.line, after.multi
     const QList<Problem> expected = {
-        {3, s("must start with a letter")},
-        {4, s("more than once")},
-        {5, s("already exists")},
-        {6, s("Expected 4 fields, found 3")},
-        {7, s("not-an-email")},
-        {11, s("never closed")},
+        {3, s("must start with a letter")},   {4, s("more than once")}, {5, s("already exists")},
+        {6, s("Expected 4 fields, found 3")}, {7, s("not-an-email")},   {11, s("never closed")},
     };
     for (const Problem& p : expected) {
         bool found = false;
         for (const auto& got : r->rejected)
             found = found || (got.line == p.line && got.reason.contains(p.fragment));
-        QVERIFY2(found, qPrintable(QStringLiteral("line %1 \"%2\" not reported; got:\n%3").arg(p.line).arg(p.fragment, describe(*r))));
+        QVERIFY2(found, qPrintable(QStringLiteral("line %1 \"%2\" not reported; got:\n%3")
+                                       .arg(p.line)
+                                       .arg(p.fragment, describe(*r))));
     }
     QSet<int> lines;
     for (const auto& got : r->rejected)
@@ -587,7 +605,8 @@ void TestMemberService::importWithAnyProblemWritesNothing()
     QVERIFY(!r->rejected.isEmpty());
     SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
     // One bad line among good ones is enough.
-    auto one = members.importCsvText(s("account,name\nfine.member,Fine\nfine.too,Fine Too\nx,Too Short\n"), false);
+    auto one = members.importCsvText(
+        s("account,name\nfine.member,Fine\nfine.too,Fine Too\nx,Too Short\n"), false);
     SB_VERIFY_OK(one);
     QCOMPARE(one->added, 0);
     QCOMPARE(one->valid, 2);
@@ -602,11 +621,10 @@ void TestMemberService::importGoodWritesAll()
     SB_ENV(e, engine);
     const MemberService members(*e.ctx);
     // A BOM, CRLF, the columns in another order and case, a quoted comma, non-ASCII.
-    const QString text = QChar(0xfeff)
-                         + s("Name,ACCOUNT,Department,Email\r\n"
-                             "\"Berg, Anna\",anna.berg,Sales,anna@example.com\r\n"
-                             "Łukasz Wójcik,lukasz.wojcik,Engineering,\r\n"
-                             "Ingrid Ødegård,ingrid.odegard,,ingrid@example.no\r\n");
+    const QString text = QChar(0xfeff) + s("Name,ACCOUNT,Department,Email\r\n"
+                                           "\"Berg, Anna\",anna.berg,Sales,anna@example.com\r\n"
+                                           "Łukasz Wójcik,lukasz.wojcik,Engineering,\r\n"
+                                           "Ingrid Ødegård,ingrid.odegard,,ingrid@example.no\r\n");
     const sbt::Snapshot before = sbt::snapshot(e.db());
     auto dry = members.importCsvText(text, true);
     SB_VERIFY_OK(dry);
@@ -621,9 +639,10 @@ void TestMemberService::importGoodWritesAll()
     QCOMPARE(r->added, 3);
     QCOMPARE(r->valid, 3);
     QCOMPARE(memberRows(*e.ctx),
-             (QList<QStringList>{{s("anna.berg"), s("Berg, Anna"), s("anna@example.com"), s("Sales")},
-                                 {s("ingrid.odegard"), s("Ingrid Ødegård"), s("ingrid@example.no"), QString()},
-                                 {s("lukasz.wojcik"), s("Łukasz Wójcik"), QString(), s("Engineering")}}));
+             (QList<QStringList>{
+                 {s("anna.berg"), s("Berg, Anna"), s("anna@example.com"), s("Sales")},
+                 {s("ingrid.odegard"), s("Ingrid Ødegård"), s("ingrid@example.no"), QString()},
+                 {s("lukasz.wojcik"), s("Łukasz Wójcik"), QString(), s("Engineering")}}));
     QCOMPARE(sbt::count(e.db(), QStringLiteral("accounts")), 4);
     QCOMPARE(sbt::count(e.db(), QStringLiteral("ledger")), 0);
     auto log = sb::ActivityLog(*e.ctx).page(0, 10);

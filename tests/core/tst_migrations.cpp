@@ -57,7 +57,8 @@ void TestMigrations::migrateTwiceChangesNothing()
     QFETCH(QString, engine);
     SB_ENV(e, engine);
     const sbt::Snapshot before = sbt::snapshot(e.db());
-    const QStringList meta = sbt::rows(e.db(), QStringLiteral("SELECT key, value FROM schema_meta"));
+    const QStringList meta =
+        sbt::rows(e.db(), QStringLiteral("SELECT key, value FROM schema_meta"));
     SB_VERIFY_OK(Migrations::migrate(e.db()));
     SB_VERIFY_OK(Migrations::migrate(e.db()));
     SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
@@ -78,8 +79,10 @@ void TestMigrations::versionZeroIsMigrated()
     {
         sbt::RawConnection raw(t.spec());
         QVERIFY(raw.ok());
-        QVERIFY(raw.exec(QStringLiteral("CREATE TABLE schema_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
-        QVERIFY(raw.exec(QStringLiteral("INSERT INTO schema_meta (key, value) VALUES ('version', '0')")));
+        QVERIFY(raw.exec(QStringLiteral(
+            "CREATE TABLE schema_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
+        QVERIFY(raw.exec(
+            QStringLiteral("INSERT INTO schema_meta (key, value) VALUES ('version', '0')")));
     }
     auto db = Database::open(t.spec());
     SB_VERIFY_OK(db);
@@ -94,7 +97,8 @@ void TestMigrations::newerVersionRefused()
     QFETCH(QString, engine);
     SB_ENV(e, engine);
     const int newer = Migrations::latestVersion() + 1;
-    QSqlQuery q = e.db().prepare(QStringLiteral("UPDATE schema_meta SET value = ? WHERE key = 'version'"));
+    QSqlQuery q =
+        e.db().prepare(QStringLiteral("UPDATE schema_meta SET value = ? WHERE key = 'version'"));
     q.addBindValue(QString::number(newer));
     QVERIFY(e.db().exec(q));
     const sbt::Snapshot before = sbt::snapshot(e.db());
@@ -159,15 +163,18 @@ void TestMigrations::activityWrittenBeforeSearchKeyIsFound()
     QVERIFY(Migrations::latestVersion() >= 3);
     // Make the database look like version 2 with a line that has no search key.
     QVERIFY(e.db().execDirect(QStringLiteral("ALTER TABLE activity DROP COLUMN search_key")));
-    QVERIFY(e.db().execDirect(QStringLiteral(
-        "INSERT INTO activity (at, actor, action, subject, details) VALUES"
-        " ('2026-01-05T10:00:00Z', 'Old Admin', 'credit.allocate', 'jan.kowalski', 'Allocated 5.00')")));
-    QVERIFY(e.db().execDirect(QStringLiteral("UPDATE schema_meta SET value = '2' WHERE key = 'version'")));
+    QVERIFY(e.db().execDirect(
+        QStringLiteral("INSERT INTO activity (at, actor, action, subject, details) VALUES"
+                       " ('2026-01-05T10:00:00Z', 'Old Admin', 'credit.allocate', 'jan.kowalski', "
+                       "'Allocated 5.00')")));
+    QVERIFY(e.db().execDirect(
+        QStringLiteral("UPDATE schema_meta SET value = '2' WHERE key = 'version'")));
     auto db = Database::open(e.t.spec());
     SB_VERIFY_OK(db);
     QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
     const sb::Context ctx{*db, &e.clock, QStringLiteral("tester")};
-    for (const QString& needle : {QStringLiteral("KOWALSKI"), QStringLiteral("old admin"), QStringLiteral("Allocate")}) {
+    for (const QString& needle :
+         {QStringLiteral("KOWALSKI"), QStringLiteral("old admin"), QStringLiteral("Allocate")}) {
         auto found = sb::ActivityLog(ctx).page(0, 10, needle);
         SB_VERIFY_OK(found);
         QCOMPARE(found->size(), 1);

@@ -21,9 +21,9 @@ constexpr qint64 kMax = std::numeric_limits<qint64>::max();
 constexpr qint64 kMin = std::numeric_limits<qint64>::min();
 
 // Named characters, so the expectations say what they mean.
-const QChar kNbsp(0x00a0);   // no-break space: nb_NO and pl_PL group separator
-const QChar kNnbsp(0x202f);  // narrow no-break space: fr_FR group separator
-const QChar kMinus(0x2212);  // minus sign: nb_NO negative sign
+const QChar kNbsp(0x00a0);  // no-break space: nb_NO and pl_PL group separator
+const QChar kNnbsp(0x202f); // narrow no-break space: fr_FR group separator
+const QChar kMinus(0x2212); // minus sign: nb_NO negative sign
 
 QString s(const char* utf8)
 {
@@ -192,7 +192,8 @@ void TestMoney::times_data()
     QTest::newRow("by zero") << qint64(500) << qint64(0) << true << qint64(0);
     QTest::newRow("largest fitting") << kMax / 2 << qint64(2) << true << kMax - 1;
     QTest::newRow("overflow by two") << kMax << qint64(2) << false << qint64(0);
-    QTest::newRow("overflow large count") << qint64(1'000'000'000) << qint64(10'000'000'000) << false << qint64(0);
+    QTest::newRow("overflow large count")
+        << qint64(1'000'000'000) << qint64(10'000'000'000) << false << qint64(0);
     QTest::newRow("overflow negative") << kMin << qint64(-1) << false << qint64(0);
     QTest::newRow("overflow towards min") << kMin / 2 << qint64(3) << false << qint64(0);
 }
@@ -239,8 +240,10 @@ void TestMoney::prorate_data()
     QTest::newRow("zero amount") << qint64(0) << qint64(5) << qint64(7) << qint64(0);
     QTest::newRow("zero numerator") << qint64(999) << qint64(0) << qint64(5) << qint64(0);
     QTest::newRow("no overflow whole") << kMax << qint64(3) << qint64(3) << kMax;
-    QTest::newRow("no overflow half") << kMax << qint64(1) << qint64(2) << qint64(4611686018427387904);
-    QTest::newRow("large minutes") << qint64(3000) << qint64(4'999'999'999) << qint64(5'000'000'000) << qint64(3000);
+    QTest::newRow("no overflow half")
+        << kMax << qint64(1) << qint64(2) << qint64(4611686018427387904);
+    QTest::newRow("large minutes")
+        << qint64(3000) << qint64(4'999'999'999) << qint64(5'000'000'000) << qint64(3000);
 }
 
 void TestMoney::prorate()
@@ -367,7 +370,8 @@ void TestMoney::parseLocale()
     QFETCH(qint64, cents);
     const std::optional<Money> m = Money::parseLocale(text, QLocale(locale));
     QVERIFY2(m.has_value() == ok,
-             qPrintable(QStringLiteral("\"%1\" -> %2").arg(text, m ? m->toString() : QStringLiteral("refused"))));
+             qPrintable(QStringLiteral("\"%1\" -> %2")
+                            .arg(text, m ? m->toString() : QStringLiteral("refused"))));
     if (ok)
         QCOMPARE(m->cents(), cents);
 }
@@ -380,20 +384,24 @@ void TestMoney::toLocaleString_data()
     QTest::addColumn<QString>("currency");
     const QString usd = kNbsp + s("USD");
     QTest::newRow("en_US") << s("en_US") << qint64(123450) << s("1,234.50") << s("$1,234.50");
-    QTest::newRow("en_US negative") << s("en_US") << qint64(-123450) << s("-1,234.50") << s("-$1,234.50");
+    QTest::newRow("en_US negative")
+        << s("en_US") << qint64(-123450) << s("-1,234.50") << s("-$1,234.50");
     QTest::newRow("en_US cents") << s("en_US") << qint64(5) << s("0.05") << s("$0.05");
     QTest::newRow("nb_NO") << s("nb_NO") << qint64(123450) << s("1") + kNbsp + s("234,50")
                            << s("1") + kNbsp + s("234,50") + usd;
-    QTest::newRow("nb_NO negative") << s("nb_NO") << qint64(-123450) << kMinus + s("1") + kNbsp + s("234,50")
-                                    << kMinus + s("1") + kNbsp + s("234,50") + usd;
+    QTest::newRow("nb_NO negative")
+        << s("nb_NO") << qint64(-123450) << kMinus + s("1") + kNbsp + s("234,50")
+        << kMinus + s("1") + kNbsp + s("234,50") + usd;
     QTest::newRow("fr_FR") << s("fr_FR") << qint64(123450) << s("1") + kNnbsp + s("234,50")
                            << s("1") + kNnbsp + s("234,50") + usd;
     QTest::newRow("nl_NL") << s("nl_NL") << qint64(123450) << s("1.234,50") << s("1.234,50") + usd;
-    QTest::newRow("nl_NL million") << s("nl_NL") << qint64(100000000) << s("1.000.000,00")
-                                   << s("1.000.000,00") + usd;
-    QTest::newRow("pl_PL four digits") << s("pl_PL") << qint64(123450) << s("1234,50") << s("1234,50") + usd;
-    QTest::newRow("pl_PL five digits") << s("pl_PL") << qint64(1234550) << s("12") + kNbsp + s("345,50")
-                                       << s("12") + kNbsp + s("345,50") + usd;
+    QTest::newRow("nl_NL million")
+        << s("nl_NL") << qint64(100000000) << s("1.000.000,00") << s("1.000.000,00") + usd;
+    QTest::newRow("pl_PL four digits")
+        << s("pl_PL") << qint64(123450) << s("1234,50") << s("1234,50") + usd;
+    QTest::newRow("pl_PL five digits")
+        << s("pl_PL") << qint64(1234550) << s("12") + kNbsp + s("345,50")
+        << s("12") + kNbsp + s("345,50") + usd;
 }
 
 void TestMoney::toLocaleString()
@@ -419,14 +427,15 @@ void TestMoney::localeRoundTrip()
 {
     QFETCH(QString, locale);
     const QLocale l(locale);
-    const qint64 amounts[] = {0,       1,         5,          99,          100,          1000,
-                              123450,  1234550,   100000000,  1000000000,  99999999999,  -1,
-                              -123450, -1000000000};
+    const qint64 amounts[] = {0,           1,      5,       99,         100,
+                              1000,        123450, 1234550, 100000000,  1000000000,
+                              99999999999, -1,     -123450, -1000000000};
     for (qint64 c : amounts) {
         const Money m = Money::fromCents(c);
         for (const QString& text : {m.toLocaleString(l), m.toCurrencyString(l)}) {
             const auto back = Money::parseLocale(text, l);
-            QVERIFY2(back.has_value(), qPrintable(QStringLiteral("%1 refused \"%2\"").arg(locale, text)));
+            QVERIFY2(back.has_value(),
+                     qPrintable(QStringLiteral("%1 refused \"%2\"").arg(locale, text)));
             QCOMPARE(back->cents(), c);
         }
     }

@@ -41,14 +41,16 @@ private slots:
                     QCOMPARE(PhoneNumbers::regionOf(e164), c.code);
                     QVERIFY2(!seen.contains(e164), qPrintable(e164));
                     seen.insert(e164);
-                    // The national form starts with the area code (after a trunk 0 where the country has one).
+                    // The national form starts with the area code (after a trunk 0 where the
+                    // country has one).
                     QString national = PhoneNumbers::formatNational(e164);
                     national.remove(QRegularExpression(QStringLiteral("[^0-9]")));
                     if (national.startsWith(QLatin1Char('0')))
                         national.remove(0, 1);
                     if (c.code == QLatin1String("US") || c.code == QLatin1String("CA"))
                         national = e164.mid(2);
-                    QVERIFY2(national.startsWith(a.code), qPrintable(e164 + QLatin1Char(' ') + a.code));
+                    QVERIFY2(national.startsWith(a.code),
+                             qPrintable(e164 + QLatin1Char(' ') + a.code));
                     ++walked;
                 }
             }
@@ -58,11 +60,16 @@ private slots:
 
     void placesComeFromTheGeocoder()
     {
-        QCOMPARE(PhoneNumbers::placeName(QStringLiteral("+12125550100"), QStringLiteral("en")), QStringLiteral("New York, NY"));
-        QCOMPARE(PhoneNumbers::placeName(QStringLiteral("+442079460000"), QStringLiteral("en")), QStringLiteral("London"));
-        QCOMPARE(PhoneNumbers::placeName(QStringLiteral("+4722123400"), QStringLiteral("en")), QStringLiteral("Oslo"));
-        QCOMPARE(PhoneNumbers::formatNational(QStringLiteral("+12125550100")), QStringLiteral("(212) 555-0100"));
-        QCOMPARE(PhoneNumbers::formatNational(QStringLiteral("+4722123400")), QStringLiteral("22 12 34 00"));
+        QCOMPARE(PhoneNumbers::placeName(QStringLiteral("+12125550100"), QStringLiteral("en")),
+                 QStringLiteral("New York, NY"));
+        QCOMPARE(PhoneNumbers::placeName(QStringLiteral("+442079460000"), QStringLiteral("en")),
+                 QStringLiteral("London"));
+        QCOMPARE(PhoneNumbers::placeName(QStringLiteral("+4722123400"), QStringLiteral("en")),
+                 QStringLiteral("Oslo"));
+        QCOMPARE(PhoneNumbers::formatNational(QStringLiteral("+12125550100")),
+                 QStringLiteral("(212) 555-0100"));
+        QCOMPARE(PhoneNumbers::formatNational(QStringLiteral("+4722123400")),
+                 QStringLiteral("22 12 34 00"));
         QVERIFY(PhoneNumbers::isUnitedStates(QStringLiteral("+12125550100")));
         QVERIFY(!PhoneNumbers::isUnitedStates(QStringLiteral("+14165550100")));
         QVERIFY(PhoneNumbers::toE164(QStringLiteral("12345"), QStringLiteral("US")).isEmpty());
@@ -88,10 +95,17 @@ private slots:
     void malformedPriceListsAreRefused()
     {
         QVERIFY(!PriceList::fromJson("nonsense").ok());
-        QVERIFY(!PriceList::fromJson(R"({"numbers":{"US":{"1":"6.00","3":"x","12":"50.00"}},"bundle":"30.00","channel":"6.95"})").ok());
+        QVERIFY(
+            !PriceList::fromJson(
+                 R"({"numbers":{"US":{"1":"6.00","3":"x","12":"50.00"}},"bundle":"30.00","channel":"6.95"})")
+                 .ok());
         QVERIFY(!PriceList::fromJson(R"({"numbers":{},"bundle":"0","channel":"6.95"})").ok());
-        QVERIFY(!PriceList::fromJson(R"({"numbers":{},"bundle":"30.00","channel":"6.95","rates":[{"prefix":"1","rate":"0.12345"}]})").ok());
-        auto ok = PriceList::fromJson(R"({"numbers":{},"bundle":"30.00","channel":"6.95","rates":[{"prefix":"1","rate":"0.023"}]})");
+        QVERIFY(
+            !PriceList::fromJson(
+                 R"({"numbers":{},"bundle":"30.00","channel":"6.95","rates":[{"prefix":"1","rate":"0.12345"}]})")
+                 .ok());
+        auto ok = PriceList::fromJson(
+            R"({"numbers":{},"bundle":"30.00","channel":"6.95","rates":[{"prefix":"1","rate":"0.023"}]})");
         QVERIFY(ok.ok());
         QCOMPARE(ok->rates().first().perMinuteTenThousandths, 230);
     }

@@ -15,8 +15,10 @@ using namespace sb;
 namespace {
 QStringList numberRows(const Database& db)
 {
-    return sbt::rows(db, QStringLiteral("SELECT e164, country, area, member_id, profile_id, months, anchor, periods,"
-                                        " expires, cancelled, status FROM numbers ORDER BY e164"));
+    return sbt::rows(
+        db,
+        QStringLiteral("SELECT e164, country, area, member_id, profile_id, months, anchor, periods,"
+                       " expires, cancelled, status FROM numbers ORDER BY e164"));
 }
 
 void addMembers(const Context& ctx, const QStringList& accounts)
@@ -50,12 +52,16 @@ private slots:
         QTest::addColumn<int>("periods");
         QTest::addColumn<QDate>("end");
         QTest::newRow("31st into February") << QDate(2026, 1, 31) << 1 << 1 << QDate(2026, 2, 28);
-        QTest::newRow("31st into leap February") << QDate(2028, 1, 31) << 1 << 1 << QDate(2028, 2, 29);
+        QTest::newRow("31st into leap February")
+            << QDate(2028, 1, 31) << 1 << 1 << QDate(2028, 2, 29);
         QTest::newRow("back to the 31st") << QDate(2026, 1, 31) << 1 << 2 << QDate(2026, 3, 31);
         QTest::newRow("31st into April") << QDate(2026, 3, 31) << 1 << 1 << QDate(2026, 4, 30);
-        QTest::newRow("3 months from 30 November") << QDate(2026, 11, 30) << 3 << 1 << QDate(2027, 2, 28);
-        QTest::newRow("12 months from leap day") << QDate(2024, 2, 29) << 12 << 1 << QDate(2025, 2, 28);
-        QTest::newRow("4 years from leap day") << QDate(2024, 2, 29) << 12 << 4 << QDate(2028, 2, 29);
+        QTest::newRow("3 months from 30 November")
+            << QDate(2026, 11, 30) << 3 << 1 << QDate(2027, 2, 28);
+        QTest::newRow("12 months from leap day")
+            << QDate(2024, 2, 29) << 12 << 1 << QDate(2025, 2, 28);
+        QTest::newRow("4 years from leap day")
+            << QDate(2024, 2, 29) << 12 << 4 << QDate(2028, 2, 29);
         QTest::newRow("mid-month") << QDate(2026, 5, 15) << 1 << 1 << QDate(2026, 6, 15);
     }
     void periodEndsFollowTheCalendar()
@@ -69,8 +75,10 @@ private slots:
 
     void normalizesInput()
     {
-        QCOMPARE(NumberService::normalize(QStringLiteral("+1 (212) 555-0100")), QStringLiteral("+12125550100"));
-        QCOMPARE(NumberService::normalize(QStringLiteral("  +47 22 12 34 00 ")), QStringLiteral("+4722123400"));
+        QCOMPARE(NumberService::normalize(QStringLiteral("+1 (212) 555-0100")),
+                 QStringLiteral("+12125550100"));
+        QCOMPARE(NumberService::normalize(QStringLiteral("  +47 22 12 34 00 ")),
+                 QStringLiteral("+4722123400"));
         QVERIFY(NumberService::normalize(QStringLiteral("2125550100")).isEmpty());
         QVERIFY(NumberService::normalize(QStringLiteral("+1 212 abc")).isEmpty());
     }
@@ -84,8 +92,11 @@ private slots:
         addMembers(ctx, {QStringLiteral("alice.smith"), QStringLiteral("bob.jones1")});
         QVERIFY(CompanyService(ctx).topUp(Money::fromCents(2000), QStringLiteral("T")).ok());
         const NumberService numbers(ctx);
-        auto bought = numbers.buy({QStringLiteral("US"), QStringLiteral("212"), 1,
-                                   {NumberHolder::member(QStringLiteral("alice.smith")), NumberHolder::member(QStringLiteral("bob.jones1"))},
+        auto bought = numbers.buy({QStringLiteral("US"),
+                                   QStringLiteral("212"),
+                                   1,
+                                   {NumberHolder::member(QStringLiteral("alice.smith")),
+                                    NumberHolder::member(QStringLiteral("bob.jones1"))},
                                    false});
         QVERIFY2(bought.ok(), qPrintable(sbt::errorText(bought)));
         QCOMPARE(bought->size(), 2);
@@ -102,7 +113,13 @@ private slots:
         QCOMPARE(areas->first().code, QStringLiteral("212"));
         QCOMPARE(areas->first().available, 98);
         QCOMPARE(areas->first().place, QStringLiteral("New York, NY"));
-        QCOMPARE(sbt::scalar(ctx.db, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE kind = 'number' AND to_account IS NULL")).toInt(), 2);
+        QCOMPARE(
+            sbt::scalar(
+                ctx.db,
+                QStringLiteral(
+                    "SELECT COUNT(*) FROM ledger WHERE kind = 'number' AND to_account IS NULL"))
+                .toInt(),
+            2);
         QCOMPARE(ActivityLog(ctx).page(0, 1)->first().action, QStringLiteral("number.buy"));
         QCOMPARE(sbt::booksProblem(ctx), QString());
     }
@@ -117,16 +134,31 @@ private slots:
         QTest::addColumn<bool>("accept");
         QTest::addColumn<int>("kind");
         for (const QString& e : sb::test::TestDatabase::engines()) {
-            auto row = [&](const char* name) -> QTestData& { return QTest::addRow("%s:%s", qPrintable(e), name); };
+            auto row = [&](const char* name) -> QTestData& {
+                return QTest::addRow("%s:%s", qPrintable(e), name);
+            };
             const QStringList alice{QStringLiteral("alice.smith")};
-            row("unknown country") << e << QStringLiteral("XX") << QStringLiteral("212") << 1 << alice << false << int(Error::Kind::NotFound);
-            row("unknown area") << e << QStringLiteral("US") << QStringLiteral("999") << 1 << alice << false << int(Error::Kind::NotFound);
-            row("two months") << e << QStringLiteral("US") << QStringLiteral("212") << 2 << alice << false << int(Error::Kind::Invalid);
-            row("unknown member") << e << QStringLiteral("US") << QStringLiteral("212") << 1 << QStringList{QStringLiteral("nobody.here")} << false << int(Error::Kind::NotFound);
-            row("nobody chosen") << e << QStringLiteral("US") << QStringLiteral("212") << 1 << QStringList{} << false << int(Error::Kind::Invalid);
-            row("chosen twice") << e << QStringLiteral("US") << QStringLiteral("212") << 1 << QStringList{QStringLiteral("alice.smith"), QStringLiteral("ALICE.smith")} << false << int(Error::Kind::Invalid);
-            row("terms not accepted") << e << QStringLiteral("DE") << QStringLiteral("30") << 1 << alice << false << int(Error::Kind::Refused);
-            row("balance too low") << e << QStringLiteral("NO") << QStringLiteral("22") << 12 << QStringList{QStringLiteral("alice.smith"), QStringLiteral("bob.jones1")} << false << int(Error::Kind::Refused);
+            row("unknown country") << e << QStringLiteral("XX") << QStringLiteral("212") << 1
+                                   << alice << false << int(Error::Kind::NotFound);
+            row("unknown area") << e << QStringLiteral("US") << QStringLiteral("999") << 1 << alice
+                                << false << int(Error::Kind::NotFound);
+            row("two months") << e << QStringLiteral("US") << QStringLiteral("212") << 2 << alice
+                              << false << int(Error::Kind::Invalid);
+            row("unknown member") << e << QStringLiteral("US") << QStringLiteral("212") << 1
+                                  << QStringList{QStringLiteral("nobody.here")} << false
+                                  << int(Error::Kind::NotFound);
+            row("nobody chosen") << e << QStringLiteral("US") << QStringLiteral("212") << 1
+                                 << QStringList{} << false << int(Error::Kind::Invalid);
+            row("chosen twice") << e << QStringLiteral("US") << QStringLiteral("212") << 1
+                                << QStringList{QStringLiteral("alice.smith"),
+                                               QStringLiteral("ALICE.smith")}
+                                << false << int(Error::Kind::Invalid);
+            row("terms not accepted") << e << QStringLiteral("DE") << QStringLiteral("30") << 1
+                                      << alice << false << int(Error::Kind::Refused);
+            row("balance too low")
+                << e << QStringLiteral("NO") << QStringLiteral("22") << 12
+                << QStringList{QStringLiteral("alice.smith"), QStringLiteral("bob.jones1")} << false
+                << int(Error::Kind::Refused);
         }
     }
     void buyRefusalsChangeNothing()
@@ -141,7 +173,9 @@ private slots:
         SB_ENV(env, engine);
         const Context& ctx = *env.ctx;
         addMembers(ctx, {QStringLiteral("alice.smith"), QStringLiteral("bob.jones1")});
-        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok()); // 100.00 < 2 x 70.00
+        QVERIFY(CompanyService(ctx)
+                    .topUp(Money::fromCents(10000), QStringLiteral("T"))
+                    .ok()); // 100.00 < 2 x 70.00
         const auto before = sbt::snapshot(ctx.db);
         const auto numbersBefore = numberRows(ctx.db);
         QList<NumberHolder> holders;
@@ -163,10 +197,16 @@ private slots:
         const Context& ctx = *env.ctx;
         addMembers(ctx, {QStringLiteral("jakub.nowak")});
         QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
-        auto r = NumberService(ctx).buy({QStringLiteral("PL"), QStringLiteral("12"), 3, {NumberHolder::member(QStringLiteral("jakub.nowak"))}, true});
+        auto r = NumberService(ctx).buy({QStringLiteral("PL"),
+                                         QStringLiteral("12"),
+                                         3,
+                                         {NumberHolder::member(QStringLiteral("jakub.nowak"))},
+                                         true});
         QVERIFY2(r.ok(), qPrintable(sbt::errorText(r)));
-        QCOMPARE(sbt::rows(ctx.db, QStringLiteral("SELECT at, actor, country, e164 FROM terms_acceptances")),
-                 QStringList{QStringLiteral("2026-03-10T12:00:00Z|tester|PL|%1").arg(r->first().e164)});
+        QCOMPARE(
+            sbt::rows(ctx.db,
+                      QStringLiteral("SELECT at, actor, country, e164 FROM terms_acceptances")),
+            QStringList{QStringLiteral("2026-03-10T12:00:00Z|tester|PL|%1").arg(r->first().e164)});
         QCOMPARE(r->first().price, Money::fromCents(1450));
         QCOMPARE(r->first().expires, QDate(2026, 6, 10));
     }
@@ -189,7 +229,11 @@ private slots:
         QVERIFY(numbers.buy({QStringLiteral("US"), QStringLiteral("617"), 1, holders, false}).ok());
         QCOMPARE(numbers.areas(QStringLiteral("US"))->at(4).available, 0);
         const auto before = sbt::snapshot(ctx.db);
-        auto r = numbers.buy({QStringLiteral("US"), QStringLiteral("617"), 1, {NumberHolder::member(accounts[100])}, false});
+        auto r = numbers.buy({QStringLiteral("US"),
+                              QStringLiteral("617"),
+                              1,
+                              {NumberHolder::member(accounts[100])},
+                              false});
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, Error::Kind::Refused);
         QVERIFY(r.error().message.contains(QStringLiteral("617")));
@@ -206,23 +250,43 @@ private slots:
         QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
         QVERIFY(addProfile(ctx, QStringLiteral("Sales trunk")) > 0);
         const NumberService numbers(ctx);
-        auto bought = numbers.buy({QStringLiteral("GB"), QStringLiteral("20"), 12, {NumberHolder::profile(QStringLiteral("sales TRUNK"))}, false});
+        auto bought = numbers.buy({QStringLiteral("GB"),
+                                   QStringLiteral("20"),
+                                   12,
+                                   {NumberHolder::profile(QStringLiteral("sales TRUNK"))},
+                                   false});
         QVERIFY2(bought.ok(), qPrintable(sbt::errorText(bought)));
         const QString e164 = bought->first().e164;
         QCOMPARE(bought->first().holder, NumberHolder::profile(QStringLiteral("Sales trunk")));
-        auto moved = numbers.assign(PhoneNumbers::formatInternational(e164), NumberHolder::member(QStringLiteral("bob.jones1")));
+        auto moved = numbers.assign(PhoneNumbers::formatInternational(e164),
+                                    NumberHolder::member(QStringLiteral("bob.jones1")));
         QVERIFY2(moved.ok(), qPrintable(sbt::errorText(moved)));
         QCOMPARE(numbers.find(e164)->holder, NumberHolder::member(QStringLiteral("bob.jones1")));
         QCOMPARE(MemberService(ctx).find(QStringLiteral("bob.jones1"))->numbers, QStringList{e164});
         // Refusals: same holder, unknown holder, a number that is not ours, a malformed one.
         const auto before = sbt::snapshot(ctx.db);
         const auto numbersBefore = numberRows(ctx.db);
-        QCOMPARE(numbers.assign(e164, NumberHolder::member(QStringLiteral("bob.jones1"))).error().kind, Error::Kind::Refused);
-        QCOMPARE(numbers.assign(e164, NumberHolder::member(QStringLiteral("nobody.here"))).error().kind, Error::Kind::NotFound);
-        QCOMPARE(numbers.assign(e164, NumberHolder::profile(QStringLiteral("No such trunk"))).error().kind, Error::Kind::NotFound);
-        QCOMPARE(numbers.assign(QStringLiteral("+12125559999"), NumberHolder::member(QStringLiteral("alice.smith"))).error().kind,
+        QCOMPARE(
+            numbers.assign(e164, NumberHolder::member(QStringLiteral("bob.jones1"))).error().kind,
+            Error::Kind::Refused);
+        QCOMPARE(
+            numbers.assign(e164, NumberHolder::member(QStringLiteral("nobody.here"))).error().kind,
+            Error::Kind::NotFound);
+        QCOMPARE(numbers.assign(e164, NumberHolder::profile(QStringLiteral("No such trunk")))
+                     .error()
+                     .kind,
                  Error::Kind::NotFound);
-        QCOMPARE(numbers.assign(QStringLiteral("call me"), NumberHolder::member(QStringLiteral("alice.smith"))).error().kind,
+        QCOMPARE(numbers
+                     .assign(QStringLiteral("+12125559999"),
+                             NumberHolder::member(QStringLiteral("alice.smith")))
+                     .error()
+                     .kind,
+                 Error::Kind::NotFound);
+        QCOMPARE(numbers
+                     .assign(QStringLiteral("call me"),
+                             NumberHolder::member(QStringLiteral("alice.smith")))
+                     .error()
+                     .kind,
                  Error::Kind::Invalid);
         QCOMPARE(sbt::snapshot(ctx.db), before);
         QCOMPARE(numberRows(ctx.db), numbersBefore);
@@ -250,7 +314,11 @@ private slots:
         addMembers(ctx, {QStringLiteral("alice.smith")});
         QVERIFY(CompanyService(ctx).topUp(Money::fromCents(2000), QStringLiteral("T")).ok());
         const NumberService numbers(ctx);
-        auto bought = numbers.buy({QStringLiteral("NO"), QStringLiteral("22"), 1, {NumberHolder::member(QStringLiteral("alice.smith"))}, false});
+        auto bought = numbers.buy({QStringLiteral("NO"),
+                                   QStringLiteral("22"),
+                                   1,
+                                   {NumberHolder::member(QStringLiteral("alice.smith"))},
+                                   false});
         QVERIFY(bought.ok());
         const QString e164 = bought->first().e164;
         QCOMPARE(bought->first().expires, QDate(2026, 4, 30));
@@ -269,12 +337,17 @@ private slots:
         QVERIFY(run.ok());
         QCOMPARE(run->numbersReleased, 1);
         QCOMPARE(numbers.find(e164).error().kind, Error::Kind::NotFound);
-        QCOMPARE(sbt::rows(ctx.db, QStringLiteral("SELECT status, member_id FROM numbers")), QStringList{QStringLiteral("released|NULL")});
+        QCOMPARE(sbt::rows(ctx.db, QStringLiteral("SELECT status, member_id FROM numbers")),
+                 QStringList{QStringLiteral("released|NULL")});
         QCOMPARE(CompanyService(ctx).balance().value(), afterBuy);
         QVERIFY(MemberService(ctx).find(QStringLiteral("alice.smith"))->numbers.isEmpty());
         QCOMPARE(numbers.areas(QStringLiteral("NO"))->first().available, 100);
         // Back in the pool: it can be bought again.
-        auto again = numbers.buy({QStringLiteral("NO"), QStringLiteral("22"), 1, {NumberHolder::member(QStringLiteral("alice.smith"))}, false});
+        auto again = numbers.buy({QStringLiteral("NO"),
+                                  QStringLiteral("22"),
+                                  1,
+                                  {NumberHolder::member(QStringLiteral("alice.smith"))},
+                                  false});
         QVERIFY2(again.ok(), qPrintable(sbt::errorText(again)));
         QCOMPARE(again->first().e164, e164);
         QCOMPARE(sbt::booksProblem(ctx), QString());
@@ -289,10 +362,18 @@ private slots:
         addMembers(ctx, {QStringLiteral("alice.smith"), QStringLiteral("bob.jones1")});
         QVERIFY(CompanyService(ctx).topUp(Money::fromCents(1800), QStringLiteral("T")).ok());
         const NumberService numbers(ctx);
-        auto a = numbers.buy({QStringLiteral("US"), QStringLiteral("212"), 1, {NumberHolder::member(QStringLiteral("alice.smith"))}, false});
+        auto a = numbers.buy({QStringLiteral("US"),
+                              QStringLiteral("212"),
+                              1,
+                              {NumberHolder::member(QStringLiteral("alice.smith"))},
+                              false});
         QVERIFY(a.ok());
         env.clock.set(sbt::utc(2026, 2, 10, 10));
-        auto b = numbers.buy({QStringLiteral("US"), QStringLiteral("415"), 1, {NumberHolder::member(QStringLiteral("bob.jones1"))}, false});
+        auto b = numbers.buy({QStringLiteral("US"),
+                              QStringLiteral("415"),
+                              1,
+                              {NumberHolder::member(QStringLiteral("bob.jones1"))},
+                              false});
         QVERIFY(b.ok());
         QCOMPARE(CompanyService(ctx).balance()->cents(), 600);
         // 28 February: alice's renews (6.00 left pays it) until 31 March.
@@ -331,7 +412,11 @@ private slots:
         addMembers(ctx, {QStringLiteral("alice.smith")});
         QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
         const NumberService numbers(ctx);
-        auto a = numbers.buy({QStringLiteral("CA"), QStringLiteral("416"), 1, {NumberHolder::member(QStringLiteral("alice.smith"))}, false});
+        auto a = numbers.buy({QStringLiteral("CA"),
+                              QStringLiteral("416"),
+                              1,
+                              {NumberHolder::member(QStringLiteral("alice.smith"))},
+                              false});
         QVERIFY(a.ok());
         // Nobody ran billing for three months: three renewals, paid now.
         env.clock.set(sbt::utc(2026, 4, 20, 10));

@@ -17,10 +17,14 @@ using namespace sb;
 namespace {
 QStringList profileRows(const Database& db)
 {
-    return sbt::rows(db, QStringLiteral("SELECT name, department, auth, ip, port, channels, channels_expires, channels_lapsed"
-                                        " FROM profiles ORDER BY id"))
-           + sbt::rows(db, QStringLiteral("SELECT member_id, profile_id, extension FROM profile_links ORDER BY member_id"))
-           + sbt::rows(db, QStringLiteral("SELECT e164, member_id, profile_id, status FROM numbers ORDER BY e164"));
+    return sbt::rows(db, QStringLiteral("SELECT name, department, auth, ip, port, channels, "
+                                        "channels_expires, channels_lapsed"
+                                        " FROM profiles ORDER BY id")) +
+           sbt::rows(db, QStringLiteral("SELECT member_id, profile_id, extension FROM "
+                                        "profile_links ORDER BY member_id")) +
+           sbt::rows(db,
+                     QStringLiteral(
+                         "SELECT e164, member_id, profile_id, status FROM numbers ORDER BY e164"));
 }
 
 NewSipProfile registration(const QString& name, int channels = 1)
@@ -53,7 +57,8 @@ private slots:
     void initTestCase()
     {
         SB_REQUIRE_PG_IF_ASKED();
-        qputenv("SWITCHBOARD_SECRET_KEY_FILE", m_keys.filePath(QStringLiteral("secrets.key")).toLocal8Bit());
+        qputenv("SWITCHBOARD_SECRET_KEY_FILE",
+                m_keys.filePath(QStringLiteral("secrets.key")).toLocal8Bit());
         qputenv("SWITCHBOARD_NO_KEYCHAIN", "1");
     }
 
@@ -63,15 +68,24 @@ private slots:
         QTest::addColumn<bool>("valid");
         QTest::addColumn<QString>("warning");
         QTest::newRow("public") << QStringLiteral("8.8.4.4") << true << QString();
-        QTest::newRow("private 10") << QStringLiteral("10.1.2.3") << true << QStringLiteral("private");
-        QTest::newRow("private 172") << QStringLiteral("172.20.0.5") << true << QStringLiteral("private");
-        QTest::newRow("private 192") << QStringLiteral("192.168.1.10") << true << QStringLiteral("private");
-        QTest::newRow("loopback") << QStringLiteral("127.0.0.1") << true << QStringLiteral("loopback");
-        QTest::newRow("link-local") << QStringLiteral("169.254.10.1") << true << QStringLiteral("link-local");
-        QTest::newRow("multicast") << QStringLiteral("224.0.0.1") << true << QStringLiteral("multicast");
-        QTest::newRow("reserved") << QStringLiteral("250.1.1.1") << true << QStringLiteral("reserved");
-        QTest::newRow("shared") << QStringLiteral("100.64.1.1") << true << QStringLiteral("carrier-grade NAT");
-        QTest::newRow("documentation") << QStringLiteral("203.0.113.10") << true << QStringLiteral("documentation");
+        QTest::newRow("private 10")
+            << QStringLiteral("10.1.2.3") << true << QStringLiteral("private");
+        QTest::newRow("private 172")
+            << QStringLiteral("172.20.0.5") << true << QStringLiteral("private");
+        QTest::newRow("private 192")
+            << QStringLiteral("192.168.1.10") << true << QStringLiteral("private");
+        QTest::newRow("loopback") << QStringLiteral("127.0.0.1") << true
+                                  << QStringLiteral("loopback");
+        QTest::newRow("link-local")
+            << QStringLiteral("169.254.10.1") << true << QStringLiteral("link-local");
+        QTest::newRow("multicast")
+            << QStringLiteral("224.0.0.1") << true << QStringLiteral("multicast");
+        QTest::newRow("reserved") << QStringLiteral("250.1.1.1") << true
+                                  << QStringLiteral("reserved");
+        QTest::newRow("shared") << QStringLiteral("100.64.1.1") << true
+                                << QStringLiteral("carrier-grade NAT");
+        QTest::newRow("documentation")
+            << QStringLiteral("203.0.113.10") << true << QStringLiteral("documentation");
         QTest::newRow("octet too big") << QStringLiteral("300.1.1.1") << false << QString();
         QTest::newRow("three parts") << QStringLiteral("10.1.1") << false << QString();
         QTest::newRow("letters") << QStringLiteral("pbx.example.com") << false << QString();
@@ -136,16 +150,22 @@ private slots:
         QCOMPARE(created->password.size(), 20);
         QCOMPARE(CompanyService(ctx).balance()->cents(), 10000 - 2085);
         // The password is not in the database in the clear, and can be shown again.
-        QCOMPARE(sbt::scalar(ctx.db, QStringLiteral("SELECT COUNT(*) FROM profiles WHERE secret LIKE '%%1%'").arg(created->password)).toInt(), 0);
+        QCOMPARE(sbt::scalar(ctx.db, QStringLiteral(
+                                         "SELECT COUNT(*) FROM profiles WHERE secret LIKE '%%1%'")
+                                         .arg(created->password))
+                     .toInt(),
+                 0);
         auto creds = profiles.credentials(QStringLiteral("SALES – oslo"));
         QVERIFY2(creds.ok(), qPrintable(sbt::errorText(creds)));
         QCOMPARE(creds->password, created->password);
         QCOMPARE(creds->username, created->profile.username);
         QCOMPARE(creds->servers.size(), 2);
-        const QString config = PbxConfig::asterisk(created->profile, creds->servers, creds->password);
+        const QString config =
+            PbxConfig::asterisk(created->profile, creds->servers, creds->password);
         QVERIFY(config.contains(QStringLiteral("type=registration")));
         QVERIFY(config.contains(QStringLiteral("password=") + created->password));
-        QVERIFY(config.contains(QStringLiteral("client_uri=sip:%1@sip1.voice.example.net").arg(created->profile.username)));
+        QVERIFY(config.contains(QStringLiteral("client_uri=sip:%1@sip1.voice.example.net")
+                                    .arg(created->profile.username)));
         QCOMPARE(sbt::booksProblem(ctx), QString());
     }
 
@@ -156,7 +176,8 @@ private slots:
         SB_ENV(env, engine);
         const Context& ctx = *env.ctx;
         QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
-        auto created = ProfileService(ctx).create(ipAuth(QStringLiteral("Office PBX"), QStringLiteral("192.168.1.10"), 5070));
+        auto created = ProfileService(ctx).create(
+            ipAuth(QStringLiteral("Office PBX"), QStringLiteral("192.168.1.10"), 5070));
         QVERIFY(created.ok());
         QCOMPARE(created->warnings.size(), 1);
         QVERIFY(created->password.isEmpty());
@@ -177,7 +198,8 @@ private slots:
         QTest::addColumn<QString>("engine");
         QTest::addColumn<int>("which");
         for (const QString& e : sb::test::TestDatabase::engines()) {
-            const char* names[] = {"duplicate name", "empty name", "0 channels", "301 channels", "malformed ip", "port 0",
+            const char* names[] = {"duplicate name",  "empty name",   "0 channels",
+                                   "301 channels",    "malformed ip", "port 0",
                                    "balance too low", "bad e-mail"};
             for (int i = 0; i < 8; ++i)
                 QTest::addRow("%s:%s", qPrintable(e), names[i]) << e << i;
@@ -195,14 +217,30 @@ private slots:
         const auto rows = profileRows(ctx.db);
         NewSipProfile p = registration(QStringLiteral("Support"));
         switch (which) {
-        case 0: p.name = QStringLiteral(" SALES "); break;
-        case 1: p.name = QString(); break;
-        case 2: p.channels = 0; break;
-        case 3: p.channels = 301; break;
-        case 4: p = ipAuth(QStringLiteral("Support"), QStringLiteral("1.2.3.400")); break;
-        case 5: p = ipAuth(QStringLiteral("Support"), QStringLiteral("8.8.8.8"), 0); break;
-        case 6: p.channels = 2; break; // 13.90 > 3.05 left
-        case 7: p.email = QStringLiteral("not-an-address"); break;
+        case 0:
+            p.name = QStringLiteral(" SALES ");
+            break;
+        case 1:
+            p.name = QString();
+            break;
+        case 2:
+            p.channels = 0;
+            break;
+        case 3:
+            p.channels = 301;
+            break;
+        case 4:
+            p = ipAuth(QStringLiteral("Support"), QStringLiteral("1.2.3.400"));
+            break;
+        case 5:
+            p = ipAuth(QStringLiteral("Support"), QStringLiteral("8.8.8.8"), 0);
+            break;
+        case 6:
+            p.channels = 2;
+            break; // 13.90 > 3.05 left
+        case 7:
+            p.email = QStringLiteral("not-an-address");
+            break;
         }
         auto r = ProfileService(ctx).create(p);
         QVERIFY(!r.ok());
@@ -233,7 +271,8 @@ private slots:
         QVERIFY(!profiles.setChannels(QStringLiteral("Sales"), 301).ok());
         QVERIFY(!profiles.setChannels(QStringLiteral("Sales"), 5).ok());   // unchanged
         QVERIFY(!profiles.setChannels(QStringLiteral("Sales"), 300).ok()); // 2085.00 > balance
-        QCOMPARE(profiles.setChannels(QStringLiteral("Nobody"), 3).error().kind, Error::Kind::NotFound);
+        QCOMPARE(profiles.setChannels(QStringLiteral("Nobody"), 3).error().kind,
+                 Error::Kind::NotFound);
         QCOMPARE(sbt::snapshot(ctx.db), before);
         // Credit: like members, all from the company, never taken back.
         auto credited = profiles.allocateCredit(QStringLiteral("Sales"), Money::fromCents(2500));
@@ -254,9 +293,12 @@ private slots:
         const ProfileService profiles(ctx);
         QVERIFY(profiles.create(registration(QStringLiteral("Sales"))).ok());
         QVERIFY(profiles.create(registration(QStringLiteral("Support"))).ok());
-        QCOMPARE(profiles.rename(QStringLiteral("Sales"), QStringLiteral("SUPPORT")).error().kind, Error::Kind::Refused);
-        QCOMPARE(profiles.rename(QStringLiteral("Sales"), QStringLiteral(" ")).error().kind, Error::Kind::Invalid);
-        QCOMPARE(profiles.rename(QStringLiteral("Nobody"), QStringLiteral("X")).error().kind, Error::Kind::NotFound);
+        QCOMPARE(profiles.rename(QStringLiteral("Sales"), QStringLiteral("SUPPORT")).error().kind,
+                 Error::Kind::Refused);
+        QCOMPARE(profiles.rename(QStringLiteral("Sales"), QStringLiteral(" ")).error().kind,
+                 Error::Kind::Invalid);
+        QCOMPARE(profiles.rename(QStringLiteral("Nobody"), QStringLiteral("X")).error().kind,
+                 Error::Kind::NotFound);
         auto renamed = profiles.rename(QStringLiteral("Sales"), QStringLiteral("Sales Norway"));
         QVERIFY(renamed.ok());
         QCOMPARE(renamed->name, QStringLiteral("Sales Norway"));
@@ -271,29 +313,53 @@ private slots:
         SB_ENV(env, engine);
         const Context& ctx = *env.ctx;
         QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
-        QVERIFY(MemberService(ctx).add({QStringLiteral("alice.smith"), QStringLiteral("Alice"), {}, {}}).ok());
+        QVERIFY(MemberService(ctx)
+                    .add({QStringLiteral("alice.smith"), QStringLiteral("Alice"), {}, {}})
+                    .ok());
         const ProfileService profiles(ctx);
         QVERIFY(profiles.create(registration(QStringLiteral("Sales"))).ok());
         QVERIFY(profiles.create(registration(QStringLiteral("Support"))).ok());
-        QVERIFY(NumberService(ctx).buy({QStringLiteral("US"), QStringLiteral("212"), 1, {NumberHolder::member(QStringLiteral("alice.smith"))}, false}).ok());
+        QVERIFY(NumberService(ctx)
+                    .buy({QStringLiteral("US"),
+                          QStringLiteral("212"),
+                          1,
+                          {NumberHolder::member(QStringLiteral("alice.smith"))},
+                          false})
+                    .ok());
         const auto before = sbt::snapshot(ctx.db);
-        QCOMPARE(profiles.link(QStringLiteral("Sales"), QStringLiteral("alice.smith"), QStringLiteral("12a")).error().kind, Error::Kind::Invalid);
-        QCOMPARE(profiles.link(QStringLiteral("Sales"), QStringLiteral("nobody.here"), QString()).error().kind, Error::Kind::NotFound);
-        QCOMPARE(profiles.link(QStringLiteral("Nobody"), QStringLiteral("alice.smith"), QString()).error().kind, Error::Kind::NotFound);
+        QCOMPARE(
+            profiles
+                .link(QStringLiteral("Sales"), QStringLiteral("alice.smith"), QStringLiteral("12a"))
+                .error()
+                .kind,
+            Error::Kind::Invalid);
+        QCOMPARE(profiles.link(QStringLiteral("Sales"), QStringLiteral("nobody.here"), QString())
+                     .error()
+                     .kind,
+                 Error::Kind::NotFound);
+        QCOMPARE(profiles.link(QStringLiteral("Nobody"), QStringLiteral("alice.smith"), QString())
+                     .error()
+                     .kind,
+                 Error::Kind::NotFound);
         QCOMPARE(sbt::snapshot(ctx.db), before);
-        auto linked = profiles.link(QStringLiteral("Sales"), QStringLiteral("alice.smith"), QStringLiteral("120"));
+        auto linked = profiles.link(QStringLiteral("Sales"), QStringLiteral("alice.smith"),
+                                    QStringLiteral("120"));
         QVERIFY2(linked.ok(), qPrintable(sbt::errorText(linked)));
         QCOMPARE(linked->accounts.size(), 1);
         QCOMPARE(linked->accounts.first().extension, QStringLiteral("120"));
         auto alice = MemberService(ctx).find(QStringLiteral("alice.smith"));
         QCOMPARE(alice->status, QStringLiteral("linked"));
         QCOMPARE(alice->profile, QStringLiteral("Sales"));
-        QCOMPARE(NumberService(ctx).find(QStringLiteral("+12125550100"))->routesToProfile, QStringLiteral("Sales"));
+        QCOMPARE(NumberService(ctx).find(QStringLiteral("+12125550100"))->routesToProfile,
+                 QStringLiteral("Sales"));
         // One profile per account.
-        auto again = profiles.link(QStringLiteral("Support"), QStringLiteral("alice.smith"), QString());
+        auto again =
+            profiles.link(QStringLiteral("Support"), QStringLiteral("alice.smith"), QString());
         QCOMPARE(again.error().kind, Error::Kind::Refused);
         QVERIFY(again.error().message.contains(QStringLiteral("Sales")));
-        QCOMPARE(profiles.unlink(QStringLiteral("Support"), QStringLiteral("alice.smith")).error().kind, Error::Kind::Refused);
+        QCOMPARE(
+            profiles.unlink(QStringLiteral("Support"), QStringLiteral("alice.smith")).error().kind,
+            Error::Kind::Refused);
         QVERIFY(profiles.unlink(QStringLiteral("Sales"), QStringLiteral("alice.smith")).ok());
         alice = MemberService(ctx).find(QStringLiteral("alice.smith"));
         QCOMPARE(alice->status, QStringLiteral("active"));
@@ -308,15 +374,23 @@ private slots:
         SB_ENV(env, engine);
         const Context& ctx = *env.ctx;
         QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
-        QVERIFY(MemberService(ctx).add({QStringLiteral("alice.smith"), QStringLiteral("Alice"), {}, {}}).ok());
+        QVERIFY(MemberService(ctx)
+                    .add({QStringLiteral("alice.smith"), QStringLiteral("Alice"), {}, {}})
+                    .ok());
         const ProfileService profiles(ctx);
         QVERIFY(profiles.create(registration(QStringLiteral("Sales"))).ok());
         QVERIFY(profiles.allocateCredit(QStringLiteral("Sales"), Money::fromCents(2500)).ok());
-        auto bought = NumberService(ctx).buy({QStringLiteral("NO"), QStringLiteral("22"), 1, {NumberHolder::profile(QStringLiteral("Sales"))}, false});
+        auto bought = NumberService(ctx).buy({QStringLiteral("NO"),
+                                              QStringLiteral("22"),
+                                              1,
+                                              {NumberHolder::profile(QStringLiteral("Sales"))},
+                                              false});
         QVERIFY(bought.ok());
-        QVERIFY(profiles.link(QStringLiteral("Sales"), QStringLiteral("alice.smith"), QString()).ok());
-        QSqlQuery call = ctx.db.prepare(QStringLiteral("INSERT INTO calls (profile_id, started_at, source, destination, billsec,"
-                                                       " cost_cents, unique_id) VALUES (?, ?, '100', '+4722000000', 61, 4, 'u1')"));
+        QVERIFY(
+            profiles.link(QStringLiteral("Sales"), QStringLiteral("alice.smith"), QString()).ok());
+        QSqlQuery call = ctx.db.prepare(QStringLiteral(
+            "INSERT INTO calls (profile_id, started_at, source, destination, billsec,"
+            " cost_cents, unique_id) VALUES (?, ?, '100', '+4722000000', 61, 4, 'u1')"));
         call.addBindValue(profiles.find(QStringLiteral("Sales"))->id);
         call.addBindValue(ctx.nowText());
         QVERIFY(ctx.db.exec(call));
@@ -338,12 +412,15 @@ private slots:
         QCOMPARE(CompanyService(ctx).balance().value(), companyBefore + Money::fromCents(2500));
         QVERIFY(!profiles.find(QStringLiteral("Sales")).ok());
         QCOMPARE(sbt::count(ctx.db, QStringLiteral("calls")), 0);
-        QCOMPARE(MemberService(ctx).find(QStringLiteral("alice.smith"))->status, QStringLiteral("active"));
+        QCOMPARE(MemberService(ctx).find(QStringLiteral("alice.smith"))->status,
+                 QStringLiteral("active"));
         // The number is the company's again, unassigned, and can be reassigned.
         auto n = NumberService(ctx).find(bought->first().e164);
         QVERIFY(n.ok());
         QVERIFY(n->holder.isNone());
-        QVERIFY(NumberService(ctx).assign(n->e164, NumberHolder::member(QStringLiteral("alice.smith"))).ok());
+        QVERIFY(NumberService(ctx)
+                    .assign(n->e164, NumberHolder::member(QStringLiteral("alice.smith")))
+                    .ok());
         QCOMPARE(ActivityLog(ctx).page(0, 2)->at(1).action, QStringLiteral("profile.delete"));
         QCOMPARE(sbt::booksProblem(ctx), QString());
         QCOMPARE(profiles.remove(QStringLiteral("Sales")).error().kind, Error::Kind::NotFound);
@@ -358,7 +435,8 @@ private slots:
         QVERIFY(CompanyService(ctx).topUp(Money::fromCents(2000), QStringLiteral("T")).ok());
         const ProfileService profiles(ctx);
         QVERIFY(profiles.create(registration(QStringLiteral("Sales"), 2)).ok()); // 13.90, 6.10 left
-        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(790), QStringLiteral("T")).ok()); // 14.00
+        QVERIFY(
+            CompanyService(ctx).topUp(Money::fromCents(790), QStringLiteral("T")).ok()); // 14.00
         env.clock.set(sbt::utc(2026, 2, 28, 3));
         auto run = BillingService(ctx).run();
         QVERIFY(run.ok());

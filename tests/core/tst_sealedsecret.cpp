@@ -30,8 +30,9 @@ private slots:
         QVERIFY(token->startsWith(QLatin1String("v1:")));
         QVERIFY(!token->contains(QLatin1String("zx2")));
         QVERIFY(QFile::exists(keyPath()));
-        QCOMPARE(QFile::permissions(keyPath()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
-                                                   | QFileDevice::WriteOther),
+        QCOMPARE(QFile::permissions(keyPath()) &
+                     (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                      QFileDevice::WriteOther),
                  QFileDevice::Permissions());
         QCOMPARE(SealedSecret::open(*token).value(), QStringLiteral("zx2-MUHT8.MSxDC3+FCKQ7b"));
         // The same secret sealed twice looks different (fresh nonce).
@@ -65,7 +66,8 @@ private slots:
         auto token = SecretVault::put(QStringLiteral("sb-user-1"), QStringLiteral("p4ss"));
         QVERIFY(token.ok());
         QVERIFY(token->startsWith(QLatin1String("v1:")));
-        QCOMPARE(SecretVault::get(QStringLiteral("sb-user-1"), *token).value(), QStringLiteral("p4ss"));
+        QCOMPARE(SecretVault::get(QStringLiteral("sb-user-1"), *token).value(),
+                 QStringLiteral("p4ss"));
         QVERIFY(!SecretVault::keychainAvailable());
     }
 };

@@ -43,12 +43,16 @@ void TestTransaction::rollbackUnlessCommitted()
     {
         Transaction tx(e.db());
         QVERIFY(tx.begun());
-        SB_VERIFY_OK(sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QStringLiteral("s"), QStringLiteral("d")));
-        QVERIFY(e.db().execDirect(QStringLiteral("UPDATE accounts SET balance_cents = 99 WHERE id = 1")));
+        SB_VERIFY_OK(sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QStringLiteral("s"),
+                                                    QStringLiteral("d")));
+        QVERIFY(e.db().execDirect(
+            QStringLiteral("UPDATE accounts SET balance_cents = 99 WHERE id = 1")));
         QCOMPARE(sbt::count(e.db(), QStringLiteral("activity")), 1); // visible inside
-    } // destroyed without commit
+    }                                                                // destroyed without commit
     QCOMPARE(sbt::count(e.db(), QStringLiteral("activity")), 0);
-    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1")).toLongLong(), 0);
+    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
+                 .toLongLong(),
+             0);
     // The connection is usable again: a new transaction begins.
     Transaction next(e.db());
     QVERIFY(next.begun());
@@ -61,7 +65,8 @@ void TestTransaction::commitPersists()
     {
         Transaction tx(e.db());
         QVERIFY(tx.begun());
-        SB_VERIFY_OK(sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QStringLiteral("s"), QStringLiteral("d")));
+        SB_VERIFY_OK(sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QStringLiteral("s"),
+                                                    QStringLiteral("d")));
         SB_VERIFY_OK(tx.commit());
     }
     QCOMPARE(sbt::count(e.db(), QStringLiteral("activity")), 1);
@@ -102,7 +107,9 @@ void TestTransaction::runCommitsOnSuccess()
     QFETCH(QString, engine);
     SB_ENV(e, engine);
     auto r = Transaction::run(e.db(), [&]() -> Result<int> {
-        if (auto a = sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QString(), QString()); !a)
+        if (auto a =
+                sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QString(), QString());
+            !a)
             return a.error();
         return 42;
     });
@@ -118,7 +125,9 @@ void TestTransaction::runRollsBackOnError()
     int attempts = 0;
     auto r = Transaction::run(e.db(), [&]() -> Result<void> {
         ++attempts;
-        if (auto a = sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QString(), QString()); !a)
+        if (auto a =
+                sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QString(), QString());
+            !a)
             return a.error();
         return Error::refused(QStringLiteral("no, thank you"));
     });
@@ -138,7 +147,9 @@ void TestTransaction::runRetriesRetryableStorageFailure()
     int attempts = 0;
     auto r = Transaction::run(e.db(), [&]() -> Result<int> {
         ++attempts;
-        if (auto a = sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QString::number(attempts), QString()); !a)
+        if (auto a = sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"),
+                                                    QString::number(attempts), QString());
+            !a)
             return a.error();
         if (attempts < 3) {
             e.db().noteFailure(QStringLiteral("simulated serialization failure"), true);
@@ -148,7 +159,8 @@ void TestTransaction::runRetriesRetryableStorageFailure()
     });
     SB_VERIFY_OK(r);
     QCOMPARE(*r, 3);
-    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT subject FROM activity")), QStringList{QStringLiteral("3")});
+    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT subject FROM activity")),
+             QStringList{QStringLiteral("3")});
 }
 
 void TestTransaction::runDoesNotRetryOtherFailures()
@@ -176,7 +188,9 @@ void TestTransaction::runDoesNotRetryOtherFailures()
     QCOMPARE(attempts, 1);
     // And a real SQL error inside: reported as storage, nothing written.
     auto bad = Transaction::run(e.db(), [&]() -> Result<void> {
-        if (auto a = sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QString(), QString()); !a)
+        if (auto a =
+                sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QString(), QString());
+            !a)
             return a.error();
         if (!e.db().execDirect(QStringLiteral("INSERT INTO no_such_table VALUES (1)")))
             return Error::storage(e.db().lastErrorText());

@@ -52,9 +52,10 @@ void TestActivityModel::initTestCase()
         for (int i = 0; i < Entries; ++i) {
             m_clock->set(m_start.addSecs(60 * i));
             const bool topUp = i % 3 == 0;
-            auto r = log.record(topUp ? QStringLiteral("company.topup") : QStringLiteral("member.add"),
-                                topUp ? QString() : QStringLiteral("member.%1").arg(i, 4, 10, QLatin1Char('0')),
-                                QStringLiteral("entry %1").arg(i));
+            auto r = log.record(
+                topUp ? QStringLiteral("company.topup") : QStringLiteral("member.add"),
+                topUp ? QString() : QStringLiteral("member.%1").arg(i, 4, 10, QLatin1Char('0')),
+                QStringLiteral("entry %1").arg(i));
             if (!r)
                 return r.error();
         }
@@ -95,7 +96,9 @@ void TestActivityModel::fetchesLazilyNewestFirst()
     QDateTime previousAt = QDateTime(QDate(9999, 1, 1), QTime(0, 0), Qt::UTC);
     for (int row = 0; row < model.rowCount(); ++row) {
         const qint64 id = model.data(model.index(row, 0), ActivityModel::IdRole).toLongLong();
-        const QDateTime at = model.data(model.index(row, ActivityModel::Time), ActivityModel::RawValueRole).toDateTime();
+        const QDateTime at =
+            model.data(model.index(row, ActivityModel::Time), ActivityModel::RawValueRole)
+                .toDateTime();
         QVERIFY(id < previousId);
         QVERIFY(at <= previousAt);
         previousId = id;
@@ -113,11 +116,13 @@ void TestActivityModel::searchFiltersInSql()
         model.fetchMore({});
     QCOMPARE(model.rowCount(), Entries / 3);
     for (int row = 0; row < model.rowCount(); ++row)
-        QCOMPARE(model.data(model.index(row, ActivityModel::Action), ActivityModel::RawValueRole).toString(),
+        QCOMPARE(model.data(model.index(row, ActivityModel::Action), ActivityModel::RawValueRole)
+                     .toString(),
                  QStringLiteral("company.topup"));
     model.setSearch(QStringLiteral("member.0043"));
     QCOMPARE(model.rowCount(), 1);
-    QCOMPARE(model.data(model.index(0, ActivityModel::Subject)).toString(), QStringLiteral("member.0043"));
+    QCOMPARE(model.data(model.index(0, ActivityModel::Subject)).toString(),
+             QStringLiteral("member.0043"));
     model.setSearch(QStringLiteral("nothing like this"));
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.canFetchMore({}));
@@ -133,17 +138,24 @@ void TestActivityModel::dataRoles()
     const int last = model.rowCount() - 1;
     QCOMPARE(model.entry(last).details, QStringLiteral("entry 3"));
     const QDateTime at = m_start.addSecs(60 * 3);
-    QCOMPARE(model.data(model.index(last, ActivityModel::Time), ActivityModel::RawValueRole).toDateTime(), at);
+    QCOMPARE(model.data(model.index(last, ActivityModel::Time), ActivityModel::RawValueRole)
+                 .toDateTime(),
+             at);
     QCOMPARE(model.data(model.index(last, ActivityModel::Time)).toString(),
              QLocale().toString(at.toLocalTime(), QLocale::ShortFormat));
-    QCOMPARE(model.data(model.index(last, ActivityModel::Actor)).toString(), QStringLiteral("tester"));
+    QCOMPARE(model.data(model.index(last, ActivityModel::Actor)).toString(),
+             QStringLiteral("tester"));
     QCOMPARE(model.data(model.index(last, ActivityModel::Action)).toString(),
              ActivityLog::actionName(QStringLiteral("company.topup")));
-    QCOMPARE(model.data(model.index(last, ActivityModel::Action)).toString(), QStringLiteral("Company top-up"));
-    QCOMPARE(model.data(model.index(last, ActivityModel::Action), ActivityModel::RawValueRole).toString(),
+    QCOMPARE(model.data(model.index(last, ActivityModel::Action)).toString(),
+             QStringLiteral("Company top-up"));
+    QCOMPARE(model.data(model.index(last, ActivityModel::Action), ActivityModel::RawValueRole)
+                 .toString(),
              QStringLiteral("company.topup"));
-    QCOMPARE(model.data(model.index(last, ActivityModel::Details)).toString(), QStringLiteral("entry 3"));
-    QCOMPARE(model.headerData(ActivityModel::Actor, Qt::Horizontal).toString(), QStringLiteral("Who"));
+    QCOMPARE(model.data(model.index(last, ActivityModel::Details)).toString(),
+             QStringLiteral("entry 3"));
+    QCOMPARE(model.headerData(ActivityModel::Actor, Qt::Horizontal).toString(),
+             QStringLiteral("Who"));
     QCOMPARE(model.columnCount(), int(ActivityModel::ColumnCount));
 }
 

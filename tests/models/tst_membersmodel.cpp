@@ -120,7 +120,9 @@ void TestMembersModel::fetchesLazilyInPages()
     // Pages join without gaps or repeats.
     QSet<QString> accounts;
     for (int row = 0; row < model.rowCount(); ++row)
-        accounts.insert(model.data(model.index(row, MembersModel::Account), MembersModel::RawValueRole).toString());
+        accounts.insert(
+            model.data(model.index(row, MembersModel::Account), MembersModel::RawValueRole)
+                .toString());
     QCOMPARE(accounts.size(), Members);
 }
 
@@ -140,7 +142,8 @@ void TestMembersModel::searchFiltersInSql()
     QCOMPARE(model.rowCount(), int(*expected));
     for (int row = 0; row < model.rowCount(); ++row) {
         const Member& m = model.member(row);
-        const QString all = QStringList{m.account, m.name, m.email, m.department}.join(QLatin1Char(' '));
+        const QString all =
+            QStringList{m.account, m.name, m.email, m.department}.join(QLatin1Char(' '));
         QVERIFY2(all.contains(QStringLiteral("sales"), Qt::CaseInsensitive), qPrintable(all));
     }
     // The same search again changes nothing and fetches nothing.
@@ -179,19 +182,25 @@ void TestMembersModel::sortsByBalanceInSql()
     QCOMPARE(model.sortOrder(), order);
     // The first page already holds the extremes of the whole table: the order is SQL's.
     QCOMPARE(model.rowCount(), MembersModel::PageSize);
-    qint64 extreme = model.data(model.index(0, MembersModel::Balance), MembersModel::RawValueRole).toLongLong();
+    qint64 extreme =
+        model.data(model.index(0, MembersModel::Balance), MembersModel::RawValueRole).toLongLong();
     fetchAll(model);
     QCOMPARE(model.rowCount(), Members);
     qint64 previous = extreme;
     bool sawDifferent = false;
     for (int row = 0; row < model.rowCount(); ++row) {
-        const QVariant raw = model.data(model.index(row, MembersModel::Balance), MembersModel::RawValueRole);
+        const QVariant raw =
+            model.data(model.index(row, MembersModel::Balance), MembersModel::RawValueRole);
         QCOMPARE(raw.typeId(), QMetaType::LongLong);
         const qint64 cents = raw.toLongLong();
         if (order == Qt::AscendingOrder)
-            QVERIFY2(cents >= previous, qPrintable(QStringLiteral("row %1: %2 after %3").arg(row).arg(cents).arg(previous)));
+            QVERIFY2(cents >= previous,
+                     qPrintable(
+                         QStringLiteral("row %1: %2 after %3").arg(row).arg(cents).arg(previous)));
         else
-            QVERIFY2(cents <= previous, qPrintable(QStringLiteral("row %1: %2 after %3").arg(row).arg(cents).arg(previous)));
+            QVERIFY2(cents <= previous,
+                     qPrintable(
+                         QStringLiteral("row %1: %2 after %3").arg(row).arg(cents).arg(previous)));
         sawDifferent = sawDifferent || cents != extreme;
         previous = cents;
     }
@@ -215,9 +224,11 @@ void TestMembersModel::sortIgnoresUnsortableColumn()
 void TestMembersModel::dataRoles()
 {
     auto added = MemberService(*m_ctx).add({QStringLiteral("zz.roles"), QStringLiteral("Zoë Rôles"),
-                                             QStringLiteral("zoe@example.com"), QStringLiteral("Roles Dept")});
+                                            QStringLiteral("zoe@example.com"),
+                                            QStringLiteral("Roles Dept")});
     QVERIFY(added.ok());
-    auto allocated = CreditService(*m_ctx).allocate(Money::fromCents(123456), {QStringLiteral("zz.roles")});
+    auto allocated =
+        CreditService(*m_ctx).allocate(Money::fromCents(123456), {QStringLiteral("zz.roles")});
     QVERIFY2(allocated.ok(), allocated ? "" : qPrintable(allocated.error().message));
 
     MembersModel model(*m_ctx);
@@ -226,59 +237,79 @@ void TestMembersModel::dataRoles()
     auto cell = [&](int column, int role) { return model.data(model.index(0, column), role); };
     QCOMPARE(cell(MembersModel::Account, Qt::DisplayRole).toString(), QStringLiteral("zz.roles"));
     QCOMPARE(cell(MembersModel::Name, Qt::DisplayRole).toString(), QStringLiteral("Zoë Rôles"));
-    QCOMPARE(cell(MembersModel::Email, Qt::DisplayRole).toString(), QStringLiteral("zoe@example.com"));
-    QCOMPARE(cell(MembersModel::Department, Qt::DisplayRole).toString(), QStringLiteral("Roles Dept"));
+    QCOMPARE(cell(MembersModel::Email, Qt::DisplayRole).toString(),
+             QStringLiteral("zoe@example.com"));
+    QCOMPARE(cell(MembersModel::Department, Qt::DisplayRole).toString(),
+             QStringLiteral("Roles Dept"));
     QCOMPARE(cell(MembersModel::Balance, Qt::DisplayRole).toString(), QStringLiteral("1,234.56"));
     QCOMPARE(cell(MembersModel::Balance, MembersModel::RawValueRole).typeId(), QMetaType::LongLong);
     QCOMPARE(cell(MembersModel::Balance, MembersModel::RawValueRole).toLongLong(), 123456LL);
     QCOMPARE(cell(MembersModel::Status, Qt::DisplayRole).toString(), QStringLiteral("Active"));
-    QCOMPARE(cell(MembersModel::Status, MembersModel::RawValueRole).toString(), QStringLiteral("active"));
+    QCOMPARE(cell(MembersModel::Status, MembersModel::RawValueRole).toString(),
+             QStringLiteral("active"));
     QCOMPARE(cell(MembersModel::AutoRecharge, Qt::DisplayRole).toString(), QStringLiteral("Off"));
     QVERIFY(!cell(MembersModel::AutoRecharge, MembersModel::RawValueRole).isValid());
     for (int c = 0; c < MembersModel::ColumnCount; ++c)
         QCOMPARE(cell(c, MembersModel::AccountRole).toString(), QStringLiteral("zz.roles"));
-    QVERIFY(cell(MembersModel::Balance, Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight);
-    QCOMPARE(model.headerData(MembersModel::Balance, Qt::Horizontal).toString(), QStringLiteral("Balance (USD)"));
-    QCOMPARE(model.headerData(MembersModel::AutoRecharge, Qt::Horizontal).toString(), QStringLiteral("Auto-recharge"));
+    QVERIFY(cell(MembersModel::Balance, Qt::TextAlignmentRole).value<Qt::Alignment>() &
+            Qt::AlignRight);
+    QCOMPARE(model.headerData(MembersModel::Balance, Qt::Horizontal).toString(),
+             QStringLiteral("Balance (USD)"));
+    QCOMPARE(model.headerData(MembersModel::AutoRecharge, Qt::Horizontal).toString(),
+             QStringLiteral("Auto-recharge"));
     QCOMPARE(model.columnCount(), int(MembersModel::ColumnCount));
     QCOMPARE(model.rowCount(model.index(0, 0)), 0);
     QVERIFY(!model.data(QModelIndex()).isValid());
     QCOMPARE(model.rowOfAccount(QStringLiteral("ZZ.Roles")), 0);
     QCOMPARE(model.rowOfAccount(QStringLiteral("nobody.here")), -1);
-    QCOMPARE(model.accounts({model.index(0, 0), model.index(0, 3)}), QStringList{QStringLiteral("zz.roles")});
+    QCOMPARE(model.accounts({model.index(0, 0), model.index(0, 3)}),
+             QStringList{QStringLiteral("zz.roles")});
     QCOMPARE(model.roleNames().value(MembersModel::RawValueRole), QByteArrayLiteral("rawValue"));
 }
 
 void TestMembersModel::autoRechargeColumn()
 {
-    QVERIFY(MemberService(*m_ctx).add({QStringLiteral("zz.recharge"), QStringLiteral("Re Charge"), {}, {}}).ok());
+    QVERIFY(MemberService(*m_ctx)
+                .add({QStringLiteral("zz.recharge"), QStringLiteral("Re Charge"), {}, {}})
+                .ok());
     QVERIFY(CompanyService(*m_ctx).topUp(Money::fromCents(100000), QStringLiteral("T-1")).ok());
-    auto set = CreditService(*m_ctx).setAutoRecharge(QStringLiteral("zz.recharge"), Money::fromCents(500),
-                                                     Money::fromCents(200), Money::fromCents(5000));
+    auto set =
+        CreditService(*m_ctx).setAutoRecharge(QStringLiteral("zz.recharge"), Money::fromCents(500),
+                                              Money::fromCents(200), Money::fromCents(5000));
     QVERIFY2(set.ok(), set ? "" : qPrintable(set.error().message));
     MembersModel model(*m_ctx);
     model.setSearch(QStringLiteral("zz.recharge"));
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.data(model.index(0, MembersModel::AutoRecharge)).toString(),
              QStringLiteral("5.00 below 2.00, limit 50.00"));
-    QCOMPARE(model.data(model.index(0, MembersModel::AutoRecharge), MembersModel::RawValueRole).toLongLong(), 500LL);
-    QCOMPARE(model.data(model.index(0, MembersModel::Balance), MembersModel::RawValueRole).toLongLong(), 500LL);
+    QCOMPARE(model.data(model.index(0, MembersModel::AutoRecharge), MembersModel::RawValueRole)
+                 .toLongLong(),
+             500LL);
+    QCOMPARE(
+        model.data(model.index(0, MembersModel::Balance), MembersModel::RawValueRole).toLongLong(),
+        500LL);
 
     // A limit that one recharge reaches: suspended until the first of next month.
-    QVERIFY(MemberService(*m_ctx).add({QStringLiteral("zz.suspended"), QStringLiteral("Sus Pended"), {}, {}}).ok());
-    auto suspended = CreditService(*m_ctx).setAutoRecharge(QStringLiteral("zz.suspended"), Money::fromCents(500),
-                                                           Money::fromCents(200), Money::fromCents(500));
+    QVERIFY(MemberService(*m_ctx)
+                .add({QStringLiteral("zz.suspended"), QStringLiteral("Sus Pended"), {}, {}})
+                .ok());
+    auto suspended =
+        CreditService(*m_ctx).setAutoRecharge(QStringLiteral("zz.suspended"), Money::fromCents(500),
+                                              Money::fromCents(200), Money::fromCents(500));
     QVERIFY(suspended.ok());
     QCOMPARE(suspended->suspendedUntil, QDate(2026, 12, 1));
     model.setSearch(QStringLiteral("zz.suspended"));
     QCOMPARE(model.rowCount(), 1);
-    const QString expected = QStringLiteral("Suspended until %1").arg(QLocale().toString(QDate(2026, 12, 1), QLocale::ShortFormat));
+    const QString expected = QStringLiteral("Suspended until %1")
+                                 .arg(QLocale().toString(QDate(2026, 12, 1), QLocale::ShortFormat));
     QCOMPARE(model.data(model.index(0, MembersModel::AutoRecharge)).toString(), expected);
 }
 
 void TestMembersModel::numbersColumn()
 {
-    QVERIFY(MemberService(*m_ctx).add({QStringLiteral("zz.numbers"), QStringLiteral("Num Bers"), {}, {}}).ok());
+    QVERIFY(MemberService(*m_ctx)
+                .add({QStringLiteral("zz.numbers"), QStringLiteral("Num Bers"), {}, {}})
+                .ok());
     QVERIFY(CompanyService(*m_ctx).topUp(Money::fromCents(10000), QStringLiteral("T-N")).ok());
     MembersModel model(*m_ctx);
     model.setSearch(QStringLiteral("zz.numbers"));
@@ -286,13 +317,17 @@ void TestMembersModel::numbersColumn()
     const QModelIndex cell = model.index(0, MembersModel::Numbers);
     QCOMPARE(cell.data().toString(), QString());
     QVERIFY(cell.data(MembersModel::RawValueRole).toStringList().isEmpty());
-    QCOMPARE(model.headerData(MembersModel::Numbers, Qt::Horizontal).toString(), QStringLiteral("Numbers"));
+    QCOMPARE(model.headerData(MembersModel::Numbers, Qt::Horizontal).toString(),
+             QStringLiteral("Numbers"));
     QVERIFY(!MembersModel::isSortable(MembersModel::Numbers));
 
     const NumberService numbers(*m_ctx);
     for (const char* country : {"US", "NO"}) {
-        auto bought = numbers.buy({QString::fromLatin1(country), QString::fromLatin1(country[0] == 'U' ? "212" : "22"), 1,
-                                   {NumberHolder::member(QStringLiteral("zz.numbers"))}, false});
+        auto bought = numbers.buy({QString::fromLatin1(country),
+                                   QString::fromLatin1(country[0] == 'U' ? "212" : "22"),
+                                   1,
+                                   {NumberHolder::member(QStringLiteral("zz.numbers"))},
+                                   false});
         QVERIFY2(bought.ok(), bought ? "" : qPrintable(bought.error().message));
     }
     // Re-read in place (as after a purchase from the Members page): E.164 raw, international shown.
@@ -322,7 +357,8 @@ void TestMembersModel::refreshAccountsKeepsRows()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().at(0).toModelIndex().row(), row);
     QCOMPARE(model.rowCount(), rows);
-    QCOMPARE(model.data(model.index(row, MembersModel::Balance), MembersModel::RawValueRole).toLongLong(),
+    QCOMPARE(model.data(model.index(row, MembersModel::Balance), MembersModel::RawValueRole)
+                 .toLongLong(),
              before + 1000);
 }
 

@@ -60,7 +60,8 @@ void TestMembersModelScale::searchAsYouType()
 {
     MembersModel model(*m_ctx);
     qint64 worst = 0;
-    for (const char* typed : {"k", "ka", "kar", "kari", "kari.", "kari.n", "kari.no", "sales", "zz-none", ""}) {
+    for (const char* typed :
+         {"k", "ka", "kar", "kari", "kari.", "kari.n", "kari.no", "sales", "zz-none", ""}) {
         QElapsedTimer t;
         t.start();
         model.setSearch(QString::fromLatin1(typed));
@@ -88,7 +89,8 @@ void TestMembersModelScale::sortEveryColumn()
             worst = qMax(worst, ms);
             QVERIFY2(model.lastError().isEmpty(), qPrintable(model.lastError()));
             QCOMPARE(model.rowCount(), MembersModel::PageSize);
-            qInfo("sort %-13s %-4s %4lld ms", qPrintable(model.headerData(c, Qt::Horizontal).toString()),
+            qInfo("sort %-13s %-4s %4lld ms",
+                  qPrintable(model.headerData(c, Qt::Horizontal).toString()),
                   o == Qt::AscendingOrder ? "asc" : "desc", ms);
         }
     }

@@ -28,10 +28,14 @@ private slots:
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         m_db = std::make_unique<test::TestDatabase>(QStringLiteral("sqlite"));
         QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
-        m_clock = std::make_unique<FixedClock>(QDateTime(QDate(2026, 11, 15), QTime(10, 0), Qt::UTC));
-        m_ctx = std::make_unique<Context>(Context{m_db->db(), m_clock.get(), QStringLiteral("tester")});
+        m_clock =
+            std::make_unique<FixedClock>(QDateTime(QDate(2026, 11, 15), QTime(10, 0), Qt::UTC));
+        m_ctx =
+            std::make_unique<Context>(Context{m_db->db(), m_clock.get(), QStringLiteral("tester")});
         QVERIFY(CompanyService(*m_ctx).topUp(Money::fromCents(100000), QStringLiteral("T")).ok());
-        QVERIFY(MemberService(*m_ctx).add({QStringLiteral("alice.smith"), QStringLiteral("Alice"), {}, {}}).ok());
+        QVERIFY(MemberService(*m_ctx)
+                    .add({QStringLiteral("alice.smith"), QStringLiteral("Alice"), {}, {}})
+                    .ok());
         const ProfileService profiles(*m_ctx);
         NewSipProfile sales;
         sales.name = QStringLiteral("Sales");
@@ -45,13 +49,17 @@ private slots:
         lab.port = 5080;
         QVERIFY(profiles.create(lab).ok());
         QVERIFY(profiles.allocateCredit(QStringLiteral("Sales"), Money::fromCents(1234)).ok());
-        QVERIFY(profiles.link(QStringLiteral("Sales"), QStringLiteral("alice.smith"), QStringLiteral("12")).ok());
+        QVERIFY(
+            profiles
+                .link(QStringLiteral("Sales"), QStringLiteral("alice.smith"), QStringLiteral("12"))
+                .ok());
     }
 
     void underModelTester()
     {
         ProfilesModel model(*m_ctx);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 2);
         model.setSearch(QStringLiteral("sal"));
         QCOMPARE(model.rowCount(), 1);
@@ -68,14 +76,25 @@ private slots:
         const int sales = model.rowOfName(QStringLiteral("sales"));
         const int lab = model.rowOfName(QStringLiteral("Lab"));
         QVERIFY(sales >= 0 && lab >= 0);
-        QCOMPARE(model.data(model.index(sales, ProfilesModel::Channels)).toString(), QStringLiteral("4"));
-        QCOMPARE(model.data(model.index(sales, ProfilesModel::MonthlyCost)).toString(), QStringLiteral("27.80"));
-        QCOMPARE(model.data(model.index(sales, ProfilesModel::MonthlyCost), ProfilesModel::RawValueRole).toLongLong(), 2780);
-        QCOMPARE(model.data(model.index(sales, ProfilesModel::Balance)).toString(), QStringLiteral("12.34"));
-        QCOMPARE(model.data(model.index(sales, ProfilesModel::Accounts)).toString(), QStringLiteral("1"));
-        QCOMPARE(model.data(model.index(lab, ProfilesModel::Authentication)).toString(), QStringLiteral("IP 8.8.4.4:5080"));
-        QCOMPARE(model.data(model.index(sales, ProfilesModel::Authentication)).toString(), QStringLiteral("Registration"));
-        QCOMPARE(model.data(model.index(lab, ProfilesModel::Name), ProfilesModel::NameRole).toString(), QStringLiteral("Lab"));
+        QCOMPARE(model.data(model.index(sales, ProfilesModel::Channels)).toString(),
+                 QStringLiteral("4"));
+        QCOMPARE(model.data(model.index(sales, ProfilesModel::MonthlyCost)).toString(),
+                 QStringLiteral("27.80"));
+        QCOMPARE(
+            model.data(model.index(sales, ProfilesModel::MonthlyCost), ProfilesModel::RawValueRole)
+                .toLongLong(),
+            2780);
+        QCOMPARE(model.data(model.index(sales, ProfilesModel::Balance)).toString(),
+                 QStringLiteral("12.34"));
+        QCOMPARE(model.data(model.index(sales, ProfilesModel::Accounts)).toString(),
+                 QStringLiteral("1"));
+        QCOMPARE(model.data(model.index(lab, ProfilesModel::Authentication)).toString(),
+                 QStringLiteral("IP 8.8.4.4:5080"));
+        QCOMPARE(model.data(model.index(sales, ProfilesModel::Authentication)).toString(),
+                 QStringLiteral("Registration"));
+        QCOMPARE(
+            model.data(model.index(lab, ProfilesModel::Name), ProfilesModel::NameRole).toString(),
+            QStringLiteral("Lab"));
     }
 };
 

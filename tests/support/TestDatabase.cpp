@@ -18,7 +18,8 @@ QString adminUrl()
 QString adminExec(const QString& statement)
 {
     const QUrl url(adminUrl());
-    const QString name = QStringLiteral("sbtest-admin-%1").arg(QRandomGenerator::global()->generate());
+    const QString name =
+        QStringLiteral("sbtest-admin-%1").arg(QRandomGenerator::global()->generate());
     QString error;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
@@ -65,7 +66,8 @@ TestDatabase::TestDatabase(const QString& engine) : m_engine(engine)
         m_error = QStringLiteral("SWITCHBOARD_TEST_PG is not set");
         return;
     }
-    m_pgName = QStringLiteral("sbt_%1").arg(QRandomGenerator::global()->generate64() & 0xffffffffffffULL, 0, 16);
+    m_pgName = QStringLiteral("sbt_%1").arg(
+        QRandomGenerator::global()->generate64() & 0xffffffffffffULL, 0, 16);
     m_error = adminExec(QStringLiteral("CREATE DATABASE ") + m_pgName);
     QUrl url(adminUrl());
     url.setPath(QLatin1Char('/') + m_pgName);
@@ -76,7 +78,8 @@ TestDatabase::~TestDatabase()
 {
     m_db.reset();
     if (!m_pgName.isEmpty())
-        adminExec(QStringLiteral("DROP DATABASE IF EXISTS ") + m_pgName + QStringLiteral(" WITH (FORCE)"));
+        adminExec(QStringLiteral("DROP DATABASE IF EXISTS ") + m_pgName +
+                  QStringLiteral(" WITH (FORCE)"));
 }
 
 Database& TestDatabase::db()
@@ -84,7 +87,8 @@ Database& TestDatabase::db()
     if (!m_db) {
         auto opened = Database::open(m_spec);
         if (!opened)
-            qFatal("TestDatabase: cannot open %s: %s", qPrintable(m_spec), qPrintable(opened.error().message));
+            qFatal("TestDatabase: cannot open %s: %s", qPrintable(m_spec),
+                   qPrintable(opened.error().message));
         m_db = std::make_unique<Database>(*opened);
     }
     return *m_db;

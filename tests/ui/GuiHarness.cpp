@@ -39,7 +39,8 @@ QString GuiHarness::setUp(bool runBilling)
     if (!m_db->ok())
         return m_db->error();
     m_clock = std::make_unique<FixedClock>(QDateTime(QDate(2026, 11, 15), QTime(10, 0), Qt::UTC));
-    m_verify = std::make_unique<Context>(Context{m_db->db(), m_clock.get(), QStringLiteral("other-admin")});
+    m_verify = std::make_unique<Context>(
+        Context{m_db->db(), m_clock.get(), QStringLiteral("other-admin")});
     auto opened = Database::open(m_db->spec());
     if (!opened)
         return opened.error().message;
@@ -47,7 +48,8 @@ QString GuiHarness::setUp(bool runBilling)
     options.showWelcome = false;
     options.restoreSettings = false;
     options.runBilling = runBilling;
-    m_window = std::make_unique<ui::MainWindow>(Context{*opened, m_clock.get(), QStringLiteral("admin")}, options);
+    m_window = std::make_unique<ui::MainWindow>(
+        Context{*opened, m_clock.get(), QStringLiteral("admin")}, options);
     m_window->resize(1280, 900);
     m_window->show();
     if (!QTest::qWaitForWindowExposed(m_window.get()))
@@ -86,11 +88,13 @@ void GuiHarness::answerModal(const QString& objectName, std::function<void(QDial
                 dialog->reject();
         });
         if (!dialog) {
-            m_modalProblem = QStringLiteral("no modal dialog appeared (expected %1)").arg(objectName);
+            m_modalProblem =
+                QStringLiteral("no modal dialog appeared (expected %1)").arg(objectName);
             return;
         }
         if (dialog->objectName() != objectName) {
-            m_modalProblem = QStringLiteral("the modal dialog is %1, expected %2").arg(dialog->objectName(), objectName);
+            m_modalProblem = QStringLiteral("the modal dialog is %1, expected %2")
+                                 .arg(dialog->objectName(), objectName);
             return;
         }
         m_modalAnswered = true;
@@ -163,7 +167,8 @@ void GuiHarness::chooseCompletion(QLineEdit* edit, const QString& prefix, const 
     QStringList shown;
     for (int row = 0; row < model->rowCount(); ++row)
         shown << model->index(row, 0).data().toString();
-    QFAIL(qPrintable(QStringLiteral("no completion %1 for \"%2\"; offered: %3").arg(name, prefix, shown.join(QStringLiteral("; ")))));
+    QFAIL(qPrintable(QStringLiteral("no completion %1 for \"%2\"; offered: %3")
+                         .arg(name, prefix, shown.join(QStringLiteral("; ")))));
 }
 
 void GuiHarness::shoot(QWidget* widget, const QString& name)
@@ -192,7 +197,8 @@ QString GuiHarness::statusText() const
     return m_window->statusBar()->currentMessage();
 }
 
-int runGuiTest(int argc, char** argv, const QString& applicationName, const std::function<int(int, char**)>& run)
+int runGuiTest(int argc, char** argv, const QString& applicationName,
+               const std::function<int(int, char**)>& run)
 {
     QTemporaryDir platformDir;
     const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
@@ -200,7 +206,8 @@ int runGuiTest(int argc, char** argv, const QString& applicationName, const std:
         const QString config = platformDir.filePath(QStringLiteral("screen.json"));
         QFile f(config);
         if (f.open(QIODevice::WriteOnly)) {
-            f.write(R"({"screens":[{"name":"ci","x":0,"y":0,"width":1280,"height":900,"logicalDpi":96}]})");
+            f.write(
+                R"({"screens":[{"name":"ci","x":0,"y":0,"width":1280,"height":900,"logicalDpi":96}]})");
             f.close();
             qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + config.toLocal8Bit());
         }

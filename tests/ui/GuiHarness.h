@@ -58,7 +58,8 @@ public:
     /// Closes whatever modal a failed check left open.
     void closeModals();
 
-    static void clickRow(QTableView* view, int row, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+    static void clickRow(QTableView* view, int row,
+                         Qt::KeyboardModifiers modifiers = Qt::NoModifier);
     static void clickOk(QDialog* dialog);
     /// Types into the line edit `field` of `parent` as a person does (after clearing it).
     static void type(QWidget* parent, const QString& field, const QString& text);
@@ -84,15 +85,16 @@ private:
 
 /// The main() of a window test: a 1280×900 offscreen screen, a private runtime directory,
 /// settings of its own.
-int runGuiTest(int argc, char** argv, const QString& applicationName, const std::function<int(int, char**)>& run);
+int runGuiTest(int argc, char** argv, const QString& applicationName,
+               const std::function<int(int, char**)>& run);
 
 } // namespace sb::test
 
-#define SB_GUI_TEST_MAIN(TestClass, name)                                                                     \
-    int main(int argc, char** argv)                                                                            \
-    {                                                                                                          \
-        return sb::test::runGuiTest(argc, argv, QStringLiteral(name), [](int c, char** v) {                    \
-            TestClass test;                                                                                    \
-            return QTest::qExec(&test, c, v);                                                                  \
-        });                                                                                                    \
+#define SB_GUI_TEST_MAIN(TestClass, name)                                                          \
+    int main(int argc, char** argv)                                                                \
+    {                                                                                              \
+        return sb::test::runGuiTest(argc, argv, QStringLiteral(name), [](int c, char** v) {        \
+            TestClass test;                                                                        \
+            return QTest::qExec(&test, c, v);                                                      \
+        });                                                                                        \
     }

@@ -215,11 +215,13 @@ void TestGui::navigationSwitchesPages()
     for (int i = 0; i < navigation->count(); ++i) {
         QListWidgetItem* item = navigation->item(i);
         QVERIFY(!item->text().isEmpty());
-        QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, navigation->visualItemRect(item).center());
+        QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {},
+                          navigation->visualItemRect(item).center());
         QCOMPARE(stack->currentWidget()->objectName(), pages[i]);
         QVERIFY(stack->currentWidget()->isVisible());
         QVERIFY(!stack->currentWidget()->accessibleName().isEmpty());
-        QCOMPARE(QSettings().value(QStringLiteral("mainWindow/page")).toString(), MainWindow::pageNames().at(i));
+        QCOMPARE(QSettings().value(QStringLiteral("mainWindow/page")).toString(),
+                 MainWindow::pageNames().at(i));
     }
     // The page still to come says so.
     auto* calls = m_window->findChild<QWidget*>(QStringLiteral("callsPage"));
@@ -262,9 +264,11 @@ void TestGui::addMember()
     // The table shows the new member, selected.
     const int row = m_members->model()->rowOfAccount(QStringLiteral("alice.smith"));
     QVERIFY(row >= 0);
-    QCOMPARE(m_members->model()->index(row, MembersModel::Name).data().toString(), QStringLiteral("Alice Smith"));
+    QCOMPARE(m_members->model()->index(row, MembersModel::Name).data().toString(),
+             QStringLiteral("Alice Smith"));
     QCOMPARE(m_members->selectedAccounts(), QStringList{QStringLiteral("alice.smith")});
-    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Added member Alice Smith")));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(
+        QStringLiteral("Added member Alice Smith")));
 }
 
 void TestGui::addMemberDuplicateOrInvalidIsRefusedInline()
@@ -282,7 +286,8 @@ void TestGui::addMemberDuplicateOrInvalidIsRefusedInline()
         QVERIFY(d->isVisible());
         QCOMPARE(QApplication::activeModalWidget(), d);
         QVERIFY(hint->isVisible());
-        QCOMPARE(hint->text(), QStringLiteral("A member with the account name \"Alice.Smith\" already exists."));
+        QCOMPARE(hint->text(),
+                 QStringLiteral("A member with the account name \"Alice.Smith\" already exists."));
         GuiHarness::shoot(d, QStringLiteral("addMemberDialog-duplicate"));
         QVERIFY(!ok->isEnabled());
         // Invalid names are explained as they are typed.
@@ -303,7 +308,8 @@ void TestGui::addMemberDuplicateOrInvalidIsRefusedInline()
     QVERIFY(m_gui.modalAnswered());
     QCOMPARE(memberCount(), before);
     QVERIFY(!MemberService(*m_verify).find(QStringLiteral("good.name")).ok());
-    QCOMPARE(MemberService(*m_verify).find(QStringLiteral("alice.smith"))->name, QStringLiteral("Alice Smith"));
+    QCOMPARE(MemberService(*m_verify).find(QStringLiteral("alice.smith"))->name,
+             QStringLiteral("Alice Smith"));
 }
 
 void TestGui::topUp()
@@ -331,8 +337,18 @@ void TestGui::topUp()
 
 void TestGui::allocateCreditToTwoMembers()
 {
-    QVERIFY(MemberService(*m_verify).add({QStringLiteral("bob.jones"), QStringLiteral("Bob Jones"), {}, QStringLiteral("Sales")}).ok());
-    QVERIFY(MemberService(*m_verify).add({QStringLiteral("carol.white"), QStringLiteral("Carol White"), {}, QStringLiteral("Support")}).ok());
+    QVERIFY(MemberService(*m_verify)
+                .add({QStringLiteral("bob.jones"),
+                      QStringLiteral("Bob Jones"),
+                      {},
+                      QStringLiteral("Sales")})
+                .ok());
+    QVERIFY(MemberService(*m_verify)
+                .add({QStringLiteral("carol.white"),
+                      QStringLiteral("Carol White"),
+                      {},
+                      QStringLiteral("Support")})
+                .ok());
     m_members->refresh();
     selectAccounts({QStringLiteral("bob.jones"), QStringLiteral("carol.white")});
     if (QTest::currentTestFailed())
@@ -351,7 +367,8 @@ void TestGui::allocateCreditToTwoMembers()
         auto* total = d->findChild<QLabel*>(QStringLiteral("totalLabel"));
         QCOMPARE(total->text(), QStringLiteral("Total: $50.00 ($25.00 × 2 members)"));
         auto* balance = d->findChild<QLabel*>(QStringLiteral("companyBalanceInfoLabel"));
-        QCOMPARE(balance->text(), QStringLiteral("Company balance: $1,000.00, after the allocation: $950.00."));
+        QCOMPARE(balance->text(),
+                 QStringLiteral("Company balance: $1,000.00, after the allocation: $950.00."));
         QVERIFY(ok->isEnabled());
         QCOMPARE(ok->text(), QStringLiteral("Allocate $50.00"));
         GuiHarness::shoot(d, QStringLiteral("allocateCreditDialog"));
@@ -404,13 +421,15 @@ void TestGui::allocationRefusedByCoreWhenBalanceFellMeanwhile()
         GuiHarness::type(d, QStringLiteral("amountEdit"), QStringLiteral("400"));
         QVERIFY(ok->isEnabled()); // 800.00 of 950.00: fine when the dialog opened
         // Another admin spends 900.00 meanwhile, on another connection.
-        auto other = CreditService(*m_verify).allocate(Money::fromCents(90000), {QStringLiteral("alice.smith")});
+        auto other = CreditService(*m_verify).allocate(Money::fromCents(90000),
+                                                       {QStringLiteral("alice.smith")});
         QVERIFY(other.ok());
         GuiHarness::clickOk(d);
         auto* hint = d->findChild<QLabel*>(QStringLiteral("hintLabel"));
         QVERIFY(d->isVisible());
         QVERIFY(hint->isVisible());
-        QVERIFY2(hint->text().contains(QStringLiteral("Nobody was given credit")), qPrintable(hint->text()));
+        QVERIFY2(hint->text().contains(QStringLiteral("Nobody was given credit")),
+                 qPrintable(hint->text()));
         QVERIFY(!ok->isEnabled());
         // The dialog now shows the balance as it is.
         auto* balance = d->findChild<QLabel*>(QStringLiteral("companyBalanceInfoLabel"));
@@ -438,7 +457,8 @@ void TestGui::autoRechargeBelowThresholdRechargesAtOnce()
         GuiHarness::type(d, QStringLiteral("thresholdEdit"), QStringLiteral("50"));
         GuiHarness::type(d, QStringLiteral("monthlyLimitEdit"), QStringLiteral("5"));
         auto* hint = d->findChild<QLabel*>(QStringLiteral("hintLabel"));
-        QVERIFY2(hint->text().contains(QStringLiteral("must be at least")), qPrintable(hint->text()));
+        QVERIFY2(hint->text().contains(QStringLiteral("must be at least")),
+                 qPrintable(hint->text()));
         QVERIFY(!ok->isEnabled());
         GuiHarness::type(d, QStringLiteral("monthlyLimitEdit"), QStringLiteral("100"));
         QVERIFY(ok->isEnabled());
@@ -478,16 +498,19 @@ void TestGui::autoRechargeLimitReachedShowsSuspension()
     QCOMPARE(memberBalance(QStringLiteral("bob.jones")), Money::fromCents(4500));
     const int row = m_members->model()->rowOfAccount(QStringLiteral("bob.jones"));
     QCOMPARE(m_members->model()->index(row, MembersModel::AutoRecharge).data().toString(),
-             QStringLiteral("Suspended until %1").arg(QLocale().toString(QDate(2026, 12, 1), QLocale::ShortFormat)));
+             QStringLiteral("Suspended until %1")
+                 .arg(QLocale().toString(QDate(2026, 12, 1), QLocale::ShortFormat)));
     QVERIFY2(m_window->statusBar()->currentMessage().contains(
-                 QStringLiteral("suspended until %1").arg(QLocale().toString(QDate(2026, 12, 1), QLocale::ShortFormat))),
+                 QStringLiteral("suspended until %1")
+                     .arg(QLocale().toString(QDate(2026, 12, 1), QLocale::ShortFormat))),
              qPrintable(m_window->statusBar()->currentMessage()));
 
     // Open again: the dialog says so, and offers to turn it off.
     selectAccounts({QStringLiteral("bob.jones")});
     m_gui.answerModal(QStringLiteral("autoRechargeDialog"), [](QDialog* d) {
         auto* state = d->findChild<QLabel*>(QStringLiteral("stateLabel"));
-        QVERIFY2(state->text().contains(QStringLiteral("suspended until")), qPrintable(state->text()));
+        QVERIFY2(state->text().contains(QStringLiteral("suspended until")),
+                 qPrintable(state->text()));
         auto* turnOff = d->findChild<QPushButton*>(QStringLiteral("turnOffButton"));
         QVERIFY(turnOff->isVisible());
         GuiHarness::shoot(d, QStringLiteral("autoRechargeDialog-suspended"));
@@ -496,7 +519,8 @@ void TestGui::autoRechargeLimitReachedShowsSuspension()
     QVERIFY(m_gui.triggerAction(QStringLiteral("autoRechargeAction")));
     QVERIFY(m_gui.modalAnswered());
     QVERIFY(!MemberService(*m_verify).find(QStringLiteral("bob.jones"))->autoRecharge.has_value());
-    QCOMPARE(m_members->model()->index(row, MembersModel::AutoRecharge).data().toString(), QStringLiteral("Off"));
+    QCOMPARE(m_members->model()->index(row, MembersModel::AutoRecharge).data().toString(),
+             QStringLiteral("Off"));
 }
 
 void TestGui::searchAsYouType()
@@ -526,7 +550,10 @@ void TestGui::sortByHeaderClick()
     auto balances = [&]() {
         QList<qint64> out;
         for (int row = 0; row < m_members->model()->rowCount(); ++row)
-            out.append(m_members->model()->index(row, MembersModel::Balance).data(MembersModel::RawValueRole).toLongLong());
+            out.append(m_members->model()
+                           ->index(row, MembersModel::Balance)
+                           .data(MembersModel::RawValueRole)
+                           .toLongLong());
         return out;
     };
     QList<qint64> first = balances();
@@ -552,17 +579,18 @@ void TestGui::sortByHeaderClick()
 void TestGui::importCsvWithBadLinesWritesNothing()
 {
     const qint64 before = memberCount();
-    const QString path = writeFile(QStringLiteral("bad.csv"),
-                                   "account,name,email,department\r\n"
-                                   "dave.brown,Dave Brown,dave@example.com,Sales\r\n"
-                                   "9lives,Nine Lives,,Sales\r\n"
-                                   "bob.jones,Bob Again,,\r\n");
+    const QString path =
+        writeFile(QStringLiteral("bad.csv"), "account,name,email,department\r\n"
+                                             "dave.brown,Dave Brown,dave@example.com,Sales\r\n"
+                                             "9lives,Nine Lives,,Sales\r\n"
+                                             "bob.jones,Bob Again,,\r\n");
     QVERIFY(!path.isEmpty());
     m_members->setFileDialogOverride([path]() { return path; });
     QVERIFY(m_gui.triggerAction(QStringLiteral("importMembersAction")));
     // The dry run runs off the UI thread; then the problems show, by line.
-    QTRY_VERIFY(QApplication::activeModalWidget()
-                && QApplication::activeModalWidget()->objectName() == QLatin1String("importMembersDialog"));
+    QTRY_VERIFY(QApplication::activeModalWidget() &&
+                QApplication::activeModalWidget()->objectName() ==
+                    QLatin1String("importMembersDialog"));
     auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
     auto closeAfter = qScopeGuard([dialog]() { dialog->reject(); });
     auto* problems = dialog->findChild<QTableWidget*>(QStringLiteral("problemsTable"));
@@ -594,8 +622,9 @@ void TestGui::importGoodCsv()
                                    "frank.black,\"Black, Frank\",frank@example.com,Legal\r\n");
     m_members->setFileDialogOverride([path]() { return path; });
     QVERIFY(m_gui.triggerAction(QStringLiteral("importMembersAction")));
-    QTRY_VERIFY(QApplication::activeModalWidget()
-                && QApplication::activeModalWidget()->objectName() == QLatin1String("importMembersDialog"));
+    QTRY_VERIFY(QApplication::activeModalWidget() &&
+                QApplication::activeModalWidget()->objectName() ==
+                    QLatin1String("importMembersDialog"));
     auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
     auto* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
     QVERIFY(ok->isEnabled());
@@ -604,7 +633,8 @@ void TestGui::importGoodCsv()
     QTest::mouseClick(ok, Qt::LeftButton);
     QTRY_COMPARE(memberCount(), before + 3);
     QTRY_VERIFY(!m_members->isBusy());
-    QCOMPARE(MemberService(*m_verify).find(QStringLiteral("frank.black"))->name, QStringLiteral("Black, Frank"));
+    QCOMPARE(MemberService(*m_verify).find(QStringLiteral("frank.black"))->name,
+             QStringLiteral("Black, Frank"));
     QTRY_VERIFY(m_members->model()->rowOfAccount(QStringLiteral("erin.green")) >= 0);
     QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("Imported 3 members")),
              qPrintable(m_window->statusBar()->currentMessage()));
@@ -621,7 +651,8 @@ void TestGui::exportMembers()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = f.readAll().split('\n');
     QCOMPARE(lines.first().trimmed(), QByteArrayLiteral("account,name,email,department"));
-    QCOMPARE(lines.size() - 2, int(memberCount())); // header, members, and the empty rest after the last CRLF
+    QCOMPARE(lines.size() - 2,
+             int(memberCount())); // header, members, and the empty rest after the last CRLF
     QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Exported")));
 }
 
@@ -632,14 +663,19 @@ void TestGui::activityPageShowsWhatHappened()
     QVERIFY(table && table->isVisible());
     QVERIFY(table->model()->rowCount() > 5);
     // Newest first: the import was the last change.
-    QCOMPARE(table->model()->index(0, ActivityModel::Action).data(ActivityModel::RawValueRole).toString(),
+    QCOMPARE(table->model()
+                 ->index(0, ActivityModel::Action)
+                 .data(ActivityModel::RawValueRole)
+                 .toString(),
              QStringLiteral("member.import"));
     auto* search = m_window->findChild<QLineEdit*>(QStringLiteral("activitySearch"));
     QVERIFY(search);
     QTest::keyClicks(search, QStringLiteral("INV-2026-001"));
     QTRY_COMPARE(table->model()->rowCount(), 1);
-    QCOMPARE(table->model()->index(0, ActivityModel::Action).data().toString(), QStringLiteral("Company top-up"));
-    QCOMPARE(table->model()->index(0, ActivityModel::Actor).data().toString(), QStringLiteral("admin"));
+    QCOMPARE(table->model()->index(0, ActivityModel::Action).data().toString(),
+             QStringLiteral("Company top-up"));
+    QCOMPARE(table->model()->index(0, ActivityModel::Actor).data().toString(),
+             QStringLiteral("admin"));
     search->clear();
     QTRY_VERIFY(table->model()->rowCount() > 5);
 }
@@ -670,7 +706,8 @@ void TestGui::languageSwitchToNorwegian()
     m_window->showPage(MainWindow::Settings);
     QVERIFY(balance->text().contains(QStringLiteral("USD")));
     const int row = m_members->model()->rowOfAccount(QStringLiteral("carol.white"));
-    QCOMPARE(m_members->model()->index(row, MembersModel::Balance).data().toString(), QStringLiteral("55,00"));
+    QCOMPARE(m_members->model()->index(row, MembersModel::Balance).data().toString(),
+             QStringLiteral("55,00"));
 
     restore.dismiss();
     combo->setCurrentIndex(combo->findData(QStringLiteral("en")));
@@ -695,7 +732,8 @@ void TestGui::settingsSwitchDatabase()
     edit->setText(QStringLiteral("postgresql://"));
     QTest::mouseClick(apply, Qt::LeftButton);
     QVERIFY(hint->isVisible());
-    QVERIFY2(hint->text().contains(QStringLiteral("not a PostgreSQL address")), qPrintable(hint->text()));
+    QVERIFY2(hint->text().contains(QStringLiteral("not a PostgreSQL address")),
+             qPrintable(hint->text()));
     QCOMPARE(m_window->context().db.spec(), original);
 
     // Another file: reopened at once.
@@ -723,7 +761,8 @@ void TestGui::billingRunsOnDemandWithNews()
     auto restoreClock = qScopeGuard([&]() { m_clock->set(before); });
     m_clock->set(QDateTime(QDate(2026, 12, 2), QTime(8, 0), Qt::UTC));
     QVERIFY(m_gui.triggerAction(QStringLiteral("runBillingAction")));
-    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("1 monthly recharge limit started afresh")),
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(
+                 QStringLiteral("1 monthly recharge limit started afresh")),
              qPrintable(m_window->statusBar()->currentMessage()));
     // Idempotent: nothing is due the second time.
     QVERIFY(m_gui.triggerAction(QStringLiteral("runBillingAction")));
@@ -736,14 +775,16 @@ void TestGui::longWorkCanBeCancelled()
     const Money company = m_gui.companyBalance();
     m_window->generateDemo(200000);
     // The progress dialog comes after a moment; its Cancel stops the work, which writes nothing.
-    QTRY_VERIFY(m_window->findChild<QProgressDialog*>(QStringLiteral("progressDialog"))
-                && m_window->findChild<QProgressDialog*>(QStringLiteral("progressDialog"))->isVisible());
+    QTRY_VERIFY(
+        m_window->findChild<QProgressDialog*>(QStringLiteral("progressDialog")) &&
+        m_window->findChild<QProgressDialog*>(QStringLiteral("progressDialog"))->isVisible());
     auto* progress = m_window->findChild<QProgressDialog*>(QStringLiteral("progressDialog"));
     QVERIFY(!progress->labelText().isEmpty());
     auto* cancel = progress->findChild<QPushButton*>();
     QVERIFY(cancel);
     QTest::mouseClick(cancel, Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QStringLiteral("cancelled")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->statusBar()->currentMessage().contains(QStringLiteral("cancelled")), 20000);
     QTRY_VERIFY(!m_window->findChild<QProgressDialog*>(QStringLiteral("progressDialog")));
     QCOMPARE(memberCount(), before);
     QCOMPARE(m_gui.companyBalance(), company);
@@ -755,17 +796,18 @@ void TestGui::controlsHaveNamesAndActionsInContextMenu()
     const QList<QWidget*> widgets = m_window->findChildren<QWidget*>();
     QStringList unnamed;
     for (QWidget* w : widgets) {
-        const bool control = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w)
-                             || qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractItemView*>(w);
-        if (!control || w->objectName().isEmpty() || w->objectName().startsWith(QLatin1String("qt_")))
+        const bool control = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w) ||
+                             qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractItemView*>(w);
+        if (!control || w->objectName().isEmpty() ||
+            w->objectName().startsWith(QLatin1String("qt_")))
             continue;
         if (w->accessibleName().isEmpty())
             unnamed.append(w->objectName());
         QVERIFY2(w->objectName().front().isLower(), qPrintable(w->objectName()));
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
-    for (const char* name : {"addMemberAction", "allocateCreditAction", "autoRechargeAction", "importMembersAction",
-                             "exportMembersAction", "topUpAction"}) {
+    for (const char* name : {"addMemberAction", "allocateCreditAction", "autoRechargeAction",
+                             "importMembersAction", "exportMembersAction", "topUpAction"}) {
         auto* action = m_window->findChild<QAction*>(QString::fromLatin1(name));
         QVERIFY2(action, name);
         QVERIFY2(!action->shortcut().isEmpty(), name);
@@ -773,8 +815,10 @@ void TestGui::controlsHaveNamesAndActionsInContextMenu()
     }
     QTableView* table = m_members->table();
     QCOMPARE(table->contextMenuPolicy(), Qt::ActionsContextMenu);
-    QVERIFY(table->actions().contains(m_window->findChild<QAction*>(QStringLiteral("allocateCreditAction"))));
-    QVERIFY(table->actions().contains(m_window->findChild<QAction*>(QStringLiteral("autoRechargeAction"))));
+    QVERIFY(table->actions().contains(
+        m_window->findChild<QAction*>(QStringLiteral("allocateCreditAction"))));
+    QVERIFY(table->actions().contains(
+        m_window->findChild<QAction*>(QStringLiteral("autoRechargeAction"))));
     QCOMPARE(table->selectionMode(), QAbstractItemView::ExtendedSelection);
     QCOMPARE(table->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
 }
@@ -810,8 +854,8 @@ void TestGui::welcomeDialogOpensDemoAccount()
     MainWindow window(Context{*opened, m_clock, QStringLiteral("admin")}, options);
     window.resize(1000, 700);
     window.show();
-    QTRY_VERIFY(QApplication::activeModalWidget()
-                && QApplication::activeModalWidget()->objectName() == QLatin1String("welcomeDialog"));
+    QTRY_VERIFY(QApplication::activeModalWidget() &&
+                QApplication::activeModalWidget()->objectName() == QLatin1String("welcomeDialog"));
     QPointer<QWidget> welcome = QApplication::activeModalWidget();
     auto closeAfter = qScopeGuard([welcome]() {
         if (welcome && welcome->isVisible())
@@ -826,7 +870,8 @@ void TestGui::welcomeDialogOpensDemoAccount()
     Context check{empty.db(), m_clock, QStringLiteral("tester")};
     QTRY_COMPARE_WITH_TIMEOUT(MemberService(check).count().value(), qint64(500), 20000);
     QTRY_COMPARE(window.membersPage()->model()->totalCount(), qint64(500));
-    QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("companyBalanceLabel"))->text() != QStringLiteral("Company balance: $0.00"));
+    QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("companyBalanceLabel"))->text() !=
+                QStringLiteral("Company balance: $0.00"));
     QCOMPARE(window.currentPage(), int(MainWindow::Members));
 }
 
@@ -861,8 +906,9 @@ void TestGui::screenshotOfBuiltBinary()
     QVERIFY(image.height() >= 500);
 
     const QString nb = m_gui.tempPath(QStringLiteral("settings-nb.png"));
-    QCOMPARE(run({QStringLiteral("--database"), m_db->spec(), QStringLiteral("--lang"), QStringLiteral("nb"),
-                  QStringLiteral("--screenshot"), nb, QStringLiteral("--page"), QStringLiteral("sip-profiles")}),
+    QCOMPARE(run({QStringLiteral("--database"), m_db->spec(), QStringLiteral("--lang"),
+                  QStringLiteral("nb"), QStringLiteral("--screenshot"), nb,
+                  QStringLiteral("--page"), QStringLiteral("sip-profiles")}),
              0);
     QVERIFY(!QImage(nb).isNull());
 
@@ -872,9 +918,12 @@ void TestGui::screenshotOfBuiltBinary()
 
     // A database of a newer schema is refused, untouched, with the reason on stderr.
     test::TestDatabase newer(QStringLiteral("sqlite"));
-    QVERIFY(newer.db().execDirect(QStringLiteral("UPDATE schema_meta SET value = '999' WHERE key = 'version'")));
+    QVERIFY(newer.db().execDirect(
+        QStringLiteral("UPDATE schema_meta SET value = '999' WHERE key = 'version'")));
     QString err;
-    QCOMPARE(run({QStringLiteral("--database"), newer.spec(), QStringLiteral("--screenshot"), png}, &err), 1);
+    QCOMPARE(run({QStringLiteral("--database"), newer.spec(), QStringLiteral("--screenshot"), png},
+                 &err),
+             1);
     QVERIFY2(err.contains(QStringLiteral("switchboard:")), qPrintable(err));
 }
 

@@ -130,7 +130,8 @@ QStringList TestGuiNumbers::numbersOf(const QString& account)
 QString TestGuiNumbers::membersCell(const QString& account, int column)
 {
     const int row = m_members->model()->rowOfAccount(account);
-    return row < 0 ? QStringLiteral("<no row>") : m_members->model()->index(row, column).data().toString();
+    return row < 0 ? QStringLiteral("<no row>")
+                   : m_members->model()->index(row, column).data().toString();
 }
 
 void TestGuiNumbers::selectArea(QWizard* w, const QString& code)
@@ -139,7 +140,8 @@ void TestGuiNumbers::selectArea(QWizard* w, const QString& code)
     QVERIFY(list);
     for (int i = 0; i < list->count(); ++i) {
         if (list->item(i)->data(Qt::UserRole).toString() == code) {
-            QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(i)).center());
+            QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                              list->visualItemRect(list->item(i)).center());
             QCOMPARE(list->currentItem(), list->item(i));
             return;
         }
@@ -155,9 +157,15 @@ void TestGuiNumbers::initTestCase()
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     const Context& ctx = m_gui.verify();
     QVERIFY(CompanyService(ctx).topUp(Money::fromCents(100000), QStringLiteral("INV-1")).ok());
-    for (const auto& [account, name] : {std::pair{"alice.smith", "Alice Smith"}, std::pair{"bob.jones", "Bob Jones"},
-                                        std::pair{"carol.white", "Carol White"}, std::pair{"dave.brown", "Dave Brown"}})
-        QVERIFY(MemberService(ctx).add({QString::fromLatin1(account), QString::fromLatin1(name), {}, QStringLiteral("Sales")}).ok());
+    for (const auto& [account, name] :
+         {std::pair{"alice.smith", "Alice Smith"}, std::pair{"bob.jones", "Bob Jones"},
+          std::pair{"carol.white", "Carol White"}, std::pair{"dave.brown", "Dave Brown"}})
+        QVERIFY(MemberService(ctx)
+                    .add({QString::fromLatin1(account),
+                          QString::fromLatin1(name),
+                          {},
+                          QStringLiteral("Sales")})
+                    .ok());
     NewSipProfile sales;
     sales.name = QStringLiteral("Sales desk");
     QVERIFY(ProfileService(ctx).create(sales).ok()); // 6.95 for one channel
@@ -195,14 +203,18 @@ void TestGuiNumbers::buyNumbersForTwoSelectedMembers()
         // The members come from the selection: the wizard starts at the country.
         QCOMPARE(w->currentId(), int(ui::BuyNumbersWizard::CountryPage));
         auto* holders = w->findChild<QLabel*>(QStringLiteral("holdersLabel"));
-        QVERIFY2(holders->text().contains(QStringLiteral("Bob Jones (bob.jones)")), qPrintable(holders->text()));
+        QVERIFY2(holders->text().contains(QStringLiteral("Bob Jones (bob.jones)")),
+                 qPrintable(holders->text()));
         QVERIFY(holders->text().contains(QStringLiteral("Carol White (carol.white)")));
         auto* country = w->findChild<QComboBox*>(QStringLiteral("countryCombo"));
         country->setCurrentIndex(country->findData(QStringLiteral("US")));
         QCOMPARE(country->currentText(), QStringLiteral("United States"));
         auto* terms = w->findChild<QLabel*>(QStringLiteral("termsInfoLabel"));
-        QVERIFY2(terms->text().contains(QStringLiteral("no extra terms")), qPrintable(terms->text()));
-        QVERIFY(w->findChild<QLabel*>(QStringLiteral("pricesInfoLabel"))->text().contains(QStringLiteral("$6.00")));
+        QVERIFY2(terms->text().contains(QStringLiteral("no extra terms")),
+                 qPrintable(terms->text()));
+        QVERIFY(w->findChild<QLabel*>(QStringLiteral("pricesInfoLabel"))
+                    ->text()
+                    .contains(QStringLiteral("$6.00")));
         test::GuiHarness::shoot(w, QStringLiteral("buyNumbersWizard-country"));
         QTest::mouseClick(w->button(QWizard::NextButton), Qt::LeftButton);
 
@@ -210,7 +222,8 @@ void TestGuiNumbers::buyNumbersForTwoSelectedMembers()
         QVERIFY(!w->button(QWizard::NextButton)->isEnabled()); // no area chosen yet
         auto* areas = w->findChild<QListWidget*>(QStringLiteral("areaList"));
         QVERIFY(areas->count() >= 3);
-        QVERIFY2(areas->item(0)->text().contains(QStringLiteral("212 — New York")), qPrintable(areas->item(0)->text()));
+        QVERIFY2(areas->item(0)->text().contains(QStringLiteral("212 — New York")),
+                 qPrintable(areas->item(0)->text()));
         QVERIFY(areas->item(0)->text().contains(QStringLiteral("100")));
         selectArea(w, QStringLiteral("212"));
         test::GuiHarness::shoot(w, QStringLiteral("buyNumbersWizard-area"));
@@ -225,9 +238,11 @@ void TestGuiNumbers::buyNumbersForTwoSelectedMembers()
         QVERIFY(twelve->text().contains(QStringLiteral("$50.00")));
         three->click(); // a radio button is hit on its indicator and text, not its middle
         auto* total = w->findChild<QLabel*>(QStringLiteral("totalLabel"));
-        QVERIFY2(total->text().startsWith(QStringLiteral("Total: $30.00 ($15.00 × 2 ")), qPrintable(total->text()));
+        QVERIFY2(total->text().startsWith(QStringLiteral("Total: $30.00 ($15.00 × 2 ")),
+                 qPrintable(total->text()));
         auto* balance = w->findChild<QLabel*>(QStringLiteral("companyBalanceInfoLabel"));
-        QCOMPARE(balance->text(), QStringLiteral("Company balance: $993.05, after buying: $963.05."));
+        QCOMPARE(balance->text(),
+                 QStringLiteral("Company balance: $993.05, after buying: $963.05."));
         // No terms in the United States: this is the last page, and it says "Buy now".
         QPushButton* finish = qobject_cast<QPushButton*>(w->button(QWizard::FinishButton));
         QVERIFY(finish->isVisible());
@@ -262,12 +277,14 @@ void TestGuiNumbers::buyNumbersForTwoSelectedMembers()
 
     // The window: the company balance, the members' Numbers column (selection kept), the table.
     QCOMPARE(m_gui.companyBalanceText(), QStringLiteral("Company balance: $963.05"));
-    QCOMPARE(membersCell(QStringLiteral("bob.jones"), MembersModel::Numbers), PhoneNumbers::formatInternational(m_bobNumber));
+    QCOMPARE(membersCell(QStringLiteral("bob.jones"), MembersModel::Numbers),
+             PhoneNumbers::formatInternational(m_bobNumber));
     QCOMPARE(membersCell(QStringLiteral("carol.white"), MembersModel::Numbers),
              PhoneNumbers::formatInternational(m_carolNumber));
     QCOMPARE(m_members->selectedAccounts().size(), 2);
     QCOMPARE(m_numbers->model()->totalCount(), 2);
-    QVERIFY2(m_gui.statusText().startsWith(QStringLiteral("Bought 2 ")), qPrintable(m_gui.statusText()));
+    QVERIFY2(m_gui.statusText().startsWith(QStringLiteral("Bought 2 ")),
+             qPrintable(m_gui.statusText()));
     QVERIFY(m_gui.statusText().contains(QStringLiteral("New York, NY (212)")));
     QVERIFY(m_gui.statusText().contains(QStringLiteral("$30.00")));
     QVERIFY(m_gui.statusText().contains(QStringLiteral("Company balance: $963.05")));
@@ -276,7 +293,9 @@ void TestGuiNumbers::buyNumbersForTwoSelectedMembers()
 void TestGuiNumbers::termsMustBeAcceptedAndBalanceMustCover()
 {
     // Another admin spends most of the company balance first: 953.05 to dave.brown.
-    QVERIFY(CreditService(m_gui.verify()).allocate(Money::fromCents(95305), {QStringLiteral("dave.brown")}).ok());
+    QVERIFY(CreditService(m_gui.verify())
+                .allocate(Money::fromCents(95305), {QStringLiteral("dave.brown")})
+                .ok());
     QCOMPARE(m_gui.companyBalance(), Money::fromCents(1000));
     m_gui.window()->showPage(MainWindow::Numbers);
     m_gui.answerModal(QStringLiteral("buyNumbersWizard"), [](QDialog* d) {
@@ -286,7 +305,8 @@ void TestGuiNumbers::termsMustBeAcceptedAndBalanceMustCover()
         QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
         auto* edit = w->findChild<QLineEdit*>(QStringLiteral("holderEdit"));
         // Completion from the core as the admin types; the entry says what it is.
-        test::GuiHarness::chooseCompletion(edit, QStringLiteral("ali"), QStringLiteral("alice.smith"));
+        test::GuiHarness::chooseCompletion(edit, QStringLiteral("ali"),
+                                           QStringLiteral("alice.smith"));
         auto* list = w->findChild<QListWidget*>(QStringLiteral("holdersList"));
         QTRY_COMPARE(list->count(), 1);
         QCOMPARE(list->item(0)->text(), QStringLiteral("Alice Smith (alice.smith)"));
@@ -306,7 +326,8 @@ void TestGuiNumbers::termsMustBeAcceptedAndBalanceMustCover()
         auto* country = w->findChild<QComboBox*>(QStringLiteral("countryCombo"));
         country->setCurrentIndex(country->findData(QStringLiteral("DE")));
         auto* terms = w->findChild<QLabel*>(QStringLiteral("termsInfoLabel"));
-        QVERIFY2(terms->text().contains(QStringLiteral("require the holder to accept terms")), qPrintable(terms->text()));
+        QVERIFY2(terms->text().contains(QStringLiteral("require the holder to accept terms")),
+                 qPrintable(terms->text()));
         QTest::mouseClick(w->button(QWizard::NextButton), Qt::LeftButton);
         selectArea(w, QStringLiteral("30"));
         QTest::mouseClick(w->button(QWizard::NextButton), Qt::LeftButton);
@@ -316,7 +337,8 @@ void TestGuiNumbers::termsMustBeAcceptedAndBalanceMustCover()
         w->findChild<QRadioButton*>(QStringLiteral("period12Radio"))->click();
         auto* periodHint = w->findChild<QLabel*>(QStringLiteral("periodHint"));
         QVERIFY(periodHint->isVisible());
-        QVERIFY2(periodHint->text().contains(QStringLiteral("cannot pay $60.00")), qPrintable(periodHint->text()));
+        QVERIFY2(periodHint->text().contains(QStringLiteral("cannot pay $60.00")),
+                 qPrintable(periodHint->text()));
         QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
         test::GuiHarness::shoot(w, QStringLiteral("buyNumbersWizard-balanceTooLow"));
         // One month (7.00) fits; Germany asks for terms, so the next page is the terms.
@@ -333,7 +355,9 @@ void TestGuiNumbers::termsMustBeAcceptedAndBalanceMustCover()
         QVERIFY(!finish->isEnabled()); // not without the terms
         QTest::mouseClick(finish, Qt::LeftButton);
         QVERIFY(w->isVisible());
-        QVERIFY(w->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains(QStringLiteral("$7.00")));
+        QVERIFY(w->findChild<QLabel*>(QStringLiteral("summaryLabel"))
+                    ->text()
+                    .contains(QStringLiteral("$7.00")));
         test::GuiHarness::shoot(w, QStringLiteral("buyNumbersWizard-terms"));
         accept->click();
         QVERIFY(finish->isEnabled());
@@ -368,12 +392,15 @@ void TestGuiNumbers::refusalByTheCoreShowsInline()
         QAbstractButton* finish = w->button(QWizard::FinishButton);
         QVERIFY(finish->isEnabled()); // 5.00 of 10.00
         // Meanwhile another admin spends 8.00: the core refuses, the wizard says so and stays.
-        QVERIFY(CreditService(m_gui.verify()).allocate(Money::fromCents(800), {QStringLiteral("dave.brown")}).ok());
+        QVERIFY(CreditService(m_gui.verify())
+                    .allocate(Money::fromCents(800), {QStringLiteral("dave.brown")})
+                    .ok());
         QTest::mouseClick(finish, Qt::LeftButton);
         QVERIFY(w->isVisible());
         auto* hint = w->findChild<QLabel*>(QStringLiteral("periodHint"));
         QVERIFY(hint->isVisible());
-        QVERIFY2(hint->text().contains(QStringLiteral("Nothing was bought")), qPrintable(hint->text()));
+        QVERIFY2(hint->text().contains(QStringLiteral("Nothing was bought")),
+                 qPrintable(hint->text()));
         QVERIFY(!finish->isEnabled());
         test::GuiHarness::shoot(w, QStringLiteral("buyNumbersWizard-refused"));
     });
@@ -383,7 +410,9 @@ void TestGuiNumbers::refusalByTheCoreShowsInline()
     QCOMPARE(m_gui.companyBalance(), Money::fromCents(200));
     QCOMPARE(NumberService(m_gui.verify()).count({}).value(), qint64(2));
     // Money back for the tests that follow.
-    QVERIFY(CompanyService(m_gui.verify()).topUp(Money::fromCents(100000), QStringLiteral("INV-2")).ok());
+    QVERIFY(CompanyService(m_gui.verify())
+                .topUp(Money::fromCents(100000), QStringLiteral("INV-2"))
+                .ok());
     m_gui.window()->refreshAll();
 }
 
@@ -396,14 +425,17 @@ void TestGuiNumbers::reassignWithCompletion()
         auto* number = d->findChild<QLabel*>(QStringLiteral("numberLabel"));
         QVERIFY2(number->text().contains(m_bobNumber), qPrintable(number->text()));
         QVERIFY(number->text().contains(PhoneNumbers::formatNational(m_bobNumber)));
-        QVERIFY(d->findChild<QLabel*>(QStringLiteral("currentHolderLabel"))->text().contains(QStringLiteral("bob.jones")));
+        QVERIFY(d->findChild<QLabel*>(QStringLiteral("currentHolderLabel"))
+                    ->text()
+                    .contains(QStringLiteral("bob.jones")));
         auto* terms = d->findChild<QLabel*>(QStringLiteral("termsReminderLabel"));
         QVERIFY(terms->isVisible());
         QVERIFY2(terms->text().contains(QStringLiteral("still apply")), qPrintable(terms->text()));
         auto* ok = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
         QVERIFY(!ok->isEnabled());
         auto* edit = d->findChild<QLineEdit*>(QStringLiteral("holderEdit"));
-        test::GuiHarness::chooseCompletion(edit, QStringLiteral("dav"), QStringLiteral("dave.brown"));
+        test::GuiHarness::chooseCompletion(edit, QStringLiteral("dav"),
+                                           QStringLiteral("dave.brown"));
         QCOMPARE(edit->text(), QStringLiteral("dave.brown"));
         QCOMPARE(d->findChild<QComboBox*>(QStringLiteral("holderKindCombo"))->currentData().toInt(),
                  int(NumberHolder::Kind::Member));
@@ -420,16 +452,20 @@ void TestGuiNumbers::reassignWithCompletion()
     // The table shows the new holder, the row still selected; the Members page too.
     QCOMPARE(m_numbers->selectedNumbers(), QStringList{m_bobNumber});
     const int row = m_numbers->table()->selectionModel()->selectedRows().first().row();
-    QCOMPARE(m_numbers->model()->index(row, NumbersModel::Holder).data().toString(), QStringLiteral("dave.brown"));
+    QCOMPARE(m_numbers->model()->index(row, NumbersModel::Holder).data().toString(),
+             QStringLiteral("dave.brown"));
     QCOMPARE(membersCell(QStringLiteral("bob.jones"), MembersModel::Numbers), QString());
-    QCOMPARE(membersCell(QStringLiteral("dave.brown"), MembersModel::Numbers), PhoneNumbers::formatInternational(m_bobNumber));
-    QVERIFY2(m_gui.statusText().contains(QStringLiteral("from bob.jones to dave.brown")), qPrintable(m_gui.statusText()));
+    QCOMPARE(membersCell(QStringLiteral("dave.brown"), MembersModel::Numbers),
+             PhoneNumbers::formatInternational(m_bobNumber));
+    QVERIFY2(m_gui.statusText().contains(QStringLiteral("from bob.jones to dave.brown")),
+             qPrintable(m_gui.statusText()));
 
     // To a SIP profile: the completion entry says so, and the kind follows.
     selectNumber(m_carolNumber);
     m_gui.answerModal(QStringLiteral("reassignNumberDialog"), [](QDialog* d) {
         auto* edit = d->findChild<QLineEdit*>(QStringLiteral("holderEdit"));
-        test::GuiHarness::chooseCompletion(edit, QStringLiteral("sales d"), QStringLiteral("Sales desk"));
+        test::GuiHarness::chooseCompletion(edit, QStringLiteral("sales d"),
+                                           QStringLiteral("Sales desk"));
         QCOMPARE(d->findChild<QComboBox*>(QStringLiteral("holderKindCombo"))->currentData().toInt(),
                  int(NumberHolder::Kind::Profile));
         test::GuiHarness::clickOk(d);
@@ -468,8 +504,10 @@ void TestGuiNumbers::cancelListsExpiryDate()
         auto* box = qobject_cast<QMessageBox*>(d);
         QVERIFY(box);
         const QString details = box->informativeText();
-        QVERIFY2(details.contains(PhoneNumbers::formatInternational(m_bobNumber)), qPrintable(details));
-        QVERIFY2(details.contains(QStringLiteral("usable until %1, then released").arg(until)), qPrintable(details));
+        QVERIFY2(details.contains(PhoneNumbers::formatInternational(m_bobNumber)),
+                 qPrintable(details));
+        QVERIFY2(details.contains(QStringLiteral("usable until %1, then released").arg(until)),
+                 qPrintable(details));
         QVERIFY(details.contains(QStringLiteral("no refund")));
         QVERIFY(details.contains(QStringLiteral("dave.brown")));
         test::GuiHarness::shoot(d, QStringLiteral("cancelNumbersConfirmation"));
@@ -489,12 +527,14 @@ void TestGuiNumbers::cancelListsExpiryDate()
              QStringLiteral("Cancelled: usable until %1").arg(until));
     QVERIFY2(m_gui.statusText().contains(until), qPrintable(m_gui.statusText()));
     // Nothing left to cancel in the selection.
-    QVERIFY(!m_gui.window()->findChild<QAction*>(QStringLiteral("cancelNumbersAction"))->isEnabled());
+    QVERIFY(
+        !m_gui.window()->findChild<QAction*>(QStringLiteral("cancelNumbersAction"))->isEnabled());
 
     // Keep them: nothing changes.
     selectNumber(m_carolNumber);
     m_gui.answerModal(QStringLiteral("cancelNumbersConfirmation"), [](QDialog* d) {
-        QTest::mouseClick(d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel), Qt::LeftButton);
+        QTest::mouseClick(d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel),
+                          Qt::LeftButton);
     });
     QVERIFY(m_gui.triggerAction(QStringLiteral("cancelNumbersAction")));
     QVERIFY(m_gui.modalAnswered());
@@ -516,7 +556,8 @@ void TestGuiNumbers::searchFiltersAndSort()
     auto* holder = m_gui.window()->findChild<QComboBox*>(QStringLiteral("numbersHolderFilter"));
     holder->setCurrentIndex(holder->findData(int(NumberHolder::Kind::Profile)));
     QCOMPARE(model->rowCount(), 1);
-    QCOMPARE(model->index(0, NumbersModel::Holder).data().toString(), QStringLiteral("SIP profile Sales desk"));
+    QCOMPARE(model->index(0, NumbersModel::Holder).data().toString(),
+             QStringLiteral("SIP profile Sales desk"));
     holder->setCurrentIndex(0);
     auto* status = m_gui.window()->findChild<QComboBox*>(QStringLiteral("numbersStatusFilter"));
     status->setCurrentIndex(status->findData(int(NumberQuery::Status::Cancelled)));
@@ -527,13 +568,16 @@ void TestGuiNumbers::searchFiltersAndSort()
     QCOMPARE(country->itemText(0), QStringLiteral("All countries"));
     country->setCurrentIndex(country->findData(QStringLiteral("DE")));
     QCOMPARE(model->rowCount(), 0);
-    QCOMPARE(m_gui.window()->findChild<QLabel*>(QStringLiteral("numbersCountLabel"))->text().left(2), QStringLiteral("0 "));
+    QCOMPARE(
+        m_gui.window()->findChild<QLabel*>(QStringLiteral("numbersCountLabel"))->text().left(2),
+        QStringLiteral("0 "));
     country->setCurrentIndex(0);
     QCOMPARE(model->rowCount(), 2);
 
     // A header click orders in SQL.
     QHeaderView* header = m_numbers->table()->horizontalHeader();
-    const int x = header->sectionViewportPosition(NumbersModel::Holder) + header->sectionSize(NumbersModel::Holder) / 2;
+    const int x = header->sectionViewportPosition(NumbersModel::Holder) +
+                  header->sectionSize(NumbersModel::Holder) / 2;
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
     QCOMPARE(model->query().sort, NumberQuery::Sort::Holder);
     m_numbers->table()->sortByColumn(NumbersModel::Number, Qt::AscendingOrder);
@@ -574,10 +618,10 @@ void TestGuiNumbers::actionsNamesAndContextMenu()
     QStringList unnamed;
     const QList<QWidget*> widgets = m_numbers->findChildren<QWidget*>();
     for (QWidget* w : widgets) {
-        const bool control = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w)
-                             || qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractItemView*>(w);
-        if (control && !w->objectName().isEmpty() && !w->objectName().startsWith(QLatin1String("qt_"))
-            && w->accessibleName().isEmpty())
+        const bool control = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w) ||
+                             qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractItemView*>(w);
+        if (control && !w->objectName().isEmpty() &&
+            !w->objectName().startsWith(QLatin1String("qt_")) && w->accessibleName().isEmpty())
             unnamed << w->objectName();
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
@@ -586,22 +630,27 @@ void TestGuiNumbers::actionsNamesAndContextMenu()
 void TestGuiNumbers::cancelNumbersOfSelectedMembers()
 {
     // The seed's way: tick the members, "Cancel numbers".
-    auto bought = NumberService(m_gui.verify()).buy({QStringLiteral("NL"), QStringLiteral("20"), 12,
-                                                     {NumberHolder::member(QStringLiteral("alice.smith"))}, false});
+    auto bought = NumberService(m_gui.verify())
+                      .buy({QStringLiteral("NL"),
+                            QStringLiteral("20"),
+                            12,
+                            {NumberHolder::member(QStringLiteral("alice.smith"))},
+                            false});
     QVERIFY(bought.ok());
     const QString e164 = bought->first().e164;
     m_members->refresh();
     selectMembers({QStringLiteral("alice.smith")});
     if (QTest::currentTestFailed())
         return;
-    auto* action = m_gui.window()->findChild<QAction*>(QStringLiteral("cancelNumbersOfMembersAction"));
+    auto* action =
+        m_gui.window()->findChild<QAction*>(QStringLiteral("cancelNumbersOfMembersAction"));
     QVERIFY(action && action->isEnabled());
     QVERIFY(m_members->table()->actions().contains(action));
     const QString until = QLocale().toString(QDate(2027, 11, 15), QLocale::ShortFormat);
     m_gui.answerModal(QStringLiteral("cancelNumbersConfirmation"), [e164, until](QDialog* d) {
         const QString details = qobject_cast<QMessageBox*>(d)->informativeText();
-        QVERIFY2(details.contains(PhoneNumbers::formatInternational(e164) + QStringLiteral(" (alice.smith): usable until ")
-                                  + until),
+        QVERIFY2(details.contains(PhoneNumbers::formatInternational(e164) +
+                                  QStringLiteral(" (alice.smith): usable until ") + until),
                  qPrintable(details));
         test::GuiHarness::clickOk(d);
     });

@@ -18,8 +18,8 @@
 #include "ProfileService.h"
 #include "ProfilesModel.h"
 #include "ProviderSettings.h"
-#include "SipProfileDetails.h"
 #include "SettingsPage.h"
+#include "SipProfileDetails.h"
 #include "SipProfilesPage.h"
 
 #include <QAction>
@@ -109,7 +109,8 @@ QString TestGuiProfiles::membersStatus(const QString& account)
 {
     const MembersModel* model = m_gui.window()->membersPage()->model();
     const int row = model->rowOfAccount(account);
-    return row < 0 ? QStringLiteral("<no row>") : model->index(row, MembersModel::Status).data().toString();
+    return row < 0 ? QStringLiteral("<no row>")
+                   : model->index(row, MembersModel::Status).data().toString();
 }
 
 // ---- set-up -----------------------------------------------------------------------------
@@ -120,8 +121,18 @@ void TestGuiProfiles::initTestCase()
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     const Context& ctx = m_gui.verify();
     QVERIFY(CompanyService(ctx).topUp(Money::fromCents(100000), QStringLiteral("INV-1")).ok());
-    QVERIFY(MemberService(ctx).add({QStringLiteral("alice.smith"), QStringLiteral("Alice Smith"), {}, QStringLiteral("Sales")}).ok());
-    QVERIFY(MemberService(ctx).add({QStringLiteral("bob.jones"), QStringLiteral("Bob Jones"), {}, QStringLiteral("Support")}).ok());
+    QVERIFY(MemberService(ctx)
+                .add({QStringLiteral("alice.smith"),
+                      QStringLiteral("Alice Smith"),
+                      {},
+                      QStringLiteral("Sales")})
+                .ok());
+    QVERIFY(MemberService(ctx)
+                .add({QStringLiteral("bob.jones"),
+                      QStringLiteral("Bob Jones"),
+                      {},
+                      QStringLiteral("Support")})
+                .ok());
     m_page = m_gui.window()->sipProfilesPage();
     m_gui.window()->membersPage()->refresh();
     m_gui.window()->refreshAll();
@@ -185,18 +196,23 @@ void TestGuiProfiles::createWithRegistration()
         // What the PBX needs: servers, username and the generated password, the config block.
         QCOMPARE(w->currentId(), int(ui::CreateSipProfileWizard::DonePage));
         QVERIFY(!w->button(QWizard::CancelButton)->isVisible());
-        QVERIFY(!w->button(QWizard::BackButton)->isEnabled() || !w->button(QWizard::BackButton)->isVisible());
+        QVERIFY(!w->button(QWizard::BackButton)->isEnabled() ||
+                !w->button(QWizard::BackButton)->isVisible());
         auto* username = w->findChild<QLabel*>(QStringLiteral("sipUsernameLabel"));
-        QVERIFY2(username->text().startsWith(QStringLiteral("sb-sales-oslo-")), qPrintable(username->text()));
+        QVERIFY2(username->text().startsWith(QStringLiteral("sb-sales-oslo-")),
+                 qPrintable(username->text()));
         m_password = w->findChild<QLabel*>(QStringLiteral("sipPasswordLabel"))->text();
         QCOMPARE(m_password.size(), 20);
-        QVERIFY(w->findChild<QLabel*>(QStringLiteral("sipServersLabel"))->text().contains(QStringLiteral("sip1.voice.example.net:5060")));
+        QVERIFY(w->findChild<QLabel*>(QStringLiteral("sipServersLabel"))
+                    ->text()
+                    .contains(QStringLiteral("sip1.voice.example.net:5060")));
         QVERIFY(!w->findChild<QLabel*>(QStringLiteral("allowedIpLabel"))->isVisible());
         auto* config = w->findChild<QPlainTextEdit*>(QStringLiteral("pbxConfigText"));
         QVERIFY(config->isReadOnly());
         QVERIFY(config->toPlainText().contains(QStringLiteral("password=") + m_password));
         QVERIFY(config->toPlainText().contains(QStringLiteral("username=") + username->text()));
-        QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("copyPbxConfigButton")), Qt::LeftButton);
+        QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("copyPbxConfigButton")),
+                          Qt::LeftButton);
         QCOMPARE(QGuiApplication::clipboard()->text(), config->toPlainText());
         shownConfig = config->toPlainText();
         QCOMPARE(w->button(QWizard::FinishButton)->text(), QStringLiteral("Done"));
@@ -226,7 +242,8 @@ void TestGuiProfiles::createWithRegistration()
     // The window: selected in the table, its details, the password only on request.
     QCOMPARE(m_page->selectedProfile(), QStringLiteral("Sales Oslo"));
     QCOMPARE(m_gui.companyBalanceText(), QStringLiteral("Company balance: $986.10"));
-    QVERIFY2(m_gui.statusText().contains(QStringLiteral("Created the SIP profile Sales Oslo")), qPrintable(m_gui.statusText()));
+    QVERIFY2(m_gui.statusText().contains(QStringLiteral("Created the SIP profile Sales Oslo")),
+             qPrintable(m_gui.statusText()));
     QCOMPARE(detailsText(QStringLiteral("sipUsernameLabel")), p->username);
     QVERIFY(detailsText(QStringLiteral("sipPasswordLabel")) != m_password);
     auto* config = m_page->details()->findChild<QPlainTextEdit*>(QStringLiteral("pbxConfigText"));
@@ -241,9 +258,12 @@ void TestGuiProfiles::createWithRegistration()
     QVERIFY(detailsText(QStringLiteral("sipPasswordLabel")) != m_password);
     // Copying always gives a working block, with the password.
     QGuiApplication::clipboard()->clear();
-    QTest::mouseClick(m_page->details()->findChild<QPushButton*>(QStringLiteral("copyPbxConfigButton")), Qt::LeftButton);
+    QTest::mouseClick(
+        m_page->details()->findChild<QPushButton*>(QStringLiteral("copyPbxConfigButton")),
+        Qt::LeftButton);
     QCOMPARE(QGuiApplication::clipboard()->text(), shownConfig);
-    QVERIFY(detailsText(QStringLiteral("channelsCostLabel")).contains(QStringLiteral("$13.90 a month")));
+    QVERIFY(detailsText(QStringLiteral("channelsCostLabel"))
+                .contains(QStringLiteral("$13.90 a month")));
 }
 
 void TestGuiProfiles::createWithIpAuthentication()
@@ -255,7 +275,8 @@ void TestGuiProfiles::createWithIpAuthentication()
         test::GuiHarness::type(w, QStringLiteral("nameEdit"), QStringLiteral("sales oslo"));
         auto* nameHint = w->findChild<QLabel*>(QStringLiteral("nameHint"));
         QVERIFY(nameHint->isVisible());
-        QVERIFY2(nameHint->text().contains(QStringLiteral("already exists")), qPrintable(nameHint->text()));
+        QVERIFY2(nameHint->text().contains(QStringLiteral("already exists")),
+                 qPrintable(nameHint->text()));
         QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
         test::GuiHarness::type(w, QStringLiteral("nameEdit"), QStringLiteral("Support"));
         QVERIFY(w->button(QWizard::NextButton)->isEnabled());
@@ -275,14 +296,16 @@ void TestGuiProfiles::createWithIpAuthentication()
         test::GuiHarness::type(w, QStringLiteral("ipEdit"), QStringLiteral("300.1.2.3"));
         QVERIFY(hint->isVisible());
         QCOMPARE(hint->kind(), ui::HintLabel::Kind::Error);
-        QVERIFY2(hint->text().contains(QStringLiteral("is not an IPv4 address")), qPrintable(hint->text()));
+        QVERIFY2(hint->text().contains(QStringLiteral("is not an IPv4 address")),
+                 qPrintable(hint->text()));
         QVERIFY(!create->isEnabled());
         test::GuiHarness::shoot(w, QStringLiteral("createSipProfileWizard-malformedIp"));
         // Private: a clear warning, but allowed.
         test::GuiHarness::type(w, QStringLiteral("ipEdit"), QStringLiteral("192.168.1.20"));
         QVERIFY(hint->isVisible());
         QCOMPARE(hint->kind(), ui::HintLabel::Kind::Warning);
-        QVERIFY2(hint->text().contains(QStringLiteral("private address")), qPrintable(hint->text()));
+        QVERIFY2(hint->text().contains(QStringLiteral("private address")),
+                 qPrintable(hint->text()));
         QVERIFY(create->isEnabled());
         test::GuiHarness::shoot(w, QStringLiteral("createSipProfileWizard-privateIp"));
         // A public address: no message at all.
@@ -294,12 +317,14 @@ void TestGuiProfiles::createWithIpAuthentication()
         QTest::mouseClick(create, Qt::LeftButton);
 
         QCOMPARE(w->currentId(), int(ui::CreateSipProfileWizard::DonePage));
-        QCOMPARE(w->findChild<QLabel*>(QStringLiteral("allowedIpLabel"))->text(), QStringLiteral("192.168.1.20, UDP port 5070"));
+        QCOMPARE(w->findChild<QLabel*>(QStringLiteral("allowedIpLabel"))->text(),
+                 QStringLiteral("192.168.1.20, UDP port 5070"));
         QVERIFY(!w->findChild<QLabel*>(QStringLiteral("sipPasswordLabel"))->isVisible());
         auto* note = w->findChild<ui::HintLabel*>(QStringLiteral("doneNoteLabel"));
         QCOMPARE(note->kind(), ui::HintLabel::Kind::Warning);
         QVERIFY(note->text().contains(QStringLiteral("private address")));
-        const QString config = w->findChild<QPlainTextEdit*>(QStringLiteral("pbxConfigText"))->toPlainText();
+        const QString config =
+            w->findChild<QPlainTextEdit*>(QStringLiteral("pbxConfigText"))->toPlainText();
         QVERIFY2(config.contains(QStringLiteral("192.168.1.20:5070")), qPrintable(config));
         QVERIFY(!config.contains(QStringLiteral("password=")));
         test::GuiHarness::shoot(w, QStringLiteral("createSipProfileWizard-ipDone"));
@@ -316,10 +341,13 @@ void TestGuiProfiles::createWithIpAuthentication()
     QVERIFY(p->username.isEmpty());
     QCOMPARE(m_page->model()->rowCount(), 2);
     QCOMPARE(m_page->selectedProfile(), QStringLiteral("Support"));
-    QCOMPARE(detailsText(QStringLiteral("allowedIpLabel")), QStringLiteral("192.168.1.20, UDP port 5070"));
+    QCOMPARE(detailsText(QStringLiteral("allowedIpLabel")),
+             QStringLiteral("192.168.1.20, UDP port 5070"));
     auto* warning = m_page->details()->findChild<QLabel*>(QStringLiteral("ipWarningLabel"));
     QVERIFY(warning->isVisible());
-    QVERIFY(!m_page->details()->findChild<QPushButton*>(QStringLiteral("showPasswordButton"))->isVisible());
+    QVERIFY(!m_page->details()
+                 ->findChild<QPushButton*>(QStringLiteral("showPasswordButton"))
+                 ->isVisible());
     QCOMPARE(m_gui.companyBalance(), Money::fromCents(100000 - 1390 - 695));
 }
 
@@ -331,14 +359,17 @@ void TestGuiProfiles::linkAndUnlinkAccounts()
     m_gui.answerModal(QStringLiteral("linkAccountDialog"), [](QDialog* d) {
         auto* ok = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
         QVERIFY(!ok->isEnabled());
-        QVERIFY(d->findChild<QLabel*>(QStringLiteral("signInInfoLabel"))->text().contains(QStringLiteral("cannot be used to sign in")));
-        test::GuiHarness::chooseCompletion(d->findChild<QLineEdit*>(QStringLiteral("accountEdit")), QStringLiteral("ali"),
-                                           QStringLiteral("alice.smith"));
+        QVERIFY(d->findChild<QLabel*>(QStringLiteral("signInInfoLabel"))
+                    ->text()
+                    .contains(QStringLiteral("cannot be used to sign in")));
+        test::GuiHarness::chooseCompletion(d->findChild<QLineEdit*>(QStringLiteral("accountEdit")),
+                                           QStringLiteral("ali"), QStringLiteral("alice.smith"));
         QVERIFY(ok->isEnabled());
         test::GuiHarness::type(d, QStringLiteral("extensionEdit"), QStringLiteral("20a"));
         auto* hint = d->findChild<QLabel*>(QStringLiteral("hintLabel"));
         QVERIFY(hint->isVisible());
-        QVERIFY2(hint->text().contains(QStringLiteral("only contain digits")), qPrintable(hint->text()));
+        QVERIFY2(hint->text().contains(QStringLiteral("only contain digits")),
+                 qPrintable(hint->text()));
         QVERIFY(!ok->isEnabled());
         test::GuiHarness::type(d, QStringLiteral("extensionEdit"), QStringLiteral("201"));
         QVERIFY(!hint->isVisible());
@@ -355,12 +386,14 @@ void TestGuiProfiles::linkAndUnlinkAccounts()
     auto p = ProfileService(m_gui.verify()).find(QStringLiteral("Sales Oslo"));
     QCOMPARE(p->accounts.size(), 1);
     QCOMPARE(p->accounts.first().extension, QStringLiteral("201"));
-    auto* table = m_page->details()->findChild<QTableWidget*>(QStringLiteral("linkedAccountsTable"));
+    auto* table =
+        m_page->details()->findChild<QTableWidget*>(QStringLiteral("linkedAccountsTable"));
     QCOMPARE(table->rowCount(), 1);
     QCOMPARE(table->item(0, 0)->text(), QStringLiteral("alice.smith"));
     QCOMPARE(table->item(0, 2)->text(), QStringLiteral("201"));
     QCOMPARE(membersStatus(QStringLiteral("alice.smith")), QStringLiteral("Linked to Sales Oslo"));
-    QVERIFY2(m_gui.statusText().contains(QStringLiteral("at extension 201")), qPrintable(m_gui.statusText()));
+    QVERIFY2(m_gui.statusText().contains(QStringLiteral("at extension 201")),
+             qPrintable(m_gui.statusText()));
 
     // One profile per account: linking alice elsewhere is refused inline.
     selectProfile(QStringLiteral("Support"));
@@ -373,7 +406,8 @@ void TestGuiProfiles::linkAndUnlinkAccounts()
     });
     QVERIFY(m_gui.triggerAction(QStringLiteral("linkAccountAction")));
     QVERIFY(m_gui.modalAnswered());
-    QCOMPARE(MemberService(m_gui.verify()).find(QStringLiteral("alice.smith"))->profile, QStringLiteral("Sales Oslo"));
+    QCOMPARE(MemberService(m_gui.verify()).find(QStringLiteral("alice.smith"))->profile,
+             QStringLiteral("Sales Oslo"));
 
     // bob without an extension, then unlinked from the details.
     selectProfile(QStringLiteral("Sales Oslo"));
@@ -387,15 +421,18 @@ void TestGuiProfiles::linkAndUnlinkAccounts()
     auto* unlink = m_gui.window()->findChild<QAction*>(QStringLiteral("unlinkAccountAction"));
     QVERIFY(!unlink->isEnabled()); // no linked account selected
     int bobRow = table->item(0, 0)->text() == QLatin1String("bob.jones") ? 0 : 1;
-    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualItemRect(table->item(bobRow, 0)).center());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualItemRect(table->item(bobRow, 0)).center());
     QVERIFY(unlink->isEnabled());
     m_gui.answerModal(QStringLiteral("unlinkAccountConfirmation"), [](QDialog* d) {
-        QVERIFY(qobject_cast<QMessageBox*>(d)->informativeText().contains(QStringLiteral("can sign in again")));
+        QVERIFY(qobject_cast<QMessageBox*>(d)->informativeText().contains(
+            QStringLiteral("can sign in again")));
         test::GuiHarness::clickOk(d);
     });
     QVERIFY(m_gui.triggerAction(QStringLiteral("unlinkAccountAction")));
     QVERIFY(m_gui.modalAnswered());
-    QCOMPARE(MemberService(m_gui.verify()).find(QStringLiteral("bob.jones"))->status, QStringLiteral("active"));
+    QCOMPARE(MemberService(m_gui.verify()).find(QStringLiteral("bob.jones"))->status,
+             QStringLiteral("active"));
     QCOMPARE(table->rowCount(), 1);
     QCOMPARE(membersStatus(QStringLiteral("bob.jones")), QStringLiteral("Active"));
     test::GuiHarness::shoot(m_gui.window(), QStringLiteral("sipProfilesPage-linked"));
@@ -412,12 +449,15 @@ void TestGuiProfiles::changeChannels()
         auto* spin = d->findChild<QSpinBox*>(QStringLiteral("channelsSpin"));
         QCOMPARE(spin->value(), 2);
         QVERIFY(!ok->isEnabled()); // no change yet
-        QVERIFY(d->findChild<QLabel*>(QStringLiteral("currentChannelsLabel"))->text().contains(QStringLiteral("$13.90 a month")));
+        QVERIFY(d->findChild<QLabel*>(QStringLiteral("currentChannelsLabel"))
+                    ->text()
+                    .contains(QStringLiteral("$13.90 a month")));
         spin->setValue(5);
         auto* cost = d->findChild<QLabel*>(QStringLiteral("costLabel"));
         QVERIFY2(cost->text().contains(QStringLiteral("$34.75 a month")), qPrintable(cost->text()));
         auto* explanation = d->findChild<QLabel*>(QStringLiteral("explanationLabel"));
-        QVERIFY2(explanation->text().contains(QStringLiteral("ends now")), qPrintable(explanation->text()));
+        QVERIFY2(explanation->text().contains(QStringLiteral("ends now")),
+                 qPrintable(explanation->text()));
         QVERIFY(explanation->text().contains(QStringLiteral("$34.75 is paid now")));
         QVERIFY(ok->isEnabled());
         test::GuiHarness::shoot(d, QStringLiteral("changeChannelsDialog"));
@@ -429,11 +469,14 @@ void TestGuiProfiles::changeChannels()
     QCOMPARE(p->channels, 5);
     QCOMPARE(p->channelsExpires, QDate(2026, 12, 15));
     QCOMPARE(m_gui.companyBalance(), before - Money::fromCents(3475));
-    QVERIFY2(detailsText(QStringLiteral("channelsCostLabel")).contains(QStringLiteral("$34.75 a month")),
-             qPrintable(detailsText(QStringLiteral("channelsCostLabel"))));
+    QVERIFY2(
+        detailsText(QStringLiteral("channelsCostLabel")).contains(QStringLiteral("$34.75 a month")),
+        qPrintable(detailsText(QStringLiteral("channelsCostLabel"))));
     const int row = m_page->table()->selectionModel()->selectedRows().first().row();
-    QCOMPARE(m_page->table()->model()->index(row, ProfilesModel::Channels).data().toString(), QStringLiteral("5"));
-    QCOMPARE(m_page->table()->model()->index(row, ProfilesModel::MonthlyCost).data().toString(), QStringLiteral("34.75"));
+    QCOMPARE(m_page->table()->model()->index(row, ProfilesModel::Channels).data().toString(),
+             QStringLiteral("5"));
+    QCOMPARE(m_page->table()->model()->index(row, ProfilesModel::MonthlyCost).data().toString(),
+             QStringLiteral("34.75"));
 }
 
 void TestGuiProfiles::renameRefusesDuplicate()
@@ -443,7 +486,8 @@ void TestGuiProfiles::renameRefusesDuplicate()
         return;
     m_gui.answerModal(QStringLiteral("renameSipProfileDialog"), [](QDialog* d) {
         auto* ok = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-        QCOMPARE(d->findChild<QLineEdit*>(QStringLiteral("nameEdit"))->text(), QStringLiteral("Support"));
+        QCOMPARE(d->findChild<QLineEdit*>(QStringLiteral("nameEdit"))->text(),
+                 QStringLiteral("Support"));
         QVERIFY(!ok->isEnabled());
         test::GuiHarness::type(d, QStringLiteral("nameEdit"), QStringLiteral("Sales Oslo"));
         test::GuiHarness::clickOk(d);
@@ -472,11 +516,14 @@ void TestGuiProfiles::providerSipServersInSettings()
     auto* hint = m_gui.window()->findChild<QLabel*>(QStringLiteral("sipServersHint"));
     QVERIFY(edit && save && hint);
     QVERIFY(edit->isEnabled());
-    QCOMPARE(edit->text(), QStringLiteral("sip1.voice.example.net:5060, sip2.voice.example.net:5060"));
+    QCOMPARE(edit->text(),
+             QStringLiteral("sip1.voice.example.net:5060, sip2.voice.example.net:5060"));
     QVERIFY(!save->isEnabled());
-    test::GuiHarness::type(m_gui.window()->settingsPage(), QStringLiteral("sipServersEdit"), QStringLiteral("bad server!:5060"));
+    test::GuiHarness::type(m_gui.window()->settingsPage(), QStringLiteral("sipServersEdit"),
+                           QStringLiteral("bad server!:5060"));
     QVERIFY(hint->isVisible());
-    QVERIFY2(hint->text().contains(QStringLiteral("is not a server address")), qPrintable(hint->text()));
+    QVERIFY2(hint->text().contains(QStringLiteral("is not a server address")),
+             qPrintable(hint->text()));
     QVERIFY(!save->isEnabled());
     test::GuiHarness::type(m_gui.window()->settingsPage(), QStringLiteral("sipServersEdit"),
                            QStringLiteral("sip.example.org:5080, sip2.example.org:70000"));
@@ -489,12 +536,16 @@ void TestGuiProfiles::providerSipServersInSettings()
     QVERIFY(hint->text().contains(QStringLiteral("Saved")));
     QVERIFY(!save->isEnabled());
     auto servers = ProviderSettings(m_gui.verify()).sipServers();
-    QCOMPARE(*servers, (QStringList{QStringLiteral("sip.example.org:5080"), QStringLiteral("sip2.example.org")}));
+    QCOMPARE(*servers, (QStringList{QStringLiteral("sip.example.org:5080"),
+                                    QStringLiteral("sip2.example.org")}));
     test::GuiHarness::shoot(m_gui.window(), QStringLiteral("settingsPage"));
     // Every profile's PBX data follows.
     selectProfile(QStringLiteral("Support Desk"));
-    QVERIFY(detailsText(QStringLiteral("sipServersLabel")).contains(QStringLiteral("sip.example.org:5080")));
-    const QString config = m_page->details()->findChild<QPlainTextEdit*>(QStringLiteral("pbxConfigText"))->toPlainText();
+    QVERIFY(detailsText(QStringLiteral("sipServersLabel"))
+                .contains(QStringLiteral("sip.example.org:5080")));
+    const QString config = m_page->details()
+                               ->findChild<QPlainTextEdit*>(QStringLiteral("pbxConfigText"))
+                               ->toPlainText();
     QVERIFY2(config.contains(QStringLiteral("match=sip2.example.org")), qPrintable(config));
 }
 
@@ -506,23 +557,30 @@ void TestGuiProfiles::deleteProfileHoldingCreditAndNumber()
     // Credit for the profile, through its dialog.
     m_gui.answerModal(QStringLiteral("allocateProfileCreditDialog"), [](QDialog* d) {
         auto* ok = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-        QVERIFY(d->findChild<QLabel*>(QStringLiteral("warningLabel"))->text().contains(QStringLiteral("cannot be taken back")));
+        QVERIFY(d->findChild<QLabel*>(QStringLiteral("warningLabel"))
+                    ->text()
+                    .contains(QStringLiteral("cannot be taken back")));
         test::GuiHarness::type(d, QStringLiteral("amountEdit"), QStringLiteral("25"));
         QCOMPARE(ok->text(), QStringLiteral("Allocate $25.00"));
-        QVERIFY(d->findChild<QLabel*>(QStringLiteral("companyBalanceInfoLabel"))->text().contains(QStringLiteral("after the allocation")));
+        QVERIFY(d->findChild<QLabel*>(QStringLiteral("companyBalanceInfoLabel"))
+                    ->text()
+                    .contains(QStringLiteral("after the allocation")));
         test::GuiHarness::shoot(d, QStringLiteral("allocateProfileCreditDialog"));
         test::GuiHarness::clickOk(d);
     });
     QVERIFY(m_gui.triggerAction(QStringLiteral("allocateProfileCreditAction")));
     QVERIFY(m_gui.modalAnswered());
-    QCOMPARE(ProfileService(m_gui.verify()).find(QStringLiteral("Sales Oslo"))->balance, Money::fromCents(2500));
+    QCOMPARE(ProfileService(m_gui.verify()).find(QStringLiteral("Sales Oslo"))->balance,
+             Money::fromCents(2500));
     QCOMPARE(detailsText(QStringLiteral("profileBalanceLabel")), QStringLiteral("$25.00"));
 
     // A number for the profile, through the same wizard, started from the details.
     m_gui.answerModal(QStringLiteral("buyNumbersWizard"), [](QDialog* d) {
         auto* w = qobject_cast<QWizard*>(d);
         QCOMPARE(w->currentId(), int(ui::BuyNumbersWizard::CountryPage));
-        QVERIFY(w->findChild<QLabel*>(QStringLiteral("holdersLabel"))->text().contains(QStringLiteral("SIP profile Sales Oslo")));
+        QVERIFY(w->findChild<QLabel*>(QStringLiteral("holdersLabel"))
+                    ->text()
+                    .contains(QStringLiteral("SIP profile Sales Oslo")));
         auto* country = w->findChild<QComboBox*>(QStringLiteral("countryCombo"));
         country->setCurrentIndex(country->findData(QStringLiteral("NO")));
         QTest::mouseClick(w->button(QWizard::NextButton), Qt::LeftButton);
@@ -534,10 +592,12 @@ void TestGuiProfiles::deleteProfileHoldingCreditAndNumber()
     });
     QVERIFY(m_gui.triggerAction(QStringLiteral("buyNumberForProfileAction")));
     QVERIFY(m_gui.modalAnswered());
-    const QStringList numbers = ProfileService(m_gui.verify()).find(QStringLiteral("Sales Oslo"))->numbers;
+    const QStringList numbers =
+        ProfileService(m_gui.verify()).find(QStringLiteral("Sales Oslo"))->numbers;
     QCOMPARE(numbers.size(), 1);
     const QString e164 = numbers.first();
-    auto* numbersList = m_page->details()->findChild<QListWidget*>(QStringLiteral("profileNumbersList"));
+    auto* numbersList =
+        m_page->details()->findChild<QListWidget*>(QStringLiteral("profileNumbersList"));
     QCOMPARE(numbersList->count(), 1);
     QVERIFY(numbersList->item(0)->text().startsWith(PhoneNumbers::formatInternational(e164)));
     test::GuiHarness::shoot(m_gui.window(), QStringLiteral("sipProfilesPage"));
@@ -549,7 +609,9 @@ void TestGuiProfiles::deleteProfileHoldingCreditAndNumber()
     m_page->setFileDialogOverride([exported]() { return exported; });
     m_gui.answerModal(QStringLiteral("deleteSipProfileDialog"), [e164, exported](QDialog* d) {
         const QString text = d->findChild<QLabel*>(QStringLiteral("consequencesLabel"))->text();
-        QVERIFY2(text.contains(QStringLiteral("Its credit of $25.00 returns to the company balance")), qPrintable(text));
+        QVERIFY2(
+            text.contains(QStringLiteral("Its credit of $25.00 returns to the company balance")),
+            qPrintable(text));
         QVERIFY(text.contains(PhoneNumbers::formatInternational(e164)));
         QVERIFY(text.contains(QStringLiteral("return to the company's pool")));
         QVERIFY(text.contains(QStringLiteral("unlinked and can sign in again: alice.smith")));
@@ -558,7 +620,8 @@ void TestGuiProfiles::deleteProfileHoldingCreditAndNumber()
         QTest::mouseClick(exportButton, Qt::LeftButton);
         auto* result = d->findChild<QLabel*>(QStringLiteral("exportResultLabel"));
         QVERIFY(result->isVisible());
-        QVERIFY2(result->text().contains(QStringLiteral("Exported 0 ")), qPrintable(result->text()));
+        QVERIFY2(result->text().contains(QStringLiteral("Exported 0 ")),
+                 qPrintable(result->text()));
         QVERIFY(QFile::exists(exported));
         test::GuiHarness::shoot(d, QStringLiteral("deleteSipProfileDialog"));
         test::GuiHarness::clickOk(d);
@@ -583,15 +646,19 @@ void TestGuiProfiles::deleteProfileHoldingCreditAndNumber()
     // The window: the table, the balance, the Numbers table, the Members page.
     QCOMPARE(m_page->model()->rowCount(), 1);
     QCOMPARE(m_page->selectedProfile(), QStringLiteral("Support Desk"));
-    QCOMPARE(m_gui.companyBalanceText(), QStringLiteral("Company balance: %1").arg((before + Money::fromCents(2500)).toCurrencyString(QLocale())));
-    QVERIFY2(m_gui.statusText().contains(QStringLiteral("Deleted the SIP profile Sales Oslo")), qPrintable(m_gui.statusText()));
+    QCOMPARE(m_gui.companyBalanceText(),
+             QStringLiteral("Company balance: %1")
+                 .arg((before + Money::fromCents(2500)).toCurrencyString(QLocale())));
+    QVERIFY2(m_gui.statusText().contains(QStringLiteral("Deleted the SIP profile Sales Oslo")),
+             qPrintable(m_gui.statusText()));
     const NumbersModel* numbersModel = m_gui.window()->numbersPage()->model();
     bool found = false;
     for (int row = 0; row < numbersModel->rowCount(); ++row) {
         if (numbersModel->number(row).e164 != e164)
             continue;
         found = true;
-        QCOMPARE(numbersModel->index(row, NumbersModel::Holder).data().toString(), QStringLiteral("Company pool (unassigned)"));
+        QCOMPARE(numbersModel->index(row, NumbersModel::Holder).data().toString(),
+                 QStringLiteral("Company pool (unassigned)"));
     }
     QVERIFY(found);
     QCOMPARE(membersStatus(QStringLiteral("alice.smith")), QStringLiteral("Active"));
@@ -600,15 +667,16 @@ void TestGuiProfiles::deleteProfileHoldingCreditAndNumber()
 void TestGuiProfiles::actionsNamesAndBundlesToCome()
 {
     selectProfile(QStringLiteral("Support Desk"));
-    for (const char* name : {"createSipProfileAction", "renameSipProfileAction", "deleteSipProfileAction",
-                             "allocateProfileCreditAction", "changeChannelsAction", "linkAccountAction",
-                             "unlinkAccountAction"}) {
+    for (const char* name : {"createSipProfileAction", "renameSipProfileAction",
+                             "deleteSipProfileAction", "allocateProfileCreditAction",
+                             "changeChannelsAction", "linkAccountAction", "unlinkAccountAction"}) {
         auto* action = m_gui.window()->findChild<QAction*>(QString::fromLatin1(name));
         QVERIFY2(action, name);
         QVERIFY2(!action->shortcut().isEmpty(), name);
         QVERIFY2(!action->text().isEmpty(), name);
     }
-    for (const char* name : {"addBundlesAction", "changeBundlesAction", "cancelBundlesAction", "extendBundlesAction"}) {
+    for (const char* name : {"addBundlesAction", "changeBundlesAction", "cancelBundlesAction",
+                             "extendBundlesAction"}) {
         auto* action = m_gui.window()->findChild<QAction*>(QString::fromLatin1(name));
         QVERIFY2(action, name);
         QVERIFY2(!action->isEnabled(), name);
@@ -617,16 +685,17 @@ void TestGuiProfiles::actionsNamesAndBundlesToCome()
     auto* bundles = m_page->details()->findChild<QGroupBox*>(QStringLiteral("bundlesGroup"));
     QVERIFY(bundles && bundles->isVisible());
     QCOMPARE(m_page->table()->contextMenuPolicy(), Qt::ActionsContextMenu);
-    QVERIFY(m_page->table()->actions().contains(m_gui.window()->findChild<QAction*>(QStringLiteral("deleteSipProfileAction"))));
+    QVERIFY(m_page->table()->actions().contains(
+        m_gui.window()->findChild<QAction*>(QStringLiteral("deleteSipProfileAction"))));
 
     QStringList unnamed;
     const QList<QWidget*> widgets = m_page->findChildren<QWidget*>();
     for (QWidget* w : widgets) {
-        const bool control = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w)
-                             || qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractItemView*>(w)
-                             || qobject_cast<QPlainTextEdit*>(w);
-        if (control && !w->objectName().isEmpty() && !w->objectName().startsWith(QLatin1String("qt_"))
-            && w->accessibleName().isEmpty())
+        const bool control = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w) ||
+                             qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractItemView*>(w) ||
+                             qobject_cast<QPlainTextEdit*>(w);
+        if (control && !w->objectName().isEmpty() &&
+            !w->objectName().startsWith(QLatin1String("qt_")) && w->accessibleName().isEmpty())
             unnamed << w->objectName();
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));

@@ -58,8 +58,8 @@ void TestGuiScale::opensAtOnceAndSearchesAsYouType()
     QCoreApplication::processEvents(); // the first paint and the billing run at start
     const qint64 shown = t.elapsed();
     MembersModel* model = window.membersPage()->model();
-    qInfo("%lld members: database open %lld ms, window shown with the first page %lld ms", model->totalCount(),
-          opened, shown);
+    qInfo("%lld members: database open %lld ms, window shown with the first page %lld ms",
+          model->totalCount(), opened, shown);
     QVERIFY(model->totalCount() > 10000);
     QCOMPARE(model->rowCount(), MembersModel::PageSize);
     QVERIFY(shown < 1500);
@@ -78,7 +78,8 @@ void TestGuiScale::opensAtOnceAndSearchesAsYouType()
     }
     QTRY_VERIFY(reset.size() >= 1);
     const qint64 untilResults = t.elapsed();
-    qInfo("typed 8 keys 60 ms apart: longest key %lld ms, results %lld ms after the first key, %lld search(es), "
+    qInfo("typed 8 keys 60 ms apart: longest key %lld ms, results %lld ms after the first key, "
+          "%lld search(es), "
           "%lld found",
           worstKey, untilResults, qint64(reset.size()), model->totalCount());
     QVERIFY(worstKey < 100);
@@ -91,7 +92,8 @@ void TestGuiScale::opensAtOnceAndSearchesAsYouType()
     t.restart();
     QTest::keyClicks(search, QStringLiteral("zz-nobody"));
     QTRY_COMPARE(reset.size(), 1);
-    qInfo("search with no match (a full scan): %lld ms from typing to result, 150 ms of it the debounce",
+    qInfo("search with no match (a full scan): %lld ms from typing to result, 150 ms of it the "
+          "debounce",
           t.elapsed());
 
     // Scrolling to the end of what is fetched fetches the next page, not the whole table.
@@ -110,7 +112,8 @@ int main(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QTemporaryDir runtime;
     if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
-        QFile::setPermissions(runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QFile::setPermissions(runtime.path(),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         qputenv("XDG_RUNTIME_DIR", runtime.path().toLocal8Bit());
     }
     QApplication app(argc, argv);
