@@ -32,12 +32,12 @@ QString peakRss()
         return QStringLiteral("unknown");
     const QString status = QString::fromLatin1(f.readAll());
     const auto m = QRegularExpression(QStringLiteral("VmHWM:\\s*(\\d+)\\s*kB")).match(status);
-    return m.hasMatch() ? QStringLiteral("%1 MB").arg(m.captured(1).toLongLong() / 1024) : QStringLiteral("unknown");
+    return m.hasMatch() ? QStringLiteral("%1 MB").arg(m.captured(1).toLongLong() / 1024)
+                        : QStringLiteral("unknown");
 }
 
 // The median of a few runs of `work`, in milliseconds with one decimal.
-template<typename F>
-QString timed(F&& work, int runs = 5)
+template<typename F> QString timed(F&& work, int runs = 5)
 {
     QList<qint64> ns;
     for (int i = 0; i < runs; ++i) {
@@ -53,12 +53,18 @@ QString timed(F&& work, int runs = 5)
 const char* sortName(sb::MemberQuery::Sort s)
 {
     switch (s) {
-    case sb::MemberQuery::Sort::Account: return "account";
-    case sb::MemberQuery::Sort::Name: return "name";
-    case sb::MemberQuery::Sort::Email: return "email";
-    case sb::MemberQuery::Sort::Department: return "department";
-    case sb::MemberQuery::Sort::Balance: return "balance";
-    case sb::MemberQuery::Sort::Status: return "status";
+    case sb::MemberQuery::Sort::Account:
+        return "account";
+    case sb::MemberQuery::Sort::Name:
+        return "name";
+    case sb::MemberQuery::Sort::Email:
+        return "email";
+    case sb::MemberQuery::Sort::Department:
+        return "department";
+    case sb::MemberQuery::Sort::Balance:
+        return "balance";
+    case sb::MemberQuery::Sort::Status:
+        return "status";
     }
     return "?";
 }
@@ -77,24 +83,50 @@ int bench(const QString& engine, int members)
 
     QElapsedTimer timer;
     timer.start();
-    auto summary = sb::DemoGenerator(ctx).generate({members, 2026});
+    QList<qint64> chunkMs; // time of each 1000 members, to see whether inserts slow down
+    qint64 last = 0;
+    auto summary = sb::DemoGenerator(ctx).generate({members, 2026}, [&](qint64 done, qint64) {
+        if (done % 1000 == 0) {
+            chunkMs << timer.elapsed() - last;
+            last = timer.elapsed();
+        }
+        return true;
+    });
     const qint64 ms = qMax<qint64>(1, timer.elapsed());
     if (!summary) {
         say(QStringLiteral("generate failed: %1").arg(summary.error().message));
         return 1;
     }
-    say(QStringLiteral("generate: %1 members in %2 ms (%3/s)").arg(summary->members).arg(ms).arg(qint64(summary->members) * 1000 / ms));
+    say(QStringLiteral("generate: %1 members in %2 ms (%3/s)")
+            .arg(summary->members)
+            .arg(ms)
+            .arg(qint64(summary->members) * 1000 / ms));
+    if (chunkMs.size() >= 2)
+        say(QStringLiteral("generate: first 1000 members in %1 ms, last 1000 in %2 ms; commit and "
+                           "recharges %3 ms")
+                .arg(chunkMs.first())
+                .arg(chunkMs.at(chunkMs.size() - 1))
+                .arg(ms - last));
+    if (qEnvironmentVariableIsSet("BENCH_CHUNKS")) {
+        QStringList all;
+        for (qint64 c : std::as_const(chunkMs))
+            all << QString::number(c);
+        say(QStringLiteral("generate: chunks %1").arg(all.join(QLatin1Char(' '))));
+    }
 
     using Sort = sb::MemberQuery::Sort;
-    for (Sort sort : {Sort::Account, Sort::Name, Sort::Email, Sort::Department, Sort::Balance, Sort::Status}) {
+    for (Sort sort :
+         {Sort::Account, Sort::Name, Sort::Email, Sort::Department, Sort::Balance, Sort::Status}) {
         for (bool ascending : {true, false}) {
             sb::MemberQuery q;
             q.sort = sort;
             q.ascending = ascending;
             qsizetype rows = 0;
             const QString took = timed([&] { rows = service.page(q)->size(); });
-            say(QStringLiteral("page: first %1 rows by %2 %3: %4").arg(rows).arg(QLatin1String(sortName(sort)),
-                                                                                 ascending ? QStringLiteral("asc") : QStringLiteral("desc"), took));
+            say(QStringLiteral("page: first %1 rows by %2 %3: %4")
+                    .arg(rows)
+                    .arg(QLatin1String(sortName(sort)),
+                         ascending ? QStringLiteral("asc") : QStringLiteral("desc"), took));
         }
     }
     {
@@ -103,7 +135,10 @@ int bench(const QString& engine, int members)
         q.offset = qMax(0, members - 256);
         qsizetype rows = 0;
         const QString took = timed([&] { rows = service.page(q)->size(); });
-        say(QStringLiteral("page: last %1 rows by name (offset %2): %3").arg(rows).arg(q.offset).arg(took));
+        say(QStringLiteral("page: last %1 rows by name (offset %2): %3")
+                .arg(rows)
+                .arg(q.offset)
+                .arg(took));
     }
     // A common substring (a department and many names) and a rare one (one member's account).
     QString rare;
@@ -124,7 +159,11 @@ int bench(const QString& engine, int members)
         const QString pageTook = timed([&] { rows = service.page(q)->size(); });
         const QString countTook = timed([&] { total = *service.count(needle); });
         say(QStringLiteral("search \"%1\": first page %2 rows in %3; count(search) = %4 in %5")
-                .arg(needle).arg(rows).arg(pageTook).arg(total).arg(countTook));
+                .arg(needle)
+                .arg(rows)
+                .arg(pageTook)
+                .arg(total)
+                .arg(countTook));
     }
     qint64 all = 0;
     const QString countAll = timed([&] { all = *service.count(); });
