@@ -12,14 +12,6 @@ QString searchKey(const QStringList& texts)
     return texts.join(QChar(0x1f)).toCaseFolded();
 }
 
-QString likePattern(const QString& search)
-{
-    QString s = search.trimmed().toCaseFolded();
-    s.replace(QLatin1String("\\"), QLatin1String("\\\\"));
-    s.replace(QLatin1String("%"), QLatin1String("\\%"));
-    s.replace(QLatin1String("_"), QLatin1String("\\_"));
-    return QLatin1Char('%') + s + QLatin1Char('%');
-}
 } // namespace
 
 Result<void> ActivityLog::record(const QString& action, const QString& subject,
@@ -49,7 +41,7 @@ Result<QList<ActivityEntry>> ActivityLog::page(int offset, int limit, const QStr
     sql += QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?");
     QSqlQuery q = db.prepare(sql);
     if (filtered)
-        q.addBindValue(likePattern(search));
+        q.addBindValue(Database::likePattern(search));
     q.addBindValue(limit);
     q.addBindValue(offset);
     if (!db.exec(q))

@@ -149,6 +149,15 @@ int Database::schemaVersion() const
     return Migrations::currentVersion(*this);
 }
 
+QString Database::likePattern(const QString& search)
+{
+    QString s = search.trimmed().toCaseFolded();
+    s.replace(QLatin1String("\\"), QLatin1String("\\\\"));
+    s.replace(QLatin1String("%"), QLatin1String("\\%"));
+    s.replace(QLatin1String("_"), QLatin1String("\\_"));
+    return QLatin1Char('%') + s + QLatin1Char('%');
+}
+
 QSqlQuery Database::prepare(const QString& text) const
 {
     QSqlQuery q(sql());

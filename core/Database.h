@@ -50,6 +50,10 @@ public:
         return s.isNull() ? QVariant(QString(0, QChar())) : QVariant(s);
     }
 
+    /// "%text%" for `LIKE ? ESCAPE '\'` against a case-folded column: the search folded
+    /// the same way, its wildcards and the escape character escaped.
+    static QString likePattern(const QString& search);
+
     /// A prepared query on this connection; a failed prepare surfaces at exec().
     QSqlQuery prepare(const QString& sql) const;
     /// Executes, remembering whether a failure was a busy/serialization one worth retrying.

@@ -24,15 +24,6 @@ QString searchKey(const NewMember& m)
         .toCaseFolded();
 }
 
-QString likePattern(const QString& search)
-{
-    QString s = search.trimmed().toCaseFolded();
-    s.replace(QLatin1String("\\"), QLatin1String("\\\\"));
-    s.replace(QLatin1String("%"), QLatin1String("\\%"));
-    s.replace(QLatin1String("_"), QLatin1String("\\_"));
-    return QLatin1Char('%') + s + QLatin1Char('%');
-}
-
 const QString kSelect = QStringLiteral(
     "SELECT m.id, m.account_id, m.account_name, m.display_name, m.email, m.department, m.status,"
     " m.created_at, a.balance_cents, r.amount_cents, r.threshold_cents, r.monthly_limit_cents,"
@@ -261,7 +252,7 @@ Result<QList<Member>> MemberService::page(const MemberQuery& query) const
            dir + QStringLiteral(" LIMIT ? OFFSET ?");
     QSqlQuery q = db.prepare(sql);
     if (filtered)
-        q.addBindValue(likePattern(query.search));
+        q.addBindValue(Database::likePattern(query.search));
     q.addBindValue(query.limit);
     q.addBindValue(query.offset);
     if (!db.exec(q))
@@ -303,7 +294,7 @@ Result<qint64> MemberService::count(const QString& search) const
             ? QStringLiteral("SELECT COUNT(*) FROM members WHERE search_key LIKE ? ESCAPE '\\'")
             : QStringLiteral("SELECT COUNT(*) FROM members"));
     if (filtered)
-        q.addBindValue(likePattern(search));
+        q.addBindValue(Database::likePattern(search));
     if (!db.exec(q) || !q.next())
         return Error::storage(db.lastErrorText());
     return q.value(0).toLongLong();

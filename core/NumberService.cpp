@@ -82,11 +82,7 @@ QString whereClause(const NumberQuery& q, QVariantList* binds)
         }
         if (!numberLike)
             digits.clear();
-        QString like = search.toLower();
-        like.replace(QLatin1String("\\"), QLatin1String("\\\\"));
-        like.replace(QLatin1String("%"), QLatin1String("\\%"));
-        like.replace(QLatin1String("_"), QLatin1String("\\_"));
-        const QString pattern = QLatin1Char('%') + like + QLatin1Char('%');
+        const QString pattern = Database::likePattern(search);
         QString clause = QStringLiteral(
             "(LOWER(m.account_name) LIKE ? ESCAPE '\\' OR LOWER(m.display_name) LIKE ? ESCAPE '\\'"
             " OR LOWER(p.name) LIKE ? ESCAPE '\\'");

@@ -279,14 +279,14 @@ Result<QList<SipProfile>> ProfileService::list(const QString& search) const
 {
     const Database& db = m_ctx.db;
     const QString needle = search.trimmed().toCaseFolded();
-    QSqlQuery q = db.prepare(
-        kSelect +
-        (needle.isEmpty()
-             ? QString()
-             : QStringLiteral(" WHERE p.name_key LIKE ? OR LOWER(p.department) LIKE ?")) +
-        QStringLiteral(" ORDER BY p.name_key"));
+    QSqlQuery q =
+        db.prepare(kSelect +
+                   (needle.isEmpty() ? QString()
+                                     : QStringLiteral(" WHERE p.name_key LIKE ? ESCAPE '\\' OR "
+                                                      "LOWER(p.department) LIKE ? ESCAPE '\\'")) +
+                   QStringLiteral(" ORDER BY p.name_key"));
     if (!needle.isEmpty()) {
-        const QString pattern = QLatin1Char('%') + needle + QLatin1Char('%');
+        const QString pattern = Database::likePattern(needle);
         q.addBindValue(pattern);
         q.addBindValue(pattern);
     }

@@ -65,6 +65,8 @@ private slots:
         QCOMPARE(model.rowCount(), 1);
         model.setSearch(QStringLiteral("salg")); // the department
         QCOMPARE(model.rowCount(), 1);
+        model.setSearch(QStringLiteral("%")); // a wildcard is searched for, not matched
+        QCOMPARE(model.rowCount(), 0);
         model.setSearch(QString());
         model.refresh();
         QCOMPARE(model.rowCount(), 2);
