@@ -1,9 +1,9 @@
 // The window's entry point: wiring only; the logic lives in ui/.
-#include "Context.h"
-#include "Database.h"
-#include "LanguageManager.h"
-#include "MainWindow.h"
-#include "SystemClock.h"
+#include "core/base/SystemClock.h"
+#include "core/storage/Context.h"
+#include "core/storage/Database.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/widgets/LanguageManager.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -10,7 +10,7 @@ PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql
     postgresql
     xvfb xauth
-    qtkeychain-qt6-dev libphonenumber-dev
+    qtkeychain-qt6-dev libphonenumber-dev libsodium-dev
 )
 
 missing=()

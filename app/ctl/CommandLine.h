@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Clock.h"
-#include "Context.h"
-#include "Money.h"
-#include "Output.h"
+#include "app/ctl/Output.h"
+#include "core/base/Clock.h"
+#include "core/base/Money.h"
+#include "core/storage/Context.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "Output.h"
+#include "app/ctl/Output.h"
 
 #include <QJsonDocument>
 

@@ -1,4 +1,4 @@
-#include "CommandLine.h"
+#include "app/ctl/CommandLine.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -3,11 +3,11 @@
 // (default 100000) and prints plain figures: generation speed, the first page sorted by each
 // column, search pages for a common and a rare substring, counts, and peak memory.
 
-#include "Context.h"
-#include "DemoGenerator.h"
-#include "FixedClock.h"
-#include "MemberService.h"
-#include "TestDatabase.h"
+#include "core/base/FixedClock.h"
+#include "core/demo/DemoGenerator.h"
+#include "core/members/MemberService.h"
+#include "core/storage/Context.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

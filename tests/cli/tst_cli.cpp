@@ -1,7 +1,7 @@
 // switchboardctl as a process: output, JSON and exit status of every command of this
 // release, on SQLite and PostgreSQL (global data rows).
-#include "CtlRunner.h"
-#include "TestDatabase.h"
+#include "tests/support/CtlRunner.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>

@@ -1,9 +1,9 @@
 // Two admins at once: switchboardctl processes allocating from one company balance at the
 // same moment can never together spend more than it holds, on either engine.
-#include "CtlRunner.h"
-#include "Ledger.h"
-#include "SystemClock.h"
-#include "TestDatabase.h"
+#include "core/base/SystemClock.h"
+#include "core/books/Ledger.h"
+#include "tests/support/CtlRunner.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,0 +1,87 @@
+#include "core/base/Csv.h"
+
+namespace sb {
+
+QList<Csv::Row> Csv::parse(const QString& text, int* unterminatedLine)
+{
+    QList<Row> rows;
+    Row row;
+    QString field;
+    bool quoted = false;
+    bool fieldStarted = false;
+    int line = 1;
+    row.line = 1;
+    auto endField = [&] {
+        row.fields.append(field);
+        field.clear();
+        fieldStarted = false;
+    };
+    auto endRow = [&] {
+        endField();
+        // A blank line is no record.
+        if (!(row.fields.size() == 1 && row.fields.first().isEmpty()))
+            rows.append(row);
+        row = Row{};
+        row.line = line;
+    };
+    if (unterminatedLine)
+        *unterminatedLine = 0;
+    int quoteStart = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (quoted) {
+            if (c == QLatin1Char('"')) {
+                if (i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
+                    field += c;
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                if (c == QLatin1Char('\n'))
+                    ++line;
+                field += c;
+            }
+            continue;
+        }
+        if (c == QLatin1Char('"') && !fieldStarted) {
+            quoted = true;
+            fieldStarted = true;
+            quoteStart = line;
+        } else if (c == QLatin1Char(',')) {
+            endField();
+        } else if (c == QLatin1Char('\r')) {
+            // part of CRLF; a lone CR is ignored too
+        } else if (c == QLatin1Char('\n')) {
+            ++line;
+            endRow();
+        } else {
+            field += c;
+            fieldStarted = true;
+        }
+    }
+    if (quoted && unterminatedLine)
+        *unterminatedLine = quoteStart;
+    if (fieldStarted || !field.isEmpty() || !row.fields.isEmpty())
+        endRow();
+    return rows;
+}
+
+QString Csv::record(const QStringList& fields)
+{
+    QStringList out;
+    out.reserve(fields.size());
+    for (const QString& f : fields) {
+        if (f.contains(QLatin1Char(',')) || f.contains(QLatin1Char('"')) ||
+            f.contains(QLatin1Char('\n')) || f.contains(QLatin1Char('\r')) || f != f.trimmed()) {
+            QString q = f;
+            q.replace(QLatin1String("\""), QLatin1String("\"\""));
+            out.append(QLatin1Char('"') + q + QLatin1Char('"'));
+        } else {
+            out.append(f);
+        }
+    }
+    return out.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+}
+
+} // namespace sb

@@ -1,0 +1,10 @@
+#include "core/base/SystemClock.h"
+
+namespace sb {
+
+QDateTime SystemClock::now() const
+{
+    return QDateTime::currentDateTimeUtc();
+}
+
+} // namespace sb

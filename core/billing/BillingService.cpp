@@ -1,0 +1,79 @@
+#include "core/billing/BillingService.h"
+
+#include "core/books/Ledger.h"
+#include "core/credit/CreditService.h"
+#include "core/numbers/NumberService.h"
+#include "core/profiles/ProfileService.h"
+#include "core/storage/Transaction.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace sb {
+
+Result<BillingService::Report> BillingService::run() const
+{
+    const QString currentMonth = m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM"));
+    return Transaction::run(m_ctx.db, [&]() -> Result<Report> {
+        const Database& db = m_ctx.db;
+        // Only rows of an earlier month are due; the update below moves them to this month,
+        // which is what makes a second run a no-op.
+        QSqlQuery q = db.prepare(QStringLiteral(
+            "SELECT r.member_id, m.account_id, m.account_name, r.suspended_until FROM "
+            "auto_recharge r"
+            " JOIN members m ON m.id = r.member_id WHERE r.month < ? ORDER BY m.account_id"));
+        q.addBindValue(currentMonth);
+        if (!db.exec(q))
+            return Error::storage(db.lastErrorText());
+        struct Due
+        {
+            qint64 memberId, accountId;
+            QString account;
+            bool suspended;
+        };
+        QList<Due> due;
+        while (q.next())
+            due.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                        !q.value(3).isNull()});
+        q.finish();
+        Report report;
+        // Numbers first: renewals are paid before the month's recharges draw on the company.
+        auto numbers = NumberService(m_ctx).processDue();
+        if (!numbers)
+            return numbers.error();
+        report.numbersRenewed = numbers->renewed;
+        report.numbersReleased = numbers->released;
+        report.numbersExpired = numbers->expiredUnpaid;
+        report.numbersSpent = numbers->spent;
+        report.messages += numbers->messages;
+        auto channels = ProfileService(m_ctx).processDue();
+        if (!channels)
+            return channels.error();
+        report.channelsRenewed = channels->renewed;
+        report.channelsLapsed = channels->lapsed;
+        report.channelsSpent = channels->spent;
+        report.messages += channels->messages;
+        const Ledger ledger(m_ctx);
+        const CreditService credit(m_ctx);
+        if (!due.isEmpty()) {
+            if (auto l = ledger.lockBalances({Ledger::CompanyAccount}); !l)
+                return l.error();
+        }
+        for (const Due& d : std::as_const(due)) {
+            if (auto l = ledger.lockBalances({d.accountId}); !l)
+                return l.error();
+            auto r = credit.applyAutoRecharge(d.memberId, d.accountId, d.account);
+            if (!r)
+                return r.error();
+            ++report.autoRechargesReset;
+            if (d.suspended)
+                ++report.resumed;
+            report.recharged += r->recharged;
+            if (!r->message.isEmpty())
+                report.messages.append(r->message);
+        }
+        return report;
+    });
+}
+
+} // namespace sb

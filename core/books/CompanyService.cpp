@@ -1,0 +1,51 @@
+#include "core/books/CompanyService.h"
+
+#include "core/books/ActivityLog.h"
+#include "core/books/Ledger.h"
+#include "core/storage/Transaction.h"
+
+#include <QCoreApplication>
+
+namespace sb {
+
+Result<void> CompanyService::validateAmount(Money amount)
+{
+    if (!amount.isPositive())
+        return Error::invalid(tr("The amount must be greater than zero."));
+    if (amount.cents() > Money::MaxOperationCents)
+        return Error::invalid(
+            tr("%1 is more than one operation may move (at most %2).")
+                .arg(amount.display(), Money::fromCents(Money::MaxOperationCents).display()));
+    return {};
+}
+
+Result<Money> CompanyService::balance() const
+{
+    return Ledger(m_ctx).balance(Ledger::CompanyAccount);
+}
+
+Result<Money> CompanyService::topUp(Money amount, const QString& reference) const
+{
+    if (auto v = validateAmount(amount); !v)
+        return v.error();
+    if (reference.size() > 200)
+        return Error::invalid(tr("The reference is too long (at most 200 characters)."));
+    return Transaction::run(m_ctx.db, [&]() -> Result<Money> {
+        const Ledger ledger(m_ctx);
+        if (auto r = ledger.lockBalances({Ledger::CompanyAccount}); !r)
+            return r.error();
+        if (auto t = ledger.transfer(0, Ledger::CompanyAccount, amount, QStringLiteral("topup"),
+                                     reference);
+            !t)
+            return t.error();
+        const QString details =
+            reference.isEmpty() ? tr("Top-up of %1").arg(amount.display())
+                                : tr("Top-up of %1, reference %2").arg(amount.display(), reference);
+        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("company.topup"), QString(), details);
+            !a)
+            return a.error();
+        return ledger.balance(Ledger::CompanyAccount);
+    });
+}
+
+} // namespace sb

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/base/Error.h"
+#include "core/base/Money.h"
+#include "core/members/AutoRechargeSettings.h"
+#include "core/members/Member.h"
+#include "core/storage/Context.h"
+#include <QCoreApplication>
+
+#include <QList>
+#include <QStringList>
+
+namespace sb {
+
+/// What an auto-recharge attempt did.
+struct RechargeOutcome
+{
+    Money recharged;   ///< moved from the company to the member (0 if nothing)
+    int recharges = 0; ///< how many times the amount moved
+    bool companyCouldNotPay = false;
+    QDate suspendedUntil; ///< set when the monthly limit is reached
+    QString message;      ///< translated news for the admin, empty if nothing happened
+};
+
+/// Credit for members: allocation from the company balance (never taken back), charges,
+/// and auto-recharge.
+class CreditService
+{
+    Q_DECLARE_TR_FUNCTIONS(sb::CreditService)
+
+public:
+    explicit CreditService(const Context& ctx) : m_ctx(ctx) {}
+
+    struct Allocation
+    {
+        Money each;
+        Money total;
+        Money companyBalance; ///< after the allocation
+        QList<Member> members;
+    };
+    /// `amount` to each listed member, all or nothing.
+    Result<Allocation> allocate(Money amount, const QStringList& accounts) const;
+
+    struct Charge
+    {
+        Money balance; ///< the member's balance after the charge and any recharge
+        RechargeOutcome recharge;
+    };
+    /// Debits a member (for calls and purchases; money leaves to the provider), then runs
+    /// the member's auto-recharge. Refused, changing nothing, if the balance is too low.
+    Result<Charge> charge(const QString& account, Money amount, const QString& note) const;
+
+    /// Saves and enables auto-recharge, recharging at once if the balance is below the threshold.
+    Result<RechargeOutcome> setAutoRecharge(const QString& account, Money amount, Money threshold,
+                                            Money monthlyLimit) const;
+    Result<void> disableAutoRecharge(const QString& account) const;
+
+    static Result<void> validateAutoRecharge(Money amount, Money threshold, Money monthlyLimit);
+
+    /// Inside the caller's transaction, with the company and member rows locked: brings the
+    /// month up to date and recharges while the balance is below the threshold and the
+    /// monthly limit and company balance allow.
+    Result<RechargeOutcome> applyAutoRecharge(qint64 memberId, qint64 accountId,
+                                              const QString& account) const;
+
+    /// The first day of the month after `day`'s month.
+    static QDate firstOfNextMonth(const QDate& day);
+
+private:
+    const Context& m_ctx;
+};
+
+} // namespace sb

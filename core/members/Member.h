@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/base/Money.h"
+#include "core/members/AutoRechargeSettings.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+#include <optional>
+
+namespace sb {
+
+/// A member of the company account.
+struct Member
+{
+    qint64 id = 0;
+    qint64 accountId = 0; ///< the ledger account holding the member's credit
+    QString account;      ///< unique account name
+    QString name;         ///< display name
+    QString email;
+    QString department;
+    QString status = QStringLiteral("active"); ///< "active" or "linked" (to a SIP profile)
+    QString profile;                           ///< the SIP profile linked to, if any
+    QStringList numbers;                       ///< E.164 numbers held
+    Money balance;
+    QDateTime createdAt;
+    std::optional<AutoRechargeSettings> autoRecharge;
+};
+
+/// What a person types to create a member.
+struct NewMember
+{
+    QString account;
+    QString name;
+    QString email;
+    QString department;
+};
+
+} // namespace sb

@@ -1,0 +1,470 @@
+#include "core/members/MemberService.h"
+
+#include "core/base/Csv.h"
+#include "core/books/ActivityLog.h"
+#include "core/books/Ledger.h"
+#include "core/storage/Transaction.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSet>
+#include <QSqlQuery>
+
+namespace sb {
+
+namespace {
+
+QString searchKey(const NewMember& m)
+{
+    return QStringList{m.account, m.name, m.email, m.department}
+        .join(QLatin1Char('\x1f'))
+        .toCaseFolded();
+}
+
+const QString kSelect = QStringLiteral(
+    "SELECT m.id, m.account_id, m.account_name, m.display_name, m.email, m.department, m.status,"
+    " m.created_at, a.balance_cents, r.amount_cents, r.threshold_cents, r.monthly_limit_cents,"
+    " r.month, r.recharged_cents, r.suspended_until, lp.name"
+    " FROM members m JOIN accounts a ON a.id = m.account_id"
+    " LEFT JOIN auto_recharge r ON r.member_id = m.id"
+    " LEFT JOIN profile_links l ON l.member_id = m.id LEFT JOIN profiles lp ON lp.id = "
+    "l.profile_id");
+
+Member readMember(const QSqlQuery& q, const QDateTime& now)
+{
+    Member m;
+    m.id = q.value(0).toLongLong();
+    m.accountId = q.value(1).toLongLong();
+    m.account = q.value(2).toString();
+    m.name = q.value(3).toString();
+    m.email = q.value(4).toString();
+    m.department = q.value(5).toString();
+    m.status = q.value(6).toString();
+    m.createdAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODate);
+    m.balance = Money::fromCents(q.value(8).toLongLong());
+    m.profile = q.value(15).toString();
+    if (!q.value(9).isNull()) {
+        AutoRechargeSettings s;
+        s.amount = Money::fromCents(q.value(9).toLongLong());
+        s.threshold = Money::fromCents(q.value(10).toLongLong());
+        s.monthlyLimit = Money::fromCents(q.value(11).toLongLong());
+        s.month = q.value(12).toString();
+        // A stored month other than the current one means the limit has reset already.
+        if (s.month == now.toUTC().toString(QStringLiteral("yyyy-MM"))) {
+            s.rechargedThisMonth = Money::fromCents(q.value(13).toLongLong());
+            const QDate until = QDate::fromString(q.value(14).toString(), Qt::ISODate);
+            if (until.isValid() && until > now.toUTC().date())
+                s.suspendedUntil = until;
+        }
+        m.autoRecharge = s;
+    }
+    return m;
+}
+
+QString sortColumn(MemberQuery::Sort s)
+{
+    switch (s) {
+    case MemberQuery::Sort::Account:
+        return QStringLiteral("m.account_key");
+    case MemberQuery::Sort::Name:
+        return QStringLiteral("m.display_name");
+    case MemberQuery::Sort::Email:
+        return QStringLiteral("m.email");
+    case MemberQuery::Sort::Department:
+        return QStringLiteral("m.department");
+    case MemberQuery::Sort::Balance:
+        return QStringLiteral("a.balance_cents");
+    case MemberQuery::Sort::Status:
+        return QStringLiteral("m.status");
+    }
+    return QStringLiteral("m.display_name");
+}
+} // namespace
+
+QString accountKey(const QString& account)
+{
+    return account.trimmed().toLower();
+}
+
+Result<void> MemberService::validateAccountName(const QString& account)
+{
+    if (account.isEmpty())
+        return Error::invalid(tr("The account name is empty."));
+    if (account.size() < 6 || account.size() > 32)
+        return Error::invalid(
+            tr("The account name \"%1\" must be 6 to 32 characters long.").arg(account));
+    static const QRegularExpression first(QStringLiteral("^[A-Za-z]"));
+    if (!first.match(account).hasMatch())
+        return Error::invalid(tr("The account name \"%1\" must start with a letter.").arg(account));
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z][A-Za-z0-9._-]*$"));
+    if (!allowed.match(account).hasMatch())
+        return Error::invalid(
+            tr("The account name \"%1\" may only contain letters, digits, '.', '_' and '-'.")
+                .arg(account));
+    return {};
+}
+
+Result<void> MemberService::validateDisplayName(const QString& name)
+{
+    if (name.trimmed().isEmpty())
+        return Error::invalid(tr("The display name is empty."));
+    if (name.size() > 100)
+        return Error::invalid(tr("The display name is too long (at most 100 characters)."));
+    return {};
+}
+
+Result<void> MemberService::validateEmail(const QString& email)
+{
+    if (email.isEmpty())
+        return {};
+    static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$"));
+    if (email.size() > 254 || !re.match(email).hasMatch())
+        return Error::invalid(tr("\"%1\" is not an e-mail address.").arg(email));
+    return {};
+}
+
+Result<void> MemberService::validateDepartment(const QString& department)
+{
+    if (department.size() > 100)
+        return Error::invalid(tr("The department is too long (at most 100 characters)."));
+    return {};
+}
+
+Result<void> MemberService::validate(const NewMember& m)
+{
+    if (auto r = validateAccountName(m.account); !r)
+        return r;
+    if (auto r = validateDisplayName(m.name); !r)
+        return r;
+    if (auto r = validateEmail(m.email); !r)
+        return r;
+    return validateDepartment(m.department);
+}
+
+Result<bool> MemberService::accountExists(const QString& account) const
+{
+    const Database& db = m_ctx.db;
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT 1 FROM members WHERE account_key = ?"));
+    q.addBindValue(accountKey(account));
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    return q.next();
+}
+
+Result<Member> MemberService::insert(const NewMember& m) const
+{
+    const Database& db = m_ctx.db;
+    auto account = Ledger(m_ctx).createAccount(QStringLiteral("member"));
+    if (!account)
+        return account.error();
+    QSqlQuery q = db.prepare(QStringLiteral(
+        "INSERT INTO members (account_id, account_name, account_key, display_name, email, "
+        "department,"
+        " status, search_key, created_at) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?) RETURNING id"));
+    q.addBindValue(*account);
+    q.addBindValue(m.account);
+    q.addBindValue(accountKey(m.account));
+    q.addBindValue(Database::text(m.name.trimmed()));
+    q.addBindValue(Database::text(m.email.trimmed()));
+    q.addBindValue(Database::text(m.department.trimmed()));
+    q.addBindValue(searchKey(m));
+    q.addBindValue(m_ctx.nowText());
+    if (!db.exec(q) || !q.next())
+        return Error::storage(db.lastErrorText());
+    Member out;
+    out.id = q.value(0).toLongLong();
+    out.accountId = *account;
+    out.account = m.account;
+    out.name = m.name.trimmed();
+    out.email = m.email.trimmed();
+    out.department = m.department.trimmed();
+    out.createdAt = m_ctx.now();
+    return out;
+}
+
+Result<Member> MemberService::add(const NewMember& in) const
+{
+    NewMember m = in;
+    m.account = m.account.trimmed();
+    m.email = m.email.trimmed();
+    if (auto v = validate(m); !v)
+        return v.error();
+    return Transaction::run(m_ctx.db, [&]() -> Result<Member> {
+        auto exists = accountExists(m.account);
+        if (!exists)
+            return exists.error();
+        if (*exists)
+            return Error::refused(
+                tr("A member with the account name \"%1\" already exists.").arg(m.account));
+        auto added = insert(m);
+        if (!added)
+            return added;
+        if (auto a = ActivityLog(m_ctx).record(
+                QStringLiteral("member.add"), m.account,
+                tr("Added member %1 (%2)").arg(m.name.trimmed(), m.account));
+            !a)
+            return a.error();
+        return added;
+    });
+}
+
+Result<Member> MemberService::find(const QString& account) const
+{
+    const Database& db = m_ctx.db;
+    QSqlQuery q = db.prepare(kSelect + QStringLiteral(" WHERE m.account_key = ?"));
+    q.addBindValue(accountKey(account));
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    if (!q.next())
+        return Error::notFound(tr("There is no member with the account name \"%1\".").arg(account));
+    QList<Member> one{readMember(q, m_ctx.now())};
+    q.finish();
+    if (auto r = attachNumbers(one); !r)
+        return r.error();
+    return one.first();
+}
+
+Result<QList<Member>> MemberService::findMany(const QStringList& accounts) const
+{
+    QList<Member> out;
+    out.reserve(accounts.size());
+    for (const QString& a : accounts) {
+        auto m = find(a);
+        if (!m)
+            return m.error();
+        out.append(*m);
+    }
+    return out;
+}
+
+Result<QList<Member>> MemberService::page(const MemberQuery& query) const
+{
+    const Database& db = m_ctx.db;
+    QString sql = kSelect;
+    const bool filtered = !query.search.trimmed().isEmpty();
+    if (filtered)
+        sql += QStringLiteral(" WHERE m.search_key LIKE ? ESCAPE '\\'");
+    const QString dir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    sql += QStringLiteral(" ORDER BY ") + sortColumn(query.sort) + dir + QStringLiteral(", m.id") +
+           dir + QStringLiteral(" LIMIT ? OFFSET ?");
+    QSqlQuery q = db.prepare(sql);
+    if (filtered)
+        q.addBindValue(Database::likePattern(query.search));
+    q.addBindValue(query.limit);
+    q.addBindValue(query.offset);
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    QList<Member> out;
+    out.reserve(query.limit);
+    const QDateTime now = m_ctx.now();
+    while (q.next())
+        out.append(readMember(q, now));
+    q.finish();
+    if (auto r = attachNumbers(out); !r)
+        return r.error();
+    return out;
+}
+
+Result<void> MemberService::attachNumbers(QList<Member>& members) const
+{
+    QList<qint64> ids;
+    ids.reserve(members.size());
+    for (const Member& m : std::as_const(members))
+        ids.append(m.id);
+    auto numbers = activeNumbersOf(ids);
+    if (!numbers)
+        return numbers.error();
+    for (Member& m : members) {
+        QStringList list = numbers->values(m.id);
+        list.sort();
+        m.numbers = list;
+    }
+    return {};
+}
+
+Result<QMultiHash<qint64, QString>> MemberService::activeNumbersOf(const QList<qint64>& ids) const
+{
+    QMultiHash<qint64, QString> out;
+    if (ids.isEmpty())
+        return out;
+    const Database& db = m_ctx.db;
+    QStringList marks(ids.size(), QStringLiteral("?"));
+    QSqlQuery q = db.prepare(
+        QStringLiteral(
+            "SELECT member_id, e164 FROM numbers WHERE status = 'active' AND member_id IN (") +
+        marks.join(QLatin1Char(',')) + QStringLiteral(") ORDER BY e164"));
+    for (qint64 id : ids)
+        q.addBindValue(id);
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    while (q.next())
+        out.insert(q.value(0).toLongLong(), q.value(1).toString());
+    return out;
+}
+
+Result<qint64> MemberService::count(const QString& search) const
+{
+    const Database& db = m_ctx.db;
+    const bool filtered = !search.trimmed().isEmpty();
+    QSqlQuery q = db.prepare(
+        filtered
+            ? QStringLiteral("SELECT COUNT(*) FROM members WHERE search_key LIKE ? ESCAPE '\\'")
+            : QStringLiteral("SELECT COUNT(*) FROM members"));
+    if (filtered)
+        q.addBindValue(Database::likePattern(search));
+    if (!db.exec(q) || !q.next())
+        return Error::storage(db.lastErrorText());
+    return q.value(0).toLongLong();
+}
+
+Result<QStringList> MemberService::departments() const
+{
+    const Database& db = m_ctx.db;
+    QSqlQuery q = db.prepare(QStringLiteral(
+        "SELECT DISTINCT department FROM members WHERE department <> '' ORDER BY department"));
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+Result<ImportReport> MemberService::importCsv(const QString& path, bool dryRun,
+                                              const Progress& progress) const
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error::invalid(tr("Cannot read %1: %2").arg(path, f.errorString()));
+    return importCsvText(QString::fromUtf8(f.readAll()), dryRun, progress);
+}
+
+Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dryRun,
+                                                  const Progress& progress) const
+{
+    QString text = textIn;
+    if (text.startsWith(QChar(0xfeff)))
+        text.remove(0, 1);
+    ImportReport report;
+    report.dryRun = dryRun;
+    int unterminated = 0;
+    const QList<Csv::Row> rows = Csv::parse(text, &unterminated);
+    if (unterminated)
+        report.rejected.append({unterminated, tr("A quoted field is never closed.")});
+    if (rows.isEmpty()) {
+        report.rejected.append(
+            {1, tr("The file is empty: it needs the header line account,name,email,department.")});
+        return report;
+    }
+    const QStringList header = rows.first().fields;
+    QHash<QString, int> col;
+    for (int i = 0; i < header.size(); ++i)
+        col.insert(header[i].trimmed().toLower(), i);
+    if (!col.contains(QStringLiteral("account")) || !col.contains(QStringLiteral("name"))) {
+        report.rejected.append(
+            {rows.first().line,
+             tr("The first line must name the columns: account,name,email,department.")});
+        return report;
+    }
+    auto field = [&](const Csv::Row& r, const char* name) {
+        const int i = col.value(QString::fromLatin1(name), -1);
+        return i >= 0 && i < r.fields.size() ? r.fields[i] : QString();
+    };
+    QList<std::pair<int, NewMember>> valid;
+    QSet<QString> seen;
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        const Csv::Row& r = rows[i];
+        if (r.fields.size() != header.size()) {
+            report.rejected.append(
+                {r.line,
+                 tr("Expected %1 fields, found %2.").arg(header.size()).arg(r.fields.size())});
+            continue;
+        }
+        NewMember m{field(r, "account").trimmed(), field(r, "name"), field(r, "email").trimmed(),
+                    field(r, "department")};
+        if (auto v = validate(m); !v) {
+            report.rejected.append({r.line, v.error().message});
+            continue;
+        }
+        const QString key = accountKey(m.account);
+        if (seen.contains(key)) {
+            report.rejected.append(
+                {r.line,
+                 tr("The account name \"%1\" appears more than once in the file.").arg(m.account)});
+            continue;
+        }
+        seen.insert(key);
+        auto exists = accountExists(m.account);
+        if (!exists)
+            return exists.error();
+        if (*exists) {
+            report.rejected.append(
+                {r.line,
+                 tr("A member with the account name \"%1\" already exists.").arg(m.account)});
+            continue;
+        }
+        valid.append({r.line, m});
+    }
+    report.valid = static_cast<int>(valid.size());
+    if (dryRun || !report.rejected.isEmpty() || valid.isEmpty())
+        return report;
+    auto written = Transaction::run(m_ctx.db, [&]() -> Result<int> {
+        int done = 0;
+        for (const auto& [line, m] : valid) {
+            auto added = insert(m);
+            if (!added)
+                return added.error();
+            ++done;
+            if (progress && done % 500 == 0 && !progress(done, valid.size()))
+                return Error::refused(tr("The import was cancelled; nothing was imported."));
+        }
+        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("member.import"), QString(),
+                                               tr("Imported %n member(s)", nullptr, done));
+            !a)
+            return a.error();
+        return done;
+    });
+    if (!written)
+        return written.error();
+    report.added = *written;
+    return report;
+}
+
+Result<qint64> MemberService::exportCsv(const QString& path, const Progress& progress) const
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return Error::invalid(tr("Cannot write %1: %2").arg(path, f.errorString()));
+    auto total = count();
+    if (!total)
+        return total.error();
+    f.write(Csv::record({QStringLiteral("account"), QStringLiteral("name"), QStringLiteral("email"),
+                         QStringLiteral("department")})
+                .toUtf8());
+    MemberQuery query;
+    query.sort = MemberQuery::Sort::Account;
+    query.limit = 2000;
+    qint64 written = 0;
+    for (;;) {
+        auto page = this->page(query);
+        if (!page)
+            return page.error();
+        for (const Member& m : std::as_const(*page))
+            f.write(Csv::record({m.account, m.name, m.email, m.department}).toUtf8());
+        written += page->size();
+        if (progress && !progress(written, *total)) {
+            f.cancelWriting();
+            return Error::refused(tr("The export was cancelled; no file was written."));
+        }
+        if (page->size() < query.limit)
+            break;
+        query.offset += query.limit;
+    }
+    if (!f.commit())
+        return Error::invalid(tr("Cannot write %1: %2").arg(path, f.errorString()));
+    return written;
+}
+
+} // namespace sb

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/base/Error.h"
+#include "core/base/ImportReport.h"
+#include "core/members/Member.h"
+#include "core/members/MemberQuery.h"
+#include "core/storage/Context.h"
+#include <QCoreApplication>
+
+#include <QList>
+#include <QMultiHash>
+
+#include <functional>
+
+namespace sb {
+
+/// Members: validation, creation, look-up, paged listing (search and sort in SQL),
+/// and CSV import/export.
+class MemberService
+{
+    Q_DECLARE_TR_FUNCTIONS(sb::MemberService)
+
+public:
+    explicit MemberService(const Context& ctx) : m_ctx(ctx) {}
+
+    /// Reports progress (done, total) and returns false to cancel.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    static Result<void> validateAccountName(const QString& account);
+    static Result<void> validateDisplayName(const QString& name);
+    static Result<void> validateEmail(const QString& email);
+    static Result<void> validateDepartment(const QString& department);
+    static Result<void> validate(const NewMember& m);
+
+    Result<Member> add(const NewMember& m) const;
+    Result<Member> find(const QString& account) const;
+    Result<QList<Member>> findMany(const QStringList& accounts) const;
+    Result<QList<Member>> page(const MemberQuery& query) const;
+    Result<qint64> count(const QString& search = {}) const;
+    /// Distinct departments, sorted, for completion.
+    Result<QStringList> departments() const;
+
+    /// Reads FILE.csv (header: account,name,email,department). All or nothing: anything
+    /// rejected means nothing is written. A dry run only reports.
+    Result<ImportReport> importCsv(const QString& path, bool dryRun,
+                                   const Progress& progress = {}) const;
+    Result<ImportReport> importCsvText(const QString& text, bool dryRun,
+                                       const Progress& progress = {}) const;
+    /// Writes every member, ordered by account, in the format importCsv reads.
+    Result<qint64> exportCsv(const QString& path, const Progress& progress = {}) const;
+
+    /// Inserts a member inside the caller's transaction (no validation, no log).
+    Result<Member> insert(const NewMember& m) const;
+
+private:
+    Result<bool> accountExists(const QString& account) const;
+    Result<void> attachNumbers(QList<Member>& members) const;
+    /// Active numbers held by these members, keyed by member id.
+    Result<QMultiHash<qint64, QString>> activeNumbersOf(const QList<qint64>& memberIds) const;
+    const Context& m_ctx;
+};
+
+/// The lower-cased key that makes account names unique regardless of case.
+QString accountKey(const QString& account);
+
+} // namespace sb

@@ -1,0 +1,615 @@
+#include "core/numbers/NumberService.h"
+
+#include "core/base/DisplayFormat.h"
+#include "core/base/PhoneNumbers.h"
+#include "core/books/ActivityLog.h"
+#include "core/books/CompanyService.h"
+#include "core/books/Ledger.h"
+#include "core/members/MemberService.h"
+#include "core/storage/Transaction.h"
+
+#include <QSet>
+#include <QSqlQuery>
+
+namespace sb {
+
+namespace {
+const QString kSelect =
+    QStringLiteral("SELECT n.id, n.e164, n.country, n.area, m.account_name, p.name, n.months, "
+                   "n.price_cents, n.anchor,"
+                   " n.periods, n.expires, n.cancelled, n.status, n.bought_at, lp.name"
+                   " FROM numbers n LEFT JOIN members m ON m.id = n.member_id LEFT JOIN profiles p "
+                   "ON p.id = n.profile_id"
+                   " LEFT JOIN profile_links l ON l.member_id = n.member_id LEFT JOIN profiles lp "
+                   "ON lp.id = l.profile_id");
+
+NumberRecord readNumber(const QSqlQuery& q)
+{
+    NumberRecord n;
+    n.id = q.value(0).toLongLong();
+    n.e164 = q.value(1).toString();
+    n.country = q.value(2).toString();
+    n.area = q.value(3).toString();
+    if (!q.value(4).isNull())
+        n.holder = NumberHolder::member(q.value(4).toString());
+    else if (!q.value(5).isNull())
+        n.holder = NumberHolder::profile(q.value(5).toString());
+    n.months = q.value(6).toInt();
+    n.price = Money::fromCents(q.value(7).toLongLong());
+    n.anchor = QDate::fromString(q.value(8).toString(), Qt::ISODate);
+    n.periods = q.value(9).toInt();
+    n.expires = QDate::fromString(q.value(10).toString(), Qt::ISODate);
+    n.cancelled = q.value(11).toInt() != 0;
+    n.status = q.value(12).toString();
+    n.boughtAt = QDateTime::fromString(q.value(13).toString(), Qt::ISODate);
+    n.routesToProfile = q.value(14).toString();
+    return n;
+}
+
+QString sortColumn(NumberQuery::Sort s)
+{
+    switch (s) {
+    case NumberQuery::Sort::Number:
+        return QStringLiteral("n.e164");
+    case NumberQuery::Sort::Country:
+        return QStringLiteral("n.country");
+    case NumberQuery::Sort::Holder:
+        return QStringLiteral("COALESCE(m.account_key, p.name_key, '')");
+    case NumberQuery::Sort::Expires:
+        return QStringLiteral("n.expires");
+    case NumberQuery::Sort::Status:
+        return QStringLiteral("n.status");
+    }
+    return QStringLiteral("n.e164");
+}
+
+// The WHERE clause of a query and its bound values, in order.
+QString whereClause(const NumberQuery& q, QVariantList* binds)
+{
+    QStringList parts;
+    const QString search = q.search.trimmed();
+    if (!search.isEmpty()) {
+        // Only a search that looks like a phone number is matched against the numbers:
+        // "member.0150" is a name, not "0150".
+        QString digits;
+        bool numberLike = true;
+        for (QChar c : search) {
+            if (c.isDigit())
+                digits += c;
+            else if (!(c.isSpace() || c == QLatin1Char('+') || c == QLatin1Char('-') ||
+                       c == QLatin1Char('(') || c == QLatin1Char(')') || c == QLatin1Char('.')))
+                numberLike = false;
+        }
+        if (!numberLike)
+            digits.clear();
+        const QString pattern = Database::likePattern(search);
+        QString clause = QStringLiteral(
+            "(LOWER(m.account_name) LIKE ? ESCAPE '\\' OR LOWER(m.display_name) LIKE ? ESCAPE '\\'"
+            " OR LOWER(p.name) LIKE ? ESCAPE '\\'");
+        *binds << pattern << pattern << pattern;
+        if (!digits.isEmpty()) {
+            clause += QStringLiteral(" OR n.e164 LIKE ?");
+            *binds << QVariant(QString(QLatin1Char('%') + digits + QLatin1Char('%')));
+        }
+        parts << clause + QLatin1Char(')');
+    }
+    if (!q.country.isEmpty()) {
+        parts << QStringLiteral("n.country = ?");
+        *binds << q.country.toUpper();
+    }
+    if (q.holderKind == NumberHolder::Kind::Member)
+        parts << QStringLiteral("n.member_id IS NOT NULL");
+    else if (q.holderKind == NumberHolder::Kind::Profile)
+        parts << QStringLiteral("n.profile_id IS NOT NULL");
+    switch (q.status) {
+    case NumberQuery::Status::Any:
+        break;
+    case NumberQuery::Status::Active:
+        parts << QStringLiteral("n.status = 'active' AND n.cancelled = 0");
+        break;
+    case NumberQuery::Status::Cancelled:
+        parts << QStringLiteral("n.status = 'active' AND n.cancelled = 1");
+        break;
+    case NumberQuery::Status::Released:
+        parts << QStringLiteral("n.status = 'released'");
+        break;
+    }
+    return parts.isEmpty() ? QString()
+                           : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+}
+} // namespace
+
+QString NumberService::normalize(const QString& text)
+{
+    QString out;
+    for (QChar c : text.trimmed()) {
+        if (c.isDigit())
+            out += c;
+        else if (c == QLatin1Char('+') && out.isEmpty())
+            out += c;
+        else if (!(c.isSpace() || c == QLatin1Char('-') || c == QLatin1Char('(') ||
+                   c == QLatin1Char(')') || c == QLatin1Char('.')))
+            return {};
+    }
+    if (!out.startsWith(QLatin1Char('+')) || out.size() < 8 || out.size() > 16)
+        return {};
+    return out;
+}
+
+bool NumberService::termsRequired(const QString& country) const
+{
+    const auto* c = m_catalogue.country(country);
+    return c && c->termsRequired;
+}
+
+Result<const NumberCatalogue::Country*> NumberService::country(const QString& code) const
+{
+    const auto* c = m_catalogue.country(code.trimmed());
+    if (!c)
+        return Error::notFound(tr("Numbers are not sold in \"%1\". Countries: %2.").arg(code, [&] {
+            QStringList codes;
+            for (const auto& x : m_catalogue.countries())
+                codes << x.code;
+            return codes.join(QStringLiteral(", "));
+        }()));
+    return c;
+}
+
+Result<QList<NumberService::AreaInfo>> NumberService::areas(const QString& code,
+                                                            const QString& language) const
+{
+    auto c = country(code);
+    if (!c)
+        return c.error();
+    const Database& db = m_ctx.db;
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT area, COUNT(*) FROM numbers WHERE country = ? "
+                                            "AND status = 'active' GROUP BY area"));
+    q.addBindValue((*c)->code);
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    QHash<QString, int> used;
+    while (q.next())
+        used.insert(q.value(0).toString(), q.value(1).toInt());
+    QList<AreaInfo> out;
+    for (const auto& a : (*c)->areas) {
+        const QString sample = PhoneNumbers::toE164(a.first, (*c)->code);
+        // The geocoder's localized name where it knows this very place (its English name
+        // matches the catalogue); otherwise it only knows the country, and the catalogue wins.
+        QString place = a.place;
+        if (language != QLatin1String("en") &&
+            PhoneNumbers::placeName(sample, QStringLiteral("en")) == a.place) {
+            const QString localized = PhoneNumbers::placeName(sample, language);
+            if (!localized.isEmpty())
+                place = localized;
+        }
+        out.append({a.code, place, qMax(0, a.count - used.value(a.code)), a.count});
+    }
+    return out;
+}
+
+Result<QMap<int, Money>> NumberService::prices(const QString& code) const
+{
+    auto c = country(code);
+    if (!c)
+        return c.error();
+    QMap<int, Money> out;
+    for (int months : PriceList::billingPeriods()) {
+        const auto p = m_prices.numberPrice((*c)->code, months);
+        if (p)
+            out.insert(months, *p);
+    }
+    if (out.isEmpty())
+        return Error::notFound(
+            tr("The price list has no prices for numbers in %1.").arg((*c)->code));
+    return out;
+}
+
+Result<NumberService::ResolvedHolder> NumberService::resolve(const NumberHolder& holder) const
+{
+    const Database& db = m_ctx.db;
+    if (holder.kind == NumberHolder::Kind::Member) {
+        QSqlQuery q = db.prepare(
+            QStringLiteral("SELECT id, account_name FROM members WHERE account_key = ?"));
+        q.addBindValue(accountKey(holder.name));
+        if (!db.exec(q))
+            return Error::storage(db.lastErrorText());
+        if (!q.next())
+            return Error::notFound(
+                tr("There is no member with the account name \"%1\".").arg(holder.name));
+        return ResolvedHolder{NumberHolder::member(q.value(1).toString()), q.value(0).toLongLong()};
+    }
+    if (holder.kind == NumberHolder::Kind::Profile) {
+        QSqlQuery q =
+            db.prepare(QStringLiteral("SELECT id, name FROM profiles WHERE name_key = ?"));
+        q.addBindValue(holder.name.trimmed().toLower());
+        if (!db.exec(q))
+            return Error::storage(db.lastErrorText());
+        if (!q.next())
+            return Error::notFound(tr("There is no SIP profile named \"%1\".").arg(holder.name));
+        return ResolvedHolder{NumberHolder::profile(q.value(1).toString()),
+                              q.value(0).toLongLong()};
+    }
+    return Error::invalid(tr("Choose a member or a SIP profile to hold the number."));
+}
+
+Result<void> NumberService::validate(const BuyRequest& r,
+                                     const NumberCatalogue::Country** countryOut,
+                                     Money* priceOut) const
+{
+    auto c = country(r.country);
+    if (!c)
+        return c.error();
+    const auto* area = (*c)->area(r.area.trimmed());
+    if (!area) {
+        QStringList codes;
+        for (const auto& a : (*c)->areas)
+            codes << a.code;
+        return Error::notFound(tr("%1 has no area code \"%2\" on offer. Area codes: %3.")
+                                   .arg(NumberCatalogue::countryName((*c)->code), r.area,
+                                        codes.join(QStringLiteral(", "))));
+    }
+    if (!PriceList::billingPeriods().contains(r.months))
+        return Error::invalid(
+            tr("Numbers are billed for 1, 3 or 12 months, not %1.").arg(r.months));
+    const auto price = m_prices.numberPrice((*c)->code, r.months);
+    if (!price)
+        return Error::notFound(tr("The price list has no %1-month price for numbers in %2.")
+                                   .arg(r.months)
+                                   .arg((*c)->code));
+    if (r.holders.isEmpty())
+        return Error::invalid(tr("Choose at least one member or SIP profile to receive a number."));
+    QSet<QString> seen;
+    for (const auto& h : r.holders) {
+        const QString key = QString::number(int(h.kind)) + h.name.trimmed().toLower();
+        if (seen.contains(key))
+            return Error::invalid(tr("\"%1\" is chosen twice; each gets one number.").arg(h.name));
+        seen.insert(key);
+    }
+    if ((*c)->termsRequired && !r.acceptTerms)
+        return Error::refused(
+            tr("Numbers in %1 require the holder to accept the terms (for example a local "
+               "address). Accept the terms to buy.")
+                .arg(NumberCatalogue::countryName((*c)->code)));
+    *countryOut = *c;
+    *priceOut = *price;
+    return {};
+}
+
+Result<Money> NumberService::quote(const BuyRequest& r) const
+{
+    const NumberCatalogue::Country* c = nullptr;
+    Money price;
+    if (auto v = validate(r, &c, &price); !v)
+        return v.error();
+    const auto total = price.times(r.holders.size());
+    if (!total)
+        return Error::invalid(tr("That is too many numbers at once."));
+    return *total;
+}
+
+Result<QList<NumberService::Purchase>> NumberService::buy(const BuyRequest& r) const
+{
+    const NumberCatalogue::Country* c = nullptr;
+    Money price;
+    if (auto v = validate(r, &c, &price); !v)
+        return v.error();
+    const auto total = price.times(r.holders.size());
+    if (!total)
+        return Error::invalid(tr("That is too many numbers at once."));
+    const auto* area = c->area(r.area.trimmed());
+    return Transaction::run(m_ctx.db, [&]() -> Result<QList<Purchase>> {
+        const Database& db = m_ctx.db;
+        QList<ResolvedHolder> holders;
+        for (const auto& h : r.holders) {
+            auto resolved = resolve(h);
+            if (!resolved)
+                return resolved.error();
+            holders.append(*resolved);
+        }
+        const Ledger ledger(m_ctx);
+        auto company = ledger.lockBalances({Ledger::CompanyAccount});
+        if (!company)
+            return company.error();
+        if (company->first() < *total)
+            return Error::refused(
+                tr("The company balance (%1) cannot pay %n number(s) at %2 (%3 in all). Nothing "
+                   "was bought.",
+                   nullptr, static_cast<int>(holders.size()))
+                    .arg(company->first().display(), price.display(), total->toString()));
+        // Numbers in use in the area; the rest of the block is free.
+        QSqlQuery usedQ = db.prepare(
+            QStringLiteral(
+                "SELECT e164 FROM numbers WHERE country = ? AND area = ? AND status = 'active'") +
+            db.forUpdate());
+        usedQ.addBindValue(c->code);
+        usedQ.addBindValue(area->code);
+        if (!db.exec(usedQ))
+            return Error::storage(db.lastErrorText());
+        QSet<QString> used;
+        while (usedQ.next())
+            used.insert(usedQ.value(0).toString());
+        usedQ.finish();
+        QStringList free;
+        for (const QString& e164 : m_catalogue.numbers(*c, *area)) {
+            if (!used.contains(e164))
+                free.append(e164);
+            if (free.size() == holders.size())
+                break;
+        }
+        if (free.size() < holders.size())
+            return Error::refused(tr("Not enough numbers are left in area %1 (%2): %3 left, %4 "
+                                     "needed. Nothing was bought.")
+                                      .arg(area->code, area->place)
+                                      .arg(free.size())
+                                      .arg(holders.size()));
+        const QDate today = m_ctx.now().toUTC().date();
+        const QDate expires = periodEnd(today, r.months, 1);
+        const ActivityLog log(m_ctx);
+        QList<Purchase> out;
+        for (qsizetype i = 0; i < holders.size(); ++i) {
+            const QString& e164 = free[i];
+            const ResolvedHolder& h = holders[i];
+            const bool isMember = h.holder.kind == NumberHolder::Kind::Member;
+            // A released number keeps its row; buying it again brings the row back.
+            QSqlQuery del = db.prepare(
+                QStringLiteral("DELETE FROM numbers WHERE e164 = ? AND status = 'released'"));
+            del.addBindValue(e164);
+            if (!db.exec(del))
+                return Error::storage(db.lastErrorText());
+            QSqlQuery ins =
+                db.prepare(QStringLiteral("INSERT INTO numbers (e164, country, area, member_id, "
+                                          "profile_id, months, price_cents, anchor, periods,"
+                                          " expires, cancelled, status, bought_at) VALUES (?, ?, "
+                                          "?, ?, ?, ?, ?, ?, 1, ?, 0, 'active', ?)"));
+            ins.addBindValue(e164);
+            ins.addBindValue(c->code);
+            ins.addBindValue(area->code);
+            ins.addBindValue(isMember ? QVariant(h.id)
+                                      : QVariant(QMetaType::fromType<qlonglong>()));
+            ins.addBindValue(isMember ? QVariant(QMetaType::fromType<qlonglong>())
+                                      : QVariant(h.id));
+            ins.addBindValue(r.months);
+            ins.addBindValue(price.cents());
+            ins.addBindValue(today.toString(Qt::ISODate));
+            ins.addBindValue(expires.toString(Qt::ISODate));
+            ins.addBindValue(m_ctx.nowText());
+            if (!db.exec(ins))
+                return Error::storage(db.lastErrorText());
+            if (auto t =
+                    ledger.transfer(Ledger::CompanyAccount, 0, price, QStringLiteral("number"),
+                                    e164, tr("%1 for %n month(s)", nullptr, r.months).arg(e164));
+                !t)
+                return t.error();
+            if (c->termsRequired) {
+                QSqlQuery terms = db.prepare(
+                    QStringLiteral("INSERT INTO terms_acceptances (at, actor, country, e164, "
+                                   "member_id, profile_id) VALUES (?, ?, ?, ?, ?, ?)"));
+                terms.addBindValue(m_ctx.nowText());
+                terms.addBindValue(Database::text(m_ctx.actor));
+                terms.addBindValue(c->code);
+                terms.addBindValue(e164);
+                terms.addBindValue(isMember ? QVariant(h.id)
+                                            : QVariant(QMetaType::fromType<qlonglong>()));
+                terms.addBindValue(isMember ? QVariant(QMetaType::fromType<qlonglong>())
+                                            : QVariant(h.id));
+                if (!db.exec(terms))
+                    return Error::storage(db.lastErrorText());
+            }
+            if (auto a = log.record(
+                    QStringLiteral("number.buy"), h.holder.name,
+                    tr("Bought %1 for %2 (%n month(s), %3); renews on %4", nullptr, r.months)
+                        .arg(e164, h.holder.name, price.display(), displayDate(expires)));
+                !a)
+                return a.error();
+            out.append({e164, price, expires, h.holder});
+        }
+        return out;
+    });
+}
+
+Result<NumberRecord> NumberService::find(const QString& text) const
+{
+    const QString e164 = normalize(text);
+    if (e164.isEmpty())
+        return Error::invalid(
+            tr("\"%1\" is not a phone number in international form, such as +12125550100.")
+                .arg(text));
+    const Database& db = m_ctx.db;
+    QSqlQuery q = db.prepare(kSelect + QStringLiteral(" WHERE n.e164 = ? AND n.status = 'active'"));
+    q.addBindValue(e164);
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    if (!q.next())
+        return Error::notFound(tr("The number %1 is not one of the company's numbers.").arg(e164));
+    return readNumber(q);
+}
+
+Result<NumberRecord> NumberService::assign(const QString& text, const NumberHolder& to) const
+{
+    return Transaction::run(m_ctx.db, [&]() -> Result<NumberRecord> {
+        auto number = find(text);
+        if (!number)
+            return number.error();
+        auto holder = resolve(to);
+        if (!holder)
+            return holder.error();
+        if (number->holder.kind == holder->holder.kind &&
+            number->holder.name.compare(holder->holder.name, Qt::CaseInsensitive) == 0)
+            return Error::refused(
+                tr("%1 already holds %2.").arg(holder->holder.name, number->e164));
+        const Database& db = m_ctx.db;
+        const bool isMember = holder->holder.kind == NumberHolder::Kind::Member;
+        QSqlQuery q = db.prepare(
+            QStringLiteral("UPDATE numbers SET member_id = ?, profile_id = ? WHERE id = ?"));
+        q.addBindValue(isMember ? QVariant(holder->id)
+                                : QVariant(QMetaType::fromType<qlonglong>()));
+        q.addBindValue(isMember ? QVariant(QMetaType::fromType<qlonglong>())
+                                : QVariant(holder->id));
+        q.addBindValue(number->id);
+        if (!db.exec(q))
+            return Error::storage(db.lastErrorText());
+        const QString details =
+            number->holder.isNone()
+                ? tr("Assigned %1 from the company's pool to %2")
+                      .arg(number->e164, holder->holder.name)
+                : tr("Reassigned %1 from %2 to %3")
+                      .arg(number->e164, number->holder.name, holder->holder.name);
+        if (auto a =
+                ActivityLog(m_ctx).record(QStringLiteral("number.assign"), number->e164, details);
+            !a)
+            return a.error();
+        number->holder = holder->holder;
+        return number.value();
+    });
+}
+
+Result<NumberRecord> NumberService::cancel(const QString& text) const
+{
+    return Transaction::run(m_ctx.db, [&]() -> Result<NumberRecord> {
+        auto number = find(text);
+        if (!number)
+            return number.error();
+        if (number->cancelled)
+            return Error::refused(tr("%1 is already cancelled; it stays usable until %2.")
+                                      .arg(number->e164, displayDate(number->expires)));
+        const Database& db = m_ctx.db;
+        QSqlQuery q = db.prepare(QStringLiteral("UPDATE numbers SET cancelled = 1 WHERE id = ?"));
+        q.addBindValue(number->id);
+        if (!db.exec(q))
+            return Error::storage(db.lastErrorText());
+        if (auto a = ActivityLog(m_ctx).record(
+                QStringLiteral("number.cancel"), number->e164,
+                tr("Cancelled %1; usable until %2, then released, no refund")
+                    .arg(number->e164, displayDate(number->expires)));
+            !a)
+            return a.error();
+        number->cancelled = true;
+        return number.value();
+    });
+}
+
+Result<QList<NumberRecord>> NumberService::page(const NumberQuery& query) const
+{
+    const Database& db = m_ctx.db;
+    QVariantList binds;
+    const QString dir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    QSqlQuery q = db.prepare(kSelect + whereClause(query, &binds) + QStringLiteral(" ORDER BY ") +
+                             sortColumn(query.sort) + dir + QStringLiteral(", n.id") + dir +
+                             QStringLiteral(" LIMIT ? OFFSET ?"));
+    for (const QVariant& v : std::as_const(binds))
+        q.addBindValue(v);
+    q.addBindValue(query.limit);
+    q.addBindValue(query.offset);
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    QList<NumberRecord> out;
+    while (q.next())
+        out.append(readNumber(q));
+    return out;
+}
+
+Result<qint64> NumberService::count(const NumberQuery& query) const
+{
+    const Database& db = m_ctx.db;
+    QVariantList binds;
+    QSqlQuery q = db.prepare(
+        QStringLiteral("SELECT COUNT(*) FROM numbers n LEFT JOIN members m ON m.id = n.member_id"
+                       " LEFT JOIN profiles p ON p.id = n.profile_id") +
+        whereClause(query, &binds));
+    for (const QVariant& v : std::as_const(binds))
+        q.addBindValue(v);
+    if (!db.exec(q) || !q.next())
+        return Error::storage(db.lastErrorText());
+    return q.value(0).toLongLong();
+}
+
+Result<NumberService::DueReport> NumberService::processDue() const
+{
+    const Database& db = m_ctx.db;
+    const QDate today = m_ctx.now().toUTC().date();
+    QSqlQuery q = db.prepare(
+        kSelect +
+        QStringLiteral(" WHERE n.status = 'active' AND n.expires <= ? ORDER BY n.expires, n.id"));
+    q.addBindValue(today.toString(Qt::ISODate));
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    QList<NumberRecord> due;
+    while (q.next())
+        due.append(readNumber(q));
+    q.finish();
+    DueReport report;
+    if (due.isEmpty())
+        return report;
+    const Ledger ledger(m_ctx);
+    if (auto l = ledger.lockBalances({Ledger::CompanyAccount}); !l)
+        return l.error();
+    const ActivityLog log(m_ctx);
+    auto release = [&](const NumberRecord& n, const QString& action,
+                       const QString& text) -> Result<void> {
+        QSqlQuery u = db.prepare(QStringLiteral(
+            "UPDATE numbers SET status = 'released', member_id = NULL, profile_id = NULL,"
+            " cancelled = 0 WHERE id = ?"));
+        u.addBindValue(n.id);
+        if (!db.exec(u))
+            return Error::storage(db.lastErrorText());
+        return log.record(action, n.e164, text);
+    };
+    for (NumberRecord n : std::as_const(due)) {
+        if (n.cancelled) {
+            if (auto r = release(
+                    n, QStringLiteral("number.release"),
+                    tr("%1 was cancelled; its period ended on %2 and it returned to the pool")
+                        .arg(n.e164, displayDate(n.expires)));
+                !r)
+                return r.error();
+            ++report.released;
+            continue;
+        }
+        const auto price = m_prices.numberPrice(n.country, n.months).value_or(n.price);
+        // Catch up every period that ended, each paid at today's price.
+        bool expired = false;
+        while (n.expires <= today) {
+            auto company = ledger.balance(Ledger::CompanyAccount);
+            if (!company)
+                return company.error();
+            if (*company < price) {
+                const QString text =
+                    tr("%1 could not be renewed: the company balance (%2) cannot pay %3. "
+                       "It expired and returned to the pool.")
+                        .arg(n.e164, company->toString(), price.display());
+                if (auto r = release(n, QStringLiteral("number.expired"), text); !r)
+                    return r.error();
+                report.messages.append(text);
+                ++report.expiredUnpaid;
+                expired = true;
+                break;
+            }
+            if (auto t = ledger.transfer(Ledger::CompanyAccount, 0, price, QStringLiteral("number"),
+                                         n.e164, tr("Renewal of %1").arg(n.e164));
+                !t)
+                return t.error();
+            report.spent += price;
+            ++n.periods;
+            n.expires = periodEnd(n.anchor, n.months, n.periods);
+        }
+        if (expired)
+            continue;
+        QSqlQuery u = db.prepare(QStringLiteral(
+            "UPDATE numbers SET periods = ?, expires = ?, price_cents = ? WHERE id = ?"));
+        u.addBindValue(n.periods);
+        u.addBindValue(n.expires.toString(Qt::ISODate));
+        u.addBindValue(price.cents());
+        u.addBindValue(n.id);
+        if (!db.exec(u))
+            return Error::storage(db.lastErrorText());
+        if (auto a = log.record(QStringLiteral("number.renew"), n.e164,
+                                tr("Renewed %1 for %2; next renewal on %3")
+                                    .arg(n.e164, price.display(), displayDate(n.expires)));
+            !a)
+            return a.error();
+        ++report.renewed;
+    }
+    return report;
+}
+
+} // namespace sb

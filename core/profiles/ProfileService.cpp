@@ -1,0 +1,832 @@
+#include "core/profiles/ProfileService.h"
+
+#include "core/base/Csv.h"
+#include "core/base/DisplayFormat.h"
+#include "core/books/ActivityLog.h"
+#include "core/books/CompanyService.h"
+#include "core/books/Ledger.h"
+#include "core/members/MemberService.h"
+#include "core/profiles/ProviderSettings.h"
+#include "core/secrets/SecretVault.h"
+#include "core/storage/Transaction.h"
+
+#include <QHostAddress>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSqlQuery>
+
+namespace sb {
+
+namespace {
+const QString kSelect = QStringLiteral("SELECT p.id, p.account_id, p.name, p.department, p.email, "
+                                       "p.auth, p.ip, p.port, p.sip_username,"
+                                       " a.balance_cents, p.channels, p.channel_price_cents, "
+                                       "p.channels_expires, p.channels_lapsed, p.created_at,"
+                                       " p.channels_anchor, p.channels_periods, p.secret"
+                                       " FROM profiles p JOIN accounts a ON a.id = p.account_id");
+
+SipProfile readProfile(const QSqlQuery& q)
+{
+    SipProfile p;
+    p.id = q.value(0).toLongLong();
+    p.accountId = q.value(1).toLongLong();
+    p.name = q.value(2).toString();
+    p.department = q.value(3).toString();
+    p.email = q.value(4).toString();
+    p.auth = q.value(5).toString() == QLatin1String("ip") ? SipProfile::Auth::Ip
+                                                          : SipProfile::Auth::Registration;
+    p.ip = q.value(6).toString();
+    p.port = q.value(7).toInt();
+    p.username = q.value(8).toString();
+    p.balance = Money::fromCents(q.value(9).toLongLong());
+    p.channels = q.value(10).toInt();
+    p.channelPrice = Money::fromCents(q.value(11).toLongLong());
+    p.channelsExpires = QDate::fromString(q.value(12).toString(), Qt::ISODate);
+    p.channelsLapsed = q.value(13).toInt() != 0;
+    p.createdAt = QDateTime::fromString(q.value(14).toString(), Qt::ISODate);
+    return p;
+}
+
+QString nameKey(const QString& name)
+{
+    return name.trimmed().toCaseFolded();
+}
+
+// "Sales – Oslo" -> "sales-oslo": a readable part of the generated SIP username.
+QString slug(const QString& name)
+{
+    QString out;
+    for (QChar c : name.normalized(QString::NormalizationForm_D)) {
+        if (c.unicode() < 128 && c.isLetterOrNumber())
+            out += c.toLower();
+        else if ((c.isSpace() || c == QLatin1Char('-') || c == QLatin1Char('_')) &&
+                 !out.endsWith(QLatin1Char('-')))
+            out += QLatin1Char('-');
+    }
+    while (out.endsWith(QLatin1Char('-')))
+        out.chop(1);
+    return out.left(16);
+}
+} // namespace
+
+Result<void> ProfileService::validateName(const QString& name)
+{
+    const QString n = name.trimmed();
+    if (n.isEmpty())
+        return Error::invalid(tr("The SIP profile needs a name."));
+    if (n.size() > 64)
+        return Error::invalid(tr("The SIP profile name is too long (at most 64 characters)."));
+    for (QChar c : n) {
+        if (c.category() == QChar::Other_Control)
+            return Error::invalid(tr("The SIP profile name may not contain control characters."));
+    }
+    return {};
+}
+
+Result<QStringList> ProfileService::validateIp(const QString& text)
+{
+    const QString ip = text.trimmed();
+    static const QRegularExpression dotted(
+        QStringLiteral("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$"));
+    const auto m = dotted.match(ip);
+    bool inRange = m.hasMatch();
+    for (int i = 1; inRange && i <= 4; ++i) {
+        const QString part = m.captured(i);
+        inRange = part.toInt() <= 255 && !(part.size() > 1 && part.startsWith(QLatin1Char('0')));
+    }
+    QHostAddress address;
+    if (!inRange || !address.setAddress(ip) || address.protocol() != QAbstractSocket::IPv4Protocol)
+        return Error::invalid(tr("\"%1\" is not an IPv4 address such as 203.0.113.10.").arg(text));
+    // One whole sentence per kind of address, so that every language can build it.
+    struct Range
+    {
+        const char* subnet;
+        const char* warning;
+    };
+    static const Range ranges[] = {
+        {"0.0.0.0/8",
+         QT_TRANSLATE_NOOP(
+             "sb::ProfileService",
+             "%1 is a \"this network\" address (%2): the provider cannot reach it from the "
+             "internet. Enter the public address of the PBX's internet connection.")},
+        {"10.0.0.0/8",
+         QT_TRANSLATE_NOOP("sb::ProfileService",
+                           "%1 is a private address (%2): the provider cannot reach it from the "
+                           "internet. Enter the public address of the PBX's internet connection.")},
+        {"100.64.0.0/10",
+         QT_TRANSLATE_NOOP(
+             "sb::ProfileService",
+             "%1 is a carrier-grade NAT (shared) address (%2): the provider cannot reach it from "
+             "the internet. Enter the public address of the PBX's internet connection.")},
+        {"127.0.0.0/8",
+         QT_TRANSLATE_NOOP("sb::ProfileService",
+                           "%1 is a loopback address (%2): the provider cannot reach it from the "
+                           "internet. Enter the public address of the PBX's internet connection.")},
+        {"169.254.0.0/16",
+         QT_TRANSLATE_NOOP("sb::ProfileService",
+                           "%1 is a link-local address (%2): the provider cannot reach it from the "
+                           "internet. Enter the public address of the PBX's internet connection.")},
+        {"172.16.0.0/12",
+         QT_TRANSLATE_NOOP("sb::ProfileService",
+                           "%1 is a private address (%2): the provider cannot reach it from the "
+                           "internet. Enter the public address of the PBX's internet connection.")},
+        {"192.0.0.0/24",
+         QT_TRANSLATE_NOOP(
+             "sb::ProfileService",
+             "%1 is a reserved (IETF protocol) address (%2): the provider cannot reach it from the "
+             "internet. Enter the public address of the PBX's internet connection.")},
+        {"192.0.2.0/24",
+         QT_TRANSLATE_NOOP(
+             "sb::ProfileService",
+             "%1 is a documentation address (%2): the provider cannot reach it from the internet. "
+             "Enter the public address of the PBX's internet connection.")},
+        {"192.168.0.0/16",
+         QT_TRANSLATE_NOOP("sb::ProfileService",
+                           "%1 is a private address (%2): the provider cannot reach it from the "
+                           "internet. Enter the public address of the PBX's internet connection.")},
+        {"198.18.0.0/15",
+         QT_TRANSLATE_NOOP(
+             "sb::ProfileService",
+             "%1 is a benchmarking address (%2): the provider cannot reach it from the internet. "
+             "Enter the public address of the PBX's internet connection.")},
+        {"198.51.100.0/24",
+         QT_TRANSLATE_NOOP(
+             "sb::ProfileService",
+             "%1 is a documentation address (%2): the provider cannot reach it from the internet. "
+             "Enter the public address of the PBX's internet connection.")},
+        {"203.0.113.0/24",
+         QT_TRANSLATE_NOOP(
+             "sb::ProfileService",
+             "%1 is a documentation address (%2): the provider cannot reach it from the internet. "
+             "Enter the public address of the PBX's internet connection.")},
+        {"224.0.0.0/4",
+         QT_TRANSLATE_NOOP("sb::ProfileService",
+                           "%1 is a multicast address (%2): the provider cannot reach it from the "
+                           "internet. Enter the public address of the PBX's internet connection.")},
+        {"240.0.0.0/4",
+         QT_TRANSLATE_NOOP("sb::ProfileService",
+                           "%1 is a reserved address (%2): the provider cannot reach it from the "
+                           "internet. Enter the public address of the PBX's internet connection.")},
+    };
+    QStringList warnings;
+    for (const Range& r : ranges) {
+        const auto subnet = QHostAddress::parseSubnet(QString::fromLatin1(r.subnet));
+        if (address.isInSubnet(subnet)) {
+            warnings << tr(r.warning).arg(ip, QString::fromLatin1(r.subnet));
+            break;
+        }
+    }
+    return warnings;
+}
+
+Result<void> ProfileService::validatePort(int port)
+{
+    if (port < 1 || port > 65535)
+        return Error::invalid(
+            tr("The UDP port must be from 1 to 65535 (usually 5060), not %1.").arg(port));
+    return {};
+}
+
+Result<void> ProfileService::validateChannels(int channels)
+{
+    if (channels < MinChannels || channels > MaxChannels)
+        return Error::invalid(tr("A SIP profile has from %1 to %2 channels, not %3.")
+                                  .arg(MinChannels)
+                                  .arg(MaxChannels)
+                                  .arg(channels));
+    return {};
+}
+
+Result<void> ProfileService::validateExtension(const QString& extension)
+{
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{0,20}$"));
+    if (!digits.match(extension).hasMatch())
+        return Error::invalid(
+            tr("The extension \"%1\" may only contain digits (at most 20).").arg(extension));
+    return {};
+}
+
+QString ProfileService::generatePassword(int length)
+{
+    // No characters that need quoting in PBX configuration files.
+    static const QString alphabet =
+        QStringLiteral("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_.+");
+    QString out;
+    out.reserve(length);
+    QRandomGenerator* rng = QRandomGenerator::system();
+    for (int i = 0; i < length; ++i)
+        out +=
+            alphabet[static_cast<qsizetype>(rng->bounded(static_cast<quint32>(alphabet.size())))];
+    return out;
+}
+
+Money ProfileService::creationCost(int channels) const
+{
+    return m_prices.channelPrice().times(channels).value_or(Money());
+}
+
+Result<void> ProfileService::loadDetails(SipProfile& p) const
+{
+    const Database& db = m_ctx.db;
+    QSqlQuery q = db.prepare(QStringLiteral(
+        "SELECT m.account_name, m.display_name, l.extension FROM profile_links l"
+        " JOIN members m ON m.id = l.member_id WHERE l.profile_id = ? ORDER BY m.account_key"));
+    q.addBindValue(p.id);
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    p.accounts.clear();
+    while (q.next())
+        p.accounts.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    QSqlQuery n = db.prepare(QStringLiteral(
+        "SELECT e164 FROM numbers WHERE profile_id = ? AND status = 'active' ORDER BY e164"));
+    n.addBindValue(p.id);
+    if (!db.exec(n))
+        return Error::storage(db.lastErrorText());
+    p.numbers.clear();
+    while (n.next())
+        p.numbers.append(n.value(0).toString());
+    return {};
+}
+
+Result<SipProfile> ProfileService::find(const QString& name) const
+{
+    const Database& db = m_ctx.db;
+    QSqlQuery q = db.prepare(kSelect + QStringLiteral(" WHERE p.name_key = ?"));
+    q.addBindValue(nameKey(name));
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    if (!q.next())
+        return Error::notFound(tr("There is no SIP profile named \"%1\".").arg(name));
+    SipProfile p = readProfile(q);
+    q.finish();
+    if (auto d = loadDetails(p); !d)
+        return d.error();
+    return p;
+}
+
+Result<SipProfile> ProfileService::findLocked(const QString& name) const
+{
+    auto p = find(name);
+    if (!p)
+        return p;
+    if (auto l = Ledger(m_ctx).lockBalances({Ledger::CompanyAccount, p->accountId}); !l)
+        return l.error();
+    return find(name);
+}
+
+Result<QList<SipProfile>> ProfileService::list(const QString& search) const
+{
+    const Database& db = m_ctx.db;
+    const QString needle = search.trimmed().toCaseFolded();
+    QSqlQuery q =
+        db.prepare(kSelect +
+                   (needle.isEmpty() ? QString()
+                                     : QStringLiteral(" WHERE p.name_key LIKE ? ESCAPE '\\' OR "
+                                                      "LOWER(p.department) LIKE ? ESCAPE '\\'")) +
+                   QStringLiteral(" ORDER BY p.name_key"));
+    if (!needle.isEmpty()) {
+        const QString pattern = Database::likePattern(needle);
+        q.addBindValue(pattern);
+        q.addBindValue(pattern);
+    }
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    QList<SipProfile> out;
+    while (q.next())
+        out.append(readProfile(q));
+    q.finish();
+    for (SipProfile& p : out) {
+        if (auto d = loadDetails(p); !d)
+            return d.error();
+    }
+    return out;
+}
+
+Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) const
+{
+    const QString name = in.name.trimmed();
+    if (auto v = validateName(name); !v)
+        return v.error();
+    if (auto v = MemberService::validateEmail(in.email.trimmed()); !v)
+        return v.error();
+    if (auto v = MemberService::validateDepartment(in.department); !v)
+        return v.error();
+    if (auto v = validateChannels(in.channels); !v)
+        return v.error();
+    QStringList warnings;
+    if (in.auth == SipProfile::Auth::Ip) {
+        auto ip = validateIp(in.ip);
+        if (!ip)
+            return ip.error();
+        warnings = *ip;
+        if (auto v = validatePort(in.port); !v)
+            return v.error();
+    }
+    const QString username =
+        in.auth == SipProfile::Auth::Registration
+            ? QStringLiteral("sb-%1-%2")
+                  .arg(slug(name).isEmpty() ? QStringLiteral("trunk") : slug(name))
+                  .arg(QRandomGenerator::system()->generate() & 0xffffff, 6, 16, QLatin1Char('0'))
+            : QString();
+    const QString password =
+        in.auth == SipProfile::Auth::Registration ? generatePassword() : QString();
+    QString secretToken;
+    if (!password.isEmpty()) {
+        auto token = SecretVault::put(username, password);
+        if (!token)
+            return token.error();
+        secretToken = *token;
+    }
+    const Money cost = creationCost(in.channels);
+    auto created = Transaction::run(m_ctx.db, [&]() -> Result<Created> {
+        const Database& db = m_ctx.db;
+        QSqlQuery dup = db.prepare(QStringLiteral("SELECT name FROM profiles WHERE name_key = ?"));
+        dup.addBindValue(nameKey(name));
+        if (!db.exec(dup))
+            return Error::storage(db.lastErrorText());
+        if (dup.next())
+            return Error::refused(
+                tr("A SIP profile named \"%1\" already exists.").arg(dup.value(0).toString()));
+        dup.finish();
+        const Ledger ledger(m_ctx);
+        auto company = ledger.lockBalances({Ledger::CompanyAccount});
+        if (!company)
+            return company.error();
+        if (company->first() < cost)
+            return Error::refused(
+                tr("The company balance (%1) cannot pay %n channel(s) for the first month (%2). "
+                   "No SIP profile was created.",
+                   nullptr, in.channels)
+                    .arg(company->first().display(), cost.display()));
+        auto account = ledger.createAccount(QStringLiteral("profile"));
+        if (!account)
+            return account.error();
+        const QDate today = m_ctx.now().toUTC().date();
+        QSqlQuery q = db.prepare(QStringLiteral(
+            "INSERT INTO profiles (account_id, name, name_key, department, email, auth, ip, port, "
+            "sip_username, secret,"
+            " channels, channel_price_cents, channels_anchor, channels_periods, channels_expires, "
+            "created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"));
+        q.addBindValue(*account);
+        q.addBindValue(name);
+        q.addBindValue(nameKey(name));
+        q.addBindValue(Database::text(in.department.trimmed()));
+        q.addBindValue(Database::text(in.email.trimmed()));
+        q.addBindValue(SipProfile::authKey(in.auth));
+        q.addBindValue(
+            Database::text(in.auth == SipProfile::Auth::Ip ? in.ip.trimmed() : QString()));
+        q.addBindValue(in.auth == SipProfile::Auth::Ip ? in.port : 5060);
+        q.addBindValue(Database::text(username));
+        q.addBindValue(Database::text(secretToken));
+        q.addBindValue(in.channels);
+        q.addBindValue(m_prices.channelPrice().cents());
+        q.addBindValue(today.toString(Qt::ISODate));
+        q.addBindValue(today.addMonths(1).toString(Qt::ISODate));
+        q.addBindValue(m_ctx.nowText());
+        if (!db.exec(q) || !q.next())
+            return Error::storage(db.lastErrorText());
+        q.finish();
+        if (auto t =
+                ledger.transfer(Ledger::CompanyAccount, 0, cost, QStringLiteral("channels"), name,
+                                tr("%n channel(s) for %1", nullptr, in.channels).arg(name));
+            !t)
+            return t.error();
+        const QString how =
+            in.auth == SipProfile::Auth::Ip
+                ? tr("IP authentication from %1:%2").arg(in.ip.trimmed()).arg(in.port)
+                : tr("registration as %1").arg(username);
+        if (auto a = ActivityLog(m_ctx).record(
+                QStringLiteral("profile.create"), name,
+                tr("Created SIP profile %1 (%2) with %n channel(s), paid %3", nullptr, in.channels)
+                    .arg(name, how, cost.display()));
+            !a)
+            return a.error();
+        auto p = find(name);
+        if (!p)
+            return p.error();
+        return Created{*p, password, warnings, cost};
+    });
+    if (!created && !password.isEmpty())
+        SecretVault::remove(username, secretToken);
+    return created;
+}
+
+Result<SipProfile> ProfileService::rename(const QString& name, const QString& newNameIn) const
+{
+    const QString newName = newNameIn.trimmed();
+    if (auto v = validateName(newName); !v)
+        return v.error();
+    return Transaction::run(m_ctx.db, [&]() -> Result<SipProfile> {
+        auto p = find(name);
+        if (!p)
+            return p.error();
+        const Database& db = m_ctx.db;
+        if (nameKey(newName) != nameKey(p->name)) {
+            QSqlQuery dup =
+                db.prepare(QStringLiteral("SELECT name FROM profiles WHERE name_key = ?"));
+            dup.addBindValue(nameKey(newName));
+            if (!db.exec(dup))
+                return Error::storage(db.lastErrorText());
+            if (dup.next())
+                return Error::refused(
+                    tr("A SIP profile named \"%1\" already exists.").arg(dup.value(0).toString()));
+        } else if (newName == p->name) {
+            return Error::refused(tr("The SIP profile is already named \"%1\".").arg(newName));
+        }
+        QSqlQuery q =
+            db.prepare(QStringLiteral("UPDATE profiles SET name = ?, name_key = ? WHERE id = ?"));
+        q.addBindValue(newName);
+        q.addBindValue(nameKey(newName));
+        q.addBindValue(p->id);
+        if (!db.exec(q))
+            return Error::storage(db.lastErrorText());
+        if (auto a =
+                ActivityLog(m_ctx).record(QStringLiteral("profile.rename"), newName,
+                                          tr("Renamed SIP profile %1 to %2").arg(p->name, newName));
+            !a)
+            return a.error();
+        return find(newName);
+    });
+}
+
+Result<ProfileService::ChannelChange> ProfileService::setChannels(const QString& name,
+                                                                  int channels) const
+{
+    if (auto v = validateChannels(channels); !v)
+        return v.error();
+    return Transaction::run(m_ctx.db, [&]() -> Result<ChannelChange> {
+        auto p = findLocked(name);
+        if (!p)
+            return p.error();
+        if (p->channels == channels && !p->channelsLapsed)
+            return Error::refused(
+                tr("%1 already has %n channel(s).", nullptr, channels).arg(p->name));
+        const Money price = m_prices.channelPrice();
+        const Money cost = price.times(channels).value_or(Money());
+        auto company = Ledger(m_ctx).balance(Ledger::CompanyAccount);
+        if (!company)
+            return company.error();
+        if (*company < cost)
+            return Error::refused(
+                tr("The company balance (%1) cannot pay %n channel(s) for a month (%2). "
+                   "The channels were not changed.",
+                   nullptr, channels)
+                    .arg(company->toString(), cost.display()));
+        // The old subscription ends now; the new one starts today.
+        const QDate today = m_ctx.now().toUTC().date();
+        const Database& db = m_ctx.db;
+        QSqlQuery q =
+            db.prepare(QStringLiteral("UPDATE profiles SET channels = ?, channel_price_cents = ?, "
+                                      "channels_anchor = ?, channels_periods = 1,"
+                                      " channels_expires = ?, channels_lapsed = 0 WHERE id = ?"));
+        q.addBindValue(channels);
+        q.addBindValue(price.cents());
+        q.addBindValue(today.toString(Qt::ISODate));
+        q.addBindValue(today.addMonths(1).toString(Qt::ISODate));
+        q.addBindValue(p->id);
+        if (!db.exec(q))
+            return Error::storage(db.lastErrorText());
+        if (auto t = Ledger(m_ctx).transfer(
+                Ledger::CompanyAccount, 0, cost, QStringLiteral("channels"), p->name,
+                tr("%n channel(s) for %1", nullptr, channels).arg(p->name));
+            !t)
+            return t.error();
+        if (auto a = ActivityLog(m_ctx).record(
+                QStringLiteral("profile.channels"), p->name,
+                tr("Changed %1 from %2 to %3 channels; paid %4 until %5")
+                    .arg(p->name)
+                    .arg(p->channels)
+                    .arg(channels)
+                    .arg(cost.display(), displayDate(today.addMonths(1))));
+            !a)
+            return a.error();
+        return ChannelChange{p->channels, channels, cost, today.addMonths(1)};
+    });
+}
+
+Result<SipProfile> ProfileService::allocateCredit(const QString& name, Money amount) const
+{
+    if (auto v = CompanyService::validateAmount(amount); !v)
+        return v.error();
+    return Transaction::run(m_ctx.db, [&]() -> Result<SipProfile> {
+        auto p = findLocked(name);
+        if (!p)
+            return p.error();
+        auto company = Ledger(m_ctx).balance(Ledger::CompanyAccount);
+        if (!company)
+            return company.error();
+        if (*company < amount)
+            return Error::refused(
+                tr("The company balance (%1) cannot cover %2 for %3. Nothing was allocated.")
+                    .arg(company->toString(), amount.display(), p->name));
+        if (auto t = Ledger(m_ctx).transfer(Ledger::CompanyAccount, p->accountId, amount,
+                                            QStringLiteral("allocation"));
+            !t)
+            return t.error();
+        if (auto a = ActivityLog(m_ctx).record(
+                QStringLiteral("credit.profile"), p->name,
+                tr("Allocated %1 to SIP profile %2; new balance %3")
+                    .arg(amount.display(), p->name, (p->balance + amount).display()));
+            !a)
+            return a.error();
+        return find(p->name);
+    });
+}
+
+Result<ProfileService::Credentials> ProfileService::credentials(const QString& name) const
+{
+    auto p = find(name);
+    if (!p)
+        return p.error();
+    auto servers = ProviderSettings(m_ctx).sipServers();
+    if (!servers)
+        return servers.error();
+    if (p->auth != SipProfile::Auth::Registration)
+        return Credentials{QString(), QString(), *servers};
+    const Database& db = m_ctx.db;
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT secret FROM profiles WHERE id = ?"));
+    q.addBindValue(p->id);
+    if (!db.exec(q) || !q.next())
+        return Error::storage(db.lastErrorText());
+    auto password = SecretVault::get(p->username, q.value(0).toString());
+    if (!password)
+        return password.error();
+    return Credentials{p->username, *password, *servers};
+}
+
+Result<SipProfile> ProfileService::link(const QString& name, const QString& account,
+                                        const QString& extension) const
+{
+    if (auto v = validateExtension(extension.trimmed()); !v)
+        return v.error();
+    return Transaction::run(m_ctx.db, [&]() -> Result<SipProfile> {
+        auto p = find(name);
+        if (!p)
+            return p.error();
+        auto m = MemberService(m_ctx).find(account);
+        if (!m)
+            return m.error();
+        if (!m->profile.isEmpty())
+            return Error::refused(tr("The account %1 is already linked to the SIP profile %2; an "
+                                     "account can be linked "
+                                     "to one SIP profile only.")
+                                      .arg(m->account, m->profile));
+        const Database& db = m_ctx.db;
+        QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO profile_links (member_id, profile_id, "
+                                                "extension, linked_at) VALUES (?, ?, ?, ?)"));
+        q.addBindValue(m->id);
+        q.addBindValue(p->id);
+        q.addBindValue(Database::text(extension.trimmed()));
+        q.addBindValue(m_ctx.nowText());
+        if (!db.exec(q))
+            return Error::storage(db.lastErrorText());
+        QSqlQuery s =
+            db.prepare(QStringLiteral("UPDATE members SET status = 'linked' WHERE id = ?"));
+        s.addBindValue(m->id);
+        if (!db.exec(s))
+            return Error::storage(db.lastErrorText());
+        const QString details =
+            extension.trimmed().isEmpty()
+                ? tr("Linked %1 to SIP profile %2; sign-in disabled").arg(m->account, p->name)
+                : tr("Linked %1 to SIP profile %2 at extension %3; sign-in disabled")
+                      .arg(m->account, p->name, extension.trimmed());
+        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("profile.link"), m->account, details);
+            !a)
+            return a.error();
+        return find(p->name);
+    });
+}
+
+Result<SipProfile> ProfileService::unlink(const QString& name, const QString& account) const
+{
+    return Transaction::run(m_ctx.db, [&]() -> Result<SipProfile> {
+        auto p = find(name);
+        if (!p)
+            return p.error();
+        auto m = MemberService(m_ctx).find(account);
+        if (!m)
+            return m.error();
+        if (m->profile.compare(p->name, Qt::CaseInsensitive) != 0)
+            return Error::refused(
+                tr("The account %1 is not linked to the SIP profile %2.").arg(m->account, p->name));
+        const Database& db = m_ctx.db;
+        QSqlQuery q = db.prepare(QStringLiteral("DELETE FROM profile_links WHERE member_id = ?"));
+        q.addBindValue(m->id);
+        if (!db.exec(q))
+            return Error::storage(db.lastErrorText());
+        QSqlQuery s =
+            db.prepare(QStringLiteral("UPDATE members SET status = 'active' WHERE id = ?"));
+        s.addBindValue(m->id);
+        if (!db.exec(s))
+            return Error::storage(db.lastErrorText());
+        if (auto a = ActivityLog(m_ctx).record(
+                QStringLiteral("profile.unlink"), m->account,
+                tr("Unlinked %1 from SIP profile %2; sign-in restored").arg(m->account, p->name));
+            !a)
+            return a.error();
+        return find(p->name);
+    });
+}
+
+Result<ProfileService::Deletion> ProfileService::deletionPreview(const QString& name) const
+{
+    auto p = find(name);
+    if (!p)
+        return p.error();
+    Deletion d;
+    d.name = p->name;
+    d.returnedCredit = p->balance;
+    d.releasedNumbers = p->numbers;
+    for (const auto& a : std::as_const(p->accounts))
+        d.unlinkedAccounts << a.account;
+    d.channels = p->channels;
+    d.channelsPaidUntil = p->channelsExpires;
+    const Database& db = m_ctx.db;
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT COUNT(*) FROM calls WHERE profile_id = ?"));
+    q.addBindValue(p->id);
+    if (!db.exec(q) || !q.next())
+        return Error::storage(db.lastErrorText());
+    d.deletedCalls = q.value(0).toLongLong();
+    return d;
+}
+
+Result<ProfileService::Deletion> ProfileService::remove(const QString& name) const
+{
+    QString username, secret;
+    auto done = Transaction::run(m_ctx.db, [&]() -> Result<Deletion> {
+        auto p = findLocked(name);
+        if (!p)
+            return p.error();
+        auto d = deletionPreview(p->name);
+        if (!d)
+            return d;
+        const Database& db = m_ctx.db;
+        const Ledger ledger(m_ctx);
+        if (d->returnedCredit.isPositive()) {
+            if (auto t = ledger.transfer(p->accountId, Ledger::CompanyAccount, d->returnedCredit,
+                                         QStringLiteral("return"), p->name,
+                                         tr("Credit of deleted SIP profile %1").arg(p->name));
+                !t)
+                return t.error();
+        }
+        const QList<std::pair<QString, QString>> steps = {
+            {QStringLiteral("UPDATE numbers SET profile_id = NULL WHERE profile_id = ?"), {}},
+            {QStringLiteral("UPDATE members SET status = 'active' WHERE id IN (SELECT member_id "
+                            "FROM profile_links WHERE profile_id = ?)"),
+             {}},
+            {QStringLiteral("DELETE FROM profile_links WHERE profile_id = ?"), {}},
+            {QStringLiteral("DELETE FROM calls WHERE profile_id = ?"), {}},
+            {QStringLiteral("UPDATE terms_acceptances SET profile_id = NULL WHERE profile_id = ?"),
+             {}},
+        };
+        for (const auto& step : steps) {
+            QSqlQuery q = db.prepare(step.first);
+            q.addBindValue(p->id);
+            if (!db.exec(q))
+                return Error::storage(db.lastErrorText());
+        }
+        QSqlQuery s =
+            db.prepare(QStringLiteral("SELECT sip_username, secret FROM profiles WHERE id = ?"));
+        s.addBindValue(p->id);
+        if (!db.exec(s) || !s.next())
+            return Error::storage(db.lastErrorText());
+        username = s.value(0).toString();
+        secret = s.value(1).toString();
+        s.finish();
+        QSqlQuery del = db.prepare(QStringLiteral("DELETE FROM profiles WHERE id = ?"));
+        del.addBindValue(p->id);
+        if (!db.exec(del))
+            return Error::storage(db.lastErrorText());
+        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("profile.delete"), p->name,
+                                               tr("Deleted SIP profile %1. Returned to the "
+                                                  "company: %2; numbers back in the pool: %3; "
+                                                  "accounts unlinked: %4; call records deleted: %5")
+                                                   .arg(p->name, d->returnedCredit.display())
+                                                   .arg(d->releasedNumbers.size())
+                                                   .arg(d->unlinkedAccounts.size())
+                                                   .arg(d->deletedCalls));
+            !a)
+            return a.error();
+        return d;
+    });
+    if (done && !username.isEmpty())
+        SecretVault::remove(username, secret);
+    return done;
+}
+
+Result<qint64> ProfileService::exportCallHistory(const QString& name, const QString& path) const
+{
+    auto p = find(name);
+    if (!p)
+        return p.error();
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return Error::invalid(tr("Cannot write %1: %2").arg(path, f.errorString()));
+    f.write(Csv::record({QStringLiteral("started"), QStringLiteral("source"),
+                         QStringLiteral("destination"), QStringLiteral("billsec"),
+                         QStringLiteral("cost"), QStringLiteral("uniqueid")})
+                .toUtf8());
+    const Database& db = m_ctx.db;
+    QSqlQuery q = db.prepare(QStringLiteral(
+        "SELECT started_at, source, destination, billsec, cost_cents, unique_id FROM calls"
+        " WHERE profile_id = ? ORDER BY started_at, id"));
+    q.addBindValue(p->id);
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    qint64 n = 0;
+    while (q.next()) {
+        f.write(Csv::record({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                             QString::number(q.value(3).toInt()),
+                             Money::fromCents(q.value(4).toLongLong()).toString(),
+                             q.value(5).toString()})
+                    .toUtf8());
+        ++n;
+    }
+    if (!f.commit())
+        return Error::invalid(tr("Cannot write %1: %2").arg(path, f.errorString()));
+    return n;
+}
+
+Result<ProfileService::DueReport> ProfileService::processDue() const
+{
+    const Database& db = m_ctx.db;
+    const QDate today = m_ctx.now().toUTC().date();
+    QSqlQuery q = db.prepare(
+        QStringLiteral("SELECT id, name, channels, channels_anchor, channels_periods, "
+                       "channels_expires FROM profiles"
+                       " WHERE channels_lapsed = 0 AND channels_expires <= ? ORDER BY id"));
+    q.addBindValue(today.toString(Qt::ISODate));
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    struct Due
+    {
+        qint64 id;
+        QString name;
+        int channels;
+        QDate anchor;
+        int periods;
+        QDate expires;
+    };
+    QList<Due> due;
+    while (q.next())
+        due.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
+                    QDate::fromString(q.value(3).toString(), Qt::ISODate), q.value(4).toInt(),
+                    QDate::fromString(q.value(5).toString(), Qt::ISODate)});
+    q.finish();
+    DueReport report;
+    if (due.isEmpty())
+        return report;
+    const Ledger ledger(m_ctx);
+    if (auto l = ledger.lockBalances({Ledger::CompanyAccount}); !l)
+        return l.error();
+    const Money price = m_prices.channelPrice();
+    for (Due d : std::as_const(due)) {
+        const Money cost = price.times(d.channels).value_or(Money());
+        bool lapsed = false;
+        while (d.expires <= today) {
+            auto company = ledger.balance(Ledger::CompanyAccount);
+            if (!company)
+                return company.error();
+            if (*company < cost) {
+                const QString text =
+                    tr("The channels of %1 could not be renewed: the company balance (%2) cannot "
+                       "pay %3. "
+                       "Outgoing calls through it stop until the channels are paid.")
+                        .arg(d.name, company->toString(), cost.display());
+                report.messages << text;
+                if (auto a = ActivityLog(m_ctx).record(QStringLiteral("profile.channelsLapsed"),
+                                                       d.name, text);
+                    !a)
+                    return a.error();
+                ++report.lapsed;
+                lapsed = true;
+                break;
+            }
+            if (auto t = ledger.transfer(
+                    Ledger::CompanyAccount, 0, cost, QStringLiteral("channels"), d.name,
+                    tr("Renewal of %n channel(s) for %1", nullptr, d.channels).arg(d.name));
+                !t)
+                return t.error();
+            report.spent += cost;
+            ++d.periods;
+            d.expires = d.anchor.addMonths(d.periods);
+        }
+        QSqlQuery u = db.prepare(QStringLiteral(
+            "UPDATE profiles SET channels_periods = ?, channels_expires = ?, channels_lapsed = ?,"
+            " channel_price_cents = ? WHERE id = ?"));
+        u.addBindValue(d.periods);
+        u.addBindValue(d.expires.toString(Qt::ISODate));
+        u.addBindValue(lapsed ? 1 : 0);
+        u.addBindValue(price.cents());
+        u.addBindValue(d.id);
+        if (!db.exec(u))
+            return Error::storage(db.lastErrorText());
+        if (!lapsed)
+            ++report.renewed;
+    }
+    return report;
+}
+
+} // namespace sb

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "core/base/Error.h"
+#include "core/base/Money.h"
+#include "core/numbers/PriceList.h"
+#include "core/profiles/SipProfile.h"
+#include "core/storage/Context.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QStringList>
+
+namespace sb {
+
+/// SIP profiles: creation with registration or IP authentication, channels (paid monthly
+/// by the company), credit, renaming, linking accounts for incoming calls, and deletion
+/// with all its consequences in one transaction.
+class ProfileService
+{
+    Q_DECLARE_TR_FUNCTIONS(sb::ProfileService)
+
+public:
+    static constexpr int MinChannels = 1;
+    static constexpr int MaxChannels = 300;
+
+    explicit ProfileService(const Context& ctx, const PriceList& prices = PriceList::builtIn())
+        : m_ctx(ctx), m_prices(prices)
+    {
+    }
+
+    static Result<void> validateName(const QString& name);
+    /// Refuses a malformed IPv4 address; returns warnings (translated) for addresses the
+    /// provider cannot reach from the internet: private, loopback, link-local, multicast, …
+    static Result<QStringList> validateIp(const QString& ip);
+    static Result<void> validatePort(int port);
+    static Result<void> validateChannels(int channels);
+    static Result<void> validateExtension(const QString& extension);
+    /// A strong password from the operating system's cryptographic random source.
+    static QString generatePassword(int length = 20);
+
+    struct Created
+    {
+        SipProfile profile;
+        QString password;     ///< registration only; shown once here, again via credentials()
+        QStringList warnings; ///< about the IP address
+        Money channelsCharged;
+    };
+    /// What creating would cost the company now (channels for the first month).
+    Money creationCost(int channels) const;
+    Result<Created> create(const NewSipProfile& p) const;
+    Result<SipProfile> find(const QString& name) const;
+    /// Profiles ordered by name; `search` matches name or department.
+    Result<QList<SipProfile>> list(const QString& search = {}) const;
+
+    Result<SipProfile> rename(const QString& name, const QString& newName) const;
+
+    struct ChannelChange
+    {
+        int from = 0;
+        int to = 0;
+        Money charged; ///< the new subscription's first month
+        QDate nextPayment;
+    };
+    Money channelPrice() const { return m_prices.channelPrice(); }
+    Result<ChannelChange> setChannels(const QString& name, int channels) const;
+    Result<SipProfile> allocateCredit(const QString& name, Money amount) const;
+
+    struct Credentials
+    {
+        QString username;
+        QString password;
+        QStringList servers;
+    };
+    Result<Credentials> credentials(const QString& name) const;
+
+    Result<SipProfile> link(const QString& name, const QString& account,
+                            const QString& extension) const;
+    Result<SipProfile> unlink(const QString& name, const QString& account) const;
+
+    struct Deletion
+    {
+        QString name;
+        Money returnedCredit;
+        QStringList releasedNumbers;
+        QStringList unlinkedAccounts;
+        qint64 deletedCalls = 0;
+        int channels = 0;
+        QDate channelsPaidUntil;
+    };
+    /// What delete() would do, with the actual figures, for the confirmation.
+    Result<Deletion> deletionPreview(const QString& name) const;
+    Result<Deletion> remove(const QString& name) const;
+    /// Writes the profile's call history as CSV; the number of calls written.
+    Result<qint64> exportCallHistory(const QString& name, const QString& path) const;
+
+    struct DueReport
+    {
+        int renewed = 0;
+        int lapsed = 0;
+        Money spent;
+        QStringList messages;
+    };
+    /// Inside the caller's transaction: channel renewals due by now.
+    Result<DueReport> processDue() const;
+
+private:
+    Result<SipProfile> findLocked(const QString& name) const;
+    Result<void> loadDetails(SipProfile& p) const;
+    const Context& m_ctx;
+    const PriceList& m_prices;
+};
+
+} // namespace sb

@@ -1,0 +1,86 @@
+#include "core/profiles/ProviderSettings.h"
+
+#include "core/storage/Transaction.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace sb {
+
+QStringList ProviderSettings::defaultSipServers()
+{
+    return {QStringLiteral("sip1.voice.example.net:5060"),
+            QStringLiteral("sip2.voice.example.net:5060")};
+}
+
+Result<void> ProviderSettings::validateServer(const QString& server)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{"
+                       "0,61}[A-Za-z0-9])?)*(:(\\d{1,5}))?$"));
+    const auto m = re.match(server.trimmed());
+    if (!m.hasMatch())
+        return Error::invalid(
+            tr("\"%1\" is not a server address such as sip.example.net:5060.").arg(server));
+    if (!m.captured(6).isEmpty()) {
+        const int port = m.captured(6).toInt();
+        if (port < 1 || port > 65535)
+            return Error::invalid(tr("The port of \"%1\" must be from 1 to 65535.").arg(server));
+    }
+    return {};
+}
+
+Result<QString> ProviderSettings::value(const QString& key, const QString& fallback) const
+{
+    const Database& db = m_ctx.db;
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    q.addBindValue(key);
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    return q.next() ? q.value(0).toString() : fallback;
+}
+
+Result<void> ProviderSettings::setValue(const QString& key, const QString& value) const
+{
+    return Transaction::run(m_ctx.db, [&]() -> Result<void> {
+        const Database& db = m_ctx.db;
+        QSqlQuery del = db.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
+        del.addBindValue(key);
+        if (!db.exec(del))
+            return Error::storage(db.lastErrorText());
+        QSqlQuery ins =
+            db.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"));
+        ins.addBindValue(key);
+        ins.addBindValue(Database::text(value));
+        if (!db.exec(ins))
+            return Error::storage(db.lastErrorText());
+        return {};
+    });
+}
+
+Result<QStringList> ProviderSettings::sipServers() const
+{
+    auto v = value(QStringLiteral("provider.sipServers"));
+    if (!v)
+        return v.error();
+    if (v->trimmed().isEmpty())
+        return defaultSipServers();
+    return v->split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+Result<void> ProviderSettings::setSipServers(const QStringList& servers) const
+{
+    QStringList clean;
+    for (const QString& s : servers) {
+        if (s.trimmed().isEmpty())
+            continue;
+        if (auto v = validateServer(s); !v)
+            return v;
+        clean << s.trimmed();
+    }
+    if (clean.isEmpty())
+        return Error::invalid(tr("Name at least one SIP server."));
+    return setValue(QStringLiteral("provider.sipServers"), clean.join(QLatin1Char(' ')));
+}
+
+} // namespace sb

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/base/Error.h"
+#include "core/storage/Context.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace sb {
+
+/// Settings shared by every copy of the program on one database (kept in the database,
+/// so the window and switchboardctl agree): the provider's SIP servers and the mail server.
+class ProviderSettings
+{
+    Q_DECLARE_TR_FUNCTIONS(sb::ProviderSettings)
+
+public:
+    explicit ProviderSettings(const Context& ctx) : m_ctx(ctx) {}
+
+    /// "host:port" entries; the defaults until the admin sets others.
+    Result<QStringList> sipServers() const;
+    Result<void> setSipServers(const QStringList& servers) const;
+    static QStringList defaultSipServers();
+    /// Checks "host[:port]" (port 1–65535).
+    static Result<void> validateServer(const QString& server);
+
+    Result<QString> value(const QString& key, const QString& fallback = {}) const;
+    Result<void> setValue(const QString& key, const QString& value) const;
+
+private:
+    const Context& m_ctx;
+};
+
+} // namespace sb

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/base/Money.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QStringList>
+
+namespace sb {
+
+/// An account linked to a SIP profile for incoming calls.
+struct LinkedAccount
+{
+    QString account;
+    QString name;
+    QString extension; ///< digits, or empty
+};
+
+/// A SIP profile: one SIP trunk account with its own credit, channels, linked accounts
+/// and numbers.
+struct SipProfile
+{
+    enum class Auth
+    {
+        Registration,
+        Ip
+    };
+    qint64 id = 0;
+    qint64 accountId = 0;
+    QString name;
+    QString department;
+    QString email;
+    Auth auth = Auth::Registration;
+    QString ip;       ///< the PBX's public IPv4 address (IP authentication)
+    int port = 5060;  ///< the PBX's UDP port (IP authentication)
+    QString username; ///< SIP username (registration)
+    Money balance;
+    int channels = 1;
+    Money channelPrice;          ///< monthly price of one channel at the last payment
+    QDate channelsExpires;       ///< end of the paid month; renewed then
+    bool channelsLapsed = false; ///< the company could not pay the renewal
+    QList<LinkedAccount> accounts;
+    QStringList numbers;
+    QDateTime createdAt;
+
+    Money monthlyChannelCost() const { return channelPrice.times(channels).value_or(Money()); }
+    static QString authKey(Auth a)
+    {
+        return a == Auth::Ip ? QStringLiteral("ip") : QStringLiteral("registration");
+    }
+};
+
+/// What a person enters to create a profile.
+struct NewSipProfile
+{
+    QString name;
+    QString department;
+    QString email;
+    SipProfile::Auth auth = SipProfile::Auth::Registration;
+    QString ip;
+    int port = 5060;
+    int channels = 1;
+};
+
+} // namespace sb

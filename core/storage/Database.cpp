@@ -1,0 +1,194 @@
+#include "core/storage/Database.h"
+
+#include "core/storage/Migrations.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUrl>
+
+namespace sb {
+
+namespace {
+QAtomicInteger<quint64> s_connectionCounter;
+
+bool isRetryable(const QSqlError& e, Database::Engine engine)
+{
+    const QString code = e.nativeErrorCode();
+    if (engine == Database::Engine::PostgreSQL)
+        return code == QLatin1String("40P01") || code == QLatin1String("40001");
+    // SQLITE_BUSY (5), SQLITE_LOCKED (6) and their extended codes (517 = BUSY_SNAPSHOT, …).
+    bool ok = false;
+    const int n = code.toInt(&ok);
+    return ok && ((n & 0xff) == 5 || (n & 0xff) == 6);
+}
+
+// The spec as messages may show it: a PostgreSQL password, even in an address too malformed
+// for QUrl, is masked.
+QString maskPassword(const QString& spec)
+{
+    static const QRegularExpression userPassword(
+        QStringLiteral("^(postgres(?:ql)?://[^/@:]*:)[^@]*@"));
+    QString masked = spec;
+    masked.replace(userPassword, QStringLiteral("\\1***@"));
+    return masked;
+}
+} // namespace
+
+Database::Handle::~Handle()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+}
+
+QString Database::defaultSpec()
+{
+    const QByteArray env = qgetenv("SWITCHBOARD_DATABASE");
+    if (!env.isEmpty())
+        return QString::fromLocal8Bit(env);
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                        QStringLiteral("/switchboard");
+    return dir + QStringLiteral("/switchboard.sqlite");
+}
+
+QString Database::displaySpec() const
+{
+    if (!isPostgres())
+        return m_h->spec;
+    QUrl url(m_h->spec);
+    if (!url.password().isEmpty())
+        url.setPassword(QStringLiteral("***"));
+    return url.toString();
+}
+
+Result<Database> Database::open(const QString& specIn)
+{
+    const QString spec = specIn.trimmed();
+    if (spec.isEmpty())
+        return Error::invalid(tr("No database was given."));
+    auto h = std::make_shared<Handle>();
+    h->spec = spec;
+    h->connection = QStringLiteral("sb-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
+
+    QSqlDatabase db;
+    if (spec.startsWith(QLatin1String("postgresql://")) ||
+        spec.startsWith(QLatin1String("postgres://"))) {
+        h->engine = Engine::PostgreSQL;
+        const QUrl url(spec);
+        if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2)
+            return Error::invalid(tr("\"%1\" is not a PostgreSQL address of the form "
+                                     "postgresql://user[:password]@host[:port]/database.")
+                                      .arg(maskPassword(spec)));
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+            return Error::storage(tr("The PostgreSQL driver (QPSQL) is not installed."));
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), h->connection);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setDatabaseName(url.path().mid(1));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    } else {
+        QString path = spec;
+        if (path.startsWith(QLatin1String("sqlite:")))
+            path = path.mid(7);
+        h->engine = Engine::SQLite;
+        if (path != QLatin1String(":memory:")) {
+            const QFileInfo info(path);
+            if (!QDir().mkpath(info.absolutePath()))
+                return Error::storage(tr("Cannot create the folder %1.").arg(info.absolutePath()));
+        }
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), h->connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
+    }
+    if (!db.open()) {
+        const QString why = db.lastError().text();
+        db = QSqlDatabase();
+        return Error::storage(tr("Cannot open the database %1: %2").arg(maskPassword(spec), why));
+    }
+    db = QSqlDatabase();
+    Database database(std::move(h));
+    if (!database.isPostgres()) {
+        for (const char* pragma :
+             {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
+            // Switching a new file to WAL needs it alone for a moment, and SQLite answers
+            // "busy" at once (no busy timeout there) to a copy opening it at the same instant.
+            bool done = database.execDirect(QString::fromLatin1(pragma));
+            for (int attempt = 0; !done && database.lastFailureRetryable() && attempt < 200;
+                 ++attempt) {
+                QThread::msleep(25);
+                done = database.execDirect(QString::fromLatin1(pragma));
+            }
+            if (!done)
+                return Error::storage(database.lastErrorText());
+        }
+    } else {
+        database.execDirect(QStringLiteral("SET client_min_messages TO WARNING"));
+        // The foreign-key checks' plans are cached per connection: made while a new database
+        // is nearly empty, they scan whole tables ever after, and a bulk import or demo into
+        // it turns quadratic. Custom plans follow the tables' size (PostgreSQL 12 and later).
+        database.execDirect(QStringLiteral("SET plan_cache_mode TO force_custom_plan"));
+    }
+    if (auto r = Migrations::migrate(database); !r)
+        return r.error();
+    return database;
+}
+
+int Database::schemaVersion() const
+{
+    return Migrations::currentVersion(*this);
+}
+
+QString Database::likePattern(const QString& search)
+{
+    QString s = search.trimmed().toCaseFolded();
+    s.replace(QLatin1String("\\"), QLatin1String("\\\\"));
+    s.replace(QLatin1String("%"), QLatin1String("\\%"));
+    s.replace(QLatin1String("_"), QLatin1String("\\_"));
+    return QLatin1Char('%') + s + QLatin1Char('%');
+}
+
+QSqlQuery Database::prepare(const QString& text) const
+{
+    QSqlQuery q(sql());
+    if (!q.prepare(text))
+        noteFailure(q.lastError().text(), isRetryable(q.lastError(), m_h->engine));
+    return q;
+}
+
+bool Database::exec(QSqlQuery& query) const
+{
+    if (query.exec())
+        return true;
+    noteFailure(tr("Database error: %1").arg(query.lastError().text()),
+                isRetryable(query.lastError(), m_h->engine));
+    return false;
+}
+
+bool Database::execDirect(const QString& text) const
+{
+    QSqlQuery q(sql());
+    if (q.exec(text))
+        return true;
+    noteFailure(tr("Database error: %1").arg(q.lastError().text()),
+                isRetryable(q.lastError(), m_h->engine));
+    return false;
+}
+
+void Database::noteFailure(const QString& text, bool retryable) const
+{
+    m_h->lastError = text;
+    m_h->retryable = retryable;
+}
+
+} // namespace sb

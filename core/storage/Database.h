@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/base/Error.h"
+#include <QCoreApplication>
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <memory>
+
+namespace sb {
+
+/// One open, migrated connection to the Switchboard database: an embedded SQLite file or a
+/// PostgreSQL database. Copies share the connection; it closes when the last copy goes.
+/// A connection belongs to the thread that opened it: other threads open their own.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(sb::Database)
+
+public:
+    enum class Engine
+    {
+        SQLite,
+        PostgreSQL
+    };
+
+    /// The default location: $SWITCHBOARD_DATABASE, or switchboard.sqlite under the user's
+    /// data directory.
+    static QString defaultSpec();
+
+    /// Opens `spec` (a file path, `sqlite:PATH`, or `postgresql://user[:pw]@host[:port]/db`),
+    /// creating and migrating the schema. A database of a newer schema is refused untouched.
+    static Result<Database> open(const QString& spec);
+
+    /// Another connection to the same database, e.g. for a worker thread or a read model.
+    Result<Database> openAnother() const { return open(m_h->spec); }
+
+    Engine engine() const { return m_h->engine; }
+    bool isPostgres() const { return m_h->engine == Engine::PostgreSQL; }
+    QString spec() const { return m_h->spec; }
+    /// The spec with any password masked, for messages.
+    QString displaySpec() const;
+    QSqlDatabase sql() const { return QSqlDatabase::database(m_h->connection, false); }
+    int schemaVersion() const;
+
+    /// A string to bind to a NOT NULL text column: a null QString would bind as SQL NULL.
+    static QVariant text(const QString& s)
+    {
+        return s.isNull() ? QVariant(QString(0, QChar())) : QVariant(s);
+    }
+
+    /// "%text%" for `LIKE ? ESCAPE '\'` against a case-folded column: the search folded
+    /// the same way, its wildcards and the escape character escaped.
+    static QString likePattern(const QString& search);
+
+    /// A prepared query on this connection; a failed prepare surfaces at exec().
+    QSqlQuery prepare(const QString& sql) const;
+    /// Executes, remembering whether a failure was a busy/serialization one worth retrying.
+    bool exec(QSqlQuery& query) const;
+    bool execDirect(const QString& sql) const;
+    /// The last failure, as a translated message naming the database error.
+    QString lastErrorText() const { return m_h->lastError; }
+    bool lastFailureRetryable() const { return m_h->retryable; }
+    void noteFailure(const QString& text, bool retryable) const;
+
+    /// " FOR UPDATE" on PostgreSQL, nothing on SQLite (whose writers hold the whole file).
+    QString forUpdate() const { return isPostgres() ? QStringLiteral(" FOR UPDATE") : QString(); }
+
+private:
+    struct Handle
+    {
+        ~Handle();
+        QString connection;
+        QString spec;
+        Engine engine = Engine::SQLite;
+        mutable QString lastError;
+        mutable bool retryable = false;
+    };
+    explicit Database(std::shared_ptr<Handle> h) : m_h(std::move(h)) {}
+    std::shared_ptr<Handle> m_h;
+};
+
+} // namespace sb

@@ -1,0 +1,257 @@
+#include "core/storage/Migrations.h"
+
+#include "core/storage/Database.h"
+#include "core/storage/Transaction.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace sb {
+
+namespace {
+
+// {PK} and {BIGPK} differ by engine; everything else is the SQL both engines speak.
+// Times are ISO 8601 UTC text and dates YYYY-MM-DD text: sortable and portable.
+const QList<QStringList>& steps()
+{
+    static const QList<QStringList> s = {
+        // 1: the ledger, members, auto-recharge and the activity log.
+        {
+            QStringLiteral("CREATE TABLE accounts ("
+                           " id {PK},"
+                           " kind TEXT NOT NULL CHECK (kind IN ('company','member','profile')),"
+                           " balance_cents BIGINT NOT NULL DEFAULT 0 CHECK (balance_cents >= 0))"),
+            QStringLiteral("INSERT INTO accounts (kind, balance_cents) VALUES ('company', 0)"),
+            QStringLiteral("CREATE TABLE members ("
+                           " id {PK},"
+                           " account_id BIGINT NOT NULL UNIQUE REFERENCES accounts(id),"
+                           " account_name TEXT NOT NULL,"
+                           " account_key TEXT NOT NULL UNIQUE,"
+                           " display_name TEXT NOT NULL,"
+                           " email TEXT NOT NULL DEFAULT '',"
+                           " department TEXT NOT NULL DEFAULT '',"
+                           " status TEXT NOT NULL DEFAULT 'active',"
+                           " search_key TEXT NOT NULL DEFAULT '',"
+                           " created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX members_display_name ON members(display_name)"),
+            QStringLiteral("CREATE INDEX members_department ON members(department)"),
+            QStringLiteral("CREATE INDEX members_email ON members(email)"),
+            QStringLiteral("CREATE INDEX accounts_balance ON accounts(balance_cents)"),
+            QStringLiteral("CREATE TABLE auto_recharge ("
+                           " member_id BIGINT PRIMARY KEY REFERENCES members(id),"
+                           " amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),"
+                           " threshold_cents BIGINT NOT NULL CHECK (threshold_cents >= 0),"
+                           " monthly_limit_cents BIGINT NOT NULL CHECK (monthly_limit_cents > 0),"
+                           " month TEXT NOT NULL,"
+                           " recharged_cents BIGINT NOT NULL DEFAULT 0,"
+                           " suspended_until TEXT NULL)"),
+            QStringLiteral("CREATE TABLE ledger ("
+                           " id {PK},"
+                           " at TEXT NOT NULL,"
+                           " from_account BIGINT NULL REFERENCES accounts(id),"
+                           " to_account BIGINT NULL REFERENCES accounts(id),"
+                           " amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),"
+                           " kind TEXT NOT NULL,"
+                           " actor TEXT NOT NULL,"
+                           " reference TEXT NOT NULL DEFAULT '',"
+                           " note TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral("CREATE INDEX ledger_from ON ledger(from_account)"),
+            QStringLiteral("CREATE INDEX ledger_to ON ledger(to_account)"),
+            QStringLiteral("CREATE TABLE activity ("
+                           " id {PK},"
+                           " at TEXT NOT NULL,"
+                           " actor TEXT NOT NULL,"
+                           " action TEXT NOT NULL,"
+                           " subject TEXT NOT NULL DEFAULT '',"
+                           " details TEXT NOT NULL DEFAULT '')"),
+        },
+        // 2: numbers, SIP profiles with channels and linked accounts, call records, settings.
+        {
+            QStringLiteral(
+                "CREATE TABLE profiles ("
+                " id {PK},"
+                " account_id BIGINT NOT NULL UNIQUE REFERENCES accounts(id),"
+                " name TEXT NOT NULL,"
+                " name_key TEXT NOT NULL UNIQUE,"
+                " department TEXT NOT NULL DEFAULT '',"
+                " email TEXT NOT NULL DEFAULT '',"
+                " auth TEXT NOT NULL DEFAULT 'registration' CHECK (auth IN ('registration','ip')),"
+                " ip TEXT NOT NULL DEFAULT '',"
+                " port INTEGER NOT NULL DEFAULT 5060,"
+                " sip_username TEXT NOT NULL DEFAULT '',"
+                " secret TEXT NOT NULL DEFAULT '',"
+                " channels INTEGER NOT NULL DEFAULT 1 CHECK (channels BETWEEN 1 AND 300),"
+                " channel_price_cents BIGINT NOT NULL DEFAULT 0,"
+                " channels_anchor TEXT NOT NULL,"
+                " channels_periods INTEGER NOT NULL DEFAULT 1,"
+                " channels_expires TEXT NOT NULL,"
+                " channels_lapsed INTEGER NOT NULL DEFAULT 0,"
+                " created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE profile_links ("
+                           " member_id BIGINT PRIMARY KEY REFERENCES members(id),"
+                           " profile_id BIGINT NOT NULL REFERENCES profiles(id),"
+                           " extension TEXT NOT NULL DEFAULT '',"
+                           " linked_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX profile_links_profile ON profile_links(profile_id)"),
+            QStringLiteral("CREATE TABLE calls ("
+                           " id {PK},"
+                           " profile_id BIGINT NULL REFERENCES profiles(id),"
+                           " member_id BIGINT NULL REFERENCES members(id),"
+                           " started_at TEXT NOT NULL,"
+                           " source TEXT NOT NULL DEFAULT '',"
+                           " destination TEXT NOT NULL DEFAULT '',"
+                           " billsec INTEGER NOT NULL DEFAULT 0,"
+                           " cost_cents BIGINT NOT NULL DEFAULT 0,"
+                           " unique_id TEXT NOT NULL UNIQUE)"),
+            QStringLiteral("CREATE INDEX calls_profile ON calls(profile_id, started_at)"),
+            QStringLiteral("CREATE INDEX calls_member ON calls(member_id, started_at)"),
+            QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE numbers ("
+                " id {PK},"
+                " e164 TEXT NOT NULL UNIQUE,"
+                " country TEXT NOT NULL,"
+                " area TEXT NOT NULL,"
+                " member_id BIGINT NULL REFERENCES members(id),"
+                " profile_id BIGINT NULL REFERENCES profiles(id),"
+                " months INTEGER NOT NULL CHECK (months IN (1, 3, 12)),"
+                " price_cents BIGINT NOT NULL,"
+                " anchor TEXT NOT NULL,"
+                " periods INTEGER NOT NULL DEFAULT 1,"
+                " expires TEXT NOT NULL,"
+                " cancelled INTEGER NOT NULL DEFAULT 0,"
+                " status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','released')),"
+                " bought_at TEXT NOT NULL,"
+                " CHECK (member_id IS NULL OR profile_id IS NULL))"),
+            QStringLiteral("CREATE INDEX numbers_area ON numbers(country, area, status)"),
+            QStringLiteral("CREATE INDEX numbers_member ON numbers(member_id)"),
+            QStringLiteral("CREATE INDEX numbers_profile ON numbers(profile_id)"),
+            QStringLiteral("CREATE INDEX numbers_due ON numbers(status, expires)"),
+            QStringLiteral("CREATE TABLE terms_acceptances ("
+                           " id {PK},"
+                           " at TEXT NOT NULL,"
+                           " actor TEXT NOT NULL,"
+                           " country TEXT NOT NULL,"
+                           " e164 TEXT NOT NULL,"
+                           " member_id BIGINT NULL REFERENCES members(id),"
+                           " profile_id BIGINT NULL REFERENCES profiles(id))"),
+        },
+        // 3: a case-folded search key for the activity log, written by the program, so that
+        //    search ignores case in every language on both engines (SQLite's LOWER() folds
+        //    ASCII only). Lines written before get LOWER() of their text.
+        {
+            QStringLiteral("ALTER TABLE activity ADD COLUMN search_key TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral(
+                "UPDATE activity SET search_key = LOWER(action || '\x1f' || subject || '\x1f'"
+                " || details || '\x1f' || actor)"),
+        },
+    };
+    return s;
+}
+
+QString forEngine(QString sql, const Database& db)
+{
+    sql.replace(QLatin1String("{PK}"), db.isPostgres()
+                                           ? QLatin1String("BIGSERIAL PRIMARY KEY")
+                                           : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    return sql;
+}
+
+bool hasMetaTable(const Database& db)
+{
+    return db.sql().tables().contains(QStringLiteral("schema_meta"));
+}
+
+Result<void> createMetaTable(const Database& db)
+{
+    Transaction tx(db);
+    if (!tx.begun())
+        return Error::storage(db.lastErrorText());
+    if (hasMetaTable(db))
+        return {};
+    if (!db.execDirect(
+            QStringLiteral("CREATE TABLE schema_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")))
+        return Error::storage(db.lastErrorText());
+    QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO schema_meta (key, value) VALUES (?, ?)"));
+    q.addBindValue(QStringLiteral("version"));
+    q.addBindValue(QStringLiteral("0"));
+    if (!db.exec(q))
+        return Error::storage(db.lastErrorText());
+    return tx.commit();
+}
+
+// The version, read with the row locked (PostgreSQL; SQLite's BEGIN IMMEDIATE holds the
+// whole file): a concurrent migrator waits here until the other one has committed.
+int lockedVersion(const Database& db)
+{
+    QSqlQuery q =
+        db.prepare(QStringLiteral("SELECT value FROM schema_meta WHERE key = ?") + db.forUpdate());
+    q.addBindValue(QStringLiteral("version"));
+    if (!db.exec(q) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return static_cast<int>(steps().size());
+}
+
+int Migrations::currentVersion(const Database& db)
+{
+    if (!hasMetaTable(db))
+        return 0;
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT value FROM schema_meta WHERE key = ?"));
+    q.addBindValue(QStringLiteral("version"));
+    if (!db.exec(q) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+Result<void> Migrations::migrate(const Database& db)
+{
+    if (!hasMetaTable(db)) {
+        // Two processes may create the schema at once; the loser's CREATE fails (on
+        // PostgreSQL after waiting for the winner's commit) and it rereads.
+        if (auto r = createMetaTable(db); !r && !hasMetaTable(db))
+            return r;
+    }
+    const int current = currentVersion(db);
+    if (current > latestVersion())
+        return Error::refused(tr("The database %1 was written by a newer version of Switchboard "
+                                 "(schema %2; this version knows up to %3). It was left "
+                                 "untouched: use a newer Switchboard to open it.")
+                                  .arg(db.displaySpec())
+                                  .arg(current)
+                                  .arg(latestVersion()));
+    for (int v = current + 1; v <= latestVersion(); ++v) {
+        Transaction tx(db);
+        if (!tx.begun())
+            return Error::storage(db.lastErrorText());
+        // Re-read under the write lock: another process may have migrated meanwhile.
+        const int locked = lockedVersion(db);
+        if (locked < 0)
+            return Error::storage(db.lastErrorText());
+        if (locked >= v)
+            continue;
+        for (const QString& statement : steps().at(v - 1)) {
+            if (!db.execDirect(forEngine(statement, db)))
+                return Error::storage(tr("Upgrading the database to schema %1 failed: %2")
+                                          .arg(v)
+                                          .arg(db.lastErrorText()));
+        }
+        QSqlQuery q = db.prepare(QStringLiteral("UPDATE schema_meta SET value = ? WHERE key = ?"));
+        q.addBindValue(QString::number(v));
+        q.addBindValue(QStringLiteral("version"));
+        if (!db.exec(q))
+            return Error::storage(db.lastErrorText());
+        if (auto c = tx.commit(); !c)
+            return c;
+    }
+    return {};
+}
+
+} // namespace sb

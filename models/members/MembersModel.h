@@ -1,0 +1,110 @@
+#pragma once
+
+#include "core/members/Member.h"
+#include "core/members/MemberQuery.h"
+#include "core/storage/Context.h"
+#include "models/base/PagedRows.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QStringList>
+
+namespace sb {
+
+/// The members table, fetched lazily in pages of PageSize through MemberService::page.
+/// Search and sort are pushed to SQL: setSearch() and sort() reset and fetch the first page.
+/// No SQL here, and no query stays open between calls.
+class MembersModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        Account,
+        Name,
+        Email,
+        Department,
+        Balance,
+        Status,
+        Numbers,
+        AutoRecharge,
+        ColumnCount
+    };
+    enum Role
+    {
+        RawValueRole = Qt::UserRole + 1, ///< cents as qlonglong for Balance, E.164 QStringList for
+                                         ///< Numbers, plain text otherwise
+        AccountRole,                     ///< the row's account name, on every column
+    };
+    static constexpr int PageSize = 256;
+
+    explicit MembersModel(const Context& ctx, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// Whether a column can be ordered in SQL (the numbers and the auto-recharge summary cannot).
+    static bool isSortable(int column);
+
+    QString search() const { return m_query.search; }
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const
+    {
+        return m_query.ascending ? Qt::AscendingOrder : Qt::DescendingOrder;
+    }
+    /// Members matching the search in the database (not only the fetched ones).
+    qint64 totalCount() const { return m_rows.total(); }
+    /// The last storage error, translated; empty when the last fetch worked.
+    QString lastError() const { return m_rows.lastError(); }
+
+    /// The member of a fetched row.
+    const Member& member(int row) const { return m_rows.at(row); }
+    /// The fetched row of an account, or -1.
+    int rowOfAccount(const QString& account) const;
+    QStringList accounts(const QModelIndexList& indexes) const;
+
+    /// "5.00 below 2.00, limit 50.00", "Suspended until 01.12.2026" or "Off", in the current
+    /// locale.
+    static QString autoRechargeSummary(const Member& m);
+    /// "Active" or "Linked to PROFILE", translated.
+    static QString statusText(const Member& m);
+    /// The member's numbers in international format, "+1 212-555-0100, +47 22 12 34 00".
+    static QString numbersText(const Member& m);
+
+public slots:
+    /// Filters on account, name, e-mail or department (case-insensitive substring).
+    void setSearch(const QString& search);
+    /// Starts afresh from the first page (after members were added or imported).
+    void refresh();
+    /// Re-reads the listed members in place, keeping rows, scroll position and selection
+    /// (after credit or auto-recharge changed their balance).
+    void refreshAccounts(const QStringList& accounts);
+    /// Header and formatted cells again, after the language or locale changed.
+    void retranslate();
+
+signals:
+    /// A read failed; `message` is translated.
+    void errorOccurred(const QString& message);
+
+private:
+    friend class PagedRows<Member>;
+
+    void reload();
+    static MemberQuery::Sort sortKey(int column);
+    QString displayText(const Member& m, int column) const;
+
+    const Context& m_ctx;
+    MemberQuery m_query;
+    int m_sortColumn = Name;
+    PagedRows<Member> m_rows;
+};
+
+} // namespace sb

@@ -1,0 +1,161 @@
+#include "models/profiles/ProfilesModel.h"
+
+#include "core/profiles/ProfileService.h"
+
+#include <QLocale>
+
+namespace sb {
+
+ProfilesModel::ProfilesModel(const Context& ctx, QObject* parent)
+    : QAbstractTableModel(parent), m_ctx(ctx)
+{
+    refresh();
+}
+
+int ProfilesModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ProfilesModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ProfilesModel::displayText(const SipProfile& p, int column) const
+{
+    const QLocale locale;
+    switch (column) {
+    case Name:
+        return p.name;
+    case Department:
+        return p.department;
+    case Authentication:
+        return p.auth == SipProfile::Auth::Ip ? tr("IP %1:%2").arg(p.ip).arg(p.port)
+                                              : tr("Registration");
+    case Channels:
+        return p.channelsLapsed ? tr("%1 (unpaid)").arg(p.channels) : QString::number(p.channels);
+    case MonthlyCost:
+        return p.monthlyChannelCost().toLocaleString(locale);
+    case Balance:
+        return p.balance.toLocaleString(locale);
+    case Accounts:
+        return QString::number(p.accounts.size());
+    case Numbers:
+        return QString::number(p.numbers.size());
+    default:
+        return {};
+    }
+}
+
+QVariant ProfilesModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SipProfile& p = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+    case Qt::AccessibleTextRole:
+        return displayText(p, index.column());
+    case Qt::TextAlignmentRole:
+        if (index.column() >= Channels)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case RawValueRole:
+        switch (index.column()) {
+        case Name:
+            return p.name;
+        case Department:
+            return p.department;
+        case Authentication:
+            return SipProfile::authKey(p.auth);
+        case Channels:
+            return p.channels;
+        case MonthlyCost:
+            return QVariant::fromValue<qlonglong>(p.monthlyChannelCost().cents());
+        case Balance:
+            return QVariant::fromValue<qlonglong>(p.balance.cents());
+        case Accounts:
+            return static_cast<int>(p.accounts.size());
+        case Numbers:
+            return static_cast<int>(p.numbers.size());
+        default:
+            return {};
+        }
+    case NameRole:
+        return p.name;
+    default:
+        return {};
+    }
+}
+
+QVariant ProfilesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount ||
+        role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name:
+        return tr("Name");
+    case Department:
+        return tr("Department");
+    case Authentication:
+        return tr("Authentication");
+    case Channels:
+        return tr("Channels");
+    case MonthlyCost:
+        return tr("Monthly cost (%1)").arg(accountCurrency());
+    case Balance:
+        return tr("Balance (%1)").arg(accountCurrency());
+    case Accounts:
+        return tr("Linked accounts");
+    case Numbers:
+        return tr("Numbers");
+    default:
+        return {};
+    }
+}
+
+int ProfilesModel::rowOfName(const QString& name) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows[row].name.compare(name, Qt::CaseInsensitive) == 0)
+            return row;
+    }
+    return -1;
+}
+
+void ProfilesModel::setSearch(const QString& search)
+{
+    if (search.trimmed() == m_search)
+        return;
+    m_search = search.trimmed();
+    refresh();
+}
+
+void ProfilesModel::refresh()
+{
+    beginResetModel();
+    auto list = ProfileService(m_ctx).list(m_search);
+    if (list) {
+        m_rows = std::move(list).value();
+        m_lastError.clear();
+    } else {
+        m_rows.clear();
+        m_lastError = list.error().message;
+    }
+    endResetModel();
+    if (!m_lastError.isEmpty())
+        emit errorOccurred(m_lastError);
+}
+
+void ProfilesModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(static_cast<int>(m_rows.size()) - 1, ColumnCount - 1));
+}
+
+} // namespace sb

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/profiles/SipProfile.h"
+#include "core/storage/Context.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace sb {
+
+/// The SIP profiles master table. A company has tens of profiles, not thousands, so the
+/// model reads them all through ProfileService::list (search in SQL) on each refresh.
+class ProfilesModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        Name,
+        Department,
+        Authentication,
+        Channels,
+        MonthlyCost,
+        Balance,
+        Accounts,
+        Numbers,
+        ColumnCount
+    };
+    enum Role
+    {
+        RawValueRole = Qt::UserRole + 1, ///< cents for money columns, counts for counts
+        NameRole,                        ///< the profile's name, on every column
+    };
+
+    explicit ProfilesModel(const Context& ctx, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    const SipProfile& profile(int row) const { return m_rows.at(row); }
+    int rowOfName(const QString& name) const;
+    QString lastError() const { return m_lastError; }
+
+public slots:
+    void setSearch(const QString& search);
+    void refresh();
+    void retranslate();
+
+signals:
+    void errorOccurred(const QString& message);
+
+private:
+    QString displayText(const SipProfile& p, int column) const;
+    const Context& m_ctx;
+    QString m_search;
+    QList<SipProfile> m_rows;
+    QString m_lastError;
+};
+
+} // namespace sb

@@ -1,0 +1,464 @@
+// SIP profiles: creation (registration or IP), channels, credit, rename, linking accounts
+// for incoming calls, deletion with its consequences, channel renewals — on both engines.
+#include "tests/support/CoreTest.h"
+
+#include "core/billing/BillingService.h"
+#include "core/books/ActivityLog.h"
+#include "core/books/CompanyService.h"
+#include "core/members/MemberService.h"
+#include "core/numbers/NumberService.h"
+#include "core/profiles/PbxConfig.h"
+#include "core/profiles/ProfileService.h"
+
+#include <QTemporaryDir>
+
+using namespace sb;
+
+namespace {
+QStringList profileRows(const Database& db)
+{
+    return sbt::rows(db, QStringLiteral("SELECT name, department, auth, ip, port, channels, "
+                                        "channels_expires, channels_lapsed"
+                                        " FROM profiles ORDER BY id")) +
+           sbt::rows(db, QStringLiteral("SELECT member_id, profile_id, extension FROM "
+                                        "profile_links ORDER BY member_id")) +
+           sbt::rows(db,
+                     QStringLiteral(
+                         "SELECT e164, member_id, profile_id, status FROM numbers ORDER BY e164"));
+}
+
+NewSipProfile registration(const QString& name, int channels = 1)
+{
+    NewSipProfile p;
+    p.name = name;
+    p.channels = channels;
+    p.department = QStringLiteral("Sales");
+    return p;
+}
+
+NewSipProfile ipAuth(const QString& name, const QString& ip, int port = 5060)
+{
+    NewSipProfile p;
+    p.name = name;
+    p.auth = SipProfile::Auth::Ip;
+    p.ip = ip;
+    p.port = port;
+    return p;
+}
+} // namespace
+
+class TestProfileService : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_keys;
+
+private slots:
+    void initTestCase()
+    {
+        SB_REQUIRE_PG_IF_ASKED();
+        qputenv("SWITCHBOARD_SECRET_KEY_FILE",
+                m_keys.filePath(QStringLiteral("secrets.key")).toLocal8Bit());
+        qputenv("SWITCHBOARD_NO_KEYCHAIN", "1");
+    }
+
+    void ipAddresses_data()
+    {
+        QTest::addColumn<QString>("ip");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("warning");
+        QTest::newRow("public") << QStringLiteral("8.8.4.4") << true << QString();
+        QTest::newRow("private 10")
+            << QStringLiteral("10.1.2.3") << true << QStringLiteral("private");
+        QTest::newRow("private 172")
+            << QStringLiteral("172.20.0.5") << true << QStringLiteral("private");
+        QTest::newRow("private 192")
+            << QStringLiteral("192.168.1.10") << true << QStringLiteral("private");
+        QTest::newRow("loopback") << QStringLiteral("127.0.0.1") << true
+                                  << QStringLiteral("loopback");
+        QTest::newRow("link-local")
+            << QStringLiteral("169.254.10.1") << true << QStringLiteral("link-local");
+        QTest::newRow("multicast")
+            << QStringLiteral("224.0.0.1") << true << QStringLiteral("multicast");
+        QTest::newRow("reserved") << QStringLiteral("250.1.1.1") << true
+                                  << QStringLiteral("reserved");
+        QTest::newRow("shared") << QStringLiteral("100.64.1.1") << true
+                                << QStringLiteral("carrier-grade NAT");
+        QTest::newRow("documentation")
+            << QStringLiteral("203.0.113.10") << true << QStringLiteral("documentation");
+        QTest::newRow("octet too big") << QStringLiteral("300.1.1.1") << false << QString();
+        QTest::newRow("three parts") << QStringLiteral("10.1.1") << false << QString();
+        QTest::newRow("letters") << QStringLiteral("pbx.example.com") << false << QString();
+        QTest::newRow("IPv6") << QStringLiteral("2001:db8::1") << false << QString();
+        QTest::newRow("leading zero") << QStringLiteral("010.1.1.1") << false << QString();
+        QTest::newRow("empty") << QString() << false << QString();
+    }
+    void ipAddresses()
+    {
+        QFETCH(QString, ip);
+        QFETCH(bool, valid);
+        QFETCH(QString, warning);
+        auto r = ProfileService::validateIp(ip);
+        QCOMPARE(r.ok(), valid);
+        if (!valid)
+            return;
+        if (warning.isEmpty()) {
+            QVERIFY(r->isEmpty());
+        } else {
+            QCOMPARE(r->size(), 1);
+            QVERIFY2(r->first().contains(warning), qPrintable(r->first()));
+        }
+    }
+
+    void otherValidation()
+    {
+        QVERIFY(!ProfileService::validatePort(0).ok());
+        QVERIFY(ProfileService::validatePort(1).ok());
+        QVERIFY(ProfileService::validatePort(65535).ok());
+        QVERIFY(!ProfileService::validatePort(65536).ok());
+        QVERIFY(!ProfileService::validateChannels(0).ok());
+        QVERIFY(ProfileService::validateChannels(1).ok());
+        QVERIFY(ProfileService::validateChannels(300).ok());
+        QVERIFY(!ProfileService::validateChannels(301).ok());
+        QVERIFY(ProfileService::validateExtension(QString()).ok());
+        QVERIFY(ProfileService::validateExtension(QStringLiteral("0120")).ok());
+        QVERIFY(!ProfileService::validateExtension(QStringLiteral("12a")).ok());
+        QVERIFY(!ProfileService::validateExtension(QStringLiteral("+12")).ok());
+        QVERIFY(!ProfileService::validateName(QStringLiteral("   ")).ok());
+        QVERIFY(!ProfileService::validateName(QString(65, QLatin1Char('x'))).ok());
+        const QString a = ProfileService::generatePassword();
+        const QString b = ProfileService::generatePassword();
+        QCOMPARE(a.size(), 20);
+        QVERIFY(a != b);
+        QVERIFY(!a.contains(QLatin1Char(';')) && !a.contains(QLatin1Char('#')));
+    }
+
+    void createsWithRegistration_data() { sbt::addEngineRows(); }
+    void createsWithRegistration()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine, sbt::utc(2026, 1, 31, 9));
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
+        const ProfileService profiles(ctx);
+        auto created = profiles.create(registration(QStringLiteral("Sales – Oslo"), 3));
+        QVERIFY2(created.ok(), qPrintable(sbt::errorText(created)));
+        QCOMPARE(created->channelsCharged, Money::fromCents(3 * 695));
+        QCOMPARE(created->profile.monthlyChannelCost(), Money::fromCents(2085));
+        QCOMPARE(created->profile.channelsExpires, QDate(2026, 2, 28));
+        QVERIFY(created->profile.username.startsWith(QLatin1String("sb-sales-oslo-")));
+        QCOMPARE(created->password.size(), 20);
+        QCOMPARE(CompanyService(ctx).balance()->cents(), 10000 - 2085);
+        // The password is not in the database in the clear, and can be shown again.
+        QCOMPARE(sbt::scalar(ctx.db, QStringLiteral(
+                                         "SELECT COUNT(*) FROM profiles WHERE secret LIKE '%%1%'")
+                                         .arg(created->password))
+                     .toInt(),
+                 0);
+        auto creds = profiles.credentials(QStringLiteral("SALES – oslo"));
+        QVERIFY2(creds.ok(), qPrintable(sbt::errorText(creds)));
+        QCOMPARE(creds->password, created->password);
+        QCOMPARE(creds->username, created->profile.username);
+        QCOMPARE(creds->servers.size(), 2);
+        const QString config =
+            PbxConfig::asterisk(created->profile, creds->servers, creds->password);
+        QVERIFY(config.contains(QStringLiteral("type=registration")));
+        QVERIFY(config.contains(QStringLiteral("password=") + created->password));
+        QVERIFY(config.contains(QStringLiteral("client_uri=sip:%1@sip1.voice.example.net")
+                                    .arg(created->profile.username)));
+        QCOMPARE(sbt::booksProblem(ctx), QString());
+    }
+
+    void createsWithIpAuthentication_data() { sbt::addEngineRows(); }
+    void createsWithIpAuthentication()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine);
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
+        auto created = ProfileService(ctx).create(
+            ipAuth(QStringLiteral("Office PBX"), QStringLiteral("192.168.1.10"), 5070));
+        QVERIFY(created.ok());
+        QCOMPARE(created->warnings.size(), 1);
+        QVERIFY(created->password.isEmpty());
+        QCOMPARE(created->profile.auth, SipProfile::Auth::Ip);
+        QCOMPARE(created->profile.ip, QStringLiteral("192.168.1.10"));
+        QCOMPARE(created->profile.port, 5070);
+        auto creds = ProfileService(ctx).credentials(QStringLiteral("Office PBX"));
+        QVERIFY(creds.ok());
+        QVERIFY(creds->password.isEmpty());
+        const QString config = PbxConfig::asterisk(created->profile, creds->servers, QString());
+        QVERIFY(!config.contains(QStringLiteral("type=registration")));
+        QVERIFY(config.contains(QStringLiteral("type=identify")));
+        QVERIFY(config.contains(QStringLiteral("match=sip2.voice.example.net")));
+    }
+
+    void createRefusalsChangeNothing_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<int>("which");
+        for (const QString& e : sb::test::TestDatabase::engines()) {
+            const char* names[] = {"duplicate name",  "empty name",   "0 channels",
+                                   "301 channels",    "malformed ip", "port 0",
+                                   "balance too low", "bad e-mail"};
+            for (int i = 0; i < 8; ++i)
+                QTest::addRow("%s:%s", qPrintable(e), names[i]) << e << i;
+        }
+    }
+    void createRefusalsChangeNothing()
+    {
+        QFETCH(QString, engine);
+        QFETCH(int, which);
+        SB_ENV(env, engine);
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(1000), QStringLiteral("T")).ok());
+        QVERIFY(ProfileService(ctx).create(registration(QStringLiteral("Sales"))).ok());
+        const auto before = sbt::snapshot(ctx.db);
+        const auto rows = profileRows(ctx.db);
+        NewSipProfile p = registration(QStringLiteral("Support"));
+        switch (which) {
+        case 0:
+            p.name = QStringLiteral(" SALES ");
+            break;
+        case 1:
+            p.name = QString();
+            break;
+        case 2:
+            p.channels = 0;
+            break;
+        case 3:
+            p.channels = 301;
+            break;
+        case 4:
+            p = ipAuth(QStringLiteral("Support"), QStringLiteral("1.2.3.400"));
+            break;
+        case 5:
+            p = ipAuth(QStringLiteral("Support"), QStringLiteral("8.8.8.8"), 0);
+            break;
+        case 6:
+            p.channels = 2;
+            break; // 13.90 > 3.05 left
+        case 7:
+            p.email = QStringLiteral("not-an-address");
+            break;
+        }
+        auto r = ProfileService(ctx).create(p);
+        QVERIFY(!r.ok());
+        QVERIFY(!r.error().message.isEmpty());
+        QCOMPARE(sbt::snapshot(ctx.db), before);
+        QCOMPARE(profileRows(ctx.db), rows);
+    }
+
+    void channelsAndCredit_data() { sbt::addEngineRows(); }
+    void channelsAndCredit()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine, sbt::utc(2026, 3, 10, 9));
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
+        const ProfileService profiles(ctx);
+        QVERIFY(profiles.create(registration(QStringLiteral("Sales"), 2)).ok());
+        env.clock.set(sbt::utc(2026, 3, 20, 9));
+        auto change = profiles.setChannels(QStringLiteral("sales"), 5);
+        QVERIFY2(change.ok(), qPrintable(sbt::errorText(change)));
+        QCOMPARE(change->from, 2);
+        QCOMPARE(change->charged, Money::fromCents(5 * 695));
+        QCOMPARE(change->nextPayment, QDate(2026, 4, 20));
+        QCOMPARE(profiles.find(QStringLiteral("Sales"))->channels, 5);
+        QCOMPARE(CompanyService(ctx).balance()->cents(), 10000 - 1390 - 3475);
+        const auto before = sbt::snapshot(ctx.db);
+        QVERIFY(!profiles.setChannels(QStringLiteral("Sales"), 0).ok());
+        QVERIFY(!profiles.setChannels(QStringLiteral("Sales"), 301).ok());
+        QVERIFY(!profiles.setChannels(QStringLiteral("Sales"), 5).ok());   // unchanged
+        QVERIFY(!profiles.setChannels(QStringLiteral("Sales"), 300).ok()); // 2085.00 > balance
+        QCOMPARE(profiles.setChannels(QStringLiteral("Nobody"), 3).error().kind,
+                 Error::Kind::NotFound);
+        QCOMPARE(sbt::snapshot(ctx.db), before);
+        // Credit: like members, all from the company, never taken back.
+        auto credited = profiles.allocateCredit(QStringLiteral("Sales"), Money::fromCents(2500));
+        QVERIFY(credited.ok());
+        QCOMPARE(credited->balance, Money::fromCents(2500));
+        QVERIFY(!profiles.allocateCredit(QStringLiteral("Sales"), Money::fromCents(-5)).ok());
+        QVERIFY(!profiles.allocateCredit(QStringLiteral("Sales"), Money::fromCents(100000)).ok());
+        QCOMPARE(sbt::booksProblem(ctx), QString());
+    }
+
+    void renameKeepsNamesUnique_data() { sbt::addEngineRows(); }
+    void renameKeepsNamesUnique()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine);
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
+        const ProfileService profiles(ctx);
+        QVERIFY(profiles.create(registration(QStringLiteral("Sales"))).ok());
+        QVERIFY(profiles.create(registration(QStringLiteral("Support"))).ok());
+        QCOMPARE(profiles.rename(QStringLiteral("Sales"), QStringLiteral("SUPPORT")).error().kind,
+                 Error::Kind::Refused);
+        QCOMPARE(profiles.rename(QStringLiteral("Sales"), QStringLiteral(" ")).error().kind,
+                 Error::Kind::Invalid);
+        QCOMPARE(profiles.rename(QStringLiteral("Nobody"), QStringLiteral("X")).error().kind,
+                 Error::Kind::NotFound);
+        auto renamed = profiles.rename(QStringLiteral("Sales"), QStringLiteral("Sales Norway"));
+        QVERIFY(renamed.ok());
+        QCOMPARE(renamed->name, QStringLiteral("Sales Norway"));
+        QVERIFY(!profiles.find(QStringLiteral("Sales")).ok());
+        QCOMPARE(profiles.list()->size(), 2);
+    }
+
+    void linkingAccounts_data() { sbt::addEngineRows(); }
+    void linkingAccounts()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine);
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
+        QVERIFY(MemberService(ctx)
+                    .add({QStringLiteral("alice.smith"), QStringLiteral("Alice"), {}, {}})
+                    .ok());
+        const ProfileService profiles(ctx);
+        QVERIFY(profiles.create(registration(QStringLiteral("Sales"))).ok());
+        QVERIFY(profiles.create(registration(QStringLiteral("Support"))).ok());
+        QVERIFY(NumberService(ctx)
+                    .buy({QStringLiteral("US"),
+                          QStringLiteral("212"),
+                          1,
+                          {NumberHolder::member(QStringLiteral("alice.smith"))},
+                          false})
+                    .ok());
+        const auto before = sbt::snapshot(ctx.db);
+        QCOMPARE(
+            profiles
+                .link(QStringLiteral("Sales"), QStringLiteral("alice.smith"), QStringLiteral("12a"))
+                .error()
+                .kind,
+            Error::Kind::Invalid);
+        QCOMPARE(profiles.link(QStringLiteral("Sales"), QStringLiteral("nobody.here"), QString())
+                     .error()
+                     .kind,
+                 Error::Kind::NotFound);
+        QCOMPARE(profiles.link(QStringLiteral("Nobody"), QStringLiteral("alice.smith"), QString())
+                     .error()
+                     .kind,
+                 Error::Kind::NotFound);
+        QCOMPARE(sbt::snapshot(ctx.db), before);
+        auto linked = profiles.link(QStringLiteral("Sales"), QStringLiteral("alice.smith"),
+                                    QStringLiteral("120"));
+        QVERIFY2(linked.ok(), qPrintable(sbt::errorText(linked)));
+        QCOMPARE(linked->accounts.size(), 1);
+        QCOMPARE(linked->accounts.first().extension, QStringLiteral("120"));
+        auto alice = MemberService(ctx).find(QStringLiteral("alice.smith"));
+        QCOMPARE(alice->status, QStringLiteral("linked"));
+        QCOMPARE(alice->profile, QStringLiteral("Sales"));
+        QCOMPARE(NumberService(ctx).find(QStringLiteral("+12125550100"))->routesToProfile,
+                 QStringLiteral("Sales"));
+        // One profile per account.
+        auto again =
+            profiles.link(QStringLiteral("Support"), QStringLiteral("alice.smith"), QString());
+        QCOMPARE(again.error().kind, Error::Kind::Refused);
+        QVERIFY(again.error().message.contains(QStringLiteral("Sales")));
+        QCOMPARE(
+            profiles.unlink(QStringLiteral("Support"), QStringLiteral("alice.smith")).error().kind,
+            Error::Kind::Refused);
+        QVERIFY(profiles.unlink(QStringLiteral("Sales"), QStringLiteral("alice.smith")).ok());
+        alice = MemberService(ctx).find(QStringLiteral("alice.smith"));
+        QCOMPARE(alice->status, QStringLiteral("active"));
+        QVERIFY(alice->profile.isEmpty());
+        QVERIFY(NumberService(ctx).find(QStringLiteral("+12125550100"))->routesToProfile.isEmpty());
+    }
+
+    void deleteReturnsEverything_data() { sbt::addEngineRows(); }
+    void deleteReturnsEverything()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine);
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
+        QVERIFY(MemberService(ctx)
+                    .add({QStringLiteral("alice.smith"), QStringLiteral("Alice"), {}, {}})
+                    .ok());
+        const ProfileService profiles(ctx);
+        QVERIFY(profiles.create(registration(QStringLiteral("Sales"))).ok());
+        QVERIFY(profiles.allocateCredit(QStringLiteral("Sales"), Money::fromCents(2500)).ok());
+        auto bought = NumberService(ctx).buy({QStringLiteral("NO"),
+                                              QStringLiteral("22"),
+                                              1,
+                                              {NumberHolder::profile(QStringLiteral("Sales"))},
+                                              false});
+        QVERIFY(bought.ok());
+        QVERIFY(
+            profiles.link(QStringLiteral("Sales"), QStringLiteral("alice.smith"), QString()).ok());
+        QSqlQuery call = ctx.db.prepare(QStringLiteral(
+            "INSERT INTO calls (profile_id, started_at, source, destination, billsec,"
+            " cost_cents, unique_id) VALUES (?, ?, '100', '+4722000000', 61, 4, 'u1')"));
+        call.addBindValue(profiles.find(QStringLiteral("Sales"))->id);
+        call.addBindValue(ctx.nowText());
+        QVERIFY(ctx.db.exec(call));
+        const Money companyBefore = CompanyService(ctx).balance().value();
+        auto preview = profiles.deletionPreview(QStringLiteral("Sales"));
+        QVERIFY(preview.ok());
+        QCOMPARE(preview->returnedCredit, Money::fromCents(2500));
+        QCOMPARE(preview->releasedNumbers, QStringList{bought->first().e164});
+        QCOMPARE(preview->unlinkedAccounts, QStringList{QStringLiteral("alice.smith")});
+        QCOMPARE(preview->deletedCalls, 1);
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("history.csv"));
+        QCOMPARE(profiles.exportCallHistory(QStringLiteral("Sales"), csv).value(), 1);
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains("+4722000000"));
+        auto deleted = profiles.remove(QStringLiteral("Sales"));
+        QVERIFY2(deleted.ok(), qPrintable(sbt::errorText(deleted)));
+        QCOMPARE(CompanyService(ctx).balance().value(), companyBefore + Money::fromCents(2500));
+        QVERIFY(!profiles.find(QStringLiteral("Sales")).ok());
+        QCOMPARE(sbt::count(ctx.db, QStringLiteral("calls")), 0);
+        QCOMPARE(MemberService(ctx).find(QStringLiteral("alice.smith"))->status,
+                 QStringLiteral("active"));
+        // The number is the company's again, unassigned, and can be reassigned.
+        auto n = NumberService(ctx).find(bought->first().e164);
+        QVERIFY(n.ok());
+        QVERIFY(n->holder.isNone());
+        QVERIFY(NumberService(ctx)
+                    .assign(n->e164, NumberHolder::member(QStringLiteral("alice.smith")))
+                    .ok());
+        QCOMPARE(ActivityLog(ctx).page(0, 2)->at(1).action, QStringLiteral("profile.delete"));
+        QCOMPARE(sbt::booksProblem(ctx), QString());
+        QCOMPARE(profiles.remove(QStringLiteral("Sales")).error().kind, Error::Kind::NotFound);
+    }
+
+    void channelsRenewMonthlyOrLapse_data() { sbt::addEngineRows(); }
+    void channelsRenewMonthlyOrLapse()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine, sbt::utc(2026, 1, 31, 9));
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(2000), QStringLiteral("T")).ok());
+        const ProfileService profiles(ctx);
+        QVERIFY(profiles.create(registration(QStringLiteral("Sales"), 2)).ok()); // 13.90, 6.10 left
+        QVERIFY(
+            CompanyService(ctx).topUp(Money::fromCents(790), QStringLiteral("T")).ok()); // 14.00
+        env.clock.set(sbt::utc(2026, 2, 28, 3));
+        auto run = BillingService(ctx).run();
+        QVERIFY(run.ok());
+        QCOMPARE(run->channelsRenewed, 1);
+        QCOMPARE(run->channelsSpent, Money::fromCents(1390));
+        QCOMPARE(profiles.find(QStringLiteral("Sales"))->channelsExpires, QDate(2026, 3, 31));
+        QCOMPARE(BillingService(ctx).run()->channelsRenewed, 0); // idempotent
+        env.clock.set(sbt::utc(2026, 3, 31, 3));
+        run = BillingService(ctx).run();
+        QCOMPARE(run->channelsLapsed, 1);
+        QCOMPARE(run->messages.size(), 1);
+        QVERIFY(profiles.find(QStringLiteral("Sales"))->channelsLapsed);
+        const auto before = sbt::snapshot(ctx.db);
+        QCOMPARE(BillingService(ctx).run()->channelsLapsed, 0);
+        QCOMPARE(sbt::snapshot(ctx.db), before);
+        // Paying for channels again starts a new subscription.
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(1390), QStringLiteral("T")).ok());
+        QVERIFY(profiles.setChannels(QStringLiteral("Sales"), 2).ok());
+        QVERIFY(!profiles.find(QStringLiteral("Sales"))->channelsLapsed);
+        QCOMPARE(sbt::booksProblem(ctx), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProfileService)
+#include "tst_profileservice.moc"

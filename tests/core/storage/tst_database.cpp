@@ -1,0 +1,373 @@
+// Database: opening by spec (SQLite path, sqlite:PATH, :memory:, postgresql://…), migration
+// on open, refusal of a newer schema, refusal of malformed addresses, connection settings.
+
+#include "tests/support/CoreTest.h"
+
+#include "core/books/ActivityLog.h"
+#include "core/books/CompanyService.h"
+#include "core/storage/Database.h"
+#include "core/storage/Migrations.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlError>
+#include <QTemporaryDir>
+
+using sb::Database;
+using sb::Error;
+
+namespace {
+const QStringList kTables = {QStringLiteral("accounts"),      QStringLiteral("activity"),
+                             QStringLiteral("auto_recharge"), QStringLiteral("ledger"),
+                             QStringLiteral("members"),       QStringLiteral("schema_meta")};
+
+QStringList sortedTables(const Database& db)
+{
+    QStringList t = db.sql().tables();
+    t.sort();
+    return t;
+}
+
+QString pgUrlWithDatabase(const QString& database, const QString& password = {})
+{
+    QUrl url(qEnvironmentVariable("SWITCHBOARD_TEST_PG"));
+    url.setPath(QLatin1Char('/') + database);
+    if (!password.isEmpty())
+        url.setPassword(password);
+    return url.toString();
+}
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { SB_INIT_CORE_TEST(); }
+
+    void freshOpenMigratesToLatest_data() { sbt::addEngineRows(); }
+    void freshOpenMigratesToLatest();
+    void reopenIsNoOp_data() { sbt::addEngineRows(); }
+    void reopenIsNoOp();
+    void newerSchemaRefusedUntouched_data() { sbt::addEngineRows(); }
+    void newerSchemaRefusedUntouched();
+    void openAnotherSharesData_data() { sbt::addEngineRows(); }
+    void openAnotherSharesData();
+    void foreignKeysEnforced_data() { sbt::addEngineRows(); }
+    void foreignKeysEnforced();
+    void balanceCannotGoNegative_data() { sbt::addEngineRows(); }
+    void balanceCannotGoNegative();
+    void engineFromSpec_data() { sbt::addEngineRows(); }
+    void engineFromSpec();
+
+    void emptySpecRefused();
+    void malformedPostgresUrlRefused_data();
+    void malformedPostgresUrlRefused();
+    void passwordNeverInMessages();
+    void postgresDisplaySpecMasksPassword();
+    void postgresPlansFollowTableSize();
+    void sqliteWalAndForeignKeys();
+    void sqlitePrefixAndMemory();
+    void sqliteCreatesFolder();
+    void sqliteNotADatabaseRefusedUntouched();
+};
+
+void TestDatabase::freshOpenMigratesToLatest()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    QVERIFY(sb::Migrations::latestVersion() >= 1);
+    QCOMPARE(e.db().schemaVersion(), sb::Migrations::latestVersion());
+    QCOMPARE(sb::Migrations::currentVersion(e.db()), sb::Migrations::latestVersion());
+    for (const QString& t : kTables)
+        QVERIFY2(e.db().sql().tables().contains(t), qPrintable(t));
+    QCOMPARE(e.db().isPostgres(), engine == QLatin1String("postgresql"));
+    // The company account is the first account, empty.
+    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT id, kind, balance_cents FROM accounts")),
+             QStringList{QStringLiteral("1|company|0")});
+    QCOMPARE(sbt::count(e.db(), QStringLiteral("ledger")), 0);
+    QCOMPARE(sbt::count(e.db(), QStringLiteral("members")), 0);
+    QCOMPARE(sbt::count(e.db(), QStringLiteral("activity")), 0);
+    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT key, value FROM schema_meta")),
+             QStringList{QStringLiteral("version|%1").arg(sb::Migrations::latestVersion())});
+}
+
+void TestDatabase::reopenIsNoOp()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    SB_VERIFY_OK(
+        sb::CompanyService(*e.ctx).topUp(sb::Money::fromCents(5000), QStringLiteral("R1")));
+    const sbt::Snapshot before = sbt::snapshot(e.db());
+    const QStringList tablesBefore = sortedTables(e.db());
+    for (int i = 0; i < 2; ++i) {
+        auto again = Database::open(e.t.spec());
+        SB_VERIFY_OK(again);
+        QCOMPARE(again->schemaVersion(), sb::Migrations::latestVersion());
+        SB_VERIFY_OK(sb::Migrations::migrate(*again));
+    }
+    SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+    QCOMPARE(sortedTables(e.db()), tablesBefore);
+    QCOMPARE(sbt::count(e.db(), QStringLiteral("schema_meta")), 1);
+    QCOMPARE(
+        sbt::scalar(e.db(), QStringLiteral("SELECT COUNT(*) FROM accounts WHERE kind = 'company'"))
+            .toInt(),
+        1);
+}
+
+void TestDatabase::newerSchemaRefusedUntouched()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    SB_VERIFY_OK(sb::CompanyService(*e.ctx).topUp(sb::Money::fromCents(700), QStringLiteral("R")));
+    QVERIFY(e.db().execDirect(QStringLiteral("UPDATE schema_meta SET value='999'")));
+    const sbt::Snapshot before = sbt::snapshot(e.db());
+    const QStringList tablesBefore = sortedTables(e.db());
+
+    auto refused = Database::open(e.t.spec());
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind, Error::Kind::Refused);
+    QVERIFY2(refused.error().message.contains(QLatin1String("newer")),
+             qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(QLatin1String("999")),
+             qPrintable(refused.error().message));
+
+    // Looked at through a plain connection: nothing moved.
+    sbt::RawConnection raw(e.t.spec());
+    QVERIFY(raw.ok());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM schema_meta WHERE key = 'version'"))
+                 .toString(),
+             QStringLiteral("999"));
+    QCOMPARE(raw.tables(), tablesBefore);
+    SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+
+    // And the refusal is stable: a second attempt says the same.
+    auto again = Database::open(e.t.spec());
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().kind, Error::Kind::Refused);
+}
+
+void TestDatabase::openAnotherSharesData()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    auto other = e.db().openAnother();
+    SB_VERIFY_OK(other);
+    QVERIFY(other->sql().connectionName() != e.db().sql().connectionName());
+    SB_VERIFY_OK(sb::CompanyService(*e.ctx).topUp(sb::Money::fromCents(4200), QString()));
+    QCOMPARE(sbt::scalar(*other, QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
+                 .toLongLong(),
+             4200);
+}
+
+void TestDatabase::foreignKeysEnforced()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    QSqlQuery q = e.db().prepare(QStringLiteral(
+        "INSERT INTO members (account_id, account_name, account_key, display_name, created_at)"
+        " VALUES (9999, 'ghost.member', 'ghost.member', 'Ghost', '2026-01-01T00:00:00Z')"));
+    QVERIFY(!e.db().exec(q));
+    QCOMPARE(sbt::count(e.db(), QStringLiteral("members")), 0);
+    QVERIFY(!e.db().execDirect(QStringLiteral(
+        "INSERT INTO ledger (at, from_account, to_account, amount_cents, kind, actor)"
+        " VALUES ('2026-01-01T00:00:00Z', NULL, 4242, 5, 'topup', 't')")));
+    QCOMPARE(sbt::count(e.db(), QStringLiteral("ledger")), 0);
+}
+
+void TestDatabase::balanceCannotGoNegative()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    // The schema itself refuses a negative balance or a non-positive ledger amount.
+    QVERIFY(
+        !e.db().execDirect(QStringLiteral("UPDATE accounts SET balance_cents = -1 WHERE id = 1")));
+    QVERIFY(!e.db().execDirect(QStringLiteral(
+        "INSERT INTO ledger (at, from_account, to_account, amount_cents, kind, actor)"
+        " VALUES ('2026-01-01T00:00:00Z', NULL, 1, -5, 'topup', 't')")));
+    QVERIFY(!e.db().lastErrorText().isEmpty());
+    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
+                 .toLongLong(),
+             0);
+}
+
+void TestDatabase::engineFromSpec()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    QCOMPARE(e.db().engine(), engine == QLatin1String("postgresql") ? Database::Engine::PostgreSQL
+                                                                    : Database::Engine::SQLite);
+    QCOMPARE(e.db().spec(), e.t.spec());
+    QCOMPARE(e.db().forUpdate(),
+             engine == QLatin1String("postgresql") ? QStringLiteral(" FOR UPDATE") : QString());
+}
+
+void TestDatabase::emptySpecRefused()
+{
+    for (const QString& spec : {QString(), QStringLiteral("   ")}) {
+        auto r = Database::open(spec);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, Error::Kind::Invalid);
+    }
+}
+
+void TestDatabase::malformedPostgresUrlRefused_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::newRow("scheme only") << QStringLiteral("postgresql://");
+    QTest::newRow("no database") << QStringLiteral("postgresql://sb@127.0.0.1:5432");
+    QTest::newRow("empty database") << QStringLiteral("postgresql://sb@127.0.0.1:5432/");
+    QTest::newRow("no host") << QStringLiteral("postgresql:///switchboard");
+    QTest::newRow("empty host with port") << QStringLiteral("postgresql://sb@:5432/switchboard");
+    QTest::newRow("port out of range")
+        << QStringLiteral("postgresql://sb@db.example:99999/switchboard");
+    QTest::newRow("port not a number")
+        << QStringLiteral("postgresql://sb@db.example:port/switchboard");
+    QTest::newRow("short scheme") << QStringLiteral("postgres://");
+}
+
+void TestDatabase::malformedPostgresUrlRefused()
+{
+    QFETCH(QString, spec);
+    auto r = Database::open(spec);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, Error::Kind::Invalid);
+    QVERIFY2(r.error().message.contains(QLatin1String("postgresql://user")),
+             qPrintable(r.error().message));
+}
+
+// Messages reach the window, the CLI's stderr and logs: a password typed into the address
+// must never appear in them.
+void TestDatabase::passwordNeverInMessages()
+{
+    const QString secret = QStringLiteral("s3cr3tPW");
+    // Malformed: refused before connecting.
+    auto malformed = Database::open(QStringLiteral("postgresql://sb:%1@/switchboard").arg(secret));
+    QVERIFY(!malformed.ok());
+    QVERIFY2(!malformed.error().message.contains(secret), qPrintable(malformed.error().message));
+    // Well-formed, nobody listening on port 1: the connection fails.
+    auto unreachable =
+        Database::open(QStringLiteral("postgresql://sb:%1@127.0.0.1:1/switchboard").arg(secret));
+    QVERIFY(!unreachable.ok());
+    QCOMPARE(unreachable.error().kind, Error::Kind::Storage);
+    QVERIFY2(!unreachable.error().message.contains(secret),
+             qPrintable(unreachable.error().message));
+    QVERIFY2(unreachable.error().message.contains(QLatin1String("127.0.0.1")),
+             qPrintable(unreachable.error().message));
+}
+
+void TestDatabase::postgresDisplaySpecMasksPassword()
+{
+    if (!sb::test::TestDatabase::engines().contains(QStringLiteral("postgresql"))) {
+        if (sb::test::TestDatabase::postgresRequired())
+            QFAIL("PostgreSQL is required");
+        QSKIP("no PostgreSQL server (SWITCHBOARD_TEST_PG)");
+    }
+    sb::test::TestDatabase t(QStringLiteral("postgresql"));
+    QVERIFY2(t.ok(), qPrintable(t.error()));
+    // The throw-away server trusts local connections, so any password is accepted.
+    const QString spec =
+        pgUrlWithDatabase(QUrl(t.spec()).path().mid(1), QStringLiteral("hunter2pw"));
+    auto db = Database::open(spec);
+    SB_VERIFY_OK(db);
+    QVERIFY(!db->displaySpec().contains(QLatin1String("hunter2pw")));
+    QVERIFY(db->displaySpec().contains(QLatin1String("***")));
+    QCOMPARE(db->spec(), spec);
+}
+
+// Foreign-key checks must not keep the seq-scan plans they got while the database was
+// empty (a 40,000-member demo took twice as long, and growing, without this).
+void TestDatabase::postgresPlansFollowTableSize()
+{
+    if (!sb::test::TestDatabase::engines().contains(QStringLiteral("postgresql"))) {
+        if (sb::test::TestDatabase::postgresRequired())
+            QFAIL("PostgreSQL is required");
+        QSKIP("no PostgreSQL server (SWITCHBOARD_TEST_PG)");
+    }
+    SB_ENV(e, QStringLiteral("postgresql"));
+    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SHOW plan_cache_mode")).toString(),
+             QStringLiteral("force_custom_plan"));
+    auto other = e.db().openAnother();
+    SB_VERIFY_OK(other);
+    QCOMPARE(sbt::scalar(*other, QStringLiteral("SHOW plan_cache_mode")).toString(),
+             QStringLiteral("force_custom_plan"));
+}
+
+void TestDatabase::sqliteWalAndForeignKeys()
+{
+    sbt::Env e(QStringLiteral("sqlite"));
+    e.open();
+    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("PRAGMA journal_mode")).toString(),
+             QStringLiteral("wal"));
+    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("PRAGMA synchronous")).toInt(), 1); // NORMAL
+    // WAL is a property of the file: a plain connection sees it too.
+    sbt::RawConnection raw(e.t.spec());
+    QVERIFY(raw.ok());
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+}
+
+void TestDatabase::sqlitePrefixAndMemory()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("prefixed.sqlite"));
+    {
+        auto db = Database::open(QStringLiteral("sqlite:") + path);
+        SB_VERIFY_OK(db);
+        QCOMPARE(db->engine(), Database::Engine::SQLite);
+        QVERIFY(
+            db->execDirect(QStringLiteral("UPDATE accounts SET balance_cents = 77 WHERE id = 1")));
+    }
+    QVERIFY(QFile::exists(path));
+    {
+        auto db = Database::open(path);
+        SB_VERIFY_OK(db);
+        QCOMPARE(sbt::scalar(*db, QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
+                     .toLongLong(),
+                 77);
+    }
+    // Two in-memory databases are two databases.
+    auto m1 = Database::open(QStringLiteral(":memory:"));
+    auto m2 = Database::open(QStringLiteral(":memory:"));
+    SB_VERIFY_OK(m1);
+    SB_VERIFY_OK(m2);
+    QCOMPARE(m1->schemaVersion(), sb::Migrations::latestVersion());
+    QVERIFY(m1->execDirect(QStringLiteral("UPDATE accounts SET balance_cents = 5 WHERE id = 1")));
+    QCOMPARE(sbt::scalar(*m2, QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
+                 .toLongLong(),
+             0);
+}
+
+void TestDatabase::sqliteCreatesFolder()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a/b/c/switchboard.sqlite"));
+    auto db = Database::open(path);
+    SB_VERIFY_OK(db);
+    QVERIFY(QFile::exists(path));
+    QCOMPARE(db->schemaVersion(), sb::Migrations::latestVersion());
+}
+
+void TestDatabase::sqliteNotADatabaseRefusedUntouched()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.sqlite"));
+    const QByteArray content =
+        QByteArrayLiteral("These are my notes, not a database.\n").repeated(200);
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    }
+    auto db = Database::open(path);
+    QVERIFY(!db.ok());
+    QCOMPARE(db.error().kind, Error::Kind::Storage);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), content);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) ||
+            QFileInfo(path + QStringLiteral("-wal")).size() == 0);
+}
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"

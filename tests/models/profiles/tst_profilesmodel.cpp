@@ -1,0 +1,104 @@
+// ProfilesModel: the SIP profiles master table under the tester; search and figures.
+#include "core/base/FixedClock.h"
+#include "core/books/CompanyService.h"
+#include "core/members/MemberService.h"
+#include "core/profiles/ProfileService.h"
+#include "core/storage/Context.h"
+#include "models/profiles/ProfilesModel.h"
+#include "tests/support/TestDatabase.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+#include <memory>
+
+using namespace sb;
+
+class TestProfilesModel : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_db;
+    std::unique_ptr<FixedClock> m_clock;
+    std::unique_ptr<Context> m_ctx;
+
+private slots:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        m_db = std::make_unique<test::TestDatabase>(QStringLiteral("sqlite"));
+        QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
+        m_clock =
+            std::make_unique<FixedClock>(QDateTime(QDate(2026, 11, 15), QTime(10, 0), Qt::UTC));
+        m_ctx =
+            std::make_unique<Context>(Context{m_db->db(), m_clock.get(), QStringLiteral("tester")});
+        QVERIFY(CompanyService(*m_ctx).topUp(Money::fromCents(100000), QStringLiteral("T")).ok());
+        QVERIFY(MemberService(*m_ctx)
+                    .add({QStringLiteral("alice.smith"), QStringLiteral("Alice"), {}, {}})
+                    .ok());
+        const ProfileService profiles(*m_ctx);
+        NewSipProfile sales;
+        sales.name = QStringLiteral("Sales");
+        sales.department = QStringLiteral("Salg");
+        sales.channels = 4;
+        QVERIFY(profiles.create(sales).ok());
+        NewSipProfile lab;
+        lab.name = QStringLiteral("Lab");
+        lab.auth = SipProfile::Auth::Ip;
+        lab.ip = QStringLiteral("8.8.4.4");
+        lab.port = 5080;
+        QVERIFY(profiles.create(lab).ok());
+        QVERIFY(profiles.allocateCredit(QStringLiteral("Sales"), Money::fromCents(1234)).ok());
+        QVERIFY(
+            profiles
+                .link(QStringLiteral("Sales"), QStringLiteral("alice.smith"), QStringLiteral("12"))
+                .ok());
+    }
+
+    void underModelTester()
+    {
+        ProfilesModel model(*m_ctx);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 2);
+        model.setSearch(QStringLiteral("sal"));
+        QCOMPARE(model.rowCount(), 1);
+        model.setSearch(QStringLiteral("salg")); // the department
+        QCOMPARE(model.rowCount(), 1);
+        model.setSearch(QStringLiteral("%")); // a wildcard is searched for, not matched
+        QCOMPARE(model.rowCount(), 0);
+        model.setSearch(QString());
+        model.refresh();
+        QCOMPARE(model.rowCount(), 2);
+    }
+
+    void figures()
+    {
+        ProfilesModel model(*m_ctx);
+        const int sales = model.rowOfName(QStringLiteral("sales"));
+        const int lab = model.rowOfName(QStringLiteral("Lab"));
+        QVERIFY(sales >= 0 && lab >= 0);
+        QCOMPARE(model.data(model.index(sales, ProfilesModel::Channels)).toString(),
+                 QStringLiteral("4"));
+        QCOMPARE(model.data(model.index(sales, ProfilesModel::MonthlyCost)).toString(),
+                 QStringLiteral("27.80"));
+        QCOMPARE(
+            model.data(model.index(sales, ProfilesModel::MonthlyCost), ProfilesModel::RawValueRole)
+                .toLongLong(),
+            2780);
+        QCOMPARE(model.data(model.index(sales, ProfilesModel::Balance)).toString(),
+                 QStringLiteral("12.34"));
+        QCOMPARE(model.data(model.index(sales, ProfilesModel::Accounts)).toString(),
+                 QStringLiteral("1"));
+        QCOMPARE(model.data(model.index(lab, ProfilesModel::Authentication)).toString(),
+                 QStringLiteral("IP 8.8.4.4:5080"));
+        QCOMPARE(model.data(model.index(sales, ProfilesModel::Authentication)).toString(),
+                 QStringLiteral("Registration"));
+        QCOMPARE(
+            model.data(model.index(lab, ProfilesModel::Name), ProfilesModel::NameRole).toString(),
+            QStringLiteral("Lab"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProfilesModel)
+#include "tst_profilesmodel.moc"

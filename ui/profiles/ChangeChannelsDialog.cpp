@@ -1,0 +1,150 @@
+#include "ui/profiles/ChangeChannelsDialog.h"
+
+#include "ui/widgets/CompanyBalanceLabel.h"
+#include "ui/widgets/HintLabel.h"
+
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace sb::ui {
+
+ChangeChannelsDialog::ChangeChannelsDialog(const Context& ctx, const SipProfile& profile,
+                                           QWidget* parent)
+    : QDialog(parent), m_ctx(ctx), m_service(ctx), m_profile(profile)
+{
+    setObjectName(QStringLiteral("changeChannelsDialog"));
+    auto wrapping = [this](const QString& name) {
+        auto* label = new QLabel(this);
+        label->setObjectName(name);
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText);
+        return label;
+    };
+    m_current = wrapping(QStringLiteral("currentChannelsLabel"));
+    m_channels = new QSpinBox(this);
+    m_channels->setObjectName(QStringLiteral("channelsSpin"));
+    m_channels->setRange(ProfileService::MinChannels, ProfileService::MaxChannels);
+    m_channels->setValue(profile.channels);
+    m_channels->setAccelerated(true);
+    m_channelsLabel = new QLabel(this);
+    m_channelsLabel->setBuddy(m_channels);
+    m_cost = wrapping(QStringLiteral("costLabel"));
+    QFont bold = m_cost->font();
+    bold.setBold(true);
+    m_cost->setFont(bold);
+    m_explanation = wrapping(QStringLiteral("explanationLabel"));
+    m_balanceInfo = new CompanyBalanceLabel(m_ctx, this);
+    m_balanceInfo->setTextFormat(Qt::PlainText);
+    m_hint = new HintLabel(this);
+    m_hint->setObjectName(QStringLiteral("hintLabel"));
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->setObjectName(QStringLiteral("buttonBox"));
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
+    m_buttons->button(QDialogButtonBox::Ok)->setAutoDefault(false);
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    form->addRow(m_channelsLabel, m_channels);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_current);
+    layout->addLayout(form);
+    layout->addWidget(m_cost);
+    layout->addWidget(m_explanation);
+    layout->addWidget(m_balanceInfo);
+    layout->addWidget(m_hint);
+    layout->addStretch();
+    layout->addWidget(m_buttons);
+    connect(m_channels, &QSpinBox::valueChanged, this, [this]() {
+        m_refusal.clear();
+        updateWidgets();
+    });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ChangeChannelsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ChangeChannelsDialog::reject);
+    retranslateUi();
+    setMinimumWidth(480);
+}
+
+void ChangeChannelsDialog::updateWidgets()
+{
+    const QLocale locale;
+    const int n = m_channels->value();
+    const Money cost = m_service.creationCost(n);
+    const QDate today = m_ctx.now().toUTC().date();
+    if (m_profile.channelsLapsed)
+        m_current->setText(
+            tr("%1 has %n channel(s), not paid since %2: outgoing calls are stopped.", nullptr,
+               m_profile.channels)
+                .arg(m_profile.name,
+                     locale.toString(m_profile.channelsExpires, QLocale::ShortFormat)));
+    else
+        m_current->setText(
+            tr("%1 has %n channel(s) (%2 a month), paid until %3.", nullptr, m_profile.channels)
+                .arg(m_profile.name, m_profile.monthlyChannelCost().toCurrencyString(locale),
+                     locale.toString(m_profile.channelsExpires, QLocale::ShortFormat)));
+    m_cost->setText(tr("%n channel(s): %1 a month", nullptr, n).arg(cost.toCurrencyString(locale)));
+    m_cost->setAccessibleName(m_cost->text());
+    m_explanation->setText(
+        tr("The current channel subscription ends now, with no refund for the rest of its month. "
+           "The new one starts today: %1 is paid now from the company balance, and it renews on "
+           "%2.")
+            .arg(cost.toCurrencyString(locale),
+                 locale.toString(today.addMonths(1), QLocale::ShortFormat)));
+    QString problem = m_refusal;
+    const bool changed = n != m_profile.channels || m_profile.channelsLapsed;
+    const Money balance = m_balanceInfo->balance();
+    if (problem.isEmpty() && changed && cost > balance)
+        problem = tr("The company balance (%1) cannot pay %2 for %n channel(s).", nullptr, n)
+                      .arg(balance.toCurrencyString(locale), cost.toCurrencyString(locale));
+    m_balanceInfo->showBalance(tr("Company balance: %1."),
+                               tr("Company balance: %1, after the change: %2."),
+                               cost <= balance ? std::optional(cost) : std::nullopt);
+    m_hint->showProblem(problem);
+    QPushButton* ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setEnabled(changed && problem.isEmpty());
+    ok->setText(tr("Change to %n channel(s)", nullptr, n));
+    ok->setAccessibleName(ok->text());
+}
+
+void ChangeChannelsDialog::accept()
+{
+    auto changed = m_service.setChannels(m_profile.name, m_channels->value());
+    if (!changed) {
+        m_refusal = changed.error().message;
+        m_balanceInfo->refresh();
+        updateWidgets();
+        return;
+    }
+    m_change = *changed;
+    QDialog::accept();
+}
+
+void ChangeChannelsDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void ChangeChannelsDialog::retranslateUi()
+{
+    setWindowTitle(tr("Change channels"));
+    setAccessibleName(tr("Change channels"));
+    m_channelsLabel->setText(tr("&Channels (simultaneous calls, %1–%2):")
+                                 .arg(ProfileService::MinChannels)
+                                 .arg(ProfileService::MaxChannels));
+    m_channels->setAccessibleName(tr("Channels"));
+    m_current->setAccessibleName(tr("Current channels"));
+    m_explanation->setAccessibleName(tr("What happens"));
+    m_balanceInfo->setAccessibleName(tr("Company balance"));
+    m_hint->setAccessibleName(tr("Problem"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    updateWidgets();
+}
+
+} // namespace sb::ui

@@ -1,0 +1,513 @@
+#include "ui/profiles/SipProfileDetails.h"
+
+#include "core/base/PhoneNumbers.h"
+#include "core/numbers/NumberCatalogue.h"
+#include "core/profiles/PbxConfig.h"
+#include "core/profiles/ProfileService.h"
+#include "core/profiles/ProviderSettings.h"
+#include "ui/profiles/PbxConfigView.h"
+#include "ui/widgets/HintLabel.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace sb::ui {
+
+namespace {
+const QString kHiddenPassword = QStringLiteral("••••••••••••");
+
+QLabel* valueLabel(QWidget* parent, const QString& name)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+} // namespace
+
+QGroupBox* SipProfileDetails::group(const QString& name, QWidget* parent)
+{
+    auto* box = new QGroupBox(parent);
+    box->setObjectName(name);
+    return box;
+}
+
+QToolButton* SipProfileDetails::actionButton(QAction* action, const QString& name, QWidget* parent)
+{
+    auto* button = new QToolButton(parent);
+    button->setObjectName(name);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setDefaultAction(action);
+    // The action's text is translated by the page that owns it: follow it.
+    auto follow = [button, action]() {
+        button->setAccessibleName(
+            action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+    };
+    follow();
+    connect(action, &QAction::changed, button, follow);
+    return button;
+}
+
+SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
+    : QScrollArea(parent), m_ctx(ctx)
+{
+    setObjectName(QStringLiteral("profileDetails"));
+    setWidgetResizable(true);
+    setFrameShape(QFrame::NoFrame);
+    m_content = new QWidget(this);
+    m_content->setObjectName(QStringLiteral("profileDetailsContent"));
+
+    m_empty = new QLabel(m_content);
+    m_empty->setObjectName(QStringLiteral("noProfileLabel"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_details = new QWidget(m_content);
+
+    m_title = valueLabel(m_details, QStringLiteral("profileNameLabel"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_summary = valueLabel(m_details, QStringLiteral("profileSummaryLabel"));
+
+    // Authentication
+    m_authBox = group(QStringLiteral("authenticationGroup"), m_details);
+    m_authMethod = valueLabel(m_authBox, QStringLiteral("authMethodLabel"));
+    m_usernameCaption = new QLabel(m_authBox);
+    m_username = valueLabel(m_authBox, QStringLiteral("sipUsernameLabel"));
+    m_passwordCaption = new QLabel(m_authBox);
+    m_passwordLabel = valueLabel(m_authBox, QStringLiteral("sipPasswordLabel"));
+    m_passwordLabel->setFont(QFont(QStringLiteral("monospace")));
+    m_showPassword = new QPushButton(m_authBox);
+    m_showPassword->setObjectName(QStringLiteral("showPasswordButton"));
+    m_ipCaption = new QLabel(m_authBox);
+    m_ip = valueLabel(m_authBox, QStringLiteral("allowedIpLabel"));
+    m_ipWarning = new HintLabel(m_authBox);
+    m_ipWarning->setObjectName(QStringLiteral("ipWarningLabel"));
+    m_credentialsHint = new HintLabel(m_authBox);
+    m_credentialsHint->setObjectName(QStringLiteral("credentialsHint"));
+    auto* passwordRow = new QHBoxLayout;
+    passwordRow->addWidget(m_passwordLabel, 1);
+    passwordRow->addWidget(m_showPassword);
+    auto* authForm = new QFormLayout;
+    authForm->addRow(m_usernameCaption, m_username);
+    authForm->addRow(m_passwordCaption, passwordRow);
+    authForm->addRow(m_ipCaption, m_ip);
+    auto* authLayout = new QVBoxLayout(m_authBox);
+    authLayout->addWidget(m_authMethod);
+    authLayout->addLayout(authForm);
+    authLayout->addWidget(m_ipWarning);
+    authLayout->addWidget(m_credentialsHint);
+    connect(m_showPassword, &QPushButton::clicked, this, &SipProfileDetails::togglePassword);
+
+    // What the PBX needs
+    m_pbxBox = group(QStringLiteral("pbxGroup"), m_details);
+    m_serversCaption = new QLabel(m_pbxBox);
+    m_serversLabel = valueLabel(m_pbxBox, QStringLiteral("sipServersLabel"));
+    m_pbxIntro = valueLabel(m_pbxBox, QStringLiteral("pbxIntroLabel"));
+    m_config = new PbxConfigView(m_pbxBox);
+    m_config->setCopySource([this]() { return configText(true); });
+    connect(m_config, &PbxConfigView::copied, this, [this]() {
+        if (m_profile)
+            emit statusMessage(
+                tr("Copied the PBX configuration of %1 to the clipboard.").arg(m_profile->name));
+    });
+    auto* serversForm = new QFormLayout;
+    serversForm->addRow(m_serversCaption, m_serversLabel);
+    auto* pbxLayout = new QVBoxLayout(m_pbxBox);
+    pbxLayout->addLayout(serversForm);
+    pbxLayout->addWidget(m_pbxIntro);
+    pbxLayout->addWidget(m_config, 1);
+
+    // Outgoing calls
+    m_outgoingBox = group(QStringLiteral("outgoingGroup"), m_details);
+    m_channelsCost = valueLabel(m_outgoingBox, QStringLiteral("channelsCostLabel"));
+    QFont bold = m_channelsCost->font();
+    bold.setBold(true);
+    m_channelsCost->setFont(bold);
+    m_paidUntil = valueLabel(m_outgoingBox, QStringLiteral("channelsPaidUntilLabel"));
+    m_lapsed = new HintLabel(m_outgoingBox);
+    m_lapsed->setObjectName(QStringLiteral("channelsLapsedLabel"));
+    auto* outgoingLayout = new QVBoxLayout(m_outgoingBox);
+    outgoingLayout->addWidget(m_channelsCost);
+    outgoingLayout->addWidget(m_paidUntil);
+    outgoingLayout->addWidget(m_lapsed);
+
+    // Balance
+    m_balanceBox = group(QStringLiteral("profileBalanceGroup"), m_details);
+    m_balance = valueLabel(m_balanceBox, QStringLiteral("profileBalanceLabel"));
+    m_balance->setFont(bold);
+    m_balanceNote = valueLabel(m_balanceBox, QStringLiteral("profileBalanceNote"));
+    auto* balanceLayout = new QVBoxLayout(m_balanceBox);
+    balanceLayout->addWidget(m_balance);
+    balanceLayout->addWidget(m_balanceNote);
+
+    // Linked accounts
+    m_accountsBox = group(QStringLiteral("linkedAccountsGroup"), m_details);
+    m_accountsNote = valueLabel(m_accountsBox, QStringLiteral("linkedAccountsNote"));
+    m_accounts = new QTableWidget(0, 3, m_accountsBox);
+    m_accounts->setObjectName(QStringLiteral("linkedAccountsTable"));
+    m_accounts->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_accounts->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_accounts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_accounts->verticalHeader()->setVisible(false);
+    m_accounts->horizontalHeader()->setStretchLastSection(true);
+    // A handful of rows: fitting them to their contents costs nothing.
+    m_accounts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_accounts->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_accounts->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_accounts, &QTableWidget::itemSelectionChanged, this,
+            &SipProfileDetails::selectedAccountChanged);
+    auto* accountsLayout = new QVBoxLayout(m_accountsBox);
+    accountsLayout->addWidget(m_accountsNote);
+    accountsLayout->addWidget(m_accounts);
+
+    // Numbers
+    m_numbersBox = group(QStringLiteral("profileNumbersGroup"), m_details);
+    m_numbers = new QListWidget(m_numbersBox);
+    m_numbers->setObjectName(QStringLiteral("profileNumbersList"));
+    m_numbers->setSelectionMode(QAbstractItemView::NoSelection);
+    m_numbersNote = valueLabel(m_numbersBox, QStringLiteral("profileNumbersNote"));
+    auto* numbersLayout = new QVBoxLayout(m_numbersBox);
+    numbersLayout->addWidget(m_numbersNote);
+    numbersLayout->addWidget(m_numbers);
+
+    // US minute bundles: the next version
+    m_bundlesBox = group(QStringLiteral("bundlesGroup"), m_details);
+    m_bundlesNote = valueLabel(m_bundlesBox, QStringLiteral("bundlesNoteLabel"));
+    auto* bundlesLayout = new QVBoxLayout(m_bundlesBox);
+    bundlesLayout->addWidget(m_bundlesNote);
+
+    auto* header = new QVBoxLayout;
+    header->addWidget(m_title);
+    header->addWidget(m_summary);
+    auto* left = new QVBoxLayout;
+    left->addWidget(m_authBox);
+    left->addWidget(m_outgoingBox);
+    left->addWidget(m_balanceBox);
+    left->addWidget(m_accountsBox);
+    left->addWidget(m_numbersBox);
+    left->addWidget(m_bundlesBox);
+    left->addStretch();
+    auto* right = new QVBoxLayout;
+    right->addWidget(m_pbxBox, 1);
+    auto* columns = new QHBoxLayout;
+    columns->addLayout(left, 1);
+    columns->addLayout(right, 1);
+    auto* detailsLayout = new QVBoxLayout(m_details);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->addLayout(header);
+    detailsLayout->addLayout(columns, 1);
+
+    auto* contentLayout = new QVBoxLayout(m_content);
+    contentLayout->addWidget(m_empty);
+    contentLayout->addWidget(m_details, 1);
+    setWidget(m_content);
+
+    retranslateUi();
+}
+
+void SipProfileDetails::setActions(const Actions& actions)
+{
+    auto addButtons = [this](QGroupBox* box, const QList<QToolButton*>& buttons) {
+        auto* row = new QHBoxLayout;
+        for (QToolButton* b : buttons)
+            row->addWidget(b);
+        row->addStretch();
+        qobject_cast<QBoxLayout*>(box->layout())->addLayout(row);
+    };
+    m_changeChannelsButton =
+        actionButton(actions.changeChannels, QStringLiteral("changeChannelsButton"), m_outgoingBox);
+    addButtons(m_outgoingBox, {m_changeChannelsButton});
+    m_allocateButton = actionButton(actions.allocateCredit,
+                                    QStringLiteral("allocateProfileCreditButton"), m_balanceBox);
+    addButtons(m_balanceBox, {m_allocateButton});
+    m_linkButton =
+        actionButton(actions.linkAccount, QStringLiteral("linkAccountButton"), m_accountsBox);
+    m_unlinkButton =
+        actionButton(actions.unlinkAccount, QStringLiteral("unlinkAccountButton"), m_accountsBox);
+    addButtons(m_accountsBox, {m_linkButton, m_unlinkButton});
+    m_accounts->addActions({actions.linkAccount, actions.unlinkAccount});
+    m_buyButton =
+        actionButton(actions.buyNumber, QStringLiteral("buyNumberForProfileButton"), m_numbersBox);
+    addButtons(m_numbersBox, {m_buyButton});
+    QList<QToolButton*> bundleButtons;
+    for (QAction* a : actions.bundles)
+        bundleButtons.append(actionButton(
+            a, a->objectName().replace(QStringLiteral("Action"), QStringLiteral("Button")),
+            m_bundlesBox));
+    addButtons(m_bundlesBox, bundleButtons);
+    m_bundleButtons = bundleButtons;
+    retranslateUi();
+}
+
+QString SipProfileDetails::selectedAccount() const
+{
+    const QList<QTableWidgetItem*> items = m_accounts->selectedItems();
+    if (items.isEmpty())
+        return {};
+    const QTableWidgetItem* first = m_accounts->item(items.first()->row(), 0);
+    return first ? first->text() : QString();
+}
+
+void SipProfileDetails::showProfile(const QString& name)
+{
+    if (name.compare(m_name, Qt::CaseInsensitive) != 0)
+        m_password.clear();
+    m_name = name;
+    reload();
+}
+
+void SipProfileDetails::reload()
+{
+    const QString previousAccount = selectedAccount();
+    m_profile.reset();
+    m_credentialsHint->clearMessage();
+    if (!m_name.isEmpty()) {
+        auto p = ProfileService(m_ctx).find(m_name);
+        if (p) {
+            m_profile = *p;
+            m_name = p->name;
+        } else {
+            m_credentialsHint->showError(p.error().message);
+            m_password.clear();
+        }
+    }
+    auto servers = ProviderSettings(m_ctx).sipServers();
+    m_servers = servers ? *servers : ProviderSettings::defaultSipServers();
+    m_serversError = servers ? QString() : servers.error().message;
+    updateWidgets();
+    if (!previousAccount.isEmpty()) {
+        for (int row = 0; row < m_accounts->rowCount(); ++row) {
+            if (m_accounts->item(row, 0)->text() == previousAccount)
+                m_accounts->selectRow(row);
+        }
+    }
+}
+
+QString SipProfileDetails::configText(bool withPassword)
+{
+    if (!m_profile)
+        return {};
+    QString password;
+    if (m_profile->auth == SipProfile::Auth::Registration) {
+        if (withPassword && m_password.isEmpty()) {
+            auto c = ProfileService(m_ctx).credentials(m_profile->name);
+            if (!c) {
+                m_credentialsHint->showError(
+                    tr("The password cannot be read: %1").arg(c.error().message));
+                return {};
+            }
+            return PbxConfig::asterisk(*m_profile, c->servers, c->password);
+        }
+        password = m_password.isEmpty() ? QStringLiteral("********") : m_password;
+    }
+    return PbxConfig::asterisk(*m_profile, m_servers, password);
+}
+
+void SipProfileDetails::togglePassword()
+{
+    if (!m_profile)
+        return;
+    if (!m_password.isEmpty()) {
+        m_password.clear();
+        updateWidgets();
+        return;
+    }
+    auto c = ProfileService(m_ctx).credentials(m_profile->name);
+    if (!c) {
+        m_credentialsHint->showError(tr("The password cannot be read: %1").arg(c.error().message));
+        return;
+    }
+    m_credentialsHint->clearMessage();
+    m_password = c->password;
+    updateWidgets();
+}
+
+void SipProfileDetails::updateWidgets()
+{
+    const QLocale locale;
+    m_empty->setVisible(!m_profile);
+    m_details->setVisible(m_profile.has_value());
+    if (!m_profile) {
+        m_accounts->setRowCount(0);
+        m_numbers->clear();
+        emit selectedAccountChanged();
+        return;
+    }
+    const SipProfile& p = *m_profile;
+    m_title->setText(p.name);
+    m_title->setAccessibleName(p.name);
+    QStringList summary;
+    if (!p.department.isEmpty())
+        summary << tr("Department: %1").arg(p.department);
+    if (!p.email.isEmpty())
+        summary << tr("E-mail: %1").arg(p.email);
+    summary << tr("Created %1")
+                   .arg(locale.toString(p.createdAt.toLocalTime().date(), QLocale::ShortFormat));
+    m_summary->setText(summary.join(QStringLiteral(" · ")));
+    m_summary->setAccessibleName(m_summary->text());
+
+    const bool registration = p.auth == SipProfile::Auth::Registration;
+    for (QWidget* w : std::initializer_list<QWidget*>{
+             m_usernameCaption, m_username, m_passwordCaption, m_passwordLabel, m_showPassword})
+        w->setVisible(registration);
+    m_ipCaption->setVisible(!registration);
+    m_ip->setVisible(!registration);
+    if (registration) {
+        m_authMethod->setText(
+            tr("Registration: the PBX registers with this username and password."));
+        m_username->setText(p.username);
+        m_passwordLabel->setText(m_password.isEmpty() ? kHiddenPassword : m_password);
+        m_passwordLabel->setAccessibleName(
+            m_password.isEmpty() ? tr("Password hidden") : tr("Password: %1").arg(m_password));
+        m_showPassword->setText(m_password.isEmpty() ? tr("&Show") : tr("&Hide"));
+        m_showPassword->setAccessibleName(m_password.isEmpty() ? tr("Show the password")
+                                                               : tr("Hide the password"));
+        m_ipWarning->clearMessage();
+    } else {
+        m_authMethod->setText(
+            tr("IP authentication: the provider accepts calls from this address without "
+               "registration."));
+        m_ip->setText(tr("%1, UDP port %2").arg(p.ip).arg(p.port));
+        const auto warnings = ProfileService::validateIp(p.ip);
+        if (warnings && !warnings->isEmpty())
+            m_ipWarning->showWarning(warnings->join(QLatin1Char(' ')));
+        else
+            m_ipWarning->clearMessage();
+    }
+    m_username->setAccessibleName(tr("SIP username: %1").arg(p.username));
+    m_ip->setAccessibleName(m_ip->text());
+    m_authMethod->setAccessibleName(m_authMethod->text());
+
+    m_serversLabel->setText(m_serversError.isEmpty()
+                                ? m_servers.join(QLatin1Char('\n'))
+                                : tr("%1 (defaults shown: %2)")
+                                      .arg(m_servers.join(QStringLiteral(", ")), m_serversError));
+    m_serversLabel->setAccessibleName(
+        tr("Provider SIP servers: %1").arg(m_servers.join(QStringLiteral(", "))));
+    m_pbxIntro->setText(
+        registration
+            ? tr("Point the PBX at these servers with the username and password, or paste this "
+                 "ready configuration:")
+            : tr("The PBX sends its calls from %1 to these servers, or paste this ready "
+                 "configuration:")
+                  .arg(p.ip));
+    m_config->setText(configText(false));
+
+    const Money monthly = p.monthlyChannelCost();
+    m_channelsCost->setText(
+        tr("%n channel(s): %1 a month", nullptr, p.channels).arg(monthly.toCurrencyString(locale)));
+    m_channelsCost->setAccessibleName(m_channelsCost->text());
+    if (p.channelsLapsed) {
+        m_paidUntil->setText(
+            tr("Was paid until %1.").arg(locale.toString(p.channelsExpires, QLocale::ShortFormat)));
+        m_lapsed->showError(
+            tr("The company balance could not pay the channels' renewal: outgoing calls through "
+               "this profile stop until the channels are paid. Change the channels to pay now."));
+    } else {
+        m_paidUntil->setText(tr("Paid until %1, then renewed monthly from the company balance.")
+                                 .arg(locale.toString(p.channelsExpires, QLocale::ShortFormat)));
+        m_lapsed->clearMessage();
+    }
+    m_paidUntil->setAccessibleName(m_paidUntil->text());
+
+    m_balance->setText(p.balance.toCurrencyString(locale));
+    m_balance->setAccessibleName(tr("Profile balance: %1").arg(m_balance->text()));
+
+    m_accounts->setRowCount(static_cast<int>(p.accounts.size()));
+    for (int row = 0; row < p.accounts.size(); ++row) {
+        const LinkedAccount& a = p.accounts[row];
+        m_accounts->setItem(row, 0, new QTableWidgetItem(a.account));
+        m_accounts->setItem(row, 1, new QTableWidgetItem(a.name));
+        m_accounts->setItem(row, 2,
+                            new QTableWidgetItem(a.extension.isEmpty() ? tr("none") : a.extension));
+    }
+    m_accountsBox->setTitle(tr("Linked accounts (%1)").arg(p.accounts.size()));
+    // As tall as its rows (two to eight), not as tall as the configuration beside it.
+    const int rowHeight = m_accounts->verticalHeader()->defaultSectionSize();
+    const int shownRows = qBound(2, static_cast<int>(p.accounts.size()), 8);
+    m_accounts->setFixedHeight(m_accounts->horizontalHeader()->sizeHint().height() +
+                               shownRows * rowHeight + 2 * m_accounts->frameWidth());
+
+    m_numbers->clear();
+    for (const QString& e164 : p.numbers) {
+        const QString place = PhoneNumbers::placeName(e164, QLocale().name().left(2));
+        auto* item = new QListWidgetItem(
+            place.isEmpty() ? PhoneNumbers::formatInternational(e164)
+                            : tr("%1 — %2").arg(PhoneNumbers::formatInternational(e164), place),
+            m_numbers);
+        item->setData(Qt::UserRole, e164);
+        item->setToolTip(tr("%1 (national: %2)").arg(e164, PhoneNumbers::formatNational(e164)));
+    }
+    m_numbersBox->setTitle(tr("Numbers (%1)").arg(p.numbers.size()));
+    const int numberRow = m_numbers->fontMetrics().height() + 4;
+    m_numbers->setFixedHeight(qBound(2, static_cast<int>(p.numbers.size()), 8) * numberRow +
+                              2 * m_numbers->frameWidth());
+    m_numbersNote->setText(
+        p.numbers.isEmpty() ? tr("No number routes to this profile directly. Numbers of linked "
+                                 "accounts route here too.")
+                            : tr("Calls to these numbers, and to the numbers of linked accounts, "
+                                 "go to this profile's PBX."));
+    emit selectedAccountChanged();
+}
+
+void SipProfileDetails::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QScrollArea::changeEvent(event);
+}
+
+void SipProfileDetails::retranslateUi()
+{
+    setAccessibleName(tr("SIP profile details"));
+    m_empty->setText(tr(
+        "No SIP profile is selected. Create one to connect the office PBX: it gets its own credit, "
+        "channels, numbers and linked accounts."));
+    m_empty->setAccessibleName(m_empty->text());
+    m_authBox->setTitle(tr("Authentication"));
+    m_usernameCaption->setText(tr("Username:"));
+    m_passwordCaption->setText(tr("Password:"));
+    m_showPassword->setText(tr("&Show"));
+    m_showPassword->setAccessibleName(tr("Show the password"));
+    m_ipCaption->setText(tr("Allowed IP:"));
+    m_ipWarning->setAccessibleName(tr("Address warning"));
+    m_credentialsHint->setAccessibleName(tr("Problem"));
+    m_pbxBox->setTitle(tr("PBX data"));
+    m_serversCaption->setText(tr("Provider SIP servers:"));
+    m_outgoingBox->setTitle(tr("Outgoing calls"));
+    m_lapsed->setAccessibleName(tr("Channels not paid"));
+    m_balanceBox->setTitle(tr("Balance"));
+    m_balanceNote->setText(
+        tr("Calls through this profile are paid from its own credit. Credit allocated to it "
+           "cannot be taken back; it returns to the company balance only when the profile is "
+           "deleted."));
+    m_accountsNote->setText(
+        tr("Calls to a linked account and to its numbers go to this profile's PBX (to the "
+           "extension, if set). A linked account cannot be used to sign in."));
+    m_accounts->setHorizontalHeaderLabels({tr("Account"), tr("Name"), tr("Extension")});
+    m_accounts->setAccessibleName(tr("Linked accounts"));
+    m_numbers->setAccessibleName(tr("Numbers of the profile"));
+    m_bundlesBox->setTitle(tr("US minute bundles"));
+    m_bundlesNote->setText(
+        tr("US minute bundles — 5000 minutes a month of calls to US mobiles and landlines each, "
+           "paid from this profile's credit, at most one per channel — come in a later version "
+           "of Switchboard."));
+    updateWidgets();
+}
+
+} // namespace sb::ui

@@ -1,0 +1,512 @@
+#include "ui/profiles/SipProfilesPage.h"
+
+#include "core/books/CompanyService.h"
+#include "core/profiles/ProfileService.h"
+#include "models/profiles/ProfilesModel.h"
+#include "ui/profiles/AllocateProfileCreditDialog.h"
+#include "ui/profiles/ChangeChannelsDialog.h"
+#include "ui/profiles/CreateSipProfileWizard.h"
+#include "ui/profiles/DeleteSipProfileDialog.h"
+#include "ui/profiles/LinkAccountDialog.h"
+#include "ui/profiles/RenameSipProfileDialog.h"
+#include "ui/profiles/SipProfileDetails.h"
+#include "ui/widgets/HintLabel.h"
+#include "ui/widgets/TablePage.h"
+
+#include <QAction>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace sb::ui {
+
+namespace {
+const QString kHeaderKey = QStringLiteral("sipProfilesPage/header");
+const QString kSplitterKey = QStringLiteral("sipProfilesPage/splitter");
+const QString kDirKey = QStringLiteral("sipProfilesPage/lastDirectory");
+} // namespace
+
+SipProfilesPage::SipProfilesPage(const Context& ctx, QWidget* parent) : QWidget(parent), m_ctx(ctx)
+{
+    setObjectName(QStringLiteral("sipProfilesPage"));
+    m_model = new ProfilesModel(m_ctx, this);
+    m_model->setObjectName(QStringLiteral("profilesModel"));
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ProfilesModel::RawValueRole);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortLocaleAware(true);
+
+    m_title = TablePage::createTitle(this, QStringLiteral("sipProfilesTitle"));
+    m_search = TablePage::createSearch(this, QStringLiteral("sipProfilesSearch"), [this]() {
+        const QString keep = selectedProfile();
+        m_model->setSearch(m_search->text());
+        if (!selectProfile(keep) && m_proxy->rowCount() > 0)
+            m_table->selectRow(0);
+        showSelected();
+    });
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("sipProfilesCountLabel"));
+    m_error = new HintLabel(this);
+    m_error->setObjectName(QStringLiteral("sipProfilesErrorLabel"));
+
+    m_table = TablePage::createTable(this, QStringLiteral("sipProfilesTable"), m_proxy,
+                                     {.selection = QAbstractItemView::SingleSelection});
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ProfilesModel::Name, Qt::AscendingOrder);
+
+    m_details = new SipProfileDetails(m_ctx, this);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("sipProfilesSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setSizes({170, 560});
+
+    auto action = [this](const char* name, QKeySequence shortcut, void (SipProfilesPage::*slot)()) {
+        auto* a = new QAction(this);
+        a->setObjectName(QString::fromLatin1(name));
+        if (!shortcut.isEmpty())
+            a->setShortcut(shortcut);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_createAction =
+        action("createSipProfileAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+               &SipProfilesPage::createProfile);
+    m_renameAction =
+        action("renameSipProfileAction", QKeySequence(Qt::Key_F2), &SipProfilesPage::renameProfile);
+    m_deleteAction =
+        action("deleteSipProfileAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
+               &SipProfilesPage::deleteProfile);
+    m_creditAction =
+        action("allocateProfileCreditAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
+               &SipProfilesPage::allocateCredit);
+    m_channelsAction =
+        action("changeChannelsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+               &SipProfilesPage::changeChannels);
+    m_linkAction = action("linkAccountAction", QKeySequence(Qt::CTRL | Qt::Key_L),
+                          &SipProfilesPage::linkAccount);
+    m_unlinkAction = action("unlinkAccountAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+                            &SipProfilesPage::unlinkAccount);
+    m_buyNumberAction =
+        action("buyNumberForProfileAction", QKeySequence(), &SipProfilesPage::buyNumber);
+    for (const char* name : {"addBundlesAction", "changeBundlesAction", "cancelBundlesAction",
+                             "extendBundlesAction"}) {
+        auto* a = new QAction(this);
+        a->setObjectName(QString::fromLatin1(name));
+        a->setEnabled(false);
+        m_bundleActions.append(a);
+    }
+    m_table->addActions({m_renameAction, m_deleteAction, m_creditAction, m_channelsAction,
+                         m_linkAction, m_buyNumberAction});
+    m_details->setActions({m_channelsAction, m_creditAction, m_linkAction, m_unlinkAction,
+                           m_buyNumberAction, m_bundleActions});
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &SipProfilesPage::showSelected);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this]() {
+        updateCount();
+        updateActions();
+    });
+    connect(m_model, &ProfilesModel::errorOccurred, this, &SipProfilesPage::updateCount);
+    connect(m_details, &SipProfileDetails::selectedAccountChanged, this,
+            &SipProfilesPage::updateActions);
+    connect(m_details, &SipProfileDetails::statusMessage, this, &SipProfilesPage::statusMessage);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_title);
+    top->addStretch();
+    top->addWidget(m_count);
+    top->addWidget(m_search);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_error);
+    layout->addWidget(m_splitter, 1);
+
+    if (m_proxy->rowCount() > 0)
+        m_table->selectRow(0);
+    retranslateUi();
+    showSelected();
+}
+
+QList<QAction*> SipProfilesPage::profileActions() const
+{
+    return {m_createAction,   m_renameAction, m_deleteAction, m_creditAction,
+            m_channelsAction, m_linkAction,   m_unlinkAction, m_buyNumberAction};
+}
+
+QString SipProfilesPage::selectedProfile() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    return rows.first().data(ProfilesModel::NameRole).toString();
+}
+
+bool SipProfilesPage::selectProfile(const QString& name)
+{
+    if (name.isEmpty())
+        return false;
+    const int row = m_model->rowOfName(name);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, ProfilesModel::Name));
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+    return true;
+}
+
+void SipProfilesPage::showSelected()
+{
+    m_details->showProfile(selectedProfile());
+    updateActions();
+}
+
+void SipProfilesPage::updateActions()
+{
+    const bool shown = isVisible();
+    const bool one = !selectedProfile().isEmpty() && m_details->profile().has_value();
+    m_createAction->setEnabled(true);
+    for (QAction* a :
+         {m_renameAction, m_deleteAction, m_creditAction, m_channelsAction, m_linkAction})
+        a->setEnabled(shown && one);
+    m_buyNumberAction->setEnabled(one);
+    m_unlinkAction->setEnabled(shown && one && !m_details->selectedAccount().isEmpty());
+}
+
+void SipProfilesPage::updateCount()
+{
+    const int n = m_model->rowCount();
+    m_count->setText(m_search->text().trimmed().isEmpty()
+                         ? tr("%n SIP profile(s)", nullptr, n)
+                         : tr("%n SIP profile(s) found", nullptr, n));
+    m_count->setAccessibleName(m_count->text());
+    if (m_model->lastError().isEmpty())
+        m_error->clearMessage();
+    else
+        m_error->showError(tr("The SIP profiles cannot be shown: %1").arg(m_model->lastError()));
+}
+
+void SipProfilesPage::refresh()
+{
+    const QString keep = selectedProfile();
+    {
+        // One reload of the details at the end, not one per selection step.
+        const QSignalBlocker block(m_table->selectionModel());
+        m_model->refresh();
+        if (!selectProfile(keep) && m_proxy->rowCount() > 0)
+            m_table->selectRow(0);
+    }
+    m_table->viewport()->update();
+    showSelected();
+}
+
+void SipProfilesPage::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void SipProfilesPage::createProfile()
+{
+    CreateSipProfileWizard wizard(m_ctx, this);
+    wizard.exec();
+    // Created on the second page: closing the last page any way keeps it.
+    if (!wizard.created())
+        return;
+    const ProfileService::Created& c = *wizard.created();
+    const QLocale locale;
+    const auto balance = CompanyService(m_ctx).balance();
+    emit statusMessage(
+        tr("Created the SIP profile %1 with %n channel(s), paid %2 until %3. Company balance: %4.",
+           nullptr, c.profile.channels)
+            .arg(c.profile.name, c.channelsCharged.toCurrencyString(locale),
+                 locale.toString(c.profile.channelsExpires, QLocale::ShortFormat),
+                 balance ? balance->toCurrencyString(locale) : balance.error().message));
+    m_model->refresh();
+    selectProfile(c.profile.name);
+    showSelected();
+    emit databaseChanged();
+}
+
+void SipProfilesPage::renameProfile()
+{
+    const QString name = selectedProfile();
+    if (name.isEmpty())
+        return;
+    RenameSipProfileDialog dialog(m_ctx, name, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const SipProfile& p = dialog.profile();
+    emit statusMessage(tr("Renamed the SIP profile %1 to %2.").arg(name, p.name));
+    m_model->refresh();
+    selectProfile(p.name);
+    showSelected();
+    QStringList accounts;
+    for (const LinkedAccount& a : p.accounts)
+        accounts.append(a.account);
+    if (!accounts.isEmpty())
+        emit membersChanged(accounts);
+    emit numbersChanged();
+    emit databaseChanged();
+}
+
+QString SipProfilesPage::chooseExportFile(const QString& profile)
+{
+    if (m_chooser)
+        return m_chooser();
+    QSettings settings;
+    const QString dir = settings.value(kDirKey, QDir::homePath()).toString();
+    QString file = profile.toLower();
+    file.replace(QLatin1Char(' '), QLatin1Char('-'));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export call history"), dir + QLatin1Char('/') + tr("%1-calls.csv").arg(file),
+        tr("CSV files (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        settings.setValue(kDirKey, QFileInfo(path).absolutePath());
+    return path;
+}
+
+void SipProfilesPage::deleteProfile()
+{
+    const QString name = selectedProfile();
+    if (name.isEmpty())
+        return;
+    auto preview = ProfileService(m_ctx).deletionPreview(name);
+    if (!preview) {
+        emit statusMessage(preview.error().message);
+        return;
+    }
+    DeleteSipProfileDialog dialog(
+        m_ctx, *preview, [this, name]() { return chooseExportFile(name); }, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ProfileService::Deletion& d = dialog.deletion();
+    const QLocale locale;
+    const auto balance = CompanyService(m_ctx).balance();
+    emit statusMessage(
+        tr("Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) "
+           "back in the pool, %4 account(s) unlinked, %5 call(s) deleted.",
+           nullptr, static_cast<int>(d.releasedNumbers.size()))
+            .arg(d.name, d.returnedCredit.toCurrencyString(locale),
+                 balance ? balance->toCurrencyString(locale) : balance.error().message)
+            .arg(d.unlinkedAccounts.size())
+            .arg(d.deletedCalls));
+    refresh();
+    if (!d.unlinkedAccounts.isEmpty())
+        emit membersChanged(d.unlinkedAccounts);
+    emit numbersChanged();
+    emit databaseChanged();
+}
+
+void SipProfilesPage::allocateCredit()
+{
+    auto p = ProfileService(m_ctx).find(selectedProfile());
+    if (!p) {
+        emit statusMessage(p.error().message);
+        return;
+    }
+    AllocateProfileCreditDialog dialog(m_ctx, *p, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QLocale locale;
+    const auto balance = CompanyService(m_ctx).balance();
+    emit statusMessage(
+        tr("Allocated %1 to the SIP profile %2; its balance is now %3. Company balance: %4.")
+            .arg(dialog.amount().toCurrencyString(locale), dialog.profile().name,
+                 dialog.profile().balance.toCurrencyString(locale),
+                 balance ? balance->toCurrencyString(locale) : balance.error().message));
+    refresh();
+    emit databaseChanged();
+}
+
+void SipProfilesPage::changeChannels()
+{
+    auto p = ProfileService(m_ctx).find(selectedProfile());
+    if (!p) {
+        emit statusMessage(p.error().message);
+        return;
+    }
+    ChangeChannelsDialog dialog(m_ctx, *p, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QLocale locale;
+    const auto& c = dialog.change();
+    emit statusMessage(tr("%1 now has %n channel(s): paid %2 now, renewed on %3.", nullptr, c.to)
+                           .arg(p->name, c.charged.toCurrencyString(locale),
+                                locale.toString(c.nextPayment, QLocale::ShortFormat)));
+    refresh();
+    emit databaseChanged();
+}
+
+void SipProfilesPage::linkAccount()
+{
+    auto p = ProfileService(m_ctx).find(selectedProfile());
+    if (!p) {
+        emit statusMessage(p.error().message);
+        return;
+    }
+    LinkAccountDialog dialog(m_ctx, *p, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString extension;
+    for (const LinkedAccount& a : dialog.profile().accounts) {
+        if (a.account == dialog.account())
+            extension = a.extension;
+    }
+    emit statusMessage(
+        extension.isEmpty()
+            ? tr("Linked %1 to the SIP profile %2; it cannot sign in while linked.")
+                  .arg(dialog.account(), p->name)
+            : tr("Linked %1 to the SIP profile %2 at extension %3; it cannot sign in while linked.")
+                  .arg(dialog.account(), p->name, extension));
+    refresh();
+    emit membersChanged({dialog.account()});
+    emit numbersChanged();
+    emit databaseChanged();
+}
+
+void SipProfilesPage::unlinkAccount()
+{
+    const QString profile = selectedProfile();
+    const QString account = m_details->selectedAccount();
+    if (profile.isEmpty() || account.isEmpty())
+        return;
+    QMessageBox box(QMessageBox::Question, tr("Unlink account"),
+                    tr("Unlink %1 from the SIP profile %2?").arg(account, profile),
+                    QMessageBox::Ok | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unlinkAccountConfirmation"));
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(
+        tr("Calls to the account and to its numbers no longer go to the PBX of %1, and the "
+           "account can sign in again.")
+            .arg(profile));
+    box.setAccessibleName(tr("Unlink account"));
+    box.button(QMessageBox::Ok)->setText(tr("&Unlink"));
+    box.button(QMessageBox::Ok)->setObjectName(QStringLiteral("okButton"));
+    box.button(QMessageBox::Ok)->setAccessibleName(tr("Unlink"));
+    box.button(QMessageBox::Cancel)->setText(tr("Cancel"));
+    box.button(QMessageBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
+    box.button(QMessageBox::Cancel)->setAccessibleName(tr("Cancel"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    if (box.exec() != QMessageBox::Ok)
+        return;
+    auto done = ProfileService(m_ctx).unlink(profile, account);
+    if (!done) {
+        emit statusMessage(done.error().message);
+        return;
+    }
+    emit statusMessage(
+        tr("Unlinked %1 from the SIP profile %2; it can sign in again.").arg(account, profile));
+    refresh();
+    emit membersChanged({account});
+    emit numbersChanged();
+    emit databaseChanged();
+}
+
+void SipProfilesPage::buyNumber()
+{
+    const QString name = selectedProfile();
+    if (!name.isEmpty())
+        emit buyNumbersRequested({NumberHolder::profile(name)});
+}
+
+void SipProfilesPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_columnsFitted) {
+        const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+        for (int c = 0; c < ProfilesModel::Numbers; ++c) {
+            m_table->resizeColumnToContents(c);
+            m_table->setColumnWidth(c, qBound(em * 5, m_table->columnWidth(c) + em, em * 20));
+        }
+        m_columnsFitted = m_model->rowCount() > 0;
+    }
+    updateActions();
+}
+
+void SipProfilesPage::hideEvent(QHideEvent* event)
+{
+    QWidget::hideEvent(event);
+    updateActions();
+}
+
+void SipProfilesPage::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(kHeaderKey, m_table->horizontalHeader()->saveState());
+    settings.setValue(kSplitterKey, m_splitter->saveState());
+}
+
+void SipProfilesPage::restoreSettings()
+{
+    QSettings settings;
+    const QByteArray state = settings.value(kHeaderKey).toByteArray();
+    if (!state.isEmpty() && m_table->horizontalHeader()->restoreState(state))
+        m_columnsFitted = true;
+    const QByteArray splitter = settings.value(kSplitterKey).toByteArray();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+}
+
+void SipProfilesPage::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void SipProfilesPage::retranslateUi()
+{
+    setAccessibleName(tr("SIP profiles"));
+    m_title->setText(tr("SIP profiles"));
+    m_search->setPlaceholderText(tr("Search by name or department (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search SIP profiles"));
+    m_table->setAccessibleName(tr("SIP profiles"));
+    auto describe = [](QAction* a, const QString& text, const QString& tip) {
+        a->setText(text);
+        a->setToolTip(
+            a->shortcut().isEmpty()
+                ? tip
+                : tr("%1 (%2)").arg(tip, a->shortcut().toString(QKeySequence::NativeText)));
+        a->setStatusTip(a->toolTip());
+    };
+    describe(m_createAction, tr("&Create SIP profile…"), tr("Create a SIP profile for a PBX"));
+    describe(m_renameAction, tr("Re&name…"), tr("Rename the selected SIP profile"));
+    describe(m_deleteAction, tr("&Delete SIP profile…"),
+             tr("Delete the selected SIP profile, after showing what happens"));
+    describe(m_creditAction, tr("Allocate c&redit…"),
+             tr("Give credit from the company balance to the SIP profile"));
+    describe(m_channelsAction, tr("C&hange channels…"),
+             tr("Change how many calls the SIP profile can make at once"));
+    describe(m_linkAction, tr("&Link account…"),
+             tr("Send a member account's incoming calls to the SIP profile"));
+    describe(m_unlinkAction, tr("&Unlink account…"),
+             tr("Unlink the account selected in the details"));
+    describe(m_buyNumberAction, tr("&Buy a number…"),
+             tr("Buy a number that routes to the SIP profile"));
+    const QString later = tr("US minute bundles come in a later version.");
+    const QStringList bundleTexts = {tr("&Add bundles…"), tr("C&hange bundles…"),
+                                     tr("&Cancel bundles…"), tr("&Extend bundles…")};
+    for (int i = 0; i < m_bundleActions.size(); ++i)
+        describe(m_bundleActions[i], bundleTexts.value(i), later);
+    updateCount();
+}
+
+} // namespace sb::ui
