@@ -20,11 +20,17 @@ struct Error
     };
     Kind kind = Kind::Invalid;
     QString message;
+    /// A storage error worth retrying: the engine reported a busy lock or a serialization
+    /// conflict, so the same work may succeed in a fresh transaction.
+    bool retryable = false;
 
     static Error invalid(QString m) { return {Kind::Invalid, std::move(m)}; }
     static Error notFound(QString m) { return {Kind::NotFound, std::move(m)}; }
     static Error refused(QString m) { return {Kind::Refused, std::move(m)}; }
-    static Error storage(QString m) { return {Kind::Storage, std::move(m)}; }
+    static Error storage(QString m, bool retryable = false)
+    {
+        return {Kind::Storage, std::move(m), retryable};
+    }
 };
 
 /// Either a value or an Error. Result<void> carries only the error.

@@ -158,6 +158,24 @@ QString Database::likePattern(const QString& search)
     return QLatin1Char('%') + s + QLatin1Char('%');
 }
 
+Result<QSqlQuery> Database::run(const QString& text, const QVariantList& binds) const
+{
+    QSqlQuery q(sql());
+    if (!q.prepare(text)) {
+        const bool retry = isRetryable(q.lastError(), m_h->engine);
+        noteFailure(tr("Database error: %1").arg(q.lastError().text()), retry);
+        return Error::storage(tr("Database error: %1").arg(q.lastError().text()), retry);
+    }
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        const bool retry = isRetryable(q.lastError(), m_h->engine);
+        noteFailure(tr("Database error: %1").arg(q.lastError().text()), retry);
+        return Error::storage(tr("Database error: %1").arg(q.lastError().text()), retry);
+    }
+    return q;
+}
+
 QSqlQuery Database::prepare(const QString& text) const
 {
     QSqlQuery q(sql());

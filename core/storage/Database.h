@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QVariantList>
 
 #include <memory>
 
@@ -53,6 +54,11 @@ public:
     /// "%text%" for `LIKE ? ESCAPE '\'` against a case-folded column: the search folded
     /// the same way, its wildcards and the escape character escaped.
     static QString likePattern(const QString& search);
+
+    /// Prepares `sql`, binds `binds` in order (positional `?`) and executes it: the executed
+    /// query to read from, or a storage error naming the database's message (retryable when
+    /// the engine reported a busy lock or a serialization conflict).
+    Result<QSqlQuery> run(const QString& sql, const QVariantList& binds = {}) const;
 
     /// A prepared query on this connection; a failed prepare surfaces at exec().
     QSqlQuery prepare(const QString& sql) const;

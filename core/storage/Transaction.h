@@ -26,9 +26,11 @@ public:
 
     /// Runs `work` (returning Result<T>) in a transaction, committing on success and
     /// retrying a few times when the engine reports a busy or serialization conflict.
-    template<typename F> static auto run(const Database& db, F&& work) -> decltype(work())
+    /// `work` takes the open Transaction (`[&](Transaction& tx) { … }`): functions that must
+    /// run inside a transaction take it as a parameter.
+    template<typename F> static auto run(const Database& db, F&& work)
     {
-        using R = decltype(work());
+        using R = decltype(invoke(work, std::declval<Transaction&>()));
         for (int attempt = 0;; ++attempt) {
             const bool lastAttempt = attempt >= 8;
             Transaction tx(db);
@@ -40,7 +42,7 @@ public:
                 return R(Error::storage(db.lastErrorText()));
             }
             db.noteFailure({}, false);
-            R result = work();
+            R result = invoke(work, tx);
             if (!result) {
                 if (!lastAttempt && db.lastFailureRetryable() &&
                     result.error().kind == Error::Kind::Storage) {
@@ -60,6 +62,14 @@ public:
     }
 
 private:
+    // Transitional: work written before the transaction was passed takes no argument.
+    template<typename F> static auto invoke(F& work, Transaction& tx)
+    {
+        if constexpr (std::is_invocable_v<F&, Transaction&>)
+            return work(tx);
+        else
+            return work();
+    }
     void rollback();
     Database m_db;
     bool m_begun = false;
