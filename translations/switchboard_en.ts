@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>sb::ActivityLog</name>
+        <message numerus="yes">
+            <source>Imported %n member(s)</source>
+            <translation>
+                <numerusform>Imported %n member</numerusform>
+                <numerusform>Imported %n members</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Generated %n demo member(s)</source>
+            <translation>
+                <numerusform>Generated %n demo member</numerusform>
+                <numerusform>Generated %n demo members</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
+            <translation>
+                <numerusform>Bought %1 for %2 (%n month, %3); renews on %4</numerusform>
+                <numerusform>Bought %1 for %2 (%n months, %3); renews on %4</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
+            <translation>
+                <numerusform>Created SIP profile %1 (%2) with %n channel, paid %3</numerusform>
+                <numerusform>Created SIP profile %1 (%2) with %n channels, paid %3</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>sb::CreditService</name>
         <message numerus="yes">
             <source>%1 for each of %n members is more than one operation may move.</source>
@@ -19,26 +50,6 @@
         </message>
     </context>
     <context>
-        <name>sb::DemoGenerator</name>
-        <message numerus="yes">
-            <source>Generated %n demo member(s)</source>
-            <translation>
-                <numerusform>Generated %n demo member</numerusform>
-                <numerusform>Generated %n demo members</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>sb::MemberService</name>
-        <message numerus="yes">
-            <source>Imported %n member(s)</source>
-            <translation>
-                <numerusform>Imported %n member</numerusform>
-                <numerusform>Imported %n members</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
         <name>sb::NumberService</name>
         <message numerus="yes">
             <source>The company balance (%1) cannot pay %n number(s) at %2 (%3 in all). Nothing was bought.</source>
@@ -52,13 +63,6 @@
             <translation>
                 <numerusform>%1 for %n month</numerusform>
                 <numerusform>%1 for %n months</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
-            <translation>
-                <numerusform>Bought %1 for %2 (%n month, %3); renews on %4</numerusform>
-                <numerusform>Bought %1 for %2 (%n months, %3); renews on %4</numerusform>
             </translation>
         </message>
     </context>
@@ -86,13 +90,6 @@
             <translation>
                 <numerusform>%n channel for %1</numerusform>
                 <numerusform>%n channels for %1</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
-            <translation>
-                <numerusform>Created SIP profile %1 (%2) with %n channel, paid %3</numerusform>
-                <numerusform>Created SIP profile %1 (%2) with %n channels, paid %3</numerusform>
             </translation>
         </message>
         <message numerus="yes">

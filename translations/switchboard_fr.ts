@@ -58,6 +58,194 @@
         <source>Demo data generated</source>
         <translation>Données de démonstration créées</translation>
     </message>
+    <message>
+        <source>Top-up of %1, reference %2</source>
+        <translation>Rechargement de %1, référence %2</translation>
+    </message>
+    <message>
+        <source>Top-up of %1</source>
+        <translation>Rechargement de %1</translation>
+    </message>
+    <message>
+        <source>Added member %1 (%2)</source>
+        <translation>Membre %1 (%2) ajouté</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n member(s)</source>
+        <translation>
+            <numerusform>%n membre importé</numerusform>
+            <numerusform>%n membres importés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allocated %1 to %2; new balance %3</source>
+        <translation>%1 attribué à %2&#xa0;; nouveau solde %3</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
+        <translation>Recharge automatique de %1&#xa0;: %2 lorsque son solde est inférieur à %3, au plus %4 par mois</translation>
+    </message>
+    <message>
+        <source>Auto-recharge turned off for %1</source>
+        <translation>Recharge automatique désactivée pour %1</translation>
+    </message>
+    <message>
+        <source>Recharged %1 with %2; new balance %3</source>
+        <translation>%1 rechargé de %2&#xa0;; nouveau solde %3</translation>
+    </message>
+    <message>
+        <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
+        <translation>Le solde de l’entreprise (%1) ne peut pas payer la recharge automatique de %2 pour %3.</translation>
+    </message>
+    <message>
+        <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
+        <translation>La limite de recharge mensuelle de %1 pour %2 est atteinte&#xa0;; la recharge automatique est suspendue jusqu’au %3.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge of %1 resumed for the new month</source>
+        <translation>Recharge automatique de %1 reprise pour le nouveau mois</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generated %n demo member(s)</source>
+        <translation>
+            <numerusform>%n membre de démonstration créé</numerusform>
+            <numerusform>%n membres de démonstration créés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
+        <translation>
+            <numerusform>%1 acheté pour %2 (%n mois, %3)&#xa0;; renouvellement le %4</numerusform>
+            <numerusform>%1 acheté pour %2 (%n mois, %3)&#xa0;; renouvellement le %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reassigned %1 from %2 to %3</source>
+        <translation>%1 réattribué de %2 à %3</translation>
+    </message>
+    <message>
+        <source>Assigned %1 from the company&apos;s pool to %2</source>
+        <translation>%1 attribué à %2 depuis la réserve de l’entreprise</translation>
+    </message>
+    <message>
+        <source>Cancelled %1; usable until %2, then released, no refund</source>
+        <translation>%1 résilié&#xa0;; utilisable jusqu’au %2, puis libéré, sans remboursement</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
+        <translation>%1 avait été résilié&#xa0;; sa période a pris fin le %2 et il est retourné dans la réserve</translation>
+    </message>
+    <message>
+        <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
+        <translation>%1 n’a pas pu être renouvelé&#xa0;: le solde de l’entreprise (%2) ne peut pas payer %3. Il a expiré et est retourné dans la réserve.</translation>
+    </message>
+    <message>
+        <source>Renewed %1 for %2; next renewal on %3</source>
+        <translation>%1 renouvelé pour %2&#xa0;; prochain renouvellement le %3</translation>
+    </message>
+    <message>
+        <source>IP authentication from %1:%2</source>
+        <translation>authentification par IP depuis %1:%2</translation>
+    </message>
+    <message>
+        <source>registration as %1</source>
+        <translation>enregistrement en tant que %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
+        <translation>
+            <numerusform>Profil SIP %1 créé (%2) avec %n canal, %3 payé</numerusform>
+            <numerusform>Profil SIP %1 créé (%2) avec %n canaux, %3 payé</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renamed SIP profile %1 to %2</source>
+        <translation>Profil SIP %1 renommé en %2</translation>
+    </message>
+    <message>
+        <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
+        <translation>%1&#xa0;: canaux modifiés de %2 à %3&#xa0;; %4 payé jusqu’au %5</translation>
+    </message>
+    <message>
+        <source>Allocated %1 to SIP profile %2; new balance %3</source>
+        <translation>%1 attribué au profil SIP %2&#xa0;; nouveau solde %3</translation>
+    </message>
+    <message>
+        <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
+        <translation>%1 lié au profil SIP %2 sur le poste %3&#xa0;; connexion désactivée</translation>
+    </message>
+    <message>
+        <source>Linked %1 to SIP profile %2; sign-in disabled</source>
+        <translation>%1 lié au profil SIP %2&#xa0;; connexion désactivée</translation>
+    </message>
+    <message>
+        <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
+        <translation>%1 dissocié du profil SIP %2&#xa0;; connexion rétablie</translation>
+    </message>
+    <message>
+        <source>Deleted SIP profile %1. Returned to the company: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5</source>
+        <translation>Profil SIP %1 supprimé. Rendu à l’entreprise&#xa0;: %2&#xa0;; numéros remis dans la réserve&#xa0;: %3&#xa0;; comptes dissociés&#xa0;: %4&#xa0;; relevés d’appels supprimés&#xa0;: %5</translation>
+    </message>
+    <message>
+        <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
+        <translation>Les canaux de %1 n’ont pas pu être renouvelés&#xa0;: le solde de l’entreprise (%2) ne peut pas payer %3. Les appels sortants par ce profil sont interrompus jusqu’au paiement des canaux.</translation>
+    </message>
+    <message>
+        <source>Bought a number</source>
+        <translation>Numéro acheté</translation>
+    </message>
+    <message>
+        <source>Number assigned</source>
+        <translation>Numéro attribué</translation>
+    </message>
+    <message>
+        <source>Number cancelled</source>
+        <translation>Numéro résilié</translation>
+    </message>
+    <message>
+        <source>Number released</source>
+        <translation>Numéro libéré</translation>
+    </message>
+    <message>
+        <source>Number expired</source>
+        <translation>Numéro expiré</translation>
+    </message>
+    <message>
+        <source>Number renewed</source>
+        <translation>Numéro renouvelé</translation>
+    </message>
+    <message>
+        <source>SIP profile created</source>
+        <translation>Profil SIP créé</translation>
+    </message>
+    <message>
+        <source>SIP profile renamed</source>
+        <translation>Profil SIP renommé</translation>
+    </message>
+    <message>
+        <source>Channels changed</source>
+        <translation>Canaux modifiés</translation>
+    </message>
+    <message>
+        <source>Credit allocated to a SIP profile</source>
+        <translation>Crédit attribué à un profil SIP</translation>
+    </message>
+    <message>
+        <source>Account linked</source>
+        <translation>Compte lié</translation>
+    </message>
+    <message>
+        <source>Account unlinked</source>
+        <translation>Compte dissocié</translation>
+    </message>
+    <message>
+        <source>SIP profile deleted</source>
+        <translation>Profil SIP supprimé</translation>
+    </message>
+    <message>
+        <source>Channels not renewed</source>
+        <translation>Canaux non renouvelés</translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>
@@ -95,14 +283,6 @@
     <message>
         <source>The reference is too long (at most 200 characters).</source>
         <translation>La référence est trop longue (200 caractères au plus).</translation>
-    </message>
-    <message>
-        <source>Top-up of %1</source>
-        <translation>Rechargement de %1</translation>
-    </message>
-    <message>
-        <source>Top-up of %1, reference %2</source>
-        <translation>Rechargement de %1, référence %2</translation>
     </message>
 </context>
 <context>
@@ -150,20 +330,8 @@
         </translation>
     </message>
     <message>
-        <source>Allocated %1 to %2; new balance %3</source>
-        <translation>%1 attribué à %2&#xa0;; nouveau solde %3</translation>
-    </message>
-    <message>
-        <source>Auto-recharge of %1 resumed for the new month</source>
-        <translation>Recharge automatique de %1 reprise pour le nouveau mois</translation>
-    </message>
-    <message>
         <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
         <translation>Le solde de l’entreprise (%1) ne peut pas payer la recharge automatique de %2 pour %3.</translation>
-    </message>
-    <message>
-        <source>Recharged %1 with %2; new balance %3</source>
-        <translation>%1 rechargé de %2&#xa0;; nouveau solde %3</translation>
     </message>
     <message>
         <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
@@ -178,16 +346,8 @@
         <translation>Le solde de %1 (%2) est insuffisant pour un débit de %3.</translation>
     </message>
     <message>
-        <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
-        <translation>Recharge automatique de %1&#xa0;: %2 lorsque son solde est inférieur à %3, au plus %4 par mois</translation>
-    </message>
-    <message>
         <source>Auto-recharge is not on for %1.</source>
         <translation>La recharge automatique n’est pas activée pour %1.</translation>
-    </message>
-    <message>
-        <source>Auto-recharge turned off for %1</source>
-        <translation>Recharge automatique désactivée pour %1</translation>
     </message>
 </context>
 <context>
@@ -226,13 +386,6 @@
     <message>
         <source>Generating the demo was cancelled; nothing was written.</source>
         <translation>La création de la démonstration a été annulée&#xa0;; rien n’a été écrit.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Generated %n demo member(s)</source>
-        <translation>
-            <numerusform>%n membre de démonstration créé</numerusform>
-            <numerusform>%n membres de démonstration créés</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -293,10 +446,6 @@
         <translation>Un membre avec le nom de compte «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
-        <source>Added member %1 (%2)</source>
-        <translation>Membre %1 (%2) ajouté</translation>
-    </message>
-    <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
         <translation>Il n’existe aucun membre avec le nom de compte «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -327,13 +476,6 @@
     <message>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>L’importation a été annulée&#xa0;; rien n’a été importé.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n member(s)</source>
-        <translation>
-            <numerusform>%n membre importé</numerusform>
-            <numerusform>%n membres importés</numerusform>
-        </translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
@@ -517,13 +659,6 @@
             <numerusform>%1 pour %n mois</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
-        <translation>
-            <numerusform>%1 acheté pour %2 (%n mois, %3)&#xa0;; renouvellement le %4</numerusform>
-            <numerusform>%1 acheté pour %2 (%n mois, %3)&#xa0;; renouvellement le %4</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&quot;%1&quot; is not a phone number in international form, such as +12125550100.</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas un numéro de téléphone au format international, comme +12125550100.</translation>
@@ -537,20 +672,8 @@
         <translation>%1 détient déjà %2.</translation>
     </message>
     <message>
-        <source>Reassigned %1 from %2 to %3</source>
-        <translation>%1 réattribué de %2 à %3</translation>
-    </message>
-    <message>
         <source>%1 is already cancelled; it stays usable until %2.</source>
         <translation>%1 est déjà résilié&#xa0;; il reste utilisable jusqu’au %2.</translation>
-    </message>
-    <message>
-        <source>Cancelled %1; usable until %2, then released, no refund</source>
-        <translation>%1 résilié&#xa0;; utilisable jusqu’au %2, puis libéré, sans remboursement</translation>
-    </message>
-    <message>
-        <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
-        <translation>%1 avait été résilié&#xa0;; sa période a pris fin le %2 et il est retourné dans la réserve</translation>
     </message>
     <message>
         <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
@@ -561,16 +684,8 @@
         <translation>Renouvellement de %1</translation>
     </message>
     <message>
-        <source>Renewed %1 for %2; next renewal on %3</source>
-        <translation>%1 renouvelé pour %2&#xa0;; prochain renouvellement le %3</translation>
-    </message>
-    <message>
         <source>Not enough numbers are left in area %1 (%2): %3 left, %4 needed. Nothing was bought.</source>
         <translation>Pas assez de numéros disponibles pour l’indicatif %1 (%2)&#xa0;: il en reste %3, il en faut %4. Rien n’a été acheté.</translation>
-    </message>
-    <message>
-        <source>Assigned %1 from the company&apos;s pool to %2</source>
-        <translation>%1 attribué à %2 depuis la réserve de l’entreprise</translation>
     </message>
 </context>
 <context>
@@ -711,27 +826,8 @@
         </translation>
     </message>
     <message>
-        <source>IP authentication from %1:%2</source>
-        <translation>authentification par IP depuis %1:%2</translation>
-    </message>
-    <message>
-        <source>registration as %1</source>
-        <translation>enregistrement en tant que %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
-        <translation>
-            <numerusform>Profil SIP %1 créé (%2) avec %n canal, %3 payé</numerusform>
-            <numerusform>Profil SIP %1 créé (%2) avec %n canaux, %3 payé</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The SIP profile is already named &quot;%1&quot;.</source>
         <translation>Le profil SIP s’appelle déjà «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <source>Renamed SIP profile %1 to %2</source>
-        <translation>Profil SIP %1 renommé en %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n channel(s).</source>
@@ -748,36 +844,16 @@
         </translation>
     </message>
     <message>
-        <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
-        <translation>%1&#xa0;: canaux modifiés de %2 à %3&#xa0;; %4 payé jusqu’au %5</translation>
-    </message>
-    <message>
         <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
         <translation>Le solde de l’entreprise (%1) ne couvre pas %2 pour %3. Rien n’a été attribué.</translation>
-    </message>
-    <message>
-        <source>Allocated %1 to SIP profile %2; new balance %3</source>
-        <translation>%1 attribué au profil SIP %2&#xa0;; nouveau solde %3</translation>
     </message>
     <message>
         <source>The account %1 is already linked to the SIP profile %2; an account can be linked to one SIP profile only.</source>
         <translation>Le compte %1 est déjà lié au profil SIP %2&#xa0;; un compte ne peut être lié qu’à un seul profil SIP.</translation>
     </message>
     <message>
-        <source>Linked %1 to SIP profile %2; sign-in disabled</source>
-        <translation>%1 lié au profil SIP %2&#xa0;; connexion désactivée</translation>
-    </message>
-    <message>
-        <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
-        <translation>%1 lié au profil SIP %2 sur le poste %3&#xa0;; connexion désactivée</translation>
-    </message>
-    <message>
         <source>The account %1 is not linked to the SIP profile %2.</source>
         <translation>Le compte %1 n’est pas lié au profil SIP %2.</translation>
-    </message>
-    <message>
-        <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
-        <translation>%1 dissocié du profil SIP %2&#xa0;; connexion rétablie</translation>
     </message>
     <message>
         <source>Credit of deleted SIP profile %1</source>
@@ -837,10 +913,6 @@
     <message>
         <source>%1 is a reserved address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
         <translation>%1 est une adresse réservée (%2)&#xa0;: le fournisseur ne peut pas la joindre depuis Internet. Saisissez l’adresse publique de la connexion Internet du PBX.</translation>
-    </message>
-    <message>
-        <source>Deleted SIP profile %1. Returned to the company: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5</source>
-        <translation>Profil SIP %1 supprimé. Rendu à l’entreprise&#xa0;: %2&#xa0;; numéros remis dans la réserve&#xa0;: %3&#xa0;; comptes dissociés&#xa0;: %4&#xa0;; relevés d’appels supprimés&#xa0;: %5</translation>
     </message>
 </context>
 <context>
@@ -1025,78 +1097,6 @@
         <translation>Recharge automatique&#xa0;: désactivée</translation>
     </message>
     <message>
-        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Commands:
-  init                                        create or upgrade the database
-  balance                                     the company balance
-  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 every member
-  member show ACCOUNT                         one member
-  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
-  member export FILE.csv                      a CSV that member import reads back unchanged
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renewals, expiries and monthly resets due by now
-  activity [--limit N]                        the audit log, newest first
-  number countries                            where numbers can be bought
-  number areas COUNTRY                        area codes with place names and numbers left
-  number prices COUNTRY                       price per billing period (1, 3, 12 months)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          usable until the end of its period, no refund
-  number list [--search TEXT] [--country CC]  every number the company has or had
-  credit profile NAME AMOUNT                  company credit to a SIP profile
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP username, password and servers
-  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  demo [--members N] [--seed S]               fill the database with realistic generated data
-
-The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
-Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Utilisation&#xa0;: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Commandes&#xa0;:
-  init                                        créer ou mettre à niveau la base de données
-  balance                                     le solde de l’entreprise
-  topup AMOUNT [--reference TEXT]             ajouter le crédit acheté au solde de l’entreprise
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 tous les membres
-  member show ACCOUNT                         un membre
-  member import FILE.csv [--dry-run]          tout ou rien&#xa0;; l’essai à blanc liste chaque problème
-  member export FILE.csv                      un CSV que member import relit sans changement
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT à chaque membre&#xa0;; tout ou rien
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renouvellements, expirations et remises à zéro mensuelles dus à ce jour
-  activity [--limit N]                        le journal d’audit, le plus récent d’abord
-  number countries                            pays où acheter des numéros
-  number areas COUNTRY                        indicatifs régionaux, avec localité et numéros restants
-  number prices COUNTRY                       prix par période de facturation (1, 3, 12 mois)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          utilisable jusqu’à la fin de sa période, sans remboursement
-  number list [--search TEXT] [--country CC]  tous les numéros que l’entreprise a ou a eus
-  credit profile NAME AMOUNT                  crédit de l’entreprise vers un profil SIP
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    nom d’utilisateur SIP, mot de passe et serveurs
-  profile pbx-config NAME [--format asterisk] configuration PBX prête à coller
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  demo [--members N] [--seed S]               remplir la base avec des données générées réalistes
-
-Par défaut, la base de données est $SWITCHBOARD_DATABASE, sinon le fichier SQLite de la fenêtre.
-Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utilisation.</translation>
-    </message>
-    <message>
         <source>Try &apos;switchboardctl --help&apos;.</source>
         <translation>Essayez «&#xa0;switchboardctl --help&#xa0;».</translation>
     </message>
@@ -1247,10 +1247,6 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’u
     <message>
         <source>Usage: billing run</source>
         <translation>Utilisation&#xa0;: billing run</translation>
-    </message>
-    <message>
-        <source>Usage: activity [--limit N]</source>
-        <translation>Utilisation&#xa0;: activity [--limit N]</translation>
     </message>
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 100000.</source>
@@ -1491,6 +1487,86 @@ Mot de passe&#xa0;: %2</translation>
     <message>
         <source>Deleted %1. Returned to the company balance: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5.</source>
         <translation>%1 supprimé. Rendu au solde de l’entreprise&#xa0;: %2&#xa0;; numéros remis dans la réserve&#xa0;: %3&#xa0;; comptes dissociés&#xa0;: %4&#xa0;; relevés d’appels supprimés&#xa0;: %5.</translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Commands:
+  init                                        create or upgrade the database
+  balance                                     the company balance
+  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 every member
+  member show ACCOUNT                         one member
+  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
+  member export FILE.csv                      a CSV that member import reads back unchanged
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renewals, expiries and monthly resets due by now
+  activity [--limit N] [--lang L]             the audit log, newest first
+  number countries                            where numbers can be bought
+  number areas COUNTRY                        area codes with place names and numbers left
+  number prices COUNTRY                       price per billing period (1, 3, 12 months)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          usable until the end of its period, no refund
+  number list [--search TEXT] [--country CC]  every number the company has or had
+  credit profile NAME AMOUNT                  company credit to a SIP profile
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP username, password and servers
+  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  demo [--members N] [--seed S]               fill the database with realistic generated data
+
+The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
+Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+        <translation>Utilisation&#xa0;: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Commandes&#xa0;:
+  init                                        créer ou mettre à niveau la base de données
+  balance                                     le solde de l’entreprise
+  topup AMOUNT [--reference TEXT]             ajouter le crédit acheté au solde de l’entreprise
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 tous les membres
+  member show ACCOUNT                         un membre
+  member import FILE.csv [--dry-run]          tout ou rien&#xa0;; l’essai à blanc liste chaque problème
+  member export FILE.csv                      un CSV que member import relit sans changement
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT à chaque membre&#xa0;; tout ou rien
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renouvellements, expirations et remises à zéro mensuelles dus à ce jour
+  activity [--limit N] [--lang L]             le journal d’audit, le plus récent d’abord
+  number countries                            pays où acheter des numéros
+  number areas COUNTRY                        indicatifs régionaux, avec localité et numéros restants
+  number prices COUNTRY                       prix par période de facturation (1, 3, 12 mois)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          utilisable jusqu’à la fin de sa période, sans remboursement
+  number list [--search TEXT] [--country CC]  tous les numéros que l’entreprise a ou a eus
+  credit profile NAME AMOUNT                  crédit de l’entreprise vers un profil SIP
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    nom d’utilisateur SIP, mot de passe et serveurs
+  profile pbx-config NAME [--format asterisk] configuration PBX prête à coller
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  demo [--members N] [--seed S]               remplir la base avec des données générées réalistes
+
+Par défaut, la base de données est $SWITCHBOARD_DATABASE, sinon le fichier SQLite de la fenêtre.
+Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’utilisation.</translation>
+    </message>
+    <message>
+        <source>Usage: activity [--limit N] [--lang en|nb|fr|nl|pl]</source>
+        <translation>Utilisation&#xa0;: activity [--limit N] [--lang en|nb|fr|nl|pl]</translation>
+    </message>
+    <message>
+        <source>--lang: &quot;%1&quot; is not one of en, nb, fr, nl, pl.</source>
+        <translation>--lang&#xa0;: «&#xa0;%1&#xa0;» n’est pas l’une des langues en, nb, fr, nl, pl.</translation>
     </message>
 </context>
 <context>

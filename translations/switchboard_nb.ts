@@ -58,6 +58,194 @@
         <source>Demo data generated</source>
         <translation>Demodata laget</translation>
     </message>
+    <message>
+        <source>Top-up of %1, reference %2</source>
+        <translation>Påfyll på %1, referanse %2</translation>
+    </message>
+    <message>
+        <source>Top-up of %1</source>
+        <translation>Påfyll på %1</translation>
+    </message>
+    <message>
+        <source>Added member %1 (%2)</source>
+        <translation>La til medlemmet %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n member(s)</source>
+        <translation>
+            <numerusform>Importerte %n medlem</numerusform>
+            <numerusform>Importerte %n medlemmer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allocated %1 to %2; new balance %3</source>
+        <translation>Tildelte %1 til %2; ny saldo %3</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
+        <translation>Automatisk påfyll for %1: %2 når saldoen er under %3, høyst %4 per måned</translation>
+    </message>
+    <message>
+        <source>Auto-recharge turned off for %1</source>
+        <translation>Automatisk påfyll slått av for %1</translation>
+    </message>
+    <message>
+        <source>Recharged %1 with %2; new balance %3</source>
+        <translation>Fylte på %1 med %2; ny saldo %3</translation>
+    </message>
+    <message>
+        <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
+        <translation>Firmasaldoen (%1) kan ikke betale det automatiske påfyllet på %2 for %3.</translation>
+    </message>
+    <message>
+        <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
+        <translation>Den månedlige påfyllsgrensen på %1 for %2 er nådd; automatisk påfyll er stanset til %3.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge of %1 resumed for the new month</source>
+        <translation>Automatisk påfyll for %1 gjenopptatt for den nye måneden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generated %n demo member(s)</source>
+        <translation>
+            <numerusform>Genererte %n demomedlem</numerusform>
+            <numerusform>Genererte %n demomedlemmer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
+        <translation>
+            <numerusform>Kjøpte %1 til %2 (%n måned, %3); fornyes %4</numerusform>
+            <numerusform>Kjøpte %1 til %2 (%n måneder, %3); fornyes %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reassigned %1 from %2 to %3</source>
+        <translation>Tildelte %1 på nytt fra %2 til %3</translation>
+    </message>
+    <message>
+        <source>Assigned %1 from the company&apos;s pool to %2</source>
+        <translation>Tildelte %1 fra firmaets beholdning til %2</translation>
+    </message>
+    <message>
+        <source>Cancelled %1; usable until %2, then released, no refund</source>
+        <translation>Sa opp %1; kan brukes til %2, frigis deretter, ingen refusjon</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
+        <translation>%1 var sagt opp; perioden endte %2, og nummeret gikk tilbake til beholdningen</translation>
+    </message>
+    <message>
+        <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
+        <translation>%1 kunne ikke fornyes: firmasaldoen (%2) kan ikke betale %3. Nummeret er utløpt og gikk tilbake til beholdningen.</translation>
+    </message>
+    <message>
+        <source>Renewed %1 for %2; next renewal on %3</source>
+        <translation>Fornyet %1 for %2; neste fornyelse %3</translation>
+    </message>
+    <message>
+        <source>IP authentication from %1:%2</source>
+        <translation>IP-autentisering fra %1:%2</translation>
+    </message>
+    <message>
+        <source>registration as %1</source>
+        <translation>registrering som %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
+        <translation>
+            <numerusform>Opprettet SIP-profil %1 (%2) med %n kanal, betalte %3</numerusform>
+            <numerusform>Opprettet SIP-profil %1 (%2) med %n kanaler, betalte %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renamed SIP profile %1 to %2</source>
+        <translation>Endret navnet på SIP-profil %1 til %2</translation>
+    </message>
+    <message>
+        <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
+        <translation>Endret %1 fra %2 til %3 kanaler; betalte %4 til %5</translation>
+    </message>
+    <message>
+        <source>Allocated %1 to SIP profile %2; new balance %3</source>
+        <translation>Tildelte %1 til SIP-profil %2; ny saldo %3</translation>
+    </message>
+    <message>
+        <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
+        <translation>Koblet %1 til SIP-profil %2 på internnummer %3; pålogging deaktivert</translation>
+    </message>
+    <message>
+        <source>Linked %1 to SIP profile %2; sign-in disabled</source>
+        <translation>Koblet %1 til SIP-profil %2; pålogging deaktivert</translation>
+    </message>
+    <message>
+        <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
+        <translation>Koblet %1 fra SIP-profil %2; pålogging gjenopprettet</translation>
+    </message>
+    <message>
+        <source>Deleted SIP profile %1. Returned to the company: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5</source>
+        <translation>Slettet SIP-profil %1. Tilbake til firmaet: %2; numre tilbake i beholdningen: %3; kontoer koblet fra: %4; samtaleposter slettet: %5</translation>
+    </message>
+    <message>
+        <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
+        <translation>Kanalene til %1 kunne ikke fornyes: firmasaldoen (%2) kan ikke betale %3. Utgående samtaler gjennom profilen stopper til kanalene er betalt.</translation>
+    </message>
+    <message>
+        <source>Bought a number</source>
+        <translation>Kjøpte et nummer</translation>
+    </message>
+    <message>
+        <source>Number assigned</source>
+        <translation>Nummer tildelt</translation>
+    </message>
+    <message>
+        <source>Number cancelled</source>
+        <translation>Nummer sagt opp</translation>
+    </message>
+    <message>
+        <source>Number released</source>
+        <translation>Nummer frigitt</translation>
+    </message>
+    <message>
+        <source>Number expired</source>
+        <translation>Nummer utløpt</translation>
+    </message>
+    <message>
+        <source>Number renewed</source>
+        <translation>Nummer fornyet</translation>
+    </message>
+    <message>
+        <source>SIP profile created</source>
+        <translation>SIP-profil opprettet</translation>
+    </message>
+    <message>
+        <source>SIP profile renamed</source>
+        <translation>SIP-profil gitt nytt navn</translation>
+    </message>
+    <message>
+        <source>Channels changed</source>
+        <translation>Kanaler endret</translation>
+    </message>
+    <message>
+        <source>Credit allocated to a SIP profile</source>
+        <translation>Kreditt tildelt en SIP-profil</translation>
+    </message>
+    <message>
+        <source>Account linked</source>
+        <translation>Konto koblet til</translation>
+    </message>
+    <message>
+        <source>Account unlinked</source>
+        <translation>Konto koblet fra</translation>
+    </message>
+    <message>
+        <source>SIP profile deleted</source>
+        <translation>SIP-profil slettet</translation>
+    </message>
+    <message>
+        <source>Channels not renewed</source>
+        <translation>Kanaler ikke fornyet</translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>
@@ -95,14 +283,6 @@
     <message>
         <source>The reference is too long (at most 200 characters).</source>
         <translation>Referansen er for lang (høyst 200 tegn).</translation>
-    </message>
-    <message>
-        <source>Top-up of %1</source>
-        <translation>Påfyll på %1</translation>
-    </message>
-    <message>
-        <source>Top-up of %1, reference %2</source>
-        <translation>Påfyll på %1, referanse %2</translation>
     </message>
 </context>
 <context>
@@ -150,20 +330,8 @@
         </translation>
     </message>
     <message>
-        <source>Allocated %1 to %2; new balance %3</source>
-        <translation>Tildelte %1 til %2; ny saldo %3</translation>
-    </message>
-    <message>
-        <source>Auto-recharge of %1 resumed for the new month</source>
-        <translation>Automatisk påfyll for %1 gjenopptatt for den nye måneden</translation>
-    </message>
-    <message>
         <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
         <translation>Firmasaldoen (%1) kan ikke betale det automatiske påfyllet på %2 for %3.</translation>
-    </message>
-    <message>
-        <source>Recharged %1 with %2; new balance %3</source>
-        <translation>Fylte på %1 med %2; ny saldo %3</translation>
     </message>
     <message>
         <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
@@ -178,16 +346,8 @@
         <translation>Saldoen til %1 (%2) er for lav til en belastning på %3.</translation>
     </message>
     <message>
-        <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
-        <translation>Automatisk påfyll for %1: %2 når saldoen er under %3, høyst %4 per måned</translation>
-    </message>
-    <message>
         <source>Auto-recharge is not on for %1.</source>
         <translation>Automatisk påfyll er ikke på for %1.</translation>
-    </message>
-    <message>
-        <source>Auto-recharge turned off for %1</source>
-        <translation>Automatisk påfyll slått av for %1</translation>
     </message>
 </context>
 <context>
@@ -226,13 +386,6 @@
     <message>
         <source>Generating the demo was cancelled; nothing was written.</source>
         <translation>Genereringen av demoen ble avbrutt; ingenting ble skrevet.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Generated %n demo member(s)</source>
-        <translation>
-            <numerusform>Genererte %n demomedlem</numerusform>
-            <numerusform>Genererte %n demomedlemmer</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -293,10 +446,6 @@
         <translation>Det finnes allerede et medlem med kontonavnet «%1».</translation>
     </message>
     <message>
-        <source>Added member %1 (%2)</source>
-        <translation>La til medlemmet %1 (%2)</translation>
-    </message>
-    <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
         <translation>Det finnes ikke noe medlem med kontonavnet «%1».</translation>
     </message>
@@ -327,13 +476,6 @@
     <message>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>Importen ble avbrutt; ingenting ble importert.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n member(s)</source>
-        <translation>
-            <numerusform>Importerte %n medlem</numerusform>
-            <numerusform>Importerte %n medlemmer</numerusform>
-        </translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
@@ -517,13 +659,6 @@
             <numerusform>%1 for %n måneder</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
-        <translation>
-            <numerusform>Kjøpte %1 til %2 (%n måned, %3); fornyes %4</numerusform>
-            <numerusform>Kjøpte %1 til %2 (%n måneder, %3); fornyes %4</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&quot;%1&quot; is not a phone number in international form, such as +12125550100.</source>
         <translation>«%1» er ikke et telefonnummer i internasjonalt format, for eksempel +12125550100.</translation>
@@ -537,20 +672,8 @@
         <translation>%1 har allerede %2.</translation>
     </message>
     <message>
-        <source>Reassigned %1 from %2 to %3</source>
-        <translation>Tildelte %1 på nytt fra %2 til %3</translation>
-    </message>
-    <message>
         <source>%1 is already cancelled; it stays usable until %2.</source>
         <translation>%1 er allerede sagt opp; det kan brukes til %2.</translation>
-    </message>
-    <message>
-        <source>Cancelled %1; usable until %2, then released, no refund</source>
-        <translation>Sa opp %1; kan brukes til %2, frigis deretter, ingen refusjon</translation>
-    </message>
-    <message>
-        <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
-        <translation>%1 var sagt opp; perioden endte %2, og nummeret gikk tilbake til beholdningen</translation>
     </message>
     <message>
         <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
@@ -561,16 +684,8 @@
         <translation>Fornyelse av %1</translation>
     </message>
     <message>
-        <source>Renewed %1 for %2; next renewal on %3</source>
-        <translation>Fornyet %1 for %2; neste fornyelse %3</translation>
-    </message>
-    <message>
         <source>Not enough numbers are left in area %1 (%2): %3 left, %4 needed. Nothing was bought.</source>
         <translation>Ikke nok ledige numre med retningsnummer %1 (%2): %3 igjen, det trengs %4. Ingenting ble kjøpt.</translation>
-    </message>
-    <message>
-        <source>Assigned %1 from the company&apos;s pool to %2</source>
-        <translation>Tildelte %1 fra firmaets beholdning til %2</translation>
     </message>
 </context>
 <context>
@@ -711,27 +826,8 @@
         </translation>
     </message>
     <message>
-        <source>IP authentication from %1:%2</source>
-        <translation>IP-autentisering fra %1:%2</translation>
-    </message>
-    <message>
-        <source>registration as %1</source>
-        <translation>registrering som %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
-        <translation>
-            <numerusform>Opprettet SIP-profil %1 (%2) med %n kanal, betalte %3</numerusform>
-            <numerusform>Opprettet SIP-profil %1 (%2) med %n kanaler, betalte %3</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The SIP profile is already named &quot;%1&quot;.</source>
         <translation>SIP-profilen heter allerede «%1».</translation>
-    </message>
-    <message>
-        <source>Renamed SIP profile %1 to %2</source>
-        <translation>Endret navnet på SIP-profil %1 til %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n channel(s).</source>
@@ -748,36 +844,16 @@
         </translation>
     </message>
     <message>
-        <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
-        <translation>Endret %1 fra %2 til %3 kanaler; betalte %4 til %5</translation>
-    </message>
-    <message>
         <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
         <translation>Firmasaldoen (%1) dekker ikke %2 til %3. Ingenting ble tildelt.</translation>
-    </message>
-    <message>
-        <source>Allocated %1 to SIP profile %2; new balance %3</source>
-        <translation>Tildelte %1 til SIP-profil %2; ny saldo %3</translation>
     </message>
     <message>
         <source>The account %1 is already linked to the SIP profile %2; an account can be linked to one SIP profile only.</source>
         <translation>Kontoen %1 er allerede koblet til SIP-profilen %2; en konto kan bare kobles til én SIP-profil.</translation>
     </message>
     <message>
-        <source>Linked %1 to SIP profile %2; sign-in disabled</source>
-        <translation>Koblet %1 til SIP-profil %2; pålogging deaktivert</translation>
-    </message>
-    <message>
-        <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
-        <translation>Koblet %1 til SIP-profil %2 på internnummer %3; pålogging deaktivert</translation>
-    </message>
-    <message>
         <source>The account %1 is not linked to the SIP profile %2.</source>
         <translation>Kontoen %1 er ikke koblet til SIP-profilen %2.</translation>
-    </message>
-    <message>
-        <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
-        <translation>Koblet %1 fra SIP-profil %2; pålogging gjenopprettet</translation>
     </message>
     <message>
         <source>Credit of deleted SIP profile %1</source>
@@ -837,10 +913,6 @@
     <message>
         <source>%1 is a reserved address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
         <translation>%1 er en reservert adresse (%2): leverandøren kan ikke nå den fra internett. Skriv inn den offentlige adressen til PBX-ens internettilkobling.</translation>
-    </message>
-    <message>
-        <source>Deleted SIP profile %1. Returned to the company: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5</source>
-        <translation>Slettet SIP-profil %1. Tilbake til firmaet: %2; numre tilbake i beholdningen: %3; kontoer koblet fra: %4; samtaleposter slettet: %5</translation>
     </message>
 </context>
 <context>
@@ -1025,78 +1097,6 @@
         <translation>Automatisk påfyll: av</translation>
     </message>
     <message>
-        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Commands:
-  init                                        create or upgrade the database
-  balance                                     the company balance
-  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 every member
-  member show ACCOUNT                         one member
-  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
-  member export FILE.csv                      a CSV that member import reads back unchanged
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renewals, expiries and monthly resets due by now
-  activity [--limit N]                        the audit log, newest first
-  number countries                            where numbers can be bought
-  number areas COUNTRY                        area codes with place names and numbers left
-  number prices COUNTRY                       price per billing period (1, 3, 12 months)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          usable until the end of its period, no refund
-  number list [--search TEXT] [--country CC]  every number the company has or had
-  credit profile NAME AMOUNT                  company credit to a SIP profile
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP username, password and servers
-  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  demo [--members N] [--seed S]               fill the database with realistic generated data
-
-The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
-Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Bruk: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Kommandoer:
-  init                                        opprett eller oppgrader databasen
-  balance                                     firmasaldoen
-  topup AMOUNT [--reference TEXT]             legg kjøpt kreditt til firmasaldoen
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 alle medlemmer
-  member show ACCOUNT                         ett medlem
-  member import FILE.csv [--dry-run]          alt eller ingenting; prøvekjøringen viser alle problemer
-  member export FILE.csv                      en CSV-fil som member import leser inn igjen uendret
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT til hvert medlem; alt eller ingenting
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 fornyelser, utløp og månedlige nullstillinger som har forfalt
-  activity [--limit N]                        revisjonsloggen, nyeste først
-  number countries                            land der numre kan kjøpes
-  number areas COUNTRY                        retningsnumre med stedsnavn og ledige numre
-  number prices COUNTRY                       pris per faktureringsperiode (1, 3, 12 måneder)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          kan brukes til slutten av perioden, ingen refusjon
-  number list [--search TEXT] [--country CC]  alle numre firmaet har eller har hatt
-  credit profile NAME AMOUNT                  firmakreditt til en SIP-profil
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP-brukernavn, passord og servere
-  profile pbx-config NAME [--format asterisk] ferdig PBX-oppsett å lime inn
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  demo [--members N] [--seed S]               fyll databasen med realistiske genererte data
-
-Databasen er som standard $SWITCHBOARD_DATABASE, ellers vinduets egen SQLite-fil.
-Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</translation>
-    </message>
-    <message>
         <source>Try &apos;switchboardctl --help&apos;.</source>
         <translation>Prøv «switchboardctl --help».</translation>
     </message>
@@ -1247,10 +1247,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Usage: billing run</source>
         <translation>Bruk: billing run</translation>
-    </message>
-    <message>
-        <source>Usage: activity [--limit N]</source>
-        <translation>Bruk: activity [--limit N]</translation>
     </message>
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 100000.</source>
@@ -1491,6 +1487,86 @@ Passord: %2</translation>
     <message>
         <source>Deleted %1. Returned to the company balance: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5.</source>
         <translation>Slettet %1. Tilbake til firmasaldoen: %2; numre tilbake i beholdningen: %3; kontoer koblet fra: %4; samtaleposter slettet: %5.</translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Commands:
+  init                                        create or upgrade the database
+  balance                                     the company balance
+  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 every member
+  member show ACCOUNT                         one member
+  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
+  member export FILE.csv                      a CSV that member import reads back unchanged
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renewals, expiries and monthly resets due by now
+  activity [--limit N] [--lang L]             the audit log, newest first
+  number countries                            where numbers can be bought
+  number areas COUNTRY                        area codes with place names and numbers left
+  number prices COUNTRY                       price per billing period (1, 3, 12 months)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          usable until the end of its period, no refund
+  number list [--search TEXT] [--country CC]  every number the company has or had
+  credit profile NAME AMOUNT                  company credit to a SIP profile
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP username, password and servers
+  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  demo [--members N] [--seed S]               fill the database with realistic generated data
+
+The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
+Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+        <translation>Bruk: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Kommandoer:
+  init                                        opprett eller oppgrader databasen
+  balance                                     firmasaldoen
+  topup AMOUNT [--reference TEXT]             legg kjøpt kreditt til firmasaldoen
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 alle medlemmer
+  member show ACCOUNT                         ett medlem
+  member import FILE.csv [--dry-run]          alt eller ingenting; prøvekjøringen viser alle problemer
+  member export FILE.csv                      en CSV-fil som member import leser inn igjen uendret
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT til hvert medlem; alt eller ingenting
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 fornyelser, utløp og månedlige nullstillinger som har forfalt
+  activity [--limit N] [--lang L]             revisjonsloggen, nyeste først
+  number countries                            land der numre kan kjøpes
+  number areas COUNTRY                        retningsnumre med stedsnavn og ledige numre
+  number prices COUNTRY                       pris per faktureringsperiode (1, 3, 12 måneder)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          kan brukes til slutten av perioden, ingen refusjon
+  number list [--search TEXT] [--country CC]  alle numre firmaet har eller har hatt
+  credit profile NAME AMOUNT                  firmakreditt til en SIP-profil
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP-brukernavn, passord og servere
+  profile pbx-config NAME [--format asterisk] ferdig PBX-oppsett å lime inn
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  demo [--members N] [--seed S]               fyll databasen med realistiske genererte data
+
+Databasen er som standard $SWITCHBOARD_DATABASE, ellers vinduets egen SQLite-fil.
+Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</translation>
+    </message>
+    <message>
+        <source>Usage: activity [--limit N] [--lang en|nb|fr|nl|pl]</source>
+        <translation>Bruk: activity [--limit N] [--lang en|nb|fr|nl|pl]</translation>
+    </message>
+    <message>
+        <source>--lang: &quot;%1&quot; is not one of en, nb, fr, nl, pl.</source>
+        <translation>--lang: «%1» er ikke en av en, nb, fr, nl, pl.</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,194 @@
         <source>Demo data generated</source>
         <translation>Demogegevens aangemaakt</translation>
     </message>
+    <message>
+        <source>Top-up of %1, reference %2</source>
+        <translation>Opwaardering van %1, referentie %2</translation>
+    </message>
+    <message>
+        <source>Top-up of %1</source>
+        <translation>Opwaardering van %1</translation>
+    </message>
+    <message>
+        <source>Added member %1 (%2)</source>
+        <translation>Lid %1 (%2) toegevoegd</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n member(s)</source>
+        <translation>
+            <numerusform>%n lid geïmporteerd</numerusform>
+            <numerusform>%n leden geïmporteerd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allocated %1 to %2; new balance %3</source>
+        <translation>%1 toegewezen aan %2; nieuw saldo %3</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
+        <translation>Automatisch opwaarderen voor %1: %2 als het saldo lager is dan %3, maximaal %4 per maand</translation>
+    </message>
+    <message>
+        <source>Auto-recharge turned off for %1</source>
+        <translation>Automatisch opwaarderen uitgeschakeld voor %1</translation>
+    </message>
+    <message>
+        <source>Recharged %1 with %2; new balance %3</source>
+        <translation>%1 opgewaardeerd met %2; nieuw saldo %3</translation>
+    </message>
+    <message>
+        <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
+        <translation>Het bedrijfssaldo (%1) kan de automatische opwaardering van %2 voor %3 niet betalen.</translation>
+    </message>
+    <message>
+        <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
+        <translation>De maandelijkse opwaardeerlimiet van %1 voor %2 is bereikt; automatisch opwaarderen is opgeschort tot %3.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge of %1 resumed for the new month</source>
+        <translation>Automatisch opwaarderen van %1 hervat voor de nieuwe maand</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generated %n demo member(s)</source>
+        <translation>
+            <numerusform>%n demolid gegenereerd</numerusform>
+            <numerusform>%n demoleden gegenereerd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
+        <translation>
+            <numerusform>%1 gekocht voor %2 (%n maand, %3); wordt verlengd op %4</numerusform>
+            <numerusform>%1 gekocht voor %2 (%n maanden, %3); wordt verlengd op %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reassigned %1 from %2 to %3</source>
+        <translation>%1 opnieuw toegewezen van %2 aan %3</translation>
+    </message>
+    <message>
+        <source>Assigned %1 from the company&apos;s pool to %2</source>
+        <translation>%1 uit de nummerpool van het bedrijf toegewezen aan %2</translation>
+    </message>
+    <message>
+        <source>Cancelled %1; usable until %2, then released, no refund</source>
+        <translation>%1 geannuleerd; bruikbaar tot %2, daarna vrijgegeven, geen terugbetaling</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
+        <translation>%1 was geannuleerd; de periode eindigde op %2 en het nummer is terug in de nummerpool</translation>
+    </message>
+    <message>
+        <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
+        <translation>%1 kon niet worden verlengd: het bedrijfssaldo (%2) kan %3 niet betalen. Het nummer is vervallen en terug in de nummerpool.</translation>
+    </message>
+    <message>
+        <source>Renewed %1 for %2; next renewal on %3</source>
+        <translation>%1 verlengd voor %2; volgende verlenging op %3</translation>
+    </message>
+    <message>
+        <source>IP authentication from %1:%2</source>
+        <translation>IP-authenticatie vanaf %1:%2</translation>
+    </message>
+    <message>
+        <source>registration as %1</source>
+        <translation>registratie als %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
+        <translation>
+            <numerusform>SIP-profiel %1 gemaakt (%2) met %n kanaal, %3 betaald</numerusform>
+            <numerusform>SIP-profiel %1 gemaakt (%2) met %n kanalen, %3 betaald</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renamed SIP profile %1 to %2</source>
+        <translation>SIP-profiel %1 hernoemd naar %2</translation>
+    </message>
+    <message>
+        <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
+        <translation>%1 gewijzigd van %2 naar %3 kanalen; %4 betaald tot %5</translation>
+    </message>
+    <message>
+        <source>Allocated %1 to SIP profile %2; new balance %3</source>
+        <translation>%1 toegewezen aan SIP-profiel %2; nieuw saldo %3</translation>
+    </message>
+    <message>
+        <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
+        <translation>%1 gekoppeld aan SIP-profiel %2 op toestelnummer %3; aanmelden uitgeschakeld</translation>
+    </message>
+    <message>
+        <source>Linked %1 to SIP profile %2; sign-in disabled</source>
+        <translation>%1 gekoppeld aan SIP-profiel %2; aanmelden uitgeschakeld</translation>
+    </message>
+    <message>
+        <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
+        <translation>%1 ontkoppeld van SIP-profiel %2; aanmelden hersteld</translation>
+    </message>
+    <message>
+        <source>Deleted SIP profile %1. Returned to the company: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5</source>
+        <translation>SIP-profiel %1 verwijderd. Terug naar het bedrijf: %2; nummers terug in de nummerpool: %3; accounts ontkoppeld: %4; gespreksrecords verwijderd: %5</translation>
+    </message>
+    <message>
+        <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
+        <translation>De kanalen van %1 konden niet worden verlengd: het bedrijfssaldo (%2) kan %3 niet betalen. Uitgaande gesprekken via dit profiel stoppen tot de kanalen zijn betaald.</translation>
+    </message>
+    <message>
+        <source>Bought a number</source>
+        <translation>Nummer gekocht</translation>
+    </message>
+    <message>
+        <source>Number assigned</source>
+        <translation>Nummer toegewezen</translation>
+    </message>
+    <message>
+        <source>Number cancelled</source>
+        <translation>Nummer geannuleerd</translation>
+    </message>
+    <message>
+        <source>Number released</source>
+        <translation>Nummer vrijgegeven</translation>
+    </message>
+    <message>
+        <source>Number expired</source>
+        <translation>Nummer vervallen</translation>
+    </message>
+    <message>
+        <source>Number renewed</source>
+        <translation>Nummer verlengd</translation>
+    </message>
+    <message>
+        <source>SIP profile created</source>
+        <translation>SIP-profiel aangemaakt</translation>
+    </message>
+    <message>
+        <source>SIP profile renamed</source>
+        <translation>SIP-profiel hernoemd</translation>
+    </message>
+    <message>
+        <source>Channels changed</source>
+        <translation>Kanalen gewijzigd</translation>
+    </message>
+    <message>
+        <source>Credit allocated to a SIP profile</source>
+        <translation>Tegoed toegewezen aan een SIP-profiel</translation>
+    </message>
+    <message>
+        <source>Account linked</source>
+        <translation>Account gekoppeld</translation>
+    </message>
+    <message>
+        <source>Account unlinked</source>
+        <translation>Account ontkoppeld</translation>
+    </message>
+    <message>
+        <source>SIP profile deleted</source>
+        <translation>SIP-profiel verwijderd</translation>
+    </message>
+    <message>
+        <source>Channels not renewed</source>
+        <translation>Kanalen niet verlengd</translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>
@@ -95,14 +283,6 @@
     <message>
         <source>The reference is too long (at most 200 characters).</source>
         <translation>De referentie is te lang (maximaal 200 tekens).</translation>
-    </message>
-    <message>
-        <source>Top-up of %1</source>
-        <translation>Opwaardering van %1</translation>
-    </message>
-    <message>
-        <source>Top-up of %1, reference %2</source>
-        <translation>Opwaardering van %1, referentie %2</translation>
     </message>
 </context>
 <context>
@@ -150,20 +330,8 @@
         </translation>
     </message>
     <message>
-        <source>Allocated %1 to %2; new balance %3</source>
-        <translation>%1 toegewezen aan %2; nieuw saldo %3</translation>
-    </message>
-    <message>
-        <source>Auto-recharge of %1 resumed for the new month</source>
-        <translation>Automatisch opwaarderen van %1 hervat voor de nieuwe maand</translation>
-    </message>
-    <message>
         <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
         <translation>Het bedrijfssaldo (%1) kan de automatische opwaardering van %2 voor %3 niet betalen.</translation>
-    </message>
-    <message>
-        <source>Recharged %1 with %2; new balance %3</source>
-        <translation>%1 opgewaardeerd met %2; nieuw saldo %3</translation>
     </message>
     <message>
         <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
@@ -178,16 +346,8 @@
         <translation>Het saldo van %1 (%2) is te laag voor een afschrijving van %3.</translation>
     </message>
     <message>
-        <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
-        <translation>Automatisch opwaarderen voor %1: %2 als het saldo lager is dan %3, maximaal %4 per maand</translation>
-    </message>
-    <message>
         <source>Auto-recharge is not on for %1.</source>
         <translation>Automatisch opwaarderen staat niet aan voor %1.</translation>
-    </message>
-    <message>
-        <source>Auto-recharge turned off for %1</source>
-        <translation>Automatisch opwaarderen uitgeschakeld voor %1</translation>
     </message>
 </context>
 <context>
@@ -226,13 +386,6 @@
     <message>
         <source>Generating the demo was cancelled; nothing was written.</source>
         <translation>Het genereren van de demo is geannuleerd; er is niets geschreven.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Generated %n demo member(s)</source>
-        <translation>
-            <numerusform>%n demolid gegenereerd</numerusform>
-            <numerusform>%n demoleden gegenereerd</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -293,10 +446,6 @@
         <translation>Er bestaat al een lid met de accountnaam &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>Added member %1 (%2)</source>
-        <translation>Lid %1 (%2) toegevoegd</translation>
-    </message>
-    <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
         <translation>Er is geen lid met de accountnaam &quot;%1&quot;.</translation>
     </message>
@@ -327,13 +476,6 @@
     <message>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>Het importeren is geannuleerd; er is niets geïmporteerd.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n member(s)</source>
-        <translation>
-            <numerusform>%n lid geïmporteerd</numerusform>
-            <numerusform>%n leden geïmporteerd</numerusform>
-        </translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
@@ -517,13 +659,6 @@
             <numerusform>%1 voor %n maanden</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
-        <translation>
-            <numerusform>%1 gekocht voor %2 (%n maand, %3); wordt verlengd op %4</numerusform>
-            <numerusform>%1 gekocht voor %2 (%n maanden, %3); wordt verlengd op %4</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&quot;%1&quot; is not a phone number in international form, such as +12125550100.</source>
         <translation>&quot;%1&quot; is geen telefoonnummer in internationale notatie, zoals +12125550100.</translation>
@@ -537,20 +672,8 @@
         <translation>%1 heeft %2 al.</translation>
     </message>
     <message>
-        <source>Reassigned %1 from %2 to %3</source>
-        <translation>%1 opnieuw toegewezen van %2 aan %3</translation>
-    </message>
-    <message>
         <source>%1 is already cancelled; it stays usable until %2.</source>
         <translation>%1 is al geannuleerd; het blijft bruikbaar tot %2.</translation>
-    </message>
-    <message>
-        <source>Cancelled %1; usable until %2, then released, no refund</source>
-        <translation>%1 geannuleerd; bruikbaar tot %2, daarna vrijgegeven, geen terugbetaling</translation>
-    </message>
-    <message>
-        <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
-        <translation>%1 was geannuleerd; de periode eindigde op %2 en het nummer is terug in de nummerpool</translation>
     </message>
     <message>
         <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
@@ -561,16 +684,8 @@
         <translation>Verlenging van %1</translation>
     </message>
     <message>
-        <source>Renewed %1 for %2; next renewal on %3</source>
-        <translation>%1 verlengd voor %2; volgende verlenging op %3</translation>
-    </message>
-    <message>
         <source>Not enough numbers are left in area %1 (%2): %3 left, %4 needed. Nothing was bought.</source>
         <translation>Er zijn niet genoeg nummers over met netnummer %1 (%2): %3 over, %4 nodig. Er is niets gekocht.</translation>
-    </message>
-    <message>
-        <source>Assigned %1 from the company&apos;s pool to %2</source>
-        <translation>%1 uit de nummerpool van het bedrijf toegewezen aan %2</translation>
     </message>
 </context>
 <context>
@@ -711,27 +826,8 @@
         </translation>
     </message>
     <message>
-        <source>IP authentication from %1:%2</source>
-        <translation>IP-authenticatie vanaf %1:%2</translation>
-    </message>
-    <message>
-        <source>registration as %1</source>
-        <translation>registratie als %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
-        <translation>
-            <numerusform>SIP-profiel %1 gemaakt (%2) met %n kanaal, %3 betaald</numerusform>
-            <numerusform>SIP-profiel %1 gemaakt (%2) met %n kanalen, %3 betaald</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The SIP profile is already named &quot;%1&quot;.</source>
         <translation>Het SIP-profiel heet al &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>Renamed SIP profile %1 to %2</source>
-        <translation>SIP-profiel %1 hernoemd naar %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n channel(s).</source>
@@ -748,36 +844,16 @@
         </translation>
     </message>
     <message>
-        <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
-        <translation>%1 gewijzigd van %2 naar %3 kanalen; %4 betaald tot %5</translation>
-    </message>
-    <message>
         <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
         <translation>Het bedrijfssaldo (%1) dekt geen %2 voor %3. Er is niets toegewezen.</translation>
-    </message>
-    <message>
-        <source>Allocated %1 to SIP profile %2; new balance %3</source>
-        <translation>%1 toegewezen aan SIP-profiel %2; nieuw saldo %3</translation>
     </message>
     <message>
         <source>The account %1 is already linked to the SIP profile %2; an account can be linked to one SIP profile only.</source>
         <translation>Het account %1 is al gekoppeld aan het SIP-profiel %2; een account kan maar aan één SIP-profiel worden gekoppeld.</translation>
     </message>
     <message>
-        <source>Linked %1 to SIP profile %2; sign-in disabled</source>
-        <translation>%1 gekoppeld aan SIP-profiel %2; aanmelden uitgeschakeld</translation>
-    </message>
-    <message>
-        <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
-        <translation>%1 gekoppeld aan SIP-profiel %2 op toestelnummer %3; aanmelden uitgeschakeld</translation>
-    </message>
-    <message>
         <source>The account %1 is not linked to the SIP profile %2.</source>
         <translation>Het account %1 is niet gekoppeld aan het SIP-profiel %2.</translation>
-    </message>
-    <message>
-        <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
-        <translation>%1 ontkoppeld van SIP-profiel %2; aanmelden hersteld</translation>
     </message>
     <message>
         <source>Credit of deleted SIP profile %1</source>
@@ -837,10 +913,6 @@
     <message>
         <source>%1 is a reserved address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
         <translation>%1 is een gereserveerd adres (%2): de provider kan het niet bereiken vanaf internet. Voer het openbare adres van de internetverbinding van de PBX in.</translation>
-    </message>
-    <message>
-        <source>Deleted SIP profile %1. Returned to the company: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5</source>
-        <translation>SIP-profiel %1 verwijderd. Terug naar het bedrijf: %2; nummers terug in de nummerpool: %3; accounts ontkoppeld: %4; gespreksrecords verwijderd: %5</translation>
     </message>
 </context>
 <context>
@@ -1025,78 +1097,6 @@
         <translation>Automatisch opwaarderen: uit</translation>
     </message>
     <message>
-        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Commands:
-  init                                        create or upgrade the database
-  balance                                     the company balance
-  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 every member
-  member show ACCOUNT                         one member
-  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
-  member export FILE.csv                      a CSV that member import reads back unchanged
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renewals, expiries and monthly resets due by now
-  activity [--limit N]                        the audit log, newest first
-  number countries                            where numbers can be bought
-  number areas COUNTRY                        area codes with place names and numbers left
-  number prices COUNTRY                       price per billing period (1, 3, 12 months)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          usable until the end of its period, no refund
-  number list [--search TEXT] [--country CC]  every number the company has or had
-  credit profile NAME AMOUNT                  company credit to a SIP profile
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP username, password and servers
-  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  demo [--members N] [--seed S]               fill the database with realistic generated data
-
-The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
-Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Gebruik: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Opdrachten:
-  init                                        de database maken of bijwerken
-  balance                                     het bedrijfssaldo
-  topup AMOUNT [--reference TEXT]             gekocht tegoed aan het bedrijfssaldo toevoegen
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 alle leden
-  member show ACCOUNT                         één lid
-  member import FILE.csv [--dry-run]          alles of niets; de proefrun toont elk probleem
-  member export FILE.csv                      een CSV die member import ongewijzigd terugleest
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT aan elk lid; alles of niets
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 verlengingen, vervallen nummers en maandelijkse resets die nu aan de beurt zijn
-  activity [--limit N]                        het auditlogboek, nieuwste eerst
-  number countries                            landen waar nummers te koop zijn
-  number areas COUNTRY                        netnummers met plaatsnamen en beschikbare nummers
-  number prices COUNTRY                       prijs per factureringsperiode (1, 3, 12 maanden)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          bruikbaar tot het einde van de periode, geen terugbetaling
-  number list [--search TEXT] [--country CC]  alle nummers die het bedrijf heeft of had
-  credit profile NAME AMOUNT                  bedrijfstegoed naar een SIP-profiel
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP-gebruikersnaam, wachtwoord en servers
-  profile pbx-config NAME [--format asterisk] kant-en-klare PBX-configuratie om te plakken
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  demo [--members N] [--seed S]               de database vullen met realistische gegenereerde gegevens
-
-De standaarddatabase is $SWITCHBOARD_DATABASE, anders het eigen SQLite-bestand van het venster.
-Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</translation>
-    </message>
-    <message>
         <source>Try &apos;switchboardctl --help&apos;.</source>
         <translation>Probeer &apos;switchboardctl --help&apos;.</translation>
     </message>
@@ -1247,10 +1247,6 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Usage: billing run</source>
         <translation>Gebruik: billing run</translation>
-    </message>
-    <message>
-        <source>Usage: activity [--limit N]</source>
-        <translation>Gebruik: activity [--limit N]</translation>
     </message>
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 100000.</source>
@@ -1491,6 +1487,86 @@ Wachtwoord: %2</translation>
     <message>
         <source>Deleted %1. Returned to the company balance: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5.</source>
         <translation>%1 verwijderd. Terug naar het bedrijfssaldo: %2; nummers terug in de nummerpool: %3; accounts ontkoppeld: %4; gespreksrecords verwijderd: %5.</translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Commands:
+  init                                        create or upgrade the database
+  balance                                     the company balance
+  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 every member
+  member show ACCOUNT                         one member
+  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
+  member export FILE.csv                      a CSV that member import reads back unchanged
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renewals, expiries and monthly resets due by now
+  activity [--limit N] [--lang L]             the audit log, newest first
+  number countries                            where numbers can be bought
+  number areas COUNTRY                        area codes with place names and numbers left
+  number prices COUNTRY                       price per billing period (1, 3, 12 months)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          usable until the end of its period, no refund
+  number list [--search TEXT] [--country CC]  every number the company has or had
+  credit profile NAME AMOUNT                  company credit to a SIP profile
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP username, password and servers
+  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  demo [--members N] [--seed S]               fill the database with realistic generated data
+
+The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
+Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+        <translation>Gebruik: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Opdrachten:
+  init                                        de database maken of bijwerken
+  balance                                     het bedrijfssaldo
+  topup AMOUNT [--reference TEXT]             gekocht tegoed aan het bedrijfssaldo toevoegen
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 alle leden
+  member show ACCOUNT                         één lid
+  member import FILE.csv [--dry-run]          alles of niets; de proefrun toont elk probleem
+  member export FILE.csv                      een CSV die member import ongewijzigd terugleest
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT aan elk lid; alles of niets
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 verlengingen, vervallen nummers en maandelijkse resets die nu aan de beurt zijn
+  activity [--limit N] [--lang L]             het auditlogboek, nieuwste eerst
+  number countries                            landen waar nummers te koop zijn
+  number areas COUNTRY                        netnummers met plaatsnamen en beschikbare nummers
+  number prices COUNTRY                       prijs per factureringsperiode (1, 3, 12 maanden)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          bruikbaar tot het einde van de periode, geen terugbetaling
+  number list [--search TEXT] [--country CC]  alle nummers die het bedrijf heeft of had
+  credit profile NAME AMOUNT                  bedrijfstegoed naar een SIP-profiel
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP-gebruikersnaam, wachtwoord en servers
+  profile pbx-config NAME [--format asterisk] kant-en-klare PBX-configuratie om te plakken
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  demo [--members N] [--seed S]               de database vullen met realistische gegenereerde gegevens
+
+De standaarddatabase is $SWITCHBOARD_DATABASE, anders het eigen SQLite-bestand van het venster.
+Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</translation>
+    </message>
+    <message>
+        <source>Usage: activity [--limit N] [--lang en|nb|fr|nl|pl]</source>
+        <translation>Gebruik: activity [--limit N] [--lang en|nb|fr|nl|pl]</translation>
+    </message>
+    <message>
+        <source>--lang: &quot;%1&quot; is not one of en, nb, fr, nl, pl.</source>
+        <translation>--lang: "%1" is niet een van en, nb, fr, nl, pl.</translation>
     </message>
 </context>
 <context>

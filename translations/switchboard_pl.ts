@@ -58,6 +58,198 @@
         <source>Demo data generated</source>
         <translation>Utworzono dane demonstracyjne</translation>
     </message>
+    <message>
+        <source>Top-up of %1, reference %2</source>
+        <translation>Doładowanie kwotą %1, numer referencyjny %2</translation>
+    </message>
+    <message>
+        <source>Top-up of %1</source>
+        <translation>Doładowanie kwotą %1</translation>
+    </message>
+    <message>
+        <source>Added member %1 (%2)</source>
+        <translation>Dodano członka %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n member(s)</source>
+        <translation>
+            <numerusform>Zaimportowano %n członka</numerusform>
+            <numerusform>Zaimportowano %n członków</numerusform>
+            <numerusform>Zaimportowano %n członków</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allocated %1 to %2; new balance %3</source>
+        <translation>Przydzielono %1 na konto %2; nowe saldo: %3</translation>
+    </message>
+    <message>
+        <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
+        <translation>Automatyczne doładowanie dla %1: %2, gdy saldo spadnie poniżej %3, najwyżej %4 miesięcznie</translation>
+    </message>
+    <message>
+        <source>Auto-recharge turned off for %1</source>
+        <translation>Wyłączono automatyczne doładowanie dla %1</translation>
+    </message>
+    <message>
+        <source>Recharged %1 with %2; new balance %3</source>
+        <translation>Doładowano konto %1 kwotą %2; nowe saldo: %3</translation>
+    </message>
+    <message>
+        <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
+        <translation>Saldo firmy (%1) nie wystarcza na automatyczne doładowanie kwotą %2 dla konta %3.</translation>
+    </message>
+    <message>
+        <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
+        <translation>Osiągnięto miesięczny limit doładowań %1 dla konta %2; automatyczne doładowanie jest wstrzymane do %3.</translation>
+    </message>
+    <message>
+        <source>Auto-recharge of %1 resumed for the new month</source>
+        <translation>Wznowiono automatyczne doładowanie konta %1 na nowy miesiąc</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generated %n demo member(s)</source>
+        <translation>
+            <numerusform>Wygenerowano %n członka demonstracyjnego</numerusform>
+            <numerusform>Wygenerowano %n członków demonstracyjnych</numerusform>
+            <numerusform>Wygenerowano %n członków demonstracyjnych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
+        <translation>
+            <numerusform>Kupiono %1 (posiadacz: %2, %n miesiąc, %3); odnowienie %4</numerusform>
+            <numerusform>Kupiono %1 (posiadacz: %2, %n miesiące, %3); odnowienie %4</numerusform>
+            <numerusform>Kupiono %1 (posiadacz: %2, %n miesięcy, %3); odnowienie %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reassigned %1 from %2 to %3</source>
+        <translation>Ponownie przypisano %1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Assigned %1 from the company&apos;s pool to %2</source>
+        <translation>Przypisano %1: pula firmy → %2</translation>
+    </message>
+    <message>
+        <source>Cancelled %1; usable until %2, then released, no refund</source>
+        <translation>Anulowano %1; numer działa do %2, potem zostanie zwolniony, bez zwrotu środków</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
+        <translation>Numer %1 był anulowany; jego okres zakończył się %2 i numer wrócił do puli firmy</translation>
+    </message>
+    <message>
+        <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
+        <translation>Nie można było odnowić numeru %1: saldo firmy (%2) nie wystarcza na %3. Numer wygasł i wrócił do puli firmy.</translation>
+    </message>
+    <message>
+        <source>Renewed %1 for %2; next renewal on %3</source>
+        <translation>Odnowiono %1 za %2; następne odnowienie %3</translation>
+    </message>
+    <message>
+        <source>IP authentication from %1:%2</source>
+        <translation>uwierzytelnianie IP z adresu %1:%2</translation>
+    </message>
+    <message>
+        <source>registration as %1</source>
+        <translation>rejestracja jako %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
+        <translation>
+            <numerusform>Utworzono profil SIP %1 (%2) z %n kanałem, zapłacono %3</numerusform>
+            <numerusform>Utworzono profil SIP %1 (%2) z %n kanałami, zapłacono %3</numerusform>
+            <numerusform>Utworzono profil SIP %1 (%2) z %n kanałami, zapłacono %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renamed SIP profile %1 to %2</source>
+        <translation>Zmieniono nazwę profilu SIP %1 na %2</translation>
+    </message>
+    <message>
+        <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
+        <translation>Zmieniono liczbę kanałów profilu %1 z %2 na %3; zapłacono %4 za okres do %5</translation>
+    </message>
+    <message>
+        <source>Allocated %1 to SIP profile %2; new balance %3</source>
+        <translation>Przydzielono %1 do profilu SIP %2; nowe saldo: %3</translation>
+    </message>
+    <message>
+        <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
+        <translation>Skojarzono konto %1 z profilem SIP %2 (numer wewnętrzny %3); logowanie wyłączone</translation>
+    </message>
+    <message>
+        <source>Linked %1 to SIP profile %2; sign-in disabled</source>
+        <translation>Skojarzono konto %1 z profilem SIP %2; logowanie wyłączone</translation>
+    </message>
+    <message>
+        <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
+        <translation>Usunięto skojarzenie konta %1 z profilem SIP %2; logowanie przywrócone</translation>
+    </message>
+    <message>
+        <source>Deleted SIP profile %1. Returned to the company: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5</source>
+        <translation>Usunięto profil SIP %1. Zwrócono firmie: %2; numery zwrócone do puli: %3; konta bez skojarzenia: %4; usunięte rekordy połączeń: %5</translation>
+    </message>
+    <message>
+        <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
+        <translation>Nie można było odnowić kanałów profilu %1: saldo firmy (%2) nie wystarcza na %3. Połączenia wychodzące przez ten profil są wstrzymane do czasu opłacenia kanałów.</translation>
+    </message>
+    <message>
+        <source>Bought a number</source>
+        <translation>Kupiono numer</translation>
+    </message>
+    <message>
+        <source>Number assigned</source>
+        <translation>Przypisano numer</translation>
+    </message>
+    <message>
+        <source>Number cancelled</source>
+        <translation>Anulowano numer</translation>
+    </message>
+    <message>
+        <source>Number released</source>
+        <translation>Zwolniono numer</translation>
+    </message>
+    <message>
+        <source>Number expired</source>
+        <translation>Numer wygasł</translation>
+    </message>
+    <message>
+        <source>Number renewed</source>
+        <translation>Odnowiono numer</translation>
+    </message>
+    <message>
+        <source>SIP profile created</source>
+        <translation>Utworzono profil SIP</translation>
+    </message>
+    <message>
+        <source>SIP profile renamed</source>
+        <translation>Zmieniono nazwę profilu SIP</translation>
+    </message>
+    <message>
+        <source>Channels changed</source>
+        <translation>Zmieniono liczbę kanałów</translation>
+    </message>
+    <message>
+        <source>Credit allocated to a SIP profile</source>
+        <translation>Przydzielono środki profilowi SIP</translation>
+    </message>
+    <message>
+        <source>Account linked</source>
+        <translation>Skojarzono konto</translation>
+    </message>
+    <message>
+        <source>Account unlinked</source>
+        <translation>Usunięto skojarzenie konta</translation>
+    </message>
+    <message>
+        <source>SIP profile deleted</source>
+        <translation>Usunięto profil SIP</translation>
+    </message>
+    <message>
+        <source>Channels not renewed</source>
+        <translation>Nie odnowiono kanałów</translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>
@@ -95,14 +287,6 @@
     <message>
         <source>The reference is too long (at most 200 characters).</source>
         <translation>Numer referencyjny jest za długi (najwyżej 200 znaków).</translation>
-    </message>
-    <message>
-        <source>Top-up of %1</source>
-        <translation>Doładowanie kwotą %1</translation>
-    </message>
-    <message>
-        <source>Top-up of %1, reference %2</source>
-        <translation>Doładowanie kwotą %1, numer referencyjny %2</translation>
     </message>
 </context>
 <context>
@@ -152,20 +336,8 @@
         </translation>
     </message>
     <message>
-        <source>Allocated %1 to %2; new balance %3</source>
-        <translation>Przydzielono %1 na konto %2; nowe saldo: %3</translation>
-    </message>
-    <message>
-        <source>Auto-recharge of %1 resumed for the new month</source>
-        <translation>Wznowiono automatyczne doładowanie konta %1 na nowy miesiąc</translation>
-    </message>
-    <message>
         <source>The company balance (%1) cannot pay the auto-recharge of %2 for %3.</source>
         <translation>Saldo firmy (%1) nie wystarcza na automatyczne doładowanie kwotą %2 dla konta %3.</translation>
-    </message>
-    <message>
-        <source>Recharged %1 with %2; new balance %3</source>
-        <translation>Doładowano konto %1 kwotą %2; nowe saldo: %3</translation>
     </message>
     <message>
         <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3.</source>
@@ -180,16 +352,8 @@
         <translation>Saldo konta %1 (%2) jest za niskie na obciążenie kwotą %3.</translation>
     </message>
     <message>
-        <source>Auto-recharge for %1: %2 when the balance is below %3, at most %4 a month</source>
-        <translation>Automatyczne doładowanie dla %1: %2, gdy saldo spadnie poniżej %3, najwyżej %4 miesięcznie</translation>
-    </message>
-    <message>
         <source>Auto-recharge is not on for %1.</source>
         <translation>Automatyczne doładowanie dla %1 nie jest włączone.</translation>
-    </message>
-    <message>
-        <source>Auto-recharge turned off for %1</source>
-        <translation>Wyłączono automatyczne doładowanie dla %1</translation>
     </message>
 </context>
 <context>
@@ -228,14 +392,6 @@
     <message>
         <source>Generating the demo was cancelled; nothing was written.</source>
         <translation>Anulowano generowanie danych demonstracyjnych; nic nie zostało zapisane.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Generated %n demo member(s)</source>
-        <translation>
-            <numerusform>Wygenerowano %n członka demonstracyjnego</numerusform>
-            <numerusform>Wygenerowano %n członków demonstracyjnych</numerusform>
-            <numerusform>Wygenerowano %n członków demonstracyjnych</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -296,10 +452,6 @@
         <translation>Członek o nazwie konta „%1” już istnieje.</translation>
     </message>
     <message>
-        <source>Added member %1 (%2)</source>
-        <translation>Dodano członka %1 (%2)</translation>
-    </message>
-    <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
         <translation>Nie ma członka o nazwie konta „%1”.</translation>
     </message>
@@ -330,14 +482,6 @@
     <message>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>Anulowano import; nic nie zostało zaimportowane.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n member(s)</source>
-        <translation>
-            <numerusform>Zaimportowano %n członka</numerusform>
-            <numerusform>Zaimportowano %n członków</numerusform>
-            <numerusform>Zaimportowano %n członków</numerusform>
-        </translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
@@ -523,14 +667,6 @@
             <numerusform>%1 na %n miesięcy</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Bought %1 for %2 (%n month(s), %3); renews on %4</source>
-        <translation>
-            <numerusform>Kupiono %1 (posiadacz: %2, %n miesiąc, %3); odnowienie %4</numerusform>
-            <numerusform>Kupiono %1 (posiadacz: %2, %n miesiące, %3); odnowienie %4</numerusform>
-            <numerusform>Kupiono %1 (posiadacz: %2, %n miesięcy, %3); odnowienie %4</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&quot;%1&quot; is not a phone number in international form, such as +12125550100.</source>
         <translation>„%1” nie jest numerem telefonu w formacie międzynarodowym, np. +12125550100.</translation>
@@ -544,20 +680,8 @@
         <translation>%1 ma już numer %2.</translation>
     </message>
     <message>
-        <source>Reassigned %1 from %2 to %3</source>
-        <translation>Ponownie przypisano %1: %2 → %3</translation>
-    </message>
-    <message>
         <source>%1 is already cancelled; it stays usable until %2.</source>
         <translation>Numer %1 jest już anulowany; można go używać do %2.</translation>
-    </message>
-    <message>
-        <source>Cancelled %1; usable until %2, then released, no refund</source>
-        <translation>Anulowano %1; numer działa do %2, potem zostanie zwolniony, bez zwrotu środków</translation>
-    </message>
-    <message>
-        <source>%1 was cancelled; its period ended on %2 and it returned to the pool</source>
-        <translation>Numer %1 był anulowany; jego okres zakończył się %2 i numer wrócił do puli firmy</translation>
     </message>
     <message>
         <source>%1 could not be renewed: the company balance (%2) cannot pay %3. It expired and returned to the pool.</source>
@@ -568,16 +692,8 @@
         <translation>Odnowienie %1</translation>
     </message>
     <message>
-        <source>Renewed %1 for %2; next renewal on %3</source>
-        <translation>Odnowiono %1 za %2; następne odnowienie %3</translation>
-    </message>
-    <message>
         <source>Not enough numbers are left in area %1 (%2): %3 left, %4 needed. Nothing was bought.</source>
         <translation>Za mało wolnych numerów z numerem kierunkowym %1 (%2): wolne: %3, potrzeba: %4. Nic nie kupiono.</translation>
-    </message>
-    <message>
-        <source>Assigned %1 from the company&apos;s pool to %2</source>
-        <translation>Przypisano %1: pula firmy → %2</translation>
     </message>
 </context>
 <context>
@@ -721,28 +837,8 @@
         </translation>
     </message>
     <message>
-        <source>IP authentication from %1:%2</source>
-        <translation>uwierzytelnianie IP z adresu %1:%2</translation>
-    </message>
-    <message>
-        <source>registration as %1</source>
-        <translation>rejestracja jako %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Created SIP profile %1 (%2) with %n channel(s), paid %3</source>
-        <translation>
-            <numerusform>Utworzono profil SIP %1 (%2) z %n kanałem, zapłacono %3</numerusform>
-            <numerusform>Utworzono profil SIP %1 (%2) z %n kanałami, zapłacono %3</numerusform>
-            <numerusform>Utworzono profil SIP %1 (%2) z %n kanałami, zapłacono %3</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The SIP profile is already named &quot;%1&quot;.</source>
         <translation>Profil SIP ma już nazwę „%1”.</translation>
-    </message>
-    <message>
-        <source>Renamed SIP profile %1 to %2</source>
-        <translation>Zmieniono nazwę profilu SIP %1 na %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n channel(s).</source>
@@ -761,36 +857,16 @@
         </translation>
     </message>
     <message>
-        <source>Changed %1 from %2 to %3 channels; paid %4 until %5</source>
-        <translation>Zmieniono liczbę kanałów profilu %1 z %2 na %3; zapłacono %4 za okres do %5</translation>
-    </message>
-    <message>
         <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
         <translation>Saldo firmy (%1) nie pokrywa kwoty %2 dla %3. Nic nie przydzielono.</translation>
-    </message>
-    <message>
-        <source>Allocated %1 to SIP profile %2; new balance %3</source>
-        <translation>Przydzielono %1 do profilu SIP %2; nowe saldo: %3</translation>
     </message>
     <message>
         <source>The account %1 is already linked to the SIP profile %2; an account can be linked to one SIP profile only.</source>
         <translation>Konto %1 jest już skojarzone z profilem SIP %2; konto może być skojarzone tylko z jednym profilem SIP.</translation>
     </message>
     <message>
-        <source>Linked %1 to SIP profile %2; sign-in disabled</source>
-        <translation>Skojarzono konto %1 z profilem SIP %2; logowanie wyłączone</translation>
-    </message>
-    <message>
-        <source>Linked %1 to SIP profile %2 at extension %3; sign-in disabled</source>
-        <translation>Skojarzono konto %1 z profilem SIP %2 (numer wewnętrzny %3); logowanie wyłączone</translation>
-    </message>
-    <message>
         <source>The account %1 is not linked to the SIP profile %2.</source>
         <translation>Konto %1 nie jest skojarzone z profilem SIP %2.</translation>
-    </message>
-    <message>
-        <source>Unlinked %1 from SIP profile %2; sign-in restored</source>
-        <translation>Usunięto skojarzenie konta %1 z profilem SIP %2; logowanie przywrócone</translation>
     </message>
     <message>
         <source>Credit of deleted SIP profile %1</source>
@@ -851,10 +927,6 @@
     <message>
         <source>%1 is a reserved address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
         <translation>%1 to adres zarezerwowany (%2): dostawca nie może się z nim połączyć z internetu. Wprowadź publiczny adres połączenia internetowego centrali PBX.</translation>
-    </message>
-    <message>
-        <source>Deleted SIP profile %1. Returned to the company: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5</source>
-        <translation>Usunięto profil SIP %1. Zwrócono firmie: %2; numery zwrócone do puli: %3; konta bez skojarzenia: %4; usunięte rekordy połączeń: %5</translation>
     </message>
 </context>
 <context>
@@ -1039,78 +1111,6 @@
         <translation>Automatyczne doładowanie: wyłączone</translation>
     </message>
     <message>
-        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Commands:
-  init                                        create or upgrade the database
-  balance                                     the company balance
-  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 every member
-  member show ACCOUNT                         one member
-  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
-  member export FILE.csv                      a CSV that member import reads back unchanged
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renewals, expiries and monthly resets due by now
-  activity [--limit N]                        the audit log, newest first
-  number countries                            where numbers can be bought
-  number areas COUNTRY                        area codes with place names and numbers left
-  number prices COUNTRY                       price per billing period (1, 3, 12 months)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          usable until the end of its period, no refund
-  number list [--search TEXT] [--country CC]  every number the company has or had
-  credit profile NAME AMOUNT                  company credit to a SIP profile
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP username, password and servers
-  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  demo [--members N] [--seed S]               fill the database with realistic generated data
-
-The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
-Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Użycie: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Polecenia:
-  init                                        utwórz lub zaktualizuj bazę danych
-  balance                                     saldo firmy
-  topup AMOUNT [--reference TEXT]             dodaj kupione środki do salda firmy
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 wszyscy członkowie
-  member show ACCOUNT                         jeden członek
-  member import FILE.csv [--dry-run]          wszystko albo nic; próba wypisuje każdy problem
-  member export FILE.csv                      plik CSV, który member import wczytuje bez zmian
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT dla każdego członka; wszystko albo nic
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 należne do teraz odnowienia, wygaśnięcia i miesięczne zerowania
-  activity [--limit N]                        dziennik zdarzeń, od najnowszych
-  number countries                            kraje, w których można kupić numery
-  number areas COUNTRY                        numery kierunkowe z nazwami miejscowości i liczbą wolnych numerów
-  number prices COUNTRY                       cena za okres rozliczeniowy (1, 3, 12 miesięcy)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          działa do końca okresu, bez zwrotu środków
-  number list [--search TEXT] [--country CC]  wszystkie obecne i dawne numery firmy
-  credit profile NAME AMOUNT                  środki firmy dla profilu SIP
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    nazwa użytkownika SIP, hasło i serwery
-  profile pbx-config NAME [--format asterisk] gotowa do wklejenia konfiguracja centrali PBX
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  demo [--members N] [--seed S]               wypełnij bazę realistycznymi wygenerowanymi danymi
-
-Domyślna baza danych to $SWITCHBOARD_DATABASE, a w przeciwnym razie własny plik SQLite okna.
-Kod wyjścia: 0 wykonano, 1 odrzucono (nic nie zmieniono), 2 błąd użycia.</translation>
-    </message>
-    <message>
         <source>Try &apos;switchboardctl --help&apos;.</source>
         <translation>Spróbuj „switchboardctl --help”.</translation>
     </message>
@@ -1265,10 +1265,6 @@ Kod wyjścia: 0 wykonano, 1 odrzucono (nic nie zmieniono), 2 błąd użycia.</tr
     <message>
         <source>Usage: billing run</source>
         <translation>Użycie: billing run</translation>
-    </message>
-    <message>
-        <source>Usage: activity [--limit N]</source>
-        <translation>Użycie: activity [--limit N]</translation>
     </message>
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 100000.</source>
@@ -1515,6 +1511,86 @@ Hasło: %2</translation>
     <message>
         <source>Deleted %1. Returned to the company balance: %2; numbers back in the pool: %3; accounts unlinked: %4; call records deleted: %5.</source>
         <translation>Usunięto profil %1. Zwrócono do salda firmy: %2; numery zwrócone do puli: %3; konta bez skojarzenia: %4; usunięte rekordy połączeń: %5.</translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Commands:
+  init                                        create or upgrade the database
+  balance                                     the company balance
+  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 every member
+  member show ACCOUNT                         one member
+  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
+  member export FILE.csv                      a CSV that member import reads back unchanged
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renewals, expiries and monthly resets due by now
+  activity [--limit N] [--lang L]             the audit log, newest first
+  number countries                            where numbers can be bought
+  number areas COUNTRY                        area codes with place names and numbers left
+  number prices COUNTRY                       price per billing period (1, 3, 12 months)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          usable until the end of its period, no refund
+  number list [--search TEXT] [--country CC]  every number the company has or had
+  credit profile NAME AMOUNT                  company credit to a SIP profile
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP username, password and servers
+  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  demo [--members N] [--seed S]               fill the database with realistic generated data
+
+The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
+Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+        <translation>Użycie: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Polecenia:
+  init                                        utwórz lub zaktualizuj bazę danych
+  balance                                     saldo firmy
+  topup AMOUNT [--reference TEXT]             dodaj kupione środki do salda firmy
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 wszyscy członkowie
+  member show ACCOUNT                         jeden członek
+  member import FILE.csv [--dry-run]          wszystko albo nic; próba wypisuje każdy problem
+  member export FILE.csv                      plik CSV, który member import wczytuje bez zmian
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT dla każdego członka; wszystko albo nic
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 należne do teraz odnowienia, wygaśnięcia i miesięczne zerowania
+  activity [--limit N] [--lang L]             dziennik zdarzeń, od najnowszych
+  number countries                            kraje, w których można kupić numery
+  number areas COUNTRY                        numery kierunkowe z nazwami miejscowości i liczbą wolnych numerów
+  number prices COUNTRY                       cena za okres rozliczeniowy (1, 3, 12 miesięcy)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          działa do końca okresu, bez zwrotu środków
+  number list [--search TEXT] [--country CC]  wszystkie obecne i dawne numery firmy
+  credit profile NAME AMOUNT                  środki firmy dla profilu SIP
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    nazwa użytkownika SIP, hasło i serwery
+  profile pbx-config NAME [--format asterisk] gotowa do wklejenia konfiguracja centrali PBX
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  demo [--members N] [--seed S]               wypełnij bazę realistycznymi wygenerowanymi danymi
+
+Domyślna baza danych to $SWITCHBOARD_DATABASE, a w przeciwnym razie własny plik SQLite okna.
+Kod wyjścia: 0 wykonano, 1 odrzucono (nic nie zmieniono), 2 błąd użycia.</translation>
+    </message>
+    <message>
+        <source>Usage: activity [--limit N] [--lang en|nb|fr|nl|pl]</source>
+        <translation>Użycie: activity [--limit N] [--lang en|nb|fr|nl|pl]</translation>
+    </message>
+    <message>
+        <source>--lang: &quot;%1&quot; is not one of en, nb, fr, nl, pl.</source>
+        <translation>--lang: „%1” nie jest jednym z en, nb, fr, nl, pl.</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,8 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
+#include <QTranslator>
 
 namespace sb::ctl {
 
@@ -199,7 +201,7 @@ QString CommandLine::usage()
         "  autorecharge off ACCOUNT\n"
         "  billing run                                 renewals, expiries and monthly resets due "
         "by now\n"
-        "  activity [--limit N]                        the audit log, newest first\n"
+        "  activity [--limit N] [--lang L]             the audit log, newest first\n"
         "  number countries                            where numbers can be bought\n"
         "  number areas COUNTRY                        area codes with place names and numbers "
         "left\n"
@@ -697,13 +699,40 @@ int CommandLine::cmdBilling(const QStringList& w)
     return Done;
 }
 
+namespace {
+
+// `activity --lang CODE`: the sentences and kind names in that language (its catalogue is
+// embedded like the window's), money and dates in its locale. Without it the output stays
+// English with machine formats. False for a language Switchboard does not speak.
+bool speakActivityLanguage(const QString& code, QTranslator& translator)
+{
+    static const QList<std::pair<QString, QLocale>> languages = {
+        {QStringLiteral("en"), QLocale(QLocale::English, QLocale::UnitedStates)},
+        {QStringLiteral("nb"), QLocale(QLocale::NorwegianBokmal, QLocale::Norway)},
+        {QStringLiteral("fr"), QLocale(QLocale::French, QLocale::France)},
+        {QStringLiteral("nl"), QLocale(QLocale::Dutch, QLocale::Netherlands)},
+        {QStringLiteral("pl"), QLocale(QLocale::Polish, QLocale::Poland)},
+    };
+    for (const auto& [name, locale] : languages) {
+        if (name != code)
+            continue;
+        QLocale::setDefault(locale);
+        if (translator.load(QStringLiteral(":/i18n/switchboard_%1.qm").arg(code)))
+            QCoreApplication::installTranslator(&translator);
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int CommandLine::cmdActivity(const QStringList& w)
 {
-    const auto a = parse(w, {QStringLiteral("--limit")});
+    const auto a = parse(w, {QStringLiteral("--limit"), QStringLiteral("--lang")});
     if (!a)
         return Usage;
     if (!a->positional.isEmpty())
-        return usageError(tr("Usage: activity [--limit N]"));
+        return usageError(tr("Usage: activity [--limit N] [--lang en|nb|fr|nl|pl]"));
     int limit = 20;
     if (a->has(QStringLiteral("--limit"))) {
         bool ok = false;
@@ -712,6 +741,11 @@ int CommandLine::cmdActivity(const QStringList& w)
             return refused(tr("--limit: \"%1\" is not a number from 1 to 100000.")
                                .arg(a->value(QStringLiteral("--limit"))));
     }
+    QTranslator translator; // removes itself when it goes
+    if (a->has(QStringLiteral("--lang")) &&
+        !speakActivityLanguage(a->value(QStringLiteral("--lang")), translator))
+        return refused(tr("--lang: \"%1\" is not one of en, nb, fr, nl, pl.")
+                           .arg(a->value(QStringLiteral("--lang"))));
     if (!openDatabase())
         return Refused;
     auto page = ActivityLog(*m_ctx).page(0, limit);
@@ -719,15 +753,23 @@ int CommandLine::cmdActivity(const QStringList& w)
         return refused(page.error().message);
     QJsonArray list;
     for (const ActivityEntry& e : std::as_const(*page)) {
+        const QString text = ActivityLog::describe(e);
         if (m_out->json())
-            list.append(QJsonObject{{QStringLiteral("at"), e.at.toString(Qt::ISODate)},
-                                    {QStringLiteral("actor"), e.actor},
-                                    {QStringLiteral("action"), e.action},
-                                    {QStringLiteral("subject"), e.subject},
-                                    {QStringLiteral("details"), e.details}});
+            list.append(
+                QJsonObject{{QStringLiteral("at"), e.at.toString(Qt::ISODate)},
+                            {QStringLiteral("actor"), e.actor},
+                            {QStringLiteral("kind"), e.key},
+                            {QStringLiteral("kind_name"), ActivityLog::kindName(e)},
+                            {QStringLiteral("subject"), e.subject},
+                            {QStringLiteral("values"), QJsonObject::fromVariantMap(e.values)},
+                            {QStringLiteral("text"), text},
+                            // What the previous release's JSON had.
+                            {QStringLiteral("action"), e.key},
+                            {QStringLiteral("details"), text}});
         else
-            m_out->line(QStringLiteral("%1  %2  %3  %4")
-                            .arg(e.at.toString(Qt::ISODate), e.actor, e.action, e.details));
+            m_out->line(
+                QStringLiteral("%1  %2  %3  %4")
+                    .arg(e.at.toString(Qt::ISODate), e.actor, ActivityLog::kindName(e), text));
     }
     if (m_out->json())
         m_out->json({{QStringLiteral("activity"), list}});

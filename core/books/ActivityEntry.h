@@ -1,19 +1,24 @@
 #pragma once
 
+#include "core/books/ActivityEvent.h"
+
 #include <QDateTime>
 #include <QString>
+#include <QVariantMap>
 
 namespace sb {
 
-/// One line of the audit log.
+/// One line of the audit log, as stored: its sentence is written when it is shown
+/// (ActivityLog::describe), in the reader's language.
 struct ActivityEntry
 {
     qint64 id = 0;
     QDateTime at;
     QString actor;
-    QString action;  ///< machine key, e.g. "member.add", "credit.allocate"
-    QString subject; ///< what it concerned, e.g. an account name
-    QString details; ///< human-readable summary, in the language of the one who acted
+    ActivityKind kind = ActivityKind::Unknown;
+    QString key;        ///< the stored kind key, e.g. "number.buy" (kept for Unknown kinds too)
+    QString subject;    ///< what it concerned: an account, a SIP profile or a number
+    QVariantMap values; ///< the event's values (ActivityValue names)
 };
 
 } // namespace sb

@@ -38,11 +38,7 @@ Result<Money> CompanyService::topUp(Money amount, const QString& reference) cons
                                      reference);
             !t)
             return t.error();
-        const QString details =
-            reference.isEmpty() ? tr("Top-up of %1").arg(amount.display())
-                                : tr("Top-up of %1, reference %2").arg(amount.display(), reference);
-        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("company.topup"), QString(), details);
-            !a)
+        if (auto a = ActivityLog(m_ctx).record(ActivityEvent::companyTopUp(amount, reference)); !a)
             return a.error();
         return ledger.balance(Ledger::CompanyAccount);
     });

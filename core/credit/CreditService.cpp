@@ -87,9 +87,7 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount,
         const ActivityLog log(m_ctx);
         for (Member m : std::as_const(*found)) {
             m.balance += amount;
-            if (auto a = log.record(QStringLiteral("credit.allocate"), m.account,
-                                    tr("Allocated %1 to %2; new balance %3")
-                                        .arg(amount.display(), m.account, m.balance.display()));
+            if (auto a = log.record(ActivityEvent::creditAllocated(m.account, amount, m.balance));
                 !a)
                 return a.error();
             out.members.append(m);
@@ -136,9 +134,7 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
     const Ledger ledger(m_ctx);
     const ActivityLog log(m_ctx);
     if (wasSuspended && !suspended.isValid()) {
-        if (auto a = log.record(QStringLiteral("autorecharge.resumed"), account,
-                                tr("Auto-recharge of %1 resumed for the new month").arg(account));
-            !a)
+        if (auto a = log.record(ActivityEvent::autoRechargeResumed(account)); !a)
             return a.error();
     }
     auto balance = ledger.balance(accountId);
@@ -157,7 +153,7 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
             out.companyCouldNotPay = true;
             out.message = tr("The company balance (%1) cannot pay the auto-recharge of %2 for %3.")
                               .arg(company->toString(), amount.display(), account);
-            if (auto a = log.record(QStringLiteral("autorecharge.failed"), account, out.message);
+            if (auto a = log.record(ActivityEvent::autoRechargeFailed(account, amount, *company));
                 !a)
                 return a.error();
             break;
@@ -170,10 +166,7 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
         memberBalance += amount;
         out.recharged += amount;
         ++out.recharges;
-        if (auto a = log.record(QStringLiteral("autorecharge.recharge"), account,
-                                tr("Recharged %1 with %2; new balance %3")
-                                    .arg(account, amount.display(), memberBalance.display()));
-            !a)
+        if (auto a = log.record(ActivityEvent::autoRecharged(account, amount, memberBalance)); !a)
             return a.error();
         // The limit counts as reached once another recharge would go past it.
         if (recharged + amount > limit)
@@ -185,7 +178,8 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
             tr("The monthly recharge limit of %1 for %2 is reached; auto-recharge is "
                "suspended until %3.")
                 .arg(limit.display(), account, displayDate(suspended));
-        if (auto a = log.record(QStringLiteral("autorecharge.suspended"), account, text); !a)
+        if (auto a = log.record(ActivityEvent::autoRechargeSuspended(account, limit, suspended));
+            !a)
             return a.error();
         if (out.message.isEmpty())
             out.message = text;
@@ -293,11 +287,7 @@ Result<RechargeOutcome> CreditService::setAutoRecharge(const QString& account, M
         if (!db.exec(w))
             return Error::storage(db.lastErrorText());
         if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("autorecharge.set"), member->account,
-                tr("Auto-recharge for %1: %2 when the balance is below %3, "
-                   "at most %4 a month")
-                    .arg(member->account, amount.display(), threshold.display(),
-                         monthlyLimit.display()));
+                ActivityEvent::autoRechargeSet(member->account, amount, threshold, monthlyLimit));
             !a)
             return a.error();
         return applyAutoRecharge(member->id, member->accountId, member->account);
@@ -317,9 +307,7 @@ Result<void> CreditService::disableAutoRecharge(const QString& account) const
         q.addBindValue(member->id);
         if (!db.exec(q))
             return Error::storage(db.lastErrorText());
-        return ActivityLog(m_ctx).record(
-            QStringLiteral("autorecharge.off"), member->account,
-            tr("Auto-recharge turned off for %1").arg(member->account));
+        return ActivityLog(m_ctx).record(ActivityEvent::autoRechargeOff(member->account));
     });
 }
 

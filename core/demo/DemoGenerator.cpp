@@ -206,10 +206,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
         }
         if (progress)
             progress(options.members, options.members);
-        if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("demo.generate"), QString(),
-                tr("Generated %n demo member(s)", nullptr, summary.members));
-            !a)
+        if (auto a = ActivityLog(m_ctx).record(ActivityEvent::demoGenerated(summary.members)); !a)
             return a.error();
         return summary;
     });

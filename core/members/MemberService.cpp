@@ -201,9 +201,8 @@ Result<Member> MemberService::add(const NewMember& in) const
         auto added = insert(m);
         if (!added)
             return added;
-        if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("member.add"), m.account,
-                tr("Added member %1 (%2)").arg(m.name.trimmed(), m.account));
+        if (auto a =
+                ActivityLog(m_ctx).record(ActivityEvent::memberAdded(m.account, m.name.trimmed()));
             !a)
             return a.error();
         return added;
@@ -420,9 +419,7 @@ Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dr
             if (progress && done % 500 == 0 && !progress(done, valid.size()))
                 return Error::refused(tr("The import was cancelled; nothing was imported."));
         }
-        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("member.import"), QString(),
-                                               tr("Imported %n member(s)", nullptr, done));
-            !a)
+        if (auto a = ActivityLog(m_ctx).record(ActivityEvent::membersImported(done)); !a)
             return a.error();
         return done;
     });

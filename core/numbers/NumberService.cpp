@@ -396,9 +396,7 @@ Result<QList<NumberService::Purchase>> NumberService::buy(const BuyRequest& r) c
                     return Error::storage(db.lastErrorText());
             }
             if (auto a = log.record(
-                    QStringLiteral("number.buy"), h.holder.name,
-                    tr("Bought %1 for %2 (%n month(s), %3); renews on %4", nullptr, r.months)
-                        .arg(e164, h.holder.name, price.display(), displayDate(expires)));
+                    ActivityEvent::numberBought(e164, h.holder.name, r.months, price, expires));
                 !a)
                 return a.error();
             out.append({e164, price, expires, h.holder});
@@ -448,14 +446,9 @@ Result<NumberRecord> NumberService::assign(const QString& text, const NumberHold
         q.addBindValue(number->id);
         if (!db.exec(q))
             return Error::storage(db.lastErrorText());
-        const QString details =
-            number->holder.isNone()
-                ? tr("Assigned %1 from the company's pool to %2")
-                      .arg(number->e164, holder->holder.name)
-                : tr("Reassigned %1 from %2 to %3")
-                      .arg(number->e164, number->holder.name, holder->holder.name);
-        if (auto a =
-                ActivityLog(m_ctx).record(QStringLiteral("number.assign"), number->e164, details);
+        const QString previous = number->holder.isNone() ? QString() : number->holder.name;
+        if (auto a = ActivityLog(m_ctx).record(
+                ActivityEvent::numberAssigned(number->e164, previous, holder->holder.name));
             !a)
             return a.error();
         number->holder = holder->holder;
@@ -478,9 +471,7 @@ Result<NumberRecord> NumberService::cancel(const QString& text) const
         if (!db.exec(q))
             return Error::storage(db.lastErrorText());
         if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("number.cancel"), number->e164,
-                tr("Cancelled %1; usable until %2, then released, no refund")
-                    .arg(number->e164, displayDate(number->expires)));
+                ActivityEvent::numberCancelled(number->e164, number->expires));
             !a)
             return a.error();
         number->cancelled = true;
@@ -544,23 +535,18 @@ Result<NumberService::DueReport> NumberService::processDue() const
     if (auto l = ledger.lockBalances({Ledger::CompanyAccount}); !l)
         return l.error();
     const ActivityLog log(m_ctx);
-    auto release = [&](const NumberRecord& n, const QString& action,
-                       const QString& text) -> Result<void> {
+    auto release = [&](const NumberRecord& n, const ActivityEvent& event) -> Result<void> {
         QSqlQuery u = db.prepare(QStringLiteral(
             "UPDATE numbers SET status = 'released', member_id = NULL, profile_id = NULL,"
             " cancelled = 0 WHERE id = ?"));
         u.addBindValue(n.id);
         if (!db.exec(u))
             return Error::storage(db.lastErrorText());
-        return log.record(action, n.e164, text);
+        return log.record(event);
     };
     for (NumberRecord n : std::as_const(due)) {
         if (n.cancelled) {
-            if (auto r = release(
-                    n, QStringLiteral("number.release"),
-                    tr("%1 was cancelled; its period ended on %2 and it returned to the pool")
-                        .arg(n.e164, displayDate(n.expires)));
-                !r)
+            if (auto r = release(n, ActivityEvent::numberReleased(n.e164, n.expires)); !r)
                 return r.error();
             ++report.released;
             continue;
@@ -577,7 +563,7 @@ Result<NumberService::DueReport> NumberService::processDue() const
                     tr("%1 could not be renewed: the company balance (%2) cannot pay %3. "
                        "It expired and returned to the pool.")
                         .arg(n.e164, company->toString(), price.display());
-                if (auto r = release(n, QStringLiteral("number.expired"), text); !r)
+                if (auto r = release(n, ActivityEvent::numberExpired(n.e164, *company, price)); !r)
                     return r.error();
                 report.messages.append(text);
                 ++report.expiredUnpaid;
@@ -602,10 +588,7 @@ Result<NumberService::DueReport> NumberService::processDue() const
         u.addBindValue(n.id);
         if (!db.exec(u))
             return Error::storage(db.lastErrorText());
-        if (auto a = log.record(QStringLiteral("number.renew"), n.e164,
-                                tr("Renewed %1 for %2; next renewal on %3")
-                                    .arg(n.e164, price.display(), displayDate(n.expires)));
-            !a)
+        if (auto a = log.record(ActivityEvent::numberRenewed(n.e164, price, n.expires)); !a)
             return a.error();
         ++report.renewed;
     }

@@ -393,14 +393,9 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
                                 tr("%n channel(s) for %1", nullptr, in.channels).arg(name));
             !t)
             return t.error();
-        const QString how =
-            in.auth == SipProfile::Auth::Ip
-                ? tr("IP authentication from %1:%2").arg(in.ip.trimmed()).arg(in.port)
-                : tr("registration as %1").arg(username);
+        const QString ip = in.auth == SipProfile::Auth::Ip ? in.ip.trimmed() : QString();
         if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("profile.create"), name,
-                tr("Created SIP profile %1 (%2) with %n channel(s), paid %3", nullptr, in.channels)
-                    .arg(name, how, cost.display()));
+                ActivityEvent::profileCreated(name, in.channels, cost, username, ip, in.port));
             !a)
             return a.error();
         auto p = find(name);
@@ -442,10 +437,7 @@ Result<SipProfile> ProfileService::rename(const QString& name, const QString& ne
         q.addBindValue(p->id);
         if (!db.exec(q))
             return Error::storage(db.lastErrorText());
-        if (auto a =
-                ActivityLog(m_ctx).record(QStringLiteral("profile.rename"), newName,
-                                          tr("Renamed SIP profile %1 to %2").arg(p->name, newName));
-            !a)
+        if (auto a = ActivityLog(m_ctx).record(ActivityEvent::profileRenamed(p->name, newName)); !a)
             return a.error();
         return find(newName);
     });
@@ -493,13 +485,8 @@ Result<ProfileService::ChannelChange> ProfileService::setChannels(const QString&
                 tr("%n channel(s) for %1", nullptr, channels).arg(p->name));
             !t)
             return t.error();
-        if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("profile.channels"), p->name,
-                tr("Changed %1 from %2 to %3 channels; paid %4 until %5")
-                    .arg(p->name)
-                    .arg(p->channels)
-                    .arg(channels)
-                    .arg(cost.display(), displayDate(today.addMonths(1))));
+        if (auto a = ActivityLog(m_ctx).record(ActivityEvent::profileChannelsChanged(
+                p->name, p->channels, channels, cost, today.addMonths(1)));
             !a)
             return a.error();
         return ChannelChange{p->channels, channels, cost, today.addMonths(1)};
@@ -526,9 +513,7 @@ Result<SipProfile> ProfileService::allocateCredit(const QString& name, Money amo
             !t)
             return t.error();
         if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("credit.profile"), p->name,
-                tr("Allocated %1 to SIP profile %2; new balance %3")
-                    .arg(amount.display(), p->name, (p->balance + amount).display()));
+                ActivityEvent::profileCreditAllocated(p->name, amount, p->balance + amount));
             !a)
             return a.error();
         return find(p->name);
@@ -587,12 +572,8 @@ Result<SipProfile> ProfileService::link(const QString& name, const QString& acco
         s.addBindValue(m->id);
         if (!db.exec(s))
             return Error::storage(db.lastErrorText());
-        const QString details =
-            extension.trimmed().isEmpty()
-                ? tr("Linked %1 to SIP profile %2; sign-in disabled").arg(m->account, p->name)
-                : tr("Linked %1 to SIP profile %2 at extension %3; sign-in disabled")
-                      .arg(m->account, p->name, extension.trimmed());
-        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("profile.link"), m->account, details);
+        if (auto a = ActivityLog(m_ctx).record(
+                ActivityEvent::profileLinked(m->account, p->name, extension.trimmed()));
             !a)
             return a.error();
         return find(p->name);
@@ -621,9 +602,7 @@ Result<SipProfile> ProfileService::unlink(const QString& name, const QString& ac
         s.addBindValue(m->id);
         if (!db.exec(s))
             return Error::storage(db.lastErrorText());
-        if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("profile.unlink"), m->account,
-                tr("Unlinked %1 from SIP profile %2; sign-in restored").arg(m->account, p->name));
+        if (auto a = ActivityLog(m_ctx).record(ActivityEvent::profileUnlinked(m->account, p->name));
             !a)
             return a.error();
         return find(p->name);
@@ -699,14 +678,9 @@ Result<ProfileService::Deletion> ProfileService::remove(const QString& name) con
         del.addBindValue(p->id);
         if (!db.exec(del))
             return Error::storage(db.lastErrorText());
-        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("profile.delete"), p->name,
-                                               tr("Deleted SIP profile %1. Returned to the "
-                                                  "company: %2; numbers back in the pool: %3; "
-                                                  "accounts unlinked: %4; call records deleted: %5")
-                                                   .arg(p->name, d->returnedCredit.display())
-                                                   .arg(d->releasedNumbers.size())
-                                                   .arg(d->unlinkedAccounts.size())
-                                                   .arg(d->deletedCalls));
+        if (auto a = ActivityLog(m_ctx).record(ActivityEvent::profileDeleted(
+                p->name, d->returnedCredit, int(d->releasedNumbers.size()),
+                int(d->unlinkedAccounts.size()), d->deletedCalls));
             !a)
             return a.error();
         return d;
@@ -796,8 +770,8 @@ Result<ProfileService::DueReport> ProfileService::processDue() const
                        "Outgoing calls through it stop until the channels are paid.")
                         .arg(d.name, company->toString(), cost.display());
                 report.messages << text;
-                if (auto a = ActivityLog(m_ctx).record(QStringLiteral("profile.channelsLapsed"),
-                                                       d.name, text);
+                if (auto a = ActivityLog(m_ctx).record(
+                        ActivityEvent::profileChannelsLapsed(d.name, *company, cost));
                     !a)
                     return a.error();
                 ++report.lapsed;

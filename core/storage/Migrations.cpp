@@ -1,5 +1,6 @@
 #include "core/storage/Migrations.h"
 
+#include "core/storage/ActivityMigration.h"
 #include "core/storage/Database.h"
 #include "core/storage/Transaction.h"
 
@@ -146,6 +147,14 @@ const QList<QStringList>& steps()
                 "UPDATE activity SET search_key = LOWER(action || '\x1f' || subject || '\x1f'"
                 " || details || '\x1f' || actor)"),
         },
+        // 4: the activity log stores events: the kind (still in `action`) and its values as
+        //    JSON, written as a sentence only when shown, in the reader's language. Old lines
+        //    are converted by convertActivityToEvents() after these statements.
+        {
+            QStringLiteral(
+                "ALTER TABLE activity ADD COLUMN event_values TEXT NOT NULL DEFAULT '{}'"),
+            QStringLiteral("CREATE INDEX activity_action ON activity(action)"),
+        },
     };
     return s;
 }
@@ -242,6 +251,12 @@ Result<void> Migrations::migrate(const Database& db)
                 return Error::storage(tr("Upgrading the database to schema %1 failed: %2")
                                           .arg(v)
                                           .arg(db.lastErrorText()));
+        }
+        if (v == 4) {
+            if (auto r = convertActivityToEvents(db); !r)
+                return Error::storage(tr("Upgrading the database to schema %1 failed: %2")
+                                          .arg(v)
+                                          .arg(r.error().message));
         }
         QSqlQuery q = db.prepare(QStringLiteral("UPDATE schema_meta SET value = ? WHERE key = ?"));
         q.addBindValue(QString::number(v));

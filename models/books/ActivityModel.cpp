@@ -32,11 +32,11 @@ QString ActivityModel::displayText(const ActivityEntry& e, int column) const
     case Actor:
         return e.actor;
     case Action:
-        return ActivityLog::actionName(e.action);
+        return ActivityLog::kindName(e);
     case Subject:
         return e.subject;
     case Details:
-        return e.details;
+        return ActivityLog::describe(e);
     default:
         return {};
     }
@@ -60,11 +60,11 @@ QVariant ActivityModel::data(const QModelIndex& index, int role) const
         case Actor:
             return e.actor;
         case Action:
-            return e.action;
+            return e.key;
         case Subject:
             return e.subject;
         case Details:
-            return e.details;
+            return e.values;
         default:
             return {};
         }
@@ -123,6 +123,12 @@ void ActivityModel::refresh()
 
 void ActivityModel::retranslate()
 {
+    // A search matches kind names in the reader's language: those have just changed.
+    if (!m_search.isEmpty()) {
+        emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+        refresh();
+        return;
+    }
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1));

@@ -27,7 +27,8 @@ public:
     };
     enum Role
     {
-        RawValueRole = Qt::UserRole + 1, ///< QDateTime (UTC) for Time, the action key for Action
+        RawValueRole = Qt::UserRole + 1, ///< QDateTime (UTC) for Time, the kind key for Action,
+                                         ///< the event's values (QVariantMap) for Details
         IdRole,                          ///< the entry's id
     };
     static constexpr int PageSize = 256;

@@ -438,12 +438,78 @@ private slots:
                 .value(QStringLiteral("activity"))
                 .toArray();
         QCOMPARE(a.size(), 1);
-        QCOMPARE(a.at(0).toObject().value(QStringLiteral("action")).toString(),
+        QCOMPARE(a.at(0).toObject().value(QStringLiteral("kind")).toString(),
                  QStringLiteral("company.topup"));
         QCOMPARE(a.at(0).toObject().value(QStringLiteral("actor")).toString(),
                  QStringLiteral("qa-admin"));
         verifyRefused(
             ctl({QStringLiteral("activity"), QStringLiteral("--limit"), QStringLiteral("zero")}));
+    }
+
+    // English with machine formats by default; --lang writes the sentences and kind names in
+    // that language with its money and dates; the JSON carries the kind and the values.
+    void activityInTheReadersLanguage()
+    {
+        QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("1234.50"),
+                      QStringLiteral("--reference"), QStringLiteral("INV-7")})
+                     .exitCode,
+                 0);
+        addMember(QStringLiteral("ola.nordmann"), QStringLiteral("Ola Nordmann"));
+        const CtlResult english = ctl({QStringLiteral("activity")});
+        QCOMPARE(english.exitCode, 0);
+        QVERIFY2(english.out.contains(QStringLiteral("Company top-up  Top-up of 1234.50, "
+                                                     "reference INV-7")),
+                 qPrintable(english.out));
+        QVERIFY2(english.out.contains(QStringLiteral("Added member Ola Nordmann (ola.nordmann)")),
+                 qPrintable(english.out));
+
+        const QLocale nbLocale(QLocale::NorwegianBokmal, QLocale::Norway);
+        const CtlResult nb =
+            ctl({QStringLiteral("activity"), QStringLiteral("--lang"), QStringLiteral("nb")});
+        QCOMPARE(nb.exitCode, 0);
+        QVERIFY2(nb.out.contains(QString::fromUtf8("Påfyll av firmasaldo  Påfyll på 1") +
+                                 nbLocale.groupSeparator() +
+                                 QStringLiteral("234,50, referanse INV-7")),
+                 qPrintable(nb.out));
+        QVERIFY2(nb.out.contains(QStringLiteral("La til medlemmet Ola Nordmann (ola.nordmann)")),
+                 qPrintable(nb.out));
+
+        const QJsonArray json =
+            ctlJson({QStringLiteral("activity"), QStringLiteral("--lang"), QStringLiteral("nb")})
+                .json()
+                .value(QStringLiteral("activity"))
+                .toArray();
+        QCOMPARE(json.size(), 2);
+        const QJsonObject topUp = json.at(1).toObject();
+        QCOMPARE(topUp.value(QStringLiteral("kind")).toString(), QStringLiteral("company.topup"));
+        QCOMPARE(topUp.value(QStringLiteral("kind_name")).toString(),
+                 QString::fromUtf8("Påfyll av firmasaldo"));
+        QCOMPARE(topUp.value(QStringLiteral("values")).toObject(),
+                 (QJsonObject{{QStringLiteral("amount_cents"), 123450},
+                              {QStringLiteral("reference"), QStringLiteral("INV-7")}}));
+        QCOMPARE(topUp.value(QStringLiteral("text")).toString(),
+                 QString::fromUtf8("Påfyll på 1") + nbLocale.groupSeparator() +
+                     QStringLiteral("234,50, referanse INV-7"));
+        const QJsonObject added = json.at(0).toObject();
+        QCOMPARE(added.value(QStringLiteral("kind")).toString(), QStringLiteral("member.add"));
+        QCOMPARE(added.value(QStringLiteral("subject")).toString(), QStringLiteral("ola.nordmann"));
+        QCOMPARE(added.value(QStringLiteral("values")).toObject(),
+                 (QJsonObject{{QStringLiteral("account"), QStringLiteral("ola.nordmann")},
+                              {QStringLiteral("name"), QStringLiteral("Ola Nordmann")}}));
+
+        const QJsonObject inEnglish = ctlJson({QStringLiteral("activity")})
+                                          .json()
+                                          .value(QStringLiteral("activity"))
+                                          .toArray()
+                                          .at(1)
+                                          .toObject();
+        QCOMPARE(inEnglish.value(QStringLiteral("text")).toString(),
+                 QStringLiteral("Top-up of 1234.50, reference INV-7"));
+        QCOMPARE(inEnglish.value(QStringLiteral("kind_name")).toString(),
+                 QStringLiteral("Company top-up"));
+
+        verifyRefused(
+            ctl({QStringLiteral("activity"), QStringLiteral("--lang"), QStringLiteral("de")}));
     }
 
     void demoFillsTheDatabase()

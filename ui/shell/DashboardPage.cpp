@@ -122,9 +122,10 @@ void DashboardPage::refresh()
     for (const ActivityEntry& e : *recent) {
         auto* item = new QTreeWidgetItem;
         item->setText(0, locale.toString(e.at.toLocalTime(), QLocale::ShortFormat));
-        item->setText(1, ActivityLog::actionName(e.action));
-        item->setText(2, e.details);
-        item->setToolTip(2, e.details);
+        const QString text = ActivityLog::describe(e);
+        item->setText(1, ActivityLog::kindName(e));
+        item->setText(2, text);
+        item->setToolTip(2, text);
         items.append(item);
     }
     if (items.isEmpty()) {

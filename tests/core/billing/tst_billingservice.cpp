@@ -242,7 +242,7 @@ void TestBillingService::companyPaysInAccountOrderThenReports()
     auto suspended = sb::ActivityLog(*e.ctx).page(0, 100, s("2026-03-01"));
     SB_VERIFY_OK(suspended);
     QCOMPARE(suspended->size(), 1);
-    QCOMPARE(suspended->first().action, s("autorecharge.suspended"));
+    QCOMPARE(suspended->first().key, s("autorecharge.suspended"));
     QCOMPARE(suspended->first().subject, s("first.member"));
     QVERIFY2(all.contains(s("2026-03-01")), qPrintable(all));
     SB_VERIFY_BOOKS(*e.ctx);

@@ -82,15 +82,14 @@ void TestCompanyService::topUpRaisesBalance()
     SB_VERIFY_OK(log);
     QCOMPARE(log->size(), 2);
     const sb::ActivityEntry& last = log->first(); // newest first
-    QCOMPARE(last.action, QStringLiteral("company.topup"));
+    QCOMPARE(last.kind, sb::ActivityKind::CompanyTopUp);
     QCOMPARE(last.actor, QStringLiteral("tester"));
     QCOMPARE(last.at, sbt::utc(2026, 3, 10, 12, 1));
-    QVERIFY2(last.details.contains(QLatin1String("0.50")), qPrintable(last.details));
-    QVERIFY2(last.details.contains(QStringLiteral("Faktura Ø-17 «mars»")),
-             qPrintable(last.details));
-    QVERIFY2(log->at(1).details.contains(QLatin1String("1234.50")), qPrintable(log->at(1).details));
-    QVERIFY2(log->at(1).details.contains(QLatin1String("INV-2026-001")),
-             qPrintable(log->at(1).details));
+    QCOMPARE(last.values.value(QStringLiteral("amount_cents")).toLongLong(), 50);
+    QCOMPARE(sb::ActivityLog::describe(last),
+             QStringLiteral("Top-up of 0.50, reference Faktura Ø-17 «mars»"));
+    QCOMPARE(sb::ActivityLog::describe(log->at(1)),
+             QStringLiteral("Top-up of 1234.50, reference INV-2026-001"));
     SB_VERIFY_BOOKS(*e.ctx);
 }
 

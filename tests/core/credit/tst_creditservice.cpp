@@ -80,7 +80,7 @@ QStringList actions(const sb::Context& ctx)
     auto page = sb::ActivityLog(ctx).page(0, 1000);
     if (page) {
         for (const auto& e : std::as_const(*page))
-            out.prepend(e.action); // oldest first
+            out.prepend(e.key); // oldest first
     }
     return out;
 }
@@ -719,9 +719,9 @@ void TestCreditService::companyCannotPay()
     QCOMPARE(companyBalance(*e.ctx), m(500));
     QCOMPARE(sbt::snapshot(e.db()).ledger, before.ledger);
     auto log = sb::ActivityLog(*e.ctx).page(0, 1);
-    QCOMPARE(log->first().action, s("autorecharge.failed"));
+    QCOMPARE(log->first().key, s("autorecharge.failed"));
     QCOMPARE(log->first().subject, s("anna.berg"));
-    QCOMPARE(log->first().details, r->message);
+    QCOMPARE(sb::ActivityLog::describe(log->first()), r->message);
     QVERIFY(sb::MemberService(*e.ctx).find(s("anna.berg"))->autoRecharge.has_value());
 
     // Pays one recharge, not the second.

@@ -83,7 +83,7 @@ void TestDemoGenerator::generatesValidUniqueMembers()
     }
     QCOMPARE(keys.size(), 400);
     auto log = sb::ActivityLog(*e.ctx).page(0, 10);
-    QCOMPARE(log->first().action, s("demo.generate"));
+    QCOMPARE(log->first().key, s("demo.generate"));
     SB_VERIFY_BOOKS(*e.ctx);
 }
 

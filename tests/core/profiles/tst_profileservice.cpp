@@ -421,7 +421,7 @@ private slots:
         QVERIFY(NumberService(ctx)
                     .assign(n->e164, NumberHolder::member(QStringLiteral("alice.smith")))
                     .ok());
-        QCOMPARE(ActivityLog(ctx).page(0, 2)->at(1).action, QStringLiteral("profile.delete"));
+        QCOMPARE(ActivityLog(ctx).page(0, 2)->at(1).key, QStringLiteral("profile.delete"));
         QCOMPARE(sbt::booksProblem(ctx), QString());
         QCOMPARE(profiles.remove(QStringLiteral("Sales")).error().kind, Error::Kind::NotFound);
     }

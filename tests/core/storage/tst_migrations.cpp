@@ -38,7 +38,20 @@ private slots:
     void concurrentFirstOpen();
     void activityWrittenBeforeSearchKeyIsFound_data() { sbt::addEngineRows(); }
     void activityWrittenBeforeSearchKeyIsFound();
+    void activitySentencesBecomeEvents_data() { sbt::addEngineRows(); }
+    void activitySentencesBecomeEvents();
 };
+
+namespace {
+// Undoes step 4 on a fresh database: the activity log as schema 3 had it.
+bool backToSchema3(const Database& db)
+{
+    return db.execDirect(QStringLiteral("DROP INDEX activity_action")) &&
+           db.execDirect(QStringLiteral("ALTER TABLE activity DROP COLUMN event_values")) &&
+           db.execDirect(
+               QStringLiteral("UPDATE schema_meta SET value = '3' WHERE key = 'version'"));
+}
+} // namespace
 
 void TestMigrations::latestVersionIsPositive()
 {
@@ -162,6 +175,7 @@ void TestMigrations::activityWrittenBeforeSearchKeyIsFound()
     SB_ENV(e, engine);
     QVERIFY(Migrations::latestVersion() >= 3);
     // Make the database look like version 2 with a line that has no search key.
+    QVERIFY(backToSchema3(e.db()));
     QVERIFY(e.db().execDirect(QStringLiteral("ALTER TABLE activity DROP COLUMN search_key")));
     QVERIFY(e.db().execDirect(
         QStringLiteral("INSERT INTO activity (at, actor, action, subject, details) VALUES"
@@ -180,6 +194,93 @@ void TestMigrations::activityWrittenBeforeSearchKeyIsFound()
         QCOMPARE(found->size(), 1);
         QCOMPARE(found->first().subject, QStringLiteral("jan.kowalski"));
     }
+}
+
+// Step 4: the activity log stores events. Lines of schema 3 keep their kind (the action key),
+// get their subject as the value their kind names it, keep their English sentence as the
+// `text` shown in place of the missing values, and are still found by search.
+void TestMigrations::activitySentencesBecomeEvents()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    QVERIFY(Migrations::latestVersion() >= 4);
+    QVERIFY(backToSchema3(e.db()));
+    const QStringList old = {
+        QStringLiteral("('2026-01-05T10:00:00Z', 'Old Admin', 'credit.allocate', 'jan.kowalski', "
+                       "'Allocated 5.00 to jan.kowalski; new balance 5.00', 'x')"),
+        QStringLiteral("('2026-01-05T10:01:00Z', 'Old Admin', 'company.topup', '', "
+                       "'Top-up of 80.00, reference \"INV-7\"', 'x')"),
+        QStringLiteral("('2026-01-05T10:02:00Z', 'Old Admin', 'number.buy', 'Sprzedaż Kraków', "
+                       "'Bought +48123456789 for Sprzedaż Kraków (1 month(s), 5.00); renews on "
+                       "2026-02-05', 'x')"),
+        QStringLiteral("('2026-01-05T10:03:00Z', 'Old Admin', 'number.cancel', '+48123456789', "
+                       "'Cancelled +48123456789; usable until 2026-02-05, then released, no "
+                       "refund', 'x')"),
+        QStringLiteral("('2026-01-05T10:04:00Z', 'Old Admin', 'profile.rename', 'Oslo Salg', "
+                       "'Renamed SIP profile Oslo to Oslo Salg', 'x')"),
+        QStringLiteral("('2026-01-05T10:05:00Z', 'Old Admin', 'member.charge', 'ola.nordmann', "
+                       "'Charged 1.00', 'x')"),
+    };
+    for (const QString& row : old)
+        QVERIFY(e.db().execDirect(QStringLiteral("INSERT INTO activity (at, actor, action, "
+                                                 "subject, details, search_key) VALUES ") +
+                                  row));
+    auto db = Database::open(e.t.spec());
+    SB_VERIFY_OK(db);
+    QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
+    const sb::Context ctx{*db, &e.clock, QStringLiteral("tester")};
+    auto all = sb::ActivityLog(ctx).page(0, 10);
+    SB_VERIFY_OK(all);
+    QCOMPARE(all->size(), old.size());
+    const auto entry = [&](const char* key) {
+        for (const sb::ActivityEntry& a : std::as_const(*all)) {
+            if (a.key == QLatin1String(key))
+                return a;
+        }
+        return sb::ActivityEntry{};
+    };
+    const sb::ActivityEntry credit = entry("credit.allocate");
+    QCOMPARE(credit.kind, sb::ActivityKind::CreditAllocated);
+    QCOMPARE(credit.subject, QStringLiteral("jan.kowalski"));
+    QCOMPARE(credit.actor, QStringLiteral("Old Admin"));
+    QCOMPARE(credit.at, sbt::utc(2026, 1, 5, 10, 0));
+    QCOMPARE(credit.values,
+             (QVariantMap{{QStringLiteral("account"), QStringLiteral("jan.kowalski")},
+                          {QStringLiteral("text"),
+                           QStringLiteral("Allocated 5.00 to jan.kowalski; new balance 5.00")}}));
+    QCOMPARE(sb::ActivityLog::describe(credit),
+             QStringLiteral("Allocated 5.00 to jan.kowalski; new balance 5.00"));
+    QCOMPARE(sb::ActivityLog::kindName(credit), QStringLiteral("Credit allocated"));
+    const sb::ActivityEntry topUp = entry("company.topup");
+    QCOMPARE(topUp.values, (QVariantMap{{QStringLiteral("text"),
+                                         QStringLiteral("Top-up of 80.00, reference \"INV-7\"")}}));
+    QCOMPARE(entry("number.buy").values.value(QStringLiteral("holder")).toString(),
+             QString::fromUtf8("Sprzedaż Kraków"));
+    QCOMPARE(entry("number.cancel").values.value(QStringLiteral("number")).toString(),
+             QStringLiteral("+48123456789"));
+    QCOMPARE(entry("profile.rename").values.value(QStringLiteral("profile")).toString(),
+             QStringLiteral("Oslo Salg"));
+    QCOMPARE(entry("member.charge").kind, sb::ActivityKind::MemberCharged);
+    QCOMPARE(sb::ActivityLog::describe(entry("member.charge")), QStringLiteral("Charged 1.00"));
+    // Found by account, profile, number, kind name, and the words of the old sentence.
+    const QList<std::pair<QString, QString>> searches = {
+        {QStringLiteral("KOWALSKI"), QStringLiteral("credit.allocate")},
+        {QString::fromUtf8("KRAKÓW"), QStringLiteral("number.buy")},
+        {QStringLiteral("oslo salg"), QStringLiteral("profile.rename")},
+        {QStringLiteral("Bought a number"), QStringLiteral("number.buy")},
+        {QStringLiteral("then released"), QStringLiteral("number.cancel")},
+        {QStringLiteral("inv-7"), QStringLiteral("company.topup")},
+    };
+    for (const auto& [needle, key] : searches) {
+        auto found = sb::ActivityLog(ctx).page(0, 10, needle);
+        SB_VERIFY_OK(found);
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->first().key, key);
+    }
+    // Migrating again changes nothing.
+    const sbt::Snapshot before = sbt::snapshot(*db);
+    SB_VERIFY_OK(Migrations::migrate(*db));
+    SB_COMPARE_SNAPSHOT(before, sbt::snapshot(*db));
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

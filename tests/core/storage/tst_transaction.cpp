@@ -11,6 +11,14 @@ using sb::Error;
 using sb::Result;
 using sb::Transaction;
 
+namespace {
+// A line of the activity log to write inside a transaction; its subject is `account`.
+sb::ActivityEvent testRow(const QString& account = {})
+{
+    return sb::ActivityEvent::memberAdded(account, QStringLiteral("Test Row"));
+}
+} // namespace
+
 class TestTransaction : public QObject
 {
     Q_OBJECT
@@ -43,8 +51,7 @@ void TestTransaction::rollbackUnlessCommitted()
     {
         Transaction tx(e.db());
         QVERIFY(tx.begun());
-        SB_VERIFY_OK(sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QStringLiteral("s"),
-                                                    QStringLiteral("d")));
+        SB_VERIFY_OK(sb::ActivityLog(*e.ctx).record(testRow(QStringLiteral("s"))));
         QVERIFY(e.db().execDirect(
             QStringLiteral("UPDATE accounts SET balance_cents = 99 WHERE id = 1")));
         QCOMPARE(sbt::count(e.db(), QStringLiteral("activity")), 1); // visible inside
@@ -65,8 +72,7 @@ void TestTransaction::commitPersists()
     {
         Transaction tx(e.db());
         QVERIFY(tx.begun());
-        SB_VERIFY_OK(sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QStringLiteral("s"),
-                                                    QStringLiteral("d")));
+        SB_VERIFY_OK(sb::ActivityLog(*e.ctx).record(testRow(QStringLiteral("s"))));
         SB_VERIFY_OK(tx.commit());
     }
     QCOMPARE(sbt::count(e.db(), QStringLiteral("activity")), 1);
@@ -83,7 +89,7 @@ void TestTransaction::uncommittedInvisibleToOthers()
     SB_VERIFY_OK(other);
     Transaction tx(e.db());
     QVERIFY(tx.begun());
-    SB_VERIFY_OK(sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QString(), QString()));
+    SB_VERIFY_OK(sb::ActivityLog(*e.ctx).record(testRow()));
     QCOMPARE(sbt::count(*other, QStringLiteral("activity")), 0);
     SB_VERIFY_OK(tx.commit());
     QCOMPARE(sbt::count(*other, QStringLiteral("activity")), 1);
@@ -107,9 +113,7 @@ void TestTransaction::runCommitsOnSuccess()
     QFETCH(QString, engine);
     SB_ENV(e, engine);
     auto r = Transaction::run(e.db(), [&]() -> Result<int> {
-        if (auto a =
-                sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QString(), QString());
-            !a)
+        if (auto a = sb::ActivityLog(*e.ctx).record(testRow()); !a)
             return a.error();
         return 42;
     });
@@ -125,9 +129,7 @@ void TestTransaction::runRollsBackOnError()
     int attempts = 0;
     auto r = Transaction::run(e.db(), [&]() -> Result<void> {
         ++attempts;
-        if (auto a =
-                sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QString(), QString());
-            !a)
+        if (auto a = sb::ActivityLog(*e.ctx).record(testRow()); !a)
             return a.error();
         return Error::refused(QStringLiteral("no, thank you"));
     });
@@ -147,9 +149,7 @@ void TestTransaction::runRetriesRetryableStorageFailure()
     int attempts = 0;
     auto r = Transaction::run(e.db(), [&]() -> Result<int> {
         ++attempts;
-        if (auto a = sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"),
-                                                    QString::number(attempts), QString());
-            !a)
+        if (auto a = sb::ActivityLog(*e.ctx).record(testRow(QString::number(attempts))); !a)
             return a.error();
         if (attempts < 3) {
             e.db().noteFailure(QStringLiteral("simulated serialization failure"), true);
@@ -188,9 +188,7 @@ void TestTransaction::runDoesNotRetryOtherFailures()
     QCOMPARE(attempts, 1);
     // And a real SQL error inside: reported as storage, nothing written.
     auto bad = Transaction::run(e.db(), [&]() -> Result<void> {
-        if (auto a =
-                sb::ActivityLog(*e.ctx).record(QStringLiteral("test.row"), QString(), QString());
-            !a)
+        if (auto a = sb::ActivityLog(*e.ctx).record(testRow()); !a)
             return a.error();
         if (!e.db().execDirect(QStringLiteral("INSERT INTO no_such_table VALUES (1)")))
             return Error::storage(e.db().lastErrorText());

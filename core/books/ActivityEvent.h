@@ -1,0 +1,137 @@
+#pragma once
+
+#include "core/base/Money.h"
+
+#include <QDate>
+#include <QLatin1String>
+#include <QString>
+#include <QVariantMap>
+
+namespace sb {
+
+/// What happened, one per kind of line in the audit log. Stored as its key ("number.buy"):
+/// the keys are stable across versions, the enumerators are not.
+enum class ActivityKind
+{
+    Unknown, ///< a key this version does not know (written by a newer version or a test)
+    CompanyTopUp,
+    MemberAdded,
+    MembersImported,
+    CreditAllocated,
+    MemberCharged, ///< written by early versions only
+    AutoRechargeSet,
+    AutoRechargeOff,
+    AutoRecharged,
+    AutoRechargeFailed,
+    AutoRechargeSuspended,
+    AutoRechargeResumed,
+    DemoGenerated,
+    NumberBought,
+    NumberAssigned,
+    NumberCancelled,
+    NumberReleased,
+    NumberExpired,
+    NumberRenewed,
+    ProfileCreated,
+    ProfileRenamed,
+    ProfileChannelsChanged,
+    ProfileCreditAllocated,
+    ProfileLinked,
+    ProfileUnlinked,
+    ProfileDeleted,
+    ProfileChannelsLapsed,
+};
+
+/// The stored key of a kind ("number.buy"); empty for Unknown.
+QString activityKindKey(ActivityKind kind);
+/// The kind of a stored key; Unknown for a key this version does not know.
+ActivityKind activityKindFromKey(const QString& key);
+/// Every known kind (not Unknown), in declaration order.
+QList<ActivityKind> activityKinds();
+
+/// The names of the structured values of an event (the keys of ActivityEvent::values, and of
+/// "values" in `switchboardctl activity --json`). Amounts are integer cents, dates ISO 8601.
+namespace ActivityValue {
+inline constexpr QLatin1String Account("account");
+inline constexpr QLatin1String Name("name");
+inline constexpr QLatin1String Profile("profile");
+inline constexpr QLatin1String OldName("old_name");
+inline constexpr QLatin1String Number("number");
+inline constexpr QLatin1String Holder("holder");
+inline constexpr QLatin1String PreviousHolder("previous_holder");
+inline constexpr QLatin1String AmountCents("amount_cents");
+inline constexpr QLatin1String BalanceCents("balance_cents");
+inline constexpr QLatin1String CompanyBalanceCents("company_balance_cents");
+inline constexpr QLatin1String ThresholdCents("threshold_cents");
+inline constexpr QLatin1String LimitCents("limit_cents");
+inline constexpr QLatin1String PriceCents("price_cents");
+inline constexpr QLatin1String Count("count");
+inline constexpr QLatin1String Months("months");
+inline constexpr QLatin1String Channels("channels");
+inline constexpr QLatin1String OldChannels("old_channels");
+inline constexpr QLatin1String Numbers("numbers");
+inline constexpr QLatin1String Accounts("accounts");
+inline constexpr QLatin1String Calls("calls");
+inline constexpr QLatin1String Date("date");
+inline constexpr QLatin1String Reference("reference");
+inline constexpr QLatin1String Extension("extension");
+inline constexpr QLatin1String Auth("auth"); ///< "registration" or "ip"
+inline constexpr QLatin1String Username("username");
+inline constexpr QLatin1String Ip("ip");
+inline constexpr QLatin1String Port("port");
+/// The English sentence of a line written before events had values (schema 3 and older):
+/// shown as it is, since its values are missing.
+inline constexpr QLatin1String Text("text");
+} // namespace ActivityValue
+
+/// One event for the audit log: its kind and the values its sentence is written from when
+/// it is shown (ActivityLog::describe), in the reader's language and locale.
+/// The named constructors are the only way services make one.
+struct ActivityEvent
+{
+    ActivityKind kind = ActivityKind::Unknown;
+    /// What it concerned (an account, a SIP profile or a number), for the Subject column.
+    QString subject;
+    QVariantMap values;
+
+    static ActivityEvent companyTopUp(Money amount, const QString& reference);
+    static ActivityEvent memberAdded(const QString& account, const QString& name);
+    static ActivityEvent membersImported(int count);
+    static ActivityEvent creditAllocated(const QString& account, Money amount, Money balance);
+    static ActivityEvent autoRechargeSet(const QString& account, Money amount, Money threshold,
+                                         Money monthlyLimit);
+    static ActivityEvent autoRechargeOff(const QString& account);
+    static ActivityEvent autoRecharged(const QString& account, Money amount, Money balance);
+    static ActivityEvent autoRechargeFailed(const QString& account, Money amount,
+                                            Money companyBalance);
+    static ActivityEvent autoRechargeSuspended(const QString& account, Money monthlyLimit,
+                                               const QDate& until);
+    static ActivityEvent autoRechargeResumed(const QString& account);
+    static ActivityEvent demoGenerated(int members);
+    static ActivityEvent numberBought(const QString& e164, const QString& holder, int months,
+                                      Money price, const QDate& renews);
+    /// `previousHolder` empty: the number came from the company's pool.
+    static ActivityEvent numberAssigned(const QString& e164, const QString& previousHolder,
+                                        const QString& holder);
+    static ActivityEvent numberCancelled(const QString& e164, const QDate& usableUntil);
+    static ActivityEvent numberReleased(const QString& e164, const QDate& periodEnded);
+    static ActivityEvent numberExpired(const QString& e164, Money companyBalance, Money price);
+    static ActivityEvent numberRenewed(const QString& e164, Money price, const QDate& nextRenewal);
+    /// IP authentication when `ip` is not empty, registration as `username` otherwise.
+    static ActivityEvent profileCreated(const QString& profile, int channels, Money paid,
+                                        const QString& username, const QString& ip, int port);
+    static ActivityEvent profileRenamed(const QString& oldName, const QString& profile);
+    static ActivityEvent profileChannelsChanged(const QString& profile, int oldChannels,
+                                                int channels, Money paid, const QDate& until);
+    static ActivityEvent profileCreditAllocated(const QString& profile, Money amount,
+                                                Money balance);
+    static ActivityEvent profileLinked(const QString& account, const QString& profile,
+                                       const QString& extension);
+    static ActivityEvent profileUnlinked(const QString& account, const QString& profile);
+    static ActivityEvent profileDeleted(const QString& profile, Money returned, int numbers,
+                                        int accounts, qint64 calls);
+    static ActivityEvent profileChannelsLapsed(const QString& profile, Money companyBalance,
+                                               Money cost);
+};
+
+} // namespace sb
