@@ -102,9 +102,10 @@ ActivityEvent ActivityEvent::membersImported(int count)
 
 ActivityEvent ActivityEvent::creditAllocated(const QString& account, Money amount, Money balance)
 {
-    return event(
-        ActivityKind::CreditAllocated, account,
-        {{V::Account, account}, {V::AmountCents, amount.cents()}, {V::BalanceCents, balance.cents()}});
+    return event(ActivityKind::CreditAllocated, account,
+                 {{V::Account, account},
+                  {V::AmountCents, amount.cents()},
+                  {V::BalanceCents, balance.cents()}});
 }
 
 ActivityEvent ActivityEvent::autoRechargeSet(const QString& account, Money amount, Money threshold,
@@ -124,9 +125,10 @@ ActivityEvent ActivityEvent::autoRechargeOff(const QString& account)
 
 ActivityEvent ActivityEvent::autoRecharged(const QString& account, Money amount, Money balance)
 {
-    return event(
-        ActivityKind::AutoRecharged, account,
-        {{V::Account, account}, {V::AmountCents, amount.cents()}, {V::BalanceCents, balance.cents()}});
+    return event(ActivityKind::AutoRecharged, account,
+                 {{V::Account, account},
+                  {V::AmountCents, amount.cents()},
+                  {V::BalanceCents, balance.cents()}});
 }
 
 ActivityEvent ActivityEvent::autoRechargeFailed(const QString& account, Money amount,
@@ -238,9 +240,10 @@ ActivityEvent ActivityEvent::profileChannelsChanged(const QString& profile, int 
 ActivityEvent ActivityEvent::profileCreditAllocated(const QString& profile, Money amount,
                                                     Money balance)
 {
-    return event(
-        ActivityKind::ProfileCreditAllocated, profile,
-        {{V::Profile, profile}, {V::AmountCents, amount.cents()}, {V::BalanceCents, balance.cents()}});
+    return event(ActivityKind::ProfileCreditAllocated, profile,
+                 {{V::Profile, profile},
+                  {V::AmountCents, amount.cents()},
+                  {V::BalanceCents, balance.cents()}});
 }
 
 ActivityEvent ActivityEvent::profileLinked(const QString& account, const QString& profile,
