@@ -708,10 +708,42 @@ void TestGui::languageSwitchToNorwegian()
     const int row = m_members->model()->rowOfAccount(QStringLiteral("carol.white"));
     QCOMPARE(m_members->model()->index(row, MembersModel::Balance).data().toString(),
              QStringLiteral("55,00"));
+    // The activity log reads in Norwegian, money as nb writes it, and is searched by the
+    // Norwegian names of its kinds.
+    auto* activity = m_window->findChild<QTableView*>(QStringLiteral("activityTable"));
+    auto* activitySearch = m_window->findChild<QLineEdit*>(QStringLiteral("activitySearch"));
+    QVERIFY(activity && activitySearch);
+    activitySearch->setText(QStringLiteral("INV-2026-001"));
+    QTRY_COMPARE(activity->model()->rowCount(), 1);
+    QCOMPARE(activity->model()->index(0, ActivityModel::Action).data().toString(),
+             QString::fromUtf8("Påfyll av firmasaldo"));
+    const QString topUpText = activity->model()->index(0, ActivityModel::Details).data().toString();
+    QVERIFY2(topUpText.startsWith(QString::fromUtf8("Påfyll på ")) &&
+                 topUpText.contains(QStringLiteral(",00, referanse INV-2026-001")),
+             qPrintable(topUpText));
+    activitySearch->setText(QString::fromUtf8("PÅFYLL AV FIRMA"));
+    QTRY_VERIFY(activity->model()->rowCount() >= 1);
+    for (int r = 0; r < activity->model()->rowCount(); ++r)
+        QCOMPARE(activity->model()
+                     ->index(r, ActivityModel::Action)
+                     .data(ActivityModel::RawValueRole)
+                     .toString(),
+                 QStringLiteral("company.topup"));
+    activitySearch->setText(QStringLiteral("INV-2026-001"));
+    QTRY_COMPARE(activity->model()->rowCount(), 1);
 
     restore.dismiss();
     combo->setCurrentIndex(combo->findData(QStringLiteral("en")));
     QTRY_COMPARE(navigation->item(MainWindow::Dashboard)->text(), QStringLiteral("Dashboard"));
+    // Back in English: the same line, written again.
+    QTRY_COMPARE(activity->model()->index(0, ActivityModel::Action).data().toString(),
+                 QStringLiteral("Company top-up"));
+    QVERIFY(activity->model()
+                ->index(0, ActivityModel::Details)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("Top-up of ")));
+    activitySearch->clear();
     QCOMPARE(balance->text(), QStringLiteral("Company balance: $500.00"));
     QCOMPARE(QLocale().language(), QLocale::English);
 }
