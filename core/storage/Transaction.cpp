@@ -6,8 +6,8 @@ namespace sb {
 
 Result<Transaction> Transaction::begin(const Database& db)
 {
-    // Checked in release builds too: a nested BEGIN fails on both engines only after the
-    // outer transaction's work may already have been committed by a careless caller.
+    // Checked here, in release builds too, not left to the engines: PostgreSQL only warns on a
+    // nested BEGIN, and the inner COMMIT would then commit the outer work half done.
     if (db.m_h->transactionOpen)
         return Error::storage(tr("A transaction is already open on this connection."));
     auto begun =
