@@ -376,6 +376,10 @@
         <source>Database error: %1</source>
         <translation>Erreur de base de données&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>the statement returned no row.</source>
+        <translation>l’instruction n’a renvoyé aucune ligne.</translation>
+    </message>
 </context>
 <context>
     <name>sb::DemoGenerator</name>
@@ -1020,6 +1024,10 @@
     <message>
         <source>No transaction is open.</source>
         <translation>Aucune transaction n’est ouverte.</translation>
+    </message>
+    <message>
+        <source>A transaction is already open on this connection.</source>
+        <translation>Une transaction est déjà ouverte sur cette connexion.</translation>
     </message>
 </context>
 <context>

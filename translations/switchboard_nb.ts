@@ -376,6 +376,10 @@
         <source>Database error: %1</source>
         <translation>Databasefeil: %1</translation>
     </message>
+    <message>
+        <source>the statement returned no row.</source>
+        <translation>spørringen returnerte ingen rad.</translation>
+    </message>
 </context>
 <context>
     <name>sb::DemoGenerator</name>
@@ -1020,6 +1024,10 @@
     <message>
         <source>No transaction is open.</source>
         <translation>Ingen transaksjon er åpen.</translation>
+    </message>
+    <message>
+        <source>A transaction is already open on this connection.</source>
+        <translation>En transaksjon er allerede åpen på denne tilkoblingen.</translation>
     </message>
 </context>
 <context>

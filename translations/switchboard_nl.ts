@@ -376,6 +376,10 @@
         <source>Database error: %1</source>
         <translation>Databasefout: %1</translation>
     </message>
+    <message>
+        <source>the statement returned no row.</source>
+        <translation>de instructie gaf geen rij terug.</translation>
+    </message>
 </context>
 <context>
     <name>sb::DemoGenerator</name>
@@ -1021,6 +1025,10 @@
         <source>No transaction is open.</source>
         <translation>Er is geen transactie geopend.</translation>
     </message>
+    <message>
+        <source>A transaction is already open on this connection.</source>
+        <translation>Er is al een transactie geopend op deze verbinding.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ctl::CommandLine</name>
@@ -1566,7 +1574,7 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     </message>
     <message>
         <source>--lang: &quot;%1&quot; is not one of en, nb, fr, nl, pl.</source>
-        <translation>--lang: "%1" is niet een van en, nb, fr, nl, pl.</translation>
+        <translation>--lang: &quot;%1&quot; is niet een van en, nb, fr, nl, pl.</translation>
     </message>
 </context>
 <context>

@@ -382,6 +382,10 @@
         <source>Database error: %1</source>
         <translation>Błąd bazy danych: %1</translation>
     </message>
+    <message>
+        <source>the statement returned no row.</source>
+        <translation>instrukcja nie zwróciła żadnego wiersza.</translation>
+    </message>
 </context>
 <context>
     <name>sb::DemoGenerator</name>
@@ -1034,6 +1038,10 @@
     <message>
         <source>No transaction is open.</source>
         <translation>Żadna transakcja nie jest otwarta.</translation>
+    </message>
+    <message>
+        <source>A transaction is already open on this connection.</source>
+        <translation>Transakcja jest już otwarta w tym połączeniu.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "core/base/DisplayFormat.h"
 #include "core/base/Money.h"
+#include "core/storage/Transaction.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -38,10 +39,10 @@ QVariantMap fromJson(const QString& text)
 
 } // namespace
 
-Result<void> ActivityLog::record(const ActivityEvent& event) const
+Result<void> ActivityLog::record(Transaction& tx, const ActivityEvent& event) const
 {
     const QString key = activityKindKey(event.kind);
-    auto q = m_ctx.db.run(
+    auto q = tx.db().run(
         QStringLiteral("INSERT INTO activity (at, actor, action, subject, details, search_key,"
                        " event_values) VALUES (?, ?, ?, ?, '', ?, ?)"),
         {m_ctx.nowText(), Database::text(m_ctx.actor), Database::text(key),
@@ -93,11 +94,9 @@ Result<QList<ActivityEntry>> ActivityLog::page(int offset, int limit, const QStr
 
 Result<qint64> ActivityLog::count() const
 {
-    auto q = m_ctx.db.run(QStringLiteral("SELECT COUNT(*) FROM activity"));
+    auto q = m_ctx.db.runFirst(QStringLiteral("SELECT COUNT(*) FROM activity"));
     if (!q)
         return q.error();
-    if (!q->next())
-        return Error::storage(m_ctx.db.lastErrorText());
     return q->value(0).toLongLong();
 }
 

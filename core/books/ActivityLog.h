@@ -10,9 +10,11 @@
 
 namespace sb {
 
-/// The audit log: who did what and when. record() joins the caller's transaction so an
-/// action and its log line land or vanish together. A line holds its kind and values, never
-/// a sentence: describe() writes that when the line is shown, in the reader's language.
+class Transaction;
+
+/// The audit log: who did what and when. record() joins the caller's transaction, passed in,
+/// so an action and its log line land or vanish together. A line holds its kind and values,
+/// never a sentence: describe() writes that when the line is shown, in the reader's language.
 class ActivityLog
 {
     Q_DECLARE_TR_FUNCTIONS(sb::ActivityLog)
@@ -20,7 +22,7 @@ class ActivityLog
 public:
     explicit ActivityLog(const Context& ctx) : m_ctx(ctx) {}
 
-    Result<void> record(const ActivityEvent& event) const;
+    Result<void> record(Transaction& tx, const ActivityEvent& event) const;
     /// Newest first. `search` (case-insensitive) matches the accounts, SIP profiles, numbers,
     /// references and dates of a line, its actor, its kind key, or the name of its kind in
     /// the current language ("Bought a number").

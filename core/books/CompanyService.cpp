@@ -30,15 +30,16 @@ Result<Money> CompanyService::topUp(Money amount, const QString& reference) cons
         return v.error();
     if (reference.size() > 200)
         return Error::invalid(tr("The reference is too long (at most 200 characters)."));
-    return Transaction::run(m_ctx.db, [&]() -> Result<Money> {
+    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Money> {
         const Ledger ledger(m_ctx);
-        if (auto r = ledger.lockBalances({Ledger::CompanyAccount}); !r)
+        if (auto r = ledger.lockBalances(tx, {Ledger::CompanyAccount}); !r)
             return r.error();
-        if (auto t = ledger.transfer(0, Ledger::CompanyAccount, amount, QStringLiteral("topup"),
+        if (auto t = ledger.transfer(tx, 0, Ledger::CompanyAccount, amount, QStringLiteral("topup"),
                                      reference);
             !t)
             return t.error();
-        if (auto a = ActivityLog(m_ctx).record(ActivityEvent::companyTopUp(amount, reference)); !a)
+        if (auto a = ActivityLog(m_ctx).record(tx, ActivityEvent::companyTopUp(amount, reference));
+            !a)
             return a.error();
         return ledger.balance(Ledger::CompanyAccount);
     });

@@ -1,6 +1,7 @@
 #include "core/storage/ActivityMigration.h"
 
 #include "core/storage/Database.h"
+#include "core/storage/Transaction.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -53,8 +54,9 @@ QString subjectValue(const QString& action)
 
 } // namespace
 
-Result<void> convertActivityToEvents(const Database& db)
+Result<void> convertActivityToEvents(Transaction& tx)
 {
+    const Database& db = tx.db();
     struct Row
     {
         qint64 id;

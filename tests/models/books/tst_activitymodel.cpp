@@ -47,16 +47,17 @@ void TestActivityModel::initTestCase()
     m_clock = std::make_unique<FixedClock>(m_start);
     m_ctx = std::make_unique<Context>(Context{m_db->db(), m_clock.get(), QStringLiteral("tester")});
     // One transaction for speed; each entry a minute after the one before.
-    auto written = Transaction::run(m_ctx->db, [&]() -> Result<int> {
+    auto written = Transaction::run(m_ctx->db, [&](Transaction& tx) -> Result<int> {
         const ActivityLog log(*m_ctx);
         for (int i = 0; i < Entries; ++i) {
             m_clock->set(m_start.addSecs(60 * i));
             const bool topUp = i % 3 == 0;
             const QString entry = QStringLiteral("entry %1").arg(i);
             auto r = log.record(
-                topUp ? ActivityEvent::companyTopUp(Money::fromCents(100 * (i + 1)), entry)
-                      : ActivityEvent::memberAdded(
-                            QStringLiteral("member.%1").arg(i, 4, 10, QLatin1Char('0')), entry));
+                tx, topUp
+                        ? ActivityEvent::companyTopUp(Money::fromCents(100 * (i + 1)), entry)
+                        : ActivityEvent::memberAdded(
+                              QStringLiteral("member.%1").arg(i, 4, 10, QLatin1Char('0')), entry));
             if (!r)
                 return r.error();
         }
