@@ -87,6 +87,7 @@ int main(int argc, char** argv)
     options.showWelcome = !screenshot && !parser.isSet(noWelcomeOption);
     options.runBilling = !screenshot;
     options.restoreSettings = !screenshot;
+    options.saveSettings = !screenshot;
     sb::ui::MainWindow window(sb::Context{*db, &clock, sb::currentOsUser()}, options);
 
     if (screenshot) {

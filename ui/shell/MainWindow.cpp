@@ -153,7 +153,8 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
             return;
         m_pages->setCurrentIndex(row);
         showPageActions(row);
-        QSettings().setValue(kPageKey, pageNames().value(row));
+        if (m_options.saveSettings)
+            QSettings().setValue(kPageKey, pageNames().value(row));
     });
     retranslateUi();
 }
@@ -528,7 +529,8 @@ void MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    saveSettings();
+    if (m_options.saveSettings)
+        saveSettings();
     QMainWindow::closeEvent(event);
 }
 

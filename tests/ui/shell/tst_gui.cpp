@@ -21,8 +21,10 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
@@ -904,6 +906,31 @@ void TestGui::screenshotOfBuiltBinary()
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 800);
     QVERIFY(image.height() >= 500);
+
+    // A screenshot changes nothing: no settings file appears, and one that exists keeps
+    // every byte (the page it rendered is not remembered as the window's last page).
+    const QString conf = m_gui.tempPath(QStringLiteral("config/Switchboard/switchboard.conf"));
+    QVERIFY2(!QFile::exists(conf), qPrintable(conf));
+    QVERIFY(QDir().mkpath(QFileInfo(conf).absolutePath()));
+    const QByteArray remembered =
+        QByteArrayLiteral("[General]\nlanguage=en\n\n[mainWindow]\npage=dashboard\n");
+    {
+        QFile f(conf);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(remembered);
+    }
+    const QString settingsPng = m_gui.tempPath(QStringLiteral("settings.png"));
+    QCOMPARE(run({QStringLiteral("--database"), m_db->spec(), QStringLiteral("--screenshot"),
+                  settingsPng, QStringLiteral("--page"), QStringLiteral("settings")}),
+             0);
+    QVERIFY(!QImage(settingsPng).isNull());
+    {
+        QFile f(conf);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), remembered);
+    }
+    QCOMPARE(QDir(QFileInfo(conf).absolutePath()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("switchboard.conf")});
 
     const QString nb = m_gui.tempPath(QStringLiteral("settings-nb.png"));
     QCOMPARE(run({QStringLiteral("--database"), m_db->spec(), QStringLiteral("--lang"),
