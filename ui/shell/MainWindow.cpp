@@ -5,6 +5,7 @@
 #include "core/books/CompanyService.h"
 #include "core/demo/DemoGenerator.h"
 #include "core/members/MemberService.h"
+#include "core/profiles/ProfileService.h"
 #include "models/members/MembersModel.h"
 #include "ui/members/MembersPage.h"
 #include "ui/numbers/NumbersPage.h"
@@ -429,6 +430,8 @@ void MainWindow::switchDatabase(const QString& spec)
         return;
     }
     m_ctx.db = *db;
+    if (auto r = ProfileService(m_ctx).resealSecrets(); !r)
+        qWarning("switchboard: %s", qPrintable(r.error().message));
     QSettings().setValue(kDatabaseKey, spec.trimmed());
     m_settingsPage->setCurrentDatabase(m_ctx.db.displaySpec());
     m_settingsPage->showDatabaseResult(true, tr("Now using %1.").arg(m_ctx.db.displaySpec()));

@@ -1,12 +1,24 @@
-// The fallback store of SIP passwords: sealed with a key kept outside the database.
+// The fallback store of passwords: sealed with libsodium's XChaCha20-Poly1305 under a key kept
+// outside the database, bound to what the secret belongs to; the older v1 format still opens.
 #include "core/secrets/SealedSecret.h"
 #include "core/secrets/SecretVault.h"
+#include "tests/support/SecretFixtures.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace sb;
+using sbt::kV1Key;
+using sbt::kV1Plaintext;
+using sbt::kV1Token;
+
+namespace {
+const QByteArray kContext = QByteArrayLiteral("switchboard/sip-profile/7/sb-trunk-00c0de");
+
+} // namespace
 
 class TestSealedSecret : public QObject
 {
@@ -14,6 +26,13 @@ class TestSealedSecret : public QObject
 
     QTemporaryDir m_dir;
     QString keyPath() const { return m_dir.filePath(QStringLiteral("keys/secrets.key")); }
+
+    void writeV1Key() const
+    {
+        QFile f(keyPath());
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kV1Key);
+    }
 
 private slots:
     void init()
@@ -25,51 +44,114 @@ private slots:
 
     void roundTripWithAPrivateKeyFile()
     {
-        auto token = SealedSecret::seal(QStringLiteral("zx2-MUHT8.MSxDC3+FCKQ7b"));
+        auto token = SealedSecret::seal(QStringLiteral("zx2-MUHT8.MSxDC3+FCKQ7b"), kContext);
         QVERIFY(token.ok());
-        QVERIFY(token->startsWith(QLatin1String("v1:")));
+        QVERIFY(token->startsWith(QLatin1String("v2:")));
         QVERIFY(!token->contains(QLatin1String("zx2")));
+        QVERIFY(!SealedSecret::needsReseal(*token));
         QVERIFY(QFile::exists(keyPath()));
         QCOMPARE(QFile::permissions(keyPath()) &
                      (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
                       QFileDevice::WriteOther),
                  QFileDevice::Permissions());
-        QCOMPARE(SealedSecret::open(*token).value(), QStringLiteral("zx2-MUHT8.MSxDC3+FCKQ7b"));
+        QCOMPARE(SealedSecret::open(*token, kContext).value(),
+                 QStringLiteral("zx2-MUHT8.MSxDC3+FCKQ7b"));
         // The same secret sealed twice looks different (fresh nonce).
-        QVERIFY(SealedSecret::seal(QStringLiteral("zx2-MUHT8.MSxDC3+FCKQ7b")).value() != *token);
+        QVERIFY(SealedSecret::seal(QStringLiteral("zx2-MUHT8.MSxDC3+FCKQ7b"), kContext).value() !=
+                *token);
+        // Empty and non-ASCII secrets survive too.
+        QCOMPARE(
+            SealedSecret::open(SealedSecret::seal(QString(), kContext).value(), kContext).value(),
+            QString());
+        const QString unicode = QStringLiteral("pässwörd-密码-🔑");
+        QCOMPARE(
+            SealedSecret::open(SealedSecret::seal(unicode, kContext).value(), kContext).value(),
+            unicode);
     }
 
     void tamperingIsDetected()
     {
-        const QString token = SealedSecret::seal(QStringLiteral("secret-password")).value();
-        QByteArray raw = QByteArray::fromBase64(token.mid(3).toLatin1());
-        raw[20] = char(raw[20] ^ 0x01);
-        const QString altered = QStringLiteral("v1:") + QString::fromLatin1(raw.toBase64());
-        QVERIFY(!SealedSecret::open(altered).ok());
-        QVERIFY(!SealedSecret::open(QStringLiteral("v2:abc")).ok());
-        QVERIFY(!SealedSecret::open(QStringLiteral("v1:")).ok());
+        const QString token =
+            SealedSecret::seal(QStringLiteral("secret-password"), kContext).value();
+        const QByteArray raw = QByteArray::fromBase64(token.mid(3).toLatin1());
+        // Every byte matters: nonce, ciphertext and tag.
+        for (int i : {0, 23, 24, int(raw.size()) - 1}) {
+            QByteArray altered = raw;
+            altered[i] = char(altered[i] ^ 0x01);
+            QVERIFY2(!SealedSecret::open(
+                          QStringLiteral("v2:") + QString::fromLatin1(altered.toBase64()), kContext)
+                          .ok(),
+                     qPrintable(QString::number(i)));
+        }
+        QVERIFY(!SealedSecret::open(QStringLiteral("v2:") +
+                                        QString::fromLatin1(raw.left(raw.size() - 1).toBase64()),
+                                    kContext)
+                     .ok());
+        QVERIFY(!SealedSecret::open(QStringLiteral("v2:abc"), kContext).ok());
+        QVERIFY(!SealedSecret::open(QStringLiteral("v2:"), kContext).ok());
+        QVERIFY(!SealedSecret::open(QStringLiteral("v1:"), kContext).ok());
+        QVERIFY(!SealedSecret::open(QStringLiteral("v3:abc"), kContext).ok());
+        QVERIFY(!SealedSecret::open(QStringLiteral("secret-password"), kContext).ok());
+    }
+
+    void anotherContextCannotOpenIt()
+    {
+        const QString token =
+            SealedSecret::seal(QStringLiteral("secret-password"), kContext).value();
+        // Another profile id, another username, nothing at all.
+        QVERIFY(!SealedSecret::open(token, "switchboard/sip-profile/8/sb-trunk-00c0de").ok());
+        QVERIFY(!SealedSecret::open(token, "switchboard/sip-profile/7/sb-trunk-00c0df").ok());
+        QVERIFY(!SealedSecret::open(token, QByteArray()).ok());
+        QCOMPARE(SealedSecret::open(token, kContext).value(), QStringLiteral("secret-password"));
     }
 
     void anotherKeyCannotOpenIt()
     {
-        const QString token = SealedSecret::seal(QStringLiteral("secret-password")).value();
+        const QString token =
+            SealedSecret::seal(QStringLiteral("secret-password"), kContext).value();
         QVERIFY(QFile::remove(keyPath()));
-        auto missing = SealedSecret::open(token);
+        auto missing = SealedSecret::open(token, kContext);
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().message.contains(keyPath()));
-        QVERIFY(SealedSecret::seal(QStringLiteral("x")).ok()); // a new key
-        QVERIFY(!SealedSecret::open(token).ok());
+        QVERIFY(SealedSecret::seal(QStringLiteral("x"), kContext).ok()); // a new key
+        QVERIFY(!SealedSecret::open(token, kContext).ok());
+    }
+
+    void v1FixtureOpensAndReseals()
+    {
+        QVERIFY(QDir().mkpath(QFileInfo(keyPath()).absolutePath()));
+        writeV1Key();
+        QVERIFY(SealedSecret::needsReseal(kV1Token));
+        // v1 was bound to nothing: any context opens it.
+        QCOMPARE(SealedSecret::open(kV1Token, kContext).value(), kV1Plaintext);
+        auto v2 = SecretVault::reseal(kV1Token, kContext);
+        QVERIFY(v2.ok());
+        QVERIFY(v2->startsWith(QLatin1String("v2:")));
+        QVERIFY(!SecretVault::needsReseal(*v2));
+        QCOMPARE(SecretVault::get(QStringLiteral("sb-trunk-00c0de"), *v2, kContext).value(),
+                 kV1Plaintext);
+        QVERIFY(!SealedSecret::open(*v2, "switchboard/sip-profile/8/sb-trunk-00c0de").ok());
+
+        // A tampered v1 token is refused, and so is a reseal of it.
+        QByteArray raw = QByteArray::fromBase64(kV1Token.mid(3).toLatin1());
+        raw[20] = char(raw[20] ^ 0x01);
+        const QString altered = QStringLiteral("v1:") + QString::fromLatin1(raw.toBase64());
+        QVERIFY(!SealedSecret::open(altered, kContext).ok());
+        QVERIFY(!SecretVault::reseal(altered, kContext).ok());
     }
 
     void vaultFallsBackToSealing()
     {
-        auto token = SecretVault::put(QStringLiteral("sb-user-1"), QStringLiteral("p4ss"));
+        auto token =
+            SecretVault::put(QStringLiteral("sb-user-1"), QStringLiteral("p4ss"), kContext);
         QVERIFY(token.ok());
-        QVERIFY(token->startsWith(QLatin1String("v1:")));
-        QCOMPARE(SecretVault::get(QStringLiteral("sb-user-1"), *token).value(),
+        QVERIFY(token->startsWith(QLatin1String("v2:")));
+        QCOMPARE(SecretVault::get(QStringLiteral("sb-user-1"), *token, kContext).value(),
                  QStringLiteral("p4ss"));
+        QVERIFY(!SecretVault::putInKeychain(QStringLiteral("sb-user-1"), QStringLiteral("p4ss")));
         QVERIFY(!SecretVault::keychainAvailable());
     }
+
 };
 
 QTEST_GUILESS_MAIN(TestSealedSecret)
