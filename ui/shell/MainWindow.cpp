@@ -6,6 +6,7 @@
 #include "core/demo/DemoGenerator.h"
 #include "core/members/MemberService.h"
 #include "core/profiles/ProfileService.h"
+#include "core/secrets/RememberedDatabase.h"
 #include "models/members/MembersModel.h"
 #include "ui/members/MembersPage.h"
 #include "ui/numbers/NumbersPage.h"
@@ -180,8 +181,14 @@ QString MainWindow::startupDatabaseSpec(const QString& fromCommandLine)
         return fromCommandLine.trimmed();
     if (!qEnvironmentVariableIsEmpty("SWITCHBOARD_DATABASE"))
         return Database::defaultSpec();
-    const QString chosen = QSettings().value(kDatabaseKey).toString();
-    return chosen.isEmpty() ? Database::defaultSpec() : chosen;
+    // Remembered without its password, which comes back from the keychain or its seal.
+    QSettings settings;
+    auto chosen = RememberedDatabase::load(settings, kDatabaseKey);
+    if (!chosen) {
+        qWarning("switchboard: %s", qPrintable(chosen.error().message));
+        return RememberedDatabase::withoutPassword(settings.value(kDatabaseKey).toString());
+    }
+    return chosen->isEmpty() ? Database::defaultSpec() : *chosen;
 }
 
 void MainWindow::createActions()
@@ -432,9 +439,15 @@ void MainWindow::switchDatabase(const QString& spec)
     m_ctx.db = *db;
     if (auto r = ProfileService(m_ctx).resealSecrets(); !r)
         qWarning("switchboard: %s", qPrintable(r.error().message));
-    QSettings().setValue(kDatabaseKey, spec.trimmed());
+    QSettings settings;
+    const auto remembered = RememberedDatabase::save(settings, kDatabaseKey, spec);
     m_settingsPage->setCurrentDatabase(m_ctx.db.displaySpec());
-    m_settingsPage->showDatabaseResult(true, tr("Now using %1.").arg(m_ctx.db.displaySpec()));
+    if (remembered)
+        m_settingsPage->showDatabaseResult(true, tr("Now using %1.").arg(m_ctx.db.displaySpec()));
+    else
+        m_settingsPage->showDatabaseResult(
+            false, tr("Now using %1, but it will not be used at the next start: %2")
+                       .arg(m_ctx.db.displaySpec(), remembered.error().message));
     m_databaseLabel->setText(m_ctx.db.displaySpec());
     refreshPages();
     if (m_options.runBilling)

@@ -1,5 +1,6 @@
 // The fallback store of passwords: sealed with libsodium's XChaCha20-Poly1305 under a key kept
 // outside the database, bound to what the secret belongs to; the older v1 format still opens.
+#include "core/secrets/RememberedDatabase.h"
 #include "core/secrets/SealedSecret.h"
 #include "core/secrets/SecretVault.h"
 #include "tests/support/SecretFixtures.h"
@@ -7,8 +8,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace sb;
 using sbt::kV1Key;
@@ -32,6 +35,13 @@ class TestSealedSecret : public QObject
         QFile f(keyPath());
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(kV1Key);
+    }
+
+    // The same address and password, however the password is percent-encoded.
+    static bool sameAddress(const QString& a, const QString& b)
+    {
+        return QUrl(a).adjusted(QUrl::RemovePassword) == QUrl(b).adjusted(QUrl::RemovePassword) &&
+               QUrl(a).password(QUrl::FullyDecoded) == QUrl(b).password(QUrl::FullyDecoded);
     }
 
 private slots:
@@ -152,6 +162,78 @@ private slots:
         QVERIFY(!SecretVault::keychainAvailable());
     }
 
+    void databasePasswordIsNeverRememberedInTheClear_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QString>("password");
+        QTest::newRow("plain") << QStringLiteral("postgresql://sb:Hunter2-x9@db.example.net/switch")
+                               << QStringLiteral("Hunter2-x9");
+        QTest::newRow("port, postgres://")
+            << QStringLiteral("postgres://admin:s3cr3t@10.0.0.5:6543/sb")
+            << QStringLiteral("s3cr3t");
+        QTest::newRow("encoded") << QStringLiteral("postgresql://sb:p%40ss%3Aw%2Frd@db/switch")
+                                 << QStringLiteral("p@ss:w/rd");
+    }
+
+    void databasePasswordIsNeverRememberedInTheClear()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QString, password);
+        const QString ini = m_dir.filePath(QStringLiteral("settings.ini"));
+        QFile::remove(ini);
+        const QString key = QStringLiteral("database/spec");
+        auto fileText = [&]() {
+            QFile f(ini);
+            return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+        };
+        {
+            QSettings settings(ini, QSettings::IniFormat);
+            QVERIFY(RememberedDatabase::save(settings, key, spec).ok());
+        }
+        QVERIFY(!fileText().isEmpty());
+        QVERIFY2(!fileText().contains(password), qPrintable(fileText()));
+        QVERIFY2(!fileText().contains(QString::fromLatin1(QUrl::toPercentEncoding(password))),
+                 qPrintable(fileText()));
+        {
+            QSettings settings(ini, QSettings::IniFormat);
+            QCOMPARE(settings.value(key).toString(), RememberedDatabase::withoutPassword(spec));
+            QVERIFY(settings.value(RememberedDatabase::secretKey(key))
+                        .toString()
+                        .startsWith(QLatin1String("v2:")));
+            const QString loaded = RememberedDatabase::load(settings, key).value();
+            QVERIFY2(sameAddress(loaded, spec), qPrintable(loaded));
+            QCOMPARE(QUrl(loaded).password(QUrl::FullyDecoded), password);
+        }
+
+        // A token copied to another address does not open there.
+        {
+            QSettings settings(ini, QSettings::IniFormat);
+            settings.setValue(key, QStringLiteral("postgresql://sb@elsewhere.example.net/switch"));
+            QVERIFY(!RememberedDatabase::load(settings, key).ok());
+        }
+
+        // An address remembered in the clear by an older version is remembered again without.
+        {
+            QSettings settings(ini, QSettings::IniFormat);
+            settings.setValue(key, spec);
+            settings.remove(RememberedDatabase::secretKey(key));
+            settings.sync();
+            QVERIFY(fileText().contains(password) ||
+                    fileText().contains(QString::fromLatin1(QUrl::toPercentEncoding(password))));
+            QVERIFY(sameAddress(RememberedDatabase::load(settings, key).value(), spec));
+        }
+        QVERIFY2(!fileText().contains(password), qPrintable(fileText()));
+        {
+            QSettings settings(ini, QSettings::IniFormat);
+            QVERIFY(sameAddress(RememberedDatabase::load(settings, key).value(), spec));
+            // Another database without a password: its token goes.
+            QVERIFY(RememberedDatabase::save(settings, key, QStringLiteral("sqlite:/tmp/x.sqlite"))
+                        .ok());
+            QCOMPARE(RememberedDatabase::load(settings, key).value(),
+                     QStringLiteral("sqlite:/tmp/x.sqlite"));
+            QVERIFY(!settings.contains(RememberedDatabase::secretKey(key)));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSealedSecret)

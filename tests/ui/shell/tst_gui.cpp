@@ -44,6 +44,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -748,12 +749,35 @@ void TestGui::settingsSwitchDatabase()
     QCOMPARE(QSettings().value(QStringLiteral("database")).toString(), other);
     QCOMPARE(MainWindow::startupDatabaseSpec(QString()), other);
 
+    // A PostgreSQL address with a password: the password is never remembered in the clear
+    // (keychain or sealed), and comes back at the next start.
+    if (test::TestDatabase::engines().contains(QStringLiteral("postgresql"))) {
+        test::TestDatabase pg(QStringLiteral("postgresql"));
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        QUrl url(pg.spec());
+        url.setPassword(QStringLiteral("Gui-Secret-42")); // the test server trusts loopback
+        const QString typed = url.toString();
+        edit->setText(typed);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QCOMPARE(m_window->context().db.spec(), typed);
+        QVERIFY2(!hint->text().contains(QStringLiteral("will not")), qPrintable(hint->text()));
+        QSettings settings;
+        settings.sync();
+        QCOMPARE(settings.value(QStringLiteral("database")).toString(),
+                 url.adjusted(QUrl::RemovePassword).toString());
+        QFile file(settings.fileName());
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
+        QVERIFY(!file.readAll().contains("Gui-Secret-42"));
+        QCOMPARE(MainWindow::startupDatabaseSpec(QString()), typed);
+    }
+
     edit->setText(original);
     QTest::mouseClick(apply, Qt::LeftButton);
     QCOMPARE(m_window->context().db.spec(), original);
     QCOMPARE(m_members->model()->rowCount(), int(memberCount()));
     QCOMPARE(balance->text(), QStringLiteral("Company balance: $500.00"));
     QSettings().remove(QStringLiteral("database"));
+    QSettings().remove(QStringLiteral("databaseSecret"));
 }
 
 void TestGui::billingRunsOnDemandWithNews()
