@@ -12,6 +12,8 @@
 
 namespace sb {
 
+class Transaction;
+
 /// SIP profiles: creation with registration or IP authentication, channels (paid monthly
 /// by the company), credit, renaming, linking accounts for incoming calls, and deletion
 /// with all its consequences in one transaction.
@@ -108,10 +110,10 @@ public:
         QStringList messages;
     };
     /// Inside the caller's transaction: channel renewals due by now.
-    Result<DueReport> processDue() const;
+    Result<DueReport> processDue(Transaction& tx) const;
 
 private:
-    Result<SipProfile> findLocked(const QString& name) const;
+    Result<SipProfile> findLocked(Transaction& tx, const QString& name) const;
     Result<void> loadDetails(SipProfile& p) const;
     const Context& m_ctx;
     const PriceList& m_prices;

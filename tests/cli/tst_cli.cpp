@@ -823,7 +823,7 @@ private slots:
         {
             auto db = Database::open(path);
             QVERIFY(db.ok());
-            QVERIFY(db->execDirect(
+            QVERIFY(db->run(
                 QStringLiteral("UPDATE schema_meta SET value = '999' WHERE key = 'version'")));
         }
         const QByteArray before = [&] {

@@ -453,12 +453,11 @@ private slots:
         QVERIFY(bought.ok());
         QVERIFY(
             profiles.link(QStringLiteral("Sales"), QStringLiteral("alice.smith"), QString()).ok());
-        QSqlQuery call = ctx.db.prepare(QStringLiteral(
-            "INSERT INTO calls (profile_id, started_at, source, destination, billsec,"
-            " cost_cents, unique_id) VALUES (?, ?, '100', '+4722000000', 61, 4, 'u1')"));
-        call.addBindValue(profiles.find(QStringLiteral("Sales"))->id);
-        call.addBindValue(ctx.nowText());
-        QVERIFY(ctx.db.exec(call));
+        SB_VERIFY_OK(ctx.db.run(
+            QStringLiteral(
+                "INSERT INTO calls (profile_id, started_at, source, destination, billsec,"
+                " cost_cents, unique_id) VALUES (?, ?, '100', '+4722000000', 61, 4, 'u1')"),
+            {profiles.find(QStringLiteral("Sales"))->id, ctx.nowText()}));
         const Money companyBefore = CompanyService(ctx).balance().value();
         auto preview = profiles.deletionPreview(QStringLiteral("Sales"));
         QVERIFY(preview.ok());

@@ -969,7 +969,7 @@ void TestGui::screenshotOfBuiltBinary()
 
     // A database of a newer schema is refused, untouched, with the reason on stderr.
     test::TestDatabase newer(QStringLiteral("sqlite"));
-    QVERIFY(newer.db().execDirect(
+    QVERIFY(newer.db().run(
         QStringLiteral("UPDATE schema_meta SET value = '999' WHERE key = 'version'")));
     QString err;
     QCOMPARE(run({QStringLiteral("--database"), newer.spec(), QStringLiteral("--screenshot"), png},
