@@ -7,6 +7,7 @@
 #include "core/books/Ledger.h"
 #include "core/members/MemberService.h"
 #include "core/profiles/ProviderSettings.h"
+#include "core/secrets/SealedSecret.h"
 #include "core/secrets/SecretVault.h"
 #include "core/storage/Transaction.h"
 
@@ -334,13 +335,10 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
             : QString();
     const QString password =
         in.auth == SipProfile::Auth::Registration ? generatePassword() : QString();
-    QString secretToken;
-    if (!password.isEmpty()) {
-        auto token = SecretVault::put(username, password);
-        if (!token)
-            return token.error();
-        secretToken = *token;
-    }
+    // The keychain is asked before the transaction (it may take seconds); a password it
+    // does not take is sealed in the transaction, once the profile's id is known.
+    const bool inKeychain = !password.isEmpty() && SecretVault::putInKeychain(username, password);
+    const QString secretToken = inKeychain ? QStringLiteral("keychain:") : QString();
     const Money cost = creationCost(in.channels);
     auto created = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Created> {
         const Database& db = tx.db();
@@ -383,7 +381,17 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
              m_ctx.nowText()});
         if (!q)
             return q.error();
+        const qint64 id = q->value(0).toLongLong();
         q->finish();
+        if (!password.isEmpty() && !inKeychain) {
+            auto sealed = SealedSecret::seal(password, secretContext(id, username));
+            if (!sealed)
+                return sealed.error();
+            if (auto u = db.run(QStringLiteral("UPDATE profiles SET secret = ? WHERE id = ?"),
+                                {*sealed, id});
+                !u)
+                return u.error();
+        }
         if (auto t =
                 ledger.transfer(tx, Ledger::CompanyAccount, 0, cost, QStringLiteral("channels"),
                                 name, tr("%n channel(s) for %1", nullptr, in.channels).arg(name));
@@ -399,7 +407,7 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
             return p.error();
         return Created{*p, password, warnings, cost};
     });
-    if (!created && !password.isEmpty())
+    if (!created && inKeychain)
         SecretVault::remove(username, secretToken);
     return created;
 }
@@ -524,10 +532,53 @@ Result<ProfileService::Credentials> ProfileService::credentials(const QString& n
     auto q = db.runFirst(QStringLiteral("SELECT secret FROM profiles WHERE id = ?"), {p->id});
     if (!q)
         return q.error();
-    auto password = SecretVault::get(p->username, q->value(0).toString());
+    auto password =
+        SecretVault::get(p->username, q->value(0).toString(), secretContext(p->id, p->username));
     if (!password)
         return password.error();
     return Credentials{p->username, *password, *servers};
+}
+
+QByteArray ProfileService::secretContext(qint64 id, const QString& username)
+{
+    return QByteArrayLiteral("switchboard/sip-profile/") + QByteArray::number(id) + '/' +
+           username.toUtf8();
+}
+
+Result<int> ProfileService::resealSecrets() const
+{
+    const Database& db = m_ctx.db;
+    auto q = db.run(
+        QStringLiteral("SELECT id, sip_username, secret FROM profiles WHERE secret LIKE 'v1:%'"));
+    if (!q)
+        return q.error();
+    struct Old
+    {
+        qint64 id;
+        QString username, token;
+    };
+    QList<Old> old;
+    while (q->next())
+        old.append({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString()});
+    q->finish();
+    if (old.isEmpty())
+        return 0;
+    return Transaction::run(db, [&](Transaction& tx) -> Result<int> {
+        int resealed = 0;
+        for (const Old& o : std::as_const(old)) {
+            auto token = SecretVault::reseal(o.token, secretContext(o.id, o.username));
+            if (!token)
+                continue; // left for credentials() to report, e.g. a missing key file
+            // Only if no one changed it meanwhile.
+            auto u = tx.db().run(
+                QStringLiteral("UPDATE profiles SET secret = ? WHERE id = ? AND secret = ?"),
+                {*token, o.id, o.token});
+            if (!u)
+                return u.error();
+            resealed += u->numRowsAffected() > 0 ? 1 : 0;
+        }
+        return resealed;
+    });
 }
 
 Result<SipProfile> ProfileService::link(const QString& name, const QString& account,

@@ -74,6 +74,13 @@ public:
         QStringList servers;
     };
     Result<Credentials> credentials(const QString& name) const;
+    /// What a profile's sealed password is bound to (its id and SIP username): a sealed
+    /// password copied to another profile's row does not open there.
+    static QByteArray secretContext(qint64 id, const QString& username);
+    /// Seals again, in the current format, the passwords sealed in an older one; run where
+    /// the window and switchboardctl open a database. Returns how many were resealed. A
+    /// password that cannot be opened (its key file missing) is left as it is.
+    Result<int> resealSecrets() const;
 
     Result<SipProfile> link(const QString& name, const QString& account,
                             const QString& extension) const;

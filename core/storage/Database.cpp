@@ -5,6 +5,7 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlError>
@@ -106,6 +107,16 @@ Result<Database> Database::open(const QString& specIn)
             const QFileInfo info(path);
             if (!QDir().mkpath(info.absolutePath()))
                 return Error::storage(tr("Cannot create the folder %1.").arg(info.absolutePath()));
+            // A new file is readable by its owner only (SQLite would create it 0644); SQLite
+            // gives the -wal and -shm files the main file's mode.
+            if (!info.exists()) {
+                QFile file(path);
+                if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                               QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
+                    !QFileInfo::exists(path))
+                    return Error::storage(
+                        tr("Cannot create the database %1: %2").arg(path, file.errorString()));
+            }
         }
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), h->connection);
         db.setDatabaseName(path);

@@ -10,8 +10,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QTemporaryDir>
+
+#include <sys/stat.h>
 
 using sb::Database;
 using sb::Error;
@@ -73,6 +76,7 @@ private slots:
     void sqliteWalAndForeignKeys();
     void sqlitePrefixAndMemory();
     void sqliteCreatesFolder();
+    void sqliteNewFileOwnerOnly();
     void sqliteNotADatabaseRefusedUntouched();
 };
 
@@ -414,6 +418,40 @@ void TestDatabase::sqliteCreatesFolder()
     SB_VERIFY_OK(db);
     QVERIFY(QFile::exists(path));
     QCOMPARE(db->schemaVersion(), sb::Migrations::latestVersion());
+}
+
+void TestDatabase::sqliteNewFileOwnerOnly()
+{
+    // Even with a permissive umask, a new database and its -wal and -shm files are the
+    // owner's alone, like the secret key file.
+    const mode_t previous = ::umask(0022);
+    auto restore = qScopeGuard([previous]() { ::umask(previous); });
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("private/switchboard.sqlite"));
+    auto db = Database::open(QStringLiteral("sqlite:") + path);
+    SB_VERIFY_OK(db);
+    // A write, so that the companions exist while the connection is open.
+    SB_VERIFY_OK(db->run(QStringLiteral("CREATE TABLE permissions_probe (x INTEGER)")));
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                            QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                            QFileDevice::WriteOther | QFileDevice::ExeOther;
+    int seen = 0;
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (!QFile::exists(path + suffix))
+            continue;
+        ++seen;
+        QVERIFY2((QFile::permissions(path + suffix) & others) == QFileDevice::Permissions(),
+                 qPrintable(path + suffix));
+        QVERIFY(QFile::permissions(path + suffix) & QFileDevice::ReadOwner);
+    }
+    QVERIFY(seen >= 2); // the file and its write-ahead log
+
+    // An existing file keeps the mode its owner gave it.
+    const QString shared = dir.filePath(QStringLiteral("shared.sqlite"));
+    QVERIFY(Database::open(shared).ok());
+    QVERIFY(QFile::setPermissions(shared, QFile::permissions(shared) | QFileDevice::ReadGroup));
+    QVERIFY(Database::open(shared).ok());
+    QVERIFY(QFile::permissions(shared) & QFileDevice::ReadGroup);
 }
 
 void TestDatabase::sqliteNotADatabaseRefusedUntouched()
