@@ -140,10 +140,8 @@ constexpr int freeSwitchColumns = 15;
 } // namespace
 
 CdrReader::CdrReader(QIODevice* device, Format format, QTimeZone zone)
-    : m_device(device), m_format(format), m_zone(std::move(zone)),
-      m_utc(!m_zone.isValid()),
-      m_buf(std::make_unique<char[]>(chunkBytes)),
-      m_rec(std::make_unique<char[]>(maxRecordBytes))
+    : m_device(device), m_format(format), m_zone(std::move(zone)), m_utc(!m_zone.isValid()),
+      m_buf(std::make_unique<char[]>(chunkBytes)), m_rec(std::make_unique<char[]>(maxRecordBytes))
 {
     m_pos = m_end = m_buf.get();
 }
@@ -437,25 +435,39 @@ bool CdrReader::toUtc(QByteArrayView text, QDateTime& out)
         out = QDateTime::fromSecsSinceEpoch(guess, Qt::UTC);
         return true;
     }
-    const QDateTime zoned(QDate(t.year, t.month, t.day), QTime(t.hour, t.minute, t.second),
-                          m_zone);
-    if (!zoned.isValid())
+    // The instant whose wall-clock time in the zone is the one written. The zone's offset
+    // a day either side gives the only candidates; in the hour repeated in autumn both fit
+    // and the first is taken, in the hour skipped in spring neither does and the time is
+    // refused rather than guessed. (Done here, not by QDateTime(date, time, zone), whose
+    // choice in both cases differs between Qt versions.)
+    auto offsetAt = [this](qint64 utc) {
+        return m_zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(utc, Qt::UTC));
+    };
+    std::optional<qint64> found;
+    int offset = 0;
+    for (const int candidate : {offsetAt(local - 86400), offsetAt(local + 86400)}) {
+        const qint64 utc = local - candidate;
+        if (offsetAt(utc) == candidate && (!found || utc < *found)) {
+            found = utc;
+            offset = candidate;
+        }
+    }
+    if (!found)
         return false;
-    out = zoned.toUTC();
+    out = QDateTime::fromSecsSinceEpoch(*found, Qt::UTC);
     // Remember the offset over the span between the zone's transitions around this time,
     // kept two days clear of each: no local time that maps into the span can then also be
-    // read with the other offset, so the cached offset is exactly what QTimeZone would say.
+    // read with another offset, so the cached offset gives exactly the answer above.
     m_spanFrom = m_spanTo = 0;
     if (m_zone.hasTransitions()) {
         constexpr qint64 margin = 2 * 86400;
         constexpr qint64 far = std::numeric_limits<qint64>::max() / 4;
-        const int offset = zoned.offsetFromUtc();
-        const auto before = m_zone.previousTransition(zoned.addSecs(1));
-        const auto after = m_zone.nextTransition(zoned);
+        const auto before = m_zone.previousTransition(out.addSecs(1));
+        const auto after = m_zone.nextTransition(out);
         if (before.atUtc.isValid() && before.offsetFromUtc != offset)
             return true;
-        const qint64 from = before.atUtc.isValid() ? before.atUtc.toSecsSinceEpoch() + margin
-                                                   : -far;
+        const qint64 from =
+            before.atUtc.isValid() ? before.atUtc.toSecsSinceEpoch() + margin : -far;
         const qint64 to = after.atUtc.isValid() ? after.atUtc.toSecsSinceEpoch() - margin : far;
         if (from < to) {
             m_spanFrom = from;
@@ -498,13 +510,10 @@ std::optional<QString> CdrReader::check(CallRecord& record)
     if (!QByteArrayView(m_rec.get(), m_recSize).isValidUtf8())
         return tr("The record is not valid UTF-8 text.");
 
-    static constexpr Columns asterisk{
-        "asterisk", 0,  1,  2,       9,        10,    11, 12, 13, 14, asteriskId,
-        "start",    "answer", "end"};
-    static constexpr Columns freeSwitch{"freeswitch", 12, 1,           2,
-                                        4,            5,  6,           7,
-                                        8,            9,  10,          "start_stamp",
-                                        "answer_stamp",   "end_stamp"};
+    static constexpr Columns asterisk{"asterisk", 0,  1,  2,          9,       10,       11,
+                                      12,         13, 14, asteriskId, "start", "answer", "end"};
+    static constexpr Columns freeSwitch{
+        "freeswitch", 12, 1, 2, 4, 5, 6, 7, 8, 9, 10, "start_stamp", "answer_stamp", "end_stamp"};
     const bool asteriskCount = m_columns >= 16 && m_columns <= 18;
     const bool freeSwitchCount = m_columns == freeSwitchColumns;
     switch (m_format) {
@@ -530,6 +539,15 @@ std::optional<QString> CdrReader::check(CallRecord& record)
 std::optional<QString> CdrReader::convert(const Columns& c, CallRecord& r)
 {
     auto badTime = [&](int column, const char* name) {
+        Stamp ignored;
+        if (parseStamp(field(column), ignored)) {
+            // Well formed, so the zone refused it: a local time the clocks skipped, which a
+            // PBX running in that zone never writes.
+            return tr("Column %1 (%2): %3 does not exist in the time zone %4, whose clocks "
+                      "were put forward then; are the records really in that zone?")
+                .arg(column + 1)
+                .arg(QLatin1String(name), shown(field(column)), QString::fromUtf8(m_zone.id()));
+        }
         return tr("Column %1 (%2) is not a time of the form YYYY-MM-DD HH:MM:SS: “%3”.")
             .arg(column + 1)
             .arg(QLatin1String(name), shown(field(column)));
@@ -601,7 +619,8 @@ bool CdrReader::next(CallRecord& record)
                 refuse(tr("The file holds no call detail records that Switchboard can read "
                           "(Asterisk or FreeSWITCH cdr_csv): none of its %n record(s) is "
                           "good.",
-                          nullptr, int(std::min<qint64>(m_scanned, std::numeric_limits<int>::max()))));
+                          nullptr,
+                          int(std::min<qint64>(m_scanned, std::numeric_limits<int>::max()))));
             return false;
         }
         // A record cut short by cancel() is neither good nor a problem.

@@ -147,7 +147,8 @@ private:
     int m_columns = 0;
     qint64 m_recLine = 0;
     qint64 m_line = 1;
-    enum : unsigned {
+    enum : unsigned
+    {
         TooLong = 1,
         HasNul = 2,
         BadQuote = 4,

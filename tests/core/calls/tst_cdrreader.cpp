@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstring>
@@ -54,12 +55,12 @@ struct Asterisk
 
     QByteArray line(const char* ending = "\n") const
     {
-        QByteArrayList f{quoted(accountcode), quoted(src),        quoted(dst),
-                         quoted(dcontext),    quoted(clid),       quoted(channel),
-                         quoted(dstchannel),  quoted(lastapp),    quoted(lastdata),
-                         quoted(start),       quoted(answer),     quoted(end),
-                         duration.toUtf8(),   billsec.toUtf8(),   quoted(disposition),
-                         quoted(amaflags),    quoted(uniqueid),   quoted(userfield)};
+        QByteArrayList f{quoted(accountcode), quoted(src),      quoted(dst),
+                         quoted(dcontext),    quoted(clid),     quoted(channel),
+                         quoted(dstchannel),  quoted(lastapp),  quoted(lastdata),
+                         quoted(start),       quoted(answer),   quoted(end),
+                         duration.toUtf8(),   billsec.toUtf8(), quoted(disposition),
+                         quoted(amaflags),    quoted(uniqueid), quoted(userfield)};
         return f.first(columns).join(',') + ending;
     }
 };
@@ -85,13 +86,20 @@ struct FreeSwitch
 
     QByteArray line() const
     {
-        return QByteArrayList{quoted(caller_id_name), quoted(caller_id_number),
-                              quoted(destination_number), quoted(context),
-                              quoted(start_stamp),   quoted(answer_stamp),
-                              quoted(end_stamp),     quoted(duration),
-                              quoted(billsec),       quoted(hangup_cause),
-                              quoted(uuid),          quoted(bleg_uuid),
-                              quoted(accountcode),   quoted(read_codec),
+        return QByteArrayList{quoted(caller_id_name),
+                              quoted(caller_id_number),
+                              quoted(destination_number),
+                              quoted(context),
+                              quoted(start_stamp),
+                              quoted(answer_stamp),
+                              quoted(end_stamp),
+                              quoted(duration),
+                              quoted(billsec),
+                              quoted(hangup_cause),
+                              quoted(uuid),
+                              quoted(bleg_uuid),
+                              quoted(accountcode),
+                              quoted(read_codec),
                               quoted(write_codec)}
                    .join(',') +
                '\n';
@@ -125,9 +133,24 @@ Read readAll(const QByteArray& data, Format format = Format::Auto, const QTimeZo
 
 QDateTime utc(const char* text)
 {
-    QDateTime t = QDateTime::fromString(QString::fromLatin1(text), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    QDateTime t =
+        QDateTime::fromString(QString::fromLatin1(text), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     t.setTimeSpec(Qt::UTC);
     return t;
+}
+
+// The first instant whose wall-clock time in `zone` is `local` (given as if UTC), or null
+// when the zone's clocks skipped it: searched by quarter hours (every offset of the zones
+// used is a whole quarter hour), independently of the reader.
+QDateTime firstInstant(const QDateTime& local, const QTimeZone& zone)
+{
+    for (QDateTime u = local.addSecs(-15 * 3600); u <= local.addSecs(15 * 3600);
+         u = u.addSecs(15 * 60)) {
+        const QDateTime there = u.toTimeZone(zone);
+        if (there.date() == local.date() && there.time() == local.time())
+            return u;
+    }
+    return {};
 }
 
 qint64 residentBytes()
@@ -339,6 +362,23 @@ private slots:
         QCOMPARE(r.records[2].end.timeSpec(), Qt::UTC);
         // UTC when no zone is given.
         QCOMPARE(readAll(summer.line()).records[0].start, utc("2026-07-15 10:00:00"));
+        // A local time the clocks skipped (Oslo, 29 March 2026, 02:00 → 03:00) is no time a
+        // PBX in that zone writes: the zone is probably wrong, and the message says so.
+        Asterisk gap = summer;
+        gap.start = QStringLiteral("2026-03-29 02:30:00");
+        gap.end = QStringLiteral("2026-03-29 03:30:20");
+        const Read g = readAll(winter.line() + gap.line(), Format::Auto, oslo);
+        QCOMPARE(g.records.size(), 1);
+        QCOMPARE(g.problems.size(), 1);
+        QCOMPARE(g.problems[0].line, 2);
+        QVERIFY2(g.problems[0].reason.contains(QLatin1String("Europe/Oslo")),
+                 qPrintable(g.problems[0].reason));
+        // The hour repeated in autumn is read as its first occurrence, as QTimeZone does.
+        Asterisk autumn = summer;
+        autumn.start = QStringLiteral("2026-10-25 02:30:00");
+        autumn.end = QStringLiteral("2026-10-25 02:30:20");
+        QCOMPARE(readAll(autumn.line(), Format::Auto, oslo).records[0].start,
+                 utc("2026-10-25 00:30:00"));
     }
 
     void timeZoneAcrossTransitions()
@@ -365,12 +405,11 @@ private slots:
                 a.answer.clear();
                 a.duration = a.billsec = QStringLiteral("0");
                 data += a.line();
-                const QDateTime zoned(l.date(), l.time(), zone);
-                expected.append(zoned.isValid() ? zoned.toUTC() : QDateTime());
+                expected.append(firstInstant(l, zone));
             }
             const Read r = readAll(data, Format::Asterisk, zone);
-            // Local times in a spring gap do not exist; whatever QTimeZone makes of them,
-            // all others must match exactly.
+            // Local times in a spring gap do not exist and are problems; all others must
+            // match exactly.
             qsizetype k = 0;
             for (qsizetype i = 0; i < expected.size(); ++i) {
                 if (!expected[i].isValid())
@@ -381,6 +420,12 @@ private slots:
                 QCOMPARE(r.records[k].line, i + 1);
                 QCOMPARE(r.records[k].start, expected[i]);
             }
+            const qsizetype skipped = std::count(expected.begin(), expected.end(), QDateTime());
+            QVERIFY(skipped > 0); // the walk does cross a gap
+            QCOMPARE(r.records.size(), expected.size() - skipped);
+            QCOMPARE(r.problems.size(), skipped);
+            for (const auto& p : r.problems)
+                QVERIFY(!expected[p.line - 1].isValid());
         }
     }
 
@@ -457,36 +502,36 @@ private slots:
         };
         a.columns = 15;
         QTest::newRow("15 columns") << a.line() << QStringLiteral("15");
-        QTest::newRow("19 columns") << QByteArray(Asterisk().line().chopped(1) + ",\"x\"\n")
-                                    << QStringLiteral("19");
+        QTest::newRow("19 columns")
+            << QByteArray(Asterisk().line().chopped(1) + ",\"x\"\n") << QStringLiteral("19");
         QTest::newRow("one column") << QByteArray("hello\n") << QStringLiteral("1");
         QTest::newRow("bad start")
             << with([](Asterisk& x) { x.start = QStringLiteral("2026-01-15T10:00:00"); })
             << QStringLiteral("start");
-        QTest::newRow("empty start") << with([](Asterisk& x) { x.start.clear(); })
-                                     << QStringLiteral("start");
+        QTest::newRow("empty start")
+            << with([](Asterisk& x) { x.start.clear(); }) << QStringLiteral("start");
         QTest::newRow("bad answer")
             << with([](Asterisk& x) { x.answer = QStringLiteral("2026-02-30 10:00:05"); })
             << QStringLiteral("answer");
-        QTest::newRow("bad end")
-            << with([](Asterisk& x) { x.end = QStringLiteral("2026-01-15 24:01:05"); })
-            << QStringLiteral("end");
+        QTest::newRow("bad end") << with([](Asterisk& x) {
+            x.end = QStringLiteral("2026-01-15 24:01:05");
+        }) << QStringLiteral("end");
         QTest::newRow("negative duration")
             << with([](Asterisk& x) { x.duration = QStringLiteral("-65"); })
             << QStringLiteral("duration");
         QTest::newRow("non-numeric billsec")
             << with([](Asterisk& x) { x.billsec = QStringLiteral("60s"); })
             << QStringLiteral("billsec");
-        QTest::newRow("empty billsec") << with([](Asterisk& x) { x.billsec.clear(); })
-                                       << QStringLiteral("billsec");
+        QTest::newRow("empty billsec")
+            << with([](Asterisk& x) { x.billsec.clear(); }) << QStringLiteral("billsec");
         QTest::newRow("billsec over duration")
-            << with([](Asterisk& x) { x.billsec = QStringLiteral("66"); })
-            << QStringLiteral("66");
-        QTest::newRow("NUL byte")
-            << with([](Asterisk& x) { x.clid = QStringLiteral("Al") + QChar(0) + u"ice"; })
-            << QStringLiteral("NUL");
+            << with([](Asterisk& x) { x.billsec = QStringLiteral("66"); }) << QStringLiteral("66");
+        QTest::newRow("NUL byte") << with([](Asterisk& x) {
+            x.clid = QStringLiteral("Al") + QChar(0) + u"ice";
+        }) << QStringLiteral("NUL");
         QByteArray latin1 = Asterisk().line();
-        latin1.replace("Alice", "\xd8""degaard"); // Latin-1 Ø: not UTF-8
+        latin1.replace("Alice", "\xd8"
+                                "degaard"); // Latin-1 Ø: not UTF-8
         QTest::newRow("invalid UTF-8") << latin1 << QStringLiteral("UTF-8");
         QTest::newRow("over 64 KiB")
             << with([](Asterisk& x) { x.lastdata = QString(70000, QLatin1Char('x')); })
@@ -644,9 +689,8 @@ private slots:
     {
         // One good record, then endless bad ones: the kept list stops growing, the count
         // does not, and the problem handler can cancel.
-        GeneratedDevice device(-1, [](qint64 i) {
-            return i == 0 ? Asterisk().line() : QByteArray("not,a,call\n");
-        });
+        GeneratedDevice device(
+            -1, [](qint64 i) { return i == 0 ? Asterisk().line() : QByteArray("not,a,call\n"); });
         CdrReader reader(&device);
         qint64 seen = 0;
         reader.setProblemHandler([&](const CdrReader::Problem& p) {
