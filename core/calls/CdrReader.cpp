@@ -188,6 +188,9 @@ bool CdrReader::refill()
     if (n > 0) {
         m_pos = m_buf.get();
         m_end = m_pos + n;
+        // A byte order mark, as Windows editors save UTF-8, is no part of the first field.
+        if (m_bytesRead == 0 && n >= 3 && std::memcmp(m_pos, "\xEF\xBB\xBF", 3) == 0)
+            m_pos += 3;
         m_bytesRead += n;
         return true;
     }
@@ -617,8 +620,7 @@ bool CdrReader::next(CallRecord& record)
         if (scanRecord() == Scan::End) {
             if (!m_fatal && !isCancelled() && m_recordCount == 0 && m_problemCount > 0)
                 refuse(tr("The file holds no call detail records that Switchboard can read "
-                          "(Asterisk or FreeSWITCH cdr_csv): none of its %n record(s) is "
-                          "good.",
+                          "(Asterisk or FreeSWITCH cdr_csv): %n bad record(s) and no good one.",
                           nullptr,
                           int(std::min<qint64>(m_scanned, std::numeric_limits<int>::max()))));
             return false;
@@ -635,8 +637,8 @@ bool CdrReader::next(CallRecord& record)
                            .arg(m_recLine));
             else if (m_recordCount == 0 && m_scanned >= recordsBeforeRefusal)
                 refuse(tr("The file holds no call detail records that Switchboard can read "
-                          "(Asterisk or FreeSWITCH cdr_csv): none of its first %n record(s) "
-                          "is good.",
+                          "(Asterisk or FreeSWITCH cdr_csv): its first %n record(s) are all "
+                          "bad.",
                           nullptr, int(m_scanned)));
             continue;
         }

@@ -333,6 +333,11 @@ private slots:
         QCOMPARE(r.records[0].line, 2);
         QCOMPARE(r.records[1].line, 5);
         QCOMPARE(r.records[1].uniqueId, QStringLiteral("1768471200.1"));
+        // A UTF-8 byte order mark before the first record is skipped.
+        const Read bom = readAll("\xEF\xBB\xBF" + a.line());
+        QVERIFY(bom.problems.isEmpty());
+        QCOMPARE(bom.records.size(), 1);
+        QCOMPARE(bom.records[0].accountCode, QStringLiteral("acme-sales"));
         QVERIFY(readAll({}).records.isEmpty());
         QVERIFY(!readAll({}).fatal);
     }
