@@ -323,6 +323,55 @@ private slots:
         QCOMPARE(r.bytesRead, data.size());
     }
 
+    void randomFieldsReadBack()
+    {
+        // Kept fields full of quotes, commas, line breaks and multi-byte characters at every
+        // position and length: each comes back exactly, and every line number is right.
+        QRandomGenerator gen(7);
+        const QStringList pieces{QStringLiteral("a"),    QStringLiteral(","),
+                                 QStringLiteral("\""),   QStringLiteral("\n"),
+                                 QStringLiteral("\r\n"), QStringLiteral("é"),
+                                 QStringLiteral(" "),    QStringLiteral("0123456789abcdef")};
+        auto randomText = [&] {
+            QString t;
+            const int n = int(gen.bounded(12));
+            for (int i = 0; i < n; ++i)
+                t += pieces[int(gen.bounded(pieces.size()))];
+            return t;
+        };
+        QList<Asterisk> written;
+        QList<qint64> lines;
+        QByteArray data;
+        qint64 line = 1;
+        for (int i = 0; i < 2000; ++i) {
+            Asterisk a;
+            a.accountcode = randomText();
+            a.src = randomText();
+            a.dst = randomText();
+            a.clid = randomText();
+            a.lastdata = randomText();
+            a.disposition = randomText();
+            a.uniqueid = randomText() + QString::number(i); // never empty
+            written.append(a);
+            lines.append(line);
+            const QByteArray l = a.line(gen.bounded(2) ? "\n" : "\r\n");
+            line += l.count('\n');
+            data += l;
+        }
+        const Read r = readAll(data);
+        QVERIFY(r.problems.isEmpty());
+        QCOMPARE(r.records.size(), written.size());
+        for (qsizetype i = 0; i < written.size(); ++i) {
+            const CallRecord& c = r.records[i];
+            QCOMPARE(c.accountCode, written[i].accountcode);
+            QCOMPARE(c.source, written[i].src);
+            QCOMPARE(c.destination, written[i].dst);
+            QCOMPARE(c.disposition, written[i].disposition);
+            QCOMPARE(c.uniqueId, written[i].uniqueid);
+            QCOMPARE(c.line, lines[i]);
+        }
+    }
+
     void crlfAndBlankLines()
     {
         Asterisk a;
