@@ -3,6 +3,7 @@
 #include "core/base/FixedClock.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/base/SystemClock.h"
+#include "core/base/Version.h"
 #include "core/billing/BillingService.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
@@ -312,7 +313,7 @@ int CommandLine::run(const QStringList& argsIn)
             m_out->line(usage());
             return Done;
         } else if (o == QLatin1String("--version")) {
-            m_out->line(QStringLiteral("switchboardctl 0.1.0"));
+            m_out->line(QStringLiteral("switchboardctl ") + sb::version());
             return Done;
         } else if (o == QLatin1String("--database") || o == QLatin1String("--now")) {
             if (args.isEmpty())
