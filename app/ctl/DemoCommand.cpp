@@ -29,7 +29,8 @@ QString DemoCommand::description() const
 
 QStringList DemoCommand::forms() const
 {
-    return {QStringLiteral("demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]")};
+    return {
+        QStringLiteral("demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]")};
 }
 
 QList<QCommandLineOption> DemoCommand::options() const
@@ -62,8 +63,8 @@ int DemoCommand::run(const QStringList& w, Session& s)
         bool ok = false;
         o.seed = a.value(QStringLiteral("seed")).toUInt(&ok);
         if (!ok)
-            return s.refused(tr("--seed: \"%1\" is not a whole number.")
-                                 .arg(a.value(QStringLiteral("seed"))));
+            return s.refused(
+                tr("--seed: \"%1\" is not a whole number.").arg(a.value(QStringLiteral("seed"))));
     }
     Context* ctx = s.context();
     if (!ctx)

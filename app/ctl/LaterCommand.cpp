@@ -11,8 +11,7 @@ QString LaterCommand::description() const
 
 int LaterCommand::run(const QStringList&, Session& s)
 {
-    return s.usageError(
-        tr("The command '%1' is not available in this version yet.").arg(m_name));
+    return s.usageError(tr("The command '%1' is not available in this version yet.").arg(m_name));
 }
 
 } // namespace sb::ctl

@@ -127,9 +127,9 @@ int MemberCommand::add(const QStringList& w, Session& s)
     Context* ctx = s.context();
     if (!ctx)
         return Refused;
-    auto m = MemberService(*ctx).add(
-        {a.positional().constFirst(), a.value(QStringLiteral("name")),
-         a.value(QStringLiteral("email")), a.value(QStringLiteral("department"))});
+    auto m = MemberService(*ctx).add({a.positional().constFirst(), a.value(QStringLiteral("name")),
+                                      a.value(QStringLiteral("email")),
+                                      a.value(QStringLiteral("department"))});
     if (!m)
         return s.refused(m.error().message);
     auto shown = MemberService(*ctx).find(m->account);
@@ -212,8 +212,8 @@ int MemberCommand::importCsv(const QStringList& w, Session& s)
         return s.refused(r.error().message);
     QJsonArray rejected;
     for (const auto& p : std::as_const(r->rejected))
-        rejected.append(QJsonObject{{QStringLiteral("line"), p.line},
-                                    {QStringLiteral("reason"), p.reason}});
+        rejected.append(
+            QJsonObject{{QStringLiteral("line"), p.line}, {QStringLiteral("reason"), p.reason}});
     if (s.json()) {
         s.out().json({{QStringLiteral("added"), r->added},
                       {QStringLiteral("valid"), r->valid},

@@ -131,8 +131,9 @@ int NumberCommand::countries(const QStringList& w, Session& s)
                                     {QStringLiteral("name"), c.name},
                                     {QStringLiteral("termsRequired"), c.termsRequired}});
         else
-            s.out().line(QStringLiteral("%1\t%2%3").arg(
-                c.code, c.name, c.termsRequired ? tr("\t(terms must be accepted)") : QString()));
+            s.out().line(QStringLiteral("%1\t%2%3")
+                             .arg(c.code, c.name,
+                                  c.termsRequired ? tr("\t(terms must be accepted)") : QString()));
     }
     if (s.json())
         s.out().json({{QStringLiteral("countries"), list}});

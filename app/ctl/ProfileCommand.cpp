@@ -21,14 +21,14 @@ QCommandLineOption ipOption()
 
 QCommandLineOption portOption()
 {
-    return {QStringLiteral("port"),
-            ProfileCommand::tr("The PBX's UDP port, with --ip (create)."), QStringLiteral("N")};
+    return {QStringLiteral("port"), ProfileCommand::tr("The PBX's UDP port, with --ip (create)."),
+            QStringLiteral("N")};
 }
 
 QCommandLineOption channelsOption()
 {
-    return {QStringLiteral("channels"),
-            ProfileCommand::tr("Simultaneous outgoing calls (create)."), QStringLiteral("N")};
+    return {QStringLiteral("channels"), ProfileCommand::tr("Simultaneous outgoing calls (create)."),
+            QStringLiteral("N")};
 }
 
 QCommandLineOption departmentOption()
@@ -96,10 +96,9 @@ QString profileText(const SipProfile& p)
                                   : QString()),
     };
     for (const auto& a : p.accounts)
-        lines << (a.extension.isEmpty()
-                      ? ProfileCommand::tr("Linked account: %1").arg(a.account)
-                      : ProfileCommand::tr("Linked account: %1, extension %2")
-                            .arg(a.account, a.extension));
+        lines << (a.extension.isEmpty() ? ProfileCommand::tr("Linked account: %1").arg(a.account)
+                                        : ProfileCommand::tr("Linked account: %1, extension %2")
+                                              .arg(a.account, a.extension));
     for (const auto& n : p.numbers)
         lines << ProfileCommand::tr("Number:        %1").arg(n);
     return lines.join(QLatin1Char('\n'));
@@ -127,9 +126,9 @@ QStringList ProfileCommand::forms() const
 
 QList<QCommandLineOption> ProfileCommand::options() const
 {
-    return {ipOption(),     portOption(),      channelsOption(), departmentOption(),
-            emailOption(),  formatOption(),    extensionOption(), yesOption(),
-            exportHistoryOption()};
+    return {ipOption(),         portOption(),  channelsOption(),
+            departmentOption(), emailOption(), formatOption(),
+            extensionOption(),  yesOption(),   exportHistoryOption()};
 }
 
 int ProfileCommand::run(const QStringList& w, Session& s)
@@ -170,8 +169,7 @@ int ProfileCommand::run(const QStringList& w, Session& s)
 
 int ProfileCommand::create(const QStringList& w, Session& s)
 {
-    OptionParser a(
-        {ipOption(), portOption(), channelsOption(), departmentOption(), emailOption()});
+    OptionParser a({ipOption(), portOption(), channelsOption(), departmentOption(), emailOption()});
     if (const auto end = parse(a, w, s))
         return *end;
     if (a.positional().size() != 1)
@@ -299,11 +297,11 @@ int ProfileCommand::channels(const QStringList& w, Session& s)
                       {QStringLiteral("cost"), c->charged.toString()},
                       {QStringLiteral("nextPayment"), c->nextPayment.toString(Qt::ISODate)}});
     else
-        s.out().line(tr("%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.",
-                        nullptr, c->to)
-                         .arg(name)
-                         .arg(c->from)
-                         .arg(c->charged.toString(), c->nextPayment.toString(Qt::ISODate)));
+        s.out().line(
+            tr("%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.", nullptr, c->to)
+                .arg(name)
+                .arg(c->from)
+                .arg(c->charged.toString(), c->nextPayment.toString(Qt::ISODate)));
     return Done;
 }
 
