@@ -62,9 +62,7 @@ int CommandLine::run(const QStringList& argsIn)
 {
     const Output plain(false);
     auto usageError = [&plain](const QString& message) {
-        plain.error(message);
-        plain.error(tr("Try 'switchboardctl --help'."));
-        return int(Command::Usage);
+        return Session::usageError(plain, message);
     };
     const QString json = QStringLiteral("json"), help = QStringLiteral("help"),
                   version = QStringLiteral("version"), database = QStringLiteral("database"),
@@ -88,7 +86,8 @@ int CommandLine::run(const QStringList& argsIn)
     }
     QStringList args = global.rest();
     // --json is also accepted anywhere after the command.
-    const bool jsonOutput = args.removeAll(QStringLiteral("--json")) > 0 || global.isSet(json);
+    const bool jsonAfterCommand = args.removeAll(QStringLiteral("--json")) > 0;
+    const bool jsonOutput = global.isSet(json) || jsonAfterCommand;
     std::unique_ptr<Clock> clock;
     const QString nowText = global.value(now);
     if (!nowText.isEmpty()) {

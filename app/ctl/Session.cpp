@@ -24,10 +24,10 @@ Context* Session::context()
     return m_ctx.get();
 }
 
-int Session::usageError(const QString& message) const
+int Session::usageError(const Output& out, const QString& message)
 {
-    m_out.error(message);
-    m_out.error(tr("Try 'switchboardctl --help'."));
+    out.error(message);
+    out.error(tr("Try 'switchboardctl --help'."));
     return Command::Usage;
 }
 

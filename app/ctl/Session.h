@@ -33,7 +33,9 @@ public:
     Context* context();
 
     /// Says what is wrong and points at --help; returns Command::Usage.
-    int usageError(const QString& message) const;
+    int usageError(const QString& message) const { return usageError(m_out, message); }
+    /// The same, before there is a Session: for the global options.
+    static int usageError(const Output& out, const QString& message);
     /// Says why on stderr; returns Command::Refused.
     int refused(const QString& message) const;
     /// `text` as an amount; refuses with `what` named when it is not one.

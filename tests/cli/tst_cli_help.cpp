@@ -49,9 +49,9 @@ private slots:
                                                QStringLiteral("member import FILE.csv"),
                                                QStringLiteral("--dry-run"),
                                                QStringLiteral("--search TEXT")};
-        QTest::newRow("member add") << QStringList{QStringLiteral("member"),
-                                                   QStringLiteral("add"), help}
-                                    << QStringList{QStringLiteral("--name NAME")};
+        QTest::newRow("member add")
+            << QStringList{QStringLiteral("member"), QStringLiteral("add"), help}
+            << QStringList{QStringLiteral("--name NAME")};
         QTest::newRow("after a value")
             << QStringList{QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"),
                            QStringLiteral("212"), help}
@@ -123,8 +123,8 @@ private slots:
         QTest::newRow("double dash is no global option")
             << QStringList{QStringLiteral("--"), QStringLiteral("balance")} << 2
             << QStringLiteral("Unknown option --.");
-        QTest::newRow("-h is no command") << QStringList{QStringLiteral("-h")} << 2
-                                          << QStringLiteral("Unknown command '-h'.");
+        QTest::newRow("-h is no command")
+            << QStringList{QStringLiteral("-h")} << 2 << QStringLiteral("Unknown command '-h'.");
     }
     void words()
     {
