@@ -18,7 +18,8 @@ class Session;
 /// words after the command's own name.
 class Command
 {
-    // Every class of switchboardctl keeps the one context its catalogue entries have.
+    // Every class of switchboardctl translates in the context its messages had when they all
+    // lived in CommandLine, so that the nb/fr/nl/pl catalogues keep matching them.
     Q_DECLARE_TR_FUNCTIONS(sb::ctl::CommandLine)
 
 public:
