@@ -1,6 +1,7 @@
 #include "app/ctl/Session.h"
 
 #include "app/ctl/Command.h"
+#include "core/profiles/ProfileService.h"
 
 namespace sb::ctl {
 
@@ -21,6 +22,10 @@ Context* Session::context()
         return nullptr;
     }
     m_ctx = std::make_unique<Context>(Context{*db, m_clock.get(), currentOsUser()});
+    // Passwords sealed in an older format are sealed again; one that cannot be opened is
+    // left for the command that needs it to report.
+    if (auto r = ProfileService(*m_ctx).resealSecrets(); !r)
+        m_out.error(r.error().message);
     return m_ctx.get();
 }
 
