@@ -1,5 +1,6 @@
 // The window's entry point: wiring only; the logic lives in ui/.
 #include "core/base/SystemClock.h"
+#include "core/base/Version.h"
 #include "core/profiles/ProfileService.h"
 #include "core/storage/Context.h"
 #include "core/storage/Database.h"
@@ -18,7 +19,7 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("Switchboard"));
     QApplication::setApplicationName(QStringLiteral("switchboard"));
     QApplication::setApplicationDisplayName(QStringLiteral("Switchboard"));
-    QApplication::setApplicationVersion(QStringLiteral(SWITCHBOARD_VERSION));
+    QApplication::setApplicationVersion(sb::version());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -522,7 +522,7 @@ private slots:
         QCOMPARE(json.size(), 2);
         const QJsonObject topUp = json.at(1).toObject();
         QCOMPARE(topUp.value(QStringLiteral("kind")).toString(), QStringLiteral("company.topup"));
-        QCOMPARE(topUp.value(QStringLiteral("kind_name")).toString(),
+        QCOMPARE(topUp.value(QStringLiteral("kindName")).toString(),
                  QString::fromUtf8("Påfyll av firmasaldo"));
         QCOMPARE(topUp.value(QStringLiteral("values")).toObject(),
                  (QJsonObject{{QStringLiteral("amount_cents"), 123450},
@@ -545,7 +545,7 @@ private slots:
                                           .toObject();
         QCOMPARE(inEnglish.value(QStringLiteral("text")).toString(),
                  QStringLiteral("Top-up of 1234.50, reference INV-7"));
-        QCOMPARE(inEnglish.value(QStringLiteral("kind_name")).toString(),
+        QCOMPARE(inEnglish.value(QStringLiteral("kindName")).toString(),
                  QStringLiteral("Company top-up"));
 
         verifyRefused(

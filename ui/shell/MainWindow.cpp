@@ -1,5 +1,6 @@
 #include "ui/shell/MainWindow.h"
 
+#include "core/base/Version.h"
 #include "core/billing/BillingService.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
@@ -242,7 +243,7 @@ void MainWindow::createActions()
             this, tr("About Switchboard"),
             tr("Switchboard %1\n\nRuns a company's business calling account: the company "
                "balance, members and their credit, numbers and SIP profiles.")
-                .arg(QCoreApplication::applicationVersion()));
+                .arg(sb::version()));
     });
 
     const QStringList names = pageNames();
