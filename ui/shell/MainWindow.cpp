@@ -96,9 +96,7 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
         auto* item = new QListWidgetItem(m_navigation);
         item->setData(Qt::UserRole, page.id());
         item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() + 14));
-        // Every page with news for the status bar says it the same way.
-        if (page.widget()->metaObject()->indexOfSignal("statusMessage(QString)") >= 0)
-            connect(page.widget(), SIGNAL(statusMessage(QString)), this, SLOT(showStatus(QString)));
+        page.onStatusMessage(this, [this](const QString& text) { showStatus(text); });
     }
 
     m_splitter = new QSplitter(Qt::Horizontal, this);

@@ -37,6 +37,13 @@ public:
     /// Column widths and the like, kept between sessions.
     virtual void saveSettings() const {}
     virtual void restoreSettings() {}
+    /// Passes the page's news for the status bar (its `statusMessage` signal) to `show`,
+    /// called in `context`'s thread while `context` lives.
+    virtual void onStatusMessage(QObject* context, std::function<void(const QString&)> show)
+    {
+        Q_UNUSED(context);
+        Q_UNUSED(show);
+    }
 
     /// "sip-profiles" -> "showSipProfilesAction".
     static QString actionName(const QString& id)
@@ -95,6 +102,13 @@ public:
     {
         if constexpr (requires(W & w) { w.restoreSettings(); })
             m_widget->restoreSettings();
+    }
+    void onStatusMessage(QObject* context, std::function<void(const QString&)> show) override
+    {
+        if constexpr (requires { &W::statusMessage; })
+            QObject::connect(m_widget, &W::statusMessage, context, std::move(show));
+        else
+            Page::onStatusMessage(context, std::move(show));
     }
 
 private:
