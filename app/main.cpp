@@ -1,5 +1,6 @@
 // The window's entry point: wiring only; the logic lives in ui/.
 #include "core/base/SystemClock.h"
+#include "core/profiles/ProfileService.h"
 #include "core/storage/Context.h"
 #include "core/storage/Database.h"
 #include "ui/shell/MainWindow.h"
@@ -83,11 +84,17 @@ int main(int argc, char** argv)
     }
 
     static sb::SystemClock clock;
+    const sb::Context ctx{*db, &clock, sb::currentOsUser()};
+    // Passwords sealed in an older format are sealed again (a screenshot changes nothing).
+    if (!screenshot)
+        if (auto r = sb::ProfileService(ctx).resealSecrets(); !r)
+            std::fprintf(stderr, "switchboard: %s\n", qPrintable(r.error().message));
     sb::ui::MainWindowOptions options;
     options.showWelcome = !screenshot && !parser.isSet(noWelcomeOption);
     options.runBilling = !screenshot;
     options.restoreSettings = !screenshot;
-    sb::ui::MainWindow window(sb::Context{*db, &clock, sb::currentOsUser()}, options);
+    options.saveSettings = !screenshot;
+    sb::ui::MainWindow window(ctx, options);
 
     if (screenshot) {
         const QString error = window.saveScreenshot(page, parser.value(screenshotOption));

@@ -1,6 +1,46 @@
 #include "core/base/Csv.h"
 
+#include <QRegularExpression>
+
 namespace sb {
+
+namespace {
+bool isFormulaStart(QChar c)
+{
+    return c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') ||
+           c == QLatin1Char('@') || c == QLatin1Char('\t') || c == QLatin1Char('\r');
+}
+
+// The first character after any leading apostrophes, and how many there were.
+qsizetype apostrophes(const QString& field)
+{
+    qsizetype n = 0;
+    while (n < field.size() && field[n] == QLatin1Char('\''))
+        ++n;
+    return n;
+}
+} // namespace
+
+QString Csv::neutralise(const QString& field)
+{
+    const qsizetype n = apostrophes(field);
+    if (n >= field.size() || !isFormulaStart(field[n]))
+        return field;
+    if (n == 0 && field.startsWith(QLatin1Char('-'))) {
+        static const QRegularExpression negativeNumber(QStringLiteral("^-[0-9]+(\\.[0-9]+)?$"));
+        if (negativeNumber.match(field).hasMatch())
+            return field;
+    }
+    return QLatin1Char('\'') + field;
+}
+
+QString Csv::restore(const QString& field)
+{
+    const qsizetype n = apostrophes(field);
+    if (n == 0 || n >= field.size() || !isFormulaStart(field[n]))
+        return field;
+    return field.mid(1);
+}
 
 QList<Csv::Row> Csv::parse(const QString& text, int* unterminatedLine)
 {
@@ -12,7 +52,7 @@ QList<Csv::Row> Csv::parse(const QString& text, int* unterminatedLine)
     int line = 1;
     row.line = 1;
     auto endField = [&] {
-        row.fields.append(field);
+        row.fields.append(restore(field));
         field.clear();
         fieldStarted = false;
     };
@@ -71,7 +111,8 @@ QString Csv::record(const QStringList& fields)
 {
     QStringList out;
     out.reserve(fields.size());
-    for (const QString& f : fields) {
+    for (const QString& field : fields) {
+        const QString f = neutralise(field);
         if (f.contains(QLatin1Char(',')) || f.contains(QLatin1Char('"')) ||
             f.contains(QLatin1Char('\n')) || f.contains(QLatin1Char('\r')) || f != f.trimmed()) {
             QString q = f;

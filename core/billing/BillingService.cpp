@@ -15,18 +15,18 @@ Result<BillingService::Report> BillingService::run() const
 {
     const QString currentMonth = m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM"));
     QList<qint64> recharged;
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<Report> {
-        recharged.clear();
-        const Database& db = m_ctx.db;
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Report> {
+        const Database& db = tx.db();
         // Only rows of an earlier month are due; the update below moves them to this month,
         // which is what makes a second run a no-op.
-        QSqlQuery q = db.prepare(QStringLiteral(
-            "SELECT r.member_id, m.account_id, m.account_name, r.suspended_until FROM "
-            "auto_recharge r"
-            " JOIN members m ON m.id = r.member_id WHERE r.month < ? ORDER BY m.account_id"));
-        q.addBindValue(currentMonth);
-        if (!db.exec(q))
-            return Error::storage(db.lastErrorText());
+        auto q = db.run(
+            QStringLiteral(
+                "SELECT r.member_id, m.account_id, m.account_name, r.suspended_until FROM "
+                "auto_recharge r"
+                " JOIN members m ON m.id = r.member_id WHERE r.month < ? ORDER BY m.account_id"),
+            {currentMonth});
+        if (!q)
+            return q.error();
         struct Due
         {
             qint64 memberId, accountId;
@@ -34,13 +34,13 @@ Result<BillingService::Report> BillingService::run() const
             bool suspended;
         };
         QList<Due> due;
-        while (q.next())
-            due.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-                        !q.value(3).isNull()});
-        q.finish();
+        while (q->next())
+            due.append({q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
+                        !q->value(3).isNull()});
+        q->finish();
         Report report;
         // Numbers first: renewals are paid before the month's recharges draw on the company.
-        auto numbers = NumberService(m_ctx).processDue();
+        auto numbers = NumberService(m_ctx).processDue(tx);
         if (!numbers)
             return numbers.error();
         report.numbersRenewed = numbers->renewed;
@@ -48,7 +48,7 @@ Result<BillingService::Report> BillingService::run() const
         report.numbersExpired = numbers->expiredUnpaid;
         report.numbersSpent = numbers->spent;
         report.messages += numbers->messages;
-        auto channels = ProfileService(m_ctx).processDue();
+        auto channels = ProfileService(m_ctx).processDue(tx);
         if (!channels)
             return channels.error();
         report.channelsRenewed = channels->renewed;
@@ -58,13 +58,13 @@ Result<BillingService::Report> BillingService::run() const
         const Ledger ledger(m_ctx);
         const CreditService credit(m_ctx);
         if (!due.isEmpty()) {
-            if (auto l = ledger.lockBalances({Ledger::CompanyAccount}); !l)
+            if (auto l = ledger.lockBalances(tx, {Ledger::CompanyAccount}); !l)
                 return l.error();
         }
         for (const Due& d : std::as_const(due)) {
-            if (auto l = ledger.lockBalances({d.accountId}); !l)
+            if (auto l = ledger.lockBalances(tx, {d.accountId}); !l)
                 return l.error();
-            auto r = credit.applyAutoRecharge(d.memberId, d.accountId, d.account);
+            auto r = credit.applyAutoRecharge(tx, d.memberId, d.accountId, d.account);
             if (!r)
                 return r.error();
             ++report.autoRechargesReset;

@@ -1,5 +1,7 @@
 #include "core/books/ActivityLog.h"
 
+#include "core/storage/Transaction.h"
+
 #include <QCoreApplication>
 #include <QSqlQuery>
 
@@ -14,20 +16,17 @@ QString searchKey(const QStringList& texts)
 
 } // namespace
 
-Result<void> ActivityLog::record(const QString& action, const QString& subject,
+Result<void> ActivityLog::record(Transaction& tx, const QString& action, const QString& subject,
                                  const QString& details) const
 {
-    const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO activity (at, actor, action, subject, "
-                                            "details, search_key) VALUES (?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(m_ctx.nowText());
-    q.addBindValue(Database::text(m_ctx.actor));
-    q.addBindValue(Database::text(action));
-    q.addBindValue(Database::text(subject));
-    q.addBindValue(Database::text(details));
-    q.addBindValue(Database::text(searchKey({action, subject, details, m_ctx.actor})));
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
+    const Database& db = tx.db();
+    auto q = db.run(QStringLiteral("INSERT INTO activity (at, actor, action, subject, "
+                                   "details, search_key) VALUES (?, ?, ?, ?, ?, ?)"),
+                    {m_ctx.nowText(), Database::text(m_ctx.actor), Database::text(action),
+                     Database::text(subject), Database::text(details),
+                     Database::text(searchKey({action, subject, details, m_ctx.actor}))});
+    if (!q)
+        return q.error();
     return {};
 }
 
@@ -39,13 +38,14 @@ Result<QList<ActivityEntry>> ActivityLog::page(int offset, int limit, const QStr
     if (filtered)
         sql += QStringLiteral(" WHERE search_key LIKE ? ESCAPE '\\'");
     sql += QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?");
-    QSqlQuery q = db.prepare(sql);
+    QVariantList binds;
     if (filtered)
-        q.addBindValue(Database::likePattern(search));
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
+        binds << Database::likePattern(search);
+    binds << limit << offset;
+    auto run = db.run(sql, binds);
+    if (!run)
+        return run.error();
+    QSqlQuery& q = run.value();
     QList<ActivityEntry> out;
     while (q.next()) {
         ActivityEntry e;
@@ -63,10 +63,10 @@ Result<QList<ActivityEntry>> ActivityLog::page(int offset, int limit, const QStr
 Result<qint64> ActivityLog::count() const
 {
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(QStringLiteral("SELECT COUNT(*) FROM activity"));
-    if (!db.exec(q) || !q.next())
-        return Error::storage(db.lastErrorText());
-    return q.value(0).toLongLong();
+    auto q = db.runFirst(QStringLiteral("SELECT COUNT(*) FROM activity"));
+    if (!q)
+        return q.error();
+    return q->value(0).toLongLong();
 }
 
 QString ActivityLog::actionName(const QString& action)

@@ -8,14 +8,16 @@
 
 namespace sb {
 
-/// The audit log: who did what and when. record() joins the caller's transaction so an
+class Transaction;
+
+/// The audit log: who did what and when. record() joins the caller's transaction, passed in, so an
 /// action and its log line land or vanish together.
 class ActivityLog
 {
 public:
     explicit ActivityLog(const Context& ctx) : m_ctx(ctx) {}
 
-    Result<void> record(const QString& action, const QString& subject,
+    Result<void> record(Transaction& tx, const QString& action, const QString& subject,
                         const QString& details) const;
     /// Newest first; `search` matches action, subject, details or actor (case-insensitive).
     Result<QList<ActivityEntry>> page(int offset, int limit, const QString& search = {}) const;

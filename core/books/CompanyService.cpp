@@ -30,18 +30,19 @@ Result<Money> CompanyService::topUp(Money amount, const QString& reference) cons
         return v.error();
     if (reference.size() > 200)
         return Error::invalid(tr("The reference is too long (at most 200 characters)."));
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<Money> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Money> {
         const Ledger ledger(m_ctx);
-        if (auto r = ledger.lockBalances({Ledger::CompanyAccount}); !r)
+        if (auto r = ledger.lockBalances(tx, {Ledger::CompanyAccount}); !r)
             return r.error();
-        if (auto t = ledger.transfer(0, Ledger::CompanyAccount, amount, QStringLiteral("topup"),
+        if (auto t = ledger.transfer(tx, 0, Ledger::CompanyAccount, amount, QStringLiteral("topup"),
                                      reference);
             !t)
             return t.error();
         const QString details =
             reference.isEmpty() ? tr("Top-up of %1").arg(amount.display())
                                 : tr("Top-up of %1, reference %2").arg(amount.display(), reference);
-        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("company.topup"), QString(), details);
+        if (auto a =
+                ActivityLog(m_ctx).record(tx, QStringLiteral("company.topup"), QString(), details);
             !a)
             return a.error();
         return ledger.balance(Ledger::CompanyAccount);

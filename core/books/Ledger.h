@@ -9,8 +9,10 @@
 
 namespace sb {
 
+class Transaction;
+
 /// The books: account balances and the ledger entries that explain them.
-/// Every method here runs inside the caller's transaction; none begins its own.
+/// Every change runs inside the caller's transaction, passed in; none begins its own.
 class Ledger
 {
     Q_DECLARE_TR_FUNCTIONS(sb::Ledger)
@@ -22,22 +24,24 @@ public:
     explicit Ledger(const Context& ctx) : m_ctx(ctx) {}
 
     /// Locks the balance rows (PostgreSQL: FOR UPDATE, ascending id) and reads them.
-    Result<QList<Money>> lockBalances(QList<qint64> accountIds) const;
+    Result<QList<Money>> lockBalances(Transaction& tx, QList<qint64> accountIds) const;
     Result<Money> balance(qint64 accountId) const;
 
     /// Moves `amount` between accounts (0 = outside: a top-up's source or the provider)
     /// and writes the ledger entry. Refuses to take any balance below zero.
-    Result<void> transfer(qint64 from, qint64 to, Money amount, const QString& kind,
-                          const QString& reference = {}, const QString& note = {}) const;
+    Result<void> transfer(Transaction& tx, qint64 from, qint64 to, Money amount,
+                          const QString& kind, const QString& reference = {},
+                          const QString& note = {}) const;
 
     /// Moves each amount from `from` to its account with one debit of the total, writing the
     /// same entries as one transfer() each: bulk allocations touch the payer's row once
     /// (PostgreSQL slows down quadratically when one row is updated thousands of times in a
     /// transaction). Refuses if `from` cannot cover the total.
-    Result<void> transferToMany(qint64 from, const QList<std::pair<qint64, Money>>& to,
+    Result<void> transferToMany(Transaction& tx, qint64 from,
+                                const QList<std::pair<qint64, Money>>& to,
                                 const QString& kind) const;
 
-    Result<qint64> createAccount(const QString& kind) const;
+    Result<qint64> createAccount(Transaction& tx, const QString& kind) const;
 
     /// Sum of money in from outside minus money out to the provider, and the sum of all
     /// balances: equal whenever the books are right.
@@ -53,10 +57,11 @@ public:
     Result<QList<qint64>> inconsistentAccounts() const;
 
 private:
-    Result<void> debit(qint64 account, Money amount) const;
-    Result<void> credit(qint64 account, Money amount) const;
-    Result<void> writeEntry(qint64 from, qint64 to, Money amount, const QString& kind,
-                            const QString& reference, const QString& note) const;
+    Result<void> debit(Transaction& tx, qint64 account, Money amount) const;
+    Result<void> credit(Transaction& tx, qint64 account, Money amount) const;
+    Result<void> writeEntry(Transaction& tx, qint64 from, qint64 to, Money amount,
+                            const QString& kind, const QString& reference,
+                            const QString& note) const;
     const Context& m_ctx;
 };
 

@@ -53,7 +53,7 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount,
         return Error::invalid(tr("%1 for each of %n members is more than one operation may move.",
                                  nullptr, static_cast<int>(accounts.size()))
                                   .arg(amount.display()));
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<Allocation> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Allocation> {
         const MemberService members(m_ctx);
         auto found = members.findMany(accounts);
         if (!found)
@@ -62,7 +62,7 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount,
         for (const Member& m : std::as_const(*found))
             ids.append(m.accountId);
         const Ledger ledger(m_ctx);
-        auto balances = ledger.lockBalances(ids);
+        auto balances = ledger.lockBalances(tx, ids);
         if (!balances)
             return balances.error();
         const Money company = balances->first();
@@ -80,14 +80,14 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount,
         credits.reserve(found->size());
         for (const Member& m : std::as_const(*found))
             credits.append({m.accountId, amount});
-        if (auto t = ledger.transferToMany(Ledger::CompanyAccount, credits,
+        if (auto t = ledger.transferToMany(tx, Ledger::CompanyAccount, credits,
                                            QStringLiteral("allocation"));
             !t)
             return t.error();
         const ActivityLog log(m_ctx);
         for (Member m : std::as_const(*found)) {
             m.balance += amount;
-            if (auto a = log.record(QStringLiteral("credit.allocate"), m.account,
+            if (auto a = log.record(tx, QStringLiteral("credit.allocate"), m.account,
                                     tr("Allocated %1 to %2; new balance %3")
                                         .arg(amount.display(), m.account, m.balance.display()));
                 !a)
@@ -106,28 +106,28 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount,
     return done;
 }
 
-Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64 accountId,
+Result<RechargeOutcome> CreditService::applyAutoRecharge(Transaction& tx, qint64 memberId,
+                                                         qint64 accountId,
                                                          const QString& account) const
 {
-    const Database& db = m_ctx.db;
+    const Database& db = tx.db();
     RechargeOutcome out;
-    QSqlQuery q =
-        db.prepare(QStringLiteral("SELECT amount_cents, threshold_cents, monthly_limit_cents, "
-                                  "month, recharged_cents, suspended_until"
-                                  " FROM auto_recharge WHERE member_id = ?") +
-                   db.forUpdate());
-    q.addBindValue(memberId);
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
-    if (!q.next())
+    auto q = db.run(QStringLiteral("SELECT amount_cents, threshold_cents, monthly_limit_cents, "
+                                   "month, recharged_cents, suspended_until"
+                                   " FROM auto_recharge WHERE member_id = ?") +
+                        db.forUpdate(),
+                    {memberId});
+    if (!q)
+        return q.error();
+    if (!q->next())
         return out;
-    const Money amount = Money::fromCents(q.value(0).toLongLong());
-    const Money threshold = Money::fromCents(q.value(1).toLongLong());
-    const Money limit = Money::fromCents(q.value(2).toLongLong());
-    QString month = q.value(3).toString();
-    Money recharged = Money::fromCents(q.value(4).toLongLong());
-    QDate suspended = QDate::fromString(q.value(5).toString(), Qt::ISODate);
-    q.finish();
+    const Money amount = Money::fromCents(q->value(0).toLongLong());
+    const Money threshold = Money::fromCents(q->value(1).toLongLong());
+    const Money limit = Money::fromCents(q->value(2).toLongLong());
+    QString month = q->value(3).toString();
+    Money recharged = Money::fromCents(q->value(4).toLongLong());
+    QDate suspended = QDate::fromString(q->value(5).toString(), Qt::ISODate);
+    q->finish();
 
     const QDate today = m_ctx.now().toUTC().date();
     const QString currentMonth = m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM"));
@@ -143,7 +143,7 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
     const Ledger ledger(m_ctx);
     const ActivityLog log(m_ctx);
     if (wasSuspended && !suspended.isValid()) {
-        if (auto a = log.record(QStringLiteral("autorecharge.resumed"), account,
+        if (auto a = log.record(tx, QStringLiteral("autorecharge.resumed"), account,
                                 tr("Auto-recharge of %1 resumed for the new month").arg(account));
             !a)
             return a.error();
@@ -164,12 +164,13 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
             out.companyCouldNotPay = true;
             out.message = tr("The company balance (%1) cannot pay the auto-recharge of %2 for %3.")
                               .arg(company->toString(), amount.display(), account);
-            if (auto a = log.record(QStringLiteral("autorecharge.failed"), account, out.message);
+            if (auto a =
+                    log.record(tx, QStringLiteral("autorecharge.failed"), account, out.message);
                 !a)
                 return a.error();
             break;
         }
-        if (auto t = ledger.transfer(Ledger::CompanyAccount, accountId, amount,
+        if (auto t = ledger.transfer(tx, Ledger::CompanyAccount, accountId, amount,
                                      QStringLiteral("autorecharge"));
             !t)
             return t.error();
@@ -177,7 +178,7 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
         memberBalance += amount;
         out.recharged += amount;
         ++out.recharges;
-        if (auto a = log.record(QStringLiteral("autorecharge.recharge"), account,
+        if (auto a = log.record(tx, QStringLiteral("autorecharge.recharge"), account,
                                 tr("Recharged %1 with %2; new balance %3")
                                     .arg(account, amount.display(), memberBalance.display()));
             !a)
@@ -192,7 +193,7 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
             tr("The monthly recharge limit of %1 for %2 is reached; auto-recharge is "
                "suspended until %3.")
                 .arg(limit.display(), account, displayDate(suspended));
-        if (auto a = log.record(QStringLiteral("autorecharge.suspended"), account, text); !a)
+        if (auto a = log.record(tx, QStringLiteral("autorecharge.suspended"), account, text); !a)
             return a.error();
         if (out.message.isEmpty())
             out.message = text;
@@ -202,15 +203,14 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(qint64 memberId, qint64
     if (out.message.isEmpty() && out.recharges > 0)
         out.message = tr("Recharged %1 with %2.").arg(account, out.recharged.display());
 
-    QSqlQuery u = db.prepare(QStringLiteral("UPDATE auto_recharge SET month = ?, recharged_cents = "
-                                            "?, suspended_until = ? WHERE member_id = ?"));
-    u.addBindValue(month);
-    u.addBindValue(recharged.cents());
-    u.addBindValue(suspended.isValid() ? QVariant(suspended.toString(Qt::ISODate))
-                                       : QVariant(QMetaType::fromType<QString>()));
-    u.addBindValue(memberId);
-    if (!db.exec(u))
-        return Error::storage(db.lastErrorText());
+    auto u = db.run(QStringLiteral("UPDATE auto_recharge SET month = ?, recharged_cents = "
+                                   "?, suspended_until = ? WHERE member_id = ?"),
+                    {month, recharged.cents(),
+                     suspended.isValid() ? QVariant(suspended.toString(Qt::ISODate))
+                                         : QVariant(QMetaType::fromType<QString>()),
+                     memberId});
+    if (!u)
+        return u.error();
     return out;
 }
 
@@ -220,25 +220,25 @@ Result<CreditService::Charge> CreditService::charge(const QString& account, Mone
     if (auto v = CompanyService::validateAmount(amount); !v)
         return v.error();
     auto changes = Changes().withCompanyBalance().withActivity();
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<Charge> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Charge> {
         auto member = MemberService(m_ctx).find(account);
         if (!member)
             return member.error();
         changes.memberIds = {member->id};
         const Ledger ledger(m_ctx);
-        auto balances = ledger.lockBalances({Ledger::CompanyAccount, member->accountId});
+        auto balances = ledger.lockBalances(tx, {Ledger::CompanyAccount, member->accountId});
         if (!balances)
             return balances.error();
         if ((*balances)[1] < amount)
             return Error::refused(
                 tr("The balance of %1 (%2) is too low for a charge of %3.")
                     .arg(member->account, (*balances)[1].display(), amount.display()));
-        if (auto t = ledger.transfer(member->accountId, 0, amount, QStringLiteral("charge"),
+        if (auto t = ledger.transfer(tx, member->accountId, 0, amount, QStringLiteral("charge"),
                                      QString(), note);
             !t)
             return t.error();
         Charge out;
-        auto r = applyAutoRecharge(member->id, member->accountId, member->account);
+        auto r = applyAutoRecharge(tx, member->id, member->accountId, member->account);
         if (!r)
             return r.error();
         out.recharge = *r;
@@ -259,62 +259,58 @@ Result<RechargeOutcome> CreditService::setAutoRecharge(const QString& account, M
     if (auto v = validateAutoRecharge(amount, threshold, monthlyLimit); !v)
         return v.error();
     auto changes = Changes().withCompanyBalance().withActivity();
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<RechargeOutcome> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<RechargeOutcome> {
         auto member = MemberService(m_ctx).find(account);
         if (!member)
             return member.error();
         changes.memberIds = {member->id};
         const Ledger ledger(m_ctx);
-        if (auto l = ledger.lockBalances({Ledger::CompanyAccount, member->accountId}); !l)
+        if (auto l = ledger.lockBalances(tx, {Ledger::CompanyAccount, member->accountId}); !l)
             return l.error();
         const Database& db = m_ctx.db;
         const QDate today = m_ctx.now().toUTC().date();
         const QString currentMonth = m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM"));
-        QSqlQuery sel = db.prepare(
+        auto sel = db.run(
             QStringLiteral("SELECT month, recharged_cents FROM auto_recharge WHERE member_id = ?") +
-            db.forUpdate());
-        sel.addBindValue(member->id);
-        if (!db.exec(sel))
-            return Error::storage(db.lastErrorText());
-        const bool exists = sel.next();
-        sel.finish();
+                db.forUpdate(),
+            {member->id});
+        if (!sel)
+            return sel.error();
+        const bool exists = sel->next();
+        sel->finish();
         // What was already recharged this month still counts against a changed limit, also
         // when auto-recharge was turned off and on again meanwhile: the ledger remembers.
-        QSqlQuery sum = db.prepare(QStringLiteral(
-            "SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) FROM ledger"
-            " WHERE to_account = ? AND kind = 'autorecharge' AND at >= ? AND at < ?"));
-        sum.addBindValue(member->accountId);
-        sum.addBindValue(QDate(today.year(), today.month(), 1).toString(Qt::ISODate));
-        sum.addBindValue(firstOfNextMonth(today).toString(Qt::ISODate));
-        if (!db.exec(sum) || !sum.next())
-            return Error::storage(db.lastErrorText());
-        const Money already = Money::fromCents(sum.value(0).toLongLong());
-        sum.finish();
-        QSqlQuery w = db.prepare(
+        auto sum = db.runFirst(
+            QStringLiteral(
+                "SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) FROM ledger"
+                " WHERE to_account = ? AND kind = 'autorecharge' AND at >= ? AND at < ?"),
+            {member->accountId, QDate(today.year(), today.month(), 1).toString(Qt::ISODate),
+             firstOfNextMonth(today).toString(Qt::ISODate)});
+        if (!sum)
+            return sum.error();
+        const Money already = Money::fromCents(sum->value(0).toLongLong());
+        sum->finish();
+        auto w = db.run(
             exists
                 ? QStringLiteral("UPDATE auto_recharge SET amount_cents = ?, threshold_cents = ?,"
                                  " monthly_limit_cents = ?, month = ?, recharged_cents = ?,"
                                  " suspended_until = NULL WHERE member_id = ?")
                 : QStringLiteral("INSERT INTO auto_recharge (amount_cents, threshold_cents,"
                                  " monthly_limit_cents, month, recharged_cents, member_id)"
-                                 " VALUES (?, ?, ?, ?, ?, ?)"));
-        w.addBindValue(amount.cents());
-        w.addBindValue(threshold.cents());
-        w.addBindValue(monthlyLimit.cents());
-        w.addBindValue(currentMonth);
-        w.addBindValue(already.cents());
-        w.addBindValue(member->id);
-        if (!db.exec(w))
-            return Error::storage(db.lastErrorText());
+                                 " VALUES (?, ?, ?, ?, ?, ?)"),
+            {amount.cents(), threshold.cents(), monthlyLimit.cents(), currentMonth, already.cents(),
+             member->id});
+        if (!w)
+            return w.error();
         if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("autorecharge.set"), member->account,
+                tx, QStringLiteral("autorecharge.set"), member->account,
                 tr("Auto-recharge for %1: %2 when the balance is below %3, "
                    "at most %4 a month")
                     .arg(member->account, amount.display(), threshold.display(),
                          monthlyLimit.display()));
             !a)
             return a.error();
-        return applyAutoRecharge(member->id, member->accountId, member->account);
+        return applyAutoRecharge(tx, member->id, member->accountId, member->account);
     });
     if (done)
         m_ctx.announce(changes);
@@ -324,7 +320,7 @@ Result<RechargeOutcome> CreditService::setAutoRecharge(const QString& account, M
 Result<void> CreditService::disableAutoRecharge(const QString& account) const
 {
     auto changes = Changes().withActivity();
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<void> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<void> {
         auto member = MemberService(m_ctx).find(account);
         if (!member)
             return member.error();
@@ -332,12 +328,12 @@ Result<void> CreditService::disableAutoRecharge(const QString& account) const
         if (!member->autoRecharge)
             return Error::refused(tr("Auto-recharge is not on for %1.").arg(member->account));
         const Database& db = m_ctx.db;
-        QSqlQuery q = db.prepare(QStringLiteral("DELETE FROM auto_recharge WHERE member_id = ?"));
-        q.addBindValue(member->id);
-        if (!db.exec(q))
-            return Error::storage(db.lastErrorText());
+        auto q =
+            db.run(QStringLiteral("DELETE FROM auto_recharge WHERE member_id = ?"), {member->id});
+        if (!q)
+            return q.error();
         return ActivityLog(m_ctx).record(
-            QStringLiteral("autorecharge.off"), member->account,
+            tx, QStringLiteral("autorecharge.off"), member->account,
             tr("Auto-recharge turned off for %1").arg(member->account));
     });
     if (done)

@@ -12,6 +12,8 @@
 
 namespace sb {
 
+class Transaction;
+
 /// What an auto-recharge attempt did.
 struct RechargeOutcome
 {
@@ -60,7 +62,7 @@ public:
     /// Inside the caller's transaction, with the company and member rows locked: brings the
     /// month up to date and recharges while the balance is below the threshold and the
     /// monthly limit and company balance allow.
-    Result<RechargeOutcome> applyAutoRecharge(qint64 memberId, qint64 accountId,
+    Result<RechargeOutcome> applyAutoRecharge(Transaction& tx, qint64 memberId, qint64 accountId,
                                               const QString& account) const;
 
     /// The first day of the month after `day`'s month.

@@ -110,7 +110,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
     if (options.members < 0 || options.members > 1'000'000)
         return Error::invalid(tr("The number of demo members must be between 0 and 1000000."));
     QRandomGenerator rng(options.seed);
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<Summary> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Summary> {
         Summary summary;
         const MemberService members(m_ctx);
         const Ledger ledger(m_ctx);
@@ -118,19 +118,20 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
         // Account names already taken, so a demo can be added to an existing database.
         QSet<QString> taken;
         {
-            QSqlQuery q = db.prepare(QStringLiteral("SELECT account_key FROM members"));
-            if (!db.exec(q))
-                return Error::storage(db.lastErrorText());
-            while (q.next())
-                taken.insert(q.value(0).toString());
+            auto q = db.run(QStringLiteral("SELECT account_key FROM members"));
+            if (!q)
+                return q.error();
+            while (q->next())
+                taken.insert(q->value(0).toString());
         }
         const qint64 perMember = 2500; // 25.00 average credit
         const Money topUp = Money::fromCents(qMax<qint64>(100000, options.members * perMember * 2));
         if (options.members > 0) {
-            if (auto l = ledger.lockBalances({Ledger::CompanyAccount}); !l)
+            if (auto l = ledger.lockBalances(tx, {Ledger::CompanyAccount}); !l)
                 return l.error();
-            if (auto t = ledger.transfer(0, Ledger::CompanyAccount, topUp, QStringLiteral("topup"),
-                                         QStringLiteral("DEMO-%1").arg(options.seed));
+            if (auto t =
+                    ledger.transfer(tx, 0, Ledger::CompanyAccount, topUp, QStringLiteral("topup"),
+                                    QStringLiteral("DEMO-%1").arg(options.seed));
                 !t)
                 return t.error();
         }
@@ -145,7 +146,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
         };
         QList<Recharging> recharging;
         auto payCredits = [&]() -> Result<void> {
-            auto t = ledger.transferToMany(Ledger::CompanyAccount, credits,
+            auto t = ledger.transferToMany(tx, Ledger::CompanyAccount, credits,
                                            QStringLiteral("allocation"));
             credits.clear();
             return t;
@@ -166,7 +167,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             NewMember m{account, first + QLatin1Char(' ') + last,
                         account + QStringLiteral("@example.com"),
                         departments()[rng.bounded(static_cast<int>(departments().size()))]};
-            auto added = members.insert(m);
+            auto added = members.insert(tx, m);
             if (!added)
                 return added.error();
             ++summary.members;
@@ -177,14 +178,13 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                 summary.creditAllocatedCents += credit.cents();
             }
             if (rng.bounded(20) == 0) {
-                QSqlQuery q = db.prepare(
+                auto q = db.run(
                     QStringLiteral("INSERT INTO auto_recharge (member_id, amount_cents, "
                                    "threshold_cents, monthly_limit_cents,"
-                                   " month, recharged_cents) VALUES (?, 1000, 500, 5000, ?, 0)"));
-                q.addBindValue(added->id);
-                q.addBindValue(m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM")));
-                if (!db.exec(q))
-                    return Error::storage(db.lastErrorText());
+                                   " month, recharged_cents) VALUES (?, 1000, 500, 5000, ?, 0)"),
+                    {added->id, m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM"))});
+                if (!q)
+                    return q.error();
                 recharging.append({added->id, added->accountId, account});
                 ++summary.autoRecharges;
             }
@@ -200,14 +200,15 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             return t.error();
         // As if saved by an admin: below the threshold, it recharges at once.
         for (const Recharging& r : std::as_const(recharging)) {
-            if (auto a = CreditService(m_ctx).applyAutoRecharge(r.memberId, r.accountId, r.account);
+            if (auto a =
+                    CreditService(m_ctx).applyAutoRecharge(tx, r.memberId, r.accountId, r.account);
                 !a)
                 return a.error();
         }
         if (progress)
             progress(options.members, options.members);
         if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("demo.generate"), QString(),
+                tx, QStringLiteral("demo.generate"), QString(),
                 tr("Generated %n demo member(s)", nullptr, summary.members));
             !a)
             return a.error();

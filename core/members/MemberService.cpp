@@ -146,35 +146,32 @@ Result<void> MemberService::validate(const NewMember& m)
 Result<bool> MemberService::accountExists(const QString& account) const
 {
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(QStringLiteral("SELECT 1 FROM members WHERE account_key = ?"));
-    q.addBindValue(accountKey(account));
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
-    return q.next();
+    auto q = db.run(QStringLiteral("SELECT 1 FROM members WHERE account_key = ?"),
+                    {accountKey(account)});
+    if (!q)
+        return q.error();
+    return q->next();
 }
 
-Result<Member> MemberService::insert(const NewMember& m) const
+Result<Member> MemberService::insert(Transaction& tx, const NewMember& m) const
 {
-    const Database& db = m_ctx.db;
-    auto account = Ledger(m_ctx).createAccount(QStringLiteral("member"));
+    const Database& db = tx.db();
+    auto account = Ledger(m_ctx).createAccount(tx, QStringLiteral("member"));
     if (!account)
         return account.error();
-    QSqlQuery q = db.prepare(QStringLiteral(
-        "INSERT INTO members (account_id, account_name, account_key, display_name, email, "
-        "department,"
-        " status, search_key, created_at) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?) RETURNING id"));
-    q.addBindValue(*account);
-    q.addBindValue(m.account);
-    q.addBindValue(accountKey(m.account));
-    q.addBindValue(Database::text(m.name.trimmed()));
-    q.addBindValue(Database::text(m.email.trimmed()));
-    q.addBindValue(Database::text(m.department.trimmed()));
-    q.addBindValue(searchKey(m));
-    q.addBindValue(m_ctx.nowText());
-    if (!db.exec(q) || !q.next())
-        return Error::storage(db.lastErrorText());
+    auto q = db.runFirst(
+        QStringLiteral(
+            "INSERT INTO members (account_id, account_name, account_key, display_name, email, "
+            "department,"
+            " status, search_key, created_at) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?) RETURNING "
+            "id"),
+        {*account, m.account, accountKey(m.account), Database::text(m.name.trimmed()),
+         Database::text(m.email.trimmed()), Database::text(m.department.trimmed()), searchKey(m),
+         m_ctx.nowText()});
+    if (!q)
+        return q.error();
     Member out;
-    out.id = q.value(0).toLongLong();
+    out.id = q->value(0).toLongLong();
     out.accountId = *account;
     out.account = m.account;
     out.name = m.name.trimmed();
@@ -191,18 +188,18 @@ Result<Member> MemberService::add(const NewMember& in) const
     m.email = m.email.trimmed();
     if (auto v = validate(m); !v)
         return v.error();
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<Member> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Member> {
         auto exists = accountExists(m.account);
         if (!exists)
             return exists.error();
         if (*exists)
             return Error::refused(
                 tr("A member with the account name \"%1\" already exists.").arg(m.account));
-        auto added = insert(m);
+        auto added = insert(tx, m);
         if (!added)
             return added;
         if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("member.add"), m.account,
+                tx, QStringLiteral("member.add"), m.account,
                 tr("Added member %1 (%2)").arg(m.name.trimmed(), m.account));
             !a)
             return a.error();
@@ -216,14 +213,13 @@ Result<Member> MemberService::add(const NewMember& in) const
 Result<Member> MemberService::find(const QString& account) const
 {
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(kSelect + QStringLiteral(" WHERE m.account_key = ?"));
-    q.addBindValue(accountKey(account));
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
-    if (!q.next())
+    auto q = db.run(kSelect + QStringLiteral(" WHERE m.account_key = ?"), {accountKey(account)});
+    if (!q)
+        return q.error();
+    if (!q->next())
         return Error::notFound(tr("There is no member with the account name \"%1\".").arg(account));
-    QList<Member> one{readMember(q, m_ctx.now())};
-    q.finish();
+    QList<Member> one{readMember(*q, m_ctx.now())};
+    q->finish();
     if (auto r = attachNumbers(one); !r)
         return r.error();
     return one.first();
@@ -252,13 +248,14 @@ Result<QList<Member>> MemberService::page(const MemberQuery& query) const
     const QString dir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     sql += QStringLiteral(" ORDER BY ") + sortColumn(query.sort) + dir + QStringLiteral(", m.id") +
            dir + QStringLiteral(" LIMIT ? OFFSET ?");
-    QSqlQuery q = db.prepare(sql);
+    QVariantList binds;
     if (filtered)
-        q.addBindValue(Database::likePattern(query.search));
-    q.addBindValue(query.limit);
-    q.addBindValue(query.offset);
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
+        binds << Database::likePattern(query.search);
+    binds << query.limit << query.offset;
+    auto run = db.run(sql, binds);
+    if (!run)
+        return run.error();
+    QSqlQuery& q = run.value();
     QList<Member> out;
     out.reserve(query.limit);
     const QDateTime now = m_ctx.now();
@@ -294,16 +291,19 @@ Result<QMultiHash<qint64, QString>> MemberService::activeNumbersOf(const QList<q
         return out;
     const Database& db = m_ctx.db;
     QStringList marks(ids.size(), QStringLiteral("?"));
-    QSqlQuery q = db.prepare(
+    QVariantList binds;
+    binds.reserve(ids.size());
+    for (qint64 id : ids)
+        binds << id;
+    auto q = db.run(
         QStringLiteral(
             "SELECT member_id, e164 FROM numbers WHERE status = 'active' AND member_id IN (") +
-        marks.join(QLatin1Char(',')) + QStringLiteral(") ORDER BY e164"));
-    for (qint64 id : ids)
-        q.addBindValue(id);
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
-    while (q.next())
-        out.insert(q.value(0).toLongLong(), q.value(1).toString());
+            marks.join(QLatin1Char(',')) + QStringLiteral(") ORDER BY e164"),
+        binds);
+    if (!q)
+        return q.error();
+    while (q->next())
+        out.insert(q->value(0).toLongLong(), q->value(1).toString());
     return out;
 }
 
@@ -311,27 +311,25 @@ Result<qint64> MemberService::count(const QString& search) const
 {
     const Database& db = m_ctx.db;
     const bool filtered = !search.trimmed().isEmpty();
-    QSqlQuery q = db.prepare(
-        filtered
-            ? QStringLiteral("SELECT COUNT(*) FROM members WHERE search_key LIKE ? ESCAPE '\\'")
-            : QStringLiteral("SELECT COUNT(*) FROM members"));
-    if (filtered)
-        q.addBindValue(Database::likePattern(search));
-    if (!db.exec(q) || !q.next())
-        return Error::storage(db.lastErrorText());
-    return q.value(0).toLongLong();
+    auto q = filtered ? db.runFirst(QStringLiteral("SELECT COUNT(*) FROM members "
+                                                   "WHERE search_key LIKE ? ESCAPE '\\'"),
+                                    {Database::likePattern(search)})
+                      : db.runFirst(QStringLiteral("SELECT COUNT(*) FROM members"));
+    if (!q)
+        return q.error();
+    return q->value(0).toLongLong();
 }
 
 Result<QStringList> MemberService::departments() const
 {
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(QStringLiteral(
+    auto q = db.run(QStringLiteral(
         "SELECT DISTINCT department FROM members WHERE department <> '' ORDER BY department"));
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
+    if (!q)
+        return q.error();
     QStringList out;
-    while (q.next())
-        out.append(q.value(0).toString());
+    while (q->next())
+        out.append(q->value(0).toString());
     return out;
 }
 
@@ -413,17 +411,17 @@ Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dr
     report.valid = static_cast<int>(valid.size());
     if (dryRun || !report.rejected.isEmpty() || valid.isEmpty())
         return report;
-    auto written = Transaction::run(m_ctx.db, [&]() -> Result<int> {
+    auto written = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<int> {
         int done = 0;
         for (const auto& [line, m] : valid) {
-            auto added = insert(m);
+            auto added = insert(tx, m);
             if (!added)
                 return added.error();
             ++done;
             if (progress && done % 500 == 0 && !progress(done, valid.size()))
                 return Error::refused(tr("The import was cancelled; nothing was imported."));
         }
-        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("member.import"), QString(),
+        if (auto a = ActivityLog(m_ctx).record(tx, QStringLiteral("member.import"), QString(),
                                                tr("Imported %n member(s)", nullptr, done));
             !a)
             return a.error();

@@ -14,6 +14,8 @@
 
 namespace sb {
 
+class Transaction;
+
 /// Members: validation, creation, look-up, paged listing (search and sort in SQL),
 /// and CSV import/export.
 class MemberService
@@ -50,7 +52,7 @@ public:
     Result<qint64> exportCsv(const QString& path, const Progress& progress = {}) const;
 
     /// Inserts a member inside the caller's transaction (no validation, no log).
-    Result<Member> insert(const NewMember& m) const;
+    Result<Member> insert(Transaction& tx, const NewMember& m) const;
 
 private:
     Result<bool> accountExists(const QString& account) const;

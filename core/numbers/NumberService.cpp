@@ -171,14 +171,14 @@ Result<QList<NumberService::AreaInfo>> NumberService::areas(const QString& code,
     if (!c)
         return c.error();
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(QStringLiteral("SELECT area, COUNT(*) FROM numbers WHERE country = ? "
-                                            "AND status = 'active' GROUP BY area"));
-    q.addBindValue((*c)->code);
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
+    auto q = db.run(QStringLiteral("SELECT area, COUNT(*) FROM numbers WHERE country = ? "
+                                   "AND status = 'active' GROUP BY area"),
+                    {(*c)->code});
+    if (!q)
+        return q.error();
     QHash<QString, int> used;
-    while (q.next())
-        used.insert(q.value(0).toString(), q.value(1).toInt());
+    while (q->next())
+        used.insert(q->value(0).toString(), q->value(1).toInt());
     QList<AreaInfo> out;
     for (const auto& a : (*c)->areas) {
         const QString sample = PhoneNumbers::toE164(a.first, (*c)->code);
@@ -217,26 +217,26 @@ Result<NumberService::ResolvedHolder> NumberService::resolve(const NumberHolder&
 {
     const Database& db = m_ctx.db;
     if (holder.kind == NumberHolder::Kind::Member) {
-        QSqlQuery q = db.prepare(
-            QStringLiteral("SELECT id, account_name FROM members WHERE account_key = ?"));
-        q.addBindValue(accountKey(holder.name));
-        if (!db.exec(q))
-            return Error::storage(db.lastErrorText());
-        if (!q.next())
+        auto q =
+            db.run(QStringLiteral("SELECT id, account_name FROM members WHERE account_key = ?"),
+                   {accountKey(holder.name)});
+        if (!q)
+            return q.error();
+        if (!q->next())
             return Error::notFound(
                 tr("There is no member with the account name \"%1\".").arg(holder.name));
-        return ResolvedHolder{NumberHolder::member(q.value(1).toString()), q.value(0).toLongLong()};
+        return ResolvedHolder{NumberHolder::member(q->value(1).toString()),
+                              q->value(0).toLongLong()};
     }
     if (holder.kind == NumberHolder::Kind::Profile) {
-        QSqlQuery q =
-            db.prepare(QStringLiteral("SELECT id, name FROM profiles WHERE name_key = ?"));
-        q.addBindValue(holder.name.trimmed().toLower());
-        if (!db.exec(q))
-            return Error::storage(db.lastErrorText());
-        if (!q.next())
+        auto q = db.run(QStringLiteral("SELECT id, name FROM profiles WHERE name_key = ?"),
+                        {holder.name.trimmed().toLower()});
+        if (!q)
+            return q.error();
+        if (!q->next())
             return Error::notFound(tr("There is no SIP profile named \"%1\".").arg(holder.name));
-        return ResolvedHolder{NumberHolder::profile(q.value(1).toString()),
-                              q.value(0).toLongLong()};
+        return ResolvedHolder{NumberHolder::profile(q->value(1).toString()),
+                              q->value(0).toLongLong()};
     }
     return Error::invalid(tr("Choose a member or a SIP profile to hold the number."));
 }
@@ -307,9 +307,9 @@ Result<QList<NumberService::Purchase>> NumberService::buy(const BuyRequest& r) c
         return Error::invalid(tr("That is too many numbers at once."));
     const auto* area = c->area(r.area.trimmed());
     Changes changes;
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<QList<Purchase>> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<QList<Purchase>> {
         changes = Changes().withCompanyBalance().withActivity();
-        const Database& db = m_ctx.db;
+        const Database& db = tx.db();
         QList<ResolvedHolder> holders;
         for (const auto& h : r.holders) {
             auto resolved = resolve(h);
@@ -318,7 +318,7 @@ Result<QList<NumberService::Purchase>> NumberService::buy(const BuyRequest& r) c
             holders.append(*resolved);
         }
         const Ledger ledger(m_ctx);
-        auto company = ledger.lockBalances({Ledger::CompanyAccount});
+        auto company = ledger.lockBalances(tx, {Ledger::CompanyAccount});
         if (!company)
             return company.error();
         if (company->first() < *total)
@@ -328,18 +328,17 @@ Result<QList<NumberService::Purchase>> NumberService::buy(const BuyRequest& r) c
                    nullptr, static_cast<int>(holders.size()))
                     .arg(company->first().display(), price.display(), total->toString()));
         // Numbers in use in the area; the rest of the block is free.
-        QSqlQuery usedQ = db.prepare(
+        auto usedQ = db.run(
             QStringLiteral(
                 "SELECT e164 FROM numbers WHERE country = ? AND area = ? AND status = 'active'") +
-            db.forUpdate());
-        usedQ.addBindValue(c->code);
-        usedQ.addBindValue(area->code);
-        if (!db.exec(usedQ))
-            return Error::storage(db.lastErrorText());
+                db.forUpdate(),
+            {c->code, area->code});
+        if (!usedQ)
+            return usedQ.error();
         QSet<QString> used;
-        while (usedQ.next())
-            used.insert(usedQ.value(0).toString());
-        usedQ.finish();
+        while (usedQ->next())
+            used.insert(usedQ->value(0).toString());
+        usedQ->finish();
         QStringList free;
         for (const QString& e164 : m_catalogue.numbers(*c, *area)) {
             if (!used.contains(e164))
@@ -362,52 +361,40 @@ Result<QList<NumberService::Purchase>> NumberService::buy(const BuyRequest& r) c
             const ResolvedHolder& h = holders[i];
             const bool isMember = h.holder.kind == NumberHolder::Kind::Member;
             // A released number keeps its row; buying it again brings the row back.
-            QSqlQuery del = db.prepare(
-                QStringLiteral("DELETE FROM numbers WHERE e164 = ? AND status = 'released'"));
-            del.addBindValue(e164);
-            if (!db.exec(del))
-                return Error::storage(db.lastErrorText());
-            QSqlQuery ins =
-                db.prepare(QStringLiteral("INSERT INTO numbers (e164, country, area, member_id, "
-                                          "profile_id, months, price_cents, anchor, periods,"
-                                          " expires, cancelled, status, bought_at) VALUES (?, ?, "
-                                          "?, ?, ?, ?, ?, ?, 1, ?, 0, 'active', ?)"));
-            ins.addBindValue(e164);
-            ins.addBindValue(c->code);
-            ins.addBindValue(area->code);
-            ins.addBindValue(isMember ? QVariant(h.id)
-                                      : QVariant(QMetaType::fromType<qlonglong>()));
-            ins.addBindValue(isMember ? QVariant(QMetaType::fromType<qlonglong>())
-                                      : QVariant(h.id));
-            ins.addBindValue(r.months);
-            ins.addBindValue(price.cents());
-            ins.addBindValue(today.toString(Qt::ISODate));
-            ins.addBindValue(expires.toString(Qt::ISODate));
-            ins.addBindValue(m_ctx.nowText());
-            if (!db.exec(ins))
-                return Error::storage(db.lastErrorText());
+            auto del =
+                db.run(QStringLiteral("DELETE FROM numbers WHERE e164 = ? AND status = 'released'"),
+                       {e164});
+            if (!del)
+                return del.error();
+            auto ins =
+                db.run(QStringLiteral("INSERT INTO numbers (e164, country, area, member_id, "
+                                      "profile_id, months, price_cents, anchor, periods,"
+                                      " expires, cancelled, status, bought_at) VALUES (?, ?, "
+                                      "?, ?, ?, ?, ?, ?, 1, ?, 0, 'active', ?)"),
+                       {e164, c->code, area->code,
+                        isMember ? QVariant(h.id) : QVariant(QMetaType::fromType<qlonglong>()),
+                        isMember ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(h.id),
+                        r.months, price.cents(), today.toString(Qt::ISODate),
+                        expires.toString(Qt::ISODate), m_ctx.nowText()});
+            if (!ins)
+                return ins.error();
             if (auto t =
-                    ledger.transfer(Ledger::CompanyAccount, 0, price, QStringLiteral("number"),
+                    ledger.transfer(tx, Ledger::CompanyAccount, 0, price, QStringLiteral("number"),
                                     e164, tr("%1 for %n month(s)", nullptr, r.months).arg(e164));
                 !t)
                 return t.error();
             if (c->termsRequired) {
-                QSqlQuery terms = db.prepare(
+                auto terms = db.run(
                     QStringLiteral("INSERT INTO terms_acceptances (at, actor, country, e164, "
-                                   "member_id, profile_id) VALUES (?, ?, ?, ?, ?, ?)"));
-                terms.addBindValue(m_ctx.nowText());
-                terms.addBindValue(Database::text(m_ctx.actor));
-                terms.addBindValue(c->code);
-                terms.addBindValue(e164);
-                terms.addBindValue(isMember ? QVariant(h.id)
-                                            : QVariant(QMetaType::fromType<qlonglong>()));
-                terms.addBindValue(isMember ? QVariant(QMetaType::fromType<qlonglong>())
-                                            : QVariant(h.id));
-                if (!db.exec(terms))
-                    return Error::storage(db.lastErrorText());
+                                   "member_id, profile_id) VALUES (?, ?, ?, ?, ?, ?)"),
+                    {m_ctx.nowText(), Database::text(m_ctx.actor), c->code, e164,
+                     isMember ? QVariant(h.id) : QVariant(QMetaType::fromType<qlonglong>()),
+                     isMember ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(h.id)});
+                if (!terms)
+                    return terms.error();
             }
             if (auto a = log.record(
-                    QStringLiteral("number.buy"), h.holder.name,
+                    tx, QStringLiteral("number.buy"), h.holder.name,
                     tr("Bought %1 for %2 (%n month(s), %3); renews on %4", nullptr, r.months)
                         .arg(e164, h.holder.name, price.display(), displayDate(expires)));
                 !a)
@@ -431,19 +418,18 @@ Result<NumberRecord> NumberService::find(const QString& text) const
             tr("\"%1\" is not a phone number in international form, such as +12125550100.")
                 .arg(text));
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(kSelect + QStringLiteral(" WHERE n.e164 = ? AND n.status = 'active'"));
-    q.addBindValue(e164);
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
-    if (!q.next())
+    auto q = db.run(kSelect + QStringLiteral(" WHERE n.e164 = ? AND n.status = 'active'"), {e164});
+    if (!q)
+        return q.error();
+    if (!q->next())
         return Error::notFound(tr("The number %1 is not one of the company's numbers.").arg(e164));
-    return readNumber(q);
+    return readNumber(*q);
 }
 
 Result<NumberRecord> NumberService::assign(const QString& text, const NumberHolder& to) const
 {
     Changes changes;
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<NumberRecord> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<NumberRecord> {
         auto number = find(text);
         if (!number)
             return number.error();
@@ -460,23 +446,21 @@ Result<NumberRecord> NumberService::assign(const QString& text, const NumberHold
                 tr("%1 already holds %2.").arg(holder->holder.name, number->e164));
         const Database& db = m_ctx.db;
         const bool isMember = holder->holder.kind == NumberHolder::Kind::Member;
-        QSqlQuery q = db.prepare(
-            QStringLiteral("UPDATE numbers SET member_id = ?, profile_id = ? WHERE id = ?"));
-        q.addBindValue(isMember ? QVariant(holder->id)
-                                : QVariant(QMetaType::fromType<qlonglong>()));
-        q.addBindValue(isMember ? QVariant(QMetaType::fromType<qlonglong>())
-                                : QVariant(holder->id));
-        q.addBindValue(number->id);
-        if (!db.exec(q))
-            return Error::storage(db.lastErrorText());
+        auto q =
+            db.run(QStringLiteral("UPDATE numbers SET member_id = ?, profile_id = ? WHERE id = ?"),
+                   {isMember ? QVariant(holder->id) : QVariant(QMetaType::fromType<qlonglong>()),
+                    isMember ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(holder->id),
+                    number->id});
+        if (!q)
+            return q.error();
         const QString details =
             number->holder.isNone()
                 ? tr("Assigned %1 from the company's pool to %2")
                       .arg(number->e164, holder->holder.name)
                 : tr("Reassigned %1 from %2 to %3")
                       .arg(number->e164, number->holder.name, holder->holder.name);
-        if (auto a =
-                ActivityLog(m_ctx).record(QStringLiteral("number.assign"), number->e164, details);
+        if (auto a = ActivityLog(m_ctx).record(tx, QStringLiteral("number.assign"), number->e164,
+                                               details);
             !a)
             return a.error();
         number->holder = holder->holder;
@@ -489,7 +473,7 @@ Result<NumberRecord> NumberService::assign(const QString& text, const NumberHold
 
 Result<NumberRecord> NumberService::cancel(const QString& text) const
 {
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<NumberRecord> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<NumberRecord> {
         auto number = find(text);
         if (!number)
             return number.error();
@@ -497,12 +481,12 @@ Result<NumberRecord> NumberService::cancel(const QString& text) const
             return Error::refused(tr("%1 is already cancelled; it stays usable until %2.")
                                       .arg(number->e164, displayDate(number->expires)));
         const Database& db = m_ctx.db;
-        QSqlQuery q = db.prepare(QStringLiteral("UPDATE numbers SET cancelled = 1 WHERE id = ?"));
-        q.addBindValue(number->id);
-        if (!db.exec(q))
-            return Error::storage(db.lastErrorText());
+        auto q =
+            db.run(QStringLiteral("UPDATE numbers SET cancelled = 1 WHERE id = ?"), {number->id});
+        if (!q)
+            return q.error();
         if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("number.cancel"), number->e164,
+                tx, QStringLiteral("number.cancel"), number->e164,
                 tr("Cancelled %1; usable until %2, then released, no refund")
                     .arg(number->e164, displayDate(number->expires)));
             !a)
@@ -520,15 +504,14 @@ Result<QList<NumberRecord>> NumberService::page(const NumberQuery& query) const
     const Database& db = m_ctx.db;
     QVariantList binds;
     const QString dir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    QSqlQuery q = db.prepare(kSelect + whereClause(query, &binds) + QStringLiteral(" ORDER BY ") +
-                             sortColumn(query.sort) + dir + QStringLiteral(", n.id") + dir +
-                             QStringLiteral(" LIMIT ? OFFSET ?"));
-    for (const QVariant& v : std::as_const(binds))
-        q.addBindValue(v);
-    q.addBindValue(query.limit);
-    q.addBindValue(query.offset);
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
+    const QString sql = kSelect + whereClause(query, &binds) + QStringLiteral(" ORDER BY ") +
+                        sortColumn(query.sort) + dir + QStringLiteral(", n.id") + dir +
+                        QStringLiteral(" LIMIT ? OFFSET ?");
+    binds << query.limit << query.offset;
+    auto run = db.run(sql, binds);
+    if (!run)
+        return run.error();
+    QSqlQuery& q = run.value();
     QList<NumberRecord> out;
     while (q.next())
         out.append(readNumber(q));
@@ -539,47 +522,47 @@ Result<qint64> NumberService::count(const NumberQuery& query) const
 {
     const Database& db = m_ctx.db;
     QVariantList binds;
-    QSqlQuery q = db.prepare(
+    const QString sql =
         QStringLiteral("SELECT COUNT(*) FROM numbers n LEFT JOIN members m ON m.id = n.member_id"
                        " LEFT JOIN profiles p ON p.id = n.profile_id") +
-        whereClause(query, &binds));
-    for (const QVariant& v : std::as_const(binds))
-        q.addBindValue(v);
-    if (!db.exec(q) || !q.next())
-        return Error::storage(db.lastErrorText());
-    return q.value(0).toLongLong();
+        whereClause(query, &binds);
+    auto q = db.runFirst(sql, binds);
+    if (!q)
+        return q.error();
+    return q->value(0).toLongLong();
 }
 
-Result<NumberService::DueReport> NumberService::processDue() const
+Result<NumberService::DueReport> NumberService::processDue(Transaction& tx) const
 {
-    const Database& db = m_ctx.db;
+    const Database& db = tx.db();
     const QDate today = m_ctx.now().toUTC().date();
-    QSqlQuery q = db.prepare(
-        kSelect +
-        QStringLiteral(" WHERE n.status = 'active' AND n.expires <= ? ORDER BY n.expires, n.id"));
-    q.addBindValue(today.toString(Qt::ISODate));
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
+    auto q = db.run(
+        kSelect + QStringLiteral(
+                      " WHERE n.status = 'active' AND n.expires <= ? ORDER BY n.expires, n.id"),
+        {today.toString(Qt::ISODate)});
+    if (!q)
+        return q.error();
     QList<NumberRecord> due;
-    while (q.next())
-        due.append(readNumber(q));
-    q.finish();
+    while (q->next())
+        due.append(readNumber(*q));
+    q->finish();
     DueReport report;
     if (due.isEmpty())
         return report;
     const Ledger ledger(m_ctx);
-    if (auto l = ledger.lockBalances({Ledger::CompanyAccount}); !l)
+    if (auto l = ledger.lockBalances(tx, {Ledger::CompanyAccount}); !l)
         return l.error();
     const ActivityLog log(m_ctx);
     auto release = [&](const NumberRecord& n, const QString& action,
                        const QString& text) -> Result<void> {
-        QSqlQuery u = db.prepare(QStringLiteral(
-            "UPDATE numbers SET status = 'released', member_id = NULL, profile_id = NULL,"
-            " cancelled = 0 WHERE id = ?"));
-        u.addBindValue(n.id);
-        if (!db.exec(u))
-            return Error::storage(db.lastErrorText());
-        return log.record(action, n.e164, text);
+        auto u = db.run(
+            QStringLiteral(
+                "UPDATE numbers SET status = 'released', member_id = NULL, profile_id = NULL,"
+                " cancelled = 0 WHERE id = ?"),
+            {n.id});
+        if (!u)
+            return u.error();
+        return log.record(tx, action, n.e164, text);
     };
     for (NumberRecord n : std::as_const(due)) {
         if (n.cancelled) {
@@ -611,8 +594,9 @@ Result<NumberService::DueReport> NumberService::processDue() const
                 expired = true;
                 break;
             }
-            if (auto t = ledger.transfer(Ledger::CompanyAccount, 0, price, QStringLiteral("number"),
-                                         n.e164, tr("Renewal of %1").arg(n.e164));
+            if (auto t =
+                    ledger.transfer(tx, Ledger::CompanyAccount, 0, price, QStringLiteral("number"),
+                                    n.e164, tr("Renewal of %1").arg(n.e164));
                 !t)
                 return t.error();
             report.spent += price;
@@ -621,15 +605,13 @@ Result<NumberService::DueReport> NumberService::processDue() const
         }
         if (expired)
             continue;
-        QSqlQuery u = db.prepare(QStringLiteral(
-            "UPDATE numbers SET periods = ?, expires = ?, price_cents = ? WHERE id = ?"));
-        u.addBindValue(n.periods);
-        u.addBindValue(n.expires.toString(Qt::ISODate));
-        u.addBindValue(price.cents());
-        u.addBindValue(n.id);
-        if (!db.exec(u))
-            return Error::storage(db.lastErrorText());
-        if (auto a = log.record(QStringLiteral("number.renew"), n.e164,
+        auto u =
+            db.run(QStringLiteral(
+                       "UPDATE numbers SET periods = ?, expires = ?, price_cents = ? WHERE id = ?"),
+                   {n.periods, n.expires.toString(Qt::ISODate), price.cents(), n.id});
+        if (!u)
+            return u.error();
+        if (auto a = log.record(tx, QStringLiteral("number.renew"), n.e164,
                                 tr("Renewed %1 for %2; next renewal on %3")
                                     .arg(n.e164, price.display(), displayDate(n.expires)));
             !a)

@@ -15,6 +15,8 @@
 
 namespace sb {
 
+class Transaction;
+
 /// Numbers: what can be bought where and at what price, buying for members or SIP
 /// profiles (the company pays, all or nothing), reassigning, cancelling, and the renewals
 /// and releases that billing runs.
@@ -79,7 +81,7 @@ public:
         QStringList messages;
     };
     /// Inside the caller's transaction: renewals and releases due by now.
-    Result<DueReport> processDue() const;
+    Result<DueReport> processDue(Transaction& tx) const;
 
 private:
     struct ResolvedHolder

@@ -7,6 +7,7 @@
 #include "core/books/Ledger.h"
 #include "core/members/MemberService.h"
 #include "core/profiles/ProviderSettings.h"
+#include "core/secrets/SealedSecret.h"
 #include "core/secrets/SecretVault.h"
 #include "core/storage/Transaction.h"
 
@@ -243,48 +244,49 @@ Money ProfileService::creationCost(int channels) const
 Result<void> ProfileService::loadDetails(SipProfile& p) const
 {
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(QStringLiteral(
-        "SELECT m.account_name, m.display_name, l.extension FROM profile_links l"
-        " JOIN members m ON m.id = l.member_id WHERE l.profile_id = ? ORDER BY m.account_key"));
-    q.addBindValue(p.id);
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
+    auto q = db.run(
+        QStringLiteral(
+            "SELECT m.account_name, m.display_name, l.extension FROM profile_links l"
+            " JOIN members m ON m.id = l.member_id WHERE l.profile_id = ? ORDER BY m.account_key"),
+        {p.id});
+    if (!q)
+        return q.error();
     p.accounts.clear();
-    while (q.next())
-        p.accounts.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
-    QSqlQuery n = db.prepare(QStringLiteral(
-        "SELECT e164 FROM numbers WHERE profile_id = ? AND status = 'active' ORDER BY e164"));
-    n.addBindValue(p.id);
-    if (!db.exec(n))
-        return Error::storage(db.lastErrorText());
+    while (q->next())
+        p.accounts.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString()});
+    auto n = db.run(
+        QStringLiteral(
+            "SELECT e164 FROM numbers WHERE profile_id = ? AND status = 'active' ORDER BY e164"),
+        {p.id});
+    if (!n)
+        return n.error();
     p.numbers.clear();
-    while (n.next())
-        p.numbers.append(n.value(0).toString());
+    while (n->next())
+        p.numbers.append(n->value(0).toString());
     return {};
 }
 
 Result<SipProfile> ProfileService::find(const QString& name) const
 {
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(kSelect + QStringLiteral(" WHERE p.name_key = ?"));
-    q.addBindValue(nameKey(name));
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
-    if (!q.next())
+    auto q = db.run(kSelect + QStringLiteral(" WHERE p.name_key = ?"), {nameKey(name)});
+    if (!q)
+        return q.error();
+    if (!q->next())
         return Error::notFound(tr("There is no SIP profile named \"%1\".").arg(name));
-    SipProfile p = readProfile(q);
-    q.finish();
+    SipProfile p = readProfile(*q);
+    q->finish();
     if (auto d = loadDetails(p); !d)
         return d.error();
     return p;
 }
 
-Result<SipProfile> ProfileService::findLocked(const QString& name) const
+Result<SipProfile> ProfileService::findLocked(Transaction& tx, const QString& name) const
 {
     auto p = find(name);
     if (!p)
         return p;
-    if (auto l = Ledger(m_ctx).lockBalances({Ledger::CompanyAccount, p->accountId}); !l)
+    if (auto l = Ledger(m_ctx).lockBalances(tx, {Ledger::CompanyAccount, p->accountId}); !l)
         return l.error();
     return find(name);
 }
@@ -293,19 +295,21 @@ Result<QList<SipProfile>> ProfileService::list(const QString& search) const
 {
     const Database& db = m_ctx.db;
     const QString needle = search.trimmed().toCaseFolded();
-    QSqlQuery q =
-        db.prepare(kSelect +
+    QVariantList binds;
+    if (!needle.isEmpty()) {
+        const QString pattern = Database::likePattern(needle);
+        binds << pattern << pattern;
+    }
+    auto run =
+        db.run(kSelect +
                    (needle.isEmpty() ? QString()
                                      : QStringLiteral(" WHERE p.name_key LIKE ? ESCAPE '\\' OR "
                                                       "LOWER(p.department) LIKE ? ESCAPE '\\'")) +
-                   QStringLiteral(" ORDER BY p.name_key"));
-    if (!needle.isEmpty()) {
-        const QString pattern = Database::likePattern(needle);
-        q.addBindValue(pattern);
-        q.addBindValue(pattern);
-    }
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
+                   QStringLiteral(" ORDER BY p.name_key"),
+               binds);
+    if (!run)
+        return run.error();
+    QSqlQuery& q = run.value();
     QList<SipProfile> out;
     while (q.next())
         out.append(readProfile(q));
@@ -345,26 +349,23 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
             : QString();
     const QString password =
         in.auth == SipProfile::Auth::Registration ? generatePassword() : QString();
-    QString secretToken;
-    if (!password.isEmpty()) {
-        auto token = SecretVault::put(username, password);
-        if (!token)
-            return token.error();
-        secretToken = *token;
-    }
+    // The keychain is asked before the transaction (it may take seconds); a password it
+    // does not take is sealed in the transaction, once the profile's id is known.
+    const bool inKeychain = !password.isEmpty() && SecretVault::putInKeychain(username, password);
+    const QString secretToken = inKeychain ? QStringLiteral("keychain:") : QString();
     const Money cost = creationCost(in.channels);
-    auto created = Transaction::run(m_ctx.db, [&]() -> Result<Created> {
-        const Database& db = m_ctx.db;
-        QSqlQuery dup = db.prepare(QStringLiteral("SELECT name FROM profiles WHERE name_key = ?"));
-        dup.addBindValue(nameKey(name));
-        if (!db.exec(dup))
-            return Error::storage(db.lastErrorText());
-        if (dup.next())
+    auto created = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Created> {
+        const Database& db = tx.db();
+        auto dup =
+            db.run(QStringLiteral("SELECT name FROM profiles WHERE name_key = ?"), {nameKey(name)});
+        if (!dup)
+            return dup.error();
+        if (dup->next())
             return Error::refused(
-                tr("A SIP profile named \"%1\" already exists.").arg(dup.value(0).toString()));
-        dup.finish();
+                tr("A SIP profile named \"%1\" already exists.").arg(dup->value(0).toString()));
+        dup->finish();
         const Ledger ledger(m_ctx);
-        auto company = ledger.lockBalances({Ledger::CompanyAccount});
+        auto company = ledger.lockBalances(tx, {Ledger::CompanyAccount});
         if (!company)
             return company.error();
         if (company->first() < cost)
@@ -373,38 +374,41 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
                    "No SIP profile was created.",
                    nullptr, in.channels)
                     .arg(company->first().display(), cost.display()));
-        auto account = ledger.createAccount(QStringLiteral("profile"));
+        auto account = ledger.createAccount(tx, QStringLiteral("profile"));
         if (!account)
             return account.error();
         const QDate today = m_ctx.now().toUTC().date();
-        QSqlQuery q = db.prepare(QStringLiteral(
-            "INSERT INTO profiles (account_id, name, name_key, department, email, auth, ip, port, "
-            "sip_username, secret,"
-            " channels, channel_price_cents, channels_anchor, channels_periods, channels_expires, "
-            "created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"));
-        q.addBindValue(*account);
-        q.addBindValue(name);
-        q.addBindValue(nameKey(name));
-        q.addBindValue(Database::text(in.department.trimmed()));
-        q.addBindValue(Database::text(in.email.trimmed()));
-        q.addBindValue(SipProfile::authKey(in.auth));
-        q.addBindValue(
-            Database::text(in.auth == SipProfile::Auth::Ip ? in.ip.trimmed() : QString()));
-        q.addBindValue(in.auth == SipProfile::Auth::Ip ? in.port : 5060);
-        q.addBindValue(Database::text(username));
-        q.addBindValue(Database::text(secretToken));
-        q.addBindValue(in.channels);
-        q.addBindValue(m_prices.channelPrice().cents());
-        q.addBindValue(today.toString(Qt::ISODate));
-        q.addBindValue(today.addMonths(1).toString(Qt::ISODate));
-        q.addBindValue(m_ctx.nowText());
-        if (!db.exec(q) || !q.next())
-            return Error::storage(db.lastErrorText());
-        q.finish();
+        auto q = db.runFirst(
+            QStringLiteral("INSERT INTO profiles (account_id, name, name_key, department, email, "
+                           "auth, ip, port, "
+                           "sip_username, secret,"
+                           " channels, channel_price_cents, channels_anchor, channels_periods, "
+                           "channels_expires, "
+                           "created_at)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"),
+            {*account, name, nameKey(name), Database::text(in.department.trimmed()),
+             Database::text(in.email.trimmed()), SipProfile::authKey(in.auth),
+             Database::text(in.auth == SipProfile::Auth::Ip ? in.ip.trimmed() : QString()),
+             in.auth == SipProfile::Auth::Ip ? in.port : 5060, Database::text(username),
+             Database::text(secretToken), in.channels, m_prices.channelPrice().cents(),
+             today.toString(Qt::ISODate), today.addMonths(1).toString(Qt::ISODate),
+             m_ctx.nowText()});
+        if (!q)
+            return q.error();
+        const qint64 id = q->value(0).toLongLong();
+        q->finish();
+        if (!password.isEmpty() && !inKeychain) {
+            auto sealed = SealedSecret::seal(password, secretContext(id, username));
+            if (!sealed)
+                return sealed.error();
+            if (auto u = db.run(QStringLiteral("UPDATE profiles SET secret = ? WHERE id = ?"),
+                                {*sealed, id});
+                !u)
+                return u.error();
+        }
         if (auto t =
-                ledger.transfer(Ledger::CompanyAccount, 0, cost, QStringLiteral("channels"), name,
-                                tr("%n channel(s) for %1", nullptr, in.channels).arg(name));
+                ledger.transfer(tx, Ledger::CompanyAccount, 0, cost, QStringLiteral("channels"),
+                                name, tr("%n channel(s) for %1", nullptr, in.channels).arg(name));
             !t)
             return t.error();
         const QString how =
@@ -412,7 +416,7 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
                 ? tr("IP authentication from %1:%2").arg(in.ip.trimmed()).arg(in.port)
                 : tr("registration as %1").arg(username);
         if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("profile.create"), name,
+                tx, QStringLiteral("profile.create"), name,
                 tr("Created SIP profile %1 (%2) with %n channel(s), paid %3", nullptr, in.channels)
                     .arg(name, how, cost.display()));
             !a)
@@ -422,7 +426,7 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
             return p.error();
         return Created{*p, password, warnings, cost};
     });
-    if (!created && !password.isEmpty())
+    if (!created && inKeychain)
         SecretVault::remove(username, secretToken);
     if (created)
         m_ctx.announce(Changes().withAllProfiles().withCompanyBalance().withActivity());
@@ -435,7 +439,7 @@ Result<SipProfile> ProfileService::rename(const QString& name, const QString& ne
     if (auto v = validateName(newName); !v)
         return v.error();
     Changes changes;
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<SipProfile> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<SipProfile> {
         auto p = find(name);
         if (!p)
             return p.error();
@@ -444,26 +448,22 @@ Result<SipProfile> ProfileService::rename(const QString& name, const QString& ne
         noteLinked(m_ctx, *p, changes);
         const Database& db = m_ctx.db;
         if (nameKey(newName) != nameKey(p->name)) {
-            QSqlQuery dup =
-                db.prepare(QStringLiteral("SELECT name FROM profiles WHERE name_key = ?"));
-            dup.addBindValue(nameKey(newName));
-            if (!db.exec(dup))
-                return Error::storage(db.lastErrorText());
-            if (dup.next())
+            auto dup = db.run(QStringLiteral("SELECT name FROM profiles WHERE name_key = ?"),
+                              {nameKey(newName)});
+            if (!dup)
+                return dup.error();
+            if (dup->next())
                 return Error::refused(
-                    tr("A SIP profile named \"%1\" already exists.").arg(dup.value(0).toString()));
+                    tr("A SIP profile named \"%1\" already exists.").arg(dup->value(0).toString()));
         } else if (newName == p->name) {
             return Error::refused(tr("The SIP profile is already named \"%1\".").arg(newName));
         }
-        QSqlQuery q =
-            db.prepare(QStringLiteral("UPDATE profiles SET name = ?, name_key = ? WHERE id = ?"));
-        q.addBindValue(newName);
-        q.addBindValue(nameKey(newName));
-        q.addBindValue(p->id);
-        if (!db.exec(q))
-            return Error::storage(db.lastErrorText());
+        auto q = db.run(QStringLiteral("UPDATE profiles SET name = ?, name_key = ? WHERE id = ?"),
+                        {newName, nameKey(newName), p->id});
+        if (!q)
+            return q.error();
         if (auto a =
-                ActivityLog(m_ctx).record(QStringLiteral("profile.rename"), newName,
+                ActivityLog(m_ctx).record(tx, QStringLiteral("profile.rename"), newName,
                                           tr("Renamed SIP profile %1 to %2").arg(p->name, newName));
             !a)
             return a.error();
@@ -480,8 +480,8 @@ Result<ProfileService::ChannelChange> ProfileService::setChannels(const QString&
     if (auto v = validateChannels(channels); !v)
         return v.error();
     Changes changes;
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<ChannelChange> {
-        auto p = findLocked(name);
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<ChannelChange> {
+        auto p = findLocked(tx, name);
         if (!p)
             return p.error();
         changes = Changes().withProfiles({p->id}).withCompanyBalance().withActivity();
@@ -502,24 +502,20 @@ Result<ProfileService::ChannelChange> ProfileService::setChannels(const QString&
         // The old subscription ends now; the new one starts today.
         const QDate today = m_ctx.now().toUTC().date();
         const Database& db = m_ctx.db;
-        QSqlQuery q =
-            db.prepare(QStringLiteral("UPDATE profiles SET channels = ?, channel_price_cents = ?, "
-                                      "channels_anchor = ?, channels_periods = 1,"
-                                      " channels_expires = ?, channels_lapsed = 0 WHERE id = ?"));
-        q.addBindValue(channels);
-        q.addBindValue(price.cents());
-        q.addBindValue(today.toString(Qt::ISODate));
-        q.addBindValue(today.addMonths(1).toString(Qt::ISODate));
-        q.addBindValue(p->id);
-        if (!db.exec(q))
-            return Error::storage(db.lastErrorText());
+        auto q = db.run(QStringLiteral("UPDATE profiles SET channels = ?, channel_price_cents = ?, "
+                                       "channels_anchor = ?, channels_periods = 1,"
+                                       " channels_expires = ?, channels_lapsed = 0 WHERE id = ?"),
+                        {channels, price.cents(), today.toString(Qt::ISODate),
+                         today.addMonths(1).toString(Qt::ISODate), p->id});
+        if (!q)
+            return q.error();
         if (auto t = Ledger(m_ctx).transfer(
-                Ledger::CompanyAccount, 0, cost, QStringLiteral("channels"), p->name,
+                tx, Ledger::CompanyAccount, 0, cost, QStringLiteral("channels"), p->name,
                 tr("%n channel(s) for %1", nullptr, channels).arg(p->name));
             !t)
             return t.error();
         if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("profile.channels"), p->name,
+                tx, QStringLiteral("profile.channels"), p->name,
                 tr("Changed %1 from %2 to %3 channels; paid %4 until %5")
                     .arg(p->name)
                     .arg(p->channels)
@@ -538,8 +534,8 @@ Result<SipProfile> ProfileService::allocateCredit(const QString& name, Money amo
 {
     if (auto v = CompanyService::validateAmount(amount); !v)
         return v.error();
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<SipProfile> {
-        auto p = findLocked(name);
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<SipProfile> {
+        auto p = findLocked(tx, name);
         if (!p)
             return p.error();
         auto company = Ledger(m_ctx).balance(Ledger::CompanyAccount);
@@ -549,12 +545,12 @@ Result<SipProfile> ProfileService::allocateCredit(const QString& name, Money amo
             return Error::refused(
                 tr("The company balance (%1) cannot cover %2 for %3. Nothing was allocated.")
                     .arg(company->toString(), amount.display(), p->name));
-        if (auto t = Ledger(m_ctx).transfer(Ledger::CompanyAccount, p->accountId, amount,
+        if (auto t = Ledger(m_ctx).transfer(tx, Ledger::CompanyAccount, p->accountId, amount,
                                             QStringLiteral("allocation"));
             !t)
             return t.error();
         if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("credit.profile"), p->name,
+                tx, QStringLiteral("credit.profile"), p->name,
                 tr("Allocated %1 to SIP profile %2; new balance %3")
                     .arg(amount.display(), p->name, (p->balance + amount).display()));
             !a)
@@ -577,14 +573,56 @@ Result<ProfileService::Credentials> ProfileService::credentials(const QString& n
     if (p->auth != SipProfile::Auth::Registration)
         return Credentials{QString(), QString(), *servers};
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(QStringLiteral("SELECT secret FROM profiles WHERE id = ?"));
-    q.addBindValue(p->id);
-    if (!db.exec(q) || !q.next())
-        return Error::storage(db.lastErrorText());
-    auto password = SecretVault::get(p->username, q.value(0).toString());
+    auto q = db.runFirst(QStringLiteral("SELECT secret FROM profiles WHERE id = ?"), {p->id});
+    if (!q)
+        return q.error();
+    auto password =
+        SecretVault::get(p->username, q->value(0).toString(), secretContext(p->id, p->username));
     if (!password)
         return password.error();
     return Credentials{p->username, *password, *servers};
+}
+
+QByteArray ProfileService::secretContext(qint64 id, const QString& username)
+{
+    return QByteArrayLiteral("switchboard/sip-profile/") + QByteArray::number(id) + '/' +
+           username.toUtf8();
+}
+
+Result<int> ProfileService::resealSecrets() const
+{
+    const Database& db = m_ctx.db;
+    auto q = db.run(
+        QStringLiteral("SELECT id, sip_username, secret FROM profiles WHERE secret LIKE 'v1:%'"));
+    if (!q)
+        return q.error();
+    struct Old
+    {
+        qint64 id;
+        QString username, token;
+    };
+    QList<Old> old;
+    while (q->next())
+        old.append({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString()});
+    q->finish();
+    if (old.isEmpty())
+        return 0;
+    return Transaction::run(db, [&](Transaction& tx) -> Result<int> {
+        int resealed = 0;
+        for (const Old& o : std::as_const(old)) {
+            auto token = SecretVault::reseal(o.token, secretContext(o.id, o.username));
+            if (!token)
+                continue; // left for credentials() to report, e.g. a missing key file
+            // Only if no one changed it meanwhile.
+            auto u = tx.db().run(
+                QStringLiteral("UPDATE profiles SET secret = ? WHERE id = ? AND secret = ?"),
+                {*token, o.id, o.token});
+            if (!u)
+                return u.error();
+            resealed += u->numRowsAffected() > 0 ? 1 : 0;
+        }
+        return resealed;
+    });
 }
 
 Result<SipProfile> ProfileService::link(const QString& name, const QString& account,
@@ -593,7 +631,7 @@ Result<SipProfile> ProfileService::link(const QString& name, const QString& acco
     if (auto v = validateExtension(extension.trimmed()); !v)
         return v.error();
     Changes changes;
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<SipProfile> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<SipProfile> {
         auto p = find(name);
         if (!p)
             return p.error();
@@ -611,25 +649,22 @@ Result<SipProfile> ProfileService::link(const QString& name, const QString& acco
                                      "to one SIP profile only.")
                                       .arg(m->account, m->profile));
         const Database& db = m_ctx.db;
-        QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO profile_links (member_id, profile_id, "
-                                                "extension, linked_at) VALUES (?, ?, ?, ?)"));
-        q.addBindValue(m->id);
-        q.addBindValue(p->id);
-        q.addBindValue(Database::text(extension.trimmed()));
-        q.addBindValue(m_ctx.nowText());
-        if (!db.exec(q))
-            return Error::storage(db.lastErrorText());
-        QSqlQuery s =
-            db.prepare(QStringLiteral("UPDATE members SET status = 'linked' WHERE id = ?"));
-        s.addBindValue(m->id);
-        if (!db.exec(s))
-            return Error::storage(db.lastErrorText());
+        auto q = db.run(QStringLiteral("INSERT INTO profile_links (member_id, profile_id, "
+                                       "extension, linked_at) VALUES (?, ?, ?, ?)"),
+                        {m->id, p->id, Database::text(extension.trimmed()), m_ctx.nowText()});
+        if (!q)
+            return q.error();
+        auto s =
+            db.run(QStringLiteral("UPDATE members SET status = 'linked' WHERE id = ?"), {m->id});
+        if (!s)
+            return s.error();
         const QString details =
             extension.trimmed().isEmpty()
                 ? tr("Linked %1 to SIP profile %2; sign-in disabled").arg(m->account, p->name)
                 : tr("Linked %1 to SIP profile %2 at extension %3; sign-in disabled")
                       .arg(m->account, p->name, extension.trimmed());
-        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("profile.link"), m->account, details);
+        if (auto a =
+                ActivityLog(m_ctx).record(tx, QStringLiteral("profile.link"), m->account, details);
             !a)
             return a.error();
         return find(p->name);
@@ -642,7 +677,7 @@ Result<SipProfile> ProfileService::link(const QString& name, const QString& acco
 Result<SipProfile> ProfileService::unlink(const QString& name, const QString& account) const
 {
     Changes changes;
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<SipProfile> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<SipProfile> {
         auto p = find(name);
         if (!p)
             return p.error();
@@ -658,17 +693,15 @@ Result<SipProfile> ProfileService::unlink(const QString& name, const QString& ac
             return Error::refused(
                 tr("The account %1 is not linked to the SIP profile %2.").arg(m->account, p->name));
         const Database& db = m_ctx.db;
-        QSqlQuery q = db.prepare(QStringLiteral("DELETE FROM profile_links WHERE member_id = ?"));
-        q.addBindValue(m->id);
-        if (!db.exec(q))
-            return Error::storage(db.lastErrorText());
-        QSqlQuery s =
-            db.prepare(QStringLiteral("UPDATE members SET status = 'active' WHERE id = ?"));
-        s.addBindValue(m->id);
-        if (!db.exec(s))
-            return Error::storage(db.lastErrorText());
+        auto q = db.run(QStringLiteral("DELETE FROM profile_links WHERE member_id = ?"), {m->id});
+        if (!q)
+            return q.error();
+        auto s =
+            db.run(QStringLiteral("UPDATE members SET status = 'active' WHERE id = ?"), {m->id});
+        if (!s)
+            return s.error();
         if (auto a = ActivityLog(m_ctx).record(
-                QStringLiteral("profile.unlink"), m->account,
+                tx, QStringLiteral("profile.unlink"), m->account,
                 tr("Unlinked %1 from SIP profile %2; sign-in restored").arg(m->account, p->name));
             !a)
             return a.error();
@@ -693,11 +726,11 @@ Result<ProfileService::Deletion> ProfileService::deletionPreview(const QString& 
     d.channels = p->channels;
     d.channelsPaidUntil = p->channelsExpires;
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(QStringLiteral("SELECT COUNT(*) FROM calls WHERE profile_id = ?"));
-    q.addBindValue(p->id);
-    if (!db.exec(q) || !q.next())
-        return Error::storage(db.lastErrorText());
-    d.deletedCalls = q.value(0).toLongLong();
+    auto q =
+        db.runFirst(QStringLiteral("SELECT COUNT(*) FROM calls WHERE profile_id = ?"), {p->id});
+    if (!q)
+        return q.error();
+    d.deletedCalls = q->value(0).toLongLong();
     return d;
 }
 
@@ -705,8 +738,8 @@ Result<ProfileService::Deletion> ProfileService::remove(const QString& name) con
 {
     QString username, secret;
     Changes changes;
-    auto done = Transaction::run(m_ctx.db, [&]() -> Result<Deletion> {
-        auto p = findLocked(name);
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Deletion> {
+        auto p = findLocked(tx, name);
         if (!p)
             return p.error();
         changes =
@@ -718,8 +751,8 @@ Result<ProfileService::Deletion> ProfileService::remove(const QString& name) con
         const Database& db = m_ctx.db;
         const Ledger ledger(m_ctx);
         if (d->returnedCredit.isPositive()) {
-            if (auto t = ledger.transfer(p->accountId, Ledger::CompanyAccount, d->returnedCredit,
-                                         QStringLiteral("return"), p->name,
+            if (auto t = ledger.transfer(tx, p->accountId, Ledger::CompanyAccount,
+                                         d->returnedCredit, QStringLiteral("return"), p->name,
                                          tr("Credit of deleted SIP profile %1").arg(p->name));
                 !t)
                 return t.error();
@@ -735,24 +768,21 @@ Result<ProfileService::Deletion> ProfileService::remove(const QString& name) con
              {}},
         };
         for (const auto& step : steps) {
-            QSqlQuery q = db.prepare(step.first);
-            q.addBindValue(p->id);
-            if (!db.exec(q))
-                return Error::storage(db.lastErrorText());
+            auto q = db.run(step.first, {p->id});
+            if (!q)
+                return q.error();
         }
-        QSqlQuery s =
-            db.prepare(QStringLiteral("SELECT sip_username, secret FROM profiles WHERE id = ?"));
-        s.addBindValue(p->id);
-        if (!db.exec(s) || !s.next())
-            return Error::storage(db.lastErrorText());
-        username = s.value(0).toString();
-        secret = s.value(1).toString();
-        s.finish();
-        QSqlQuery del = db.prepare(QStringLiteral("DELETE FROM profiles WHERE id = ?"));
-        del.addBindValue(p->id);
-        if (!db.exec(del))
-            return Error::storage(db.lastErrorText());
-        if (auto a = ActivityLog(m_ctx).record(QStringLiteral("profile.delete"), p->name,
+        auto s = db.runFirst(
+            QStringLiteral("SELECT sip_username, secret FROM profiles WHERE id = ?"), {p->id});
+        if (!s)
+            return s.error();
+        username = s->value(0).toString();
+        secret = s->value(1).toString();
+        s->finish();
+        auto del = db.run(QStringLiteral("DELETE FROM profiles WHERE id = ?"), {p->id});
+        if (!del)
+            return del.error();
+        if (auto a = ActivityLog(m_ctx).record(tx, QStringLiteral("profile.delete"), p->name,
                                                tr("Deleted SIP profile %1. Returned to the "
                                                   "company: %2; numbers back in the pool: %3; "
                                                   "accounts unlinked: %4; call records deleted: %5")
@@ -784,18 +814,19 @@ Result<qint64> ProfileService::exportCallHistory(const QString& name, const QStr
                          QStringLiteral("cost"), QStringLiteral("uniqueid")})
                 .toUtf8());
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(QStringLiteral(
-        "SELECT started_at, source, destination, billsec, cost_cents, unique_id FROM calls"
-        " WHERE profile_id = ? ORDER BY started_at, id"));
-    q.addBindValue(p->id);
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
+    auto q = db.run(
+        QStringLiteral(
+            "SELECT started_at, source, destination, billsec, cost_cents, unique_id FROM calls"
+            " WHERE profile_id = ? ORDER BY started_at, id"),
+        {p->id});
+    if (!q)
+        return q.error();
     qint64 n = 0;
-    while (q.next()) {
-        f.write(Csv::record({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                             QString::number(q.value(3).toInt()),
-                             Money::fromCents(q.value(4).toLongLong()).toString(),
-                             q.value(5).toString()})
+    while (q->next()) {
+        f.write(Csv::record({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                             QString::number(q->value(3).toInt()),
+                             Money::fromCents(q->value(4).toLongLong()).toString(),
+                             q->value(5).toString()})
                     .toUtf8());
         ++n;
     }
@@ -804,17 +835,17 @@ Result<qint64> ProfileService::exportCallHistory(const QString& name, const QStr
     return n;
 }
 
-Result<ProfileService::DueReport> ProfileService::processDue() const
+Result<ProfileService::DueReport> ProfileService::processDue(Transaction& tx) const
 {
-    const Database& db = m_ctx.db;
+    const Database& db = tx.db();
     const QDate today = m_ctx.now().toUTC().date();
-    QSqlQuery q = db.prepare(
-        QStringLiteral("SELECT id, name, channels, channels_anchor, channels_periods, "
-                       "channels_expires FROM profiles"
-                       " WHERE channels_lapsed = 0 AND channels_expires <= ? ORDER BY id"));
-    q.addBindValue(today.toString(Qt::ISODate));
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
+    auto q =
+        db.run(QStringLiteral("SELECT id, name, channels, channels_anchor, channels_periods, "
+                              "channels_expires FROM profiles"
+                              " WHERE channels_lapsed = 0 AND channels_expires <= ? ORDER BY id"),
+               {today.toString(Qt::ISODate)});
+    if (!q)
+        return q.error();
     struct Due
     {
         qint64 id;
@@ -825,16 +856,16 @@ Result<ProfileService::DueReport> ProfileService::processDue() const
         QDate expires;
     };
     QList<Due> due;
-    while (q.next())
-        due.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
-                    QDate::fromString(q.value(3).toString(), Qt::ISODate), q.value(4).toInt(),
-                    QDate::fromString(q.value(5).toString(), Qt::ISODate)});
-    q.finish();
+    while (q->next())
+        due.append({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toInt(),
+                    QDate::fromString(q->value(3).toString(), Qt::ISODate), q->value(4).toInt(),
+                    QDate::fromString(q->value(5).toString(), Qt::ISODate)});
+    q->finish();
     DueReport report;
     if (due.isEmpty())
         return report;
     const Ledger ledger(m_ctx);
-    if (auto l = ledger.lockBalances({Ledger::CompanyAccount}); !l)
+    if (auto l = ledger.lockBalances(tx, {Ledger::CompanyAccount}); !l)
         return l.error();
     const Money price = m_prices.channelPrice();
     for (Due d : std::as_const(due)) {
@@ -851,7 +882,7 @@ Result<ProfileService::DueReport> ProfileService::processDue() const
                        "Outgoing calls through it stop until the channels are paid.")
                         .arg(d.name, company->toString(), cost.display());
                 report.messages << text;
-                if (auto a = ActivityLog(m_ctx).record(QStringLiteral("profile.channelsLapsed"),
+                if (auto a = ActivityLog(m_ctx).record(tx, QStringLiteral("profile.channelsLapsed"),
                                                        d.name, text);
                     !a)
                     return a.error();
@@ -860,7 +891,7 @@ Result<ProfileService::DueReport> ProfileService::processDue() const
                 break;
             }
             if (auto t = ledger.transfer(
-                    Ledger::CompanyAccount, 0, cost, QStringLiteral("channels"), d.name,
+                    tx, Ledger::CompanyAccount, 0, cost, QStringLiteral("channels"), d.name,
                     tr("Renewal of %n channel(s) for %1", nullptr, d.channels).arg(d.name));
                 !t)
                 return t.error();
@@ -868,16 +899,13 @@ Result<ProfileService::DueReport> ProfileService::processDue() const
             ++d.periods;
             d.expires = d.anchor.addMonths(d.periods);
         }
-        QSqlQuery u = db.prepare(QStringLiteral(
-            "UPDATE profiles SET channels_periods = ?, channels_expires = ?, channels_lapsed = ?,"
-            " channel_price_cents = ? WHERE id = ?"));
-        u.addBindValue(d.periods);
-        u.addBindValue(d.expires.toString(Qt::ISODate));
-        u.addBindValue(lapsed ? 1 : 0);
-        u.addBindValue(price.cents());
-        u.addBindValue(d.id);
-        if (!db.exec(u))
-            return Error::storage(db.lastErrorText());
+        auto u = db.run(
+            QStringLiteral("UPDATE profiles SET channels_periods = ?, channels_expires = ?, "
+                           "channels_lapsed = ?,"
+                           " channel_price_cents = ? WHERE id = ?"),
+            {d.periods, d.expires.toString(Qt::ISODate), lapsed ? 1 : 0, price.cents(), d.id});
+        if (!u)
+            return u.error();
         if (!lapsed)
             ++report.renewed;
     }

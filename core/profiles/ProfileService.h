@@ -12,6 +12,8 @@
 
 namespace sb {
 
+class Transaction;
+
 /// SIP profiles: creation with registration or IP authentication, channels (paid monthly
 /// by the company), credit, renaming, linking accounts for incoming calls, and deletion
 /// with all its consequences in one transaction.
@@ -72,6 +74,13 @@ public:
         QStringList servers;
     };
     Result<Credentials> credentials(const QString& name) const;
+    /// What a profile's sealed password is bound to (its id and SIP username): a sealed
+    /// password copied to another profile's row does not open there.
+    static QByteArray secretContext(qint64 id, const QString& username);
+    /// Seals again, in the current format, the passwords sealed in an older one; run where
+    /// the window and switchboardctl open a database. Returns how many were resealed. A
+    /// password that cannot be opened (its key file missing) is left as it is.
+    Result<int> resealSecrets() const;
 
     Result<SipProfile> link(const QString& name, const QString& account,
                             const QString& extension) const;
@@ -101,10 +110,10 @@ public:
         QStringList messages;
     };
     /// Inside the caller's transaction: channel renewals due by now.
-    Result<DueReport> processDue() const;
+    Result<DueReport> processDue(Transaction& tx) const;
 
 private:
-    Result<SipProfile> findLocked(const QString& name) const;
+    Result<SipProfile> findLocked(Transaction& tx, const QString& name) const;
     Result<void> loadDetails(SipProfile& p) const;
     const Context& m_ctx;
     const PriceList& m_prices;

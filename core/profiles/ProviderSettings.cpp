@@ -33,27 +33,23 @@ Result<void> ProviderSettings::validateServer(const QString& server)
 Result<QString> ProviderSettings::value(const QString& key, const QString& fallback) const
 {
     const Database& db = m_ctx.db;
-    QSqlQuery q = db.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
-    q.addBindValue(key);
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
-    return q.next() ? q.value(0).toString() : fallback;
+    auto q = db.run(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toString() : fallback;
 }
 
 Result<void> ProviderSettings::setValue(const QString& key, const QString& value) const
 {
-    return Transaction::run(m_ctx.db, [&]() -> Result<void> {
-        const Database& db = m_ctx.db;
-        QSqlQuery del = db.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
-        del.addBindValue(key);
-        if (!db.exec(del))
-            return Error::storage(db.lastErrorText());
-        QSqlQuery ins =
-            db.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"));
-        ins.addBindValue(key);
-        ins.addBindValue(Database::text(value));
-        if (!db.exec(ins))
-            return Error::storage(db.lastErrorText());
+    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<void> {
+        const Database& db = tx.db();
+        auto del = db.run(QStringLiteral("DELETE FROM settings WHERE key = ?"), {key});
+        if (!del)
+            return del.error();
+        auto ins = db.run(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"),
+                          {key, Database::text(value)});
+        if (!ins)
+            return ins.error();
         return {};
     });
 }

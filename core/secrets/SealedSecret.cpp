@@ -1,11 +1,12 @@
 #include "core/secrets/SealedSecret.h"
 
+#include <sodium.h>
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QMessageAuthenticationCode>
-#include <QRandomGenerator>
 #include <QSaveFile>
 #include <QStandardPaths>
 
@@ -13,32 +14,53 @@ namespace sb {
 
 namespace {
 constexpr int kKeySize = 32;
-constexpr int kNonceSize = 16;
-constexpr int kTagSize = 32;
+static_assert(kKeySize == crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+static_assert(kKeySize == crypto_kdf_KEYBYTES);
+constexpr int kNonceSize = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+constexpr int kTagSize = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+// The v2 subkey: derived from the key file so that v1 and v2 never use the same key.
+constexpr char kKdfContext[crypto_kdf_CONTEXTBYTES + 1] = "sbsecret";
+constexpr quint64 kV2SubkeyId = 2;
+
+// The legacy format, read only to reseal it.
+constexpr int kV1NonceSize = 16;
+constexpr int kV1TagSize = 32;
+
+/// sodium_init() once per process (thread-safe static initialisation); false if it failed.
+bool sodiumReady()
+{
+    static const bool ready = sodium_init() >= 0;
+    return ready;
+}
+
+/// Wipes a buffer holding key or plaintext bytes when it goes out of scope.
+struct Wipe
+{
+    QByteArray& bytes;
+    ~Wipe()
+    {
+        if (!bytes.isEmpty())
+            sodium_memzero(bytes.data(), size_t(bytes.size()));
+    }
+};
 
 QByteArray hmac(const QByteArray& key, const QByteArray& message)
 {
     return QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256);
 }
 
-QByteArray randomBytes(int n)
+QByteArray v2Key(const QByteArray& fileKey)
 {
-    QByteArray out(n, Qt::Uninitialized);
-    // QRandomGenerator::system() reads the operating system's cryptographic source.
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(out.data()), n / 4);
-    return out;
+    QByteArray sub(kKeySize, Qt::Uninitialized);
+    crypto_kdf_derive_from_key(reinterpret_cast<unsigned char*>(sub.data()), size_t(sub.size()),
+                               kV2SubkeyId, kKdfContext,
+                               reinterpret_cast<const unsigned char*>(fileKey.constData()));
+    return sub;
 }
 
-QByteArray keystream(const QByteArray& encKey, const QByteArray& nonce, qsizetype length)
+const unsigned char* bytes(const QByteArray& b)
 {
-    QByteArray out;
-    for (quint32 counter = 0; out.size() < length; ++counter) {
-        QByteArray block = nonce;
-        block.append(reinterpret_cast<const char*>(&counter), sizeof counter);
-        out += hmac(encKey, block);
-    }
-    out.truncate(length);
-    return out;
+    return reinterpret_cast<const unsigned char*>(b.constData());
 }
 } // namespace
 
@@ -51,8 +73,15 @@ QString SealedSecret::keyFilePath()
            QStringLiteral("/switchboard/secrets.key");
 }
 
+bool SealedSecret::needsReseal(const QString& token)
+{
+    return token.startsWith(QLatin1String("v1:"));
+}
+
 Result<QByteArray> SealedSecret::key(bool create)
 {
+    if (!sodiumReady())
+        return Error::storage(tr("The cryptographic library (libsodium) could not start."));
     const QString path = keyFilePath();
     QFile f(path);
     if (f.open(QIODevice::ReadOnly)) {
@@ -67,7 +96,8 @@ Result<QByteArray> SealedSecret::key(bool create)
                 .arg(path));
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return Error::storage(tr("Cannot create the folder for %1.").arg(path));
-    const QByteArray k = randomBytes(kKeySize);
+    QByteArray k(kKeySize, Qt::Uninitialized);
+    randombytes_buf(k.data(), size_t(k.size()));
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
         return Error::storage(
@@ -81,26 +111,32 @@ Result<QByteArray> SealedSecret::key(bool create)
     return k;
 }
 
-Result<QString> SealedSecret::seal(const QString& plaintext)
+Result<QString> SealedSecret::seal(const QString& plaintext, const QByteArray& context)
 {
     auto k = key(true);
     if (!k)
         return k.error();
-    const QByteArray encKey = hmac(*k, QByteArrayLiteral("switchboard-enc"));
-    const QByteArray macKey = hmac(*k, QByteArrayLiteral("switchboard-mac"));
-    const QByteArray nonce = randomBytes(kNonceSize);
-    QByteArray data = plaintext.toUtf8();
-    const QByteArray stream = keystream(encKey, nonce, data.size());
-    for (qsizetype i = 0; i < data.size(); ++i)
-        data[i] = char(data[i] ^ stream[i]);
-    const QByteArray tag = hmac(macKey, QByteArray(nonce + data));
-    return QString(QStringLiteral("v1:") +
-                   QString::fromLatin1(QByteArray(nonce + data + tag).toBase64()));
+    Wipe wipeFileKey{k.value()};
+    QByteArray sub = v2Key(*k);
+    Wipe wipeSub{sub};
+    QByteArray message = plaintext.toUtf8();
+    Wipe wipeMessage{message};
+    QByteArray out(kNonceSize + message.size() + kTagSize, Qt::Uninitialized);
+    auto* nonce = reinterpret_cast<unsigned char*>(out.data());
+    randombytes_buf(nonce, kNonceSize);
+    unsigned long long written = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + kNonceSize, &written, bytes(message),
+                                               size_t(message.size()), bytes(context),
+                                               size_t(context.size()), nullptr, nonce, bytes(sub));
+    out.truncate(kNonceSize + qsizetype(written));
+    return QString(QStringLiteral("v2:") + QString::fromLatin1(out.toBase64()));
 }
 
-Result<QString> SealedSecret::open(const QString& token)
+Result<QString> SealedSecret::open(const QString& token, const QByteArray& context)
 {
-    if (!token.startsWith(QLatin1String("v1:")))
+    if (needsReseal(token))
+        return openV1(token);
+    if (!token.startsWith(QLatin1String("v2:")))
         return Error::storage(tr("The stored secret has an unknown format."));
     const QByteArray raw = QByteArray::fromBase64(token.mid(3).toLatin1());
     if (raw.size() < kNonceSize + kTagSize)
@@ -108,22 +144,51 @@ Result<QString> SealedSecret::open(const QString& token)
     auto k = key(false);
     if (!k)
         return k.error();
+    Wipe wipeFileKey{k.value()};
+    QByteArray sub = v2Key(*k);
+    Wipe wipeSub{sub};
+    QByteArray message(raw.size() - kNonceSize - kTagSize, Qt::Uninitialized);
+    Wipe wipeMessage{message};
+    unsigned long long length = 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            reinterpret_cast<unsigned char*>(message.data()), &length, nullptr,
+            bytes(raw) + kNonceSize, size_t(raw.size() - kNonceSize), bytes(context),
+            size_t(context.size()), bytes(raw), bytes(sub)) != 0)
+        return Error::storage(
+            tr("The stored secret does not match the secret key (%1) or does not belong here: "
+               "it was altered, sealed with another key, or copied from elsewhere.")
+                .arg(keyFilePath()));
+    return QString::fromUtf8(message.constData(), qsizetype(length));
+}
+
+Result<QString> SealedSecret::openV1(const QString& token)
+{
+    const QByteArray raw = QByteArray::fromBase64(token.mid(3).toLatin1());
+    if (raw.size() < kV1NonceSize + kV1TagSize)
+        return Error::storage(tr("The stored secret is damaged."));
+    auto k = key(false);
+    if (!k)
+        return k.error();
+    Wipe wipeFileKey{k.value()};
     const QByteArray encKey = hmac(*k, QByteArrayLiteral("switchboard-enc"));
     const QByteArray macKey = hmac(*k, QByteArrayLiteral("switchboard-mac"));
-    const QByteArray nonce = raw.left(kNonceSize);
-    QByteArray data = raw.mid(kNonceSize, raw.size() - kNonceSize - kTagSize);
-    const QByteArray tag = raw.right(kTagSize);
+    const QByteArray nonce = raw.left(kV1NonceSize);
+    QByteArray data = raw.mid(kV1NonceSize, raw.size() - kV1NonceSize - kV1TagSize);
+    Wipe wipeData{data};
+    const QByteArray tag = raw.right(kV1TagSize);
     const QByteArray expected = hmac(macKey, QByteArray(nonce + data));
-    // Constant-time comparison: the tag must not leak through timing.
-    unsigned char diff = 0;
-    for (int i = 0; i < kTagSize; ++i)
-        diff |= static_cast<unsigned char>(tag[i] ^ expected[i]);
-    if (diff != 0)
+    if (sodium_memcmp(tag.constData(), expected.constData(), kV1TagSize) != 0)
         return Error::storage(
             tr("The stored secret does not match the secret key (%1): it was altered or "
                "sealed with another key.")
                 .arg(keyFilePath()));
-    const QByteArray stream = keystream(encKey, nonce, data.size());
+    // The key stream: HMAC-SHA256(encKey, nonce | 32-bit counter), block after block.
+    QByteArray stream;
+    for (quint32 counter = 0; stream.size() < data.size(); ++counter) {
+        QByteArray block = nonce;
+        block.append(reinterpret_cast<const char*>(&counter), sizeof counter);
+        stream += hmac(encKey, block);
+    }
     for (qsizetype i = 0; i < data.size(); ++i)
         data[i] = char(data[i] ^ stream[i]);
     return QString::fromUtf8(data);

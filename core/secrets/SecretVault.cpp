@@ -37,23 +37,44 @@ bool SecretVault::keychainAvailable()
     return s_keychainAnswered;
 }
 
-Result<QString> SecretVault::put(const QString& name, const QString& secret)
+bool SecretVault::putInKeychain(const QString& name, const QString& secret)
 {
-    if (!keychainDisabled()) {
-        QKeychain::WritePasswordJob job(kService);
-        job.setAutoDelete(false);
-        job.setInsecureFallback(false);
-        job.setKey(name);
-        job.setTextData(secret);
-        if (runJob(&job)) {
-            s_keychainAnswered = true;
-            return QStringLiteral("keychain:");
-        }
-    }
-    return SealedSecret::seal(secret);
+    if (keychainDisabled())
+        return false;
+    QKeychain::WritePasswordJob job(kService);
+    job.setAutoDelete(false);
+    job.setInsecureFallback(false);
+    job.setKey(name);
+    job.setTextData(secret);
+    if (!runJob(&job))
+        return false;
+    s_keychainAnswered = true;
+    return true;
 }
 
-Result<QString> SecretVault::get(const QString& name, const QString& token)
+Result<QString> SecretVault::put(const QString& name, const QString& secret,
+                                 const QByteArray& context)
+{
+    if (putInKeychain(name, secret))
+        return QStringLiteral("keychain:");
+    return SealedSecret::seal(secret, context);
+}
+
+bool SecretVault::needsReseal(const QString& token)
+{
+    return SealedSecret::needsReseal(token);
+}
+
+Result<QString> SecretVault::reseal(const QString& token, const QByteArray& context)
+{
+    auto secret = SealedSecret::open(token, context);
+    if (!secret)
+        return secret.error();
+    return SealedSecret::seal(*secret, context);
+}
+
+Result<QString> SecretVault::get(const QString& name, const QString& token,
+                                 const QByteArray& context)
 {
     if (token.startsWith(QLatin1String("keychain:"))) {
         QKeychain::ReadPasswordJob job(kService);
@@ -65,7 +86,7 @@ Result<QString> SecretVault::get(const QString& name, const QString& token)
         s_keychainAnswered = true;
         return job.textData();
     }
-    return SealedSecret::open(token);
+    return SealedSecret::open(token, context);
 }
 
 void SecretVault::remove(const QString& name, const QString& token)

@@ -5,6 +5,7 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlError>
@@ -106,6 +107,16 @@ Result<Database> Database::open(const QString& specIn)
             const QFileInfo info(path);
             if (!QDir().mkpath(info.absolutePath()))
                 return Error::storage(tr("Cannot create the folder %1.").arg(info.absolutePath()));
+            // A new file is readable by its owner only (SQLite would create it 0644); SQLite
+            // gives the -wal and -shm files the main file's mode.
+            if (!info.exists()) {
+                QFile file(path);
+                if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                               QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
+                    !QFileInfo::exists(path))
+                    return Error::storage(
+                        tr("Cannot create the database %1: %2").arg(path, file.errorString()));
+            }
         }
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), h->connection);
         db.setDatabaseName(path);
@@ -123,21 +134,21 @@ Result<Database> Database::open(const QString& specIn)
              {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
             // Switching a new file to WAL needs it alone for a moment, and SQLite answers
             // "busy" at once (no busy timeout there) to a copy opening it at the same instant.
-            bool done = database.execDirect(QString::fromLatin1(pragma));
-            for (int attempt = 0; !done && database.lastFailureRetryable() && attempt < 200;
-                 ++attempt) {
+            auto done = database.run(QString::fromLatin1(pragma));
+            for (int attempt = 0; !done && done.error().retryable && attempt < 200; ++attempt) {
                 QThread::msleep(25);
-                done = database.execDirect(QString::fromLatin1(pragma));
+                done = database.run(QString::fromLatin1(pragma));
             }
             if (!done)
-                return Error::storage(database.lastErrorText());
+                return done.error();
         }
     } else {
-        database.execDirect(QStringLiteral("SET client_min_messages TO WARNING"));
+        // Best effort: a server refusing these settings still works, only more slowly or noisily.
+        (void)database.run(QStringLiteral("SET client_min_messages TO WARNING"));
         // The foreign-key checks' plans are cached per connection: made while a new database
         // is nearly empty, they scan whole tables ever after, and a bulk import or demo into
         // it turns quadratic. Custom plans follow the tables' size (PostgreSQL 12 and later).
-        database.execDirect(QStringLiteral("SET plan_cache_mode TO force_custom_plan"));
+        (void)database.run(QStringLiteral("SET plan_cache_mode TO force_custom_plan"));
     }
     if (auto r = Migrations::migrate(database); !r)
         return r.error();
@@ -161,52 +172,34 @@ QString Database::likePattern(const QString& search)
 Result<QSqlQuery> Database::run(const QString& text, const QVariantList& binds) const
 {
     QSqlQuery q(sql());
-    if (!q.prepare(text)) {
-        const bool retry = isRetryable(q.lastError(), m_h->engine);
-        noteFailure(tr("Database error: %1").arg(q.lastError().text()), retry);
-        return Error::storage(tr("Database error: %1").arg(q.lastError().text()), retry);
+    const auto failure = [&] {
+        return Error::storage(tr("Database error: %1").arg(q.lastError().text()),
+                              isRetryable(q.lastError(), m_h->engine));
+    };
+    // Without values it runs unprepared: PostgreSQL cannot PREPARE BEGIN, SET or DDL.
+    if (binds.isEmpty()) {
+        if (!q.exec(text))
+            return failure();
+        return q;
     }
+    if (!q.prepare(text))
+        return failure();
     for (const QVariant& v : binds)
         q.addBindValue(v);
-    if (!q.exec()) {
-        const bool retry = isRetryable(q.lastError(), m_h->engine);
-        noteFailure(tr("Database error: %1").arg(q.lastError().text()), retry);
-        return Error::storage(tr("Database error: %1").arg(q.lastError().text()), retry);
-    }
+    if (!q.exec())
+        return failure();
     return q;
 }
 
-QSqlQuery Database::prepare(const QString& text) const
+Result<QSqlQuery> Database::runFirst(const QString& text, const QVariantList& binds) const
 {
-    QSqlQuery q(sql());
-    if (!q.prepare(text))
-        noteFailure(q.lastError().text(), isRetryable(q.lastError(), m_h->engine));
+    auto q = run(text, binds);
+    if (q && !q->next())
+        return Error::storage(tr("Database error: %1")
+                                  .arg(q->lastError().isValid()
+                                           ? q->lastError().text()
+                                           : tr("the statement returned no row.")));
     return q;
-}
-
-bool Database::exec(QSqlQuery& query) const
-{
-    if (query.exec())
-        return true;
-    noteFailure(tr("Database error: %1").arg(query.lastError().text()),
-                isRetryable(query.lastError(), m_h->engine));
-    return false;
-}
-
-bool Database::execDirect(const QString& text) const
-{
-    QSqlQuery q(sql());
-    if (q.exec(text))
-        return true;
-    noteFailure(tr("Database error: %1").arg(q.lastError().text()),
-                isRetryable(q.lastError(), m_h->engine));
-    return false;
-}
-
-void Database::noteFailure(const QString& text, bool retryable) const
-{
-    m_h->lastError = text;
-    m_h->retryable = retryable;
 }
 
 } // namespace sb

@@ -57,31 +57,28 @@ public:
 
     /// Prepares `sql`, binds `binds` in order (positional `?`) and executes it: the executed
     /// query to read from, or a storage error naming the database's message (retryable when
-    /// the engine reported a busy lock or a serialization conflict).
+    /// the engine reported a busy lock or a serialization conflict). Nothing about the failure
+    /// is kept on the connection: the returned Error is the only report.
     Result<QSqlQuery> run(const QString& sql, const QVariantList& binds = {}) const;
 
-    /// A prepared query on this connection; a failed prepare surfaces at exec().
-    QSqlQuery prepare(const QString& sql) const;
-    /// Executes, remembering whether a failure was a busy/serialization one worth retrying.
-    bool exec(QSqlQuery& query) const;
-    bool execDirect(const QString& sql) const;
-    /// The last failure, as a translated message naming the database error.
-    QString lastErrorText() const { return m_h->lastError; }
-    bool lastFailureRetryable() const { return m_h->retryable; }
-    void noteFailure(const QString& text, bool retryable) const;
+    /// run(), then onto the first row: for aggregates and INSERT … RETURNING, which always
+    /// yield one, so a statement yielding none is a storage error too.
+    Result<QSqlQuery> runFirst(const QString& sql, const QVariantList& binds = {}) const;
 
     /// " FOR UPDATE" on PostgreSQL, nothing on SQLite (whose writers hold the whole file).
     QString forUpdate() const { return isPostgres() ? QStringLiteral(" FOR UPDATE") : QString(); }
 
 private:
+    friend class Transaction;
     struct Handle
     {
         ~Handle();
         QString connection;
         QString spec;
         Engine engine = Engine::SQLite;
-        mutable QString lastError;
-        mutable bool retryable = false;
+        // Set by Transaction while one is open on this connection, so a nested one is refused
+        // instead of silently committing the outer transaction's work early.
+        bool transactionOpen = false;
     };
     explicit Database(std::shared_ptr<Handle> h) : m_h(std::move(h)) {}
     std::shared_ptr<Handle> m_h;

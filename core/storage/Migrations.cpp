@@ -165,32 +165,33 @@ bool hasMetaTable(const Database& db)
 
 Result<void> createMetaTable(const Database& db)
 {
-    Transaction tx(db);
-    if (!tx.begun())
-        return Error::storage(db.lastErrorText());
+    auto tx = Transaction::begin(db);
+    if (!tx)
+        return tx.error();
     if (hasMetaTable(db))
         return {};
-    if (!db.execDirect(
-            QStringLiteral("CREATE TABLE schema_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")))
-        return Error::storage(db.lastErrorText());
-    QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO schema_meta (key, value) VALUES (?, ?)"));
-    q.addBindValue(QStringLiteral("version"));
-    q.addBindValue(QStringLiteral("0"));
-    if (!db.exec(q))
-        return Error::storage(db.lastErrorText());
-    return tx.commit();
+    if (auto c = db.run(
+            QStringLiteral("CREATE TABLE schema_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+        !c)
+        return c.error();
+    auto q = db.run(QStringLiteral("INSERT INTO schema_meta (key, value) VALUES (?, ?)"),
+                    {QStringLiteral("version"), QStringLiteral("0")});
+    if (!q)
+        return q.error();
+    return tx->commit();
 }
 
 // The version, read with the row locked (PostgreSQL; SQLite's BEGIN IMMEDIATE holds the
 // whole file): a concurrent migrator waits here until the other one has committed.
-int lockedVersion(const Database& db)
+Result<int> lockedVersion(Transaction& tx)
 {
-    QSqlQuery q =
-        db.prepare(QStringLiteral("SELECT value FROM schema_meta WHERE key = ?") + db.forUpdate());
-    q.addBindValue(QStringLiteral("version"));
-    if (!db.exec(q) || !q.next())
-        return -1;
-    return q.value(0).toInt();
+    const Database& db = tx.db();
+    auto q =
+        db.runFirst(QStringLiteral("SELECT value FROM schema_meta WHERE key = ?") + db.forUpdate(),
+                    {QStringLiteral("version")});
+    if (!q)
+        return q.error();
+    return q->value(0).toInt();
 }
 
 } // namespace
@@ -204,11 +205,11 @@ int Migrations::currentVersion(const Database& db)
 {
     if (!hasMetaTable(db))
         return 0;
-    QSqlQuery q = db.prepare(QStringLiteral("SELECT value FROM schema_meta WHERE key = ?"));
-    q.addBindValue(QStringLiteral("version"));
-    if (!db.exec(q) || !q.next())
+    auto q = db.runFirst(QStringLiteral("SELECT value FROM schema_meta WHERE key = ?"),
+                         {QStringLiteral("version")});
+    if (!q)
         return 0;
-    return q.value(0).toInt();
+    return q->value(0).toInt();
 }
 
 Result<void> Migrations::migrate(const Database& db)
@@ -228,27 +229,27 @@ Result<void> Migrations::migrate(const Database& db)
                                   .arg(current)
                                   .arg(latestVersion()));
     for (int v = current + 1; v <= latestVersion(); ++v) {
-        Transaction tx(db);
-        if (!tx.begun())
-            return Error::storage(db.lastErrorText());
+        auto tx = Transaction::begin(db);
+        if (!tx)
+            return tx.error();
         // Re-read under the write lock: another process may have migrated meanwhile.
-        const int locked = lockedVersion(db);
-        if (locked < 0)
-            return Error::storage(db.lastErrorText());
-        if (locked >= v)
+        const auto locked = lockedVersion(tx.value());
+        if (!locked)
+            return locked.error();
+        if (*locked >= v)
             continue;
         for (const QString& statement : steps().at(v - 1)) {
-            if (!db.execDirect(forEngine(statement, db)))
+            if (auto r = db.run(forEngine(statement, db)); !r)
                 return Error::storage(tr("Upgrading the database to schema %1 failed: %2")
                                           .arg(v)
-                                          .arg(db.lastErrorText()));
+                                          .arg(r.error().message),
+                                      r.error().retryable);
         }
-        QSqlQuery q = db.prepare(QStringLiteral("UPDATE schema_meta SET value = ? WHERE key = ?"));
-        q.addBindValue(QString::number(v));
-        q.addBindValue(QStringLiteral("version"));
-        if (!db.exec(q))
-            return Error::storage(db.lastErrorText());
-        if (auto c = tx.commit(); !c)
+        auto q = db.run(QStringLiteral("UPDATE schema_meta SET value = ? WHERE key = ?"),
+                        {QString::number(v), QStringLiteral("version")});
+        if (!q)
+            return q.error();
+        if (auto c = tx->commit(); !c)
             return c;
     }
     return {};

@@ -1,13 +1,26 @@
 #include "core/storage/Transaction.h"
 
-#include <QCoreApplication>
+#include <utility>
 
 namespace sb {
 
-Transaction::Transaction(const Database& db) : m_db(db)
+Result<Transaction> Transaction::begin(const Database& db)
 {
-    m_begun = m_db.execDirect(m_db.isPostgres() ? QStringLiteral("BEGIN")
-                                                : QStringLiteral("BEGIN IMMEDIATE"));
+    // Checked here, in release builds too, not left to the engines: PostgreSQL only warns on a
+    // nested BEGIN, and the inner COMMIT would then commit the outer work half done.
+    if (db.m_h->transactionOpen)
+        return Error::storage(tr("A transaction is already open on this connection."));
+    auto begun =
+        db.run(db.isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
+    if (!begun)
+        return begun.error();
+    db.m_h->transactionOpen = true;
+    return Transaction(db);
+}
+
+Transaction::Transaction(Transaction&& other) noexcept
+    : m_db(other.m_db), m_open(std::exchange(other.m_open, false))
+{
 }
 
 Transaction::~Transaction()
@@ -17,26 +30,24 @@ Transaction::~Transaction()
 
 void Transaction::rollback()
 {
-    if (m_begun && !m_done) {
-        m_done = true;
-        // Keep the error that made us roll back; the rollback's own outcome is not news.
-        const QString error = m_db.lastErrorText();
-        const bool retryable = m_db.lastFailureRetryable();
-        m_db.execDirect(QStringLiteral("ROLLBACK"));
-        m_db.noteFailure(error, retryable);
-    }
+    if (!m_open)
+        return;
+    m_open = false;
+    m_db.m_h->transactionOpen = false;
+    // The error that made us roll back is the caller's news; the rollback's own outcome is not.
+    (void)m_db.run(QStringLiteral("ROLLBACK"));
 }
 
 Result<void> Transaction::commit()
 {
-    if (!m_begun || m_done)
-        return Error::storage(
-            QCoreApplication::translate("sb::Transaction", "No transaction is open."));
-    if (!m_db.execDirect(QStringLiteral("COMMIT"))) {
+    if (!m_open)
+        return Error::storage(tr("No transaction is open."));
+    if (auto c = m_db.run(QStringLiteral("COMMIT")); !c) {
         rollback();
-        return Error::storage(m_db.lastErrorText());
+        return c.error();
     }
-    m_done = true;
+    m_open = false;
+    m_db.m_h->transactionOpen = false;
     return {};
 }
 

@@ -3,8 +3,10 @@
 #include "core/base/Error.h"
 #include "core/storage/Database.h"
 
+#include <QCoreApplication>
 #include <QThread>
 
+#include <algorithm>
 #include <type_traits>
 
 namespace sb {
@@ -13,47 +15,59 @@ namespace sb {
 /// On SQLite it begins with BEGIN IMMEDIATE, taking the write lock up front, because a
 /// deferred BEGIN fails under concurrent writers; on PostgreSQL callers lock the rows they
 /// change with SELECT … FOR UPDATE in ascending id order.
+///
+/// Begin and commit failures are values: begin() returns the open transaction or an Error.
+/// Only one transaction may be open on a connection at a time: beginning a second one (a
+/// nested run()) is refused with a storage error and leaves the open one untouched, so the
+/// outer work decides: passing the error on rolls everything back.
+/// Functions that must run inside a transaction take a `Transaction&` as proof that one is open.
 class Transaction
 {
+    Q_DECLARE_TR_FUNCTIONS(sb::Transaction)
+
 public:
-    explicit Transaction(const Database& db);
-    ~Transaction();
+    /// Begins a write transaction on `db`; refused if one is already open on that connection.
+    static Result<Transaction> begin(const Database& db);
+    Transaction(Transaction&& other) noexcept;
+    Transaction& operator=(Transaction&&) = delete;
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
 
-    bool begun() const { return m_begun; }
+    /// The connection this transaction is open on.
+    const Database& db() const { return m_db; }
     Result<void> commit();
 
-    /// Runs `work` (returning Result<T>) in a transaction, committing on success and
-    /// retrying a few times when the engine reports a busy or serialization conflict.
-    /// `work` takes the open Transaction (`[&](Transaction& tx) { … }`): functions that must
-    /// run inside a transaction take it as a parameter.
+    /// Runs `work(Transaction&)` (returning Result<T>) in a transaction, committing on
+    /// success and retrying a few times when a begin, the work or the commit fails with a
+    /// retryable storage error (busy lock, serialization conflict).
     template<typename F> static auto run(const Database& db, F&& work)
     {
-        using R = decltype(invoke(work, std::declval<Transaction&>()));
+        using R = std::invoke_result_t<F&, Transaction&>;
         for (int attempt = 0;; ++attempt) {
             const bool lastAttempt = attempt >= 8;
-            Transaction tx(db);
-            if (!tx.begun()) {
-                if (!lastAttempt && db.lastFailureRetryable()) {
-                    QThread::msleep(10u << std::min(attempt, 5));
+            const auto backOff = [attempt] { QThread::msleep(10u << std::min(attempt, 5)); };
+            auto begun = begin(db);
+            if (!begun) {
+                if (!lastAttempt && begun.error().retryable) {
+                    backOff();
                     continue;
                 }
-                return R(Error::storage(db.lastErrorText()));
+                return R(begun.error());
             }
-            db.noteFailure({}, false);
-            R result = invoke(work, tx);
+            Transaction& tx = begun.value();
+            R result = work(tx);
             if (!result) {
-                if (!lastAttempt && db.lastFailureRetryable() &&
+                if (!lastAttempt && result.error().retryable &&
                     result.error().kind == Error::Kind::Storage) {
                     tx.rollback();
-                    QThread::msleep(10u << std::min(attempt, 5));
+                    backOff();
                     continue;
                 }
                 return result;
             }
             if (auto c = tx.commit(); !c) {
-                if (!lastAttempt && db.lastFailureRetryable())
+                if (!lastAttempt && c.error().retryable)
                     continue;
                 return R(c.error());
             }
@@ -62,18 +76,10 @@ public:
     }
 
 private:
-    // Transitional: work written before the transaction was passed takes no argument.
-    template<typename F> static auto invoke(F& work, Transaction& tx)
-    {
-        if constexpr (std::is_invocable_v<F&, Transaction&>)
-            return work(tx);
-        else
-            return work();
-    }
+    explicit Transaction(const Database& db) : m_db(db), m_open(true) {}
     void rollback();
     Database m_db;
-    bool m_begun = false;
-    bool m_done = false;
+    bool m_open = false;
 };
 
 } // namespace sb

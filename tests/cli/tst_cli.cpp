@@ -1,8 +1,10 @@
 // switchboardctl as a process: output, JSON and exit status of every command of this
 // release, on SQLite and PostgreSQL (global data rows).
 #include "tests/support/CtlRunner.h"
+#include "tests/support/SecretFixtures.h"
 #include "tests/support/TestDatabase.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -92,6 +94,44 @@ private slots:
         QCOMPARE(b.exitCode, 0);
         QCOMPARE(b.json(), (QJsonObject{{QStringLiteral("company"), QStringLiteral("0.00")},
                                         {QStringLiteral("currency"), QStringLiteral("USD")}}));
+    }
+
+    void oldSealedPasswordsResealedOnOpen()
+    {
+        // The key file the v1 fixture was sealed with, for the processes of this test.
+        const QString keyFile = m_dir.filePath(QStringLiteral("v1.key"));
+        {
+            QFile f(keyFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(sbt::kV1Key);
+        }
+        QProcessEnvironment env = CtlRunner::environment();
+        env.insert(QStringLiteral("SWITCHBOARD_SECRET_KEY_FILE"), keyFile);
+        QCOMPARE(m_ctl->run({QStringLiteral("topup"), QStringLiteral("10")}, env).exitCode, 0);
+        QCOMPARE(m_ctl
+                     ->run({QStringLiteral("profile"), QStringLiteral("create"),
+                            QStringLiteral("Trunk")},
+                           env)
+                     .exitCode,
+                 0);
+        // As an earlier version sealed it.
+        QVERIFY(
+            m_db->db().run(QStringLiteral("UPDATE profiles SET secret = ?"), {sbt::kV1Token}).ok());
+        auto secret = [&]() {
+            auto q = m_db->db().run(QStringLiteral("SELECT secret FROM profiles"));
+            return q && q->next() ? q->value(0).toString() : QString();
+        };
+        QCOMPARE(secret(), sbt::kV1Token);
+        // Any command opens the database and reseals it.
+        QCOMPARE(m_ctl->run({QStringLiteral("balance")}, env).exitCode, 0);
+        const QString resealed = secret();
+        QVERIFY2(resealed.startsWith(QLatin1String("v2:")), qPrintable(resealed));
+        const CtlResult creds = m_ctl->run({QStringLiteral("--json"), QStringLiteral("profile"),
+                                            QStringLiteral("credentials"), QStringLiteral("Trunk")},
+                                           env);
+        QCOMPARE(creds.exitCode, 0);
+        QCOMPARE(creds.json().value(QStringLiteral("password")).toString(), sbt::kV1Plaintext);
+        QCOMPARE(secret(), resealed);
     }
 
     void topUp()
@@ -783,7 +823,7 @@ private slots:
         {
             auto db = Database::open(path);
             QVERIFY(db.ok());
-            QVERIFY(db->execDirect(
+            QVERIFY(db->run(
                 QStringLiteral("UPDATE schema_meta SET value = '999' WHERE key = 'version'")));
         }
         const QByteArray before = [&] {

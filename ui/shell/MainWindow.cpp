@@ -5,6 +5,8 @@
 #include "core/books/CompanyService.h"
 #include "core/demo/DemoGenerator.h"
 #include "core/members/MemberService.h"
+#include "core/profiles/ProfileService.h"
+#include "core/secrets/RememberedDatabase.h"
 #include "ui/members/MembersPage.h"
 #include "ui/numbers/NumbersPage.h"
 #include "ui/profiles/SipProfileDetails.h"
@@ -157,7 +159,8 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
             return;
         m_stack->setCurrentIndex(row);
         showPageActions(row);
-        QSettings().setValue(kPageKey, pageNames().value(row));
+        if (m_options.saveSettings)
+            QSettings().setValue(kPageKey, pageNames().value(row));
     });
     retranslateUi();
 }
@@ -213,8 +216,14 @@ QString MainWindow::startupDatabaseSpec(const QString& fromCommandLine)
         return fromCommandLine.trimmed();
     if (!qEnvironmentVariableIsEmpty("SWITCHBOARD_DATABASE"))
         return Database::defaultSpec();
-    const QString chosen = QSettings().value(kDatabaseKey).toString();
-    return chosen.isEmpty() ? Database::defaultSpec() : chosen;
+    // Remembered without its password, which comes back from the keychain or its seal.
+    QSettings settings;
+    auto chosen = RememberedDatabase::load(settings, kDatabaseKey);
+    if (!chosen) {
+        qWarning("switchboard: %s", qPrintable(chosen.error().message));
+        return RememberedDatabase::withoutPassword(settings.value(kDatabaseKey).toString());
+    }
+    return chosen->isEmpty() ? Database::defaultSpec() : *chosen;
 }
 
 void MainWindow::createActions()
@@ -430,9 +439,17 @@ void MainWindow::switchDatabase(const QString& spec)
         return;
     }
     m_ctx.db = *db;
-    QSettings().setValue(kDatabaseKey, spec.trimmed());
+    if (auto r = ProfileService(m_ctx).resealSecrets(); !r)
+        qWarning("switchboard: %s", qPrintable(r.error().message));
+    QSettings settings;
+    const auto remembered = RememberedDatabase::save(settings, kDatabaseKey, spec);
     settingsPage()->setCurrentDatabase(m_ctx.db.displaySpec());
-    settingsPage()->showDatabaseResult(true, tr("Now using %1.").arg(m_ctx.db.displaySpec()));
+    if (remembered)
+        settingsPage()->showDatabaseResult(true, tr("Now using %1.").arg(m_ctx.db.displaySpec()));
+    else
+        settingsPage()->showDatabaseResult(
+            false, tr("Now using %1, but it will not be used at the next start: %2")
+                       .arg(m_ctx.db.displaySpec(), remembered.error().message));
     m_databaseLabel->setText(m_ctx.db.displaySpec());
     refreshPages();
     if (m_options.runBilling)
@@ -525,7 +542,8 @@ void MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    saveSettings();
+    if (m_options.saveSettings)
+        saveSettings();
     QMainWindow::closeEvent(event);
 }
 

@@ -37,6 +37,9 @@ struct MainWindowOptions
     bool runBilling = true;
     /// Restore size, layout and last page from QSettings.
     bool restoreSettings = true;
+    /// Remember the page shown, size and layout in QSettings (off for screenshots, which
+    /// change nothing).
+    bool saveSettings = true;
 };
 
 /// The window: navigation side bar, pages, the always-visible company balance, menus and

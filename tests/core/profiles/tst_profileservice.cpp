@@ -9,7 +9,10 @@
 #include "core/numbers/NumberService.h"
 #include "core/profiles/PbxConfig.h"
 #include "core/profiles/ProfileService.h"
+#include "tests/support/SecretFixtures.h"
 
+#include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 
 using namespace sb;
@@ -167,6 +170,68 @@ private slots:
         QVERIFY(config.contains(QStringLiteral("client_uri=sip:%1@sip1.voice.example.net")
                                     .arg(created->profile.username)));
         QCOMPARE(sbt::booksProblem(ctx), QString());
+    }
+
+    void sealedPasswordsAreBoundAndResealed_data() { sbt::addEngineRows(); }
+    void sealedPasswordsAreBoundAndResealed()
+    {
+        QFETCH(QString, engine);
+        // The key file the v1 fixture was sealed with, for this test only.
+        QTemporaryDir dir;
+        const QString keyFile = dir.filePath(QStringLiteral("v1.key"));
+        {
+            QFile f(keyFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(sbt::kV1Key);
+        }
+        const QByteArray previous = qgetenv("SWITCHBOARD_SECRET_KEY_FILE");
+        qputenv("SWITCHBOARD_SECRET_KEY_FILE", keyFile.toLocal8Bit());
+        auto restore = qScopeGuard([&]() { qputenv("SWITCHBOARD_SECRET_KEY_FILE", previous); });
+
+        SB_ENV(env, engine);
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
+        const ProfileService profiles(ctx);
+        auto a = profiles.create(registration(QStringLiteral("Trunk A")));
+        auto b = profiles.create(registration(QStringLiteral("Trunk B")));
+        QVERIFY2(a.ok() && b.ok(), qPrintable(sbt::errorText(a) + sbt::errorText(b)));
+        auto secretOf = [&](qint64 id) {
+            return sbt::scalar(ctx.db,
+                               QStringLiteral("SELECT secret FROM profiles WHERE id = %1").arg(id))
+                .toString();
+        };
+        auto setSecret = [&](qint64 id, const QString& token) {
+            return ctx.db
+                .run(QStringLiteral("UPDATE profiles SET secret = ? WHERE id = ?"), {token, id})
+                .ok();
+        };
+        const QString sealedA = secretOf(a->profile.id);
+        QVERIFY(sealedA.startsWith(QLatin1String("v2:")));
+        QCOMPARE(profiles.resealSecrets().value(), 0);
+
+        // A's sealed password copied into B's row does not open there: it is bound to A's id
+        // and username.
+        const QString sealedB = secretOf(b->profile.id);
+        QVERIFY(setSecret(b->profile.id, sealedA));
+        QVERIFY(!profiles.credentials(QStringLiteral("Trunk B")).ok());
+        QVERIFY(setSecret(b->profile.id, sealedB));
+        QCOMPARE(profiles.credentials(QStringLiteral("Trunk B"))->password, b->password);
+
+        // A password sealed the old way opens and is resealed as v2, bound to its profile;
+        // a damaged one is left as it is (credentials() reports it).
+        QVERIFY(setSecret(a->profile.id, sbt::kV1Token));
+        QString damaged = sbt::kV1Token;
+        damaged[10] = damaged[10] == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+        QVERIFY(setSecret(b->profile.id, damaged));
+        QCOMPARE(profiles.credentials(QStringLiteral("Trunk A"))->password, sbt::kV1Plaintext);
+        QCOMPARE(profiles.resealSecrets().value(), 1);
+        const QString resealed = secretOf(a->profile.id);
+        QVERIFY(resealed.startsWith(QLatin1String("v2:")));
+        QCOMPARE(profiles.credentials(QStringLiteral("Trunk A"))->password, sbt::kV1Plaintext);
+        QCOMPARE(secretOf(b->profile.id), damaged);
+        QVERIFY(!profiles.credentials(QStringLiteral("Trunk B")).ok());
+        QCOMPARE(profiles.resealSecrets().value(), 0);
+        QCOMPARE(secretOf(a->profile.id), resealed);
     }
 
     void createsWithIpAuthentication_data() { sbt::addEngineRows(); }
@@ -388,12 +453,11 @@ private slots:
         QVERIFY(bought.ok());
         QVERIFY(
             profiles.link(QStringLiteral("Sales"), QStringLiteral("alice.smith"), QString()).ok());
-        QSqlQuery call = ctx.db.prepare(QStringLiteral(
-            "INSERT INTO calls (profile_id, started_at, source, destination, billsec,"
-            " cost_cents, unique_id) VALUES (?, ?, '100', '+4722000000', 61, 4, 'u1')"));
-        call.addBindValue(profiles.find(QStringLiteral("Sales"))->id);
-        call.addBindValue(ctx.nowText());
-        QVERIFY(ctx.db.exec(call));
+        SB_VERIFY_OK(ctx.db.run(
+            QStringLiteral(
+                "INSERT INTO calls (profile_id, started_at, source, destination, billsec,"
+                " cost_cents, unique_id) VALUES (?, ?, '100', '+4722000000', 61, 4, 'u1')"),
+            {profiles.find(QStringLiteral("Sales"))->id, ctx.nowText()}));
         const Money companyBefore = CompanyService(ctx).balance().value();
         auto preview = profiles.deletionPreview(QStringLiteral("Sales"));
         QVERIFY(preview.ok());

@@ -10,8 +10,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QTemporaryDir>
+
+#include <sys/stat.h>
 
 using sb::Database;
 using sb::Error;
@@ -53,6 +56,10 @@ private slots:
     void newerSchemaRefusedUntouched();
     void openAnotherSharesData_data() { sbt::addEngineRows(); }
     void openAnotherSharesData();
+    void runReportsBadSqlAsError_data() { sbt::addEngineRows(); }
+    void runReportsBadSqlAsError();
+    void runBindsInOrder_data() { sbt::addEngineRows(); }
+    void runBindsInOrder();
     void foreignKeysEnforced_data() { sbt::addEngineRows(); }
     void foreignKeysEnforced();
     void balanceCannotGoNegative_data() { sbt::addEngineRows(); }
@@ -69,6 +76,7 @@ private slots:
     void sqliteWalAndForeignKeys();
     void sqlitePrefixAndMemory();
     void sqliteCreatesFolder();
+    void sqliteNewFileOwnerOnly();
     void sqliteNotADatabaseRefusedUntouched();
 };
 
@@ -120,7 +128,7 @@ void TestDatabase::newerSchemaRefusedUntouched()
     QFETCH(QString, engine);
     SB_ENV(e, engine);
     SB_VERIFY_OK(sb::CompanyService(*e.ctx).topUp(sb::Money::fromCents(700), QStringLiteral("R")));
-    QVERIFY(e.db().execDirect(QStringLiteral("UPDATE schema_meta SET value='999'")));
+    QVERIFY(e.db().run(QStringLiteral("UPDATE schema_meta SET value='999'")));
     const sbt::Snapshot before = sbt::snapshot(e.db());
     const QStringList tablesBefore = sortedTables(e.db());
 
@@ -160,16 +168,80 @@ void TestDatabase::openAnotherSharesData()
              4200);
 }
 
+// A failing statement is an Error value, prepared (with values) or not; nothing of it lingers
+// on the connection, so the next statement runs normally.
+void TestDatabase::runReportsBadSqlAsError()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    const QString prefix = Database::tr("Database error: %1").arg(QString());
+    auto direct = e.db().run(QStringLiteral("SELEC nothing FROM nowhere"));
+    QVERIFY(!direct);
+    QCOMPARE(direct.error().kind, Error::Kind::Storage);
+    QVERIFY(!direct.error().retryable);
+    QVERIFY2(direct.error().message.startsWith(prefix), qPrintable(direct.error().message));
+    QVERIFY(direct.error().message.size() > prefix.size());
+    auto prepared =
+        e.db().run(QStringLiteral("SELECT id FROM no_such_table WHERE id = ?"), {qint64(1)});
+    QVERIFY(!prepared);
+    QCOMPARE(prepared.error().kind, Error::Kind::Storage);
+    QVERIFY2(prepared.error().message.startsWith(prefix), qPrintable(prepared.error().message));
+    // A statement yielding no row is an error for runFirst, not for run.
+    auto none = e.db().run(QStringLiteral("SELECT id FROM accounts WHERE id = ?"), {qint64(999)});
+    SB_VERIFY_OK(none);
+    QVERIFY(!none->next());
+    auto noRow =
+        e.db().runFirst(QStringLiteral("SELECT id FROM accounts WHERE id = ?"), {qint64(999)});
+    QVERIFY(!noRow);
+    QCOMPARE(noRow.error().kind, Error::Kind::Storage);
+    auto fine = e.db().runFirst(QStringLiteral("SELECT COUNT(*) FROM accounts"));
+    SB_VERIFY_OK(fine);
+    QCOMPARE(fine->value(0).toLongLong(), qint64(1));
+}
+
+// Values bind to the `?` marks in the order given, and Database::text binds an empty string,
+// not NULL.
+void TestDatabase::runBindsInOrder()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    SB_VERIFY_OK(e.db().run(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"),
+                            {QStringLiteral("first"), QStringLiteral("second")}));
+    SB_VERIFY_OK(e.db().run(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"),
+                            {QStringLiteral("empty"), Database::text(QString())}));
+    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT key, value FROM settings WHERE key IN "
+                                              "('first', 'second', 'empty') ORDER BY key")),
+             (QStringList{QStringLiteral("empty|"), QStringLiteral("first|second")}));
+    auto inOrder =
+        e.db().runFirst(QStringLiteral("SELECT COUNT(*) FROM settings WHERE key = ? AND value = ?"),
+                        {QStringLiteral("first"), QStringLiteral("second")});
+    SB_VERIFY_OK(inOrder);
+    QCOMPARE(inOrder->value(0).toLongLong(), qint64(1));
+    auto swapped =
+        e.db().runFirst(QStringLiteral("SELECT COUNT(*) FROM settings WHERE key = ? AND value = ?"),
+                        {QStringLiteral("second"), QStringLiteral("first")});
+    SB_VERIFY_OK(swapped);
+    QCOMPARE(swapped->value(0).toLongLong(), qint64(0));
+    // A dynamic IN list: one mark per value, the values as one list.
+    const QVariantList keys{QStringLiteral("first"), QStringLiteral("empty"),
+                            QStringLiteral("absent")};
+    QStringList marks(keys.size(), QStringLiteral("?"));
+    auto in = e.db().runFirst(QStringLiteral("SELECT COUNT(*) FROM settings WHERE key IN (") +
+                                  marks.join(QLatin1Char(',')) + QStringLiteral(")"),
+                              keys);
+    SB_VERIFY_OK(in);
+    QCOMPARE(in->value(0).toLongLong(), qint64(2));
+}
+
 void TestDatabase::foreignKeysEnforced()
 {
     QFETCH(QString, engine);
     SB_ENV(e, engine);
-    QSqlQuery q = e.db().prepare(QStringLiteral(
+    QVERIFY(!e.db().run(QStringLiteral(
         "INSERT INTO members (account_id, account_name, account_key, display_name, created_at)"
-        " VALUES (9999, 'ghost.member', 'ghost.member', 'Ghost', '2026-01-01T00:00:00Z')"));
-    QVERIFY(!e.db().exec(q));
+        " VALUES (9999, 'ghost.member', 'ghost.member', 'Ghost', '2026-01-01T00:00:00Z')")));
     QCOMPARE(sbt::count(e.db(), QStringLiteral("members")), 0);
-    QVERIFY(!e.db().execDirect(QStringLiteral(
+    QVERIFY(!e.db().run(QStringLiteral(
         "INSERT INTO ledger (at, from_account, to_account, amount_cents, kind, actor)"
         " VALUES ('2026-01-01T00:00:00Z', NULL, 4242, 5, 'topup', 't')")));
     QCOMPARE(sbt::count(e.db(), QStringLiteral("ledger")), 0);
@@ -180,12 +252,13 @@ void TestDatabase::balanceCannotGoNegative()
     QFETCH(QString, engine);
     SB_ENV(e, engine);
     // The schema itself refuses a negative balance or a non-positive ledger amount.
-    QVERIFY(
-        !e.db().execDirect(QStringLiteral("UPDATE accounts SET balance_cents = -1 WHERE id = 1")));
-    QVERIFY(!e.db().execDirect(QStringLiteral(
+    QVERIFY(!e.db().run(QStringLiteral("UPDATE accounts SET balance_cents = -1 WHERE id = 1")));
+    auto negative = e.db().run(QStringLiteral(
         "INSERT INTO ledger (at, from_account, to_account, amount_cents, kind, actor)"
-        " VALUES ('2026-01-01T00:00:00Z', NULL, 1, -5, 'topup', 't')")));
-    QVERIFY(!e.db().lastErrorText().isEmpty());
+        " VALUES ('2026-01-01T00:00:00Z', NULL, 1, -5, 'topup', 't')"));
+    QVERIFY(!negative);
+    QCOMPARE(negative.error().kind, sb::Error::Kind::Storage);
+    QVERIFY(!negative.error().message.isEmpty());
     QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
                  .toLongLong(),
              0);
@@ -315,8 +388,7 @@ void TestDatabase::sqlitePrefixAndMemory()
         auto db = Database::open(QStringLiteral("sqlite:") + path);
         SB_VERIFY_OK(db);
         QCOMPARE(db->engine(), Database::Engine::SQLite);
-        QVERIFY(
-            db->execDirect(QStringLiteral("UPDATE accounts SET balance_cents = 77 WHERE id = 1")));
+        QVERIFY(db->run(QStringLiteral("UPDATE accounts SET balance_cents = 77 WHERE id = 1")));
     }
     QVERIFY(QFile::exists(path));
     {
@@ -332,7 +404,7 @@ void TestDatabase::sqlitePrefixAndMemory()
     SB_VERIFY_OK(m1);
     SB_VERIFY_OK(m2);
     QCOMPARE(m1->schemaVersion(), sb::Migrations::latestVersion());
-    QVERIFY(m1->execDirect(QStringLiteral("UPDATE accounts SET balance_cents = 5 WHERE id = 1")));
+    QVERIFY(m1->run(QStringLiteral("UPDATE accounts SET balance_cents = 5 WHERE id = 1")));
     QCOMPARE(sbt::scalar(*m2, QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
                  .toLongLong(),
              0);
@@ -346,6 +418,40 @@ void TestDatabase::sqliteCreatesFolder()
     SB_VERIFY_OK(db);
     QVERIFY(QFile::exists(path));
     QCOMPARE(db->schemaVersion(), sb::Migrations::latestVersion());
+}
+
+void TestDatabase::sqliteNewFileOwnerOnly()
+{
+    // Even with a permissive umask, a new database and its -wal and -shm files are the
+    // owner's alone, like the secret key file.
+    const mode_t previous = ::umask(0022);
+    auto restore = qScopeGuard([previous]() { ::umask(previous); });
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("private/switchboard.sqlite"));
+    auto db = Database::open(QStringLiteral("sqlite:") + path);
+    SB_VERIFY_OK(db);
+    // A write, so that the companions exist while the connection is open.
+    SB_VERIFY_OK(db->run(QStringLiteral("CREATE TABLE permissions_probe (x INTEGER)")));
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                            QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                            QFileDevice::WriteOther | QFileDevice::ExeOther;
+    int seen = 0;
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (!QFile::exists(path + suffix))
+            continue;
+        ++seen;
+        QVERIFY2((QFile::permissions(path + suffix) & others) == QFileDevice::Permissions(),
+                 qPrintable(path + suffix));
+        QVERIFY(QFile::permissions(path + suffix) & QFileDevice::ReadOwner);
+    }
+    QVERIFY(seen >= 2); // the file and its write-ahead log
+
+    // An existing file keeps the mode its owner gave it.
+    const QString shared = dir.filePath(QStringLiteral("shared.sqlite"));
+    QVERIFY(Database::open(shared).ok());
+    QVERIFY(QFile::setPermissions(shared, QFile::permissions(shared) | QFileDevice::ReadGroup));
+    QVERIFY(Database::open(shared).ok());
+    QVERIFY(QFile::permissions(shared) & QFileDevice::ReadGroup);
 }
 
 void TestDatabase::sqliteNotADatabaseRefusedUntouched()

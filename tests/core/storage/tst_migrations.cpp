@@ -97,10 +97,9 @@ void TestMigrations::newerVersionRefused()
     QFETCH(QString, engine);
     SB_ENV(e, engine);
     const int newer = Migrations::latestVersion() + 1;
-    QSqlQuery q =
-        e.db().prepare(QStringLiteral("UPDATE schema_meta SET value = ? WHERE key = 'version'"));
-    q.addBindValue(QString::number(newer));
-    QVERIFY(e.db().exec(q));
+    SB_VERIFY_OK(
+        e.db().run(QStringLiteral("UPDATE schema_meta SET value = ? WHERE key = 'version'"),
+                   {QString::number(newer)}));
     const sbt::Snapshot before = sbt::snapshot(e.db());
     auto r = Migrations::migrate(e.db());
     QVERIFY(!r.ok());
@@ -162,13 +161,12 @@ void TestMigrations::activityWrittenBeforeSearchKeyIsFound()
     SB_ENV(e, engine);
     QVERIFY(Migrations::latestVersion() >= 3);
     // Make the database look like version 2 with a line that has no search key.
-    QVERIFY(e.db().execDirect(QStringLiteral("ALTER TABLE activity DROP COLUMN search_key")));
-    QVERIFY(e.db().execDirect(
+    QVERIFY(e.db().run(QStringLiteral("ALTER TABLE activity DROP COLUMN search_key")));
+    QVERIFY(e.db().run(
         QStringLiteral("INSERT INTO activity (at, actor, action, subject, details) VALUES"
                        " ('2026-01-05T10:00:00Z', 'Old Admin', 'credit.allocate', 'jan.kowalski', "
                        "'Allocated 5.00')")));
-    QVERIFY(e.db().execDirect(
-        QStringLiteral("UPDATE schema_meta SET value = '2' WHERE key = 'version'")));
+    QVERIFY(e.db().run(QStringLiteral("UPDATE schema_meta SET value = '2' WHERE key = 'version'")));
     auto db = Database::open(e.t.spec());
     SB_VERIFY_OK(db);
     QCOMPARE(db->schemaVersion(), Migrations::latestVersion());

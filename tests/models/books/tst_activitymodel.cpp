@@ -47,13 +47,13 @@ void TestActivityModel::initTestCase()
     m_clock = std::make_unique<FixedClock>(m_start);
     m_ctx = std::make_unique<Context>(Context{m_db->db(), m_clock.get(), QStringLiteral("tester")});
     // One transaction for speed; each entry a minute after the one before.
-    auto written = Transaction::run(m_ctx->db, [&]() -> Result<int> {
+    auto written = Transaction::run(m_ctx->db, [&](Transaction& tx) -> Result<int> {
         const ActivityLog log(*m_ctx);
         for (int i = 0; i < Entries; ++i) {
             m_clock->set(m_start.addSecs(60 * i));
             const bool topUp = i % 3 == 0;
             auto r = log.record(
-                topUp ? QStringLiteral("company.topup") : QStringLiteral("member.add"),
+                tx, topUp ? QStringLiteral("company.topup") : QStringLiteral("member.add"),
                 topUp ? QString() : QStringLiteral("member.%1").arg(i, 4, 10, QLatin1Char('0')),
                 QStringLiteral("entry %1").arg(i));
             if (!r)

@@ -21,8 +21,10 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
@@ -42,6 +44,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -750,12 +753,35 @@ void TestGui::settingsSwitchDatabase()
     QCOMPARE(QSettings().value(QStringLiteral("database")).toString(), other);
     QCOMPARE(MainWindow::startupDatabaseSpec(QString()), other);
 
+    // A PostgreSQL address with a password: the password is never remembered in the clear
+    // (keychain or sealed), and comes back at the next start.
+    if (test::TestDatabase::engines().contains(QStringLiteral("postgresql"))) {
+        test::TestDatabase pg(QStringLiteral("postgresql"));
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        QUrl url(pg.spec());
+        url.setPassword(QStringLiteral("Gui-Secret-42")); // the test server trusts loopback
+        const QString typed = url.toString();
+        edit->setText(typed);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QCOMPARE(m_window->context().db.spec(), typed);
+        QVERIFY2(!hint->text().contains(QStringLiteral("will not")), qPrintable(hint->text()));
+        QSettings settings;
+        settings.sync();
+        QCOMPARE(settings.value(QStringLiteral("database")).toString(),
+                 url.adjusted(QUrl::RemovePassword).toString());
+        QFile file(settings.fileName());
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
+        QVERIFY(!file.readAll().contains("Gui-Secret-42"));
+        QCOMPARE(MainWindow::startupDatabaseSpec(QString()), typed);
+    }
+
     edit->setText(original);
     QTest::mouseClick(apply, Qt::LeftButton);
     QCOMPARE(m_window->context().db.spec(), original);
     QCOMPARE(m_members->model()->rowCount(), int(memberCount()));
     QCOMPARE(balance->text(), QStringLiteral("Company balance: $500.00"));
     QSettings().remove(QStringLiteral("database"));
+    QSettings().remove(QStringLiteral("databaseSecret"));
 }
 
 void TestGui::billingRunsOnDemandWithNews()
@@ -909,6 +935,31 @@ void TestGui::screenshotOfBuiltBinary()
     QVERIFY(image.width() >= 800);
     QVERIFY(image.height() >= 500);
 
+    // A screenshot changes nothing: no settings file appears, and one that exists keeps
+    // every byte (the page it rendered is not remembered as the window's last page).
+    const QString conf = m_gui.tempPath(QStringLiteral("config/Switchboard/switchboard.conf"));
+    QVERIFY2(!QFile::exists(conf), qPrintable(conf));
+    QVERIFY(QDir().mkpath(QFileInfo(conf).absolutePath()));
+    const QByteArray remembered =
+        QByteArrayLiteral("[General]\nlanguage=en\n\n[mainWindow]\npage=dashboard\n");
+    {
+        QFile f(conf);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(remembered);
+    }
+    const QString settingsPng = m_gui.tempPath(QStringLiteral("settings.png"));
+    QCOMPARE(run({QStringLiteral("--database"), m_db->spec(), QStringLiteral("--screenshot"),
+                  settingsPng, QStringLiteral("--page"), QStringLiteral("settings")}),
+             0);
+    QVERIFY(!QImage(settingsPng).isNull());
+    {
+        QFile f(conf);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), remembered);
+    }
+    QCOMPARE(QDir(QFileInfo(conf).absolutePath()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("switchboard.conf")});
+
     const QString nb = m_gui.tempPath(QStringLiteral("settings-nb.png"));
     QCOMPARE(run({QStringLiteral("--database"), m_db->spec(), QStringLiteral("--lang"),
                   QStringLiteral("nb"), QStringLiteral("--screenshot"), nb,
@@ -922,7 +973,7 @@ void TestGui::screenshotOfBuiltBinary()
 
     // A database of a newer schema is refused, untouched, with the reason on stderr.
     test::TestDatabase newer(QStringLiteral("sqlite"));
-    QVERIFY(newer.db().execDirect(
+    QVERIFY(newer.db().run(
         QStringLiteral("UPDATE schema_meta SET value = '999' WHERE key = 'version'")));
     QString err;
     QCOMPARE(run({QStringLiteral("--database"), newer.spec(), QStringLiteral("--screenshot"), png},
