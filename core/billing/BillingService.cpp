@@ -14,7 +14,8 @@ namespace sb {
 Result<BillingService::Report> BillingService::run() const
 {
     const QString currentMonth = m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM"));
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Report> {
+    QList<qint64> recharged;
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Report> {
         const Database& db = tx.db();
         // Only rows of an earlier month are due; the update below moves them to this month,
         // which is what makes a second run a no-op.
@@ -67,6 +68,7 @@ Result<BillingService::Report> BillingService::run() const
             if (!r)
                 return r.error();
             ++report.autoRechargesReset;
+            recharged.append(d.memberId);
             if (d.suspended)
                 ++report.resumed;
             report.recharged += r->recharged;
@@ -75,6 +77,22 @@ Result<BillingService::Report> BillingService::run() const
         }
         return report;
     });
+    if (done) {
+        const Report& r = *done;
+        const bool numbersLeft = r.numbersReleased > 0 || r.numbersExpired > 0;
+        const bool channels = r.channelsRenewed > 0 || r.channelsLapsed > 0;
+        Changes changes;
+        changes.memberIds = recharged;
+        // Released numbers leave their holders: which ones is not reported, so all rows.
+        changes.allMembers = numbersLeft;
+        changes.allNumbers = numbersLeft || r.numbersRenewed > 0;
+        changes.allProfiles = numbersLeft || channels;
+        changes.companyBalance =
+            r.recharged.isPositive() || r.numbersSpent.isPositive() || r.channelsSpent.isPositive();
+        changes.activity = !changes.isEmpty() || !r.messages.isEmpty();
+        m_ctx.announce(changes);
+    }
+    return done;
 }
 
 } // namespace sb

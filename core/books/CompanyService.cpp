@@ -30,7 +30,7 @@ Result<Money> CompanyService::topUp(Money amount, const QString& reference) cons
         return v.error();
     if (reference.size() > 200)
         return Error::invalid(tr("The reference is too long (at most 200 characters)."));
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Money> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Money> {
         const Ledger ledger(m_ctx);
         if (auto r = ledger.lockBalances(tx, {Ledger::CompanyAccount}); !r)
             return r.error();
@@ -43,6 +43,9 @@ Result<Money> CompanyService::topUp(Money amount, const QString& reference) cons
             return a.error();
         return ledger.balance(Ledger::CompanyAccount);
     });
+    if (done)
+        m_ctx.announce(Changes().withCompanyBalance().withActivity());
+    return done;
 }
 
 } // namespace sb

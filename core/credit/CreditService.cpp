@@ -53,7 +53,7 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount,
         return Error::invalid(tr("%1 for each of %n members is more than one operation may move.",
                                  nullptr, static_cast<int>(accounts.size()))
                                   .arg(amount.display()));
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Allocation> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Allocation> {
         const MemberService members(m_ctx);
         auto found = members.findMany(accounts);
         if (!found)
@@ -96,6 +96,13 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount,
         out.companyBalance = company - *total;
         return out;
     });
+    if (done) {
+        auto changes = Changes().withCompanyBalance().withActivity();
+        for (const Member& m : std::as_const(done->members))
+            changes.withMembers({m.id});
+        m_ctx.announce(changes);
+    }
+    return done;
 }
 
 Result<RechargeOutcome> CreditService::applyAutoRecharge(Transaction& tx, qint64 memberId,
@@ -209,10 +216,12 @@ Result<CreditService::Charge> CreditService::charge(const QString& account, Mone
 {
     if (auto v = CompanyService::validateAmount(amount); !v)
         return v.error();
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Charge> {
+    auto changes = Changes().withCompanyBalance().withActivity();
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Charge> {
         auto member = MemberService(m_ctx).find(account);
         if (!member)
             return member.error();
+        changes.memberIds = {member->id};
         const Ledger ledger(m_ctx);
         auto balances = ledger.lockBalances(tx, {Ledger::CompanyAccount, member->accountId});
         if (!balances)
@@ -236,6 +245,9 @@ Result<CreditService::Charge> CreditService::charge(const QString& account, Mone
         out.balance = *b;
         return out;
     });
+    if (done)
+        m_ctx.announce(changes);
+    return done;
 }
 
 Result<RechargeOutcome> CreditService::setAutoRecharge(const QString& account, Money amount,
@@ -243,10 +255,12 @@ Result<RechargeOutcome> CreditService::setAutoRecharge(const QString& account, M
 {
     if (auto v = validateAutoRecharge(amount, threshold, monthlyLimit); !v)
         return v.error();
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<RechargeOutcome> {
+    auto changes = Changes().withCompanyBalance().withActivity();
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<RechargeOutcome> {
         auto member = MemberService(m_ctx).find(account);
         if (!member)
             return member.error();
+        changes.memberIds = {member->id};
         const Ledger ledger(m_ctx);
         if (auto l = ledger.lockBalances(tx, {Ledger::CompanyAccount, member->accountId}); !l)
             return l.error();
@@ -292,14 +306,19 @@ Result<RechargeOutcome> CreditService::setAutoRecharge(const QString& account, M
             return a.error();
         return applyAutoRecharge(tx, member->id, member->accountId, member->account);
     });
+    if (done)
+        m_ctx.announce(changes);
+    return done;
 }
 
 Result<void> CreditService::disableAutoRecharge(const QString& account) const
 {
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<void> {
+    auto changes = Changes().withActivity();
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<void> {
         auto member = MemberService(m_ctx).find(account);
         if (!member)
             return member.error();
+        changes.memberIds = {member->id};
         if (!member->autoRecharge)
             return Error::refused(tr("Auto-recharge is not on for %1.").arg(member->account));
         const Database& db = m_ctx.db;
@@ -309,6 +328,9 @@ Result<void> CreditService::disableAutoRecharge(const QString& account) const
             return q.error();
         return ActivityLog(m_ctx).record(tx, ActivityEvent::autoRechargeOff(member->account));
     });
+    if (done)
+        m_ctx.announce(changes);
+    return done;
 }
 
 } // namespace sb

@@ -110,7 +110,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
     if (options.members < 0 || options.members > 1'000'000)
         return Error::invalid(tr("The number of demo members must be between 0 and 1000000."));
     QRandomGenerator rng(options.seed);
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Summary> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Summary> {
         Summary summary;
         const MemberService members(m_ctx);
         const Ledger ledger(m_ctx);
@@ -212,6 +212,9 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             return a.error();
         return summary;
     });
+    if (done)
+        m_ctx.announce(Changes().withAllMembers().withCompanyBalance().withActivity());
+    return done;
 }
 
 } // namespace sb

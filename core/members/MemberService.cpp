@@ -188,7 +188,7 @@ Result<Member> MemberService::add(const NewMember& in) const
     m.email = m.email.trimmed();
     if (auto v = validate(m); !v)
         return v.error();
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Member> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Member> {
         auto exists = accountExists(m.account);
         if (!exists)
             return exists.error();
@@ -204,6 +204,9 @@ Result<Member> MemberService::add(const NewMember& in) const
             return a.error();
         return added;
     });
+    if (done)
+        m_ctx.announce(Changes().withAllMembers().withActivity());
+    return done;
 }
 
 Result<Member> MemberService::find(const QString& account) const
@@ -423,6 +426,7 @@ Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dr
     });
     if (!written)
         return written.error();
+    m_ctx.announce(Changes().withAllMembers().withActivity());
     report.added = *written;
     return report;
 }

@@ -14,6 +14,15 @@
 namespace sb {
 
 namespace {
+/// The holder's row changes with its numbers.
+void noteHolder(Changes& changes, const NumberHolder& holder, qint64 id)
+{
+    if (holder.kind == NumberHolder::Kind::Member)
+        changes.withMembers({id});
+    else if (holder.kind == NumberHolder::Kind::Profile)
+        changes.withProfiles({id});
+}
+
 const QString kSelect =
     QStringLiteral("SELECT n.id, n.e164, n.country, n.area, m.account_name, p.name, n.months, "
                    "n.price_cents, n.anchor,"
@@ -297,7 +306,9 @@ Result<QList<NumberService::Purchase>> NumberService::buy(const BuyRequest& r) c
     if (!total)
         return Error::invalid(tr("That is too many numbers at once."));
     const auto* area = c->area(r.area.trimmed());
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<QList<Purchase>> {
+    Changes changes;
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<QList<Purchase>> {
+        changes = Changes().withCompanyBalance().withActivity();
         const Database& db = tx.db();
         QList<ResolvedHolder> holders;
         for (const auto& h : r.holders) {
@@ -387,9 +398,14 @@ Result<QList<NumberService::Purchase>> NumberService::buy(const BuyRequest& r) c
                 !a)
                 return a.error();
             out.append({e164, price, expires, h.holder});
+            changes.withNumbers({e164});
+            noteHolder(changes, h.holder, h.id);
         }
         return out;
     });
+    if (done)
+        m_ctx.announce(changes);
+    return done;
 }
 
 Result<NumberRecord> NumberService::find(const QString& text) const
@@ -410,13 +426,18 @@ Result<NumberRecord> NumberService::find(const QString& text) const
 
 Result<NumberRecord> NumberService::assign(const QString& text, const NumberHolder& to) const
 {
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<NumberRecord> {
+    Changes changes;
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<NumberRecord> {
         auto number = find(text);
         if (!number)
             return number.error();
         auto holder = resolve(to);
         if (!holder)
             return holder.error();
+        changes = Changes().withNumbers({number->e164}).withActivity();
+        noteHolder(changes, holder->holder, holder->id);
+        if (auto was = resolve(number->holder); was)
+            noteHolder(changes, was->holder, was->id);
         if (number->holder.kind == holder->holder.kind &&
             number->holder.name.compare(holder->holder.name, Qt::CaseInsensitive) == 0)
             return Error::refused(
@@ -438,11 +459,14 @@ Result<NumberRecord> NumberService::assign(const QString& text, const NumberHold
         number->holder = holder->holder;
         return number.value();
     });
+    if (done)
+        m_ctx.announce(changes);
+    return done;
 }
 
 Result<NumberRecord> NumberService::cancel(const QString& text) const
 {
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<NumberRecord> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<NumberRecord> {
         auto number = find(text);
         if (!number)
             return number.error();
@@ -461,6 +485,9 @@ Result<NumberRecord> NumberService::cancel(const QString& text) const
         number->cancelled = true;
         return number.value();
     });
+    if (done)
+        m_ctx.announce(Changes().withNumbers({done->e164}).withActivity());
+    return done;
 }
 
 Result<QList<NumberRecord>> NumberService::page(const NumberQuery& query) const

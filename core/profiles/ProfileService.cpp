@@ -20,6 +20,20 @@
 namespace sb {
 
 namespace {
+/// The members linked to a profile: their rows name it, their numbers route to it.
+void noteLinked(const Context& ctx, const SipProfile& p, Changes& changes)
+{
+    QStringList accounts;
+    for (const LinkedAccount& a : p.accounts)
+        accounts.append(a.account);
+    if (auto members = MemberService(ctx).findMany(accounts); members) {
+        for (const Member& m : std::as_const(*members))
+            changes.withMembers({m.id});
+    } else {
+        changes.allMembers = true;
+    }
+}
+
 const QString kSelect = QStringLiteral("SELECT p.id, p.account_id, p.name, p.department, p.email, "
                                        "p.auth, p.ip, p.port, p.sip_username,"
                                        " a.balance_cents, p.channels, p.channel_price_cents, "
@@ -409,6 +423,8 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
     });
     if (!created && inKeychain)
         SecretVault::remove(username, secretToken);
+    if (created)
+        m_ctx.announce(Changes().withAllProfiles().withCompanyBalance().withActivity());
     return created;
 }
 
@@ -417,10 +433,14 @@ Result<SipProfile> ProfileService::rename(const QString& name, const QString& ne
     const QString newName = newNameIn.trimmed();
     if (auto v = validateName(newName); !v)
         return v.error();
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<SipProfile> {
+    Changes changes;
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<SipProfile> {
         auto p = find(name);
         if (!p)
             return p.error();
+        // Its numbers and those of its members show the name.
+        changes = Changes().withAllNumbers().withProfiles({p->id}).withActivity();
+        noteLinked(m_ctx, *p, changes);
         const Database& db = m_ctx.db;
         if (nameKey(newName) != nameKey(p->name)) {
             auto dup = db.run(QStringLiteral("SELECT name FROM profiles WHERE name_key = ?"),
@@ -442,6 +462,9 @@ Result<SipProfile> ProfileService::rename(const QString& name, const QString& ne
             return a.error();
         return find(newName);
     });
+    if (done)
+        m_ctx.announce(changes);
+    return done;
 }
 
 Result<ProfileService::ChannelChange> ProfileService::setChannels(const QString& name,
@@ -449,10 +472,12 @@ Result<ProfileService::ChannelChange> ProfileService::setChannels(const QString&
 {
     if (auto v = validateChannels(channels); !v)
         return v.error();
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<ChannelChange> {
+    Changes changes;
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<ChannelChange> {
         auto p = findLocked(tx, name);
         if (!p)
             return p.error();
+        changes = Changes().withProfiles({p->id}).withCompanyBalance().withActivity();
         if (p->channels == channels && !p->channelsLapsed)
             return Error::refused(
                 tr("%1 already has %n channel(s).", nullptr, channels).arg(p->name));
@@ -489,13 +514,16 @@ Result<ProfileService::ChannelChange> ProfileService::setChannels(const QString&
             return a.error();
         return ChannelChange{p->channels, channels, cost, today.addMonths(1)};
     });
+    if (done)
+        m_ctx.announce(changes);
+    return done;
 }
 
 Result<SipProfile> ProfileService::allocateCredit(const QString& name, Money amount) const
 {
     if (auto v = CompanyService::validateAmount(amount); !v)
         return v.error();
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<SipProfile> {
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<SipProfile> {
         auto p = findLocked(tx, name);
         if (!p)
             return p.error();
@@ -516,6 +544,9 @@ Result<SipProfile> ProfileService::allocateCredit(const QString& name, Money amo
             return a.error();
         return find(p->name);
     });
+    if (done)
+        m_ctx.announce(Changes().withProfiles({done->id}).withCompanyBalance().withActivity());
+    return done;
 }
 
 Result<ProfileService::Credentials> ProfileService::credentials(const QString& name) const
@@ -586,13 +617,19 @@ Result<SipProfile> ProfileService::link(const QString& name, const QString& acco
 {
     if (auto v = validateExtension(extension.trimmed()); !v)
         return v.error();
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<SipProfile> {
+    Changes changes;
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<SipProfile> {
         auto p = find(name);
         if (!p)
             return p.error();
         auto m = MemberService(m_ctx).find(account);
         if (!m)
             return m.error();
+        changes = Changes()
+                      .withMembers({m->id})
+                      .withNumbers(m->numbers)
+                      .withProfiles({p->id})
+                      .withActivity();
         if (!m->profile.isEmpty())
             return Error::refused(tr("The account %1 is already linked to the SIP profile %2; an "
                                      "account can be linked "
@@ -614,17 +651,26 @@ Result<SipProfile> ProfileService::link(const QString& name, const QString& acco
             return a.error();
         return find(p->name);
     });
+    if (done)
+        m_ctx.announce(changes);
+    return done;
 }
 
 Result<SipProfile> ProfileService::unlink(const QString& name, const QString& account) const
 {
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<SipProfile> {
+    Changes changes;
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<SipProfile> {
         auto p = find(name);
         if (!p)
             return p.error();
         auto m = MemberService(m_ctx).find(account);
         if (!m)
             return m.error();
+        changes = Changes()
+                      .withMembers({m->id})
+                      .withNumbers(m->numbers)
+                      .withProfiles({p->id})
+                      .withActivity();
         if (m->profile.compare(p->name, Qt::CaseInsensitive) != 0)
             return Error::refused(
                 tr("The account %1 is not linked to the SIP profile %2.").arg(m->account, p->name));
@@ -642,6 +688,9 @@ Result<SipProfile> ProfileService::unlink(const QString& name, const QString& ac
             return a.error();
         return find(p->name);
     });
+    if (done)
+        m_ctx.announce(changes);
+    return done;
 }
 
 Result<ProfileService::Deletion> ProfileService::deletionPreview(const QString& name) const
@@ -669,10 +718,14 @@ Result<ProfileService::Deletion> ProfileService::deletionPreview(const QString& 
 Result<ProfileService::Deletion> ProfileService::remove(const QString& name) const
 {
     QString username, secret;
+    Changes changes;
     auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Deletion> {
         auto p = findLocked(tx, name);
         if (!p)
             return p.error();
+        changes =
+            Changes().withNumbers(p->numbers).withAllProfiles().withCompanyBalance().withActivity();
+        noteLinked(m_ctx, *p, changes);
         auto d = deletionPreview(p->name);
         if (!d)
             return d;
@@ -720,6 +773,8 @@ Result<ProfileService::Deletion> ProfileService::remove(const QString& name) con
     });
     if (done && !username.isEmpty())
         SecretVault::remove(username, secret);
+    if (done)
+        m_ctx.announce(changes);
     return done;
 }
 

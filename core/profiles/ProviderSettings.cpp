@@ -76,7 +76,11 @@ Result<void> ProviderSettings::setSipServers(const QStringList& servers) const
     }
     if (clean.isEmpty())
         return Error::invalid(tr("Name at least one SIP server."));
-    return setValue(QStringLiteral("provider.sipServers"), clean.join(QLatin1Char(' ')));
+    auto done = setValue(QStringLiteral("provider.sipServers"), clean.join(QLatin1Char(' ')));
+    // Every profile's PBX configuration names the servers.
+    if (done)
+        m_ctx.announce(Changes().withAllProfiles());
+    return done;
 }
 
 } // namespace sb

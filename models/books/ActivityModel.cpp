@@ -12,6 +12,11 @@ ActivityModel::ActivityModel(const Context& ctx, QObject* parent)
       })
 {
     refresh();
+    if (m_ctx.notifier)
+        connect(m_ctx.notifier, &Notifier::changed, this, [this](const Changes& changes) {
+            if (changes.activity)
+                refresh();
+        });
 }
 
 int ActivityModel::rowCount(const QModelIndex& parent) const

@@ -24,6 +24,16 @@ MembersModel::MembersModel(const Context& ctx, QObject* parent)
     m_query.sort = MemberQuery::Sort::Name;
     m_query.ascending = true;
     reload();
+    if (m_ctx.notifier)
+        connect(m_ctx.notifier, &Notifier::changed, this, &MembersModel::onChanged);
+}
+
+void MembersModel::onChanged(const Changes& changes)
+{
+    if (changes.allMembers)
+        reload();
+    else if (!changes.memberIds.isEmpty())
+        refreshMembers(changes.memberIds);
 }
 
 int MembersModel::rowCount(const QModelIndex& parent) const
@@ -260,6 +270,23 @@ void MembersModel::refreshAccounts(const QStringList& accounts)
     const MemberService service(m_ctx);
     for (int row = 0; row < m_rows.size(); ++row) {
         if (!keys.contains(accountKey(m_rows[row].account)))
+            continue;
+        auto fresh = service.find(m_rows[row].account);
+        if (!fresh)
+            continue;
+        m_rows[row] = *fresh;
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
+void MembersModel::refreshMembers(const QList<qint64>& ids)
+{
+    if (ids.isEmpty())
+        return;
+    const QSet<qint64> wanted(ids.cbegin(), ids.cend());
+    const MemberService service(m_ctx);
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (!wanted.contains(m_rows[row].id))
             continue;
         auto fresh = service.find(m_rows[row].account);
         if (!fresh)

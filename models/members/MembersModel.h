@@ -13,7 +13,8 @@ namespace sb {
 
 /// The members table, fetched lazily in pages of PageSize through MemberService::page.
 /// Search and sort are pushed to SQL: setSearch() and sort() reset and fetch the first page.
-/// No SQL here, and no query stays open between calls.
+/// No SQL here, and no query stays open between calls. It follows the context's Notifier:
+/// changed members are re-read in place, a changed list (added, imported) starts afresh.
 class MembersModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -87,6 +88,8 @@ public slots:
     /// Re-reads the listed members in place, keeping rows, scroll position and selection
     /// (after credit or auto-recharge changed their balance).
     void refreshAccounts(const QStringList& accounts);
+    /// The same by member id.
+    void refreshMembers(const QList<qint64>& ids);
     /// Header and formatted cells again, after the language or locale changed.
     void retranslate();
 
@@ -98,6 +101,7 @@ private:
     friend class PagedRows<Member>;
 
     void reload();
+    void onChanged(const sb::Changes& changes);
     static MemberQuery::Sort sortKey(int column);
     QString displayText(const Member& m, int column) const;
 

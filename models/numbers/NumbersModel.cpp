@@ -23,6 +23,12 @@ NumbersModel::NumbersModel(const Context& ctx, QObject* parent)
 {
     m_query.limit = PageSize;
     reload();
+    // A changed number may now fall outside the filters or sort elsewhere: query again.
+    if (m_ctx.notifier)
+        connect(m_ctx.notifier, &Notifier::changed, this, [this](const Changes& changes) {
+            if (changes.anyNumbers())
+                reload();
+        });
 }
 
 int NumbersModel::rowCount(const QModelIndex& parent) const

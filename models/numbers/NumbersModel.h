@@ -12,7 +12,8 @@
 namespace sb {
 
 /// The numbers table, fetched lazily in pages through NumberService::page. Search, the
-/// country / holder / status filters and sorting are done in SQL.
+/// country / holder / status filters and sorting are done in SQL. It queries again when the
+/// context's Notifier announces changed numbers.
 class NumbersModel : public QAbstractTableModel
 {
     Q_OBJECT

@@ -10,6 +10,11 @@ ProfilesModel::ProfilesModel(const Context& ctx, QObject* parent)
     : QAbstractTableModel(parent), m_ctx(ctx)
 {
     refresh();
+    if (m_ctx.notifier)
+        connect(m_ctx.notifier, &Notifier::changed, this, [this](const Changes& changes) {
+            if (changes.anyProfiles())
+                refresh();
+        });
 }
 
 int ProfilesModel::rowCount(const QModelIndex& parent) const

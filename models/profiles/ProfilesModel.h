@@ -9,7 +9,8 @@
 namespace sb {
 
 /// The SIP profiles master table. A company has tens of profiles, not thousands, so the
-/// model reads them all through ProfileService::list (search in SQL) on each refresh.
+/// model reads them all through ProfileService::list (search in SQL) on each refresh, and
+/// again when the context's Notifier announces changed profiles.
 class ProfilesModel : public QAbstractTableModel
 {
     Q_OBJECT

@@ -190,11 +190,10 @@ void MembersPage::addMember()
     AddMemberDialog dialog(m_ctx, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    // The model started afresh on the Notifier's word.
     const Member& m = dialog.member();
-    m_model->refresh();
     selectAccount(m.account);
     emit statusMessage(tr("Added member %1 (%2).").arg(m.name, m.account));
-    emit databaseChanged();
 }
 
 void MembersPage::allocateCredit()
@@ -215,12 +214,10 @@ void MembersPage::allocateCredit()
         return;
     const auto& a = dialog.allocation();
     const QLocale locale;
-    m_model->refreshAccounts(accounts);
     emit statusMessage(tr("Allocated %1 to each of %n member(s), %2 in all. Company balance: %3.",
                           nullptr, static_cast<int>(a.members.size()))
                            .arg(a.each.toCurrencyString(locale), a.total.toCurrencyString(locale),
                                 a.companyBalance.toCurrencyString(locale)));
-    emit databaseChanged();
 }
 
 void MembersPage::autoRecharge()
@@ -239,7 +236,6 @@ void MembersPage::autoRecharge()
     const int result = dialog.exec();
     if (result == QDialog::Rejected)
         return;
-    m_model->refreshAccounts(accounts);
     if (result == AutoRechargeDialog::TurnedOff) {
         emit statusMessage(tr("Auto-recharge for %1 is off.").arg(member->account));
     } else {
@@ -250,7 +246,6 @@ void MembersPage::autoRecharge()
                 ? tr("Auto-recharge for %1 is on.").arg(member->account)
                 : tr("Auto-recharge for %1 is on. %2").arg(member->account, o.message));
     }
-    emit databaseChanged();
 }
 
 void MembersPage::buyNumbers()
@@ -358,8 +353,6 @@ void MembersPage::runImport(const QString& path)
                 emit statusMessage(
                     tr("Imported %Ln member(s) from %1.", nullptr, report->added).arg(file));
             }
-            m_model->refresh();
-            emit databaseChanged();
         });
 }
 

@@ -36,6 +36,8 @@ public:
     /// Add, allocate credit, auto-recharge, buy numbers, separator, import, export: for menus
     /// and tool bars.
     QList<QAction*> memberActions() const;
+    /// What the window's tool bar shows while the page is in view: memberActions().
+    QList<QAction*> toolBarActions() const { return memberActions(); }
     QAction* addMemberAction() const { return m_addAction; }
     QAction* importAction() const { return m_importAction; }
     QAction* exportAction() const { return m_exportAction; }
@@ -78,8 +80,6 @@ signals:
     void buyNumbersRequested(const QStringList& accounts);
     /// The admin wants these members' numbers cancelled: the Numbers page confirms and does it.
     void cancelNumbersRequested(const QStringList& accounts);
-    /// Something in the database changed (company balance, activity, …).
-    void databaseChanged();
     /// Routine news for the status bar.
     void statusMessage(const QString& text);
 

@@ -25,6 +25,7 @@
 #include <QVBoxLayout>
 
 #include <limits>
+#include <utility>
 
 namespace sb::ui {
 
@@ -130,7 +131,11 @@ NumbersPage::NumbersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &NumbersPage::updateActions);
+    // The model queries again after every change: the selected numbers stay selected.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this]() { m_keptSelection = selectedNumbers(); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this]() {
+        selectNumbers(std::exchange(m_keptSelection, {}));
         updateActions();
         updateCount();
         if (!m_columnsFitted && isVisible())
@@ -226,9 +231,12 @@ void NumbersPage::updateCount()
 
 void NumbersPage::refresh()
 {
-    const QStringList selected = selectedNumbers();
     m_model->refresh();
-    for (const QString& e164 : selected) {
+}
+
+void NumbersPage::selectNumbers(const QStringList& e164s)
+{
+    for (const QString& e164 : e164s) {
         for (int row = 0; row < m_model->rowCount(); ++row) {
             if (m_model->number(row).e164 == e164) {
                 m_table->selectionModel()->select(m_model->index(row, 0),
@@ -244,22 +252,6 @@ void NumbersPage::focusSearch()
 {
     m_search->setFocus(Qt::ShortcutFocusReason);
     m_search->selectAll();
-}
-
-void NumbersPage::announceHolders(const QList<NumberHolder>& holders)
-{
-    QStringList accounts;
-    bool profiles = false;
-    for (const NumberHolder& h : holders) {
-        if (h.kind == NumberHolder::Kind::Member)
-            accounts.append(h.name);
-        else if (h.kind == NumberHolder::Kind::Profile)
-            profiles = true;
-    }
-    if (!accounts.isEmpty())
-        emit membersChanged(accounts);
-    if (profiles)
-        emit profilesChanged();
 }
 
 void NumbersPage::buyNumbers()
@@ -300,20 +292,12 @@ void NumbersPage::buyNumbersFor(const QList<NumberHolder>& holders)
            static_cast<int>(bought.size()))
             .arg(wizard.areaDescription(), total.toCurrencyString(locale), list,
                  balance ? balance->toCurrencyString(locale) : balance.error().message));
-    m_model->refresh();
+    // The table, the members, the profiles and the balance followed the Notifier.
     m_table->clearSelection();
-    for (const auto& p : bought) {
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            if (m_model->number(row).e164 == p.e164) {
-                m_table->selectionModel()->select(m_model->index(row, 0),
-                                                  QItemSelectionModel::Select |
-                                                      QItemSelectionModel::Rows);
-                break;
-            }
-        }
-    }
-    announceHolders(wizard.holders());
-    emit databaseChanged();
+    QStringList e164s;
+    for (const auto& p : bought)
+        e164s.append(p.e164);
+    selectNumbers(e164s);
 }
 
 void NumbersPage::reassignNumber()
@@ -338,10 +322,7 @@ void NumbersPage::reassignNumber()
                            .arg(PhoneNumbers::formatInternational(after.e164),
                                 from.isEmpty() ? tr("nobody") : from,
                                 NumbersModel::holderText(after)));
-    m_model->refresh();
     selectNumber(after.e164);
-    announceHolders({number->holder, after.holder});
-    emit databaseChanged();
 }
 
 void NumbersPage::cancelNumbers()
@@ -429,7 +410,6 @@ void NumbersPage::cancelNumberList(const QStringList& selected)
 
     QStringList done;
     QStringList failed;
-    QList<NumberHolder> holders;
     for (const NumberRecord& number : std::as_const(numbers)) {
         auto cancelled = service.cancel(number.e164);
         if (!cancelled) {
@@ -440,7 +420,6 @@ void NumbersPage::cancelNumberList(const QStringList& selected)
         done.append(tr("%1 (until %2)")
                         .arg(PhoneNumbers::formatInternational(cancelled->e164),
                              locale.toString(cancelled->expires, QLocale::ShortFormat)));
-        holders.append(cancelled->holder);
     }
     if (failed.isEmpty()) {
         m_error->clearMessage();
@@ -458,9 +437,6 @@ void NumbersPage::cancelNumberList(const QStringList& selected)
                                : tr("Cancelled %n number(s); see the problems above the table.",
                                     nullptr, static_cast<int>(done.size())));
     }
-    refresh();
-    announceHolders(holders);
-    emit databaseChanged();
 }
 
 void NumbersPage::fitColumns()

@@ -36,6 +36,8 @@ public:
 
     /// Buy, reassign, cancel: for menus and tool bars.
     QList<QAction*> numberActions() const;
+    /// What the window's tool bar shows while the page is in view: numberActions().
+    QList<QAction*> toolBarActions() const { return numberActions(); }
     QAction* buyAction() const { return m_buyAction; }
 
     /// The E.164 numbers of the selected rows.
@@ -57,17 +59,13 @@ public slots:
     void cancelNumbers();
     /// The same for the numbers these members hold (selected on the Members page).
     void cancelNumbersOfMembers(const QStringList& accounts);
+    /// Reads the numbers again, keeping the selection (as after every change the Notifier
+    /// announces).
     void refresh();
     void focusSearch();
 
 signals:
     void statusMessage(const QString& text);
-    /// The company balance and the activity changed.
-    void databaseChanged();
-    /// These members' numbers changed (their rows on the Members page).
-    void membersChanged(const QStringList& accounts);
-    /// SIP profiles' numbers changed.
-    void profilesChanged();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -80,8 +78,8 @@ private:
     void updateCount();
     void fitColumns();
     void cancelNumberList(const QStringList& e164s);
-    /// Members and profiles among `holders`: who to refresh elsewhere.
-    void announceHolders(const QList<NumberHolder>& holders);
+    /// Selects the fetched rows of these numbers.
+    void selectNumbers(const QStringList& e164s);
 
     const Context& m_ctx;
     NumbersModel* m_model = nullptr;
@@ -96,6 +94,8 @@ private:
     QComboBox* m_status = nullptr;
     HintLabel* m_error = nullptr;
     QTableView* m_table = nullptr;
+    /// The selection while the model is reset.
+    QStringList m_keptSelection;
     QAction* m_buyAction = nullptr;
     QAction* m_reassignAction = nullptr;
     QAction* m_cancelAction = nullptr;

@@ -30,6 +30,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace sb::ui {
 
 namespace {
@@ -50,13 +52,8 @@ SipProfilesPage::SipProfilesPage(const Context& ctx, QWidget* parent) : QWidget(
     m_proxy->setSortLocaleAware(true);
 
     m_title = TablePage::createTitle(this, QStringLiteral("sipProfilesTitle"));
-    m_search = TablePage::createSearch(this, QStringLiteral("sipProfilesSearch"), [this]() {
-        const QString keep = selectedProfile();
-        m_model->setSearch(m_search->text());
-        if (!selectProfile(keep) && m_proxy->rowCount() > 0)
-            m_table->selectRow(0);
-        showSelected();
-    });
+    m_search = TablePage::createSearch(this, QStringLiteral("sipProfilesSearch"),
+                                       [this]() { m_model->setSearch(m_search->text()); });
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("sipProfilesCountLabel"));
     m_error = new HintLabel(this);
@@ -119,9 +116,19 @@ SipProfilesPage::SipProfilesPage(const Context& ctx, QWidget* parent) : QWidget(
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SipProfilesPage::showSelected);
+    // The model reads the profiles again after a search and every change the Notifier
+    // announces: the selection stays, the details load once at the end.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this]() {
+        m_keptProfile = selectedProfile();
+        m_table->selectionModel()->blockSignals(true);
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this]() {
+        if (!selectProfile(std::exchange(m_keptProfile, {})) && m_proxy->rowCount() > 0)
+            m_table->selectRow(0);
+        m_table->selectionModel()->blockSignals(false);
+        m_table->viewport()->update();
         updateCount();
-        updateActions();
+        showSelected();
     });
     connect(m_model, &ProfilesModel::errorOccurred, this, &SipProfilesPage::updateCount);
     connect(m_details, &SipProfileDetails::selectedAccountChanged, this,
@@ -205,16 +212,7 @@ void SipProfilesPage::updateCount()
 
 void SipProfilesPage::refresh()
 {
-    const QString keep = selectedProfile();
-    {
-        // One reload of the details at the end, not one per selection step.
-        const QSignalBlocker block(m_table->selectionModel());
-        m_model->refresh();
-        if (!selectProfile(keep) && m_proxy->rowCount() > 0)
-            m_table->selectRow(0);
-    }
-    m_table->viewport()->update();
-    showSelected();
+    m_model->refresh();
 }
 
 void SipProfilesPage::focusSearch()
@@ -239,10 +237,8 @@ void SipProfilesPage::createProfile()
             .arg(c.profile.name, c.channelsCharged.toCurrencyString(locale),
                  locale.toString(c.profile.channelsExpires, QLocale::ShortFormat),
                  balance ? balance->toCurrencyString(locale) : balance.error().message));
-    m_model->refresh();
     selectProfile(c.profile.name);
     showSelected();
-    emit databaseChanged();
 }
 
 void SipProfilesPage::renameProfile()
@@ -255,16 +251,8 @@ void SipProfilesPage::renameProfile()
         return;
     const SipProfile& p = dialog.profile();
     emit statusMessage(tr("Renamed the SIP profile %1 to %2.").arg(name, p.name));
-    m_model->refresh();
     selectProfile(p.name);
     showSelected();
-    QStringList accounts;
-    for (const LinkedAccount& a : p.accounts)
-        accounts.append(a.account);
-    if (!accounts.isEmpty())
-        emit membersChanged(accounts);
-    emit numbersChanged();
-    emit databaseChanged();
 }
 
 QString SipProfilesPage::chooseExportFile(const QString& profile)
@@ -308,11 +296,6 @@ void SipProfilesPage::deleteProfile()
                  balance ? balance->toCurrencyString(locale) : balance.error().message)
             .arg(d.unlinkedAccounts.size())
             .arg(d.deletedCalls));
-    refresh();
-    if (!d.unlinkedAccounts.isEmpty())
-        emit membersChanged(d.unlinkedAccounts);
-    emit numbersChanged();
-    emit databaseChanged();
 }
 
 void SipProfilesPage::allocateCredit()
@@ -332,8 +315,6 @@ void SipProfilesPage::allocateCredit()
             .arg(dialog.amount().toCurrencyString(locale), dialog.profile().name,
                  dialog.profile().balance.toCurrencyString(locale),
                  balance ? balance->toCurrencyString(locale) : balance.error().message));
-    refresh();
-    emit databaseChanged();
 }
 
 void SipProfilesPage::changeChannels()
@@ -351,8 +332,6 @@ void SipProfilesPage::changeChannels()
     emit statusMessage(tr("%1 now has %n channel(s): paid %2 now, renewed on %3.", nullptr, c.to)
                            .arg(p->name, c.charged.toCurrencyString(locale),
                                 locale.toString(c.nextPayment, QLocale::ShortFormat)));
-    refresh();
-    emit databaseChanged();
 }
 
 void SipProfilesPage::linkAccount()
@@ -376,10 +355,6 @@ void SipProfilesPage::linkAccount()
                   .arg(dialog.account(), p->name)
             : tr("Linked %1 to the SIP profile %2 at extension %3; it cannot sign in while linked.")
                   .arg(dialog.account(), p->name, extension));
-    refresh();
-    emit membersChanged({dialog.account()});
-    emit numbersChanged();
-    emit databaseChanged();
 }
 
 void SipProfilesPage::unlinkAccount()
@@ -414,10 +389,6 @@ void SipProfilesPage::unlinkAccount()
     }
     emit statusMessage(
         tr("Unlinked %1 from the SIP profile %2; it can sign in again.").arg(account, profile));
-    refresh();
-    emit membersChanged({account});
-    emit numbersChanged();
-    emit databaseChanged();
 }
 
 void SipProfilesPage::buyNumber()

@@ -42,6 +42,9 @@ public:
 
     /// Create, rename, delete, credit, channels, link, unlink: for menus and tool bars.
     QList<QAction*> profileActions() const;
+    /// What the window's tool bar shows while the page is in view: the first six
+    /// profileActions().
+    QList<QAction*> toolBarActions() const { return profileActions().mid(0, 6); }
     /// The US minute bundle actions: shown, disabled until that part comes.
     QList<QAction*> bundleActions() const { return m_bundleActions; }
 
@@ -69,10 +72,6 @@ public slots:
 
 signals:
     void statusMessage(const QString& text);
-    void databaseChanged();
-    /// Members whose link or numbers changed (their rows on the Members page).
-    void membersChanged(const QStringList& accounts);
-    void numbersChanged();
     /// The admin wants a number for this profile: the Numbers page runs the wizard.
     void buyNumbersRequested(const QList<sb::NumberHolder>& holders);
 
@@ -89,6 +88,8 @@ private:
     QString chooseExportFile(const QString& profile);
 
     const Context& m_ctx;
+    /// The selected profile while the model is reset.
+    QString m_keptProfile;
     ProfilesModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QLabel* m_title = nullptr;

@@ -61,6 +61,9 @@ DashboardPage::DashboardPage(const Context& ctx, QWidget* parent) : QWidget(pare
     layout->addWidget(m_recentCaption);
     layout->addWidget(m_recent, 1);
     retranslateUi(); // also fills the cards
+    // Every change shows here: the balance, the members, their credit or the activity.
+    if (m_ctx.notifier)
+        connect(m_ctx.notifier, &Notifier::changed, this, &DashboardPage::refresh);
 }
 
 QWidget* DashboardPage::makeCard(QLabel*& caption, QLabel*& value, const QString& name)

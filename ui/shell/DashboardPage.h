@@ -12,7 +12,8 @@ class QTreeWidget;
 
 namespace sb::ui {
 
-/// The company at a glance: balance, members, the credit they hold, recent activity.
+/// The company at a glance: balance, members, the credit they hold, recent activity; read
+/// again whenever the context's Notifier announces a change.
 class DashboardPage : public QWidget
 {
     Q_OBJECT

@@ -8,7 +8,6 @@
 #include "core/members/MemberService.h"
 #include "core/profiles/ProfileService.h"
 #include "core/secrets/RememberedDatabase.h"
-#include "models/members/MembersModel.h"
 #include "ui/members/MembersPage.h"
 #include "ui/numbers/NumbersPage.h"
 #include "ui/profiles/SipProfileDetails.h"
@@ -48,12 +47,39 @@ const QString kPageKey = QStringLiteral("mainWindow/page");
 const QString kDatabaseKey = QStringLiteral("database");
 constexpr int kBillingIntervalMs = 60 * 60 * 1000;
 constexpr int kStatusTimeoutMs = 15000;
+
+/// The window's pages, in side bar order (Ctrl+1, Ctrl+2, … follow it). A page is one line.
+const QList<PageRegistration>& registeredPages()
+{
+    static const QList<PageRegistration> pages = {
+        PageRegistration::of<DashboardPage>("dashboard",
+                                            QT_TRANSLATE_NOOP("sb::ui::MainWindow", "Dashboard")),
+        PageRegistration::of<MembersPage>("members",
+                                          QT_TRANSLATE_NOOP("sb::ui::MainWindow", "Members")),
+        PageRegistration::of<NumbersPage>("numbers",
+                                          QT_TRANSLATE_NOOP("sb::ui::MainWindow", "Numbers")),
+        PageRegistration::of<SipProfilesPage>(
+            "sip-profiles", QT_TRANSLATE_NOOP("sb::ui::MainWindow", "SIP profiles")),
+        PageRegistration::of<PlaceholderPage>(
+            "calls", QT_TRANSLATE_NOOP("sb::ui::MainWindow", "Calls & reports"),
+            [](const Context&, QWidget* parent) {
+                return new PlaceholderPage(PlaceholderPage::Kind::Calls, parent);
+            }),
+        PageRegistration::of<ActivityPage>("activity",
+                                           QT_TRANSLATE_NOOP("sb::ui::MainWindow", "Activity")),
+        PageRegistration::of<SettingsPage>("settings",
+                                           QT_TRANSLATE_NOOP("sb::ui::MainWindow", "Settings")),
+    };
+    return pages;
+}
 } // namespace
 
 MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
     : QMainWindow(parent), m_ctx(std::move(ctx)), m_options(options)
 {
     setObjectName(QStringLiteral("mainWindow"));
+    if (!m_ctx.notifier)
+        m_ctx.notifier = &m_ownNotifier;
 
     m_navigation = new QListWidget(this);
     m_navigation->setObjectName(QStringLiteral("navigation"));
@@ -64,32 +90,22 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
     QFont navFont = m_navigation->font();
     navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
     m_navigation->setFont(navFont);
-    for (int i = 0; i < PageCount; ++i) {
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("pages"));
+    for (const PageRegistration& registration : registeredPages()) {
+        m_pages.push_back(registration.create(m_ctx, m_stack));
+        Page& page = *m_pages.back();
+        m_stack->addWidget(page.widget());
         auto* item = new QListWidgetItem(m_navigation);
-        item->setData(Qt::UserRole, pageNames().at(i));
+        item->setData(Qt::UserRole, page.id());
         item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() + 14));
+        page.onStatusMessage(this, [this](const QString& text) { showStatus(text); });
     }
-
-    m_pages = new QStackedWidget(this);
-    m_pages->setObjectName(QStringLiteral("pages"));
-    m_dashboardPage = new DashboardPage(m_ctx, m_pages);
-    m_membersPage = new MembersPage(m_ctx, m_pages);
-    m_numbersPage = new NumbersPage(m_ctx, m_pages);
-    m_sipProfilesPage = new SipProfilesPage(m_ctx, m_pages);
-    m_activityPage = new ActivityPage(m_ctx, m_pages);
-    m_settingsPage = new SettingsPage(m_ctx, m_pages);
-    m_pages->insertWidget(Dashboard, m_dashboardPage);
-    m_pages->insertWidget(Members, m_membersPage);
-    m_pages->insertWidget(Numbers, m_numbersPage);
-    m_pages->insertWidget(SipProfiles, m_sipProfilesPage);
-    m_pages->insertWidget(Calls, new PlaceholderPage(PlaceholderPage::Kind::Calls, m_pages));
-    m_pages->insertWidget(Activity, m_activityPage);
-    m_pages->insertWidget(Settings, m_settingsPage);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_navigation);
-    m_splitter->addWidget(m_pages);
+    m_splitter->addWidget(m_stack);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setCollapsible(1, false);
@@ -112,31 +128,19 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
     createActions();
     createMenus();
 
-    connect(m_membersPage, &MembersPage::statusMessage, this, &MainWindow::showStatus);
-    connect(m_activityPage, &ActivityPage::statusMessage, this, &MainWindow::showStatus);
-    connect(m_dashboardPage, &DashboardPage::statusMessage, this, &MainWindow::showStatus);
-    connect(m_membersPage, &MembersPage::databaseChanged, this, &MainWindow::refreshAll);
-    connect(m_membersPage, &MembersPage::buyNumbersRequested, m_numbersPage,
+    // Requests from one page to another; what changed reaches every page through the Notifier.
+    connect(membersPage(), &MembersPage::buyNumbersRequested, numbersPage(),
             &NumbersPage::buyNumbersForMembers);
-    connect(m_membersPage, &MembersPage::cancelNumbersRequested, m_numbersPage,
+    connect(membersPage(), &MembersPage::cancelNumbersRequested, numbersPage(),
             &NumbersPage::cancelNumbersOfMembers);
-    connect(m_numbersPage, &NumbersPage::statusMessage, this, &MainWindow::showStatus);
-    connect(m_numbersPage, &NumbersPage::databaseChanged, this, &MainWindow::refreshAll);
-    connect(m_numbersPage, &NumbersPage::membersChanged, this, &MainWindow::refreshMembers);
-    connect(m_numbersPage, &NumbersPage::profilesChanged, m_sipProfilesPage,
-            &SipProfilesPage::refresh);
-    connect(m_sipProfilesPage, &SipProfilesPage::statusMessage, this, &MainWindow::showStatus);
-    connect(m_sipProfilesPage, &SipProfilesPage::databaseChanged, this, &MainWindow::refreshAll);
-    connect(m_sipProfilesPage, &SipProfilesPage::membersChanged, this, &MainWindow::refreshMembers);
-    connect(m_sipProfilesPage, &SipProfilesPage::numbersChanged, m_numbersPage,
-            &NumbersPage::refresh);
-    connect(m_sipProfilesPage, &SipProfilesPage::buyNumbersRequested, m_numbersPage,
+    connect(sipProfilesPage(), &SipProfilesPage::buyNumbersRequested, numbersPage(),
             &NumbersPage::buyNumbersFor);
-    connect(m_settingsPage, &SettingsPage::statusMessage, this, &MainWindow::showStatus);
-    connect(m_settingsPage, &SettingsPage::sipServersChanged, m_sipProfilesPage,
-            &SipProfilesPage::refresh);
-    connect(m_settingsPage, &SettingsPage::databaseRequested, this, &MainWindow::switchDatabase);
-    m_settingsPage->setCurrentDatabase(m_ctx.db.displaySpec());
+    connect(settingsPage(), &SettingsPage::databaseRequested, this, &MainWindow::switchDatabase);
+    settingsPage()->setCurrentDatabase(m_ctx.db.displaySpec());
+    connect(m_ctx.notifier, &Notifier::changed, this, [this](const Changes& changes) {
+        if (changes.companyBalance)
+            refreshCompanyBalance();
+    });
 
     m_billingTimer = new QTimer(this);
     m_billingTimer->setInterval(kBillingIntervalMs);
@@ -147,14 +151,14 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
     }
 
     resize(1280, 800);
-    showPage(Members);
+    showPage(QStringLiteral("members"));
     if (m_options.restoreSettings)
         restoreSettings();
     // Connected only now, so that opening the window does not overwrite the remembered page.
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
-        m_pages->setCurrentIndex(row);
+        m_stack->setCurrentIndex(row);
         showPageActions(row);
         if (m_options.saveSettings)
             QSettings().setValue(kPageKey, pageNames().value(row));
@@ -166,9 +170,40 @@ MainWindow::~MainWindow() = default;
 
 QStringList MainWindow::pageNames()
 {
-    return {QStringLiteral("dashboard"),    QStringLiteral("members"), QStringLiteral("numbers"),
-            QStringLiteral("sip-profiles"), QStringLiteral("calls"),   QStringLiteral("activity"),
-            QStringLiteral("settings")};
+    QStringList names;
+    for (const PageRegistration& registration : registeredPages())
+        names.append(QString::fromLatin1(registration.id));
+    return names;
+}
+
+MembersPage* MainWindow::membersPage() const
+{
+    return pageWidget<MembersPage>();
+}
+
+NumbersPage* MainWindow::numbersPage() const
+{
+    return pageWidget<NumbersPage>();
+}
+
+SipProfilesPage* MainWindow::sipProfilesPage() const
+{
+    return pageWidget<SipProfilesPage>();
+}
+
+ActivityPage* MainWindow::activityPage() const
+{
+    return pageWidget<ActivityPage>();
+}
+
+DashboardPage* MainWindow::dashboardPage() const
+{
+    return pageWidget<DashboardPage>();
+}
+
+SettingsPage* MainWindow::settingsPage() const
+{
+    return pageWidget<SettingsPage>();
 }
 
 int MainWindow::pageFromName(const QString& name)
@@ -207,21 +242,12 @@ void MainWindow::createActions()
     m_findAction->setObjectName(QStringLiteral("findAction"));
     m_findAction->setShortcut(QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, [this]() {
-        switch (currentPage()) {
-        case Activity:
-            m_activityPage->focusSearch();
-            break;
-        case Numbers:
-            m_numbersPage->focusSearch();
-            break;
-        case SipProfiles:
-            m_sipProfilesPage->focusSearch();
-            break;
-        default:
-            showPage(Members);
-            m_membersPage->focusSearch();
-            break;
-        }
+        // The page's own search, or the members' on a page without one.
+        const int current = currentPage();
+        if (current >= 0 && m_pages[current]->focusSearch())
+            return;
+        showPage(QStringLiteral("members"));
+        membersPage()->focusSearch();
     });
 
     m_refreshAction = new QAction(this);
@@ -246,15 +272,9 @@ void MainWindow::createActions()
                 .arg(sb::version()));
     });
 
-    const QStringList names = pageNames();
-    for (int i = 0; i < PageCount; ++i) {
+    for (int i = 0; i < pageCount(); ++i) {
         auto* a = new QAction(this);
-        QString camel = names[i];
-        // "sip-profiles" -> "showSipProfilesAction"
-        QString object = QStringLiteral("show");
-        for (const QString& part : camel.split(QLatin1Char('-')))
-            object += part.left(1).toUpper() + part.mid(1);
-        a->setObjectName(object + QStringLiteral("Action"));
+        a->setObjectName(Page::actionName(m_pages[i]->id()));
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
         connect(a, &QAction::triggered, this, [this, i]() { showPage(i); });
         m_pageActions.append(a);
@@ -265,8 +285,8 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
-    m_fileMenu->addAction(m_membersPage->importAction());
-    m_fileMenu->addAction(m_membersPage->exportAction());
+    m_fileMenu->addAction(membersPage()->importAction());
+    m_fileMenu->addAction(membersPage()->exportAction());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
@@ -277,7 +297,7 @@ void MainWindow::createMenus()
 
     m_membersMenu = menuBar()->addMenu(QString());
     m_membersMenu->setObjectName(QStringLiteral("membersMenu"));
-    const QList<QAction*> memberActions = m_membersPage->memberActions();
+    const QList<QAction*> memberActions = membersPage()->memberActions();
     for (QAction* a : memberActions) {
         if (a->objectName() == QLatin1String("importMembersAction") || a->isSeparator())
             break;
@@ -288,13 +308,13 @@ void MainWindow::createMenus()
 
     m_numbersMenu = menuBar()->addMenu(QString());
     m_numbersMenu->setObjectName(QStringLiteral("numbersMenu"));
-    m_numbersMenu->addActions(m_numbersPage->numberActions());
+    m_numbersMenu->addActions(numbersPage()->numberActions());
 
     m_profilesMenu = menuBar()->addMenu(QString());
     m_profilesMenu->setObjectName(QStringLiteral("sipProfilesMenu"));
-    m_profilesMenu->addActions(m_sipProfilesPage->profileActions());
+    m_profilesMenu->addActions(sipProfilesPage()->profileActions());
     m_profilesMenu->addSeparator();
-    m_profilesMenu->addActions(m_sipProfilesPage->bundleActions());
+    m_profilesMenu->addActions(sipProfilesPage()->bundleActions());
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -316,39 +336,40 @@ void MainWindow::createMenus()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_toolBarEnd = m_toolBar->addWidget(spacer);
     m_toolBar->addWidget(m_balanceLabel);
-    // The tool bar follows the page: its own actions between the company's and the balance.
-    m_toolBarActions.resize(PageCount);
-    m_toolBarActions[Members] = memberActions;
-    m_toolBarActions[Numbers] = m_numbersPage->numberActions();
-    const QList<QAction*> profileActions = m_sipProfilesPage->profileActions();
-    m_toolBarActions[SipProfiles] = profileActions.mid(0, 6);
 
-    m_dashboardPage->setQuickActions(
-        {m_topUpAction, m_membersPage->addMemberAction(), m_membersPage->importAction()});
+    dashboardPage()->setQuickActions(
+        {m_topUpAction, membersPage()->addMemberAction(), membersPage()->importAction()});
 }
 
 int MainWindow::currentPage() const
 {
-    return m_pages->currentIndex();
+    return m_stack->currentIndex();
 }
 
 QWidget* MainWindow::page(int index) const
 {
-    return m_pages->widget(index);
+    return m_stack->widget(index);
 }
 
 void MainWindow::showPage(int index)
 {
-    if (index < 0 || index >= PageCount)
+    if (index < 0 || index >= pageCount())
         return;
     m_navigation->setCurrentRow(index);
-    m_pages->setCurrentIndex(index);
+    m_stack->setCurrentIndex(index);
     showPageActions(index);
+}
+
+void MainWindow::showPage(const QString& id)
+{
+    showPage(pageFromName(id));
 }
 
 void MainWindow::showPageActions(int page)
 {
-    const QList<QAction*> wanted = m_toolBarActions.value(page);
+    // The tool bar follows the page: its own actions between the company's and the balance.
+    const QList<QAction*> wanted =
+        page >= 0 && page < pageCount() ? m_pages[page]->toolBarActions() : QList<QAction*>();
     if (wanted == m_toolBarShown)
         return;
     for (QAction* a : std::as_const(m_toolBarShown))
@@ -357,17 +378,11 @@ void MainWindow::showPageActions(int page)
     m_toolBar->insertActions(m_toolBarEnd, m_toolBarShown);
 }
 
-void MainWindow::refreshMembers(const QStringList& accounts)
-{
-    m_membersPage->model()->refreshAccounts(accounts);
-}
-
 void MainWindow::refreshPages()
 {
-    m_membersPage->refresh();
-    m_numbersPage->refresh();
-    m_sipProfilesPage->refresh();
-    refreshAll();
+    for (const auto& page : m_pages)
+        page->refresh();
+    refreshCompanyBalance();
 }
 
 void MainWindow::showStatus(const QString& text)
@@ -388,13 +403,6 @@ void MainWindow::refreshCompanyBalance()
         tr("What the company can still give to members. Top up to add bought credit."));
 }
 
-void MainWindow::refreshAll()
-{
-    refreshCompanyBalance();
-    m_dashboardPage->refresh();
-    m_activityPage->refresh();
-}
-
 void MainWindow::runBilling()
 {
     auto report = BillingService(m_ctx).run();
@@ -410,12 +418,7 @@ void MainWindow::runBilling()
     } else {
         showStatus(tr("Billing: nothing was due."));
     }
-    const bool changed =
-        report->autoRechargesReset > 0 || report->resumed > 0 || report->recharged.isPositive() ||
-        report->numbersRenewed > 0 || report->numbersReleased > 0 || report->numbersExpired > 0 ||
-        report->channelsRenewed > 0 || report->channelsLapsed > 0 || !report->messages.isEmpty();
-    if (changed)
-        refreshPages();
+    // What billing changed reaches the pages through the Notifier.
 }
 
 void MainWindow::topUp()
@@ -427,14 +430,13 @@ void MainWindow::topUp()
     showStatus(tr("Topped up %1. Company balance: %2.")
                    .arg(dialog.amount().toCurrencyString(locale),
                         dialog.newBalance().toCurrencyString(locale)));
-    refreshAll();
 }
 
 void MainWindow::switchDatabase(const QString& spec)
 {
     auto db = Database::open(spec);
     if (!db) {
-        m_settingsPage->showDatabaseResult(false, db.error().message);
+        settingsPage()->showDatabaseResult(false, db.error().message);
         return;
     }
     m_ctx.db = *db;
@@ -442,11 +444,11 @@ void MainWindow::switchDatabase(const QString& spec)
         qWarning("switchboard: %s", qPrintable(r.error().message));
     QSettings settings;
     const auto remembered = RememberedDatabase::save(settings, kDatabaseKey, spec);
-    m_settingsPage->setCurrentDatabase(m_ctx.db.displaySpec());
+    settingsPage()->setCurrentDatabase(m_ctx.db.displaySpec());
     if (remembered)
-        m_settingsPage->showDatabaseResult(true, tr("Now using %1.").arg(m_ctx.db.displaySpec()));
+        settingsPage()->showDatabaseResult(true, tr("Now using %1.").arg(m_ctx.db.displaySpec()));
     else
-        m_settingsPage->showDatabaseResult(
+        settingsPage()->showDatabaseResult(
             false, tr("Now using %1, but it will not be used at the next start: %2")
                        .arg(m_ctx.db.displaySpec(), remembered.error().message));
     m_databaseLabel->setText(m_ctx.db.displaySpec());
@@ -489,14 +491,13 @@ void MainWindow::generateDemo(int members)
             else
                 showStatus(
                     tr("The demo account is ready: %Ln member(s).", nullptr, summary->members));
-            refreshPages();
-            showPage(Members);
+            showPage(QStringLiteral("members"));
         });
 }
 
 QString MainWindow::saveScreenshot(int index, const QString& path)
 {
-    if (index < 0 || index >= PageCount)
+    if (index < 0 || index >= pageCount())
         return tr("There is no such page.");
     showPage(index);
     if (!isVisible())
@@ -517,10 +518,8 @@ void MainWindow::saveSettings() const
     settings.setValue(kStateKey, saveState());
     settings.setValue(kSplitterKey, m_splitter->saveState());
     settings.setValue(kPageKey, pageNames().value(currentPage()));
-    m_membersPage->saveSettings();
-    m_numbersPage->saveSettings();
-    m_sipProfilesPage->saveSettings();
-    m_activityPage->saveSettings();
+    for (const auto& page : m_pages)
+        page->saveSettings();
 }
 
 void MainWindow::restoreSettings()
@@ -538,10 +537,8 @@ void MainWindow::restoreSettings()
     const int page = pageFromName(settings.value(kPageKey).toString());
     if (page >= 0)
         showPage(page);
-    m_membersPage->restoreSettings();
-    m_numbersPage->restoreSettings();
-    m_sipProfilesPage->restoreSettings();
-    m_activityPage->restoreSettings();
+    for (const auto& p : m_pages)
+        p->restoreSettings();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -572,20 +569,18 @@ void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("Switchboard"));
     setAccessibleName(tr("Switchboard"));
-    const QStringList titles = {tr("Dashboard"),    tr("Members"),         tr("Numbers"),
-                                tr("SIP profiles"), tr("Calls & reports"), tr("Activity"),
-                                tr("Settings")};
-    for (int i = 0; i < PageCount; ++i) {
+    for (int i = 0; i < pageCount(); ++i) {
+        const QString title = m_pages[i]->title();
         QListWidgetItem* item = m_navigation->item(i);
-        item->setText(titles[i]);
-        item->setData(Qt::AccessibleTextRole, titles[i]);
-        m_pageActions[i]->setText(titles[i]);
+        item->setText(title);
+        item->setData(Qt::AccessibleTextRole, title);
+        m_pageActions[i]->setText(title);
         m_pageActions[i]->setToolTip(
             tr("Show %1 (%2)")
-                .arg(titles[i], m_pageActions[i]->shortcut().toString(QKeySequence::NativeText)));
+                .arg(title, m_pageActions[i]->shortcut().toString(QKeySequence::NativeText)));
     }
     m_navigation->setAccessibleName(tr("Navigation"));
-    m_pages->setAccessibleName(tr("Pages"));
+    m_stack->setAccessibleName(tr("Pages"));
     m_fileMenu->setTitle(tr("&File"));
     m_companyMenu->setTitle(tr("&Company"));
     m_membersMenu->setTitle(tr("&Members"));

@@ -1,9 +1,14 @@
 #pragma once
 
 #include "core/storage/Context.h"
+#include "core/storage/Notifier.h"
+#include "ui/shell/Page.h"
 
 #include <QMainWindow>
 #include <QStringList>
+
+#include <memory>
+#include <vector>
 
 class QAction;
 class QLabel;
@@ -38,54 +43,57 @@ struct MainWindowOptions
 };
 
 /// The window: navigation side bar, pages, the always-visible company balance, menus and
-/// tool bar with the actions, billing at start and hourly.
+/// tool bar with the actions, billing at start and hourly. Its pages come from one
+/// registration (MainWindow.cpp); what the services commit reaches the models and labels
+/// through the context's Notifier, which the window owns unless the context brings one.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    enum Page
-    {
-        Dashboard,
-        Members,
-        Numbers,
-        SipProfiles,
-        Calls,
-        Activity,
-        Settings,
-        PageCount
-    };
-
     explicit MainWindow(Context ctx, MainWindowOptions options = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     /// The window's context: its database connection, clock and actor.
     Context& context() { return m_ctx; }
 
-    /// "dashboard", "members", "numbers", "sip-profiles", "calls", "activity", "settings".
+    /// The registered pages' ids in order: "dashboard", "members", "numbers", "sip-profiles",
+    /// "calls", "activity", "settings".
     static QStringList pageNames();
     /// The page of a name, or -1.
     static int pageFromName(const QString& name);
+    int pageCount() const { return static_cast<int>(m_pages.size()); }
     /// Which database to open: the command line's, else $SWITCHBOARD_DATABASE, else the one
     /// chosen in Settings, else the default file.
     static QString startupDatabaseSpec(const QString& fromCommandLine);
 
     int currentPage() const;
     QWidget* page(int index) const;
-    MembersPage* membersPage() const { return m_membersPage; }
-    NumbersPage* numbersPage() const { return m_numbersPage; }
-    SipProfilesPage* sipProfilesPage() const { return m_sipProfilesPage; }
-    ActivityPage* activityPage() const { return m_activityPage; }
-    DashboardPage* dashboardPage() const { return m_dashboardPage; }
-    SettingsPage* settingsPage() const { return m_settingsPage; }
+    /// The registered page whose widget is a W, or null.
+    template<typename W> W* pageWidget() const
+    {
+        for (const auto& p : m_pages)
+            if (auto* w = qobject_cast<W*>(p->widget()))
+                return w;
+        return nullptr;
+    }
+    MembersPage* membersPage() const;
+    NumbersPage* numbersPage() const;
+    SipProfilesPage* sipProfilesPage() const;
+    ActivityPage* activityPage() const;
+    DashboardPage* dashboardPage() const;
+    SettingsPage* settingsPage() const;
 
     /// Renders a page to a PNG (for --screenshot). Returns an error message, empty on success.
     QString saveScreenshot(int page, const QString& path);
 
 public slots:
     void showPage(int index);
-    /// After any change: company balance, dashboard, activity.
-    void refreshAll();
+    /// The page of an id ("members"); nothing for an unknown one.
+    void showPage(const QString& id);
+    /// Every page's data and the company balance again (Refresh, another database, changes
+    /// made by another program).
+    void refreshPages();
     void refreshCompanyBalance();
     /// Everything due up to now (renewals, monthly resets); news in the status bar.
     void runBilling();
@@ -109,24 +117,19 @@ private:
     void retranslateUi();
     /// The tool bar shows the company actions and those of the page in view.
     void showPageActions(int page);
-    void refreshMembers(const QStringList& accounts);
-    /// Every page's data again (after billing, a database switch, Refresh).
-    void refreshPages();
     void saveSettings() const;
     void restoreSettings();
     bool accountIsEmpty() const;
 
+    /// Announces what the services commit, unless the context came with a Notifier.
+    Notifier m_ownNotifier;
     Context m_ctx;
     MainWindowOptions m_options;
     QSplitter* m_splitter = nullptr;
     QListWidget* m_navigation = nullptr;
-    QStackedWidget* m_pages = nullptr;
-    DashboardPage* m_dashboardPage = nullptr;
-    MembersPage* m_membersPage = nullptr;
-    NumbersPage* m_numbersPage = nullptr;
-    SipProfilesPage* m_sipProfilesPage = nullptr;
-    ActivityPage* m_activityPage = nullptr;
-    SettingsPage* m_settingsPage = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    /// The registered pages, in order: the side bar rows, the stack and m_pageActions match.
+    std::vector<std::unique_ptr<Page>> m_pages;
     QToolBar* m_toolBar = nullptr;
     QLabel* m_balanceLabel = nullptr;
     QLabel* m_databaseLabel = nullptr;
@@ -144,7 +147,6 @@ private:
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QList<QAction*> m_pageActions;
-    QList<QList<QAction*>> m_toolBarActions; ///< per page
     QList<QAction*> m_toolBarShown;
     QAction* m_toolBarEnd = nullptr;
     QTimer* m_billingTimer = nullptr;

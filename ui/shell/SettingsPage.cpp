@@ -159,7 +159,6 @@ void SettingsPage::saveSipServers()
     updateWidgets();
     emit statusMessage(
         tr("The provider's SIP servers are now %1.").arg(servers.join(QStringLiteral(", "))));
-    emit sipServersChanged();
 }
 
 void SettingsPage::selectCurrentLanguage()

@@ -40,8 +40,6 @@ public:
 signals:
     /// The admin asked to use another database.
     void databaseRequested(const QString& spec);
-    /// The provider's SIP servers were saved.
-    void sipServersChanged();
     void statusMessage(const QString& text);
 
 protected:

@@ -5,7 +5,8 @@
 namespace sb::ui {
 
 BackgroundJob::BackgroundJob(const Context& ui, const QString& label, QWidget* parent)
-    : QObject(parent), m_spec(ui.db.spec()), m_clock(ui.clock), m_actor(ui.actor)
+    : QObject(parent), m_spec(ui.db.spec()), m_clock(ui.clock), m_actor(ui.actor),
+      m_notifier(ui.notifier)
 {
     m_dialog = new QProgressDialog(label, tr("Cancel"), 0, 0, parent);
     m_dialog->setObjectName(QStringLiteral("progressDialog"));
@@ -43,19 +44,20 @@ void BackgroundJob::start(Work work)
     const QString spec = m_spec;
     const Clock* clock = m_clock;
     const QString actor = m_actor;
+    Notifier* notifier = m_notifier;
     Progress progress = [this](qint64 done, qint64 total) {
         QMetaObject::invokeMethod(
             this, [this, done, total]() { onProgress(done, total); }, Qt::QueuedConnection);
         return !m_cancelled.load();
     };
-    m_watcher.setFuture(QtConcurrent::run([this, spec, clock, actor, work, progress]() {
+    m_watcher.setFuture(QtConcurrent::run([this, spec, clock, actor, notifier, work, progress]() {
         // This thread's own connection, closed again before the thread moves on.
         auto db = Database::open(spec);
         if (!db) {
             m_openError = db.error().message;
             return;
         }
-        Context ctx{*db, clock, actor};
+        Context ctx{*db, clock, actor, notifier};
         work(ctx, progress);
     }));
 }

@@ -70,6 +70,7 @@ private:
     QString m_spec;
     const Clock* m_clock = nullptr;
     QString m_actor;
+    Notifier* m_notifier = nullptr;
     QPointer<QProgressDialog> m_dialog;
     QFutureWatcher<void> m_watcher;
     std::atomic<bool> m_cancelled{false};

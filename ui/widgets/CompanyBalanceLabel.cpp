@@ -10,6 +10,14 @@ CompanyBalanceLabel::CompanyBalanceLabel(const Context& ctx, QWidget* parent)
     setObjectName(QStringLiteral("companyBalanceInfoLabel"));
     setWordWrap(true);
     refresh();
+    if (m_ctx.notifier)
+        connect(m_ctx.notifier, &Notifier::changed, this, [this](const Changes& changes) {
+            if (!changes.companyBalance)
+                return;
+            refresh();
+            if (!m_balanceText.isEmpty())
+                showBalance(m_balanceText, m_balanceAfterText, m_spending);
+        });
 }
 
 void CompanyBalanceLabel::refresh()
@@ -21,6 +29,9 @@ void CompanyBalanceLabel::refresh()
 void CompanyBalanceLabel::showBalance(const QString& balanceText, const QString& balanceAfterText,
                                       std::optional<Money> spending)
 {
+    m_balanceText = balanceText;
+    m_balanceAfterText = balanceAfterText;
+    m_spending = spending;
     const QLocale locale;
     if (spending)
         setText(balanceAfterText.arg(m_balance.toCurrencyString(locale),

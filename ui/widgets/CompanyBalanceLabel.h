@@ -11,8 +11,9 @@ namespace sb::ui {
 
 /// The company balance under what a dialog is about to pay from it: "Company balance: 120.00,
 /// after the allocation: 20.00." (object name `companyBalanceInfoLabel`). It reads the balance
-/// itself, and again with refresh() after a refusal, since someone else may have spent
-/// meanwhile. The dialog passes the texts, translated in its own context.
+/// itself, again with refresh() after a refusal, since someone else may have spent
+/// meanwhile, and whenever the context's Notifier announces that the balance moved. The
+/// dialog passes the texts, translated in its own context.
 class CompanyBalanceLabel : public QLabel
 {
     Q_OBJECT
@@ -32,6 +33,10 @@ public:
 private:
     const Context& m_ctx;
     Money m_balance;
+    /// What showBalance() was last given, to show again after the balance moved.
+    QString m_balanceText;
+    QString m_balanceAfterText;
+    std::optional<Money> m_spending;
 };
 
 } // namespace sb::ui

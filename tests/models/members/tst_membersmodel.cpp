@@ -6,6 +6,7 @@
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberService.h"
 #include "core/storage/Context.h"
+#include "core/storage/Notifier.h"
 #include "models/members/MembersModel.h"
 #include "tests/support/TestDatabase.h"
 
@@ -36,6 +37,7 @@ private slots:
     void autoRechargeColumn();
     void numbersColumn();
     void refreshAccountsKeepsRows();
+    void followsTheNotifier();
     void retranslateFollowsLocale();
 
 private:
@@ -360,6 +362,47 @@ void TestMembersModel::refreshAccountsKeepsRows()
     QCOMPARE(model.data(model.index(row, MembersModel::Balance), MembersModel::RawValueRole)
                  .toLongLong(),
              before + 1000);
+}
+
+void TestMembersModel::followsTheNotifier()
+{
+    // A context with a Notifier: the model hears what the services commit.
+    Notifier notifier;
+    Context ctx = *m_ctx;
+    ctx.notifier = &notifier;
+    MembersModel model(ctx);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tester.setUseFetchMore(false); // see underModelTester()
+    model.fetchMore({});
+    const qint64 total = model.totalCount();
+    const int rows = model.rowCount();
+    const int row = 260; // on the second page
+    const QString account = model.member(row).account;
+    const qint64 before = model.member(row).balance.cents();
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    // Credit: the member's row in place, the fetched pages kept.
+    QVERIFY(CompanyService(ctx).topUp(Money::fromCents(700), QStringLiteral("T-3")).ok());
+    QVERIFY(CreditService(ctx).allocate(Money::fromCents(700), {account}).ok());
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), row);
+    QCOMPARE(model.rowCount(), rows);
+    QCOMPARE(model.member(row).balance.cents(), before + 700);
+
+    // A refusal announces nothing.
+    QVERIFY(!CreditService(ctx).allocate(Money::fromCents(100'000'000), {account}).ok());
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(reset.size(), 0);
+
+    // A new member: the list itself changed, the model starts afresh from the first page.
+    QVERIFY(MemberService(ctx)
+                .add({QStringLiteral("zz.notified"), QStringLiteral("Zz Notified"), {}, {}})
+                .ok());
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(model.rowCount(), MembersModel::PageSize);
+    QCOMPARE(model.totalCount(), total + 1);
 }
 
 void TestMembersModel::retranslateFollowsLocale()

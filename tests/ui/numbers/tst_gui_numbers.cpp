@@ -55,6 +55,8 @@ private slots:
     void cleanup();
 
     void buyNumbersForTwoSelectedMembers();
+    void pagesForwardNoChanges();
+    void windowContextChangesReachTheWindow();
     void termsMustBeAcceptedAndBalanceMustCover();
     void refusalByTheCoreShowsInline();
     void reassignWithCompletion();
@@ -83,7 +85,7 @@ private:
 
 void TestGuiNumbers::selectMembers(const QStringList& accounts)
 {
-    m_gui.window()->showPage(MainWindow::Members);
+    m_gui.window()->showPage(QStringLiteral("members"));
     QTableView* view = m_members->table();
     view->clearSelection();
     bool first = true;
@@ -102,7 +104,7 @@ void TestGuiNumbers::selectMembers(const QStringList& accounts)
 
 void TestGuiNumbers::selectNumber(const QString& e164)
 {
-    m_gui.window()->showPage(MainWindow::Numbers);
+    m_gui.window()->showPage(QStringLiteral("numbers"));
     QTableView* view = m_numbers->table();
     view->clearSelection();
     for (int row = 0; row < m_numbers->model()->rowCount(); ++row) {
@@ -171,7 +173,7 @@ void TestGuiNumbers::initTestCase()
     QVERIFY(ProfileService(ctx).create(sales).ok()); // 6.95 for one channel
     m_members = m_gui.window()->membersPage();
     m_numbers = m_gui.window()->numbersPage();
-    m_gui.window()->refreshAll();
+    m_gui.window()->refreshPages();
     m_members->refresh();
     m_numbers->refresh();
     m_gui.window()->sipProfilesPage()->refresh();
@@ -283,11 +285,53 @@ void TestGuiNumbers::buyNumbersForTwoSelectedMembers()
              PhoneNumbers::formatInternational(m_carolNumber));
     QCOMPARE(m_members->selectedAccounts().size(), 2);
     QCOMPARE(m_numbers->model()->totalCount(), 2);
+    QStringList rows;
+    for (int row = 0; row < m_numbers->model()->rowCount(); ++row)
+        rows.append(m_numbers->model()->number(row).e164);
+    rows.sort();
+    QStringList bought{m_bobNumber, m_carolNumber};
+    bought.sort();
+    QCOMPARE(rows, bought);
     QVERIFY2(m_gui.statusText().startsWith(QStringLiteral("Bought 2 ")),
              qPrintable(m_gui.statusText()));
     QVERIFY(m_gui.statusText().contains(QStringLiteral("New York, NY (212)")));
     QVERIFY(m_gui.statusText().contains(QStringLiteral("$30.00")));
     QVERIFY(m_gui.statusText().contains(QStringLiteral("Company balance: $963.05")));
+}
+
+void TestGuiNumbers::pagesForwardNoChanges()
+{
+    // The Numbers table and the balance above followed the core's Notifier: no page tells
+    // the window what changed.
+    for (int i = 0; i < m_gui.window()->pageCount(); ++i) {
+        const QMetaObject* meta = m_gui.window()->page(i)->metaObject();
+        for (const char* signal : {"databaseChanged()", "membersChanged(QStringList)",
+                                   "numbersChanged()", "profilesChanged()", "sipServersChanged()"})
+            QVERIFY2(meta->indexOfSignal(signal) < 0,
+                     qPrintable(QStringLiteral("%1::%2").arg(QString::fromLatin1(meta->className()),
+                                                             QString::fromLatin1(signal))));
+    }
+}
+
+void TestGuiNumbers::windowContextChangesReachTheWindow()
+{
+    // Changes through the window's context from no page at all: the company balance label
+    // and the member's row follow (the company balance ends as it began).
+    const Money before = m_gui.companyBalance();
+    const Context& ctx = m_gui.window()->context();
+    QVERIFY(ctx.notifier);
+    QVERIFY(CompanyService(ctx).topUp(Money::fromCents(500), QStringLiteral("INV-N")).ok());
+    QCOMPARE(
+        m_gui.companyBalanceText(),
+        QStringLiteral("Company balance: $%1").arg((before + Money::fromCents(500)).toString()));
+    const int bob = m_members->model()->rowOfAccount(QStringLiteral("bob.jones"));
+    QVERIFY(bob >= 0);
+    const Money bobBefore = m_members->model()->member(bob).balance;
+    QVERIFY(CreditService(ctx).allocate(Money::fromCents(500), {QStringLiteral("bob.jones")}).ok());
+    QCOMPARE(m_members->model()->member(bob).balance, bobBefore + Money::fromCents(500));
+    QCOMPARE(m_gui.companyBalance(), before);
+    QCOMPARE(m_gui.companyBalanceText(),
+             QStringLiteral("Company balance: $%1").arg(before.toString()));
 }
 
 void TestGuiNumbers::termsMustBeAcceptedAndBalanceMustCover()
@@ -297,7 +341,7 @@ void TestGuiNumbers::termsMustBeAcceptedAndBalanceMustCover()
                 .allocate(Money::fromCents(95305), {QStringLiteral("dave.brown")})
                 .ok());
     QCOMPARE(m_gui.companyBalance(), Money::fromCents(1000));
-    m_gui.window()->showPage(MainWindow::Numbers);
+    m_gui.window()->showPage(QStringLiteral("numbers"));
     m_gui.answerModal(QStringLiteral("buyNumbersWizard"), [](QDialog* d) {
         QWizard* w = wizardOf(d);
         // Started from the Numbers page: first, who gets the numbers.
@@ -376,7 +420,7 @@ void TestGuiNumbers::termsMustBeAcceptedAndBalanceMustCover()
 
 void TestGuiNumbers::refusalByTheCoreShowsInline()
 {
-    m_gui.window()->showPage(MainWindow::Numbers);
+    m_gui.window()->showPage(QStringLiteral("numbers"));
     m_gui.answerModal(QStringLiteral("buyNumbersWizard"), [this](QDialog* d) {
         QWizard* w = wizardOf(d);
         test::GuiHarness::type(w, QStringLiteral("holderEdit"), QStringLiteral("alice.smith"));
@@ -413,7 +457,7 @@ void TestGuiNumbers::refusalByTheCoreShowsInline()
     QVERIFY(CompanyService(m_gui.verify())
                 .topUp(Money::fromCents(100000), QStringLiteral("INV-2"))
                 .ok());
-    m_gui.window()->refreshAll();
+    m_gui.window()->refreshPages();
 }
 
 void TestGuiNumbers::reassignWithCompletion()
@@ -543,7 +587,7 @@ void TestGuiNumbers::cancelListsExpiryDate()
 
 void TestGuiNumbers::searchFiltersAndSort()
 {
-    m_gui.window()->showPage(MainWindow::Numbers);
+    m_gui.window()->showPage(QStringLiteral("numbers"));
     NumbersModel* model = m_numbers->model();
     auto* search = m_gui.window()->findChild<QLineEdit*>(QStringLiteral("numbersSearch"));
     QVERIFY(search);
@@ -586,7 +630,7 @@ void TestGuiNumbers::searchFiltersAndSort()
 
 void TestGuiNumbers::actionsNamesAndContextMenu()
 {
-    m_gui.window()->showPage(MainWindow::Numbers);
+    m_gui.window()->showPage(QStringLiteral("numbers"));
     QTableView* table = m_numbers->table();
     QCOMPARE(table->selectionMode(), QAbstractItemView::ExtendedSelection);
     QCOMPARE(table->contextMenuPolicy(), Qt::ActionsContextMenu);
@@ -608,10 +652,10 @@ void TestGuiNumbers::actionsNamesAndContextMenu()
     QVERIFY(!reassign->isEnabled());
     QVERIFY(cancel->isEnabled());
     // A selection on a hidden page is not acted on.
-    m_gui.window()->showPage(MainWindow::Members);
+    m_gui.window()->showPage(QStringLiteral("members"));
     QVERIFY(!cancel->isEnabled());
     QVERIFY(m_gui.window()->findChild<QAction*>(QStringLiteral("buyNumbersAction"))->isEnabled());
-    m_gui.window()->showPage(MainWindow::Numbers);
+    m_gui.window()->showPage(QStringLiteral("numbers"));
     QVERIFY(cancel->isEnabled());
     test::GuiHarness::shoot(m_gui.window(), QStringLiteral("numbersPage"));
 

@@ -85,7 +85,7 @@ private:
 
 void TestGuiProfiles::selectProfile(const QString& name)
 {
-    m_gui.window()->showPage(MainWindow::SipProfiles);
+    m_gui.window()->showPage(QStringLiteral("sip-profiles"));
     QTableView* view = m_page->table();
     for (int row = 0; row < view->model()->rowCount(); ++row) {
         if (view->model()->index(row, 0).data(ProfilesModel::NameRole).toString() == name) {
@@ -135,9 +135,9 @@ void TestGuiProfiles::initTestCase()
                 .ok());
     m_page = m_gui.window()->sipProfilesPage();
     m_gui.window()->membersPage()->refresh();
-    m_gui.window()->refreshAll();
+    m_gui.window()->refreshPages();
     // No profile yet: the details say what to do.
-    m_gui.window()->showPage(MainWindow::SipProfiles);
+    m_gui.window()->showPage(QStringLiteral("sip-profiles"));
     auto* empty = m_page->details()->findChild<QLabel*>(QStringLiteral("noProfileLabel"));
     QVERIFY(empty && empty->isVisible());
 }
@@ -158,7 +158,7 @@ void TestGuiProfiles::cleanup()
 
 void TestGuiProfiles::createWithRegistration()
 {
-    m_gui.window()->showPage(MainWindow::SipProfiles);
+    m_gui.window()->showPage(QStringLiteral("sip-profiles"));
     QString shownConfig;
     m_gui.answerModal(QStringLiteral("createSipProfileWizard"), [this, &shownConfig](QDialog* d) {
         auto* w = qobject_cast<QWizard*>(d);
@@ -268,7 +268,7 @@ void TestGuiProfiles::createWithRegistration()
 
 void TestGuiProfiles::createWithIpAuthentication()
 {
-    m_gui.window()->showPage(MainWindow::SipProfiles);
+    m_gui.window()->showPage(QStringLiteral("sip-profiles"));
     m_gui.answerModal(QStringLiteral("createSipProfileWizard"), [](QDialog* d) {
         auto* w = qobject_cast<QWizard*>(d);
         // A name in use is refused as it is typed.
@@ -510,7 +510,7 @@ void TestGuiProfiles::renameRefusesDuplicate()
 
 void TestGuiProfiles::providerSipServersInSettings()
 {
-    m_gui.window()->showPage(MainWindow::Settings);
+    m_gui.window()->showPage(QStringLiteral("settings"));
     auto* edit = m_gui.window()->findChild<QLineEdit*>(QStringLiteral("sipServersEdit"));
     auto* save = m_gui.window()->findChild<QPushButton*>(QStringLiteral("applySipServersButton"));
     auto* hint = m_gui.window()->findChild<QLabel*>(QStringLiteral("sipServersHint"));

@@ -116,7 +116,7 @@ private:
 
 void TestGui::selectAccounts(const QStringList& accounts)
 {
-    m_window->showPage(MainWindow::Members);
+    m_window->showPage(QStringLiteral("members"));
     QTableView* view = m_members->table();
     view->clearSelection();
     bool first = true;
@@ -208,7 +208,7 @@ void TestGui::navigationSwitchesPages()
 {
     auto* navigation = m_window->findChild<QListWidget*>(QStringLiteral("navigation"));
     QVERIFY(navigation);
-    QCOMPARE(navigation->count(), int(MainWindow::PageCount));
+    QCOMPARE(navigation->count(), int(MainWindow::pageNames().size()));
     const QStringList pages = {QStringLiteral("dashboardPage"), QStringLiteral("membersPage"),
                                QStringLiteral("numbersPage"),   QStringLiteral("sipProfilesPage"),
                                QStringLiteral("callsPage"),     QStringLiteral("activityPage"),
@@ -243,7 +243,7 @@ void TestGui::navigationSwitchesPages()
 
 void TestGui::addMember()
 {
-    m_window->showPage(MainWindow::Members);
+    m_window->showPage(QStringLiteral("members"));
     m_gui.answerModal(QStringLiteral("addMemberDialog"), [this](QDialog* d) {
         auto* ok = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
         QVERIFY(!ok->isEnabled()); // nothing typed yet
@@ -528,7 +528,7 @@ void TestGui::autoRechargeLimitReachedShowsSuspension()
 
 void TestGui::searchAsYouType()
 {
-    m_window->showPage(MainWindow::Members);
+    m_window->showPage(QStringLiteral("members"));
     auto* search = m_window->findChild<QLineEdit*>(QStringLiteral("membersSearch"));
     QVERIFY(search);
     QTest::keyClicks(search, QStringLiteral("carol"));
@@ -541,7 +541,7 @@ void TestGui::searchAsYouType()
 
 void TestGui::sortByHeaderClick()
 {
-    m_window->showPage(MainWindow::Members);
+    m_window->showPage(QStringLiteral("members"));
     QTableView* view = m_members->table();
     QHeaderView* header = view->horizontalHeader();
     auto clickHeader = [&](int column) {
@@ -661,7 +661,7 @@ void TestGui::exportMembers()
 
 void TestGui::activityPageShowsWhatHappened()
 {
-    m_window->showPage(MainWindow::Activity);
+    m_window->showPage(QStringLiteral("activity"));
     auto* table = m_window->findChild<QTableView*>(QStringLiteral("activityTable"));
     QVERIFY(table && table->isVisible());
     QVERIFY(table->model()->rowCount() > 5);
@@ -685,13 +685,14 @@ void TestGui::activityPageShowsWhatHappened()
 
 void TestGui::languageSwitchToNorwegian()
 {
-    m_window->showPage(MainWindow::Settings);
+    m_window->showPage(QStringLiteral("settings"));
     auto* combo = m_window->findChild<QComboBox*>(QStringLiteral("languageCombo"));
     QVERIFY(combo);
     QCOMPARE(combo->count(), 5);
     auto* navigation = m_window->findChild<QListWidget*>(QStringLiteral("navigation"));
     auto* balance = m_window->findChild<QLabel*>(QStringLiteral("companyBalanceLabel"));
-    QCOMPARE(navigation->item(MainWindow::Dashboard)->text(), QStringLiteral("Dashboard"));
+    QCOMPARE(navigation->item(MainWindow::pageFromName(QStringLiteral("dashboard")))->text(),
+             QStringLiteral("Dashboard"));
     auto restore = qScopeGuard([combo]() {
         combo->setCurrentIndex(combo->findData(QStringLiteral("en")));
         QCoreApplication::processEvents();
@@ -701,12 +702,14 @@ void TestGui::languageSwitchToNorwegian()
     QCOMPARE(QLocale().language(), QLocale::NorwegianBokmal);
     QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("nb"));
     // The window retranslates on LanguageChange: a navigation item and the money format.
-    QTRY_COMPARE(navigation->item(MainWindow::Dashboard)->text(), QStringLiteral("Oversikt"));
-    QCOMPARE(navigation->item(MainWindow::Members)->text(), QStringLiteral("Medlemmer"));
+    QTRY_COMPARE(navigation->item(MainWindow::pageFromName(QStringLiteral("dashboard")))->text(),
+                 QStringLiteral("Oversikt"));
+    QCOMPARE(navigation->item(MainWindow::pageFromName(QStringLiteral("members")))->text(),
+             QStringLiteral("Medlemmer"));
     QTRY_VERIFY2(balance->text().contains(QStringLiteral("500,00")), qPrintable(balance->text()));
-    m_window->showPage(MainWindow::Members);
+    m_window->showPage(QStringLiteral("members"));
     GuiHarness::shoot(m_window, QStringLiteral("mainWindow-nb"));
-    m_window->showPage(MainWindow::Settings);
+    m_window->showPage(QStringLiteral("settings"));
     QVERIFY(balance->text().contains(QStringLiteral("USD")));
     const int row = m_members->model()->rowOfAccount(QStringLiteral("carol.white"));
     QCOMPARE(m_members->model()->index(row, MembersModel::Balance).data().toString(),
@@ -737,7 +740,8 @@ void TestGui::languageSwitchToNorwegian()
 
     restore.dismiss();
     combo->setCurrentIndex(combo->findData(QStringLiteral("en")));
-    QTRY_COMPARE(navigation->item(MainWindow::Dashboard)->text(), QStringLiteral("Dashboard"));
+    QTRY_COMPARE(navigation->item(MainWindow::pageFromName(QStringLiteral("dashboard")))->text(),
+                 QStringLiteral("Dashboard"));
     // Back in English: the same line, written again.
     QTRY_COMPARE(activity->model()->index(0, ActivityModel::Action).data().toString(),
                  QStringLiteral("Company top-up"));
@@ -753,7 +757,7 @@ void TestGui::languageSwitchToNorwegian()
 
 void TestGui::settingsSwitchDatabase()
 {
-    m_window->showPage(MainWindow::Settings);
+    m_window->showPage(QStringLiteral("settings"));
     auto* edit = m_window->findChild<QLineEdit*>(QStringLiteral("databaseEdit"));
     auto* apply = m_window->findChild<QPushButton*>(QStringLiteral("applyDatabaseButton"));
     auto* hint = m_window->findChild<QLabel*>(QStringLiteral("databaseHint"));
@@ -883,7 +887,7 @@ void TestGui::controlsHaveNamesAndActionsInContextMenu()
 
 void TestGui::remembersLayoutAndLastPage()
 {
-    m_window->showPage(MainWindow::Activity);
+    m_window->showPage(QStringLiteral("activity"));
     m_window->resize(1100, 760);
     QVERIFY(m_window->close()); // saves size, layout and page
     m_window->show();
@@ -895,10 +899,10 @@ void TestGui::remembersLayoutAndLastPage()
     options.showWelcome = false;
     options.runBilling = false;
     MainWindow again(Context{*opened, m_clock, QStringLiteral("admin")}, options);
-    QCOMPARE(again.currentPage(), int(MainWindow::Activity));
+    QCOMPARE(again.currentPage(), MainWindow::pageFromName(QStringLiteral("activity")));
     QCOMPARE(again.size(), QSize(1100, 760));
     m_window->resize(1280, 900);
-    m_window->showPage(MainWindow::Members);
+    m_window->showPage(QStringLiteral("members"));
 }
 
 void TestGui::welcomeDialogOpensDemoAccount()
@@ -930,7 +934,7 @@ void TestGui::welcomeDialogOpensDemoAccount()
     QTRY_COMPARE(window.membersPage()->model()->totalCount(), qint64(500));
     QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("companyBalanceLabel"))->text() !=
                 QStringLiteral("Company balance: $0.00"));
-    QCOMPARE(window.currentPage(), int(MainWindow::Members));
+    QCOMPARE(window.currentPage(), MainWindow::pageFromName(QStringLiteral("members")));
 }
 
 void TestGui::screenshotOfBuiltBinary()

@@ -52,7 +52,7 @@ void TestGuiScale::opensAtOnceAndSearchesAsYouType()
     options.showWelcome = false;
     options.restoreSettings = false;
     ui::MainWindow window(Context{*db, &clock, QStringLiteral("scale")}, options);
-    window.showPage(ui::MainWindow::Members);
+    window.showPage(QStringLiteral("members"));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCoreApplication::processEvents(); // the first paint and the billing run at start

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QStringList>
+
+namespace sb {
+
+/// What a committed transaction changed, announced once by the Notifier after the commit.
+/// Rows are named where the service knows them; the flags say "re-query all of these".
+/// Built by chaining: `Changes().withMembers({id}).withCompanyBalance().withActivity()`.
+struct Changes
+{
+    /// Members whose row changed (balance, numbers, link, auto-recharge), by id.
+    QList<qint64> memberIds;
+    /// Members were added or removed (an import, the demo): the list itself changed.
+    bool allMembers = false;
+    /// Numbers that changed, in E.164.
+    QStringList numbers;
+    /// Numbers changed that are not named (renewals, a profile's numbers released).
+    bool allNumbers = false;
+    /// SIP profiles that changed, by id.
+    QList<qint64> profileIds;
+    /// SIP profiles were created or deleted, or changed unnamed.
+    bool allProfiles = false;
+    /// The company balance moved.
+    bool companyBalance = false;
+    /// The activity log has new entries.
+    bool activity = false;
+
+    Changes& withMembers(const QList<qint64>& ids);
+    Changes& withAllMembers();
+    Changes& withNumbers(const QStringList& e164s);
+    Changes& withAllNumbers();
+    Changes& withProfiles(const QList<qint64>& ids);
+    Changes& withAllProfiles();
+    Changes& withCompanyBalance();
+    Changes& withActivity();
+
+    bool isEmpty() const;
+    bool anyMembers() const { return allMembers || !memberIds.isEmpty(); }
+    bool anyNumbers() const { return allNumbers || !numbers.isEmpty(); }
+    bool anyProfiles() const { return allProfiles || !profileIds.isEmpty(); }
+    /// Both announcements in one.
+    Changes& operator+=(const Changes& other);
+    bool operator==(const Changes& other) const = default;
+};
+
+/// Tells the application what the services committed: models and labels listen and refresh
+/// the affected rows. Services announce through Context::announce() after their transaction
+/// committed, never on a rollback or a refusal. Only QtCore signals: the CLI passes no Notifier.
+///
+/// announce() may be called from any thread (imports and the demo run on a worker thread
+/// with their own connection but the same Notifier): receivers living in another thread get
+/// changed() queued, in their own thread.
+class Notifier : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Notifier(QObject* parent = nullptr);
+
+    /// Emits changed(), unless `changes` is empty.
+    void announce(const sb::Changes& changes);
+
+signals:
+    void changed(const sb::Changes& changes);
+};
+
+} // namespace sb
+
+Q_DECLARE_METATYPE(sb::Changes)
