@@ -33,6 +33,23 @@
         </message>
     </context>
     <context>
+        <name>sb::CdrReader</name>
+        <message numerus="yes">
+            <source>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): %n bad record(s) and no good one.</source>
+            <translation>
+                <numerusform>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): %n bad record and no good one.</numerusform>
+                <numerusform>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): %n bad records and no good one.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): its first %n record(s) are all bad.</source>
+            <translation>
+                <numerusform>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): its first %n record are all bad.</numerusform>
+                <numerusform>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): its first %n records are all bad.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>sb::CreditService</name>
         <message numerus="yes">
             <source>%1 for each of %n members is more than one operation may move.</source>

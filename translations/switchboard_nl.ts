@@ -271,6 +271,83 @@
     </message>
 </context>
 <context>
+    <name>sb::CdrReader</name>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record is longer than %1 bytes; perhaps a quote is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record holds NUL bytes: binary data, not text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quoted field is not closed before the end of the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1 has a quote out of place: a quote must enclose the whole field and be doubled inside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record is not valid UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record has %1 columns: Asterisk writes 16 to 18, FreeSWITCH 15.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record has %1 columns: Asterisk writes 16 to 18.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record has %1 columns: FreeSWITCH writes 15.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1 (%2): %3 does not exist in the time zone %4, whose clocks were put forward then; are the records really in that zone?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1 (%2) is not a time of the form YYYY-MM-DD HH:MM:SS: “%3”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1 (%2) is negative: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1 (%2) is not a whole number of seconds: “%3”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The billed seconds (%1) are more than the call&apos;s duration (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): %n bad record(s) and no good one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file is not a text file of call detail records: line %1 holds binary data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): its first %n record(s) are all bad.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sb::CompanyService</name>
     <message>
         <source>The amount must be greater than zero.</source>
@@ -379,6 +456,10 @@
     <message>
         <source>the statement returned no row.</source>
         <translation>de instructie gaf geen rij terug.</translation>
+    </message>
+    <message>
+        <source>Cannot create the database %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1092,14 @@
         <source>The stored secret does not match the secret key (%1): it was altered or sealed with another key.</source>
         <translation>Het opgeslagen geheim past niet bij de geheime sleutel (%1): het is gewijzigd of met een andere sleutel verzegeld.</translation>
     </message>
+    <message>
+        <source>The cryptographic library (libsodium) could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored secret does not match the secret key (%1) or does not belong here: it was altered, sealed with another key, or copied from elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SecretVault</name>
@@ -1575,6 +1664,266 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>--lang: &quot;%1&quot; is not one of en, nb, fr, nl, pl.</source>
         <translation>--lang: &quot;%1&quot; is niet een van en, nb, fr, nl, pl.</translation>
+    </message>
+    <message>
+        <source>How many entries, from 1 to 100000 (20 by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of the sentences: en (default), nb, fr, nl or pl.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What each recharge adds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recharge when the member&apos;s balance falls below this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this much recharged in a calendar month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member&apos;s automatic recharge from the company balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewals, expiries and monthly resets due by now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [GLOBAL OPTIONS] %1 ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global options and exit status: switchboardctl --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company credit to members or to a SIP profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credit profile NAME AMOUNT                  company credit to a SIP profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many members, 0 to 1000000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted; not generated yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same seed generates the same data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the database with realistic generated data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create or upgrade the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available in this version yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member&apos;s full name (add).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member&apos;s e-mail address (add).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member&apos;s department (add).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only members whose account, name, e-mail or department contains TEXT, in any case (list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List every problem of the file and write nothing (import).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The members of the account: add, list, show, import and export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member add ACCOUNT --name NAME [--email E] [--department D]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member list [--search TEXT]                 every member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member show ACCOUNT                         one member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member export FILE.csv                      a CSV that member import reads back unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The billing period: 1, 3 or 12 (buy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member who holds the number (buy, assign).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SIP profile that holds the number (buy, assign).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the country&apos;s terms where it has them (buy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only numbers matching TEXT (list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only numbers of this country (list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers: where to buy them, buying, assigning, cancelling and listing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number countries                            where numbers can be bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number areas COUNTRY                        area codes with place names and numbers left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number prices COUNTRY                       price per billing period (1, 3, 12 months)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number assign E164 (--member ACCOUNT | --profile NAME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number cancel E164                          usable until the end of its period, no refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number list [--search TEXT] [--country CC]  every number the company has or had</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP authentication: the PBX&apos;s public address (create).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PBX&apos;s UDP port, with --ip (create).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simultaneous outgoing calls (create).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile&apos;s department (create).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the profile&apos;s credentials go (create).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PBX: only &quot;asterisk&quot; (PJSIP) for now (pbx-config).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member&apos;s extension on the PBX (link).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Really delete; without it, delete only says what it would do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the profile&apos;s call records to this CSV first (delete).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profiles: a company PBX&apos;s trunk with its channels, accounts and numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile show NAME | profile list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile rename NAME NEWNAME | profile channels NAME N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile credentials NAME                    SIP username, password and servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile delete NAME --yes [--export-history FILE.csv]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invoice or payment it came with, for the books.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add bought credit to the company balance.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2993,6 +3342,10 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     <message>
         <source>&amp;SIP profiles</source>
         <translation>&amp;SIP-profielen</translation>
+    </message>
+    <message>
+        <source>Now using %1, but it will not be used at the next start: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
