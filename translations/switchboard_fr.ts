@@ -274,76 +274,76 @@
     <name>sb::CdrReader</name>
     <message>
         <source>The file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n’a pas pu être lu&#xa0;: %1</translation>
     </message>
     <message>
         <source>The record is longer than %1 bytes; perhaps a quote is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le relevé dépasse %1 octets&#xa0;; un guillemet n’est peut-être pas fermé.</translation>
     </message>
     <message>
         <source>The record holds NUL bytes: binary data, not text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le relevé contient des octets NUL&#xa0;: ce sont des données binaires, pas du texte.</translation>
     </message>
     <message>
         <source>A quoted field is not closed before the end of the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un champ entre guillemets n’est pas fermé avant la fin du fichier.</translation>
     </message>
     <message>
         <source>Column %1 has a quote out of place: a quote must enclose the whole field and be doubled inside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La colonne %1 contient un guillemet mal placé&#xa0;: un guillemet doit encadrer tout le champ et être doublé à l’intérieur de celui-ci.</translation>
     </message>
     <message>
         <source>The record is not valid UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le relevé n’est pas un texte UTF-8 valide.</translation>
     </message>
     <message>
         <source>The record has %1 columns: Asterisk writes 16 to 18, FreeSWITCH 15.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le relevé a un nombre de colonnes incorrect (%1)&#xa0;: Asterisk en écrit de 16 à 18, FreeSWITCH 15.</translation>
     </message>
     <message>
         <source>The record has %1 columns: Asterisk writes 16 to 18.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le relevé a un nombre de colonnes incorrect (%1)&#xa0;: Asterisk en écrit de 16 à 18.</translation>
     </message>
     <message>
         <source>The record has %1 columns: FreeSWITCH writes 15.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le relevé a un nombre de colonnes incorrect (%1)&#xa0;: FreeSWITCH en écrit 15.</translation>
     </message>
     <message>
         <source>Column %1 (%2): %3 does not exist in the time zone %4, whose clocks were put forward then; are the records really in that zone?</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonne %1 (%2)&#xa0;: %3 n’existe pas dans le fuseau horaire %4, dont les horloges ont alors été avancées&#xa0;; les relevés sont-ils vraiment dans ce fuseau&#xa0;?</translation>
     </message>
     <message>
         <source>Column %1 (%2) is not a time of the form YYYY-MM-DD HH:MM:SS: “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>La colonne %1 (%2) n’est pas une heure de la forme YYYY-MM-DD HH:MM:SS&#xa0;: «&#xa0;%3&#xa0;».</translation>
     </message>
     <message>
         <source>Column %1 (%2) is negative: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La colonne %1 (%2) est négative&#xa0;: %3.</translation>
     </message>
     <message>
         <source>Column %1 (%2) is not a whole number of seconds: “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>La colonne %1 (%2) n’est pas un nombre entier de secondes&#xa0;: «&#xa0;%3&#xa0;».</translation>
     </message>
     <message>
         <source>The billed seconds (%1) are more than the call&apos;s duration (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les secondes facturées (%1) dépassent la durée de l’appel (%2).</translation>
     </message>
     <message numerus="yes">
         <source>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): %n bad record(s) and no good one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le fichier ne contient aucun relevé d’appel lisible par Switchboard (cdr_csv d’Asterisk ou de FreeSWITCH)&#xa0;: %n relevé invalide et aucun valide.</numerusform>
+            <numerusform>Le fichier ne contient aucun relevé d’appel lisible par Switchboard (cdr_csv d’Asterisk ou de FreeSWITCH)&#xa0;: %n relevés invalides et aucun valide.</numerusform>
         </translation>
     </message>
     <message>
         <source>The file is not a text file of call detail records: line %1 holds binary data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n’est pas un fichier texte de relevés d’appels&#xa0;: la ligne %1 contient des données binaires.</translation>
     </message>
     <message numerus="yes">
         <source>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): its first %n record(s) are all bad.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le fichier ne contient aucun relevé d’appel lisible par Switchboard (cdr_csv d’Asterisk ou de FreeSWITCH)&#xa0;: son premier relevé est invalide (%n relevé lu).</numerusform>
+            <numerusform>Le fichier ne contient aucun relevé d’appel lisible par Switchboard (cdr_csv d’Asterisk ou de FreeSWITCH)&#xa0;: ses %n premiers relevés sont tous invalides.</numerusform>
         </translation>
     </message>
 </context>
@@ -459,7 +459,7 @@
     </message>
     <message>
         <source>Cannot create the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer la base de données %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1094,11 +1094,11 @@
     </message>
     <message>
         <source>The cryptographic library (libsodium) could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bibliothèque cryptographique (libsodium) n’a pas pu démarrer.</translation>
     </message>
     <message>
         <source>The stored secret does not match the secret key (%1) or does not belong here: it was altered, sealed with another key, or copied from elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le secret enregistré ne correspond pas à la clé secrète (%1) ou n’a pas sa place ici&#xa0;: il a été modifié, scellé avec une autre clé ou copié depuis un autre emplacement.</translation>
     </message>
 </context>
 <context>
@@ -1667,263 +1667,263 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’u
     </message>
     <message>
         <source>How many entries, from 1 to 100000 (20 by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre d’entrées, de 1 à 100000 (20 par défaut).</translation>
     </message>
     <message>
         <source>The language of the sentences: en (default), nb, fr, nl or pl.</source>
-        <translation type="unfinished"></translation>
+        <translation>La langue des phrases&#xa0;: en (par défaut), nb, fr, nl ou pl.</translation>
     </message>
     <message>
         <source>The audit log, newest first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le journal d’audit, le plus récent d’abord.</translation>
     </message>
     <message>
         <source>What each recharge adds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le montant ajouté par chaque recharge.</translation>
     </message>
     <message>
         <source>Recharge when the member&apos;s balance falls below this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger lorsque le solde du membre descend sous ce montant.</translation>
     </message>
     <message>
         <source>At most this much recharged in a calendar month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant maximal rechargé au cours d’un mois civil.</translation>
     </message>
     <message>
         <source>A member&apos;s automatic recharge from the company balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>La recharge automatique d’un membre à partir du solde de l’entreprise.</translation>
     </message>
     <message>
         <source>The company balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le solde de l’entreprise.</translation>
     </message>
     <message>
         <source>Renewals, expiries and monthly resets due by now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Renouvellements, expirations et remises à zéro mensuelles dus à ce jour.</translation>
     </message>
     <message>
         <source>Usage: switchboardctl [GLOBAL OPTIONS] %1 ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: switchboardctl [GLOBAL OPTIONS] %1 ...</translation>
     </message>
     <message>
         <source>Options:</source>
-        <translation type="unfinished"></translation>
+        <translation>Options&#xa0;:</translation>
     </message>
     <message>
         <source>Global options and exit status: switchboardctl --help</source>
-        <translation type="unfinished"></translation>
+        <translation>Options globales et code de sortie&#xa0;: switchboardctl --help</translation>
     </message>
     <message>
         <source>Company credit to members or to a SIP profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Crédit de l’entreprise vers des membres ou vers un profil SIP.</translation>
     </message>
     <message>
         <source>credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT à chaque membre&#xa0;; tout ou rien</translation>
     </message>
     <message>
         <source>credit profile NAME AMOUNT                  company credit to a SIP profile</source>
-        <translation type="unfinished"></translation>
+        <translation>credit profile NAME AMOUNT                  crédit de l’entreprise vers un profil SIP</translation>
     </message>
     <message>
         <source>How many members, 0 to 1000000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de membres, de 0 à 1000000.</translation>
     </message>
     <message>
         <source>Accepted; not generated yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepté&#xa0;; pas encore généré.</translation>
     </message>
     <message>
         <source>The same seed generates the same data.</source>
-        <translation type="unfinished"></translation>
+        <translation>La même graine génère les mêmes données.</translation>
     </message>
     <message>
         <source>Fill the database with realistic generated data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplir la base de données avec des données générées réalistes.</translation>
     </message>
     <message>
         <source>Create or upgrade the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer ou mettre à niveau la base de données.</translation>
     </message>
     <message>
         <source>Not available in this version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore disponible dans cette version.</translation>
     </message>
     <message>
         <source>The member&apos;s full name (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom complet du membre (add).</translation>
     </message>
     <message>
         <source>The member&apos;s e-mail address (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse e-mail du membre (add).</translation>
     </message>
     <message>
         <source>The member&apos;s department (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service du membre (add).</translation>
     </message>
     <message>
         <source>Only members whose account, name, e-mail or department contains TEXT, in any case (list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement les membres dont le compte, le nom, l’e-mail ou le service contient TEXT, sans tenir compte de la casse (list).</translation>
     </message>
     <message>
         <source>List every problem of the file and write nothing (import).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lister chaque problème du fichier sans rien écrire (import).</translation>
     </message>
     <message>
         <source>The members of the account: add, list, show, import and export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les membres du compte&#xa0;: ajout, liste, affichage, import et export.</translation>
     </message>
     <message>
         <source>member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation type="unfinished"></translation>
+        <translation>member add ACCOUNT --name NAME [--email E] [--department D]</translation>
     </message>
     <message>
         <source>member list [--search TEXT]                 every member</source>
-        <translation type="unfinished"></translation>
+        <translation>member list [--search TEXT]                 tous les membres</translation>
     </message>
     <message>
         <source>member show ACCOUNT                         one member</source>
-        <translation type="unfinished"></translation>
+        <translation>member show ACCOUNT                         un membre</translation>
     </message>
     <message>
         <source>member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem</source>
-        <translation type="unfinished"></translation>
+        <translation>member import FILE.csv [--dry-run]          tout ou rien&#xa0;; l’essai à blanc liste chaque problème</translation>
     </message>
     <message>
         <source>member export FILE.csv                      a CSV that member import reads back unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>member export FILE.csv                      un CSV que member import relit sans changement</translation>
     </message>
     <message>
         <source>The billing period: 1, 3 or 12 (buy).</source>
-        <translation type="unfinished"></translation>
+        <translation>La période de facturation&#xa0;: 1, 3 ou 12 (buy).</translation>
     </message>
     <message>
         <source>The member who holds the number (buy, assign).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le membre titulaire du numéro (buy, assign).</translation>
     </message>
     <message>
         <source>The SIP profile that holds the number (buy, assign).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le profil SIP titulaire du numéro (buy, assign).</translation>
     </message>
     <message>
         <source>Accept the country&apos;s terms where it has them (buy).</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter les conditions du pays, s’il en a (buy).</translation>
     </message>
     <message>
         <source>Only numbers matching TEXT (list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement les numéros correspondant à TEXT (list).</translation>
     </message>
     <message>
         <source>Only numbers of this country (list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement les numéros de ce pays (list).</translation>
     </message>
     <message>
         <source>Phone numbers: where to buy them, buying, assigning, cancelling and listing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéros de téléphone&#xa0;: où les acheter, achat, attribution, résiliation et liste.</translation>
     </message>
     <message>
         <source>number countries                            where numbers can be bought</source>
-        <translation type="unfinished"></translation>
+        <translation>number countries                            pays où acheter des numéros</translation>
     </message>
     <message>
         <source>number areas COUNTRY                        area codes with place names and numbers left</source>
-        <translation type="unfinished"></translation>
+        <translation>number areas COUNTRY                        indicatifs régionaux, avec localité et numéros restants</translation>
     </message>
     <message>
         <source>number prices COUNTRY                       price per billing period (1, 3, 12 months)</source>
-        <translation type="unfinished"></translation>
+        <translation>number prices COUNTRY                       prix par période de facturation (1, 3, 12 mois)</translation>
     </message>
     <message>
         <source>number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</source>
-        <translation type="unfinished"></translation>
+        <translation>number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</translation>
     </message>
     <message>
         <source>number assign E164 (--member ACCOUNT | --profile NAME)</source>
-        <translation type="unfinished"></translation>
+        <translation>number assign E164 (--member ACCOUNT | --profile NAME)</translation>
     </message>
     <message>
         <source>number cancel E164                          usable until the end of its period, no refund</source>
-        <translation type="unfinished"></translation>
+        <translation>number cancel E164                          utilisable jusqu’à la fin de sa période, sans remboursement</translation>
     </message>
     <message>
         <source>number list [--search TEXT] [--country CC]  every number the company has or had</source>
-        <translation type="unfinished"></translation>
+        <translation>number list [--search TEXT] [--country CC]  tous les numéros que l’entreprise a ou a eus</translation>
     </message>
     <message>
         <source>IP authentication: the PBX&apos;s public address (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentification par IP&#xa0;: l’adresse publique du PBX (create).</translation>
     </message>
     <message>
         <source>The PBX&apos;s UDP port, with --ip (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port UDP du PBX, avec --ip (create).</translation>
     </message>
     <message>
         <source>Simultaneous outgoing calls (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>Appels sortants simultanés (create).</translation>
     </message>
     <message>
         <source>The profile&apos;s department (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service du profil (create).</translation>
     </message>
     <message>
         <source>Where the profile&apos;s credentials go (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse à laquelle les identifiants du profil sont envoyés (create).</translation>
     </message>
     <message>
         <source>The PBX: only &quot;asterisk&quot; (PJSIP) for now (pbx-config).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le PBX&#xa0;: uniquement «&#xa0;asterisk&#xa0;» (PJSIP) pour l’instant (pbx-config).</translation>
     </message>
     <message>
         <source>The member&apos;s extension on the PBX (link).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le poste du membre sur le PBX (link).</translation>
     </message>
     <message>
         <source>Really delete; without it, delete only says what it would do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer réellement&#xa0;; sans cette option, delete indique seulement ce qu’il ferait.</translation>
     </message>
     <message>
         <source>Save the profile&apos;s call records to this CSV first (delete).</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer d’abord les relevés d’appels du profil dans ce fichier CSV (delete).</translation>
     </message>
     <message>
         <source>SIP profiles: a company PBX&apos;s trunk with its channels, accounts and numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profils SIP&#xa0;: le trunk d’un PBX de l’entreprise, avec ses canaux, ses comptes et ses numéros.</translation>
     </message>
     <message>
         <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation type="unfinished"></translation>
+        <translation>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>profile show NAME | profile list</source>
-        <translation type="unfinished"></translation>
+        <translation>profile show NAME | profile list</translation>
     </message>
     <message>
         <source>profile rename NAME NEWNAME | profile channels NAME N</source>
-        <translation type="unfinished"></translation>
+        <translation>profile rename NAME NEWNAME | profile channels NAME N</translation>
     </message>
     <message>
         <source>profile credentials NAME                    SIP username, password and servers</source>
-        <translation type="unfinished"></translation>
+        <translation>profile credentials NAME                    nom d’utilisateur SIP, mot de passe et serveurs</translation>
     </message>
     <message>
         <source>profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>profile pbx-config NAME [--format asterisk] configuration PBX prête à coller</translation>
     </message>
     <message>
         <source>profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT</translation>
     </message>
     <message>
         <source>profile delete NAME --yes [--export-history FILE.csv]</source>
-        <translation type="unfinished"></translation>
+        <translation>profile delete NAME --yes [--export-history FILE.csv]</translation>
     </message>
     <message>
         <source>The invoice or payment it came with, for the books.</source>
-        <translation type="unfinished"></translation>
+        <translation>La facture ou le paiement correspondant, pour la comptabilité.</translation>
     </message>
     <message>
         <source>Add bought credit to the company balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter le crédit acheté au solde de l’entreprise.</translation>
     </message>
 </context>
 <context>
@@ -3345,7 +3345,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>Now using %1, but it will not be used at the next start: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilise maintenant %1, mais elle ne sera pas utilisée au prochain démarrage&#xa0;: %2</translation>
     </message>
 </context>
 <context>

@@ -274,76 +274,76 @@
     <name>sb::CdrReader</name>
     <message>
         <source>The file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filen kunne ikke leses: %1</translation>
     </message>
     <message>
         <source>The record is longer than %1 bytes; perhaps a quote is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Posten er lengre enn %1 byte; kanskje et anførselstegn ikke er lukket.</translation>
     </message>
     <message>
         <source>The record holds NUL bytes: binary data, not text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Posten inneholder NUL-byte: binære data, ikke tekst.</translation>
     </message>
     <message>
         <source>A quoted field is not closed before the end of the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Et felt i anførselstegn blir ikke avsluttet før slutten av filen.</translation>
     </message>
     <message>
         <source>Column %1 has a quote out of place: a quote must enclose the whole field and be doubled inside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolonne %1 har et anførselstegn på feil sted: anførselstegn må omslutte hele feltet og dobles inne i det.</translation>
     </message>
     <message>
         <source>The record is not valid UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Posten er ikke gyldig UTF-8-tekst.</translation>
     </message>
     <message>
         <source>The record has %1 columns: Asterisk writes 16 to 18, FreeSWITCH 15.</source>
-        <translation type="unfinished"></translation>
+        <translation>Posten har feil antall kolonner (%1): Asterisk skriver 16 til 18, FreeSWITCH 15.</translation>
     </message>
     <message>
         <source>The record has %1 columns: Asterisk writes 16 to 18.</source>
-        <translation type="unfinished"></translation>
+        <translation>Posten har feil antall kolonner (%1): Asterisk skriver 16 til 18.</translation>
     </message>
     <message>
         <source>The record has %1 columns: FreeSWITCH writes 15.</source>
-        <translation type="unfinished"></translation>
+        <translation>Posten har feil antall kolonner (%1): FreeSWITCH skriver 15.</translation>
     </message>
     <message>
         <source>Column %1 (%2): %3 does not exist in the time zone %4, whose clocks were put forward then; are the records really in that zone?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolonne %1 (%2): %3 finnes ikke i tidssonen %4, der klokkene ble stilt fram på det tidspunktet; er postene virkelig i den tidssonen?</translation>
     </message>
     <message>
         <source>Column %1 (%2) is not a time of the form YYYY-MM-DD HH:MM:SS: “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolonne %1 (%2) er ikke et tidspunkt på formen YYYY-MM-DD HH:MM:SS: «%3».</translation>
     </message>
     <message>
         <source>Column %1 (%2) is negative: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolonne %1 (%2) er negativ: %3.</translation>
     </message>
     <message>
         <source>Column %1 (%2) is not a whole number of seconds: “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolonne %1 (%2) er ikke et helt antall sekunder: «%3».</translation>
     </message>
     <message>
         <source>The billed seconds (%1) are more than the call&apos;s duration (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>De fakturerte sekundene (%1) er flere enn samtalens varighet (%2).</translation>
     </message>
     <message numerus="yes">
         <source>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): %n bad record(s) and no good one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Filen inneholder ingen samtaleposter som Switchboard kan lese (Asterisk eller FreeSWITCH cdr_csv): %n ugyldig post og ingen gyldige.</numerusform>
+            <numerusform>Filen inneholder ingen samtaleposter som Switchboard kan lese (Asterisk eller FreeSWITCH cdr_csv): %n ugyldige poster og ingen gyldige.</numerusform>
         </translation>
     </message>
     <message>
         <source>The file is not a text file of call detail records: line %1 holds binary data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filen er ikke en tekstfil med samtaleposter: linje %1 inneholder binære data.</translation>
     </message>
     <message numerus="yes">
         <source>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): its first %n record(s) are all bad.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Filen inneholder ingen samtaleposter som Switchboard kan lese (Asterisk eller FreeSWITCH cdr_csv): den første posten er ugyldig (%n post lest).</numerusform>
+            <numerusform>Filen inneholder ingen samtaleposter som Switchboard kan lese (Asterisk eller FreeSWITCH cdr_csv): de første %n postene er alle ugyldige.</numerusform>
         </translation>
     </message>
 </context>
@@ -459,7 +459,7 @@
     </message>
     <message>
         <source>Cannot create the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke opprette databasen %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1094,11 +1094,11 @@
     </message>
     <message>
         <source>The cryptographic library (libsodium) could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Krypteringsbiblioteket (libsodium) kunne ikke starte.</translation>
     </message>
     <message>
         <source>The stored secret does not match the secret key (%1) or does not belong here: it was altered, sealed with another key, or copied from elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den lagrede hemmeligheten passer ikke til den hemmelige nøkkelen (%1) eller hører ikke hjemme her: den er endret, forseglet med en annen nøkkel eller kopiert fra et annet sted.</translation>
     </message>
 </context>
 <context>
@@ -1667,263 +1667,263 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     </message>
     <message>
         <source>How many entries, from 1 to 100000 (20 by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvor mange oppføringer, fra 1 til 100000 (20 som standard).</translation>
     </message>
     <message>
         <source>The language of the sentences: en (default), nb, fr, nl or pl.</source>
-        <translation type="unfinished"></translation>
+        <translation>Språket for setningene: en (standard), nb, fr, nl eller pl.</translation>
     </message>
     <message>
         <source>The audit log, newest first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisjonsloggen, nyeste først.</translation>
     </message>
     <message>
         <source>What each recharge adds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beløpet hvert påfyll legger til.</translation>
     </message>
     <message>
         <source>Recharge when the member&apos;s balance falls below this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fyll på når saldoen til medlemmet faller under dette beløpet.</translation>
     </message>
     <message>
         <source>At most this much recharged in a calendar month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Høyst så mye fylles på i løpet av en kalendermåned.</translation>
     </message>
     <message>
         <source>A member&apos;s automatic recharge from the company balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisk påfyll for et medlem fra firmasaldoen.</translation>
     </message>
     <message>
         <source>The company balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmasaldoen.</translation>
     </message>
     <message>
         <source>Renewals, expiries and monthly resets due by now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fornyelser, utløp og månedlige nullstillinger som har forfalt.</translation>
     </message>
     <message>
         <source>Usage: switchboardctl [GLOBAL OPTIONS] %1 ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: switchboardctl [GLOBAL OPTIONS] %1 ...</translation>
     </message>
     <message>
         <source>Options:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alternativer:</translation>
     </message>
     <message>
         <source>Global options and exit status: switchboardctl --help</source>
-        <translation type="unfinished"></translation>
+        <translation>Globale alternativer og avslutningsstatus: switchboardctl --help</translation>
     </message>
     <message>
         <source>Company credit to members or to a SIP profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmakreditt til medlemmer eller til en SIP-profil.</translation>
     </message>
     <message>
         <source>credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT til hvert medlem; alt eller ingenting</translation>
     </message>
     <message>
         <source>credit profile NAME AMOUNT                  company credit to a SIP profile</source>
-        <translation type="unfinished"></translation>
+        <translation>credit profile NAME AMOUNT                  firmakreditt til en SIP-profil</translation>
     </message>
     <message>
         <source>How many members, 0 to 1000000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvor mange medlemmer, 0 til 1000000.</translation>
     </message>
     <message>
         <source>Accepted; not generated yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Godtas; genereres ikke ennå.</translation>
     </message>
     <message>
         <source>The same seed generates the same data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Samme startverdi gir de samme dataene.</translation>
     </message>
     <message>
         <source>Fill the database with realistic generated data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fyll databasen med realistiske genererte data.</translation>
     </message>
     <message>
         <source>Create or upgrade the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opprett eller oppgrader databasen.</translation>
     </message>
     <message>
         <source>Not available in this version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke tilgjengelig i denne versjonen ennå.</translation>
     </message>
     <message>
         <source>The member&apos;s full name (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemmets fulle navn (add).</translation>
     </message>
     <message>
         <source>The member&apos;s e-mail address (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemmets e-postadresse (add).</translation>
     </message>
     <message>
         <source>The member&apos;s department (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemmets avdeling (add).</translation>
     </message>
     <message>
         <source>Only members whose account, name, e-mail or department contains TEXT, in any case (list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bare medlemmer der konto, navn, e-post eller avdeling inneholder TEXT, uavhengig av store og små bokstaver (list).</translation>
     </message>
     <message>
         <source>List every problem of the file and write nothing (import).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis alle problemer i filen uten å skrive noe (import).</translation>
     </message>
     <message>
         <source>The members of the account: add, list, show, import and export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoens medlemmer: legge til, liste opp, vise, importere og eksportere.</translation>
     </message>
     <message>
         <source>member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation type="unfinished"></translation>
+        <translation>member add ACCOUNT --name NAME [--email E] [--department D]</translation>
     </message>
     <message>
         <source>member list [--search TEXT]                 every member</source>
-        <translation type="unfinished"></translation>
+        <translation>member list [--search TEXT]                 alle medlemmer</translation>
     </message>
     <message>
         <source>member show ACCOUNT                         one member</source>
-        <translation type="unfinished"></translation>
+        <translation>member show ACCOUNT                         ett medlem</translation>
     </message>
     <message>
         <source>member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem</source>
-        <translation type="unfinished"></translation>
+        <translation>member import FILE.csv [--dry-run]          alt eller ingenting; prøvekjøringen viser alle problemer</translation>
     </message>
     <message>
         <source>member export FILE.csv                      a CSV that member import reads back unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>member export FILE.csv                      en CSV-fil som member import leser inn igjen uendret</translation>
     </message>
     <message>
         <source>The billing period: 1, 3 or 12 (buy).</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktureringsperioden: 1, 3 eller 12 (buy).</translation>
     </message>
     <message>
         <source>The member who holds the number (buy, assign).</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemmet som er innehaver av nummeret (buy, assign).</translation>
     </message>
     <message>
         <source>The SIP profile that holds the number (buy, assign).</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profilen som er innehaver av nummeret (buy, assign).</translation>
     </message>
     <message>
         <source>Accept the country&apos;s terms where it has them (buy).</source>
-        <translation type="unfinished"></translation>
+        <translation>Godta landets vilkår der det har slike (buy).</translation>
     </message>
     <message>
         <source>Only numbers matching TEXT (list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bare numre som samsvarer med TEXT (list).</translation>
     </message>
     <message>
         <source>Only numbers of this country (list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bare numre i dette landet (list).</translation>
     </message>
     <message>
         <source>Phone numbers: where to buy them, buying, assigning, cancelling and listing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonnumre: hvor de kan kjøpes, kjøp, tildeling, oppsigelse og oversikt.</translation>
     </message>
     <message>
         <source>number countries                            where numbers can be bought</source>
-        <translation type="unfinished"></translation>
+        <translation>number countries                            land der numre kan kjøpes</translation>
     </message>
     <message>
         <source>number areas COUNTRY                        area codes with place names and numbers left</source>
-        <translation type="unfinished"></translation>
+        <translation>number areas COUNTRY                        retningsnumre med stedsnavn og ledige numre</translation>
     </message>
     <message>
         <source>number prices COUNTRY                       price per billing period (1, 3, 12 months)</source>
-        <translation type="unfinished"></translation>
+        <translation>number prices COUNTRY                       pris per faktureringsperiode (1, 3, 12 måneder)</translation>
     </message>
     <message>
         <source>number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</source>
-        <translation type="unfinished"></translation>
+        <translation>number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</translation>
     </message>
     <message>
         <source>number assign E164 (--member ACCOUNT | --profile NAME)</source>
-        <translation type="unfinished"></translation>
+        <translation>number assign E164 (--member ACCOUNT | --profile NAME)</translation>
     </message>
     <message>
         <source>number cancel E164                          usable until the end of its period, no refund</source>
-        <translation type="unfinished"></translation>
+        <translation>number cancel E164                          kan brukes til slutten av perioden, ingen refusjon</translation>
     </message>
     <message>
         <source>number list [--search TEXT] [--country CC]  every number the company has or had</source>
-        <translation type="unfinished"></translation>
+        <translation>number list [--search TEXT] [--country CC]  alle numre firmaet har eller har hatt</translation>
     </message>
     <message>
         <source>IP authentication: the PBX&apos;s public address (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-autentisering: den offentlige adressen til PBX-en (create).</translation>
     </message>
     <message>
         <source>The PBX&apos;s UDP port, with --ip (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP-porten til PBX-en, sammen med --ip (create).</translation>
     </message>
     <message>
         <source>Simultaneous outgoing calls (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtidige utgående samtaler (create).</translation>
     </message>
     <message>
         <source>The profile&apos;s department (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilens avdeling (create).</translation>
     </message>
     <message>
         <source>Where the profile&apos;s credentials go (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvor påloggingsopplysningene til profilen sendes (create).</translation>
     </message>
     <message>
         <source>The PBX: only &quot;asterisk&quot; (PJSIP) for now (pbx-config).</source>
-        <translation type="unfinished"></translation>
+        <translation>PBX-en: foreløpig bare «asterisk» (PJSIP) (pbx-config).</translation>
     </message>
     <message>
         <source>The member&apos;s extension on the PBX (link).</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemmets internnummer på PBX-en (link).</translation>
     </message>
     <message>
         <source>Really delete; without it, delete only says what it would do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Slett faktisk; uten dette sier delete bare hva som ville skjedd.</translation>
     </message>
     <message>
         <source>Save the profile&apos;s call records to this CSV first (delete).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagre først samtalepostene til profilen i denne CSV-filen (delete).</translation>
     </message>
     <message>
         <source>SIP profiles: a company PBX&apos;s trunk with its channels, accounts and numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profiler: en trunk for en PBX i firmaet, med kanaler, kontoer og numre.</translation>
     </message>
     <message>
         <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation type="unfinished"></translation>
+        <translation>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>profile show NAME | profile list</source>
-        <translation type="unfinished"></translation>
+        <translation>profile show NAME | profile list</translation>
     </message>
     <message>
         <source>profile rename NAME NEWNAME | profile channels NAME N</source>
-        <translation type="unfinished"></translation>
+        <translation>profile rename NAME NEWNAME | profile channels NAME N</translation>
     </message>
     <message>
         <source>profile credentials NAME                    SIP username, password and servers</source>
-        <translation type="unfinished"></translation>
+        <translation>profile credentials NAME                    SIP-brukernavn, passord og servere</translation>
     </message>
     <message>
         <source>profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>profile pbx-config NAME [--format asterisk] ferdig PBX-oppsett å lime inn</translation>
     </message>
     <message>
         <source>profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT</translation>
     </message>
     <message>
         <source>profile delete NAME --yes [--export-history FILE.csv]</source>
-        <translation type="unfinished"></translation>
+        <translation>profile delete NAME --yes [--export-history FILE.csv]</translation>
     </message>
     <message>
         <source>The invoice or payment it came with, for the books.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakturaen eller betalingen påfyllet hører til, for regnskapet.</translation>
     </message>
     <message>
         <source>Add bought credit to the company balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legg kjøpt kreditt til firmasaldoen.</translation>
     </message>
 </context>
 <context>
@@ -3345,7 +3345,7 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     </message>
     <message>
         <source>Now using %1, but it will not be used at the next start: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruker nå %1, men den blir ikke brukt ved neste oppstart: %2</translation>
     </message>
 </context>
 <context>

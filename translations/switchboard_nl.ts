@@ -274,76 +274,76 @@
     <name>sb::CdrReader</name>
     <message>
         <source>The file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bestand kon niet worden gelezen: %1</translation>
     </message>
     <message>
         <source>The record is longer than %1 bytes; perhaps a quote is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het record is langer dan %1 bytes; misschien is een aanhalingsteken niet gesloten.</translation>
     </message>
     <message>
         <source>The record holds NUL bytes: binary data, not text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het record bevat NUL-bytes: binaire gegevens, geen tekst.</translation>
     </message>
     <message>
         <source>A quoted field is not closed before the end of the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een veld tussen aanhalingstekens wordt niet gesloten vóór het einde van het bestand.</translation>
     </message>
     <message>
         <source>Column %1 has a quote out of place: a quote must enclose the whole field and be doubled inside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom %1 heeft een aanhalingsteken op de verkeerde plaats: een aanhalingsteken moet het hele veld omsluiten en erbinnen worden verdubbeld.</translation>
     </message>
     <message>
         <source>The record is not valid UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het record is geen geldige UTF-8-tekst.</translation>
     </message>
     <message>
         <source>The record has %1 columns: Asterisk writes 16 to 18, FreeSWITCH 15.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het record heeft een onjuist aantal kolommen (%1): Asterisk schrijft er 16 tot 18, FreeSWITCH 15.</translation>
     </message>
     <message>
         <source>The record has %1 columns: Asterisk writes 16 to 18.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het record heeft een onjuist aantal kolommen (%1): Asterisk schrijft er 16 tot 18.</translation>
     </message>
     <message>
         <source>The record has %1 columns: FreeSWITCH writes 15.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het record heeft een onjuist aantal kolommen (%1): FreeSWITCH schrijft er 15.</translation>
     </message>
     <message>
         <source>Column %1 (%2): %3 does not exist in the time zone %4, whose clocks were put forward then; are the records really in that zone?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom %1 (%2): %3 bestaat niet in de tijdzone %4, waar de klok toen werd vooruitgezet; staan de records echt in die tijdzone?</translation>
     </message>
     <message>
         <source>Column %1 (%2) is not a time of the form YYYY-MM-DD HH:MM:SS: “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom %1 (%2) is geen tijd van de vorm YYYY-MM-DD HH:MM:SS: &quot;%3&quot;.</translation>
     </message>
     <message>
         <source>Column %1 (%2) is negative: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom %1 (%2) is negatief: %3.</translation>
     </message>
     <message>
         <source>Column %1 (%2) is not a whole number of seconds: “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom %1 (%2) is geen geheel aantal seconden: &quot;%3&quot;.</translation>
     </message>
     <message>
         <source>The billed seconds (%1) are more than the call&apos;s duration (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>De gefactureerde seconden (%1) zijn meer dan de duur van het gesprek (%2).</translation>
     </message>
     <message numerus="yes">
         <source>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): %n bad record(s) and no good one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Het bestand bevat geen gespreksrecords die Switchboard kan lezen (Asterisk of FreeSWITCH cdr_csv): %n ongeldig record en geen enkel geldig.</numerusform>
+            <numerusform>Het bestand bevat geen gespreksrecords die Switchboard kan lezen (Asterisk of FreeSWITCH cdr_csv): %n ongeldige records en geen enkel geldig.</numerusform>
         </translation>
     </message>
     <message>
         <source>The file is not a text file of call detail records: line %1 holds binary data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bestand is geen tekstbestand met gespreksrecords: regel %1 bevat binaire gegevens.</translation>
     </message>
     <message numerus="yes">
         <source>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): its first %n record(s) are all bad.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Het bestand bevat geen gespreksrecords die Switchboard kan lezen (Asterisk of FreeSWITCH cdr_csv): het eerste record is ongeldig (%n record gelezen).</numerusform>
+            <numerusform>Het bestand bevat geen gespreksrecords die Switchboard kan lezen (Asterisk of FreeSWITCH cdr_csv): de eerste %n records zijn allemaal ongeldig.</numerusform>
         </translation>
     </message>
 </context>
@@ -459,7 +459,7 @@
     </message>
     <message>
         <source>Cannot create the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan de database %1 niet maken: %2</translation>
     </message>
 </context>
 <context>
@@ -1094,11 +1094,11 @@
     </message>
     <message>
         <source>The cryptographic library (libsodium) could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>De cryptografische bibliotheek (libsodium) kon niet starten.</translation>
     </message>
     <message>
         <source>The stored secret does not match the secret key (%1) or does not belong here: it was altered, sealed with another key, or copied from elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het opgeslagen geheim past niet bij de geheime sleutel (%1) of hoort hier niet thuis: het is gewijzigd, met een andere sleutel verzegeld of van elders gekopieerd.</translation>
     </message>
 </context>
 <context>
@@ -1667,263 +1667,263 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     </message>
     <message>
         <source>How many entries, from 1 to 100000 (20 by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoeveel items, van 1 tot 100000 (standaard 20).</translation>
     </message>
     <message>
         <source>The language of the sentences: en (default), nb, fr, nl or pl.</source>
-        <translation type="unfinished"></translation>
+        <translation>De taal van de zinnen: en (standaard), nb, fr, nl of pl.</translation>
     </message>
     <message>
         <source>The audit log, newest first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het auditlogboek, nieuwste eerst.</translation>
     </message>
     <message>
         <source>What each recharge adds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bedrag dat elke opwaardering toevoegt.</translation>
     </message>
     <message>
         <source>Recharge when the member&apos;s balance falls below this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opwaarderen als het saldo van het lid onder dit bedrag zakt.</translation>
     </message>
     <message>
         <source>At most this much recharged in a calendar month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximaal zoveel opgewaardeerd per kalendermaand.</translation>
     </message>
     <message>
         <source>A member&apos;s automatic recharge from the company balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch opwaarderen van een lid uit het bedrijfssaldo.</translation>
     </message>
     <message>
         <source>The company balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bedrijfssaldo.</translation>
     </message>
     <message>
         <source>Renewals, expiries and monthly resets due by now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlengingen, vervallen nummers en maandelijkse resets die nu aan de beurt zijn.</translation>
     </message>
     <message>
         <source>Usage: switchboardctl [GLOBAL OPTIONS] %1 ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: switchboardctl [GLOBAL OPTIONS] %1 ...</translation>
     </message>
     <message>
         <source>Options:</source>
-        <translation type="unfinished"></translation>
+        <translation>Opties:</translation>
     </message>
     <message>
         <source>Global options and exit status: switchboardctl --help</source>
-        <translation type="unfinished"></translation>
+        <translation>Globale opties en afsluitstatus: switchboardctl --help</translation>
     </message>
     <message>
         <source>Company credit to members or to a SIP profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedrijfstegoed naar leden of naar een SIP-profiel.</translation>
     </message>
     <message>
         <source>credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT aan elk lid; alles of niets</translation>
     </message>
     <message>
         <source>credit profile NAME AMOUNT                  company credit to a SIP profile</source>
-        <translation type="unfinished"></translation>
+        <translation>credit profile NAME AMOUNT                  bedrijfstegoed naar een SIP-profiel</translation>
     </message>
     <message>
         <source>How many members, 0 to 1000000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoeveel leden, 0 tot 1000000.</translation>
     </message>
     <message>
         <source>Accepted; not generated yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geaccepteerd; wordt nog niet gegenereerd.</translation>
     </message>
     <message>
         <source>The same seed generates the same data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dezelfde seed genereert dezelfde gegevens.</translation>
     </message>
     <message>
         <source>Fill the database with realistic generated data.</source>
-        <translation type="unfinished"></translation>
+        <translation>De database vullen met realistische gegenereerde gegevens.</translation>
     </message>
     <message>
         <source>Create or upgrade the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>De database maken of bijwerken.</translation>
     </message>
     <message>
         <source>Not available in this version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog niet beschikbaar in deze versie.</translation>
     </message>
     <message>
         <source>The member&apos;s full name (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>De volledige naam van het lid (add).</translation>
     </message>
     <message>
         <source>The member&apos;s e-mail address (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>Het e-mailadres van het lid (add).</translation>
     </message>
     <message>
         <source>The member&apos;s department (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>De afdeling van het lid (add).</translation>
     </message>
     <message>
         <source>Only members whose account, name, e-mail or department contains TEXT, in any case (list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen leden van wie het account, de naam, het e-mailadres of de afdeling TEXT bevat, ongeacht hoofdletters (list).</translation>
     </message>
     <message>
         <source>List every problem of the file and write nothing (import).</source>
-        <translation type="unfinished"></translation>
+        <translation>Elk probleem in het bestand tonen en niets schrijven (import).</translation>
     </message>
     <message>
         <source>The members of the account: add, list, show, import and export.</source>
-        <translation type="unfinished"></translation>
+        <translation>De leden van het account: toevoegen, opsommen, tonen, importeren en exporteren.</translation>
     </message>
     <message>
         <source>member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation type="unfinished"></translation>
+        <translation>member add ACCOUNT --name NAME [--email E] [--department D]</translation>
     </message>
     <message>
         <source>member list [--search TEXT]                 every member</source>
-        <translation type="unfinished"></translation>
+        <translation>member list [--search TEXT]                 alle leden</translation>
     </message>
     <message>
         <source>member show ACCOUNT                         one member</source>
-        <translation type="unfinished"></translation>
+        <translation>member show ACCOUNT                         één lid</translation>
     </message>
     <message>
         <source>member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem</source>
-        <translation type="unfinished"></translation>
+        <translation>member import FILE.csv [--dry-run]          alles of niets; de proefrun toont elk probleem</translation>
     </message>
     <message>
         <source>member export FILE.csv                      a CSV that member import reads back unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>member export FILE.csv                      een CSV die member import ongewijzigd terugleest</translation>
     </message>
     <message>
         <source>The billing period: 1, 3 or 12 (buy).</source>
-        <translation type="unfinished"></translation>
+        <translation>De factureringsperiode: 1, 3 of 12 (buy).</translation>
     </message>
     <message>
         <source>The member who holds the number (buy, assign).</source>
-        <translation type="unfinished"></translation>
+        <translation>Het lid dat houder is van het nummer (buy, assign).</translation>
     </message>
     <message>
         <source>The SIP profile that holds the number (buy, assign).</source>
-        <translation type="unfinished"></translation>
+        <translation>Het SIP-profiel dat houder is van het nummer (buy, assign).</translation>
     </message>
     <message>
         <source>Accept the country&apos;s terms where it has them (buy).</source>
-        <translation type="unfinished"></translation>
+        <translation>Akkoord gaan met de voorwaarden van het land, als het die heeft (buy).</translation>
     </message>
     <message>
         <source>Only numbers matching TEXT (list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen nummers die overeenkomen met TEXT (list).</translation>
     </message>
     <message>
         <source>Only numbers of this country (list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen nummers van dit land (list).</translation>
     </message>
     <message>
         <source>Phone numbers: where to buy them, buying, assigning, cancelling and listing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefoonnummers: waar ze te koop zijn, kopen, toewijzen, annuleren en weergeven.</translation>
     </message>
     <message>
         <source>number countries                            where numbers can be bought</source>
-        <translation type="unfinished"></translation>
+        <translation>number countries                            landen waar nummers te koop zijn</translation>
     </message>
     <message>
         <source>number areas COUNTRY                        area codes with place names and numbers left</source>
-        <translation type="unfinished"></translation>
+        <translation>number areas COUNTRY                        netnummers met plaatsnamen en beschikbare nummers</translation>
     </message>
     <message>
         <source>number prices COUNTRY                       price per billing period (1, 3, 12 months)</source>
-        <translation type="unfinished"></translation>
+        <translation>number prices COUNTRY                       prijs per factureringsperiode (1, 3, 12 maanden)</translation>
     </message>
     <message>
         <source>number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</source>
-        <translation type="unfinished"></translation>
+        <translation>number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</translation>
     </message>
     <message>
         <source>number assign E164 (--member ACCOUNT | --profile NAME)</source>
-        <translation type="unfinished"></translation>
+        <translation>number assign E164 (--member ACCOUNT | --profile NAME)</translation>
     </message>
     <message>
         <source>number cancel E164                          usable until the end of its period, no refund</source>
-        <translation type="unfinished"></translation>
+        <translation>number cancel E164                          bruikbaar tot het einde van de periode, geen terugbetaling</translation>
     </message>
     <message>
         <source>number list [--search TEXT] [--country CC]  every number the company has or had</source>
-        <translation type="unfinished"></translation>
+        <translation>number list [--search TEXT] [--country CC]  alle nummers die het bedrijf heeft of had</translation>
     </message>
     <message>
         <source>IP authentication: the PBX&apos;s public address (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-authenticatie: het openbare adres van de PBX (create).</translation>
     </message>
     <message>
         <source>The PBX&apos;s UDP port, with --ip (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>De UDP-poort van de PBX, samen met --ip (create).</translation>
     </message>
     <message>
         <source>Simultaneous outgoing calls (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelijktijdige uitgaande gesprekken (create).</translation>
     </message>
     <message>
         <source>The profile&apos;s department (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>De afdeling van het profiel (create).</translation>
     </message>
     <message>
         <source>Where the profile&apos;s credentials go (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>Waar de aanmeldgegevens van het profiel naartoe gaan (create).</translation>
     </message>
     <message>
         <source>The PBX: only &quot;asterisk&quot; (PJSIP) for now (pbx-config).</source>
-        <translation type="unfinished"></translation>
+        <translation>De PBX: voorlopig alleen &quot;asterisk&quot; (PJSIP) (pbx-config).</translation>
     </message>
     <message>
         <source>The member&apos;s extension on the PBX (link).</source>
-        <translation type="unfinished"></translation>
+        <translation>Het toestelnummer van het lid op de PBX (link).</translation>
     </message>
     <message>
         <source>Really delete; without it, delete only says what it would do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Echt verwijderen; zonder deze optie meldt delete alleen wat het zou doen.</translation>
     </message>
     <message>
         <source>Save the profile&apos;s call records to this CSV first (delete).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerst de gespreksrecords van het profiel in deze CSV opslaan (delete).</translation>
     </message>
     <message>
         <source>SIP profiles: a company PBX&apos;s trunk with its channels, accounts and numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profielen: een trunk voor een PBX van het bedrijf, met de kanalen, accounts en nummers ervan.</translation>
     </message>
     <message>
         <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation type="unfinished"></translation>
+        <translation>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>profile show NAME | profile list</source>
-        <translation type="unfinished"></translation>
+        <translation>profile show NAME | profile list</translation>
     </message>
     <message>
         <source>profile rename NAME NEWNAME | profile channels NAME N</source>
-        <translation type="unfinished"></translation>
+        <translation>profile rename NAME NEWNAME | profile channels NAME N</translation>
     </message>
     <message>
         <source>profile credentials NAME                    SIP username, password and servers</source>
-        <translation type="unfinished"></translation>
+        <translation>profile credentials NAME                    SIP-gebruikersnaam, wachtwoord en servers</translation>
     </message>
     <message>
         <source>profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>profile pbx-config NAME [--format asterisk] kant-en-klare PBX-configuratie om te plakken</translation>
     </message>
     <message>
         <source>profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT</translation>
     </message>
     <message>
         <source>profile delete NAME --yes [--export-history FILE.csv]</source>
-        <translation type="unfinished"></translation>
+        <translation>profile delete NAME --yes [--export-history FILE.csv]</translation>
     </message>
     <message>
         <source>The invoice or payment it came with, for the books.</source>
-        <translation type="unfinished"></translation>
+        <translation>De factuur of betaling waarbij het hoort, voor de boekhouding.</translation>
     </message>
     <message>
         <source>Add bought credit to the company balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gekocht tegoed aan het bedrijfssaldo toevoegen.</translation>
     </message>
 </context>
 <context>
@@ -3345,7 +3345,7 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     </message>
     <message>
         <source>Now using %1, but it will not be used at the next start: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruikt nu %1, maar die wordt bij de volgende start niet gebruikt: %2</translation>
     </message>
 </context>
 <context>

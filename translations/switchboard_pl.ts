@@ -278,78 +278,78 @@
     <name>sb::CdrReader</name>
     <message>
         <source>The file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można odczytać pliku: %1</translation>
     </message>
     <message>
         <source>The record is longer than %1 bytes; perhaps a quote is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rekord jest dłuższy niż %1 bajtów; być może nie zamknięto cudzysłowu.</translation>
     </message>
     <message>
         <source>The record holds NUL bytes: binary data, not text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rekord zawiera bajty NUL: to dane binarne, a nie tekst.</translation>
     </message>
     <message>
         <source>A quoted field is not closed before the end of the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pole w cudzysłowie nie zostało zamknięte przed końcem pliku.</translation>
     </message>
     <message>
         <source>Column %1 has a quote out of place: a quote must enclose the whole field and be doubled inside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolumna %1 zawiera cudzysłów w niewłaściwym miejscu: cudzysłów musi obejmować całe pole, a wewnątrz pola musi być podwojony.</translation>
     </message>
     <message>
         <source>The record is not valid UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rekord nie jest prawidłowym tekstem UTF-8.</translation>
     </message>
     <message>
         <source>The record has %1 columns: Asterisk writes 16 to 18, FreeSWITCH 15.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rekord ma nieprawidłową liczbę kolumn (%1): Asterisk zapisuje od 16 do 18, FreeSWITCH 15.</translation>
     </message>
     <message>
         <source>The record has %1 columns: Asterisk writes 16 to 18.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rekord ma nieprawidłową liczbę kolumn (%1): Asterisk zapisuje od 16 do 18.</translation>
     </message>
     <message>
         <source>The record has %1 columns: FreeSWITCH writes 15.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rekord ma nieprawidłową liczbę kolumn (%1): FreeSWITCH zapisuje 15.</translation>
     </message>
     <message>
         <source>Column %1 (%2): %3 does not exist in the time zone %4, whose clocks were put forward then; are the records really in that zone?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolumna %1 (%2): czas %3 nie istnieje w strefie czasowej %4, w której przestawiono wtedy zegary do przodu; czy rekordy naprawdę są w tej strefie?</translation>
     </message>
     <message>
         <source>Column %1 (%2) is not a time of the form YYYY-MM-DD HH:MM:SS: “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolumna %1 (%2) nie zawiera czasu w postaci YYYY-MM-DD HH:MM:SS: „%3”.</translation>
     </message>
     <message>
         <source>Column %1 (%2) is negative: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolumna %1 (%2) ma wartość ujemną: %3.</translation>
     </message>
     <message>
         <source>Column %1 (%2) is not a whole number of seconds: “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolumna %1 (%2) nie zawiera całkowitej liczby sekund: „%3”.</translation>
     </message>
     <message>
         <source>The billed seconds (%1) are more than the call&apos;s duration (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba rozliczonych sekund (%1) przekracza czas trwania połączenia (%2).</translation>
     </message>
     <message numerus="yes">
         <source>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): %n bad record(s) and no good one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Plik nie zawiera rekordów połączeń, które program Switchboard może odczytać (cdr_csv z Asterisk lub FreeSWITCH): %n błędny rekord i żadnego poprawnego.</numerusform>
+            <numerusform>Plik nie zawiera rekordów połączeń, które program Switchboard może odczytać (cdr_csv z Asterisk lub FreeSWITCH): %n błędne rekordy i żadnego poprawnego.</numerusform>
+            <numerusform>Plik nie zawiera rekordów połączeń, które program Switchboard może odczytać (cdr_csv z Asterisk lub FreeSWITCH): %n błędnych rekordów i żadnego poprawnego.</numerusform>
         </translation>
     </message>
     <message>
         <source>The file is not a text file of call detail records: line %1 holds binary data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plik nie jest plikiem tekstowym z rekordami połączeń: wiersz %1 zawiera dane binarne.</translation>
     </message>
     <message numerus="yes">
         <source>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): its first %n record(s) are all bad.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Plik nie zawiera rekordów połączeń, które program Switchboard może odczytać (cdr_csv z Asterisk lub FreeSWITCH): pierwszy rekord jest błędny (odczytano %n rekord).</numerusform>
+            <numerusform>Plik nie zawiera rekordów połączeń, które program Switchboard może odczytać (cdr_csv z Asterisk lub FreeSWITCH): wszystkie %n pierwsze rekordy są błędne.</numerusform>
+            <numerusform>Plik nie zawiera rekordów połączeń, które program Switchboard może odczytać (cdr_csv z Asterisk lub FreeSWITCH): wszystkich %n pierwszych rekordów jest błędnych.</numerusform>
         </translation>
     </message>
 </context>
@@ -467,7 +467,7 @@
     </message>
     <message>
         <source>Cannot create the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można utworzyć bazy danych %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1110,11 +1110,11 @@
     </message>
     <message>
         <source>The cryptographic library (libsodium) could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można uruchomić biblioteki kryptograficznej (libsodium).</translation>
     </message>
     <message>
         <source>The stored secret does not match the secret key (%1) or does not belong here: it was altered, sealed with another key, or copied from elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisany sekret nie pasuje do klucza tajnego (%1) lub nie pochodzi stąd: został zmieniony, zabezpieczony innym kluczem albo skopiowany z innego miejsca.</translation>
     </message>
 </context>
 <context>
@@ -1693,263 +1693,263 @@ Kod wyjścia: 0 wykonano, 1 odrzucono (nic nie zmieniono), 2 błąd użycia.</tr
     </message>
     <message>
         <source>How many entries, from 1 to 100000 (20 by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba wpisów, od 1 do 100000 (domyślnie 20).</translation>
     </message>
     <message>
         <source>The language of the sentences: en (default), nb, fr, nl or pl.</source>
-        <translation type="unfinished"></translation>
+        <translation>Język zdań: en (domyślnie), nb, fr, nl lub pl.</translation>
     </message>
     <message>
         <source>The audit log, newest first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dziennik zdarzeń, od najnowszych.</translation>
     </message>
     <message>
         <source>What each recharge adds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwota dodawana przy każdym doładowaniu.</translation>
     </message>
     <message>
         <source>Recharge when the member&apos;s balance falls below this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doładuj, gdy saldo członka spadnie poniżej tej kwoty.</translation>
     </message>
     <message>
         <source>At most this much recharged in a calendar month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najwyższa łączna kwota doładowań w miesiącu kalendarzowym.</translation>
     </message>
     <message>
         <source>A member&apos;s automatic recharge from the company balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatyczne doładowanie członka z salda firmy.</translation>
     </message>
     <message>
         <source>The company balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo firmy.</translation>
     </message>
     <message>
         <source>Renewals, expiries and monthly resets due by now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Należne do teraz odnowienia, wygaśnięcia i miesięczne zerowania.</translation>
     </message>
     <message>
         <source>Usage: switchboardctl [GLOBAL OPTIONS] %1 ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: switchboardctl [GLOBAL OPTIONS] %1 ...</translation>
     </message>
     <message>
         <source>Options:</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcje:</translation>
     </message>
     <message>
         <source>Global options and exit status: switchboardctl --help</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcje globalne i kod wyjścia: switchboardctl --help</translation>
     </message>
     <message>
         <source>Company credit to members or to a SIP profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Środki firmy dla członków lub dla profilu SIP.</translation>
     </message>
     <message>
         <source>credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT dla każdego członka; wszystko albo nic</translation>
     </message>
     <message>
         <source>credit profile NAME AMOUNT                  company credit to a SIP profile</source>
-        <translation type="unfinished"></translation>
+        <translation>credit profile NAME AMOUNT                  środki firmy dla profilu SIP</translation>
     </message>
     <message>
         <source>How many members, 0 to 1000000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba członków, od 0 do 1000000.</translation>
     </message>
     <message>
         <source>Accepted; not generated yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akceptowane; jeszcze nie jest generowane.</translation>
     </message>
     <message>
         <source>The same seed generates the same data.</source>
-        <translation type="unfinished"></translation>
+        <translation>To samo ziarno generuje te same dane.</translation>
     </message>
     <message>
         <source>Fill the database with realistic generated data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wypełnij bazę danych realistycznymi wygenerowanymi danymi.</translation>
     </message>
     <message>
         <source>Create or upgrade the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utwórz lub zaktualizuj bazę danych.</translation>
     </message>
     <message>
         <source>Not available in this version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze niedostępne w tej wersji.</translation>
     </message>
     <message>
         <source>The member&apos;s full name (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>Imię i nazwisko członka (add).</translation>
     </message>
     <message>
         <source>The member&apos;s e-mail address (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres e-mail członka (add).</translation>
     </message>
     <message>
         <source>The member&apos;s department (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dział członka (add).</translation>
     </message>
     <message>
         <source>Only members whose account, name, e-mail or department contains TEXT, in any case (list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko członkowie, których konto, imię i nazwisko, e-mail lub dział zawiera TEXT, bez względu na wielkość liter (list).</translation>
     </message>
     <message>
         <source>List every problem of the file and write nothing (import).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wypisz każdy problem w pliku i niczego nie zapisuj (import).</translation>
     </message>
     <message>
         <source>The members of the account: add, list, show, import and export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Członkowie konta: dodawanie, wyświetlanie listy, wyświetlanie szczegółów, import i eksport.</translation>
     </message>
     <message>
         <source>member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation type="unfinished"></translation>
+        <translation>member add ACCOUNT --name NAME [--email E] [--department D]</translation>
     </message>
     <message>
         <source>member list [--search TEXT]                 every member</source>
-        <translation type="unfinished"></translation>
+        <translation>member list [--search TEXT]                 wszyscy członkowie</translation>
     </message>
     <message>
         <source>member show ACCOUNT                         one member</source>
-        <translation type="unfinished"></translation>
+        <translation>member show ACCOUNT                         jeden członek</translation>
     </message>
     <message>
         <source>member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem</source>
-        <translation type="unfinished"></translation>
+        <translation>member import FILE.csv [--dry-run]          wszystko albo nic; próba wypisuje każdy problem</translation>
     </message>
     <message>
         <source>member export FILE.csv                      a CSV that member import reads back unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>member export FILE.csv                      plik CSV, który member import wczytuje bez zmian</translation>
     </message>
     <message>
         <source>The billing period: 1, 3 or 12 (buy).</source>
-        <translation type="unfinished"></translation>
+        <translation>Okres rozliczeniowy: 1, 3 lub 12 (buy).</translation>
     </message>
     <message>
         <source>The member who holds the number (buy, assign).</source>
-        <translation type="unfinished"></translation>
+        <translation>Członek będący posiadaczem numeru (buy, assign).</translation>
     </message>
     <message>
         <source>The SIP profile that holds the number (buy, assign).</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil SIP będący posiadaczem numeru (buy, assign).</translation>
     </message>
     <message>
         <source>Accept the country&apos;s terms where it has them (buy).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaakceptuj warunki kraju, jeśli je ma (buy).</translation>
     </message>
     <message>
         <source>Only numbers matching TEXT (list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko numery pasujące do TEXT (list).</translation>
     </message>
     <message>
         <source>Only numbers of this country (list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko numery z tego kraju (list).</translation>
     </message>
     <message>
         <source>Phone numbers: where to buy them, buying, assigning, cancelling and listing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numery telefonów: gdzie je kupić, kupowanie, przypisywanie, anulowanie i wyświetlanie listy.</translation>
     </message>
     <message>
         <source>number countries                            where numbers can be bought</source>
-        <translation type="unfinished"></translation>
+        <translation>number countries                            kraje, w których można kupić numery</translation>
     </message>
     <message>
         <source>number areas COUNTRY                        area codes with place names and numbers left</source>
-        <translation type="unfinished"></translation>
+        <translation>number areas COUNTRY                        numery kierunkowe z nazwami miejscowości i liczbą wolnych numerów</translation>
     </message>
     <message>
         <source>number prices COUNTRY                       price per billing period (1, 3, 12 months)</source>
-        <translation type="unfinished"></translation>
+        <translation>number prices COUNTRY                       cena za okres rozliczeniowy (1, 3, 12 miesięcy)</translation>
     </message>
     <message>
         <source>number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</source>
-        <translation type="unfinished"></translation>
+        <translation>number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]</translation>
     </message>
     <message>
         <source>number assign E164 (--member ACCOUNT | --profile NAME)</source>
-        <translation type="unfinished"></translation>
+        <translation>number assign E164 (--member ACCOUNT | --profile NAME)</translation>
     </message>
     <message>
         <source>number cancel E164                          usable until the end of its period, no refund</source>
-        <translation type="unfinished"></translation>
+        <translation>number cancel E164                          działa do końca okresu, bez zwrotu środków</translation>
     </message>
     <message>
         <source>number list [--search TEXT] [--country CC]  every number the company has or had</source>
-        <translation type="unfinished"></translation>
+        <translation>number list [--search TEXT] [--country CC]  wszystkie obecne i dawne numery firmy</translation>
     </message>
     <message>
         <source>IP authentication: the PBX&apos;s public address (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>Uwierzytelnianie IP: publiczny adres centrali PBX (create).</translation>
     </message>
     <message>
         <source>The PBX&apos;s UDP port, with --ip (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>Port UDP centrali PBX, razem z --ip (create).</translation>
     </message>
     <message>
         <source>Simultaneous outgoing calls (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>Jednoczesne połączenia wychodzące (create).</translation>
     </message>
     <message>
         <source>The profile&apos;s department (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dział profilu (create).</translation>
     </message>
     <message>
         <source>Where the profile&apos;s credentials go (create).</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres, na który trafią poświadczenia profilu (create).</translation>
     </message>
     <message>
         <source>The PBX: only &quot;asterisk&quot; (PJSIP) for now (pbx-config).</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrala PBX: na razie tylko „asterisk” (PJSIP) (pbx-config).</translation>
     </message>
     <message>
         <source>The member&apos;s extension on the PBX (link).</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer wewnętrzny członka w centrali PBX (link).</translation>
     </message>
     <message>
         <source>Really delete; without it, delete only says what it would do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Naprawdę usuń; bez tej opcji delete tylko informuje, co zostałoby zrobione.</translation>
     </message>
     <message>
         <source>Save the profile&apos;s call records to this CSV first (delete).</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw zapisz rekordy połączeń profilu w tym pliku CSV (delete).</translation>
     </message>
     <message>
         <source>SIP profiles: a company PBX&apos;s trunk with its channels, accounts and numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile SIP: łącze SIP centrali PBX firmy z jego kanałami, kontami i numerami.</translation>
     </message>
     <message>
         <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation type="unfinished"></translation>
+        <translation>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>profile show NAME | profile list</source>
-        <translation type="unfinished"></translation>
+        <translation>profile show NAME | profile list</translation>
     </message>
     <message>
         <source>profile rename NAME NEWNAME | profile channels NAME N</source>
-        <translation type="unfinished"></translation>
+        <translation>profile rename NAME NEWNAME | profile channels NAME N</translation>
     </message>
     <message>
         <source>profile credentials NAME                    SIP username, password and servers</source>
-        <translation type="unfinished"></translation>
+        <translation>profile credentials NAME                    nazwa użytkownika SIP, hasło i serwery</translation>
     </message>
     <message>
         <source>profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>profile pbx-config NAME [--format asterisk] gotowa do wklejenia konfiguracja centrali PBX</translation>
     </message>
     <message>
         <source>profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT</translation>
     </message>
     <message>
         <source>profile delete NAME --yes [--export-history FILE.csv]</source>
-        <translation type="unfinished"></translation>
+        <translation>profile delete NAME --yes [--export-history FILE.csv]</translation>
     </message>
     <message>
         <source>The invoice or payment it came with, for the books.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktura lub płatność, z którą wpłynęły środki, na potrzeby księgowości.</translation>
     </message>
     <message>
         <source>Add bought credit to the company balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj kupione środki do salda firmy.</translation>
     </message>
 </context>
 <context>
@@ -3405,7 +3405,7 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     </message>
     <message>
         <source>Now using %1, but it will not be used at the next start: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Używana jest teraz %1, ale nie zostanie użyta przy następnym uruchomieniu: %2</translation>
     </message>
 </context>
 <context>
