@@ -1933,8 +1933,8 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’u
         <translation>Activité</translation>
     </message>
     <message>
-        <source>Search who, action, subject or details (Ctrl+F)</source>
-        <translation>Rechercher qui, action, objet ou détails (Ctrl+F)</translation>
+        <source>Search by who, action, account, profile or number (Ctrl+F)</source>
+        <translation>Rechercher par auteur, action, compte, profil ou numéro (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search the activity</source>

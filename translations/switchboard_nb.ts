@@ -1933,8 +1933,8 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>Aktivitet</translation>
     </message>
     <message>
-        <source>Search who, action, subject or details (Ctrl+F)</source>
-        <translation>Søk etter hvem, handling, hva det gjelder eller detaljer (Ctrl+F)</translation>
+        <source>Search by who, action, account, profile or number (Ctrl+F)</source>
+        <translation>Søk etter hvem, handling, konto, profil eller nummer (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search the activity</source>

@@ -1933,8 +1933,8 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>Activiteit</translation>
     </message>
     <message>
-        <source>Search who, action, subject or details (Ctrl+F)</source>
-        <translation>Zoek op wie, actie, onderwerp of details (Ctrl+F)</translation>
+        <source>Search by who, action, account, profile or number (Ctrl+F)</source>
+        <translation>Zoeken op wie, actie, account, profiel of nummer (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search the activity</source>

@@ -1959,8 +1959,8 @@ Kod wyjścia: 0 wykonano, 1 odrzucono (nic nie zmieniono), 2 błąd użycia.</tr
         <translation>Aktywność</translation>
     </message>
     <message>
-        <source>Search who, action, subject or details (Ctrl+F)</source>
-        <translation>Szukaj według osoby, czynności, obiektu lub szczegółów (Ctrl+F)</translation>
+        <source>Search by who, action, account, profile or number (Ctrl+F)</source>
+        <translation>Szukaj według osoby, czynności, konta, profilu lub numeru (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search the activity</source>

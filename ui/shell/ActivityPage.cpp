@@ -90,7 +90,7 @@ void ActivityPage::retranslateUi()
 {
     setAccessibleName(tr("Activity"));
     m_title->setText(tr("Activity"));
-    m_search->setPlaceholderText(tr("Search who, action, subject or details (Ctrl+F)"));
+    m_search->setPlaceholderText(tr("Search by who, action, account, profile or number (Ctrl+F)"));
     m_search->setAccessibleName(tr("Search the activity"));
     m_table->setAccessibleName(tr("Activity"));
     m_model->retranslate();
