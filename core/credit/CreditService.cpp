@@ -269,8 +269,8 @@ CreditService::chargeAsFarAsCovered(Transaction& tx, const Member& member, Money
             out.recharge.message = r->message;
         if ((r->companyCouldNotPay || r->suspendedNow) && !r->message.isEmpty())
             out.news.append(r->message);
-        if (!take.isPositive() && !r->recharged.isPositive())
-            break; // nothing left to take and nothing came in: the rest stays unpaid
+        if (!r->recharged.isPositive())
+            break; // the balance is spent or the call paid, and nothing came in
     }
     return out;
 }

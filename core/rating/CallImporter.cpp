@@ -181,8 +181,7 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
         ++report.chargedCalls;
         Money charged;
         if (p.member) {
-            auto c = credit.chargeAsFarAsCovered(tx, *p.member, rated.price, kind,
-                                                 record.uniqueId);
+            auto c = credit.chargeAsFarAsCovered(tx, *p.member, rated.price, kind, record.uniqueId);
             if (!c)
                 return c.error();
             charged = c->charged;
@@ -207,8 +206,9 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
         if (charged < rated.price) {
             ++report.uncoveredCalls;
             report.uncovered += rated.price - charged;
-            auto u = db.run(QStringLiteral("UPDATE calls SET charged_cents = ? WHERE unique_id = ?"),
-                            {charged.cents(), record.uniqueId});
+            auto u =
+                db.run(QStringLiteral("UPDATE calls SET charged_cents = ? WHERE unique_id = ?"),
+                       {charged.cents(), record.uniqueId});
             if (!u)
                 return u.error();
         }
@@ -222,10 +222,9 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
     if (options.progress)
         options.progress(reader.bytesRead());
     if (auto a = ActivityLog(m_ctx).record(
-            tx, ActivityEvent::callsImported(options.fileName, report.imported,
-                                              report.duplicates,
-                                              report.problemCount + report.unknownRecords,
-                                              report.charged));
+            tx, ActivityEvent::callsImported(options.fileName, report.imported, report.duplicates,
+                                             report.problemCount + report.unknownRecords,
+                                             report.charged));
         !a)
         return a.error();
     if (auto c = tx.commit(); !c)

@@ -23,8 +23,8 @@ struct CallImportReport
 {
     struct UnknownAccount
     {
-        QString code;      ///< as logged (may be empty: the PBX logged no account code)
-        qint64 count = 0;  ///< records with this code, none imported
+        QString code;     ///< as logged (may be empty: the PBX logged no account code)
+        qint64 count = 0; ///< records with this code, none imported
         qint64 firstLine = 0;
     };
     /// A call that was stored but not charged because its destination could not be rated.
@@ -38,16 +38,16 @@ struct CallImportReport
     qint64 imported = 0;   ///< call records added to the history
     qint64 duplicates = 0; ///< records already in the history (or twice in the file): skipped
     qint64 chargedCalls = 0;
-    Money charged;          ///< what the ledger took for the imported calls
-    qint64 uncoveredCalls = 0; ///< calls whose payer could not pay their whole price
-    Money uncovered;        ///< price not charged because the balances ran out
+    Money charged;                         ///< what the ledger took for the imported calls
+    qint64 uncoveredCalls = 0;             ///< calls whose payer could not pay their whole price
+    Money uncovered;                       ///< price not charged because the balances ran out
     QList<UnknownAccount> unknownAccounts; ///< in order of first appearance
     qint64 unknownRecords = 0;
     QList<CdrReader::Problem> problems; ///< malformed lines (the first CdrReader::maxProblemsKept)
     qint64 problemCount = 0;
     QList<Unrated> unrated; ///< the first maxUnratedKept
     qint64 unratedCount = 0;
-    qint64 recharges = 0; ///< auto-recharges the charges set off
+    qint64 recharges = 0;     ///< auto-recharges the charges set off
     QStringList rechargeNews; ///< translated: limits reached, company could not pay (distinct)
 
     static constexpr int maxUnratedKept = 1000;

@@ -101,56 +101,68 @@ private slots:
 
         const auto charged = static_cast<int>(Status::Charged);
         // 125 s → 3 min × 0.0235 = 0.0705 → 0.07
-        QTest::newRow("NANP 10 digits")
-            << "US" << "2127365000" << qint64(125) << charged << "+12127365000" << "1212"
-            << qint64(3) << qint64(7);
+        QTest::newRow("NANP 10 digits") << "US"
+                                        << "2127365000" << qint64(125) << charged << "+12127365000"
+                                        << "1212" << qint64(3) << qint64(7);
         QTest::newRow("NANP 1 + 10 digits")
-            << "US" << "12127365000" << qint64(125) << charged << "+12127365000" << "1212"
-            << qint64(3) << qint64(7);
+            << "US"
+            << "12127365000" << qint64(125) << charged << "+12127365000"
+            << "1212" << qint64(3) << qint64(7);
         // 30 s → 1 min × 0.0100 = 0.01 (646 is not priced apart: prefix 1)
         QTest::newRow("NANP formatted")
-            << "US" << "+1 (646) 778-1234" << qint64(30) << charged << "+16467781234" << "1"
-            << qint64(1) << qint64(1);
+            << "US"
+            << "+1 (646) 778-1234" << qint64(30) << charged << "+16467781234"
+            << "1" << qint64(1) << qint64(1);
         // 60 s → 1 min × 0.1234 → 0.12
         QTest::newRow("011 from the US")
-            << "US" << "011447911123456" << qint64(60) << charged << "+447911123456" << "447"
-            << qint64(1) << qint64(12);
+            << "US"
+            << "011447911123456" << qint64(60) << charged << "+447911123456"
+            << "447" << qint64(1) << qint64(12);
         // 61 s → 2 min × 0.0500 = 0.10
         QTest::newRow("00 from the US")
-            << "US" << "00442071838750" << qint64(61) << charged << "+442071838750" << "44"
-            << qint64(2) << qint64(10);
+            << "US"
+            << "00442071838750" << qint64(61) << charged << "+442071838750"
+            << "44" << qint64(2) << qint64(10);
         // 1 s → 1 min × 0.0250 = 0.025 → 0.03
-        QTest::newRow("00 from Norway")
-            << "NO" << "004722123400" << qint64(1) << charged << "+4722123400" << "47"
-            << qint64(1) << qint64(3);
-        QTest::newRow("national in Norway")
-            << "NO" << "22123400" << qint64(1) << charged << "+4722123400" << "47" << qint64(1)
-            << qint64(3);
+        QTest::newRow("00 from Norway") << "NO"
+                                        << "004722123400" << qint64(1) << charged << "+4722123400"
+                                        << "47" << qint64(1) << qint64(3);
+        QTest::newRow("national in Norway") << "NO"
+                                            << "22123400" << qint64(1) << charged << "+4722123400"
+                                            << "47" << qint64(1) << qint64(3);
         // 600 s → 10 min × 0.0999 = 0.999 → 1.00
         QTest::newRow("Norwegian mobile, +")
-            << "US" << "+4741234567" << qint64(600) << charged << "+4741234567" << "474"
-            << qint64(10) << qint64(100);
+            << "US"
+            << "+4741234567" << qint64(600) << charged << "+4741234567"
+            << "474" << qint64(10) << qint64(100);
         QTest::newRow("UK national from the UK")
-            << "GB" << "07911123456" << qint64(60) << charged << "+447911123456" << "447"
-            << qint64(1) << qint64(12);
+            << "GB"
+            << "07911123456" << qint64(60) << charged << "+447911123456"
+            << "447" << qint64(1) << qint64(12);
         QTest::newRow("internal extension")
-            << "US" << "2001" << qint64(100) << static_cast<int>(Status::Internal) << ""
+            << "US"
+            << "2001" << qint64(100) << static_cast<int>(Status::Internal) << ""
             << "" << qint64(0) << qint64(0);
         QTest::newRow("six-digit extension")
-            << "US" << "123456" << qint64(100) << static_cast<int>(Status::Internal) << ""
+            << "US"
+            << "123456" << qint64(100) << static_cast<int>(Status::Internal) << ""
             << "" << qint64(0) << qint64(0);
         QTest::newRow("feature code")
-            << "US" << "*97" << qint64(10) << static_cast<int>(Status::Internal) << "" << ""
-            << qint64(0) << qint64(0);
+            << "US"
+            << "*97" << qint64(10) << static_cast<int>(Status::Internal) << ""
+            << "" << qint64(0) << qint64(0);
         QTest::newRow("not answered")
-            << "US" << "2127365000" << qint64(0) << static_cast<int>(Status::Unanswered)
-            << "+12127365000" << "1212" << qint64(0) << qint64(0);
-        QTest::newRow("no rate")
-            << "US" << "0033142685300" << qint64(60) << static_cast<int>(Status::NoRate)
-            << "+33142685300" << "" << qint64(0) << qint64(0);
+            << "US"
+            << "2127365000" << qint64(0) << static_cast<int>(Status::Unanswered) << "+12127365000"
+            << "1212" << qint64(0) << qint64(0);
+        QTest::newRow("no rate") << "US"
+                                 << "0033142685300" << qint64(60)
+                                 << static_cast<int>(Status::NoRate) << "+33142685300"
+                                 << "" << qint64(0) << qint64(0);
         QTest::newRow("not a number")
-            << "US" << "1234567" << qint64(60) << static_cast<int>(Status::Invalid) << "" << ""
-            << qint64(0) << qint64(0);
+            << "US"
+            << "1234567" << qint64(60) << static_cast<int>(Status::Invalid) << ""
+            << "" << qint64(0) << qint64(0);
     }
 
     void rate()
@@ -182,8 +194,8 @@ private slots:
     {
         const PriceList prices = testPrices();
         const Rater rater(prices);
-        const RatedCall rated = rater.rate(answered(QStringLiteral("2127365000"), 0),
-                                           QStringLiteral("US"));
+        const RatedCall rated =
+            rater.rate(answered(QStringLiteral("2127365000"), 0), QStringLiteral("US"));
         QCOMPARE(rated.status, Status::Unanswered);
         QCOMPARE(rated.price.cents(), 0);
     }
