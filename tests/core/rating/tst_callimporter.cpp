@@ -538,6 +538,42 @@ private slots:
         QVERIFY(!r->rechargeNews.isEmpty());
     }
 
+    void fileAndTimeZone_data() { sbt::addEngineRows(); }
+    void fileAndTimeZone()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("Master.csv"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            // Logged in Oslo local time (UTC+1 in March): 09:00 local is 08:00 UTC.
+            f.write(asterisk(QStringLiteral("alice.berg"), QStringLiteral("2127365000"), 125,
+                             QStringLiteral("z.1")));
+        }
+        CallImportOptions o;
+        o.zone = QTimeZone("Europe/Oslo");
+        auto r = CallImporter(*e.ctx, testPrices()).importFile(path, o);
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->imported, 1);
+        QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT started_at, answered_at, ended_at FROM"
+                                                  " calls")),
+                 QStringList{QStringLiteral(
+                     "2026-03-01T08:00:00Z|2026-03-01T08:00:05Z|2026-03-01T08:02:10Z")});
+        auto log = ActivityLog(*e.ctx).page(0, 1);
+        SB_VERIFY_OK(log);
+        QCOMPARE(log->first().subject, QStringLiteral("Master.csv"));
+
+        const auto before = sbt::snapshot(e.db());
+        auto missing = CallImporter(*e.ctx, testPrices())
+                           .importFile(dir.filePath(QStringLiteral("missing.csv")), {});
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().kind, Error::Kind::NotFound);
+        SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+    }
+
     void partlyCoveredProfileCall_data() { sbt::addEngineRows(); }
     void partlyCoveredProfileCall()
     {
