@@ -574,6 +574,31 @@ private slots:
         SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
     }
 
+    void companyCannotPayRecharge_data() { sbt::addEngineRows(); }
+    void companyCannotPayRecharge()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        // A recharge of 2000.00 the company (about 923.05) cannot pay.
+        SB_VERIFY_OK(CreditService(*e.ctx).setAutoRecharge(QStringLiteral("alice.berg"), m(200000),
+                                                           m(100000), m(400000)));
+        QCOMPARE(alice(*e.ctx), 5000);
+        QByteArray file;
+        for (int i = 0; i < 3; ++i)
+            file += asterisk(QStringLiteral("alice.berg"), QStringLiteral("16467781234"), 6000,
+                             QStringLiteral("n.%1").arg(i), i * 120);
+        auto r = importBytes(*e.ctx, file);
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->charged, m(300));
+        QCOMPARE(r->recharges, 0);
+        QCOMPARE(r->uncoveredCalls, 0);
+        QCOMPARE(alice(*e.ctx), 4700);
+        QCOMPARE(r->rechargeNews.size(), 1);
+        QVERIFY2(r->rechargeNews.first().contains(QStringLiteral("cannot pay")),
+                 qPrintable(r->rechargeNews.first()));
+    }
+
     void partlyCoveredProfileCall_data() { sbt::addEngineRows(); }
     void partlyCoveredProfileCall()
     {
