@@ -28,6 +28,9 @@ struct Payer
     int unknownIndex = -1; ///< into the report's unknownAccounts when not known
 };
 
+// Payers are looked up once per account code; unknown codes beyond this many are not kept.
+constexpr qsizetype kMaxCachedPayers = 10000;
+
 QVariant nullableId(qint64 id)
 {
     return id == 0 ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(id);
@@ -79,6 +82,7 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
     const CreditService credit(m_ctx);
     CallImportReport report;
     QHash<QString, Payer> payers; // by the code's case-folded key
+    Payer uncached;
     QHash<QString, int> unknownIndexByKey;
 
     const auto resolve = [&](const QString& code, qint64 line) -> Result<Payer*> {
@@ -105,9 +109,16 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
                 if (auto l = ledger.lockBalances(tx, {p.accountId}); !l)
                     return l.error();
             }
-            it = payers.insert(key, p);
+            if (!p.known && payers.size() >= kMaxCachedPayers) {
+                // A file of ever new unknown codes must not fill memory: look them up again.
+                uncached = p;
+                it = payers.end();
+            } else {
+                it = payers.insert(key, p);
+            }
         }
-        if (!it->known) {
+        Payer* const found = it == payers.end() ? &uncached : &*it;
+        if (!found->known) {
             ++report.unknownRecords;
             auto u = unknownIndexByKey.constFind(key);
             if (u != unknownIndexByKey.cend()) {
@@ -117,7 +128,7 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
                 report.unknownAccounts.append({code, 1, line});
             }
         }
-        return &*it;
+        return found;
     };
 
     const QString insertSql = QStringLiteral(

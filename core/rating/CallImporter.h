@@ -91,8 +91,8 @@ struct CallImportOptions
 /// - Everything happens in ONE transaction, so a cancelled or failed import (a file that is
 ///   not call records at all, a storage error) leaves the database exactly as before.
 ///   Malformed lines do not fail the import: they are reported and skipped.
-/// - One pass, streaming: memory holds a batch's progress counters, the payers seen and the
-///   first problems only; it does not grow with the file.
+/// - One pass, streaming: memory holds a batch's progress counters, the payers seen (up to
+///   10,000 account codes) and the first problems only; it does not grow with the file.
 /// - One activity line per import (ActivityEvent::callsImported).
 class CallImporter
 {
