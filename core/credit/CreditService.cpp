@@ -257,6 +257,8 @@ CreditService::chargeAsFarAsCovered(Transaction& tx, const Member& member, Money
             owed -= take;
             out.charged += take;
         }
+        if (!member.autoRecharge)
+            break; // (as read inside this transaction) nothing can bring more
         auto r = applyAutoRecharge(tx, member.id, member.accountId, member.account);
         if (!r)
             return r.error();

@@ -64,6 +64,7 @@ public:
     /// balance allows (ledger kind `kind`, `reference`), runs auto-recharge after the debit, and
     /// debits what is still owed from what the recharge brought, until the call is paid or
     /// neither the balance nor a recharge can pay more. Never takes the balance below zero.
+    /// `member` as read inside this transaction: without autoRecharge no recharge is tried.
     Result<CallCharge> chargeAsFarAsCovered(Transaction& tx, const Member& member, Money amount,
                                             const QString& kind, const QString& reference) const;
 

@@ -25,6 +25,7 @@ struct Payer
     std::optional<Member> member; ///< set for a member
     qint64 profileId = 0;         ///< set for a profile
     qint64 accountId = 0;
+    Money balance;         ///< a profile's, kept here: its row is locked for the whole import
     int unknownIndex = -1; ///< into the report's unknownAccounts when not known
 };
 
@@ -106,8 +107,10 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
                 p.accountId = s->accountId;
             }
             if (p.known) {
-                if (auto l = ledger.lockBalances(tx, {p.accountId}); !l)
+                auto l = ledger.lockBalances(tx, {p.accountId});
+                if (!l)
                     return l.error();
+                p.balance = l->first();
             }
             if (!p.known && payers.size() >= kMaxCachedPayers) {
                 // A file of ever new unknown codes must not fill memory: look them up again.
@@ -155,7 +158,7 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
             return payer.error();
         if (!(*payer)->known)
             continue;
-        const Payer& p = **payer;
+        Payer& p = **payer;
         const RatedCall rated = rater.rate(record, options.region);
         auto ins = db.run(
             insertSql,
@@ -203,14 +206,12 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
                     report.rechargeNews.append(news);
             }
         } else {
-            auto balance = ledger.balance(p.accountId);
-            if (!balance)
-                return balance.error();
-            charged = std::min(rated.price, *balance);
+            charged = std::min(rated.price, p.balance);
             if (charged.isPositive()) {
                 if (auto t = ledger.transfer(tx, p.accountId, 0, charged, kind, record.uniqueId);
                     !t)
                     return t.error();
+                p.balance -= charged;
             }
         }
         report.charged += charged;
