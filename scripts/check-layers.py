@@ -14,7 +14,7 @@ CORE = {
     'secrets': ['storage'],
     'profiles': ['numbers', 'secrets'],
     'calls': ['profiles'],
-    'rating': ['calls'],
+    'rating': ['calls', 'credit'],
     'bundles': ['rating'],
     'billing': ['credit', 'profiles', 'bundles'],
     'reports': ['billing'],

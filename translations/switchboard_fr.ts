@@ -246,6 +246,14 @@
         <source>Channels not renewed</source>
         <translation>Canaux non renouvelés</translation>
     </message>
+    <message>
+        <source>Imported %1 call record(s) from %2 and charged %3; duplicates skipped: %4; lines not imported: %5</source>
+        <translation>%1 relevé(s) d’appels importé(s) depuis %2, %3 débité(s)&#xa0;; doublons ignorés&#xa0;: %4&#xa0;; lignes non importées&#xa0;: %5</translation>
+    </message>
+    <message>
+        <source>Call records imported</source>
+        <translation>Relevés d’appels importés</translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>

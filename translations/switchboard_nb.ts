@@ -246,6 +246,14 @@
         <source>Channels not renewed</source>
         <translation>Kanaler ikke fornyet</translation>
     </message>
+    <message>
+        <source>Imported %1 call record(s) from %2 and charged %3; duplicates skipped: %4; lines not imported: %5</source>
+        <translation>Importerte %1 samtalepost(er) fra %2 og belastet %3; duplikater hoppet over: %4; linjer ikke importert: %5</translation>
+    </message>
+    <message>
+        <source>Call records imported</source>
+        <translation>Samtaleposter importert</translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>

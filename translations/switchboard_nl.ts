@@ -246,6 +246,14 @@
         <source>Channels not renewed</source>
         <translation>Kanalen niet verlengd</translation>
     </message>
+    <message>
+        <source>Imported %1 call record(s) from %2 and charged %3; duplicates skipped: %4; lines not imported: %5</source>
+        <translation>%1 gespreksrecord(s) geïmporteerd uit %2 en %3 in rekening gebracht; dubbele overgeslagen: %4; regels niet geïmporteerd: %5</translation>
+    </message>
+    <message>
+        <source>Call records imported</source>
+        <translation>Gespreksrecords geïmporteerd</translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>

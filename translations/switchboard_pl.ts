@@ -250,6 +250,14 @@
         <source>Channels not renewed</source>
         <translation>Nie odnowiono kanałów</translation>
     </message>
+    <message>
+        <source>Imported %1 call record(s) from %2 and charged %3; duplicates skipped: %4; lines not imported: %5</source>
+        <translation>Zaimportowano rekordy połączeń (%1) z %2 i obciążono kwotą %3; pominięte duplikaty: %4; niezaimportowane wiersze: %5</translation>
+    </message>
+    <message>
+        <source>Call records imported</source>
+        <translation>Zaimportowano rekordy połączeń</translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>

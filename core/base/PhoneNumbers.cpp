@@ -50,6 +50,21 @@ QString PhoneNumbers::toE164(const QString& national, const QString& region)
     return QString::fromStdString(out);
 }
 
+QString PhoneNumbers::dialledToE164(const QString& dialled, const QString& region)
+{
+    QString text = dialled.trimmed();
+    // "00" is the international prefix of most of the world; libphonenumber reads it as such
+    // only for regions that use it, and a NANP caller's PBX may still pass it through.
+    if (text.startsWith(QLatin1String("00")))
+        text = QLatin1Char('+') + text.mid(2);
+    PhoneNumber n;
+    if (!parse(text, region, &n) || !util()->IsValidNumber(n))
+        return {};
+    std::string out;
+    util()->Format(n, PhoneNumberUtil::E164, &out);
+    return QString::fromStdString(out);
+}
+
 bool PhoneNumbers::isValidForRegion(const QString& e164, const QString& region)
 {
     PhoneNumber n;

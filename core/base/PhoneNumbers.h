@@ -11,6 +11,11 @@ class PhoneNumbers
 public:
     /// `national` digits (e.g. "2125550100") in `region` ("US") as E.164, or empty if invalid.
     static QString toE164(const QString& national, const QString& region);
+    /// A number as a caller dialled it, in E.164, or empty if it is not a valid number.
+    /// `region` is the caller's country ("US"): its international prefix (011 in NANP) and
+    /// national forms (with the trunk prefix, or NANP's 10 digits) are understood there;
+    /// "+…" and "00…" are read as international from every region.
+    static QString dialledToE164(const QString& dialled, const QString& region);
     /// True if `e164` is a valid number of `region`.
     static bool isValidForRegion(const QString& e164, const QString& region);
     /// The region ("US", "NO", …) an E.164 number belongs to, or empty.

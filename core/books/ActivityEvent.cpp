@@ -40,6 +40,7 @@ constexpr KindKey kKeys[] = {
     {ActivityKind::ProfileUnlinked, "profile.unlink"},
     {ActivityKind::ProfileDeleted, "profile.delete"},
     {ActivityKind::ProfileChannelsLapsed, "profile.channelsLapsed"},
+    {ActivityKind::CallsImported, "calls.import"},
 };
 
 namespace V = ActivityValue;
@@ -279,6 +280,17 @@ ActivityEvent ActivityEvent::profileChannelsLapsed(const QString& profile, Money
                  {{V::Profile, profile},
                   {V::CompanyBalanceCents, companyBalance.cents()},
                   {V::AmountCents, cost.cents()}});
+}
+
+ActivityEvent ActivityEvent::callsImported(const QString& file, qint64 calls, qint64 duplicates,
+                                           qint64 problems, Money charged)
+{
+    return event(ActivityKind::CallsImported, file,
+                 {{V::File, file},
+                  {V::Calls, calls},
+                  {V::Duplicates, duplicates},
+                  {V::Problems, problems},
+                  {V::AmountCents, charged.cents()}});
 }
 
 } // namespace sb

@@ -40,6 +40,7 @@ enum class ActivityKind
     ProfileUnlinked,
     ProfileDeleted,
     ProfileChannelsLapsed,
+    CallsImported,
 };
 
 /// The stored key of a kind ("number.buy"); empty for Unknown.
@@ -72,6 +73,9 @@ inline constexpr QLatin1String OldChannels("old_channels");
 inline constexpr QLatin1String Numbers("numbers");
 inline constexpr QLatin1String Accounts("accounts");
 inline constexpr QLatin1String Calls("calls");
+inline constexpr QLatin1String File("file");
+inline constexpr QLatin1String Duplicates("duplicates");
+inline constexpr QLatin1String Problems("problems");
 inline constexpr QLatin1String Date("date");
 inline constexpr QLatin1String Reference("reference");
 inline constexpr QLatin1String Extension("extension");
@@ -130,6 +134,10 @@ struct ActivityEvent
     static ActivityEvent profileUnlinked(const QString& account, const QString& profile);
     static ActivityEvent profileDeleted(const QString& profile, Money returned, int numbers,
                                         int accounts, qint64 calls);
+    /// One line per import of call records: the file's name, calls added, duplicates
+    /// skipped, lines not imported (malformed or of unknown account codes), money charged.
+    static ActivityEvent callsImported(const QString& file, qint64 calls, qint64 duplicates,
+                                       qint64 problems, Money charged);
     static ActivityEvent profileChannelsLapsed(const QString& profile, Money companyBalance,
                                                Money cost);
 };

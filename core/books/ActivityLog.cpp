@@ -207,6 +207,11 @@ QString ActivityLog::describe(const ActivityEntry& entry)
         return tr("The channels of %1 could not be renewed: the company balance (%2) cannot pay "
                   "%3. Outgoing calls through it stop until the channels are paid.")
             .arg(text(V::Profile), money(V::CompanyBalanceCents), money(V::AmountCents));
+    case ActivityKind::CallsImported:
+        return tr("Imported %1 call record(s) from %2 and charged %3; duplicates skipped: %4; "
+                  "lines not imported: %5")
+            .arg(number(V::Calls), text(V::File), money(V::AmountCents), number(V::Duplicates),
+                 number(V::Problems));
     case ActivityKind::MemberCharged:
     case ActivityKind::Unknown:
         break;
@@ -271,6 +276,8 @@ QString ActivityLog::kindName(ActivityKind kind)
         return tr("SIP profile deleted");
     case ActivityKind::ProfileChannelsLapsed:
         return tr("Channels not renewed");
+    case ActivityKind::CallsImported:
+        return tr("Call records imported");
     case ActivityKind::Unknown:
         break;
     }

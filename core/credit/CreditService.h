@@ -20,8 +20,9 @@ struct RechargeOutcome
     Money recharged;   ///< moved from the company to the member (0 if nothing)
     int recharges = 0; ///< how many times the amount moved
     bool companyCouldNotPay = false;
-    QDate suspendedUntil; ///< set when the monthly limit is reached
-    QString message;      ///< translated news for the admin, empty if nothing happened
+    QDate suspendedUntil;      ///< set when the monthly limit is reached
+    bool suspendedNow = false; ///< this attempt reached the limit (not an old suspension)
+    QString message;           ///< translated news for the admin, empty if nothing happened
 };
 
 /// Credit for members: allocation from the company balance (never taken back), charges,
@@ -51,6 +52,21 @@ public:
     /// Debits a member (for calls and purchases; money leaves to the provider), then runs
     /// the member's auto-recharge. Refused, changing nothing, if the balance is too low.
     Result<Charge> charge(const QString& account, Money amount, const QString& note) const;
+
+    struct CallCharge
+    {
+        Money charged; ///< what the ledger took: `amount`, or less when the balance ran out
+        RechargeOutcome recharge; ///< the auto-recharges the charge set off (summed)
+        /// Translated news for the admin: the monthly limit reached, the company unable to pay.
+        QStringList news;
+    };
+    /// Inside the caller's transaction, for a rated call: debits the member as far as the
+    /// balance allows (ledger kind `kind`, `reference`), runs auto-recharge after the debit, and
+    /// debits what is still owed from what the recharge brought, until the call is paid or
+    /// neither the balance nor a recharge can pay more. Never takes the balance below zero.
+    /// `member` as read inside this transaction: without autoRecharge no recharge is tried.
+    Result<CallCharge> chargeAsFarAsCovered(Transaction& tx, const Member& member, Money amount,
+                                            const QString& kind, const QString& reference) const;
 
     /// Saves and enables auto-recharge, recharging at once if the balance is below the threshold.
     Result<RechargeOutcome> setAutoRecharge(const QString& account, Money amount, Money threshold,

@@ -155,6 +155,31 @@ const QList<QStringList>& steps()
                 "ALTER TABLE activity ADD COLUMN event_values TEXT NOT NULL DEFAULT '{}'"),
             QStringLiteral("CREATE INDEX activity_action ON activity(action)"),
         },
+        // 5: rated call records (issue 8). The calls table of step 2 (payer as profile_id or
+        //    member_id, started_at, source, destination as dialled, billsec, cost_cents = the
+        //    price, unique_id UNIQUE for dedupe) gains what rating and the history need.
+        //    charged_cents is what the ledger took (less than the price only when the payer's
+        //    balance could not cover it); the call's ledger entry has kind 'call' and the
+        //    call's unique_id as its reference.
+        {
+            QStringLiteral("ALTER TABLE calls ADD COLUMN account_code TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE calls ADD COLUMN answered_at TEXT NULL"),
+            QStringLiteral("ALTER TABLE calls ADD COLUMN ended_at TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral(
+                "ALTER TABLE calls ADD COLUMN destination_e164 TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE calls ADD COLUMN prefix TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE calls ADD COLUMN duration INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE calls ADD COLUMN disposition TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral(
+                "ALTER TABLE calls ADD COLUMN billed_minutes INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral(
+                "ALTER TABLE calls ADD COLUMN bundle_minutes INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE calls ADD COLUMN rate_ten_thousandths BIGINT NOT NULL "
+                           "DEFAULT 0"),
+            QStringLiteral("ALTER TABLE calls ADD COLUMN charged_cents BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE calls ADD COLUMN status TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE INDEX calls_started ON calls(started_at)"),
+        },
     };
     return s;
 }

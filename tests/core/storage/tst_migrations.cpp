@@ -40,13 +40,30 @@ private slots:
     void activityWrittenBeforeSearchKeyIsFound();
     void activitySentencesBecomeEvents_data() { sbt::addEngineRows(); }
     void activitySentencesBecomeEvents();
+    void callsOfSchema4AreKept_data() { sbt::addEngineRows(); }
+    void callsOfSchema4AreKept();
 };
 
 namespace {
-// Undoes step 4 on a fresh database: the activity log as schema 3 had it.
+// Undoes step 5 on a fresh database: the calls table as schema 2 made it.
+bool backToSchema4(const Database& db)
+{
+    if (!db.run(QStringLiteral("DROP INDEX calls_started")))
+        return false;
+    for (const char* column :
+         {"account_code", "answered_at", "ended_at", "destination_e164", "prefix", "duration",
+          "disposition", "billed_minutes", "bundle_minutes", "rate_ten_thousandths",
+          "charged_cents", "status"}) {
+        if (!db.run(QStringLiteral("ALTER TABLE calls DROP COLUMN ") + QLatin1String(column)))
+            return false;
+    }
+    return bool(db.run(QStringLiteral("UPDATE schema_meta SET value = '4' WHERE key = 'version'")));
+}
+
+// Undoes steps 5 and 4 on a fresh database: the activity log as schema 3 had it.
 bool backToSchema3(const Database& db)
 {
-    return db.run(QStringLiteral("DROP INDEX activity_action")) &&
+    return backToSchema4(db) && db.run(QStringLiteral("DROP INDEX activity_action")) &&
            db.run(QStringLiteral("ALTER TABLE activity DROP COLUMN event_values")) &&
            db.run(QStringLiteral("UPDATE schema_meta SET value = '3' WHERE key = 'version'"));
 }
@@ -278,6 +295,26 @@ void TestMigrations::activitySentencesBecomeEvents()
     const sbt::Snapshot before = sbt::snapshot(*db);
     SB_VERIFY_OK(Migrations::migrate(*db));
     SB_COMPARE_SNAPSHOT(before, sbt::snapshot(*db));
+}
+
+// Step 5 gives the calls table what rating needs; calls stored before keep their values and
+// get the defaults.
+void TestMigrations::callsOfSchema4AreKept()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    QVERIFY(Migrations::latestVersion() >= 5);
+    QVERIFY(backToSchema4(e.db()));
+    QVERIFY(e.db().run(QStringLiteral(
+        "INSERT INTO calls (started_at, source, destination, billsec, cost_cents, unique_id)"
+        " VALUES ('2026-01-05T10:00:00Z', '1001', '+4722334455', 65, 12, 'old.1')")));
+    auto db = Database::open(e.t.spec());
+    SB_VERIFY_OK(db);
+    QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
+    QCOMPARE(sbt::rows(*db, QStringLiteral("SELECT unique_id, billsec, cost_cents, charged_cents,"
+                                           " billed_minutes, bundle_minutes, status, answered_at"
+                                           " FROM calls")),
+             QStringList{QStringLiteral("old.1|65|12|0|0|0||NULL")});
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

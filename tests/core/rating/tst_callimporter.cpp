@@ -1,0 +1,623 @@
+// CallImporter on both engines: Master.csv and FreeSWITCH files generated here, rated against
+// bills worked out by hand; re-import adds nothing twice; unknown account codes reported with
+// count and first line; malformed lines reported and the good ones kept; cancel and a file
+// that is not call records leave the database exactly as before; auto-recharge and its monthly
+// limit under a stream of charges; a balance that cannot cover a call.
+
+#include "tests/support/CoreTest.h"
+
+#include "core/books/ActivityLog.h"
+#include "core/books/CompanyService.h"
+#include "core/credit/CreditService.h"
+#include "core/members/MemberService.h"
+#include "core/profiles/ProfileService.h"
+#include "core/rating/CallImporter.h"
+
+#include <QBuffer>
+#include <QTemporaryDir>
+
+#include <atomic>
+
+using namespace sb;
+
+namespace {
+
+Money m(qint64 cents)
+{
+    return Money::fromCents(cents);
+}
+
+QByteArray quoted(const QString& s)
+{
+    QByteArray b = s.toUtf8();
+    b.replace("\"", "\"\"");
+    return '"' + b + '"';
+}
+
+// One Asterisk cdr_csv line (18 columns, loguniqueid and loguserfield on).
+QByteArray asterisk(const QString& account, const QString& dst, qint64 billsec,
+                    const QString& uniqueid, int minuteOfDay = 0)
+{
+    const QDateTime start =
+        QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC).addSecs(minuteOfDay * 60);
+    const bool answered = billsec > 0;
+    const QDateTime answer = start.addSecs(5);
+    const QDateTime end = answer.addSecs(billsec);
+    const auto t = [](const QDateTime& d) {
+        return d.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    };
+    QByteArrayList f{quoted(account),
+                     quoted(QStringLiteral("1001")),
+                     quoted(dst),
+                     quoted(QStringLiteral("from-internal")),
+                     quoted(QStringLiteral("\"Alice Berg\" <1001>")),
+                     quoted(QStringLiteral("PJSIP/1001-00000001")),
+                     quoted(QStringLiteral("PJSIP/trunk-00000002")),
+                     quoted(QStringLiteral("Dial")),
+                     quoted(QStringLiteral("PJSIP/%1@trunk,60").arg(dst)),
+                     quoted(t(start)),
+                     quoted(answered ? t(answer) : QString()),
+                     quoted(t(end)),
+                     QByteArray::number(billsec + 5),
+                     QByteArray::number(billsec),
+                     quoted(answered ? QStringLiteral("ANSWERED") : QStringLiteral("NO ANSWER")),
+                     quoted(QStringLiteral("DOCUMENTATION")),
+                     quoted(uniqueid),
+                     quoted(QString())};
+    return f.join(',') + '\n';
+}
+
+// One FreeSWITCH mod_cdr_csv line of the stock "example" template.
+QByteArray freeswitch(const QString& account, const QString& dst, qint64 billsec,
+                      const QString& uuid)
+{
+    const QDateTime start(QDate(2026, 3, 2), QTime(14, 0), Qt::UTC);
+    const bool answered = billsec > 0;
+    const auto t = [](const QDateTime& d) {
+        return d.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    };
+    QByteArrayList f{
+        quoted(QStringLiteral("Alice Berg")),
+        quoted(QStringLiteral("1001")),
+        quoted(dst),
+        quoted(QStringLiteral("default")),
+        quoted(t(start)),
+        quoted(answered ? t(start.addSecs(3)) : QString()),
+        quoted(t(start.addSecs(3 + billsec))),
+        quoted(QString::number(billsec + 3)),
+        quoted(QString::number(billsec)),
+        quoted(answered ? QStringLiteral("NORMAL_CLEARING") : QStringLiteral("NO_ANSWER")),
+        quoted(uuid),
+        quoted(QString()),
+        quoted(account),
+        quoted(QStringLiteral("PCMU")),
+        quoted(QStringLiteral("PCMU"))};
+    return f.join(',') + '\n';
+}
+
+// The rates every bill below is worked out from.
+const PriceList& testPrices()
+{
+    static const PriceList p = [] {
+        auto r = PriceList::fromJson(R"({
+            "numbers": {}, "bundle": "30.00", "channel": "6.95",
+            "rates": [
+                {"prefix": "1", "rate": "0.0100", "name": "NANP"},
+                {"prefix": "1212", "rate": "0.0235", "name": "New York"},
+                {"prefix": "44", "rate": "0.0500", "name": "United Kingdom"},
+                {"prefix": "447", "rate": "0.1234", "name": "United Kingdom mobile"},
+                {"prefix": "47", "rate": "0.0250", "name": "Norway"}
+            ]})");
+        if (!r)
+            qFatal("test price list: %s", qPrintable(r.error().message));
+        return *r;
+    }();
+    return p;
+}
+
+// Company 1000.00; member alice.berg with 50.00; IP profile Support with 20.00.
+QString setUp(const Context& ctx)
+{
+    if (auto t = CompanyService(ctx).topUp(m(100000), QStringLiteral("SETUP")); !t)
+        return t.error().message;
+    if (auto a = MemberService(ctx).add(
+            {QStringLiteral("alice.berg"), QStringLiteral("Alice Berg"), QString(), QString()});
+        !a)
+        return a.error().message;
+    if (auto c = CreditService(ctx).allocate(m(5000), {QStringLiteral("alice.berg")}); !c)
+        return c.error().message;
+    NewSipProfile p;
+    p.name = QStringLiteral("Support");
+    p.auth = SipProfile::Auth::Ip;
+    p.ip = QStringLiteral("8.8.4.4");
+    const ProfileService profiles(ctx, testPrices());
+    if (auto c = profiles.create(p); !c)
+        return c.error().message;
+    if (auto c = profiles.allocateCredit(QStringLiteral("Support"), m(2000)); !c)
+        return c.error().message;
+    return {};
+}
+
+Result<CallImportReport> importBytes(const Context& ctx, const QByteArray& data,
+                                     CallImportOptions options = {})
+{
+    QBuffer buffer;
+    buffer.setData(data);
+    buffer.open(QIODevice::ReadOnly);
+    if (options.fileName.isEmpty())
+        options.fileName = QStringLiteral("Master.csv");
+    return CallImporter(ctx, testPrices()).import(&buffer, options);
+}
+
+qint64 balanceOf(const Context& ctx, const QString& table, const QString& keyColumn,
+                 const QString& key)
+{
+    return sbt::scalar(ctx.db, QStringLiteral("SELECT a.balance_cents FROM accounts a JOIN %1 t"
+                                              " ON t.account_id = a.id WHERE t.%2 = '%3'")
+                                   .arg(table, keyColumn, key))
+        .toLongLong();
+}
+
+qint64 alice(const Context& ctx)
+{
+    return balanceOf(ctx, QStringLiteral("members"), QStringLiteral("account_key"),
+                     QStringLiteral("alice.berg"));
+}
+
+qint64 support(const Context& ctx)
+{
+    return balanceOf(ctx, QStringLiteral("profiles"), QStringLiteral("name_key"),
+                     QStringLiteral("support"));
+}
+
+qint64 callLedgerSum(const Database& db)
+{
+    return sbt::scalar(db, QStringLiteral("SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT)"
+                                          " FROM ledger WHERE kind = 'call'"))
+        .toLongLong();
+}
+
+qint64 chargedSum(const Database& db)
+{
+    return sbt::scalar(db, QStringLiteral("SELECT CAST(COALESCE(SUM(charged_cents), 0) AS BIGINT)"
+                                          " FROM calls"))
+        .toLongLong();
+}
+
+} // namespace
+
+#define SB_SET_UP(env)                                                                             \
+    do {                                                                                           \
+        const QString problem_ = setUp(*(env).ctx);                                                \
+        QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                        \
+    } while (0)
+
+class TestCallImporter : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_keys;
+
+private slots:
+    void initTestCase()
+    {
+        SB_INIT_CORE_TEST();
+        qputenv("SWITCHBOARD_SECRET_KEY_FILE",
+                m_keys.filePath(QStringLiteral("secrets.key")).toLocal8Bit());
+        qputenv("SWITCHBOARD_NO_KEYCHAIN", "1");
+    }
+
+    void ratesMasterCsv_data() { sbt::addEngineRows(); }
+    void ratesMasterCsv()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        const qint64 companyBefore =
+            sbt::scalar(e.db(), QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
+                .toLongLong();
+        QByteArray file;
+        // 125 s → 3 min × 0.0235 (prefix 1212) = 0.0705 → 0.07
+        file += asterisk(QStringLiteral("alice.berg"), QStringLiteral("2127365000"), 125,
+                         QStringLiteral("a.1"), 0);
+        // 60 s → 1 min × 0.1234 (447, dialled with 011) → 0.12
+        file += asterisk(QStringLiteral("Alice.Berg"), QStringLiteral("011447911123456"), 60,
+                         QStringLiteral("a.2"), 1);
+        // 61 s → 2 min × 0.0500 (44, dialled with 00) = 0.10
+        file += asterisk(QStringLiteral("Support"), QStringLiteral("00442071838750"), 61,
+                         QStringLiteral("a.3"), 2);
+        // internal extension: not charged
+        file += asterisk(QStringLiteral("Support"), QStringLiteral("2001"), 100,
+                         QStringLiteral("a.4"), 3);
+        // not answered: kept at 0
+        file += asterisk(QStringLiteral("alice.berg"), QStringLiteral("2127365000"), 0,
+                         QStringLiteral("a.5"), 4);
+        // France has no rate in this price list: kept at 0, reported
+        file += asterisk(QStringLiteral("support"), QStringLiteral("0033142685300"), 60,
+                         QStringLiteral("a.6"), 5);
+        // 1 s → 1 min × 0.0100 (1) = 0.01, national 1 + 10 digits
+        file += asterisk(QStringLiteral("alice.berg"), QStringLiteral("16467781234"), 1,
+                         QStringLiteral("a.7"), 6);
+
+        auto r = importBytes(*e.ctx, file);
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->imported, 7);
+        QCOMPARE(r->duplicates, 0);
+        QCOMPARE(r->chargedCalls, 4);
+        QCOMPARE(r->charged, m(7 + 12 + 10 + 1));
+        QCOMPARE(r->uncoveredCalls, 0);
+        QCOMPARE(r->problemCount, 0);
+        QVERIFY(r->unknownAccounts.isEmpty());
+        QCOMPARE(r->unratedCount, 1);
+        QCOMPARE(r->unrated.first().line, 6);
+        QCOMPARE(r->unrated.first().destination, QStringLiteral("0033142685300"));
+
+        QCOMPARE(alice(*e.ctx), 5000 - 7 - 12 - 1);
+        QCOMPARE(support(*e.ctx), 2000 - 10);
+        const qint64 companyAfter =
+            sbt::scalar(e.db(), QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
+                .toLongLong();
+        QCOMPARE(companyAfter, companyBefore);
+
+        const QStringList rows = sbt::rows(
+            e.db(), QStringLiteral(
+                        "SELECT unique_id, CASE WHEN member_id IS NULL THEN 'p' ELSE 'm' END,"
+                        " started_at, destination_e164, prefix, billsec, billed_minutes,"
+                        " bundle_minutes, rate_ten_thousandths, cost_cents, charged_cents, status"
+                        " FROM calls ORDER BY unique_id"));
+        const QStringList expected{
+            QStringLiteral("a.1|m|2026-03-01T09:00:00Z|+12127365000|1212|125|3|0|235|7|7|charged"),
+            QStringLiteral(
+                "a.2|m|2026-03-01T09:01:00Z|+447911123456|447|60|1|0|1234|12|12|charged"),
+            QStringLiteral("a.3|p|2026-03-01T09:02:00Z|+442071838750|44|61|2|0|500|10|10|charged"),
+            QStringLiteral("a.4|p|2026-03-01T09:03:00Z|||100|0|0|0|0|0|internal"),
+            QStringLiteral("a.5|m|2026-03-01T09:04:00Z|+12127365000|1212|0|0|0|235|0|0|unanswered"),
+            QStringLiteral("a.6|p|2026-03-01T09:05:00Z|+33142685300||60|0|0|0|0|0|norate"),
+            QStringLiteral("a.7|m|2026-03-01T09:06:00Z|+16467781234|1|1|1|0|100|1|1|charged"),
+        };
+        QCOMPARE(rows, expected);
+        QCOMPARE(callLedgerSum(e.db()), 30);
+        QCOMPARE(chargedSum(e.db()), 30);
+        QCOMPARE(sbt::scalar(
+                     e.db(),
+                     QStringLiteral("SELECT COUNT(*) FROM activity WHERE action = 'calls.import'"))
+                     .toLongLong(),
+                 1);
+        auto log = ActivityLog(*e.ctx).page(0, 1);
+        SB_VERIFY_OK(log);
+        QCOMPARE(ActivityLog::describe(log->first()),
+                 QStringLiteral("Imported 7 call record(s) from Master.csv and charged 0.30; "
+                                "duplicates skipped: 0; lines not imported: 0"));
+    }
+
+    void ratesFreeSwitch_data() { sbt::addEngineRows(); }
+    void ratesFreeSwitch()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        QByteArray file;
+        // 125 s → 3 min × 0.0235 → 0.07
+        file += freeswitch(QStringLiteral("alice.berg"), QStringLiteral("+12127365000"), 125,
+                           QStringLiteral("6f1c3d2e-0001"));
+        // 600 s → 10 min × 0.1234 = 1.234 → 1.23
+        file += freeswitch(QStringLiteral("Support"), QStringLiteral("011447911123456"), 600,
+                           QStringLiteral("6f1c3d2e-0002"));
+        // 59 s → 1 min × 0.0250 = 0.025 → 0.03 (half up)
+        file += freeswitch(QStringLiteral("Support"), QStringLiteral("004722123400"), 59,
+                           QStringLiteral("6f1c3d2e-0003"));
+        file += freeswitch(QStringLiteral("Support"), QStringLiteral("2127365000"), 0,
+                           QStringLiteral("6f1c3d2e-0004"));
+        CallImportOptions o;
+        o.format = CdrReader::Format::FreeSwitch;
+        auto r = importBytes(*e.ctx, file, o);
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->imported, 4);
+        QCOMPARE(r->charged, m(7 + 123 + 3));
+        QCOMPARE(alice(*e.ctx), 5000 - 7);
+        QCOMPARE(support(*e.ctx), 2000 - 123 - 3);
+        QCOMPARE(callLedgerSum(e.db()), 133);
+        QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT status, cost_cents FROM calls"
+                                                  " WHERE unique_id = '6f1c3d2e-0004'")),
+                 QStringList{QStringLiteral("unanswered|0")});
+    }
+
+    void reimportAddsNothing_data() { sbt::addEngineRows(); }
+    void reimportAddsNothing()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        QByteArray file;
+        for (int i = 0; i < 5; ++i)
+            file += asterisk(QStringLiteral("alice.berg"), QStringLiteral("2127365000"), 125,
+                             QStringLiteral("r.%1").arg(i), i);
+        file += asterisk(QStringLiteral("alice.berg"), QStringLiteral("2127365000"), 125,
+                         QStringLiteral("r.0"), 0); // twice in the same file
+        // No unique id logged (16 columns): the content hash stands in for it.
+        QByteArray noId =
+            asterisk(QStringLiteral("Support"), QStringLiteral("2127365000"), 125, QString(), 9);
+        noId = noId.left(noId.lastIndexOf(",\"\",\"\"")) + '\n';
+        file += noId;
+        auto first = importBytes(*e.ctx, file);
+        SB_VERIFY_OK(first);
+        QCOMPARE(first->imported, 6);
+        QCOMPARE(first->duplicates, 1);
+        QCOMPARE(alice(*e.ctx), 5000 - 5 * 7);
+        QCOMPARE(support(*e.ctx), 2000 - 7);
+        const auto before = sbt::snapshot(e.db());
+        auto again = importBytes(*e.ctx, file);
+        SB_VERIFY_OK(again);
+        QCOMPARE(again->imported, 0);
+        QCOMPARE(again->duplicates, 7);
+        QCOMPARE(again->charged, m(0));
+        QCOMPARE(sbt::count(e.db(), QStringLiteral("calls")), 6);
+        auto after = sbt::snapshot(e.db());
+        // Only the import's own activity line is new.
+        QCOMPARE(after.accounts, before.accounts);
+        QCOMPARE(after.ledger, before.ledger);
+    }
+
+    void unknownAccountCodes_data() { sbt::addEngineRows(); }
+    void unknownAccountCodes()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        QByteArray file;
+        file += asterisk(QStringLiteral("alice.berg"), QStringLiteral("2127365000"), 125,
+                         QStringLiteral("u.1"));
+        file += asterisk(QStringLiteral("nobody.here"), QStringLiteral("2127365000"), 125,
+                         QStringLiteral("u.2"));
+        file += asterisk(QString(), QStringLiteral("2127365000"), 125, QStringLiteral("u.3"));
+        file += asterisk(QStringLiteral("Nobody.Here"), QStringLiteral("2127365000"), 125,
+                         QStringLiteral("u.4"));
+        file += asterisk(QStringLiteral("nobody.here"), QStringLiteral("2127365000"), 125,
+                         QStringLiteral("u.5"));
+        // A member account named like the SIP profile: which pays is not guessed.
+        SB_VERIFY_OK(MemberService(*e.ctx).add(
+            {QStringLiteral("support"), QStringLiteral("Support Desk"), QString(), QString()}));
+        file += asterisk(QStringLiteral("SUPPORT"), QStringLiteral("2127365000"), 125,
+                         QStringLiteral("u.6"));
+        auto r = importBytes(*e.ctx, file);
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->imported, 1);
+        QCOMPARE(r->unknownRecords, 5);
+        QCOMPARE(r->unknownAccounts.size(), 3);
+        QCOMPARE(r->unknownAccounts[2].code, QStringLiteral("SUPPORT"));
+        QCOMPARE(r->unknownAccounts[2].firstLine, 6);
+        QCOMPARE(r->unknownAccounts[0].code, QStringLiteral("nobody.here"));
+        QCOMPARE(r->unknownAccounts[0].count, 3);
+        QCOMPARE(r->unknownAccounts[0].firstLine, 2);
+        QCOMPARE(r->unknownAccounts[1].code, QString());
+        QCOMPARE(r->unknownAccounts[1].count, 1);
+        QCOMPARE(r->unknownAccounts[1].firstLine, 3);
+        QCOMPARE(sbt::count(e.db(), QStringLiteral("calls")), 1);
+        QCOMPARE(alice(*e.ctx), 5000 - 7);
+    }
+
+    void malformedLinesReportedGoodKept_data() { sbt::addEngineRows(); }
+    void malformedLinesReportedGoodKept()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        QByteArray file;
+        file += asterisk(QStringLiteral("alice.berg"), QStringLiteral("2127365000"), 125,
+                         QStringLiteral("g.1"));
+        file += "\"alice.berg\",\"1001\",\"too few columns\"\n";
+        QByteArray badTime = asterisk(QStringLiteral("alice.berg"), QStringLiteral("2127365000"),
+                                      60, QStringLiteral("g.x"));
+        badTime.replace("2026-03-01 09:00:00", "2026-13-45 99:00:00");
+        file += badTime;
+        file += asterisk(QStringLiteral("Support"), QStringLiteral("2127365000"), 125,
+                         QStringLiteral("g.2"), 1);
+        auto r = importBytes(*e.ctx, file);
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->imported, 2);
+        QCOMPARE(r->problemCount, 2);
+        QCOMPARE(r->problems.size(), 2);
+        QCOMPARE(r->problems[0].line, 2);
+        QCOMPARE(r->problems[1].line, 3);
+        QVERIFY(!r->problems[0].reason.isEmpty());
+        QCOMPARE(
+            sbt::rows(e.db(), QStringLiteral("SELECT unique_id FROM calls ORDER BY unique_id")),
+            (QStringList{QStringLiteral("g.1"), QStringLiteral("g.2")}));
+        QCOMPARE(alice(*e.ctx), 5000 - 7);
+        QCOMPARE(support(*e.ctx), 2000 - 7);
+    }
+
+    void cancelLeavesDatabaseUnchanged_data() { sbt::addEngineRows(); }
+    void cancelLeavesDatabaseUnchanged()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        QByteArray file;
+        for (int i = 0; i < 50; ++i)
+            file += asterisk(i % 2 ? QStringLiteral("alice.berg") : QStringLiteral("Support"),
+                             QStringLiteral("2127365000"), 125, QStringLiteral("c.%1").arg(i), i);
+        const auto before = sbt::snapshot(e.db());
+        std::atomic<bool> cancel{false};
+        qint64 progressCalls = 0;
+        qint64 lastBytes = 0;
+        CallImportOptions o;
+        o.batchSize = 10;
+        o.cancel = &cancel;
+        o.progress = [&](qint64 bytes) {
+            ++progressCalls;
+            QVERIFY(bytes >= lastBytes);
+            lastBytes = bytes;
+            if (progressCalls == 2)
+                cancel.store(true);
+        };
+        auto r = importBytes(*e.ctx, file, o);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, Error::Kind::Refused);
+        QCOMPARE(progressCalls, 2);
+        QVERIFY(lastBytes > 0 && lastBytes < file.size());
+        SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+        QCOMPARE(sbt::count(e.db(), QStringLiteral("calls")), 0);
+
+        // Not cancelled, the same file imports whole, with progress up to its end.
+        cancel.store(false);
+        progressCalls = -1000;
+        lastBytes = 0;
+        auto whole = importBytes(*e.ctx, file, o);
+        SB_VERIFY_OK(whole);
+        QCOMPARE(whole->imported, 50);
+        QCOMPARE(lastBytes, file.size());
+    }
+
+    void notCsvRefused_data() { sbt::addEngineRows(); }
+    void notCsvRefused()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        const auto before = sbt::snapshot(e.db());
+        QByteArray binary;
+        for (int i = 0; i < 4096; ++i)
+            binary.append(static_cast<char>((i * 7919) % 256));
+        auto r = importBytes(*e.ctx, binary);
+        QVERIFY(!r.ok());
+        QVERIFY(!r.error().message.isEmpty());
+        SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+
+        QByteArray text;
+        for (int i = 0; i < 200; ++i)
+            text += "Dear admin, this is a letter and not a call record at all.\n";
+        auto t = importBytes(*e.ctx, text);
+        QVERIFY(!t.ok());
+        SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+        QCOMPARE(sbt::count(e.db(), QStringLiteral("calls")), 0);
+    }
+
+    void autoRechargeUnderStream_data() { sbt::addEngineRows(); }
+    void autoRechargeUnderStream()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        // alice.berg spends her 50.00 down to 1.00 first.
+        const CreditService credit(*e.ctx);
+        SB_VERIFY_OK(credit.charge(QStringLiteral("alice.berg"), m(4900), QStringLiteral("setup")));
+        // Recharge 5.00 below 2.00, at most 10.00 a month: saving recharges at once (6.00,
+        // 5.00 of the month's 10.00 used).
+        SB_VERIFY_OK(credit.setAutoRecharge(QStringLiteral("alice.berg"), m(500), m(200), m(1000)));
+        QCOMPARE(alice(*e.ctx), 600);
+        // 20 calls of 100 minutes to prefix 1 (0.0100): 1.00 each.
+        QByteArray file;
+        for (int i = 0; i < 20; ++i)
+            file += asterisk(QStringLiteral("alice.berg"), QStringLiteral("16467781234"), 6000,
+                             QStringLiteral("s.%1").arg(i, 2, 10, QLatin1Char('0')), i * 120);
+        auto r = importBytes(*e.ctx, file);
+        SB_VERIFY_OK(r);
+        // 6.00 → 5.00, 4.00, 3.00, 2.00, 1.00: below 2.00, one recharge (10.00 of 10.00 used,
+        // the limit is reached: suspended until April) → 6.00, then six calls to 0.00; the
+        // last eight calls find nothing to take.
+        QCOMPARE(r->imported, 20);
+        QCOMPARE(r->recharges, 1);
+        QCOMPARE(r->charged, m(1100));
+        QCOMPARE(r->uncoveredCalls, 9);
+        QCOMPARE(r->uncovered, m(900));
+        QCOMPARE(alice(*e.ctx), 0);
+        QCOMPARE(callLedgerSum(e.db()), 1100);
+        QCOMPARE(chargedSum(e.db()), 1100);
+        QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT CAST(SUM(cost_cents) AS BIGINT)"
+                                                    " FROM calls"))
+                     .toLongLong(),
+                 2000);
+        QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT recharged_cents, suspended_until FROM"
+                                                  " auto_recharge")),
+                 QStringList{QStringLiteral("1000|2026-04-01")});
+        QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT COUNT(*) FROM activity WHERE action"
+                                                    " = 'autorecharge.suspended'"))
+                     .toLongLong(),
+                 1);
+        QVERIFY(!r->rechargeNews.isEmpty());
+    }
+
+    void fileAndTimeZone_data() { sbt::addEngineRows(); }
+    void fileAndTimeZone()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("Master.csv"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            // Logged in Oslo local time (UTC+1 in March): 09:00 local is 08:00 UTC.
+            f.write(asterisk(QStringLiteral("alice.berg"), QStringLiteral("2127365000"), 125,
+                             QStringLiteral("z.1")));
+        }
+        CallImportOptions o;
+        o.zone = QTimeZone("Europe/Oslo");
+        auto r = CallImporter(*e.ctx, testPrices()).importFile(path, o);
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->imported, 1);
+        QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT started_at, answered_at, ended_at FROM"
+                                                  " calls")),
+                 QStringList{QStringLiteral(
+                     "2026-03-01T08:00:00Z|2026-03-01T08:00:05Z|2026-03-01T08:02:10Z")});
+        auto log = ActivityLog(*e.ctx).page(0, 1);
+        SB_VERIFY_OK(log);
+        QCOMPARE(log->first().subject, QStringLiteral("Master.csv"));
+
+        const auto before = sbt::snapshot(e.db());
+        auto missing = CallImporter(*e.ctx, testPrices())
+                           .importFile(dir.filePath(QStringLiteral("missing.csv")), {});
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().kind, Error::Kind::NotFound);
+        SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+    }
+
+    void companyCannotPayRecharge_data() { sbt::addEngineRows(); }
+    void companyCannotPayRecharge()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        // A recharge of 2000.00 the company (about 923.05) cannot pay.
+        SB_VERIFY_OK(CreditService(*e.ctx).setAutoRecharge(QStringLiteral("alice.berg"), m(200000),
+                                                           m(100000), m(400000)));
+        QCOMPARE(alice(*e.ctx), 5000);
+        QByteArray file;
+        for (int i = 0; i < 3; ++i)
+            file += asterisk(QStringLiteral("alice.berg"), QStringLiteral("16467781234"), 6000,
+                             QStringLiteral("n.%1").arg(i), i * 120);
+        auto r = importBytes(*e.ctx, file);
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->charged, m(300));
+        QCOMPARE(r->recharges, 0);
+        QCOMPARE(r->uncoveredCalls, 0);
+        QCOMPARE(alice(*e.ctx), 4700);
+        QCOMPARE(r->rechargeNews.size(), 1);
+        QVERIFY2(r->rechargeNews.first().contains(QStringLiteral("cannot pay")),
+                 qPrintable(r->rechargeNews.first()));
+    }
+
+    void partlyCoveredProfileCall_data() { sbt::addEngineRows(); }
+    void partlyCoveredProfileCall()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        // Support has 20.00; 1700 minutes to prefix 447 cost 209.78 (1700 × 0.1234).
+        QByteArray file = asterisk(QStringLiteral("Support"), QStringLiteral("011447911123456"),
+                                   1700 * 60, QStringLiteral("big.1"));
+        auto r = importBytes(*e.ctx, file);
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->charged, m(2000));
+        QCOMPARE(r->uncoveredCalls, 1);
+        QCOMPARE(r->uncovered, m(20978 - 2000));
+        QCOMPARE(support(*e.ctx), 0);
+        QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT cost_cents, charged_cents FROM calls")),
+                 QStringList{QStringLiteral("20978|2000")});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCallImporter)
+#include "tst_callimporter.moc"
