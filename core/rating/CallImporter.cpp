@@ -241,6 +241,10 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
         return a.error();
     if (auto c = tx.commit(); !c)
         return c.error();
+    // Calls touch balances the importer does not list one by one: members and profiles are
+    // read again whole, as after any import.
+    m_ctx.announce(
+        Changes().withAllMembers().withAllProfiles().withCompanyBalance().withActivity());
     return report;
 }
 
