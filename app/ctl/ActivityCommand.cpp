@@ -2,6 +2,7 @@
 
 #include "app/ctl/OptionParser.h"
 #include "app/ctl/Session.h"
+#include "core/base/Language.h"
 #include "core/books/ActivityLog.h"
 
 #include <QJsonArray>
@@ -31,22 +32,13 @@ QCommandLineOption langOption()
 // English with machine formats. False for a language Switchboard does not speak.
 bool speakLanguage(const QString& code, QTranslator& translator)
 {
-    static const QList<std::pair<QString, QLocale>> languages = {
-        {QStringLiteral("en"), QLocale(QLocale::English, QLocale::UnitedStates)},
-        {QStringLiteral("nb"), QLocale(QLocale::NorwegianBokmal, QLocale::Norway)},
-        {QStringLiteral("fr"), QLocale(QLocale::French, QLocale::France)},
-        {QStringLiteral("nl"), QLocale(QLocale::Dutch, QLocale::Netherlands)},
-        {QStringLiteral("pl"), QLocale(QLocale::Polish, QLocale::Poland)},
-    };
-    for (const auto& [name, locale] : languages) {
-        if (name != code)
-            continue;
-        QLocale::setDefault(locale);
-        if (translator.load(QStringLiteral(":/i18n/switchboard_%1.qm").arg(code)))
-            QCoreApplication::installTranslator(&translator);
-        return true;
-    }
-    return false;
+    const auto language = findLanguage(code);
+    if (!language)
+        return false;
+    QLocale::setDefault(language->locale);
+    if (translator.load(QStringLiteral(":/i18n/switchboard_%1.qm").arg(code)))
+        QCoreApplication::installTranslator(&translator);
+    return true;
 }
 
 } // namespace

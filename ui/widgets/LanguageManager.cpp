@@ -24,36 +24,18 @@ LanguageManager* LanguageManager::instance()
 
 QList<LanguageManager::Language> LanguageManager::languages()
 {
-    // Each language in its own name, so that a person can always find theirs.
-    return {
-        {QStringLiteral("en"), QStringLiteral("English")},
-        {QStringLiteral("nb"), QStringLiteral("Norsk bokmål")},
-        {QStringLiteral("fr"), QStringLiteral("Français")},
-        {QStringLiteral("nl"), QStringLiteral("Nederlands")},
-        {QStringLiteral("pl"), QStringLiteral("Polski")},
-    };
+    return supportedLanguages();
 }
 
 bool LanguageManager::isSupported(const QString& code)
 {
-    for (const Language& l : languages()) {
-        if (l.code == code)
-            return true;
-    }
-    return false;
+    return findLanguage(code).has_value();
 }
 
 QLocale LanguageManager::localeFor(const QString& code)
 {
-    if (code == QLatin1String("nb"))
-        return QLocale(QLocale::NorwegianBokmal, QLocale::Norway);
-    if (code == QLatin1String("fr"))
-        return QLocale(QLocale::French, QLocale::France);
-    if (code == QLatin1String("nl"))
-        return QLocale(QLocale::Dutch, QLocale::Netherlands);
-    if (code == QLatin1String("pl"))
-        return QLocale(QLocale::Polish, QLocale::Poland);
-    return QLocale(QLocale::English, QLocale::UnitedStates);
+    const auto language = findLanguage(code);
+    return language ? language->locale : supportedLanguages().first().locale;
 }
 
 QString LanguageManager::initialLanguage()

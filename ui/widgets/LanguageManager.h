@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/base/Language.h"
+
 #include <QList>
 #include <QLocale>
 #include <QObject>
@@ -16,11 +18,7 @@ class LanguageManager : public QObject
     Q_OBJECT
 
 public:
-    struct Language
-    {
-        QString code;       ///< "en", "nb", "fr", "nl", "pl"
-        QString nativeName; ///< the language's own name, never translated
-    };
+    using Language = sb::Language;
     static QList<Language> languages();
     static bool isSupported(const QString& code);
     static QLocale localeFor(const QString& code);
