@@ -1942,7 +1942,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a changé), 2 erreur d’u
     </message>
     <message>
         <source>Search by who, action, account, profile or number (Ctrl+F)</source>
-        <translation>Rechercher par auteur, action, compte, profil ou numéro (Ctrl+F)</translation>
+        <translation>Rechercher&#xa0;: qui, action, compte, profil, numéro (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search the activity</source>

@@ -1942,7 +1942,7 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     </message>
     <message>
         <source>Search by who, action, account, profile or number (Ctrl+F)</source>
-        <translation>Søk etter hvem, handling, konto, profil eller nummer (Ctrl+F)</translation>
+        <translation>Søk: hvem, handling, konto, profil, nummer (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search the activity</source>

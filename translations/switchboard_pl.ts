@@ -1968,7 +1968,7 @@ Kod wyjścia: 0 wykonano, 1 odrzucono (nic nie zmieniono), 2 błąd użycia.</tr
     </message>
     <message>
         <source>Search by who, action, account, profile or number (Ctrl+F)</source>
-        <translation>Szukaj według osoby, czynności, konta, profilu lub numeru (Ctrl+F)</translation>
+        <translation>Szukaj: osoba, czynność, konto, profil, numer (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search the activity</source>

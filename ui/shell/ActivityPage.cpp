@@ -62,7 +62,10 @@ void ActivityPage::showEvent(QShowEvent* event)
     const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
     for (int c = 0; c < ActivityModel::Details; ++c) {
         m_table->resizeColumnToContents(c);
-        m_table->setColumnWidth(c, qBound(em * 5, m_table->columnWidth(c) + em / 2, em * 18));
+        // The action is a kind's whole name in the reader's language ("Rechargement du solde
+        // de l'entreprise"), the column an admin scans: it gets more room than the others.
+        const int most = c == ActivityModel::Action ? em * 26 : em * 18;
+        m_table->setColumnWidth(c, qBound(em * 5, m_table->columnWidth(c) + em / 2, most));
     }
     m_columnsFitted = true;
 }
