@@ -243,8 +243,12 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
         return c.error();
     // Calls touch balances the importer does not list one by one: members and profiles are
     // read again whole, as after any import.
-    m_ctx.announce(
-        Changes().withAllMembers().withAllProfiles().withCompanyBalance().withActivity());
+    m_ctx.announce(Changes()
+                       .withAllMembers()
+                       .withAllProfiles()
+                       .withCompanyBalance()
+                       .withActivity()
+                       .withCalls());
     return report;
 }
 

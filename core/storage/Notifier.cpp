@@ -59,9 +59,16 @@ Changes& Changes::withActivity()
     return *this;
 }
 
+Changes& Changes::withCalls()
+{
+    calls = true;
+    return *this;
+}
+
 bool Changes::isEmpty() const
 {
-    return !anyMembers() && !anyNumbers() && !anyProfiles() && !companyBalance && !activity;
+    return !anyMembers() && !anyNumbers() && !anyProfiles() && !companyBalance && !activity &&
+           !calls;
 }
 
 Changes& Changes::operator+=(const Changes& other)
@@ -74,6 +81,7 @@ Changes& Changes::operator+=(const Changes& other)
     allProfiles = allProfiles || other.allProfiles;
     companyBalance = companyBalance || other.companyBalance;
     activity = activity || other.activity;
+    calls = calls || other.calls;
     return *this;
 }
 

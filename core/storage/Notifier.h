@@ -28,6 +28,8 @@ struct Changes
     bool companyBalance = false;
     /// The activity log has new entries.
     bool activity = false;
+    /// Call records were added (an import, the demo): the call history changed.
+    bool calls = false;
 
     Changes& withMembers(const QList<qint64>& ids);
     Changes& withAllMembers();
@@ -37,6 +39,7 @@ struct Changes
     Changes& withAllProfiles();
     Changes& withCompanyBalance();
     Changes& withActivity();
+    Changes& withCalls();
 
     bool isEmpty() const;
     bool anyMembers() const { return allMembers || !memberIds.isEmpty(); }

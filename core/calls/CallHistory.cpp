@@ -1,0 +1,349 @@
+#include "core/calls/CallHistory.h"
+
+#include "core/base/Csv.h"
+#include "core/members/MemberService.h"
+#include "core/numbers/NumberCatalogue.h"
+
+#include <QIODevice>
+#include <QSaveFile>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace sb {
+
+namespace {
+
+const QString kFrom = QStringLiteral(" FROM calls c LEFT JOIN members m ON m.id = c.member_id"
+                                     " LEFT JOIN profiles p ON p.id = c.profile_id");
+const QString kSelect = QStringLiteral(
+    "SELECT c.id, c.started_at, m.account_name, p.name, c.source, c.destination,"
+    " c.destination_e164, c.prefix, c.billsec, c.billed_minutes, c.bundle_minutes,"
+    " c.cost_cents, c.charged_cents, c.status, c.member_id, c.profile_id");
+
+QString sortColumn(CallQuery::Sort s)
+{
+    switch (s) {
+    case CallQuery::Sort::Time:
+        return QStringLiteral("c.started_at");
+    case CallQuery::Sort::Payer:
+        return QStringLiteral("COALESCE(m.account_key, p.name_key, '')");
+    case CallQuery::Sort::Source:
+        return QStringLiteral("c.source");
+    case CallQuery::Sort::Destination:
+        return QStringLiteral("c.destination_e164");
+    case CallQuery::Sort::Duration:
+        return QStringLiteral("c.billsec");
+    case CallQuery::Sort::BilledMinutes:
+        return QStringLiteral("c.billed_minutes");
+    case CallQuery::Sort::BundleMinutes:
+        return QStringLiteral("c.bundle_minutes");
+    case CallQuery::Sort::Price:
+        return QStringLiteral("c.cost_cents");
+    case CallQuery::Sort::Status:
+        return QStringLiteral("c.status");
+    }
+    return QStringLiteral("c.started_at");
+}
+
+QString orderBy(const CallQuery& q)
+{
+    const QString dir = q.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    return QStringLiteral(" ORDER BY ") + sortColumn(q.sort) + dir + QStringLiteral(", c.id") +
+           dir;
+}
+
+// The admin's day boundary as stored: ISO 8601 UTC, which orders as text.
+QString boundary(const QDate& day, const QTimeZone& zone)
+{
+    const QTimeZone z = zone.isValid() ? zone : QTimeZone::systemTimeZone();
+    return QDateTime(day, QTime(0, 0), z).toUTC().toString(Qt::ISODate);
+}
+
+CallEntry readEntry(const QSqlQuery& q, const CallHistory& history)
+{
+    CallEntry e;
+    e.id = q.value(0).toLongLong();
+    e.startedAt = QDateTime::fromString(q.value(1).toString(), Qt::ISODate).toUTC();
+    if (!q.value(14).isNull()) {
+        e.payerKind = CallEntry::PayerKind::Member;
+        e.payer = q.value(2).toString();
+    } else if (!q.value(15).isNull()) {
+        e.payerKind = CallEntry::PayerKind::Profile;
+        e.payer = q.value(3).toString();
+    }
+    e.source = q.value(4).toString();
+    e.destination = q.value(5).toString();
+    e.e164 = q.value(6).toString();
+    e.place = history.placeOf(e.e164, q.value(7).toString());
+    e.billsec = q.value(8).toLongLong();
+    e.billedMinutes = q.value(9).toLongLong();
+    e.bundleMinutes = q.value(10).toLongLong();
+    e.price = Money::fromCents(q.value(11).toLongLong());
+    e.charged = Money::fromCents(q.value(12).toLongLong());
+    e.status = q.value(13).toString();
+    return e;
+}
+
+QStringList csvFields(const CallEntry& e)
+{
+    QString payerKind;
+    if (e.payerKind == CallEntry::PayerKind::Member)
+        payerKind = QStringLiteral("member");
+    else if (e.payerKind == CallEntry::PayerKind::Profile)
+        payerKind = QStringLiteral("profile");
+    return {e.startedAt.toString(Qt::ISODate),
+            payerKind,
+            e.payer,
+            e.source,
+            e.destination,
+            e.e164,
+            e.place,
+            QString::number(e.billsec),
+            QString::number(e.billedMinutes),
+            QString::number(e.bundleMinutes),
+            e.price.toString(),
+            e.charged.toString(),
+            e.status};
+}
+
+} // namespace
+
+CallHistory::CallHistory(const Context& ctx, const PriceList& prices) : m_ctx(ctx)
+{
+    for (const PriceList::Rate& r : prices.rates())
+        m_rateNames.insert(r.prefix, r.name);
+}
+
+QString CallHistory::placeOf(const QString& e164, const QString& prefix) const
+{
+    // +1 NPA NXX XXXX: the area code names a place where the catalogue sells numbers.
+    if (e164.size() == 12 && e164.startsWith(QLatin1String("+1"))) {
+        const QString area = e164.mid(2, 3);
+        for (const char* code : {"US", "CA"}) {
+            if (const auto* c = NumberCatalogue::builtIn().country(QLatin1String(code))) {
+                if (const auto* a = c->area(area))
+                    return a->place;
+            }
+        }
+    }
+    return m_rateNames.value(prefix);
+}
+
+Result<CallHistory::Filter> CallHistory::filter(const CallQuery& q) const
+{
+    const Database& db = m_ctx.db;
+    Filter f;
+    QStringList parts;
+    if (!q.profile.trimmed().isEmpty()) {
+        auto r = db.run(QStringLiteral("SELECT id FROM profiles WHERE name_key = ?"),
+                        {q.profile.trimmed().toCaseFolded()});
+        if (!r)
+            return r.error();
+        if (!r->next())
+            return Error::notFound(
+                tr("There is no SIP profile named \"%1\".").arg(q.profile.trimmed()));
+        parts << QStringLiteral("c.profile_id = ?");
+        f.binds << r->value(0).toLongLong();
+    }
+    if (!q.member.trimmed().isEmpty()) {
+        auto r = db.run(QStringLiteral("SELECT id FROM members WHERE account_key = ?"),
+                        {accountKey(q.member)});
+        if (!r)
+            return r.error();
+        if (!r->next())
+            return Error::notFound(
+                tr("There is no member with the account name \"%1\".").arg(q.member.trimmed()));
+        parts << QStringLiteral("c.member_id = ?");
+        f.binds << r->value(0).toLongLong();
+    }
+    if (!q.department.isEmpty()) {
+        parts << QStringLiteral(
+            "(c.member_id IN (SELECT id FROM members WHERE department = ?)"
+            " OR c.profile_id IN (SELECT id FROM profiles WHERE department = ?))");
+        f.binds << q.department << q.department;
+    }
+    if (q.from.isValid()) {
+        parts << QStringLiteral("c.started_at >= ?");
+        f.binds << boundary(q.from, q.zone);
+    }
+    if (q.to.isValid()) {
+        parts << QStringLiteral("c.started_at < ?");
+        f.binds << boundary(q.to.addDays(1), q.zone);
+    }
+    const QString search = q.search.trimmed();
+    if (!search.isEmpty()) {
+        QString digits;
+        bool numberLike = true;
+        for (QChar c : search) {
+            if (c.isDigit())
+                digits += c;
+            else if (!(c.isSpace() || c == QLatin1Char('+') || c == QLatin1Char('-') ||
+                       c == QLatin1Char('(') || c == QLatin1Char(')') || c == QLatin1Char('.')))
+                numberLike = false;
+        }
+        if (numberLike && !digits.isEmpty()) {
+            // Digits only: "+1 (212) 555" is found in "12125550100" and "+12125550100".
+            const QString pattern = QLatin1Char('%') + digits + QLatin1Char('%');
+            parts << QStringLiteral(
+                "(c.destination_e164 LIKE ? OR c.destination LIKE ? OR c.source LIKE ?)");
+            f.binds << pattern << pattern << pattern;
+        } else {
+            const QString pattern = Database::likePattern(search);
+            parts << QStringLiteral("(LOWER(c.destination) LIKE ? ESCAPE '\\' OR"
+                                    " LOWER(c.source) LIKE ? ESCAPE '\\')");
+            f.binds << pattern << pattern;
+        }
+    }
+    if (!parts.isEmpty())
+        f.where = QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    return f;
+}
+
+Result<QList<CallEntry>> CallHistory::page(const CallQuery& query) const
+{
+    auto f = filter(query);
+    if (!f)
+        return f.error();
+    QVariantList binds = f->binds;
+    binds << qMax(0, query.limit) << qMax(0, query.offset);
+    auto run = m_ctx.db.run(kSelect + kFrom + f->where + orderBy(query) +
+                                QStringLiteral(" LIMIT ? OFFSET ?"),
+                            binds);
+    if (!run)
+        return run.error();
+    QList<CallEntry> out;
+    while (run->next())
+        out.append(readEntry(*run, *this));
+    return out;
+}
+
+Result<qint64> CallHistory::count(const CallQuery& query) const
+{
+    auto f = filter(query);
+    if (!f)
+        return f.error();
+    // The joins only matter to the department filter's subqueries, which do not use them.
+    auto q = m_ctx.db.runFirst(QStringLiteral("SELECT COUNT(*) FROM calls c") + f->where,
+                               f->binds);
+    if (!q)
+        return q.error();
+    return q->value(0).toLongLong();
+}
+
+Result<CallTotals> CallHistory::totals(const CallQuery& query) const
+{
+    auto f = filter(query);
+    if (!f)
+        return f.error();
+    // SUM(bigint) is NUMERIC on PostgreSQL: cast back.
+    auto q = m_ctx.db.runFirst(
+        QStringLiteral("SELECT COUNT(*), CAST(COALESCE(SUM(c.billed_minutes), 0) AS BIGINT),"
+                       " CAST(COALESCE(SUM(c.bundle_minutes), 0) AS BIGINT),"
+                       " CAST(COALESCE(SUM(c.cost_cents), 0) AS BIGINT),"
+                       " CAST(COALESCE(SUM(c.charged_cents), 0) AS BIGINT) FROM calls c") +
+            f->where,
+        f->binds);
+    if (!q)
+        return q.error();
+    CallTotals t;
+    t.calls = q->value(0).toLongLong();
+    t.billedMinutes = q->value(1).toLongLong();
+    t.bundleMinutes = q->value(2).toLongLong();
+    t.price = Money::fromCents(q->value(3).toLongLong());
+    t.charged = Money::fromCents(q->value(4).toLongLong());
+    return t;
+}
+
+QStringList CallHistory::csvHeader()
+{
+    return {QStringLiteral("time"),          QStringLiteral("payerKind"),
+            QStringLiteral("payer"),         QStringLiteral("source"),
+            QStringLiteral("destination"),   QStringLiteral("e164"),
+            QStringLiteral("place"),         QStringLiteral("billsec"),
+            QStringLiteral("billedMinutes"), QStringLiteral("bundleMinutes"),
+            QStringLiteral("price"),         QStringLiteral("charged"),
+            QStringLiteral("status")};
+}
+
+Result<qint64> CallHistory::exportCsv(const CallQuery& query, QIODevice* out,
+                                      const Progress& progress) const
+{
+    qint64 total = 0;
+    if (progress) {
+        auto n = count(query);
+        if (!n)
+            return n.error();
+        total = *n;
+    }
+    auto f = filter(query);
+    if (!f)
+        return f.error();
+    // Forward only: SQLite steps through the rows, QPSQL fetches them one at a time instead
+    // of holding the whole result. No other query runs on this connection meanwhile.
+    QSqlQuery q(m_ctx.db.sql());
+    q.setForwardOnly(true);
+    if (!q.prepare(kSelect + kFrom + f->where + orderBy(query)))
+        return Error::storage(tr("Cannot read the calls: %1").arg(q.lastError().text()));
+    for (const QVariant& b : std::as_const(f->binds))
+        q.addBindValue(b);
+    if (!q.exec())
+        return Error::storage(tr("Cannot read the calls: %1").arg(q.lastError().text()));
+    if (out->write(Csv::record(csvHeader()).toUtf8()) < 0)
+        return Error::invalid(tr("Cannot write the calls: %1").arg(out->errorString()));
+    constexpr qint64 kProgressEvery = 2000;
+    qint64 written = 0;
+    while (q.next()) {
+        if (out->write(Csv::record(csvFields(readEntry(q, *this))).toUtf8()) < 0)
+            return Error::invalid(tr("Cannot write the calls: %1").arg(out->errorString()));
+        if (++written % kProgressEvery == 0 && progress && !progress(written, total))
+            return Error::refused(tr("The export was cancelled; no file was written."));
+    }
+    if (q.lastError().isValid())
+        return Error::storage(tr("Cannot read the calls: %1").arg(q.lastError().text()));
+    if (progress && !progress(written, qMax(total, written)))
+        return Error::refused(tr("The export was cancelled; no file was written."));
+    return written;
+}
+
+Result<qint64> CallHistory::exportCsvFile(const CallQuery& query, const QString& path,
+                                          const Progress& progress) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error::invalid(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    auto written = exportCsv(query, &file, progress);
+    if (!written) {
+        file.cancelWriting();
+        return written.error();
+    }
+    if (!file.commit())
+        return Error::invalid(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    return written;
+}
+
+Result<QStringList> CallHistory::departments() const
+{
+    auto q = m_ctx.db.run(
+        QStringLiteral("SELECT department FROM members WHERE department <> ''"
+                       " UNION SELECT department FROM profiles WHERE department <> ''"
+                       " ORDER BY 1"));
+    if (!q)
+        return q.error();
+    QStringList out;
+    while (q->next())
+        out.append(q->value(0).toString());
+    return out;
+}
+
+Result<QStringList> CallHistory::profileNames() const
+{
+    auto q = m_ctx.db.run(QStringLiteral("SELECT name FROM profiles ORDER BY name_key"));
+    if (!q)
+        return q.error();
+    QStringList out;
+    while (q->next())
+        out.append(q->value(0).toString());
+    return out;
+}
+
+} // namespace sb

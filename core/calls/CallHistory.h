@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/base/Error.h"
+#include "core/calls/CallEntry.h"
+#include "core/calls/CallQuery.h"
+#include "core/numbers/PriceList.h"
+#include "core/storage/Context.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+#include <functional>
+
+class QIODevice;
+
+namespace sb {
+
+/// Reads the call history (the `calls` table the CallImporter fills): a page of calls, how
+/// many match, their totals, and a CSV export, all for one CallQuery. Filtering and sorting
+/// happen in SQL, so the table may hold millions of rows.
+///
+/// Each call comes with its payer's name and its destination's place: the NANP area's place
+/// from the number catalogue where it has one, else the name of the price list's rate for the
+/// prefix the call was rated by.
+///
+/// A payer filter naming nobody is refused (a typo must not look like "no calls").
+class CallHistory
+{
+    Q_DECLARE_TR_FUNCTIONS(sb::CallHistory)
+
+public:
+    /// (written, total); returns false to cancel.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    explicit CallHistory(const Context& ctx, const PriceList& prices = PriceList::builtIn());
+
+    /// query.limit calls from query.offset, in the query's order (then by id).
+    Result<QList<CallEntry>> page(const CallQuery& query) const;
+    Result<qint64> count(const CallQuery& query) const;
+    Result<CallTotals> totals(const CallQuery& query) const;
+
+    /// Writes every call the query matches (offset and limit ignored) as CSV with a header
+    /// line, streaming: rows go out as they are read, never all held at once. Returns the
+    /// calls written. `progress` is called every few thousand rows.
+    Result<qint64> exportCsv(const CallQuery& query, QIODevice* out,
+                             const Progress& progress = {}) const;
+    /// exportCsv() into `path`, replaced only once the whole export is written: a failed or
+    /// cancelled export leaves no file (and an existing one as it was).
+    Result<qint64> exportCsvFile(const CallQuery& query, const QString& path,
+                                 const Progress& progress = {}) const;
+
+    /// The payers' departments (members' and profiles'), distinct and sorted, for a filter.
+    Result<QStringList> departments() const;
+    /// The SIP profiles' names, sorted, for a filter.
+    Result<QStringList> profileNames() const;
+
+    /// The destination's place for an E.164 number rated by `prefix` (see the class comment).
+    QString placeOf(const QString& e164, const QString& prefix) const;
+
+    /// The CSV header fields, in column order.
+    static QStringList csvHeader();
+
+private:
+    struct Filter
+    {
+        QString where;
+        QVariantList binds;
+    };
+    Result<Filter> filter(const CallQuery& query) const;
+
+    const Context& m_ctx;
+    QHash<QString, QString> m_rateNames; ///< price list prefix -> name
+};
+
+} // namespace sb

@@ -1,0 +1,345 @@
+// CallHistory on both engines: pages in SQL order with payer names and places, the payer,
+// department, date (in the admin's time zone) and number filters, counts and totals, the
+// streaming CSV export (round trip, formula guard, cancel leaves no file), and a payer
+// filter naming nobody refused.
+
+#include "tests/support/CoreTest.h"
+
+#include "core/base/Csv.h"
+#include "core/books/CompanyService.h"
+#include "core/calls/CallHistory.h"
+#include "core/members/MemberService.h"
+#include "core/profiles/ProfileService.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace sb;
+
+namespace {
+
+struct Call
+{
+    QString payer; ///< "m:account" or "p:name"
+    QString startedAt;
+    QString source;
+    QString destination;
+    QString e164;
+    QString prefix;
+    qint64 billsec = 0;
+    qint64 billed = 0;
+    qint64 bundle = 0;
+    qint64 cost = 0;
+    QString status = QStringLiteral("charged");
+};
+
+bool insert(const Database& db, const Call& c, int n)
+{
+    const bool member = c.payer.startsWith(QLatin1String("m:"));
+    const QString key = c.payer.mid(2).toCaseFolded();
+    auto id = db.runFirst(member ? QStringLiteral("SELECT id FROM members WHERE account_key = ?")
+                                 : QStringLiteral("SELECT id FROM profiles WHERE name_key = ?"),
+                          {key});
+    if (!id)
+        return false;
+    const QVariant payer = id->value(0).toLongLong();
+    const QVariant none = QVariant(QMetaType::fromType<qlonglong>());
+    return bool(db.run(
+        QStringLiteral("INSERT INTO calls (member_id, profile_id, started_at, source, destination,"
+                       " destination_e164, prefix, billsec, billed_minutes, bundle_minutes,"
+                       " cost_cents, charged_cents, status, unique_id)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {member ? payer : none, member ? none : payer, c.startedAt, c.source, c.destination,
+         Database::text(c.e164), Database::text(c.prefix), c.billsec, c.billed, c.bundle, c.cost,
+         c.cost, c.status, QStringLiteral("u%1").arg(n)}));
+}
+
+QList<Call> sampleCalls()
+{
+    return {
+        {QStringLiteral("m:alice.berg"), QStringLiteral("2026-03-01T09:00:00Z"),
+         QStringLiteral("1001"), QStringLiteral("2125550123"), QStringLiteral("+12125550123"),
+         QStringLiteral("1"), 61, 2, 0, 5},
+        {QStringLiteral("m:alice.berg"), QStringLiteral("2026-03-01T23:30:00Z"),
+         QStringLiteral("1001"), QStringLiteral("00442071234567"),
+         QStringLiteral("+442071234567"), QStringLiteral("44"), 120, 2, 0, 6},
+        {QStringLiteral("p:Support"), QStringLiteral("2026-03-02T10:00:00Z"),
+         QStringLiteral("=cmd|calc"), QStringLiteral("13105550000"), QStringLiteral("+13105550000"),
+         QStringLiteral("1"), 300, 5, 5, 0},
+        {QStringLiteral("p:Support"), QStringLiteral("2026-03-03T10:00:00Z"),
+         QStringLiteral("2001"), QStringLiteral("2002"), QString(), QString(), 40, 0, 0, 0,
+         QStringLiteral("internal")},
+        {QStringLiteral("m:bob.hansen"), QStringLiteral("2026-03-04T08:00:00Z"),
+         QStringLiteral("1002"), QStringLiteral("4722334455"), QStringLiteral("+4722334455"),
+         QStringLiteral("47"), 0, 0, 0, 0, QStringLiteral("unanswered")},
+    };
+}
+
+QString setUp(const Context& ctx)
+{
+    if (auto t = CompanyService(ctx).topUp(Money::fromCents(100000), QStringLiteral("SETUP")); !t)
+        return t.error().message;
+    if (auto a = MemberService(ctx).add({QStringLiteral("alice.berg"), QStringLiteral("Alice Berg"),
+                                         QString(), QStringLiteral("Sales")});
+        !a)
+        return a.error().message;
+    if (auto a = MemberService(ctx).add({QStringLiteral("bob.hansen"), QStringLiteral("Bob Hansen"),
+                                         QString(), QStringLiteral("Support desk")});
+        !a)
+        return a.error().message;
+    NewSipProfile p;
+    p.name = QStringLiteral("Support");
+    p.department = QStringLiteral("Support desk");
+    p.auth = SipProfile::Auth::Ip;
+    p.ip = QStringLiteral("8.8.4.4");
+    if (auto c = ProfileService(ctx).create(p); !c)
+        return c.error().message;
+    int n = 0;
+    for (const Call& c : sampleCalls())
+        if (!insert(ctx.db, c, ++n))
+            return QStringLiteral("insert failed");
+    return {};
+}
+
+QStringList L(std::initializer_list<const char*> items)
+{
+    QStringList out;
+    for (const char* i : items)
+        out << QString::fromUtf8(i);
+    return out;
+}
+
+QStringList destinations(const Result<QList<CallEntry>>& page)
+{
+    QStringList out;
+    if (page)
+        for (const CallEntry& e : *page)
+            out << e.destination;
+    else
+        out << page.error().message;
+    return out;
+}
+
+} // namespace
+
+class TestCallHistory : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void pageOrderNamesPlaces_data() { sbt::addEngineRows(); }
+    void pageOrderNamesPlaces()
+    {
+        QFETCH(QString, engine);
+        sbt::Env env(engine);
+        env.open();
+        QCOMPARE(setUp(*env.ctx), QString());
+        const CallHistory history(*env.ctx);
+
+        CallQuery q; // newest first
+        auto page = history.page(q);
+        QVERIFY2(page, qPrintable(page ? QString() : page.error().message));
+        QCOMPARE(destinations(page),
+                 L({"4722334455", "2002", "13105550000", "00442071234567",
+                              "2125550123"}));
+        const CallEntry& first = page->last();
+        QCOMPARE(first.payerKind, CallEntry::PayerKind::Member);
+        QCOMPARE(first.payer, QStringLiteral("alice.berg"));
+        QCOMPARE(first.startedAt, sbt::utc(2026, 3, 1, 9));
+        QCOMPARE(first.place, QStringLiteral("New York, NY")); // the catalogue's NANP area
+        QCOMPARE(first.price, Money::fromCents(5));
+        QCOMPARE(first.billedMinutes, 2);
+        QCOMPARE(page->at(3).place, QStringLiteral("United Kingdom")); // the rate's name
+        QCOMPARE(page->at(2).payerKind, CallEntry::PayerKind::Profile);
+        QCOMPARE(page->at(2).payer, QStringLiteral("Support"));
+        QCOMPARE(page->at(2).bundleMinutes, 5);
+        QCOMPARE(page->at(1).place, QString()); // internal: no place
+        QCOMPARE(page->at(1).status, QStringLiteral("internal"));
+
+        q.sort = CallQuery::Sort::Price;
+        q.ascending = true;
+        q.limit = 2;
+        q.offset = 3;
+        QCOMPARE(destinations(history.page(q)), L({"2125550123", "00442071234567"}));
+        q.sort = CallQuery::Sort::Payer;
+        q.ascending = false;
+        q.offset = 0;
+        q.limit = 1;
+        QCOMPARE(destinations(history.page(q)), L({"2002"})); // "support", id desc
+    }
+
+    void filters_data() { sbt::addEngineRows(); }
+    void filters()
+    {
+        QFETCH(QString, engine);
+        sbt::Env env(engine);
+        env.open();
+        QCOMPARE(setUp(*env.ctx), QString());
+        const CallHistory history(*env.ctx);
+        const auto match = [&](const CallQuery& q) {
+            auto page = history.page(q);
+            auto n = history.count(q);
+            QStringList d = destinations(page);
+            if (!n || *n != d.size())
+                d << QStringLiteral("count differs");
+            std::sort(d.begin(), d.end());
+            return d;
+        };
+        CallQuery q;
+        q.profile = QStringLiteral("support"); // case-insensitive
+        QCOMPARE(match(q), L({"13105550000", "2002"}));
+        q = {};
+        q.member = QStringLiteral("Alice.Berg");
+        QCOMPARE(match(q), L({"00442071234567", "2125550123"}));
+        q = {};
+        q.department = QStringLiteral("Support desk"); // a member's and a profile's
+        QCOMPARE(match(q), L({"13105550000", "2002", "4722334455"}));
+
+        // 2026-03-01 23:30 UTC is already 2 March in Oslo.
+        q = {};
+        q.from = QDate(2026, 3, 2);
+        q.to = QDate(2026, 3, 2);
+        q.zone = QTimeZone("Europe/Oslo");
+        QCOMPARE(match(q), L({"00442071234567", "13105550000"}));
+        q.zone = QTimeZone::utc();
+        QCOMPARE(match(q), L({"13105550000"}));
+        q.to = {};
+        QCOMPARE(match(q), L({"13105550000", "2002", "4722334455"}));
+
+        q = {};
+        q.search = QStringLiteral("+1 (212) 555");
+        QCOMPARE(match(q), L({"2125550123"}));
+        q.search = QStringLiteral("4420");
+        QCOMPARE(match(q), L({"00442071234567"}));
+        q.search = QStringLiteral("200"); // source 2001 and destination 2002
+        QCOMPARE(match(q), L({"2002"}));
+        q.search = QStringLiteral("CMD|"); // text: the source, case-insensitively
+        QCOMPARE(match(q), L({"13105550000"}));
+        q.search = QStringLiteral("100%"); // a wildcard is matched as itself
+        QCOMPARE(match(q), QStringList());
+
+        q = {};
+        q.profile = QStringLiteral("Support");
+        q.search = QStringLiteral("1310");
+        QCOMPARE(match(q), L({"13105550000"}));
+    }
+
+    void totals_data() { sbt::addEngineRows(); }
+    void totals()
+    {
+        QFETCH(QString, engine);
+        sbt::Env env(engine);
+        env.open();
+        QCOMPARE(setUp(*env.ctx), QString());
+        const CallHistory history(*env.ctx);
+        auto t = history.totals({});
+        QVERIFY(t);
+        QCOMPARE(t->calls, 5);
+        QCOMPARE(t->billedMinutes, 9);
+        QCOMPARE(t->bundleMinutes, 5);
+        QCOMPARE(t->price, Money::fromCents(11));
+        CallQuery q;
+        q.member = QStringLiteral("bob.hansen");
+        t = history.totals(q);
+        QVERIFY(t);
+        QCOMPARE(t->calls, 1);
+        QCOMPARE(t->price, Money());
+
+        CallQuery empty;
+        empty.from = QDate(2030, 1, 1);
+        t = history.totals(empty);
+        QVERIFY(t);
+        QCOMPARE(t->calls, 0);
+        QCOMPARE(t->billedMinutes, 0);
+    }
+
+    void unknownPayerRefused_data() { sbt::addEngineRows(); }
+    void unknownPayerRefused()
+    {
+        QFETCH(QString, engine);
+        sbt::Env env(engine);
+        env.open();
+        QCOMPARE(setUp(*env.ctx), QString());
+        const CallHistory history(*env.ctx);
+        CallQuery q;
+        q.profile = QStringLiteral("Nobody");
+        auto page = history.page(q);
+        QVERIFY(!page);
+        QVERIFY(page.error().message.contains(QStringLiteral("Nobody")));
+        q = {};
+        q.member = QStringLiteral("nobody.here");
+        QVERIFY(!history.count(q));
+        QVERIFY(!history.totals(q));
+    }
+
+    void exportCsv_data() { sbt::addEngineRows(); }
+    void exportCsv()
+    {
+        QFETCH(QString, engine);
+        sbt::Env env(engine);
+        env.open();
+        QCOMPARE(setUp(*env.ctx), QString());
+        const CallHistory history(*env.ctx);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("calls.csv"));
+        CallQuery q;
+        q.sort = CallQuery::Sort::Time;
+        q.ascending = true;
+        q.limit = 1; // ignored: the export writes every matching call
+        qint64 lastDone = -1;
+        auto written = history.exportCsvFile(q, path, [&](qint64 done, qint64 total) {
+            lastDone = done;
+            return total == 5;
+        });
+        QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
+        QCOMPARE(*written, 5);
+        QCOMPARE(lastDone, 5);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.contains("'=cmd|calc")); // the formula guard
+        const QList<Csv::Row> rows = Csv::parse(QString::fromUtf8(bytes));
+        QCOMPARE(rows.size(), 6);
+        QCOMPARE(rows[0].fields, CallHistory::csvHeader());
+        QCOMPARE(rows[1].fields,
+                 L({"2026-03-01T09:00:00Z", "member", "alice.berg", "1001",
+                              "2125550123", "+12125550123", "New York, NY", "61", "2", "0",
+                              "0.05", "0.05", "charged"}));
+        QCOMPARE(rows[3].fields[1], QStringLiteral("profile"));
+        QCOMPARE(rows[3].fields[3], QStringLiteral("=cmd|calc")); // back as it was
+
+        // Cancelled: the file that was there stays as it was.
+        auto cancelled = history.exportCsvFile(q, path, [](qint64, qint64) { return false; });
+        QVERIFY(!cancelled);
+        QVERIFY(f.seek(0));
+        QCOMPARE(f.readAll(), bytes);
+        const QString other = dir.filePath(QStringLiteral("other.csv"));
+        QVERIFY(!history.exportCsvFile(q, other, [](qint64, qint64) { return false; }));
+        QVERIFY(!QFile::exists(other));
+
+        // A filter naming nobody writes nothing.
+        q.profile = QStringLiteral("Nobody");
+        QVERIFY(!history.exportCsvFile(q, other));
+        QVERIFY(!QFile::exists(other));
+    }
+
+    void lookups_data() { sbt::addEngineRows(); }
+    void lookups()
+    {
+        QFETCH(QString, engine);
+        sbt::Env env(engine);
+        env.open();
+        QCOMPARE(setUp(*env.ctx), QString());
+        const CallHistory history(*env.ctx);
+        QCOMPARE(history.departments().value(), L({"Sales", "Support desk"}));
+        QCOMPARE(history.profileNames().value(), L({"Support"}));
+        QCOMPARE(history.placeOf(QStringLiteral("+14165550000"), QStringLiteral("1")),
+                 QStringLiteral("Toronto, ON"));
+        QCOMPARE(history.placeOf(QStringLiteral("+19995550000"), QStringLiteral("1")),
+                 QStringLiteral("United States and Canada"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCallHistory)
+#include "tst_callhistory.moc"
