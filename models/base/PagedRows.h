@@ -45,12 +45,15 @@ public:
     /// The last storage error, translated; empty when the last read worked.
     const QString& lastError() const { return m_lastError; }
 
-    bool canFetchMore(const QModelIndex& parent) const { return !parent.isValid() && !m_atEnd; }
+    bool canFetchMore(const QModelIndex& parent) const
+    {
+        return !parent.isValid() && !m_atEnd && !m_resetting;
+    }
 
     /// Appends the next page to `model`'s rows, or emits its errorOccurred when the read failed.
     template<typename Model> void fetchMore(Model& model, const QModelIndex& parent)
     {
-        if (parent.isValid() || m_atEnd)
+        if (parent.isValid() || m_atEnd || m_resetting)
             return;
         QList<Row> page = fetchPage(size());
         if (page.isEmpty()) {
@@ -85,7 +88,11 @@ public:
         } else {
             m_rows = fetchPage(0);
         }
+        // Receivers of modelReset (a view, QAbstractItemModelTester) may ask for more rows
+        // while the reset is still being announced; inserting then would nest the changes.
+        m_resetting = true;
         model.endResetModel();
+        m_resetting = false;
         if (!m_lastError.isEmpty())
             emit model.errorOccurred(m_lastError);
     }
@@ -111,6 +118,7 @@ private:
     QList<Row> m_rows;
     qint64 m_total = 0;
     bool m_atEnd = true;
+    bool m_resetting = false;
     QString m_lastError;
 };
 

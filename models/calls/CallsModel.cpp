@@ -1,0 +1,335 @@
+#include "models/calls/CallsModel.h"
+
+#include "core/base/PhoneNumbers.h"
+#include "core/calls/CallHistory.h"
+
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace sb {
+
+CallsModel::CallsModel(const Context& ctx, QObject* parent)
+    : QAbstractTableModel(parent), m_ctx(ctx),
+      m_rows(
+          PageSize,
+          [this](int offset, int limit) {
+              CallQuery q = m_query;
+              q.offset = offset;
+              q.limit = limit;
+              return CallHistory(m_ctx).page(q);
+          },
+          [this]() -> Result<qint64> {
+              // One aggregate gives the count and the totals line.
+              auto t = CallHistory(m_ctx).totals(m_query);
+              if (!t) {
+                  m_totals = {};
+                  return t.error();
+              }
+              m_totals = *t;
+              return t->calls;
+          })
+{
+    m_query.limit = PageSize;
+    reload();
+    // New calls, or a payer renamed or deleted: query again.
+    if (m_ctx.notifier)
+        connect(m_ctx.notifier, &Notifier::changed, this, [this](const Changes& changes) {
+            if (changes.calls || changes.allMembers || changes.allProfiles ||
+                !changes.profileIds.isEmpty())
+                reload();
+        });
+}
+
+int CallsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : m_rows.size();
+}
+
+int CallsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString CallsModel::formatTime(const QDateTime& utc)
+{
+    const QLocale locale;
+    QString date = locale.dateFormat(QLocale::ShortFormat);
+    // Calls span years: "3/1/26" is ambiguous, "3/1/2026" is not.
+    static const QRegularExpression twoDigitYear(QStringLiteral("(?<!y)yy(?!y)"));
+    date.replace(twoDigitYear, QStringLiteral("yyyy"));
+    return locale.toString(utc.toLocalTime(),
+                           date + QLatin1Char(' ') + locale.timeFormat(QLocale::ShortFormat));
+}
+
+QString CallsModel::formatDuration(qint64 seconds)
+{
+    const qint64 h = seconds / 3600;
+    const qint64 m = (seconds % 3600) / 60;
+    const qint64 s = seconds % 60;
+    if (h > 0)
+        return QStringLiteral("%1:%2:%3")
+            .arg(h)
+            .arg(m, 2, 10, QLatin1Char('0'))
+            .arg(s, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
+}
+
+QString CallsModel::statusText(const QString& status)
+{
+    if (status == QLatin1String("charged"))
+        return tr("Charged");
+    if (status == QLatin1String("unanswered"))
+        return tr("Not answered");
+    if (status == QLatin1String("internal"))
+        return tr("Internal");
+    if (status == QLatin1String("norate"))
+        return tr("No rate for this destination");
+    if (status == QLatin1String("invalid"))
+        return tr("Invalid number");
+    return status;
+}
+
+QString CallsModel::displayText(const CallEntry& c, int column) const
+{
+    const QLocale locale;
+    switch (column) {
+    case Time:
+        return formatTime(c.startedAt);
+    case Payer:
+        switch (c.payerKind) {
+        case CallEntry::PayerKind::Member:
+            return c.payer;
+        case CallEntry::PayerKind::Profile:
+            return tr("SIP profile %1").arg(c.payer);
+        case CallEntry::PayerKind::None:
+            break;
+        }
+        return tr("(deleted)");
+    case Source:
+        return c.source;
+    case Destination:
+        return c.e164.isEmpty() ? c.destination : PhoneNumbers::formatInternational(c.e164);
+    case Place:
+        return c.place;
+    case Duration:
+        return formatDuration(c.billsec);
+    case BilledMinutes:
+        return locale.toString(c.billedMinutes);
+    case BundleMinutes:
+        return locale.toString(c.bundleMinutes);
+    case Price:
+        return c.price.toLocaleString(locale);
+    case Status:
+        return statusText(c.status);
+    default:
+        return {};
+    }
+}
+
+QVariant CallsModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CallEntry& c = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        return displayText(c, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == Destination)
+            return tr("Dialled %1").arg(c.destination);
+        if (index.column() == Price && c.charged != c.price)
+            return tr("Charged %1 of %2: the balance could not cover the rest")
+                .arg(c.charged.toLocaleString(QLocale()), c.price.toLocaleString(QLocale()));
+        return displayText(c, index.column());
+    case Qt::TextAlignmentRole:
+        if (index.column() >= Duration && index.column() <= Price)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case RawValueRole:
+        switch (index.column()) {
+        case Time:
+            return c.startedAt.toString(Qt::ISODate);
+        case Payer:
+            return c.payer;
+        case Source:
+            return c.source;
+        case Destination:
+            return c.e164.isEmpty() ? c.destination : c.e164;
+        case Place:
+            return c.place;
+        case Duration:
+            return c.billsec;
+        case BilledMinutes:
+            return c.billedMinutes;
+        case BundleMinutes:
+            return c.bundleMinutes;
+        case Price:
+            return c.price.cents();
+        case Status:
+            return c.status;
+        default:
+            return {};
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant CallsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount ||
+        role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Time:
+        return tr("Time");
+    case Payer:
+        return tr("Paid by");
+    case Source:
+        return tr("From");
+    case Destination:
+        return tr("To");
+    case Place:
+        return tr("Place");
+    case Duration:
+        return tr("Duration");
+    case BilledMinutes:
+        return tr("Billed min.");
+    case BundleMinutes:
+        return tr("Bundle min.");
+    case Price:
+        return tr("Price");
+    case Status:
+        return tr("Status");
+    default:
+        return {};
+    }
+}
+
+bool CallsModel::canFetchMore(const QModelIndex& parent) const
+{
+    return m_rows.canFetchMore(parent);
+}
+
+void CallsModel::fetchMore(const QModelIndex& parent)
+{
+    m_rows.fetchMore(*this, parent);
+}
+
+bool CallsModel::isSortable(int column)
+{
+    return column >= 0 && column < ColumnCount && column != Place;
+}
+
+int CallsModel::sortColumn() const
+{
+    switch (m_query.sort) {
+    case CallQuery::Sort::Time:
+        return Time;
+    case CallQuery::Sort::Payer:
+        return Payer;
+    case CallQuery::Sort::Source:
+        return Source;
+    case CallQuery::Sort::Destination:
+        return Destination;
+    case CallQuery::Sort::Duration:
+        return Duration;
+    case CallQuery::Sort::BilledMinutes:
+        return BilledMinutes;
+    case CallQuery::Sort::BundleMinutes:
+        return BundleMinutes;
+    case CallQuery::Sort::Price:
+        return Price;
+    case CallQuery::Sort::Status:
+        return Status;
+    }
+    return Time;
+}
+
+void CallsModel::sort(int column, Qt::SortOrder order)
+{
+    if (!isSortable(column))
+        return;
+    static const CallQuery::Sort byColumn[ColumnCount] = {
+        CallQuery::Sort::Time,          CallQuery::Sort::Payer,         CallQuery::Sort::Source,
+        CallQuery::Sort::Destination,   CallQuery::Sort::Time,          CallQuery::Sort::Duration,
+        CallQuery::Sort::BilledMinutes, CallQuery::Sort::BundleMinutes, CallQuery::Sort::Price,
+        CallQuery::Sort::Status};
+    const bool ascending = order == Qt::AscendingOrder;
+    if (byColumn[column] == m_query.sort && ascending == m_query.ascending)
+        return;
+    m_query.sort = byColumn[column];
+    m_query.ascending = ascending;
+    reload();
+}
+
+void CallsModel::setSearch(const QString& search)
+{
+    if (search.trimmed() == m_query.search)
+        return;
+    m_query.search = search.trimmed();
+    reload();
+}
+
+void CallsModel::setProfile(const QString& name)
+{
+    if (name == m_query.profile)
+        return;
+    m_query.profile = name;
+    reload();
+}
+
+void CallsModel::setMember(const QString& account)
+{
+    if (account.trimmed() == m_query.member)
+        return;
+    m_query.member = account.trimmed();
+    reload();
+}
+
+void CallsModel::setDepartment(const QString& department)
+{
+    if (department == m_query.department)
+        return;
+    m_query.department = department;
+    reload();
+}
+
+void CallsModel::setDateRange(const QDate& from, const QDate& to)
+{
+    if (from == m_query.from && to == m_query.to)
+        return;
+    m_query.from = from;
+    m_query.to = to;
+    reload();
+}
+
+void CallsModel::setQuery(const CallQuery& query)
+{
+    m_query = query;
+    m_query.offset = 0;
+    m_query.limit = PageSize;
+    reload();
+}
+
+void CallsModel::refresh()
+{
+    reload();
+}
+
+void CallsModel::reload()
+{
+    m_rows.reload(*this);
+    emit totalsChanged();
+}
+
+void CallsModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1));
+}
+
+} // namespace sb
