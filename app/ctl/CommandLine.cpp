@@ -51,6 +51,8 @@ QString CommandLine::usage()
         "  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration\n"
         "  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT\n"
         "  profile delete NAME --yes [--export-history FILE.csv]\n"
+        "  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]\n"
+        "  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]\n"
         "  demo [--members N] [--seed S]               fill the database with realistic generated "
         "data\n"
         "\n"
