@@ -28,8 +28,8 @@ struct CallEntry
     qint64 billsec = 0;
     qint64 billedMinutes = 0;
     qint64 bundleMinutes = 0;
-    Money price;   ///< what the call cost at its rate
-    Money charged; ///< what the ledger took (less only when a balance could not cover it)
+    Money price;    ///< what the call cost at its rate
+    Money charged;  ///< what the ledger took (less only when a balance could not cover it)
     QString status; ///< RatedCall::statusKey: charged, unanswered, internal, norate, invalid
 };
 

@@ -15,10 +15,10 @@ namespace {
 
 const QString kFrom = QStringLiteral(" FROM calls c LEFT JOIN members m ON m.id = c.member_id"
                                      " LEFT JOIN profiles p ON p.id = c.profile_id");
-const QString kSelect = QStringLiteral(
-    "SELECT c.id, c.started_at, m.account_name, p.name, c.source, c.destination,"
-    " c.destination_e164, c.prefix, c.billsec, c.billed_minutes, c.bundle_minutes,"
-    " c.cost_cents, c.charged_cents, c.status, c.member_id, c.profile_id");
+const QString kSelect =
+    QStringLiteral("SELECT c.id, c.started_at, m.account_name, p.name, c.source, c.destination,"
+                   " c.destination_e164, c.prefix, c.billsec, c.billed_minutes, c.bundle_minutes,"
+                   " c.cost_cents, c.charged_cents, c.status, c.member_id, c.profile_id");
 
 QString sortColumn(CallQuery::Sort s)
 {
@@ -48,8 +48,7 @@ QString sortColumn(CallQuery::Sort s)
 QString orderBy(const CallQuery& q)
 {
     const QString dir = q.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    return QStringLiteral(" ORDER BY ") + sortColumn(q.sort) + dir + QStringLiteral(", c.id") +
-           dir;
+    return QStringLiteral(" ORDER BY ") + sortColumn(q.sort) + dir + QStringLiteral(", c.id") + dir;
 }
 
 // The admin's day boundary as stored: ISO 8601 UTC, which orders as text.
@@ -206,9 +205,8 @@ Result<QList<CallEntry>> CallHistory::page(const CallQuery& query) const
         return f.error();
     QVariantList binds = f->binds;
     binds << qMax(0, query.limit) << qMax(0, query.offset);
-    auto run = m_ctx.db.run(kSelect + kFrom + f->where + orderBy(query) +
-                                QStringLiteral(" LIMIT ? OFFSET ?"),
-                            binds);
+    auto run = m_ctx.db.run(
+        kSelect + kFrom + f->where + orderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?"), binds);
     if (!run)
         return run.error();
     QList<CallEntry> out;
@@ -223,8 +221,7 @@ Result<qint64> CallHistory::count(const CallQuery& query) const
     if (!f)
         return f.error();
     // The joins only matter to the department filter's subqueries, which do not use them.
-    auto q = m_ctx.db.runFirst(QStringLiteral("SELECT COUNT(*) FROM calls c") + f->where,
-                               f->binds);
+    auto q = m_ctx.db.runFirst(QStringLiteral("SELECT COUNT(*) FROM calls c") + f->where, f->binds);
     if (!q)
         return q.error();
     return q->value(0).toLongLong();
@@ -323,10 +320,10 @@ Result<qint64> CallHistory::exportCsvFile(const CallQuery& query, const QString&
 
 Result<QStringList> CallHistory::departments() const
 {
-    auto q = m_ctx.db.run(
-        QStringLiteral("SELECT department FROM members WHERE department <> ''"
-                       " UNION SELECT department FROM profiles WHERE department <> ''"
-                       " ORDER BY 1"));
+    auto q =
+        m_ctx.db.run(QStringLiteral("SELECT department FROM members WHERE department <> ''"
+                                    " UNION SELECT department FROM profiles WHERE department <> ''"
+                                    " ORDER BY 1"));
     if (!q)
         return q.error();
     QStringList out;

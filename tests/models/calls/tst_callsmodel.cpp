@@ -32,8 +32,7 @@ QByteArray masterCsv(int first, int count)
     const QStringList destinations{QStringLiteral("12125550142"), QStringLiteral("011442079460000"),
                                    QStringLiteral("2001")};
     for (int i = first; i < first + count; ++i) {
-        const QDateTime start =
-            QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC).addSecs(i * 60);
+        const QDateTime start = QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC).addSecs(i * 60);
         const qint64 billsec = (i * 37) % 400;
         const auto t = [](const QDateTime& d) {
             return d.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")).toUtf8();
@@ -96,11 +95,15 @@ private slots:
         QVERIFY(
             CompanyService(*m_ctx).topUp(Money::fromCents(1'000'000), QStringLiteral("T")).ok());
         QVERIFY(MemberService(*m_ctx)
-                    .add({QStringLiteral("alice.berg"), QStringLiteral("Alice"), {},
+                    .add({QStringLiteral("alice.berg"),
+                          QStringLiteral("Alice"),
+                          {},
                           QStringLiteral("Sales")})
                     .ok());
         QVERIFY(MemberService(*m_ctx)
-                    .add({QStringLiteral("bob.lie"), QStringLiteral("Bob"), {},
+                    .add({QStringLiteral("bob.lie"),
+                          QStringLiteral("Bob"),
+                          {},
                           QStringLiteral("Support")})
                     .ok());
         QVERIFY(CreditService(*m_ctx)
@@ -185,8 +188,9 @@ private slots:
         QCOMPARE(model.index(0, CallsModel::Price).data(CallsModel::RawValueRole).toLongLong(),
                  most);
         for (int r = 1; r < model.rowCount(); ++r)
-            QVERIFY(model.index(r - 1, CallsModel::Price).data(CallsModel::RawValueRole).toLongLong() >=
-                    model.index(r, CallsModel::Price).data(CallsModel::RawValueRole).toLongLong());
+            QVERIFY(
+                model.index(r - 1, CallsModel::Price).data(CallsModel::RawValueRole).toLongLong() >=
+                model.index(r, CallsModel::Price).data(CallsModel::RawValueRole).toLongLong());
         model.sort(CallsModel::Place, Qt::AscendingOrder); // not sortable: the order stays
         QCOMPARE(model.sortColumn(), int(CallsModel::Price));
         model.sort(CallsModel::Payer, Qt::AscendingOrder);
@@ -201,10 +205,12 @@ private slots:
         const CallEntry& c = model.call(0);
         QCOMPARE(model.index(0, CallsModel::Time).data().toString(),
                  CallsModel::formatTime(c.startedAt));
-        QVERIFY(model.index(0, CallsModel::Time).data().toString().contains(QStringLiteral("2026")));
+        QVERIFY(
+            model.index(0, CallsModel::Time).data().toString().contains(QStringLiteral("2026")));
         QCOMPARE(model.index(0, CallsModel::Destination).data().toString(),
                  QStringLiteral("+44 20 7946 0000"));
-        QCOMPARE(model.index(0, CallsModel::Place).data().toString(), QStringLiteral("United Kingdom"));
+        QCOMPARE(model.index(0, CallsModel::Place).data().toString(),
+                 QStringLiteral("United Kingdom"));
         QCOMPARE(model.call(0).e164, QStringLiteral("+442079460000"));
         QCOMPARE(model.index(0, CallsModel::Payer).data().toString(), QStringLiteral("bob.lie"));
         QCOMPARE(model.index(0, CallsModel::Price).data(CallsModel::RawValueRole).toLongLong(),
