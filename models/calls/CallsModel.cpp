@@ -180,8 +180,22 @@ QVariant CallsModel::data(const QModelIndex& index, int role) const
 QVariant CallsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount ||
-        role != Qt::DisplayRole)
+        (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case Duration:
+            return tr("Billable seconds, from answer to hang-up");
+        case BilledMinutes:
+            return tr("Billed minutes: billable seconds rounded up to whole minutes");
+        case BundleMinutes:
+            return tr("Minutes taken from the SIP profile's US minute bundles");
+        case Price:
+            return tr("The call at its per-minute rate");
+        default:
+            return headerData(section, orientation, Qt::DisplayRole);
+        }
+    }
     switch (section) {
     case Time:
         return tr("Time");
@@ -196,9 +210,9 @@ QVariant CallsModel::headerData(int section, Qt::Orientation orientation, int ro
     case Duration:
         return tr("Duration");
     case BilledMinutes:
-        return tr("Billed min.");
+        return tr("Billed");
     case BundleMinutes:
-        return tr("Bundle min.");
+        return tr("Bundle");
     case Price:
         return tr("Price");
     case Status:

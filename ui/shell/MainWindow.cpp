@@ -8,13 +8,13 @@
 #include "core/members/MemberService.h"
 #include "core/profiles/ProfileService.h"
 #include "core/secrets/RememberedDatabase.h"
+#include "ui/calls/CallsPage.h"
 #include "ui/members/MembersPage.h"
 #include "ui/numbers/NumbersPage.h"
 #include "ui/profiles/SipProfileDetails.h"
 #include "ui/profiles/SipProfilesPage.h"
 #include "ui/shell/ActivityPage.h"
 #include "ui/shell/DashboardPage.h"
-#include "ui/shell/PlaceholderPage.h"
 #include "ui/shell/SettingsPage.h"
 #include "ui/shell/TopUpDialog.h"
 #include "ui/shell/WelcomeDialog.h"
@@ -60,11 +60,8 @@ const QList<PageRegistration>& registeredPages()
                                           QT_TRANSLATE_NOOP("sb::ui::MainWindow", "Numbers")),
         PageRegistration::of<SipProfilesPage>(
             "sip-profiles", QT_TRANSLATE_NOOP("sb::ui::MainWindow", "SIP profiles")),
-        PageRegistration::of<PlaceholderPage>(
-            "calls", QT_TRANSLATE_NOOP("sb::ui::MainWindow", "Calls & reports"),
-            [](const Context&, QWidget* parent) {
-                return new PlaceholderPage(PlaceholderPage::Kind::Calls, parent);
-            }),
+        PageRegistration::of<CallsPage>("calls",
+                                        QT_TRANSLATE_NOOP("sb::ui::MainWindow", "Calls & reports")),
         PageRegistration::of<ActivityPage>("activity",
                                            QT_TRANSLATE_NOOP("sb::ui::MainWindow", "Activity")),
         PageRegistration::of<SettingsPage>("settings",

@@ -1,0 +1,506 @@
+#include "ui/calls/CallsPage.h"
+
+#include "core/calls/CallHistory.h"
+#include "core/rating/CallImporter.h"
+#include "models/calls/CallsModel.h"
+#include "ui/calls/ImportCallsDialog.h"
+#include "ui/widgets/BackgroundJob.h"
+#include "ui/widgets/HintLabel.h"
+#include "ui/widgets/TablePage.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSettings>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <atomic>
+#include <memory>
+
+namespace sb::ui {
+
+namespace {
+const QString kHeaderKey = QStringLiteral("callsPage/header");
+const QString kDirKey = QStringLiteral("callsPage/directory");
+// A QDateEdit cannot be empty: its lowest date stands for "no bound" and reads "Any".
+const QDate kNoDate(2000, 1, 1);
+constexpr int kListedProblems = 5;
+// Progress every few hundred records: often enough for the dialog, cheap for a big file.
+constexpr int kImportBatch = 200;
+} // namespace
+
+CallsPage::CallsPage(const Context& ctx, QWidget* parent) : QWidget(parent), m_ctx(ctx)
+{
+    setObjectName(QStringLiteral("callsPage"));
+    m_model = new CallsModel(m_ctx, this);
+    m_model->setObjectName(QStringLiteral("callsModel"));
+
+    m_title = TablePage::createTitle(this, QStringLiteral("callsTitle"));
+    m_search = TablePage::createSearch(this, QStringLiteral("callsSearch"),
+                                       [this]() { m_model->setSearch(m_search->text()); });
+
+    m_profile = new QComboBox(this);
+    m_profile->setObjectName(QStringLiteral("callsProfileFilter"));
+    m_profile->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_profile->setMinimumContentsLength(12);
+    m_member = new QLineEdit(this);
+    m_member->setObjectName(QStringLiteral("callsMemberFilter"));
+    m_member->setClearButtonEnabled(true);
+    m_member->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 11);
+    m_memberDelay = new QTimer(this);
+    m_memberDelay->setSingleShot(true);
+    m_memberDelay->setInterval(TablePage::SearchDebounceMs * 2);
+    m_department = new QComboBox(this);
+    m_department->setObjectName(QStringLiteral("callsDepartmentFilter"));
+    m_department->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_department->setMinimumContentsLength(12);
+    const auto makeDate = [this](const QString& name) {
+        auto* edit = new QDateEdit(this);
+        edit->setObjectName(name);
+        edit->setCalendarPopup(true);
+        edit->setMinimumDate(kNoDate);
+        edit->setDate(kNoDate);
+        // Four-digit years: calls span years.
+        QString format = QLocale().dateFormat(QLocale::ShortFormat);
+        if (!format.contains(QLatin1String("yyyy")))
+            format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+        edit->setDisplayFormat(format);
+        return edit;
+    };
+    m_from = makeDate(QStringLiteral("callsFromDate"));
+    m_to = makeDate(QStringLiteral("callsToDate"));
+    m_profileLabel = new QLabel(this);
+    m_profileLabel->setBuddy(m_profile);
+    m_memberLabel = new QLabel(this);
+    m_memberLabel->setBuddy(m_member);
+    m_departmentLabel = new QLabel(this);
+    m_departmentLabel->setBuddy(m_department);
+    m_fromLabel = new QLabel(this);
+    m_fromLabel->setBuddy(m_from);
+    m_toLabel = new QLabel(this);
+    m_toLabel->setBuddy(m_to);
+    m_totals = new QLabel(this);
+    m_totals->setObjectName(QStringLiteral("callsTotalsLabel"));
+    m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error = new HintLabel(this);
+    m_error->setObjectName(QStringLiteral("callsErrorLabel"));
+    m_report = new HintLabel(this);
+    m_report->setObjectName(QStringLiteral("callsImportReport"));
+
+    m_table = TablePage::createTable(this, QStringLiteral("callsTable"), m_model);
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setSortIndicator(CallsModel::Time, Qt::DescendingOrder);
+    m_table->setSortingEnabled(true);
+    // The place cannot be ordered in SQL: the indicator stays where the order is.
+    connect(header, &QHeaderView::sortIndicatorChanged, this,
+            [this, header](int column, Qt::SortOrder) {
+                if (CallsModel::isSortable(column))
+                    return;
+                const QSignalBlocker block(header);
+                header->setSortIndicator(m_model->sortColumn(), m_model->query().ascending
+                                                                    ? Qt::AscendingOrder
+                                                                    : Qt::DescendingOrder);
+            });
+
+    connect(m_profile, &QComboBox::currentIndexChanged, this,
+            [this]() { m_model->setProfile(m_profile->currentData().toString()); });
+    connect(m_department, &QComboBox::currentIndexChanged, this,
+            [this]() { m_model->setDepartment(m_department->currentData().toString()); });
+    connect(m_member, &QLineEdit::textChanged, m_memberDelay, qOverload<>(&QTimer::start));
+    connect(m_memberDelay, &QTimer::timeout, this,
+            [this]() { m_model->setMember(m_member->text()); });
+    connect(m_member, &QLineEdit::returnPressed, this, [this]() {
+        m_memberDelay->stop();
+        m_model->setMember(m_member->text());
+    });
+    connect(m_from, &QDateEdit::dateChanged, this, &CallsPage::applyDates);
+    connect(m_to, &QDateEdit::dateChanged, this, &CallsPage::applyDates);
+
+    m_importAction = new QAction(this);
+    m_importAction->setObjectName(QStringLiteral("importCallsAction"));
+    m_exportAction = new QAction(this);
+    m_exportAction->setObjectName(QStringLiteral("exportCallsAction"));
+    connect(m_importAction, &QAction::triggered, this, &CallsPage::importCalls);
+    connect(m_exportAction, &QAction::triggered, this, &CallsPage::exportCalls);
+    m_table->addActions(toolBarActions());
+
+    connect(m_model, &CallsModel::totalsChanged, this, &CallsPage::updateTotals);
+    connect(m_model, &CallsModel::errorOccurred, this, &CallsPage::updateTotals);
+    // New profiles and departments for the filters.
+    if (m_ctx.notifier)
+        connect(m_ctx.notifier, &Notifier::changed, this, [this](const Changes& changes) {
+            if (changes.anyProfiles() || changes.allMembers)
+                reloadChoices();
+        });
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_title);
+    top->addStretch();
+    top->addWidget(m_search);
+    auto* payers = new QHBoxLayout;
+    payers->addWidget(m_profileLabel);
+    payers->addWidget(m_profile);
+    payers->addSpacing(12);
+    payers->addWidget(m_memberLabel);
+    payers->addWidget(m_member);
+    payers->addSpacing(12);
+    payers->addWidget(m_departmentLabel);
+    payers->addWidget(m_department);
+    payers->addStretch();
+    auto* dates = new QHBoxLayout;
+    dates->addWidget(m_fromLabel);
+    dates->addWidget(m_from);
+    dates->addSpacing(12);
+    dates->addWidget(m_toLabel);
+    dates->addWidget(m_to);
+    dates->addSpacing(24);
+    dates->addWidget(m_totals, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(payers);
+    layout->addLayout(dates);
+    layout->addWidget(m_error);
+    layout->addWidget(m_report);
+    layout->addWidget(m_table, 1);
+
+    reloadChoices();
+    retranslateUi();
+    fitColumns();
+    updateTotals();
+    updateActions();
+}
+
+QList<QAction*> CallsPage::toolBarActions() const
+{
+    return {m_importAction, m_exportAction};
+}
+
+void CallsPage::reloadChoices()
+{
+    const CallHistory history(m_ctx);
+    const auto fill = [](QComboBox* combo, const QString& all, const QStringList& items) {
+        const QString current = combo->currentData().toString();
+        const QSignalBlocker block(combo);
+        combo->clear();
+        combo->addItem(all, QString());
+        for (const QString& i : items)
+            combo->addItem(i, i);
+        const int at = combo->findData(current);
+        combo->setCurrentIndex(at < 0 ? 0 : at);
+        return at >= 0 || current.isEmpty();
+    };
+    const auto profiles = history.profileNames();
+    const auto departments = history.departments();
+    const bool profileKept =
+        fill(m_profile, tr("All SIP profiles"), profiles ? *profiles : QStringList());
+    const bool departmentKept =
+        fill(m_department, tr("All departments"), departments ? *departments : QStringList());
+    // A chosen profile or department that went away: the filter goes too.
+    if (!profileKept)
+        m_model->setProfile(QString());
+    if (!departmentKept)
+        m_model->setDepartment(QString());
+}
+
+void CallsPage::applyDates()
+{
+    const QDate from = m_from->date() == kNoDate ? QDate() : m_from->date();
+    const QDate to = m_to->date() == kNoDate ? QDate() : m_to->date();
+    m_model->setDateRange(from, to);
+}
+
+void CallsPage::updateTotals()
+{
+    const CallTotals& t = m_model->totals();
+    const QLocale locale;
+    m_totals->setText(
+        tr("%Ln call(s) · %1 billed min. · %2 bundle min. · %3", nullptr, int(qMin<qint64>(
+                                                                               t.calls, INT_MAX)))
+            .arg(locale.toString(t.billedMinutes), locale.toString(t.bundleMinutes),
+                 t.price.toCurrencyString(locale)));
+    m_totals->setAccessibleName(m_totals->text());
+    if (m_model->lastError().isEmpty())
+        m_error->clearMessage();
+    else
+        m_error->showError(tr("The calls cannot be shown: %1").arg(m_model->lastError()));
+}
+
+void CallsPage::updateActions()
+{
+    m_importAction->setEnabled(!m_busy);
+    m_exportAction->setEnabled(!m_busy);
+}
+
+void CallsPage::refresh()
+{
+    reloadChoices();
+    m_model->refresh();
+}
+
+void CallsPage::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void CallsPage::importCalls()
+{
+    QString path;
+    if (m_chooser) {
+        path = m_chooser();
+    } else {
+        QSettings settings;
+        const QString dir = settings.value(kDirKey, QDir::homePath()).toString();
+        path = QFileDialog::getOpenFileName(this, tr("Import call records"), dir,
+                                            tr("Call records (*.csv *.log);;All files (*)"));
+        if (!path.isEmpty())
+            settings.setValue(kDirKey, QFileInfo(path).absolutePath());
+    }
+    if (!path.isEmpty())
+        importFromFile(path);
+}
+
+void CallsPage::importFromFile(const QString& path)
+{
+    if (m_busy)
+        return;
+    ImportCallsDialog dialog(QFileInfo(path).fileName(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QTimeZone zone = dialog.zone();
+    runImport(path, int(dialog.format()), zone.isValid() ? zone.id() : QByteArray());
+}
+
+void CallsPage::runImport(const QString& path, int format, const QByteArray& zone)
+{
+    m_busy = true;
+    updateActions();
+    m_report->clearMessage();
+    const QString file = QFileInfo(path).fileName();
+    const qint64 size = QFileInfo(path).size();
+    const std::function<void()> before = m_beforeImport;
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    BackgroundJob::run<CallImportReport>(
+        m_ctx, tr("Importing %1…").arg(file), this,
+        [path, format, zone, size, before, cancelled](const Context& ctx,
+                                                      const BackgroundJob::Progress& progress) {
+            if (before)
+                before();
+            // The importer reads its own flag; the dialog's Cancel reaches it through the
+            // progress callback, which says whether to go on.
+            CallImportOptions options;
+            options.format = static_cast<CdrReader::Format>(format);
+            if (!zone.isEmpty())
+                options.zone = QTimeZone(zone);
+            options.batchSize = kImportBatch;
+            options.cancel = cancelled.get();
+            options.progress = [&](qint64 bytes) {
+                if (!progress(bytes, qMax(size, bytes)))
+                    *cancelled = true;
+            };
+            return CallImporter(ctx).importFile(path, options);
+        },
+        [this, file, cancelled](Result<CallImportReport> report) {
+            m_busy = false;
+            updateActions();
+            if (!report) {
+                if (cancelled->load()) {
+                    // Routine: the admin asked for it, and nothing changed.
+                    emit statusMessage(tr("The import of %1 was cancelled; nothing was changed.")
+                                           .arg(file));
+                } else {
+                    m_report->showError(
+                        tr("Nothing was imported from %1: %2").arg(file, report.error().message));
+                }
+            } else {
+                showImportReport(file, *report);
+            }
+            emit jobFinished();
+        });
+}
+
+void CallsPage::showImportReport(const QString& file, const CallImportReport& r)
+{
+    const QLocale locale;
+    emit statusMessage(tr("Imported %Ln call(s) from %1 (%2 already there); charged %3.", nullptr,
+                          int(qMin<qint64>(r.imported, INT_MAX)))
+                           .arg(file, locale.toString(r.duplicates),
+                                r.charged.toCurrencyString(locale)));
+    QStringList problems;
+    if (r.problemCount > 0) {
+        QStringList lines;
+        for (const auto& p : r.problems.mid(0, kListedProblems))
+            lines << tr("line %1: %2").arg(p.line).arg(p.reason);
+        QString text = tr("%Ln line(s) could not be read and were skipped:", nullptr,
+                          int(qMin<qint64>(r.problemCount, INT_MAX))) +
+                       QLatin1Char(' ') + lines.join(QStringLiteral("; "));
+        if (r.problemCount > lines.size())
+            text += QLatin1Char(' ') +
+                    tr("(and %Ln more)", nullptr, int(qMin<qint64>(r.problemCount - lines.size(),
+                                                                   INT_MAX)));
+        problems << text;
+    }
+    if (!r.unknownAccounts.isEmpty()) {
+        QStringList codes;
+        for (const auto& u : r.unknownAccounts.mid(0, kListedProblems))
+            codes << tr("\"%1\" (%Ln record(s), first on line %2)", nullptr,
+                        int(qMin<qint64>(u.count, INT_MAX)))
+                         .arg(u.code)
+                         .arg(u.firstLine);
+        QString text = tr("%Ln record(s) name no member account and no SIP profile and were "
+                          "not imported:",
+                          nullptr, int(qMin<qint64>(r.unknownRecords, INT_MAX))) +
+                       QLatin1Char(' ') + codes.join(QStringLiteral(", "));
+        if (r.unknownAccounts.size() > codes.size())
+            text += QLatin1Char(' ') +
+                    tr("(and %Ln more code(s))", nullptr,
+                       int(r.unknownAccounts.size() - codes.size()));
+        problems << text;
+    }
+    if (r.unratedCount > 0 && !r.unrated.isEmpty())
+        problems << tr("%Ln call(s) were kept without a charge: no rate for their destination, "
+                       "the first on line %1 (%2).",
+                       nullptr, int(qMin<qint64>(r.unratedCount, INT_MAX)))
+                        .arg(r.unrated.first().line)
+                        .arg(r.unrated.first().destination);
+    if (r.uncoveredCalls > 0)
+        problems << tr("The balances could not pay %1 of %Ln call(s).", nullptr,
+                       int(qMin<qint64>(r.uncoveredCalls, INT_MAX)))
+                        .arg(r.uncovered.toCurrencyString(locale));
+    for (const QString& news : r.rechargeNews)
+        problems << news;
+    if (problems.isEmpty())
+        m_report->clearMessage();
+    else
+        m_report->showWarning(tr("Imported from %1 with problems.").arg(file) +
+                              QLatin1Char('\n') + problems.join(QLatin1Char('\n')));
+}
+
+void CallsPage::exportCalls()
+{
+    QString path;
+    if (m_chooser) {
+        path = m_chooser();
+    } else {
+        QSettings settings;
+        const QString dir = settings.value(kDirKey, QDir::homePath()).toString();
+        path = QFileDialog::getSaveFileName(this, tr("Export calls"),
+                                            dir + QStringLiteral("/calls.csv"),
+                                            tr("CSV files (*.csv);;All files (*)"));
+        if (!path.isEmpty())
+            settings.setValue(kDirKey, QFileInfo(path).absolutePath());
+    }
+    if (!path.isEmpty())
+        exportToFile(path);
+}
+
+void CallsPage::exportToFile(const QString& path)
+{
+    if (m_busy)
+        return;
+    m_busy = true;
+    updateActions();
+    const CallQuery query = m_model->query();
+    BackgroundJob::run<qint64>(
+        m_ctx, tr("Exporting to %1…").arg(QFileInfo(path).fileName()), this,
+        [path, query](const Context& ctx, const BackgroundJob::Progress& progress) {
+            return CallHistory(ctx).exportCsvFile(query, path, progress);
+        },
+        [this, path](Result<qint64> written) {
+            m_busy = false;
+            updateActions();
+            if (!written)
+                emit statusMessage(written.error().message);
+            else
+                emit statusMessage(tr("Exported %Ln call(s) to %1.", nullptr,
+                                      int(qMin<qint64>(*written, INT_MAX)))
+                                       .arg(QDir::toNativeSeparators(path)));
+            emit jobFinished();
+        });
+}
+
+void CallsPage::fitColumns()
+{
+    // Widths from the font and typical values: measuring rows would read pages the admin
+    // never scrolls to. At 1024 pixels every column stays in view; the status takes the rest.
+    const QFontMetrics fm = m_table->fontMetrics();
+    const int pad = fm.horizontalAdvance(QLatin1Char('M'));
+    const auto fit = [&](int column, const QString& sample, int maxEm) {
+        const int header =
+            fm.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + pad;
+        m_table->setColumnWidth(column,
+                                qMin(qMax(header, fm.horizontalAdvance(sample) + pad / 2), maxEm * pad));
+    };
+    fit(CallsModel::Time,
+        CallsModel::formatTime(QDateTime(QDate(2026, 12, 28), QTime(22, 58), Qt::UTC)) +
+            QStringLiteral("  "),
+        15);
+    fit(CallsModel::Payer, QStringLiteral("firstname.last"), 10);
+    fit(CallsModel::Source, QStringLiteral("1001"), 8);
+    fit(CallsModel::Destination, QStringLiteral("+44 20 7946 00000"), 12);
+    fit(CallsModel::Place, QStringLiteral("New York, NY"), 9);
+    fit(CallsModel::Duration, QStringLiteral("1:00:00"), 7);
+    fit(CallsModel::BilledMinutes, QStringLiteral("999"), 6);
+    fit(CallsModel::BundleMinutes, QStringLiteral("999"), 6);
+    fit(CallsModel::Price, QStringLiteral("9,999.99"), 7);
+}
+
+void CallsPage::saveSettings() const
+{
+    QSettings().setValue(kHeaderKey, m_table->horizontalHeader()->saveState());
+}
+
+void CallsPage::restoreSettings()
+{
+    const QByteArray state = QSettings().value(kHeaderKey).toByteArray();
+    if (!state.isEmpty())
+        m_table->horizontalHeader()->restoreState(state);
+}
+
+void CallsPage::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void CallsPage::retranslateUi()
+{
+    setAccessibleName(tr("Calls & reports"));
+    m_title->setText(tr("Calls"));
+    m_search->setPlaceholderText(tr("Search by number (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search calls by number"));
+    m_profileLabel->setText(tr("&Profile:"));
+    m_memberLabel->setText(tr("&Member:"));
+    m_member->setPlaceholderText(tr("Any account"));
+    m_member->setAccessibleName(tr("Member account"));
+    m_departmentLabel->setText(tr("&Department:"));
+    m_fromLabel->setText(tr("F&rom:"));
+    m_toLabel->setText(tr("&To:"));
+    m_from->setSpecialValueText(tr("Any day"));
+    m_to->setSpecialValueText(tr("Any day"));
+    m_profile->setItemText(0, tr("All SIP profiles"));
+    m_department->setItemText(0, tr("All departments"));
+    m_table->setAccessibleName(tr("Calls"));
+    m_importAction->setText(tr("&Import call records…"));
+    m_importAction->setToolTip(
+        tr("Import a PBX's call records (Asterisk Master.csv or FreeSWITCH CSV), rate and "
+           "charge them"));
+    m_exportAction->setText(tr("E&xport calls…"));
+    m_exportAction->setToolTip(tr("Export the calls the filters show to a CSV file"));
+    m_model->retranslate();
+    updateTotals();
+}
+
+} // namespace sb::ui
