@@ -96,7 +96,9 @@ QJsonObject callJson(const CallEntry& c)
     QJsonValue payer = QJsonValue::Null;
     if (c.payerKind != CallEntry::PayerKind::None)
         payer = QJsonObject{{payerKind(c.payerKind), c.payer}};
-    const auto nullable = [](const QString& s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    const auto nullable = [](const QString& s) {
+        return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+    };
     return {{QStringLiteral("time"), c.startedAt.toString(Qt::ISODate)},
             {QStringLiteral("payer"), payer},
             {QStringLiteral("source"), c.source},
@@ -220,12 +222,13 @@ int CallsCommand::importFile(const QStringList& w, Session& s)
         s.out().line(tr("… and %n more line(s) with problems.", nullptr,
                         static_cast<int>(r->problemCount - r->problems.size())));
     for (const auto& u : std::as_const(r->unknownAccounts))
-        s.out().line(tr("Unknown account code \"%1\": %n record(s), the first on line %2.",
-                        nullptr, static_cast<int>(u.count))
+        s.out().line(tr("Unknown account code \"%1\": %n record(s), the first on line %2.", nullptr,
+                        static_cast<int>(u.count))
                          .arg(u.code)
                          .arg(u.firstLine));
     for (const auto& u : std::as_const(r->unrated))
-        s.out().line(tr("line %1: %2 was not charged: %3").arg(u.line).arg(u.destination, u.reason));
+        s.out().line(
+            tr("line %1: %2 was not charged: %3").arg(u.line).arg(u.destination, u.reason));
     for (const QString& m : std::as_const(r->rechargeNews))
         s.out().line(m);
     s.out().line(tr("Imported %1 call(s), %2 duplicate(s) skipped, %3 line(s) with problems; "
@@ -260,7 +263,8 @@ int CallsCommand::list(const QStringList& w, Session& s)
             continue;
         const QDate d = QDate::fromString(a.value(name).trimmed(), Qt::ISODate);
         if (!d.isValid())
-            return s.refused(tr("--%1: \"%2\" is not a date (YYYY-MM-DD).").arg(name, a.value(name)));
+            return s.refused(
+                tr("--%1: \"%2\" is not a date (YYYY-MM-DD).").arg(name, a.value(name)));
         (name == QLatin1String("from") ? q.from : q.to) = d;
     }
     if (q.from.isValid() && q.to.isValid() && q.to < q.from)
@@ -294,8 +298,8 @@ int CallsCommand::list(const QStringList& w, Session& s)
         if (s.json())
             s.out().json({{QStringLiteral("exported"), *written}, {QStringLiteral("file"), path}});
         else
-            s.out().line(tr("Exported %n call(s) to %1.", nullptr, static_cast<int>(*written))
-                             .arg(path));
+            s.out().line(
+                tr("Exported %n call(s) to %1.", nullptr, static_cast<int>(*written)).arg(path));
         return Done;
     }
     auto page = history.page(q);

@@ -177,10 +177,10 @@ private slots:
         QCOMPARE(callCount(), 3);
 
         // Text output.
-        const QString more = write(
-            QStringLiteral("more.csv"),
-            line(QStringLiteral("Sales"), QStringLiteral("2001"), 12,
-                 QStringLiteral("2026-03-03T08:00:00Z"), QStringLiteral("u7")));
+        const QString more =
+            write(QStringLiteral("more.csv"),
+                  line(QStringLiteral("Sales"), QStringLiteral("2001"), 12,
+                       QStringLiteral("2026-03-03T08:00:00Z"), QStringLiteral("u7")));
         r = ctl({QStringLiteral("calls"), QStringLiteral("import"), more});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("Imported 1 call(s)")), qPrintable(r.out));
@@ -279,11 +279,11 @@ private slots:
                            QStringLiteral("--from"), QStringLiteral("March")}));
         verifyRefused(ctl({QStringLiteral("calls"), QStringLiteral("list"),
                            QStringLiteral("--limit"), QStringLiteral("0")}));
-        QCOMPARE(ctl({QStringLiteral("calls"), QStringLiteral("list"), QStringLiteral("--profile"),
-                      QStringLiteral("Sales"), QStringLiteral("--member"),
-                      QStringLiteral("alice.berg")})
-                     .exitCode,
-                 2);
+        QCOMPARE(
+            ctl({QStringLiteral("calls"), QStringLiteral("list"), QStringLiteral("--profile"),
+                 QStringLiteral("Sales"), QStringLiteral("--member"), QStringLiteral("alice.berg")})
+                .exitCode,
+            2);
 
         // Text: one line a call.
         r = ctl({QStringLiteral("calls"), QStringLiteral("list")});

@@ -224,11 +224,10 @@ void CallsPage::updateTotals()
 {
     const CallTotals& t = m_model->totals();
     const QLocale locale;
-    m_totals->setText(
-        tr("%Ln call(s) · %1 billed min. · %2 bundle min. · %3", nullptr, int(qMin<qint64>(
-                                                                               t.calls, INT_MAX)))
-            .arg(locale.toString(t.billedMinutes), locale.toString(t.bundleMinutes),
-                 t.price.toCurrencyString(locale)));
+    m_totals->setText(tr("%Ln call(s) · %1 billed min. · %2 bundle min. · %3", nullptr,
+                         int(qMin<qint64>(t.calls, INT_MAX)))
+                          .arg(locale.toString(t.billedMinutes), locale.toString(t.bundleMinutes),
+                               t.price.toCurrencyString(locale)));
     m_totals->setAccessibleName(m_totals->text());
     if (m_model->lastError().isEmpty())
         m_error->clearMessage();
@@ -317,8 +316,8 @@ void CallsPage::runImport(const QString& path, int format, const QByteArray& zon
             if (!report) {
                 if (cancelled->load()) {
                     // Routine: the admin asked for it, and nothing changed.
-                    emit statusMessage(tr("The import of %1 was cancelled; nothing was changed.")
-                                           .arg(file));
+                    emit statusMessage(
+                        tr("The import of %1 was cancelled; nothing was changed.").arg(file));
                 } else {
                     m_report->showError(
                         tr("Nothing was imported from %1: %2").arg(file, report.error().message));
@@ -333,10 +332,10 @@ void CallsPage::runImport(const QString& path, int format, const QByteArray& zon
 void CallsPage::showImportReport(const QString& file, const CallImportReport& r)
 {
     const QLocale locale;
-    emit statusMessage(tr("Imported %Ln call(s) from %1 (%2 already there); charged %3.", nullptr,
-                          int(qMin<qint64>(r.imported, INT_MAX)))
-                           .arg(file, locale.toString(r.duplicates),
-                                r.charged.toCurrencyString(locale)));
+    emit statusMessage(
+        tr("Imported %Ln call(s) from %1 (%2 already there); charged %3.", nullptr,
+           int(qMin<qint64>(r.imported, INT_MAX)))
+            .arg(file, locale.toString(r.duplicates), r.charged.toCurrencyString(locale)));
     QStringList problems;
     if (r.problemCount > 0) {
         QStringList lines;
@@ -346,9 +345,9 @@ void CallsPage::showImportReport(const QString& file, const CallImportReport& r)
                           int(qMin<qint64>(r.problemCount, INT_MAX))) +
                        QLatin1Char(' ') + lines.join(QStringLiteral("; "));
         if (r.problemCount > lines.size())
-            text += QLatin1Char(' ') +
-                    tr("(and %Ln more)", nullptr, int(qMin<qint64>(r.problemCount - lines.size(),
-                                                                   INT_MAX)));
+            text +=
+                QLatin1Char(' ') + tr("(and %Ln more)", nullptr,
+                                      int(qMin<qint64>(r.problemCount - lines.size(), INT_MAX)));
         problems << text;
     }
     if (!r.unknownAccounts.isEmpty()) {
@@ -363,9 +362,8 @@ void CallsPage::showImportReport(const QString& file, const CallImportReport& r)
                           nullptr, int(qMin<qint64>(r.unknownRecords, INT_MAX))) +
                        QLatin1Char(' ') + codes.join(QStringLiteral(", "));
         if (r.unknownAccounts.size() > codes.size())
-            text += QLatin1Char(' ') +
-                    tr("(and %Ln more code(s))", nullptr,
-                       int(r.unknownAccounts.size() - codes.size()));
+            text += QLatin1Char(' ') + tr("(and %Ln more code(s))", nullptr,
+                                          int(r.unknownAccounts.size() - codes.size()));
         problems << text;
     }
     if (r.unratedCount > 0 && !r.unrated.isEmpty())
@@ -383,8 +381,8 @@ void CallsPage::showImportReport(const QString& file, const CallImportReport& r)
     if (problems.isEmpty())
         m_report->clearMessage();
     else
-        m_report->showWarning(tr("Imported from %1 with problems.").arg(file) +
-                              QLatin1Char('\n') + problems.join(QLatin1Char('\n')));
+        m_report->showWarning(tr("Imported from %1 with problems.").arg(file) + QLatin1Char('\n') +
+                              problems.join(QLatin1Char('\n')));
 }
 
 void CallsPage::exportCalls()
@@ -423,9 +421,9 @@ void CallsPage::exportToFile(const QString& path)
             if (!written)
                 emit statusMessage(written.error().message);
             else
-                emit statusMessage(tr("Exported %Ln call(s) to %1.", nullptr,
-                                      int(qMin<qint64>(*written, INT_MAX)))
-                                       .arg(QDir::toNativeSeparators(path)));
+                emit statusMessage(
+                    tr("Exported %Ln call(s) to %1.", nullptr, int(qMin<qint64>(*written, INT_MAX)))
+                        .arg(QDir::toNativeSeparators(path)));
             emit jobFinished();
         });
 }
@@ -439,8 +437,8 @@ void CallsPage::fitColumns()
     const auto fit = [&](int column, const QString& sample, int maxEm) {
         const int header =
             fm.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + pad;
-        m_table->setColumnWidth(column,
-                                qMin(qMax(header, fm.horizontalAdvance(sample) + pad / 2), maxEm * pad));
+        m_table->setColumnWidth(
+            column, qMin(qMax(header, fm.horizontalAdvance(sample) + pad / 2), maxEm * pad));
     };
     fit(CallsModel::Time,
         CallsModel::formatTime(QDateTime(QDate(2026, 12, 28), QTime(22, 58), Qt::UTC)) +
@@ -485,7 +483,11 @@ void CallsPage::retranslateUi()
     m_memberLabel->setText(tr("&Member:"));
     m_member->setPlaceholderText(tr("Any account"));
     m_member->setAccessibleName(tr("Member account"));
+    m_profile->setAccessibleName(tr("Paid by the SIP profile"));
     m_departmentLabel->setText(tr("&Department:"));
+    m_department->setAccessibleName(tr("Paid by the department"));
+    m_from->setAccessibleName(tr("From the day"));
+    m_to->setAccessibleName(tr("To the day (included)"));
     m_fromLabel->setText(tr("F&rom:"));
     m_toLabel->setText(tr("&To:"));
     m_from->setSpecialValueText(tr("Any day"));

@@ -17,7 +17,7 @@ class QTimer;
 namespace sb {
 class CallsModel;
 struct CallImportReport;
-}
+} // namespace sb
 
 namespace sb::ui {
 

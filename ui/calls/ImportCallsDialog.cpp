@@ -39,6 +39,8 @@ ImportCallsDialog::ImportCallsDialog(const QString& fileName, QWidget* parent) :
     m_zone->completer()->setFilterMode(Qt::MatchContains);
     m_zone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
 
+    m_format->setAccessibleName(tr("Format"));
+    m_zone->setAccessibleName(tr("Time zone of the file's times"));
     auto* form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
     form->addRow(tr("&Times are in:"), m_zone);
