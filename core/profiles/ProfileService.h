@@ -96,7 +96,8 @@ public:
         int channels = 0;
         QDate channelsPaidUntil;
     };
-    /// What delete() would do, with the actual figures, for the confirmation.
+    /// What delete() would do, with the actual figures, for the confirmation. Both refuse a
+    /// profile that owes (balance below zero): allocate what it owes first.
     Result<Deletion> deletionPreview(const QString& name) const;
     Result<Deletion> remove(const QString& name) const;
     /// Writes the profile's call history as CSV; the number of calls written.
