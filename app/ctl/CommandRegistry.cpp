@@ -10,6 +10,7 @@
 #include "app/ctl/LaterCommand.h"
 #include "app/ctl/MemberCommand.h"
 #include "app/ctl/NumberCommand.h"
+#include "app/ctl/PricesCommand.h"
 #include "app/ctl/ProfileCommand.h"
 #include "app/ctl/TopUpCommand.h"
 
@@ -28,8 +29,9 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<NumberCommand>());
     m_commands.push_back(std::make_unique<ProfileCommand>());
+    m_commands.push_back(std::make_unique<PricesCommand>());
     // Commands of the contract that later work delivers: a clear word instead of "unknown".
-    for (const char* later : {"bundle", "calls", "report", "advice", "prices"})
+    for (const char* later : {"bundle", "calls", "report", "advice"})
         m_commands.push_back(std::make_unique<LaterCommand>(QString::fromLatin1(later)));
 }
 

@@ -4,6 +4,7 @@
 #include "core/base/Money.h"
 #include "core/calls/CdrReader.h"
 #include "core/numbers/PriceList.h"
+#include "core/numbers/PriceListStore.h"
 #include "core/storage/Context.h"
 
 #include <QCoreApplication>
@@ -95,10 +96,9 @@ class CallImporter
     Q_DECLARE_TR_FUNCTIONS(sb::CallImporter)
 
 public:
-    explicit CallImporter(const Context& ctx, const PriceList& prices = PriceList::builtIn())
-        : m_ctx(ctx), m_prices(prices)
-    {
-    }
+    /// With the price list in force (PriceListStore::current).
+    explicit CallImporter(const Context& ctx) : CallImporter(ctx, PriceListStore::current(ctx)) {}
+    CallImporter(const Context& ctx, const PriceList& prices) : m_ctx(ctx), m_prices(prices) {}
 
     /// `device` open for reading. Refused (nothing changed) when cancelled or when the input
     /// is not call detail records.
