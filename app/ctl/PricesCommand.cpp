@@ -57,12 +57,13 @@ int PricesCommand::show(const QStringList& w, Session& s)
         s.out().json(o);
         return Done;
     }
-    s.out().line(*imported ? tr("Price list in force: imported") : tr("Price list in force: "
-                                                                      "built-in"));
+    s.out().line(*imported ? tr("Price list in force: imported")
+                           : tr("Price list in force: "
+                                "built-in"));
     s.out().line(tr("US minute bundle (5000 minutes a month): %1 %2")
                      .arg(prices.bundlePrice().toString(), accountCurrency()));
-    s.out().line(tr("Channel (a month): %1 %2")
-                     .arg(prices.channelPrice().toString(), accountCurrency()));
+    s.out().line(
+        tr("Channel (a month): %1 %2").arg(prices.channelPrice().toString(), accountCurrency()));
     s.out().line(tr("Numbers (1, 3 and 12 months):"));
     for (const QString& country : prices.countries()) {
         QStringList cells{country};

@@ -32,8 +32,8 @@ QVariant BalanceDisplay::foreground(Money balance)
         return {};
     // Without a QGuiApplication (the CLI, GUI-less tests) there is no palette: a light one.
     if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
-        return owedColor(QPalette(Qt::black, Qt::white, Qt::white, Qt::gray, Qt::gray, Qt::black,
-                                  Qt::white));
+        return owedColor(
+            QPalette(Qt::black, Qt::white, Qt::white, Qt::gray, Qt::gray, Qt::black, Qt::white));
     return owedColor(QGuiApplication::palette());
 }
 

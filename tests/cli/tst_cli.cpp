@@ -5,12 +5,12 @@
 #include "tests/support/TestDatabase.h"
 
 #include <QFile>
-#include <QJsonDocument>
-#include <functional>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
 
 #include <memory>
 
@@ -913,15 +913,19 @@ private slots:
         numbers.insert(QStringLiteral("US"), us);
         list.insert(QStringLiteral("numbers"), numbers);
         list.insert(QStringLiteral("bundle"), QStringLiteral("33.00"));
-        const QString good = write(QStringLiteral("prices-2027.json"), QJsonDocument(list).toJson());
+        const QString good =
+            write(QStringLiteral("prices-2027.json"), QJsonDocument(list).toJson());
         const CtlResult imported =
             ctlJson({QStringLiteral("prices"), QStringLiteral("import"), good});
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
-        QCOMPARE(imported.json(), (QJsonObject{{QStringLiteral("file"), QStringLiteral("prices-2027.json")},
-                                               {QStringLiteral("countries"), 8},
-                                               {QStringLiteral("rates"), list.value(QStringLiteral("rates")).toArray().size()}}));
+        QCOMPARE(imported.json(),
+                 (QJsonObject{{QStringLiteral("file"), QStringLiteral("prices-2027.json")},
+                              {QStringLiteral("countries"), 8},
+                              {QStringLiteral("rates"),
+                               list.value(QStringLiteral("rates")).toArray().size()}}));
         shown = ctlJson({QStringLiteral("prices"), QStringLiteral("show")});
-        QCOMPARE(shown.json().value(QStringLiteral("source")).toString(), QStringLiteral("imported"));
+        QCOMPARE(shown.json().value(QStringLiteral("source")).toString(),
+                 QStringLiteral("imported"));
         QCOMPARE(shown.json().value(QStringLiteral("bundle")).toString(), QStringLiteral("33.00"));
         QCOMPARE(ctlJson({QStringLiteral("number"), QStringLiteral("prices"), QStringLiteral("US")})
                      .json()
@@ -932,10 +936,10 @@ private slots:
                  QStringLiteral("7.25"));
         addMember(QStringLiteral("alice.smith"));
         QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("100")}).exitCode, 0);
-        const CtlResult bought = ctlJson({QStringLiteral("number"), QStringLiteral("buy"),
-                                          QStringLiteral("US"), QStringLiteral("212"),
-                                          QStringLiteral("--months"), QStringLiteral("1"),
-                                          QStringLiteral("--member"), QStringLiteral("alice.smith")});
+        const CtlResult bought =
+            ctlJson({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"),
+                     QStringLiteral("212"), QStringLiteral("--months"), QStringLiteral("1"),
+                     QStringLiteral("--member"), QStringLiteral("alice.smith")});
         QVERIFY2(bought.exitCode == 0, qPrintable(bought.err));
         QCOMPARE(bought.json().value(QStringLiteral("price")).toString(), QStringLiteral("7.25"));
 

@@ -5,11 +5,11 @@
 #include "core/numbers/PriceList.h"
 
 #include <QFile>
-#include <functional>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <functional>
 
 using namespace sb;
 
@@ -57,8 +57,11 @@ private slots:
         const PriceList& b = PriceList::builtIn();
         const QJsonObject json = b.toJson();
         QCOMPARE(json.value(QStringLiteral("bundle")).toString(), QStringLiteral("30.00"));
-        QCOMPARE(json.value(QStringLiteral("rates")).toArray().first().toObject().value(
-                     QStringLiteral("rate")),
+        QCOMPARE(json.value(QStringLiteral("rates"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("rate")),
                  QJsonValue(QStringLiteral("0.0230")));
         auto again = PriceList::validated(bytes(json));
         QVERIFY2(again.ok(), again ? "" : qPrintable(again.error().message));
@@ -107,17 +110,16 @@ private slots:
             << QStringLiteral("line 3");
         QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)
                                 << QStringLiteral("not UTF-8");
-        QTest::newRow("latin-1") << QByteArray("{\"x\": \"caf\xe9\"}")
-                                 << QStringLiteral("byte 11");
+        QTest::newRow("latin-1") << QByteArray("{\"x\": \"caf\xe9\"}") << QStringLiteral("byte 11");
         QTest::newRow("array") << QByteArray("[1, 2]") << QStringLiteral("JSON object");
         QTest::newRow("huge") << QByteArray(PriceList::MaxFileBytes + 1, ' ')
                               << QStringLiteral("too large");
-        QTest::newRow("no bundle") << edited([](QJsonObject& o) {
-            o.remove(QStringLiteral("bundle"));
-        }) << QStringLiteral("no bundle price");
-        QTest::newRow("bundle as number") << edited([](QJsonObject& o) {
-            o.insert(QStringLiteral("bundle"), 30);
-        }) << QStringLiteral("bundle price");
+        QTest::newRow("no bundle")
+            << edited([](QJsonObject& o) { o.remove(QStringLiteral("bundle")); })
+            << QStringLiteral("no bundle price");
+        QTest::newRow("bundle as number")
+            << edited([](QJsonObject& o) { o.insert(QStringLiteral("bundle"), 30); })
+            << QStringLiteral("bundle price");
         QTest::newRow("channel zero") << edited([](QJsonObject& o) {
             o.insert(QStringLiteral("channel"), QStringLiteral("0.00"));
         }) << QStringLiteral("channel price");
