@@ -11,6 +11,7 @@
 #include "app/ctl/LaterCommand.h"
 #include "app/ctl/MemberCommand.h"
 #include "app/ctl/NumberCommand.h"
+#include "app/ctl/PricesCommand.h"
 #include "app/ctl/ProfileCommand.h"
 #include "app/ctl/TopUpCommand.h"
 
@@ -30,8 +31,9 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<NumberCommand>());
     m_commands.push_back(std::make_unique<ProfileCommand>());
     m_commands.push_back(std::make_unique<CallsCommand>());
+    m_commands.push_back(std::make_unique<PricesCommand>());
     // Commands of the contract that later work delivers: a clear word instead of "unknown".
-    for (const char* later : {"bundle", "report", "advice", "prices"})
+    for (const char* later : {"bundle", "report", "advice"})
         m_commands.push_back(std::make_unique<LaterCommand>(QString::fromLatin1(later)));
 }
 

@@ -41,6 +41,7 @@ constexpr KindKey kKeys[] = {
     {ActivityKind::ProfileDeleted, "profile.delete"},
     {ActivityKind::ProfileChannelsLapsed, "profile.channelsLapsed"},
     {ActivityKind::CallsImported, "calls.import"},
+    {ActivityKind::PricesImported, "prices.imported"},
 };
 
 namespace V = ActivityValue;
@@ -280,6 +281,12 @@ ActivityEvent ActivityEvent::profileChannelsLapsed(const QString& profile, Money
                  {{V::Profile, profile},
                   {V::CompanyBalanceCents, companyBalance.cents()},
                   {V::AmountCents, cost.cents()}});
+}
+
+ActivityEvent ActivityEvent::pricesImported(const QString& file, int countries, int rates)
+{
+    return event(ActivityKind::PricesImported, file,
+                 {{V::File, file}, {V::Countries, countries}, {V::Rates, rates}});
 }
 
 ActivityEvent ActivityEvent::callsImported(const QString& file, qint64 calls, qint64 duplicates,

@@ -41,6 +41,7 @@ enum class ActivityKind
     ProfileDeleted,
     ProfileChannelsLapsed,
     CallsImported,
+    PricesImported,
 };
 
 /// The stored key of a kind ("number.buy"); empty for Unknown.
@@ -75,6 +76,8 @@ inline constexpr QLatin1String Accounts("accounts");
 inline constexpr QLatin1String Calls("calls");
 inline constexpr QLatin1String File("file");
 inline constexpr QLatin1String Duplicates("duplicates");
+inline constexpr QLatin1String Countries("countries");
+inline constexpr QLatin1String Rates("rates");
 inline constexpr QLatin1String Problems("problems");
 inline constexpr QLatin1String Date("date");
 inline constexpr QLatin1String Reference("reference");
@@ -138,6 +141,9 @@ struct ActivityEvent
     /// skipped, lines not imported (malformed or of unknown account codes), money charged.
     static ActivityEvent callsImported(const QString& file, qint64 calls, qint64 duplicates,
                                        qint64 problems, Money charged);
+    /// A price list imported in place of the one in force: the file's name, the countries
+    /// with number prices and the per-minute rates it holds.
+    static ActivityEvent pricesImported(const QString& file, int countries, int rates);
     static ActivityEvent profileChannelsLapsed(const QString& profile, Money companyBalance,
                                                Money cost);
 };

@@ -212,6 +212,10 @@ QString ActivityLog::describe(const ActivityEntry& entry)
                   "lines not imported: %5")
             .arg(number(V::Calls), text(V::File), money(V::AmountCents), number(V::Duplicates),
                  number(V::Problems));
+    case ActivityKind::PricesImported:
+        return tr("Imported the price list %1 in place of the one in force: number prices for "
+                  "%2 countries, %3 per-minute rates")
+            .arg(text(V::File), number(V::Countries), number(V::Rates));
     case ActivityKind::MemberCharged:
     case ActivityKind::Unknown:
         break;
@@ -278,6 +282,8 @@ QString ActivityLog::kindName(ActivityKind kind)
         return tr("Channels not renewed");
     case ActivityKind::CallsImported:
         return tr("Call records imported");
+    case ActivityKind::PricesImported:
+        return tr("Price list imported");
     case ActivityKind::Unknown:
         break;
     }

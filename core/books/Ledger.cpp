@@ -106,6 +106,26 @@ Result<void> Ledger::transfer(Transaction& tx, qint64 from, qint64 to, Money amo
     return writeEntry(tx, from, to, amount, kind, reference, note);
 }
 
+Result<void> Ledger::charge(Transaction& tx, qint64 account, Money amount, const QString& kind,
+                            const QString& reference) const
+{
+    if (!amount.isPositive())
+        return Error::invalid(tr("The amount must be greater than zero."));
+    // No balance condition here, unlike debit(): the kind condition keeps the company out
+    // (its CHECK would refuse it too, but as a storage error rather than a clear message).
+    const Database& db = tx.db();
+    auto q = db.run(QStringLiteral("UPDATE accounts SET balance_cents = balance_cents - ? "
+                                   "WHERE id = ? AND kind <> 'company'"),
+                    {amount.cents(), account});
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() != 1)
+        return Error::refused(
+            tr("Account %1 cannot be charged: it is not a member's or a SIP profile's.")
+                .arg(account));
+    return writeEntry(tx, account, 0, amount, kind, reference, QString());
+}
+
 Result<void> Ledger::transferToMany(Transaction& tx, qint64 from,
                                     const QList<std::pair<qint64, Money>>& to,
                                     const QString& kind) const
@@ -157,11 +177,14 @@ Result<Ledger::Totals> Ledger::totals() const
         return q.error();
     t.toppedUp = Money::fromCents(q->value(0).toLongLong());
     t.spent = Money::fromCents(q->value(1).toLongLong());
-    auto b = db.runFirst(
-        QStringLiteral("SELECT CAST(COALESCE(SUM(balance_cents), 0) AS BIGINT) FROM accounts"));
+    auto b = db.runFirst(QStringLiteral(
+        "SELECT CAST(COALESCE(SUM(balance_cents), 0) AS BIGINT),"
+        " CAST(COALESCE(SUM(CASE WHEN balance_cents < 0 THEN -balance_cents ELSE 0 END), 0)"
+        " AS BIGINT) FROM accounts"));
     if (!b)
         return b.error();
     t.balances = Money::fromCents(b->value(0).toLongLong());
+    t.owed = Money::fromCents(b->value(1).toLongLong());
     return t;
 }
 

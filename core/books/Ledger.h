@@ -33,6 +33,13 @@ public:
                           const QString& kind, const QString& reference = {},
                           const QString& note = {}) const;
 
+    /// A call's charge: moves `amount` from a member's or a SIP profile's account to the
+    /// provider and writes the ledger entry, even when that takes the balance below zero
+    /// (the balance is then owed). Refuses the company's account, which is never owed.
+    /// For call charges only; everything else goes through transfer().
+    Result<void> charge(Transaction& tx, qint64 account, Money amount, const QString& kind,
+                        const QString& reference = {}) const;
+
     /// Moves each amount from `from` to its account with one debit of the total, writing the
     /// same entries as one transfer() each: bulk allocations touch the payer's row once
     /// (PostgreSQL slows down quadratically when one row is updated thousands of times in a
@@ -50,6 +57,7 @@ public:
         Money toppedUp;
         Money spent;
         Money balances;
+        Money owed; ///< what members and profiles below zero owe together (positive)
     };
     Result<Totals> totals() const;
     /// Balance of each account recomputed from the ledger alone, compared with the stored

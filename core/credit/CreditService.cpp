@@ -185,10 +185,16 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(Transaction& tx, qint64
     if (suspended.isValid() && !suspendedThisMonth) {
         out.suspendedUntil = suspended;
         out.suspendedNow = true;
+        // A call charge may have left the member owing: the news says so, in words.
         const QString text =
-            tr("The monthly recharge limit of %1 for %2 is reached; auto-recharge is "
-               "suspended until %3.")
-                .arg(limit.display(), account, displayDate(suspended));
+            memberBalance.isNegative()
+                ? tr("The monthly recharge limit of %1 for %2 is reached; auto-recharge is "
+                     "suspended until %3, and %2 owes %4.")
+                      .arg(limit.display(), account, displayDate(suspended),
+                           (-memberBalance).display())
+                : tr("The monthly recharge limit of %1 for %2 is reached; auto-recharge is "
+                     "suspended until %3.")
+                      .arg(limit.display(), account, displayDate(suspended));
         if (auto a =
                 log.record(tx, ActivityEvent::autoRechargeSuspended(account, limit, suspended));
             !a)
@@ -251,41 +257,27 @@ Result<CreditService::Charge> CreditService::charge(const QString& account, Mone
     return done;
 }
 
-Result<CreditService::CallCharge>
-CreditService::chargeAsFarAsCovered(Transaction& tx, const Member& member, Money amount,
-                                    const QString& kind, const QString& reference) const
+Result<CreditService::CallCharge> CreditService::chargeCall(Transaction& tx, const Member& member,
+                                                            Money amount, const QString& kind,
+                                                            const QString& reference) const
 {
     CallCharge out;
     const Ledger ledger(m_ctx);
-    Money owed = amount;
-    while (owed.isPositive()) {
-        auto balance = ledger.balance(member.accountId);
-        if (!balance)
-            return balance.error();
-        const Money take = std::min(owed, *balance);
-        if (take.isPositive()) {
-            if (auto t = ledger.transfer(tx, member.accountId, 0, take, kind, reference); !t)
-                return t.error();
-            owed -= take;
-            out.charged += take;
-        }
-        if (!member.autoRecharge)
-            break; // (as read inside this transaction) nothing can bring more
+    if (auto t = ledger.charge(tx, member.accountId, amount, kind, reference); !t)
+        return t.error();
+    out.charged = amount;
+    if (member.autoRecharge) { // (as read inside this transaction)
         auto r = applyAutoRecharge(tx, member.id, member.accountId, member.account);
         if (!r)
             return r.error();
-        out.recharge.recharged += r->recharged;
-        out.recharge.recharges += r->recharges;
-        out.recharge.companyCouldNotPay = out.recharge.companyCouldNotPay || r->companyCouldNotPay;
-        if (r->suspendedUntil.isValid())
-            out.recharge.suspendedUntil = r->suspendedUntil;
-        if (!r->message.isEmpty())
-            out.recharge.message = r->message;
+        out.recharge = *r;
         if ((r->companyCouldNotPay || r->suspendedNow) && !r->message.isEmpty())
             out.news.append(r->message);
-        if (!r->recharged.isPositive())
-            break; // the balance is spent or the call paid, and nothing came in
     }
+    auto b = ledger.balance(member.accountId);
+    if (!b)
+        return b.error();
+    out.balance = *b;
     return out;
 }
 

@@ -55,18 +55,20 @@ public:
 
     struct CallCharge
     {
-        Money charged; ///< what the ledger took: `amount`, or less when the balance ran out
-        RechargeOutcome recharge; ///< the auto-recharges the charge set off (summed)
+        Money charged;            ///< what the ledger took: always the whole `amount`
+        Money balance;            ///< after the charge and any recharge; below zero = owed
+        RechargeOutcome recharge; ///< the auto-recharges the charge set off
         /// Translated news for the admin: the monthly limit reached, the company unable to pay.
         QStringList news;
     };
-    /// Inside the caller's transaction, for a rated call: debits the member as far as the
-    /// balance allows (ledger kind `kind`, `reference`), runs auto-recharge after the debit, and
-    /// debits what is still owed from what the recharge brought, until the call is paid or
-    /// neither the balance nor a recharge can pay more. Never takes the balance below zero.
-    /// `member` as read inside this transaction: without autoRecharge no recharge is tried.
-    Result<CallCharge> chargeAsFarAsCovered(Transaction& tx, const Member& member, Money amount,
-                                            const QString& kind, const QString& reference) const;
+    /// Inside the caller's transaction, for a rated call: debits the member the whole
+    /// `amount` (ledger kind `kind`, `reference`) even when that takes the balance below zero
+    /// (then owed, Ledger::charge), then runs auto-recharge, which recharges as many times as
+    /// the threshold, the monthly limit and the company balance allow. A member left below
+    /// zero stays owed until credit comes. `member` as read inside this transaction: without
+    /// autoRecharge no recharge is tried.
+    Result<CallCharge> chargeCall(Transaction& tx, const Member& member, Money amount,
+                                  const QString& kind, const QString& reference) const;
 
     /// Saves and enables auto-recharge, recharging at once if the balance is below the threshold.
     Result<RechargeOutcome> setAutoRecharge(const QString& account, Money amount, Money threshold,

@@ -7,6 +7,7 @@
 #include "core/numbers/NumberQuery.h"
 #include "core/numbers/NumberRecord.h"
 #include "core/numbers/PriceList.h"
+#include "core/numbers/PriceListStore.h"
 #include "core/storage/Context.h"
 
 #include <QCoreApplication>
@@ -25,8 +26,10 @@ class NumberService
     Q_DECLARE_TR_FUNCTIONS(sb::NumberService)
 
 public:
-    explicit NumberService(const Context& ctx, const PriceList& prices = PriceList::builtIn(),
-                           const NumberCatalogue& catalogue = NumberCatalogue::builtIn())
+    /// With the price list in force (PriceListStore::current).
+    explicit NumberService(const Context& ctx) : NumberService(ctx, PriceListStore::current(ctx)) {}
+    NumberService(const Context& ctx, const PriceList& prices,
+                  const NumberCatalogue& catalogue = NumberCatalogue::builtIn())
         : m_ctx(ctx), m_prices(prices), m_catalogue(catalogue)
     {
     }

@@ -698,6 +698,12 @@ Result<ProfileService::Deletion> ProfileService::deletionPreview(const QString& 
     auto p = find(name);
     if (!p)
         return p.error();
+    // An owed balance is not written off by deleting: the company would lose track of it
+    // (the account stays with the ledger). The admin allocates what it owes first.
+    if (p->balance.isNegative())
+        return Error::refused(tr("The SIP profile %1 owes %2 for calls; allocate at least %2 to "
+                                 "it before deleting it.")
+                                  .arg(p->name, (-p->balance).display()));
     Deletion d;
     d.name = p->name;
     d.returnedCredit = p->balance;

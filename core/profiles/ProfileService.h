@@ -3,6 +3,7 @@
 #include "core/base/Error.h"
 #include "core/base/Money.h"
 #include "core/numbers/PriceList.h"
+#include "core/numbers/PriceListStore.h"
 #include "core/profiles/SipProfile.h"
 #include "core/storage/Context.h"
 
@@ -25,10 +26,11 @@ public:
     static constexpr int MinChannels = 1;
     static constexpr int MaxChannels = 300;
 
-    explicit ProfileService(const Context& ctx, const PriceList& prices = PriceList::builtIn())
-        : m_ctx(ctx), m_prices(prices)
+    /// With the price list in force (PriceListStore::current).
+    explicit ProfileService(const Context& ctx) : ProfileService(ctx, PriceListStore::current(ctx))
     {
     }
+    ProfileService(const Context& ctx, const PriceList& prices) : m_ctx(ctx), m_prices(prices) {}
 
     static Result<void> validateName(const QString& name);
     /// Refuses a malformed IPv4 address; returns warnings (translated) for addresses the
@@ -96,7 +98,8 @@ public:
         int channels = 0;
         QDate channelsPaidUntil;
     };
-    /// What delete() would do, with the actual figures, for the confirmation.
+    /// What delete() would do, with the actual figures, for the confirmation. Both refuse a
+    /// profile that owes (balance below zero): allocate what it owes first.
     Result<Deletion> deletionPreview(const QString& name) const;
     Result<Deletion> remove(const QString& name) const;
     /// Writes the profile's call history as CSV; the number of calls written.

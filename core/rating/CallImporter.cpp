@@ -25,7 +25,10 @@ struct Payer
     std::optional<Member> member; ///< set for a member
     qint64 profileId = 0;         ///< set for a profile
     qint64 accountId = 0;
-    Money balance;         ///< a profile's, kept here: its row is locked for the whole import
+    /// Kept here (a profile's row is locked for the whole import; a member's as the charge
+    /// left it): below zero at the end = owed.
+    Money balance;
+    bool charged = false;  ///< a call of this import was charged to it
     int unknownIndex = -1; ///< into the report's unknownAccounts when not known
 };
 
@@ -193,12 +196,12 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
         if (!rated.price.isPositive())
             continue;
         ++report.chargedCalls;
-        Money charged;
+        // Charged in full, also below zero (owed): charged_cents stays the price.
         if (p.member) {
-            auto c = credit.chargeAsFarAsCovered(tx, *p.member, rated.price, kind, record.uniqueId);
+            auto c = credit.chargeCall(tx, *p.member, rated.price, kind, record.uniqueId);
             if (!c)
                 return c.error();
-            charged = c->charged;
+            p.balance = c->balance;
             report.recharges += c->recharge.recharges;
             for (const QString& news : std::as_const(c->news)) {
                 if (report.rechargeNews.size() < CallImportReport::maxUnknownKept &&
@@ -206,29 +209,23 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
                     report.rechargeNews.append(news);
             }
         } else {
-            charged = std::min(rated.price, p.balance);
-            if (charged.isPositive()) {
-                if (auto t = ledger.transfer(tx, p.accountId, 0, charged, kind, record.uniqueId);
-                    !t)
-                    return t.error();
-                p.balance -= charged;
-            }
+            if (auto t = ledger.charge(tx, p.accountId, rated.price, kind, record.uniqueId); !t)
+                return t.error();
+            p.balance -= rated.price;
         }
-        report.charged += charged;
-        if (charged < rated.price) {
-            ++report.uncoveredCalls;
-            report.uncovered += rated.price - charged;
-            auto u =
-                db.run(QStringLiteral("UPDATE calls SET charged_cents = ? WHERE unique_id = ?"),
-                       {charged.cents(), record.uniqueId});
-            if (!u)
-                return u.error();
-        }
+        p.charged = true;
+        report.charged += rated.price;
     }
     if (cancelled() || reader.isCancelled())
         return cancelError();
     if (reader.fatalError())
         return *reader.fatalError();
+    for (const Payer& p : std::as_const(payers)) {
+        if (p.charged && p.balance.isNegative()) {
+            ++report.owingPayers;
+            report.owed -= p.balance;
+        }
+    }
     report.problems = reader.problems();
     report.problemCount = reader.problemCount();
     if (options.progress)

@@ -4,6 +4,7 @@
 #include "core/base/Money.h"
 #include "core/calls/CdrReader.h"
 #include "core/numbers/PriceList.h"
+#include "core/numbers/PriceListStore.h"
 #include "core/storage/Context.h"
 
 #include <QCoreApplication>
@@ -38,9 +39,9 @@ struct CallImportReport
     qint64 imported = 0;   ///< call records added to the history
     qint64 duplicates = 0; ///< records already in the history (or twice in the file): skipped
     qint64 chargedCalls = 0;
-    Money charged;                         ///< what the ledger took for the imported calls
-    qint64 uncoveredCalls = 0;             ///< calls whose payer could not pay their whole price
-    Money uncovered;                       ///< price not charged because the balances ran out
+    Money charged;          ///< what the ledger took for the imported calls
+    qint64 owingPayers = 0; ///< payers charged by this import whose balance ended below zero
+    Money owed;             ///< what those payers owe together at the end (positive)
     QList<UnknownAccount> unknownAccounts; ///< in order of first appearance
     qint64 unknownRecords = 0;
     QList<CdrReader::Problem> problems; ///< malformed lines (the first CdrReader::maxProblemsKept)
@@ -78,16 +79,12 @@ struct CallImportOptions
 ///   line.
 /// - Duplicates (the unique id, or CdrReader's content hash where the PBX logs none) are
 ///   skipped, whether already in the history or twice in the file.
-/// - Members are charged through CreditService, so auto-recharge runs after each call
-///   within its monthly limit; profiles pay from their own balance.
-/// - A payer whose balance cannot cover a call: the call is stored with its full price
-///   (cost_cents) and the balance is debited as far as it goes (after a member's
-///   auto-recharge) — never below zero, as the ledger guarantees today. What could not be
-///   taken is stored per call (cost_cents − charged_cents) and summed in the report
-///   (uncovered), so the books still balance: the ledger's 'call' entries equal the sum of
-///   charged_cents. Issue 8 asks for charges that take a balance below zero, shown as owed:
-///   that needs the accounts' CHECK (balance_cents >= 0) lifted for call charges, which is
-///   not done yet.
+/// - Every rated call is charged in full (charged_cents = cost_cents), also when that takes
+///   the payer's balance below zero (Ledger::charge): the balance is then owed, and the
+///   report counts the payers left owing and what they owe. The books balance: the ledger's
+///   'call' entries equal the sum of charged_cents. A member's charge sets off auto-recharge
+///   (CreditService::chargeCall), which may need several recharges to bring an owed balance
+///   back and stops at the monthly limit, leaving the member owed (news says so).
 /// - Everything happens in ONE transaction, so a cancelled or failed import (a file that is
 ///   not call records at all, a storage error) leaves the database exactly as before.
 ///   Malformed lines do not fail the import: they are reported and skipped.
@@ -99,10 +96,9 @@ class CallImporter
     Q_DECLARE_TR_FUNCTIONS(sb::CallImporter)
 
 public:
-    explicit CallImporter(const Context& ctx, const PriceList& prices = PriceList::builtIn())
-        : m_ctx(ctx), m_prices(prices)
-    {
-    }
+    /// With the price list in force (PriceListStore::current).
+    explicit CallImporter(const Context& ctx) : CallImporter(ctx, PriceListStore::current(ctx)) {}
+    CallImporter(const Context& ctx, const PriceList& prices) : m_ctx(ctx), m_prices(prices) {}
 
     /// `device` open for reading. Refused (nothing changed) when cancelled or when the input
     /// is not call detail records.

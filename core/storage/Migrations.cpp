@@ -5,6 +5,7 @@
 #include "core/storage/Transaction.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QStringList>
 
@@ -180,12 +181,56 @@ const QList<QStringList>& steps()
             QStringLiteral("ALTER TABLE calls ADD COLUMN status TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("CREATE INDEX calls_started ON calls(started_at)"),
         },
+        // Owed balances (issue 8): a call is charged in full even when it takes a member's or
+        //    a SIP profile's balance below zero (shown as owed); the company's balance stays
+        //    at zero or above. PostgreSQL drops the column CHECK by its generated name.
+        //    SQLite cannot drop a CHECK: the table is rebuilt the documented way
+        //    (lang_altertable.html, "Making Other Kinds Of Table Schema Changes"), with the
+        //    foreign keys off around the step ({FOREIGN_KEYS_OFF}, see migrate()).
+        {
+            QStringLiteral("{FOREIGN_KEYS_OFF}"),
+            QStringLiteral("{POSTGRES}ALTER TABLE accounts DROP CONSTRAINT "
+                           "accounts_balance_cents_check"),
+            QStringLiteral("{POSTGRES}ALTER TABLE accounts ADD CONSTRAINT accounts_company_not_owed"
+                           " CHECK (kind <> 'company' OR balance_cents >= 0)"),
+            QStringLiteral("{SQLITE}CREATE TABLE accounts_rebuilt ("
+                           " id {PK},"
+                           " kind TEXT NOT NULL CHECK (kind IN ('company','member','profile')),"
+                           " balance_cents BIGINT NOT NULL DEFAULT 0,"
+                           " CONSTRAINT accounts_company_not_owed"
+                           " CHECK (kind <> 'company' OR balance_cents >= 0))"),
+            QStringLiteral("{SQLITE}INSERT INTO accounts_rebuilt (id, kind, balance_cents)"
+                           " SELECT id, kind, balance_cents FROM accounts"),
+            // AUTOINCREMENT's counter too: an id once used is never given again.
+            QStringLiteral("{SQLITE}UPDATE sqlite_sequence SET seq = (SELECT MAX(seq) FROM"
+                           " sqlite_sequence WHERE name IN ('accounts', 'accounts_rebuilt'))"
+                           " WHERE name = 'accounts_rebuilt'"),
+            QStringLiteral("{SQLITE}DROP TABLE accounts"),
+            QStringLiteral("{SQLITE}ALTER TABLE accounts_rebuilt RENAME TO accounts"),
+            QStringLiteral("{SQLITE}CREATE INDEX accounts_balance ON accounts(balance_cents)"),
+        },
     };
     return s;
 }
 
+const QString kForeignKeysOff = QStringLiteral("{FOREIGN_KEYS_OFF}");
+
+// A statement marked {POSTGRES} or {SQLITE} runs on that engine only: for schema changes the
+// engines cannot spell alike (dropping a CHECK). Returns an empty string to skip.
 QString forEngine(QString sql, const Database& db)
 {
+    if (sql == kForeignKeysOff)
+        return {};
+    const QLatin1String pg("{POSTGRES}"), lite("{SQLITE}");
+    if (sql.startsWith(pg)) {
+        if (!db.isPostgres())
+            return {};
+        sql.remove(0, pg.size());
+    } else if (sql.startsWith(lite)) {
+        if (db.isPostgres())
+            return {};
+        sql.remove(0, lite.size());
+    }
     sql.replace(QLatin1String("{PK}"), db.isPostgres()
                                            ? QLatin1String("BIGSERIAL PRIMARY KEY")
                                            : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
@@ -263,6 +308,19 @@ Result<void> Migrations::migrate(const Database& db)
                                   .arg(current)
                                   .arg(latestVersion()));
     for (int v = current + 1; v <= latestVersion(); ++v) {
+        // A step that rebuilds a table others refer to (SQLite) needs the foreign keys off,
+        // and SQLite ignores that pragma inside a transaction: it is switched off before the
+        // step's transaction, checked with foreign_key_check before its commit, and switched
+        // back on whatever happens.
+        const bool foreignKeysOff = !db.isPostgres() && steps().at(v - 1).contains(kForeignKeysOff);
+        if (foreignKeysOff) {
+            if (auto r = db.run(QStringLiteral("PRAGMA foreign_keys=OFF")); !r)
+                return r.error();
+        }
+        const auto foreignKeysBackOn = qScopeGuard([&] {
+            if (foreignKeysOff)
+                (void)db.run(QStringLiteral("PRAGMA foreign_keys=ON"));
+        });
         auto tx = Transaction::begin(db);
         if (!tx)
             return tx.error();
@@ -273,7 +331,10 @@ Result<void> Migrations::migrate(const Database& db)
         if (*locked >= v)
             continue;
         for (const QString& statement : steps().at(v - 1)) {
-            if (auto r = db.run(forEngine(statement, db)); !r)
+            const QString sql = forEngine(statement, db);
+            if (sql.isEmpty())
+                continue;
+            if (auto r = db.run(sql); !r)
                 return Error::storage(tr("Upgrading the database to schema %1 failed: %2")
                                           .arg(v)
                                           .arg(r.error().message),
@@ -285,6 +346,16 @@ Result<void> Migrations::migrate(const Database& db)
                                           .arg(v)
                                           .arg(r.error().message),
                                       r.error().retryable);
+        }
+        if (foreignKeysOff) {
+            auto check = db.run(QStringLiteral("PRAGMA foreign_key_check"));
+            if (!check)
+                return check.error();
+            if (check->next())
+                return Error::storage(tr("Upgrading the database to schema %1 failed: %2")
+                                          .arg(v)
+                                          .arg(tr("a row of %1 refers to a missing row.")
+                                                   .arg(check->value(0).toString())));
         }
         auto q = db.run(QStringLiteral("UPDATE schema_meta SET value = ? WHERE key = ?"),
                         {QString::number(v), QStringLiteral("version")});

@@ -2,6 +2,7 @@
 
 #include "core/base/PhoneNumbers.h"
 #include "core/members/MemberService.h"
+#include "models/base/BalanceDisplay.h"
 
 #include <QLocale>
 #include <QSet>
@@ -90,7 +91,7 @@ QString MembersModel::displayText(const Member& m, int column) const
     case Department:
         return m.department;
     case Balance:
-        return m.balance.toLocaleString(QLocale());
+        return BalanceDisplay::text(m.balance);
     case Status:
         return statusText(m);
     case Numbers:
@@ -121,6 +122,8 @@ QVariant MembersModel::data(const QModelIndex& index, int role) const
         return displayText(m, index.column());
     case Qt::AccessibleTextRole:
         return displayText(m, index.column());
+    case Qt::ForegroundRole:
+        return index.column() == Balance ? BalanceDisplay::foreground(m.balance) : QVariant();
     case Qt::TextAlignmentRole:
         if (index.column() == Balance)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);

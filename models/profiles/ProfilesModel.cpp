@@ -1,6 +1,7 @@
 #include "models/profiles/ProfilesModel.h"
 
 #include "core/profiles/ProfileService.h"
+#include "models/base/BalanceDisplay.h"
 
 #include <QLocale>
 
@@ -43,7 +44,7 @@ QString ProfilesModel::displayText(const SipProfile& p, int column) const
     case MonthlyCost:
         return p.monthlyChannelCost().toLocaleString(locale);
     case Balance:
-        return p.balance.toLocaleString(locale);
+        return BalanceDisplay::text(p.balance, locale);
     case Accounts:
         return QString::number(p.accounts.size());
     case Numbers:
@@ -64,6 +65,8 @@ QVariant ProfilesModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
     case Qt::AccessibleTextRole:
         return displayText(p, index.column());
+    case Qt::ForegroundRole:
+        return index.column() == Balance ? BalanceDisplay::foreground(p.balance) : QVariant();
     case Qt::TextAlignmentRole:
         if (index.column() >= Channels)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);

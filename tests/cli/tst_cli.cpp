@@ -6,9 +6,11 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
 
 #include <memory>
 
@@ -839,6 +841,163 @@ private slots:
                  QStringLiteral("active"));
         verifyRefused(ctl(
             {QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("Sales Norway")}));
+    }
+
+    // A balance below zero (calls are charged in full) is "-3.20" with "owed": true; a profile
+    // that owes is not deleted.
+    void owedBalancesInJson()
+    {
+        addMember(QStringLiteral("ingrid.hansen"));
+        QCOMPARE(member(QStringLiteral("ingrid.hansen")).value(QStringLiteral("owed")),
+                 QJsonValue(false));
+        QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("100")}).exitCode, 0);
+        const CtlResult created =
+            ctl({QStringLiteral("profile"), QStringLiteral("create"), QStringLiteral("Desk")});
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        // Written straight to the accounts, as a stream of calls would leave them.
+        for (const char* table : {"members", "profiles"})
+            QVERIFY(m_db->db().run(QStringLiteral("UPDATE accounts SET balance_cents = -320 WHERE"
+                                                  " id IN (SELECT account_id FROM %1)")
+                                       .arg(QLatin1String(table))));
+        const QJsonObject m = member(QStringLiteral("ingrid.hansen"));
+        QCOMPARE(m.value(QStringLiteral("balance")).toString(), QStringLiteral("-3.20"));
+        QCOMPARE(m.value(QStringLiteral("owed")), QJsonValue(true));
+        const QJsonObject p =
+            ctlJson({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("Desk")})
+                .json();
+        QCOMPARE(p.value(QStringLiteral("balance")).toString(), QStringLiteral("-3.20"));
+        QCOMPARE(p.value(QStringLiteral("owed")), QJsonValue(true));
+        const CtlResult del = ctl({QStringLiteral("profile"), QStringLiteral("delete"),
+                                   QStringLiteral("Desk"), QStringLiteral("--yes")});
+        verifyRefused(del);
+        QVERIFY2(del.err.contains(QStringLiteral("owes 3.20")), qPrintable(del.err));
+    }
+
+    // prices show: the shipped list; prices import: a valid file replaces it (and a number
+    // bought afterwards costs the new price); invalid files are refused, nothing changed.
+    void pricesShowAndImport()
+    {
+        CtlResult shown = ctlJson({QStringLiteral("prices"), QStringLiteral("show")});
+        QCOMPARE(shown.exitCode, 0);
+        QJsonObject list = shown.json();
+        QCOMPARE(list.value(QStringLiteral("source")).toString(), QStringLiteral("built-in"));
+        QCOMPARE(list.value(QStringLiteral("bundle")).toString(), QStringLiteral("30.00"));
+        QCOMPARE(list.value(QStringLiteral("channel")).toString(), QStringLiteral("6.95"));
+        QCOMPARE(list.value(QStringLiteral("numbers"))
+                     .toObject()
+                     .value(QStringLiteral("US"))
+                     .toObject()
+                     .value(QStringLiteral("12"))
+                     .toString(),
+                 QStringLiteral("50.00"));
+        const QJsonObject firstRate =
+            list.value(QStringLiteral("rates")).toArray().first().toObject();
+        QCOMPARE(firstRate.value(QStringLiteral("prefix")).toString(), QStringLiteral("1"));
+        QCOMPARE(firstRate.value(QStringLiteral("rate")).toString(), QStringLiteral("0.0230"));
+        const CtlResult text = ctl({QStringLiteral("prices"), QStringLiteral("show")});
+        QCOMPARE(text.exitCode, 0);
+        for (const char* part : {"built-in", "30.00", "6.95", "0.0230", "United Kingdom", "PL"})
+            QVERIFY2(text.out.contains(QLatin1String(part)), part);
+
+        const auto write = [&](const QString& name, const QByteArray& content) {
+            const QString path = m_dir.filePath(name);
+            QFile f(path);
+            if (f.open(QIODevice::WriteOnly))
+                f.write(content);
+            return path;
+        };
+        list.remove(QStringLiteral("source"));
+        QJsonObject numbers = list.value(QStringLiteral("numbers")).toObject();
+        QJsonObject us = numbers.value(QStringLiteral("US")).toObject();
+        us.insert(QStringLiteral("1"), QStringLiteral("7.25"));
+        numbers.insert(QStringLiteral("US"), us);
+        list.insert(QStringLiteral("numbers"), numbers);
+        list.insert(QStringLiteral("bundle"), QStringLiteral("33.00"));
+        const QString good =
+            write(QStringLiteral("prices-2027.json"), QJsonDocument(list).toJson());
+        const CtlResult imported =
+            ctlJson({QStringLiteral("prices"), QStringLiteral("import"), good});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QCOMPARE(imported.json(),
+                 (QJsonObject{{QStringLiteral("file"), QStringLiteral("prices-2027.json")},
+                              {QStringLiteral("countries"), 8},
+                              {QStringLiteral("rates"),
+                               list.value(QStringLiteral("rates")).toArray().size()}}));
+        shown = ctlJson({QStringLiteral("prices"), QStringLiteral("show")});
+        QCOMPARE(shown.json().value(QStringLiteral("source")).toString(),
+                 QStringLiteral("imported"));
+        QCOMPARE(shown.json().value(QStringLiteral("bundle")).toString(), QStringLiteral("33.00"));
+        QCOMPARE(ctlJson({QStringLiteral("number"), QStringLiteral("prices"), QStringLiteral("US")})
+                     .json()
+                     .value(QStringLiteral("prices"))
+                     .toObject()
+                     .value(QStringLiteral("1"))
+                     .toString(),
+                 QStringLiteral("7.25"));
+        addMember(QStringLiteral("alice.smith"));
+        QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("100")}).exitCode, 0);
+        const CtlResult bought =
+            ctlJson({QStringLiteral("number"), QStringLiteral("buy"), QStringLiteral("US"),
+                     QStringLiteral("212"), QStringLiteral("--months"), QStringLiteral("1"),
+                     QStringLiteral("--member"), QStringLiteral("alice.smith")});
+        QVERIFY2(bought.exitCode == 0, qPrintable(bought.err));
+        QCOMPARE(bought.json().value(QStringLiteral("price")).toString(), QStringLiteral("7.25"));
+
+        // Invalid files: one line each, nothing changed.
+        const auto edited = [&](const std::function<void(QJsonObject&)>& edit) {
+            QJsonObject o = list;
+            edit(o);
+            return QJsonDocument(o).toJson();
+        };
+        const auto editRates = [&](const std::function<void(QJsonArray&)>& edit) {
+            return edited([&](QJsonObject& o) {
+                QJsonArray rates = o.value(QStringLiteral("rates")).toArray();
+                edit(rates);
+                o.insert(QStringLiteral("rates"), rates);
+            });
+        };
+        QByteArray binary;
+        for (int i = 0; i < 4096; ++i)
+            binary.append(static_cast<char>((i * 7919) % 256));
+        const QList<std::pair<QString, QByteArray>> bad = {
+            {QStringLiteral("not.json"), QByteArray("bundle = 30.00\n")},
+            {QStringLiteral("binary.json"), binary},
+            {QStringLiteral("nobundle.json"),
+             edited([](QJsonObject& o) { o.remove(QStringLiteral("bundle")); })},
+            {QStringLiteral("negative.json"), editRates([](QJsonArray& r) {
+                 QJsonObject x = r.at(0).toObject();
+                 x.insert(QStringLiteral("rate"), QStringLiteral("-0.0100"));
+                 r.replace(0, x);
+             })},
+            {QStringLiteral("duplicate.json"), editRates([](QJsonArray& r) { r.append(r.at(1)); })},
+            {QStringLiteral("huge.json"), QByteArray(2 * 1024 * 1024, ' ')},
+        };
+        const auto state = [&] {
+            QStringList rows;
+            for (const char* sql : {"SELECT key, value FROM settings ORDER BY key",
+                                    "SELECT COUNT(*) FROM activity"}) {
+                auto q = m_db->db().run(QString::fromLatin1(sql));
+                while (q && q->next())
+                    rows << q->value(0).toString() + QLatin1Char('|') + q->value(1).toString();
+            }
+            return rows;
+        };
+        const QStringList before = state();
+        for (const auto& [name, content] : bad) {
+            const CtlResult r =
+                ctl({QStringLiteral("prices"), QStringLiteral("import"), write(name, content)});
+            verifyRefused(r);
+            QCOMPARE(state(), before);
+        }
+        verifyRefused(ctl({QStringLiteral("prices"), QStringLiteral("import"),
+                           m_dir.filePath(QStringLiteral("missing.json"))}));
+        QCOMPARE(ctl({QStringLiteral("prices"), QStringLiteral("import")}).exitCode, 2);
+        QCOMPARE(ctl({QStringLiteral("prices"), QStringLiteral("frob")}).exitCode, 2);
+        QCOMPARE(ctlJson({QStringLiteral("prices"), QStringLiteral("show")})
+                     .json()
+                     .value(QStringLiteral("bundle"))
+                     .toString(),
+                 QStringLiteral("33.00"));
     }
 
     void usageErrors()

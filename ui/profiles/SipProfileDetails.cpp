@@ -5,6 +5,7 @@
 #include "core/profiles/PbxConfig.h"
 #include "core/profiles/ProfileService.h"
 #include "core/profiles/ProviderSettings.h"
+#include "models/base/BalanceDisplay.h"
 #include "ui/profiles/PbxConfigView.h"
 #include "ui/widgets/HintLabel.h"
 
@@ -425,7 +426,13 @@ void SipProfileDetails::updateWidgets()
     }
     m_paidUntil->setAccessibleName(m_paidUntil->text());
 
-    m_balance->setText(p.balance.toCurrencyString(locale));
+    m_balance->setText(BalanceDisplay::currencyText(p.balance, locale));
+    // Owed (below zero after calls): red besides the words, readable on the pane's palette.
+    QPalette balancePalette = m_balance->parentWidget()->palette();
+    if (p.balance.isNegative())
+        balancePalette.setColor(QPalette::WindowText,
+                                BalanceDisplay::owedColor(balancePalette, QPalette::Window));
+    m_balance->setPalette(balancePalette);
     m_balance->setAccessibleName(tr("Profile balance: %1").arg(m_balance->text()));
 
     m_accounts->setRowCount(static_cast<int>(p.accounts.size()));

@@ -108,9 +108,14 @@ void DashboardPage::refresh()
     const auto count = MemberService(m_ctx).count();
     m_members->setText(count ? locale.toString(*count) : tr("unknown"));
     const auto totals = Ledger(m_ctx).totals();
-    if (totals && balance)
-        m_credit->setText((totals->balances - *balance).toCurrencyString(locale));
-    else
+    if (totals && balance) {
+        // Credit held counts the balances above zero; what the others owe for calls is said
+        // beside it in words, never netted away.
+        const QString held = (totals->balances - *balance + totals->owed).toCurrencyString(locale);
+        m_credit->setText(totals->owed.isPositive()
+                              ? tr("%1 (owed: %2)").arg(held, totals->owed.toCurrencyString(locale))
+                              : held);
+    } else
         m_credit->setText(tr("unknown"));
     for (QLabel* l : {m_balance, m_members, m_credit})
         l->setAccessibleName(l->text());

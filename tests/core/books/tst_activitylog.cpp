@@ -68,6 +68,7 @@ QList<ActivityEvent> everyKind()
         ActivityEvent::profileDeleted(s("Oslo Salg"), m(9000), 1, 2, 17),
         ActivityEvent::profileChannelsLapsed(s("Oslo Salg"), m(100), m(2780)),
         ActivityEvent::callsImported(s("Master.csv"), 1200, 3, 2, m(4321)),
+        ActivityEvent::pricesImported(s("prices-2027.json"), 12, 340),
     };
 }
 

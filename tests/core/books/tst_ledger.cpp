@@ -1,5 +1,6 @@
 // Ledger: transfers write exactly one entry and move exactly the amount; no balance goes
-// below zero; non-positive amounts (a "reverse" transfer) are refused; the books checks
+// below zero, except a call charge to a member or a profile (owed), never the company's;
+// non-positive amounts (a "reverse" transfer) are refused; the books checks
 // (totals, inconsistentAccounts) hold after real work and catch a tampered balance.
 
 #include "tests/support/CoreTest.h"
@@ -38,6 +39,13 @@ public:
         return sb::Transaction::run(
             m_db, [&](sb::Transaction& tx) { return m_ledger.transferToMany(tx, from, to, kind); });
     }
+    Result<void> charge(qint64 account, Money amount) const
+    {
+        return sb::Transaction::run(m_db, [&](sb::Transaction& tx) {
+            return m_ledger.charge(tx, account, amount, QStringLiteral("call"),
+                                   QStringLiteral("u-1"));
+        });
+    }
     Result<qint64> createAccount(const QString& kind) const
     {
         return sb::Transaction::run(
@@ -73,6 +81,8 @@ private slots:
     void transferRefusesNonPositive();
     void transferRefusesOverdraft_data() { sbt::addEngineRows(); }
     void transferRefusesOverdraft();
+    void chargeMayOweButNotTheCompany_data() { sbt::addEngineRows(); }
+    void chargeMayOweButNotTheCompany();
     void transferToUnknownAccount_data() { sbt::addEngineRows(); }
     void transferToUnknownAccount();
     void lockBalancesKeepsOrder_data() { sbt::addEngineRows(); }
@@ -385,6 +395,48 @@ void TestLedger::transferToManyRefused()
     QVERIFY(!unknown.ok());
     QCOMPARE(unknown.error().kind, Error::Kind::NotFound);
     SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+}
+
+// A call charge takes a member's or a profile's balance below zero and writes its entry; the
+// company's is refused, and so are amounts not above zero; an owing member cannot transfer.
+void TestLedger::chargeMayOweButNotTheCompany()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    const OwnTransactions ledger(*e.ctx);
+    auto member = ledger.createAccount(QStringLiteral("member"));
+    auto profile = ledger.createAccount(QStringLiteral("profile"));
+    SB_VERIFY_OK(member);
+    SB_VERIFY_OK(profile);
+    SB_VERIFY_OK(ledger.transfer(0, Ledger::CompanyAccount, Money::fromCents(1000),
+                                 QStringLiteral("topup")));
+    SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(100),
+                                 QStringLiteral("allocation")));
+    SB_VERIFY_OK(ledger.charge(*member, Money::fromCents(250)));
+    SB_VERIFY_OK(ledger.charge(*profile, Money::fromCents(1)));
+    QCOMPARE(ledger.balance(*member).value(), Money::fromCents(-150));
+    QCOMPARE(ledger.balance(*profile).value(), Money::fromCents(-1));
+    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT from_account, to_account, amount_cents,"
+                                              " kind, reference FROM ledger WHERE kind = 'call'"
+                                              " ORDER BY id")),
+             (QStringList{QStringLiteral("%1|NULL|250|call|u-1").arg(*member),
+                          QStringLiteral("%1|NULL|1|call|u-1").arg(*profile)}));
+    const auto before = sbt::snapshot(e.db());
+    auto company = ledger.charge(Ledger::CompanyAccount, Money::fromCents(1));
+    QVERIFY(!company.ok());
+    QCOMPARE(company.error().kind, Error::Kind::Refused);
+    QVERIFY(!ledger.charge(*member, Money()).ok());
+    QVERIFY(!ledger.charge(*member, Money::fromCents(-5)).ok());
+    QVERIFY(!ledger.charge(9999, Money::fromCents(5)).ok());
+    QVERIFY(!ledger.transfer(*member, 0, Money::fromCents(1), QStringLiteral("x")).ok());
+    SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+    // Credit to an owing account raises it, as any other.
+    SB_VERIFY_OK(ledger.transfer(Ledger::CompanyAccount, *member, Money::fromCents(200),
+                                 QStringLiteral("allocation")));
+    QCOMPARE(ledger.balance(*member).value(), Money::fromCents(50));
+    auto totals = ledger.totals();
+    SB_VERIFY_OK(totals);
+    QCOMPARE(totals->owed, Money::fromCents(1));
 }
 
 QTEST_GUILESS_MAIN(TestLedger)

@@ -5,10 +5,12 @@
 #include "core/billing/BillingService.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
+#include "core/books/Ledger.h"
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberService.h"
 #include "core/profiles/PbxConfig.h"
 #include "core/profiles/ProfileService.h"
+#include "core/storage/Transaction.h"
 #include "tests/support/SecretFixtures.h"
 
 #include <QFile>
@@ -488,6 +490,41 @@ private slots:
         QCOMPARE(ActivityLog(ctx).page(0, 2)->at(1).key, QStringLiteral("profile.delete"));
         QCOMPARE(sbt::booksProblem(ctx), QString());
         QCOMPARE(profiles.remove(QStringLiteral("Sales")).error().kind, Error::Kind::NotFound);
+    }
+
+    // A profile that owes for calls is not deleted (the debt would be lost with it): the
+    // message says how much and what to do; credit allocated to it first pays what it owes.
+    void deleteRefusedWhileOwed_data() { sbt::addEngineRows(); }
+    void deleteRefusedWhileOwed()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine);
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
+        const ProfileService profiles(ctx);
+        QVERIFY(profiles.create(registration(QStringLiteral("Sales"))).ok());
+        QVERIFY(profiles.allocateCredit(QStringLiteral("Sales"), Money::fromCents(100)).ok());
+        const qint64 account = profiles.find(QStringLiteral("Sales"))->accountId;
+        SB_VERIFY_OK(Transaction::run(ctx.db, [&](Transaction& tx) {
+            return Ledger(ctx).charge(tx, account, Money::fromCents(420), QStringLiteral("call"));
+        }));
+        QCOMPARE(profiles.find(QStringLiteral("Sales"))->balance, Money::fromCents(-320));
+        const auto before = sbt::snapshot(ctx.db);
+        for (const auto& r : {profiles.deletionPreview(QStringLiteral("Sales")),
+                              profiles.remove(QStringLiteral("Sales"))}) {
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().kind, Error::Kind::Refused);
+            QVERIFY2(r.error().message.contains(QStringLiteral("owes 3.20")),
+                     qPrintable(r.error().message));
+        }
+        SB_COMPARE_SNAPSHOT(before, sbt::snapshot(ctx.db));
+        // Allocation to a profile that owes raises its balance, like any other.
+        QCOMPARE(profiles.allocateCredit(QStringLiteral("Sales"), Money::fromCents(320))->balance,
+                 Money());
+        auto deleted = profiles.remove(QStringLiteral("Sales"));
+        QVERIFY2(deleted.ok(), qPrintable(sbt::errorText(deleted)));
+        QCOMPARE(deleted->returnedCredit, Money());
+        QCOMPARE(sbt::booksProblem(ctx), QString());
     }
 
     void channelsRenewMonthlyOrLapse_data() { sbt::addEngineRows(); }

@@ -2,16 +2,18 @@
 // bills worked out by hand; re-import adds nothing twice; unknown account codes reported with
 // count and first line; malformed lines reported and the good ones kept; cancel and a file
 // that is not call records leave the database exactly as before; auto-recharge and its monthly
-// limit under a stream of charges; a balance that cannot cover a call.
+// limit under a stream of charges; charges that take a member or a profile below zero (owed).
 
 #include "tests/support/CoreTest.h"
 
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
+#include "core/books/Ledger.h"
 #include "core/credit/CreditService.h"
 #include "core/members/MemberService.h"
 #include "core/profiles/ProfileService.h"
 #include "core/rating/CallImporter.h"
+#include "core/storage/Transaction.h"
 
 #include <QBuffer>
 #include <QTemporaryDir>
@@ -184,6 +186,16 @@ qint64 chargedSum(const Database& db)
         .toLongLong();
 }
 
+void verifyBooksBalance(const Context& ctx)
+{
+    auto t = Ledger(ctx).totals();
+    QVERIFY(t.ok());
+    QCOMPARE(t->toppedUp - t->spent, t->balances);
+    auto wrong = Ledger(ctx).inconsistentAccounts();
+    QVERIFY(wrong.ok());
+    QVERIFY(wrong->isEmpty());
+}
+
 } // namespace
 
 #define SB_SET_UP(env)                                                                             \
@@ -245,7 +257,7 @@ private slots:
         QCOMPARE(r->duplicates, 0);
         QCOMPARE(r->chargedCalls, 4);
         QCOMPARE(r->charged, m(7 + 12 + 10 + 1));
-        QCOMPARE(r->uncoveredCalls, 0);
+        QCOMPARE(r->owingPayers, 0);
         QCOMPARE(r->problemCount, 0);
         QVERIFY(r->unknownAccounts.isEmpty());
         QCOMPARE(r->unratedCount, 1);
@@ -514,20 +526,21 @@ private slots:
         auto r = importBytes(*e.ctx, file);
         SB_VERIFY_OK(r);
         // 6.00 → 5.00, 4.00, 3.00, 2.00, 1.00: below 2.00, one recharge (10.00 of 10.00 used,
-        // the limit is reached: suspended until April) → 6.00, then six calls to 0.00; the
-        // last eight calls find nothing to take.
+        // the limit is reached: suspended until April) → 6.00, then the last 15 calls are
+        // charged in full all the same: 6.00 − 15.00 = −9.00, owed.
         QCOMPARE(r->imported, 20);
         QCOMPARE(r->recharges, 1);
-        QCOMPARE(r->charged, m(1100));
-        QCOMPARE(r->uncoveredCalls, 9);
-        QCOMPARE(r->uncovered, m(900));
-        QCOMPARE(alice(*e.ctx), 0);
-        QCOMPARE(callLedgerSum(e.db()), 1100);
-        QCOMPARE(chargedSum(e.db()), 1100);
+        QCOMPARE(r->charged, m(2000));
+        QCOMPARE(r->owingPayers, 1);
+        QCOMPARE(r->owed, m(900));
+        QCOMPARE(alice(*e.ctx), -900);
+        QCOMPARE(callLedgerSum(e.db()), 2000);
+        QCOMPARE(chargedSum(e.db()), 2000);
         QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT CAST(SUM(cost_cents) AS BIGINT)"
                                                     " FROM calls"))
                      .toLongLong(),
                  2000);
+        verifyBooksBalance(*e.ctx);
         QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT recharged_cents, suspended_until FROM"
                                                   " auto_recharge")),
                  QStringList{QStringLiteral("1000|2026-04-01")});
@@ -535,7 +548,49 @@ private slots:
                                                     " = 'autorecharge.suspended'"))
                      .toLongLong(),
                  1);
-        QVERIFY(!r->rechargeNews.isEmpty());
+        QCOMPARE(r->rechargeNews.size(), 1);
+        QVERIFY2(r->rechargeNews.first().contains(QStringLiteral("limit")),
+                 qPrintable(r->rechargeNews.first()));
+    }
+
+    // One call takes alice.berg to −7.00: auto-recharge of 5.00 below 2.00 needs two
+    // recharges (−2.00, 3.00) and has room for them in its 20.00 a month. The next call
+    // reaches the limit and leaves her owing, and the news says so.
+    void owedMemberNeedsSeveralRecharges_data() { sbt::addEngineRows(); }
+    void owedMemberNeedsSeveralRecharges()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        const CreditService credit(*e.ctx);
+        SB_VERIFY_OK(credit.setAutoRecharge(QStringLiteral("alice.berg"), m(500), m(200), m(2000)));
+        // 5700 minutes to prefix 1 (0.0100): 57.00 from 50.00.
+        auto r = importBytes(*e.ctx,
+                             asterisk(QStringLiteral("alice.berg"), QStringLiteral("16467781234"),
+                                      5700 * 60, QStringLiteral("big.m")));
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->charged, m(5700));
+        QCOMPARE(r->recharges, 2);
+        QCOMPARE(alice(*e.ctx), 300);
+        QCOMPARE(r->owingPayers, 0);
+        QVERIFY(r->rechargeNews.isEmpty());
+        QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT recharged_cents, suspended_until FROM"
+                                                  " auto_recharge")),
+                 QStringList{QStringLiteral("1000|NULL")});
+        // Another 30.00: −27.00; the two recharges left in the month's 20.00 bring −22.00 and
+        // −17.00, and the limit leaves alice.berg owing 17.00.
+        auto more = importBytes(*e.ctx, asterisk(QStringLiteral("alice.berg"),
+                                                 QStringLiteral("16467781234"), 3000 * 60,
+                                                 QStringLiteral("big.n"), 200));
+        SB_VERIFY_OK(more);
+        QCOMPARE(more->recharges, 2);
+        QCOMPARE(alice(*e.ctx), -1700);
+        QCOMPARE(more->owingPayers, 1);
+        QCOMPARE(more->owed, m(1700));
+        QCOMPARE(more->rechargeNews.size(), 1);
+        QVERIFY2(more->rechargeNews.first().contains(QStringLiteral("owes 17.00")),
+                 qPrintable(more->rechargeNews.first()));
+        verifyBooksBalance(*e.ctx);
     }
 
     void fileAndTimeZone_data() { sbt::addEngineRows(); }
@@ -592,30 +647,93 @@ private slots:
         SB_VERIFY_OK(r);
         QCOMPARE(r->charged, m(300));
         QCOMPARE(r->recharges, 0);
-        QCOMPARE(r->uncoveredCalls, 0);
+        QCOMPARE(r->owingPayers, 0);
         QCOMPARE(alice(*e.ctx), 4700);
         QCOMPARE(r->rechargeNews.size(), 1);
         QVERIFY2(r->rechargeNews.first().contains(QStringLiteral("cannot pay")),
                  qPrintable(r->rechargeNews.first()));
     }
 
-    void partlyCoveredProfileCall_data() { sbt::addEngineRows(); }
-    void partlyCoveredProfileCall()
+    void profileCallGoesOwed_data() { sbt::addEngineRows(); }
+    void profileCallGoesOwed()
     {
         QFETCH(QString, engine);
         SB_ENV(e, engine);
         SB_SET_UP(e);
-        // Support has 20.00; 1700 minutes to prefix 447 cost 209.78 (1700 × 0.1234).
+        // Support has 20.00; 1700 minutes to prefix 447 cost 209.78 (1700 × 0.1234): charged
+        // in full, Support owes 189.78.
         QByteArray file = asterisk(QStringLiteral("Support"), QStringLiteral("011447911123456"),
                                    1700 * 60, QStringLiteral("big.1"));
         auto r = importBytes(*e.ctx, file);
         SB_VERIFY_OK(r);
-        QCOMPARE(r->charged, m(2000));
-        QCOMPARE(r->uncoveredCalls, 1);
-        QCOMPARE(r->uncovered, m(20978 - 2000));
-        QCOMPARE(support(*e.ctx), 0);
+        QCOMPARE(r->charged, m(20978));
+        QCOMPARE(r->owingPayers, 1);
+        QCOMPARE(r->owed, m(20978 - 2000));
+        QCOMPARE(support(*e.ctx), 2000 - 20978);
         QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT cost_cents, charged_cents FROM calls")),
-                 QStringList{QStringLiteral("20978|2000")});
+                 QStringList{QStringLiteral("20978|20978")});
+        verifyBooksBalance(*e.ctx);
+    }
+
+    // A stream of charges takes a member and a profile below zero: every call is charged in
+    // full, the calls' charged_cents add up to the ledger's 'call' entries, the books balance,
+    // and the company still cannot be taken below zero while the owing accounts cannot pay
+    // anything else.
+    void streamTakesPayersBelowZero_data() { sbt::addEngineRows(); }
+    void streamTakesPayersBelowZero()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        QByteArray file;
+        // 30 calls each: alice.berg 30 × 2.35 (100 min to 1212) = 70.50 from 50.00;
+        // Support 30 × 1.00 (20 min to 44) = 30.00 from 20.00.
+        for (int i = 0; i < 30; ++i) {
+            file += asterisk(QStringLiteral("alice.berg"), QStringLiteral("2127365000"), 6000,
+                             QStringLiteral("sa.%1").arg(i), i * 2);
+            file += asterisk(QStringLiteral("Support"), QStringLiteral("00442071838750"), 1200,
+                             QStringLiteral("sp.%1").arg(i), i * 2 + 1);
+        }
+        auto r = importBytes(*e.ctx, file);
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->imported, 60);
+        QCOMPARE(r->chargedCalls, 60);
+        QCOMPARE(r->charged, m(7050 + 3000));
+        QCOMPARE(alice(*e.ctx), 5000 - 7050);
+        QCOMPARE(support(*e.ctx), 2000 - 3000);
+        QCOMPARE(r->owingPayers, 2);
+        QCOMPARE(r->owed, m(2050 + 1000));
+        QCOMPARE(chargedSum(e.db()), 7050 + 3000);
+        QCOMPARE(callLedgerSum(e.db()), chargedSum(e.db()));
+        QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT COUNT(*) FROM calls WHERE"
+                                                    " charged_cents <> cost_cents"))
+                     .toLongLong(),
+                 0);
+        verifyBooksBalance(*e.ctx);
+
+        const auto before = sbt::snapshot(e.db());
+        const Ledger ledger(*e.ctx);
+        // The company is never owed: neither a call charge nor a transfer takes it below zero.
+        auto company = Transaction::run(e.db(), [&](Transaction& tx) {
+            return ledger.charge(tx, Ledger::CompanyAccount, m(1), QStringLiteral("call"));
+        });
+        QVERIFY(!company.ok());
+        auto all = Transaction::run(e.db(), [&](Transaction& tx) {
+            return ledger.transfer(tx, Ledger::CompanyAccount, 0, m(100000000),
+                                   QStringLiteral("provider"));
+        });
+        QVERIFY(!all.ok());
+        // An owing member cannot pay anything but calls.
+        QVERIFY(!CreditService(*e.ctx)
+                     .charge(QStringLiteral("alice.berg"), m(1), QStringLiteral("x"))
+                     .ok());
+        SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+        // Even the storage refuses a company below zero.
+        QVERIFY(!e.db().run(QStringLiteral("UPDATE accounts SET balance_cents = -1 WHERE id = 1")));
+        QVERIFY(e.db().run(QStringLiteral("UPDATE accounts SET balance_cents = balance_cents - 1"
+                                          " WHERE id = 2")));
+        QVERIFY(e.db().run(QStringLiteral("UPDATE accounts SET balance_cents = balance_cents + 1"
+                                          " WHERE id = 2")));
     }
 };
 

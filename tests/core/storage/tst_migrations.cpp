@@ -5,6 +5,10 @@
 #include "tests/support/CoreTest.h"
 
 #include "core/books/ActivityLog.h"
+#include "core/books/CompanyService.h"
+#include "core/credit/CreditService.h"
+#include "core/members/MemberService.h"
+#include "core/profiles/ProfileService.h"
 #include "core/storage/Database.h"
 #include "core/storage/Migrations.h"
 
@@ -42,12 +46,43 @@ private slots:
     void activitySentencesBecomeEvents();
     void callsOfSchema4AreKept_data() { sbt::addEngineRows(); }
     void callsOfSchema4AreKept();
+    void owedBalancesKeepEveryRow_data() { sbt::addEngineRows(); }
+    void owedBalancesKeepEveryRow();
 };
 
 namespace {
-// Undoes step 5 on a fresh database: the calls table as schema 2 made it.
+// Undoes the owed-balances step on a fresh database: accounts with the column CHECK
+// (balance_cents >= 0) of step 1, rebuilt on SQLite, every row and id kept.
+bool undoOwedBalances(const Database& db)
+{
+    if (db.isPostgres())
+        return db.run(QStringLiteral(
+                   "ALTER TABLE accounts DROP CONSTRAINT accounts_company_not_owed")) &&
+               db.run(QStringLiteral("ALTER TABLE accounts ADD CHECK (balance_cents >= 0)"));
+    const QStringList statements = {
+        QStringLiteral("PRAGMA foreign_keys=OFF"),
+        QStringLiteral("CREATE TABLE accounts_old (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " kind TEXT NOT NULL CHECK (kind IN ('company','member','profile')),"
+                       " balance_cents BIGINT NOT NULL DEFAULT 0 CHECK (balance_cents >= 0))"),
+        QStringLiteral("INSERT INTO accounts_old SELECT id, kind, balance_cents FROM accounts"),
+        QStringLiteral("DROP TABLE accounts"),
+        QStringLiteral("ALTER TABLE accounts_old RENAME TO accounts"),
+        QStringLiteral("CREATE INDEX accounts_balance ON accounts(balance_cents)"),
+        QStringLiteral("PRAGMA foreign_keys=ON"),
+    };
+    for (const QString& sql : statements) {
+        if (!db.run(sql))
+            return false;
+    }
+    return true;
+}
+
+// Undoes step 5 (and the steps after it) on a fresh database: the calls table as schema 2
+// made it.
 bool backToSchema4(const Database& db)
 {
+    if (!undoOwedBalances(db))
+        return false;
     if (!db.run(QStringLiteral("DROP INDEX calls_started")))
         return false;
     for (const char* column :
@@ -315,6 +350,70 @@ void TestMigrations::callsOfSchema4AreKept()
                                            " billed_minutes, bundle_minutes, status, answered_at"
                                            " FROM calls")),
              QStringList{QStringLiteral("old.1|65|12|0|0|0||NULL")});
+}
+
+// The owed-balances step: a database of the schema before it, with members, a profile and
+// ledger rows, keeps every row and balance; afterwards a member's (or a profile's) balance
+// may go below zero and the company's still may not.
+void TestMigrations::owedBalancesKeepEveryRow()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    const sb::Context ctx{e.db(), &e.clock, QStringLiteral("tester")};
+    using sb::Money;
+    SB_VERIFY_OK(sb::CompanyService(ctx).topUp(Money::fromCents(50000), QStringLiteral("T-1")));
+    for (const char* account : {"ada.one", "bo.two", "cy.three"})
+        SB_VERIFY_OK(sb::MemberService(ctx).add(
+            {QString::fromLatin1(account), QString::fromLatin1(account), QString(), QString()}));
+    SB_VERIFY_OK(sb::CreditService(ctx).allocate(
+        Money::fromCents(1250), {QStringLiteral("ada.one"), QStringLiteral("bo.two")}));
+    sb::NewSipProfile p;
+    p.name = QStringLiteral("Desk");
+    p.auth = sb::SipProfile::Auth::Ip;
+    p.ip = QStringLiteral("8.8.4.4");
+    SB_VERIFY_OK(sb::ProfileService(ctx).create(p));
+    SB_VERIFY_OK(
+        sb::ProfileService(ctx).allocateCredit(QStringLiteral("Desk"), Money::fromCents(700)));
+    SB_VERIFY_OK(sb::CreditService(ctx).charge(QStringLiteral("bo.two"), Money::fromCents(250),
+                                               QStringLiteral("x")));
+    QVERIFY(backToSchema4(e.db()));
+    const auto tables = [](const Database& db) {
+        QStringList all;
+        for (const char* sql :
+             {"SELECT id, kind, balance_cents FROM accounts ORDER BY id",
+              "SELECT id, account_id, account_key FROM members ORDER BY id",
+              "SELECT id, account_id, name FROM profiles ORDER BY id",
+              "SELECT id, from_account, to_account, amount_cents, kind FROM ledger ORDER BY id"})
+            all += sbt::rows(db, QString::fromLatin1(sql));
+        return all;
+    };
+    const QStringList before = tables(e.db());
+    QVERIFY(before.size() >= 5 + 3 + 1 + 4);
+    auto db = Database::open(e.t.spec());
+    SB_VERIFY_OK(db);
+    QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
+    QCOMPARE(tables(*db), before);
+    if (!db->isPostgres()) {
+        QCOMPARE(sbt::rows(*db, QStringLiteral("PRAGMA foreign_key_check")), QStringList());
+        QCOMPARE(sbt::rows(*db, QStringLiteral("PRAGMA foreign_keys")),
+                 QStringList{QStringLiteral("1")});
+        QCOMPARE(sbt::scalar(*db, QStringLiteral("SELECT COUNT(*) FROM sqlite_master"
+                                                 " WHERE name = 'accounts_balance'"))
+                     .toLongLong(),
+                 1);
+    }
+    // A member and a profile may owe; the company may not (raw updates: no ledger entries).
+    e.skipBooksCheck();
+    QVERIFY(
+        db->run(QStringLiteral("UPDATE accounts SET balance_cents = -5 WHERE kind = 'member'")));
+    QVERIFY(
+        db->run(QStringLiteral("UPDATE accounts SET balance_cents = -5 WHERE kind = 'profile'")));
+    QVERIFY(!db->run(QStringLiteral("UPDATE accounts SET balance_cents = -1 WHERE id = 1")));
+    // New accounts do not reuse an id.
+    const sb::Context after{*db, &e.clock, QStringLiteral("tester")};
+    SB_VERIFY_OK(sb::MemberService(after).add(
+        {QStringLiteral("dee.four"), QStringLiteral("Dee"), QString(), QString()}));
+    QCOMPARE(sbt::scalar(*db, QStringLiteral("SELECT MAX(id) FROM accounts")).toLongLong(), 6);
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

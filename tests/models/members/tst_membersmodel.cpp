@@ -1,12 +1,15 @@
 // MembersModel: lazy pages of 256 through MemberService, search and sort in SQL, roles.
 #include "core/base/FixedClock.h"
 #include "core/books/CompanyService.h"
+#include "core/books/Ledger.h"
 #include "core/credit/CreditService.h"
 #include "core/demo/DemoGenerator.h"
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberService.h"
 #include "core/storage/Context.h"
 #include "core/storage/Notifier.h"
+#include "core/storage/Transaction.h"
+#include "models/base/BalanceDisplay.h"
 #include "models/members/MembersModel.h"
 #include "tests/support/TestDatabase.h"
 
@@ -39,6 +42,7 @@ private slots:
     void refreshAccountsKeepsRows();
     void followsTheNotifier();
     void retranslateFollowsLocale();
+    void owedBalanceInWordsAndRed();
 
 private:
     void fetchAll(MembersModel& model);
@@ -419,6 +423,57 @@ void TestMembersModel::retranslateFollowsLocale()
     // Norwegian groups with a no-break space and uses a decimal comma.
     QCOMPARE(model.data(model.index(0, MembersModel::Balance)).toString(),
              QStringLiteral("1") + QChar(0x00a0) + QStringLiteral("234,56"));
+}
+
+// A member whose calls took the balance below zero: "owes 3.20" in words (screen readers), a
+// red foreground that reads on a light and on a dark palette, the raw cents for sorting (the
+// owing member first in ascending order).
+void TestMembersModel::owedBalanceInWordsAndRed()
+{
+    QVERIFY(MemberService(*m_ctx)
+                .add({QStringLiteral("zz.owes"), QStringLiteral("Zz Owes"), {}, {}})
+                .ok());
+    const qint64 account = MemberService(*m_ctx).find(QStringLiteral("zz.owes"))->accountId;
+    auto charged = Transaction::run(m_ctx->db, [&](Transaction& tx) {
+        return Ledger(*m_ctx).charge(tx, account, Money::fromCents(320), QStringLiteral("call"));
+    });
+    QVERIFY2(charged.ok(), charged ? "" : qPrintable(charged.error().message));
+
+    MembersModel model(*m_ctx);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tester.setUseFetchMore(false);
+    model.setSearch(QStringLiteral("zz."));
+    fetchAll(model);
+    const int row = model.rowOfAccount(QStringLiteral("zz.owes"));
+    QVERIFY(row >= 0);
+    const QModelIndex balance = model.index(row, MembersModel::Balance);
+    QCOMPARE(model.data(balance).toString(), QStringLiteral("owes 3.20"));
+    QCOMPARE(model.data(balance, Qt::AccessibleTextRole).toString(), QStringLiteral("owes 3.20"));
+    QCOMPARE(model.data(balance, MembersModel::RawValueRole).toLongLong(), -320LL);
+    const QColor red = model.data(balance, Qt::ForegroundRole).value<QColor>();
+    QVERIFY(red.isValid());
+    QVERIFY(red.red() > 2 * red.green() && red.red() > 2 * red.blue());
+    // Others keep the view's colour.
+    const int roles = model.rowOfAccount(QStringLiteral("zz.roles"));
+    QVERIFY(roles >= 0);
+    QVERIFY(!model.data(model.index(roles, MembersModel::Balance), Qt::ForegroundRole).isValid());
+    QVERIFY(!model.data(model.index(row, MembersModel::Name), Qt::ForegroundRole).isValid());
+    // Light on dark, dark on light.
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+    QPalette light;
+    light.setColor(QPalette::Base, Qt::white);
+    QVERIFY(BalanceDisplay::owedColor(dark).lightnessF() > 0.6);
+    QVERIFY(BalanceDisplay::owedColor(light).lightnessF() < 0.4);
+    // Norwegian words and figures.
+    QLocale::setDefault(QLocale(QLocale::NorwegianBokmal, QLocale::Norway));
+    model.retranslate();
+    QVERIFY(model.data(balance).toString().endsWith(QStringLiteral("3,20")));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    // Sorted by the raw cents in SQL: the owing member comes first.
+    model.setSearch(QString());
+    model.sort(MembersModel::Balance, Qt::AscendingOrder);
+    QCOMPARE(model.member(0).account, QStringLiteral("zz.owes"));
 }
 
 QTEST_GUILESS_MAIN(TestMembersModel)

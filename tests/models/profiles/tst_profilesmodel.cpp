@@ -1,9 +1,11 @@
 // ProfilesModel: the SIP profiles master table under the tester; search and figures.
 #include "core/base/FixedClock.h"
 #include "core/books/CompanyService.h"
+#include "core/books/Ledger.h"
 #include "core/members/MemberService.h"
 #include "core/profiles/ProfileService.h"
 #include "core/storage/Context.h"
+#include "core/storage/Transaction.h"
 #include "models/profiles/ProfilesModel.h"
 #include "tests/support/TestDatabase.h"
 
@@ -97,6 +99,36 @@ private slots:
         QCOMPARE(
             model.data(model.index(lab, ProfilesModel::Name), ProfilesModel::NameRole).toString(),
             QStringLiteral("Lab"));
+    }
+
+    // A profile that owes for calls: words and a red foreground, raw cents below zero.
+    void owedBalanceInWordsAndRed()
+    {
+        NewSipProfile desk;
+        desk.name = QStringLiteral("Desk");
+        QVERIFY(ProfileService(*m_ctx).create(desk).ok());
+        const qint64 account = ProfileService(*m_ctx).find(QStringLiteral("Desk"))->accountId;
+        QVERIFY(Transaction::run(m_ctx->db, [&](Transaction& tx) {
+                    return Ledger(*m_ctx).charge(tx, account, Money::fromCents(1999),
+                                                 QStringLiteral("call"));
+                }).ok());
+        ProfilesModel model(*m_ctx);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int row = model.rowOfName(QStringLiteral("Desk"));
+        QVERIFY(row >= 0);
+        const QModelIndex balance = model.index(row, ProfilesModel::Balance);
+        QCOMPARE(model.data(balance).toString(), QStringLiteral("owes 19.99"));
+        QCOMPARE(model.data(balance, Qt::AccessibleTextRole).toString(),
+                 QStringLiteral("owes 19.99"));
+        QCOMPARE(model.data(balance, ProfilesModel::RawValueRole).toLongLong(), -1999LL);
+        const QColor red = model.data(balance, Qt::ForegroundRole).value<QColor>();
+        QVERIFY(red.isValid());
+        QVERIFY(red.red() > 2 * red.green() && red.red() > 2 * red.blue());
+        const int sales = model.rowOfName(QStringLiteral("Sales"));
+        QVERIFY(
+            !model.data(model.index(sales, ProfilesModel::Balance), Qt::ForegroundRole).isValid());
+        model.refresh();
     }
 };
 

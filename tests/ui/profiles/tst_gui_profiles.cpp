@@ -4,10 +4,12 @@
 // window shows and on the database afterwards.
 #include "core/base/PhoneNumbers.h"
 #include "core/books/CompanyService.h"
+#include "core/books/Ledger.h"
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberService.h"
 #include "core/profiles/ProfileService.h"
 #include "core/profiles/ProviderSettings.h"
+#include "core/storage/Transaction.h"
 #include "models/members/MembersModel.h"
 #include "models/numbers/NumbersModel.h"
 #include "models/profiles/ProfilesModel.h"
@@ -70,6 +72,7 @@ private slots:
     void providerSipServersInSettings();
     void deleteProfileHoldingCreditAndNumber();
     void actionsNamesAndBundlesToCome();
+    void owedBalanceInWordsAndRed();
 
 private:
     void selectProfile(const QString& name);
@@ -699,6 +702,43 @@ void TestGuiProfiles::actionsNamesAndBundlesToCome()
             unnamed << w->objectName();
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+// A profile whose calls took its balance below zero: "owes $3.20" in the details and the
+// table, in words (its accessible name too) and red.
+void TestGuiProfiles::owedBalanceInWordsAndRed()
+{
+    const Context& ctx = m_gui.verify();
+    auto p = ProfileService(ctx).find(QStringLiteral("Support Desk"));
+    QVERIFY(p.ok());
+    const qint64 owe = p->balance.cents() + 320;
+    QVERIFY(Transaction::run(ctx.db, [&](Transaction& tx) {
+                return Ledger(ctx).charge(tx, p->accountId, Money::fromCents(owe),
+                                          QStringLiteral("call"));
+            }).ok());
+    m_page->refresh();
+    selectProfile(QStringLiteral("Support Desk"));
+    if (QTest::currentTestFailed())
+        return;
+    auto* label = m_page->details()->findChild<QLabel*>(QStringLiteral("profileBalanceLabel"));
+    QVERIFY(label);
+    QCOMPARE(label->text(), QStringLiteral("owes $3.20"));
+    QVERIFY(label->accessibleName().contains(QStringLiteral("owes $3.20")));
+    const QColor red = label->palette().color(QPalette::WindowText);
+    QVERIFY2(red.red() > 2 * red.green() && red.red() > 2 * red.blue(), qPrintable(red.name()));
+    const int row = m_page->table()->currentIndex().row();
+    const QModelIndex balance = m_page->table()->model()->index(row, ProfilesModel::Balance);
+    QCOMPARE(balance.data().toString(), QStringLiteral("owes 3.20"));
+    QVERIFY(balance.data(Qt::ForegroundRole).value<QColor>().isValid());
+    test::GuiHarness::shoot(m_gui.window(), QStringLiteral("owedProfile"));
+    // Credit that pays what it owes: no longer red.
+    QVERIFY(ProfileService(ctx)
+                .allocateCredit(QStringLiteral("Support Desk"), Money::fromCents(320))
+                .ok());
+    m_page->refresh();
+    selectProfile(QStringLiteral("Support Desk"));
+    QCOMPARE(label->text(), QStringLiteral("$0.00"));
+    QVERIFY(label->palette().color(QPalette::WindowText) != red);
 }
 
 SB_GUI_TEST_MAIN(TestGuiProfiles, "switchboard-tst_gui_profiles")
