@@ -212,6 +212,31 @@ QString ActivityLog::describe(const ActivityEntry& entry)
                   "lines not imported: %5")
             .arg(number(V::Calls), text(V::File), money(V::AmountCents), number(V::Duplicates),
                  number(V::Problems));
+    case ActivityKind::BundlesAdded:
+        return tr("Added %n US minute bundle(s) to %1; paid %2 until %3", nullptr, count(V::Count))
+            .arg(text(V::Profile), money(V::AmountCents), date(V::Date));
+    case ActivityKind::BundlesChanged:
+        return tr("Changed the US minute bundles of %1 from %2 to %3; refunded %4 for unused "
+                  "minutes, paid %5 until %6")
+            .arg(text(V::Profile), number(V::OldCount), number(V::Count), money(V::RefundCents),
+                 money(V::AmountCents), date(V::Date));
+    case ActivityKind::BundlesCancelled:
+        return tr("Cancelled %n US minute bundle(s) of %1; usable until %2", nullptr,
+                  count(V::Count))
+            .arg(text(V::Profile), date(V::Date));
+    case ActivityKind::BundlesExtended:
+        return tr("Extended %n US minute bundle(s) of %1 by a month; paid %2, next payment %3",
+                  nullptr, count(V::Count))
+            .arg(text(V::Profile), money(V::AmountCents), date(V::Date));
+    case ActivityKind::BundlesRenewed:
+        return tr("Renewed %n US minute bundle(s) of %1; paid %2 until %3", nullptr,
+                  count(V::Count))
+            .arg(text(V::Profile), money(V::AmountCents), date(V::Date));
+    case ActivityKind::BundlesLapsed:
+        return tr("The %n US minute bundle(s) of %1 lapsed: its balance (%2) cannot pay the "
+                  "renewal (%3)",
+                  nullptr, count(V::Count))
+            .arg(text(V::Profile), money(V::BalanceCents), money(V::AmountCents));
     case ActivityKind::MemberCharged:
     case ActivityKind::Unknown:
         break;
@@ -278,6 +303,18 @@ QString ActivityLog::kindName(ActivityKind kind)
         return tr("Channels not renewed");
     case ActivityKind::CallsImported:
         return tr("Call records imported");
+    case ActivityKind::BundlesAdded:
+        return tr("Bundles added");
+    case ActivityKind::BundlesChanged:
+        return tr("Bundles changed");
+    case ActivityKind::BundlesCancelled:
+        return tr("Bundles cancelled");
+    case ActivityKind::BundlesExtended:
+        return tr("Bundles extended");
+    case ActivityKind::BundlesRenewed:
+        return tr("Bundles renewed");
+    case ActivityKind::BundlesLapsed:
+        return tr("Bundles lapsed");
     case ActivityKind::Unknown:
         break;
     }
