@@ -4,6 +4,7 @@
 #include "app/ctl/AutoRechargeCommand.h"
 #include "app/ctl/BalanceCommand.h"
 #include "app/ctl/BillingCommand.h"
+#include "app/ctl/BundleCommand.h"
 #include "app/ctl/CreditCommand.h"
 #include "app/ctl/DemoCommand.h"
 #include "app/ctl/InitCommand.h"
@@ -28,8 +29,9 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<NumberCommand>());
     m_commands.push_back(std::make_unique<ProfileCommand>());
+    m_commands.push_back(std::make_unique<BundleCommand>());
     // Commands of the contract that later work delivers: a clear word instead of "unknown".
-    for (const char* later : {"bundle", "calls", "report", "advice", "prices"})
+    for (const char* later : {"calls", "report", "advice", "prices"})
         m_commands.push_back(std::make_unique<LaterCommand>(QString::fromLatin1(later)));
 }
 

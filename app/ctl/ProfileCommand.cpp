@@ -201,7 +201,7 @@ int ProfileCommand::create(const QStringList& w, Session& s)
     for (const QString& warning : std::as_const(created->warnings))
         s.out().error(warning);
     if (s.json()) {
-        QJsonObject o = JsonShapes::profile(created->profile);
+        QJsonObject o = JsonShapes::profile(created->profile, *ctx);
         o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(created->warnings));
         o.insert(QStringLiteral("charged"), created->channelsCharged.toString());
         if (!created->password.isEmpty())
@@ -232,7 +232,7 @@ int ProfileCommand::list(const QStringList& w, Session& s)
     QJsonArray out;
     for (const SipProfile& p : std::as_const(*list)) {
         if (s.json())
-            out.append(JsonShapes::profile(p));
+            out.append(JsonShapes::profile(p, *ctx));
         else
             s.out().line(QStringLiteral("%1\t%2\t%3\t%4")
                              .arg(p.name, p.department, p.balance.toString())
@@ -254,7 +254,7 @@ int ProfileCommand::show(const QStringList& w, Session& s)
     if (!p)
         return s.refused(p.error().message);
     if (s.json())
-        s.out().json(JsonShapes::profile(*p));
+        s.out().json(JsonShapes::profile(*p, *ctx));
     else
         s.out().line(profileText(*p));
     return Done;
@@ -271,7 +271,7 @@ int ProfileCommand::rename(const QStringList& w, Session& s)
     if (!p)
         return s.refused(p.error().message);
     if (s.json())
-        s.out().json(JsonShapes::profile(*p));
+        s.out().json(JsonShapes::profile(*p, *ctx));
     else
         s.out().line(tr("Renamed to %1.").arg(p->name));
     return Done;
@@ -373,7 +373,7 @@ int ProfileCommand::link(const QStringList& w, Session& s)
     if (!p)
         return s.refused(p.error().message);
     if (s.json())
-        s.out().json(JsonShapes::profile(*p));
+        s.out().json(JsonShapes::profile(*p, *ctx));
     else
         s.out().line(
             tr("Linked %1 to %2: its calls and numbers route to the PBX; sign-in is disabled.")
@@ -392,7 +392,7 @@ int ProfileCommand::unlink(const QStringList& w, Session& s)
     if (!p)
         return s.refused(p.error().message);
     if (s.json())
-        s.out().json(JsonShapes::profile(*p));
+        s.out().json(JsonShapes::profile(*p, *ctx));
     else
         s.out().line(tr("Unlinked %1 from %2; sign-in is restored.").arg(w[1], p->name));
     return Done;

@@ -47,8 +47,8 @@ QByteArray quoted(const QString& s)
 }
 
 // One Asterisk cdr_csv line (18 columns) answered at `start`.
-QByteArray call(const QString& account, const QString& dst, qint64 billsec,
-                const QString& uniqueid, const QDateTime& start)
+QByteArray call(const QString& account, const QString& dst, qint64 billsec, const QString& uniqueid,
+                const QDateTime& start)
 {
     const auto t = [](const QDateTime& d) {
         return d.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
@@ -129,8 +129,8 @@ private slots:
         SB_VERIFY_OK(CreditService(ctx).allocate(m(1000), {QStringLiteral("alice.berg")}));
         // One bundle from 2026-03-10 to 2026-04-10, 4990 of its 5000 minutes already used.
         SB_VERIFY_OK(BundleService(ctx, testPrices()).add(QStringLiteral("Sales"), 1));
-        QVERIFY(QSqlQuery(e.db().sql()).exec(
-            QStringLiteral("UPDATE bundle_periods SET minutes_used = 4990")));
+        QVERIFY(QSqlQuery(e.db().sql())
+                    .exec(QStringLiteral("UPDATE bundle_periods SET minutes_used = 4990")));
         QCOMPARE(sales(ctx), 7000);
 
         const QDateTime day = sbt::utc(2026, 3, 11, 9);
@@ -175,8 +175,8 @@ private slots:
                  5000);
 
         // The same file again: duplicates, no minute taken twice, nothing charged.
-        QVERIFY(QSqlQuery(e.db().sql()).exec(
-            QStringLiteral("UPDATE bundle_periods SET minutes_used = 4990")));
+        QVERIFY(QSqlQuery(e.db().sql())
+                    .exec(QStringLiteral("UPDATE bundle_periods SET minutes_used = 4990")));
         auto again = importBytes(ctx, file);
         SB_VERIFY_OK(again);
         QCOMPARE(again->imported, 0);

@@ -145,9 +145,10 @@ private slots:
         QCOMPARE(r->cost, m(6000));
         QCOMPARE(r->periodEnd, QDate(2026, 4, 10));
         QCOMPARE(sales(*e.ctx), 14000);
-        QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
-                     .toLongLong(),
-                 company);
+        QCOMPARE(
+            sbt::scalar(e.db(), QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
+                .toLongLong(),
+            company);
         QCOMPARE(ledgerSum(e.db(), QStringLiteral("bundle")), 6000);
         auto s = bundles.summary(QStringLiteral("Sales"));
         SB_VERIFY_OK(s);
@@ -174,14 +175,14 @@ private slots:
         QTest::addColumn<QString>("message");
         for (const QString& engine : sb::test::TestDatabase::engines()) {
             const QByteArray e = engine.toLatin1();
-            QTest::newRow(QByteArray(e + " above channels").constData()) << engine << 4 << false << 20000LL
-                                                 << QStringLiteral("at most as many");
-            QTest::newRow(QByteArray(e + " none").constData()) << engine << 0 << false << 20000LL
-                                       << QStringLiteral("at least one");
-            QTest::newRow(QByteArray(e + " bundles exist").constData()) << engine << 1 << true << 20000LL
-                                                << QStringLiteral("already has");
-            QTest::newRow(QByteArray(e + " balance too low").constData()) << engine << 2 << false << 5999LL
-                                                  << QStringLiteral("cannot pay");
+            QTest::newRow(QByteArray(e + " above channels").constData())
+                << engine << 4 << false << 20000LL << QStringLiteral("at most as many");
+            QTest::newRow(QByteArray(e + " none").constData())
+                << engine << 0 << false << 20000LL << QStringLiteral("at least one");
+            QTest::newRow(QByteArray(e + " bundles exist").constData())
+                << engine << 1 << true << 20000LL << QStringLiteral("already has");
+            QTest::newRow(QByteArray(e + " balance too low").constData())
+                << engine << 2 << false << 5999LL << QStringLiteral("cannot pay");
         }
     }
     void addRefusals()
@@ -214,12 +215,15 @@ private slots:
         QTest::addColumn<qint64>("refund");
         for (const QString& engine : sb::test::TestDatabase::engines()) {
             const QByteArray e = engine.toLatin1();
-            QTest::newRow(QByteArray(e + " the seed: 3000 unused of one 30.00 bundle → 18.00").constData())
+            QTest::newRow(
+                QByteArray(e + " the seed: 3000 unused of one 30.00 bundle → 18.00").constData())
                 << engine << 1 << 2000LL << 2 << 1800LL;
             QTest::newRow(QByteArray(e + " three bundles, 2500 used → 75.00").constData())
                 << engine << 3 << 2500LL << 1 << 7500LL;
-            QTest::newRow(QByteArray(e + " all used → 0").constData()) << engine << 1 << 5000LL << 3 << 0LL;
-            QTest::newRow(QByteArray(e + " none used → all back").constData()) << engine << 2 << 0LL << 1 << 6000LL;
+            QTest::newRow(QByteArray(e + " all used → 0").constData())
+                << engine << 1 << 5000LL << 3 << 0LL;
+            QTest::newRow(QByteArray(e + " none used → all back").constData())
+                << engine << 2 << 0LL << 1 << 6000LL;
         }
     }
     void changeRefundsUnusedMinutes()
@@ -292,15 +296,15 @@ private slots:
         QTest::addColumn<QString>("message");
         for (const QString& engine : sb::test::TestDatabase::engines()) {
             const QByteArray e = engine.toLatin1();
-            QTest::newRow(QByteArray(e + " above channels").constData()) << engine << 1 << 4 << 20000LL
-                                                 << QStringLiteral("at most as many");
-            QTest::newRow(QByteArray(e + " nothing to change").constData()) << engine << 0 << 1 << 20000LL
-                                                    << QStringLiteral("add them instead");
-            QTest::newRow(QByteArray(e + " same count").constData()) << engine << 2 << 2 << 20000LL
-                                             << QStringLiteral("already has");
+            QTest::newRow(QByteArray(e + " above channels").constData())
+                << engine << 1 << 4 << 20000LL << QStringLiteral("at most as many");
+            QTest::newRow(QByteArray(e + " nothing to change").constData())
+                << engine << 0 << 1 << 20000LL << QStringLiteral("add them instead");
+            QTest::newRow(QByteArray(e + " same count").constData())
+                << engine << 2 << 2 << 20000LL << QStringLiteral("already has");
             // 60.00 paid for 2, all unused: 60.00 back, 90.00 for 3 cannot be paid from 60.00.
-            QTest::newRow(QByteArray(e + " balance with refund too low").constData()) << engine << 2 << 3 << 6000LL
-                                                              << QStringLiteral("cannot pay");
+            QTest::newRow(QByteArray(e + " balance with refund too low").constData())
+                << engine << 2 << 3 << 6000LL << QStringLiteral("cannot pay");
         }
     }
     void changeRefusals()
