@@ -65,8 +65,7 @@ Result<void> insertPeriod(const Context& ctx, qint64 profileId, const QDate& anc
                        "ends_on, bundle_count, price_cents, paid_cents, minutes_used, state, "
                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"),
         {profileId, iso(anchor), period, iso(anchor.addMonths(period - 1)),
-         iso(anchor.addMonths(period)), count, price.cents(), paid.cents(), state,
-         ctx.nowText()});
+         iso(anchor.addMonths(period)), count, price.cents(), paid.cents(), state, ctx.nowText()});
     if (!q)
         return q.error();
     return {};
@@ -168,8 +167,8 @@ Result<BundleService::Purchase> BundleService::add(const QString& profile, int c
             return periods.error();
         if (!periods->isEmpty())
             return Error::refused(
-                tr("%1 already has %n US minute bundle(s), until %2: change them instead.",
-                   nullptr, periods->first().count)
+                tr("%1 already has %n US minute bundle(s), until %2: change them instead.", nullptr,
+                   periods->first().count)
                     .arg(p.name, displayDate(periods->last().ends)));
         const Money price = m_prices.bundlePrice();
         const Money total = cost(count);
@@ -179,8 +178,8 @@ Result<BundleService::Purchase> BundleService::add(const QString& profile, int c
                    "Nothing was bought.",
                    nullptr, count)
                     .arg(p.name, l->balance.display(), total.display()));
-        if (auto i = insertPeriod(m_ctx, p.id, today, 1, count, price, total,
-                                  QStringLiteral("active"));
+        if (auto i =
+                insertPeriod(m_ctx, p.id, today, 1, count, price, total, QStringLiteral("active"));
             !i)
             return i.error();
         if (auto t = Ledger(m_ctx).transfer(
@@ -268,11 +267,9 @@ Result<BundleService::Purchase> BundleService::change(const QString& profile, in
             return u.error();
         const Ledger ledger(m_ctx);
         if (refund.isPositive()) {
-            if (auto t = ledger.transfer(tx, 0, p.accountId, refund,
-                                         QStringLiteral("bundle-refund"), p.name,
-                                         tr("Unused US minute bundle minutes of %1: %2")
-                                             .arg(p.name)
-                                             .arg(unused));
+            if (auto t = ledger.transfer(
+                    tx, 0, p.accountId, refund, QStringLiteral("bundle-refund"), p.name,
+                    tr("Unused US minute bundle minutes of %1: %2").arg(p.name).arg(unused));
                 !t)
                 return t.error();
         }
@@ -280,9 +277,9 @@ Result<BundleService::Purchase> BundleService::change(const QString& profile, in
                                   QStringLiteral("active"));
             !i)
             return i.error();
-        if (auto t = ledger.transfer(
-                tx, p.accountId, 0, total, QStringLiteral("bundle"), p.name,
-                tr("%n US minute bundle(s) for %1", nullptr, count).arg(p.name));
+        if (auto t =
+                ledger.transfer(tx, p.accountId, 0, total, QStringLiteral("bundle"), p.name,
+                                tr("%n US minute bundle(s) for %1", nullptr, count).arg(p.name));
             !t)
             return t.error();
         const QDate ends = today.addMonths(1);
@@ -311,8 +308,7 @@ Result<QDate> BundleService::cancel(const QString& profile) const
         if (!periods)
             return periods.error();
         if (periods->isEmpty())
-            return Error::refused(
-                tr("%1 has no US minute bundles to cancel.").arg(p.name));
+            return Error::refused(tr("%1 has no US minute bundles to cancel.").arg(p.name));
         const QDate expires = periods->last().ends;
         if (periods->last().cancelled())
             return Error::refused(
@@ -373,8 +369,7 @@ Result<BundleService::Extension> BundleService::extend(const QString& profile) c
             return i.error();
         if (auto t = Ledger(m_ctx).transfer(
                 tx, p.accountId, 0, total, QStringLiteral("bundle"), p.name,
-                tr("Extension of %n US minute bundle(s) for %1", nullptr, last.count)
-                    .arg(p.name));
+                tr("Extension of %n US minute bundle(s) for %1", nullptr, last.count).arg(p.name));
             !t)
             return t.error();
         const QDate next = last.anchor.addMonths(last.period + 1);
@@ -451,8 +446,8 @@ Result<BundleService::DueReport> BundleService::processDue(Transaction& tx) cons
                 break;
             }
             ++d.period;
-            if (auto i = insertPeriod(m_ctx, d.profileId, d.anchor, d.period, d.count, price,
-                                      total, QStringLiteral("active"));
+            if (auto i = insertPeriod(m_ctx, d.profileId, d.anchor, d.period, d.count, price, total,
+                                      QStringLiteral("active"));
                 !i)
                 return i.error();
             auto idq = db.runFirst(
