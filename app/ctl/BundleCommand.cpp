@@ -35,13 +35,12 @@ int BundleCommand::run(const QStringList& w, Session& s)
         return Done;
     }
     const QString sub = w.value(0);
-    const bool withCount =
-        sub == QLatin1String("add") || sub == QLatin1String("change");
-    const bool withoutCount =
-        sub == QLatin1String("cancel") || sub == QLatin1String("extend");
+    const bool withCount = sub == QLatin1String("add") || sub == QLatin1String("change");
+    const bool withoutCount = sub == QLatin1String("cancel") || sub == QLatin1String("extend");
     if (!withCount && !withoutCount)
-        return s.usageError(sub.isEmpty() ? tr("Usage: bundle add|change|cancel|extend PROFILE [COUNT]")
-                                          : tr("Unknown bundle command '%1'.").arg(sub));
+        return s.usageError(sub.isEmpty()
+                                ? tr("Usage: bundle add|change|cancel|extend PROFILE [COUNT]")
+                                : tr("Unknown bundle command '%1'.").arg(sub));
     if (w.size() != (withCount ? 3 : 2))
         return s.usageError(withCount ? tr("Usage: bundle %1 PROFILE COUNT").arg(sub)
                                       : tr("Usage: bundle %1 PROFILE").arg(sub));
@@ -70,15 +69,15 @@ int BundleCommand::run(const QStringList& w, Session& s)
                 o.insert(QStringLiteral("refund"), r->refund.toString());
             s.out().json(o);
         } else if (sub == QLatin1String("add")) {
-            s.out().line(tr("%n US minute bundle(s) for %1: paid %2; the period ends %3.",
-                            nullptr, r->count)
-                             .arg(profile, r->cost.toString(), iso(r->periodEnd)));
+            s.out().line(
+                tr("%n US minute bundle(s) for %1: paid %2; the period ends %3.", nullptr, r->count)
+                    .arg(profile, r->cost.toString(), iso(r->periodEnd)));
         } else {
-            s.out().line(tr("%n US minute bundle(s) for %1: refunded %2 for unused minutes, "
-                            "paid %3; the period ends %4.",
-                            nullptr, r->count)
-                             .arg(profile, r->refund.toString(), r->cost.toString(),
-                                  iso(r->periodEnd)));
+            s.out().line(
+                tr("%n US minute bundle(s) for %1: refunded %2 for unused minutes, "
+                   "paid %3; the period ends %4.",
+                   nullptr, r->count)
+                    .arg(profile, r->refund.toString(), r->cost.toString(), iso(r->periodEnd)));
         }
         return Done;
     }
