@@ -3,6 +3,7 @@
 #include "app/ctl/JsonShapes.h"
 #include "app/ctl/OptionParser.h"
 #include "app/ctl/Session.h"
+#include "core/bundles/BundleService.h"
 #include "core/profiles/PbxConfig.h"
 #include "core/profiles/ProfileService.h"
 
@@ -253,10 +254,28 @@ int ProfileCommand::show(const QStringList& w, Session& s)
     auto p = ProfileService(*ctx).find(w.first());
     if (!p)
         return s.refused(p.error().message);
-    if (s.json())
+    if (s.json()) {
         s.out().json(JsonShapes::profile(*p, *ctx));
+        return Done;
+    }
+    s.out().line(profileText(*p));
+    auto b = BundleService(*ctx).summary(p->id);
+    if (!b)
+        return s.refused(b.error().message);
+    if (!b->inForce())
+        s.out().line(tr("US bundles:    none"));
     else
-        s.out().line(profileText(*p));
+        s.out().line(
+            tr("US bundles:    %1 at %2 each; %3 of %4 minutes used until %5; %6")
+                .arg(QString::number(b->count), b->pricePaid.toString(),
+                     QString::number(b->minutesUsed), QString::number(b->minutesIncluded),
+                     b->periodEnd.toString(Qt::ISODate),
+                     b->cancelled
+                         ? tr("cancelled, usable until %1").arg(b->expires.toString(Qt::ISODate))
+                         : tr("next payment %1").arg(b->nextPayment.toString(Qt::ISODate))));
+    s.out().line(tr("Monthly cost:  %1 (channels %2, bundles %3)")
+                     .arg((p->monthlyChannelCost() + b->monthlyCost()).toString(),
+                          p->monthlyChannelCost().toString(), b->monthlyCost().toString()));
     return Done;
 }
 

@@ -889,6 +889,12 @@ private slots:
                               {QStringLiteral("periodEnd"), QStringLiteral("2026-04-10")}}));
         verifyRefused(at(mar10, {b, QStringLiteral("add"), sales, QStringLiteral("1")}));
         verifyRefused(at(mar10, {b, QStringLiteral("extend"), sales}));
+        const CtlResult text = ctl({QStringLiteral("--now"), mar10, QStringLiteral("profile"),
+                                    QStringLiteral("show"), sales});
+        QVERIFY2(text.out.contains(QStringLiteral("US bundles:    1 at 30.00 each; 0 of 5000 "
+                                                  "minutes used until 2026-04-10")),
+                 qPrintable(text.out));
+        QVERIFY2(text.out.contains(QStringLiteral("Monthly cost:  50.85")), qPrintable(text.out));
         r = at(mar10, {QStringLiteral("profile"), QStringLiteral("show"), sales});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject bundles = r.json().value(QStringLiteral("bundles")).toObject();

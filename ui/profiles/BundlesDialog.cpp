@@ -102,7 +102,8 @@ void BundlesDialog::updateWidgets()
         auto preview = m_service.changePreview(m_profile.name, n);
         if (preview) {
             refund = preview->refund;
-            const qint64 unused = std::max<qint64>(0, m_current.minutesIncluded - m_current.minutesUsed);
+            const qint64 unused =
+                std::max<qint64>(0, m_current.minutesIncluded - m_current.minutesUsed);
             m_refund->setText(tr("Refund for %1 unused minutes: %2. New cost: %3 a month.")
                                   .arg(locale.toString(unused), refund.toCurrencyString(locale),
                                        cost.toCurrencyString(locale)));
@@ -123,11 +124,11 @@ void BundlesDialog::updateWidgets()
                      nullptr, n)
                       .arg(m_profile.name, (m_profile.balance + refund).toCurrencyString(locale),
                            cost.toCurrencyString(locale));
-    m_balance->setText(after.isNegative()
-                           ? tr("Profile balance: %1.").arg(m_profile.balance.toCurrencyString(locale))
-                           : tr("Profile balance: %1, after buying: %2.")
-                                 .arg(m_profile.balance.toCurrencyString(locale),
-                                      after.toCurrencyString(locale)));
+    m_balance->setText(
+        after.isNegative()
+            ? tr("Profile balance: %1.").arg(m_profile.balance.toCurrencyString(locale))
+            : tr("Profile balance: %1, after buying: %2.")
+                  .arg(m_profile.balance.toCurrencyString(locale), after.toCurrencyString(locale)));
     m_balance->setAccessibleName(m_balance->text());
     m_hint->showProblem(problem);
     QPushButton* ok = m_buttons->button(QDialogButtonBox::Ok);
@@ -157,8 +158,8 @@ void BundlesDialog::changeEvent(QEvent* event)
 
 void BundlesDialog::retranslateUi()
 {
-    const QString title = m_mode == Mode::Add ? tr("Add US minute bundles")
-                                              : tr("Change US minute bundles");
+    const QString title =
+        m_mode == Mode::Add ? tr("Add US minute bundles") : tr("Change US minute bundles");
     setWindowTitle(title);
     setAccessibleName(title);
     m_countLabel->setText(tr("&Bundles (1–%1):").arg(m_count->maximum()));

@@ -136,10 +136,12 @@ void TestGuiBundles::addThenChangeThroughTheDetails()
     QVERIFY(m_gui.modalAnswered());
     QCOMPARE(salesBalance(), Money::fromCents(14000));
     QVERIFY2(m_gui.statusText().contains(QStringLiteral("$60.00")), qPrintable(m_gui.statusText()));
-    QVERIFY2(detailsText(QStringLiteral("bundlesCountLabel")).startsWith(QStringLiteral("2 bundle")),
-             qPrintable(detailsText(QStringLiteral("bundlesCountLabel"))));
-    QVERIFY2(detailsText(QStringLiteral("bundlesMinutesLabel")).contains(QStringLiteral("0 of 10,000")),
-             qPrintable(detailsText(QStringLiteral("bundlesMinutesLabel"))));
+    QVERIFY2(
+        detailsText(QStringLiteral("bundlesCountLabel")).startsWith(QStringLiteral("2 bundle")),
+        qPrintable(detailsText(QStringLiteral("bundlesCountLabel"))));
+    QVERIFY2(
+        detailsText(QStringLiteral("bundlesMinutesLabel")).contains(QStringLiteral("0 of 10,000")),
+        qPrintable(detailsText(QStringLiteral("bundlesMinutesLabel"))));
     // The "Outgoing calls" line: 3 channels (20.85) and 2 bundles (60.00).
     QVERIFY2(detailsText(QStringLiteral("outgoingTotalLabel")).contains(QStringLiteral("$80.85")),
              qPrintable(detailsText(QStringLiteral("outgoingTotalLabel"))));
@@ -150,7 +152,8 @@ void TestGuiBundles::addThenChangeThroughTheDetails()
     QSqlQuery q(m_gui.verify().db.sql());
     QVERIFY(q.exec(QStringLiteral("UPDATE bundle_periods SET minutes_used = 4000")));
     m_page->details()->reload();
-    QVERIFY2(detailsText(QStringLiteral("bundlesMinutesLabel")).contains(QStringLiteral("4,000 of 10,000")),
+    QVERIFY2(detailsText(QStringLiteral("bundlesMinutesLabel"))
+                 .contains(QStringLiteral("4,000 of 10,000")),
              qPrintable(detailsText(QStringLiteral("bundlesMinutesLabel"))));
 
     // Change to 1: 6000 unused minutes of 30.00 bundles come back as 36.00, before confirming.
@@ -177,10 +180,12 @@ void TestGuiBundles::addThenChangeThroughTheDetails()
     QVERIFY(m_gui.modalAnswered());
     QCOMPARE(salesBalance(), Money::fromCents(14600));
     QVERIFY2(m_gui.statusText().contains(QStringLiteral("$36.00")), qPrintable(m_gui.statusText()));
-    QVERIFY2(detailsText(QStringLiteral("bundlesCountLabel")).startsWith(QStringLiteral("1 bundle")),
-             qPrintable(detailsText(QStringLiteral("bundlesCountLabel"))));
-    QVERIFY2(detailsText(QStringLiteral("bundlesMinutesLabel")).contains(QStringLiteral("0 of 5,000")),
-             qPrintable(detailsText(QStringLiteral("bundlesMinutesLabel"))));
+    QVERIFY2(
+        detailsText(QStringLiteral("bundlesCountLabel")).startsWith(QStringLiteral("1 bundle")),
+        qPrintable(detailsText(QStringLiteral("bundlesCountLabel"))));
+    QVERIFY2(
+        detailsText(QStringLiteral("bundlesMinutesLabel")).contains(QStringLiteral("0 of 5,000")),
+        qPrintable(detailsText(QStringLiteral("bundlesMinutesLabel"))));
 }
 
 void TestGuiBundles::extendThenCancel()
@@ -200,8 +205,9 @@ void TestGuiBundles::extendThenCancel()
     QCOMPARE(salesBalance(), Money::fromCents(14600 - 3000));
     QVERIFY2(m_gui.statusText().contains(QStringLiteral("next payment")),
              qPrintable(m_gui.statusText()));
-    QVERIFY2(m_gui.statusText().contains(QLocale().toString(QDate(2027, 1, 15), QLocale::ShortFormat)),
-             qPrintable(m_gui.statusText()));
+    QVERIFY2(
+        m_gui.statusText().contains(QLocale().toString(QDate(2027, 1, 15), QLocale::ShortFormat)),
+        qPrintable(m_gui.statusText()));
     // Paid until 2027-01-15 now: outside the 30 days, and the tool tip says from when.
     QVERIFY(!action("extendBundlesAction")->isEnabled());
     QVERIFY2(action("extendBundlesAction")->toolTip().contains(QStringLiteral("30 days")),
@@ -216,8 +222,9 @@ void TestGuiBundles::extendThenCancel()
     QVERIFY(m_gui.modalAnswered());
     const QString expiry = QLocale().toString(QDate(2027, 1, 15), QLocale::ShortFormat);
     QVERIFY2(m_gui.statusText().contains(expiry), qPrintable(m_gui.statusText()));
-    QVERIFY2(detailsText(QStringLiteral("bundlesPeriodLabel")).contains(QStringLiteral("Cancelled")),
-             qPrintable(detailsText(QStringLiteral("bundlesPeriodLabel"))));
+    QVERIFY2(
+        detailsText(QStringLiteral("bundlesPeriodLabel")).contains(QStringLiteral("Cancelled")),
+        qPrintable(detailsText(QStringLiteral("bundlesPeriodLabel"))));
     QVERIFY(detailsText(QStringLiteral("bundlesPeriodLabel")).contains(expiry));
     QVERIFY(!action("cancelBundlesAction")->isEnabled());
     QVERIFY(action("changeBundlesAction")->isEnabled());
