@@ -35,6 +35,7 @@ private slots:
 
     void addThenChangeThroughTheDetails();
     void extendThenCancel();
+    void balanceTooLowIsSaidInline();
 
 private:
     void selectProfile(const QString& name);
@@ -90,6 +91,10 @@ void TestGuiBundles::initTestCase()
     p.channels = 3;
     QVERIFY(ProfileService(ctx).create(p).ok());
     QVERIFY(ProfileService(ctx).allocateCredit(p.name, Money::fromCents(20000)).ok());
+    p.name = QStringLiteral("Lab");
+    p.channels = 1;
+    QVERIFY(ProfileService(ctx).create(p).ok());
+    QVERIFY(ProfileService(ctx).allocateCredit(p.name, Money::fromCents(1000)).ok());
     m_page = m_gui.window()->sipProfilesPage();
     m_gui.window()->refreshPages();
 }
@@ -161,7 +166,10 @@ void TestGuiBundles::addThenChangeThroughTheDetails()
         auto* spin = d->findChild<QSpinBox*>(QStringLiteral("bundleCountSpin"));
         QCOMPARE(spin->value(), 2);
         auto* ok = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-        QVERIFY(!ok->isEnabled()); // the same count
+        QVERIFY(!ok->isEnabled()); // the same count, said inline
+        auto* hint = d->findChild<QLabel*>(QStringLiteral("hintLabel"));
+        QVERIFY(hint && hint->isVisible());
+        QVERIFY2(hint->text().contains(QStringLiteral("already has")), qPrintable(hint->text()));
         spin->selectAll();
         QTest::keyClicks(spin, QStringLiteral("1"));
         auto* refund = d->findChild<QLabel*>(QStringLiteral("bundleRefundLabel"));
@@ -233,6 +241,29 @@ void TestGuiBundles::extendThenCancel()
     QVERIFY(s.ok());
     QVERIFY(s->cancelled);
     QCOMPARE(s->expires, QDate(2027, 1, 15));
+}
+
+void TestGuiBundles::balanceTooLowIsSaidInline()
+{
+    selectProfile(QStringLiteral("Lab"));
+    if (QTest::currentTestFailed())
+        return;
+    m_gui.answerModal(QStringLiteral("addBundlesDialog"), [](QDialog* d) {
+        auto* spin = d->findChild<QSpinBox*>(QStringLiteral("bundleCountSpin"));
+        QCOMPARE(spin->maximum(), 1); // one channel
+        auto* hint = d->findChild<QLabel*>(QStringLiteral("hintLabel"));
+        QVERIFY(hint && hint->isVisible());
+        QVERIFY2(hint->text().contains(QStringLiteral("cannot pay")), qPrintable(hint->text()));
+        QVERIFY(!d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());
+        d->reject();
+    });
+    QVERIFY(m_gui.triggerAction(QStringLiteral("addBundlesAction")));
+    QVERIFY(m_gui.modalAnswered());
+    auto s = BundleService(m_gui.verify()).summary(QStringLiteral("Lab"));
+    QVERIFY(s.ok());
+    QCOMPARE(s->count, 0);
+    auto p = ProfileService(m_gui.verify()).find(QStringLiteral("Lab"));
+    QCOMPARE(p->balance, Money::fromCents(1000));
 }
 
 SB_GUI_TEST_MAIN(TestGuiBundles, "switchboard-tst_gui_bundles")
