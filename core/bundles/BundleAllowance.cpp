@@ -1,5 +1,6 @@
 #include "core/bundles/BundleAllowance.h"
 
+#include "core/base/PhoneNumbers.h"
 #include "core/bundles/BundleService.h"
 #include "core/storage/Transaction.h"
 
@@ -7,7 +8,8 @@
 
 namespace sb {
 
-Result<qint64> BundleAllowance::take(qint64 profileId, const QDateTime& start, qint64 minutes)
+Result<qint64> BundleAllowance::take(qint64 profileId, const QDateTime& start, qint64 minutes,
+                                     const QString& e164)
 {
     if (minutes <= 0 || !start.isValid())
         return qint64(0);
@@ -32,6 +34,8 @@ Result<qint64> BundleAllowance::take(qint64 profileId, const QDateTime& start, q
     const QDate day = start.toUTC().date();
     for (Period& p : *it) {
         if (p.starts <= day && day < p.ends) {
+            if (p.used >= p.included || !PhoneNumbers::isUnitedStates(e164))
+                return qint64(0);
             const qint64 covered = std::clamp(p.included - p.used, qint64(0), minutes);
             p.used += covered;
             p.taken += covered;

@@ -24,8 +24,12 @@ class BundleAllowance
 public:
     explicit BundleAllowance(const Context& ctx) : m_ctx(ctx) {}
 
-    /// Takes up to `minutes` from the profile's period of `start`; the minutes covered.
-    Result<qint64> take(qint64 profileId, const QDateTime& start, qint64 minutes);
+    /// For a call to `e164` of `minutes`: takes up to that many from the profile's period of
+    /// `start` when the number is a US one (NANP, region US); the minutes covered. The number
+    /// is looked at only when the profile has a period then, so profiles without bundles
+    /// cost the import one query each.
+    Result<qint64> take(qint64 profileId, const QDateTime& start, qint64 minutes,
+                        const QString& e164);
     /// Returns minutes take() gave a call that was then not stored (a duplicate).
     void giveBack(qint64 profileId, const QDateTime& start, qint64 minutes);
     /// Writes the minutes taken to the periods touched.

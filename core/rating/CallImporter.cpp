@@ -1,6 +1,5 @@
 #include "core/rating/CallImporter.h"
 
-#include "core/base/PhoneNumbers.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
 #include "core/bundles/BundleAllowance.h"
@@ -165,9 +164,8 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
         RatedCall rated = rater.rate(record, options.region);
         // A profile's US calls use its bundle minutes first; the rest is priced at the rate.
         qint64 bundleMinutes = 0;
-        if (p.profileId != 0 && rated.charged() && rated.minutes > 0 &&
-            PhoneNumbers::isUnitedStates(rated.e164)) {
-            auto taken = bundles.take(p.profileId, record.start, rated.minutes);
+        if (p.profileId != 0 && rated.charged() && rated.minutes > 0) {
+            auto taken = bundles.take(p.profileId, record.start, rated.minutes, rated.e164);
             if (!taken)
                 return taken.error();
             bundleMinutes = *taken;
