@@ -32,14 +32,21 @@ int BillingCommand::run(const QStringList& w, Session& s)
     if (!r)
         return s.refused(r.error().message);
     if (s.json()) {
-        s.out().json({{QStringLiteral("numbersRenewed"), r->numbersRenewed},
-                      {QStringLiteral("numbersReleased"), r->numbersReleased},
-                      {QStringLiteral("numbersExpired"), r->numbersExpired},
-                      {QStringLiteral("numbersSpent"), r->numbersSpent.toString()},
-                      {QStringLiteral("autoRechargesReset"), r->autoRechargesReset},
-                      {QStringLiteral("resumed"), r->resumed},
-                      {QStringLiteral("recharged"), r->recharged.toString()},
-                      {QStringLiteral("messages"), QJsonArray::fromStringList(r->messages)}});
+        s.out().json(
+            {{QStringLiteral("numbersRenewed"), r->numbersRenewed},
+             {QStringLiteral("numbersReleased"), r->numbersReleased},
+             {QStringLiteral("numbersExpired"), r->numbersExpired},
+             {QStringLiteral("numbersSpent"), r->numbersSpent.toString()},
+             {QStringLiteral("autoRechargesReset"), r->autoRechargesReset},
+             {QStringLiteral("resumed"), r->resumed},
+             {QStringLiteral("recharged"), r->recharged.toString()},
+             {QStringLiteral("channelsRenewed"), r->channelsRenewed},
+             {QStringLiteral("channelsLapsed"), r->channelsLapsed},
+             {QStringLiteral("channelsSpent"), r->channelsSpent.toString()},
+             {QStringLiteral("bundlesRenewed"), QJsonArray::fromStringList(r->bundlesRenewed)},
+             {QStringLiteral("bundlesLapsed"), QJsonArray::fromStringList(r->bundlesLapsed)},
+             {QStringLiteral("bundlesSpent"), r->bundlesSpent.toString()},
+             {QStringLiteral("messages"), QJsonArray::fromStringList(r->messages)}});
     } else {
         for (const QString& m : std::as_const(r->messages))
             s.out().line(m);
@@ -53,6 +60,11 @@ int BillingCommand::run(const QStringList& w, Session& s)
                 .arg(r->autoRechargesReset)
                 .arg(r->resumed)
                 .arg(r->recharged.toString()));
+        s.out().line(tr("US minute bundles renewed: %1 (paid %2 from the profiles' balances), "
+                        "lapsed: %3.")
+                         .arg(r->bundlesRenewed.size())
+                         .arg(r->bundlesSpent.toString())
+                         .arg(r->bundlesLapsed.size()));
     }
     return Done;
 }

@@ -5,6 +5,7 @@
 #include "app/ctl/BalanceCommand.h"
 #include "app/ctl/BillingCommand.h"
 #include "app/ctl/CallsCommand.h"
+#include "app/ctl/BundleCommand.h"
 #include "app/ctl/CreditCommand.h"
 #include "app/ctl/DemoCommand.h"
 #include "app/ctl/InitCommand.h"
@@ -32,8 +33,9 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<ProfileCommand>());
     m_commands.push_back(std::make_unique<CallsCommand>());
     m_commands.push_back(std::make_unique<PricesCommand>());
+    m_commands.push_back(std::make_unique<BundleCommand>());
     // Commands of the contract that later work delivers: a clear word instead of "unknown".
-    for (const char* later : {"bundle", "report", "advice"})
+    for (const char* later : {"report", "advice"})
         m_commands.push_back(std::make_unique<LaterCommand>(QString::fromLatin1(later)));
 }
 

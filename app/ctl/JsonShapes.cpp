@@ -1,5 +1,7 @@
 #include "app/ctl/JsonShapes.h"
 
+#include "core/bundles/BundleService.h"
+
 #include <QJsonArray>
 
 namespace sb::ctl {
@@ -29,14 +31,18 @@ QJsonObject JsonShapes::number(const NumberRecord& n)
             {QStringLiteral("status"), n.status}};
 }
 
-QJsonObject JsonShapes::profile(const SipProfile& p)
+QJsonObject JsonShapes::profile(const SipProfile& p, const Context& ctx)
 {
     QJsonArray accounts;
     for (const auto& a : p.accounts)
         accounts.append(QJsonObject{{QStringLiteral("account"), a.account},
                                     {QStringLiteral("extension"), a.extension}});
+    // A profile read a moment ago: its bundles cannot fail to read but for a storage error,
+    // shown then as none rather than losing the whole profile.
+    auto summary = BundleService(ctx).summary(p.id);
+    const BundleSummary b = summary ? *summary : BundleSummary();
     const Money channels = p.monthlyChannelCost();
-    const Money bundles;
+    const Money bundles = b.monthlyCost();
     return {{QStringLiteral("name"), p.name},
             {QStringLiteral("department"), p.department},
             {QStringLiteral("balance"), p.balance.toString()},
@@ -55,14 +61,22 @@ QJsonObject JsonShapes::profile(const SipProfile& p)
                          {QStringLiteral("total"), (channels + bundles).toString()}}},
             {QStringLiteral("channelsPaidUntil"), p.channelsExpires.toString(Qt::ISODate)},
             {QStringLiteral("channelsLapsed"), p.channelsLapsed},
-            // US minute bundles arrive with their own work; until then a profile has none.
-            {QStringLiteral("bundles"),
-             QJsonObject{{QStringLiteral("count"), 0},
-                         {QStringLiteral("pricePaid"), Money().toString()},
-                         {QStringLiteral("minutesIncluded"), 0},
-                         {QStringLiteral("minutesUsed"), 0},
-                         {QStringLiteral("periodEnd"), QJsonValue(QJsonValue::Null)},
-                         {QStringLiteral("cancelled"), false}}}};
+            {QStringLiteral("bundles"), bundlesJson(b)}};
+}
+
+QJsonObject JsonShapes::bundlesJson(const BundleSummary& b)
+{
+    const auto date = [](const QDate& d) {
+        return d.isValid() ? QJsonValue(d.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+    };
+    return {{QStringLiteral("count"), b.count},
+            {QStringLiteral("pricePaid"), b.pricePaid.toString()},
+            {QStringLiteral("minutesIncluded"), b.minutesIncluded},
+            {QStringLiteral("minutesUsed"), b.minutesUsed},
+            {QStringLiteral("periodEnd"), date(b.periodEnd)},
+            {QStringLiteral("cancelled"), b.cancelled},
+            {QStringLiteral("expires"), date(b.expires)},
+            {QStringLiteral("nextPayment"), date(b.nextPayment)}};
 }
 
 QJsonValue JsonShapes::nullable(const QString& s)

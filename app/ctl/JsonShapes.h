@@ -1,9 +1,11 @@
 #pragma once
 
+#include "core/bundles/BundleSummary.h"
 #include "core/members/Member.h"
 #include "core/numbers/NumberHolder.h"
 #include "core/numbers/NumberRecord.h"
 #include "core/profiles/SipProfile.h"
+#include "core/storage/Context.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -19,7 +21,10 @@ public:
     /// null, {"member": ACCOUNT} or {"profile": NAME}.
     static QJsonValue holder(const NumberHolder& h);
     static QJsonObject number(const NumberRecord& n);
-    static QJsonObject profile(const SipProfile& p);
+    /// With its US minute bundles and monthly cost, read through `ctx`.
+    static QJsonObject profile(const SipProfile& p, const Context& ctx);
+    /// The "bundles" of a <profile>: dates YYYY-MM-DD or null.
+    static QJsonObject bundlesJson(const BundleSummary& b);
     /// null for "", else the text.
     static QJsonValue nullable(const QString& s);
 };

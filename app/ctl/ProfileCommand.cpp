@@ -3,6 +3,7 @@
 #include "app/ctl/JsonShapes.h"
 #include "app/ctl/OptionParser.h"
 #include "app/ctl/Session.h"
+#include "core/bundles/BundleService.h"
 #include "core/profiles/PbxConfig.h"
 #include "core/profiles/ProfileService.h"
 
@@ -201,7 +202,7 @@ int ProfileCommand::create(const QStringList& w, Session& s)
     for (const QString& warning : std::as_const(created->warnings))
         s.out().error(warning);
     if (s.json()) {
-        QJsonObject o = JsonShapes::profile(created->profile);
+        QJsonObject o = JsonShapes::profile(created->profile, *ctx);
         o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(created->warnings));
         o.insert(QStringLiteral("charged"), created->channelsCharged.toString());
         if (!created->password.isEmpty())
@@ -232,7 +233,7 @@ int ProfileCommand::list(const QStringList& w, Session& s)
     QJsonArray out;
     for (const SipProfile& p : std::as_const(*list)) {
         if (s.json())
-            out.append(JsonShapes::profile(p));
+            out.append(JsonShapes::profile(p, *ctx));
         else
             s.out().line(QStringLiteral("%1\t%2\t%3\t%4")
                              .arg(p.name, p.department, p.balance.toString())
@@ -253,10 +254,28 @@ int ProfileCommand::show(const QStringList& w, Session& s)
     auto p = ProfileService(*ctx).find(w.first());
     if (!p)
         return s.refused(p.error().message);
-    if (s.json())
-        s.out().json(JsonShapes::profile(*p));
+    if (s.json()) {
+        s.out().json(JsonShapes::profile(*p, *ctx));
+        return Done;
+    }
+    s.out().line(profileText(*p));
+    auto b = BundleService(*ctx).summary(p->id);
+    if (!b)
+        return s.refused(b.error().message);
+    if (!b->inForce())
+        s.out().line(tr("US bundles:    none"));
     else
-        s.out().line(profileText(*p));
+        s.out().line(
+            tr("US bundles:    %1 at %2 each; %3 of %4 minutes used until %5; %6")
+                .arg(QString::number(b->count), b->pricePaid.toString(),
+                     QString::number(b->minutesUsed), QString::number(b->minutesIncluded),
+                     b->periodEnd.toString(Qt::ISODate),
+                     b->cancelled
+                         ? tr("cancelled, usable until %1").arg(b->expires.toString(Qt::ISODate))
+                         : tr("next payment %1").arg(b->nextPayment.toString(Qt::ISODate))));
+    s.out().line(tr("Monthly cost:  %1 (channels %2, bundles %3)")
+                     .arg((p->monthlyChannelCost() + b->monthlyCost()).toString(),
+                          p->monthlyChannelCost().toString(), b->monthlyCost().toString()));
     return Done;
 }
 
@@ -271,7 +290,7 @@ int ProfileCommand::rename(const QStringList& w, Session& s)
     if (!p)
         return s.refused(p.error().message);
     if (s.json())
-        s.out().json(JsonShapes::profile(*p));
+        s.out().json(JsonShapes::profile(*p, *ctx));
     else
         s.out().line(tr("Renamed to %1.").arg(p->name));
     return Done;
@@ -373,7 +392,7 @@ int ProfileCommand::link(const QStringList& w, Session& s)
     if (!p)
         return s.refused(p.error().message);
     if (s.json())
-        s.out().json(JsonShapes::profile(*p));
+        s.out().json(JsonShapes::profile(*p, *ctx));
     else
         s.out().line(
             tr("Linked %1 to %2: its calls and numbers route to the PBX; sign-in is disabled.")
@@ -392,7 +411,7 @@ int ProfileCommand::unlink(const QStringList& w, Session& s)
     if (!p)
         return s.refused(p.error().message);
     if (s.json())
-        s.out().json(JsonShapes::profile(*p));
+        s.out().json(JsonShapes::profile(*p, *ctx));
     else
         s.out().line(tr("Unlinked %1 from %2; sign-in is restored.").arg(w[1], p->name));
     return Done;

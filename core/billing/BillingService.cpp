@@ -1,6 +1,7 @@
 #include "core/billing/BillingService.h"
 
 #include "core/books/Ledger.h"
+#include "core/bundles/BundleService.h"
 #include "core/credit/CreditService.h"
 #include "core/numbers/NumberService.h"
 #include "core/profiles/ProfileService.h"
@@ -55,6 +56,13 @@ Result<BillingService::Report> BillingService::run() const
         report.channelsLapsed = channels->lapsed;
         report.channelsSpent = channels->spent;
         report.messages += channels->messages;
+        auto bundles = BundleService(m_ctx).processDue(tx);
+        if (!bundles)
+            return bundles.error();
+        report.bundlesRenewed = bundles->renewedProfiles;
+        report.bundlesLapsed = bundles->lapsedProfiles;
+        report.bundlesSpent = bundles->spent;
+        report.messages += bundles->messages;
         const Ledger ledger(m_ctx);
         const CreditService credit(m_ctx);
         if (!due.isEmpty()) {
@@ -80,7 +88,8 @@ Result<BillingService::Report> BillingService::run() const
     if (done) {
         const Report& r = *done;
         const bool numbersLeft = r.numbersReleased > 0 || r.numbersExpired > 0;
-        const bool channels = r.channelsRenewed > 0 || r.channelsLapsed > 0;
+        const bool channels = r.channelsRenewed > 0 || r.channelsLapsed > 0 ||
+                              !r.bundlesRenewed.isEmpty() || !r.bundlesLapsed.isEmpty();
         Changes changes;
         changes.memberIds = recharged;
         // Released numbers leave their holders: which ones is not reported, so all rows.

@@ -26,7 +26,10 @@ public:
         int channelsRenewed = 0; ///< profiles whose channels were renewed
         int channelsLapsed = 0;  ///< renewals the company could not pay
         Money channelsSpent;
-        QStringList messages; ///< translated news, one line each
+        QStringList bundlesRenewed; ///< profiles whose US minute bundles were renewed
+        QStringList bundlesLapsed;  ///< profiles whose balance could not pay the renewal
+        Money bundlesSpent;         ///< from the profiles' balances
+        QStringList messages;       ///< translated news, one line each
     };
     Result<Report> run() const;
 

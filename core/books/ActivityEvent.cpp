@@ -42,6 +42,12 @@ constexpr KindKey kKeys[] = {
     {ActivityKind::ProfileChannelsLapsed, "profile.channelsLapsed"},
     {ActivityKind::CallsImported, "calls.import"},
     {ActivityKind::PricesImported, "prices.imported"},
+    {ActivityKind::BundlesAdded, "bundle.add"},
+    {ActivityKind::BundlesChanged, "bundle.change"},
+    {ActivityKind::BundlesCancelled, "bundle.cancel"},
+    {ActivityKind::BundlesExtended, "bundle.extend"},
+    {ActivityKind::BundlesRenewed, "bundle.renew"},
+    {ActivityKind::BundlesLapsed, "bundle.lapsed"},
 };
 
 namespace V = ActivityValue;
@@ -298,6 +304,65 @@ ActivityEvent ActivityEvent::callsImported(const QString& file, qint64 calls, qi
                   {V::Duplicates, duplicates},
                   {V::Problems, problems},
                   {V::AmountCents, charged.cents()}});
+}
+
+ActivityEvent ActivityEvent::bundlesAdded(const QString& profile, int count, Money paid,
+                                          const QDate& until)
+{
+    return event(ActivityKind::BundlesAdded, profile,
+                 {{V::Profile, profile},
+                  {V::Count, count},
+                  {V::AmountCents, paid.cents()},
+                  {V::Date, iso(until)}});
+}
+
+ActivityEvent ActivityEvent::bundlesChanged(const QString& profile, int oldCount, int count,
+                                            Money refund, Money paid, const QDate& until)
+{
+    return event(ActivityKind::BundlesChanged, profile,
+                 {{V::Profile, profile},
+                  {V::OldCount, oldCount},
+                  {V::Count, count},
+                  {V::RefundCents, refund.cents()},
+                  {V::AmountCents, paid.cents()},
+                  {V::Date, iso(until)}});
+}
+
+ActivityEvent ActivityEvent::bundlesCancelled(const QString& profile, int count,
+                                              const QDate& usableUntil)
+{
+    return event(ActivityKind::BundlesCancelled, profile,
+                 {{V::Profile, profile}, {V::Count, count}, {V::Date, iso(usableUntil)}});
+}
+
+ActivityEvent ActivityEvent::bundlesExtended(const QString& profile, int count, Money paid,
+                                             const QDate& nextPayment)
+{
+    return event(ActivityKind::BundlesExtended, profile,
+                 {{V::Profile, profile},
+                  {V::Count, count},
+                  {V::AmountCents, paid.cents()},
+                  {V::Date, iso(nextPayment)}});
+}
+
+ActivityEvent ActivityEvent::bundlesRenewed(const QString& profile, int count, Money paid,
+                                            const QDate& until)
+{
+    return event(ActivityKind::BundlesRenewed, profile,
+                 {{V::Profile, profile},
+                  {V::Count, count},
+                  {V::AmountCents, paid.cents()},
+                  {V::Date, iso(until)}});
+}
+
+ActivityEvent ActivityEvent::bundlesLapsed(const QString& profile, int count, Money balance,
+                                           Money cost)
+{
+    return event(ActivityKind::BundlesLapsed, profile,
+                 {{V::Profile, profile},
+                  {V::Count, count},
+                  {V::BalanceCents, balance.cents()},
+                  {V::AmountCents, cost.cents()}});
 }
 
 } // namespace sb

@@ -42,6 +42,12 @@ enum class ActivityKind
     ProfileChannelsLapsed,
     CallsImported,
     PricesImported,
+    BundlesAdded,
+    BundlesChanged,
+    BundlesCancelled,
+    BundlesExtended,
+    BundlesRenewed,
+    BundlesLapsed,
 };
 
 /// The stored key of a kind ("number.buy"); empty for Unknown.
@@ -86,6 +92,8 @@ inline constexpr QLatin1String Auth("auth"); ///< "registration" or "ip"
 inline constexpr QLatin1String Username("username");
 inline constexpr QLatin1String Ip("ip");
 inline constexpr QLatin1String Port("port");
+inline constexpr QLatin1String OldCount("old_count");
+inline constexpr QLatin1String RefundCents("refund_cents");
 /// The English sentence of a line written before events had values (schema 3 and older):
 /// shown as it is, since its values are missing.
 inline constexpr QLatin1String Text("text");
@@ -146,6 +154,19 @@ struct ActivityEvent
     static ActivityEvent pricesImported(const QString& file, int countries, int rates);
     static ActivityEvent profileChannelsLapsed(const QString& profile, Money companyBalance,
                                                Money cost);
+    /// US minute bundles: `until` is the end of the period paid (the next renewal).
+    static ActivityEvent bundlesAdded(const QString& profile, int count, Money paid,
+                                      const QDate& until);
+    static ActivityEvent bundlesChanged(const QString& profile, int oldCount, int count,
+                                        Money refund, Money paid, const QDate& until);
+    static ActivityEvent bundlesCancelled(const QString& profile, int count,
+                                          const QDate& usableUntil);
+    static ActivityEvent bundlesExtended(const QString& profile, int count, Money paid,
+                                         const QDate& nextPayment);
+    static ActivityEvent bundlesRenewed(const QString& profile, int count, Money paid,
+                                        const QDate& until);
+    static ActivityEvent bundlesLapsed(const QString& profile, int count, Money balance,
+                                       Money cost);
 };
 
 } // namespace sb

@@ -216,6 +216,31 @@ QString ActivityLog::describe(const ActivityEntry& entry)
         return tr("Imported the price list %1 in place of the one in force: number prices for "
                   "%2 countries, %3 per-minute rates")
             .arg(text(V::File), number(V::Countries), number(V::Rates));
+    case ActivityKind::BundlesAdded:
+        return tr("Added %n US minute bundle(s) to %1; paid %2 until %3", nullptr, count(V::Count))
+            .arg(text(V::Profile), money(V::AmountCents), date(V::Date));
+    case ActivityKind::BundlesChanged:
+        return tr("Changed the US minute bundles of %1 from %2 to %3; refunded %4 for unused "
+                  "minutes, paid %5 until %6")
+            .arg(text(V::Profile), number(V::OldCount), number(V::Count), money(V::RefundCents),
+                 money(V::AmountCents), date(V::Date));
+    case ActivityKind::BundlesCancelled:
+        return tr("Cancelled %n US minute bundle(s) of %1; usable until %2", nullptr,
+                  count(V::Count))
+            .arg(text(V::Profile), date(V::Date));
+    case ActivityKind::BundlesExtended:
+        return tr("Extended %n US minute bundle(s) of %1 by a month; paid %2, next payment %3",
+                  nullptr, count(V::Count))
+            .arg(text(V::Profile), money(V::AmountCents), date(V::Date));
+    case ActivityKind::BundlesRenewed:
+        return tr("Renewed %n US minute bundle(s) of %1; paid %2 until %3", nullptr,
+                  count(V::Count))
+            .arg(text(V::Profile), money(V::AmountCents), date(V::Date));
+    case ActivityKind::BundlesLapsed:
+        return tr("The %n US minute bundle(s) of %1 lapsed: its balance (%2) cannot pay the "
+                  "renewal (%3)",
+                  nullptr, count(V::Count))
+            .arg(text(V::Profile), money(V::BalanceCents), money(V::AmountCents));
     case ActivityKind::MemberCharged:
     case ActivityKind::Unknown:
         break;
@@ -284,6 +309,18 @@ QString ActivityLog::kindName(ActivityKind kind)
         return tr("Call records imported");
     case ActivityKind::PricesImported:
         return tr("Price list imported");
+    case ActivityKind::BundlesAdded:
+        return tr("Bundles added");
+    case ActivityKind::BundlesChanged:
+        return tr("Bundles changed");
+    case ActivityKind::BundlesCancelled:
+        return tr("Bundles cancelled");
+    case ActivityKind::BundlesExtended:
+        return tr("Bundles extended");
+    case ActivityKind::BundlesRenewed:
+        return tr("Bundles renewed");
+    case ActivityKind::BundlesLapsed:
+        return tr("Bundles lapsed");
     case ActivityKind::Unknown:
         break;
     }

@@ -481,6 +481,25 @@ Result<ProfileService::ChannelChange> ProfileService::setChannels(const QString&
         if (p->channels == channels && !p->channelsLapsed)
             return Error::refused(
                 tr("%1 already has %n channel(s).", nullptr, channels).arg(p->name));
+        // Bundles can never outnumber channels (SPEC "US minute bundles"). profiles/ sits
+        // below bundles/ (the call importer needs bundles below rating), so the count in
+        // force is read here with one query rather than through BundleService.
+        const QString todayText = m_ctx.now().toUTC().date().toString(Qt::ISODate);
+        auto b = m_ctx.db.runFirst(
+            QStringLiteral("SELECT CAST(COALESCE(MAX(bundle_count), 0) AS BIGINT) FROM "
+                           "bundle_periods WHERE profile_id = ? AND state IN "
+                           "('active','cancelled') AND ends_on > ?"),
+            {p->id, todayText});
+        if (!b)
+            return b.error();
+        const int bundles = b->value(0).toInt();
+        b->finish();
+        if (channels < bundles)
+            return Error::refused(
+                tr("%1 has %n US minute bundle(s); it needs at least as many channels. Lower "
+                   "the bundles first. The channels were not changed.",
+                   nullptr, bundles)
+                    .arg(p->name));
         const Money price = m_prices.channelPrice();
         const Money cost = price.times(channels).value_or(Money());
         auto company = Ledger(m_ctx).balance(Ledger::CompanyAccount);
@@ -751,6 +770,9 @@ Result<ProfileService::Deletion> ProfileService::remove(const QString& name) con
              {}},
             {QStringLiteral("DELETE FROM profile_links WHERE profile_id = ?"), {}},
             {QStringLiteral("DELETE FROM calls WHERE profile_id = ?"), {}},
+            // The bundles' history goes with the profile (a table of bundles/, which sits
+            // above profiles/, named here so the profile's row can go).
+            {QStringLiteral("DELETE FROM bundle_periods WHERE profile_id = ?"), {}},
             {QStringLiteral("UPDATE terms_acceptances SET profile_id = NULL WHERE profile_id = ?"),
              {}},
         };

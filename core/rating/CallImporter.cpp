@@ -2,6 +2,7 @@
 
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
+#include "core/bundles/BundleAllowance.h"
 #include "core/credit/CreditService.h"
 #include "core/members/MemberService.h"
 #include "core/profiles/ProfileService.h"
@@ -84,6 +85,7 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
     const MemberService members(m_ctx);
     const ProfileService profiles(m_ctx, m_prices);
     const CreditService credit(m_ctx);
+    BundleAllowance bundles(m_ctx);
     CallImportReport report;
     QHash<QString, Payer> payers; // by the code's case-folded key
     Payer uncached;
@@ -142,7 +144,7 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
         " cost_cents, unique_id, account_code, answered_at, ended_at, destination_e164, prefix,"
         " duration, disposition, billed_minutes, bundle_minutes, rate_ten_thousandths,"
         " charged_cents, status)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (unique_id) DO NOTHING");
     const QString kind = QStringLiteral("call");
 
@@ -162,21 +164,44 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
         if (!(*payer)->known)
             continue;
         Payer& p = **payer;
-        const RatedCall rated = rater.rate(record, options.region);
-        auto ins = db.run(
-            insertSql,
-            {nullableId(p.profileId), nullableId(p.member ? p.member->id : 0), iso(record.start),
-             Database::text(record.source), Database::text(record.destination), record.billsec,
-             rated.price.cents(), record.uniqueId, Database::text(record.accountCode),
-             record.answered() ? QVariant(iso(record.answer))
-                               : QVariant(QMetaType::fromType<QString>()),
-             Database::text(iso(record.end)), Database::text(rated.e164),
-             Database::text(rated.prefix), record.duration, Database::text(record.disposition),
-             rated.minutes, rated.perMinuteTenThousandths, rated.price.cents(),
-             RatedCall::statusKey(rated.status)});
+        RatedCall rated = rater.rate(record, options.region);
+        // A profile's US calls use its bundle minutes first; the rest is priced at the rate.
+        qint64 bundleMinutes = 0;
+        if (p.profileId != 0 && rated.charged() && rated.minutes > 0) {
+            auto taken = bundles.take(p.profileId, record.start, rated.minutes, rated.e164);
+            if (!taken)
+                return taken.error();
+            bundleMinutes = *taken;
+            if (bundleMinutes > 0)
+                rated.price =
+                    Rater::price(rated.minutes - bundleMinutes, rated.perMinuteTenThousandths)
+                        .value_or(rated.price);
+        }
+        auto ins = db.run(insertSql, {nullableId(p.profileId),
+                                      nullableId(p.member ? p.member->id : 0),
+                                      iso(record.start),
+                                      Database::text(record.source),
+                                      Database::text(record.destination),
+                                      record.billsec,
+                                      rated.price.cents(),
+                                      record.uniqueId,
+                                      Database::text(record.accountCode),
+                                      record.answered() ? QVariant(iso(record.answer))
+                                                        : QVariant(QMetaType::fromType<QString>()),
+                                      Database::text(iso(record.end)),
+                                      Database::text(rated.e164),
+                                      Database::text(rated.prefix),
+                                      record.duration,
+                                      Database::text(record.disposition),
+                                      rated.minutes,
+                                      bundleMinutes,
+                                      rated.perMinuteTenThousandths,
+                                      rated.price.cents(),
+                                      RatedCall::statusKey(rated.status)});
         if (!ins)
             return ins.error();
         if (ins->numRowsAffected() != 1) {
+            bundles.giveBack(p.profileId, record.start, bundleMinutes);
             ++report.duplicates;
             continue;
         }
@@ -226,6 +251,8 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
             report.owed -= p.balance;
         }
     }
+    if (auto b = bundles.save(tx); !b)
+        return b.error();
     report.problems = reader.problems();
     report.problemCount = reader.problemCount();
     if (options.progress)

@@ -209,6 +209,34 @@ const QList<QStringList>& steps()
             QStringLiteral("{SQLITE}ALTER TABLE accounts_rebuilt RENAME TO accounts"),
             QStringLiteral("{SQLITE}CREATE INDEX accounts_balance ON accounts(balance_cents)"),
         },
+        // US minute bundles (issue 8): one row per bundle period, kept as history. A profile's
+        // periods are anchored like numbers: starts_on = anchor + (period - 1) months and
+        // ends_on = anchor + period months (exclusive: the renewal date), so the 31st does not
+        // drift. price_cents is the price of ONE bundle when this period was bought (the
+        // refund of a change uses it), paid_cents what the profile paid for the period.
+        // state: 'active' (renews), 'cancelled' (usable to ends_on, no renewal), 'changed'
+        // (ended early by a change, unused minutes refunded), 'lapsed' (the renewal could
+        // not be paid). An extension is the next period's row, paid ahead, starts_on in the
+        // future.
+        {
+            QStringLiteral("CREATE TABLE bundle_periods ("
+                           " id {PK},"
+                           " profile_id BIGINT NOT NULL REFERENCES profiles(id),"
+                           " anchor TEXT NOT NULL,"
+                           " period INTEGER NOT NULL CHECK (period >= 1),"
+                           " starts_on TEXT NOT NULL,"
+                           " ends_on TEXT NOT NULL,"
+                           " bundle_count INTEGER NOT NULL CHECK (bundle_count BETWEEN 1 AND 300),"
+                           " price_cents BIGINT NOT NULL CHECK (price_cents >= 0),"
+                           " paid_cents BIGINT NOT NULL CHECK (paid_cents >= 0),"
+                           " minutes_used BIGINT NOT NULL DEFAULT 0 CHECK (minutes_used >= 0),"
+                           " state TEXT NOT NULL DEFAULT 'active' CHECK (state IN"
+                           " ('active','cancelled','changed','lapsed')),"
+                           " created_at TEXT NOT NULL)"),
+            QStringLiteral(
+                "CREATE INDEX bundle_periods_profile ON bundle_periods(profile_id, starts_on)"),
+            QStringLiteral("CREATE INDEX bundle_periods_due ON bundle_periods(state, ends_on)"),
+        },
     };
     return s;
 }

@@ -1015,6 +1015,109 @@ private slots:
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains(QStringLiteral("credit allocate AMOUNT ACCOUNT")));
     }
+
+    // US minute bundles: add, change (the seed's refund), cancel, extend, and their refusals;
+    // `profile show` and `billing run` report them. The clock is fixed with --now.
+    void bundleLifecycle()
+    {
+        const auto at = [&](const QString& now, QStringList args) {
+            return ctl(QStringList{QStringLiteral("--json"), QStringLiteral("--now"), now} + args);
+        };
+        const QString mar10 = QStringLiteral("2026-03-10T12:00:00Z");
+        const QString b = QStringLiteral("bundle");
+        const QString sales = QStringLiteral("Sales");
+        QCOMPARE(at(mar10, {QStringLiteral("topup"), QStringLiteral("500")}).exitCode, 0);
+        QCOMPARE(at(mar10, {QStringLiteral("profile"), QStringLiteral("create"), sales,
+                            QStringLiteral("--channels"), QStringLiteral("3")})
+                     .exitCode,
+                 0);
+        // No credit on the profile yet: refused, one line.
+        verifyRefused(at(mar10, {b, QStringLiteral("add"), sales, QStringLiteral("1")}));
+        QCOMPARE(at(mar10, {QStringLiteral("credit"), QStringLiteral("profile"), sales,
+                            QStringLiteral("200")})
+                     .exitCode,
+                 0);
+        verifyRefused(at(mar10, {b, QStringLiteral("add"), sales, QStringLiteral("4")}));
+        verifyRefused(at(mar10, {b, QStringLiteral("add"), sales, QStringLiteral("x")}));
+        QCOMPARE(at(mar10, {b, QStringLiteral("add"), sales}).exitCode, 2);
+        CtlResult r = at(mar10, {b, QStringLiteral("add"), sales, QStringLiteral("1")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json(),
+                 (QJsonObject{{QStringLiteral("count"), 1},
+                              {QStringLiteral("cost"), QStringLiteral("30.00")},
+                              {QStringLiteral("periodEnd"), QStringLiteral("2026-04-10")}}));
+        verifyRefused(at(mar10, {b, QStringLiteral("add"), sales, QStringLiteral("1")}));
+        verifyRefused(at(mar10, {b, QStringLiteral("extend"), sales}));
+        const CtlResult text = ctl({QStringLiteral("--now"), mar10, QStringLiteral("profile"),
+                                    QStringLiteral("show"), sales});
+        QVERIFY2(text.out.contains(QStringLiteral("US bundles:    1 at 30.00 each; 0 of 5000 "
+                                                  "minutes used until 2026-04-10")),
+                 qPrintable(text.out));
+        QVERIFY2(text.out.contains(QStringLiteral("Monthly cost:  50.85")), qPrintable(text.out));
+        r = at(mar10, {QStringLiteral("profile"), QStringLiteral("show"), sales});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject bundles = r.json().value(QStringLiteral("bundles")).toObject();
+        QCOMPARE(bundles.value(QStringLiteral("count")).toInt(), 1);
+        QCOMPARE(bundles.value(QStringLiteral("pricePaid")).toString(), QStringLiteral("30.00"));
+        QCOMPARE(bundles.value(QStringLiteral("minutesIncluded")).toInt(), 5000);
+        QCOMPARE(bundles.value(QStringLiteral("minutesUsed")).toInt(), 0);
+        QCOMPARE(bundles.value(QStringLiteral("periodEnd")).toString(),
+                 QStringLiteral("2026-04-10"));
+        QCOMPARE(bundles.value(QStringLiteral("cancelled")).toBool(), false);
+        const QJsonObject cost = r.json().value(QStringLiteral("monthlyCost")).toObject();
+        QCOMPARE(cost.value(QStringLiteral("bundles")).toString(), QStringLiteral("30.00"));
+        QCOMPARE(cost.value(QStringLiteral("total")).toString(), QStringLiteral("50.85"));
+        // Change with nothing used: the whole 30.00 comes back, 2 × 30.00 are paid.
+        r = at(QStringLiteral("2026-03-20T09:00:00Z"),
+               {b, QStringLiteral("change"), sales, QStringLiteral("2")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json(),
+                 (QJsonObject{{QStringLiteral("count"), 2},
+                              {QStringLiteral("refund"), QStringLiteral("30.00")},
+                              {QStringLiteral("cost"), QStringLiteral("60.00")},
+                              {QStringLiteral("periodEnd"), QStringLiteral("2026-04-20")}}));
+        // Channels cannot go below the bundles.
+        verifyRefused(at(
+            QStringLiteral("2026-03-20T10:00:00Z"),
+            {QStringLiteral("profile"), QStringLiteral("channels"), sales, QStringLiteral("1")}));
+        // Extend inside the 30 days, then cancel: usable until the paid time ends.
+        r = at(QStringLiteral("2026-03-25T09:00:00Z"), {b, QStringLiteral("extend"), sales});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json(),
+                 (QJsonObject{{QStringLiteral("nextPayment"), QStringLiteral("2026-05-20")},
+                              {QStringLiteral("cost"), QStringLiteral("60.00")}}));
+        r = at(QStringLiteral("2026-03-26T09:00:00Z"), {b, QStringLiteral("cancel"), sales});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json(),
+                 (QJsonObject{{QStringLiteral("expires"), QStringLiteral("2026-05-20")}}));
+        verifyRefused(
+            at(QStringLiteral("2026-03-26T09:00:00Z"), {b, QStringLiteral("cancel"), sales}));
+        r = at(QStringLiteral("2026-03-26T09:00:00Z"),
+               {QStringLiteral("profile"), QStringLiteral("show"), sales});
+        QCOMPARE(r.json()
+                     .value(QStringLiteral("bundles"))
+                     .toObject()
+                     .value(QStringLiteral("cancelled"))
+                     .toBool(),
+                 true);
+        // 200 − 30 (add) + 30 (refund) − 60 (change) − 60 (extend)
+        QCOMPARE(r.json().value(QStringLiteral("balance")).toString(), QStringLiteral("80.00"));
+        // billing run lists renewed and lapsed bundles: none here (cancelled).
+        r = at(QStringLiteral("2026-05-21T09:00:00Z"),
+               {QStringLiteral("billing"), QStringLiteral("run")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("bundlesRenewed")).toArray(), QJsonArray());
+        QCOMPARE(r.json().value(QStringLiteral("bundlesLapsed")).toArray(), QJsonArray());
+        // A new add after they ran out, not paid at the renewal: lapsed, and said so.
+        r = at(QStringLiteral("2026-05-21T10:00:00Z"),
+               {b, QStringLiteral("add"), sales, QStringLiteral("2")});
+        QCOMPARE(r.exitCode, 0);
+        r = at(QStringLiteral("2026-06-21T10:00:00Z"),
+               {QStringLiteral("billing"), QStringLiteral("run")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("bundlesLapsed")).toArray(),
+                 QJsonArray{QStringLiteral("Sales")});
+    }
 };
 
 // Not per engine: the environment default and the refusal of a newer schema.

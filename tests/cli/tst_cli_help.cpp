@@ -86,7 +86,7 @@ private slots:
     // A later command stays a usage error, even when asked for help.
     void laterCommandHelp()
     {
-        const CtlResult r = ctl({QStringLiteral("bundle"), QStringLiteral("--help")});
+        const CtlResult r = ctl({QStringLiteral("report"), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("not available in this version yet")));
     }

@@ -1,6 +1,7 @@
 #include "ui/profiles/SipProfileDetails.h"
 
 #include "core/base/PhoneNumbers.h"
+#include "core/bundles/BundleService.h"
 #include "core/numbers/NumberCatalogue.h"
 #include "core/profiles/PbxConfig.h"
 #include "core/profiles/ProfileService.h"
@@ -142,7 +143,10 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
     m_paidUntil = valueLabel(m_outgoingBox, QStringLiteral("channelsPaidUntilLabel"));
     m_lapsed = new HintLabel(m_outgoingBox);
     m_lapsed->setObjectName(QStringLiteral("channelsLapsedLabel"));
+    // The seed's "Outgoing calls" row: channels and bundles together.
+    m_outgoingTotal = valueLabel(m_outgoingBox, QStringLiteral("outgoingTotalLabel"));
     auto* outgoingLayout = new QVBoxLayout(m_outgoingBox);
+    outgoingLayout->addWidget(m_outgoingTotal);
     outgoingLayout->addWidget(m_channelsCost);
     outgoingLayout->addWidget(m_paidUntil);
     outgoingLayout->addWidget(m_lapsed);
@@ -186,10 +190,20 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
     numbersLayout->addWidget(m_numbersNote);
     numbersLayout->addWidget(m_numbers);
 
-    // US minute bundles: the next version
+    // US minute bundles
     m_bundlesBox = group(QStringLiteral("bundlesGroup"), m_details);
+    m_bundlesCount = valueLabel(m_bundlesBox, QStringLiteral("bundlesCountLabel"));
+    m_bundlesCount->setFont(bold);
+    m_bundlesMinutes = valueLabel(m_bundlesBox, QStringLiteral("bundlesMinutesLabel"));
+    m_bundlesPeriod = valueLabel(m_bundlesBox, QStringLiteral("bundlesPeriodLabel"));
+    m_bundlesHint = new HintLabel(m_bundlesBox);
+    m_bundlesHint->setObjectName(QStringLiteral("bundlesHintLabel"));
     m_bundlesNote = valueLabel(m_bundlesBox, QStringLiteral("bundlesNoteLabel"));
     auto* bundlesLayout = new QVBoxLayout(m_bundlesBox);
+    bundlesLayout->addWidget(m_bundlesCount);
+    bundlesLayout->addWidget(m_bundlesMinutes);
+    bundlesLayout->addWidget(m_bundlesPeriod);
+    bundlesLayout->addWidget(m_bundlesHint);
     bundlesLayout->addWidget(m_bundlesNote);
 
     auto* header = new QVBoxLayout;
@@ -286,6 +300,15 @@ void SipProfileDetails::reload()
             m_credentialsHint->showError(p.error().message);
             m_password.clear();
         }
+    }
+    m_bundles = BundleSummary();
+    m_bundlesError.clear();
+    if (m_profile) {
+        auto b = BundleService(m_ctx).summary(m_profile->id);
+        if (b)
+            m_bundles = *b;
+        else
+            m_bundlesError = b.error().message;
     }
     auto servers = ProviderSettings(m_ctx).sipServers();
     m_servers = servers ? *servers : ProviderSettings::defaultSipServers();
@@ -426,6 +449,39 @@ void SipProfileDetails::updateWidgets()
     }
     m_paidUntil->setAccessibleName(m_paidUntil->text());
 
+    const Money bundlesMonthly = m_bundles.monthlyCost();
+    m_outgoingTotal->setText(bundlesMonthly.isPositive()
+                                 ? tr("%1 a month: channels %2 and US minute bundles %3")
+                                       .arg((monthly + bundlesMonthly).toCurrencyString(locale),
+                                            monthly.toCurrencyString(locale),
+                                            bundlesMonthly.toCurrencyString(locale))
+                                 : tr("%1 a month").arg(monthly.toCurrencyString(locale)));
+    m_outgoingTotal->setAccessibleName(tr("Outgoing calls: %1").arg(m_outgoingTotal->text()));
+    const auto day = [&](const QDate& d) { return locale.toString(d, QLocale::ShortFormat); };
+    if (!m_bundles.inForce()) {
+        m_bundlesCount->setText(tr("No US minute bundles."));
+        m_bundlesMinutes->setText(tr("US calls are charged at the standard rates."));
+        m_bundlesPeriod->clear();
+    } else {
+        m_bundlesCount->setText(tr("%n bundle(s) at %1 each: %2 a month", nullptr, m_bundles.count)
+                                    .arg(m_bundles.pricePaid.toCurrencyString(locale),
+                                         m_bundles.pricePaid.times(m_bundles.count)
+                                             .value_or(Money())
+                                             .toCurrencyString(locale)));
+        m_bundlesMinutes->setText(tr("Minutes used: %1 of %2 this period (until %3)")
+                                      .arg(locale.toString(m_bundles.minutesUsed),
+                                           locale.toString(m_bundles.minutesIncluded),
+                                           day(m_bundles.periodEnd)));
+        m_bundlesPeriod->setText(
+            m_bundles.cancelled
+                ? tr("Cancelled: usable until %1, then they expire.").arg(day(m_bundles.expires))
+                : tr("Next payment: %1, from this profile's balance.")
+                      .arg(day(m_bundles.nextPayment)));
+    }
+    m_bundlesHint->showProblem(m_bundlesError);
+    for (QLabel* l : {m_bundlesCount, m_bundlesMinutes, m_bundlesPeriod})
+        l->setAccessibleName(l->text());
+
     m_balance->setText(BalanceDisplay::currencyText(p.balance, locale));
     // Owed (below zero after calls): red besides the words, readable on the pane's palette.
     QPalette balancePalette = m_balance->parentWidget()->palette();
@@ -511,9 +567,9 @@ void SipProfileDetails::retranslateUi()
     m_numbers->setAccessibleName(tr("Numbers of the profile"));
     m_bundlesBox->setTitle(tr("US minute bundles"));
     m_bundlesNote->setText(
-        tr("US minute bundles — 5000 minutes a month of calls to US mobiles and landlines each, "
-           "paid from this profile's credit, at most one per channel — come in a later version "
-           "of Switchboard."));
+        tr("Each bundle gives 5000 minutes a month of calls to US mobiles and landlines, paid "
+           "from this profile's credit; at most one per channel. Unused minutes expire at the "
+           "renewal; US calls beyond them are charged at the standard rates."));
     updateWidgets();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/bundles/BundleSummary.h"
 #include "core/profiles/SipProfile.h"
 #include "core/storage/Context.h"
 
@@ -25,7 +26,9 @@ class PbxConfigView;
 /// Everything about one SIP profile, in group boxes: authentication (the password hidden
 /// until asked for), what the PBX needs (the provider's servers and a ready Asterisk PJSIP
 /// block with a copy button), outgoing calls (channels and their monthly cost, paid until,
-/// lapsed), balance, linked accounts with extensions, numbers, and US minute bundles (to come).
+/// lapsed; the monthly total with the bundles), balance, linked accounts with extensions,
+/// numbers, and US minute bundles (minutes used against included, period end, cancelled,
+/// next payment).
 class SipProfileDetails : public QScrollArea
 {
     Q_OBJECT
@@ -51,6 +54,8 @@ public:
     void reload();
     /// The profile shown, if any.
     const std::optional<SipProfile>& profile() const { return m_profile; }
+    /// The shown profile's US minute bundles (count 0: none, or they could not be read).
+    const BundleSummary& bundles() const { return m_bundles; }
     /// The linked account selected in the details, or empty.
     QString selectedAccount() const;
     bool passwordShown() const { return !m_password.isEmpty(); }
@@ -76,6 +81,8 @@ private:
     QStringList m_servers;
     QString m_serversError;
     QString m_password; ///< shown on request only; forgotten when another profile is shown
+    BundleSummary m_bundles;
+    QString m_bundlesError;
 
     QWidget* m_content = nullptr;
     QLabel* m_empty = nullptr;
@@ -104,6 +111,7 @@ private:
     QGroupBox* m_outgoingBox = nullptr;
     QLabel* m_channelsCost = nullptr;
     QLabel* m_paidUntil = nullptr;
+    QLabel* m_outgoingTotal = nullptr;
     HintLabel* m_lapsed = nullptr;
     QToolButton* m_changeChannelsButton = nullptr;
 
@@ -125,6 +133,10 @@ private:
 
     QGroupBox* m_bundlesBox = nullptr;
     QLabel* m_bundlesNote = nullptr;
+    QLabel* m_bundlesCount = nullptr;
+    QLabel* m_bundlesMinutes = nullptr;
+    QLabel* m_bundlesPeriod = nullptr;
+    HintLabel* m_bundlesHint = nullptr;
     QList<QToolButton*> m_bundleButtons;
 };
 

@@ -1,9 +1,11 @@
 #include "ui/profiles/SipProfilesPage.h"
 
 #include "core/books/CompanyService.h"
+#include "core/bundles/BundleService.h"
 #include "core/profiles/ProfileService.h"
 #include "models/profiles/ProfilesModel.h"
 #include "ui/profiles/AllocateProfileCreditDialog.h"
+#include "ui/profiles/BundlesDialog.h"
 #include "ui/profiles/ChangeChannelsDialog.h"
 #include "ui/profiles/CreateSipProfileWizard.h"
 #include "ui/profiles/DeleteSipProfileDialog.h"
@@ -102,13 +104,12 @@ SipProfilesPage::SipProfilesPage(const Context& ctx, QWidget* parent) : QWidget(
                             &SipProfilesPage::unlinkAccount);
     m_buyNumberAction =
         action("buyNumberForProfileAction", QKeySequence(), &SipProfilesPage::buyNumber);
-    for (const char* name : {"addBundlesAction", "changeBundlesAction", "cancelBundlesAction",
-                             "extendBundlesAction"}) {
-        auto* a = new QAction(this);
-        a->setObjectName(QString::fromLatin1(name));
-        a->setEnabled(false);
-        m_bundleActions.append(a);
-    }
+    m_bundleActions = {
+        action("addBundlesAction", QKeySequence(), &SipProfilesPage::addBundles),
+        action("changeBundlesAction", QKeySequence(), &SipProfilesPage::changeBundles),
+        action("cancelBundlesAction", QKeySequence(), &SipProfilesPage::cancelBundles),
+        action("extendBundlesAction", QKeySequence(), &SipProfilesPage::extendBundles),
+    };
     m_table->addActions({m_renameAction, m_deleteAction, m_creditAction, m_channelsAction,
                          m_linkAction, m_buyNumberAction});
     m_details->setActions({m_channelsAction, m_creditAction, m_linkAction, m_unlinkAction,
@@ -195,6 +196,43 @@ void SipProfilesPage::updateActions()
         a->setEnabled(shown && one);
     m_buyNumberAction->setEnabled(one);
     m_unlinkAction->setEnabled(shown && one && !m_details->selectedAccount().isEmpty());
+
+    // The bundle actions by the bundles' state; a disabled one says why in its tool tip.
+    const BundleSummary& b = m_details->bundles();
+    const QLocale locale;
+    const auto day = [&](const QDate& d) { return locale.toString(d, QLocale::ShortFormat); };
+    const QString none = tr("Select a SIP profile first.");
+    struct State
+    {
+        bool enabled;
+        QString tip;
+        QString whyNot;
+    };
+    const State states[] = {
+        {one && !b.inForce(), tr("Buy US minute bundles for the SIP profile"),
+         !one ? none : tr("The profile already has bundles: change them instead.")},
+        {one && b.inForce(), tr("Change the number of bundles; the unused minutes are refunded"),
+         !one ? none : tr("The profile has no bundles: add them first.")},
+        {one && b.inForce() && !b.cancelled,
+         tr("Cancel the bundles: usable until the end of the period, not renewed"),
+         !one          ? none
+         : b.cancelled ? tr("Already cancelled: usable until %1.").arg(day(b.expires))
+                       : tr("The profile has no bundles.")},
+        {one && b.inForce() && b.extendable, tr("Pay the next month of the bundles now"),
+         !one ? none
+         : !b.inForce()
+             ? tr("The profile has no bundles.")
+             : tr("Bundles can be extended only within %1 days of the end of their paid time "
+                  "(%2), from %3.")
+                   .arg(BundleService::ExtendWindowDays)
+                   .arg(day(b.expires), day(b.expires.addDays(-BundleService::ExtendWindowDays)))},
+    };
+    for (int i = 0; i < m_bundleActions.size() && i < 4; ++i) {
+        QAction* a = m_bundleActions[i];
+        a->setEnabled(shown && states[i].enabled);
+        a->setToolTip(states[i].enabled ? states[i].tip : states[i].whyNot);
+        a->setStatusTip(a->toolTip());
+    }
 }
 
 void SipProfilesPage::updateCount()
@@ -398,6 +436,114 @@ void SipProfilesPage::buyNumber()
         emit buyNumbersRequested({NumberHolder::profile(name)});
 }
 
+void SipProfilesPage::openBundlesDialog(bool change)
+{
+    auto p = ProfileService(m_ctx).find(selectedProfile());
+    if (!p) {
+        emit statusMessage(p.error().message);
+        return;
+    }
+    BundlesDialog dialog(m_ctx, change ? BundlesDialog::Mode::Change : BundlesDialog::Mode::Add, *p,
+                         m_details->bundles(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QLocale locale;
+    const BundleService::Purchase& b = dialog.purchase();
+    emit statusMessage(
+        change
+            ? tr("%1 now has %n US minute bundle(s): %2 refunded for unused minutes, %3 paid "
+                 "until %4.",
+                 nullptr, b.count)
+                  .arg(p->name, b.refund.toCurrencyString(locale), b.cost.toCurrencyString(locale),
+                       locale.toString(b.periodEnd, QLocale::ShortFormat))
+            : tr("%1 now has %n US minute bundle(s): %2 paid until %3.", nullptr, b.count)
+                  .arg(p->name, b.cost.toCurrencyString(locale),
+                       locale.toString(b.periodEnd, QLocale::ShortFormat)));
+    m_details->reload();
+    updateActions();
+}
+
+void SipProfilesPage::addBundles()
+{
+    openBundlesDialog(false);
+}
+
+void SipProfilesPage::changeBundles()
+{
+    openBundlesDialog(true);
+}
+
+bool SipProfilesPage::confirm(const QString& objectName, const QString& title, const QString& text,
+                              const QString& details, const QString& okText)
+{
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Ok | QMessageBox::Cancel,
+                    this);
+    box.setObjectName(objectName);
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(details);
+    box.setAccessibleName(title);
+    box.button(QMessageBox::Ok)->setText(okText);
+    box.button(QMessageBox::Ok)->setObjectName(QStringLiteral("okButton"));
+    box.button(QMessageBox::Ok)->setAccessibleName(QString(okText).remove(QLatin1Char('&')));
+    box.button(QMessageBox::Cancel)->setText(tr("Keep them"));
+    box.button(QMessageBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
+    box.button(QMessageBox::Cancel)->setAccessibleName(tr("Keep them"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Ok;
+}
+
+void SipProfilesPage::cancelBundles()
+{
+    const QString name = selectedProfile();
+    const BundleSummary b = m_details->bundles();
+    if (name.isEmpty() || !b.inForce())
+        return;
+    const QLocale locale;
+    if (!confirm(QStringLiteral("cancelBundlesConfirmation"), tr("Cancel US minute bundles"),
+                 tr("Cancel the %n US minute bundle(s) of %1?", nullptr, b.count).arg(name),
+                 tr("They stay usable until %1 and are not renewed; nothing is refunded.")
+                     .arg(locale.toString(b.expires, QLocale::ShortFormat)),
+                 tr("&Cancel bundles")))
+        return;
+    auto done = BundleService(m_ctx).cancel(name);
+    if (!done) {
+        emit statusMessage(done.error().message);
+        return;
+    }
+    emit statusMessage(tr("The US minute bundles of %1 are cancelled: usable until %2.")
+                           .arg(name, locale.toString(*done, QLocale::ShortFormat)));
+    m_details->reload();
+    updateActions();
+}
+
+void SipProfilesPage::extendBundles()
+{
+    const QString name = selectedProfile();
+    const BundleSummary b = m_details->bundles();
+    if (name.isEmpty() || !b.inForce())
+        return;
+    const QLocale locale;
+    const Money cost = BundleService(m_ctx).cost(b.count);
+    if (!confirm(
+            QStringLiteral("extendBundlesConfirmation"), tr("Extend US minute bundles"),
+            tr("Extend the %n US minute bundle(s) of %1 by a month?", nullptr, b.count).arg(name),
+            tr("%1 is paid now from the profile's balance; they then run until %2.")
+                .arg(cost.toCurrencyString(locale),
+                     locale.toString(b.expires.addMonths(1), QLocale::ShortFormat)),
+            tr("&Extend")))
+        return;
+    auto done = BundleService(m_ctx).extend(name);
+    if (!done) {
+        emit statusMessage(done.error().message);
+        return;
+    }
+    emit statusMessage(tr("The US minute bundles of %1 are extended: %2 paid; next payment %3.")
+                           .arg(name, done->cost.toCurrencyString(locale),
+                                locale.toString(done->nextPayment, QLocale::ShortFormat)));
+    m_details->reload();
+    updateActions();
+}
+
 void SipProfilesPage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
@@ -472,12 +618,12 @@ void SipProfilesPage::retranslateUi()
              tr("Unlink the account selected in the details"));
     describe(m_buyNumberAction, tr("&Buy a number…"),
              tr("Buy a number that routes to the SIP profile"));
-    const QString later = tr("US minute bundles come in a later version.");
     const QStringList bundleTexts = {tr("&Add bundles…"), tr("C&hange bundles…"),
                                      tr("&Cancel bundles…"), tr("&Extend bundles…")};
     for (int i = 0; i < m_bundleActions.size(); ++i)
-        describe(m_bundleActions[i], bundleTexts.value(i), later);
+        m_bundleActions[i]->setText(bundleTexts.value(i));
     updateCount();
+    updateActions();
 }
 
 } // namespace sb::ui

@@ -45,7 +45,7 @@ public:
     /// What the window's tool bar shows while the page is in view: the first six
     /// profileActions().
     QList<QAction*> toolBarActions() const { return profileActions().mid(0, 6); }
-    /// The US minute bundle actions: shown, disabled until that part comes.
+    /// Add, change, cancel and extend US minute bundles, enabled by the bundles' state.
     QList<QAction*> bundleActions() const { return m_bundleActions; }
 
     QString selectedProfile() const;
@@ -66,6 +66,10 @@ public slots:
     void linkAccount();
     void unlinkAccount();
     void buyNumber();
+    void addBundles();
+    void changeBundles();
+    void cancelBundles();
+    void extendBundles();
     /// Reads the profiles again, keeping the selection.
     void refresh();
     void focusSearch();
@@ -86,6 +90,10 @@ private:
     void updateCount();
     void showSelected();
     QString chooseExportFile(const QString& profile);
+    void openBundlesDialog(bool change);
+    /// A confirmation (a decision: dialog); true when the admin agreed.
+    bool confirm(const QString& objectName, const QString& title, const QString& text,
+                 const QString& details, const QString& okText);
 
     const Context& m_ctx;
     /// The selected profile while the model is reset.

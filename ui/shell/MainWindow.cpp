@@ -409,6 +409,9 @@ void MainWindow::runBilling()
     }
     if (!report->messages.isEmpty()) {
         showStatus(tr("Billing: %1").arg(report->messages.join(QLatin1Char(' '))));
+    } else if (!report->bundlesRenewed.isEmpty()) {
+        showStatus(tr("Billing: the US minute bundles of %1 were renewed from their balances.")
+                       .arg(report->bundlesRenewed.join(QStringLiteral(", "))));
     } else if (report->autoRechargesReset > 0) {
         showStatus(tr("Billing: %n monthly recharge limit(s) started afresh.", nullptr,
                       report->autoRechargesReset));

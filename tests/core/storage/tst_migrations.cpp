@@ -81,6 +81,9 @@ bool undoOwedBalances(const Database& db)
 // made it.
 bool backToSchema4(const Database& db)
 {
+    // The US minute bundles' step comes after the owed balances' step: its table goes first.
+    if (!db.run(QStringLiteral("DROP TABLE bundle_periods")))
+        return false;
     if (!undoOwedBalances(db))
         return false;
     if (!db.run(QStringLiteral("DROP INDEX calls_started")))

@@ -1,0 +1,508 @@
+// BundleService on both engines: add, change (the seed's refund rule and its neighbours),
+// cancel, extend, renewal and lapse in `billing run`, count ≤ channels everywhere, and every
+// refusal leaving the database as it was.
+
+#include "tests/support/CoreTest.h"
+
+#include "core/billing/BillingService.h"
+#include "core/books/ActivityLog.h"
+#include "core/books/CompanyService.h"
+#include "core/bundles/BundleService.h"
+#include "core/profiles/ProfileService.h"
+
+#include <QTemporaryDir>
+
+using namespace sb;
+
+namespace {
+
+Money m(qint64 cents)
+{
+    return Money::fromCents(cents);
+}
+
+const PriceList& testPrices()
+{
+    static const PriceList p = [] {
+        auto r = PriceList::fromJson(R"({"numbers": {}, "bundle": "30.00", "channel": "6.95",
+            "rates": [{"prefix": "1", "rate": "0.0100", "name": "NANP"}]})");
+        if (!r)
+            qFatal("test price list: %s", qPrintable(r.error().message));
+        return *r;
+    }();
+    return p;
+}
+
+// Company 1000.00; profile Sales with `channels` channels and `credit` on its balance.
+QString setUp(const Context& ctx, int channels = 3, qint64 credit = 20000)
+{
+    if (auto t = CompanyService(ctx).topUp(m(100000), QStringLiteral("SETUP")); !t)
+        return t.error().message;
+    NewSipProfile p;
+    p.name = QStringLiteral("Sales");
+    p.auth = SipProfile::Auth::Ip;
+    p.ip = QStringLiteral("8.8.4.4");
+    p.channels = channels;
+    const ProfileService profiles(ctx, testPrices());
+    if (auto c = profiles.create(p); !c)
+        return c.error().message;
+    if (credit > 0) {
+        if (auto c = profiles.allocateCredit(QStringLiteral("Sales"), m(credit)); !c)
+            return c.error().message;
+    }
+    return {};
+}
+
+qint64 sales(const Context& ctx)
+{
+    return sbt::scalar(ctx.db, QStringLiteral("SELECT a.balance_cents FROM accounts a JOIN "
+                                              "profiles p ON p.account_id = a.id WHERE "
+                                              "p.name_key = 'sales'"))
+        .toLongLong();
+}
+
+QStringList periods(const Database& db)
+{
+    return sbt::rows(db, QStringLiteral("SELECT starts_on, ends_on, bundle_count, price_cents,"
+                                        " paid_cents, minutes_used, state FROM bundle_periods"
+                                        " ORDER BY id"));
+}
+
+void useMinutes(const Database& db, qint64 minutes)
+{
+    QSqlQuery q(db.sql());
+    QVERIFY(q.exec(QStringLiteral("UPDATE bundle_periods SET minutes_used = %1 WHERE id = "
+                                  "(SELECT MAX(id) FROM bundle_periods)")
+                       .arg(minutes)));
+}
+
+qint64 ledgerSum(const Database& db, const QString& kind)
+{
+    return sbt::scalar(db, QStringLiteral("SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT)"
+                                          " FROM ledger WHERE kind = '%1'")
+                               .arg(kind))
+        .toLongLong();
+}
+
+} // namespace
+
+#define SB_SET_UP(env, ...)                                                                        \
+    do {                                                                                           \
+        const QString problem_ = setUp(*(env).ctx __VA_OPT__(, ) __VA_ARGS__);                     \
+        QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                        \
+    } while (0)
+
+class TestBundleService : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_keys;
+
+private slots:
+    void initTestCase()
+    {
+        SB_INIT_CORE_TEST();
+        qputenv("SWITCHBOARD_SECRET_KEY_FILE",
+                m_keys.filePath(QStringLiteral("secrets.key")).toLocal8Bit());
+        qputenv("SWITCHBOARD_NO_KEYCHAIN", "1");
+    }
+
+    void refundRule_data()
+    {
+        QTest::addColumn<qint64>("unused");
+        QTest::addColumn<qint64>("priceCents");
+        QTest::addColumn<qint64>("refundCents");
+        QTest::newRow("the seed: 3000 unused of a 30.00 bundle") << 3000LL << 3000LL << 1800LL;
+        QTest::newRow("none used") << 5000LL << 3000LL << 3000LL;
+        QTest::newRow("all used") << 0LL << 3000LL << 0LL;
+        QTest::newRow("several bundles") << 12500LL << 3000LL << 7500LL;
+        QTest::newRow("half a cent rounds up") << 2500LL << 1LL << 1LL;
+        QTest::newRow("just under half a cent rounds down") << 2499LL << 1LL << 0LL;
+        QTest::newRow("29.99 bundle, 1 unused: 0.005998 → 0.01") << 1LL << 2999LL << 1LL;
+    }
+    void refundRule()
+    {
+        QFETCH(qint64, unused);
+        QFETCH(qint64, priceCents);
+        QFETCH(qint64, refundCents);
+        QCOMPARE(BundleService::refundFor(unused, m(priceCents)), m(refundCents));
+    }
+
+    void addPaysFromTheProfile_data() { sbt::addEngineRows(); }
+    void addPaysFromTheProfile()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        const qint64 company =
+            sbt::scalar(e.db(), QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
+                .toLongLong();
+        const BundleService bundles(*e.ctx, testPrices());
+        QCOMPARE(bundles.cost(2), m(6000));
+        auto r = bundles.add(QStringLiteral("sales"), 2);
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->count, 2);
+        QCOMPARE(r->cost, m(6000));
+        QCOMPARE(r->periodEnd, QDate(2026, 4, 10));
+        QCOMPARE(sales(*e.ctx), 14000);
+        QCOMPARE(
+            sbt::scalar(e.db(), QStringLiteral("SELECT balance_cents FROM accounts WHERE id = 1"))
+                .toLongLong(),
+            company);
+        QCOMPARE(ledgerSum(e.db(), QStringLiteral("bundle")), 6000);
+        auto s = bundles.summary(QStringLiteral("Sales"));
+        SB_VERIFY_OK(s);
+        QCOMPARE(s->count, 2);
+        QCOMPARE(s->pricePaid, m(3000));
+        QCOMPARE(s->minutesIncluded, 10000);
+        QCOMPARE(s->minutesUsed, 0);
+        QCOMPARE(s->periodEnd, QDate(2026, 4, 10));
+        QCOMPARE(s->nextPayment, QDate(2026, 4, 10));
+        QVERIFY(!s->cancelled);
+        QVERIFY(!s->extendable); // 31 days to go
+        QCOMPARE(s->monthlyCost(), m(6000));
+        auto log = ActivityLog(*e.ctx).page(0, 1);
+        SB_VERIFY_OK(log);
+        QCOMPARE(log->first().kind, ActivityKind::BundlesAdded);
+    }
+
+    void addRefusals_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<bool>("existing");
+        QTest::addColumn<qint64>("credit");
+        QTest::addColumn<QString>("message");
+        for (const QString& engine : sb::test::TestDatabase::engines()) {
+            const QByteArray e = engine.toLatin1();
+            QTest::newRow(QByteArray(e + " above channels").constData())
+                << engine << 4 << false << 20000LL << QStringLiteral("at most as many");
+            QTest::newRow(QByteArray(e + " none").constData())
+                << engine << 0 << false << 20000LL << QStringLiteral("at least one");
+            QTest::newRow(QByteArray(e + " bundles exist").constData())
+                << engine << 1 << true << 20000LL << QStringLiteral("already has");
+            QTest::newRow(QByteArray(e + " balance too low").constData())
+                << engine << 2 << false << 5999LL << QStringLiteral("cannot pay");
+        }
+    }
+    void addRefusals()
+    {
+        QFETCH(QString, engine);
+        QFETCH(int, count);
+        QFETCH(bool, existing);
+        QFETCH(qint64, credit);
+        QFETCH(QString, message);
+        SB_ENV(e, engine);
+        SB_SET_UP(e, 3, credit);
+        const BundleService bundles(*e.ctx, testPrices());
+        if (existing)
+            SB_VERIFY_OK(bundles.add(QStringLiteral("Sales"), 1));
+        const auto before = sbt::snapshot(e.db());
+        const QStringList rows = periods(e.db());
+        auto r = bundles.add(QStringLiteral("Sales"), count);
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.contains(message), qPrintable(r.error().message));
+        SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+        QCOMPARE(periods(e.db()), rows);
+    }
+
+    void changeRefundsUnusedMinutes_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<qint64>("used");
+        QTest::addColumn<int>("newCount");
+        QTest::addColumn<qint64>("refund");
+        for (const QString& engine : sb::test::TestDatabase::engines()) {
+            const QByteArray e = engine.toLatin1();
+            QTest::newRow(
+                QByteArray(e + " the seed: 3000 unused of one 30.00 bundle → 18.00").constData())
+                << engine << 1 << 2000LL << 2 << 1800LL;
+            QTest::newRow(QByteArray(e + " three bundles, 2500 used → 75.00").constData())
+                << engine << 3 << 2500LL << 1 << 7500LL;
+            QTest::newRow(QByteArray(e + " all used → 0").constData())
+                << engine << 1 << 5000LL << 3 << 0LL;
+            QTest::newRow(QByteArray(e + " none used → all back").constData())
+                << engine << 2 << 0LL << 1 << 6000LL;
+        }
+    }
+    void changeRefundsUnusedMinutes()
+    {
+        QFETCH(QString, engine);
+        QFETCH(int, count);
+        QFETCH(qint64, used);
+        QFETCH(int, newCount);
+        QFETCH(qint64, refund);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        const BundleService bundles(*e.ctx, testPrices());
+        SB_VERIFY_OK(bundles.add(QStringLiteral("Sales"), count));
+        useMinutes(e.db(), used);
+        e.clock.set(sbt::utc(2026, 3, 20, 9));
+        auto preview = bundles.changePreview(QStringLiteral("Sales"), newCount);
+        SB_VERIFY_OK(preview);
+        QCOMPARE(preview->refund, m(refund));
+        QCOMPARE(preview->cost, m(3000 * newCount));
+        const qint64 before = sales(*e.ctx);
+        auto r = bundles.change(QStringLiteral("Sales"), newCount);
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->refund, m(refund));
+        QCOMPARE(r->cost, m(3000 * newCount));
+        QCOMPARE(r->periodEnd, QDate(2026, 4, 20));
+        QCOMPARE(sales(*e.ctx), before + refund - 3000 * newCount);
+        QCOMPARE(ledgerSum(e.db(), QStringLiteral("bundle-refund")), refund);
+        const QStringList rows = periods(e.db());
+        QCOMPARE(rows.size(), 2);
+        QVERIFY2(rows.first().startsWith(QStringLiteral("2026-03-10|2026-03-20|")) &&
+                     rows.first().endsWith(QStringLiteral("|changed")),
+                 qPrintable(rows.first()));
+        auto s = bundles.summary(QStringLiteral("Sales"));
+        SB_VERIFY_OK(s);
+        QCOMPARE(s->count, newCount);
+        QCOMPARE(s->minutesUsed, 0);
+        QCOMPARE(s->periodStart, QDate(2026, 3, 20));
+        QCOMPARE(s->periodEnd, QDate(2026, 4, 20));
+    }
+
+    void changeOnThePeriodsLastDay_data() { sbt::addEngineRows(); }
+    void changeOnThePeriodsLastDay()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        const BundleService bundles(*e.ctx, testPrices());
+        SB_VERIFY_OK(bundles.add(QStringLiteral("Sales"), 1));
+        useMinutes(e.db(), 4000);
+        e.clock.set(sbt::utc(2026, 4, 9, 23, 59));
+        auto r = bundles.change(QStringLiteral("Sales"), 2);
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->refund, m(600)); // 1000 unused of 30.00
+        QCOMPARE(r->periodEnd, QDate(2026, 5, 9));
+        QCOMPARE(sales(*e.ctx), 20000 - 3000 + 600 - 6000);
+        // The next day's billing run renews nothing: the new period runs to 2026-05-09.
+        e.clock.set(sbt::utc(2026, 4, 10, 8));
+        auto run = BillingService(*e.ctx).run();
+        SB_VERIFY_OK(run);
+        QVERIFY(run->bundlesRenewed.isEmpty());
+        QVERIFY(run->bundlesLapsed.isEmpty());
+    }
+
+    void changeRefusals_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<int>("existing");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<qint64>("credit");
+        QTest::addColumn<QString>("message");
+        for (const QString& engine : sb::test::TestDatabase::engines()) {
+            const QByteArray e = engine.toLatin1();
+            QTest::newRow(QByteArray(e + " above channels").constData())
+                << engine << 1 << 4 << 20000LL << QStringLiteral("at most as many");
+            QTest::newRow(QByteArray(e + " nothing to change").constData())
+                << engine << 0 << 1 << 20000LL << QStringLiteral("add them instead");
+            QTest::newRow(QByteArray(e + " same count").constData())
+                << engine << 2 << 2 << 20000LL << QStringLiteral("already has");
+            // 60.00 paid for 2, all unused: 60.00 back, 90.00 for 3 cannot be paid from 60.00.
+            QTest::newRow(QByteArray(e + " balance with refund too low").constData())
+                << engine << 2 << 3 << 6000LL << QStringLiteral("cannot pay");
+        }
+    }
+    void changeRefusals()
+    {
+        QFETCH(QString, engine);
+        QFETCH(int, existing);
+        QFETCH(int, count);
+        QFETCH(qint64, credit);
+        QFETCH(QString, message);
+        SB_ENV(e, engine);
+        SB_SET_UP(e, 3, credit);
+        const BundleService bundles(*e.ctx, testPrices());
+        if (existing > 0)
+            SB_VERIFY_OK(bundles.add(QStringLiteral("Sales"), existing));
+        const auto before = sbt::snapshot(e.db());
+        const QStringList rows = periods(e.db());
+        auto r = bundles.change(QStringLiteral("Sales"), count);
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.contains(message), qPrintable(r.error().message));
+        SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+        QCOMPARE(periods(e.db()), rows);
+    }
+
+    void channelsCannotGoBelowBundles_data() { sbt::addEngineRows(); }
+    void channelsCannotGoBelowBundles()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        const BundleService bundles(*e.ctx, testPrices());
+        const ProfileService profiles(*e.ctx, testPrices());
+        SB_VERIFY_OK(bundles.add(QStringLiteral("Sales"), 3));
+        const auto before = sbt::snapshot(e.db());
+        auto r = profiles.setChannels(QStringLiteral("Sales"), 2);
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.contains(QStringLiteral("bundle")),
+                 qPrintable(r.error().message));
+        SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+        // Cancelled bundles are usable to the period's end: still held to the channels.
+        SB_VERIFY_OK(bundles.cancel(QStringLiteral("Sales")));
+        QVERIFY(!profiles.setChannels(QStringLiteral("Sales"), 2));
+        SB_VERIFY_OK(profiles.setChannels(QStringLiteral("Sales"), 4));
+        // Once they have run out, the channels may go down.
+        e.clock.set(sbt::utc(2026, 4, 10, 1));
+        SB_VERIFY_OK(BillingService(*e.ctx).run());
+        SB_VERIFY_OK(profiles.setChannels(QStringLiteral("Sales"), 1));
+    }
+
+    void cancelKeepsThemToThePeriodsEnd_data() { sbt::addEngineRows(); }
+    void cancelKeepsThemToThePeriodsEnd()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        const BundleService bundles(*e.ctx, testPrices());
+        SB_VERIFY_OK(bundles.add(QStringLiteral("Sales"), 2));
+        e.clock.set(sbt::utc(2026, 3, 15));
+        auto r = bundles.cancel(QStringLiteral("Sales"));
+        SB_VERIFY_OK(r);
+        QCOMPARE(*r, QDate(2026, 4, 10));
+        auto s = bundles.summary(QStringLiteral("Sales"));
+        SB_VERIFY_OK(s);
+        QCOMPARE(s->count, 2);
+        QVERIFY(s->cancelled);
+        QCOMPARE(s->expires, QDate(2026, 4, 10));
+        QVERIFY(!s->nextPayment.isValid());
+        QCOMPARE(s->monthlyCost(), Money());
+        auto again = bundles.cancel(QStringLiteral("Sales"));
+        QVERIFY(!again);
+        QVERIFY(again.error().message.contains(QStringLiteral("already cancelled")));
+        // The last day they are still there; at the period's end no renewal, no charge.
+        e.clock.set(sbt::utc(2026, 4, 9, 23));
+        QCOMPARE(bundles.summary(QStringLiteral("Sales"))->count, 2);
+        const qint64 balance = sales(*e.ctx);
+        e.clock.set(sbt::utc(2026, 4, 10, 1));
+        auto run = BillingService(*e.ctx).run();
+        SB_VERIFY_OK(run);
+        QVERIFY(run->bundlesRenewed.isEmpty());
+        QCOMPARE(sales(*e.ctx), balance);
+        QCOMPARE(bundles.summary(QStringLiteral("Sales"))->count, 0);
+        // Now a new add is allowed.
+        SB_VERIFY_OK(bundles.add(QStringLiteral("Sales"), 1));
+    }
+
+    void extendOnlyWithinThirtyDays_data() { sbt::addEngineRows(); }
+    void extendOnlyWithinThirtyDays()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        const BundleService bundles(*e.ctx, testPrices());
+        SB_VERIFY_OK(bundles.add(QStringLiteral("Sales"), 2));
+        // 31 days before the end: refused, nothing changed.
+        const auto before = sbt::snapshot(e.db());
+        auto early = bundles.extend(QStringLiteral("Sales"));
+        QVERIFY(!early);
+        QVERIFY2(early.error().message.contains(QStringLiteral("30 days")),
+                 qPrintable(early.error().message));
+        SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+        // 30 days before: paid now, the next payment a month later.
+        e.clock.set(sbt::utc(2026, 3, 11, 10));
+        QVERIFY(bundles.summary(QStringLiteral("Sales"))->extendable);
+        auto r = bundles.extend(QStringLiteral("Sales"));
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->nextPayment, QDate(2026, 5, 10));
+        QCOMPARE(r->cost, m(6000));
+        QCOMPARE(sales(*e.ctx), 20000 - 6000 - 6000);
+        auto s = bundles.summary(QStringLiteral("Sales"));
+        SB_VERIFY_OK(s);
+        QCOMPARE(s->periodEnd, QDate(2026, 4, 10));
+        QCOMPARE(s->expires, QDate(2026, 5, 10));
+        QCOMPARE(s->nextPayment, QDate(2026, 5, 10));
+        QVERIFY(!s->extendable);
+        QVERIFY(!bundles.extend(QStringLiteral("Sales")));
+        // The paid-ahead month is not charged again by billing run; the one after is.
+        e.clock.set(sbt::utc(2026, 4, 10, 1));
+        auto run = BillingService(*e.ctx).run();
+        SB_VERIFY_OK(run);
+        QVERIFY(run->bundlesRenewed.isEmpty());
+        QCOMPARE(sales(*e.ctx), 8000);
+        QCOMPARE(bundles.summary(QStringLiteral("Sales"))->periodEnd, QDate(2026, 5, 10));
+        e.clock.set(sbt::utc(2026, 5, 10, 1));
+        run = BillingService(*e.ctx).run();
+        SB_VERIFY_OK(run);
+        QCOMPARE(run->bundlesRenewed, QStringList{QStringLiteral("Sales")});
+        QCOMPARE(sales(*e.ctx), 2000);
+    }
+
+    void extendBalanceTooLow_data() { sbt::addEngineRows(); }
+    void extendBalanceTooLow()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e, 3, 17999);
+        const BundleService bundles(*e.ctx, testPrices());
+        SB_VERIFY_OK(bundles.add(QStringLiteral("Sales"), 3));
+        e.clock.set(sbt::utc(2026, 4, 1));
+        const auto before = sbt::snapshot(e.db());
+        auto r = bundles.extend(QStringLiteral("Sales"));
+        QVERIFY(!r);
+        QVERIFY(r.error().message.contains(QStringLiteral("cannot pay")));
+        SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+    }
+
+    void renewalAndLapse_data() { sbt::addEngineRows(); }
+    void renewalAndLapse()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine, sbt::utc(2026, 1, 31, 12));
+        SB_SET_UP(e, 3, 14000);
+        const BundleService bundles(*e.ctx, testPrices());
+        SB_VERIFY_OK(bundles.add(QStringLiteral("Sales"), 2)); // 140.00 → 80.00
+        // Anchored on the 31st: February's end is the 28th, March's the 31st.
+        QCOMPARE(bundles.summary(QStringLiteral("Sales"))->periodEnd, QDate(2026, 2, 28));
+        useMinutes(e.db(), 700);
+        e.clock.set(sbt::utc(2026, 2, 28, 6));
+        auto run = BillingService(*e.ctx).run();
+        SB_VERIFY_OK(run);
+        QCOMPARE(run->bundlesRenewed, QStringList{QStringLiteral("Sales")});
+        QCOMPARE(run->bundlesSpent, m(6000));
+        QCOMPARE(sales(*e.ctx), 2000);
+        auto s = bundles.summary(QStringLiteral("Sales"));
+        SB_VERIFY_OK(s);
+        QCOMPARE(s->periodEnd, QDate(2026, 3, 31));
+        QCOMPARE(s->minutesUsed, 0); // unused minutes expire at the renewal
+        // Twice the same day: nothing more.
+        run = BillingService(*e.ctx).run();
+        SB_VERIFY_OK(run);
+        QVERIFY(run->bundlesRenewed.isEmpty());
+        QCOMPARE(sales(*e.ctx), 2000);
+        // 20.00 cannot pay 60.00: they lapse, the admin is told.
+        e.clock.set(sbt::utc(2026, 3, 31, 6));
+        run = BillingService(*e.ctx).run();
+        SB_VERIFY_OK(run);
+        QCOMPARE(run->bundlesLapsed, QStringList{QStringLiteral("Sales")});
+        QVERIFY(run->messages.join(QLatin1Char('\n')).contains(QStringLiteral("Sales")));
+        QCOMPARE(sales(*e.ctx), 2000);
+        QCOMPARE(bundles.summary(QStringLiteral("Sales"))->count, 0);
+        auto log = ActivityLog(*e.ctx).page(0, 1);
+        SB_VERIFY_OK(log);
+        QCOMPARE(log->first().kind, ActivityKind::BundlesLapsed);
+        run = BillingService(*e.ctx).run();
+        SB_VERIFY_OK(run);
+        QVERIFY(run->bundlesLapsed.isEmpty());
+        QCOMPARE(periods(e.db()).size(), 2);
+    }
+
+    void deletingTheProfileTakesItsBundles_data() { sbt::addEngineRows(); }
+    void deletingTheProfileTakesItsBundles()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        SB_VERIFY_OK(BundleService(*e.ctx, testPrices()).add(QStringLiteral("Sales"), 1));
+        SB_VERIFY_OK(ProfileService(*e.ctx, testPrices()).remove(QStringLiteral("Sales")));
+        QCOMPARE(periods(e.db()).size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBundleService)
+#include "tst_bundleservice.moc"
