@@ -372,10 +372,10 @@ void CallsPage::showImportReport(const QString& file, const CallImportReport& r)
                        nullptr, int(qMin<qint64>(r.unratedCount, INT_MAX)))
                         .arg(r.unrated.first().line)
                         .arg(r.unrated.first().destination);
-    if (r.uncoveredCalls > 0)
-        problems << tr("The balances could not pay %1 of %Ln call(s).", nullptr,
-                       int(qMin<qint64>(r.uncoveredCalls, INT_MAX)))
-                        .arg(r.uncovered.toCurrencyString(locale));
+    if (r.owingPayers > 0)
+        problems << tr("%Ln payer(s) now owe %1 together: their balances went below zero.",
+                       nullptr, int(qMin<qint64>(r.owingPayers, INT_MAX)))
+                        .arg(r.owed.toCurrencyString(locale));
     for (const QString& news : r.rechargeNews)
         problems << news;
     if (problems.isEmpty())
