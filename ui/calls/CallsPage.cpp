@@ -26,6 +26,7 @@
 #include <QVBoxLayout>
 
 #include <atomic>
+#include <climits>
 #include <memory>
 
 namespace sb::ui {

@@ -134,10 +134,10 @@ qint64 TestGuiCalls::callsInDatabase()
 QString TestGuiCalls::snapshot()
 {
     QStringList parts;
-    for (const char* sql :
-         {"SELECT COUNT(*) FROM calls", "SELECT COUNT(*) FROM ledger",
-          "SELECT COUNT(*) FROM activity", "SELECT CAST(SUM(balance_cents) AS BIGINT) FROM accounts",
-          "SELECT MAX(id) FROM ledger"}) {
+    for (const char* sql : {"SELECT COUNT(*) FROM calls", "SELECT COUNT(*) FROM ledger",
+                            "SELECT COUNT(*) FROM activity",
+                            "SELECT CAST(SUM(balance_cents) AS BIGINT) FROM accounts",
+                            "SELECT MAX(id) FROM ledger"}) {
         QSqlQuery q(m_gui.verify().db.sql());
         if (!q.exec(QString::fromLatin1(sql)) || !q.next())
             return QStringLiteral("query failed: %1").arg(QString::fromLatin1(sql));
@@ -181,11 +181,15 @@ void TestGuiCalls::initTestCase()
     const Context& ctx = m_gui.verify();
     QVERIFY(CompanyService(ctx).topUp(Money::fromCents(100000), QStringLiteral("INV-1")).ok());
     QVERIFY(MemberService(ctx)
-                .add({QStringLiteral("alice.smith"), QStringLiteral("Alice Smith"), {},
+                .add({QStringLiteral("alice.smith"),
+                      QStringLiteral("Alice Smith"),
+                      {},
                       QStringLiteral("Sales")})
                 .ok());
     QVERIFY(MemberService(ctx)
-                .add({QStringLiteral("bob.jones"), QStringLiteral("Bob Jones"), {},
+                .add({QStringLiteral("bob.jones"),
+                      QStringLiteral("Bob Jones"),
+                      {},
                       QStringLiteral("Support")})
                 .ok());
     QVERIFY(CreditService(ctx)
