@@ -6,6 +6,7 @@
 #include "tests/support/TestDatabase.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 #include <memory>
@@ -80,6 +81,61 @@ private slots:
         QCOMPARE(totals->toppedUp.cents(), rounds * 1000LL);
         QCOMPARE(totals->balances.cents(), rounds * 1000LL);
         const auto bad = ledger.inconsistentAccounts();
+        QVERIFY(bad.ok());
+        QVERIFY(bad->isEmpty());
+    }
+
+    // Two admins add US minute bundles to the same profile at the same moment: only one
+    // may (add is only for a profile without bundles), and the profile pays once.
+    void twoAdminsAddBundlesAtOnce_data() { twoAdminsAllocateAtOnce_data(); }
+    void twoAdminsAddBundlesAtOnce()
+    {
+        QFETCH(QString, engine);
+        TestDatabase tdb(engine);
+        QVERIFY2(tdb.ok(), qPrintable(tdb.error()));
+        const CtlRunner ctl(tdb.spec());
+        QCOMPARE(ctl.run({QStringLiteral("topup"), QStringLiteral("500")}).exitCode, 0);
+        const int rounds = 4;
+        for (int round = 0; round < rounds; ++round) {
+            const QString name = QStringLiteral("Trunk %1").arg(round);
+            QCOMPARE(ctl.run({QStringLiteral("profile"), QStringLiteral("create"), name,
+                              QStringLiteral("--ip"), QStringLiteral("8.8.4.4"),
+                              QStringLiteral("--channels"), QStringLiteral("2")})
+                         .exitCode,
+                     0);
+            QCOMPARE(ctl.run({QStringLiteral("credit"), QStringLiteral("profile"), name,
+                              QStringLiteral("100")})
+                         .exitCode,
+                     0);
+            std::unique_ptr<QProcess> a(ctl.start(
+                {QStringLiteral("bundle"), QStringLiteral("add"), name, QStringLiteral("1")}));
+            std::unique_ptr<QProcess> b(ctl.start(
+                {QStringLiteral("bundle"), QStringLiteral("add"), name, QStringLiteral("2")}));
+            QVERIFY(a->waitForFinished(60000));
+            QVERIFY(b->waitForFinished(60000));
+            const int ca = a->exitCode();
+            const int cb = b->exitCode();
+            QVERIFY2((ca == 0 && cb == 1) || (ca == 1 && cb == 0),
+                     qPrintable(QStringLiteral("round %1: exit codes %2 and %3; %4 %5")
+                                    .arg(round)
+                                    .arg(ca)
+                                    .arg(cb)
+                                    .arg(QString::fromUtf8(a->readAllStandardError()),
+                                         QString::fromUtf8(b->readAllStandardError()))));
+            const QJsonObject shown = ctl.run({QStringLiteral("--json"), QStringLiteral("profile"),
+                                               QStringLiteral("show"), name})
+                                          .json();
+            const int count = shown.value(QStringLiteral("bundles"))
+                                  .toObject()
+                                  .value(QStringLiteral("count"))
+                                  .toInt();
+            QCOMPARE(count, ca == 0 ? 1 : 2);
+            QCOMPARE(shown.value(QStringLiteral("balance")).toString(),
+                     count == 1 ? QStringLiteral("70.00") : QStringLiteral("40.00"));
+        }
+        SystemClock clock;
+        const Context ctx{tdb.db(), &clock, QStringLiteral("test")};
+        const auto bad = Ledger(ctx).inconsistentAccounts();
         QVERIFY(bad.ok());
         QVERIFY(bad->isEmpty());
     }
