@@ -140,6 +140,55 @@ private slots:
         QVERIFY(bad->isEmpty());
     }
 
+    // Two admins' billing runs at the same moment renew a profile's bundles once.
+    void twoBillingRunsRenewBundlesOnce_data() { twoAdminsAllocateAtOnce_data(); }
+    void twoBillingRunsRenewBundlesOnce()
+    {
+        QFETCH(QString, engine);
+        TestDatabase tdb(engine);
+        QVERIFY2(tdb.ok(), qPrintable(tdb.error()));
+        const CtlRunner ctl(tdb.spec());
+        const auto at = [](const char* now, QStringList args) {
+            return QStringList{QStringLiteral("--now"), QString::fromLatin1(now)} + args;
+        };
+        const char* march = "2026-03-10T09:00:00Z";
+        const QString sales = QStringLiteral("Sales");
+        QCOMPARE(ctl.run(at(march, {QStringLiteral("topup"), QStringLiteral("500")})).exitCode, 0);
+        QCOMPARE(ctl.run(at(march, {QStringLiteral("profile"), QStringLiteral("create"), sales,
+                                    QStringLiteral("--ip"), QStringLiteral("8.8.4.4"),
+                                    QStringLiteral("--channels"), QStringLiteral("2")}))
+                     .exitCode,
+                 0);
+        QCOMPARE(ctl.run(at(march, {QStringLiteral("credit"), QStringLiteral("profile"), sales,
+                                    QStringLiteral("200")}))
+                     .exitCode,
+                 0);
+        QCOMPARE(ctl.run(at(march, {QStringLiteral("bundle"), QStringLiteral("add"), sales,
+                                    QStringLiteral("2")}))
+                     .exitCode,
+                 0);
+        const char* april = "2026-04-10T09:00:00Z";
+        std::unique_ptr<QProcess> a(
+            ctl.start(at(april, {QStringLiteral("billing"), QStringLiteral("run")})));
+        std::unique_ptr<QProcess> b(
+            ctl.start(at(april, {QStringLiteral("billing"), QStringLiteral("run")})));
+        QVERIFY(a->waitForFinished(60000));
+        QVERIFY(b->waitForFinished(60000));
+        QCOMPARE(a->exitCode(), 0);
+        QCOMPARE(b->exitCode(), 0);
+        const QJsonObject shown =
+            ctl.run(at(april, {QStringLiteral("--json"), QStringLiteral("profile"),
+                               QStringLiteral("show"), sales}))
+                .json();
+        // 200 − 60 (add) − 60 (one renewal); a second renewal would leave 20.00.
+        QCOMPARE(shown.value(QStringLiteral("balance")).toString(), QStringLiteral("80.00"));
+        QCOMPARE(shown.value(QStringLiteral("bundles"))
+                     .toObject()
+                     .value(QStringLiteral("periodEnd"))
+                     .toString(),
+                 QStringLiteral("2026-05-10"));
+    }
+
     void manyProcessesDrainWithoutOverdraft_data() { twoAdminsAllocateAtOnce_data(); }
 
     void manyProcessesDrainWithoutOverdraft()
