@@ -421,6 +421,19 @@ Result<BundleService::DueReport> BundleService::processDue(Transaction& tx) cons
         auto l = ledger.lockBalances(tx, {d.accountId});
         if (!l)
             return l.error();
+        // Another admin's billing run (or a change) may have renewed it while we waited for
+        // the lock: go on only if the row is still the profile's newest, still due.
+        auto still = db.runFirst(
+            QStringLiteral("SELECT COUNT(*) FROM bundle_periods b WHERE b.id = ? AND b.state = "
+                           "'active' AND NOT EXISTS (SELECT 1 FROM bundle_periods n WHERE "
+                           "n.profile_id = b.profile_id AND n.id > b.id)"),
+            {d.id});
+        if (!still)
+            return still.error();
+        const bool due = still->value(0).toLongLong() == 1;
+        still->finish();
+        if (!due)
+            continue;
         Money balance = l->first();
         const Money total = price.times(d.count).value_or(Money());
         bool renewed = false;

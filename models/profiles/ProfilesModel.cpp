@@ -1,5 +1,6 @@
 #include "models/profiles/ProfilesModel.h"
 
+#include "core/bundles/BundleService.h"
 #include "core/profiles/ProfileService.h"
 #include "models/base/BalanceDisplay.h"
 
@@ -42,7 +43,7 @@ QString ProfilesModel::displayText(const SipProfile& p, int column) const
     case Channels:
         return p.channelsLapsed ? tr("%1 (unpaid)").arg(p.channels) : QString::number(p.channels);
     case MonthlyCost:
-        return p.monthlyChannelCost().toLocaleString(locale);
+        return monthlyCost(p).toLocaleString(locale);
     case Balance:
         return BalanceDisplay::text(p.balance, locale);
     case Accounts:
@@ -82,7 +83,7 @@ QVariant ProfilesModel::data(const QModelIndex& index, int role) const
         case Channels:
             return p.channels;
         case MonthlyCost:
-            return QVariant::fromValue<qlonglong>(p.monthlyChannelCost().cents());
+            return QVariant::fromValue<qlonglong>(monthlyCost(p).cents());
         case Balance:
             return QVariant::fromValue<qlonglong>(p.balance.cents());
         case Accounts:
@@ -147,9 +148,20 @@ void ProfilesModel::refresh()
 {
     beginResetModel();
     auto list = ProfileService(m_ctx).list(m_search);
+    m_bundlesCost.clear();
     if (list) {
         m_rows = std::move(list).value();
         m_lastError.clear();
+        const BundleService bundles(m_ctx);
+        for (const SipProfile& p : std::as_const(m_rows)) {
+            auto b = bundles.summary(p.id);
+            if (!b) {
+                m_lastError = b.error().message;
+                break;
+            }
+            if (b->inForce())
+                m_bundlesCost.insert(p.id, b->monthlyCost());
+        }
     } else {
         m_rows.clear();
         m_lastError = list.error().message;
@@ -157,6 +169,11 @@ void ProfilesModel::refresh()
     endResetModel();
     if (!m_lastError.isEmpty())
         emit errorOccurred(m_lastError);
+}
+
+Money ProfilesModel::monthlyCost(const SipProfile& p) const
+{
+    return p.monthlyChannelCost() + m_bundlesCost.value(p.id);
 }
 
 void ProfilesModel::retranslate()

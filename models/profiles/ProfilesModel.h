@@ -4,6 +4,7 @@
 #include "core/storage/Context.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 namespace sb {
@@ -56,9 +57,12 @@ signals:
 
 private:
     QString displayText(const SipProfile& p, int column) const;
+    /// Channels and US minute bundles a month: the details' "Outgoing calls" total.
+    Money monthlyCost(const SipProfile& p) const;
     const Context& m_ctx;
     QString m_search;
     QList<SipProfile> m_rows;
+    QHash<qint64, Money> m_bundlesCost; ///< by profile id, read with the rows
     QString m_lastError;
 };
 

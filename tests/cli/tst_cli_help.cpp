@@ -67,6 +67,11 @@ private slots:
         QTest::newRow("credit") << QStringList{QStringLiteral("credit"), help}
                                 << QStringList{QStringLiteral("credit allocate"),
                                                QStringLiteral("credit profile")};
+        QTest::newRow("bundle") << QStringList{QStringLiteral("bundle"), help}
+                                << QStringList{QStringLiteral("bundle add PROFILE COUNT"),
+                                               QStringLiteral("bundle change PROFILE COUNT"),
+                                               QStringLiteral("bundle cancel PROFILE"),
+                                               QStringLiteral("bundle extend PROFILE")};
         for (const char* c : {"init", "balance", "autorecharge", "billing", "demo"})
             QTest::newRow(c) << QStringList{QString::fromLatin1(c), help}
                              << QStringList{QString::fromLatin1(c)};

@@ -6,6 +6,7 @@
 #include "tests/support/TestDatabase.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 #include <memory>
@@ -82,6 +83,110 @@ private slots:
         const auto bad = ledger.inconsistentAccounts();
         QVERIFY(bad.ok());
         QVERIFY(bad->isEmpty());
+    }
+
+    // Two admins add US minute bundles to the same profile at the same moment: only one
+    // may (add is only for a profile without bundles), and the profile pays once.
+    void twoAdminsAddBundlesAtOnce_data() { twoAdminsAllocateAtOnce_data(); }
+    void twoAdminsAddBundlesAtOnce()
+    {
+        QFETCH(QString, engine);
+        TestDatabase tdb(engine);
+        QVERIFY2(tdb.ok(), qPrintable(tdb.error()));
+        const CtlRunner ctl(tdb.spec());
+        QCOMPARE(ctl.run({QStringLiteral("topup"), QStringLiteral("500")}).exitCode, 0);
+        const int rounds = 4;
+        for (int round = 0; round < rounds; ++round) {
+            const QString name = QStringLiteral("Trunk %1").arg(round);
+            QCOMPARE(ctl.run({QStringLiteral("profile"), QStringLiteral("create"), name,
+                              QStringLiteral("--ip"), QStringLiteral("8.8.4.4"),
+                              QStringLiteral("--channels"), QStringLiteral("2")})
+                         .exitCode,
+                     0);
+            QCOMPARE(ctl.run({QStringLiteral("credit"), QStringLiteral("profile"), name,
+                              QStringLiteral("100")})
+                         .exitCode,
+                     0);
+            std::unique_ptr<QProcess> a(ctl.start(
+                {QStringLiteral("bundle"), QStringLiteral("add"), name, QStringLiteral("1")}));
+            std::unique_ptr<QProcess> b(ctl.start(
+                {QStringLiteral("bundle"), QStringLiteral("add"), name, QStringLiteral("2")}));
+            QVERIFY(a->waitForFinished(60000));
+            QVERIFY(b->waitForFinished(60000));
+            const int ca = a->exitCode();
+            const int cb = b->exitCode();
+            QVERIFY2((ca == 0 && cb == 1) || (ca == 1 && cb == 0),
+                     qPrintable(QStringLiteral("round %1: exit codes %2 and %3; %4 %5")
+                                    .arg(round)
+                                    .arg(ca)
+                                    .arg(cb)
+                                    .arg(QString::fromUtf8(a->readAllStandardError()),
+                                         QString::fromUtf8(b->readAllStandardError()))));
+            const QJsonObject shown = ctl.run({QStringLiteral("--json"), QStringLiteral("profile"),
+                                               QStringLiteral("show"), name})
+                                          .json();
+            const int count = shown.value(QStringLiteral("bundles"))
+                                  .toObject()
+                                  .value(QStringLiteral("count"))
+                                  .toInt();
+            QCOMPARE(count, ca == 0 ? 1 : 2);
+            QCOMPARE(shown.value(QStringLiteral("balance")).toString(),
+                     count == 1 ? QStringLiteral("70.00") : QStringLiteral("40.00"));
+        }
+        SystemClock clock;
+        const Context ctx{tdb.db(), &clock, QStringLiteral("test")};
+        const auto bad = Ledger(ctx).inconsistentAccounts();
+        QVERIFY(bad.ok());
+        QVERIFY(bad->isEmpty());
+    }
+
+    // Two admins' billing runs at the same moment renew a profile's bundles once.
+    void twoBillingRunsRenewBundlesOnce_data() { twoAdminsAllocateAtOnce_data(); }
+    void twoBillingRunsRenewBundlesOnce()
+    {
+        QFETCH(QString, engine);
+        TestDatabase tdb(engine);
+        QVERIFY2(tdb.ok(), qPrintable(tdb.error()));
+        const CtlRunner ctl(tdb.spec());
+        const auto at = [](const char* now, QStringList args) {
+            return QStringList{QStringLiteral("--now"), QString::fromLatin1(now)} + args;
+        };
+        const char* march = "2026-03-10T09:00:00Z";
+        const QString sales = QStringLiteral("Sales");
+        QCOMPARE(ctl.run(at(march, {QStringLiteral("topup"), QStringLiteral("500")})).exitCode, 0);
+        QCOMPARE(ctl.run(at(march, {QStringLiteral("profile"), QStringLiteral("create"), sales,
+                                    QStringLiteral("--ip"), QStringLiteral("8.8.4.4"),
+                                    QStringLiteral("--channels"), QStringLiteral("2")}))
+                     .exitCode,
+                 0);
+        QCOMPARE(ctl.run(at(march, {QStringLiteral("credit"), QStringLiteral("profile"), sales,
+                                    QStringLiteral("200")}))
+                     .exitCode,
+                 0);
+        QCOMPARE(ctl.run(at(march, {QStringLiteral("bundle"), QStringLiteral("add"), sales,
+                                    QStringLiteral("2")}))
+                     .exitCode,
+                 0);
+        const char* april = "2026-04-10T09:00:00Z";
+        std::unique_ptr<QProcess> a(
+            ctl.start(at(april, {QStringLiteral("billing"), QStringLiteral("run")})));
+        std::unique_ptr<QProcess> b(
+            ctl.start(at(april, {QStringLiteral("billing"), QStringLiteral("run")})));
+        QVERIFY(a->waitForFinished(60000));
+        QVERIFY(b->waitForFinished(60000));
+        QCOMPARE(a->exitCode(), 0);
+        QCOMPARE(b->exitCode(), 0);
+        const QJsonObject shown =
+            ctl.run(at(april, {QStringLiteral("--json"), QStringLiteral("profile"),
+                               QStringLiteral("show"), sales}))
+                .json();
+        // 200 − 60 (add) − 60 (one renewal); a second renewal would leave 20.00.
+        QCOMPARE(shown.value(QStringLiteral("balance")).toString(), QStringLiteral("80.00"));
+        QCOMPARE(shown.value(QStringLiteral("bundles"))
+                     .toObject()
+                     .value(QStringLiteral("periodEnd"))
+                     .toString(),
+                 QStringLiteral("2026-05-10"));
     }
 
     void manyProcessesDrainWithoutOverdraft_data() { twoAdminsAllocateAtOnce_data(); }

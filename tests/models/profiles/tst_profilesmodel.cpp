@@ -2,6 +2,7 @@
 #include "core/base/FixedClock.h"
 #include "core/books/CompanyService.h"
 #include "core/books/Ledger.h"
+#include "core/bundles/BundleService.h"
 #include "core/members/MemberService.h"
 #include "core/profiles/ProfileService.h"
 #include "core/storage/Context.h"
@@ -129,6 +130,34 @@ private slots:
         QVERIFY(
             !model.data(model.index(sales, ProfilesModel::Balance), Qt::ForegroundRole).isValid());
         model.refresh();
+    }
+
+    // The monthly cost is the "Outgoing calls" total: channels and US minute bundles.
+    void monthlyCostIncludesBundles()
+    {
+        const ProfileService profiles(*m_ctx);
+        QVERIFY(profiles.allocateCredit(QStringLiteral("Lab"), Money::fromCents(10000)).ok());
+        ProfilesModel model(*m_ctx);
+        const int lab = model.rowOfName(QStringLiteral("Lab"));
+        const qint64 channels = profiles.channelPrice().cents();
+        QCOMPARE(
+            model.data(model.index(lab, ProfilesModel::MonthlyCost), ProfilesModel::RawValueRole)
+                .toLongLong(),
+            channels);
+        const BundleService bundles(*m_ctx);
+        QVERIFY(bundles.add(QStringLiteral("Lab"), 1).ok());
+        model.refresh();
+        QCOMPARE(
+            model.data(model.index(lab, ProfilesModel::MonthlyCost), ProfilesModel::RawValueRole)
+                .toLongLong(),
+            channels + bundles.cost(1).cents());
+        // Cancelled: usable to the period's end, but no longer a monthly cost.
+        QVERIFY(bundles.cancel(QStringLiteral("Lab")).ok());
+        model.refresh();
+        QCOMPARE(
+            model.data(model.index(lab, ProfilesModel::MonthlyCost), ProfilesModel::RawValueRole)
+                .toLongLong(),
+            channels);
     }
 };
 
