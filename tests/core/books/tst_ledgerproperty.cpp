@@ -1,9 +1,10 @@
 // The books under random work. Thousands of seeded random sequences of operations — top-ups,
-// new members, allocations to random subsets (many of them refused), charges, auto-recharge
+// new members, allocations to random subsets (many of them refused), charges, call charges
+// taken in full even below zero (owed), auto-recharge
 // settings, clock moves across days and month boundaries, billing runs — and after every
 // step:
 //   * company + members + spent == topped up; every stored balance equals the ledger's;
-//     no balance below zero;
+//     the company's balance never below zero (a member's only by a call charge: owed);
 //   * a refused operation changed nothing at all (and a refusal is a rule, never a storage
 //     failure);
 //   * a successful one moved exactly what it said it moved, to whom it said;
@@ -23,6 +24,7 @@
 #include "core/books/CompanyService.h"
 #include "core/credit/CreditService.h"
 #include "core/members/MemberService.h"
+#include "core/storage/Transaction.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -100,6 +102,7 @@ State readState(const sb::Database& db)
 struct Stats
 {
     QHash<QString, int> ok, refused;
+    int owed = 0; ///< call charges that left a member owing
     int recharges = 0, suspensions = 0, companyCouldNotPay = 0, monthsCrossed = 0;
 };
 
@@ -319,6 +322,41 @@ private:
         o.description = QStringLiteral("charge %1 %2 (balance %3)")
                             .arg(account, Money::fromCents(cents).toString(),
                                  Money::fromCents(balance).toString());
+        if (chance(30)) {
+            // A call: charged in full, also past the balance (owed), then auto-recharge.
+            o.op = s("call");
+            if (chance(10))
+                account = s("nobody.here"); // refused: the import reports unknown codes
+            if (variant == 9 || chance(50))
+                cents = balance + bounded(1, 5000);
+            o.description = QStringLiteral("call %1 %2 (balance %3)")
+                                .arg(account, Money::fromCents(cents).toString(),
+                                     Money::fromCents(balance).toString());
+            auto r = sb::Transaction::run(
+                m_ctx.db, [&](sb::Transaction& tx) -> sb::Result<sb::CreditService::CallCharge> {
+                    auto member = sb::MemberService(m_ctx).find(account);
+                    if (!member)
+                        return member.error();
+                    if (auto l = sb::Ledger(m_ctx).lockBalances(
+                            tx, {sb::Ledger::CompanyAccount, member->accountId});
+                        !l)
+                        return l.error();
+                    return sb::CreditService(m_ctx).chargeCall(tx, *member, Money::fromCents(cents),
+                                                               s("call"), QString());
+                });
+            noteResult(o, r);
+            if (r.ok()) {
+                noteRecharge(o, r->recharge);
+                o.target = account;
+                o.memberDelta[account] = -cents + o.totalRecharged;
+                o.companyDelta = -o.totalRecharged;
+                if (r->balance.cents() != balance - cents + o.totalRecharged)
+                    o.description += s(" !! reported balance wrong");
+                if (r->balance.isNegative())
+                    m_stats.owed++;
+            }
+            return;
+        }
         auto r = sb::CreditService(m_ctx).charge(account, Money::fromCents(cents), s("call"));
         noteResult(o, r);
         if (r.ok()) {
@@ -663,6 +701,9 @@ void TestLedgerProperty::randomSequences()
             QVERIFY2(stats.ok.value(s(op)) > 0, op);
             QVERIFY2(stats.refused.value(s(op)) > 0, op);
         }
+        QVERIFY(stats.ok.value(s("call")) > 0);
+        QVERIFY(stats.refused.value(s("call")) > 0);
+        QVERIFY(stats.owed > 0);
         QVERIFY(stats.recharges > 0);
         QVERIFY(stats.suspensions > 0);
         QVERIFY(stats.companyCouldNotPay > 0);

@@ -9,6 +9,7 @@
 #include "core/books/CompanyService.h"
 #include "core/credit/CreditService.h"
 #include "core/members/MemberService.h"
+#include "core/storage/Transaction.h"
 
 #include <QMutex>
 #include <QSemaphore>
@@ -105,6 +106,8 @@ private slots:
     void concurrentAllocationsNeverOverspend_data() { sbt::addEngineRows(); }
     void concurrentAllocationsNeverOverspend();
 
+    void callChargeOwedThenAllocation_data() { sbt::addEngineRows(); }
+    void callChargeOwedThenAllocation();
     void charge_data() { sbt::addEngineRows(); }
     void charge();
     void chargeRefused_data() { sbt::addEngineRows(); }
@@ -366,6 +369,31 @@ void TestCreditService::charge()
     QCOMPARE(companyBalance(*e.ctx), m(5000));
     auto totals = sb::Ledger(*e.ctx).totals();
     QCOMPARE(totals->spent, m(1000));
+    SB_VERIFY_BOOKS(*e.ctx);
+}
+
+// A call charge is taken in full, below zero (owed) without auto-recharge; an ordinary
+// charge is then refused; an allocation raises the owed balance like any other.
+void TestCreditService::callChargeOwedThenAllocation()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    SB_SETUP(*e.ctx, 5000, {{s("anna.berg"), 100}});
+    const CreditService credit(*e.ctx);
+    auto anna = sb::MemberService(*e.ctx).find(s("anna.berg"));
+    SB_VERIFY_OK(anna);
+    auto c = sb::Transaction::run(e.db(), [&](sb::Transaction& tx) {
+        return credit.chargeCall(tx, *anna, m(420), s("call"), s("u.1"));
+    });
+    SB_VERIFY_OK(c);
+    QCOMPARE(c->charged, m(420));
+    QCOMPARE(c->balance, m(-320));
+    QCOMPARE(c->recharge.recharges, 0);
+    QVERIFY(c->news.isEmpty());
+    QVERIFY(!credit.charge(s("anna.berg"), m(1), QString()).ok());
+    auto a = credit.allocate(m(500), {s("anna.berg")});
+    SB_VERIFY_OK(a);
+    QCOMPARE(a->members.first().balance, m(180));
     SB_VERIFY_BOOKS(*e.ctx);
 }
 

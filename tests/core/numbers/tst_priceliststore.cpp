@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 using namespace sb;
@@ -137,6 +138,19 @@ private slots:
             SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
         }
         QCOMPARE(PriceListStore::current(*e.ctx).bundlePrice(), Money::fromCents(3300));
+    }
+
+    // A stored list damaged behind the program's back: the shipped one is in force rather
+    // than none.
+    void damagedStoredListFallsBack_data() { sbt::addEngineRows(); }
+    void damagedStoredListFallsBack()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_VERIFY_OK(e.db().run(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"),
+                                {QString(PriceListStore::SettingsKey), QStringLiteral("{oops")}));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("damaged")));
+        QCOMPARE(&PriceListStore::current(*e.ctx), &PriceList::builtIn());
     }
 };
 
