@@ -2,18 +2,24 @@
 
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
+#include "core/books/LedgerBatch.h"
 #include "core/credit/CreditService.h"
 #include "core/members/MemberService.h"
 #include "core/profiles/ProfileService.h"
 #include "core/rating/Rater.h"
+#include "core/storage/Statement.h"
 #include "core/storage/Transaction.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 #include <QSqlQuery>
 
+#include <map>
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace sb {
 
@@ -22,12 +28,57 @@ namespace {
 struct Payer
 {
     bool known = false;
-    std::optional<Member> member; ///< set for a member
-    qint64 profileId = 0;         ///< set for a profile
+    qint64 memberId = 0; ///< set for a member
+    /// Set for a member with auto-recharge only: CreditService charges it (a payer's Member
+    /// is not kept otherwise, as a file may name 100,000 members).
+    std::optional<Member> recharging;
+    qint64 profileId = 0; ///< set for a profile
     qint64 accountId = 0;
-    Money balance;         ///< a profile's, kept here: its row is locked for the whole import
-    int unknownIndex = -1; ///< into the report's unknownAccounts when not known
+    /// Kept here (its row is locked for the whole import) for every payer but a member
+    /// with auto-recharge, whose balance CreditService reads and changes.
+    Money balance;
 };
+
+/// A call read and rated, waiting in a batch to be stored.
+struct PendingCall
+{
+    CallRecord record;
+    RatedCall rated;
+    qsizetype payer = -1; ///< index into the payers
+    qint64 bundleMinutes = 0;
+    Money charged; ///< what the ledger took (see the charge decision)
+};
+
+// Calls stored per batch: a batch's memory is all that grows with it, and its statements
+// stay well under both engines' limits on bound values (19 per call).
+constexpr int kBatch = 256;
+
+QString existingSql(int ids)
+{
+    QString sql = QStringLiteral("SELECT unique_id FROM calls WHERE unique_id IN (?");
+    for (int i = 1; i < ids; ++i)
+        sql += QStringLiteral(", ?");
+    return sql + QLatin1Char(')');
+}
+
+// Without ON CONFLICT: the batch's new calls were looked up first, so a conflict means a
+// concurrent import of the same records, and failing (rolling back) keeps the books exact.
+QString insertSql(int rows)
+{
+    QString sql = QStringLiteral(
+        "INSERT INTO calls (profile_id, member_id, started_at, source, destination, billsec,"
+        " cost_cents, unique_id, account_code, answered_at, ended_at, destination_e164, prefix,"
+        " duration, disposition, billed_minutes, bundle_minutes, rate_ten_thousandths,"
+        " charged_cents, status) VALUES ");
+    const QString row =
+        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (int i = 0; i < rows; ++i) {
+        if (i > 0)
+            sql += QStringLiteral(", ");
+        sql += row;
+    }
+    return sql;
+}
 
 // Payers are looked up once per account code; unknown codes beyond this many are not kept.
 constexpr qsizetype kMaxCachedPayers = 10000;
@@ -81,15 +132,19 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
     const MemberService members(m_ctx);
     const ProfileService profiles(m_ctx, m_prices);
     const CreditService credit(m_ctx);
+    LedgerBatch debits(m_ctx, tx);
     CallImportReport report;
-    QHash<QString, Payer> payers; // by the code's case-folded key
-    Payer uncached;
+    // Payers by index, so a batch may point at them while more are added.
+    std::vector<Payer> payers;
+    QHash<QString, qsizetype> payerByKey; // by the code's case-folded key
     QHash<QString, int> unknownIndexByKey;
 
-    const auto resolve = [&](const QString& code, qint64 line) -> Result<Payer*> {
+    // The payer of `code`, or -1 (counted and reported) when the code names none.
+    const auto resolve = [&](const QString& code, qint64 line) -> Result<qsizetype> {
         const QString key = code.toCaseFolded();
-        auto it = payers.find(key);
-        if (it == payers.end()) {
+        auto it = payerByKey.constFind(key);
+        qsizetype index = it == payerByKey.cend() ? -1 : *it;
+        if (index < 0) {
             Payer p;
             auto m = members.find(code);
             if (!m && m.error().kind == Error::Kind::Storage)
@@ -99,7 +154,9 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
                 return s.error();
             if (m && !s) {
                 p.known = true;
-                p.member = *m;
+                p.memberId = m->id;
+                if (m->autoRecharge)
+                    p.recharging = *m;
                 p.accountId = m->accountId;
             } else if (s && !m) {
                 p.known = true;
@@ -112,42 +169,164 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
                     return l.error();
                 p.balance = l->first();
             }
-            if (!p.known && payers.size() >= kMaxCachedPayers) {
-                // A file of ever new unknown codes must not fill memory: look them up again.
-                uncached = p;
-                it = payers.end();
+            // A file of ever new unknown codes must not fill memory: beyond the limit they
+            // are looked up again each time.
+            if (p.known || payers.size() < size_t(kMaxCachedPayers)) {
+                payers.push_back(std::move(p));
+                index = qsizetype(payers.size() - 1);
+                payerByKey.insert(key, index);
             } else {
-                it = payers.insert(key, p);
+                index = -1;
             }
         }
-        Payer* const found = it == payers.end() ? &uncached : &*it;
-        if (!found->known) {
-            ++report.unknownRecords;
-            auto u = unknownIndexByKey.constFind(key);
-            if (u != unknownIndexByKey.cend()) {
-                ++report.unknownAccounts[*u].count;
-            } else if (report.unknownAccounts.size() < CallImportReport::maxUnknownKept) {
-                unknownIndexByKey.insert(key, static_cast<int>(report.unknownAccounts.size()));
-                report.unknownAccounts.append({code, 1, line});
-            }
+        if (index >= 0 && payers[size_t(index)].known)
+            return index;
+        ++report.unknownRecords;
+        auto u = unknownIndexByKey.constFind(key);
+        if (u != unknownIndexByKey.cend()) {
+            ++report.unknownAccounts[*u].count;
+        } else if (report.unknownAccounts.size() < CallImportReport::maxUnknownKept) {
+            unknownIndexByKey.insert(key, static_cast<int>(report.unknownAccounts.size()));
+            report.unknownAccounts.append({code, 1, line});
         }
-        return found;
+        return qsizetype(-1);
     };
 
-    const QString insertSql = QStringLiteral(
-        "INSERT INTO calls (profile_id, member_id, started_at, source, destination, billsec,"
-        " cost_cents, unique_id, account_code, answered_at, ended_at, destination_e164, prefix,"
-        " duration, disposition, billed_minutes, bundle_minutes, rate_ten_thousandths,"
-        " charged_cents, status)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
-        " ON CONFLICT (unique_id) DO NOTHING");
     const QString kind = QStringLiteral("call");
 
+    // The one place a new call's charge is decided and booked; `call.charged` is what the
+    // ledger took. (Bundle minutes for a profile's US calls would be used here, first.)
+    // A member with auto-recharge goes through CreditService, which recharges between
+    // calls; every other payer's balance is kept in memory (its row is locked for the
+    // import) and its debits are written in bulk (LedgerBatch), one entry per call.
+    const auto charge = [&](PendingCall& call) -> Result<void> {
+        Payer& p = payers[size_t(call.payer)];
+        const Money price = call.rated.price;
+        if (!price.isPositive())
+            return {};
+        ++report.chargedCalls;
+        if (p.recharging) {
+            auto c =
+                credit.chargeAsFarAsCovered(tx, *p.recharging, price, kind, call.record.uniqueId);
+            if (!c)
+                return c.error();
+            call.charged = c->charged;
+            report.recharges += c->recharge.recharges;
+            for (const QString& news : std::as_const(c->news)) {
+                if (report.rechargeNews.size() < CallImportReport::maxUnknownKept &&
+                    !report.rechargeNews.contains(news))
+                    report.rechargeNews.append(news);
+            }
+        } else {
+            call.charged = std::min(price, p.balance);
+            if (call.charged.isPositive()) {
+                if (auto d = debits.debit(p.accountId, call.charged, kind, call.record.uniqueId);
+                    !d)
+                    return d.error();
+                p.balance -= call.charged;
+            }
+        }
+        report.charged += call.charged;
+        if (call.charged < price) {
+            ++report.uncoveredCalls;
+            report.uncovered += price - call.charged;
+        }
+        return {};
+    };
+
+    // Calls are stored in batches: one query finds those already in the history, then the
+    // new ones are charged in file order and stored with multi-row INSERTs. Statements are
+    // prepared once per size (powers of two), so each batch costs a handful of round trips.
+    std::vector<PendingCall> batch;
+    batch.reserve(kBatch);
+    QSet<QString> inBatch;
+    QSet<QString> existing;
+    Statement findExisting(db, existingSql(kBatch));
+    std::map<int, std::unique_ptr<Statement>> inserts; // by rows per INSERT
+    const auto storeBatch = [&]() -> Result<void> {
+        if (batch.empty())
+            return {};
+        for (size_t i = 0; i < size_t(kBatch); ++i) // a short batch repeats its last id
+            findExisting.add(batch[std::min(i, batch.size() - 1)].record.uniqueId);
+        if (auto f = findExisting.exec(); !f)
+            return f;
+        existing.clear();
+        while (findExisting.query().next())
+            existing.insert(findExisting.query().value(0).toString());
+        inBatch.clear();
+        std::vector<PendingCall*> fresh;
+        fresh.reserve(batch.size());
+        for (PendingCall& call : batch) {
+            if (existing.contains(call.record.uniqueId) || inBatch.contains(call.record.uniqueId)) {
+                ++report.duplicates;
+                continue;
+            }
+            inBatch.insert(call.record.uniqueId);
+            ++report.imported;
+            const RatedCall& rated = call.rated;
+            if (rated.status == RatedCall::Status::NoRate ||
+                rated.status == RatedCall::Status::Invalid) {
+                if (report.unrated.size() < CallImportReport::maxUnratedKept)
+                    report.unrated.append(
+                        {call.record.line, call.record.destination,
+                         rated.status == RatedCall::Status::NoRate
+                             ? tr("No rate in the price list for %1; the call was not charged.")
+                                   .arg(rated.e164)
+                             : tr("\"%1\" is not a valid phone number; the call was not "
+                                  "charged.")
+                                   .arg(call.record.destination)});
+                ++report.unratedCount;
+            }
+            if (auto c = charge(call); !c)
+                return c;
+            fresh.push_back(&call);
+        }
+        for (size_t done = 0; done < fresh.size();) {
+            int rows = kBatch;
+            while (size_t(rows) > fresh.size() - done)
+                rows /= 2;
+            auto& insert = inserts[rows];
+            if (!insert)
+                insert = std::make_unique<Statement>(db, insertSql(rows));
+            for (int i = 0; i < rows; ++i) {
+                const PendingCall& c = *fresh[done + size_t(i)];
+                const Payer& p = payers[size_t(c.payer)];
+                const CallRecord& r = c.record;
+                insert->add(nullableId(p.profileId))
+                    .add(nullableId(p.memberId))
+                    .add(iso(r.start))
+                    .add(Database::text(r.source))
+                    .add(Database::text(r.destination))
+                    .add(r.billsec)
+                    .add(c.rated.price.cents())
+                    .add(r.uniqueId)
+                    .add(Database::text(r.accountCode))
+                    .add(r.answered() ? QVariant(iso(r.answer))
+                                      : QVariant(QMetaType::fromType<QString>()))
+                    .add(Database::text(iso(r.end)))
+                    .add(Database::text(c.rated.e164))
+                    .add(Database::text(c.rated.prefix))
+                    .add(r.duration)
+                    .add(Database::text(r.disposition))
+                    .add(c.rated.minutes)
+                    .add(c.bundleMinutes)
+                    .add(c.rated.perMinuteTenThousandths)
+                    .add(c.charged.cents())
+                    .add(RatedCall::statusKey(c.rated.status));
+            }
+            if (auto e = insert->exec(); !e)
+                return e;
+            done += size_t(rows);
+        }
+        batch.clear();
+        return {};
+    };
+
     CallRecord record;
-    qint64 sinceBatch = 0;
+    qint64 sinceProgress = 0;
     while (reader.next(record)) {
-        if (++sinceBatch >= options.batchSize) {
-            sinceBatch = 0;
+        if (++sinceProgress >= options.batchSize) {
+            sinceProgress = 0;
             if (cancelled())
                 return cancelError();
             if (options.progress)
@@ -156,77 +335,25 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
         auto payer = resolve(record.accountCode, record.line);
         if (!payer)
             return payer.error();
-        if (!(*payer)->known)
+        if (*payer < 0)
             continue;
-        Payer& p = **payer;
-        const RatedCall rated = rater.rate(record, options.region);
-        auto ins = db.run(
-            insertSql,
-            {nullableId(p.profileId), nullableId(p.member ? p.member->id : 0), iso(record.start),
-             Database::text(record.source), Database::text(record.destination), record.billsec,
-             rated.price.cents(), record.uniqueId, Database::text(record.accountCode),
-             record.answered() ? QVariant(iso(record.answer))
-                               : QVariant(QMetaType::fromType<QString>()),
-             Database::text(iso(record.end)), Database::text(rated.e164),
-             Database::text(rated.prefix), record.duration, Database::text(record.disposition),
-             rated.minutes, rated.perMinuteTenThousandths, rated.price.cents(),
-             RatedCall::statusKey(rated.status)});
-        if (!ins)
-            return ins.error();
-        if (ins->numRowsAffected() != 1) {
-            ++report.duplicates;
-            continue;
-        }
-        ++report.imported;
-        if (rated.status == RatedCall::Status::NoRate ||
-            rated.status == RatedCall::Status::Invalid) {
-            if (report.unrated.size() < CallImportReport::maxUnratedKept)
-                report.unrated.append(
-                    {record.line, record.destination,
-                     rated.status == RatedCall::Status::NoRate
-                         ? tr("No rate in the price list for %1; the call was not charged.")
-                               .arg(rated.e164)
-                         : tr("\"%1\" is not a valid phone number; the call was not charged.")
-                               .arg(record.destination)});
-            ++report.unratedCount;
-        }
-        if (!rated.price.isPositive())
-            continue;
-        ++report.chargedCalls;
-        Money charged;
-        if (p.member) {
-            auto c = credit.chargeAsFarAsCovered(tx, *p.member, rated.price, kind, record.uniqueId);
-            if (!c)
-                return c.error();
-            charged = c->charged;
-            report.recharges += c->recharge.recharges;
-            for (const QString& news : std::as_const(c->news)) {
-                if (report.rechargeNews.size() < CallImportReport::maxUnknownKept &&
-                    !report.rechargeNews.contains(news))
-                    report.rechargeNews.append(news);
-            }
-        } else {
-            charged = std::min(rated.price, p.balance);
-            if (charged.isPositive()) {
-                if (auto t = ledger.transfer(tx, p.accountId, 0, charged, kind, record.uniqueId);
-                    !t)
-                    return t.error();
-                p.balance -= charged;
-            }
-        }
-        report.charged += charged;
-        if (charged < rated.price) {
-            ++report.uncoveredCalls;
-            report.uncovered += rated.price - charged;
-            auto u =
-                db.run(QStringLiteral("UPDATE calls SET charged_cents = ? WHERE unique_id = ?"),
-                       {charged.cents(), record.uniqueId});
-            if (!u)
-                return u.error();
+        PendingCall call;
+        call.rated = rater.rate(record, options.region);
+        call.record = std::move(record);
+        call.payer = *payer;
+        batch.push_back(std::move(call));
+        record = CallRecord();
+        if (batch.size() >= size_t(kBatch)) {
+            if (auto b = storeBatch(); !b)
+                return b.error();
         }
     }
     if (cancelled() || reader.isCancelled())
         return cancelError();
+    if (auto b = storeBatch(); !b)
+        return b.error();
+    if (auto f = debits.flush(); !f)
+        return f.error();
     if (reader.fatalError())
         return *reader.fatalError();
     report.problems = reader.problems();
