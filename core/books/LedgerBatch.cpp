@@ -61,12 +61,8 @@ Result<void> LedgerBatch::writeEntries()
     }
     const QVariant actor = Database::text(m_ctx.actor);
     for (const Entry& e : std::as_const(m_entries))
-        insert->add(m_at)
-            .add(e.account)
-            .add(e.cents)
-            .add(e.kind)
-            .add(actor)
-            .add(Database::text(e.reference));
+        insert->add(m_at).add(e.account).add(e.cents).add(e.kind).add(actor).add(
+            Database::text(e.reference));
     m_entries.clear();
     return insert->exec();
 }

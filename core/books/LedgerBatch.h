@@ -40,8 +40,7 @@ public:
     LedgerBatch& operator=(const LedgerBatch&) = delete;
 
     /// Queues a debit of `amount` (> 0) from `account` to outside with its entry.
-    Result<void> debit(qint64 account, Money amount, const QString& kind,
-                       const QString& reference);
+    Result<void> debit(qint64 account, Money amount, const QString& kind, const QString& reference);
     /// Writes the queued entries and the accounts' balances.
     Result<void> flush();
 

@@ -31,7 +31,7 @@ struct Payer
     qint64 memberId = 0; ///< set for a member
     /// Set for a member with auto-recharge only: CreditService charges it (a payer's Member
     /// is not kept otherwise, as a file may name 100,000 members).
-    std::optional<Member> recharging;
+    std::shared_ptr<const Member> recharging;
     qint64 profileId = 0; ///< set for a profile
     qint64 accountId = 0;
     /// Kept here (its row is locked for the whole import) for every payer but a member
@@ -109,18 +109,33 @@ Result<CallImportReport> CallImporter::importFile(const QString& path,
 Result<CallImportReport> CallImporter::import(QIODevice* device,
                                               const CallImportOptions& options) const
 {
+    // Not Transaction::run: a retry would need the device read again from the start.
+    auto begun = Transaction::begin(m_ctx.db);
+    if (!begun)
+        return begun.error();
+    Transaction& tx = begun.value();
+    auto report = importInto(tx, device, options);
+    if (!report)
+        return report;
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    // Calls touch balances the importer does not list one by one: members and profiles are
+    // read again whole, as after any import.
+    m_ctx.announce(
+        Changes().withAllMembers().withAllProfiles().withCompanyBalance().withActivity());
+    return report;
+}
+
+Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* device,
+                                                  const CallImportOptions& options) const
+{
     const auto cancelled = [&] {
         return options.cancel && options.cancel->load(std::memory_order_relaxed);
     };
     const auto cancelError = [] {
         return Error::refused(tr("The import was cancelled; nothing was changed."));
     };
-    // Not Transaction::run: a retry would need the device read again from the start.
-    auto begun = Transaction::begin(m_ctx.db);
-    if (!begun)
-        return begun.error();
-    Transaction& tx = begun.value();
-    const Database& db = m_ctx.db;
+    const Database& db = tx.db();
     const Ledger ledger(m_ctx);
     // The company row first, as every writer locks it (ascending ids): auto-recharges move
     // money from it, and holding it keeps the payers' balances ours for the import.
@@ -156,7 +171,7 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
                 p.known = true;
                 p.memberId = m->id;
                 if (m->autoRecharge)
-                    p.recharging = *m;
+                    p.recharging = std::make_shared<const Member>(*m);
                 p.accountId = m->accountId;
             } else if (s && !m) {
                 p.known = true;
@@ -366,12 +381,6 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
                                              report.charged));
         !a)
         return a.error();
-    if (auto c = tx.commit(); !c)
-        return c.error();
-    // Calls touch balances the importer does not list one by one: members and profiles are
-    // read again whole, as after any import.
-    m_ctx.announce(
-        Changes().withAllMembers().withAllProfiles().withCompanyBalance().withActivity());
     return report;
 }
 
