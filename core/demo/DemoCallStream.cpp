@@ -52,9 +52,9 @@ struct Foreign
     int digits;
 };
 const Foreign kForeign[] = {
-    {"44207", 7},  {"447700", 6}, {"4930", 8},  {"49151", 8}, {"49170", 7}, {"331", 8},
-    {"336", 8},    {"3120", 7},   {"316", 8},   {"4722", 6},  {"474", 7},   {"4822", 7},
-    {"48501", 6},  {"44161", 7},  {"4989", 7},  {"334", 8},   {"4721", 6},  {"4812", 7},
+    {"44207", 7}, {"447700", 6}, {"4930", 8}, {"49151", 8}, {"49170", 7}, {"331", 8},
+    {"336", 8},   {"3120", 7},   {"316", 8},  {"4722", 6},  {"474", 7},   {"4822", 7},
+    {"48501", 6}, {"44161", 7},  {"4989", 7}, {"334", 8},   {"4721", 6},  {"4812", 7},
 };
 
 const char* const kFeatureCodes[] = {"*97", "s", "voicemail", "*43"};
@@ -139,13 +139,12 @@ void DemoCallStream::appendRecord()
     const qint64 i = m_next++;
     // Evenly spread and in order, with a little jitter, as a PBX logs them.
     const qint64 step = std::clamp<qint64>(m_span / std::max<qint64>(1, m_calls), 1, 60);
-    const qint64 start = m_from + (m_span * i) / std::max<qint64>(1, m_calls) +
-                         qint64(m_rng.bounded(quint32(step)));
-    const bool byProfile = !m_profileCodes.isEmpty() &&
-                           (m_memberCodes.isEmpty() || m_rng.bounded(100) < 40);
-    const QByteArray& code =
-        byProfile ? m_profileCodes[m_rng.bounded(int(m_profileCodes.size()))]
-                  : m_memberCodes[m_rng.bounded(int(m_memberCodes.size()))];
+    const qint64 start =
+        m_from + (m_span * i) / std::max<qint64>(1, m_calls) + qint64(m_rng.bounded(quint32(step)));
+    const bool byProfile =
+        !m_profileCodes.isEmpty() && (m_memberCodes.isEmpty() || m_rng.bounded(100) < 40);
+    const QByteArray& code = byProfile ? m_profileCodes[m_rng.bounded(int(m_profileCodes.size()))]
+                                       : m_memberCodes[m_rng.bounded(int(m_memberCodes.size()))];
     QByteArray dst;
     appendDestination(dst);
     const QByteArray ext = QByteArray::number(m_rng.bounded(2000, 3000));

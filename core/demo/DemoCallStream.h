@@ -21,8 +21,8 @@ namespace sb {
 class DemoCallStream : public QIODevice
 {
 public:
-    DemoCallStream(QStringList memberCodes, QStringList profileCodes, qint64 calls,
-                   qint64 fromSecs, qint64 toSecs, quint32 seed, QObject* parent = nullptr);
+    DemoCallStream(QStringList memberCodes, QStringList profileCodes, qint64 calls, qint64 fromSecs,
+                   qint64 toSecs, quint32 seed, QObject* parent = nullptr);
 
     /// Records produced so far.
     qint64 produced() const { return m_next; }

@@ -7,12 +7,14 @@
 #include "core/members/MemberService.h"
 #include "core/profiles/ProfileService.h"
 #include "core/rating/Rater.h"
+#include "core/rating/RatingPipeline.h"
 #include "core/storage/Statement.h"
 #include "core/storage/Transaction.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -52,6 +54,7 @@ struct PendingCall
 // Calls stored per batch: a batch's memory is all that grows with it, and its statements
 // stay well under both engines' limits on bound values (19 per call).
 constexpr int kBatch = 256;
+constexpr int kImportCacheKiB = 48 * 1024;
 
 QString existingSql(int ids)
 {
@@ -136,6 +139,20 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
         return Error::refused(tr("The import was cancelled; nothing was changed."));
     };
     const Database& db = tx.db();
+    // SQLite's default page cache (2 MiB) is far smaller than the indexes a million calls
+    // touch: pages would go back and forth to the WAL file. A larger one for the import
+    // only, bounded, so memory still does not grow with the file.
+    std::optional<qint64> cacheBefore;
+    if (!db.isPostgres()) {
+        if (auto q = db.runFirst(QStringLiteral("PRAGMA cache_size")))
+            cacheBefore = q->value(0).toLongLong();
+        if (auto q = db.run(QStringLiteral("PRAGMA cache_size = -%1").arg(kImportCacheKiB)); !q)
+            return q.error();
+    }
+    const auto restoreCache = qScopeGuard([&] {
+        if (cacheBefore)
+            (void)db.run(QStringLiteral("PRAGMA cache_size = %1").arg(*cacheBefore));
+    });
     const Ledger ledger(m_ctx);
     // The company row first, as every writer locks it (ascending ids): auto-recharges move
     // money from it, and holding it keeps the payers' balances ours for the import.
@@ -337,30 +354,38 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
         return {};
     };
 
-    CallRecord record;
-    qint64 sinceProgress = 0;
-    while (reader.next(record)) {
-        if (++sinceProgress >= options.batchSize) {
-            sinceProgress = 0;
-            if (cancelled())
-                return cancelError();
-            if (options.progress)
-                options.progress(reader.bytesRead());
-        }
-        auto payer = resolve(record.accountCode, record.line);
-        if (!payer)
-            return payer.error();
-        if (*payer < 0)
-            continue;
-        PendingCall call;
-        call.rated = rater.rate(record, options.region);
-        call.record = std::move(record);
-        call.payer = *payer;
-        batch.push_back(std::move(call));
-        record = CallRecord();
-        if (batch.size() >= size_t(kBatch)) {
-            if (auto b = storeBatch(); !b)
-                return b.error();
+    // Reading and rating run a batch ahead on a thread of their own; resolving payers,
+    // charging and storing stay here, on the connection's thread, in file order.
+    {
+        RatingPipeline pipeline(reader, rater, options.region,
+                                std::clamp(options.batchSize, 1, kBatch));
+        std::vector<RatingPipeline::Call> read;
+        qint64 sinceProgress = 0;
+        while (pipeline.next(read)) {
+            sinceProgress += qint64(read.size());
+            if (sinceProgress >= options.batchSize) {
+                sinceProgress = 0;
+                if (cancelled())
+                    return cancelError(); // the pipeline stops (and cancels) as it goes
+                if (options.progress)
+                    options.progress(pipeline.bytesRead());
+            }
+            for (RatingPipeline::Call& c : read) {
+                auto payer = resolve(c.record.accountCode, c.record.line);
+                if (!payer)
+                    return payer.error();
+                if (*payer < 0)
+                    continue;
+                PendingCall call;
+                call.record = std::move(c.record);
+                call.rated = std::move(c.rated);
+                call.payer = *payer;
+                batch.push_back(std::move(call));
+                if (batch.size() >= size_t(kBatch)) {
+                    if (auto b = storeBatch(); !b)
+                        return b.error();
+                }
+            }
         }
     }
     if (cancelled() || reader.isCancelled())

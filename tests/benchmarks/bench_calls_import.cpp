@@ -14,11 +14,13 @@
 
 #include "core/base/FixedClock.h"
 #include "core/books/CompanyService.h"
+#include "core/calls/CdrReader.h"
 #include "core/credit/CreditService.h"
 #include "core/demo/DemoCallStream.h"
 #include "core/demo/DemoGenerator.h"
 #include "core/profiles/ProfileService.h"
 #include "core/rating/CallImporter.h"
+#include "core/rating/Rater.h"
 #include "core/storage/Context.h"
 #include "core/storage/Database.h"
 #include "tests/support/TestDatabase.h"
@@ -34,6 +36,8 @@
 
 #include <sqlite3.h>
 
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <vector>
 
@@ -46,6 +50,17 @@ void say(const QString& line)
     std::fputs(line.toUtf8().constData(), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
+}
+
+// CPU time of this process (user + system), in nanoseconds: steadier than wall time on a
+// machine that is busy with other work.
+qint64 cpuNs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return (qint64(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000000 + u.ru_utime.tv_usec +
+            u.ru_stime.tv_usec) *
+           1000;
 }
 
 qint64 peakKiB()
@@ -70,14 +85,17 @@ int childImport(const QString& spec, const QString& file)
     const sb::Context ctx{*db, &clock, QStringLiteral("bench")};
     QElapsedTimer t;
     t.start();
+    const qint64 cpu0 = cpuNs();
     auto r = sb::CallImporter(ctx).importFile(file, {});
     const qint64 ns = t.nsecsElapsed();
+    const qint64 cpu = cpuNs() - cpu0;
     if (!r) {
         say(QStringLiteral("error %1").arg(r.error().message));
         return 1;
     }
-    say(QStringLiteral("result ns=%1 kib=%2 imported=%3 duplicates=%4 problems=%5 unknown=%6 "
-                       "charged=%7 chargedCents=%8 uncovered=%9")
+    say(QStringLiteral("result cpu=%1 ns=%2 kib=%3 imported=%4 duplicates=%5 problems=%6 "
+                       "unknown=%7 charged=%8 uncovered=%9")
+            .arg(cpu)
             .arg(ns)
             .arg(peakKiB())
             .arg(r->imported)
@@ -85,8 +103,33 @@ int childImport(const QString& spec, const QString& file)
             .arg(r->problemCount)
             .arg(r->unknownRecords)
             .arg(r->chargedCalls)
-            .arg(r->charged.cents())
             .arg(r->uncoveredCalls));
+    return 0;
+}
+
+// --child read|rate - FILE: the reading alone, or reading and rating, without storing: where
+// the import's time goes.
+int childRead(bool rate, const QString& file)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return 1;
+    QElapsedTimer t;
+    t.start();
+    sb::CdrReader reader(&f);
+    const sb::Rater rater(sb::PriceList::builtIn());
+    sb::CallRecord r;
+    qint64 n = 0, cents = 0;
+    while (reader.next(r)) {
+        ++n;
+        if (rate)
+            cents += rater.rate(r, QStringLiteral("US")).price.cents();
+    }
+    say(QStringLiteral("result ns=%1 kib=%2 rows=%3 cents=%4")
+            .arg(t.nsecsElapsed())
+            .arg(peakKiB())
+            .arg(n)
+            .arg(cents));
     return 0;
 }
 
@@ -109,11 +152,10 @@ int childBaseline(const QString& dbPath, const QString& file)
         columns += QStringLiteral("%1c%2").arg(i > 1 ? QStringLiteral(", ") : QString()).arg(i);
         marks += i > 1 ? QStringLiteral(", ?") : QStringLiteral("?");
     }
-    const QByteArray setup =
-        QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                       " CREATE TABLE cdr (%1); BEGIN;")
-            .arg(columns)
-            .toUtf8();
+    const QByteArray setup = QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                                            " CREATE TABLE cdr (%1); BEGIN;")
+                                 .arg(columns)
+                                 .toUtf8();
     if (sqlite3_exec(db, setup.constData(), nullptr, nullptr, nullptr) != SQLITE_OK) {
         say(QStringLiteral("error %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
         return 1;
@@ -171,7 +213,11 @@ int childBaseline(const QString& dbPath, const QString& file)
     sqlite3_finalize(insert);
     sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
     sqlite3_close(db);
-    say(QStringLiteral("result ns=%1 kib=%2 rows=%3").arg(t.nsecsElapsed()).arg(peakKiB()).arg(rows));
+    say(QStringLiteral("result cpu=%1 ns=%2 kib=%3 rows=%4")
+            .arg(cpuNs())
+            .arg(t.nsecsElapsed())
+            .arg(peakKiB())
+            .arg(rows));
     return 0;
 }
 
@@ -213,6 +259,8 @@ int main(int argc, char** argv)
     if (args.size() == 5 && args[1] == QLatin1String("--child")) {
         if (args[2] == QLatin1String("import"))
             return childImport(args[3], args[4]);
+        if (args[2] == QLatin1String("read") || args[2] == QLatin1String("rate"))
+            return childRead(args[2] == QLatin1String("rate"), args[4]);
         if (args[2] == QLatin1String("baseline"))
             return childBaseline(args[3], args[4]);
         return 2;
@@ -223,8 +271,9 @@ int main(int argc, char** argv)
     parser.addOptions({
         {QStringLiteral("records"), QStringLiteral("Records to generate (1000000)."),
          QStringLiteral("N"), QStringLiteral("1000000")},
-        {QStringLiteral("file"), QStringLiteral("Import this Master.csv instead (its account "
-                                                "codes must name the demo's payers)."),
+        {QStringLiteral("file"),
+         QStringLiteral("Import this Master.csv instead (its account "
+                        "codes must name the demo's payers)."),
          QStringLiteral("FILE")},
         {QStringLiteral("members"), QStringLiteral("Demo members (10000)."), QStringLiteral("N"),
          QStringLiteral("10000")},
@@ -323,21 +372,35 @@ int main(int argc, char** argv)
     const double baseS = base.value(QStringLiteral("ns")).toDouble() / 1e9;
     const qint64 read = imp.value(QStringLiteral("imported")).toLongLong() +
                         imp.value(QStringLiteral("duplicates")).toLongLong();
-    say(QStringLiteral("import (%1): %2 records in %3 s = %4 records/s, peak memory %5; "
-                       "%6 charged, %7 not fully paid, %8 malformed, %9 unknown payer")
+    const double impCpu = imp.value(QStringLiteral("cpu")).toDouble() / 1e9;
+    const double baseCpu = base.value(QStringLiteral("cpu")).toDouble() / 1e9;
+    say(QStringLiteral("import (%1): %2 records in %3 s (CPU %10 s) = %4 records/s, peak memory "
+                       "%5; %6 charged, %7 not fully paid, %8 malformed, %9 unknown payer")
             .arg(parser.value(QStringLiteral("engine")))
             .arg(read)
             .arg(impS, 0, 'f', 2)
             .arg(qint64(read / qMax(impS, 1e-9)))
             .arg(mib(imp.value(QStringLiteral("kib"))))
             .arg(imp.value(QStringLiteral("charged")), imp.value(QStringLiteral("uncovered")),
-                 imp.value(QStringLiteral("problems")), imp.value(QStringLiteral("unknown"))));
-    say(QStringLiteral("baseline (sqlite3 .import, untyped 18 columns): %1 rows in %2 s = %3 "
-                       "rows/s, peak memory %4")
+                 imp.value(QStringLiteral("problems")), imp.value(QStringLiteral("unknown")))
+            .arg(impCpu, 0, 'f', 2));
+    say(QStringLiteral("baseline (sqlite3 .import, untyped 18 columns): %1 rows in %2 s (CPU %5 "
+                       "s) = %3 rows/s, peak memory %4")
             .arg(base.value(QStringLiteral("rows")))
             .arg(baseS, 0, 'f', 2)
             .arg(qint64(base.value(QStringLiteral("rows")).toDouble() / qMax(baseS, 1e-9)))
-            .arg(mib(base.value(QStringLiteral("kib")))));
-    say(QStringLiteral("ratio import/baseline: %1").arg(impS / qMax(baseS, 1e-9), 0, 'f', 2));
+            .arg(mib(base.value(QStringLiteral("kib"))))
+            .arg(baseCpu, 0, 'f', 2));
+    if (qEnvironmentVariableIsSet("BENCH_PHASES")) {
+        for (const QString& phase : {QStringLiteral("read"), QStringLiteral("rate")}) {
+            const auto r = runChild({phase, QStringLiteral("-"), file});
+            say(QStringLiteral("phase %1 only: %2 s")
+                    .arg(phase)
+                    .arg(r.value(QStringLiteral("ns")).toDouble() / 1e9, 0, 'f', 2));
+        }
+    }
+    say(QStringLiteral("ratio import/baseline: %1 (wall time), %2 (CPU time)")
+            .arg(impS / qMax(baseS, 1e-9), 0, 'f', 2)
+            .arg(impCpu / qMax(baseCpu, 1e-9), 0, 'f', 2));
     return 0;
 }
