@@ -42,10 +42,10 @@ public:
     struct Options
     {
         int members = 200;
+        quint32 seed = 1;
         int profiles = 0;
         int numbers = 0; ///< asked for; at most what the catalogue has free is bought
         qint64 calls = 0;
-        quint32 seed = 1;
     };
     struct Summary
     {

@@ -6,8 +6,7 @@ namespace {
 constexpr size_t kBatchesAhead = 4;
 }
 
-RatingPipeline::RatingPipeline(CdrReader& reader, const Rater& rater, QString region,
-                               int batchSize)
+RatingPipeline::RatingPipeline(CdrReader& reader, const Rater& rater, QString region, int batchSize)
     : m_reader(reader), m_rater(rater), m_region(std::move(region)),
       m_batchSize(size_t(std::max(1, batchSize)))
 {
@@ -38,8 +37,7 @@ void RatingPipeline::run()
         std::vector<Call> batch;
         {
             std::unique_lock lock(m_mutex);
-            m_changed.wait(lock,
-                           [this] { return m_stopping || m_ready.size() < kBatchesAhead; });
+            m_changed.wait(lock, [this] { return m_stopping || m_ready.size() < kBatchesAhead; });
             if (m_stopping)
                 break;
             if (!m_spare.empty()) {

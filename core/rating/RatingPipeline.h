@@ -51,7 +51,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<std::pair<std::vector<Call>, qint64>> m_ready; // with the bytes read after it
-    std::vector<std::vector<Call>> m_spare; // batches handed back, reused
+    std::vector<std::vector<Call>> m_spare;                   // batches handed back, reused
     bool m_done = false;
     bool m_stopping = false;
     qint64 m_handedBytes = 0;
