@@ -309,11 +309,11 @@ int main(int argc, char** argv)
         }
         // Credit for about what each payer's share of the calls costs (some 12 cents a call),
         // so that most calls are paid and written to the ledger, as in real use.
-        auto payers = t.db().run(QStringLiteral("SELECT account_name FROM members"));
+        auto payers = t.db().run(QStringLiteral("SELECT account_name FROM members ORDER BY id"));
         QStringList memberCodes, profileCodes;
         while (payers && payers->next())
             memberCodes << payers->value(0).toString();
-        auto profiles = t.db().run(QStringLiteral("SELECT name FROM profiles"));
+        auto profiles = t.db().run(QStringLiteral("SELECT name FROM profiles ORDER BY id"));
         while (profiles && profiles->next())
             profileCodes << profiles->value(0).toString();
         const sb::Money each =
