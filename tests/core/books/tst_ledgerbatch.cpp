@@ -26,7 +26,8 @@ private slots:
     {
         QFETCH(QString, engine);
         SB_ENV(e, engine);
-        SB_VERIFY_OK(sb::CompanyService(*e.ctx).topUp(Money::fromCents(100000), QStringLiteral("T")));
+        SB_VERIFY_OK(
+            sb::CompanyService(*e.ctx).topUp(Money::fromCents(100000), QStringLiteral("T")));
         const Ledger ledger(*e.ctx);
         qint64 other = 0;
         SB_VERIFY_OK(sb::Transaction::run(e.db(), [&](sb::Transaction& tx) -> sb::Result<void> {

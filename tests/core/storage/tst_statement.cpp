@@ -39,8 +39,7 @@ private slots:
             find.add(QStringLiteral("k%1").arg(i));
             SB_VERIFY_OK(find.exec());
             QVERIFY(find.query().next());
-            QCOMPARE(find.query().value(0).toString(),
-                     QString::number(i % 2 ? -(i / 2) : i / 2));
+            QCOMPARE(find.query().value(0).toString(), QString::number(i % 2 ? -(i / 2) : i / 2));
             QVERIFY(!find.query().next());
         }
         // A duplicate key fails as a value; the statement goes on working afterwards (on
