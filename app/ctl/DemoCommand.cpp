@@ -4,6 +4,9 @@
 #include "app/ctl/Session.h"
 #include "core/demo/DemoGenerator.h"
 
+#include <climits>
+#include <type_traits>
+
 namespace sb::ctl {
 
 namespace {
@@ -11,11 +14,22 @@ namespace {
 QList<QCommandLineOption> demoOptions()
 {
     const QString n = QStringLiteral("N");
-    // --profiles, --numbers and --calls are the contract's; they wait for their features.
-    return {{QStringLiteral("members"), DemoCommand::tr("How many members, 0 to 1000000."), n},
-            {QStringLiteral("profiles"), DemoCommand::tr("Accepted; not generated yet."), n},
-            {QStringLiteral("numbers"), DemoCommand::tr("Accepted; not generated yet."), n},
-            {QStringLiteral("calls"), DemoCommand::tr("Accepted; not generated yet."), n},
+    return {{QStringLiteral("members"),
+             DemoCommand::tr("How many members, 0 to %1 (200 if not given).")
+                 .arg(DemoGenerator::MaxMembers),
+             n},
+            {QStringLiteral("profiles"),
+             DemoCommand::tr("How many SIP profiles with channels, 0 to %1.")
+                 .arg(DemoGenerator::MaxProfiles),
+             n},
+            {QStringLiteral("numbers"),
+             DemoCommand::tr("How many numbers across the catalogue, for members and profiles "
+                             "(at most what the catalogue has free)."),
+             n},
+            {QStringLiteral("calls"),
+             DemoCommand::tr("How many call records over the last three months, rated and "
+                             "charged like an imported Master.csv."),
+             n},
             {QStringLiteral("seed"), DemoCommand::tr("The same seed generates the same data."),
              QStringLiteral("S")}};
 }
@@ -51,14 +65,27 @@ int DemoCommand::run(const QStringList& w, Session& s)
         return s.usageError(
             tr("Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]"));
     DemoGenerator::Options o;
-    if (a.isSet(QStringLiteral("members"))) {
-        const QString text = a.value(QStringLiteral("members"));
+    const auto count = [&](const char* name, qint64 most, auto& into) -> bool {
+        const QString option = QString::fromLatin1(name);
+        if (!a.isSet(option))
+            return true;
+        const QString text = a.value(option);
         bool ok = false;
-        o.members = text.toInt(&ok);
-        if (!ok || o.members < 0 || o.members > 1'000'000)
-            return s.refused(tr("%1: \"%2\" is not a number from 0 to 1000000.")
-                                 .arg(QStringLiteral("--members"), text));
-    }
+        const qint64 v = text.toLongLong(&ok);
+        if (!ok || v < 0 || v > most) {
+            s.refused(tr("%1: \"%2\" is not a number from 0 to %3.")
+                          .arg(QStringLiteral("--") + option, text)
+                          .arg(most));
+            return false;
+        }
+        into = static_cast<std::remove_reference_t<decltype(into)>>(v);
+        return true;
+    };
+    if (!count("members", DemoGenerator::MaxMembers, o.members) ||
+        !count("profiles", DemoGenerator::MaxProfiles, o.profiles) ||
+        !count("numbers", DemoGenerator::MaxNumbers, o.numbers) ||
+        !count("calls", DemoGenerator::MaxCalls, o.calls))
+        return Refused;
     if (a.isSet(QStringLiteral("seed"))) {
         bool ok = false;
         o.seed = a.value(QStringLiteral("seed")).toUInt(&ok);
@@ -72,16 +99,44 @@ int DemoCommand::run(const QStringList& w, Session& s)
     auto r = DemoGenerator(*ctx).generate(o);
     if (!r)
         return s.refused(r.error().message);
+    const CallImportReport& calls = r->calls;
     if (s.json())
         s.out().json({{QStringLiteral("members"), r->members},
                       {QStringLiteral("autoRecharges"), r->autoRecharges},
                       {QStringLiteral("creditAllocated"),
-                       Money::fromCents(r->creditAllocatedCents).toString()}});
-    else
+                       Money::fromCents(r->creditAllocatedCents).toString()},
+                      {QStringLiteral("profiles"), r->profiles},
+                      {QStringLiteral("channels"), r->channels},
+                      {QStringLiteral("numbers"), r->numbers},
+                      {QStringLiteral("toppedUp"), Money::fromCents(r->topUpCents).toString()},
+                      {QStringLiteral("calls"), calls.imported},
+                      {QStringLiteral("duplicates"), calls.duplicates},
+                      {QStringLiteral("chargedCalls"), calls.chargedCalls},
+                      {QStringLiteral("charged"), calls.charged.toString()},
+                      {QStringLiteral("owingPayers"), calls.owingPayers},
+                      {QStringLiteral("owed"), calls.owed.toString()}});
+    else {
         s.out().line(tr("Generated %n member(s), %1 with auto-recharge, %2 of credit allocated.",
                         nullptr, r->members)
                          .arg(r->autoRecharges)
                          .arg(Money::fromCents(r->creditAllocatedCents).toString()));
+        if (o.profiles > 0 || o.numbers > 0)
+            s.out().line(
+                tr("%n SIP profile(s) with %1 channel(s), %2 number(s).", nullptr, r->profiles)
+                    .arg(r->channels)
+                    .arg(r->numbers));
+        if (o.numbers > r->numbers)
+            s.out().line(tr("The catalogue had only %1 of the %2 numbers asked for free.")
+                             .arg(r->numbers)
+                             .arg(o.numbers));
+        if (o.calls > 0)
+            s.out().line(tr("%n call(s) imported, %1 charged for %2; %3 payer(s) owe %4.", nullptr,
+                            int(std::min<qint64>(calls.imported, INT_MAX)))
+                             .arg(calls.chargedCalls)
+                             .arg(calls.charged.toString())
+                             .arg(calls.owingPayers)
+                             .arg(calls.owed.toString()));
+    }
     return Done;
 }
 

@@ -148,6 +148,14 @@ QString shown(QByteArrayView v)
     return s;
 }
 
+// Free text as the PBX wrote it: UTF-8, or else Latin-1 (what older PBXs and phones use
+// for names such as "Bjørn"), so a caller id in another encoding does not lose the call.
+// Every byte sequence is Latin-1, so this never fails.
+QString decoded(QByteArrayView v)
+{
+    return v.isValidUtf8() ? QString::fromUtf8(v) : QString::fromLatin1(v);
+}
+
 } // namespace
 
 /// Where each kept field is in a format's stock column order.
@@ -443,7 +451,7 @@ QString CdrReader::text(int i, QString& cache, QByteArray& cacheKey) const
     // resize() keeps the capacity, so a changing key does not allocate every time.
     cacheKey.resize(v.size());
     std::memcpy(cacheKey.data(), v.data(), v.size());
-    cache = QString::fromUtf8(v);
+    cache = decoded(v);
     return cache;
 }
 
@@ -535,8 +543,6 @@ std::optional<QString> CdrReader::check(CallRecord& record)
         return tr("Column %1 has a quote out of place: a quote must enclose the whole field "
                   "and be doubled inside it.")
             .arg(m_badQuoteColumn);
-    if (!QByteArrayView(m_rec.get(), m_recSize).isValidUtf8())
-        return tr("The record is not valid UTF-8 text.");
 
     static constexpr Columns asterisk{"asterisk", 0,  1,  2,          9,       10,       11,
                                       12,         13, 14, asteriskId, "start", "answer", "end"};
@@ -608,6 +614,21 @@ std::optional<QString> CdrReader::convert(const Columns& c, CallRecord& r)
         return badTime(c.answer, c.answerName);
     if (!toUtc(field(c.end), r.end))
         return badTime(c.end, c.endName);
+
+    // The fields that decide who pays and what (the times and seconds above are ASCII by
+    // their form) must be exactly what the PBX wrote: a mis-decoded account code or number
+    // would bill the wrong payer or rate. Free text (caller id, lastdata, userfield, …) only
+    // needs to be shown, so it may be Latin-1 (see text()).
+    const std::pair<int, const char*> exact[] = {
+        {c.account, "accountcode"},
+        {c.destination, c.account == 0 ? "dst" : "destination_number"},
+        {c.id, c.account == 0 ? "uniqueid" : "uuid"}};
+    for (const auto& [column, name] : exact) {
+        if (column < m_columns && !field(column).isValidUtf8())
+            return tr("Column %1 (%2) is not valid UTF-8 text: “%3”.")
+                .arg(column + 1)
+                .arg(QLatin1String(name), shown(field(column)));
+    }
 
     // Good: decide the format of the whole file on its first good record.
     if (m_format == Format::Auto)

@@ -41,15 +41,21 @@ namespace sb {
 /// usegmtime=yes) and come out in UTC. In a zone's repeated autumn hour the first of the two
 /// instants is taken; a time its clocks skipped is a problem (the zone is likely wrong).
 ///
+/// Text is UTF-8. Free-text fields that are not (a caller id "Bjørn" written in Latin-1,
+/// lastdata, userfield) are read as Latin-1 and the call is kept; the fields that decide
+/// money (account code, destination, unique id; times and seconds are ASCII by their form)
+/// must be valid UTF-8, else the record is malformed.
+///
 /// A malformed record is a Problem {line, translated reason} and is skipped; reading goes
 /// on with the next one. Malformed means: a column count no format has, a bad time or
-/// number of seconds, billsec over duration, NUL bytes or invalid UTF-8 anywhere in the
-/// record, a record over maxRecordBytes, a quote out of place, or a quote still open at the
-/// end. After an over-long record or text after a closing quote, where that record ends is
-/// unknown, so reading picks up again at the next physical line. Only the first maxProblemsKept
-/// problems are kept (problemCount() counts them all), so a file of garbage cannot fill memory
-/// either. When the input is not call records at all (binary data, or no good record among the
-/// first records) next() stops and fatalError() says so in one message the importer can show.
+/// number of seconds, billsec over duration, NUL bytes anywhere in the record, an account
+/// code, destination or unique id that is not valid UTF-8, a record over maxRecordBytes, a quote
+/// out of place, or a quote still open at the end. After an over-long record or text after a
+/// closing quote, where that record ends is unknown, so reading picks up again at the next physical
+/// line. Only the first maxProblemsKept problems are kept (problemCount() counts them all), so a
+/// file of garbage cannot fill memory either. When the input is not call records at all (binary
+/// data, or no good record among the first records) next() stops and fatalError() says so in one
+/// message the importer can show.
 ///
 /// Reading is cancellable between records: cancel() may be called from another thread or
 /// from the problem handler.

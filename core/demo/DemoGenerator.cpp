@@ -2,8 +2,12 @@
 
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
+#include "core/books/LedgerBatch.h"
 #include "core/credit/CreditService.h"
+#include "core/demo/DemoCallStream.h"
 #include "core/members/MemberService.h"
+#include "core/numbers/NumberCatalogue.h"
+#include "core/storage/Statement.h"
 #include "core/storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -102,15 +106,172 @@ QString asciiFold(const QString& s)
     }
     return out.toLower();
 }
+const QStringList& cities()
+{
+    static const QStringList c = {
+        QStringLiteral("New York"), QStringLiteral("Chicago"),   QStringLiteral("Boston"),
+        QStringLiteral("Austin"),   QStringLiteral("Seattle"),   QStringLiteral("Denver"),
+        QStringLiteral("Toronto"),  QStringLiteral("London"),    QStringLiteral("Berlin"),
+        QStringLiteral("Paris"),    QStringLiteral("Amsterdam"), QStringLiteral("Oslo"),
+        QStringLiteral("Warsaw"),   QStringLiteral("Miami")};
+    return c;
+}
 } // namespace
+
+Result<QList<DemoGenerator::PlannedProfile>>
+DemoGenerator::planProfiles(QRandomGenerator& rng, int count, qint64 calls) const
+{
+    QList<PlannedProfile> out;
+    if (count == 0)
+        return out;
+    QSet<QString> taken;
+    auto q = m_ctx.db.run(QStringLiteral("SELECT name_key FROM profiles"));
+    if (!q)
+        return q.error();
+    while (q->next())
+        taken.insert(q->value(0).toString());
+    // Profiles make 40 % of the calls: their credit covers their share, and more.
+    const qint64 expectedCents = calls * 4 / 10 * 12 / count;
+    for (int i = 0; i < count; ++i) {
+        PlannedProfile p;
+        p.department = departments()[rng.bounded(int(departments().size()))];
+        const QString city = cities()[rng.bounded(int(cities().size()))];
+        const QString base = p.department + QLatin1Char(' ') + city;
+        p.name = base;
+        for (int n = 2; taken.contains(p.name.toCaseFolded()); ++n)
+            p.name = base + QLatin1Char(' ') + QString::number(n);
+        taken.insert(p.name.toCaseFolded());
+        p.email = QStringLiteral("pbx%1@example.com").arg(out.size() + 1);
+        // Documentation addresses (RFC 5737): never a real PBX.
+        p.ip = QStringLiteral("203.0.113.%1").arg(rng.bounded(1, 255));
+        const quint32 size = rng.bounded(100);
+        p.channels = size < 50   ? int(rng.bounded(1, 3))
+                     : size < 80 ? int(rng.bounded(3, 6))
+                     : size < 95 ? int(rng.bounded(6, 11))
+                                 : int(rng.bounded(11, 21));
+        p.credit = Money::fromCents(rng.bounded(2, 21) * 2500 + expectedCents * 3 / 2);
+        out.append(p);
+    }
+    return out;
+}
+
+Result<QList<DemoGenerator::PlannedNumber>> DemoGenerator::planNumbers(QRandomGenerator& rng,
+                                                                       int count) const
+{
+    QList<PlannedNumber> out;
+    if (count == 0)
+        return out;
+    QSet<QString> used;
+    auto q = m_ctx.db.run(QStringLiteral("SELECT e164 FROM numbers"));
+    if (!q)
+        return q.error();
+    while (q->next())
+        used.insert(q->value(0).toString());
+    // Round robin over every area of every country the price list sells, so the numbers
+    // spread across the catalogue.
+    struct Pool
+    {
+        const NumberCatalogue::Country* country;
+        const NumberCatalogue::Area* area;
+        QStringList free;
+        qsizetype next = 0;
+    };
+    QList<Pool> pools;
+    const NumberCatalogue& catalogue = NumberCatalogue::builtIn();
+    for (const NumberCatalogue::Country& c : catalogue.countries()) {
+        if (!m_prices.numberPrice(c.code, 1))
+            continue;
+        for (const NumberCatalogue::Area& a : c.areas) {
+            Pool pool{&c, &a, {}, 0};
+            for (const QString& e164 : catalogue.numbers(c, a)) {
+                if (!used.contains(e164))
+                    pool.free.append(e164);
+            }
+            if (!pool.free.isEmpty())
+                pools.append(pool);
+        }
+    }
+    while (out.size() < count && !pools.isEmpty()) {
+        for (qsizetype i = 0; i < pools.size() && out.size() < count;) {
+            Pool& pool = pools[i];
+            PlannedNumber n;
+            n.e164 = pool.free[pool.next++];
+            n.country = pool.country->code;
+            n.area = pool.area->code;
+            const quint32 term = rng.bounded(100);
+            n.months = term < 60 ? 1 : term < 85 ? 3 : 12;
+            auto price = m_prices.numberPrice(n.country, n.months);
+            if (!price) {
+                n.months = 1;
+                price = m_prices.numberPrice(n.country, 1);
+            }
+            n.price = *price;
+            out.append(n);
+            if (pool.next >= pool.free.size())
+                pools.removeAt(i);
+            else
+                ++i;
+        }
+    }
+    return out;
+}
+
+Result<QList<std::pair<qint64, bool>>> DemoGenerator::existingHolders() const
+{
+    QList<std::pair<qint64, bool>> out;
+    for (const auto& [sql, profile] :
+         {std::pair{QStringLiteral("SELECT id FROM members ORDER BY id LIMIT 100000"), false},
+          std::pair{QStringLiteral("SELECT id FROM profiles ORDER BY id LIMIT 100000"), true}}) {
+        auto q = m_ctx.db.run(sql);
+        if (!q)
+            return q.error();
+        while (q->next())
+            out.append({q->value(0).toLongLong(), profile});
+    }
+    return out;
+}
+
+Result<std::pair<QStringList, QStringList>> DemoGenerator::existingPayers() const
+{
+    std::pair<QStringList, QStringList> out;
+    auto m = m_ctx.db.run(
+        QStringLiteral("SELECT m.account_name FROM members m JOIN accounts a ON a.id = m.account_id"
+                       " WHERE a.balance_cents > 0 OR m.id IN (SELECT member_id FROM auto_recharge)"
+                       " ORDER BY m.id LIMIT 1000000"));
+    if (!m)
+        return m.error();
+    while (m->next())
+        out.first.append(m->value(0).toString());
+    auto p = m_ctx.db.run(QStringLiteral("SELECT name FROM profiles ORDER BY id LIMIT 100000"));
+    if (!p)
+        return p.error();
+    while (p->next())
+        out.second.append(p->value(0).toString());
+    return out;
+}
 
 Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                                                        const Progress& progress) const
 {
-    if (options.members < 0 || options.members > 1'000'000)
-        return Error::invalid(tr("The number of demo members must be between 0 and 1000000."));
-    QRandomGenerator rng(options.seed);
+    if (options.members < 0 || options.members > MaxMembers)
+        return Error::invalid(
+            tr("The number of demo members must be between 0 and %1.").arg(MaxMembers));
+    if (options.profiles < 0 || options.profiles > MaxProfiles)
+        return Error::invalid(
+            tr("The number of demo SIP profiles must be between 0 and %1.").arg(MaxProfiles));
+    if (options.numbers < 0 || options.numbers > MaxNumbers)
+        return Error::invalid(
+            tr("The number of demo numbers must be between 0 and %1.").arg(MaxNumbers));
+    if (options.calls < 0 || options.calls > MaxCalls)
+        return Error::invalid(
+            tr("The number of demo calls must be between 0 and %1.").arg(MaxCalls));
+    const qint64 total =
+        qint64(options.members) + options.profiles + options.numbers + options.calls;
+    const auto cancelled = [] {
+        return Error::refused(tr("Generating the demo was cancelled; nothing was written."));
+    };
     auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Summary> {
+        QRandomGenerator rng(options.seed);
         Summary summary;
         const MemberService members(m_ctx);
         const Ledger ledger(m_ctx);
@@ -126,14 +287,15 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
         }
         const qint64 perMember = 2500; // 25.00 average credit
         const Money topUp = Money::fromCents(qMax<qint64>(100000, options.members * perMember * 2));
+        if (auto l = ledger.lockBalances(tx, {Ledger::CompanyAccount}); !l)
+            return l.error();
         if (options.members > 0) {
-            if (auto l = ledger.lockBalances(tx, {Ledger::CompanyAccount}); !l)
-                return l.error();
             if (auto t =
                     ledger.transfer(tx, 0, Ledger::CompanyAccount, topUp, QStringLiteral("topup"),
                                     QStringLiteral("DEMO-%1").arg(options.seed));
                 !t)
                 return t.error();
+            summary.topUpCents += topUp.cents();
         }
         // Allocations are paid in chunks and auto-recharges applied once everyone is in, so
         // that the company's row is updated a few hundred times rather than once per member
@@ -145,6 +307,14 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             QString account;
         };
         QList<Recharging> recharging;
+        struct Holder
+        {
+            qint64 id;
+            bool profile;
+        };
+        QList<Holder> newMembers;  // to hold numbers
+        QStringList payingMembers; // with credit or auto-recharge: they make the calls
+        QList<qint64> payingAccounts;
         auto payCredits = [&]() -> Result<void> {
             auto t = ledger.transferToMany(tx, Ledger::CompanyAccount, credits,
                                            QStringLiteral("allocation"));
@@ -171,11 +341,14 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             if (!added)
                 return added.error();
             ++summary.members;
+            newMembers.append({added->id, false});
             // Most members get some credit; a few get auto-recharge.
+            bool paying = false;
             if (rng.bounded(10) < 7) {
                 const Money credit = Money::fromCents((rng.bounded(1, 11)) * 500);
                 credits.append({added->accountId, credit});
                 summary.creditAllocatedCents += credit.cents();
+                paying = true;
             }
             if (rng.bounded(20) == 0) {
                 auto q = db.run(
@@ -187,14 +360,18 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                     return q.error();
                 recharging.append({added->id, added->accountId, account});
                 ++summary.autoRecharges;
+                paying = true;
+            }
+            if (paying) {
+                payingMembers.append(account);
+                payingAccounts.append(added->accountId);
             }
             if (credits.size() >= 1000) {
                 if (auto t = payCredits(); !t)
                     return t.error();
             }
-            if (progress && (i + 1) % 1000 == 0 && !progress(i + 1, options.members))
-                return Error::refused(
-                    tr("Generating the demo was cancelled; nothing was written."));
+            if (progress && (i + 1) % 1000 == 0 && !progress(i + 1, total))
+                return cancelled();
         }
         if (auto t = payCredits(); !t)
             return t.error();
@@ -205,15 +382,186 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                 !a)
                 return a.error();
         }
+        qint64 doneSoFar = options.members;
+
+        // Profiles and numbers: planned first, so that one top-up pays for all of them.
+        auto profiles = planProfiles(rng, options.profiles, options.calls);
+        if (!profiles)
+            return profiles.error();
+        auto numbers = planNumbers(rng, options.numbers);
+        if (!numbers)
+            return numbers.error();
+        // Members who make calls get credit for about what their share of the calls costs
+        // (some 12 cents a call on average), so that most calls are paid.
+        Money extraEach;
+        if (options.calls > 0 && !payingMembers.isEmpty()) {
+            const qint64 memberCalls =
+                options.profiles > 0 ? options.calls * 6 / 10 : options.calls;
+            extraEach = Money::fromCents(memberCalls * 16 / payingMembers.size());
+        }
+        Money companyPays = extraEach.times(payingMembers.size()).value_or(Money());
+        for (const PlannedProfile& p : std::as_const(*profiles))
+            companyPays += m_prices.channelPrice().times(p.channels).value_or(Money()) + p.credit;
+        for (const PlannedNumber& n : std::as_const(*numbers))
+            companyPays += n.price;
+        // And a cushion for the auto-recharges the calls set off.
+        const Money needed = companyPays + Money::fromCents(options.calls > 0 ? 50000 : 0);
+        if (needed.isPositive()) {
+            if (auto t =
+                    ledger.transfer(tx, 0, Ledger::CompanyAccount, needed, QStringLiteral("topup"),
+                                    QStringLiteral("DEMO-%1-ACCOUNT").arg(options.seed));
+                !t)
+                return t.error();
+            summary.topUpCents += needed.cents();
+        }
+        if (extraEach.isPositive()) {
+            for (qint64 account : std::as_const(payingAccounts)) {
+                credits.append({account, extraEach});
+                summary.creditAllocatedCents += extraEach.cents();
+                if (credits.size() >= 1000) {
+                    if (auto t = payCredits(); !t)
+                        return t.error();
+                }
+            }
+            if (auto t = payCredits(); !t)
+                return t.error();
+        }
+        LedgerBatch companyDebits(m_ctx, tx);
+        QList<Holder> profileHolders;
+        QStringList profileNames;
+        QList<std::pair<qint64, Money>> profileCredits;
+        const QDate today = m_ctx.now().toUTC().date();
+        for (const PlannedProfile& p : std::as_const(*profiles)) {
+            auto account = ledger.createAccount(tx, QStringLiteral("profile"));
+            if (!account)
+                return account.error();
+            auto q = db.runFirst(
+                QStringLiteral("INSERT INTO profiles (account_id, name, name_key, department, "
+                               "email, auth, ip, port, sip_username, secret, channels,"
+                               " channel_price_cents, channels_anchor, channels_periods,"
+                               " channels_expires, created_at)"
+                               " VALUES (?, ?, ?, ?, ?, 'ip', ?, 5060, '', '', ?, ?, ?, 1, ?, ?)"
+                               " RETURNING id"),
+                {*account, p.name, p.name.toCaseFolded(), p.department, p.email, p.ip, p.channels,
+                 m_prices.channelPrice().cents(), today.toString(Qt::ISODate),
+                 today.addMonths(1).toString(Qt::ISODate), m_ctx.nowText()});
+            if (!q)
+                return q.error();
+            const qint64 id = q->value(0).toLongLong();
+            q->finish();
+            // Bundles: US minute bundles for the profile (at most its channels) would be
+            // bought here, once the "bundles" feature exists, and paid by the profile.
+            if (auto d =
+                    companyDebits.debit(Ledger::CompanyAccount,
+                                        m_prices.channelPrice().times(p.channels).value_or(Money()),
+                                        QStringLiteral("channels"), p.name);
+                !d)
+                return d.error();
+            if (p.credit.isPositive()) {
+                profileCredits.append({*account, p.credit});
+                summary.creditAllocatedCents += p.credit.cents();
+            }
+            profileHolders.append({id, true});
+            profileNames.append(p.name);
+            ++summary.profiles;
+            summary.channels += p.channels;
+            ++doneSoFar;
+            if (progress && doneSoFar % 1000 == 0 && !progress(doneSoFar, total))
+                return cancelled();
+        }
+        if (auto t = ledger.transferToMany(tx, Ledger::CompanyAccount, profileCredits,
+                                           QStringLiteral("allocation"));
+            !t)
+            return t.error();
+
+        // Numbers go to the new members and profiles (a third to profiles), or to those
+        // already in the database when this demo adds none.
+        if (!numbers->isEmpty() && newMembers.isEmpty() && profileHolders.isEmpty()) {
+            auto h = existingHolders();
+            if (!h)
+                return h.error();
+            for (const auto& [id, profile] : std::as_const(*h))
+                (profile ? profileHolders : newMembers).append({id, profile});
+        }
+        if (!numbers->isEmpty() && newMembers.isEmpty() && profileHolders.isEmpty())
+            return Error::refused(tr("Demo numbers need members or SIP profiles to hold them."));
+        Statement insertNumber(
+            db, QStringLiteral("INSERT INTO numbers (e164, country, area, member_id, profile_id,"
+                               " months, price_cents, anchor, periods, expires, cancelled,"
+                               " status, bought_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 0,"
+                               " 'active', ?)"));
+        const QVariant noId(QMetaType::fromType<qlonglong>());
+        for (const PlannedNumber& n : std::as_const(*numbers)) {
+            const bool toProfile =
+                !profileHolders.isEmpty() && (newMembers.isEmpty() || rng.bounded(3) == 0);
+            const QList<Holder>& from = toProfile ? profileHolders : newMembers;
+            const Holder& h = from[rng.bounded(int(from.size()))];
+            insertNumber.add(n.e164)
+                .add(n.country)
+                .add(n.area)
+                .add(h.profile ? noId : QVariant(h.id))
+                .add(h.profile ? QVariant(h.id) : noId)
+                .add(n.months)
+                .add(n.price.cents())
+                .add(today.toString(Qt::ISODate))
+                .add(today.addMonths(n.months).toString(Qt::ISODate))
+                .add(m_ctx.nowText());
+            if (auto e = insertNumber.exec(); !e)
+                return e.error();
+            if (auto d = companyDebits.debit(Ledger::CompanyAccount, n.price,
+                                             QStringLiteral("number"), n.e164);
+                !d)
+                return d.error();
+            ++summary.numbers;
+            ++doneSoFar;
+            if (progress && doneSoFar % 1000 == 0 && !progress(doneSoFar, total))
+                return cancelled();
+        }
+        if (auto f = companyDebits.flush(); !f)
+            return f.error();
+
+        // Calls, through the same import and rating as a PBX's file.
+        if (options.calls > 0) {
+            if (payingMembers.isEmpty() && profileNames.isEmpty()) {
+                auto codes = existingPayers();
+                if (!codes)
+                    return codes.error();
+                payingMembers = codes->first;
+                profileNames = codes->second;
+            }
+            const qint64 to = m_ctx.now().toSecsSinceEpoch();
+            const qint64 from = m_ctx.now().toUTC().addMonths(-3).toSecsSinceEpoch();
+            DemoCallStream stream(payingMembers, profileNames, options.calls, from, to,
+                                  options.seed);
+            payingMembers.clear();
+            std::atomic<bool> stop{false};
+            CallImportOptions o;
+            o.format = CdrReader::Format::Asterisk;
+            o.fileName = QStringLiteral("demo");
+            o.cancel = &stop;
+            o.batchSize = 10000;
+            if (progress)
+                o.progress = [&](qint64) {
+                    if (!progress(doneSoFar + stream.produced(), total))
+                        stop = true;
+                };
+            auto imported = CallImporter(m_ctx, m_prices).importInto(tx, &stream, o);
+            if (stop)
+                return cancelled();
+            if (!imported)
+                return imported.error();
+            summary.calls = *imported;
+        }
         if (progress)
-            progress(options.members, options.members);
+            progress(total, total);
         if (auto a = ActivityLog(m_ctx).record(tx, ActivityEvent::demoGenerated(summary.members));
             !a)
             return a.error();
         return summary;
     });
     if (done)
-        m_ctx.announce(Changes().withAllMembers().withCompanyBalance().withActivity());
+        m_ctx.announce(
+            Changes().withAllMembers().withAllProfiles().withCompanyBalance().withActivity());
     return done;
 }
 

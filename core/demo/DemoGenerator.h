@@ -1,33 +1,62 @@
 #pragma once
 
 #include "core/base/Error.h"
+#include "core/numbers/PriceList.h"
+#include "core/rating/CallImporter.h"
 #include "core/storage/Context.h"
 #include <QCoreApplication>
+
+#include <QRandomGenerator>
 
 #include <functional>
 
 namespace sb {
 
-/// Fills a database with realistic generated members (names from the five languages'
-/// staff, departments), a company top-up, allocated credit and some auto-recharges.
-/// Reproducible from its seed.
+/// Fills a database with a realistic generated account, reproducible from its seed, in ONE
+/// transaction (a cancel or an error writes nothing):
+/// - members (names from the five languages' staff, departments), a company top-up,
+///   allocated credit and some auto-recharges;
+/// - SIP profiles (IP-authenticated, 1–20 channels paid for a month by the company, credit);
+/// - numbers across the catalogue's countries and areas, held by members and profiles and
+///   paid by the company (at most what the catalogue has free: it is small);
+/// - call records over the last three months before the clock's now (DemoCallStream),
+///   rated and charged through CallImporter like an imported Master.csv, so the books
+///   balance as after any import. The company is topped up for everything it pays, and the
+///   calls are made by members with credit or auto-recharge and by the profiles, so most
+///   calls are paid.
 class DemoGenerator
 {
     Q_DECLARE_TR_FUNCTIONS(sb::DemoGenerator)
 
 public:
-    explicit DemoGenerator(const Context& ctx) : m_ctx(ctx) {}
+    explicit DemoGenerator(const Context& ctx, const PriceList& prices = PriceList::builtIn())
+        : m_ctx(ctx), m_prices(prices)
+    {
+    }
+
+    static constexpr int MaxMembers = 1'000'000;
+    static constexpr int MaxProfiles = 10'000;
+    static constexpr int MaxNumbers = 1'000'000;
+    static constexpr qint64 MaxCalls = 100'000'000;
 
     struct Options
     {
         int members = 200;
         quint32 seed = 1;
+        int profiles = 0;
+        int numbers = 0; ///< asked for; at most what the catalogue has free is bought
+        qint64 calls = 0;
     };
     struct Summary
     {
         int members = 0;
         int autoRecharges = 0;
-        qint64 creditAllocatedCents = 0;
+        qint64 creditAllocatedCents = 0; ///< to members and profiles
+        int profiles = 0;
+        int channels = 0;
+        int numbers = 0;
+        qint64 topUpCents = 0;
+        CallImportReport calls; ///< what importing the generated calls did
     };
     /// Reports (done, total); returning false cancels and writes nothing.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
@@ -35,7 +64,28 @@ public:
     Result<Summary> generate(const Options& options, const Progress& progress = {}) const;
 
 private:
+    struct PlannedProfile
+    {
+        QString name, department, email, ip;
+        int channels = 1;
+        Money credit;
+    };
+    struct PlannedNumber
+    {
+        QString e164, country, area;
+        int months = 1;
+        Money price;
+    };
+    Result<QList<PlannedProfile>> planProfiles(QRandomGenerator& rng, int count,
+                                               qint64 calls) const;
+    Result<QList<PlannedNumber>> planNumbers(QRandomGenerator& rng, int count) const;
+    /// (id, is a profile) of members and profiles already in the database.
+    Result<QList<std::pair<qint64, bool>>> existingHolders() const;
+    /// Members with credit or auto-recharge, and profiles, already in the database.
+    Result<std::pair<QStringList, QStringList>> existingPayers() const;
+
     const Context& m_ctx;
+    const PriceList& m_prices;
 };
 
 } // namespace sb

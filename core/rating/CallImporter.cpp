@@ -2,19 +2,27 @@
 
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
+#include "core/books/LedgerBatch.h"
 #include "core/bundles/BundleAllowance.h"
 #include "core/credit/CreditService.h"
 #include "core/members/MemberService.h"
 #include "core/profiles/ProfileService.h"
 #include "core/rating/Rater.h"
+#include "core/rating/RatingPipeline.h"
+#include "core/storage/Statement.h"
 #include "core/storage/Transaction.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QScopeGuard>
+#include <QSet>
 #include <QSqlQuery>
 
+#include <map>
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace sb {
 
@@ -23,15 +31,59 @@ namespace {
 struct Payer
 {
     bool known = false;
-    std::optional<Member> member; ///< set for a member
-    qint64 profileId = 0;         ///< set for a profile
+    qint64 memberId = 0; ///< set for a member
+    /// Set for a member with auto-recharge only: CreditService charges it (a payer's Member
+    /// is not kept otherwise, as a file may name 100,000 members).
+    std::shared_ptr<const Member> recharging;
+    qint64 profileId = 0; ///< set for a profile
     qint64 accountId = 0;
-    /// Kept here (a profile's row is locked for the whole import; a member's as the charge
-    /// left it): below zero at the end = owed.
+    /// Kept here (its row is locked for the whole import; a member with auto-recharge as
+    /// CreditService left it): below zero at the end = owed.
     Money balance;
-    bool charged = false;  ///< a call of this import was charged to it
-    int unknownIndex = -1; ///< into the report's unknownAccounts when not known
+    bool charged = false; ///< a call of this import was charged to it
 };
+
+/// A call read and rated, waiting in a batch to be stored.
+struct PendingCall
+{
+    CallRecord record;
+    RatedCall rated;
+    qsizetype payer = -1; ///< index into the payers
+    qint64 bundleMinutes = 0;
+    Money charged; ///< what the ledger took (see the charge decision)
+};
+
+// Calls stored per batch: a batch's memory is all that grows with it, and its statements
+// stay well under both engines' limits on bound values (19 per call).
+constexpr int kBatch = 256;
+constexpr int kImportCacheKiB = 32 * 1024;
+
+QString existingSql(int ids)
+{
+    QString sql = QStringLiteral("SELECT unique_id FROM calls WHERE unique_id IN (?");
+    for (int i = 1; i < ids; ++i)
+        sql += QStringLiteral(", ?");
+    return sql + QLatin1Char(')');
+}
+
+// Without ON CONFLICT: the batch's new calls were looked up first, so a conflict means a
+// concurrent import of the same records, and failing (rolling back) keeps the books exact.
+QString insertSql(int rows)
+{
+    QString sql = QStringLiteral(
+        "INSERT INTO calls (profile_id, member_id, started_at, source, destination, billsec,"
+        " cost_cents, unique_id, account_code, answered_at, ended_at, destination_e164, prefix,"
+        " duration, disposition, billed_minutes, bundle_minutes, rate_ten_thousandths,"
+        " charged_cents, status) VALUES ");
+    const QString row =
+        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (int i = 0; i < rows; ++i) {
+        if (i > 0)
+            sql += QStringLiteral(", ");
+        sql += row;
+    }
+    return sql;
+}
 
 // Payers are looked up once per account code; unknown codes beyond this many are not kept.
 constexpr qsizetype kMaxCachedPayers = 10000;
@@ -41,9 +93,50 @@ QVariant nullableId(qint64 id)
     return id == 0 ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(id);
 }
 
+// "2026-01-15T10:00:05Z", exactly as QDateTime::toString(Qt::ISODate) writes a UTC time,
+// without its general formatting code: three per call add up over a million calls.
 QString iso(const QDateTime& t)
 {
-    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
+    if (!t.isValid())
+        return {};
+    const qint64 secs = t.toSecsSinceEpoch();
+    qint64 days = secs / 86400;
+    qint64 rem = secs % 86400;
+    if (rem < 0) {
+        rem += 86400;
+        --days;
+    }
+    // Howard Hinnant's civil_from_days.
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const unsigned doe = unsigned(days - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned day = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = qint64(yoe) + era * 400 + (month <= 2);
+    if (year < 1000 || year > 9999)
+        return t.toUTC().toString(Qt::ISODate);
+    char16_t out[20];
+    auto two = [&](int at, unsigned v) {
+        out[at] = char16_t(u'0' + v / 10);
+        out[at + 1] = char16_t(u'0' + v % 10);
+    };
+    two(0, unsigned(year / 100));
+    two(2, unsigned(year % 100));
+    out[4] = u'-';
+    two(5, month);
+    out[7] = u'-';
+    two(8, day);
+    out[10] = u'T';
+    two(11, unsigned(rem / 3600));
+    out[13] = u':';
+    two(14, unsigned(rem / 60 % 60));
+    out[16] = u':';
+    two(17, unsigned(rem % 60));
+    out[19] = u'Z';
+    return QString(reinterpret_cast<const QChar*>(out), 20);
 }
 
 } // namespace
@@ -62,18 +155,51 @@ Result<CallImportReport> CallImporter::importFile(const QString& path,
 Result<CallImportReport> CallImporter::import(QIODevice* device,
                                               const CallImportOptions& options) const
 {
+    // Not Transaction::run: a retry would need the device read again from the start.
+    auto begun = Transaction::begin(m_ctx.db);
+    if (!begun)
+        return begun.error();
+    Transaction& tx = begun.value();
+    auto report = importInto(tx, device, options);
+    if (!report)
+        return report;
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    // Calls touch balances the importer does not list one by one: members and profiles are
+    // read again whole, as after any import.
+    m_ctx.announce(Changes()
+                       .withAllMembers()
+                       .withAllProfiles()
+                       .withCompanyBalance()
+                       .withActivity()
+                       .withCalls());
+    return report;
+}
+
+Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* device,
+                                                  const CallImportOptions& options) const
+{
     const auto cancelled = [&] {
         return options.cancel && options.cancel->load(std::memory_order_relaxed);
     };
     const auto cancelError = [] {
         return Error::refused(tr("The import was cancelled; nothing was changed."));
     };
-    // Not Transaction::run: a retry would need the device read again from the start.
-    auto begun = Transaction::begin(m_ctx.db);
-    if (!begun)
-        return begun.error();
-    Transaction& tx = begun.value();
-    const Database& db = m_ctx.db;
+    const Database& db = tx.db();
+    // SQLite's default page cache (2 MiB) is far smaller than the indexes a million calls
+    // touch: pages would go back and forth to the WAL file. A larger one for the import
+    // only, bounded, so memory still does not grow with the file.
+    std::optional<qint64> cacheBefore;
+    if (!db.isPostgres()) {
+        if (auto q = db.runFirst(QStringLiteral("PRAGMA cache_size")))
+            cacheBefore = q->value(0).toLongLong();
+        if (auto q = db.run(QStringLiteral("PRAGMA cache_size = -%1").arg(kImportCacheKiB)); !q)
+            return q.error();
+    }
+    const auto restoreCache = qScopeGuard([&] {
+        if (cacheBefore)
+            (void)db.run(QStringLiteral("PRAGMA cache_size = %1").arg(*cacheBefore));
+    });
     const Ledger ledger(m_ctx);
     // The company row first, as every writer locks it (ascending ids): auto-recharges move
     // money from it, and holding it keeps the payers' balances ours for the import.
@@ -85,16 +211,20 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
     const MemberService members(m_ctx);
     const ProfileService profiles(m_ctx, m_prices);
     const CreditService credit(m_ctx);
+    LedgerBatch debits(m_ctx, tx);
     BundleAllowance bundles(m_ctx);
     CallImportReport report;
-    QHash<QString, Payer> payers; // by the code's case-folded key
-    Payer uncached;
+    // Payers by index, so a batch may point at them while more are added.
+    std::vector<Payer> payers;
+    QHash<QString, qsizetype> payerByKey; // by the code's case-folded key
     QHash<QString, int> unknownIndexByKey;
 
-    const auto resolve = [&](const QString& code, qint64 line) -> Result<Payer*> {
+    // The payer of `code`, or -1 (counted and reported) when the code names none.
+    const auto resolve = [&](const QString& code, qint64 line) -> Result<qsizetype> {
         const QString key = code.toCaseFolded();
-        auto it = payers.find(key);
-        if (it == payers.end()) {
+        auto it = payerByKey.constFind(key);
+        qsizetype index = it == payerByKey.cend() ? -1 : *it;
+        if (index < 0) {
             Payer p;
             auto m = members.find(code);
             if (!m && m.error().kind == Error::Kind::Storage)
@@ -104,7 +234,9 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
                 return s.error();
             if (m && !s) {
                 p.known = true;
-                p.member = *m;
+                p.memberId = m->id;
+                if (m->autoRecharge)
+                    p.recharging = std::make_shared<const Member>(*m);
                 p.accountId = m->accountId;
             } else if (s && !m) {
                 p.known = true;
@@ -117,113 +249,56 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
                     return l.error();
                 p.balance = l->first();
             }
-            if (!p.known && payers.size() >= kMaxCachedPayers) {
-                // A file of ever new unknown codes must not fill memory: look them up again.
-                uncached = p;
-                it = payers.end();
+            // A file of ever new unknown codes must not fill memory: beyond the limit they
+            // are looked up again each time.
+            if (p.known || payers.size() < size_t(kMaxCachedPayers)) {
+                payers.push_back(std::move(p));
+                index = qsizetype(payers.size() - 1);
+                payerByKey.insert(key, index);
             } else {
-                it = payers.insert(key, p);
+                index = -1;
             }
         }
-        Payer* const found = it == payers.end() ? &uncached : &*it;
-        if (!found->known) {
-            ++report.unknownRecords;
-            auto u = unknownIndexByKey.constFind(key);
-            if (u != unknownIndexByKey.cend()) {
-                ++report.unknownAccounts[*u].count;
-            } else if (report.unknownAccounts.size() < CallImportReport::maxUnknownKept) {
-                unknownIndexByKey.insert(key, static_cast<int>(report.unknownAccounts.size()));
-                report.unknownAccounts.append({code, 1, line});
-            }
+        if (index >= 0 && payers[size_t(index)].known)
+            return index;
+        ++report.unknownRecords;
+        auto u = unknownIndexByKey.constFind(key);
+        if (u != unknownIndexByKey.cend()) {
+            ++report.unknownAccounts[*u].count;
+        } else if (report.unknownAccounts.size() < CallImportReport::maxUnknownKept) {
+            unknownIndexByKey.insert(key, static_cast<int>(report.unknownAccounts.size()));
+            report.unknownAccounts.append({code, 1, line});
         }
-        return found;
+        return qsizetype(-1);
     };
 
-    const QString insertSql = QStringLiteral(
-        "INSERT INTO calls (profile_id, member_id, started_at, source, destination, billsec,"
-        " cost_cents, unique_id, account_code, answered_at, ended_at, destination_e164, prefix,"
-        " duration, disposition, billed_minutes, bundle_minutes, rate_ten_thousandths,"
-        " charged_cents, status)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (unique_id) DO NOTHING");
     const QString kind = QStringLiteral("call");
 
-    CallRecord record;
-    qint64 sinceBatch = 0;
-    while (reader.next(record)) {
-        if (++sinceBatch >= options.batchSize) {
-            sinceBatch = 0;
-            if (cancelled())
-                return cancelError();
-            if (options.progress)
-                options.progress(reader.bytesRead());
-        }
-        auto payer = resolve(record.accountCode, record.line);
-        if (!payer)
-            return payer.error();
-        if (!(*payer)->known)
-            continue;
-        Payer& p = **payer;
-        RatedCall rated = rater.rate(record, options.region);
-        // A profile's US calls use its bundle minutes first; the rest is priced at the rate.
-        qint64 bundleMinutes = 0;
+    // The one place a new call's charge is decided and booked. A profile's US calls use its
+    // bundle minutes first; the rest is priced at the rate. Every call is charged in full,
+    // also below zero (owed): `call.charged` is the price. A member with auto-recharge goes
+    // through CreditService, which recharges between calls within its monthly limit; every
+    // other payer's balance is kept in memory (its row is locked for the import) and its
+    // debits are written in bulk (LedgerBatch), one entry per call.
+    const auto charge = [&](PendingCall& call) -> Result<void> {
+        Payer& p = payers[size_t(call.payer)];
+        RatedCall& rated = call.rated;
         if (p.profileId != 0 && rated.charged() && rated.minutes > 0) {
-            auto taken = bundles.take(p.profileId, record.start, rated.minutes, rated.e164);
+            auto taken = bundles.take(p.profileId, call.record.start, rated.minutes, rated.e164);
             if (!taken)
                 return taken.error();
-            bundleMinutes = *taken;
-            if (bundleMinutes > 0)
-                rated.price =
-                    Rater::price(rated.minutes - bundleMinutes, rated.perMinuteTenThousandths)
-                        .value_or(rated.price);
+            call.bundleMinutes = *taken;
+            if (call.bundleMinutes > 0)
+                rated.price = Rater::price(rated.minutes - call.bundleMinutes,
+                                           rated.perMinuteTenThousandths)
+                                  .value_or(rated.price);
         }
-        auto ins = db.run(insertSql, {nullableId(p.profileId),
-                                      nullableId(p.member ? p.member->id : 0),
-                                      iso(record.start),
-                                      Database::text(record.source),
-                                      Database::text(record.destination),
-                                      record.billsec,
-                                      rated.price.cents(),
-                                      record.uniqueId,
-                                      Database::text(record.accountCode),
-                                      record.answered() ? QVariant(iso(record.answer))
-                                                        : QVariant(QMetaType::fromType<QString>()),
-                                      Database::text(iso(record.end)),
-                                      Database::text(rated.e164),
-                                      Database::text(rated.prefix),
-                                      record.duration,
-                                      Database::text(record.disposition),
-                                      rated.minutes,
-                                      bundleMinutes,
-                                      rated.perMinuteTenThousandths,
-                                      rated.price.cents(),
-                                      RatedCall::statusKey(rated.status)});
-        if (!ins)
-            return ins.error();
-        if (ins->numRowsAffected() != 1) {
-            bundles.giveBack(p.profileId, record.start, bundleMinutes);
-            ++report.duplicates;
-            continue;
-        }
-        ++report.imported;
-        if (rated.status == RatedCall::Status::NoRate ||
-            rated.status == RatedCall::Status::Invalid) {
-            if (report.unrated.size() < CallImportReport::maxUnratedKept)
-                report.unrated.append(
-                    {record.line, record.destination,
-                     rated.status == RatedCall::Status::NoRate
-                         ? tr("No rate in the price list for %1; the call was not charged.")
-                               .arg(rated.e164)
-                         : tr("\"%1\" is not a valid phone number; the call was not charged.")
-                               .arg(record.destination)});
-            ++report.unratedCount;
-        }
-        if (!rated.price.isPositive())
-            continue;
+        const Money price = rated.price;
+        if (!price.isPositive())
+            return {};
         ++report.chargedCalls;
-        // Charged in full, also below zero (owed): charged_cents stays the price.
-        if (p.member) {
-            auto c = credit.chargeCall(tx, *p.member, rated.price, kind, record.uniqueId);
+        if (p.recharging) {
+            auto c = credit.chargeCall(tx, *p.recharging, price, kind, call.record.uniqueId);
             if (!c)
                 return c.error();
             p.balance = c->balance;
@@ -234,25 +309,154 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
                     report.rechargeNews.append(news);
             }
         } else {
-            if (auto t = ledger.charge(tx, p.accountId, rated.price, kind, record.uniqueId); !t)
-                return t.error();
-            p.balance -= rated.price;
+            if (auto d = debits.debit(p.accountId, price, kind, call.record.uniqueId); !d)
+                return d.error();
+            p.balance -= price;
         }
+        call.charged = price;
         p.charged = true;
-        report.charged += rated.price;
+        report.charged += price;
+        return {};
+    };
+
+    // Calls are stored in batches: one query finds those already in the history, then the
+    // new ones are charged in file order and stored with multi-row INSERTs. Statements are
+    // prepared once per size (powers of two), so each batch costs a handful of round trips.
+    std::vector<PendingCall> batch;
+    batch.reserve(kBatch);
+    QSet<QString> inBatch;
+    QSet<QString> existing;
+    Statement findExisting(db, existingSql(kBatch));
+    std::map<int, std::unique_ptr<Statement>> inserts; // by rows per INSERT
+    const auto storeBatch = [&]() -> Result<void> {
+        if (batch.empty())
+            return {};
+        for (size_t i = 0; i < size_t(kBatch); ++i) // a short batch repeats its last id
+            findExisting.add(batch[std::min(i, batch.size() - 1)].record.uniqueId);
+        if (auto f = findExisting.exec(); !f)
+            return f;
+        existing.clear();
+        while (findExisting.query().next())
+            existing.insert(findExisting.query().value(0).toString());
+        inBatch.clear();
+        std::vector<PendingCall*> fresh;
+        fresh.reserve(batch.size());
+        for (PendingCall& call : batch) {
+            if (existing.contains(call.record.uniqueId) || inBatch.contains(call.record.uniqueId)) {
+                ++report.duplicates;
+                continue;
+            }
+            inBatch.insert(call.record.uniqueId);
+            ++report.imported;
+            const RatedCall& rated = call.rated;
+            if (rated.status == RatedCall::Status::NoRate ||
+                rated.status == RatedCall::Status::Invalid) {
+                if (report.unrated.size() < CallImportReport::maxUnratedKept)
+                    report.unrated.append(
+                        {call.record.line, call.record.destination,
+                         rated.status == RatedCall::Status::NoRate
+                             ? tr("No rate in the price list for %1; the call was not charged.")
+                                   .arg(rated.e164)
+                             : tr("\"%1\" is not a valid phone number; the call was not "
+                                  "charged.")
+                                   .arg(call.record.destination)});
+                ++report.unratedCount;
+            }
+            if (auto c = charge(call); !c)
+                return c;
+            fresh.push_back(&call);
+        }
+        for (size_t done = 0; done < fresh.size();) {
+            int rows = kBatch;
+            while (size_t(rows) > fresh.size() - done)
+                rows /= 2;
+            auto& insert = inserts[rows];
+            if (!insert)
+                insert = std::make_unique<Statement>(db, insertSql(rows));
+            for (int i = 0; i < rows; ++i) {
+                const PendingCall& c = *fresh[done + size_t(i)];
+                const Payer& p = payers[size_t(c.payer)];
+                const CallRecord& r = c.record;
+                insert->add(nullableId(p.profileId))
+                    .add(nullableId(p.memberId))
+                    .add(iso(r.start))
+                    .add(Database::text(r.source))
+                    .add(Database::text(r.destination))
+                    .add(r.billsec)
+                    .add(c.rated.price.cents())
+                    .add(r.uniqueId)
+                    .add(Database::text(r.accountCode))
+                    .add(r.answered() ? QVariant(iso(r.answer))
+                                      : QVariant(QMetaType::fromType<QString>()))
+                    .add(Database::text(iso(r.end)))
+                    .add(Database::text(c.rated.e164))
+                    .add(Database::text(c.rated.prefix))
+                    .add(r.duration)
+                    .add(Database::text(r.disposition))
+                    .add(c.rated.minutes)
+                    .add(c.bundleMinutes)
+                    .add(c.rated.perMinuteTenThousandths)
+                    .add(c.charged.cents())
+                    .add(RatedCall::statusKey(c.rated.status));
+            }
+            if (auto e = insert->exec(); !e)
+                return e;
+            done += size_t(rows);
+        }
+        batch.clear();
+        return {};
+    };
+
+    // Reading and rating run a batch ahead on a thread of their own; resolving payers,
+    // charging and storing stay here, on the connection's thread, in file order.
+    {
+        RatingPipeline pipeline(reader, rater, options.region,
+                                std::clamp(options.batchSize, 1, kBatch));
+        std::vector<RatingPipeline::Call> read;
+        qint64 sinceProgress = 0;
+        while (pipeline.next(read)) {
+            sinceProgress += qint64(read.size());
+            if (sinceProgress >= options.batchSize) {
+                sinceProgress = 0;
+                if (cancelled())
+                    return cancelError(); // the pipeline stops (and cancels) as it goes
+                if (options.progress)
+                    options.progress(pipeline.bytesRead());
+            }
+            for (RatingPipeline::Call& c : read) {
+                auto payer = resolve(c.record.accountCode, c.record.line);
+                if (!payer)
+                    return payer.error();
+                if (*payer < 0)
+                    continue;
+                PendingCall call;
+                call.record = std::move(c.record);
+                call.rated = std::move(c.rated);
+                call.payer = *payer;
+                batch.push_back(std::move(call));
+                if (batch.size() >= size_t(kBatch)) {
+                    if (auto b = storeBatch(); !b)
+                        return b.error();
+                }
+            }
+        }
     }
     if (cancelled() || reader.isCancelled())
         return cancelError();
+    if (auto b = storeBatch(); !b)
+        return b.error();
+    if (auto f = debits.flush(); !f)
+        return f.error();
     if (reader.fatalError())
         return *reader.fatalError();
-    for (const Payer& p : std::as_const(payers)) {
+    if (auto b = bundles.save(tx); !b)
+        return b.error();
+    for (const Payer& p : payers) {
         if (p.charged && p.balance.isNegative()) {
             ++report.owingPayers;
             report.owed -= p.balance;
         }
     }
-    if (auto b = bundles.save(tx); !b)
-        return b.error();
     report.problems = reader.problems();
     report.problemCount = reader.problemCount();
     if (options.progress)
@@ -263,16 +467,6 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
                                              report.charged));
         !a)
         return a.error();
-    if (auto c = tx.commit(); !c)
-        return c.error();
-    // Calls touch balances the importer does not list one by one: members and profiles are
-    // read again whole, as after any import.
-    m_ctx.announce(Changes()
-                       .withAllMembers()
-                       .withAllProfiles()
-                       .withCompanyBalance()
-                       .withActivity()
-                       .withCalls());
     return report;
 }
 

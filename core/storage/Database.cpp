@@ -169,13 +169,16 @@ QString Database::likePattern(const QString& search)
     return QLatin1Char('%') + s + QLatin1Char('%');
 }
 
+Error Database::errorFrom(const QSqlError& error) const
+{
+    return Error::storage(tr("Database error: %1").arg(error.text()),
+                          isRetryable(error, m_h->engine));
+}
+
 Result<QSqlQuery> Database::run(const QString& text, const QVariantList& binds) const
 {
     QSqlQuery q(sql());
-    const auto failure = [&] {
-        return Error::storage(tr("Database error: %1").arg(q.lastError().text()),
-                              isRetryable(q.lastError(), m_h->engine));
-    };
+    const auto failure = [&] { return errorFrom(q.lastError()); };
     // Without values it runs unprepared: PostgreSQL cannot PREPARE BEGIN, SET or DDL.
     if (binds.isEmpty()) {
         if (!q.exec(text))

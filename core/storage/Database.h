@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
@@ -64,6 +65,10 @@ public:
     /// run(), then onto the first row: for aggregates and INSERT … RETURNING, which always
     /// yield one, so a statement yielding none is a storage error too.
     Result<QSqlQuery> runFirst(const QString& sql, const QVariantList& binds = {}) const;
+
+    /// A statement's failure as a storage error naming the database's message, retryable when
+    /// the engine reported a busy lock or a serialization conflict.
+    Error errorFrom(const QSqlError& error) const;
 
     /// " FOR UPDATE" on PostgreSQL, nothing on SQLite (whose writers hold the whole file).
     QString forUpdate() const { return isPostgres() ? QStringLiteral(" FOR UPDATE") : QString(); }

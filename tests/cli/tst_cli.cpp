@@ -571,6 +571,34 @@ private slots:
             ctl({QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("-3")}));
     }
 
+    void demoWithProfilesNumbersAndCalls()
+    {
+        const CtlResult r =
+            ctlJson({QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("20"),
+                     QStringLiteral("--profiles"), QStringLiteral("3"), QStringLiteral("--numbers"),
+                     QStringLiteral("20"), QStringLiteral("--calls"), QStringLiteral("500"),
+                     QStringLiteral("--seed"), QStringLiteral("4")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = r.json();
+        QCOMPARE(o.value(QStringLiteral("members")).toInt(), 20);
+        QCOMPARE(o.value(QStringLiteral("profiles")).toInt(), 3);
+        QCOMPARE(o.value(QStringLiteral("numbers")).toInt(), 20);
+        QCOMPARE(o.value(QStringLiteral("calls")).toInt(), 500);
+        QVERIFY(o.value(QStringLiteral("chargedCalls")).toInt() > 250);
+        QVERIFY(o.value(QStringLiteral("charged")).toString().toDouble() > 0);
+        QCOMPARE(ctlJson({QStringLiteral("profile"), QStringLiteral("list")})
+                     .json()
+                     .value(QStringLiteral("profiles"))
+                     .toArray()
+                     .size(),
+                 3);
+        for (const char* option : {"--profiles", "--numbers", "--calls"})
+            verifyRefused(
+                ctl({QStringLiteral("demo"), QString::fromLatin1(option), QStringLiteral("many")}));
+        verifyRefused(
+            ctl({QStringLiteral("demo"), QStringLiteral("--profiles"), QStringLiteral("10001")}));
+    }
+
     void numberCatalogueCommands()
     {
         const QJsonArray countries =

@@ -583,10 +583,16 @@ private slots:
         QTest::newRow("NUL byte") << with([](Asterisk& x) {
             x.clid = QStringLiteral("Al") + QChar(0) + u"ice";
         }) << QStringLiteral("NUL");
-        QByteArray latin1 = Asterisk().line();
-        latin1.replace("Alice", "\xd8"
-                                "degaard"); // Latin-1 Ø: not UTF-8
-        QTest::newRow("invalid UTF-8") << latin1 << QStringLiteral("UTF-8");
+        // Latin-1 "Ø" (0xD8) where money is decided: not guessed, the line is reported.
+        QByteArray account = Asterisk().line();
+        account.replace("\"acme-sales\"", "\"acme-\xd8\"");
+        QTest::newRow("account code not UTF-8") << account << QStringLiteral("accountcode");
+        QByteArray destination = Asterisk().line();
+        destination.replace("\"+4722334455\"", "\"+4722\xd8\"");
+        QTest::newRow("destination not UTF-8") << destination << QStringLiteral("(dst)");
+        QByteArray id = Asterisk().line();
+        id.replace("\"1768471200.1\"", "\"1768471200.\xd8\"");
+        QTest::newRow("unique id not UTF-8") << id << QStringLiteral("uniqueid");
         QTest::newRow("over 64 KiB")
             << with([](Asterisk& x) { x.lastdata = QString(70000, QLatin1Char('x')); })
             << QStringLiteral("65536");
@@ -598,6 +604,35 @@ private slots:
         QByteArray inner = Asterisk().line();
         inner.replace("65,60", "6\"5,60"); // a quote inside an unquoted field
         QTest::newRow("quote in unquoted field") << inner << QStringLiteral("13");
+    }
+
+    void latin1FreeTextIsKept()
+    {
+        // Older PBXs and phones write caller names in Latin-1: the call is real and is kept,
+        // its free text read as Latin-1.
+        Asterisk a;
+        QByteArray line = a.line();
+        line.replace("Alice Berg", "Bj\xf8rn \xc5s");                     // clid
+        line.replace("\"PJSIP/+4722334455@trunk,60\"", "\"Caf\xe9,60\""); // lastdata
+        line.replace("\"1001\"", "\"B\xf8\"");                            // src
+        line.chop(3);
+        line += "\"caf\xe9\"\n"; // userfield
+        QVERIFY(!QByteArrayView(line).isValidUtf8());
+        const Read r = readAll(line + Asterisk().line());
+        QVERIFY(r.problems.isEmpty());
+        QCOMPARE(r.records.size(), 2);
+        QCOMPARE(r.records[0].source, QStringLiteral("B\u00f8"));
+        QCOMPARE(r.records[0].destination, a.dst);
+        QCOMPARE(r.records[0].accountCode, a.accountcode);
+        QCOMPARE(r.records[0].uniqueId, a.uniqueid);
+        QCOMPARE(r.records[1].source, a.src); // the cached source is decoded afresh
+        // FreeSWITCH's caller_id_name as well.
+        FreeSwitch f;
+        QByteArray fs = f.line();
+        fs.replace("Alice Berg", "Bj\xf8rn");
+        const Read rf = readAll(fs);
+        QVERIFY(rf.problems.isEmpty());
+        QCOMPARE(rf.records.size(), 1);
     }
 
     void malformed()

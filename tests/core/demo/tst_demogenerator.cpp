@@ -4,8 +4,10 @@
 #include "tests/support/CoreTest.h"
 
 #include "core/books/ActivityLog.h"
+#include "core/books/Ledger.h"
 #include "core/demo/DemoGenerator.h"
 #include "core/members/MemberService.h"
+#include "core/numbers/NumberCatalogue.h"
 
 using sb::DemoGenerator;
 using sb::Member;
@@ -56,7 +58,181 @@ private slots:
     void addsToExistingDatabase();
     void refusedAndCancelledWriteNothing_data() { sbt::addEngineRows(); }
     void refusedAndCancelledWriteNothing();
+    void accountWithProfilesNumbersAndCalls_data() { sbt::addEngineRows(); }
+    void accountWithProfilesNumbersAndCalls();
+    void sameSeedSameCalls_data() { sbt::addEngineRows(); }
+    void sameSeedSameCalls();
+    void numbersAtMostTheCatalogue();
+    void cancelledDuringCallsWritesNothing_data() { sbt::addEngineRows(); }
+    void cancelledDuringCallsWritesNothing();
 };
+
+namespace {
+DemoGenerator::Options account(quint32 seed)
+{
+    DemoGenerator::Options o;
+    o.members = 60;
+    o.seed = seed;
+    o.profiles = 3;
+    o.numbers = 20;
+    o.calls = 500;
+    return o;
+}
+
+qint64 scalarInt(const sb::Database& db, const char* sql)
+{
+    return sbt::scalar(db, QString::fromUtf8(sql)).toLongLong();
+}
+} // namespace
+
+// A small account of each kind of thing, its calls rated and charged through the importer:
+// the books balance, the calls' charges are the ledger's, most calls are paid, and the mix
+// is the realistic one DemoCallStream promises.
+void TestDemoGenerator::accountWithProfilesNumbersAndCalls()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    auto summary = DemoGenerator(*e.ctx).generate(account(5));
+    SB_VERIFY_OK(summary);
+    QCOMPARE(summary->members, 60);
+    QCOMPARE(summary->profiles, 3);
+    QCOMPARE(summary->numbers, 20);
+    QCOMPARE(summary->calls.imported, qint64(500));
+    QCOMPARE(summary->calls.problemCount, qint64(0));
+    QCOMPARE(summary->calls.unknownRecords, qint64(0));
+    QCOMPARE(sbt::count(e.db(), s("profiles")), qint64(3));
+    QCOMPARE(scalarInt(e.db(), "SELECT COUNT(*) FROM numbers WHERE (member_id IS NULL) <>"
+                               " (profile_id IS NULL)"),
+             qint64(20));
+    QVERIFY(scalarInt(e.db(), "SELECT COUNT(DISTINCT country) FROM numbers") >= 5);
+    QCOMPARE(sbt::count(e.db(), s("calls")), qint64(500));
+    QCOMPARE(scalarInt(e.db(), "SELECT SUM(channels) FROM profiles"), qint64(summary->channels));
+
+    // The books: every call's charge is a 'call' entry of the ledger, nothing is off.
+    QCOMPARE(scalarInt(e.db(), "SELECT CAST(COALESCE(SUM(charged_cents), 0) AS BIGINT) FROM calls"),
+             scalarInt(e.db(), "SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) FROM ledger"
+                               " WHERE kind = 'call'"));
+    QCOMPARE(summary->calls.charged.cents(),
+             scalarInt(e.db(), "SELECT CAST(SUM(charged_cents) AS BIGINT) FROM calls"));
+    QVERIFY(sb::Ledger(*e.ctx).inconsistentAccounts()->isEmpty());
+    SB_VERIFY_BOOKS(*e.ctx);
+
+    // Most calls are paid.
+    QVERIFY(summary->calls.chargedCalls > 250);
+    QVERIFY2(summary->calls.owed.cents() * 20 <= summary->calls.charged.cents(),
+             qPrintable(summary->calls.owed.toString()));
+    // The mix: mostly US/NANP, some international, internal and unanswered calls too, by
+    // members and by profiles, all within the three months before now.
+    const qint64 us = scalarInt(e.db(), "SELECT COUNT(*) FROM calls WHERE destination_e164"
+                                        " LIKE '+1%'");
+    const qint64 foreign = scalarInt(e.db(), "SELECT COUNT(*) FROM calls WHERE destination_e164"
+                                             " <> '' AND destination_e164 NOT LIKE '+1%'");
+    QVERIFY2(us > 300 && us < 420, qPrintable(QString::number(us)));
+    QVERIFY2(foreign > 30 && foreign < 100, qPrintable(QString::number(foreign)));
+    QVERIFY(scalarInt(e.db(), "SELECT COUNT(*) FROM calls WHERE status = 'internal'") > 40);
+    QVERIFY(scalarInt(e.db(), "SELECT COUNT(*) FROM calls WHERE status = 'unanswered'") > 40);
+    QVERIFY(scalarInt(e.db(), "SELECT COUNT(*) FROM calls WHERE profile_id IS NOT NULL") > 100);
+    QVERIFY(scalarInt(e.db(), "SELECT COUNT(*) FROM calls WHERE member_id IS NOT NULL") > 200);
+    const QString now = e.ctx->now().toUTC().toString(Qt::ISODate);
+    const QString from = e.ctx->now().toUTC().addMonths(-3).toString(Qt::ISODate);
+    QCOMPARE(sbt::scalar(e.db(), s("SELECT COUNT(*) FROM calls WHERE started_at >= '%1' AND "
+                                   "started_at <= '%2'")
+                                     .arg(from, now))
+                 .toLongLong(),
+             qint64(500));
+    QVERIFY(sbt::scalar(e.db(), s("SELECT MIN(started_at) FROM calls")).toString() <
+            e.ctx->now().toUTC().addMonths(-2).toString(Qt::ISODate));
+}
+
+void TestDemoGenerator::sameSeedSameCalls()
+{
+    QFETCH(QString, engine);
+    SB_ENV(a, engine);
+    SB_ENV(b, engine);
+    SB_ENV(c, engine);
+    SB_VERIFY_OK(DemoGenerator(*a.ctx).generate(account(9)));
+    SB_VERIFY_OK(DemoGenerator(*b.ctx).generate(account(9)));
+    SB_VERIFY_OK(DemoGenerator(*c.ctx).generate(account(10)));
+    const auto calls = [](const sb::Database& db) {
+        QStringList out;
+        auto q = db.run(s("SELECT unique_id, account_code, destination, started_at, billsec,"
+                          " charged_cents FROM calls ORDER BY unique_id"));
+        while (q && q->next())
+            out << QStringLiteral("%1|%2|%3|%4|%5|%6")
+                       .arg(q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                            q->value(3).toString(), q->value(4).toString(), q->value(5).toString());
+        return out;
+    };
+    const QStringList first = calls(a.db());
+    QCOMPARE(first.size(), 500);
+    QCOMPARE(calls(b.db()), first);
+    QVERIFY(calls(c.db()) != first);
+    QCOMPARE(sbt::snapshot(a.db()).accounts, sbt::snapshot(b.db()).accounts);
+
+    // The same demo again adds its calls no second time (the same unique ids).
+    auto again = DemoGenerator(*a.ctx).generate(account(9));
+    SB_VERIFY_OK(again);
+    QCOMPARE(again->calls.imported, qint64(0));
+    QCOMPARE(again->calls.duplicates, qint64(500));
+    QCOMPARE(sbt::count(a.db(), s("calls")), qint64(500));
+}
+
+// The catalogue is small: asked for more numbers than it has free, the demo buys them all
+// and says how many.
+void TestDemoGenerator::numbersAtMostTheCatalogue()
+{
+    SB_ENV(e, QStringLiteral("sqlite"));
+    DemoGenerator::Options o;
+    o.members = 10;
+    o.numbers = 1'000'000;
+    auto summary = DemoGenerator(*e.ctx).generate(o);
+    SB_VERIFY_OK(summary);
+    qint64 catalogue = 0;
+    for (const auto& c : sb::NumberCatalogue::builtIn().countries()) {
+        for (const auto& a : c.areas)
+            catalogue += a.count;
+    }
+    QCOMPARE(qint64(summary->numbers), catalogue);
+    QCOMPARE(sbt::count(e.db(), s("numbers")), catalogue);
+    auto more = DemoGenerator(*e.ctx).generate(o);
+    SB_VERIFY_OK(more);
+    QCOMPARE(more->numbers, 0);
+}
+
+void TestDemoGenerator::cancelledDuringCallsWritesNothing()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    const sbt::Snapshot before = sbt::snapshot(e.db());
+    DemoGenerator::Options o = account(3);
+    o.calls = 30000;
+    bool sawCalls = false;
+    auto cancelled = DemoGenerator(*e.ctx).generate(o, [&](qint64 done, qint64 total) {
+        if (done > 60 + 3 + 20 && done < total)
+            sawCalls = true;
+        return !sawCalls;
+    });
+    QVERIFY(!cancelled.ok());
+    QCOMPARE(cancelled.error().kind, sb::Error::Kind::Refused);
+    QVERIFY(sawCalls);
+    SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+    QCOMPARE(sbt::count(e.db(), s("calls")), qint64(0));
+    QCOMPARE(sbt::count(e.db(), s("profiles")), qint64(0));
+
+    for (const auto& bad :
+         {std::pair{-1, 0}, std::pair{DemoGenerator::MaxProfiles + 1, 0}, std::pair{0, -1}}) {
+        DemoGenerator::Options wrong;
+        wrong.profiles = bad.first;
+        wrong.numbers = bad.second;
+        auto r = DemoGenerator(*e.ctx).generate(wrong);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, sb::Error::Kind::Invalid);
+    }
+    DemoGenerator::Options tooMany;
+    tooMany.calls = DemoGenerator::MaxCalls + 1;
+    QCOMPARE(DemoGenerator(*e.ctx).generate(tooMany).error().kind, sb::Error::Kind::Invalid);
+    SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+}
 
 void TestDemoGenerator::generatesValidUniqueMembers()
 {

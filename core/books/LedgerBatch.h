@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/base/Error.h"
+#include "core/base/Money.h"
+#include "core/storage/Context.h"
+#include "core/storage/Statement.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+
+#include <memory>
+
+namespace sb {
+
+class Transaction;
+
+/// Many debits to outside (the provider: calls) written in bulk inside the caller's
+/// transaction, for imports of millions of calls. Each debit gets its own ledger entry,
+/// exactly as Ledger::transfer(tx, account, 0, amount, kind, reference) writes it, but the
+/// entries go in multi-row INSERTs and each account's balance is updated once per flush()
+/// with the sum of its debits, instead of one UPDATE of the same row per call (which
+/// PostgreSQL slows down on quadratically within one transaction).
+///
+/// The caller holds the accounts' rows locked (Ledger::lockBalances) and keeps their
+/// balances itself; until flush() the stored balances lag behind, so flush() before anything
+/// reads them (and before commit). Like Ledger::charge, a member's or a SIP profile's
+/// balance may go below zero (owed); flush() refuses a debit that would take the company's
+/// below zero, and the caller's transaction must then be rolled back.
+class LedgerBatch
+{
+    Q_DECLARE_TR_FUNCTIONS(sb::LedgerBatch)
+
+public:
+    /// Entries written per INSERT.
+    static constexpr int RowsPerInsert = 128;
+
+    LedgerBatch(const Context& ctx, Transaction& tx);
+    ~LedgerBatch();
+    LedgerBatch(const LedgerBatch&) = delete;
+    LedgerBatch& operator=(const LedgerBatch&) = delete;
+
+    /// Queues a debit of `amount` (> 0) from `account` to outside with its entry.
+    Result<void> debit(qint64 account, Money amount, const QString& kind, const QString& reference);
+    /// Writes the queued entries and the accounts' balances.
+    Result<void> flush();
+
+private:
+    struct Entry
+    {
+        qint64 account;
+        qint64 cents;
+        QString kind;
+        QString reference;
+    };
+    Result<void> writeEntries();
+
+    const Context& m_ctx;
+    Transaction& m_tx;
+    QString m_at; // the import's "now", as every entry of one transaction is written at once
+    QList<Entry> m_entries;
+    QHash<qint64, qint64> m_debits; // account → cents not yet taken from its stored balance
+    std::unique_ptr<Statement> m_insertFull;
+};
+
+} // namespace sb
