@@ -19,7 +19,7 @@ CORE = {
     'billing': ['credit', 'profiles', 'bundles'],
     'reports': ['billing'],
     'net': ['profiles'],
-    'demo': ['billing'],
+    'demo': ['billing', 'rating'],
 }
 
 

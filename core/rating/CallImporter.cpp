@@ -289,9 +289,9 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
                 return taken.error();
             call.bundleMinutes = *taken;
             if (call.bundleMinutes > 0)
-                rated.price = Rater::price(rated.minutes - call.bundleMinutes,
-                                           rated.perMinuteTenThousandths)
-                                  .value_or(rated.price);
+                rated.price =
+                    Rater::price(rated.minutes - call.bundleMinutes, rated.perMinuteTenThousandths)
+                        .value_or(rated.price);
         }
         const Money price = rated.price;
         if (!price.isPositive())

@@ -374,8 +374,8 @@ void CallsPage::showImportReport(const QString& file, const CallImportReport& r)
                         .arg(r.unrated.first().line)
                         .arg(r.unrated.first().destination);
     if (r.owingPayers > 0)
-        problems << tr("%Ln payer(s) now owe %1 together: their balances went below zero.",
-                       nullptr, int(qMin<qint64>(r.owingPayers, INT_MAX)))
+        problems << tr("%Ln payer(s) now owe %1 together: their balances went below zero.", nullptr,
+                       int(qMin<qint64>(r.owingPayers, INT_MAX)))
                         .arg(r.owed.toCurrencyString(locale));
     for (const QString& news : r.rechargeNews)
         problems << news;

@@ -121,8 +121,9 @@ private slots:
             if (!a)
                 return a.error();
             account = *a;
-            if (auto t = Ledger(*e.ctx).transfer(tx, Ledger::CompanyAccount, account,
-                                                 Money::fromCents(500), QStringLiteral("allocation"));
+            if (auto t =
+                    Ledger(*e.ctx).transfer(tx, Ledger::CompanyAccount, account,
+                                            Money::fromCents(500), QStringLiteral("allocation"));
                 !t)
                 return t;
             LedgerBatch batch(*e.ctx, tx);
