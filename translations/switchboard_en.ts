@@ -31,6 +31,114 @@
                 <numerusform>Created SIP profile %1 (%2) with %n channels, paid %3</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Added %n US minute bundle(s) to %1; paid %2 until %3</source>
+            <translation>
+                <numerusform>Added %n US minute bundle to %1; paid %2 until %3</numerusform>
+                <numerusform>Added %n US minute bundles to %1; paid %2 until %3</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cancelled %n US minute bundle(s) of %1; usable until %2</source>
+            <translation>
+                <numerusform>Cancelled %n US minute bundle of %1; usable until %2</numerusform>
+                <numerusform>Cancelled %n US minute bundles of %1; usable until %2</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Extended %n US minute bundle(s) of %1 by a month; paid %2, next payment %3</source>
+            <translation>
+                <numerusform>Extended %n US minute bundle of %1 by a month; paid %2, next payment %3</numerusform>
+                <numerusform>Extended %n US minute bundles of %1 by a month; paid %2, next payment %3</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Renewed %n US minute bundle(s) of %1; paid %2 until %3</source>
+            <translation>
+                <numerusform>Renewed %n US minute bundle of %1; paid %2 until %3</numerusform>
+                <numerusform>Renewed %n US minute bundles of %1; paid %2 until %3</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The %n US minute bundle(s) of %1 lapsed: its balance (%2) cannot pay the renewal (%3)</source>
+            <translation>
+                <numerusform>The %n US minute bundle of %1 lapsed: its balance (%2) cannot pay the renewal (%3)</numerusform>
+                <numerusform>The %n US minute bundles of %1 lapsed: its balance (%2) cannot pay the renewal (%3)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>sb::BundleService</name>
+        <message numerus="yes">
+            <source>%1 has %n channel(s): it can have at most as many US minute bundles, not %2.</source>
+            <translation>
+                <numerusform>%1 has %n channel: it can have at most as many US minute bundles, not %2.</numerusform>
+                <numerusform>%1 has %n channels: it can have at most as many US minute bundles, not %2.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 already has %n US minute bundle(s), until %2: change them instead.</source>
+            <translation>
+                <numerusform>%1 already has %n US minute bundle, until %2: change them instead.</numerusform>
+                <numerusform>%1 already has %n US minute bundles, until %2: change them instead.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The balance of %1 (%2) cannot pay %n US minute bundle(s) for a month (%3). Nothing was bought.</source>
+            <translation>
+                <numerusform>The balance of %1 (%2) cannot pay %n US minute bundle for a month (%3). Nothing was bought.</numerusform>
+                <numerusform>The balance of %1 (%2) cannot pay %n US minute bundles for a month (%3). Nothing was bought.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n US minute bundle(s) for %1</source>
+            <translation>
+                <numerusform>%n US minute bundle for %1</numerusform>
+                <numerusform>%n US minute bundles for %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 already has %n US minute bundle(s).</source>
+            <translation>
+                <numerusform>%1 already has %n US minute bundle.</numerusform>
+                <numerusform>%1 already has %n US minute bundles.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The balance of %1 (%2) with the refund of %3 cannot pay %n US minute bundle(s) for a month (%4). The bundles were not changed.</source>
+            <translation>
+                <numerusform>The balance of %1 (%2) with the refund of %3 cannot pay %n US minute bundle for a month (%4). The bundles were not changed.</numerusform>
+                <numerusform>The balance of %1 (%2) with the refund of %3 cannot pay %n US minute bundles for a month (%4). The bundles were not changed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The balance of %1 (%2) cannot pay %n US minute bundle(s) for a month (%3). The bundles were not extended.</source>
+            <translation>
+                <numerusform>The balance of %1 (%2) cannot pay %n US minute bundle for a month (%3). The bundles were not extended.</numerusform>
+                <numerusform>The balance of %1 (%2) cannot pay %n US minute bundles for a month (%3). The bundles were not extended.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Extension of %n US minute bundle(s) for %1</source>
+            <translation>
+                <numerusform>Extension of %n US minute bundle for %1</numerusform>
+                <numerusform>Extension of %n US minute bundles for %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The %n US minute bundle(s) of %1 lapsed: its balance (%2) cannot pay the renewal (%3). Allocate credit to the profile and add them again.</source>
+            <translation>
+                <numerusform>The %n US minute bundle of %1 lapsed: its balance (%2) cannot pay the renewal (%3). Allocate credit to the profile and add them again.</numerusform>
+                <numerusform>The %n US minute bundles of %1 lapsed: its balance (%2) cannot pay the renewal (%3). Allocate credit to the profile and add them again.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Renewal of %n US minute bundle(s) for %1</source>
+            <translation>
+                <numerusform>Renewal of %n US minute bundle for %1</numerusform>
+                <numerusform>Renewal of %n US minute bundles for %1</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>sb::CdrReader</name>
@@ -130,6 +238,13 @@
                 <numerusform>Renewal of %n channels for %1</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%1 has %n US minute bundle(s); it needs at least as many channels. Lower the bundles first. The channels were not changed.</source>
+            <translation>
+                <numerusform>%1 has %n US minute bundle; it needs at least as many channels. Lower the bundles first. The channels were not changed.</numerusform>
+                <numerusform>%1 has %n US minute bundles; it needs at least as many channels. Lower the bundles first. The channels were not changed.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>sb::ctl::CommandLine</name>
@@ -203,6 +318,55 @@
                 <numerusform>%1 now has %n channels (it had %2): paid %3, next payment on %4.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n US minute bundle(s) for %1: paid %2; the period ends %3.</source>
+            <translation>
+                <numerusform>%n US minute bundle for %1: paid %2; the period ends %3.</numerusform>
+                <numerusform>%n US minute bundles for %1: paid %2; the period ends %3.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n US minute bundle(s) for %1: refunded %2 for unused minutes, paid %3; the period ends %4.</source>
+            <translation>
+                <numerusform>%n US minute bundle for %1: refunded %2 for unused minutes, paid %3; the period ends %4.</numerusform>
+                <numerusform>%n US minute bundles for %1: refunded %2 for unused minutes, paid %3; the period ends %4.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more line(s) with problems.</source>
+            <translation>
+                <numerusform>… and %n more line with problems.</numerusform>
+                <numerusform>… and %n more lines with problems.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Unknown account code "%1": %n record(s), the first on line %2.</source>
+            <translation>
+                <numerusform>Unknown account code "%1": %n record, the first on line %2.</numerusform>
+                <numerusform>Unknown account code "%1": %n records, the first on line %2.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n call(s) to %1.</source>
+            <translation>
+                <numerusform>Exported %n call to %1.</numerusform>
+                <numerusform>Exported %n calls to %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n SIP profile(s) with %1 channel(s), %2 number(s).</source>
+            <translation>
+                <numerusform>%n SIP profile with %1 channel, %2 number.</numerusform>
+                <numerusform>%n SIP profiles with %1 channels, %2 numbers.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n call(s) imported, %1 charged for %2; %3 payer(s) owe %4.</source>
+            <translation>
+                <numerusform>%n call imported, %1 charged for %2; %3 payer owe %4.</numerusform>
+                <numerusform>%n calls imported, %1 charged for %2; %3 payers owe %4.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>sb::ui::AllocateCreditDialog</name>
@@ -232,6 +396,44 @@
             <translation>
                 <numerusform>Total: %1 (%2 × %n member)</numerusform>
                 <numerusform>Total: %1 (%2 × %n members)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::BundlesDialog</name>
+        <message numerus="yes">
+            <source>Each bundle gives %1 a month 5000 minutes of calls to US mobiles and landlines, paid from its own balance. It has %n channel(s): at most that many bundles.</source>
+            <translation>
+                <numerusform>Each bundle gives %1 a month 5000 minutes of calls to US mobiles and landlines, paid from its own balance. It has %n channel: at most that many bundles.</numerusform>
+                <numerusform>Each bundle gives %1 a month 5000 minutes of calls to US mobiles and landlines, paid from its own balance. It has %n channels: at most that many bundles.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 has %n bundle(s) at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile's balance; the new number is bought at today's price.</source>
+            <translation>
+                <numerusform>%1 has %n bundle at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile's balance; the new number is bought at today's price.</numerusform>
+                <numerusform>%1 has %n bundles at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile's balance; the new number is bought at today's price.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bundle(s): %1 a month, paid now; renewed on %2</source>
+            <translation>
+                <numerusform>%n bundle: %1 a month, paid now; renewed on %2</numerusform>
+                <numerusform>%n bundles: %1 a month, paid now; renewed on %2</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 already has %n bundle(s): choose another number.</source>
+            <translation>
+                <numerusform>%1 already has %n bundle: choose another number.</numerusform>
+                <numerusform>%1 already has %n bundles: choose another number.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The balance of %1 (%2) cannot pay %3 for %n bundle(s). Allocate credit to the profile first.</source>
+            <translation>
+                <numerusform>The balance of %1 (%2) cannot pay %3 for %n bundle. Allocate credit to the profile first.</numerusform>
+                <numerusform>The balance of %1 (%2) cannot pay %3 for %n bundles. Allocate credit to the profile first.</numerusform>
             </translation>
         </message>
     </context>
@@ -312,6 +514,79 @@
             <translation>
                 <numerusform>Buying %n number in %1, %2, billed every %3 month: %4 in all, paid now from the company balance (%5).</numerusform>
                 <numerusform>Buying %n numbers in %1, %2, billed every %3 months: %4 in all, paid now from the company balance (%5).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::CallsPage</name>
+        <message numerus="yes">
+            <source>%Ln call(s) · %1 billed min. · %2 bundle min. · %3</source>
+            <translation>
+                <numerusform>%Ln call · %1 billed min. · %2 bundle min. · %3</numerusform>
+                <numerusform>%Ln calls · %1 billed min. · %2 bundle min. · %3</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %Ln call(s) from %1 (%2 already there); charged %3.</source>
+            <translation>
+                <numerusform>Imported %Ln call from %1 (%2 already there); charged %3.</numerusform>
+                <numerusform>Imported %Ln calls from %1 (%2 already there); charged %3.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln line(s) could not be read and were skipped:</source>
+            <translation>
+                <numerusform>%Ln line could not be read and were skipped:</numerusform>
+                <numerusform>%Ln lines could not be read and were skipped:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>(and %Ln more)</source>
+            <translation>
+                <numerusform>(and %Ln more)</numerusform>
+                <numerusform>(and %Ln more)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>"%1" (%Ln record(s), first on line %2)</source>
+            <translation>
+                <numerusform>"%1" (%Ln record, first on line %2)</numerusform>
+                <numerusform>"%1" (%Ln records, first on line %2)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln record(s) name no member account and no SIP profile and were not imported:</source>
+            <translation>
+                <numerusform>%Ln record name no member account and no SIP profile and were not imported:</numerusform>
+                <numerusform>%Ln records name no member account and no SIP profile and were not imported:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>(and %Ln more code(s))</source>
+            <translation>
+                <numerusform>(and %Ln more code)</numerusform>
+                <numerusform>(and %Ln more codes)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln call(s) were kept without a charge: no rate for their destination, the first on line %1 (%2).</source>
+            <translation>
+                <numerusform>%Ln call were kept without a charge: no rate for their destination, the first on line %1 (%2).</numerusform>
+                <numerusform>%Ln calls were kept without a charge: no rate for their destination, the first on line %1 (%2).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln payer(s) now owe %1 together: their balances went below zero.</source>
+            <translation>
+                <numerusform>%Ln payer now owe %1 together: their balances went below zero.</numerusform>
+                <numerusform>%Ln payers now owe %1 together: their balances went below zero.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %Ln call(s) to %1.</source>
+            <translation>
+                <numerusform>Exported %Ln call to %1.</numerusform>
+                <numerusform>Exported %Ln calls to %1.</numerusform>
             </translation>
         </message>
     </context>
@@ -583,6 +858,13 @@
                 <numerusform>%n channels: %1 a month</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n bundle(s) at %1 each: %2 a month</source>
+            <translation>
+                <numerusform>%n bundle at %1 each: %2 a month</numerusform>
+                <numerusform>%n bundles at %1 each: %2 a month</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>sb::ui::SipProfilesPage</name>
@@ -619,6 +901,34 @@
             <translation>
                 <numerusform>%1 now has %n channel: paid %2 now, renewed on %3.</numerusform>
                 <numerusform>%1 now has %n channels: paid %2 now, renewed on %3.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 now has %n US minute bundle(s): %2 refunded for unused minutes, %3 paid until %4.</source>
+            <translation>
+                <numerusform>%1 now has %n US minute bundle: %2 refunded for unused minutes, %3 paid until %4.</numerusform>
+                <numerusform>%1 now has %n US minute bundles: %2 refunded for unused minutes, %3 paid until %4.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 now has %n US minute bundle(s): %2 paid until %3.</source>
+            <translation>
+                <numerusform>%1 now has %n US minute bundle: %2 paid until %3.</numerusform>
+                <numerusform>%1 now has %n US minute bundles: %2 paid until %3.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cancel the %n US minute bundle(s) of %1?</source>
+            <translation>
+                <numerusform>Cancel the %n US minute bundle of %1?</numerusform>
+                <numerusform>Cancel the %n US minute bundles of %1?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Extend the %n US minute bundle(s) of %1 by a month?</source>
+            <translation>
+                <numerusform>Extend the %n US minute bundle of %1 by a month?</numerusform>
+                <numerusform>Extend the %n US minute bundles of %1 by a month?</numerusform>
             </translation>
         </message>
     </context>

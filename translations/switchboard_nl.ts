@@ -254,6 +254,77 @@
         <source>Call records imported</source>
         <translation>Gespreksrecords geïmporteerd</translation>
     </message>
+    <message>
+        <source>Imported the price list %1 in place of the one in force: number prices for %2 countries, %3 per-minute rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n US minute bundle(s) to %1; paid %2 until %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changed the US minute bundles of %1 from %2 to %3; refunded %4 for unused minutes, paid %5 until %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled %n US minute bundle(s) of %1; usable until %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Extended %n US minute bundle(s) of %1 by a month; paid %2, next payment %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Renewed %n US minute bundle(s) of %1; paid %2 until %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n US minute bundle(s) of %1 lapsed: its balance (%2) cannot pay the renewal (%3)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Price list imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles extended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles renewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles lapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>
@@ -279,6 +350,255 @@
     </message>
 </context>
 <context>
+    <name>sb::BalanceDisplay</name>
+    <message>
+        <source>owes %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::BundleService</name>
+    <message>
+        <source>Enter at least one US minute bundle (to end them, cancel them), not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n channel(s): it can have at most as many US minute bundles, not %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already has %n US minute bundle(s), until %2: change them instead.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The balance of %1 (%2) cannot pay %n US minute bundle(s) for a month (%3). Nothing was bought.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n US minute bundle(s) for %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no US minute bundles to change: add them instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already has %n US minute bundle(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The balance of %1 (%2) with the refund of %3 cannot pay %n US minute bundle(s) for a month (%4). The bundles were not changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unused US minute bundle minutes of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no US minute bundles to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The US minute bundles of %1 are already cancelled; they stay usable until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no US minute bundles to extend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The US minute bundles of %1 are paid until %2: they can be extended only within %3 days of that date, from %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The balance of %1 (%2) cannot pay %n US minute bundle(s) for a month (%3). The bundles were not extended.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Extension of %n US minute bundle(s) for %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n US minute bundle(s) of %1 lapsed: its balance (%2) cannot pay the renewal (%3). Allocate credit to the profile and add them again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Renewal of %n US minute bundle(s) for %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::CallHistory</name>
+    <message>
+        <source>There is no SIP profile named &quot;%1&quot;.</source>
+        <translation type="unfinished">Er is geen SIP-profiel met de naam &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>There is no member with the account name &quot;%1&quot;.</source>
+        <translation type="unfinished">Er is geen lid met de accountnaam &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Cannot read the calls: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the calls: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished">Het exporteren is geannuleerd; er is geen bestand geschreven.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">Kan %1 niet schrijven: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CallImporter</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">Kan %1 niet lezen: %2</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rate in the price list for %1; the call was not charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number; the call was not charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::CallsModel</name>
+    <message>
+        <source>Charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rate for this destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profile %1</source>
+        <translation type="unfinished">SIP-profiel %1</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialled %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charged %1 of %2: the balance could not cover the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billable seconds, from answer to hang-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed minutes: billable seconds rounded up to whole minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes taken from the SIP profile&apos;s US minute bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call at its per-minute rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Tijd</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+</context>
+<context>
     <name>sb::CdrReader</name>
     <message>
         <source>The file could not be read: %1</source>
@@ -299,10 +619,6 @@
     <message>
         <source>Column %1 has a quote out of place: a quote must enclose the whole field and be doubled inside it.</source>
         <translation>Kolom %1 heeft een aanhalingsteken op de verkeerde plaats: een aanhalingsteken moet het hele veld omsluiten en erbinnen worden verdubbeld.</translation>
-    </message>
-    <message>
-        <source>The record is not valid UTF-8 text.</source>
-        <translation>Het record is geen geldige UTF-8-tekst.</translation>
     </message>
     <message>
         <source>The record has %1 columns: Asterisk writes 16 to 18, FreeSWITCH 15.</source>
@@ -353,6 +669,10 @@
             <numerusform>Het bestand bevat geen gespreksrecords die Switchboard kan lezen (Asterisk of FreeSWITCH cdr_csv): het eerste record is ongeldig (%n record gelezen).</numerusform>
             <numerusform>Het bestand bevat geen gespreksrecords die Switchboard kan lezen (Asterisk of FreeSWITCH cdr_csv): de eerste %n records zijn allemaal ongeldig.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Column %1 (%2) is not valid UTF-8 text: “%3”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -434,6 +754,10 @@
         <source>Auto-recharge is not on for %1.</source>
         <translation>Automatisch opwaarderen staat niet aan voor %1.</translation>
     </message>
+    <message>
+        <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3, and %2 owes %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::Database</name>
@@ -473,12 +797,28 @@
 <context>
     <name>sb::DemoGenerator</name>
     <message>
-        <source>The number of demo members must be between 0 and 1000000.</source>
-        <translation>Het aantal demoleden moet tussen 0 en 1000000 liggen.</translation>
-    </message>
-    <message>
         <source>Generating the demo was cancelled; nothing was written.</source>
         <translation>Het genereren van de demo is geannuleerd; er is niets geschreven.</translation>
+    </message>
+    <message>
+        <source>The number of demo members must be between 0 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of demo SIP profiles must be between 0 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of demo numbers must be between 0 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of demo calls must be between 0 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo numbers need members or SIP profiles to hold them.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -498,6 +838,25 @@
     <message>
         <source>The amounts add up to more than can be moved at once.</source>
         <translation>De bedragen samen zijn meer dan in één keer kan worden verplaatst.</translation>
+    </message>
+    <message>
+        <source>Account %1 cannot be charged: it is not a member&apos;s or a SIP profile&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::LedgerBatch</name>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation type="unfinished">Het bedrag moet groter zijn dan nul.</translation>
+    </message>
+    <message>
+        <source>The amounts add up to more than can be moved at once.</source>
+        <translation type="unfinished">De bedragen samen zijn meer dan in één keer kan worden verplaatst.</translation>
+    </message>
+    <message>
+        <source>The balance is too low for %1.</source>
+        <translation type="unfinished">Het saldo is te laag voor %1.</translation>
     </message>
 </context>
 <context>
@@ -651,6 +1010,10 @@
     <message>
         <source>Upgrading the database to schema %1 failed: %2</source>
         <translation>Het bijwerken van de database naar schema %1 is mislukt: %2</translation>
+    </message>
+    <message>
+        <source>a row of %1 refers to a missing row.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -865,6 +1228,117 @@
         <source>The price list has a malformed rate for prefix &quot;%1&quot;.</source>
         <translation>De prijslijst heeft een ongeldig tarief voor het voorvoegsel &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>The price list is too large (%1 bytes; at most %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list is not UTF-8 text: line %1, column %2 (byte %3) is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list is not valid JSON: %1 at line %2, column %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list must be a JSON object with &quot;numbers&quot;, &quot;bundle&quot;, &quot;channel&quot; and &quot;rates&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has an unknown field &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list&apos;s currency must be %1 (the account&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has no %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list&apos;s %1 must be an amount written as a string, like &quot;6.00&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list&apos;s %1 (%2) must be above 0 and at most %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has no &quot;numbers&quot; object of number prices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has number prices for &quot;%1&quot;, which is not a country numbers are sold in (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has no number prices for %1 (&quot;numbers&quot;: {&quot;%1&quot;: {&quot;1&quot;: …, &quot;3&quot;: …, &quot;12&quot;: …}}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has a number price for &quot;%1&quot; months in %2; numbers are sold for %3 months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-month number price for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bundle price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>channel price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list has no &quot;rates&quot; list of per-minute rates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate %1 of the price list is not an object with &quot;prefix&quot;, &quot;rate&quot; and &quot;name&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate %1 of the price list has an unknown field &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate %1 of the price list needs a &quot;prefix&quot; of 1 to 15 digits (the country code first, like &quot;447&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prefix %1 is in the price list twice (rates %2 and %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rate for prefix %1 (rate %2 of the price list) is negative: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rate for prefix %1 (rate %2 of the price list) must be a string like &quot;0.0230&quot;, with at most four decimals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rate for prefix %1 (rate %2 of the price list) is %3 a minute; at most %4 is accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name of prefix %1 (rate %2 of the price list) must be text of at most 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::PriceListStore</name>
+    <message>
+        <source>The price list %1 is too large (%2 bytes; at most %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">Kan %1 niet lezen: %2</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfileService</name>
@@ -1006,6 +1480,17 @@
     <message>
         <source>%1 is a reserved address (%2): the provider cannot reach it from the internet. Enter the public address of the PBX&apos;s internet connection.</source>
         <translation>%1 is een gereserveerd adres (%2): de provider kan het niet bereiken vanaf internet. Voer het openbare adres van de internetverbinding van de PBX in.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n US minute bundle(s); it needs at least as many channels. Lower the bundles first. The channels were not changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The SIP profile %1 owes %2 for calls; allocate at least %2 to it before deleting it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1362,10 +1847,6 @@
         <translation>Gebruik: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a number from 0 to 1000000.</source>
-        <translation>%1: &quot;%2&quot; is geen getal van 0 tot en met 1000000.</translation>
-    </message>
-    <message>
         <source>--seed: &quot;%1&quot; is not a whole number.</source>
         <translation>--seed: &quot;%1&quot; is geen geheel getal.</translation>
     </message>
@@ -1594,78 +2075,6 @@ Wachtwoord: %2</translation>
         <translation>%1 verwijderd. Terug naar het bedrijfssaldo: %2; nummers terug in de nummerpool: %3; accounts ontkoppeld: %4; gespreksrecords verwijderd: %5.</translation>
     </message>
     <message>
-        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Commands:
-  init                                        create or upgrade the database
-  balance                                     the company balance
-  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 every member
-  member show ACCOUNT                         one member
-  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
-  member export FILE.csv                      a CSV that member import reads back unchanged
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renewals, expiries and monthly resets due by now
-  activity [--limit N] [--lang L]             the audit log, newest first
-  number countries                            where numbers can be bought
-  number areas COUNTRY                        area codes with place names and numbers left
-  number prices COUNTRY                       price per billing period (1, 3, 12 months)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          usable until the end of its period, no refund
-  number list [--search TEXT] [--country CC]  every number the company has or had
-  credit profile NAME AMOUNT                  company credit to a SIP profile
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP username, password and servers
-  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  demo [--members N] [--seed S]               fill the database with realistic generated data
-
-The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
-Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Gebruik: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Opdrachten:
-  init                                        de database maken of bijwerken
-  balance                                     het bedrijfssaldo
-  topup AMOUNT [--reference TEXT]             gekocht tegoed aan het bedrijfssaldo toevoegen
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 alle leden
-  member show ACCOUNT                         één lid
-  member import FILE.csv [--dry-run]          alles of niets; de proefrun toont elk probleem
-  member export FILE.csv                      een CSV die member import ongewijzigd terugleest
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT aan elk lid; alles of niets
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 verlengingen, vervallen nummers en maandelijkse resets die nu aan de beurt zijn
-  activity [--limit N] [--lang L]             het auditlogboek, nieuwste eerst
-  number countries                            landen waar nummers te koop zijn
-  number areas COUNTRY                        netnummers met plaatsnamen en beschikbare nummers
-  number prices COUNTRY                       prijs per factureringsperiode (1, 3, 12 maanden)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          bruikbaar tot het einde van de periode, geen terugbetaling
-  number list [--search TEXT] [--country CC]  alle nummers die het bedrijf heeft of had
-  credit profile NAME AMOUNT                  bedrijfstegoed naar een SIP-profiel
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP-gebruikersnaam, wachtwoord en servers
-  profile pbx-config NAME [--format asterisk] kant-en-klare PBX-configuratie om te plakken
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  demo [--members N] [--seed S]               de database vullen met realistische gegenereerde gegevens
-
-De standaarddatabase is $SWITCHBOARD_DATABASE, anders het eigen SQLite-bestand van het venster.
-Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</translation>
-    </message>
-    <message>
         <source>Usage: activity [--limit N] [--lang en|nb|fr|nl|pl]</source>
         <translation>Gebruik: activity [--limit N] [--lang en|nb|fr|nl|pl]</translation>
     </message>
@@ -1732,14 +2141,6 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>credit profile NAME AMOUNT                  company credit to a SIP profile</source>
         <translation>credit profile NAME AMOUNT                  bedrijfstegoed naar een SIP-profiel</translation>
-    </message>
-    <message>
-        <source>How many members, 0 to 1000000.</source>
-        <translation>Hoeveel leden, 0 tot 1000000.</translation>
-    </message>
-    <message>
-        <source>Accepted; not generated yet.</source>
-        <translation>Geaccepteerd; wordt nog niet gegenereerd.</translation>
     </message>
     <message>
         <source>The same seed generates the same data.</source>
@@ -1932,6 +2333,345 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Add bought credit to the company balance.</source>
         <translation>Gekocht tegoed aan het bedrijfssaldo toevoegen.</translation>
+    </message>
+    <message>
+        <source>US minute bundles renewed: %1 (paid %2 from the profiles&apos; balances), lapsed: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US minute bundles of a SIP profile: 5000 minutes a month each, paid from the profile&apos;s balance, never more than its channels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bundle add PROFILE COUNT      buy bundles for a profile without any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bundle change PROFILE COUNT   refund the unused minutes, buy COUNT at today&apos;s price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bundle cancel PROFILE         no renewal; usable until the period&apos;s end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bundle extend PROFILE         pay the next month now (within 30 days of its end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: bundle add|change|cancel|extend PROFILE [COUNT]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown bundle command &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: bundle %1 PROFILE COUNT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: bundle %1 PROFILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bundles: &quot;%1&quot; is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n US minute bundle(s) for %1: paid %2; the period ends %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n US minute bundle(s) for %1: refunded %2 for unused minutes, paid %3; the period ends %4.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The US minute bundles of %1 are cancelled; usable until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The US minute bundles of %1 are extended: paid %2; next payment %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asterisk (Master.csv) or freeswitch (mod_cdr_csv, template &quot;example&quot;); found from the file when not given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IANA time zone of the file&apos;s times (import; UTC by default) or of --from and --to (list; this computer&apos;s by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the calls this SIP profile paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the calls this member paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day (YYYY-MM-DD), included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day (YYYY-MM-DD), included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write every matching call to this CSV file instead (--limit does not apply).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only calls whose source or destination contains this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many calls, newest first, from 1 to 1000000 (1000 by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PBX&apos;s call records: import and rate them, list the call history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: calls import|list ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown calls command &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format: &quot;%1&quot; is not asterisk or freeswitch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--time-zone: &quot;%1&quot; is not an IANA time zone such as Europe/Oslo or America/New_York.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more line(s) with problems.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unknown account code &quot;%1&quot;: %n record(s), the first on line %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line %1: %2 was not charged: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 call(s), %2 duplicate(s) skipped, %3 line(s) with problems; charged %4 for %5 call(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give --profile or --member, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--to (%1) is before --from (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit: &quot;%1&quot; is not a number from 1 to 1000000.</source>
+        <translation type="unfinished">--limit: &quot;%1&quot; is geen getal van 1 tot en met 100000. {1&quot;?} {1 ?} {1000000.?}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n call(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Commands:
+  init                                        create or upgrade the database
+  balance                                     the company balance
+  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 every member
+  member show ACCOUNT                         one member
+  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
+  member export FILE.csv                      a CSV that member import reads back unchanged
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renewals, expiries and monthly resets due by now
+  activity [--limit N] [--lang L]             the audit log, newest first
+  number countries                            where numbers can be bought
+  number areas COUNTRY                        area codes with place names and numbers left
+  number prices COUNTRY                       price per billing period (1, 3, 12 months)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          usable until the end of its period, no refund
+  number list [--search TEXT] [--country CC]  every number the company has or had
+  credit profile NAME AMOUNT                  company credit to a SIP profile
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP username, password and servers
+  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month each)
+  bundle cancel|extend PROFILE                no renewal / pay the next month now
+  demo [--members N] [--seed S]               fill the database with realistic generated data
+
+The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
+Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many members, 0 to %1 (200 if not given).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many SIP profiles with channels, 0 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many numbers across the catalogue, for members and profiles (at most what the catalogue has free).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many call records over the last three months, rated and charged like an imported Master.csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number from 0 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SIP profile(s) with %1 channel(s), %2 number(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The catalogue had only %1 of the %2 numbers asked for free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) imported, %1 charged for %2; %3 payer(s) owe %4.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The price list in force: showing it, and importing one in its place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prices show                                 bundle, channel and number prices, per-minute rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prices import FILE                          replace the price list with FILE (JSON, validated whole)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: prices show|import ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown prices command &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: prices show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price list in force: imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price list in force: built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US minute bundle (5000 minutes a month): %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel (a month): %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers (1, 3 and 12 months):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-minute rates (prefix, rate, destination):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: prices import FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported the price list %1: number prices for %2 countries, %3 per-minute rates. It is in force now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US bundles:    none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US bundles:    %1 at %2 each; %3 of %4 minutes used until %5; %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled, usable until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next payment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly cost:  %1 (channels %2, bundles %3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2288,6 +3028,92 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     </message>
 </context>
 <context>
+    <name>sb::ui::BundlesDialog</name>
+    <message numerus="yes">
+        <source>Each bundle gives %1 a month 5000 minutes of calls to US mobiles and landlines, paid from its own balance. It has %n channel(s): at most that many bundles.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n bundle(s) at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile&apos;s balance; the new number is bought at today&apos;s price.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s): %1 a month, paid now; renewed on %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refund for %1 unused minutes: %2. New cost: %3 a month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already has %n bundle(s): choose another number.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The balance of %1 (%2) cannot pay %3 for %n bundle(s). Allocate credit to the profile first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Profile balance: %1.</source>
+        <translation type="unfinished">Profielsaldo: %1.</translation>
+    </message>
+    <message>
+        <source>Profile balance: %1, after buying: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add US minute bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change US minute bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bundles (1–%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished">Probleem</translation>
+    </message>
+    <message>
+        <source>&amp;Buy now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy now</source>
+        <translation type="unfinished">Nu kopen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuleren</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::BuyNumbersWizard</name>
     <message>
         <source>SIP profile %1</source>
@@ -2565,6 +3391,211 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Summary</source>
         <translation>Samenvatting</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::CallsPage</name>
+    <message>
+        <source>All SIP profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s) · %1 billed min. · %2 bundle min. · %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The calls cannot be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import call records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call records (*.csv *.log);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished">%1 importeren…</translation>
+    </message>
+    <message>
+        <source>The import of %1 was cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln call(s) from %1 (%2 already there); charged %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished">regel %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) could not be read and were skipped:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %Ln more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; (%Ln record(s), first on line %2)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) name no member account and no SIP profile and were not imported:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %Ln more code(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s) were kept without a charge: no rate for their destination, the first on line %1 (%2).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln payer(s) now owe %1 together: their balances went below zero.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported from %1 with problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished">CSV-bestanden (*.csv);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished">Exporteren naar %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln call(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform>%Ln gesprek geëxporteerd naar %1.</numerusform>
+            <numerusform>%Ln gesprekken geëxporteerd naar %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calls &amp; reports</source>
+        <translation type="unfinished">Gesprekken en rapporten</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by number (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search calls by number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Member:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid by the SIP profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid by the department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the day (included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import call records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a PBX&apos;s call records (Asterisk Master.csv or FreeSWITCH CSV), rate and charge them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport calls…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the calls the filters show to a CSV file</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2923,6 +3954,10 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <source>Details</source>
         <translation>Details</translation>
     </message>
+    <message>
+        <source>%1 (owed: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::DeleteSipProfileDialog</name>
@@ -3034,6 +4069,53 @@ Afsluitstatus: 0 gereed, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>%1 (SIP profile)</source>
         <translation>%1 (SIP-profiel)</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ImportCallsDialog</name>
+    <message>
+        <source>Import call records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the calls of %1, rate them and charge their payers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found from the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asterisk (Master.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FreeSWITCH (mod_cdr_csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone of the file&apos;s times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Times are in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PBXs usually log UTC; choose the PBX&apos;s time zone if it logs local time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished">Importeren</translation>
     </message>
 </context>
 <context>
@@ -3354,6 +4436,10 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     <message>
         <source>Now using %1, but it will not be used at the next start: %2</source>
         <translation>Gebruikt nu %1, maar die wordt bij de volgende start niet gebruikt: %2</translation>
+    </message>
+    <message>
+        <source>Billing: the US minute bundles of %1 were renewed from their balances.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3772,21 +4858,6 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     <message>
         <source>Copy the whole block, with the password, to paste into the PBX</source>
         <translation>Het hele blok kopiëren, met het wachtwoord, om in de PBX te plakken</translation>
-    </message>
-</context>
-<context>
-    <name>sb::ui::PlaceholderPage</name>
-    <message>
-        <source>Calls &amp; reports</source>
-        <translation>Gesprekken en rapporten</translation>
-    </message>
-    <message>
-        <source>Coming here: import of the PBX&apos;s call records, rating, call history with filters, reports and charts of what was spent, and advice on bundles and channels.
-
-This part of Switchboard is not available yet.</source>
-        <translation>Binnenkort hier: import van de gespreksgegevens van de PBX, tarifering, gespreksgeschiedenis met filters, rapporten en grafieken van de uitgaven, en advies over bundels en kanalen.
-
-Dit deel van Switchboard is nog niet beschikbaar.</translation>
     </message>
 </context>
 <context>
@@ -4220,8 +5291,47 @@ Dit deel van Switchboard is nog niet beschikbaar.</translation>
         <translation>Amerikaanse minutenbundels</translation>
     </message>
     <message>
-        <source>US minute bundles — 5000 minutes a month of calls to US mobiles and landlines each, paid from this profile&apos;s credit, at most one per channel — come in a later version of Switchboard.</source>
-        <translation>Amerikaanse minutenbundels — elk 5000 minuten per maand aan gesprekken naar mobiele en vaste nummers in de Verenigde Staten, betaald uit het tegoed van dit profiel, maximaal één per kanaal — komen in een latere versie van Switchboard.</translation>
+        <source>%1 a month: channels %2 and US minute bundles %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing calls: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No US minute bundles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US calls are charged at the standard rates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) at %1 each: %2 a month</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Minutes used: %1 of %2 this period (until %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: usable until %1, then they expire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next payment: %1, from this profile&apos;s balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each bundle gives 5000 minutes a month of calls to US mobiles and landlines, paid from this profile&apos;s credit; at most one per channel. Unused minutes expire at the renewal; US calls beyond them are charged at the standard rates.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4402,10 +5512,6 @@ Dit deel van Switchboard is nog niet beschikbaar.</translation>
         <translation>Een nummer kopen dat naar het SIP-profiel wordt gerouteerd</translation>
     </message>
     <message>
-        <source>US minute bundles come in a later version.</source>
-        <translation>Amerikaanse minutenbundels komen in een latere versie.</translation>
-    </message>
-    <message>
         <source>&amp;Add bundles…</source>
         <translation>&amp;Bundels toevoegen…</translation>
     </message>
@@ -4420,6 +5526,110 @@ Dit deel van Switchboard is nog niet beschikbaar.</translation>
     <message>
         <source>&amp;Extend bundles…</source>
         <translation>Bundels ver&amp;lengen…</translation>
+    </message>
+    <message>
+        <source>Select a SIP profile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy US minute bundles for the SIP profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile already has bundles: change them instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the number of bundles; the unused minutes are refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile has no bundles: add them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the bundles: usable until the end of the period, not renewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already cancelled: usable until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile has no bundles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay the next month of the bundles now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles can be extended only within %1 days of the end of their paid time (%2), from %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n US minute bundle(s): %2 refunded for unused minutes, %3 paid until %4.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n US minute bundle(s): %2 paid until %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation type="unfinished">Behouden</translation>
+    </message>
+    <message>
+        <source>Cancel US minute bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel the %n US minute bundle(s) of %1?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They stay usable until %1 and are not renewed; nothing is refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The US minute bundles of %1 are cancelled: usable until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend US minute bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Extend the %n US minute bundle(s) of %1 by a month?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is paid now from the profile&apos;s balance; they then run until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Extend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The US minute bundles of %1 are extended: %2 paid; next payment %3.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
