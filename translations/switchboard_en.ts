@@ -402,17 +402,10 @@
     <context>
         <name>sb::ui::BundlesDialog</name>
         <message numerus="yes">
-            <source>Each bundle gives %1 a month 5000 minutes of calls to US mobiles and landlines, paid from its own balance. It has %n channel(s): at most that many bundles.</source>
+            <source>Each bundle gives %1 5000 minutes a month of calls to US mobiles and landlines, paid from the profile's own balance. It has %n channel(s): at most that many bundles.</source>
             <translation>
-                <numerusform>Each bundle gives %1 a month 5000 minutes of calls to US mobiles and landlines, paid from its own balance. It has %n channel: at most that many bundles.</numerusform>
-                <numerusform>Each bundle gives %1 a month 5000 minutes of calls to US mobiles and landlines, paid from its own balance. It has %n channels: at most that many bundles.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 has %n bundle(s) at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile's balance; the new number is bought at today's price.</source>
-            <translation>
-                <numerusform>%1 has %n bundle at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile's balance; the new number is bought at today's price.</numerusform>
-                <numerusform>%1 has %n bundles at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile's balance; the new number is bought at today's price.</numerusform>
+                <numerusform>Each bundle gives %1 5000 minutes a month of calls to US mobiles and landlines, paid from the profile's own balance. It has %n channel: at most that many bundles.</numerusform>
+                <numerusform>Each bundle gives %1 5000 minutes a month of calls to US mobiles and landlines, paid from the profile's own balance. It has %n channels: at most that many bundles.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -423,10 +416,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>%1 already has %n bundle(s): choose another number.</source>
+            <source>%1 already has %n bundle(s): choose another count.</source>
             <translation>
-                <numerusform>%1 already has %n bundle: choose another number.</numerusform>
-                <numerusform>%1 already has %n bundles: choose another number.</numerusform>
+                <numerusform>%1 already has %n bundle: choose another count.</numerusform>
+                <numerusform>%1 already has %n bundles: choose another count.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -434,6 +427,13 @@
             <translation>
                 <numerusform>The balance of %1 (%2) cannot pay %3 for %n bundle. Allocate credit to the profile first.</numerusform>
                 <numerusform>The balance of %1 (%2) cannot pay %3 for %n bundles. Allocate credit to the profile first.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 has %n bundle(s) at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile's balance; the new count is bought at today's price.</source>
+            <translation>
+                <numerusform>%1 has %n bundle at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile's balance; the new count is bought at today's price.</numerusform>
+                <numerusform>%1 has %n bundles at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile's balance; the new count is bought at today's price.</numerusform>
             </translation>
         </message>
     </context>

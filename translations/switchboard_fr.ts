@@ -256,74 +256,74 @@
     </message>
     <message>
         <source>Imported the price list %1 in place of the one in force: number prices for %2 countries, %3 per-minute rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de prix %1 importée en remplacement de celle en vigueur&#xa0;: prix des numéros pour %2 pays, %3 tarifs à la minute</translation>
     </message>
     <message numerus="yes">
         <source>Added %n US minute bundle(s) to %1; paid %2 until %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n forfait de minutes vers les États-Unis ajouté à %1&#xa0;; %2 payé jusqu’au %3</numerusform>
+            <numerusform>%n forfaits de minutes vers les États-Unis ajoutés à %1&#xa0;; %2 payé jusqu’au %3</numerusform>
         </translation>
     </message>
     <message>
         <source>Changed the US minute bundles of %1 from %2 to %3; refunded %4 for unused minutes, paid %5 until %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: forfaits de minutes vers les États-Unis modifiés de %2 à %3&#xa0;; %4 remboursé pour les minutes non utilisées, %5 payé jusqu’au %6</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled %n US minute bundle(s) of %1; usable until %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n forfait de minutes vers les États-Unis de %1 résilié&#xa0;; utilisable jusqu’au %2</numerusform>
+            <numerusform>%n forfaits de minutes vers les États-Unis de %1 résiliés&#xa0;; utilisables jusqu’au %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Extended %n US minute bundle(s) of %1 by a month; paid %2, next payment %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n forfait de minutes vers les États-Unis de %1 prolongé d’un mois&#xa0;; %2 payé, prochain paiement le %3</numerusform>
+            <numerusform>%n forfaits de minutes vers les États-Unis de %1 prolongés d’un mois&#xa0;; %2 payé, prochain paiement le %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Renewed %n US minute bundle(s) of %1; paid %2 until %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n forfait de minutes vers les États-Unis de %1 renouvelé&#xa0;; %2 payé jusqu’au %3</numerusform>
+            <numerusform>%n forfaits de minutes vers les États-Unis de %1 renouvelés&#xa0;; %2 payé jusqu’au %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %n US minute bundle(s) of %1 lapsed: its balance (%2) cannot pay the renewal (%3)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n forfait de minutes vers les États-Unis de %1 a expiré&#xa0;: le solde du profil (%2) ne peut pas payer le renouvellement (%3)</numerusform>
+            <numerusform>%n forfaits de minutes vers les États-Unis de %1 ont expiré&#xa0;: le solde du profil (%2) ne peut pas payer le renouvellement (%3)</numerusform>
         </translation>
     </message>
     <message>
         <source>Price list imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de prix importée</translation>
     </message>
     <message>
         <source>Bundles added</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfaits ajoutés</translation>
     </message>
     <message>
         <source>Bundles changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfaits modifiés</translation>
     </message>
     <message>
         <source>Bundles cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfaits résiliés</translation>
     </message>
     <message>
         <source>Bundles extended</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfaits prolongés</translation>
     </message>
     <message>
         <source>Bundles renewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfaits renouvelés</translation>
     </message>
     <message>
         <source>Bundles lapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfaits expirés</translation>
     </message>
 </context>
 <context>
@@ -353,107 +353,107 @@
     <name>sb::BalanceDisplay</name>
     <message>
         <source>owes %1</source>
-        <translation type="unfinished"></translation>
+        <translation>doit %1</translation>
     </message>
 </context>
 <context>
     <name>sb::BundleService</name>
     <message>
         <source>Enter at least one US minute bundle (to end them, cancel them), not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez au moins un forfait de minutes vers les États-Unis (pour y mettre fin, résiliez-les), pas %1.</translation>
     </message>
     <message numerus="yes">
         <source>%1 has %n channel(s): it can have at most as many US minute bundles, not %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 a %n canal&#xa0;: il peut avoir au plus autant de forfaits de minutes vers les États-Unis, pas %2.</numerusform>
+            <numerusform>%1 a %n canaux&#xa0;: il peut avoir au plus autant de forfaits de minutes vers les États-Unis, pas %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n US minute bundle(s), until %2: change them instead.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 a déjà %n forfait de minutes vers les États-Unis, jusqu’au %2&#xa0;: modifiez-le plutôt.</numerusform>
+            <numerusform>%1 a déjà %n forfaits de minutes vers les États-Unis, jusqu’au %2&#xa0;: modifiez-les plutôt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) cannot pay %n US minute bundle(s) for a month (%3). Nothing was bought.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le solde de %1 (%2) ne peut pas payer %n forfait de minutes vers les États-Unis pour un mois (%3). Rien n’a été acheté.</numerusform>
+            <numerusform>Le solde de %1 (%2) ne peut pas payer %n forfaits de minutes vers les États-Unis pour un mois (%3). Rien n’a été acheté.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n US minute bundle(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n forfait de minutes vers les États-Unis pour %1</numerusform>
+            <numerusform>%n forfaits de minutes vers les États-Unis pour %1</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 has no US minute bundles to change: add them instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a aucun forfait de minutes vers les États-Unis à modifier&#xa0;: ajoutez-en plutôt.</translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n US minute bundle(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 a déjà %n forfait de minutes vers les États-Unis.</numerusform>
+            <numerusform>%1 a déjà %n forfaits de minutes vers les États-Unis.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) with the refund of %3 cannot pay %n US minute bundle(s) for a month (%4). The bundles were not changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le solde de %1 (%2), avec le remboursement de %3, ne peut pas payer %n forfait de minutes vers les États-Unis pour un mois (%4). Les forfaits n’ont pas été modifiés.</numerusform>
+            <numerusform>Le solde de %1 (%2), avec le remboursement de %3, ne peut pas payer %n forfaits de minutes vers les États-Unis pour un mois (%4). Les forfaits n’ont pas été modifiés.</numerusform>
         </translation>
     </message>
     <message>
         <source>Unused US minute bundle minutes of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes non utilisées des forfaits de minutes vers les États-Unis de %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 has no US minute bundles to cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a aucun forfait de minutes vers les États-Unis à résilier.</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are already cancelled; they stay usable until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les forfaits de minutes vers les États-Unis de %1 sont déjà résiliés&#xa0;; ils restent utilisables jusqu’au %2.</translation>
     </message>
     <message>
         <source>%1 has no US minute bundles to extend.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a aucun forfait de minutes vers les États-Unis à prolonger.</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are paid until %2: they can be extended only within %3 days of that date, from %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les forfaits de minutes vers les États-Unis de %1 sont payés jusqu’au %2&#xa0;: ils ne peuvent être prolongés que dans les %3 jours précédant cette date, à partir du %4.</translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) cannot pay %n US minute bundle(s) for a month (%3). The bundles were not extended.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le solde de %1 (%2) ne peut pas payer %n forfait de minutes vers les États-Unis pour un mois (%3). Les forfaits n’ont pas été prolongés.</numerusform>
+            <numerusform>Le solde de %1 (%2) ne peut pas payer %n forfaits de minutes vers les États-Unis pour un mois (%3). Les forfaits n’ont pas été prolongés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Extension of %n US minute bundle(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Prolongation de %n forfait de minutes vers les États-Unis pour %1</numerusform>
+            <numerusform>Prolongation de %n forfaits de minutes vers les États-Unis pour %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %n US minute bundle(s) of %1 lapsed: its balance (%2) cannot pay the renewal (%3). Allocate credit to the profile and add them again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n forfait de minutes vers les États-Unis de %1 a expiré&#xa0;: le solde du profil (%2) ne peut pas payer le renouvellement (%3). Attribuez du crédit au profil et ajoutez-le de nouveau.</numerusform>
+            <numerusform>%n forfaits de minutes vers les États-Unis de %1 ont expiré&#xa0;: le solde du profil (%2) ne peut pas payer le renouvellement (%3). Attribuez du crédit au profil et ajoutez-les de nouveau.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Renewal of %n US minute bundle(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Renouvellement de %n forfait de minutes vers les États-Unis pour %1</numerusform>
+            <numerusform>Renouvellement de %n forfaits de minutes vers les États-Unis pour %1</numerusform>
         </translation>
     </message>
 </context>
@@ -461,141 +461,141 @@
     <name>sb::CallHistory</name>
     <message>
         <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation type="unfinished">Il n’existe aucun profil SIP nommé «&#xa0;%1&#xa0;».</translation>
+        <translation>Il n’existe aucun profil SIP nommé «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation type="unfinished">Il n’existe aucun membre avec le nom de compte «&#xa0;%1&#xa0;».</translation>
+        <translation>Il n’existe aucun membre avec le nom de compte «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Cannot read the calls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les appels&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cannot write the calls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire les appels&#xa0;: %1</translation>
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished">L’exportation a été annulée&#xa0;; aucun fichier n’a été écrit.</translation>
+        <translation>L’exportation a été annulée&#xa0;; aucun fichier n’a été écrit.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">Impossible d’écrire %1&#xa0;: %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::CallImporter</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">Impossible de lire %1&#xa0;: %2</translation>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’importation a été annulée&#xa0;; rien n’a été modifié.</translation>
     </message>
     <message>
         <source>No rate in the price list for %1; the call was not charged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun tarif dans la liste de prix pour %1&#xa0;; l’appel n’a pas été facturé.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid phone number; the call was not charged.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un numéro de téléphone valide&#xa0;; l’appel n’a pas été facturé.</translation>
     </message>
 </context>
 <context>
     <name>sb::CallsModel</name>
     <message>
         <source>Charged</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturé</translation>
     </message>
     <message>
         <source>Not answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans réponse</translation>
     </message>
     <message>
         <source>Internal</source>
-        <translation type="unfinished"></translation>
+        <translation>Interne</translation>
     </message>
     <message>
         <source>No rate for this destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun tarif pour cette destination</translation>
     </message>
     <message>
         <source>Invalid number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro non valide</translation>
     </message>
     <message>
         <source>SIP profile %1</source>
-        <translation type="unfinished">Profil SIP %1</translation>
+        <translation>Profil SIP %1</translation>
     </message>
     <message>
         <source>(deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>(supprimé)</translation>
     </message>
     <message>
         <source>Dialled %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro composé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Charged %1 of %2: the balance could not cover the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 débité sur %2&#xa0;: le solde ne pouvait pas couvrir le reste</translation>
     </message>
     <message>
         <source>Billable seconds, from answer to hang-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Secondes facturables, du décroché au raccroché</translation>
     </message>
     <message>
         <source>Billed minutes: billable seconds rounded up to whole minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes facturées&#xa0;: secondes facturables arrondies à la minute supérieure</translation>
     </message>
     <message>
         <source>Minutes taken from the SIP profile&apos;s US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes décomptées des forfaits de minutes vers les États-Unis du profil SIP</translation>
     </message>
     <message>
         <source>The call at its per-minute rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix de l’appel au tarif à la minute</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Heure</translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Paid by</source>
-        <translation type="unfinished"></translation>
+        <translation>Payé par</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Appelant</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Appelé</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>Billed</source>
-        <translation type="unfinished"></translation>
+        <translation>Min. facturées</translation>
     </message>
     <message>
         <source>Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Min. forfait</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
 </context>
 <context>
@@ -672,7 +672,7 @@
     </message>
     <message>
         <source>Column %1 (%2) is not valid UTF-8 text: “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>La colonne %1 (%2) n’est pas un texte UTF-8 valide&#xa0;: «&#xa0;%3&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -756,7 +756,7 @@
     </message>
     <message>
         <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3, and %2 owes %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>La limite de recharge mensuelle de %1 pour %2 est atteinte&#xa0;; la recharge automatique est suspendue jusqu’au %3, et %2 doit %4.</translation>
     </message>
 </context>
 <context>
@@ -802,23 +802,23 @@
     </message>
     <message>
         <source>The number of demo members must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre de membres de démonstration doit être compris entre 0 et %1.</translation>
     </message>
     <message>
         <source>The number of demo SIP profiles must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre de profils SIP de démonstration doit être compris entre 0 et %1.</translation>
     </message>
     <message>
         <source>The number of demo numbers must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre de numéros de démonstration doit être compris entre 0 et %1.</translation>
     </message>
     <message>
         <source>The number of demo calls must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre d’appels de démonstration doit être compris entre 0 et %1.</translation>
     </message>
     <message>
         <source>Demo numbers need members or SIP profiles to hold them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les numéros de démonstration ont besoin de membres ou de profils SIP comme titulaires.</translation>
     </message>
 </context>
 <context>
@@ -841,22 +841,22 @@
     </message>
     <message>
         <source>Account %1 cannot be charged: it is not a member&apos;s or a SIP profile&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte %1 ne peut pas être débité&#xa0;: ce n’est le compte ni d’un membre ni d’un profil SIP.</translation>
     </message>
 </context>
 <context>
     <name>sb::LedgerBatch</name>
     <message>
         <source>The amount must be greater than zero.</source>
-        <translation type="unfinished">Le montant doit être supérieur à zéro.</translation>
+        <translation>Le montant doit être supérieur à zéro.</translation>
     </message>
     <message>
         <source>The amounts add up to more than can be moved at once.</source>
-        <translation type="unfinished">Le total des montants dépasse ce qui peut être transféré en une seule fois.</translation>
+        <translation>Le total des montants dépasse ce qui peut être transféré en une seule fois.</translation>
     </message>
     <message>
         <source>The balance is too low for %1.</source>
-        <translation type="unfinished">Le solde est insuffisant pour %1.</translation>
+        <translation>Le solde est insuffisant pour %1.</translation>
     </message>
 </context>
 <context>
@@ -1013,7 +1013,7 @@
     </message>
     <message>
         <source>a row of %1 refers to a missing row.</source>
-        <translation type="unfinished"></translation>
+        <translation>une ligne de %1 fait référence à une ligne manquante.</translation>
     </message>
 </context>
 <context>
@@ -1230,114 +1230,114 @@
     </message>
     <message>
         <source>The price list is too large (%1 bytes; at most %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste de prix est trop volumineuse (%1 octets&#xa0;; %2 au plus).</translation>
     </message>
     <message>
-        <source>The price list is not UTF-8 text: line %1, column %2 (byte %3) is not.</source>
-        <translation type="unfinished"></translation>
+        <source>The price list is not UTF-8 text: the first bad byte is at line %1, column %2 (byte %3).</source>
+        <translation>La liste de prix n’est pas un texte UTF-8 valide&#xa0;: erreur à la ligne %1, colonne %2 (octet %3).</translation>
     </message>
     <message>
         <source>The price list is not valid JSON: %1 at line %2, column %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste de prix n’est pas un JSON valide&#xa0;: %1 à la ligne %2, colonne %3.</translation>
     </message>
     <message>
         <source>The price list must be a JSON object with &quot;numbers&quot;, &quot;bundle&quot;, &quot;channel&quot; and &quot;rates&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste de prix doit être un objet JSON avec «&#xa0;numbers&#xa0;», «&#xa0;bundle&#xa0;», «&#xa0;channel&#xa0;» et «&#xa0;rates&#xa0;».</translation>
     </message>
     <message>
         <source>The price list has an unknown field &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste de prix contient un champ inconnu&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>The price list&apos;s currency must be %1 (the account&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>La devise de la liste de prix doit être %1 (celle du compte).</translation>
     </message>
     <message>
         <source>The price list has no %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste de prix n’indique pas le %1.</translation>
     </message>
     <message>
         <source>The price list&apos;s %1 must be an amount written as a string, like &quot;6.00&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans la liste de prix, le %1 doit être un montant écrit sous forme de chaîne, comme &quot;6.00&quot;.</translation>
     </message>
     <message>
         <source>The price list&apos;s %1 (%2) must be above 0 and at most %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans la liste de prix, le %1 (%2) doit être supérieur à 0 et ne pas dépasser %3.</translation>
     </message>
     <message>
         <source>The price list has no &quot;numbers&quot; object of number prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste de prix ne contient pas d’objet «&#xa0;numbers&#xa0;» avec les prix des numéros.</translation>
     </message>
     <message>
         <source>The price list has number prices for &quot;%1&quot;, which is not a country numbers are sold in (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste de prix contient des prix de numéros pour «&#xa0;%1&#xa0;», qui n’est pas un pays où des numéros sont vendus (%2).</translation>
     </message>
     <message>
         <source>The price list has no number prices for %1 (&quot;numbers&quot;: {&quot;%1&quot;: {&quot;1&quot;: …, &quot;3&quot;: …, &quot;12&quot;: …}}).</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste de prix ne contient aucun prix de numéros pour %1 (&quot;numbers&quot;: {&quot;%1&quot;: {&quot;1&quot;: …, &quot;3&quot;: …, &quot;12&quot;: …}}).</translation>
     </message>
     <message>
         <source>The price list has a number price for &quot;%1&quot; months in %2; numbers are sold for %3 months.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste de prix contient un prix de numéro sur «&#xa0;%1&#xa0;» mois pour %2&#xa0;; les numéros sont vendus pour %3 mois.</translation>
     </message>
     <message>
         <source>%1-month number price for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>prix d’un numéro sur %1 mois pour %2</translation>
     </message>
     <message>
         <source>bundle price</source>
-        <translation type="unfinished"></translation>
+        <translation>prix du forfait</translation>
     </message>
     <message>
         <source>channel price</source>
-        <translation type="unfinished"></translation>
+        <translation>prix du canal</translation>
     </message>
     <message>
         <source>The price list has no &quot;rates&quot; list of per-minute rates.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste de prix ne contient pas de liste «&#xa0;rates&#xa0;» de tarifs à la minute.</translation>
     </message>
     <message>
         <source>Rate %1 of the price list is not an object with &quot;prefix&quot;, &quot;rate&quot; and &quot;name&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le tarif %1 de la liste de prix n’est pas un objet avec «&#xa0;prefix&#xa0;», «&#xa0;rate&#xa0;» et «&#xa0;name&#xa0;».</translation>
     </message>
     <message>
         <source>Rate %1 of the price list has an unknown field &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le tarif %1 de la liste de prix contient un champ inconnu&#xa0;: «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>Rate %1 of the price list needs a &quot;prefix&quot; of 1 to 15 digits (the country code first, like &quot;447&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le tarif %1 de la liste de prix doit avoir un «&#xa0;prefix&#xa0;» de 1 à 15 chiffres (l’indicatif du pays en premier, comme &quot;447&quot;).</translation>
     </message>
     <message>
         <source>The prefix %1 is in the price list twice (rates %2 and %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le préfixe %1 figure deux fois dans la liste de prix (tarifs %2 et %3).</translation>
     </message>
     <message>
         <source>The rate for prefix %1 (rate %2 of the price list) is negative: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le tarif du préfixe %1 (tarif %2 de la liste de prix) est négatif&#xa0;: %3.</translation>
     </message>
     <message>
         <source>The rate for prefix %1 (rate %2 of the price list) must be a string like &quot;0.0230&quot;, with at most four decimals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le tarif du préfixe %1 (tarif %2 de la liste de prix) doit être une chaîne comme &quot;0.0230&quot;, avec quatre décimales au plus.</translation>
     </message>
     <message>
         <source>The rate for prefix %1 (rate %2 of the price list) is %3 a minute; at most %4 is accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le tarif du préfixe %1 (tarif %2 de la liste de prix) est de %3 par minute&#xa0;; %4 au plus est accepté.</translation>
     </message>
     <message>
         <source>The name of prefix %1 (rate %2 of the price list) must be text of at most 200 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom du préfixe %1 (tarif %2 de la liste de prix) doit être un texte de 200 caractères au plus.</translation>
     </message>
 </context>
 <context>
     <name>sb::PriceListStore</name>
     <message>
         <source>The price list %1 is too large (%2 bytes; at most %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste de prix %1 est trop volumineuse (%2 octets&#xa0;; %3 au plus).</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">Impossible de lire %1&#xa0;: %2</translation>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1483,14 +1483,14 @@
     </message>
     <message numerus="yes">
         <source>%1 has %n US minute bundle(s); it needs at least as many channels. Lower the bundles first. The channels were not changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 a %n forfait de minutes vers les États-Unis&#xa0;; il lui faut au moins autant de canaux. Réduisez d’abord le nombre de forfaits. Les canaux n’ont pas été modifiés.</numerusform>
+            <numerusform>%1 a %n forfaits de minutes vers les États-Unis&#xa0;; il lui faut au moins autant de canaux. Réduisez d’abord le nombre de forfaits. Les canaux n’ont pas été modifiés.</numerusform>
         </translation>
     </message>
     <message>
         <source>The SIP profile %1 owes %2 for calls; allocate at least %2 to it before deleting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le profil SIP %1 doit %2 pour des appels&#xa0;; attribuez-lui au moins %2 avant de le supprimer.</translation>
     </message>
 </context>
 <context>
@@ -2336,185 +2336,185 @@ Mot de passe&#xa0;: %2</translation>
     </message>
     <message>
         <source>US minute bundles renewed: %1 (paid %2 from the profiles&apos; balances), lapsed: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfaits de minutes vers les États-Unis renouvelés&#xa0;: %1 (payé sur les soldes des profils&#xa0;: %2), expirés&#xa0;: %3.</translation>
     </message>
     <message>
         <source>US minute bundles of a SIP profile: 5000 minutes a month each, paid from the profile&apos;s balance, never more than its channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfaits de minutes vers les États-Unis d’un profil SIP&#xa0;: 5000 minutes par mois chacun, payés sur le solde du profil, jamais plus de forfaits que de canaux.</translation>
     </message>
     <message>
         <source>bundle add PROFILE COUNT      buy bundles for a profile without any</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle add PROFILE COUNT      acheter des forfaits pour un profil qui n’en a pas</translation>
     </message>
     <message>
         <source>bundle change PROFILE COUNT   refund the unused minutes, buy COUNT at today&apos;s price</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle change PROFILE COUNT   rembourser les minutes non utilisées, acheter COUNT forfaits au prix du jour</translation>
     </message>
     <message>
         <source>bundle cancel PROFILE         no renewal; usable until the period&apos;s end</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle cancel PROFILE         pas de renouvellement&#xa0;; utilisables jusqu’à la fin de la période</translation>
     </message>
     <message>
         <source>bundle extend PROFILE         pay the next month now (within 30 days of its end)</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle extend PROFILE         payer maintenant le mois suivant (au plus 30 jours avant la fin de la période payée)</translation>
     </message>
     <message>
         <source>Usage: bundle add|change|cancel|extend PROFILE [COUNT]</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: bundle add|change|cancel|extend PROFILE [COUNT]</translation>
     </message>
     <message>
         <source>Unknown bundle command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande bundle inconnue&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Usage: bundle %1 PROFILE COUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: bundle %1 PROFILE COUNT</translation>
     </message>
     <message>
         <source>Usage: bundle %1 PROFILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: bundle %1 PROFILE</translation>
     </message>
     <message>
         <source>bundles: &quot;%1&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>bundles&#xa0;: «&#xa0;%1&#xa0;» n’est pas un nombre entier.</translation>
     </message>
     <message numerus="yes">
         <source>%n US minute bundle(s) for %1: paid %2; the period ends %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n forfait de minutes vers les États-Unis pour %1&#xa0;: %2 payé&#xa0;; la période se termine le %3.</numerusform>
+            <numerusform>%n forfaits de minutes vers les États-Unis pour %1&#xa0;: %2 payé&#xa0;; la période se termine le %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n US minute bundle(s) for %1: refunded %2 for unused minutes, paid %3; the period ends %4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n forfait de minutes vers les États-Unis pour %1&#xa0;: %2 remboursé pour les minutes non utilisées, %3 payé&#xa0;; la période se termine le %4.</numerusform>
+            <numerusform>%n forfaits de minutes vers les États-Unis pour %1&#xa0;: %2 remboursé pour les minutes non utilisées, %3 payé&#xa0;; la période se termine le %4.</numerusform>
         </translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are cancelled; usable until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les forfaits de minutes vers les États-Unis de %1 sont résiliés&#xa0;; utilisables jusqu’au %2.</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are extended: paid %2; next payment %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les forfaits de minutes vers les États-Unis de %1 sont prolongés&#xa0;: %2 payé&#xa0;; prochain paiement le %3.</translation>
     </message>
     <message>
         <source>asterisk (Master.csv) or freeswitch (mod_cdr_csv, template &quot;example&quot;); found from the file when not given.</source>
-        <translation type="unfinished"></translation>
+        <translation>asterisk (Master.csv) ou freeswitch (mod_cdr_csv, modèle «&#xa0;example&#xa0;»)&#xa0;; déterminé d’après le fichier s’il n’est pas indiqué.</translation>
     </message>
     <message>
         <source>The IANA time zone of the file&apos;s times (import; UTC by default) or of --from and --to (list; this computer&apos;s by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fuseau horaire IANA des heures du fichier (import&#xa0;; UTC par défaut) ou de --from et --to (list&#xa0;; celui de cet ordinateur par défaut).</translation>
     </message>
     <message>
         <source>Only the calls this SIP profile paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement les appels payés par ce profil SIP.</translation>
     </message>
     <message>
         <source>Only the calls this member paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement les appels payés par ce membre.</translation>
     </message>
     <message>
         <source>The first day (YYYY-MM-DD), included.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le premier jour (YYYY-MM-DD), inclus.</translation>
     </message>
     <message>
         <source>The last day (YYYY-MM-DD), included.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dernier jour (YYYY-MM-DD), inclus.</translation>
     </message>
     <message>
         <source>Write every matching call to this CSV file instead (--limit does not apply).</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire plutôt tous les appels correspondants dans ce fichier CSV (--limit ne s’applique pas).</translation>
     </message>
     <message>
         <source>Only calls whose source or destination contains this number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement les appels dont la source ou la destination contient ce numéro.</translation>
     </message>
     <message>
         <source>How many calls, newest first, from 1 to 1000000 (1000 by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre d’appels, les plus récents d’abord, de 1 à 1000000 (1000 par défaut).</translation>
     </message>
     <message>
         <source>The PBX&apos;s call records: import and rate them, list the call history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les relevés d’appels du PBX&#xa0;: les importer et les tarifer, lister l’historique des appels.</translation>
     </message>
     <message>
         <source>calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</source>
-        <translation type="unfinished"></translation>
+        <translation>calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</translation>
     </message>
     <message>
         <source>calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</source>
-        <translation type="unfinished"></translation>
+        <translation>calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</translation>
     </message>
     <message>
         <source>Usage: calls import|list ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: calls import|list ...</translation>
     </message>
     <message>
         <source>Unknown calls command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande calls inconnue&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Usage: calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</translation>
     </message>
     <message>
         <source>--format: &quot;%1&quot; is not asterisk or freeswitch.</source>
-        <translation type="unfinished"></translation>
+        <translation>--format&#xa0;: «&#xa0;%1&#xa0;» n’est ni asterisk ni freeswitch.</translation>
     </message>
     <message>
         <source>--time-zone: &quot;%1&quot; is not an IANA time zone such as Europe/Oslo or America/New_York.</source>
-        <translation type="unfinished"></translation>
+        <translation>--time-zone&#xa0;: «&#xa0;%1&#xa0;» n’est pas un fuseau horaire IANA comme Europe/Oslo ou America/New_York.</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more line(s) with problems.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… et %n autre ligne comportant des problèmes.</numerusform>
+            <numerusform>… et %n autres lignes comportant des problèmes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Unknown account code &quot;%1&quot;: %n record(s), the first on line %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Code de compte inconnu «&#xa0;%1&#xa0;»&#xa0;: %n relevé, à la ligne %2.</numerusform>
+            <numerusform>Code de compte inconnu «&#xa0;%1&#xa0;»&#xa0;: %n relevés, le premier à la ligne %2.</numerusform>
         </translation>
     </message>
     <message>
         <source>line %1: %2 was not charged: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1&#xa0;: l’appel vers %2 n’a pas été facturé&#xa0;: %3</translation>
     </message>
     <message>
         <source>Imported %1 call(s), %2 duplicate(s) skipped, %3 line(s) with problems; charged %4 for %5 call(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Appels importés&#xa0;: %1&#xa0;; doublons ignorés&#xa0;: %2&#xa0;; lignes avec des problèmes&#xa0;: %3&#xa0;; appels facturés&#xa0;: %5, pour un total de %4.</translation>
     </message>
     <message>
         <source>Usage: calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</translation>
     </message>
     <message>
         <source>Give --profile or --member, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez --profile ou --member, pas les deux.</translation>
     </message>
     <message>
         <source>--%1: &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas une date (YYYY-MM-DD).</translation>
     </message>
     <message>
         <source>--to (%1) is before --from (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>--to (%1) est antérieur à --from (%2).</translation>
     </message>
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 1000000.</source>
-        <translation type="unfinished">--limit&#xa0;: «&#xa0;%1&#xa0;» n’est pas un nombre de 1 à 100000. {1&quot;?} {1 ?} {1000000.?}</translation>
+        <translation>--limit&#xa0;: «&#xa0;%1&#xa0;» n’est pas un nombre de 1 à 1000000.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n call(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n appel exporté vers %1.</numerusform>
+            <numerusform>%n appels exportés vers %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -2557,121 +2557,159 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Commandes&#xa0;:
+  init                                        créer ou mettre à niveau la base de données
+  balance                                     le solde de l’entreprise
+  topup AMOUNT [--reference TEXT]             ajouter le crédit acheté au solde de l’entreprise
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 tous les membres
+  member show ACCOUNT                         un membre
+  member import FILE.csv [--dry-run]          tout ou rien&#xa0;; l’essai à blanc liste chaque problème
+  member export FILE.csv                      un CSV que member import relit sans changement
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT à chaque membre&#xa0;; tout ou rien
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renouvellements, expirations et remises à zéro mensuelles dus à ce jour
+  activity [--limit N] [--lang L]             le journal d’audit, le plus récent d’abord
+  number countries                            pays où acheter des numéros
+  number areas COUNTRY                        indicatifs régionaux, avec localité et numéros restants
+  number prices COUNTRY                       prix par période de facturation (1, 3, 12 mois)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          utilisable jusqu’à la fin de sa période, sans remboursement
+  number list [--search TEXT] [--country CC]  tous les numéros que l’entreprise a ou a eus
+  credit profile NAME AMOUNT                  crédit de l’entreprise vers un profil SIP
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    nom d’utilisateur SIP, mot de passe et serveurs
+  profile pbx-config NAME [--format asterisk] configuration PBX prête à coller
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             forfaits de minutes vers les États-Unis (5000 minutes par mois chacun)
+  bundle cancel|extend PROFILE                pas de renouvellement / payer maintenant le mois suivant
+  demo [--members N] [--seed S]               remplir la base de données avec des données générées réalistes
+
+Par défaut, la base de données est $SWITCHBOARD_DATABASE, sinon le fichier SQLite de l’application de bureau.
+Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d’utilisation.</translation>
     </message>
     <message>
         <source>How many members, 0 to %1 (200 if not given).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de membres, de 0 à %1 (200 s’il n’est pas indiqué).</translation>
     </message>
     <message>
         <source>How many SIP profiles with channels, 0 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de profils SIP avec canaux, de 0 à %1.</translation>
     </message>
     <message>
         <source>How many numbers across the catalogue, for members and profiles (at most what the catalogue has free).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de numéros répartis dans le catalogue, pour les membres et les profils (au plus le nombre de numéros disponibles dans le catalogue).</translation>
     </message>
     <message>
         <source>How many call records over the last three months, rated and charged like an imported Master.csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de relevés d’appels sur les trois derniers mois, tarifés et débités comme un fichier Master.csv importé.</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a number from 0 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un nombre de 0 à %3.</translation>
     </message>
     <message numerus="yes">
         <source>%n SIP profile(s) with %1 channel(s), %2 number(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n profil SIP&#xa0;; canaux&#xa0;: %1, numéros&#xa0;: %2.</numerusform>
+            <numerusform>%n profils SIP&#xa0;; canaux&#xa0;: %1, numéros&#xa0;: %2.</numerusform>
         </translation>
     </message>
     <message>
-        <source>The catalogue had only %1 of the %2 numbers asked for free.</source>
-        <translation type="unfinished"></translation>
+        <source>The catalogue had only %1 free numbers of the %2 asked for.</source>
+        <translation>Le catalogue n’avait que %1 numéros disponibles sur les %2 demandés.</translation>
     </message>
     <message numerus="yes">
         <source>%n call(s) imported, %1 charged for %2; %3 payer(s) owe %4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n appel importé&#xa0;; appels facturés&#xa0;: %1, pour %2&#xa0;; payeurs débiteurs&#xa0;: %3, montant dû&#xa0;: %4.</numerusform>
+            <numerusform>%n appels importés&#xa0;; appels facturés&#xa0;: %1, pour %2&#xa0;; payeurs débiteurs&#xa0;: %3, montant dû&#xa0;: %4.</numerusform>
         </translation>
     </message>
     <message>
         <source>The price list in force: showing it, and importing one in its place.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste de prix en vigueur&#xa0;: l’afficher, et en importer une pour la remplacer.</translation>
     </message>
     <message>
         <source>prices show                                 bundle, channel and number prices, per-minute rates</source>
-        <translation type="unfinished"></translation>
+        <translation>prices show                                 prix des forfaits, des canaux et des numéros, tarifs à la minute</translation>
     </message>
     <message>
         <source>prices import FILE                          replace the price list with FILE (JSON, validated whole)</source>
-        <translation type="unfinished"></translation>
+        <translation>prices import FILE                          remplacer la liste de prix par FILE (JSON, entièrement validé)</translation>
     </message>
     <message>
         <source>Usage: prices show|import ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: prices show|import ...</translation>
     </message>
     <message>
         <source>Unknown prices command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande prices inconnue&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Usage: prices show</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: prices show</translation>
     </message>
     <message>
         <source>Price list in force: imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de prix en vigueur&#xa0;: importée</translation>
     </message>
     <message>
         <source>Price list in force: built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de prix en vigueur&#xa0;: intégrée</translation>
     </message>
     <message>
         <source>US minute bundle (5000 minutes a month): %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfait de minutes vers les États-Unis (5000 minutes par mois)&#xa0;: %1 %2</translation>
     </message>
     <message>
         <source>Channel (a month): %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Canal (par mois)&#xa0;: %1 %2</translation>
     </message>
     <message>
         <source>Numbers (1, 3 and 12 months):</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéros (1, 3 et 12 mois)&#xa0;:</translation>
     </message>
     <message>
         <source>Per-minute rates (prefix, rate, destination):</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifs à la minute (préfixe, tarif, destination)&#xa0;:</translation>
     </message>
     <message>
         <source>Usage: prices import FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: prices import FILE</translation>
     </message>
     <message>
         <source>Imported the price list %1: number prices for %2 countries, %3 per-minute rates. It is in force now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de prix %1 importée&#xa0;: prix des numéros pour %2 pays, %3 tarifs à la minute. Elle est désormais en vigueur.</translation>
     </message>
     <message>
         <source>US bundles:    none</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfaits É.-U.&#xa0;:   aucun</translation>
     </message>
     <message>
         <source>US bundles:    %1 at %2 each; %3 of %4 minutes used until %5; %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfaits É.-U.&#xa0;:   %1 à %2 l’unité&#xa0;; %3 minutes utilisées sur %4 jusqu’au %5&#xa0;; %6</translation>
     </message>
     <message>
         <source>cancelled, usable until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>résiliés, utilisables jusqu’au %1</translation>
     </message>
     <message>
         <source>next payment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>prochain paiement le %1</translation>
     </message>
     <message>
         <source>Monthly cost:  %1 (channels %2, bundles %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût mensuel&#xa0;:     %1 (canaux %2, forfaits %3)</translation>
     </message>
 </context>
 <context>
@@ -3030,87 +3068,87 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
 <context>
     <name>sb::ui::BundlesDialog</name>
     <message numerus="yes">
-        <source>Each bundle gives %1 a month 5000 minutes of calls to US mobiles and landlines, paid from its own balance. It has %n channel(s): at most that many bundles.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>Each bundle gives %1 5000 minutes a month of calls to US mobiles and landlines, paid from the profile&apos;s own balance. It has %n channel(s): at most that many bundles.</source>
+        <translation>
+            <numerusform>Chaque forfait, payé sur le solde propre de %1, lui donne 5000 minutes d’appels par mois vers les mobiles et les fixes des États-Unis. Ce profil a %n canal&#xa0;: au plus autant de forfaits.</numerusform>
+            <numerusform>Chaque forfait, payé sur le solde propre de %1, lui donne 5000 minutes d’appels par mois vers les mobiles et les fixes des États-Unis. Ce profil a %n canaux&#xa0;: au plus autant de forfaits.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 has %n bundle(s) at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile&apos;s balance; the new number is bought at today&apos;s price.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%1 has %n bundle(s) at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile&apos;s balance; the new count is bought at today&apos;s price.</source>
+        <translation>
+            <numerusform>%1 a %n forfait à %2 l’unité&#xa0;; %3 minutes utilisées sur %4 pendant cette période. Le forfait actuel est résilié et ses minutes non utilisées sont remboursées sur le solde du profil&#xa0;; le nouveau nombre de forfaits est acheté au prix du jour.</numerusform>
+            <numerusform>%1 a %n forfaits à %2 l’unité&#xa0;; %3 minutes utilisées sur %4 pendant cette période. Les forfaits actuels sont résiliés et leurs minutes non utilisées sont remboursées sur le solde du profil&#xa0;; le nouveau nombre de forfaits est acheté au prix du jour.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n bundle(s): %1 a month, paid now; renewed on %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n forfait&#xa0;: %1 par mois, payé maintenant&#xa0;; renouvellement le %2</numerusform>
+            <numerusform>%n forfaits&#xa0;: %1 par mois, payés maintenant&#xa0;; renouvellement le %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Refund for %1 unused minutes: %2. New cost: %3 a month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remboursement de %1 minutes non utilisées&#xa0;: %2. Nouveau coût&#xa0;: %3 par mois.</translation>
     </message>
     <message numerus="yes">
-        <source>%1 already has %n bundle(s): choose another number.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%1 already has %n bundle(s): choose another count.</source>
+        <translation>
+            <numerusform>%1 a déjà %n forfait&#xa0;: choisissez un autre nombre.</numerusform>
+            <numerusform>%1 a déjà %n forfaits&#xa0;: choisissez un autre nombre.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) cannot pay %3 for %n bundle(s). Allocate credit to the profile first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le solde de %1 (%2) ne peut pas payer %3 pour %n forfait. Attribuez d’abord du crédit au profil.</numerusform>
+            <numerusform>Le solde de %1 (%2) ne peut pas payer %3 pour %n forfaits. Attribuez d’abord du crédit au profil.</numerusform>
         </translation>
     </message>
     <message>
         <source>Profile balance: %1.</source>
-        <translation type="unfinished">Solde du profil&#xa0;: %1.</translation>
+        <translation>Solde du profil&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Profile balance: %1, after buying: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solde du profil&#xa0;: %1, après l’achat&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Add US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des forfaits de minutes vers les États-Unis</translation>
     </message>
     <message>
         <source>Change US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les forfaits de minutes vers les États-Unis</translation>
     </message>
     <message>
         <source>&amp;Bundles (1–%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Forfaits (1–%1)&#xa0;:</translation>
     </message>
     <message>
         <source>Number of bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de forfaits</translation>
     </message>
     <message>
         <source>About the bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos des forfaits</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished">Problème</translation>
+        <translation>Problème</translation>
     </message>
     <message>
         <source>&amp;Buy now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acheter maintenant</translation>
     </message>
     <message>
         <source>Buy now</source>
-        <translation type="unfinished">Acheter maintenant</translation>
+        <translation>Acheter maintenant</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -3397,205 +3435,205 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     <name>sb::ui::CallsPage</name>
     <message>
         <source>All SIP profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les profils SIP</translation>
     </message>
     <message>
         <source>All departments</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les services</translation>
     </message>
     <message numerus="yes">
         <source>%Ln call(s) · %1 billed min. · %2 bundle min. · %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln appel · %1 min facturées · %2 min de forfait · %3</numerusform>
+            <numerusform>%Ln appels · %1 min facturées · %2 min de forfait · %3</numerusform>
         </translation>
     </message>
     <message>
         <source>The calls cannot be shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les appels ne peuvent pas être affichés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Import call records</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des relevés d’appels</translation>
     </message>
     <message>
         <source>Call records (*.csv *.log);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Relevés d’appels (*.csv *.log);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished">Importation de %1…</translation>
+        <translation>Importation de %1…</translation>
     </message>
     <message>
         <source>The import of %1 was cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’importation de %1 a été annulée&#xa0;; rien n’a été modifié.</translation>
     </message>
     <message>
         <source>Nothing was imported from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été importé de %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>Imported %Ln call(s) from %1 (%2 already there); charged %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln appel importé de %1 (déjà présents&#xa0;: %2)&#xa0;; %3 débité.</numerusform>
+            <numerusform>%Ln appels importés de %1 (déjà présents&#xa0;: %2)&#xa0;; %3 débité.</numerusform>
         </translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished">ligne %1&#xa0;: %2</translation>
+        <translation>ligne %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln line(s) could not be read and were skipped:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln ligne n’a pas pu être lue et a été ignorée&#xa0;:</numerusform>
+            <numerusform>%Ln lignes n’ont pas pu être lues et ont été ignorées&#xa0;:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(and %Ln more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(et %Ln autre)</numerusform>
+            <numerusform>(et %Ln autres)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&quot;%1&quot; (%Ln record(s), first on line %2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» (%Ln relevé, ligne %2)</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» (%Ln relevés, le premier à la ligne %2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s) name no member account and no SIP profile and were not imported:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln relevé ne désigne aucun compte de membre ni aucun profil SIP et n’a pas été importé&#xa0;:</numerusform>
+            <numerusform>%Ln relevés ne désignent aucun compte de membre ni aucun profil SIP et n’ont pas été importés&#xa0;:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(and %Ln more code(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(et %Ln autre code)</numerusform>
+            <numerusform>(et %Ln autres codes)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln call(s) were kept without a charge: no rate for their destination, the first on line %1 (%2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln appel a été conservé sans être facturé&#xa0;: aucun tarif pour sa destination, ligne %1 (%2).</numerusform>
+            <numerusform>%Ln appels ont été conservés sans être facturés&#xa0;: aucun tarif pour leur destination, le premier à la ligne %1 (%2).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln payer(s) now owe %1 together: their balances went below zero.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln payeur doit maintenant %1&#xa0;: son solde est passé sous zéro.</numerusform>
+            <numerusform>%Ln payeurs doivent maintenant %1 au total&#xa0;: leurs soldes sont passés sous zéro.</numerusform>
         </translation>
     </message>
     <message>
         <source>Imported from %1 with problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importé de %1 avec des problèmes.</translation>
     </message>
     <message>
         <source>Export calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les appels</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished">Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
-        <translation type="unfinished">Exportation vers %1…</translation>
+        <translation>Exportation vers %1…</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln call(s) to %1.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln appel exporté vers %1.</numerusform>
             <numerusform>%Ln appels exportés vers %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Calls &amp; reports</source>
-        <translation type="unfinished">Appels et rapports</translation>
+        <translation>Appels et rapports</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Appels</translation>
     </message>
     <message>
         <source>Search by number (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher par numéro (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search calls by number</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des appels par numéro</translation>
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profil&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Member:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Membre&#xa0;:</translation>
     </message>
     <message>
         <source>Any account</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les comptes</translation>
     </message>
     <message>
         <source>Member account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte du membre</translation>
     </message>
     <message>
         <source>Paid by the SIP profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Payé par le profil SIP</translation>
     </message>
     <message>
         <source>&amp;Department:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Service&#xa0;:</translation>
     </message>
     <message>
         <source>Paid by the department</source>
-        <translation type="unfinished"></translation>
+        <translation>Payé par le service</translation>
     </message>
     <message>
         <source>From the day</source>
-        <translation type="unfinished"></translation>
+        <translation>À partir du jour</translation>
     </message>
     <message>
         <source>To the day (included)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jusqu’au jour (inclus)</translation>
     </message>
     <message>
         <source>F&amp;rom:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;u&#xa0;:</translation>
     </message>
     <message>
         <source>Any day</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute date</translation>
     </message>
     <message>
         <source>&amp;Import call records…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer des relevés d’appels…</translation>
     </message>
     <message>
         <source>Import a PBX&apos;s call records (Asterisk Master.csv or FreeSWITCH CSV), rate and charge them</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer les relevés d’appels d’un PBX (Master.csv d’Asterisk ou CSV de FreeSWITCH), les tarifer et les facturer</translation>
     </message>
     <message>
         <source>E&amp;xport calls…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter les appels…</translation>
     </message>
     <message>
         <source>Export the calls the filters show to a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter dans un fichier CSV les appels affichés par les filtres</translation>
     </message>
 </context>
 <context>
@@ -3956,7 +3994,7 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     </message>
     <message>
         <source>%1 (owed: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (dû&#xa0;: %2)</translation>
     </message>
 </context>
 <context>
@@ -4075,47 +4113,47 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     <name>sb::ui::ImportCallsDialog</name>
     <message>
         <source>Import call records</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des relevés d’appels</translation>
     </message>
     <message>
         <source>Import the calls of %1, rate them and charge their payers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer les appels de %1, les tarifer et débiter leurs payeurs.</translation>
     </message>
     <message>
         <source>Found from the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Déterminé d’après le fichier</translation>
     </message>
     <message>
         <source>Asterisk (Master.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Asterisk (Master.csv)</translation>
     </message>
     <message>
         <source>FreeSWITCH (mod_cdr_csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>FreeSWITCH (mod_cdr_csv)</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>Time zone of the file&apos;s times</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire des heures du fichier</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Times are in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau &amp;horaire&#xa0;:</translation>
     </message>
     <message>
         <source>PBXs usually log UTC; choose the PBX&apos;s time zone if it logs local time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les PBX enregistrent généralement les heures en UTC&#xa0;; choisissez le fuseau horaire du PBX s’il enregistre l’heure locale.</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished">Importer</translation>
+        <translation>Importer</translation>
     </message>
 </context>
 <context>
@@ -4439,7 +4477,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>Billing: the US minute bundles of %1 were renewed from their balances.</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturation&#xa0;: les forfaits de minutes vers les États-Unis de %1 ont été renouvelés et payés sur les soldes des profils.</translation>
     </message>
 </context>
 <context>
@@ -5292,46 +5330,46 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>%1 a month: channels %2 and US minute bundles %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 par mois&#xa0;: canaux %2 et forfaits de minutes vers les États-Unis %3</translation>
     </message>
     <message>
         <source>%1 a month</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 par mois</translation>
     </message>
     <message>
         <source>Outgoing calls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Appels sortants&#xa0;: %1</translation>
     </message>
     <message>
         <source>No US minute bundles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun forfait de minutes vers les États-Unis.</translation>
     </message>
     <message>
         <source>US calls are charged at the standard rates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les appels vers les États-Unis sont facturés aux tarifs standard.</translation>
     </message>
     <message numerus="yes">
         <source>%n bundle(s) at %1 each: %2 a month</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n forfait à %1 l’unité&#xa0;: %2 par mois</numerusform>
+            <numerusform>%n forfaits à %1 l’unité&#xa0;: %2 par mois</numerusform>
         </translation>
     </message>
     <message>
         <source>Minutes used: %1 of %2 this period (until %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes utilisées&#xa0;: %1 sur %2 pendant cette période (jusqu’au %3)</translation>
     </message>
     <message>
         <source>Cancelled: usable until %1, then they expire.</source>
-        <translation type="unfinished"></translation>
+        <translation>Résiliés&#xa0;: utilisables jusqu’au %1, puis ils expirent.</translation>
     </message>
     <message>
         <source>Next payment: %1, from this profile&apos;s balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochain paiement&#xa0;: le %1, sur le solde de ce profil.</translation>
     </message>
     <message>
         <source>Each bundle gives 5000 minutes a month of calls to US mobiles and landlines, paid from this profile&apos;s credit; at most one per channel. Unused minutes expire at the renewal; US calls beyond them are charged at the standard rates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque forfait, payé avec le crédit de ce profil, donne 5000 minutes d’appels par mois vers les mobiles et les fixes des États-Unis&#xa0;; au plus un forfait par canal. Les minutes non utilisées expirent au renouvellement&#xa0;; au-delà, les appels vers les États-Unis sont facturés aux tarifs standard.</translation>
     </message>
 </context>
 <context>
@@ -5529,107 +5567,107 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>Select a SIP profile first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d’abord un profil SIP.</translation>
     </message>
     <message>
         <source>Buy US minute bundles for the SIP profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Acheter des forfaits de minutes vers les États-Unis pour le profil SIP</translation>
     </message>
     <message>
         <source>The profile already has bundles: change them instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le profil a déjà des forfaits&#xa0;: modifiez-les plutôt.</translation>
     </message>
     <message>
         <source>Change the number of bundles; the unused minutes are refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le nombre de forfaits&#xa0;; les minutes non utilisées sont remboursées</translation>
     </message>
     <message>
         <source>The profile has no bundles: add them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le profil n’a aucun forfait&#xa0;: ajoutez-en d’abord.</translation>
     </message>
     <message>
         <source>Cancel the bundles: usable until the end of the period, not renewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Résilier les forfaits&#xa0;: utilisables jusqu’à la fin de la période, sans renouvellement</translation>
     </message>
     <message>
         <source>Already cancelled: usable until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà résiliés&#xa0;: utilisables jusqu’au %1.</translation>
     </message>
     <message>
         <source>The profile has no bundles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le profil n’a aucun forfait.</translation>
     </message>
     <message>
         <source>Pay the next month of the bundles now</source>
-        <translation type="unfinished"></translation>
+        <translation>Payer dès maintenant le mois suivant des forfaits</translation>
     </message>
     <message>
         <source>Bundles can be extended only within %1 days of the end of their paid time (%2), from %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les forfaits ne peuvent être prolongés que dans les %1 jours précédant la fin de leur période payée (%2), à partir du %3.</translation>
     </message>
     <message numerus="yes">
         <source>%1 now has %n US minute bundle(s): %2 refunded for unused minutes, %3 paid until %4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 a maintenant %n forfait de minutes vers les États-Unis&#xa0;: %2 remboursé pour les minutes non utilisées, %3 payé jusqu’au %4.</numerusform>
+            <numerusform>%1 a maintenant %n forfaits de minutes vers les États-Unis&#xa0;: %2 remboursé pour les minutes non utilisées, %3 payé jusqu’au %4.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 now has %n US minute bundle(s): %2 paid until %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 a maintenant %n forfait de minutes vers les États-Unis&#xa0;: %2 payé jusqu’au %3.</numerusform>
+            <numerusform>%1 a maintenant %n forfaits de minutes vers les États-Unis&#xa0;: %2 payé jusqu’au %3.</numerusform>
         </translation>
     </message>
     <message>
         <source>Keep them</source>
-        <translation type="unfinished">Les conserver</translation>
+        <translation>Les conserver</translation>
     </message>
     <message>
         <source>Cancel US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Résilier les forfaits de minutes vers les États-Unis</translation>
     </message>
     <message numerus="yes">
         <source>Cancel the %n US minute bundle(s) of %1?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Résilier %n forfait de minutes vers les États-Unis de %1&#xa0;?</numerusform>
+            <numerusform>Résilier les %n forfaits de minutes vers les États-Unis de %1&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
         <source>They stay usable until %1 and are not renewed; nothing is refunded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ils restent utilisables jusqu’au %1 et ne sont pas renouvelés&#xa0;; rien n’est remboursé.</translation>
     </message>
     <message>
         <source>&amp;Cancel bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Résilier les forfaits</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are cancelled: usable until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les forfaits de minutes vers les États-Unis de %1 sont résiliés&#xa0;: utilisables jusqu’au %2.</translation>
     </message>
     <message>
         <source>Extend US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Prolonger les forfaits de minutes vers les États-Unis</translation>
     </message>
     <message numerus="yes">
         <source>Extend the %n US minute bundle(s) of %1 by a month?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Prolonger d’un mois %n forfait de minutes vers les États-Unis de %1&#xa0;?</numerusform>
+            <numerusform>Prolonger d’un mois les %n forfaits de minutes vers les États-Unis de %1&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is paid now from the profile&apos;s balance; they then run until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est payé maintenant sur le solde du profil&#xa0;; les forfaits sont ensuite valables jusqu’au %2.</translation>
     </message>
     <message>
         <source>&amp;Extend</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prolonger</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are extended: %2 paid; next payment %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les forfaits de minutes vers les États-Unis de %1 sont prolongés&#xa0;: %2 payé&#xa0;; prochain paiement le %3.</translation>
     </message>
 </context>
 <context>

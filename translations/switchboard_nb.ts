@@ -256,74 +256,74 @@
     </message>
     <message>
         <source>Imported the price list %1 in place of the one in force: number prices for %2 countries, %3 per-minute rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Importerte prislisten %1 i stedet for den gjeldende: nummerpriser for %2 land, %3 minuttpriser</translation>
     </message>
     <message numerus="yes">
         <source>Added %n US minute bundle(s) to %1; paid %2 until %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La til %n USA-minuttpakke for %1; betalte %2 for perioden til %3</numerusform>
+            <numerusform>La til %n USA-minuttpakker for %1; betalte %2 for perioden til %3</numerusform>
         </translation>
     </message>
     <message>
         <source>Changed the US minute bundles of %1 from %2 to %3; refunded %4 for unused minutes, paid %5 until %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Endret USA-minuttpakkene til %1 fra %2 til %3; refunderte %4 for ubrukte minutter, betalte %5 for perioden til %6</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled %n US minute bundle(s) of %1; usable until %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sa opp %n USA-minuttpakke for %1; kan brukes til %2</numerusform>
+            <numerusform>Sa opp %n USA-minuttpakker for %1; kan brukes til %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Extended %n US minute bundle(s) of %1 by a month; paid %2, next payment %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Utvidet %n USA-minuttpakke for %1 med en måned; betalte %2, neste betaling %3</numerusform>
+            <numerusform>Utvidet %n USA-minuttpakker for %1 med en måned; betalte %2, neste betaling %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Renewed %n US minute bundle(s) of %1; paid %2 until %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Fornyet %n USA-minuttpakke for %1; betalte %2 for perioden til %3</numerusform>
+            <numerusform>Fornyet %n USA-minuttpakker for %1; betalte %2 for perioden til %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %n US minute bundle(s) of %1 lapsed: its balance (%2) cannot pay the renewal (%3)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n USA-minuttpakke for %1 falt bort: profilsaldoen (%2) kan ikke betale fornyelsen (%3)</numerusform>
+            <numerusform>%n USA-minuttpakker for %1 falt bort: profilsaldoen (%2) kan ikke betale fornyelsen (%3)</numerusform>
         </translation>
     </message>
     <message>
         <source>Price list imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Prisliste importert</translation>
     </message>
     <message>
         <source>Bundles added</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakker lagt til</translation>
     </message>
     <message>
         <source>Bundles changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakker endret</translation>
     </message>
     <message>
         <source>Bundles cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakker sagt opp</translation>
     </message>
     <message>
         <source>Bundles extended</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakker utvidet</translation>
     </message>
     <message>
         <source>Bundles renewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakker fornyet</translation>
     </message>
     <message>
         <source>Bundles lapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakker falt bort</translation>
     </message>
 </context>
 <context>
@@ -353,107 +353,107 @@
     <name>sb::BalanceDisplay</name>
     <message>
         <source>owes %1</source>
-        <translation type="unfinished"></translation>
+        <translation>skylder %1</translation>
     </message>
 </context>
 <context>
     <name>sb::BundleService</name>
     <message>
         <source>Enter at least one US minute bundle (to end them, cancel them), not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angi minst én USA-minuttpakke (si opp pakkene for å avslutte dem), ikke %1.</translation>
     </message>
     <message numerus="yes">
         <source>%1 has %n channel(s): it can have at most as many US minute bundles, not %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 har %n kanal: profilen kan ha høyst like mange USA-minuttpakker, ikke %2.</numerusform>
+            <numerusform>%1 har %n kanaler: profilen kan ha høyst like mange USA-minuttpakker, ikke %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n US minute bundle(s), until %2: change them instead.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 har allerede %n USA-minuttpakke, til %2: endre den i stedet.</numerusform>
+            <numerusform>%1 har allerede %n USA-minuttpakker, til %2: endre dem i stedet.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) cannot pay %n US minute bundle(s) for a month (%3). Nothing was bought.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saldoen til %1 (%2) kan ikke betale %n USA-minuttpakke for en måned (%3). Ingenting ble kjøpt.</numerusform>
+            <numerusform>Saldoen til %1 (%2) kan ikke betale %n USA-minuttpakker for en måned (%3). Ingenting ble kjøpt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n US minute bundle(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n USA-minuttpakke for %1</numerusform>
+            <numerusform>%n USA-minuttpakker for %1</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 has no US minute bundles to change: add them instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 har ingen USA-minuttpakker å endre: legg til pakker i stedet.</translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n US minute bundle(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 har allerede %n USA-minuttpakke.</numerusform>
+            <numerusform>%1 har allerede %n USA-minuttpakker.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) with the refund of %3 cannot pay %n US minute bundle(s) for a month (%4). The bundles were not changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saldoen til %1 (%2) med refusjonen på %3 kan ikke betale %n USA-minuttpakke for en måned (%4). Pakkene ble ikke endret.</numerusform>
+            <numerusform>Saldoen til %1 (%2) med refusjonen på %3 kan ikke betale %n USA-minuttpakker for en måned (%4). Pakkene ble ikke endret.</numerusform>
         </translation>
     </message>
     <message>
         <source>Unused US minute bundle minutes of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubrukte minutter i USA-minuttpakkene til %1: %2</translation>
     </message>
     <message>
         <source>%1 has no US minute bundles to cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 har ingen USA-minuttpakker å si opp.</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are already cancelled; they stay usable until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>USA-minuttpakkene til %1 er allerede sagt opp; de kan brukes til %2.</translation>
     </message>
     <message>
         <source>%1 has no US minute bundles to extend.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 har ingen USA-minuttpakker å utvide.</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are paid until %2: they can be extended only within %3 days of that date, from %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>USA-minuttpakkene til %1 er betalt til %2: de kan bare utvides i løpet av de siste %3 dagene før denne datoen, altså fra %4.</translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) cannot pay %n US minute bundle(s) for a month (%3). The bundles were not extended.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saldoen til %1 (%2) kan ikke betale %n USA-minuttpakke for en måned (%3). Pakken ble ikke utvidet.</numerusform>
+            <numerusform>Saldoen til %1 (%2) kan ikke betale %n USA-minuttpakker for en måned (%3). Pakkene ble ikke utvidet.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Extension of %n US minute bundle(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Utvidelse av %n USA-minuttpakke for %1</numerusform>
+            <numerusform>Utvidelse av %n USA-minuttpakker for %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %n US minute bundle(s) of %1 lapsed: its balance (%2) cannot pay the renewal (%3). Allocate credit to the profile and add them again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n USA-minuttpakke for %1 falt bort: profilsaldoen (%2) kan ikke betale fornyelsen (%3). Tildel kreditt til profilen og legg pakken til på nytt.</numerusform>
+            <numerusform>%n USA-minuttpakker for %1 falt bort: profilsaldoen (%2) kan ikke betale fornyelsen (%3). Tildel kreditt til profilen og legg pakkene til på nytt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Renewal of %n US minute bundle(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Fornyelse av %n USA-minuttpakke for %1</numerusform>
+            <numerusform>Fornyelse av %n USA-minuttpakker for %1</numerusform>
         </translation>
     </message>
 </context>
@@ -461,141 +461,141 @@
     <name>sb::CallHistory</name>
     <message>
         <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation type="unfinished">Det finnes ingen SIP-profil med navnet «%1».</translation>
+        <translation>Det finnes ingen SIP-profil med navnet «%1».</translation>
     </message>
     <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation type="unfinished">Det finnes ikke noe medlem med kontonavnet «%1».</translation>
+        <translation>Det finnes ikke noe medlem med kontonavnet «%1».</translation>
     </message>
     <message>
         <source>Cannot read the calls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke lese samtalene: %1</translation>
     </message>
     <message>
         <source>Cannot write the calls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke skrive samtalene: %1</translation>
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished">Eksporten ble avbrutt; ingen fil ble skrevet.</translation>
+        <translation>Eksporten ble avbrutt; ingen fil ble skrevet.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">Kan ikke skrive %1: %2</translation>
+        <translation>Kan ikke skrive %1: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::CallImporter</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">Kan ikke lese %1: %2</translation>
+        <translation>Kan ikke lese %1: %2</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importen ble avbrutt; ingenting ble endret.</translation>
     </message>
     <message>
         <source>No rate in the price list for %1; the call was not charged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen takst i prislisten for %1; samtalen ble ikke belastet.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid phone number; the call was not charged.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» er ikke et gyldig telefonnummer; samtalen ble ikke belastet.</translation>
     </message>
 </context>
 <context>
     <name>sb::CallsModel</name>
     <message>
         <source>Charged</source>
-        <translation type="unfinished"></translation>
+        <translation>Belastet</translation>
     </message>
     <message>
         <source>Not answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke besvart</translation>
     </message>
     <message>
         <source>Internal</source>
-        <translation type="unfinished"></translation>
+        <translation>Intern</translation>
     </message>
     <message>
         <source>No rate for this destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen takst for denne destinasjonen</translation>
     </message>
     <message>
         <source>Invalid number</source>
-        <translation type="unfinished"></translation>
+        <translation>Ugyldig nummer</translation>
     </message>
     <message>
         <source>SIP profile %1</source>
-        <translation type="unfinished">SIP-profil %1</translation>
+        <translation>SIP-profil %1</translation>
     </message>
     <message>
         <source>(deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>(slettet)</translation>
     </message>
     <message>
         <source>Dialled %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Slått nummer: %1</translation>
     </message>
     <message>
         <source>Charged %1 of %2: the balance could not cover the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Belastet %1 av %2: saldoen dekket ikke resten</translation>
     </message>
     <message>
         <source>Billable seconds, from answer to hang-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakturerbare sekunder, fra samtalen besvares til den legges på</translation>
     </message>
     <message>
         <source>Billed minutes: billable seconds rounded up to whole minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakturerte minutter: fakturerbare sekunder rundet opp til hele minutter</translation>
     </message>
     <message>
         <source>Minutes taken from the SIP profile&apos;s US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutter trukket fra USA-minuttpakkene til SIP-profilen</translation>
     </message>
     <message>
         <source>The call at its per-minute rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Prisen for samtalen etter minuttprisen</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Tid</translation>
+        <translation>Tid</translation>
     </message>
     <message>
         <source>Paid by</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt av</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Fra</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Til</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Sted</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Varighet</translation>
     </message>
     <message>
         <source>Billed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakturert</translation>
     </message>
     <message>
         <source>Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakke</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Pris</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -672,7 +672,7 @@
     </message>
     <message>
         <source>Column %1 (%2) is not valid UTF-8 text: “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolonne %1 (%2) er ikke gyldig UTF-8-tekst: «%3».</translation>
     </message>
 </context>
 <context>
@@ -756,7 +756,7 @@
     </message>
     <message>
         <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3, and %2 owes %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den månedlige påfyllsgrensen på %1 for %2 er nådd; automatisk påfyll er stanset til %3, og %2 skylder %4.</translation>
     </message>
 </context>
 <context>
@@ -802,23 +802,23 @@
     </message>
     <message>
         <source>The number of demo members must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antall demomedlemmer må være mellom 0 og %1.</translation>
     </message>
     <message>
         <source>The number of demo SIP profiles must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antall demo-SIP-profiler må være mellom 0 og %1.</translation>
     </message>
     <message>
         <source>The number of demo numbers must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antall demonumre må være mellom 0 og %1.</translation>
     </message>
     <message>
         <source>The number of demo calls must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antall demosamtaler må være mellom 0 og %1.</translation>
     </message>
     <message>
         <source>Demo numbers need members or SIP profiles to hold them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demonumre trenger medlemmer eller SIP-profiler som innehavere.</translation>
     </message>
 </context>
 <context>
@@ -841,22 +841,22 @@
     </message>
     <message>
         <source>Account %1 cannot be charged: it is not a member&apos;s or a SIP profile&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoen %1 kan ikke belastes: den tilhører verken et medlem eller en SIP-profil.</translation>
     </message>
 </context>
 <context>
     <name>sb::LedgerBatch</name>
     <message>
         <source>The amount must be greater than zero.</source>
-        <translation type="unfinished">Beløpet må være større enn null.</translation>
+        <translation>Beløpet må være større enn null.</translation>
     </message>
     <message>
         <source>The amounts add up to more than can be moved at once.</source>
-        <translation type="unfinished">Beløpene blir til sammen mer enn det som kan flyttes på én gang.</translation>
+        <translation>Beløpene blir til sammen mer enn det som kan flyttes på én gang.</translation>
     </message>
     <message>
         <source>The balance is too low for %1.</source>
-        <translation type="unfinished">Saldoen er for lav til %1.</translation>
+        <translation>Saldoen er for lav til %1.</translation>
     </message>
 </context>
 <context>
@@ -1013,7 +1013,7 @@
     </message>
     <message>
         <source>a row of %1 refers to a missing row.</source>
-        <translation type="unfinished"></translation>
+        <translation>en rad i %1 viser til en rad som mangler.</translation>
     </message>
 </context>
 <context>
@@ -1230,114 +1230,114 @@
     </message>
     <message>
         <source>The price list is too large (%1 bytes; at most %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten er for stor (%1 byte; høyst %2).</translation>
     </message>
     <message>
-        <source>The price list is not UTF-8 text: line %1, column %2 (byte %3) is not.</source>
-        <translation type="unfinished"></translation>
+        <source>The price list is not UTF-8 text: the first bad byte is at line %1, column %2 (byte %3).</source>
+        <translation>Prislisten er ikke UTF-8-tekst: linje %1, kolonne %2 (byte %3) er ikke gyldig UTF-8.</translation>
     </message>
     <message>
         <source>The price list is not valid JSON: %1 at line %2, column %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten er ikke gyldig JSON: %1 på linje %2, kolonne %3.</translation>
     </message>
     <message>
         <source>The price list must be a JSON object with &quot;numbers&quot;, &quot;bundle&quot;, &quot;channel&quot; and &quot;rates&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten må være et JSON-objekt med &quot;numbers&quot;, &quot;bundle&quot;, &quot;channel&quot; og &quot;rates&quot;.</translation>
     </message>
     <message>
         <source>The price list has an unknown field &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten har et ukjent felt «%1».</translation>
     </message>
     <message>
         <source>The price list&apos;s currency must be %1 (the account&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Valutaen i prislisten må være %1 (kontoens valuta).</translation>
     </message>
     <message>
         <source>The price list has no %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten har ingen %1.</translation>
     </message>
     <message>
         <source>The price list&apos;s %1 must be an amount written as a string, like &quot;6.00&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten: %1 må være et beløp skrevet som en streng, for eksempel &quot;6.00&quot;.</translation>
     </message>
     <message>
         <source>The price list&apos;s %1 (%2) must be above 0 and at most %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten: %1 (%2) må være over 0 og høyst %3.</translation>
     </message>
     <message>
         <source>The price list has no &quot;numbers&quot; object of number prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten har ikke noe &quot;numbers&quot;-objekt med nummerpriser.</translation>
     </message>
     <message>
         <source>The price list has number prices for &quot;%1&quot;, which is not a country numbers are sold in (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten har nummerpriser for «%1», som ikke er et land der det selges numre (%2).</translation>
     </message>
     <message>
         <source>The price list has no number prices for %1 (&quot;numbers&quot;: {&quot;%1&quot;: {&quot;1&quot;: …, &quot;3&quot;: …, &quot;12&quot;: …}}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten har ingen nummerpriser for %1 (&quot;numbers&quot;: {&quot;%1&quot;: {&quot;1&quot;: …, &quot;3&quot;: …, &quot;12&quot;: …}}).</translation>
     </message>
     <message>
         <source>The price list has a number price for &quot;%1&quot; months in %2; numbers are sold for %3 months.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten har en nummerpris for «%1» måneder i %2; numre selges for %3 måneder.</translation>
     </message>
     <message>
         <source>%1-month number price for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nummerpris for %1 måneder i %2</translation>
     </message>
     <message>
         <source>bundle price</source>
-        <translation type="unfinished"></translation>
+        <translation>pakkepris</translation>
     </message>
     <message>
         <source>channel price</source>
-        <translation type="unfinished"></translation>
+        <translation>kanalpris</translation>
     </message>
     <message>
         <source>The price list has no &quot;rates&quot; list of per-minute rates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten har ingen &quot;rates&quot;-liste med minuttpriser.</translation>
     </message>
     <message>
         <source>Rate %1 of the price list is not an object with &quot;prefix&quot;, &quot;rate&quot; and &quot;name&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Takst nr. %1 i prislisten er ikke et objekt med &quot;prefix&quot;, &quot;rate&quot; og &quot;name&quot;.</translation>
     </message>
     <message>
         <source>Rate %1 of the price list has an unknown field &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Takst nr. %1 i prislisten har et ukjent felt «%2».</translation>
     </message>
     <message>
         <source>Rate %1 of the price list needs a &quot;prefix&quot; of 1 to 15 digits (the country code first, like &quot;447&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Takst nr. %1 i prislisten må ha et &quot;prefix&quot; på 1 til 15 sifre (landskoden først, for eksempel &quot;447&quot;).</translation>
     </message>
     <message>
         <source>The prefix %1 is in the price list twice (rates %2 and %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prefikset %1 står to ganger i prislisten (takst nr. %2 og %3).</translation>
     </message>
     <message>
         <source>The rate for prefix %1 (rate %2 of the price list) is negative: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taksten for prefikset %1 (takst nr. %2 i prislisten) er negativ: %3.</translation>
     </message>
     <message>
         <source>The rate for prefix %1 (rate %2 of the price list) must be a string like &quot;0.0230&quot;, with at most four decimals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taksten for prefikset %1 (takst nr. %2 i prislisten) må være en streng som &quot;0.0230&quot;, med høyst fire desimaler.</translation>
     </message>
     <message>
         <source>The rate for prefix %1 (rate %2 of the price list) is %3 a minute; at most %4 is accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taksten for prefikset %1 (takst nr. %2 i prislisten) er %3 per minutt; høyst %4 godtas.</translation>
     </message>
     <message>
         <source>The name of prefix %1 (rate %2 of the price list) must be text of at most 200 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Navnet på prefikset %1 (takst nr. %2 i prislisten) må være tekst på høyst 200 tegn.</translation>
     </message>
 </context>
 <context>
     <name>sb::PriceListStore</name>
     <message>
         <source>The price list %1 is too large (%2 bytes; at most %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prislisten %1 er for stor (%2 byte; høyst %3).</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">Kan ikke lese %1: %2</translation>
+        <translation>Kan ikke lese %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1483,14 +1483,14 @@
     </message>
     <message numerus="yes">
         <source>%1 has %n US minute bundle(s); it needs at least as many channels. Lower the bundles first. The channels were not changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 har %n USA-minuttpakke; profilen trenger minst like mange kanaler. Reduser antall pakker først. Kanalene ble ikke endret.</numerusform>
+            <numerusform>%1 har %n USA-minuttpakker; profilen trenger minst like mange kanaler. Reduser antall pakker først. Kanalene ble ikke endret.</numerusform>
         </translation>
     </message>
     <message>
         <source>The SIP profile %1 owes %2 for calls; allocate at least %2 to it before deleting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profilen %1 skylder %2 for samtaler; tildel minst %2 til profilen før den slettes.</translation>
     </message>
 </context>
 <context>
@@ -2336,185 +2336,185 @@ Passord: %2</translation>
     </message>
     <message>
         <source>US minute bundles renewed: %1 (paid %2 from the profiles&apos; balances), lapsed: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>USA-minuttpakker fornyet: %1 (betalt %2 fra profilenes saldo), falt bort: %3.</translation>
     </message>
     <message>
         <source>US minute bundles of a SIP profile: 5000 minutes a month each, paid from the profile&apos;s balance, never more than its channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>USA-minuttpakker for en SIP-profil: 5000 minutter i måneden per pakke, betalt fra profilens saldo, aldri flere enn kanalene.</translation>
     </message>
     <message>
         <source>bundle add PROFILE COUNT      buy bundles for a profile without any</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle add PROFILE COUNT      kjøp pakker til en profil som ikke har noen</translation>
     </message>
     <message>
         <source>bundle change PROFILE COUNT   refund the unused minutes, buy COUNT at today&apos;s price</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle change PROFILE COUNT   refunder de ubrukte minuttene, kjøp COUNT til dagens pris</translation>
     </message>
     <message>
         <source>bundle cancel PROFILE         no renewal; usable until the period&apos;s end</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle cancel PROFILE         ingen fornyelse; kan brukes til slutten av perioden</translation>
     </message>
     <message>
         <source>bundle extend PROFILE         pay the next month now (within 30 days of its end)</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle extend PROFILE         betal neste måned nå (innen 30 dager før slutten)</translation>
     </message>
     <message>
         <source>Usage: bundle add|change|cancel|extend PROFILE [COUNT]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: bundle add|change|cancel|extend PROFILE [COUNT]</translation>
     </message>
     <message>
         <source>Unknown bundle command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukjent bundle-kommando «%1».</translation>
     </message>
     <message>
         <source>Usage: bundle %1 PROFILE COUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: bundle %1 PROFILE COUNT</translation>
     </message>
     <message>
         <source>Usage: bundle %1 PROFILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: bundle %1 PROFILE</translation>
     </message>
     <message>
         <source>bundles: &quot;%1&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>bundles: «%1» er ikke et heltall.</translation>
     </message>
     <message numerus="yes">
         <source>%n US minute bundle(s) for %1: paid %2; the period ends %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n USA-minuttpakke for %1: betalte %2; perioden slutter %3.</numerusform>
+            <numerusform>%n USA-minuttpakker for %1: betalte %2; perioden slutter %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n US minute bundle(s) for %1: refunded %2 for unused minutes, paid %3; the period ends %4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n USA-minuttpakke for %1: refunderte %2 for ubrukte minutter, betalte %3; perioden slutter %4.</numerusform>
+            <numerusform>%n USA-minuttpakker for %1: refunderte %2 for ubrukte minutter, betalte %3; perioden slutter %4.</numerusform>
         </translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are cancelled; usable until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>USA-minuttpakkene til %1 er sagt opp; de kan brukes til %2.</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are extended: paid %2; next payment %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>USA-minuttpakkene til %1 er utvidet: betalte %2; neste betaling %3.</translation>
     </message>
     <message>
         <source>asterisk (Master.csv) or freeswitch (mod_cdr_csv, template &quot;example&quot;); found from the file when not given.</source>
-        <translation type="unfinished"></translation>
+        <translation>asterisk (Master.csv) eller freeswitch (mod_cdr_csv, malen «example»); gjenkjennes fra filen når det ikke er angitt.</translation>
     </message>
     <message>
         <source>The IANA time zone of the file&apos;s times (import; UTC by default) or of --from and --to (list; this computer&apos;s by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>IANA-tidssonen for tidspunktene i filen (import; UTC som standard) eller for --from og --to (list; tidssonen til denne datamaskinen som standard).</translation>
     </message>
     <message>
         <source>Only the calls this SIP profile paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bare samtalene denne SIP-profilen betalte.</translation>
     </message>
     <message>
         <source>Only the calls this member paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bare samtalene dette medlemmet betalte.</translation>
     </message>
     <message>
         <source>The first day (YYYY-MM-DD), included.</source>
-        <translation type="unfinished"></translation>
+        <translation>Første dag (YYYY-MM-DD), medregnet.</translation>
     </message>
     <message>
         <source>The last day (YYYY-MM-DD), included.</source>
-        <translation type="unfinished"></translation>
+        <translation>Siste dag (YYYY-MM-DD), medregnet.</translation>
     </message>
     <message>
         <source>Write every matching call to this CSV file instead (--limit does not apply).</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv i stedet alle samsvarende samtaler til denne CSV-filen (--limit gjelder ikke).</translation>
     </message>
     <message>
         <source>Only calls whose source or destination contains this number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bare samtaler der fra- eller tilnummeret inneholder dette nummeret.</translation>
     </message>
     <message>
         <source>How many calls, newest first, from 1 to 1000000 (1000 by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvor mange samtaler, nyeste først, fra 1 til 1000000 (1000 som standard).</translation>
     </message>
     <message>
         <source>The PBX&apos;s call records: import and rate them, list the call history.</source>
-        <translation type="unfinished"></translation>
+        <translation>PBX-ens samtaleposter: importere dem og beregne prisen, vise samtalehistorikken.</translation>
     </message>
     <message>
         <source>calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</source>
-        <translation type="unfinished"></translation>
+        <translation>calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</translation>
     </message>
     <message>
         <source>calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</source>
-        <translation type="unfinished"></translation>
+        <translation>calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</translation>
     </message>
     <message>
         <source>Usage: calls import|list ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: calls import|list ...</translation>
     </message>
     <message>
         <source>Unknown calls command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukjent calls-kommando «%1».</translation>
     </message>
     <message>
         <source>Usage: calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</translation>
     </message>
     <message>
         <source>--format: &quot;%1&quot; is not asterisk or freeswitch.</source>
-        <translation type="unfinished"></translation>
+        <translation>--format: «%1» er verken asterisk eller freeswitch.</translation>
     </message>
     <message>
         <source>--time-zone: &quot;%1&quot; is not an IANA time zone such as Europe/Oslo or America/New_York.</source>
-        <translation type="unfinished"></translation>
+        <translation>--time-zone: «%1» er ikke en IANA-tidssone som Europe/Oslo eller America/New_York.</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more line(s) with problems.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… og %n linje til med problemer.</numerusform>
+            <numerusform>… og %n linjer til med problemer.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Unknown account code &quot;%1&quot;: %n record(s), the first on line %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ukjent kontokode «%1»: %n post, på linje %2.</numerusform>
+            <numerusform>Ukjent kontokode «%1»: %n poster, den første på linje %2.</numerusform>
         </translation>
     </message>
     <message>
         <source>line %1: %2 was not charged: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>linje %1: %2 ble ikke belastet: %3</translation>
     </message>
     <message>
         <source>Imported %1 call(s), %2 duplicate(s) skipped, %3 line(s) with problems; charged %4 for %5 call(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Importerte samtaler: %1; duplikater hoppet over: %2; linjer med problemer: %3. Belastet %4 (samtaler belastet: %5).</translation>
     </message>
     <message>
         <source>Usage: calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</translation>
     </message>
     <message>
         <source>Give --profile or --member, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppgi --profile eller --member, ikke begge.</translation>
     </message>
     <message>
         <source>--%1: &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1: «%2» er ikke en dato (YYYY-MM-DD).</translation>
     </message>
     <message>
         <source>--to (%1) is before --from (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>--to (%1) er før --from (%2).</translation>
     </message>
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 1000000.</source>
-        <translation type="unfinished">--limit: «%1» er ikke et tall fra 1 til 100000. {1&quot;?} {1 ?} {1000000.?}</translation>
+        <translation>--limit: «%1» er ikke et tall fra 1 til 1000000.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n call(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Eksporterte %n samtale til %1.</numerusform>
+            <numerusform>Eksporterte %n samtaler til %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -2557,121 +2557,159 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Kommandoer:
+  init                                        opprett eller oppgrader databasen
+  balance                                     firmasaldoen
+  topup AMOUNT [--reference TEXT]             legg kjøpt kreditt til firmasaldoen
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 alle medlemmer
+  member show ACCOUNT                         ett medlem
+  member import FILE.csv [--dry-run]          alt eller ingenting; prøvekjøringen viser alle problemer
+  member export FILE.csv                      en CSV-fil som member import leser inn igjen uendret
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT til hvert medlem; alt eller ingenting
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 fornyelser, utløp og månedlige nullstillinger som har forfalt
+  activity [--limit N] [--lang L]             revisjonsloggen, nyeste først
+  number countries                            land der numre kan kjøpes
+  number areas COUNTRY                        retningsnumre med stedsnavn og ledige numre
+  number prices COUNTRY                       pris per faktureringsperiode (1, 3, 12 måneder)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          kan brukes til slutten av perioden, ingen refusjon
+  number list [--search TEXT] [--country CC]  alle numre firmaet har eller har hatt
+  credit profile NAME AMOUNT                  firmakreditt til en SIP-profil
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP-brukernavn, passord og servere
+  profile pbx-config NAME [--format asterisk] ferdig PBX-oppsett å lime inn
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             USA-minuttpakker (5000 minutter i måneden per pakke)
+  bundle cancel|extend PROFILE                ingen fornyelse / betal neste måned nå
+  demo [--members N] [--seed S]               fyll databasen med realistiske genererte data
+
+Databasen er som standard $SWITCHBOARD_DATABASE, ellers vinduets egen SQLite-fil.
+Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</translation>
     </message>
     <message>
         <source>How many members, 0 to %1 (200 if not given).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvor mange medlemmer, 0 til %1 (200 hvis ikke angitt).</translation>
     </message>
     <message>
         <source>How many SIP profiles with channels, 0 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvor mange SIP-profiler med kanaler, 0 til %1.</translation>
     </message>
     <message>
         <source>How many numbers across the catalogue, for members and profiles (at most what the catalogue has free).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvor mange numre fra hele katalogen, til medlemmer og profiler (høyst det katalogen har ledig).</translation>
     </message>
     <message>
         <source>How many call records over the last three months, rated and charged like an imported Master.csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvor mange samtaleposter for de siste tre månedene, priset og belastet som en importert Master.csv.</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a number from 0 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: «%2» er ikke et tall fra 0 til %3.</translation>
     </message>
     <message numerus="yes">
         <source>%n SIP profile(s) with %1 channel(s), %2 number(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n SIP-profil; kanaler: %1, numre: %2.</numerusform>
+            <numerusform>%n SIP-profiler; kanaler: %1, numre: %2.</numerusform>
         </translation>
     </message>
     <message>
-        <source>The catalogue had only %1 of the %2 numbers asked for free.</source>
-        <translation type="unfinished"></translation>
+        <source>The catalogue had only %1 free numbers of the %2 asked for.</source>
+        <translation>Katalogen hadde bare %1 ledige av de %2 numrene som ble bedt om.</translation>
     </message>
     <message numerus="yes">
         <source>%n call(s) imported, %1 charged for %2; %3 payer(s) owe %4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n samtale importert; belastede samtaler: %1, til sammen %2; betalere som skylder penger: %3, til sammen %4.</numerusform>
+            <numerusform>%n samtaler importert; belastede samtaler: %1, til sammen %2; betalere som skylder penger: %3, til sammen %4.</numerusform>
         </translation>
     </message>
     <message>
         <source>The price list in force: showing it, and importing one in its place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den gjeldende prislisten: vise den og importere en ny i stedet.</translation>
     </message>
     <message>
         <source>prices show                                 bundle, channel and number prices, per-minute rates</source>
-        <translation type="unfinished"></translation>
+        <translation>prices show                                 pakke-, kanal- og nummerpriser, minuttpriser</translation>
     </message>
     <message>
         <source>prices import FILE                          replace the price list with FILE (JSON, validated whole)</source>
-        <translation type="unfinished"></translation>
+        <translation>prices import FILE                          erstatt prislisten med FILE (JSON, valideres i sin helhet)</translation>
     </message>
     <message>
         <source>Usage: prices show|import ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: prices show|import ...</translation>
     </message>
     <message>
         <source>Unknown prices command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukjent prices-kommando «%1».</translation>
     </message>
     <message>
         <source>Usage: prices show</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: prices show</translation>
     </message>
     <message>
         <source>Price list in force: imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Gjeldende prisliste: importert</translation>
     </message>
     <message>
         <source>Price list in force: built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Gjeldende prisliste: innebygd</translation>
     </message>
     <message>
         <source>US minute bundle (5000 minutes a month): %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>USA-minuttpakke (5000 minutter i måneden): %1 %2</translation>
     </message>
     <message>
         <source>Channel (a month): %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal (per måned): %1 %2</translation>
     </message>
     <message>
         <source>Numbers (1, 3 and 12 months):</source>
-        <translation type="unfinished"></translation>
+        <translation>Numre (1, 3 og 12 måneder):</translation>
     </message>
     <message>
         <source>Per-minute rates (prefix, rate, destination):</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuttpriser (prefiks, takst, destinasjon):</translation>
     </message>
     <message>
         <source>Usage: prices import FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: prices import FILE</translation>
     </message>
     <message>
         <source>Imported the price list %1: number prices for %2 countries, %3 per-minute rates. It is in force now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importerte prislisten %1: nummerpriser for %2 land, %3 minuttpriser. Den gjelder fra nå.</translation>
     </message>
     <message>
         <source>US bundles:    none</source>
-        <translation type="unfinished"></translation>
+        <translation>USA-pakker:        ingen</translation>
     </message>
     <message>
         <source>US bundles:    %1 at %2 each; %3 of %4 minutes used until %5; %6</source>
-        <translation type="unfinished"></translation>
+        <translation>USA-pakker:        %1 à %2; %3 av %4 minutter brukt til %5; %6</translation>
     </message>
     <message>
         <source>cancelled, usable until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sagt opp, kan brukes til %1</translation>
     </message>
     <message>
         <source>next payment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>neste betaling %1</translation>
     </message>
     <message>
         <source>Monthly cost:  %1 (channels %2, bundles %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Månedskostnad:     %1 (kanaler %2, pakker %3)</translation>
     </message>
 </context>
 <context>
@@ -3030,87 +3068,87 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
 <context>
     <name>sb::ui::BundlesDialog</name>
     <message numerus="yes">
-        <source>Each bundle gives %1 a month 5000 minutes of calls to US mobiles and landlines, paid from its own balance. It has %n channel(s): at most that many bundles.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>Each bundle gives %1 5000 minutes a month of calls to US mobiles and landlines, paid from the profile&apos;s own balance. It has %n channel(s): at most that many bundles.</source>
+        <translation>
+            <numerusform>Hver pakke gir %1 5000 minutter i måneden med samtaler til mobil- og fasttelefoner i USA, betalt fra profilens egen saldo. Profilen har %n kanal og kan derfor ha høyst én pakke.</numerusform>
+            <numerusform>Hver pakke gir %1 5000 minutter i måneden med samtaler til mobil- og fasttelefoner i USA, betalt fra profilens egen saldo. Profilen har %n kanaler og kan derfor ha høyst like mange pakker.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 has %n bundle(s) at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile&apos;s balance; the new number is bought at today&apos;s price.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%1 has %n bundle(s) at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile&apos;s balance; the new count is bought at today&apos;s price.</source>
+        <translation>
+            <numerusform>%1 har %n pakke à %2, og %3 av %4 minutter er brukt i denne perioden. Den nåværende pakken sies opp, og de ubrukte minuttene refunderes til profilsaldoen; det nye antallet kjøpes til dagens pris.</numerusform>
+            <numerusform>%1 har %n pakker à %2, og %3 av %4 minutter er brukt i denne perioden. De nåværende pakkene sies opp, og de ubrukte minuttene refunderes til profilsaldoen; det nye antallet kjøpes til dagens pris.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n bundle(s): %1 a month, paid now; renewed on %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pakke: %1 per måned, betales nå; fornyes %2</numerusform>
+            <numerusform>%n pakker: %1 per måned, betales nå; fornyes %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Refund for %1 unused minutes: %2. New cost: %3 a month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusjon for %1 ubrukte minutter: %2. Ny kostnad: %3 per måned.</translation>
     </message>
     <message numerus="yes">
-        <source>%1 already has %n bundle(s): choose another number.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%1 already has %n bundle(s): choose another count.</source>
+        <translation>
+            <numerusform>%1 har allerede %n pakke: velg et annet antall.</numerusform>
+            <numerusform>%1 har allerede %n pakker: velg et annet antall.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) cannot pay %3 for %n bundle(s). Allocate credit to the profile first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saldoen til %1 (%2) kan ikke betale %3 for %n pakke. Tildel kreditt til profilen først.</numerusform>
+            <numerusform>Saldoen til %1 (%2) kan ikke betale %3 for %n pakker. Tildel kreditt til profilen først.</numerusform>
         </translation>
     </message>
     <message>
         <source>Profile balance: %1.</source>
-        <translation type="unfinished">Profilsaldo: %1.</translation>
+        <translation>Profilsaldo: %1.</translation>
     </message>
     <message>
         <source>Profile balance: %1, after buying: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilsaldo: %1, etter kjøpet: %2.</translation>
     </message>
     <message>
         <source>Add US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Legg til USA-minuttpakker</translation>
     </message>
     <message>
         <source>Change US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Endre USA-minuttpakker</translation>
     </message>
     <message>
         <source>&amp;Bundles (1–%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pakker (1–%1):</translation>
     </message>
     <message>
         <source>Number of bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Antall pakker</translation>
     </message>
     <message>
         <source>About the bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Om pakkene</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished">Problem</translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>&amp;Buy now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kjøp nå</translation>
     </message>
     <message>
         <source>Buy now</source>
-        <translation type="unfinished">Kjøp nå</translation>
+        <translation>Kjøp nå</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Avbryt</translation>
+        <translation>Avbryt</translation>
     </message>
 </context>
 <context>
@@ -3397,205 +3435,205 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     <name>sb::ui::CallsPage</name>
     <message>
         <source>All SIP profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle SIP-profiler</translation>
     </message>
     <message>
         <source>All departments</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle avdelinger</translation>
     </message>
     <message numerus="yes">
         <source>%Ln call(s) · %1 billed min. · %2 bundle min. · %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln samtale · %1 fakturerte min. · %2 min. fra pakker · %3</numerusform>
+            <numerusform>%Ln samtaler · %1 fakturerte min. · %2 min. fra pakker · %3</numerusform>
         </translation>
     </message>
     <message>
         <source>The calls cannot be shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtalene kan ikke vises: %1</translation>
     </message>
     <message>
         <source>Import call records</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer samtaleposter</translation>
     </message>
     <message>
         <source>Call records (*.csv *.log);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtaleposter (*.csv *.log);;Alle filer (*)</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished">Importerer %1 …</translation>
+        <translation>Importerer %1 …</translation>
     </message>
     <message>
         <source>The import of %1 was cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importen av %1 ble avbrutt; ingenting ble endret.</translation>
     </message>
     <message>
         <source>Nothing was imported from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingenting ble importert fra %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>Imported %Ln call(s) from %1 (%2 already there); charged %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Importerte %Ln samtale fra %1 (%2 fantes fra før); belastet %3.</numerusform>
+            <numerusform>Importerte %Ln samtaler fra %1 (%2 fantes fra før); belastet %3.</numerusform>
         </translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished">linje %1: %2</translation>
+        <translation>linje %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln line(s) could not be read and were skipped:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln linje kunne ikke leses og ble hoppet over:</numerusform>
+            <numerusform>%Ln linjer kunne ikke leses og ble hoppet over:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(and %Ln more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(og %Ln til)</numerusform>
+            <numerusform>(og %Ln til)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&quot;%1&quot; (%Ln record(s), first on line %2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>«%1» (%Ln post, på linje %2)</numerusform>
+            <numerusform>«%1» (%Ln poster, den første på linje %2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s) name no member account and no SIP profile and were not imported:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln post oppgir verken en medlemskonto eller en SIP-profil og ble ikke importert:</numerusform>
+            <numerusform>%Ln poster oppgir verken en medlemskonto eller en SIP-profil og ble ikke importert:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(and %Ln more code(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(og %Ln kode til)</numerusform>
+            <numerusform>(og %Ln koder til)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln call(s) were kept without a charge: no rate for their destination, the first on line %1 (%2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln samtale ble beholdt uten belastning: ingen takst for destinasjonen, på linje %1 (%2).</numerusform>
+            <numerusform>%Ln samtaler ble beholdt uten belastning: ingen takst for destinasjonen, den første på linje %1 (%2).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln payer(s) now owe %1 together: their balances went below zero.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln betaler skylder nå %1: saldoen gikk under null.</numerusform>
+            <numerusform>%Ln betalere skylder nå til sammen %1: saldoene gikk under null.</numerusform>
         </translation>
     </message>
     <message>
         <source>Imported from %1 with problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importerte fra %1 med problemer.</translation>
     </message>
     <message>
         <source>Export calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksporter samtaler</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished">CSV-filer (*.csv);;Alle filer (*)</translation>
+        <translation>CSV-filer (*.csv);;Alle filer (*)</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
-        <translation type="unfinished">Eksporterer til %1 …</translation>
+        <translation>Eksporterer til %1 …</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln call(s) to %1.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Eksporterte %Ln samtale til %1.</numerusform>
             <numerusform>Eksporterte %Ln samtaler til %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Calls &amp; reports</source>
-        <translation type="unfinished">Samtaler og rapporter</translation>
+        <translation>Samtaler og rapporter</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtaler</translation>
     </message>
     <message>
         <source>Search by number (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Søk etter nummer (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search calls by number</source>
-        <translation type="unfinished"></translation>
+        <translation>Søk i samtaler etter nummer</translation>
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profil:</translation>
     </message>
     <message>
         <source>&amp;Member:</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;edlem:</translation>
     </message>
     <message>
         <source>Any account</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle kontoer</translation>
     </message>
     <message>
         <source>Member account</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemskonto</translation>
     </message>
     <message>
         <source>Paid by the SIP profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt av SIP-profilen</translation>
     </message>
     <message>
         <source>&amp;Department:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avdeling:</translation>
     </message>
     <message>
         <source>Paid by the department</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt av avdelingen</translation>
     </message>
     <message>
         <source>From the day</source>
-        <translation type="unfinished"></translation>
+        <translation>Fra og med dag</translation>
     </message>
     <message>
         <source>To the day (included)</source>
-        <translation type="unfinished"></translation>
+        <translation>Til og med dag</translation>
     </message>
     <message>
         <source>F&amp;rom:</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;ra:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Til:</translation>
     </message>
     <message>
         <source>Any day</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle dager</translation>
     </message>
     <message>
         <source>&amp;Import call records…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imp&amp;orter samtaleposter …</translation>
     </message>
     <message>
         <source>Import a PBX&apos;s call records (Asterisk Master.csv or FreeSWITCH CSV), rate and charge them</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer samtaleposter fra en PBX (Asterisk Master.csv eller FreeSWITCH CSV), beregn prisen og belast dem</translation>
     </message>
     <message>
         <source>E&amp;xport calls…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;ksporter samtaler …</translation>
     </message>
     <message>
         <source>Export the calls the filters show to a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksporter samtalene som filtrene viser, til en CSV-fil</translation>
     </message>
 </context>
 <context>
@@ -3956,7 +3994,7 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     </message>
     <message>
         <source>%1 (owed: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (skyldig: %2)</translation>
     </message>
 </context>
 <context>
@@ -4075,47 +4113,47 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     <name>sb::ui::ImportCallsDialog</name>
     <message>
         <source>Import call records</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer samtaleposter</translation>
     </message>
     <message>
         <source>Import the calls of %1, rate them and charge their payers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer samtalene i %1, beregn prisen og belast betalerne.</translation>
     </message>
     <message>
         <source>Found from the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisk (ut fra filen)</translation>
     </message>
     <message>
         <source>Asterisk (Master.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Asterisk (Master.csv)</translation>
     </message>
     <message>
         <source>FreeSWITCH (mod_cdr_csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>FreeSWITCH (mod_cdr_csv)</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>Time zone of the file&apos;s times</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidssone for tidspunktene i filen</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format:</translation>
     </message>
     <message>
         <source>&amp;Times are in:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tidssone:</translation>
     </message>
     <message>
         <source>PBXs usually log UTC; choose the PBX&apos;s time zone if it logs local time.</source>
-        <translation type="unfinished"></translation>
+        <translation>PBX-er logger vanligvis i UTC; velg tidssonen til PBX-en hvis den logger lokal tid.</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished">Importer</translation>
+        <translation>Importer</translation>
     </message>
 </context>
 <context>
@@ -4439,7 +4477,7 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     </message>
     <message>
         <source>Billing: the US minute bundles of %1 were renewed from their balances.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakturering: USA-minuttpakkene til %1 ble fornyet og betalt fra profilsaldoene.</translation>
     </message>
 </context>
 <context>
@@ -5292,46 +5330,46 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     </message>
     <message>
         <source>%1 a month: channels %2 and US minute bundles %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 per måned: kanaler %2 og USA-minuttpakker %3</translation>
     </message>
     <message>
         <source>%1 a month</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 per måned</translation>
     </message>
     <message>
         <source>Outgoing calls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Utgående samtaler: %1</translation>
     </message>
     <message>
         <source>No US minute bundles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen USA-minuttpakker.</translation>
     </message>
     <message>
         <source>US calls are charged at the standard rates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtaler til USA belastes etter standardtakstene.</translation>
     </message>
     <message numerus="yes">
         <source>%n bundle(s) at %1 each: %2 a month</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pakke à %1: %2 per måned</numerusform>
+            <numerusform>%n pakker à %1: %2 per måned</numerusform>
         </translation>
     </message>
     <message>
         <source>Minutes used: %1 of %2 this period (until %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Brukte minutter: %1 av %2 i denne perioden (til %3)</translation>
     </message>
     <message>
         <source>Cancelled: usable until %1, then they expire.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sagt opp: kan brukes til %1, utløper deretter.</translation>
     </message>
     <message>
         <source>Next payment: %1, from this profile&apos;s balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neste betaling: %1, fra saldoen til denne profilen.</translation>
     </message>
     <message>
         <source>Each bundle gives 5000 minutes a month of calls to US mobiles and landlines, paid from this profile&apos;s credit; at most one per channel. Unused minutes expire at the renewal; US calls beyond them are charged at the standard rates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hver pakke gir 5000 minutter i måneden med samtaler til mobil- og fasttelefoner i USA, betalt med kreditten til denne profilen; høyst én pakke per kanal. Ubrukte minutter utløper ved fornyelsen; samtaler til USA utover dem belastes etter standardtakstene.</translation>
     </message>
 </context>
 <context>
@@ -5529,107 +5567,107 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     </message>
     <message>
         <source>Select a SIP profile first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg en SIP-profil først.</translation>
     </message>
     <message>
         <source>Buy US minute bundles for the SIP profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Kjøp USA-minuttpakker til SIP-profilen</translation>
     </message>
     <message>
         <source>The profile already has bundles: change them instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilen har allerede pakker: endre dem i stedet.</translation>
     </message>
     <message>
         <source>Change the number of bundles; the unused minutes are refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Endre antall pakker; de ubrukte minuttene refunderes</translation>
     </message>
     <message>
         <source>The profile has no bundles: add them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilen har ingen pakker: legg til pakker først.</translation>
     </message>
     <message>
         <source>Cancel the bundles: usable until the end of the period, not renewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Si opp pakkene: de kan brukes til slutten av perioden og fornyes ikke</translation>
     </message>
     <message>
         <source>Already cancelled: usable until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Allerede sagt opp: kan brukes til %1.</translation>
     </message>
     <message>
         <source>The profile has no bundles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilen har ingen pakker.</translation>
     </message>
     <message>
         <source>Pay the next month of the bundles now</source>
-        <translation type="unfinished"></translation>
+        <translation>Betal neste måned for pakkene nå</translation>
     </message>
     <message>
         <source>Bundles can be extended only within %1 days of the end of their paid time (%2), from %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakkene kan bare utvides i løpet av de siste %1 dagene før den betalte perioden slutter (%2), altså fra %3.</translation>
     </message>
     <message numerus="yes">
         <source>%1 now has %n US minute bundle(s): %2 refunded for unused minutes, %3 paid until %4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 har nå %n USA-minuttpakke: %2 refundert for ubrukte minutter, %3 betalt for perioden til %4.</numerusform>
+            <numerusform>%1 har nå %n USA-minuttpakker: %2 refundert for ubrukte minutter, %3 betalt for perioden til %4.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 now has %n US minute bundle(s): %2 paid until %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 har nå %n USA-minuttpakke: %2 betalt for perioden til %3.</numerusform>
+            <numerusform>%1 har nå %n USA-minuttpakker: %2 betalt for perioden til %3.</numerusform>
         </translation>
     </message>
     <message>
         <source>Keep them</source>
-        <translation type="unfinished">Behold dem</translation>
+        <translation>Behold dem</translation>
     </message>
     <message>
         <source>Cancel US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Si opp USA-minuttpakker</translation>
     </message>
     <message numerus="yes">
         <source>Cancel the %n US minute bundle(s) of %1?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Si opp %n USA-minuttpakke for %1?</numerusform>
+            <numerusform>Si opp %n USA-minuttpakker for %1?</numerusform>
         </translation>
     </message>
     <message>
         <source>They stay usable until %1 and are not renewed; nothing is refunded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakkene kan brukes til %1 og fornyes ikke; ingenting refunderes.</translation>
     </message>
     <message>
         <source>&amp;Cancel bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Si opp pakkene</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are cancelled: usable until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>USA-minuttpakkene til %1 er sagt opp: de kan brukes til %2.</translation>
     </message>
     <message>
         <source>Extend US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Utvid USA-minuttpakker</translation>
     </message>
     <message numerus="yes">
         <source>Extend the %n US minute bundle(s) of %1 by a month?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Utvid %n USA-minuttpakke for %1 med en måned?</numerusform>
+            <numerusform>Utvid %n USA-minuttpakker for %1 med en måned?</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is paid now from the profile&apos;s balance; they then run until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 betales nå fra saldoen til profilen; pakkene gjelder deretter til %2.</translation>
     </message>
     <message>
         <source>&amp;Extend</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Utvid</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are extended: %2 paid; next payment %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>USA-minuttpakkene til %1 er utvidet: %2 betalt; neste betaling %3.</translation>
     </message>
 </context>
 <context>

@@ -256,74 +256,74 @@
     </message>
     <message>
         <source>Imported the price list %1 in place of the one in force: number prices for %2 countries, %3 per-minute rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijslijst %1 geïmporteerd ter vervanging van de geldende prijslijst: nummerprijzen voor %2 landen, %3 minuuttarieven</translation>
     </message>
     <message numerus="yes">
         <source>Added %n US minute bundle(s) to %1; paid %2 until %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Amerikaanse minutenbundel toegevoegd aan %1; %2 betaald tot %3</numerusform>
+            <numerusform>%n Amerikaanse minutenbundels toegevoegd aan %1; %2 betaald tot %3</numerusform>
         </translation>
     </message>
     <message>
         <source>Changed the US minute bundles of %1 from %2 to %3; refunded %4 for unused minutes, paid %5 until %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Amerikaanse minutenbundels van %1 gewijzigd van %2 naar %3; %4 terugbetaald voor ongebruikte minuten, %5 betaald tot %6</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled %n US minute bundle(s) of %1; usable until %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Amerikaanse minutenbundel van %1 geannuleerd; bruikbaar tot %2</numerusform>
+            <numerusform>%n Amerikaanse minutenbundels van %1 geannuleerd; bruikbaar tot %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Extended %n US minute bundle(s) of %1 by a month; paid %2, next payment %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Amerikaanse minutenbundel van %1 met een maand verlengd; %2 betaald, volgende betaling %3</numerusform>
+            <numerusform>%n Amerikaanse minutenbundels van %1 met een maand verlengd; %2 betaald, volgende betaling %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Renewed %n US minute bundle(s) of %1; paid %2 until %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Amerikaanse minutenbundel van %1 verlengd; %2 betaald tot %3</numerusform>
+            <numerusform>%n Amerikaanse minutenbundels van %1 verlengd; %2 betaald tot %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %n US minute bundle(s) of %1 lapsed: its balance (%2) cannot pay the renewal (%3)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>De %n Amerikaanse minutenbundel van %1 is vervallen: het saldo (%2) kan de verlenging (%3) niet betalen</numerusform>
+            <numerusform>De %n Amerikaanse minutenbundels van %1 zijn vervallen: het saldo (%2) kan de verlenging (%3) niet betalen</numerusform>
         </translation>
     </message>
     <message>
         <source>Price list imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijslijst geïmporteerd</translation>
     </message>
     <message>
         <source>Bundles added</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundels toegevoegd</translation>
     </message>
     <message>
         <source>Bundles changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundels gewijzigd</translation>
     </message>
     <message>
         <source>Bundles cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundels geannuleerd</translation>
     </message>
     <message>
         <source>Bundles extended</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundels verlengd</translation>
     </message>
     <message>
         <source>Bundles renewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundels automatisch verlengd</translation>
     </message>
     <message>
         <source>Bundles lapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundels vervallen</translation>
     </message>
 </context>
 <context>
@@ -353,107 +353,107 @@
     <name>sb::BalanceDisplay</name>
     <message>
         <source>owes %1</source>
-        <translation type="unfinished"></translation>
+        <translation>schuld %1</translation>
     </message>
 </context>
 <context>
     <name>sb::BundleService</name>
     <message>
         <source>Enter at least one US minute bundle (to end them, cancel them), not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef ten minste één Amerikaanse minutenbundel op (annuleer de bundels om ze te beëindigen), niet %1.</translation>
     </message>
     <message numerus="yes">
         <source>%1 has %n channel(s): it can have at most as many US minute bundles, not %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 heeft %n kanaal: het kan maximaal evenveel Amerikaanse minutenbundels hebben, niet %2.</numerusform>
+            <numerusform>%1 heeft %n kanalen: het kan maximaal evenveel Amerikaanse minutenbundels hebben, niet %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n US minute bundle(s), until %2: change them instead.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 heeft al %n Amerikaanse minutenbundel, tot %2: wijzig die in plaats daarvan.</numerusform>
+            <numerusform>%1 heeft al %n Amerikaanse minutenbundels, tot %2: wijzig die in plaats daarvan.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) cannot pay %n US minute bundle(s) for a month (%3). Nothing was bought.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Het saldo van %1 (%2) kan %n Amerikaanse minutenbundel voor een maand niet betalen (%3). Er is niets gekocht.</numerusform>
+            <numerusform>Het saldo van %1 (%2) kan %n Amerikaanse minutenbundels voor een maand niet betalen (%3). Er is niets gekocht.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n US minute bundle(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Amerikaanse minutenbundel voor %1</numerusform>
+            <numerusform>%n Amerikaanse minutenbundels voor %1</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 has no US minute bundles to change: add them instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 heeft geen Amerikaanse minutenbundels om te wijzigen: voeg ze in plaats daarvan toe.</translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n US minute bundle(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 heeft al %n Amerikaanse minutenbundel.</numerusform>
+            <numerusform>%1 heeft al %n Amerikaanse minutenbundels.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) with the refund of %3 cannot pay %n US minute bundle(s) for a month (%4). The bundles were not changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Het saldo van %1 (%2) plus de terugbetaling van %3 is niet genoeg voor %n Amerikaanse minutenbundel voor een maand (%4). De bundels zijn niet gewijzigd.</numerusform>
+            <numerusform>Het saldo van %1 (%2) plus de terugbetaling van %3 is niet genoeg voor %n Amerikaanse minutenbundels voor een maand (%4). De bundels zijn niet gewijzigd.</numerusform>
         </translation>
     </message>
     <message>
         <source>Unused US minute bundle minutes of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongebruikte minuten van de Amerikaanse minutenbundels van %1: %2</translation>
     </message>
     <message>
         <source>%1 has no US minute bundles to cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 heeft geen Amerikaanse minutenbundels om te annuleren.</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are already cancelled; they stay usable until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>De Amerikaanse minutenbundels van %1 zijn al geannuleerd; ze blijven bruikbaar tot %2.</translation>
     </message>
     <message>
         <source>%1 has no US minute bundles to extend.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 heeft geen Amerikaanse minutenbundels om te verlengen.</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are paid until %2: they can be extended only within %3 days of that date, from %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>De Amerikaanse minutenbundels van %1 zijn betaald tot %2: ze kunnen pas binnen %3 dagen voor die datum worden verlengd, vanaf %4.</translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) cannot pay %n US minute bundle(s) for a month (%3). The bundles were not extended.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Het saldo van %1 (%2) kan %n Amerikaanse minutenbundel voor een maand niet betalen (%3). De bundel is niet verlengd.</numerusform>
+            <numerusform>Het saldo van %1 (%2) kan %n Amerikaanse minutenbundels voor een maand niet betalen (%3). De bundels zijn niet verlengd.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Extension of %n US minute bundle(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verlenging van %n Amerikaanse minutenbundel voor %1</numerusform>
+            <numerusform>Verlenging van %n Amerikaanse minutenbundels voor %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %n US minute bundle(s) of %1 lapsed: its balance (%2) cannot pay the renewal (%3). Allocate credit to the profile and add them again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>De %n Amerikaanse minutenbundel van %1 is vervallen: het saldo (%2) kan de verlenging (%3) niet betalen. Wijs tegoed toe aan het profiel en voeg de bundel opnieuw toe.</numerusform>
+            <numerusform>De %n Amerikaanse minutenbundels van %1 zijn vervallen: het saldo (%2) kan de verlenging (%3) niet betalen. Wijs tegoed toe aan het profiel en voeg de bundels opnieuw toe.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Renewal of %n US minute bundle(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verlenging van %n Amerikaanse minutenbundel voor %1</numerusform>
+            <numerusform>Verlenging van %n Amerikaanse minutenbundels voor %1</numerusform>
         </translation>
     </message>
 </context>
@@ -461,141 +461,141 @@
     <name>sb::CallHistory</name>
     <message>
         <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation type="unfinished">Er is geen SIP-profiel met de naam &quot;%1&quot;.</translation>
+        <translation>Er is geen SIP-profiel met de naam &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation type="unfinished">Er is geen lid met de accountnaam &quot;%1&quot;.</translation>
+        <translation>Er is geen lid met de accountnaam &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Cannot read the calls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan de gesprekken niet lezen: %1</translation>
     </message>
     <message>
         <source>Cannot write the calls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan de gesprekken niet schrijven: %1</translation>
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished">Het exporteren is geannuleerd; er is geen bestand geschreven.</translation>
+        <translation>Het exporteren is geannuleerd; er is geen bestand geschreven.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">Kan %1 niet schrijven: %2</translation>
+        <translation>Kan %1 niet schrijven: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::CallImporter</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">Kan %1 niet lezen: %2</translation>
+        <translation>Kan %1 niet lezen: %2</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het importeren is geannuleerd; er is niets gewijzigd.</translation>
     </message>
     <message>
         <source>No rate in the price list for %1; the call was not charged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen tarief in de prijslijst voor %1; het gesprek is niet in rekening gebracht.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid phone number; the call was not charged.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is geen geldig telefoonnummer; het gesprek is niet in rekening gebracht.</translation>
     </message>
 </context>
 <context>
     <name>sb::CallsModel</name>
     <message>
         <source>Charged</source>
-        <translation type="unfinished"></translation>
+        <translation>Afgerekend</translation>
     </message>
     <message>
         <source>Not answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet beantwoord</translation>
     </message>
     <message>
         <source>Internal</source>
-        <translation type="unfinished"></translation>
+        <translation>Intern</translation>
     </message>
     <message>
         <source>No rate for this destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen tarief voor deze bestemming</translation>
     </message>
     <message>
         <source>Invalid number</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongeldig nummer</translation>
     </message>
     <message>
         <source>SIP profile %1</source>
-        <translation type="unfinished">SIP-profiel %1</translation>
+        <translation>SIP-profiel %1</translation>
     </message>
     <message>
         <source>(deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>(verwijderd)</translation>
     </message>
     <message>
         <source>Dialled %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gekozen: %1</translation>
     </message>
     <message>
         <source>Charged %1 of %2: the balance could not cover the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 van %2 in rekening gebracht: het saldo kon de rest niet dekken</translation>
     </message>
     <message>
         <source>Billable seconds, from answer to hang-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Te factureren seconden, van opnemen tot ophangen</translation>
     </message>
     <message>
         <source>Billed minutes: billable seconds rounded up to whole minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefactureerde minuten: te factureren seconden, naar boven afgerond op hele minuten</translation>
     </message>
     <message>
         <source>Minutes taken from the SIP profile&apos;s US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten uit de Amerikaanse minutenbundels van het SIP-profiel</translation>
     </message>
     <message>
         <source>The call at its per-minute rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Het gesprek tegen het minuuttarief</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Tijd</translation>
+        <translation>Tijd</translation>
     </message>
     <message>
         <source>Paid by</source>
-        <translation type="unfinished"></translation>
+        <translation>Betaald door</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Van</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Naar</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Plaats</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Duur</translation>
     </message>
     <message>
         <source>Billed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefactureerd</translation>
     </message>
     <message>
         <source>Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundel</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijs</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -672,7 +672,7 @@
     </message>
     <message>
         <source>Column %1 (%2) is not valid UTF-8 text: “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom %1 (%2) is geen geldige UTF-8-tekst: &quot;%3&quot;.</translation>
     </message>
 </context>
 <context>
@@ -756,7 +756,7 @@
     </message>
     <message>
         <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3, and %2 owes %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>De maandelijkse opwaardeerlimiet van %1 voor %2 is bereikt; automatisch opwaarderen is opgeschort tot %3 en %2 is %4 verschuldigd.</translation>
     </message>
 </context>
 <context>
@@ -802,23 +802,23 @@
     </message>
     <message>
         <source>The number of demo members must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het aantal demoleden moet tussen 0 en %1 liggen.</translation>
     </message>
     <message>
         <source>The number of demo SIP profiles must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het aantal demo-SIP-profielen moet tussen 0 en %1 liggen.</translation>
     </message>
     <message>
         <source>The number of demo numbers must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het aantal demonummers moet tussen 0 en %1 liggen.</translation>
     </message>
     <message>
         <source>The number of demo calls must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het aantal demogesprekken moet tussen 0 en %1 liggen.</translation>
     </message>
     <message>
         <source>Demo numbers need members or SIP profiles to hold them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demonummers hebben leden of SIP-profielen nodig als houder.</translation>
     </message>
 </context>
 <context>
@@ -841,22 +841,22 @@
     </message>
     <message>
         <source>Account %1 cannot be charged: it is not a member&apos;s or a SIP profile&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Account %1 kan niet worden belast: het is geen account van een lid of een SIP-profiel.</translation>
     </message>
 </context>
 <context>
     <name>sb::LedgerBatch</name>
     <message>
         <source>The amount must be greater than zero.</source>
-        <translation type="unfinished">Het bedrag moet groter zijn dan nul.</translation>
+        <translation>Het bedrag moet groter zijn dan nul.</translation>
     </message>
     <message>
         <source>The amounts add up to more than can be moved at once.</source>
-        <translation type="unfinished">De bedragen samen zijn meer dan in één keer kan worden verplaatst.</translation>
+        <translation>De bedragen samen zijn meer dan in één keer kan worden verplaatst.</translation>
     </message>
     <message>
         <source>The balance is too low for %1.</source>
-        <translation type="unfinished">Het saldo is te laag voor %1.</translation>
+        <translation>Het saldo is te laag voor %1.</translation>
     </message>
 </context>
 <context>
@@ -1013,7 +1013,7 @@
     </message>
     <message>
         <source>a row of %1 refers to a missing row.</source>
-        <translation type="unfinished"></translation>
+        <translation>een rij in %1 verwijst naar een ontbrekende rij.</translation>
     </message>
 </context>
 <context>
@@ -1230,114 +1230,114 @@
     </message>
     <message>
         <source>The price list is too large (%1 bytes; at most %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst is te groot (%1 bytes; maximaal %2).</translation>
     </message>
     <message>
-        <source>The price list is not UTF-8 text: line %1, column %2 (byte %3) is not.</source>
-        <translation type="unfinished"></translation>
+        <source>The price list is not UTF-8 text: the first bad byte is at line %1, column %2 (byte %3).</source>
+        <translation>De prijslijst is geen UTF-8-tekst: regel %1, kolom %2 (byte %3) is dat niet.</translation>
     </message>
     <message>
         <source>The price list is not valid JSON: %1 at line %2, column %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst is geen geldige JSON: %1 op regel %2, kolom %3.</translation>
     </message>
     <message>
         <source>The price list must be a JSON object with &quot;numbers&quot;, &quot;bundle&quot;, &quot;channel&quot; and &quot;rates&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst moet een JSON-object zijn met &quot;numbers&quot;, &quot;bundle&quot;, &quot;channel&quot; en &quot;rates&quot;.</translation>
     </message>
     <message>
         <source>The price list has an unknown field &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst heeft een onbekend veld &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The price list&apos;s currency must be %1 (the account&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>De valuta van de prijslijst moet %1 zijn (die van het account).</translation>
     </message>
     <message>
         <source>The price list has no %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst bevat geen %1.</translation>
     </message>
     <message>
         <source>The price list&apos;s %1 must be an amount written as a string, like &quot;6.00&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>De %1 in de prijslijst moet een bedrag zijn dat als tekenreeks is geschreven, zoals &quot;6.00&quot;.</translation>
     </message>
     <message>
         <source>The price list&apos;s %1 (%2) must be above 0 and at most %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>De %1 in de prijslijst (%2) moet groter zijn dan 0 en maximaal %3.</translation>
     </message>
     <message>
         <source>The price list has no &quot;numbers&quot; object of number prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst heeft geen &quot;numbers&quot;-object met nummerprijzen.</translation>
     </message>
     <message>
         <source>The price list has number prices for &quot;%1&quot;, which is not a country numbers are sold in (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst heeft nummerprijzen voor &quot;%1&quot;, maar dat is geen land waarin nummers worden verkocht (%2).</translation>
     </message>
     <message>
         <source>The price list has no number prices for %1 (&quot;numbers&quot;: {&quot;%1&quot;: {&quot;1&quot;: …, &quot;3&quot;: …, &quot;12&quot;: …}}).</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst heeft geen nummerprijzen voor %1 (&quot;numbers&quot;: {&quot;%1&quot;: {&quot;1&quot;: …, &quot;3&quot;: …, &quot;12&quot;: …}}).</translation>
     </message>
     <message>
         <source>The price list has a number price for &quot;%1&quot; months in %2; numbers are sold for %3 months.</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst heeft een nummerprijs voor &quot;%1&quot; maanden in %2; nummers worden verkocht voor %3 maanden.</translation>
     </message>
     <message>
         <source>%1-month number price for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nummerprijs voor %1 maanden voor %2</translation>
     </message>
     <message>
         <source>bundle price</source>
-        <translation type="unfinished"></translation>
+        <translation>bundelprijs</translation>
     </message>
     <message>
         <source>channel price</source>
-        <translation type="unfinished"></translation>
+        <translation>kanaalprijs</translation>
     </message>
     <message>
         <source>The price list has no &quot;rates&quot; list of per-minute rates.</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst heeft geen &quot;rates&quot;-lijst met minuuttarieven.</translation>
     </message>
     <message>
         <source>Rate %1 of the price list is not an object with &quot;prefix&quot;, &quot;rate&quot; and &quot;name&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarief %1 van de prijslijst is geen object met &quot;prefix&quot;, &quot;rate&quot; en &quot;name&quot;.</translation>
     </message>
     <message>
         <source>Rate %1 of the price list has an unknown field &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarief %1 van de prijslijst heeft een onbekend veld &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>Rate %1 of the price list needs a &quot;prefix&quot; of 1 to 15 digits (the country code first, like &quot;447&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarief %1 van de prijslijst heeft een &quot;prefix&quot; van 1 tot 15 cijfers nodig (eerst de landcode, zoals &quot;447&quot;).</translation>
     </message>
     <message>
         <source>The prefix %1 is in the price list twice (rates %2 and %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Het voorvoegsel %1 staat twee keer in de prijslijst (tarieven %2 en %3).</translation>
     </message>
     <message>
         <source>The rate for prefix %1 (rate %2 of the price list) is negative: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het tarief voor voorvoegsel %1 (tarief %2 van de prijslijst) is negatief: %3.</translation>
     </message>
     <message>
         <source>The rate for prefix %1 (rate %2 of the price list) must be a string like &quot;0.0230&quot;, with at most four decimals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het tarief voor voorvoegsel %1 (tarief %2 van de prijslijst) moet een tekenreeks zijn zoals &quot;0.0230&quot;, met maximaal vier decimalen.</translation>
     </message>
     <message>
         <source>The rate for prefix %1 (rate %2 of the price list) is %3 a minute; at most %4 is accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het tarief voor voorvoegsel %1 (tarief %2 van de prijslijst) is %3 per minuut; maximaal %4 wordt geaccepteerd.</translation>
     </message>
     <message>
         <source>The name of prefix %1 (rate %2 of the price list) must be text of at most 200 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>De naam van voorvoegsel %1 (tarief %2 van de prijslijst) moet tekst van maximaal 200 tekens zijn.</translation>
     </message>
 </context>
 <context>
     <name>sb::PriceListStore</name>
     <message>
         <source>The price list %1 is too large (%2 bytes; at most %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>De prijslijst %1 is te groot (%2 bytes; maximaal %3).</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">Kan %1 niet lezen: %2</translation>
+        <translation>Kan %1 niet lezen: %2</translation>
     </message>
 </context>
 <context>
@@ -1483,14 +1483,14 @@
     </message>
     <message numerus="yes">
         <source>%1 has %n US minute bundle(s); it needs at least as many channels. Lower the bundles first. The channels were not changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 heeft %n Amerikaanse minutenbundel; het profiel heeft minstens evenveel kanalen nodig. Verlaag eerst het aantal bundels. De kanalen zijn niet gewijzigd.</numerusform>
+            <numerusform>%1 heeft %n Amerikaanse minutenbundels; het profiel heeft minstens evenveel kanalen nodig. Verlaag eerst het aantal bundels. De kanalen zijn niet gewijzigd.</numerusform>
         </translation>
     </message>
     <message>
         <source>The SIP profile %1 owes %2 for calls; allocate at least %2 to it before deleting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het SIP-profiel %1 is %2 verschuldigd voor gesprekken; wijs er ten minste %2 aan toe voordat u het verwijdert.</translation>
     </message>
 </context>
 <context>
@@ -2336,185 +2336,185 @@ Wachtwoord: %2</translation>
     </message>
     <message>
         <source>US minute bundles renewed: %1 (paid %2 from the profiles&apos; balances), lapsed: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Amerikaanse minutenbundels verlengd: %1 (%2 betaald uit de saldi van de profielen), vervallen: %3.</translation>
     </message>
     <message>
         <source>US minute bundles of a SIP profile: 5000 minutes a month each, paid from the profile&apos;s balance, never more than its channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Amerikaanse minutenbundels van een SIP-profiel: elk 5000 minuten per maand, betaald uit het saldo van het profiel, nooit meer dan het aantal kanalen.</translation>
     </message>
     <message>
         <source>bundle add PROFILE COUNT      buy bundles for a profile without any</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle add PROFILE COUNT      bundels kopen voor een profiel dat er nog geen heeft</translation>
     </message>
     <message>
         <source>bundle change PROFILE COUNT   refund the unused minutes, buy COUNT at today&apos;s price</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle change PROFILE COUNT   ongebruikte minuten terugbetalen, COUNT kopen tegen de prijs van vandaag</translation>
     </message>
     <message>
         <source>bundle cancel PROFILE         no renewal; usable until the period&apos;s end</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle cancel PROFILE         geen verlenging; bruikbaar tot het einde van de periode</translation>
     </message>
     <message>
         <source>bundle extend PROFILE         pay the next month now (within 30 days of its end)</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle extend PROFILE         de volgende maand nu betalen (binnen 30 dagen voor het einde)</translation>
     </message>
     <message>
         <source>Usage: bundle add|change|cancel|extend PROFILE [COUNT]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: bundle add|change|cancel|extend PROFILE [COUNT]</translation>
     </message>
     <message>
         <source>Unknown bundle command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekende bundle-opdracht &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>Usage: bundle %1 PROFILE COUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: bundle %1 PROFILE COUNT</translation>
     </message>
     <message>
         <source>Usage: bundle %1 PROFILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: bundle %1 PROFILE</translation>
     </message>
     <message>
         <source>bundles: &quot;%1&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>bundles: &quot;%1&quot; is geen geheel getal.</translation>
     </message>
     <message numerus="yes">
         <source>%n US minute bundle(s) for %1: paid %2; the period ends %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Amerikaanse minutenbundel voor %1: %2 betaald; de periode eindigt op %3.</numerusform>
+            <numerusform>%n Amerikaanse minutenbundels voor %1: %2 betaald; de periode eindigt op %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n US minute bundle(s) for %1: refunded %2 for unused minutes, paid %3; the period ends %4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Amerikaanse minutenbundel voor %1: %2 terugbetaald voor ongebruikte minuten, %3 betaald; de periode eindigt op %4.</numerusform>
+            <numerusform>%n Amerikaanse minutenbundels voor %1: %2 terugbetaald voor ongebruikte minuten, %3 betaald; de periode eindigt op %4.</numerusform>
         </translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are cancelled; usable until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>De Amerikaanse minutenbundels van %1 zijn geannuleerd; bruikbaar tot %2.</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are extended: paid %2; next payment %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>De Amerikaanse minutenbundels van %1 zijn verlengd: %2 betaald; volgende betaling op %3.</translation>
     </message>
     <message>
         <source>asterisk (Master.csv) or freeswitch (mod_cdr_csv, template &quot;example&quot;); found from the file when not given.</source>
-        <translation type="unfinished"></translation>
+        <translation>asterisk (Master.csv) of freeswitch (mod_cdr_csv, sjabloon &quot;example&quot;); zonder deze optie automatisch herkend uit het bestand.</translation>
     </message>
     <message>
         <source>The IANA time zone of the file&apos;s times (import; UTC by default) or of --from and --to (list; this computer&apos;s by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>De IANA-tijdzone van de tijden in het bestand (import; standaard UTC) of van --from en --to (list; standaard die van deze computer).</translation>
     </message>
     <message>
         <source>Only the calls this SIP profile paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen de gesprekken die dit SIP-profiel heeft betaald.</translation>
     </message>
     <message>
         <source>Only the calls this member paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen de gesprekken die dit lid heeft betaald.</translation>
     </message>
     <message>
         <source>The first day (YYYY-MM-DD), included.</source>
-        <translation type="unfinished"></translation>
+        <translation>De eerste dag (YYYY-MM-DD), inbegrepen.</translation>
     </message>
     <message>
         <source>The last day (YYYY-MM-DD), included.</source>
-        <translation type="unfinished"></translation>
+        <translation>De laatste dag (YYYY-MM-DD), inbegrepen.</translation>
     </message>
     <message>
         <source>Write every matching call to this CSV file instead (--limit does not apply).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle overeenkomende gesprekken in plaats daarvan naar dit CSV-bestand schrijven (--limit geldt dan niet).</translation>
     </message>
     <message>
         <source>Only calls whose source or destination contains this number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen gesprekken waarvan de bron of de bestemming dit nummer bevat.</translation>
     </message>
     <message>
         <source>How many calls, newest first, from 1 to 1000000 (1000 by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoeveel gesprekken, nieuwste eerst, van 1 tot 1000000 (standaard 1000).</translation>
     </message>
     <message>
         <source>The PBX&apos;s call records: import and rate them, list the call history.</source>
-        <translation type="unfinished"></translation>
+        <translation>De gespreksrecords van de PBX: importeren en tariferen, de gespreksgeschiedenis weergeven.</translation>
     </message>
     <message>
         <source>calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</source>
-        <translation type="unfinished"></translation>
+        <translation>calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</translation>
     </message>
     <message>
         <source>calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</source>
-        <translation type="unfinished"></translation>
+        <translation>calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</translation>
     </message>
     <message>
         <source>Usage: calls import|list ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: calls import|list ...</translation>
     </message>
     <message>
         <source>Unknown calls command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekende calls-opdracht &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>Usage: calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</translation>
     </message>
     <message>
         <source>--format: &quot;%1&quot; is not asterisk or freeswitch.</source>
-        <translation type="unfinished"></translation>
+        <translation>--format: &quot;%1&quot; is niet asterisk of freeswitch.</translation>
     </message>
     <message>
         <source>--time-zone: &quot;%1&quot; is not an IANA time zone such as Europe/Oslo or America/New_York.</source>
-        <translation type="unfinished"></translation>
+        <translation>--time-zone: &quot;%1&quot; is geen IANA-tijdzone zoals Europe/Oslo of America/New_York.</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more line(s) with problems.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… en nog %n regel met problemen.</numerusform>
+            <numerusform>… en nog %n regels met problemen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Unknown account code &quot;%1&quot;: %n record(s), the first on line %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Onbekende accountcode &quot;%1&quot;: %n record, op regel %2.</numerusform>
+            <numerusform>Onbekende accountcode &quot;%1&quot;: %n records, het eerste op regel %2.</numerusform>
         </translation>
     </message>
     <message>
         <source>line %1: %2 was not charged: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>regel %1: %2 is niet in rekening gebracht: %3</translation>
     </message>
     <message>
         <source>Imported %1 call(s), %2 duplicate(s) skipped, %3 line(s) with problems; charged %4 for %5 call(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesprekken geïmporteerd: %1, dubbele overgeslagen: %2, regels met problemen: %3; in rekening gebracht: %4 (gesprekken: %5).</translation>
     </message>
     <message>
         <source>Usage: calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</translation>
     </message>
     <message>
         <source>Give --profile or --member, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef --profile of --member op, niet allebei.</translation>
     </message>
     <message>
         <source>--%1: &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1: &quot;%2&quot; is geen datum (YYYY-MM-DD).</translation>
     </message>
     <message>
         <source>--to (%1) is before --from (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>--to (%1) ligt vóór --from (%2).</translation>
     </message>
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 1000000.</source>
-        <translation type="unfinished">--limit: &quot;%1&quot; is geen getal van 1 tot en met 100000. {1&quot;?} {1 ?} {1000000.?}</translation>
+        <translation>--limit: &quot;%1&quot; is geen getal van 1 tot en met 1000000.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n call(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gesprek geëxporteerd naar %1.</numerusform>
+            <numerusform>%n gesprekken geëxporteerd naar %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -2557,121 +2557,159 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Opdrachten:
+  init                                        de database maken of bijwerken
+  balance                                     het bedrijfssaldo
+  topup AMOUNT [--reference TEXT]             gekocht tegoed aan het bedrijfssaldo toevoegen
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 alle leden
+  member show ACCOUNT                         één lid
+  member import FILE.csv [--dry-run]          alles of niets; de proefrun toont elk probleem
+  member export FILE.csv                      een CSV die member import ongewijzigd terugleest
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT aan elk lid; alles of niets
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 verlengingen, vervallen nummers en maandelijkse resets die nu aan de beurt zijn
+  activity [--limit N] [--lang L]             het auditlogboek, nieuwste eerst
+  number countries                            landen waar nummers te koop zijn
+  number areas COUNTRY                        netnummers met plaatsnamen en beschikbare nummers
+  number prices COUNTRY                       prijs per factureringsperiode (1, 3, 12 maanden)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          bruikbaar tot het einde van de periode, geen terugbetaling
+  number list [--search TEXT] [--country CC]  alle nummers die het bedrijf heeft of had
+  credit profile NAME AMOUNT                  bedrijfstegoed naar een SIP-profiel
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP-gebruikersnaam, wachtwoord en servers
+  profile pbx-config NAME [--format asterisk] kant-en-klare PBX-configuratie om te plakken
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             Amerikaanse minutenbundels (elk 5000 minuten per maand)
+  bundle cancel|extend PROFILE                geen verlenging / de volgende maand nu betalen
+  demo [--members N] [--seed S]               de database vullen met realistische gegenereerde gegevens
+
+Standaard wordt $SWITCHBOARD_DATABASE als database gebruikt, anders het SQLite-bestand dat het venster zelf gebruikt.
+Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</translation>
     </message>
     <message>
         <source>How many members, 0 to %1 (200 if not given).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoeveel leden, 0 tot %1 (standaard 200).</translation>
     </message>
     <message>
         <source>How many SIP profiles with channels, 0 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoeveel SIP-profielen met kanalen, 0 tot %1.</translation>
     </message>
     <message>
         <source>How many numbers across the catalogue, for members and profiles (at most what the catalogue has free).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoeveel nummers uit de hele catalogus, voor leden en profielen (maximaal wat de catalogus vrij heeft).</translation>
     </message>
     <message>
         <source>How many call records over the last three months, rated and charged like an imported Master.csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoeveel gespreksrecords over de afgelopen drie maanden, getarifeerd en in rekening gebracht zoals een geïmporteerde Master.csv.</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a number from 0 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;%2&quot; is geen getal van 0 tot %3.</translation>
     </message>
     <message numerus="yes">
         <source>%n SIP profile(s) with %1 channel(s), %2 number(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n SIP-profiel; kanalen: %1, nummers: %2.</numerusform>
+            <numerusform>%n SIP-profielen; kanalen: %1, nummers: %2.</numerusform>
         </translation>
     </message>
     <message>
-        <source>The catalogue had only %1 of the %2 numbers asked for free.</source>
-        <translation type="unfinished"></translation>
+        <source>The catalogue had only %1 free numbers of the %2 asked for.</source>
+        <translation>De catalogus had maar %1 van de %2 gevraagde nummers vrij.</translation>
     </message>
     <message numerus="yes">
         <source>%n call(s) imported, %1 charged for %2; %3 payer(s) owe %4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gesprek geïmporteerd; in rekening gebracht: %1 (samen %2); betalers met een schuld: %3 (samen %4).</numerusform>
+            <numerusform>%n gesprekken geïmporteerd; in rekening gebracht: %1 (samen %2); betalers met een schuld: %3 (samen %4).</numerusform>
         </translation>
     </message>
     <message>
         <source>The price list in force: showing it, and importing one in its place.</source>
-        <translation type="unfinished"></translation>
+        <translation>De geldende prijslijst: weergeven en vervangen door een geïmporteerde.</translation>
     </message>
     <message>
         <source>prices show                                 bundle, channel and number prices, per-minute rates</source>
-        <translation type="unfinished"></translation>
+        <translation>prices show                                 bundel-, kanaal- en nummerprijzen, minuuttarieven</translation>
     </message>
     <message>
         <source>prices import FILE                          replace the price list with FILE (JSON, validated whole)</source>
-        <translation type="unfinished"></translation>
+        <translation>prices import FILE                          de prijslijst vervangen door FILE (JSON, als geheel gecontroleerd)</translation>
     </message>
     <message>
         <source>Usage: prices show|import ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: prices show|import ...</translation>
     </message>
     <message>
         <source>Unknown prices command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekende prices-opdracht &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>Usage: prices show</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: prices show</translation>
     </message>
     <message>
         <source>Price list in force: imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Geldende prijslijst: geïmporteerd</translation>
     </message>
     <message>
         <source>Price list in force: built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Geldende prijslijst: ingebouwd</translation>
     </message>
     <message>
         <source>US minute bundle (5000 minutes a month): %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Amerikaanse minutenbundel (5000 minuten per maand): %1 %2</translation>
     </message>
     <message>
         <source>Channel (a month): %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanaal (per maand): %1 %2</translation>
     </message>
     <message>
         <source>Numbers (1, 3 and 12 months):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummers (1, 3 en 12 maanden):</translation>
     </message>
     <message>
         <source>Per-minute rates (prefix, rate, destination):</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuuttarieven (voorvoegsel, tarief, bestemming):</translation>
     </message>
     <message>
         <source>Usage: prices import FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: prices import FILE</translation>
     </message>
     <message>
         <source>Imported the price list %1: number prices for %2 countries, %3 per-minute rates. It is in force now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijslijst %1 geïmporteerd: nummerprijzen voor %2 landen, %3 minuuttarieven. Deze prijslijst geldt nu.</translation>
     </message>
     <message>
         <source>US bundles:    none</source>
-        <translation type="unfinished"></translation>
+        <translation>Amerikaanse bundels:  geen</translation>
     </message>
     <message>
         <source>US bundles:    %1 at %2 each; %3 of %4 minutes used until %5; %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Amerikaanse bundels:  %1 à %2; %3 van %4 minuten gebruikt tot %5; %6</translation>
     </message>
     <message>
         <source>cancelled, usable until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>geannuleerd, bruikbaar tot %1</translation>
     </message>
     <message>
         <source>next payment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>volgende betaling op %1</translation>
     </message>
     <message>
         <source>Monthly cost:  %1 (channels %2, bundles %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Maandkosten:          %1 (kanalen %2, bundels %3)</translation>
     </message>
 </context>
 <context>
@@ -3030,87 +3068,87 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
 <context>
     <name>sb::ui::BundlesDialog</name>
     <message numerus="yes">
-        <source>Each bundle gives %1 a month 5000 minutes of calls to US mobiles and landlines, paid from its own balance. It has %n channel(s): at most that many bundles.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>Each bundle gives %1 5000 minutes a month of calls to US mobiles and landlines, paid from the profile&apos;s own balance. It has %n channel(s): at most that many bundles.</source>
+        <translation>
+            <numerusform>Elke bundel geeft %1 per maand 5000 minuten aan gesprekken naar Amerikaanse mobiele en vaste nummers, betaald uit het eigen saldo. Het profiel heeft %n kanaal: dus maximaal één bundel.</numerusform>
+            <numerusform>Elke bundel geeft %1 per maand 5000 minuten aan gesprekken naar Amerikaanse mobiele en vaste nummers, betaald uit het eigen saldo. Het profiel heeft %n kanalen: maximaal evenveel bundels.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 has %n bundle(s) at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile&apos;s balance; the new number is bought at today&apos;s price.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%1 has %n bundle(s) at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile&apos;s balance; the new count is bought at today&apos;s price.</source>
+        <translation>
+            <numerusform>%1 heeft %n bundel à %2, %3 van %4 minuten gebruikt in deze periode. De huidige bundel wordt geannuleerd en de ongebruikte minuten worden terugbetaald op het saldo van het profiel; het nieuwe aantal wordt gekocht tegen de prijs van vandaag.</numerusform>
+            <numerusform>%1 heeft %n bundels à %2 per stuk, %3 van %4 minuten gebruikt in deze periode. De huidige bundels worden geannuleerd en de ongebruikte minuten worden terugbetaald op het saldo van het profiel; het nieuwe aantal wordt gekocht tegen de prijs van vandaag.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n bundle(s): %1 a month, paid now; renewed on %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bundel: %1 per maand, nu betaald; wordt verlengd op %2</numerusform>
+            <numerusform>%n bundels: %1 per maand, nu betaald; worden verlengd op %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Refund for %1 unused minutes: %2. New cost: %3 a month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugbetaling voor %1 ongebruikte minuten: %2. Nieuwe kosten: %3 per maand.</translation>
     </message>
     <message numerus="yes">
-        <source>%1 already has %n bundle(s): choose another number.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%1 already has %n bundle(s): choose another count.</source>
+        <translation>
+            <numerusform>%1 heeft al %n bundel: kies een ander aantal.</numerusform>
+            <numerusform>%1 heeft al %n bundels: kies een ander aantal.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) cannot pay %3 for %n bundle(s). Allocate credit to the profile first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Het saldo van %1 (%2) kan %3 voor %n bundel niet betalen. Wijs eerst tegoed toe aan het profiel.</numerusform>
+            <numerusform>Het saldo van %1 (%2) kan %3 voor %n bundels niet betalen. Wijs eerst tegoed toe aan het profiel.</numerusform>
         </translation>
     </message>
     <message>
         <source>Profile balance: %1.</source>
-        <translation type="unfinished">Profielsaldo: %1.</translation>
+        <translation>Profielsaldo: %1.</translation>
     </message>
     <message>
         <source>Profile balance: %1, after buying: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profielsaldo: %1, na de aankoop: %2.</translation>
     </message>
     <message>
         <source>Add US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Amerikaanse minutenbundels toevoegen</translation>
     </message>
     <message>
         <source>Change US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Amerikaanse minutenbundels wijzigen</translation>
     </message>
     <message>
         <source>&amp;Bundles (1–%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bundels (1–%1):</translation>
     </message>
     <message>
         <source>Number of bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Aantal bundels</translation>
     </message>
     <message>
         <source>About the bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Over de bundels</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished">Probleem</translation>
+        <translation>Probleem</translation>
     </message>
     <message>
         <source>&amp;Buy now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nu kopen</translation>
     </message>
     <message>
         <source>Buy now</source>
-        <translation type="unfinished">Nu kopen</translation>
+        <translation>Nu kopen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuleren</translation>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
@@ -3397,205 +3435,205 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     <name>sb::ui::CallsPage</name>
     <message>
         <source>All SIP profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle SIP-profielen</translation>
     </message>
     <message>
         <source>All departments</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle afdelingen</translation>
     </message>
     <message numerus="yes">
         <source>%Ln call(s) · %1 billed min. · %2 bundle min. · %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln gesprek · %1 gefact. min. · %2 bundelmin. · %3</numerusform>
+            <numerusform>%Ln gesprekken · %1 gefact. min. · %2 bundelmin. · %3</numerusform>
         </translation>
     </message>
     <message>
         <source>The calls cannot be shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De gesprekken kunnen niet worden getoond: %1</translation>
     </message>
     <message>
         <source>Import call records</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespreksrecords importeren</translation>
     </message>
     <message>
         <source>Call records (*.csv *.log);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespreksrecords (*.csv *.log);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished">%1 importeren…</translation>
+        <translation>%1 importeren…</translation>
     </message>
     <message>
         <source>The import of %1 was cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het importeren van %1 is geannuleerd; er is niets gewijzigd.</translation>
     </message>
     <message>
         <source>Nothing was imported from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is niets geïmporteerd uit %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>Imported %Ln call(s) from %1 (%2 already there); charged %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln gesprek geïmporteerd uit %1 (%2 al aanwezig); %3 in rekening gebracht.</numerusform>
+            <numerusform>%Ln gesprekken geïmporteerd uit %1 (%2 al aanwezig); %3 in rekening gebracht.</numerusform>
         </translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished">regel %1: %2</translation>
+        <translation>regel %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln line(s) could not be read and were skipped:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln regel kon niet worden gelezen en is overgeslagen:</numerusform>
+            <numerusform>%Ln regels konden niet worden gelezen en zijn overgeslagen:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(and %Ln more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(en nog %Ln)</numerusform>
+            <numerusform>(en nog %Ln)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&quot;%1&quot; (%Ln record(s), first on line %2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&quot;%1&quot; (%Ln record, op regel %2)</numerusform>
+            <numerusform>&quot;%1&quot; (%Ln records, eerste op regel %2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s) name no member account and no SIP profile and were not imported:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln record noemt geen ledenaccount en geen SIP-profiel en is niet geïmporteerd:</numerusform>
+            <numerusform>%Ln records noemen geen ledenaccount en geen SIP-profiel en zijn niet geïmporteerd:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(and %Ln more code(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(en nog %Ln code)</numerusform>
+            <numerusform>(en nog %Ln codes)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln call(s) were kept without a charge: no rate for their destination, the first on line %1 (%2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln gesprek is zonder kosten bewaard: geen tarief voor de bestemming, op regel %1 (%2).</numerusform>
+            <numerusform>%Ln gesprekken zijn zonder kosten bewaard: geen tarief voor hun bestemming, het eerste op regel %1 (%2).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln payer(s) now owe %1 together: their balances went below zero.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln betaler is nu %1 verschuldigd: het saldo is onder nul gezakt.</numerusform>
+            <numerusform>%Ln betalers zijn nu samen %1 verschuldigd: hun saldo is onder nul gezakt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Imported from %1 with problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geïmporteerd uit %1, met problemen.</translation>
     </message>
     <message>
         <source>Export calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesprekken exporteren</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished">CSV-bestanden (*.csv);;Alle bestanden (*)</translation>
+        <translation>CSV-bestanden (*.csv);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
-        <translation type="unfinished">Exporteren naar %1…</translation>
+        <translation>Exporteren naar %1…</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln call(s) to %1.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln gesprek geëxporteerd naar %1.</numerusform>
             <numerusform>%Ln gesprekken geëxporteerd naar %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Calls &amp; reports</source>
-        <translation type="unfinished">Gesprekken en rapporten</translation>
+        <translation>Gesprekken en rapporten</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesprekken</translation>
     </message>
     <message>
         <source>Search by number (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoek op nummer (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search calls by number</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesprekken zoeken op nummer</translation>
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profiel:</translation>
     </message>
     <message>
         <source>&amp;Member:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lid:</translation>
     </message>
     <message>
         <source>Any account</source>
-        <translation type="unfinished"></translation>
+        <translation>Elk account</translation>
     </message>
     <message>
         <source>Member account</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledenaccount</translation>
     </message>
     <message>
         <source>Paid by the SIP profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Betaald door het SIP-profiel</translation>
     </message>
     <message>
         <source>&amp;Department:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afdeling:</translation>
     </message>
     <message>
         <source>Paid by the department</source>
-        <translation type="unfinished"></translation>
+        <translation>Betaald door de afdeling</translation>
     </message>
     <message>
         <source>From the day</source>
-        <translation type="unfinished"></translation>
+        <translation>Vanaf de dag</translation>
     </message>
     <message>
         <source>To the day (included)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tot en met de dag</translation>
     </message>
     <message>
         <source>F&amp;rom:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Van:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tot:</translation>
     </message>
     <message>
         <source>Any day</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbeperkt</translation>
     </message>
     <message>
         <source>&amp;Import call records…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespreksrecords &amp;importeren…</translation>
     </message>
     <message>
         <source>Import a PBX&apos;s call records (Asterisk Master.csv or FreeSWITCH CSV), rate and charge them</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespreksrecords van een PBX importeren (Asterisk Master.csv of FreeSWITCH CSV), tariferen en in rekening brengen</translation>
     </message>
     <message>
         <source>E&amp;xport calls…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesprekken e&amp;xporteren…</translation>
     </message>
     <message>
         <source>Export the calls the filters show to a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>De gesprekken die de filters tonen naar een CSV-bestand exporteren</translation>
     </message>
 </context>
 <context>
@@ -3956,7 +3994,7 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     </message>
     <message>
         <source>%1 (owed: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (schuld: %2)</translation>
     </message>
 </context>
 <context>
@@ -4075,47 +4113,47 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     <name>sb::ui::ImportCallsDialog</name>
     <message>
         <source>Import call records</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespreksrecords importeren</translation>
     </message>
     <message>
         <source>Import the calls of %1, rate them and charge their payers.</source>
-        <translation type="unfinished"></translation>
+        <translation>De gesprekken uit %1 worden geïmporteerd, getarifeerd en bij de betalers in rekening gebracht.</translation>
     </message>
     <message>
         <source>Found from the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch herkennen</translation>
     </message>
     <message>
         <source>Asterisk (Master.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Asterisk (Master.csv)</translation>
     </message>
     <message>
         <source>FreeSWITCH (mod_cdr_csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>FreeSWITCH (mod_cdr_csv)</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Indeling</translation>
     </message>
     <message>
         <source>Time zone of the file&apos;s times</source>
-        <translation type="unfinished"></translation>
+        <translation>Tijdzone van de tijden in het bestand</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Indeling:</translation>
     </message>
     <message>
         <source>&amp;Times are in:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tijden staan in:</translation>
     </message>
     <message>
         <source>PBXs usually log UTC; choose the PBX&apos;s time zone if it logs local time.</source>
-        <translation type="unfinished"></translation>
+        <translation>PBX&apos;en loggen meestal in UTC; kies de tijdzone van de PBX als die in lokale tijd logt.</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished">Importeren</translation>
+        <translation>Importeren</translation>
     </message>
 </context>
 <context>
@@ -4439,7 +4477,7 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     </message>
     <message>
         <source>Billing: the US minute bundles of %1 were renewed from their balances.</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturering: de Amerikaanse minutenbundels van %1 zijn verlengd, betaald uit de eigen saldi.</translation>
     </message>
 </context>
 <context>
@@ -5292,46 +5330,46 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     </message>
     <message>
         <source>%1 a month: channels %2 and US minute bundles %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 per maand: kanalen %2 en Amerikaanse minutenbundels %3</translation>
     </message>
     <message>
         <source>%1 a month</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 per maand</translation>
     </message>
     <message>
         <source>Outgoing calls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitgaande gesprekken: %1</translation>
     </message>
     <message>
         <source>No US minute bundles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen Amerikaanse minutenbundels.</translation>
     </message>
     <message>
         <source>US calls are charged at the standard rates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesprekken naar de VS worden tegen de standaardtarieven in rekening gebracht.</translation>
     </message>
     <message numerus="yes">
         <source>%n bundle(s) at %1 each: %2 a month</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bundel à %1: %2 per maand</numerusform>
+            <numerusform>%n bundels à %1 per stuk: %2 per maand</numerusform>
         </translation>
     </message>
     <message>
         <source>Minutes used: %1 of %2 this period (until %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruikte minuten: %1 van %2 in deze periode (tot %3)</translation>
     </message>
     <message>
         <source>Cancelled: usable until %1, then they expire.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geannuleerd: bruikbaar tot %1, daarna vervallen ze.</translation>
     </message>
     <message>
         <source>Next payment: %1, from this profile&apos;s balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgende betaling: %1, uit het saldo van dit profiel.</translation>
     </message>
     <message>
         <source>Each bundle gives 5000 minutes a month of calls to US mobiles and landlines, paid from this profile&apos;s credit; at most one per channel. Unused minutes expire at the renewal; US calls beyond them are charged at the standard rates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elke bundel geeft 5000 minuten per maand aan gesprekken naar Amerikaanse mobiele en vaste nummers, betaald uit het tegoed van dit profiel; maximaal één per kanaal. Ongebruikte minuten vervallen bij de verlenging; gesprekken naar de VS daarboven worden tegen de standaardtarieven in rekening gebracht.</translation>
     </message>
 </context>
 <context>
@@ -5529,107 +5567,107 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     </message>
     <message>
         <source>Select a SIP profile first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecteer eerst een SIP-profiel.</translation>
     </message>
     <message>
         <source>Buy US minute bundles for the SIP profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Amerikaanse minutenbundels kopen voor het SIP-profiel</translation>
     </message>
     <message>
         <source>The profile already has bundles: change them instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het profiel heeft al bundels: wijzig die in plaats daarvan.</translation>
     </message>
     <message>
         <source>Change the number of bundles; the unused minutes are refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Het aantal bundels wijzigen; de ongebruikte minuten worden terugbetaald</translation>
     </message>
     <message>
         <source>The profile has no bundles: add them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het profiel heeft geen bundels: voeg eerst bundels toe.</translation>
     </message>
     <message>
         <source>Cancel the bundles: usable until the end of the period, not renewed</source>
-        <translation type="unfinished"></translation>
+        <translation>De bundels annuleren: bruikbaar tot het einde van de periode, niet verlengd</translation>
     </message>
     <message>
         <source>Already cancelled: usable until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Al geannuleerd: bruikbaar tot %1.</translation>
     </message>
     <message>
         <source>The profile has no bundles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het profiel heeft geen bundels.</translation>
     </message>
     <message>
         <source>Pay the next month of the bundles now</source>
-        <translation type="unfinished"></translation>
+        <translation>De volgende maand van de bundels nu betalen</translation>
     </message>
     <message>
         <source>Bundles can be extended only within %1 days of the end of their paid time (%2), from %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundels kunnen pas binnen %1 dagen voor het einde van de betaalde periode (%2) worden verlengd, vanaf %3.</translation>
     </message>
     <message numerus="yes">
         <source>%1 now has %n US minute bundle(s): %2 refunded for unused minutes, %3 paid until %4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 heeft nu %n Amerikaanse minutenbundel: %2 terugbetaald voor ongebruikte minuten, %3 betaald tot %4.</numerusform>
+            <numerusform>%1 heeft nu %n Amerikaanse minutenbundels: %2 terugbetaald voor ongebruikte minuten, %3 betaald tot %4.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 now has %n US minute bundle(s): %2 paid until %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 heeft nu %n Amerikaanse minutenbundel: %2 betaald tot %3.</numerusform>
+            <numerusform>%1 heeft nu %n Amerikaanse minutenbundels: %2 betaald tot %3.</numerusform>
         </translation>
     </message>
     <message>
         <source>Keep them</source>
-        <translation type="unfinished">Behouden</translation>
+        <translation>Behouden</translation>
     </message>
     <message>
         <source>Cancel US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Amerikaanse minutenbundels annuleren</translation>
     </message>
     <message numerus="yes">
         <source>Cancel the %n US minute bundle(s) of %1?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>De %n Amerikaanse minutenbundel van %1 annuleren?</numerusform>
+            <numerusform>De %n Amerikaanse minutenbundels van %1 annuleren?</numerusform>
         </translation>
     </message>
     <message>
         <source>They stay usable until %1 and are not renewed; nothing is refunded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ze blijven bruikbaar tot %1 en worden niet verlengd; er wordt niets terugbetaald.</translation>
     </message>
     <message>
         <source>&amp;Cancel bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundels ann&amp;uleren</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are cancelled: usable until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>De Amerikaanse minutenbundels van %1 zijn geannuleerd: bruikbaar tot %2.</translation>
     </message>
     <message>
         <source>Extend US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Amerikaanse minutenbundels verlengen</translation>
     </message>
     <message numerus="yes">
         <source>Extend the %n US minute bundle(s) of %1 by a month?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>De %n Amerikaanse minutenbundel van %1 met een maand verlengen?</numerusform>
+            <numerusform>De %n Amerikaanse minutenbundels van %1 met een maand verlengen?</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is paid now from the profile&apos;s balance; they then run until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wordt nu betaald uit het saldo van het profiel; de bundels lopen dan tot %2.</translation>
     </message>
     <message>
         <source>&amp;Extend</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verlengen</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are extended: %2 paid; next payment %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>De Amerikaanse minutenbundels van %1 zijn verlengd: %2 betaald; volgende betaling op %3.</translation>
     </message>
 </context>
 <context>

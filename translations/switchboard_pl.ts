@@ -260,79 +260,79 @@
     </message>
     <message>
         <source>Imported the price list %1 in place of the one in force: number prices for %2 countries, %3 per-minute rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaimportowano cennik %1 w miejsce obowiązującego: ceny numerów dla krajów: %2, stawki za minutę: %3</translation>
     </message>
     <message numerus="yes">
         <source>Added %n US minute bundle(s) to %1; paid %2 until %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Profil %1: dodano %n pakiet minut do USA; zapłacono %2 za okres do %3</numerusform>
+            <numerusform>Profil %1: dodano %n pakiety minut do USA; zapłacono %2 za okres do %3</numerusform>
+            <numerusform>Profil %1: dodano %n pakietów minut do USA; zapłacono %2 za okres do %3</numerusform>
         </translation>
     </message>
     <message>
         <source>Changed the US minute bundles of %1 from %2 to %3; refunded %4 for unused minutes, paid %5 until %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmieniono liczbę pakietów minut do USA profilu %1 z %2 na %3; zwrócono %4 za niewykorzystane minuty, zapłacono %5 za okres do %6</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled %n US minute bundle(s) of %1; usable until %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Profil %1: anulowano %n pakiet minut do USA; działa do %2</numerusform>
+            <numerusform>Profil %1: anulowano %n pakiety minut do USA; działają do %2</numerusform>
+            <numerusform>Profil %1: anulowano %n pakietów minut do USA; działają do %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Extended %n US minute bundle(s) of %1 by a month; paid %2, next payment %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Profil %1: przedłużono %n pakiet minut do USA o miesiąc; zapłacono %2, następna płatność %3</numerusform>
+            <numerusform>Profil %1: przedłużono %n pakiety minut do USA o miesiąc; zapłacono %2, następna płatność %3</numerusform>
+            <numerusform>Profil %1: przedłużono %n pakietów minut do USA o miesiąc; zapłacono %2, następna płatność %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Renewed %n US minute bundle(s) of %1; paid %2 until %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Profil %1: odnowiono %n pakiet minut do USA; zapłacono %2 za okres do %3</numerusform>
+            <numerusform>Profil %1: odnowiono %n pakiety minut do USA; zapłacono %2 za okres do %3</numerusform>
+            <numerusform>Profil %1: odnowiono %n pakietów minut do USA; zapłacono %2 za okres do %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %n US minute bundle(s) of %1 lapsed: its balance (%2) cannot pay the renewal (%3)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pakiet minut do USA profilu %1 wygasł: saldo profilu (%2) nie wystarcza na odnowienie (%3)</numerusform>
+            <numerusform>%n pakiety minut do USA profilu %1 wygasły: saldo profilu (%2) nie wystarcza na odnowienie (%3)</numerusform>
+            <numerusform>%n pakietów minut do USA profilu %1 wygasło: saldo profilu (%2) nie wystarcza na odnowienie (%3)</numerusform>
         </translation>
     </message>
     <message>
         <source>Price list imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaimportowano cennik</translation>
     </message>
     <message>
         <source>Bundles added</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodano pakiety</translation>
     </message>
     <message>
         <source>Bundles changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmieniono pakiety</translation>
     </message>
     <message>
         <source>Bundles cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowano pakiety</translation>
     </message>
     <message>
         <source>Bundles extended</source>
-        <translation type="unfinished"></translation>
+        <translation>Przedłużono pakiety</translation>
     </message>
     <message>
         <source>Bundles renewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Odnowiono pakiety</translation>
     </message>
     <message>
         <source>Bundles lapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakiety wygasły</translation>
     </message>
 </context>
 <context>
@@ -362,117 +362,117 @@
     <name>sb::BalanceDisplay</name>
     <message>
         <source>owes %1</source>
-        <translation type="unfinished"></translation>
+        <translation>zadłużenie %1</translation>
     </message>
 </context>
 <context>
     <name>sb::BundleService</name>
     <message>
         <source>Enter at least one US minute bundle (to end them, cancel them), not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj co najmniej jeden pakiet minut do USA (aby z nich zrezygnować, anuluj je), a nie %1.</translation>
     </message>
     <message numerus="yes">
         <source>%1 has %n channel(s): it can have at most as many US minute bundles, not %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Profil %1 ma %n kanał: może mieć najwyżej tyle samo pakietów minut do USA, a nie %2.</numerusform>
+            <numerusform>Profil %1 ma %n kanały: może mieć najwyżej tyle samo pakietów minut do USA, a nie %2.</numerusform>
+            <numerusform>Profil %1 ma %n kanałów: może mieć najwyżej tyle samo pakietów minut do USA, a nie %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n US minute bundle(s), until %2: change them instead.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Profil %1 ma już %n pakiet minut do USA, ważny do %2: zamiast dodawać, zmień pakiety.</numerusform>
+            <numerusform>Profil %1 ma już %n pakiety minut do USA, ważne do %2: zamiast dodawać, zmień pakiety.</numerusform>
+            <numerusform>Profil %1 ma już %n pakietów minut do USA, ważnych do %2: zamiast dodawać, zmień pakiety.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) cannot pay %n US minute bundle(s) for a month (%3). Nothing was bought.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saldo profilu %1 (%2) nie wystarcza na opłacenie %n pakietu minut do USA przez miesiąc (%3). Nic nie kupiono.</numerusform>
+            <numerusform>Saldo profilu %1 (%2) nie wystarcza na opłacenie %n pakietów minut do USA przez miesiąc (%3). Nic nie kupiono.</numerusform>
+            <numerusform>Saldo profilu %1 (%2) nie wystarcza na opłacenie %n pakietów minut do USA przez miesiąc (%3). Nic nie kupiono.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n US minute bundle(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pakiet minut do USA dla %1</numerusform>
+            <numerusform>%n pakiety minut do USA dla %1</numerusform>
+            <numerusform>%n pakietów minut do USA dla %1</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 has no US minute bundles to change: add them instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1 nie ma pakietów minut do USA do zmiany: najpierw je dodaj.</translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n US minute bundle(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Profil %1 ma już %n pakiet minut do USA.</numerusform>
+            <numerusform>Profil %1 ma już %n pakiety minut do USA.</numerusform>
+            <numerusform>Profil %1 ma już %n pakietów minut do USA.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) with the refund of %3 cannot pay %n US minute bundle(s) for a month (%4). The bundles were not changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saldo profilu %1 (%2) wraz ze zwrotem %3 nie wystarcza na opłacenie %n pakietu minut do USA przez miesiąc (%4). Nie zmieniono pakietów.</numerusform>
+            <numerusform>Saldo profilu %1 (%2) wraz ze zwrotem %3 nie wystarcza na opłacenie %n pakietów minut do USA przez miesiąc (%4). Nie zmieniono pakietów.</numerusform>
+            <numerusform>Saldo profilu %1 (%2) wraz ze zwrotem %3 nie wystarcza na opłacenie %n pakietów minut do USA przez miesiąc (%4). Nie zmieniono pakietów.</numerusform>
         </translation>
     </message>
     <message>
         <source>Unused US minute bundle minutes of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Niewykorzystane minuty z pakietów minut do USA profilu %1: %2</translation>
     </message>
     <message>
         <source>%1 has no US minute bundles to cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1 nie ma pakietów minut do USA do anulowania.</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are already cancelled; they stay usable until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakiety minut do USA profilu %1 są już anulowane; działają do %2.</translation>
     </message>
     <message>
         <source>%1 has no US minute bundles to extend.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1 nie ma pakietów minut do USA do przedłużenia.</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are paid until %2: they can be extended only within %3 days of that date, from %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakiety minut do USA profilu %1 są opłacone do %2: można je przedłużyć dopiero w ciągu %3 dni przed tą datą, czyli od %4.</translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) cannot pay %n US minute bundle(s) for a month (%3). The bundles were not extended.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saldo profilu %1 (%2) nie wystarcza na opłacenie %n pakietu minut do USA przez miesiąc (%3). Nie przedłużono pakietów.</numerusform>
+            <numerusform>Saldo profilu %1 (%2) nie wystarcza na opłacenie %n pakietów minut do USA przez miesiąc (%3). Nie przedłużono pakietów.</numerusform>
+            <numerusform>Saldo profilu %1 (%2) nie wystarcza na opłacenie %n pakietów minut do USA przez miesiąc (%3). Nie przedłużono pakietów.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Extension of %n US minute bundle(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Przedłużenie %n pakietu minut do USA dla %1</numerusform>
+            <numerusform>Przedłużenie %n pakietów minut do USA dla %1</numerusform>
+            <numerusform>Przedłużenie %n pakietów minut do USA dla %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %n US minute bundle(s) of %1 lapsed: its balance (%2) cannot pay the renewal (%3). Allocate credit to the profile and add them again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pakiet minut do USA profilu %1 wygasł: saldo profilu (%2) nie wystarcza na odnowienie (%3). Przydziel środki profilowi i dodaj pakiety ponownie.</numerusform>
+            <numerusform>%n pakiety minut do USA profilu %1 wygasły: saldo profilu (%2) nie wystarcza na odnowienie (%3). Przydziel środki profilowi i dodaj pakiety ponownie.</numerusform>
+            <numerusform>%n pakietów minut do USA profilu %1 wygasło: saldo profilu (%2) nie wystarcza na odnowienie (%3). Przydziel środki profilowi i dodaj pakiety ponownie.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Renewal of %n US minute bundle(s) for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Odnowienie %n pakietu minut do USA dla %1</numerusform>
+            <numerusform>Odnowienie %n pakietów minut do USA dla %1</numerusform>
+            <numerusform>Odnowienie %n pakietów minut do USA dla %1</numerusform>
         </translation>
     </message>
 </context>
@@ -480,141 +480,141 @@
     <name>sb::CallHistory</name>
     <message>
         <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation type="unfinished">Nie ma profilu SIP o nazwie „%1”.</translation>
+        <translation>Nie ma profilu SIP o nazwie „%1”.</translation>
     </message>
     <message>
         <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation type="unfinished">Nie ma członka o nazwie konta „%1”.</translation>
+        <translation>Nie ma członka o nazwie konta „%1”.</translation>
     </message>
     <message>
         <source>Cannot read the calls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można odczytać połączeń: %1</translation>
     </message>
     <message>
         <source>Cannot write the calls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można zapisać połączeń: %1</translation>
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished">Anulowano eksport; nie zapisano żadnego pliku.</translation>
+        <translation>Anulowano eksport; nie zapisano żadnego pliku.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">Nie można zapisać %1: %2</translation>
+        <translation>Nie można zapisać %1: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::CallImporter</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">Nie można odczytać %1: %2</translation>
+        <translation>Nie można odczytać %1: %2</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowano import; nic nie zostało zmienione.</translation>
     </message>
     <message>
         <source>No rate in the price list for %1; the call was not charged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak stawki w cenniku dla %1; nie naliczono opłaty za połączenie.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid phone number; the call was not charged.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1” nie jest prawidłowym numerem telefonu; nie naliczono opłaty za połączenie.</translation>
     </message>
 </context>
 <context>
     <name>sb::CallsModel</name>
     <message>
         <source>Charged</source>
-        <translation type="unfinished"></translation>
+        <translation>Opłacone</translation>
     </message>
     <message>
         <source>Not answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieodebrane</translation>
     </message>
     <message>
         <source>Internal</source>
-        <translation type="unfinished"></translation>
+        <translation>Wewnętrzne</translation>
     </message>
     <message>
         <source>No rate for this destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak stawki dla tego kierunku</translation>
     </message>
     <message>
         <source>Invalid number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieprawidłowy numer</translation>
     </message>
     <message>
         <source>SIP profile %1</source>
-        <translation type="unfinished">Profil SIP %1</translation>
+        <translation>Profil SIP %1</translation>
     </message>
     <message>
         <source>(deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>(usunięty)</translation>
     </message>
     <message>
         <source>Dialled %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybrany numer: %1</translation>
     </message>
     <message>
         <source>Charged %1 of %2: the balance could not cover the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Pobrano %1 z %2: saldo nie pokryło reszty</translation>
     </message>
     <message>
         <source>Billable seconds, from answer to hang-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekundy do rozliczenia, od odebrania do rozłączenia</translation>
     </message>
     <message>
         <source>Billed minutes: billable seconds rounded up to whole minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozliczone minuty: sekundy do rozliczenia zaokrąglone w górę do pełnych minut</translation>
     </message>
     <message>
         <source>Minutes taken from the SIP profile&apos;s US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuty wykorzystane z pakietów minut do USA profilu SIP</translation>
     </message>
     <message>
         <source>The call at its per-minute rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Cena połączenia według stawki za minutę</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Czas</translation>
+        <translation>Czas</translation>
     </message>
     <message>
         <source>Paid by</source>
-        <translation type="unfinished"></translation>
+        <translation>Płatnik</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Od</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Do</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Kierunek</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Czas trwania</translation>
     </message>
     <message>
         <source>Billed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozliczone</translation>
     </message>
     <message>
         <source>Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Z pakietu</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Cena</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Stan</translation>
+        <translation>Stan</translation>
     </message>
 </context>
 <context>
@@ -693,7 +693,7 @@
     </message>
     <message>
         <source>Column %1 (%2) is not valid UTF-8 text: “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolumna %1 (%2) nie jest poprawnym tekstem UTF-8: „%3”.</translation>
     </message>
 </context>
 <context>
@@ -779,7 +779,7 @@
     </message>
     <message>
         <source>The monthly recharge limit of %1 for %2 is reached; auto-recharge is suspended until %3, and %2 owes %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Osiągnięto miesięczny limit doładowań %1 dla konta %2; automatyczne doładowanie jest wstrzymane do %3, a zadłużenie konta %2 wynosi %4.</translation>
     </message>
 </context>
 <context>
@@ -825,23 +825,23 @@
     </message>
     <message>
         <source>The number of demo members must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba członków demonstracyjnych musi wynosić od 0 do %1.</translation>
     </message>
     <message>
         <source>The number of demo SIP profiles must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba demonstracyjnych profili SIP musi wynosić od 0 do %1.</translation>
     </message>
     <message>
         <source>The number of demo numbers must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba numerów demonstracyjnych musi wynosić od 0 do %1.</translation>
     </message>
     <message>
         <source>The number of demo calls must be between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba połączeń demonstracyjnych musi wynosić od 0 do %1.</translation>
     </message>
     <message>
         <source>Demo numbers need members or SIP profiles to hold them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numery demonstracyjne muszą mieć posiadaczy: członków lub profile SIP.</translation>
     </message>
 </context>
 <context>
@@ -864,22 +864,22 @@
     </message>
     <message>
         <source>Account %1 cannot be charged: it is not a member&apos;s or a SIP profile&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można obciążyć konta %1: nie należy ono do członka ani do profilu SIP.</translation>
     </message>
 </context>
 <context>
     <name>sb::LedgerBatch</name>
     <message>
         <source>The amount must be greater than zero.</source>
-        <translation type="unfinished">Kwota musi być większa od zera.</translation>
+        <translation>Kwota musi być większa od zera.</translation>
     </message>
     <message>
         <source>The amounts add up to more than can be moved at once.</source>
-        <translation type="unfinished">Suma kwot przekracza to, co można przenieść za jednym razem.</translation>
+        <translation>Suma kwot przekracza to, co można przenieść za jednym razem.</translation>
     </message>
     <message>
         <source>The balance is too low for %1.</source>
-        <translation type="unfinished">Saldo nie wystarcza na %1.</translation>
+        <translation>Saldo nie wystarcza na %1.</translation>
     </message>
 </context>
 <context>
@@ -1036,7 +1036,7 @@
     </message>
     <message>
         <source>a row of %1 refers to a missing row.</source>
-        <translation type="unfinished"></translation>
+        <translation>wiersz tabeli %1 odwołuje się do nieistniejącego wiersza.</translation>
     </message>
 </context>
 <context>
@@ -1256,114 +1256,114 @@
     </message>
     <message>
         <source>The price list is too large (%1 bytes; at most %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik jest za duży (%1 B; dopuszczalne najwyżej %2 B).</translation>
     </message>
     <message>
-        <source>The price list is not UTF-8 text: line %1, column %2 (byte %3) is not.</source>
-        <translation type="unfinished"></translation>
+        <source>The price list is not UTF-8 text: the first bad byte is at line %1, column %2 (byte %3).</source>
+        <translation>Cennik nie jest tekstem UTF-8: niepoprawne dane w wierszu %1, kolumna %2 (bajt %3).</translation>
     </message>
     <message>
         <source>The price list is not valid JSON: %1 at line %2, column %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik nie jest poprawnym plikiem JSON: %1 (wiersz %2, kolumna %3).</translation>
     </message>
     <message>
         <source>The price list must be a JSON object with &quot;numbers&quot;, &quot;bundle&quot;, &quot;channel&quot; and &quot;rates&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik musi być obiektem JSON z polami „numbers”, „bundle”, „channel” i „rates”.</translation>
     </message>
     <message>
         <source>The price list has an unknown field &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik zawiera nieznane pole „%1”.</translation>
     </message>
     <message>
         <source>The price list&apos;s currency must be %1 (the account&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Walutą cennika musi być %1 (waluta konta).</translation>
     </message>
     <message>
         <source>The price list has no %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>W cenniku brakuje pozycji: %1.</translation>
     </message>
     <message>
         <source>The price list&apos;s %1 must be an amount written as a string, like &quot;6.00&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>W cenniku %1 musi być kwotą zapisaną jako tekst, np. &quot;6.00&quot;.</translation>
     </message>
     <message>
         <source>The price list&apos;s %1 (%2) must be above 0 and at most %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>W cenniku %1 (%2) musi być większa od 0 i wynosić najwyżej %3.</translation>
     </message>
     <message>
         <source>The price list has no &quot;numbers&quot; object of number prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik nie zawiera obiektu „numbers” z cenami numerów.</translation>
     </message>
     <message>
         <source>The price list has number prices for &quot;%1&quot;, which is not a country numbers are sold in (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik zawiera ceny numerów dla „%1”, a nie jest to kraj, w którym sprzedawane są numery (%2).</translation>
     </message>
     <message>
         <source>The price list has no number prices for %1 (&quot;numbers&quot;: {&quot;%1&quot;: {&quot;1&quot;: …, &quot;3&quot;: …, &quot;12&quot;: …}}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik nie zawiera cen numerów dla %1 (&quot;numbers&quot;: {&quot;%1&quot;: {&quot;1&quot;: …, &quot;3&quot;: …, &quot;12&quot;: …}}).</translation>
     </message>
     <message>
         <source>The price list has a number price for &quot;%1&quot; months in %2; numbers are sold for %3 months.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik zawiera cenę numeru za okres „%1” mies. dla %2; numery są sprzedawane na okresy %3 mies.</translation>
     </message>
     <message>
         <source>%1-month number price for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cena numeru za okres %1 mies. dla %2</translation>
     </message>
     <message>
         <source>bundle price</source>
-        <translation type="unfinished"></translation>
+        <translation>cena pakietu</translation>
     </message>
     <message>
         <source>channel price</source>
-        <translation type="unfinished"></translation>
+        <translation>cena kanału</translation>
     </message>
     <message>
         <source>The price list has no &quot;rates&quot; list of per-minute rates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik nie zawiera listy „rates” ze stawkami za minutę.</translation>
     </message>
     <message>
         <source>Rate %1 of the price list is not an object with &quot;prefix&quot;, &quot;rate&quot; and &quot;name&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stawka %1 w cenniku nie jest obiektem z polami „prefix”, „rate” i „name”.</translation>
     </message>
     <message>
         <source>Rate %1 of the price list has an unknown field &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stawka %1 w cenniku zawiera nieznane pole „%2”.</translation>
     </message>
     <message>
         <source>Rate %1 of the price list needs a &quot;prefix&quot; of 1 to 15 digits (the country code first, like &quot;447&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Stawka %1 w cenniku wymaga pola „prefix” o długości od 1 do 15 cyfr (najpierw kod kraju, np. „447”).</translation>
     </message>
     <message>
         <source>The prefix %1 is in the price list twice (rates %2 and %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prefiks %1 występuje w cenniku dwukrotnie (stawki %2 i %3).</translation>
     </message>
     <message>
         <source>The rate for prefix %1 (rate %2 of the price list) is negative: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stawka dla prefiksu %1 (stawka %2 w cenniku) jest ujemna: %3.</translation>
     </message>
     <message>
         <source>The rate for prefix %1 (rate %2 of the price list) must be a string like &quot;0.0230&quot;, with at most four decimals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stawka dla prefiksu %1 (stawka %2 w cenniku) musi być tekstem w postaci &quot;0.0230&quot;, z najwyżej czterema miejscami po przecinku.</translation>
     </message>
     <message>
         <source>The rate for prefix %1 (rate %2 of the price list) is %3 a minute; at most %4 is accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stawka dla prefiksu %1 (stawka %2 w cenniku) wynosi %3 za minutę; dopuszczalne jest najwyżej %4.</translation>
     </message>
     <message>
         <source>The name of prefix %1 (rate %2 of the price list) must be text of at most 200 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa prefiksu %1 (stawka %2 w cenniku) musi być tekstem o długości najwyżej 200 znaków.</translation>
     </message>
 </context>
 <context>
     <name>sb::PriceListStore</name>
     <message>
         <source>The price list %1 is too large (%2 bytes; at most %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cennik %1 jest za duży (%2 B; dopuszczalne najwyżej %3 B).</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">Nie można odczytać %1: %2</translation>
+        <translation>Nie można odczytać %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1514,15 +1514,15 @@
     </message>
     <message numerus="yes">
         <source>%1 has %n US minute bundle(s); it needs at least as many channels. Lower the bundles first. The channels were not changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Profil %1 ma %n pakiet minut do USA; potrzebuje co najmniej tyle samo kanałów. Najpierw zmniejsz liczbę pakietów. Nie zmieniono kanałów.</numerusform>
+            <numerusform>Profil %1 ma %n pakiety minut do USA; potrzebuje co najmniej tyle samo kanałów. Najpierw zmniejsz liczbę pakietów. Nie zmieniono kanałów.</numerusform>
+            <numerusform>Profil %1 ma %n pakietów minut do USA; potrzebuje co najmniej tyle samo kanałów. Najpierw zmniejsz liczbę pakietów. Nie zmieniono kanałów.</numerusform>
         </translation>
     </message>
     <message>
         <source>The SIP profile %1 owes %2 for calls; allocate at least %2 to it before deleting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zadłużenie profilu SIP %1 za połączenia wynosi %2; przed usunięciem przydziel mu co najmniej %2.</translation>
     </message>
 </context>
 <context>
@@ -2378,190 +2378,190 @@ Hasło: %2</translation>
     </message>
     <message>
         <source>US minute bundles renewed: %1 (paid %2 from the profiles&apos; balances), lapsed: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odnowione pakiety minut do USA: %1 (zapłacono %2 z sald profili), wygasłe: %3.</translation>
     </message>
     <message>
         <source>US minute bundles of a SIP profile: 5000 minutes a month each, paid from the profile&apos;s balance, never more than its channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakiety minut do USA dla profilu SIP: po 5000 minut miesięcznie każdy, opłacane z salda profilu, nie więcej niż liczba kanałów profilu.</translation>
     </message>
     <message>
         <source>bundle add PROFILE COUNT      buy bundles for a profile without any</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle add PROFILE COUNT      kup pakiety dla profilu, który ich nie ma</translation>
     </message>
     <message>
         <source>bundle change PROFILE COUNT   refund the unused minutes, buy COUNT at today&apos;s price</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle change PROFILE COUNT   zwrot za niewykorzystane minuty, zakup COUNT pakietów po dzisiejszej cenie</translation>
     </message>
     <message>
         <source>bundle cancel PROFILE         no renewal; usable until the period&apos;s end</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle cancel PROFILE         bez odnowienia; działają do końca okresu</translation>
     </message>
     <message>
         <source>bundle extend PROFILE         pay the next month now (within 30 days of its end)</source>
-        <translation type="unfinished"></translation>
+        <translation>bundle extend PROFILE         zapłać teraz za następny miesiąc (w ciągu 30 dni przed końcem okresu)</translation>
     </message>
     <message>
         <source>Usage: bundle add|change|cancel|extend PROFILE [COUNT]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: bundle add|change|cancel|extend PROFILE [COUNT]</translation>
     </message>
     <message>
         <source>Unknown bundle command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznane polecenie bundle: „%1”.</translation>
     </message>
     <message>
         <source>Usage: bundle %1 PROFILE COUNT</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: bundle %1 PROFILE COUNT</translation>
     </message>
     <message>
         <source>Usage: bundle %1 PROFILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: bundle %1 PROFILE</translation>
     </message>
     <message>
         <source>bundles: &quot;%1&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>liczba pakietów: „%1” nie jest liczbą całkowitą.</translation>
     </message>
     <message numerus="yes">
         <source>%n US minute bundle(s) for %1: paid %2; the period ends %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pakiet minut do USA dla %1: zapłacono %2; okres kończy się %3.</numerusform>
+            <numerusform>%n pakiety minut do USA dla %1: zapłacono %2; okres kończy się %3.</numerusform>
+            <numerusform>%n pakietów minut do USA dla %1: zapłacono %2; okres kończy się %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n US minute bundle(s) for %1: refunded %2 for unused minutes, paid %3; the period ends %4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pakiet minut do USA dla %1: zwrócono %2 za niewykorzystane minuty, zapłacono %3; okres kończy się %4.</numerusform>
+            <numerusform>%n pakiety minut do USA dla %1: zwrócono %2 za niewykorzystane minuty, zapłacono %3; okres kończy się %4.</numerusform>
+            <numerusform>%n pakietów minut do USA dla %1: zwrócono %2 za niewykorzystane minuty, zapłacono %3; okres kończy się %4.</numerusform>
         </translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are cancelled; usable until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowano pakiety minut do USA profilu %1; działają do %2.</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are extended: paid %2; next payment %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przedłużono pakiety minut do USA profilu %1: zapłacono %2; następna płatność %3.</translation>
     </message>
     <message>
         <source>asterisk (Master.csv) or freeswitch (mod_cdr_csv, template &quot;example&quot;); found from the file when not given.</source>
-        <translation type="unfinished"></translation>
+        <translation>asterisk (Master.csv) lub freeswitch (mod_cdr_csv, szablon „example”); jeśli go nie podano, jest rozpoznawany na podstawie pliku.</translation>
     </message>
     <message>
         <source>The IANA time zone of the file&apos;s times (import; UTC by default) or of --from and --to (list; this computer&apos;s by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Strefa czasowa IANA godzin w pliku (import; domyślnie UTC) lub dat --from i --to (list; domyślnie strefa tego komputera).</translation>
     </message>
     <message>
         <source>Only the calls this SIP profile paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko połączenia opłacone przez ten profil SIP.</translation>
     </message>
     <message>
         <source>Only the calls this member paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko połączenia opłacone przez tego członka.</translation>
     </message>
     <message>
         <source>The first day (YYYY-MM-DD), included.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pierwszy dzień (YYYY-MM-DD), włącznie.</translation>
     </message>
     <message>
         <source>The last day (YYYY-MM-DD), included.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatni dzień (YYYY-MM-DD), włącznie.</translation>
     </message>
     <message>
         <source>Write every matching call to this CSV file instead (--limit does not apply).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamiast tego zapisz wszystkie pasujące połączenia w tym pliku CSV (--limit nie ma zastosowania).</translation>
     </message>
     <message>
         <source>Only calls whose source or destination contains this number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko połączenia, w których numer dzwoniący lub docelowy zawiera ten numer.</translation>
     </message>
     <message>
         <source>How many calls, newest first, from 1 to 1000000 (1000 by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba połączeń, od najnowszych, od 1 do 1000000 (domyślnie 1000).</translation>
     </message>
     <message>
         <source>The PBX&apos;s call records: import and rate them, list the call history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rekordy połączeń centrali PBX: import i wycena połączeń, wyświetlanie historii połączeń.</translation>
     </message>
     <message>
         <source>calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</source>
-        <translation type="unfinished"></translation>
+        <translation>calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</translation>
     </message>
     <message>
         <source>calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</source>
-        <translation type="unfinished"></translation>
+        <translation>calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</translation>
     </message>
     <message>
         <source>Usage: calls import|list ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: calls import|list ...</translation>
     </message>
     <message>
         <source>Unknown calls command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznane polecenie calls: „%1”.</translation>
     </message>
     <message>
         <source>Usage: calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]</translation>
     </message>
     <message>
         <source>--format: &quot;%1&quot; is not asterisk or freeswitch.</source>
-        <translation type="unfinished"></translation>
+        <translation>--format: „%1” to nie asterisk ani freeswitch.</translation>
     </message>
     <message>
         <source>--time-zone: &quot;%1&quot; is not an IANA time zone such as Europe/Oslo or America/New_York.</source>
-        <translation type="unfinished"></translation>
+        <translation>--time-zone: „%1” nie jest strefą czasową IANA, np. Europe/Oslo lub America/New_York.</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more line(s) with problems.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… i jeszcze %n wiersz z problemami.</numerusform>
+            <numerusform>… i jeszcze %n wiersze z problemami.</numerusform>
+            <numerusform>… i jeszcze %n wierszy z problemami.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Unknown account code &quot;%1&quot;: %n record(s), the first on line %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nieznany kod konta „%1”: %n rekord, w wierszu %2.</numerusform>
+            <numerusform>Nieznany kod konta „%1”: %n rekordy, pierwszy w wierszu %2.</numerusform>
+            <numerusform>Nieznany kod konta „%1”: %n rekordów, pierwszy w wierszu %2.</numerusform>
         </translation>
     </message>
     <message>
         <source>line %1: %2 was not charged: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>wiersz %1: nie naliczono opłaty za połączenie na %2: %3</translation>
     </message>
     <message>
         <source>Imported %1 call(s), %2 duplicate(s) skipped, %3 line(s) with problems; charged %4 for %5 call(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaimportowane połączenia: %1, pominięte duplikaty: %2, wiersze z problemami: %3; naliczono %4 za połączenia: %5.</translation>
     </message>
     <message>
         <source>Usage: calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--search NUMBER] [--time-zone ZONE] [--csv FILE] [--limit N]</translation>
     </message>
     <message>
         <source>Give --profile or --member, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj --profile albo --member, nie obie opcje naraz.</translation>
     </message>
     <message>
         <source>--%1: &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1: „%2” nie jest datą (YYYY-MM-DD).</translation>
     </message>
     <message>
         <source>--to (%1) is before --from (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Data --to (%1) jest wcześniejsza niż --from (%2).</translation>
     </message>
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 1000000.</source>
-        <translation type="unfinished">--limit: „%1” nie jest liczbą od 1 do 100000. {1&quot;?} {1 ?} {1000000.?}</translation>
+        <translation>--limit: „%1” nie jest liczbą od 1 do 1000000.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n call(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wyeksportowano %n połączenie do %1.</numerusform>
+            <numerusform>Wyeksportowano %n połączenia do %1.</numerusform>
+            <numerusform>Wyeksportowano %n połączeń do %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -2604,123 +2604,161 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Polecenia:
+  init                                        utwórz lub zaktualizuj bazę danych
+  balance                                     saldo firmy
+  topup AMOUNT [--reference TEXT]             dodaj kupione środki do salda firmy
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 wszyscy członkowie
+  member show ACCOUNT                         jeden członek
+  member import FILE.csv [--dry-run]          wszystko albo nic; próba wypisuje każdy problem
+  member export FILE.csv                      plik CSV, który member import wczytuje bez zmian
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT dla każdego członka; wszystko albo nic
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 należne do teraz odnowienia, wygaśnięcia i miesięczne zerowania
+  activity [--limit N] [--lang L]             dziennik zdarzeń, od najnowszych
+  number countries                            kraje, w których można kupić numery
+  number areas COUNTRY                        numery kierunkowe z nazwami miejscowości i liczbą wolnych numerów
+  number prices COUNTRY                       cena za okres rozliczeniowy (1, 3, 12 miesięcy)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          działa do końca okresu, bez zwrotu środków
+  number list [--search TEXT] [--country CC]  wszystkie obecne i dawne numery firmy
+  credit profile NAME AMOUNT                  środki firmy dla profilu SIP
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    nazwa użytkownika SIP, hasło i serwery
+  profile pbx-config NAME [--format asterisk] gotowa do wklejenia konfiguracja centrali PBX
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             pakiety minut do USA (każdy 5000 minut miesięcznie)
+  bundle cancel|extend PROFILE                bez odnowienia / zapłać teraz za następny miesiąc
+  demo [--members N] [--seed S]               wypełnij bazę danych realistycznymi wygenerowanymi danymi
+
+Domyślna baza danych: $SWITCHBOARD_DATABASE, a gdy nie jest ustawiona – własny plik SQLite programu okienkowego.
+Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd użycia.</translation>
     </message>
     <message>
         <source>How many members, 0 to %1 (200 if not given).</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba członków, od 0 do %1 (domyślnie 200).</translation>
     </message>
     <message>
         <source>How many SIP profiles with channels, 0 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba profili SIP z kanałami, od 0 do %1.</translation>
     </message>
     <message>
         <source>How many numbers across the catalogue, for members and profiles (at most what the catalogue has free).</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba numerów z całego katalogu dla członków i profili (najwyżej tyle, ile katalog ma wolnych).</translation>
     </message>
     <message>
         <source>How many call records over the last three months, rated and charged like an imported Master.csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba rekordów połączeń z ostatnich trzech miesięcy, wycenionych i rozliczonych jak zaimportowany plik Master.csv.</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a number from 0 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2” nie jest liczbą od 0 do %3.</translation>
     </message>
     <message numerus="yes">
         <source>%n SIP profile(s) with %1 channel(s), %2 number(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n profil SIP, kanały: %1, numery: %2.</numerusform>
+            <numerusform>%n profile SIP, kanały: %1, numery: %2.</numerusform>
+            <numerusform>%n profili SIP, kanały: %1, numery: %2.</numerusform>
         </translation>
     </message>
     <message>
-        <source>The catalogue had only %1 of the %2 numbers asked for free.</source>
-        <translation type="unfinished"></translation>
+        <source>The catalogue had only %1 free numbers of the %2 asked for.</source>
+        <translation>Katalog miał wolnych tylko %1 z %2 żądanych numerów.</translation>
     </message>
     <message numerus="yes">
         <source>%n call(s) imported, %1 charged for %2; %3 payer(s) owe %4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zaimportowano %n połączenie; z naliczoną opłatą: %1 (łącznie %2); płatnicy z zadłużeniem: %3 (łącznie %4).</numerusform>
+            <numerusform>Zaimportowano %n połączenia; z naliczoną opłatą: %1 (łącznie %2); płatnicy z zadłużeniem: %3 (łącznie %4).</numerusform>
+            <numerusform>Zaimportowano %n połączeń; z naliczoną opłatą: %1 (łącznie %2); płatnicy z zadłużeniem: %3 (łącznie %4).</numerusform>
         </translation>
     </message>
     <message>
         <source>The price list in force: showing it, and importing one in its place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Obowiązujący cennik: wyświetlanie go i import nowego w jego miejsce.</translation>
     </message>
     <message>
         <source>prices show                                 bundle, channel and number prices, per-minute rates</source>
-        <translation type="unfinished"></translation>
+        <translation>prices show                                 ceny pakietów, kanałów i numerów, stawki za minutę</translation>
     </message>
     <message>
         <source>prices import FILE                          replace the price list with FILE (JSON, validated whole)</source>
-        <translation type="unfinished"></translation>
+        <translation>prices import FILE                          zastąp cennik plikiem FILE (JSON, sprawdzany w całości)</translation>
     </message>
     <message>
         <source>Usage: prices show|import ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: prices show|import ...</translation>
     </message>
     <message>
         <source>Unknown prices command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznane polecenie prices: „%1”.</translation>
     </message>
     <message>
         <source>Usage: prices show</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: prices show</translation>
     </message>
     <message>
         <source>Price list in force: imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Obowiązujący cennik: zaimportowany</translation>
     </message>
     <message>
         <source>Price list in force: built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Obowiązujący cennik: wbudowany</translation>
     </message>
     <message>
         <source>US minute bundle (5000 minutes a month): %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakiet minut do USA (5000 minut miesięcznie): %1 %2</translation>
     </message>
     <message>
         <source>Channel (a month): %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanał (miesięcznie): %1 %2</translation>
     </message>
     <message>
         <source>Numbers (1, 3 and 12 months):</source>
-        <translation type="unfinished"></translation>
+        <translation>Numery (1, 3 i 12 miesięcy):</translation>
     </message>
     <message>
         <source>Per-minute rates (prefix, rate, destination):</source>
-        <translation type="unfinished"></translation>
+        <translation>Stawki za minutę (prefiks, stawka, kierunek):</translation>
     </message>
     <message>
         <source>Usage: prices import FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: prices import FILE</translation>
     </message>
     <message>
         <source>Imported the price list %1: number prices for %2 countries, %3 per-minute rates. It is in force now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaimportowano cennik %1: ceny numerów dla krajów: %2, stawki za minutę: %3. Cennik obowiązuje od teraz.</translation>
     </message>
     <message>
         <source>US bundles:    none</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakiety do USA:        brak</translation>
     </message>
     <message>
         <source>US bundles:    %1 at %2 each; %3 of %4 minutes used until %5; %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakiety do USA:        %1 po %2; wykorzystano %3 z %4 minut w okresie do %5; %6</translation>
     </message>
     <message>
         <source>cancelled, usable until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>anulowane, działają do %1</translation>
     </message>
     <message>
         <source>next payment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>następna płatność %1</translation>
     </message>
     <message>
         <source>Monthly cost:  %1 (channels %2, bundles %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Koszt miesięczny:      %1 (kanały %2, pakiety %3)</translation>
     </message>
 </context>
 <context>
@@ -3083,92 +3121,92 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
 <context>
     <name>sb::ui::BundlesDialog</name>
     <message numerus="yes">
-        <source>Each bundle gives %1 a month 5000 minutes of calls to US mobiles and landlines, paid from its own balance. It has %n channel(s): at most that many bundles.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>Each bundle gives %1 5000 minutes a month of calls to US mobiles and landlines, paid from the profile&apos;s own balance. It has %n channel(s): at most that many bundles.</source>
+        <translation>
+            <numerusform>Każdy pakiet daje profilowi %1 5000 minut miesięcznie na połączenia z telefonami komórkowymi i stacjonarnymi w USA, opłacane z jego własnego salda. Profil ma %n kanał: może mieć najwyżej tyle samo pakietów.</numerusform>
+            <numerusform>Każdy pakiet daje profilowi %1 5000 minut miesięcznie na połączenia z telefonami komórkowymi i stacjonarnymi w USA, opłacane z jego własnego salda. Profil ma %n kanały: może mieć najwyżej tyle samo pakietów.</numerusform>
+            <numerusform>Każdy pakiet daje profilowi %1 5000 minut miesięcznie na połączenia z telefonami komórkowymi i stacjonarnymi w USA, opłacane z jego własnego salda. Profil ma %n kanałów: może mieć najwyżej tyle samo pakietów.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 has %n bundle(s) at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile&apos;s balance; the new number is bought at today&apos;s price.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%1 has %n bundle(s) at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile&apos;s balance; the new count is bought at today&apos;s price.</source>
+        <translation>
+            <numerusform>Profil %1 ma %n pakiet po %2, w tym okresie wykorzystano %3 z %4 minut. Obecne pakiety zostaną anulowane, a za niewykorzystane minuty nastąpi zwrot na saldo profilu; nowa liczba pakietów zostanie kupiona po dzisiejszej cenie.</numerusform>
+            <numerusform>Profil %1 ma %n pakiety po %2, w tym okresie wykorzystano %3 z %4 minut. Obecne pakiety zostaną anulowane, a za niewykorzystane minuty nastąpi zwrot na saldo profilu; nowa liczba pakietów zostanie kupiona po dzisiejszej cenie.</numerusform>
+            <numerusform>Profil %1 ma %n pakietów po %2, w tym okresie wykorzystano %3 z %4 minut. Obecne pakiety zostaną anulowane, a za niewykorzystane minuty nastąpi zwrot na saldo profilu; nowa liczba pakietów zostanie kupiona po dzisiejszej cenie.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n bundle(s): %1 a month, paid now; renewed on %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pakiet: %1 miesięcznie, płatne teraz; odnowienie %2</numerusform>
+            <numerusform>%n pakiety: %1 miesięcznie, płatne teraz; odnowienie %2</numerusform>
+            <numerusform>%n pakietów: %1 miesięcznie, płatne teraz; odnowienie %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Refund for %1 unused minutes: %2. New cost: %3 a month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwrot za niewykorzystane minuty (%1): %2. Nowy koszt: %3 miesięcznie.</translation>
     </message>
     <message numerus="yes">
-        <source>%1 already has %n bundle(s): choose another number.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%1 already has %n bundle(s): choose another count.</source>
+        <translation>
+            <numerusform>Profil %1 ma już %n pakiet: wybierz inną liczbę.</numerusform>
+            <numerusform>Profil %1 ma już %n pakiety: wybierz inną liczbę.</numerusform>
+            <numerusform>Profil %1 ma już %n pakietów: wybierz inną liczbę.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The balance of %1 (%2) cannot pay %3 for %n bundle(s). Allocate credit to the profile first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saldo profilu %1 (%2) nie wystarcza na %3 za %n pakiet. Najpierw przydziel środki profilowi.</numerusform>
+            <numerusform>Saldo profilu %1 (%2) nie wystarcza na %3 za %n pakiety. Najpierw przydziel środki profilowi.</numerusform>
+            <numerusform>Saldo profilu %1 (%2) nie wystarcza na %3 za %n pakietów. Najpierw przydziel środki profilowi.</numerusform>
         </translation>
     </message>
     <message>
         <source>Profile balance: %1.</source>
-        <translation type="unfinished">Saldo profilu: %1.</translation>
+        <translation>Saldo profilu: %1.</translation>
     </message>
     <message>
         <source>Profile balance: %1, after buying: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo profilu: %1, po zakupie: %2.</translation>
     </message>
     <message>
         <source>Add US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj pakiety minut do USA</translation>
     </message>
     <message>
         <source>Change US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmień pakiety minut do USA</translation>
     </message>
     <message>
         <source>&amp;Bundles (1–%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pakiety (1–%1):</translation>
     </message>
     <message>
         <source>Number of bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba pakietów</translation>
     </message>
     <message>
         <source>About the bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>O pakietach</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished">Problem</translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>&amp;Buy now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kup teraz</translation>
     </message>
     <message>
         <source>Buy now</source>
-        <translation type="unfinished">Kup teraz</translation>
+        <translation>Kup teraz</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
 </context>
 <context>
@@ -3466,131 +3504,131 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     <name>sb::ui::CallsPage</name>
     <message>
         <source>All SIP profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie profile SIP</translation>
     </message>
     <message>
         <source>All departments</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie działy</translation>
     </message>
     <message numerus="yes">
         <source>%Ln call(s) · %1 billed min. · %2 bundle min. · %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln połączenie · %1 min rozliczonych · %2 min z pakietów · %3</numerusform>
+            <numerusform>%Ln połączenia · %1 min rozliczonych · %2 min z pakietów · %3</numerusform>
+            <numerusform>%Ln połączeń · %1 min rozliczonych · %2 min z pakietów · %3</numerusform>
         </translation>
     </message>
     <message>
         <source>The calls cannot be shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można wyświetlić połączeń: %1</translation>
     </message>
     <message>
         <source>Import call records</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuj rekordy połączeń</translation>
     </message>
     <message>
         <source>Call records (*.csv *.log);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rekordy połączeń (*.csv *.log);;Wszystkie pliki (*)</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished">Importowanie %1…</translation>
+        <translation>Importowanie %1…</translation>
     </message>
     <message>
         <source>The import of %1 was cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowano import %1; nic nie zostało zmienione.</translation>
     </message>
     <message>
         <source>Nothing was imported from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nic nie zaimportowano z %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>Imported %Ln call(s) from %1 (%2 already there); charged %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zaimportowano %Ln połączenie z %1 (już istniejące: %2); naliczono %3.</numerusform>
+            <numerusform>Zaimportowano %Ln połączenia z %1 (już istniejące: %2); naliczono %3.</numerusform>
+            <numerusform>Zaimportowano %Ln połączeń z %1 (już istniejące: %2); naliczono %3.</numerusform>
         </translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished">wiersz %1: %2</translation>
+        <translation>wiersz %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln line(s) could not be read and were skipped:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln wiersz nie dał się odczytać i został pominięty:</numerusform>
+            <numerusform>%Ln wiersze nie dały się odczytać i zostały pominięte:</numerusform>
+            <numerusform>%Ln wierszy nie dało się odczytać i zostało pominiętych:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(and %Ln more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(i jeszcze %Ln)</numerusform>
+            <numerusform>(i jeszcze %Ln)</numerusform>
+            <numerusform>(i jeszcze %Ln)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&quot;%1&quot; (%Ln record(s), first on line %2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>„%1” (%Ln rekord, w wierszu %2)</numerusform>
+            <numerusform>„%1” (%Ln rekordy, pierwszy w wierszu %2)</numerusform>
+            <numerusform>„%1” (%Ln rekordów, pierwszy w wierszu %2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s) name no member account and no SIP profile and were not imported:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln rekord nie wskazuje ani konta członka, ani profilu SIP i nie został zaimportowany:</numerusform>
+            <numerusform>%Ln rekordy nie wskazują ani konta członka, ani profilu SIP i nie zostały zaimportowane:</numerusform>
+            <numerusform>%Ln rekordów nie wskazuje ani konta członka, ani profilu SIP i nie zostało zaimportowanych:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(and %Ln more code(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(i jeszcze %Ln kod)</numerusform>
+            <numerusform>(i jeszcze %Ln kody)</numerusform>
+            <numerusform>(i jeszcze %Ln kodów)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln call(s) were kept without a charge: no rate for their destination, the first on line %1 (%2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bez naliczenia opłaty zapisano %Ln połączenie: brak stawki dla jego kierunku, w wierszu %1 (%2).</numerusform>
+            <numerusform>Bez naliczenia opłaty zapisano %Ln połączenia: brak stawki dla ich kierunków, pierwsze w wierszu %1 (%2).</numerusform>
+            <numerusform>Bez naliczenia opłaty zapisano %Ln połączeń: brak stawki dla ich kierunków, pierwsze w wierszu %1 (%2).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln payer(s) now owe %1 together: their balances went below zero.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln płatnik ma teraz zadłużenie %1: jego saldo spadło poniżej zera.</numerusform>
+            <numerusform>%Ln płatników ma teraz łącznie zadłużenie %1: ich salda spadły poniżej zera.</numerusform>
+            <numerusform>%Ln płatników ma teraz łącznie zadłużenie %1: ich salda spadły poniżej zera.</numerusform>
         </translation>
     </message>
     <message>
         <source>Imported from %1 with problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import z %1 zakończony z problemami.</translation>
     </message>
     <message>
         <source>Export calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj połączenia</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished">Pliki CSV (*.csv);;Wszystkie pliki (*)</translation>
+        <translation>Pliki CSV (*.csv);;Wszystkie pliki (*)</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
-        <translation type="unfinished">Eksportowanie do %1…</translation>
+        <translation>Eksportowanie do %1…</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln call(s) to %1.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Wyeksportowano %Ln połączenie do %1.</numerusform>
             <numerusform>Wyeksportowano %Ln połączenia do %1.</numerusform>
             <numerusform>Wyeksportowano %Ln połączeń do %1.</numerusform>
@@ -3598,83 +3636,83 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     </message>
     <message>
         <source>Calls &amp; reports</source>
-        <translation type="unfinished">Połączenia i raporty</translation>
+        <translation>Połączenia i raporty</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Połączenia</translation>
     </message>
     <message>
         <source>Search by number (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Szukaj według numeru (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search calls by number</source>
-        <translation type="unfinished"></translation>
+        <translation>Szukaj połączeń według numeru</translation>
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;rofil:</translation>
     </message>
     <message>
         <source>&amp;Member:</source>
-        <translation type="unfinished"></translation>
+        <translation>Człon&amp;ek:</translation>
     </message>
     <message>
         <source>Any account</source>
-        <translation type="unfinished"></translation>
+        <translation>Dowolne konto</translation>
     </message>
     <message>
         <source>Member account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto członka</translation>
     </message>
     <message>
         <source>Paid by the SIP profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Opłacone przez profil SIP</translation>
     </message>
     <message>
         <source>&amp;Department:</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;ział:</translation>
     </message>
     <message>
         <source>Paid by the department</source>
-        <translation type="unfinished"></translation>
+        <translation>Opłacone przez dział</translation>
     </message>
     <message>
         <source>From the day</source>
-        <translation type="unfinished"></translation>
+        <translation>Od dnia</translation>
     </message>
     <message>
         <source>To the day (included)</source>
-        <translation type="unfinished"></translation>
+        <translation>Do dnia (włącznie)</translation>
     </message>
     <message>
         <source>F&amp;rom:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Od:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Do:</translation>
     </message>
     <message>
         <source>Any day</source>
-        <translation type="unfinished"></translation>
+        <translation>Dowolny dzień</translation>
     </message>
     <message>
         <source>&amp;Import call records…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importuj rekordy połączeń…</translation>
     </message>
     <message>
         <source>Import a PBX&apos;s call records (Asterisk Master.csv or FreeSWITCH CSV), rate and charge them</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuj rekordy połączeń centrali PBX (Asterisk Master.csv lub FreeSWITCH CSV), wyceń je i nalicz opłaty</translation>
     </message>
     <message>
         <source>E&amp;xport calls…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;ksportuj połączenia…</translation>
     </message>
     <message>
         <source>Export the calls the filters show to a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj do pliku CSV połączenia widoczne po zastosowaniu filtrów</translation>
     </message>
 </context>
 <context>
@@ -4043,7 +4081,7 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     </message>
     <message>
         <source>%1 (owed: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (zadłużenie: %2)</translation>
     </message>
 </context>
 <context>
@@ -4168,47 +4206,47 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     <name>sb::ui::ImportCallsDialog</name>
     <message>
         <source>Import call records</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuj rekordy połączeń</translation>
     </message>
     <message>
         <source>Import the calls of %1, rate them and charge their payers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaimportuj połączenia z %1, wyceń je i obciąż ich płatników.</translation>
     </message>
     <message>
         <source>Found from the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozpoznawany na podstawie pliku</translation>
     </message>
     <message>
         <source>Asterisk (Master.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Asterisk (Master.csv)</translation>
     </message>
     <message>
         <source>FreeSWITCH (mod_cdr_csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>FreeSWITCH (mod_cdr_csv)</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>Time zone of the file&apos;s times</source>
-        <translation type="unfinished"></translation>
+        <translation>Strefa czasowa godzin w pliku</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format:</translation>
     </message>
     <message>
         <source>&amp;Times are in:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Strefa czasowa godzin:</translation>
     </message>
     <message>
         <source>PBXs usually log UTC; choose the PBX&apos;s time zone if it logs local time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrale PBX zwykle zapisują czas UTC; jeśli centrala PBX zapisuje czas lokalny, wybierz jej strefę czasową.</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished">Importuj</translation>
+        <translation>Importuj</translation>
     </message>
 </context>
 <context>
@@ -4537,7 +4575,7 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     </message>
     <message>
         <source>Billing: the US minute bundles of %1 were renewed from their balances.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozliczenie: odnowiono pakiety minut do USA z sald profili: %1.</translation>
     </message>
 </context>
 <context>
@@ -5406,47 +5444,47 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     </message>
     <message>
         <source>%1 a month: channels %2 and US minute bundles %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 miesięcznie: kanały %2 i pakiety minut do USA %3</translation>
     </message>
     <message>
         <source>%1 a month</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 miesięcznie</translation>
     </message>
     <message>
         <source>Outgoing calls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Połączenia wychodzące: %1</translation>
     </message>
     <message>
         <source>No US minute bundles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak pakietów minut do USA.</translation>
     </message>
     <message>
         <source>US calls are charged at the standard rates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Połączenia do USA są rozliczane według standardowych stawek.</translation>
     </message>
     <message numerus="yes">
         <source>%n bundle(s) at %1 each: %2 a month</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pakiet za %1: %2 miesięcznie</numerusform>
+            <numerusform>%n pakiety po %1: %2 miesięcznie</numerusform>
+            <numerusform>%n pakietów po %1: %2 miesięcznie</numerusform>
         </translation>
     </message>
     <message>
         <source>Minutes used: %1 of %2 this period (until %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wykorzystane minuty: %1 z %2 w tym okresie (do %3)</translation>
     </message>
     <message>
         <source>Cancelled: usable until %1, then they expire.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowane: działają do %1, potem wygasną.</translation>
     </message>
     <message>
         <source>Next payment: %1, from this profile&apos;s balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Następna płatność: %1, z salda tego profilu.</translation>
     </message>
     <message>
         <source>Each bundle gives 5000 minutes a month of calls to US mobiles and landlines, paid from this profile&apos;s credit; at most one per channel. Unused minutes expire at the renewal; US calls beyond them are charged at the standard rates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Każdy pakiet daje 5000 minut miesięcznie na połączenia z telefonami komórkowymi i stacjonarnymi w USA, opłacane ze środków tego profilu; najwyżej jeden pakiet na kanał. Niewykorzystane minuty wygasają przy odnowieniu; połączenia do USA ponad te minuty są rozliczane według standardowych stawek.</translation>
     </message>
 </context>
 <context>
@@ -5649,111 +5687,111 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     </message>
     <message>
         <source>Select a SIP profile first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw wybierz profil SIP.</translation>
     </message>
     <message>
         <source>Buy US minute bundles for the SIP profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Kup pakiety minut do USA dla profilu SIP</translation>
     </message>
     <message>
         <source>The profile already has bundles: change them instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil ma już pakiety: zamiast dodawać, zmień je.</translation>
     </message>
     <message>
         <source>Change the number of bundles; the unused minutes are refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmień liczbę pakietów; za niewykorzystane minuty nastąpi zwrot środków</translation>
     </message>
     <message>
         <source>The profile has no bundles: add them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil nie ma pakietów: najpierw je dodaj.</translation>
     </message>
     <message>
         <source>Cancel the bundles: usable until the end of the period, not renewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuluj pakiety: działają do końca okresu, bez odnowienia</translation>
     </message>
     <message>
         <source>Already cancelled: usable until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Już anulowane: działają do %1.</translation>
     </message>
     <message>
         <source>The profile has no bundles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil nie ma pakietów.</translation>
     </message>
     <message>
         <source>Pay the next month of the bundles now</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapłać teraz za następny miesiąc pakietów</translation>
     </message>
     <message>
         <source>Bundles can be extended only within %1 days of the end of their paid time (%2), from %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakiety można przedłużyć dopiero w ciągu %1 dni przed końcem opłaconego okresu (%2), czyli od %3.</translation>
     </message>
     <message numerus="yes">
         <source>%1 now has %n US minute bundle(s): %2 refunded for unused minutes, %3 paid until %4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Profil %1 ma teraz %n pakiet minut do USA: zwrócono %2 za niewykorzystane minuty, zapłacono %3 za okres do %4.</numerusform>
+            <numerusform>Profil %1 ma teraz %n pakiety minut do USA: zwrócono %2 za niewykorzystane minuty, zapłacono %3 za okres do %4.</numerusform>
+            <numerusform>Profil %1 ma teraz %n pakietów minut do USA: zwrócono %2 za niewykorzystane minuty, zapłacono %3 za okres do %4.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 now has %n US minute bundle(s): %2 paid until %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Profil %1 ma teraz %n pakiet minut do USA: zapłacono %2 za okres do %3.</numerusform>
+            <numerusform>Profil %1 ma teraz %n pakiety minut do USA: zapłacono %2 za okres do %3.</numerusform>
+            <numerusform>Profil %1 ma teraz %n pakietów minut do USA: zapłacono %2 za okres do %3.</numerusform>
         </translation>
     </message>
     <message>
         <source>Keep them</source>
-        <translation type="unfinished">Zachowaj je</translation>
+        <translation>Zachowaj je</translation>
     </message>
     <message>
         <source>Cancel US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuluj pakiety minut do USA</translation>
     </message>
     <message numerus="yes">
         <source>Cancel the %n US minute bundle(s) of %1?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Anulować %n pakiet minut do USA profilu %1?</numerusform>
+            <numerusform>Anulować %n pakiety minut do USA profilu %1?</numerusform>
+            <numerusform>Anulować %n pakietów minut do USA profilu %1?</numerusform>
         </translation>
     </message>
     <message>
         <source>They stay usable until %1 and are not renewed; nothing is refunded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakiety działają do %1 i nie zostaną odnowione; nie ma zwrotu środków.</translation>
     </message>
     <message>
         <source>&amp;Cancel bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anuluj pakiety</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are cancelled: usable until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowano pakiety minut do USA profilu %1: działają do %2.</translation>
     </message>
     <message>
         <source>Extend US minute bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Przedłuż pakiety minut do USA</translation>
     </message>
     <message numerus="yes">
         <source>Extend the %n US minute bundle(s) of %1 by a month?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Przedłużyć %n pakiet minut do USA profilu %1 o miesiąc?</numerusform>
+            <numerusform>Przedłużyć %n pakiety minut do USA profilu %1 o miesiąc?</numerusform>
+            <numerusform>Przedłużyć %n pakietów minut do USA profilu %1 o miesiąc?</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is paid now from the profile&apos;s balance; they then run until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwota %1 zostanie teraz pobrana z salda profilu; pakiety będą potem działać do %2.</translation>
     </message>
     <message>
         <source>&amp;Extend</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Przedłuż</translation>
     </message>
     <message>
         <source>The US minute bundles of %1 are extended: %2 paid; next payment %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przedłużono pakiety minut do USA profilu %1: zapłacono %2; następna płatność %3.</translation>
     </message>
 </context>
 <context>

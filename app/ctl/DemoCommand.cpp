@@ -107,6 +107,7 @@ int DemoCommand::run(const QStringList& w, Session& s)
                        Money::fromCents(r->creditAllocatedCents).toString()},
                       {QStringLiteral("profiles"), r->profiles},
                       {QStringLiteral("channels"), r->channels},
+                      {QStringLiteral("bundles"), r->bundles},
                       {QStringLiteral("numbers"), r->numbers},
                       {QStringLiteral("toppedUp"), Money::fromCents(r->topUpCents).toString()},
                       {QStringLiteral("calls"), calls.imported},
@@ -126,7 +127,7 @@ int DemoCommand::run(const QStringList& w, Session& s)
                     .arg(r->channels)
                     .arg(r->numbers));
         if (o.numbers > r->numbers)
-            s.out().line(tr("The catalogue had only %1 of the %2 numbers asked for free.")
+            s.out().line(tr("The catalogue had only %1 free numbers of the %2 asked for.")
                              .arg(r->numbers)
                              .arg(o.numbers));
         if (o.calls > 0)

@@ -19,6 +19,9 @@ namespace sb {
 
 namespace {
 
+// The demo's bundles: bought three months ago and renewed three times: in their fourth month today.
+constexpr int kDemoBundleMonths = 4;
+
 struct NamePool
 {
     QStringList first;
@@ -150,6 +153,14 @@ DemoGenerator::planProfiles(QRandomGenerator& rng, int count, qint64 calls) cons
                      : size < 95 ? int(rng.bounded(6, 11))
                                  : int(rng.bounded(11, 21));
         p.credit = Money::fromCents(rng.bounded(2, 21) * 2500 + expectedCents * 3 / 2);
+        // Two profiles in five call the US enough for bundles (never more than channels);
+        // their credit also pays the bundles' four months (see generate()).
+        if (i % 5 < 2) {
+            p.bundles = std::min(p.channels, int(rng.bounded(1, 4)));
+            p.credit += m_prices.bundlePrice()
+                            .times(qint64(p.bundles) * kDemoBundleMonths)
+                            .value_or(Money());
+        }
         out.append(p);
     }
     return out;
@@ -427,6 +438,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                 return t.error();
         }
         LedgerBatch companyDebits(m_ctx, tx);
+        LedgerBatch bundleDebits(m_ctx, tx);
         QList<Holder> profileHolders;
         QStringList profileNames;
         QList<std::pair<qint64, Money>> profileCredits;
@@ -449,8 +461,33 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                 return q.error();
             const qint64 id = q->value(0).toLongLong();
             q->finish();
-            // Bundles: US minute bundles for the profile (at most its channels) would be
-            // bought here, once the "bundles" feature exists, and paid by the profile.
+            // Bundles bought three months ago and renewed each month since, so that the
+            // calls of the last months use their minutes; paid from the profile's credit
+            // (allocated below, hence a batch flushed after it).
+            if (p.bundles > 0) {
+                const QDate anchor = today.addMonths(1 - kDemoBundleMonths);
+                const Money each = m_prices.bundlePrice();
+                const Money paid = each.times(p.bundles).value_or(Money());
+                for (int period = 1; period <= kDemoBundleMonths; ++period) {
+                    if (auto b =
+                            db.run(QStringLiteral(
+                                       "INSERT INTO bundle_periods (profile_id, anchor, period,"
+                                       " starts_on, ends_on, bundle_count, price_cents, paid_cents,"
+                                       " minutes_used, state, created_at)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'active', ?)"),
+                                   {id, anchor.toString(Qt::ISODate), period,
+                                    anchor.addMonths(period - 1).toString(Qt::ISODate),
+                                    anchor.addMonths(period).toString(Qt::ISODate), p.bundles,
+                                    each.cents(), paid.cents(), m_ctx.nowText()});
+                        !b)
+                        return b.error();
+                    if (auto d =
+                            bundleDebits.debit(*account, paid, QStringLiteral("bundle"), p.name);
+                        !d)
+                        return d.error();
+                }
+                summary.bundles += p.bundles;
+            }
             if (auto d =
                     companyDebits.debit(Ledger::CompanyAccount,
                                         m_prices.channelPrice().times(p.channels).value_or(Money()),
@@ -473,6 +510,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                                            QStringLiteral("allocation"));
             !t)
             return t.error();
+        if (auto f = bundleDebits.flush(); !f)
+            return f.error();
 
         // Numbers go to the new members and profiles (a third to profiles), or to those
         // already in the database when this demo adds none.

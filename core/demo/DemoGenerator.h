@@ -55,6 +55,7 @@ public:
         int profiles = 0;
         int channels = 0;
         int numbers = 0;
+        int bundles = 0; ///< US minute bundles of the profiles, in force today
         qint64 topUpCents = 0;
         CallImportReport calls; ///< what importing the generated calls did
     };
@@ -68,6 +69,7 @@ private:
     {
         QString name, department, email, ip;
         int channels = 1;
+        int bundles = 0; ///< US minute bundles, bought three months ago and renewed since
         Money credit;
     };
     struct PlannedNumber

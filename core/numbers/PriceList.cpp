@@ -173,7 +173,8 @@ Result<PriceList> PriceList::validated(const QByteArray& bytes)
     if (const qsizetype bad = firstInvalidUtf8(bytes); bad >= 0) {
         const auto [line, column] = lineAndColumn(bytes, bad);
         return Error::invalid(
-            tr("The price list is not UTF-8 text: line %1, column %2 (byte %3) is not.")
+            tr("The price list is not UTF-8 text: the first bad byte is at line %1, column %2 "
+               "(byte %3).")
                 .arg(line)
                 .arg(column)
                 .arg(bad + 1));

@@ -79,15 +79,15 @@ void BundlesDialog::updateWidgets()
     const QDate today = m_ctx.now().toUTC().date();
     const QString renews = locale.toString(today.addMonths(1), QLocale::ShortFormat);
     if (m_mode == Mode::Add)
-        m_intro->setText(tr("Each bundle gives %1 a month 5000 minutes of calls to US mobiles and "
-                            "landlines, paid from its own balance. It has %n channel(s): at "
-                            "most that many bundles.",
+        m_intro->setText(tr("Each bundle gives %1 5000 minutes a month of calls to US mobiles and "
+                            "landlines, paid from the profile's own balance. It has %n "
+                            "channel(s): at most that many bundles.",
                             nullptr, m_profile.channels)
                              .arg(m_profile.name));
     else
         m_intro->setText(tr("%1 has %n bundle(s) at %2 each, %3 of %4 minutes used this period. "
                             "The current bundles are cancelled and their unused minutes "
-                            "refunded to the profile's balance; the new number is bought at "
+                            "refunded to the profile's balance; the new count is bought at "
                             "today's price.",
                             nullptr, m_current.count)
                              .arg(m_profile.name, m_current.pricePaid.toCurrencyString(locale),
@@ -114,7 +114,7 @@ void BundlesDialog::updateWidgets()
         }
         m_refund->setAccessibleName(m_refund->text());
         if (problem.isEmpty() && n == m_current.count && !m_current.cancelled)
-            problem = tr("%1 already has %n bundle(s): choose another number.", nullptr, n)
+            problem = tr("%1 already has %n bundle(s): choose another count.", nullptr, n)
                           .arg(m_profile.name);
     }
     const Money after = m_profile.balance + refund - cost;

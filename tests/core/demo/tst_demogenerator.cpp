@@ -117,6 +117,30 @@ void TestDemoGenerator::accountWithProfilesNumbersAndCalls()
     QVERIFY(sb::Ledger(*e.ctx).inconsistentAccounts()->isEmpty());
     SB_VERIFY_BOOKS(*e.ctx);
 
+    // Two profiles of the three have US minute bundles, bought three months ago and renewed
+    // monthly (paid by the profile), and their US calls used bundle minutes first: the
+    // periods' minutes used are the calls' bundle minutes.
+    QVERIFY(summary->bundles >= 2);
+    const QString today = e.ctx->now().toUTC().date().toString(Qt::ISODate);
+    QCOMPARE(sbt::scalar(e.db(), s("SELECT SUM(bundle_count) FROM bundle_periods WHERE"
+                                   " starts_on <= '%1' AND ends_on > '%1'")
+                                     .arg(today))
+                 .toLongLong(),
+             qint64(summary->bundles));
+    QCOMPARE(scalarInt(e.db(), "SELECT COUNT(DISTINCT profile_id) FROM bundle_periods"), qint64(2));
+    QCOMPARE(scalarInt(e.db(), "SELECT COUNT(*) FROM bundle_periods"), qint64(8));
+    QCOMPARE(scalarInt(e.db(), "SELECT CAST(SUM(paid_cents) AS BIGINT) FROM bundle_periods"),
+             scalarInt(e.db(), "SELECT CAST(SUM(amount_cents) AS BIGINT) FROM ledger"
+                               " WHERE kind = 'bundle'"));
+    const qint64 bundleMinutes =
+        scalarInt(e.db(), "SELECT CAST(SUM(bundle_minutes) AS BIGINT) FROM calls");
+    QVERIFY(bundleMinutes > 0);
+    QCOMPARE(scalarInt(e.db(), "SELECT CAST(SUM(minutes_used) AS BIGINT) FROM bundle_periods"),
+             bundleMinutes);
+    QCOMPARE(scalarInt(e.db(), "SELECT COUNT(*) FROM calls WHERE bundle_minutes > 0 AND"
+                               " (profile_id IS NULL OR destination_e164 NOT LIKE '+1%')"),
+             qint64(0));
+
     // Most calls are paid.
     QVERIFY(summary->calls.chargedCalls > 250);
     QVERIFY2(summary->calls.owed.cents() * 20 <= summary->calls.charged.cents(),
