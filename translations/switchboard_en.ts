@@ -361,7 +361,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n call(s) imported, %1 charged for %2; %3 payer(s) owe %4.</source>
+            <source>%n call(s) imported; charged calls: %1, %2 in all; payers left owing: %3, %4 together.</source>
             <translation>
                 <numerusform>%n call imported, %1 charged for %2; %3 payer owe %4.</numerusform>
                 <numerusform>%n calls imported, %1 charged for %2; %3 payers owe %4.</numerusform>

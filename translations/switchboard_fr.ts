@@ -2629,7 +2629,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>Le catalogue n’avait que %1 numéros disponibles sur les %2 demandés.</translation>
     </message>
     <message numerus="yes">
-        <source>%n call(s) imported, %1 charged for %2; %3 payer(s) owe %4.</source>
+        <source>%n call(s) imported; charged calls: %1, %2 in all; payers left owing: %3, %4 together.</source>
         <translation>
             <numerusform>%n appel importé&#xa0;; appels facturés&#xa0;: %1, pour %2&#xa0;; payeurs débiteurs&#xa0;: %3, montant dû&#xa0;: %4.</numerusform>
             <numerusform>%n appels importés&#xa0;; appels facturés&#xa0;: %1, pour %2&#xa0;; payeurs débiteurs&#xa0;: %3, montant dû&#xa0;: %4.</numerusform>

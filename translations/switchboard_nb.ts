@@ -2629,7 +2629,7 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>Katalogen hadde bare %1 ledige av de %2 numrene som ble bedt om.</translation>
     </message>
     <message numerus="yes">
-        <source>%n call(s) imported, %1 charged for %2; %3 payer(s) owe %4.</source>
+        <source>%n call(s) imported; charged calls: %1, %2 in all; payers left owing: %3, %4 together.</source>
         <translation>
             <numerusform>%n samtale importert; belastede samtaler: %1, til sammen %2; betalere som skylder penger: %3, til sammen %4.</numerusform>
             <numerusform>%n samtaler importert; belastede samtaler: %1, til sammen %2; betalere som skylder penger: %3, til sammen %4.</numerusform>

@@ -2629,7 +2629,7 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>De catalogus had maar %1 van de %2 gevraagde nummers vrij.</translation>
     </message>
     <message numerus="yes">
-        <source>%n call(s) imported, %1 charged for %2; %3 payer(s) owe %4.</source>
+        <source>%n call(s) imported; charged calls: %1, %2 in all; payers left owing: %3, %4 together.</source>
         <translation>
             <numerusform>%n gesprek geïmporteerd; in rekening gebracht: %1 (samen %2); betalers met een schuld: %3 (samen %4).</numerusform>
             <numerusform>%n gesprekken geïmporteerd; in rekening gebracht: %1 (samen %2); betalers met een schuld: %3 (samen %4).</numerusform>

@@ -2677,7 +2677,7 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
         <translation>Katalog miał wolnych tylko %1 z %2 żądanych numerów.</translation>
     </message>
     <message numerus="yes">
-        <source>%n call(s) imported, %1 charged for %2; %3 payer(s) owe %4.</source>
+        <source>%n call(s) imported; charged calls: %1, %2 in all; payers left owing: %3, %4 together.</source>
         <translation>
             <numerusform>Zaimportowano %n połączenie; z naliczoną opłatą: %1 (łącznie %2); płatnicy z zadłużeniem: %3 (łącznie %4).</numerusform>
             <numerusform>Zaimportowano %n połączenia; z naliczoną opłatą: %1 (łącznie %2); płatnicy z zadłużeniem: %3 (łącznie %4).</numerusform>

@@ -131,8 +131,9 @@ int DemoCommand::run(const QStringList& w, Session& s)
                              .arg(r->numbers)
                              .arg(o.numbers));
         if (o.calls > 0)
-            s.out().line(tr("%n call(s) imported, %1 charged for %2; %3 payer(s) owe %4.", nullptr,
-                            int(std::min<qint64>(calls.imported, INT_MAX)))
+            s.out().line(tr("%n call(s) imported; charged calls: %1, %2 in all; payers left owing: "
+                            "%3, %4 together.",
+                            nullptr, int(std::min<qint64>(calls.imported, INT_MAX)))
                              .arg(calls.chargedCalls)
                              .arg(calls.charged.toString())
                              .arg(calls.owingPayers)

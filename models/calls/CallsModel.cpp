@@ -134,14 +134,16 @@ QVariant CallsModel::data(const QModelIndex& index, int role) const
     const CallEntry& c = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
+        // A profile's name alone keeps the column narrow; its tool tip and accessible text
+        // say that it is a SIP profile.
+        if (index.column() == Payer && c.payerKind == CallEntry::PayerKind::Profile)
+            return c.payer;
+        return displayText(c, index.column());
     case Qt::AccessibleTextRole:
         return displayText(c, index.column());
     case Qt::ToolTipRole:
         if (index.column() == Destination)
             return tr("Dialled %1").arg(c.destination);
-        if (index.column() == Price && c.charged != c.price)
-            return tr("Charged %1 of %2: the balance could not cover the rest")
-                .arg(c.charged.toLocaleString(QLocale()), c.price.toLocaleString(QLocale()));
         return displayText(c, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() >= Duration && index.column() <= Price)

@@ -217,7 +217,10 @@ private slots:
                  c.price.cents());
         model.setSearch(QStringLiteral("2001")); // the extension Sales calls
         QVERIFY(model.rowCount() > 0);
-        QCOMPARE(model.index(0, CallsModel::Payer).data().toString(),
+        QCOMPARE(model.index(0, CallsModel::Payer).data().toString(), QStringLiteral("Sales"));
+        QCOMPARE(model.index(0, CallsModel::Payer).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("SIP profile Sales"));
+        QCOMPARE(model.index(0, CallsModel::Payer).data(Qt::AccessibleTextRole).toString(),
                  QStringLiteral("SIP profile Sales"));
         QCOMPARE(model.index(0, CallsModel::Status).data().toString(), QStringLiteral("Internal"));
         QCOMPARE(CallsModel::formatDuration(65), QStringLiteral("1:05"));
