@@ -363,8 +363,8 @@
         <message numerus="yes">
             <source>%n call(s) imported; charged calls: %1, %2 in all; payers left owing: %3, %4 together.</source>
             <translation>
-                <numerusform>%n call imported, %1 charged for %2; %3 payer owe %4.</numerusform>
-                <numerusform>%n calls imported, %1 charged for %2; %3 payers owe %4.</numerusform>
+                <numerusform>%n call imported; charged calls: %1, %2 in all; payers left owing: %3, %4 together.</numerusform>
+                <numerusform>%n calls imported; charged calls: %1, %2 in all; payers left owing: %3, %4 together.</numerusform>
             </translation>
         </message>
     </context>

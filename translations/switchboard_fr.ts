@@ -538,10 +538,6 @@
         <translation>Numéro composé&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Charged %1 of %2: the balance could not cover the rest</source>
-        <translation>%1 débité sur %2&#xa0;: le solde ne pouvait pas couvrir le reste</translation>
-    </message>
-    <message>
         <source>Billable seconds, from answer to hang-up</source>
         <translation>Secondes facturables, du décroché au raccroché</translation>
     </message>

@@ -538,10 +538,6 @@
         <translation>Slått nummer: %1</translation>
     </message>
     <message>
-        <source>Charged %1 of %2: the balance could not cover the rest</source>
-        <translation>Belastet %1 av %2: saldoen dekket ikke resten</translation>
-    </message>
-    <message>
         <source>Billable seconds, from answer to hang-up</source>
         <translation>Fakturerbare sekunder, fra samtalen besvares til den legges på</translation>
     </message>

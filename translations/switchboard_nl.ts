@@ -538,10 +538,6 @@
         <translation>Gekozen: %1</translation>
     </message>
     <message>
-        <source>Charged %1 of %2: the balance could not cover the rest</source>
-        <translation>%1 van %2 in rekening gebracht: het saldo kon de rest niet dekken</translation>
-    </message>
-    <message>
         <source>Billable seconds, from answer to hang-up</source>
         <translation>Te factureren seconden, van opnemen tot ophangen</translation>
     </message>

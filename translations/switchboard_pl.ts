@@ -557,10 +557,6 @@
         <translation>Wybrany numer: %1</translation>
     </message>
     <message>
-        <source>Charged %1 of %2: the balance could not cover the rest</source>
-        <translation>Pobrano %1 z %2: saldo nie pokryło reszty</translation>
-    </message>
-    <message>
         <source>Billable seconds, from answer to hang-up</source>
         <translation>Sekundy do rozliczenia, od odebrania do rozłączenia</translation>
     </message>
