@@ -27,7 +27,8 @@ void appendStamp(QByteArray& out, qint64 secs)
     const unsigned d = doy - (153 * mp + 2) / 5 + 1;
     const unsigned m = mp < 10 ? mp + 3 : mp - 9;
     const qint64 y = qint64(yoe) + era * 400 + (m <= 2);
-    char text[32];
+    char
+        text[96]; // room for any value the compiler can imagine, so -Wformat-truncation stays quiet
     std::snprintf(text, sizeof text, "%04lld-%02u-%02u %02d:%02d:%02d", static_cast<long long>(y),
                   m, d, int(rem / 3600), int(rem / 60 % 60), int(rem % 60));
     out.append(text, 19);
