@@ -1,5 +1,7 @@
 #include "core/demo/DemoCallStream.h"
 
+#include "core/base/UtcFields.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -12,25 +14,8 @@ namespace {
 // calls need three each, and QDateTime formatting would be most of the work.
 void appendStamp(QByteArray& out, qint64 secs)
 {
-    qint64 days = secs / 86400;
-    qint64 rem = secs % 86400;
-    if (rem < 0) {
-        rem += 86400;
-        --days;
-    }
-    days += 719468;
-    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
-    const unsigned doe = unsigned(days - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const qint64 y = qint64(yoe) + era * 400 + (m <= 2);
-    char
-        text[96]; // room for any value the compiler can imagine, so -Wformat-truncation stays quiet
-    std::snprintf(text, sizeof text, "%04lld-%02u-%02u %02d:%02d:%02d", static_cast<long long>(y),
-                  m, d, int(rem / 3600), int(rem / 60 % 60), int(rem % 60));
+    char text[19];
+    UtcFields::fromSecsSinceEpoch(secs).write(text, ' ');
     out.append(text, 19);
 }
 

@@ -1,5 +1,6 @@
 #include "core/rating/CallImporter.h"
 
+#include "core/base/UtcFields.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
 #include "core/books/LedgerBatch.h"
@@ -99,42 +100,11 @@ QString iso(const QDateTime& t)
 {
     if (!t.isValid())
         return {};
-    const qint64 secs = t.toSecsSinceEpoch();
-    qint64 days = secs / 86400;
-    qint64 rem = secs % 86400;
-    if (rem < 0) {
-        rem += 86400;
-        --days;
-    }
-    // Howard Hinnant's civil_from_days.
-    days += 719468;
-    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
-    const unsigned doe = unsigned(days - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned day = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-    const qint64 year = qint64(yoe) + era * 400 + (month <= 2);
-    if (year < 1000 || year > 9999)
+    const UtcFields f = UtcFields::fromSecsSinceEpoch(t.toSecsSinceEpoch());
+    if (f.year < 1000 || f.year > 9999)
         return t.toUTC().toString(Qt::ISODate);
     char16_t out[20];
-    auto two = [&](int at, unsigned v) {
-        out[at] = char16_t(u'0' + v / 10);
-        out[at + 1] = char16_t(u'0' + v % 10);
-    };
-    two(0, unsigned(year / 100));
-    two(2, unsigned(year % 100));
-    out[4] = u'-';
-    two(5, month);
-    out[7] = u'-';
-    two(8, day);
-    out[10] = u'T';
-    two(11, unsigned(rem / 3600));
-    out[13] = u':';
-    two(14, unsigned(rem / 60 % 60));
-    out[16] = u':';
-    two(17, unsigned(rem % 60));
+    f.write(out, u'T');
     out[19] = u'Z';
     return QString(reinterpret_cast<const QChar*>(out), 20);
 }
