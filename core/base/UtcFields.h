@@ -38,8 +38,7 @@ struct UtcFields
 
     /// Writes "YYYY-MM-DD?HH:MM:SS" (19 characters, `separator` between date and time) to
     /// `out`; only for years 1000–9999, which the caller checks.
-    template <typename Char>
-    constexpr void write(Char* out, Char separator) const
+    template<typename Char> constexpr void write(Char* out, Char separator) const
     {
         const auto two = [&](int at, unsigned v) {
             out[at] = Char('0' + v / 10);

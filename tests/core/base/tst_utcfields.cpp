@@ -29,7 +29,8 @@ QString text(const sb::UtcFields& f)
 
 QString expected(qint64 secs)
 {
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC)
+        .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
 }
 
 } // namespace
