@@ -207,7 +207,6 @@ Result<Member> MemberService::add(const NewMember& in) const
     NewMember m = in;
     m.account = m.account.trimmed();
     m.email = m.email.trimmed();
-    m.country = normalisedCountry(m.country);
     if (auto v = validate(m); !v)
         return v.error();
     auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Member> {
@@ -234,7 +233,7 @@ Result<Member> MemberService::add(const NewMember& in) const
 Result<Member> MemberService::setCountry(const QString& account, const QString& countryIn) const
 {
     const QString country = normalisedCountry(countryIn);
-    if (auto v = validateCountry(country); !v)
+    if (auto v = validateCountry(countryIn); !v)
         return v.error();
     qint64 id = 0;
     auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Member> {

@@ -334,7 +334,7 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
     if (auto v = validateChannels(in.channels); !v)
         return v.error();
     const QString country = MemberService::normalisedCountry(in.country);
-    if (auto v = MemberService::validateCountry(country); !v)
+    if (auto v = MemberService::validateCountry(in.country); !v)
         return v.error();
     QStringList warnings;
     if (in.auth == SipProfile::Auth::Ip) {
@@ -475,7 +475,7 @@ Result<SipProfile> ProfileService::rename(const QString& name, const QString& ne
 Result<SipProfile> ProfileService::setCountry(const QString& name, const QString& countryIn) const
 {
     const QString country = MemberService::normalisedCountry(countryIn);
-    if (auto v = MemberService::validateCountry(country); !v)
+    if (auto v = MemberService::validateCountry(countryIn); !v)
         return v.error();
     qint64 id = 0;
     auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<SipProfile> {
