@@ -82,10 +82,7 @@ private:
     }
     QString memberCountry(const QString& account)
     {
-        return ctlJson({s("member"), s("show"), account})
-            .json()
-            .value(s("country"))
-            .toString();
+        return ctlJson({s("member"), s("show"), account}).json().value(s("country")).toString();
     }
     QString profileCountry(const QString& name)
     {
@@ -230,14 +227,15 @@ private slots:
             const CtlResult r = ctl(args);
             QVERIFY2(r.exitCode == 0, qPrintable(args.join(QLatin1Char(' ')) + r.err));
         }
-        const QString file = write(s("Master.csv"),
-                                   line(s("ola.nordmann"), s("22123456"), 60, s("n1")) +
+        const QString file =
+            write(s("Master.csv"), line(s("ola.nordmann"), s("22123456"), 60, s("n1")) +
                                        line(s("anna.berg"), s("0114722123456"), 60, s("n2")) +
                                        line(s("anna.berg"), s("2125550123"), 60, s("n3")));
         CtlResult r = ctlJson({s("calls"), s("import"), file});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(r.json().value(s("imported")).toInt(), 3);
-        const QJsonArray calls = ctlJson({s("calls"), s("list")}).json().value(s("calls")).toArray();
+        const QJsonArray calls =
+            ctlJson({s("calls"), s("list")}).json().value(s("calls")).toArray();
         QStringList numbers;
         for (const QJsonValue& c : calls)
             numbers << c.toObject().value(s("e164")).toString();
