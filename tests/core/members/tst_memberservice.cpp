@@ -1,11 +1,12 @@
-// MemberService: the rules of a member (account name, display name, e-mail, department),
-// uniqueness regardless of case, look-up, paging with search and sort done in SQL, and CSV
-// import (dry run, all or nothing, every problem by line) and export that imports back
-// unchanged.
+// MemberService: the rules of a member (account name, display name, e-mail, department,
+// country), uniqueness regardless of case, look-up, paging with search and sort done in SQL,
+// changing the country, and CSV import (dry run, all or nothing, every problem by line, the
+// optional country column) and export that imports back unchanged.
 
 #include "tests/support/CoreTest.h"
 
 #include "core/base/Csv.h"
+#include "core/base/PhoneNumbers.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
 #include "core/credit/CreditService.h"
@@ -13,6 +14,8 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+
+#include <algorithm>
 
 using sb::Error;
 using sb::Member;
@@ -807,6 +810,14 @@ void TestMemberService::countryRules()
         QVERIFY(!r.error().message.isEmpty());
     }
     QCOMPARE(MemberService::normalisedCountry(s(" no ")), s("NO"));
+    // The regions offered (the window's country combo): sorted codes, no non-geographic "001".
+    const QStringList regions = sb::PhoneNumbers::regions();
+    QVERIFY(regions.size() > 200);
+    QVERIFY(std::is_sorted(regions.cbegin(), regions.cend()));
+    QVERIFY(regions.contains(s("US")) && regions.contains(s("NO")));
+    QVERIFY(!regions.contains(s("001")));
+    for (const QString& r : regions)
+        QVERIFY2(r.size() == 2 && r == r.toUpper(), qPrintable(r));
     QVERIFY(MemberService::validateCountry(s("XX")).error().message.contains(s("XX")));
 }
 
