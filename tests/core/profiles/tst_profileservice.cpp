@@ -1,4 +1,4 @@
-// SIP profiles: creation (registration or IP), channels, credit, rename, linking accounts
+// SIP profiles: creation (registration or IP), country, channels, credit, rename, linking accounts
 // for incoming calls, deletion with its consequences, channel renewals — on both engines.
 #include "tests/support/CoreTest.h"
 

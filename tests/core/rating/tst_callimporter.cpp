@@ -2,7 +2,8 @@
 // bills worked out by hand; re-import adds nothing twice; unknown account codes reported with
 // count and first line; malformed lines reported and the good ones kept; cancel and a file
 // that is not call records leave the database exactly as before; auto-recharge and its monthly
-// limit under a stream of charges; charges that take a member or a profile below zero (owed).
+// limit under a stream of charges; charges that take a member or a profile below zero (owed);
+// numbers read with each payer's country (national forms, international prefixes).
 
 #include "tests/support/CoreTest.h"
 
