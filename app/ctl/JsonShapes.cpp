@@ -45,6 +45,7 @@ QJsonObject JsonShapes::profile(const SipProfile& p, const Context& ctx)
     const Money bundles = b.monthlyCost();
     return {{QStringLiteral("name"), p.name},
             {QStringLiteral("department"), p.department},
+            {QStringLiteral("country"), p.country},
             {QStringLiteral("balance"), p.balance.toString()},
             {QStringLiteral("owed"), p.balance.isNegative()},
             {QStringLiteral("channels"), p.channels},
@@ -91,6 +92,7 @@ QJsonObject JsonShapes::member(const Member& m)
         {QStringLiteral("name"), m.name},
         {QStringLiteral("email"), m.email},
         {QStringLiteral("department"), m.department},
+        {QStringLiteral("country"), m.country},
         {QStringLiteral("balance"), m.balance.toString()},
         {QStringLiteral("owed"), m.balance.isNegative()},
         {QStringLiteral("status"), m.status},

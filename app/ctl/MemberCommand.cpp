@@ -29,6 +29,14 @@ QCommandLineOption departmentOption()
             QStringLiteral("D")};
 }
 
+QCommandLineOption countryOption()
+{
+    return {QStringLiteral("country"),
+            MemberCommand::tr("The member's country, two letters (add; default US): numbers it "
+                              "dials are read as dialled there."),
+            QStringLiteral("CC")};
+}
+
 QCommandLineOption searchOption()
 {
     return {QStringLiteral("search"),
@@ -50,6 +58,7 @@ QString memberText(const Member& m)
         MemberCommand::tr("Name:        %1").arg(m.name),
         MemberCommand::tr("E-mail:      %1").arg(m.email),
         MemberCommand::tr("Department:  %1").arg(m.department),
+        MemberCommand::tr("Country:     %1").arg(m.country),
         MemberCommand::tr("Balance:     %1").arg(m.balance.toString()),
         MemberCommand::tr("Status:      %1").arg(m.status),
     };
@@ -72,15 +81,17 @@ QString memberText(const Member& m)
 
 QString MemberCommand::description() const
 {
-    return tr("The members of the account: add, list, show, import and export.");
+    return tr("The members of the account: add, list, show, country, import and export.");
 }
 
 QStringList MemberCommand::forms() const
 {
     return {
-        tr("member add ACCOUNT --name NAME [--email E] [--department D]"),
+        tr("member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]"),
         tr("member list [--search TEXT]                 every member"),
         tr("member show ACCOUNT                         one member"),
+        tr("member country ACCOUNT CC                   the country its dialled numbers are read "
+           "in"),
         tr("member import FILE.csv [--dry-run]          all or nothing; the dry run lists every "
            "problem"),
         tr("member export FILE.csv                      a CSV that member import reads back "
@@ -90,7 +101,8 @@ QStringList MemberCommand::forms() const
 
 QList<QCommandLineOption> MemberCommand::options() const
 {
-    return {nameOption(), emailOption(), departmentOption(), searchOption(), dryRunOption()};
+    return {nameOption(),    emailOption(),  departmentOption(),
+            countryOption(), searchOption(), dryRunOption()};
 }
 
 int MemberCommand::run(const QStringList& w, Session& s)
@@ -100,7 +112,7 @@ int MemberCommand::run(const QStringList& w, Session& s)
         return Done;
     }
     if (w.isEmpty())
-        return s.usageError(tr("Usage: member add|list|show|import|export ..."));
+        return s.usageError(tr("Usage: member add|list|show|country|import|export ..."));
     const QString sub = w.first();
     const QStringList rest = w.mid(1);
     if (sub == QLatin1String("add"))
@@ -109,6 +121,8 @@ int MemberCommand::run(const QStringList& w, Session& s)
         return list(rest, s);
     if (sub == QLatin1String("show"))
         return show(rest, s);
+    if (sub == QLatin1String("country"))
+        return country(rest, s);
     if (sub == QLatin1String("import"))
         return importCsv(rest, s);
     if (sub == QLatin1String("export"))
@@ -118,18 +132,20 @@ int MemberCommand::run(const QStringList& w, Session& s)
 
 int MemberCommand::add(const QStringList& w, Session& s)
 {
-    OptionParser a({nameOption(), emailOption(), departmentOption()});
+    OptionParser a({nameOption(), emailOption(), departmentOption(), countryOption()});
     if (const auto end = parse(a, w, s))
         return *end;
     if (a.positional().size() != 1 || !a.isSet(QStringLiteral("name")))
-        return s.usageError(
-            tr("Usage: member add ACCOUNT --name NAME [--email E] [--department D]"));
+        return s.usageError(tr("Usage: member add ACCOUNT --name NAME [--email E] [--department D] "
+                               "[--country CC]"));
     Context* ctx = s.context();
     if (!ctx)
         return Refused;
-    auto m = MemberService(*ctx).add({a.positional().constFirst(), a.value(QStringLiteral("name")),
-                                      a.value(QStringLiteral("email")),
-                                      a.value(QStringLiteral("department"))});
+    NewMember n{a.positional().constFirst(), a.value(QStringLiteral("name")),
+                a.value(QStringLiteral("email")), a.value(QStringLiteral("department"))};
+    if (a.isSet(QStringLiteral("country")))
+        n.country = a.value(QStringLiteral("country"));
+    auto m = MemberService(*ctx).add(n);
     if (!m)
         return s.refused(m.error().message);
     auto shown = MemberService(*ctx).find(m->account);
@@ -193,6 +209,26 @@ int MemberCommand::show(const QStringList& w, Session& s)
         s.out().json(JsonShapes::member(*m));
     else
         s.out().line(memberText(*m));
+    return Done;
+}
+
+int MemberCommand::country(const QStringList& w, Session& s)
+{
+    if (w.size() != 2 || w.first().startsWith(QLatin1String("--")))
+        return s.usageError(tr("Usage: member country ACCOUNT CC"));
+    Context* ctx = s.context();
+    if (!ctx)
+        return Refused;
+    auto m = MemberService(*ctx).setCountry(w.at(0), w.at(1));
+    if (!m)
+        return s.refused(m.error().message);
+    auto shown = MemberService(*ctx).find(m->account);
+    if (!shown)
+        return s.refused(shown.error().message);
+    if (s.json())
+        s.out().json(JsonShapes::member(*shown));
+    else
+        s.out().line(tr("The country of %1 is now %2.").arg(shown->account, shown->country));
     return Done;
 }
 

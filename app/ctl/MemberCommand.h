@@ -4,7 +4,7 @@
 
 namespace sb::ctl {
 
-/// `member add|list|show|import|export`.
+/// `member add|list|show|country|import|export`.
 class MemberCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(sb::ctl::CommandLine)
@@ -22,6 +22,7 @@ private:
     int add(const QStringList& w, Session& s);
     int list(const QStringList& w, Session& s);
     int show(const QStringList& w, Session& s);
+    int country(const QStringList& w, Session& s);
     int importCsv(const QStringList& w, Session& s);
     int exportCsv(const QStringList& w, Session& s);
 };

@@ -45,6 +45,14 @@ QCommandLineOption emailOption()
             QStringLiteral("E")};
 }
 
+QCommandLineOption countryOption()
+{
+    return {QStringLiteral("country"),
+            ProfileCommand::tr("The profile's country, two letters (create; default US): numbers "
+                               "its calls dial are read as dialled there."),
+            QStringLiteral("CC")};
+}
+
 QCommandLineOption formatOption()
 {
     return {QStringLiteral("format"),
@@ -86,6 +94,7 @@ QString profileText(const SipProfile& p)
     QStringList lines{
         ProfileCommand::tr("SIP profile:   %1").arg(p.name),
         ProfileCommand::tr("Department:    %1").arg(p.department),
+        ProfileCommand::tr("Country:       %1").arg(p.country),
         ProfileCommand::tr("Balance:       %1").arg(p.balance.toString()),
         p.auth == SipProfile::Auth::Ip
             ? ProfileCommand::tr("Authentication: IP %1, UDP port %2").arg(p.ip).arg(p.port)
@@ -115,9 +124,12 @@ QString ProfileCommand::description() const
 QStringList ProfileCommand::forms() const
 {
     return {
-        tr("profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]"),
+        tr("profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] "
+           "[--country CC]"),
         tr("profile show NAME | profile list"),
         tr("profile rename NAME NEWNAME | profile channels NAME N"),
+        tr("profile country NAME CC                     the country its dialled numbers are read "
+           "in"),
         tr("profile credentials NAME                    SIP username, password and servers"),
         tr("profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration"),
         tr("profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT"),
@@ -127,9 +139,9 @@ QStringList ProfileCommand::forms() const
 
 QList<QCommandLineOption> ProfileCommand::options() const
 {
-    return {ipOption(),         portOption(),  channelsOption(),
-            departmentOption(), emailOption(), formatOption(),
-            extensionOption(),  yesOption(),   exportHistoryOption()};
+    return {ipOption(),    portOption(),         channelsOption(), departmentOption(),
+            emailOption(), countryOption(),      formatOption(),   extensionOption(),
+            yesOption(),   exportHistoryOption()};
 }
 
 int ProfileCommand::run(const QStringList& w, Session& s)
@@ -141,7 +153,8 @@ int ProfileCommand::run(const QStringList& w, Session& s)
     if (w.isEmpty())
         return s.usageError(
             tr("Usage: profile "
-               "create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ..."));
+               "create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|"
+               "delete ..."));
     const QString sub = w.first();
     const QStringList rest = w.mid(1);
     if (sub == QLatin1String("create"))
@@ -157,6 +170,8 @@ int ProfileCommand::run(const QStringList& w, Session& s)
         return rename(rest, s);
     if (sub == QLatin1String("channels"))
         return channels(rest, s);
+    if (sub == QLatin1String("country"))
+        return country(rest, s);
     if (sub == QLatin1String("credentials") || sub == QLatin1String("pbx-config"))
         return credentials(w, s);
     if (sub == QLatin1String("link"))
@@ -170,12 +185,13 @@ int ProfileCommand::run(const QStringList& w, Session& s)
 
 int ProfileCommand::create(const QStringList& w, Session& s)
 {
-    OptionParser a({ipOption(), portOption(), channelsOption(), departmentOption(), emailOption()});
+    OptionParser a({ipOption(), portOption(), channelsOption(), departmentOption(), emailOption(),
+                    countryOption()});
     if (const auto end = parse(a, w, s))
         return *end;
     if (a.positional().size() != 1)
         return s.usageError(tr("Usage: profile create NAME [--ip ADDR --port N] [--channels N] "
-                               "[--department D] [--email E]"));
+                               "[--department D] [--email E] [--country CC]"));
     const QString ip = QStringLiteral("ip"), port = QStringLiteral("port"),
                   channels = QStringLiteral("channels");
     if (a.isSet(port) && !a.isSet(ip))
@@ -184,6 +200,8 @@ int ProfileCommand::create(const QStringList& w, Session& s)
     p.name = a.positional().constFirst();
     p.department = a.value(QStringLiteral("department"));
     p.email = a.value(QStringLiteral("email"));
+    if (a.isSet(QStringLiteral("country")))
+        p.country = a.value(QStringLiteral("country"));
     if (a.isSet(ip)) {
         p.auth = SipProfile::Auth::Ip;
         p.ip = a.value(ip);
@@ -293,6 +311,23 @@ int ProfileCommand::rename(const QStringList& w, Session& s)
         s.out().json(JsonShapes::profile(*p, *ctx));
     else
         s.out().line(tr("Renamed to %1.").arg(p->name));
+    return Done;
+}
+
+int ProfileCommand::country(const QStringList& w, Session& s)
+{
+    if (w.size() != 2)
+        return s.usageError(tr("Usage: profile country NAME CC"));
+    Context* ctx = s.context();
+    if (!ctx)
+        return Refused;
+    auto p = ProfileService(*ctx).setCountry(w[0], w[1]);
+    if (!p)
+        return s.refused(p.error().message);
+    if (s.json())
+        s.out().json(JsonShapes::profile(*p, *ctx));
+    else
+        s.out().line(tr("The country of SIP profile %1 is now %2.").arg(p->name, p->country));
     return Done;
 }
 

@@ -4,7 +4,7 @@
 
 namespace sb::ctl {
 
-/// `profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete`.
+/// `profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete`.
 class ProfileCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(sb::ctl::CommandLine)
@@ -24,6 +24,7 @@ private:
     int show(const QStringList& w, Session& s);
     int rename(const QStringList& w, Session& s);
     int channels(const QStringList& w, Session& s);
+    int country(const QStringList& w, Session& s);
     int credentials(const QStringList& w, Session& s);
     int link(const QStringList& w, Session& s);
     int unlink(const QStringList& w, Session& s);

@@ -6,7 +6,10 @@
 #include <QMutex>
 #include <QMutexLocker>
 
+#include <algorithm>
 #include <memory>
+#include <set>
+#include <string>
 
 namespace sb {
 
@@ -110,6 +113,24 @@ QString PhoneNumbers::placeName(const QString& e164, const QString& language)
 bool PhoneNumbers::isUnitedStates(const QString& e164)
 {
     return e164.startsWith(QLatin1String("+1")) && regionOf(e164) == QLatin1String("US");
+}
+
+bool PhoneNumbers::isKnownRegion(const QString& region)
+{
+    static const QStringList known = regions();
+    return std::binary_search(known.cbegin(), known.cend(), region);
+}
+
+QStringList PhoneNumbers::regions()
+{
+    std::set<std::string> all;
+    util()->GetSupportedRegions(&all);
+    QStringList out;
+    out.reserve(qsizetype(all.size()));
+    for (const std::string& r : all)
+        out.append(QString::fromStdString(r));
+    out.sort();
+    return out;
 }
 
 } // namespace sb

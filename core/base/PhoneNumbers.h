@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace sb {
 
@@ -26,6 +27,10 @@ public:
     static QString formatInternational(const QString& e164);
     /// The geocoder's place for the number in `language` (e.g. "nb"); empty if unknown.
     static QString placeName(const QString& e164, const QString& language);
+    /// True if libphonenumber knows `region` (ISO 3166 alpha-2, upper case: "US", "NO").
+    static bool isKnownRegion(const QString& region);
+    /// Every region libphonenumber knows, sorted ("AC", "AD", …).
+    static QStringList regions();
     /// True for a NANP number in a US area code (used by US minute bundles).
     static bool isUnitedStates(const QString& e164);
 };

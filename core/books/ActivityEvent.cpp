@@ -48,6 +48,8 @@ constexpr KindKey kKeys[] = {
     {ActivityKind::BundlesExtended, "bundle.extend"},
     {ActivityKind::BundlesRenewed, "bundle.renew"},
     {ActivityKind::BundlesLapsed, "bundle.lapsed"},
+    {ActivityKind::MemberCountryChanged, "member.country"},
+    {ActivityKind::ProfileCountryChanged, "profile.country"},
 };
 
 namespace V = ActivityValue;
@@ -363,6 +365,21 @@ ActivityEvent ActivityEvent::bundlesLapsed(const QString& profile, int count, Mo
                   {V::Count, count},
                   {V::BalanceCents, balance.cents()},
                   {V::AmountCents, cost.cents()}});
+}
+
+ActivityEvent ActivityEvent::memberCountryChanged(const QString& account, const QString& oldCountry,
+                                                  const QString& country)
+{
+    return event(ActivityKind::MemberCountryChanged, account,
+                 {{V::Account, account}, {V::OldCountry, oldCountry}, {V::Country, country}});
+}
+
+ActivityEvent ActivityEvent::profileCountryChanged(const QString& profile,
+                                                   const QString& oldCountry,
+                                                   const QString& country)
+{
+    return event(ActivityKind::ProfileCountryChanged, profile,
+                 {{V::Profile, profile}, {V::OldCountry, oldCountry}, {V::Country, country}});
 }
 
 } // namespace sb

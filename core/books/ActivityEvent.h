@@ -48,6 +48,8 @@ enum class ActivityKind
     BundlesExtended,
     BundlesRenewed,
     BundlesLapsed,
+    MemberCountryChanged,
+    ProfileCountryChanged,
 };
 
 /// The stored key of a kind ("number.buy"); empty for Unknown.
@@ -94,6 +96,8 @@ inline constexpr QLatin1String Ip("ip");
 inline constexpr QLatin1String Port("port");
 inline constexpr QLatin1String OldCount("old_count");
 inline constexpr QLatin1String RefundCents("refund_cents");
+inline constexpr QLatin1String Country("country"); ///< ISO 3166 alpha-2, "NO"
+inline constexpr QLatin1String OldCountry("old_country");
 /// The English sentence of a line written before events had values (schema 3 and older):
 /// shown as it is, since its values are missing.
 inline constexpr QLatin1String Text("text");
@@ -167,6 +171,10 @@ struct ActivityEvent
                                         const QDate& until);
     static ActivityEvent bundlesLapsed(const QString& profile, int count, Money balance,
                                        Money cost);
+    static ActivityEvent memberCountryChanged(const QString& account, const QString& oldCountry,
+                                              const QString& country);
+    static ActivityEvent profileCountryChanged(const QString& profile, const QString& oldCountry,
+                                               const QString& country);
 };
 
 } // namespace sb

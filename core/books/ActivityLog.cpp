@@ -241,6 +241,12 @@ QString ActivityLog::describe(const ActivityEntry& entry)
                   "renewal (%3)",
                   nullptr, count(V::Count))
             .arg(text(V::Profile), money(V::BalanceCents), money(V::AmountCents));
+    case ActivityKind::MemberCountryChanged:
+        return tr("Changed the country of %1 from %2 to %3")
+            .arg(text(V::Account), text(V::OldCountry), text(V::Country));
+    case ActivityKind::ProfileCountryChanged:
+        return tr("Changed the country of SIP profile %1 from %2 to %3")
+            .arg(text(V::Profile), text(V::OldCountry), text(V::Country));
     case ActivityKind::MemberCharged:
     case ActivityKind::Unknown:
         break;
@@ -321,6 +327,10 @@ QString ActivityLog::kindName(ActivityKind kind)
         return tr("Bundles renewed");
     case ActivityKind::BundlesLapsed:
         return tr("Bundles lapsed");
+    case ActivityKind::MemberCountryChanged:
+        return tr("Member's country changed");
+    case ActivityKind::ProfileCountryChanged:
+        return tr("SIP profile's country changed");
     case ActivityKind::Unknown:
         break;
     }

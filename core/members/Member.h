@@ -20,8 +20,10 @@ struct Member
     QString email;
     QString department;
     QString status = QStringLiteral("active"); ///< "active" or "linked" (to a SIP profile)
-    QString profile;                           ///< the SIP profile linked to, if any
-    QStringList numbers;                       ///< E.164 numbers held
+    /// ISO 3166 alpha-2 ("US", "NO"): the default region of the numbers the member dials.
+    QString country = QStringLiteral("US");
+    QString profile;     ///< the SIP profile linked to, if any
+    QStringList numbers; ///< E.164 numbers held
     Money balance;
     QDateTime createdAt;
     std::optional<AutoRechargeSettings> autoRecharge;
@@ -34,6 +36,7 @@ struct NewMember
     QString name;
     QString email;
     QString department;
+    QString country = QStringLiteral("US"); ///< ISO 3166 alpha-2; "no" is read as "NO"
 };
 
 } // namespace sb

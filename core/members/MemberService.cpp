@@ -1,6 +1,7 @@
 #include "core/members/MemberService.h"
 
 #include "core/base/Csv.h"
+#include "core/base/PhoneNumbers.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
 #include "core/storage/Transaction.h"
@@ -26,7 +27,7 @@ QString searchKey(const NewMember& m)
 const QString kSelect = QStringLiteral(
     "SELECT m.id, m.account_id, m.account_name, m.display_name, m.email, m.department, m.status,"
     " m.created_at, a.balance_cents, r.amount_cents, r.threshold_cents, r.monthly_limit_cents,"
-    " r.month, r.recharged_cents, r.suspended_until, lp.name"
+    " r.month, r.recharged_cents, r.suspended_until, lp.name, m.country"
     " FROM members m JOIN accounts a ON a.id = m.account_id"
     " LEFT JOIN auto_recharge r ON r.member_id = m.id"
     " LEFT JOIN profile_links l ON l.member_id = m.id LEFT JOIN profiles lp ON lp.id = "
@@ -45,6 +46,7 @@ Member readMember(const QSqlQuery& q, const QDateTime& now)
     m.createdAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODate);
     m.balance = Money::fromCents(q.value(8).toLongLong());
     m.profile = q.value(15).toString();
+    m.country = q.value(16).toString();
     if (!q.value(9).isNull()) {
         AutoRechargeSettings s;
         s.amount = Money::fromCents(q.value(9).toLongLong());
@@ -140,7 +142,25 @@ Result<void> MemberService::validate(const NewMember& m)
         return r;
     if (auto r = validateEmail(m.email); !r)
         return r;
-    return validateDepartment(m.department);
+    if (auto r = validateDepartment(m.department); !r)
+        return r;
+    return validateCountry(m.country);
+}
+
+QString MemberService::normalisedCountry(const QString& country)
+{
+    return country.trimmed().toUpper();
+}
+
+Result<void> MemberService::validateCountry(const QString& country)
+{
+    if (country.trimmed().isEmpty())
+        return Error::invalid(tr("The country is empty: give its two-letter code, e.g. US."));
+    if (!PhoneNumbers::isKnownRegion(normalisedCountry(country)))
+        return Error::invalid(tr("\"%1\" is not a country code known for phone numbers "
+                                 "(two letters, e.g. US or NO).")
+                                  .arg(country.trimmed()));
+    return {};
 }
 
 Result<bool> MemberService::accountExists(const QString& account) const
@@ -163,11 +183,11 @@ Result<Member> MemberService::insert(Transaction& tx, const NewMember& m) const
         QStringLiteral(
             "INSERT INTO members (account_id, account_name, account_key, display_name, email, "
             "department,"
-            " status, search_key, created_at) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?) RETURNING "
-            "id"),
+            " status, search_key, created_at, country) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)"
+            " RETURNING id"),
         {*account, m.account, accountKey(m.account), Database::text(m.name.trimmed()),
          Database::text(m.email.trimmed()), Database::text(m.department.trimmed()), searchKey(m),
-         m_ctx.nowText()});
+         m_ctx.nowText(), normalisedCountry(m.country)});
     if (!q)
         return q.error();
     Member out;
@@ -177,6 +197,7 @@ Result<Member> MemberService::insert(Transaction& tx, const NewMember& m) const
     out.name = m.name.trimmed();
     out.email = m.email.trimmed();
     out.department = m.department.trimmed();
+    out.country = normalisedCountry(m.country);
     out.createdAt = m_ctx.now();
     return out;
 }
@@ -206,6 +227,35 @@ Result<Member> MemberService::add(const NewMember& in) const
     });
     if (done)
         m_ctx.announce(Changes().withAllMembers().withActivity());
+    return done;
+}
+
+Result<Member> MemberService::setCountry(const QString& account, const QString& countryIn) const
+{
+    const QString country = normalisedCountry(countryIn);
+    if (auto v = validateCountry(countryIn); !v)
+        return v.error();
+    qint64 id = 0;
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Member> {
+        auto m = find(account);
+        if (!m)
+            return m;
+        if (m->country == country)
+            return Error::refused(tr("The country of %1 is already %2.").arg(m->account, country));
+        if (auto u = tx.db().run(QStringLiteral("UPDATE members SET country = ? WHERE id = ?"),
+                                 {country, m->id});
+            !u)
+            return u.error();
+        if (auto a = ActivityLog(m_ctx).record(
+                tx, ActivityEvent::memberCountryChanged(m->account, m->country, country));
+            !a)
+            return a.error();
+        id = m->id;
+        m->country = country;
+        return m;
+    });
+    if (done)
+        m_ctx.announce(Changes().withMembers({id}).withActivity());
     return done;
 }
 
@@ -384,6 +434,9 @@ Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dr
         }
         NewMember m{field(r, "account").trimmed(), field(r, "name"), field(r, "email").trimmed(),
                     field(r, "department")};
+        // Files written before members had a country (or a cell left empty) mean US.
+        if (const QString country = field(r, "country").trimmed(); !country.isEmpty())
+            m.country = country;
         if (auto v = validate(m); !v) {
             report.rejected.append({r.line, v.error().message});
             continue;
@@ -440,7 +493,7 @@ Result<qint64> MemberService::exportCsv(const QString& path, const Progress& pro
     if (!total)
         return total.error();
     f.write(Csv::record({QStringLiteral("account"), QStringLiteral("name"), QStringLiteral("email"),
-                         QStringLiteral("department")})
+                         QStringLiteral("department"), QStringLiteral("country")})
                 .toUtf8());
     MemberQuery query;
     query.sort = MemberQuery::Sort::Account;
@@ -451,7 +504,7 @@ Result<qint64> MemberService::exportCsv(const QString& path, const Progress& pro
         if (!page)
             return page.error();
         for (const Member& m : std::as_const(*page))
-            f.write(Csv::record({m.account, m.name, m.email, m.department}).toUtf8());
+            f.write(Csv::record({m.account, m.name, m.email, m.department, m.country}).toUtf8());
         written += page->size();
         if (progress && !progress(written, *total)) {
             f.cancelWriting();

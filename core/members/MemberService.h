@@ -32,6 +32,11 @@ public:
     static Result<void> validateDisplayName(const QString& name);
     static Result<void> validateEmail(const QString& email);
     static Result<void> validateDepartment(const QString& department);
+    /// A region libphonenumber knows (ISO 3166 alpha-2, any case: "US", "no"); the SIP
+    /// profiles' countries are checked here too.
+    static Result<void> validateCountry(const QString& country);
+    /// As stored: trimmed, upper case ("no" → "NO").
+    static QString normalisedCountry(const QString& country);
     static Result<void> validate(const NewMember& m);
 
     Result<Member> add(const NewMember& m) const;
@@ -42,7 +47,12 @@ public:
     /// Distinct departments, sorted, for completion.
     Result<QStringList> departments() const;
 
-    /// Reads FILE.csv (header: account,name,email,department). All or nothing: anything
+    /// Changes the country whose national forms the member's dialled numbers are read in
+    /// (calls imported from then on).
+    Result<Member> setCountry(const QString& account, const QString& country) const;
+
+    /// Reads FILE.csv (header: account,name,email,department[,country]; without the country
+    /// column, or with it empty, a member's country is US). All or nothing: anything
     /// rejected means nothing is written. A dry run only reports.
     Result<ImportReport> importCsv(const QString& path, bool dryRun,
                                    const Progress& progress = {}) const;

@@ -38,7 +38,7 @@ const QString kSelect = QStringLiteral("SELECT p.id, p.account_id, p.name, p.dep
                                        "p.auth, p.ip, p.port, p.sip_username,"
                                        " a.balance_cents, p.channels, p.channel_price_cents, "
                                        "p.channels_expires, p.channels_lapsed, p.created_at,"
-                                       " p.channels_anchor, p.channels_periods, p.secret"
+                                       " p.channels_anchor, p.channels_periods, p.secret, p.country"
                                        " FROM profiles p JOIN accounts a ON a.id = p.account_id");
 
 SipProfile readProfile(const QSqlQuery& q)
@@ -60,6 +60,7 @@ SipProfile readProfile(const QSqlQuery& q)
     p.channelsExpires = QDate::fromString(q.value(12).toString(), Qt::ISODate);
     p.channelsLapsed = q.value(13).toInt() != 0;
     p.createdAt = QDateTime::fromString(q.value(14).toString(), Qt::ISODate);
+    p.country = q.value(18).toString();
     return p;
 }
 
@@ -332,6 +333,9 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
         return v.error();
     if (auto v = validateChannels(in.channels); !v)
         return v.error();
+    const QString country = MemberService::normalisedCountry(in.country);
+    if (auto v = MemberService::validateCountry(in.country); !v)
+        return v.error();
     QStringList warnings;
     if (in.auth == SipProfile::Auth::Ip) {
         auto ip = validateIp(in.ip);
@@ -379,20 +383,21 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
             return account.error();
         const QDate today = m_ctx.now().toUTC().date();
         auto q = db.runFirst(
-            QStringLiteral("INSERT INTO profiles (account_id, name, name_key, department, email, "
-                           "auth, ip, port, "
-                           "sip_username, secret,"
-                           " channels, channel_price_cents, channels_anchor, channels_periods, "
-                           "channels_expires, "
-                           "created_at)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"),
+            QStringLiteral(
+                "INSERT INTO profiles (account_id, name, name_key, department, email, "
+                "auth, ip, port, "
+                "sip_username, secret,"
+                " channels, channel_price_cents, channels_anchor, channels_periods, "
+                "channels_expires, "
+                "created_at, country)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id"),
             {*account, name, nameKey(name), Database::text(in.department.trimmed()),
              Database::text(in.email.trimmed()), SipProfile::authKey(in.auth),
              Database::text(in.auth == SipProfile::Auth::Ip ? in.ip.trimmed() : QString()),
              in.auth == SipProfile::Auth::Ip ? in.port : 5060, Database::text(username),
              Database::text(secretToken), in.channels, m_prices.channelPrice().cents(),
-             today.toString(Qt::ISODate), today.addMonths(1).toString(Qt::ISODate),
-             m_ctx.nowText()});
+             today.toString(Qt::ISODate), today.addMonths(1).toString(Qt::ISODate), m_ctx.nowText(),
+             country});
         if (!q)
             return q.error();
         const qint64 id = q->value(0).toLongLong();
@@ -464,6 +469,36 @@ Result<SipProfile> ProfileService::rename(const QString& name, const QString& ne
     });
     if (done)
         m_ctx.announce(changes);
+    return done;
+}
+
+Result<SipProfile> ProfileService::setCountry(const QString& name, const QString& countryIn) const
+{
+    const QString country = MemberService::normalisedCountry(countryIn);
+    if (auto v = MemberService::validateCountry(countryIn); !v)
+        return v.error();
+    qint64 id = 0;
+    auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<SipProfile> {
+        auto p = find(name);
+        if (!p)
+            return p;
+        if (p->country == country)
+            return Error::refused(
+                tr("The country of SIP profile %1 is already %2.").arg(p->name, country));
+        if (auto u = tx.db().run(QStringLiteral("UPDATE profiles SET country = ? WHERE id = ?"),
+                                 {country, p->id});
+            !u)
+            return u.error();
+        if (auto a = ActivityLog(m_ctx).record(
+                tx, ActivityEvent::profileCountryChanged(p->name, p->country, country));
+            !a)
+            return a.error();
+        id = p->id;
+        p->country = country;
+        return p;
+    });
+    if (done)
+        m_ctx.announce(Changes().withProfiles({id}).withActivity());
     return done;
 }
 

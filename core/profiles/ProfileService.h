@@ -57,6 +57,9 @@ public:
     Result<QList<SipProfile>> list(const QString& search = {}) const;
 
     Result<SipProfile> rename(const QString& name, const QString& newName) const;
+    /// Changes the country whose national forms the profile's dialled numbers are read in
+    /// (calls imported from then on); validated as MemberService::validateCountry.
+    Result<SipProfile> setCountry(const QString& name, const QString& country) const;
 
     struct ChannelChange
     {

@@ -31,6 +31,8 @@ struct SipProfile
     QString name;
     QString department;
     QString email;
+    /// ISO 3166 alpha-2 ("US", "NO"): the default region of the numbers its calls dial.
+    QString country = QStringLiteral("US");
     Auth auth = Auth::Registration;
     QString ip;       ///< the PBX's public IPv4 address (IP authentication)
     int port = 5060;  ///< the PBX's UDP port (IP authentication)
@@ -61,6 +63,7 @@ struct NewSipProfile
     QString ip;
     int port = 5060;
     int channels = 1;
+    QString country = QStringLiteral("US"); ///< ISO 3166 alpha-2; "no" is read as "NO"
 };
 
 } // namespace sb

@@ -38,6 +38,7 @@ struct Payer
     std::shared_ptr<const Member> recharging;
     qint64 profileId = 0; ///< set for a profile
     qint64 accountId = 0;
+    QString country; ///< the default region its dialled numbers are read in
     /// Kept here (its row is locked for the whole import; a member with auto-recharge as
     /// CreditService left it): below zero at the end = owed.
     Money balance;
@@ -208,10 +209,12 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
                 if (m->autoRecharge)
                     p.recharging = std::make_shared<const Member>(*m);
                 p.accountId = m->accountId;
+                p.country = m->country;
             } else if (s && !m) {
                 p.known = true;
                 p.profileId = s->id;
                 p.accountId = s->accountId;
+                p.country = s->country;
             }
             if (p.known) {
                 auto l = ledger.lockBalances(tx, {p.accountId});
@@ -403,6 +406,11 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
                 call.record = std::move(c.record);
                 call.rated = std::move(c.rated);
                 call.payer = *payer;
+                // The pipeline rated with the import's region, before the payer was known;
+                // the few payers of another country have their calls rated again here.
+                if (const QString& country = payers[size_t(*payer)].country;
+                    country != options.region)
+                    call.rated = rater.rate(call.record, country);
                 batch.push_back(std::move(call));
                 if (batch.size() >= size_t(kBatch)) {
                     if (auto b = storeBatch(); !b)

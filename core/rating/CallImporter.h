@@ -61,8 +61,9 @@ struct CallImportOptions
 {
     CdrReader::Format format = CdrReader::Format::Auto;
     QTimeZone zone; ///< of the file's times; invalid = UTC
-    /// The payers' country for national forms of dialled numbers. Neither members nor
-    /// profiles nor the company store a country yet, so one region serves every payer.
+    /// The region the rating thread reads dialled numbers in, before the payer is known;
+    /// a call whose payer (member or SIP profile) has another country is rated again with
+    /// the payer's. Best set to the country most payers have.
     QString region = QStringLiteral("US");
     QString fileName; ///< for the activity log
     /// Called every batchSize records and at the end with the bytes read so far.
@@ -79,6 +80,8 @@ struct CallImportOptions
 ///   (both case-insensitively). A code naming neither, or naming both a member and a profile,
 ///   is not guessed: its records are not imported and it is reported with its count and first
 ///   line.
+/// - A dialled number is read with its payer's country (Member::country, SipProfile::country)
+///   as the default region: "22123456" is +4722123456 for a payer in NO.
 /// - Duplicates (the unique id, or CdrReader's content hash where the PBX logs none) are
 ///   skipped, whether already in the history or twice in the file.
 /// - Every rated call is charged in full (charged_cents = cost_cents), also when that takes

@@ -237,6 +237,13 @@ const QList<QStringList>& steps()
                 "CREATE INDEX bundle_periods_profile ON bundle_periods(profile_id, starts_on)"),
             QStringLiteral("CREATE INDEX bundle_periods_due ON bundle_periods(state, ends_on)"),
         },
+        // Payers' countries (issue 8): dialled numbers are normalised with the payer's
+        // country as the default region (national forms, the international prefix).
+        // ISO 3166 alpha-2, upper case; rows from before get US, the one region used then.
+        {
+            QStringLiteral("ALTER TABLE members ADD COLUMN country TEXT NOT NULL DEFAULT 'US'"),
+            QStringLiteral("ALTER TABLE profiles ADD COLUMN country TEXT NOT NULL DEFAULT 'US'"),
+        },
     };
     return s;
 }

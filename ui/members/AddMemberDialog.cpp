@@ -1,6 +1,7 @@
 #include "ui/members/AddMemberDialog.h"
 
 #include "core/members/MemberService.h"
+#include "ui/widgets/CountryCombo.h"
 #include "ui/widgets/HintLabel.h"
 
 #include <QCompleter>
@@ -37,6 +38,7 @@ AddMemberDialog::AddMemberDialog(const Context& ctx, QWidget* parent) : QDialog(
         completer->setObjectName(QStringLiteral("departmentCompleter"));
         m_department->setCompleter(completer);
     }
+    m_country = new CountryCombo(this);
     m_hint = new HintLabel(this);
     m_hint->setObjectName(QStringLiteral("hintLabel"));
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -49,14 +51,17 @@ AddMemberDialog::AddMemberDialog(const Context& ctx, QWidget* parent) : QDialog(
     m_nameLabel = new QLabel(this);
     m_emailLabel = new QLabel(this);
     m_departmentLabel = new QLabel(this);
+    m_countryLabel = new QLabel(this);
     m_accountLabel->setBuddy(m_account);
     m_nameLabel->setBuddy(m_name);
     m_emailLabel->setBuddy(m_email);
     m_departmentLabel->setBuddy(m_department);
+    m_countryLabel->setBuddy(m_country);
     form->addRow(m_accountLabel, m_account);
     form->addRow(m_nameLabel, m_name);
     form->addRow(m_emailLabel, m_email);
     form->addRow(m_departmentLabel, m_department);
+    form->addRow(m_countryLabel, m_country);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
     layout->addLayout(form);
@@ -82,7 +87,7 @@ AddMemberDialog::AddMemberDialog(const Context& ctx, QWidget* parent) : QDialog(
 NewMember AddMemberDialog::typed() const
 {
     return NewMember{m_account->text().trimmed(), m_name->text(), m_email->text().trimmed(),
-                     m_department->text()};
+                     m_department->text(), m_country->country()};
 }
 
 void AddMemberDialog::updateWidgets()
@@ -155,6 +160,10 @@ void AddMemberDialog::retranslateUi()
     m_email->setPlaceholderText(tr("optional"));
     m_department->setAccessibleName(tr("Department"));
     m_department->setPlaceholderText(tr("optional"));
+    m_countryLabel->setText(tr("C&ountry:"));
+    m_country->setAccessibleName(tr("Country"));
+    m_country->setToolTip(tr("Numbers the member dials are read as dialled in this country "
+                             "(its national forms and international prefix)."));
     m_hint->setAccessibleName(tr("Problem"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Add member"));
     m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Add member"));

@@ -11,6 +11,7 @@ class QLineEdit;
 
 namespace sb::ui {
 
+class CountryCombo;
 class HintLabel;
 
 /// Adds one member. Fields are checked with MemberService::validate* as they are typed;
@@ -42,10 +43,12 @@ private:
     QLabel* m_nameLabel = nullptr;
     QLabel* m_emailLabel = nullptr;
     QLabel* m_departmentLabel = nullptr;
+    QLabel* m_countryLabel = nullptr;
     QLineEdit* m_account = nullptr;
     QLineEdit* m_name = nullptr;
     QLineEdit* m_email = nullptr;
     QLineEdit* m_department = nullptr;
+    CountryCombo* m_country = nullptr;
     HintLabel* m_hint = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     /// Fields the admin has typed in: only those get complaints.

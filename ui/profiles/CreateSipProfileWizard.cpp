@@ -5,6 +5,7 @@
 #include "core/profiles/PbxConfig.h"
 #include "core/profiles/ProviderSettings.h"
 #include "ui/profiles/PbxConfigView.h"
+#include "ui/widgets/CountryCombo.h"
 #include "ui/widgets/HintLabel.h"
 #include "ui/widgets/WizardPage.h"
 
@@ -99,10 +100,14 @@ void CreateSipProfileWizard::buildNamePage()
     m_departmentLabel->setBuddy(m_department);
     m_emailLabel = new QLabel(m_namePage);
     m_emailLabel->setBuddy(m_email);
+    m_country = new CountryCombo(m_namePage);
+    m_countryLabel = new QLabel(m_namePage);
+    m_countryLabel->setBuddy(m_country);
     auto* form = new QFormLayout;
     form->addRow(m_nameLabel, m_name);
     form->addRow(m_departmentLabel, m_department);
     form->addRow(m_emailLabel, m_email);
+    form->addRow(m_countryLabel, m_country);
     auto* layout = new QVBoxLayout(m_namePage);
     layout->addWidget(m_nameIntro);
     layout->addLayout(form);
@@ -255,6 +260,7 @@ NewSipProfile CreateSipProfileWizard::typed() const
     p.name = m_name->text().trimmed();
     p.department = m_department->text().trimmed();
     p.email = m_email->text().trimmed();
+    p.country = m_country->country();
     // The pages are built one after the other, and QWizard asks a page whether it is
     // complete as soon as it is added: the later pages' fields may not exist yet.
     if (!m_channels)
@@ -439,6 +445,10 @@ void CreateSipProfileWizard::retranslateUi()
     m_emailLabel->setText(tr("&E-mail:"));
     m_email->setAccessibleName(tr("E-mail"));
     m_email->setPlaceholderText(tr("optional: who looks after the PBX"));
+    m_countryLabel->setText(tr("C&ountry:"));
+    m_country->setAccessibleName(tr("Country"));
+    m_country->setToolTip(tr("Numbers the PBX's calls dial are read as dialled in this country "
+                             "(its national forms and international prefix)."));
     m_nameHint->setAccessibleName(tr("Problem"));
 
     m_connectionPage->setTitle(tr("Authentication and channels"));

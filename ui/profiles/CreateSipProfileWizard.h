@@ -16,11 +16,12 @@ class QSpinBox;
 
 namespace sb::ui {
 
+class CountryCombo;
 class HintLabel;
 class PbxConfigView;
 class WizardPage;
 
-/// Creates a SIP profile: name, department, e-mail → registration or IP authentication
+/// Creates a SIP profile: name, department, e-mail, country → registration or IP authentication
 /// (the address checked as it is typed: malformed is refused, a private or otherwise
 /// unreachable one is warned about) and channels with their monthly cost against the
 /// company balance → "Create profile" → what the PBX needs: the provider's servers, the
@@ -73,6 +74,8 @@ private:
     QLineEdit* m_department = nullptr;
     QLabel* m_emailLabel = nullptr;
     QLineEdit* m_email = nullptr;
+    QLabel* m_countryLabel = nullptr;
+    CountryCombo* m_country = nullptr;
     HintLabel* m_nameHint = nullptr;
 
     WizardPage* m_connectionPage = nullptr;

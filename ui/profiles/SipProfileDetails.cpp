@@ -380,6 +380,12 @@ void SipProfileDetails::updateWidgets()
         summary << tr("Department: %1").arg(p.department);
     if (!p.email.isEmpty())
         summary << tr("E-mail: %1").arg(p.email);
+    // The country its dialled numbers are read in (calls are rated with it).
+    const QLocale::Territory territory = QLocale::codeToTerritory(p.country);
+    summary << tr("Country: %1")
+                   .arg(territory == QLocale::AnyTerritory
+                            ? p.country
+                            : tr("%1 (%2)").arg(QLocale::territoryToString(territory), p.country));
     summary << tr("Created %1")
                    .arg(locale.toString(p.createdAt.toLocalTime().date(), QLocale::ShortFormat));
     m_summary->setText(summary.join(QStringLiteral(" · ")));

@@ -1,11 +1,12 @@
-// MemberService: the rules of a member (account name, display name, e-mail, department),
-// uniqueness regardless of case, look-up, paging with search and sort done in SQL, and CSV
-// import (dry run, all or nothing, every problem by line) and export that imports back
-// unchanged.
+// MemberService: the rules of a member (account name, display name, e-mail, department,
+// country), uniqueness regardless of case, look-up, paging with search and sort done in SQL,
+// changing the country, and CSV import (dry run, all or nothing, every problem by line, the
+// optional country column) and export that imports back unchanged.
 
 #include "tests/support/CoreTest.h"
 
 #include "core/base/Csv.h"
+#include "core/base/PhoneNumbers.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
 #include "core/credit/CreditService.h"
@@ -13,6 +14,8 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+
+#include <algorithm>
 
 using sb::Error;
 using sb::Member;
@@ -172,6 +175,14 @@ private slots:
     void exportImportRoundTrip();
     void exportCancelledWritesNoFile_data() { sbt::addEngineRows(); }
     void exportCancelledWritesNoFile();
+
+    void countryRules();
+    void addWithCountry_data() { sbt::addEngineRows(); }
+    void addWithCountry();
+    void setCountry_data() { sbt::addEngineRows(); }
+    void setCountry();
+    void importCountryColumn_data() { sbt::addEngineRows(); }
+    void importCountryColumn();
 };
 
 // 6–32 characters, starting with a letter, then letters, digits, '.', '_', '-'. "Letters"
@@ -715,8 +726,9 @@ void TestMemberService::exportImportRoundTrip()
         {s("anna.berg"), s("Berg, Anna"), s("anna@example.com"), s("R&D, Oslo")},
         {s("quote.smith"), s("Say \"Hi\" Smith"), QString(), s("\"Quoted\"")},
         {s("anne.marie"), s("Anne\nMarie"), s("anne@example.fr"), s("Two\r\nLines")},
-        {s("lukasz.wojcik"), s("Łukasz Wójcik"), s("łukasz@example.pl"), s("Dział sprzedaży")},
-        {s("ingrid.odegard"), s("Ødegård, Ingrid \"Inga\""), QString(), QString()},
+        {s("lukasz.wojcik"), s("Łukasz Wójcik"), s("łukasz@example.pl"), s("Dział sprzedaży"),
+         s("PL")},
+        {s("ingrid.odegard"), s("Ødegård, Ingrid \"Inga\""), QString(), QString(), s("NO")},
         {s("Mixed.Case-1"), s("=SUM(A1)"), QString(), s(";semi;colon;")},
         {s("zoe.noel"), s("Zoë Noël"), s("zoe@example.fr"), s("Ventes")},
         // Cells a spreadsheet would run as formulas: neutralised on export, read back as is.
@@ -735,7 +747,7 @@ void TestMemberService::exportImportRoundTrip()
     SB_VERIFY_OK(written);
     QCOMPARE(*written, qint64(tricky.size()));
     const QByteArray firstBytes = readFile(first);
-    QVERIFY(firstBytes.startsWith("account,name,email,department\r\n"));
+    QVERIFY(firstBytes.startsWith("account,name,email,department,country\r\n"));
     // No cell a spreadsheet opens starts with a formula character.
     const QStringList lines = QString::fromUtf8(firstBytes).split(s("\r\n"));
     for (const QString& line : lines) {
@@ -757,6 +769,12 @@ void TestMemberService::exportImportRoundTrip()
     QCOMPARE(imported->added, int(tricky.size()));
     QCOMPARE(memberRows(*fresh.ctx), memberRows(*e.ctx));
     QCOMPARE(memberRows(*e.ctx).size(), tricky.size());
+    const QString countries = s("SELECT account_name, country FROM members ORDER BY account_key");
+    QCOMPARE(sbt::rows(fresh.db(), countries), sbt::rows(e.db(), countries));
+    QCOMPARE(sbt::scalar(fresh.db(), s("SELECT country FROM members WHERE account_name = "
+                                       "'ingrid.odegard'"))
+                 .toString(),
+             s("NO"));
 
     // And exported again, byte for byte the same file.
     const QString second = dir.filePath(s("again.csv"));
@@ -777,6 +795,126 @@ void TestMemberService::exportCancelledWritesNoFile()
     QVERIFY(!QFile::exists(path));
     auto bad = MemberService(*e.ctx).exportCsv(s("/nonexistent/dir/x.csv"));
     QVERIFY(!bad.ok());
+}
+
+// A country is a region libphonenumber knows: the default region of the numbers a member
+// dials (calls are rated with it).
+void TestMemberService::countryRules()
+{
+    for (const char* ok : {"US", "NO", "GB", "PL", "FR", "NL", "CA", "no", " se "})
+        QVERIFY2(MemberService::validateCountry(s(ok)).ok(), ok);
+    for (const char* bad : {"", " ", "XX", "USA", "U", "1A", "ZZ"}) {
+        auto r = MemberService::validateCountry(s(bad));
+        QVERIFY2(!r.ok(), bad);
+        QCOMPARE(r.error().kind, Error::Kind::Invalid);
+        QVERIFY(!r.error().message.isEmpty());
+    }
+    QCOMPARE(MemberService::normalisedCountry(s(" no ")), s("NO"));
+    // The regions offered (the window's country combo): sorted codes, no non-geographic "001".
+    const QStringList regions = sb::PhoneNumbers::regions();
+    QVERIFY(regions.size() > 200);
+    QVERIFY(std::is_sorted(regions.cbegin(), regions.cend()));
+    QVERIFY(regions.contains(s("US")) && regions.contains(s("NO")));
+    QVERIFY(!regions.contains(s("001")));
+    for (const QString& r : regions)
+        QVERIFY2(r.size() == 2 && r == r.toUpper(), qPrintable(r));
+    QVERIFY(MemberService::validateCountry(s("XX")).error().message.contains(s("XX")));
+}
+
+void TestMemberService::addWithCountry()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    const MemberService members(*e.ctx);
+    auto us = members.add({s("anna.berg"), s("Anna Berg"), QString(), QString()});
+    SB_VERIFY_OK(us);
+    QCOMPARE(us->country, s("US"));
+    auto no = members.add({s("ola.nordmann"), s("Ola"), QString(), QString(), s(" no")});
+    SB_VERIFY_OK(no);
+    QCOMPARE(no->country, s("NO"));
+    auto found = members.find(s("ola.nordmann"));
+    SB_VERIFY_OK(found);
+    QCOMPARE(found->country, s("NO"));
+    QCOMPARE(members.find(s("anna.berg"))->country, s("US"));
+
+    const sbt::Snapshot before = sbt::snapshot(e.db());
+    for (const char* bad : {"XX", "", "Norway"}) {
+        auto r = members.add({s("kari.nordmann"), s("Kari"), QString(), QString(), s(bad)});
+        QVERIFY2(!r.ok(), bad);
+        QCOMPARE(r.error().kind, Error::Kind::Invalid);
+    }
+    SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+}
+
+void TestMemberService::setCountry()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    const MemberService members(*e.ctx);
+    SB_VERIFY_OK(members.add({s("ola.nordmann"), s("Ola"), QString(), QString()}));
+    {
+        const sbt::Snapshot before = sbt::snapshot(e.db());
+        auto bad = members.setCountry(s("ola.nordmann"), s("QQ"));
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().kind, Error::Kind::Invalid);
+        auto same = members.setCountry(s("Ola.Nordmann"), s("us"));
+        QVERIFY(!same.ok());
+        QCOMPARE(same.error().kind, Error::Kind::Refused);
+        QVERIFY2(same.error().message.contains(s("already US")), qPrintable(same.error().message));
+        auto nobody = members.setCountry(s("nobody.here"), s("NO"));
+        QVERIFY(!nobody.ok());
+        QCOMPARE(nobody.error().kind, Error::Kind::NotFound);
+        SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+    }
+    auto changed = members.setCountry(s("OLA.nordmann"), s("no"));
+    SB_VERIFY_OK(changed);
+    QCOMPARE(changed->country, s("NO"));
+    QCOMPARE(changed->account, s("ola.nordmann"));
+    QCOMPARE(members.find(s("ola.nordmann"))->country, s("NO"));
+    auto log = sb::ActivityLog(*e.ctx).page(0, 1);
+    SB_VERIFY_OK(log);
+    QCOMPARE(log->first().kind, sb::ActivityKind::MemberCountryChanged);
+    QCOMPARE(sb::ActivityLog::describe(log->first()),
+             s("Changed the country of ola.nordmann from US to NO"));
+}
+
+// The country column is optional: files written before it import with US; a bad code is
+// rejected on its line and nothing is imported.
+void TestMemberService::importCountryColumn()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    const MemberService members(*e.ctx);
+    auto old = members.importCsvText(s("account,name,email,department\n"
+                                       "anna.berg,Anna Berg,,Sales\n"),
+                                     false);
+    SB_VERIFY_OK(old);
+    QCOMPARE(old->added, 1);
+    QCOMPARE(members.find(s("anna.berg"))->country, s("US"));
+
+    const sbt::Snapshot before = sbt::snapshot(e.db());
+    auto bad = members.importCsvText(s("account,name,email,department,country\n"
+                                       "ola.nordmann,Ola,,,NO\n"
+                                       "kari.nordmann,Kari,,,Norway\n"),
+                                     false);
+    SB_VERIFY_OK(bad);
+    QCOMPARE(bad->added, 0);
+    QCOMPARE(bad->rejected.size(), 1);
+    QCOMPARE(bad->rejected.first().line, 3);
+    QVERIFY2(bad->rejected.first().reason.contains(s("Norway")),
+             qPrintable(bad->rejected.first().reason));
+    SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+
+    auto good = members.importCsvText(s("country,account,name\n"
+                                        "no,ola.nordmann,Ola\n"
+                                        ",kari.nordmann,Kari\n"
+                                        "PL,lukasz.wojcik,Łukasz\n"),
+                                      false);
+    SB_VERIFY_OK(good);
+    QCOMPARE(good->added, 3);
+    QCOMPARE(sbt::rows(e.db(), s("SELECT account_name, country FROM members ORDER BY account_key")),
+             (QStringList{s("anna.berg|US"), s("kari.nordmann|US"), s("lukasz.wojcik|PL"),
+                          s("ola.nordmann|NO")}));
 }
 
 QTEST_GUILESS_MAIN(TestMemberService)

@@ -1,4 +1,4 @@
-// SIP profiles: creation (registration or IP), channels, credit, rename, linking accounts
+// SIP profiles: creation (registration or IP), country, channels, credit, rename, linking accounts
 // for incoming calls, deletion with its consequences, channel renewals — on both engines.
 #include "tests/support/CoreTest.h"
 
@@ -371,6 +371,54 @@ private slots:
         QCOMPARE(renamed->name, QStringLiteral("Sales Norway"));
         QVERIFY(!profiles.find(QStringLiteral("Sales")).ok());
         QCOMPARE(profiles.list()->size(), 2);
+    }
+
+    // A profile's country is the default region of the numbers its calls dial: given at
+    // creation (US when not), validated, and changed with setCountry (logged).
+    void country_data() { sbt::addEngineRows(); }
+    void country()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine);
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
+        const ProfileService profiles(ctx);
+        auto us = profiles.create(registration(QStringLiteral("Support")));
+        SB_VERIFY_OK(us);
+        QCOMPARE(us->profile.country, QStringLiteral("US"));
+        NewSipProfile oslo = ipAuth(QStringLiteral("Oslo"), QStringLiteral("8.8.4.4"));
+        oslo.country = QStringLiteral("no");
+        auto no = profiles.create(oslo);
+        SB_VERIFY_OK(no);
+        QCOMPARE(no->profile.country, QStringLiteral("NO"));
+        QCOMPARE(profiles.find(QStringLiteral("oslo"))->country, QStringLiteral("NO"));
+        QCOMPARE(profiles.list()->first().country, QStringLiteral("NO"));
+
+        const sbt::Snapshot before = sbt::snapshot(env.db());
+        NewSipProfile bad = registration(QStringLiteral("Bergen"));
+        bad.country = QStringLiteral("XX");
+        auto refused = profiles.create(bad);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, Error::Kind::Invalid);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("XX")),
+                 qPrintable(refused.error().message));
+        QCOMPARE(
+            profiles.setCountry(QStringLiteral("Support"), QStringLiteral("Norge")).error().kind,
+            Error::Kind::Invalid);
+        QCOMPARE(profiles.setCountry(QStringLiteral("Support"), QStringLiteral("US")).error().kind,
+                 Error::Kind::Refused);
+        QCOMPARE(profiles.setCountry(QStringLiteral("Nobody"), QStringLiteral("NO")).error().kind,
+                 Error::Kind::NotFound);
+        SB_COMPARE_SNAPSHOT(before, sbt::snapshot(env.db()));
+
+        auto changed = profiles.setCountry(QStringLiteral("support"), QStringLiteral("gb"));
+        SB_VERIFY_OK(changed);
+        QCOMPARE(changed->country, QStringLiteral("GB"));
+        QCOMPARE(profiles.find(QStringLiteral("Support"))->country, QStringLiteral("GB"));
+        auto log = ActivityLog(ctx).page(0, 1);
+        SB_VERIFY_OK(log);
+        QCOMPARE(ActivityLog::describe(log->first()),
+                 QStringLiteral("Changed the country of SIP profile Support from US to GB"));
     }
 
     void linkingAccounts_data() { sbt::addEngineRows(); }

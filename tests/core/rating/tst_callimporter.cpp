@@ -2,7 +2,8 @@
 // bills worked out by hand; re-import adds nothing twice; unknown account codes reported with
 // count and first line; malformed lines reported and the good ones kept; cancel and a file
 // that is not call records leave the database exactly as before; auto-recharge and its monthly
-// limit under a stream of charges; charges that take a member or a profile below zero (owed).
+// limit under a stream of charges; charges that take a member or a profile below zero (owed);
+// numbers read with each payer's country (national forms, international prefixes).
 
 #include "tests/support/CoreTest.h"
 
@@ -300,6 +301,97 @@ private slots:
         QCOMPARE(ActivityLog::describe(log->first()),
                  QStringLiteral("Imported 7 call record(s) from Master.csv and charged 0.30; "
                                 "duplicates skipped: 0; lines not imported: 0"));
+    }
+
+    // Each call is read with its payer's country as the default region: national forms of
+    // Norway for a member in NO, NANP's 10 digits for a payer in US, and each one's
+    // international prefix ("00" in NO, "011" in US). The pipeline rates with the import's
+    // region first; the importer rates again for a payer of another country.
+    void ratesWithPayersCountry_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("region");
+        for (const QString& engine : sb::test::TestDatabase::engines()) {
+            for (const char* region : {"US", "NO"})
+                QTest::addRow("%s, import region %s", qPrintable(engine), region)
+                    << engine << QString::fromLatin1(region);
+        }
+    }
+    void ratesWithPayersCountry()
+    {
+        QFETCH(QString, engine);
+        QFETCH(QString, region);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        NewMember ola{QStringLiteral("ola.nordmann"), QStringLiteral("Ola Nordmann"), QString(),
+                      QString(), QStringLiteral("NO")};
+        SB_VERIFY_OK(MemberService(*e.ctx).add(ola));
+        SB_VERIFY_OK(CreditService(*e.ctx).allocate(m(1000), {QStringLiteral("ola.nordmann")}));
+        NewSipProfile oslo;
+        oslo.name = QStringLiteral("Oslo");
+        oslo.country = QStringLiteral("NO");
+        const ProfileService profiles(*e.ctx, testPrices());
+        SB_VERIFY_OK(profiles.create(oslo));
+        SB_VERIFY_OK(profiles.allocateCredit(QStringLiteral("Oslo"), m(1000)));
+
+        QByteArray file;
+        // NO, national: +4722123456, 125 s → 3 min × 0.0250 = 0.075 → 0.08 (half up)
+        file += asterisk(QStringLiteral("ola.nordmann"), QStringLiteral("22123456"), 125,
+                         QStringLiteral("c.1"), 0);
+        // NO, international with 00: +12125550123, 61 s → 2 min × 0.0235 = 0.047 → 0.05
+        file += asterisk(QStringLiteral("ola.nordmann"), QStringLiteral("0012125550123"), 61,
+                         QStringLiteral("c.2"), 1);
+        // NO: ten digits are no Norwegian number: kept at 0, reported
+        file += asterisk(QStringLiteral("ola.nordmann"), QStringLiteral("2125550123"), 60,
+                         QStringLiteral("c.3"), 2);
+        // US profile, NANP's 10 digits: +12125550123, 60 s → 1 min × 0.0235 → 0.02
+        file += asterisk(QStringLiteral("Support"), QStringLiteral("2125550123"), 60,
+                         QStringLiteral("c.4"), 3);
+        // US member, international with 011: +4722123456, 60 s → 1 min × 0.0250 → 0.03
+        file += asterisk(QStringLiteral("alice.berg"), QStringLiteral("0114722123456"), 60,
+                         QStringLiteral("c.5"), 4);
+        // US member: eight digits are no NANP number: kept at 0, reported
+        file += asterisk(QStringLiteral("alice.berg"), QStringLiteral("22123456"), 60,
+                         QStringLiteral("c.6"), 5);
+        // NO profile, national mobile: +4791234567, 240 s → 4 min × 0.0250 = 0.10
+        file += asterisk(QStringLiteral("Oslo"), QStringLiteral("91234567"), 240,
+                         QStringLiteral("c.7"), 6);
+
+        CallImportOptions o;
+        o.region = region;
+        auto r = importBytes(*e.ctx, file, o);
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->imported, 7);
+        QCOMPARE(r->chargedCalls, 5);
+        QCOMPARE(r->charged, m(8 + 5 + 2 + 3 + 10));
+        QCOMPARE(r->unratedCount, 2);
+        QCOMPARE(r->unrated.at(0).line, 3);
+        QCOMPARE(r->unrated.at(1).line, 6);
+        const QStringList rows = sbt::rows(
+            e.db(), QStringLiteral("SELECT unique_id, destination_e164, prefix, billed_minutes,"
+                                   " rate_ten_thousandths, cost_cents, charged_cents, status"
+                                   " FROM calls ORDER BY unique_id"));
+        const QStringList expected{
+            QStringLiteral("c.1|+4722123456|47|3|250|8|8|charged"),
+            QStringLiteral("c.2|+12125550123|1212|2|235|5|5|charged"),
+            QStringLiteral("c.3|||0|0|0|0|invalid"),
+            QStringLiteral("c.4|+12125550123|1212|1|235|2|2|charged"),
+            QStringLiteral("c.5|+4722123456|47|1|250|3|3|charged"),
+            QStringLiteral("c.6|||0|0|0|0|invalid"),
+            QStringLiteral("c.7|+4791234567|47|4|250|10|10|charged"),
+        };
+        QCOMPARE(rows, expected);
+        QCOMPARE(alice(*e.ctx), 5000 - 3);
+        QCOMPARE(support(*e.ctx), 2000 - 2);
+        QCOMPARE(balanceOf(*e.ctx, QStringLiteral("members"), QStringLiteral("account_key"),
+                           QStringLiteral("ola.nordmann")),
+                 1000 - 8 - 5);
+        QCOMPARE(balanceOf(*e.ctx, QStringLiteral("profiles"), QStringLiteral("name_key"),
+                           QStringLiteral("oslo")),
+                 1000 - 10);
+        QCOMPARE(callLedgerSum(e.db()), 28);
+        QCOMPARE(chargedSum(e.db()), 28);
+        verifyBooksBalance(*e.ctx);
     }
 
     void ratesFreeSwitch_data() { sbt::addEngineRows(); }

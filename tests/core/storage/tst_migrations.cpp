@@ -48,6 +48,8 @@ private slots:
     void callsOfSchema4AreKept();
     void owedBalancesKeepEveryRow_data() { sbt::addEngineRows(); }
     void owedBalancesKeepEveryRow();
+    void countriesDefaultToUs_data() { sbt::addEngineRows(); }
+    void countriesDefaultToUs();
 };
 
 namespace {
@@ -81,7 +83,11 @@ bool undoOwedBalances(const Database& db)
 // made it.
 bool backToSchema4(const Database& db)
 {
-    // The US minute bundles' step comes after the owed balances' step: its table goes first.
+    // The later steps first: the payers' countries, then the US minute bundles' table (after
+    // the owed balances' step).
+    if (!db.run(QStringLiteral("ALTER TABLE members DROP COLUMN country")) ||
+        !db.run(QStringLiteral("ALTER TABLE profiles DROP COLUMN country")))
+        return false;
     if (!db.run(QStringLiteral("DROP TABLE bundle_periods")))
         return false;
     if (!undoOwedBalances(db))
@@ -417,6 +423,32 @@ void TestMigrations::owedBalancesKeepEveryRow()
     SB_VERIFY_OK(sb::MemberService(after).add(
         {QStringLiteral("dee.four"), QStringLiteral("Dee"), QString(), QString()}));
     QCOMPARE(sbt::scalar(*db, QStringLiteral("SELECT MAX(id) FROM accounts")).toLongLong(), 6);
+}
+
+// The payers' countries' step (the last): members and profiles from before get US, the one
+// region calls were rated in then.
+void TestMigrations::countriesDefaultToUs()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    const sb::Context ctx{e.db(), &e.clock, QStringLiteral("tester")};
+    SB_VERIFY_OK(sb::CompanyService(ctx).topUp(sb::Money::fromCents(5000), QStringLiteral("T-1")));
+    SB_VERIFY_OK(sb::MemberService(ctx).add(
+        {QStringLiteral("ada.one"), QStringLiteral("Ada"), QString(), QString()}));
+    sb::NewSipProfile p;
+    p.name = QStringLiteral("Desk");
+    SB_VERIFY_OK(sb::ProfileService(ctx).create(p));
+    QVERIFY(e.db().run(QStringLiteral("ALTER TABLE members DROP COLUMN country")));
+    QVERIFY(e.db().run(QStringLiteral("ALTER TABLE profiles DROP COLUMN country")));
+    QVERIFY(e.db().run(QStringLiteral("UPDATE schema_meta SET value = ? WHERE key = 'version'"),
+                       {QString::number(Migrations::latestVersion() - 1)}));
+    auto db = Database::open(e.t.spec());
+    SB_VERIFY_OK(db);
+    QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
+    QCOMPARE(sbt::rows(*db, QStringLiteral("SELECT account_name, country FROM members")),
+             QStringList{QStringLiteral("ada.one|US")});
+    QCOMPARE(sbt::rows(*db, QStringLiteral("SELECT name, country FROM profiles")),
+             QStringList{QStringLiteral("Desk|US")});
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

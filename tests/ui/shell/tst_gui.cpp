@@ -249,6 +249,15 @@ void TestGui::addMember()
         GuiHarness::type(d, QStringLiteral("nameEdit"), QStringLiteral("Alice Smith"));
         GuiHarness::type(d, QStringLiteral("emailEdit"), QStringLiteral("alice@example.com"));
         GuiHarness::type(d, QStringLiteral("departmentEdit"), QStringLiteral("Sales"));
+        // The country her dialled numbers are read in: US until another is chosen.
+        auto* country = d->findChild<QComboBox*>(QStringLiteral("countryCombo"));
+        QVERIFY(country);
+        QCOMPARE(country->currentData().toString(), QStringLiteral("US"));
+        QVERIFY(country->currentText().contains(QStringLiteral("(US)")));
+        const int norway = country->findData(QStringLiteral("NO"));
+        QVERIFY(norway >= 0);
+        QVERIFY(country->itemText(norway).contains(QStringLiteral("Norway")));
+        country->setCurrentIndex(norway);
         QVERIFY(ok->isEnabled());
         GuiHarness::clickOk(d);
         QVERIFY(!d->isVisible());
@@ -262,6 +271,7 @@ void TestGui::addMember()
     QCOMPARE(found->name, QStringLiteral("Alice Smith"));
     QCOMPARE(found->email, QStringLiteral("alice@example.com"));
     QCOMPARE(found->department, QStringLiteral("Sales"));
+    QCOMPARE(found->country, QStringLiteral("NO"));
     // The table shows the new member, selected.
     const int row = m_members->model()->rowOfAccount(QStringLiteral("alice.smith"));
     QVERIFY(row >= 0);
@@ -651,7 +661,7 @@ void TestGui::exportMembers()
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = f.readAll().split('\n');
-    QCOMPARE(lines.first().trimmed(), QByteArrayLiteral("account,name,email,department"));
+    QCOMPARE(lines.first().trimmed(), QByteArrayLiteral("account,name,email,department,country"));
     QCOMPARE(lines.size() - 2,
              int(memberCount())); // header, members, and the empty rest after the last CRLF
     QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Exported")));
