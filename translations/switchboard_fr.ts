@@ -325,6 +325,22 @@
         <source>Bundles lapsed</source>
         <translation>Forfaits expirés</translation>
     </message>
+    <message>
+        <source>Changed the country of %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the country of SIP profile %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member&apos;s country changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profile&apos;s country changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>
@@ -933,6 +949,18 @@
         <source>The export was cancelled; no file was written.</source>
         <translation>L’exportation a été annulée&#xa0;; aucun fichier n’a été écrit.</translation>
     </message>
+    <message>
+        <source>The country is empty: give its two-letter code, e.g. US.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a country code known for phone numbers (two letters, e.g. US or NO).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country of %1 is already %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::MembersModel</name>
@@ -1488,6 +1516,10 @@
         <source>The SIP profile %1 owes %2 for calls; allocate at least %2 to it before deleting it.</source>
         <translation>Le profil SIP %1 doit %2 pour des appels&#xa0;; attribuez-lui au moins %2 avant de le supprimer.</translation>
     </message>
+    <message>
+        <source>The country of SIP profile %1 is already %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfilesModel</name>
@@ -1739,14 +1771,6 @@
         <translation>%1 ajouté&#xa0;; solde de l’entreprise %2 %3</translation>
     </message>
     <message>
-        <source>Usage: member add|list|show|import|export ...</source>
-        <translation>Utilisation&#xa0;: member add|list|show|import|export ...</translation>
-    </message>
-    <message>
-        <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation>Utilisation&#xa0;: member add ACCOUNT --name NAME [--email E] [--department D]</translation>
-    </message>
-    <message>
         <source>Added member %1 (%2).</source>
         <translation>Membre %1 (%2) ajouté.</translation>
     </message>
@@ -1937,16 +1961,8 @@
         <translation>%1 attribué à %2&#xa0;; son solde est de %3.</translation>
     </message>
     <message>
-        <source>Usage: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</source>
-        <translation>Utilisation&#xa0;: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</translation>
-    </message>
-    <message>
         <source>%1: &quot;%2&quot; is not a whole number.</source>
         <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un nombre entier.</translation>
-    </message>
-    <message>
-        <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation>Utilisation&#xa0;: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>--port goes with --ip (IP authentication).</source>
@@ -2175,14 +2191,6 @@ Mot de passe&#xa0;: %2</translation>
         <translation>Lister chaque problème du fichier sans rien écrire (import).</translation>
     </message>
     <message>
-        <source>The members of the account: add, list, show, import and export.</source>
-        <translation>Les membres du compte&#xa0;: ajout, liste, affichage, import et export.</translation>
-    </message>
-    <message>
-        <source>member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation>member add ACCOUNT --name NAME [--email E] [--department D]</translation>
-    </message>
-    <message>
         <source>member list [--search TEXT]                 every member</source>
         <translation>member list [--search TEXT]                 tous les membres</translation>
     </message>
@@ -2293,10 +2301,6 @@ Mot de passe&#xa0;: %2</translation>
     <message>
         <source>SIP profiles: a company PBX&apos;s trunk with its channels, accounts and numbers.</source>
         <translation>Profils SIP&#xa0;: le trunk d’un PBX de l’entreprise, avec ses canaux, ses comptes et ses numéros.</translation>
-    </message>
-    <message>
-        <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>profile show NAME | profile list</source>
@@ -2707,6 +2711,74 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <source>Monthly cost:  %1 (channels %2, bundles %3)</source>
         <translation>Coût mensuel&#xa0;:     %1 (canaux %2, forfaits %3)</translation>
     </message>
+    <message>
+        <source>The member&apos;s country, two letters (add; default US): numbers it dials are read as dialled there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The members of the account: add, list, show, country, import and export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member country ACCOUNT CC                   the country its dialled numbers are read in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member add|list|show|country|import|export ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member country ACCOUNT CC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country of %1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile&apos;s country, two letters (create; default US): numbers its calls dial are read as dialled there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country:       %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile country NAME CC                     the country its dialled numbers are read in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile country NAME CC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country of SIP profile %1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ActivityPage</name>
@@ -2780,6 +2852,18 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation type="unfinished">Pa&amp;ys&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished">Pays</translation>
+    </message>
+    <message>
+        <source>Numbers the member dials are read as dialled in this country (its national forms and international prefix).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3715,6 +3799,13 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
 </context>
 <context>
+    <name>sb::ui::CountryCombo</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::CreateSipProfileWizard</name>
     <message>
         <source>A SIP profile named &quot;%1&quot; already exists.</source>
@@ -3944,6 +4035,18 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>Note</source>
         <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation type="unfinished">Pa&amp;ys&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished">Pays</translation>
+    </message>
+    <message>
+        <source>Numbers the PBX&apos;s calls dial are read as dialled in this country (its national forms and international prefix).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5366,6 +5469,14 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     <message>
         <source>Each bundle gives 5000 minutes a month of calls to US mobiles and landlines, paid from this profile&apos;s credit; at most one per channel. Unused minutes expire at the renewal; US calls beyond them are charged at the standard rates.</source>
         <translation>Chaque forfait, payé avec le crédit de ce profil, donne 5000 minutes d’appels par mois vers les mobiles et les fixes des États-Unis&#xa0;; au plus un forfait par canal. Les minutes non utilisées expirent au renouvellement&#xa0;; au-delà, les appels vers les États-Unis sont facturés aux tarifs standard.</translation>
+    </message>
+    <message>
+        <source>Country: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
     </message>
 </context>
 <context>

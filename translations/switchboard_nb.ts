@@ -325,6 +325,22 @@
         <source>Bundles lapsed</source>
         <translation>Pakker falt bort</translation>
     </message>
+    <message>
+        <source>Changed the country of %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the country of SIP profile %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member&apos;s country changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profile&apos;s country changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>
@@ -933,6 +949,18 @@
         <source>The export was cancelled; no file was written.</source>
         <translation>Eksporten ble avbrutt; ingen fil ble skrevet.</translation>
     </message>
+    <message>
+        <source>The country is empty: give its two-letter code, e.g. US.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a country code known for phone numbers (two letters, e.g. US or NO).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country of %1 is already %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::MembersModel</name>
@@ -1488,6 +1516,10 @@
         <source>The SIP profile %1 owes %2 for calls; allocate at least %2 to it before deleting it.</source>
         <translation>SIP-profilen %1 skylder %2 for samtaler; tildel minst %2 til profilen før den slettes.</translation>
     </message>
+    <message>
+        <source>The country of SIP profile %1 is already %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfilesModel</name>
@@ -1739,14 +1771,6 @@
         <translation>La til %1; firmasaldo %2 %3</translation>
     </message>
     <message>
-        <source>Usage: member add|list|show|import|export ...</source>
-        <translation>Bruk: member add|list|show|import|export ...</translation>
-    </message>
-    <message>
-        <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation>Bruk: member add ACCOUNT --name NAME [--email E] [--department D]</translation>
-    </message>
-    <message>
         <source>Added member %1 (%2).</source>
         <translation>La til medlemmet %1 (%2).</translation>
     </message>
@@ -1937,16 +1961,8 @@
         <translation>Tildelte %1 til %2; saldoen er nå %3.</translation>
     </message>
     <message>
-        <source>Usage: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</source>
-        <translation>Bruk: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</translation>
-    </message>
-    <message>
         <source>%1: &quot;%2&quot; is not a whole number.</source>
         <translation>%1: «%2» er ikke et heltall.</translation>
-    </message>
-    <message>
-        <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation>Bruk: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>--port goes with --ip (IP authentication).</source>
@@ -2175,14 +2191,6 @@ Passord: %2</translation>
         <translation>Vis alle problemer i filen uten å skrive noe (import).</translation>
     </message>
     <message>
-        <source>The members of the account: add, list, show, import and export.</source>
-        <translation>Kontoens medlemmer: legge til, liste opp, vise, importere og eksportere.</translation>
-    </message>
-    <message>
-        <source>member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation>member add ACCOUNT --name NAME [--email E] [--department D]</translation>
-    </message>
-    <message>
         <source>member list [--search TEXT]                 every member</source>
         <translation>member list [--search TEXT]                 alle medlemmer</translation>
     </message>
@@ -2293,10 +2301,6 @@ Passord: %2</translation>
     <message>
         <source>SIP profiles: a company PBX&apos;s trunk with its channels, accounts and numbers.</source>
         <translation>SIP-profiler: en trunk for en PBX i firmaet, med kanaler, kontoer og numre.</translation>
-    </message>
-    <message>
-        <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>profile show NAME | profile list</source>
@@ -2707,6 +2711,74 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <source>Monthly cost:  %1 (channels %2, bundles %3)</source>
         <translation>Månedskostnad:     %1 (kanaler %2, pakker %3)</translation>
     </message>
+    <message>
+        <source>The member&apos;s country, two letters (add; default US): numbers it dials are read as dialled there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The members of the account: add, list, show, country, import and export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member country ACCOUNT CC                   the country its dialled numbers are read in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member add|list|show|country|import|export ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member country ACCOUNT CC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country of %1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile&apos;s country, two letters (create; default US): numbers its calls dial are read as dialled there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country:       %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile country NAME CC                     the country its dialled numbers are read in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile country NAME CC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country of SIP profile %1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ActivityPage</name>
@@ -2780,6 +2852,18 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation type="unfinished">&amp;Land:</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished">Land</translation>
+    </message>
+    <message>
+        <source>Numbers the member dials are read as dialled in this country (its national forms and international prefix).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3715,6 +3799,13 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     </message>
 </context>
 <context>
+    <name>sb::ui::CountryCombo</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::CreateSipProfileWizard</name>
     <message>
         <source>A SIP profile named &quot;%1&quot; already exists.</source>
@@ -3944,6 +4035,18 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Note</source>
         <translation>Merknad</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation type="unfinished">&amp;Land:</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished">Land</translation>
+    </message>
+    <message>
+        <source>Numbers the PBX&apos;s calls dial are read as dialled in this country (its national forms and international prefix).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5366,6 +5469,14 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     <message>
         <source>Each bundle gives 5000 minutes a month of calls to US mobiles and landlines, paid from this profile&apos;s credit; at most one per channel. Unused minutes expire at the renewal; US calls beyond them are charged at the standard rates.</source>
         <translation>Hver pakke gir 5000 minutter i måneden med samtaler til mobil- og fasttelefoner i USA, betalt med kreditten til denne profilen; høyst én pakke per kanal. Ubrukte minutter utløper ved fornyelsen; samtaler til USA utover dem belastes etter standardtakstene.</translation>
+    </message>
+    <message>
+        <source>Country: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -325,6 +325,22 @@
         <source>Bundles lapsed</source>
         <translation>Bundels vervallen</translation>
     </message>
+    <message>
+        <source>Changed the country of %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the country of SIP profile %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member&apos;s country changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profile&apos;s country changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>
@@ -933,6 +949,18 @@
         <source>The export was cancelled; no file was written.</source>
         <translation>Het exporteren is geannuleerd; er is geen bestand geschreven.</translation>
     </message>
+    <message>
+        <source>The country is empty: give its two-letter code, e.g. US.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a country code known for phone numbers (two letters, e.g. US or NO).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country of %1 is already %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::MembersModel</name>
@@ -1488,6 +1516,10 @@
         <source>The SIP profile %1 owes %2 for calls; allocate at least %2 to it before deleting it.</source>
         <translation>Het SIP-profiel %1 is %2 verschuldigd voor gesprekken; wijs er ten minste %2 aan toe voordat u het verwijdert.</translation>
     </message>
+    <message>
+        <source>The country of SIP profile %1 is already %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfilesModel</name>
@@ -1739,14 +1771,6 @@
         <translation>%1 toegevoegd; bedrijfssaldo %2 %3</translation>
     </message>
     <message>
-        <source>Usage: member add|list|show|import|export ...</source>
-        <translation>Gebruik: member add|list|show|import|export ...</translation>
-    </message>
-    <message>
-        <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation>Gebruik: member add ACCOUNT --name NAME [--email E] [--department D]</translation>
-    </message>
-    <message>
         <source>Added member %1 (%2).</source>
         <translation>Lid %1 (%2) toegevoegd.</translation>
     </message>
@@ -1937,16 +1961,8 @@
         <translation>%1 toegewezen aan %2; het saldo is nu %3.</translation>
     </message>
     <message>
-        <source>Usage: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</source>
-        <translation>Gebruik: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</translation>
-    </message>
-    <message>
         <source>%1: &quot;%2&quot; is not a whole number.</source>
         <translation>%1: &quot;%2&quot; is geen geheel getal.</translation>
-    </message>
-    <message>
-        <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation>Gebruik: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>--port goes with --ip (IP authentication).</source>
@@ -2175,14 +2191,6 @@ Wachtwoord: %2</translation>
         <translation>Elk probleem in het bestand tonen en niets schrijven (import).</translation>
     </message>
     <message>
-        <source>The members of the account: add, list, show, import and export.</source>
-        <translation>De leden van het account: toevoegen, opsommen, tonen, importeren en exporteren.</translation>
-    </message>
-    <message>
-        <source>member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation>member add ACCOUNT --name NAME [--email E] [--department D]</translation>
-    </message>
-    <message>
         <source>member list [--search TEXT]                 every member</source>
         <translation>member list [--search TEXT]                 alle leden</translation>
     </message>
@@ -2293,10 +2301,6 @@ Wachtwoord: %2</translation>
     <message>
         <source>SIP profiles: a company PBX&apos;s trunk with its channels, accounts and numbers.</source>
         <translation>SIP-profielen: een trunk voor een PBX van het bedrijf, met de kanalen, accounts en nummers ervan.</translation>
-    </message>
-    <message>
-        <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>profile show NAME | profile list</source>
@@ -2707,6 +2711,74 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <source>Monthly cost:  %1 (channels %2, bundles %3)</source>
         <translation>Maandkosten:          %1 (kanalen %2, bundels %3)</translation>
     </message>
+    <message>
+        <source>The member&apos;s country, two letters (add; default US): numbers it dials are read as dialled there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The members of the account: add, list, show, country, import and export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member country ACCOUNT CC                   the country its dialled numbers are read in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member add|list|show|country|import|export ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member country ACCOUNT CC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country of %1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile&apos;s country, two letters (create; default US): numbers its calls dial are read as dialled there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country:       %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile country NAME CC                     the country its dialled numbers are read in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile country NAME CC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country of SIP profile %1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ActivityPage</name>
@@ -2780,6 +2852,18 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation type="unfinished">L&amp;and:</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished">Land</translation>
+    </message>
+    <message>
+        <source>Numbers the member dials are read as dialled in this country (its national forms and international prefix).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3715,6 +3799,13 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     </message>
 </context>
 <context>
+    <name>sb::ui::CountryCombo</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::CreateSipProfileWizard</name>
     <message>
         <source>A SIP profile named &quot;%1&quot; already exists.</source>
@@ -3944,6 +4035,18 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Note</source>
         <translation>Opmerking</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation type="unfinished">L&amp;and:</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished">Land</translation>
+    </message>
+    <message>
+        <source>Numbers the PBX&apos;s calls dial are read as dialled in this country (its national forms and international prefix).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5366,6 +5469,14 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     <message>
         <source>Each bundle gives 5000 minutes a month of calls to US mobiles and landlines, paid from this profile&apos;s credit; at most one per channel. Unused minutes expire at the renewal; US calls beyond them are charged at the standard rates.</source>
         <translation>Elke bundel geeft 5000 minuten per maand aan gesprekken naar Amerikaanse mobiele en vaste nummers, betaald uit het tegoed van dit profiel; maximaal één per kanaal. Ongebruikte minuten vervallen bij de verlenging; gesprekken naar de VS daarboven worden tegen de standaardtarieven in rekening gebracht.</translation>
+    </message>
+    <message>
+        <source>Country: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -334,6 +334,22 @@
         <source>Bundles lapsed</source>
         <translation>Pakiety wygasły</translation>
     </message>
+    <message>
+        <source>Changed the country of %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the country of SIP profile %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member&apos;s country changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profile&apos;s country changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>
@@ -956,6 +972,18 @@
         <source>The export was cancelled; no file was written.</source>
         <translation>Anulowano eksport; nie zapisano żadnego pliku.</translation>
     </message>
+    <message>
+        <source>The country is empty: give its two-letter code, e.g. US.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a country code known for phone numbers (two letters, e.g. US or NO).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country of %1 is already %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::MembersModel</name>
@@ -1520,6 +1548,10 @@
         <source>The SIP profile %1 owes %2 for calls; allocate at least %2 to it before deleting it.</source>
         <translation>Zadłużenie profilu SIP %1 za połączenia wynosi %2; przed usunięciem przydziel mu co najmniej %2.</translation>
     </message>
+    <message>
+        <source>The country of SIP profile %1 is already %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfilesModel</name>
@@ -1771,14 +1803,6 @@
         <translation>Dodano %1; saldo firmy %2 %3</translation>
     </message>
     <message>
-        <source>Usage: member add|list|show|import|export ...</source>
-        <translation>Użycie: member add|list|show|import|export ...</translation>
-    </message>
-    <message>
-        <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation>Użycie: member add ACCOUNT --name NAME [--email E] [--department D]</translation>
-    </message>
-    <message>
         <source>Added member %1 (%2).</source>
         <translation>Dodano członka %1 (%2).</translation>
     </message>
@@ -1975,16 +1999,8 @@
         <translation>Przydzielono %1 do profilu %2; jego saldo wynosi %3.</translation>
     </message>
     <message>
-        <source>Usage: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</source>
-        <translation>Użycie: profile create|show|list|rename|channels|credentials|pbx-config|link|unlink|delete ...</translation>
-    </message>
-    <message>
         <source>%1: &quot;%2&quot; is not a whole number.</source>
         <translation>%1: „%2” nie jest liczbą całkowitą.</translation>
-    </message>
-    <message>
-        <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation>Użycie: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>--port goes with --ip (IP authentication).</source>
@@ -2217,14 +2233,6 @@ Hasło: %2</translation>
         <translation>Wypisz każdy problem w pliku i niczego nie zapisuj (import).</translation>
     </message>
     <message>
-        <source>The members of the account: add, list, show, import and export.</source>
-        <translation>Członkowie konta: dodawanie, wyświetlanie listy, wyświetlanie szczegółów, import i eksport.</translation>
-    </message>
-    <message>
-        <source>member add ACCOUNT --name NAME [--email E] [--department D]</source>
-        <translation>member add ACCOUNT --name NAME [--email E] [--department D]</translation>
-    </message>
-    <message>
         <source>member list [--search TEXT]                 every member</source>
         <translation>member list [--search TEXT]                 wszyscy członkowie</translation>
     </message>
@@ -2335,10 +2343,6 @@ Hasło: %2</translation>
     <message>
         <source>SIP profiles: a company PBX&apos;s trunk with its channels, accounts and numbers.</source>
         <translation>Profile SIP: łącze SIP centrali PBX firmy z jego kanałami, kontami i numerami.</translation>
-    </message>
-    <message>
-        <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</source>
-        <translation>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]</translation>
     </message>
     <message>
         <source>profile show NAME | profile list</source>
@@ -2756,6 +2760,74 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
         <source>Monthly cost:  %1 (channels %2, bundles %3)</source>
         <translation>Koszt miesięczny:      %1 (kanały %2, pakiety %3)</translation>
     </message>
+    <message>
+        <source>The member&apos;s country, two letters (add; default US): numbers it dials are read as dialled there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The members of the account: add, list, show, country, import and export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member country ACCOUNT CC                   the country its dialled numbers are read in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member add|list|show|country|import|export ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: member country ACCOUNT CC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country of %1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile&apos;s country, two letters (create; default US): numbers its calls dial are read as dialled there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country:       %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile country NAME CC                     the country its dialled numbers are read in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile country NAME CC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country of SIP profile %1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ActivityPage</name>
@@ -2829,6 +2901,18 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
     <message>
         <source>Cancel</source>
         <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation type="unfinished">&amp;Kraj:</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished">Kraj</translation>
+    </message>
+    <message>
+        <source>Numbers the member dials are read as dialled in this country (its national forms and international prefix).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3799,6 +3883,13 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
     </message>
 </context>
 <context>
+    <name>sb::ui::CountryCombo</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::CreateSipProfileWizard</name>
     <message>
         <source>A SIP profile named &quot;%1&quot; already exists.</source>
@@ -4031,6 +4122,18 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
     <message>
         <source>Note</source>
         <translation>Uwaga</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation type="unfinished">&amp;Kraj:</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished">Kraj</translation>
+    </message>
+    <message>
+        <source>Numbers the PBX&apos;s calls dial are read as dialled in this country (its national forms and international prefix).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5481,6 +5584,14 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     <message>
         <source>Each bundle gives 5000 minutes a month of calls to US mobiles and landlines, paid from this profile&apos;s credit; at most one per channel. Unused minutes expire at the renewal; US calls beyond them are charged at the standard rates.</source>
         <translation>Każdy pakiet daje 5000 minut miesięcznie na połączenia z telefonami komórkowymi i stacjonarnymi w USA, opłacane ze środków tego profilu; najwyżej jeden pakiet na kanał. Niewykorzystane minuty wygasają przy odnowieniu; połączenia do USA ponad te minuty są rozliczane według standardowych stawek.</translation>
+    </message>
+    <message>
+        <source>Country: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
     </message>
 </context>
 <context>
