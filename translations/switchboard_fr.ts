@@ -327,19 +327,19 @@
     </message>
     <message>
         <source>Changed the country of %1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : pays modifié de %2 à %3</translation>
     </message>
     <message>
         <source>Changed the country of SIP profile %1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil SIP %1 : pays modifié de %2 à %3</translation>
     </message>
     <message>
         <source>Member&apos;s country changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Pays du membre modifié</translation>
     </message>
     <message>
         <source>SIP profile&apos;s country changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Pays du profil SIP modifié</translation>
     </message>
 </context>
 <context>
@@ -951,15 +951,15 @@
     </message>
     <message>
         <source>The country is empty: give its two-letter code, e.g. US.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun pays indiqué : donnez son code à deux lettres, p. ex. US.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a country code known for phone numbers (two letters, e.g. US or NO).</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un code de pays connu pour les numéros de téléphone (deux lettres, p. ex. US ou NO).</translation>
     </message>
     <message>
         <source>The country of %1 is already %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pays de %1 est déjà %2.</translation>
     </message>
 </context>
 <context>
@@ -1518,7 +1518,7 @@
     </message>
     <message>
         <source>The country of SIP profile %1 is already %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pays du profil SIP %1 est déjà %2.</translation>
     </message>
 </context>
 <context>
@@ -2713,71 +2713,71 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>The member&apos;s country, two letters (add; default US): numbers it dials are read as dialled there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pays du membre, en deux lettres (add ; US par défaut) : les numéros composés par le membre sont interprétés comme s’ils l’étaient dans ce pays.</translation>
     </message>
     <message>
         <source>Country:     %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pays :     %1</translation>
     </message>
     <message>
         <source>The members of the account: add, list, show, country, import and export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les membres du compte : add, list, show, country, import et export.</translation>
     </message>
     <message>
         <source>member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</translation>
     </message>
     <message>
         <source>member country ACCOUNT CC                   the country its dialled numbers are read in</source>
-        <translation type="unfinished"></translation>
+        <translation>member country ACCOUNT CC                   le pays où sont interprétés les numéros qu’il compose</translation>
     </message>
     <message>
         <source>Usage: member add|list|show|country|import|export ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : member add|list|show|country|import|export ...</translation>
     </message>
     <message>
         <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</translation>
     </message>
     <message>
         <source>Usage: member country ACCOUNT CC</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : member country ACCOUNT CC</translation>
     </message>
     <message>
         <source>The country of %1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pays de %1 est désormais %2.</translation>
     </message>
     <message>
         <source>The profile&apos;s country, two letters (create; default US): numbers its calls dial are read as dialled there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pays du profil, en deux lettres (create ; US par défaut) : les numéros composés lors de ses appels sont interprétés comme s’ils l’étaient dans ce pays.</translation>
     </message>
     <message>
         <source>Country:       %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pays :             %1</translation>
     </message>
     <message>
         <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</translation>
     </message>
     <message>
         <source>profile country NAME CC                     the country its dialled numbers are read in</source>
-        <translation type="unfinished"></translation>
+        <translation>profile country NAME CC                     le pays où sont interprétés les numéros composés lors de ses appels</translation>
     </message>
     <message>
         <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</translation>
     </message>
     <message>
         <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</translation>
     </message>
     <message>
         <source>Usage: profile country NAME CC</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : profile country NAME CC</translation>
     </message>
     <message>
         <source>The country of SIP profile %1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pays du profil SIP %1 est désormais %2.</translation>
     </message>
 </context>
 <context>
@@ -2855,15 +2855,15 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>C&amp;ountry:</source>
-        <translation type="unfinished">Pa&amp;ys&#xa0;:</translation>
+        <translation>Pa&amp;ys :</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished">Pays</translation>
+        <translation>Pays</translation>
     </message>
     <message>
         <source>Numbers the member dials are read as dialled in this country (its national forms and international prefix).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les numéros composés par le membre sont interprétés comme s’ils l’étaient dans ce pays (selon ses formats nationaux et son préfixe international).</translation>
     </message>
 </context>
 <context>
@@ -3802,7 +3802,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <name>sb::ui::CountryCombo</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -4038,15 +4038,15 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>C&amp;ountry:</source>
-        <translation type="unfinished">Pa&amp;ys&#xa0;:</translation>
+        <translation>Pa&amp;ys :</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished">Pays</translation>
+        <translation>Pays</translation>
     </message>
     <message>
         <source>Numbers the PBX&apos;s calls dial are read as dialled in this country (its national forms and international prefix).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les numéros composés par le PBX sont interprétés comme s’ils l’étaient dans ce pays (selon ses formats nationaux et son préfixe international).</translation>
     </message>
 </context>
 <context>
@@ -5472,11 +5472,11 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>Country: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pays : %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -327,19 +327,19 @@
     </message>
     <message>
         <source>Changed the country of %1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Endret landet for %1 fra %2 til %3</translation>
     </message>
     <message>
         <source>Changed the country of SIP profile %1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Endret landet for SIP-profil %1 fra %2 til %3</translation>
     </message>
     <message>
         <source>Member&apos;s country changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemmets land endret</translation>
     </message>
     <message>
         <source>SIP profile&apos;s country changed</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profilens land endret</translation>
     </message>
 </context>
 <context>
@@ -951,15 +951,15 @@
     </message>
     <message>
         <source>The country is empty: give its two-letter code, e.g. US.</source>
-        <translation type="unfinished"></translation>
+        <translation>Landet er tomt: oppgi koden på to bokstaver, f.eks. US.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a country code known for phone numbers (two letters, e.g. US or NO).</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» er ikke en landskode som er kjent for telefonnumre (to bokstaver, f.eks. US eller NO).</translation>
     </message>
     <message>
         <source>The country of %1 is already %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Landet til %1 er allerede %2.</translation>
     </message>
 </context>
 <context>
@@ -1518,7 +1518,7 @@
     </message>
     <message>
         <source>The country of SIP profile %1 is already %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Landet til SIP-profilen %1 er allerede %2.</translation>
     </message>
 </context>
 <context>
@@ -2713,71 +2713,71 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     </message>
     <message>
         <source>The member&apos;s country, two letters (add; default US): numbers it dials are read as dialled there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemmets land, to bokstaver (add; US som standard): numre medlemmet slår, tolkes som om de ble slått der.</translation>
     </message>
     <message>
         <source>Country:     %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Land:      %1</translation>
     </message>
     <message>
         <source>The members of the account: add, list, show, country, import and export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemmene på kontoen: add, list, show, country, import og export.</translation>
     </message>
     <message>
         <source>member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</translation>
     </message>
     <message>
         <source>member country ACCOUNT CC                   the country its dialled numbers are read in</source>
-        <translation type="unfinished"></translation>
+        <translation>member country ACCOUNT CC                   landet som numrene medlemmet slår, tolkes etter</translation>
     </message>
     <message>
         <source>Usage: member add|list|show|country|import|export ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: member add|list|show|country|import|export ...</translation>
     </message>
     <message>
         <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</translation>
     </message>
     <message>
         <source>Usage: member country ACCOUNT CC</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: member country ACCOUNT CC</translation>
     </message>
     <message>
         <source>The country of %1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Landet til %1 er nå %2.</translation>
     </message>
     <message>
         <source>The profile&apos;s country, two letters (create; default US): numbers its calls dial are read as dialled there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilens land, to bokstaver (create; US som standard): numre som samtalene slår, tolkes som om de ble slått der.</translation>
     </message>
     <message>
         <source>Country:       %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Land:              %1</translation>
     </message>
     <message>
         <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</translation>
     </message>
     <message>
         <source>profile country NAME CC                     the country its dialled numbers are read in</source>
-        <translation type="unfinished"></translation>
+        <translation>profile country NAME CC                     landet som numrene profilen slår, tolkes etter</translation>
     </message>
     <message>
         <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</translation>
     </message>
     <message>
         <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</translation>
     </message>
     <message>
         <source>Usage: profile country NAME CC</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile country NAME CC</translation>
     </message>
     <message>
         <source>The country of SIP profile %1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Landet til SIP-profilen %1 er nå %2.</translation>
     </message>
 </context>
 <context>
@@ -2855,15 +2855,15 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     </message>
     <message>
         <source>C&amp;ountry:</source>
-        <translation type="unfinished">&amp;Land:</translation>
+        <translation>&amp;Land:</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished">Land</translation>
+        <translation>Land</translation>
     </message>
     <message>
         <source>Numbers the member dials are read as dialled in this country (its national forms and international prefix).</source>
-        <translation type="unfinished"></translation>
+        <translation>Numre medlemmet slår, tolkes som om de ble slått i dette landet (med landets nasjonale nummerformer og internasjonale prefiks).</translation>
     </message>
 </context>
 <context>
@@ -3802,7 +3802,7 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <name>sb::ui::CountryCombo</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -4038,15 +4038,15 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     </message>
     <message>
         <source>C&amp;ountry:</source>
-        <translation type="unfinished">&amp;Land:</translation>
+        <translation>&amp;Land:</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished">Land</translation>
+        <translation>Land</translation>
     </message>
     <message>
         <source>Numbers the PBX&apos;s calls dial are read as dialled in this country (its national forms and international prefix).</source>
-        <translation type="unfinished"></translation>
+        <translation>Numre som samtalene fra PBX-en slår, tolkes som om de ble slått i dette landet (med landets nasjonale nummerformer og internasjonale prefiks).</translation>
     </message>
 </context>
 <context>
@@ -5472,11 +5472,11 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     </message>
     <message>
         <source>Country: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Land: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -327,19 +327,19 @@
     </message>
     <message>
         <source>Changed the country of %1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Land van %1 gewijzigd van %2 naar %3</translation>
     </message>
     <message>
         <source>Changed the country of SIP profile %1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Land van SIP-profiel %1 gewijzigd van %2 naar %3</translation>
     </message>
     <message>
         <source>Member&apos;s country changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Land van lid gewijzigd</translation>
     </message>
     <message>
         <source>SIP profile&apos;s country changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Land van SIP-profiel gewijzigd</translation>
     </message>
 </context>
 <context>
@@ -951,15 +951,15 @@
     </message>
     <message>
         <source>The country is empty: give its two-letter code, e.g. US.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het land is leeg: geef de code van twee letters op, bijv. US.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a country code known for phone numbers (two letters, e.g. US or NO).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is geen landcode die bekend is voor telefoonnummers (twee letters, bijv. US of NO).</translation>
     </message>
     <message>
         <source>The country of %1 is already %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het land van %1 is al %2.</translation>
     </message>
 </context>
 <context>
@@ -1518,7 +1518,7 @@
     </message>
     <message>
         <source>The country of SIP profile %1 is already %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het land van het SIP-profiel %1 is al %2.</translation>
     </message>
 </context>
 <context>
@@ -2713,71 +2713,71 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     </message>
     <message>
         <source>The member&apos;s country, two letters (add; default US): numbers it dials are read as dialled there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het land van het lid, twee letters (add; standaard US): nummers die het lid kiest, worden geïnterpreteerd alsof ze daar zijn gekozen.</translation>
     </message>
     <message>
         <source>Country:     %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Land:      %1</translation>
     </message>
     <message>
         <source>The members of the account: add, list, show, country, import and export.</source>
-        <translation type="unfinished"></translation>
+        <translation>De leden van het account: add, list, show, country, import en export.</translation>
     </message>
     <message>
         <source>member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</translation>
     </message>
     <message>
         <source>member country ACCOUNT CC                   the country its dialled numbers are read in</source>
-        <translation type="unfinished"></translation>
+        <translation>member country ACCOUNT CC                   het land waarin de gekozen nummers worden geïnterpreteerd</translation>
     </message>
     <message>
         <source>Usage: member add|list|show|country|import|export ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: member add|list|show|country|import|export ...</translation>
     </message>
     <message>
         <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</translation>
     </message>
     <message>
         <source>Usage: member country ACCOUNT CC</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: member country ACCOUNT CC</translation>
     </message>
     <message>
         <source>The country of %1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het land van %1 is nu %2.</translation>
     </message>
     <message>
         <source>The profile&apos;s country, two letters (create; default US): numbers its calls dial are read as dialled there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het land van het profiel, twee letters (create; standaard US): nummers die de gesprekken ervan kiezen, worden geïnterpreteerd alsof ze daar zijn gekozen.</translation>
     </message>
     <message>
         <source>Country:       %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Land:                 %1</translation>
     </message>
     <message>
         <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</translation>
     </message>
     <message>
         <source>profile country NAME CC                     the country its dialled numbers are read in</source>
-        <translation type="unfinished"></translation>
+        <translation>profile country NAME CC                     het land waarin de gekozen nummers worden geïnterpreteerd</translation>
     </message>
     <message>
         <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</translation>
     </message>
     <message>
         <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</translation>
     </message>
     <message>
         <source>Usage: profile country NAME CC</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile country NAME CC</translation>
     </message>
     <message>
         <source>The country of SIP profile %1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het land van het SIP-profiel %1 is nu %2.</translation>
     </message>
 </context>
 <context>
@@ -2855,15 +2855,15 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     </message>
     <message>
         <source>C&amp;ountry:</source>
-        <translation type="unfinished">L&amp;and:</translation>
+        <translation>&amp;Land:</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished">Land</translation>
+        <translation>Land</translation>
     </message>
     <message>
         <source>Numbers the member dials are read as dialled in this country (its national forms and international prefix).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummers die het lid kiest, worden geïnterpreteerd alsof ze in dit land zijn gekozen (met de nationale notaties en het internationale voorvoegsel van dit land).</translation>
     </message>
 </context>
 <context>
@@ -3802,7 +3802,7 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <name>sb::ui::CountryCombo</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -4038,15 +4038,15 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     </message>
     <message>
         <source>C&amp;ountry:</source>
-        <translation type="unfinished">L&amp;and:</translation>
+        <translation>&amp;Land:</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished">Land</translation>
+        <translation>Land</translation>
     </message>
     <message>
         <source>Numbers the PBX&apos;s calls dial are read as dialled in this country (its national forms and international prefix).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummers die de gesprekken van de PBX kiezen, worden geïnterpreteerd alsof ze in dit land zijn gekozen (met de nationale notaties en het internationale voorvoegsel van dit land).</translation>
     </message>
 </context>
 <context>
@@ -5472,11 +5472,11 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     </message>
     <message>
         <source>Country: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Land: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

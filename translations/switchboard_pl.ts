@@ -336,19 +336,19 @@
     </message>
     <message>
         <source>Changed the country of %1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmieniono kraj konta %1 z %2 na %3</translation>
     </message>
     <message>
         <source>Changed the country of SIP profile %1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmieniono kraj profilu SIP %1 z %2 na %3</translation>
     </message>
     <message>
         <source>Member&apos;s country changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmieniono kraj członka</translation>
     </message>
     <message>
         <source>SIP profile&apos;s country changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmieniono kraj profilu SIP</translation>
     </message>
 </context>
 <context>
@@ -974,15 +974,15 @@
     </message>
     <message>
         <source>The country is empty: give its two-letter code, e.g. US.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie podano kraju: podaj jego dwuliterowy kod, np. US.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a country code known for phone numbers (two letters, e.g. US or NO).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1” nie jest znanym kodem kraju dla numerów telefonów (dwie litery, np. US lub NO).</translation>
     </message>
     <message>
         <source>The country of %1 is already %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto %1 ma już ustawiony kraj %2.</translation>
     </message>
 </context>
 <context>
@@ -1550,7 +1550,7 @@
     </message>
     <message>
         <source>The country of SIP profile %1 is already %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil SIP %1 ma już ustawiony kraj %2.</translation>
     </message>
 </context>
 <context>
@@ -2762,71 +2762,71 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
     </message>
     <message>
         <source>The member&apos;s country, two letters (add; default US): numbers it dials are read as dialled there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kraj członka, dwie litery (add; domyślnie US): wybierane przez niego numery są interpretowane tak, jakby wybrano je w tym kraju.</translation>
     </message>
     <message>
         <source>Country:     %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kraj:    %1</translation>
     </message>
     <message>
         <source>The members of the account: add, list, show, country, import and export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Członkowie konta: add, list, show, country, import i export.</translation>
     </message>
     <message>
         <source>member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</translation>
     </message>
     <message>
         <source>member country ACCOUNT CC                   the country its dialled numbers are read in</source>
-        <translation type="unfinished"></translation>
+        <translation>member country ACCOUNT CC                   kraj, w którym interpretowane są wybierane numery</translation>
     </message>
     <message>
         <source>Usage: member add|list|show|country|import|export ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: member add|list|show|country|import|export ...</translation>
     </message>
     <message>
         <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</translation>
     </message>
     <message>
         <source>Usage: member country ACCOUNT CC</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: member country ACCOUNT CC</translation>
     </message>
     <message>
         <source>The country of %1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto %1 ma teraz ustawiony kraj %2.</translation>
     </message>
     <message>
         <source>The profile&apos;s country, two letters (create; default US): numbers its calls dial are read as dialled there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kraj profilu, dwie litery (create; domyślnie US): numery wybierane w jego połączeniach są interpretowane tak, jakby wybrano je w tym kraju.</translation>
     </message>
     <message>
         <source>Country:       %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kraj:                  %1</translation>
     </message>
     <message>
         <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</translation>
     </message>
     <message>
         <source>profile country NAME CC                     the country its dialled numbers are read in</source>
-        <translation type="unfinished"></translation>
+        <translation>profile country NAME CC                     kraj, w którym interpretowane są wybierane numery</translation>
     </message>
     <message>
         <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</translation>
     </message>
     <message>
         <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</translation>
     </message>
     <message>
         <source>Usage: profile country NAME CC</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile country NAME CC</translation>
     </message>
     <message>
         <source>The country of SIP profile %1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil SIP %1 ma teraz ustawiony kraj %2.</translation>
     </message>
 </context>
 <context>
@@ -2904,15 +2904,15 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
     </message>
     <message>
         <source>C&amp;ountry:</source>
-        <translation type="unfinished">&amp;Kraj:</translation>
+        <translation>Kra&amp;j:</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished">Kraj</translation>
+        <translation>Kraj</translation>
     </message>
     <message>
         <source>Numbers the member dials are read as dialled in this country (its national forms and international prefix).</source>
-        <translation type="unfinished"></translation>
+        <translation>Numery wybierane przez członka są interpretowane tak, jakby wybrano je w tym kraju (według jego formatów krajowych i prefiksu międzynarodowego).</translation>
     </message>
 </context>
 <context>
@@ -3886,7 +3886,7 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
     <name>sb::ui::CountryCombo</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -4125,15 +4125,15 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
     </message>
     <message>
         <source>C&amp;ountry:</source>
-        <translation type="unfinished">&amp;Kraj:</translation>
+        <translation>Kra&amp;j:</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished">Kraj</translation>
+        <translation>Kraj</translation>
     </message>
     <message>
         <source>Numbers the PBX&apos;s calls dial are read as dialled in this country (its national forms and international prefix).</source>
-        <translation type="unfinished"></translation>
+        <translation>Numery wybierane w połączeniach centrali PBX są interpretowane tak, jakby wybrano je w tym kraju (według jego formatów krajowych i prefiksu międzynarodowego).</translation>
     </message>
 </context>
 <context>
@@ -5587,11 +5587,11 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     </message>
     <message>
         <source>Country: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kraj: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
