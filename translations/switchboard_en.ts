@@ -354,10 +354,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n SIP profile(s) with %1 channel(s), %2 number(s).</source>
+            <source>%n SIP profile(s); channels: %1, numbers: %2.</source>
             <translation>
-                <numerusform>%n SIP profile with %1 channel, %2 number.</numerusform>
-                <numerusform>%n SIP profiles with %1 channels, %2 numbers.</numerusform>
+                <numerusform>%n SIP profile; channels: %1, numbers: %2.</numerusform>
+                <numerusform>%n SIP profiles; channels: %1, numbers: %2.</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -327,11 +327,11 @@
     </message>
     <message>
         <source>Changed the country of %1 from %2 to %3</source>
-        <translation>%1 : pays modifié de %2 à %3</translation>
+        <translation>%1&#xa0;: pays modifié de %2 à %3</translation>
     </message>
     <message>
         <source>Changed the country of SIP profile %1 from %2 to %3</source>
-        <translation>Profil SIP %1 : pays modifié de %2 à %3</translation>
+        <translation>Profil SIP %1&#xa0;: pays modifié de %2 à %3</translation>
     </message>
     <message>
         <source>Member&apos;s country changed</source>
@@ -951,11 +951,11 @@
     </message>
     <message>
         <source>The country is empty: give its two-letter code, e.g. US.</source>
-        <translation>Aucun pays indiqué : donnez son code à deux lettres, p. ex. US.</translation>
+        <translation>Aucun pays indiqué&#xa0;: donnez son code à deux lettres, p. ex. US.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a country code known for phone numbers (two letters, e.g. US or NO).</source>
-        <translation>« %1 » n’est pas un code de pays connu pour les numéros de téléphone (deux lettres, p. ex. US ou NO).</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un code de pays connu pour les numéros de téléphone (deux lettres, p. ex. US ou NO).</translation>
     </message>
     <message>
         <source>The country of %1 is already %2.</source>
@@ -2487,7 +2487,7 @@ Mot de passe&#xa0;: %2</translation>
         <translation>ligne %1&#xa0;: l’appel vers %2 n’a pas été facturé&#xa0;: %3</translation>
     </message>
     <message>
-        <source>Imported %1 call(s), %2 duplicate(s) skipped, %3 line(s) with problems; charged %4 for %5 call(s).</source>
+        <source>Imported calls: %1; duplicates skipped: %2; lines with problems: %3; calls charged: %5, %4 in all.</source>
         <translation>Appels importés&#xa0;: %1&#xa0;; doublons ignorés&#xa0;: %2&#xa0;; lignes avec des problèmes&#xa0;: %3&#xa0;; appels facturés&#xa0;: %5, pour un total de %4.</translation>
     </message>
     <message>
@@ -2618,7 +2618,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un nombre de 0 à %3.</translation>
     </message>
     <message numerus="yes">
-        <source>%n SIP profile(s) with %1 channel(s), %2 number(s).</source>
+        <source>%n SIP profile(s); channels: %1, numbers: %2.</source>
         <translation>
             <numerusform>%n profil SIP&#xa0;; canaux&#xa0;: %1, numéros&#xa0;: %2.</numerusform>
             <numerusform>%n profils SIP&#xa0;; canaux&#xa0;: %1, numéros&#xa0;: %2.</numerusform>
@@ -2713,15 +2713,15 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>The member&apos;s country, two letters (add; default US): numbers it dials are read as dialled there.</source>
-        <translation>Le pays du membre, en deux lettres (add ; US par défaut) : les numéros composés par le membre sont interprétés comme s’ils l’étaient dans ce pays.</translation>
+        <translation>Le pays du membre, en deux lettres (add&#xa0;; US par défaut)&#xa0;: les numéros composés par le membre sont interprétés comme s’ils l’étaient dans ce pays.</translation>
     </message>
     <message>
         <source>Country:     %1</source>
-        <translation>Pays :     %1</translation>
+        <translation>Pays&#xa0;:     %1</translation>
     </message>
     <message>
         <source>The members of the account: add, list, show, country, import and export.</source>
-        <translation>Les membres du compte : add, list, show, country, import et export.</translation>
+        <translation>Les membres du compte&#xa0;: add, list, show, country, import et export.</translation>
     </message>
     <message>
         <source>member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
@@ -2733,15 +2733,15 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>Usage: member add|list|show|country|import|export ...</source>
-        <translation>Utilisation : member add|list|show|country|import|export ...</translation>
+        <translation>Utilisation&#xa0;: member add|list|show|country|import|export ...</translation>
     </message>
     <message>
         <source>Usage: member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</source>
-        <translation>Utilisation : member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</translation>
+        <translation>Utilisation&#xa0;: member add ACCOUNT --name NAME [--email E] [--department D] [--country CC]</translation>
     </message>
     <message>
         <source>Usage: member country ACCOUNT CC</source>
-        <translation>Utilisation : member country ACCOUNT CC</translation>
+        <translation>Utilisation&#xa0;: member country ACCOUNT CC</translation>
     </message>
     <message>
         <source>The country of %1 is now %2.</source>
@@ -2749,11 +2749,11 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>The profile&apos;s country, two letters (create; default US): numbers its calls dial are read as dialled there.</source>
-        <translation>Le pays du profil, en deux lettres (create ; US par défaut) : les numéros composés lors de ses appels sont interprétés comme s’ils l’étaient dans ce pays.</translation>
+        <translation>Le pays du profil, en deux lettres (create&#xa0;; US par défaut)&#xa0;: les numéros composés lors de ses appels sont interprétés comme s’ils l’étaient dans ce pays.</translation>
     </message>
     <message>
         <source>Country:       %1</source>
-        <translation>Pays :             %1</translation>
+        <translation>Pays&#xa0;:             %1</translation>
     </message>
     <message>
         <source>profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
@@ -2765,15 +2765,15 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</source>
-        <translation>Utilisation : profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</translation>
+        <translation>Utilisation&#xa0;: profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</translation>
     </message>
     <message>
         <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
-        <translation>Utilisation : profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</translation>
+        <translation>Utilisation&#xa0;: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</translation>
     </message>
     <message>
         <source>Usage: profile country NAME CC</source>
-        <translation>Utilisation : profile country NAME CC</translation>
+        <translation>Utilisation&#xa0;: profile country NAME CC</translation>
     </message>
     <message>
         <source>The country of SIP profile %1 is now %2.</source>
@@ -2855,7 +2855,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>C&amp;ountry:</source>
-        <translation>Pa&amp;ys :</translation>
+        <translation>Pa&amp;ys&#xa0;:</translation>
     </message>
     <message>
         <source>Country</source>
@@ -4038,7 +4038,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>C&amp;ountry:</source>
-        <translation>Pa&amp;ys :</translation>
+        <translation>Pa&amp;ys&#xa0;:</translation>
     </message>
     <message>
         <source>Country</source>
@@ -5472,7 +5472,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>Country: %1</source>
-        <translation>Pays : %1</translation>
+        <translation>Pays&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>

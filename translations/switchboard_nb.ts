@@ -2487,7 +2487,7 @@ Passord: %2</translation>
         <translation>linje %1: %2 ble ikke belastet: %3</translation>
     </message>
     <message>
-        <source>Imported %1 call(s), %2 duplicate(s) skipped, %3 line(s) with problems; charged %4 for %5 call(s).</source>
+        <source>Imported calls: %1; duplicates skipped: %2; lines with problems: %3; calls charged: %5, %4 in all.</source>
         <translation>Importerte samtaler: %1; duplikater hoppet over: %2; linjer med problemer: %3. Belastet %4 (samtaler belastet: %5).</translation>
     </message>
     <message>
@@ -2618,7 +2618,7 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>%1: «%2» er ikke et tall fra 0 til %3.</translation>
     </message>
     <message numerus="yes">
-        <source>%n SIP profile(s) with %1 channel(s), %2 number(s).</source>
+        <source>%n SIP profile(s); channels: %1, numbers: %2.</source>
         <translation>
             <numerusform>%n SIP-profil; kanaler: %1, numre: %2.</numerusform>
             <numerusform>%n SIP-profiler; kanaler: %1, numre: %2.</numerusform>

@@ -2487,7 +2487,7 @@ Wachtwoord: %2</translation>
         <translation>regel %1: %2 is niet in rekening gebracht: %3</translation>
     </message>
     <message>
-        <source>Imported %1 call(s), %2 duplicate(s) skipped, %3 line(s) with problems; charged %4 for %5 call(s).</source>
+        <source>Imported calls: %1; duplicates skipped: %2; lines with problems: %3; calls charged: %5, %4 in all.</source>
         <translation>Gesprekken geïmporteerd: %1, dubbele overgeslagen: %2, regels met problemen: %3; in rekening gebracht: %4 (gesprekken: %5).</translation>
     </message>
     <message>
@@ -2618,7 +2618,7 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>%1: &quot;%2&quot; is geen getal van 0 tot %3.</translation>
     </message>
     <message numerus="yes">
-        <source>%n SIP profile(s) with %1 channel(s), %2 number(s).</source>
+        <source>%n SIP profile(s); channels: %1, numbers: %2.</source>
         <translation>
             <numerusform>%n SIP-profiel; kanalen: %1, nummers: %2.</numerusform>
             <numerusform>%n SIP-profielen; kanalen: %1, nummers: %2.</numerusform>

@@ -2533,7 +2533,7 @@ Hasło: %2</translation>
         <translation>wiersz %1: nie naliczono opłaty za połączenie na %2: %3</translation>
     </message>
     <message>
-        <source>Imported %1 call(s), %2 duplicate(s) skipped, %3 line(s) with problems; charged %4 for %5 call(s).</source>
+        <source>Imported calls: %1; duplicates skipped: %2; lines with problems: %3; calls charged: %5, %4 in all.</source>
         <translation>Zaimportowane połączenia: %1, pominięte duplikaty: %2, wiersze z problemami: %3; naliczono %4 za połączenia: %5.</translation>
     </message>
     <message>
@@ -2665,7 +2665,7 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
         <translation>%1: „%2” nie jest liczbą od 0 do %3.</translation>
     </message>
     <message numerus="yes">
-        <source>%n SIP profile(s) with %1 channel(s), %2 number(s).</source>
+        <source>%n SIP profile(s); channels: %1, numbers: %2.</source>
         <translation>
             <numerusform>%n profil SIP, kanały: %1, numery: %2.</numerusform>
             <numerusform>%n profile SIP, kanały: %1, numery: %2.</numerusform>

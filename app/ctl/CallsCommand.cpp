@@ -231,8 +231,8 @@ int CallsCommand::importFile(const QStringList& w, Session& s)
             tr("line %1: %2 was not charged: %3").arg(u.line).arg(u.destination, u.reason));
     for (const QString& m : std::as_const(r->rechargeNews))
         s.out().line(m);
-    s.out().line(tr("Imported %1 call(s), %2 duplicate(s) skipped, %3 line(s) with problems; "
-                    "charged %4 for %5 call(s).")
+    s.out().line(tr("Imported calls: %1; duplicates skipped: %2; lines with problems: %3; calls "
+                    "charged: %5, %4 in all.")
                      .arg(r->imported)
                      .arg(r->duplicates)
                      .arg(r->problemCount)

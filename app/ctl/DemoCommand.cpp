@@ -122,10 +122,9 @@ int DemoCommand::run(const QStringList& w, Session& s)
                          .arg(r->autoRecharges)
                          .arg(Money::fromCents(r->creditAllocatedCents).toString()));
         if (o.profiles > 0 || o.numbers > 0)
-            s.out().line(
-                tr("%n SIP profile(s) with %1 channel(s), %2 number(s).", nullptr, r->profiles)
-                    .arg(r->channels)
-                    .arg(r->numbers));
+            s.out().line(tr("%n SIP profile(s); channels: %1, numbers: %2.", nullptr, r->profiles)
+                             .arg(r->channels)
+                             .arg(r->numbers));
         if (o.numbers > r->numbers)
             s.out().line(tr("The catalogue had only %1 free numbers of the %2 asked for.")
                              .arg(r->numbers)
