@@ -13,7 +13,6 @@
 #include <QDateEdit>
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -41,7 +40,8 @@ constexpr int kListedProblems = 5;
 constexpr int kImportBatch = 200;
 } // namespace
 
-CallsPage::CallsPage(const Context& ctx, QWidget* parent) : QWidget(parent), m_ctx(ctx)
+CallsPage::CallsPage(const Context& ctx, QWidget* parent)
+    : QWidget(parent), m_ctx(ctx), m_files(kDirKey)
 {
     setObjectName(QStringLiteral("callsPage"));
     m_model = new CallsModel(m_ctx, this);
@@ -256,17 +256,8 @@ void CallsPage::focusSearch()
 
 void CallsPage::importCalls()
 {
-    QString path;
-    if (m_chooser) {
-        path = m_chooser();
-    } else {
-        QSettings settings;
-        const QString dir = settings.value(kDirKey, QDir::homePath()).toString();
-        path = QFileDialog::getOpenFileName(this, tr("Import call records"), dir,
-                                            tr("Call records (*.csv *.log);;All files (*)"));
-        if (!path.isEmpty())
-            settings.setValue(kDirKey, QFileInfo(path).absolutePath());
-    }
+    const QString path = m_files.openFile(this, tr("Import call records"),
+                                          tr("Call records (*.csv *.log);;All files (*)"));
     if (!path.isEmpty())
         importFromFile(path);
 }
@@ -388,18 +379,8 @@ void CallsPage::showImportReport(const QString& file, const CallImportReport& r)
 
 void CallsPage::exportCalls()
 {
-    QString path;
-    if (m_chooser) {
-        path = m_chooser();
-    } else {
-        QSettings settings;
-        const QString dir = settings.value(kDirKey, QDir::homePath()).toString();
-        path = QFileDialog::getSaveFileName(this, tr("Export calls"),
-                                            dir + QStringLiteral("/calls.csv"),
-                                            tr("CSV files (*.csv);;All files (*)"));
-        if (!path.isEmpty())
-            settings.setValue(kDirKey, QFileInfo(path).absolutePath());
-    }
+    const QString path = m_files.saveFile(this, tr("Export calls"), QStringLiteral("calls.csv"),
+                                          tr("CSV files (*.csv);;All files (*)"));
     if (!path.isEmpty())
         exportToFile(path);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storage/Context.h"
+#include "ui/widgets/FileChooser.h"
 
 #include <QWidget>
 
@@ -44,7 +45,10 @@ public:
 
     /// Replaces the file dialogs of import and export (tests, automation). The function
     /// returns the chosen path, or an empty string for "cancelled".
-    void setFileDialogOverride(std::function<QString()> chooser) { m_chooser = std::move(chooser); }
+    void setFileDialogOverride(std::function<QString()> chooser)
+    {
+        m_files.setOverride(std::move(chooser));
+    }
     /// Runs in the worker thread before an import reads its file (tests: hold the worker
     /// until Cancel was pressed).
     void setBeforeImportHook(std::function<void()> hook) { m_beforeImport = std::move(hook); }
@@ -101,7 +105,7 @@ private:
     QTableView* m_table = nullptr;
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
-    std::function<QString()> m_chooser;
+    FileChooser m_files;
     std::function<void()> m_beforeImport;
     bool m_busy = false;
 };

@@ -13,7 +13,6 @@
 #include <QAction>
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -32,7 +31,8 @@ const QString kHeaderKey = QStringLiteral("membersPage/header");
 const QString kDirKey = QStringLiteral("membersPage/lastDirectory");
 } // namespace
 
-MembersPage::MembersPage(const Context& ctx, QWidget* parent) : QWidget(parent), m_ctx(ctx)
+MembersPage::MembersPage(const Context& ctx, QWidget* parent)
+    : QWidget(parent), m_ctx(ctx), m_files(kDirKey)
 {
     setObjectName(QStringLiteral("membersPage"));
     m_model = new MembersModel(m_ctx, this);
@@ -270,35 +270,16 @@ void MembersPage::cancelNumbers()
 
 void MembersPage::importMembers()
 {
-    QString path;
-    if (m_chooser) {
-        path = m_chooser();
-    } else {
-        QSettings settings;
-        path = QFileDialog::getOpenFileName(this, tr("Import members"),
-                                            settings.value(kDirKey, QDir::homePath()).toString(),
-                                            tr("CSV files (*.csv);;All files (*)"));
-        if (!path.isEmpty())
-            settings.setValue(kDirKey, QFileInfo(path).absolutePath());
-    }
+    const QString path =
+        m_files.openFile(this, tr("Import members"), tr("CSV files (*.csv);;All files (*)"));
     if (!path.isEmpty())
         importFromFile(path);
 }
 
 void MembersPage::exportMembers()
 {
-    QString path;
-    if (m_chooser) {
-        path = m_chooser();
-    } else {
-        QSettings settings;
-        const QString dir = settings.value(kDirKey, QDir::homePath()).toString();
-        path = QFileDialog::getSaveFileName(this, tr("Export members"),
-                                            dir + QStringLiteral("/members.csv"),
-                                            tr("CSV files (*.csv);;All files (*)"));
-        if (!path.isEmpty())
-            settings.setValue(kDirKey, QFileInfo(path).absolutePath());
-    }
+    const QString path = m_files.saveFile(this, tr("Export members"), QStringLiteral("members.csv"),
+                                          tr("CSV files (*.csv);;All files (*)"));
     if (!path.isEmpty())
         exportToFile(path);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storage/Context.h"
+#include "ui/widgets/FileChooser.h"
 
 #include <QStringList>
 #include <QWidget>
@@ -52,7 +53,10 @@ public:
 
     /// Replaces the file dialogs of import and export (tests, automation). The function
     /// returns the chosen path, or an empty string for "cancelled".
-    void setFileDialogOverride(std::function<QString()> chooser) { m_chooser = std::move(chooser); }
+    void setFileDialogOverride(std::function<QString()> chooser)
+    {
+        m_files.setOverride(std::move(chooser));
+    }
 
     void saveSettings() const;
     void restoreSettings();
@@ -110,7 +114,7 @@ private:
     QAction* m_separator = nullptr;
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
-    std::function<QString()> m_chooser;
+    FileChooser m_files;
     bool m_busy = false;
     bool m_columnsFitted = false;
 };
