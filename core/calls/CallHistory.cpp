@@ -3,6 +3,7 @@
 #include "core/base/Csv.h"
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberCatalogue.h"
+#include "core/profiles/ProfileService.h"
 
 #include <QIODevice>
 #include <QSaveFile>
@@ -132,30 +133,22 @@ QString CallHistory::placeOf(const QString& e164, const QString& prefix) const
 
 Result<CallHistory::Filter> CallHistory::filter(const CallQuery& q) const
 {
-    const Database& db = m_ctx.db;
     Filter f;
     QStringList parts;
+    // The services' own lookups: the same keys and the same "there is no …" refusals.
     if (!q.profile.trimmed().isEmpty()) {
-        auto r = db.run(QStringLiteral("SELECT id FROM profiles WHERE name_key = ?"),
-                        {q.profile.trimmed().toCaseFolded()});
-        if (!r)
-            return r.error();
-        if (!r->next())
-            return Error::notFound(
-                tr("There is no SIP profile named \"%1\".").arg(q.profile.trimmed()));
+        auto p = ProfileService(m_ctx).find(q.profile.trimmed());
+        if (!p)
+            return p.error();
         parts << QStringLiteral("c.profile_id = ?");
-        f.binds << r->value(0).toLongLong();
+        f.binds << p->id;
     }
     if (!q.member.trimmed().isEmpty()) {
-        auto r = db.run(QStringLiteral("SELECT id FROM members WHERE account_key = ?"),
-                        {accountKey(q.member)});
-        if (!r)
-            return r.error();
-        if (!r->next())
-            return Error::notFound(
-                tr("There is no member with the account name \"%1\".").arg(q.member.trimmed()));
+        auto m = MemberService(m_ctx).find(q.member.trimmed());
+        if (!m)
+            return m.error();
         parts << QStringLiteral("c.member_id = ?");
-        f.binds << r->value(0).toLongLong();
+        f.binds << m->id;
     }
     if (!q.department.isEmpty()) {
         parts << QStringLiteral(
