@@ -4,6 +4,7 @@
 #include "core/calls/CallEntry.h"
 #include "core/calls/CallQuery.h"
 #include "core/numbers/PriceList.h"
+#include "core/numbers/PriceListStore.h"
 #include "core/storage/Context.h"
 
 #include <QCoreApplication>
@@ -34,7 +35,9 @@ public:
     /// (written, total); returns false to cancel.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
-    explicit CallHistory(const Context& ctx, const PriceList& prices = PriceList::builtIn());
+    /// Place names from the price list in force (imported, else the shipped one).
+    explicit CallHistory(const Context& ctx) : CallHistory(ctx, PriceListStore::current(ctx)) {}
+    CallHistory(const Context& ctx, const PriceList& prices);
 
     /// query.limit calls from query.offset, in the query's order (then by id).
     Result<QList<CallEntry>> page(const CallQuery& query) const;

@@ -9,6 +9,7 @@
 #include "core/books/CompanyService.h"
 #include "core/calls/CallHistory.h"
 #include "core/members/MemberService.h"
+#include "core/numbers/PriceListStore.h"
 #include "core/profiles/ProfileService.h"
 
 #include <QBuffer>
@@ -336,6 +337,24 @@ private slots:
                  QStringLiteral("Toronto, ON"));
         QCOMPARE(history.placeOf(QStringLiteral("+19995550000"), QStringLiteral("1")),
                  QStringLiteral("United States and Canada"));
+    }
+
+    // Place names come from the price list in force: an imported one replaces the shipped one.
+    void placesFollowTheImportedPriceList_data() { sbt::addEngineRows(); }
+    void placesFollowTheImportedPriceList()
+    {
+        QFETCH(QString, engine);
+        sbt::Env env(engine);
+        env.open();
+        QFile shipped(QStringLiteral(":/data/pricelist.json"));
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        QByteArray json = shipped.readAll();
+        QVERIFY(json.contains("\"United Kingdom\""));
+        json.replace("\"United Kingdom\"", "\"Britain\"");
+        SB_VERIFY_OK(sb::PriceListStore(*env.ctx).importBytes(json, QStringLiteral("p.json")));
+        QCOMPARE(
+            CallHistory(*env.ctx).placeOf(QStringLiteral("+442079460000"), QStringLiteral("44")),
+            QStringLiteral("Britain"));
     }
 };
 
