@@ -25,10 +25,9 @@ QString FileChooser::ask(QWidget* parent, const QString& title, const QString& s
         return m_override();
     QSettings settings;
     const QString dir = settings.value(m_key, QDir::homePath()).toString();
-    const QString path =
-        save ? QFileDialog::getSaveFileName(parent, title, dir + QLatin1Char('/') + suggestedName,
-                                            filter)
-             : QFileDialog::getOpenFileName(parent, title, dir, filter);
+    const QString path = save ? QFileDialog::getSaveFileName(
+                                    parent, title, dir + QLatin1Char('/') + suggestedName, filter)
+                              : QFileDialog::getOpenFileName(parent, title, dir, filter);
     if (!path.isEmpty())
         settings.setValue(m_key, QFileInfo(path).absolutePath());
     return path;
