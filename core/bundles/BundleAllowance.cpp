@@ -45,23 +45,6 @@ Result<qint64> BundleAllowance::take(qint64 profileId, const QDateTime& start, q
     return qint64(0);
 }
 
-void BundleAllowance::giveBack(qint64 profileId, const QDateTime& start, qint64 minutes)
-{
-    if (minutes <= 0)
-        return;
-    auto it = m_periods.find(profileId);
-    if (it == m_periods.end())
-        return;
-    const QDate day = start.toUTC().date();
-    for (Period& p : *it) {
-        if (p.starts <= day && day < p.ends) {
-            p.used -= minutes;
-            p.taken -= minutes;
-            return;
-        }
-    }
-}
-
 Result<void> BundleAllowance::save(Transaction& tx)
 {
     for (auto it = m_periods.cbegin(); it != m_periods.cend(); ++it) {

@@ -30,8 +30,6 @@ public:
     /// cost the import one query each.
     Result<qint64> take(qint64 profileId, const QDateTime& start, qint64 minutes,
                         const QString& e164);
-    /// Returns minutes take() gave a call that was then not stored (a duplicate).
-    void giveBack(qint64 profileId, const QDateTime& start, qint64 minutes);
     /// Writes the minutes taken to the periods touched.
     Result<void> save(Transaction& tx);
 
