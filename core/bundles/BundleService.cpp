@@ -36,6 +36,18 @@ QString iso(const QDate& d)
     return d.toString(Qt::ISODate);
 }
 
+/// The minutes a change refunds for `periods` (in force, oldest first): every minute not
+/// yet used, of this period and of any paid ahead. They are refunded at the price paid per
+/// bundle at the last purchase (the seed's rule), rounded once: the preview and the change
+/// itself both compute it so.
+qint64 unusedMinutes(const QList<Period>& periods)
+{
+    qint64 unused = 0;
+    for (const Period& b : periods)
+        unused += b.unused();
+    return unused;
+}
+
 /// The periods not yet over on `today` (the current one and any paid ahead), oldest first.
 Result<QList<Period>> inForce(const Database& db, qint64 profileId, const QDate& today)
 {
@@ -214,10 +226,7 @@ Result<BundleService::Purchase> BundleService::changePreview(const QString& prof
     if (periods->isEmpty())
         return Error::refused(
             tr("%1 has no US minute bundles to change: add them instead.").arg(p->name));
-    qint64 unused = 0;
-    for (const Period& b : std::as_const(*periods))
-        unused += b.unused();
-    return Purchase{count, cost(count), refundFor(unused, periods->last().price),
+    return Purchase{count, cost(count), refundFor(unusedMinutes(*periods), periods->last().price),
                     today.addMonths(1)};
 }
 
@@ -243,11 +252,7 @@ Result<BundleService::Purchase> BundleService::change(const QString& profile, in
         if (oldCount == count && !periods->last().cancelled())
             return Error::refused(
                 tr("%1 already has %n US minute bundle(s).", nullptr, count).arg(p.name));
-        // Every minute not yet used, of this period and of any paid ahead, at the price paid
-        // per bundle at the last purchase (the seed's rule), rounded once.
-        qint64 unused = 0;
-        for (const Period& b : std::as_const(*periods))
-            unused += b.unused();
+        const qint64 unused = unusedMinutes(*periods);
         const Money refund = refundFor(unused, periods->last().price);
         const Money total = cost(count);
         if (l->balance + refund < total)
