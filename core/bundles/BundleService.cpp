@@ -69,20 +69,6 @@ Result<QList<Period>> inForce(const Database& db, qint64 profileId, const QDate&
     return out;
 }
 
-Result<void> insertPeriod(const Context& ctx, qint64 profileId, const QDate& anchor, int period,
-                          int count, Money price, Money paid, const QString& state)
-{
-    auto q = ctx.db.run(
-        QStringLiteral("INSERT INTO bundle_periods (profile_id, anchor, period, starts_on, "
-                       "ends_on, bundle_count, price_cents, paid_cents, minutes_used, state, "
-                       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"),
-        {profileId, iso(anchor), period, iso(anchor.addMonths(period - 1)),
-         iso(anchor.addMonths(period)), count, price.cents(), paid.cents(), state, ctx.nowText()});
-    if (!q)
-        return q.error();
-    return {};
-}
-
 /// The profile, found and its balance row locked for the transaction.
 struct Locked
 {
@@ -107,6 +93,21 @@ Result<Locked> lockProfile(const Context& ctx, Transaction& tx, const QString& n
 Money BundleService::cost(int count) const
 {
     return m_prices.bundlePrice().times(std::max(count, 0)).value_or(Money());
+}
+
+Result<void> BundleService::recordPeriod(const Context& ctx, qint64 profileId, const QDate& anchor,
+                                         int period, int count, Money price, Money paid,
+                                         const QString& state)
+{
+    auto q = ctx.db.run(
+        QStringLiteral("INSERT INTO bundle_periods (profile_id, anchor, period, starts_on, "
+                       "ends_on, bundle_count, price_cents, paid_cents, minutes_used, state, "
+                       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"),
+        {profileId, iso(anchor), period, iso(anchor.addMonths(period - 1)),
+         iso(anchor.addMonths(period)), count, price.cents(), paid.cents(), state, ctx.nowText()});
+    if (!q)
+        return q.error();
+    return {};
 }
 
 Money BundleService::refundFor(qint64 unusedMinutes, Money pricePerBundle)
@@ -191,7 +192,7 @@ Result<BundleService::Purchase> BundleService::add(const QString& profile, int c
                    nullptr, count)
                     .arg(p.name, l->balance.display(), total.display()));
         if (auto i =
-                insertPeriod(m_ctx, p.id, today, 1, count, price, total, QStringLiteral("active"));
+                recordPeriod(m_ctx, p.id, today, 1, count, price, total, QStringLiteral("active"));
             !i)
             return i.error();
         if (auto t = Ledger(m_ctx).transfer(
@@ -278,7 +279,7 @@ Result<BundleService::Purchase> BundleService::change(const QString& profile, in
                 !t)
                 return t.error();
         }
-        if (auto i = insertPeriod(m_ctx, p.id, today, 1, count, m_prices.bundlePrice(), total,
+        if (auto i = recordPeriod(m_ctx, p.id, today, 1, count, m_prices.bundlePrice(), total,
                                   QStringLiteral("active"));
             !i)
             return i.error();
@@ -368,7 +369,7 @@ Result<BundleService::Extension> BundleService::extend(const QString& profile) c
                     .arg(p.name, l->balance.display(), total.display()));
         // The next period of the same anchor, paid now; a cancelled bundle stays cancelled
         // after it.
-        if (auto i = insertPeriod(m_ctx, p.id, last.anchor, last.period + 1, last.count,
+        if (auto i = recordPeriod(m_ctx, p.id, last.anchor, last.period + 1, last.count,
                                   m_prices.bundlePrice(), total, last.state);
             !i)
             return i.error();
@@ -464,7 +465,7 @@ Result<BundleService::DueReport> BundleService::processDue(Transaction& tx) cons
                 break;
             }
             ++d.period;
-            if (auto i = insertPeriod(m_ctx, d.profileId, d.anchor, d.period, d.count, price, total,
+            if (auto i = recordPeriod(m_ctx, d.profileId, d.anchor, d.period, d.count, price, total,
                                       QStringLiteral("active"));
                 !i)
                 return i.error();

@@ -43,6 +43,12 @@ public:
     static Money refundFor(qint64 unusedMinutes, Money pricePerBundle);
     /// Refuses a count below 1 or above the profile's channels.
     static Result<void> validateCount(const QString& profile, int count, int channels);
+    /// Writes one bundle period row inside the caller's transaction: months `period` of
+    /// `anchor` (anchor + period − 1 months to anchor + period months), `count` bundles at
+    /// `price` each, `paid` in all. It moves no money: the caller books the payment.
+    static Result<void> recordPeriod(const Context& ctx, qint64 profileId, const QDate& anchor,
+                                     int period, int count, Money price, Money paid,
+                                     const QString& state);
 
     Result<BundleSummary> summary(const QString& profile) const;
     Result<BundleSummary> summary(qint64 profileId) const;

@@ -3,6 +3,7 @@
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
 #include "core/books/LedgerBatch.h"
+#include "core/bundles/BundleService.h"
 #include "core/credit/CreditService.h"
 #include "core/demo/DemoCallStream.h"
 #include "core/members/MemberService.h"
@@ -469,16 +470,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                 const Money each = m_prices.bundlePrice();
                 const Money paid = each.times(p.bundles).value_or(Money());
                 for (int period = 1; period <= kDemoBundleMonths; ++period) {
-                    if (auto b =
-                            db.run(QStringLiteral(
-                                       "INSERT INTO bundle_periods (profile_id, anchor, period,"
-                                       " starts_on, ends_on, bundle_count, price_cents, paid_cents,"
-                                       " minutes_used, state, created_at)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'active', ?)"),
-                                   {id, anchor.toString(Qt::ISODate), period,
-                                    anchor.addMonths(period - 1).toString(Qt::ISODate),
-                                    anchor.addMonths(period).toString(Qt::ISODate), p.bundles,
-                                    each.cents(), paid.cents(), m_ctx.nowText()});
+                    if (auto b = BundleService::recordPeriod(m_ctx, id, anchor, period, p.bundles,
+                                                             each, paid, QStringLiteral("active"));
                         !b)
                         return b.error();
                     if (auto d =
