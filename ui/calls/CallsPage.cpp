@@ -427,7 +427,8 @@ void CallsPage::fitColumns()
             QStringLiteral("  "),
         15);
     fit(CallsModel::Payer, QStringLiteral("firstname.last"), 10);
-    fit(CallsModel::Source, QStringLiteral("1001"), 8);
+    // Extensions have up to six digits (Rater::MaxExtensionDigits).
+    fit(CallsModel::Source, QStringLiteral("100000"), 8);
     fit(CallsModel::Destination, QStringLiteral("+44 20 7946 00000"), 12);
     fit(CallsModel::Place, QStringLiteral("New York, NY"), 9);
     fit(CallsModel::Duration, QStringLiteral("1:00:00"), 7);
