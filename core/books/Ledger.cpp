@@ -1,5 +1,7 @@
 #include "core/books/Ledger.h"
 
+#include "core/books/LedgerSummary.h"
+
 #include "core/storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -72,21 +74,54 @@ Result<void> Ledger::credit(Transaction& tx, qint64 account, Money amount) const
     return {};
 }
 
-Result<void> Ledger::writeEntry(Transaction& tx, qint64 from, qint64 to, Money amount,
-                                const QString& kind, const QString& reference,
-                                const QString& note) const
+Result<qint64> Ledger::purchasedFor(Transaction& tx, qint64 from, qint64 to, const QString& kind,
+                                    const QString& reference) const
 {
-    const Database& db = tx.db();
-    auto q = db.run(
-        QStringLiteral("INSERT INTO ledger (at, from_account, to_account, "
-                       "amount_cents, kind, actor, reference, note) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        {m_ctx.nowText(), from == 0 ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(from),
-         to == 0 ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(to), amount.cents(), kind,
-         Database::text(m_ctx.actor), Database::text(reference), Database::text(note)});
+    // A number or channels bought by the company: the member or SIP profile they are for,
+    // named by the entry's reference (a number's E.164, a profile's name).
+    if (from != CompanyAccount || to != 0)
+        return qint64(0);
+    QString sql;
+    if (kind == QLatin1String("number"))
+        sql = QStringLiteral("SELECT COALESCE(m.account_id, p.account_id) FROM numbers n"
+                             " LEFT JOIN members m ON m.id = n.member_id"
+                             " LEFT JOIN profiles p ON p.id = n.profile_id WHERE n.e164 = ?");
+    else if (kind == QLatin1String("channels"))
+        sql = QStringLiteral("SELECT account_id FROM profiles WHERE name = ?");
+    else
+        return qint64(0);
+    auto q = tx.db().run(sql, {reference});
     if (!q)
         return q.error();
-    return {};
+    return q->next() ? q->value(0).toLongLong() : qint64(0);
+}
+
+Result<void> Ledger::writeEntry(Transaction& tx, qint64 from, qint64 to, Money amount,
+                                const QString& kind, const QString& reference, const QString& note,
+                                LedgerSummary* summary) const
+{
+    const Database& db = tx.db();
+    auto forAccount = purchasedFor(tx, from, to, kind, reference);
+    if (!forAccount)
+        return forAccount.error();
+    const auto id = [](qint64 account) {
+        return account == 0 ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(account);
+    };
+    const QString at = m_ctx.nowText();
+    auto q = db.run(QStringLiteral("INSERT INTO ledger (at, from_account, to_account, "
+                                   "amount_cents, kind, actor, reference, note, for_account) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {at, id(from), id(to), amount.cents(), kind, Database::text(m_ctx.actor),
+                     Database::text(reference), Database::text(note), id(*forAccount)});
+    if (!q)
+        return q.error();
+    if (summary) {
+        summary->add(at, from, to, amount.cents(), kind, *forAccount);
+        return {};
+    }
+    LedgerSummary own(tx);
+    own.add(at, from, to, amount.cents(), kind, *forAccount);
+    return own.flush();
 }
 
 Result<void> Ledger::transfer(Transaction& tx, qint64 from, qint64 to, Money amount,
@@ -144,13 +179,15 @@ Result<void> Ledger::transferToMany(Transaction& tx, qint64 from,
         if (auto d = debit(tx, from, total); !d)
             return d;
     }
+    LedgerSummary summary(tx);
     for (const auto& [account, amount] : to) {
         if (auto c = credit(tx, account, amount); !c)
             return c;
-        if (auto e = writeEntry(tx, from, account, amount, kind, QString(), QString()); !e)
+        if (auto e = writeEntry(tx, from, account, amount, kind, QString(), QString(), &summary);
+            !e)
             return e;
     }
-    return {};
+    return summary.flush();
 }
 
 Result<qint64> Ledger::createAccount(Transaction& tx, const QString& kind) const

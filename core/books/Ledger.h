@@ -9,6 +9,7 @@
 
 namespace sb {
 
+class LedgerSummary;
 class Transaction;
 
 /// The books: account balances and the ledger entries that explain them.
@@ -67,9 +68,13 @@ public:
 private:
     Result<void> debit(Transaction& tx, qint64 account, Money amount) const;
     Result<void> credit(Transaction& tx, qint64 account, Money amount) const;
+    Result<qint64> purchasedFor(Transaction& tx, qint64 from, qint64 to, const QString& kind,
+                                const QString& reference) const;
+    /// Writes the entry and its summaries (LedgerSummary): into `summary` when given (the
+    /// caller flushes it), else at once.
     Result<void> writeEntry(Transaction& tx, qint64 from, qint64 to, Money amount,
-                            const QString& kind, const QString& reference,
-                            const QString& note) const;
+                            const QString& kind, const QString& reference, const QString& note,
+                            LedgerSummary* summary = nullptr) const;
     const Context& m_ctx;
 };
 

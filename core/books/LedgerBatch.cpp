@@ -11,17 +11,17 @@ namespace {
 QString insertSql(int rows)
 {
     QString sql = QStringLiteral("INSERT INTO ledger (at, from_account, to_account, amount_cents,"
-                                 " kind, actor, reference, note) VALUES ");
+                                 " kind, actor, reference, note, for_account) VALUES ");
     for (int i = 0; i < rows; ++i)
-        sql += i == 0 ? QStringLiteral("(?, ?, NULL, ?, ?, ?, ?, '')")
-                      : QStringLiteral(", (?, ?, NULL, ?, ?, ?, ?, '')");
+        sql += i == 0 ? QStringLiteral("(?, ?, NULL, ?, ?, ?, ?, '', ?)")
+                      : QStringLiteral(", (?, ?, NULL, ?, ?, ?, ?, '', ?)");
     return sql;
 }
 
 } // namespace
 
 LedgerBatch::LedgerBatch(const Context& ctx, Transaction& tx)
-    : m_ctx(ctx), m_tx(tx), m_at(ctx.nowText())
+    : m_ctx(ctx), m_tx(tx), m_at(ctx.nowText()), m_summary(tx)
 {
     m_entries.reserve(RowsPerInsert);
 }
@@ -29,7 +29,7 @@ LedgerBatch::LedgerBatch(const Context& ctx, Transaction& tx)
 LedgerBatch::~LedgerBatch() = default;
 
 Result<void> LedgerBatch::debit(qint64 account, Money amount, const QString& kind,
-                                const QString& reference)
+                                const QString& reference, qint64 forAccount)
 {
     if (!amount.isPositive() || account == 0)
         return Error::invalid(tr("The amount must be greater than zero."));
@@ -37,7 +37,8 @@ Result<void> LedgerBatch::debit(qint64 account, Money amount, const QString& kin
     if (amount.cents() > std::numeric_limits<qint64>::max() - pending)
         return Error::invalid(tr("The amounts add up to more than can be moved at once."));
     pending += amount.cents();
-    m_entries.append({account, amount.cents(), kind, reference});
+    m_entries.append({account, amount.cents(), kind, reference, forAccount});
+    m_summary.add(m_at, account, 0, amount.cents(), kind, forAccount);
     if (m_entries.size() >= RowsPerInsert)
         return writeEntries();
     return {};
@@ -61,8 +62,14 @@ Result<void> LedgerBatch::writeEntries()
     }
     const QVariant actor = Database::text(m_ctx.actor);
     for (const Entry& e : std::as_const(m_entries))
-        insert->add(m_at).add(e.account).add(e.cents).add(e.kind).add(actor).add(
-            Database::text(e.reference));
+        insert->add(m_at)
+            .add(e.account)
+            .add(e.cents)
+            .add(e.kind)
+            .add(actor)
+            .add(Database::text(e.reference))
+            .add(e.forAccount == 0 ? QVariant(QMetaType::fromType<qlonglong>())
+                                   : QVariant(e.forAccount));
     m_entries.clear();
     return insert->exec();
 }
@@ -72,7 +79,7 @@ Result<void> LedgerBatch::flush()
     if (auto w = writeEntries(); !w)
         return w;
     if (m_debits.isEmpty())
-        return {};
+        return m_summary.flush();
     // Call charges, as Ledger::charge: a member or a SIP profile may go below zero (owed),
     // the company never; the WHERE makes the debit and its check one statement.
     Statement update(m_tx.db(), QStringLiteral("UPDATE accounts SET balance_cents ="
@@ -89,7 +96,7 @@ Result<void> LedgerBatch::flush()
                 tr("The balance is too low for %1.").arg(Money::fromCents(it.value()).display()));
     }
     m_debits.clear();
-    return {};
+    return m_summary.flush();
 }
 
 } // namespace sb

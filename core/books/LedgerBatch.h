@@ -2,6 +2,7 @@
 
 #include "core/base/Error.h"
 #include "core/base/Money.h"
+#include "core/books/LedgerSummary.h"
 #include "core/storage/Context.h"
 #include "core/storage/Statement.h"
 
@@ -24,7 +25,8 @@ class Transaction;
 ///
 /// The caller holds the accounts' rows locked (Ledger::lockBalances) and keeps their
 /// balances itself; until flush() the stored balances lag behind, so flush() before anything
-/// reads them (and before commit). Like Ledger::charge, a member's or a SIP profile's
+/// reads them (and before commit). The entries' summaries (LedgerSummary) are written at
+/// flush() too. Like Ledger::charge, a member's or a SIP profile's
 /// balance may go below zero (owed); flush() refuses a debit that would take the company's
 /// below zero, and the caller's transaction must then be rolled back.
 class LedgerBatch
@@ -40,8 +42,10 @@ public:
     LedgerBatch(const LedgerBatch&) = delete;
     LedgerBatch& operator=(const LedgerBatch&) = delete;
 
-    /// Queues a debit of `amount` (> 0) from `account` to outside with its entry.
-    Result<void> debit(qint64 account, Money amount, const QString& kind, const QString& reference);
+    /// Queues a debit of `amount` (> 0) from `account` to outside with its entry;
+    /// `forAccount`: the member's or profile's account a company purchase is for, or 0.
+    Result<void> debit(qint64 account, Money amount, const QString& kind, const QString& reference,
+                       qint64 forAccount = 0);
     /// Writes the queued entries and the accounts' balances.
     Result<void> flush();
 
@@ -52,6 +56,7 @@ private:
         qint64 cents;
         QString kind;
         QString reference;
+        qint64 forAccount;
     };
     Result<void> writeEntries();
 
@@ -61,6 +66,7 @@ private:
     QList<Entry> m_entries;
     QHash<qint64, qint64> m_debits; // account → cents not yet taken from its stored balance
     std::unique_ptr<Statement> m_insertFull;
+    LedgerSummary m_summary;
 };
 
 } // namespace sb

@@ -228,17 +228,19 @@ Result<QList<DemoGenerator::PlannedNumber>> DemoGenerator::planNumbers(QRandomGe
     return out;
 }
 
-Result<QList<std::pair<qint64, bool>>> DemoGenerator::existingHolders() const
+Result<QList<DemoGenerator::Holder>> DemoGenerator::existingHolders() const
 {
-    QList<std::pair<qint64, bool>> out;
+    QList<Holder> out;
     for (const auto& [sql, profile] :
-         {std::pair{QStringLiteral("SELECT id FROM members ORDER BY id LIMIT 100000"), false},
-          std::pair{QStringLiteral("SELECT id FROM profiles ORDER BY id LIMIT 100000"), true}}) {
+         {std::pair{QStringLiteral("SELECT id, account_id FROM members ORDER BY id LIMIT 100000"),
+                    false},
+          std::pair{QStringLiteral("SELECT id, account_id FROM profiles ORDER BY id LIMIT 100000"),
+                    true}}) {
         auto q = m_ctx.db.run(sql);
         if (!q)
             return q.error();
         while (q->next())
-            out.append({q->value(0).toLongLong(), profile});
+            out.append({q->value(0).toLongLong(), q->value(1).toLongLong(), profile});
     }
     return out;
 }
@@ -319,11 +321,6 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             QString account;
         };
         QList<Recharging> recharging;
-        struct Holder
-        {
-            qint64 id;
-            bool profile;
-        };
         QList<Holder> newMembers;  // to hold numbers
         QStringList payingMembers; // with credit or auto-recharge: they make the calls
         QList<qint64> payingAccounts;
@@ -353,7 +350,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             if (!added)
                 return added.error();
             ++summary.members;
-            newMembers.append({added->id, false});
+            newMembers.append({added->id, added->accountId, false});
             // Most members get some credit; a few get auto-recharge.
             bool paying = false;
             if (rng.bounded(10) < 7) {
@@ -484,14 +481,14 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             if (auto d =
                     companyDebits.debit(Ledger::CompanyAccount,
                                         m_prices.channelPrice().times(p.channels).value_or(Money()),
-                                        QStringLiteral("channels"), p.name);
+                                        QStringLiteral("channels"), p.name, *account);
                 !d)
                 return d.error();
             if (p.credit.isPositive()) {
                 profileCredits.append({*account, p.credit});
                 summary.creditAllocatedCents += p.credit.cents();
             }
-            profileHolders.append({id, true});
+            profileHolders.append({id, *account, true});
             profileNames.append(p.name);
             ++summary.profiles;
             summary.channels += p.channels;
@@ -512,8 +509,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             auto h = existingHolders();
             if (!h)
                 return h.error();
-            for (const auto& [id, profile] : std::as_const(*h))
-                (profile ? profileHolders : newMembers).append({id, profile});
+            for (const Holder& holder : std::as_const(*h))
+                (holder.profile ? profileHolders : newMembers).append(holder);
         }
         if (!numbers->isEmpty() && newMembers.isEmpty() && profileHolders.isEmpty())
             return Error::refused(tr("Demo numbers need members or SIP profiles to hold them."));
@@ -541,7 +538,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             if (auto e = insertNumber.exec(); !e)
                 return e.error();
             if (auto d = companyDebits.debit(Ledger::CompanyAccount, n.price,
-                                             QStringLiteral("number"), n.e164);
+                                             QStringLiteral("number"), n.e164, h.accountId);
                 !d)
                 return d.error();
             ++summary.numbers;

@@ -82,7 +82,13 @@ private:
                                                qint64 calls) const;
     Result<QList<PlannedNumber>> planNumbers(QRandomGenerator& rng, int count) const;
     /// (id, is a profile) of members and profiles already in the database.
-    Result<QList<std::pair<qint64, bool>>> existingHolders() const;
+    struct Holder
+    {
+        qint64 id; ///< the member's or the profile's
+        qint64 accountId;
+        bool profile;
+    };
+    Result<QList<Holder>> existingHolders() const;
     /// Members with credit or auto-recharge, and profiles, already in the database.
     Result<std::pair<QStringList, QStringList>> existingPayers() const;
 

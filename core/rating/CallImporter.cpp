@@ -10,6 +10,7 @@
 #include "core/profiles/ProfileService.h"
 #include "core/rating/Rater.h"
 #include "core/rating/RatingPipeline.h"
+#include "core/storage/CallSummaries.h"
 #include "core/storage/Statement.h"
 #include "core/storage/Transaction.h"
 
@@ -184,6 +185,7 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
     const CreditService credit(m_ctx);
     LedgerBatch debits(m_ctx, tx);
     BundleAllowance bundles(m_ctx);
+    CallSummaries summaries(db);
     CallImportReport report;
     // Payers by index, so a batch may point at them while more are added.
     std::vector<Payer> payers;
@@ -376,6 +378,16 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
                 return e;
             done += size_t(rows);
         }
+        for (const PendingCall* c : fresh) {
+            const Payer& p = payers[size_t(c->payer)];
+            summaries.add({p.accountId, p.profileId, c->record.start.toSecsSinceEpoch(),
+                           c->record.duration, c->rated.minutes, c->bundleMinutes,
+                           c->charged.cents(), c->rated.e164});
+        }
+        if (summaries.full()) {
+            if (auto f = summaries.flush(); !f)
+                return f;
+        }
         batch.clear();
         return {};
     };
@@ -424,6 +436,8 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
     if (auto b = storeBatch(); !b)
         return b.error();
     if (auto f = debits.flush(); !f)
+        return f.error();
+    if (auto f = summaries.flush(); !f)
         return f.error();
     if (reader.fatalError())
         return *reader.fatalError();

@@ -1,6 +1,7 @@
 #include "core/storage/Migrations.h"
 
 #include "core/storage/ActivityMigration.h"
+#include "core/storage/CallSummaries.h"
 #include "core/storage/Database.h"
 #include "core/storage/Transaction.h"
 
@@ -244,9 +245,98 @@ const QList<QStringList>& steps()
             QStringLiteral("ALTER TABLE members ADD COLUMN country TEXT NOT NULL DEFAULT 'US'"),
             QStringLiteral("ALTER TABLE profiles ADD COLUMN country TEXT NOT NULL DEFAULT 'US'"),
         },
+        {
+            // Summaries for reports and the dashboard (LedgerSummary, CallSummaries), built
+            // here from what is already stored.
+            QStringLiteral("ALTER TABLE ledger ADD COLUMN for_account BIGINT NULL"),
+            QStringLiteral(
+                "UPDATE ledger SET for_account = (SELECT COALESCE(m.account_id, p.account_id)"
+                " FROM numbers n LEFT JOIN members m ON m.id = n.member_id"
+                " LEFT JOIN profiles p ON p.id = n.profile_id WHERE n.e164 = ledger.reference)"
+                " WHERE kind = 'number' AND from_account = 1 AND to_account IS NULL"),
+            QStringLiteral("UPDATE ledger SET for_account = (SELECT account_id FROM profiles"
+                           " WHERE profiles.name = ledger.reference)"
+                           " WHERE kind = 'channels' AND from_account = 1 AND to_account IS NULL"),
+            QStringLiteral("CREATE INDEX ledger_at ON ledger(at)"),
+            QStringLiteral("CREATE INDEX ledger_kind_at ON ledger(kind, at)"),
+            QStringLiteral("CREATE TABLE ledger_months ("
+                           " month TEXT NOT NULL,"
+                           " account_id BIGINT NOT NULL,"
+                           " kind TEXT NOT NULL,"
+                           " in_cents BIGINT NOT NULL DEFAULT 0,"
+                           " out_cents BIGINT NOT NULL DEFAULT 0,"
+                           " for_cents BIGINT NOT NULL DEFAULT 0,"
+                           " entries BIGINT NOT NULL DEFAULT 0,"
+                           " PRIMARY KEY (month, account_id, kind))"),
+            QStringLiteral(
+                "CREATE INDEX ledger_months_account ON ledger_months(account_id, month)"),
+            QStringLiteral(
+                "INSERT INTO ledger_months (month, account_id, kind, in_cents, out_cents,"
+                " for_cents, entries)"
+                " SELECT month, account_id, kind, SUM(i), SUM(o), SUM(f), COUNT(*) FROM ("
+                " SELECT substr(at, 1, 7) AS month, from_account AS account_id, kind,"
+                " 0 AS i, amount_cents AS o, 0 AS f FROM ledger WHERE from_account IS NOT NULL"
+                " UNION ALL SELECT substr(at, 1, 7), to_account, kind, amount_cents, 0, 0"
+                " FROM ledger WHERE to_account IS NOT NULL"
+                " UNION ALL SELECT substr(at, 1, 7), for_account, kind, 0, 0, amount_cents"
+                " FROM ledger WHERE for_account IS NOT NULL) t"
+                " GROUP BY month, account_id, kind"),
+            QStringLiteral("CREATE TABLE balance_months ("
+                           " account_id BIGINT NOT NULL,"
+                           " month TEXT NOT NULL,"
+                           " closing_cents BIGINT NOT NULL,"
+                           " PRIMARY KEY (account_id, month))"),
+            QStringLiteral("CREATE INDEX balance_months_month ON balance_months(month)"),
+            QStringLiteral(
+                "INSERT INTO balance_months (account_id, month, closing_cents)"
+                " SELECT account_id, month, SUM(net) OVER (PARTITION BY account_id ORDER BY month)"
+                " FROM (SELECT account_id, month, SUM(in_cents - out_cents) AS net"
+                " FROM ledger_months GROUP BY account_id, month) t"),
+            QStringLiteral("CREATE TABLE spending_months ("
+                           " month TEXT NOT NULL,"
+                           " kind TEXT NOT NULL,"
+                           " department TEXT NOT NULL,"
+                           " cents BIGINT NOT NULL DEFAULT 0,"
+                           " PRIMARY KEY (month, kind, department))"),
+            QStringLiteral(
+                "INSERT INTO spending_months (month, kind, department, cents)"
+                " SELECT substr(l.at, 1, 7), l.kind, COALESCE(m.department, p.department, ''),"
+                " SUM(CASE WHEN l.to_account IS NULL THEN l.amount_cents"
+                " ELSE -l.amount_cents END)"
+                " FROM ledger l"
+                " LEFT JOIN members m ON m.account_id = COALESCE(l.for_account,"
+                " l.from_account, l.to_account)"
+                " LEFT JOIN profiles p ON p.account_id = COALESCE(l.for_account,"
+                " l.from_account, l.to_account)"
+                " WHERE l.kind IN ('number', 'channels', 'bundle', 'bundle-refund', 'call',"
+                " 'charge') AND (l.from_account IS NULL OR l.to_account IS NULL)"
+                " GROUP BY substr(l.at, 1, 7), l.kind, COALESCE(m.department, p.department, '')"),
+            QStringLiteral("CREATE TABLE call_months ("
+                           " month TEXT NOT NULL,"
+                           " account_id BIGINT NOT NULL,"
+                           " calls BIGINT NOT NULL DEFAULT 0,"
+                           " billed_minutes BIGINT NOT NULL DEFAULT 0,"
+                           " us_minutes BIGINT NOT NULL DEFAULT 0,"
+                           " bundle_minutes BIGINT NOT NULL DEFAULT 0,"
+                           " charged_cents BIGINT NOT NULL DEFAULT 0,"
+                           " PRIMARY KEY (month, account_id))"),
+            QStringLiteral("CREATE INDEX call_months_account ON call_months(account_id, month)"),
+            QStringLiteral("CREATE TABLE call_hours ("
+                           " profile_id BIGINT NOT NULL,"
+                           " hour TEXT NOT NULL,"
+                           " seconds BIGINT NOT NULL DEFAULT 0,"
+                           " PRIMARY KEY (profile_id, hour))"),
+            QStringLiteral("CREATE TABLE profile_peaks ("
+                           " profile_id BIGINT PRIMARY KEY,"
+                           " hour TEXT NOT NULL,"
+                           " seconds BIGINT NOT NULL)"),
+        },
     };
     return s;
 }
+
+// The step that brings in the call summaries, built from the calls already stored.
+constexpr int kCallSummariesStep = 9;
 
 const QString kForeignKeysOff = QStringLiteral("{FOREIGN_KEYS_OFF}");
 
@@ -370,6 +460,13 @@ Result<void> Migrations::migrate(const Database& db)
             if (sql.isEmpty())
                 continue;
             if (auto r = db.run(sql); !r)
+                return Error::storage(tr("Upgrading the database to schema %1 failed: %2")
+                                          .arg(v)
+                                          .arg(r.error().message),
+                                      r.error().retryable);
+        }
+        if (v == kCallSummariesStep) {
+            if (auto r = CallSummaries::rebuild(db); !r)
                 return Error::storage(tr("Upgrading the database to schema %1 failed: %2")
                                           .arg(v)
                                           .arg(r.error().message),

@@ -231,6 +231,54 @@ inline Snapshot snapshot(const sb::Database& db)
     return s;
 }
 
+/// Empty when the ledger's summaries (LedgerSummary) agree with the ledger: each month's
+/// flows per account and kind, each account's latest closing balance, and the money spent
+/// per month and kind.
+inline QString summariesProblem(const sb::Database& db)
+{
+    const auto differ = [&](const char* what, const char* summary, const char* fromLedger) {
+        const QStringList kept = rows(db, QString::fromLatin1(summary));
+        const QStringList computed = rows(db, QString::fromLatin1(fromLedger));
+        if (kept == computed)
+            return QString();
+        return QStringLiteral("%1 disagree with the ledger: kept [%2], the ledger says [%3]")
+            .arg(QString::fromLatin1(what), kept.join(QLatin1Char(' ')),
+                 computed.join(QLatin1Char(' ')));
+    };
+    QString p = differ(
+        "ledger_months",
+        "SELECT month, account_id, kind, in_cents, out_cents, for_cents, entries FROM"
+        " ledger_months ORDER BY month, account_id, kind",
+        "SELECT month, account_id, kind, CAST(SUM(i) AS BIGINT), CAST(SUM(o) AS BIGINT),"
+        " CAST(SUM(f) AS BIGINT), COUNT(*) FROM ("
+        " SELECT substr(at, 1, 7) AS month, from_account AS account_id, kind, 0 AS i,"
+        " amount_cents AS o, 0 AS f FROM ledger WHERE from_account IS NOT NULL"
+        " UNION ALL SELECT substr(at, 1, 7), to_account, kind, amount_cents, 0, 0 FROM ledger"
+        " WHERE to_account IS NOT NULL UNION ALL SELECT substr(at, 1, 7), for_account, kind, 0,"
+        " 0, amount_cents FROM ledger WHERE for_account IS NOT NULL) t"
+        " GROUP BY month, account_id, kind ORDER BY month, account_id, kind");
+    if (p.isEmpty())
+        p = differ("closing balances",
+                   "SELECT b.account_id, b.closing_cents FROM balance_months b WHERE b.month ="
+                   " (SELECT MAX(month) FROM balance_months WHERE account_id = b.account_id)"
+                   " ORDER BY b.account_id",
+                   "SELECT id, balance_cents FROM accounts WHERE id IN (SELECT account_id FROM"
+                   " balance_months) ORDER BY id");
+    if (p.isEmpty())
+        p = differ(
+            "spending_months",
+            "SELECT month, kind, CAST(SUM(cents) AS BIGINT) FROM spending_months"
+            " GROUP BY month, kind"
+            " HAVING SUM(cents) <> 0 ORDER BY month, kind",
+            "SELECT substr(at, 1, 7), kind, CAST(SUM(CASE WHEN to_account IS NULL THEN"
+            " amount_cents ELSE -amount_cents END) AS BIGINT) FROM ledger WHERE kind IN ('number',"
+            " 'channels', 'bundle', 'bundle-refund', 'call', 'charge') AND (from_account"
+            " IS NULL OR to_account IS NULL) GROUP BY substr(at, 1, 7), kind HAVING"
+            " SUM(CASE WHEN to_account IS NULL THEN amount_cents ELSE -amount_cents END)"
+            " <> 0 ORDER BY 1, 2");
+    return p;
+}
+
 /// Empty when the books are right: money in minus money out equals all balances, every
 /// stored balance equals what the ledger says, and the company balance is not below zero
 /// (members and profiles may owe for calls).
@@ -259,7 +307,7 @@ inline QString booksProblem(const sb::Context& ctx)
             .toLongLong();
     if (negative != 0)
         return QStringLiteral("the company balance is below zero");
-    return {};
+    return summariesProblem(ctx.db);
 }
 
 template<typename T> QString errorText(const sb::Result<T>& r)

@@ -2,6 +2,7 @@
 // stays as it is, a newer one is refused untouched, and copies of the program starting at
 // the same moment on one fresh database make the schema exactly once.
 
+#include "tests/support/CdrLines.h"
 #include "tests/support/CoreTest.h"
 
 #include "core/books/ActivityLog.h"
@@ -9,10 +10,12 @@
 #include "core/credit/CreditService.h"
 #include "core/members/MemberService.h"
 #include "core/profiles/ProfileService.h"
+#include "core/rating/CallImporter.h"
 #include "core/storage/Database.h"
 #include "core/storage/Migrations.h"
 
 #include <QAtomicInt>
+#include <QBuffer>
 #include <QMutex>
 #include <QSemaphore>
 #include <QThread>
@@ -50,6 +53,8 @@ private slots:
     void owedBalancesKeepEveryRow();
     void countriesDefaultToUs_data() { sbt::addEngineRows(); }
     void countriesDefaultToUs();
+    void summariesAreBuiltFromStoredRows_data() { sbt::addEngineRows(); }
+    void summariesAreBuiltFromStoredRows();
 };
 
 namespace {
@@ -79,10 +84,26 @@ bool undoOwedBalances(const Database& db)
     return true;
 }
 
+// Undoes the summaries' step (9) on a fresh database.
+bool undoSummaries(const Database& db)
+{
+    for (const char* sql :
+         {"DROP TABLE ledger_months", "DROP TABLE balance_months", "DROP TABLE spending_months",
+          "DROP TABLE call_months", "DROP TABLE call_hours", "DROP TABLE profile_peaks",
+          "DROP INDEX ledger_at", "DROP INDEX ledger_kind_at",
+          "ALTER TABLE ledger DROP COLUMN for_account"}) {
+        if (!db.run(QString::fromLatin1(sql)))
+            return false;
+    }
+    return true;
+}
+
 // Undoes step 5 (and the steps after it) on a fresh database: the calls table as schema 2
 // made it.
 bool backToSchema4(const Database& db)
 {
+    if (!undoSummaries(db))
+        return false;
     // The later steps first: the payers' countries, then the US minute bundles' table (after
     // the owed balances' step).
     if (!db.run(QStringLiteral("ALTER TABLE members DROP COLUMN country")) ||
@@ -425,7 +446,7 @@ void TestMigrations::owedBalancesKeepEveryRow()
     QCOMPARE(sbt::scalar(*db, QStringLiteral("SELECT MAX(id) FROM accounts")).toLongLong(), 6);
 }
 
-// The payers' countries' step (the last): members and profiles from before get US, the one
+// The payers' countries' step (8): members and profiles from before get US, the one
 // region calls were rated in then.
 void TestMigrations::countriesDefaultToUs()
 {
@@ -438,10 +459,10 @@ void TestMigrations::countriesDefaultToUs()
     sb::NewSipProfile p;
     p.name = QStringLiteral("Desk");
     SB_VERIFY_OK(sb::ProfileService(ctx).create(p));
+    QVERIFY(undoSummaries(e.db()));
     QVERIFY(e.db().run(QStringLiteral("ALTER TABLE members DROP COLUMN country")));
     QVERIFY(e.db().run(QStringLiteral("ALTER TABLE profiles DROP COLUMN country")));
-    QVERIFY(e.db().run(QStringLiteral("UPDATE schema_meta SET value = ? WHERE key = 'version'"),
-                       {QString::number(Migrations::latestVersion() - 1)}));
+    QVERIFY(e.db().run(QStringLiteral("UPDATE schema_meta SET value = '7' WHERE key = 'version'")));
     auto db = Database::open(e.t.spec());
     SB_VERIFY_OK(db);
     QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
@@ -449,6 +470,83 @@ void TestMigrations::countriesDefaultToUs()
              QStringList{QStringLiteral("ada.one|US")});
     QCOMPARE(sbt::rows(*db, QStringLiteral("SELECT name, country FROM profiles")),
              QStringList{QStringLiteral("Desk|US")});
+}
+
+// The summaries' step (9) builds, from the ledger and the calls already stored, exactly the
+// summaries that writing them would have kept: the same rows as a database that had them
+// all along.
+void TestMigrations::summariesAreBuiltFromStoredRows()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    const sb::Context ctx{e.db(), &e.clock, QStringLiteral("tester")};
+    using sb::Money;
+    SB_VERIFY_OK(sb::CompanyService(ctx).topUp(Money::fromCents(50000), QStringLiteral("T-1")));
+    SB_VERIFY_OK(sb::MemberService(ctx).add(
+        {QStringLiteral("ada.one"), QStringLiteral("Ada"), QString(), QStringLiteral("Sales")}));
+    SB_VERIFY_OK(
+        sb::CreditService(ctx).allocate(Money::fromCents(2000), {QStringLiteral("ada.one")}));
+    sb::NewSipProfile p;
+    p.name = QStringLiteral("Desk");
+    p.department = QStringLiteral("Support");
+    p.auth = sb::SipProfile::Auth::Ip;
+    p.ip = QStringLiteral("8.8.4.4");
+    p.channels = 2;
+    SB_VERIFY_OK(sb::ProfileService(ctx).create(p));
+    SB_VERIFY_OK(
+        sb::ProfileService(ctx).allocateCredit(QStringLiteral("Desk"), Money::fromCents(5000)));
+    const QDateTime nine(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
+    QBuffer file;
+    file.setData(sbt::asteriskLine(QStringLiteral("Desk"), QStringLiteral("+12125550100"), nine,
+                                   600, QStringLiteral("u1")) +
+                 sbt::asteriskLine(QStringLiteral("Desk"), QStringLiteral("+12125550101"),
+                                   nine.addSecs(50 * 60), 1195, QStringLiteral("u2")) +
+                 sbt::asteriskLine(QStringLiteral("ada.one"), QStringLiteral("+4722334455"),
+                                   nine.addMonths(-1), 61, QStringLiteral("u3")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    SB_VERIFY_OK(sb::CallImporter(ctx).import(&file, {}));
+
+    const auto summaries = [](const Database& db) {
+        QStringList all;
+        for (const char* sql :
+             {"SELECT month, account_id, kind, in_cents, out_cents, for_cents, entries"
+              " FROM ledger_months ORDER BY month, account_id, kind",
+              "SELECT account_id, month, closing_cents FROM balance_months"
+              " ORDER BY account_id, month",
+              "SELECT month, kind, department, cents FROM spending_months"
+              " ORDER BY month, kind, department",
+              "SELECT month, account_id, calls, billed_minutes, us_minutes, bundle_minutes,"
+              " charged_cents FROM call_months ORDER BY month, account_id",
+              "SELECT profile_id, hour, seconds FROM call_hours ORDER BY profile_id, hour",
+              "SELECT profile_id, hour, seconds FROM profile_peaks ORDER BY profile_id",
+              "SELECT id, for_account FROM ledger ORDER BY id"})
+            all += sbt::rows(db, QString::fromLatin1(sql));
+        return all;
+    };
+    const QStringList written = summaries(e.db());
+    // What the writers kept: the channels the company bought are Desk's, spent for Support;
+    // Desk's calls occupied 9:00–9:10:05 and 9:50–10:10 (5 s of ringing each).
+    QCOMPARE(
+        sbt::rows(e.db(), QStringLiteral("SELECT hour, seconds FROM call_hours")),
+        (QStringList{QStringLiteral("2026-03-01T09|1205"), QStringLiteral("2026-03-01T10|600")}));
+    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT hour, seconds FROM profile_peaks")),
+             QStringList{QStringLiteral("2026-03-01T09|1205")});
+    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT month, calls, billed_minutes, us_minutes"
+                                              " FROM call_months ORDER BY month")),
+             (QStringList{QStringLiteral("2026-02|1|2|0"), QStringLiteral("2026-03|2|30|30")}));
+    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT department FROM spending_months"
+                                              " WHERE kind = 'channels'")),
+             QStringList{QStringLiteral("Support")});
+    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT DISTINCT l.for_account FROM ledger l"
+                                              " WHERE l.kind = 'channels'")),
+             sbt::rows(e.db(), QStringLiteral("SELECT account_id FROM profiles")));
+
+    QVERIFY(undoSummaries(e.db()));
+    QVERIFY(e.db().run(QStringLiteral("UPDATE schema_meta SET value = '8' WHERE key = 'version'")));
+    auto db = Database::open(e.t.spec());
+    SB_VERIFY_OK(db);
+    QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
+    QCOMPARE(summaries(*db), written);
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

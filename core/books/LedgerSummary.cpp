@@ -1,0 +1,107 @@
+#include "core/books/LedgerSummary.h"
+
+#include "core/storage/Statement.h"
+#include "core/storage/Transaction.h"
+
+namespace sb {
+
+bool LedgerSummary::isSpending(const QString& kind)
+{
+    static const QStringList kinds = {QStringLiteral("number"),        QStringLiteral("channels"),
+                                      QStringLiteral("bundle"),        QStringLiteral("bundle-refund"),
+                                      QStringLiteral("call"),          QStringLiteral("charge")};
+    return kinds.contains(kind);
+}
+
+void LedgerSummary::add(const QString& at, qint64 from, qint64 to, qint64 cents,
+                        const QString& kind, qint64 forAccount)
+{
+    const QString month = at.left(7);
+    if (from != 0) {
+        Flow& f = m_flows[{month, from, kind}];
+        f.out += cents;
+        ++f.entries;
+        m_balances.insert({from, month});
+    }
+    if (to != 0) {
+        Flow& f = m_flows[{month, to, kind}];
+        f.in += cents;
+        ++f.entries;
+        m_balances.insert({to, month});
+    }
+    if (forAccount != 0) {
+        Flow& f = m_flows[{month, forAccount, kind}];
+        f.forCents += cents;
+        ++f.entries;
+    }
+    if (isSpending(kind) && (from == 0) != (to == 0)) {
+        // Spent for whom: the account a company purchase was for, else the payer (or, for a
+        // refund, the account it went back to).
+        const qint64 account = forAccount != 0 ? forAccount : (to == 0 ? from : to);
+        m_spending[{month, account, kind}] += to == 0 ? cents : -cents;
+    }
+}
+
+Result<void> LedgerSummary::flush()
+{
+    const Database& db = m_tx.db();
+    if (!m_flows.empty()) {
+        Statement upsert(db, QStringLiteral(
+                                 "INSERT INTO ledger_months (month, account_id, kind, in_cents,"
+                                 " out_cents, for_cents, entries) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                                 " ON CONFLICT (month, account_id, kind) DO UPDATE SET"
+                                 " in_cents = ledger_months.in_cents + excluded.in_cents,"
+                                 " out_cents = ledger_months.out_cents + excluded.out_cents,"
+                                 " for_cents = ledger_months.for_cents + excluded.for_cents,"
+                                 " entries = ledger_months.entries + excluded.entries"));
+        for (const auto& [key, f] : m_flows) {
+            upsert.add(std::get<0>(key))
+                .add(std::get<1>(key))
+                .add(std::get<2>(key))
+                .add(f.in)
+                .add(f.out)
+                .add(f.forCents)
+                .add(f.entries);
+            if (auto u = upsert.exec(); !u)
+                return u;
+        }
+        m_flows.clear();
+    }
+    if (!m_spending.empty()) {
+        // The department as it is when the money is spent: a later move to another
+        // department does not rewrite last month's report.
+        Statement upsert(
+            db, QStringLiteral("INSERT INTO spending_months (month, kind, department, cents)"
+                               " VALUES (?, ?, COALESCE((SELECT department FROM members WHERE"
+                               " account_id = ?), (SELECT department FROM profiles WHERE"
+                               " account_id = ?), ''), ?)"
+                               " ON CONFLICT (month, kind, department) DO UPDATE SET"
+                               " cents = spending_months.cents + excluded.cents"));
+        for (const auto& [key, cents] : m_spending) {
+            upsert.add(std::get<0>(key))
+                .add(std::get<2>(key))
+                .add(std::get<1>(key))
+                .add(std::get<1>(key))
+                .add(cents);
+            if (auto u = upsert.exec(); !u)
+                return u;
+        }
+        m_spending.clear();
+    }
+    if (!m_balances.empty()) {
+        Statement upsert(
+            db, QStringLiteral("INSERT INTO balance_months (account_id, month, closing_cents)"
+                               " SELECT id, ?, balance_cents FROM accounts WHERE id = ?"
+                               " ON CONFLICT (account_id, month) DO UPDATE SET"
+                               " closing_cents = excluded.closing_cents"));
+        for (const auto& [account, month] : m_balances) {
+            upsert.add(month).add(account);
+            if (auto u = upsert.exec(); !u)
+                return u;
+        }
+        m_balances.clear();
+    }
+    return {};
+}
+
+} // namespace sb

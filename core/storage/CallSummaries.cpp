@@ -1,0 +1,165 @@
+#include "core/storage/CallSummaries.h"
+
+#include "core/base/PhoneNumbers.h"
+#include "core/base/UtcFields.h"
+#include "core/storage/Statement.h"
+
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace sb {
+
+namespace {
+
+constexpr size_t kMaxHeld = 20000;
+
+// Months as an index (year × 12 + month − 1) and back to "2026-11".
+qint64 monthIndex(qint64 secs)
+{
+    const UtcFields f = UtcFields::fromSecsSinceEpoch(secs);
+    return qint64(f.year) * 12 + (f.month - 1);
+}
+
+QString monthText(qint64 index)
+{
+    return QStringLiteral("%1-%2")
+        .arg(index / 12, 4, 10, QLatin1Char('0'))
+        .arg(index % 12 + 1, 2, 10, QLatin1Char('0'));
+}
+
+QString hourText(qint64 hourIndex)
+{
+    const UtcFields f = UtcFields::fromSecsSinceEpoch(hourIndex * 3600);
+    char16_t out[19];
+    f.write(out, u'T');
+    return QString(reinterpret_cast<const QChar*>(out), 13); // "2026-11-27T09"
+}
+
+} // namespace
+
+bool CallSummaries::isUnitedStates(const QString& e164)
+{
+    if (!e164.startsWith(QLatin1String("+1")) || e164.size() < 5)
+        return false;
+    // NANP numbers belong to a region by their area code: one lookup per area code.
+    const QString area = e164.left(5);
+    auto it = m_usByArea.constFind(area);
+    if (it != m_usByArea.cend())
+        return *it;
+    const bool us = PhoneNumbers::isUnitedStates(e164);
+    m_usByArea.insert(area, us);
+    return us;
+}
+
+void CallSummaries::add(const Call& call)
+{
+    Month& m = m_months[{call.accountId, monthIndex(call.startSecs)}];
+    ++m.calls;
+    m.billedMinutes += call.billedMinutes;
+    m.bundleMinutes += call.bundleMinutes;
+    m.chargedCents += call.chargedCents;
+    if (call.billedMinutes > 0 && isUnitedStates(call.e164))
+        m.usMinutes += call.billedMinutes;
+    if (call.profileId == 0 || call.durationSecs <= 0)
+        return;
+    // A channel is busy for the whole call, ringing included; split over the hours it spans.
+    const qint64 end = call.startSecs + call.durationSecs;
+    for (qint64 t = call.startSecs; t < end;) {
+        const qint64 hour = t >= 0 ? t / 3600 : (t - 3599) / 3600;
+        const qint64 next = std::min(end, (hour + 1) * 3600);
+        m_hours[{call.profileId, hour}] += next - t;
+        t = next;
+    }
+}
+
+bool CallSummaries::full() const
+{
+    return m_months.size() + m_hours.size() >= kMaxHeld;
+}
+
+Result<void> CallSummaries::flush()
+{
+    if (!m_months.empty()) {
+        Statement upsert(
+            m_db,
+            QStringLiteral("INSERT INTO call_months (month, account_id, calls, billed_minutes,"
+                           " us_minutes, bundle_minutes, charged_cents) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                           " ON CONFLICT (month, account_id) DO UPDATE SET"
+                           " calls = call_months.calls + excluded.calls,"
+                           " billed_minutes = call_months.billed_minutes + excluded.billed_minutes,"
+                           " us_minutes = call_months.us_minutes + excluded.us_minutes,"
+                           " bundle_minutes = call_months.bundle_minutes + excluded.bundle_minutes,"
+                           " charged_cents = call_months.charged_cents + excluded.charged_cents"));
+        for (const auto& [key, m] : m_months) {
+            upsert.add(monthText(key.second))
+                .add(key.first)
+                .add(m.calls)
+                .add(m.billedMinutes)
+                .add(m.usMinutes)
+                .add(m.bundleMinutes)
+                .add(m.chargedCents);
+            if (auto u = upsert.exec(); !u)
+                return u;
+        }
+        m_months.clear();
+    }
+    if (!m_hours.empty()) {
+        Statement upsert(m_db, QStringLiteral("INSERT INTO call_hours (profile_id, hour, seconds)"
+                                              " VALUES (?, ?, ?) ON CONFLICT (profile_id, hour)"
+                                              " DO UPDATE SET seconds = call_hours.seconds +"
+                                              " excluded.seconds"));
+        // The profile's busiest hour: replaced when an hour just written is busier.
+        Statement peak(m_db, QStringLiteral("INSERT INTO profile_peaks (profile_id, hour, seconds)"
+                                            " SELECT profile_id, hour, seconds FROM call_hours"
+                                            " WHERE profile_id = ? AND hour = ?"
+                                            " ON CONFLICT (profile_id) DO UPDATE SET"
+                                            " hour = excluded.hour, seconds = excluded.seconds"
+                                            " WHERE excluded.seconds > profile_peaks.seconds"));
+        for (const auto& [key, seconds] : m_hours) {
+            const QString hour = hourText(key.second);
+            upsert.add(key.first).add(hour).add(seconds);
+            if (auto u = upsert.exec(); !u)
+                return u;
+            peak.add(key.first).add(hour);
+            if (auto p = peak.exec(); !p)
+                return p;
+        }
+        m_hours.clear();
+    }
+    return {};
+}
+
+Result<void> CallSummaries::rebuild(const Database& db)
+{
+    auto q = db.run(QStringLiteral(
+        "SELECT COALESCE(p.account_id, m.account_id), COALESCE(c.profile_id, 0), c.started_at,"
+        " c.duration, c.billed_minutes, c.bundle_minutes, c.charged_cents, c.destination_e164"
+        " FROM calls c LEFT JOIN profiles p ON p.id = c.profile_id"
+        " LEFT JOIN members m ON m.id = c.member_id"));
+    if (!q)
+        return q.error();
+    CallSummaries summaries(db);
+    while (q->next()) {
+        const QDateTime start = QDateTime::fromString(q->value(2).toString(), Qt::ISODate);
+        if (!start.isValid() || q->value(0).isNull())
+            continue;
+        Call c;
+        c.accountId = q->value(0).toLongLong();
+        c.profileId = q->value(1).toLongLong();
+        c.startSecs = start.toSecsSinceEpoch();
+        c.durationSecs = q->value(3).toLongLong();
+        c.billedMinutes = q->value(4).toLongLong();
+        c.bundleMinutes = q->value(5).toLongLong();
+        c.chargedCents = q->value(6).toLongLong();
+        c.e164 = q->value(7).toString();
+        summaries.add(c);
+        if (summaries.full()) {
+            if (auto f = summaries.flush(); !f)
+                return f;
+        }
+    }
+    return summaries.flush();
+}
+
+} // namespace sb
