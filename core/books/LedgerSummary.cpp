@@ -7,9 +7,9 @@ namespace sb {
 
 bool LedgerSummary::isSpending(const QString& kind)
 {
-    static const QStringList kinds = {QStringLiteral("number"),        QStringLiteral("channels"),
-                                      QStringLiteral("bundle"),        QStringLiteral("bundle-refund"),
-                                      QStringLiteral("call"),          QStringLiteral("charge")};
+    static const QStringList kinds = {QStringLiteral("number"), QStringLiteral("channels"),
+                                      QStringLiteral("bundle"), QStringLiteral("bundle-refund"),
+                                      QStringLiteral("call"),   QStringLiteral("charge")};
     return kinds.contains(kind);
 }
 
@@ -21,13 +21,11 @@ void LedgerSummary::add(const QString& at, qint64 from, qint64 to, qint64 cents,
         Flow& f = m_flows[{month, from, kind}];
         f.out += cents;
         ++f.entries;
-        m_balances.insert({from, month});
     }
     if (to != 0) {
         Flow& f = m_flows[{month, to, kind}];
         f.in += cents;
         ++f.entries;
-        m_balances.insert({to, month});
     }
     if (forAccount != 0) {
         Flow& f = m_flows[{month, forAccount, kind}];
@@ -45,15 +43,20 @@ void LedgerSummary::add(const QString& at, qint64 from, qint64 to, qint64 cents,
 Result<void> LedgerSummary::flush()
 {
     const Database& db = m_tx.db();
+    std::map<std::pair<qint64, QString>, qint64> deltas; // (account, month) → in − out
+    for (const auto& [key, f] : m_flows) {
+        if (f.in != 0 || f.out != 0)
+            deltas[{std::get<1>(key), std::get<0>(key)}] += f.in - f.out;
+    }
     if (!m_flows.empty()) {
-        Statement upsert(db, QStringLiteral(
-                                 "INSERT INTO ledger_months (month, account_id, kind, in_cents,"
-                                 " out_cents, for_cents, entries) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                                 " ON CONFLICT (month, account_id, kind) DO UPDATE SET"
-                                 " in_cents = ledger_months.in_cents + excluded.in_cents,"
-                                 " out_cents = ledger_months.out_cents + excluded.out_cents,"
-                                 " for_cents = ledger_months.for_cents + excluded.for_cents,"
-                                 " entries = ledger_months.entries + excluded.entries"));
+        Statement upsert(
+            db, QStringLiteral("INSERT INTO ledger_months (month, account_id, kind, in_cents,"
+                               " out_cents, for_cents, entries) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                               " ON CONFLICT (month, account_id, kind) DO UPDATE SET"
+                               " in_cents = ledger_months.in_cents + excluded.in_cents,"
+                               " out_cents = ledger_months.out_cents + excluded.out_cents,"
+                               " for_cents = ledger_months.for_cents + excluded.for_cents,"
+                               " entries = ledger_months.entries + excluded.entries"));
         for (const auto& [key, f] : m_flows) {
             upsert.add(std::get<0>(key))
                 .add(std::get<1>(key))
@@ -88,18 +91,29 @@ Result<void> LedgerSummary::flush()
         }
         m_spending.clear();
     }
-    if (!m_balances.empty()) {
+    if (!deltas.empty()) {
+        // A month's closing balance is everything up to its end, whatever order entries are
+        // written in (the demo books past months after today's purchases): an entry moves its
+        // own month's close and every later one.
+        Statement later(db,
+                        QStringLiteral("UPDATE balance_months SET closing_cents ="
+                                       " closing_cents + ? WHERE account_id = ? AND month > ?"));
         Statement upsert(
-            db, QStringLiteral("INSERT INTO balance_months (account_id, month, closing_cents)"
-                               " SELECT id, ?, balance_cents FROM accounts WHERE id = ?"
-                               " ON CONFLICT (account_id, month) DO UPDATE SET"
-                               " closing_cents = excluded.closing_cents"));
-        for (const auto& [account, month] : m_balances) {
-            upsert.add(month).add(account);
+            db, QStringLiteral(
+                    "INSERT INTO balance_months (account_id, month, closing_cents) VALUES (?, ?,"
+                    " COALESCE((SELECT b.closing_cents FROM balance_months b WHERE"
+                    " b.account_id = ? AND b.month < ? ORDER BY b.month DESC LIMIT 1), 0) + ?)"
+                    " ON CONFLICT (account_id, month) DO UPDATE SET"
+                    " closing_cents = balance_months.closing_cents + ?"));
+        for (const auto& [key, delta] : deltas) {
+            const auto& [account, month] = key;
+            later.add(delta).add(account).add(month);
+            if (auto u = later.exec(); !u)
+                return u;
+            upsert.add(account).add(month).add(account).add(month).add(delta).add(delta);
             if (auto u = upsert.exec(); !u)
                 return u;
         }
-        m_balances.clear();
     }
     return {};
 }

@@ -6,7 +6,6 @@
 #include <QString>
 
 #include <map>
-#include <set>
 #include <tuple>
 
 namespace sb {
@@ -18,8 +17,8 @@ class Transaction;
 /// per call):
 /// - `ledger_months` (month, account, kind): the money into and out of the account's balance,
 ///   what the company spent for it (a number or channels: `for_cents`), and how many entries;
-/// - `balance_months` (account, month): the account's balance at the end of the month, as
-///   last written (entries are written at "now", so the latest write is the month's close);
+/// - `balance_months` (account, month): the account's balance at the end of the month (the
+///   sum of its entries up to then), for every month it had entries in;
 /// - `spending_months` (month, kind, department): money spent with the provider, by the
 ///   department of the member or SIP profile it was spent for (a refund counts negative).
 /// Months are the first seven characters of the entry's ISO 8601 UTC time ("2026-11").
@@ -34,8 +33,7 @@ public:
     /// member's or profile's account a company purchase was for, or 0).
     void add(const QString& at, qint64 from, qint64 to, qint64 cents, const QString& kind,
              qint64 forAccount);
-    /// Writes what was added. Call once the balances have changed: the months' closing
-    /// balances are read from them.
+    /// Writes what was added.
     Result<void> flush();
 
     /// Whether entries of `kind` are money spent with the provider (or given back by it).
@@ -50,9 +48,8 @@ private:
         qint64 entries = 0;
     };
     Transaction& m_tx;
-    std::map<std::tuple<QString, qint64, QString>, Flow> m_flows; // month, account, kind
+    std::map<std::tuple<QString, qint64, QString>, Flow> m_flows;      // month, account, kind
     std::map<std::tuple<QString, qint64, QString>, qint64> m_spending; // month, account, kind
-    std::set<std::pair<qint64, QString>> m_balances;                    // account, month
 };
 
 } // namespace sb

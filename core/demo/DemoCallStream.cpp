@@ -48,9 +48,11 @@ const char* const kFeatureCodes[] = {"*97", "s", "voicemail", "*43"};
 } // namespace
 
 DemoCallStream::DemoCallStream(QStringList memberCodes, QStringList profileCodes, qint64 calls,
-                               qint64 fromSecs, qint64 toSecs, quint32 seed, QObject* parent)
+                               qint64 fromSecs, qint64 toSecs, quint32 seed, qint64 firstIndex,
+                               QObject* parent)
     : QIODevice(parent), m_calls(calls), m_from(fromSecs),
-      m_span(std::max<qint64>(1, toSecs - fromSecs)), m_seed(seed), m_rng(seed ^ 0x5eedca11u)
+      m_span(std::max<qint64>(1, toSecs - fromSecs)), m_seed(seed), m_firstIndex(firstIndex),
+      m_rng((seed ^ 0x5eedca11u) + quint32(firstIndex))
 {
     for (const QString& c : std::as_const(memberCodes))
         m_memberCodes.append(c.toUtf8().replace('"', "\"\""));
@@ -171,7 +173,7 @@ void DemoCallStream::appendRecord()
     b.append("\",").append(QByteArray::number(ring + billsec)).append(',');
     b.append(QByteArray::number(billsec)).append(",\"").append(disposition);
     b.append("\",\"DOCUMENTATION\",\"demo-").append(QByteArray::number(m_seed)).append('-');
-    b.append(QByteArray::number(i)).append("\",\"\"\n");
+    b.append(QByteArray::number(m_firstIndex + i)).append("\",\"\"\n");
 }
 
 } // namespace sb

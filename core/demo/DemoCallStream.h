@@ -17,12 +17,13 @@ namespace sb {
 /// 1 + 10-digit and +1 forms, 12 % international through 011 to the price list's countries
 /// (landlines and mobiles), 16 % internal extensions and feature codes; about one call in six
 /// is not answered (NO ANSWER, BUSY, FAILED), and answered ones last from seconds to an hour.
-/// The same seed gives the same bytes; unique ids are "demo-SEED-N".
+/// The same seed gives the same bytes; unique ids are "demo-SEED-N", N counting from
+/// `firstIndex` (streams of one demo, one per month, share a seed).
 class DemoCallStream : public QIODevice
 {
 public:
     DemoCallStream(QStringList memberCodes, QStringList profileCodes, qint64 calls, qint64 fromSecs,
-                   qint64 toSecs, quint32 seed, QObject* parent = nullptr);
+                   qint64 toSecs, quint32 seed, qint64 firstIndex = 0, QObject* parent = nullptr);
 
     /// Records produced so far.
     qint64 produced() const { return m_next; }
@@ -45,6 +46,7 @@ private:
     qint64 m_from;
     qint64 m_span;
     quint32 m_seed;
+    qint64 m_firstIndex;
     QRandomGenerator m_rng;
     qint64 m_next = 0;
     QByteArray m_buffer;

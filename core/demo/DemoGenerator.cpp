@@ -1,5 +1,6 @@
 #include "core/demo/DemoGenerator.h"
 
+#include "core/base/FixedClock.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
 #include "core/books/LedgerBatch.h"
@@ -558,28 +559,63 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                 payingMembers = codes->first;
                 profileNames = codes->second;
             }
-            const qint64 to = m_ctx.now().toSecsSinceEpoch();
-            const qint64 from = m_ctx.now().toUTC().addMonths(-3).toSecsSinceEpoch();
-            DemoCallStream stream(payingMembers, profileNames, options.calls, from, to,
-                                  options.seed);
+            // Three months of calls, imported month by month as an office would: each
+            // month's calls are booked at its end (the last, today), so the ledger, the
+            // statements and the charts have a history.
+            const QDateTime now = m_ctx.now().toUTC();
+            const qint64 to = now.toSecsSinceEpoch();
+            const qint64 from = now.addMonths(-3).toSecsSinceEpoch();
+            QList<qint64> bounds{from};
+            for (QDate d(now.addMonths(-2).date().year(), now.addMonths(-2).date().month(), 1);
+                 d <= now.date(); d = d.addMonths(1)) {
+                const qint64 b = QDateTime(d, QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+                if (b > from && b < to)
+                    bounds.append(b);
+            }
+            bounds.append(to);
+            const QStringList memberCodes = payingMembers;
             payingMembers.clear();
             std::atomic<bool> stop{false};
-            CallImportOptions o;
-            o.format = CdrReader::Format::Asterisk;
-            o.fileName = QStringLiteral("demo");
-            o.cancel = &stop;
-            o.batchSize = 10000;
-            if (progress)
-                o.progress = [&](qint64) {
-                    if (!progress(doneSoFar + stream.produced(), total))
-                        stop = true;
-                };
-            auto imported = CallImporter(m_ctx, m_prices).importInto(tx, &stream, o);
-            if (stop)
-                return cancelled();
-            if (!imported)
-                return imported.error();
-            summary.calls = *imported;
+            qint64 producedBefore = 0;
+            const qint64 span = std::max<qint64>(1, to - from);
+            for (qsizetype k = 0; k + 1 < bounds.size(); ++k) {
+                const qint64 a = bounds[k], b = bounds[k + 1];
+                const qint64 calls = k + 2 == bounds.size()
+                                         ? options.calls - producedBefore
+                                         : qint64((__int128(options.calls) * (b - a)) / span);
+                if (calls <= 0)
+                    continue;
+                FixedClock monthEnd(k + 2 == bounds.size()
+                                        ? now
+                                        : QDateTime::fromSecsSinceEpoch(b - 1, QTimeZone::utc()));
+                const Context monthCtx{m_ctx.db, &monthEnd, m_ctx.actor, nullptr};
+                DemoCallStream stream(memberCodes, profileNames, calls, a, b, options.seed,
+                                      producedBefore);
+                CallImportOptions o;
+                o.format = CdrReader::Format::Asterisk;
+                o.fileName = QStringLiteral("demo");
+                o.cancel = &stop;
+                o.batchSize = 10000;
+                if (progress)
+                    o.progress = [&](qint64) {
+                        if (!progress(doneSoFar + producedBefore + stream.produced(), total))
+                            stop = true;
+                    };
+                auto imported = CallImporter(monthCtx, m_prices).importInto(tx, &stream, o);
+                if (stop)
+                    return cancelled();
+                if (!imported)
+                    return imported.error();
+                producedBefore += calls;
+                summary.calls.imported += imported->imported;
+                summary.calls.duplicates += imported->duplicates;
+                summary.calls.chargedCalls += imported->chargedCalls;
+                summary.calls.charged += imported->charged;
+                summary.calls.recharges += imported->recharges;
+                summary.calls.unratedCount += imported->unratedCount;
+                summary.calls.owingPayers = imported->owingPayers;
+                summary.calls.owed = imported->owed;
+            }
         }
         if (progress)
             progress(total, total);

@@ -291,7 +291,8 @@ const QList<QStringList>& steps()
                 "INSERT INTO balance_months (account_id, month, closing_cents)"
                 " SELECT account_id, month, SUM(net) OVER (PARTITION BY account_id ORDER BY month)"
                 " FROM (SELECT account_id, month, SUM(in_cents - out_cents) AS net"
-                " FROM ledger_months GROUP BY account_id, month) t"),
+                " FROM ledger_months WHERE in_cents <> 0 OR out_cents <> 0"
+                " GROUP BY account_id, month) t"),
             QStringLiteral("CREATE TABLE spending_months ("
                            " month TEXT NOT NULL,"
                            " kind TEXT NOT NULL,"

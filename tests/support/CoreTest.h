@@ -259,6 +259,17 @@ inline QString summariesProblem(const sb::Database& db)
         " GROUP BY month, account_id, kind ORDER BY month, account_id, kind");
     if (p.isEmpty())
         p = differ("closing balances",
+                   "SELECT account_id, month, closing_cents FROM balance_months"
+                   " ORDER BY account_id, month",
+                   "SELECT account_id, month, CAST(SUM(net) OVER (PARTITION BY account_id"
+                   " ORDER BY month) AS BIGINT) FROM (SELECT account_id, month, SUM(n) AS net"
+                   " FROM (SELECT from_account AS account_id, substr(at, 1, 7) AS month,"
+                   " -amount_cents AS n FROM ledger WHERE from_account IS NOT NULL UNION ALL"
+                   " SELECT to_account, substr(at, 1, 7), amount_cents FROM ledger WHERE"
+                   " to_account IS NOT NULL) e GROUP BY account_id, month) t"
+                   " ORDER BY account_id, month");
+    if (p.isEmpty())
+        p = differ("latest closing balances",
                    "SELECT b.account_id, b.closing_cents FROM balance_months b WHERE b.month ="
                    " (SELECT MAX(month) FROM balance_months WHERE account_id = b.account_id)"
                    " ORDER BY b.account_id",
