@@ -31,8 +31,7 @@ Money AdviceService::monthlyCost(qint64 usMinutes, int bundles, Money bundlePric
 }
 
 ProfileAdvice::Bundles AdviceService::bestBundles(const QList<qint64>& usMinutes, int channels,
-                                                  int have, Money bundlePrice,
-                                                  qint64 ratePerMinute)
+                                                  int have, Money bundlePrice, qint64 ratePerMinute)
 {
     ProfileAdvice::Bundles b;
     b.have = have;
@@ -132,12 +131,12 @@ Result<QList<ProfileAdvice>> AdviceService::compute(qint64 onlyProfile) const
     const QString current = m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM"));
     QVariantList monthBinds{current};
     monthBinds += only;
-    auto months = db.run(
-        QStringLiteral("SELECT p.id, c.month, c.us_minutes FROM call_months c"
-                       " JOIN profiles p ON p.account_id = c.account_id WHERE c.month < ?") +
-            (one ? QStringLiteral(" AND p.id = ?") : QString()) +
-            QStringLiteral(" ORDER BY p.id, c.month DESC"),
-        monthBinds);
+    auto months =
+        db.run(QStringLiteral("SELECT p.id, c.month, c.us_minutes FROM call_months c"
+                              " JOIN profiles p ON p.account_id = c.account_id WHERE c.month < ?") +
+                   (one ? QStringLiteral(" AND p.id = ?") : QString()) +
+                   QStringLiteral(" ORDER BY p.id, c.month DESC"),
+               monthBinds);
     if (!months)
         return months.error();
     QHash<qint64, QList<std::pair<QString, qint64>>> usByProfile;
@@ -164,8 +163,7 @@ Result<QList<ProfileAdvice>> AdviceService::compute(qint64 onlyProfile) const
                 minutes.append(it->second);
             }
         }
-        a.bundles =
-            bestBundles(minutes, a.channels.have, have, m_prices.bundlePrice(), rate);
+        a.bundles = bestBundles(minutes, a.channels.have, have, m_prices.bundlePrice(), rate);
         a.bundles.months = names;
     }
     return out;

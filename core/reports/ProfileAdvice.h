@@ -30,12 +30,12 @@ struct ProfileAdvice
     /// US minute bundles against the US minutes of the last full months with calls.
     struct Bundles
     {
-        int have = 0;         ///< in force today (BundleSummary::count)
-        int best = 0;         ///< 0..channels; the fewest among equally cheap counts
-        Money monthlySaving;  ///< average cost with `have` − with `best`; never negative
-        Money averageNow;     ///< average monthly cost of the months with `have` bundles
-        Money averageBest;    ///< the same with `best`
-        QStringList months;   ///< the months used ("2026-01"), oldest first; empty: no advice
+        int have = 0;            ///< in force today (BundleSummary::count)
+        int best = 0;            ///< 0..channels; the fewest among equally cheap counts
+        Money monthlySaving;     ///< average cost with `have` − with `best`; never negative
+        Money averageNow;        ///< average monthly cost of the months with `have` bundles
+        Money averageBest;       ///< the same with `best`
+        QStringList months;      ///< the months used ("2026-01"), oldest first; empty: no advice
         QList<qint64> usMinutes; ///< US minutes of each of `months`
 
         /// False when the profile has no call records of a full month yet.

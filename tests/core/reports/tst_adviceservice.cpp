@@ -50,10 +50,9 @@ QByteArray usMinutes(const QString& profile, const QDate& first, qint64 minutes)
     while (minutes > 0) {
         const qint64 part = std::min<qint64>(minutes, 600);
         const QDateTime start(first.addDays(i / 2), QTime(i % 2 ? 12 : 0, 0), Qt::UTC);
-        file += sbt::asteriskLine(profile, kUs, start, part * 60,
-                                  QStringLiteral("%1.%2.%3").arg(profile, first.toString(
-                                                                              Qt::ISODate))
-                                      .arg(i));
+        file += sbt::asteriskLine(
+            profile, kUs, start, part * 60,
+            QStringLiteral("%1.%2.%3").arg(profile, first.toString(Qt::ISODate)).arg(i));
         minutes -= part;
         ++i;
     }
@@ -222,9 +221,9 @@ private slots:
         //   0: 120 + 110 + 130 = 360; 1: 100 + 90 + 110 = 300; 2: 80 + 70 + 90 = 240;
         //   3: 90 × 3 = 270; 4: 120 × 3 = 360. Best 2 (80.00 a month); 1 now: 100.00.
         const ProfileAdvice& sales = all->at(1);
-        QCOMPARE(sales.bundles.months, (QStringList{QStringLiteral("2026-02"),
-                                                    QStringLiteral("2026-03"),
-                                                    QStringLiteral("2026-04")}));
+        QCOMPARE(sales.bundles.months,
+                 (QStringList{QStringLiteral("2026-02"), QStringLiteral("2026-03"),
+                              QStringLiteral("2026-04")}));
         QCOMPARE(sales.bundles.usMinutes, (QList<qint64>{12000, 11000, 13000}));
         QCOMPARE(sales.bundles.have, 1);
         QCOMPARE(sales.bundles.best, 2);
@@ -264,9 +263,9 @@ private slots:
         e.clock.set(sbt::utc(2026, 6, 1, 0));
         one = AdviceService(ctx, testPrices()).forProfile(QStringLiteral("Sales"));
         SB_VERIFY_OK(one);
-        QCOMPARE(one->bundles.months, (QStringList{QStringLiteral("2026-03"),
-                                                   QStringLiteral("2026-04"),
-                                                   QStringLiteral("2026-05")}));
+        QCOMPARE(one->bundles.months,
+                 (QStringList{QStringLiteral("2026-03"), QStringLiteral("2026-04"),
+                              QStringLiteral("2026-05")}));
         QCOMPARE(one->bundles.averageBest, m(8667)); // 260 / 3 = 86.666… → 86.67
         QCOMPARE(one->bundles.best, 2);
     }
