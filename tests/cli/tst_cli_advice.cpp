@@ -181,6 +181,10 @@ private slots:
         QVERIFY(r.out.isEmpty());
         r = ctl({QStringLiteral("advice"), QStringLiteral("A"), QStringLiteral("B")});
         QCOMPARE(r.exitCode, 2);
+        // Listed in the program's help.
+        r = ctl({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("advice [PROFILE]")), qPrintable(r.out));
         // No profiles at all: an empty list.
         r = ctl({QStringLiteral("--json"), QStringLiteral("advice")});
         QCOMPARE(r.exitCode, 0);
