@@ -330,6 +330,7 @@ void TestGuiBundles::adviceWhereTheAdminDecides()
         QVERIFY(advice->accessibleName().isEmpty());
         QVERIFY2(advice->toolTip().contains(QStringLiteral("2026-08 to 2026-10")),
                  qPrintable(advice->toolTip()));
+        test::GuiHarness::shoot(d, QStringLiteral("addBundlesDialogAdvice"));
         d->reject();
     });
     QVERIFY(m_gui.triggerAction(QStringLiteral("addBundlesAction")));
@@ -342,6 +343,7 @@ void TestGuiBundles::adviceWhereTheAdminDecides()
                  QStringLiteral("Advice: 11 channels for the busiest hour (4.8 erlangs at 1% "
                                 "blocking)"));
         QVERIFY(advice->accessibleName().isEmpty());
+        test::GuiHarness::shoot(d, QStringLiteral("changeChannelsDialogAdvice"));
         d->reject();
     });
     QVERIFY(m_gui.triggerAction(QStringLiteral("changeChannelsAction")));
