@@ -56,6 +56,8 @@ QString CommandLine::usage()
         "  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month "
         "each)\n"
         "  bundle cancel|extend PROFILE                no renewal / pay the next month now\n"
+        "  advice [PROFILE]                            channels and bundles each profile should "
+        "have\n"
         "  demo [--members N] [--seed S]               fill the database with realistic generated "
         "data\n"
         "\n"

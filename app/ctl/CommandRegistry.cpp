@@ -1,6 +1,7 @@
 #include "app/ctl/CommandRegistry.h"
 
 #include "app/ctl/ActivityCommand.h"
+#include "app/ctl/AdviceCommand.h"
 #include "app/ctl/AutoRechargeCommand.h"
 #include "app/ctl/BalanceCommand.h"
 #include "app/ctl/BillingCommand.h"
@@ -34,8 +35,9 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<CallsCommand>());
     m_commands.push_back(std::make_unique<PricesCommand>());
     m_commands.push_back(std::make_unique<BundleCommand>());
+    m_commands.push_back(std::make_unique<AdviceCommand>());
     // Commands of the contract that later work delivers: a clear word instead of "unknown".
-    for (const char* later : {"report", "advice"})
+    for (const char* later : {"report"})
         m_commands.push_back(std::make_unique<LaterCommand>(QString::fromLatin1(later)));
 }
 

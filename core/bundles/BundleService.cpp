@@ -48,13 +48,18 @@ qint64 unusedMinutes(const QList<Period>& periods)
     return unused;
 }
 
+// Periods in force on a day: not replaced or lapsed, not yet over (the current one and any
+// paid ahead), in the order they run. summary() and countsInForce() share it.
+const QString kInForce = QStringLiteral(
+    "state IN ('active','cancelled') AND ends_on > ? ORDER BY profile_id, starts_on, id");
+
 /// The periods not yet over on `today` (the current one and any paid ahead), oldest first.
 Result<QList<Period>> inForce(const Database& db, qint64 profileId, const QDate& today)
 {
     auto q = db.run(
         QStringLiteral("SELECT id, anchor, period, starts_on, ends_on, bundle_count, price_cents,"
-                       " minutes_used, state FROM bundle_periods WHERE profile_id = ? AND state "
-                       "IN ('active','cancelled') AND ends_on > ? ORDER BY starts_on, id"),
+                       " minutes_used, state FROM bundle_periods WHERE profile_id = ? AND ") +
+            kInForce,
         {profileId, iso(today)});
     if (!q)
         return q.error();
@@ -161,6 +166,24 @@ Result<BundleSummary> BundleService::summary(qint64 profileId) const
         s.nextPayment = last.ends;
     s.extendable = today.daysTo(last.ends) <= ExtendWindowDays;
     return s;
+}
+
+Result<QHash<qint64, int>> BundleService::countsInForce() const
+{
+    const QDate today = m_ctx.now().toUTC().date();
+    auto q = m_ctx.db.run(
+        QStringLiteral("SELECT profile_id, bundle_count FROM bundle_periods WHERE ") + kInForce,
+        {iso(today)});
+    if (!q)
+        return q.error();
+    QHash<qint64, int> counts;
+    // The first period in force of each profile is its current one, as in summary().
+    while (q->next()) {
+        const qint64 profile = q->value(0).toLongLong();
+        if (!counts.contains(profile))
+            counts.insert(profile, q->value(1).toInt());
+    }
+    return counts;
 }
 
 Result<BundleService::Purchase> BundleService::add(const QString& profile, int count) const

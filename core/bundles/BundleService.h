@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QHash>
 #include <QStringList>
 
 namespace sb {
@@ -52,6 +53,9 @@ public:
 
     Result<BundleSummary> summary(const QString& profile) const;
     Result<BundleSummary> summary(qint64 profileId) const;
+    /// The bundle count in force today (BundleSummary::count) of every profile that has any,
+    /// by profile id, in one query: for reports over all profiles (advice).
+    Result<QHash<qint64, int>> countsInForce() const;
 
     struct Purchase
     {

@@ -72,6 +72,8 @@ private slots:
                                                QStringLiteral("bundle change PROFILE COUNT"),
                                                QStringLiteral("bundle cancel PROFILE"),
                                                QStringLiteral("bundle extend PROFILE")};
+        QTest::newRow("advice") << QStringList{QStringLiteral("advice"), help}
+                                << QStringList{QStringLiteral("advice [PROFILE]")};
         for (const char* c : {"init", "balance", "autorecharge", "billing", "demo"})
             QTest::newRow(c) << QStringList{QString::fromLatin1(c), help}
                              << QStringList{QString::fromLatin1(c)};

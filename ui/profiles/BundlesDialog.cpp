@@ -2,6 +2,8 @@
 
 #include "ui/widgets/HintLabel.h"
 
+#include "core/reports/AdviceService.h"
+
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -27,6 +29,11 @@ BundlesDialog::BundlesDialog(const Context& ctx, Mode mode, const SipProfile& pr
         return label;
     };
     m_intro = wrapping(QStringLiteral("bundlesIntroLabel"));
+    // Left without an accessible name: a screen reader then reads its text.
+    m_adviceLabel = wrapping(QStringLiteral("bundleAdviceLabel"));
+    if (auto advice = AdviceService(ctx).forProfile(profile.id))
+        m_advice = advice->bundles;
+    m_adviceLabel->setVisible(m_advice.has_value());
     m_count = new QSpinBox(this);
     m_count->setObjectName(QStringLiteral("bundleCountSpin"));
     // Never more bundles than channels: the box cannot go above them.
@@ -53,6 +60,7 @@ BundlesDialog::BundlesDialog(const Context& ctx, Mode mode, const SipProfile& pr
     form->addRow(m_countLabel, m_count);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
+    layout->addWidget(m_adviceLabel);
     layout->addLayout(form);
     layout->addWidget(m_cost);
     layout->addWidget(m_refund);
@@ -171,7 +179,34 @@ void BundlesDialog::retranslateUi()
     ok->setAccessibleName(tr("Buy now"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    updateAdvice();
     updateWidgets();
+}
+
+void BundlesDialog::updateAdvice()
+{
+    if (!m_advice)
+        return;
+    const ProfileAdvice::Bundles& a = *m_advice;
+    const QString saving = a.monthlySaving.toCurrencyString(QLocale());
+    QString text;
+    if (!a.known())
+        text = tr("Advice: not enough call records yet (it needs a full month of calls).");
+    else if (a.best == a.have && a.have == 0)
+        text = tr("Advice: no bundles; they would not have paid off.");
+    else if (a.best == a.have)
+        text = tr("Advice: keep %n bundle(s)", nullptr, a.have);
+    else if (a.best == 0)
+        text = tr("Advice: no bundles, saves %1 a month").arg(saving);
+    else
+        text = tr("Advice: %n bundle(s), saves %1 a month", nullptr, a.best).arg(saving);
+    m_adviceLabel->setText(text);
+    if (a.known())
+        m_adviceLabel->setToolTip(
+            tr("From the US minutes of the last %n full month(s) with calls (%1 to %2) at "
+               "today's prices.",
+               nullptr, int(a.months.size()))
+                .arg(a.months.first(), a.months.last()));
 }
 
 } // namespace sb::ui

@@ -3,9 +3,12 @@
 #include "core/bundles/BundleService.h"
 #include "core/bundles/BundleSummary.h"
 #include "core/profiles/SipProfile.h"
+#include "core/reports/ProfileAdvice.h"
 #include "core/storage/Context.h"
 
 #include <QDialog>
+
+#include <optional>
 
 class QDialogButtonBox;
 class QLabel;
@@ -19,6 +22,8 @@ class HintLabel;
 /// addBundlesDialog / changeBundlesDialog). The monthly cost follows the count as it is
 /// typed; a change shows the refund of the unused minutes and the new cost before "Buy now".
 /// A refusal (balance too low, count above the channels) shows inline and nothing changes.
+/// The advice (AdviceService: the count that would have cost least over the last full months
+/// of calls, and what it saves) stands under the introduction, where the count is chosen.
 class BundlesDialog : public QDialog
 {
     Q_OBJECT
@@ -43,6 +48,7 @@ protected:
 private:
     void retranslateUi();
     void updateWidgets();
+    void updateAdvice();
 
     const Context& m_ctx;
     BundleService m_service;
@@ -50,7 +56,9 @@ private:
     SipProfile m_profile;
     BundleSummary m_current;
     BundleService::Purchase m_purchase;
+    std::optional<ProfileAdvice::Bundles> m_advice; ///< none when it could not be read
     QLabel* m_intro = nullptr;
+    QLabel* m_adviceLabel = nullptr;
     QLabel* m_countLabel = nullptr;
     QSpinBox* m_count = nullptr;
     QLabel* m_cost = nullptr;

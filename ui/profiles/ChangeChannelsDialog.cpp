@@ -3,6 +3,9 @@
 #include "ui/widgets/CompanyBalanceLabel.h"
 #include "ui/widgets/HintLabel.h"
 
+#include "core/reports/AdviceService.h"
+
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -26,6 +29,11 @@ ChangeChannelsDialog::ChangeChannelsDialog(const Context& ctx, const SipProfile&
         return label;
     };
     m_current = wrapping(QStringLiteral("currentChannelsLabel"));
+    // Left without an accessible name: a screen reader then reads its text.
+    m_adviceLabel = wrapping(QStringLiteral("channelAdviceLabel"));
+    if (auto advice = AdviceService(ctx).forProfile(profile.id))
+        m_advice = advice->channels;
+    m_adviceLabel->setVisible(m_advice.has_value());
     m_channels = new QSpinBox(this);
     m_channels->setObjectName(QStringLiteral("channelsSpin"));
     m_channels->setRange(ProfileService::MinChannels, ProfileService::MaxChannels);
@@ -52,6 +60,7 @@ ChangeChannelsDialog::ChangeChannelsDialog(const Context& ctx, const SipProfile&
     form->addRow(m_channelsLabel, m_channels);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_current);
+    layout->addWidget(m_adviceLabel);
     layout->addLayout(form);
     layout->addWidget(m_cost);
     layout->addWidget(m_explanation);
@@ -144,7 +153,33 @@ void ChangeChannelsDialog::retranslateUi()
     m_hint->setAccessibleName(tr("Problem"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    updateAdvice();
     updateWidgets();
+}
+
+void ChangeChannelsDialog::updateAdvice()
+{
+    if (!m_advice)
+        return;
+    const ProfileAdvice::Channels& a = *m_advice;
+    if (!a.known()) {
+        m_adviceLabel->setText(tr("Advice: no call records yet to size the channels by."));
+        return;
+    }
+    const QLocale locale;
+    // Below one erlang a tenth says too little: 0.93, not 0.9.
+    const QString erlangs = locale.toString(a.busyHourErlangs, 'f', a.busyHourErlangs < 1 ? 2 : 1);
+    m_adviceLabel->setText(
+        tr("Advice: %n channel(s) for the busiest hour (%1 erlangs at 1% blocking)", nullptr,
+           a.need)
+            .arg(erlangs));
+    // The hour is stored in UTC ("2026-11-27T09"); shown in the reader's time.
+    const QDateTime hour =
+        QDateTime::fromString(a.busiestHour + QStringLiteral(":00:00Z"), Qt::ISODate);
+    if (hour.isValid())
+        m_adviceLabel->setToolTip(
+            tr("The busiest hour of its calls so far began %1.")
+                .arg(locale.toString(hour.toLocalTime(), QLocale::ShortFormat)));
 }
 
 } // namespace sb::ui

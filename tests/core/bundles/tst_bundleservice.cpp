@@ -502,6 +502,49 @@ private slots:
         SB_VERIFY_OK(ProfileService(*e.ctx, testPrices()).remove(QStringLiteral("Sales")));
         QCOMPARE(periods(e.db()).size(), 0);
     }
+
+    // Every profile's count in force in one query (advice): the same as summary() gives.
+    void countsInForceOfEveryProfile_data() { sbt::addEngineRows(); }
+    void countsInForceOfEveryProfile()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        const Context& ctx = *e.ctx;
+        NewSipProfile p;
+        p.name = QStringLiteral("Ops");
+        p.auth = SipProfile::Auth::Ip;
+        p.ip = QStringLiteral("8.8.4.4");
+        p.channels = 2;
+        const ProfileService profiles(ctx, testPrices());
+        SB_VERIFY_OK(profiles.create(p));
+        SB_VERIFY_OK(profiles.allocateCredit(p.name, m(5000)));
+        const qint64 sales = profiles.find(QStringLiteral("Sales"))->id;
+        const qint64 ops = profiles.find(p.name)->id;
+        const BundleService bundles(ctx, testPrices());
+        auto counts = bundles.countsInForce();
+        SB_VERIFY_OK(counts);
+        QVERIFY(counts->isEmpty());
+
+        // A change replaces the period: only the new count is in force.
+        SB_VERIFY_OK(bundles.add(QStringLiteral("Sales"), 2));
+        SB_VERIFY_OK(bundles.change(QStringLiteral("Sales"), 3));
+        SB_VERIFY_OK(bundles.add(p.name, 1));
+        // Cancelled bundles stay in force to the end of their period.
+        SB_VERIFY_OK(bundles.cancel(p.name));
+        counts = bundles.countsInForce();
+        SB_VERIFY_OK(counts);
+        QCOMPARE(*counts, (QHash<qint64, int>{{sales, 3}, {ops, 1}}));
+        QCOMPARE(bundles.summary(sales)->count, 3);
+        QCOMPARE(bundles.summary(ops)->count, 1);
+
+        // After the period's end (no renewal run), none.
+        e.clock.set(sbt::utc(2026, 4, 10, 0));
+        counts = bundles.countsInForce();
+        SB_VERIFY_OK(counts);
+        QVERIFY(counts->isEmpty());
+        QCOMPARE(bundles.summary(sales)->count, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBundleService)

@@ -1,16 +1,20 @@
 // US minute bundles in the SIP profile details, driven as a person would: add bundles with a
 // count box whose cost follows the typing, change them with the refund shown before "Buy
 // now", extend inside the 30 days and cancel with the dates shown — asserting on the window
-// and on the database afterwards.
+// and on the database afterwards. Both the bundle and the channel dialogs show the advice
+// for a profile with three months of calls, and say when there are no calls yet.
 #include "core/books/CompanyService.h"
 #include "core/bundles/BundleService.h"
 #include "core/profiles/ProfileService.h"
+#include "core/rating/CallImporter.h"
+#include "tests/support/CdrLines.h"
 #include "tests/support/GuiHarness.h"
 #include "ui/profiles/SipProfileDetails.h"
 #include "ui/profiles/SipProfilesPage.h"
 #include "ui/shell/MainWindow.h"
 
 #include <QAction>
+#include <QBuffer>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -24,6 +28,17 @@
 
 using namespace sb;
 
+namespace {
+
+// New %n strings read "bundle(s)" in English until lupdate and translations/en_plurals.py
+// give them their English forms; every count here is above one.
+QString plural(QString text)
+{
+    return text.replace(QStringLiteral("(s)"), QStringLiteral("s"));
+}
+
+} // namespace
+
 class TestGuiBundles : public QObject
 {
     Q_OBJECT
@@ -36,6 +51,7 @@ private slots:
     void addThenChangeThroughTheDetails();
     void extendThenCancel();
     void balanceTooLowIsSaidInline();
+    void adviceWhereTheAdminDecides();
 
 private:
     void selectProfile(const QString& name);
@@ -264,6 +280,106 @@ void TestGuiBundles::balanceTooLowIsSaidInline()
     QCOMPARE(s->count, 0);
     auto p = ProfileService(m_gui.verify()).find(QStringLiteral("Lab"));
     QCOMPARE(p->balance, Money::fromCents(1000));
+}
+
+void TestGuiBundles::adviceWhereTheAdminDecides()
+{
+    const Context& ctx = m_gui.verify();
+    QVERIFY(CompanyService(ctx).topUp(Money::fromCents(200000), QStringLiteral("INV-2")).ok());
+    NewSipProfile p;
+    p.name = QStringLiteral("Ops");
+    p.auth = SipProfile::Auth::Ip;
+    p.ip = QStringLiteral("8.8.4.4");
+    p.channels = 4;
+    QVERIFY(ProfileService(ctx).create(p).ok());
+    QVERIFY(ProfileService(ctx).allocateCredit(p.name, Money::fromCents(100000)).ok());
+    // 12,000 US minutes in each of August, September and October (the clock is in November):
+    // calls of 600 minutes, two a day. October's busiest hour: four calls the whole hour (5 s
+    // ringing + 3595 s) and one of 2880 s, 17,280 s = 4.8 erlangs; their 288 minutes count.
+    const QString us = QStringLiteral("3127365000");
+    QByteArray file;
+    for (int month : {8, 9, 10}) {
+        const qint64 total = month == 10 ? 12000 - 288 : 12000;
+        for (int i = 0; i * 600 < total; ++i)
+            file += sbt::asteriskLine(
+                p.name, us,
+                QDateTime(QDate(2026, month, 1 + i / 2), QTime(i % 2 ? 12 : 0, 0), Qt::UTC),
+                std::min<qint64>(600, total - i * 600) * 60,
+                QStringLiteral("ops-%1-%2").arg(month).arg(i));
+    }
+    for (int i = 0; i < 5; ++i)
+        file += sbt::asteriskLine(p.name, us, QDateTime(QDate(2026, 10, 25), QTime(9, 0), Qt::UTC),
+                                  i < 4 ? 3595 : 2875, QStringLiteral("ops-busy-%1").arg(i));
+    QBuffer buffer(&file);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    auto imported = CallImporter(ctx).import(&buffer, CallImportOptions{});
+    QVERIFY(imported.ok());
+    m_gui.window()->refreshPages();
+    selectProfile(p.name);
+    if (QTest::currentTestFailed())
+        return;
+
+    // At 30.00 a bundle and 0.0230 a minute, a month costs 276.00 without bundles and 90.00
+    // with three (161.00 + 30.00 with one, 46.00 + 60.00 with two, 120.00 with four).
+    m_gui.answerModal(QStringLiteral("addBundlesDialog"), [](QDialog* d) {
+        auto* advice = d->findChild<QLabel*>(QStringLiteral("bundleAdviceLabel"));
+        QVERIFY(advice && advice->isVisible());
+        QCOMPARE(plural(advice->text()),
+                 QStringLiteral("Advice: 3 bundles, saves $186.00 a month"));
+        // Read by a screen reader as its text: no name in its place.
+        QVERIFY(advice->accessibleName().isEmpty());
+        QVERIFY2(advice->toolTip().contains(QStringLiteral("2026-08 to 2026-10")),
+                 qPrintable(advice->toolTip()));
+        test::GuiHarness::shoot(d, QStringLiteral("addBundlesDialogAdvice"));
+        d->reject();
+    });
+    QVERIFY(m_gui.triggerAction(QStringLiteral("addBundlesAction")));
+    QVERIFY(m_gui.modalAnswered());
+
+    m_gui.answerModal(QStringLiteral("changeChannelsDialog"), [](QDialog* d) {
+        auto* advice = d->findChild<QLabel*>(QStringLiteral("channelAdviceLabel"));
+        QVERIFY(advice && advice->isVisible());
+        QCOMPARE(plural(advice->text()),
+                 QStringLiteral("Advice: 11 channels for the busiest hour (4.8 erlangs at 1% "
+                                "blocking)"));
+        QVERIFY(advice->accessibleName().isEmpty());
+        test::GuiHarness::shoot(d, QStringLiteral("changeChannelsDialogAdvice"));
+        d->reject();
+    });
+    QVERIFY(m_gui.triggerAction(QStringLiteral("changeChannelsAction")));
+    QVERIFY(m_gui.modalAnswered());
+
+    // With the three bundles bought, the change dialog says to keep them.
+    QVERIFY(BundleService(ctx).add(p.name, 3).ok());
+    m_page->details()->reload();
+    m_gui.answerModal(QStringLiteral("changeBundlesDialog"), [](QDialog* d) {
+        auto* advice = d->findChild<QLabel*>(QStringLiteral("bundleAdviceLabel"));
+        QCOMPARE(plural(advice->text()), QStringLiteral("Advice: keep 3 bundles"));
+        d->reject();
+    });
+    QVERIFY(m_gui.triggerAction(QStringLiteral("changeBundlesAction")));
+    QVERIFY(m_gui.modalAnswered());
+
+    // Lab has made no calls: no advice yet, said so.
+    selectProfile(QStringLiteral("Lab"));
+    if (QTest::currentTestFailed())
+        return;
+    m_gui.answerModal(QStringLiteral("addBundlesDialog"), [](QDialog* d) {
+        auto* advice = d->findChild<QLabel*>(QStringLiteral("bundleAdviceLabel"));
+        QVERIFY2(advice->text().contains(QStringLiteral("not enough call records yet")),
+                 qPrintable(advice->text()));
+        d->reject();
+    });
+    QVERIFY(m_gui.triggerAction(QStringLiteral("addBundlesAction")));
+    QVERIFY(m_gui.modalAnswered());
+    m_gui.answerModal(QStringLiteral("changeChannelsDialog"), [](QDialog* d) {
+        auto* advice = d->findChild<QLabel*>(QStringLiteral("channelAdviceLabel"));
+        QVERIFY2(advice->text().contains(QStringLiteral("no call records yet")),
+                 qPrintable(advice->text()));
+        d->reject();
+    });
+    QVERIFY(m_gui.triggerAction(QStringLiteral("changeChannelsAction")));
+    QVERIFY(m_gui.modalAnswered());
 }
 
 SB_GUI_TEST_MAIN(TestGuiBundles, "switchboard-tst_gui_bundles")
