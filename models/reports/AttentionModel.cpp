@@ -1,6 +1,9 @@
 #include "models/reports/AttentionModel.h"
 
 #include "core/reports/AttentionService.h"
+#include "models/base/BalanceDisplay.h"
+
+#include <QFont>
 
 namespace sb {
 
@@ -51,6 +54,18 @@ QVariant AttentionModel::data(const QModelIndex& index, int role) const
         }
     case Qt::ToolTipRole:
         return i.text;
+    case Qt::ForegroundRole:
+        // The owed red marks what is urgent; the words say it too.
+        if (index.column() == Severity && i.severity == AttentionItem::Severity::Critical)
+            return BalanceDisplay::foreground(Money::fromCents(-1));
+        return {};
+    case Qt::FontRole:
+        if (index.column() == Severity && i.severity == AttentionItem::Severity::Critical) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
     case Qt::AccessibleTextRole:
         // A screen reader reads the whole entry from any cell.
         return tr("%1: %2").arg(severityText(i.severity), i.text);

@@ -35,8 +35,7 @@ public:
     };
 
     /// `perKind`: entries listed per kind before "… and N more" (AttentionService).
-    explicit AttentionModel(const Context& ctx, QObject* parent = nullptr,
-                            int perKind = 5);
+    explicit AttentionModel(const Context& ctx, QObject* parent = nullptr, int perKind = 5);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPair>
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -102,8 +103,11 @@ DashboardPage::DashboardPage(const Context& ctx, QWidget* parent) : QWidget(pare
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
     m_recent->setColumnWidth(0, em * 10);
     m_recent->setColumnWidth(1, em * 12);
-    m_attention->setColumnWidth(AttentionModel::Severity, em * 5);
-    m_attention->setColumnWidth(AttentionModel::Subject, em * 11);
+    // A few dozen rows at most: measuring them (and the headers) is cheap.
+    m_attention->header()->setSectionResizeMode(AttentionModel::Severity,
+                                                QHeaderView::ResizeToContents);
+    m_attention->header()->setSectionResizeMode(AttentionModel::Subject,
+                                                QHeaderView::ResizeToContents);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -166,11 +170,23 @@ void DashboardPage::setGuideActions(const QList<QAction*>& actions)
         button->setAccessibleName(a->text().remove(QLatin1Char('&')));
         connect(a, &QAction::changed, button,
                 [button, a]() { button->setAccessibleName(a->text().remove(QLatin1Char('&'))); });
+        auto* what = new QLabel(m_guide);
+        what->setObjectName(a->objectName() + QStringLiteral("GuideText"));
+        what->setWordWrap(true);
+        what->setBuddy(button);
+        m_guideTexts.append({a->objectName(), what});
         auto* row = new QHBoxLayout;
         row->addWidget(button);
-        row->addStretch();
+        row->addWidget(what, 1);
         m_guideSteps->addLayout(row);
     }
+    // The buttons line up: as wide as the widest.
+    int widest = 0;
+    for (auto* b : m_guide->findChildren<QToolButton*>())
+        widest = std::max(widest, b->sizeHint().width());
+    for (auto* b : m_guide->findChildren<QToolButton*>())
+        b->setMinimumWidth(widest);
+    retranslateGuide();
 }
 
 bool DashboardPage::isGuideShown() const
@@ -220,8 +236,6 @@ void DashboardPage::refresh()
     const bool nothing = m_attentionModel->rowCount() == 0;
     m_attention->setHidden(empty || nothing);
     m_attentionEmpty->setHidden(empty || !nothing);
-    // A short list shows whole; a long one scrolls (up to the perKind entries of each kind).
-    m_attention->resizeColumnToContents(AttentionModel::Subject);
 
     m_recent->clear();
     const auto recent = ActivityLog(m_ctx).page(0, RecentEntries);
@@ -257,6 +271,25 @@ void DashboardPage::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+void DashboardPage::retranslateGuide()
+{
+    for (const auto& [action, label] : std::as_const(m_guideTexts)) {
+        QString text;
+        if (action == QLatin1String("topUpAction"))
+            text = tr("Put money on the company balance: everything is paid from it.");
+        else if (action == QLatin1String("addMemberAction"))
+            text = tr("Add the people who call, one by one or imported from a file.");
+        else if (action == QLatin1String("createSipProfileAction"))
+            text = tr("Create a SIP profile for each PBX or office line, with its channels.");
+        else if (action == QLatin1String("buyNumbersAction"))
+            text = tr("Buy phone numbers for members and SIP profiles.");
+        else if (action == QLatin1String("importCallsAction"))
+            text = tr("Import the PBX's call records to charge the calls.");
+        label->setText(text);
+        label->setAccessibleName(text);
+    }
+}
+
 void DashboardPage::retranslateUi()
 {
     setAccessibleName(tr("Dashboard"));
@@ -274,6 +307,7 @@ void DashboardPage::retranslateUi()
     m_attentionEmpty->setAccessibleName(m_attentionEmpty->text());
     m_guide->setAccessibleName(tr("First steps"));
     m_guideTitle->setText(tr("First steps"));
+    retranslateGuide();
     m_guideText->setText(
         tr("The account is empty. Top up the company balance, add the members and the SIP "
            "profiles they call through, buy numbers, then import the PBX's call records."));

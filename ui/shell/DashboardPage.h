@@ -4,6 +4,7 @@
 #include "core/storage/Context.h"
 
 #include <QList>
+#include <QPair>
 #include <QWidget>
 
 class QAction;
@@ -65,6 +66,7 @@ protected:
 
 private:
     void retranslateUi();
+    void retranslateGuide();
     QWidget* makeCard(QLabel*& caption, QLabel*& value, const QString& name);
 
     const Context& m_ctx;
@@ -88,6 +90,8 @@ private:
     QLabel* m_guideTitle = nullptr;
     QLabel* m_guideText = nullptr;
     QVBoxLayout* m_guideSteps = nullptr;
+    /// Each step's explanation, by its action's objectName.
+    QList<QPair<QString, QLabel*>> m_guideTexts;
 };
 
 } // namespace sb::ui

@@ -302,8 +302,8 @@ private slots:
         // The company keeps a cent less than the week's numbers and channels.
         const Money company = *CompanyService(ctx).balance();
         const Money due = numbersCost + channelsCost;
-        SB_VERIFY_OK(CreditService(ctx).allocate(company - due + m(1),
-                                                 {QStringLiteral("anna.berg")}));
+        SB_VERIFY_OK(
+            CreditService(ctx).allocate(company - due + m(1), {QStringLiteral("anna.berg")}));
         all = items(ctx);
         QCOMPARE(ofKind(all, Kind::NumbersRenew).value(0).covers, false);
         QCOMPARE(ofKind(all, Kind::NumbersRenew).value(0).severity, Severity::Critical);
@@ -333,8 +333,8 @@ private slots:
         SB_OK(addProfile(ctx, QStringLiteral("Sales"), 2));
         SB_OK(addProfile(ctx, QStringLiteral("Support"), 2));
         for (const char* p : {"Sales", "Support"}) {
-            SB_VERIFY_OK(ProfileService(ctx).allocateCredit(QString::fromLatin1(p),
-                                                            prices.bundlePrice()));
+            SB_VERIFY_OK(
+                ProfileService(ctx).allocateCredit(QString::fromLatin1(p), prices.bundlePrice()));
             SB_VERIFY_OK(BundleService(ctx, prices).add(QString::fromLatin1(p), 1));
         }
         e.clock.set(sbt::utc(2026, 4, 10, 9));
@@ -346,8 +346,8 @@ private slots:
         QCOMPARE(lapsed[0].target, Target::Profile);
 
         e.clock.set(sbt::utc(2026, 4, 12, 9));
-        SB_VERIFY_OK(ProfileService(ctx).allocateCredit(QStringLiteral("Sales"),
-                                                        prices.bundlePrice()));
+        SB_VERIFY_OK(
+            ProfileService(ctx).allocateCredit(QStringLiteral("Sales"), prices.bundlePrice()));
         SB_VERIFY_OK(BundleService(ctx, prices).add(QStringLiteral("Sales"), 1));
         lapsed = ofKind(items(ctx), Kind::BundleLapsed);
         QCOMPARE(lapsed.size(), 1);

@@ -35,8 +35,8 @@ private slots:
         SB_ENV(e, engine);
         const Context& ctx = *e.ctx;
         SB_VERIFY_OK(CompanyService(ctx).topUp(Money::fromCents(100000), QStringLiteral("T")));
-        SB_VERIFY_OK(MemberService(ctx).add({QStringLiteral("anna.berg"), QStringLiteral("Anna"),
-                                             QString(), QString()}));
+        SB_VERIFY_OK(MemberService(ctx).add(
+            {QStringLiteral("anna.berg"), QStringLiteral("Anna"), QString(), QString()}));
         // Three profiles at zero, two listed per kind: two rows and "… and 1 more".
         for (const char* name : {"Alpha", "Beta", "Gamma"}) {
             NewSipProfile p;
@@ -58,14 +58,16 @@ private slots:
         QCOMPARE(first.data(AttentionModel::RawValueRole).toString(), QStringLiteral("Alpha"));
         QCOMPARE(first.data(AttentionModel::TargetRole).toInt(),
                  int(AttentionItem::Target::Profile));
-        QCOMPARE(first.data(AttentionModel::KindRole).toInt(),
-                 int(AttentionItem::Kind::NoCredit));
-        QCOMPARE(model.index(0, AttentionModel::Severity).data(AttentionModel::RawValueRole).toInt(),
-                 int(AttentionItem::Severity::Critical));
+        QCOMPARE(first.data(AttentionModel::KindRole).toInt(), int(AttentionItem::Kind::NoCredit));
+        QCOMPARE(
+            model.index(0, AttentionModel::Severity).data(AttentionModel::RawValueRole).toInt(),
+            int(AttentionItem::Severity::Critical));
         QCOMPARE(model.index(0, AttentionModel::Severity).data().toString(),
                  AttentionModel::severityText(AttentionItem::Severity::Critical));
-        QVERIFY(model.index(0, AttentionModel::Details).data().toString().contains(
-            QStringLiteral("Alpha")));
+        QVERIFY(model.index(0, AttentionModel::Details)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("Alpha")));
         QCOMPARE(model.index(0, AttentionModel::Details).data(AttentionModel::RawValueRole),
                  QVariant(qint64(0)));
         QCOMPARE(model.index(2, 0).data(AttentionModel::MoreRole).toInt(), 1);

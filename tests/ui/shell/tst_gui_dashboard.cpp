@@ -60,20 +60,22 @@ private slots:
         }
         // Five steps: top up, members, a SIP profile, numbers, call records.
         QCOMPARE(guide->findChildren<QToolButton*>().size(), 5);
+        QVERIFY(
+            !m_gui.window()->findChild<QTreeView*>(QStringLiteral("attentionList"))->isVisible());
         QVERIFY(!m_gui.window()
-                     ->findChild<QTreeView*>(QStringLiteral("attentionList"))
-                     ->isVisible());
-        QVERIFY(!m_gui.window()->findChild<QWidget*>(QStringLiteral("recentActivityList"))
+                     ->findChild<QWidget*>(QStringLiteral("recentActivityList"))
                      ->isVisible());
         // The cards keep their names and figures.
-        QVERIFY(m_gui.window()->findChild<QLabel*>(QStringLiteral("dashboardBalanceLabel"))
+        QVERIFY(m_gui.window()
+                    ->findChild<QLabel*>(QStringLiteral("dashboardBalanceLabel"))
                     ->isVisible());
         m_gui.shoot(m_gui.window(), QStringLiteral("dashboard-empty"));
     }
 
     void nothingDueSaysSo()
     {
-        QVERIFY(CompanyService(m_gui.verify()).topUp(Money::fromCents(500000), QStringLiteral("T")));
+        QVERIFY(
+            CompanyService(m_gui.verify()).topUp(Money::fromCents(500000), QStringLiteral("T")));
         m_gui.window()->refreshPages();
         QVERIFY(!m_dashboard->isGuideShown());
         auto* empty = m_gui.window()->findChild<QLabel*>(QStringLiteral("attentionEmptyLabel"));
@@ -93,12 +95,11 @@ private slots:
         auto demo = DemoGenerator(ctx).generate(options);
         QVERIFY2(demo.ok(), demo ? "" : qPrintable(demo.error().message));
         // Last in the table's order, and owing more than any demo member: 6000 minutes.
-        QVERIFY(MemberService(ctx).add({QStringLiteral("zz.owes"), QStringLiteral("Zed Owes"),
-                                        QString(), QString()}));
+        QVERIFY(MemberService(ctx).add(
+            {QStringLiteral("zz.owes"), QStringLiteral("Zed Owes"), QString(), QString()}));
         QBuffer cdr;
         cdr.setData(sbt::asteriskLine(QStringLiteral("zz.owes"), QStringLiteral("16467781234"),
-                                      ctx.now().addSecs(-400000), 360000,
-                                      QStringLiteral("zz.1")));
+                                      ctx.now().addSecs(-400000), 360000, QStringLiteral("zz.1")));
         cdr.open(QIODevice::ReadOnly);
         CallImportOptions importOptions;
         importOptions.fileName = QStringLiteral("Master.csv");
@@ -135,21 +136,38 @@ private slots:
         ui::MembersPage* members = m_gui.window()->membersPage();
         QVERIFY(members->model()->rowOfAccount(QStringLiteral("zz.owes")) < 0);
         activate(owes);
-        QCOMPARE(m_gui.window()->currentPage(), MainWindow::pageFromName(QStringLiteral("members")));
+        QCOMPARE(m_gui.window()->currentPage(),
+                 MainWindow::pageFromName(QStringLiteral("members")));
         QCOMPARE(members->selectedAccounts(), QStringList{QStringLiteral("zz.owes")});
 
         m_gui.window()->showPage(QStringLiteral("dashboard"));
         activate(rowOf(model, AttentionItem::Kind::NoCredit, QStringLiteral("Zeta Desk")));
         QCOMPARE(m_gui.window()->currentPage(),
                  MainWindow::pageFromName(QStringLiteral("sip-profiles")));
-        QCOMPARE(m_gui.window()->sipProfilesPage()->selectedProfile(),
-                 QStringLiteral("Zeta Desk"));
+        QCOMPARE(m_gui.window()->sipProfilesPage()->selectedProfile(), QStringLiteral("Zeta Desk"));
 
-        // A number: MainWindow finds one however the Numbers page is filtered.
-        const QString e164 = firstNumber();
-        QVERIFY(!e164.isEmpty());
-        QVERIFY(m_gui.window()->showNumber(e164));
+        // Three weeks on, the demo's numbers renew within the week: one entry for them all,
+        // which opens the Numbers page on the first to renew.
+        m_gui.clock()->set(QDateTime(QDate(2026, 12, 10), QTime(10, 0), Qt::UTC));
+        m_gui.window()->refreshPages();
+        m_gui.window()->showPage(QStringLiteral("dashboard"));
+        int numbers = -1;
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->item(row).kind == AttentionItem::Kind::NumbersRenew)
+                numbers = row;
+        QVERIFY(numbers >= 0);
+        const QString e164 = model->item(numbers).key;
+        QVERIFY(e164.startsWith(QLatin1Char('+')));
+        QVERIFY(model->item(numbers).covers);
+        m_gui.shoot(m_gui.window(), QStringLiteral("dashboard-renewals"));
+        activate(numbers);
+        QCOMPARE(m_gui.window()->currentPage(),
+                 MainWindow::pageFromName(QStringLiteral("numbers")));
         QCOMPARE(m_gui.window()->numbersPage()->selectedNumbers(), QStringList{e164});
+        // MainWindow's own way in, for a number the list does not name.
+        const QString last = lastNumber();
+        QVERIFY(m_gui.window()->showNumber(last));
+        QCOMPARE(m_gui.window()->numbersPage()->selectedNumbers(), QStringList{last});
         QVERIFY(!m_gui.window()->showMember(QStringLiteral("nobody.here")));
     }
 
@@ -172,7 +190,7 @@ private:
         QTest::keyClick(list, Qt::Key_Return);
     }
 
-    QString firstNumber() const
+    QString lastNumber() const
     {
         auto q = m_gui.verify().db.runFirst(
             QStringLiteral("SELECT e164 FROM numbers WHERE status = 'active' ORDER BY e164 DESC"));
