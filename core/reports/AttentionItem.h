@@ -12,7 +12,8 @@ namespace sb {
 struct AttentionItem
 {
     /// In the order the list shows them within a severity.
-    enum class Kind {
+    enum class Kind
+    {
         Owed,              ///< a member's or a profile's balance below zero
         NoCredit,          ///< a SIP profile at exactly zero (below zero is Owed)
         LowBalance,        ///< below a week of the account's usual spending
@@ -22,9 +23,15 @@ struct AttentionItem
         BundlesRenew,      ///< a profile's US minute bundles renewing within 7 days
         BundleLapsed,      ///< a profile's bundles lapsed in the last 30 days
     };
-    enum class Severity { Info = 0, Warning = 1, Critical = 2 };
+    enum class Severity
+    {
+        Info = 0,
+        Warning = 1,
+        Critical = 2
+    };
     /// The page the entry opens and what `key` names there.
-    enum class Target {
+    enum class Target
+    {
         None,
         Member,  ///< key: the member's account name
         Profile, ///< key: the SIP profile's name

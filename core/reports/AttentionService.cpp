@@ -55,13 +55,13 @@ void AttentionService::addMore(QList<AttentionItem>& out, Kind kind, Severity se
 Result<void> AttentionService::owed(QList<AttentionItem>& out) const
 {
     // accounts_balance: the range below zero only.
-    auto q = m_ctx.db.run(
-        QStringLiteral("SELECT a.balance_cents, m.account_name, p.name FROM accounts a"
-                       " LEFT JOIN members m ON m.account_id = a.id"
-                       " LEFT JOIN profiles p ON p.account_id = a.id"
-                       " WHERE a.balance_cents < 0 AND a.kind IN ('member', 'profile')"
-                       " ORDER BY a.balance_cents, a.id LIMIT ?"),
-        {m_perKind});
+    auto q =
+        m_ctx.db.run(QStringLiteral("SELECT a.balance_cents, m.account_name, p.name FROM accounts a"
+                                    " LEFT JOIN members m ON m.account_id = a.id"
+                                    " LEFT JOIN profiles p ON p.account_id = a.id"
+                                    " WHERE a.balance_cents < 0 AND a.kind IN ('member', 'profile')"
+                                    " ORDER BY a.balance_cents, a.id LIMIT ?"),
+                     {m_perKind});
     if (!q)
         return q.error();
     int listed = 0;
@@ -296,9 +296,9 @@ Result<void> AttentionService::companyRenewals(QList<AttentionItem>& out) const
             return first.error();
         item.key = first->value(0).toString();
         first->finish();
-        const QString what = tr("%n number(s) renew by %1 for %2", nullptr,
-                                static_cast<int>(numberCount))
-                                 .arg(displayDate(numbersBy), numbersCost.display());
+        const QString what =
+            tr("%n number(s) renew by %1 for %2", nullptr, static_cast<int>(numberCount))
+                .arg(displayDate(numbersBy), numbersCost.display());
         item.text = covers ? tr("%1; the company balance covers them.").arg(what)
                            : tr("%1; the company balance (%2) does not cover the %3 due this "
                                 "week.")
@@ -337,13 +337,12 @@ Result<void> AttentionService::bundleRenewals(QList<AttentionItem>& out) const
     // The newest period of a profile decides, as in BundleService::processDue;
     // bundle_periods_due (state, ends_on) finds the candidates.
     auto q = m_ctx.db.run(
-        QStringLiteral(
-            "SELECT p.name, b.bundle_count, b.ends_on, a.balance_cents"
-            " FROM bundle_periods b JOIN profiles p ON p.id = b.profile_id"
-            " JOIN accounts a ON a.id = p.account_id"
-            " WHERE b.state = 'active' AND b.ends_on <= ? AND NOT EXISTS (SELECT 1 FROM"
-            " bundle_periods n WHERE n.profile_id = b.profile_id AND n.id > b.id)"
-            " ORDER BY b.ends_on, p.name_key"),
+        QStringLiteral("SELECT p.name, b.bundle_count, b.ends_on, a.balance_cents"
+                       " FROM bundle_periods b JOIN profiles p ON p.id = b.profile_id"
+                       " JOIN accounts a ON a.id = p.account_id"
+                       " WHERE b.state = 'active' AND b.ends_on <= ? AND NOT EXISTS (SELECT 1 FROM"
+                       " bundle_periods n WHERE n.profile_id = b.profile_id AND n.id > b.id)"
+                       " ORDER BY b.ends_on, p.name_key"),
         {iso(today.addDays(RenewalDays))});
     if (!q)
         return q.error();
@@ -368,9 +367,10 @@ Result<void> AttentionService::bundleRenewals(QList<AttentionItem>& out) const
         const QString what =
             tr("The %n US minute bundle(s) of %1 renew on %2 for %3", nullptr, count)
                 .arg(item.key, displayDate(item.date), item.amount.display());
-        item.text = item.covers ? tr("%1; its balance covers them.").arg(what)
-                                : tr("%1; its balance (%2) does not cover them.")
-                                      .arg(what, balance.display());
+        item.text =
+            item.covers
+                ? tr("%1; its balance covers them.").arg(what)
+                : tr("%1; its balance (%2) does not cover them.").arg(what, balance.display());
         out.append(item);
         ++listed;
     }
@@ -420,10 +420,10 @@ Result<void> AttentionService::lapsedBundles(QList<AttentionItem>& out) const
 Result<QList<AttentionItem>> AttentionService::list() const
 {
     QList<AttentionItem> items;
-    for (auto part : {&AttentionService::owed, &AttentionService::noCredit,
-                      &AttentionService::lowBalances, &AttentionService::suspended,
-                      &AttentionService::companyRenewals, &AttentionService::bundleRenewals,
-                      &AttentionService::lapsedBundles}) {
+    for (auto part :
+         {&AttentionService::owed, &AttentionService::noCredit, &AttentionService::lowBalances,
+          &AttentionService::suspended, &AttentionService::companyRenewals,
+          &AttentionService::bundleRenewals, &AttentionService::lapsedBundles}) {
         if (auto r = (this->*part)(items); !r)
             return r.error();
     }

@@ -63,8 +63,7 @@ private:
     Result<void> bundleRenewals(QList<AttentionItem>& out) const;
     Result<void> lapsedBundles(QList<AttentionItem>& out) const;
     void addMore(QList<AttentionItem>& out, AttentionItem::Kind kind,
-                 AttentionItem::Severity severity, AttentionItem::Target target,
-                 qint64 rest) const;
+                 AttentionItem::Severity severity, AttentionItem::Target target, qint64 rest) const;
 
     const Context& m_ctx;
     int m_perKind;
