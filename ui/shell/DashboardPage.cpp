@@ -122,8 +122,16 @@ DashboardPage::DashboardPage(const Context& ctx, QWidget* parent) : QWidget(pare
     layout->addWidget(m_recent, 2);
     retranslateUi(); // also fills the cards
     // Every change shows here: the balance, the members, their credit or the activity.
+    // The attention list reads more than the figures (three months of spending summaries on
+    // a big account): while the page is hidden it waits until it is shown.
     if (m_ctx.notifier)
-        connect(m_ctx.notifier, &Notifier::changed, this, &DashboardPage::refresh);
+        connect(m_ctx.notifier, &Notifier::changed, this, [this]() {
+            refreshFigures();
+            if (isVisible())
+                refreshAttention();
+            else
+                m_attentionStale = true;
+        });
 }
 
 QWidget* DashboardPage::makeCard(QLabel*& caption, QLabel*& value, const QString& name)
@@ -205,6 +213,37 @@ void DashboardPage::openAttention(int row)
 
 void DashboardPage::refresh()
 {
+    refreshFigures();
+    refreshAttention();
+}
+
+void DashboardPage::refreshAttention()
+{
+    m_attentionStale = false;
+    // An empty account: the first steps instead of empty lists.
+    const auto isEmpty = AttentionService(m_ctx).accountIsEmpty();
+    const bool empty = isEmpty && *isEmpty;
+    m_guide->setHidden(!empty);
+    QWidget* chartsHost = m_chartsSlot->parentWidget();
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_attentionCaption), static_cast<QWidget*>(m_recentCaption),
+          static_cast<QWidget*>(m_recent), chartsHost})
+        w->setHidden(empty);
+    m_attentionModel->refresh();
+    const bool nothing = m_attentionModel->rowCount() == 0;
+    m_attention->setHidden(empty || nothing);
+    m_attentionEmpty->setHidden(empty || !nothing);
+}
+
+void DashboardPage::showEvent(QShowEvent* event)
+{
+    if (m_attentionStale)
+        refreshAttention();
+    QWidget::showEvent(event);
+}
+
+void DashboardPage::refreshFigures()
+{
     const QLocale locale;
     const auto balance = CompanyService(m_ctx).balance();
     m_balance->setText(balance ? balance->toCurrencyString(locale) : tr("unknown"));
@@ -222,20 +261,6 @@ void DashboardPage::refresh()
         m_credit->setText(tr("unknown"));
     for (QLabel* l : {m_balance, m_members, m_credit})
         l->setAccessibleName(l->text());
-
-    // An empty account: the first steps instead of empty lists.
-    const auto isEmpty = AttentionService(m_ctx).accountIsEmpty();
-    const bool empty = isEmpty && *isEmpty;
-    m_guide->setHidden(!empty);
-    QWidget* chartsHost = m_chartsSlot->parentWidget();
-    for (QWidget* w :
-         {static_cast<QWidget*>(m_attentionCaption), static_cast<QWidget*>(m_recentCaption),
-          static_cast<QWidget*>(m_recent), chartsHost})
-        w->setHidden(empty);
-    m_attentionModel->refresh();
-    const bool nothing = m_attentionModel->rowCount() == 0;
-    m_attention->setHidden(empty || nothing);
-    m_attentionEmpty->setHidden(empty || !nothing);
 
     m_recent->clear();
     const auto recent = ActivityLog(m_ctx).page(0, RecentEntries);

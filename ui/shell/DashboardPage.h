@@ -63,10 +63,15 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslateUi();
     void retranslateGuide();
+    /// The cards and the recent activity.
+    void refreshFigures();
+    /// The attention list, or the guide on an empty account.
+    void refreshAttention();
     QWidget* makeCard(QLabel*& caption, QLabel*& value, const QString& name);
 
     const Context& m_ctx;
@@ -92,6 +97,8 @@ private:
     QVBoxLayout* m_guideSteps = nullptr;
     /// Each step's explanation, by its action's objectName.
     QList<QPair<QString, QLabel*>> m_guideTexts;
+    /// Changes came while the page was hidden.
+    bool m_attentionStale = false;
 };
 
 } // namespace sb::ui

@@ -20,6 +20,7 @@
 #include "ui/shell/MainWindow.h"
 
 #include <QBuffer>
+#include <QComboBox>
 #include <QFrame>
 #include <QLabel>
 #include <QTest>
@@ -164,11 +165,32 @@ private slots:
         QCOMPARE(m_gui.window()->currentPage(),
                  MainWindow::pageFromName(QStringLiteral("numbers")));
         QCOMPARE(m_gui.window()->numbersPage()->selectedNumbers(), QStringList{e164});
-        // MainWindow's own way in, for a number the list does not name.
+        // MainWindow's own way in, for a number the list does not name and the page's
+        // filter hides: the filters are reset.
+        auto* status = m_gui.window()->numbersPage()->findChild<QComboBox*>(
+            QStringLiteral("numbersStatusFilter"));
+        QVERIFY(status);
+        status->setCurrentIndex(status->count() - 1); // released only
         const QString last = lastNumber();
+        QVERIFY(!m_gui.window()->numbersPage()->selectNumber(last));
         QVERIFY(m_gui.window()->showNumber(last));
         QCOMPARE(m_gui.window()->numbersPage()->selectedNumbers(), QStringList{last});
         QVERIFY(!m_gui.window()->showMember(QStringLiteral("nobody.here")));
+    }
+
+    // A change announced while the dashboard is hidden shows once it is in view again.
+    void changesWhileHiddenShowWhenShown()
+    {
+        m_gui.window()->showPage(QStringLiteral("members"));
+        NewSipProfile p;
+        p.name = QStringLiteral("Omega Desk");
+        p.auth = SipProfile::Auth::Ip;
+        p.ip = QStringLiteral("8.8.4.4");
+        QVERIFY(ProfileService(m_gui.window()->context()).create(p));
+        AttentionModel* model = m_dashboard->attentionModel();
+        QCOMPARE(rowOf(model, AttentionItem::Kind::NoCredit, QStringLiteral("Omega Desk")), -1);
+        m_gui.window()->showPage(QStringLiteral("dashboard"));
+        QVERIFY(rowOf(model, AttentionItem::Kind::NoCredit, QStringLiteral("Omega Desk")) >= 0);
     }
 
 private:
