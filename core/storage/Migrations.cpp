@@ -332,6 +332,14 @@ const QList<QStringList>& steps()
                            " hour TEXT NOT NULL,"
                            " seconds BIGINT NOT NULL)"),
         },
+        // 10: the dashboard's attention list (AttentionService) reads suspended
+        //     auto-recharges and channels due by index.
+        {
+            QStringLiteral(
+                "CREATE INDEX auto_recharge_suspended ON auto_recharge(suspended_until)"),
+            QStringLiteral("CREATE INDEX profiles_channels_due ON profiles(channels_lapsed,"
+                           " channels_expires)"),
+        },
     };
     return s;
 }

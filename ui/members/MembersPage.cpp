@@ -144,6 +144,23 @@ bool MembersPage::selectAccount(const QString& account)
     return true;
 }
 
+bool MembersPage::locateMember(const QString& account)
+{
+    if (account.isEmpty())
+        return false;
+    if (selectAccount(account))
+        return true;
+    // A search narrows a hundred thousand rows to a handful: no page-by-page walk.
+    m_search->setText(account);
+    m_model->setSearch(account);
+    while (!selectAccount(account)) {
+        if (!m_model->canFetchMore({}))
+            return false;
+        m_model->fetchMore({});
+    }
+    return true;
+}
+
 void MembersPage::updateActions()
 {
     const int selected = static_cast<int>(m_table->selectionModel()->selectedRows().size());

@@ -48,6 +48,10 @@ public:
     QStringList selectedAccounts() const;
     /// Selects the fetched row of `account` (if fetched) and scrolls to it.
     bool selectAccount(const QString& account);
+    /// Finds `account` however far down the table it is: selects the fetched row, or
+    /// searches for it (the search box shows the account) and fetches until it is found.
+    /// False when no such member exists.
+    bool locateMember(const QString& account);
     /// True while an import or export runs.
     bool isBusy() const { return m_busy; }
 

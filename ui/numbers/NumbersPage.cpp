@@ -192,6 +192,24 @@ bool NumbersPage::selectNumber(const QString& e164)
     return false;
 }
 
+bool NumbersPage::locateNumber(const QString& e164)
+{
+    if (e164.isEmpty())
+        return false;
+    if (selectNumber(e164))
+        return true;
+    for (QComboBox* filter : {m_country, m_holder, m_status})
+        filter->setCurrentIndex(0);
+    m_search->setText(e164);
+    m_model->setSearch(e164);
+    while (!selectNumber(e164)) {
+        if (!m_model->canFetchMore({}))
+            return false;
+        m_model->fetchMore({});
+    }
+    return true;
+}
+
 void NumbersPage::updateActions()
 {
     // Only what the admin can see is acted on: a selection on a hidden page is not.

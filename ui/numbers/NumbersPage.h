@@ -44,6 +44,9 @@ public:
     QStringList selectedNumbers() const;
     /// Selects the fetched row of `e164` (if fetched) and scrolls to it.
     bool selectNumber(const QString& e164);
+    /// Finds `e164` however far down the table it is: selects the fetched row, or clears
+    /// the filters, searches for it (the search box shows it) and fetches until found.
+    bool locateNumber(const QString& e164);
 
     void saveSettings() const;
     void restoreSettings();

@@ -180,6 +180,15 @@ bool SipProfilesPage::selectProfile(const QString& name)
     return true;
 }
 
+bool SipProfilesPage::locateProfile(const QString& name)
+{
+    if (selectProfile(name))
+        return true;
+    m_search->clear();
+    m_model->setSearch(QString());
+    return selectProfile(name);
+}
+
 void SipProfilesPage::showSelected()
 {
     m_details->showProfile(selectedProfile());

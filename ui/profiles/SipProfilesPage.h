@@ -50,6 +50,9 @@ public:
 
     QString selectedProfile() const;
     bool selectProfile(const QString& name);
+    /// Selects `name` after clearing a search that hides it (the profiles are all fetched).
+    bool locateProfile(const QString& name);
+    QAction* createAction() const { return m_createAction; }
 
     /// Replaces the file dialog of the call history export (tests, automation).
     void setFileDialogOverride(std::function<QString()> chooser) { m_chooser = std::move(chooser); }

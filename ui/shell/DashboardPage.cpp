@@ -4,6 +4,8 @@
 #include "core/books/CompanyService.h"
 #include "core/books/Ledger.h"
 #include "core/members/MemberService.h"
+#include "core/reports/AttentionService.h"
+#include "models/reports/AttentionModel.h"
 
 #include <QAction>
 #include <QEvent>
@@ -11,7 +13,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPair>
 #include <QToolButton>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -38,9 +42,56 @@ DashboardPage::DashboardPage(const Context& ctx, QWidget* parent) : QWidget(pare
     m_quick = new QHBoxLayout;
     m_quick->addStretch();
 
-    m_recentCaption = new QLabel(this);
-    QFont bold = m_recentCaption->font();
+    // What needs the admin today, first: each row opens the row it speaks of.
+    m_attentionCaption = new QLabel(this);
+    QFont bold = m_attentionCaption->font();
     bold.setBold(true);
+    m_attentionCaption->setFont(bold);
+    m_attentionModel = new AttentionModel(m_ctx, this);
+    m_attentionModel->setObjectName(QStringLiteral("attentionModel"));
+    m_attention = new QTreeView(this);
+    m_attention->setObjectName(QStringLiteral("attentionList"));
+    m_attention->setModel(m_attentionModel);
+    m_attention->setRootIsDecorated(false);
+    m_attention->setUniformRowHeights(true);
+    m_attention->setAllColumnsShowFocus(true);
+    m_attention->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_attention->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_attention->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_attention->setWordWrap(false);
+    m_attention->setTextElideMode(Qt::ElideRight);
+    m_attentionCaption->setBuddy(m_attention);
+    // Enter, or a double click: the page opens with the row selected.
+    connect(m_attention, &QAbstractItemView::activated, this,
+            [this](const QModelIndex& index) { openAttention(index.row()); });
+    connect(m_attentionModel, &AttentionModel::errorOccurred, this, &DashboardPage::statusMessage);
+    m_attentionEmpty = new QLabel(this);
+    m_attentionEmpty->setObjectName(QStringLiteral("attentionEmptyLabel"));
+    m_attentionEmpty->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    // The charts go here, below the attention list (ui/charts/DashboardCharts, placed by the
+    // window); hidden with the lists while the first-steps guide shows.
+    auto* chartsHost = new QWidget(this);
+    chartsHost->setObjectName(QStringLiteral("dashboardChartsSlot"));
+    m_chartsSlot = new QVBoxLayout(chartsHost);
+    m_chartsSlot->setContentsMargins(0, 0, 0, 0);
+
+    m_guide = new QFrame(this);
+    m_guide->setObjectName(QStringLiteral("dashboardGuide"));
+    m_guide->setFrameShape(QFrame::StyledPanel);
+    m_guideTitle = new QLabel(m_guide);
+    m_guideTitle->setFont(bold);
+    m_guideText = new QLabel(m_guide);
+    m_guideText->setWordWrap(true);
+    m_guideSteps = new QVBoxLayout;
+    auto* guideLayout = new QVBoxLayout(m_guide);
+    guideLayout->addWidget(m_guideTitle);
+    guideLayout->addWidget(m_guideText);
+    guideLayout->addLayout(m_guideSteps);
+    guideLayout->addStretch();
+    m_guide->hide();
+
+    m_recentCaption = new QLabel(this);
     m_recentCaption->setFont(bold);
     m_recent = new QTreeWidget(this);
     m_recent->setObjectName(QStringLiteral("recentActivityList"));
@@ -52,18 +103,35 @@ DashboardPage::DashboardPage(const Context& ctx, QWidget* parent) : QWidget(pare
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
     m_recent->setColumnWidth(0, em * 10);
     m_recent->setColumnWidth(1, em * 12);
+    // A few dozen rows at most: measuring them (and the headers) is cheap.
+    m_attention->header()->setSectionResizeMode(AttentionModel::Severity,
+                                                QHeaderView::ResizeToContents);
+    m_attention->header()->setSectionResizeMode(AttentionModel::Subject,
+                                                QHeaderView::ResizeToContents);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(cards);
     layout->addLayout(m_quick);
-    layout->addSpacing(8);
+    layout->addWidget(m_guide, 1);
+    layout->addWidget(m_attentionCaption);
+    layout->addWidget(m_attention, 3);
+    layout->addWidget(m_attentionEmpty);
+    layout->addWidget(chartsHost);
     layout->addWidget(m_recentCaption);
-    layout->addWidget(m_recent, 1);
+    layout->addWidget(m_recent, 2);
     retranslateUi(); // also fills the cards
     // Every change shows here: the balance, the members, their credit or the activity.
+    // The attention list reads more than the figures (three months of spending summaries on
+    // a big account): while the page is hidden it waits until it is shown.
     if (m_ctx.notifier)
-        connect(m_ctx.notifier, &Notifier::changed, this, &DashboardPage::refresh);
+        connect(m_ctx.notifier, &Notifier::changed, this, [this]() {
+            refreshFigures();
+            if (isVisible())
+                refreshAttention();
+            else
+                m_attentionStale = true;
+        });
 }
 
 QWidget* DashboardPage::makeCard(QLabel*& caption, QLabel*& value, const QString& name)
@@ -100,7 +168,81 @@ void DashboardPage::setQuickActions(const QList<QAction*>& actions)
     }
 }
 
+void DashboardPage::setGuideActions(const QList<QAction*>& actions)
+{
+    for (QAction* a : actions) {
+        auto* button = new QToolButton(m_guide);
+        button->setDefaultAction(a);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setObjectName(a->objectName() + QStringLiteral("GuideButton"));
+        button->setAccessibleName(a->text().remove(QLatin1Char('&')));
+        connect(a, &QAction::changed, button,
+                [button, a]() { button->setAccessibleName(a->text().remove(QLatin1Char('&'))); });
+        auto* what = new QLabel(m_guide);
+        what->setObjectName(a->objectName() + QStringLiteral("GuideText"));
+        what->setWordWrap(true);
+        what->setBuddy(button);
+        m_guideTexts.append({a->objectName(), what});
+        auto* row = new QHBoxLayout;
+        row->addWidget(button);
+        row->addWidget(what, 1);
+        m_guideSteps->addLayout(row);
+    }
+    // The buttons line up: as wide as the widest.
+    int widest = 0;
+    for (auto* b : m_guide->findChildren<QToolButton*>())
+        widest = std::max(widest, b->sizeHint().width());
+    for (auto* b : m_guide->findChildren<QToolButton*>())
+        b->setMinimumWidth(widest);
+    retranslateGuide();
+}
+
+bool DashboardPage::isGuideShown() const
+{
+    return !m_guide->isHidden();
+}
+
+void DashboardPage::openAttention(int row)
+{
+    if (row < 0 || row >= m_attentionModel->rowCount())
+        return;
+    const AttentionItem& item = m_attentionModel->item(row);
+    if (item.target != AttentionItem::Target::None)
+        emit openRequested(item.target, item.key);
+}
+
 void DashboardPage::refresh()
+{
+    refreshFigures();
+    refreshAttention();
+}
+
+void DashboardPage::refreshAttention()
+{
+    m_attentionStale = false;
+    // An empty account: the first steps instead of empty lists.
+    const auto isEmpty = AttentionService(m_ctx).accountIsEmpty();
+    const bool empty = isEmpty && *isEmpty;
+    m_guide->setHidden(!empty);
+    QWidget* chartsHost = m_chartsSlot->parentWidget();
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_attentionCaption), static_cast<QWidget*>(m_recentCaption),
+          static_cast<QWidget*>(m_recent), chartsHost})
+        w->setHidden(empty);
+    m_attentionModel->refresh();
+    const bool nothing = m_attentionModel->rowCount() == 0;
+    m_attention->setHidden(empty || nothing);
+    m_attentionEmpty->setHidden(empty || !nothing);
+}
+
+void DashboardPage::showEvent(QShowEvent* event)
+{
+    if (m_attentionStale)
+        refreshAttention();
+    QWidget::showEvent(event);
+}
+
+void DashboardPage::refreshFigures()
 {
     const QLocale locale;
     const auto balance = CompanyService(m_ctx).balance();
@@ -154,6 +296,25 @@ void DashboardPage::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+void DashboardPage::retranslateGuide()
+{
+    for (const auto& [action, label] : std::as_const(m_guideTexts)) {
+        QString text;
+        if (action == QLatin1String("topUpAction"))
+            text = tr("Put money on the company balance: everything is paid from it.");
+        else if (action == QLatin1String("addMemberAction"))
+            text = tr("Add the people who call, one by one or imported from a file.");
+        else if (action == QLatin1String("createSipProfileAction"))
+            text = tr("Create a SIP profile for each PBX or office line, with its channels.");
+        else if (action == QLatin1String("buyNumbersAction"))
+            text = tr("Buy phone numbers for members and SIP profiles.");
+        else if (action == QLatin1String("importCallsAction"))
+            text = tr("Import the PBX's call records to charge the calls.");
+        label->setText(text);
+        label->setAccessibleName(text);
+    }
+}
+
 void DashboardPage::retranslateUi()
 {
     setAccessibleName(tr("Dashboard"));
@@ -162,6 +323,19 @@ void DashboardPage::retranslateUi()
     m_membersCaption->setText(tr("Members"));
     m_creditCaption->setText(tr("Credit held by members"));
     m_recentCaption->setText(tr("Recent activity"));
+    m_attentionCaption->setText(tr("&What needs you today"));
+    m_attention->setAccessibleName(tr("What needs you today"));
+    m_attention->setAccessibleDescription(
+        tr("Press Enter on an entry to open the page it speaks of."));
+    m_attention->setToolTip(tr("Double-click or press Enter to open the page it speaks of."));
+    m_attentionEmpty->setText(tr("Nothing needs you today."));
+    m_attentionEmpty->setAccessibleName(m_attentionEmpty->text());
+    m_guide->setAccessibleName(tr("First steps"));
+    m_guideTitle->setText(tr("First steps"));
+    retranslateGuide();
+    m_guideText->setText(
+        tr("The account is empty. Top up the company balance, add the members and the SIP "
+           "profiles they call through, buy numbers, then import the PBX's call records."));
     m_recent->setHeaderLabels({tr("Time"), tr("Action"), tr("Details")});
     m_recent->setAccessibleName(tr("Recent activity"));
 

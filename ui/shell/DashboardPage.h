@@ -1,19 +1,31 @@
 #pragma once
 
+#include "core/reports/AttentionItem.h"
 #include "core/storage/Context.h"
 
 #include <QList>
+#include <QPair>
 #include <QWidget>
 
 class QAction;
+class QFrame;
 class QHBoxLayout;
 class QLabel;
+class QModelIndex;
+class QTreeView;
 class QTreeWidget;
+class QVBoxLayout;
+
+namespace sb {
+class AttentionModel;
+}
 
 namespace sb::ui {
 
-/// The company at a glance: balance, members, the credit they hold, recent activity; read
-/// again whenever the context's Notifier announces a change.
+/// The company at a glance: balance, members, the credit they hold, what needs the admin
+/// today (the attention list, whose entries open the row they speak of), recent activity;
+/// read again whenever the context's Notifier announces a change. An empty account shows a
+/// guide to the first steps instead of the empty lists.
 class DashboardPage : public QWidget
 {
     Q_OBJECT
@@ -25,18 +37,41 @@ public:
 
     /// Buttons for the everyday actions (top up, add member, import).
     void setQuickActions(const QList<QAction*>& actions);
+    /// The first steps of the guide an empty account shows, a button each (top up, add
+    /// members, create a SIP profile, buy numbers, import call records).
+    void setGuideActions(const QList<QAction*>& actions);
+
+    AttentionModel* attentionModel() const { return m_attentionModel; }
+    QTreeView* attentionList() const { return m_attention; }
+    /// Where the dashboard's charts go (below the attention list): empty until the window
+    /// puts its chart widget there.
+    QVBoxLayout* chartsSlot() const { return m_chartsSlot; }
+    /// Whether the first-steps guide is shown (the account is empty).
+    bool isGuideShown() const;
 
 public slots:
     void refresh();
 
+    /// Opens what the attention entry of `row` speaks of (openRequested).
+    void openAttention(int row);
+
 signals:
     void statusMessage(const QString& text);
+    /// The admin followed an attention entry: show `target`'s page and select `key` there
+    /// (nothing selected when `key` is empty: an "… and N more" entry).
+    void openRequested(sb::AttentionItem::Target target, const QString& key);
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslateUi();
+    void retranslateGuide();
+    /// The cards and the recent activity.
+    void refreshFigures();
+    /// The attention list, or the guide on an empty account.
+    void refreshAttention();
     QWidget* makeCard(QLabel*& caption, QLabel*& value, const QString& name);
 
     const Context& m_ctx;
@@ -50,6 +85,20 @@ private:
     QLabel* m_recentCaption = nullptr;
     QTreeWidget* m_recent = nullptr;
     QHBoxLayout* m_quick = nullptr;
+    QLabel* m_attentionCaption = nullptr;
+    AttentionModel* m_attentionModel = nullptr;
+    QTreeView* m_attention = nullptr;
+    QLabel* m_attentionEmpty = nullptr;
+    /// The charts' place (issue 9, ui/charts/DashboardCharts): the integrator adds it here.
+    QVBoxLayout* m_chartsSlot = nullptr;
+    QFrame* m_guide = nullptr;
+    QLabel* m_guideTitle = nullptr;
+    QLabel* m_guideText = nullptr;
+    QVBoxLayout* m_guideSteps = nullptr;
+    /// Each step's explanation, by its action's objectName.
+    QList<QPair<QString, QLabel*>> m_guideTexts;
+    /// Changes came while the page was hidden.
+    bool m_attentionStale = false;
 };
 
 } // namespace sb::ui

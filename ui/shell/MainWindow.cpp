@@ -133,6 +133,22 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
     connect(sipProfilesPage(), &SipProfilesPage::buyNumbersRequested, numbersPage(),
             &NumbersPage::buyNumbersFor);
     connect(settingsPage(), &SettingsPage::databaseRequested, this, &MainWindow::switchDatabase);
+    connect(dashboardPage(), &DashboardPage::openRequested, this,
+            [this](AttentionItem::Target target, const QString& key) {
+                switch (target) {
+                case AttentionItem::Target::Member:
+                    showMember(key);
+                    break;
+                case AttentionItem::Target::Profile:
+                    showProfile(key);
+                    break;
+                case AttentionItem::Target::Number:
+                    showNumber(key);
+                    break;
+                case AttentionItem::Target::None:
+                    break;
+                }
+            });
     settingsPage()->setCurrentDatabase(m_ctx.db.displaySpec());
     connect(m_ctx.notifier, &Notifier::changed, this, [this](const Changes& changes) {
         if (changes.companyBalance)
@@ -336,6 +352,11 @@ void MainWindow::createMenus()
 
     dashboardPage()->setQuickActions(
         {m_topUpAction, membersPage()->addMemberAction(), membersPage()->importAction()});
+    QList<QAction*> firstSteps{m_topUpAction, membersPage()->addMemberAction(),
+                               sipProfilesPage()->createAction(), numbersPage()->buyAction()};
+    if (auto* calls = pageWidget<CallsPage>())
+        firstSteps.append(calls->importAction());
+    dashboardPage()->setGuideActions(firstSteps);
 }
 
 int MainWindow::currentPage() const
@@ -355,6 +376,24 @@ void MainWindow::showPage(int index)
     m_navigation->setCurrentRow(index);
     m_stack->setCurrentIndex(index);
     showPageActions(index);
+}
+
+bool MainWindow::showMember(const QString& account)
+{
+    showPage(QStringLiteral("members"));
+    return !account.isEmpty() && membersPage()->locateMember(account);
+}
+
+bool MainWindow::showProfile(const QString& name)
+{
+    showPage(QStringLiteral("sip-profiles"));
+    return !name.isEmpty() && sipProfilesPage()->locateProfile(name);
+}
+
+bool MainWindow::showNumber(const QString& e164)
+{
+    showPage(QStringLiteral("numbers"));
+    return !e164.isEmpty() && numbersPage()->locateNumber(e164);
 }
 
 void MainWindow::showPage(const QString& id)

@@ -105,6 +105,13 @@ public slots:
     /// Fills the database with demo members, off the UI thread.
     void generateDemo(int members);
     void showStatus(const QString& text);
+    /// Shows the Members page with `account`'s row selected and in view, searching for it if
+    /// it is not fetched; false (the page still shown) when there is no such member.
+    bool showMember(const QString& account);
+    /// Shows the SIP profiles page with `name` selected; false when there is no such profile.
+    bool showProfile(const QString& name);
+    /// Shows the Numbers page with `e164` selected and in view; false when there is none.
+    bool showNumber(const QString& e164);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

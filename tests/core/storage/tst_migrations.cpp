@@ -84,11 +84,13 @@ bool undoOwedBalances(const Database& db)
     return true;
 }
 
-// Undoes the summaries' step (9) on a fresh database.
+// Undoes the summaries' step (9) on a fresh database, and the attention list's indexes
+// (step 10) after it.
 bool undoSummaries(const Database& db)
 {
     for (const char* sql :
-         {"DROP TABLE ledger_months", "DROP TABLE balance_months", "DROP TABLE spending_months",
+         {"DROP INDEX auto_recharge_suspended", "DROP INDEX profiles_channels_due",
+          "DROP TABLE ledger_months", "DROP TABLE balance_months", "DROP TABLE spending_months",
           "DROP TABLE call_months", "DROP TABLE call_hours", "DROP TABLE profile_peaks",
           "DROP INDEX ledger_at", "DROP INDEX ledger_kind_at",
           "ALTER TABLE ledger DROP COLUMN for_account"}) {

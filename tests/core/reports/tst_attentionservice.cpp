@@ -1,0 +1,398 @@
+// AttentionService on both engines: each kind of the dashboard's attention list appears for a
+// hand-built account and goes once the admin has dealt with it; the "covers" flag of
+// renewals; at most `perKind` entries per kind and one that counts the rest; the empty
+// account.
+
+#include "tests/support/CdrLines.h"
+#include "tests/support/CoreTest.h"
+
+#include "core/billing/BillingService.h"
+#include "core/books/CompanyService.h"
+#include "core/bundles/BundleService.h"
+#include "core/credit/CreditService.h"
+#include "core/members/MemberService.h"
+#include "core/numbers/NumberService.h"
+#include "core/numbers/PriceListStore.h"
+#include "core/profiles/ProfileService.h"
+#include "core/rating/CallImporter.h"
+#include "core/reports/AttentionService.h"
+
+#include <QBuffer>
+#include <QTemporaryDir>
+
+using namespace sb;
+using Kind = AttentionItem::Kind;
+using Severity = AttentionItem::Severity;
+using Target = AttentionItem::Target;
+
+namespace {
+
+Money m(qint64 cents)
+{
+    return Money::fromCents(cents);
+}
+
+QList<AttentionItem> items(const Context& ctx, int perKind = AttentionService::DefaultPerKind)
+{
+    auto r = AttentionService(ctx, perKind).list();
+    if (!r)
+        qWarning("attention: %s", qPrintable(r.error().message));
+    return r ? *r : QList<AttentionItem>();
+}
+
+QList<AttentionItem> ofKind(const QList<AttentionItem>& all, Kind kind)
+{
+    QList<AttentionItem> out;
+    for (const AttentionItem& i : all)
+        if (i.kind == kind)
+            out.append(i);
+    return out;
+}
+
+QString addMember(const Context& ctx, const QString& account)
+{
+    auto r = MemberService(ctx).add({account, account, QString(), QString()});
+    return r ? QString() : r.error().message;
+}
+
+QString addProfile(const Context& ctx, const QString& name, int channels = 1)
+{
+    NewSipProfile p;
+    p.name = name;
+    p.auth = SipProfile::Auth::Ip;
+    p.ip = QStringLiteral("8.8.4.4");
+    p.channels = channels;
+    auto r = ProfileService(ctx).create(p);
+    return r ? QString() : r.error().message;
+}
+
+// One answered ten-minute call to the US paid by `account` (0.23 at the built-in rate).
+QString call(const Context& ctx, const QString& account, const QString& id)
+{
+    QBuffer buffer;
+    buffer.setData(sbt::asteriskLine(account, QStringLiteral("16467781234"),
+                                     ctx.now().addSecs(-3600), 600, id));
+    buffer.open(QIODevice::ReadOnly);
+    CallImportOptions options;
+    options.fileName = QStringLiteral("Master.csv");
+    auto r = CallImporter(ctx, PriceList::builtIn()).import(&buffer, options);
+    if (!r)
+        return r.error().message;
+    return r->imported == 1 ? QString() : QStringLiteral("the call was not imported");
+}
+
+#define SB_OK(expr)                                                                                \
+    do {                                                                                           \
+        const QString problem_ = (expr);                                                           \
+        QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                        \
+    } while (0)
+
+} // namespace
+
+class TestAttentionService : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_keys;
+
+private slots:
+    void initTestCase()
+    {
+        SB_INIT_CORE_TEST();
+        qputenv("SWITCHBOARD_SECRET_KEY_FILE",
+                m_keys.filePath(QStringLiteral("secrets.key")).toLocal8Bit());
+        qputenv("SWITCHBOARD_NO_KEYCHAIN", "1");
+    }
+
+    void emptyAccount_data() { sbt::addEngineRows(); }
+    void emptyAccount()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        const AttentionService attention(*e.ctx);
+        auto empty = attention.accountIsEmpty();
+        QVERIFY(empty.ok() && *empty);
+        QVERIFY(items(*e.ctx).isEmpty());
+        SB_VERIFY_OK(CompanyService(*e.ctx).topUp(m(100), QStringLiteral("T")));
+        empty = attention.accountIsEmpty();
+        QVERIFY(empty.ok() && !*empty);
+        QVERIFY(items(*e.ctx).isEmpty());
+    }
+
+    // A member's call takes her below zero: owed; credit brings her back. A SIP profile at
+    // zero has no credit; credit clears it. A profile below zero is listed once, as owed.
+    void owedAndNoCredit_data() { sbt::addEngineRows(); }
+    void owedAndNoCredit()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        const Context& ctx = *e.ctx;
+        SB_VERIFY_OK(CompanyService(ctx).topUp(m(100000), QStringLiteral("T")));
+        SB_OK(addMember(ctx, QStringLiteral("anna.berg")));
+        SB_OK(addMember(ctx, QStringLiteral("bob.ross")));
+        SB_VERIFY_OK(CreditService(ctx).allocate(m(1000), {QStringLiteral("bob.ross")}));
+        SB_OK(addProfile(ctx, QStringLiteral("Sales")));
+        SB_OK(addProfile(ctx, QStringLiteral("Support")));
+        SB_VERIFY_OK(ProfileService(ctx).allocateCredit(QStringLiteral("Support"), m(10)));
+
+        auto all = items(ctx);
+        QVERIFY(ofKind(all, Kind::Owed).isEmpty());
+        auto none = ofKind(all, Kind::NoCredit);
+        QCOMPARE(none.size(), 1);
+        QCOMPARE(none[0].key, QStringLiteral("Sales"));
+        QCOMPARE(none[0].target, Target::Profile);
+        QCOMPARE(none[0].severity, Severity::Critical);
+        QVERIFY(none[0].text.contains(QStringLiteral("Sales")));
+
+        SB_OK(call(ctx, QStringLiteral("anna.berg"), QStringLiteral("c.1")));
+        SB_OK(call(ctx, QStringLiteral("Support"), QStringLiteral("c.2")));
+        all = items(ctx);
+        auto owed = ofKind(all, Kind::Owed);
+        QCOMPARE(owed.size(), 2);
+        // Most owed first: anna owes 0.23, Support 0.13.
+        QCOMPARE(owed[0].key, QStringLiteral("anna.berg"));
+        QCOMPARE(owed[0].target, Target::Member);
+        QCOMPARE(owed[0].amount, m(-23));
+        QVERIFY2(owed[0].text.contains(QStringLiteral("0.23")), qPrintable(owed[0].text));
+        QCOMPARE(owed[1].key, QStringLiteral("Support"));
+        QCOMPARE(owed[1].target, Target::Profile);
+        QCOMPARE(owed[1].amount, m(-13));
+        // Support is owed, not "without credit" as well.
+        QCOMPARE(ofKind(all, Kind::NoCredit).size(), 1);
+        // Critical entries come first.
+        QCOMPARE(all.first().severity, Severity::Critical);
+
+        SB_VERIFY_OK(CreditService(ctx).allocate(m(1000), {QStringLiteral("anna.berg")}));
+        SB_VERIFY_OK(ProfileService(ctx).allocateCredit(QStringLiteral("Support"), m(1000)));
+        SB_VERIFY_OK(ProfileService(ctx).allocateCredit(QStringLiteral("Sales"), m(1000)));
+        all = items(ctx);
+        QVERIFY(ofKind(all, Kind::Owed).isEmpty());
+        QVERIFY(ofKind(all, Kind::NoCredit).isEmpty());
+    }
+
+    // carl spent 90.00 in January: over December, January and February (90 days) a week is
+    // 7.00. In March (whose spending does not count yet) 7.00 left is not low, 6.99 is.
+    void lowAgainstUsualSpending_data() { sbt::addEngineRows(); }
+    void lowAgainstUsualSpending()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine, sbt::utc(2026, 1, 15, 12));
+        const Context& ctx = *e.ctx;
+        SB_VERIFY_OK(CompanyService(ctx).topUp(m(100000), QStringLiteral("T")));
+        SB_OK(addMember(ctx, QStringLiteral("carl.dahl")));
+        SB_OK(addMember(ctx, QStringLiteral("dora.idle")));
+        const CreditService credit(ctx);
+        SB_VERIFY_OK(credit.allocate(m(10000), {QStringLiteral("carl.dahl")}));
+        SB_VERIFY_OK(credit.allocate(m(100), {QStringLiteral("dora.idle")}));
+        SB_VERIFY_OK(credit.charge(QStringLiteral("carl.dahl"), m(9000), QStringLiteral("Jan")));
+        // In January itself the spending is this month's: nobody is low yet.
+        QVERIFY(ofKind(items(ctx), Kind::LowBalance).isEmpty());
+
+        e.clock.set(sbt::utc(2026, 3, 10, 12));
+        SB_VERIFY_OK(credit.charge(QStringLiteral("carl.dahl"), m(300), QStringLiteral("Mar")));
+        QCOMPARE(MemberService(ctx).find(QStringLiteral("carl.dahl"))->balance, m(700));
+        QVERIFY(ofKind(items(ctx), Kind::LowBalance).isEmpty());
+
+        SB_VERIFY_OK(credit.charge(QStringLiteral("carl.dahl"), m(1), QStringLiteral("Mar")));
+        auto low = ofKind(items(ctx), Kind::LowBalance);
+        QCOMPARE(low.size(), 1); // dora spent nothing: never low
+        QCOMPARE(low[0].key, QStringLiteral("carl.dahl"));
+        QCOMPARE(low[0].target, Target::Member);
+        QCOMPARE(low[0].amount, m(699));
+        QCOMPARE(low[0].severity, Severity::Warning);
+        QVERIFY2(low[0].text.contains(QStringLiteral("6.99")) &&
+                     low[0].text.contains(QStringLiteral("7.00")),
+                 qPrintable(low[0].text));
+
+        SB_VERIFY_OK(credit.allocate(m(500), {QStringLiteral("carl.dahl")}));
+        QVERIFY(ofKind(items(ctx), Kind::LowBalance).isEmpty());
+
+        // May: January has left the three months (February to April).
+        e.clock.set(sbt::utc(2026, 5, 2, 12));
+        SB_VERIFY_OK(credit.charge(QStringLiteral("carl.dahl"), m(1100), QStringLiteral("May")));
+        QCOMPARE(MemberService(ctx).find(QStringLiteral("carl.dahl"))->balance, m(99));
+        // Feb + Mar + Apr: 3.01 in March → a week is 3.01 × 7 / 89 = 0.24, 0.99 is not low.
+        QVERIFY(ofKind(items(ctx), Kind::LowBalance).isEmpty());
+    }
+
+    void rechargeSuspended_data() { sbt::addEngineRows(); }
+    void rechargeSuspended()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        const Context& ctx = *e.ctx;
+        SB_VERIFY_OK(CompanyService(ctx).topUp(m(100000), QStringLiteral("T")));
+        SB_OK(addMember(ctx, QStringLiteral("anna.berg")));
+        const CreditService credit(ctx);
+        // 0 → 10 → 20: the limit of 20.00 is reached, suspended until 1 April.
+        SB_VERIFY_OK(
+            credit.setAutoRecharge(QStringLiteral("anna.berg"), m(1000), m(2500), m(2000)));
+        auto s = ofKind(items(ctx), Kind::RechargeSuspended);
+        QCOMPARE(s.size(), 1);
+        QCOMPARE(s[0].key, QStringLiteral("anna.berg"));
+        QCOMPARE(s[0].date, QDate(2026, 4, 1));
+        QCOMPARE(s[0].amount, m(2000));
+        QCOMPARE(s[0].target, Target::Member);
+
+        SB_VERIFY_OK(credit.disableAutoRecharge(QStringLiteral("anna.berg")));
+        QVERIFY(ofKind(items(ctx), Kind::RechargeSuspended).isEmpty());
+    }
+
+    // Two numbers and a profile's two channels bought on 10 March renew on 10 April; on
+    // 5 April they are due within the week. The company covers them or not by a cent.
+    // Sales' bundle is paid from Sales' own balance. The billing run renews everything.
+    void renewalsAndCovers_data() { sbt::addEngineRows(); }
+    void renewalsAndCovers()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        const Context& ctx = *e.ctx;
+        const PriceList& prices = PriceListStore::current(ctx);
+        SB_VERIFY_OK(CompanyService(ctx).topUp(m(100000), QStringLiteral("T")));
+        SB_OK(addMember(ctx, QStringLiteral("anna.berg")));
+        SB_OK(addProfile(ctx, QStringLiteral("Sales"), 2));
+        auto bought = NumberService(ctx).buy({QStringLiteral("US"),
+                                              QStringLiteral("617"),
+                                              1,
+                                              {NumberHolder::member(QStringLiteral("anna.berg")),
+                                               NumberHolder::profile(QStringLiteral("Sales"))},
+                                              true});
+        SB_VERIFY_OK(bought);
+        const Money bundle = prices.bundlePrice();
+        SB_VERIFY_OK(ProfileService(ctx).allocateCredit(QStringLiteral("Sales"), bundle + m(500)));
+        SB_VERIFY_OK(BundleService(ctx, prices).add(QStringLiteral("Sales"), 1));
+        // Sales has 5.00 left after the bundle: on 10 March nothing renews within the week.
+        for (Kind k : {Kind::NumbersRenew, Kind::ChannelsRenew, Kind::BundlesRenew})
+            QVERIFY(ofKind(items(ctx), k).isEmpty());
+
+        e.clock.set(sbt::utc(2026, 4, 5, 9));
+        const Money numbersCost = *prices.numberPrice(QStringLiteral("US"), 1)->times(2);
+        const Money channelsCost = *prices.channelPrice().times(2);
+        auto all = items(ctx);
+        auto numbers = ofKind(all, Kind::NumbersRenew);
+        QCOMPARE(numbers.size(), 1);
+        QCOMPARE(numbers[0].amount, numbersCost);
+        QCOMPARE(numbers[0].date, QDate(2026, 4, 10));
+        QCOMPARE(numbers[0].covers, true);
+        QCOMPARE(numbers[0].target, Target::Number);
+        QStringList e164s{bought->at(0).e164, bought->at(1).e164};
+        std::sort(e164s.begin(), e164s.end());
+        QCOMPARE(numbers[0].key, e164s.first());
+        // "%n number(s)": without a translator loaded the plural stays as written.
+        QVERIFY2(numbers[0].text.contains(QStringLiteral("2 number")) &&
+                     numbers[0].text.contains(numbersCost.display()) &&
+                     numbers[0].text.contains(QStringLiteral("covers")),
+                 qPrintable(numbers[0].text));
+        auto channels = ofKind(all, Kind::ChannelsRenew);
+        QCOMPARE(channels.size(), 1);
+        QCOMPARE(channels[0].key, QStringLiteral("Sales"));
+        QCOMPARE(channels[0].amount, channelsCost);
+        QCOMPARE(channels[0].covers, true);
+        auto bundles = ofKind(all, Kind::BundlesRenew);
+        QCOMPARE(bundles.size(), 1);
+        QCOMPARE(bundles[0].key, QStringLiteral("Sales"));
+        QCOMPARE(bundles[0].amount, bundle);
+        QCOMPARE(bundles[0].date, QDate(2026, 4, 10));
+        QCOMPARE(bundles[0].covers, false);
+        QCOMPARE(bundles[0].severity, Severity::Critical);
+
+        SB_VERIFY_OK(ProfileService(ctx).allocateCredit(QStringLiteral("Sales"), bundle));
+        QCOMPARE(ofKind(items(ctx), Kind::BundlesRenew).value(0).covers, true);
+        QCOMPARE(ofKind(items(ctx), Kind::BundlesRenew).value(0).severity, Severity::Info);
+
+        // The company keeps a cent less than the week's numbers and channels.
+        const Money company = *CompanyService(ctx).balance();
+        const Money due = numbersCost + channelsCost;
+        SB_VERIFY_OK(
+            CreditService(ctx).allocate(company - due + m(1), {QStringLiteral("anna.berg")}));
+        all = items(ctx);
+        QCOMPARE(ofKind(all, Kind::NumbersRenew).value(0).covers, false);
+        QCOMPARE(ofKind(all, Kind::NumbersRenew).value(0).severity, Severity::Critical);
+        QCOMPARE(ofKind(all, Kind::ChannelsRenew).value(0).covers, false);
+        SB_VERIFY_OK(CompanyService(ctx).topUp(m(1), QStringLiteral("T")));
+        all = items(ctx);
+        QCOMPARE(ofKind(all, Kind::NumbersRenew).value(0).covers, true);
+        QCOMPARE(ofKind(all, Kind::ChannelsRenew).value(0).covers, true);
+
+        e.clock.set(sbt::utc(2026, 4, 10, 9));
+        SB_VERIFY_OK(BillingService(ctx).run());
+        all = items(ctx);
+        for (Kind k : {Kind::NumbersRenew, Kind::ChannelsRenew, Kind::BundlesRenew})
+            QVERIFY(ofKind(all, k).isEmpty());
+    }
+
+    // Sales' balance cannot pay its bundle's renewal on 10 April: lapsed, listed for 30 days
+    // or until bundles are bought again.
+    void lapsedBundle_data() { sbt::addEngineRows(); }
+    void lapsedBundle()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        const Context& ctx = *e.ctx;
+        const PriceList& prices = PriceListStore::current(ctx);
+        SB_VERIFY_OK(CompanyService(ctx).topUp(m(100000), QStringLiteral("T")));
+        SB_OK(addProfile(ctx, QStringLiteral("Sales"), 2));
+        SB_OK(addProfile(ctx, QStringLiteral("Support"), 2));
+        for (const char* p : {"Sales", "Support"}) {
+            SB_VERIFY_OK(
+                ProfileService(ctx).allocateCredit(QString::fromLatin1(p), prices.bundlePrice()));
+            SB_VERIFY_OK(BundleService(ctx, prices).add(QString::fromLatin1(p), 1));
+        }
+        e.clock.set(sbt::utc(2026, 4, 10, 9));
+        SB_VERIFY_OK(BillingService(ctx).run());
+        auto lapsed = ofKind(items(ctx), Kind::BundleLapsed);
+        QCOMPARE(lapsed.size(), 2);
+        QCOMPARE(lapsed[0].key, QStringLiteral("Sales"));
+        QCOMPARE(lapsed[0].date, QDate(2026, 4, 10));
+        QCOMPARE(lapsed[0].target, Target::Profile);
+
+        e.clock.set(sbt::utc(2026, 4, 12, 9));
+        SB_VERIFY_OK(
+            ProfileService(ctx).allocateCredit(QStringLiteral("Sales"), prices.bundlePrice()));
+        SB_VERIFY_OK(BundleService(ctx, prices).add(QStringLiteral("Sales"), 1));
+        lapsed = ofKind(items(ctx), Kind::BundleLapsed);
+        QCOMPARE(lapsed.size(), 1);
+        QCOMPARE(lapsed[0].key, QStringLiteral("Support"));
+
+        e.clock.set(sbt::utc(2026, 5, 11, 9));
+        QVERIFY(ofKind(items(ctx), Kind::BundleLapsed).isEmpty());
+    }
+
+    // Five members owe, three profiles have no credit: two of each are listed, then one
+    // entry for the rest.
+    void limits_data() { sbt::addEngineRows(); }
+    void limits()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        const Context& ctx = *e.ctx;
+        SB_VERIFY_OK(CompanyService(ctx).topUp(m(100000), QStringLiteral("T")));
+        for (int i = 0; i < 5; ++i) {
+            const QString account = QStringLiteral("member.%1").arg(i);
+            SB_OK(addMember(ctx, account));
+            // Member i calls i + 1 times: member.4 owes most.
+            for (int c = 0; c <= i; ++c)
+                SB_OK(call(ctx, account, QStringLiteral("c.%1.%2").arg(i).arg(c)));
+        }
+        for (const char* p : {"Alpha", "Beta", "Gamma"})
+            SB_OK(addProfile(ctx, QString::fromLatin1(p)));
+        const auto all = items(ctx, 2);
+        const auto owed = ofKind(all, Kind::Owed);
+        QCOMPARE(owed.size(), 3);
+        QCOMPARE(owed[0].key, QStringLiteral("member.4"));
+        QCOMPARE(owed[1].key, QStringLiteral("member.3"));
+        QCOMPARE(owed[2].more, 3);
+        QVERIFY(owed[2].key.isEmpty());
+        QVERIFY2(owed[2].text.contains(QStringLiteral("3 more")), qPrintable(owed[2].text));
+        const auto none = ofKind(all, Kind::NoCredit);
+        QCOMPARE(none.size(), 3);
+        QCOMPARE(none[0].key, QStringLiteral("Alpha"));
+        QCOMPARE(none[1].key, QStringLiteral("Beta"));
+        QCOMPARE(none[2].more, 1);
+        // With room for all, no "more" entry.
+        for (const AttentionItem& i : items(ctx, 10))
+            QCOMPARE(i.more, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAttentionService)
+#include "tst_attentionservice.moc"
