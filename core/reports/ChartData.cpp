@@ -136,10 +136,10 @@ Result<ChartData::MonthlySpending> ChartData::spendingByDepartment(int months,
 {
     MonthlySpending s;
     s.months = lastMonths(qMax(1, months));
-    auto q = m_ctx.db.run(
-        QStringLiteral("SELECT month, department, SUM(cents) FROM spending_months"
-                       " WHERE month >= ? AND month <= ? GROUP BY month, department"),
-        {monthKey(s.months.first()), monthKey(s.months.last())});
+    auto q =
+        m_ctx.db.run(QStringLiteral("SELECT month, department, SUM(cents) FROM spending_months"
+                                    " WHERE month >= ? AND month <= ? GROUP BY month, department"),
+                     {monthKey(s.months.first()), monthKey(s.months.last())});
     if (!q)
         return q.error();
     QHash<QString, int> index;
@@ -194,10 +194,10 @@ Result<ChartData::BundleUsage> ChartData::bundleUsage(int top) const
                                            " p.id = b.profile_id WHERE b.state IN ('active',"
                                            " 'cancelled') AND b.starts_on <= ? AND b.ends_on > ?");
     BundleUsage u;
-    auto q = m_ctx.db.run(QStringLiteral("SELECT p.name, b.minutes_used, b.bundle_count") +
-                              current +
-                              QStringLiteral(" ORDER BY b.bundle_count DESC, p.name_key LIMIT ?"),
-                          {today, today, qMax(1, top)});
+    auto q =
+        m_ctx.db.run(QStringLiteral("SELECT p.name, b.minutes_used, b.bundle_count") + current +
+                         QStringLiteral(" ORDER BY b.bundle_count DESC, p.name_key LIMIT ?"),
+                     {today, today, qMax(1, top)});
     if (!q)
         return q.error();
     qint64 topUsed = 0;
@@ -209,11 +209,10 @@ Result<ChartData::BundleUsage> ChartData::bundleUsage(int top) const
         topIncluded += b.included;
         u.top.append(b);
     }
-    auto all = m_ctx.db.runFirst(
-        QStringLiteral("SELECT COUNT(*), COALESCE(SUM(b.minutes_used), 0),"
-                       " COALESCE(SUM(b.bundle_count), 0)") +
-            current,
-        {today, today});
+    auto all = m_ctx.db.runFirst(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(b.minutes_used), 0),"
+                                                " COALESCE(SUM(b.bundle_count), 0)") +
+                                     current,
+                                 {today, today});
     if (!all)
         return all.error();
     u.restCount = all->value(0).toInt() - int(u.top.size());

@@ -100,7 +100,8 @@ inline QString buildChartAccount(const sb::Context& ctx, sb::FixedClock& clock)
     if (QString e = profile(QStringLiteral("Front"), QStringLiteral("Front office"), 2, 8000, 2);
         !e.isEmpty())
         return e;
-    if (auto a = CreditService(ctx).allocate(Money::fromCents(1000), {QStringLiteral("alice.smith")});
+    if (auto a =
+            CreditService(ctx).allocate(Money::fromCents(1000), {QStringLiteral("alice.smith")});
         !a)
         return fail(a.error());
 
