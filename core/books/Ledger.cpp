@@ -214,12 +214,23 @@ Result<Ledger::Totals> Ledger::totals() const
         return q.error();
     t.toppedUp = Money::fromCents(q->value(0).toLongLong());
     t.spent = Money::fromCents(q->value(1).toLongLong());
-    auto b = db.runFirst(QStringLiteral(
+    auto b = balanceTotals();
+    if (!b)
+        return b.error();
+    t.balances = b->balances;
+    t.owed = b->owed;
+    return t;
+}
+
+Result<Ledger::Totals> Ledger::balanceTotals() const
+{
+    auto b = m_ctx.db.runFirst(QStringLiteral(
         "SELECT CAST(COALESCE(SUM(balance_cents), 0) AS BIGINT),"
         " CAST(COALESCE(SUM(CASE WHEN balance_cents < 0 THEN -balance_cents ELSE 0 END), 0)"
         " AS BIGINT) FROM accounts"));
     if (!b)
         return b.error();
+    Totals t;
     t.balances = Money::fromCents(b->value(0).toLongLong());
     t.owed = Money::fromCents(b->value(1).toLongLong());
     return t;

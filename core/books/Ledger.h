@@ -61,6 +61,9 @@ public:
         Money owed; ///< what members and profiles below zero owe together (positive)
     };
     Result<Totals> totals() const;
+    /// Only `balances` and `owed` of totals(), from the accounts alone (no ledger scan): for
+    /// figures shown often, such as the dashboard's.
+    Result<Totals> balanceTotals() const;
     /// Balance of each account recomputed from the ledger alone, compared with the stored
     /// balance; the ids of accounts that disagree.
     Result<QList<qint64>> inconsistentAccounts() const;

@@ -1,5 +1,7 @@
 #include "ui/shell/DashboardPage.h"
 
+#include "ui/charts/DashboardCharts.h"
+
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
 #include "core/books/Ledger.h"
@@ -75,6 +77,8 @@ DashboardPage::DashboardPage(const Context& ctx, QWidget* parent) : QWidget(pare
     chartsHost->setObjectName(QStringLiteral("dashboardChartsSlot"));
     m_chartsSlot = new QVBoxLayout(chartsHost);
     m_chartsSlot->setContentsMargins(0, 0, 0, 0);
+    m_charts = new DashboardCharts(m_ctx, chartsHost);
+    m_chartsSlot->addWidget(m_charts);
 
     m_guide = new QFrame(this);
     m_guide->setObjectName(QStringLiteral("dashboardGuide"));
@@ -249,7 +253,7 @@ void DashboardPage::refreshFigures()
     m_balance->setText(balance ? balance->toCurrencyString(locale) : tr("unknown"));
     const auto count = MemberService(m_ctx).count();
     m_members->setText(count ? locale.toString(*count) : tr("unknown"));
-    const auto totals = Ledger(m_ctx).totals();
+    const auto totals = Ledger(m_ctx).balanceTotals();
     if (totals && balance) {
         // Credit held counts the balances above zero; what the others owe for calls is said
         // beside it in words, never netted away.

@@ -22,8 +22,11 @@ class AttentionModel;
 
 namespace sb::ui {
 
+class DashboardCharts;
+
 /// The company at a glance: balance, members, the credit they hold, what needs the admin
-/// today (the attention list, whose entries open the row they speak of), recent activity;
+/// today (the attention list, whose entries open the row they speak of), the charts
+/// (DashboardCharts), recent activity;
 /// read again whenever the context's Notifier announces a change. An empty account shows a
 /// guide to the first steps instead of the empty lists.
 class DashboardPage : public QWidget
@@ -91,6 +94,7 @@ private:
     QLabel* m_attentionEmpty = nullptr;
     /// The charts' place (issue 9, ui/charts/DashboardCharts): the integrator adds it here.
     QVBoxLayout* m_chartsSlot = nullptr;
+    DashboardCharts* m_charts = nullptr;
     QFrame* m_guide = nullptr;
     QLabel* m_guideTitle = nullptr;
     QLabel* m_guideText = nullptr;
