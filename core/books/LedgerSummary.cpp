@@ -7,9 +7,9 @@ namespace sb {
 
 bool LedgerSummary::isSpending(const QString& kind)
 {
-    static const QStringList kinds = {QStringLiteral("number"),        QStringLiteral("channels"),
-                                      QStringLiteral("bundle"),        QStringLiteral("bundle-refund"),
-                                      QStringLiteral("call"),          QStringLiteral("charge")};
+    static const QStringList kinds = {QStringLiteral("number"), QStringLiteral("channels"),
+                                      QStringLiteral("bundle"), QStringLiteral("bundle-refund"),
+                                      QStringLiteral("call"),   QStringLiteral("charge")};
     return kinds.contains(kind);
 }
 
@@ -46,14 +46,14 @@ Result<void> LedgerSummary::flush()
 {
     const Database& db = m_tx.db();
     if (!m_flows.empty()) {
-        Statement upsert(db, QStringLiteral(
-                                 "INSERT INTO ledger_months (month, account_id, kind, in_cents,"
-                                 " out_cents, for_cents, entries) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                                 " ON CONFLICT (month, account_id, kind) DO UPDATE SET"
-                                 " in_cents = ledger_months.in_cents + excluded.in_cents,"
-                                 " out_cents = ledger_months.out_cents + excluded.out_cents,"
-                                 " for_cents = ledger_months.for_cents + excluded.for_cents,"
-                                 " entries = ledger_months.entries + excluded.entries"));
+        Statement upsert(
+            db, QStringLiteral("INSERT INTO ledger_months (month, account_id, kind, in_cents,"
+                               " out_cents, for_cents, entries) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                               " ON CONFLICT (month, account_id, kind) DO UPDATE SET"
+                               " in_cents = ledger_months.in_cents + excluded.in_cents,"
+                               " out_cents = ledger_months.out_cents + excluded.out_cents,"
+                               " for_cents = ledger_months.for_cents + excluded.for_cents,"
+                               " entries = ledger_months.entries + excluded.entries"));
         for (const auto& [key, f] : m_flows) {
             upsert.add(std::get<0>(key))
                 .add(std::get<1>(key))

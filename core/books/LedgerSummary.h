@@ -50,9 +50,9 @@ private:
         qint64 entries = 0;
     };
     Transaction& m_tx;
-    std::map<std::tuple<QString, qint64, QString>, Flow> m_flows; // month, account, kind
+    std::map<std::tuple<QString, qint64, QString>, Flow> m_flows;      // month, account, kind
     std::map<std::tuple<QString, qint64, QString>, qint64> m_spending; // month, account, kind
-    std::set<std::pair<qint64, QString>> m_balances;                    // account, month
+    std::set<std::pair<qint64, QString>> m_balances;                   // account, month
 };
 
 } // namespace sb

@@ -82,15 +82,15 @@ Result<void> CallSummaries::flush()
 {
     if (!m_months.empty()) {
         Statement upsert(
-            m_db,
-            QStringLiteral("INSERT INTO call_months (month, account_id, calls, billed_minutes,"
-                           " us_minutes, bundle_minutes, charged_cents) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                           " ON CONFLICT (month, account_id) DO UPDATE SET"
-                           " calls = call_months.calls + excluded.calls,"
-                           " billed_minutes = call_months.billed_minutes + excluded.billed_minutes,"
-                           " us_minutes = call_months.us_minutes + excluded.us_minutes,"
-                           " bundle_minutes = call_months.bundle_minutes + excluded.bundle_minutes,"
-                           " charged_cents = call_months.charged_cents + excluded.charged_cents"));
+            m_db, QStringLiteral(
+                      "INSERT INTO call_months (month, account_id, calls, billed_minutes,"
+                      " us_minutes, bundle_minutes, charged_cents) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                      " ON CONFLICT (month, account_id) DO UPDATE SET"
+                      " calls = call_months.calls + excluded.calls,"
+                      " billed_minutes = call_months.billed_minutes + excluded.billed_minutes,"
+                      " us_minutes = call_months.us_minutes + excluded.us_minutes,"
+                      " bundle_minutes = call_months.bundle_minutes + excluded.bundle_minutes,"
+                      " charged_cents = call_months.charged_cents + excluded.charged_cents"));
         for (const auto& [key, m] : m_months) {
             upsert.add(monthText(key.second))
                 .add(key.first)

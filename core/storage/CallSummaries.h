@@ -63,9 +63,9 @@ private:
     bool isUnitedStates(const QString& e164);
 
     Database m_db;
-    std::map<std::pair<qint64, qint64>, Month> m_months;  // (account, month index) → totals
-    std::map<std::pair<qint64, qint64>, qint64> m_hours;  // (profile, hour index) → seconds
-    QHash<QString, bool> m_usByArea;                      // "+1NPA" → a US area code
+    std::map<std::pair<qint64, qint64>, Month> m_months; // (account, month index) → totals
+    std::map<std::pair<qint64, qint64>, qint64> m_hours; // (profile, hour index) → seconds
+    QHash<QString, bool> m_usByArea;                     // "+1NPA" → a US area code
 };
 
 } // namespace sb
