@@ -74,10 +74,10 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
     for (const bool closing : {false, true}) {
         auto q = db.run(
             QStringLiteral("SELECT b.account_id, b.closing_cents FROM balance_months b JOIN"
-                           " (SELECT account_id, MAX(month) AS m FROM balance_months WHERE month")
-                + (closing ? QStringLiteral(" <= ?") : QStringLiteral(" < ?"))
-                + QStringLiteral(" GROUP BY account_id) l ON l.account_id = b.account_id"
-                                 " AND l.m = b.month"),
+                           " (SELECT account_id, MAX(month) AS m FROM balance_months WHERE month") +
+                (closing ? QStringLiteral(" <= ?") : QStringLiteral(" < ?")) +
+                QStringLiteral(" GROUP BY account_id) l ON l.account_id = b.account_id"
+                               " AND l.m = b.month"),
             {month});
         if (!q)
             return q.error();
@@ -163,6 +163,21 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
         }
     }
 
+    std::map<qint64, QString> deleted;
+    const auto deletedName = [&](qint64 id) {
+        auto it = deleted.find(id);
+        if (it != deleted.end())
+            return it->second;
+        QString name = tr("account %1").arg(id);
+        auto q = db.run(QStringLiteral("SELECT reference FROM ledger WHERE from_account = ? AND"
+                                       " kind = 'return' AND reference <> '' ORDER BY id DESC"),
+                        {id});
+        if (q && q->next())
+            name = tr("%1 (deleted)").arg(q->value(0).toString());
+        deleted.emplace(id, name);
+        return name;
+    };
+
     const auto accountOf = [&](qint64 id, const AccountMonth& a) {
         StatementAccount s;
         s.accountId = id;
@@ -185,9 +200,10 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
             s.displayName = it->second.displayName;
             s.department = it->second.department;
         } else {
-            // A deleted SIP profile's account: its history stays in the books.
+            // A deleted SIP profile's account: its history stays in the books, its name in
+            // the reference of the credit it returned on deletion.
             s.kind = StatementAccount::Kind::Profile;
-            s.name = tr("account %1").arg(id);
+            s.name = deletedName(id);
             s.displayName = s.name;
         }
         return s;
@@ -256,7 +272,7 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
                 auto it = info.find(other);
                 e.accountKind =
                     it != info.end() ? it->second.kind : StatementAccount::Kind::Profile;
-                e.account = it != info.end() ? it->second.name : tr("account %1").arg(other);
+                e.account = it != info.end() ? it->second.name : deletedName(other);
             }
             e.amount = Money::fromCents(q->value(4).toLongLong());
             e.actor = q->value(5).toString();

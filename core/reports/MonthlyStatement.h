@@ -34,8 +34,8 @@ struct StatementAccount
     Money closing;
     Money numbers;
     Money channels;
-    Money bundles; ///< bundles bought minus bundle refunds
-    Money calls;   ///< call charges and manual charges
+    Money bundles;            ///< bundles bought minus bundle refunds
+    Money calls;              ///< call charges and manual charges
     qint64 callCount = 0;     ///< calls started in the month (call_months)
     qint64 billedMinutes = 0; ///< their billed minutes
 
@@ -95,8 +95,8 @@ struct MonthStatement
 {
     QString month; ///< "YYYY-MM"
     StatementAccount company;
-    QList<StatementAccount> profiles; ///< by name
-    QList<StatementAccount> members;  ///< by account name
+    QList<StatementAccount> profiles;       ///< by name
+    QList<StatementAccount> members;        ///< by account name
     QList<StatementDepartment> departments; ///< by name, no department first
     QList<StatementEntry> entries;          ///< top-ups and allocations, in time order
     StatementTotals totals;

@@ -25,10 +25,9 @@ QList<StatementCsv::Section> StatementCsv::sections(const MonthStatement& st)
     out.append({QStringLiteral("statement"), {QStringLiteral("month")}, {{st.month}}});
 
     Section accounts{QStringLiteral("accounts"),
-                     {QStringLiteral("kind"), QStringLiteral("name"),
-                      QStringLiteral("displayName"), QStringLiteral("department"),
-                      QStringLiteral("opening"), QStringLiteral("in"), QStringLiteral("out"),
-                      QStringLiteral("closing"), QStringLiteral("numbers"),
+                     {QStringLiteral("kind"), QStringLiteral("name"), QStringLiteral("displayName"),
+                      QStringLiteral("department"), QStringLiteral("opening"), QStringLiteral("in"),
+                      QStringLiteral("out"), QStringLiteral("closing"), QStringLiteral("numbers"),
                       QStringLiteral("channels"), QStringLiteral("bundles"),
                       QStringLiteral("calls"), QStringLiteral("spending"),
                       QStringLiteral("callCount"), QStringLiteral("billedMinutes")},
@@ -63,14 +62,13 @@ QList<StatementCsv::Section> StatementCsv::sections(const MonthStatement& st)
                   QStringLiteral("spending")},
                  {}};
     for (const StatementDepartment& d : st.departments)
-        deps.rows.append({d.name, d.numbers.toString(), d.channels.toString(),
-                          d.bundles.toString(), d.calls.toString(), d.spending().toString()});
+        deps.rows.append({d.name, d.numbers.toString(), d.channels.toString(), d.bundles.toString(),
+                          d.calls.toString(), d.spending().toString()});
     out.append(deps);
 
     Section entries{QStringLiteral("entries"),
-                    {QStringLiteral("time"), QStringLiteral("kind"),
-                     QStringLiteral("accountKind"), QStringLiteral("account"),
-                     QStringLiteral("actor"), QStringLiteral("amount"),
+                    {QStringLiteral("time"), QStringLiteral("kind"), QStringLiteral("accountKind"),
+                     QStringLiteral("account"), QStringLiteral("actor"), QStringLiteral("amount"),
                      QStringLiteral("reference")},
                     {}};
     for (const StatementEntry& e : st.entries)
@@ -79,8 +77,8 @@ QList<StatementCsv::Section> StatementCsv::sections(const MonthStatement& st)
                              e.actor, e.amount.toString(), e.reference});
     out.append(entries);
 
-    Section totals{QStringLiteral("totals"), {QStringLiteral("kind"), QStringLiteral("amount")},
-                   {}};
+    Section totals{
+        QStringLiteral("totals"), {QStringLiteral("kind"), QStringLiteral("amount")}, {}};
     for (auto it = st.totals.byKind.cbegin(); it != st.totals.byKind.cend(); ++it)
         totals.rows.append({it.key(), it.value().toString()});
     totals.rows.append({QStringLiteral("spending"), st.totals.spending().toString()});

@@ -5,21 +5,14 @@
 // account's opening + in − out = closing, March opens where February closed, and a month
 // written wrongly is refused. StatementCsv writes the same figures.
 
-#include "tests/support/CdrLines.h"
 #include "tests/support/CoreTest.h"
+#include "tests/support/StatementScenario.h"
 
 #include "core/base/Csv.h"
 #include "core/books/CompanyService.h"
-#include "core/bundles/BundleService.h"
-#include "core/credit/CreditService.h"
-#include "core/members/MemberService.h"
-#include "core/numbers/NumberService.h"
-#include "core/profiles/ProfileService.h"
-#include "core/rating/CallImporter.h"
 #include "core/reports/MonthlyStatement.h"
 #include "core/reports/StatementCsv.h"
 
-#include <QBuffer>
 #include <QFile>
 #include <QSet>
 #include <QTemporaryDir>
@@ -28,118 +21,13 @@ using namespace sb;
 
 namespace {
 
-QString importCalls(const Context& ctx, const QByteArray& lines)
-{
-    QBuffer buffer;
-    buffer.setData(lines);
-    buffer.open(QIODevice::ReadOnly);
-    CallImportOptions o;
-    o.fileName = QStringLiteral("Master.csv");
-    auto r = CallImporter(ctx).import(&buffer, o);
-    if (!r)
-        return r.error().message;
-    if (r->problemCount != 0 || !r->unknownAccounts.isEmpty())
-        return QStringLiteral("import problems");
-    return {};
-}
-
-/// February 2026 and March 2026 of a small office; returns a problem or empty.
-QString buildScenario(sbt::Env& env)
-{
-    const Context& ctx = *env.ctx;
-    env.clock.set(sbt::utc(2026, 2, 3, 9));
-    if (auto t = CompanyService(ctx).topUp(Money::fromCents(500000), QStringLiteral("BANK-1"));
-        !t)
-        return t.error().message;
-    const MemberService members(ctx);
-    for (const auto& [account, name, dep] :
-         {std::tuple{"alice.berg", "Alice Berg", "Sales"},
-          std::tuple{"bob.hansen", "Bob Hansen", "Support"},
-          std::tuple{"carl.idle", "Carl Idle", "Sales"}}) {
-        if (auto a = members.add({QString::fromUtf8(account), QString::fromUtf8(name), QString(),
-                                  QString::fromUtf8(dep)});
-            !a)
-            return a.error().message;
-    }
-    const ProfileService profiles(ctx);
-    for (const auto& [name, dep, ip, channels] : {std::tuple{"Office", "Support", "8.8.4.4", 2},
-                                                  std::tuple{"Temp", "", "8.8.8.8", 1}}) {
-        NewSipProfile p;
-        p.name = QString::fromUtf8(name);
-        p.department = QString::fromUtf8(dep);
-        p.auth = SipProfile::Auth::Ip;
-        p.ip = QString::fromUtf8(ip);
-        p.channels = channels;
-        if (auto c = profiles.create(p); !c)
-            return c.error().message;
-    }
-    env.clock.set(sbt::utc(2026, 2, 4, 10));
-    if (auto a = CreditService(ctx).allocate(
-            Money::fromCents(5000), {QStringLiteral("alice.berg"), QStringLiteral("bob.hansen")});
-        !a)
-        return a.error().message;
-    if (auto a = profiles.allocateCredit(QStringLiteral("Office"), Money::fromCents(20000)); !a)
-        return a.error().message;
-    if (auto a = profiles.allocateCredit(QStringLiteral("Temp"), Money::fromCents(1500)); !a)
-        return a.error().message;
-    if (auto b = NumberService(ctx).buy({QStringLiteral("US"),
-                                         QStringLiteral("212"),
-                                         1,
-                                         {NumberHolder::member(QStringLiteral("alice.berg")),
-                                          NumberHolder::profile(QStringLiteral("Office"))},
-                                         false});
-        !b)
-        return b.error().message;
-    if (auto b = BundleService(ctx).add(QStringLiteral("Office"), 1); !b)
-        return b.error().message;
-    if (auto r = CreditService(ctx).setAutoRecharge(QStringLiteral("bob.hansen"),
-                                                    Money::fromCents(2000), Money::fromCents(4999),
-                                                    Money::fromCents(10000));
-        !r)
-        return r.error().message;
-    // Bob talks his balance below the threshold: auto-recharge.
-    env.clock.set(sbt::utc(2026, 2, 20, 18));
-    QByteArray feb;
-    int n = 0;
-    for (int i = 0; i < 6; ++i)
-        feb += sbt::asteriskLine(QStringLiteral("bob.hansen"), QStringLiteral("00442071234567"),
-                                 sbt::utc(2026, 2, 10, 9, i), 3600, QStringLiteral("f%1").arg(++n));
-    feb += sbt::asteriskLine(QStringLiteral("alice.berg"), QStringLiteral("2125550199"),
-                             sbt::utc(2026, 2, 11, 9), 125, QStringLiteral("f%1").arg(++n));
-    feb += sbt::asteriskLine(QStringLiteral("Office"), QStringLiteral("2125550198"),
-                             sbt::utc(2026, 2, 12, 9), 600, QStringLiteral("f%1").arg(++n));
-    feb += sbt::asteriskLine(QStringLiteral("Office"), QStringLiteral("00442071234567"),
-                             sbt::utc(2026, 2, 12, 10), 60, QStringLiteral("f%1").arg(++n));
-    if (QString p = importCalls(ctx, feb); !p.isEmpty())
-        return p;
-
-    // March: another top-up, a bundle change (unused minutes refunded), Temp deleted (its
-    // credit returned), calls at the turn of the month.
-    env.clock.set(sbt::utc(2026, 3, 2, 8));
-    if (auto t = CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("=BANK-2"));
-        !t)
-        return t.error().message;
-    if (auto c = BundleService(ctx).change(QStringLiteral("Office"), 2); !c)
-        return c.error().message;
-    if (auto d = profiles.remove(QStringLiteral("Temp")); !d)
-        return d.error().message;
-    env.clock.set(sbt::utc(2026, 3, 5, 8));
-    QByteArray mar;
-    mar += sbt::asteriskLine(QStringLiteral("alice.berg"), QStringLiteral("00442071234567"),
-                             sbt::utc(2026, 2, 28, 23, 59), 300, QStringLiteral("m%1").arg(++n));
-    mar += sbt::asteriskLine(QStringLiteral("Office"), QStringLiteral("2125550198"),
-                             sbt::utc(2026, 3, 3, 9), 120, QStringLiteral("m%1").arg(++n));
-    if (QString p = importCalls(ctx, mar); !p.isEmpty())
-        return p;
-    return {};
-}
-
 QMap<QString, Money> ledgerByKind(const Database& db, const QString& month)
 {
     QMap<QString, Money> out;
     const QStringList rows = sbt::rows(
-        db, QStringLiteral("SELECT kind, CAST(SUM(amount_cents) AS BIGINT) FROM ledger WHERE at LIKE '%1%'"
-                           " GROUP BY kind ORDER BY kind")
+        db, QStringLiteral(
+                "SELECT kind, CAST(SUM(amount_cents) AS BIGINT) FROM ledger WHERE at LIKE '%1%'"
+                " GROUP BY kind ORDER BY kind")
                 .arg(month));
     for (const QString& r : rows) {
         const QStringList f = r.split(QLatin1Char('|'));
@@ -186,7 +74,7 @@ private slots:
     {
         QFETCH(QString, engine);
         SB_ENV(env, engine);
-        const QString problem = buildScenario(env);
+        const QString problem = sbt::buildStatementScenario(env);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         const Context& ctx = *env.ctx;
 
@@ -199,9 +87,8 @@ private slots:
             QMap<QString, Money> listed;
             for (const StatementEntry& e : st->entries)
                 listed[e.kind] += e.amount;
-            for (const QString& kind :
-                 {QStringLiteral("topup"), QStringLiteral("allocation"),
-                  QStringLiteral("autorecharge"), QStringLiteral("return")})
+            for (const QString& kind : {QStringLiteral("topup"), QStringLiteral("allocation"),
+                                        QStringLiteral("autorecharge"), QStringLiteral("return")})
                 QCOMPARE(listed.value(kind), st->totals.of(kind));
             QCOMPARE(qint64(st->entries.size()),
                      sbt::scalar(ctx.db, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE kind IN"
@@ -212,9 +99,8 @@ private slots:
             for (const StatementAccount& a : allAccounts(*st))
                 QVERIFY2(a.opening + a.in - a.out == a.closing,
                          qPrintable(QStringLiteral("%1 %2: %3 + %4 - %5 != %6")
-                                        .arg(month, a.name, a.opening.toString(),
-                                             a.in.toString(), a.out.toString(),
-                                             a.closing.toString())));
+                                        .arg(month, a.name, a.opening.toString(), a.in.toString(),
+                                             a.out.toString(), a.closing.toString())));
             // The departments' spending is the month's spending, and so is the accounts'.
             Money departments;
             for (const StatementDepartment& d : st->departments)
@@ -252,8 +138,8 @@ private slots:
         QCOMPARE(feb->entries.first().actor, QStringLiteral("tester"));
         bool bobRecharged = false;
         for (const StatementEntry& e : feb->entries)
-            bobRecharged |= e.kind == QLatin1String("autorecharge")
-                            && e.account == QLatin1String("bob.hansen");
+            bobRecharged |=
+                e.kind == QLatin1String("autorecharge") && e.account == QLatin1String("bob.hansen");
         QVERIFY(bobRecharged);
 
         // March opens where February closed, account by account.
@@ -273,6 +159,10 @@ private slots:
         // March: the bundle change refunded, Temp's credit returned.
         QVERIFY(mar->totals.of(QStringLiteral("bundle-refund")) > Money());
         QCOMPARE(mar->totals.returns(), Money::fromCents(1500));
+        const StatementAccount* temp = findAccount(*mar, QStringLiteral("Temp (deleted)"));
+        QVERIFY2(temp, "a deleted profile's last month is listed under its name");
+        QCOMPARE(temp->closing, Money());
+        QCOMPARE(mar->entries.last().account, QStringLiteral("Temp (deleted)"));
         QCOMPARE(mar->company.closing, *CompanyService(ctx).balance());
         // The call of 28 February is booked in March (imported then) and counted with
         // February's calls.
@@ -293,7 +183,7 @@ private slots:
     {
         QFETCH(QString, engine);
         SB_ENV(env, engine);
-        const QString problem = buildScenario(env);
+        const QString problem = sbt::buildStatementScenario(env);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         auto st = MonthlyStatement(*env.ctx).compute(QStringLiteral("2026-03"));
         SB_VERIFY_OK(st);
@@ -328,7 +218,8 @@ private slots:
         QCOMPARE(sections, QStringList({QStringLiteral("statement"), QStringLiteral("accounts"),
                                         QStringLiteral("departments"), QStringLiteral("entries"),
                                         QStringLiteral("totals")}));
-        QCOMPARE(kindsText(totals), kindsText(ledgerByKind(env.ctx->db, QStringLiteral("2026-03"))));
+        QCOMPARE(kindsText(totals),
+                 kindsText(ledgerByKind(env.ctx->db, QStringLiteral("2026-03"))));
         QCOMPARE(company, st->company.closing.toString());
         QVERIFY(company.contains(QLatin1Char('.')));
     }
