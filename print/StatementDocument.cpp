@@ -79,8 +79,8 @@ QString StatementDocument::title() const
     const QDate first = QDate::fromString(m_st.month + QStringLiteral("-01"), Qt::ISODate);
     //: %1 is the month and its year, "November 2026"
     return tr("Monthly statement, %1")
-        .arg(m_locale.standaloneMonthName(first.month()) + QLatin1Char(' ')
-             + m_locale.toString(first.year()).remove(m_locale.groupSeparator()));
+        .arg(m_locale.standaloneMonthName(first.month()) + QLatin1Char(' ') +
+             m_locale.toString(first.year()).remove(m_locale.groupSeparator()));
 }
 
 QString StatementDocument::accountTable(const QList<StatementAccount>& accounts,
@@ -88,9 +88,9 @@ QString StatementDocument::accountTable(const QList<StatementAccount>& accounts,
 {
     QString h = kTableStart;
     if (balances)
-        h += headerRow({tr("Account"), tr("Department"), tr("Opening"), tr("In"), tr("Out"),
-                        tr("Closing")},
-                       2);
+        h += headerRow(
+            {tr("Account"), tr("Department"), tr("Opening"), tr("In"), tr("Out"), tr("Closing")},
+            2);
     else
         h += headerRow({tr("Account"), tr("Department"), tr("Numbers"), tr("Channels"),
                         tr("Bundles"), tr("Calls"), tr("Spent")},
@@ -99,15 +99,15 @@ QString StatementDocument::accountTable(const QList<StatementAccount>& accounts,
         QString name = a.kind == StatementAccount::Kind::Company ? tr("Company") : a.name;
         if (a.kind == StatementAccount::Kind::Member && a.displayName != a.name)
             name = QStringLiteral("%1 (%2)").arg(a.displayName, a.name);
-        h += QStringLiteral("<tr>") + cell(name.toHtmlEscaped())
-             + cell(a.department.toHtmlEscaped());
+        h += QStringLiteral("<tr>") + cell(name.toHtmlEscaped()) +
+             cell(a.department.toHtmlEscaped());
         if (balances)
-            h += cell(money(a.opening), true) + cell(money(a.in), true)
-                 + cell(money(a.out), true) + cell(money(a.closing), true);
+            h += cell(money(a.opening), true) + cell(money(a.in), true) + cell(money(a.out), true) +
+                 cell(money(a.closing), true);
         else
-            h += cell(money(a.numbers), true) + cell(money(a.channels), true)
-                 + cell(money(a.bundles), true) + cell(money(a.calls), true)
-                 + cell(money(a.spending()), true);
+            h += cell(money(a.numbers), true) + cell(money(a.channels), true) +
+                 cell(money(a.bundles), true) + cell(money(a.calls), true) +
+                 cell(money(a.spending()), true);
         h += QStringLiteral("</tr>");
     }
     return h + QStringLiteral("</table>");
@@ -125,16 +125,15 @@ QString StatementDocument::html() const
     h += accountTable(QList<StatementAccount>{m_st.company} + m_st.profiles + m_st.members, true);
 
     h += QStringLiteral("<h2>%1</h2>").arg(tr("Spending by department").toHtmlEscaped());
-    h += kTableStart
-         + headerRow({tr("Department"), tr("Numbers"), tr("Channels"), tr("Bundles"), tr("Calls"),
-                      tr("Spent")},
-                     1);
+    h += kTableStart + headerRow({tr("Department"), tr("Numbers"), tr("Channels"), tr("Bundles"),
+                                  tr("Calls"), tr("Spent")},
+                                 1);
     for (const StatementDepartment& d : m_st.departments)
-        h += QStringLiteral("<tr>")
-             + cell((d.name.isEmpty() ? tr("(no department)") : d.name).toHtmlEscaped())
-             + cell(money(d.numbers), true) + cell(money(d.channels), true)
-             + cell(money(d.bundles), true) + cell(money(d.calls), true)
-             + cell(money(d.spending()), true) + QStringLiteral("</tr>");
+        h += QStringLiteral("<tr>") +
+             cell((d.name.isEmpty() ? tr("(no department)") : d.name).toHtmlEscaped()) +
+             cell(money(d.numbers), true) + cell(money(d.channels), true) +
+             cell(money(d.bundles), true) + cell(money(d.calls), true) +
+             cell(money(d.spending()), true) + QStringLiteral("</tr>");
     h += QStringLiteral("</table>");
 
     if (!m_st.profiles.isEmpty()) {
@@ -150,28 +149,28 @@ QString StatementDocument::html() const
     if (m_st.entries.isEmpty()) {
         h += QStringLiteral("<p>%1</p>").arg(tr("None this month.").toHtmlEscaped());
     } else {
-        h += kTableStart
-             + headerRow({tr("Time (UTC)"), tr("What"), tr("To or from"), tr("By"),
-                          tr("Reference"), tr("Amount")},
-                         5);
+        h += kTableStart + headerRow({tr("Time (UTC)"), tr("What"), tr("To or from"), tr("By"),
+                                      tr("Reference"), tr("Amount")},
+                                     5);
         for (const StatementEntry& e : m_st.entries)
-            h += QStringLiteral("<tr>")
-                 + cell(m_locale.toString(e.at, QLocale::ShortFormat).toHtmlEscaped())
-                 + cell(kindName(e.kind).toHtmlEscaped())
-                 + cell((e.account.isEmpty() ? tr("Company") : e.account).toHtmlEscaped())
-                 + cell(e.actor.toHtmlEscaped()) + cell(e.reference.toHtmlEscaped())
-                 + cell(money(e.amount), true) + QStringLiteral("</tr>");
+            h += QStringLiteral("<tr>") +
+                 cell(m_locale.toString(e.at, QLocale::ShortFormat).toHtmlEscaped()) +
+                 cell(kindName(e.kind).toHtmlEscaped()) +
+                 cell((e.account.isEmpty() ? tr("Company") : e.account).toHtmlEscaped()) +
+                 cell(e.actor.toHtmlEscaped()) + cell(e.reference.toHtmlEscaped()) +
+                 cell(money(e.amount), true) + QStringLiteral("</tr>");
         h += QStringLiteral("</table>");
     }
 
     h += QStringLiteral("<h2>%1</h2>").arg(tr("Totals").toHtmlEscaped());
     h += kTableStart + headerRow({tr("What"), tr("Amount")}, 1);
     for (auto it = m_st.totals.byKind.cbegin(); it != m_st.totals.byKind.cend(); ++it)
-        h += QStringLiteral("<tr>") + cell(kindName(it.key()).toHtmlEscaped())
-             + cell(money(it.value()), true) + QStringLiteral("</tr>");
-    h += QStringLiteral("<tr>") + cell(QStringLiteral("<b>%1</b>").arg(tr("Spent").toHtmlEscaped()))
-         + cell(QStringLiteral("<b>%1</b>").arg(money(m_st.totals.spending())), true)
-         + QStringLiteral("</tr></table>");
+        h += QStringLiteral("<tr>") + cell(kindName(it.key()).toHtmlEscaped()) +
+             cell(money(it.value()), true) + QStringLiteral("</tr>");
+    h += QStringLiteral("<tr>") +
+         cell(QStringLiteral("<b>%1</b>").arg(tr("Spent").toHtmlEscaped())) +
+         cell(QStringLiteral("<b>%1</b>").arg(money(m_st.totals.spending())), true) +
+         QStringLiteral("</tr></table>");
 
     for (const auto& [heading, body] : m_extra)
         h += QStringLiteral("<h2>%1</h2>").arg(heading.toHtmlEscaped()) + body;

@@ -56,6 +56,8 @@ QString CommandLine::usage()
         "  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month "
         "each)\n"
         "  bundle cancel|extend PROFILE                no renewal / pay the next month now\n"
+        "  report statement --month YYYY-MM (--pdf FILE | --csv FILE)\n"
+        "                                              the monthly statement\n"
         "  demo [--members N] [--seed S]               fill the database with realistic generated "
         "data\n"
         "\n"

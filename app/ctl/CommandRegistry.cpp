@@ -14,6 +14,7 @@
 #include "app/ctl/NumberCommand.h"
 #include "app/ctl/PricesCommand.h"
 #include "app/ctl/ProfileCommand.h"
+#include "app/ctl/ReportCommand.h"
 #include "app/ctl/TopUpCommand.h"
 
 namespace sb::ctl {
@@ -34,8 +35,9 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<CallsCommand>());
     m_commands.push_back(std::make_unique<PricesCommand>());
     m_commands.push_back(std::make_unique<BundleCommand>());
+    m_commands.push_back(std::make_unique<ReportCommand>());
     // Commands of the contract that later work delivers: a clear word instead of "unknown".
-    for (const char* later : {"report", "advice"})
+    for (const char* later : {"advice"})
         m_commands.push_back(std::make_unique<LaterCommand>(QString::fromLatin1(later)));
 }
 

@@ -126,6 +126,11 @@ public:
     /// The month after "YYYY-MM".
     static QString nextMonth(const QString& month);
 
+    /// Refuses an output file that is the open SQLite database, its -wal or -shm file, or the
+    /// key file of sealed secrets (compared as canonical paths, so a symbolic link or "../"
+    /// does not hide them): writing the statement there would destroy it.
+    static Result<void> validateOutputPath(const Database& db, const QString& path);
+
 private:
     const Context& m_ctx;
 };

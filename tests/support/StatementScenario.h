@@ -44,22 +44,20 @@ inline QString buildStatementScenario(Env& env)
 {
     const Context& ctx = *env.ctx;
     env.clock.set(sbt::utc(2026, 2, 3, 9));
-    if (auto t = CompanyService(ctx).topUp(Money::fromCents(500000), QStringLiteral("BANK-1"));
-        !t)
+    if (auto t = CompanyService(ctx).topUp(Money::fromCents(500000), QStringLiteral("BANK-1")); !t)
         return t.error().message;
     const MemberService members(ctx);
-    for (const auto& [account, name, dep] :
-         {std::tuple{"alice.berg", "Alice Berg", "Sales"},
-          std::tuple{"bob.hansen", "Bob Hansen", "Support"},
-          std::tuple{"carl.idle", "Carl Idle", "Sales"}}) {
+    for (const auto& [account, name, dep] : {std::tuple{"alice.berg", "Alice Berg", "Sales"},
+                                             std::tuple{"bob.hansen", "Bob Hansen", "Support"},
+                                             std::tuple{"carl.idle", "Carl Idle", "Sales"}}) {
         if (auto a = members.add({QString::fromUtf8(account), QString::fromUtf8(name), QString(),
                                   QString::fromUtf8(dep)});
             !a)
             return a.error().message;
     }
     const ProfileService profiles(ctx);
-    for (const auto& [name, dep, ip, channels] : {std::tuple{"Office", "Support", "8.8.4.4", 2},
-                                                  std::tuple{"Temp", "", "8.8.8.8", 1}}) {
+    for (const auto& [name, dep, ip, channels] :
+         {std::tuple{"Office", "Support", "8.8.4.4", 2}, std::tuple{"Temp", "", "8.8.8.8", 1}}) {
         NewSipProfile p;
         p.name = QString::fromUtf8(name);
         p.department = QString::fromUtf8(dep);
@@ -88,9 +86,9 @@ inline QString buildStatementScenario(Env& env)
         return b.error().message;
     if (auto b = BundleService(ctx).add(QStringLiteral("Office"), 1); !b)
         return b.error().message;
-    if (auto r = CreditService(ctx).setAutoRecharge(QStringLiteral("bob.hansen"),
-                                                    Money::fromCents(2000), Money::fromCents(4999),
-                                                    Money::fromCents(10000));
+    if (auto r =
+            CreditService(ctx).setAutoRecharge(QStringLiteral("bob.hansen"), Money::fromCents(2000),
+                                               Money::fromCents(4999), Money::fromCents(10000));
         !r)
         return r.error().message;
     // Bob talks his balance below the threshold: auto-recharge.
@@ -112,8 +110,7 @@ inline QString buildStatementScenario(Env& env)
     // March: another top-up, a bundle change (unused minutes refunded), Temp deleted (its
     // credit returned), calls at the turn of the month.
     env.clock.set(sbt::utc(2026, 3, 2, 8));
-    if (auto t = CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("=BANK-2"));
-        !t)
+    if (auto t = CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("=BANK-2")); !t)
         return t.error().message;
     if (auto c = BundleService(ctx).change(QStringLiteral("Office"), 2); !c)
         return c.error().message;
