@@ -64,7 +64,8 @@ int ReportCommand::run(const QStringList& w, Session& s)
         return Done;
     }
     if (w.isEmpty())
-        return s.usageError(tr("Usage: report statement --month YYYY-MM (--pdf FILE | --csv FILE)"));
+        return s.usageError(
+            tr("Usage: report statement --month YYYY-MM (--pdf FILE | --csv FILE)"));
     const QString sub = w.first();
     if (sub == QLatin1String("statement"))
         return statement(w.mid(1), s);
@@ -105,13 +106,14 @@ int ReportCommand::statement(const QStringList& w, Session& s)
         for (auto it = st->totals.byKind.cbegin(); it != st->totals.byKind.cend(); ++it)
             totals.insert(it.key(), it.value().toString());
         totals.insert(QStringLiteral("spending"), st->totals.spending().toString());
-        s.out().json({{QStringLiteral("month"), st->month},
-                      {QStringLiteral("file"), path},
-                      {QStringLiteral("format"), pdf ? QStringLiteral("pdf") : QStringLiteral("csv")},
-                      {QStringLiteral("company"),
-                       QJsonObject{{QStringLiteral("opening"), st->company.opening.toString()},
-                                   {QStringLiteral("closing"), st->company.closing.toString()}}},
-                      {QStringLiteral("totals"), totals}});
+        s.out().json(
+            {{QStringLiteral("month"), st->month},
+             {QStringLiteral("file"), path},
+             {QStringLiteral("format"), pdf ? QStringLiteral("pdf") : QStringLiteral("csv")},
+             {QStringLiteral("company"),
+              QJsonObject{{QStringLiteral("opening"), st->company.opening.toString()},
+                          {QStringLiteral("closing"), st->company.closing.toString()}}},
+             {QStringLiteral("totals"), totals}});
         return Done;
     }
     s.out().line(tr("Statement of %1 written to %2: company balance %3 at the start, %4 at the "

@@ -108,8 +108,8 @@ private slots:
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("s.csv"));
         const auto statement = [&](const QStringList& rest) {
-            return ctl.run(QStringList{QStringLiteral("report"), QStringLiteral("statement")}
-                               + rest,
+            return ctl.run(QStringList{QStringLiteral("report"), QStringLiteral("statement")} +
+                               rest,
                            headless());
         };
         // Usage: no month, no output, both outputs, unknown report.
@@ -127,8 +127,8 @@ private slots:
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains(QStringLiteral("report statement --month YYYY-MM")));
         // A month written wrongly.
-        auto r = statement({QStringLiteral("--month"), QStringLiteral("2026-13"),
-                            QStringLiteral("--csv"), out});
+        auto r = statement(
+            {QStringLiteral("--month"), QStringLiteral("2026-13"), QStringLiteral("--csv"), out});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("YYYY-MM")), qPrintable(r.err));
         QVERIFY(!QFile::exists(out));
@@ -149,9 +149,8 @@ private slots:
         if (env.db().isPostgres())
             return;
         // The database itself, its -wal file, and the database behind a symbolic link.
-        const QString db = env.t.spec().startsWith(QLatin1String("sqlite:"))
-                               ? env.t.spec().mid(7)
-                               : env.t.spec();
+        const QString db =
+            env.t.spec().startsWith(QLatin1String("sqlite:")) ? env.t.spec().mid(7) : env.t.spec();
         const qint64 entries = sbt::count(env.db(), QStringLiteral("ledger"));
         const QString link = dir.filePath(QStringLiteral("link.sqlite"));
         QVERIFY(QFile::link(db, link));
