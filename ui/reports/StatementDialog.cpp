@@ -19,8 +19,7 @@
 
 namespace sb::ui {
 
-StatementDialog::StatementDialog(const Context& ctx, QWidget* parent)
-    : QDialog(parent), m_ctx(ctx)
+StatementDialog::StatementDialog(const Context& ctx, QWidget* parent) : QDialog(parent), m_ctx(ctx)
 {
     setObjectName(QStringLiteral("statementDialog"));
     m_month = new QDateEdit(this);
@@ -120,17 +119,17 @@ void StatementDialog::updateButtons()
 void StatementDialog::savePdf()
 {
     const QString path =
-        m_files.saveFile(this, tr("Save the statement as PDF"),
-                         tr("statement-%1.pdf").arg(month()), tr("PDF files (*.pdf)"));
+        m_files.saveFile(this, tr("Save the statement as PDF"), tr("statement-%1.pdf").arg(month()),
+                         tr("PDF files (*.pdf)"));
     if (!path.isEmpty())
         saveToFile(path, true);
 }
 
 void StatementDialog::saveCsv()
 {
-    const QString path = m_files.saveFile(this, tr("Save the statement as CSV"),
-                                          tr("statement-%1.csv").arg(month()),
-                                          tr("CSV files (*.csv);;All files (*)"));
+    const QString path =
+        m_files.saveFile(this, tr("Save the statement as CSV"), tr("statement-%1.csv").arg(month()),
+                         tr("CSV files (*.csv);;All files (*)"));
     if (!path.isEmpty())
         saveToFile(path, false);
 }

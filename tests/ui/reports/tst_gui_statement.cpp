@@ -63,12 +63,13 @@ void TestGuiStatement::initTestCase()
     // November 2026 (the harness's clock: the 15th).
     QVERIFY(CompanyService(ctx).topUp(Money::fromCents(100000), QStringLiteral("INV-11")).ok());
     QVERIFY(MemberService(ctx)
-                .add({QStringLiteral("alice.smith"), QStringLiteral("Alice Smith"), {},
+                .add({QStringLiteral("alice.smith"),
+                      QStringLiteral("Alice Smith"),
+                      {},
                       QStringLiteral("Sales")})
                 .ok());
-    QVERIFY(CreditService(ctx)
-                .allocate(Money::fromCents(2500), {QStringLiteral("alice.smith")})
-                .ok());
+    QVERIFY(
+        CreditService(ctx).allocate(Money::fromCents(2500), {QStringLiteral("alice.smith")}).ok());
     m_gui.window()->refreshPages();
     m_gui.window()->showPage(QStringLiteral("calls"));
 }
@@ -134,13 +135,13 @@ void TestGuiStatement::saveCsvAndPdf()
     for (const Csv::Row& r : rows) {
         if (r.fields.first() == QLatin1String("totals"))
             totals << r.fields.mid(1).join(QLatin1Char('='));
-        if (r.fields.first() == QLatin1String("accounts")
-            && r.fields.at(1) == QLatin1String("company"))
+        if (r.fields.first() == QLatin1String("accounts") &&
+            r.fields.at(1) == QLatin1String("company"))
             companyClosing = r.fields.at(8);
     }
-    QCOMPARE(totals, QStringList({QStringLiteral("kind=amount"), QStringLiteral("allocation=25.00"),
-                                  QStringLiteral("topup=1000.00"),
-                                  QStringLiteral("spending=0.00")}));
+    QCOMPARE(totals,
+             QStringList({QStringLiteral("kind=amount"), QStringLiteral("allocation=25.00"),
+                          QStringLiteral("topup=1000.00"), QStringLiteral("spending=0.00")}));
     QCOMPARE(companyClosing, QStringLiteral("975.00"));
     QVERIFY(fileBytes(pdf).startsWith("%PDF-"));
 }
