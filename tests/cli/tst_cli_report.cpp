@@ -2,7 +2,8 @@
 // scenario: --csv and --pdf (the PDF on a machine without a display: no QT_QPA_PLATFORM) with
 // their JSON and text, the CSV's totals against the ledger, the PDF's text; a month written
 // wrongly, a missing or doubled output, and an output that is the database, its -wal file
-// (also through a symbolic link) or the secrets' key file refused, nothing written.
+// (also through a symbolic link) or the secrets' key file refused, nothing written; only the
+// PDF needs a platform plugin.
 
 #include "tests/support/CoreTest.h"
 #include "tests/support/CtlRunner.h"
@@ -96,6 +97,31 @@ private slots:
                      qPrintable(pdfText));
             QVERIFY(pdfText.contains(QStringLiteral("=BANK-2")));
         }
+    }
+
+    // Only the PDF makes a QGuiApplication: with a platform that does not exist, the CSV and
+    // every other command still run (a QGuiApplication would abort on it).
+    void onlyThePdfNeedsAPlatform()
+    {
+        SB_ENV(env, QStringLiteral("sqlite"));
+        SB_VERIFY_OK(CompanyService(*env.ctx).topUp(Money::fromCents(1000), QStringLiteral("T")));
+        const CtlRunner ctl(env.t.spec());
+        QProcessEnvironment noPlatform = headless();
+        noPlatform.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("no-such-platform"));
+        QTemporaryDir dir;
+        auto r = ctl.run({QStringLiteral("balance")}, noPlatform);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = ctl.run({QStringLiteral("report"), QStringLiteral("statement"),
+                     QStringLiteral("--month"), QStringLiteral("2026-03"), QStringLiteral("--csv"),
+                     dir.filePath(QStringLiteral("s.csv"))},
+                    noPlatform);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = ctl.run({QStringLiteral("report"), QStringLiteral("statement"),
+                     QStringLiteral("--month"), QStringLiteral("2026-03"), QStringLiteral("--pdf"),
+                     dir.filePath(QStringLiteral("s.pdf"))},
+                    noPlatform);
+        QVERIFY2(r.exitCode != 0, "the PDF uses the platform QT_QPA_PLATFORM names");
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("s.pdf"))));
     }
 
     void refusals_data() { sbt::addEngineRows(); }
