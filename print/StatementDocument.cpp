@@ -2,6 +2,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QDate>
+#include <QFont>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
@@ -14,7 +15,7 @@ namespace {
 
 QString cell(const QString& text, bool number = false)
 {
-    return number ? QStringLiteral("<td align=\"right\">%1</td>").arg(text)
+    return number ? QStringLiteral("<td align=\"right\" nowrap>%1</td>").arg(text)
                   : QStringLiteral("<td>%1</td>").arg(text);
 }
 
@@ -181,6 +182,10 @@ std::unique_ptr<QTextDocument> StatementDocument::document() const
 {
     auto doc = std::make_unique<QTextDocument>();
     doc->setDocumentMargin(0);
+    // Small enough for a member's name and account to share a line beside six amounts.
+    QFont font = doc->defaultFont();
+    font.setPointSizeF(8.5);
+    doc->setDefaultFont(font);
     doc->setHtml(html());
     doc->setMetaInformation(QTextDocument::DocumentTitle, title());
     return doc;
