@@ -11,6 +11,7 @@ PACKAGES=(
     postgresql
     xvfb xauth
     qtkeychain-qt6-dev libphonenumber-dev libsodium-dev
+    poppler-utils
 )
 
 missing=()

@@ -58,6 +58,8 @@ QString CommandLine::usage()
         "  bundle cancel|extend PROFILE                no renewal / pay the next month now\n"
         "  advice [PROFILE]                            channels and bundles each profile should "
         "have\n"
+        "  report statement --month YYYY-MM (--pdf FILE | --csv FILE)\n"
+        "                                              the monthly statement\n"
         "  demo [--members N] [--seed S]               fill the database with realistic generated "
         "data\n"
         "\n"

@@ -15,6 +15,7 @@
 #include "app/ctl/NumberCommand.h"
 #include "app/ctl/PricesCommand.h"
 #include "app/ctl/ProfileCommand.h"
+#include "app/ctl/ReportCommand.h"
 #include "app/ctl/TopUpCommand.h"
 
 namespace sb::ctl {
@@ -36,8 +37,9 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<PricesCommand>());
     m_commands.push_back(std::make_unique<BundleCommand>());
     m_commands.push_back(std::make_unique<AdviceCommand>());
+    m_commands.push_back(std::make_unique<ReportCommand>());
     // Commands of the contract that later work delivers: a clear word instead of "unknown".
-    for (const char* later : {"report"})
+    for (const char* later : {"settings"})
         m_commands.push_back(std::make_unique<LaterCommand>(QString::fromLatin1(later)));
 }
 

@@ -4,6 +4,7 @@
 #include "app/ctl/OptionParser.h"
 #include "app/ctl/Session.h"
 #include "core/bundles/BundleService.h"
+#include "core/calls/CallHistory.h"
 #include "core/profiles/PbxConfig.h"
 #include "core/profiles/ProfileService.h"
 
@@ -479,7 +480,10 @@ int ProfileCommand::remove(const QStringList& w, Session& s)
     }
     const QString history = QStringLiteral("export-history");
     if (a.isSet(history)) {
-        auto exported = profiles.exportCallHistory(name, a.value(history));
+        // The same export as `calls list --profile NAME --csv FILE`.
+        CallQuery query;
+        query.profile = name;
+        auto exported = CallHistory(*ctx).exportCsvFile(query, a.value(history));
         if (!exported)
             return s.refused(exported.error().message);
     }

@@ -1,12 +1,29 @@
 #include "app/ctl/CommandLine.h"
+#include "app/ctl/ReportCommand.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QTranslator>
 
+#include <memory>
+
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A PDF statement lays text out with fonts, which need a QGuiApplication; every other
+    // command keeps the plain QCoreApplication (no platform plugin to load). On a server
+    // without a display the offscreen platform serves, unless QT_QPA_PLATFORM names another.
+    QStringList raw;
+    for (int i = 1; i < argc; ++i)
+        raw << QString::fromLocal8Bit(argv[i]);
+    std::unique_ptr<QCoreApplication> app;
+    if (sb::ctl::ReportCommand::needsGui(raw)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("Switchboard"));
     QCoreApplication::setApplicationName(QStringLiteral("switchboard"));
     // Messages keep machine formats (12.50, 2026-12-01) whatever the user's locale.

@@ -1,6 +1,5 @@
 #include "core/profiles/ProfileService.h"
 
-#include "core/base/Csv.h"
 #include "core/base/DisplayFormat.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
@@ -14,7 +13,6 @@
 #include <QHostAddress>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSqlQuery>
 
 namespace sb {
@@ -839,40 +837,6 @@ Result<ProfileService::Deletion> ProfileService::remove(const QString& name) con
     if (done)
         m_ctx.announce(changes);
     return done;
-}
-
-Result<qint64> ProfileService::exportCallHistory(const QString& name, const QString& path) const
-{
-    auto p = find(name);
-    if (!p)
-        return p.error();
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return Error::invalid(tr("Cannot write %1: %2").arg(path, f.errorString()));
-    f.write(Csv::record({QStringLiteral("started"), QStringLiteral("source"),
-                         QStringLiteral("destination"), QStringLiteral("billsec"),
-                         QStringLiteral("cost"), QStringLiteral("uniqueid")})
-                .toUtf8());
-    const Database& db = m_ctx.db;
-    auto q = db.run(
-        QStringLiteral(
-            "SELECT started_at, source, destination, billsec, cost_cents, unique_id FROM calls"
-            " WHERE profile_id = ? ORDER BY started_at, id"),
-        {p->id});
-    if (!q)
-        return q.error();
-    qint64 n = 0;
-    while (q->next()) {
-        f.write(Csv::record({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
-                             QString::number(q->value(3).toInt()),
-                             Money::fromCents(q->value(4).toLongLong()).toString(),
-                             q->value(5).toString()})
-                    .toUtf8());
-        ++n;
-    }
-    if (!f.commit())
-        return Error::invalid(tr("Cannot write %1: %2").arg(path, f.errorString()));
-    return n;
 }
 
 Result<ProfileService::DueReport> ProfileService::processDue(Transaction& tx) const

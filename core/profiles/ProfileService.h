@@ -105,8 +105,6 @@ public:
     /// profile that owes (balance below zero): allocate what it owes first.
     Result<Deletion> deletionPreview(const QString& name) const;
     Result<Deletion> remove(const QString& name) const;
-    /// Writes the profile's call history as CSV; the number of calls written.
-    Result<qint64> exportCallHistory(const QString& name, const QString& path) const;
 
     struct DueReport
     {

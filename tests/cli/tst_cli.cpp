@@ -861,6 +861,12 @@ private slots:
         QCOMPARE(r.json().value(QStringLiteral("releasedNumbers")).toArray(),
                  QJsonArray{QStringLiteral("+12125550100")});
         QVERIFY(QFile::exists(csv));
+        {
+            // Written by the call history's export, as `calls list --csv` writes it.
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY(f.readLine().startsWith("time,payerKind,payer,source,destination,e164,"));
+        }
         QCOMPARE(member(QStringLiteral("alice.smith")).value(QStringLiteral("status")).toString(),
                  QStringLiteral("active"));
         const QJsonArray numbers = ctlJson({QStringLiteral("number"), QStringLiteral("list")})

@@ -93,7 +93,7 @@ private slots:
     // A later command stays a usage error, even when asked for help.
     void laterCommandHelp()
     {
-        const CtlResult r = ctl({QStringLiteral("report"), QStringLiteral("--help")});
+        const CtlResult r = ctl({QStringLiteral("settings"), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("not available in this version yet")));
     }

@@ -4,6 +4,7 @@
 #include "core/rating/CallImporter.h"
 #include "models/calls/CallsModel.h"
 #include "ui/calls/ImportCallsDialog.h"
+#include "ui/reports/StatementDialog.h"
 #include "ui/widgets/BackgroundJob.h"
 #include "ui/widgets/HintLabel.h"
 #include "ui/widgets/TablePage.h"
@@ -134,6 +135,9 @@ CallsPage::CallsPage(const Context& ctx, QWidget* parent)
     m_exportAction->setObjectName(QStringLiteral("exportCallsAction"));
     connect(m_importAction, &QAction::triggered, this, &CallsPage::importCalls);
     connect(m_exportAction, &QAction::triggered, this, &CallsPage::exportCalls);
+    m_statementAction = new QAction(this);
+    m_statementAction->setObjectName(QStringLiteral("statementAction"));
+    connect(m_statementAction, &QAction::triggered, this, &CallsPage::showStatement);
     m_table->addActions(toolBarActions());
 
     connect(m_model, &CallsModel::totalsChanged, this, &CallsPage::updateTotals);
@@ -184,7 +188,7 @@ CallsPage::CallsPage(const Context& ctx, QWidget* parent)
 
 QList<QAction*> CallsPage::toolBarActions() const
 {
-    return {m_importAction, m_exportAction};
+    return {m_importAction, m_exportAction, m_statementAction};
 }
 
 void CallsPage::reloadChoices()
@@ -410,6 +414,13 @@ void CallsPage::exportToFile(const QString& path)
         });
 }
 
+void CallsPage::showStatement()
+{
+    StatementDialog dialog(m_ctx, this);
+    connect(&dialog, &StatementDialog::statusMessage, this, &CallsPage::statusMessage);
+    dialog.exec();
+}
+
 void CallsPage::fitColumns()
 {
     // Widths from the font and typical values: measuring rows would read pages the admin
@@ -484,6 +495,9 @@ void CallsPage::retranslateUi()
            "charge them"));
     m_exportAction->setText(tr("E&xport calls…"));
     m_exportAction->setToolTip(tr("Export the calls the filters show to a CSV file"));
+    m_statementAction->setText(tr("Monthly &statement…"));
+    m_statementAction->setToolTip(
+        tr("A month's balances, spending, top-ups and allocations as PDF or CSV, or printed"));
     m_model->retranslate();
     updateTotals();
 }

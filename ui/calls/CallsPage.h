@@ -26,8 +26,8 @@ class HintLabel;
 
 /// The call history (lazy, filtered, searched and sorted in SQL, millions of rows) with the
 /// totals of what the filters match, and the call records actions: import a PBX's file (on
-/// a worker thread with its own connection, progress and Cancel) and export the filtered
-/// calls to CSV.
+/// a worker thread with its own connection, progress and Cancel), export the filtered
+/// calls to CSV, and the monthly statement (PDF, CSV, print).
 class CallsPage : public QWidget
 {
     Q_OBJECT
@@ -40,6 +40,7 @@ public:
     QList<QAction*> toolBarActions() const;
     QAction* importAction() const { return m_importAction; }
     QAction* exportAction() const { return m_exportAction; }
+    QAction* statementAction() const { return m_statementAction; }
     /// True while an import or export runs.
     bool isBusy() const { return m_busy; }
 
@@ -62,6 +63,8 @@ public slots:
     /// Asks how to read `path` (format, time zone), then imports it.
     void importFromFile(const QString& path);
     void exportToFile(const QString& path);
+    /// Opens the monthly statement (ui/reports/StatementDialog).
+    void showStatement();
     void refresh();
     void focusSearch();
 
@@ -105,6 +108,7 @@ private:
     QTableView* m_table = nullptr;
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
+    QAction* m_statementAction = nullptr;
     FileChooser m_files;
     std::function<void()> m_beforeImport;
     bool m_busy = false;

@@ -2,6 +2,7 @@
 
 #include "core/base/PhoneNumbers.h"
 #include "core/books/CompanyService.h"
+#include "core/calls/CallHistory.h"
 #include "ui/widgets/HintLabel.h"
 
 #include <QDialogButtonBox>
@@ -70,7 +71,10 @@ void DeleteSipProfileDialog::exportHistory()
     const QString path = m_chooseFile ? m_chooseFile() : QString();
     if (path.isEmpty())
         return;
-    auto written = ProfileService(m_ctx).exportCallHistory(m_preview.name, path);
+    // The same export as the Calls page's, for this profile's calls.
+    CallQuery query;
+    query.profile = m_preview.name;
+    auto written = CallHistory(m_ctx).exportCsvFile(query, path);
     if (!written)
         m_exportResult->showError(written.error().message);
     else

@@ -6,6 +6,7 @@
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
 #include "core/books/Ledger.h"
+#include "core/calls/CallHistory.h"
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberService.h"
 #include "core/profiles/PbxConfig.h"
@@ -517,7 +518,10 @@ private slots:
         QCOMPARE(preview->deletedCalls, 1);
         QTemporaryDir dir;
         const QString csv = dir.filePath(QStringLiteral("history.csv"));
-        QCOMPARE(profiles.exportCallHistory(QStringLiteral("Sales"), csv).value(), 1);
+        // Before deleting, the history is exported through the Calls page's code.
+        CallQuery query;
+        query.profile = QStringLiteral("Sales");
+        QCOMPARE(CallHistory(ctx).exportCsvFile(query, csv).value(), 1);
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(f.readAll().contains("+4722000000"));

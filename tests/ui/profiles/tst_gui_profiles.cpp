@@ -2,9 +2,11 @@
 // the wizard, link accounts with an extension, change channels, rename, set the provider's
 // SIP servers, and delete a profile that holds credit and a number — asserting on what the
 // window shows and on the database afterwards.
+#include "core/base/Csv.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/books/CompanyService.h"
 #include "core/books/Ledger.h"
+#include "core/calls/CallHistory.h"
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberService.h"
 #include "core/profiles/ProfileService.h"
@@ -626,6 +628,12 @@ void TestGuiProfiles::deleteProfileHoldingCreditAndNumber()
         QVERIFY2(result->text().contains(QStringLiteral("Exported 0 ")),
                  qPrintable(result->text()));
         QVERIFY(QFile::exists(exported));
+        {
+            // The Calls page's export (CallHistory), with its header.
+            QFile f(exported);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(QString::fromUtf8(f.readLine()), Csv::record(CallHistory::csvHeader()));
+        }
         test::GuiHarness::shoot(d, QStringLiteral("deleteSipProfileDialog"));
         test::GuiHarness::clickOk(d);
         QVERIFY(!d->isVisible());

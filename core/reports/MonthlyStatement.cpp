@@ -1,0 +1,326 @@
+#include "core/reports/MonthlyStatement.h"
+
+#include "core/books/Ledger.h"
+#include "core/secrets/SealedSecret.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <map>
+
+namespace sb {
+
+namespace {
+
+/// Kinds whose money comes from outside the books (the provider or the bank): their entries
+/// have no `from` account, so only the receiving side's `in_cents` counts them.
+bool fromOutside(const QString& kind)
+{
+    return kind == QLatin1String("topup") || kind == QLatin1String("bundle-refund");
+}
+
+struct AccountInfo
+{
+    StatementAccount::Kind kind = StatementAccount::Kind::Member;
+    QString name;
+    QString displayName;
+    QString department;
+};
+
+struct AccountMonth
+{
+    qint64 opening = 0;
+    qint64 closing = 0;
+    bool hasClosing = false;
+    qint64 in = 0;
+    qint64 out = 0;
+    qint64 numbers = 0;
+    qint64 channels = 0;
+    qint64 bundles = 0;
+    qint64 calls = 0;
+    qint64 callCount = 0;
+    qint64 billedMinutes = 0;
+    bool active = false;
+};
+
+/// The canonical path `path` has or would have: its folder's canonical path and its name
+/// (after following it where it is a link).
+QString resolvedPath(const QString& path)
+{
+    const QFileInfo info(path);
+    if (info.exists())
+        return info.canonicalFilePath();
+    const QString dir = info.absoluteDir().canonicalPath();
+    return dir.isEmpty() ? QDir::cleanPath(info.absoluteFilePath())
+                         : dir + QLatin1Char('/') + info.fileName();
+}
+
+} // namespace
+
+Result<void> MonthlyStatement::validateOutputPath(const Database& db, const QString& path)
+{
+    if (path.trimmed().isEmpty())
+        return Error::invalid(tr("Name the file to write the statement to."));
+    const QString out = resolvedPath(path);
+    if (out == resolvedPath(SealedSecret::keyFilePath()))
+        return Error::refused(
+            tr("%1 is the key file of the sealed passwords; choose another file.").arg(path));
+    if (db.isPostgres())
+        return {};
+    QString file = db.spec();
+    if (file.startsWith(QLatin1String("sqlite:")))
+        file = file.mid(7);
+    if (file == QLatin1String(":memory:"))
+        return {};
+    const QString base = resolvedPath(file);
+    const QStringList own = {base, base + QStringLiteral("-wal"), base + QStringLiteral("-shm"),
+                             base + QStringLiteral("-journal")};
+    if (own.contains(out))
+        return Error::refused(
+            tr("%1 is the open database or one of its files; choose another file.").arg(path));
+    return {};
+}
+
+Result<void> MonthlyStatement::validateMonth(const QString& month)
+{
+    static const QRegularExpression re(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])$"));
+    if (!re.match(month).hasMatch())
+        return Error::invalid(
+            tr("\"%1\" is not a month; write it as YYYY-MM, such as 2026-11.").arg(month));
+    return {};
+}
+
+QString MonthlyStatement::nextMonth(const QString& month)
+{
+    const QDate first = QDate::fromString(month + QStringLiteral("-01"), Qt::ISODate);
+    return first.addMonths(1).toString(QStringLiteral("yyyy-MM"));
+}
+
+Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
+{
+    const QString month = monthIn.trimmed();
+    if (auto v = validateMonth(month); !v)
+        return v.error();
+    const Database& db = m_ctx.db;
+    MonthStatement st;
+    st.month = month;
+
+    std::map<qint64, AccountMonth> months;
+
+    // Opening and closing balances: each account's latest month before (at) the month.
+    for (const bool closing : {false, true}) {
+        auto q = db.run(
+            QStringLiteral("SELECT b.account_id, b.closing_cents FROM balance_months b JOIN"
+                           " (SELECT account_id, MAX(month) AS m FROM balance_months WHERE month") +
+                (closing ? QStringLiteral(" <= ?") : QStringLiteral(" < ?")) +
+                QStringLiteral(" GROUP BY account_id) l ON l.account_id = b.account_id"
+                               " AND l.m = b.month"),
+            {month});
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            AccountMonth& a = months[q->value(0).toLongLong()];
+            (closing ? a.closing : a.opening) = q->value(1).toLongLong();
+            if (closing)
+                a.hasClosing = true;
+        }
+    }
+
+    // The month's money, per account and kind.
+    {
+        auto q = db.run(QStringLiteral("SELECT account_id, kind, in_cents, out_cents, for_cents"
+                                       " FROM ledger_months WHERE month = ?"),
+                        {month});
+        if (!q)
+            return q.error();
+        std::map<QString, std::pair<qint64, qint64>> kinds; // kind -> in, out
+        while (q->next()) {
+            const qint64 account = q->value(0).toLongLong();
+            const QString kind = q->value(1).toString();
+            const qint64 in = q->value(2).toLongLong();
+            const qint64 out = q->value(3).toLongLong();
+            const qint64 forCents = q->value(4).toLongLong();
+            AccountMonth& a = months[account];
+            a.active = true;
+            a.in += in;
+            a.out += out;
+            if (kind == QLatin1String("number"))
+                a.numbers += forCents;
+            else if (kind == QLatin1String("channels"))
+                a.channels += forCents;
+            else if (kind == QLatin1String("bundle"))
+                a.bundles += out;
+            else if (kind == QLatin1String("bundle-refund"))
+                a.bundles -= in;
+            else if (kind == QLatin1String("call") || kind == QLatin1String("charge"))
+                a.calls += out;
+            auto& k = kinds[kind];
+            k.first += in;
+            k.second += out;
+        }
+        // An entry between two accounts is counted on both sides; one with the outside on
+        // one side: every kind has one direction only.
+        for (const auto& [kind, io] : kinds)
+            st.totals.byKind.insert(kind,
+                                    Money::fromCents(fromOutside(kind) ? io.first : io.second));
+    }
+
+    // Calls started in the month.
+    {
+        auto q = db.run(QStringLiteral("SELECT account_id, calls, billed_minutes FROM call_months"
+                                       " WHERE month = ?"),
+                        {month});
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            AccountMonth& a = months[q->value(0).toLongLong()];
+            a.callCount += q->value(1).toLongLong();
+            a.billedMinutes += q->value(2).toLongLong();
+            if (a.callCount > 0)
+                a.active = true;
+        }
+    }
+
+    // Who the accounts are: one row per member and profile (never more than the accounts).
+    std::map<qint64, AccountInfo> info;
+    {
+        auto q = db.run(QStringLiteral(
+            "SELECT account_id, 'member', account_name, display_name, department FROM members"
+            " UNION ALL SELECT account_id, 'profile', name, name, department FROM profiles"));
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            AccountInfo& i = info[q->value(0).toLongLong()];
+            i.kind = q->value(1).toString() == QLatin1String("member")
+                         ? StatementAccount::Kind::Member
+                         : StatementAccount::Kind::Profile;
+            i.name = q->value(2).toString();
+            i.displayName = q->value(3).toString();
+            i.department = q->value(4).toString();
+        }
+    }
+
+    std::map<qint64, QString> deleted;
+    const auto deletedName = [&](qint64 id) {
+        auto it = deleted.find(id);
+        if (it != deleted.end())
+            return it->second;
+        QString name = tr("account %1").arg(id);
+        auto q = db.run(QStringLiteral("SELECT reference FROM ledger WHERE from_account = ? AND"
+                                       " kind = 'return' AND reference <> '' ORDER BY id DESC"),
+                        {id});
+        if (q && q->next())
+            name = tr("%1 (deleted)").arg(q->value(0).toString());
+        deleted.emplace(id, name);
+        return name;
+    };
+
+    const auto accountOf = [&](qint64 id, const AccountMonth& a) {
+        StatementAccount s;
+        s.accountId = id;
+        s.opening = Money::fromCents(a.opening);
+        // An account without entries in the month keeps its opening balance.
+        s.closing = Money::fromCents(a.hasClosing ? a.closing : a.opening);
+        s.in = Money::fromCents(a.in);
+        s.out = Money::fromCents(a.out);
+        s.numbers = Money::fromCents(a.numbers);
+        s.channels = Money::fromCents(a.channels);
+        s.bundles = Money::fromCents(a.bundles);
+        s.calls = Money::fromCents(a.calls);
+        s.callCount = a.callCount;
+        s.billedMinutes = a.billedMinutes;
+        if (id == Ledger::CompanyAccount) {
+            s.kind = StatementAccount::Kind::Company;
+        } else if (auto it = info.find(id); it != info.end()) {
+            s.kind = it->second.kind;
+            s.name = it->second.name;
+            s.displayName = it->second.displayName;
+            s.department = it->second.department;
+        } else {
+            // A deleted SIP profile's account: its history stays in the books, its name in
+            // the reference of the credit it returned on deletion.
+            s.kind = StatementAccount::Kind::Profile;
+            s.name = deletedName(id);
+            s.displayName = s.name;
+        }
+        return s;
+    };
+
+    st.company = accountOf(Ledger::CompanyAccount, months[Ledger::CompanyAccount]);
+    for (const auto& [id, a] : months) {
+        if (id == Ledger::CompanyAccount)
+            continue;
+        const qint64 closing = a.hasClosing ? a.closing : a.opening;
+        if (!a.active && a.opening == 0 && closing == 0)
+            continue;
+        StatementAccount s = accountOf(id, a);
+        (s.kind == StatementAccount::Kind::Member ? st.members : st.profiles).append(s);
+    }
+    const auto byName = [](const StatementAccount& x, const StatementAccount& y) {
+        const int c = x.name.compare(y.name, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : x.accountId < y.accountId;
+    };
+    std::sort(st.profiles.begin(), st.profiles.end(), byName);
+    std::sort(st.members.begin(), st.members.end(), byName);
+
+    // Departments as they were when the money was spent.
+    {
+        auto q = db.run(QStringLiteral("SELECT department, kind, cents FROM spending_months"
+                                       " WHERE month = ? ORDER BY department"),
+                        {month});
+        if (!q)
+            return q.error();
+        QMap<QString, StatementDepartment> deps;
+        while (q->next()) {
+            const QString name = q->value(0).toString();
+            const QString kind = q->value(1).toString();
+            const Money cents = Money::fromCents(q->value(2).toLongLong());
+            StatementDepartment& d = deps[name];
+            d.name = name;
+            if (kind == QLatin1String("number"))
+                d.numbers += cents;
+            else if (kind == QLatin1String("channels"))
+                d.channels += cents;
+            else if (kind == QLatin1String("bundle") || kind == QLatin1String("bundle-refund"))
+                d.bundles += cents;
+            else
+                d.calls += cents;
+        }
+        st.departments = deps.values(); // QMap: sorted, the empty name first
+    }
+
+    // Top-ups, allocations, auto-recharges and returns of the month (index ledger_kind_at).
+    {
+        auto q = db.run(QStringLiteral("SELECT at, kind, from_account, to_account, amount_cents,"
+                                       " actor, reference FROM ledger"
+                                       " WHERE kind IN ('topup', 'allocation', 'autorecharge',"
+                                       " 'return') AND at >= ? AND at < ? ORDER BY at, id"),
+                        {month, nextMonth(month)});
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            StatementEntry e;
+            e.at = QDateTime::fromString(q->value(0).toString(), Qt::ISODate).toUTC();
+            e.kind = q->value(1).toString();
+            const qint64 from = q->value(2).toLongLong();
+            const qint64 to = q->value(3).toLongLong();
+            const qint64 other = to != Ledger::CompanyAccount ? to : from;
+            if (other != 0 && other != Ledger::CompanyAccount) {
+                auto it = info.find(other);
+                e.accountKind =
+                    it != info.end() ? it->second.kind : StatementAccount::Kind::Profile;
+                e.account = it != info.end() ? it->second.name : deletedName(other);
+            }
+            e.amount = Money::fromCents(q->value(4).toLongLong());
+            e.actor = q->value(5).toString();
+            e.reference = q->value(6).toString();
+            st.entries.append(e);
+        }
+    }
+    return st;
+}
+
+} // namespace sb
