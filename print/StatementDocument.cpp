@@ -173,6 +173,38 @@ QString StatementDocument::html() const
          cell(QStringLiteral("<b>%1</b>").arg(money(m_st.totals.spending())), true) +
          QStringLiteral("</tr></table>");
 
+    // What to buy: only the profiles the advice would change something for.
+    h += QStringLiteral("<h2>%1</h2>").arg(tr("Advice").toHtmlEscaped());
+    QString adviceRows;
+    for (const ProfileAdvice& a : m_st.advice) {
+        const bool channels = a.channels.known() && a.channels.need != a.channels.have;
+        const bool bundles = a.bundles.known() && a.bundles.best != a.bundles.have &&
+                             a.bundles.monthlySaving.isPositive();
+        if (!channels && !bundles)
+            continue;
+        QStringList says;
+        if (channels)
+            says << tr("%n channel(s) for the busiest hour (%1 erlangs at 1% blocking); it has %2",
+                       nullptr, a.channels.need)
+                        .arg(m_locale.toString(a.channels.busyHourErlangs, 'f', 1))
+                        .arg(a.channels.have);
+        if (bundles)
+            says << tr("%n US minute bundle(s), saving %1 a month; it has %2", nullptr,
+                       a.bundles.best)
+                        .arg(money(a.bundles.monthlySaving))
+                        .arg(a.bundles.have);
+        adviceRows += QStringLiteral("<tr>") + cell(a.name.toHtmlEscaped()) +
+                      cell(says.join(QStringLiteral("; ")).toHtmlEscaped()) +
+                      QStringLiteral("</tr>");
+    }
+    if (adviceRows.isEmpty())
+        h += QStringLiteral("<p>%1</p>")
+                 .arg(tr("Every SIP profile has the channels and bundles its calls need.")
+                          .toHtmlEscaped());
+    else
+        h += kTableStart + headerRow({tr("SIP profile"), tr("Advice")}, 2) + adviceRows +
+             QStringLiteral("</table>");
+
     for (const auto& [heading, body] : m_extra)
         h += QStringLiteral("<h2>%1</h2>").arg(heading.toHtmlEscaped()) + body;
     return h + QStringLiteral("</body></html>");

@@ -22,6 +22,8 @@ struct AttentionItem
         ChannelsRenew,     ///< a profile's channels renewing within 7 days
         BundlesRenew,      ///< a profile's US minute bundles renewing within 7 days
         BundleLapsed,      ///< a profile's bundles lapsed in the last 30 days
+        ChannelsAdvice,    ///< a profile's busiest hour needs more channels than it has
+        BundlesAdvice,     ///< another bundle count would have cost a profile less
     };
     enum class Severity
     {
@@ -47,7 +49,8 @@ struct AttentionItem
     /// The translated sentence, in the language in force when the list was made.
     QString text;
     /// The figure that matters: the balance (Owed, NoCredit, LowBalance), the cost of a
-    /// renewal, the monthly limit (RechargeSuspended); zero for BundleLapsed.
+    /// renewal, the monthly limit (RechargeSuspended), the monthly saving (BundlesAdvice);
+    /// zero for BundleLapsed and ChannelsAdvice.
     Money amount;
     /// Renewal date, end of a suspension, date a bundle lapsed; invalid where none.
     QDate date;

@@ -1,5 +1,7 @@
 #include "core/reports/AttentionService.h"
 
+#include "core/reports/AdviceService.h"
+
 #include "core/base/DisplayFormat.h"
 #include "core/books/Ledger.h"
 #include "core/numbers/PriceListStore.h"
@@ -417,13 +419,72 @@ Result<void> AttentionService::lapsedBundles(QList<AttentionItem>& out) const
     return {};
 }
 
+Result<void> AttentionService::advice(QList<AttentionItem>& out) const
+{
+    auto all = AdviceService(m_ctx).all();
+    if (!all)
+        return all.error();
+    QList<const ProfileAdvice*> channels, bundles;
+    for (const ProfileAdvice& a : std::as_const(*all)) {
+        if (a.channels.known() && a.channels.need > a.channels.have)
+            channels.append(&a);
+        if (a.bundles.known() && a.bundles.best != a.bundles.have &&
+            a.bundles.monthlySaving.isPositive())
+            bundles.append(&a);
+    }
+    // The biggest shortfall and the biggest saving first.
+    std::stable_sort(channels.begin(), channels.end(), [](auto* a, auto* b) {
+        return a->channels.need - a->channels.have > b->channels.need - b->channels.have;
+    });
+    std::stable_sort(bundles.begin(), bundles.end(), [](auto* a, auto* b) {
+        return b->bundles.monthlySaving < a->bundles.monthlySaving;
+    });
+    const QLocale locale;
+    for (qsizetype i = 0; i < channels.size() && i < m_perKind; ++i) {
+        const ProfileAdvice& a = *channels[i];
+        AttentionItem item;
+        item.kind = Kind::ChannelsAdvice;
+        item.severity = Severity::Warning;
+        item.target = Target::Profile;
+        item.key = a.name;
+        item.subject = a.name;
+        item.text = tr("%1 needs %n channel(s) for its busiest hour (%2 erlangs at 1% blocking); "
+                       "it has %3.",
+                       nullptr, a.channels.need)
+                        .arg(a.name, locale.toString(a.channels.busyHourErlangs, 'f', 1))
+                        .arg(a.channels.have);
+        out.append(item);
+    }
+    addMore(out, Kind::ChannelsAdvice, Severity::Warning, Target::Profile,
+            std::max<qsizetype>(0, channels.size() - m_perKind));
+    for (qsizetype i = 0; i < bundles.size() && i < m_perKind; ++i) {
+        const ProfileAdvice& a = *bundles[i];
+        AttentionItem item;
+        item.kind = Kind::BundlesAdvice;
+        item.severity = Severity::Info;
+        item.target = Target::Profile;
+        item.key = a.name;
+        item.subject = a.name;
+        item.amount = a.bundles.monthlySaving;
+        item.text = tr("Advice for %1: %n US minute bundle(s) would have saved %2 a month "
+                       "(it has %3).",
+                       nullptr, a.bundles.best)
+                        .arg(a.name, a.bundles.monthlySaving.display())
+                        .arg(a.bundles.have);
+        out.append(item);
+    }
+    addMore(out, Kind::BundlesAdvice, Severity::Info, Target::Profile,
+            std::max<qsizetype>(0, bundles.size() - m_perKind));
+    return {};
+}
+
 Result<QList<AttentionItem>> AttentionService::list() const
 {
     QList<AttentionItem> items;
-    for (auto part :
-         {&AttentionService::owed, &AttentionService::noCredit, &AttentionService::lowBalances,
-          &AttentionService::suspended, &AttentionService::companyRenewals,
-          &AttentionService::bundleRenewals, &AttentionService::lapsedBundles}) {
+    for (auto part : {&AttentionService::owed, &AttentionService::noCredit,
+                      &AttentionService::lowBalances, &AttentionService::suspended,
+                      &AttentionService::companyRenewals, &AttentionService::bundleRenewals,
+                      &AttentionService::lapsedBundles, &AttentionService::advice}) {
         if (auto r = (this->*part)(items); !r)
             return r.error();
     }

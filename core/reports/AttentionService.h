@@ -62,6 +62,7 @@ private:
     Result<void> companyRenewals(QList<AttentionItem>& out) const;
     Result<void> bundleRenewals(QList<AttentionItem>& out) const;
     Result<void> lapsedBundles(QList<AttentionItem>& out) const;
+    Result<void> advice(QList<AttentionItem>& out) const;
     void addMore(QList<AttentionItem>& out, AttentionItem::Kind kind,
                  AttentionItem::Severity severity, AttentionItem::Target target, qint64 rest) const;
 

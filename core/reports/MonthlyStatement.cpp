@@ -1,5 +1,10 @@
 #include "core/reports/MonthlyStatement.h"
 
+#include "core/base/FixedClock.h"
+#include "core/reports/AdviceService.h"
+
+#include <QTimeZone>
+
 #include "core/books/Ledger.h"
 #include "core/secrets/SealedSecret.h"
 
@@ -320,6 +325,16 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
             st.entries.append(e);
         }
     }
+    // The advice as the month ended: the three full months of calls up to this one.
+    const QDateTime monthEnd =
+        QDateTime(QDate::fromString(nextMonth(month) + QStringLiteral("-01"), Qt::ISODate),
+                  QTime(0, 0), QTimeZone::utc());
+    const FixedClock asOf(std::min(monthEnd, m_ctx.now().toUTC()));
+    const Context then{m_ctx.db, &asOf, m_ctx.actor, nullptr};
+    auto advice = AdviceService(then).all();
+    if (!advice)
+        return advice.error();
+    st.advice = *advice;
     return st;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/base/Error.h"
 #include "core/base/Money.h"
+#include "core/reports/ProfileAdvice.h"
 #include "core/storage/Context.h"
 
 #include <QCoreApplication>
@@ -100,6 +101,9 @@ struct MonthStatement
     QList<StatementDepartment> departments; ///< by name, no department first
     QList<StatementEntry> entries;          ///< top-ups and allocations, in time order
     StatementTotals totals;
+    /// AdviceService's advice for each SIP profile as it stood at the month's end (its
+    /// last three full months of calls up to this one), or now for the current month.
+    QList<ProfileAdvice> advice;
 };
 
 /// Computes a month's statement from the summaries (ledger_months, balance_months,

@@ -83,6 +83,22 @@ QList<StatementCsv::Section> StatementCsv::sections(const MonthStatement& st)
         totals.rows.append({it.key(), it.value().toString()});
     totals.rows.append({QStringLiteral("spending"), st.totals.spending().toString()});
     out.append(totals);
+
+    Section advice{QStringLiteral("advice"),
+                   {QStringLiteral("profile"), QStringLiteral("channels"),
+                    QStringLiteral("channelsNeeded"), QStringLiteral("busyHourErlangs"),
+                    QStringLiteral("bundles"), QStringLiteral("bestBundles"),
+                    QStringLiteral("monthlySaving")},
+                   {}};
+    for (const ProfileAdvice& a : st.advice)
+        advice.rows.append(
+            {a.name, QString::number(a.channels.have),
+             a.channels.known() ? QString::number(a.channels.need) : QString(),
+             a.channels.known() ? QString::number(a.channels.busyHourErlangs, 'f', 2) : QString(),
+             QString::number(a.bundles.have),
+             a.bundles.known() ? QString::number(a.bundles.best) : QString(),
+             a.bundles.known() ? a.bundles.monthlySaving.toString() : QString()});
+    out.append(advice);
     return out;
 }
 

@@ -200,6 +200,7 @@ private slots:
         QMap<QString, Money> totals;
         QString company;
         QStringList sections;
+        QStringList adviceFor;
         for (const Csv::Row& r : rows) {
             const QString section = r.fields.first();
             if (!seen.contains(section)) { // the section's header
@@ -212,12 +213,20 @@ private slots:
                 totals.insert(f.at(0), *Money::parse(f.at(1)));
             if (section == QLatin1String("accounts") && f.first() == QLatin1String("company"))
                 company = f.at(7);
+            if (section == QLatin1String("advice"))
+                adviceFor << f.first();
             if (section == QLatin1String("entries") && f.at(1) == QLatin1String("topup"))
                 QCOMPARE(f.at(6), QStringLiteral("=BANK-2")); // read back exactly
         }
         QCOMPARE(sections, QStringList({QStringLiteral("statement"), QStringLiteral("accounts"),
                                         QStringLiteral("departments"), QStringLiteral("entries"),
-                                        QStringLiteral("totals")}));
+                                        QStringLiteral("totals"), QStringLiteral("advice")}));
+        // The advice: a row for each SIP profile, as AdviceService gives it.
+        QStringList profiles;
+        for (const ProfileAdvice& a : st->advice)
+            profiles << a.name;
+        QVERIFY(!profiles.isEmpty());
+        QCOMPARE(adviceFor, profiles);
         QCOMPARE(kindsText(totals),
                  kindsText(ledgerByKind(env.ctx->db, QStringLiteral("2026-03"))));
         QCOMPARE(company, st->company.closing.toString());
