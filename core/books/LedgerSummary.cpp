@@ -5,6 +5,11 @@
 
 namespace sb {
 
+namespace {
+// Ledger::CompanyAccount (the books' first account; Ledger.h includes this header's users).
+constexpr qint64 kCompany = 1;
+} // namespace
+
 bool LedgerSummary::isSpending(const QString& kind)
 {
     static const QStringList kinds = {QStringLiteral("number"), QStringLiteral("channels"),
@@ -31,6 +36,10 @@ void LedgerSummary::add(const QString& at, qint64 from, qint64 to, qint64 cents,
         Flow& f = m_flows[{month, forAccount, kind}];
         f.forCents += cents;
         ++f.entries;
+    }
+    if (from == kCompany || to == kCompany) {
+        qint64& net = m_companyHours[at.left(13)];
+        net += (to == kCompany ? cents : 0) - (from == kCompany ? cents : 0);
     }
     if (isSpending(kind) && (from == 0) != (to == 0)) {
         // Spent for whom: the account a company purchase was for, else the payer (or, for a
@@ -90,6 +99,18 @@ Result<void> LedgerSummary::flush()
                 return u;
         }
         m_spending.clear();
+    }
+    if (!m_companyHours.empty()) {
+        Statement upsert(db, QStringLiteral("INSERT INTO company_hours (hour, net_cents)"
+                                            " VALUES (?, ?) ON CONFLICT (hour) DO UPDATE SET"
+                                            " net_cents = company_hours.net_cents +"
+                                            " excluded.net_cents"));
+        for (const auto& [hour, net] : m_companyHours) {
+            upsert.add(hour).add(net);
+            if (auto u = upsert.exec(); !u)
+                return u;
+        }
+        m_companyHours.clear();
     }
     if (!deltas.empty()) {
         // A month's closing balance is everything up to its end, whatever order entries are

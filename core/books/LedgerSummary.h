@@ -21,6 +21,8 @@ class Transaction;
 ///   sum of its entries up to then), for every month it had entries in;
 /// - `spending_months` (month, kind, department): money spent with the provider, by the
 ///   department of the member or SIP profile it was spent for (a refund counts negative).
+/// - `company_hours` (UTC hour "2026-11-27T09"): the company balance's net change in that
+///   hour (the dashboard's balance chart reads days of these, not the company's entries).
 /// Months are the first seven characters of the entry's ISO 8601 UTC time ("2026-11").
 class LedgerSummary
 {
@@ -50,6 +52,7 @@ private:
     Transaction& m_tx;
     std::map<std::tuple<QString, qint64, QString>, Flow> m_flows;      // month, account, kind
     std::map<std::tuple<QString, qint64, QString>, qint64> m_spending; // month, account, kind
+    std::map<QString, qint64> m_companyHours;                          // hour → net cents
 };
 
 } // namespace sb

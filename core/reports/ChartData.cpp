@@ -7,6 +7,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <map>
 #include <utility>
 #include <vector>
 
@@ -322,25 +323,28 @@ Result<ChartData::BalanceHistory> ChartData::companyBalance(int days) const
         balance = Money::fromCents(opening->value(0).toLongLong());
         out.moved = true;
     }
-    auto q = m_ctx.db.run(
-        QStringLiteral("SELECT at, from_account, to_account, amount_cents FROM ledger"
-                       " WHERE at >= ? AND (from_account = ? OR to_account = ?) ORDER BY at, id"),
-        {isoInstant(QDateTime(monthStart, QTime(0, 0), QTimeZone::utc())), company, company});
-    if (!q)
-        return q.error();
+    // The company's money per UTC hour, kept by the ledger's summaries (company_hours):
+    // allocations and auto-recharges to a hundred thousand members stay a few rows a day.
+    std::map<QString, qint64> byHour; // "2026-11-27T09" → cents in − out
+    {
+        auto q = m_ctx.db.run(QStringLiteral("SELECT hour, net_cents FROM company_hours"
+                                             " WHERE hour >= ? ORDER BY hour"),
+                              {monthKey(monthStart)});
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            byHour[q->value(0).toString()] += q->value(1).toLongLong();
+            out.moved = true;
+        }
+    }
     int day = 0;
-    while (q->next()) {
-        const QString at = q->value(0).toString();
+    for (const auto& [hour, cents] : byHour) {
+        const QString at = hour + QStringLiteral(":00:00Z");
         while (day < n && at >= ends[day]) {
             out.closing.append(balance);
             ++day;
         }
-        const Money amount = Money::fromCents(q->value(3).toLongLong());
-        if (q->value(1).toLongLong() == company)
-            balance -= amount;
-        if (q->value(2).toLongLong() == company)
-            balance += amount;
-        out.moved = true;
+        balance += Money::fromCents(cents);
     }
     while (day < n) {
         out.closing.append(balance);

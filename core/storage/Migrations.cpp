@@ -340,6 +340,22 @@ const QList<QStringList>& steps()
             QStringLiteral("CREATE INDEX profiles_channels_due ON profiles(channels_lapsed,"
                            " channels_expires)"),
         },
+        {
+            // The company's balance per day (ChartData) and usual spending (AttentionService)
+            // read only what they sum, from covering indexes.
+            QStringLiteral("CREATE INDEX ledger_from_at ON ledger(from_account, at, amount_cents)"),
+            QStringLiteral("CREATE INDEX ledger_to_at ON ledger(to_account, at, amount_cents)"),
+            QStringLiteral("CREATE INDEX ledger_months_kind ON ledger_months(kind, month,"
+                           " account_id, out_cents)"),
+            QStringLiteral("CREATE TABLE company_hours ("
+                           " hour TEXT PRIMARY KEY,"
+                           " net_cents BIGINT NOT NULL DEFAULT 0)"),
+            QStringLiteral("INSERT INTO company_hours (hour, net_cents)"
+                           " SELECT h, SUM(n) FROM (SELECT substr(at, 1, 13) AS h,"
+                           " amount_cents AS n FROM ledger WHERE to_account = 1 UNION ALL"
+                           " SELECT substr(at, 1, 13), -amount_cents FROM ledger"
+                           " WHERE from_account = 1) t GROUP BY h"),
+        },
     };
     return s;
 }

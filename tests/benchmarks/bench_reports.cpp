@@ -185,6 +185,24 @@ int main(int argc, char** argv)
             .arg(ms(*dashboard))
             .arg(double(*dashboard) / double(std::max<qint64>(1, *floor)), 0, 'f', 3));
 
+    // The dashboard's parts, to see where its time goes.
+    {
+        const sb::ChartData charts(ctx);
+        const QList<std::pair<QString, std::function<bool()>>> parts = {
+            {QStringLiteral("attention list"),
+             [&] { return sb::AttentionService(ctx).list().ok(); }},
+            {QStringLiteral("advice"), [&] { return sb::AdviceService(ctx).all().ok(); }},
+            {QStringLiteral("spending chart"), [&] { return charts.spendingByKind().ok(); }},
+            {QStringLiteral("bundle chart"), [&] { return charts.bundleUsage().ok(); }},
+            {QStringLiteral("profiles"), [&] { return charts.profiles().ok(); }},
+            {QStringLiteral("balance chart"), [&] { return charts.companyBalance().ok(); }},
+        };
+        for (const auto& [name, work] : parts) {
+            if (const auto us = medianUs(runs, work))
+                say(QStringLiteral("  %1: %2").arg(name, ms(*us)));
+        }
+    }
+
     const QString thisMonth = clock.now().toUTC().toString(QStringLiteral("yyyy-MM"));
     const QString lastMonth = clock.now().toUTC().addMonths(-1).toString(QStringLiteral("yyyy-MM"));
     for (const QString& month : {lastMonth, thisMonth}) {

@@ -269,6 +269,12 @@ inline QString summariesProblem(const sb::Database& db)
                    " to_account IS NOT NULL) e GROUP BY account_id, month) t"
                    " ORDER BY account_id, month");
     if (p.isEmpty())
+        p = differ("company_hours", "SELECT hour, net_cents FROM company_hours ORDER BY hour",
+                   "SELECT h, CAST(SUM(n) AS BIGINT) FROM (SELECT substr(at, 1, 13) AS h,"
+                   " amount_cents AS n FROM ledger WHERE to_account = 1 UNION ALL"
+                   " SELECT substr(at, 1, 13), -amount_cents FROM ledger"
+                   " WHERE from_account = 1) t GROUP BY h ORDER BY h");
+    if (p.isEmpty())
         p = differ("latest closing balances",
                    "SELECT b.account_id, b.closing_cents FROM balance_months b WHERE b.month ="
                    " (SELECT MAX(month) FROM balance_months WHERE account_id = b.account_id)"

@@ -89,11 +89,12 @@ bool undoOwedBalances(const Database& db)
 bool undoSummaries(const Database& db)
 {
     for (const char* sql :
-         {"DROP INDEX auto_recharge_suspended", "DROP INDEX profiles_channels_due",
-          "DROP TABLE ledger_months", "DROP TABLE balance_months", "DROP TABLE spending_months",
-          "DROP TABLE call_months", "DROP TABLE call_hours", "DROP TABLE profile_peaks",
-          "DROP INDEX ledger_at", "DROP INDEX ledger_kind_at",
-          "ALTER TABLE ledger DROP COLUMN for_account"}) {
+         {"DROP TABLE company_hours", "DROP INDEX ledger_from_at", "DROP INDEX ledger_to_at",
+          "DROP INDEX ledger_months_kind", "DROP INDEX auto_recharge_suspended",
+          "DROP INDEX profiles_channels_due", "DROP TABLE ledger_months",
+          "DROP TABLE balance_months", "DROP TABLE spending_months", "DROP TABLE call_months",
+          "DROP TABLE call_hours", "DROP TABLE profile_peaks", "DROP INDEX ledger_at",
+          "DROP INDEX ledger_kind_at", "ALTER TABLE ledger DROP COLUMN for_account"}) {
         if (!db.run(QString::fromLatin1(sql)))
             return false;
     }
@@ -521,6 +522,7 @@ void TestMigrations::summariesAreBuiltFromStoredRows()
               " charged_cents FROM call_months ORDER BY month, account_id",
               "SELECT profile_id, hour, seconds FROM call_hours ORDER BY profile_id, hour",
               "SELECT profile_id, hour, seconds FROM profile_peaks ORDER BY profile_id",
+              "SELECT hour, net_cents FROM company_hours ORDER BY hour",
               "SELECT id, for_account FROM ledger ORDER BY id"})
             all += sbt::rows(db, QString::fromLatin1(sql));
         return all;
