@@ -366,10 +366,172 @@
     </message>
 </context>
 <context>
+    <name>sb::AdviceService</name>
+    <message>
+        <source>There is no SIP profile with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::AttentionModel</name>
+    <message>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Merknad</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What needs you</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::AttentionService</name>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 owes %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profile %1 owes %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profile %1 has no credit: its calls will be owed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 left, less than a usual week of spending (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profile %1 has %2 left, less than a usual week of spending (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge of %1 is suspended until %2: its monthly limit of %3 is reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) renew by %1 for %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; the company balance covers them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; the company balance (%2) does not cover the %3 due this week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n channel(s) of %1 renew on %2 for %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n US minute bundle(s) of %1 renew on %2 for %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; its balance covers them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; its balance (%2) does not cover them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n US minute bundle(s) of %1 lapsed on %2: its balance could not pay the renewal.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 needs %n channel(s) for its busiest hour (%2 erlangs at 1% blocking); it has %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice for %1: %n US minute bundle(s) would have saved %2 a month (it has %3).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sb::BalanceDisplay</name>
     <message>
         <source>owes %1</source>
         <translation>skylder %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::BalanceHistoryModel</name>
+    <message>
+        <source>Company balance</source>
+        <translation type="unfinished">Firmasaldo</translation>
+    </message>
+</context>
+<context>
+    <name>sb::BundleMinutesModel</name>
+    <message>
+        <source>Minutes used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other profile(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -475,14 +637,6 @@
 </context>
 <context>
     <name>sb::CallHistory</name>
-    <message>
-        <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation>Det finnes ingen SIP-profil med navnet «%1».</translation>
-    </message>
-    <message>
-        <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation>Det finnes ikke noe medlem med kontonavnet «%1».</translation>
-    </message>
     <message>
         <source>Cannot read the calls: %1</source>
         <translation>Kan ikke lese samtalene: %1</translation>
@@ -685,6 +839,13 @@
     <message>
         <source>Column %1 (%2) is not valid UTF-8 text: “%3”.</source>
         <translation>Kolonne %1 (%2) er ikke gyldig UTF-8-tekst: «%3».</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ChartData</name>
+    <message>
+        <source>There is no SIP profile with id %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1202,33 @@
     </message>
 </context>
 <context>
+    <name>sb::MonthlyStatement</name>
+    <message>
+        <source>Name the file to write the statement to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the key file of the sealed passwords; choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the open database or one of its files; choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a month; write it as YYYY-MM, such as 2026-11.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::NumberCatalogue</name>
     <message>
         <source>United States</source>
@@ -1232,6 +1420,17 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>sb::PeakCallsModel</name>
+    <message>
+        <source>Most calls at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished">Kanaler</translation>
     </message>
 </context>
 <context>
@@ -1451,10 +1650,6 @@
         <translation>Kreditt fra slettet SIP-profil %1</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Kan ikke skrive %1: %2</translation>
-    </message>
-    <message>
         <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
         <translation>Kanalene til %1 kunne ikke fornyes: firmasaldoen (%2) kan ikke betale %3. Utgående samtaler gjennom profilen stopper til kanalene er betalt.</translation>
     </message>
@@ -1627,6 +1822,217 @@
     <message>
         <source>The keychain did not give the password of %1: %2</source>
         <translation>Nøkkelringen ga ikke ut passordet til %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SpendingChartModel</name>
+    <message>
+        <source>Numbers</source>
+        <translation type="unfinished">Numre</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished">Kanaler</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished">Samtaler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other department(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::StatementCsv</name>
+    <message>
+        <source>Cannot write the statement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">Kan ikke skrive %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::StatementDocument</name>
+    <message>
+        <source>Top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-recharge</source>
+        <translation type="unfinished">Automatisk påfyll</translation>
+    </message>
+    <message>
+        <source>Credit returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation type="unfinished">Numre</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished">Kanaler</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished">Samtaler</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly statement, %1</source>
+        <extracomment>%1 is the month and its year, &quot;November 2026&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished">Konto</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Avdeling</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company balance: %1 at the start of the month, %2 at its end (UTC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spending by department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spending by SIP profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spending by member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-ups and allocations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None this month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To or from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished">Referanse</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">Beløp</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) for the busiest hour (%1 erlangs at 1% blocking); it has %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n US minute bundle(s), saving %1 a month; it has %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every SIP profile has the channels and bundles its calls need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation type="unfinished">SIP-profil</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">Kan ikke skrive %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2518,86 +2924,6 @@ Passord: %2</translation>
         </translation>
     </message>
     <message>
-        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Commands:
-  init                                        create or upgrade the database
-  balance                                     the company balance
-  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 every member
-  member show ACCOUNT                         one member
-  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
-  member export FILE.csv                      a CSV that member import reads back unchanged
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renewals, expiries and monthly resets due by now
-  activity [--limit N] [--lang L]             the audit log, newest first
-  number countries                            where numbers can be bought
-  number areas COUNTRY                        area codes with place names and numbers left
-  number prices COUNTRY                       price per billing period (1, 3, 12 months)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          usable until the end of its period, no refund
-  number list [--search TEXT] [--country CC]  every number the company has or had
-  credit profile NAME AMOUNT                  company credit to a SIP profile
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP username, password and servers
-  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month each)
-  bundle cancel|extend PROFILE                no renewal / pay the next month now
-  demo [--members N] [--seed S]               fill the database with realistic generated data
-
-The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
-Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Bruk: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Kommandoer:
-  init                                        opprett eller oppgrader databasen
-  balance                                     firmasaldoen
-  topup AMOUNT [--reference TEXT]             legg kjøpt kreditt til firmasaldoen
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 alle medlemmer
-  member show ACCOUNT                         ett medlem
-  member import FILE.csv [--dry-run]          alt eller ingenting; prøvekjøringen viser alle problemer
-  member export FILE.csv                      en CSV-fil som member import leser inn igjen uendret
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT til hvert medlem; alt eller ingenting
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 fornyelser, utløp og månedlige nullstillinger som har forfalt
-  activity [--limit N] [--lang L]             revisjonsloggen, nyeste først
-  number countries                            land der numre kan kjøpes
-  number areas COUNTRY                        retningsnumre med stedsnavn og ledige numre
-  number prices COUNTRY                       pris per faktureringsperiode (1, 3, 12 måneder)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          kan brukes til slutten av perioden, ingen refusjon
-  number list [--search TEXT] [--country CC]  alle numre firmaet har eller har hatt
-  credit profile NAME AMOUNT                  firmakreditt til en SIP-profil
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP-brukernavn, passord og servere
-  profile pbx-config NAME [--format asterisk] ferdig PBX-oppsett å lime inn
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             USA-minuttpakker (5000 minutter i måneden per pakke)
-  bundle cancel|extend PROFILE                ingen fornyelse / betal neste måned nå
-  demo [--members N] [--seed S]               fyll databasen med realistiske genererte data
-
-Databasen er som standard $SWITCHBOARD_DATABASE, ellers vinduets egen SQLite-fil.
-Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</translation>
-    </message>
-    <message>
         <source>How many members, 0 to %1 (200 if not given).</source>
         <translation>Hvor mange medlemmer, 0 til %1 (200 hvis ikke angitt).</translation>
     </message>
@@ -2778,6 +3104,123 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>The country of SIP profile %1 is now %2.</source>
         <translation>Landet til SIP-profilen %1 er nå %2.</translation>
+    </message>
+    <message>
+        <source>Advice per SIP profile: the channels its busiest hour needs (Erlang B at 1% blocking) and the US minute bundles that would have cost least over its last three full months of calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>advice [PROFILE]                            every profile, or the one named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: advice [PROFILE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no SIP profiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Channels: %1; the busiest hour (%2 UTC, %3 erlangs) needs %4 at 1% blocking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Channels: %1; no call records yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  US minute bundles: %1; not enough call records yet (no full month).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  US minute bundles: none; none would have paid off (%1 to %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  US minute bundles: %1; keep them (%2 to %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  US minute bundles: %1; %2 would have cost least, saving %3 %4 a month (%5 to %6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Commands:
+  init                                        create or upgrade the database
+  balance                                     the company balance
+  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 every member
+  member show ACCOUNT                         one member
+  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
+  member export FILE.csv                      a CSV that member import reads back unchanged
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renewals, expiries and monthly resets due by now
+  activity [--limit N] [--lang L]             the audit log, newest first
+  number countries                            where numbers can be bought
+  number areas COUNTRY                        area codes with place names and numbers left
+  number prices COUNTRY                       price per billing period (1, 3, 12 months)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          usable until the end of its period, no refund
+  number list [--search TEXT] [--country CC]  every number the company has or had
+  credit profile NAME AMOUNT                  company credit to a SIP profile
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP username, password and servers
+  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month each)
+  bundle cancel|extend PROFILE                no renewal / pay the next month now
+  advice [PROFILE]                            channels and bundles each profile should have
+  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
+                                              the monthly statement
+  demo [--members N] [--seed S]               fill the database with realistic generated data
+
+The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
+Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar month (UTC), YYYY-MM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the statement to this PDF file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the statement to this CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports: the monthly statement as PDF or CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown report &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement of %1 written to %2: company balance %3 at the start, %4 at the end; spent %5.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3229,6 +3672,39 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Advice: not enough call records yet (it needs a full month of calls).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice: no bundles; they would not have paid off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice: keep %n bundle(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Advice: no bundles, saves %1 a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice: %n bundle(s), saves %1 a month</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>From the US minutes of the last %n full month(s) with calls (%1 to %2) at today&apos;s prices.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3715,6 +4191,14 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <source>Export the calls the filters show to a CSV file</source>
         <translation>Eksporter samtalene som filtrene viser, til en CSV-fil</translation>
     </message>
+    <message>
+        <source>Monthly &amp;statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A month&apos;s balances, spending, top-ups and allocations as PDF or CSV, or printed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ChangeChannelsDialog</name>
@@ -3796,6 +4280,21 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Advice: no call records yet to size the channels by.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice: %n channel(s) for the busiest hour (%1 erlangs at 1% blocking)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The busiest hour of its calls so far began %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4050,6 +4549,113 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     </message>
 </context>
 <context>
+    <name>sb::ui::DashboardCharts</name>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spending per month (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US bundle minutes this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most calls at once per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company balance (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spending by department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stack the spending by department instead of by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profile of the calls chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The charts could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing spent in the last twelve months. Buy numbers or channels, or import calls, and the spending shows here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The charts could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No SIP profile has US minute bundles. Bundles are bought in a profile&apos;s Bundles dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No SIP profiles yet: create one on the SIP profiles page, then import its calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 made no calls in the last %2 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company balance has not moved yet: top it up to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: nothing spent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation type="unfinished">%1: %2. {1:?}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Twelve months: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 minutes used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (channels: %2): at most %3 calls at once, on %4; all channels busy on %5 of %6 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2: %3 at the start, %4 now; lowest %5, highest %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::DashboardPage</name>
     <message>
         <source>unknown</source>
@@ -4094,6 +4700,54 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>%1 (owed: %2)</source>
         <translation>%1 (skyldig: %2)</translation>
+    </message>
+    <message>
+        <source>Put money on the company balance: everything is paid from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the people who call, one by one or imported from a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a SIP profile for each PBX or office line, with its channels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy phone numbers for members and SIP profiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the PBX&apos;s call records to charge the calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What needs you today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What needs you today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Enter on an entry to open the page it speaks of.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the page it speaks of.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing needs you today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is empty. Top up the company balance, add the members and the SIP profiles they call through, buy numbers, then import the PBX&apos;s call records.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5775,6 +6429,79 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     <message>
         <source>The US minute bundles of %1 are extended: %2 paid; next payment %3.</source>
         <translation>USA-minuttpakkene til %1 er utvidet: %2 betalt; neste betaling %3.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::StatementDialog</name>
+    <message numerus="yes">
+        <source>Company balance: %1 at the start of the month, %2 at its end.
+Topped up %3; allocated %4 (auto-recharges included); returned %5.
+Spent %6: numbers %7, channels %8, bundles %9, calls %10.
+%Ln SIP profile(s) and %11 member(s) in the statement.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the statement as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>statement-%1.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the statement as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>statement-%1.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished">CSV-filer (*.csv);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement of %1 sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Month (UTC):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
