@@ -378,144 +378,144 @@
     <name>sb::AdviceService</name>
     <message>
         <source>There is no SIP profile with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma profilu SIP o identyfikatorze %1.</translation>
     </message>
 </context>
 <context>
     <name>sb::AttentionModel</name>
     <message>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilne</translation>
     </message>
     <message>
         <source>Soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Wkrótce</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Uwaga</translation>
+        <translation>Informacja</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilność</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>Dotyczy</translation>
     </message>
     <message>
         <source>What needs you</source>
-        <translation type="unfinished"></translation>
+        <translation>Co wymaga uwagi</translation>
     </message>
 </context>
 <context>
     <name>sb::AttentionService</name>
     <message numerus="yes">
         <source>… and %n more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… i jeszcze %n.</numerusform>
+            <numerusform>… i jeszcze %n.</numerusform>
+            <numerusform>… i jeszcze %n.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 owes %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zadłużenie konta %1: %2.</translation>
     </message>
     <message>
         <source>SIP profile %1 owes %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zadłużenie profilu SIP %1: %2.</translation>
     </message>
     <message>
         <source>SIP profile %1 has no credit: its calls will be owed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil SIP %1 nie ma środków: jego połączenia zwiększą zadłużenie.</translation>
     </message>
     <message>
         <source>%1 has %2 left, less than a usual week of spending (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Na koncie %1 zostało %2, mniej niż zwykłe wydatki z jednego tygodnia (%3).</translation>
     </message>
     <message>
         <source>SIP profile %1 has %2 left, less than a usual week of spending (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>W profilu SIP %1 zostało %2, mniej niż zwykłe wydatki z jednego tygodnia (%3).</translation>
     </message>
     <message>
         <source>Auto-recharge of %1 is suspended until %2: its monthly limit of %3 is reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatyczne doładowanie konta %1 jest wstrzymane do %2: osiągnięto miesięczny limit doładowań %3.</translation>
     </message>
     <message numerus="yes">
         <source>%n number(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n numer</numerusform>
+            <numerusform>%n numery</numerusform>
+            <numerusform>%n numerów</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n number(s) renew by %1 for %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n numer zostanie odnowiony do %1 za %2</numerusform>
+            <numerusform>%n numery zostaną odnowione do %1 za %2</numerusform>
+            <numerusform>%n numerów zostanie odnowionych do %1 za %2</numerusform>
         </translation>
     </message>
     <message>
         <source>%1; the company balance covers them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; saldo firmy to pokrywa.</translation>
     </message>
     <message>
         <source>%1; the company balance (%2) does not cover the %3 due this week.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; saldo firmy (%2) nie pokrywa kwoty %3 należnej w tym tygodniu.</translation>
     </message>
     <message numerus="yes">
         <source>The %n channel(s) of %1 renew on %2 for %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kanał profilu %1 zostanie odnowiony %2 za %3</numerusform>
+            <numerusform>%n kanały profilu %1 zostaną odnowione %2 za %3</numerusform>
+            <numerusform>%n kanałów profilu %1 zostanie odnowionych %2 za %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %n US minute bundle(s) of %1 renew on %2 for %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pakiet minut do USA profilu %1 zostanie odnowiony %2 za %3</numerusform>
+            <numerusform>%n pakiety minut do USA profilu %1 zostaną odnowione %2 za %3</numerusform>
+            <numerusform>%n pakietów minut do USA profilu %1 zostanie odnowionych %2 za %3</numerusform>
         </translation>
     </message>
     <message>
         <source>%1; its balance covers them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; saldo profilu to pokrywa.</translation>
     </message>
     <message>
         <source>%1; its balance (%2) does not cover them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; saldo profilu (%2) tego nie pokrywa.</translation>
     </message>
     <message numerus="yes">
         <source>The %n US minute bundle(s) of %1 lapsed on %2: its balance could not pay the renewal.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pakiet minut do USA profilu %1 wygasł %2: saldo nie wystarczyło na odnowienie.</numerusform>
+            <numerusform>%n pakiety minut do USA profilu %1 wygasły %2: saldo nie wystarczyło na odnowienie.</numerusform>
+            <numerusform>%n pakietów minut do USA profilu %1 wygasło %2: saldo nie wystarczyło na odnowienie.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 needs %n channel(s) for its busiest hour (%2 erlangs at 1% blocking); it has %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Profil %1 potrzebuje %n kanału w godzinie największego ruchu (%2 Erl przy blokadzie 1%); ma %3.</numerusform>
+            <numerusform>Profil %1 potrzebuje %n kanałów w godzinie największego ruchu (%2 Erl przy blokadzie 1%); ma %3.</numerusform>
+            <numerusform>Profil %1 potrzebuje %n kanałów w godzinie największego ruchu (%2 Erl przy blokadzie 1%); ma %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Advice for %1: %n US minute bundle(s) would have saved %2 a month (it has %3).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zalecenie dla profilu %1: %n pakiet minut do USA pozwoliłby zaoszczędzić %2 miesięcznie (profil ma %3).</numerusform>
+            <numerusform>Zalecenie dla profilu %1: %n pakiety minut do USA pozwoliłyby zaoszczędzić %2 miesięcznie (profil ma %3).</numerusform>
+            <numerusform>Zalecenie dla profilu %1: %n pakietów minut do USA pozwoliłoby zaoszczędzić %2 miesięcznie (profil ma %3).</numerusform>
         </translation>
     </message>
 </context>
@@ -530,25 +530,25 @@
     <name>sb::BalanceHistoryModel</name>
     <message>
         <source>Company balance</source>
-        <translation type="unfinished">Saldo firmy</translation>
+        <translation>Saldo firmy</translation>
     </message>
 </context>
 <context>
     <name>sb::BundleMinutesModel</name>
     <message>
         <source>Minutes used</source>
-        <translation type="unfinished"></translation>
+        <translation>Wykorzystane minuty</translation>
     </message>
     <message>
         <source>Minutes included</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuty w pakietach</translation>
     </message>
     <message numerus="yes">
         <source>%n other profile(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n inny profil</numerusform>
+            <numerusform>%n inne profile</numerusform>
+            <numerusform>%n innych profili</numerusform>
         </translation>
     </message>
 </context>
@@ -875,7 +875,7 @@
     <name>sb::ChartData</name>
     <message>
         <source>There is no SIP profile with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma profilu SIP o identyfikatorze %1.</translation>
     </message>
 </context>
 <context>
@@ -1237,27 +1237,27 @@
     <name>sb::MonthlyStatement</name>
     <message>
         <source>Name the file to write the statement to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj plik, w którym ma zostać zapisane zestawienie.</translation>
     </message>
     <message>
         <source>%1 is the key file of the sealed passwords; choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 to plik klucza zapieczętowanych haseł; wybierz inny plik.</translation>
     </message>
     <message>
         <source>%1 is the open database or one of its files; choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 to otwarta baza danych lub jeden z jej plików; wybierz inny plik.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a month; write it as YYYY-MM, such as 2026-11.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1” nie jest miesiącem; wpisz go w formacie RRRR-MM, np. 2026-11.</translation>
     </message>
     <message>
         <source>account %1</source>
-        <translation type="unfinished"></translation>
+        <translation>konto %1</translation>
     </message>
     <message>
         <source>%1 (deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (usunięte)</translation>
     </message>
 </context>
 <context>
@@ -1461,11 +1461,11 @@
     <name>sb::PeakCallsModel</name>
     <message>
         <source>Most calls at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Najwięcej połączeń naraz</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished">Kanały</translation>
+        <translation>Kanały</translation>
     </message>
 </context>
 <context>
@@ -1869,214 +1869,214 @@
     <name>sb::SpendingChartModel</name>
     <message>
         <source>Numbers</source>
-        <translation type="unfinished">Numery</translation>
+        <translation>Numery</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished">Kanały</translation>
+        <translation>Kanały</translation>
     </message>
     <message>
         <source>Bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakiety</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished">Połączenia</translation>
+        <translation>Połączenia</translation>
     </message>
     <message numerus="yes">
         <source>%n other department(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n inny dział</numerusform>
+            <numerusform>%n inne działy</numerusform>
+            <numerusform>%n innych działów</numerusform>
         </translation>
     </message>
     <message>
         <source>No department</source>
-        <translation type="unfinished"></translation>
+        <translation>Bez działu</translation>
     </message>
 </context>
 <context>
     <name>sb::StatementCsv</name>
     <message>
         <source>Cannot write the statement: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można zapisać zestawienia: %1</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">Nie można zapisać %1: %2</translation>
+        <translation>Nie można zapisać %1: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::StatementDocument</name>
     <message>
         <source>Top-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Doładowanie</translation>
     </message>
     <message>
         <source>Allocation</source>
-        <translation type="unfinished"></translation>
+        <translation>Przydział</translation>
     </message>
     <message>
         <source>Auto-recharge</source>
-        <translation type="unfinished">Automatyczne doładowanie</translation>
+        <translation>Automatyczne doładowanie</translation>
     </message>
     <message>
         <source>Credit returned</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwrócone środki</translation>
     </message>
     <message>
         <source>Numbers</source>
-        <translation type="unfinished">Numery</translation>
+        <translation>Numery</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished">Kanały</translation>
+        <translation>Kanały</translation>
     </message>
     <message>
         <source>Bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakiety</translation>
     </message>
     <message>
         <source>Bundle refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwroty za pakiety</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished">Połączenia</translation>
+        <translation>Połączenia</translation>
     </message>
     <message>
         <source>Charges</source>
-        <translation type="unfinished"></translation>
+        <translation>Opłaty</translation>
     </message>
     <message>
         <source>Monthly statement, %1</source>
         <extracomment>%1 is the month and its year, &quot;November 2026&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zestawienie miesięczne, %1</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished">Konto</translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished">Dział</translation>
+        <translation>Dział</translation>
     </message>
     <message>
         <source>Opening</source>
-        <translation type="unfinished"></translation>
+        <translation>Początkowe</translation>
     </message>
     <message>
         <source>In</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpływy</translation>
     </message>
     <message>
         <source>Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Wypływy</translation>
     </message>
     <message>
         <source>Closing</source>
-        <translation type="unfinished"></translation>
+        <translation>Końcowe</translation>
     </message>
     <message>
         <source>Spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydatki</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma</translation>
     </message>
     <message>
         <source>Company balance: %1 at the start of the month, %2 at its end (UTC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo firmy: %1 na początku miesiąca, %2 na jego końcu (UTC).</translation>
     </message>
     <message>
         <source>Balances</source>
-        <translation type="unfinished"></translation>
+        <translation>Salda</translation>
     </message>
     <message>
         <source>Spending by department</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydatki według działów</translation>
     </message>
     <message>
         <source>(no department)</source>
-        <translation type="unfinished"></translation>
+        <translation>(bez działu)</translation>
     </message>
     <message>
         <source>Spending by SIP profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydatki według profili SIP</translation>
     </message>
     <message>
         <source>Spending by member</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydatki według członków</translation>
     </message>
     <message>
         <source>Top-ups and allocations</source>
-        <translation type="unfinished"></translation>
+        <translation>Doładowania i przydziały</translation>
     </message>
     <message>
         <source>None this month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak w tym miesiącu.</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Czas (UTC)</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Operacja</translation>
     </message>
     <message>
         <source>To or from</source>
-        <translation type="unfinished"></translation>
+        <translation>Na konto / z konta</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished">Numer referencyjny</translation>
+        <translation>Numer referencyjny</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Kwota</translation>
+        <translation>Kwota</translation>
     </message>
     <message>
         <source>Totals</source>
-        <translation type="unfinished"></translation>
+        <translation>Sumy</translation>
     </message>
     <message>
         <source>Advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Zalecenia</translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s) for the busiest hour (%1 erlangs at 1% blocking); it has %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kanał w godzinie największego ruchu (%1 Erl przy blokadzie 1%); ma %2</numerusform>
+            <numerusform>%n kanały w godzinie największego ruchu (%1 Erl przy blokadzie 1%); ma %2</numerusform>
+            <numerusform>%n kanałów w godzinie największego ruchu (%1 Erl przy blokadzie 1%); ma %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n US minute bundle(s), saving %1 a month; it has %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pakiet minut do USA, oszczędność %1 miesięcznie; ma %2</numerusform>
+            <numerusform>%n pakiety minut do USA, oszczędność %1 miesięcznie; ma %2</numerusform>
+            <numerusform>%n pakietów minut do USA, oszczędność %1 miesięcznie; ma %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Every SIP profile has the channels and bundles its calls need.</source>
-        <translation type="unfinished"></translation>
+        <translation>Każdy profil SIP ma tyle kanałów i pakietów, ile potrzebują jego połączenia.</translation>
     </message>
     <message>
         <source>SIP profile</source>
-        <translation type="unfinished">Profil SIP</translation>
+        <translation>Profil SIP</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">Nie można zapisać %1: %2</translation>
+        <translation>Nie można zapisać %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3168,43 +3168,43 @@ Hasło: %2</translation>
     </message>
     <message>
         <source>Advice per SIP profile: the channels its busiest hour needs (Erlang B at 1% blocking) and the US minute bundles that would have cost least over its last three full months of calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zalecenia dla każdego profilu SIP: liczba kanałów potrzebna w godzinie największego ruchu (Erlang B przy blokadzie 1%) oraz pakiety minut do USA, które kosztowałyby najmniej w ostatnich trzech pełnych miesiącach połączeń.</translation>
     </message>
     <message>
         <source>advice [PROFILE]                            every profile, or the one named</source>
-        <translation type="unfinished"></translation>
+        <translation>advice [PROFILE]                            wszystkie profile albo wskazany profil</translation>
     </message>
     <message>
         <source>Usage: advice [PROFILE]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: advice [PROFILE]</translation>
     </message>
     <message>
         <source>There are no SIP profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma żadnych profili SIP.</translation>
     </message>
     <message>
         <source>  Channels: %1; the busiest hour (%2 UTC, %3 erlangs) needs %4 at 1% blocking.</source>
-        <translation type="unfinished"></translation>
+        <translation>  Kanały: %1; godzina największego ruchu (%2 UTC, %3 Erl) wymaga kanałów: %4 przy blokadzie 1%.</translation>
     </message>
     <message>
         <source>  Channels: %1; no call records yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>  Kanały: %1; brak jeszcze rekordów połączeń.</translation>
     </message>
     <message>
         <source>  US minute bundles: %1; not enough call records yet (no full month).</source>
-        <translation type="unfinished"></translation>
+        <translation>  Pakiety do USA: %1; jeszcze za mało rekordów połączeń (brak pełnego miesiąca).</translation>
     </message>
     <message>
         <source>  US minute bundles: none; none would have paid off (%1 to %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>  Pakiety do USA: brak; żadne by się nie opłaciły (od %1 do %2).</translation>
     </message>
     <message>
         <source>  US minute bundles: %1; keep them (%2 to %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>  Pakiety do USA: %1; warto je zachować (od %2 do %3).</translation>
     </message>
     <message>
         <source>  US minute bundles: %1; %2 would have cost least, saving %3 %4 a month (%5 to %6).</source>
-        <translation type="unfinished"></translation>
+        <translation>  Pakiety do USA: %1; najmniej kosztowałoby %2, oszczędność %3 %4 miesięcznie (od %5 do %6).</translation>
     </message>
     <message>
         <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
@@ -3249,39 +3249,80 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Polecenia:
+  init                                        utwórz lub zaktualizuj bazę danych
+  balance                                     saldo firmy
+  topup AMOUNT [--reference TEXT]             dodaj kupione środki do salda firmy
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 wszyscy członkowie
+  member show ACCOUNT                         jeden członek
+  member import FILE.csv [--dry-run]          wszystko albo nic; próba wypisuje każdy problem
+  member export FILE.csv                      plik CSV, który member import wczytuje bez zmian
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT dla każdego członka; wszystko albo nic
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 należne do teraz odnowienia, wygaśnięcia i miesięczne zerowania
+  activity [--limit N] [--lang L]             dziennik zdarzeń, od najnowszych
+  number countries                            kraje, w których można kupić numery
+  number areas COUNTRY                        numery kierunkowe z nazwami miejscowości i liczbą wolnych numerów
+  number prices COUNTRY                       cena za okres rozliczeniowy (1, 3, 12 miesięcy)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          działa do końca okresu, bez zwrotu środków
+  number list [--search TEXT] [--country CC]  wszystkie obecne i dawne numery firmy
+  credit profile NAME AMOUNT                  środki firmy dla profilu SIP
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    nazwa użytkownika SIP, hasło i serwery
+  profile pbx-config NAME [--format asterisk] gotowa do wklejenia konfiguracja centrali PBX
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             pakiety minut do USA (każdy 5000 minut miesięcznie)
+  bundle cancel|extend PROFILE                bez odnowienia / zapłać teraz za następny miesiąc
+  advice [PROFILE]                            kanały i pakiety, które powinien mieć każdy profil
+  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
+                                              zestawienie miesięczne
+  demo [--members N] [--seed S]               wypełnij bazę danych realistycznymi wygenerowanymi danymi
+
+Domyślna baza danych: $SWITCHBOARD_DATABASE, a gdy nie jest ustawiona – własny plik SQLite programu okienkowego.
+Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd użycia.</translation>
     </message>
     <message>
         <source>The calendar month (UTC), YYYY-MM.</source>
-        <translation type="unfinished"></translation>
+        <translation>Miesiąc kalendarzowy (UTC), RRRR-MM.</translation>
     </message>
     <message>
         <source>Write the statement to this PDF file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz zestawienie w tym pliku PDF.</translation>
     </message>
     <message>
         <source>Write the statement to this CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz zestawienie w tym pliku CSV.</translation>
     </message>
     <message>
         <source>Reports: the monthly statement as PDF or CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>Raporty: zestawienie miesięczne w formacie PDF lub CSV.</translation>
     </message>
     <message>
         <source>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
-        <translation type="unfinished"></translation>
+        <translation>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
     </message>
     <message>
         <source>Usage: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
     </message>
     <message>
         <source>Unknown report &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznany raport „%1”.</translation>
     </message>
     <message>
         <source>Statement of %1 written to %2: company balance %3 at the start, %4 at the end; spent %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zestawienie za %1 zapisano w %2: saldo firmy %3 na początku, %4 na końcu; wydatki %5.</translation>
     </message>
 </context>
 <context>
@@ -3745,38 +3786,38 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     </message>
     <message>
         <source>Advice: not enough call records yet (it needs a full month of calls).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zalecenie: jeszcze za mało rekordów połączeń (potrzebny jest pełny miesiąc połączeń).</translation>
     </message>
     <message>
         <source>Advice: no bundles; they would not have paid off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zalecenie: bez pakietów; nie opłaciłyby się.</translation>
     </message>
     <message numerus="yes">
         <source>Advice: keep %n bundle(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zalecenie: zachowaj %n pakiet</numerusform>
+            <numerusform>Zalecenie: zachowaj %n pakiety</numerusform>
+            <numerusform>Zalecenie: zachowaj %n pakietów</numerusform>
         </translation>
     </message>
     <message>
         <source>Advice: no bundles, saves %1 a month</source>
-        <translation type="unfinished"></translation>
+        <translation>Zalecenie: bez pakietów, oszczędność %1 miesięcznie</translation>
     </message>
     <message numerus="yes">
         <source>Advice: %n bundle(s), saves %1 a month</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zalecenie: %n pakiet, oszczędność %1 miesięcznie</numerusform>
+            <numerusform>Zalecenie: %n pakiety, oszczędność %1 miesięcznie</numerusform>
+            <numerusform>Zalecenie: %n pakietów, oszczędność %1 miesięcznie</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>From the US minutes of the last %n full month(s) with calls (%1 to %2) at today&apos;s prices.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Na podstawie minut do USA z ostatniego pełnego miesiąca z połączeniami (od %1 do %2), według dzisiejszych cen.</numerusform>
+            <numerusform>Na podstawie minut do USA z ostatnich %n pełnych miesięcy z połączeniami (od %1 do %2), według dzisiejszych cen.</numerusform>
+            <numerusform>Na podstawie minut do USA z ostatnich %n pełnych miesięcy z połączeniami (od %1 do %2), według dzisiejszych cen.</numerusform>
         </translation>
     </message>
 </context>
@@ -4287,11 +4328,11 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     </message>
     <message>
         <source>Monthly &amp;statement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zestawienie &amp;miesięczne…</translation>
     </message>
     <message>
         <source>A month&apos;s balances, spending, top-ups and allocations as PDF or CSV, or printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Salda, wydatki, doładowania i przydziały z jednego miesiąca w formacie PDF lub CSV albo wydrukowane</translation>
     </message>
 </context>
 <context>
@@ -4382,19 +4423,19 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     </message>
     <message>
         <source>Advice: no call records yet to size the channels by.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zalecenie: brak jeszcze rekordów połączeń, na podstawie których można dobrać liczbę kanałów.</translation>
     </message>
     <message numerus="yes">
         <source>Advice: %n channel(s) for the busiest hour (%1 erlangs at 1% blocking)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zalecenie: %n kanał w godzinie największego ruchu (%1 Erl przy blokadzie 1%)</numerusform>
+            <numerusform>Zalecenie: %n kanały w godzinie największego ruchu (%1 Erl przy blokadzie 1%)</numerusform>
+            <numerusform>Zalecenie: %n kanałów w godzinie największego ruchu (%1 Erl przy blokadzie 1%)</numerusform>
         </translation>
     </message>
     <message>
         <source>The busiest hour of its calls so far began %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Godzina największego ruchu w dotychczasowych połączeniach zaczęła się %1.</translation>
     </message>
 </context>
 <context>
@@ -4655,107 +4696,107 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     <name>sb::ui::DashboardCharts</name>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Wykresy</translation>
     </message>
     <message>
         <source>Spending per month (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydatki miesięczne (%1)</translation>
     </message>
     <message>
         <source>US bundle minutes this period</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuty z pakietów do USA w tym okresie</translation>
     </message>
     <message>
         <source>Most calls at once per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Najwięcej połączeń naraz w ciągu dnia</translation>
     </message>
     <message>
         <source>Company balance (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo firmy (%1)</translation>
     </message>
     <message>
         <source>By department</source>
-        <translation type="unfinished"></translation>
+        <translation>Według działów</translation>
     </message>
     <message>
         <source>Spending by department</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydatki według działów</translation>
     </message>
     <message>
         <source>Stack the spending by department instead of by kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupuj wydatki według działów zamiast według rodzaju</translation>
     </message>
     <message>
         <source>SIP profile of the calls chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil SIP na wykresie połączeń</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wczytywanie…</translation>
     </message>
     <message>
         <source>The charts could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można wczytać wykresów: %1</translation>
     </message>
     <message>
         <source>Nothing spent in the last twelve months. Buy numbers or channels, or import calls, and the spending shows here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak wydatków w ostatnich dwunastu miesiącach. Kup numery lub kanały albo zaimportuj połączenia, a wydatki pojawią się tutaj.</translation>
     </message>
     <message>
         <source>The charts could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można wczytać wykresów.</translation>
     </message>
     <message>
         <source>No SIP profile has US minute bundles. Bundles are bought in a profile&apos;s Bundles dialog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Żaden profil SIP nie ma pakietów minut do USA. Pakiety kupuje się w oknie Pakiety danego profilu.</translation>
     </message>
     <message>
         <source>No SIP profiles yet: create one on the SIP profiles page, then import its calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma jeszcze profili SIP: utwórz profil na stronie Profile SIP, a następnie zaimportuj jego połączenia.</translation>
     </message>
     <message>
         <source>%1 made no calls in the last %2 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1 nie wykonał żadnych połączeń w ostatnich %2 dniach.</translation>
     </message>
     <message>
         <source>The company balance has not moved yet: top it up to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo firmy jeszcze się nie zmieniło: doładuj je, aby zacząć.</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1: nothing spent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: brak wydatków.</translation>
     </message>
     <message>
         <source>%1: %2.</source>
-        <translation type="unfinished">%1: %2. {1:?}</translation>
+        <translation>%1: %2.</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>%1 Twelve months: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dwanaście miesięcy: %2.</translation>
     </message>
     <message>
         <source>%1: %2 of %3 minutes used</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: wykorzystano %2 z %3 minut</translation>
     </message>
     <message>
         <source>; </source>
-        <translation type="unfinished"></translation>
+        <translation>; </translation>
     </message>
     <message>
         <source>%1 (channels: %2): at most %3 calls at once, on %4; all channels busy on %5 of %6 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (kanały: %2): najwięcej połączeń naraz: %3 (%4); wszystkie kanały zajęte w %5 z %6 dni.</translation>
     </message>
     <message>
         <source>From %1 to %2: %3 at the start, %4 now; lowest %5, highest %6.</source>
-        <translation type="unfinished"></translation>
+        <translation>Od %1 do %2: %3 na początku, %4 teraz; najniższe %5, najwyższe %6.</translation>
     </message>
 </context>
 <context>
@@ -4806,51 +4847,51 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     </message>
     <message>
         <source>Put money on the company balance: everything is paid from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpłać pieniądze na saldo firmy: wszystko jest opłacane z niego.</translation>
     </message>
     <message>
         <source>Add the people who call, one by one or imported from a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj osoby, które dzwonią, pojedynczo lub importując je z pliku.</translation>
     </message>
     <message>
         <source>Create a SIP profile for each PBX or office line, with its channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utwórz profil SIP dla każdej centrali PBX lub linii biurowej, wraz z jej kanałami.</translation>
     </message>
     <message>
         <source>Buy phone numbers for members and SIP profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kup numery telefonów dla członków i profili SIP.</translation>
     </message>
     <message>
         <source>Import the PBX&apos;s call records to charge the calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaimportuj rekordy połączeń z centrali PBX, aby naliczyć opłaty za połączenia.</translation>
     </message>
     <message>
         <source>&amp;What needs you today</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Do załatwienia dzisiaj</translation>
     </message>
     <message>
         <source>What needs you today</source>
-        <translation type="unfinished"></translation>
+        <translation>Do załatwienia dzisiaj</translation>
     </message>
     <message>
         <source>Press Enter on an entry to open the page it speaks of.</source>
-        <translation type="unfinished"></translation>
+        <translation>Naciśnij Enter na pozycji, aby otworzyć stronę, której ona dotyczy.</translation>
     </message>
     <message>
         <source>Double-click or press Enter to open the page it speaks of.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kliknij dwukrotnie lub naciśnij Enter, aby otworzyć stronę, której dotyczy pozycja.</translation>
     </message>
     <message>
         <source>Nothing needs you today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzisiaj nie ma nic do załatwienia.</translation>
     </message>
     <message>
         <source>First steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Pierwsze kroki</translation>
     </message>
     <message>
         <source>The account is empty. Top up the company balance, add the members and the SIP profiles they call through, buy numbers, then import the PBX&apos;s call records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto jest puste. Doładuj saldo firmy, dodaj członków i profile SIP, przez które dzwonią, kup numery, a następnie zaimportuj rekordy połączeń z centrali PBX.</translation>
     </message>
 </context>
 <context>
@@ -6578,71 +6619,80 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
 Topped up %3; allocated %4 (auto-recharges included); returned %5.
 Spent %6: numbers %7, channels %8, bundles %9, calls %10.
 %Ln SIP profile(s) and %11 member(s) in the statement.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saldo firmy: %1 na początku miesiąca, %2 na jego końcu.
+Doładowano %3; przydzielono %4 (wraz z automatycznymi doładowaniami); zwrócono %5.
+Wydano %6: numery %7, kanały %8, pakiety %9, połączenia %10.
+Zestawienie obejmuje %Ln profil SIP; liczba członków: %11.</numerusform>
+            <numerusform>Saldo firmy: %1 na początku miesiąca, %2 na jego końcu.
+Doładowano %3; przydzielono %4 (wraz z automatycznymi doładowaniami); zwrócono %5.
+Wydano %6: numery %7, kanały %8, pakiety %9, połączenia %10.
+Zestawienie obejmuje %Ln profile SIP; liczba członków: %11.</numerusform>
+            <numerusform>Saldo firmy: %1 na początku miesiąca, %2 na jego końcu.
+Doładowano %3; przydzielono %4 (wraz z automatycznymi doładowaniami); zwrócono %5.
+Wydano %6: numery %7, kanały %8, pakiety %9, połączenia %10.
+Zestawienie obejmuje %Ln profili SIP; liczba członków: %11.</numerusform>
         </translation>
     </message>
     <message>
         <source>Save the statement as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz zestawienie jako PDF</translation>
     </message>
     <message>
         <source>statement-%1.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>zestawienie-%1.pdf</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pliki PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Save the statement as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz zestawienie jako CSV</translation>
     </message>
     <message>
         <source>statement-%1.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>zestawienie-%1.csv</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished">Pliki CSV (*.csv);;Wszystkie pliki (*)</translation>
+        <translation>Pliki CSV (*.csv);;Wszystkie pliki (*)</translation>
     </message>
     <message>
         <source>Writing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisywanie %1…</translation>
     </message>
     <message>
         <source>Statement saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zestawienie zapisano w %1.</translation>
     </message>
     <message>
         <source>Print the statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Drukuj zestawienie</translation>
     </message>
     <message>
         <source>Statement of %1 sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1” wysłano do drukarki.</translation>
     </message>
     <message>
         <source>Monthly statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Zestawienie miesięczne</translation>
     </message>
     <message>
         <source>&amp;Month (UTC):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Miesiąc (UTC):</translation>
     </message>
     <message>
         <source>Save &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz &amp;PDF…</translation>
     </message>
     <message>
         <source>Save &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz &amp;CSV…</translation>
     </message>
     <message>
         <source>P&amp;rint…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Drukuj…</translation>
     </message>
 </context>
 <context>
