@@ -6528,7 +6528,7 @@ Dépensé %6 : numéros %7, canaux %8, forfaits %9, appels %10.
     </message>
     <message>
         <source>Statement of %1 sent to the printer.</source>
-        <translation>Relevé de compte de %1 envoyé à l’imprimante.</translation>
+        <translation>« %1 » envoyé à l’imprimante.</translation>
     </message>
     <message>
         <source>Monthly statement</source>

@@ -6528,7 +6528,7 @@ Kontoutskriften omfatter %Ln SIP-profiler; antall medlemmer: %11.</numerusform>
     </message>
     <message>
         <source>Statement of %1 sent to the printer.</source>
-        <translation>Kontoutskrift for %1 sendt til skriveren.</translation>
+        <translation>«%1» ble sendt til skriveren.</translation>
     </message>
     <message>
         <source>Monthly statement</source>

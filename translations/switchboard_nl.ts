@@ -6528,7 +6528,7 @@ Uitgegeven %6: nummers %7, kanalen %8, bundels %9, gesprekken %10.
     </message>
     <message>
         <source>Statement of %1 sent to the printer.</source>
-        <translation>Maandoverzicht van %1 naar de printer gestuurd.</translation>
+        <translation>&quot;%1&quot; naar de printer gestuurd.</translation>
     </message>
     <message>
         <source>Monthly statement</source>
