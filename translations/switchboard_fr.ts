@@ -388,7 +388,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Urgency</source>
@@ -422,7 +422,7 @@
     </message>
     <message>
         <source>SIP profile %1 has no credit: its calls will be owed.</source>
-        <translation>Le profil SIP %1 n’a plus de crédit : ses appels seront dus.</translation>
+        <translation>Le profil SIP %1 n’a plus de crédit&#xa0;: ses appels seront dus.</translation>
     </message>
     <message>
         <source>%1 has %2 left, less than a usual week of spending (%3).</source>
@@ -434,7 +434,7 @@
     </message>
     <message>
         <source>Auto-recharge of %1 is suspended until %2: its monthly limit of %3 is reached.</source>
-        <translation>La recharge automatique de %1 est suspendue jusqu’au %2 : sa limite mensuelle de %3 est atteinte.</translation>
+        <translation>La recharge automatique de %1 est suspendue jusqu’au %2&#xa0;: sa limite mensuelle de %3 est atteinte.</translation>
     </message>
     <message numerus="yes">
         <source>%n number(s)</source>
@@ -452,11 +452,11 @@
     </message>
     <message>
         <source>%1; the company balance covers them.</source>
-        <translation>%1 ; le solde de l’entreprise suffit.</translation>
+        <translation>%1&#xa0;; le solde de l’entreprise suffit.</translation>
     </message>
     <message>
         <source>%1; the company balance (%2) does not cover the %3 due this week.</source>
-        <translation>%1 ; le solde de l’entreprise (%2) ne couvre pas les %3 à payer cette semaine.</translation>
+        <translation>%1&#xa0;; le solde de l’entreprise (%2) ne couvre pas les %3 à payer cette semaine.</translation>
     </message>
     <message numerus="yes">
         <source>The %n channel(s) of %1 renew on %2 for %3</source>
@@ -474,31 +474,31 @@
     </message>
     <message>
         <source>%1; its balance covers them.</source>
-        <translation>%1 ; son solde suffit.</translation>
+        <translation>%1&#xa0;; son solde suffit.</translation>
     </message>
     <message>
         <source>%1; its balance (%2) does not cover them.</source>
-        <translation>%1 ; son solde (%2) ne suffit pas.</translation>
+        <translation>%1&#xa0;; son solde (%2) ne suffit pas.</translation>
     </message>
     <message numerus="yes">
         <source>The %n US minute bundle(s) of %1 lapsed on %2: its balance could not pay the renewal.</source>
         <translation>
-            <numerusform>Le forfait de minutes vers les États-Unis de %1 a expiré le %2 : son solde n’a pas pu payer le renouvellement.</numerusform>
-            <numerusform>Les %n forfaits de minutes vers les États-Unis de %1 ont expiré le %2 : son solde n’a pas pu payer le renouvellement.</numerusform>
+            <numerusform>Le forfait de minutes vers les États-Unis de %1 a expiré le %2&#xa0;: son solde n’a pas pu payer le renouvellement.</numerusform>
+            <numerusform>Les %n forfaits de minutes vers les États-Unis de %1 ont expiré le %2&#xa0;: son solde n’a pas pu payer le renouvellement.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 needs %n channel(s) for its busiest hour (%2 erlangs at 1% blocking); it has %3.</source>
         <translation>
-            <numerusform>%1 a besoin de %n canal pour son heure la plus chargée (%2 erlangs à 1 % de blocage) ; il en a %3.</numerusform>
-            <numerusform>%1 a besoin de %n canaux pour son heure la plus chargée (%2 erlangs à 1 % de blocage) ; il en a %3.</numerusform>
+            <numerusform>%1 a besoin de %n canal pour son heure la plus chargée (%2 erlangs à 1&#xa0;% de blocage)&#xa0;; il en a %3.</numerusform>
+            <numerusform>%1 a besoin de %n canaux pour son heure la plus chargée (%2 erlangs à 1&#xa0;% de blocage)&#xa0;; il en a %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Advice for %1: %n US minute bundle(s) would have saved %2 a month (it has %3).</source>
         <translation>
-            <numerusform>Conseil pour %1 : %n forfait de minutes vers les États-Unis aurait économisé %2 par mois (il en a %3).</numerusform>
-            <numerusform>Conseil pour %1 : %n forfaits de minutes vers les États-Unis auraient économisé %2 par mois (il en a %3).</numerusform>
+            <numerusform>Conseil pour %1&#xa0;: %n forfait de minutes vers les États-Unis aurait économisé %2 par mois (il en a %3).</numerusform>
+            <numerusform>Conseil pour %1&#xa0;: %n forfaits de minutes vers les États-Unis auraient économisé %2 par mois (il en a %3).</numerusform>
         </translation>
     </message>
 </context>
@@ -1209,15 +1209,15 @@
     </message>
     <message>
         <source>%1 is the key file of the sealed passwords; choose another file.</source>
-        <translation>%1 est le fichier de clé des mots de passe scellés ; choisissez un autre fichier.</translation>
+        <translation>%1 est le fichier de clé des mots de passe scellés&#xa0;; choisissez un autre fichier.</translation>
     </message>
     <message>
         <source>%1 is the open database or one of its files; choose another file.</source>
-        <translation>%1 est la base de données ouverte ou l’un de ses fichiers ; choisissez un autre fichier.</translation>
+        <translation>%1 est la base de données ouverte ou l’un de ses fichiers&#xa0;; choisissez un autre fichier.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a month; write it as YYYY-MM, such as 2026-11.</source>
-        <translation>« %1 » n’est pas un mois ; écrivez-le sous la forme AAAA-MM, par exemple 2026-11.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un mois&#xa0;; écrivez-le sous la forme AAAA-MM, par exemple 2026-11.</translation>
     </message>
     <message>
         <source>account %1</source>
@@ -1858,11 +1858,11 @@
     <name>sb::StatementCsv</name>
     <message>
         <source>Cannot write the statement: %1</source>
-        <translation>Impossible d’écrire le relevé de compte : %1</translation>
+        <translation>Impossible d’écrire le relevé de compte&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1946,7 +1946,7 @@
     </message>
     <message>
         <source>Company balance: %1 at the start of the month, %2 at its end (UTC).</source>
-        <translation>Solde de l’entreprise : %1 au début du mois, %2 à la fin (UTC).</translation>
+        <translation>Solde de l’entreprise&#xa0;: %1 au début du mois, %2 à la fin (UTC).</translation>
     </message>
     <message>
         <source>Balances</source>
@@ -2011,15 +2011,15 @@
     <message numerus="yes">
         <source>%n channel(s) for the busiest hour (%1 erlangs at 1% blocking); it has %2</source>
         <translation>
-            <numerusform>%n canal pour l’heure la plus chargée (%1 erlangs à 1 % de blocage) ; il en a %2</numerusform>
-            <numerusform>%n canaux pour l’heure la plus chargée (%1 erlangs à 1 % de blocage) ; il en a %2</numerusform>
+            <numerusform>%n canal pour l’heure la plus chargée (%1 erlangs à 1&#xa0;% de blocage)&#xa0;; il en a %2</numerusform>
+            <numerusform>%n canaux pour l’heure la plus chargée (%1 erlangs à 1&#xa0;% de blocage)&#xa0;; il en a %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n US minute bundle(s), saving %1 a month; it has %2</source>
         <translation>
-            <numerusform>%n forfait de minutes vers les États-Unis, soit %1 d’économie par mois ; il en a %2</numerusform>
-            <numerusform>%n forfaits de minutes vers les États-Unis, soit %1 d’économie par mois ; il en a %2</numerusform>
+            <numerusform>%n forfait de minutes vers les États-Unis, soit %1 d’économie par mois&#xa0;; il en a %2</numerusform>
+            <numerusform>%n forfaits de minutes vers les États-Unis, soit %1 d’économie par mois&#xa0;; il en a %2</numerusform>
         </translation>
     </message>
     <message>
@@ -2032,7 +2032,7 @@
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -3107,7 +3107,7 @@ Mot de passe&#xa0;: %2</translation>
     </message>
     <message>
         <source>Advice per SIP profile: the channels its busiest hour needs (Erlang B at 1% blocking) and the US minute bundles that would have cost least over its last three full months of calls.</source>
-        <translation>Conseils par profil SIP : les canaux nécessaires à son heure la plus chargée (Erlang B à 1 % de blocage) et les forfaits de minutes vers les États-Unis qui auraient coûté le moins cher sur ses trois derniers mois complets d’appels.</translation>
+        <translation>Conseils par profil SIP&#xa0;: les canaux nécessaires à son heure la plus chargée (Erlang B à 1&#xa0;% de blocage) et les forfaits de minutes vers les États-Unis qui auraient coûté le moins cher sur ses trois derniers mois complets d’appels.</translation>
     </message>
     <message>
         <source>advice [PROFILE]                            every profile, or the one named</source>
@@ -3115,7 +3115,7 @@ Mot de passe&#xa0;: %2</translation>
     </message>
     <message>
         <source>Usage: advice [PROFILE]</source>
-        <translation>Utilisation : advice [PROFILE]</translation>
+        <translation>Utilisation&#xa0;: advice [PROFILE]</translation>
     </message>
     <message>
         <source>There are no SIP profiles.</source>
@@ -3123,27 +3123,27 @@ Mot de passe&#xa0;: %2</translation>
     </message>
     <message>
         <source>  Channels: %1; the busiest hour (%2 UTC, %3 erlangs) needs %4 at 1% blocking.</source>
-        <translation>  Canaux : %1 ; l’heure la plus chargée (%2 UTC, %3 erlangs) en demande %4 à 1 % de blocage.</translation>
+        <translation>  Canaux&#xa0;: %1&#xa0;; l’heure la plus chargée (%2 UTC, %3 erlangs) en demande %4 à 1&#xa0;% de blocage.</translation>
     </message>
     <message>
         <source>  Channels: %1; no call records yet.</source>
-        <translation>  Canaux : %1 ; aucun relevé d’appels pour l’instant.</translation>
+        <translation>  Canaux&#xa0;: %1&#xa0;; aucun relevé d’appels pour l’instant.</translation>
     </message>
     <message>
         <source>  US minute bundles: %1; not enough call records yet (no full month).</source>
-        <translation>  Forfaits É.-U. : %1 ; pas encore assez de relevés d’appels (aucun mois complet).</translation>
+        <translation>  Forfaits É.-U.&#xa0;: %1&#xa0;; pas encore assez de relevés d’appels (aucun mois complet).</translation>
     </message>
     <message>
         <source>  US minute bundles: none; none would have paid off (%1 to %2).</source>
-        <translation>  Forfaits É.-U. : aucun ; aucun n’aurait été rentable (du %1 au %2).</translation>
+        <translation>  Forfaits É.-U.&#xa0;: aucun&#xa0;; aucun n’aurait été rentable (du %1 au %2).</translation>
     </message>
     <message>
         <source>  US minute bundles: %1; keep them (%2 to %3).</source>
-        <translation>  Forfaits É.-U. : %1 ; à conserver (du %2 au %3).</translation>
+        <translation>  Forfaits É.-U.&#xa0;: %1&#xa0;; à conserver (du %2 au %3).</translation>
     </message>
     <message>
         <source>  US minute bundles: %1; %2 would have cost least, saving %3 %4 a month (%5 to %6).</source>
-        <translation>  Forfaits É.-U. : %1 ; %2 aurait coûté le moins cher, soit une économie de %3 %4 par mois (du %5 au %6).</translation>
+        <translation>  Forfaits É.-U.&#xa0;: %1&#xa0;; %2 aurait coûté le moins cher, soit une économie de %3 %4 par mois (du %5 au %6).</translation>
     </message>
     <message>
         <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
@@ -3188,18 +3188,18 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Utilisation : switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+        <translation>Utilisation&#xa0;: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
 
-Commandes :
+Commandes&#xa0;:
   init                                        créer ou mettre à niveau la base de données
   balance                                     le solde de l’entreprise
   topup AMOUNT [--reference TEXT]             ajouter le crédit acheté au solde de l’entreprise
   member add ACCOUNT --name NAME [--email E] [--department D]
   member list [--search TEXT]                 tous les membres
   member show ACCOUNT                         un membre
-  member import FILE.csv [--dry-run]          tout ou rien ; l’essai à blanc liste chaque problème
+  member import FILE.csv [--dry-run]          tout ou rien&#xa0;; l’essai à blanc liste chaque problème
   member export FILE.csv                      un CSV que member import relit sans changement
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT à chaque membre ; tout ou rien
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT à chaque membre&#xa0;; tout ou rien
   autorecharge set ACCOUNT --amount A --below T --monthly-limit L
   autorecharge off ACCOUNT
   billing run                                 renouvellements, expirations et remises à zéro mensuelles dus à ce jour
@@ -3229,7 +3229,7 @@ Commandes :
   demo [--members N] [--seed S]               remplir la base de données avec des données générées réalistes
 
 Par défaut, la base de données est $SWITCHBOARD_DATABASE, sinon le fichier SQLite de l’application de bureau.
-Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d’utilisation.</translation>
+Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d’utilisation.</translation>
     </message>
     <message>
         <source>The calendar month (UTC), YYYY-MM.</source>
@@ -3245,7 +3245,7 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>Reports: the monthly statement as PDF or CSV.</source>
-        <translation>Rapports : le relevé de compte mensuel en PDF ou en CSV.</translation>
+        <translation>Rapports&#xa0;: le relevé de compte mensuel en PDF ou en CSV.</translation>
     </message>
     <message>
         <source>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
@@ -3253,15 +3253,15 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>Usage: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
-        <translation>Utilisation : report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
+        <translation>Utilisation&#xa0;: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
     </message>
     <message>
         <source>Unknown report &apos;%1&apos;.</source>
-        <translation>Rapport « %1 » inconnu.</translation>
+        <translation>Rapport «&#xa0;%1&#xa0;» inconnu.</translation>
     </message>
     <message>
         <source>Statement of %1 written to %2: company balance %3 at the start, %4 at the end; spent %5.</source>
-        <translation>Relevé de compte de %1 écrit dans %2 : solde de l’entreprise de %3 au début, %4 à la fin ; dépenses %5.</translation>
+        <translation>Relevé de compte de %1 écrit dans %2&#xa0;: solde de l’entreprise de %3 au début, %4 à la fin&#xa0;; dépenses %5.</translation>
     </message>
 </context>
 <context>
@@ -3716,28 +3716,28 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>Advice: not enough call records yet (it needs a full month of calls).</source>
-        <translation>Conseil : pas encore assez de relevés d’appels (il faut un mois complet d’appels).</translation>
+        <translation>Conseil&#xa0;: pas encore assez de relevés d’appels (il faut un mois complet d’appels).</translation>
     </message>
     <message>
         <source>Advice: no bundles; they would not have paid off.</source>
-        <translation>Conseil : aucun forfait ; ils n’auraient pas été rentables.</translation>
+        <translation>Conseil&#xa0;: aucun forfait&#xa0;; ils n’auraient pas été rentables.</translation>
     </message>
     <message numerus="yes">
         <source>Advice: keep %n bundle(s)</source>
         <translation>
-            <numerusform>Conseil : conserver %n forfait</numerusform>
-            <numerusform>Conseil : conserver %n forfaits</numerusform>
+            <numerusform>Conseil&#xa0;: conserver %n forfait</numerusform>
+            <numerusform>Conseil&#xa0;: conserver %n forfaits</numerusform>
         </translation>
     </message>
     <message>
         <source>Advice: no bundles, saves %1 a month</source>
-        <translation>Conseil : aucun forfait, économie de %1 par mois</translation>
+        <translation>Conseil&#xa0;: aucun forfait, économie de %1 par mois</translation>
     </message>
     <message numerus="yes">
         <source>Advice: %n bundle(s), saves %1 a month</source>
         <translation>
-            <numerusform>Conseil : %n forfait, économie de %1 par mois</numerusform>
-            <numerusform>Conseil : %n forfaits, économie de %1 par mois</numerusform>
+            <numerusform>Conseil&#xa0;: %n forfait, économie de %1 par mois</numerusform>
+            <numerusform>Conseil&#xa0;: %n forfaits, économie de %1 par mois</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4324,13 +4324,13 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>Advice: no call records yet to size the channels by.</source>
-        <translation>Conseil : aucun relevé d’appels pour l’instant pour dimensionner les canaux.</translation>
+        <translation>Conseil&#xa0;: aucun relevé d’appels pour l’instant pour dimensionner les canaux.</translation>
     </message>
     <message numerus="yes">
         <source>Advice: %n channel(s) for the busiest hour (%1 erlangs at 1% blocking)</source>
         <translation>
-            <numerusform>Conseil : %n canal pour l’heure la plus chargée (%1 erlangs à 1 % de blocage)</numerusform>
-            <numerusform>Conseil : %n canaux pour l’heure la plus chargée (%1 erlangs à 1 % de blocage)</numerusform>
+            <numerusform>Conseil&#xa0;: %n canal pour l’heure la plus chargée (%1 erlangs à 1&#xa0;% de blocage)</numerusform>
+            <numerusform>Conseil&#xa0;: %n canaux pour l’heure la plus chargée (%1 erlangs à 1&#xa0;% de blocage)</numerusform>
         </translation>
     </message>
     <message>
@@ -4633,7 +4633,7 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>The charts could not be read: %1</source>
-        <translation>Impossible de lire les graphiques : %1</translation>
+        <translation>Impossible de lire les graphiques&#xa0;: %1</translation>
     </message>
     <message>
         <source>Nothing spent in the last twelve months. Buy numbers or channels, or import calls, and the spending shows here.</source>
@@ -4649,7 +4649,7 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>No SIP profiles yet: create one on the SIP profiles page, then import its calls.</source>
-        <translation>Aucun profil SIP pour l’instant : créez-en un sur la page Profils SIP, puis importez ses appels.</translation>
+        <translation>Aucun profil SIP pour l’instant&#xa0;: créez-en un sur la page Profils SIP, puis importez ses appels.</translation>
     </message>
     <message>
         <source>%1 made no calls in the last %2 days.</source>
@@ -4657,19 +4657,19 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>The company balance has not moved yet: top it up to start.</source>
-        <translation>Le solde de l’entreprise n’a pas encore bougé : rechargez-le pour commencer.</translation>
+        <translation>Le solde de l’entreprise n’a pas encore bougé&#xa0;: rechargez-le pour commencer.</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation>%1 %2</translation>
+        <translation>%1&#xa0;%2</translation>
     </message>
     <message>
         <source>%1: nothing spent.</source>
-        <translation>%1 : aucune dépense.</translation>
+        <translation>%1&#xa0;: aucune dépense.</translation>
     </message>
     <message>
         <source>%1: %2.</source>
-        <translation>%1 : %2.</translation>
+        <translation>%1&#xa0;: %2.</translation>
     </message>
     <message>
         <source>, </source>
@@ -4677,23 +4677,23 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>%1 Twelve months: %2.</source>
-        <translation>%1 Sur douze mois : %2.</translation>
+        <translation>%1 Sur douze mois&#xa0;: %2.</translation>
     </message>
     <message>
         <source>%1: %2 of %3 minutes used</source>
-        <translation>%1 : %2 minutes utilisées sur %3</translation>
+        <translation>%1&#xa0;: %2 minutes utilisées sur %3</translation>
     </message>
     <message>
         <source>; </source>
-        <translation> ; </translation>
+        <translation>&#xa0;; </translation>
     </message>
     <message>
         <source>%1 (channels: %2): at most %3 calls at once, on %4; all channels busy on %5 of %6 days.</source>
-        <translation>%1 (canaux : %2) : au plus %3 appels simultanés, le %4 ; tous les canaux occupés %5 jours sur %6.</translation>
+        <translation>%1 (canaux&#xa0;: %2)&#xa0;: au plus %3 appels simultanés, le %4&#xa0;; tous les canaux occupés %5 jours sur %6.</translation>
     </message>
     <message>
         <source>From %1 to %2: %3 at the start, %4 now; lowest %5, highest %6.</source>
-        <translation>Du %1 au %2 : %3 au début, %4 maintenant ; au plus bas %5, au plus haut %6.</translation>
+        <translation>Du %1 au %2&#xa0;: %3 au début, %4 maintenant&#xa0;; au plus bas %5, au plus haut %6.</translation>
     </message>
 </context>
 <context>
@@ -4744,7 +4744,7 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>Put money on the company balance: everything is paid from it.</source>
-        <translation>Approvisionnez le solde de l’entreprise : tout est payé à partir de celui-ci.</translation>
+        <translation>Approvisionnez le solde de l’entreprise&#xa0;: tout est payé à partir de celui-ci.</translation>
     </message>
     <message>
         <source>Add the people who call, one by one or imported from a file.</source>
@@ -6480,14 +6480,14 @@ Topped up %3; allocated %4 (auto-recharges included); returned %5.
 Spent %6: numbers %7, channels %8, bundles %9, calls %10.
 %Ln SIP profile(s) and %11 member(s) in the statement.</source>
         <translation>
-            <numerusform>Solde de l’entreprise : %1 au début du mois, %2 à la fin.
-Rechargé %3 ; attribué %4 (recharges automatiques comprises) ; restitué %5.
-Dépensé %6 : numéros %7, canaux %8, forfaits %9, appels %10.
-%Ln profil SIP dans le relevé ; membres : %11.</numerusform>
-            <numerusform>Solde de l’entreprise : %1 au début du mois, %2 à la fin.
-Rechargé %3 ; attribué %4 (recharges automatiques comprises) ; restitué %5.
-Dépensé %6 : numéros %7, canaux %8, forfaits %9, appels %10.
-%Ln profils SIP dans le relevé ; membres : %11.</numerusform>
+            <numerusform>Solde de l’entreprise&#xa0;: %1 au début du mois, %2 à la fin.
+Rechargé %3&#xa0;; attribué %4 (recharges automatiques comprises)&#xa0;; restitué %5.
+Dépensé %6&#xa0;: numéros %7, canaux %8, forfaits %9, appels %10.
+%Ln profil SIP dans le relevé&#xa0;; membres&#xa0;: %11.</numerusform>
+            <numerusform>Solde de l’entreprise&#xa0;: %1 au début du mois, %2 à la fin.
+Rechargé %3&#xa0;; attribué %4 (recharges automatiques comprises)&#xa0;; restitué %5.
+Dépensé %6&#xa0;: numéros %7, canaux %8, forfaits %9, appels %10.
+%Ln profils SIP dans le relevé&#xa0;; membres&#xa0;: %11.</numerusform>
         </translation>
     </message>
     <message>
@@ -6528,7 +6528,7 @@ Dépensé %6 : numéros %7, canaux %8, forfaits %9, appels %10.
     </message>
     <message>
         <source>Statement of %1 sent to the printer.</source>
-        <translation>« %1 » envoyé à l’imprimante.</translation>
+        <translation>«&#xa0;%1&#xa0;» envoyé à l’imprimante.</translation>
     </message>
     <message>
         <source>Monthly statement</source>
@@ -6536,7 +6536,7 @@ Dépensé %6 : numéros %7, canaux %8, forfaits %9, appels %10.
     </message>
     <message>
         <source>&amp;Month (UTC):</source>
-        <translation>&amp;Mois (UTC) :</translation>
+        <translation>&amp;Mois (UTC)&#xa0;:</translation>
     </message>
     <message>
         <source>Save &amp;PDF…</source>
