@@ -68,6 +68,75 @@
         </message>
     </context>
     <context>
+        <name>sb::AttentionService</name>
+        <message numerus="yes">
+            <source>… and %n more.</source>
+            <translation>
+                <numerusform>… and %n more.</numerusform>
+                <numerusform>… and %n more.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n number(s)</source>
+            <translation>
+                <numerusform>%n number</numerusform>
+                <numerusform>%n numbers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n number(s) renew by %1 for %2</source>
+            <translation>
+                <numerusform>%n number renew by %1 for %2</numerusform>
+                <numerusform>%n numbers renew by %1 for %2</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The %n channel(s) of %1 renew on %2 for %3</source>
+            <translation>
+                <numerusform>The %n channel of %1 renew on %2 for %3</numerusform>
+                <numerusform>The %n channels of %1 renew on %2 for %3</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The %n US minute bundle(s) of %1 renew on %2 for %3</source>
+            <translation>
+                <numerusform>The %n US minute bundle of %1 renew on %2 for %3</numerusform>
+                <numerusform>The %n US minute bundles of %1 renew on %2 for %3</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The %n US minute bundle(s) of %1 lapsed on %2: its balance could not pay the renewal.</source>
+            <translation>
+                <numerusform>The %n US minute bundle of %1 lapsed on %2: its balance could not pay the renewal.</numerusform>
+                <numerusform>The %n US minute bundles of %1 lapsed on %2: its balance could not pay the renewal.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 needs %n channel(s) for its busiest hour (%2 erlangs at 1% blocking); it has %3.</source>
+            <translation>
+                <numerusform>%1 needs %n channel for its busiest hour (%2 erlangs at 1% blocking); it has %3.</numerusform>
+                <numerusform>%1 needs %n channels for its busiest hour (%2 erlangs at 1% blocking); it has %3.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Advice for %1: %n US minute bundle(s) would have saved %2 a month (it has %3).</source>
+            <translation>
+                <numerusform>Advice for %1: %n US minute bundle would have saved %2 a month (it has %3).</numerusform>
+                <numerusform>Advice for %1: %n US minute bundles would have saved %2 a month (it has %3).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>sb::BundleMinutesModel</name>
+        <message numerus="yes">
+            <source>%n other profile(s)</source>
+            <translation>
+                <numerusform>%n other profile</numerusform>
+                <numerusform>%n other profiles</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>sb::BundleService</name>
         <message numerus="yes">
             <source>%1 has %n channel(s): it can have at most as many US minute bundles, not %2.</source>
@@ -243,6 +312,33 @@
             <translation>
                 <numerusform>%1 has %n US minute bundle; it needs at least as many channels. Lower the bundles first. The channels were not changed.</numerusform>
                 <numerusform>%1 has %n US minute bundles; it needs at least as many channels. Lower the bundles first. The channels were not changed.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>sb::SpendingChartModel</name>
+        <message numerus="yes">
+            <source>%n other department(s)</source>
+            <translation>
+                <numerusform>%n other department</numerusform>
+                <numerusform>%n other departments</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>sb::StatementDocument</name>
+        <message numerus="yes">
+            <source>%n channel(s) for the busiest hour (%1 erlangs at 1% blocking); it has %2</source>
+            <translation>
+                <numerusform>%n channel for the busiest hour (%1 erlangs at 1% blocking); it has %2</numerusform>
+                <numerusform>%n channels for the busiest hour (%1 erlangs at 1% blocking); it has %2</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n US minute bundle(s), saving %1 a month; it has %2</source>
+            <translation>
+                <numerusform>%n US minute bundle, saving %1 a month; it has %2</numerusform>
+                <numerusform>%n US minute bundles, saving %1 a month; it has %2</numerusform>
             </translation>
         </message>
     </context>
@@ -436,6 +532,27 @@
                 <numerusform>%1 has %n bundles at %2 each, %3 of %4 minutes used this period. The current bundles are cancelled and their unused minutes refunded to the profile's balance; the new count is bought at today's price.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Advice: keep %n bundle(s)</source>
+            <translation>
+                <numerusform>Advice: keep %n bundle</numerusform>
+                <numerusform>Advice: keep %n bundles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Advice: %n bundle(s), saves %1 a month</source>
+            <translation>
+                <numerusform>Advice: %n bundle, saves %1 a month</numerusform>
+                <numerusform>Advice: %n bundles, saves %1 a month</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>From the US minutes of the last %n full month(s) with calls (%1 to %2) at today's prices.</source>
+            <translation>
+                <numerusform>From the US minutes of the last %n full month with calls (%1 to %2) at today's prices.</numerusform>
+                <numerusform>From the US minutes of the last %n full months with calls (%1 to %2) at today's prices.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>sb::ui::BuyNumbersWizard</name>
@@ -625,6 +742,13 @@
             <translation>
                 <numerusform>Change to %n channel</numerusform>
                 <numerusform>Change to %n channels</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Advice: %n channel(s) for the busiest hour (%1 erlangs at 1% blocking)</source>
+            <translation>
+                <numerusform>Advice: %n channel for the busiest hour (%1 erlangs at 1% blocking)</numerusform>
+                <numerusform>Advice: %n channels for the busiest hour (%1 erlangs at 1% blocking)</numerusform>
             </translation>
         </message>
     </context>
@@ -929,6 +1053,25 @@
             <translation>
                 <numerusform>Extend the %n US minute bundle of %1 by a month?</numerusform>
                 <numerusform>Extend the %n US minute bundles of %1 by a month?</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>sb::ui::StatementDialog</name>
+        <message numerus="yes">
+            <source>Company balance: %1 at the start of the month, %2 at its end.
+Topped up %3; allocated %4 (auto-recharges included); returned %5.
+Spent %6: numbers %7, channels %8, bundles %9, calls %10.
+%Ln SIP profile(s) and %11 member(s) in the statement.</source>
+            <translation>
+                <numerusform>Company balance: %1 at the start of the month, %2 at its end.
+Topped up %3; allocated %4 (auto-recharges included); returned %5.
+Spent %6: numbers %7, channels %8, bundles %9, calls %10.
+%Ln SIP profile and %11 member in the statement.</numerusform>
+                <numerusform>Company balance: %1 at the start of the month, %2 at its end.
+Topped up %3; allocated %4 (auto-recharges included); returned %5.
+Spent %6: numbers %7, channels %8, bundles %9, calls %10.
+%Ln SIP profiles and %11 members in the statement.</numerusform>
             </translation>
         </message>
     </context>

@@ -366,10 +366,172 @@
     </message>
 </context>
 <context>
+    <name>sb::AdviceService</name>
+    <message>
+        <source>There is no SIP profile with id %1.</source>
+        <translation>Il n’existe aucun profil SIP avec l’identifiant %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AttentionModel</name>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Soon</source>
+        <translation>Bientôt</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgence</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>What needs you</source>
+        <translation>À faire</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AttentionService</name>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… et %n autre.</numerusform>
+            <numerusform>… et %n autres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 owes %2.</source>
+        <translation>%1 doit %2.</translation>
+    </message>
+    <message>
+        <source>SIP profile %1 owes %2.</source>
+        <translation>Le profil SIP %1 doit %2.</translation>
+    </message>
+    <message>
+        <source>SIP profile %1 has no credit: its calls will be owed.</source>
+        <translation>Le profil SIP %1 n’a plus de crédit&#xa0;: ses appels seront dus.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 left, less than a usual week of spending (%3).</source>
+        <translation>Il reste %2 à %1, moins qu’une semaine habituelle de dépenses (%3).</translation>
+    </message>
+    <message>
+        <source>SIP profile %1 has %2 left, less than a usual week of spending (%3).</source>
+        <translation>Il reste %2 au profil SIP %1, moins qu’une semaine habituelle de dépenses (%3).</translation>
+    </message>
+    <message>
+        <source>Auto-recharge of %1 is suspended until %2: its monthly limit of %3 is reached.</source>
+        <translation>La recharge automatique de %1 est suspendue jusqu’au %2&#xa0;: sa limite mensuelle de %3 est atteinte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s)</source>
+        <translation>
+            <numerusform>%n numéro</numerusform>
+            <numerusform>%n numéros</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) renew by %1 for %2</source>
+        <translation>
+            <numerusform>%n numéro se renouvelle d’ici le %1 pour %2</numerusform>
+            <numerusform>%n numéros se renouvellent d’ici le %1 pour %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; the company balance covers them.</source>
+        <translation>%1&#xa0;; le solde de l’entreprise suffit.</translation>
+    </message>
+    <message>
+        <source>%1; the company balance (%2) does not cover the %3 due this week.</source>
+        <translation>%1&#xa0;; le solde de l’entreprise (%2) ne couvre pas les %3 à payer cette semaine.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n channel(s) of %1 renew on %2 for %3</source>
+        <translation>
+            <numerusform>Le canal de %1 se renouvelle le %2 pour %3</numerusform>
+            <numerusform>Les %n canaux de %1 se renouvellent le %2 pour %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n US minute bundle(s) of %1 renew on %2 for %3</source>
+        <translation>
+            <numerusform>Le forfait de minutes vers les États-Unis de %1 se renouvelle le %2 pour %3</numerusform>
+            <numerusform>Les %n forfaits de minutes vers les États-Unis de %1 se renouvellent le %2 pour %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; its balance covers them.</source>
+        <translation>%1&#xa0;; son solde suffit.</translation>
+    </message>
+    <message>
+        <source>%1; its balance (%2) does not cover them.</source>
+        <translation>%1&#xa0;; son solde (%2) ne suffit pas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n US minute bundle(s) of %1 lapsed on %2: its balance could not pay the renewal.</source>
+        <translation>
+            <numerusform>Le forfait de minutes vers les États-Unis de %1 a expiré le %2&#xa0;: son solde n’a pas pu payer le renouvellement.</numerusform>
+            <numerusform>Les %n forfaits de minutes vers les États-Unis de %1 ont expiré le %2&#xa0;: son solde n’a pas pu payer le renouvellement.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 needs %n channel(s) for its busiest hour (%2 erlangs at 1% blocking); it has %3.</source>
+        <translation>
+            <numerusform>%1 a besoin de %n canal pour son heure la plus chargée (%2 erlangs à 1&#xa0;% de blocage)&#xa0;; il en a %3.</numerusform>
+            <numerusform>%1 a besoin de %n canaux pour son heure la plus chargée (%2 erlangs à 1&#xa0;% de blocage)&#xa0;; il en a %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice for %1: %n US minute bundle(s) would have saved %2 a month (it has %3).</source>
+        <translation>
+            <numerusform>Conseil pour %1&#xa0;: %n forfait de minutes vers les États-Unis aurait économisé %2 par mois (il en a %3).</numerusform>
+            <numerusform>Conseil pour %1&#xa0;: %n forfaits de minutes vers les États-Unis auraient économisé %2 par mois (il en a %3).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sb::BalanceDisplay</name>
     <message>
         <source>owes %1</source>
         <translation>doit %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::BalanceHistoryModel</name>
+    <message>
+        <source>Company balance</source>
+        <translation>Solde de l’entreprise</translation>
+    </message>
+</context>
+<context>
+    <name>sb::BundleMinutesModel</name>
+    <message>
+        <source>Minutes used</source>
+        <translation>Minutes utilisées</translation>
+    </message>
+    <message>
+        <source>Minutes included</source>
+        <translation>Minutes incluses</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other profile(s)</source>
+        <translation>
+            <numerusform>%n autre profil</numerusform>
+            <numerusform>%n autres profils</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -475,14 +637,6 @@
 </context>
 <context>
     <name>sb::CallHistory</name>
-    <message>
-        <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation>Il n’existe aucun profil SIP nommé «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation>Il n’existe aucun membre avec le nom de compte «&#xa0;%1&#xa0;».</translation>
-    </message>
     <message>
         <source>Cannot read the calls: %1</source>
         <translation>Impossible de lire les appels&#xa0;: %1</translation>
@@ -685,6 +839,13 @@
     <message>
         <source>Column %1 (%2) is not valid UTF-8 text: “%3”.</source>
         <translation>La colonne %1 (%2) n’est pas un texte UTF-8 valide&#xa0;: «&#xa0;%3&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ChartData</name>
+    <message>
+        <source>There is no SIP profile with id %1.</source>
+        <translation>Il n’existe aucun profil SIP avec l’identifiant %1.</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1202,33 @@
     </message>
 </context>
 <context>
+    <name>sb::MonthlyStatement</name>
+    <message>
+        <source>Name the file to write the statement to.</source>
+        <translation>Indiquez le fichier dans lequel écrire le relevé de compte.</translation>
+    </message>
+    <message>
+        <source>%1 is the key file of the sealed passwords; choose another file.</source>
+        <translation>%1 est le fichier de clé des mots de passe scellés&#xa0;; choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>%1 is the open database or one of its files; choose another file.</source>
+        <translation>%1 est la base de données ouverte ou l’un de ses fichiers&#xa0;; choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a month; write it as YYYY-MM, such as 2026-11.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un mois&#xa0;; écrivez-le sous la forme AAAA-MM, par exemple 2026-11.</translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation>compte %1</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (supprimé)</translation>
+    </message>
+</context>
+<context>
     <name>sb::NumberCatalogue</name>
     <message>
         <source>United States</source>
@@ -1232,6 +1420,17 @@
     <message>
         <source>Status</source>
         <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>sb::PeakCallsModel</name>
+    <message>
+        <source>Most calls at once</source>
+        <translation>Appels simultanés (max.)</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canaux</translation>
     </message>
 </context>
 <context>
@@ -1451,10 +1650,6 @@
         <translation>Crédit du profil SIP supprimé %1</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
         <translation>Les canaux de %1 n’ont pas pu être renouvelés&#xa0;: le solde de l’entreprise (%2) ne peut pas payer %3. Les appels sortants par ce profil sont interrompus jusqu’au paiement des canaux.</translation>
     </message>
@@ -1627,6 +1822,217 @@
     <message>
         <source>The keychain did not give the password of %1: %2</source>
         <translation>Le trousseau n’a pas fourni le mot de passe de %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SpendingChartModel</name>
+    <message>
+        <source>Numbers</source>
+        <translation>Numéros</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Forfaits</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other department(s)</source>
+        <translation>
+            <numerusform>%n autre service</numerusform>
+            <numerusform>%n autres services</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation>Aucun service</translation>
+    </message>
+</context>
+<context>
+    <name>sb::StatementCsv</name>
+    <message>
+        <source>Cannot write the statement: %1</source>
+        <translation>Impossible d’écrire le relevé de compte&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::StatementDocument</name>
+    <message>
+        <source>Top-up</source>
+        <translation>Rechargement</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>Attribution</translation>
+    </message>
+    <message>
+        <source>Auto-recharge</source>
+        <translation>Recharge automatique</translation>
+    </message>
+    <message>
+        <source>Credit returned</source>
+        <translation>Crédit restitué</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Numéros</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Forfaits</translation>
+    </message>
+    <message>
+        <source>Bundle refunds</source>
+        <translation>Remboursements de forfaits</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Monthly statement, %1</source>
+        <extracomment>%1 is the month and its year, &quot;November 2026&quot;</extracomment>
+        <translation>Relevé de compte mensuel, %1</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Ouverture</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Sorties</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Clôture</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Dépensé</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Company balance: %1 at the start of the month, %2 at its end (UTC).</source>
+        <translation>Solde de l’entreprise&#xa0;: %1 au début du mois, %2 à la fin (UTC).</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>Soldes</translation>
+    </message>
+    <message>
+        <source>Spending by department</source>
+        <translation>Dépenses par service</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(aucun service)</translation>
+    </message>
+    <message>
+        <source>Spending by SIP profile</source>
+        <translation>Dépenses par profil SIP</translation>
+    </message>
+    <message>
+        <source>Spending by member</source>
+        <translation>Dépenses par membre</translation>
+    </message>
+    <message>
+        <source>Top-ups and allocations</source>
+        <translation>Rechargements et attributions</translation>
+    </message>
+    <message>
+        <source>None this month.</source>
+        <translation>Aucun ce mois-ci.</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>To or from</source>
+        <translation>Vers ou depuis</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totaux</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Conseils</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) for the busiest hour (%1 erlangs at 1% blocking); it has %2</source>
+        <translation>
+            <numerusform>%n canal pour l’heure la plus chargée (%1 erlangs à 1&#xa0;% de blocage)&#xa0;; il en a %2</numerusform>
+            <numerusform>%n canaux pour l’heure la plus chargée (%1 erlangs à 1&#xa0;% de blocage)&#xa0;; il en a %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n US minute bundle(s), saving %1 a month; it has %2</source>
+        <translation>
+            <numerusform>%n forfait de minutes vers les États-Unis, soit %1 d’économie par mois&#xa0;; il en a %2</numerusform>
+            <numerusform>%n forfaits de minutes vers les États-Unis, soit %1 d’économie par mois&#xa0;; il en a %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every SIP profile has the channels and bundles its calls need.</source>
+        <translation>Chaque profil SIP a les canaux et les forfaits dont ses appels ont besoin.</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>Profil SIP</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -2518,86 +2924,6 @@ Mot de passe&#xa0;: %2</translation>
         </translation>
     </message>
     <message>
-        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Commands:
-  init                                        create or upgrade the database
-  balance                                     the company balance
-  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 every member
-  member show ACCOUNT                         one member
-  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
-  member export FILE.csv                      a CSV that member import reads back unchanged
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renewals, expiries and monthly resets due by now
-  activity [--limit N] [--lang L]             the audit log, newest first
-  number countries                            where numbers can be bought
-  number areas COUNTRY                        area codes with place names and numbers left
-  number prices COUNTRY                       price per billing period (1, 3, 12 months)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          usable until the end of its period, no refund
-  number list [--search TEXT] [--country CC]  every number the company has or had
-  credit profile NAME AMOUNT                  company credit to a SIP profile
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP username, password and servers
-  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month each)
-  bundle cancel|extend PROFILE                no renewal / pay the next month now
-  demo [--members N] [--seed S]               fill the database with realistic generated data
-
-The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
-Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Utilisation&#xa0;: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Commandes&#xa0;:
-  init                                        créer ou mettre à niveau la base de données
-  balance                                     le solde de l’entreprise
-  topup AMOUNT [--reference TEXT]             ajouter le crédit acheté au solde de l’entreprise
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 tous les membres
-  member show ACCOUNT                         un membre
-  member import FILE.csv [--dry-run]          tout ou rien&#xa0;; l’essai à blanc liste chaque problème
-  member export FILE.csv                      un CSV que member import relit sans changement
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT à chaque membre&#xa0;; tout ou rien
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renouvellements, expirations et remises à zéro mensuelles dus à ce jour
-  activity [--limit N] [--lang L]             le journal d’audit, le plus récent d’abord
-  number countries                            pays où acheter des numéros
-  number areas COUNTRY                        indicatifs régionaux, avec localité et numéros restants
-  number prices COUNTRY                       prix par période de facturation (1, 3, 12 mois)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          utilisable jusqu’à la fin de sa période, sans remboursement
-  number list [--search TEXT] [--country CC]  tous les numéros que l’entreprise a ou a eus
-  credit profile NAME AMOUNT                  crédit de l’entreprise vers un profil SIP
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    nom d’utilisateur SIP, mot de passe et serveurs
-  profile pbx-config NAME [--format asterisk] configuration PBX prête à coller
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             forfaits de minutes vers les États-Unis (5000 minutes par mois chacun)
-  bundle cancel|extend PROFILE                pas de renouvellement / payer maintenant le mois suivant
-  demo [--members N] [--seed S]               remplir la base de données avec des données générées réalistes
-
-Par défaut, la base de données est $SWITCHBOARD_DATABASE, sinon le fichier SQLite de l’application de bureau.
-Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d’utilisation.</translation>
-    </message>
-    <message>
         <source>How many members, 0 to %1 (200 if not given).</source>
         <translation>Nombre de membres, de 0 à %1 (200 s’il n’est pas indiqué).</translation>
     </message>
@@ -2778,6 +3104,164 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>The country of SIP profile %1 is now %2.</source>
         <translation>Le pays du profil SIP %1 est désormais %2.</translation>
+    </message>
+    <message>
+        <source>Advice per SIP profile: the channels its busiest hour needs (Erlang B at 1% blocking) and the US minute bundles that would have cost least over its last three full months of calls.</source>
+        <translation>Conseils par profil SIP&#xa0;: les canaux nécessaires à son heure la plus chargée (Erlang B à 1&#xa0;% de blocage) et les forfaits de minutes vers les États-Unis qui auraient coûté le moins cher sur ses trois derniers mois complets d’appels.</translation>
+    </message>
+    <message>
+        <source>advice [PROFILE]                            every profile, or the one named</source>
+        <translation>advice [PROFILE]                            tous les profils, ou celui indiqué</translation>
+    </message>
+    <message>
+        <source>Usage: advice [PROFILE]</source>
+        <translation>Utilisation&#xa0;: advice [PROFILE]</translation>
+    </message>
+    <message>
+        <source>There are no SIP profiles.</source>
+        <translation>Il n’y a aucun profil SIP.</translation>
+    </message>
+    <message>
+        <source>  Channels: %1; the busiest hour (%2 UTC, %3 erlangs) needs %4 at 1% blocking.</source>
+        <translation>  Canaux&#xa0;: %1&#xa0;; l’heure la plus chargée (%2 UTC, %3 erlangs) en demande %4 à 1&#xa0;% de blocage.</translation>
+    </message>
+    <message>
+        <source>  Channels: %1; no call records yet.</source>
+        <translation>  Canaux&#xa0;: %1&#xa0;; aucun relevé d’appels pour l’instant.</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: %1; not enough call records yet (no full month).</source>
+        <translation>  Forfaits É.-U.&#xa0;: %1&#xa0;; pas encore assez de relevés d’appels (aucun mois complet).</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: none; none would have paid off (%1 to %2).</source>
+        <translation>  Forfaits É.-U.&#xa0;: aucun&#xa0;; aucun n’aurait été rentable (du %1 au %2).</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: %1; keep them (%2 to %3).</source>
+        <translation>  Forfaits É.-U.&#xa0;: %1&#xa0;; à conserver (du %2 au %3).</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: %1; %2 would have cost least, saving %3 %4 a month (%5 to %6).</source>
+        <translation>  Forfaits É.-U.&#xa0;: %1&#xa0;; %2 aurait coûté le moins cher, soit une économie de %3 %4 par mois (du %5 au %6).</translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Commands:
+  init                                        create or upgrade the database
+  balance                                     the company balance
+  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 every member
+  member show ACCOUNT                         one member
+  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
+  member export FILE.csv                      a CSV that member import reads back unchanged
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renewals, expiries and monthly resets due by now
+  activity [--limit N] [--lang L]             the audit log, newest first
+  number countries                            where numbers can be bought
+  number areas COUNTRY                        area codes with place names and numbers left
+  number prices COUNTRY                       price per billing period (1, 3, 12 months)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          usable until the end of its period, no refund
+  number list [--search TEXT] [--country CC]  every number the company has or had
+  credit profile NAME AMOUNT                  company credit to a SIP profile
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP username, password and servers
+  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month each)
+  bundle cancel|extend PROFILE                no renewal / pay the next month now
+  advice [PROFILE]                            channels and bundles each profile should have
+  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
+                                              the monthly statement
+  demo [--members N] [--seed S]               fill the database with realistic generated data
+
+The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
+Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+        <translation>Utilisation&#xa0;: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Commandes&#xa0;:
+  init                                        créer ou mettre à niveau la base de données
+  balance                                     le solde de l’entreprise
+  topup AMOUNT [--reference TEXT]             ajouter le crédit acheté au solde de l’entreprise
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 tous les membres
+  member show ACCOUNT                         un membre
+  member import FILE.csv [--dry-run]          tout ou rien&#xa0;; l’essai à blanc liste chaque problème
+  member export FILE.csv                      un CSV que member import relit sans changement
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT à chaque membre&#xa0;; tout ou rien
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renouvellements, expirations et remises à zéro mensuelles dus à ce jour
+  activity [--limit N] [--lang L]             le journal d’audit, le plus récent d’abord
+  number countries                            pays où acheter des numéros
+  number areas COUNTRY                        indicatifs régionaux, avec localité et numéros restants
+  number prices COUNTRY                       prix par période de facturation (1, 3, 12 mois)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          utilisable jusqu’à la fin de sa période, sans remboursement
+  number list [--search TEXT] [--country CC]  tous les numéros que l’entreprise a ou a eus
+  credit profile NAME AMOUNT                  crédit de l’entreprise vers un profil SIP
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    nom d’utilisateur SIP, mot de passe et serveurs
+  profile pbx-config NAME [--format asterisk] configuration PBX prête à coller
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             forfaits de minutes vers les États-Unis (5000 minutes par mois chacun)
+  bundle cancel|extend PROFILE                pas de renouvellement / payer maintenant le mois suivant
+  advice [PROFILE]                            les canaux et forfaits que chaque profil devrait avoir
+  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
+                                              le relevé de compte mensuel
+  demo [--members N] [--seed S]               remplir la base de données avec des données générées réalistes
+
+Par défaut, la base de données est $SWITCHBOARD_DATABASE, sinon le fichier SQLite de l’application de bureau.
+Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d’utilisation.</translation>
+    </message>
+    <message>
+        <source>The calendar month (UTC), YYYY-MM.</source>
+        <translation>Le mois civil (UTC), AAAA-MM.</translation>
+    </message>
+    <message>
+        <source>Write the statement to this PDF file.</source>
+        <translation>Écrire le relevé de compte dans ce fichier PDF.</translation>
+    </message>
+    <message>
+        <source>Write the statement to this CSV file.</source>
+        <translation>Écrire le relevé de compte dans ce fichier CSV.</translation>
+    </message>
+    <message>
+        <source>Reports: the monthly statement as PDF or CSV.</source>
+        <translation>Rapports&#xa0;: le relevé de compte mensuel en PDF ou en CSV.</translation>
+    </message>
+    <message>
+        <source>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
+        <translation>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
+    </message>
+    <message>
+        <source>Usage: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
+        <translation>Utilisation&#xa0;: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
+    </message>
+    <message>
+        <source>Unknown report &apos;%1&apos;.</source>
+        <translation>Rapport «&#xa0;%1&#xa0;» inconnu.</translation>
+    </message>
+    <message>
+        <source>Statement of %1 written to %2: company balance %3 at the start, %4 at the end; spent %5.</source>
+        <translation>Relevé de compte de %1 écrit dans %2&#xa0;: solde de l’entreprise de %3 au début, %4 à la fin&#xa0;; dépenses %5.</translation>
     </message>
 </context>
 <context>
@@ -3229,6 +3713,39 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Advice: not enough call records yet (it needs a full month of calls).</source>
+        <translation>Conseil&#xa0;: pas encore assez de relevés d’appels (il faut un mois complet d’appels).</translation>
+    </message>
+    <message>
+        <source>Advice: no bundles; they would not have paid off.</source>
+        <translation>Conseil&#xa0;: aucun forfait&#xa0;; ils n’auraient pas été rentables.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice: keep %n bundle(s)</source>
+        <translation>
+            <numerusform>Conseil&#xa0;: conserver %n forfait</numerusform>
+            <numerusform>Conseil&#xa0;: conserver %n forfaits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Advice: no bundles, saves %1 a month</source>
+        <translation>Conseil&#xa0;: aucun forfait, économie de %1 par mois</translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice: %n bundle(s), saves %1 a month</source>
+        <translation>
+            <numerusform>Conseil&#xa0;: %n forfait, économie de %1 par mois</numerusform>
+            <numerusform>Conseil&#xa0;: %n forfaits, économie de %1 par mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>From the US minutes of the last %n full month(s) with calls (%1 to %2) at today&apos;s prices.</source>
+        <translation>
+            <numerusform>D’après les minutes vers les États-Unis du dernier mois complet avec des appels (du %1 au %2), aux prix du jour.</numerusform>
+            <numerusform>D’après les minutes vers les États-Unis des %n derniers mois complets avec des appels (du %1 au %2), aux prix du jour.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3715,6 +4232,14 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <source>Export the calls the filters show to a CSV file</source>
         <translation>Exporter dans un fichier CSV les appels affichés par les filtres</translation>
     </message>
+    <message>
+        <source>Monthly &amp;statement…</source>
+        <translation>&amp;Relevé de compte mensuel…</translation>
+    </message>
+    <message>
+        <source>A month&apos;s balances, spending, top-ups and allocations as PDF or CSV, or printed</source>
+        <translation>Les soldes, dépenses, rechargements et attributions d’un mois en PDF ou en CSV, ou imprimés</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ChangeChannelsDialog</name>
@@ -3796,6 +4321,21 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Advice: no call records yet to size the channels by.</source>
+        <translation>Conseil&#xa0;: aucun relevé d’appels pour l’instant pour dimensionner les canaux.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice: %n channel(s) for the busiest hour (%1 erlangs at 1% blocking)</source>
+        <translation>
+            <numerusform>Conseil&#xa0;: %n canal pour l’heure la plus chargée (%1 erlangs à 1&#xa0;% de blocage)</numerusform>
+            <numerusform>Conseil&#xa0;: %n canaux pour l’heure la plus chargée (%1 erlangs à 1&#xa0;% de blocage)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The busiest hour of its calls so far began %1.</source>
+        <translation>L’heure la plus chargée de ses appels jusqu’ici a commencé le %1.</translation>
     </message>
 </context>
 <context>
@@ -4050,6 +4590,113 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
 </context>
 <context>
+    <name>sb::ui::DashboardCharts</name>
+    <message>
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <source>Spending per month (%1)</source>
+        <translation>Dépenses par mois (%1)</translation>
+    </message>
+    <message>
+        <source>US bundle minutes this period</source>
+        <translation>Minutes des forfaits É.-U. sur cette période</translation>
+    </message>
+    <message>
+        <source>Most calls at once per day</source>
+        <translation>Appels simultanés maximum par jour</translation>
+    </message>
+    <message>
+        <source>Company balance (%1)</source>
+        <translation>Solde de l’entreprise (%1)</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>Par service</translation>
+    </message>
+    <message>
+        <source>Spending by department</source>
+        <translation>Dépenses par service</translation>
+    </message>
+    <message>
+        <source>Stack the spending by department instead of by kind</source>
+        <translation>Empiler les dépenses par service plutôt que par type</translation>
+    </message>
+    <message>
+        <source>SIP profile of the calls chart</source>
+        <translation>Profil SIP du graphique des appels</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message>
+        <source>The charts could not be read: %1</source>
+        <translation>Impossible de lire les graphiques&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Nothing spent in the last twelve months. Buy numbers or channels, or import calls, and the spending shows here.</source>
+        <translation>Aucune dépense au cours des douze derniers mois. Achetez des numéros ou des canaux, ou importez des appels, et les dépenses s’afficheront ici.</translation>
+    </message>
+    <message>
+        <source>The charts could not be read.</source>
+        <translation>Impossible de lire les graphiques.</translation>
+    </message>
+    <message>
+        <source>No SIP profile has US minute bundles. Bundles are bought in a profile&apos;s Bundles dialog.</source>
+        <translation>Aucun profil SIP n’a de forfait de minutes vers les États-Unis. Les forfaits s’achètent dans la boîte de dialogue Forfaits d’un profil.</translation>
+    </message>
+    <message>
+        <source>No SIP profiles yet: create one on the SIP profiles page, then import its calls.</source>
+        <translation>Aucun profil SIP pour l’instant&#xa0;: créez-en un sur la page Profils SIP, puis importez ses appels.</translation>
+    </message>
+    <message>
+        <source>%1 made no calls in the last %2 days.</source>
+        <translation>%1 n’a passé aucun appel au cours des %2 derniers jours.</translation>
+    </message>
+    <message>
+        <source>The company balance has not moved yet: top it up to start.</source>
+        <translation>Le solde de l’entreprise n’a pas encore bougé&#xa0;: rechargez-le pour commencer.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1&#xa0;%2</translation>
+    </message>
+    <message>
+        <source>%1: nothing spent.</source>
+        <translation>%1&#xa0;: aucune dépense.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 Twelve months: %2.</source>
+        <translation>%1 Sur douze mois&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 minutes used</source>
+        <translation>%1&#xa0;: %2 minutes utilisées sur %3</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>&#xa0;; </translation>
+    </message>
+    <message>
+        <source>%1 (channels: %2): at most %3 calls at once, on %4; all channels busy on %5 of %6 days.</source>
+        <translation>%1 (canaux&#xa0;: %2)&#xa0;: au plus %3 appels simultanés, le %4&#xa0;; tous les canaux occupés %5 jours sur %6.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2: %3 at the start, %4 now; lowest %5, highest %6.</source>
+        <translation>Du %1 au %2&#xa0;: %3 au début, %4 maintenant&#xa0;; au plus bas %5, au plus haut %6.</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::DashboardPage</name>
     <message>
         <source>unknown</source>
@@ -4094,6 +4741,54 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>%1 (owed: %2)</source>
         <translation>%1 (dû&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>Put money on the company balance: everything is paid from it.</source>
+        <translation>Approvisionnez le solde de l’entreprise&#xa0;: tout est payé à partir de celui-ci.</translation>
+    </message>
+    <message>
+        <source>Add the people who call, one by one or imported from a file.</source>
+        <translation>Ajoutez les personnes qui appellent, une par une ou importées depuis un fichier.</translation>
+    </message>
+    <message>
+        <source>Create a SIP profile for each PBX or office line, with its channels.</source>
+        <translation>Créez un profil SIP pour chaque PBX ou ligne du bureau, avec ses canaux.</translation>
+    </message>
+    <message>
+        <source>Buy phone numbers for members and SIP profiles.</source>
+        <translation>Achetez des numéros de téléphone pour les membres et les profils SIP.</translation>
+    </message>
+    <message>
+        <source>Import the PBX&apos;s call records to charge the calls.</source>
+        <translation>Importez les relevés d’appels du PBX pour facturer les appels.</translation>
+    </message>
+    <message>
+        <source>&amp;What needs you today</source>
+        <translation>À &amp;traiter aujourd’hui</translation>
+    </message>
+    <message>
+        <source>What needs you today</source>
+        <translation>À traiter aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Press Enter on an entry to open the page it speaks of.</source>
+        <translation>Appuyez sur Entrée sur un élément pour ouvrir la page qui le concerne.</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the page it speaks of.</source>
+        <translation>Double-cliquez ou appuyez sur Entrée pour ouvrir la page concernée.</translation>
+    </message>
+    <message>
+        <source>Nothing needs you today.</source>
+        <translation>Rien à traiter aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>Premiers pas</translation>
+    </message>
+    <message>
+        <source>The account is empty. Top up the company balance, add the members and the SIP profiles they call through, buy numbers, then import the PBX&apos;s call records.</source>
+        <translation>Le compte est vide. Rechargez le solde de l’entreprise, ajoutez les membres et les profils SIP par lesquels ils appellent, achetez des numéros, puis importez les relevés d’appels du PBX.</translation>
     </message>
 </context>
 <context>
@@ -5775,6 +6470,85 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     <message>
         <source>The US minute bundles of %1 are extended: %2 paid; next payment %3.</source>
         <translation>Les forfaits de minutes vers les États-Unis de %1 sont prolongés&#xa0;: %2 payé&#xa0;; prochain paiement le %3.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::StatementDialog</name>
+    <message numerus="yes">
+        <source>Company balance: %1 at the start of the month, %2 at its end.
+Topped up %3; allocated %4 (auto-recharges included); returned %5.
+Spent %6: numbers %7, channels %8, bundles %9, calls %10.
+%Ln SIP profile(s) and %11 member(s) in the statement.</source>
+        <translation>
+            <numerusform>Solde de l’entreprise&#xa0;: %1 au début du mois, %2 à la fin.
+Rechargé %3&#xa0;; attribué %4 (recharges automatiques comprises)&#xa0;; restitué %5.
+Dépensé %6&#xa0;: numéros %7, canaux %8, forfaits %9, appels %10.
+%Ln profil SIP dans le relevé&#xa0;; membres&#xa0;: %11.</numerusform>
+            <numerusform>Solde de l’entreprise&#xa0;: %1 au début du mois, %2 à la fin.
+Rechargé %3&#xa0;; attribué %4 (recharges automatiques comprises)&#xa0;; restitué %5.
+Dépensé %6&#xa0;: numéros %7, canaux %8, forfaits %9, appels %10.
+%Ln profils SIP dans le relevé&#xa0;; membres&#xa0;: %11.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the statement as PDF</source>
+        <translation>Enregistrer le relevé de compte en PDF</translation>
+    </message>
+    <message>
+        <source>statement-%1.pdf</source>
+        <translation>releve-de-compte-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the statement as CSV</source>
+        <translation>Enregistrer le relevé de compte en CSV</translation>
+    </message>
+    <message>
+        <source>statement-%1.csv</source>
+        <translation>releve-de-compte-%1.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
+    </message>
+    <message>
+        <source>Statement saved to %1.</source>
+        <translation>Relevé de compte enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>Print the statement</source>
+        <translation>Imprimer le relevé de compte</translation>
+    </message>
+    <message>
+        <source>Statement of %1 sent to the printer.</source>
+        <translation>«&#xa0;%1&#xa0;» envoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <source>Monthly statement</source>
+        <translation>Relevé de compte mensuel</translation>
+    </message>
+    <message>
+        <source>&amp;Month (UTC):</source>
+        <translation>&amp;Mois (UTC)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Enregistrer en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Save &amp;CSV…</source>
+        <translation>Enregistrer en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Imprimer…</translation>
     </message>
 </context>
 <context>

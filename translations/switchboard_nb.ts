@@ -366,10 +366,172 @@
     </message>
 </context>
 <context>
+    <name>sb::AdviceService</name>
+    <message>
+        <source>There is no SIP profile with id %1.</source>
+        <translation>Det finnes ingen SIP-profil med id %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AttentionModel</name>
+    <message>
+        <source>Urgent</source>
+        <translation>Haster</translation>
+    </message>
+    <message>
+        <source>Soon</source>
+        <translation>Snart</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Merknad</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Hastegrad</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Gjelder</translation>
+    </message>
+    <message>
+        <source>What needs you</source>
+        <translation>Hva som må gjøres</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AttentionService</name>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… og %n til.</numerusform>
+            <numerusform>… og %n til.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 owes %2.</source>
+        <translation>%1 skylder %2.</translation>
+    </message>
+    <message>
+        <source>SIP profile %1 owes %2.</source>
+        <translation>SIP-profilen %1 skylder %2.</translation>
+    </message>
+    <message>
+        <source>SIP profile %1 has no credit: its calls will be owed.</source>
+        <translation>SIP-profilen %1 har ingen kreditt: samtalene blir skyldige.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 left, less than a usual week of spending (%3).</source>
+        <translation>%1 har %2 igjen, mindre enn forbruket i en vanlig uke (%3).</translation>
+    </message>
+    <message>
+        <source>SIP profile %1 has %2 left, less than a usual week of spending (%3).</source>
+        <translation>SIP-profilen %1 har %2 igjen, mindre enn forbruket i en vanlig uke (%3).</translation>
+    </message>
+    <message>
+        <source>Auto-recharge of %1 is suspended until %2: its monthly limit of %3 is reached.</source>
+        <translation>Automatisk påfyll for %1 er stanset til %2: den månedlige grensen på %3 er nådd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s)</source>
+        <translation>
+            <numerusform>%n nummer</numerusform>
+            <numerusform>%n numre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) renew by %1 for %2</source>
+        <translation>
+            <numerusform>%n nummer fornyes innen %1 for %2</numerusform>
+            <numerusform>%n numre fornyes innen %1 for %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; the company balance covers them.</source>
+        <translation>%1; firmasaldoen dekker dette.</translation>
+    </message>
+    <message>
+        <source>%1; the company balance (%2) does not cover the %3 due this week.</source>
+        <translation>%1; firmasaldoen (%2) dekker ikke de %3 som forfaller denne uken.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n channel(s) of %1 renew on %2 for %3</source>
+        <translation>
+            <numerusform>Den ene kanalen til %1 fornyes %2 for %3</numerusform>
+            <numerusform>De %n kanalene til %1 fornyes %2 for %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n US minute bundle(s) of %1 renew on %2 for %3</source>
+        <translation>
+            <numerusform>Den ene USA-minuttpakken til %1 fornyes %2 for %3</numerusform>
+            <numerusform>De %n USA-minuttpakkene til %1 fornyes %2 for %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; its balance covers them.</source>
+        <translation>%1; saldoen dekker dette.</translation>
+    </message>
+    <message>
+        <source>%1; its balance (%2) does not cover them.</source>
+        <translation>%1; saldoen (%2) dekker ikke dette.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n US minute bundle(s) of %1 lapsed on %2: its balance could not pay the renewal.</source>
+        <translation>
+            <numerusform>Den ene USA-minuttpakken til %1 falt bort %2: saldoen kunne ikke betale fornyelsen.</numerusform>
+            <numerusform>De %n USA-minuttpakkene til %1 falt bort %2: saldoen kunne ikke betale fornyelsen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 needs %n channel(s) for its busiest hour (%2 erlangs at 1% blocking); it has %3.</source>
+        <translation>
+            <numerusform>%1 trenger %n kanal for den travleste timen (%2 erlang ved 1 % blokkering); den har %3.</numerusform>
+            <numerusform>%1 trenger %n kanaler for den travleste timen (%2 erlang ved 1 % blokkering); den har %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice for %1: %n US minute bundle(s) would have saved %2 a month (it has %3).</source>
+        <translation>
+            <numerusform>Anbefaling for %1: %n USA-minuttpakke ville ha spart %2 i måneden (den har %3).</numerusform>
+            <numerusform>Anbefaling for %1: %n USA-minuttpakker ville ha spart %2 i måneden (den har %3).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sb::BalanceDisplay</name>
     <message>
         <source>owes %1</source>
         <translation>skylder %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::BalanceHistoryModel</name>
+    <message>
+        <source>Company balance</source>
+        <translation>Firmasaldo</translation>
+    </message>
+</context>
+<context>
+    <name>sb::BundleMinutesModel</name>
+    <message>
+        <source>Minutes used</source>
+        <translation>Brukte minutter</translation>
+    </message>
+    <message>
+        <source>Minutes included</source>
+        <translation>Inkluderte minutter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other profile(s)</source>
+        <translation>
+            <numerusform>%n annen profil</numerusform>
+            <numerusform>%n andre profiler</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -475,14 +637,6 @@
 </context>
 <context>
     <name>sb::CallHistory</name>
-    <message>
-        <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation>Det finnes ingen SIP-profil med navnet «%1».</translation>
-    </message>
-    <message>
-        <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation>Det finnes ikke noe medlem med kontonavnet «%1».</translation>
-    </message>
     <message>
         <source>Cannot read the calls: %1</source>
         <translation>Kan ikke lese samtalene: %1</translation>
@@ -685,6 +839,13 @@
     <message>
         <source>Column %1 (%2) is not valid UTF-8 text: “%3”.</source>
         <translation>Kolonne %1 (%2) er ikke gyldig UTF-8-tekst: «%3».</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ChartData</name>
+    <message>
+        <source>There is no SIP profile with id %1.</source>
+        <translation>Det finnes ingen SIP-profil med id %1.</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1202,33 @@
     </message>
 </context>
 <context>
+    <name>sb::MonthlyStatement</name>
+    <message>
+        <source>Name the file to write the statement to.</source>
+        <translation>Oppgi filen kontoutskriften skal skrives til.</translation>
+    </message>
+    <message>
+        <source>%1 is the key file of the sealed passwords; choose another file.</source>
+        <translation>%1 er nøkkelfilen for de forseglede passordene; velg en annen fil.</translation>
+    </message>
+    <message>
+        <source>%1 is the open database or one of its files; choose another file.</source>
+        <translation>%1 er den åpne databasen eller en av filene dens; velg en annen fil.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a month; write it as YYYY-MM, such as 2026-11.</source>
+        <translation>«%1» er ikke en måned; skriv den som ÅÅÅÅ-MM, for eksempel 2026-11.</translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation>konto %1</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (slettet)</translation>
+    </message>
+</context>
+<context>
     <name>sb::NumberCatalogue</name>
     <message>
         <source>United States</source>
@@ -1232,6 +1420,17 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>sb::PeakCallsModel</name>
+    <message>
+        <source>Most calls at once</source>
+        <translation>Flest samtidige samtaler</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanaler</translation>
     </message>
 </context>
 <context>
@@ -1451,10 +1650,6 @@
         <translation>Kreditt fra slettet SIP-profil %1</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Kan ikke skrive %1: %2</translation>
-    </message>
-    <message>
         <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
         <translation>Kanalene til %1 kunne ikke fornyes: firmasaldoen (%2) kan ikke betale %3. Utgående samtaler gjennom profilen stopper til kanalene er betalt.</translation>
     </message>
@@ -1627,6 +1822,217 @@
     <message>
         <source>The keychain did not give the password of %1: %2</source>
         <translation>Nøkkelringen ga ikke ut passordet til %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SpendingChartModel</name>
+    <message>
+        <source>Numbers</source>
+        <translation>Numre</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanaler</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Pakker</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Samtaler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other department(s)</source>
+        <translation>
+            <numerusform>%n annen avdeling</numerusform>
+            <numerusform>%n andre avdelinger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation>Ingen avdeling</translation>
+    </message>
+</context>
+<context>
+    <name>sb::StatementCsv</name>
+    <message>
+        <source>Cannot write the statement: %1</source>
+        <translation>Kan ikke skrive kontoutskriften: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Kan ikke skrive %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::StatementDocument</name>
+    <message>
+        <source>Top-up</source>
+        <translation>Påfyll</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>Tildeling</translation>
+    </message>
+    <message>
+        <source>Auto-recharge</source>
+        <translation>Automatisk påfyll</translation>
+    </message>
+    <message>
+        <source>Credit returned</source>
+        <translation>Kreditt returnert</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Numre</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanaler</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Pakker</translation>
+    </message>
+    <message>
+        <source>Bundle refunds</source>
+        <translation>Refusjon for pakker</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Samtaler</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Belastninger</translation>
+    </message>
+    <message>
+        <source>Monthly statement, %1</source>
+        <extracomment>%1 is the month and its year, &quot;November 2026&quot;</extracomment>
+        <translation>Månedlig kontoutskrift, %1</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Avdeling</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Inngående</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Inn</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Ut</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Utgående</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Brukt</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Company balance: %1 at the start of the month, %2 at its end (UTC).</source>
+        <translation>Firmasaldo: %1 ved månedens start, %2 ved slutten (UTC).</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>Saldoer</translation>
+    </message>
+    <message>
+        <source>Spending by department</source>
+        <translation>Forbruk per avdeling</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(ingen avdeling)</translation>
+    </message>
+    <message>
+        <source>Spending by SIP profile</source>
+        <translation>Forbruk per SIP-profil</translation>
+    </message>
+    <message>
+        <source>Spending by member</source>
+        <translation>Forbruk per medlem</translation>
+    </message>
+    <message>
+        <source>Top-ups and allocations</source>
+        <translation>Påfyll og tildelinger</translation>
+    </message>
+    <message>
+        <source>None this month.</source>
+        <translation>Ingen denne måneden.</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Tidspunkt (UTC)</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hva</translation>
+    </message>
+    <message>
+        <source>To or from</source>
+        <translation>Til eller fra</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referanse</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Beløp</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Summer</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Anbefalinger</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) for the busiest hour (%1 erlangs at 1% blocking); it has %2</source>
+        <translation>
+            <numerusform>%n kanal for den travleste timen (%1 erlang ved 1 % blokkering); den har %2</numerusform>
+            <numerusform>%n kanaler for den travleste timen (%1 erlang ved 1 % blokkering); den har %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n US minute bundle(s), saving %1 a month; it has %2</source>
+        <translation>
+            <numerusform>%n USA-minuttpakke, sparer %1 i måneden; den har %2</numerusform>
+            <numerusform>%n USA-minuttpakker, sparer %1 i måneden; den har %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every SIP profile has the channels and bundles its calls need.</source>
+        <translation>Alle SIP-profiler har de kanalene og pakkene samtalene deres trenger.</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>SIP-profil</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Kan ikke skrive %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2518,86 +2924,6 @@ Passord: %2</translation>
         </translation>
     </message>
     <message>
-        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Commands:
-  init                                        create or upgrade the database
-  balance                                     the company balance
-  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 every member
-  member show ACCOUNT                         one member
-  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
-  member export FILE.csv                      a CSV that member import reads back unchanged
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renewals, expiries and monthly resets due by now
-  activity [--limit N] [--lang L]             the audit log, newest first
-  number countries                            where numbers can be bought
-  number areas COUNTRY                        area codes with place names and numbers left
-  number prices COUNTRY                       price per billing period (1, 3, 12 months)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          usable until the end of its period, no refund
-  number list [--search TEXT] [--country CC]  every number the company has or had
-  credit profile NAME AMOUNT                  company credit to a SIP profile
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP username, password and servers
-  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month each)
-  bundle cancel|extend PROFILE                no renewal / pay the next month now
-  demo [--members N] [--seed S]               fill the database with realistic generated data
-
-The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
-Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Bruk: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Kommandoer:
-  init                                        opprett eller oppgrader databasen
-  balance                                     firmasaldoen
-  topup AMOUNT [--reference TEXT]             legg kjøpt kreditt til firmasaldoen
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 alle medlemmer
-  member show ACCOUNT                         ett medlem
-  member import FILE.csv [--dry-run]          alt eller ingenting; prøvekjøringen viser alle problemer
-  member export FILE.csv                      en CSV-fil som member import leser inn igjen uendret
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT til hvert medlem; alt eller ingenting
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 fornyelser, utløp og månedlige nullstillinger som har forfalt
-  activity [--limit N] [--lang L]             revisjonsloggen, nyeste først
-  number countries                            land der numre kan kjøpes
-  number areas COUNTRY                        retningsnumre med stedsnavn og ledige numre
-  number prices COUNTRY                       pris per faktureringsperiode (1, 3, 12 måneder)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          kan brukes til slutten av perioden, ingen refusjon
-  number list [--search TEXT] [--country CC]  alle numre firmaet har eller har hatt
-  credit profile NAME AMOUNT                  firmakreditt til en SIP-profil
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP-brukernavn, passord og servere
-  profile pbx-config NAME [--format asterisk] ferdig PBX-oppsett å lime inn
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             USA-minuttpakker (5000 minutter i måneden per pakke)
-  bundle cancel|extend PROFILE                ingen fornyelse / betal neste måned nå
-  demo [--members N] [--seed S]               fyll databasen med realistiske genererte data
-
-Databasen er som standard $SWITCHBOARD_DATABASE, ellers vinduets egen SQLite-fil.
-Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</translation>
-    </message>
-    <message>
         <source>How many members, 0 to %1 (200 if not given).</source>
         <translation>Hvor mange medlemmer, 0 til %1 (200 hvis ikke angitt).</translation>
     </message>
@@ -2778,6 +3104,164 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>The country of SIP profile %1 is now %2.</source>
         <translation>Landet til SIP-profilen %1 er nå %2.</translation>
+    </message>
+    <message>
+        <source>Advice per SIP profile: the channels its busiest hour needs (Erlang B at 1% blocking) and the US minute bundles that would have cost least over its last three full months of calls.</source>
+        <translation>Anbefaling per SIP-profil: kanalene den travleste timen trenger (Erlang B ved 1 % blokkering) og de USA-minuttpakkene som ville ha kostet minst med samtalene fra de siste tre hele månedene.</translation>
+    </message>
+    <message>
+        <source>advice [PROFILE]                            every profile, or the one named</source>
+        <translation>advice [PROFILE]                            alle profiler, eller den som er angitt</translation>
+    </message>
+    <message>
+        <source>Usage: advice [PROFILE]</source>
+        <translation>Bruk: advice [PROFILE]</translation>
+    </message>
+    <message>
+        <source>There are no SIP profiles.</source>
+        <translation>Det finnes ingen SIP-profiler.</translation>
+    </message>
+    <message>
+        <source>  Channels: %1; the busiest hour (%2 UTC, %3 erlangs) needs %4 at 1% blocking.</source>
+        <translation>  Kanaler: %1; den travleste timen (%2 UTC, %3 erlang) trenger %4 ved 1 % blokkering.</translation>
+    </message>
+    <message>
+        <source>  Channels: %1; no call records yet.</source>
+        <translation>  Kanaler: %1; ingen samtaleposter ennå.</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: %1; not enough call records yet (no full month).</source>
+        <translation>  USA-minuttpakker: %1; ikke nok samtaleposter ennå (ingen hel måned).</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: none; none would have paid off (%1 to %2).</source>
+        <translation>  USA-minuttpakker: ingen; ingen ville ha lønt seg (%1 til %2).</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: %1; keep them (%2 to %3).</source>
+        <translation>  USA-minuttpakker: %1; behold dem (%2 til %3).</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: %1; %2 would have cost least, saving %3 %4 a month (%5 to %6).</source>
+        <translation>  USA-minuttpakker: %1; %2 ville ha kostet minst og spart %3 %4 i måneden (%5 til %6).</translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Commands:
+  init                                        create or upgrade the database
+  balance                                     the company balance
+  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 every member
+  member show ACCOUNT                         one member
+  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
+  member export FILE.csv                      a CSV that member import reads back unchanged
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renewals, expiries and monthly resets due by now
+  activity [--limit N] [--lang L]             the audit log, newest first
+  number countries                            where numbers can be bought
+  number areas COUNTRY                        area codes with place names and numbers left
+  number prices COUNTRY                       price per billing period (1, 3, 12 months)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          usable until the end of its period, no refund
+  number list [--search TEXT] [--country CC]  every number the company has or had
+  credit profile NAME AMOUNT                  company credit to a SIP profile
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP username, password and servers
+  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month each)
+  bundle cancel|extend PROFILE                no renewal / pay the next month now
+  advice [PROFILE]                            channels and bundles each profile should have
+  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
+                                              the monthly statement
+  demo [--members N] [--seed S]               fill the database with realistic generated data
+
+The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
+Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+        <translation>Bruk: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Kommandoer:
+  init                                        opprett eller oppgrader databasen
+  balance                                     firmasaldoen
+  topup AMOUNT [--reference TEXT]             legg kjøpt kreditt til firmasaldoen
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 alle medlemmer
+  member show ACCOUNT                         ett medlem
+  member import FILE.csv [--dry-run]          alt eller ingenting; prøvekjøringen viser alle problemer
+  member export FILE.csv                      en CSV-fil som member import leser inn igjen uendret
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT til hvert medlem; alt eller ingenting
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 fornyelser, utløp og månedlige nullstillinger som har forfalt
+  activity [--limit N] [--lang L]             revisjonsloggen, nyeste først
+  number countries                            land der numre kan kjøpes
+  number areas COUNTRY                        retningsnumre med stedsnavn og ledige numre
+  number prices COUNTRY                       pris per faktureringsperiode (1, 3, 12 måneder)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          kan brukes til slutten av perioden, ingen refusjon
+  number list [--search TEXT] [--country CC]  alle numre firmaet har eller har hatt
+  credit profile NAME AMOUNT                  firmakreditt til en SIP-profil
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP-brukernavn, passord og servere
+  profile pbx-config NAME [--format asterisk] ferdig PBX-oppsett å lime inn
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             USA-minuttpakker (5000 minutter i måneden per pakke)
+  bundle cancel|extend PROFILE                ingen fornyelse / betal neste måned nå
+  advice [PROFILE]                            kanalene og pakkene hver profil bør ha
+  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
+                                              den månedlige kontoutskriften
+  demo [--members N] [--seed S]               fyll databasen med realistiske genererte data
+
+Databasen er som standard $SWITCHBOARD_DATABASE, ellers vinduets egen SQLite-fil.
+Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</translation>
+    </message>
+    <message>
+        <source>The calendar month (UTC), YYYY-MM.</source>
+        <translation>Kalendermåneden (UTC), ÅÅÅÅ-MM.</translation>
+    </message>
+    <message>
+        <source>Write the statement to this PDF file.</source>
+        <translation>Skriv kontoutskriften til denne PDF-filen.</translation>
+    </message>
+    <message>
+        <source>Write the statement to this CSV file.</source>
+        <translation>Skriv kontoutskriften til denne CSV-filen.</translation>
+    </message>
+    <message>
+        <source>Reports: the monthly statement as PDF or CSV.</source>
+        <translation>Rapporter: den månedlige kontoutskriften som PDF eller CSV.</translation>
+    </message>
+    <message>
+        <source>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
+        <translation>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
+    </message>
+    <message>
+        <source>Usage: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
+        <translation>Bruk: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
+    </message>
+    <message>
+        <source>Unknown report &apos;%1&apos;.</source>
+        <translation>Ukjent rapport «%1».</translation>
+    </message>
+    <message>
+        <source>Statement of %1 written to %2: company balance %3 at the start, %4 at the end; spent %5.</source>
+        <translation>Kontoutskrift for %1 skrevet til %2: firmasaldo %3 ved start, %4 ved slutt; brukt %5.</translation>
     </message>
 </context>
 <context>
@@ -3229,6 +3713,39 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Advice: not enough call records yet (it needs a full month of calls).</source>
+        <translation>Anbefaling: ikke nok samtaleposter ennå (det trengs en hel måned med samtaler).</translation>
+    </message>
+    <message>
+        <source>Advice: no bundles; they would not have paid off.</source>
+        <translation>Anbefaling: ingen pakker; de ville ikke ha lønt seg.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice: keep %n bundle(s)</source>
+        <translation>
+            <numerusform>Anbefaling: behold %n pakke</numerusform>
+            <numerusform>Anbefaling: behold %n pakker</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Advice: no bundles, saves %1 a month</source>
+        <translation>Anbefaling: ingen pakker, sparer %1 i måneden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice: %n bundle(s), saves %1 a month</source>
+        <translation>
+            <numerusform>Anbefaling: %n pakke, sparer %1 i måneden</numerusform>
+            <numerusform>Anbefaling: %n pakker, sparer %1 i måneden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>From the US minutes of the last %n full month(s) with calls (%1 to %2) at today&apos;s prices.</source>
+        <translation>
+            <numerusform>Ut fra USA-minuttene i den siste hele måneden med samtaler (%1 til %2) til dagens priser.</numerusform>
+            <numerusform>Ut fra USA-minuttene i de siste %n hele månedene med samtaler (%1 til %2) til dagens priser.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3715,6 +4232,14 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <source>Export the calls the filters show to a CSV file</source>
         <translation>Eksporter samtalene som filtrene viser, til en CSV-fil</translation>
     </message>
+    <message>
+        <source>Monthly &amp;statement…</source>
+        <translation>Månedlig konto&amp;utskrift …</translation>
+    </message>
+    <message>
+        <source>A month&apos;s balances, spending, top-ups and allocations as PDF or CSV, or printed</source>
+        <translation>En måneds saldoer, forbruk, påfyll og tildelinger som PDF eller CSV, eller på papir</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ChangeChannelsDialog</name>
@@ -3796,6 +4321,21 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Advice: no call records yet to size the channels by.</source>
+        <translation>Anbefaling: ingen samtaleposter ennå å beregne kanalene ut fra.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice: %n channel(s) for the busiest hour (%1 erlangs at 1% blocking)</source>
+        <translation>
+            <numerusform>Anbefaling: %n kanal for den travleste timen (%1 erlang ved 1 % blokkering)</numerusform>
+            <numerusform>Anbefaling: %n kanaler for den travleste timen (%1 erlang ved 1 % blokkering)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The busiest hour of its calls so far began %1.</source>
+        <translation>Den travleste timen med samtaler så langt begynte %1.</translation>
     </message>
 </context>
 <context>
@@ -4050,6 +4590,113 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     </message>
 </context>
 <context>
+    <name>sb::ui::DashboardCharts</name>
+    <message>
+        <source>Charts</source>
+        <translation>Diagrammer</translation>
+    </message>
+    <message>
+        <source>Spending per month (%1)</source>
+        <translation>Forbruk per måned (%1)</translation>
+    </message>
+    <message>
+        <source>US bundle minutes this period</source>
+        <translation>USA-pakkeminutter i denne perioden</translation>
+    </message>
+    <message>
+        <source>Most calls at once per day</source>
+        <translation>Flest samtidige samtaler per dag</translation>
+    </message>
+    <message>
+        <source>Company balance (%1)</source>
+        <translation>Firmasaldo (%1)</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>Per avdeling</translation>
+    </message>
+    <message>
+        <source>Spending by department</source>
+        <translation>Forbruk per avdeling</translation>
+    </message>
+    <message>
+        <source>Stack the spending by department instead of by kind</source>
+        <translation>Del opp forbruket per avdeling i stedet for per type</translation>
+    </message>
+    <message>
+        <source>SIP profile of the calls chart</source>
+        <translation>SIP-profil for samtalediagrammet</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Leser …</translation>
+    </message>
+    <message>
+        <source>The charts could not be read: %1</source>
+        <translation>Diagrammene kunne ikke leses: %1</translation>
+    </message>
+    <message>
+        <source>Nothing spent in the last twelve months. Buy numbers or channels, or import calls, and the spending shows here.</source>
+        <translation>Ingenting brukt de siste tolv månedene. Kjøp numre eller kanaler, eller importer samtaler, så vises forbruket her.</translation>
+    </message>
+    <message>
+        <source>The charts could not be read.</source>
+        <translation>Diagrammene kunne ikke leses.</translation>
+    </message>
+    <message>
+        <source>No SIP profile has US minute bundles. Bundles are bought in a profile&apos;s Bundles dialog.</source>
+        <translation>Ingen SIP-profil har USA-minuttpakker. Pakker kjøpes i dialogen Pakker for en profil.</translation>
+    </message>
+    <message>
+        <source>No SIP profiles yet: create one on the SIP profiles page, then import its calls.</source>
+        <translation>Ingen SIP-profiler ennå: opprett en på siden SIP-profiler, og importer deretter samtalene.</translation>
+    </message>
+    <message>
+        <source>%1 made no calls in the last %2 days.</source>
+        <translation>%1 har ingen samtaler de siste %2 dagene.</translation>
+    </message>
+    <message>
+        <source>The company balance has not moved yet: top it up to start.</source>
+        <translation>Firmasaldoen har ikke endret seg ennå: fyll den på for å komme i gang.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: nothing spent.</source>
+        <translation>%1: ingenting brukt.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 Twelve months: %2.</source>
+        <translation>%1 Tolv måneder: %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 minutes used</source>
+        <translation>%1: %2 av %3 minutter brukt</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>%1 (channels: %2): at most %3 calls at once, on %4; all channels busy on %5 of %6 days.</source>
+        <translation>%1 (kanaler: %2): høyst %3 samtidige samtaler, den %4; alle kanaler opptatt %5 av %6 dager.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2: %3 at the start, %4 now; lowest %5, highest %6.</source>
+        <translation>Fra %1 til %2: %3 ved start, %4 nå; lavest %5, høyest %6.</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::DashboardPage</name>
     <message>
         <source>unknown</source>
@@ -4094,6 +4741,54 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>%1 (owed: %2)</source>
         <translation>%1 (skyldig: %2)</translation>
+    </message>
+    <message>
+        <source>Put money on the company balance: everything is paid from it.</source>
+        <translation>Sett inn penger på firmasaldoen: alt betales fra den.</translation>
+    </message>
+    <message>
+        <source>Add the people who call, one by one or imported from a file.</source>
+        <translation>Legg til dem som ringer, ett og ett medlem eller importert fra en fil.</translation>
+    </message>
+    <message>
+        <source>Create a SIP profile for each PBX or office line, with its channels.</source>
+        <translation>Opprett en SIP-profil for hver PBX eller kontorlinje, med kanalene den trenger.</translation>
+    </message>
+    <message>
+        <source>Buy phone numbers for members and SIP profiles.</source>
+        <translation>Kjøp telefonnumre til medlemmer og SIP-profiler.</translation>
+    </message>
+    <message>
+        <source>Import the PBX&apos;s call records to charge the calls.</source>
+        <translation>Importer samtalepostene fra PBX-en for å belaste samtalene.</translation>
+    </message>
+    <message>
+        <source>&amp;What needs you today</source>
+        <translation>&amp;Trenger oppmerksomhet i dag</translation>
+    </message>
+    <message>
+        <source>What needs you today</source>
+        <translation>Trenger oppmerksomhet i dag</translation>
+    </message>
+    <message>
+        <source>Press Enter on an entry to open the page it speaks of.</source>
+        <translation>Trykk Enter på en oppføring for å åpne siden den gjelder.</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the page it speaks of.</source>
+        <translation>Dobbeltklikk eller trykk Enter for å åpne siden oppføringen gjelder.</translation>
+    </message>
+    <message>
+        <source>Nothing needs you today.</source>
+        <translation>Ingenting trenger oppmerksomhet i dag.</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>Første trinn</translation>
+    </message>
+    <message>
+        <source>The account is empty. Top up the company balance, add the members and the SIP profiles they call through, buy numbers, then import the PBX&apos;s call records.</source>
+        <translation>Kontoen er tom. Fyll på firmasaldoen, legg til medlemmene og SIP-profilene de ringer gjennom, kjøp numre, og importer deretter samtalepostene fra PBX-en.</translation>
     </message>
 </context>
 <context>
@@ -5775,6 +6470,85 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     <message>
         <source>The US minute bundles of %1 are extended: %2 paid; next payment %3.</source>
         <translation>USA-minuttpakkene til %1 er utvidet: %2 betalt; neste betaling %3.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::StatementDialog</name>
+    <message numerus="yes">
+        <source>Company balance: %1 at the start of the month, %2 at its end.
+Topped up %3; allocated %4 (auto-recharges included); returned %5.
+Spent %6: numbers %7, channels %8, bundles %9, calls %10.
+%Ln SIP profile(s) and %11 member(s) in the statement.</source>
+        <translation>
+            <numerusform>Firmasaldo: %1 ved månedens start, %2 ved slutten.
+Fylt på %3; tildelt %4 (automatisk påfyll inkludert); returnert %5.
+Brukt %6: numre %7, kanaler %8, pakker %9, samtaler %10.
+Kontoutskriften omfatter %Ln SIP-profil; antall medlemmer: %11.</numerusform>
+            <numerusform>Firmasaldo: %1 ved månedens start, %2 ved slutten.
+Fylt på %3; tildelt %4 (automatisk påfyll inkludert); returnert %5.
+Brukt %6: numre %7, kanaler %8, pakker %9, samtaler %10.
+Kontoutskriften omfatter %Ln SIP-profiler; antall medlemmer: %11.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the statement as PDF</source>
+        <translation>Lagre kontoutskriften som PDF</translation>
+    </message>
+    <message>
+        <source>statement-%1.pdf</source>
+        <translation>kontoutskrift-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the statement as CSV</source>
+        <translation>Lagre kontoutskriften som CSV</translation>
+    </message>
+    <message>
+        <source>statement-%1.csv</source>
+        <translation>kontoutskrift-%1.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-filer (*.csv);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Skriver %1 …</translation>
+    </message>
+    <message>
+        <source>Statement saved to %1.</source>
+        <translation>Kontoutskriften ble lagret i %1.</translation>
+    </message>
+    <message>
+        <source>Print the statement</source>
+        <translation>Skriv ut kontoutskriften</translation>
+    </message>
+    <message>
+        <source>Statement of %1 sent to the printer.</source>
+        <translation>«%1» ble sendt til skriveren.</translation>
+    </message>
+    <message>
+        <source>Monthly statement</source>
+        <translation>Månedlig kontoutskrift</translation>
+    </message>
+    <message>
+        <source>&amp;Month (UTC):</source>
+        <translation>&amp;Måned (UTC):</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Lagre &amp;PDF …</translation>
+    </message>
+    <message>
+        <source>Save &amp;CSV…</source>
+        <translation>Lagre &amp;CSV …</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>Skriv &amp;ut …</translation>
     </message>
 </context>
 <context>

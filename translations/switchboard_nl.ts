@@ -366,10 +366,172 @@
     </message>
 </context>
 <context>
+    <name>sb::AdviceService</name>
+    <message>
+        <source>There is no SIP profile with id %1.</source>
+        <translation>Er is geen SIP-profiel met id %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AttentionModel</name>
+    <message>
+        <source>Urgent</source>
+        <translation>Dringend</translation>
+    </message>
+    <message>
+        <source>Soon</source>
+        <translation>Binnenkort</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ter info</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgentie</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Betreft</translation>
+    </message>
+    <message>
+        <source>What needs you</source>
+        <translation>Wat er moet gebeuren</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AttentionService</name>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… en nog %n.</numerusform>
+            <numerusform>… en nog %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 owes %2.</source>
+        <translation>%1 heeft een schuld van %2.</translation>
+    </message>
+    <message>
+        <source>SIP profile %1 owes %2.</source>
+        <translation>SIP-profiel %1 heeft een schuld van %2.</translation>
+    </message>
+    <message>
+        <source>SIP profile %1 has no credit: its calls will be owed.</source>
+        <translation>SIP-profiel %1 heeft geen tegoed: de gesprekken worden een schuld.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 left, less than a usual week of spending (%3).</source>
+        <translation>%1 heeft nog %2, minder dan de uitgaven van een gewone week (%3).</translation>
+    </message>
+    <message>
+        <source>SIP profile %1 has %2 left, less than a usual week of spending (%3).</source>
+        <translation>SIP-profiel %1 heeft nog %2, minder dan de uitgaven van een gewone week (%3).</translation>
+    </message>
+    <message>
+        <source>Auto-recharge of %1 is suspended until %2: its monthly limit of %3 is reached.</source>
+        <translation>Automatisch opwaarderen van %1 is opgeschort tot %2: de maandelijkse opwaardeerlimiet van %3 is bereikt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s)</source>
+        <translation>
+            <numerusform>%n nummer</numerusform>
+            <numerusform>%n nummers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) renew by %1 for %2</source>
+        <translation>
+            <numerusform>%n nummer wordt uiterlijk %1 verlengd voor %2</numerusform>
+            <numerusform>%n nummers worden uiterlijk %1 verlengd voor %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; the company balance covers them.</source>
+        <translation>%1; het bedrijfssaldo is toereikend.</translation>
+    </message>
+    <message>
+        <source>%1; the company balance (%2) does not cover the %3 due this week.</source>
+        <translation>%1; het bedrijfssaldo (%2) dekt niet de %3 die deze week betaald moet worden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n channel(s) of %1 renew on %2 for %3</source>
+        <translation>
+            <numerusform>Het kanaal van %1 wordt op %2 verlengd voor %3</numerusform>
+            <numerusform>De %n kanalen van %1 worden op %2 verlengd voor %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n US minute bundle(s) of %1 renew on %2 for %3</source>
+        <translation>
+            <numerusform>De Amerikaanse minutenbundel van %1 wordt op %2 verlengd voor %3</numerusform>
+            <numerusform>De %n Amerikaanse minutenbundels van %1 worden op %2 verlengd voor %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; its balance covers them.</source>
+        <translation>%1; het saldo is toereikend.</translation>
+    </message>
+    <message>
+        <source>%1; its balance (%2) does not cover them.</source>
+        <translation>%1; het saldo (%2) is niet toereikend.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n US minute bundle(s) of %1 lapsed on %2: its balance could not pay the renewal.</source>
+        <translation>
+            <numerusform>De Amerikaanse minutenbundel van %1 is op %2 vervallen: het saldo kon de verlenging niet betalen.</numerusform>
+            <numerusform>De %n Amerikaanse minutenbundels van %1 zijn op %2 vervallen: het saldo kon de verlenging niet betalen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 needs %n channel(s) for its busiest hour (%2 erlangs at 1% blocking); it has %3.</source>
+        <translation>
+            <numerusform>%1 heeft %n kanaal nodig voor het drukste uur (%2 erlang bij 1% blokkering); het heeft er %3.</numerusform>
+            <numerusform>%1 heeft %n kanalen nodig voor het drukste uur (%2 erlang bij 1% blokkering); het heeft er %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice for %1: %n US minute bundle(s) would have saved %2 a month (it has %3).</source>
+        <translation>
+            <numerusform>Advies voor %1: %n Amerikaanse minutenbundel had %2 per maand bespaard (het heeft er %3).</numerusform>
+            <numerusform>Advies voor %1: %n Amerikaanse minutenbundels hadden %2 per maand bespaard (het heeft er %3).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sb::BalanceDisplay</name>
     <message>
         <source>owes %1</source>
         <translation>schuld %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::BalanceHistoryModel</name>
+    <message>
+        <source>Company balance</source>
+        <translation>Bedrijfssaldo</translation>
+    </message>
+</context>
+<context>
+    <name>sb::BundleMinutesModel</name>
+    <message>
+        <source>Minutes used</source>
+        <translation>Gebruikte minuten</translation>
+    </message>
+    <message>
+        <source>Minutes included</source>
+        <translation>Inbegrepen minuten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other profile(s)</source>
+        <translation>
+            <numerusform>%n ander profiel</numerusform>
+            <numerusform>%n andere profielen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -475,14 +637,6 @@
 </context>
 <context>
     <name>sb::CallHistory</name>
-    <message>
-        <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation>Er is geen SIP-profiel met de naam &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation>Er is geen lid met de accountnaam &quot;%1&quot;.</translation>
-    </message>
     <message>
         <source>Cannot read the calls: %1</source>
         <translation>Kan de gesprekken niet lezen: %1</translation>
@@ -685,6 +839,13 @@
     <message>
         <source>Column %1 (%2) is not valid UTF-8 text: “%3”.</source>
         <translation>Kolom %1 (%2) is geen geldige UTF-8-tekst: &quot;%3&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ChartData</name>
+    <message>
+        <source>There is no SIP profile with id %1.</source>
+        <translation>Er is geen SIP-profiel met id %1.</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1202,33 @@
     </message>
 </context>
 <context>
+    <name>sb::MonthlyStatement</name>
+    <message>
+        <source>Name the file to write the statement to.</source>
+        <translation>Geef het bestand op waarnaar het maandoverzicht moet worden geschreven.</translation>
+    </message>
+    <message>
+        <source>%1 is the key file of the sealed passwords; choose another file.</source>
+        <translation>%1 is het sleutelbestand van de verzegelde wachtwoorden; kies een ander bestand.</translation>
+    </message>
+    <message>
+        <source>%1 is the open database or one of its files; choose another file.</source>
+        <translation>%1 is de geopende database of een van de bestanden ervan; kies een ander bestand.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a month; write it as YYYY-MM, such as 2026-11.</source>
+        <translation>&quot;%1&quot; is geen maand; schrijf die als JJJJ-MM, bijvoorbeeld 2026-11.</translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation>account %1</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (verwijderd)</translation>
+    </message>
+</context>
+<context>
     <name>sb::NumberCatalogue</name>
     <message>
         <source>United States</source>
@@ -1232,6 +1420,17 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>sb::PeakCallsModel</name>
+    <message>
+        <source>Most calls at once</source>
+        <translation>Meeste gelijktijdige gesprekken</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanalen</translation>
     </message>
 </context>
 <context>
@@ -1451,10 +1650,6 @@
         <translation>Tegoed van verwijderd SIP-profiel %1</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Kan %1 niet schrijven: %2</translation>
-    </message>
-    <message>
         <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
         <translation>De kanalen van %1 konden niet worden verlengd: het bedrijfssaldo (%2) kan %3 niet betalen. Uitgaande gesprekken via dit profiel stoppen tot de kanalen zijn betaald.</translation>
     </message>
@@ -1627,6 +1822,217 @@
     <message>
         <source>The keychain did not give the password of %1: %2</source>
         <translation>De sleutelhanger heeft het wachtwoord van %1 niet vrijgegeven: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SpendingChartModel</name>
+    <message>
+        <source>Numbers</source>
+        <translation>Nummers</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanalen</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Bundels</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Gesprekken</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other department(s)</source>
+        <translation>
+            <numerusform>%n andere afdeling</numerusform>
+            <numerusform>%n andere afdelingen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation>Geen afdeling</translation>
+    </message>
+</context>
+<context>
+    <name>sb::StatementCsv</name>
+    <message>
+        <source>Cannot write the statement: %1</source>
+        <translation>Kan het maandoverzicht niet schrijven: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Kan %1 niet schrijven: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::StatementDocument</name>
+    <message>
+        <source>Top-up</source>
+        <translation>Opwaardering</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>Toewijzing</translation>
+    </message>
+    <message>
+        <source>Auto-recharge</source>
+        <translation>Automatisch opwaarderen</translation>
+    </message>
+    <message>
+        <source>Credit returned</source>
+        <translation>Tegoed teruggeboekt</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Nummers</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanalen</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Bundels</translation>
+    </message>
+    <message>
+        <source>Bundle refunds</source>
+        <translation>Terugbetalingen bundels</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Gesprekken</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Monthly statement, %1</source>
+        <extracomment>%1 is the month and its year, &quot;November 2026&quot;</extracomment>
+        <translation>Maandoverzicht, %1</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Afdeling</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Begin</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Bij</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Af</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Eind</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Uitgegeven</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Bedrijf</translation>
+    </message>
+    <message>
+        <source>Company balance: %1 at the start of the month, %2 at its end (UTC).</source>
+        <translation>Bedrijfssaldo: %1 aan het begin van de maand, %2 aan het einde (UTC).</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>Saldi</translation>
+    </message>
+    <message>
+        <source>Spending by department</source>
+        <translation>Uitgaven per afdeling</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(geen afdeling)</translation>
+    </message>
+    <message>
+        <source>Spending by SIP profile</source>
+        <translation>Uitgaven per SIP-profiel</translation>
+    </message>
+    <message>
+        <source>Spending by member</source>
+        <translation>Uitgaven per lid</translation>
+    </message>
+    <message>
+        <source>Top-ups and allocations</source>
+        <translation>Opwaarderingen en toewijzingen</translation>
+    </message>
+    <message>
+        <source>None this month.</source>
+        <translation>Geen deze maand.</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Tijd (UTC)</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>To or from</source>
+        <translation>Naar of van</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referentie</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Bedrag</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totalen</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Advies</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) for the busiest hour (%1 erlangs at 1% blocking); it has %2</source>
+        <translation>
+            <numerusform>%n kanaal voor het drukste uur (%1 erlang bij 1% blokkering); het heeft er %2</numerusform>
+            <numerusform>%n kanalen voor het drukste uur (%1 erlang bij 1% blokkering); het heeft er %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n US minute bundle(s), saving %1 a month; it has %2</source>
+        <translation>
+            <numerusform>%n Amerikaanse minutenbundel, bespaart %1 per maand; het heeft er %2</numerusform>
+            <numerusform>%n Amerikaanse minutenbundels, besparen %1 per maand; het heeft er %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every SIP profile has the channels and bundles its calls need.</source>
+        <translation>Elk SIP-profiel heeft de kanalen en bundels die de gesprekken nodig hebben.</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>SIP-profiel</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Kan %1 niet schrijven: %2</translation>
     </message>
 </context>
 <context>
@@ -2518,86 +2924,6 @@ Wachtwoord: %2</translation>
         </translation>
     </message>
     <message>
-        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Commands:
-  init                                        create or upgrade the database
-  balance                                     the company balance
-  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 every member
-  member show ACCOUNT                         one member
-  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
-  member export FILE.csv                      a CSV that member import reads back unchanged
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renewals, expiries and monthly resets due by now
-  activity [--limit N] [--lang L]             the audit log, newest first
-  number countries                            where numbers can be bought
-  number areas COUNTRY                        area codes with place names and numbers left
-  number prices COUNTRY                       price per billing period (1, 3, 12 months)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          usable until the end of its period, no refund
-  number list [--search TEXT] [--country CC]  every number the company has or had
-  credit profile NAME AMOUNT                  company credit to a SIP profile
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP username, password and servers
-  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month each)
-  bundle cancel|extend PROFILE                no renewal / pay the next month now
-  demo [--members N] [--seed S]               fill the database with realistic generated data
-
-The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
-Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Gebruik: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Opdrachten:
-  init                                        de database maken of bijwerken
-  balance                                     het bedrijfssaldo
-  topup AMOUNT [--reference TEXT]             gekocht tegoed aan het bedrijfssaldo toevoegen
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 alle leden
-  member show ACCOUNT                         één lid
-  member import FILE.csv [--dry-run]          alles of niets; de proefrun toont elk probleem
-  member export FILE.csv                      een CSV die member import ongewijzigd terugleest
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT aan elk lid; alles of niets
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 verlengingen, vervallen nummers en maandelijkse resets die nu aan de beurt zijn
-  activity [--limit N] [--lang L]             het auditlogboek, nieuwste eerst
-  number countries                            landen waar nummers te koop zijn
-  number areas COUNTRY                        netnummers met plaatsnamen en beschikbare nummers
-  number prices COUNTRY                       prijs per factureringsperiode (1, 3, 12 maanden)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          bruikbaar tot het einde van de periode, geen terugbetaling
-  number list [--search TEXT] [--country CC]  alle nummers die het bedrijf heeft of had
-  credit profile NAME AMOUNT                  bedrijfstegoed naar een SIP-profiel
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP-gebruikersnaam, wachtwoord en servers
-  profile pbx-config NAME [--format asterisk] kant-en-klare PBX-configuratie om te plakken
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             Amerikaanse minutenbundels (elk 5000 minuten per maand)
-  bundle cancel|extend PROFILE                geen verlenging / de volgende maand nu betalen
-  demo [--members N] [--seed S]               de database vullen met realistische gegenereerde gegevens
-
-Standaard wordt $SWITCHBOARD_DATABASE als database gebruikt, anders het SQLite-bestand dat het venster zelf gebruikt.
-Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</translation>
-    </message>
-    <message>
         <source>How many members, 0 to %1 (200 if not given).</source>
         <translation>Hoeveel leden, 0 tot %1 (standaard 200).</translation>
     </message>
@@ -2778,6 +3104,164 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>The country of SIP profile %1 is now %2.</source>
         <translation>Het land van het SIP-profiel %1 is nu %2.</translation>
+    </message>
+    <message>
+        <source>Advice per SIP profile: the channels its busiest hour needs (Erlang B at 1% blocking) and the US minute bundles that would have cost least over its last three full months of calls.</source>
+        <translation>Advies per SIP-profiel: de kanalen die het drukste uur nodig heeft (Erlang B bij 1% blokkering) en de Amerikaanse minutenbundels die over de laatste drie volledige maanden met gesprekken het minst hadden gekost.</translation>
+    </message>
+    <message>
+        <source>advice [PROFILE]                            every profile, or the one named</source>
+        <translation>advice [PROFILE]                            elk profiel, of het opgegeven profiel</translation>
+    </message>
+    <message>
+        <source>Usage: advice [PROFILE]</source>
+        <translation>Gebruik: advice [PROFILE]</translation>
+    </message>
+    <message>
+        <source>There are no SIP profiles.</source>
+        <translation>Er zijn geen SIP-profielen.</translation>
+    </message>
+    <message>
+        <source>  Channels: %1; the busiest hour (%2 UTC, %3 erlangs) needs %4 at 1% blocking.</source>
+        <translation>  Kanalen: %1; het drukste uur (%2 UTC, %3 erlang) heeft er %4 nodig bij 1% blokkering.</translation>
+    </message>
+    <message>
+        <source>  Channels: %1; no call records yet.</source>
+        <translation>  Kanalen: %1; nog geen gespreksrecords.</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: %1; not enough call records yet (no full month).</source>
+        <translation>  Amerikaanse bundels: %1; nog niet genoeg gespreksrecords (geen volledige maand).</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: none; none would have paid off (%1 to %2).</source>
+        <translation>  Amerikaanse bundels: geen; geen enkele bundel had zich terugbetaald (%1 tot %2).</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: %1; keep them (%2 to %3).</source>
+        <translation>  Amerikaanse bundels: %1; houden zo (%2 tot %3).</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: %1; %2 would have cost least, saving %3 %4 a month (%5 to %6).</source>
+        <translation>  Amerikaanse bundels: %1; %2 had het minst gekost en %3 %4 per maand bespaard (%5 tot %6).</translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Commands:
+  init                                        create or upgrade the database
+  balance                                     the company balance
+  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 every member
+  member show ACCOUNT                         one member
+  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
+  member export FILE.csv                      a CSV that member import reads back unchanged
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renewals, expiries and monthly resets due by now
+  activity [--limit N] [--lang L]             the audit log, newest first
+  number countries                            where numbers can be bought
+  number areas COUNTRY                        area codes with place names and numbers left
+  number prices COUNTRY                       price per billing period (1, 3, 12 months)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          usable until the end of its period, no refund
+  number list [--search TEXT] [--country CC]  every number the company has or had
+  credit profile NAME AMOUNT                  company credit to a SIP profile
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP username, password and servers
+  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month each)
+  bundle cancel|extend PROFILE                no renewal / pay the next month now
+  advice [PROFILE]                            channels and bundles each profile should have
+  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
+                                              the monthly statement
+  demo [--members N] [--seed S]               fill the database with realistic generated data
+
+The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
+Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+        <translation>Gebruik: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Opdrachten:
+  init                                        de database maken of bijwerken
+  balance                                     het bedrijfssaldo
+  topup AMOUNT [--reference TEXT]             gekocht tegoed aan het bedrijfssaldo toevoegen
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 alle leden
+  member show ACCOUNT                         één lid
+  member import FILE.csv [--dry-run]          alles of niets; de proefrun toont elk probleem
+  member export FILE.csv                      een CSV die member import ongewijzigd terugleest
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT aan elk lid; alles of niets
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 verlengingen, vervallen nummers en maandelijkse resets die nu aan de beurt zijn
+  activity [--limit N] [--lang L]             het auditlogboek, nieuwste eerst
+  number countries                            landen waar nummers te koop zijn
+  number areas COUNTRY                        netnummers met plaatsnamen en beschikbare nummers
+  number prices COUNTRY                       prijs per factureringsperiode (1, 3, 12 maanden)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          bruikbaar tot het einde van de periode, geen terugbetaling
+  number list [--search TEXT] [--country CC]  alle nummers die het bedrijf heeft of had
+  credit profile NAME AMOUNT                  bedrijfstegoed naar een SIP-profiel
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP-gebruikersnaam, wachtwoord en servers
+  profile pbx-config NAME [--format asterisk] kant-en-klare PBX-configuratie om te plakken
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             Amerikaanse minutenbundels (elk 5000 minuten per maand)
+  bundle cancel|extend PROFILE                geen verlenging / de volgende maand nu betalen
+  advice [PROFILE]                            de kanalen en bundels die elk profiel zou moeten hebben
+  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
+                                              het maandoverzicht
+  demo [--members N] [--seed S]               de database vullen met realistische gegenereerde gegevens
+
+Standaard wordt $SWITCHBOARD_DATABASE als database gebruikt, anders het SQLite-bestand dat het venster zelf gebruikt.
+Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</translation>
+    </message>
+    <message>
+        <source>The calendar month (UTC), YYYY-MM.</source>
+        <translation>De kalendermaand (UTC), JJJJ-MM.</translation>
+    </message>
+    <message>
+        <source>Write the statement to this PDF file.</source>
+        <translation>Het maandoverzicht naar dit PDF-bestand schrijven.</translation>
+    </message>
+    <message>
+        <source>Write the statement to this CSV file.</source>
+        <translation>Het maandoverzicht naar dit CSV-bestand schrijven.</translation>
+    </message>
+    <message>
+        <source>Reports: the monthly statement as PDF or CSV.</source>
+        <translation>Rapporten: het maandoverzicht als PDF of CSV.</translation>
+    </message>
+    <message>
+        <source>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
+        <translation>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
+    </message>
+    <message>
+        <source>Usage: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
+        <translation>Gebruik: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
+    </message>
+    <message>
+        <source>Unknown report &apos;%1&apos;.</source>
+        <translation>Onbekend rapport &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Statement of %1 written to %2: company balance %3 at the start, %4 at the end; spent %5.</source>
+        <translation>Maandoverzicht van %1 geschreven naar %2: bedrijfssaldo %3 aan het begin, %4 aan het einde; uitgegeven %5.</translation>
     </message>
 </context>
 <context>
@@ -3229,6 +3713,39 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Advice: not enough call records yet (it needs a full month of calls).</source>
+        <translation>Advies: nog niet genoeg gespreksrecords (er is een volledige maand met gesprekken nodig).</translation>
+    </message>
+    <message>
+        <source>Advice: no bundles; they would not have paid off.</source>
+        <translation>Advies: geen bundels; die hadden zich niet terugbetaald.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice: keep %n bundle(s)</source>
+        <translation>
+            <numerusform>Advies: %n bundel houden</numerusform>
+            <numerusform>Advies: %n bundels houden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Advice: no bundles, saves %1 a month</source>
+        <translation>Advies: geen bundels, bespaart %1 per maand</translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice: %n bundle(s), saves %1 a month</source>
+        <translation>
+            <numerusform>Advies: %n bundel, bespaart %1 per maand</numerusform>
+            <numerusform>Advies: %n bundels, bespaart %1 per maand</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>From the US minutes of the last %n full month(s) with calls (%1 to %2) at today&apos;s prices.</source>
+        <translation>
+            <numerusform>Op basis van de Amerikaanse minuten van de laatste volledige maand met gesprekken (%1 tot %2) tegen de huidige prijzen.</numerusform>
+            <numerusform>Op basis van de Amerikaanse minuten van de laatste %n volledige maanden met gesprekken (%1 tot %2) tegen de huidige prijzen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3715,6 +4232,14 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <source>Export the calls the filters show to a CSV file</source>
         <translation>De gesprekken die de filters tonen naar een CSV-bestand exporteren</translation>
     </message>
+    <message>
+        <source>Monthly &amp;statement…</source>
+        <translation>&amp;Maandoverzicht…</translation>
+    </message>
+    <message>
+        <source>A month&apos;s balances, spending, top-ups and allocations as PDF or CSV, or printed</source>
+        <translation>De saldi, uitgaven, opwaarderingen en toewijzingen van een maand als PDF of CSV, of afgedrukt</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ChangeChannelsDialog</name>
@@ -3796,6 +4321,21 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Advice: no call records yet to size the channels by.</source>
+        <translation>Advies: nog geen gespreksrecords om het aantal kanalen op te baseren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice: %n channel(s) for the busiest hour (%1 erlangs at 1% blocking)</source>
+        <translation>
+            <numerusform>Advies: %n kanaal voor het drukste uur (%1 erlang bij 1% blokkering)</numerusform>
+            <numerusform>Advies: %n kanalen voor het drukste uur (%1 erlang bij 1% blokkering)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The busiest hour of its calls so far began %1.</source>
+        <translation>Het drukste uur van de gesprekken tot nu toe begon op %1.</translation>
     </message>
 </context>
 <context>
@@ -4050,6 +4590,113 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     </message>
 </context>
 <context>
+    <name>sb::ui::DashboardCharts</name>
+    <message>
+        <source>Charts</source>
+        <translation>Grafieken</translation>
+    </message>
+    <message>
+        <source>Spending per month (%1)</source>
+        <translation>Uitgaven per maand (%1)</translation>
+    </message>
+    <message>
+        <source>US bundle minutes this period</source>
+        <translation>Minuten Amerikaanse bundels in deze periode</translation>
+    </message>
+    <message>
+        <source>Most calls at once per day</source>
+        <translation>Meeste gelijktijdige gesprekken per dag</translation>
+    </message>
+    <message>
+        <source>Company balance (%1)</source>
+        <translation>Bedrijfssaldo (%1)</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>Per afdeling</translation>
+    </message>
+    <message>
+        <source>Spending by department</source>
+        <translation>Uitgaven per afdeling</translation>
+    </message>
+    <message>
+        <source>Stack the spending by department instead of by kind</source>
+        <translation>De uitgaven per afdeling stapelen in plaats van per soort</translation>
+    </message>
+    <message>
+        <source>SIP profile of the calls chart</source>
+        <translation>SIP-profiel van de gespreksgrafiek</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lezen…</translation>
+    </message>
+    <message>
+        <source>The charts could not be read: %1</source>
+        <translation>De grafieken konden niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>Nothing spent in the last twelve months. Buy numbers or channels, or import calls, and the spending shows here.</source>
+        <translation>Niets uitgegeven in de afgelopen twaalf maanden. Koop nummers of kanalen, of importeer gesprekken, dan verschijnen de uitgaven hier.</translation>
+    </message>
+    <message>
+        <source>The charts could not be read.</source>
+        <translation>De grafieken konden niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>No SIP profile has US minute bundles. Bundles are bought in a profile&apos;s Bundles dialog.</source>
+        <translation>Geen enkel SIP-profiel heeft Amerikaanse minutenbundels. Bundels koopt u in het venster Bundels van een profiel.</translation>
+    </message>
+    <message>
+        <source>No SIP profiles yet: create one on the SIP profiles page, then import its calls.</source>
+        <translation>Nog geen SIP-profielen: maak er een aan op de pagina SIP-profielen en importeer daarna de gesprekken.</translation>
+    </message>
+    <message>
+        <source>%1 made no calls in the last %2 days.</source>
+        <translation>%1 heeft de afgelopen %2 dagen geen gesprekken gevoerd.</translation>
+    </message>
+    <message>
+        <source>The company balance has not moved yet: top it up to start.</source>
+        <translation>Het bedrijfssaldo is nog niet veranderd: waardeer het op om te beginnen.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: nothing spent.</source>
+        <translation>%1: niets uitgegeven.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 Twelve months: %2.</source>
+        <translation>%1 Twaalf maanden: %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 minutes used</source>
+        <translation>%1: %2 van %3 minuten gebruikt</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>%1 (channels: %2): at most %3 calls at once, on %4; all channels busy on %5 of %6 days.</source>
+        <translation>%1 (kanalen: %2): hoogstens %3 gelijktijdige gesprekken, op %4; alle kanalen bezet op %5 van de %6 dagen.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2: %3 at the start, %4 now; lowest %5, highest %6.</source>
+        <translation>Van %1 tot %2: %3 aan het begin, %4 nu; laagste %5, hoogste %6.</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::DashboardPage</name>
     <message>
         <source>unknown</source>
@@ -4094,6 +4741,54 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>%1 (owed: %2)</source>
         <translation>%1 (schuld: %2)</translation>
+    </message>
+    <message>
+        <source>Put money on the company balance: everything is paid from it.</source>
+        <translation>Zet geld op het bedrijfssaldo: alles wordt daaruit betaald.</translation>
+    </message>
+    <message>
+        <source>Add the people who call, one by one or imported from a file.</source>
+        <translation>Voeg de mensen toe die bellen, een voor een of geïmporteerd uit een bestand.</translation>
+    </message>
+    <message>
+        <source>Create a SIP profile for each PBX or office line, with its channels.</source>
+        <translation>Maak een SIP-profiel voor elke PBX of kantoorlijn, met de kanalen ervan.</translation>
+    </message>
+    <message>
+        <source>Buy phone numbers for members and SIP profiles.</source>
+        <translation>Koop telefoonnummers voor leden en SIP-profielen.</translation>
+    </message>
+    <message>
+        <source>Import the PBX&apos;s call records to charge the calls.</source>
+        <translation>Importeer de gespreksrecords van de PBX om de gesprekken in rekening te brengen.</translation>
+    </message>
+    <message>
+        <source>&amp;What needs you today</source>
+        <translation>&amp;Wat vandaag aandacht vraagt</translation>
+    </message>
+    <message>
+        <source>What needs you today</source>
+        <translation>Wat vandaag aandacht vraagt</translation>
+    </message>
+    <message>
+        <source>Press Enter on an entry to open the page it speaks of.</source>
+        <translation>Druk op Enter bij een item om de pagina te openen waar het over gaat.</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the page it speaks of.</source>
+        <translation>Dubbelklik of druk op Enter om de pagina te openen waar het over gaat.</translation>
+    </message>
+    <message>
+        <source>Nothing needs you today.</source>
+        <translation>Niets vraagt vandaag aandacht.</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>Eerste stappen</translation>
+    </message>
+    <message>
+        <source>The account is empty. Top up the company balance, add the members and the SIP profiles they call through, buy numbers, then import the PBX&apos;s call records.</source>
+        <translation>Het account is leeg. Waardeer het bedrijfssaldo op, voeg de leden toe en de SIP-profielen waarlangs ze bellen, koop nummers en importeer daarna de gespreksrecords van de PBX.</translation>
     </message>
 </context>
 <context>
@@ -5775,6 +6470,85 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     <message>
         <source>The US minute bundles of %1 are extended: %2 paid; next payment %3.</source>
         <translation>De Amerikaanse minutenbundels van %1 zijn verlengd: %2 betaald; volgende betaling op %3.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::StatementDialog</name>
+    <message numerus="yes">
+        <source>Company balance: %1 at the start of the month, %2 at its end.
+Topped up %3; allocated %4 (auto-recharges included); returned %5.
+Spent %6: numbers %7, channels %8, bundles %9, calls %10.
+%Ln SIP profile(s) and %11 member(s) in the statement.</source>
+        <translation>
+            <numerusform>Bedrijfssaldo: %1 aan het begin van de maand, %2 aan het einde.
+Opgewaardeerd %3; toegewezen %4 (inclusief automatisch opwaarderen); teruggeboekt %5.
+Uitgegeven %6: nummers %7, kanalen %8, bundels %9, gesprekken %10.
+%Ln SIP-profiel in het overzicht; leden: %11.</numerusform>
+            <numerusform>Bedrijfssaldo: %1 aan het begin van de maand, %2 aan het einde.
+Opgewaardeerd %3; toegewezen %4 (inclusief automatisch opwaarderen); teruggeboekt %5.
+Uitgegeven %6: nummers %7, kanalen %8, bundels %9, gesprekken %10.
+%Ln SIP-profielen in het overzicht; leden: %11.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the statement as PDF</source>
+        <translation>Het maandoverzicht opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>statement-%1.pdf</source>
+        <translation>maandoverzicht-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the statement as CSV</source>
+        <translation>Het maandoverzicht opslaan als CSV</translation>
+    </message>
+    <message>
+        <source>statement-%1.csv</source>
+        <translation>maandoverzicht-%1.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-bestanden (*.csv);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 schrijven…</translation>
+    </message>
+    <message>
+        <source>Statement saved to %1.</source>
+        <translation>Maandoverzicht opgeslagen in %1.</translation>
+    </message>
+    <message>
+        <source>Print the statement</source>
+        <translation>Het maandoverzicht afdrukken</translation>
+    </message>
+    <message>
+        <source>Statement of %1 sent to the printer.</source>
+        <translation>&quot;%1&quot; naar de printer gestuurd.</translation>
+    </message>
+    <message>
+        <source>Monthly statement</source>
+        <translation>Maandoverzicht</translation>
+    </message>
+    <message>
+        <source>&amp;Month (UTC):</source>
+        <translation>&amp;Maand (UTC):</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>&amp;PDF opslaan…</translation>
+    </message>
+    <message>
+        <source>Save &amp;CSV…</source>
+        <translation>&amp;CSV opslaan…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>Af&amp;drukken…</translation>
     </message>
 </context>
 <context>

@@ -375,10 +375,181 @@
     </message>
 </context>
 <context>
+    <name>sb::AdviceService</name>
+    <message>
+        <source>There is no SIP profile with id %1.</source>
+        <translation>Nie ma profilu SIP o identyfikatorze %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AttentionModel</name>
+    <message>
+        <source>Urgent</source>
+        <translation>Pilne</translation>
+    </message>
+    <message>
+        <source>Soon</source>
+        <translation>Wkrótce</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Informacja</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Pilność</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Dotyczy</translation>
+    </message>
+    <message>
+        <source>What needs you</source>
+        <translation>Co wymaga uwagi</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AttentionService</name>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… i jeszcze %n.</numerusform>
+            <numerusform>… i jeszcze %n.</numerusform>
+            <numerusform>… i jeszcze %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 owes %2.</source>
+        <translation>Zadłużenie konta %1: %2.</translation>
+    </message>
+    <message>
+        <source>SIP profile %1 owes %2.</source>
+        <translation>Zadłużenie profilu SIP %1: %2.</translation>
+    </message>
+    <message>
+        <source>SIP profile %1 has no credit: its calls will be owed.</source>
+        <translation>Profil SIP %1 nie ma środków: jego połączenia zwiększą zadłużenie.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 left, less than a usual week of spending (%3).</source>
+        <translation>Na koncie %1 zostało %2, mniej niż zwykłe wydatki z jednego tygodnia (%3).</translation>
+    </message>
+    <message>
+        <source>SIP profile %1 has %2 left, less than a usual week of spending (%3).</source>
+        <translation>W profilu SIP %1 zostało %2, mniej niż zwykłe wydatki z jednego tygodnia (%3).</translation>
+    </message>
+    <message>
+        <source>Auto-recharge of %1 is suspended until %2: its monthly limit of %3 is reached.</source>
+        <translation>Automatyczne doładowanie konta %1 jest wstrzymane do %2: osiągnięto miesięczny limit doładowań %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s)</source>
+        <translation>
+            <numerusform>%n numer</numerusform>
+            <numerusform>%n numery</numerusform>
+            <numerusform>%n numerów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) renew by %1 for %2</source>
+        <translation>
+            <numerusform>%n numer zostanie odnowiony do %1 za %2</numerusform>
+            <numerusform>%n numery zostaną odnowione do %1 za %2</numerusform>
+            <numerusform>%n numerów zostanie odnowionych do %1 za %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; the company balance covers them.</source>
+        <translation>%1; saldo firmy to pokrywa.</translation>
+    </message>
+    <message>
+        <source>%1; the company balance (%2) does not cover the %3 due this week.</source>
+        <translation>%1; saldo firmy (%2) nie pokrywa kwoty %3 należnej w tym tygodniu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n channel(s) of %1 renew on %2 for %3</source>
+        <translation>
+            <numerusform>%n kanał profilu %1 zostanie odnowiony %2 za %3</numerusform>
+            <numerusform>%n kanały profilu %1 zostaną odnowione %2 za %3</numerusform>
+            <numerusform>%n kanałów profilu %1 zostanie odnowionych %2 za %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n US minute bundle(s) of %1 renew on %2 for %3</source>
+        <translation>
+            <numerusform>%n pakiet minut do USA profilu %1 zostanie odnowiony %2 za %3</numerusform>
+            <numerusform>%n pakiety minut do USA profilu %1 zostaną odnowione %2 za %3</numerusform>
+            <numerusform>%n pakietów minut do USA profilu %1 zostanie odnowionych %2 za %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; its balance covers them.</source>
+        <translation>%1; saldo profilu to pokrywa.</translation>
+    </message>
+    <message>
+        <source>%1; its balance (%2) does not cover them.</source>
+        <translation>%1; saldo profilu (%2) tego nie pokrywa.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n US minute bundle(s) of %1 lapsed on %2: its balance could not pay the renewal.</source>
+        <translation>
+            <numerusform>%n pakiet minut do USA profilu %1 wygasł %2: saldo nie wystarczyło na odnowienie.</numerusform>
+            <numerusform>%n pakiety minut do USA profilu %1 wygasły %2: saldo nie wystarczyło na odnowienie.</numerusform>
+            <numerusform>%n pakietów minut do USA profilu %1 wygasło %2: saldo nie wystarczyło na odnowienie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 needs %n channel(s) for its busiest hour (%2 erlangs at 1% blocking); it has %3.</source>
+        <translation>
+            <numerusform>Profil %1 potrzebuje %n kanału w godzinie największego ruchu (%2 Erl przy blokadzie 1%); ma %3.</numerusform>
+            <numerusform>Profil %1 potrzebuje %n kanałów w godzinie największego ruchu (%2 Erl przy blokadzie 1%); ma %3.</numerusform>
+            <numerusform>Profil %1 potrzebuje %n kanałów w godzinie największego ruchu (%2 Erl przy blokadzie 1%); ma %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice for %1: %n US minute bundle(s) would have saved %2 a month (it has %3).</source>
+        <translation>
+            <numerusform>Zalecenie dla profilu %1: %n pakiet minut do USA pozwoliłby zaoszczędzić %2 miesięcznie (profil ma %3).</numerusform>
+            <numerusform>Zalecenie dla profilu %1: %n pakiety minut do USA pozwoliłyby zaoszczędzić %2 miesięcznie (profil ma %3).</numerusform>
+            <numerusform>Zalecenie dla profilu %1: %n pakietów minut do USA pozwoliłoby zaoszczędzić %2 miesięcznie (profil ma %3).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sb::BalanceDisplay</name>
     <message>
         <source>owes %1</source>
         <translation>zadłużenie %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::BalanceHistoryModel</name>
+    <message>
+        <source>Company balance</source>
+        <translation>Saldo firmy</translation>
+    </message>
+</context>
+<context>
+    <name>sb::BundleMinutesModel</name>
+    <message>
+        <source>Minutes used</source>
+        <translation>Wykorzystane minuty</translation>
+    </message>
+    <message>
+        <source>Minutes included</source>
+        <translation>Minuty w pakietach</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other profile(s)</source>
+        <translation>
+            <numerusform>%n inny profil</numerusform>
+            <numerusform>%n inne profile</numerusform>
+            <numerusform>%n innych profili</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -494,14 +665,6 @@
 </context>
 <context>
     <name>sb::CallHistory</name>
-    <message>
-        <source>There is no SIP profile named &quot;%1&quot;.</source>
-        <translation>Nie ma profilu SIP o nazwie „%1”.</translation>
-    </message>
-    <message>
-        <source>There is no member with the account name &quot;%1&quot;.</source>
-        <translation>Nie ma członka o nazwie konta „%1”.</translation>
-    </message>
     <message>
         <source>Cannot read the calls: %1</source>
         <translation>Nie można odczytać połączeń: %1</translation>
@@ -706,6 +869,13 @@
     <message>
         <source>Column %1 (%2) is not valid UTF-8 text: “%3”.</source>
         <translation>Kolumna %1 (%2) nie jest poprawnym tekstem UTF-8: „%3”.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ChartData</name>
+    <message>
+        <source>There is no SIP profile with id %1.</source>
+        <translation>Nie ma profilu SIP o identyfikatorze %1.</translation>
     </message>
 </context>
 <context>
@@ -1064,6 +1234,33 @@
     </message>
 </context>
 <context>
+    <name>sb::MonthlyStatement</name>
+    <message>
+        <source>Name the file to write the statement to.</source>
+        <translation>Podaj plik, w którym ma zostać zapisane zestawienie.</translation>
+    </message>
+    <message>
+        <source>%1 is the key file of the sealed passwords; choose another file.</source>
+        <translation>%1 to plik klucza zapieczętowanych haseł; wybierz inny plik.</translation>
+    </message>
+    <message>
+        <source>%1 is the open database or one of its files; choose another file.</source>
+        <translation>%1 to otwarta baza danych lub jeden z jej plików; wybierz inny plik.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a month; write it as YYYY-MM, such as 2026-11.</source>
+        <translation>„%1” nie jest miesiącem; wpisz go w formacie RRRR-MM, np. 2026-11.</translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation>konto %1</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (usunięte)</translation>
+    </message>
+</context>
+<context>
     <name>sb::NumberCatalogue</name>
     <message>
         <source>United States</source>
@@ -1258,6 +1455,17 @@
     <message>
         <source>Status</source>
         <translation>Stan</translation>
+    </message>
+</context>
+<context>
+    <name>sb::PeakCallsModel</name>
+    <message>
+        <source>Most calls at once</source>
+        <translation>Najwięcej połączeń naraz</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanały</translation>
     </message>
 </context>
 <context>
@@ -1481,10 +1689,6 @@
         <translation>Środki usuniętego profilu SIP %1</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Nie można zapisać %1: %2</translation>
-    </message>
-    <message>
         <source>The channels of %1 could not be renewed: the company balance (%2) cannot pay %3. Outgoing calls through it stop until the channels are paid.</source>
         <translation>Nie można było odnowić kanałów profilu %1: saldo firmy (%2) nie wystarcza na %3. Połączenia wychodzące przez ten profil są wstrzymane do czasu opłacenia kanałów.</translation>
     </message>
@@ -1659,6 +1863,220 @@
     <message>
         <source>The keychain did not give the password of %1: %2</source>
         <translation>Pęk kluczy nie udostępnił hasła dla %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SpendingChartModel</name>
+    <message>
+        <source>Numbers</source>
+        <translation>Numery</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanały</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Pakiety</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Połączenia</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other department(s)</source>
+        <translation>
+            <numerusform>%n inny dział</numerusform>
+            <numerusform>%n inne działy</numerusform>
+            <numerusform>%n innych działów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation>Bez działu</translation>
+    </message>
+</context>
+<context>
+    <name>sb::StatementCsv</name>
+    <message>
+        <source>Cannot write the statement: %1</source>
+        <translation>Nie można zapisać zestawienia: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Nie można zapisać %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::StatementDocument</name>
+    <message>
+        <source>Top-up</source>
+        <translation>Doładowanie</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>Przydział</translation>
+    </message>
+    <message>
+        <source>Auto-recharge</source>
+        <translation>Automatyczne doładowanie</translation>
+    </message>
+    <message>
+        <source>Credit returned</source>
+        <translation>Zwrócone środki</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Numery</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanały</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Pakiety</translation>
+    </message>
+    <message>
+        <source>Bundle refunds</source>
+        <translation>Zwroty za pakiety</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Połączenia</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Opłaty</translation>
+    </message>
+    <message>
+        <source>Monthly statement, %1</source>
+        <extracomment>%1 is the month and its year, &quot;November 2026&quot;</extracomment>
+        <translation>Zestawienie miesięczne, %1</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Początkowe</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Wpływy</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Wypływy</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Końcowe</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Wydatki</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Company balance: %1 at the start of the month, %2 at its end (UTC).</source>
+        <translation>Saldo firmy: %1 na początku miesiąca, %2 na jego końcu (UTC).</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>Salda</translation>
+    </message>
+    <message>
+        <source>Spending by department</source>
+        <translation>Wydatki według działów</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(bez działu)</translation>
+    </message>
+    <message>
+        <source>Spending by SIP profile</source>
+        <translation>Wydatki według profili SIP</translation>
+    </message>
+    <message>
+        <source>Spending by member</source>
+        <translation>Wydatki według członków</translation>
+    </message>
+    <message>
+        <source>Top-ups and allocations</source>
+        <translation>Doładowania i przydziały</translation>
+    </message>
+    <message>
+        <source>None this month.</source>
+        <translation>Brak w tym miesiącu.</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Czas (UTC)</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Operacja</translation>
+    </message>
+    <message>
+        <source>To or from</source>
+        <translation>Na konto / z konta</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Kto</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Numer referencyjny</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Kwota</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Sumy</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Zalecenia</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) for the busiest hour (%1 erlangs at 1% blocking); it has %2</source>
+        <translation>
+            <numerusform>%n kanał w godzinie największego ruchu (%1 Erl przy blokadzie 1%); ma %2</numerusform>
+            <numerusform>%n kanały w godzinie największego ruchu (%1 Erl przy blokadzie 1%); ma %2</numerusform>
+            <numerusform>%n kanałów w godzinie największego ruchu (%1 Erl przy blokadzie 1%); ma %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n US minute bundle(s), saving %1 a month; it has %2</source>
+        <translation>
+            <numerusform>%n pakiet minut do USA, oszczędność %1 miesięcznie; ma %2</numerusform>
+            <numerusform>%n pakiety minut do USA, oszczędność %1 miesięcznie; ma %2</numerusform>
+            <numerusform>%n pakietów minut do USA, oszczędność %1 miesięcznie; ma %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every SIP profile has the channels and bundles its calls need.</source>
+        <translation>Każdy profil SIP ma tyle kanałów i pakietów, ile potrzebują jego połączenia.</translation>
+    </message>
+    <message>
+        <source>SIP profile</source>
+        <translation>Profil SIP</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Nie można zapisać %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2565,86 +2983,6 @@ Hasło: %2</translation>
         </translation>
     </message>
     <message>
-        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Commands:
-  init                                        create or upgrade the database
-  balance                                     the company balance
-  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 every member
-  member show ACCOUNT                         one member
-  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
-  member export FILE.csv                      a CSV that member import reads back unchanged
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renewals, expiries and monthly resets due by now
-  activity [--limit N] [--lang L]             the audit log, newest first
-  number countries                            where numbers can be bought
-  number areas COUNTRY                        area codes with place names and numbers left
-  number prices COUNTRY                       price per billing period (1, 3, 12 months)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          usable until the end of its period, no refund
-  number list [--search TEXT] [--country CC]  every number the company has or had
-  credit profile NAME AMOUNT                  company credit to a SIP profile
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP username, password and servers
-  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month each)
-  bundle cancel|extend PROFILE                no renewal / pay the next month now
-  demo [--members N] [--seed S]               fill the database with realistic generated data
-
-The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
-Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Użycie: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Polecenia:
-  init                                        utwórz lub zaktualizuj bazę danych
-  balance                                     saldo firmy
-  topup AMOUNT [--reference TEXT]             dodaj kupione środki do salda firmy
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 wszyscy członkowie
-  member show ACCOUNT                         jeden członek
-  member import FILE.csv [--dry-run]          wszystko albo nic; próba wypisuje każdy problem
-  member export FILE.csv                      plik CSV, który member import wczytuje bez zmian
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT dla każdego członka; wszystko albo nic
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 należne do teraz odnowienia, wygaśnięcia i miesięczne zerowania
-  activity [--limit N] [--lang L]             dziennik zdarzeń, od najnowszych
-  number countries                            kraje, w których można kupić numery
-  number areas COUNTRY                        numery kierunkowe z nazwami miejscowości i liczbą wolnych numerów
-  number prices COUNTRY                       cena za okres rozliczeniowy (1, 3, 12 miesięcy)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          działa do końca okresu, bez zwrotu środków
-  number list [--search TEXT] [--country CC]  wszystkie obecne i dawne numery firmy
-  credit profile NAME AMOUNT                  środki firmy dla profilu SIP
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    nazwa użytkownika SIP, hasło i serwery
-  profile pbx-config NAME [--format asterisk] gotowa do wklejenia konfiguracja centrali PBX
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             pakiety minut do USA (każdy 5000 minut miesięcznie)
-  bundle cancel|extend PROFILE                bez odnowienia / zapłać teraz za następny miesiąc
-  demo [--members N] [--seed S]               wypełnij bazę danych realistycznymi wygenerowanymi danymi
-
-Domyślna baza danych: $SWITCHBOARD_DATABASE, a gdy nie jest ustawiona – własny plik SQLite programu okienkowego.
-Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd użycia.</translation>
-    </message>
-    <message>
         <source>How many members, 0 to %1 (200 if not given).</source>
         <translation>Liczba członków, od 0 do %1 (domyślnie 200).</translation>
     </message>
@@ -2827,6 +3165,164 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
     <message>
         <source>The country of SIP profile %1 is now %2.</source>
         <translation>Profil SIP %1 ma teraz ustawiony kraj %2.</translation>
+    </message>
+    <message>
+        <source>Advice per SIP profile: the channels its busiest hour needs (Erlang B at 1% blocking) and the US minute bundles that would have cost least over its last three full months of calls.</source>
+        <translation>Zalecenia dla każdego profilu SIP: liczba kanałów potrzebna w godzinie największego ruchu (Erlang B przy blokadzie 1%) oraz pakiety minut do USA, które kosztowałyby najmniej w ostatnich trzech pełnych miesiącach połączeń.</translation>
+    </message>
+    <message>
+        <source>advice [PROFILE]                            every profile, or the one named</source>
+        <translation>advice [PROFILE]                            wszystkie profile albo wskazany profil</translation>
+    </message>
+    <message>
+        <source>Usage: advice [PROFILE]</source>
+        <translation>Użycie: advice [PROFILE]</translation>
+    </message>
+    <message>
+        <source>There are no SIP profiles.</source>
+        <translation>Nie ma żadnych profili SIP.</translation>
+    </message>
+    <message>
+        <source>  Channels: %1; the busiest hour (%2 UTC, %3 erlangs) needs %4 at 1% blocking.</source>
+        <translation>  Kanały: %1; godzina największego ruchu (%2 UTC, %3 Erl) wymaga kanałów: %4 przy blokadzie 1%.</translation>
+    </message>
+    <message>
+        <source>  Channels: %1; no call records yet.</source>
+        <translation>  Kanały: %1; brak jeszcze rekordów połączeń.</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: %1; not enough call records yet (no full month).</source>
+        <translation>  Pakiety do USA: %1; jeszcze za mało rekordów połączeń (brak pełnego miesiąca).</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: none; none would have paid off (%1 to %2).</source>
+        <translation>  Pakiety do USA: brak; żadne by się nie opłaciły (od %1 do %2).</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: %1; keep them (%2 to %3).</source>
+        <translation>  Pakiety do USA: %1; warto je zachować (od %2 do %3).</translation>
+    </message>
+    <message>
+        <source>  US minute bundles: %1; %2 would have cost least, saving %3 %4 a month (%5 to %6).</source>
+        <translation>  Pakiety do USA: %1; najmniej kosztowałoby %2, oszczędność %3 %4 miesięcznie (od %5 do %6).</translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Commands:
+  init                                        create or upgrade the database
+  balance                                     the company balance
+  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 every member
+  member show ACCOUNT                         one member
+  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
+  member export FILE.csv                      a CSV that member import reads back unchanged
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renewals, expiries and monthly resets due by now
+  activity [--limit N] [--lang L]             the audit log, newest first
+  number countries                            where numbers can be bought
+  number areas COUNTRY                        area codes with place names and numbers left
+  number prices COUNTRY                       price per billing period (1, 3, 12 months)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          usable until the end of its period, no refund
+  number list [--search TEXT] [--country CC]  every number the company has or had
+  credit profile NAME AMOUNT                  company credit to a SIP profile
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP username, password and servers
+  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month each)
+  bundle cancel|extend PROFILE                no renewal / pay the next month now
+  advice [PROFILE]                            channels and bundles each profile should have
+  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
+                                              the monthly statement
+  demo [--members N] [--seed S]               fill the database with realistic generated data
+
+The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
+Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+        <translation>Użycie: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+
+Polecenia:
+  init                                        utwórz lub zaktualizuj bazę danych
+  balance                                     saldo firmy
+  topup AMOUNT [--reference TEXT]             dodaj kupione środki do salda firmy
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 wszyscy członkowie
+  member show ACCOUNT                         jeden członek
+  member import FILE.csv [--dry-run]          wszystko albo nic; próba wypisuje każdy problem
+  member export FILE.csv                      plik CSV, który member import wczytuje bez zmian
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT dla każdego członka; wszystko albo nic
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 należne do teraz odnowienia, wygaśnięcia i miesięczne zerowania
+  activity [--limit N] [--lang L]             dziennik zdarzeń, od najnowszych
+  number countries                            kraje, w których można kupić numery
+  number areas COUNTRY                        numery kierunkowe z nazwami miejscowości i liczbą wolnych numerów
+  number prices COUNTRY                       cena za okres rozliczeniowy (1, 3, 12 miesięcy)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          działa do końca okresu, bez zwrotu środków
+  number list [--search TEXT] [--country CC]  wszystkie obecne i dawne numery firmy
+  credit profile NAME AMOUNT                  środki firmy dla profilu SIP
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    nazwa użytkownika SIP, hasło i serwery
+  profile pbx-config NAME [--format asterisk] gotowa do wklejenia konfiguracja centrali PBX
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             pakiety minut do USA (każdy 5000 minut miesięcznie)
+  bundle cancel|extend PROFILE                bez odnowienia / zapłać teraz za następny miesiąc
+  advice [PROFILE]                            kanały i pakiety, które powinien mieć każdy profil
+  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
+                                              zestawienie miesięczne
+  demo [--members N] [--seed S]               wypełnij bazę danych realistycznymi wygenerowanymi danymi
+
+Domyślna baza danych: $SWITCHBOARD_DATABASE, a gdy nie jest ustawiona – własny plik SQLite programu okienkowego.
+Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd użycia.</translation>
+    </message>
+    <message>
+        <source>The calendar month (UTC), YYYY-MM.</source>
+        <translation>Miesiąc kalendarzowy (UTC), RRRR-MM.</translation>
+    </message>
+    <message>
+        <source>Write the statement to this PDF file.</source>
+        <translation>Zapisz zestawienie w tym pliku PDF.</translation>
+    </message>
+    <message>
+        <source>Write the statement to this CSV file.</source>
+        <translation>Zapisz zestawienie w tym pliku CSV.</translation>
+    </message>
+    <message>
+        <source>Reports: the monthly statement as PDF or CSV.</source>
+        <translation>Raporty: zestawienie miesięczne w formacie PDF lub CSV.</translation>
+    </message>
+    <message>
+        <source>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
+        <translation>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
+    </message>
+    <message>
+        <source>Usage: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
+        <translation>Użycie: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
+    </message>
+    <message>
+        <source>Unknown report &apos;%1&apos;.</source>
+        <translation>Nieznany raport „%1”.</translation>
+    </message>
+    <message>
+        <source>Statement of %1 written to %2: company balance %3 at the start, %4 at the end; spent %5.</source>
+        <translation>Zestawienie za %1 zapisano w %2: saldo firmy %3 na początku, %4 na końcu; wydatki %5.</translation>
     </message>
 </context>
 <context>
@@ -3287,6 +3783,42 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
     <message>
         <source>Cancel</source>
         <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Advice: not enough call records yet (it needs a full month of calls).</source>
+        <translation>Zalecenie: jeszcze za mało rekordów połączeń (potrzebny jest pełny miesiąc połączeń).</translation>
+    </message>
+    <message>
+        <source>Advice: no bundles; they would not have paid off.</source>
+        <translation>Zalecenie: bez pakietów; nie opłaciłyby się.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice: keep %n bundle(s)</source>
+        <translation>
+            <numerusform>Zalecenie: zachowaj %n pakiet</numerusform>
+            <numerusform>Zalecenie: zachowaj %n pakiety</numerusform>
+            <numerusform>Zalecenie: zachowaj %n pakietów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Advice: no bundles, saves %1 a month</source>
+        <translation>Zalecenie: bez pakietów, oszczędność %1 miesięcznie</translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice: %n bundle(s), saves %1 a month</source>
+        <translation>
+            <numerusform>Zalecenie: %n pakiet, oszczędność %1 miesięcznie</numerusform>
+            <numerusform>Zalecenie: %n pakiety, oszczędność %1 miesięcznie</numerusform>
+            <numerusform>Zalecenie: %n pakietów, oszczędność %1 miesięcznie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>From the US minutes of the last %n full month(s) with calls (%1 to %2) at today&apos;s prices.</source>
+        <translation>
+            <numerusform>Na podstawie minut do USA z ostatniego pełnego miesiąca z połączeniami (od %1 do %2), według dzisiejszych cen.</numerusform>
+            <numerusform>Na podstawie minut do USA z ostatnich %n pełnych miesięcy z połączeniami (od %1 do %2), według dzisiejszych cen.</numerusform>
+            <numerusform>Na podstawie minut do USA z ostatnich %n pełnych miesięcy z połączeniami (od %1 do %2), według dzisiejszych cen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3794,6 +4326,14 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
         <source>Export the calls the filters show to a CSV file</source>
         <translation>Eksportuj do pliku CSV połączenia widoczne po zastosowaniu filtrów</translation>
     </message>
+    <message>
+        <source>Monthly &amp;statement…</source>
+        <translation>Zestawienie &amp;miesięczne…</translation>
+    </message>
+    <message>
+        <source>A month&apos;s balances, spending, top-ups and allocations as PDF or CSV, or printed</source>
+        <translation>Salda, wydatki, doładowania i przydziały z jednego miesiąca w formacie PDF lub CSV albo wydrukowane</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ChangeChannelsDialog</name>
@@ -3880,6 +4420,22 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
     <message>
         <source>Cancel</source>
         <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Advice: no call records yet to size the channels by.</source>
+        <translation>Zalecenie: brak jeszcze rekordów połączeń, na podstawie których można dobrać liczbę kanałów.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice: %n channel(s) for the busiest hour (%1 erlangs at 1% blocking)</source>
+        <translation>
+            <numerusform>Zalecenie: %n kanał w godzinie największego ruchu (%1 Erl przy blokadzie 1%)</numerusform>
+            <numerusform>Zalecenie: %n kanały w godzinie największego ruchu (%1 Erl przy blokadzie 1%)</numerusform>
+            <numerusform>Zalecenie: %n kanałów w godzinie największego ruchu (%1 Erl przy blokadzie 1%)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The busiest hour of its calls so far began %1.</source>
+        <translation>Godzina największego ruchu w dotychczasowych połączeniach zaczęła się %1.</translation>
     </message>
 </context>
 <context>
@@ -4137,6 +4693,113 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
     </message>
 </context>
 <context>
+    <name>sb::ui::DashboardCharts</name>
+    <message>
+        <source>Charts</source>
+        <translation>Wykresy</translation>
+    </message>
+    <message>
+        <source>Spending per month (%1)</source>
+        <translation>Wydatki miesięczne (%1)</translation>
+    </message>
+    <message>
+        <source>US bundle minutes this period</source>
+        <translation>Minuty z pakietów do USA w tym okresie</translation>
+    </message>
+    <message>
+        <source>Most calls at once per day</source>
+        <translation>Najwięcej połączeń naraz w ciągu dnia</translation>
+    </message>
+    <message>
+        <source>Company balance (%1)</source>
+        <translation>Saldo firmy (%1)</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>Według działów</translation>
+    </message>
+    <message>
+        <source>Spending by department</source>
+        <translation>Wydatki według działów</translation>
+    </message>
+    <message>
+        <source>Stack the spending by department instead of by kind</source>
+        <translation>Grupuj wydatki według działów zamiast według rodzaju</translation>
+    </message>
+    <message>
+        <source>SIP profile of the calls chart</source>
+        <translation>Profil SIP na wykresie połączeń</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wczytywanie…</translation>
+    </message>
+    <message>
+        <source>The charts could not be read: %1</source>
+        <translation>Nie można wczytać wykresów: %1</translation>
+    </message>
+    <message>
+        <source>Nothing spent in the last twelve months. Buy numbers or channels, or import calls, and the spending shows here.</source>
+        <translation>Brak wydatków w ostatnich dwunastu miesiącach. Kup numery lub kanały albo zaimportuj połączenia, a wydatki pojawią się tutaj.</translation>
+    </message>
+    <message>
+        <source>The charts could not be read.</source>
+        <translation>Nie można wczytać wykresów.</translation>
+    </message>
+    <message>
+        <source>No SIP profile has US minute bundles. Bundles are bought in a profile&apos;s Bundles dialog.</source>
+        <translation>Żaden profil SIP nie ma pakietów minut do USA. Pakiety kupuje się w oknie Pakiety danego profilu.</translation>
+    </message>
+    <message>
+        <source>No SIP profiles yet: create one on the SIP profiles page, then import its calls.</source>
+        <translation>Nie ma jeszcze profili SIP: utwórz profil na stronie Profile SIP, a następnie zaimportuj jego połączenia.</translation>
+    </message>
+    <message>
+        <source>%1 made no calls in the last %2 days.</source>
+        <translation>Profil %1 nie wykonał żadnych połączeń w ostatnich %2 dniach.</translation>
+    </message>
+    <message>
+        <source>The company balance has not moved yet: top it up to start.</source>
+        <translation>Saldo firmy jeszcze się nie zmieniło: doładuj je, aby zacząć.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: nothing spent.</source>
+        <translation>%1: brak wydatków.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 Twelve months: %2.</source>
+        <translation>%1 Dwanaście miesięcy: %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 minutes used</source>
+        <translation>%1: wykorzystano %2 z %3 minut</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>%1 (channels: %2): at most %3 calls at once, on %4; all channels busy on %5 of %6 days.</source>
+        <translation>%1 (kanały: %2): najwięcej połączeń naraz: %3 (%4); wszystkie kanały zajęte w %5 z %6 dni.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2: %3 at the start, %4 now; lowest %5, highest %6.</source>
+        <translation>Od %1 do %2: %3 na początku, %4 teraz; najniższe %5, najwyższe %6.</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::DashboardPage</name>
     <message>
         <source>unknown</source>
@@ -4181,6 +4844,54 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
     <message>
         <source>%1 (owed: %2)</source>
         <translation>%1 (zadłużenie: %2)</translation>
+    </message>
+    <message>
+        <source>Put money on the company balance: everything is paid from it.</source>
+        <translation>Wpłać pieniądze na saldo firmy: wszystko jest opłacane z niego.</translation>
+    </message>
+    <message>
+        <source>Add the people who call, one by one or imported from a file.</source>
+        <translation>Dodaj osoby, które dzwonią, pojedynczo lub importując je z pliku.</translation>
+    </message>
+    <message>
+        <source>Create a SIP profile for each PBX or office line, with its channels.</source>
+        <translation>Utwórz profil SIP dla każdej centrali PBX lub linii biurowej, wraz z jej kanałami.</translation>
+    </message>
+    <message>
+        <source>Buy phone numbers for members and SIP profiles.</source>
+        <translation>Kup numery telefonów dla członków i profili SIP.</translation>
+    </message>
+    <message>
+        <source>Import the PBX&apos;s call records to charge the calls.</source>
+        <translation>Zaimportuj rekordy połączeń z centrali PBX, aby naliczyć opłaty za połączenia.</translation>
+    </message>
+    <message>
+        <source>&amp;What needs you today</source>
+        <translation>&amp;Do załatwienia dzisiaj</translation>
+    </message>
+    <message>
+        <source>What needs you today</source>
+        <translation>Do załatwienia dzisiaj</translation>
+    </message>
+    <message>
+        <source>Press Enter on an entry to open the page it speaks of.</source>
+        <translation>Naciśnij Enter na pozycji, aby otworzyć stronę, której ona dotyczy.</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the page it speaks of.</source>
+        <translation>Kliknij dwukrotnie lub naciśnij Enter, aby otworzyć stronę, której dotyczy pozycja.</translation>
+    </message>
+    <message>
+        <source>Nothing needs you today.</source>
+        <translation>Dzisiaj nie ma nic do załatwienia.</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>Pierwsze kroki</translation>
+    </message>
+    <message>
+        <source>The account is empty. Top up the company balance, add the members and the SIP profiles they call through, buy numbers, then import the PBX&apos;s call records.</source>
+        <translation>Konto jest puste. Doładuj saldo firmy, dodaj członków i profile SIP, przez które dzwonią, kup numery, a następnie zaimportuj rekordy połączeń z centrali PBX.</translation>
     </message>
 </context>
 <context>
@@ -5899,6 +6610,89 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     <message>
         <source>The US minute bundles of %1 are extended: %2 paid; next payment %3.</source>
         <translation>Przedłużono pakiety minut do USA profilu %1: zapłacono %2; następna płatność %3.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::StatementDialog</name>
+    <message numerus="yes">
+        <source>Company balance: %1 at the start of the month, %2 at its end.
+Topped up %3; allocated %4 (auto-recharges included); returned %5.
+Spent %6: numbers %7, channels %8, bundles %9, calls %10.
+%Ln SIP profile(s) and %11 member(s) in the statement.</source>
+        <translation>
+            <numerusform>Saldo firmy: %1 na początku miesiąca, %2 na jego końcu.
+Doładowano %3; przydzielono %4 (wraz z automatycznymi doładowaniami); zwrócono %5.
+Wydano %6: numery %7, kanały %8, pakiety %9, połączenia %10.
+Zestawienie obejmuje %Ln profil SIP; liczba członków: %11.</numerusform>
+            <numerusform>Saldo firmy: %1 na początku miesiąca, %2 na jego końcu.
+Doładowano %3; przydzielono %4 (wraz z automatycznymi doładowaniami); zwrócono %5.
+Wydano %6: numery %7, kanały %8, pakiety %9, połączenia %10.
+Zestawienie obejmuje %Ln profile SIP; liczba członków: %11.</numerusform>
+            <numerusform>Saldo firmy: %1 na początku miesiąca, %2 na jego końcu.
+Doładowano %3; przydzielono %4 (wraz z automatycznymi doładowaniami); zwrócono %5.
+Wydano %6: numery %7, kanały %8, pakiety %9, połączenia %10.
+Zestawienie obejmuje %Ln profili SIP; liczba członków: %11.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the statement as PDF</source>
+        <translation>Zapisz zestawienie jako PDF</translation>
+    </message>
+    <message>
+        <source>statement-%1.pdf</source>
+        <translation>zestawienie-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Pliki PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the statement as CSV</source>
+        <translation>Zapisz zestawienie jako CSV</translation>
+    </message>
+    <message>
+        <source>statement-%1.csv</source>
+        <translation>zestawienie-%1.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Pliki CSV (*.csv);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Zapisywanie %1…</translation>
+    </message>
+    <message>
+        <source>Statement saved to %1.</source>
+        <translation>Zestawienie zapisano w %1.</translation>
+    </message>
+    <message>
+        <source>Print the statement</source>
+        <translation>Drukuj zestawienie</translation>
+    </message>
+    <message>
+        <source>Statement of %1 sent to the printer.</source>
+        <translation>„%1” wysłano do drukarki.</translation>
+    </message>
+    <message>
+        <source>Monthly statement</source>
+        <translation>Zestawienie miesięczne</translation>
+    </message>
+    <message>
+        <source>&amp;Month (UTC):</source>
+        <translation>&amp;Miesiąc (UTC):</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Zapisz &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Save &amp;CSV…</source>
+        <translation>Zapisz &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Drukuj…</translation>
     </message>
 </context>
 <context>
