@@ -4790,6 +4790,10 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <source>The account is empty. Top up the company balance, add the members and the SIP profiles they call through, buy numbers, then import the PBX&apos;s call records.</source>
         <translation>Le compte est vide. Rechargez le solde de l’entreprise, ajoutez les membres et les profils SIP par lesquels ils appellent, achetez des numéros, puis importez les relevés d’appels du PBX.</translation>
     </message>
+    <message>
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::DeleteSipProfileDialog</name>
@@ -6527,7 +6531,7 @@ Dépensé %6&#xa0;: numéros %7, canaux %8, forfaits %9, appels %10.
         <translation>Imprimer le relevé de compte</translation>
     </message>
     <message>
-        <source>Statement of %1 sent to the printer.</source>
+        <source>“%1” sent to the printer.</source>
         <translation>«&#xa0;%1&#xa0;» envoyé à l’imprimante.</translation>
     </message>
     <message>

@@ -4790,6 +4790,10 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <source>The account is empty. Top up the company balance, add the members and the SIP profiles they call through, buy numbers, then import the PBX&apos;s call records.</source>
         <translation>Kontoen er tom. Fyll på firmasaldoen, legg til medlemmene og SIP-profilene de ringer gjennom, kjøp numre, og importer deretter samtalepostene fra PBX-en.</translation>
     </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagrammer</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::DeleteSipProfileDialog</name>
@@ -6527,7 +6531,7 @@ Kontoutskriften omfatter %Ln SIP-profiler; antall medlemmer: %11.</numerusform>
         <translation>Skriv ut kontoutskriften</translation>
     </message>
     <message>
-        <source>Statement of %1 sent to the printer.</source>
+        <source>“%1” sent to the printer.</source>
         <translation>«%1» ble sendt til skriveren.</translation>
     </message>
     <message>

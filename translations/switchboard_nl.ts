@@ -4790,6 +4790,10 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <source>The account is empty. Top up the company balance, add the members and the SIP profiles they call through, buy numbers, then import the PBX&apos;s call records.</source>
         <translation>Het account is leeg. Waardeer het bedrijfssaldo op, voeg de leden toe en de SIP-profielen waarlangs ze bellen, koop nummers en importeer daarna de gespreksrecords van de PBX.</translation>
     </message>
+    <message>
+        <source>Charts</source>
+        <translation>Grafieken</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::DeleteSipProfileDialog</name>
@@ -6527,7 +6531,7 @@ Uitgegeven %6: nummers %7, kanalen %8, bundels %9, gesprekken %10.
         <translation>Het maandoverzicht afdrukken</translation>
     </message>
     <message>
-        <source>Statement of %1 sent to the printer.</source>
+        <source>“%1” sent to the printer.</source>
         <translation>&quot;%1&quot; naar de printer gestuurd.</translation>
     </message>
     <message>

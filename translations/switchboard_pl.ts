@@ -4893,6 +4893,10 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
         <source>The account is empty. Top up the company balance, add the members and the SIP profiles they call through, buy numbers, then import the PBX&apos;s call records.</source>
         <translation>Konto jest puste. Doładuj saldo firmy, dodaj członków i profile SIP, przez które dzwonią, kup numery, a następnie zaimportuj rekordy połączeń z centrali PBX.</translation>
     </message>
+    <message>
+        <source>Charts</source>
+        <translation>Wykresy</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::DeleteSipProfileDialog</name>
@@ -6671,7 +6675,7 @@ Zestawienie obejmuje %Ln profili SIP; liczba członków: %11.</numerusform>
         <translation>Drukuj zestawienie</translation>
     </message>
     <message>
-        <source>Statement of %1 sent to the printer.</source>
+        <source>“%1” sent to the printer.</source>
         <translation>„%1” wysłano do drukarki.</translation>
     </message>
     <message>

@@ -187,7 +187,7 @@ void StatementDialog::print()
     if (dialog.exec() != QDialog::Accepted)
         return;
     doc.print(&printer);
-    emit statusMessage(tr("Statement of %1 sent to the printer.").arg(doc.title()));
+    emit statusMessage(tr("“%1” sent to the printer.").arg(doc.title()));
 }
 
 void StatementDialog::reject()

@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPair>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -119,11 +120,19 @@ DashboardPage::DashboardPage(const Context& ctx, QWidget* parent) : QWidget(pare
     layout->addLayout(m_quick);
     layout->addWidget(m_guide, 1);
     layout->addWidget(m_attentionCaption);
-    layout->addWidget(m_attention, 3);
+    layout->addWidget(m_attention, 2);
     layout->addWidget(m_attentionEmpty);
-    layout->addWidget(chartsHost);
-    layout->addWidget(m_recentCaption);
-    layout->addWidget(m_recent, 2);
+    // The charts and the recent activity share the rest of the page as tabs: at 1024×700
+    // both at once would leave the attention list three rows.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("dashboardTabs"));
+    m_tabs->addTab(chartsHost, QString());
+    auto* recentHost = new QWidget(m_tabs);
+    auto* recentLayout = new QVBoxLayout(recentHost);
+    recentLayout->addWidget(m_recent);
+    m_tabs->addTab(recentHost, QString());
+    m_recentCaption->hide(); // its text names the tab
+    layout->addWidget(m_tabs, 5);
     retranslateUi(); // also fills the cards
     // Every change shows here: the balance, the members, their credit or the activity.
     // The attention list reads more than the figures (three months of spending summaries on
@@ -229,9 +238,8 @@ void DashboardPage::refreshAttention()
     const bool empty = isEmpty && *isEmpty;
     m_guide->setHidden(!empty);
     QWidget* chartsHost = m_chartsSlot->parentWidget();
-    for (QWidget* w :
-         {static_cast<QWidget*>(m_attentionCaption), static_cast<QWidget*>(m_recentCaption),
-          static_cast<QWidget*>(m_recent), chartsHost})
+    for (QWidget* w : {static_cast<QWidget*>(m_attentionCaption), static_cast<QWidget*>(m_tabs),
+                       static_cast<QWidget*>(m_recent), chartsHost})
         w->setHidden(empty);
     m_attentionModel->refresh();
     const bool nothing = m_attentionModel->rowCount() == 0;
@@ -327,6 +335,8 @@ void DashboardPage::retranslateUi()
     m_membersCaption->setText(tr("Members"));
     m_creditCaption->setText(tr("Credit held by members"));
     m_recentCaption->setText(tr("Recent activity"));
+    m_tabs->setTabText(0, tr("Charts"));
+    m_tabs->setTabText(1, m_recentCaption->text());
     m_attentionCaption->setText(tr("&What needs you today"));
     m_attention->setAccessibleName(tr("What needs you today"));
     m_attention->setAccessibleDescription(

@@ -12,6 +12,7 @@ class QFrame;
 class QHBoxLayout;
 class QLabel;
 class QModelIndex;
+class QTabWidget;
 class QTreeView;
 class QTreeWidget;
 class QVBoxLayout;
@@ -95,6 +96,7 @@ private:
     /// The charts' place (issue 9, ui/charts/DashboardCharts): the integrator adds it here.
     QVBoxLayout* m_chartsSlot = nullptr;
     DashboardCharts* m_charts = nullptr;
+    QTabWidget* m_tabs = nullptr;
     QFrame* m_guide = nullptr;
     QLabel* m_guideTitle = nullptr;
     QLabel* m_guideText = nullptr;
