@@ -15,6 +15,7 @@
 #include "core/numbers/PriceListStore.h"
 #include "core/profiles/ProfileService.h"
 #include "core/rating/CallImporter.h"
+#include "core/reports/AdviceService.h"
 #include "core/reports/AttentionService.h"
 
 #include <QBuffer>
@@ -355,6 +356,60 @@ private slots:
 
         e.clock.set(sbt::utc(2026, 5, 11, 9));
         QVERIFY(ofKind(items(ctx), Kind::BundleLapsed).isEmpty());
+    }
+
+    // Advice: a profile whose busiest hour needs more channels than it has, and whose US
+    // minutes a bundle would have covered for less, is named with both; fixing the bundles
+    // takes that entry away.
+    void adviceEntries_data() { sbt::addEngineRows(); }
+    void adviceEntries()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        const Context& ctx = *e.ctx;
+        e.clock.set(sbt::utc(2026, 5, 15, 9));
+        SB_VERIFY_OK(CompanyService(ctx).topUp(m(200000), QStringLiteral("T")));
+        SB_OK(addProfile(ctx, QStringLiteral("Desk"), 1));
+        SB_VERIFY_OK(ProfileService(ctx).allocateCredit(QStringLiteral("Desk"), m(100000)));
+        QVERIFY(ofKind(items(ctx), Kind::ChannelsAdvice).isEmpty());
+        // February to April: four calls of 1,500 minutes at once each month (6,000 US
+        // minutes a month; four calls at once, all hour long).
+        QByteArray file;
+        for (int month : {2, 3, 4})
+            for (int i = 0; i < 4; ++i)
+                file += sbt::asteriskLine(QStringLiteral("Desk"), QStringLiteral("16467781234"),
+                                          sbt::utc(2026, month, 3, 9), 90000,
+                                          QStringLiteral("adv-%1-%2").arg(month).arg(i));
+        QBuffer buffer;
+        buffer.setData(file);
+        buffer.open(QIODevice::ReadOnly);
+        SB_VERIFY_OK(CallImporter(ctx, PriceList::builtIn()).import(&buffer, {}));
+
+        const auto channels = ofKind(items(ctx), Kind::ChannelsAdvice);
+        QCOMPARE(channels.size(), 1);
+        QCOMPARE(channels[0].key, QStringLiteral("Desk"));
+        QCOMPARE(channels[0].target, Target::Profile);
+        QCOMPARE(channels[0].severity, Severity::Warning);
+        QVERIFY2(channels[0].text.contains(QStringLiteral("4.0 erlangs")),
+                 qPrintable(channels[0].text));
+        auto advice = AdviceService(ctx).forProfile(QStringLiteral("Desk"));
+        SB_VERIFY_OK(advice);
+        QCOMPARE(advice->channels.need, 10); // Erlang B: 4 erlangs at 1% need 10 channels
+        QVERIFY2(channels[0].text.contains(QStringLiteral("10 channels")),
+                 qPrintable(channels[0].text));
+
+        const auto bundles = ofKind(items(ctx), Kind::BundlesAdvice);
+        QCOMPARE(bundles.size(), 1);
+        QCOMPARE(bundles[0].key, QStringLiteral("Desk"));
+        QCOMPARE(advice->bundles.best, 1); // never above its one channel
+        QVERIFY(advice->bundles.monthlySaving.isPositive());
+        QCOMPARE(bundles[0].amount, advice->bundles.monthlySaving);
+
+        // With the advised bundle bought, only the channels' advice is left.
+        SB_VERIFY_OK(
+            BundleService(ctx, PriceListStore::current(ctx)).add(QStringLiteral("Desk"), 1));
+        QVERIFY(ofKind(items(ctx), Kind::BundlesAdvice).isEmpty());
+        QCOMPARE(ofKind(items(ctx), Kind::ChannelsAdvice).size(), 1);
     }
 
     // Five members owe, three profiles have no credit: two of each are listed, then one
