@@ -395,7 +395,7 @@ private slots:
         auto advice = AdviceService(ctx).forProfile(QStringLiteral("Desk"));
         SB_VERIFY_OK(advice);
         QCOMPARE(advice->channels.need, 10); // Erlang B: 4 erlangs at 1% need 10 channels
-        QVERIFY2(channels[0].text.contains(QStringLiteral("10 channels")),
+        QVERIFY2(channels[0].text.contains(QStringLiteral("needs 10 channel")),
                  qPrintable(channels[0].text));
 
         const auto bundles = ofKind(items(ctx), Kind::BundlesAdvice);
