@@ -9,10 +9,13 @@
 #include "core/numbers/PriceList.h"
 #include "core/profiles/ProfileService.h"
 #include "core/rating/CallImporter.h"
+#include "core/reports/ChartData.h"
 #include "models/members/MembersModel.h"
 #include "models/reports/AttentionModel.h"
+#include "models/reports/ChartTableModel.h"
 #include "tests/support/CdrLines.h"
 #include "tests/support/GuiHarness.h"
+#include "ui/charts/DashboardCharts.h"
 #include "ui/members/MembersPage.h"
 #include "ui/numbers/NumbersPage.h"
 #include "ui/profiles/SipProfilesPage.h"
@@ -121,6 +124,26 @@ private slots:
         AttentionModel* model = m_dashboard->attentionModel();
         QVERIFY(model->rowCount() > 0);
         m_gui.shoot(m_gui.window(), QStringLiteral("dashboard-attention"));
+
+        // The charts below the list show the demo's spending: this month's bars add up to what
+        // the summaries say was spent this month.
+        auto* charts =
+            m_gui.window()->findChild<ui::DashboardCharts*>(QStringLiteral("dashboardCharts"));
+        QVERIFY(charts);
+        using Chart = ui::DashboardCharts::Chart;
+        QTRY_VERIFY_WITH_TIMEOUT(!charts->isLoading() && !charts->isShowingText(Chart::Spending),
+                                 20000);
+        auto spending = ChartData(ctx).spendingByKind();
+        QVERIFY(spending && !spending->isEmpty());
+        const ChartTableModel* bars = charts->model(Chart::Spending);
+        QCOMPARE(bars->rowCount(), int(spending->months.size()));
+        const int last = bars->rowCount() - 1;
+        qint64 shown = 0;
+        for (int c = 0; c < bars->columnCount(); ++c)
+            shown += bars->index(last, c).data(ChartTableModel::RawRole).toLongLong();
+        QCOMPARE(shown, spending->monthTotal(last).cents());
+        QVERIFY(shown > 0);
+        QVERIFY(!charts->seriesSummary(Chart::Spending).isEmpty());
 
         const int owes = rowOf(model, AttentionItem::Kind::Owed, QStringLiteral("zz.owes"));
         QVERIFY(owes >= 0);
