@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <vector>
 
 namespace sb {
@@ -131,7 +132,7 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
     // Closing balances: each account's latest month up to this one. The opening follows from
     // the month's money below (closing − in + out): one pass over the balances, not two.
     {
-        auto q = db.run(
+        auto q = db.runForwardOnly(
             QStringLiteral("SELECT b.account_id, b.closing_cents FROM balance_months b JOIN"
                            " (SELECT account_id, MAX(month) AS m FROM balance_months WHERE"
                            " month <= ? GROUP BY account_id) l ON l.account_id = b.account_id"
@@ -148,9 +149,10 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
 
     // The month's money, per account and kind.
     {
-        auto q = db.run(QStringLiteral("SELECT account_id, kind, in_cents, out_cents, for_cents"
-                                       " FROM ledger_months WHERE month = ?"),
-                        {month});
+        auto q = db.runForwardOnly(
+            QStringLiteral("SELECT account_id, kind, in_cents, out_cents, for_cents"
+                           " FROM ledger_months WHERE month = ?"),
+            {month});
         if (!q)
             return q.error();
         std::map<QString, std::pair<qint64, qint64>> kinds; // kind -> in, out
@@ -190,9 +192,10 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
 
     // Calls started in the month.
     {
-        auto q = db.run(QStringLiteral("SELECT account_id, calls, billed_minutes FROM call_months"
-                                       " WHERE month = ?"),
-                        {month});
+        auto q = db.runForwardOnly(
+            QStringLiteral("SELECT account_id, calls, billed_minutes FROM call_months"
+                           " WHERE month = ?"),
+            {month});
         if (!q)
             return q.error();
         while (q->next()) {
@@ -207,9 +210,11 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
     // Who the accounts are: one row per member and profile (never more than the accounts).
     std::map<qint64, AccountInfo> info;
     {
-        auto q = db.run(QStringLiteral(
-            "SELECT account_id, 'member', account_name, display_name, department FROM members"
-            " UNION ALL SELECT account_id, 'profile', name, name, department FROM profiles"));
+        auto q = db.runForwardOnly(
+            QStringLiteral(
+                "SELECT account_id, 'member', account_name, display_name, department FROM members"
+                " UNION ALL SELECT account_id, 'profile', name, name, department FROM profiles"),
+            {});
         if (!q)
             return q.error();
         while (q->next()) {
@@ -325,32 +330,77 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
         st.departments = deps.values(); // QMap: sorted, the empty name first
     }
 
-    // Top-ups, allocations, auto-recharges and returns of the month (index ledger_kind_at).
+    // Top-ups, allocations, auto-recharges and returns of the month: one query per kind, each
+    // in the order of the index ledger_kind_at (kind, at, id), merged here by time and id —
+    // the database sorting a month of a hundred thousand allocations would cost more.
     {
-        auto q = db.run(QStringLiteral("SELECT at, kind, from_account, to_account, amount_cents,"
-                                       " actor, reference FROM ledger"
-                                       " WHERE kind IN ('topup', 'allocation', 'autorecharge',"
-                                       " 'return') AND at >= ? AND at < ? ORDER BY at, id"),
-                        {month, nextMonth(month)});
-        if (!q)
-            return q.error();
-        while (q->next()) {
-            StatementEntry e;
-            e.at = storedTime(q->value(0).toString());
-            e.kind = q->value(1).toString();
-            const qint64 from = q->value(2).toLongLong();
-            const qint64 to = q->value(3).toLongLong();
-            const qint64 other = to != Ledger::CompanyAccount ? to : from;
-            if (other != 0 && other != Ledger::CompanyAccount) {
-                auto it = info.find(other);
-                e.accountKind =
-                    it != info.end() ? it->second.kind : StatementAccount::Kind::Profile;
-                e.account = it != info.end() ? it->second.name : deletedName(other);
+        struct Read
+        {
+            QString at;
+            qint64 id;
+            StatementEntry entry;
+        };
+        std::vector<std::vector<Read>> byKind;
+        std::vector<std::tuple<size_t, size_t, qint64>> unnamed; // kind, row, account
+        for (const char* kind : {"topup", "allocation", "autorecharge", "return"}) {
+            const QString k = QString::fromLatin1(kind);
+            auto q = db.runForwardOnly(
+                QStringLiteral("SELECT at, id, from_account, to_account, amount_cents,"
+                               " actor, reference FROM ledger WHERE kind = ?"
+                               " AND at >= ? AND at < ? ORDER BY at, id"),
+                {k, month, nextMonth(month)});
+            if (!q)
+                return q.error();
+            std::vector<Read> rows;
+            while (q->next()) {
+                Read r;
+                r.at = q->value(0).toString();
+                r.id = q->value(1).toLongLong();
+                StatementEntry& e = r.entry;
+                e.at = storedTime(r.at);
+                e.kind = k;
+                const qint64 from = q->value(2).toLongLong();
+                const qint64 to = q->value(3).toLongLong();
+                const qint64 other = to != Ledger::CompanyAccount ? to : from;
+                if (other != 0 && other != Ledger::CompanyAccount) {
+                    auto it = info.find(other);
+                    e.accountKind =
+                        it != info.end() ? it->second.kind : StatementAccount::Kind::Profile;
+                    if (it != info.end())
+                        e.account = it->second.name;
+                    else // named once this query is done: nothing else runs while it reads
+                        unnamed.push_back({byKind.size(), rows.size(), other});
+                }
+                e.amount = Money::fromCents(q->value(4).toLongLong());
+                e.actor = q->value(5).toString();
+                e.reference = q->value(6).toString();
+                rows.push_back(std::move(r));
             }
-            e.amount = Money::fromCents(q->value(4).toLongLong());
-            e.actor = q->value(5).toString();
-            e.reference = q->value(6).toString();
-            st.entries.append(e);
+            byKind.push_back(std::move(rows));
+        }
+        for (const auto& [kind, row, account] : unnamed)
+            byKind[kind][row].entry.account = deletedName(account);
+        std::vector<size_t> next(byKind.size(), 0);
+        size_t total = 0;
+        for (const auto& rows : byKind)
+            total += rows.size();
+        st.entries.reserve(qsizetype(total));
+        for (size_t n = 0; n < total; ++n) {
+            size_t best = byKind.size();
+            for (size_t k = 0; k < byKind.size(); ++k) {
+                if (next[k] >= byKind[k].size())
+                    continue;
+                const Read& r = byKind[k][next[k]];
+                if (best == byKind.size())
+                    best = k;
+                else {
+                    const Read& b = byKind[best][next[best]];
+                    if (r.at < b.at || (r.at == b.at && r.id < b.id))
+                        best = k;
+                }
+            }
+            st.entries.append(std::move(byKind[best][next[best]].entry));
+            ++next[best];
         }
     }
     // The advice as the month ended: the three full months of calls up to this one.

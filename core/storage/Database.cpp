@@ -194,6 +194,19 @@ Result<QSqlQuery> Database::run(const QString& text, const QVariantList& binds) 
     return q;
 }
 
+Result<QSqlQuery> Database::runForwardOnly(const QString& text, const QVariantList& binds) const
+{
+    QSqlQuery q(sql());
+    q.setForwardOnly(true);
+    if (!q.prepare(text))
+        return errorFrom(q.lastError());
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        return errorFrom(q.lastError());
+    return q;
+}
+
 Result<QSqlQuery> Database::runFirst(const QString& text, const QVariantList& binds) const
 {
     auto q = run(text, binds);

@@ -61,6 +61,10 @@ public:
     /// the engine reported a busy lock or a serialization conflict). Nothing about the failure
     /// is kept on the connection: the returned Error is the only report.
     Result<QSqlQuery> run(const QString& sql, const QVariantList& binds = {}) const;
+    /// run() for a result read once from first row to last, before anything else runs on the
+    /// connection (a report's hundred thousand rows): Qt does not keep a copy of each row
+    /// read, as it does for a query that may scroll back.
+    Result<QSqlQuery> runForwardOnly(const QString& sql, const QVariantList& binds) const;
 
     /// run(), then onto the first row: for aggregates and INSERT … RETURNING, which always
     /// yield one, so a statement yielding none is a storage error too.
