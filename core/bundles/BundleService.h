@@ -4,6 +4,7 @@
 #include "core/base/Money.h"
 #include "core/bundles/BundleSummary.h"
 #include "core/numbers/PriceList.h"
+#include "core/numbers/PriceListStore.h"
 #include "core/storage/Context.h"
 
 #include <QCoreApplication>
@@ -32,10 +33,10 @@ public:
     /// Extend is offered when the bundles' paid time ends within this many days.
     static constexpr int ExtendWindowDays = 30;
 
-    explicit BundleService(const Context& ctx, const PriceList& prices = PriceList::builtIn())
-        : m_ctx(ctx), m_prices(prices)
-    {
-    }
+    /// With the price list in force (PriceListStore::current), as the billing run and the
+    /// window buy and renew bundles.
+    explicit BundleService(const Context& ctx) : BundleService(ctx, PriceListStore::current(ctx)) {}
+    BundleService(const Context& ctx, const PriceList& prices) : m_ctx(ctx), m_prices(prices) {}
 
     /// Today's price of `count` bundles for a month.
     Money cost(int count) const;

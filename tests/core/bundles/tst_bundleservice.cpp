@@ -8,8 +8,11 @@
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
 #include "core/bundles/BundleService.h"
+#include "core/numbers/PriceListStore.h"
 #include "core/profiles/ProfileService.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 using namespace sb;
@@ -126,6 +129,30 @@ private slots:
         QFETCH(qint64, priceCents);
         QFETCH(qint64, refundCents);
         QCOMPARE(BundleService::refundFor(unused, m(priceCents)), m(refundCents));
+    }
+
+    // Without a list given, bundles are bought and renewed at the price list in force: an
+    // imported bundle price (33.00) is what the add and the billing run's renewal charge.
+    void importedPriceIsCharged_data() { sbt::addEngineRows(); }
+    void importedPriceIsCharged()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        QJsonObject list = PriceList::builtIn().toJson();
+        list.insert(QStringLiteral("bundle"), QStringLiteral("33.00"));
+        SB_VERIFY_OK(PriceListStore(*e.ctx).importBytes(QJsonDocument(list).toJson(),
+                                                        QStringLiteral("prices.json")));
+        const BundleService bundles(*e.ctx);
+        QCOMPARE(bundles.cost(2), m(6600));
+        auto added = bundles.add(QStringLiteral("Sales"), 1);
+        SB_VERIFY_OK(added);
+        QCOMPARE(added->cost, m(3300));
+        e.clock.set(QDateTime(added->periodEnd, QTime(6, 0), Qt::UTC));
+        auto run = BillingService(*e.ctx).run();
+        SB_VERIFY_OK(run);
+        QCOMPARE(run->bundlesRenewed, QStringList{QStringLiteral("Sales")});
+        QCOMPARE(run->bundlesSpent, m(3300));
     }
 
     void addPaysFromTheProfile_data() { sbt::addEngineRows(); }
