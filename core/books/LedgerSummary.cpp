@@ -3,6 +3,8 @@
 #include "core/storage/Statement.h"
 #include "core/storage/Transaction.h"
 
+#include <QHash>
+
 namespace sb {
 
 namespace {
@@ -10,12 +12,16 @@ namespace {
 constexpr qint64 kCompany = 1;
 } // namespace
 
-bool LedgerSummary::isSpending(const QString& kind)
+LedgerSummary::Spending LedgerSummary::spendingOf(const QString& kind)
 {
-    static const QStringList kinds = {QStringLiteral("number"), QStringLiteral("channels"),
-                                      QStringLiteral("bundle"), QStringLiteral("bundle-refund"),
-                                      QStringLiteral("call"),   QStringLiteral("charge")};
-    return kinds.contains(kind);
+    static const QHash<QString, Spending> kinds = {
+        {QStringLiteral("number"), Spending::Numbers},
+        {QStringLiteral("channels"), Spending::Channels},
+        {QStringLiteral("bundle"), Spending::Bundles},
+        {QStringLiteral("bundle-refund"), Spending::Bundles},
+        {QStringLiteral("call"), Spending::Calls},
+        {QStringLiteral("charge"), Spending::Calls}};
+    return kinds.value(kind, Spending::None);
 }
 
 void LedgerSummary::add(const QString& at, qint64 from, qint64 to, qint64 cents,

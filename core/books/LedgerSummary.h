@@ -38,8 +38,20 @@ public:
     /// Writes what was added.
     Result<void> flush();
 
+    /// What entries of a ledger kind count as when money is spent with the provider (or
+    /// given back by it): numbers, channels, bundles (with their refunds), calls (with the
+    /// charges of owed balances); None for every other kind.
+    enum class Spending
+    {
+        None = -1,
+        Numbers,
+        Channels,
+        Bundles,
+        Calls
+    };
+    static Spending spendingOf(const QString& kind);
     /// Whether entries of `kind` are money spent with the provider (or given back by it).
-    static bool isSpending(const QString& kind);
+    static bool isSpending(const QString& kind) { return spendingOf(kind) != Spending::None; }
 
 private:
     struct Flow

@@ -1,6 +1,7 @@
 #include "core/reports/ChartData.h"
 
 #include "core/books/Ledger.h"
+#include "core/books/LedgerSummary.h"
 #include "core/bundles/BundleService.h"
 
 #include <QHash>
@@ -81,15 +82,19 @@ QString ChartData::kindKey(SpendingKind kind)
 
 int ChartData::kindOfEntry(const QString& entryKind)
 {
-    static const QHash<QString, SpendingKind> kinds = {
-        {QStringLiteral("number"), SpendingKind::Numbers},
-        {QStringLiteral("channels"), SpendingKind::Channels},
-        {QStringLiteral("bundle"), SpendingKind::Bundles},
-        {QStringLiteral("bundle-refund"), SpendingKind::Bundles},
-        {QStringLiteral("call"), SpendingKind::Calls},
-        {QStringLiteral("charge"), SpendingKind::Calls}};
-    const auto it = kinds.constFind(entryKind);
-    return it == kinds.constEnd() ? -1 : int(*it);
+    switch (LedgerSummary::spendingOf(entryKind)) {
+    case LedgerSummary::Spending::Numbers:
+        return int(SpendingKind::Numbers);
+    case LedgerSummary::Spending::Channels:
+        return int(SpendingKind::Channels);
+    case LedgerSummary::Spending::Bundles:
+        return int(SpendingKind::Bundles);
+    case LedgerSummary::Spending::Calls:
+        return int(SpendingKind::Calls);
+    case LedgerSummary::Spending::None:
+        break;
+    }
+    return -1;
 }
 
 QList<QDate> ChartData::lastMonths(int months) const

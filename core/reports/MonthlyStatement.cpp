@@ -2,6 +2,7 @@
 
 #include "core/base/FixedClock.h"
 #include "core/books/Ledger.h"
+#include "core/books/LedgerSummary.h"
 #include "core/reports/AdviceService.h"
 #include "core/secrets/SealedSecret.h"
 
@@ -166,16 +167,24 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
             a.active = true;
             a.in += in;
             a.out += out;
-            if (kind == QLatin1String("number"))
+            // Numbers and channels are bought by the company for the account; bundles and
+            // calls the account pays itself (a bundle refund comes in).
+            switch (LedgerSummary::spendingOf(kind)) {
+            case LedgerSummary::Spending::Numbers:
                 a.numbers += forCents;
-            else if (kind == QLatin1String("channels"))
+                break;
+            case LedgerSummary::Spending::Channels:
                 a.channels += forCents;
-            else if (kind == QLatin1String("bundle"))
-                a.bundles += out;
-            else if (kind == QLatin1String("bundle-refund"))
-                a.bundles -= in;
-            else if (kind == QLatin1String("call") || kind == QLatin1String("charge"))
-                a.calls += out;
+                break;
+            case LedgerSummary::Spending::Bundles:
+                a.bundles += out - in;
+                break;
+            case LedgerSummary::Spending::Calls:
+                a.calls += out - in;
+                break;
+            case LedgerSummary::Spending::None:
+                break;
+            }
             auto& k = kinds[kind];
             k.first += in;
             k.second += out;
@@ -318,14 +327,21 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
             const Money cents = Money::fromCents(q->value(2).toLongLong());
             StatementDepartment& d = deps[name];
             d.name = name;
-            if (kind == QLatin1String("number"))
+            switch (LedgerSummary::spendingOf(kind)) {
+            case LedgerSummary::Spending::Numbers:
                 d.numbers += cents;
-            else if (kind == QLatin1String("channels"))
+                break;
+            case LedgerSummary::Spending::Channels:
                 d.channels += cents;
-            else if (kind == QLatin1String("bundle") || kind == QLatin1String("bundle-refund"))
+                break;
+            case LedgerSummary::Spending::Bundles:
                 d.bundles += cents;
-            else
+                break;
+            case LedgerSummary::Spending::Calls:
+            case LedgerSummary::Spending::None: // spending_months holds spending kinds only
                 d.calls += cents;
+                break;
+            }
         }
         st.departments = deps.values(); // QMap: sorted, the empty name first
     }
