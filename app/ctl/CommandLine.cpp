@@ -10,11 +10,16 @@
 
 namespace sb::ctl {
 
+namespace {
+/// How far --now may be from the system clock without --force-time.
+constexpr qint64 kMaxNowDistanceDays = 366;
+} // namespace
+
 QString CommandLine::usage()
 {
     return tr(
         "Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] "
-        "[--now ISO-8601-UTC] [--json] COMMAND ...\n"
+        "[--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...\n"
         "\n"
         "Commands:\n"
         "  init                                        create or upgrade the database\n"
@@ -73,15 +78,19 @@ int CommandLine::run(const QStringList& argsIn)
     auto usageError = [&plain](const QString& message) {
         return Session::usageError(plain, message);
     };
+    auto refusedEarly = [&plain](const QString& message) {
+        plain.error(message);
+        return int(Command::Refused);
+    };
     const QString json = QStringLiteral("json"), help = QStringLiteral("help"),
                   version = QStringLiteral("version"), database = QStringLiteral("database"),
-                  now = QStringLiteral("now");
+                  now = QStringLiteral("now"), forceTime = QStringLiteral("force-time");
     // Global options come before the command; --help and --version act where they stand.
-    OptionParser global({QCommandLineOption(json), QCommandLineOption(help),
-                         QCommandLineOption(version),
-                         QCommandLineOption(database, QString(), QStringLiteral("SPEC")),
-                         QCommandLineOption(now, QString(), QStringLiteral("TIME"))},
-                        OptionParser::Mode::Global);
+    OptionParser global(
+        {QCommandLineOption(json), QCommandLineOption(help), QCommandLineOption(version),
+         QCommandLineOption(database, QString(), QStringLiteral("SPEC")),
+         QCommandLineOption(now, QString(), QStringLiteral("TIME")), QCommandLineOption(forceTime)},
+        OptionParser::Mode::Global);
     global.stopAfter({help, version});
     if (!global.parse(argsIn))
         return usageError(global.error());
@@ -105,8 +114,17 @@ int CommandLine::run(const QStringList& argsIn)
             return usageError(
                 tr("--now: \"%1\" is not an ISO 8601 time such as 2026-12-01T09:00:00Z.")
                     .arg(nowText));
-        clock = std::make_unique<FixedClock>(
-            at.timeSpec() == Qt::LocalTime ? QDateTime(at.date(), at.time(), Qt::UTC) : at);
+        const QDateTime utc =
+            at.timeSpec() == Qt::LocalTime ? QDateTime(at.date(), at.time(), Qt::UTC) : at;
+        // A typo in the year would renew every subscription for centuries in one billing run:
+        // a time far from this computer's clock has to be asked for twice.
+        const QDateTime real = SystemClock().now();
+        if (!global.isSet(forceTime) && qAbs(real.secsTo(utc)) > kMaxNowDistanceDays * 86400LL)
+            return refusedEarly(
+                tr("--now: %1 is more than a year away from this computer's clock (%2); add "
+                   "--force-time if that is what you mean.")
+                    .arg(utc.toString(Qt::ISODate), real.toString(Qt::ISODate)));
+        clock = std::make_unique<FixedClock>(utc);
     } else {
         clock = std::make_unique<SystemClock>();
     }
