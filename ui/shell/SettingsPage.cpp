@@ -1,6 +1,7 @@
 #include "ui/shell/SettingsPage.h"
 
 #include "core/profiles/ProviderSettings.h"
+#include "ui/shell/MailServerBox.h"
 #include "ui/widgets/HintLabel.h"
 #include "ui/widgets/LanguageManager.h"
 
@@ -84,7 +85,7 @@ SettingsPage::SettingsPage(const Context& ctx, QWidget* parent) : QWidget(parent
     connect(m_applyDatabase, &QPushButton::clicked, this,
             [this]() { emit databaseRequested(m_database->text().trimmed()); });
 
-    // Provider: the SIP servers every profile's PBX talks to; the mail server comes later.
+    // Provider: the SIP servers every profile's PBX talks to.
     m_providerBox = new QGroupBox(this);
     m_providerBox->setObjectName(QStringLiteral("providerGroup"));
     m_providerNote = new QLabel(m_providerBox);
@@ -95,35 +96,39 @@ SettingsPage::SettingsPage(const Context& ctx, QWidget* parent) : QWidget(parent
     m_applySipServers->setObjectName(QStringLiteral("applySipServersButton"));
     m_sipServersHint = new HintLabel(m_providerBox);
     m_sipServersHint->setObjectName(QStringLiteral("sipServersHint"));
-    m_mailServer = new QLineEdit(m_providerBox);
-    m_mailServer->setObjectName(QStringLiteral("mailServerEdit"));
-    m_mailServer->setEnabled(false);
     m_sipServersLabel = new QLabel(m_providerBox);
     m_sipServersLabel->setBuddy(m_sipServers);
-    m_mailServerLabel = new QLabel(m_providerBox);
-    m_mailServerLabel->setBuddy(m_mailServer);
     auto* sipServersRow = new QHBoxLayout;
     sipServersRow->addWidget(m_sipServers, 1);
     sipServersRow->addWidget(m_applySipServers);
     auto* providerForm = new QFormLayout;
     providerForm->addRow(m_sipServersLabel, sipServersRow);
-    auto* mailForm = new QFormLayout;
-    mailForm->addRow(m_mailServerLabel, m_mailServer);
     auto* providerLayout = new QVBoxLayout(m_providerBox);
     providerLayout->addWidget(m_providerNote);
     providerLayout->addLayout(providerForm);
     providerLayout->addWidget(m_sipServersHint);
-    providerLayout->addLayout(mailForm);
     connect(m_sipServers, &QLineEdit::textChanged, this, &SettingsPage::updateWidgets);
     connect(m_sipServers, &QLineEdit::returnPressed, m_applySipServers, &QPushButton::click);
     connect(m_applySipServers, &QPushButton::clicked, this, &SettingsPage::saveSipServers);
 
+    m_mail = new MailServerBox(ctx, this);
+    connect(m_mail, &MailServerBox::statusMessage, this, &SettingsPage::statusMessage);
+
+    // Two columns: at 1024x700 the mail server does not fit under the others.
+    auto* left = new QVBoxLayout;
+    left->addWidget(m_languageBox);
+    left->addWidget(m_databaseBox);
+    left->addWidget(m_providerBox);
+    left->addStretch();
+    auto* right = new QVBoxLayout;
+    right->addWidget(m_mail);
+    right->addStretch();
+    auto* columns = new QHBoxLayout;
+    columns->addLayout(left, 1);
+    columns->addLayout(right, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
-    layout->addWidget(m_languageBox);
-    layout->addWidget(m_databaseBox);
-    layout->addWidget(m_providerBox);
-    layout->addStretch();
+    layout->addLayout(columns, 1);
     loadSipServers();
     retranslateUi();
 }
@@ -174,6 +179,7 @@ void SettingsPage::setCurrentDatabase(const QString& displaySpec)
 {
     m_currentSpec = displaySpec;
     loadSipServers();
+    m_mail->load();
     if (m_database->text().isEmpty())
         m_database->setText(displaySpec.contains(QStringLiteral("***")) ? QString() : displaySpec);
     retranslateUi();
@@ -243,8 +249,7 @@ void SettingsPage::retranslateUi()
     m_providerNote->setText(
         tr("The provider's SIP servers (host:port, separated by commas) go into every SIP "
            "profile's PBX data and configuration; they are kept in the database, so every admin "
-           "and switchboardctl see the same. The mail server, for sending credentials, comes in a "
-           "later version."));
+           "and switchboardctl see the same."));
     m_sipServersLabel->setText(tr("S&IP servers:"));
     m_sipServers->setAccessibleName(tr("SIP servers"));
     m_applySipServers->setText(tr("Sa&ve"));
@@ -252,9 +257,6 @@ void SettingsPage::retranslateUi()
     m_sipServersHint->setAccessibleName(tr("SIP servers message"));
     m_sipServers->setPlaceholderText(
         tr("e.g. %1").arg(QStringLiteral("sip1.example.net:5060, sip2.example.net:5060")));
-    m_mailServerLabel->setText(tr("Mail server:"));
-    m_mailServer->setAccessibleName(tr("Mail server"));
-    m_mailServer->setPlaceholderText(tr("e.g. %1").arg(QStringLiteral("smtp.example.net:587")));
     updateWidgets();
 }
 

@@ -14,10 +14,11 @@ class QPushButton;
 namespace sb::ui {
 
 class HintLabel;
+class MailServerBox;
 
 /// Language (switched at runtime), the database (SQLite file or PostgreSQL URL, reopened at
 /// once), the provider's SIP servers (kept in the database, checked as they are typed) and
-/// the mail server that a later part will use.
+/// the mail server that sends SIP credentials (MailServerBox).
 class SettingsPage : public QWidget
 {
     Q_OBJECT
@@ -68,8 +69,7 @@ private:
     QLineEdit* m_sipServers = nullptr;
     QPushButton* m_applySipServers = nullptr;
     HintLabel* m_sipServersHint = nullptr;
-    QLabel* m_mailServerLabel = nullptr;
-    QLineEdit* m_mailServer = nullptr;
+    MailServerBox* m_mail = nullptr;
     const Context& m_ctx;
     QStringList m_savedSipServers;
     QString m_currentSpec;
