@@ -29,12 +29,11 @@ bool isRetryable(const QSqlError& e, Database::Engine engine)
     return ok && ((n & 0xff) == 5 || (n & 0xff) == 6);
 }
 
-// The spec as messages may show it: a PostgreSQL password, even in an address too malformed
-// for QUrl, is masked.
+// The spec as messages may show it: the password of any address, even one too malformed for
+// QUrl or of a scheme we refuse, is masked.
 QString maskPassword(const QString& spec)
 {
-    static const QRegularExpression userPassword(
-        QStringLiteral("^(postgres(?:ql)?://[^/@:]*:)[^@]*@"));
+    static const QRegularExpression userPassword(QStringLiteral("(://[^/@:]*:)[^@]*@"));
     QString masked = spec;
     masked.replace(userPassword, QStringLiteral("\\1***@"));
     return masked;
@@ -51,14 +50,21 @@ Database::Handle::~Handle()
     QSqlDatabase::removeDatabase(connection);
 }
 
+namespace {
+// The window's own folder: the one folder a database may be created in without asking.
+QString ownFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/switchboard");
+}
+} // namespace
+
 QString Database::defaultSpec()
 {
     const QByteArray env = qgetenv("SWITCHBOARD_DATABASE");
     if (!env.isEmpty())
         return QString::fromLocal8Bit(env);
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-                        QStringLiteral("/switchboard");
-    return dir + QStringLiteral("/switchboard.sqlite");
+    return ownFolder() + QStringLiteral("/switchboard.sqlite");
 }
 
 QString Database::displaySpec() const
@@ -73,9 +79,22 @@ QString Database::displaySpec() const
 
 Result<Database> Database::open(const QString& specIn)
 {
-    const QString spec = specIn.trimmed();
+    QString spec = specIn.trimmed();
     if (spec.isEmpty())
         return Error::invalid(tr("No database was given."));
+    // Anything that looks like an address is one: a mistyped scheme taken as a file path
+    // would create folders named after the password.
+    if (spec.contains(QLatin1String("://"))) {
+        static const QRegularExpression postgres(QStringLiteral("^postgres(?:ql)?://"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+        const auto m = postgres.match(spec);
+        if (!m.hasMatch())
+            return Error::invalid(
+                tr("\"%1\" is not a database Switchboard can open: give an SQLite file path or "
+                   "a postgresql://user[:password]@host[:port]/database address.")
+                    .arg(maskPassword(spec)));
+        spec.replace(0, m.capturedLength(), m.captured(0).toLower());
+    }
     auto h = std::make_shared<Handle>();
     h->spec = spec;
     h->connection = QStringLiteral("sb-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
@@ -105,8 +124,17 @@ Result<Database> Database::open(const QString& specIn)
         h->engine = Engine::SQLite;
         if (path != QLatin1String(":memory:")) {
             const QFileInfo info(path);
-            if (!QDir().mkpath(info.absolutePath()))
-                return Error::storage(tr("Cannot create the folder %1.").arg(info.absolutePath()));
+            // Only the window's own folder is made on first use; a missing folder anywhere
+            // else is more likely a typo than a wish.
+            const QString folder = info.absolutePath();
+            if (!QFileInfo(folder).isDir()) {
+                if (QDir::cleanPath(folder) != QDir::cleanPath(ownFolder()))
+                    return Error::invalid(tr("The folder %1 does not exist: create it first, or "
+                                             "choose another place for the database.")
+                                              .arg(folder));
+                if (!QDir().mkpath(folder))
+                    return Error::storage(tr("Cannot create the folder %1.").arg(folder));
+            }
             // A new file is readable by its owner only (SQLite would create it 0644); SQLite
             // gives the -wal and -shm files the main file's mode.
             if (!info.exists()) {

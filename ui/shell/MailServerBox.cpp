@@ -40,8 +40,8 @@ MailServerBox::MailServerBox(const Context& ctx, QWidget* parent) : QGroupBox(pa
     m_port->setValue(MailServer::defaultPort(MailServer::Security::StartTls));
     m_security = new QComboBox(this);
     m_security->setObjectName(QStringLiteral("mailSecurityCombo"));
-    for (auto s : {MailServer::Security::StartTls, MailServer::Security::Tls,
-                   MailServer::Security::None})
+    for (auto s :
+         {MailServer::Security::StartTls, MailServer::Security::Tls, MailServer::Security::None})
         m_security->addItem(QString(), static_cast<int>(s));
     m_user = lineEdit(this, "mailUserEdit");
     m_password = lineEdit(this, "mailPasswordEdit");
@@ -213,10 +213,10 @@ void MailServerBox::updateWidgets()
         m_sendTest->setToolTip(tr("Save the changes first: the test uses the saved server."));
     else
         m_sendTest->setToolTip(tr("Sends a short message through the saved server."));
-    m_password->setPlaceholderText(
-        m_hasPassword && m_saved && m_saved->host == s.host && m_saved->user == s.user
-            ? tr("unchanged")
-            : (s.user.isEmpty() ? tr("no login") : QString()));
+    m_password->setPlaceholderText(m_hasPassword && m_saved && m_saved->host == s.host &&
+                                           m_saved->user == s.user
+                                       ? tr("unchanged")
+                                       : (s.user.isEmpty() ? tr("no login") : QString()));
 }
 
 void MailServerBox::save()

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QScopeGuard>
 #include <QSqlError>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <sys/stat.h>
@@ -75,7 +76,11 @@ private slots:
     void postgresPlansFollowTableSize();
     void sqliteWalAndForeignKeys();
     void sqlitePrefixAndMemory();
-    void sqliteCreatesFolder();
+    void sqliteRefusesMissingFolder();
+    void sqliteCreatesOwnFolder();
+    void wrongSchemeRefused_data();
+    void wrongSchemeRefused();
+    void schemeCaseIgnored();
     void sqliteNewFileOwnerOnly();
     void sqliteNotADatabaseRefusedUntouched();
 };
@@ -410,14 +415,72 @@ void TestDatabase::sqlitePrefixAndMemory()
              0);
 }
 
-void TestDatabase::sqliteCreatesFolder()
+void TestDatabase::sqliteRefusesMissingFolder()
 {
+    // A missing folder is more likely a typo than a wish: refused, and nothing made.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("a/b/c/switchboard.sqlite"));
     auto db = Database::open(path);
-    SB_VERIFY_OK(db);
+    QVERIFY(!db.ok());
+    QCOMPARE(db.error().kind, Error::Kind::Invalid);
+    QVERIFY2(db.error().message.contains(dir.filePath(QStringLiteral("a/b/c"))),
+             qPrintable(db.error().message));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("a"))));
+}
+
+void TestDatabase::sqliteCreatesOwnFolder()
+{
+    // The window's own folder (under the user's data directory) is made on first use. Test
+    // mode: ~/.qttest, never the developer's own database.
+    QStandardPaths::setTestModeEnabled(true);
+    auto testMode = qScopeGuard([]() { QStandardPaths::setTestModeEnabled(false); });
+    qunsetenv("SWITCHBOARD_DATABASE");
+    const QString path = Database::defaultSpec();
+    QDir(QFileInfo(path).absolutePath()).removeRecursively();
+    auto cleanup = qScopeGuard([&]() { QDir(QFileInfo(path).absolutePath()).removeRecursively(); });
+    {
+        auto db = Database::open(path);
+        SB_VERIFY_OK(db);
+        QCOMPARE(db->schemaVersion(), sb::Migrations::latestVersion());
+    }
     QVERIFY(QFile::exists(path));
-    QCOMPARE(db->schemaVersion(), sb::Migrations::latestVersion());
+}
+
+void TestDatabase::wrongSchemeRefused_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::newRow("typo") << QStringLiteral("postgresq://sb:s3cret@127.0.0.1/switchboard");
+    QTest::newRow("mysql") << QStringLiteral("mysql://sb:s3cret@127.0.0.1/switchboard");
+    QTest::newRow("file url") << QStringLiteral("file:///tmp/s3cret.sqlite");
+    QTest::newRow("inside a path") << QStringLiteral("data/x://sb:s3cret@h/db");
+}
+
+void TestDatabase::wrongSchemeRefused()
+{
+    QFETCH(QString, spec);
+    const QDir here = QDir::current();
+    const QStringList before = here.entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+    auto r = Database::open(spec);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, Error::Kind::Invalid);
+    QVERIFY2(r.error().message.contains(QStringLiteral("postgresql://")),
+             qPrintable(r.error().message));
+    QVERIFY2(!r.error().message.contains(QStringLiteral("s3cret")) ||
+                 spec.startsWith(QLatin1String("file:")),
+             qPrintable(r.error().message));
+    // No folder named after the address, the password or anything else.
+    QCOMPARE(here.entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
+}
+
+void TestDatabase::schemeCaseIgnored()
+{
+    // "PostgreSQL://" is an address of the same kind: refused here as a malformed PostgreSQL
+    // address (no database named), not taken as a file path.
+    auto r = Database::open(QStringLiteral("PostgreSQL://sb@127.0.0.1:5432"));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, Error::Kind::Invalid);
+    QVERIFY2(r.error().message.contains(QStringLiteral("PostgreSQL address")),
+             qPrintable(r.error().message));
 }
 
 void TestDatabase::sqliteNewFileOwnerOnly()
@@ -427,6 +490,7 @@ void TestDatabase::sqliteNewFileOwnerOnly()
     const mode_t previous = ::umask(0022);
     auto restore = qScopeGuard([previous]() { ::umask(previous); });
     QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("private")));
     const QString path = dir.filePath(QStringLiteral("private/switchboard.sqlite"));
     auto db = Database::open(QStringLiteral("sqlite:") + path);
     SB_VERIFY_OK(db);

@@ -1,9 +1,13 @@
-// --now and its limit: a time more than a year from the system clock is refused unless
-// --force-time says it is meant (issue 12: a typo in the year renewed a number 161 times).
+// The global options against mistakes (issue 12): --now more than a year from the system
+// clock is refused unless --force-time says it is meant (a typo in the year renewed a number
+// 161 times); --database refuses an address of another scheme and a missing folder instead
+// of creating folders named after the password.
 #include "tests/support/CtlRunner.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -11,7 +15,7 @@
 using namespace sb;
 using namespace sb::test;
 
-class TestCliNow : public QObject
+class TestCliGlobal : public QObject
 {
     Q_OBJECT
 
@@ -77,7 +81,39 @@ private slots:
                  0);
         QCOMPARE(balance(), QStringLiteral("20.00"));
     }
+
+    void databaseOfAnotherSchemeIsRefused_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::newRow("typo") << QStringLiteral("postgresq://sb:s3cret@127.0.0.1/db");
+        QTest::newRow("mysql") << QStringLiteral("mysql://sb:s3cret@127.0.0.1/db");
+    }
+
+    void databaseOfAnotherSchemeIsRefused()
+    {
+        QFETCH(QString, spec);
+        // Run in an empty folder: a relative "path" made of the address would appear there.
+        QTemporaryDir work;
+        const QString before = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(work.path()));
+        const CtlResult r = CtlRunner(spec).run({QStringLiteral("balance")});
+        QVERIFY(QDir::setCurrent(before));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("postgresql://")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("s3cret")), qPrintable(r.err));
+        QVERIFY(QDir(work.path()).isEmpty());
+    }
+
+    void databaseInAMissingFolderIsRefused()
+    {
+        QTemporaryDir work;
+        const QString path = work.filePath(QStringLiteral("no/such/folder/s.sqlite"));
+        const CtlResult r = CtlRunner(path).run({QStringLiteral("init")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("does not exist")), qPrintable(r.err));
+        QVERIFY(QDir(work.path()).isEmpty());
+    }
 };
 
-QTEST_GUILESS_MAIN(TestCliNow)
-#include "tst_cli_now.moc"
+QTEST_GUILESS_MAIN(TestCliGlobal)
+#include "tst_cli_global.moc"
