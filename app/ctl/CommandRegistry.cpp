@@ -10,12 +10,12 @@
 #include "app/ctl/CreditCommand.h"
 #include "app/ctl/DemoCommand.h"
 #include "app/ctl/InitCommand.h"
-#include "app/ctl/LaterCommand.h"
 #include "app/ctl/MemberCommand.h"
 #include "app/ctl/NumberCommand.h"
 #include "app/ctl/PricesCommand.h"
 #include "app/ctl/ProfileCommand.h"
 #include "app/ctl/ReportCommand.h"
+#include "app/ctl/SettingsCommand.h"
 #include "app/ctl/TopUpCommand.h"
 
 namespace sb::ctl {
@@ -38,9 +38,7 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<BundleCommand>());
     m_commands.push_back(std::make_unique<AdviceCommand>());
     m_commands.push_back(std::make_unique<ReportCommand>());
-    // Commands of the contract that later work delivers: a clear word instead of "unknown".
-    for (const char* later : {"settings"})
-        m_commands.push_back(std::make_unique<LaterCommand>(QString::fromLatin1(later)));
+    m_commands.push_back(std::make_unique<SettingsCommand>());
 }
 
 CommandRegistry::~CommandRegistry() = default;

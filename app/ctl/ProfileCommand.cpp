@@ -5,6 +5,8 @@
 #include "app/ctl/Session.h"
 #include "core/bundles/BundleService.h"
 #include "core/calls/CallHistory.h"
+#include "core/net/MailSender.h"
+#include "core/net/MailSettings.h"
 #include "core/profiles/PbxConfig.h"
 #include "core/profiles/ProfileService.h"
 
@@ -133,6 +135,8 @@ QStringList ProfileCommand::forms() const
            "in"),
         tr("profile credentials NAME                    SIP username, password and servers"),
         tr("profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration"),
+        tr("profile send-credentials NAME               mail the credentials to the profile's "
+           "e-mail"),
         tr("profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT"),
         tr("profile delete NAME --yes [--export-history FILE.csv]"),
     };
@@ -152,10 +156,9 @@ int ProfileCommand::run(const QStringList& w, Session& s)
         return Done;
     }
     if (w.isEmpty())
-        return s.usageError(
-            tr("Usage: profile "
-               "create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|"
-               "delete ..."));
+        return s.usageError(tr("Usage: profile "
+                               "create|show|list|rename|channels|country|credentials|pbx-config|"
+                               "send-credentials|link|unlink|delete ..."));
     const QString sub = w.first();
     const QStringList rest = w.mid(1);
     if (sub == QLatin1String("create"))
@@ -175,6 +178,8 @@ int ProfileCommand::run(const QStringList& w, Session& s)
         return country(rest, s);
     if (sub == QLatin1String("credentials") || sub == QLatin1String("pbx-config"))
         return credentials(w, s);
+    if (sub == QLatin1String("send-credentials"))
+        return sendCredentials(rest, s);
     if (sub == QLatin1String("link"))
         return link(rest, s);
     if (sub == QLatin1String("unlink"))
@@ -220,12 +225,28 @@ int ProfileCommand::create(const QStringList& w, Session& s)
         return s.refused(created.error().message);
     for (const QString& warning : std::as_const(created->warnings))
         s.out().error(warning);
+    // A registration profile with an e-mail gets its credentials when a mail server is set;
+    // the profile stands whatever happens to the mail.
+    QString sentTo, mailProblem;
+    auto mailServer = MailSettings(*ctx).server();
+    if (created->profile.auth == SipProfile::Auth::Registration &&
+        !created->profile.email.trimmed().isEmpty() && mailServer && mailServer->has_value()) {
+        MailSender sender(*ctx);
+        auto sent = sender.sendCredentials(created->profile.name);
+        if (sent)
+            sentTo = *sent;
+        else
+            mailProblem = sent.error().message;
+    }
     if (s.json()) {
         QJsonObject o = JsonShapes::profile(created->profile, *ctx);
         o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(created->warnings));
         o.insert(QStringLiteral("charged"), created->channelsCharged.toString());
         if (!created->password.isEmpty())
             o.insert(QStringLiteral("username"), created->profile.username);
+        o.insert(QStringLiteral("credentialsSentTo"), JsonShapes::nullable(sentTo));
+        if (!mailProblem.isEmpty())
+            o.insert(QStringLiteral("credentialsProblem"), mailProblem);
         s.out().json(o);
     } else {
         s.out().line(tr("Created SIP profile %1 with %n channel(s); the company paid %2.", nullptr,
@@ -235,7 +256,29 @@ int ProfileCommand::create(const QStringList& w, Session& s)
             s.out().line(tr("SIP username %1. Show the password with: switchboardctl profile "
                             "credentials \"%2\"")
                              .arg(created->profile.username, created->profile.name));
+        if (!sentTo.isEmpty())
+            s.out().line(tr("The credentials were sent to %1.").arg(sentTo));
     }
+    if (!mailProblem.isEmpty())
+        s.out().error(tr("The credentials were not sent: %1").arg(mailProblem));
+    return Done;
+}
+
+int ProfileCommand::sendCredentials(const QStringList& w, Session& s)
+{
+    if (w.size() != 1)
+        return s.usageError(tr("Usage: profile send-credentials NAME"));
+    Context* ctx = s.context();
+    if (!ctx)
+        return Refused;
+    MailSender sender(*ctx);
+    auto sent = sender.sendCredentials(w.first());
+    if (!sent)
+        return s.refused(sent.error().message);
+    if (s.json())
+        s.out().json({{QStringLiteral("sentTo"), *sent}});
+    else
+        s.out().line(tr("The credentials of %1 were sent to %2.").arg(w.first(), *sent));
     return Done;
 }
 

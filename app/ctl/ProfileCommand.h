@@ -4,7 +4,8 @@
 
 namespace sb::ctl {
 
-/// `profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete`.
+/// `profile create|show|list|rename|channels|country|credentials|pbx-config|send-credentials|
+/// link|unlink|delete`.
 class ProfileCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(sb::ctl::CommandLine)
@@ -26,6 +27,7 @@ private:
     int channels(const QStringList& w, Session& s);
     int country(const QStringList& w, Session& s);
     int credentials(const QStringList& w, Session& s);
+    int sendCredentials(const QStringList& w, Session& s);
     int link(const QStringList& w, Session& s);
     int unlink(const QStringList& w, Session& s);
     int remove(const QStringList& w, Session& s);

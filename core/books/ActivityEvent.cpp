@@ -50,6 +50,9 @@ constexpr KindKey kKeys[] = {
     {ActivityKind::BundlesLapsed, "bundle.lapsed"},
     {ActivityKind::MemberCountryChanged, "member.country"},
     {ActivityKind::ProfileCountryChanged, "profile.country"},
+    {ActivityKind::MailServerChanged, "mail.server"},
+    {ActivityKind::MailServerRemoved, "mail.serverRemoved"},
+    {ActivityKind::CredentialsSent, "profile.credentialsSent"},
 };
 
 namespace V = ActivityValue;
@@ -380,6 +383,27 @@ ActivityEvent ActivityEvent::profileCountryChanged(const QString& profile,
 {
     return event(ActivityKind::ProfileCountryChanged, profile,
                  {{V::Profile, profile}, {V::OldCountry, oldCountry}, {V::Country, country}});
+}
+
+ActivityEvent ActivityEvent::mailServerChanged(const QString& host, int port,
+                                               const QString& security, const QString& from,
+                                               const QString& user)
+{
+    QVariantMap v{{V::Host, host}, {V::Port, port}, {V::Security, security}, {V::From, from}};
+    if (!user.isEmpty())
+        v.insert(V::User, user);
+    return event(ActivityKind::MailServerChanged, host, v);
+}
+
+ActivityEvent ActivityEvent::mailServerRemoved(const QString& host)
+{
+    return event(ActivityKind::MailServerRemoved, host, {{V::Host, host}});
+}
+
+ActivityEvent ActivityEvent::credentialsSent(const QString& profile, const QString& address)
+{
+    return event(ActivityKind::CredentialsSent, profile,
+                 {{V::Profile, profile}, {V::Address, address}});
 }
 
 } // namespace sb

@@ -50,6 +50,9 @@ enum class ActivityKind
     BundlesLapsed,
     MemberCountryChanged,
     ProfileCountryChanged,
+    MailServerChanged,
+    MailServerRemoved,
+    CredentialsSent,
 };
 
 /// The stored key of a kind ("number.buy"); empty for Unknown.
@@ -98,6 +101,11 @@ inline constexpr QLatin1String OldCount("old_count");
 inline constexpr QLatin1String RefundCents("refund_cents");
 inline constexpr QLatin1String Country("country"); ///< ISO 3166 alpha-2, "NO"
 inline constexpr QLatin1String OldCountry("old_country");
+inline constexpr QLatin1String Host("host");
+inline constexpr QLatin1String Security("security"); ///< "starttls", "tls" or "none"
+inline constexpr QLatin1String From("from");
+inline constexpr QLatin1String User("user");
+inline constexpr QLatin1String Address("address"); ///< an e-mail address
 /// The English sentence of a line written before events had values (schema 3 and older):
 /// shown as it is, since its values are missing.
 inline constexpr QLatin1String Text("text");
@@ -175,6 +183,12 @@ struct ActivityEvent
                                               const QString& country);
     static ActivityEvent profileCountryChanged(const QString& profile, const QString& oldCountry,
                                                const QString& country);
+    /// The mail server set (never its password); `user` empty: no login.
+    static ActivityEvent mailServerChanged(const QString& host, int port, const QString& security,
+                                           const QString& from, const QString& user);
+    static ActivityEvent mailServerRemoved(const QString& host);
+    /// A profile's credentials accepted by the mail server for `address` (never the password).
+    static ActivityEvent credentialsSent(const QString& profile, const QString& address);
 };
 
 } // namespace sb

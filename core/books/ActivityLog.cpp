@@ -247,6 +247,18 @@ QString ActivityLog::describe(const ActivityEntry& entry)
     case ActivityKind::ProfileCountryChanged:
         return tr("Changed the country of SIP profile %1 from %2 to %3")
             .arg(text(V::Profile), text(V::OldCountry), text(V::Country));
+    case ActivityKind::MailServerChanged:
+        return v.contains(V::User)
+                   ? tr("Mail server set to %1, port %2 (%3), sender %4, login as %5")
+                         .arg(text(V::Host), number(V::Port), text(V::Security), text(V::From),
+                              text(V::User))
+                   : tr("Mail server set to %1, port %2 (%3), sender %4, without login")
+                         .arg(text(V::Host), number(V::Port), text(V::Security), text(V::From));
+    case ActivityKind::MailServerRemoved:
+        return tr("Mail server %1 removed").arg(text(V::Host));
+    case ActivityKind::CredentialsSent:
+        return tr("Sent the credentials of SIP profile %1 to %2")
+            .arg(text(V::Profile), text(V::Address));
     case ActivityKind::MemberCharged:
     case ActivityKind::Unknown:
         break;
@@ -331,6 +343,12 @@ QString ActivityLog::kindName(ActivityKind kind)
         return tr("Member's country changed");
     case ActivityKind::ProfileCountryChanged:
         return tr("SIP profile's country changed");
+    case ActivityKind::MailServerChanged:
+        return tr("Mail server set");
+    case ActivityKind::MailServerRemoved:
+        return tr("Mail server removed");
+    case ActivityKind::CredentialsSent:
+        return tr("Credentials sent");
     case ActivityKind::Unknown:
         break;
     }

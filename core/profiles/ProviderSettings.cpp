@@ -41,17 +41,28 @@ Result<QString> ProviderSettings::value(const QString& key, const QString& fallb
 
 Result<void> ProviderSettings::setValue(const QString& key, const QString& value) const
 {
-    return Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<void> {
-        const Database& db = tx.db();
-        auto del = db.run(QStringLiteral("DELETE FROM settings WHERE key = ?"), {key});
-        if (!del)
-            return del.error();
-        auto ins = db.run(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"),
-                          {key, Database::text(value)});
-        if (!ins)
-            return ins.error();
-        return {};
-    });
+    return Transaction::run(
+        m_ctx.db, [&](Transaction& tx) -> Result<void> { return setValue(tx, key, value); });
+}
+
+Result<void> ProviderSettings::setValue(Transaction& tx, const QString& key,
+                                        const QString& value) const
+{
+    if (auto del = remove(tx, key); !del)
+        return del;
+    auto ins = tx.db().run(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"),
+                           {key, Database::text(value)});
+    if (!ins)
+        return ins.error();
+    return {};
+}
+
+Result<void> ProviderSettings::remove(Transaction& tx, const QString& key) const
+{
+    auto del = tx.db().run(QStringLiteral("DELETE FROM settings WHERE key = ?"), {key});
+    if (!del)
+        return del.error();
+    return {};
 }
 
 Result<QStringList> ProviderSettings::sipServers() const

@@ -8,6 +8,8 @@
 
 namespace sb {
 
+class Transaction;
+
 /// Settings shared by every copy of the program on one database (kept in the database,
 /// so the window and switchboardctl agree): the provider's SIP servers and the mail server.
 class ProviderSettings
@@ -26,6 +28,10 @@ public:
 
     Result<QString> value(const QString& key, const QString& fallback = {}) const;
     Result<void> setValue(const QString& key, const QString& value) const;
+    /// The same inside the caller's transaction, for settings that change together.
+    Result<void> setValue(Transaction& tx, const QString& key, const QString& value) const;
+    /// Forgets a setting (value() then gives its fallback), inside the caller's transaction.
+    Result<void> remove(Transaction& tx, const QString& key) const;
 
 private:
     const Context& m_ctx;

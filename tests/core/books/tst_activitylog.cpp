@@ -77,6 +77,10 @@ QList<ActivityEvent> everyKind()
         ActivityEvent::bundlesLapsed(s("Oslo Salg"), 1, m(1000), m(3000)),
         ActivityEvent::memberCountryChanged(s("ola.nordmann"), s("US"), s("NO")),
         ActivityEvent::profileCountryChanged(s("Oslo Salg"), s("US"), s("NO")),
+        ActivityEvent::mailServerChanged(s("smtp.example.no"), 587, s("starttls"),
+                                         s("switchboard@example.no"), s("switchboard")),
+        ActivityEvent::mailServerRemoved(s("smtp.example.no")),
+        ActivityEvent::credentialsSent(s("Oslo Salg"), s("it@example.no")),
     };
 }
 
