@@ -2,6 +2,8 @@
 
 #include "core/books/CompanyService.h"
 #include "core/members/MemberService.h"
+#include "core/net/MailSender.h"
+#include "core/net/MailSettings.h"
 #include "core/profiles/PbxConfig.h"
 #include "core/profiles/ProviderSettings.h"
 #include "ui/profiles/PbxConfigView.h"
@@ -240,6 +242,17 @@ void CreateSipProfileWizard::buildDonePage()
     m_allowedIp = selectableLabel(m_donePage, QStringLiteral("allowedIpLabel"));
     m_doneNote = new HintLabel(m_donePage);
     m_doneNote->setObjectName(QStringLiteral("doneNoteLabel"));
+    m_mailNote = new HintLabel(m_donePage);
+    m_mailNote->setObjectName(QStringLiteral("credentialsMailLabel"));
+    m_mailSender = new MailSender(m_ctx, this);
+    connect(m_mailSender, &MailSender::finished, this, [this](const Result<QString>& sentTo) {
+        if (sentTo)
+            m_mailNote->showInfo(tr("The credentials went to %1.").arg(*sentTo));
+        else
+            m_mailNote->showError(tr("The credentials were not e-mailed: %1 The profile is "
+                                     "ready; send them again from its details.")
+                                      .arg(sentTo.error().message));
+    });
     m_config = new PbxConfigView(m_donePage);
     auto* form = new QFormLayout;
     form->addRow(m_serversCaption, m_servers);
@@ -250,6 +263,7 @@ void CreateSipProfileWizard::buildDonePage()
     layout->addWidget(m_createdLabel);
     layout->addLayout(form);
     layout->addWidget(m_doneNote);
+    layout->addWidget(m_mailNote);
     layout->addWidget(m_config, 1);
     setPage(DonePage, m_donePage);
 }
@@ -366,6 +380,7 @@ bool CreateSipProfileWizard::validateCurrentPage()
     }
     m_created = *created;
     showCreated();
+    mailCredentials();
     return true;
 }
 
@@ -408,6 +423,31 @@ void CreateSipProfileWizard::showCreated()
         m_doneNote->showInfo(
             tr("The provider accepts calls from this address without registration."));
     m_config->setText(PbxConfig::asterisk(p, list, m_created->password));
+}
+
+void CreateSipProfileWizard::mailCredentials()
+{
+    m_mailNote->clearMessage();
+    if (!m_created || m_created->profile.auth != SipProfile::Auth::Registration ||
+        m_created->profile.email.isEmpty())
+        return;
+    auto server = MailSettings(m_ctx).server();
+    if (server && !server->has_value()) {
+        m_mailNote->showInfo(tr("No mail server is set in Settings, so the credentials were "
+                                "not e-mailed to %1.")
+                                 .arg(m_created->profile.email));
+        return;
+    }
+    // Sent in the background: the admin can read the details meanwhile, and a failure
+    // leaves the profile exactly as created.
+    auto started = m_mailSender->startCredentials(m_created->profile.name);
+    if (!started) {
+        m_mailNote->showError(tr("The credentials were not e-mailed: %1 The profile is ready; "
+                                 "send them again from its details.")
+                                  .arg(started.error().message));
+        return;
+    }
+    m_mailNote->showInfo(tr("Sending the credentials to %1…").arg(*started));
 }
 
 void CreateSipProfileWizard::changeEvent(QEvent* event)

@@ -14,6 +14,10 @@ class QLineEdit;
 class QRadioButton;
 class QSpinBox;
 
+namespace sb {
+class MailSender;
+}
+
 namespace sb::ui {
 
 class CountryCombo;
@@ -57,6 +61,8 @@ private:
     void updateName();
     void updateConnection();
     void showCreated();
+    /// E-mails a new registration profile's credentials when a mail server and an address are set.
+    void mailCredentials();
 
     const Context& m_ctx;
     ProfileService m_service;
@@ -105,6 +111,8 @@ private:
     QLabel* m_allowedIpCaption = nullptr;
     QLabel* m_allowedIp = nullptr;
     HintLabel* m_doneNote = nullptr;
+    HintLabel* m_mailNote = nullptr;
+    MailSender* m_mailSender = nullptr;
     PbxConfigView* m_config = nullptr;
 };
 

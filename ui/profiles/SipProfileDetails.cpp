@@ -3,6 +3,7 @@
 #include "core/base/PhoneNumbers.h"
 #include "core/bundles/BundleService.h"
 #include "core/numbers/NumberCatalogue.h"
+#include "core/net/MailSender.h"
 #include "core/profiles/PbxConfig.h"
 #include "core/profiles/ProfileService.h"
 #include "core/profiles/ProviderSettings.h"
@@ -101,9 +102,15 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
     m_ipWarning->setObjectName(QStringLiteral("ipWarningLabel"));
     m_credentialsHint = new HintLabel(m_authBox);
     m_credentialsHint->setObjectName(QStringLiteral("credentialsHint"));
+    m_sendCredentials = new QPushButton(m_authBox);
+    m_sendCredentials->setObjectName(QStringLiteral("sendCredentialsButton"));
+    m_mailSender = new MailSender(m_ctx, this);
     auto* passwordRow = new QHBoxLayout;
     passwordRow->addWidget(m_passwordLabel, 1);
     passwordRow->addWidget(m_showPassword);
+    auto* sendRow = new QHBoxLayout;
+    sendRow->addStretch();
+    sendRow->addWidget(m_sendCredentials);
     auto* authForm = new QFormLayout;
     authForm->addRow(m_usernameCaption, m_username);
     authForm->addRow(m_passwordCaption, passwordRow);
@@ -111,9 +118,23 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
     auto* authLayout = new QVBoxLayout(m_authBox);
     authLayout->addWidget(m_authMethod);
     authLayout->addLayout(authForm);
+    authLayout->addLayout(sendRow);
     authLayout->addWidget(m_ipWarning);
     authLayout->addWidget(m_credentialsHint);
     connect(m_showPassword, &QPushButton::clicked, this, &SipProfileDetails::togglePassword);
+    connect(m_sendCredentials, &QPushButton::clicked, this, &SipProfileDetails::sendCredentials);
+    connect(m_mailSender, &MailSender::finished, this, [this](const Result<QString>& sentTo) {
+        if (sentTo) {
+            m_credentialsHint->showInfo(tr("The credentials went to %1.").arg(*sentTo));
+            emit statusMessage(tr("Sent the credentials of %1 to %2.").arg(m_sending, *sentTo));
+        } else {
+            // The profile and its password are as they were: only the mail failed.
+            m_credentialsHint->showError(
+                tr("The credentials were not sent: %1").arg(sentTo.error().message));
+        }
+        m_sending.clear();
+        updateWidgets();
+    });
 
     // What the PBX needs
     m_pbxBox = group(QStringLiteral("pbxGroup"), m_details);
@@ -342,6 +363,20 @@ QString SipProfileDetails::configText(bool withPassword)
     return PbxConfig::asterisk(*m_profile, m_servers, password);
 }
 
+void SipProfileDetails::sendCredentials()
+{
+    if (!m_profile || m_mailSender->isBusy())
+        return;
+    auto started = m_mailSender->startCredentials(m_profile->name);
+    if (!started) {
+        m_credentialsHint->showError(started.error().message);
+        return;
+    }
+    m_sending = m_profile->name;
+    m_credentialsHint->showInfo(tr("Sending the credentials to %1…").arg(*started));
+    updateWidgets();
+}
+
 void SipProfileDetails::togglePassword()
 {
     if (!m_profile)
@@ -392,9 +427,16 @@ void SipProfileDetails::updateWidgets()
     m_summary->setAccessibleName(m_summary->text());
 
     const bool registration = p.auth == SipProfile::Auth::Registration;
-    for (QWidget* w : std::initializer_list<QWidget*>{
-             m_usernameCaption, m_username, m_passwordCaption, m_passwordLabel, m_showPassword})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_usernameCaption, m_username,
+                                                      m_passwordCaption, m_passwordLabel,
+                                                      m_showPassword, m_sendCredentials})
         w->setVisible(registration);
+    m_sendCredentials->setEnabled(registration && !p.email.isEmpty() && m_sending.isEmpty());
+    m_sendCredentials->setToolTip(
+        p.email.isEmpty()
+            ? tr("This profile has no e-mail address to send its credentials to.")
+            : tr("Mails the username, password, SIP servers and PBX configuration to %1.")
+                  .arg(p.email));
     m_ipCaption->setVisible(!registration);
     m_ip->setVisible(!registration);
     if (registration) {
@@ -555,7 +597,7 @@ void SipProfileDetails::retranslateUi()
     m_showPassword->setAccessibleName(tr("Show the password"));
     m_ipCaption->setText(tr("Allowed IP:"));
     m_ipWarning->setAccessibleName(tr("Address warning"));
-    m_credentialsHint->setAccessibleName(tr("Problem"));
+    m_sendCredentials->setText(tr("Send the &credentials again"));
     m_pbxBox->setTitle(tr("PBX data"));
     m_serversCaption->setText(tr("Provider SIP servers:"));
     m_outgoingBox->setTitle(tr("Outgoing calls"));

@@ -18,6 +18,10 @@ class QPushButton;
 class QTableWidget;
 class QToolButton;
 
+namespace sb {
+class MailSender;
+}
+
 namespace sb::ui {
 
 class HintLabel;
@@ -71,6 +75,8 @@ private:
     void retranslateUi();
     void updateWidgets();
     void togglePassword();
+    /// Mails the credentials to the profile's e-mail without blocking the window.
+    void sendCredentials();
     QString configText(bool withPassword);
     QToolButton* actionButton(QAction* action, const QString& name, QWidget* parent);
     static QGroupBox* group(const QString& name, QWidget* parent);
@@ -97,6 +103,10 @@ private:
     QLabel* m_passwordCaption = nullptr;
     QLabel* m_passwordLabel = nullptr;
     QPushButton* m_showPassword = nullptr;
+    QPushButton* m_sendCredentials = nullptr;
+    MailSender* m_mailSender = nullptr;
+    /// The profile whose credentials are on their way; empty when none are.
+    QString m_sending;
     QLabel* m_ipCaption = nullptr;
     QLabel* m_ip = nullptr;
     HintLabel* m_ipWarning = nullptr;

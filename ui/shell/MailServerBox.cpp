@@ -1,8 +1,7 @@
 #include "ui/shell/MailServerBox.h"
 
+#include "core/net/MailSender.h"
 #include "core/net/MailSettings.h"
-#include "core/net/SmtpClient.h"
-#include "core/net/TestMail.h"
 #include "ui/widgets/HintLabel.h"
 
 #include <QComboBox>
@@ -101,16 +100,15 @@ MailServerBox::MailServerBox(const Context& ctx, QWidget* parent) : QGroupBox(pa
     layout->addLayout(testForm);
     layout->addWidget(m_testHint);
 
-    m_client = new SmtpClient(this);
-    connect(m_client, &SmtpClient::finished, this, [this](const Result<void>& result) {
-        const QString to = m_testAddress->text().trimmed();
-        if (result) {
-            m_testHint->showInfo(tr("The test message went to %1. If it does not arrive, look "
-                                    "in the spam folder.")
-                                     .arg(to));
-            emit statusMessage(tr("Test message sent to %1.").arg(to));
+    m_sender = new MailSender(ctx, this);
+    connect(m_sender, &MailSender::finished, this, [this](const Result<QString>& sentTo) {
+        if (sentTo) {
+            m_testHint->showInfo(tr("The server accepted the test message for %1. If it does "
+                                    "not arrive, look in the spam folder.")
+                                     .arg(*sentTo));
+            emit statusMessage(tr("Test message sent to %1.").arg(*sentTo));
         } else {
-            m_testHint->showError(result.error().message);
+            m_testHint->showError(sentTo.error().message);
         }
         updateWidgets();
     });
@@ -119,7 +117,7 @@ MailServerBox::MailServerBox(const Context& ctx, QWidget* parent) : QGroupBox(pa
     connect(m_port, &QSpinBox::valueChanged, this, &MailServerBox::updateWidgets);
     connect(m_security, &QComboBox::currentIndexChanged, this, &MailServerBox::securityChosen);
     connect(m_testAddress, &QLineEdit::textChanged, this, [this]() {
-        if (!m_client->isBusy())
+        if (!m_sender->isBusy())
             m_testHint->clearMessage();
         updateWidgets();
     });
@@ -194,7 +192,7 @@ void MailServerBox::updateWidgets()
     const MailServer s = typed();
     const QString trouble = problem();
     const bool changed = !m_saved || *m_saved != s || !m_password->text().isEmpty();
-    const bool busy = m_client && m_client->isBusy();
+    const bool busy = m_sender && m_sender->isBusy();
     // An empty form is not a problem to shout about; anything half typed is.
     const bool untouched = !m_saved && s.host.isEmpty() && s.user.isEmpty() && s.from.isEmpty();
     if (!trouble.isEmpty() && !untouched)
@@ -205,14 +203,12 @@ void MailServerBox::updateWidgets()
     m_remove->setEnabled(m_saved.has_value() && !busy);
     const QString to = m_testAddress->text().trimmed();
     const bool addressOk = MailSettings::validateAddress(to).ok();
-    // A test goes through the saved server: what the credentials will use.
-    m_sendTest->setEnabled(m_saved.has_value() && !changed && addressOk && !busy);
-    if (!m_saved)
-        m_sendTest->setToolTip(tr("Save a mail server first."));
-    else if (changed)
-        m_sendTest->setToolTip(tr("Save the changes first: the test uses the saved server."));
-    else
-        m_sendTest->setToolTip(tr("Sends a short message through the saved server."));
+    // The test goes through the server as typed, so it can be tried before it is saved.
+    m_sendTest->setEnabled(trouble.isEmpty() && addressOk && !busy);
+    m_sendTest->setToolTip(changed && m_saved
+                               ? tr("Sends a short message through the server as typed here, "
+                                    "before it is saved.")
+                               : tr("Sends a short message through this server."));
     m_password->setPlaceholderText(m_hasPassword && m_saved && m_saved->host == s.host &&
                                            m_saved->user == s.user
                                        ? tr("unchanged")
@@ -249,17 +245,25 @@ void MailServerBox::remove()
 
 void MailServerBox::sendTest()
 {
-    if (!m_saved)
-        return;
-    auto password = MailSettings(m_ctx).password();
-    if (!password) {
-        m_testHint->showError(password.error().message);
-        return;
+    const MailServer server = typed();
+    QString password = m_password->text();
+    // An empty field keeps the saved password of the same login.
+    if (password.isEmpty() && !server.user.isEmpty() && m_saved && m_saved->host == server.host &&
+        m_saved->user == server.user) {
+        auto stored = MailSettings(m_ctx).password();
+        if (!stored) {
+            m_testHint->showError(stored.error().message);
+            return;
+        }
+        password = *stored;
     }
     const QString to = m_testAddress->text().trimmed();
-    const QByteArray message = TestMail::compose(*m_saved, to, m_ctx.now());
-    m_testHint->showInfo(tr("Sending a test message to %1 through %2…").arg(to, m_saved->host));
-    m_client->send(*m_saved, *password, to, message);
+    auto started = m_sender->startTestMessage(to, server, password);
+    if (!started) {
+        m_testHint->showError(started.error().message);
+        return;
+    }
+    m_testHint->showInfo(tr("Sending a test message to %1 through %2…").arg(to, server.host));
     updateWidgets();
 }
 

@@ -14,7 +14,7 @@ class QPushButton;
 class QSpinBox;
 
 namespace sb {
-class SmtpClient;
+class MailSender;
 }
 
 namespace sb::ui {
@@ -72,7 +72,7 @@ private:
     QLineEdit* m_testAddress = nullptr;
     QPushButton* m_sendTest = nullptr;
     HintLabel* m_testHint = nullptr;
-    SmtpClient* m_client = nullptr;
+    MailSender* m_sender = nullptr;
     std::optional<MailServer> m_saved;
     bool m_hasPassword = false;
     MailServer::Security m_lastSecurity = MailServer::Security::StartTls;
