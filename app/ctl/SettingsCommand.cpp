@@ -40,7 +40,8 @@ QCommandLineOption securityOption()
 
 QCommandLineOption fromOption()
 {
-    return {QStringLiteral("from"), SettingsCommand::tr("The sender address of the messages (mail)."),
+    return {QStringLiteral("from"),
+            SettingsCommand::tr("The sender address of the messages (mail)."),
             QStringLiteral("ADDRESS")};
 }
 
@@ -106,7 +107,7 @@ QStringList SettingsCommand::forms() const
 
 QList<QCommandLineOption> SettingsCommand::options() const
 {
-    return {hostOption(), portOption(),  securityOption(),
+    return {hostOption(), portOption(), securityOption(),
             fromOption(), userOption(), passwordStdinOption()};
 }
 
@@ -207,8 +208,8 @@ int SettingsCommand::mail(const QStringList& w, Session& s)
         bool ok = false;
         m.port = a.value(QStringLiteral("port")).toInt(&ok);
         if (!ok)
-            return s.refused(tr("--port: \"%1\" is not a whole number.")
-                                 .arg(a.value(QStringLiteral("port"))));
+            return s.refused(
+                tr("--port: \"%1\" is not a whole number.").arg(a.value(QStringLiteral("port"))));
     }
     std::optional<QString> password;
     if (passwordStdin) {

@@ -110,8 +110,7 @@ QString MailMessage::newMessageId(const QString& from)
         domain = QStringLiteral("switchboard.invalid");
     const quint64 a = QRandomGenerator::system()->generate64();
     const quint64 b = QRandomGenerator::system()->generate64();
-    return QStringLiteral("%1.%2@%3")
-        .arg(QString::number(a, 36), QString::number(b, 36), domain);
+    return QStringLiteral("%1.%2@%3").arg(QString::number(a, 36), QString::number(b, 36), domain);
 }
 
 QByteArray MailMessage::toBytes() const

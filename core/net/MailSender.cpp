@@ -25,8 +25,8 @@ Result<MailServer> configured(const MailSettings& settings)
     if (!s)
         return s.error();
     if (!*s)
-        return Error::refused(MailSender::tr(
-            "No mail server is set: enter one in Settings (or with switchboardctl settings mail)."));
+        return Error::refused(MailSender::tr("No mail server is set: enter one in Settings (or "
+                                             "with switchboardctl settings mail)."));
     return **s;
 }
 
@@ -87,6 +87,24 @@ Result<QString> MailSender::startTestMessage(const QString& address)
     m_profile.clear();
     m_last.reset();
     m_client->send(*server, *password, to, message.toBytes());
+    return to;
+}
+
+Result<QString> MailSender::startTestMessage(const QString& address, const MailServer& server,
+                                             const QString& password)
+{
+    if (isBusy())
+        return Error::refused(tr("A message is already being sent; wait for it."));
+    const QString to = address.trimmed();
+    if (auto a = MailSettings::validateAddress(to); !a)
+        return a.error();
+    if (auto v = MailSettings::validate(server); !v)
+        return v.error();
+    const MailMessage message = CredentialsMail::testMessage(server, to, m_ctx.now());
+    m_address = to;
+    m_profile.clear();
+    m_last.reset();
+    m_client->send(server, password, to, message.toBytes());
     return to;
 }
 

@@ -35,6 +35,10 @@ public:
 
     Result<QString> startCredentials(const QString& profile);
     Result<QString> startTestMessage(const QString& address);
+    /// The test message through `server` and `password` as entered, before they are saved
+    /// (the settings' "Send a test message"); validated as MailSettings::save does.
+    Result<QString> startTestMessage(const QString& address, const MailServer& server,
+                                     const QString& password);
     Result<QString> sendCredentials(const QString& profile);
     Result<QString> sendTestMessage(const QString& address);
 
@@ -50,7 +54,7 @@ private:
     const Context& m_ctx;
     SmtpClient* m_client;
     QString m_address;
-    QString m_profile; ///< empty for the test message
+    QString m_profile;                     ///< empty for the test message
     std::optional<Result<QString>> m_last; ///< the end of the latest send, for waitFor()
 };
 

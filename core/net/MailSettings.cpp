@@ -56,8 +56,9 @@ Result<void> MailSettings::validateHost(const QString& host)
         literal = literal.mid(1, literal.size() - 2);
     if (!QHostAddress(literal).isNull())
         return {};
-    static const QRegularExpression re(QStringLiteral(
-        "^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
+    static const QRegularExpression re(
+        QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,"
+                       "61}[A-Za-z0-9])?)*$"));
     if (h.size() > 253 || !re.match(h).hasMatch())
         return Error::invalid(
             tr("\"%1\" is not a mail server's host name such as smtp.example.com.").arg(host));
@@ -145,7 +146,8 @@ Result<void> MailSettings::save(const MailServer& in, const std::optional<QStrin
     s.user = s.user.trimmed();
     if (auto v = validate(s); !v)
         return v;
-    if (password && (password->contains(QLatin1Char('\n')) || password->contains(QLatin1Char('\r'))))
+    if (password &&
+        (password->contains(QLatin1Char('\n')) || password->contains(QLatin1Char('\r'))))
         return Error::invalid(tr("The mail server's password cannot span lines."));
 
     auto old = server();
@@ -193,8 +195,8 @@ Result<void> MailSettings::save(const MailServer& in, const std::optional<QStrin
                 return r;
         }
         return ActivityLog(m_ctx).record(
-            tx, ActivityEvent::mailServerChanged(s.host, s.port, MailServer::securityKey(s.security),
-                                                 s.from, s.user));
+            tx, ActivityEvent::mailServerChanged(
+                    s.host, s.port, MailServer::securityKey(s.security), s.from, s.user));
     });
     if (!done)
         return done;

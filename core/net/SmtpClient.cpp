@@ -1,5 +1,7 @@
 #include "core/net/SmtpClient.h"
 
+#include "core/net/MailSettings.h"
+
 #include <QEventLoop>
 #include <QHostAddress>
 #include <QPointer>
@@ -44,10 +46,10 @@ QByteArray SmtpClient::dotStuffed(const QByteArray& message)
 
 QString SmtpClient::serverName() const
 {
-    const QString host = m_server.host.contains(QLatin1Char(':')) &&
-                                 !m_server.host.startsWith(QLatin1Char('['))
-                             ? QStringLiteral("[%1]").arg(m_server.host)
-                             : m_server.host;
+    const QString host =
+        m_server.host.contains(QLatin1Char(':')) && !m_server.host.startsWith(QLatin1Char('['))
+            ? QStringLiteral("[%1]").arg(m_server.host)
+            : m_server.host;
     return QStringLiteral("%1:%2").arg(host).arg(m_server.port);
 }
 
@@ -74,14 +76,19 @@ QByteArray SmtpClient::helloName() const
     return "localhost";
 }
 
-void SmtpClient::send(const MailServer& server, const QString& password,
-                      const QString& recipient, const QByteArray& message)
+void SmtpClient::send(const MailServer& server, const QString& password, const QString& recipient,
+                      const QByteArray& message)
 {
     if (m_busy) {
         // finished() of the send under way must stay the first; this one answers later.
         QTimer::singleShot(0, this, [this] {
             emit finished(Error::refused(tr("A message is already being sent; wait for it.")));
         });
+        return;
+    }
+    // Never a password in clear over the network, whoever calls: the settings' own rules.
+    if (auto valid = MailSettings::validate(server); !valid) {
+        QTimer::singleShot(0, this, [this, error = valid.error()] { emit finished(error); });
         return;
     }
     m_busy = true;
@@ -316,9 +323,7 @@ void SmtpClient::onReply(int code, const QStringList& lines)
                      .arg(text));
             return;
         }
-        // Accepted: the server has it. QUIT is courtesy; its answer changes nothing.
-        m_socket->write("QUIT\r\n");
-        m_socket->disconnectFromHost();
+        // Accepted: the server has it. finish() says QUIT, whose answer changes nothing.
         finish({});
         return;
     case Step::Idle:
@@ -449,8 +454,11 @@ void SmtpClient::finish(const Result<void>& result)
     if (m_socket) {
         m_socket->disconnect(this);
         if (result) {
-            // Lives until QUIT is written and the server closes (or this client goes).
+            // Lives until QUIT is written and the connection closes (or this client goes).
             connect(m_socket, &QSslSocket::disconnected, m_socket, &QObject::deleteLater);
+            m_socket->write("QUIT\r\n");
+            m_socket->flush();
+            m_socket->disconnectFromHost();
         } else {
             m_socket->abort();
             m_socket->deleteLater();

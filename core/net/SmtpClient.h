@@ -39,14 +39,18 @@ public:
     int connectTimeout() const { return m_connectTimeoutMs; }
     int replyTimeout() const { return m_replyTimeoutMs; }
     /// Authorities trusted besides the system's (a test's own CA, a company's private CA).
-    void setCaCertificates(const QList<QSslCertificate>& certificates) { m_extraCas = certificates; }
+    void setCaCertificates(const QList<QSslCertificate>& certificates)
+    {
+        m_extraCas = certificates;
+    }
 
     /// True between send() and finished().
     bool isBusy() const { return m_busy; }
 
     /// Starts sending `message` (RFC 5322 bytes, see MailMessage) from `server.from` to
     /// `recipient`, logging in as `server.user` with `password` when the user is set.
-    /// A send while another is under way finishes at once with an error.
+    /// A server MailSettings::validate() refuses ("none" for a host that is not loopback, …)
+    /// and a send while another is under way finish at once with an error.
     void send(const MailServer& server, const QString& password, const QString& recipient,
               const QByteArray& message);
     /// send() and wait for its end in a local event loop.

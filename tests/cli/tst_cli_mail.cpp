@@ -175,10 +175,10 @@ private slots:
     void mailRefusals()
     {
         // "none" only for a loopback host.
-        CtlResult r = ctlInput({s("settings"), s("mail"), s("--host"), s("smtp.example.no"),
-                                s("--port"), s("25"), s("--security"), s("none"), s("--from"),
-                                s("a@example.no")},
-                               {});
+        CtlResult r =
+            ctlInput({s("settings"), s("mail"), s("--host"), s("smtp.example.no"), s("--port"),
+                      s("25"), s("--security"), s("none"), s("--from"), s("a@example.no")},
+                     {});
         verifyRefused(r, s("only for a mail server on this machine"));
         QVERIFY(ctlJson({s("settings"), s("show")}).json().value(s("mail")).isNull());
         // No password on standard input.
@@ -214,8 +214,8 @@ private slots:
         QCOMPARE(ctl({s("topup"), s("1000")}).exitCode, 0);
 
         // Refused before a mail server is set; the profile is created all the same.
-        CtlResult r = ctlJson({s("profile"), s("create"), s("Oslo"), s("--email"),
-                               s("it@example.no")});
+        CtlResult r =
+            ctlJson({s("profile"), s("create"), s("Oslo"), s("--email"), s("it@example.no")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.json().value(s("credentialsSentTo")).isNull());
         QVERIFY(!r.json().contains(s("credentialsProblem")));
@@ -268,8 +268,8 @@ private slots:
         QCOMPARE(ctl({s("topup"), s("1000")}).exitCode, 0);
         const int port = SmtpServer::closedPort();
         QCOMPARE(setMail(port).exitCode, 0);
-        CtlResult r = ctlJson({s("profile"), s("create"), s("Oslo"), s("--email"),
-                               s("it@example.no")});
+        CtlResult r =
+            ctlJson({s("profile"), s("create"), s("Oslo"), s("--email"), s("it@example.no")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.json().value(s("credentialsSentTo")).isNull());
         QVERIFY2(r.json()

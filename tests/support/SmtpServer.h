@@ -57,14 +57,13 @@ public:
         if (openssl.isEmpty())
             return false;
         QProcess p;
-        p.start(openssl,
-                {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                 QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                 dir + QStringLiteral("/key.pem"), QStringLiteral("-out"),
-                 dir + QStringLiteral("/cert.pem"), QStringLiteral("-days"), QStringLiteral("2"),
-                 QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
-                 QStringLiteral("-addext"),
-                 QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1")});
+        p.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                          QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                          QStringLiteral("-keyout"), dir + QStringLiteral("/key.pem"),
+                          QStringLiteral("-out"), dir + QStringLiteral("/cert.pem"),
+                          QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                          QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
+                          QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1")});
         return p.waitForFinished(60000) && p.exitCode() == 0 &&
                QFile::exists(dir + QStringLiteral("/cert.pem"));
     }
@@ -89,9 +88,8 @@ public:
     {
         static const char* const modes[] = {"accept", "refuse-login", "starttls",
                                             "tls",    "drop",         "silent"};
-        QStringList args{script(), QStringLiteral("--mode"),
-                         QString::fromLatin1(modes[int(mode)]), QStringLiteral("--dir"),
-                         m_dir.path()};
+        QStringList args{script(), QStringLiteral("--mode"), QString::fromLatin1(modes[int(mode)]),
+                         QStringLiteral("--dir"), m_dir.path()};
         if (!user.isEmpty())
             args << QStringLiteral("--user") << user << QStringLiteral("--password") << password;
         if (!exclude.isEmpty())

@@ -16,6 +16,7 @@
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 #include <optional>
 
@@ -58,6 +59,24 @@ void setUp(const Context& ctx)
     SB_VERIFY_OK(ProviderSettings(ctx).setSipServers(
         {QStringLiteral("sip1.example.net:5060"), QStringLiteral("sip2.example.net:5080")}));
 }
+
+// The admin's language, as the window installs it: here a catalogue of two Polish sentences.
+class Polish : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char* context, const char* source, const char*, int) const override
+    {
+        if (qstrcmp(context, "sb::CredentialsMail") != 0)
+            return {};
+        if (QByteArray(source).startsWith("Credentials of the SIP profile"))
+            return QString::fromUtf8("Dane logowania profilu SIP %1 – żółć");
+        if (QByteArray(source).startsWith("Hello,"))
+            return QString::fromUtf8("Dzień dobry,\n\nprofil %1\nużytkownik: %2\nhasło: %3\n"
+                                     "serwery:\n%4\n\n%5\n");
+        return {};
+    }
+};
 
 qint64 credentialLines(const Database& db)
 {
@@ -105,7 +124,8 @@ private slots:
         QCOMPARE(r.value(QStringLiteral("rcptTos")).toArray().first().toString(),
                  QStringLiteral("it@example.no"));
         QCOMPARE(r.value(QStringLiteral("to")).toString(), QStringLiteral("it@example.no"));
-        QCOMPARE(r.value(QStringLiteral("from")).toString(), QStringLiteral("switchboard@example.no"));
+        QCOMPARE(r.value(QStringLiteral("from")).toString(),
+                 QStringLiteral("switchboard@example.no"));
         // Dated by the injected clock.
         QCOMPARE(r.value(QStringLiteral("date")).toString(),
                  QStringLiteral("Tue, 10 Mar 2026 12:00:00 +0000"));
@@ -132,6 +152,57 @@ private slots:
         QVERIFY(!sbt::rows(e.db(), QStringLiteral("SELECT event_values, search_key FROM activity"))
                      .join(QString())
                      .contains(c->password));
+    }
+
+    void inTheAdminsLanguage_data() { sbt::addEngineRows(); }
+    void inTheAdminsLanguage()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        setUp(*e.ctx);
+        SmtpServer server(SmtpServer::Mode::Accept, QStringLiteral("mailer"), kMailPassword);
+        QVERIFY2(server.ok(), qPrintable(server.problem()));
+        SB_VERIFY_OK(MailSettings(*e.ctx).save(loopback(server.port()), kMailPassword));
+        Polish polish;
+        QCoreApplication::installTranslator(&polish);
+        MailSender sender(*e.ctx);
+        auto sent = sender.sendCredentials(QStringLiteral("Oslo Salg"));
+        QCoreApplication::removeTranslator(&polish);
+        SB_VERIFY_OK(sent);
+        QCOMPARE(server.messages().size(), 1);
+        const QJsonObject r = server.messages().first();
+        QCOMPARE(r.value(QStringLiteral("subject")).toString(),
+                 QString::fromUtf8("Dane logowania profilu SIP Oslo Salg – żółć"));
+        auto c = ProfileService(*e.ctx).credentials(QStringLiteral("Oslo Salg"));
+        SB_VERIFY_OK(c);
+        const QString body = r.value(QStringLiteral("body")).toString();
+        QVERIFY2(body.startsWith(QString::fromUtf8("Dzień dobry,\n\nprofil Oslo Salg\n")),
+                 qPrintable(body));
+        QVERIFY(body.contains(QString::fromUtf8("hasło: ") + c->password));
+    }
+
+    void testMessageBeforeSaving_data() { sbt::addEngineRows(); }
+    void testMessageBeforeSaving()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SmtpServer server(SmtpServer::Mode::Accept, QStringLiteral("mailer"), kMailPassword);
+        QVERIFY2(server.ok(), qPrintable(server.problem()));
+        const auto before = sbt::snapshot(e.db());
+        MailSender sender(*e.ctx);
+        QSignalSpy spy(&sender, &MailSender::finished);
+        SB_VERIFY_OK(sender.startTestMessage(QStringLiteral("admin@example.no"),
+                                             loopback(server.port()), kMailPassword));
+        QVERIFY(spy.wait(30000));
+        QCOMPARE(server.messages().size(), 1);
+        // Nothing saved by a test.
+        QVERIFY(!MailSettings(*e.ctx).server()->has_value());
+        QCOMPARE(sbt::snapshot(e.db()), before);
+        // Settings that cannot be saved cannot be tried either.
+        MailServer remote = loopback(server.port());
+        remote.host = QStringLiteral("smtp.example.no");
+        QVERIFY(!sender.startTestMessage(QStringLiteral("admin@example.no"), remote, kMailPassword)
+                     .ok());
     }
 
     void asynchronousTestMessage_data() { sbt::addEngineRows(); }

@@ -75,30 +75,30 @@ private slots:
         const QString ok = QStringLiteral("a@example.no");
         QTest::newRow("valid") << QStringLiteral("smtp.example.no") << 587
                                << QStringLiteral("starttls") << ok << QString();
-        QTest::newRow("ipv6") << QStringLiteral("2001:db8::1") << 465 << QStringLiteral("tls")
-                              << ok << QString();
+        QTest::newRow("ipv6") << QStringLiteral("2001:db8::1") << 465 << QStringLiteral("tls") << ok
+                              << QString();
         QTest::newRow("none on loopback")
             << QStringLiteral("127.0.0.1") << 25 << QStringLiteral("none") << ok << QString();
-        QTest::newRow("none elsewhere") << QStringLiteral("smtp.example.no") << 25
-                                        << QStringLiteral("none") << ok
-                                        << QStringLiteral("only for a mail server on this machine");
-        QTest::newRow("empty host") << QString() << 587 << QStringLiteral("starttls") << ok
-                                    << QStringLiteral("host name");
+        QTest::newRow("none elsewhere")
+            << QStringLiteral("smtp.example.no") << 25 << QStringLiteral("none") << ok
+            << QStringLiteral("only for a mail server on this machine");
+        QTest::newRow("empty host")
+            << QString() << 587 << QStringLiteral("starttls") << ok << QStringLiteral("host name");
         QTest::newRow("bad host") << QStringLiteral("smtp example.no") << 587
                                   << QStringLiteral("starttls") << ok
                                   << QStringLiteral("is not a mail server's host name");
         QTest::newRow("port 0") << QStringLiteral("smtp.example.no") << 0
                                 << QStringLiteral("starttls") << ok
                                 << QStringLiteral("from 1 to 65535");
-        QTest::newRow("port 65536") << QStringLiteral("smtp.example.no") << 65536
-                                    << QStringLiteral("starttls") << ok
-                                    << QStringLiteral("from 1 to 65535");
-        QTest::newRow("no sender") << QStringLiteral("smtp.example.no") << 587
-                                   << QStringLiteral("starttls") << QString()
-                                   << QStringLiteral("sender address");
-        QTest::newRow("bad sender") << QStringLiteral("smtp.example.no") << 587
-                                    << QStringLiteral("starttls") << QStringLiteral("switchboard")
-                                    << QStringLiteral("is not an e-mail address");
+        QTest::newRow("port 65536")
+            << QStringLiteral("smtp.example.no") << 65536 << QStringLiteral("starttls") << ok
+            << QStringLiteral("from 1 to 65535");
+        QTest::newRow("no sender")
+            << QStringLiteral("smtp.example.no") << 587 << QStringLiteral("starttls") << QString()
+            << QStringLiteral("sender address");
+        QTest::newRow("bad sender")
+            << QStringLiteral("smtp.example.no") << 587 << QStringLiteral("starttls")
+            << QStringLiteral("switchboard") << QStringLiteral("is not an e-mail address");
         QTest::newRow("sender with space")
             << QStringLiteral("smtp.example.no") << 587 << QStringLiteral("starttls")
             << QStringLiteral("a b@example.no") << QStringLiteral("is not an e-mail address");
@@ -144,7 +144,8 @@ private slots:
         QCOMPARE(*password, kPassword);
 
         // Never in clear: only a sealed token in the table.
-        const QStringList all = sbt::rows(e.db(), QStringLiteral("SELECT key, value FROM settings"));
+        const QStringList all =
+            sbt::rows(e.db(), QStringLiteral("SELECT key, value FROM settings"));
         for (const QString& row : all)
             QVERIFY2(!row.contains(QStringLiteral("s3cret")), qPrintable(row));
         QVERIFY(sbt::scalar(e.db(), QStringLiteral("SELECT value FROM settings WHERE key = "

@@ -48,7 +48,7 @@ MailMessage sample(const QString& to = QStringLiteral("it@example.no"))
 #define NEED_SERVER(server)                                                                        \
     do {                                                                                           \
         if (!(server).ok())                                                                        \
-            QFAIL(qPrintable(QStringLiteral("the SMTP server did not start: ") +                  \
+            QFAIL(qPrintable(QStringLiteral("the SMTP server did not start: ") +                   \
                              (server).problem()));                                                 \
     } while (0)
 
@@ -88,8 +88,8 @@ private slots:
     {
         QFETCH(QString, exclude);
         QFETCH(QString, mechanism);
-        SmtpServer server(SmtpServer::Mode::Accept, QStringLiteral("mailer"), s("sëcret pass"),
-                          {}, exclude);
+        SmtpServer server(SmtpServer::Mode::Accept, QStringLiteral("mailer"), s("sëcret pass"), {},
+                          exclude);
         NEED_SERVER(server);
         SmtpClient client;
         const MailMessage m = sample();
@@ -206,6 +206,20 @@ private slots:
                  qPrintable(sent.error().message));
     }
 
+    void noneRefusedForRemoteHost()
+    {
+        SmtpClient client;
+        MailServer remote = loopback(25, QStringLiteral("mailer"));
+        remote.host = QStringLiteral("smtp.example.no");
+        const MailMessage m = sample();
+        const auto sent = client.sendAndWait(remote, QStringLiteral("pw"), m.to, m.toBytes());
+        QVERIFY(!sent.ok());
+        QVERIFY2(sent.error().message.contains(QStringLiteral("only for a mail server on this "
+                                                              "machine")),
+                 qPrintable(sent.error().message));
+        QVERIFY(!client.isBusy());
+    }
+
     void startTlsNotOffered()
     {
         SmtpServer server(SmtpServer::Mode::Accept, QStringLiteral("mailer"), QStringLiteral("pw"));
@@ -264,9 +278,10 @@ private slots:
         const auto sent = client.sendAndWait(ms, QStringLiteral("pw"), m.to, m.toBytes());
         QVERIFY(!sent.ok());
         const QString msg = sent.error().message;
-        QVERIFY2(msg.contains(QStringLiteral("certificate of the mail server localhost:%1")
-                                  .arg(server.port())),
-                 qPrintable(msg));
+        QVERIFY2(
+            msg.contains(
+                QStringLiteral("certificate of the mail server localhost:%1").arg(server.port())),
+            qPrintable(msg));
         QVERIFY2(msg.contains(QStringLiteral("self signed"), Qt::CaseInsensitive) ||
                      msg.contains(QStringLiteral("self-signed"), Qt::CaseInsensitive),
                  qPrintable(msg));
