@@ -2,8 +2,8 @@
 
 #include "core/base/PhoneNumbers.h"
 #include "core/bundles/BundleService.h"
-#include "core/numbers/NumberCatalogue.h"
 #include "core/net/MailSender.h"
+#include "core/numbers/NumberCatalogue.h"
 #include "core/profiles/PbxConfig.h"
 #include "core/profiles/ProfileService.h"
 #include "core/profiles/ProviderSettings.h"
@@ -427,9 +427,9 @@ void SipProfileDetails::updateWidgets()
     m_summary->setAccessibleName(m_summary->text());
 
     const bool registration = p.auth == SipProfile::Auth::Registration;
-    for (QWidget* w : std::initializer_list<QWidget*>{m_usernameCaption, m_username,
-                                                      m_passwordCaption, m_passwordLabel,
-                                                      m_showPassword, m_sendCredentials})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_usernameCaption, m_username, m_passwordCaption,
+                                         m_passwordLabel, m_showPassword, m_sendCredentials})
         w->setVisible(registration);
     m_sendCredentials->setEnabled(registration && !p.email.isEmpty() && m_sending.isEmpty());
     m_sendCredentials->setToolTip(
