@@ -4,7 +4,8 @@
 
 namespace sb::ctl {
 
-/// `profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete`.
+/// `profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete`
+/// and `profile probe` (ProfileProbeCommand).
 class ProfileCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(sb::ctl::CommandLine)

@@ -10,6 +10,7 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 
 namespace sb::ui {
 
@@ -50,6 +51,9 @@ private:
     void updateWidgets();
     void selectCurrentLanguage();
     void saveSipServers();
+    /// The trunk check's time limit, shared with switchboardctl through the database.
+    void loadProbeTimeout();
+    void saveProbeTimeout();
 
     QLabel* m_title = nullptr;
     QGroupBox* m_languageBox = nullptr;
@@ -70,6 +74,11 @@ private:
     HintLabel* m_sipServersHint = nullptr;
     QLabel* m_mailServerLabel = nullptr;
     QLineEdit* m_mailServer = nullptr;
+    QGroupBox* m_probeBox = nullptr;
+    QLabel* m_probeNote = nullptr;
+    QLabel* m_probeTimeoutLabel = nullptr;
+    QSpinBox* m_probeTimeout = nullptr;
+    HintLabel* m_probeHint = nullptr;
     const Context& m_ctx;
     QStringList m_savedSipServers;
     QString m_currentSpec;
