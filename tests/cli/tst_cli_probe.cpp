@@ -149,6 +149,10 @@ private slots:
         QCOMPARE(ctl({s("profile"), s("probe")}).exitCode, 2);
         QCOMPARE(ctl({s("profile"), s("probe"), s("Desk"), s("Other")}).exitCode, 2);
         QCOMPARE(storedRows(), 0);
+        const CtlResult help = ctl({s("profile"), s("probe"), s("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(s("profile probe NAME [--timeout-ms N]")), qPrintable(help.out));
+        QVERIFY2(help.out.contains(s("--timeout-ms")), qPrintable(help.out));
     }
 };
 

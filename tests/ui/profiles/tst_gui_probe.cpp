@@ -114,13 +114,18 @@ private slots:
                  qPrintable(m_gui.statusText()));
 
         // Stored, and the table shows the worst answer.
-        QCOMPARE(sbt_rows(ctx), 3);
+        QCOMPARE(storedProbes(ctx), 3);
         QTRY_COMPARE(view->model()->index(0, ProfilesModel::Trunk).data().toString(),
                      QStringLiteral("503"));
+        QVERIFY(!view->model()
+                     ->index(0, ProfilesModel::Trunk)
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .isEmpty());
     }
 
 private:
-    static int sbt_rows(const Context& ctx)
+    static int storedProbes(const Context& ctx)
     {
         auto q = ctx.db.runFirst(QStringLiteral("SELECT COUNT(*) FROM profile_probes"));
         return q ? q->value(0).toInt() : -1;
