@@ -2,6 +2,7 @@
 
 #include "app/ctl/JsonShapes.h"
 #include "app/ctl/OptionParser.h"
+#include "app/ctl/ProfileProbeCommand.h"
 #include "app/ctl/Session.h"
 #include "core/bundles/BundleService.h"
 #include "core/calls/CallHistory.h"
@@ -139,14 +140,24 @@ QStringList ProfileCommand::forms() const
            "e-mail"),
         tr("profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT"),
         tr("profile delete NAME --yes [--export-history FILE.csv]"),
+        tr("profile probe NAME [--timeout-ms N]          SIP OPTIONS to the PBX and the "
+           "provider's servers"),
     };
 }
 
 QList<QCommandLineOption> ProfileCommand::options() const
 {
-    return {ipOption(),    portOption(),         channelsOption(), departmentOption(),
-            emailOption(), countryOption(),      formatOption(),   extensionOption(),
-            yesOption(),   exportHistoryOption()};
+    return {ipOption(),
+            portOption(),
+            channelsOption(),
+            departmentOption(),
+            emailOption(),
+            countryOption(),
+            formatOption(),
+            extensionOption(),
+            yesOption(),
+            exportHistoryOption(),
+            ProfileProbeCommand::timeoutOption()};
 }
 
 int ProfileCommand::run(const QStringList& w, Session& s)
@@ -156,9 +167,10 @@ int ProfileCommand::run(const QStringList& w, Session& s)
         return Done;
     }
     if (w.isEmpty())
-        return s.usageError(tr("Usage: profile "
-                               "create|show|list|rename|channels|country|credentials|pbx-config|"
-                               "send-credentials|link|unlink|delete ..."));
+        return s.usageError(
+            tr("Usage: profile "
+               "create|show|list|rename|channels|country|credentials|pbx-config|"
+               "send-credentials|link|unlink|delete|probe ..."));
     const QString sub = w.first();
     const QStringList rest = w.mid(1);
     if (sub == QLatin1String("create"))
@@ -186,6 +198,8 @@ int ProfileCommand::run(const QStringList& w, Session& s)
         return unlink(rest, s);
     if (sub == QLatin1String("delete"))
         return remove(rest, s);
+    if (sub == QLatin1String("probe"))
+        return ProfileProbeCommand().run(rest, s);
     return s.usageError(tr("Unknown profile command '%1'.").arg(sub));
 }
 

@@ -5,7 +5,7 @@
 namespace sb::ctl {
 
 /// `profile create|show|list|rename|channels|country|credentials|pbx-config|send-credentials|
-/// link|unlink|delete`.
+/// link|unlink|delete` and `profile probe` (ProfileProbeCommand).
 class ProfileCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(sb::ctl::CommandLine)

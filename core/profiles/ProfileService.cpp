@@ -806,6 +806,8 @@ Result<ProfileService::Deletion> ProfileService::remove(const QString& name) con
             // The bundles' history goes with the profile (a table of bundles/, which sits
             // above profiles/, named here so the profile's row can go).
             {QStringLiteral("DELETE FROM bundle_periods WHERE profile_id = ?"), {}},
+            // Its trunk probes (core/net, above profiles/) likewise.
+            {QStringLiteral("DELETE FROM profile_probes WHERE profile_id = ?"), {}},
             {QStringLiteral("UPDATE terms_acceptances SET profile_id = NULL WHERE profile_id = ?"),
              {}},
         };

@@ -356,6 +356,22 @@ const QList<QStringList>& steps()
                            " SELECT substr(at, 1, 13), -amount_cents FROM ledger"
                            " WHERE from_account = 1) t GROUP BY h"),
         },
+        // 12: trunk health (ProbeService): the latest SIP OPTIONS probe per profile and
+        //     server, read by the SIP profiles table with its rows.
+        {
+            QStringLiteral("CREATE TABLE profile_probes ("
+                           " profile_id BIGINT NOT NULL REFERENCES profiles(id),"
+                           " position INTEGER NOT NULL,"
+                           " kind TEXT NOT NULL CHECK (kind IN ('pbx','provider')),"
+                           " target TEXT NOT NULL,"
+                           " result TEXT NOT NULL CHECK (result IN ('ok','error','no-answer')),"
+                           " code INTEGER NULL,"
+                           " rtt_ms INTEGER NULL,"
+                           " limit_ms INTEGER NOT NULL,"
+                           " reason TEXT NOT NULL DEFAULT '',"
+                           " checked_at TEXT NOT NULL,"
+                           " PRIMARY KEY (profile_id, position))"),
+        },
     };
     return s;
 }

@@ -50,9 +50,51 @@ QString ProfilesModel::displayText(const SipProfile& p, int column) const
         return QString::number(p.accounts.size());
     case Numbers:
         return QString::number(p.numbers.size());
+    case Trunk:
+        return trunkText(p);
     default:
         return {};
     }
+}
+
+QString ProfilesModel::trunkText(const SipProfile& p) const
+{
+    const auto it = m_probes.constFind(p.id);
+    if (it == m_probes.constEnd() || it->targets == 0)
+        return {};
+    // The worst server speaks for the trunk: an error code, then silence, then the slowest.
+    if (it->errorCode)
+        return QString::number(*it->errorCode);
+    if (it->errors > 0)
+        return tr("Error");
+    if (it->silent > 0)
+        return tr("No answer");
+    return tr("OK %1 ms").arg(it->slowestMs.value_or(0));
+}
+
+QString ProfilesModel::trunkToolTip(const SipProfile& p) const
+{
+    const auto it = m_probes.constFind(p.id);
+    if (it == m_probes.constEnd() || it->targets == 0)
+        return tr("Not checked yet: Check the trunk in the profile's details.");
+    return tr("%1 of %2 servers answered OK; checked %3")
+        .arg(it->ok)
+        .arg(it->targets)
+        .arg(QLocale().toString(it->checkedAt.toLocalTime(), QLocale::ShortFormat));
+}
+
+qint64 ProfilesModel::trunkRank(const SipProfile& p) const
+{
+    const auto it = m_probes.constFind(p.id);
+    if (it == m_probes.constEnd() || it->targets == 0)
+        return -1;
+    if (it->errorCode)
+        return 100000 + *it->errorCode;
+    if (it->errors > 0)
+        return 199999;
+    if (it->silent > 0)
+        return 200000;
+    return it->slowestMs.value_or(0);
 }
 
 QVariant ProfilesModel::data(const QModelIndex& index, int role) const
@@ -62,14 +104,17 @@ QVariant ProfilesModel::data(const QModelIndex& index, int role) const
         return {};
     const SipProfile& p = m_rows.at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
     case Qt::ToolTipRole:
+        if (index.column() == Trunk)
+            return trunkToolTip(p);
+        return displayText(p, index.column());
+    case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
         return displayText(p, index.column());
     case Qt::ForegroundRole:
         return index.column() == Balance ? BalanceDisplay::foreground(p.balance) : QVariant();
     case Qt::TextAlignmentRole:
-        if (index.column() >= Channels)
+        if (index.column() >= Channels && index.column() != Trunk)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case RawValueRole:
@@ -90,6 +135,8 @@ QVariant ProfilesModel::data(const QModelIndex& index, int role) const
             return static_cast<int>(p.accounts.size());
         case Numbers:
             return static_cast<int>(p.numbers.size());
+        case Trunk:
+            return QVariant::fromValue<qlonglong>(trunkRank(p));
         default:
             return {};
         }
@@ -102,6 +149,9 @@ QVariant ProfilesModel::data(const QModelIndex& index, int role) const
 
 QVariant ProfilesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && section == Trunk && role == Qt::ToolTipRole)
+        return tr("The latest check of the trunk: SIP OPTIONS to the PBX (IP authentication) "
+                  "and to the provider's servers");
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount ||
         role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
@@ -122,6 +172,8 @@ QVariant ProfilesModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Linked accounts");
     case Numbers:
         return tr("Numbers");
+    case Trunk:
+        return tr("Trunk");
     default:
         return {};
     }
@@ -149,9 +201,15 @@ void ProfilesModel::refresh()
     beginResetModel();
     auto list = ProfileService(m_ctx).list(m_search);
     m_bundlesCost.clear();
+    m_probes.clear();
     if (list) {
         m_rows = std::move(list).value();
         m_lastError.clear();
+        // Every profile's latest probe in one query, not one per row.
+        if (auto probes = ProbeService(m_ctx).summaries())
+            m_probes = std::move(probes).value();
+        else
+            m_lastError = probes.error().message;
         const BundleService bundles(m_ctx);
         for (const SipProfile& p : std::as_const(m_rows)) {
             auto b = bundles.summary(p.id);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/net/ProbeService.h"
 #include "core/profiles/SipProfile.h"
 #include "core/storage/Context.h"
 
@@ -27,6 +28,7 @@ public:
         Balance,
         Accounts,
         Numbers,
+        Trunk, ///< the latest SIP OPTIONS probe in short: "OK 23 ms", "503", "No answer"
         ColumnCount
     };
     enum Role
@@ -59,10 +61,15 @@ private:
     QString displayText(const SipProfile& p, int column) const;
     /// Channels and US minute bundles a month: the details' "Outgoing calls" total.
     Money monthlyCost(const SipProfile& p) const;
+    QString trunkText(const SipProfile& p) const;
+    QString trunkToolTip(const SipProfile& p) const;
+    /// Sorts the trunk column: answered by round trip, then errors, then silence.
+    qint64 trunkRank(const SipProfile& p) const;
     const Context& m_ctx;
     QString m_search;
     QList<SipProfile> m_rows;
-    QHash<qint64, Money> m_bundlesCost; ///< by profile id, read with the rows
+    QHash<qint64, Money> m_bundlesCost;   ///< by profile id, read with the rows
+    QHash<qint64, ProbeSummary> m_probes; ///< by profile id, read with the rows in one query
     QString m_lastError;
 };
 

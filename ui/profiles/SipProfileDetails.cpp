@@ -3,6 +3,8 @@
 #include "core/base/PhoneNumbers.h"
 #include "core/bundles/BundleService.h"
 #include "core/net/MailSender.h"
+#include "core/net/ProbeRun.h"
+#include "core/net/ProbeService.h"
 #include "core/numbers/NumberCatalogue.h"
 #include "core/profiles/PbxConfig.h"
 #include "core/profiles/ProfileService.h"
@@ -148,10 +150,24 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
             emit statusMessage(
                 tr("Copied the PBX configuration of %1 to the clipboard.").arg(m_profile->name));
     });
+    // Trunk health: SIP OPTIONS to the PBX (IP authentication) and the provider's servers.
+    m_probeButton = new QPushButton(m_pbxBox);
+    m_probeButton->setObjectName(QStringLiteral("probeButton"));
+    // A message label: no accessible name, so a screen reader reads its text.
+    m_probeResult = new QLabel(m_pbxBox);
+    m_probeResult->setObjectName(QStringLiteral("probeResultLabel"));
+    m_probeResult->setWordWrap(true);
+    m_probeResult->setTextFormat(Qt::PlainText);
+    m_probeResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(m_probeButton, &QPushButton::clicked, this, &SipProfileDetails::startProbe);
+    auto* probeRow = new QHBoxLayout;
+    probeRow->addWidget(m_probeButton, 0, Qt::AlignTop);
+    probeRow->addWidget(m_probeResult, 1);
     auto* serversForm = new QFormLayout;
     serversForm->addRow(m_serversCaption, m_serversLabel);
     auto* pbxLayout = new QVBoxLayout(m_pbxBox);
     pbxLayout->addLayout(serversForm);
+    pbxLayout->addLayout(probeRow);
     pbxLayout->addWidget(m_pbxIntro);
     pbxLayout->addWidget(m_config, 1);
 
@@ -335,6 +351,8 @@ void SipProfileDetails::reload()
     m_servers = servers ? *servers : ProviderSettings::defaultSipServers();
     m_serversError = servers ? QString() : servers.error().message;
     updateWidgets();
+    if (!m_probeRun)
+        showProbeResults();
     if (!previousAccount.isEmpty()) {
         for (int row = 0; row < m_accounts->rowCount(); ++row) {
             if (m_accounts->item(row, 0)->text() == previousAccount)
@@ -576,6 +594,73 @@ void SipProfileDetails::updateWidgets()
     emit selectedAccountChanged();
 }
 
+QString SipProfileDetails::probeText(const QList<ProbeResult>& results)
+{
+    QStringList lines;
+    for (const ProbeResult& r : results)
+        lines << (r.kind == ProbeResult::Kind::Pbx ? tr("PBX %1").arg(r.describe())
+                                                   : tr("Provider %1").arg(r.describe()));
+    return lines.join(QLatin1Char('\n'));
+}
+
+void SipProfileDetails::showProbeResults()
+{
+    if (!m_profile) {
+        m_probeResult->clear();
+        return;
+    }
+    auto latest = ProbeService(m_ctx).latest(m_profile->id);
+    if (!latest) {
+        m_probeResult->setText(tr("The last check cannot be read: %1").arg(latest.error().message));
+        return;
+    }
+    if (latest->isEmpty()) {
+        m_probeResult->setText(tr("Not checked yet."));
+        return;
+    }
+    const QLocale locale;
+    m_probeResult->setText(
+        tr("Checked %1:\n%2")
+            .arg(locale.toString(latest->first().checkedAt.toLocalTime(), QLocale::ShortFormat),
+                 probeText(*latest)));
+}
+
+void SipProfileDetails::startProbe()
+{
+    if (!m_profile || m_probeRun)
+        return;
+    m_probeRun = new ProbeRun(m_ctx, this);
+    connect(m_probeRun, &ProbeRun::finished, this, &SipProfileDetails::probeFinished);
+    m_probeButton->setEnabled(false);
+    m_probeResult->setText(tr("Checking the trunk of %1…").arg(m_profile->name));
+    m_probeRun->start(m_profile->name);
+}
+
+void SipProfileDetails::probeFinished()
+{
+    ProbeRun* run = m_probeRun;
+    m_probeRun = nullptr;
+    run->deleteLater();
+    m_probeButton->setEnabled(m_profile.has_value());
+    // The results are stored; show them only where they belong.
+    if (!m_profile || m_profile->id != run->profileId()) {
+        showProbeResults();
+        return;
+    }
+    if (run->error()) {
+        m_probeResult->setText(tr("The trunk could not be checked: %1").arg(run->error()->message));
+        return;
+    }
+    m_probeResult->setText(probeText(run->results()));
+    int ok = 0;
+    for (const ProbeResult& r : run->results())
+        ok += r.result == ProbeResult::Outcome::Ok ? 1 : 0;
+    emit statusMessage(tr("Checked the trunk of %1: %2 of %3 servers answered OK.")
+                           .arg(m_profile->name)
+                           .arg(ok)
+                           .arg(run->results().size()));
+}
+
 void SipProfileDetails::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -600,6 +685,11 @@ void SipProfileDetails::retranslateUi()
     m_sendCredentials->setText(tr("Send the &credentials again"));
     m_pbxBox->setTitle(tr("PBX data"));
     m_serversCaption->setText(tr("Provider SIP servers:"));
+    m_probeButton->setText(tr("Check the &trunk"));
+    m_probeButton->setAccessibleName(tr("Check the trunk"));
+    m_probeButton->setToolTip(
+        tr("Sends SIP OPTIONS to the PBX (IP authentication) and to the provider's servers, and "
+           "shows who answers and how fast."));
     m_outgoingBox->setTitle(tr("Outgoing calls"));
     m_lapsed->setAccessibleName(tr("Channels not paid"));
     m_balanceBox->setTitle(tr("Balance"));
@@ -619,6 +709,8 @@ void SipProfileDetails::retranslateUi()
            "from this profile's credit; at most one per channel. Unused minutes expire at the "
            "renewal; US calls beyond them are charged at the standard rates."));
     updateWidgets();
+    if (!m_probeRun)
+        showProbeResults();
 }
 
 } // namespace sb::ui

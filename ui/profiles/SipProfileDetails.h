@@ -20,7 +20,9 @@ class QToolButton;
 
 namespace sb {
 class MailSender;
-}
+class ProbeRun;
+struct ProbeResult;
+} // namespace sb
 
 namespace sb::ui {
 
@@ -63,6 +65,8 @@ public:
     /// The linked account selected in the details, or empty.
     QString selectedAccount() const;
     bool passwordShown() const { return !m_password.isEmpty(); }
+    /// A trunk check (SIP OPTIONS to the PBX and the provider's servers) is under way.
+    bool probing() const { return m_probeRun != nullptr; }
 
 signals:
     void selectedAccountChanged();
@@ -78,6 +82,11 @@ private:
     /// Mails the credentials to the profile's e-mail without blocking the window.
     void sendCredentials();
     QString configText(bool withPassword);
+    void startProbe();
+    void probeFinished();
+    /// The stored results of the shown profile's last check, in words.
+    void showProbeResults();
+    static QString probeText(const QList<ProbeResult>& results);
     QToolButton* actionButton(QAction* action, const QString& name, QWidget* parent);
     static QGroupBox* group(const QString& name, QWidget* parent);
 
@@ -117,6 +126,9 @@ private:
     QLabel* m_serversLabel = nullptr;
     QLabel* m_pbxIntro = nullptr;
     PbxConfigView* m_config = nullptr;
+    QPushButton* m_probeButton = nullptr;
+    QLabel* m_probeResult = nullptr;
+    ProbeRun* m_probeRun = nullptr;
 
     QGroupBox* m_outgoingBox = nullptr;
     QLabel* m_channelsCost = nullptr;

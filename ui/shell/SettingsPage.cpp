@@ -1,5 +1,6 @@
 #include "ui/shell/SettingsPage.h"
 
+#include "core/net/ProbeService.h"
 #include "core/profiles/ProviderSettings.h"
 #include "ui/shell/MailServerBox.h"
 #include "ui/widgets/HintLabel.h"
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace sb::ui {
@@ -111,6 +113,32 @@ SettingsPage::SettingsPage(const Context& ctx, QWidget* parent) : QWidget(parent
     connect(m_sipServers, &QLineEdit::returnPressed, m_applySipServers, &QPushButton::click);
     connect(m_applySipServers, &QPushButton::clicked, this, &SettingsPage::saveSipServers);
 
+    // Trunk check (issue 10): how long a SIP OPTIONS probe waits, saved as it changes.
+    m_probeBox = new QGroupBox(this);
+    m_probeBox->setObjectName(QStringLiteral("probeGroup"));
+    m_probeNote = new QLabel(m_probeBox);
+    m_probeNote->setWordWrap(true);
+    m_probeTimeout = new QSpinBox(m_probeBox);
+    m_probeTimeout->setObjectName(QStringLiteral("probeTimeoutSpin"));
+    m_probeTimeout->setRange(500, 32000);
+    m_probeTimeout->setSingleStep(500);
+    m_probeTimeout->setValue(ProbeService::DefaultTimeoutMs);
+    // Saved when the value is settled, not at every digit typed.
+    m_probeTimeout->setKeyboardTracking(false);
+    m_probeTimeoutLabel = new QLabel(m_probeBox);
+    m_probeTimeoutLabel->setBuddy(m_probeTimeout);
+    // A message label: no accessible name, so a screen reader reads its text.
+    m_probeHint = new HintLabel(m_probeBox);
+    m_probeHint->setObjectName(QStringLiteral("probeTimeoutHint"));
+    auto* probeForm = new QFormLayout;
+    probeForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    probeForm->addRow(m_probeTimeoutLabel, m_probeTimeout);
+    auto* probeLayout = new QVBoxLayout(m_probeBox);
+    probeLayout->addWidget(m_probeNote);
+    probeLayout->addLayout(probeForm);
+    probeLayout->addWidget(m_probeHint);
+    connect(m_probeTimeout, &QSpinBox::valueChanged, this, &SettingsPage::saveProbeTimeout);
+
     m_mail = new MailServerBox(ctx, this);
     connect(m_mail, &MailServerBox::statusMessage, this, &SettingsPage::statusMessage);
 
@@ -122,6 +150,7 @@ SettingsPage::SettingsPage(const Context& ctx, QWidget* parent) : QWidget(parent
     left->addStretch();
     auto* right = new QVBoxLayout;
     right->addWidget(m_mail);
+    right->addWidget(m_probeBox);
     right->addStretch();
     auto* columns = new QHBoxLayout;
     columns->addLayout(left, 1);
@@ -130,6 +159,7 @@ SettingsPage::SettingsPage(const Context& ctx, QWidget* parent) : QWidget(parent
     layout->addWidget(m_title);
     layout->addLayout(columns, 1);
     loadSipServers();
+    loadProbeTimeout();
     retranslateUi();
 }
 
@@ -166,6 +196,32 @@ void SettingsPage::saveSipServers()
         tr("The provider's SIP servers are now %1.").arg(servers.join(QStringLiteral(", "))));
 }
 
+void SettingsPage::loadProbeTimeout()
+{
+    auto ms = ProbeService(m_ctx).timeoutMs();
+    m_updating = true;
+    m_probeTimeout->setValue(ms ? *ms : ProbeService::DefaultTimeoutMs);
+    m_updating = false;
+    if (!ms)
+        m_probeHint->showError(ms.error().message);
+    else
+        m_probeHint->clearMessage();
+}
+
+void SettingsPage::saveProbeTimeout()
+{
+    if (m_updating)
+        return;
+    const int ms = m_probeTimeout->value();
+    auto saved = ProbeService(m_ctx).setTimeoutMs(ms);
+    if (!saved) {
+        m_probeHint->showError(saved.error().message);
+        return;
+    }
+    m_probeHint->clearMessage();
+    emit statusMessage(tr("A trunk check now waits at most %1 ms for each server.").arg(ms));
+}
+
 void SettingsPage::selectCurrentLanguage()
 {
     m_updating = true;
@@ -180,6 +236,7 @@ void SettingsPage::setCurrentDatabase(const QString& displaySpec)
     m_currentSpec = displaySpec;
     loadSipServers();
     m_mail->load();
+    loadProbeTimeout();
     if (m_database->text().isEmpty())
         m_database->setText(displaySpec.contains(QStringLiteral("***")) ? QString() : displaySpec);
     retranslateUi();
@@ -257,6 +314,14 @@ void SettingsPage::retranslateUi()
     m_sipServersHint->setAccessibleName(tr("SIP servers message"));
     m_sipServers->setPlaceholderText(
         tr("e.g. %1").arg(QStringLiteral("sip1.example.net:5060, sip2.example.net:5060")));
+    m_probeBox->setTitle(tr("Trunk check"));
+    m_probeNote->setText(
+        tr("\"Check the trunk\" in a SIP profile's details sends SIP OPTIONS to its PBX and the "
+           "provider's servers, sending again after 0.5, 1, 2 and 4 s. A server silent this long "
+           "counts as not answering; switchboardctl profile probe uses the same limit."));
+    m_probeTimeoutLabel->setText(tr("&Wait at most:"));
+    m_probeTimeout->setSuffix(tr(" ms"));
+    m_probeTimeout->setAccessibleName(tr("Trunk check time limit in milliseconds"));
     updateWidgets();
 }
 

@@ -10,6 +10,7 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 
 namespace sb::ui {
 
@@ -51,6 +52,9 @@ private:
     void updateWidgets();
     void selectCurrentLanguage();
     void saveSipServers();
+    /// The trunk check's time limit, shared with switchboardctl through the database.
+    void loadProbeTimeout();
+    void saveProbeTimeout();
 
     QLabel* m_title = nullptr;
     QGroupBox* m_languageBox = nullptr;
@@ -70,6 +74,11 @@ private:
     QPushButton* m_applySipServers = nullptr;
     HintLabel* m_sipServersHint = nullptr;
     MailServerBox* m_mail = nullptr;
+    QGroupBox* m_probeBox = nullptr;
+    QLabel* m_probeNote = nullptr;
+    QLabel* m_probeTimeoutLabel = nullptr;
+    QSpinBox* m_probeTimeout = nullptr;
+    HintLabel* m_probeHint = nullptr;
     const Context& m_ctx;
     QStringList m_savedSipServers;
     QString m_currentSpec;

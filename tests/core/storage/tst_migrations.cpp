@@ -84,17 +84,18 @@ bool undoOwedBalances(const Database& db)
     return true;
 }
 
-// Undoes the summaries' step (9) on a fresh database, and the attention list's indexes
-// (step 10) after it.
+// Undoes the summaries' step (9) on a fresh database, and the steps after it: the attention
+// list's indexes (10), the company's hours (11), the trunk probes (12).
 bool undoSummaries(const Database& db)
 {
     for (const char* sql :
-         {"DROP TABLE company_hours", "DROP INDEX ledger_from_at", "DROP INDEX ledger_to_at",
-          "DROP INDEX ledger_months_kind", "DROP INDEX auto_recharge_suspended",
-          "DROP INDEX profiles_channels_due", "DROP TABLE ledger_months",
-          "DROP TABLE balance_months", "DROP TABLE spending_months", "DROP TABLE call_months",
-          "DROP TABLE call_hours", "DROP TABLE profile_peaks", "DROP INDEX ledger_at",
-          "DROP INDEX ledger_kind_at", "ALTER TABLE ledger DROP COLUMN for_account"}) {
+         {"DROP TABLE profile_probes", "DROP TABLE company_hours", "DROP INDEX ledger_from_at",
+          "DROP INDEX ledger_to_at", "DROP INDEX ledger_months_kind",
+          "DROP INDEX auto_recharge_suspended", "DROP INDEX profiles_channels_due",
+          "DROP TABLE ledger_months", "DROP TABLE balance_months", "DROP TABLE spending_months",
+          "DROP TABLE call_months", "DROP TABLE call_hours", "DROP TABLE profile_peaks",
+          "DROP INDEX ledger_at", "DROP INDEX ledger_kind_at",
+          "ALTER TABLE ledger DROP COLUMN for_account"}) {
         if (!db.run(QString::fromLatin1(sql)))
             return false;
     }

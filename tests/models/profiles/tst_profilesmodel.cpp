@@ -4,6 +4,7 @@
 #include "core/books/Ledger.h"
 #include "core/bundles/BundleService.h"
 #include "core/members/MemberService.h"
+#include "core/net/ProbeService.h"
 #include "core/profiles/ProfileService.h"
 #include "core/storage/Context.h"
 #include "core/storage/Transaction.h"
@@ -11,6 +12,7 @@
 #include "tests/support/TestDatabase.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <memory>
@@ -158,6 +160,90 @@ private slots:
             model.data(model.index(lab, ProfilesModel::MonthlyCost), ProfilesModel::RawValueRole)
                 .toLongLong(),
             channels);
+    }
+
+    // The Trunk column: the latest probe in short, read in one query with the rows, and
+    // refreshed when the probe's results are announced.
+    void trunkColumn()
+    {
+        Notifier notifier;
+        m_ctx->notifier = &notifier;
+        const auto detach = qScopeGuard([this]() { m_ctx->notifier = nullptr; });
+        ProfilesModel model(*m_ctx);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int sales = model.rowOfName(QStringLiteral("Sales"));
+        const int lab = model.rowOfName(QStringLiteral("Lab"));
+        const auto text = [&](int row) {
+            return model.data(model.index(row, ProfilesModel::Trunk)).toString();
+        };
+        const auto rank = [&](int row) {
+            return model.data(model.index(row, ProfilesModel::Trunk), ProfilesModel::RawValueRole)
+                .toLongLong();
+        };
+        QCOMPARE(model.headerData(ProfilesModel::Trunk, Qt::Horizontal).toString(),
+                 QStringLiteral("Trunk"));
+        QVERIFY(!model.headerData(ProfilesModel::Trunk, Qt::Horizontal, Qt::ToolTipRole)
+                     .toString()
+                     .isEmpty());
+        QCOMPARE(text(sales), QString());
+        QCOMPARE(rank(sales), -1LL);
+        QVERIFY(model.data(model.index(sales, ProfilesModel::Trunk), Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(QStringLiteral("Not checked yet")));
+
+        const auto result = [this](ProbeResult::Kind kind, ProbeResult::Outcome outcome,
+                                   std::optional<int> code, std::optional<int> rtt) {
+            ProbeResult r;
+            r.target = QStringLiteral("sip1.voice.example.net:5060");
+            r.kind = kind;
+            r.result = outcome;
+            r.code = code;
+            r.rttMs = rtt;
+            r.reason = QStringLiteral("OK");
+            r.limitMs = 32000;
+            r.checkedAt = m_clock->now();
+            return r;
+        };
+        const qint64 salesId = model.profile(sales).id;
+        const qint64 labId = model.profile(lab).id;
+        const ProbeService probes(*m_ctx);
+        using K = ProbeResult::Kind;
+        using O = ProbeResult::Outcome;
+        QVERIFY(probes
+                    .store(salesId, {result(K::Provider, O::Ok, 200, 23),
+                                     result(K::Provider, O::Ok, 200, 41)})
+                    .ok());
+        QVERIFY(probes
+                    .store(labId, {result(K::Pbx, O::Ok, 200, 12),
+                                   result(K::Provider, O::Error, 503, std::nullopt),
+                                   result(K::Provider, O::NoAnswer, std::nullopt, std::nullopt)})
+                    .ok());
+        QCOMPARE(text(model.rowOfName(QStringLiteral("Sales"))), QStringLiteral("OK 41 ms"));
+        QCOMPARE(rank(model.rowOfName(QStringLiteral("Sales"))), 41LL);
+        QCOMPARE(text(model.rowOfName(QStringLiteral("Lab"))), QStringLiteral("503"));
+        QCOMPARE(rank(model.rowOfName(QStringLiteral("Lab"))), 100503LL);
+        QCOMPARE(
+            model
+                .data(model.index(model.rowOfName(QStringLiteral("Lab")), ProfilesModel::Trunk),
+                      Qt::ToolTipRole)
+                .toString(),
+            QStringLiteral("1 of 3 servers answered OK; checked %1")
+                .arg(QLocale().toString(m_clock->now().toLocalTime(), QLocale::ShortFormat)));
+
+        QVERIFY(
+            probes.store(labId, {result(K::Pbx, O::NoAnswer, std::nullopt, std::nullopt)}).ok());
+        QCOMPARE(text(model.rowOfName(QStringLiteral("Lab"))), QStringLiteral("No answer"));
+        QVERIFY(rank(model.rowOfName(QStringLiteral("Lab"))) >
+                rank(model.rowOfName(QStringLiteral("Sales"))));
+        ProbeResult unresolved = result(K::Provider, O::Error, std::nullopt, std::nullopt);
+        unresolved.reason = QStringLiteral("The name x.invalid cannot be resolved");
+        QVERIFY(probes.store(labId, {unresolved}).ok());
+        QCOMPARE(text(model.rowOfName(QStringLiteral("Lab"))), QStringLiteral("Error"));
+        // Nothing stays behind for the other tests.
+        QVERIFY(probes.store(labId, {}).ok());
+        QVERIFY(probes.store(salesId, {}).ok());
+        QCOMPARE(text(model.rowOfName(QStringLiteral("Lab"))), QString());
     }
 };
 
