@@ -32,6 +32,7 @@ public:
         Tls,         ///< implicit TLS with certificate()
         Drop,        ///< greeting and EHLO, then the connection closes
         Silent,      ///< the connection is accepted and never answered
+        DropAfterGreeting, ///< the greeting, then the connection closes
     };
 
     static QString script() { return QStringLiteral(SB_SMTP_SERVER_SCRIPT); }
@@ -86,8 +87,8 @@ public:
     explicit SmtpServer(Mode mode, const QString& user = {}, const QString& password = {},
                         const QString& certDir = {}, const QString& exclude = {})
     {
-        static const char* const modes[] = {"accept", "refuse-login", "starttls",
-                                            "tls",    "drop",         "silent"};
+        static const char* const modes[] = {"accept", "refuse-login", "starttls",     "tls",
+                                            "drop",   "silent",       "drop-greeting"};
         QStringList args{script(), QStringLiteral("--mode"), QString::fromLatin1(modes[int(mode)]),
                          QStringLiteral("--dir"), m_dir.path()};
         if (!user.isEmpty())

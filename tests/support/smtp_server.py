@@ -11,6 +11,7 @@ Modes:
   starttls      aiosmtpd offering STARTTLS with --cert/--key
   tls           aiosmtpd behind implicit TLS with --cert/--key
   drop          a plain socket: greeting, answers EHLO, closes at the next command
+  drop-greeting a plain socket: greeting, then the connection closes
   silent        a plain socket: accepts the connection and never says a word
 """
 import argparse
@@ -61,16 +62,18 @@ def plain_socket_server(mode):
             if mode == "silent":
                 held.append(conn)  # kept open, never answered
                 continue
-            threading.Thread(target=drop_dialogue, args=(conn,), daemon=True).start()
+            threading.Thread(target=drop_dialogue, args=(conn, mode), daemon=True).start()
 
     threading.Thread(target=serve, daemon=True).start()
     announce(srv.getsockname()[1])
     wait_for_stdin_close()
 
 
-def drop_dialogue(conn):
+def drop_dialogue(conn, mode):
     try:
         conn.sendall(b"220 drop.test ESMTP ready\r\n")
+        if mode == "drop-greeting":
+            return
         f = conn.makefile("rb")
         line = f.readline()
         if line.upper().startswith((b"EHLO", b"HELO")):
@@ -158,7 +161,8 @@ def aiosmtpd_server(args):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--mode", default="accept",
-                   choices=["accept", "refuse-login", "starttls", "tls", "drop", "silent"])
+                   choices=["accept", "refuse-login", "starttls", "tls", "drop", "drop-greeting",
+                            "silent"])
     p.add_argument("--dir", default=".")
     p.add_argument("--user", default="")
     p.add_argument("--password", default="")
@@ -166,7 +170,7 @@ def main():
     p.add_argument("--cert")
     p.add_argument("--key")
     args = p.parse_args()
-    if args.mode in ("drop", "silent"):
+    if args.mode in ("drop", "drop-greeting", "silent"):
         plain_socket_server(args.mode)
     else:
         aiosmtpd_server(args)

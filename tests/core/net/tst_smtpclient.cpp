@@ -166,9 +166,16 @@ private slots:
         QVERIFY(server.messages().isEmpty());
     }
 
+    void droppedConnection_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("after the greeting") << int(SmtpServer::Mode::DropAfterGreeting);
+        QTest::newRow("mid-dialogue") << int(SmtpServer::Mode::Drop);
+    }
     void droppedConnection()
     {
-        SmtpServer server(SmtpServer::Mode::Drop);
+        QFETCH(int, mode);
+        SmtpServer server{SmtpServer::Mode(mode)};
         NEED_SERVER(server);
         SmtpClient client;
         const MailMessage m = sample();
