@@ -110,6 +110,7 @@ private slots:
         QVERIFY2(
             text.contains(QStringLiteral("Provider %1: no answer after 2 s").arg(silentTarget)),
             qPrintable(text));
+        test::GuiHarness::shoot(m_gui.window(), QStringLiteral("probe-details"));
         QVERIFY2(m_gui.statusText().contains(QStringLiteral("1 of 3 servers answered OK")),
                  qPrintable(m_gui.statusText()));
 
