@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace sb {
@@ -128,7 +129,9 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
     MonthStatement st;
     st.month = month;
 
-    std::map<qint64, AccountMonth> months;
+    // Hashed, not ordered: a busy month touches a hundred thousand accounts three times each,
+    // and the lists are sorted by name below anyway.
+    std::unordered_map<qint64, AccountMonth> months;
 
     // Closing balances: each account's latest month up to this one. The opening follows from
     // the month's money below (closing − in + out): one pass over the balances, not two.
@@ -156,44 +159,59 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
             {month});
         if (!q)
             return q.error();
-        std::map<QString, std::pair<qint64, qint64>> kinds; // kind -> in, out
+        // A handful of kinds over a hundred thousand rows: each kind's spending looked up once.
+        struct KindSum
+        {
+            QString kind;
+            LedgerSummary::Spending spending;
+            qint64 in = 0;
+            qint64 out = 0;
+        };
+        std::vector<KindSum> kinds;
+        AccountMonth* a = nullptr;
+        qint64 lastAccount = 0;
         while (q->next()) {
             const qint64 account = q->value(0).toLongLong();
             const QString kind = q->value(1).toString();
             const qint64 in = q->value(2).toLongLong();
             const qint64 out = q->value(3).toLongLong();
             const qint64 forCents = q->value(4).toLongLong();
-            AccountMonth& a = months[account];
-            a.active = true;
-            a.in += in;
-            a.out += out;
+            if (!a || account != lastAccount) { // rows come by account (the primary key)
+                a = &months[account];
+                lastAccount = account;
+            }
+            a->active = true;
+            a->in += in;
+            a->out += out;
+            auto k = std::find_if(kinds.begin(), kinds.end(),
+                                  [&](const KindSum& x) { return x.kind == kind; });
+            if (k == kinds.end())
+                k = kinds.insert(kinds.end(), {kind, LedgerSummary::spendingOf(kind)});
+            k->in += in;
+            k->out += out;
             // Numbers and channels are bought by the company for the account; bundles and
             // calls the account pays itself (a bundle refund comes in).
-            switch (LedgerSummary::spendingOf(kind)) {
+            switch (k->spending) {
             case LedgerSummary::Spending::Numbers:
-                a.numbers += forCents;
+                a->numbers += forCents;
                 break;
             case LedgerSummary::Spending::Channels:
-                a.channels += forCents;
+                a->channels += forCents;
                 break;
             case LedgerSummary::Spending::Bundles:
-                a.bundles += out - in;
+                a->bundles += out - in;
                 break;
             case LedgerSummary::Spending::Calls:
-                a.calls += out - in;
+                a->calls += out - in;
                 break;
             case LedgerSummary::Spending::None:
                 break;
             }
-            auto& k = kinds[kind];
-            k.first += in;
-            k.second += out;
         }
         // An entry between two accounts is counted on both sides; one with the outside on
         // one side: every kind has one direction only.
-        for (const auto& [kind, io] : kinds)
-            st.totals.byKind.insert(kind,
-                                    Money::fromCents(fromOutside(kind) ? io.first : io.second));
+        for (const KindSum& k : kinds)
+            st.totals.byKind.insert(k.kind, Money::fromCents(fromOutside(k.kind) ? k.in : k.out));
     }
 
     for (auto& [account, a] : months)
@@ -217,23 +235,23 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
     }
 
     // Who the accounts are: one row per member and profile (never more than the accounts).
-    std::map<qint64, AccountInfo> info;
-    {
+    std::unordered_map<qint64, AccountInfo> info;
+    info.reserve(months.size());
+    for (const auto kind : {StatementAccount::Kind::Member, StatementAccount::Kind::Profile}) {
+        const bool member = kind == StatementAccount::Kind::Member;
         auto q = db.runForwardOnly(
-            QStringLiteral(
-                "SELECT account_id, 'member', account_name, display_name, department FROM members"
-                " UNION ALL SELECT account_id, 'profile', name, name, department FROM profiles"),
+            member ? QStringLiteral("SELECT account_id, account_name, display_name, department"
+                                    " FROM members")
+                   : QStringLiteral("SELECT account_id, name, department FROM profiles"),
             {});
         if (!q)
             return q.error();
         while (q->next()) {
             AccountInfo& i = info[q->value(0).toLongLong()];
-            i.kind = q->value(1).toString() == QLatin1String("member")
-                         ? StatementAccount::Kind::Member
-                         : StatementAccount::Kind::Profile;
-            i.name = q->value(2).toString();
-            i.displayName = q->value(3).toString();
-            i.department = q->value(4).toString();
+            i.kind = kind;
+            i.name = q->value(1).toString();
+            i.displayName = member ? q->value(2).toString() : i.name;
+            i.department = q->value(member ? 3 : 2).toString();
         }
     }
 
@@ -291,7 +309,7 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
         if (!a.active && a.opening == 0 && closing == 0)
             continue;
         StatementAccount s = accountOf(id, a);
-        (s.kind == StatementAccount::Kind::Member ? st.members : st.profiles).append(s);
+        (s.kind == StatementAccount::Kind::Member ? st.members : st.profiles).append(std::move(s));
     }
     // By name, case-insensitively: each name folded once, not at every comparison (a busy
     // office lists a hundred thousand members).
@@ -360,24 +378,33 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
         std::vector<std::tuple<size_t, size_t, qint64>> unnamed; // kind, row, account
         for (const char* kind : {"topup", "allocation", "autorecharge", "return"}) {
             const QString k = QString::fromLatin1(kind);
+            // The account on the other side than the company's (none for a top-up).
             auto q = db.runForwardOnly(
-                QStringLiteral("SELECT at, id, from_account, to_account, amount_cents,"
-                               " actor, reference FROM ledger WHERE kind = ?"
-                               " AND at >= ? AND at < ? ORDER BY at, id"),
-                {k, month, nextMonth(month)});
+                QStringLiteral("SELECT at, id, CASE WHEN to_account = ? THEN from_account"
+                               " ELSE to_account END, amount_cents, actor, reference FROM ledger"
+                               " WHERE kind = ? AND at >= ? AND at < ? ORDER BY at, id"),
+                {Ledger::CompanyAccount, k, month, nextMonth(month)});
             if (!q)
                 return q.error();
             std::vector<Read> rows;
+            // Entries written together share their time and actor: each parsed and kept once.
+            QString lastAt;
+            QDateTime lastTime;
+            QString lastActor;
             while (q->next()) {
                 Read r;
                 r.at = q->value(0).toString();
                 r.id = q->value(1).toLongLong();
                 StatementEntry& e = r.entry;
-                e.at = storedTime(r.at);
+                if (r.at != lastAt) {
+                    lastAt = r.at;
+                    lastTime = storedTime(r.at);
+                } else {
+                    r.at = lastAt;
+                }
+                e.at = lastTime;
                 e.kind = k;
-                const qint64 from = q->value(2).toLongLong();
-                const qint64 to = q->value(3).toLongLong();
-                const qint64 other = to != Ledger::CompanyAccount ? to : from;
+                const qint64 other = q->value(2).toLongLong();
                 if (other != 0 && other != Ledger::CompanyAccount) {
                     auto it = info.find(other);
                     e.accountKind =
@@ -387,9 +414,12 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
                     else // named once this query is done: nothing else runs while it reads
                         unnamed.push_back({byKind.size(), rows.size(), other});
                 }
-                e.amount = Money::fromCents(q->value(4).toLongLong());
-                e.actor = q->value(5).toString();
-                e.reference = q->value(6).toString();
+                e.amount = Money::fromCents(q->value(3).toLongLong());
+                const QString actor = q->value(4).toString();
+                if (actor != lastActor)
+                    lastActor = actor;
+                e.actor = lastActor;
+                e.reference = q->value(5).toString();
                 rows.push_back(std::move(r));
             }
             byKind.push_back(std::move(rows));
