@@ -5,6 +5,7 @@
 #include "core/books/LedgerSummary.h"
 #include "core/reports/AdviceService.h"
 #include "core/secrets/SealedSecret.h"
+#include "core/storage/RowReader.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -13,6 +14,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -52,6 +54,12 @@ struct AccountMonth
     qint64 billedMinutes = 0;
     bool active = false;
 };
+
+bool sameBytes(const QByteArray& a, QByteArrayView b)
+{
+    return a.size() == b.size() &&
+           (b.isEmpty() || std::memcmp(a.constData(), b.data(), size_t(b.size())) == 0);
+}
 
 /// A stored UTC time ("2026-11-27T09:00:00Z") read without QDateTime's general parser:
 /// a month's statement reads a hundred thousand of them.
@@ -135,33 +143,41 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
 
     // Closing balances: each account's latest month up to this one. The opening follows from
     // the month's money below (closing − in + out): one pass over the balances, not two.
+    // Most accounts listed have a row in this very month (index balance_months_month); only
+    // the others are looked up again for their latest month before.
     {
-        auto q = db.runForwardOnly(
-            QStringLiteral("SELECT b.account_id, b.closing_cents FROM balance_months b JOIN"
-                           " (SELECT account_id, MAX(month) AS m FROM balance_months WHERE"
-                           " month <= ? GROUP BY account_id) l ON l.account_id = b.account_id"
-                           " AND l.m = b.month"),
-            {month});
+        auto q = RowReader::open(
+            db,
+            QStringLiteral("SELECT account_id, closing_cents FROM balance_months WHERE month = ?"
+                           " UNION ALL SELECT b.account_id, b.closing_cents FROM balance_months b"
+                           " JOIN (SELECT account_id, MAX(month) AS m FROM balance_months WHERE"
+                           " month <= ? GROUP BY account_id HAVING MAX(month) < ?) l"
+                           " ON l.account_id = b.account_id AND l.m = b.month"),
+            {month, month, month});
         if (!q)
             return q.error();
         while (q->next()) {
-            AccountMonth& a = months[q->value(0).toLongLong()];
-            a.closing = q->value(1).toLongLong();
+            AccountMonth& a = months[q->integer(0)];
+            a.closing = q->integer(1);
             a.hasClosing = true;
         }
+        if (auto done = q->finished(); !done)
+            return done.error();
     }
 
     // The month's money, per account and kind.
     {
-        auto q = db.runForwardOnly(
-            QStringLiteral("SELECT account_id, kind, in_cents, out_cents, for_cents"
-                           " FROM ledger_months WHERE month = ?"),
-            {month});
+        auto q =
+            RowReader::open(db,
+                            QStringLiteral("SELECT account_id, kind, in_cents, out_cents, for_cents"
+                                           " FROM ledger_months WHERE month = ?"),
+                            {month});
         if (!q)
             return q.error();
         // A handful of kinds over a hundred thousand rows: each kind's spending looked up once.
         struct KindSum
         {
+            QByteArray bytes;
             QString kind;
             LedgerSummary::Spending spending;
             qint64 in = 0;
@@ -171,11 +187,11 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
         AccountMonth* a = nullptr;
         qint64 lastAccount = 0;
         while (q->next()) {
-            const qint64 account = q->value(0).toLongLong();
-            const QString kind = q->value(1).toString();
-            const qint64 in = q->value(2).toLongLong();
-            const qint64 out = q->value(3).toLongLong();
-            const qint64 forCents = q->value(4).toLongLong();
+            const qint64 account = q->integer(0);
+            const QByteArrayView kind = q->utf8(1);
+            const qint64 in = q->integer(2);
+            const qint64 out = q->integer(3);
+            const qint64 forCents = q->integer(4);
             if (!a || account != lastAccount) { // rows come by account (the primary key)
                 a = &months[account];
                 lastAccount = account;
@@ -184,9 +200,12 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
             a->in += in;
             a->out += out;
             auto k = std::find_if(kinds.begin(), kinds.end(),
-                                  [&](const KindSum& x) { return x.kind == kind; });
-            if (k == kinds.end())
-                k = kinds.insert(kinds.end(), {kind, LedgerSummary::spendingOf(kind)});
+                                  [&](const KindSum& x) { return sameBytes(x.bytes, kind); });
+            if (k == kinds.end()) {
+                const QString name = QString::fromUtf8(kind);
+                k = kinds.insert(kinds.end(),
+                                 {kind.toByteArray(), name, LedgerSummary::spendingOf(name)});
+            }
             k->in += in;
             k->out += out;
             // Numbers and channels are bought by the company for the account; bundles and
@@ -208,6 +227,8 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
                 break;
             }
         }
+        if (auto done = q->finished(); !done)
+            return done.error();
         // An entry between two accounts is counted on both sides; one with the outside on
         // one side: every kind has one direction only.
         for (const KindSum& k : kinds)
@@ -219,19 +240,22 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
 
     // Calls started in the month.
     {
-        auto q = db.runForwardOnly(
+        auto q = RowReader::open(
+            db,
             QStringLiteral("SELECT account_id, calls, billed_minutes FROM call_months"
                            " WHERE month = ?"),
             {month});
         if (!q)
             return q.error();
         while (q->next()) {
-            AccountMonth& a = months[q->value(0).toLongLong()];
-            a.callCount += q->value(1).toLongLong();
-            a.billedMinutes += q->value(2).toLongLong();
+            AccountMonth& a = months[q->integer(0)];
+            a.callCount += q->integer(1);
+            a.billedMinutes += q->integer(2);
             if (a.callCount > 0)
                 a.active = true;
         }
+        if (auto done = q->finished(); !done)
+            return done.error();
     }
 
     // Who the accounts are: one row per member and profile (never more than the accounts).
@@ -239,7 +263,8 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
     info.reserve(months.size());
     for (const auto kind : {StatementAccount::Kind::Member, StatementAccount::Kind::Profile}) {
         const bool member = kind == StatementAccount::Kind::Member;
-        auto q = db.runForwardOnly(
+        auto q = RowReader::open(
+            db,
             member ? QStringLiteral("SELECT account_id, account_name, display_name, department"
                                     " FROM members")
                    : QStringLiteral("SELECT account_id, name, department FROM profiles"),
@@ -247,12 +272,14 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
         if (!q)
             return q.error();
         while (q->next()) {
-            AccountInfo& i = info[q->value(0).toLongLong()];
+            AccountInfo& i = info[q->integer(0)];
             i.kind = kind;
-            i.name = q->value(1).toString();
-            i.displayName = member ? q->value(2).toString() : i.name;
-            i.department = q->value(member ? 3 : 2).toString();
+            i.name = q->text(1);
+            i.displayName = member ? q->text(2) : i.name;
+            i.department = q->text(member ? 3 : 2);
         }
+        if (auto done = q->finished(); !done)
+            return done.error();
     }
 
     std::map<qint64, QString> deleted;
@@ -313,19 +340,35 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
     }
     // By name, case-insensitively: each name folded once, not at every comparison (a busy
     // office lists a hundred thousand members).
+    // Each key carries its first four UTF-16 units as one number, so most comparisons are
+    // settled without reading the names themselves (the order is QString::compare's).
+    struct NameKey
+    {
+        quint64 prefix;
+        QString folded;
+        qint64 accountId;
+        qsizetype index;
+    };
     const auto sortByName = [](QList<StatementAccount>& list) {
-        std::vector<std::pair<QString, qsizetype>> keys;
+        std::vector<NameKey> keys;
         keys.reserve(size_t(list.size()));
-        for (qsizetype i = 0; i < list.size(); ++i)
-            keys.emplace_back(list[i].name.toCaseFolded(), i);
-        std::sort(keys.begin(), keys.end(), [&](const auto& x, const auto& y) {
-            const int c = x.first.compare(y.first);
-            return c != 0 ? c < 0 : list[x.second].accountId < list[y.second].accountId;
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            QString folded = list[i].name.toCaseFolded();
+            quint64 prefix = 0;
+            for (qsizetype c = 0; c < 4; ++c)
+                prefix = (prefix << 16) | (c < folded.size() ? folded.at(c).unicode() : 0u);
+            keys.push_back({prefix, std::move(folded), list[i].accountId, i});
+        }
+        std::sort(keys.begin(), keys.end(), [](const NameKey& x, const NameKey& y) {
+            if (x.prefix != y.prefix)
+                return x.prefix < y.prefix;
+            const int c = x.folded.compare(y.folded);
+            return c != 0 ? c < 0 : x.accountId < y.accountId;
         });
         QList<StatementAccount> sorted;
         sorted.reserve(list.size());
-        for (const auto& k : keys)
-            sorted.append(std::move(list[k.second]));
+        for (const NameKey& k : keys)
+            sorted.append(std::move(list[k.index]));
         list = std::move(sorted);
     };
     sortByName(st.profiles);
@@ -379,7 +422,8 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
         for (const char* kind : {"topup", "allocation", "autorecharge", "return"}) {
             const QString k = QString::fromLatin1(kind);
             // The account on the other side than the company's (none for a top-up).
-            auto q = db.runForwardOnly(
+            auto q = RowReader::open(
+                db,
                 QStringLiteral("SELECT at, id, CASE WHEN to_account = ? THEN from_account"
                                " ELSE to_account END, amount_cents, actor, reference FROM ledger"
                                " WHERE kind = ? AND at >= ? AND at < ? ORDER BY at, id"),
@@ -387,24 +431,28 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
             if (!q)
                 return q.error();
             std::vector<Read> rows;
-            // Entries written together share their time and actor: each parsed and kept once.
+            // Entries written together share their time and actor: each read, parsed and kept
+            // once for a run of equal values (compared as the engine's bytes).
+            QByteArray atBytes;
             QString lastAt;
             QDateTime lastTime;
+            QByteArray actorBytes;
             QString lastActor;
+            bool first = true;
             while (q->next()) {
                 Read r;
-                r.at = q->value(0).toString();
-                r.id = q->value(1).toLongLong();
-                StatementEntry& e = r.entry;
-                if (r.at != lastAt) {
-                    lastAt = r.at;
-                    lastTime = storedTime(r.at);
-                } else {
-                    r.at = lastAt;
+                const QByteArrayView at = q->utf8(0);
+                if (first || !sameBytes(atBytes, at)) {
+                    atBytes = at.toByteArray();
+                    lastAt = QString::fromUtf8(at);
+                    lastTime = storedTime(lastAt);
                 }
+                r.at = lastAt;
+                r.id = q->integer(1);
+                StatementEntry& e = r.entry;
                 e.at = lastTime;
                 e.kind = k;
-                const qint64 other = q->value(2).toLongLong();
+                const qint64 other = q->integer(2);
                 if (other != 0 && other != Ledger::CompanyAccount) {
                     auto it = info.find(other);
                     e.accountKind =
@@ -414,14 +462,19 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
                     else // named once this query is done: nothing else runs while it reads
                         unnamed.push_back({byKind.size(), rows.size(), other});
                 }
-                e.amount = Money::fromCents(q->value(3).toLongLong());
-                const QString actor = q->value(4).toString();
-                if (actor != lastActor)
-                    lastActor = actor;
+                e.amount = Money::fromCents(q->integer(3));
+                const QByteArrayView actor = q->utf8(4);
+                if (first || !sameBytes(actorBytes, actor)) {
+                    actorBytes = actor.toByteArray();
+                    lastActor = QString::fromUtf8(actor);
+                }
+                first = false;
                 e.actor = lastActor;
-                e.reference = q->value(5).toString();
+                e.reference = q->text(5);
                 rows.push_back(std::move(r));
             }
+            if (auto done = q->finished(); !done)
+                return done.error();
             byKind.push_back(std::move(rows));
         }
         for (const auto& [kind, row, account] : unnamed)
