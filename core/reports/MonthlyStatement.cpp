@@ -14,6 +14,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
 #include <tuple>
@@ -258,7 +259,9 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
             return done.error();
     }
 
-    // Who the accounts are: one row per member and profile (never more than the accounts).
+    // Who the accounts are: the members and profiles among the month's accounts (every
+    // account an entry of the month names has its row in ledger_months), the others' names
+    // not even read.
     std::unordered_map<qint64, AccountInfo> info;
     info.reserve(months.size());
     for (const auto kind : {StatementAccount::Kind::Member, StatementAccount::Kind::Profile}) {
@@ -272,7 +275,10 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
         if (!q)
             return q.error();
         while (q->next()) {
-            AccountInfo& i = info[q->integer(0)];
+            const qint64 id = q->integer(0);
+            if (months.find(id) == months.end())
+                continue;
+            AccountInfo& i = info[id];
             i.kind = kind;
             i.name = q->text(1);
             i.displayName = member ? q->text(2) : i.name;
@@ -283,7 +289,7 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
     }
 
     std::map<qint64, QString> deleted;
-    const auto deletedName = [&](qint64 id) {
+    const auto deletedName = [&](qint64 id) -> QString {
         auto it = deleted.find(id);
         if (it != deleted.end())
             return it->second;
@@ -295,6 +301,28 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
             name = tr("%1 (deleted)").arg(q->value(0).toString());
         deleted.emplace(id, name);
         return name;
+    };
+    // An account outside the month's (which the summaries never leave an entry of the month
+    // to): a member's or profile's found by itself, else a deleted profile's.
+    const auto infoOf = [&](qint64 id) -> AccountInfo {
+        AccountInfo i;
+        auto q = db.run(QStringLiteral("SELECT account_name, display_name, department, 1"
+                                       " FROM members WHERE account_id = ? UNION ALL"
+                                       " SELECT name, name, department, 0 FROM profiles"
+                                       " WHERE account_id = ?"),
+                        {id, id});
+        if (q && q->next()) {
+            i.kind = q->value(3).toInt() == 1 ? StatementAccount::Kind::Member
+                                              : StatementAccount::Kind::Profile;
+            i.name = q->value(0).toString();
+            i.displayName = q->value(1).toString();
+            i.department = q->value(2).toString();
+        } else {
+            i.kind = StatementAccount::Kind::Profile;
+            i.name = deletedName(id);
+            i.displayName = i.name;
+        }
+        return i;
     };
 
     const auto accountOf = [&](qint64 id, const AccountMonth& a) {
@@ -329,6 +357,7 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
     };
 
     st.company = accountOf(Ledger::CompanyAccount, months[Ledger::CompanyAccount]);
+    st.members.reserve(qsizetype(months.size()));
     for (const auto& [id, a] : months) {
         if (id == Ledger::CompanyAccount)
             continue;
@@ -340,11 +369,11 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
     }
     // By name, case-insensitively: each name folded once, not at every comparison (a busy
     // office lists a hundred thousand members).
-    // Each key carries its first four UTF-16 units as one number, so most comparisons are
-    // settled without reading the names themselves (the order is QString::compare's).
+    // Each key carries its first twelve UTF-16 units as three numbers, so most comparisons
+    // are settled without reading the names themselves (the order is QString::compare's).
     struct NameKey
     {
-        quint64 prefix;
+        std::array<quint64, 3> prefix;
         QString folded;
         qint64 accountId;
         qsizetype index;
@@ -354,9 +383,11 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
         keys.reserve(size_t(list.size()));
         for (qsizetype i = 0; i < list.size(); ++i) {
             QString folded = list[i].name.toCaseFolded();
-            quint64 prefix = 0;
-            for (qsizetype c = 0; c < 4; ++c)
-                prefix = (prefix << 16) | (c < folded.size() ? folded.at(c).unicode() : 0u);
+            std::array<quint64, 3> prefix{};
+            for (qsizetype c = 0; c < 12; ++c) {
+                quint64& w = prefix[size_t(c / 4)];
+                w = (w << 16) | (c < folded.size() ? folded.at(c).unicode() : 0u);
+            }
             keys.push_back({prefix, std::move(folded), list[i].accountId, i});
         }
         std::sort(keys.begin(), keys.end(), [](const NameKey& x, const NameKey& y) {
@@ -477,8 +508,14 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
                 return done.error();
             byKind.push_back(std::move(rows));
         }
-        for (const auto& [kind, row, account] : unnamed)
-            byKind[kind][row].entry.account = deletedName(account);
+        for (const auto& [kind, row, account] : unnamed) {
+            auto it = info.find(account);
+            if (it == info.end())
+                it = info.emplace(account, infoOf(account)).first;
+            StatementEntry& e = byKind[kind][row].entry;
+            e.accountKind = it->second.kind;
+            e.account = it->second.name;
+        }
         std::vector<size_t> next(byKind.size(), 0);
         size_t total = 0;
         for (const auto& rows : byKind)
