@@ -32,8 +32,7 @@ bool retryable(int code)
 
 } // namespace
 
-Result<RowReader> RowReader::open(const Database& db, const QString& sql,
-                                  const QVariantList& binds)
+Result<RowReader> RowReader::open(const Database& db, const QString& sql, const QVariantList& binds)
 {
     RowReader r(db);
     sqlite3* handle = sqliteHandle(db);
@@ -45,8 +44,9 @@ Result<RowReader> RowReader::open(const Database& db, const QString& sql,
         return r;
     }
     const auto failure = [&](int code) {
-        return Error::storage(tr("Database error: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))),
-                              retryable(code));
+        return Error::storage(
+            tr("Database error: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))),
+            retryable(code));
     };
     const QByteArray text = sql.toUtf8();
     int rc = sqlite3_prepare_v2(handle, text.constData(), int(text.size()), &r.m_stmt, nullptr);
@@ -79,8 +79,7 @@ Result<RowReader> RowReader::open(const Database& db, const QString& sql,
                 break;
             }
             const QByteArray s = t.toUtf8();
-            rc = sqlite3_bind_text(r.m_stmt, i + 1, s.constData(), int(s.size()),
-                                   SQLITE_TRANSIENT);
+            rc = sqlite3_bind_text(r.m_stmt, i + 1, s.constData(), int(s.size()), SQLITE_TRANSIENT);
             break;
         }
         }
@@ -125,10 +124,10 @@ bool RowReader::next()
     if (rc == SQLITE_ROW)
         return true;
     if (rc != SQLITE_DONE) {
-        m_error = Error::storage(
-            tr("Database error: %1")
-                .arg(QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_stmt)))),
-            retryable(rc));
+        m_error =
+            Error::storage(tr("Database error: %1")
+                               .arg(QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_stmt)))),
+                           retryable(rc));
     }
     // Done: the statement lets go of its read snapshot now, not when the reader goes.
     sqlite3_finalize(m_stmt);

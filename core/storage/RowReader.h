@@ -61,7 +61,7 @@ private:
     explicit RowReader(const Database& db) : m_db(db) {}
 
     Database m_db;
-    sqlite3_stmt* m_stmt = nullptr; // SQLite: the engine's statement
+    sqlite3_stmt* m_stmt = nullptr;   // SQLite: the engine's statement
     std::optional<QSqlQuery> m_query; // elsewhere
     std::optional<Error> m_error;
     mutable QByteArray m_utf8; // utf8() elsewhere than SQLite

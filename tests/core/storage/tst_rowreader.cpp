@@ -35,7 +35,8 @@ private slots:
         }));
         const QString sql = QStringLiteral(
             "SELECT key, value, LENGTH(value), CASE WHEN key = ? THEN NULL ELSE 7 END,"
-            " CASE WHEN key = ? THEN NULL ELSE value END FROM settings WHERE key LIKE ? AND key <> ? ORDER BY key");
+            " CASE WHEN key = ? THEN NULL ELSE value END FROM settings WHERE key LIKE ? AND key <> "
+            "? ORDER BY key");
         const QVariantList binds = {QStringLiteral("rr1"), QStringLiteral("rr1"),
                                     QStringLiteral("rr%"), QStringLiteral("x")};
         // Read to the end first: nothing else may run on the connection while a reader is open.
@@ -59,8 +60,8 @@ private slots:
             QCOMPARE(r[1].toString(), values[n]);
             QCOMPARE(r[5].toString(), values[n]); // the same text as UTF-8 bytes
             QCOMPARE(r[2].toLongLong(), run->value(2).toLongLong());
-            QCOMPARE(r[3].toLongLong(), n == 1 ? 0 : 7);       // NULL reads as 0
-            QCOMPARE(r[4].toString().isNull(), n == 1); // and as a null string
+            QCOMPARE(r[3].toLongLong(), n == 1 ? 0 : 7); // NULL reads as 0
+            QCOMPARE(r[4].toString().isNull(), n == 1);  // and as a null string
             QCOMPARE(r[4].toString().isNull(), run->value(4).toString().isNull());
         }
         QVERIFY(!run->next());
@@ -73,7 +74,8 @@ private slots:
         QFETCH(QString, engine);
         SB_ENV(e, engine);
         auto rows = RowReader::open(
-            e.db(), QStringLiteral("SELECT CASE WHEN CAST(? AS TEXT) IS NULL THEN 1 ELSE 0 END,"
+            e.db(),
+            QStringLiteral("SELECT CASE WHEN CAST(? AS TEXT) IS NULL THEN 1 ELSE 0 END,"
                            " CAST(? AS BIGINT) + 1"),
             {QVariant(), qint64(1) << 40});
         SB_VERIFY_OK(rows);
@@ -89,8 +91,8 @@ private slots:
     {
         QFETCH(QString, engine);
         SB_ENV(e, engine);
-        auto r = RowReader::open(e.db(), QStringLiteral("SELECT nothing FROM nowhere WHERE x = ?"),
-                                 {1});
+        auto r =
+            RowReader::open(e.db(), QStringLiteral("SELECT nothing FROM nowhere WHERE x = ?"), {1});
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, sb::Error::Kind::Storage);
         QVERIFY(!r.error().message.isEmpty());
