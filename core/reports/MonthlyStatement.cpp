@@ -5,6 +5,7 @@
 #include "core/books/LedgerSummary.h"
 #include "core/reports/AdviceService.h"
 #include "core/secrets/SealedSecret.h"
+#include "core/storage/RowReader.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -13,8 +14,11 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace sb {
@@ -51,6 +55,12 @@ struct AccountMonth
     qint64 billedMinutes = 0;
     bool active = false;
 };
+
+bool sameBytes(const QByteArray& a, QByteArrayView b)
+{
+    return a.size() == b.size() &&
+           (b.isEmpty() || std::memcmp(a.constData(), b.data(), size_t(b.size())) == 0);
+}
 
 /// A stored UTC time ("2026-11-27T09:00:00Z") read without QDateTime's general parser:
 /// a month's statement reads a hundred thousand of them.
@@ -128,72 +138,102 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
     MonthStatement st;
     st.month = month;
 
-    std::map<qint64, AccountMonth> months;
+    // Hashed, not ordered: a busy month touches a hundred thousand accounts three times each,
+    // and the lists are sorted by name below anyway.
+    std::unordered_map<qint64, AccountMonth> months;
 
     // Closing balances: each account's latest month up to this one. The opening follows from
     // the month's money below (closing − in + out): one pass over the balances, not two.
+    // Most accounts listed have a row in this very month (index balance_months_month); only
+    // the others are looked up again for their latest month before.
     {
-        auto q = db.runForwardOnly(
-            QStringLiteral("SELECT b.account_id, b.closing_cents FROM balance_months b JOIN"
-                           " (SELECT account_id, MAX(month) AS m FROM balance_months WHERE"
-                           " month <= ? GROUP BY account_id) l ON l.account_id = b.account_id"
-                           " AND l.m = b.month"),
-            {month});
+        auto q = RowReader::open(
+            db,
+            QStringLiteral("SELECT account_id, closing_cents FROM balance_months WHERE month = ?"
+                           " UNION ALL SELECT b.account_id, b.closing_cents FROM balance_months b"
+                           " JOIN (SELECT account_id, MAX(month) AS m FROM balance_months WHERE"
+                           " month <= ? GROUP BY account_id HAVING MAX(month) < ?) l"
+                           " ON l.account_id = b.account_id AND l.m = b.month"),
+            {month, month, month});
         if (!q)
             return q.error();
         while (q->next()) {
-            AccountMonth& a = months[q->value(0).toLongLong()];
-            a.closing = q->value(1).toLongLong();
+            AccountMonth& a = months[q->integer(0)];
+            a.closing = q->integer(1);
             a.hasClosing = true;
         }
+        if (auto done = q->finished(); !done)
+            return done.error();
     }
 
     // The month's money, per account and kind.
     {
-        auto q = db.runForwardOnly(
-            QStringLiteral("SELECT account_id, kind, in_cents, out_cents, for_cents"
-                           " FROM ledger_months WHERE month = ?"),
-            {month});
+        auto q =
+            RowReader::open(db,
+                            QStringLiteral("SELECT account_id, kind, in_cents, out_cents, for_cents"
+                                           " FROM ledger_months WHERE month = ?"),
+                            {month});
         if (!q)
             return q.error();
-        std::map<QString, std::pair<qint64, qint64>> kinds; // kind -> in, out
+        // A handful of kinds over a hundred thousand rows: each kind's spending looked up once.
+        struct KindSum
+        {
+            QByteArray bytes;
+            QString kind;
+            LedgerSummary::Spending spending;
+            qint64 in = 0;
+            qint64 out = 0;
+        };
+        std::vector<KindSum> kinds;
+        AccountMonth* a = nullptr;
+        qint64 lastAccount = 0;
         while (q->next()) {
-            const qint64 account = q->value(0).toLongLong();
-            const QString kind = q->value(1).toString();
-            const qint64 in = q->value(2).toLongLong();
-            const qint64 out = q->value(3).toLongLong();
-            const qint64 forCents = q->value(4).toLongLong();
-            AccountMonth& a = months[account];
-            a.active = true;
-            a.in += in;
-            a.out += out;
+            const qint64 account = q->integer(0);
+            const QByteArrayView kind = q->utf8(1);
+            const qint64 in = q->integer(2);
+            const qint64 out = q->integer(3);
+            const qint64 forCents = q->integer(4);
+            if (!a || account != lastAccount) { // rows come by account (the primary key)
+                a = &months[account];
+                lastAccount = account;
+            }
+            a->active = true;
+            a->in += in;
+            a->out += out;
+            auto k = std::find_if(kinds.begin(), kinds.end(),
+                                  [&](const KindSum& x) { return sameBytes(x.bytes, kind); });
+            if (k == kinds.end()) {
+                const QString name = QString::fromUtf8(kind);
+                k = kinds.insert(kinds.end(),
+                                 {kind.toByteArray(), name, LedgerSummary::spendingOf(name)});
+            }
+            k->in += in;
+            k->out += out;
             // Numbers and channels are bought by the company for the account; bundles and
             // calls the account pays itself (a bundle refund comes in).
-            switch (LedgerSummary::spendingOf(kind)) {
+            switch (k->spending) {
             case LedgerSummary::Spending::Numbers:
-                a.numbers += forCents;
+                a->numbers += forCents;
                 break;
             case LedgerSummary::Spending::Channels:
-                a.channels += forCents;
+                a->channels += forCents;
                 break;
             case LedgerSummary::Spending::Bundles:
-                a.bundles += out - in;
+                a->bundles += out - in;
                 break;
             case LedgerSummary::Spending::Calls:
-                a.calls += out - in;
+                a->calls += out - in;
                 break;
             case LedgerSummary::Spending::None:
                 break;
             }
-            auto& k = kinds[kind];
-            k.first += in;
-            k.second += out;
         }
+        if (auto done = q->finished(); !done)
+            return done.error();
         // An entry between two accounts is counted on both sides; one with the outside on
         // one side: every kind has one direction only.
-        for (const auto& [kind, io] : kinds)
-            st.totals.byKind.insert(kind,
-                                    Money::fromCents(fromOutside(kind) ? io.first : io.second));
+        for (const KindSum& k : kinds)
+            st.totals.byKind.insert(k.kind, Money::fromCents(fromOutside(k.kind) ? k.in : k.out));
     }
 
     for (auto& [account, a] : months)
@@ -201,44 +241,55 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
 
     // Calls started in the month.
     {
-        auto q = db.runForwardOnly(
+        auto q = RowReader::open(
+            db,
             QStringLiteral("SELECT account_id, calls, billed_minutes FROM call_months"
                            " WHERE month = ?"),
             {month});
         if (!q)
             return q.error();
         while (q->next()) {
-            AccountMonth& a = months[q->value(0).toLongLong()];
-            a.callCount += q->value(1).toLongLong();
-            a.billedMinutes += q->value(2).toLongLong();
+            AccountMonth& a = months[q->integer(0)];
+            a.callCount += q->integer(1);
+            a.billedMinutes += q->integer(2);
             if (a.callCount > 0)
                 a.active = true;
         }
+        if (auto done = q->finished(); !done)
+            return done.error();
     }
 
-    // Who the accounts are: one row per member and profile (never more than the accounts).
-    std::map<qint64, AccountInfo> info;
-    {
-        auto q = db.runForwardOnly(
-            QStringLiteral(
-                "SELECT account_id, 'member', account_name, display_name, department FROM members"
-                " UNION ALL SELECT account_id, 'profile', name, name, department FROM profiles"),
+    // Who the accounts are: the members and profiles among the month's accounts (every
+    // account an entry of the month names has its row in ledger_months), the others' names
+    // not even read.
+    std::unordered_map<qint64, AccountInfo> info;
+    info.reserve(months.size());
+    for (const auto kind : {StatementAccount::Kind::Member, StatementAccount::Kind::Profile}) {
+        const bool member = kind == StatementAccount::Kind::Member;
+        auto q = RowReader::open(
+            db,
+            member ? QStringLiteral("SELECT account_id, account_name, display_name, department"
+                                    " FROM members")
+                   : QStringLiteral("SELECT account_id, name, department FROM profiles"),
             {});
         if (!q)
             return q.error();
         while (q->next()) {
-            AccountInfo& i = info[q->value(0).toLongLong()];
-            i.kind = q->value(1).toString() == QLatin1String("member")
-                         ? StatementAccount::Kind::Member
-                         : StatementAccount::Kind::Profile;
-            i.name = q->value(2).toString();
-            i.displayName = q->value(3).toString();
-            i.department = q->value(4).toString();
+            const qint64 id = q->integer(0);
+            if (months.find(id) == months.end())
+                continue;
+            AccountInfo& i = info[id];
+            i.kind = kind;
+            i.name = q->text(1);
+            i.displayName = member ? q->text(2) : i.name;
+            i.department = q->text(member ? 3 : 2);
         }
+        if (auto done = q->finished(); !done)
+            return done.error();
     }
 
     std::map<qint64, QString> deleted;
-    const auto deletedName = [&](qint64 id) {
+    const auto deletedName = [&](qint64 id) -> QString {
         auto it = deleted.find(id);
         if (it != deleted.end())
             return it->second;
@@ -250,6 +301,28 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
             name = tr("%1 (deleted)").arg(q->value(0).toString());
         deleted.emplace(id, name);
         return name;
+    };
+    // An account outside the month's (which the summaries never leave an entry of the month
+    // to): a member's or profile's found by itself, else a deleted profile's.
+    const auto infoOf = [&](qint64 id) -> AccountInfo {
+        AccountInfo i;
+        auto q = db.run(QStringLiteral("SELECT account_name, display_name, department, 1"
+                                       " FROM members WHERE account_id = ? UNION ALL"
+                                       " SELECT name, name, department, 0 FROM profiles"
+                                       " WHERE account_id = ?"),
+                        {id, id});
+        if (q && q->next()) {
+            i.kind = q->value(3).toInt() == 1 ? StatementAccount::Kind::Member
+                                              : StatementAccount::Kind::Profile;
+            i.name = q->value(0).toString();
+            i.displayName = q->value(1).toString();
+            i.department = q->value(2).toString();
+        } else {
+            i.kind = StatementAccount::Kind::Profile;
+            i.name = deletedName(id);
+            i.displayName = i.name;
+        }
+        return i;
     };
 
     const auto accountOf = [&](qint64 id, const AccountMonth& a) {
@@ -284,6 +357,7 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
     };
 
     st.company = accountOf(Ledger::CompanyAccount, months[Ledger::CompanyAccount]);
+    st.members.reserve(qsizetype(months.size()));
     for (const auto& [id, a] : months) {
         if (id == Ledger::CompanyAccount)
             continue;
@@ -291,23 +365,41 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
         if (!a.active && a.opening == 0 && closing == 0)
             continue;
         StatementAccount s = accountOf(id, a);
-        (s.kind == StatementAccount::Kind::Member ? st.members : st.profiles).append(s);
+        (s.kind == StatementAccount::Kind::Member ? st.members : st.profiles).append(std::move(s));
     }
     // By name, case-insensitively: each name folded once, not at every comparison (a busy
     // office lists a hundred thousand members).
+    // Each key carries its first twelve UTF-16 units as three numbers, so most comparisons
+    // are settled without reading the names themselves (the order is QString::compare's).
+    struct NameKey
+    {
+        std::array<quint64, 3> prefix;
+        QString folded;
+        qint64 accountId;
+        qsizetype index;
+    };
     const auto sortByName = [](QList<StatementAccount>& list) {
-        std::vector<std::pair<QString, qsizetype>> keys;
+        std::vector<NameKey> keys;
         keys.reserve(size_t(list.size()));
-        for (qsizetype i = 0; i < list.size(); ++i)
-            keys.emplace_back(list[i].name.toCaseFolded(), i);
-        std::sort(keys.begin(), keys.end(), [&](const auto& x, const auto& y) {
-            const int c = x.first.compare(y.first);
-            return c != 0 ? c < 0 : list[x.second].accountId < list[y.second].accountId;
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            QString folded = list[i].name.toCaseFolded();
+            std::array<quint64, 3> prefix{};
+            for (qsizetype c = 0; c < 12; ++c) {
+                quint64& w = prefix[size_t(c / 4)];
+                w = (w << 16) | (c < folded.size() ? folded.at(c).unicode() : 0u);
+            }
+            keys.push_back({prefix, std::move(folded), list[i].accountId, i});
+        }
+        std::sort(keys.begin(), keys.end(), [](const NameKey& x, const NameKey& y) {
+            if (x.prefix != y.prefix)
+                return x.prefix < y.prefix;
+            const int c = x.folded.compare(y.folded);
+            return c != 0 ? c < 0 : x.accountId < y.accountId;
         });
         QList<StatementAccount> sorted;
         sorted.reserve(list.size());
-        for (const auto& k : keys)
-            sorted.append(std::move(list[k.second]));
+        for (const NameKey& k : keys)
+            sorted.append(std::move(list[k.index]));
         list = std::move(sorted);
     };
     sortByName(st.profiles);
@@ -360,24 +452,38 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
         std::vector<std::tuple<size_t, size_t, qint64>> unnamed; // kind, row, account
         for (const char* kind : {"topup", "allocation", "autorecharge", "return"}) {
             const QString k = QString::fromLatin1(kind);
-            auto q = db.runForwardOnly(
-                QStringLiteral("SELECT at, id, from_account, to_account, amount_cents,"
-                               " actor, reference FROM ledger WHERE kind = ?"
-                               " AND at >= ? AND at < ? ORDER BY at, id"),
-                {k, month, nextMonth(month)});
+            // The account on the other side than the company's (none for a top-up).
+            auto q = RowReader::open(
+                db,
+                QStringLiteral("SELECT at, id, CASE WHEN to_account = ? THEN from_account"
+                               " ELSE to_account END, amount_cents, actor, reference FROM ledger"
+                               " WHERE kind = ? AND at >= ? AND at < ? ORDER BY at, id"),
+                {Ledger::CompanyAccount, k, month, nextMonth(month)});
             if (!q)
                 return q.error();
             std::vector<Read> rows;
+            // Entries written together share their time and actor: each read, parsed and kept
+            // once for a run of equal values (compared as the engine's bytes).
+            QByteArray atBytes;
+            QString lastAt;
+            QDateTime lastTime;
+            QByteArray actorBytes;
+            QString lastActor;
+            bool first = true;
             while (q->next()) {
                 Read r;
-                r.at = q->value(0).toString();
-                r.id = q->value(1).toLongLong();
+                const QByteArrayView at = q->utf8(0);
+                if (first || !sameBytes(atBytes, at)) {
+                    atBytes = at.toByteArray();
+                    lastAt = QString::fromUtf8(at);
+                    lastTime = storedTime(lastAt);
+                }
+                r.at = lastAt;
+                r.id = q->integer(1);
                 StatementEntry& e = r.entry;
-                e.at = storedTime(r.at);
+                e.at = lastTime;
                 e.kind = k;
-                const qint64 from = q->value(2).toLongLong();
-                const qint64 to = q->value(3).toLongLong();
-                const qint64 other = to != Ledger::CompanyAccount ? to : from;
+                const qint64 other = q->integer(2);
                 if (other != 0 && other != Ledger::CompanyAccount) {
                     auto it = info.find(other);
                     e.accountKind =
@@ -387,15 +493,29 @@ Result<MonthStatement> MonthlyStatement::compute(const QString& monthIn) const
                     else // named once this query is done: nothing else runs while it reads
                         unnamed.push_back({byKind.size(), rows.size(), other});
                 }
-                e.amount = Money::fromCents(q->value(4).toLongLong());
-                e.actor = q->value(5).toString();
-                e.reference = q->value(6).toString();
+                e.amount = Money::fromCents(q->integer(3));
+                const QByteArrayView actor = q->utf8(4);
+                if (first || !sameBytes(actorBytes, actor)) {
+                    actorBytes = actor.toByteArray();
+                    lastActor = QString::fromUtf8(actor);
+                }
+                first = false;
+                e.actor = lastActor;
+                e.reference = q->text(5);
                 rows.push_back(std::move(r));
             }
+            if (auto done = q->finished(); !done)
+                return done.error();
             byKind.push_back(std::move(rows));
         }
-        for (const auto& [kind, row, account] : unnamed)
-            byKind[kind][row].entry.account = deletedName(account);
+        for (const auto& [kind, row, account] : unnamed) {
+            auto it = info.find(account);
+            if (it == info.end())
+                it = info.emplace(account, infoOf(account)).first;
+            StatementEntry& e = byKind[kind][row].entry;
+            e.accountKind = it->second.kind;
+            e.account = it->second.name;
+        }
         std::vector<size_t> next(byKind.size(), 0);
         size_t total = 0;
         for (const auto& rows : byKind)
