@@ -167,10 +167,9 @@ int ProfileCommand::run(const QStringList& w, Session& s)
         return Done;
     }
     if (w.isEmpty())
-        return s.usageError(
-            tr("Usage: profile "
-               "create|show|list|rename|channels|country|credentials|pbx-config|"
-               "send-credentials|link|unlink|delete|probe ..."));
+        return s.usageError(tr("Usage: profile "
+                               "create|show|list|rename|channels|country|credentials|pbx-config|"
+                               "send-credentials|link|unlink|delete|probe ..."));
     const QString sub = w.first();
     const QStringList rest = w.mid(1);
     if (sub == QLatin1String("create"))

@@ -683,6 +683,7 @@ void SipProfileDetails::retranslateUi()
     m_ipCaption->setText(tr("Allowed IP:"));
     m_ipWarning->setAccessibleName(tr("Address warning"));
     m_sendCredentials->setText(tr("Send the &credentials again"));
+    m_sendCredentials->setAccessibleName(tr("Send the credentials again"));
     m_pbxBox->setTitle(tr("PBX data"));
     m_serversCaption->setText(tr("Provider SIP servers:"));
     m_probeButton->setText(tr("Check the &trunk"));

@@ -298,12 +298,14 @@ void MailServerBox::retranslateUi()
     m_from->setAccessibleName(tr("Sender address"));
     m_from->setPlaceholderText(tr("e.g. %1").arg(QStringLiteral("admin@example.com")));
     m_save->setText(tr("Save mail server"));
+    m_save->setAccessibleName(tr("Save the mail server"));
     m_remove->setText(tr("Remove"));
     m_remove->setAccessibleName(tr("Remove the mail server"));
     m_testLabel->setText(tr("&Test to:"));
     m_testAddress->setAccessibleName(tr("Test message address"));
     m_testAddress->setPlaceholderText(tr("your e-mail address"));
     m_sendTest->setText(tr("Send a test message"));
+    m_sendTest->setAccessibleName(tr("Send a test message"));
     updateWidgets();
 }
 

@@ -45,7 +45,7 @@ private slots:
 
 private:
     void selectProfile(const QString& name);
-    template <typename T> T* settingsChild(const char* name)
+    template<typename T> T* settingsChild(const char* name)
     {
         auto* w = m_gui.window()->settingsPage()->findChild<T*>(QString::fromLatin1(name));
         if (!w)
@@ -70,8 +70,8 @@ void TestGuiMail::initTestCase()
     // The scripts install the server (scripts/deps.sh): missing, it is a failure, not a skip.
     const QString why = test::SmtpServer::unavailable();
     QVERIFY2(why.isEmpty(), qPrintable(why));
-    m_server = std::make_unique<test::SmtpServer>(test::SmtpServer::Mode::Accept, m_user,
-                                                  m_password);
+    m_server =
+        std::make_unique<test::SmtpServer>(test::SmtpServer::Mode::Accept, m_user, m_password);
     QVERIFY2(m_server->ok(), qPrintable(m_server->problem()));
     const QString problem = m_gui.setUp();
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -213,7 +213,8 @@ void TestGuiMail::wizardMailsTheCredentials()
 void TestGuiMail::sendAgainFromTheDetails()
 {
     selectProfile(QStringLiteral("Oslo office"));
-    auto* send = m_page->details()->findChild<QPushButton*>(QStringLiteral("sendCredentialsButton"));
+    auto* send =
+        m_page->details()->findChild<QPushButton*>(QStringLiteral("sendCredentialsButton"));
     QVERIFY(send && send->isVisible() && send->isEnabled());
     QVERIFY2(send->toolTip().contains(QStringLiteral("pbx@example.com")),
              qPrintable(send->toolTip()));
@@ -224,8 +225,11 @@ void TestGuiMail::sendAgainFromTheDetails()
     QCOMPARE(m_server->messages().size(), before + 1);
     auto credentials = ProfileService(m_gui.verify()).credentials(QStringLiteral("Oslo office"));
     QVERIFY(credentials);
-    QVERIFY(m_server->messages().last().value(QStringLiteral("body")).toString().contains(
-        credentials->password));
+    QVERIFY(m_server->messages()
+                .last()
+                .value(QStringLiteral("body"))
+                .toString()
+                .contains(credentials->password));
     QVERIFY2(m_gui.statusText().contains(QStringLiteral("Oslo office")),
              qPrintable(m_gui.statusText()));
 }
@@ -242,7 +246,8 @@ void TestGuiMail::failingServerChangesNothingElse()
     QVERIFY(before);
 
     selectProfile(QStringLiteral("Oslo office"));
-    auto* send = m_page->details()->findChild<QPushButton*>(QStringLiteral("sendCredentialsButton"));
+    auto* send =
+        m_page->details()->findChild<QPushButton*>(QStringLiteral("sendCredentialsButton"));
     QTest::mouseClick(send, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(detailsHint().contains(QStringLiteral("not sent")), 20000);
     QVERIFY2(detailsHint().contains(QString::number(gone.port)), qPrintable(detailsHint()));
@@ -266,7 +271,8 @@ void TestGuiMail::noAddressNoButton()
     QVERIFY(ProfileService(m_gui.verify()).create(p));
     m_gui.window()->refreshPages();
     selectProfile(QStringLiteral("Bergen office"));
-    auto* send = m_page->details()->findChild<QPushButton*>(QStringLiteral("sendCredentialsButton"));
+    auto* send =
+        m_page->details()->findChild<QPushButton*>(QStringLiteral("sendCredentialsButton"));
     QVERIFY(send && send->isVisible());
     QVERIFY(!send->isEnabled());
     QVERIFY2(send->toolTip().contains(QStringLiteral("no e-mail")), qPrintable(send->toolTip()));

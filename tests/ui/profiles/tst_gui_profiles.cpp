@@ -256,6 +256,8 @@ void TestGuiProfiles::createWithRegistration()
     QVERIFY(config->toPlainText().contains(QStringLiteral("password=********")));
     auto* show = m_page->details()->findChild<QPushButton*>(QStringLiteral("showPasswordButton"));
     QVERIFY(show && show->isVisible());
+    // The details were just filled: their layout settles in the next event loop pass.
+    QTRY_VERIFY(show->height() > 0);
     QTest::mouseClick(show, Qt::LeftButton);
     QCOMPARE(detailsText(QStringLiteral("sipPasswordLabel")), m_password);
     QVERIFY(config->toPlainText().contains(QStringLiteral("password=") + m_password));
