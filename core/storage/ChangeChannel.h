@@ -30,7 +30,8 @@ public:
 
     /// The payload for `changes` from `origin`, at most MaxPayloadBytes: when the named rows
     /// would not fit, the longest list gives way to its "all" flag, then the next.
-    static QByteArray payload(const Changes& changes, const QString& origin = ChangeChannel::origin());
+    static QByteArray payload(const Changes& changes,
+                              const QString& origin = ChangeChannel::origin());
 
     struct Message
     {

@@ -147,7 +147,8 @@ void TestChangeChannel::payloadTooLargeCollapsesLongestListFirst()
                             .withProfiles({7, 8})
                             .withCompanyBalance();
     const QByteArray payload = ChangeChannel::payload(big, QStringLiteral("other-1"));
-    QVERIFY2(payload.size() <= ChangeChannel::MaxPayloadBytes, qPrintable(QString::number(payload.size())));
+    QVERIFY2(payload.size() <= ChangeChannel::MaxPayloadBytes,
+             qPrintable(QString::number(payload.size())));
     QVERIFY(ChangeChannel::MaxPayloadBytes < 8000);
     const auto message = ChangeChannel::parse(payload);
     QVERIFY(message.has_value());
@@ -163,8 +164,8 @@ void TestChangeChannel::payloadTooLargeCollapsesLongestListFirst()
     QList<qint64> fewer;
     for (qint64 id = 1'000'000; id < 1'000'900; ++id)
         fewer.append(id);
-    const auto small =
-        ChangeChannel::parse(ChangeChannel::payload(Changes().withMembers(fewer), QStringLiteral("o")));
+    const auto small = ChangeChannel::parse(
+        ChangeChannel::payload(Changes().withMembers(fewer), QStringLiteral("o")));
     QCOMPARE(small->changes.memberIds.size(), 900);
     QVERIFY(!small->changes.allMembers);
 }
@@ -204,9 +205,8 @@ void TestChangeChannel::parseRefusesGarbage_data()
     QTest::newRow("version a string") << QByteArray(R"({"v": "1", "origin": "o", "changes": {}})");
     QTest::newRow("no origin") << QByteArray(R"({"v": 1, "changes": {}})");
     QTest::newRow("empty origin") << QByteArray(R"({"v": 1, "origin": "", "changes": {}})");
-    QTest::newRow("origin too long")
-        << (QByteArray(R"({"v": 1, "origin": ")") + QByteArray(100, 'x') +
-            QByteArray(R"(", "changes": {}})"));
+    QTest::newRow("origin too long") << (QByteArray(R"({"v": 1, "origin": ")") +
+                                         QByteArray(100, 'x') + QByteArray(R"(", "changes": {}})"));
     QTest::newRow("changes a list") << QByteArray(R"({"v": 1, "origin": "o", "changes": []})");
     QTest::newRow("bad member id")
         << QByteArray(R"({"v": 1, "origin": "o", "changes": {"members": ["x"]}})");

@@ -86,7 +86,8 @@ Member TestLiveChanges::prepare(const Context& ctx)
         qWarning("top-up: %s", qPrintable(r.error().message));
         return {};
     }
-    auto m = MemberService(ctx).add({QStringLiteral("ann.admin"), QStringLiteral("Ann Admin"), {}, {}});
+    auto m =
+        MemberService(ctx).add({QStringLiteral("ann.admin"), QStringLiteral("Ann Admin"), {}, {}});
     if (!m)
         qWarning("member: %s", qPrintable(m.error().message));
     return m ? *m : Member();
@@ -116,9 +117,10 @@ void TestLiveChanges::creditFromAnotherProcessArrives()
     QSignalSpy received(&live, &LiveChanges::received);
     QSignalSpy announced(&notifier, &Notifier::changed);
 
-    const auto r = CtlRunner(env.t.spec()).run({QStringLiteral("--now"), kNow, QStringLiteral("credit"),
-                                                QStringLiteral("allocate"), QStringLiteral("12.50"),
-                                                QStringLiteral("ann.admin")});
+    const auto r = CtlRunner(env.t.spec())
+                       .run({QStringLiteral("--now"), kNow, QStringLiteral("credit"),
+                             QStringLiteral("allocate"), QStringLiteral("12.50"),
+                             QStringLiteral("ann.admin")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(model, QStringLiteral("ann.admin")) >= 0 &&
@@ -154,14 +156,17 @@ void TestLiveChanges::ownWritesAreAnnouncedOnce()
     QSignalSpy received(&live, &LiveChanges::received);
     QSignalSpy announced(&notifier, &Notifier::changed);
 
-    QVERIFY(CreditService(*env.ctx).allocate(Money::fromCents(300), {QStringLiteral("ann.admin")}).ok());
+    QVERIFY(CreditService(*env.ctx)
+                .allocate(Money::fromCents(300), {QStringLiteral("ann.admin")})
+                .ok());
     QCOMPARE(announced.size(), 1); // at once, by the service
 
     // Then another process writes. Whatever this process's own write sent came before it,
     // so once the other's has arrived, the own one would have too.
-    const auto r = CtlRunner(env.t.spec()).run({QStringLiteral("--now"), kNow, QStringLiteral("credit"),
-                                                QStringLiteral("allocate"), QStringLiteral("1.00"),
-                                                QStringLiteral("ann.admin")});
+    const auto r =
+        CtlRunner(env.t.spec())
+            .run({QStringLiteral("--now"), kNow, QStringLiteral("credit"),
+                  QStringLiteral("allocate"), QStringLiteral("1.00"), QStringLiteral("ann.admin")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QTRY_VERIFY_WITH_TIMEOUT(received.size() >= 1, kWithinMs);
     QCOMPARE(received.size(), 1);
@@ -216,7 +221,8 @@ void TestLiveChanges::garbageOnTheChannelIsIgnored()
     const QStringList garbage = {
         QString(),
         QStringLiteral("garbage"),
-        QStringLiteral("{\"v\":1,\"origin\":\"x\",\"changes\":{\"members\":[\"1; DROP TABLE members\"]}}"),
+        QStringLiteral(
+            "{\"v\":1,\"origin\":\"x\",\"changes\":{\"members\":[\"1; DROP TABLE members\"]}}"),
         QStringLiteral("{\"v\":1,\"origin\":\"x\",\"changes\":{\"members\":[-1]}}"),
         QStringLiteral("{\"v\":1,\"origin\":\"x\",\"changes\":{\"numbers\":[\"<script>\"]}}"),
         QStringLiteral("{\"v\":9,\"origin\":\"x\",\"changes\":{\"allMembers\":true}}"),
@@ -255,9 +261,10 @@ void TestLiveChanges::followsAnotherDatabase()
 
     // A change to the database left behind, then one to the one followed now.
     for (const sbt::Env* env : {&first, &second}) {
-        const auto r = CtlRunner(env->t.spec()).run({QStringLiteral("--now"), kNow,
-                                                     QStringLiteral("credit"), QStringLiteral("allocate"),
-                                                     QStringLiteral("2.00"), QStringLiteral("ann.admin")});
+        const auto r = CtlRunner(env->t.spec())
+                           .run({QStringLiteral("--now"), kNow, QStringLiteral("credit"),
+                                 QStringLiteral("allocate"), QStringLiteral("2.00"),
+                                 QStringLiteral("ann.admin")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
     QTRY_VERIFY_WITH_TIMEOUT(received.size() >= 1, kWithinMs);
