@@ -16,6 +16,9 @@ LiveChanges::LiveChanges(Notifier* notifier, QObject* parent)
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(DebounceMs);
     connect(m_debounce, &QTimer::timeout, this, &LiveChanges::checkDataVersion);
+    m_health = new QTimer(this);
+    m_health->setInterval(HealthCheckMs);
+    connect(m_health, &QTimer::timeout, this, &LiveChanges::checkListener);
 }
 
 LiveChanges::~LiveChanges()
@@ -25,19 +28,14 @@ LiveChanges::~LiveChanges()
 
 bool LiveChanges::isFollowing() const
 {
-    return m_listener.has_value() || m_watcher != nullptr;
+    return m_db.has_value() && (m_listener.has_value() || m_watcher != nullptr);
 }
 
 void LiveChanges::stop()
 {
     m_debounce->stop();
-    if (m_listener) {
-        if (QSqlDriver* driver = m_listener->sql().driver()) {
-            disconnect(driver, nullptr, this, nullptr);
-            driver->unsubscribeFromNotification(ChangeChannel::name());
-        }
-        m_listener.reset();
-    }
+    m_health->stop();
+    dropListener();
     delete m_watcher;
     m_watcher = nullptr;
     m_file.clear();
@@ -49,22 +47,10 @@ Result<void> LiveChanges::follow(const Database& db)
 {
     stop();
     if (db.isPostgres()) {
-        auto listener = db.openAnother();
-        if (!listener)
-            return listener.error();
-        QSqlDriver* driver = listener->sql().driver();
-        if (!driver || !driver->hasFeature(QSqlDriver::EventNotifications))
-            return Error::storage(tr("The database driver cannot deliver notifications."));
-        connect(driver, &QSqlDriver::notification, this,
-                [this](const QString& name, QSqlDriver::NotificationSource,
-                       const QVariant& payload) { onNotification(name, payload); });
-        if (!driver->subscribeToNotification(ChangeChannel::name())) {
-            const Error error = listener->errorFrom(driver->lastError());
-            disconnect(driver, nullptr, this, nullptr);
-            return error;
-        }
-        m_listener = *listener;
+        if (auto r = listen(db); !r)
+            return r;
         m_db = db;
+        m_health->start();
         return {};
     }
 
@@ -89,6 +75,56 @@ Result<void> LiveChanges::follow(const Database& db)
     m_watcher->addPath(QFileInfo(m_file).absolutePath());
     watchFiles();
     return {};
+}
+
+Result<void> LiveChanges::listen(const Database& db)
+{
+    auto listener = db.openAnother();
+    if (!listener)
+        return listener.error();
+    // Named, so that an administrator of the server sees in pg_stat_activity what it is.
+    (void)listener->run(QStringLiteral("SET application_name TO 'switchboard listener'"));
+    QSqlDriver* driver = listener->sql().driver();
+    if (!driver || !driver->hasFeature(QSqlDriver::EventNotifications))
+        return Error::storage(tr("The database driver cannot deliver notifications."));
+    connect(driver, &QSqlDriver::notification, this,
+            [this](const QString& name, QSqlDriver::NotificationSource, const QVariant& payload) {
+                onNotification(name, payload);
+            });
+    if (!driver->subscribeToNotification(ChangeChannel::name())) {
+        const Error error = listener->errorFrom(driver->lastError());
+        disconnect(driver, nullptr, this, nullptr);
+        return error;
+    }
+    m_listener = *listener;
+    return {};
+}
+
+void LiveChanges::dropListener()
+{
+    if (!m_listener)
+        return;
+    if (QSqlDriver* driver = m_listener->sql().driver()) {
+        disconnect(driver, nullptr, this, nullptr);
+        if (driver->isOpen())
+            driver->unsubscribeFromNotification(ChangeChannel::name());
+    }
+    m_listener.reset();
+}
+
+void LiveChanges::checkListener()
+{
+    if (!m_db || !m_db->isPostgres())
+        return;
+    // A connection the server dropped (a restart, an idle timeout) says nothing by itself:
+    // it only stops delivering (Qt disables the notifier of its closed socket).
+    if (m_listener && m_listener->sql().isOpen() && m_listener->run(QStringLiteral("SELECT 1")))
+        return;
+    dropListener();
+    if (!listen(*m_db))
+        return; // the next check tries again
+    // Whatever was sent while nobody listened is lost: everything is read again.
+    deliver(Changes::everything());
 }
 
 void LiveChanges::watchFiles()

@@ -24,6 +24,7 @@ namespace sb {
 /// origin: it announced locally already) or one that does not parse is dropped, and the rest
 /// announced with the rows it names. The connection is its own so that a notification
 /// arriving never runs on the window's connection in between the rows of a forward-only read.
+/// A connection the server dropped is noticed by checkListener() and opened again.
 ///
 /// SQLite: the database file, its -wal and their folder are watched (QFileSystemWatcher);
 /// 250 ms after the first event of a burst, `PRAGMA data_version` on the followed connection
@@ -39,6 +40,8 @@ class LiveChanges : public QObject
 public:
     /// Milliseconds from a file event to the check on SQLite.
     static constexpr int DebounceMs = 250;
+    /// How often the PostgreSQL listening connection is checked (checkListener()).
+    static constexpr int HealthCheckMs = 30'000;
 
     /// Announces to `notifier`, which must outlive this object.
     explicit LiveChanges(Notifier* notifier, QObject* parent = nullptr);
@@ -50,13 +53,23 @@ public:
     Result<void> follow(const Database& db);
     /// Follows nothing.
     void stop();
+    /// Whether a database is followed; on PostgreSQL, with a listening connection right now.
     bool isFollowing() const;
+
+public slots:
+    /// PostgreSQL, every HealthCheckMs: when the listening connection no longer answers (the
+    /// server restarted or dropped it), another is opened and, since what was sent meanwhile
+    /// is lost, everything is announced to be read again. Until one opens, the next check
+    /// tries again.
+    void checkListener();
 
 signals:
     /// Another process's changes arrived and were announced.
     void received(const sb::Changes& changes);
 
 private:
+    Result<void> listen(const Database& db);
+    void dropListener();
     void onNotification(const QString& name, const QVariant& payload);
     void watchFiles();
     void checkDataVersion();
@@ -70,6 +83,7 @@ private:
     // SQLite: the watcher, the debounce and the last data_version seen.
     QFileSystemWatcher* m_watcher = nullptr;
     QTimer* m_debounce = nullptr;
+    QTimer* m_health = nullptr;
     QString m_file;
     qint64 m_dataVersion = -1;
 };

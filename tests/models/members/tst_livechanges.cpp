@@ -60,6 +60,7 @@ private slots:
     void followsAnotherDatabase_data() { sbt::addEngineRows(); }
     void followsAnotherDatabase();
     void stopFollowsNothing();
+    void droppedListenerIsOpenedAgain();
 
 private:
     /// A member with nothing yet and a company balance to give from, made by this process.
@@ -287,6 +288,50 @@ void TestLiveChanges::stopFollowsNothing()
     SB_VERIFY_OK(memory);
     SB_VERIFY_OK(live.follow(*memory));
     QVERIFY(!live.isFollowing());
+}
+
+void TestLiveChanges::droppedListenerIsOpenedAgain()
+{
+    if (!postgres())
+        QSKIP("needs PostgreSQL");
+    SB_ENV(env, QStringLiteral("postgresql"));
+    Notifier notifier;
+    env.ctx->notifier = &notifier;
+    const Member ann = prepare(*env.ctx);
+    QVERIFY(ann.id > 0);
+    LiveChanges live(&notifier);
+    SB_VERIFY_OK(live.follow(env.db()));
+    QSignalSpy received(&live, &LiveChanges::received);
+
+    // A check while the connection answers changes nothing.
+    live.checkListener();
+    QCOMPARE(received.size(), 0);
+
+    // The server drops the listening connection (as on a restart).
+    auto admin = env.db().openAnother();
+    SB_VERIFY_OK(admin);
+    auto killed = admin->runFirst(
+        QStringLiteral("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                       " WHERE datname = current_database()"
+                       " AND application_name = 'switchboard listener'"));
+    SB_VERIFY_OK(killed);
+    QCOMPARE(killed->value(0).toInt(), 1);
+    QCoreApplication::processEvents();
+
+    // The next check opens another and, as changes may have been lost, re-reads everything.
+    live.checkListener();
+    QVERIFY(live.isFollowing());
+    QCOMPARE(received.size(), 1);
+    QVERIFY(changesAt(received, 0) == Changes::everything());
+
+    // And it listens again.
+    const auto r =
+        CtlRunner(env.t.spec())
+            .run({QStringLiteral("--now"), kNow, QStringLiteral("credit"),
+                  QStringLiteral("allocate"), QStringLiteral("1.00"), QStringLiteral("ann.admin")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, kWithinMs);
+    QCOMPARE(changesAt(received, 1).memberIds, QList<qint64>{ann.id});
 }
 
 QTEST_GUILESS_MAIN(TestLiveChanges)

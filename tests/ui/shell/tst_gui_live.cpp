@@ -32,10 +32,9 @@ constexpr int kWithinMs = 1000;
 
 QString allocate(const QString& spec, const QString& amount)
 {
-    const auto r = CtlRunner(spec).run({QStringLiteral("--now"),
-                                        QStringLiteral("2026-11-15T10:00:00Z"),
-                                        QStringLiteral("credit"), QStringLiteral("allocate"),
-                                        amount, QStringLiteral("ann.admin")});
+    const auto r = CtlRunner(spec).run(
+        {QStringLiteral("--now"), QStringLiteral("2026-11-15T10:00:00Z"), QStringLiteral("credit"),
+         QStringLiteral("allocate"), amount, QStringLiteral("ann.admin")});
     return r.exitCode == 0 ? QString() : r.err + r.out;
 }
 } // namespace
@@ -68,7 +67,9 @@ QString TestGuiLive::prepare(const Context& ctx)
 {
     if (auto r = CompanyService(ctx).topUp(Money::fromCents(10'000), QStringLiteral("T-1")); !r)
         return r.error().message;
-    if (auto r = MemberService(ctx).add({QStringLiteral("ann.admin"), QStringLiteral("Ann"), {}, {}}); !r)
+    if (auto r =
+            MemberService(ctx).add({QStringLiteral("ann.admin"), QStringLiteral("Ann"), {}, {}});
+        !r)
         return r.error().message;
     return {};
 }
