@@ -47,11 +47,10 @@ Result<void> LiveChanges::follow(const Database& db)
 {
     stop();
     if (db.isPostgres()) {
-        if (auto r = listen(db); !r)
-            return r;
+        // Even when no listening connection opens now, checkListener() keeps trying.
         m_db = db;
         m_health->start();
-        return {};
+        return listen(db);
     }
 
     const QString file = db.sql().databaseName();

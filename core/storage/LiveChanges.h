@@ -48,8 +48,9 @@ public:
     ~LiveChanges() override;
 
     /// Follows `db` (the window's connection), leaving whatever was followed before. On
-    /// PostgreSQL this opens a second connection to the same database; an error leaves
-    /// nothing followed. An SQLite database in memory has nothing to follow: not an error.
+    /// PostgreSQL this opens a second connection to the same database; when it cannot, the
+    /// error is returned and checkListener() tries again. An SQLite database in memory has
+    /// nothing to follow: not an error.
     Result<void> follow(const Database& db);
     /// Follows nothing.
     void stop();

@@ -200,7 +200,8 @@ void MainWindow::followOtherAdmins()
         return;
     if (auto r = m_live->follow(m_ctx.db); !r)
         showStatus(
-            tr("Changes by other admins will show only after Refresh: %1").arg(r.error().message));
+            tr("Changes by other admins do not show for now (tried again every 30 seconds): %1")
+                .arg(r.error().message));
 }
 
 QStringList MainWindow::pageNames()
