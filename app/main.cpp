@@ -95,6 +95,7 @@ int main(int argc, char** argv)
     options.runBilling = !screenshot;
     options.restoreSettings = !screenshot;
     options.saveSettings = !screenshot;
+    options.followOtherAdmins = !screenshot;
     sb::ui::MainWindow window(ctx, options);
 
     if (screenshot) {

@@ -21,12 +21,9 @@ struct Context
     QDateTime now() const { return clock->now(); }
     /// "now" as stored: ISO 8601 UTC with seconds.
     QString nowText() const { return now().toString(Qt::ISODate); }
-    /// Tells the notifier, if any, what a committed transaction changed.
-    void announce(const Changes& changes) const
-    {
-        if (notifier)
-            notifier->announce(changes);
-    }
+    /// Tells the notifier, if any, what a committed transaction changed, and on PostgreSQL
+    /// the other processes too (ChangeChannel), whether or not a Notifier listens here.
+    void announce(const Changes& changes) const;
 };
 
 /// The admin's name as the operating system knows it, for the `actor` of a Context.

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QObject>
 #include <QStringList>
+
+#include <optional>
 
 namespace sb {
 
@@ -48,6 +51,20 @@ struct Changes
     /// Both announcements in one.
     Changes& operator+=(const Changes& other);
     bool operator==(const Changes& other) const = default;
+
+    /// Every flag set, no rows named: "re-read everything".
+    static Changes everything();
+
+    /// The changes as a JSON object for another process (core/storage/ChangeChannel):
+    /// `{"members": [ids], "allMembers": true, "numbers": [E.164], "allNumbers": true,
+    /// "profiles": [ids], "allProfiles": true, "companyBalance": true, "activity": true,
+    /// "calls": true}`, empty lists and false flags left out.
+    QJsonObject toJson() const;
+    /// Reads toJson()'s object back. The object may come from anywhere (any client of a
+    /// shared database can send on the channel): a known key of the wrong type, an id that is
+    /// not a positive integer or a number that is not E.164 refuses the whole object
+    /// (nullopt); unknown keys are ignored, for a newer writer's additions.
+    static std::optional<Changes> fromJson(const QJsonObject& json);
 };
 
 /// Tells the application what the services committed: models and labels listen and refresh

@@ -8,6 +8,7 @@
 #include "core/members/MemberService.h"
 #include "core/profiles/ProfileService.h"
 #include "core/secrets/RememberedDatabase.h"
+#include "core/storage/LiveChanges.h"
 #include "ui/calls/CallsPage.h"
 #include "ui/members/MembersPage.h"
 #include "ui/numbers/NumbersPage.h"
@@ -154,6 +155,18 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
         if (changes.companyBalance)
             refreshCompanyBalance();
     });
+    if (m_options.followOtherAdmins) {
+        m_live = std::make_unique<LiveChanges>(m_ctx.notifier);
+        // The pages refresh through the Notifier; the status bar only says where it came
+        // from, without covering the admin's own news.
+        connect(m_live.get(), &LiveChanges::received, this, [this] {
+            const QString note = tr("Updated by another admin.");
+            const QString shown = statusBar()->currentMessage();
+            if (shown.isEmpty() || shown == note)
+                showStatus(note);
+        });
+        followOtherAdmins();
+    }
 
     m_billingTimer = new QTimer(this);
     m_billingTimer->setInterval(kBillingIntervalMs);
@@ -180,6 +193,16 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::followOtherAdmins()
+{
+    if (!m_live)
+        return;
+    if (auto r = m_live->follow(m_ctx.db); !r)
+        showStatus(
+            tr("Changes by other admins do not show for now (tried again every 30 seconds): %1")
+                .arg(r.error().message));
+}
 
 QStringList MainWindow::pageNames()
 {
@@ -479,6 +502,7 @@ void MainWindow::switchDatabase(const QString& spec)
         return;
     }
     m_ctx.db = *db;
+    followOtherAdmins();
     if (auto r = ProfileService(m_ctx).resealSecrets(); !r)
         qWarning("switchboard: %s", qPrintable(r.error().message));
     QSettings settings;

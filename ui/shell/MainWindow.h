@@ -10,6 +10,10 @@
 #include <memory>
 #include <vector>
 
+namespace sb {
+class LiveChanges;
+}
+
 class QAction;
 class QLabel;
 class QListWidget;
@@ -40,6 +44,10 @@ struct MainWindowOptions
     /// Remember the page shown, size and layout in QSettings (off for screenshots, which
     /// change nothing).
     bool saveSettings = true;
+    /// Show what other admins and switchboardctl commit to the same database as it happens
+    /// (LiveChanges); off for screenshots and for the window tests that write behind the
+    /// window's back.
+    bool followOtherAdmins = true;
 };
 
 /// The window: navigation side bar, pages, the always-visible company balance, menus and
@@ -127,6 +135,8 @@ private:
     void saveSettings() const;
     void restoreSettings();
     bool accountIsEmpty() const;
+    /// Follows the context's database for other processes' changes (again, after a switch).
+    void followOtherAdmins();
 
     /// Announces what the services commit, unless the context came with a Notifier.
     Notifier m_ownNotifier;
@@ -158,6 +168,8 @@ private:
     QAction* m_toolBarEnd = nullptr;
     QTimer* m_billingTimer = nullptr;
     bool m_shownOnce = false;
+    /// Last, so that it goes first: it announces to m_ctx's Notifier.
+    std::unique_ptr<LiveChanges> m_live;
 };
 
 } // namespace sb::ui
