@@ -350,6 +350,34 @@
         <source>SIP profile&apos;s country changed</source>
         <translation>Zmieniono kraj profilu SIP</translation>
     </message>
+    <message>
+        <source>Mail server set to %1, port %2 (%3), sender %4, login as %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server set to %1, port %2 (%3), sender %4, without login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server %1 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent the credentials of SIP profile %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials sent</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>
@@ -894,6 +922,41 @@
     </message>
 </context>
 <context>
+    <name>sb::CredentialsMail</name>
+    <message>
+        <source>Credentials of the SIP profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hello,
+
+these are the credentials of the SIP profile %1 for your PBX.
+
+SIP username: %2
+SIP password: %3
+
+The provider&apos;s SIP servers:
+%4
+
+The configuration for an Asterisk PBX (PJSIP), ready to paste into /etc/asterisk/pjsip.conf:
+
+%5
+
+Keep this message private: whoever has the password can make calls the company pays for.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switchboard test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a test message from Switchboard: the mail server %1 (port %2) sends the credentials of SIP profiles.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::CreditService</name>
     <message>
         <source>Recharge amount: %1</source>
@@ -998,6 +1061,14 @@
         <source>Cannot create the database %1: %2</source>
         <translation>Nie można utworzyć bazy danych %1: %2</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a database Switchboard can open: give an SQLite file path or a postgresql://user[:password]@host[:port]/database address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist: create it first, or choose another place for the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::DemoGenerator</name>
@@ -1062,6 +1133,79 @@
     <message>
         <source>The balance is too low for %1.</source>
         <translation>Saldo nie wystarcza na %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::LiveChanges</name>
+    <message>
+        <source>The database driver cannot deliver notifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::MailSender</name>
+    <message>
+        <source>No mail server is set: enter one in Settings (or with switchboardctl settings mail).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message is already being sent; wait for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profile %1 authenticates by its IP address: it has no username or password to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP profile %1 has no e-mail address to send its credentials to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials were sent to %1, but the activity log could not record it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::MailSettings</name>
+    <message>
+        <source>Enter the mail server&apos;s host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a mail server&apos;s host name such as smtp.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address such as name@example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s port must be from 1 to 65535, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the sender address of the messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security &quot;none&quot; is only for a mail server on this machine (localhost); use STARTTLS or TLS for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s user name cannot span lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s password cannot span lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 on the mail server.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1743,32 @@
     </message>
 </context>
 <context>
+    <name>sb::ProbeResult</name>
+    <message>
+        <source>%1 answered %2 %3 in %4 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: no answer after %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProbeService</name>
+    <message>
+        <source>The probe&apos;s time limit must be from %1 to %2 ms, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ProfileService</name>
     <message>
         <source>The SIP profile needs a name.</source>
@@ -1803,6 +1973,34 @@
         <source>Numbers</source>
         <translation>Numery</translation>
     </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet: Check the trunk in the profile&apos;s details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 servers answered OK; checked %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The latest check of the trunk: SIP OPTIONS to the PBX (IP authentication) and to the provider&apos;s servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trunk</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ProviderSettings</name>
@@ -1817,6 +2015,13 @@
     <message>
         <source>Name at least one SIP server.</source>
         <translation>Podaj co najmniej jeden serwer SIP.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::RowReader</name>
+    <message>
+        <source>Database error: %1</source>
+        <translation type="unfinished">Błąd bazy danych: %1</translation>
     </message>
 </context>
 <context>
@@ -1863,6 +2068,116 @@
     <message>
         <source>The keychain did not give the password of %1: %2</source>
         <translation>Pęk kluczy nie udostępnił hasła dla %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SipProbe</name>
+    <message>
+        <source>The name %1 was not resolved in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port %1 is not from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name %1 cannot be resolved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name %1 has no address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No UDP port could be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::SmtpClient</name>
+    <message>
+        <source>A message is already being sent; wait for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 does not speak SMTP: it answered &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 does not take messages now: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 refused the greeting: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 refused STARTTLS: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 refused the login of %2: %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 refused the sender %2: %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 refused the recipient %2: %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 refused the message: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 does not offer STARTTLS: choose TLS (usually port 465) or another server; the password is never sent unencrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 offers no login, but a user is set: clear the user, or check the server and its security.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 offers no login Switchboard knows (PLAIN or LOGIN), only: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of the mail server %1 cannot be trusted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 refused the connection: nothing answers on that port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 was not found: check its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the mail server %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 closed the connection before the message was accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the mail server %1 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 did not answer the connection within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 stopped answering: no reply within %2 s.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2187,10 +2502,6 @@
     <message>
         <source>No command given.</source>
         <translation>Nie podano polecenia.</translation>
-    </message>
-    <message>
-        <source>The command &apos;%1&apos; is not available in this version yet.</source>
-        <translation>Polecenie „%1” nie jest jeszcze dostępne w tej wersji.</translation>
     </message>
     <message>
         <source>Unknown command &apos;%1&apos;.</source>
@@ -2625,10 +2936,6 @@ Hasło: %2</translation>
     <message>
         <source>Create or upgrade the database.</source>
         <translation>Utwórz lub zaktualizuj bazę danych.</translation>
-    </message>
-    <message>
-        <source>Not available in this version yet.</source>
-        <translation>Jeszcze niedostępne w tej wersji.</translation>
     </message>
     <message>
         <source>The member&apos;s full name (add).</source>
@@ -3151,10 +3458,6 @@ Hasło: %2</translation>
         <translation>profile country NAME CC                     kraj, w którym interpretowane są wybierane numery</translation>
     </message>
     <message>
-        <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</source>
-        <translation>Użycie: profile create|show|list|rename|channels|country|credentials|pbx-config|link|unlink|delete ...</translation>
-    </message>
-    <message>
         <source>Usage: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</source>
         <translation>Użycie: profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E] [--country CC]</translation>
     </message>
@@ -3207,7 +3510,39 @@ Hasło: %2</translation>
         <translation>  Pakiety do USA: %1; najmniej kosztowałoby %2, oszczędność %3 %4 miesięcznie (od %5 do %6).</translation>
     </message>
     <message>
-        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
+        <source>The calendar month (UTC), YYYY-MM.</source>
+        <translation>Miesiąc kalendarzowy (UTC), RRRR-MM.</translation>
+    </message>
+    <message>
+        <source>Write the statement to this PDF file.</source>
+        <translation>Zapisz zestawienie w tym pliku PDF.</translation>
+    </message>
+    <message>
+        <source>Write the statement to this CSV file.</source>
+        <translation>Zapisz zestawienie w tym pliku CSV.</translation>
+    </message>
+    <message>
+        <source>Reports: the monthly statement as PDF or CSV.</source>
+        <translation>Raporty: zestawienie miesięczne w formacie PDF lub CSV.</translation>
+    </message>
+    <message>
+        <source>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
+        <translation>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
+    </message>
+    <message>
+        <source>Usage: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
+        <translation>Użycie: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
+    </message>
+    <message>
+        <source>Unknown report &apos;%1&apos;.</source>
+        <translation>Nieznany raport „%1”.</translation>
+    </message>
+    <message>
+        <source>Statement of %1 written to %2: company balance %3 at the start, %4 at the end; spent %5.</source>
+        <translation>Zestawienie za %1 zapisano w %2: saldo firmy %3 na początku, %4 na końcu; wydatki %5.</translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...
 
 Commands:
   init                                        create or upgrade the database
@@ -3249,80 +3584,175 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Użycie: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC] [--json] COMMAND ...
-
-Polecenia:
-  init                                        utwórz lub zaktualizuj bazę danych
-  balance                                     saldo firmy
-  topup AMOUNT [--reference TEXT]             dodaj kupione środki do salda firmy
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 wszyscy członkowie
-  member show ACCOUNT                         jeden członek
-  member import FILE.csv [--dry-run]          wszystko albo nic; próba wypisuje każdy problem
-  member export FILE.csv                      plik CSV, który member import wczytuje bez zmian
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT dla każdego członka; wszystko albo nic
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 należne do teraz odnowienia, wygaśnięcia i miesięczne zerowania
-  activity [--limit N] [--lang L]             dziennik zdarzeń, od najnowszych
-  number countries                            kraje, w których można kupić numery
-  number areas COUNTRY                        numery kierunkowe z nazwami miejscowości i liczbą wolnych numerów
-  number prices COUNTRY                       cena za okres rozliczeniowy (1, 3, 12 miesięcy)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          działa do końca okresu, bez zwrotu środków
-  number list [--search TEXT] [--country CC]  wszystkie obecne i dawne numery firmy
-  credit profile NAME AMOUNT                  środki firmy dla profilu SIP
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    nazwa użytkownika SIP, hasło i serwery
-  profile pbx-config NAME [--format asterisk] gotowa do wklejenia konfiguracja centrali PBX
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             pakiety minut do USA (każdy 5000 minut miesięcznie)
-  bundle cancel|extend PROFILE                bez odnowienia / zapłać teraz za następny miesiąc
-  advice [PROFILE]                            kanały i pakiety, które powinien mieć każdy profil
-  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
-                                              zestawienie miesięczne
-  demo [--members N] [--seed S]               wypełnij bazę danych realistycznymi wygenerowanymi danymi
-
-Domyślna baza danych: $SWITCHBOARD_DATABASE, a gdy nie jest ustawiona – własny plik SQLite programu okienkowego.
-Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd użycia.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The calendar month (UTC), YYYY-MM.</source>
-        <translation>Miesiąc kalendarzowy (UTC), RRRR-MM.</translation>
+        <source>--now: %1 is more than a year away from this computer&apos;s clock (%2); add --force-time if that is what you mean.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Write the statement to this PDF file.</source>
-        <translation>Zapisz zestawienie w tym pliku PDF.</translation>
+        <source>profile send-credentials NAME               mail the credentials to the profile&apos;s e-mail</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Write the statement to this CSV file.</source>
-        <translation>Zapisz zestawienie w tym pliku CSV.</translation>
+        <source>profile probe NAME [--timeout-ms N]          SIP OPTIONS to the PBX and the provider&apos;s servers</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reports: the monthly statement as PDF or CSV.</source>
-        <translation>Raporty: zestawienie miesięczne w formacie PDF lub CSV.</translation>
+        <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|send-credentials|link|unlink|delete|probe ...</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
-        <translation>report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
+        <source>The credentials were sent to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</source>
-        <translation>Użycie: report statement --month YYYY-MM (--pdf FILE | --csv FILE)</translation>
+        <source>The credentials were not sent: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown report &apos;%1&apos;.</source>
-        <translation>Nieznany raport „%1”.</translation>
+        <source>Usage: profile send-credentials NAME</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Statement of %1 written to %2: company balance %3 at the start, %4 at the end; spent %5.</source>
-        <translation>Zestawienie za %1 zapisano w %2: saldo firmy %3 na początku, %4 na końcu; wydatki %5.</translation>
+        <source>The credentials of %1 were sent to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long to wait for each server, 500 to 32000 ms (probe; default: the setting, 32000 unless changed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks a SIP profile&apos;s trunk: SIP OPTIONS to its PBX and the provider&apos;s servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile probe NAME [--timeout-ms N]      SIP OPTIONS to the PBX and the provider&apos;s servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: profile probe NAME [--timeout-ms N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PBX:      %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s host name (mail).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s port (mail; default 587 for starttls, 465 for tls, 25 for none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starttls, tls, or none for a server on this machine only (mail; default starttls).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sender address of the messages (mail).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user to log in as (mail); without it, no login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the user&apos;s password from the first line of standard input (mail); without it, the stored password is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server:  none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server:  %1, port %2 (%3), sender %4, no login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server:  %1, port %2 (%3), sender %4, login as %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings every copy of the program shares: the provider&apos;s SIP servers and the mail server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings show                               the SIP servers and the mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings sip-servers HOST:PORT[,HOST:PORT...] the provider&apos;s SIP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings mail test ADDRESS                  send a test message through the mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings mail clear                         forget the mail server and its password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: settings show|sip-servers|mail ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown settings command &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: settings show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP servers:  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: settings sip-servers HOST:PORT[,HOST:PORT...]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-stdin goes with --user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--security: &quot;%1&quot; is not starttls, tls or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--port: &quot;%1&quot; is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-stdin: standard input held no password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: settings mail test ADDRESS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server accepted a test message to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: settings mail clear</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4691,6 +5121,22 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
         <source>Numbers the PBX&apos;s calls dial are read as dialled in this country (its national forms and international prefix).</source>
         <translation>Numery wybierane w połączeniach centrali PBX są interpretowane tak, jakby wybrano je w tym kraju (według jego formatów krajowych i prefiksu międzynarodowego).</translation>
     </message>
+    <message>
+        <source>The credentials went to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials were not e-mailed: %1 The profile is ready; send them again from its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set in Settings, so the credentials were not e-mailed to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the credentials to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::DashboardCharts</name>
@@ -5190,6 +5636,165 @@ Kod wyjścia: 0 – wykonano, 1 – odmowa (nic nie zmieniono), 2 – błąd uż
     </message>
 </context>
 <context>
+    <name>sb::ui::MailServerBox</name>
+    <message>
+        <source>The server accepted the test message for %1. If it does not arrive, look in the spam folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test message sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the mail server&apos;s name, such as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the password of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends a short message through the server as typed here, before it is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends a short message through this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Credentials and test messages go through %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server is now %1, port %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set: credentials are no longer sent by e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending a test message to %1 through %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation type="unfinished">Serwer poczty</translation>
+    </message>
+    <message>
+        <source>New SIP profiles&apos; credentials are sent by e-mail through this server. It is kept in the database, for every admin and switchboardctl.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mail server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation type="unfinished">np. %1</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS (usually port 465)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (only a server on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: no login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;nder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test message address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::MainWindow</name>
     <message>
         <source>About Switchboard</source>
@@ -5390,6 +5995,14 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     <message>
         <source>Billing: the US minute bundles of %1 were renewed from their balances.</source>
         <translation>Rozliczenie: odnowiono pakiety minut do USA z sald profili: %1.</translation>
+    </message>
+    <message>
+        <source>Updated by another admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes by other admins do not show for now (tried again every 30 seconds): %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6002,14 +6615,6 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <translation>np. %1</translation>
     </message>
     <message>
-        <source>Mail server:</source>
-        <translation>Serwer poczty:</translation>
-    </message>
-    <message>
-        <source>Mail server</source>
-        <translation>Serwer poczty</translation>
-    </message>
-    <message>
         <source>Saved. Every SIP profile&apos;s PBX data now names these servers.</source>
         <translation>Zapisano. Dane centrali PBX każdego profilu SIP zawierają teraz te serwery.</translation>
     </message>
@@ -6020,10 +6625,6 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     <message>
         <source>Name at least one SIP server, such as %1.</source>
         <translation>Podaj co najmniej jeden serwer SIP, np. %1.</translation>
-    </message>
-    <message>
-        <source>The provider&apos;s SIP servers (host:port, separated by commas) go into every SIP profile&apos;s PBX data and configuration; they are kept in the database, so every admin and switchboardctl see the same. The mail server, for sending credentials, comes in a later version.</source>
-        <translation>Serwery SIP dostawcy (host:port, rozdzielone przecinkami) trafiają do danych i konfiguracji centrali PBX każdego profilu SIP; są przechowywane w bazie danych, więc każdy administrator i switchboardctl widzą te same. Serwer poczty, służący do wysyłania poświadczeń, pojawi się w późniejszej wersji.</translation>
     </message>
     <message>
         <source>S&amp;IP servers:</source>
@@ -6040,6 +6641,34 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     <message>
         <source>SIP servers message</source>
         <translation>Komunikat o serwerach SIP</translation>
+    </message>
+    <message>
+        <source>A trunk check now waits at most %1 ms for each server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s SIP servers (host:port, separated by commas) go into every SIP profile&apos;s PBX data and configuration; they are kept in the database, so every admin and switchboardctl see the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trunk check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Check the trunk&quot; in a SIP profile&apos;s details sends SIP OPTIONS to its PBX and the provider&apos;s servers, sending again after 0.5, 1, 2 and 4 s. A server silent this long counts as not answering; switchboardctl profile probe uses the same limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wait at most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trunk check time limit in milliseconds</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6201,10 +6830,6 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <translation>Ostrzeżenie o adresie</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <source>PBX data</source>
         <translation>Dane centrali PBX</translation>
     </message>
@@ -6307,6 +6932,83 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The credentials went to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent the credentials of %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials were not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the credentials to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile has no e-mail address to send its credentials to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mails the username, password, SIP servers and PBX configuration to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PBX %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last check cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the trunk of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trunk could not be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked the trunk of %1: %2 of %3 servers answered OK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the &amp;credentials again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the credentials again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the &amp;trunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the trunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends SIP OPTIONS to the PBX (IP authentication) and to the provider&apos;s servers, and shows who answers and how fast.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
