@@ -343,31 +343,31 @@
     </message>
     <message>
         <source>Mail server set to %1, port %2 (%3), sender %4, login as %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur de messagerie configuré : %1, port %2 (%3), expéditeur %4, authentification en tant que %5</translation>
     </message>
     <message>
         <source>Mail server set to %1, port %2 (%3), sender %4, without login</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur de messagerie configuré : %1, port %2 (%3), expéditeur %4, sans authentification</translation>
     </message>
     <message>
         <source>Mail server %1 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur de messagerie %1 supprimé</translation>
     </message>
     <message>
         <source>Sent the credentials of SIP profile %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants du profil SIP %1 envoyés à %2</translation>
     </message>
     <message>
         <source>Mail server set</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur de messagerie configuré</translation>
     </message>
     <message>
         <source>Mail server removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur de messagerie supprimé</translation>
     </message>
     <message>
         <source>Credentials sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants envoyés</translation>
     </message>
 </context>
 <context>
@@ -895,7 +895,7 @@
     <name>sb::CredentialsMail</name>
     <message>
         <source>Credentials of the SIP profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants du profil SIP %1</translation>
     </message>
     <message>
         <source>Hello,
@@ -914,16 +914,32 @@ The configuration for an Asterisk PBX (PJSIP), ready to paste into /etc/asterisk
 
 Keep this message private: whoever has the password can make calls the company pays for.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Bonjour,
+
+Voici les identifiants du profil SIP %1 pour votre PBX.
+
+Nom d’utilisateur SIP : %2
+Mot de passe SIP : %3
+
+Les serveurs SIP du fournisseur :
+%4
+
+La configuration pour un PBX Asterisk (PJSIP), prête à coller dans /etc/asterisk/pjsip.conf :
+
+%5
+
+Veuillez garder ce message confidentiel : toute personne qui dispose du mot de passe peut passer des appels aux frais de l’entreprise.
+</translation>
     </message>
     <message>
         <source>Switchboard test message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message de test de Switchboard</translation>
     </message>
     <message>
         <source>This is a test message from Switchboard: the mail server %1 (port %2) sends the credentials of SIP profiles.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci est un message de test de Switchboard : le serveur de messagerie %1 (port %2) envoie les identifiants des profils SIP.
+</translation>
     </message>
 </context>
 <context>
@@ -1031,11 +1047,11 @@ Keep this message private: whoever has the password can make calls the company p
     </message>
     <message>
         <source>&quot;%1&quot; is not a database Switchboard can open: give an SQLite file path or a postgresql://user[:password]@host[:port]/database address.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas une base de données que Switchboard peut ouvrir : indiquez le chemin d’un fichier SQLite ou une adresse postgresql://utilisateur[:motdepasse]@hôte[:port]/base.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist: create it first, or choose another place for the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier %1 n’existe pas : créez-le d’abord, ou choisissez un autre emplacement pour la base de données.</translation>
     </message>
 </context>
 <context>
@@ -1107,73 +1123,73 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::LiveChanges</name>
     <message>
         <source>The database driver cannot deliver notifications.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pilote de base de données ne peut pas transmettre de notifications.</translation>
     </message>
 </context>
 <context>
     <name>sb::MailSender</name>
     <message>
         <source>No mail server is set: enter one in Settings (or with switchboardctl settings mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun serveur de messagerie n’est configuré : indiquez-en un dans les Paramètres (ou avec switchboardctl settings mail).</translation>
     </message>
     <message>
         <source>A message is already being sent; wait for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un message est déjà en cours d’envoi ; attendez la fin de l’envoi.</translation>
     </message>
     <message>
         <source>SIP profile %1 authenticates by its IP address: it has no username or password to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le profil SIP %1 s’authentifie par son adresse IP : il n’a ni nom d’utilisateur ni mot de passe à envoyer.</translation>
     </message>
     <message>
         <source>SIP profile %1 has no e-mail address to send its credentials to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le profil SIP %1 n’a pas d’adresse e-mail à laquelle envoyer ses identifiants.</translation>
     </message>
     <message>
         <source>The message was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message n’a pas été envoyé.</translation>
     </message>
     <message>
         <source>The credentials were sent to %1, but the activity log could not record it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants ont été envoyés à %1, mais le journal d’activité n’a pas pu l’enregistrer : %2</translation>
     </message>
 </context>
 <context>
     <name>sb::MailSettings</name>
     <message>
         <source>Enter the mail server&apos;s host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez le nom d’hôte du serveur de messagerie.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a mail server&apos;s host name such as smtp.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un nom d’hôte de serveur de messagerie comme smtp.example.com.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an e-mail address such as name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas une adresse e-mail comme name@example.com.</translation>
     </message>
     <message>
         <source>The mail server&apos;s port must be from 1 to 65535, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port du serveur de messagerie doit être compris entre 1 et 65535, et non %1.</translation>
     </message>
     <message>
         <source>Enter the sender address of the messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez l’adresse d’expéditeur des messages.</translation>
     </message>
     <message>
         <source>Security &quot;none&quot; is only for a mail server on this machine (localhost); use STARTTLS or TLS for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sécurité « aucune » (none) est réservée à un serveur de messagerie sur cette machine (localhost) ; utilisez STARTTLS ou TLS pour %1.</translation>
     </message>
     <message>
         <source>The mail server&apos;s user name cannot span lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom d’utilisateur du serveur de messagerie ne doit pas contenir de saut de ligne.</translation>
     </message>
     <message>
         <source>The mail server&apos;s password cannot span lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe du serveur de messagerie ne doit pas contenir de saut de ligne.</translation>
     </message>
     <message>
         <source>Enter the password of %1 on the mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez le mot de passe de %1 sur le serveur de messagerie.</translation>
     </message>
 </context>
 <context>
@@ -1711,26 +1727,26 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::ProbeResult</name>
     <message>
         <source>%1 answered %2 %3 in %4 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a répondu %2 %3 en %4 ms</translation>
     </message>
     <message>
         <source>%1 answered %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a répondu %2 %3</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>%1: no answer after %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : aucune réponse après %2 s</translation>
     </message>
 </context>
 <context>
     <name>sb::ProbeService</name>
     <message>
         <source>The probe&apos;s time limit must be from %1 to %2 ms, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le délai maximal de la vérification du trunk doit être compris entre %1 et %2 ms, et non %3.</translation>
     </message>
 </context>
 <context>
@@ -1934,31 +1950,31 @@ Keep this message private: whoever has the password can make calls the company p
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de réponse</translation>
     </message>
     <message>
         <source>OK %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>OK %1 ms</translation>
     </message>
     <message>
         <source>Not checked yet: Check the trunk in the profile&apos;s details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore vérifié : utilisez « Vérifier le trunk » dans les détails du profil.</translation>
     </message>
     <message>
         <source>%1 of %2 servers answered OK; checked %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveurs ayant répondu OK : %1 sur %2 ; vérification du %3</translation>
     </message>
     <message>
         <source>The latest check of the trunk: SIP OPTIONS to the PBX (IP authentication) and to the provider&apos;s servers</source>
-        <translation type="unfinished"></translation>
+        <translation>La dernière vérification du trunk : requêtes SIP OPTIONS envoyées au PBX (authentification par IP) et aux serveurs du fournisseur</translation>
     </message>
     <message>
         <source>Trunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Trunk</translation>
     </message>
 </context>
 <context>
@@ -1980,7 +1996,7 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::RowReader</name>
     <message>
         <source>Database error: %1</source>
-        <translation type="unfinished">Erreur de base de données&#xa0;: %1</translation>
+        <translation>Erreur de base de données : %1</translation>
     </message>
 </context>
 <context>
@@ -2033,110 +2049,110 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::SipProbe</name>
     <message>
         <source>The name %1 was not resolved in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom %1 n’a pas été résolu à temps.</translation>
     </message>
     <message>
         <source>The port %1 is not from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port %1 n’est pas compris entre 1 et 65535.</translation>
     </message>
     <message>
         <source>The name %1 cannot be resolved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom %1 ne peut pas être résolu : %2</translation>
     </message>
     <message>
         <source>The name %1 has no address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom %1 n’a aucune adresse.</translation>
     </message>
     <message>
         <source>No UDP port could be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun port UDP n’a pu être ouvert : %1</translation>
     </message>
 </context>
 <context>
     <name>sb::SmtpClient</name>
     <message>
         <source>A message is already being sent; wait for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un message est déjà en cours d’envoi ; attendez la fin de l’envoi.</translation>
     </message>
     <message>
         <source>The message was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message n’a pas été envoyé.</translation>
     </message>
     <message>
         <source>The mail server %1 does not speak SMTP: it answered &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 ne parle pas SMTP : il a répondu « %2 ».</translation>
     </message>
     <message>
         <source>The mail server %1 does not take messages now: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 n’accepte pas de messages pour le moment : %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused the greeting: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 a refusé la salutation EHLO : %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused STARTTLS: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 a refusé STARTTLS : %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused the login of %2: %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 a refusé l’authentification de %2 : %3 %4</translation>
     </message>
     <message>
         <source>The mail server %1 refused the sender %2: %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 a refusé l’expéditeur %2 : %3 %4</translation>
     </message>
     <message>
         <source>The mail server %1 refused the recipient %2: %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 a refusé le destinataire %2 : %3 %4</translation>
     </message>
     <message>
         <source>The mail server %1 refused the message: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 a refusé le message : %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 does not offer STARTTLS: choose TLS (usually port 465) or another server; the password is never sent unencrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 ne propose pas STARTTLS : choisissez TLS (généralement le port 465) ou un autre serveur ; le mot de passe n’est jamais envoyé en clair.</translation>
     </message>
     <message>
         <source>The mail server %1 offers no login, but a user is set: clear the user, or check the server and its security.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 ne propose aucune authentification, mais un utilisateur est indiqué : effacez l’utilisateur, ou vérifiez le serveur et sa sécurité.</translation>
     </message>
     <message>
         <source>The mail server %1 offers no login Switchboard knows (PLAIN or LOGIN), only: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 ne propose aucune méthode d’authentification connue de Switchboard (PLAIN ou LOGIN), seulement : %2.</translation>
     </message>
     <message>
         <source>The certificate of the mail server %1 cannot be trusted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat du serveur de messagerie %1 n’est pas digne de confiance : %2</translation>
     </message>
     <message>
         <source>The mail server %1 refused the connection: nothing answers on that port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 a refusé la connexion : rien ne répond sur ce port.</translation>
     </message>
     <message>
         <source>The mail server %1 was not found: check its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 est introuvable : vérifiez son nom.</translation>
     </message>
     <message>
         <source>The connection to the mail server %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion au serveur de messagerie %1 a échoué : %2</translation>
     </message>
     <message>
         <source>The mail server %1 closed the connection before the message was accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 a fermé la connexion avant que le message ne soit accepté.</translation>
     </message>
     <message>
         <source>The connection to the mail server %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion au serveur de messagerie %1 a échoué.</translation>
     </message>
     <message>
         <source>The mail server %1 did not answer the connection within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 n’a pas répondu à la connexion dans un délai de %2 s.</translation>
     </message>
     <message>
         <source>The mail server %1 stopped answering: no reply within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie %1 ne répond plus : aucune réponse dans un délai de %2 s.</translation>
     </message>
 </context>
 <context>
@@ -3523,175 +3539,216 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...
+
+Commandes :
+  init                                        créer ou mettre à niveau la base de données
+  balance                                     le solde de l’entreprise
+  topup AMOUNT [--reference TEXT]             ajouter le crédit acheté au solde de l’entreprise
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 tous les membres
+  member show ACCOUNT                         un membre
+  member import FILE.csv [--dry-run]          tout ou rien ; l’essai à blanc liste chaque problème
+  member export FILE.csv                      un CSV que member import relit sans changement
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT à chaque membre ; tout ou rien
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 renouvellements, expirations et remises à zéro mensuelles dus à ce jour
+  activity [--limit N] [--lang L]             le journal d’audit, le plus récent d’abord
+  number countries                            pays où acheter des numéros
+  number areas COUNTRY                        indicatifs régionaux, avec localité et numéros restants
+  number prices COUNTRY                       prix par période de facturation (1, 3, 12 mois)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          utilisable jusqu’à la fin de sa période, sans remboursement
+  number list [--search TEXT] [--country CC]  tous les numéros que l’entreprise a ou a eus
+  credit profile NAME AMOUNT                  crédit de l’entreprise vers un profil SIP
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    nom d’utilisateur SIP, mot de passe et serveurs
+  profile pbx-config NAME [--format asterisk] configuration PBX prête à coller
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             forfaits de minutes vers les États-Unis (5000 minutes par mois chacun)
+  bundle cancel|extend PROFILE                pas de renouvellement / payer maintenant le mois suivant
+  advice [PROFILE]                            les canaux et forfaits que chaque profil devrait avoir
+  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
+                                              le relevé de compte mensuel
+  demo [--members N] [--seed S]               remplir la base de données avec des données générées réalistes
+
+Par défaut, la base de données est $SWITCHBOARD_DATABASE, sinon le fichier SQLite de l’application de bureau.
+Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d’utilisation.</translation>
     </message>
     <message>
         <source>--now: %1 is more than a year away from this computer&apos;s clock (%2); add --force-time if that is what you mean.</source>
-        <translation type="unfinished"></translation>
+        <translation>--now : %1 est éloigné de plus d’un an de l’horloge de cet ordinateur (%2) ; ajoutez --force-time si c’est bien ce que vous voulez.</translation>
     </message>
     <message>
         <source>profile send-credentials NAME               mail the credentials to the profile&apos;s e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>profile send-credentials NAME               envoyer les identifiants à l’adresse e-mail du profil</translation>
     </message>
     <message>
         <source>profile probe NAME [--timeout-ms N]          SIP OPTIONS to the PBX and the provider&apos;s servers</source>
-        <translation type="unfinished"></translation>
+        <translation>profile probe NAME [--timeout-ms N]          SIP OPTIONS vers le PBX et les serveurs du fournisseur</translation>
     </message>
     <message>
         <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|send-credentials|link|unlink|delete|probe ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : profile create|show|list|rename|channels|country|credentials|pbx-config|send-credentials|link|unlink|delete|probe ...</translation>
     </message>
     <message>
         <source>The credentials were sent to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants ont été envoyés à %1.</translation>
     </message>
     <message>
         <source>The credentials were not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants n’ont pas été envoyés : %1</translation>
     </message>
     <message>
         <source>Usage: profile send-credentials NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : profile send-credentials NAME</translation>
     </message>
     <message>
         <source>The credentials of %1 were sent to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants de %1 ont été envoyés à %2.</translation>
     </message>
     <message>
         <source>How long to wait for each server, 500 to 32000 ms (probe; default: the setting, 32000 unless changed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée d’attente maximale pour chaque serveur, de 500 à 32000 ms (probe ; par défaut : la valeur du paramètre, 32000 sauf modification).</translation>
     </message>
     <message>
         <source>Checks a SIP profile&apos;s trunk: SIP OPTIONS to its PBX and the provider&apos;s servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifie le trunk d’un profil SIP : requêtes SIP OPTIONS vers son PBX et les serveurs du fournisseur.</translation>
     </message>
     <message>
         <source>profile probe NAME [--timeout-ms N]      SIP OPTIONS to the PBX and the provider&apos;s servers</source>
-        <translation type="unfinished"></translation>
+        <translation>profile probe NAME [--timeout-ms N]      SIP OPTIONS vers le PBX et les serveurs du fournisseur</translation>
     </message>
     <message>
         <source>Usage: profile probe NAME [--timeout-ms N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : profile probe NAME [--timeout-ms N]</translation>
     </message>
     <message>
         <source>PBX:      %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PBX :         %1</translation>
     </message>
     <message>
         <source>Provider: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournisseur : %1</translation>
     </message>
     <message>
         <source>The mail server&apos;s host name (mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom d’hôte du serveur de messagerie (mail).</translation>
     </message>
     <message>
         <source>The mail server&apos;s port (mail; default 587 for starttls, 465 for tls, 25 for none).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port du serveur de messagerie (mail ; par défaut 587 pour starttls, 465 pour tls, 25 pour none).</translation>
     </message>
     <message>
         <source>starttls, tls, or none for a server on this machine only (mail; default starttls).</source>
-        <translation type="unfinished"></translation>
+        <translation>starttls, tls, ou none pour un serveur sur cette machine uniquement (mail ; par défaut starttls).</translation>
     </message>
     <message>
         <source>The sender address of the messages (mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse d’expéditeur des messages (mail).</translation>
     </message>
     <message>
         <source>The user to log in as (mail); without it, no login.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’utilisateur pour l’authentification (mail) ; sans cette option, pas d’authentification.</translation>
     </message>
     <message>
         <source>Read the user&apos;s password from the first line of standard input (mail); without it, the stored password is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire le mot de passe de l’utilisateur sur la première ligne de l’entrée standard (mail) ; sans cette option, le mot de passe enregistré est conservé.</translation>
     </message>
     <message>
         <source>Mail server:  none</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur de messagerie : aucun</translation>
     </message>
     <message>
         <source>Mail server:  %1, port %2 (%3), sender %4, no login</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur de messagerie : %1, port %2 (%3), expéditeur %4, sans authentification</translation>
     </message>
     <message>
         <source>Mail server:  %1, port %2 (%3), sender %4, login as %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur de messagerie : %1, port %2 (%3), expéditeur %4, authentification en tant que %5</translation>
     </message>
     <message>
         <source>Settings every copy of the program shares: the provider&apos;s SIP servers and the mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres partagés par toutes les instances du programme : les serveurs SIP du fournisseur et le serveur de messagerie.</translation>
     </message>
     <message>
         <source>settings show                               the SIP servers and the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>settings show                               les serveurs SIP et le serveur de messagerie</translation>
     </message>
     <message>
         <source>settings sip-servers HOST:PORT[,HOST:PORT...] the provider&apos;s SIP servers</source>
-        <translation type="unfinished"></translation>
+        <translation>settings sip-servers HOST:PORT[,HOST:PORT...] les serveurs SIP du fournisseur</translation>
     </message>
     <message>
         <source>settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</source>
-        <translation type="unfinished"></translation>
+        <translation>settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</translation>
     </message>
     <message>
         <source>settings mail test ADDRESS                  send a test message through the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>settings mail test ADDRESS                  envoyer un message de test par le serveur de messagerie</translation>
     </message>
     <message>
         <source>settings mail clear                         forget the mail server and its password</source>
-        <translation type="unfinished"></translation>
+        <translation>settings mail clear                         oublier le serveur de messagerie et son mot de passe</translation>
     </message>
     <message>
         <source>Usage: settings show|sip-servers|mail ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : settings show|sip-servers|mail ...</translation>
     </message>
     <message>
         <source>Unknown settings command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande settings inconnue : « %1 ».</translation>
     </message>
     <message>
         <source>Usage: settings show</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : settings show</translation>
     </message>
     <message>
         <source>SIP servers:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveurs SIP :         %1</translation>
     </message>
     <message>
         <source>Usage: settings sip-servers HOST:PORT[,HOST:PORT...]</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : settings sip-servers HOST:PORT[,HOST:PORT...]</translation>
     </message>
     <message>
         <source>Usage: settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</translation>
     </message>
     <message>
         <source>--password-stdin goes with --user.</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-stdin s’utilise avec --user.</translation>
     </message>
     <message>
         <source>--security: &quot;%1&quot; is not starttls, tls or none.</source>
-        <translation type="unfinished"></translation>
+        <translation>--security : « %1 » n’est ni starttls, ni tls, ni none.</translation>
     </message>
     <message>
         <source>--port: &quot;%1&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--port : « %1 » n’est pas un nombre entier.</translation>
     </message>
     <message>
         <source>--password-stdin: standard input held no password.</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-stdin : l’entrée standard ne contenait aucun mot de passe.</translation>
     </message>
     <message>
         <source>Usage: settings mail test ADDRESS</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : settings mail test ADDRESS</translation>
     </message>
     <message>
         <source>The mail server accepted a test message to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie a accepté un message de test pour %1.</translation>
     </message>
     <message>
         <source>Usage: settings mail clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : settings mail clear</translation>
     </message>
 </context>
 <context>
@@ -5020,19 +5077,19 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     </message>
     <message>
         <source>The credentials went to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants ont été envoyés à %1.</translation>
     </message>
     <message>
         <source>The credentials were not e-mailed: %1 The profile is ready; send them again from its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants n’ont pas été envoyés par e-mail : %1 Le profil est prêt ; renvoyez-les depuis ses détails.</translation>
     </message>
     <message>
         <source>No mail server is set in Settings, so the credentials were not e-mailed to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun serveur de messagerie n’est configuré dans les Paramètres ; les identifiants n’ont donc pas été envoyés par e-mail à %1.</translation>
     </message>
     <message>
         <source>Sending the credentials to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi des identifiants à %1…</translation>
     </message>
 </context>
 <context>
@@ -5527,159 +5584,159 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     <name>sb::ui::MailServerBox</name>
     <message>
         <source>The server accepted the test message for %1. If it does not arrive, look in the spam folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a accepté le message de test pour %1. S’il n’arrive pas, regardez dans le dossier des courriers indésirables.</translation>
     </message>
     <message>
         <source>Test message sent to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Message de test envoyé à %1.</translation>
     </message>
     <message>
         <source>Type the mail server&apos;s name, such as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le nom du serveur de messagerie, par exemple %1.</translation>
     </message>
     <message>
         <source>Type the password of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le mot de passe de %1.</translation>
     </message>
     <message>
         <source>Sends a short message through the server as typed here, before it is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoie un court message par le serveur tel qu’il est saisi ici, avant son enregistrement.</translation>
     </message>
     <message>
         <source>Sends a short message through this server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoie un court message par ce serveur.</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>inchangé</translation>
     </message>
     <message>
         <source>no login</source>
-        <translation type="unfinished"></translation>
+        <translation>sans authentification</translation>
     </message>
     <message>
         <source>Saved. Credentials and test messages go through %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré. Les identifiants et les messages de test passent par %1.</translation>
     </message>
     <message>
         <source>The mail server is now %1, port %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie est désormais %1, port %2.</translation>
     </message>
     <message>
         <source>No mail server is set: credentials are no longer sent by e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun serveur de messagerie n’est configuré : les identifiants ne sont plus envoyés par e-mail.</translation>
     </message>
     <message>
         <source>The mail server was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie a été supprimé.</translation>
     </message>
     <message>
         <source>Sending a test message to %1 through %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi d’un message de test à %1 par %2…</translation>
     </message>
     <message>
         <source>Mail server</source>
-        <translation type="unfinished">Serveur de messagerie</translation>
+        <translation>Serveur de messagerie</translation>
     </message>
     <message>
         <source>New SIP profiles&apos; credentials are sent by e-mail through this server. It is kept in the database, for every admin and switchboardctl.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants des nouveaux profils SIP sont envoyés par e-mail via ce serveur. Il est conservé dans la base de données, pour tous les administrateurs et pour switchboardctl.</translation>
     </message>
     <message>
         <source>&amp;Mail server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ser&amp;veur de messagerie :</translation>
     </message>
     <message>
         <source>e.g. %1</source>
-        <translation type="unfinished">p. ex. %1</translation>
+        <translation>p. ex. %1</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ort :</translation>
     </message>
     <message>
         <source>Mail server port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port du serveur de messagerie</translation>
     </message>
     <message>
         <source>Se&amp;curity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sécu&amp;rité :</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Sécurité</translation>
     </message>
     <message>
         <source>STARTTLS (usually port 587)</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS (généralement le port 587)</translation>
     </message>
     <message>
         <source>TLS (usually port 465)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS (généralement le port 465)</translation>
     </message>
     <message>
         <source>None (only a server on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune (uniquement pour un serveur sur cet ordinateur)</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Utilisateur :</translation>
     </message>
     <message>
         <source>Mail user</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur du serveur de messagerie</translation>
     </message>
     <message>
         <source>empty: no login</source>
-        <translation type="unfinished"></translation>
+        <translation>vide : sans authentification</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de pa&amp;sse :</translation>
     </message>
     <message>
         <source>Mail password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe du serveur de messagerie</translation>
     </message>
     <message>
         <source>Se&amp;nder:</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xpéditeur :</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse d’expéditeur</translation>
     </message>
     <message>
         <source>Save mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le serveur</translation>
     </message>
     <message>
         <source>Save the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le serveur de messagerie</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Remove the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le serveur de messagerie</translation>
     </message>
     <message>
         <source>&amp;Test to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de &amp;test :</translation>
     </message>
     <message>
         <source>Test message address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du message de test</translation>
     </message>
     <message>
         <source>your e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>votre adresse e-mail</translation>
     </message>
     <message>
         <source>Send a test message</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer un message de test</translation>
     </message>
 </context>
 <context>
@@ -5884,11 +5941,11 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>Updated by another admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis à jour par un autre administrateur.</translation>
     </message>
     <message>
         <source>Changes by other admins do not show for now (tried again every 30 seconds): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modifications des autres administrateurs ne s’affichent pas pour le moment (nouvel essai toutes les 30 secondes) : %1</translation>
     </message>
 </context>
 <context>
@@ -6515,31 +6572,31 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>A trunk check now waits at most %1 ms for each server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une vérification du trunk attend désormais au plus %1 ms pour chaque serveur.</translation>
     </message>
     <message>
         <source>The provider&apos;s SIP servers (host:port, separated by commas) go into every SIP profile&apos;s PBX data and configuration; they are kept in the database, so every admin and switchboardctl see the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les serveurs SIP du fournisseur (hôte:port, séparés par des virgules) figurent dans les données PBX et la configuration de chaque profil SIP ; ils sont conservés dans la base de données, de sorte que chaque administrateur et switchboardctl voient les mêmes.</translation>
     </message>
     <message>
         <source>Trunk check</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du trunk</translation>
     </message>
     <message>
         <source>&quot;Check the trunk&quot; in a SIP profile&apos;s details sends SIP OPTIONS to its PBX and the provider&apos;s servers, sending again after 0.5, 1, 2 and 4 s. A server silent this long counts as not answering; switchboardctl profile probe uses the same limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>« Vérifier le trunk », dans les détails d’un profil SIP, envoie des requêtes SIP OPTIONS à son PBX et aux serveurs du fournisseur, en les renvoyant après 0,5, 1, 2 et 4 s. Un serveur resté silencieux pendant ce délai est considéré comme ne répondant pas ; switchboardctl profile probe utilise la même limite.</translation>
     </message>
     <message>
         <source>&amp;Wait at most:</source>
-        <translation type="unfinished"></translation>
+        <translation>Atten&amp;dre au plus :</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>Trunk check time limit in milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai maximal de la vérification du trunk, en millisecondes</translation>
     </message>
 </context>
 <context>
@@ -6804,80 +6861,81 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>The credentials went to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants ont été envoyés à %1.</translation>
     </message>
     <message>
         <source>Sent the credentials of %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants de %1 envoyés à %2.</translation>
     </message>
     <message>
         <source>The credentials were not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les identifiants n’ont pas été envoyés : %1</translation>
     </message>
     <message>
         <source>Sending the credentials to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi des identifiants à %1…</translation>
     </message>
     <message>
         <source>This profile has no e-mail address to send its credentials to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce profil n’a pas d’adresse e-mail à laquelle envoyer ses identifiants.</translation>
     </message>
     <message>
         <source>Mails the username, password, SIP servers and PBX configuration to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoie par e-mail le nom d’utilisateur, le mot de passe, les serveurs SIP et la configuration PBX à %1.</translation>
     </message>
     <message>
         <source>PBX %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PBX %1</translation>
     </message>
     <message>
         <source>Provider %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournisseur %1</translation>
     </message>
     <message>
         <source>The last check cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La dernière vérification ne peut pas être lue : %1</translation>
     </message>
     <message>
         <source>Not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore vérifié.</translation>
     </message>
     <message>
         <source>Checked %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifié le %1 :
+%2</translation>
     </message>
     <message>
         <source>Checking the trunk of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du trunk de %1…</translation>
     </message>
     <message>
         <source>The trunk could not be checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trunk n’a pas pu être vérifié : %1</translation>
     </message>
     <message>
         <source>Checked the trunk of %1: %2 of %3 servers answered OK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trunk de %1 vérifié ; serveurs ayant répondu OK : %2 sur %3.</translation>
     </message>
     <message>
         <source>Send the &amp;credentials again</source>
-        <translation type="unfinished"></translation>
+        <translation>Renv&amp;oyer les identifiants</translation>
     </message>
     <message>
         <source>Send the credentials again</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyer les identifiants</translation>
     </message>
     <message>
         <source>Check the &amp;trunk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérifier le trunk</translation>
     </message>
     <message>
         <source>Check the trunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier le trunk</translation>
     </message>
     <message>
         <source>Sends SIP OPTIONS to the PBX (IP authentication) and to the provider&apos;s servers, and shows who answers and how fast.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoie des requêtes SIP OPTIONS au PBX (authentification par IP) et aux serveurs du fournisseur, et indique qui répond et en combien de temps.</translation>
     </message>
 </context>
 <context>

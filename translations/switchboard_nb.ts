@@ -343,31 +343,31 @@
     </message>
     <message>
         <source>Mail server set to %1, port %2 (%3), sender %4, login as %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Satte e-postserveren til %1, port %2 (%3), avsender %4, pålogging som %5</translation>
     </message>
     <message>
         <source>Mail server set to %1, port %2 (%3), sender %4, without login</source>
-        <translation type="unfinished"></translation>
+        <translation>Satte e-postserveren til %1, port %2 (%3), avsender %4, uten pålogging</translation>
     </message>
     <message>
         <source>Mail server %1 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjernet e-postserveren %1</translation>
     </message>
     <message>
         <source>Sent the credentials of SIP profile %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendte påloggingsopplysningene for SIP-profil %1 til %2</translation>
     </message>
     <message>
         <source>Mail server set</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserver angitt</translation>
     </message>
     <message>
         <source>Mail server removed</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserver fjernet</translation>
     </message>
     <message>
         <source>Credentials sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Påloggingsopplysninger sendt</translation>
     </message>
 </context>
 <context>
@@ -895,7 +895,7 @@
     <name>sb::CredentialsMail</name>
     <message>
         <source>Credentials of the SIP profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Påloggingsopplysninger for SIP-profilen %1</translation>
     </message>
     <message>
         <source>Hello,
@@ -914,16 +914,32 @@ The configuration for an Asterisk PBX (PJSIP), ready to paste into /etc/asterisk
 
 Keep this message private: whoever has the password can make calls the company pays for.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Hei,
+
+her er påloggingsopplysningene for SIP-profilen %1, som PBX-en skal bruke.
+
+SIP-brukernavn: %2
+SIP-passord: %3
+
+Leverandørens SIP-servere:
+%4
+
+Oppsettet for en Asterisk-PBX (PJSIP), klart til å limes inn i /etc/asterisk/pjsip.conf:
+
+%5
+
+Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaets regning.
+</translation>
     </message>
     <message>
         <source>Switchboard test message</source>
-        <translation type="unfinished"></translation>
+        <translation>Testmelding fra Switchboard</translation>
     </message>
     <message>
         <source>This is a test message from Switchboard: the mail server %1 (port %2) sends the credentials of SIP profiles.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Dette er en testmelding fra Switchboard: e-postserveren %1 (port %2) brukes til å sende påloggingsopplysningene for SIP-profiler.
+</translation>
     </message>
 </context>
 <context>
@@ -1031,11 +1047,11 @@ Keep this message private: whoever has the password can make calls the company p
     </message>
     <message>
         <source>&quot;%1&quot; is not a database Switchboard can open: give an SQLite file path or a postgresql://user[:password]@host[:port]/database address.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» er ikke en database Switchboard kan åpne: oppgi en filsti til en SQLite-fil eller en adresse på formen postgresql://bruker[:passord]@vert[:port]/database.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist: create it first, or choose another place for the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mappen %1 finnes ikke: opprett den først, eller velg et annet sted for databasen.</translation>
     </message>
 </context>
 <context>
@@ -1107,73 +1123,73 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::LiveChanges</name>
     <message>
         <source>The database driver cannot deliver notifications.</source>
-        <translation type="unfinished"></translation>
+        <translation>Databasedriveren kan ikke levere varsler.</translation>
     </message>
 </context>
 <context>
     <name>sb::MailSender</name>
     <message>
         <source>No mail server is set: enter one in Settings (or with switchboardctl settings mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen e-postserver er angitt: legg inn en under Innstillinger (eller med switchboardctl settings mail).</translation>
     </message>
     <message>
         <source>A message is already being sent; wait for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>En melding sendes allerede; vent til den er ferdig.</translation>
     </message>
     <message>
         <source>SIP profile %1 authenticates by its IP address: it has no username or password to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profil %1 autentiseres med IP-adressen sin: den har ikke noe brukernavn eller passord å sende.</translation>
     </message>
     <message>
         <source>SIP profile %1 has no e-mail address to send its credentials to.</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profil %1 har ingen e-postadresse å sende påloggingsopplysningene til.</translation>
     </message>
     <message>
         <source>The message was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldingen ble ikke sendt.</translation>
     </message>
     <message>
         <source>The credentials were sent to %1, but the activity log could not record it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Påloggingsopplysningene ble sendt til %1, men aktivitetsloggen kunne ikke registrere det: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::MailSettings</name>
     <message>
         <source>Enter the mail server&apos;s host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv inn vertsnavnet til e-postserveren.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a mail server&apos;s host name such as smtp.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» er ikke et vertsnavn for en e-postserver (for eksempel smtp.example.com).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an e-mail address such as name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» er ikke en e-postadresse (for eksempel name@example.com).</translation>
     </message>
     <message>
         <source>The mail server&apos;s port must be from 1 to 65535, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Porten til e-postserveren må være mellom 1 og 65535, ikke %1.</translation>
     </message>
     <message>
         <source>Enter the sender address of the messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv inn avsenderadressen for meldingene.</translation>
     </message>
     <message>
         <source>Security &quot;none&quot; is only for a mail server on this machine (localhost); use STARTTLS or TLS for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen sikkerhet («none») passer bare for en e-postserver på denne maskinen (localhost); bruk STARTTLS eller TLS for %1.</translation>
     </message>
     <message>
         <source>The mail server&apos;s user name cannot span lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brukernavnet for e-postserveren kan ikke gå over flere linjer.</translation>
     </message>
     <message>
         <source>The mail server&apos;s password cannot span lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passordet for e-postserveren kan ikke gå over flere linjer.</translation>
     </message>
     <message>
         <source>Enter the password of %1 on the mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv inn passordet til %1 på e-postserveren.</translation>
     </message>
 </context>
 <context>
@@ -1711,26 +1727,26 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::ProbeResult</name>
     <message>
         <source>%1 answered %2 %3 in %4 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 svarte %2 %3 på %4 ms</translation>
     </message>
     <message>
         <source>%1 answered %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 svarte %2 %3</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: no answer after %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ingen svar etter %2 s</translation>
     </message>
 </context>
 <context>
     <name>sb::ProbeService</name>
     <message>
         <source>The probe&apos;s time limit must be from %1 to %2 ms, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidsgrensen for trunkkontrollen må være mellom %1 og %2 ms, ikke %3.</translation>
     </message>
 </context>
 <context>
@@ -1934,31 +1950,31 @@ Keep this message private: whoever has the password can make calls the company p
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Feil</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen svar</translation>
     </message>
     <message>
         <source>OK %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>OK %1 ms</translation>
     </message>
     <message>
         <source>Not checked yet: Check the trunk in the profile&apos;s details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke kontrollert ennå: bruk «Kontroller trunken» i detaljene for profilen.</translation>
     </message>
     <message>
         <source>%1 of %2 servers answered OK; checked %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 av %2 servere svarte OK; kontrollert %3</translation>
     </message>
     <message>
         <source>The latest check of the trunk: SIP OPTIONS to the PBX (IP authentication) and to the provider&apos;s servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Den siste kontrollen av trunken: SIP OPTIONS til PBX-en (IP-autentisering) og til leverandørens servere</translation>
     </message>
     <message>
         <source>Trunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Trunk</translation>
     </message>
 </context>
 <context>
@@ -1980,7 +1996,7 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::RowReader</name>
     <message>
         <source>Database error: %1</source>
-        <translation type="unfinished">Databasefeil: %1</translation>
+        <translation>Databasefeil: %1</translation>
     </message>
 </context>
 <context>
@@ -2033,110 +2049,110 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::SipProbe</name>
     <message>
         <source>The name %1 was not resolved in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Navnet %1 ble ikke slått opp i tide.</translation>
     </message>
     <message>
         <source>The port %1 is not from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Porten %1 er ikke mellom 1 og 65535.</translation>
     </message>
     <message>
         <source>The name %1 cannot be resolved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Navnet %1 kan ikke slås opp: %2</translation>
     </message>
     <message>
         <source>The name %1 has no address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Navnet %1 har ingen adresse.</translation>
     </message>
     <message>
         <source>No UDP port could be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen UDP-port kunne åpnes: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::SmtpClient</name>
     <message>
         <source>A message is already being sent; wait for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>En melding sendes allerede; vent til den er ferdig.</translation>
     </message>
     <message>
         <source>The message was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldingen ble ikke sendt.</translation>
     </message>
     <message>
         <source>The mail server %1 does not speak SMTP: it answered &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren %1 snakker ikke SMTP: den svarte «%2».</translation>
     </message>
     <message>
         <source>The mail server %1 does not take messages now: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren %1 tar ikke imot meldinger nå: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused the greeting: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren %1 avviste hilsenen: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused STARTTLS: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren %1 avviste STARTTLS: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused the login of %2: %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren %1 avviste påloggingen for %2: %3 %4</translation>
     </message>
     <message>
         <source>The mail server %1 refused the sender %2: %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren %1 avviste avsenderen %2: %3 %4</translation>
     </message>
     <message>
         <source>The mail server %1 refused the recipient %2: %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren %1 avviste mottakeren %2: %3 %4</translation>
     </message>
     <message>
         <source>The mail server %1 refused the message: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren %1 avviste meldingen: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 does not offer STARTTLS: choose TLS (usually port 465) or another server; the password is never sent unencrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren %1 tilbyr ikke STARTTLS: velg TLS (vanligvis port 465) eller en annen server; passordet sendes aldri ukryptert.</translation>
     </message>
     <message>
         <source>The mail server %1 offers no login, but a user is set: clear the user, or check the server and its security.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren %1 tilbyr ingen pålogging, men en bruker er angitt: fjern brukeren, eller kontroller serveren og sikkerhetsvalget.</translation>
     </message>
     <message>
         <source>The mail server %1 offers no login Switchboard knows (PLAIN or LOGIN), only: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren %1 tilbyr ingen påloggingsmetode som Switchboard kjenner (PLAIN eller LOGIN), bare: %2.</translation>
     </message>
     <message>
         <source>The certificate of the mail server %1 cannot be trusted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sertifikatet til e-postserveren %1 er ikke pålitelig: %2</translation>
     </message>
     <message>
         <source>The mail server %1 refused the connection: nothing answers on that port.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren %1 avviste tilkoblingen: ingenting svarer på den porten.</translation>
     </message>
     <message>
         <source>The mail server %1 was not found: check its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fant ikke e-postserveren %1: kontroller navnet.</translation>
     </message>
     <message>
         <source>The connection to the mail server %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilkoblingen til e-postserveren %1 mislyktes: %2</translation>
     </message>
     <message>
         <source>The mail server %1 closed the connection before the message was accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren %1 lukket tilkoblingen før meldingen var godtatt.</translation>
     </message>
     <message>
         <source>The connection to the mail server %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilkoblingen til e-postserveren %1 mislyktes.</translation>
     </message>
     <message>
         <source>The mail server %1 did not answer the connection within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren %1 svarte ikke på tilkoblingen innen %2 s.</translation>
     </message>
     <message>
         <source>The mail server %1 stopped answering: no reply within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren %1 sluttet å svare: ingen svar innen %2 s.</translation>
     </message>
 </context>
 <context>
@@ -3523,175 +3539,216 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...
+
+Kommandoer:
+  init                                        opprett eller oppgrader databasen
+  balance                                     firmasaldoen
+  topup AMOUNT [--reference TEXT]             legg kjøpt kreditt til firmasaldoen
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 alle medlemmer
+  member show ACCOUNT                         ett medlem
+  member import FILE.csv [--dry-run]          alt eller ingenting; prøvekjøringen viser alle problemer
+  member export FILE.csv                      en CSV-fil som member import leser inn igjen uendret
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT til hvert medlem; alt eller ingenting
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 fornyelser, utløp og månedlige nullstillinger som har forfalt
+  activity [--limit N] [--lang L]             revisjonsloggen, nyeste først
+  number countries                            land der numre kan kjøpes
+  number areas COUNTRY                        retningsnumre med stedsnavn og ledige numre
+  number prices COUNTRY                       pris per faktureringsperiode (1, 3, 12 måneder)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          kan brukes til slutten av perioden, ingen refusjon
+  number list [--search TEXT] [--country CC]  alle numre firmaet har eller har hatt
+  credit profile NAME AMOUNT                  firmakreditt til en SIP-profil
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP-brukernavn, passord og servere
+  profile pbx-config NAME [--format asterisk] ferdig PBX-oppsett å lime inn
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             USA-minuttpakker (5000 minutter i måneden per pakke)
+  bundle cancel|extend PROFILE                ingen fornyelse / betal neste måned nå
+  advice [PROFILE]                            kanalene og pakkene hver profil bør ha
+  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
+                                              den månedlige kontoutskriften
+  demo [--members N] [--seed S]               fyll databasen med realistiske genererte data
+
+Databasen er som standard $SWITCHBOARD_DATABASE, ellers vinduets egen SQLite-fil.
+Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</translation>
     </message>
     <message>
         <source>--now: %1 is more than a year away from this computer&apos;s clock (%2); add --force-time if that is what you mean.</source>
-        <translation type="unfinished"></translation>
+        <translation>--now: %1 er mer enn ett år unna klokken på denne datamaskinen (%2); legg til --force-time hvis det er meningen.</translation>
     </message>
     <message>
         <source>profile send-credentials NAME               mail the credentials to the profile&apos;s e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>profile send-credentials NAME               send påloggingsopplysningene til profilens e-postadresse</translation>
     </message>
     <message>
         <source>profile probe NAME [--timeout-ms N]          SIP OPTIONS to the PBX and the provider&apos;s servers</source>
-        <translation type="unfinished"></translation>
+        <translation>profile probe NAME [--timeout-ms N]          SIP OPTIONS til PBX-en og leverandørens servere</translation>
     </message>
     <message>
         <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|send-credentials|link|unlink|delete|probe ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile create|show|list|rename|channels|country|credentials|pbx-config|send-credentials|link|unlink|delete|probe ...</translation>
     </message>
     <message>
         <source>The credentials were sent to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Påloggingsopplysningene ble sendt til %1.</translation>
     </message>
     <message>
         <source>The credentials were not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Påloggingsopplysningene ble ikke sendt: %1</translation>
     </message>
     <message>
         <source>Usage: profile send-credentials NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile send-credentials NAME</translation>
     </message>
     <message>
         <source>The credentials of %1 were sent to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Påloggingsopplysningene for %1 ble sendt til %2.</translation>
     </message>
     <message>
         <source>How long to wait for each server, 500 to 32000 ms (probe; default: the setting, 32000 unless changed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvor lenge det skal ventes på hver server, 500 til 32000 ms (probe; standard: innstillingen, 32000 hvis den ikke er endret).</translation>
     </message>
     <message>
         <source>Checks a SIP profile&apos;s trunk: SIP OPTIONS to its PBX and the provider&apos;s servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollerer trunken til en SIP-profil: SIP OPTIONS til PBX-en og leverandørens servere.</translation>
     </message>
     <message>
         <source>profile probe NAME [--timeout-ms N]      SIP OPTIONS to the PBX and the provider&apos;s servers</source>
-        <translation type="unfinished"></translation>
+        <translation>profile probe NAME [--timeout-ms N]      SIP OPTIONS til PBX-en og leverandørens servere</translation>
     </message>
     <message>
         <source>Usage: profile probe NAME [--timeout-ms N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: profile probe NAME [--timeout-ms N]</translation>
     </message>
     <message>
         <source>PBX:      %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PBX:        %1</translation>
     </message>
     <message>
         <source>Provider: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Leverandør: %1</translation>
     </message>
     <message>
         <source>The mail server&apos;s host name (mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertsnavnet til e-postserveren (mail).</translation>
     </message>
     <message>
         <source>The mail server&apos;s port (mail; default 587 for starttls, 465 for tls, 25 for none).</source>
-        <translation type="unfinished"></translation>
+        <translation>Porten til e-postserveren (mail; standard 587 for starttls, 465 for tls, 25 for none).</translation>
     </message>
     <message>
         <source>starttls, tls, or none for a server on this machine only (mail; default starttls).</source>
-        <translation type="unfinished"></translation>
+        <translation>starttls, tls eller none, det siste bare for en server på denne maskinen (mail; standard starttls).</translation>
     </message>
     <message>
         <source>The sender address of the messages (mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Avsenderadressen for meldingene (mail).</translation>
     </message>
     <message>
         <source>The user to log in as (mail); without it, no login.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brukernavnet for pålogging (mail); uten det logges det ikke på.</translation>
     </message>
     <message>
         <source>Read the user&apos;s password from the first line of standard input (mail); without it, the stored password is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les brukerens passord fra den første linjen i standard inndata (mail); uten dette beholdes det lagrede passordet.</translation>
     </message>
     <message>
         <source>Mail server:  none</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserver: ingen</translation>
     </message>
     <message>
         <source>Mail server:  %1, port %2 (%3), sender %4, no login</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserver: %1, port %2 (%3), avsender %4, ingen pålogging</translation>
     </message>
     <message>
         <source>Mail server:  %1, port %2 (%3), sender %4, login as %5</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserver: %1, port %2 (%3), avsender %4, pålogging som %5</translation>
     </message>
     <message>
         <source>Settings every copy of the program shares: the provider&apos;s SIP servers and the mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Innstillinger som alle kopier av programmet deler: leverandørens SIP-servere og e-postserveren.</translation>
     </message>
     <message>
         <source>settings show                               the SIP servers and the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>settings show                               SIP-serverne og e-postserveren</translation>
     </message>
     <message>
         <source>settings sip-servers HOST:PORT[,HOST:PORT...] the provider&apos;s SIP servers</source>
-        <translation type="unfinished"></translation>
+        <translation>settings sip-servers HOST:PORT[,HOST:PORT...] leverandørens SIP-servere</translation>
     </message>
     <message>
         <source>settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</source>
-        <translation type="unfinished"></translation>
+        <translation>settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</translation>
     </message>
     <message>
         <source>settings mail test ADDRESS                  send a test message through the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>settings mail test ADDRESS                  send en testmelding gjennom e-postserveren</translation>
     </message>
     <message>
         <source>settings mail clear                         forget the mail server and its password</source>
-        <translation type="unfinished"></translation>
+        <translation>settings mail clear                         glem e-postserveren og passordet til den</translation>
     </message>
     <message>
         <source>Usage: settings show|sip-servers|mail ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: settings show|sip-servers|mail ...</translation>
     </message>
     <message>
         <source>Unknown settings command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukjent settings-kommando «%1».</translation>
     </message>
     <message>
         <source>Usage: settings show</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: settings show</translation>
     </message>
     <message>
         <source>SIP servers:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-servere:  %1</translation>
     </message>
     <message>
         <source>Usage: settings sip-servers HOST:PORT[,HOST:PORT...]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: settings sip-servers HOST:PORT[,HOST:PORT...]</translation>
     </message>
     <message>
         <source>Usage: settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</translation>
     </message>
     <message>
         <source>--password-stdin goes with --user.</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-stdin må brukes sammen med --user.</translation>
     </message>
     <message>
         <source>--security: &quot;%1&quot; is not starttls, tls or none.</source>
-        <translation type="unfinished"></translation>
+        <translation>--security: «%1» er ikke starttls, tls eller none.</translation>
     </message>
     <message>
         <source>--port: &quot;%1&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--port: «%1» er ikke et heltall.</translation>
     </message>
     <message>
         <source>--password-stdin: standard input held no password.</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-stdin: standard inndata inneholdt ikke noe passord.</translation>
     </message>
     <message>
         <source>Usage: settings mail test ADDRESS</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: settings mail test ADDRESS</translation>
     </message>
     <message>
         <source>The mail server accepted a test message to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren godtok en testmelding til %1.</translation>
     </message>
     <message>
         <source>Usage: settings mail clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruk: settings mail clear</translation>
     </message>
 </context>
 <context>
@@ -5020,19 +5077,19 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     </message>
     <message>
         <source>The credentials went to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Påloggingsopplysningene ble sendt til %1.</translation>
     </message>
     <message>
         <source>The credentials were not e-mailed: %1 The profile is ready; send them again from its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Påloggingsopplysningene ble ikke sendt på e-post: %1 Profilen er klar; send dem på nytt fra detaljene for profilen.</translation>
     </message>
     <message>
         <source>No mail server is set in Settings, so the credentials were not e-mailed to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen e-postserver er angitt under Innstillinger, så påloggingsopplysningene ble ikke sendt på e-post til %1.</translation>
     </message>
     <message>
         <source>Sending the credentials to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender påloggingsopplysningene til %1 …</translation>
     </message>
 </context>
 <context>
@@ -5527,159 +5584,159 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     <name>sb::ui::MailServerBox</name>
     <message>
         <source>The server accepted the test message for %1. If it does not arrive, look in the spam folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveren godtok testmeldingen til %1. Hvis den ikke kommer frem, se i søppelpostmappen.</translation>
     </message>
     <message>
         <source>Test message sent to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Testmelding sendt til %1.</translation>
     </message>
     <message>
         <source>Type the mail server&apos;s name, such as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv inn navnet på e-postserveren, for eksempel %1.</translation>
     </message>
     <message>
         <source>Type the password of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv inn passordet til %1.</translation>
     </message>
     <message>
         <source>Sends a short message through the server as typed here, before it is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender en kort melding gjennom serveren slik den er fylt ut her, før den lagres.</translation>
     </message>
     <message>
         <source>Sends a short message through this server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender en kort melding gjennom denne serveren.</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>uendret</translation>
     </message>
     <message>
         <source>no login</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen pålogging</translation>
     </message>
     <message>
         <source>Saved. Credentials and test messages go through %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagret. Påloggingsopplysninger og testmeldinger sendes gjennom %1.</translation>
     </message>
     <message>
         <source>The mail server is now %1, port %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren er nå %1, port %2.</translation>
     </message>
     <message>
         <source>No mail server is set: credentials are no longer sent by e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen e-postserver er angitt: påloggingsopplysninger sendes ikke lenger på e-post.</translation>
     </message>
     <message>
         <source>The mail server was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postserveren ble fjernet.</translation>
     </message>
     <message>
         <source>Sending a test message to %1 through %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender en testmelding til %1 gjennom %2 …</translation>
     </message>
     <message>
         <source>Mail server</source>
-        <translation type="unfinished">E-postserver</translation>
+        <translation>E-postserver</translation>
     </message>
     <message>
         <source>New SIP profiles&apos; credentials are sent by e-mail through this server. It is kept in the database, for every admin and switchboardctl.</source>
-        <translation type="unfinished"></translation>
+        <translation>Påloggingsopplysningene for nye SIP-profiler sendes på e-post gjennom denne serveren. Den lagres i databasen, for alle administratorer og switchboardctl.</translation>
     </message>
     <message>
         <source>&amp;Mail server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-postserver:</translation>
     </message>
     <message>
         <source>e.g. %1</source>
-        <translation type="unfinished">f.eks. %1</translation>
+        <translation>f.eks. %1</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port:</translation>
     </message>
     <message>
         <source>Mail server port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port for e-postserveren</translation>
     </message>
     <message>
         <source>Se&amp;curity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Si&amp;kkerhet:</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Sikkerhet</translation>
     </message>
     <message>
         <source>STARTTLS (usually port 587)</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS (vanligvis port 587)</translation>
     </message>
     <message>
         <source>TLS (usually port 465)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS (vanligvis port 465)</translation>
     </message>
     <message>
         <source>None (only a server on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen (bare en server på denne datamaskinen)</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Br&amp;uker:</translation>
     </message>
     <message>
         <source>Mail user</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruker på e-postserveren</translation>
     </message>
     <message>
         <source>empty: no login</source>
-        <translation type="unfinished"></translation>
+        <translation>tom: ingen pålogging</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass&amp;ord:</translation>
     </message>
     <message>
         <source>Mail password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passord for e-postserveren</translation>
     </message>
     <message>
         <source>Se&amp;nder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avsender:</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Avsenderadresse</translation>
     </message>
     <message>
         <source>Save mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagre e-postserver</translation>
     </message>
     <message>
         <source>Save the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagre e-postserveren</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern</translation>
     </message>
     <message>
         <source>Remove the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern e-postserveren</translation>
     </message>
     <message>
         <source>&amp;Test to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Test til:</translation>
     </message>
     <message>
         <source>Test message address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse for testmeldingen</translation>
     </message>
     <message>
         <source>your e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>egen e-postadresse</translation>
     </message>
     <message>
         <source>Send a test message</source>
-        <translation type="unfinished"></translation>
+        <translation>Send en testmelding</translation>
     </message>
 </context>
 <context>
@@ -5884,11 +5941,11 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     </message>
     <message>
         <source>Updated by another admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppdatert av en annen administrator.</translation>
     </message>
     <message>
         <source>Changes by other admins do not show for now (tried again every 30 seconds): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Endringer fra andre administratorer vises ikke for øyeblikket (prøver igjen hvert 30. sekund): %1</translation>
     </message>
 </context>
 <context>
@@ -6515,31 +6572,31 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     </message>
     <message>
         <source>A trunk check now waits at most %1 ms for each server.</source>
-        <translation type="unfinished"></translation>
+        <translation>En trunkkontroll venter nå høyst %1 ms på hver server.</translation>
     </message>
     <message>
         <source>The provider&apos;s SIP servers (host:port, separated by commas) go into every SIP profile&apos;s PBX data and configuration; they are kept in the database, so every admin and switchboardctl see the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leverandørens SIP-servere (vert:port, atskilt med komma) tas med i PBX-dataene og oppsettet for alle SIP-profiler; de lagres i databasen, slik at alle administratorer og switchboardctl ser det samme.</translation>
     </message>
     <message>
         <source>Trunk check</source>
-        <translation type="unfinished"></translation>
+        <translation>Trunkkontroll</translation>
     </message>
     <message>
         <source>&quot;Check the trunk&quot; in a SIP profile&apos;s details sends SIP OPTIONS to its PBX and the provider&apos;s servers, sending again after 0.5, 1, 2 and 4 s. A server silent this long counts as not answering; switchboardctl profile probe uses the same limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>«Kontroller trunken» i detaljene for en SIP-profil sender SIP OPTIONS til PBX-en og leverandørens servere, og sender på nytt etter 0,5 s, 1 s, 2 s og 4 s. En server som ikke har svart innen denne tiden, får status «Ingen svar»; switchboardctl profile probe bruker samme grense.</translation>
     </message>
     <message>
         <source>&amp;Wait at most:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lengste ventetid:</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>Trunk check time limit in milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidsgrense for trunkkontrollen i millisekunder</translation>
     </message>
 </context>
 <context>
@@ -6804,80 +6861,81 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     </message>
     <message>
         <source>The credentials went to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Påloggingsopplysningene ble sendt til %1.</translation>
     </message>
     <message>
         <source>Sent the credentials of %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendte påloggingsopplysningene for %1 til %2.</translation>
     </message>
     <message>
         <source>The credentials were not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Påloggingsopplysningene ble ikke sendt: %1</translation>
     </message>
     <message>
         <source>Sending the credentials to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender påloggingsopplysningene til %1 …</translation>
     </message>
     <message>
         <source>This profile has no e-mail address to send its credentials to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Denne profilen har ingen e-postadresse å sende påloggingsopplysningene til.</translation>
     </message>
     <message>
         <source>Mails the username, password, SIP servers and PBX configuration to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender brukernavnet, passordet, SIP-serverne og PBX-oppsettet på e-post til %1.</translation>
     </message>
     <message>
         <source>PBX %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PBX %1</translation>
     </message>
     <message>
         <source>Provider %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Leverandør %1</translation>
     </message>
     <message>
         <source>The last check cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Den siste kontrollen kan ikke leses: %1</translation>
     </message>
     <message>
         <source>Not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke kontrollert ennå.</translation>
     </message>
     <message>
         <source>Checked %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollert %1:
+%2</translation>
     </message>
     <message>
         <source>Checking the trunk of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollerer trunken til %1 …</translation>
     </message>
     <message>
         <source>The trunk could not be checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Trunken kunne ikke kontrolleres: %1</translation>
     </message>
     <message>
         <source>Checked the trunk of %1: %2 of %3 servers answered OK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollerte trunken til %1: %2 av %3 servere svarte OK.</translation>
     </message>
     <message>
         <source>Send the &amp;credentials again</source>
-        <translation type="unfinished"></translation>
+        <translation>Send på&amp;loggingsopplysningene igjen</translation>
     </message>
     <message>
         <source>Send the credentials again</source>
-        <translation type="unfinished"></translation>
+        <translation>Send påloggingsopplysningene igjen</translation>
     </message>
     <message>
         <source>Check the &amp;trunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontroller t&amp;runken</translation>
     </message>
     <message>
         <source>Check the trunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontroller trunken</translation>
     </message>
     <message>
         <source>Sends SIP OPTIONS to the PBX (IP authentication) and to the provider&apos;s servers, and shows who answers and how fast.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender SIP OPTIONS til PBX-en (IP-autentisering) og til leverandørens servere, og viser hvem som svarer og hvor raskt.</translation>
     </message>
 </context>
 <context>

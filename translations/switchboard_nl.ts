@@ -343,31 +343,31 @@
     </message>
     <message>
         <source>Mail server set to %1, port %2 (%3), sender %4, login as %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver ingesteld op %1, poort %2 (%3), afzender %4, aanmelden als %5</translation>
     </message>
     <message>
         <source>Mail server set to %1, port %2 (%3), sender %4, without login</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver ingesteld op %1, poort %2 (%3), afzender %4, zonder aanmelding</translation>
     </message>
     <message>
         <source>Mail server %1 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver %1 verwijderd</translation>
     </message>
     <message>
         <source>Sent the credentials of SIP profile %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanmeldgegevens van SIP-profiel %1 verzonden naar %2</translation>
     </message>
     <message>
         <source>Mail server set</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver ingesteld</translation>
     </message>
     <message>
         <source>Mail server removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver verwijderd</translation>
     </message>
     <message>
         <source>Credentials sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanmeldgegevens verzonden</translation>
     </message>
 </context>
 <context>
@@ -895,7 +895,7 @@
     <name>sb::CredentialsMail</name>
     <message>
         <source>Credentials of the SIP profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanmeldgegevens van het SIP-profiel %1</translation>
     </message>
     <message>
         <source>Hello,
@@ -914,16 +914,32 @@ The configuration for an Asterisk PBX (PJSIP), ready to paste into /etc/asterisk
 
 Keep this message private: whoever has the password can make calls the company pays for.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Goedendag,
+
+Hierbij ontvangt u de aanmeldgegevens van het SIP-profiel %1 voor uw PBX.
+
+SIP-gebruikersnaam: %2
+SIP-wachtwoord: %3
+
+De SIP-servers van de provider:
+%4
+
+De configuratie voor een Asterisk-PBX (PJSIP), klaar om in /etc/asterisk/pjsip.conf te plakken:
+
+%5
+
+Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten van het bedrijf.
+</translation>
     </message>
     <message>
         <source>Switchboard test message</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbericht van Switchboard</translation>
     </message>
     <message>
         <source>This is a test message from Switchboard: the mail server %1 (port %2) sends the credentials of SIP profiles.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Dit is een testbericht van Switchboard: de mailserver %1 (poort %2) verzendt de aanmeldgegevens van SIP-profielen.
+</translation>
     </message>
 </context>
 <context>
@@ -1031,11 +1047,11 @@ Keep this message private: whoever has the password can make calls the company p
     </message>
     <message>
         <source>&quot;%1&quot; is not a database Switchboard can open: give an SQLite file path or a postgresql://user[:password]@host[:port]/database address.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is geen database die Switchboard kan openen: geef het pad van een SQLite-bestand op of een adres van de vorm postgresql://gebruiker[:wachtwoord]@host[:poort]/database.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist: create it first, or choose another place for the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>De map %1 bestaat niet: maak deze eerst aan of kies een andere plaats voor de database.</translation>
     </message>
 </context>
 <context>
@@ -1107,73 +1123,73 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::LiveChanges</name>
     <message>
         <source>The database driver cannot deliver notifications.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het databasestuurprogramma kan geen meldingen doorgeven.</translation>
     </message>
 </context>
 <context>
     <name>sb::MailSender</name>
     <message>
         <source>No mail server is set: enter one in Settings (or with switchboardctl settings mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen mailserver ingesteld: stel er een in bij Instellingen (of met switchboardctl settings mail).</translation>
     </message>
     <message>
         <source>A message is already being sent; wait for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er wordt al een bericht verzonden; wacht tot dat klaar is.</translation>
     </message>
     <message>
         <source>SIP profile %1 authenticates by its IP address: it has no username or password to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profiel %1 authenticeert zich met zijn IP-adres: het heeft geen gebruikersnaam of wachtwoord om te verzenden.</translation>
     </message>
     <message>
         <source>SIP profile %1 has no e-mail address to send its credentials to.</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-profiel %1 heeft geen e-mailadres om de aanmeldgegevens naartoe te sturen.</translation>
     </message>
     <message>
         <source>The message was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bericht is niet verzonden.</translation>
     </message>
     <message>
         <source>The credentials were sent to %1, but the activity log could not record it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>De aanmeldgegevens zijn naar %1 verzonden, maar het activiteitenlogboek kon dit niet vastleggen: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::MailSettings</name>
     <message>
         <source>Enter the mail server&apos;s host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voer de hostnaam van de mailserver in.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a mail server&apos;s host name such as smtp.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is geen hostnaam van een mailserver zoals smtp.example.com.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an e-mail address such as name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is geen e-mailadres zoals name@example.com.</translation>
     </message>
     <message>
         <source>The mail server&apos;s port must be from 1 to 65535, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>De poort van de mailserver moet tussen 1 en 65535 liggen, niet %1.</translation>
     </message>
     <message>
         <source>Enter the sender address of the messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voer het afzenderadres van de berichten in.</translation>
     </message>
     <message>
         <source>Security &quot;none&quot; is only for a mail server on this machine (localhost); use STARTTLS or TLS for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen beveiliging (none) is alleen bedoeld voor een mailserver op deze computer (localhost); gebruik STARTTLS of TLS voor %1.</translation>
     </message>
     <message>
         <source>The mail server&apos;s user name cannot span lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>De gebruikersnaam voor de mailserver mag niet uit meerdere regels bestaan.</translation>
     </message>
     <message>
         <source>The mail server&apos;s password cannot span lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het wachtwoord voor de mailserver mag niet uit meerdere regels bestaan.</translation>
     </message>
     <message>
         <source>Enter the password of %1 on the mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voer het wachtwoord van %1 op de mailserver in.</translation>
     </message>
 </context>
 <context>
@@ -1711,26 +1727,26 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::ProbeResult</name>
     <message>
         <source>%1 answered %2 %3 in %4 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwoordde %2 %3 in %4 ms</translation>
     </message>
     <message>
         <source>%1 answered %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwoordde %2 %3</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: no answer after %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: geen antwoord na %2 s</translation>
     </message>
 </context>
 <context>
     <name>sb::ProbeService</name>
     <message>
         <source>The probe&apos;s time limit must be from %1 to %2 ms, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>De tijdslimiet van de trunkcontrole moet tussen %1 en %2 ms liggen, niet %3.</translation>
     </message>
 </context>
 <context>
@@ -1934,31 +1950,31 @@ Keep this message private: whoever has the password can make calls the company p
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fout</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen antwoord</translation>
     </message>
     <message>
         <source>OK %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>OK %1 ms</translation>
     </message>
     <message>
         <source>Not checked yet: Check the trunk in the profile&apos;s details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog niet gecontroleerd: gebruik &quot;Trunk controleren&quot; in de details van het profiel.</translation>
     </message>
     <message>
         <source>%1 of %2 servers answered OK; checked %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 van %2 servers antwoordden OK; gecontroleerd op %3</translation>
     </message>
     <message>
         <source>The latest check of the trunk: SIP OPTIONS to the PBX (IP authentication) and to the provider&apos;s servers</source>
-        <translation type="unfinished"></translation>
+        <translation>De laatste controle van de trunk: SIP OPTIONS naar de PBX (IP-authenticatie) en naar de servers van de provider</translation>
     </message>
     <message>
         <source>Trunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Trunk</translation>
     </message>
 </context>
 <context>
@@ -1980,7 +1996,7 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::RowReader</name>
     <message>
         <source>Database error: %1</source>
-        <translation type="unfinished">Databasefout: %1</translation>
+        <translation>Databasefout: %1</translation>
     </message>
 </context>
 <context>
@@ -2033,110 +2049,110 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::SipProbe</name>
     <message>
         <source>The name %1 was not resolved in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>De naam %1 is niet op tijd omgezet in een adres.</translation>
     </message>
     <message>
         <source>The port %1 is not from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>De poort %1 ligt niet tussen 1 en 65535.</translation>
     </message>
     <message>
         <source>The name %1 cannot be resolved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>De naam %1 kan niet worden omgezet in een adres: %2</translation>
     </message>
     <message>
         <source>The name %1 has no address.</source>
-        <translation type="unfinished"></translation>
+        <translation>De naam %1 heeft geen adres.</translation>
     </message>
     <message>
         <source>No UDP port could be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Er kon geen UDP-poort worden geopend: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::SmtpClient</name>
     <message>
         <source>A message is already being sent; wait for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er wordt al een bericht verzonden; wacht tot dat klaar is.</translation>
     </message>
     <message>
         <source>The message was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bericht is niet verzonden.</translation>
     </message>
     <message>
         <source>The mail server %1 does not speak SMTP: it answered &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 spreekt geen SMTP: het antwoord was &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>The mail server %1 does not take messages now: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 neemt op dit moment geen berichten aan: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused the greeting: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 heeft de begroeting geweigerd: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused STARTTLS: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 heeft STARTTLS geweigerd: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused the login of %2: %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 heeft de aanmelding van %2 geweigerd: %3 %4</translation>
     </message>
     <message>
         <source>The mail server %1 refused the sender %2: %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 heeft de afzender %2 geweigerd: %3 %4</translation>
     </message>
     <message>
         <source>The mail server %1 refused the recipient %2: %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 heeft de ontvanger %2 geweigerd: %3 %4</translation>
     </message>
     <message>
         <source>The mail server %1 refused the message: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 heeft het bericht geweigerd: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 does not offer STARTTLS: choose TLS (usually port 465) or another server; the password is never sent unencrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 biedt geen STARTTLS aan: kies TLS (meestal poort 465) of een andere server; het wachtwoord wordt nooit onversleuteld verzonden.</translation>
     </message>
     <message>
         <source>The mail server %1 offers no login, but a user is set: clear the user, or check the server and its security.</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 biedt geen aanmelding aan, maar er is een gebruiker ingesteld: wis de gebruiker, of controleer de server en de beveiliging ervan.</translation>
     </message>
     <message>
         <source>The mail server %1 offers no login Switchboard knows (PLAIN or LOGIN), only: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 biedt geen aanmeldmethode aan die Switchboard kent (PLAIN of LOGIN), alleen: %2.</translation>
     </message>
     <message>
         <source>The certificate of the mail server %1 cannot be trusted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Het certificaat van de mailserver %1 kan niet worden vertrouwd: %2</translation>
     </message>
     <message>
         <source>The mail server %1 refused the connection: nothing answers on that port.</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 heeft de verbinding geweigerd: op die poort antwoordt niets.</translation>
     </message>
     <message>
         <source>The mail server %1 was not found: check its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 is niet gevonden: controleer de naam.</translation>
     </message>
     <message>
         <source>The connection to the mail server %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>De verbinding met de mailserver %1 is mislukt: %2</translation>
     </message>
     <message>
         <source>The mail server %1 closed the connection before the message was accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 heeft de verbinding verbroken voordat het bericht was geaccepteerd.</translation>
     </message>
     <message>
         <source>The connection to the mail server %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>De verbinding met de mailserver %1 is mislukt.</translation>
     </message>
     <message>
         <source>The mail server %1 did not answer the connection within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 heeft niet binnen %2 s op de verbinding gereageerd.</translation>
     </message>
     <message>
         <source>The mail server %1 stopped answering: no reply within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver %1 reageert niet meer: geen antwoord binnen %2 s.</translation>
     </message>
 </context>
 <context>
@@ -3523,175 +3539,216 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...
+
+Opdrachten:
+  init                                        de database maken of bijwerken
+  balance                                     het bedrijfssaldo
+  topup AMOUNT [--reference TEXT]             gekocht tegoed aan het bedrijfssaldo toevoegen
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 alle leden
+  member show ACCOUNT                         één lid
+  member import FILE.csv [--dry-run]          alles of niets; de proefrun toont elk probleem
+  member export FILE.csv                      een CSV die member import ongewijzigd terugleest
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT aan elk lid; alles of niets
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 verlengingen, vervallen nummers en maandelijkse resets die nu aan de beurt zijn
+  activity [--limit N] [--lang L]             het auditlogboek, nieuwste eerst
+  number countries                            landen waar nummers te koop zijn
+  number areas COUNTRY                        netnummers met plaatsnamen en beschikbare nummers
+  number prices COUNTRY                       prijs per factureringsperiode (1, 3, 12 maanden)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          bruikbaar tot het einde van de periode, geen terugbetaling
+  number list [--search TEXT] [--country CC]  alle nummers die het bedrijf heeft of had
+  credit profile NAME AMOUNT                  bedrijfstegoed naar een SIP-profiel
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    SIP-gebruikersnaam, wachtwoord en servers
+  profile pbx-config NAME [--format asterisk] kant-en-klare PBX-configuratie om te plakken
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             Amerikaanse minutenbundels (elk 5000 minuten per maand)
+  bundle cancel|extend PROFILE                geen verlenging / de volgende maand nu betalen
+  advice [PROFILE]                            kanalen en bundels die elk profiel nodig heeft
+  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
+                                              het maandoverzicht
+  demo [--members N] [--seed S]               de database vullen met realistische gegenereerde gegevens
+
+Standaard wordt de database $SWITCHBOARD_DATABASE gebruikt, anders het eigen SQLite-bestand van de desktopapp.
+Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</translation>
     </message>
     <message>
         <source>--now: %1 is more than a year away from this computer&apos;s clock (%2); add --force-time if that is what you mean.</source>
-        <translation type="unfinished"></translation>
+        <translation>--now: %1 ligt meer dan een jaar af van de klok van deze computer (%2); voeg --force-time toe als u dat echt bedoelt.</translation>
     </message>
     <message>
         <source>profile send-credentials NAME               mail the credentials to the profile&apos;s e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>profile send-credentials NAME               de aanmeldgegevens naar het e-mailadres van het profiel mailen</translation>
     </message>
     <message>
         <source>profile probe NAME [--timeout-ms N]          SIP OPTIONS to the PBX and the provider&apos;s servers</source>
-        <translation type="unfinished"></translation>
+        <translation>profile probe NAME [--timeout-ms N]          SIP OPTIONS naar de PBX en de servers van de provider</translation>
     </message>
     <message>
         <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|send-credentials|link|unlink|delete|probe ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile create|show|list|rename|channels|country|credentials|pbx-config|send-credentials|link|unlink|delete|probe ...</translation>
     </message>
     <message>
         <source>The credentials were sent to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>De aanmeldgegevens zijn naar %1 verzonden.</translation>
     </message>
     <message>
         <source>The credentials were not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De aanmeldgegevens zijn niet verzonden: %1</translation>
     </message>
     <message>
         <source>Usage: profile send-credentials NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile send-credentials NAME</translation>
     </message>
     <message>
         <source>The credentials of %1 were sent to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>De aanmeldgegevens van %1 zijn naar %2 verzonden.</translation>
     </message>
     <message>
         <source>How long to wait for each server, 500 to 32000 ms (probe; default: the setting, 32000 unless changed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoe lang er op elke server wordt gewacht, 500 tot 32000 ms (probe; standaard: de instelling, 32000 tenzij gewijzigd).</translation>
     </message>
     <message>
         <source>Checks a SIP profile&apos;s trunk: SIP OPTIONS to its PBX and the provider&apos;s servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Controleert de trunk van een SIP-profiel: SIP OPTIONS naar de PBX ervan en naar de servers van de provider.</translation>
     </message>
     <message>
         <source>profile probe NAME [--timeout-ms N]      SIP OPTIONS to the PBX and the provider&apos;s servers</source>
-        <translation type="unfinished"></translation>
+        <translation>profile probe NAME [--timeout-ms N]      SIP OPTIONS naar de PBX en de servers van de provider</translation>
     </message>
     <message>
         <source>Usage: profile probe NAME [--timeout-ms N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: profile probe NAME [--timeout-ms N]</translation>
     </message>
     <message>
         <source>PBX:      %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PBX:      %1</translation>
     </message>
     <message>
         <source>Provider: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Provider: %1</translation>
     </message>
     <message>
         <source>The mail server&apos;s host name (mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>De hostnaam van de mailserver (mail).</translation>
     </message>
     <message>
         <source>The mail server&apos;s port (mail; default 587 for starttls, 465 for tls, 25 for none).</source>
-        <translation type="unfinished"></translation>
+        <translation>De poort van de mailserver (mail; standaard 587 voor starttls, 465 voor tls, 25 voor none).</translation>
     </message>
     <message>
         <source>starttls, tls, or none for a server on this machine only (mail; default starttls).</source>
-        <translation type="unfinished"></translation>
+        <translation>starttls, tls, of none voor alleen een server op deze computer (mail; standaard starttls).</translation>
     </message>
     <message>
         <source>The sender address of the messages (mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afzenderadres van de berichten (mail).</translation>
     </message>
     <message>
         <source>The user to log in as (mail); without it, no login.</source>
-        <translation type="unfinished"></translation>
+        <translation>De gebruiker om mee aan te melden (mail); zonder deze optie wordt er niet aangemeld.</translation>
     </message>
     <message>
         <source>Read the user&apos;s password from the first line of standard input (mail); without it, the stored password is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het wachtwoord van de gebruiker lezen uit de eerste regel van de standaardinvoer (mail); zonder deze optie blijft het opgeslagen wachtwoord behouden.</translation>
     </message>
     <message>
         <source>Mail server:  none</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver:   geen</translation>
     </message>
     <message>
         <source>Mail server:  %1, port %2 (%3), sender %4, no login</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver:   %1, poort %2 (%3), afzender %4, zonder aanmelding</translation>
     </message>
     <message>
         <source>Mail server:  %1, port %2 (%3), sender %4, login as %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver:   %1, poort %2 (%3), afzender %4, aanmelden als %5</translation>
     </message>
     <message>
         <source>Settings every copy of the program shares: the provider&apos;s SIP servers and the mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Instellingen die elk exemplaar van het programma deelt: de SIP-servers van de provider en de mailserver.</translation>
     </message>
     <message>
         <source>settings show                               the SIP servers and the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>settings show                               de SIP-servers en de mailserver</translation>
     </message>
     <message>
         <source>settings sip-servers HOST:PORT[,HOST:PORT...] the provider&apos;s SIP servers</source>
-        <translation type="unfinished"></translation>
+        <translation>settings sip-servers HOST:PORT[,HOST:PORT...] de SIP-servers van de provider</translation>
     </message>
     <message>
         <source>settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</source>
-        <translation type="unfinished"></translation>
+        <translation>settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</translation>
     </message>
     <message>
         <source>settings mail test ADDRESS                  send a test message through the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>settings mail test ADDRESS                  een testbericht via de mailserver verzenden</translation>
     </message>
     <message>
         <source>settings mail clear                         forget the mail server and its password</source>
-        <translation type="unfinished"></translation>
+        <translation>settings mail clear                         de mailserver en het wachtwoord ervan vergeten</translation>
     </message>
     <message>
         <source>Usage: settings show|sip-servers|mail ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: settings show|sip-servers|mail ...</translation>
     </message>
     <message>
         <source>Unknown settings command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekende settings-opdracht &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>Usage: settings show</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: settings show</translation>
     </message>
     <message>
         <source>SIP servers:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-servers:  %1</translation>
     </message>
     <message>
         <source>Usage: settings sip-servers HOST:PORT[,HOST:PORT...]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: settings sip-servers HOST:PORT[,HOST:PORT...]</translation>
     </message>
     <message>
         <source>Usage: settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</translation>
     </message>
     <message>
         <source>--password-stdin goes with --user.</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-stdin hoort bij --user.</translation>
     </message>
     <message>
         <source>--security: &quot;%1&quot; is not starttls, tls or none.</source>
-        <translation type="unfinished"></translation>
+        <translation>--security: &quot;%1&quot; is niet starttls, tls of none.</translation>
     </message>
     <message>
         <source>--port: &quot;%1&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--port: &quot;%1&quot; is geen geheel getal.</translation>
     </message>
     <message>
         <source>--password-stdin: standard input held no password.</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-stdin: de standaardinvoer bevatte geen wachtwoord.</translation>
     </message>
     <message>
         <source>Usage: settings mail test ADDRESS</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: settings mail test ADDRESS</translation>
     </message>
     <message>
         <source>The mail server accepted a test message to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver heeft een testbericht aan %1 geaccepteerd.</translation>
     </message>
     <message>
         <source>Usage: settings mail clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik: settings mail clear</translation>
     </message>
 </context>
 <context>
@@ -5020,19 +5077,19 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     </message>
     <message>
         <source>The credentials went to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>De aanmeldgegevens zijn naar %1 gestuurd.</translation>
     </message>
     <message>
         <source>The credentials were not e-mailed: %1 The profile is ready; send them again from its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>De aanmeldgegevens zijn niet gemaild: %1 Het profiel is klaar; verstuur ze opnieuw vanuit de details van het profiel.</translation>
     </message>
     <message>
         <source>No mail server is set in Settings, so the credentials were not e-mailed to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen mailserver ingesteld bij Instellingen, dus de aanmeldgegevens zijn niet naar %1 gemaild.</translation>
     </message>
     <message>
         <source>Sending the credentials to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanmeldgegevens naar %1 verzenden…</translation>
     </message>
 </context>
 <context>
@@ -5527,159 +5584,159 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     <name>sb::ui::MailServerBox</name>
     <message>
         <source>The server accepted the test message for %1. If it does not arrive, look in the spam folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>De server heeft het testbericht voor %1 geaccepteerd. Als het niet aankomt, kijk dan in de map met spam.</translation>
     </message>
     <message>
         <source>Test message sent to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbericht verzonden naar %1.</translation>
     </message>
     <message>
         <source>Type the mail server&apos;s name, such as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ de naam van de mailserver, bijvoorbeeld %1.</translation>
     </message>
     <message>
         <source>Type the password of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ het wachtwoord van %1.</translation>
     </message>
     <message>
         <source>Sends a short message through the server as typed here, before it is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzendt een kort bericht via de server zoals die hier is ingevuld, voordat deze wordt opgeslagen.</translation>
     </message>
     <message>
         <source>Sends a short message through this server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzendt een kort bericht via deze server.</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>ongewijzigd</translation>
     </message>
     <message>
         <source>no login</source>
-        <translation type="unfinished"></translation>
+        <translation>geen aanmelding</translation>
     </message>
     <message>
         <source>Saved. Credentials and test messages go through %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen. Aanmeldgegevens en testberichten gaan via %1.</translation>
     </message>
     <message>
         <source>The mail server is now %1, port %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver is nu %1, poort %2.</translation>
     </message>
     <message>
         <source>No mail server is set: credentials are no longer sent by e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen mailserver ingesteld: aanmeldgegevens worden niet meer per e-mail verzonden.</translation>
     </message>
     <message>
         <source>The mail server was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver is verwijderd.</translation>
     </message>
     <message>
         <source>Sending a test message to %1 through %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbericht naar %1 verzenden via %2…</translation>
     </message>
     <message>
         <source>Mail server</source>
-        <translation type="unfinished">Mailserver</translation>
+        <translation>Mailserver</translation>
     </message>
     <message>
         <source>New SIP profiles&apos; credentials are sent by e-mail through this server. It is kept in the database, for every admin and switchboardctl.</source>
-        <translation type="unfinished"></translation>
+        <translation>De aanmeldgegevens van nieuwe SIP-profielen worden via deze server per e-mail verzonden. De server wordt in de database bewaard, voor elke beheerder en voor switchboardctl.</translation>
     </message>
     <message>
         <source>&amp;Mail server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mailserver:</translation>
     </message>
     <message>
         <source>e.g. %1</source>
-        <translation type="unfinished">bijv. %1</translation>
+        <translation>bijv. %1</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>Poo&amp;rt:</translation>
     </message>
     <message>
         <source>Mail server port</source>
-        <translation type="unfinished"></translation>
+        <translation>Poort van de mailserver</translation>
     </message>
     <message>
         <source>Se&amp;curity:</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;eveiliging:</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Beveiliging</translation>
     </message>
     <message>
         <source>STARTTLS (usually port 587)</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS (meestal poort 587)</translation>
     </message>
     <message>
         <source>TLS (usually port 465)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS (meestal poort 465)</translation>
     </message>
     <message>
         <source>None (only a server on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen (alleen een server op deze computer)</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gebruiker:</translation>
     </message>
     <message>
         <source>Mail user</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruiker van de mailserver</translation>
     </message>
     <message>
         <source>empty: no login</source>
-        <translation type="unfinished"></translation>
+        <translation>leeg: geen aanmelding</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wa&amp;chtwoord:</translation>
     </message>
     <message>
         <source>Mail password</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoord van de mailserver</translation>
     </message>
     <message>
         <source>Se&amp;nder:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;fzender:</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Afzenderadres</translation>
     </message>
     <message>
         <source>Save mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver opslaan</translation>
     </message>
     <message>
         <source>Save the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver opslaan</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwijderen</translation>
     </message>
     <message>
         <source>Remove the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver verwijderen</translation>
     </message>
     <message>
         <source>&amp;Test to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbericht &amp;naar:</translation>
     </message>
     <message>
         <source>Test message address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres voor het testbericht</translation>
     </message>
     <message>
         <source>your e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>uw e-mailadres</translation>
     </message>
     <message>
         <source>Send a test message</source>
-        <translation type="unfinished"></translation>
+        <translation>Een testbericht verzenden</translation>
     </message>
 </context>
 <context>
@@ -5884,11 +5941,11 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     </message>
     <message>
         <source>Updated by another admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bijgewerkt door een andere beheerder.</translation>
     </message>
     <message>
         <source>Changes by other admins do not show for now (tried again every 30 seconds): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wijzigingen van andere beheerders worden voorlopig niet getoond (elke 30 seconden opnieuw geprobeerd): %1</translation>
     </message>
 </context>
 <context>
@@ -6515,31 +6572,31 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     </message>
     <message>
         <source>A trunk check now waits at most %1 ms for each server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een trunkcontrole wacht nu maximaal %1 ms op elke server.</translation>
     </message>
     <message>
         <source>The provider&apos;s SIP servers (host:port, separated by commas) go into every SIP profile&apos;s PBX data and configuration; they are kept in the database, so every admin and switchboardctl see the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>De SIP-servers van de provider (host:poort, gescheiden door komma&apos;s) komen in de PBX-gegevens en de PBX-configuratie van elk SIP-profiel; ze worden in de database bewaard, zodat elke beheerder en switchboardctl dezelfde servers zien.</translation>
     </message>
     <message>
         <source>Trunk check</source>
-        <translation type="unfinished"></translation>
+        <translation>Trunkcontrole</translation>
     </message>
     <message>
         <source>&quot;Check the trunk&quot; in a SIP profile&apos;s details sends SIP OPTIONS to its PBX and the provider&apos;s servers, sending again after 0.5, 1, 2 and 4 s. A server silent this long counts as not answering; switchboardctl profile probe uses the same limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;Trunk controleren&quot; in de details van een SIP-profiel stuurt SIP OPTIONS naar de PBX ervan en naar de servers van de provider, en verstuurt ze opnieuw na 0,5, 1, 2 en 4 s. Een server die zo lang zwijgt, geldt als niet-antwoordend; switchboardctl profile probe gebruikt dezelfde limiet.</translation>
     </message>
     <message>
         <source>&amp;Wait at most:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ma&amp;ximaal wachten:</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>Trunk check time limit in milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Tijdslimiet van de trunkcontrole in milliseconden</translation>
     </message>
 </context>
 <context>
@@ -6804,80 +6861,81 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     </message>
     <message>
         <source>The credentials went to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>De aanmeldgegevens zijn naar %1 gestuurd.</translation>
     </message>
     <message>
         <source>Sent the credentials of %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanmeldgegevens van %1 naar %2 verzonden.</translation>
     </message>
     <message>
         <source>The credentials were not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De aanmeldgegevens zijn niet verzonden: %1</translation>
     </message>
     <message>
         <source>Sending the credentials to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanmeldgegevens naar %1 verzenden…</translation>
     </message>
     <message>
         <source>This profile has no e-mail address to send its credentials to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit profiel heeft geen e-mailadres om de aanmeldgegevens naartoe te sturen.</translation>
     </message>
     <message>
         <source>Mails the username, password, SIP servers and PBX configuration to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailt de gebruikersnaam, het wachtwoord, de SIP-servers en de PBX-configuratie naar %1.</translation>
     </message>
     <message>
         <source>PBX %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PBX %1</translation>
     </message>
     <message>
         <source>Provider %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Provider %1</translation>
     </message>
     <message>
         <source>The last check cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De laatste controle kan niet worden gelezen: %1</translation>
     </message>
     <message>
         <source>Not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog niet gecontroleerd.</translation>
     </message>
     <message>
         <source>Checked %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gecontroleerd op %1:
+%2</translation>
     </message>
     <message>
         <source>Checking the trunk of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Trunk van %1 controleren…</translation>
     </message>
     <message>
         <source>The trunk could not be checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De trunk kon niet worden gecontroleerd: %1</translation>
     </message>
     <message>
         <source>Checked the trunk of %1: %2 of %3 servers answered OK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trunk van %1 gecontroleerd: %2 van %3 servers antwoordden OK.</translation>
     </message>
     <message>
         <source>Send the &amp;credentials again</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanmeldgegevens opnieuw ver&amp;zenden</translation>
     </message>
     <message>
         <source>Send the credentials again</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanmeldgegevens opnieuw verzenden</translation>
     </message>
     <message>
         <source>Check the &amp;trunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Trunk &amp;controleren</translation>
     </message>
     <message>
         <source>Check the trunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Trunk controleren</translation>
     </message>
     <message>
         <source>Sends SIP OPTIONS to the PBX (IP authentication) and to the provider&apos;s servers, and shows who answers and how fast.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstuurt SIP OPTIONS naar de PBX (IP-authenticatie) en naar de servers van de provider, en toont wie antwoordt en hoe snel.</translation>
     </message>
 </context>
 <context>

@@ -352,31 +352,31 @@
     </message>
     <message>
         <source>Mail server set to %1, port %2 (%3), sender %4, login as %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustawiono serwer poczty %1, port %2 (%3), nadawca %4, logowanie jako %5</translation>
     </message>
     <message>
         <source>Mail server set to %1, port %2 (%3), sender %4, without login</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustawiono serwer poczty %1, port %2 (%3), nadawca %4, bez logowania</translation>
     </message>
     <message>
         <source>Mail server %1 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunięto serwer poczty %1</translation>
     </message>
     <message>
         <source>Sent the credentials of SIP profile %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysłano poświadczenia profilu SIP %1 na adres %2</translation>
     </message>
     <message>
         <source>Mail server set</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustawiono serwer poczty</translation>
     </message>
     <message>
         <source>Mail server removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunięto serwer poczty</translation>
     </message>
     <message>
         <source>Credentials sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysłano poświadczenia</translation>
     </message>
 </context>
 <context>
@@ -925,7 +925,7 @@
     <name>sb::CredentialsMail</name>
     <message>
         <source>Credentials of the SIP profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dane logowania profilu SIP %1</translation>
     </message>
     <message>
         <source>Hello,
@@ -944,16 +944,32 @@ The configuration for an Asterisk PBX (PJSIP), ready to paste into /etc/asterisk
 
 Keep this message private: whoever has the password can make calls the company pays for.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Dzień dobry,
+
+przesyłamy dane logowania profilu SIP %1 dla centrali PBX.
+
+Nazwa użytkownika SIP: %2
+Hasło SIP: %3
+
+Serwery SIP dostawcy:
+%4
+
+Konfiguracja dla centrali PBX Asterisk (PJSIP), gotowa do wklejenia do pliku /etc/asterisk/pjsip.conf:
+
+%5
+
+Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może wykonywać połączenia na koszt firmy.
+</translation>
     </message>
     <message>
         <source>Switchboard test message</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiadomość testowa z programu Switchboard</translation>
     </message>
     <message>
         <source>This is a test message from Switchboard: the mail server %1 (port %2) sends the credentials of SIP profiles.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>To jest wiadomość testowa z programu Switchboard: serwer poczty %1 (port %2) wysyła dane logowania profili SIP.
+</translation>
     </message>
 </context>
 <context>
@@ -1063,11 +1079,11 @@ Keep this message private: whoever has the password can make calls the company p
     </message>
     <message>
         <source>&quot;%1&quot; is not a database Switchboard can open: give an SQLite file path or a postgresql://user[:password]@host[:port]/database address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1” nie jest bazą danych, którą program Switchboard może otworzyć: podaj ścieżkę pliku SQLite lub adres postgresql://użytkownik[:hasło]@host[:port]/baza.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist: create it first, or choose another place for the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder %1 nie istnieje: najpierw go utwórz albo wybierz inne miejsce na bazę danych.</translation>
     </message>
 </context>
 <context>
@@ -1139,73 +1155,73 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::LiveChanges</name>
     <message>
         <source>The database driver cannot deliver notifications.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sterownik bazy danych nie może dostarczać powiadomień.</translation>
     </message>
 </context>
 <context>
     <name>sb::MailSender</name>
     <message>
         <source>No mail server is set: enter one in Settings (or with switchboardctl settings mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ustawiono serwera poczty: podaj go na stronie Ustawienia (lub za pomocą polecenia switchboardctl settings mail).</translation>
     </message>
     <message>
         <source>A message is already being sent; wait for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiadomość jest już wysyłana; poczekaj, aż wysyłanie się zakończy.</translation>
     </message>
     <message>
         <source>SIP profile %1 authenticates by its IP address: it has no username or password to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil SIP %1 uwierzytelnia się adresem IP: nie ma nazwy użytkownika ani hasła do wysłania.</translation>
     </message>
     <message>
         <source>SIP profile %1 has no e-mail address to send its credentials to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil SIP %1 nie ma adresu e-mail, na który można wysłać jego poświadczenia.</translation>
     </message>
     <message>
         <source>The message was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wysłano wiadomości.</translation>
     </message>
     <message>
         <source>The credentials were sent to %1, but the activity log could not record it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Poświadczenia wysłano na adres %1, ale nie udało się tego zapisać w dzienniku zdarzeń: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::MailSettings</name>
     <message>
         <source>Enter the mail server&apos;s host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wprowadź nazwę hosta serwera poczty.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a mail server&apos;s host name such as smtp.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1” nie jest nazwą hosta serwera poczty (np. smtp.example.com).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an e-mail address such as name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1” nie jest adresem e-mail (np. name@example.com).</translation>
     </message>
     <message>
         <source>The mail server&apos;s port must be from 1 to 65535, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port serwera poczty musi mieć wartość od 1 do 65535, a nie %1.</translation>
     </message>
     <message>
         <source>Enter the sender address of the messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wprowadź adres nadawcy wiadomości.</translation>
     </message>
     <message>
         <source>Security &quot;none&quot; is only for a mail server on this machine (localhost); use STARTTLS or TLS for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak zabezpieczeń („none”) jest dopuszczalny tylko dla serwera poczty na tym komputerze (localhost); dla %1 użyj STARTTLS lub TLS.</translation>
     </message>
     <message>
         <source>The mail server&apos;s user name cannot span lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa użytkownika serwera poczty nie może zajmować kilku wierszy.</translation>
     </message>
     <message>
         <source>The mail server&apos;s password cannot span lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasło serwera poczty nie może zajmować kilku wierszy.</translation>
     </message>
     <message>
         <source>Enter the password of %1 on the mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wprowadź hasło użytkownika %1 na serwerze poczty.</translation>
     </message>
 </context>
 <context>
@@ -1746,26 +1762,26 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::ProbeResult</name>
     <message>
         <source>%1 answered %2 %3 in %4 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedź od %1: %2 %3 po %4 ms</translation>
     </message>
     <message>
         <source>%1 answered %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedź od %1: %2 %3</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: no answer after %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: brak odpowiedzi po %2 s</translation>
     </message>
 </context>
 <context>
     <name>sb::ProbeService</name>
     <message>
         <source>The probe&apos;s time limit must be from %1 to %2 ms, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit czasu sprawdzania łącza musi wynosić od %1 do %2 ms, a nie %3.</translation>
     </message>
 </context>
 <context>
@@ -1975,31 +1991,31 @@ Keep this message private: whoever has the password can make calls the company p
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Błąd</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak odpowiedzi</translation>
     </message>
     <message>
         <source>OK %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>OK %1 ms</translation>
     </message>
     <message>
         <source>Not checked yet: Check the trunk in the profile&apos;s details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze nie sprawdzono: kliknij „Sprawdź łącze” w szczegółach profilu.</translation>
     </message>
     <message>
         <source>%1 of %2 servers answered OK; checked %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwery z odpowiedzią OK: %1 z %2; sprawdzono %3</translation>
     </message>
     <message>
         <source>The latest check of the trunk: SIP OPTIONS to the PBX (IP authentication) and to the provider&apos;s servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatnie sprawdzenie łącza: SIP OPTIONS do centrali PBX (uwierzytelnianie IP) i do serwerów dostawcy</translation>
     </message>
     <message>
         <source>Trunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Łącze</translation>
     </message>
 </context>
 <context>
@@ -2021,7 +2037,7 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::RowReader</name>
     <message>
         <source>Database error: %1</source>
-        <translation type="unfinished">Błąd bazy danych: %1</translation>
+        <translation>Błąd bazy danych: %1</translation>
     </message>
 </context>
 <context>
@@ -2074,110 +2090,110 @@ Keep this message private: whoever has the password can make calls the company p
     <name>sb::SipProbe</name>
     <message>
         <source>The name %1 was not resolved in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się w porę rozwiązać nazwy %1.</translation>
     </message>
     <message>
         <source>The port %1 is not from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port %1 nie mieści się w zakresie od 1 do 65535.</translation>
     </message>
     <message>
         <source>The name %1 cannot be resolved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można rozwiązać nazwy %1: %2</translation>
     </message>
     <message>
         <source>The name %1 has no address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa %1 nie ma przypisanego adresu.</translation>
     </message>
     <message>
         <source>No UDP port could be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można otworzyć żadnego portu UDP: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::SmtpClient</name>
     <message>
         <source>A message is already being sent; wait for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiadomość jest już wysyłana; poczekaj, aż wysyłanie się zakończy.</translation>
     </message>
     <message>
         <source>The message was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wysłano wiadomości.</translation>
     </message>
     <message>
         <source>The mail server %1 does not speak SMTP: it answered &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty %1 nie obsługuje protokołu SMTP: odpowiedział „%2”.</translation>
     </message>
     <message>
         <source>The mail server %1 does not take messages now: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty %1 nie przyjmuje teraz wiadomości: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused the greeting: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty %1 odrzucił powitanie: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused STARTTLS: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty %1 odrzucił STARTTLS: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused the login of %2: %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty %1 odrzucił logowanie użytkownika %2: %3 %4</translation>
     </message>
     <message>
         <source>The mail server %1 refused the sender %2: %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty %1 odrzucił nadawcę %2: %3 %4</translation>
     </message>
     <message>
         <source>The mail server %1 refused the recipient %2: %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty %1 odrzucił odbiorcę %2: %3 %4</translation>
     </message>
     <message>
         <source>The mail server %1 refused the message: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty %1 odrzucił wiadomość: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 does not offer STARTTLS: choose TLS (usually port 465) or another server; the password is never sent unencrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty %1 nie obsługuje STARTTLS: wybierz TLS (zwykle port 465) lub inny serwer; hasło nigdy nie jest wysyłane bez szyfrowania.</translation>
     </message>
     <message>
         <source>The mail server %1 offers no login, but a user is set: clear the user, or check the server and its security.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty %1 nie oferuje logowania, a ustawiono użytkownika: usuń użytkownika albo sprawdź serwer i jego zabezpieczenia.</translation>
     </message>
     <message>
         <source>The mail server %1 offers no login Switchboard knows (PLAIN or LOGIN), only: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty %1 nie oferuje żadnej metody logowania znanej programowi Switchboard (PLAIN lub LOGIN), tylko: %2.</translation>
     </message>
     <message>
         <source>The certificate of the mail server %1 cannot be trusted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można zaufać certyfikatowi serwera poczty %1: %2</translation>
     </message>
     <message>
         <source>The mail server %1 refused the connection: nothing answers on that port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty %1 odrzucił połączenie: na tym porcie nic nie odpowiada.</translation>
     </message>
     <message>
         <source>The mail server %1 was not found: check its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie znaleziono serwera poczty %1: sprawdź jego nazwę.</translation>
     </message>
     <message>
         <source>The connection to the mail server %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Połączenie z serwerem poczty %1 nie powiodło się: %2</translation>
     </message>
     <message>
         <source>The mail server %1 closed the connection before the message was accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty %1 zamknął połączenie, zanim wiadomość została przyjęta.</translation>
     </message>
     <message>
         <source>The connection to the mail server %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Połączenie z serwerem poczty %1 nie powiodło się.</translation>
     </message>
     <message>
         <source>The mail server %1 did not answer the connection within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty %1 nie odpowiedział na połączenie w ciągu %2 s.</translation>
     </message>
     <message>
         <source>The mail server %1 stopped answering: no reply within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty %1 przestał odpowiadać: brak odpowiedzi w ciągu %2 s.</translation>
     </message>
 </context>
 <context>
@@ -3584,175 +3600,216 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...
+
+Polecenia:
+  init                                        utwórz lub zaktualizuj bazę danych
+  balance                                     saldo firmy
+  topup AMOUNT [--reference TEXT]             dodaj kupione środki do salda firmy
+  member add ACCOUNT --name NAME [--email E] [--department D]
+  member list [--search TEXT]                 wszyscy członkowie
+  member show ACCOUNT                         jeden członek
+  member import FILE.csv [--dry-run]          wszystko albo nic; próba wypisuje każdy problem
+  member export FILE.csv                      plik CSV, który member import wczytuje bez zmian
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT dla każdego członka; wszystko albo nic
+  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
+  autorecharge off ACCOUNT
+  billing run                                 należne do teraz odnowienia, wygaśnięcia i miesięczne zerowania
+  activity [--limit N] [--lang L]             dziennik zdarzeń, od najnowszych
+  number countries                            kraje, w których można kupić numery
+  number areas COUNTRY                        numery kierunkowe z nazwami miejscowości i liczbą wolnych numerów
+  number prices COUNTRY                       cena za okres rozliczeniowy (1, 3, 12 miesięcy)
+  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
+  number assign E164 (--member ACCOUNT | --profile NAME)
+  number cancel E164                          działa do końca okresu, bez zwrotu środków
+  number list [--search TEXT] [--country CC]  wszystkie obecne i dawne numery firmy
+  credit profile NAME AMOUNT                  środki firmy dla profilu SIP
+  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
+  profile show NAME | profile list
+  profile rename NAME NEWNAME | profile channels NAME N
+  profile credentials NAME                    nazwa użytkownika SIP, hasło i serwery
+  profile pbx-config NAME [--format asterisk] gotowa do wklejenia konfiguracja centrali PBX
+  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
+  profile delete NAME --yes [--export-history FILE.csv]
+  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
+  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
+  bundle add|change PROFILE COUNT             pakiety minut do USA (każdy po 5000 minut miesięcznie)
+  bundle cancel|extend PROFILE                bez odnowienia / zapłać teraz za następny miesiąc
+  advice [PROFILE]                            kanały i pakiety, które powinien mieć każdy profil
+  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
+                                              zestawienie miesięczne
+  demo [--members N] [--seed S]               wypełnij bazę danych realistycznymi wygenerowanymi danymi
+
+Domyślnie używana jest baza danych wskazana przez $SWITCHBOARD_DATABASE, a gdy ta zmienna nie jest ustawiona — własny plik SQLite aplikacji okienkowej.
+Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd użycia.</translation>
     </message>
     <message>
         <source>--now: %1 is more than a year away from this computer&apos;s clock (%2); add --force-time if that is what you mean.</source>
-        <translation type="unfinished"></translation>
+        <translation>--now: %1 różni się o ponad rok od zegara tego komputera (%2); dodaj --force-time, jeśli właśnie o to chodzi.</translation>
     </message>
     <message>
         <source>profile send-credentials NAME               mail the credentials to the profile&apos;s e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>profile send-credentials NAME               wyślij poświadczenia na adres e-mail profilu</translation>
     </message>
     <message>
         <source>profile probe NAME [--timeout-ms N]          SIP OPTIONS to the PBX and the provider&apos;s servers</source>
-        <translation type="unfinished"></translation>
+        <translation>profile probe NAME [--timeout-ms N]          SIP OPTIONS do centrali PBX i serwerów dostawcy</translation>
     </message>
     <message>
         <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|send-credentials|link|unlink|delete|probe ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile create|show|list|rename|channels|country|credentials|pbx-config|send-credentials|link|unlink|delete|probe ...</translation>
     </message>
     <message>
         <source>The credentials were sent to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poświadczenia wysłano na adres %1.</translation>
     </message>
     <message>
         <source>The credentials were not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wysłano poświadczeń: %1</translation>
     </message>
     <message>
         <source>Usage: profile send-credentials NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile send-credentials NAME</translation>
     </message>
     <message>
         <source>The credentials of %1 were sent to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poświadczenia profilu %1 wysłano na adres %2.</translation>
     </message>
     <message>
         <source>How long to wait for each server, 500 to 32000 ms (probe; default: the setting, 32000 unless changed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Czas oczekiwania na każdy serwer, od 500 do 32000 ms (probe; domyślnie wartość z ustawień, czyli 32000, jeśli jej nie zmieniono).</translation>
     </message>
     <message>
         <source>Checks a SIP profile&apos;s trunk: SIP OPTIONS to its PBX and the provider&apos;s servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdzanie łącza profilu SIP: SIP OPTIONS do jego centrali PBX i serwerów dostawcy.</translation>
     </message>
     <message>
         <source>profile probe NAME [--timeout-ms N]      SIP OPTIONS to the PBX and the provider&apos;s servers</source>
-        <translation type="unfinished"></translation>
+        <translation>profile probe NAME [--timeout-ms N]      SIP OPTIONS do centrali PBX i serwerów dostawcy</translation>
     </message>
     <message>
         <source>Usage: profile probe NAME [--timeout-ms N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: profile probe NAME [--timeout-ms N]</translation>
     </message>
     <message>
         <source>PBX:      %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrala PBX: %1</translation>
     </message>
     <message>
         <source>Provider: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dostawca:     %1</translation>
     </message>
     <message>
         <source>The mail server&apos;s host name (mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa hosta serwera poczty (mail).</translation>
     </message>
     <message>
         <source>The mail server&apos;s port (mail; default 587 for starttls, 465 for tls, 25 for none).</source>
-        <translation type="unfinished"></translation>
+        <translation>Port serwera poczty (mail; domyślnie 587 dla starttls, 465 dla tls, 25 dla none).</translation>
     </message>
     <message>
         <source>starttls, tls, or none for a server on this machine only (mail; default starttls).</source>
-        <translation type="unfinished"></translation>
+        <translation>starttls, tls lub none, przy czym none tylko dla serwera na tym komputerze (mail; domyślnie starttls).</translation>
     </message>
     <message>
         <source>The sender address of the messages (mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres nadawcy wiadomości (mail).</translation>
     </message>
     <message>
         <source>The user to log in as (mail); without it, no login.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa użytkownika do logowania (mail); bez tej opcji program się nie loguje.</translation>
     </message>
     <message>
         <source>Read the user&apos;s password from the first line of standard input (mail); without it, the stored password is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odczytaj hasło użytkownika z pierwszego wiersza standardowego wejścia (mail); bez tej opcji zapisane hasło pozostaje bez zmian.</translation>
     </message>
     <message>
         <source>Mail server:  none</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty: brak</translation>
     </message>
     <message>
         <source>Mail server:  %1, port %2 (%3), sender %4, no login</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty: %1, port %2 (%3), nadawca %4, bez logowania</translation>
     </message>
     <message>
         <source>Mail server:  %1, port %2 (%3), sender %4, login as %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty: %1, port %2 (%3), nadawca %4, logowanie jako %5</translation>
     </message>
     <message>
         <source>Settings every copy of the program shares: the provider&apos;s SIP servers and the mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustawienia wspólne dla wszystkich kopii programu: serwery SIP dostawcy i serwer poczty.</translation>
     </message>
     <message>
         <source>settings show                               the SIP servers and the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>settings show                               serwery SIP i serwer poczty</translation>
     </message>
     <message>
         <source>settings sip-servers HOST:PORT[,HOST:PORT...] the provider&apos;s SIP servers</source>
-        <translation type="unfinished"></translation>
+        <translation>settings sip-servers HOST:PORT[,HOST:PORT...] serwery SIP dostawcy</translation>
     </message>
     <message>
         <source>settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</source>
-        <translation type="unfinished"></translation>
+        <translation>settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</translation>
     </message>
     <message>
         <source>settings mail test ADDRESS                  send a test message through the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>settings mail test ADDRESS                  wyślij wiadomość testową przez serwer poczty</translation>
     </message>
     <message>
         <source>settings mail clear                         forget the mail server and its password</source>
-        <translation type="unfinished"></translation>
+        <translation>settings mail clear                         usuń serwer poczty i jego hasło</translation>
     </message>
     <message>
         <source>Usage: settings show|sip-servers|mail ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: settings show|sip-servers|mail ...</translation>
     </message>
     <message>
         <source>Unknown settings command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznane polecenie settings: „%1”.</translation>
     </message>
     <message>
         <source>Usage: settings show</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: settings show</translation>
     </message>
     <message>
         <source>SIP servers:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwery SIP:   %1</translation>
     </message>
     <message>
         <source>Usage: settings sip-servers HOST:PORT[,HOST:PORT...]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: settings sip-servers HOST:PORT[,HOST:PORT...]</translation>
     </message>
     <message>
         <source>Usage: settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</translation>
     </message>
     <message>
         <source>--password-stdin goes with --user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcji --password-stdin używa się razem z --user.</translation>
     </message>
     <message>
         <source>--security: &quot;%1&quot; is not starttls, tls or none.</source>
-        <translation type="unfinished"></translation>
+        <translation>--security: „%1” to nie starttls, tls ani none.</translation>
     </message>
     <message>
         <source>--port: &quot;%1&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--port: „%1” nie jest liczbą całkowitą.</translation>
     </message>
     <message>
         <source>--password-stdin: standard input held no password.</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-stdin: standardowe wejście nie zawierało hasła.</translation>
     </message>
     <message>
         <source>Usage: settings mail test ADDRESS</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: settings mail test ADDRESS</translation>
     </message>
     <message>
         <source>The mail server accepted a test message to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty przyjął wiadomość testową adresowaną do %1.</translation>
     </message>
     <message>
         <source>Usage: settings mail clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Użycie: settings mail clear</translation>
     </message>
 </context>
 <context>
@@ -5123,19 +5180,19 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     </message>
     <message>
         <source>The credentials went to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poświadczenia wysłano na adres %1.</translation>
     </message>
     <message>
         <source>The credentials were not e-mailed: %1 The profile is ready; send them again from its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wysłano poświadczeń e-mailem: %1 Profil jest gotowy; wyślij je ponownie w szczegółach profilu.</translation>
     </message>
     <message>
         <source>No mail server is set in Settings, so the credentials were not e-mailed to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ustawiono serwera poczty w Ustawieniach, więc poświadczenia nie zostały wysłane e-mailem na adres %1.</translation>
     </message>
     <message>
         <source>Sending the credentials to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysyłanie poświadczeń na adres %1…</translation>
     </message>
 </context>
 <context>
@@ -5639,159 +5696,159 @@ Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
     <name>sb::ui::MailServerBox</name>
     <message>
         <source>The server accepted the test message for %1. If it does not arrive, look in the spam folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer przyjął wiadomość testową do %1. Jeśli nie dotrze, sprawdź folder spamu.</translation>
     </message>
     <message>
         <source>Test message sent to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysłano wiadomość testową na adres %1.</translation>
     </message>
     <message>
         <source>Type the mail server&apos;s name, such as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz nazwę serwera poczty, np. %1.</translation>
     </message>
     <message>
         <source>Type the password of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz hasło użytkownika %1.</translation>
     </message>
     <message>
         <source>Sends a short message through the server as typed here, before it is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysyła krótką wiadomość przez serwer z wpisanymi tu ustawieniami, zanim zostaną zapisane.</translation>
     </message>
     <message>
         <source>Sends a short message through this server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysyła krótką wiadomość przez ten serwer.</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>bez zmian</translation>
     </message>
     <message>
         <source>no login</source>
-        <translation type="unfinished"></translation>
+        <translation>bez logowania</translation>
     </message>
     <message>
         <source>Saved. Credentials and test messages go through %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano. Poświadczenia i wiadomości testowe są wysyłane przez %1.</translation>
     </message>
     <message>
         <source>The mail server is now %1, port %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty to teraz %1, port %2.</translation>
     </message>
     <message>
         <source>No mail server is set: credentials are no longer sent by e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ustawiono serwera poczty: poświadczenia nie są już wysyłane e-mailem.</translation>
     </message>
     <message>
         <source>The mail server was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunięto serwer poczty.</translation>
     </message>
     <message>
         <source>Sending a test message to %1 through %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysyłanie wiadomości testowej na adres %1 przez %2…</translation>
     </message>
     <message>
         <source>Mail server</source>
-        <translation type="unfinished">Serwer poczty</translation>
+        <translation>Serwer poczty</translation>
     </message>
     <message>
         <source>New SIP profiles&apos; credentials are sent by e-mail through this server. It is kept in the database, for every admin and switchboardctl.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poświadczenia nowych profili SIP są wysyłane e-mailem przez ten serwer. Jest on zapisany w bazie danych, więc korzystają z niego wszyscy administratorzy i switchboardctl.</translation>
     </message>
     <message>
         <source>&amp;Mail server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer p&amp;oczty:</translation>
     </message>
     <message>
         <source>e.g. %1</source>
-        <translation type="unfinished">np. %1</translation>
+        <translation>np. %1</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>Po&amp;rt:</translation>
     </message>
     <message>
         <source>Mail server port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port serwera poczty</translation>
     </message>
     <message>
         <source>Se&amp;curity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Z&amp;abezpieczenia:</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Zabezpieczenia</translation>
     </message>
     <message>
         <source>STARTTLS (usually port 587)</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS (zwykle port 587)</translation>
     </message>
     <message>
         <source>TLS (usually port 465)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS (zwykle port 465)</translation>
     </message>
     <message>
         <source>None (only a server on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak (tylko serwer na tym komputerze)</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Użytkownik:</translation>
     </message>
     <message>
         <source>Mail user</source>
-        <translation type="unfinished"></translation>
+        <translation>Użytkownik poczty</translation>
     </message>
     <message>
         <source>empty: no login</source>
-        <translation type="unfinished"></translation>
+        <translation>puste: bez logowania</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hasło:</translation>
     </message>
     <message>
         <source>Mail password</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasło poczty</translation>
     </message>
     <message>
         <source>Se&amp;nder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Na&amp;dawca:</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres nadawcy</translation>
     </message>
     <message>
         <source>Save mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz serwer poczty</translation>
     </message>
     <message>
         <source>Save the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz serwer poczty</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń</translation>
     </message>
     <message>
         <source>Remove the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń serwer poczty</translation>
     </message>
     <message>
         <source>&amp;Test to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Test na adres:</translation>
     </message>
     <message>
         <source>Test message address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres wiadomości testowej</translation>
     </message>
     <message>
         <source>your e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>własny adres e-mail</translation>
     </message>
     <message>
         <source>Send a test message</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij wiadomość testową</translation>
     </message>
 </context>
 <context>
@@ -5998,11 +6055,11 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     </message>
     <message>
         <source>Updated by another admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmiany wprowadził inny administrator.</translation>
     </message>
     <message>
         <source>Changes by other admins do not show for now (tried again every 30 seconds): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmiany wprowadzane przez innych administratorów chwilowo nie są widoczne (ponowna próba co 30 sekund): %1</translation>
     </message>
 </context>
 <context>
@@ -6644,31 +6701,31 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     </message>
     <message>
         <source>A trunk check now waits at most %1 ms for each server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdzanie łącza czeka teraz najwyżej %1 ms na każdy serwer.</translation>
     </message>
     <message>
         <source>The provider&apos;s SIP servers (host:port, separated by commas) go into every SIP profile&apos;s PBX data and configuration; they are kept in the database, so every admin and switchboardctl see the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwery SIP dostawcy (host:port, rozdzielone przecinkami) trafiają do danych i konfiguracji centrali PBX każdego profilu SIP; są zapisane w bazie danych, więc wszyscy administratorzy i switchboardctl widzą te same serwery.</translation>
     </message>
     <message>
         <source>Trunk check</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdzanie łącza</translation>
     </message>
     <message>
         <source>&quot;Check the trunk&quot; in a SIP profile&apos;s details sends SIP OPTIONS to its PBX and the provider&apos;s servers, sending again after 0.5, 1, 2 and 4 s. A server silent this long counts as not answering; switchboardctl profile probe uses the same limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przycisk „Sprawdź łącze” w szczegółach profilu SIP wysyła SIP OPTIONS do jego centrali PBX i serwerów dostawcy, ponawiając wysłanie po 0,5, 1, 2 i 4 s. Serwer, który nie odpowie w tym czasie, uznaje się za nieodpowiadający; polecenie switchboardctl profile probe używa tego samego limitu.</translation>
     </message>
     <message>
         <source>&amp;Wait at most:</source>
-        <translation type="unfinished"></translation>
+        <translation>Czekaj &amp;maksymalnie:</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>Trunk check time limit in milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit czasu sprawdzania łącza w milisekundach</translation>
     </message>
 </context>
 <context>
@@ -6935,80 +6992,81 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     </message>
     <message>
         <source>The credentials went to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poświadczenia wysłano na adres %1.</translation>
     </message>
     <message>
         <source>Sent the credentials of %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysłano poświadczenia profilu %1 na adres %2.</translation>
     </message>
     <message>
         <source>The credentials were not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wysłano poświadczeń: %1</translation>
     </message>
     <message>
         <source>Sending the credentials to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysyłanie poświadczeń na adres %1…</translation>
     </message>
     <message>
         <source>This profile has no e-mail address to send its credentials to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten profil nie ma adresu e-mail, na który można wysłać poświadczenia.</translation>
     </message>
     <message>
         <source>Mails the username, password, SIP servers and PBX configuration to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysyła e-mailem nazwę użytkownika, hasło, serwery SIP i konfigurację centrali PBX na adres %1.</translation>
     </message>
     <message>
         <source>PBX %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrala PBX %1</translation>
     </message>
     <message>
         <source>Provider %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dostawca %1</translation>
     </message>
     <message>
         <source>The last check cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można odczytać wyniku ostatniego sprawdzenia: %1</translation>
     </message>
     <message>
         <source>Not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze nie sprawdzono.</translation>
     </message>
     <message>
         <source>Checked %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdzono %1:
+%2</translation>
     </message>
     <message>
         <source>Checking the trunk of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdzanie łącza profilu %1…</translation>
     </message>
     <message>
         <source>The trunk could not be checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się sprawdzić łącza: %1</translation>
     </message>
     <message>
         <source>Checked the trunk of %1: %2 of %3 servers answered OK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdzono łącze profilu %1; serwery z odpowiedzią OK: %2 z %3.</translation>
     </message>
     <message>
         <source>Send the &amp;credentials again</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij p&amp;oświadczenia ponownie</translation>
     </message>
     <message>
         <source>Send the credentials again</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij poświadczenia ponownie</translation>
     </message>
     <message>
         <source>Check the &amp;trunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Sp&amp;rawdź łącze</translation>
     </message>
     <message>
         <source>Check the trunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdź łącze</translation>
     </message>
     <message>
         <source>Sends SIP OPTIONS to the PBX (IP authentication) and to the provider&apos;s servers, and shows who answers and how fast.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysyła SIP OPTIONS do centrali PBX (uwierzytelnianie IP) i do serwerów dostawcy oraz pokazuje, kto odpowiada i jak szybko.</translation>
     </message>
 </context>
 <context>
