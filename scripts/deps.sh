@@ -12,7 +12,7 @@ PACKAGES=(
     xvfb xauth
     qtkeychain-qt6-dev libphonenumber-dev libsodium-dev
     poppler-utils
-    sip-tester python3-aiosmtpd
+    sip-tester python3-aiosmtpd openssl
 )
 
 missing=()

@@ -98,9 +98,9 @@ private slots:
         qputenv("SWITCHBOARD_SECRET_KEY_FILE",
                 m_keys.filePath(QStringLiteral("secrets.key")).toLocal8Bit());
         qputenv("SWITCHBOARD_NO_KEYCHAIN", "1");
+        // scripts/deps.sh installs the server: missing, it is a failure, never a skip.
         const QString why = SmtpServer::unavailable();
-        if (!why.isEmpty())
-            QSKIP(qPrintable(why));
+        QVERIFY2(why.isEmpty(), qPrintable(why));
     }
 
     void sendsCredentials_data() { sbt::addEngineRows(); }
