@@ -39,6 +39,10 @@ MailServerBox::MailServerBox(const Context& ctx, QWidget* parent) : QGroupBox(pa
     m_port->setValue(MailServer::defaultPort(MailServer::Security::StartTls));
     m_security = new QComboBox(this);
     m_security->setObjectName(QStringLiteral("mailSecurityCombo"));
+    // Its longest item ("None (only a server on this computer)", longer in French) must not
+    // take the width the Settings page's other column needs.
+    m_security->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_security->setMinimumContentsLength(18);
     for (auto s :
          {MailServer::Security::StartTls, MailServer::Security::Tls, MailServer::Security::None})
         m_security->addItem(QString(), static_cast<int>(s));
@@ -81,9 +85,9 @@ MailServerBox::MailServerBox(const Context& ctx, QWidget* parent) : QGroupBox(pa
     buttons->addStretch();
     buttons->addWidget(m_remove);
     buttons->addWidget(m_save);
-    auto* testRow = new QHBoxLayout;
-    testRow->addWidget(m_testAddress, 1);
-    testRow->addWidget(m_sendTest);
+    auto* testButtonRow = new QHBoxLayout;
+    testButtonRow->addStretch();
+    testButtonRow->addWidget(m_sendTest);
     auto* form = new QFormLayout;
     form->addRow(m_hostLabel, hostRow);
     form->addRow(m_securityLabel, m_security);
@@ -91,13 +95,14 @@ MailServerBox::MailServerBox(const Context& ctx, QWidget* parent) : QGroupBox(pa
     form->addRow(m_passwordLabel, m_password);
     form->addRow(m_fromLabel, m_from);
     auto* testForm = new QFormLayout;
-    testForm->addRow(m_testLabel, testRow);
+    testForm->addRow(m_testLabel, m_testAddress);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
     layout->addLayout(form);
     layout->addLayout(buttons);
     layout->addWidget(m_hint);
     layout->addLayout(testForm);
+    layout->addLayout(testButtonRow);
     layout->addWidget(m_testHint);
 
     m_sender = new MailSender(ctx, this);
@@ -179,6 +184,8 @@ QString MailServerBox::problem() const
 
 void MailServerBox::securityChosen()
 {
+    // The closed combo may cut a long translation: the whole text is in the tool tip.
+    m_security->setToolTip(m_security->currentText());
     const auto chosen = static_cast<MailServer::Security>(m_security->currentData().toInt());
     // Follow the usual port of the security unless the admin typed another one.
     if (m_port->value() == MailServer::defaultPort(m_lastSecurity))
@@ -289,6 +296,7 @@ void MailServerBox::retranslateUi()
     m_security->setItemText(0, tr("STARTTLS (usually port 587)"));
     m_security->setItemText(1, tr("TLS (usually port 465)"));
     m_security->setItemText(2, tr("None (only a server on this computer)"));
+    m_security->setToolTip(m_security->currentText());
     m_userLabel->setText(tr("&User:"));
     m_user->setAccessibleName(tr("Mail user"));
     m_user->setPlaceholderText(tr("empty: no login"));
