@@ -15,7 +15,10 @@ void ProbeRun::start(const QString& name, std::optional<int> timeoutMs)
     m_running = true;
     m_error.reset();
     m_results.clear();
-    const ProbeService service(m_ctx);
+    // The database as it is now: the admin may switch to another one while the servers are
+    // asked, and the results belong to the profile of this one.
+    m_runCtx = m_ctx;
+    const ProbeService service(*m_runCtx);
     int limit = 0;
     if (timeoutMs) {
         if (auto v = ProbeService::validateTimeout(*timeoutMs); !v)
@@ -58,13 +61,13 @@ void ProbeRun::done(int index, const ProbeResult& result)
         m_done[index] = true;
         ProbeResult r = result;
         r.kind = m_plan.targets.at(index).kind;
-        r.checkedAt = m_ctx.now();
+        r.checkedAt = m_runCtx->now();
         m_results[index] = r;
         if (--m_pending > 0)
             return;
     }
     m_running = false;
-    if (auto s = ProbeService(m_ctx).store(m_plan.profileId, m_results); !s)
+    if (auto s = ProbeService(*m_runCtx).store(m_plan.profileId, m_results); !s)
         m_error = s.error();
     emit finished();
 }

@@ -41,6 +41,8 @@ private:
     void fail(const Error& error);
 
     const Context& m_ctx;
+    /// A copy made at start(): its database handle stays the one the profile was read from.
+    std::optional<Context> m_runCtx;
     ProbeService::Plan m_plan;
     QList<ProbeResult> m_results;
     QList<bool> m_done;

@@ -266,6 +266,41 @@ private slots:
         QCOMPARE(run.results().at(1).result, ProbeResult::Outcome::NoAnswer);
         QCOMPARE(run.results().at(1).limitMs, 1000);
     }
+
+    // Settings → Switch while the servers are asked: the results belong to the database the
+    // profile was read from, never to a profile of the same id in the new one.
+    void runStoresWhereItStarted_data() { sbt::addEngineRows(); }
+    void runStoresWhereItStarted()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        e.open();
+        SB_VERIFY_OK(CompanyService(*e.ctx).topUp(Money::fromCents(10000), QStringLiteral("T")));
+        SB_VERIFY_OK(ProfileService(*e.ctx).create(registration(QStringLiteral("Desk"))));
+        QUdpSocket silent;
+        QVERIFY(silent.bind(QHostAddress::LocalHost, 0));
+        SB_VERIFY_OK(ProviderSettings(*e.ctx).setSipServers(
+            {QStringLiteral("127.0.0.1:%1").arg(silent.localPort())}));
+        SB_VERIFY_OK(ProbeService(*e.ctx).setTimeoutMs(500));
+        const Database first = e.ctx->db;
+
+        sb::test::TestDatabase other(engine);
+        QVERIFY2(other.ok(), qPrintable(other.error()));
+        SB_VERIFY_OK(CompanyService(Context{other.db(), e.ctx->clock, e.ctx->actor, nullptr})
+                         .topUp(Money::fromCents(10000), QStringLiteral("T")));
+        SB_VERIFY_OK(ProfileService(Context{other.db(), e.ctx->clock, e.ctx->actor, nullptr})
+                         .create(registration(QStringLiteral("Other desk"))));
+
+        ProbeRun run(*e.ctx);
+        QSignalSpy finished(&run, &ProbeRun::finished);
+        run.start(QStringLiteral("Desk"));
+        e.ctx->db = other.db(); // the window's switchDatabase
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!run.error());
+        QCOMPARE(sbt::count(first, QStringLiteral("profile_probes")), 1);
+        QCOMPARE(sbt::count(other.db(), QStringLiteral("profile_probes")), 0);
+        e.ctx->db = first;
+    }
 };
 
 QTEST_GUILESS_MAIN(TestProbeService)
