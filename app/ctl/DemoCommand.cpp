@@ -31,7 +31,9 @@ QList<QCommandLineOption> demoOptions()
                              "charged like an imported Master.csv."),
              n},
             {QStringLiteral("seed"), DemoCommand::tr("The same seed generates the same data."),
-             QStringLiteral("S")}};
+             QStringLiteral("S")},
+            {QStringLiteral("yes"),
+             DemoCommand::tr("Mix the demo data into a database that already holds an account.")}};
 }
 
 } // namespace
@@ -43,8 +45,8 @@ QString DemoCommand::description() const
 
 QStringList DemoCommand::forms() const
 {
-    return {
-        QStringLiteral("demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]")};
+    return {QStringLiteral(
+        "demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S] [--yes]")};
 }
 
 QList<QCommandLineOption> DemoCommand::options() const
@@ -63,7 +65,8 @@ int DemoCommand::run(const QStringList& w, Session& s)
         return *end;
     if (!a.positional().isEmpty())
         return s.usageError(
-            tr("Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]"));
+            tr("Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S] "
+               "[--yes]"));
     DemoGenerator::Options o;
     const auto count = [&](const char* name, qint64 most, auto& into) -> bool {
         const QString option = QString::fromLatin1(name);
@@ -93,9 +96,17 @@ int DemoCommand::run(const QStringList& w, Session& s)
             return s.refused(
                 tr("--seed: \"%1\" is not a whole number.").arg(a.value(QStringLiteral("seed"))));
     }
+    o.intoExistingAccount = a.isSet(QStringLiteral("yes"));
     Context* ctx = s.context();
     if (!ctx)
         return Refused;
+    if (!o.intoExistingAccount) {
+        auto inUse = DemoGenerator(*ctx).accountInUse();
+        if (!inUse)
+            return s.refused(inUse.error().message);
+        if (!inUse->isEmpty())
+            return s.refused(tr("%1 Add --yes to mix it in all the same.").arg(*inUse));
+    }
     auto r = DemoGenerator(*ctx).generate(o);
     if (!r)
         return s.refused(r.error().message);

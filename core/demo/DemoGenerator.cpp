@@ -265,6 +265,27 @@ Result<std::pair<QStringList, QStringList>> DemoGenerator::existingPayers() cons
     return out;
 }
 
+Result<QString> DemoGenerator::accountInUse() const
+{
+    auto held = m_ctx.db.run(QStringLiteral("SELECT (SELECT COUNT(*) FROM members), "
+                                            "(SELECT COUNT(*) FROM profiles), "
+                                            "(SELECT COUNT(*) FROM ledger)"));
+    if (!held)
+        return held.error();
+    if (!held->next())
+        return QString();
+    const qint64 memberCount = held->value(0).toLongLong();
+    const qint64 profileCount = held->value(1).toLongLong();
+    const qint64 entryCount = held->value(2).toLongLong();
+    if (memberCount + profileCount + entryCount == 0)
+        return QString();
+    return tr("This database already holds an account (%1 members, %2 SIP profiles, %3 ledger "
+              "entries): demo data would be mixed into it. Use an empty database for the demo.")
+        .arg(memberCount)
+        .arg(profileCount)
+        .arg(entryCount);
+}
+
 Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                                                        const Progress& progress) const
 {
@@ -291,6 +312,15 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
         const MemberService members(m_ctx);
         const Ledger ledger(m_ctx);
         const Database& db = m_ctx.db;
+        if (!options.intoExistingAccount) {
+            // Invented members and a made-up top-up in a real account would be hard to tell
+            // from the real ones afterwards.
+            auto inUse = accountInUse();
+            if (!inUse)
+                return inUse.error();
+            if (!inUse->isEmpty())
+                return Error::refused(*inUse);
+        }
         // Account names already taken, so a demo can be added to an existing database.
         QSet<QString> taken;
         {

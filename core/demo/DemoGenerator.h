@@ -46,6 +46,9 @@ public:
         int profiles = 0;
         int numbers = 0; ///< asked for; at most what the catalogue has free is bought
         qint64 calls = 0;
+        /// Invented members and money go only into an empty account unless this says the
+        /// admin confirmed mixing them into the one there (switchboardctl demo --yes).
+        bool intoExistingAccount = false;
     };
     struct Summary
     {
@@ -62,7 +65,11 @@ public:
     /// Reports (done, total); returning false cancels and writes nothing.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
+    /// Refused (nothing written) when the database already holds members, SIP profiles or
+    /// ledger entries, unless `options.intoExistingAccount`.
     Result<Summary> generate(const Options& options, const Progress& progress = {}) const;
+    /// Why the demo would mix into an account already there; empty for an empty database.
+    Result<QString> accountInUse() const;
 
 private:
     struct PlannedProfile

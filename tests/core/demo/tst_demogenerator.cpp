@@ -193,8 +193,10 @@ void TestDemoGenerator::sameSeedSameCalls()
     QVERIFY(calls(c.db()) != first);
     QCOMPARE(sbt::snapshot(a.db()).accounts, sbt::snapshot(b.db()).accounts);
 
-    // The same demo again adds its calls no second time (the same unique ids).
-    auto again = DemoGenerator(*a.ctx).generate(account(9));
+    // The same demo again (confirmed) adds its calls no second time (the same unique ids).
+    DemoGenerator::Options repeat = account(9);
+    repeat.intoExistingAccount = true;
+    auto again = DemoGenerator(*a.ctx).generate(repeat);
     SB_VERIFY_OK(again);
     QCOMPARE(again->calls.imported, qint64(0));
     QCOMPARE(again->calls.duplicates, qint64(500));
@@ -218,6 +220,7 @@ void TestDemoGenerator::numbersAtMostTheCatalogue()
     }
     QCOMPARE(qint64(summary->numbers), catalogue);
     QCOMPARE(sbt::count(e.db(), s("numbers")), catalogue);
+    o.intoExistingAccount = true;
     auto more = DemoGenerator(*e.ctx).generate(o);
     SB_VERIFY_OK(more);
     QCOMPARE(more->numbers, 0);
@@ -358,8 +361,16 @@ void TestDemoGenerator::addsToExistingDatabase()
     for (const char* a :
          {"olivia.smith", "liam.johnson", "ingrid.nordmann", "lukasz.nowak", "sanne.dejong"})
         SB_VERIFY_OK(members.add({s(a), s("Existing"), QString(), QString()}));
-    SB_VERIFY_OK(DemoGenerator(*e.ctx).generate({600, 5}));
-    SB_VERIFY_OK(DemoGenerator(*e.ctx).generate({600, 5})); // the same seed again
+    // An account is there: the demo is refused, nothing written, until it is confirmed.
+    const sbt::Snapshot before = sbt::snapshot(e.db());
+    auto refused = DemoGenerator(*e.ctx).generate({600, 5});
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().kind, sb::Error::Kind::Refused);
+    QVERIFY2(refused.error().message.contains(s("5 members")), qPrintable(refused.error().message));
+    QCOMPARE(sbt::snapshot(e.db()), before);
+    QCOMPARE(*DemoGenerator(*e.ctx).accountInUse(), refused.error().message);
+    SB_VERIFY_OK(DemoGenerator(*e.ctx).generate({600, 5, 0, 0, 0, true}));
+    SB_VERIFY_OK(DemoGenerator(*e.ctx).generate({600, 5, 0, 0, 0, true})); // the same seed again
     QCOMPARE(*members.count(), qint64(1205));
     QSet<QString> keys;
     for (const Member& m : allMembers(*e.ctx))
