@@ -688,6 +688,20 @@ Result<SipProfile> ProfileService::link(const QString& name, const QString& acco
                                      "to one SIP profile only.")
                                       .arg(m->account, m->profile));
         const Database& db = m_ctx.db;
+        // One extension rings one account: the PBX could not tell two apart.
+        if (!extension.trimmed().isEmpty()) {
+            auto taken = db.run(QStringLiteral("SELECT m.account_name FROM profile_links l JOIN "
+                                               "members m ON m.id = l.member_id WHERE "
+                                               "l.profile_id = ? AND l.extension = ?"),
+                                {p->id, extension.trimmed()});
+            if (!taken)
+                return taken.error();
+            if (taken->next())
+                return Error::refused(
+                    tr("The extension %1 of the SIP profile %2 already belongs to the account "
+                       "%3; give each linked account its own extension.")
+                        .arg(extension.trimmed(), p->name, taken->value(0).toString()));
+        }
         auto q = db.run(QStringLiteral("INSERT INTO profile_links (member_id, profile_id, "
                                        "extension, linked_at) VALUES (?, ?, ?, ?)"),
                         {m->id, p->id, Database::text(extension.trimmed()), m_ctx.nowText()});

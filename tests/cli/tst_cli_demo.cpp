@@ -60,8 +60,8 @@ private slots:
 
     void emptyDatabaseTakesTheDemo()
     {
-        const CtlResult r = ctl({QStringLiteral("demo"), QStringLiteral("--members"),
-                                 QStringLiteral("12")});
+        const CtlResult r =
+            ctl({QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("12")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(members(), 12);
     }
@@ -69,10 +69,9 @@ private slots:
     void realAccountRefusedUnlessConfirmed_data()
     {
         QTest::addColumn<QStringList>("setUp");
-        QTest::newRow("a member") << QStringList{QStringLiteral("member"), QStringLiteral("add"),
-                                                  QStringLiteral("real.person"),
-                                                  QStringLiteral("--name"),
-                                                  QStringLiteral("Real Person")};
+        QTest::newRow("a member") << QStringList{
+            QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("real.person"),
+            QStringLiteral("--name"), QStringLiteral("Real Person")};
         QTest::newRow("a top-up only")
             << QStringList{QStringLiteral("topup"), QStringLiteral("125.00")};
     }
@@ -83,8 +82,8 @@ private slots:
         QCOMPARE(ctl(setUp).exitCode, 0);
         const qsizetype membersBefore = members();
         const QString balanceBefore = balance();
-        const CtlResult refused = ctl({QStringLiteral("demo"), QStringLiteral("--members"),
-                                       QStringLiteral("12")});
+        const CtlResult refused =
+            ctl({QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("12")});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(QStringLiteral("already holds an account")),
                  qPrintable(refused.err));

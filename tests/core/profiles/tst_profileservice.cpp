@@ -483,6 +483,41 @@ private slots:
         QVERIFY(NumberService(ctx).find(QStringLiteral("+12125550100"))->routesToProfile.isEmpty());
     }
 
+    // One extension per account on a profile (issue 12, item 9); no extension, or the same
+    // one on another profile, is fine.
+    void extensionsAreUniquePerProfile_data() { sbt::addEngineRows(); }
+    void extensionsAreUniquePerProfile()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine);
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
+        for (const char* a : {"alice.smith", "bob.jones", "carol.white", "dan.brown"})
+            QVERIFY(MemberService(ctx)
+                        .add({QString::fromLatin1(a), QStringLiteral("Someone"), {}, {}})
+                        .ok());
+        const ProfileService profiles(ctx);
+        QVERIFY(profiles.create(registration(QStringLiteral("Sales"))).ok());
+        QVERIFY(profiles.create(registration(QStringLiteral("Support"))).ok());
+        SB_VERIFY_OK(profiles.link(QStringLiteral("Sales"), QStringLiteral("alice.smith"),
+                                   QStringLiteral("120")));
+        const auto before = sbt::snapshot(ctx.db);
+        auto clash = profiles.link(QStringLiteral("Sales"), QStringLiteral("bob.jones"),
+                                   QStringLiteral(" 120 "));
+        QVERIFY(!clash);
+        QCOMPARE(clash.error().kind, Error::Kind::Refused);
+        QVERIFY2(clash.error().message.contains(QStringLiteral("120")) &&
+                     clash.error().message.contains(QStringLiteral("alice.smith")),
+                 qPrintable(clash.error().message));
+        QCOMPARE(sbt::snapshot(ctx.db), before);
+        SB_VERIFY_OK(profiles.link(QStringLiteral("Sales"), QStringLiteral("bob.jones"),
+                                   QStringLiteral("121")));
+        SB_VERIFY_OK(
+            profiles.link(QStringLiteral("Sales"), QStringLiteral("carol.white"), QString()));
+        SB_VERIFY_OK(profiles.link(QStringLiteral("Support"), QStringLiteral("dan.brown"),
+                                   QStringLiteral("120")));
+    }
+
     void deleteReturnsEverything_data() { sbt::addEngineRows(); }
     void deleteReturnsEverything()
     {
