@@ -4,8 +4,13 @@ namespace sb {
 
 QString PbxConfig::sectionName(const SipProfile& profile)
 {
-    QString out = QStringLiteral("switchboard-");
+    // The id makes the name unique: "Sales Oslo", "Sales-Oslo" and "Salg Øslo" would all
+    // read "sales-oslo", and their sections would clash when pasted into one pjsip.conf.
+    QString out = QStringLiteral("switchboard-%1-").arg(profile.id);
     for (QChar c : profile.name.normalized(QString::NormalizationForm_D)) {
+        // Accents come apart from their letters: "Säles" reads "sales", not "sa-les".
+        if (c.category() == QChar::Mark_NonSpacing)
+            continue;
         if (c.unicode() < 128 && c.isLetterOrNumber())
             out += c.toLower();
         else if (!out.endsWith(QLatin1Char('-')))

@@ -17,7 +17,8 @@ public:
     /// (identify by the provider's servers) for IP authentication.
     static QString asterisk(const SipProfile& profile, const QStringList& servers,
                             const QString& password);
-    /// The section name used for the trunk: "switchboard-" + a safe form of the profile name.
+    /// The section name used for the trunk: "switchboard-ID-" + a safe form of the profile
+    /// name; unique per profile whatever its name.
     static QString sectionName(const SipProfile& profile);
 };
 

@@ -518,6 +518,28 @@ private slots:
                                    QStringLiteral("120")));
     }
 
+    // Names that read alike in ASCII get sections of their own (issue 12, item 10), so
+    // their configurations can be pasted into one pjsip.conf.
+    void pbxSectionsAreUniquePerProfile()
+    {
+        SB_ENV(env, QStringLiteral("sqlite"));
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
+        const ProfileService profiles(ctx);
+        QStringList sections;
+        for (const QString& name : {QStringLiteral("Sales Oslo"), QStringLiteral("Sales-Oslo"),
+                                    QStringLiteral("Sales, Oslo!"), QStringLiteral("Säles Oslo")}) {
+            auto p = profiles.create(registration(name));
+            QVERIFY2(p.ok(), qPrintable(sbt::errorText(p)));
+            const QString section = PbxConfig::sectionName(p->profile);
+            QCOMPARE(section, QStringLiteral("switchboard-%1-sales-oslo").arg(p->profile.id));
+            QVERIFY(!sections.contains(section));
+            sections << section;
+            const QString config = PbxConfig::asterisk(p->profile, {}, p->password);
+            QVERIFY(config.contains(QStringLiteral("[%1]").arg(section)));
+        }
+    }
+
     void deleteReturnsEverything_data() { sbt::addEngineRows(); }
     void deleteReturnsEverything()
     {
