@@ -85,8 +85,11 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount,
             !t)
             return t.error();
         const ActivityLog log(m_ctx);
-        for (Member m : std::as_const(*found)) {
-            m.balance += amount;
+        // The balances read under the lock: the ones findMany() read before it may already be
+        // stale when other admins allocate to the same member at the same moment.
+        for (qsizetype i = 0; i < found->size(); ++i) {
+            Member m = found->at(i);
+            m.balance = balances->at(i + 1) + amount;
             if (auto a =
                     log.record(tx, ActivityEvent::creditAllocated(m.account, amount, m.balance));
                 !a)

@@ -9,7 +9,9 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 using namespace sb;
 using namespace sb::test;
@@ -138,6 +140,53 @@ private slots:
         const auto bad = Ledger(ctx).inconsistentAccounts();
         QVERIFY(bad.ok());
         QVERIFY(bad->isEmpty());
+    }
+
+    // Twelve admins allocate 5.00 to one member at once: the activity log's "new balance" of
+    // each allocation is the one its transaction wrote (5.00, 10.00, … 60.00, each once), not
+    // a figure read before the lock (issue 12, item 7).
+    void concurrentAllocationsLogTheirOwnBalance_data() { twoAdminsAllocateAtOnce_data(); }
+    void concurrentAllocationsLogTheirOwnBalance()
+    {
+        QFETCH(QString, engine);
+        TestDatabase tdb(engine);
+        QVERIFY2(tdb.ok(), qPrintable(tdb.error()));
+        const CtlRunner ctl(tdb.spec());
+        QCOMPARE(ctl.run({QStringLiteral("topup"), QStringLiteral("100")}).exitCode, 0);
+        const QString account = QStringLiteral("shared.member");
+        QCOMPARE(ctl.run({QStringLiteral("member"), QStringLiteral("add"), account,
+                          QStringLiteral("--name"), QStringLiteral("Shared")})
+                     .exitCode,
+                 0);
+        const int admins = 12;
+        std::vector<std::unique_ptr<QProcess>> running;
+        for (int i = 0; i < admins; ++i)
+            running.emplace_back(ctl.start({QStringLiteral("credit"), QStringLiteral("allocate"),
+                                            QStringLiteral("5"), account}));
+        for (auto& p : running) {
+            QVERIFY(p->waitForFinished(60000));
+            QCOMPARE(p->exitCode(), 0);
+        }
+        const QJsonArray log = ctl.run({QStringLiteral("--json"), QStringLiteral("activity"),
+                                        QStringLiteral("--limit"), QStringLiteral("100")})
+                                   .json()
+                                   .value(QStringLiteral("activity"))
+                                   .toArray();
+        QList<qint64> logged;
+        for (const QJsonValue& v : log) {
+            const QJsonObject e = v.toObject();
+            if (e.value(QStringLiteral("kind")).toString() != QLatin1String("credit.allocate"))
+                continue;
+            logged << e.value(QStringLiteral("values"))
+                          .toObject()
+                          .value(QStringLiteral("balance_cents"))
+                          .toInteger();
+        }
+        std::sort(logged.begin(), logged.end());
+        QList<qint64> expected;
+        for (int i = 1; i <= admins; ++i)
+            expected << i * 500LL;
+        QCOMPARE(logged, expected);
     }
 
     // Two admins' billing runs at the same moment renew a profile's bundles once.
