@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
@@ -385,10 +386,50 @@ Result<QStringList> MemberService::departments() const
 Result<ImportReport> MemberService::importCsv(const QString& path, bool dryRun,
                                               const Progress& progress) const
 {
+    // Outside input is hostile: a device (/dev/zero never ends), a file bigger than any
+    // member list, one line the size of a file, or text that is not UTF-8 is refused before
+    // anything is parsed, and nothing is written.
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error::invalid(tr("%1 does not exist.").arg(path));
+    if (!info.isFile())
+        return Error::invalid(
+            tr("%1 is not a regular file: only a CSV file can be imported.").arg(path));
+    const auto tooBig = [&]() {
+        return Error::invalid(tr("%1 is larger than %2 MB, more than any member list; split it.")
+                                  .arg(path)
+                                  .arg(MaxImportBytes / (1024 * 1024)));
+    };
+    if (info.size() > MaxImportBytes)
+        return tooBig();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error::invalid(tr("Cannot read %1: %2").arg(path, f.errorString()));
-    return importCsvText(QString::fromUtf8(f.readAll()), dryRun, progress);
+    const QByteArray bytes = f.read(MaxImportBytes + 1);
+    if (bytes.size() > MaxImportBytes)
+        return tooBig(); // it grew while being read
+    qsizetype lineStart = 0;
+    for (int line = 1; lineStart < bytes.size() || line == 1; ++line) {
+        qsizetype end = bytes.indexOf('\n', lineStart);
+        if (end < 0)
+            end = bytes.size();
+        const QByteArrayView text(bytes.constData() + lineStart, end - lineStart);
+        if (text.size() > MaxImportLineBytes)
+            return Error::invalid(tr("Line %1 of %2 is longer than %3 characters: this is not a "
+                                     "member list.")
+                                      .arg(line)
+                                      .arg(path)
+                                      .arg(MaxImportLineBytes));
+        if (!text.isValidUtf8())
+            return Error::invalid(tr("Line %1 of %2 is not UTF-8 text (perhaps Latin-1 or "
+                                     "Windows-1252): save the file as UTF-8 and import it again.")
+                                      .arg(line)
+                                      .arg(path));
+        lineStart = end + 1;
+        if (end >= bytes.size())
+            break;
+    }
+    return importCsvText(QString::fromUtf8(bytes), dryRun, progress);
 }
 
 Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dryRun,

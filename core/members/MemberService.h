@@ -54,8 +54,12 @@ public:
     /// Reads FILE.csv (header: account,name,email,department[,country]; without the country
     /// column, or with it empty, a member's country is US). All or nothing: anything
     /// rejected means nothing is written. A dry run only reports.
+    /// Refuses what is not a regular file, a file over MaxImportBytes, a line over
+    /// MaxImportLineBytes and text that is not UTF-8, naming the line.
     Result<ImportReport> importCsv(const QString& path, bool dryRun,
                                    const Progress& progress = {}) const;
+    static constexpr qint64 MaxImportBytes = 256LL * 1024 * 1024;
+    static constexpr qsizetype MaxImportLineBytes = 64 * 1024;
     Result<ImportReport> importCsvText(const QString& text, bool dryRun,
                                        const Progress& progress = {}) const;
     /// Writes every member, ordered by account, in the format importCsv reads.
