@@ -4,6 +4,7 @@
 #include "app/ctl/OptionParser.h"
 #include "app/ctl/Session.h"
 #include "core/members/MemberService.h"
+#include "core/secrets/ProtectedFiles.h"
 
 #include <QJsonArray>
 
@@ -279,6 +280,8 @@ int MemberCommand::exportCsv(const QStringList& w, Session& s)
     Context* ctx = s.context();
     if (!ctx)
         return Refused;
+    if (auto guard = ProtectedFiles::checkOutput(ctx->db, w.first()); !guard)
+        return s.refused(guard.error().message);
     auto r = MemberService(*ctx).exportCsv(w.first());
     if (!r)
         return s.refused(r.error().message);

@@ -1,5 +1,7 @@
 #include "core/calls/CallHistory.h"
 
+#include "core/secrets/ProtectedFiles.h"
+
 #include "core/base/Csv.h"
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberCatalogue.h"
@@ -300,6 +302,8 @@ Result<qint64> CallHistory::exportCsv(const CallQuery& query, QIODevice* out,
 Result<qint64> CallHistory::exportCsvFile(const CallQuery& query, const QString& path,
                                           const Progress& progress) const
 {
+    if (auto guard = ProtectedFiles::checkOutput(m_ctx.db, path); !guard)
+        return guard.error();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error::invalid(tr("Cannot write %1: %2").arg(path, file.errorString()));

@@ -4,7 +4,7 @@
 #include "core/books/Ledger.h"
 #include "core/books/LedgerSummary.h"
 #include "core/reports/AdviceService.h"
-#include "core/secrets/SealedSecret.h"
+#include "core/secrets/ProtectedFiles.h"
 #include "core/storage/RowReader.h"
 
 #include <QDir>
@@ -78,40 +78,13 @@ QDateTime storedTime(const QString& t)
 
 /// The canonical path `path` has or would have: its folder's canonical path and its name
 /// (after following it where it is a link).
-QString resolvedPath(const QString& path)
-{
-    const QFileInfo info(path);
-    if (info.exists())
-        return info.canonicalFilePath();
-    const QString dir = info.absoluteDir().canonicalPath();
-    return dir.isEmpty() ? QDir::cleanPath(info.absoluteFilePath())
-                         : dir + QLatin1Char('/') + info.fileName();
-}
-
 } // namespace
 
 Result<void> MonthlyStatement::validateOutputPath(const Database& db, const QString& path)
 {
     if (path.trimmed().isEmpty())
         return Error::invalid(tr("Name the file to write the statement to."));
-    const QString out = resolvedPath(path);
-    if (out == resolvedPath(SealedSecret::keyFilePath()))
-        return Error::refused(
-            tr("%1 is the key file of the sealed passwords; choose another file.").arg(path));
-    if (db.isPostgres())
-        return {};
-    QString file = db.spec();
-    if (file.startsWith(QLatin1String("sqlite:")))
-        file = file.mid(7);
-    if (file == QLatin1String(":memory:"))
-        return {};
-    const QString base = resolvedPath(file);
-    const QStringList own = {base, base + QStringLiteral("-wal"), base + QStringLiteral("-shm"),
-                             base + QStringLiteral("-journal")};
-    if (own.contains(out))
-        return Error::refused(
-            tr("%1 is the open database or one of its files; choose another file.").arg(path));
-    return {};
+    return ProtectedFiles::checkOutput(db, path);
 }
 
 Result<void> MonthlyStatement::validateMonth(const QString& month)

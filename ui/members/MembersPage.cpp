@@ -1,6 +1,7 @@
 #include "ui/members/MembersPage.h"
 
 #include "core/members/MemberService.h"
+#include "core/secrets/ProtectedFiles.h"
 #include "models/members/MembersModel.h"
 #include "ui/members/AddMemberDialog.h"
 #include "ui/members/AllocateCreditDialog.h"
@@ -358,6 +359,10 @@ void MembersPage::exportToFile(const QString& path)
 {
     if (m_busy)
         return;
+    if (auto guard = ProtectedFiles::checkOutput(m_ctx.db, path); !guard) {
+        m_error->showError(guard.error().message);
+        return;
+    }
     m_busy = true;
     updateActions();
     const QString file = QFileInfo(path).fileName();

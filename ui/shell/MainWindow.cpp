@@ -7,6 +7,7 @@
 #include "core/demo/DemoGenerator.h"
 #include "core/members/MemberService.h"
 #include "core/profiles/ProfileService.h"
+#include "core/secrets/ProtectedFiles.h"
 #include "core/secrets/RememberedDatabase.h"
 #include "core/storage/LiveChanges.h"
 #include "ui/calls/CallsPage.h"
@@ -562,6 +563,8 @@ QString MainWindow::saveScreenshot(int index, const QString& path)
 {
     if (index < 0 || index >= pageCount())
         return tr("There is no such page.");
+    if (auto guard = ProtectedFiles::checkOutput(m_ctx.db, path); !guard)
+        return guard.error().message;
     showPage(index);
     if (!isVisible())
         show();

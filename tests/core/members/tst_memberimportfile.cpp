@@ -30,10 +30,8 @@ private slots:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("device") << QStringLiteral("device")
-                                << QStringLiteral("not a regular file");
-        QTest::newRow("folder") << QStringLiteral("folder")
-                                << QStringLiteral("not a regular file");
+        QTest::newRow("device") << QStringLiteral("device") << QStringLiteral("not a regular file");
+        QTest::newRow("folder") << QStringLiteral("folder") << QStringLiteral("not a regular file");
         QTest::newRow("missing") << QStringLiteral("missing") << QStringLiteral("does not exist");
         QTest::newRow("huge") << QStringLiteral("huge") << QStringLiteral("larger than 256 MB");
         QTest::newRow("long line") << QStringLiteral("long") << QStringLiteral("Line 2 ");
