@@ -42,10 +42,11 @@ private slots:
         QVERIFY(!m_key.isEmpty());
         m_ctl = std::make_unique<CtlRunner>(m_db);
         QCOMPARE(ctl({QStringLiteral("topup"), QStringLiteral("100")}).exitCode, 0);
-        QCOMPARE(ctl({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("alice.smith"),
-                      QStringLiteral("--name"), QStringLiteral("Alice")})
-                     .exitCode,
-                 0);
+        QCOMPARE(
+            ctl({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("alice.smith"),
+                 QStringLiteral("--name"), QStringLiteral("Alice")})
+                .exitCode,
+            0);
         // A registration profile: a sealed password, so the key file exists.
         QCOMPARE(ctl({QStringLiteral("profile"), QStringLiteral("create"), QStringLiteral("Desk")})
                      .exitCode,
@@ -75,7 +76,8 @@ private slots:
         }
         const QByteArray keyBefore = digest(m_key);
 
-        const CtlResult exported = ctl({QStringLiteral("member"), QStringLiteral("export"), target});
+        const CtlResult exported =
+            ctl({QStringLiteral("member"), QStringLiteral("export"), target});
         QCOMPARE(exported.exitCode, 1);
         QVERIFY2(exported.err.contains(QStringLiteral("choose another file")),
                  qPrintable(exported.err));
@@ -100,10 +102,10 @@ private slots:
         // Nothing changed: the key still opens the password, the database still answers, the
         // profile is still there.
         QCOMPARE(digest(m_key), keyBefore);
-        QCOMPARE(ctl({QStringLiteral("profile"), QStringLiteral("credentials"),
-                      QStringLiteral("Desk")})
-                     .exitCode,
-                 0);
+        QCOMPARE(
+            ctl({QStringLiteral("profile"), QStringLiteral("credentials"), QStringLiteral("Desk")})
+                .exitCode,
+            0);
         QCOMPARE(ctl({QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("list")})
                      .json()
                      .value(QStringLiteral("members"))

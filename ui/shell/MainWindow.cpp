@@ -540,10 +540,11 @@ void MainWindow::offerWelcome()
     dialog->open();
 }
 
-void MainWindow::generateDemo(int members)
+void MainWindow::generateDemo(int members, bool intoExistingAccount)
 {
     DemoGenerator::Options options;
     options.members = members;
+    options.intoExistingAccount = intoExistingAccount;
     BackgroundJob::run<DemoGenerator::Summary>(
         m_ctx, tr("Creating the demo account…"), this,
         [options](const Context& ctx, const BackgroundJob::Progress& progress) {

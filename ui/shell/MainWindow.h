@@ -110,8 +110,9 @@ public slots:
     void switchDatabase(const QString& spec);
     /// The welcome dialog, if the account is empty.
     void offerWelcome();
-    /// Fills the database with demo members, off the UI thread.
-    void generateDemo(int members);
+    /// Fills the database with demo members, off the UI thread; refused on an account already
+    /// there unless `intoExistingAccount`.
+    void generateDemo(int members, bool intoExistingAccount = false);
     void showStatus(const QString& text);
     /// Shows the Members page with `account`'s row selected and in view, searching for it if
     /// it is not fetched; false (the page still shown) when there is no such member.
