@@ -343,11 +343,11 @@
     </message>
     <message>
         <source>Mail server set to %1, port %2 (%3), sender %4, login as %5</source>
-        <translation>Serveur de messagerie configuré : %1, port %2 (%3), expéditeur %4, authentification en tant que %5</translation>
+        <translation>Serveur de messagerie configuré&#xa0;: %1, port %2 (%3), expéditeur %4, authentification en tant que %5</translation>
     </message>
     <message>
         <source>Mail server set to %1, port %2 (%3), sender %4, without login</source>
-        <translation>Serveur de messagerie configuré : %1, port %2 (%3), expéditeur %4, sans authentification</translation>
+        <translation>Serveur de messagerie configuré&#xa0;: %1, port %2 (%3), expéditeur %4, sans authentification</translation>
     </message>
     <message>
         <source>Mail server %1 removed</source>
@@ -918,17 +918,17 @@ Keep this message private: whoever has the password can make calls the company p
 
 Voici les identifiants du profil SIP %1 pour votre PBX.
 
-Nom d’utilisateur SIP : %2
-Mot de passe SIP : %3
+Nom d’utilisateur SIP&#xa0;: %2
+Mot de passe SIP&#xa0;: %3
 
-Les serveurs SIP du fournisseur :
+Les serveurs SIP du fournisseur&#xa0;:
 %4
 
-La configuration pour un PBX Asterisk (PJSIP), prête à coller dans /etc/asterisk/pjsip.conf :
+La configuration pour un PBX Asterisk (PJSIP), prête à coller dans /etc/asterisk/pjsip.conf&#xa0;:
 
 %5
 
-Veuillez garder ce message confidentiel : toute personne qui dispose du mot de passe peut passer des appels aux frais de l’entreprise.
+Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot de passe peut passer des appels aux frais de l’entreprise.
 </translation>
     </message>
     <message>
@@ -938,7 +938,7 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     <message>
         <source>This is a test message from Switchboard: the mail server %1 (port %2) sends the credentials of SIP profiles.
 </source>
-        <translation>Ceci est un message de test de Switchboard : le serveur de messagerie %1 (port %2) envoie les identifiants des profils SIP.
+        <translation>Ceci est un message de test de Switchboard&#xa0;: le serveur de messagerie %1 (port %2) envoie les identifiants des profils SIP.
 </translation>
     </message>
 </context>
@@ -1047,11 +1047,11 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     </message>
     <message>
         <source>&quot;%1&quot; is not a database Switchboard can open: give an SQLite file path or a postgresql://user[:password]@host[:port]/database address.</source>
-        <translation>« %1 » n’est pas une base de données que Switchboard peut ouvrir : indiquez le chemin d’un fichier SQLite ou une adresse postgresql://utilisateur[:motdepasse]@hôte[:port]/base.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une base de données que Switchboard peut ouvrir&#xa0;: indiquez le chemin d’un fichier SQLite ou une adresse postgresql://utilisateur[:motdepasse]@hôte[:port]/base.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist: create it first, or choose another place for the database.</source>
-        <translation>Le dossier %1 n’existe pas : créez-le d’abord, ou choisissez un autre emplacement pour la base de données.</translation>
+        <translation>Le dossier %1 n’existe pas&#xa0;: créez-le d’abord, ou choisissez un autre emplacement pour la base de données.</translation>
     </message>
 </context>
 <context>
@@ -1079,6 +1079,10 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     <message>
         <source>Demo numbers need members or SIP profiles to hold them.</source>
         <translation>Les numéros de démonstration ont besoin de membres ou de profils SIP comme titulaires.</translation>
+    </message>
+    <message>
+        <source>This database already holds an account (%1 members, %2 SIP profiles, %3 ledger entries): demo data would be mixed into it. Use an empty database for the demo.</source>
+        <translation>Cette base de données contient déjà un compte (%1 membres, %2 profils SIP, %3 écritures) : les données de démonstration s’y mêleraient. Utilisez une base de données vide pour la démonstration.</translation>
     </message>
 </context>
 <context>
@@ -1130,15 +1134,15 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     <name>sb::MailSender</name>
     <message>
         <source>No mail server is set: enter one in Settings (or with switchboardctl settings mail).</source>
-        <translation>Aucun serveur de messagerie n’est configuré : indiquez-en un dans les Paramètres (ou avec switchboardctl settings mail).</translation>
+        <translation>Aucun serveur de messagerie n’est configuré&#xa0;: indiquez-en un dans les Paramètres (ou avec switchboardctl settings mail).</translation>
     </message>
     <message>
         <source>A message is already being sent; wait for it.</source>
-        <translation>Un message est déjà en cours d’envoi ; attendez la fin de l’envoi.</translation>
+        <translation>Un message est déjà en cours d’envoi&#xa0;; attendez la fin de l’envoi.</translation>
     </message>
     <message>
         <source>SIP profile %1 authenticates by its IP address: it has no username or password to send.</source>
-        <translation>Le profil SIP %1 s’authentifie par son adresse IP : il n’a ni nom d’utilisateur ni mot de passe à envoyer.</translation>
+        <translation>Le profil SIP %1 s’authentifie par son adresse IP&#xa0;: il n’a ni nom d’utilisateur ni mot de passe à envoyer.</translation>
     </message>
     <message>
         <source>SIP profile %1 has no e-mail address to send its credentials to.</source>
@@ -1150,7 +1154,7 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     </message>
     <message>
         <source>The credentials were sent to %1, but the activity log could not record it: %2</source>
-        <translation>Les identifiants ont été envoyés à %1, mais le journal d’activité n’a pas pu l’enregistrer : %2</translation>
+        <translation>Les identifiants ont été envoyés à %1, mais le journal d’activité n’a pas pu l’enregistrer&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1161,11 +1165,11 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     </message>
     <message>
         <source>&quot;%1&quot; is not a mail server&apos;s host name such as smtp.example.com.</source>
-        <translation>« %1 » n’est pas un nom d’hôte de serveur de messagerie comme smtp.example.com.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom d’hôte de serveur de messagerie comme smtp.example.com.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an e-mail address such as name@example.com.</source>
-        <translation>« %1 » n’est pas une adresse e-mail comme name@example.com.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse e-mail comme name@example.com.</translation>
     </message>
     <message>
         <source>The mail server&apos;s port must be from 1 to 65535, not %1.</source>
@@ -1177,7 +1181,7 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     </message>
     <message>
         <source>Security &quot;none&quot; is only for a mail server on this machine (localhost); use STARTTLS or TLS for %1.</source>
-        <translation>La sécurité « aucune » (none) est réservée à un serveur de messagerie sur cette machine (localhost) ; utilisez STARTTLS ou TLS pour %1.</translation>
+        <translation>La sécurité «&#xa0;aucune&#xa0;» (none) est réservée à un serveur de messagerie sur cette machine (localhost)&#xa0;; utilisez STARTTLS ou TLS pour %1.</translation>
     </message>
     <message>
         <source>The mail server&apos;s user name cannot span lines.</source>
@@ -1282,6 +1286,26 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
         <source>The country of %1 is already %2.</source>
         <translation>Le pays de %1 est déjà %2.</translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file: only a CSV file can be imported.</source>
+        <translation>%1 n’est pas un fichier ordinaire : seul un fichier CSV peut être importé.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB, more than any member list; split it.</source>
+        <translation>%1 dépasse %2 Mo, plus que n’importe quelle liste de membres ; découpez-le.</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is longer than %3 characters: this is not a member list.</source>
+        <translation>La ligne %1 de %2 dépasse %3 caractères : ce n’est pas une liste de membres.</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is not UTF-8 text (perhaps Latin-1 or Windows-1252): save the file as UTF-8 and import it again.</source>
+        <translation>La ligne %1 de %2 n’est pas du texte UTF-8 (peut-être Latin-1 ou Windows-1252) : enregistrez le fichier en UTF-8 et importez-le à nouveau.</translation>
+    </message>
 </context>
 <context>
     <name>sb::MembersModel</name>
@@ -1366,14 +1390,6 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     <message>
         <source>Name the file to write the statement to.</source>
         <translation>Indiquez le fichier dans lequel écrire le relevé de compte.</translation>
-    </message>
-    <message>
-        <source>%1 is the key file of the sealed passwords; choose another file.</source>
-        <translation>%1 est le fichier de clé des mots de passe scellés&#xa0;; choisissez un autre fichier.</translation>
-    </message>
-    <message>
-        <source>%1 is the open database or one of its files; choose another file.</source>
-        <translation>%1 est la base de données ouverte ou l’un de ses fichiers&#xa0;; choisissez un autre fichier.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a month; write it as YYYY-MM, such as 2026-11.</source>
@@ -1727,7 +1743,7 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     <name>sb::ProbeResult</name>
     <message>
         <source>%1 answered %2 %3 in %4 ms</source>
-        <translation>%1 a répondu %2 %3 en %4 ms</translation>
+        <translation>%1 a répondu %2 %3 en %4&#xa0;ms</translation>
     </message>
     <message>
         <source>%1 answered %2 %3</source>
@@ -1735,18 +1751,18 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1: no answer after %2 s</source>
-        <translation>%1 : aucune réponse après %2 s</translation>
+        <translation>%1&#xa0;: aucune réponse après %2&#xa0;s</translation>
     </message>
 </context>
 <context>
     <name>sb::ProbeService</name>
     <message>
         <source>The probe&apos;s time limit must be from %1 to %2 ms, not %3.</source>
-        <translation>Le délai maximal de la vérification du trunk doit être compris entre %1 et %2 ms, et non %3.</translation>
+        <translation>Le délai maximal de la vérification du trunk doit être compris entre %1 et %2&#xa0;ms, et non %3.</translation>
     </message>
 </context>
 <context>
@@ -1901,6 +1917,10 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
         <source>The country of SIP profile %1 is already %2.</source>
         <translation>Le pays du profil SIP %1 est déjà %2.</translation>
     </message>
+    <message>
+        <source>The extension %1 of the SIP profile %2 already belongs to the account %3; give each linked account its own extension.</source>
+        <translation>Le poste %1 du profil SIP %2 appartient déjà au compte %3 ; donnez à chaque compte lié son propre poste.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfilesModel</name>
@@ -1958,23 +1978,34 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     </message>
     <message>
         <source>OK %1 ms</source>
-        <translation>OK %1 ms</translation>
+        <translation>OK %1&#xa0;ms</translation>
     </message>
     <message>
         <source>Not checked yet: Check the trunk in the profile&apos;s details.</source>
-        <translation>Pas encore vérifié : utilisez « Vérifier le trunk » dans les détails du profil.</translation>
+        <translation>Pas encore vérifié&#xa0;: utilisez «&#xa0;Vérifier le trunk&#xa0;» dans les détails du profil.</translation>
     </message>
     <message>
         <source>%1 of %2 servers answered OK; checked %3</source>
-        <translation>Serveurs ayant répondu OK : %1 sur %2 ; vérification du %3</translation>
+        <translation>Serveurs ayant répondu OK&#xa0;: %1 sur %2&#xa0;; vérification du %3</translation>
     </message>
     <message>
         <source>The latest check of the trunk: SIP OPTIONS to the PBX (IP authentication) and to the provider&apos;s servers</source>
-        <translation>La dernière vérification du trunk : requêtes SIP OPTIONS envoyées au PBX (authentification par IP) et aux serveurs du fournisseur</translation>
+        <translation>La dernière vérification du trunk&#xa0;: requêtes SIP OPTIONS envoyées au PBX (authentification par IP) et aux serveurs du fournisseur</translation>
     </message>
     <message>
         <source>Trunk</source>
         <translation>Trunk</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProtectedFiles</name>
+    <message>
+        <source>%1 is the key file of the sealed passwords; choose another file.</source>
+        <translation>%1 est le fichier de clé des mots de passe scellés ; choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>%1 is the open database or one of its files; choose another file.</source>
+        <translation>%1 est la base de données ouverte ou l’un de ses fichiers ; choisissez un autre fichier.</translation>
     </message>
 </context>
 <context>
@@ -1996,7 +2027,7 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     <name>sb::RowReader</name>
     <message>
         <source>Database error: %1</source>
-        <translation>Erreur de base de données : %1</translation>
+        <translation>Erreur de base de données&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2057,7 +2088,7 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     </message>
     <message>
         <source>The name %1 cannot be resolved: %2</source>
-        <translation>Le nom %1 ne peut pas être résolu : %2</translation>
+        <translation>Le nom %1 ne peut pas être résolu&#xa0;: %2</translation>
     </message>
     <message>
         <source>The name %1 has no address.</source>
@@ -2065,14 +2096,14 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     </message>
     <message>
         <source>No UDP port could be opened: %1</source>
-        <translation>Aucun port UDP n’a pu être ouvert : %1</translation>
+        <translation>Aucun port UDP n’a pu être ouvert&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::SmtpClient</name>
     <message>
         <source>A message is already being sent; wait for it.</source>
-        <translation>Un message est déjà en cours d’envoi ; attendez la fin de l’envoi.</translation>
+        <translation>Un message est déjà en cours d’envoi&#xa0;; attendez la fin de l’envoi.</translation>
     </message>
     <message>
         <source>The message was not sent.</source>
@@ -2080,63 +2111,63 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     </message>
     <message>
         <source>The mail server %1 does not speak SMTP: it answered &quot;%2&quot;.</source>
-        <translation>Le serveur de messagerie %1 ne parle pas SMTP : il a répondu « %2 ».</translation>
+        <translation>Le serveur de messagerie %1 ne parle pas SMTP&#xa0;: il a répondu «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>The mail server %1 does not take messages now: %2 %3</source>
-        <translation>Le serveur de messagerie %1 n’accepte pas de messages pour le moment : %2 %3</translation>
+        <translation>Le serveur de messagerie %1 n’accepte pas de messages pour le moment&#xa0;: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused the greeting: %2 %3</source>
-        <translation>Le serveur de messagerie %1 a refusé la salutation EHLO : %2 %3</translation>
+        <translation>Le serveur de messagerie %1 a refusé la salutation EHLO&#xa0;: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused STARTTLS: %2 %3</source>
-        <translation>Le serveur de messagerie %1 a refusé STARTTLS : %2 %3</translation>
+        <translation>Le serveur de messagerie %1 a refusé STARTTLS&#xa0;: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused the login of %2: %3 %4</source>
-        <translation>Le serveur de messagerie %1 a refusé l’authentification de %2 : %3 %4</translation>
+        <translation>Le serveur de messagerie %1 a refusé l’authentification de %2&#xa0;: %3 %4</translation>
     </message>
     <message>
         <source>The mail server %1 refused the sender %2: %3 %4</source>
-        <translation>Le serveur de messagerie %1 a refusé l’expéditeur %2 : %3 %4</translation>
+        <translation>Le serveur de messagerie %1 a refusé l’expéditeur %2&#xa0;: %3 %4</translation>
     </message>
     <message>
         <source>The mail server %1 refused the recipient %2: %3 %4</source>
-        <translation>Le serveur de messagerie %1 a refusé le destinataire %2 : %3 %4</translation>
+        <translation>Le serveur de messagerie %1 a refusé le destinataire %2&#xa0;: %3 %4</translation>
     </message>
     <message>
         <source>The mail server %1 refused the message: %2 %3</source>
-        <translation>Le serveur de messagerie %1 a refusé le message : %2 %3</translation>
+        <translation>Le serveur de messagerie %1 a refusé le message&#xa0;: %2 %3</translation>
     </message>
     <message>
         <source>The mail server %1 does not offer STARTTLS: choose TLS (usually port 465) or another server; the password is never sent unencrypted.</source>
-        <translation>Le serveur de messagerie %1 ne propose pas STARTTLS : choisissez TLS (généralement le port 465) ou un autre serveur ; le mot de passe n’est jamais envoyé en clair.</translation>
+        <translation>Le serveur de messagerie %1 ne propose pas STARTTLS&#xa0;: choisissez TLS (généralement le port 465) ou un autre serveur&#xa0;; le mot de passe n’est jamais envoyé en clair.</translation>
     </message>
     <message>
         <source>The mail server %1 offers no login, but a user is set: clear the user, or check the server and its security.</source>
-        <translation>Le serveur de messagerie %1 ne propose aucune authentification, mais un utilisateur est indiqué : effacez l’utilisateur, ou vérifiez le serveur et sa sécurité.</translation>
+        <translation>Le serveur de messagerie %1 ne propose aucune authentification, mais un utilisateur est indiqué&#xa0;: effacez l’utilisateur, ou vérifiez le serveur et sa sécurité.</translation>
     </message>
     <message>
         <source>The mail server %1 offers no login Switchboard knows (PLAIN or LOGIN), only: %2.</source>
-        <translation>Le serveur de messagerie %1 ne propose aucune méthode d’authentification connue de Switchboard (PLAIN ou LOGIN), seulement : %2.</translation>
+        <translation>Le serveur de messagerie %1 ne propose aucune méthode d’authentification connue de Switchboard (PLAIN ou LOGIN), seulement&#xa0;: %2.</translation>
     </message>
     <message>
         <source>The certificate of the mail server %1 cannot be trusted: %2</source>
-        <translation>Le certificat du serveur de messagerie %1 n’est pas digne de confiance : %2</translation>
+        <translation>Le certificat du serveur de messagerie %1 n’est pas digne de confiance&#xa0;: %2</translation>
     </message>
     <message>
         <source>The mail server %1 refused the connection: nothing answers on that port.</source>
-        <translation>Le serveur de messagerie %1 a refusé la connexion : rien ne répond sur ce port.</translation>
+        <translation>Le serveur de messagerie %1 a refusé la connexion&#xa0;: rien ne répond sur ce port.</translation>
     </message>
     <message>
         <source>The mail server %1 was not found: check its name.</source>
-        <translation>Le serveur de messagerie %1 est introuvable : vérifiez son nom.</translation>
+        <translation>Le serveur de messagerie %1 est introuvable&#xa0;: vérifiez son nom.</translation>
     </message>
     <message>
         <source>The connection to the mail server %1 failed: %2</source>
-        <translation>La connexion au serveur de messagerie %1 a échoué : %2</translation>
+        <translation>La connexion au serveur de messagerie %1 a échoué&#xa0;: %2</translation>
     </message>
     <message>
         <source>The mail server %1 closed the connection before the message was accepted.</source>
@@ -2148,11 +2179,11 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     </message>
     <message>
         <source>The mail server %1 did not answer the connection within %2 s.</source>
-        <translation>Le serveur de messagerie %1 n’a pas répondu à la connexion dans un délai de %2 s.</translation>
+        <translation>Le serveur de messagerie %1 n’a pas répondu à la connexion dans un délai de %2&#xa0;s.</translation>
     </message>
     <message>
         <source>The mail server %1 stopped answering: no reply within %2 s.</source>
-        <translation>Le serveur de messagerie %1 ne répond plus : aucune réponse dans un délai de %2 s.</translation>
+        <translation>Le serveur de messagerie %1 ne répond plus&#xa0;: aucune réponse dans un délai de %2&#xa0;s.</translation>
     </message>
 </context>
 <context>
@@ -2594,10 +2625,6 @@ Veuillez garder ce message confidentiel : toute personne qui dispose du mot de 
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 100000.</source>
         <translation>--limit&#xa0;: «&#xa0;%1&#xa0;» n’est pas un nombre de 1 à 100000.</translation>
-    </message>
-    <message>
-        <source>Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</source>
-        <translation>Utilisation&#xa0;: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</translation>
     </message>
     <message>
         <source>--seed: &quot;%1&quot; is not a whole number.</source>
@@ -3539,18 +3566,18 @@ Commands:
 
 The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
 Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Utilisation : switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...
+        <translation>Utilisation&#xa0;: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...
 
-Commandes :
+Commandes&#xa0;:
   init                                        créer ou mettre à niveau la base de données
   balance                                     le solde de l’entreprise
   topup AMOUNT [--reference TEXT]             ajouter le crédit acheté au solde de l’entreprise
   member add ACCOUNT --name NAME [--email E] [--department D]
   member list [--search TEXT]                 tous les membres
   member show ACCOUNT                         un membre
-  member import FILE.csv [--dry-run]          tout ou rien ; l’essai à blanc liste chaque problème
+  member import FILE.csv [--dry-run]          tout ou rien&#xa0;; l’essai à blanc liste chaque problème
   member export FILE.csv                      un CSV que member import relit sans changement
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT à chaque membre ; tout ou rien
+  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT à chaque membre&#xa0;; tout ou rien
   autorecharge set ACCOUNT --amount A --below T --monthly-limit L
   autorecharge off ACCOUNT
   billing run                                 renouvellements, expirations et remises à zéro mensuelles dus à ce jour
@@ -3580,11 +3607,11 @@ Commandes :
   demo [--members N] [--seed S]               remplir la base de données avec des données générées réalistes
 
 Par défaut, la base de données est $SWITCHBOARD_DATABASE, sinon le fichier SQLite de l’application de bureau.
-Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d’utilisation.</translation>
+Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d’utilisation.</translation>
     </message>
     <message>
         <source>--now: %1 is more than a year away from this computer&apos;s clock (%2); add --force-time if that is what you mean.</source>
-        <translation>--now : %1 est éloigné de plus d’un an de l’horloge de cet ordinateur (%2) ; ajoutez --force-time si c’est bien ce que vous voulez.</translation>
+        <translation>--now&#xa0;: %1 est éloigné de plus d’un an de l’horloge de cet ordinateur (%2)&#xa0;; ajoutez --force-time si c’est bien ce que vous voulez.</translation>
     </message>
     <message>
         <source>profile send-credentials NAME               mail the credentials to the profile&apos;s e-mail</source>
@@ -3596,7 +3623,7 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>Usage: profile create|show|list|rename|channels|country|credentials|pbx-config|send-credentials|link|unlink|delete|probe ...</source>
-        <translation>Utilisation : profile create|show|list|rename|channels|country|credentials|pbx-config|send-credentials|link|unlink|delete|probe ...</translation>
+        <translation>Utilisation&#xa0;: profile create|show|list|rename|channels|country|credentials|pbx-config|send-credentials|link|unlink|delete|probe ...</translation>
     </message>
     <message>
         <source>The credentials were sent to %1.</source>
@@ -3604,11 +3631,11 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>The credentials were not sent: %1</source>
-        <translation>Les identifiants n’ont pas été envoyés : %1</translation>
+        <translation>Les identifiants n’ont pas été envoyés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Usage: profile send-credentials NAME</source>
-        <translation>Utilisation : profile send-credentials NAME</translation>
+        <translation>Utilisation&#xa0;: profile send-credentials NAME</translation>
     </message>
     <message>
         <source>The credentials of %1 were sent to %2.</source>
@@ -3616,11 +3643,11 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>How long to wait for each server, 500 to 32000 ms (probe; default: the setting, 32000 unless changed).</source>
-        <translation>Durée d’attente maximale pour chaque serveur, de 500 à 32000 ms (probe ; par défaut : la valeur du paramètre, 32000 sauf modification).</translation>
+        <translation>Durée d’attente maximale pour chaque serveur, de 500 à 32000&#xa0;ms (probe&#xa0;; par défaut&#xa0;: la valeur du paramètre, 32000 sauf modification).</translation>
     </message>
     <message>
         <source>Checks a SIP profile&apos;s trunk: SIP OPTIONS to its PBX and the provider&apos;s servers.</source>
-        <translation>Vérifie le trunk d’un profil SIP : requêtes SIP OPTIONS vers son PBX et les serveurs du fournisseur.</translation>
+        <translation>Vérifie le trunk d’un profil SIP&#xa0;: requêtes SIP OPTIONS vers son PBX et les serveurs du fournisseur.</translation>
     </message>
     <message>
         <source>profile probe NAME [--timeout-ms N]      SIP OPTIONS to the PBX and the provider&apos;s servers</source>
@@ -3628,15 +3655,15 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>Usage: profile probe NAME [--timeout-ms N]</source>
-        <translation>Utilisation : profile probe NAME [--timeout-ms N]</translation>
+        <translation>Utilisation&#xa0;: profile probe NAME [--timeout-ms N]</translation>
     </message>
     <message>
         <source>PBX:      %1</source>
-        <translation>PBX :         %1</translation>
+        <translation>PBX&#xa0;:         %1</translation>
     </message>
     <message>
         <source>Provider: %1</source>
-        <translation>Fournisseur : %1</translation>
+        <translation>Fournisseur&#xa0;: %1</translation>
     </message>
     <message>
         <source>The mail server&apos;s host name (mail).</source>
@@ -3644,11 +3671,11 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>The mail server&apos;s port (mail; default 587 for starttls, 465 for tls, 25 for none).</source>
-        <translation>Le port du serveur de messagerie (mail ; par défaut 587 pour starttls, 465 pour tls, 25 pour none).</translation>
+        <translation>Le port du serveur de messagerie (mail&#xa0;; par défaut 587 pour starttls, 465 pour tls, 25 pour none).</translation>
     </message>
     <message>
         <source>starttls, tls, or none for a server on this machine only (mail; default starttls).</source>
-        <translation>starttls, tls, ou none pour un serveur sur cette machine uniquement (mail ; par défaut starttls).</translation>
+        <translation>starttls, tls, ou none pour un serveur sur cette machine uniquement (mail&#xa0;; par défaut starttls).</translation>
     </message>
     <message>
         <source>The sender address of the messages (mail).</source>
@@ -3656,27 +3683,27 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>The user to log in as (mail); without it, no login.</source>
-        <translation>L’utilisateur pour l’authentification (mail) ; sans cette option, pas d’authentification.</translation>
+        <translation>L’utilisateur pour l’authentification (mail)&#xa0;; sans cette option, pas d’authentification.</translation>
     </message>
     <message>
         <source>Read the user&apos;s password from the first line of standard input (mail); without it, the stored password is kept.</source>
-        <translation>Lire le mot de passe de l’utilisateur sur la première ligne de l’entrée standard (mail) ; sans cette option, le mot de passe enregistré est conservé.</translation>
+        <translation>Lire le mot de passe de l’utilisateur sur la première ligne de l’entrée standard (mail)&#xa0;; sans cette option, le mot de passe enregistré est conservé.</translation>
     </message>
     <message>
         <source>Mail server:  none</source>
-        <translation>Serveur de messagerie : aucun</translation>
+        <translation>Serveur de messagerie&#xa0;: aucun</translation>
     </message>
     <message>
         <source>Mail server:  %1, port %2 (%3), sender %4, no login</source>
-        <translation>Serveur de messagerie : %1, port %2 (%3), expéditeur %4, sans authentification</translation>
+        <translation>Serveur de messagerie&#xa0;: %1, port %2 (%3), expéditeur %4, sans authentification</translation>
     </message>
     <message>
         <source>Mail server:  %1, port %2 (%3), sender %4, login as %5</source>
-        <translation>Serveur de messagerie : %1, port %2 (%3), expéditeur %4, authentification en tant que %5</translation>
+        <translation>Serveur de messagerie&#xa0;: %1, port %2 (%3), expéditeur %4, authentification en tant que %5</translation>
     </message>
     <message>
         <source>Settings every copy of the program shares: the provider&apos;s SIP servers and the mail server.</source>
-        <translation>Paramètres partagés par toutes les instances du programme : les serveurs SIP du fournisseur et le serveur de messagerie.</translation>
+        <translation>Paramètres partagés par toutes les instances du programme&#xa0;: les serveurs SIP du fournisseur et le serveur de messagerie.</translation>
     </message>
     <message>
         <source>settings show                               the SIP servers and the mail server</source>
@@ -3700,27 +3727,27 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>Usage: settings show|sip-servers|mail ...</source>
-        <translation>Utilisation : settings show|sip-servers|mail ...</translation>
+        <translation>Utilisation&#xa0;: settings show|sip-servers|mail ...</translation>
     </message>
     <message>
         <source>Unknown settings command &apos;%1&apos;.</source>
-        <translation>Commande settings inconnue : « %1 ».</translation>
+        <translation>Commande settings inconnue&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Usage: settings show</source>
-        <translation>Utilisation : settings show</translation>
+        <translation>Utilisation&#xa0;: settings show</translation>
     </message>
     <message>
         <source>SIP servers:  %1</source>
-        <translation>Serveurs SIP :         %1</translation>
+        <translation>Serveurs SIP&#xa0;:         %1</translation>
     </message>
     <message>
         <source>Usage: settings sip-servers HOST:PORT[,HOST:PORT...]</source>
-        <translation>Utilisation : settings sip-servers HOST:PORT[,HOST:PORT...]</translation>
+        <translation>Utilisation&#xa0;: settings sip-servers HOST:PORT[,HOST:PORT...]</translation>
     </message>
     <message>
         <source>Usage: settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</source>
-        <translation>Utilisation : settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</translation>
+        <translation>Utilisation&#xa0;: settings mail --host HOST --port N --security starttls|tls|none --from ADDRESS [--user USER --password-stdin]</translation>
     </message>
     <message>
         <source>--password-stdin goes with --user.</source>
@@ -3728,19 +3755,19 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>--security: &quot;%1&quot; is not starttls, tls or none.</source>
-        <translation>--security : « %1 » n’est ni starttls, ni tls, ni none.</translation>
+        <translation>--security&#xa0;: «&#xa0;%1&#xa0;» n’est ni starttls, ni tls, ni none.</translation>
     </message>
     <message>
         <source>--port: &quot;%1&quot; is not a whole number.</source>
-        <translation>--port : « %1 » n’est pas un nombre entier.</translation>
+        <translation>--port&#xa0;: «&#xa0;%1&#xa0;» n’est pas un nombre entier.</translation>
     </message>
     <message>
         <source>--password-stdin: standard input held no password.</source>
-        <translation>--password-stdin : l’entrée standard ne contenait aucun mot de passe.</translation>
+        <translation>--password-stdin&#xa0;: l’entrée standard ne contenait aucun mot de passe.</translation>
     </message>
     <message>
         <source>Usage: settings mail test ADDRESS</source>
-        <translation>Utilisation : settings mail test ADDRESS</translation>
+        <translation>Utilisation&#xa0;: settings mail test ADDRESS</translation>
     </message>
     <message>
         <source>The mail server accepted a test message to %1.</source>
@@ -3748,7 +3775,19 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>Usage: settings mail clear</source>
-        <translation>Utilisation : settings mail clear</translation>
+        <translation>Utilisation&#xa0;: settings mail clear</translation>
+    </message>
+    <message>
+        <source>Mix the demo data into a database that already holds an account.</source>
+        <translation>Mêler les données de démonstration à une base de données qui contient déjà un compte.</translation>
+    </message>
+    <message>
+        <source>Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S] [--yes]</source>
+        <translation>Utilisation : demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S] [--yes]</translation>
+    </message>
+    <message>
+        <source>%1 Add --yes to mix it in all the same.</source>
+        <translation>%1 Ajoutez --yes pour les y mêler malgré tout.</translation>
     </message>
 </context>
 <context>
@@ -5081,11 +5120,11 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>The credentials were not e-mailed: %1 The profile is ready; send them again from its details.</source>
-        <translation>Les identifiants n’ont pas été envoyés par e-mail : %1 Le profil est prêt ; renvoyez-les depuis ses détails.</translation>
+        <translation>Les identifiants n’ont pas été envoyés par e-mail&#xa0;: %1 Le profil est prêt&#xa0;; renvoyez-les depuis ses détails.</translation>
     </message>
     <message>
         <source>No mail server is set in Settings, so the credentials were not e-mailed to %1.</source>
-        <translation>Aucun serveur de messagerie n’est configuré dans les Paramètres ; les identifiants n’ont donc pas été envoyés par e-mail à %1.</translation>
+        <translation>Aucun serveur de messagerie n’est configuré dans les Paramètres&#xa0;; les identifiants n’ont donc pas été envoyés par e-mail à %1.</translation>
     </message>
     <message>
         <source>Sending the credentials to %1…</source>
@@ -5624,7 +5663,7 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>No mail server is set: credentials are no longer sent by e-mail.</source>
-        <translation>Aucun serveur de messagerie n’est configuré : les identifiants ne sont plus envoyés par e-mail.</translation>
+        <translation>Aucun serveur de messagerie n’est configuré&#xa0;: les identifiants ne sont plus envoyés par e-mail.</translation>
     </message>
     <message>
         <source>The mail server was removed.</source>
@@ -5644,7 +5683,7 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>&amp;Mail server:</source>
-        <translation>Ser&amp;veur de messagerie :</translation>
+        <translation>Ser&amp;veur de messagerie&#xa0;:</translation>
     </message>
     <message>
         <source>e.g. %1</source>
@@ -5652,7 +5691,7 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation>P&amp;ort :</translation>
+        <translation>P&amp;ort&#xa0;:</translation>
     </message>
     <message>
         <source>Mail server port</source>
@@ -5660,7 +5699,7 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>Se&amp;curity:</source>
-        <translation>Sécu&amp;rité :</translation>
+        <translation>Sécu&amp;rité&#xa0;:</translation>
     </message>
     <message>
         <source>Security</source>
@@ -5680,7 +5719,7 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation>&amp;Utilisateur :</translation>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>Mail user</source>
@@ -5688,11 +5727,11 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>empty: no login</source>
-        <translation>vide : sans authentification</translation>
+        <translation>vide&#xa0;: sans authentification</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation>Mot de pa&amp;sse :</translation>
+        <translation>Mot de pa&amp;sse&#xa0;:</translation>
     </message>
     <message>
         <source>Mail password</source>
@@ -5700,7 +5739,7 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>Se&amp;nder:</source>
-        <translation>E&amp;xpéditeur :</translation>
+        <translation>E&amp;xpéditeur&#xa0;:</translation>
     </message>
     <message>
         <source>Sender address</source>
@@ -5724,7 +5763,7 @@ Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d�
     </message>
     <message>
         <source>&amp;Test to:</source>
-        <translation>Adresse de &amp;test :</translation>
+        <translation>Adresse de &amp;test&#xa0;:</translation>
     </message>
     <message>
         <source>Test message address</source>
@@ -5945,7 +5984,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>Changes by other admins do not show for now (tried again every 30 seconds): %1</source>
-        <translation>Les modifications des autres administrateurs ne s’affichent pas pour le moment (nouvel essai toutes les 30 secondes) : %1</translation>
+        <translation>Les modifications des autres administrateurs ne s’affichent pas pour le moment (nouvel essai toutes les 30 secondes)&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -6572,11 +6611,11 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>A trunk check now waits at most %1 ms for each server.</source>
-        <translation>Une vérification du trunk attend désormais au plus %1 ms pour chaque serveur.</translation>
+        <translation>Une vérification du trunk attend désormais au plus %1&#xa0;ms pour chaque serveur.</translation>
     </message>
     <message>
         <source>The provider&apos;s SIP servers (host:port, separated by commas) go into every SIP profile&apos;s PBX data and configuration; they are kept in the database, so every admin and switchboardctl see the same.</source>
-        <translation>Les serveurs SIP du fournisseur (hôte:port, séparés par des virgules) figurent dans les données PBX et la configuration de chaque profil SIP ; ils sont conservés dans la base de données, de sorte que chaque administrateur et switchboardctl voient les mêmes.</translation>
+        <translation>Les serveurs SIP du fournisseur (hôte:port, séparés par des virgules) figurent dans les données PBX et la configuration de chaque profil SIP&#xa0;; ils sont conservés dans la base de données, de sorte que chaque administrateur et switchboardctl voient les mêmes.</translation>
     </message>
     <message>
         <source>Trunk check</source>
@@ -6584,11 +6623,11 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>&quot;Check the trunk&quot; in a SIP profile&apos;s details sends SIP OPTIONS to its PBX and the provider&apos;s servers, sending again after 0.5, 1, 2 and 4 s. A server silent this long counts as not answering; switchboardctl profile probe uses the same limit.</source>
-        <translation>« Vérifier le trunk », dans les détails d’un profil SIP, envoie des requêtes SIP OPTIONS à son PBX et aux serveurs du fournisseur, en les renvoyant après 0,5, 1, 2 et 4 s. Un serveur resté silencieux pendant ce délai est considéré comme ne répondant pas ; switchboardctl profile probe utilise la même limite.</translation>
+        <translation>«&#xa0;Vérifier le trunk&#xa0;», dans les détails d’un profil SIP, envoie des requêtes SIP OPTIONS à son PBX et aux serveurs du fournisseur, en les renvoyant après 0,5, 1, 2 et 4&#xa0;s. Un serveur resté silencieux pendant ce délai est considéré comme ne répondant pas&#xa0;; switchboardctl profile probe utilise la même limite.</translation>
     </message>
     <message>
         <source>&amp;Wait at most:</source>
-        <translation>Atten&amp;dre au plus :</translation>
+        <translation>Atten&amp;dre au plus&#xa0;:</translation>
     </message>
     <message>
         <source> ms</source>
@@ -6869,7 +6908,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>The credentials were not sent: %1</source>
-        <translation>Les identifiants n’ont pas été envoyés : %1</translation>
+        <translation>Les identifiants n’ont pas été envoyés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Sending the credentials to %1…</source>
@@ -6893,7 +6932,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>The last check cannot be read: %1</source>
-        <translation>La dernière vérification ne peut pas être lue : %1</translation>
+        <translation>La dernière vérification ne peut pas être lue&#xa0;: %1</translation>
     </message>
     <message>
         <source>Not checked yet.</source>
@@ -6902,7 +6941,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     <message>
         <source>Checked %1:
 %2</source>
-        <translation>Vérifié le %1 :
+        <translation>Vérifié le %1&#xa0;:
 %2</translation>
     </message>
     <message>
@@ -6911,11 +6950,11 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>The trunk could not be checked: %1</source>
-        <translation>Le trunk n’a pas pu être vérifié : %1</translation>
+        <translation>Le trunk n’a pas pu être vérifié&#xa0;: %1</translation>
     </message>
     <message>
         <source>Checked the trunk of %1: %2 of %3 servers answered OK.</source>
-        <translation>Trunk de %1 vérifié ; serveurs ayant répondu OK : %2 sur %3.</translation>
+        <translation>Trunk de %1 vérifié&#xa0;; serveurs ayant répondu OK&#xa0;: %2 sur %3.</translation>
     </message>
     <message>
         <source>Send the &amp;credentials again</source>

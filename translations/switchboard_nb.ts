@@ -1080,6 +1080,10 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
         <source>Demo numbers need members or SIP profiles to hold them.</source>
         <translation>Demonumre trenger medlemmer eller SIP-profiler som innehavere.</translation>
     </message>
+    <message>
+        <source>This database already holds an account (%1 members, %2 SIP profiles, %3 ledger entries): demo data would be mixed into it. Use an empty database for the demo.</source>
+        <translation>Denne databasen har allerede en konto (%1 medlemmer, %2 SIP-profiler, %3 posteringer): demodata ville blitt blandet inn i den. Bruk en tom database til demoen.</translation>
+    </message>
 </context>
 <context>
     <name>sb::Ledger</name>
@@ -1282,6 +1286,26 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
         <source>The country of %1 is already %2.</source>
         <translation>Landet til %1 er allerede %2.</translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 finnes ikke.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file: only a CSV file can be imported.</source>
+        <translation>%1 er ikke en vanlig fil: bare en CSV-fil kan importeres.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB, more than any member list; split it.</source>
+        <translation>%1 er større enn %2 MB, mer enn noen medlemsliste; del den opp.</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is longer than %3 characters: this is not a member list.</source>
+        <translation>Linje %1 i %2 er lengre enn %3 tegn: dette er ikke en medlemsliste.</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is not UTF-8 text (perhaps Latin-1 or Windows-1252): save the file as UTF-8 and import it again.</source>
+        <translation>Linje %1 i %2 er ikke UTF-8-tekst (kanskje Latin-1 eller Windows-1252): lagre filen som UTF-8 og importer den på nytt.</translation>
+    </message>
 </context>
 <context>
     <name>sb::MembersModel</name>
@@ -1366,14 +1390,6 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
     <message>
         <source>Name the file to write the statement to.</source>
         <translation>Oppgi filen kontoutskriften skal skrives til.</translation>
-    </message>
-    <message>
-        <source>%1 is the key file of the sealed passwords; choose another file.</source>
-        <translation>%1 er nøkkelfilen for de forseglede passordene; velg en annen fil.</translation>
-    </message>
-    <message>
-        <source>%1 is the open database or one of its files; choose another file.</source>
-        <translation>%1 er den åpne databasen eller en av filene dens; velg en annen fil.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a month; write it as YYYY-MM, such as 2026-11.</source>
@@ -1901,6 +1917,10 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
         <source>The country of SIP profile %1 is already %2.</source>
         <translation>Landet til SIP-profilen %1 er allerede %2.</translation>
     </message>
+    <message>
+        <source>The extension %1 of the SIP profile %2 already belongs to the account %3; give each linked account its own extension.</source>
+        <translation>Internnummeret %1 i SIP-profilen %2 tilhører allerede kontoen %3; gi hver koblet konto sitt eget internnummer.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfilesModel</name>
@@ -1975,6 +1995,17 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
     <message>
         <source>Trunk</source>
         <translation>Trunk</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProtectedFiles</name>
+    <message>
+        <source>%1 is the key file of the sealed passwords; choose another file.</source>
+        <translation>%1 er nøkkelfilen for de forseglede passordene; velg en annen fil.</translation>
+    </message>
+    <message>
+        <source>%1 is the open database or one of its files; choose another file.</source>
+        <translation>%1 er den åpne databasen eller en av filene dens; velg en annen fil.</translation>
     </message>
 </context>
 <context>
@@ -2594,10 +2625,6 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 100000.</source>
         <translation>--limit: «%1» er ikke et tall fra 1 til 100000.</translation>
-    </message>
-    <message>
-        <source>Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</source>
-        <translation>Bruk: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</translation>
     </message>
     <message>
         <source>--seed: &quot;%1&quot; is not a whole number.</source>
@@ -3749,6 +3776,18 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Usage: settings mail clear</source>
         <translation>Bruk: settings mail clear</translation>
+    </message>
+    <message>
+        <source>Mix the demo data into a database that already holds an account.</source>
+        <translation>Bland demodataene inn i en database som allerede har en konto.</translation>
+    </message>
+    <message>
+        <source>Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S] [--yes]</source>
+        <translation>Bruk: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S] [--yes]</translation>
+    </message>
+    <message>
+        <source>%1 Add --yes to mix it in all the same.</source>
+        <translation>%1 Legg til --yes for å blande dem inn likevel.</translation>
     </message>
 </context>
 <context>

@@ -1080,6 +1080,10 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
         <source>Demo numbers need members or SIP profiles to hold them.</source>
         <translation>Demonummers hebben leden of SIP-profielen nodig als houder.</translation>
     </message>
+    <message>
+        <source>This database already holds an account (%1 members, %2 SIP profiles, %3 ledger entries): demo data would be mixed into it. Use an empty database for the demo.</source>
+        <translation>Deze database bevat al een account (%1 leden, %2 SIP-profielen, %3 boekingen): de demogegevens zouden ermee vermengd raken. Gebruik een lege database voor de demo.</translation>
+    </message>
 </context>
 <context>
     <name>sb::Ledger</name>
@@ -1282,6 +1286,26 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
         <source>The country of %1 is already %2.</source>
         <translation>Het land van %1 is al %2.</translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 bestaat niet.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file: only a CSV file can be imported.</source>
+        <translation>%1 is geen gewoon bestand: alleen een CSV-bestand kan worden geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB, more than any member list; split it.</source>
+        <translation>%1 is groter dan %2 MB, meer dan welke ledenlijst ook; splits het bestand.</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is longer than %3 characters: this is not a member list.</source>
+        <translation>Regel %1 van %2 is langer dan %3 tekens: dit is geen ledenlijst.</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is not UTF-8 text (perhaps Latin-1 or Windows-1252): save the file as UTF-8 and import it again.</source>
+        <translation>Regel %1 van %2 is geen UTF-8-tekst (misschien Latin-1 of Windows-1252): sla het bestand op als UTF-8 en importeer het opnieuw.</translation>
+    </message>
 </context>
 <context>
     <name>sb::MembersModel</name>
@@ -1366,14 +1390,6 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
     <message>
         <source>Name the file to write the statement to.</source>
         <translation>Geef het bestand op waarnaar het maandoverzicht moet worden geschreven.</translation>
-    </message>
-    <message>
-        <source>%1 is the key file of the sealed passwords; choose another file.</source>
-        <translation>%1 is het sleutelbestand van de verzegelde wachtwoorden; kies een ander bestand.</translation>
-    </message>
-    <message>
-        <source>%1 is the open database or one of its files; choose another file.</source>
-        <translation>%1 is de geopende database of een van de bestanden ervan; kies een ander bestand.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a month; write it as YYYY-MM, such as 2026-11.</source>
@@ -1901,6 +1917,10 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
         <source>The country of SIP profile %1 is already %2.</source>
         <translation>Het land van het SIP-profiel %1 is al %2.</translation>
     </message>
+    <message>
+        <source>The extension %1 of the SIP profile %2 already belongs to the account %3; give each linked account its own extension.</source>
+        <translation>Toestelnummer %1 van SIP-profiel %2 hoort al bij account %3; geef elk gekoppeld account een eigen toestelnummer.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfilesModel</name>
@@ -1975,6 +1995,17 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
     <message>
         <source>Trunk</source>
         <translation>Trunk</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProtectedFiles</name>
+    <message>
+        <source>%1 is the key file of the sealed passwords; choose another file.</source>
+        <translation>%1 is het sleutelbestand van de verzegelde wachtwoorden; kies een ander bestand.</translation>
+    </message>
+    <message>
+        <source>%1 is the open database or one of its files; choose another file.</source>
+        <translation>%1 is de geopende database of een van de bestanden ervan; kies een ander bestand.</translation>
     </message>
 </context>
 <context>
@@ -2594,10 +2625,6 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 100000.</source>
         <translation>--limit: &quot;%1&quot; is geen getal van 1 tot en met 100000.</translation>
-    </message>
-    <message>
-        <source>Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</source>
-        <translation>Gebruik: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</translation>
     </message>
     <message>
         <source>--seed: &quot;%1&quot; is not a whole number.</source>
@@ -3749,6 +3776,18 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Usage: settings mail clear</source>
         <translation>Gebruik: settings mail clear</translation>
+    </message>
+    <message>
+        <source>Mix the demo data into a database that already holds an account.</source>
+        <translation>De demogegevens mengen in een database die al een account bevat.</translation>
+    </message>
+    <message>
+        <source>Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S] [--yes]</source>
+        <translation>Gebruik: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S] [--yes]</translation>
+    </message>
+    <message>
+        <source>%1 Add --yes to mix it in all the same.</source>
+        <translation>%1 Voeg --yes toe om ze er toch in te mengen.</translation>
     </message>
 </context>
 <context>

@@ -1112,6 +1112,10 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
         <source>Demo numbers need members or SIP profiles to hold them.</source>
         <translation>Numery demonstracyjne muszą mieć posiadaczy: członków lub profile SIP.</translation>
     </message>
+    <message>
+        <source>This database already holds an account (%1 members, %2 SIP profiles, %3 ledger entries): demo data would be mixed into it. Use an empty database for the demo.</source>
+        <translation>Ta baza danych zawiera już konto (członkowie: %1, profile SIP: %2, wpisy w księdze: %3): dane demonstracyjne zostałyby z nim wymieszane. Użyj pustej bazy danych do demonstracji.</translation>
+    </message>
 </context>
 <context>
     <name>sb::Ledger</name>
@@ -1314,6 +1318,26 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
         <source>The country of %1 is already %2.</source>
         <translation>Konto %1 ma już ustawiony kraj %2.</translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 nie istnieje.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file: only a CSV file can be imported.</source>
+        <translation>%1 nie jest zwykłym plikiem: zaimportować można tylko plik CSV.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB, more than any member list; split it.</source>
+        <translation>%1 jest większy niż %2 MB, więcej niż jakakolwiek lista członków; podziel go.</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is longer than %3 characters: this is not a member list.</source>
+        <translation>Wiersz %1 pliku %2 ma więcej niż %3 znaków: to nie jest lista członków.</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is not UTF-8 text (perhaps Latin-1 or Windows-1252): save the file as UTF-8 and import it again.</source>
+        <translation>Wiersz %1 pliku %2 nie jest tekstem UTF-8 (może Latin-1 lub Windows-1252): zapisz plik w UTF-8 i zaimportuj go ponownie.</translation>
+    </message>
 </context>
 <context>
     <name>sb::MembersModel</name>
@@ -1398,14 +1422,6 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     <message>
         <source>Name the file to write the statement to.</source>
         <translation>Podaj plik, w którym ma zostać zapisane zestawienie.</translation>
-    </message>
-    <message>
-        <source>%1 is the key file of the sealed passwords; choose another file.</source>
-        <translation>%1 to plik klucza zapieczętowanych haseł; wybierz inny plik.</translation>
-    </message>
-    <message>
-        <source>%1 is the open database or one of its files; choose another file.</source>
-        <translation>%1 to otwarta baza danych lub jeden z jej plików; wybierz inny plik.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a month; write it as YYYY-MM, such as 2026-11.</source>
@@ -1942,6 +1958,10 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
         <source>The country of SIP profile %1 is already %2.</source>
         <translation>Profil SIP %1 ma już ustawiony kraj %2.</translation>
     </message>
+    <message>
+        <source>The extension %1 of the SIP profile %2 already belongs to the account %3; give each linked account its own extension.</source>
+        <translation>Numer wewnętrzny %1 profilu SIP %2 należy już do konta %3; nadaj każdemu skojarzonemu kontu własny numer wewnętrzny.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfilesModel</name>
@@ -2016,6 +2036,17 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     <message>
         <source>Trunk</source>
         <translation>Łącze</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProtectedFiles</name>
+    <message>
+        <source>%1 is the key file of the sealed passwords; choose another file.</source>
+        <translation>%1 to plik klucza zapieczętowanych haseł; wybierz inny plik.</translation>
+    </message>
+    <message>
+        <source>%1 is the open database or one of its files; choose another file.</source>
+        <translation>%1 to otwarta baza danych lub jeden z jej plików; wybierz inny plik.</translation>
     </message>
 </context>
 <context>
@@ -2642,10 +2673,6 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     <message>
         <source>--limit: &quot;%1&quot; is not a number from 1 to 100000.</source>
         <translation>--limit: „%1” nie jest liczbą od 1 do 100000.</translation>
-    </message>
-    <message>
-        <source>Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</source>
-        <translation>Użycie: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S]</translation>
     </message>
     <message>
         <source>--seed: &quot;%1&quot; is not a whole number.</source>
@@ -3810,6 +3837,18 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
     <message>
         <source>Usage: settings mail clear</source>
         <translation>Użycie: settings mail clear</translation>
+    </message>
+    <message>
+        <source>Mix the demo data into a database that already holds an account.</source>
+        <translation>Wymieszaj dane demonstracyjne z bazą danych, która zawiera już konto.</translation>
+    </message>
+    <message>
+        <source>Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S] [--yes]</source>
+        <translation>Użycie: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S] [--yes]</translation>
+    </message>
+    <message>
+        <source>%1 Add --yes to mix it in all the same.</source>
+        <translation>%1 Dodaj --yes, aby mimo to je wymieszać.</translation>
     </message>
 </context>
 <context>
