@@ -87,6 +87,8 @@ int main(int argc, char** argv)
     static sb::SystemClock clock;
     const sb::Context ctx{*db, &clock, sb::currentOsUser()};
     // Passwords sealed in an older format are sealed again (a screenshot changes nothing).
+    if (auto g = sb::ProfileService(ctx).guardKeyFile(); !g)
+        std::fprintf(stderr, "switchboard: %s\n", qPrintable(g.error().message));
     if (!screenshot)
         if (auto r = sb::ProfileService(ctx).resealSecrets(); !r)
             std::fprintf(stderr, "switchboard: %s\n", qPrintable(r.error().message));

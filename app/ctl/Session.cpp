@@ -24,6 +24,8 @@ Context* Session::context()
     m_ctx = std::make_unique<Context>(Context{*db, m_clock.get(), currentOsUser()});
     // Passwords sealed in an older format are sealed again; one that cannot be opened is
     // left for the command that needs it to report.
+    if (auto g = ProfileService(*m_ctx).guardKeyFile(); !g)
+        m_out.error(g.error().message);
     if (auto r = ProfileService(*m_ctx).resealSecrets(); !r)
         m_out.error(r.error().message);
     return m_ctx.get();

@@ -628,6 +628,20 @@ QByteArray ProfileService::secretContext(qint64 id, const QString& username)
            username.toUtf8();
 }
 
+Result<bool> ProfileService::guardKeyFile() const
+{
+    // Sealed tokens start "v1:" or "v2:": SIP passwords in profiles, the mail server's in
+    // settings (no other setting starts so).
+    auto q = m_ctx.db.run(QStringLiteral(
+        "SELECT (SELECT COUNT(*) FROM profiles WHERE secret LIKE 'v1:%' OR secret LIKE 'v2:%')"
+        " + (SELECT COUNT(*) FROM settings WHERE value LIKE 'v1:%' OR value LIKE 'v2:%')"));
+    if (!q)
+        return q.error();
+    const bool holds = q->next() && q->value(0).toLongLong() > 0;
+    SealedSecret::allowKeyCreation(!holds);
+    return holds;
+}
+
 Result<int> ProfileService::resealSecrets() const
 {
     const Database& db = m_ctx.db;

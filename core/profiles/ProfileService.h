@@ -86,6 +86,9 @@ public:
     /// the window and switchboardctl open a database. Returns how many were resealed. A
     /// password that cannot be opened (its key file missing) is left as it is.
     Result<int> resealSecrets() const;
+    /// Where a database is opened: a missing key file may be created only while the database
+    /// holds no sealed secret (SealedSecret::allowKeyCreation). True when it holds some.
+    Result<bool> guardKeyFile() const;
 
     Result<SipProfile> link(const QString& name, const QString& account,
                             const QString& extension) const;

@@ -10,6 +10,8 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <atomic>
+
 namespace sb {
 
 namespace {
@@ -73,6 +75,15 @@ QString SealedSecret::keyFilePath()
            QStringLiteral("/switchboard/secrets.key");
 }
 
+namespace {
+std::atomic<bool> s_mayCreateKey{true};
+} // namespace
+
+void SealedSecret::allowKeyCreation(bool allowed)
+{
+    s_mayCreateKey = allowed;
+}
+
 bool SealedSecret::needsReseal(const QString& token)
 {
     return token.startsWith(QLatin1String("v1:"));
@@ -93,6 +104,12 @@ Result<QByteArray> SealedSecret::key(bool create)
     if (!create)
         return Error::storage(
             tr("The secret key file %1 is missing: stored SIP passwords cannot be read.")
+                .arg(path));
+    if (!s_mayCreateKey)
+        return Error::refused(
+            tr("The secret key file %1 is missing, yet this database holds passwords sealed "
+               "with it: a new key would leave them unreadable. Put the key file back (from a "
+               "backup) before storing another password.")
                 .arg(path));
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return Error::storage(tr("Cannot create the folder for %1.").arg(path));

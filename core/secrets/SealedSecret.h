@@ -36,6 +36,11 @@ public:
     /// be sealed again.
     static bool needsReseal(const QString& token);
 
+    /// Whether a missing key file may be created: false while the database in use already
+    /// holds sealed secrets, whose key a new one would not open (they would end up under two
+    /// keys). Set when a database is opened (ProfileService::guardKeyFile); true by default.
+    static void allowKeyCreation(bool allowed);
+
 private:
     static Result<QByteArray> key(bool create);
     static Result<QString> openV1(const QString& token);

@@ -504,6 +504,8 @@ void MainWindow::switchDatabase(const QString& spec)
     }
     m_ctx.db = *db;
     followOtherAdmins();
+    if (auto g = ProfileService(m_ctx).guardKeyFile(); !g)
+        qWarning("switchboard: %s", qPrintable(g.error().message));
     if (auto r = ProfileService(m_ctx).resealSecrets(); !r)
         qWarning("switchboard: %s", qPrintable(r.error().message));
     QSettings settings;
