@@ -2001,11 +2001,11 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     <name>sb::ProtectedFiles</name>
     <message>
         <source>%1 is the key file of the sealed passwords; choose another file.</source>
-        <translation>%1 est le fichier de clé des mots de passe scellés ; choisissez un autre fichier.</translation>
+        <translation>%1 est le fichier de clé des mots de passe scellés&#xa0;; choisissez un autre fichier.</translation>
     </message>
     <message>
         <source>%1 is the open database or one of its files; choose another file.</source>
-        <translation>%1 est la base de données ouverte ou l’un de ses fichiers ; choisissez un autre fichier.</translation>
+        <translation>%1 est la base de données ouverte ou l’un de ses fichiers&#xa0;; choisissez un autre fichier.</translation>
     </message>
 </context>
 <context>
@@ -2067,6 +2067,10 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     <message>
         <source>The stored secret does not match the secret key (%1) or does not belong here: it was altered, sealed with another key, or copied from elsewhere.</source>
         <translation>Le secret enregistré ne correspond pas à la clé secrète (%1) ou n’a pas sa place ici&#xa0;: il a été modifié, scellé avec une autre clé ou copié depuis un autre emplacement.</translation>
+    </message>
+    <message>
+        <source>The secret key file %1 is missing, yet this database holds passwords sealed with it: a new key would leave them unreadable. Put the key file back (from a backup) before storing another password.</source>
+        <translation>Le fichier de clé secrète %1 est introuvable, alors que cette base de données contient des mots de passe scellés avec lui : une nouvelle clé les rendrait illisibles. Remettez le fichier de clé en place (depuis une sauvegarde) avant d’enregistrer un autre mot de passe.</translation>
     </message>
 </context>
 <context>
@@ -3783,7 +3787,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>Usage: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S] [--yes]</source>
-        <translation>Utilisation : demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S] [--yes]</translation>
+        <translation>Utilisation&#xa0;: demo [--members N] [--profiles N] [--numbers N] [--calls N] [--seed S] [--yes]</translation>
     </message>
     <message>
         <source>%1 Add --yes to mix it in all the same.</source>

@@ -2068,6 +2068,10 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
         <source>The stored secret does not match the secret key (%1) or does not belong here: it was altered, sealed with another key, or copied from elsewhere.</source>
         <translation>Den lagrede hemmeligheten passer ikke til den hemmelige nøkkelen (%1) eller hører ikke hjemme her: den er endret, forseglet med en annen nøkkel eller kopiert fra et annet sted.</translation>
     </message>
+    <message>
+        <source>The secret key file %1 is missing, yet this database holds passwords sealed with it: a new key would leave them unreadable. Put the key file back (from a backup) before storing another password.</source>
+        <translation>Den hemmelige nøkkelfilen %1 mangler, men denne databasen har passord forseglet med den: en ny nøkkel ville gjort dem uleselige. Legg nøkkelfilen tilbake (fra en sikkerhetskopi) før du lagrer et nytt passord.</translation>
+    </message>
 </context>
 <context>
     <name>sb::SecretVault</name>

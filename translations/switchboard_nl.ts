@@ -2068,6 +2068,10 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
         <source>The stored secret does not match the secret key (%1) or does not belong here: it was altered, sealed with another key, or copied from elsewhere.</source>
         <translation>Het opgeslagen geheim past niet bij de geheime sleutel (%1) of hoort hier niet thuis: het is gewijzigd, met een andere sleutel verzegeld of van elders gekopieerd.</translation>
     </message>
+    <message>
+        <source>The secret key file %1 is missing, yet this database holds passwords sealed with it: a new key would leave them unreadable. Put the key file back (from a backup) before storing another password.</source>
+        <translation>Het geheime sleutelbestand %1 ontbreekt, terwijl deze database wachtwoorden bevat die ermee verzegeld zijn: een nieuwe sleutel zou ze onleesbaar maken. Zet het sleutelbestand terug (uit een back-up) voordat u een ander wachtwoord opslaat.</translation>
+    </message>
 </context>
 <context>
     <name>sb::SecretVault</name>

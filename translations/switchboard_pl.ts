@@ -2109,6 +2109,10 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
         <source>The stored secret does not match the secret key (%1) or does not belong here: it was altered, sealed with another key, or copied from elsewhere.</source>
         <translation>Zapisany sekret nie pasuje do klucza tajnego (%1) lub nie pochodzi stąd: został zmieniony, zabezpieczony innym kluczem albo skopiowany z innego miejsca.</translation>
     </message>
+    <message>
+        <source>The secret key file %1 is missing, yet this database holds passwords sealed with it: a new key would leave them unreadable. Put the key file back (from a backup) before storing another password.</source>
+        <translation>Brakuje pliku tajnego klucza %1, a ta baza danych zawiera hasła nim zapieczętowane: nowy klucz uczyniłby je nieczytelnymi. Przywróć plik klucza (z kopii zapasowej), zanim zapiszesz kolejne hasło.</translation>
+    </message>
 </context>
 <context>
     <name>sb::SecretVault</name>
