@@ -1082,7 +1082,7 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     </message>
     <message>
         <source>This database already holds an account (%1 members, %2 SIP profiles, %3 ledger entries): demo data would be mixed into it. Use an empty database for the demo.</source>
-        <translation>Cette base de données contient déjà un compte (%1 membres, %2 profils SIP, %3 écritures) : les données de démonstration s’y mêleraient. Utilisez une base de données vide pour la démonstration.</translation>
+        <translation>Cette base de données contient déjà un compte (%1 membres, %2 profils SIP, %3 écritures)&#xa0;: les données de démonstration s’y mêleraient. Utilisez une base de données vide pour la démonstration.</translation>
     </message>
 </context>
 <context>
@@ -1292,19 +1292,19 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     </message>
     <message>
         <source>%1 is not a regular file: only a CSV file can be imported.</source>
-        <translation>%1 n’est pas un fichier ordinaire : seul un fichier CSV peut être importé.</translation>
+        <translation>%1 n’est pas un fichier ordinaire&#xa0;: seul un fichier CSV peut être importé.</translation>
     </message>
     <message>
         <source>%1 is larger than %2 MB, more than any member list; split it.</source>
-        <translation>%1 dépasse %2 Mo, plus que n’importe quelle liste de membres ; découpez-le.</translation>
+        <translation>%1 dépasse %2 Mo, plus que n’importe quelle liste de membres&#xa0;; découpez-le.</translation>
     </message>
     <message>
         <source>Line %1 of %2 is longer than %3 characters: this is not a member list.</source>
-        <translation>La ligne %1 de %2 dépasse %3 caractères : ce n’est pas une liste de membres.</translation>
+        <translation>La ligne %1 de %2 dépasse %3 caractères&#xa0;: ce n’est pas une liste de membres.</translation>
     </message>
     <message>
         <source>Line %1 of %2 is not UTF-8 text (perhaps Latin-1 or Windows-1252): save the file as UTF-8 and import it again.</source>
-        <translation>La ligne %1 de %2 n’est pas du texte UTF-8 (peut-être Latin-1 ou Windows-1252) : enregistrez le fichier en UTF-8 et importez-le à nouveau.</translation>
+        <translation>La ligne %1 de %2 n’est pas du texte UTF-8 (peut-être Latin-1 ou Windows-1252)&#xa0;: enregistrez le fichier en UTF-8 et importez-le à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -1919,7 +1919,7 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     </message>
     <message>
         <source>The extension %1 of the SIP profile %2 already belongs to the account %3; give each linked account its own extension.</source>
-        <translation>Le poste %1 du profil SIP %2 appartient déjà au compte %3 ; donnez à chaque compte lié son propre poste.</translation>
+        <translation>Le poste %1 du profil SIP %2 appartient déjà au compte %3&#xa0;; donnez à chaque compte lié son propre poste.</translation>
     </message>
 </context>
 <context>
@@ -2070,7 +2070,7 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     </message>
     <message>
         <source>The secret key file %1 is missing, yet this database holds passwords sealed with it: a new key would leave them unreadable. Put the key file back (from a backup) before storing another password.</source>
-        <translation>Le fichier de clé secrète %1 est introuvable, alors que cette base de données contient des mots de passe scellés avec lui : une nouvelle clé les rendrait illisibles. Remettez le fichier de clé en place (depuis une sauvegarde) avant d’enregistrer un autre mot de passe.</translation>
+        <translation>Le fichier de clé secrète %1 est introuvable, alors que cette base de données contient des mots de passe scellés avec lui&#xa0;: une nouvelle clé les rendrait illisibles. Remettez le fichier de clé en place (depuis une sauvegarde) avant d’enregistrer un autre mot de passe.</translation>
     </message>
 </context>
 <context>

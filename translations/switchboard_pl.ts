@@ -2111,7 +2111,7 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     </message>
     <message>
         <source>The secret key file %1 is missing, yet this database holds passwords sealed with it: a new key would leave them unreadable. Put the key file back (from a backup) before storing another password.</source>
-        <translation>Brakuje pliku tajnego klucza %1, a ta baza danych zawiera hasła nim zapieczętowane: nowy klucz uczyniłby je nieczytelnymi. Przywróć plik klucza (z kopii zapasowej), zanim zapiszesz kolejne hasło.</translation>
+        <translation>Brakuje pliku klucza tajnego %1, a ta baza danych zawiera hasła nim zapieczętowane: nowy klucz uczyniłby je nieczytelnymi. Przywróć plik klucza (z kopii zapasowej), zanim zapiszesz kolejne hasło.</translation>
     </message>
 </context>
 <context>
