@@ -48,11 +48,11 @@ private slots:
         QCOMPARE(ctl.run({QStringLiteral("topup"), QStringLiteral("100")}, env).exitCode, 0);
 
         // No sealed secret yet: the first password makes the key.
-        QCOMPARE(ctl.run({QStringLiteral("profile"), QStringLiteral("create"),
-                          QStringLiteral("Desk")},
-                         env)
-                     .exitCode,
-                 0);
+        QCOMPARE(
+            ctl.run({QStringLiteral("profile"), QStringLiteral("create"), QStringLiteral("Desk")},
+                    env)
+                .exitCode,
+            0);
         QVERIFY(QFile::exists(key));
 
         // The key is lost: a second password would be sealed under a new key.
@@ -64,22 +64,22 @@ private slots:
         QVERIFY2(refused.err.contains(key) && refused.err.contains(QStringLiteral("missing")),
                  qPrintable(refused.err));
         QVERIFY(!QFile::exists(key));
-        const QJsonArray profiles = ctl.run({QStringLiteral("--json"), QStringLiteral("profile"),
-                                             QStringLiteral("list")},
-                                            env)
-                                        .json()
-                                        .value(QStringLiteral("profiles"))
-                                        .toArray();
+        const QJsonArray profiles =
+            ctl.run({QStringLiteral("--json"), QStringLiteral("profile"), QStringLiteral("list")},
+                    env)
+                .json()
+                .value(QStringLiteral("profiles"))
+                .toArray();
         QCOMPARE(profiles.size(), 1);
 
         // An IP-authenticated profile seals nothing: still possible.
-        QCOMPARE(ctl.run({QStringLiteral("profile"), QStringLiteral("create"),
-                          QStringLiteral("Branch"), QStringLiteral("--ip"),
-                          QStringLiteral("8.8.4.4"), QStringLiteral("--port"),
-                          QStringLiteral("5060")},
-                         env)
-                     .exitCode,
-                 0);
+        QCOMPARE(
+            ctl.run({QStringLiteral("profile"), QStringLiteral("create"), QStringLiteral("Branch"),
+                     QStringLiteral("--ip"), QStringLiteral("8.8.4.4"), QStringLiteral("--port"),
+                     QStringLiteral("5060")},
+                    env)
+                .exitCode,
+            0);
         QVERIFY(!QFile::exists(key));
     }
 };
