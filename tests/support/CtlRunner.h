@@ -25,6 +25,10 @@ public:
 
     static QString program() { return qEnvironmentVariable("SWITCHBOARD_CTL"); }
 
+    /// By default a `--now` comes with `--force-time`, so that fixed test dates never meet the
+    /// one-year limit of a real clock; false to test that limit.
+    void setForceTime(bool force) { m_forceTime = force; }
+
     /// Starts without waiting, for races between processes.
     QProcess* start(const QStringList& args, QObject* parent = nullptr) const
     {
@@ -61,13 +65,20 @@ public:
     }
 
 private:
-    QStringList withDatabase(const QStringList& args) const
+    QStringList withDatabase(const QStringList& argsIn) const
     {
+        QStringList args = argsIn;
+        // The tests' fixed dates stay valid whatever year the suite runs in; the limit itself
+        // is tested with setForceTime(false).
+        if (m_forceTime && args.contains(QStringLiteral("--now")) &&
+            !args.contains(QStringLiteral("--force-time")))
+            args.prepend(QStringLiteral("--force-time"));
         if (m_database.isEmpty())
             return args;
         return QStringList{QStringLiteral("--database"), m_database} + args;
     }
     QString m_database;
+    bool m_forceTime = true;
 };
 
 } // namespace sb::test
