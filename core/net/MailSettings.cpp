@@ -1,5 +1,6 @@
 #include "core/net/MailSettings.h"
 
+#include "core/base/HostName.h"
 #include "core/books/ActivityLog.h"
 #include "core/profiles/ProviderSettings.h"
 #include "core/secrets/SecretVault.h"
@@ -56,9 +57,7 @@ Result<void> MailSettings::validateHost(const QString& host)
         literal = literal.mid(1, literal.size() - 2);
     if (!QHostAddress(literal).isNull())
         return {};
-    static const QRegularExpression re(
-        QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,"
-                       "61}[A-Za-z0-9])?)*$"));
+    static const QRegularExpression re(QStringLiteral("^%1$").arg(HostName::pattern()));
     if (h.size() > 253 || !re.match(h).hasMatch())
         return Error::invalid(
             tr("\"%1\" is not a mail server's host name such as smtp.example.com.").arg(host));
@@ -68,8 +67,7 @@ Result<void> MailSettings::validateHost(const QString& host)
 Result<void> MailSettings::validateAddress(const QString& address)
 {
     static const QRegularExpression re(
-        QStringLiteral("^[^@\\s<>\",;:()\\[\\]\\\\]+@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-                       "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
+        QStringLiteral("^[^@\\s<>\",;:()\\[\\]\\\\]+@%1$").arg(HostName::pattern()));
     if (address.size() > 254 || !re.match(address).hasMatch())
         return Error::invalid(
             tr("\"%1\" is not an e-mail address such as name@example.com.").arg(address));

@@ -1,5 +1,6 @@
 #include "core/profiles/ProviderSettings.h"
 
+#include "core/base/HostName.h"
 #include "core/storage/Transaction.h"
 
 #include <QRegularExpression>
@@ -16,14 +17,13 @@ QStringList ProviderSettings::defaultSipServers()
 Result<void> ProviderSettings::validateServer(const QString& server)
 {
     static const QRegularExpression re(
-        QStringLiteral("^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{"
-                       "0,61}[A-Za-z0-9])?)*(:(\\d{1,5}))?$"));
+        QStringLiteral("^(%1)(:(\\d{1,5}))?$").arg(HostName::pattern()));
     const auto m = re.match(server.trimmed());
     if (!m.hasMatch())
         return Error::invalid(
             tr("\"%1\" is not a server address such as sip.example.net:5060.").arg(server));
-    if (!m.captured(6).isEmpty()) {
-        const int port = m.captured(6).toInt();
+    if (!m.captured(3).isEmpty()) {
+        const int port = m.captured(3).toInt();
         if (port < 1 || port > 65535)
             return Error::invalid(tr("The port of \"%1\" must be from 1 to 65535.").arg(server));
     }
