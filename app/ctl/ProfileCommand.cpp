@@ -84,15 +84,6 @@ QCommandLineOption exportHistoryOption()
             QStringLiteral("FILE.csv")};
 }
 
-bool intValue(const QString& text, const QString& what, int* out, const Session& s)
-{
-    bool ok = false;
-    *out = text.toInt(&ok);
-    if (!ok)
-        s.refused(ProfileCommand::tr("%1: \"%2\" is not a whole number.").arg(what, text));
-    return ok;
-}
-
 QString profileText(const SipProfile& p)
 {
     QStringList lines{
@@ -224,12 +215,19 @@ int ProfileCommand::create(const QStringList& w, Session& s)
     if (a.isSet(ip)) {
         p.auth = SipProfile::Auth::Ip;
         p.ip = a.value(ip);
-        if (a.isSet(port) && !intValue(a.value(port), QStringLiteral("--port"), &p.port, s))
-            return Refused;
+        if (a.isSet(port)) {
+            const auto n = s.wholeNumber(a.value(port), QStringLiteral("--port"));
+            if (!n)
+                return Refused;
+            p.port = *n;
+        }
     }
-    if (a.isSet(channels) &&
-        !intValue(a.value(channels), QStringLiteral("--channels"), &p.channels, s))
-        return Refused;
+    if (a.isSet(channels)) {
+        const auto n = s.wholeNumber(a.value(channels), QStringLiteral("--channels"));
+        if (!n)
+            return Refused;
+        p.channels = *n;
+    }
     Context* ctx = s.context();
     if (!ctx)
         return Refused;
@@ -393,9 +391,10 @@ int ProfileCommand::channels(const QStringList& w, Session& s)
     if (w.size() != 2)
         return s.usageError(tr("Usage: profile channels NAME N"));
     const QString& name = w[0];
-    int n = 0;
-    if (!intValue(w[1], QStringLiteral("channels"), &n, s))
+    const auto channelCount = s.wholeNumber(w[1], QStringLiteral("channels"));
+    if (!channelCount)
         return Refused;
+    const int n = *channelCount;
     Context* ctx = s.context();
     if (!ctx)
         return Refused;

@@ -38,14 +38,12 @@ int ProfileProbeCommand::run(const QStringList& w, Session& s)
     std::optional<int> timeout;
     const QString key = QStringLiteral("timeout-ms");
     if (a.isSet(key)) {
-        bool ok = false;
-        const int ms = a.value(key).toInt(&ok);
-        if (!ok)
-            return s.refused(tr("%1: \"%2\" is not a whole number.")
-                                 .arg(QStringLiteral("--timeout-ms"), a.value(key)));
-        if (auto v = ProbeService::validateTimeout(ms); !v)
+        const auto ms = s.wholeNumber(a.value(key), QStringLiteral("--timeout-ms"));
+        if (!ms)
+            return Refused;
+        if (auto v = ProbeService::validateTimeout(*ms); !v)
             return s.refused(v.error().message);
-        timeout = ms;
+        timeout = *ms;
     }
     Context* ctx = s.context();
     if (!ctx)

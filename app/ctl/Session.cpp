@@ -54,4 +54,15 @@ std::optional<Money> Session::amount(const QString& text, const QString& what) c
     return m;
 }
 
+std::optional<int> Session::wholeNumber(const QString& text, const QString& what) const
+{
+    bool ok = false;
+    const int n = text.toInt(&ok);
+    if (!ok) {
+        refused(tr("%1: \"%2\" is not a whole number.").arg(what, text));
+        return std::nullopt;
+    }
+    return n;
+}
+
 } // namespace sb::ctl

@@ -40,6 +40,8 @@ public:
     int refused(const QString& message) const;
     /// `text` as an amount; refuses with `what` named when it is not one.
     std::optional<Money> amount(const QString& text, const QString& what) const;
+    /// `text` as a whole number; refuses with `what` named when it is not one.
+    std::optional<int> wholeNumber(const QString& text, const QString& what) const;
 
 private:
     Output m_out;
