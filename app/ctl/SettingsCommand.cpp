@@ -70,6 +70,11 @@ QJsonValue mailJson(const std::optional<MailServer>& m)
                        {QStringLiteral("user"), JsonShapes::nullable(m->user)}};
 }
 
+QString sipServersText(const QStringList& servers)
+{
+    return SettingsCommand::tr("SIP servers:  %1").arg(servers.join(QStringLiteral(", ")));
+}
+
 QString mailText(const std::optional<MailServer>& m)
 {
     if (!m)
@@ -153,7 +158,7 @@ int SettingsCommand::show(const QStringList& w, Session& s)
                       {QStringLiteral("mail"), mailJson(*mail)}});
         return Done;
     }
-    s.out().line(tr("SIP servers:  %1").arg(servers->join(QStringLiteral(", "))));
+    s.out().line(sipServersText(*servers));
     s.out().line(mailText(*mail));
     return Done;
 }
@@ -174,7 +179,7 @@ int SettingsCommand::sipServers(const QStringList& w, Session& s)
     if (s.json())
         s.out().json({{QStringLiteral("sipServers"), QJsonArray::fromStringList(*servers)}});
     else
-        s.out().line(tr("SIP servers:  %1").arg(servers->join(QStringLiteral(", "))));
+        s.out().line(sipServersText(*servers));
     return Done;
 }
 
@@ -205,11 +210,10 @@ int SettingsCommand::mail(const QStringList& w, Session& s)
     }
     m.port = MailServer::defaultPort(m.security);
     if (a.isSet(QStringLiteral("port"))) {
-        bool ok = false;
-        m.port = a.value(QStringLiteral("port")).toInt(&ok);
-        if (!ok)
-            return s.refused(
-                tr("--port: \"%1\" is not a whole number.").arg(a.value(QStringLiteral("port"))));
+        const auto port = s.wholeNumber(a.value(QStringLiteral("port")), QStringLiteral("--port"));
+        if (!port)
+            return Refused;
+        m.port = *port;
     }
     std::optional<QString> password;
     if (passwordStdin) {
