@@ -60,20 +60,15 @@ Result<QString> MailSender::startCredentials(const QString& name)
     auto credentials = profiles.credentials(p->name);
     if (!credentials)
         return credentials.error();
-    const MailMessage message = CredentialsMail::compose(*server, *p, *credentials, m_ctx.now());
-    m_address = email;
-    m_profile = p->name;
-    m_last.reset();
-    m_client->send(*server, *password, email, message.toBytes());
-    return email;
+    return launch(*server, *password, email,
+                  CredentialsMail::compose(*server, *p, *credentials, m_ctx.now()), p->name);
 }
 
 Result<QString> MailSender::startTestMessage(const QString& address)
 {
     if (isBusy())
         return Error::refused(tr("A message is already being sent; wait for it."));
-    const QString to = address.trimmed();
-    if (auto a = MailSettings::validateAddress(to); !a)
+    if (auto a = MailSettings::validateAddress(address.trimmed()); !a)
         return a.error();
     const MailSettings settings(m_ctx);
     auto server = configured(settings);
@@ -82,12 +77,7 @@ Result<QString> MailSender::startTestMessage(const QString& address)
     auto password = settings.password();
     if (!password)
         return password.error();
-    const MailMessage message = CredentialsMail::testMessage(*server, to, m_ctx.now());
-    m_address = to;
-    m_profile.clear();
-    m_last.reset();
-    m_client->send(*server, *password, to, message.toBytes());
-    return to;
+    return startTestMessage(address, *server, *password);
 }
 
 Result<QString> MailSender::startTestMessage(const QString& address, const MailServer& server,
@@ -100,9 +90,15 @@ Result<QString> MailSender::startTestMessage(const QString& address, const MailS
         return a.error();
     if (auto v = MailSettings::validate(server); !v)
         return v.error();
-    const MailMessage message = CredentialsMail::testMessage(server, to, m_ctx.now());
+    return launch(server, password, to, CredentialsMail::testMessage(server, to, m_ctx.now()), {});
+}
+
+Result<QString> MailSender::launch(const MailServer& server, const QString& password,
+                                   const QString& to, const MailMessage& message,
+                                   const QString& profile)
+{
     m_address = to;
-    m_profile.clear();
+    m_profile = profile;
     m_last.reset();
     m_client->send(server, password, to, message.toBytes());
     return to;

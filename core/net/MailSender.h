@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/Error.h"
+#include "core/net/MailMessage.h"
 #include "core/net/MailServer.h"
 #include "core/net/SmtpClient.h"
 #include "core/storage/Context.h"
@@ -47,6 +48,10 @@ signals:
     void finished(const sb::Result<QString>& sentTo);
 
 private:
+    /// Sends `message` to `to`; `profile` names whose credentials it carries (empty for the
+    /// test message), for the activity line once the server accepted it.
+    Result<QString> launch(const MailServer& server, const QString& password, const QString& to,
+                           const MailMessage& message, const QString& profile);
     Result<QString> waitFor(const Result<QString>& started);
     void onClientFinished(const Result<void>& result);
     Result<QString> done(const Result<void>& sent);
