@@ -146,7 +146,6 @@ void MailServerBox::load()
     m_lastSecurity = shown.security;
     m_user->setText(shown.user);
     m_password->clear();
-    m_hasPassword = m_saved && !m_saved->user.isEmpty();
     m_from->setText(shown.from);
     if (!server)
         m_hint->showError(server.error().message);
@@ -167,6 +166,13 @@ MailServer MailServerBox::typed() const
     return s;
 }
 
+bool MailServerBox::savedPasswordServes(const MailServer& s) const
+{
+    // The stored password serves only the server and user it was saved for.
+    return m_saved && !m_saved->user.isEmpty() && m_saved->host == s.host &&
+           m_saved->user == s.user;
+}
+
 QString MailServerBox::problem() const
 {
     const MailServer s = typed();
@@ -175,9 +181,7 @@ QString MailServerBox::problem() const
             .arg(QStringLiteral("smtp.example.net"));
     if (auto v = MailSettings::validate(s); !v)
         return v.error().message;
-    // The stored password serves only the server and user it was saved for.
-    const bool sameLogin = m_saved && m_saved->host == s.host && m_saved->user == s.user;
-    if (!s.user.isEmpty() && m_password->text().isEmpty() && !(sameLogin && m_hasPassword))
+    if (!s.user.isEmpty() && m_password->text().isEmpty() && !savedPasswordServes(s))
         return tr("Type the password of %1.").arg(s.user);
     return {};
 }
@@ -216,10 +220,8 @@ void MailServerBox::updateWidgets()
                                ? tr("Sends a short message through the server as typed here, "
                                     "before it is saved.")
                                : tr("Sends a short message through this server."));
-    m_password->setPlaceholderText(m_hasPassword && m_saved && m_saved->host == s.host &&
-                                           m_saved->user == s.user
-                                       ? tr("unchanged")
-                                       : (s.user.isEmpty() ? tr("no login") : QString()));
+    m_password->setPlaceholderText(
+        savedPasswordServes(s) ? tr("unchanged") : (s.user.isEmpty() ? tr("no login") : QString()));
 }
 
 void MailServerBox::save()
@@ -255,8 +257,7 @@ void MailServerBox::sendTest()
     const MailServer server = typed();
     QString password = m_password->text();
     // An empty field keeps the saved password of the same login.
-    if (password.isEmpty() && !server.user.isEmpty() && m_saved && m_saved->host == server.host &&
-        m_saved->user == server.user) {
+    if (password.isEmpty() && savedPasswordServes(server)) {
         auto stored = MailSettings(m_ctx).password();
         if (!stored) {
             m_testHint->showError(stored.error().message);

@@ -42,6 +42,8 @@ protected:
 
 private:
     MailServer typed() const;
+    /// True when an empty password field keeps the saved password: the same server and user.
+    bool savedPasswordServes(const MailServer& s) const;
     /// The first problem of what is typed, or empty.
     QString problem() const;
     void updateWidgets();
@@ -74,7 +76,6 @@ private:
     HintLabel* m_testHint = nullptr;
     MailSender* m_sender = nullptr;
     std::optional<MailServer> m_saved;
-    bool m_hasPassword = false;
     MailServer::Security m_lastSecurity = MailServer::Security::StartTls;
 };
 
