@@ -3762,10 +3762,6 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>--security&#xa0;: «&#xa0;%1&#xa0;» n’est ni starttls, ni tls, ni none.</translation>
     </message>
     <message>
-        <source>--port: &quot;%1&quot; is not a whole number.</source>
-        <translation>--port&#xa0;: «&#xa0;%1&#xa0;» n’est pas un nombre entier.</translation>
-    </message>
-    <message>
         <source>--password-stdin: standard input held no password.</source>
         <translation>--password-stdin&#xa0;: l’entrée standard ne contenait aucun mot de passe.</translation>
     </message>

@@ -3762,10 +3762,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>--security: «%1» er ikke starttls, tls eller none.</translation>
     </message>
     <message>
-        <source>--port: &quot;%1&quot; is not a whole number.</source>
-        <translation>--port: «%1» er ikke et heltall.</translation>
-    </message>
-    <message>
         <source>--password-stdin: standard input held no password.</source>
         <translation>--password-stdin: standard inndata inneholdt ikke noe passord.</translation>
     </message>

@@ -3762,10 +3762,6 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>--security: &quot;%1&quot; is niet starttls, tls of none.</translation>
     </message>
     <message>
-        <source>--port: &quot;%1&quot; is not a whole number.</source>
-        <translation>--port: &quot;%1&quot; is geen geheel getal.</translation>
-    </message>
-    <message>
         <source>--password-stdin: standard input held no password.</source>
         <translation>--password-stdin: de standaardinvoer bevatte geen wachtwoord.</translation>
     </message>

@@ -3823,10 +3823,6 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <translation>--security: „%1” to nie starttls, tls ani none.</translation>
     </message>
     <message>
-        <source>--port: &quot;%1&quot; is not a whole number.</source>
-        <translation>--port: „%1” nie jest liczbą całkowitą.</translation>
-    </message>
-    <message>
         <source>--password-stdin: standard input held no password.</source>
         <translation>--password-stdin: standardowe wejście nie zawierało hasła.</translation>
     </message>
