@@ -19,9 +19,9 @@ public:
         int autoRechargesReset = 0; ///< monthly limits started afresh
         int resumed = 0;            ///< suspensions that ended
         Money recharged;            ///< moved by the recharges this run made
-        int numbersRenewed = 0;
-        int numbersReleased = 0; ///< cancelled numbers whose period ended
-        int numbersExpired = 0;  ///< renewals the company could not pay
+        int numbersRenewed = 0;     ///< periods renewed (a number months behind counts each)
+        int numbersReleased = 0;    ///< cancelled numbers whose period ended
+        int numbersExpired = 0;     ///< renewals the company could not pay
         Money numbersSpent;
         int channelsRenewed = 0; ///< profiles whose channels were renewed
         int channelsLapsed = 0;  ///< renewals the company could not pay

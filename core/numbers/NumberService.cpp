@@ -523,6 +523,19 @@ Result<qint64> NumberService::count(const NumberQuery& query) const
     return q->value(0).toLongLong();
 }
 
+namespace {
+// The periods paid so far, the expiry they reach and the price of the last one.
+Result<void> storePeriods(const Database& db, const NumberRecord& n, Money price)
+{
+    auto u = db.run(
+        QStringLiteral("UPDATE numbers SET periods = ?, expires = ?, price_cents = ? WHERE id = ?"),
+        {n.periods, n.expires.toString(Qt::ISODate), price.cents(), n.id});
+    if (!u)
+        return u.error();
+    return {};
+}
+} // namespace
+
 Result<NumberService::DueReport> NumberService::processDue(Transaction& tx) const
 {
     const Database& db = tx.db();
@@ -562,13 +575,22 @@ Result<NumberService::DueReport> NumberService::processDue(Transaction& tx) cons
             continue;
         }
         const auto price = m_prices.numberPrice(n.country, n.months).value_or(n.price);
-        // Catch up every period that ended, each paid at today's price.
+        // Catch up every period that ended, each paid at today's price and recorded as a
+        // renewal with its new expiry; at the first period the company cannot pay the number
+        // expires, keeping the periods it did pay for (issue 12, item 3: it was charged for
+        // them but they were forgotten).
+        int paid = 0;
         bool expired = false;
         while (n.expires <= today) {
             auto company = ledger.balance(Ledger::CompanyAccount);
             if (!company)
                 return company.error();
             if (*company < price) {
+                expired = true;
+                if (paid > 0) {
+                    if (auto u = storePeriods(db, n, price); !u)
+                        return u.error();
+                }
                 const QString text =
                     tr("%1 could not be renewed: the company balance (%2) cannot pay %3. "
                        "It expired and returned to the pool.")
@@ -577,7 +599,6 @@ Result<NumberService::DueReport> NumberService::processDue(Transaction& tx) cons
                     return r.error();
                 report.messages.append(text);
                 ++report.expiredUnpaid;
-                expired = true;
                 break;
             }
             if (auto t =
@@ -588,18 +609,15 @@ Result<NumberService::DueReport> NumberService::processDue(Transaction& tx) cons
             report.spent += price;
             ++n.periods;
             n.expires = periodEnd(n.anchor, n.months, n.periods);
+            if (auto a = log.record(tx, ActivityEvent::numberRenewed(n.e164, price, n.expires)); !a)
+                return a.error();
+            ++report.renewed;
+            ++paid;
         }
-        if (expired)
-            continue;
-        auto u =
-            db.run(QStringLiteral(
-                       "UPDATE numbers SET periods = ?, expires = ?, price_cents = ? WHERE id = ?"),
-                   {n.periods, n.expires.toString(Qt::ISODate), price.cents(), n.id});
-        if (!u)
-            return u.error();
-        if (auto a = log.record(tx, ActivityEvent::numberRenewed(n.e164, price, n.expires)); !a)
-            return a.error();
-        ++report.renewed;
+        if (!expired) {
+            if (auto u = storePeriods(db, n, price); !u)
+                return u.error();
+        }
     }
     return report;
 }

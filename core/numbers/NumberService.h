@@ -77,7 +77,7 @@ public:
 
     struct DueReport
     {
-        int renewed = 0;
+        int renewed = 0;       ///< periods paid: a number three periods behind counts three
         int released = 0;      ///< cancelled numbers whose period ended
         int expiredUnpaid = 0; ///< renewals the company could not pay
         Money spent;

@@ -10,6 +10,8 @@
 #include "core/numbers/NumberService.h"
 #include "core/profiles/ProfileService.h"
 
+#include <QRandomGenerator>
+
 using namespace sb;
 
 namespace {
@@ -35,6 +37,55 @@ qint64 addProfile(const Context& ctx, const QString& name)
     p.name = name;
     auto created = ProfileService(ctx).create(p);
     return created ? created->profile.id : 0;
+}
+// What is wrong with the numbers' money and periods, or empty: the ledger took exactly the
+// logged purchases and renewals, and every number has one period per purchase or renewal
+// logged since it was last bought, ending where periodEnd says.
+QString renewalProblem(const Context& ctx)
+{
+    const QStringList ledger = sbt::rows(
+        ctx.db,
+        QStringLiteral("SELECT COALESCE(SUM(amount_cents), 0) FROM ledger WHERE kind = 'number'"));
+    auto log = ActivityLog(ctx).page(0, 100000);
+    if (!log)
+        return log.error().message;
+    qint64 logged = 0;
+    QHash<QString, int> renewalsSinceBought; // oldest entry first below
+    for (auto it = log->crbegin(); it != log->crend(); ++it) {
+        const QString e164 = it->values.value(QStringLiteral("number")).toString();
+        if (it->key == QLatin1String("number.buy")) {
+            logged += it->values.value(QStringLiteral("price_cents")).toLongLong();
+            renewalsSinceBought[e164] = 0;
+        } else if (it->key == QLatin1String("number.renew")) {
+            logged += it->values.value(QStringLiteral("price_cents")).toLongLong();
+            ++renewalsSinceBought[e164];
+        }
+    }
+    if (ledger != QStringList{QString::number(logged)})
+        return QStringLiteral("the ledger took %1, the log says %2")
+            .arg(ledger.join(QString()))
+            .arg(logged);
+    auto q = ctx.db.run(QStringLiteral(
+        "SELECT e164, anchor, months, periods, expires FROM numbers WHERE anchor IS NOT NULL"));
+    if (!q)
+        return q.error().message;
+    while (q->next()) {
+        const QString e164 = q->value(0).toString();
+        const QDate anchor = QDate::fromString(q->value(1).toString(), Qt::ISODate);
+        const int months = q->value(2).toInt();
+        const int periods = q->value(3).toInt();
+        const QDate expires = QDate::fromString(q->value(4).toString(), Qt::ISODate);
+        if (periods != renewalsSinceBought.value(e164, -1) + 1)
+            return QStringLiteral("%1 records %2 periods, the log %3 renewals")
+                .arg(e164)
+                .arg(periods)
+                .arg(renewalsSinceBought.value(e164, -1));
+        if (expires != periodEnd(anchor, months, periods))
+            return QStringLiteral("%1 expires %2, not after its %3 periods")
+                .arg(e164, expires.toString(Qt::ISODate))
+                .arg(periods);
+    }
+    return {};
 }
 } // namespace
 
@@ -425,6 +476,117 @@ private slots:
         QCOMPARE(run->numbersSpent, Money::fromCents(1800));
         QCOMPARE(numbers.find(a->first().e164)->expires, QDate(2026, 5, 15));
         QCOMPARE(numbers.find(a->first().e164)->periods, 4);
+        QCOMPARE(run->numbersRenewed, 3);
+        QCOMPARE(sbt::rows(ctx.db, QStringLiteral("SELECT COUNT(*) FROM activity WHERE action = "
+                                                  "'number.renew'")),
+                 QStringList{QStringLiteral("3")});
+    }
+
+    // Issue 12, item 3: months without a billing run, then a company that can pay some of the
+    // missed periods but not all. Each paid period is a renewal with its new expiry; the number
+    // expires at the first period the company cannot pay, keeping the ones it paid for.
+    void catchUpThenExpiryKeepsThePaidPeriods_data() { sbt::addEngineRows(); }
+    void catchUpThenExpiryKeepsThePaidPeriods()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine, sbt::utc(2026, 11, 27, 10));
+        const Context& ctx = *env.ctx;
+        addMembers(ctx, {QStringLiteral("anna.berg")});
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(3000), QStringLiteral("T")).ok());
+        const NumberService numbers(ctx);
+        auto a = numbers.buy({QStringLiteral("US"),
+                              QStringLiteral("212"),
+                              1,
+                              {NumberHolder::member(QStringLiteral("anna.berg"))},
+                              false});
+        QVERIFY(a.ok());
+        const QString e164 = a->first().e164;
+        QCOMPARE(CompanyService(ctx).balance()->cents(), 2400);
+        env.clock.set(sbt::utc(2027, 6, 1, 10));
+        auto run = BillingService(ctx).run();
+        QVERIFY2(run.ok(), qPrintable(sbt::errorText(run)));
+        // 27 Dec, 27 Jan, 27 Feb, 27 Mar paid (4 × 6.00); 27 April cannot be.
+        QCOMPARE(run->numbersRenewed, 4);
+        QCOMPARE(run->numbersExpired, 1);
+        QCOMPARE(run->numbersSpent, Money::fromCents(2400));
+        QCOMPARE(CompanyService(ctx).balance()->cents(), 0);
+        QCOMPARE(sbt::rows(ctx.db, QStringLiteral("SELECT status, periods, expires FROM numbers")),
+                 QStringList{QStringLiteral("released|5|2027-04-27")});
+        QCOMPARE(sbt::rows(ctx.db, QStringLiteral("SELECT action FROM activity WHERE action LIKE "
+                                                  "'number.%' ORDER BY id")),
+                 (QStringList{QStringLiteral("number.buy"), QStringLiteral("number.renew"),
+                              QStringLiteral("number.renew"), QStringLiteral("number.renew"),
+                              QStringLiteral("number.renew"), QStringLiteral("number.expired")}));
+        // Each renewal names the expiry it reached.
+        const auto log = ActivityLog(ctx).page(0, 10);
+        QVERIFY(log.ok());
+        QStringList expiries;
+        for (const auto& e : *log) {
+            if (e.key == QLatin1String("number.renew"))
+                expiries.prepend(e.values.value(QStringLiteral("date")).toString());
+        }
+        QCOMPARE(expiries,
+                 (QStringList{QStringLiteral("2027-01-27"), QStringLiteral("2027-02-27"),
+                              QStringLiteral("2027-03-27"), QStringLiteral("2027-04-27")}));
+        QCOMPARE(sbt::booksProblem(ctx), QString());
+        QCOMPARE(numbers.find(e164).error().kind, Error::Kind::NotFound);
+    }
+
+    // Property (issue 12, item 3): whatever the dates of the billing runs and the top-ups
+    // between them, the money the ledger took for numbers is what the purchases and renewals
+    // logged, and each number's periods are its purchase plus the renewals logged since.
+    void renewalMoneyEqualsRecordedPeriods_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<int>("seed");
+        for (const QString& e : sb::test::TestDatabase::engines()) {
+            for (int seed : {1, 2, 3, 4, 5, 6})
+                QTest::newRow(qPrintable(QStringLiteral("%1 seed %2").arg(e).arg(seed)))
+                    << e << seed;
+        }
+    }
+    void renewalMoneyEqualsRecordedPeriods()
+    {
+        QFETCH(QString, engine);
+        QFETCH(int, seed);
+        SB_ENV(env, engine, sbt::utc(2026, 1, 10, 9));
+        const Context& ctx = *env.ctx;
+        addMembers(ctx, {QStringLiteral("anna.berg"), QStringLiteral("bjorn.dahl")});
+        const NumberService numbers(ctx);
+        QRandomGenerator rng{quint32(seed)};
+        QDateTime now = sbt::utc(2026, 1, 10, 9);
+        const QStringList areas{QStringLiteral("212"), QStringLiteral("415"),
+                                QStringLiteral("305")};
+        for (int step = 0; step < 40; ++step) {
+            switch (rng.bounded(3)) {
+            case 0: // a top-up of 0.50 to 40.00
+                QVERIFY(CompanyService(ctx)
+                            .topUp(Money::fromCents(50 + rng.bounded(3950)), QStringLiteral("T"))
+                            .ok());
+                break;
+            case 1: { // a purchase, refused when the company cannot pay it
+                const int months = QList<int>{1, 3, 12}.at(rng.bounded(3));
+                (void)numbers.buy(
+                    {QStringLiteral("US"),
+                     areas.at(rng.bounded(areas.size())),
+                     months,
+                     {NumberHolder::member(rng.bounded(2) ? QStringLiteral("anna.berg")
+                                                          : QStringLiteral("bjorn.dahl"))},
+                     false});
+                break;
+            }
+            default: // a billing run after 0 to 400 days
+                now = now.addSecs(qint64(rng.bounded(400 * 24)) * 3600);
+                env.clock.set(now);
+                auto run = BillingService(ctx).run();
+                QVERIFY2(run.ok(), qPrintable(sbt::errorText(run)));
+                break;
+            }
+            const QString problem = renewalProblem(ctx);
+            QVERIFY2(problem.isEmpty(),
+                     qPrintable(QStringLiteral("step %1: %2").arg(step).arg(problem)));
+        }
+        QCOMPARE(sbt::booksProblem(ctx), QString());
     }
 };
 
