@@ -157,7 +157,17 @@ Result<Database> Database::open(const QString& specIn)
     }
     db = QSqlDatabase();
     Database database(std::move(h));
+    // Before the first write (WAL mode, the schema): another application's file stays as it was.
+    auto empty = Migrations::checkOwnership(database);
+    if (!empty)
+        return empty.error();
     if (!database.isPostgres()) {
+        if (*empty) {
+            if (auto r = database.run(
+                    QStringLiteral("PRAGMA application_id = %1").arg(Migrations::ApplicationId));
+                !r)
+                return r.error();
+        }
         for (const char* pragma :
              {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
             // Switching a new file to WAL needs it alone for a moment, and SQLite answers

@@ -441,6 +441,54 @@ Result<int> lockedVersion(Transaction& tx)
 
 } // namespace
 
+Result<bool> Migrations::checkOwnership(const Database& db)
+{
+    const QString where = db.displaySpec();
+    const auto untouched = [&](const QString& why) {
+        return Error::refused(
+            tr("%1 is not a Switchboard database: %2 It was left untouched; choose a Switchboard "
+               "database or a new file.")
+                .arg(where, why));
+    };
+    qint64 tables = 0;
+    if (db.isPostgres()) {
+        auto q = db.runFirst(QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE "
+                                            "table_schema = current_schema()"));
+        if (!q)
+            return q.error();
+        tables = q->value(0).toLongLong();
+    } else {
+        // The first read of a file that is no SQLite database fails here, before any write.
+        auto id = db.runFirst(QStringLiteral("PRAGMA application_id"));
+        if (!id)
+            return untouched(tr("it is not an SQLite database file."));
+        const qint32 applicationId = id->value(0).toInt();
+        id->finish();
+        if (applicationId != 0 && applicationId != ApplicationId)
+            return untouched(
+                tr("it belongs to another application (application id %1).").arg(applicationId));
+        auto q = db.runFirst(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"));
+        if (!q)
+            return untouched(tr("it is not an SQLite database file."));
+        tables = q->value(0).toLongLong();
+    }
+    if (tables == 0)
+        return true;
+    if (!hasMetaTable(db))
+        return untouched(tr("it holds %n table(s) of another application.", nullptr, int(tables)));
+    auto v = db.runFirst(QStringLiteral("SELECT value FROM schema_meta WHERE key = ?"),
+                         {QStringLiteral("version")});
+    bool number = false;
+    const int version = v ? v->value(0).toString().toInt(&number) : -1;
+    if (!v || !number || version < 0)
+        return Error::refused(
+            tr("The database %1 has a damaged schema record (table schema_meta, no valid "
+               "version): Switchboard cannot tell which version wrote it. It was left untouched; "
+               "restore it from a backup.")
+                .arg(where));
+    return false;
+}
+
 int Migrations::latestVersion()
 {
     return static_cast<int>(steps().size());

@@ -11,7 +11,9 @@
 #include <QDir>
 #include <QFile>
 #include <QScopeGuard>
+#include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -83,6 +85,12 @@ private slots:
     void schemeCaseIgnored();
     void sqliteNewFileOwnerOnly();
     void sqliteNotADatabaseRefusedUntouched();
+    void sqliteOtherApplicationRefusedUntouched_data();
+    void sqliteOtherApplicationRefusedUntouched();
+    void sqliteNewFileGetsOurApplicationId();
+    void damagedSchemaMetaRefusedNotRecreated_data() { sbt::addEngineRows(); }
+    void damagedSchemaMetaRefusedNotRecreated();
+    void postgresOtherTablesRefusedUntouched();
 };
 
 void TestDatabase::freshOpenMigratesToLatest()
@@ -531,12 +539,155 @@ void TestDatabase::sqliteNotADatabaseRefusedUntouched()
     }
     auto db = Database::open(path);
     QVERIFY(!db.ok());
-    QCOMPARE(db.error().kind, Error::Kind::Storage);
+    QCOMPARE(db.error().kind, Error::Kind::Refused);
+    QVERIFY2(db.error().message.contains(QStringLiteral("not an SQLite database")),
+             qPrintable(db.error().message));
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), content);
     QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) ||
             QFileInfo(path + QStringLiteral("-wal")).size() == 0);
+}
+
+namespace {
+QByteArray fileBytes(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
+
+// Issue 12, item 4: another application's SQLite file — with its own tables (even ones that do
+// not clash with ours), or its own application_id on an empty schema — is refused before a
+// byte is written: no WAL mode, no schema_meta, no migration.
+void TestDatabase::sqliteOtherApplicationRefusedUntouched_data()
+{
+    QTest::addColumn<QStringList>("setup");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("tables of its own")
+        << QStringList{QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)"),
+                       QStringLiteral("INSERT INTO notes (body) VALUES ('keep me')")}
+        << QStringLiteral("table");
+    QTest::newRow("a table named like ours")
+        << QStringList{QStringLiteral("CREATE TABLE members (id INTEGER PRIMARY KEY, x TEXT)")}
+        << QStringLiteral("table");
+    QTest::newRow("its application id, no tables")
+        << QStringList{QStringLiteral("PRAGMA application_id = 1234567")}
+        << QStringLiteral("1234567");
+}
+
+void TestDatabase::sqliteOtherApplicationRefusedUntouched()
+{
+    QFETCH(QStringList, setup);
+    QFETCH(QString, says);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("other.db"));
+    {
+        const QString name = QStringLiteral("other-app");
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            other.setDatabaseName(path);
+            QVERIFY(other.open());
+            for (const QString& sql : std::as_const(setup)) {
+                QSqlQuery q(other);
+                QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+            }
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    const QByteArray before = fileBytes(path);
+    QVERIFY(!before.isEmpty());
+    auto db = Database::open(path);
+    QVERIFY(!db.ok());
+    QCOMPARE(db.error().kind, Error::Kind::Refused);
+    QVERIFY2(db.error().message.contains(QStringLiteral("not a Switchboard database")) &&
+                 db.error().message.contains(says) && db.error().message.contains(path),
+             qPrintable(db.error().message));
+    QCOMPARE(fileBytes(path), before);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    QVERIFY(!QFile::exists(path + QStringLiteral("-journal")));
+}
+
+void TestDatabase::sqliteNewFileGetsOurApplicationId()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("new.db"));
+    {
+        auto db = Database::open(path);
+        SB_VERIFY_OK(db);
+        QCOMPARE(sbt::scalar(*db, QStringLiteral("PRAGMA application_id")).toInt(),
+                 sb::Migrations::ApplicationId);
+    }
+    // Ours from before application_id existed (schema_meta, id 0) still opens.
+    {
+        auto db = Database::open(path);
+        SB_VERIFY_OK(db);
+        QVERIFY(db->run(QStringLiteral("PRAGMA application_id = 0")));
+    }
+    auto again = Database::open(path);
+    SB_VERIFY_OK(again);
+    QCOMPARE(again->schemaVersion(), sb::Migrations::latestVersion());
+}
+
+// A schema_meta without its version row is a clear refusal, and is not made again.
+void TestDatabase::damagedSchemaMetaRefusedNotRecreated()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    SB_VERIFY_OK(sb::CompanyService(*e.ctx).topUp(sb::Money::fromCents(700), QStringLiteral("R")));
+    QVERIFY(e.db().run(QStringLiteral("DELETE FROM schema_meta")));
+    const sbt::Snapshot before = sbt::snapshot(e.db());
+    auto refused = Database::open(e.t.spec());
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind, Error::Kind::Refused);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("schema_meta")),
+             qPrintable(refused.error().message));
+    QCOMPARE(sbt::count(e.db(), QStringLiteral("schema_meta")), 0);
+    SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+    // A version that is no number is as damaged.
+    QVERIFY(e.db().run(QStringLiteral("INSERT INTO schema_meta (key, value) VALUES ('version', "
+                                      "'twelve')")));
+    refused = Database::open(e.t.spec());
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind, Error::Kind::Refused);
+}
+
+// The same on PostgreSQL: a database holding another application's tables is not migrated into.
+void TestDatabase::postgresOtherTablesRefusedUntouched()
+{
+    if (!sb::test::TestDatabase::engines().contains(QStringLiteral("postgresql")))
+        QSKIP("no PostgreSQL server ($SWITCHBOARD_TEST_PG)");
+    auto admin = Database::open(qEnvironmentVariable("SWITCHBOARD_TEST_PG"));
+    SB_VERIFY_OK(admin);
+    const QString name = QStringLiteral("sb_other_%1").arg(QCoreApplication::applicationPid());
+    QVERIFY(admin->run(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name)));
+    QVERIFY(admin->run(QStringLiteral("CREATE DATABASE %1").arg(name)));
+    const auto drop = qScopeGuard([&] {
+        (void)admin->run(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+    });
+    {
+        const QString conn = QStringLiteral("other-pg");
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), conn);
+            const QUrl url(pgUrlWithDatabase(name));
+            other.setHostName(url.host());
+            other.setPort(url.port());
+            other.setUserName(url.userName());
+            other.setDatabaseName(name);
+            QVERIFY2(other.open(), qPrintable(other.lastError().text()));
+            QSqlQuery q(other);
+            QVERIFY(
+                q.exec(QStringLiteral("CREATE TABLE notes (id SERIAL PRIMARY KEY, body TEXT)")));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(conn);
+    }
+    auto refused = Database::open(pgUrlWithDatabase(name));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind, Error::Kind::Refused);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("not a Switchboard database")),
+             qPrintable(refused.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
