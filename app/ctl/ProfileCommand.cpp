@@ -405,13 +405,17 @@ int ProfileCommand::channels(const QStringList& w, Session& s)
         s.out().json({{QStringLiteral("channels"), c->to},
                       {QStringLiteral("previous"), c->from},
                       {QStringLiteral("cost"), c->charged.toString()},
+                      {QStringLiteral("credited"), c->credited.toString()},
+                      {QStringLiteral("net"), c->net().toString()},
                       {QStringLiteral("nextPayment"), c->nextPayment.toString(Qt::ISODate)}});
     else
-        s.out().line(
-            tr("%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.", nullptr, c->to)
-                .arg(name)
-                .arg(c->from)
-                .arg(c->charged.toString(), c->nextPayment.toString(Qt::ISODate)));
+        s.out().line(tr("%1 now has %n channel(s) (it had %2): paid %3, credited %4 for the unused "
+                        "days of the old ones, next payment on %5.",
+                        nullptr, c->to)
+                         .arg(name)
+                         .arg(c->from)
+                         .arg(c->charged.toString(), c->credited.toString(),
+                              c->nextPayment.toString(Qt::ISODate)));
     return Done;
 }
 

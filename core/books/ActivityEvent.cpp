@@ -240,13 +240,15 @@ ActivityEvent ActivityEvent::profileRenamed(const QString& oldName, const QStrin
 }
 
 ActivityEvent ActivityEvent::profileChannelsChanged(const QString& profile, int oldChannels,
-                                                    int channels, Money paid, const QDate& until)
+                                                    int channels, Money paid, Money credited,
+                                                    const QDate& until)
 {
     return event(ActivityKind::ProfileChannelsChanged, profile,
                  {{V::Profile, profile},
                   {V::OldChannels, oldChannels},
                   {V::Channels, channels},
                   {V::AmountCents, paid.cents()},
+                  {V::RefundCents, credited.cents()},
                   {V::Date, iso(until)}});
 }
 

@@ -149,7 +149,8 @@ struct ActivityEvent
                                         const QString& username, const QString& ip, int port);
     static ActivityEvent profileRenamed(const QString& oldName, const QString& profile);
     static ActivityEvent profileChannelsChanged(const QString& profile, int oldChannels,
-                                                int channels, Money paid, const QDate& until);
+                                                int channels, Money paid, Money credited,
+                                                const QDate& until);
     static ActivityEvent profileCreditAllocated(const QString& profile, Money amount,
                                                 Money balance);
     static ActivityEvent profileLinked(const QString& account, const QString& profile,

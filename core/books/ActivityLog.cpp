@@ -183,6 +183,12 @@ QString ActivityLog::describe(const ActivityEntry& entry)
     case ActivityKind::ProfileRenamed:
         return tr("Renamed SIP profile %1 to %2").arg(text(V::OldName), text(V::Profile));
     case ActivityKind::ProfileChannelsChanged:
+        // Entries from before the credit for unused days have no refund value.
+        if (v.value(V::RefundCents).toLongLong() > 0)
+            return tr("Changed %1 from %2 to %3 channels; credited %4 for the unused days, paid "
+                      "%5 until %6")
+                .arg(text(V::Profile), number(V::OldChannels), number(V::Channels),
+                     money(V::RefundCents), money(V::AmountCents), date(V::Date));
         return tr("Changed %1 from %2 to %3 channels; paid %4 until %5")
             .arg(text(V::Profile), number(V::OldChannels), number(V::Channels),
                  money(V::AmountCents), date(V::Date));

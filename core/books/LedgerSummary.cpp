@@ -17,6 +17,7 @@ LedgerSummary::Spending LedgerSummary::spendingOf(const QString& kind)
     static const QHash<QString, Spending> kinds = {
         {QStringLiteral("number"), Spending::Numbers},
         {QStringLiteral("channels"), Spending::Channels},
+        {QStringLiteral("channels-refund"), Spending::Channels},
         {QStringLiteral("bundle"), Spending::Bundles},
         {QStringLiteral("bundle-refund"), Spending::Bundles},
         {QStringLiteral("call"), Spending::Calls},

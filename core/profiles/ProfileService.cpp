@@ -58,6 +58,8 @@ SipProfile readProfile(const QSqlQuery& q)
     p.channelsExpires = QDate::fromString(q.value(12).toString(), Qt::ISODate);
     p.channelsLapsed = q.value(13).toInt() != 0;
     p.createdAt = QDateTime::fromString(q.value(14).toString(), Qt::ISODate);
+    p.channelsPeriodStart = QDate::fromString(q.value(15).toString(), Qt::ISODate)
+                                .addMonths(qMax(0, q.value(16).toInt() - 1));
     p.country = q.value(18).toString();
     return p;
 }
@@ -500,6 +502,33 @@ Result<SipProfile> ProfileService::setCountry(const QString& name, const QString
     return done;
 }
 
+Money ProfileService::unusedChannelCredit(const SipProfile& profile, const QDate& today)
+{
+    const QDate start = profile.channelsPeriodStart;
+    const QDate end = profile.channelsExpires;
+    if (profile.channelsLapsed || !start.isValid() || !end.isValid() || today >= end ||
+        start >= end)
+        return {};
+    const qint64 days = start.daysTo(end);
+    const qint64 unused = qMin(days, today.daysTo(end));
+    const qint64 paid = profile.monthlyChannelCost().cents();
+    // paid × unused / days, rounded half up, in integers.
+    return Money::fromCents((2 * paid * unused + days) / (2 * days));
+}
+
+ProfileService::ChannelChange ProfileService::quoteChannels(const SipProfile& profile,
+                                                            int channels) const
+{
+    const QDate today = m_ctx.now().toUTC().date();
+    ChannelChange c;
+    c.from = profile.channels;
+    c.to = channels;
+    c.charged = m_prices.channelPrice().times(channels).value_or(Money());
+    c.credited = unusedChannelCredit(profile, today);
+    c.nextPayment = today.addMonths(1);
+    return c;
+}
+
 Result<ProfileService::ChannelChange> ProfileService::setChannels(const QString& name,
                                                                   int channels) const
 {
@@ -534,37 +563,48 @@ Result<ProfileService::ChannelChange> ProfileService::setChannels(const QString&
                    nullptr, bundles)
                     .arg(p->name));
         const Money price = m_prices.channelPrice();
-        const Money cost = price.times(channels).value_or(Money());
+        const ChannelChange quote = quoteChannels(*p, channels);
         auto company = Ledger(m_ctx).balance(Ledger::CompanyAccount);
         if (!company)
             return company.error();
-        if (*company < cost)
+        if (*company + quote.credited < quote.charged)
             return Error::refused(
-                tr("The company balance (%1) cannot pay %n channel(s) for a month (%2). "
-                   "The channels were not changed.",
+                tr("The company balance (%1) with the credit of %2 for unused days cannot pay %n "
+                   "channel(s) for a month (%3). The channels were not changed.",
                    nullptr, channels)
-                    .arg(company->toString(), cost.display()));
-        // The old subscription ends now; the new one starts today.
+                    .arg(company->toString(), quote.credited.display(), quote.charged.display()));
+        // The old subscription ends now, its unused days credited; the new one starts today.
         const QDate today = m_ctx.now().toUTC().date();
         const Database& db = m_ctx.db;
         auto q = db.run(QStringLiteral("UPDATE profiles SET channels = ?, channel_price_cents = ?, "
                                        "channels_anchor = ?, channels_periods = 1,"
                                        " channels_expires = ?, channels_lapsed = 0 WHERE id = ?"),
                         {channels, price.cents(), today.toString(Qt::ISODate),
-                         today.addMonths(1).toString(Qt::ISODate), p->id});
+                         quote.nextPayment.toString(Qt::ISODate), p->id});
         if (!q)
             return q.error();
+        if (quote.credited.isPositive()) {
+            if (auto t = Ledger(m_ctx).transfer(
+                    tx, 0, Ledger::CompanyAccount, quote.credited,
+                    QStringLiteral("channels-refund"), p->name,
+                    tr("Unused days of %n channel(s) for %1", nullptr, p->channels).arg(p->name));
+                !t)
+                return t.error();
+        }
         if (auto t = Ledger(m_ctx).transfer(
-                tx, Ledger::CompanyAccount, 0, cost, QStringLiteral("channels"), p->name,
+                tx, Ledger::CompanyAccount, 0, quote.charged, QStringLiteral("channels"), p->name,
                 tr("%n channel(s) for %1", nullptr, channels).arg(p->name));
             !t)
             return t.error();
         if (auto a = ActivityLog(m_ctx).record(
-                tx, ActivityEvent::profileChannelsChanged(p->name, p->channels, channels, cost,
-                                                          today.addMonths(1)));
+                tx,
+                ActivityEvent::profileChannelsChanged(p->name, p->channels, channels, quote.charged,
+                                                      quote.credited, quote.nextPayment));
             !a)
             return a.error();
-        return ChannelChange{p->channels, channels, cost, today.addMonths(1)};
+        ChannelChange done = quote;
+        done.from = p->channels;
+        return done;
     });
     if (done)
         m_ctx.announce(changes);

@@ -65,10 +65,20 @@ public:
     {
         int from = 0;
         int to = 0;
-        Money charged; ///< the new subscription's first month
+        Money charged;  ///< the new subscription's first month
+        Money credited; ///< the unused days of the old subscription, back to the company
         QDate nextPayment;
+        /// What the company pays in all: charged less credited (negative when it gets back).
+        Money net() const { return charged - credited; }
     };
     Money channelPrice() const { return m_prices.channelPrice(); }
+    /// The unused part of a profile's paid channel subscription on `today`: its monthly cost
+    /// pro rata by the days left of the paid month, rounded half up to the cent; nothing for
+    /// a lapsed subscription or one that has ended.
+    static Money unusedChannelCredit(const SipProfile& profile, const QDate& today);
+    /// What changing to `channels` now would charge and credit; changes nothing.
+    ChannelChange quoteChannels(const SipProfile& profile, int channels) const;
+    /// Ends the old subscription today, crediting its unused days, and starts the new one.
     Result<ChannelChange> setChannels(const QString& name, int channels) const;
     Result<SipProfile> allocateCredit(const QString& name, Money amount) const;
 

@@ -41,6 +41,7 @@ struct SipProfile
     int channels = 1;
     Money channelPrice;          ///< monthly price of one channel at the last payment
     QDate channelsExpires;       ///< end of the paid month; renewed then
+    QDate channelsPeriodStart;   ///< first day of the paid month that channelsExpires ends
     bool channelsLapsed = false; ///< the company could not pay the renewal
     QList<LinkedAccount> accounts;
     QStringList numbers;

@@ -29,7 +29,8 @@ namespace {
 /// have no `from` account, so only the receiving side's `in_cents` counts them.
 bool fromOutside(const QString& kind)
 {
-    return kind == QLatin1String("topup") || kind == QLatin1String("bundle-refund");
+    return kind == QLatin1String("topup") || kind == QLatin1String("bundle-refund") ||
+           kind == QLatin1String("channels-refund");
 }
 
 struct AccountInfo

@@ -81,7 +81,10 @@ struct StatementTotals
     }
     Money returns() const { return of(QStringLiteral("return")); }
     Money numbers() const { return of(QStringLiteral("number")); }
-    Money channels() const { return of(QStringLiteral("channels")); }
+    Money channels() const
+    {
+        return of(QStringLiteral("channels")) - of(QStringLiteral("channels-refund"));
+    }
     Money bundles() const
     {
         return of(QStringLiteral("bundle")) - of(QStringLiteral("bundle-refund"));

@@ -289,7 +289,8 @@ inline QString summariesProblem(const sb::Database& db)
             " HAVING SUM(cents) <> 0 ORDER BY month, kind",
             "SELECT substr(at, 1, 7), kind, CAST(SUM(CASE WHEN to_account IS NULL THEN"
             " amount_cents ELSE -amount_cents END) AS BIGINT) FROM ledger WHERE kind IN ('number',"
-            " 'channels', 'bundle', 'bundle-refund', 'call', 'charge') AND (from_account"
+            " 'channels', 'bundle', 'bundle-refund', 'channels-refund', 'call', 'charge') AND "
+            "(from_account"
             " IS NULL OR to_account IS NULL) GROUP BY substr(at, 1, 7), kind HAVING"
             " SUM(CASE WHEN to_account IS NULL THEN amount_cents ELSE -amount_cents END)"
             " <> 0 ORDER BY 1, 2");

@@ -82,8 +82,9 @@ void ChangeChannelsDialog::updateWidgets()
 {
     const QLocale locale;
     const int n = m_channels->value();
-    const Money cost = m_service.creationCost(n);
-    const QDate today = m_ctx.now().toUTC().date();
+    const ProfileService::ChannelChange quote = m_service.quoteChannels(m_profile, n);
+    const Money cost = quote.charged;
+    const Money net = quote.net();
     if (m_profile.channelsLapsed)
         m_current->setText(
             tr("%1 has %n channel(s), not paid since %2: outgoing calls are stopped.", nullptr,
@@ -97,21 +98,30 @@ void ChangeChannelsDialog::updateWidgets()
                      locale.toString(m_profile.channelsExpires, QLocale::ShortFormat)));
     m_cost->setText(tr("%n channel(s): %1 a month", nullptr, n).arg(cost.toCurrencyString(locale)));
     m_cost->setAccessibleName(m_cost->text());
-    m_explanation->setText(
-        tr("The current channel subscription ends now, with no refund for the rest of its month. "
-           "The new one starts today: %1 is paid now from the company balance, and it renews on "
-           "%2.")
-            .arg(cost.toCurrencyString(locale),
-                 locale.toString(today.addMonths(1), QLocale::ShortFormat)));
+    if (quote.credited.isPositive())
+        m_explanation->setText(
+            tr("The current channel subscription ends now: its unused days, %1, go back to the "
+               "company balance. The new one starts today: %2 is paid now, %3 in all, and it "
+               "renews on %4.")
+                .arg(quote.credited.toCurrencyString(locale), cost.toCurrencyString(locale),
+                     net.toCurrencyString(locale),
+                     locale.toString(quote.nextPayment, QLocale::ShortFormat)));
+    else
+        m_explanation->setText(
+            tr("The current channel subscription ends now (no days of it are left unused). The "
+               "new one starts today: %1 is paid now from the company balance, and it renews on "
+               "%2.")
+                .arg(cost.toCurrencyString(locale),
+                     locale.toString(quote.nextPayment, QLocale::ShortFormat)));
     QString problem = m_refusal;
     const bool changed = n != m_profile.channels || m_profile.channelsLapsed;
     const Money balance = m_balanceInfo->balance();
-    if (problem.isEmpty() && changed && cost > balance)
+    if (problem.isEmpty() && changed && net > balance)
         problem = tr("The company balance (%1) cannot pay %2 for %n channel(s).", nullptr, n)
-                      .arg(balance.toCurrencyString(locale), cost.toCurrencyString(locale));
+                      .arg(balance.toCurrencyString(locale), net.toCurrencyString(locale));
     m_balanceInfo->showBalance(tr("Company balance: %1."),
                                tr("Company balance: %1, after the change: %2."),
-                               cost <= balance ? std::optional(cost) : std::nullopt);
+                               net <= balance ? std::optional(net) : std::nullopt);
     m_hint->showProblem(problem);
     QPushButton* ok = m_buttons->button(QDialogButtonBox::Ok);
     ok->setEnabled(changed && problem.isEmpty());

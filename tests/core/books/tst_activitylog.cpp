@@ -61,7 +61,7 @@ QList<ActivityEvent> everyKind()
         ActivityEvent::numberRenewed(s("+4721234567"), m(500), april),
         ActivityEvent::profileCreated(s("Oslo Salg"), 2, m(1390), s("sb123456"), {}, 0),
         ActivityEvent::profileRenamed(s("Oslo"), s("Oslo Salg")),
-        ActivityEvent::profileChannelsChanged(s("Oslo Salg"), 2, 4, m(2780), april),
+        ActivityEvent::profileChannelsChanged(s("Oslo Salg"), 2, 4, m(2780), m(463), april),
         ActivityEvent::profileCreditAllocated(s("Oslo Salg"), m(10000), m(10000)),
         ActivityEvent::profileLinked(s("ola.nordmann"), s("Oslo Salg"), s("201")),
         ActivityEvent::profileUnlinked(s("ola.nordmann"), s("Oslo Salg")),
@@ -262,7 +262,8 @@ void TestActivityLog::everyKindRenders()
         s("Bought +4721234567 for ola.nordmann (3 month(s), 15.00); renews on 2026-04-10"),
         s("Reassigned +4721234567 from ola.nordmann to Oslo Salg"),
         s("Created SIP profile Oslo Salg (registration as sb123456) with 2 channel(s), paid 13.90"),
-        s("Changed Oslo Salg from 2 to 4 channels; paid 27.80 until 2026-04-10"),
+        s("Changed Oslo Salg from 2 to 4 channels; credited 4.63 for the unused days, paid 27.80 "
+          "until 2026-04-10"),
         s("Linked ola.nordmann to SIP profile Oslo Salg at extension 201; sign-in disabled"),
         s("Deleted SIP profile Oslo Salg. Returned to the company: 90.00; numbers back in the "
           "pool: 1; accounts unlinked: 2; call records deleted: 17"),

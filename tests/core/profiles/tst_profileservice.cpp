@@ -317,6 +317,89 @@ private slots:
         QCOMPARE(profileRows(ctx.db), rows);
     }
 
+    // Issue 12, item 6: a channel change credits the unused days of the old subscription, pro
+    // rata by days and rounded half up, so the same days are never paid twice.
+    void channelChangeCreditsUnusedDays_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QDateTime>("created");
+        QTest::addColumn<int>("from");
+        QTest::addColumn<QDateTime>("changed");
+        QTest::addColumn<int>("to");
+        QTest::addColumn<qint64>("credited");
+        for (const QString& e : sb::test::TestDatabase::engines()) {
+            const auto row = [&](const char* name) -> QTestData& {
+                return QTest::newRow(
+                    qPrintable(QStringLiteral("%1: %2").arg(e, QLatin1String(name))));
+            };
+            // The whole month unused: 6.95 back, so 1 → 2 the same day costs 6.95 in all.
+            row("same day") << e << sbt::utc(2026, 11, 27, 9) << 1 << sbt::utc(2026, 11, 27, 15)
+                            << 2 << qint64(695);
+            // 14 of February's 28 days: 6.95 / 2 = 3.475 → 3.48 (half up).
+            row("half of February") << e << sbt::utc(2026, 1, 31, 9) << 1
+                                    << sbt::utc(2026, 2, 14, 9) << 3 << qint64(348);
+            // Lowering credits too: 4 × 6.95 with 10 of 30 days left = 9.2666… → 9.27.
+            row("lowered") << e << sbt::utc(2026, 6, 1, 9) << 4 << sbt::utc(2026, 6, 21, 9) << 1
+                           << qint64(927);
+            // The last day of the period: 1 of 30 days left.
+            row("last day") << e << sbt::utc(2026, 6, 1, 9) << 1 << sbt::utc(2026, 6, 30, 9) << 2
+                            << qint64(23);
+        }
+    }
+    void channelChangeCreditsUnusedDays()
+    {
+        QFETCH(QString, engine);
+        QFETCH(QDateTime, created);
+        QFETCH(int, from);
+        QFETCH(QDateTime, changed);
+        QFETCH(int, to);
+        QFETCH(qint64, credited);
+        SB_ENV(env, engine, created);
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
+        const ProfileService profiles(ctx);
+        QVERIFY(profiles.create(registration(QStringLiteral("Sales"), from)).ok());
+        const qint64 afterCreate = CompanyService(ctx).balance()->cents();
+        QCOMPARE(afterCreate, 10000 - from * 695);
+        env.clock.set(changed);
+        const auto shown = profiles.find(QStringLiteral("Sales"));
+        QVERIFY(shown.ok());
+        // The quote the window shows is what the change then does.
+        const auto quote = profiles.quoteChannels(*shown, to);
+        QCOMPARE(quote.credited, Money::fromCents(credited));
+        auto change = profiles.setChannels(QStringLiteral("Sales"), to);
+        QVERIFY2(change.ok(), qPrintable(sbt::errorText(change)));
+        QCOMPARE(change->charged, Money::fromCents(to * 695));
+        QCOMPARE(change->credited, Money::fromCents(credited));
+        QCOMPARE(change->net(), Money::fromCents(to * 695 - credited));
+        QCOMPARE(CompanyService(ctx).balance()->cents(), afterCreate - to * 695 + credited);
+        QCOMPARE(sbt::rows(ctx.db, QStringLiteral("SELECT amount_cents FROM ledger WHERE kind = "
+                                                  "'channels-refund' AND to_account = 1")),
+                 QStringList{QString::number(credited)});
+        QCOMPARE(sbt::booksProblem(ctx), QString());
+    }
+
+    // A lapsed subscription has no unused days to credit.
+    void lapsedChannelsCreditNothing_data() { sbt::addEngineRows(); }
+    void lapsedChannelsCreditNothing()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine, sbt::utc(2026, 3, 10, 9));
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(695), QStringLiteral("T")).ok());
+        const ProfileService profiles(ctx);
+        QVERIFY(profiles.create(registration(QStringLiteral("Sales"), 1)).ok());
+        env.clock.set(sbt::utc(2026, 4, 12, 9));
+        QVERIFY(BillingService(ctx).run().ok()); // 0.00 cannot renew: lapsed
+        QVERIFY(profiles.find(QStringLiteral("Sales"))->channelsLapsed);
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(2000), QStringLiteral("T")).ok());
+        auto change = profiles.setChannels(QStringLiteral("Sales"), 2);
+        QVERIFY2(change.ok(), qPrintable(sbt::errorText(change)));
+        QCOMPARE(change->credited, Money());
+        QCOMPARE(CompanyService(ctx).balance()->cents(), 2000 - 1390);
+        QCOMPARE(sbt::booksProblem(ctx), QString());
+    }
+
     void channelsAndCredit_data() { sbt::addEngineRows(); }
     void channelsAndCredit()
     {
@@ -331,9 +414,12 @@ private slots:
         QVERIFY2(change.ok(), qPrintable(sbt::errorText(change)));
         QCOMPARE(change->from, 2);
         QCOMPARE(change->charged, Money::fromCents(5 * 695));
+        // 21 of the 31 days of 10 March – 10 April unused: 13.90 × 21 / 31 = 9.4161… → 9.42.
+        QCOMPARE(change->credited, Money::fromCents(942));
         QCOMPARE(change->nextPayment, QDate(2026, 4, 20));
         QCOMPARE(profiles.find(QStringLiteral("Sales"))->channels, 5);
-        QCOMPARE(CompanyService(ctx).balance()->cents(), 10000 - 1390 - 3475);
+        QCOMPARE(CompanyService(ctx).balance()->cents(), 10000 - 1390 - 3475 + 942);
+        QCOMPARE(sbt::booksProblem(ctx), QString());
         const auto before = sbt::snapshot(ctx.db);
         QVERIFY(!profiles.setChannels(QStringLiteral("Sales"), 0).ok());
         QVERIFY(!profiles.setChannels(QStringLiteral("Sales"), 301).ok());
