@@ -1,6 +1,7 @@
 #include "core/demo/DemoGenerator.h"
 
 #include "core/base/FixedClock.h"
+#include "core/base/PhoneNumbers.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
 #include "core/books/LedgerBatch.h"
@@ -207,10 +208,30 @@ Result<QList<DemoGenerator::PlannedNumber>> DemoGenerator::planNumbers(QRandomGe
                 if (!used.contains(e164))
                     pool.free.append(e164);
             }
-            if (!pool.free.isEmpty())
-                pools.append(pool);
+            pools.append(pool);
         }
     }
+    // The catalogue offers a few thousand numbers; a larger demo continues each area's block
+    // past its end (never into another area: the national number keeps the area code),
+    // keeping only numbers valid for their country, up to NumbersPerArea an area.
+    qsizetype free = 0;
+    for (const Pool& p : std::as_const(pools))
+        free += p.free.size();
+    if (free < count) {
+        for (Pool& p : pools) {
+            const qint64 first = p.area->first.toLongLong();
+            for (qint64 k = p.area->count; k < NumbersPerArea; ++k) {
+                const QString national = QString::number(first + k);
+                if (!national.startsWith(p.area->code))
+                    break;
+                const QString e164 = PhoneNumbers::toE164(national, p.country->code);
+                if (!e164.isEmpty() && !used.contains(e164) &&
+                    PhoneNumbers::isValidForRegion(e164, p.country->code))
+                    p.free.append(e164);
+            }
+        }
+    }
+    pools.removeIf([](const Pool& p) { return p.free.isEmpty(); });
     while (out.size() < count && !pools.isEmpty()) {
         for (qsizetype i = 0; i < pools.size() && out.size() < count;) {
             Pool& pool = pools[i];
@@ -316,15 +337,22 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
     // SQLite's default page cache (2 MiB) is far smaller than what the demo's one transaction
     // writes: its pages would spill to the WAL file and be read back, over and over. A larger
     // one while the demo runs, bounded, then the connection's own again.
-    std::optional<qint64> cacheBefore;
+    // Each multi-row INSERT also keeps a statement journal (to undo just that statement),
+    // a temporary file once past 64 KiB: in memory instead (it holds one statement's pages).
+    std::optional<qint64> cacheBefore, tempStoreBefore;
     if (!m_ctx.db.isPostgres()) {
         if (auto q = m_ctx.db.runFirst(QStringLiteral("PRAGMA cache_size")))
             cacheBefore = q->value(0).toLongLong();
+        if (auto q = m_ctx.db.runFirst(QStringLiteral("PRAGMA temp_store")))
+            tempStoreBefore = q->value(0).toLongLong();
         (void)m_ctx.db.run(QStringLiteral("PRAGMA cache_size = -%1").arg(kDemoCacheKiB));
+        (void)m_ctx.db.run(QStringLiteral("PRAGMA temp_store = MEMORY"));
     }
     const auto restoreCache = qScopeGuard([&] {
         if (cacheBefore)
             (void)m_ctx.db.run(QStringLiteral("PRAGMA cache_size = %1").arg(*cacheBefore));
+        if (tempStoreBefore)
+            (void)m_ctx.db.run(QStringLiteral("PRAGMA temp_store = %1").arg(*tempStoreBefore));
     });
     auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Summary> {
         QRandomGenerator rng(options.seed);
