@@ -220,22 +220,22 @@ int main(int argc, char** argv)
     }
     QProcess c;
     c.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    c.start(app.applicationFilePath(),
-            {QStringLiteral("--child"), t.spec(), p.value(members), p.value(profiles),
-             p.value(numbers), p.value(calls)});
+    c.start(app.applicationFilePath(), {QStringLiteral("--child"), t.spec(), p.value(members),
+                                        p.value(profiles), p.value(numbers), p.value(calls)});
     c.waitForFinished(-1);
     const QString out = QString::fromUtf8(c.readAllStandardOutput());
-    const auto m = QRegularExpression(QStringLiteral("result ns=(\\d+) kib=(-?\\d+) cpu=(\\d+) (.*)"))
-                       .match(out);
+    const auto m =
+        QRegularExpression(QStringLiteral("result ns=(\\d+) kib=(-?\\d+) cpu=(\\d+) (.*)"))
+            .match(out);
     if (!m.hasMatch()) {
         say(QStringLiteral("whole demo failed: %1").arg(out.trimmed()));
         return 1;
     }
     const double s = m.captured(1).toDouble() / 1e9;
     const double mib = m.captured(2).toDouble() / 1024;
-    const QString what = QStringLiteral("--members %1 --numbers %2 --profiles %3 --calls %4")
-                             .arg(p.value(members), p.value(numbers), p.value(profiles),
-                                  p.value(calls));
+    const QString what =
+        QStringLiteral("--members %1 --numbers %2 --profiles %3 --calls %4")
+            .arg(p.value(members), p.value(numbers), p.value(profiles), p.value(calls));
     say(QStringLiteral("whole demo (%1, %2): %3 s (CPU time %4 s), peak memory %5 MiB (%6)")
             .arg(eng, what)
             .arg(s, 0, 'f', 1)
@@ -244,7 +244,8 @@ int main(int argc, char** argv)
             .arg(m.captured(4).trimmed()));
     sb::bench::figure(QStringLiteral("demo"), QStringLiteral("whole demo (%1)").arg(eng), s,
                       QStringLiteral("s"), -1, QStringLiteral("< 120 s"), s < 120.0);
-    sb::bench::figure(QStringLiteral("demo"), QStringLiteral("whole demo peak memory (%1)").arg(eng),
-                      mib, QStringLiteral("MiB"), -1, QStringLiteral("reported"), true);
+    sb::bench::figure(QStringLiteral("demo"),
+                      QStringLiteral("whole demo peak memory (%1)").arg(eng), mib,
+                      QStringLiteral("MiB"), -1, QStringLiteral("reported"), true);
     return 0;
 }
