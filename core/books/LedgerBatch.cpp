@@ -1,5 +1,7 @@
 #include "core/books/LedgerBatch.h"
 
+#include "core/books/Ledger.h"
+#include "core/storage/MultiRowStatement.h"
 #include "core/storage/Transaction.h"
 
 #include <limits>
@@ -13,8 +15,8 @@ QString insertSql(int rows)
     QString sql = QStringLiteral("INSERT INTO ledger (at, from_account, to_account, amount_cents,"
                                  " kind, actor, reference, note, for_account) VALUES ");
     for (int i = 0; i < rows; ++i)
-        sql += i == 0 ? QStringLiteral("(?, ?, NULL, ?, ?, ?, ?, '', ?)")
-                      : QStringLiteral(", (?, ?, NULL, ?, ?, ?, ?, '', ?)");
+        sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, '', ?)")
+                      : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, '', ?)");
     return sql;
 }
 
@@ -31,14 +33,39 @@ LedgerBatch::~LedgerBatch() = default;
 Result<void> LedgerBatch::debit(qint64 account, Money amount, const QString& kind,
                                 const QString& reference, qint64 forAccount)
 {
-    if (!amount.isPositive() || account == 0)
+    if (account == 0)
         return Error::invalid(tr("The amount must be greater than zero."));
-    qint64& pending = m_debits[account];
-    if (amount.cents() > std::numeric_limits<qint64>::max() - pending)
-        return Error::invalid(tr("The amounts add up to more than can be moved at once."));
-    pending += amount.cents();
-    m_entries.append({account, amount.cents(), kind, reference, forAccount});
-    m_summary.add(m_at, account, 0, amount.cents(), kind, forAccount);
+    return queue(account, 0, amount, kind, reference, forAccount);
+}
+
+Result<void> LedgerBatch::transfer(qint64 from, qint64 to, Money amount, const QString& kind,
+                                   const QString& reference)
+{
+    if (from == 0 || to == 0 || from == to)
+        return Error::invalid(tr("The amount must be greater than zero."));
+    return queue(from, to, amount, kind, reference, 0);
+}
+
+Result<void> LedgerBatch::queue(qint64 from, qint64 to, Money amount, const QString& kind,
+                                const QString& reference, qint64 forAccount)
+{
+    if (!amount.isPositive())
+        return Error::invalid(tr("The amount must be greater than zero."));
+    constexpr qint64 most = std::numeric_limits<qint64>::max();
+    if (from != 0) {
+        qint64& pending = m_debits[from];
+        if (pending > 0 && amount.cents() > most - pending)
+            return Error::invalid(tr("The amounts add up to more than can be moved at once."));
+        pending += amount.cents();
+    }
+    if (to != 0) {
+        qint64& pending = m_debits[to];
+        if (pending < 0 && amount.cents() > most + pending)
+            return Error::invalid(tr("The amounts add up to more than can be moved at once."));
+        pending -= amount.cents();
+    }
+    m_entries.append({from, to, amount.cents(), kind, reference, forAccount});
+    m_summary.add(m_at, from, to, amount.cents(), kind, forAccount);
     if (m_entries.size() >= RowsPerInsert)
         return writeEntries();
     return {};
@@ -61,9 +88,11 @@ Result<void> LedgerBatch::writeEntries()
         insert = partial.get();
     }
     const QVariant actor = Database::text(m_ctx.actor);
+    const QVariant none(QMetaType::fromType<qlonglong>());
     for (const Entry& e : std::as_const(m_entries))
         insert->add(m_at)
-            .add(e.account)
+            .add(e.from == 0 ? none : QVariant(e.from))
+            .add(e.to == 0 ? none : QVariant(e.to))
             .add(e.cents)
             .add(e.kind)
             .add(actor)
@@ -78,22 +107,35 @@ Result<void> LedgerBatch::flush()
 {
     if (auto w = writeEntries(); !w)
         return w;
-    if (m_debits.isEmpty())
-        return m_summary.flush();
     // Call charges, as Ledger::charge: a member or a SIP profile may go below zero (owed),
-    // the company never; the WHERE makes the debit and its check one statement.
-    Statement update(m_tx.db(), QStringLiteral("UPDATE accounts SET balance_cents ="
-                                               " balance_cents - ? WHERE id = ?"
-                                               " AND (kind <> 'company' OR balance_cents >= ?)"));
-    for (auto it = m_debits.cbegin(); it != m_debits.cend(); ++it) {
-        if (it.value() == 0)
+    // the company never; the WHERE makes the debit and its check one statement. Many rows
+    // per UPDATE (UPDATE … FROM, SQLite 3.33 and PostgreSQL), in ascending ids as every
+    // writer locks accounts.
+    MultiRowStatement update(
+        m_tx.db(),
+        QStringLiteral("UPDATE accounts SET balance_cents = accounts.balance_cents - v.column2"
+                       " FROM (VALUES "),
+        QStringLiteral("(CAST(? AS BIGINT), CAST(? AS BIGINT))"),
+        QStringLiteral(") AS v WHERE accounts.id = v.column1 AND (accounts.kind <> 'company'"
+                       " OR accounts.balance_cents >= v.column2)"),
+        RowsPerInsert);
+    qint64 rows = 0;
+    for (const auto& [account, cents] : m_debits) {
+        if (cents == 0)
             continue;
-        update.add(it.value()).add(it.key()).add(it.value());
-        if (auto u = update.exec(); !u)
+        update.add(account).add(cents);
+        ++rows;
+        if (auto u = update.endRow(); !u)
             return u;
-        if (update.rowsAffected() != 1)
-            return Error::refused(
-                tr("The balance is too low for %1.").arg(Money::fromCents(it.value()).display()));
+    }
+    if (auto u = update.flush(); !u)
+        return u;
+    if (update.rowsAffected() != rows) {
+        // Only the company's debit has a condition that can fail.
+        const auto company = m_debits.find(Ledger::CompanyAccount);
+        return Error::refused(
+            tr("The balance is too low for %1.")
+                .arg(Money::fromCents(company == m_debits.end() ? 0 : company->second).display()));
     }
     m_debits.clear();
     return m_summary.flush();

@@ -7,16 +7,16 @@
 #include "core/storage/Statement.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QList>
 
+#include <map>
 #include <memory>
 
 namespace sb {
 
 class Transaction;
 
-/// Many debits to outside (the provider: calls) written in bulk inside the caller's
+/// Many debits to outside (the provider: calls), or transfers, written in bulk inside the caller's
 /// transaction, for imports of millions of calls. Each debit gets its own ledger entry,
 /// exactly as Ledger::transfer(tx, account, 0, amount, kind, reference) writes it, but the
 /// entries go in multi-row INSERTs and each account's balance is updated once per flush()
@@ -46,25 +46,33 @@ public:
     /// `forAccount`: the member's or profile's account a company purchase is for, or 0.
     Result<void> debit(qint64 account, Money amount, const QString& kind, const QString& reference,
                        qint64 forAccount = 0);
+    /// Queues a transfer of `amount` (> 0) between two accounts with its entry, as
+    /// Ledger::transfer writes it (the demo's allocations to a hundred thousand members).
+    /// Like debit(), flush() refuses it when it would take the company below zero.
+    Result<void> transfer(qint64 from, qint64 to, Money amount, const QString& kind,
+                          const QString& reference = {});
     /// Writes the queued entries and the accounts' balances.
     Result<void> flush();
 
 private:
     struct Entry
     {
-        qint64 account;
+        qint64 from; // 0 = outside
+        qint64 to;   // 0 = outside
         qint64 cents;
         QString kind;
         QString reference;
         qint64 forAccount;
     };
     Result<void> writeEntries();
+    Result<void> queue(qint64 from, qint64 to, Money amount, const QString& kind,
+                       const QString& reference, qint64 forAccount);
 
     const Context& m_ctx;
     Transaction& m_tx;
     QString m_at; // the import's "now", as every entry of one transaction is written at once
     QList<Entry> m_entries;
-    QHash<qint64, qint64> m_debits; // account → cents not yet taken from its stored balance
+    std::map<qint64, qint64> m_debits; // account → cents not yet taken from its stored balance
     std::unique_ptr<Statement> m_insertFull;
     LedgerSummary m_summary;
 };

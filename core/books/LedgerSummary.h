@@ -61,6 +61,7 @@ private:
         qint64 forCents = 0;
         qint64 entries = 0;
     };
+    Result<void> flushSpending();
     Transaction& m_tx;
     std::map<std::tuple<QString, qint64, QString>, Flow> m_flows;      // month, account, kind
     std::map<std::tuple<QString, qint64, QString>, qint64> m_spending; // month, account, kind

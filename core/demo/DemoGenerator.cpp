@@ -1,6 +1,7 @@
 #include "core/demo/DemoGenerator.h"
 
 #include "core/base/FixedClock.h"
+#include "core/base/PhoneNumbers.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
 #include "core/books/LedgerBatch.h"
@@ -9,13 +10,17 @@
 #include "core/demo/DemoCallStream.h"
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberCatalogue.h"
+#include "core/storage/MultiRowStatement.h"
 #include "core/storage/Statement.h"
 #include "core/storage/Transaction.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlQuery>
+
+#include <optional>
 
 namespace sb {
 
@@ -23,6 +28,9 @@ namespace {
 
 // The demo's bundles: bought three months ago and renewed three times: in their fourth month today.
 constexpr int kDemoBundleMonths = 4;
+
+// The page cache while the demo runs (SQLite), in KiB.
+constexpr int kDemoCacheKiB = 128 * 1024;
 
 struct NamePool
 {
@@ -200,10 +208,30 @@ Result<QList<DemoGenerator::PlannedNumber>> DemoGenerator::planNumbers(QRandomGe
                 if (!used.contains(e164))
                     pool.free.append(e164);
             }
-            if (!pool.free.isEmpty())
-                pools.append(pool);
+            pools.append(pool);
         }
     }
+    // The catalogue offers a few thousand numbers; a larger demo continues each area's block
+    // past its end (never into another area: the national number keeps the area code),
+    // keeping only numbers valid for their country, up to NumbersPerArea an area.
+    qsizetype free = 0;
+    for (const Pool& p : std::as_const(pools))
+        free += p.free.size();
+    if (free < count) {
+        for (Pool& p : pools) {
+            const qint64 first = p.area->first.toLongLong();
+            for (qint64 k = p.area->count; k < NumbersPerArea; ++k) {
+                const QString national = QString::number(first + k);
+                if (!national.startsWith(p.area->code))
+                    break;
+                const QString e164 = PhoneNumbers::toE164(national, p.country->code);
+                if (!e164.isEmpty() && !used.contains(e164) &&
+                    PhoneNumbers::isValidForRegion(e164, p.country->code))
+                    p.free.append(e164);
+            }
+        }
+    }
+    pools.removeIf([](const Pool& p) { return p.free.isEmpty(); });
     while (out.size() < count && !pools.isEmpty()) {
         for (qsizetype i = 0; i < pools.size() && out.size() < count;) {
             Pool& pool = pools[i];
@@ -306,6 +334,26 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
     const auto cancelled = [] {
         return Error::refused(tr("Generating the demo was cancelled; nothing was written."));
     };
+    // SQLite's default page cache (2 MiB) is far smaller than what the demo's one transaction
+    // writes: its pages would spill to the WAL file and be read back, over and over. A larger
+    // one while the demo runs, bounded, then the connection's own again.
+    // Each multi-row INSERT also keeps a statement journal (to undo just that statement),
+    // a temporary file once past 64 KiB: in memory instead (it holds one statement's pages).
+    std::optional<qint64> cacheBefore, tempStoreBefore;
+    if (!m_ctx.db.isPostgres()) {
+        if (auto q = m_ctx.db.runFirst(QStringLiteral("PRAGMA cache_size")))
+            cacheBefore = q->value(0).toLongLong();
+        if (auto q = m_ctx.db.runFirst(QStringLiteral("PRAGMA temp_store")))
+            tempStoreBefore = q->value(0).toLongLong();
+        (void)m_ctx.db.run(QStringLiteral("PRAGMA cache_size = -%1").arg(kDemoCacheKiB));
+        (void)m_ctx.db.run(QStringLiteral("PRAGMA temp_store = MEMORY"));
+    }
+    const auto restoreCache = qScopeGuard([&] {
+        if (cacheBefore)
+            (void)m_ctx.db.run(QStringLiteral("PRAGMA cache_size = %1").arg(*cacheBefore));
+        if (tempStoreBefore)
+            (void)m_ctx.db.run(QStringLiteral("PRAGMA temp_store = %1").arg(*tempStoreBefore));
+    });
     auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Summary> {
         QRandomGenerator rng(options.seed);
         Summary summary;
@@ -342,10 +390,10 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                 return t.error();
             summary.topUpCents += topUp.cents();
         }
-        // Allocations are paid in chunks and auto-recharges applied once everyone is in, so
-        // that the company's row is updated a few hundred times rather than once per member
-        // (see Ledger::transferToMany).
-        QList<std::pair<qint64, Money>> credits;
+        // Members go in chunks, many rows per statement (MemberService::insertMany), and their
+        // allocations through one LedgerBatch: the company's row is updated once, each
+        // member's once, the entries and summaries written in bulk. Auto-recharges are
+        // applied once everyone is in.
         struct Recharging
         {
             qint64 memberId, accountId;
@@ -355,66 +403,95 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
         QList<Holder> newMembers;  // to hold numbers
         QStringList payingMembers; // with credit or auto-recharge: they make the calls
         QList<qint64> payingAccounts;
-        auto payCredits = [&]() -> Result<void> {
-            auto t = ledger.transferToMany(tx, Ledger::CompanyAccount, credits,
-                                           QStringLiteral("allocation"));
-            credits.clear();
-            return t;
+        LedgerBatch allocations(m_ctx, tx);
+        const QString allocation = QStringLiteral("allocation");
+        MultiRowStatement insertRecharge(
+            db,
+            QStringLiteral("INSERT INTO auto_recharge (member_id, amount_cents, threshold_cents,"
+                           " monthly_limit_cents, month, recharged_cents) VALUES "),
+            QStringLiteral("(?, 1000, 500, 5000, ?, 0)"), QString(), 256);
+        const QString thisMonth = m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM"));
+        // Account names: the next number to try after each name (a hundred thousand members
+        // share a thousand names), and each name's ASCII form, folded once.
+        QHash<QString, int> nextSuffix;
+        QHash<QString, QString> foldedNames;
+        const auto folded = [&](const QString& name) -> const QString& {
+            auto it = foldedNames.find(name);
+            if (it == foldedNames.end())
+                it = foldedNames.insert(name, asciiFold(name).remove(QLatin1Char(' ')));
+            return *it;
+        };
+        constexpr int kChunk = 1000;
+        QList<NewMember> chunk;
+        QList<std::pair<qint64, bool>> chunkPays; // credit in cents, auto-recharge
+        chunk.reserve(kChunk);
+        const auto insertChunk = [&]() -> Result<void> {
+            auto added = members.insertMany(tx, chunk);
+            if (!added)
+                return added.error();
+            for (qsizetype k = 0; k < added->size(); ++k) {
+                const Member& m = added->at(k);
+                const auto [credit, recharge] = chunkPays[k];
+                newMembers.append({m.id, m.accountId, false});
+                if (credit > 0) {
+                    if (auto t = allocations.transfer(Ledger::CompanyAccount, m.accountId,
+                                                      Money::fromCents(credit), allocation);
+                        !t)
+                        return t;
+                    summary.creditAllocatedCents += credit;
+                }
+                if (recharge) {
+                    insertRecharge.add(m.id).add(thisMonth);
+                    if (auto r = insertRecharge.endRow(); !r)
+                        return r;
+                    recharging.append({m.id, m.accountId, m.account});
+                    ++summary.autoRecharges;
+                }
+                if (credit > 0 || recharge) {
+                    payingMembers.append(m.account);
+                    payingAccounts.append(m.accountId);
+                }
+            }
+            summary.members += int(added->size());
+            chunk.clear();
+            chunkPays.clear();
+            return {};
         };
         for (int i = 0; i < options.members; ++i) {
             const NamePool& pool = pools()[rng.bounded(static_cast<int>(pools().size()))];
-            const QString first = pool.first[rng.bounded(static_cast<int>(pool.first.size()))];
-            const QString last = pool.last[rng.bounded(static_cast<int>(pool.last.size()))];
-            QString base =
-                asciiFold(first) + QLatin1Char('.') + asciiFold(last).remove(QLatin1Char(' '));
+            const QString& first = pool.first[rng.bounded(static_cast<int>(pool.first.size()))];
+            const QString& last = pool.last[rng.bounded(static_cast<int>(pool.last.size()))];
+            QString base = folded(first) + QLatin1Char('.') + folded(last);
             base = base.left(26);
             while (base.size() < 6)
                 base += QLatin1Char('x');
             QString account = base;
-            for (int n = 2; taken.contains(account); ++n)
-                account = base + QString::number(n);
+            int& suffix = nextSuffix[base];
+            if (suffix > 0 || taken.contains(account)) {
+                for (suffix = std::max(suffix, 2);
+                     taken.contains(account = base + QString::number(suffix)); ++suffix) {
+                }
+                ++suffix;
+            }
             taken.insert(account);
-            NewMember m{account, first + QLatin1Char(' ') + last,
-                        account + QStringLiteral("@example.com"),
-                        departments()[rng.bounded(static_cast<int>(departments().size()))]};
-            auto added = members.insert(tx, m);
-            if (!added)
-                return added.error();
-            ++summary.members;
-            newMembers.append({added->id, added->accountId, false});
+            chunk.append({account, first + QLatin1Char(' ') + last,
+                          account + QStringLiteral("@example.com"),
+                          departments()[rng.bounded(static_cast<int>(departments().size()))]});
             // Most members get some credit; a few get auto-recharge.
-            bool paying = false;
-            if (rng.bounded(10) < 7) {
-                const Money credit = Money::fromCents((rng.bounded(1, 11)) * 500);
-                credits.append({added->accountId, credit});
-                summary.creditAllocatedCents += credit.cents();
-                paying = true;
-            }
-            if (rng.bounded(20) == 0) {
-                auto q = db.run(
-                    QStringLiteral("INSERT INTO auto_recharge (member_id, amount_cents, "
-                                   "threshold_cents, monthly_limit_cents,"
-                                   " month, recharged_cents) VALUES (?, 1000, 500, 5000, ?, 0)"),
-                    {added->id, m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM"))});
-                if (!q)
-                    return q.error();
-                recharging.append({added->id, added->accountId, account});
-                ++summary.autoRecharges;
-                paying = true;
-            }
-            if (paying) {
-                payingMembers.append(account);
-                payingAccounts.append(added->accountId);
-            }
-            if (credits.size() >= 1000) {
-                if (auto t = payCredits(); !t)
-                    return t.error();
+            const qint64 credit =
+                rng.bounded(10) < 7 ? qint64(rng.bounded(1, 11)) * 500 : qint64(0);
+            chunkPays.append({credit, rng.bounded(20) == 0});
+            if (chunk.size() >= kChunk || i + 1 == options.members) {
+                if (auto c = insertChunk(); !c)
+                    return c.error();
             }
             if (progress && (i + 1) % 1000 == 0 && !progress(i + 1, total))
                 return cancelled();
         }
-        if (auto t = payCredits(); !t)
-            return t.error();
+        if (auto r = insertRecharge.flush(); !r)
+            return r.error();
+        if (auto f = allocations.flush(); !f)
+            return f.error();
         // As if saved by an admin: below the threshold, it recharges at once.
         for (const Recharging& r : std::as_const(recharging)) {
             if (auto a =
@@ -456,15 +533,14 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
         }
         if (extraEach.isPositive()) {
             for (qint64 account : std::as_const(payingAccounts)) {
-                credits.append({account, extraEach});
+                if (auto t = allocations.transfer(Ledger::CompanyAccount, account, extraEach,
+                                                  allocation);
+                    !t)
+                    return t.error();
                 summary.creditAllocatedCents += extraEach.cents();
-                if (credits.size() >= 1000) {
-                    if (auto t = payCredits(); !t)
-                        return t.error();
-                }
             }
-            if (auto t = payCredits(); !t)
-                return t.error();
+            if (auto f = allocations.flush(); !f)
+                return f.error();
         }
         LedgerBatch companyDebits(m_ctx, tx);
         LedgerBatch bundleDebits(m_ctx, tx);
@@ -545,12 +621,15 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
         }
         if (!numbers->isEmpty() && newMembers.isEmpty() && profileHolders.isEmpty())
             return Error::refused(tr("Demo numbers need members or SIP profiles to hold them."));
-        Statement insertNumber(
-            db, QStringLiteral("INSERT INTO numbers (e164, country, area, member_id, profile_id,"
-                               " months, price_cents, anchor, periods, expires, cancelled,"
-                               " status, bought_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 0,"
-                               " 'active', ?)"));
+        MultiRowStatement insertNumber(
+            db,
+            QStringLiteral("INSERT INTO numbers (e164, country, area, member_id, profile_id,"
+                           " months, price_cents, anchor, periods, expires, cancelled, status,"
+                           " bought_at) VALUES "),
+            QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 0, 'active', ?)"), QString(), 256);
         const QVariant noId(QMetaType::fromType<qlonglong>());
+        const QString anchor = today.toString(Qt::ISODate);
+        const QString boughtAt = m_ctx.nowText();
         for (const PlannedNumber& n : std::as_const(*numbers)) {
             const bool toProfile =
                 !profileHolders.isEmpty() && (newMembers.isEmpty() || rng.bounded(3) == 0);
@@ -563,10 +642,10 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                 .add(h.profile ? QVariant(h.id) : noId)
                 .add(n.months)
                 .add(n.price.cents())
-                .add(today.toString(Qt::ISODate))
+                .add(anchor)
                 .add(today.addMonths(n.months).toString(Qt::ISODate))
-                .add(m_ctx.nowText());
-            if (auto e = insertNumber.exec(); !e)
+                .add(boughtAt);
+            if (auto e = insertNumber.endRow(); !e)
                 return e.error();
             if (auto d = companyDebits.debit(Ledger::CompanyAccount, n.price,
                                              QStringLiteral("number"), n.e164, h.accountId);
@@ -577,6 +656,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             if (progress && doneSoFar % 1000 == 0 && !progress(doneSoFar, total))
                 return cancelled();
         }
+        if (auto e = insertNumber.flush(); !e)
+            return e.error();
         if (auto f = companyDebits.flush(); !f)
             return f.error();
 

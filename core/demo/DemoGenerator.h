@@ -18,7 +18,8 @@ namespace sb {
 ///   allocated credit and some auto-recharges;
 /// - SIP profiles (IP-authenticated, 1–20 channels paid for a month by the company, credit);
 /// - numbers across the catalogue's countries and areas, held by members and profiles and
-///   paid by the company (at most what the catalogue has free: it is small);
+///   paid by the company (the catalogue's free numbers, then its areas' blocks continued, up
+///   to NumbersPerArea an area);
 /// - call records over the last three months before the clock's now (DemoCallStream),
 ///   rated and charged through CallImporter like an imported Master.csv, so the books
 ///   balance as after any import. The company is topped up for everything it pays, and the
@@ -38,13 +39,16 @@ public:
     static constexpr int MaxProfiles = 10'000;
     static constexpr int MaxNumbers = 1'000'000;
     static constexpr qint64 MaxCalls = 100'000'000;
+    /// Numbers of an area the demo buys at most: the catalogue's block, continued past its
+    /// end when more are asked for than the catalogue has free (valid numbers of the area only).
+    static constexpr int NumbersPerArea = 2000;
 
     struct Options
     {
         int members = 200;
         quint32 seed = 1;
         int profiles = 0;
-        int numbers = 0; ///< asked for; at most what the catalogue has free is bought
+        int numbers = 0; ///< asked for; at most NumbersPerArea free ones an area are bought
         qint64 calls = 0;
         /// Invented members and money go only into an empty account unless this says the
         /// admin confirmed mixing them into the one there (switchboardctl demo --yes).

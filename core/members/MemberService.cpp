@@ -4,6 +4,7 @@
 #include "core/base/PhoneNumbers.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
+#include "core/storage/MultiRowStatement.h"
 #include "core/storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,9 @@
 #include <QSaveFile>
 #include <QSet>
 #include <QSqlQuery>
+
+#include <algorithm>
+#include <vector>
 
 namespace sb {
 
@@ -200,6 +204,88 @@ Result<Member> MemberService::insert(Transaction& tx, const NewMember& m) const
     out.department = m.department.trimmed();
     out.country = normalisedCountry(m.country);
     out.createdAt = m_ctx.now();
+    return out;
+}
+
+Result<QList<Member>> MemberService::insertMany(Transaction& tx, const QList<NewMember>& in) const
+{
+    // As insert(), many rows per statement: the demo's hundred thousand members in a few
+    // seconds rather than a few hundred statements' parsing per second.
+    // Rows per statement: SQLite's parser takes time in the square of a statement's values.
+    constexpr int kRows = 64;
+    const Database& db = tx.db();
+    const QString now = m_ctx.nowText();
+    const QDateTime created = m_ctx.now();
+    QList<Member> out;
+    out.reserve(in.size());
+    std::vector<qint64> accountIds;
+    MultiRowStatement accounts(
+        db, QStringLiteral("INSERT INTO accounts (kind, balance_cents) VALUES "),
+        QStringLiteral("('member', 0)"), QStringLiteral(" RETURNING id"), kRows);
+    accounts.onExecuted([&](QSqlQuery& q) -> Result<void> {
+        while (q.next())
+            accountIds.push_back(q.value(0).toLongLong());
+        return {};
+    });
+    QHash<QString, qint64> idByKey;
+    MultiRowStatement members(
+        db,
+        QStringLiteral("INSERT INTO members (account_id, account_name, account_key, display_name,"
+                       " email, department, status, search_key, created_at, country) VALUES "),
+        QStringLiteral("(?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)"),
+        QStringLiteral(" RETURNING id, account_key"), kRows);
+    members.onExecuted([&](QSqlQuery& q) -> Result<void> {
+        while (q.next())
+            idByKey.insert(q.value(1).toString(), q.value(0).toLongLong());
+        return {};
+    });
+    for (qsizetype first = 0; first < in.size(); first += kRows) {
+        const qsizetype last = std::min(in.size(), first + kRows);
+        accountIds.clear();
+        for (qsizetype i = first; i < last; ++i) {
+            if (auto a = accounts.endRow(); !a)
+                return a.error();
+        }
+        if (auto a = accounts.flush(); !a)
+            return a.error();
+        if (qsizetype(accountIds.size()) != last - first)
+            return Error::storage(tr("Database error: %1").arg(tr("accounts were not created.")));
+        // One INSERT gives its rows ascending ids in the order of its VALUES; which new, empty
+        // account goes to which member does not matter anyway.
+        std::sort(accountIds.begin(), accountIds.end());
+        idByKey.clear();
+        for (qsizetype i = first; i < last; ++i) {
+            const NewMember& m = in[i];
+            Member& o = out.emplace_back();
+            o.accountId = accountIds[size_t(i - first)];
+            o.account = m.account;
+            o.name = m.name.trimmed();
+            o.email = m.email.trimmed();
+            o.department = m.department.trimmed();
+            o.country = normalisedCountry(m.country);
+            o.createdAt = created;
+            members.add(o.accountId)
+                .add(m.account)
+                .add(accountKey(m.account))
+                .add(Database::text(o.name))
+                .add(Database::text(o.email))
+                .add(Database::text(o.department))
+                .add(searchKey(m))
+                .add(now)
+                .add(o.country);
+            if (auto r = members.endRow(); !r)
+                return r.error();
+        }
+        if (auto r = members.flush(); !r)
+            return r.error();
+        for (qsizetype i = first; i < last; ++i) {
+            const auto id = idByKey.constFind(accountKey(out[i].account));
+            if (id == idByKey.cend())
+                return Error::storage(
+                    tr("Database error: %1").arg(tr("a member was not created.")));
+            out[i].id = *id;
+        }
+    }
     return out;
 }
 

@@ -67,6 +67,9 @@ public:
 
     /// Inserts a member inside the caller's transaction (no validation, no log).
     Result<Member> insert(Transaction& tx, const NewMember& m) const;
+    /// insert() of many members at once (their accounts too), many rows per statement, in
+    /// the order given; account names must be distinct and free (not checked).
+    Result<QList<Member>> insertMany(Transaction& tx, const QList<NewMember>& members) const;
 
 private:
     Result<bool> accountExists(const QString& account) const;

@@ -165,7 +165,12 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
     if (!db.isPostgres()) {
         if (auto q = db.runFirst(QStringLiteral("PRAGMA cache_size")))
             cacheBefore = q->value(0).toLongLong();
-        if (auto q = db.run(QStringLiteral("PRAGMA cache_size = -%1").arg(kImportCacheKiB)); !q)
+        // Never smaller than the caller's (the demo sets a larger one for its whole work);
+        // a positive size counts pages, of 4 KiB by default.
+        if (cacheBefore && (*cacheBefore < 0 ? -*cacheBefore : *cacheBefore * 4) >= kImportCacheKiB)
+            cacheBefore.reset();
+        else if (auto q = db.run(QStringLiteral("PRAGMA cache_size = -%1").arg(kImportCacheKiB));
+                 !q)
             return q.error();
     }
     const auto restoreCache = qScopeGuard([&] {

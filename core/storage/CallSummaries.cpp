@@ -2,6 +2,7 @@
 
 #include "core/base/PhoneNumbers.h"
 #include "core/base/UtcFields.h"
+#include "core/storage/MultiRowStatement.h"
 #include "core/storage/Statement.h"
 
 #include <QSqlQuery>
@@ -80,17 +81,22 @@ bool CallSummaries::full() const
 
 Result<void> CallSummaries::flush()
 {
+    // Many rows per statement: a million calls touch some hundred thousand months of
+    // accounts and hours of profiles.
+    constexpr int kRows = 64;
     if (!m_months.empty()) {
-        Statement upsert(
-            m_db, QStringLiteral(
-                      "INSERT INTO call_months (month, account_id, calls, billed_minutes,"
-                      " us_minutes, bundle_minutes, charged_cents) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                      " ON CONFLICT (month, account_id) DO UPDATE SET"
-                      " calls = call_months.calls + excluded.calls,"
-                      " billed_minutes = call_months.billed_minutes + excluded.billed_minutes,"
-                      " us_minutes = call_months.us_minutes + excluded.us_minutes,"
-                      " bundle_minutes = call_months.bundle_minutes + excluded.bundle_minutes,"
-                      " charged_cents = call_months.charged_cents + excluded.charged_cents"));
+        MultiRowStatement upsert(
+            m_db,
+            QStringLiteral("INSERT INTO call_months (month, account_id, calls, billed_minutes,"
+                           " us_minutes, bundle_minutes, charged_cents) VALUES "),
+            QStringLiteral("(?, ?, ?, ?, ?, ?, ?)"),
+            QStringLiteral(" ON CONFLICT (month, account_id) DO UPDATE SET"
+                           " calls = call_months.calls + excluded.calls,"
+                           " billed_minutes = call_months.billed_minutes + excluded.billed_minutes,"
+                           " us_minutes = call_months.us_minutes + excluded.us_minutes,"
+                           " bundle_minutes = call_months.bundle_minutes + excluded.bundle_minutes,"
+                           " charged_cents = call_months.charged_cents + excluded.charged_cents"),
+            kRows);
         for (const auto& [key, m] : m_months) {
             upsert.add(monthText(key.second))
                 .add(key.first)
@@ -99,16 +105,27 @@ Result<void> CallSummaries::flush()
                 .add(m.usMinutes)
                 .add(m.bundleMinutes)
                 .add(m.chargedCents);
-            if (auto u = upsert.exec(); !u)
+            if (auto u = upsert.endRow(); !u)
                 return u;
         }
+        if (auto u = upsert.flush(); !u)
+            return u;
         m_months.clear();
     }
     if (!m_hours.empty()) {
-        Statement upsert(m_db, QStringLiteral("INSERT INTO call_hours (profile_id, hour, seconds)"
-                                              " VALUES (?, ?, ?) ON CONFLICT (profile_id, hour)"
-                                              " DO UPDATE SET seconds = call_hours.seconds +"
-                                              " excluded.seconds"));
+        MultiRowStatement upsert(
+            m_db, QStringLiteral("INSERT INTO call_hours (profile_id, hour, seconds) VALUES "),
+            QStringLiteral("(?, ?, ?)"),
+            QStringLiteral(" ON CONFLICT (profile_id, hour) DO UPDATE SET seconds ="
+                           " call_hours.seconds + excluded.seconds"),
+            kRows);
+        for (const auto& [key, seconds] : m_hours) {
+            upsert.add(key.first).add(hourText(key.second)).add(seconds);
+            if (auto u = upsert.endRow(); !u)
+                return u;
+        }
+        if (auto u = upsert.flush(); !u)
+            return u;
         // The profile's busiest hour: replaced when an hour just written is busier.
         Statement peak(m_db, QStringLiteral("INSERT INTO profile_peaks (profile_id, hour, seconds)"
                                             " SELECT profile_id, hour, seconds FROM call_hours"
@@ -117,11 +134,7 @@ Result<void> CallSummaries::flush()
                                             " hour = excluded.hour, seconds = excluded.seconds"
                                             " WHERE excluded.seconds > profile_peaks.seconds"));
         for (const auto& [key, seconds] : m_hours) {
-            const QString hour = hourText(key.second);
-            upsert.add(key.first).add(hour).add(seconds);
-            if (auto u = upsert.exec(); !u)
-                return u;
-            peak.add(key.first).add(hour);
+            peak.add(key.first).add(hourText(key.second));
             if (auto p = peak.exec(); !p)
                 return p;
         }
