@@ -59,7 +59,8 @@ int runMinimal(int argc, char** argv, const QString& out)
     auto* model = new QStandardItemModel(50, 5, &window);
     for (int r = 0; r < 50; ++r)
         for (int c = 0; c < 5; ++c)
-            model->setItem(r, c, new QStandardItem(QStringLiteral("Row %1, column %2").arg(r).arg(c)));
+            model->setItem(r, c,
+                           new QStandardItem(QStringLiteral("Row %1, column %2").arg(r).arg(c)));
     auto* view = new QTableView(&window);
     view->setModel(model);
     view->horizontalHeader()->setStretchLastSection(true);
@@ -107,7 +108,9 @@ Outcome spawnAndWait(const QStringList& args, const QStringList& env)
         return outcome;
     }
     int status = 0;
-    struct rusage usage{};
+    struct rusage usage
+    {
+    };
     const pid_t done = wait4(pid, &status, 0, &usage);
     outcome.ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     posix_spawn_file_actions_destroy(&actions);
@@ -134,10 +137,9 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption databaseOption(QStringLiteral("database"),
-                                            QStringLiteral("SQLite file to copy and open."),
-                                            QStringLiteral("FILE"),
-                                            QStringLiteral("/work/bench/full2.db"));
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"), QStringLiteral("SQLite file to copy and open."),
+        QStringLiteral("FILE"), QStringLiteral("/work/bench/full2.db"));
     const QCommandLineOption appOption(QStringLiteral("app"),
                                        QStringLiteral("The switchboard executable."),
                                        QStringLiteral("PATH"));
@@ -195,7 +197,8 @@ int main(int argc, char** argv)
         const QString entry = QString::fromLocal8Bit(*e);
         const QString key = entry.section(QLatin1Char('='), 0, 0);
         if (key == QLatin1String("HOME") || key.startsWith(QLatin1String("XDG_")) ||
-            key.startsWith(QLatin1String("SWITCHBOARD_")) || key == QLatin1String("QT_QPA_PLATFORM"))
+            key.startsWith(QLatin1String("SWITCHBOARD_")) ||
+            key == QLatin1String("QT_QPA_PLATFORM"))
             continue;
         env.append(entry);
     }
@@ -235,11 +238,11 @@ int main(int argc, char** argv)
         floorMs.push_back(floor.ms);
         floorKiB = std::max(floorKiB, floor.maxRssKiB);
         for (const QString& page : pages) {
-            const Outcome o = spawnAndWait(
-                {appPath, QStringLiteral("-qwindowgeometry"), QStringLiteral("1024x700"),
-                 QStringLiteral("--database"), copy, QStringLiteral("--screenshot"), shot,
-                 QStringLiteral("--page"), page},
-                env);
+            const Outcome o =
+                spawnAndWait({appPath, QStringLiteral("-qwindowgeometry"),
+                              QStringLiteral("1024x700"), QStringLiteral("--database"), copy,
+                              QStringLiteral("--screenshot"), shot, QStringLiteral("--page"), page},
+                             env);
             if (!o.ok) {
                 say(QStringLiteral("bench_startup: switchboard failed on page %1").arg(page));
                 return 1;
@@ -268,9 +271,8 @@ int main(int argc, char** argv)
                 .arg(mib, 0, 'f', 1)
                 .arg(extraMib, 0, 'f', 1)
                 .arg(held ? QString() : QStringLiteral("  (goal missed)")));
-        sb::bench::figure(QStringLiteral("startup"),
-                          QStringLiteral("start-up %1").arg(page),
-                          ms, QStringLiteral("ms"), ratio,
+        sb::bench::figure(QStringLiteral("startup"), QStringLiteral("start-up %1").arg(page), ms,
+                          QStringLiteral("ms"), ratio,
                           QStringLiteral("<= 3x minimal window, peak <= minimal + 40 MiB"), held);
     }
     return all ? 0 : 3;
