@@ -13,6 +13,8 @@
 //
 // It also prints what the same run of billing does to the paints when made on the UI thread
 // (BillingService(ctx).run() called there, as the window did before issue 11), for comparison.
+// BENCH_DIAG=1 also prints what each kind of change costs the UI thread to take in, and when
+// billing's announcement arrived.
 
 #include "core/base/FixedClock.h"
 #include "core/base/Money.h"
