@@ -98,6 +98,10 @@ int main(int argc, char** argv)
     options.restoreSettings = !screenshot;
     options.saveSettings = !screenshot;
     options.followOtherAdmins = !screenshot;
+    // A screenshot builds only the page it shows.
+    options.buildOtherPagesLater = !screenshot;
+    if (screenshot)
+        options.startPage = sb::ui::MainWindow::pageNames().value(page);
     sb::ui::MainWindow window(ctx, options);
 
     if (screenshot) {

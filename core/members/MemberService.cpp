@@ -374,6 +374,32 @@ Result<QList<Member>> MemberService::findMany(const QStringList& accounts) const
     return out;
 }
 
+Result<QList<Member>> MemberService::findIds(const QList<qint64>& ids) const
+{
+    QList<Member> out;
+    const QDateTime now = m_ctx.now();
+    // In chunks: a statement's bound values are limited (SQLite 32766, PostgreSQL 65535).
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype from = 0; from < ids.size(); from += kChunk) {
+        const QList<qint64> chunk = ids.mid(from, kChunk);
+        QStringList marks(chunk.size(), QStringLiteral("?"));
+        QVariantList binds;
+        binds.reserve(chunk.size());
+        for (qint64 id : chunk)
+            binds << id;
+        auto q = m_ctx.db.run(kSelect + QStringLiteral(" WHERE m.id IN (") +
+                                  marks.join(QLatin1Char(',')) + QLatin1Char(')'),
+                              binds);
+        if (!q)
+            return q.error();
+        while (q->next())
+            out.append(readMember(*q, now));
+    }
+    if (auto r = attachNumbers(out); !r)
+        return r.error();
+    return out;
+}
+
 Result<QList<Member>> MemberService::page(const MemberQuery& query) const
 {
     const Database& db = m_ctx.db;

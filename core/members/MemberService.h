@@ -42,6 +42,9 @@ public:
     Result<Member> add(const NewMember& m) const;
     Result<Member> find(const QString& account) const;
     Result<QList<Member>> findMany(const QStringList& accounts) const;
+    /// The members of these ids that exist, in no particular order, in a few queries however
+    /// many (for a table refreshing the rows a change named: billing names thousands).
+    Result<QList<Member>> findIds(const QList<qint64>& ids) const;
     Result<QList<Member>> page(const MemberQuery& query) const;
     Result<qint64> count(const QString& search = {}) const;
     /// Distinct departments, sorted, for completion.

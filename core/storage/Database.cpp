@@ -44,6 +44,14 @@ Database::Handle::~Handle()
 {
     {
         QSqlDatabase db = QSqlDatabase::database(connection, false);
+        if (db.isOpen() && engine == Engine::SQLite) {
+            // Closing a WAL connection checkpoints under an EXCLUSIVE lock, which stalls the
+            // other connections' reads (the window's, when a worker's billing or import ends)
+            // for as long as copying the log back takes. A passive checkpoint first does that
+            // copying without the lock; the close is then quick.
+            QSqlQuery checkpoint(db);
+            (void)checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+        }
         if (db.isOpen())
             db.close();
     }

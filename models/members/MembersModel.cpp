@@ -4,8 +4,11 @@
 #include "core/members/MemberService.h"
 #include "models/base/BalanceDisplay.h"
 
+#include <QHash>
 #include <QLocale>
 #include <QSet>
+
+#include <algorithm>
 
 namespace sb {
 
@@ -286,17 +289,30 @@ void MembersModel::refreshMembers(const QList<qint64>& ids)
 {
     if (ids.isEmpty())
         return;
+    // The fetched rows among them, read again in a few queries (billing names thousands, and
+    // this runs on the UI thread).
     const QSet<qint64> wanted(ids.cbegin(), ids.cend());
-    const MemberService service(m_ctx);
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (!wanted.contains(m_rows[row].id))
+    QHash<qint64, int> rowOf;
+    for (int row = 0; row < m_rows.size(); ++row)
+        if (wanted.contains(m_rows[row].id))
+            rowOf.insert(m_rows[row].id, row);
+    if (rowOf.isEmpty())
+        return;
+    auto fresh = MemberService(m_ctx).findIds(rowOf.keys());
+    if (!fresh)
+        return;
+    int first = -1;
+    int last = -1;
+    for (const Member& m : std::as_const(*fresh)) {
+        const int row = rowOf.value(m.id, -1);
+        if (row < 0)
             continue;
-        auto fresh = service.find(m_rows[row].account);
-        if (!fresh)
-            continue;
-        m_rows[row] = *fresh;
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        m_rows[row] = m;
+        first = first < 0 ? row : std::min(first, row);
+        last = std::max(last, row);
     }
+    if (first >= 0)
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
 void MembersModel::retranslate()

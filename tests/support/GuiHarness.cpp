@@ -57,6 +57,9 @@ QString GuiHarness::setUp(bool runBilling)
     m_window->show();
     if (!QTest::qWaitForWindowExposed(m_window.get()))
         return QStringLiteral("the window was not shown");
+    // The window builds its pages when first needed; the tests find every page's actions and
+    // widgets by name from the start, as they would a moment after start.
+    m_window->buildAllPages();
     return {};
 }
 

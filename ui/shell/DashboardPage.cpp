@@ -21,6 +21,7 @@
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace sb::ui {
 
@@ -210,6 +211,13 @@ void DashboardPage::setGuideActions(const QList<QAction*>& actions)
     retranslateGuide();
 }
 
+void DashboardPage::setGuideActions(std::function<QList<QAction*>()> provide)
+{
+    m_provideGuideActions = std::move(provide);
+    if (!m_guide->isHidden())
+        setGuideActions(std::exchange(m_provideGuideActions, {})());
+}
+
 bool DashboardPage::isGuideShown() const
 {
     return !m_guide->isHidden();
@@ -236,6 +244,8 @@ void DashboardPage::refreshAttention()
     // An empty account: the first steps instead of empty lists.
     const auto isEmpty = AttentionService(m_ctx).accountIsEmpty();
     const bool empty = isEmpty && *isEmpty;
+    if (empty && m_provideGuideActions)
+        setGuideActions(std::exchange(m_provideGuideActions, {})());
     m_guide->setHidden(!empty);
     QWidget* chartsHost = m_chartsSlot->parentWidget();
     for (QWidget* w : {static_cast<QWidget*>(m_attentionCaption), static_cast<QWidget*>(m_tabs),

@@ -7,6 +7,8 @@
 #include <QPair>
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QFrame;
 class QHBoxLayout;
@@ -44,6 +46,9 @@ public:
     /// The first steps of the guide an empty account shows, a button each (top up, add
     /// members, create a SIP profile, buy numbers, import call records).
     void setGuideActions(const QList<QAction*>& actions);
+    /// The same, asked of `provide` only when the guide is first shown: its actions belong to
+    /// pages the window builds when needed.
+    void setGuideActions(std::function<QList<QAction*>()> provide);
 
     AttentionModel* attentionModel() const { return m_attentionModel; }
     QTreeView* attentionList() const { return m_attention; }
@@ -105,6 +110,7 @@ private:
     QList<QPair<QString, QLabel*>> m_guideTexts;
     /// Changes came while the page was hidden.
     bool m_attentionStale = false;
+    std::function<QList<QAction*>()> m_provideGuideActions;
 };
 
 } // namespace sb::ui

@@ -39,6 +39,8 @@
 #include <QTimer>
 #include <QToolBar>
 
+#include <utility>
+
 namespace sb::ui {
 
 namespace {
@@ -91,14 +93,14 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
     m_navigation->setFont(navFont);
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("pages"));
+    // Only the page shown first is built now (start-up time and memory on a big account);
+    // the others when first needed.
     for (const PageRegistration& registration : registeredPages()) {
-        m_pages.push_back(registration.create(m_ctx, m_stack));
-        Page& page = *m_pages.back();
-        m_stack->addWidget(page.widget());
+        m_pages.push_back(nullptr);
+        m_stack->addWidget(new QWidget(m_stack));
         auto* item = new QListWidgetItem(m_navigation);
-        item->setData(Qt::UserRole, page.id());
+        item->setData(Qt::UserRole, QString::fromLatin1(registration.id));
         item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() + 14));
-        page.onStatusMessage(this, [this](const QString& text) { showStatus(text); });
     }
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -127,31 +129,6 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
     createActions();
     createMenus();
 
-    // Requests from one page to another; what changed reaches every page through the Notifier.
-    connect(membersPage(), &MembersPage::buyNumbersRequested, numbersPage(),
-            &NumbersPage::buyNumbersForMembers);
-    connect(membersPage(), &MembersPage::cancelNumbersRequested, numbersPage(),
-            &NumbersPage::cancelNumbersOfMembers);
-    connect(sipProfilesPage(), &SipProfilesPage::buyNumbersRequested, numbersPage(),
-            &NumbersPage::buyNumbersFor);
-    connect(settingsPage(), &SettingsPage::databaseRequested, this, &MainWindow::switchDatabase);
-    connect(dashboardPage(), &DashboardPage::openRequested, this,
-            [this](AttentionItem::Target target, const QString& key) {
-                switch (target) {
-                case AttentionItem::Target::Member:
-                    showMember(key);
-                    break;
-                case AttentionItem::Target::Profile:
-                    showProfile(key);
-                    break;
-                case AttentionItem::Target::Number:
-                    showNumber(key);
-                    break;
-                case AttentionItem::Target::None:
-                    break;
-                }
-            });
-    settingsPage()->setCurrentDatabase(m_ctx.db.displaySpec());
     connect(m_ctx.notifier, &Notifier::changed, this, [this](const Changes& changes) {
         if (changes.companyBalance)
             refreshCompanyBalance();
@@ -178,13 +155,20 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
     }
 
     resize(1280, 800);
-    showPage(QStringLiteral("members"));
+    int first = pageFromName(m_options.startPage);
+    if (m_options.restoreSettings) {
+        const int remembered = pageFromName(QSettings().value(kPageKey).toString());
+        if (remembered >= 0)
+            first = remembered;
+    }
+    showPage(first >= 0 ? first : pageFromName(QStringLiteral("members")));
     if (m_options.restoreSettings)
         restoreSettings();
     // Connected only now, so that opening the window does not overwrite the remembered page.
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
+        ensurePage(row);
         m_stack->setCurrentIndex(row);
         showPageActions(row);
         if (m_options.saveSettings)
@@ -193,7 +177,13 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
     retranslateUi();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Work still running on a worker thread (billing, an import, the demo) announces to the
+    // Notifier this window owns: it ends before the Notifier goes.
+    m_billingAgain = false;
+    qDeleteAll(findChildren<BackgroundJob*>());
+}
 
 void MainWindow::followOtherAdmins()
 {
@@ -281,7 +271,7 @@ void MainWindow::createActions()
     connect(m_findAction, &QAction::triggered, this, [this]() {
         // The page's own search, or the members' on a page without one.
         const int current = currentPage();
-        if (current >= 0 && m_pages[current]->focusSearch())
+        if (current >= 0 && ensurePage(current)->focusSearch())
             return;
         showPage(QStringLiteral("members"));
         membersPage()->focusSearch();
@@ -311,7 +301,7 @@ void MainWindow::createActions()
 
     for (int i = 0; i < pageCount(); ++i) {
         auto* a = new QAction(this);
-        a->setObjectName(Page::actionName(m_pages[i]->id()));
+        a->setObjectName(Page::actionName(QString::fromLatin1(registeredPages()[i].id)));
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
         connect(a, &QAction::triggered, this, [this, i]() { showPage(i); });
         m_pageActions.append(a);
@@ -320,11 +310,10 @@ void MainWindow::createActions()
 
 void MainWindow::createMenus()
 {
+    // The pages' own entries join these menus when the pages are built (pageBuilt()).
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
-    m_fileMenu->addAction(membersPage()->importAction());
-    m_fileMenu->addAction(membersPage()->exportAction());
-    m_fileMenu->addSeparator();
+    m_fileMenuPageEnd = m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
     m_companyMenu = menuBar()->addMenu(QString());
@@ -334,24 +323,15 @@ void MainWindow::createMenus()
 
     m_membersMenu = menuBar()->addMenu(QString());
     m_membersMenu->setObjectName(QStringLiteral("membersMenu"));
-    const QList<QAction*> memberActions = membersPage()->memberActions();
-    for (QAction* a : memberActions) {
-        if (a->objectName() == QLatin1String("importMembersAction") || a->isSeparator())
-            break;
-        m_membersMenu->addAction(a);
-    }
-    m_membersMenu->addSeparator();
+    m_membersMenuPageEnd = m_membersMenu->addSeparator();
     m_membersMenu->addAction(m_findAction);
 
     m_numbersMenu = menuBar()->addMenu(QString());
     m_numbersMenu->setObjectName(QStringLiteral("numbersMenu"));
-    m_numbersMenu->addActions(numbersPage()->numberActions());
 
     m_profilesMenu = menuBar()->addMenu(QString());
     m_profilesMenu->setObjectName(QStringLiteral("sipProfilesMenu"));
-    m_profilesMenu->addActions(sipProfilesPage()->profileActions());
-    m_profilesMenu->addSeparator();
-    m_profilesMenu->addActions(sipProfilesPage()->bundleActions());
+    m_profilesMenuBundles = m_profilesMenu->addSeparator();
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -373,14 +353,124 @@ void MainWindow::createMenus()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_toolBarEnd = m_toolBar->addWidget(spacer);
     m_toolBar->addWidget(m_balanceLabel);
+}
 
-    dashboardPage()->setQuickActions(
-        {m_topUpAction, membersPage()->addMemberAction(), membersPage()->importAction()});
-    QList<QAction*> firstSteps{m_topUpAction, membersPage()->addMemberAction(),
-                               sipProfilesPage()->createAction(), numbersPage()->buyAction()};
-    if (auto* calls = pageWidget<CallsPage>())
-        firstSteps.append(calls->importAction());
-    dashboardPage()->setGuideActions(firstSteps);
+int MainWindow::pageIndexOf(const QMetaObject* type) const
+{
+    const QList<PageRegistration>& pages = registeredPages();
+    for (int i = 0; i < pages.size(); ++i)
+        if (pages[i].type == type)
+            return i;
+    return -1;
+}
+
+bool MainWindow::isPageBuilt(int index) const
+{
+    return index >= 0 && index < pageCount() && m_pages[index] != nullptr;
+}
+
+Page* MainWindow::ensurePage(int index)
+{
+    if (index < 0 || index >= pageCount())
+        return nullptr;
+    if (!m_pages[index]) {
+        m_pages[index] = registeredPages()[index].create(m_ctx, m_stack);
+        QWidget* placeholder = m_stack->widget(index);
+        const bool current = m_stack->currentIndex() == index;
+        m_stack->insertWidget(index, m_pages[index]->widget());
+        m_stack->removeWidget(placeholder);
+        delete placeholder;
+        if (current)
+            m_stack->setCurrentIndex(index);
+        pageBuilt(index);
+    }
+    return m_pages[index].get();
+}
+
+void MainWindow::pageBuilt(int index)
+{
+    Page& built = *m_pages[index];
+    built.onStatusMessage(this, [this](const QString& text) { showStatus(text); });
+    QWidget* widget = built.widget();
+    // Requests from one page to another go to the other page, built then if need be; what
+    // changed reaches every page through the Notifier.
+    if (auto* members = qobject_cast<MembersPage*>(widget)) {
+        connect(
+            members, &MembersPage::buyNumbersRequested, this,
+            [this](const QStringList& accounts) { numbersPage()->buyNumbersForMembers(accounts); });
+        connect(members, &MembersPage::cancelNumbersRequested, this,
+                [this](const QStringList& accounts) {
+                    numbersPage()->cancelNumbersOfMembers(accounts);
+                });
+        m_fileMenu->insertAction(m_fileMenuPageEnd, members->importAction());
+        m_fileMenu->insertAction(m_fileMenuPageEnd, members->exportAction());
+        for (QAction* a : members->memberActions()) {
+            if (a->objectName() == QLatin1String("importMembersAction") || a->isSeparator())
+                break;
+            m_membersMenu->insertAction(m_membersMenuPageEnd, a);
+        }
+    } else if (auto* numbers = qobject_cast<NumbersPage*>(widget)) {
+        m_numbersMenu->addActions(numbers->numberActions());
+    } else if (auto* profiles = qobject_cast<SipProfilesPage*>(widget)) {
+        connect(
+            profiles, &SipProfilesPage::buyNumbersRequested, this,
+            [this](const QList<NumberHolder>& holders) { numbersPage()->buyNumbersFor(holders); });
+        m_profilesMenu->insertActions(m_profilesMenuBundles, profiles->profileActions());
+        m_profilesMenu->addActions(profiles->bundleActions());
+    } else if (auto* settings = qobject_cast<SettingsPage*>(widget)) {
+        connect(settings, &SettingsPage::databaseRequested, this, &MainWindow::switchDatabase);
+        settings->setCurrentDatabase(m_ctx.db.displaySpec());
+    } else if (auto* dashboard = qobject_cast<DashboardPage*>(widget)) {
+        connect(dashboard, &DashboardPage::openRequested, this,
+                [this](AttentionItem::Target target, const QString& key) {
+                    switch (target) {
+                    case AttentionItem::Target::Member:
+                        showMember(key);
+                        break;
+                    case AttentionItem::Target::Profile:
+                        showProfile(key);
+                        break;
+                    case AttentionItem::Target::Number:
+                        showNumber(key);
+                        break;
+                    case AttentionItem::Target::None:
+                        break;
+                    }
+                });
+        dashboard->setQuickActions(
+            {m_topUpAction, membersPage()->addMemberAction(), membersPage()->importAction()});
+        // The guide shows on an empty account only: its pages are built when it does.
+        dashboard->setGuideActions(std::function<QList<QAction*>()>([this]() {
+            QList<QAction*> firstSteps{m_topUpAction, membersPage()->addMemberAction(),
+                                       sipProfilesPage()->createAction(),
+                                       numbersPage()->buyAction()};
+            if (auto* calls = pageWidget<CallsPage>())
+                firstSteps.append(calls->importAction());
+            return firstSteps;
+        }));
+    }
+    if (m_options.restoreSettings && m_settingsRestored)
+        built.restoreSettings();
+}
+
+void MainWindow::buildAllPages()
+{
+    for (int i = 0; i < pageCount(); ++i)
+        ensurePage(i);
+}
+
+void MainWindow::buildNextPageLater()
+{
+    // One page per turn of the event loop, after what is queued (a paint, a click).
+    QTimer::singleShot(0, this, [this]() {
+        for (int i = 0; i < pageCount(); ++i) {
+            if (!m_pages[i]) {
+                ensurePage(i);
+                buildNextPageLater();
+                return;
+            }
+        }
+    });
 }
 
 int MainWindow::currentPage() const
@@ -390,13 +480,16 @@ int MainWindow::currentPage() const
 
 QWidget* MainWindow::page(int index) const
 {
-    return m_stack->widget(index);
+    // Building a page on first use changes no state a caller could see but the page itself.
+    Page* p = const_cast<MainWindow*>(this)->ensurePage(index);
+    return p ? p->widget() : nullptr;
 }
 
 void MainWindow::showPage(int index)
 {
     if (index < 0 || index >= pageCount())
         return;
+    ensurePage(index);
     m_navigation->setCurrentRow(index);
     m_stack->setCurrentIndex(index);
     showPageActions(index);
@@ -429,7 +522,7 @@ void MainWindow::showPageActions(int page)
 {
     // The tool bar follows the page: its own actions between the company's and the balance.
     const QList<QAction*> wanted =
-        page >= 0 && page < pageCount() ? m_pages[page]->toolBarActions() : QList<QAction*>();
+        page >= 0 && page < pageCount() ? ensurePage(page)->toolBarActions() : QList<QAction*>();
     if (wanted == m_toolBarShown)
         return;
     for (QAction* a : std::as_const(m_toolBarShown))
@@ -441,7 +534,8 @@ void MainWindow::showPageActions(int page)
 void MainWindow::refreshPages()
 {
     for (const auto& page : m_pages)
-        page->refresh();
+        if (page)
+            page->refresh();
     refreshCompanyBalance();
 }
 
@@ -465,7 +559,36 @@ void MainWindow::refreshCompanyBalance()
 
 void MainWindow::runBilling()
 {
-    auto report = BillingService(m_ctx).run();
+    // One run at a time; a run asked for meanwhile follows it (billing is idempotent).
+    if (m_billingJob) {
+        m_billingAgain = true;
+        return;
+    }
+    // Off the UI thread, on the job's own connection: on a big account billing writes for
+    // seconds, and the window keeps painting. What it changed reaches the pages through the
+    // Notifier; its news comes to the status bar.
+    m_billingJob = BackgroundJob::run<BillingService::Report>(
+        m_ctx, tr("Running billing…"), this,
+        [](const Context& ctx, const BackgroundJob::Progress&) {
+            return BillingService(ctx).run();
+        },
+        [this](Result<BillingService::Report> report) {
+            m_billingJob = nullptr;
+            showBillingReport(report);
+            emit billingFinished();
+            if (std::exchange(m_billingAgain, false))
+                runBilling();
+        },
+        BackgroundJob::Feedback::Quiet);
+}
+
+bool MainWindow::isBillingRunning() const
+{
+    return m_billingJob != nullptr;
+}
+
+void MainWindow::showBillingReport(const Result<BillingService::Report>& report)
+{
     if (!report) {
         showStatus(tr("Billing could not run: %1").arg(report.error().message));
         return;
@@ -481,7 +604,6 @@ void MainWindow::runBilling()
     } else {
         showStatus(tr("Billing: nothing was due."));
     }
-    // What billing changed reaches the pages through the Notifier.
 }
 
 void MainWindow::topUp()
@@ -588,7 +710,8 @@ void MainWindow::saveSettings() const
     settings.setValue(kSplitterKey, m_splitter->saveState());
     settings.setValue(kPageKey, pageNames().value(currentPage()));
     for (const auto& page : m_pages)
-        page->saveSettings();
+        if (page)
+            page->saveSettings();
 }
 
 void MainWindow::restoreSettings()
@@ -603,11 +726,12 @@ void MainWindow::restoreSettings()
     const QByteArray splitter = settings.value(kSplitterKey).toByteArray();
     if (!splitter.isEmpty())
         m_splitter->restoreState(splitter);
-    const int page = pageFromName(settings.value(kPageKey).toString());
-    if (page >= 0)
-        showPage(page);
+    // The remembered page was chosen in the constructor; pages built later restore their own
+    // settings then.
+    m_settingsRestored = true;
     for (const auto& p : m_pages)
-        p->restoreSettings();
+        if (p)
+            p->restoreSettings();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -622,6 +746,8 @@ void MainWindow::showEvent(QShowEvent* event)
     QMainWindow::showEvent(event);
     if (!m_shownOnce) {
         m_shownOnce = true;
+        if (m_options.buildOtherPagesLater)
+            buildNextPageLater();
         if (m_options.showWelcome)
             QTimer::singleShot(0, this, &MainWindow::offerWelcome);
     }
@@ -639,7 +765,8 @@ void MainWindow::retranslateUi()
     setWindowTitle(tr("Switchboard"));
     setAccessibleName(tr("Switchboard"));
     for (int i = 0; i < pageCount(); ++i) {
-        const QString title = m_pages[i]->title();
+        const QString title =
+            QCoreApplication::translate("sb::ui::MainWindow", registeredPages()[i].title);
         QListWidgetItem* item = m_navigation->item(i);
         item->setText(title);
         item->setData(Qt::AccessibleTextRole, title);

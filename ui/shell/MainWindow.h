@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/billing/BillingService.h"
 #include "core/storage/Context.h"
 #include "core/storage/Notifier.h"
 #include "ui/shell/Page.h"
@@ -26,6 +27,7 @@ class QToolBar;
 namespace sb::ui {
 
 class ActivityPage;
+class BackgroundJob;
 class DashboardPage;
 class MembersPage;
 class NumbersPage;
@@ -48,6 +50,13 @@ struct MainWindowOptions
     /// (LiveChanges); off for screenshots and for the window tests that write behind the
     /// window's back.
     bool followOtherAdmins = true;
+    /// The page shown first ("members" when empty; the remembered page wins when settings are
+    /// restored). Only that page is built before the first paint.
+    QString startPage;
+    /// Builds the other pages one by one once the window is shown, so that their actions'
+    /// shortcuts and menus are there soon after start; off for screenshots, which show one
+    /// page and exit.
+    bool buildOtherPagesLater = true;
 };
 
 /// The window: navigation side bar, pages, the always-visible company balance, menus and
@@ -71,19 +80,23 @@ public:
     /// The page of a name, or -1.
     static int pageFromName(const QString& name);
     int pageCount() const { return static_cast<int>(m_pages.size()); }
+    /// Builds every page not built yet (pages are built when first needed: shown, asked for
+    /// by type, or after start; see MainWindowOptions::buildOtherPagesLater).
+    void buildAllPages();
+    /// Whether the page is built yet.
+    bool isPageBuilt(int index) const;
     /// Which database to open: the command line's, else $SWITCHBOARD_DATABASE, else the one
     /// chosen in Settings, else the default file.
     static QString startupDatabaseSpec(const QString& fromCommandLine);
 
     int currentPage() const;
+    /// The page's widget, built if it was not yet.
     QWidget* page(int index) const;
-    /// The registered page whose widget is a W, or null.
+    /// The registered page whose widget is a W (built if it was not yet), or null.
     template<typename W> W* pageWidget() const
     {
-        for (const auto& p : m_pages)
-            if (auto* w = qobject_cast<W*>(p->widget()))
-                return w;
-        return nullptr;
+        const int index = pageIndexOf(&W::staticMetaObject);
+        return index < 0 ? nullptr : qobject_cast<W*>(page(index));
     }
     MembersPage* membersPage() const;
     NumbersPage* numbersPage() const;
@@ -103,7 +116,9 @@ public slots:
     /// made by another program).
     void refreshPages();
     void refreshCompanyBalance();
-    /// Everything due up to now (renewals, monthly resets); news in the status bar.
+    /// Everything due up to now (renewals, monthly resets), off the UI thread on a connection
+    /// of its own; news in the status bar when it is done (billingFinished()). Asked while a
+    /// run is going on, it runs once more after it.
     void runBilling();
     void topUp();
     /// Reopens the window on another database; the outcome shows in Settings.
@@ -122,12 +137,27 @@ public slots:
     /// Shows the Numbers page with `e164` selected and in view; false when there is none.
     bool showNumber(const QString& e164);
 
+signals:
+    /// A billing run ended and its news is in the status bar.
+    void billingFinished();
+
+public:
+    bool isBillingRunning() const;
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
     void showEvent(QShowEvent* event) override;
 
 private:
+    int pageIndexOf(const QMetaObject* type) const;
+    /// The page, built first if needed (with its menus, links to other pages and settings).
+    Page* ensurePage(int index);
+    /// What a page brings to the window once built: its menu entries, its requests to other
+    /// pages, its status news.
+    void pageBuilt(int index);
+    /// One more page built after start, then the next on a later turn of the event loop.
+    void buildNextPageLater();
     void createActions();
     void createMenus();
     void retranslateUi();
@@ -138,6 +168,7 @@ private:
     bool accountIsEmpty() const;
     /// Follows the context's database for other processes' changes (again, after a switch).
     void followOtherAdmins();
+    void showBillingReport(const Result<BillingService::Report>& report);
 
     /// Announces what the services commit, unless the context came with a Notifier.
     Notifier m_ownNotifier;
@@ -147,7 +178,12 @@ private:
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_stack = nullptr;
     /// The registered pages, in order: the side bar rows, the stack and m_pageActions match.
+    /// Null until built; the stack holds an empty placeholder for it until then.
     std::vector<std::unique_ptr<Page>> m_pages;
+    /// Where the pages' own entries go in the menus (before these).
+    QAction* m_fileMenuPageEnd = nullptr;
+    QAction* m_membersMenuPageEnd = nullptr;
+    QAction* m_profilesMenuBundles = nullptr;
     QToolBar* m_toolBar = nullptr;
     QLabel* m_balanceLabel = nullptr;
     QLabel* m_databaseLabel = nullptr;
@@ -168,7 +204,12 @@ private:
     QList<QAction*> m_toolBarShown;
     QAction* m_toolBarEnd = nullptr;
     QTimer* m_billingTimer = nullptr;
+    /// The billing run going on, if any (it deletes itself when done).
+    BackgroundJob* m_billingJob = nullptr;
+    bool m_billingAgain = false;
     bool m_shownOnce = false;
+    /// Set once the window restored its settings: pages built later restore theirs.
+    bool m_settingsRestored = false;
     /// Last, so that it goes first: it announces to m_ctx's Notifier.
     std::unique_ptr<LiveChanges> m_live;
 };

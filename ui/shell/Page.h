@@ -125,6 +125,8 @@ struct PageRegistration
 {
     const char* id;
     const char* title;
+    /// The page widget's class, so the window finds a page by type without building it.
+    const QMetaObject* type;
     std::function<std::unique_ptr<Page>(const Context& ctx, QWidget* parent)> create;
 
     /// A page of the widget class W, made as `new W(ctx, parent)` unless `make` says otherwise.
@@ -132,7 +134,8 @@ struct PageRegistration
     static PageRegistration of(const char* id, const char* title,
                                W* (*make)(const Context&, QWidget*) = nullptr)
     {
-        return {id, title, [id, title, make](const Context& ctx, QWidget* parent) {
+        return {id, title, &W::staticMetaObject,
+                [id, title, make](const Context& ctx, QWidget* parent) {
                     W* widget = make ? make(ctx, parent) : nullptr;
                     if (!widget) {
                         if constexpr (std::is_constructible_v<W, const Context&, QWidget*>)

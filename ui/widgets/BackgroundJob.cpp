@@ -4,10 +4,20 @@
 
 namespace sb::ui {
 
-BackgroundJob::BackgroundJob(const Context& ui, const QString& label, QWidget* parent)
+BackgroundJob::BackgroundJob(const Context& ui, const QString& label, QWidget* parent,
+                             Feedback feedback)
     : QObject(parent), m_spec(ui.db.spec()), m_clock(ui.clock), m_actor(ui.actor),
       m_notifier(ui.notifier)
 {
+    connect(&m_watcher, &QFutureWatcher<void>::finished, this, [this]() {
+        if (m_dialog) {
+            m_dialog->hide();
+            m_dialog->deleteLater();
+        }
+        emit finished();
+    });
+    if (feedback == Feedback::Quiet)
+        return;
     m_dialog = new QProgressDialog(label, tr("Cancel"), 0, 0, parent);
     m_dialog->setObjectName(QStringLiteral("progressDialog"));
     m_dialog->setAccessibleName(label);
@@ -20,13 +30,6 @@ BackgroundJob::BackgroundJob(const Context& ui, const QString& label, QWidget* p
         m_cancelled = true;
         if (m_dialog)
             m_dialog->setLabelText(tr("Cancelling…"));
-    });
-    connect(&m_watcher, &QFutureWatcher<void>::finished, this, [this]() {
-        if (m_dialog) {
-            m_dialog->hide();
-            m_dialog->deleteLater();
-        }
-        emit finished();
     });
 }
 

@@ -16,9 +16,11 @@
 
 namespace sb::ui {
 
-/// Long work (import, export, demo data) off the UI thread, with a progress dialog and
-/// Cancel. The work runs on its OWN database connection, opened and closed in the worker
-/// thread: a QSqlDatabase connection may only be used by the thread that opened it.
+/// Long work (import, export, demo data, billing) off the UI thread, with a progress dialog
+/// and Cancel, or quietly (billing at start and hourly: the window stays usable and says what
+/// happened in the status bar). The work runs on its OWN database connection, opened and
+/// closed in the worker thread: a QSqlDatabase connection may only be used by the thread that
+/// opened it.
 class BackgroundJob : public QObject
 {
     Q_OBJECT
@@ -27,9 +29,17 @@ public:
     /// (done, total); returns false once the admin cancelled.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
     using Work = std::function<void(const Context& ctx, const Progress& progress)>;
+    /// Whether the admin sees the work going on: a window-modal progress dialog with Cancel
+    /// after a moment, or nothing (the caller reports the outcome).
+    enum class Feedback
+    {
+        ProgressDialog,
+        Quiet
+    };
 
     /// `ui` is the window's context: its database spec, clock and actor are reused.
-    BackgroundJob(const Context& ui, const QString& label, QWidget* parent);
+    BackgroundJob(const Context& ui, const QString& label, QWidget* parent,
+                  Feedback feedback = Feedback::ProgressDialog);
     ~BackgroundJob() override;
 
     /// Starts `work` in a worker thread; finished() follows in the UI thread.
@@ -44,10 +54,10 @@ public:
     /// the job deletes itself afterwards.
     template<typename T, typename WorkFn, typename DoneFn>
     static BackgroundJob* run(const Context& ui, const QString& label, QWidget* parent, WorkFn work,
-                              DoneFn done)
+                              DoneFn done, Feedback feedback = Feedback::ProgressDialog)
     {
         auto out = std::make_shared<std::optional<Result<T>>>();
-        auto* job = new BackgroundJob(ui, label, parent);
+        auto* job = new BackgroundJob(ui, label, parent, feedback);
         connect(job, &BackgroundJob::finished, job, [job, out, done]() {
             if (out->has_value())
                 done(std::move(**out));

@@ -13,6 +13,7 @@
 #include "core/members/MemberService.h"
 
 #include <QFile>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -151,6 +152,8 @@ private slots:
     void addRefusedChangesNothing();
     void findUnknown_data() { sbt::addEngineRows(); }
     void findUnknown();
+    void findIdsReadsManyInChunks_data() { sbt::addEngineRows(); }
+    void findIdsReadsManyInChunks();
 
     void pageSorted_data();
     void pageSorted();
@@ -395,6 +398,47 @@ void TestMemberService::findUnknown()
     auto many = members.findMany({s("anna.berg"), s("nobody.here")});
     QVERIFY(!many.ok());
     QCOMPARE(many.error().kind, Error::Kind::NotFound);
+}
+
+void TestMemberService::findIdsReadsManyInChunks()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    const MemberService members(*e.ctx);
+    // More than one chunk of ids (500 a statement), an unknown id among them.
+    QString csv = s("account,name\n");
+    for (int i = 0; i < 1203; ++i)
+        csv += s("member%1,Member %1\n").arg(i, 4, 10, QLatin1Char('0'));
+    auto imported = members.importCsvText(csv, false);
+    SB_VERIFY_OK(imported);
+    QCOMPARE(imported->added, 1203);
+    QList<qint64> ids{999999999};
+    QSet<QString> expected;
+    auto q = e.db().run(s("SELECT id, account_name FROM members"));
+    SB_VERIFY_OK(q);
+    while (q->next()) {
+        if (q->value(0).toLongLong() % 3 == 0)
+            continue;
+        ids.append(q->value(0).toLongLong());
+        expected.insert(q->value(1).toString());
+    }
+    QVERIFY(expected.size() > 500);
+    auto found = members.findIds(ids);
+    SB_VERIFY_OK(found);
+    QSet<QString> accounts;
+    for (const Member& m : std::as_const(*found)) {
+        accounts.insert(m.account);
+        auto one = members.find(m.account);
+        SB_VERIFY_OK(one);
+        QCOMPARE(m.id, one->id);
+        QCOMPARE(m.balance, one->balance);
+        QCOMPARE(m.numbers, one->numbers);
+    }
+    QCOMPARE(found->size(), expected.size());
+    QCOMPARE(accounts, expected);
+    auto none = members.findIds({});
+    SB_VERIFY_OK(none);
+    QVERIFY(none->isEmpty());
 }
 
 void TestMemberService::pageSorted_data()

@@ -30,6 +30,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPointer>
 #include <QProcess>
 #include <QProgressDialog>
@@ -90,6 +91,8 @@ private slots:
     void languageSwitchToNorwegian();
     void settingsSwitchDatabase();
     void billingRunsOnDemandWithNews();
+    void billingAtStartRunsInTheBackground();
+    void pagesAreBuiltWhenFirstNeeded();
     void longWorkCanBeCancelled();
     void controlsHaveNamesAndActionsInContextMenu();
     void remembersLayoutAndLastPage();
@@ -831,13 +834,113 @@ void TestGui::billingRunsOnDemandWithNews()
     const QDateTime before = m_clock->now();
     auto restoreClock = qScopeGuard([&]() { m_clock->set(before); });
     m_clock->set(QDateTime(QDate(2026, 12, 2), QTime(8, 0), Qt::UTC));
+    m_window->statusBar()->clearMessage();
     QVERIFY(m_gui.triggerAction(QStringLiteral("runBillingAction")));
-    QVERIFY2(m_window->statusBar()->currentMessage().contains(
-                 QStringLiteral("1 monthly recharge limit started afresh")),
-             qPrintable(m_window->statusBar()->currentMessage()));
+    // Off the UI thread: the news comes when the run is done.
+    QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(
+                     QStringLiteral("1 monthly recharge limit started afresh")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+    QTRY_VERIFY(!m_window->isBillingRunning());
     // Idempotent: nothing is due the second time.
+    m_window->statusBar()->clearMessage();
     QVERIFY(m_gui.triggerAction(QStringLiteral("runBillingAction")));
-    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Billing: nothing was due."));
+    QTRY_COMPARE(m_window->statusBar()->currentMessage(),
+                 QStringLiteral("Billing: nothing was due."));
+    QTRY_VERIFY(!m_window->isBillingRunning());
+}
+
+void TestGui::billingAtStartRunsInTheBackground()
+{
+    // A new month: something is due when the window opens.
+    const QDateTime before = m_clock->now();
+    auto restoreClock = qScopeGuard([&]() { m_clock->set(before); });
+    m_clock->set(QDateTime(QDate(2027, 1, 3), QTime(8, 0), Qt::UTC));
+    const bool sqlite = !m_db->spec().startsWith(QLatin1String("postgresql:"));
+    // Another connection holds the write lock (SQLite): billing waits for it on its worker
+    // thread while the window opens, shows its pages and answers.
+    auto blocker = Database::open(m_db->spec());
+    QVERIFY(blocker.ok());
+    bool locked = false;
+    auto unlock = qScopeGuard([&]() {
+        if (locked)
+            (void)blocker->run(QStringLiteral("ROLLBACK"));
+    });
+    if (sqlite) {
+        auto begun = blocker->run(QStringLiteral("BEGIN IMMEDIATE"));
+        QVERIFY2(begun.ok(), qPrintable(begun.ok() ? QString() : begun.error().message));
+        locked = true;
+    }
+    auto opened = Database::open(m_db->spec());
+    QVERIFY(opened.ok());
+    ui::MainWindowOptions options;
+    options.showWelcome = false;
+    options.restoreSettings = false;
+    options.saveSettings = false;
+    options.followOtherAdmins = false;
+    options.runBilling = true;
+    MainWindow window(Context{*opened, m_clock, QStringLiteral("admin")}, options);
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    if (locked) {
+        QTRY_VERIFY(window.isBillingRunning());
+        // The UI thread is free: pages switch and paint while billing waits.
+        window.showPage(QStringLiteral("activity"));
+        QCOMPARE(window.currentPage(), MainWindow::pageFromName(QStringLiteral("activity")));
+        QVERIFY(!window.grab().isNull());
+        QVERIFY(!window.statusBar()->currentMessage().startsWith(QLatin1String("Billing")));
+        QVERIFY(window.isBillingRunning());
+        QVERIFY(blocker->run(QStringLiteral("ROLLBACK")).ok());
+        locked = false;
+    }
+    // Its news arrives in the status bar, and what it changed reaches the pages.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window.statusBar()->currentMessage().startsWith(QLatin1String("Billing")), 20000);
+    QVERIFY2(!window.statusBar()->currentMessage().contains(QLatin1String("could not")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QTRY_VERIFY(!window.isBillingRunning());
+}
+
+void TestGui::pagesAreBuiltWhenFirstNeeded()
+{
+    auto opened = Database::open(m_db->spec());
+    QVERIFY(opened.ok());
+    ui::MainWindowOptions options;
+    options.showWelcome = false;
+    options.restoreSettings = false;
+    options.saveSettings = false;
+    options.followOtherAdmins = false;
+    options.runBilling = false;
+    options.buildOtherPagesLater = false;
+    options.startPage = QStringLiteral("activity");
+    MainWindow window(Context{*opened, m_clock, QStringLiteral("admin")}, options);
+    const int activity = MainWindow::pageFromName(QStringLiteral("activity"));
+    const int calls = MainWindow::pageFromName(QStringLiteral("calls"));
+    QCOMPARE(window.currentPage(), activity);
+    QVERIFY(window.isPageBuilt(activity));
+    QVERIFY(!window.isPageBuilt(calls));
+    QVERIFY(!window.findChild<QWidget*>(QStringLiteral("callsPage")));
+    // Shown through the side bar: built then, under its fixed name.
+    window.findChild<QListWidget*>(QStringLiteral("navigation"))->setCurrentRow(calls);
+    QVERIFY(window.isPageBuilt(calls));
+    QCOMPARE(window.currentPage(), calls);
+    QCOMPARE(window.page(calls)->objectName(), QStringLiteral("callsPage"));
+    // Asked for by type: built; its actions join the menus.
+    QVERIFY(!window.findChild<QAction*>(QStringLiteral("buyNumbersAction")));
+    QVERIFY(window.numbersPage());
+    auto* buy = window.findChild<QAction*>(QStringLiteral("buyNumbersAction"));
+    QVERIFY(buy);
+    QVERIFY(window.findChild<QMenu*>(QStringLiteral("numbersMenu"))->actions().contains(buy));
+    // After start, the rest follow on their own.
+    MainWindow later(Context{*opened, m_clock, QStringLiteral("admin")}, [&] {
+        auto o = options;
+        o.buildOtherPagesLater = true;
+        return o;
+    }());
+    later.show();
+    QTRY_VERIFY(later.isPageBuilt(calls) && later.isPageBuilt(0) &&
+                later.isPageBuilt(later.pageCount() - 1));
+    QVERIFY(later.findChild<QAction*>(QStringLiteral("addMemberAction")));
 }
 
 void TestGui::longWorkCanBeCancelled()
