@@ -3,9 +3,11 @@
 #include "core/secrets/ProtectedFiles.h"
 
 #include "core/base/Csv.h"
+#include "core/base/SearchText.h"
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberCatalogue.h"
 #include "core/profiles/ProfileService.h"
+#include "core/storage/SearchIndex.h"
 
 #include <QIODevice>
 #include <QSaveFile>
@@ -110,6 +112,17 @@ QStringList csvFields(const CallEntry& e)
             e.status};
 }
 
+// The calls whose search key (the dialled number's E.164 digits, the number as dialled, the
+// source) matches the search as text, or, when it looks like a phone number, its digits:
+// "+1 (212) 555" is found in "12125550100" and "+12125550100". See SearchIndex for searches
+// shorter than three characters (the start of the E.164 digits).
+QString searchCondition(const Database& db, const QString& search, QVariantList* binds)
+{
+    const QString digits = SearchText::phoneDigits(search);
+    return SearchIndex::predicate(db, QStringLiteral("calls"), QStringLiteral("c"),
+                                  {digits.isEmpty() ? SearchText::fold(search) : digits}, binds);
+}
+
 } // namespace
 
 CallHistory::CallHistory(const Context& ctx, const PriceList& prices) : m_ctx(ctx)
@@ -167,29 +180,8 @@ Result<CallHistory::Filter> CallHistory::filter(const CallQuery& q) const
         f.binds << boundary(q.to.addDays(1), q.zone);
     }
     const QString search = q.search.trimmed();
-    if (!search.isEmpty()) {
-        QString digits;
-        bool numberLike = true;
-        for (QChar c : search) {
-            if (c.isDigit())
-                digits += c;
-            else if (!(c.isSpace() || c == QLatin1Char('+') || c == QLatin1Char('-') ||
-                       c == QLatin1Char('(') || c == QLatin1Char(')') || c == QLatin1Char('.')))
-                numberLike = false;
-        }
-        if (numberLike && !digits.isEmpty()) {
-            // Digits only: "+1 (212) 555" is found in "12125550100" and "+12125550100".
-            const QString pattern = QLatin1Char('%') + digits + QLatin1Char('%');
-            parts << QStringLiteral(
-                "(c.destination_e164 LIKE ? OR c.destination LIKE ? OR c.source LIKE ?)");
-            f.binds << pattern << pattern << pattern;
-        } else {
-            const QString pattern = Database::likePattern(search);
-            parts << QStringLiteral("(LOWER(c.destination) LIKE ? ESCAPE '\\' OR"
-                                    " LOWER(c.source) LIKE ? ESCAPE '\\')");
-            f.binds << pattern << pattern;
-        }
-    }
+    if (!search.isEmpty())
+        parts << searchCondition(m_ctx.db, search, &f.binds);
     if (!parts.isEmpty())
         f.where = QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
     return f;

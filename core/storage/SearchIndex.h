@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/base/Error.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+namespace sb {
+
+class Database;
+class Transaction;
+
+/// Search as you type over a table's `search_key` (the folded fields of SearchText::key):
+/// members, numbers, profiles, activity and calls each have one, indexed for substrings:
+/// on SQLite an FTS5 table `<table>_search` with the trigram tokenizer over the key (external
+/// content, kept in step by triggers on insert, delete and update of the key); on PostgreSQL
+/// a GIN `gin_trgm_ops` index (pg_trgm), which serves `LIKE '%…%'`.
+///
+/// What matches a needle (already folded, see SearchText::fold):
+/// - three characters or more: the rows whose key contains it (what `LIKE '%needle%'` on the
+///   key matched before), through the trigram index;
+/// - one or two characters: the rows whose key STARTS with it (the key's first field: the
+///   member's account, the number's digits, the SIP profile's name, the activity line's
+///   subject, the dialled number's digits), through a B-tree index on the key: a trigram
+///   index cannot serve them, and one or two characters are in most rows anyway.
+class SearchIndex
+{
+    Q_DECLARE_TR_FUNCTIONS(sb::SearchIndex)
+
+public:
+    /// The condition (in parentheses) that `alias`'s row of `table` matches one of `needles`
+    /// (empty ones are ignored; with none left it is "1=1"), its values appended to `binds`.
+    static QString predicate(const Database& db, const QString& table, const QString& alias,
+                             const QStringList& needles, QVariantList* binds);
+
+    /// Schema 13: folds every stored key again (members, activity), fills the new keys of
+    /// numbers, profiles and calls, then builds the indexes and triggers. Runs inside the
+    /// migration's transaction.
+    static Result<void> migrate(Transaction& tx);
+
+    /// Writes the key of the numbers `where` selects (a condition on `n`, the numbers row,
+    /// with `binds`): the number's digits, its holder's account and name or SIP profile's
+    /// name. For every change of a number's holder and of a holder's name.
+    static Result<void> refreshNumbers(const Database& db, const QString& where,
+                                       const QVariantList& binds);
+
+    /// The keys, one recipe per table, used wherever rows are written.
+    static QString memberKey(const QString& account, const QString& name, const QString& email,
+                             const QString& department);
+    static QString numberKey(const QString& e164, const QString& account, const QString& name,
+                             const QString& profile);
+    static QString profileKey(const QString& name, const QString& department);
+    /// The subject first (what a one- or two-character search matches), then the kind's key,
+    /// the actor and the text values.
+    static QString activityKey(const QString& subject, const QString& kindKey,
+                               const QString& actor, const QStringList& texts);
+    static QString callKey(const QString& e164, const QString& destination,
+                           const QString& source);
+
+    /// The tables that have a search key and index.
+    static const QStringList& tables();
+};
+
+} // namespace sb
