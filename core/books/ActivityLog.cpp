@@ -62,9 +62,10 @@ Result<QList<ActivityEntry>> ActivityLog::page(int offset, int limit, const QStr
     QVariantList binds;
     if (!search.trimmed().isEmpty()) {
         sql +=
-            QStringLiteral(" WHERE ") +
-            SearchIndex::predicate(m_ctx.db, QStringLiteral("activity"), QStringLiteral("activity"),
-                                   {SearchText::fold(search.trimmed())}, &binds);
+            QStringLiteral(" WHERE ") + SearchIndex::predicate(m_ctx.db, QStringLiteral("activity"),
+                                                               QStringLiteral("activity"),
+                                                               {SearchText::fold(search.trimmed())},
+                                                               &binds, SearchIndex::Use::Page);
         // The kinds whose name in the reader's language matches, by their stored keys.
         const QList<ActivityKind> kinds = kindsNamed(search);
         if (!kinds.isEmpty()) {

@@ -116,11 +116,10 @@ QStringList csvFields(const CallEntry& e)
 // source) matches the search as text, or, when it looks like a phone number, its digits:
 // "+1 (212) 555" is found in "12125550100" and "+12125550100". See SearchIndex for searches
 // shorter than three characters (the start of the E.164 digits).
-QString searchCondition(const Database& db, const QString& search, QVariantList* binds)
+QString searchNeedle(const QString& search)
 {
     const QString digits = SearchText::phoneDigits(search);
-    return SearchIndex::predicate(db, QStringLiteral("calls"), QStringLiteral("c"),
-                                  {digits.isEmpty() ? SearchText::fold(search) : digits}, binds);
+    return digits.isEmpty() ? SearchText::fold(search) : digits;
 }
 
 } // namespace
@@ -146,7 +145,7 @@ QString CallHistory::placeOf(const QString& e164, const QString& prefix) const
     return m_rateNames.value(prefix);
 }
 
-Result<CallHistory::Filter> CallHistory::filter(const CallQuery& q) const
+Result<CallHistory::Filter> CallHistory::filter(const CallQuery& q, SearchIndex::Use use) const
 {
     Filter f;
     QStringList parts;
@@ -181,7 +180,8 @@ Result<CallHistory::Filter> CallHistory::filter(const CallQuery& q) const
     }
     const QString search = q.search.trimmed();
     if (!search.isEmpty())
-        parts << searchCondition(m_ctx.db, search, &f.binds);
+        parts << SearchIndex::predicate(m_ctx.db, QStringLiteral("calls"), QStringLiteral("c"),
+                                        {searchNeedle(search)}, &f.binds, use);
     if (!parts.isEmpty())
         f.where = QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
     return f;
@@ -189,7 +189,7 @@ Result<CallHistory::Filter> CallHistory::filter(const CallQuery& q) const
 
 Result<QList<CallEntry>> CallHistory::page(const CallQuery& query) const
 {
-    auto f = filter(query);
+    auto f = filter(query, SearchIndex::Use::Page);
     if (!f)
         return f.error();
     QVariantList binds = f->binds;
@@ -214,6 +214,28 @@ Result<qint64> CallHistory::count(const CallQuery& query) const
     if (!q)
         return q.error();
     return q->value(0).toLongLong();
+}
+
+Result<std::optional<CallTotals>> CallHistory::searchTotals(const CallQuery& query) const
+{
+    if (!query.search.trimmed().isEmpty()) {
+        auto f = filter(query);
+        if (!f)
+            return f.error();
+        QVariantList binds = f->binds;
+        binds << SearchTotalsLimit + 1;
+        auto q = m_ctx.db.runFirst(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM calls c") +
+                                       f->where + QStringLiteral(" LIMIT ?) s"),
+                                   binds);
+        if (!q)
+            return q.error();
+        if (q->value(0).toLongLong() > SearchTotalsLimit)
+            return std::optional<CallTotals>();
+    }
+    auto t = totals(query);
+    if (!t)
+        return t.error();
+    return std::optional<CallTotals>(*t);
 }
 
 Result<CallTotals> CallHistory::totals(const CallQuery& query) const

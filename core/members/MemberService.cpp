@@ -31,7 +31,8 @@ QString searchKey(const NewMember& m)
 QString searchCondition(const Database& db, const QString& search, QVariantList* binds)
 {
     return SearchIndex::predicate(db, QStringLiteral("members"), QStringLiteral("m"),
-                                  {SearchText::fold(search.trimmed())}, binds);
+                                  {SearchText::fold(search.trimmed())}, binds,
+                                  SearchIndex::Use::Page);
 }
 
 const QString kSelect = QStringLiteral(
@@ -366,11 +367,10 @@ Result<QMultiHash<qint64, QString>> MemberService::activeNumbersOf(const QList<q
 Result<qint64> MemberService::count(const QString& search) const
 {
     const Database& db = m_ctx.db;
-    QVariantList binds;
-    QString sql = QStringLiteral("SELECT COUNT(*) FROM members m");
     if (!search.trimmed().isEmpty())
-        sql += QStringLiteral(" WHERE ") + searchCondition(db, search, &binds);
-    auto q = db.runFirst(sql, binds);
+        return SearchIndex::count(db, QStringLiteral("members"),
+                                  {SearchText::fold(search.trimmed())});
+    auto q = db.runFirst(QStringLiteral("SELECT COUNT(*) FROM members"));
     if (!q)
         return q.error();
     return q->value(0).toLongLong();

@@ -78,19 +78,21 @@ QString sortColumn(NumberQuery::Sort s)
 // The numbers whose search key (digits, holder's account and name or SIP profile's name)
 // matches the search as text, or, when it looks like a phone number, its digits ("+47 22"
 // finds 4722…; "member.0150" is a name, not "0150"). See SearchIndex for short searches.
-QString searchCondition(const Database& db, const QString& search, QVariantList* binds)
+QString searchCondition(const Database& db, const QString& search, QVariantList* binds,
+                        SearchIndex::Use use)
 {
     return SearchIndex::predicate(db, QStringLiteral("numbers"), QStringLiteral("n"),
                                   {SearchText::fold(search), SearchText::phoneDigits(search)},
-                                  binds);
+                                  binds, use);
 }
 
-QString whereClause(const Database& db, const NumberQuery& q, QVariantList* binds)
+QString whereClause(const Database& db, const NumberQuery& q, QVariantList* binds,
+                    SearchIndex::Use use = SearchIndex::Use::Count)
 {
     QStringList parts;
     const QString search = q.search.trimmed();
     if (!search.isEmpty())
-        parts << searchCondition(db, search, binds);
+        parts << searchCondition(db, search, binds, use);
     if (!q.country.isEmpty()) {
         parts << QStringLiteral("n.country = ?");
         *binds << q.country.toUpper();
@@ -488,7 +490,7 @@ Result<QList<NumberRecord>> NumberService::page(const NumberQuery& query) const
     const Database& db = m_ctx.db;
     QVariantList binds;
     const QString dir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    const QString sql = kSelect + whereClause(m_ctx.db, query, &binds) +
+    const QString sql = kSelect + whereClause(m_ctx.db, query, &binds, SearchIndex::Use::Page) +
                         QStringLiteral(" ORDER BY ") + sortColumn(query.sort) + dir +
                         QStringLiteral(", n.id") + dir + QStringLiteral(" LIMIT ? OFFSET ?");
     binds << query.limit << query.offset;

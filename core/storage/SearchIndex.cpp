@@ -6,6 +6,8 @@
 
 #include <QSqlQuery>
 
+#include <atomic>
+
 namespace sb {
 
 namespace {
@@ -119,17 +121,114 @@ const QStringList& SearchIndex::tables()
     return t;
 }
 
-QString SearchIndex::predicate(const Database& db, const QString& table, const QString& alias,
-                               const QStringList& needles, QVariantList* binds)
+namespace {
+
+// The needles to search for: distinct, not empty, split by length (see SearchIndex).
+struct Needles
 {
-    QStringList longer, shorter;
-    for (const QString& n : needles) {
-        if (n.isEmpty() || longer.contains(n) || shorter.contains(n))
-            continue;
-        (n.toUcs4().size() >= 3 ? longer : shorter) << n;
+    QStringList longer;  ///< three characters or more: anywhere in the key
+    QStringList shorter; ///< one or two: at the key's start
+
+    explicit Needles(const QStringList& all)
+    {
+        for (const QString& n : all) {
+            if (n.isEmpty() || longer.contains(n) || shorter.contains(n))
+                continue;
+            (n.toUcs4().size() >= 3 ? longer : shorter) << n;
+        }
     }
+    bool isEmpty() const { return longer.isEmpty() && shorter.isEmpty(); }
+};
+
+// The FTS5 query for needles: each a phrase (with the trigram tokenizer, the keys that
+// contain it), any of them.
+QString ftsQuery(const QStringList& needles)
+{
+    QStringList phrases;
+    for (QString n : needles)
+        phrases << QLatin1Char('"') + n.replace(QLatin1Char('"'), QLatin1String("\"\"")) +
+                       QLatin1Char('"');
+    return phrases.join(QStringLiteral(" OR "));
+}
+
+// A page is read in its own order, testing each row's key, when at least this share of the
+// table matches (a page of 256 is then found within some 5,000 rows), and at least this
+// many rows: reading and sorting fewer matches is cheap anyway.
+constexpr qint64 kCommonShare = 20;
+std::atomic<qint64> commonRows{2000};
+
+} // namespace
+
+void SearchIndex::setCommonRows(qint64 rows)
+{
+    commonRows.store(rows);
+}
+
+Result<qint64> SearchIndex::countUpTo(const Database& db, const QString& table,
+                                      const QStringList& needles, qint64 limit)
+{
+    QVariantList binds;
+    const QString where = predicate(db, table, QStringLiteral("t"), needles, &binds);
+    binds << limit + 1;
+    auto q = db.runFirst(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM %1 t WHERE %2"
+                                        " LIMIT ?) s")
+                             .arg(table, where),
+                         binds);
+    if (!q)
+        return q.error();
+    return q->value(0).toLongLong();
+}
+
+Result<qint64> SearchIndex::count(const Database& db, const QString& table,
+                                  const QStringList& needles)
+{
+    const Needles n(needles);
+    QString sql;
+    QVariantList binds;
+    if (!db.isPostgres() && n.shorter.isEmpty() && !n.longer.isEmpty()) {
+        sql = QStringLiteral("SELECT COUNT(*) FROM %1_search WHERE %1_search MATCH ?").arg(table);
+        binds << ftsQuery(n.longer);
+    } else {
+        sql = QStringLiteral("SELECT COUNT(*) FROM %1 t WHERE ").arg(table) +
+              predicate(db, table, QStringLiteral("t"), needles, &binds);
+    }
+    auto q = db.runFirst(sql, binds);
+    if (!q)
+        return q.error();
+    return q->value(0).toLongLong();
+}
+
+QString SearchIndex::predicate(const Database& db, const QString& table, const QString& alias,
+                               const QStringList& needles, QVariantList* binds, Use use)
+{
+    const Needles n(needles);
+    const QStringList& longer = n.longer;
+    const QStringList& shorter = n.shorter;
     const QString key = alias + QStringLiteral(".search_key");
     QStringList parts;
+    if (use == Use::Page && !db.isPostgres() && !n.isEmpty()) {
+        auto rows = db.runFirst(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table));
+        const qint64 least = commonRows.load();
+        const qint64 enough =
+            least <= 1 ? 0
+                       : std::max(least, rows ? rows->value(0).toLongLong() / kCommonShare : least);
+        if (rows.ok())
+            rows->finish();
+        auto many = countUpTo(db, table, needles, enough);
+        if (many && *many > enough) {
+            // instr() on the folded key: the same substring (or, at 1, prefix) test as the
+            // index's, which the planner cannot use, so it reads in the page's order.
+            for (const QString& l : longer) {
+                parts << QStringLiteral("instr(%1, ?) > 0").arg(key);
+                *binds << l;
+            }
+            for (const QString& s : shorter) {
+                parts << QStringLiteral("instr(%1, ?) = 1").arg(key);
+                *binds << s;
+            }
+            return QLatin1Char('(') + parts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+        }
+    }
     if (!longer.isEmpty()) {
         if (db.isPostgres()) {
             for (const QString& n : std::as_const(longer)) {
@@ -137,15 +236,10 @@ QString SearchIndex::predicate(const Database& db, const QString& table, const Q
                 *binds << containsPattern(n);
             }
         } else {
-            // Each needle as an FTS5 phrase: with the trigram tokenizer, the rows whose key
-            // contains it.
-            QStringList phrases;
-            for (QString n : std::as_const(longer))
-                phrases << QLatin1Char('"') + n.replace(QLatin1Char('"'), QLatin1String("\"\"")) +
-                               QLatin1Char('"');
-            parts << QStringLiteral("%1.id IN (SELECT rowid FROM %2_search WHERE %2_search MATCH ?)")
+            parts << QStringLiteral(
+                         "%1.id IN (SELECT rowid FROM %2_search WHERE %2_search MATCH ?)")
                          .arg(alias, table);
-            *binds << phrases.join(QStringLiteral(" OR "));
+            *binds << ftsQuery(longer);
         }
     }
     // PostgreSQL compares in the "C" collation, as its prefix index is built: code point
@@ -193,8 +287,7 @@ QString SearchIndex::activityKey(const QString& subject, const QString& kindKey,
     return SearchText::key(QStringList{subject, kindKey, actor} + texts);
 }
 
-QString SearchIndex::callKey(const QString& e164, const QString& destination,
-                             const QString& source)
+QString SearchIndex::callKey(const QString& e164, const QString& destination, const QString& source)
 {
     QString digits = e164;
     if (digits.startsWith(QLatin1Char('+')))

@@ -30,10 +30,33 @@ class SearchIndex
     Q_DECLARE_TR_FUNCTIONS(sb::SearchIndex)
 
 public:
+    /// What the condition is for: a page of rows in some order, or counting them all.
+    enum class Use
+    {
+        Count,
+        Page
+    };
+
     /// The condition (in parentheses) that `alias`'s row of `table` matches one of `needles`
     /// (empty ones are ignored; with none left it is "1=1"), its values appended to `binds`.
+    ///
+    /// For a Page on SQLite, a search that matches many rows (found out through the index,
+    /// counting no further than needed) is written as a test of each row's key instead, so
+    /// that the page is read in its order and stops when full, rather than every match being
+    /// read and sorted; a rare one is read through the index. PostgreSQL's planner makes that
+    /// choice itself from its statistics.
     static QString predicate(const Database& db, const QString& table, const QString& alias,
-                             const QStringList& needles, QVariantList* binds);
+                             const QStringList& needles, QVariantList* binds, Use use = Use::Count);
+
+    /// How many rows of `table` match one of `needles` (nothing else filtered): on SQLite
+    /// counted in the FTS5 index or the key's B-tree alone, without reading the rows.
+    static Result<qint64> count(const Database& db, const QString& table,
+                                const QStringList& needles);
+
+    /// Whether more than `limit` rows of `table` match (counting stops there), for a count
+    /// shown as "more than" where an exact one would read too many rows.
+    static Result<qint64> countUpTo(const Database& db, const QString& table,
+                                    const QStringList& needles, qint64 limit);
 
     /// Schema 13: folds every stored key again (members, activity), fills the new keys of
     /// numbers, profiles and calls, then builds the indexes and triggers. Runs inside the
@@ -54,10 +77,13 @@ public:
     static QString profileKey(const QString& name, const QString& department);
     /// The subject first (what a one- or two-character search matches), then the kind's key,
     /// the actor and the text values.
-    static QString activityKey(const QString& subject, const QString& kindKey,
-                               const QString& actor, const QStringList& texts);
-    static QString callKey(const QString& e164, const QString& destination,
-                           const QString& source);
+    static QString activityKey(const QString& subject, const QString& kindKey, const QString& actor,
+                               const QStringList& texts);
+    static QString callKey(const QString& e164, const QString& destination, const QString& source);
+
+    /// The least number of matches for which a Page reads in its own order (by default 2000,
+    /// or a twentieth of the table if more): tests set 1 to compare both ways on small data.
+    static void setCommonRows(qint64 rows);
 
     /// The tables that have a search key and index.
     static const QStringList& tables();

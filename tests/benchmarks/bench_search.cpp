@@ -7,6 +7,7 @@
 //
 //   bench_search [--database FILE]          SQLite: a COPY of FILE (default
 //                                           /work/bench/full2.db), migrated when older
+//   bench_search --database COPY --in-place  SQLite: COPY itself (migrated by the first run)
 //   scripts/with-postgres.sh bench_search [--pg-members N] [--pg-numbers N]
 //       [--pg-profiles N] [--pg-calls N]    PostgreSQL too: a demo generated there
 //                                           (default 100000 / 50000 / 1000 / 100000 calls)
@@ -145,20 +146,22 @@ int bench(const QString& engine, const sb::Database& db)
                    scalar(db, QStringLiteral("SELECT account_name FROM members ORDER BY"
                                              " account_key DESC LIMIT 1")),
                    noHit});
-    tables.append({QStringLiteral("numbers"),
-                   [&](const QString& term) {
-                       sb::NumberQuery q;
-                       q.search = term;
-                       (void)numbers.page(q);
-                       return orMinusOne(numbers.count(q));
-                   },
-                   QStringLiteral("212"),
-                   scalar(db, QStringLiteral("SELECT e164 FROM numbers ORDER BY id DESC LIMIT 1"))
-                       .mid(1),
-                   QStringLiteral("99999999")});
+    tables.append(
+        {QStringLiteral("numbers"),
+         [&](const QString& term) {
+             sb::NumberQuery q;
+             q.search = term;
+             (void)numbers.page(q);
+             return orMinusOne(numbers.count(q));
+         },
+         QStringLiteral("212"),
+         scalar(db, QStringLiteral("SELECT e164 FROM numbers ORDER BY id DESC LIMIT 1")).mid(1),
+         QStringLiteral("99999999")});
     tables.append({QStringLiteral("profiles"),
-                   [&](const QString& term) { auto r = profiles.list(term);
-                       return r ? qint64(r->size()) : -1; },
+                   [&](const QString& term) {
+                       auto r = profiles.list(term);
+                       return r ? qint64(r->size()) : -1;
+                   },
                    QStringLiteral("sales"),
                    scalar(db, QStringLiteral("SELECT name FROM profiles ORDER BY id DESC LIMIT 1")),
                    noHit});
@@ -200,6 +203,9 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addOption({QStringLiteral("database"), QStringLiteral("SQLite file to copy."),
                       QStringLiteral("FILE"), QStringLiteral("/work/bench/full2.db")});
+    parser.addOption({QStringLiteral("in-place"),
+                      QStringLiteral("Search FILE itself, not a copy (a copy of your own, migrated "
+                                     "once by the first run).")});
     parser.addOption({QStringLiteral("engine"), QStringLiteral("sqlite or postgresql."),
                       QStringLiteral("ENGINE")});
     parser.addOption({QStringLiteral("pg-members"), QStringLiteral("Members (PostgreSQL)."),
@@ -215,9 +221,12 @@ int main(int argc, char** argv)
     int rc = 0;
     if (only.isEmpty() || only == QLatin1String("sqlite")) {
         QTemporaryDir dir;
-        const QString copy = dir.filePath(QStringLiteral("bench.db"));
-        if (!QFile::copy(parser.value(QStringLiteral("database")), copy)) {
-            say(QStringLiteral("sqlite: cannot copy %1").arg(parser.value(QStringLiteral("database"))));
+        const bool inPlace = parser.isSet(QStringLiteral("in-place"));
+        const QString copy = inPlace ? parser.value(QStringLiteral("database"))
+                                     : dir.filePath(QStringLiteral("bench.db"));
+        if (!inPlace && !QFile::copy(parser.value(QStringLiteral("database")), copy)) {
+            say(QStringLiteral("sqlite: cannot copy %1")
+                    .arg(parser.value(QStringLiteral("database"))));
             rc = 1;
         } else {
             QElapsedTimer t;
