@@ -218,18 +218,32 @@ Result<qint64> CallHistory::count(const CallQuery& query) const
 
 Result<std::optional<CallTotals>> CallHistory::searchTotals(const CallQuery& query) const
 {
-    if (!query.search.trimmed().isEmpty()) {
-        auto f = filter(query);
-        if (!f)
-            return f.error();
-        QVariantList binds = f->binds;
-        binds << SearchTotalsLimit + 1;
-        auto q = m_ctx.db.runFirst(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM calls c") +
-                                       f->where + QStringLiteral(" LIMIT ?) s"),
-                                   binds);
-        if (!q)
-            return q.error();
-        if (q->value(0).toLongLong() > SearchTotalsLimit)
+    const QString search = query.search.trimmed();
+    if (!search.isEmpty()) {
+        qint64 matching = 0;
+        if (query.profile.isEmpty() && query.member.isEmpty() && query.department.isEmpty() &&
+            !query.from.isValid() && !query.to.isValid()) {
+            // The search alone: counted in its index, without reading the calls.
+            auto n = SearchIndex::countUpTo(m_ctx.db, QStringLiteral("calls"),
+                                            {searchNeedle(search)}, SearchTotalsLimit);
+            if (!n)
+                return n.error();
+            matching = *n;
+        } else {
+            auto f = filter(query);
+            if (!f)
+                return f.error();
+            QVariantList binds = f->binds;
+            binds << SearchTotalsLimit + 1;
+            auto q =
+                m_ctx.db.runFirst(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM calls c") +
+                                      f->where + QStringLiteral(" LIMIT ?) s"),
+                                  binds);
+            if (!q)
+                return q.error();
+            matching = q->value(0).toLongLong();
+        }
+        if (matching > SearchTotalsLimit)
             return std::optional<CallTotals>();
     }
     auto t = totals(query);

@@ -167,13 +167,21 @@ void SearchIndex::setCommonRows(qint64 rows)
 Result<qint64> SearchIndex::countUpTo(const Database& db, const QString& table,
                                       const QStringList& needles, qint64 limit)
 {
+    const Needles n(needles);
     QVariantList binds;
-    const QString where = predicate(db, table, QStringLiteral("t"), needles, &binds);
+    QString matching;
+    if (!db.isPostgres() && n.shorter.isEmpty() && !n.longer.isEmpty()) {
+        // In the FTS5 index alone: the rows themselves are not read.
+        matching = QStringLiteral("SELECT 1 FROM %1_search WHERE %1_search MATCH ?").arg(table);
+        binds << ftsQuery(n.longer);
+    } else {
+        // One or two characters: in the key's B-tree alone (on SQLite).
+        matching = QStringLiteral("SELECT 1 FROM %1 t WHERE ").arg(table) +
+                   predicate(db, table, QStringLiteral("t"), needles, &binds);
+    }
     binds << limit + 1;
-    auto q = db.runFirst(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM %1 t WHERE %2"
-                                        " LIMIT ?) s")
-                             .arg(table, where),
-                         binds);
+    auto q =
+        db.runFirst(QStringLiteral("SELECT COUNT(*) FROM (%1 LIMIT ?) s").arg(matching), binds);
     if (!q)
         return q.error();
     return q->value(0).toLongLong();

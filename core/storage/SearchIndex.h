@@ -53,8 +53,9 @@ public:
     static Result<qint64> count(const Database& db, const QString& table,
                                 const QStringList& needles);
 
-    /// Whether more than `limit` rows of `table` match (counting stops there), for a count
-    /// shown as "more than" where an exact one would read too many rows.
+    /// How many rows of `table` match one of `needles`, counting no further than `limit` + 1:
+    /// whether more than `limit` match, for a count shown as "more than" where an exact one
+    /// would read too many rows. On SQLite counted in the index alone.
     static Result<qint64> countUpTo(const Database& db, const QString& table,
                                     const QStringList& needles, qint64 limit);
 

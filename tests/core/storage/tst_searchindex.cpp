@@ -303,6 +303,45 @@ private slots:
         someFound("calls");
     }
 
+    void callTotalsOfACommonSearchAreNotSummed_data() { sbt::addEngineRows(); }
+    void callTotalsOfACommonSearchAreNotSummed()
+    {
+        QFETCH(QString, engine);
+        sbt::Env e(engine);
+        QVERIFY2(e.t.ok(), qPrintable(e.t.error()));
+        e.open();
+        DemoGenerator::Options o;
+        o.members = 30;
+        o.profiles = 2;
+        o.calls = CallHistory::SearchTotalsLimit + 300;
+        o.seed = 5;
+        QVERIFY(DemoGenerator(*e.ctx).generate(o).ok());
+        const CallHistory calls(*e.ctx);
+        CallQuery q;
+        // "1" starts nearly every dialled number's digits here (NANP): more than the limit.
+        q.search = QStringLiteral("1");
+        QVERIFY(valueOf(calls.count(q)) > CallHistory::SearchTotalsLimit);
+        auto capped = calls.searchTotals(q);
+        QVERIFY(capped.ok());
+        QVERIFY(!capped->has_value());
+        // The same with another filter (counted through the rows, not the index alone).
+        q.from = QDate(2000, 1, 1);
+        capped = calls.searchTotals(q);
+        QVERIFY(capped.ok());
+        QVERIFY(!capped->has_value());
+        // A rarer search has its totals, equal to totals().
+        q = CallQuery();
+        q.limit = 1;
+        const QString digits = valueOf(calls.page(q)).first().e164.mid(1, 6);
+        q.search = digits;
+        const CallTotals all = valueOf(calls.totals(q));
+        QVERIFY(all.calls >= 1 && all.calls <= CallHistory::SearchTotalsLimit);
+        auto known = calls.searchTotals(q);
+        QVERIFY(known.ok() && known->has_value());
+        QCOMPARE((*known)->calls, all.calls);
+        QCOMPARE((*known)->price, all.price);
+    }
+
     void indexFollowsChanges_data() { sbt::addEngineRows(); }
     void indexFollowsChanges()
     {
