@@ -12,6 +12,7 @@
 #include "core/storage/SearchIndex.h"
 #include "core/storage/Transaction.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -278,6 +279,42 @@ Result<void> ProfileService::loadDetails(SipProfile& p) const
     return {};
 }
 
+Result<void> ProfileService::loadDetails(QList<SipProfile>& profiles) const
+{
+    if (profiles.isEmpty())
+        return {};
+    QHash<qint64, qsizetype> at;
+    QVariantList ids;
+    for (qsizetype i = 0; i < profiles.size(); ++i) {
+        at.insert(profiles[i].id, i);
+        ids << profiles[i].id;
+        profiles[i].accounts.clear();
+        profiles[i].numbers.clear();
+    }
+    const QString marks = QStringList(ids.size(), QStringLiteral("?")).join(QLatin1Char(','));
+    const Database& db = m_ctx.db;
+    auto q =
+        db.run(QStringLiteral("SELECT l.profile_id, m.account_name, m.display_name,"
+                              " l.extension FROM profile_links l"
+                              " JOIN members m ON m.id = l.member_id WHERE l.profile_id IN (") +
+                   marks + QStringLiteral(") ORDER BY l.profile_id, m.account_key"),
+               ids);
+    if (!q)
+        return q.error();
+    while (q->next())
+        profiles[at.value(q->value(0).toLongLong())].accounts.append(
+            {q->value(1).toString(), q->value(2).toString(), q->value(3).toString()});
+    auto n = db.run(QStringLiteral("SELECT profile_id, e164 FROM numbers WHERE status = 'active'"
+                                   " AND profile_id IN (") +
+                        marks + QStringLiteral(") ORDER BY profile_id, e164"),
+                    ids);
+    if (!n)
+        return n.error();
+    while (n->next())
+        profiles[at.value(n->value(0).toLongLong())].numbers.append(n->value(1).toString());
+    return {};
+}
+
 Result<SipProfile> ProfileService::find(const QString& name) const
 {
     const Database& db = m_ctx.db;
@@ -316,10 +353,8 @@ Result<QList<SipProfile>> ProfileService::list(const QString& search) const
     while (q.next())
         out.append(readProfile(q));
     q.finish();
-    for (SipProfile& p : out) {
-        if (auto d = loadDetails(p); !d)
-            return d.error();
-    }
+    if (auto d = loadDetails(out); !d)
+        return d.error();
     return out;
 }
 

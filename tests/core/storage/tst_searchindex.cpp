@@ -313,7 +313,9 @@ private slots:
         DemoGenerator::Options o;
         o.members = 30;
         o.profiles = 2;
-        o.calls = CallHistory::SearchTotalsLimit + 300;
+        // Enough that the digit most dialled numbers start with ("1": NANP) is in more than
+        // the limit.
+        o.calls = 3 * CallHistory::SearchTotalsLimit;
         o.seed = 5;
         QVERIFY(DemoGenerator(*e.ctx).generate(o).ok());
         const CallHistory calls(*e.ctx);
