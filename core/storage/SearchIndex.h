@@ -83,7 +83,7 @@ public:
     static QString callKey(const QString& e164, const QString& destination, const QString& source);
 
     /// The least number of matches for which a Page reads in its own order (by default 2000,
-    /// or a twentieth of the table if more): tests set 1 to compare both ways on small data.
+    /// or √(256 × the table's rows) if more): tests set 1 to compare both ways on small data.
     static void setCommonRows(qint64 rows);
 
     /// The tables that have a search key and index.
