@@ -2,6 +2,8 @@
 
 #include "core/base/DisplayFormat.h"
 #include "core/base/Money.h"
+#include "core/base/SearchText.h"
+#include "core/storage/SearchIndex.h"
 #include "core/storage/Transaction.h"
 
 #include <QJsonDocument>
@@ -14,16 +16,16 @@ namespace {
 
 namespace V = ActivityValue;
 
-// What search matches: the kind key, the actor, the subject and every text value (accounts,
-// SIP profiles, numbers, references, ISO dates), case-folded by Qt (the same on both engines).
+// What search matches: the subject, the kind key, the actor and every text value (accounts,
+// SIP profiles, numbers, references, ISO dates), folded (SearchText, the same on both engines).
 QString searchKey(const QString& key, const QString& actor, const ActivityEvent& event)
 {
-    QStringList texts{key, actor, event.subject};
+    QStringList texts;
     for (auto it = event.values.cbegin(); it != event.values.cend(); ++it) {
         if (it->typeId() == QMetaType::QString)
             texts << it->toString();
     }
-    return texts.join(QChar(0x1f)).toCaseFolded();
+    return SearchIndex::activityKey(event.subject, key, actor, texts);
 }
 
 QString toJson(const QVariantMap& values)
@@ -59,8 +61,11 @@ Result<QList<ActivityEntry>> ActivityLog::page(int offset, int limit, const QStr
         QStringLiteral("SELECT id, at, actor, action, subject, event_values FROM activity");
     QVariantList binds;
     if (!search.trimmed().isEmpty()) {
-        sql += QStringLiteral(" WHERE search_key LIKE ? ESCAPE '\\'");
-        binds << Database::likePattern(search);
+        sql +=
+            QStringLiteral(" WHERE ") + SearchIndex::predicate(m_ctx.db, QStringLiteral("activity"),
+                                                               QStringLiteral("activity"),
+                                                               {SearchText::fold(search.trimmed())},
+                                                               &binds, SearchIndex::Use::Page);
         // The kinds whose name in the reader's language matches, by their stored keys.
         const QList<ActivityKind> kinds = kindsNamed(search);
         if (!kinds.isEmpty()) {
@@ -368,12 +373,12 @@ QString ActivityLog::kindName(const ActivityEntry& entry)
 
 QList<ActivityKind> ActivityLog::kindsNamed(const QString& search)
 {
-    const QString needle = search.trimmed().toCaseFolded();
+    const QString needle = SearchText::fold(search.trimmed());
     QList<ActivityKind> out;
     if (needle.isEmpty())
         return out;
     for (ActivityKind k : activityKinds()) {
-        if (kindName(k).toCaseFolded().contains(needle))
+        if (SearchText::fold(kindName(k)).contains(needle))
             out.append(k);
     }
     return out;

@@ -3,9 +3,11 @@
 #include "core/secrets/ProtectedFiles.h"
 
 #include "core/base/Csv.h"
+#include "core/base/SearchText.h"
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberCatalogue.h"
 #include "core/profiles/ProfileService.h"
+#include "core/storage/SearchIndex.h"
 
 #include <QIODevice>
 #include <QSaveFile>
@@ -110,6 +112,16 @@ QStringList csvFields(const CallEntry& e)
             e.status};
 }
 
+// The calls whose search key (the dialled number's E.164 digits, the number as dialled, the
+// source) matches the search as text, or, when it looks like a phone number, its digits:
+// "+1 (212) 555" is found in "12125550100" and "+12125550100". See SearchIndex for searches
+// shorter than three characters (the start of the E.164 digits).
+QString searchNeedle(const QString& search)
+{
+    const QString digits = SearchText::phoneDigits(search);
+    return digits.isEmpty() ? SearchText::fold(search) : digits;
+}
+
 } // namespace
 
 CallHistory::CallHistory(const Context& ctx, const PriceList& prices) : m_ctx(ctx)
@@ -133,7 +145,7 @@ QString CallHistory::placeOf(const QString& e164, const QString& prefix) const
     return m_rateNames.value(prefix);
 }
 
-Result<CallHistory::Filter> CallHistory::filter(const CallQuery& q) const
+Result<CallHistory::Filter> CallHistory::filter(const CallQuery& q, SearchIndex::Use use) const
 {
     Filter f;
     QStringList parts;
@@ -167,29 +179,9 @@ Result<CallHistory::Filter> CallHistory::filter(const CallQuery& q) const
         f.binds << boundary(q.to.addDays(1), q.zone);
     }
     const QString search = q.search.trimmed();
-    if (!search.isEmpty()) {
-        QString digits;
-        bool numberLike = true;
-        for (QChar c : search) {
-            if (c.isDigit())
-                digits += c;
-            else if (!(c.isSpace() || c == QLatin1Char('+') || c == QLatin1Char('-') ||
-                       c == QLatin1Char('(') || c == QLatin1Char(')') || c == QLatin1Char('.')))
-                numberLike = false;
-        }
-        if (numberLike && !digits.isEmpty()) {
-            // Digits only: "+1 (212) 555" is found in "12125550100" and "+12125550100".
-            const QString pattern = QLatin1Char('%') + digits + QLatin1Char('%');
-            parts << QStringLiteral(
-                "(c.destination_e164 LIKE ? OR c.destination LIKE ? OR c.source LIKE ?)");
-            f.binds << pattern << pattern << pattern;
-        } else {
-            const QString pattern = Database::likePattern(search);
-            parts << QStringLiteral("(LOWER(c.destination) LIKE ? ESCAPE '\\' OR"
-                                    " LOWER(c.source) LIKE ? ESCAPE '\\')");
-            f.binds << pattern << pattern;
-        }
-    }
+    if (!search.isEmpty())
+        parts << SearchIndex::predicate(m_ctx.db, QStringLiteral("calls"), QStringLiteral("c"),
+                                        {searchNeedle(search)}, &f.binds, use);
     if (!parts.isEmpty())
         f.where = QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
     return f;
@@ -197,7 +189,7 @@ Result<CallHistory::Filter> CallHistory::filter(const CallQuery& q) const
 
 Result<QList<CallEntry>> CallHistory::page(const CallQuery& query) const
 {
-    auto f = filter(query);
+    auto f = filter(query, SearchIndex::Use::Page);
     if (!f)
         return f.error();
     QVariantList binds = f->binds;
@@ -222,6 +214,42 @@ Result<qint64> CallHistory::count(const CallQuery& query) const
     if (!q)
         return q.error();
     return q->value(0).toLongLong();
+}
+
+Result<std::optional<CallTotals>> CallHistory::searchTotals(const CallQuery& query) const
+{
+    const QString search = query.search.trimmed();
+    if (!search.isEmpty()) {
+        qint64 matching = 0;
+        if (query.profile.isEmpty() && query.member.isEmpty() && query.department.isEmpty() &&
+            !query.from.isValid() && !query.to.isValid()) {
+            // The search alone: counted in its index, without reading the calls.
+            auto n = SearchIndex::countUpTo(m_ctx.db, QStringLiteral("calls"),
+                                            {searchNeedle(search)}, SearchTotalsLimit);
+            if (!n)
+                return n.error();
+            matching = *n;
+        } else {
+            auto f = filter(query);
+            if (!f)
+                return f.error();
+            QVariantList binds = f->binds;
+            binds << SearchTotalsLimit + 1;
+            auto q =
+                m_ctx.db.runFirst(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM calls c") +
+                                      f->where + QStringLiteral(" LIMIT ?) s"),
+                                  binds);
+            if (!q)
+                return q.error();
+            matching = q->value(0).toLongLong();
+        }
+        if (matching > SearchTotalsLimit)
+            return std::optional<CallTotals>();
+    }
+    auto t = totals(query);
+    if (!t)
+        return t.error();
+    return std::optional<CallTotals>(*t);
 }
 
 Result<CallTotals> CallHistory::totals(const CallQuery& query) const

@@ -6,6 +6,7 @@
 #include "core/numbers/PriceList.h"
 #include "core/numbers/PriceListStore.h"
 #include "core/storage/Context.h"
+#include "core/storage/SearchIndex.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -13,6 +14,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 class QIODevice;
 
@@ -43,6 +45,12 @@ public:
     Result<QList<CallEntry>> page(const CallQuery& query) const;
     Result<qint64> count(const CallQuery& query) const;
     Result<CallTotals> totals(const CallQuery& query) const;
+    /// A search matching more calls than this has no totals: summing them would read them all
+    /// (a digit or two are in most numbers). The history shows "more than" instead.
+    static constexpr qint64 SearchTotalsLimit = 1000;
+    /// totals(), or nothing when the query has a search and more than SearchTotalsLimit
+    /// calls match (found out counting no further).
+    Result<std::optional<CallTotals>> searchTotals(const CallQuery& query) const;
 
     /// Writes every call the query matches (offset and limit ignored) as CSV with a header
     /// line, streaming: rows go out as they are read, never all held at once. Returns the
@@ -71,7 +79,8 @@ private:
         QString where;
         QVariantList binds;
     };
-    Result<Filter> filter(const CallQuery& query) const;
+    Result<Filter> filter(const CallQuery& query,
+                          SearchIndex::Use use = SearchIndex::Use::Count) const;
 
     const Context& m_ctx;
     QHash<QString, QString> m_rateNames; ///< price list prefix -> name

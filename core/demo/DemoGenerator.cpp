@@ -11,6 +11,7 @@
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberCatalogue.h"
 #include "core/storage/MultiRowStatement.h"
+#include "core/storage/SearchIndex.h"
 #include "core/storage/Statement.h"
 #include "core/storage/Transaction.h"
 
@@ -556,12 +557,13 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                 QStringLiteral("INSERT INTO profiles (account_id, name, name_key, department, "
                                "email, auth, ip, port, sip_username, secret, channels,"
                                " channel_price_cents, channels_anchor, channels_periods,"
-                               " channels_expires, created_at)"
-                               " VALUES (?, ?, ?, ?, ?, 'ip', ?, 5060, '', '', ?, ?, ?, 1, ?, ?)"
+                               " channels_expires, created_at, search_key)"
+                               " VALUES (?, ?, ?, ?, ?, 'ip', ?, 5060, '', '', ?, ?, ?, 1, ?, ?, ?)"
                                " RETURNING id"),
                 {*account, p.name, p.name.toCaseFolded(), p.department, p.email, p.ip, p.channels,
                  m_prices.channelPrice().cents(), today.toString(Qt::ISODate),
-                 today.addMonths(1).toString(Qt::ISODate), m_ctx.nowText()});
+                 today.addMonths(1).toString(Qt::ISODate), m_ctx.nowText(),
+                 SearchIndex::profileKey(p.name, p.department)});
             if (!q)
                 return q.error();
             const qint64 id = q->value(0).toLongLong();
@@ -660,6 +662,12 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             return e.error();
         if (auto f = companyDebits.flush(); !f)
             return f.error();
+        // The new numbers' search keys (digits and holder), in one pass.
+        if (!numbers->isEmpty()) {
+            if (auto k = SearchIndex::refreshNumbers(db, QStringLiteral("n.search_key = ''"), {});
+                !k)
+                return k.error();
+        }
 
         // Calls, through the same import and rating as a PBX's file.
         if (options.calls > 0) {

@@ -2,9 +2,11 @@
 
 #include "core/base/Csv.h"
 #include "core/base/PhoneNumbers.h"
+#include "core/base/SearchText.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
 #include "core/storage/MultiRowStatement.h"
+#include "core/storage/SearchIndex.h"
 #include "core/storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -24,9 +26,17 @@ namespace {
 
 QString searchKey(const NewMember& m)
 {
-    return QStringList{m.account, m.name, m.email, m.department}
-        .join(QLatin1Char('\x1f'))
-        .toCaseFolded();
+    return SearchIndex::memberKey(m.account, m.name.trimmed(), m.email.trimmed(),
+                                  m.department.trimmed());
+}
+
+// The members whose search key matches `search` (SearchIndex: a substring from three
+// characters, the account's start below), as a condition on `m` and its values.
+QString searchCondition(const Database& db, const QString& search, QVariantList* binds)
+{
+    return SearchIndex::predicate(db, QStringLiteral("members"), QStringLiteral("m"),
+                                  {SearchText::fold(search.trimmed())}, binds,
+                                  SearchIndex::Use::Page);
 }
 
 const QString kSelect = QStringLiteral(
@@ -404,15 +414,12 @@ Result<QList<Member>> MemberService::page(const MemberQuery& query) const
 {
     const Database& db = m_ctx.db;
     QString sql = kSelect;
-    const bool filtered = !query.search.trimmed().isEmpty();
-    if (filtered)
-        sql += QStringLiteral(" WHERE m.search_key LIKE ? ESCAPE '\\'");
+    QVariantList binds;
+    if (!query.search.trimmed().isEmpty())
+        sql += QStringLiteral(" WHERE ") + searchCondition(db, query.search, &binds);
     const QString dir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     sql += QStringLiteral(" ORDER BY ") + sortColumn(query.sort) + dir + QStringLiteral(", m.id") +
            dir + QStringLiteral(" LIMIT ? OFFSET ?");
-    QVariantList binds;
-    if (filtered)
-        binds << Database::likePattern(query.search);
     binds << query.limit << query.offset;
     auto run = db.run(sql, binds);
     if (!run)
@@ -472,11 +479,10 @@ Result<QMultiHash<qint64, QString>> MemberService::activeNumbersOf(const QList<q
 Result<qint64> MemberService::count(const QString& search) const
 {
     const Database& db = m_ctx.db;
-    const bool filtered = !search.trimmed().isEmpty();
-    auto q = filtered ? db.runFirst(QStringLiteral("SELECT COUNT(*) FROM members "
-                                                   "WHERE search_key LIKE ? ESCAPE '\\'"),
-                                    {Database::likePattern(search)})
-                      : db.runFirst(QStringLiteral("SELECT COUNT(*) FROM members"));
+    if (!search.trimmed().isEmpty())
+        return SearchIndex::count(db, QStringLiteral("members"),
+                                  {SearchText::fold(search.trimmed())});
+    auto q = db.runFirst(QStringLiteral("SELECT COUNT(*) FROM members"));
     if (!q)
         return q.error();
     return q->value(0).toLongLong();

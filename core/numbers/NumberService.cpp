@@ -2,10 +2,12 @@
 
 #include "core/base/DisplayFormat.h"
 #include "core/base/PhoneNumbers.h"
+#include "core/base/SearchText.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
 #include "core/books/Ledger.h"
 #include "core/members/MemberService.h"
+#include "core/storage/SearchIndex.h"
 #include "core/storage/Transaction.h"
 
 #include <QSet>
@@ -73,35 +75,24 @@ QString sortColumn(NumberQuery::Sort s)
 }
 
 // The WHERE clause of a query and its bound values, in order.
-QString whereClause(const NumberQuery& q, QVariantList* binds)
+// The numbers whose search key (digits, holder's account and name or SIP profile's name)
+// matches the search as text, or, when it looks like a phone number, its digits ("+47 22"
+// finds 4722…; "member.0150" is a name, not "0150"). See SearchIndex for short searches.
+QString searchCondition(const Database& db, const QString& search, QVariantList* binds,
+                        SearchIndex::Use use)
+{
+    return SearchIndex::predicate(db, QStringLiteral("numbers"), QStringLiteral("n"),
+                                  {SearchText::fold(search), SearchText::phoneDigits(search)},
+                                  binds, use);
+}
+
+QString whereClause(const Database& db, const NumberQuery& q, QVariantList* binds,
+                    SearchIndex::Use use = SearchIndex::Use::Count)
 {
     QStringList parts;
     const QString search = q.search.trimmed();
-    if (!search.isEmpty()) {
-        // Only a search that looks like a phone number is matched against the numbers:
-        // "member.0150" is a name, not "0150".
-        QString digits;
-        bool numberLike = true;
-        for (QChar c : search) {
-            if (c.isDigit())
-                digits += c;
-            else if (!(c.isSpace() || c == QLatin1Char('+') || c == QLatin1Char('-') ||
-                       c == QLatin1Char('(') || c == QLatin1Char(')') || c == QLatin1Char('.')))
-                numberLike = false;
-        }
-        if (!numberLike)
-            digits.clear();
-        const QString pattern = Database::likePattern(search);
-        QString clause = QStringLiteral(
-            "(LOWER(m.account_name) LIKE ? ESCAPE '\\' OR LOWER(m.display_name) LIKE ? ESCAPE '\\'"
-            " OR LOWER(p.name) LIKE ? ESCAPE '\\'");
-        *binds << pattern << pattern << pattern;
-        if (!digits.isEmpty()) {
-            clause += QStringLiteral(" OR n.e164 LIKE ?");
-            *binds << QVariant(QString(QLatin1Char('%') + digits + QLatin1Char('%')));
-        }
-        parts << clause + QLatin1Char(')');
-    }
+    if (!search.isEmpty())
+        parts << searchCondition(db, search, binds, use);
     if (!q.country.isEmpty()) {
         parts << QStringLiteral("n.country = ?");
         *binds << q.country.toUpper();
@@ -378,6 +369,8 @@ Result<QList<NumberService::Purchase>> NumberService::buy(const BuyRequest& r) c
                         expires.toString(Qt::ISODate), m_ctx.nowText()});
             if (!ins)
                 return ins.error();
+            if (auto k = SearchIndex::refreshNumbers(db, QStringLiteral("n.e164 = ?"), {e164}); !k)
+                return k.error();
             if (auto t =
                     ledger.transfer(tx, Ledger::CompanyAccount, 0, price, QStringLiteral("number"),
                                     e164, tr("%1 for %n month(s)", nullptr, r.months).arg(e164));
@@ -451,6 +444,8 @@ Result<NumberRecord> NumberService::assign(const QString& text, const NumberHold
                     number->id});
         if (!q)
             return q.error();
+        if (auto k = SearchIndex::refreshNumbers(db, QStringLiteral("n.id = ?"), {number->id}); !k)
+            return k.error();
         const QString previous = number->holder.isNone() ? QString() : number->holder.name;
         if (auto a = ActivityLog(m_ctx).record(
                 tx, ActivityEvent::numberAssigned(number->e164, previous, holder->holder.name));
@@ -495,9 +490,9 @@ Result<QList<NumberRecord>> NumberService::page(const NumberQuery& query) const
     const Database& db = m_ctx.db;
     QVariantList binds;
     const QString dir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    const QString sql = kSelect + whereClause(query, &binds) + QStringLiteral(" ORDER BY ") +
-                        sortColumn(query.sort) + dir + QStringLiteral(", n.id") + dir +
-                        QStringLiteral(" LIMIT ? OFFSET ?");
+    const QString sql = kSelect + whereClause(m_ctx.db, query, &binds, SearchIndex::Use::Page) +
+                        QStringLiteral(" ORDER BY ") + sortColumn(query.sort) + dir +
+                        QStringLiteral(", n.id") + dir + QStringLiteral(" LIMIT ? OFFSET ?");
     binds << query.limit << query.offset;
     auto run = db.run(sql, binds);
     if (!run)
@@ -514,9 +509,7 @@ Result<qint64> NumberService::count(const NumberQuery& query) const
     const Database& db = m_ctx.db;
     QVariantList binds;
     const QString sql =
-        QStringLiteral("SELECT COUNT(*) FROM numbers n LEFT JOIN members m ON m.id = n.member_id"
-                       " LEFT JOIN profiles p ON p.id = n.profile_id") +
-        whereClause(query, &binds);
+        QStringLiteral("SELECT COUNT(*) FROM numbers n") + whereClause(m_ctx.db, query, &binds);
     auto q = db.runFirst(sql, binds);
     if (!q)
         return q.error();
@@ -565,6 +558,8 @@ Result<NumberService::DueReport> NumberService::processDue(Transaction& tx) cons
             {n.id});
         if (!u)
             return u.error();
+        if (auto k = SearchIndex::refreshNumbers(db, QStringLiteral("n.id = ?"), {n.id}); !k)
+            return k.error();
         return log.record(tx, event);
     };
     for (NumberRecord n : std::as_const(due)) {

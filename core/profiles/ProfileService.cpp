@@ -1,6 +1,7 @@
 #include "core/profiles/ProfileService.h"
 
 #include "core/base/DisplayFormat.h"
+#include "core/base/SearchText.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
 #include "core/books/Ledger.h"
@@ -8,8 +9,10 @@
 #include "core/profiles/ProviderSettings.h"
 #include "core/secrets/SealedSecret.h"
 #include "core/secrets/SecretVault.h"
+#include "core/storage/SearchIndex.h"
 #include "core/storage/Transaction.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -84,6 +87,17 @@ QString slug(const QString& name)
         out.chop(1);
     return out.left(16);
 }
+// " WHERE …" for the profiles whose search key (name, department) matches `search`
+// (SearchIndex: a substring from three characters, the name's start below), or nothing.
+QString searchCondition(const Database& db, const QString& search, QVariantList* binds)
+{
+    const QString needle = SearchText::fold(search.trimmed());
+    if (needle.isEmpty())
+        return {};
+    return QStringLiteral(" WHERE ") + SearchIndex::predicate(db, QStringLiteral("profiles"),
+                                                              QStringLiteral("p"), {needle}, binds);
+}
+
 } // namespace
 
 Result<void> ProfileService::validateName(const QString& name)
@@ -267,6 +281,42 @@ Result<void> ProfileService::loadDetails(SipProfile& p) const
     return {};
 }
 
+Result<void> ProfileService::loadDetails(QList<SipProfile>& profiles) const
+{
+    if (profiles.isEmpty())
+        return {};
+    QHash<qint64, qsizetype> at;
+    QVariantList ids;
+    for (qsizetype i = 0; i < profiles.size(); ++i) {
+        at.insert(profiles[i].id, i);
+        ids << profiles[i].id;
+        profiles[i].accounts.clear();
+        profiles[i].numbers.clear();
+    }
+    const QString marks = QStringList(ids.size(), QStringLiteral("?")).join(QLatin1Char(','));
+    const Database& db = m_ctx.db;
+    auto q =
+        db.run(QStringLiteral("SELECT l.profile_id, m.account_name, m.display_name,"
+                              " l.extension FROM profile_links l"
+                              " JOIN members m ON m.id = l.member_id WHERE l.profile_id IN (") +
+                   marks + QStringLiteral(") ORDER BY l.profile_id, m.account_key"),
+               ids);
+    if (!q)
+        return q.error();
+    while (q->next())
+        profiles[at.value(q->value(0).toLongLong())].accounts.append(
+            {q->value(1).toString(), q->value(2).toString(), q->value(3).toString()});
+    auto n = db.run(QStringLiteral("SELECT profile_id, e164 FROM numbers WHERE status = 'active'"
+                                   " AND profile_id IN (") +
+                        marks + QStringLiteral(") ORDER BY profile_id, e164"),
+                    ids);
+    if (!n)
+        return n.error();
+    while (n->next())
+        profiles[at.value(n->value(0).toLongLong())].numbers.append(n->value(1).toString());
+    return {};
+}
+
 Result<SipProfile> ProfileService::find(const QString& name) const
 {
     const Database& db = m_ctx.db;
@@ -295,19 +345,9 @@ Result<SipProfile> ProfileService::findLocked(Transaction& tx, const QString& na
 Result<QList<SipProfile>> ProfileService::list(const QString& search) const
 {
     const Database& db = m_ctx.db;
-    const QString needle = search.trimmed().toCaseFolded();
     QVariantList binds;
-    if (!needle.isEmpty()) {
-        const QString pattern = Database::likePattern(needle);
-        binds << pattern << pattern;
-    }
-    auto run =
-        db.run(kSelect +
-                   (needle.isEmpty() ? QString()
-                                     : QStringLiteral(" WHERE p.name_key LIKE ? ESCAPE '\\' OR "
-                                                      "LOWER(p.department) LIKE ? ESCAPE '\\'")) +
-                   QStringLiteral(" ORDER BY p.name_key"),
-               binds);
+    const QString where = searchCondition(db, search, &binds);
+    auto run = db.run(kSelect + where + QStringLiteral(" ORDER BY p.name_key"), binds);
     if (!run)
         return run.error();
     QSqlQuery& q = run.value();
@@ -315,10 +355,8 @@ Result<QList<SipProfile>> ProfileService::list(const QString& search) const
     while (q.next())
         out.append(readProfile(q));
     q.finish();
-    for (SipProfile& p : out) {
-        if (auto d = loadDetails(p); !d)
-            return d.error();
-    }
+    if (auto d = loadDetails(out); !d)
+        return d.error();
     return out;
 }
 
@@ -389,15 +427,15 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
                 "sip_username, secret,"
                 " channels, channel_price_cents, channels_anchor, channels_periods, "
                 "channels_expires, "
-                "created_at, country)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id"),
+                "created_at, country, search_key)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id"),
             {*account, name, nameKey(name), Database::text(in.department.trimmed()),
              Database::text(in.email.trimmed()), SipProfile::authKey(in.auth),
              Database::text(in.auth == SipProfile::Auth::Ip ? in.ip.trimmed() : QString()),
              in.auth == SipProfile::Auth::Ip ? in.port : 5060, Database::text(username),
              Database::text(secretToken), in.channels, m_prices.channelPrice().cents(),
              today.toString(Qt::ISODate), today.addMonths(1).toString(Qt::ISODate), m_ctx.nowText(),
-             country});
+             country, SearchIndex::profileKey(name, in.department.trimmed())});
         if (!q)
             return q.error();
         const qint64 id = q->value(0).toLongLong();
@@ -458,10 +496,16 @@ Result<SipProfile> ProfileService::rename(const QString& name, const QString& ne
         } else if (newName == p->name) {
             return Error::refused(tr("The SIP profile is already named \"%1\".").arg(newName));
         }
-        auto q = db.run(QStringLiteral("UPDATE profiles SET name = ?, name_key = ? WHERE id = ?"),
-                        {newName, nameKey(newName), p->id});
+        auto q = db.run(
+            QStringLiteral("UPDATE profiles SET name = ?, name_key = ?, search_key = ?"
+                           " WHERE id = ?"),
+            {newName, nameKey(newName), SearchIndex::profileKey(newName, p->department), p->id});
         if (!q)
             return q.error();
+        // The profile's numbers are found by its name.
+        if (auto k = SearchIndex::refreshNumbers(db, QStringLiteral("n.profile_id = ?"), {p->id});
+            !k)
+            return k.error();
         if (auto a = ActivityLog(m_ctx).record(tx, ActivityEvent::profileRenamed(p->name, newName));
             !a)
             return a.error();
@@ -879,10 +923,23 @@ Result<ProfileService::Deletion> ProfileService::remove(const QString& name) con
             {QStringLiteral("UPDATE terms_acceptances SET profile_id = NULL WHERE profile_id = ?"),
              {}},
         };
+        // The profile's numbers are no longer found by its name.
+        QVariantList numberIds;
+        {
+            auto n = db.run(QStringLiteral("SELECT id FROM numbers WHERE profile_id = ?"), {p->id});
+            if (!n)
+                return n.error();
+            while (n->next())
+                numberIds << n->value(0);
+        }
         for (const auto& step : steps) {
             auto q = db.run(step.first, {p->id});
             if (!q)
                 return q.error();
+        }
+        for (const QVariant& id : std::as_const(numberIds)) {
+            if (auto k = SearchIndex::refreshNumbers(db, QStringLiteral("n.id = ?"), {id}); !k)
+                return k.error();
         }
         auto s = db.runFirst(
             QStringLiteral("SELECT sip_username, secret FROM profiles WHERE id = ?"), {p->id});

@@ -132,6 +132,9 @@ public:
 private:
     Result<SipProfile> findLocked(Transaction& tx, const QString& name) const;
     Result<void> loadDetails(SipProfile& p) const;
+    /// loadDetails() of many profiles in two queries, not two per profile (a search that
+    /// lists hundreds of them as one types).
+    Result<void> loadDetails(QList<SipProfile>& profiles) const;
     const Context& m_ctx;
     const PriceList& m_prices;
 };

@@ -11,6 +11,7 @@
 #include "core/rating/Rater.h"
 #include "core/rating/RatingPipeline.h"
 #include "core/storage/CallSummaries.h"
+#include "core/storage/SearchIndex.h"
 #include "core/storage/Statement.h"
 #include "core/storage/Transaction.h"
 
@@ -57,7 +58,7 @@ struct PendingCall
 };
 
 // Calls stored per batch: a batch's memory is all that grows with it, and its statements
-// stay well under both engines' limits on bound values (19 per call).
+// stay well under both engines' limits on bound values (21 per call).
 constexpr int kBatch = 256;
 constexpr int kImportCacheKiB = 32 * 1024;
 
@@ -77,9 +78,9 @@ QString insertSql(int rows)
         "INSERT INTO calls (profile_id, member_id, started_at, source, destination, billsec,"
         " cost_cents, unique_id, account_code, answered_at, ended_at, destination_e164, prefix,"
         " duration, disposition, billed_minutes, bundle_minutes, rate_ten_thousandths,"
-        " charged_cents, status) VALUES ");
+        " charged_cents, status, search_key) VALUES ");
     const QString row =
-        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (int i = 0; i < rows; ++i) {
         if (i > 0)
             sql += QStringLiteral(", ");
@@ -377,7 +378,9 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
                     .add(c.bundleMinutes)
                     .add(c.rated.perMinuteTenThousandths)
                     .add(c.charged.cents())
-                    .add(RatedCall::statusKey(c.rated.status));
+                    .add(RatedCall::statusKey(c.rated.status))
+                    .add(Database::text(
+                        SearchIndex::callKey(c.rated.e164, r.destination, r.source)));
             }
             if (auto e = insert->exec(); !e)
                 return e;

@@ -1,5 +1,7 @@
 #include "core/storage/Database.h"
 
+#include "core/base/SearchText.h"
+
 #include "core/storage/Migrations.h"
 
 #include <QAtomicInteger>
@@ -208,7 +210,7 @@ int Database::schemaVersion() const
 
 QString Database::likePattern(const QString& search)
 {
-    QString s = search.trimmed().toCaseFolded();
+    QString s = SearchText::fold(search.trimmed());
     s.replace(QLatin1String("\\"), QLatin1String("\\\\"));
     s.replace(QLatin1String("%"), QLatin1String("\\%"));
     s.replace(QLatin1String("_"), QLatin1String("\\_"));

@@ -52,8 +52,8 @@ public:
         return s.isNull() ? QVariant(QString(0, QChar())) : QVariant(s);
     }
 
-    /// "%text%" for `LIKE ? ESCAPE '\'` against a case-folded column: the search folded
-    /// the same way, its wildcards and the escape character escaped.
+    /// "%text%" for `LIKE ? ESCAPE '\'` against a folded column (SearchText::fold): the
+    /// search folded the same way, its wildcards and the escape character escaped.
     static QString likePattern(const QString& search);
 
     /// Prepares `sql`, binds `binds` in order (positional `?`) and executes it: the executed

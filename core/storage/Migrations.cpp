@@ -3,6 +3,7 @@
 #include "core/storage/ActivityMigration.h"
 #include "core/storage/CallSummaries.h"
 #include "core/storage/Database.h"
+#include "core/storage/SearchIndex.h"
 #include "core/storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -372,12 +373,23 @@ const QList<QStringList>& steps()
                            " checked_at TEXT NOT NULL,"
                            " PRIMARY KEY (profile_id, position))"),
         },
+        // 13: search as you type (issue 11). Numbers, SIP profiles and calls get a search key
+        //     like members and activity; every key is folded again (SearchText: case and
+        //     accents) and indexed for substrings by SearchIndex::migrate() after these
+        //     statements (FTS5 trigram tables and triggers on SQLite, pg_trgm on PostgreSQL).
+        {
+            QStringLiteral("ALTER TABLE numbers ADD COLUMN search_key TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE profiles ADD COLUMN search_key TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE calls ADD COLUMN search_key TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return s;
 }
 
 // The step that brings in the call summaries, built from the calls already stored.
 constexpr int kCallSummariesStep = 9;
+// The step that folds and indexes the search keys.
+constexpr int kSearchIndexStep = 13;
 
 const QString kForeignKeysOff = QStringLiteral("{FOREIGN_KEYS_OFF}");
 
@@ -556,6 +568,13 @@ Result<void> Migrations::migrate(const Database& db)
         }
         if (v == kCallSummariesStep) {
             if (auto r = CallSummaries::rebuild(db); !r)
+                return Error::storage(tr("Upgrading the database to schema %1 failed: %2")
+                                          .arg(v)
+                                          .arg(r.error().message),
+                                      r.error().retryable);
+        }
+        if (v == kSearchIndexStep) {
+            if (auto r = SearchIndex::migrate(tx.value()); !r)
                 return Error::storage(tr("Upgrading the database to schema %1 failed: %2")
                                           .arg(v)
                                           .arg(r.error().message),

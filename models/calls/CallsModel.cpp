@@ -9,25 +9,29 @@
 namespace sb {
 
 CallsModel::CallsModel(const Context& ctx, QObject* parent)
-    : QAbstractTableModel(parent), m_ctx(ctx), m_rows(
-                                                   PageSize,
-                                                   [this](int offset, int limit) {
-                                                       CallQuery q = m_query;
-                                                       q.offset = offset;
-                                                       q.limit = limit;
-                                                       return CallHistory(m_ctx).page(q);
-                                                   },
-                                                   [this]() -> Result<qint64> {
-                                                       // One aggregate gives the count and the
-                                                       // totals line.
-                                                       auto t = CallHistory(m_ctx).totals(m_query);
-                                                       if (!t) {
-                                                           m_totals = {};
-                                                           return t.error();
-                                                       }
-                                                       m_totals = *t;
-                                                       return t->calls;
-                                                   })
+    : QAbstractTableModel(parent), m_ctx(ctx),
+      m_rows(
+          PageSize,
+          [this](int offset, int limit) {
+              CallQuery q = m_query;
+              q.offset = offset;
+              q.limit = limit;
+              return CallHistory(m_ctx).page(q);
+          },
+          [this]() -> Result<qint64> {
+              // One aggregate gives the count and the
+              // totals line; a search matching very
+              // many calls gives neither.
+              auto t = CallHistory(m_ctx).searchTotals(m_query);
+              m_totals = {};
+              m_totalsKnown = t.ok() && t->has_value();
+              if (!t)
+                  return t.error();
+              if (!t->has_value())
+                  return CallHistory::SearchTotalsLimit + 1;
+              m_totals = **t;
+              return m_totals.calls;
+          })
 {
     m_query.limit = PageSize;
     reload();

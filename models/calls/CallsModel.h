@@ -58,7 +58,12 @@ public:
     int sortColumn() const;
     const CallQuery& query() const { return m_query; }
     /// Totals of every call the filters match; totals().calls is the matching count.
+    /// Empty when totalsKnown() is false.
     const CallTotals& totals() const { return m_totals; }
+    /// False when the search matches more than CallHistory::SearchTotalsLimit calls: they are
+    /// not summed (that would read them all), and totalCount() is that limit + 1, meaning
+    /// "more than the limit".
+    bool totalsKnown() const { return m_totalsKnown; }
     qint64 totalCount() const { return m_rows.total(); }
     QString lastError() const { return m_rows.lastError(); }
     const CallEntry& call(int row) const { return m_rows.at(row); }
@@ -95,6 +100,7 @@ private:
     const Context& m_ctx;
     CallQuery m_query;
     CallTotals m_totals;
+    bool m_totalsKnown = true;
     PagedRows<CallEntry> m_rows;
 };
 

@@ -229,10 +229,15 @@ void CallsPage::updateTotals()
 {
     const CallTotals& t = m_model->totals();
     const QLocale locale;
-    m_totals->setText(tr("%Ln call(s) · %1 billed min. · %2 bundle min. · %3", nullptr,
-                         int(qMin<qint64>(t.calls, INT_MAX)))
-                          .arg(locale.toString(t.billedMinutes), locale.toString(t.bundleMinutes),
-                               t.price.toCurrencyString(locale)));
+    if (!m_model->totalsKnown())
+        m_totals->setText(tr("More than %1 calls match · type more of the number for their totals")
+                              .arg(locale.toString(CallHistory::SearchTotalsLimit)));
+    else
+        m_totals->setText(tr("%Ln call(s) · %1 billed min. · %2 bundle min. · %3", nullptr,
+                             int(qMin<qint64>(t.calls, INT_MAX)))
+                              .arg(locale.toString(t.billedMinutes),
+                                   locale.toString(t.bundleMinutes),
+                                   t.price.toCurrencyString(locale)));
     m_totals->setAccessibleName(m_totals->text());
     if (m_model->lastError().isEmpty())
         m_error->clearMessage();

@@ -11,6 +11,7 @@
 #include "core/members/MemberService.h"
 #include "core/numbers/PriceListStore.h"
 #include "core/profiles/ProfileService.h"
+#include "core/storage/SearchIndex.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -49,11 +50,12 @@ bool insert(const Database& db, const Call& c, int n)
     return bool(db.run(
         QStringLiteral("INSERT INTO calls (member_id, profile_id, started_at, source, destination,"
                        " destination_e164, prefix, billsec, billed_minutes, bundle_minutes,"
-                       " cost_cents, charged_cents, status, unique_id)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       " cost_cents, charged_cents, status, unique_id, search_key)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {member ? payer : none, member ? none : payer, c.startedAt, c.source, c.destination,
          Database::text(c.e164), Database::text(c.prefix), c.billsec, c.billed, c.bundle, c.cost,
-         c.cost, c.status, QStringLiteral("u%1").arg(n)}));
+         c.cost, c.status, QStringLiteral("u%1").arg(n),
+         sb::SearchIndex::callKey(c.e164, c.destination, c.source)}));
 }
 
 QList<Call> sampleCalls()

@@ -13,6 +13,7 @@
 #include "core/rating/CallImporter.h"
 #include "core/storage/Database.h"
 #include "core/storage/Migrations.h"
+#include "core/storage/SearchIndex.h"
 
 #include <QAtomicInt>
 #include <QBuffer>
@@ -84,10 +85,38 @@ bool undoOwedBalances(const Database& db)
     return true;
 }
 
+// Undoes the search index's step (13) on a fresh database: the FTS5 tables and their
+// triggers (SQLite), the trigram and prefix indexes, the new key columns.
+bool undoSearchIndex(const Database& db)
+{
+    for (const QString& t : sb::SearchIndex::tables()) {
+        QStringList sql;
+        if (db.isPostgres()) {
+            sql << QStringLiteral("DROP INDEX %1_search_trgm").arg(t);
+        } else {
+            sql << QStringLiteral("DROP TRIGGER %1_search_insert").arg(t)
+                << QStringLiteral("DROP TRIGGER %1_search_delete").arg(t)
+                << QStringLiteral("DROP TRIGGER %1_search_update").arg(t)
+                << QStringLiteral("DROP TABLE %1_search").arg(t);
+        }
+        sql << QStringLiteral("DROP INDEX %1_search_prefix").arg(t);
+        if (t == QLatin1String("numbers") || t == QLatin1String("profiles") ||
+            t == QLatin1String("calls"))
+            sql << QStringLiteral("ALTER TABLE %1 DROP COLUMN search_key").arg(t);
+        for (const QString& s : std::as_const(sql)) {
+            if (!db.run(s))
+                return false;
+        }
+    }
+    return true;
+}
+
 // Undoes the summaries' step (9) on a fresh database, and the steps after it: the attention
-// list's indexes (10), the company's hours (11), the trunk probes (12).
+// list's indexes (10), the company's hours (11), the trunk probes (12), the search index (13).
 bool undoSummaries(const Database& db)
 {
+    if (!undoSearchIndex(db))
+        return false;
     for (const char* sql :
          {"DROP TABLE profile_probes", "DROP TABLE company_hours", "DROP INDEX ledger_from_at",
           "DROP INDEX ledger_to_at", "DROP INDEX ledger_months_kind",

@@ -3,7 +3,9 @@
 // under QAbstractItemModelTester.
 #include "core/base/FixedClock.h"
 #include "core/books/CompanyService.h"
+#include "core/calls/CallHistory.h"
 #include "core/credit/CreditService.h"
+#include "core/demo/DemoGenerator.h"
 #include "core/members/MemberService.h"
 #include "core/profiles/ProfileService.h"
 #include "core/rating/CallImporter.h"
@@ -118,6 +120,31 @@ private slots:
                     .allocateCredit(QStringLiteral("Sales"), Money::fromCents(10000))
                     .ok());
         QVERIFY(import(*m_ctx, masterCsv(0, Calls)));
+    }
+
+    void searchMatchingVeryManyCallsHasNoTotals()
+    {
+        test::TestDatabase db(QStringLiteral("sqlite"));
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        const Context ctx{db.db(), m_clock.get(), QStringLiteral("tester")};
+        DemoGenerator::Options o;
+        o.members = 20;
+        o.calls = 3 * CallHistory::SearchTotalsLimit; // "1" starts more than the limit
+        QVERIFY(DemoGenerator(ctx).generate(o).ok());
+        CallsModel model(ctx);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.totalsKnown());
+        QCOMPARE(model.totalCount(), o.calls);
+        // "1" starts nearly every dialled number's digits (NANP): not summed, "more than".
+        model.setSearch(QStringLiteral("1"));
+        QVERIFY(!model.totalsKnown());
+        QCOMPARE(model.totalCount(), CallHistory::SearchTotalsLimit + 1);
+        QCOMPARE(model.totals().calls, qint64(0));
+        QVERIFY(model.rowCount() > 0);
+        model.setSearch(QString());
+        QVERIFY(model.totalsKnown());
+        QCOMPARE(model.totals().calls, o.calls);
     }
 
     void underModelTester()
