@@ -42,7 +42,10 @@ public:
     Result<Member> add(const NewMember& m) const;
     Result<Member> find(const QString& account) const;
     Result<QList<Member>> findMany(const QStringList& accounts) const;
+    /// Up to query.limit members after query.after, in the query's order (ties by id).
     Result<QList<Member>> page(const MemberQuery& query) const;
+    /// Where the page after `m` starts in `sort` order (MemberQuery::after).
+    static SeekKey seekKey(const Member& m, MemberQuery::Sort sort);
     Result<qint64> count(const QString& search = {}) const;
     /// Distinct departments, sorted, for completion.
     Result<QStringList> departments() const;

@@ -372,6 +372,35 @@ const QList<QStringList>& steps()
                            " checked_at TEXT NOT NULL,"
                            " PRIMARY KEY (profile_id, position))"),
         },
+        // 13: reserved for the search indexes of issue 11 (another branch); empty here.
+        {},
+        // 14: keyset paging (issue 11). Every sortable column gets an index on (column, id),
+        //     the order its table pages in, so a page after any row is two index seeks
+        //     (core/storage/Keyset.h) however deep. They replace the single-column indexes
+        //     they cover (SQLite appends the rowid anyway; PostgreSQL needs the id spelled).
+        {
+            QStringLiteral("DROP INDEX IF EXISTS members_display_name"),
+            QStringLiteral("DROP INDEX IF EXISTS members_department"),
+            QStringLiteral("DROP INDEX IF EXISTS members_email"),
+            QStringLiteral("DROP INDEX IF EXISTS accounts_balance"),
+            QStringLiteral("DROP INDEX IF EXISTS calls_started"),
+            QStringLiteral("CREATE INDEX members_name_seek ON members(display_name, id)"),
+            QStringLiteral("CREATE INDEX members_email_seek ON members(email, id)"),
+            QStringLiteral("CREATE INDEX members_department_seek ON members(department, id)"),
+            QStringLiteral("CREATE INDEX members_status_seek ON members(status, id)"),
+            QStringLiteral("CREATE INDEX accounts_balance_seek ON accounts(balance_cents, id)"),
+            QStringLiteral("CREATE INDEX numbers_country_seek ON numbers(country, id)"),
+            QStringLiteral("CREATE INDEX numbers_expires_seek ON numbers(expires, id)"),
+            QStringLiteral("CREATE INDEX numbers_status_seek ON numbers(status, id)"),
+            QStringLiteral("CREATE INDEX calls_started_seek ON calls(started_at, id)"),
+            QStringLiteral("CREATE INDEX calls_source_seek ON calls(source, id)"),
+            QStringLiteral("CREATE INDEX calls_destination_seek ON calls(destination_e164, id)"),
+            QStringLiteral("CREATE INDEX calls_billsec_seek ON calls(billsec, id)"),
+            QStringLiteral("CREATE INDEX calls_billed_seek ON calls(billed_minutes, id)"),
+            QStringLiteral("CREATE INDEX calls_bundle_seek ON calls(bundle_minutes, id)"),
+            QStringLiteral("CREATE INDEX calls_price_seek ON calls(cost_cents, id)"),
+            QStringLiteral("CREATE INDEX calls_status_seek ON calls(status, id)"),
+        },
     };
     return s;
 }

@@ -9,25 +9,27 @@
 namespace sb {
 
 CallsModel::CallsModel(const Context& ctx, QObject* parent)
-    : QAbstractTableModel(parent), m_ctx(ctx), m_rows(
-                                                   PageSize,
-                                                   [this](int offset, int limit) {
-                                                       CallQuery q = m_query;
-                                                       q.offset = offset;
-                                                       q.limit = limit;
-                                                       return CallHistory(m_ctx).page(q);
-                                                   },
-                                                   [this]() -> Result<qint64> {
-                                                       // One aggregate gives the count and the
-                                                       // totals line.
-                                                       auto t = CallHistory(m_ctx).totals(m_query);
-                                                       if (!t) {
-                                                           m_totals = {};
-                                                           return t.error();
-                                                       }
-                                                       m_totals = *t;
-                                                       return t->calls;
-                                                   })
+    : QAbstractTableModel(parent), m_ctx(ctx),
+      m_rows(
+          PageSize,
+          [this](const CallEntry* last, int limit) {
+              CallQuery q = m_query;
+              if (last)
+                  q.after = CallHistory::seekKey(*last, q.sort);
+              q.limit = limit;
+              return CallHistory(m_ctx).page(q);
+          },
+          [this]() -> Result<qint64> {
+              // One aggregate gives the count and the
+              // totals line.
+              auto t = CallHistory(m_ctx).totals(m_query);
+              if (!t) {
+                  m_totals = {};
+                  return t.error();
+              }
+              m_totals = *t;
+              return t->calls;
+          })
 {
     m_query.limit = PageSize;
     reload();
@@ -325,7 +327,7 @@ void CallsModel::setDateRange(const QDate& from, const QDate& to)
 void CallsModel::setQuery(const CallQuery& query)
 {
     m_query = query;
-    m_query.offset = 0;
+    m_query.after = {};
     m_query.limit = PageSize;
     reload();
 }
