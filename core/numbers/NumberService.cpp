@@ -63,7 +63,8 @@ QString sortColumn(NumberQuery::Sort s)
     case NumberQuery::Sort::Country:
         return QStringLiteral("n.country");
     case NumberQuery::Sort::Holder:
-        return QStringLiteral("COALESCE(m.account_key, p.name_key, '')");
+        // The member's account key or the profile's name key, kept by triggers (step 14).
+        return QStringLiteral("n.holder_key");
     case NumberQuery::Sort::Expires:
         return QStringLiteral("n.expires");
     case NumberQuery::Sort::Status:
@@ -524,7 +525,7 @@ SeekKey NumberService::seekKey(const NumberRecord& n, NumberQuery::Sort sort)
     case NumberQuery::Sort::Country:
         return SeekKey::past(n.country, n.id);
     case NumberQuery::Sort::Holder:
-        // As sortColumn() computes it: the member's account key or the profile's name key.
+        // As the triggers keep n.holder_key: the member's account key or the profile's name key.
         switch (n.holder.kind) {
         case NumberHolder::Kind::Member:
             return SeekKey::past(accountKey(n.holder.name), n.id);

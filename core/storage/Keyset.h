@@ -17,9 +17,9 @@ namespace sb {
 /// position neither repeat nor drop rows below it.
 struct SeekKey
 {
-    QVariant value;      ///< the sort value of the last row read; never NULL (sort on COALESCE)
-    qint64 id = 0;       ///< its tie-breaking id
-    bool after = false;  ///< false: from the first row
+    QVariant value;     ///< the sort value of the last row read; never NULL (sort on COALESCE)
+    qint64 id = 0;      ///< its tie-breaking id
+    bool after = false; ///< false: from the first row
 
     static SeekKey start() { return {}; }
     static SeekKey past(QVariant value, qint64 id) { return {std::move(value), id, true}; }

@@ -45,6 +45,9 @@ template<typename F> double medianMs(F&& work)
         t.start();
         work();
         ns << t.nsecsElapsed();
+        // A sort without an index takes seconds a page: once is enough to show it.
+        if (ns.last() > 500'000'000)
+            return double(ns.last()) / 1e6;
     }
     std::sort(ns.begin(), ns.end());
     return double(ns[ns.size() / 2]) / 1e6;
@@ -148,7 +151,8 @@ int main(int argc, char** argv)
         say(QStringLiteral("demo generated in %1 s").arg(t.elapsed() / 1000));
     }
     const sb::Context ctx{*db, &clock, QStringLiteral("bench")};
-    const QString engine = db->isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite");
+    const QString engine =
+        db->isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite");
     say(QStringLiteral("== %1, median of %2 runs, pages of 256").arg(engine).arg(g_runs));
 
     const sb::MemberService members(ctx);
@@ -203,7 +207,8 @@ int main(int argc, char** argv)
            QStringLiteral("c.id")},
           {"price", int(CS::Price), QStringLiteral("c.cost_cents"), QStringLiteral("c.id")},
           {"status", int(CS::Status), QStringLiteral("c.status"), QStringLiteral("c.id")}}},
-        {QStringLiteral("activity"), QStringLiteral("FROM activity"),
+        {QStringLiteral("activity"),
+         QStringLiteral("FROM activity"),
          {{"newest first", 0, QStringLiteral("id"), QStringLiteral("id")}}},
     };
 
@@ -272,10 +277,9 @@ int main(int argc, char** argv)
                             .arg(ms / floor, 0, 'f', 1));
                     if (ms > worst.worst) {
                         worst.worst = ms;
-                        worst.where = QStringLiteral("%1 %2")
-                                          .arg(ascending ? QStringLiteral("asc")
-                                                         : QStringLiteral("desc"),
-                                               QLatin1String(at.name));
+                        worst.where = QStringLiteral("%1 %2").arg(
+                            ascending ? QStringLiteral("asc") : QStringLiteral("desc"),
+                            QLatin1String(at.name));
                     }
                 }
             }

@@ -11,6 +11,7 @@
 #include "core/credit/CreditService.h"
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberService.h"
+#include "core/profiles/ProfileService.h"
 #include "core/storage/Transaction.h"
 #include "tests/support/CoreTest.h"
 
@@ -31,8 +32,8 @@ QString s(const char* text)
 // Reads a table page by page: `read(last, limit)` is one page after `last` (nullptr: the
 // first). `between(page)` runs after each page. Returns the ids in the order read.
 template<typename Row>
-QList<qint64> pageThrough(const std::function<Result<QList<Row>>(const Row*, int)>& read,
-                          int limit, const std::function<void(int)>& between = {})
+QList<qint64> pageThrough(const std::function<Result<QList<Row>>(const Row*, int)>& read, int limit,
+                          const std::function<void(int)>& between = {})
 {
     QList<qint64> ids;
     std::optional<Row> last;
@@ -81,7 +82,7 @@ void checkOnce(const QList<qint64>& read, const QSet<qint64>& throughout,
 }
 
 const QStringList kNames = {s("Anna Berg"), s("anna berg"), s("Øystein Ås"), s("Zoë"),
-                            s("Łukasz"),   s("Anna Berg"), s("Bob")};
+                            s("Łukasz"),    s("Anna Berg"), s("Bob")};
 const QStringList kDepartments = {QString(), s("Sales"), s("Support"), QString(), s("sales")};
 
 int g_next = 0;
@@ -108,6 +109,8 @@ private slots:
     void members();
     void numbers_data() { sbt::addEngineRows(); }
     void numbers();
+    void holderKeyFollowsTheHolder_data() { sbt::addEngineRows(); }
+    void holderKeyFollowsTheHolder();
     void calls_data() { sbt::addEngineRows(); }
     void calls();
     void activity_data() { sbt::addEngineRows(); }
@@ -134,8 +137,8 @@ void TestKeysetPaging::members()
 
     const MemberService service(ctx);
     using Sort = MemberQuery::Sort;
-    for (Sort sort : {Sort::Account, Sort::Name, Sort::Email, Sort::Department, Sort::Balance,
-                      Sort::Status}) {
+    for (Sort sort :
+         {Sort::Account, Sort::Name, Sort::Email, Sort::Department, Sort::Balance, Sort::Status}) {
         for (bool ascending : {true, false}) {
             const QString what = QStringLiteral("sort %1 %2").arg(int(sort)).arg(ascending);
             MemberQuery q;
@@ -204,8 +207,8 @@ void TestKeysetPaging::numbers()
             s("INSERT INTO numbers (e164, country, area, member_id, months, price_cents, anchor,"
               " expires, status, bought_at) VALUES (?, ?, '212', ?, 1, 100, '2026-03-01', ?, ?,"
               " '2026-03-01T00:00:00Z')"),
-            {QStringLiteral("+1212555%1").arg(n, 4, 10, QLatin1Char('0')), country, member,
-             expires, n % 4 == 0 ? s("released") : s("active")});
+            {QStringLiteral("+1212555%1").arg(n, 4, 10, QLatin1Char('0')), country, member, expires,
+             n % 4 == 0 ? s("released") : s("active")});
         if (!q)
             return 0;
         auto id = e.db().runFirst(s("SELECT MAX(id) FROM numbers"));
@@ -250,6 +253,45 @@ void TestKeysetPaging::numbers()
             checkOnce(read2, before - removed, before + added, what);
         }
     }
+}
+
+void TestKeysetPaging::holderKeyFollowsTheHolder()
+{
+    // The holder sort reads numbers.holder_key, which triggers keep: on insert, on a new
+    // holder and on a profile's new name.
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    QRandomGenerator rng(23);
+    const Context& ctx = *e.ctx;
+    auto member = addMember(ctx, rng);
+    SB_VERIFY_OK(member);
+    SB_VERIFY_OK(CompanyService(ctx).topUp(Money::fromCents(100000), s("keyset")));
+    NewSipProfile p;
+    p.name = s("Desk");
+    p.auth = SipProfile::Auth::Ip;
+    p.ip = s("8.8.4.4");
+    auto profile = ProfileService(ctx).create(p);
+    SB_VERIFY_OK(profile);
+    QVERIFY(e.db().run(
+        s("INSERT INTO numbers (e164, country, area, member_id, months, price_cents, anchor,"
+          " expires, bought_at) VALUES ('+12125550001', 'US', '212', ?, 1, 100, '2026-03-01',"
+          " '2026-04-01', '2026-03-01T00:00:00Z')"),
+        {member->id}));
+    const auto key = [&] {
+        return sbt::scalar(e.db(), s("SELECT holder_key FROM numbers WHERE e164 = '+12125550001'"))
+            .toString();
+    };
+    QCOMPARE(key(), accountKey(member->account));
+    SB_VERIFY_OK(NumberService(ctx).assign(s("+12125550001"), NumberHolder::profile(s("Desk"))));
+    QCOMPARE(key(), s("desk"));
+    SB_VERIFY_OK(ProfileService(ctx).rename(s("Desk"), s("Front Desk")));
+    QCOMPARE(key(), s("front desk"));
+    NumberQuery q;
+    q.sort = NumberQuery::Sort::Holder;
+    auto page = NumberService(ctx).page(q);
+    SB_VERIFY_OK(page);
+    QCOMPARE(page->size(), 1);
+    QCOMPARE(NumberService::seekKey(page->first(), q.sort).value.toString(), key());
 }
 
 void TestKeysetPaging::calls()

@@ -87,7 +87,24 @@ bool undoOwedBalances(const Database& db)
 // Undoes the keyset paging's indexes (14): the single-column indexes they replaced are back.
 bool undoKeysetIndexes(const Database& db)
 {
-    for (const char* sql : {"DROP INDEX members_name_seek",
+    const QStringList triggers =
+        db.isPostgres()
+            ? QStringList{QStringLiteral("DROP TRIGGER numbers_holder_key ON numbers"),
+                          QStringLiteral("DROP TRIGGER numbers_holder_key_member ON members"),
+                          QStringLiteral("DROP TRIGGER numbers_holder_key_profile ON profiles"),
+                          QStringLiteral("DROP FUNCTION numbers_holder_key()"),
+                          QStringLiteral("DROP FUNCTION numbers_holder_key_renamed()")}
+            : QStringList{QStringLiteral("DROP TRIGGER numbers_holder_key_insert"),
+                          QStringLiteral("DROP TRIGGER numbers_holder_key_update"),
+                          QStringLiteral("DROP TRIGGER numbers_holder_key_member"),
+                          QStringLiteral("DROP TRIGGER numbers_holder_key_profile")};
+    for (const QString& sql : triggers) {
+        if (!db.run(sql))
+            return false;
+    }
+    for (const char* sql : {"DROP INDEX numbers_holder_seek",
+                            "ALTER TABLE numbers DROP COLUMN holder_key",
+                            "DROP INDEX members_name_seek",
                             "DROP INDEX members_email_seek",
                             "DROP INDEX members_department_seek",
                             "DROP INDEX members_status_seek",
