@@ -85,7 +85,7 @@ int ActivityCommand::run(const QStringList& w, Session& s)
     Context* ctx = s.context();
     if (!ctx)
         return Refused;
-    auto page = ActivityLog(*ctx).page(0, limit);
+    auto page = ActivityLog(*ctx).page(limit);
     if (!page)
         return s.refused(page.error().message);
     QJsonArray list;

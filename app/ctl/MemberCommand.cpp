@@ -189,7 +189,7 @@ int MemberCommand::list(const QStringList& w, Session& s)
         }
         if (page->size() < q.limit)
             break;
-        q.offset += q.limit;
+        q.after = MemberService::seekKey(page->last(), q.sort);
     }
     if (s.json())
         s.out().json({{QStringLiteral("members"), list}});

@@ -308,7 +308,7 @@ int NumberCommand::list(const QStringList& w, Session& s)
         }
         if (page->size() < q.limit)
             break;
-        q.offset += q.limit;
+        q.after = NumberService::seekKey(page->last(), q.sort);
     }
     if (s.json())
         s.out().json({{QStringLiteral("numbers"), list}});

@@ -1,5 +1,7 @@
 #include "core/books/ActivityLog.h"
 
+#include "core/storage/Keyset.h"
+
 #include "core/base/DisplayFormat.h"
 #include "core/base/Money.h"
 #include "core/base/SearchText.h"
@@ -55,17 +57,17 @@ Result<void> ActivityLog::record(Transaction& tx, const ActivityEvent& event) co
     return {};
 }
 
-Result<QList<ActivityEntry>> ActivityLog::page(int offset, int limit, const QString& search) const
+Result<QList<ActivityEntry>> ActivityLog::page(int limit, const QString& search,
+                                               qint64 olderThan) const
 {
-    QString sql =
-        QStringLiteral("SELECT id, at, actor, action, subject, event_values FROM activity");
+    QString where;
     QVariantList binds;
     if (!search.trimmed().isEmpty()) {
-        sql +=
-            QStringLiteral(" WHERE ") + SearchIndex::predicate(m_ctx.db, QStringLiteral("activity"),
-                                                               QStringLiteral("activity"),
-                                                               {SearchText::fold(search.trimmed())},
-                                                               &binds, SearchIndex::Use::Page);
+        where += QStringLiteral(" WHERE ") +
+                 SearchIndex::predicate(m_ctx.db, QStringLiteral("activity"),
+                                        QStringLiteral("activity"),
+                                        {SearchText::fold(search.trimmed())}, &binds,
+                                        SearchIndex::Use::Page);
         // The kinds whose name in the reader's language matches, by their stored keys.
         const QList<ActivityKind> kinds = kindsNamed(search);
         if (!kinds.isEmpty()) {
@@ -74,11 +76,18 @@ Result<QList<ActivityEntry>> ActivityLog::page(int offset, int limit, const QStr
                 marks << QStringLiteral("?");
                 binds << activityKindKey(k);
             }
-            sql += QStringLiteral(" OR action IN (%1)").arg(marks.join(QStringLiteral(", ")));
+            where += QStringLiteral(" OR action IN (%1)").arg(marks.join(QStringLiteral(", ")));
         }
     }
-    sql += QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?");
-    binds << limit << offset;
+    // The log has one order, by id: the seek is a range on the primary key.
+    if (olderThan > 0) {
+        where = Keyset::where(where, QStringLiteral("id < ?"));
+        binds << olderThan;
+    }
+    const QString sql =
+        QStringLiteral("SELECT id, at, actor, action, subject, event_values FROM activity") +
+        where + QStringLiteral(" ORDER BY id DESC LIMIT ?");
+    binds << limit;
     auto q = m_ctx.db.run(sql, binds);
     if (!q)
         return q.error();

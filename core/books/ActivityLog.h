@@ -25,8 +25,10 @@ public:
     Result<void> record(Transaction& tx, const ActivityEvent& event) const;
     /// Newest first. `search` (case-insensitive) matches the accounts, SIP profiles, numbers,
     /// references and dates of a line, its actor, its kind key, or the name of its kind in
-    /// the current language ("Bought a number").
-    Result<QList<ActivityEntry>> page(int offset, int limit, const QString& search = {}) const;
+    /// the current language ("Bought a number"). `olderThan` is the id of the last line read
+    /// (0: from the newest): the next page seeks past it instead of counting lines again.
+    Result<QList<ActivityEntry>> page(int limit, const QString& search = {},
+                                      qint64 olderThan = 0) const;
     Result<qint64> count() const;
 
     /// The line as a sentence in the current language, money and dates in the default

@@ -50,14 +50,6 @@ QString sortColumn(CallQuery::Sort s)
     return QStringLiteral("c.started_at");
 }
 
-QString orderBy(const CallQuery& q)
-{
-    // QString::arg rather than a QStringBuilder chain: GCC 12 sees a false array-bounds
-    // overflow in the inlined chain and -Werror (CI) stops the build.
-    return QStringLiteral(" ORDER BY %1 %2, c.id %2")
-        .arg(sortColumn(q.sort), q.ascending ? QStringLiteral("ASC") : QStringLiteral("DESC"));
-}
-
 // The admin's day boundary as stored: ISO 8601 UTC, which orders as text.
 QString boundary(const QDate& day, const QTimeZone& zone)
 {
@@ -192,16 +184,58 @@ Result<QList<CallEntry>> CallHistory::page(const CallQuery& query) const
     auto f = filter(query, SearchIndex::Use::Page);
     if (!f)
         return f.error();
-    QVariantList binds = f->binds;
-    binds << qMax(0, query.limit) << qMax(0, query.offset);
-    auto run = m_ctx.db.run(
-        kSelect + kFrom + f->where + orderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?"), binds);
-    if (!run)
-        return run.error();
-    QList<CallEntry> out;
-    while (run->next())
-        out.append(readEntry(*run, *this));
-    return out;
+    const QString key = sortColumn(query.sort);
+    const QString id = QStringLiteral("c.id");
+    return Keyset::page<CallEntry>(
+        Keyset::parts(key, id, query.ascending, query.after), qMax(0, query.limit),
+        [&](const Keyset::Part& part, int want) -> Result<QList<CallEntry>> {
+            QVariantList binds = f->binds;
+            binds << part.binds << want;
+            auto run = m_ctx.db.run(kSelect + kFrom + Keyset::where(f->where, part.condition) +
+                                        Keyset::orderBy(key, id, query.ascending) +
+                                        QStringLiteral(" LIMIT ?"),
+                                    binds);
+            if (!run)
+                return run.error();
+            QList<CallEntry> out;
+            while (run->next())
+                out.append(readEntry(*run, *this));
+            return out;
+        });
+}
+
+SeekKey CallHistory::seekKey(const CallEntry& e, CallQuery::Sort sort)
+{
+    switch (sort) {
+    case CallQuery::Sort::Time:
+        return SeekKey::past(e.startedAt.toUTC().toString(Qt::ISODate), e.id);
+    case CallQuery::Sort::Payer:
+        // As sortColumn() computes it: the member's account key or the profile's name key.
+        switch (e.payerKind) {
+        case CallEntry::PayerKind::Member:
+            return SeekKey::past(accountKey(e.payer), e.id);
+        case CallEntry::PayerKind::Profile:
+            return SeekKey::past(e.payer.trimmed().toCaseFolded(), e.id);
+        case CallEntry::PayerKind::None:
+            break;
+        }
+        return SeekKey::past(QString(), e.id);
+    case CallQuery::Sort::Source:
+        return SeekKey::past(e.source, e.id);
+    case CallQuery::Sort::Destination:
+        return SeekKey::past(e.e164, e.id);
+    case CallQuery::Sort::Duration:
+        return SeekKey::past(e.billsec, e.id);
+    case CallQuery::Sort::BilledMinutes:
+        return SeekKey::past(e.billedMinutes, e.id);
+    case CallQuery::Sort::BundleMinutes:
+        return SeekKey::past(e.bundleMinutes, e.id);
+    case CallQuery::Sort::Price:
+        return SeekKey::past(e.price.cents(), e.id);
+    case CallQuery::Sort::Status:
+        return SeekKey::past(e.status, e.id);
+    }
+    return SeekKey::past(e.startedAt.toUTC().toString(Qt::ISODate), e.id);
 }
 
 Result<qint64> CallHistory::count(const CallQuery& query) const
@@ -304,7 +338,9 @@ Result<qint64> CallHistory::exportCsv(const CallQuery& query, QIODevice* out,
     // of holding the whole result. No other query runs on this connection meanwhile.
     QSqlQuery q(m_ctx.db.sql());
     q.setForwardOnly(true);
-    if (!q.prepare(kSelect + kFrom + f->where + orderBy(query)))
+    if (!q.prepare(
+            kSelect + kFrom + f->where +
+            Keyset::orderBy(sortColumn(query.sort), QStringLiteral("c.id"), query.ascending)))
         return Error::storage(tr("Cannot read the calls: %1").arg(q.lastError().text()));
     for (const QVariant& b : std::as_const(f->binds))
         q.addBindValue(b);

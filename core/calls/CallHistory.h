@@ -41,8 +41,10 @@ public:
     explicit CallHistory(const Context& ctx) : CallHistory(ctx, PriceListStore::current(ctx)) {}
     CallHistory(const Context& ctx, const PriceList& prices);
 
-    /// query.limit calls from query.offset, in the query's order (then by id).
+    /// query.limit calls after query.after, in the query's order (then by id).
     Result<QList<CallEntry>> page(const CallQuery& query) const;
+    /// Where the page after `e` starts in `sort` order (CallQuery::after).
+    static SeekKey seekKey(const CallEntry& e, CallQuery::Sort sort);
     Result<qint64> count(const CallQuery& query) const;
     Result<CallTotals> totals(const CallQuery& query) const;
     /// A search matching more calls than this has no totals: summing them would read them all
@@ -52,7 +54,7 @@ public:
     /// calls match (found out counting no further).
     Result<std::optional<CallTotals>> searchTotals(const CallQuery& query) const;
 
-    /// Writes every call the query matches (offset and limit ignored) as CSV with a header
+    /// Writes every call the query matches (after and limit ignored) as CSV with a header
     /// line, streaming: rows go out as they are read, never all held at once. Returns the
     /// calls written. `progress` is called every few thousand rows.
     Result<qint64> exportCsv(const CallQuery& query, QIODevice* out,

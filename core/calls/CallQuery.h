@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/storage/Keyset.h"
+
 #include <QDate>
 #include <QString>
 #include <QTimeZone>
@@ -39,7 +41,8 @@ struct CallQuery
     QString search;
     Sort sort = Sort::Time;
     bool ascending = false; ///< newest first by default
-    int offset = 0;
+    /// The page starts after this row (CallHistory::seekKey of the last row read).
+    SeekKey after;
     int limit = 200;
 };
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/storage/Keyset.h"
+
 #include <QString>
 
 namespace sb {
@@ -19,7 +21,8 @@ struct MemberQuery
     QString search; ///< case-insensitive substring of account, name, e-mail or department
     Sort sort = Sort::Name;
     bool ascending = true;
-    int offset = 0;
+    /// The page starts after this row (MemberService::seekKey of the last row read).
+    SeekKey after;
     int limit = 256;
 };
 

@@ -98,6 +98,13 @@ QString sortColumn(MemberQuery::Sort s)
     }
     return QStringLiteral("m.display_name");
 }
+
+// The tie-breaker of a sort: one the sort column's index orders by too. A member's balance
+// is its account's, indexed with the account's id (one account per member).
+QString tieColumn(MemberQuery::Sort s)
+{
+    return s == MemberQuery::Sort::Balance ? QStringLiteral("a.id") : QStringLiteral("m.id");
+}
 } // namespace
 
 QString accountKey(const QString& account)
@@ -413,27 +420,55 @@ Result<QList<Member>> MemberService::findIds(const QList<qint64>& ids) const
 Result<QList<Member>> MemberService::page(const MemberQuery& query) const
 {
     const Database& db = m_ctx.db;
-    QString sql = kSelect;
-    QVariantList binds;
+    QString where;
+    QVariantList filterBinds;
     if (!query.search.trimmed().isEmpty())
-        sql += QStringLiteral(" WHERE ") + searchCondition(db, query.search, &binds);
-    const QString dir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    sql += QStringLiteral(" ORDER BY ") + sortColumn(query.sort) + dir + QStringLiteral(", m.id") +
-           dir + QStringLiteral(" LIMIT ? OFFSET ?");
-    binds << query.limit << query.offset;
-    auto run = db.run(sql, binds);
-    if (!run)
-        return run.error();
-    QSqlQuery& q = run.value();
-    QList<Member> out;
-    out.reserve(query.limit);
+        where = QStringLiteral(" WHERE ") + searchCondition(db, query.search, &filterBinds);
+    const QString key = sortColumn(query.sort);
+    const QString id = tieColumn(query.sort);
     const QDateTime now = m_ctx.now();
-    while (q.next())
-        out.append(readMember(q, now));
-    q.finish();
-    if (auto r = attachNumbers(out); !r)
+    auto out =
+        Keyset::page<Member>(Keyset::parts(key, id, query.ascending, query.after), query.limit,
+                             [&](const Keyset::Part& part, int want) -> Result<QList<Member>> {
+                                 QVariantList binds = filterBinds;
+                                 binds << part.binds << want;
+                                 auto run = db.run(kSelect + Keyset::where(where, part.condition) +
+                                                       Keyset::orderBy(key, id, query.ascending) +
+                                                       QStringLiteral(" LIMIT ?"),
+                                                   binds);
+                                 if (!run)
+                                     return run.error();
+                                 QSqlQuery& q = run.value();
+                                 QList<Member> rows;
+                                 while (q.next())
+                                     rows.append(readMember(q, now));
+                                 q.finish();
+                                 return rows;
+                             });
+    if (!out)
+        return out.error();
+    if (auto r = attachNumbers(out.value()); !r)
         return r.error();
     return out;
+}
+
+SeekKey MemberService::seekKey(const Member& m, MemberQuery::Sort sort)
+{
+    switch (sort) {
+    case MemberQuery::Sort::Account:
+        return SeekKey::past(accountKey(m.account), m.id);
+    case MemberQuery::Sort::Name:
+        return SeekKey::past(m.name, m.id);
+    case MemberQuery::Sort::Email:
+        return SeekKey::past(m.email, m.id);
+    case MemberQuery::Sort::Department:
+        return SeekKey::past(m.department, m.id);
+    case MemberQuery::Sort::Balance:
+        return SeekKey::past(m.balance.cents(), m.accountId);
+    case MemberQuery::Sort::Status:
+        return SeekKey::past(m.status, m.id);
+    }
+    return SeekKey::past(m.name, m.id);
 }
 
 Result<void> MemberService::attachNumbers(QList<Member>& members) const
@@ -671,7 +706,7 @@ Result<qint64> MemberService::exportCsv(const QString& path, const Progress& pro
         }
         if (page->size() < query.limit)
             break;
-        query.offset += query.limit;
+        query.after = seekKey(page->last(), query.sort);
     }
     if (!f.commit())
         return Error::invalid(tr("Cannot write %1: %2").arg(path, f.errorString()));

@@ -45,7 +45,10 @@ public:
     /// The members of these ids that exist, in no particular order, in a few queries however
     /// many (for a table refreshing the rows a change named: billing names thousands).
     Result<QList<Member>> findIds(const QList<qint64>& ids) const;
+    /// Up to query.limit members after query.after, in the query's order (ties by id).
     Result<QList<Member>> page(const MemberQuery& query) const;
+    /// Where the page after `m` starts in `sort` order (MemberQuery::after).
+    static SeekKey seekKey(const Member& m, MemberQuery::Sort sort);
     Result<qint64> count(const QString& search = {}) const;
     /// Distinct departments, sorted, for completion.
     Result<QStringList> departments() const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/numbers/NumberHolder.h"
+#include "core/storage/Keyset.h"
 
 #include <QString>
 
@@ -30,7 +31,8 @@ struct NumberQuery
     Status status = Status::Any;
     Sort sort = Sort::Number;
     bool ascending = true;
-    int offset = 0;
+    /// The page starts after this row (NumberService::seekKey of the last row read).
+    SeekKey after;
     int limit = 256;
 };
 

@@ -65,7 +65,8 @@ QString sortColumn(NumberQuery::Sort s)
     case NumberQuery::Sort::Country:
         return QStringLiteral("n.country");
     case NumberQuery::Sort::Holder:
-        return QStringLiteral("COALESCE(m.account_key, p.name_key, '')");
+        // The member's account key or the profile's name key, kept by triggers (step 14).
+        return QStringLiteral("n.holder_key");
     case NumberQuery::Sort::Expires:
         return QStringLiteral("n.expires");
     case NumberQuery::Sort::Status:
@@ -488,20 +489,53 @@ Result<NumberRecord> NumberService::cancel(const QString& text) const
 Result<QList<NumberRecord>> NumberService::page(const NumberQuery& query) const
 {
     const Database& db = m_ctx.db;
-    QVariantList binds;
-    const QString dir = query.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    const QString sql = kSelect + whereClause(m_ctx.db, query, &binds, SearchIndex::Use::Page) +
-                        QStringLiteral(" ORDER BY ") + sortColumn(query.sort) + dir +
-                        QStringLiteral(", n.id") + dir + QStringLiteral(" LIMIT ? OFFSET ?");
-    binds << query.limit << query.offset;
-    auto run = db.run(sql, binds);
-    if (!run)
-        return run.error();
-    QSqlQuery& q = run.value();
-    QList<NumberRecord> out;
-    while (q.next())
-        out.append(readNumber(q));
-    return out;
+    QVariantList filterBinds;
+    const QString where = whereClause(m_ctx.db, query, &filterBinds, SearchIndex::Use::Page);
+    const QString key = sortColumn(query.sort);
+    const QString id = QStringLiteral("n.id");
+    return Keyset::page<NumberRecord>(
+        Keyset::parts(key, id, query.ascending, query.after), query.limit,
+        [&](const Keyset::Part& part, int want) -> Result<QList<NumberRecord>> {
+            QVariantList binds = filterBinds;
+            binds << part.binds << want;
+            auto run =
+                db.run(kSelect + Keyset::where(where, part.condition) +
+                           Keyset::orderBy(key, id, query.ascending) + QStringLiteral(" LIMIT ?"),
+                       binds);
+            if (!run)
+                return run.error();
+            QSqlQuery& q = run.value();
+            QList<NumberRecord> out;
+            while (q.next())
+                out.append(readNumber(q));
+            return out;
+        });
+}
+
+SeekKey NumberService::seekKey(const NumberRecord& n, NumberQuery::Sort sort)
+{
+    switch (sort) {
+    case NumberQuery::Sort::Number:
+        return SeekKey::past(n.e164, n.id);
+    case NumberQuery::Sort::Country:
+        return SeekKey::past(n.country, n.id);
+    case NumberQuery::Sort::Holder:
+        // As the triggers keep n.holder_key: the member's account key or the profile's name key.
+        switch (n.holder.kind) {
+        case NumberHolder::Kind::Member:
+            return SeekKey::past(accountKey(n.holder.name), n.id);
+        case NumberHolder::Kind::Profile:
+            return SeekKey::past(n.holder.name.trimmed().toCaseFolded(), n.id);
+        case NumberHolder::Kind::None:
+            break;
+        }
+        return SeekKey::past(QString(), n.id);
+    case NumberQuery::Sort::Expires:
+        return SeekKey::past(n.expires.toString(Qt::ISODate), n.id);
+    case NumberQuery::Sort::Status:
+        return SeekKey::past(n.status, n.id);
+    }
+    return SeekKey::past(n.e164, n.id);
 }
 
 Result<qint64> NumberService::count(const NumberQuery& query) const

@@ -67,7 +67,10 @@ public:
     Result<NumberRecord> assign(const QString& e164, const NumberHolder& to) const;
     Result<NumberRecord> cancel(const QString& e164) const;
     Result<NumberRecord> find(const QString& e164) const;
+    /// Up to query.limit numbers after query.after, in the query's order (ties by id).
     Result<QList<NumberRecord>> page(const NumberQuery& query) const;
+    /// Where the page after `n` starts in `sort` order (NumberQuery::after).
+    static SeekKey seekKey(const NumberRecord& n, NumberQuery::Sort sort);
     Result<qint64> count(const NumberQuery& query) const;
 
     /// True if the country asks the holder to accept terms before buying.

@@ -382,6 +382,79 @@ const QList<QStringList>& steps()
             QStringLiteral("ALTER TABLE profiles ADD COLUMN search_key TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("ALTER TABLE calls ADD COLUMN search_key TEXT NOT NULL DEFAULT ''"),
         },
+        // 14: keyset paging (issue 11). Every sortable column gets an index on (column, id),
+        //     the order its table pages in, so a page after any row is two index seeks
+        //     (core/storage/Keyset.h) however deep. They replace the single-column indexes
+        //     they cover (SQLite appends the rowid anyway; PostgreSQL needs the id spelled).
+        {
+            QStringLiteral("DROP INDEX IF EXISTS members_display_name"),
+            QStringLiteral("DROP INDEX IF EXISTS members_department"),
+            QStringLiteral("DROP INDEX IF EXISTS members_email"),
+            QStringLiteral("DROP INDEX IF EXISTS accounts_balance"),
+            QStringLiteral("DROP INDEX IF EXISTS calls_started"),
+            QStringLiteral("CREATE INDEX members_name_seek ON members(display_name, id)"),
+            QStringLiteral("CREATE INDEX members_email_seek ON members(email, id)"),
+            QStringLiteral("CREATE INDEX members_department_seek ON members(department, id)"),
+            QStringLiteral("CREATE INDEX members_status_seek ON members(status, id)"),
+            QStringLiteral("CREATE INDEX accounts_balance_seek ON accounts(balance_cents, id)"),
+            QStringLiteral("CREATE INDEX numbers_country_seek ON numbers(country, id)"),
+            QStringLiteral("CREATE INDEX numbers_expires_seek ON numbers(expires, id)"),
+            QStringLiteral("CREATE INDEX numbers_status_seek ON numbers(status, id)"),
+            QStringLiteral("CREATE INDEX calls_started_seek ON calls(started_at, id)"),
+            QStringLiteral("CREATE INDEX calls_source_seek ON calls(source, id)"),
+            QStringLiteral("CREATE INDEX calls_destination_seek ON calls(destination_e164, id)"),
+            QStringLiteral("CREATE INDEX calls_billsec_seek ON calls(billsec, id)"),
+            QStringLiteral("CREATE INDEX calls_billed_seek ON calls(billed_minutes, id)"),
+            QStringLiteral("CREATE INDEX calls_bundle_seek ON calls(bundle_minutes, id)"),
+            QStringLiteral("CREATE INDEX calls_price_seek ON calls(cost_cents, id)"),
+            QStringLiteral("CREATE INDEX calls_status_seek ON calls(status, id)"),
+            // The numbers' holder sort is a value of another table (the member's account key
+            // or the profile's name key): kept in holder_key by triggers, so it has an index
+            // and every writer (the services, the demo, a rename) keeps it exact.
+            QStringLiteral("ALTER TABLE numbers ADD COLUMN holder_key TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("UPDATE numbers SET holder_key = COALESCE("
+                           "(SELECT account_key FROM members m WHERE m.id = numbers.member_id),"
+                           " (SELECT name_key FROM profiles p WHERE p.id = numbers.profile_id),"
+                           " '')"),
+            QStringLiteral("CREATE INDEX numbers_holder_seek ON numbers(holder_key, id)"),
+            QStringLiteral("{SQLITE}CREATE TRIGGER numbers_holder_key_insert AFTER INSERT ON"
+                           " numbers BEGIN UPDATE numbers SET holder_key = COALESCE("
+                           "(SELECT account_key FROM members WHERE id = NEW.member_id),"
+                           " (SELECT name_key FROM profiles WHERE id = NEW.profile_id), '')"
+                           " WHERE id = NEW.id; END"),
+            QStringLiteral("{SQLITE}CREATE TRIGGER numbers_holder_key_update AFTER UPDATE OF"
+                           " member_id, profile_id ON numbers BEGIN UPDATE numbers SET"
+                           " holder_key = COALESCE("
+                           "(SELECT account_key FROM members WHERE id = NEW.member_id),"
+                           " (SELECT name_key FROM profiles WHERE id = NEW.profile_id), '')"
+                           " WHERE id = NEW.id; END"),
+            QStringLiteral("{SQLITE}CREATE TRIGGER numbers_holder_key_member AFTER UPDATE OF"
+                           " account_key ON members BEGIN UPDATE numbers SET holder_key ="
+                           " NEW.account_key WHERE member_id = NEW.id; END"),
+            QStringLiteral("{SQLITE}CREATE TRIGGER numbers_holder_key_profile AFTER UPDATE OF"
+                           " name_key ON profiles BEGIN UPDATE numbers SET holder_key ="
+                           " NEW.name_key WHERE profile_id = NEW.id; END"),
+            QStringLiteral("{POSTGRES}CREATE FUNCTION numbers_holder_key() RETURNS trigger"
+                           " LANGUAGE plpgsql AS $$ BEGIN NEW.holder_key = COALESCE("
+                           "(SELECT account_key FROM members WHERE id = NEW.member_id),"
+                           " (SELECT name_key FROM profiles WHERE id = NEW.profile_id), '');"
+                           " RETURN NEW; END $$"),
+            QStringLiteral("{POSTGRES}CREATE TRIGGER numbers_holder_key BEFORE INSERT OR UPDATE"
+                           " OF member_id, profile_id ON numbers FOR EACH ROW EXECUTE FUNCTION"
+                           " numbers_holder_key()"),
+            QStringLiteral("{POSTGRES}CREATE FUNCTION numbers_holder_key_renamed() RETURNS"
+                           " trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_TABLE_NAME = 'members'"
+                           " THEN UPDATE numbers SET holder_key = NEW.account_key WHERE"
+                           " member_id = NEW.id; ELSE UPDATE numbers SET holder_key ="
+                           " NEW.name_key WHERE profile_id = NEW.id; END IF; RETURN NULL;"
+                           " END $$"),
+            QStringLiteral("{POSTGRES}CREATE TRIGGER numbers_holder_key_member AFTER UPDATE OF"
+                           " account_key ON members FOR EACH ROW EXECUTE FUNCTION"
+                           " numbers_holder_key_renamed()"),
+            QStringLiteral("{POSTGRES}CREATE TRIGGER numbers_holder_key_profile AFTER UPDATE OF"
+                           " name_key ON profiles FOR EACH ROW EXECUTE FUNCTION"
+                           " numbers_holder_key_renamed()"),
+        },
     };
     return s;
 }

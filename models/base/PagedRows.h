@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <utility>
 
 namespace sb {
@@ -21,8 +22,9 @@ namespace sb {
 template<typename Row> class PagedRows
 {
 public:
-    /// Reads `limit` rows from `offset` with the model's current search, filters and sort.
-    using FetchPage = std::function<Result<QList<Row>>(int offset, int limit)>;
+    /// Reads `limit` rows after `last` (nullptr: from the first row) with the model's current
+    /// search, filters and sort: the model turns `last` into its query's seek position.
+    using FetchPage = std::function<Result<QList<Row>>(const Row* last, int limit)>;
     /// Counts the rows matching the model's current search and filters.
     using Count = std::function<Result<qint64>()>;
 
@@ -55,7 +57,7 @@ public:
     {
         if (parent.isValid() || m_atEnd || m_resetting)
             return;
-        QList<Row> page = fetchPage(size());
+        QList<Row> page = fetchPage(m_last ? &*m_last : nullptr);
         if (page.isEmpty()) {
             m_atEnd = true;
             if (!m_lastError.isEmpty())
@@ -74,6 +76,7 @@ public:
     {
         model.beginResetModel();
         m_rows.clear();
+        m_last.reset();
         m_atEnd = false;
         if (m_count) {
             auto total = m_count();
@@ -83,10 +86,10 @@ public:
                 m_atEnd = true;
             } else {
                 // The first page at once: the view shows rows without waiting for a scroll.
-                m_rows = fetchPage(0);
+                m_rows = fetchPage(nullptr);
             }
         } else {
-            m_rows = fetchPage(0);
+            m_rows = fetchPage(nullptr);
         }
         // Receivers of modelReset (a view, QAbstractItemModelTester) may ask for more rows
         // while the reset is still being announced; inserting then would nest the changes.
@@ -98,9 +101,9 @@ public:
     }
 
 private:
-    QList<Row> fetchPage(int offset)
+    QList<Row> fetchPage(const Row* last)
     {
-        auto page = m_fetchPage(offset, m_pageSize);
+        auto page = m_fetchPage(last, m_pageSize);
         if (!page) {
             m_lastError = page.error().message;
             m_atEnd = true;
@@ -109,6 +112,8 @@ private:
         m_lastError.clear();
         if (page->size() < m_pageSize)
             m_atEnd = true;
+        if (!page->isEmpty())
+            m_last = page->last();
         return std::move(page).value();
     }
 
@@ -116,6 +121,9 @@ private:
     FetchPage m_fetchPage;
     Count m_count;
     QList<Row> m_rows;
+    /// The last row as it was read, not as refreshed in place since: the next page starts
+    /// after the position the database gave it then.
+    std::optional<Row> m_last;
     qint64 m_total = 0;
     bool m_atEnd = true;
     bool m_resetting = false;

@@ -7,8 +7,9 @@
 namespace sb {
 
 ActivityModel::ActivityModel(const Context& ctx, QObject* parent)
-    : QAbstractTableModel(parent), m_ctx(ctx), m_rows(PageSize, [this](int offset, int limit) {
-          return ActivityLog(m_ctx).page(offset, limit, m_search);
+    : QAbstractTableModel(parent), m_ctx(ctx),
+      m_rows(PageSize, [this](const ActivityEntry* last, int limit) {
+          return ActivityLog(m_ctx).page(limit, m_search, last ? last->id : 0);
       })
 {
     refresh();

@@ -12,9 +12,10 @@ CallsModel::CallsModel(const Context& ctx, QObject* parent)
     : QAbstractTableModel(parent), m_ctx(ctx),
       m_rows(
           PageSize,
-          [this](int offset, int limit) {
+          [this](const CallEntry* last, int limit) {
               CallQuery q = m_query;
-              q.offset = offset;
+              if (last)
+                  q.after = CallHistory::seekKey(*last, q.sort);
               q.limit = limit;
               return CallHistory(m_ctx).page(q);
           },
@@ -329,7 +330,7 @@ void CallsModel::setDateRange(const QDate& from, const QDate& to)
 void CallsModel::setQuery(const CallQuery& query)
 {
     m_query = query;
-    m_query.offset = 0;
+    m_query.after = {};
     m_query.limit = PageSize;
     reload();
 }

@@ -16,9 +16,10 @@ MembersModel::MembersModel(const Context& ctx, QObject* parent)
     : QAbstractTableModel(parent), m_ctx(ctx),
       m_rows(
           PageSize,
-          [this](int offset, int limit) {
+          [this](const Member* last, int limit) {
               MemberQuery q = m_query;
-              q.offset = offset;
+              if (last)
+                  q.after = MemberService::seekKey(*last, q.sort);
               q.limit = limit;
               return MemberService(m_ctx).page(q);
           },

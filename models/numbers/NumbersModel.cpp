@@ -13,9 +13,10 @@ NumbersModel::NumbersModel(const Context& ctx, QObject* parent)
     : QAbstractTableModel(parent), m_ctx(ctx),
       m_rows(
           PageSize,
-          [this](int offset, int limit) {
+          [this](const NumberRecord* last, int limit) {
               NumberQuery q = m_query;
-              q.offset = offset;
+              if (last)
+                  q.after = NumberService::seekKey(*last, q.sort);
               q.limit = limit;
               return NumberService(m_ctx).page(q);
           },

@@ -168,7 +168,7 @@ int bench(const QString& engine, const sb::Database& db)
                    noHit});
     tables.append({QStringLiteral("activity"),
                    [&](const QString& term) {
-                       auto r = activity.page(0, 256, term);
+                       auto r = activity.page(256, term);
                        return r ? qint64(r->size()) : -1;
                    },
                    QStringLiteral("recharge"),

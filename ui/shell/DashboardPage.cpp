@@ -285,7 +285,7 @@ void DashboardPage::refreshFigures()
         l->setAccessibleName(l->text());
 
     m_recent->clear();
-    const auto recent = ActivityLog(m_ctx).page(0, RecentEntries);
+    const auto recent = ActivityLog(m_ctx).page(RecentEntries);
     if (!recent) {
         emit statusMessage(recent.error().message);
         return;

@@ -78,7 +78,7 @@ void TestCompanyService::topUpRaisesBalance()
         (QStringList{
             QStringLiteral("2026-03-10T12:00:00Z|NULL|1|123450|topup|tester|INV-2026-001"),
             QStringLiteral("2026-03-10T12:01:00Z|NULL|1|50|topup|tester|Faktura Ø-17 «mars»")}));
-    auto log = sb::ActivityLog(*e.ctx).page(0, 10);
+    auto log = sb::ActivityLog(*e.ctx).page(10);
     SB_VERIFY_OK(log);
     QCOMPARE(log->size(), 2);
     const sb::ActivityEntry& last = log->first(); // newest first

@@ -188,7 +188,7 @@ private slots:
         QVERIFY(!s->cancelled);
         QVERIFY(!s->extendable); // 31 days to go
         QCOMPARE(s->monthlyCost(), m(6000));
-        auto log = ActivityLog(*e.ctx).page(0, 1);
+        auto log = ActivityLog(*e.ctx).page(1);
         SB_VERIFY_OK(log);
         QCOMPARE(log->first().kind, ActivityKind::BundlesAdded);
     }
@@ -510,7 +510,7 @@ private slots:
         QVERIFY(run->messages.join(QLatin1Char('\n')).contains(QStringLiteral("Sales")));
         QCOMPARE(sales(*e.ctx), 2000);
         QCOMPARE(bundles.summary(QStringLiteral("Sales"))->count, 0);
-        auto log = ActivityLog(*e.ctx).page(0, 1);
+        auto log = ActivityLog(*e.ctx).page(1);
         SB_VERIFY_OK(log);
         QCOMPARE(log->first().kind, ActivityKind::BundlesLapsed);
         run = BillingService(*e.ctx).run();

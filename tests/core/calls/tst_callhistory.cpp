@@ -161,12 +161,15 @@ private slots:
 
         q.sort = CallQuery::Sort::Price;
         q.ascending = true;
+        q.limit = 3;
+        auto skipped = history.page(q);
+        QCOMPARE(skipped->size(), 3);
+        q.after = CallHistory::seekKey(skipped->last(), q.sort);
         q.limit = 2;
-        q.offset = 3;
         QCOMPARE(destinations(history.page(q)), L({"2125550123", "00442071234567"}));
         q.sort = CallQuery::Sort::Payer;
         q.ascending = false;
-        q.offset = 0;
+        q.after = {};
         q.limit = 1;
         QCOMPARE(destinations(history.page(q)), L({"2002"})); // "support", id desc
     }

@@ -303,7 +303,7 @@ void TestDemoGenerator::generatesValidUniqueMembers()
         QVERIFY(!m.department.isEmpty());
     }
     QCOMPARE(keys.size(), 400);
-    auto log = sb::ActivityLog(*e.ctx).page(0, 10);
+    auto log = sb::ActivityLog(*e.ctx).page(10);
     QCOMPARE(log->first().key, s("demo.generate"));
     SB_VERIFY_BOOKS(*e.ctx);
 }

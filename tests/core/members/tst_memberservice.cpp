@@ -159,8 +159,8 @@ private slots:
     void pageSorted();
     void pageSearch_data();
     void pageSearch();
-    void pageOffsetLimit_data() { sbt::addEngineRows(); }
-    void pageOffsetLimit();
+    void pageSeekLimit_data() { sbt::addEngineRows(); }
+    void pageSeekLimit();
     void departments_data() { sbt::addEngineRows(); }
     void departments();
 
@@ -312,7 +312,7 @@ void TestMemberService::addWritesMemberAccountAndLog()
                               .arg(added->accountId)),
         QStringList{s("member|0")});
     QCOMPARE(sbt::count(e.db(), QStringLiteral("ledger")), 0);
-    auto log = sb::ActivityLog(*e.ctx).page(0, 10);
+    auto log = sb::ActivityLog(*e.ctx).page(10);
     SB_VERIFY_OK(log);
     QCOMPARE(log->size(), 1);
     QCOMPARE(log->first().key, s("member.add"));
@@ -564,7 +564,7 @@ void TestMemberService::pageSearch()
     QCOMPARE(*n, qint64(expected.size()));
 }
 
-void TestMemberService::pageOffsetLimit()
+void TestMemberService::pageSeekLimit()
 {
     QFETCH(QString, engine);
     SB_ENV(e, engine);
@@ -575,11 +575,13 @@ void TestMemberService::pageOffsetLimit()
     q.limit = 3;
     QStringList all;
     QList<int> sizes;
-    for (q.offset = 0; q.offset <= 9; q.offset += 3) {
+    for (int i = 0; i < 4; ++i) {
         auto page = members.page(q);
         SB_VERIFY_OK(page);
         sizes << int(page->size());
         all += accounts(*page);
+        if (!page->isEmpty())
+            q.after = MemberService::seekKey(page->last(), q.sort);
     }
     QCOMPARE(sizes, (QList<int>{3, 3, 1, 0}));
     QCOMPARE(all,
@@ -587,8 +589,11 @@ void TestMemberService::pageOffsetLimit()
                           s("ingrid.odegard"), s("john_doe1"), s("lukasz.wojcik")}));
     // A window of a search.
     q.search = s("example");
-    q.offset = 2;
+    q.after = {};
     q.limit = 2;
+    auto before = members.page(q);
+    SB_VERIFY_OK(before);
+    q.after = MemberService::seekKey(before->last(), q.sort);
     auto window = members.page(q);
     SB_VERIFY_OK(window);
     QCOMPARE(accounts(*window), (QStringList{s("chloe.mercier"), s("daan.devries")}));
@@ -709,7 +714,7 @@ void TestMemberService::importGoodWritesAll()
                  {s("lukasz.wojcik"), s("Łukasz Wójcik"), QString(), s("Engineering")}}));
     QCOMPARE(sbt::count(e.db(), QStringLiteral("accounts")), 4);
     QCOMPARE(sbt::count(e.db(), QStringLiteral("ledger")), 0);
-    auto log = sb::ActivityLog(*e.ctx).page(0, 10);
+    auto log = sb::ActivityLog(*e.ctx).page(10);
     SB_VERIFY_OK(log);
     QCOMPARE(log->size(), 1);
     QCOMPARE(log->first().key, s("member.import"));
@@ -923,7 +928,7 @@ void TestMemberService::setCountry()
     QCOMPARE(changed->country, s("NO"));
     QCOMPARE(changed->account, s("ola.nordmann"));
     QCOMPARE(members.find(s("ola.nordmann"))->country, s("NO"));
-    auto log = sb::ActivityLog(*e.ctx).page(0, 1);
+    auto log = sb::ActivityLog(*e.ctx).page(1);
     SB_VERIFY_OK(log);
     QCOMPARE(log->first().kind, sb::ActivityKind::MemberCountryChanged);
     QCOMPARE(sb::ActivityLog::describe(log->first()),

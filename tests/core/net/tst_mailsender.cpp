@@ -143,7 +143,7 @@ private slots:
 
         // The activity line: the address, never the password.
         QCOMPARE(credentialLines(e.db()), 1);
-        auto page = ActivityLog(*e.ctx).page(0, 1);
+        auto page = ActivityLog(*e.ctx).page(1);
         SB_VERIFY_OK(page);
         QCOMPARE(page->first().kind, ActivityKind::CredentialsSent);
         const QString line = ActivityLog::describe(page->first());

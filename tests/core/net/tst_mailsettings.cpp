@@ -159,7 +159,7 @@ private slots:
         QCOMPARE(*provider.value(QStringLiteral("mail.security")), QStringLiteral("starttls"));
 
         // One activity line, without the password.
-        auto page = ActivityLog(*e.ctx).page(0, 10);
+        auto page = ActivityLog(*e.ctx).page(10);
         SB_VERIFY_OK(page);
         QCOMPARE(page->size(), 1);
         QCOMPARE(page->first().kind, ActivityKind::MailServerChanged);
@@ -253,7 +253,7 @@ private slots:
         SB_VERIFY_OK(settings.clear());
         QVERIFY(!settings.server()->has_value());
         QCOMPARE(sbt::count(e.db(), QStringLiteral("settings WHERE key LIKE 'mail.%'")), 0);
-        auto page = ActivityLog(*e.ctx).page(0, 10);
+        auto page = ActivityLog(*e.ctx).page(10);
         SB_VERIFY_OK(page);
         QCOMPARE(page->size(), 2);
         QCOMPARE(page->first().kind, ActivityKind::MailServerRemoved);

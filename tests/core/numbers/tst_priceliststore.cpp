@@ -80,7 +80,7 @@ private slots:
         // The same list again is the same object: parsed once.
         QCOMPARE(&PriceListStore::current(*e.ctx), &now);
         QCOMPARE(sbt::count(e.db(), QStringLiteral("settings")), 1);
-        auto log = ActivityLog(*e.ctx).page(0, 1);
+        auto log = ActivityLog(*e.ctx).page(1);
         SB_VERIFY_OK(log);
         QCOMPARE(log->first().key, QStringLiteral("prices.imported"));
         QCOMPARE(log->first().subject, QStringLiteral("prices-2027.json"));

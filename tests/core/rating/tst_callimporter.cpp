@@ -296,7 +296,7 @@ private slots:
                      QStringLiteral("SELECT COUNT(*) FROM activity WHERE action = 'calls.import'"))
                      .toLongLong(),
                  1);
-        auto log = ActivityLog(*e.ctx).page(0, 1);
+        auto log = ActivityLog(*e.ctx).page(1);
         SB_VERIFY_OK(log);
         QCOMPARE(ActivityLog::describe(log->first()),
                  QStringLiteral("Imported 7 call record(s) from Master.csv and charged 0.30; "
@@ -709,7 +709,7 @@ private slots:
                                                   " calls")),
                  QStringList{QStringLiteral(
                      "2026-03-01T08:00:00Z|2026-03-01T08:00:05Z|2026-03-01T08:02:10Z")});
-        auto log = ActivityLog(*e.ctx).page(0, 1);
+        auto log = ActivityLog(*e.ctx).page(1);
         SB_VERIFY_OK(log);
         QCOMPARE(log->first().subject, QStringLiteral("Master.csv"));
 

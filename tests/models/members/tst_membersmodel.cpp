@@ -40,6 +40,7 @@ private slots:
     void autoRechargeColumn();
     void numbersColumn();
     void refreshAccountsKeepsRows();
+    void refreshedLastRowKeepsThePosition();
     void followsTheNotifier();
     void retranslateFollowsLocale();
     void owedBalanceInWordsAndRed();
@@ -366,6 +367,30 @@ void TestMembersModel::refreshAccountsKeepsRows()
     QCOMPARE(model.data(model.index(row, MembersModel::Balance), MembersModel::RawValueRole)
                  .toLongLong(),
              before + 1000);
+}
+
+void TestMembersModel::refreshedLastRowKeepsThePosition()
+{
+    // The next page seeks past the last row as it was read: refreshed in place with a balance
+    // that sorts it last, it must not make the pages skip the members between.
+    MembersModel model(*m_ctx);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tester.setUseFetchMore(false); // see underModelTester()
+    model.sort(MembersModel::Balance, Qt::AscendingOrder);
+    QCOMPARE(model.rowCount(), MembersModel::PageSize);
+    const QString last = model.member(MembersModel::PageSize - 1).account;
+    QVERIFY(CompanyService(*m_ctx).topUp(Money::fromCents(900000), QStringLiteral("T-3")).ok());
+    QVERIFY(CreditService(*m_ctx).allocate(Money::fromCents(900000), {last}).ok());
+    model.refreshAccounts({last});
+    QCOMPARE(model.member(MembersModel::PageSize - 1).balance.cents() >= 900000, true);
+    fetchAll(model);
+    // Every member once, and the one whose balance moved again at its new place.
+    const int total = int(*MemberService(*m_ctx).count());
+    QCOMPARE(model.rowCount(), total + 1);
+    QSet<QString> accounts;
+    for (int row = 0; row < model.rowCount(); ++row)
+        accounts.insert(model.member(row).account);
+    QCOMPARE(accounts.size(), total);
 }
 
 void TestMembersModel::followsTheNotifier()
