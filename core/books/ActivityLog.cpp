@@ -63,11 +63,11 @@ Result<QList<ActivityEntry>> ActivityLog::page(int limit, const QString& search,
     QString where;
     QVariantList binds;
     if (!search.trimmed().isEmpty()) {
-        where += QStringLiteral(" WHERE ") +
-                 SearchIndex::predicate(m_ctx.db, QStringLiteral("activity"),
-                                        QStringLiteral("activity"),
-                                        {SearchText::fold(search.trimmed())}, &binds,
-                                        SearchIndex::Use::Page);
+        where +=
+            QStringLiteral(" WHERE ") + SearchIndex::predicate(m_ctx.db, QStringLiteral("activity"),
+                                                               QStringLiteral("activity"),
+                                                               {SearchText::fold(search.trimmed())},
+                                                               &binds, SearchIndex::Use::Page);
         // The kinds whose name in the reader's language matches, by their stored keys.
         const QList<ActivityKind> kinds = kindsNamed(search);
         if (!kinds.isEmpty()) {

@@ -23,6 +23,7 @@
 #include "core/rating/Rater.h"
 #include "core/storage/Context.h"
 #include "core/storage/Database.h"
+#include "tests/benchmarks/BenchFigure.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QCommandLineParser>
@@ -402,5 +403,13 @@ int main(int argc, char** argv)
     say(QStringLiteral("ratio import/baseline: %1 (wall time), %2 (CPU time)")
             .arg(impS / qMax(baseS, 1e-9), 0, 'f', 2)
             .arg(impCpu / qMax(baseCpu, 1e-9), 0, 'f', 2));
+    const double ratio = impS / qMax(baseS, 1e-9);
+    const double peakMiB = imp.value(QStringLiteral("kib")).toDouble() / 1024.0;
+    sb::bench::figure(QStringLiteral("calls_import"),
+                      QStringLiteral("import of %1 call records").arg(read),
+                      double(read) / qMax(impS, 1e-9), QStringLiteral("/s"), ratio,
+                      QStringLiteral("<= 1.0x an untyped load"), ratio <= 1.0);
+    sb::bench::figure(QStringLiteral("calls_import"), QStringLiteral("import peak memory"), peakMiB,
+                      QStringLiteral("MiB"), -1, QStringLiteral("< 100 MiB"), peakMiB < 100.0);
     return 0;
 }

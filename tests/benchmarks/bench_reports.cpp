@@ -19,6 +19,7 @@
 #include "core/reports/MonthlyStatement.h"
 #include "core/storage/Context.h"
 #include "core/storage/Database.h"
+#include "tests/benchmarks/BenchFigure.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QCommandLineParser>
@@ -180,9 +181,13 @@ int main(int argc, char** argv)
     });
     if (!dashboard)
         return 1;
+    const double dashboardRatio = double(*dashboard) / double(std::max<qint64>(1, *floor));
     say(QStringLiteral("dashboard: %1 (%2 of the floor; goal under 0.10)")
             .arg(ms(*dashboard))
-            .arg(double(*dashboard) / double(std::max<qint64>(1, *floor)), 0, 'f', 3));
+            .arg(dashboardRatio, 0, 'f', 3));
+    sb::bench::figure(QStringLiteral("reports"), QStringLiteral("dashboard figures"),
+                      double(*dashboard) / 1000.0, QStringLiteral("ms"), dashboardRatio,
+                      QStringLiteral("< 0.10x the floor"), dashboardRatio < 0.10);
 
     // The dashboard's parts, to see where its time goes.
     {
@@ -216,11 +221,15 @@ int main(int argc, char** argv)
         });
         if (!statement)
             return 1;
+        const double ratio = double(*statement) / double(std::max<qint64>(1, *floor));
         say(QStringLiteral("statement %1 (%2 accounts): %3 (%4 of the floor; goal under 0.33)")
                 .arg(month)
                 .arg(accounts)
                 .arg(ms(*statement))
-                .arg(double(*statement) / double(std::max<qint64>(1, *floor)), 0, 'f', 3));
+                .arg(ratio, 0, 'f', 3));
+        sb::bench::figure(QStringLiteral("reports"), QStringLiteral("statement %1").arg(month),
+                          double(*statement) / 1000.0, QStringLiteral("ms"), ratio,
+                          QStringLiteral("< 0.33x the floor"), ratio < 0.33);
     }
     say(QStringLiteral("peak memory: %1 MiB").arg(double(peakKiB()) / 1024.0, 0, 'f', 1));
     return 0;

@@ -466,6 +466,11 @@ void TestGuiProfiles::changeChannels()
         QVERIFY2(explanation->text().contains(QStringLiteral("ends now")),
                  qPrintable(explanation->text()));
         QVERIFY(explanation->text().contains(QStringLiteral("$34.75 is paid now")));
+        // Created today: the whole month of the 2 channels comes back (issue 12, item 6), and
+        // the admin reads both amounts and what the company pays in all before confirming.
+        QVERIFY2(explanation->text().contains(QStringLiteral("$13.90, go back")) &&
+                     explanation->text().contains(QStringLiteral("$20.85 in all")),
+                 qPrintable(explanation->text()));
         QVERIFY(ok->isEnabled());
         test::GuiHarness::shoot(d, QStringLiteral("changeChannelsDialog"));
         test::GuiHarness::clickOk(d);
@@ -475,7 +480,7 @@ void TestGuiProfiles::changeChannels()
     auto p = ProfileService(m_gui.verify()).find(QStringLiteral("Sales Oslo"));
     QCOMPARE(p->channels, 5);
     QCOMPARE(p->channelsExpires, QDate(2026, 12, 15));
-    QCOMPARE(m_gui.companyBalance(), before - Money::fromCents(3475));
+    QCOMPARE(m_gui.companyBalance(), before - Money::fromCents(3475) + Money::fromCents(1390));
     QVERIFY2(
         detailsText(QStringLiteral("channelsCostLabel")).contains(QStringLiteral("$34.75 a month")),
         qPrintable(detailsText(QStringLiteral("channelsCostLabel"))));
