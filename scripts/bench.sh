@@ -8,6 +8,8 @@
 # ratio to the floor measured in the same run, target, held) to stdout and to
 # BUILD_DIR/bench/table.md. `cmake --build build --target bench` runs it with --no-build.
 # Exit status: 0 when every figure held, 1 when one did not, 2 when a benchmark failed to run.
+# BENCH_DB=FILE uses that demo account instead of making one (it is opened, so migrated);
+# BENCH_ONLY="bench_search bench_paging" runs only those; BENCH_NO_PG=1 skips PostgreSQL.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build_now=1
@@ -15,7 +17,7 @@ if [ "${1:-}" = --no-build ]; then build_now=0; shift; fi
 build=$(realpath -m "${1:-$root/build}")
 
 # One PostgreSQL server for the whole run: re-enter under with-postgres.sh.
-if [ -z "${SWITCHBOARD_TEST_PG:-}" ]; then
+if [ -z "${SWITCHBOARD_TEST_PG:-}" ] && [ -z "${BENCH_NO_PG:-}" ]; then
     args=()
     [ $build_now = 0 ] && args+=(--no-build)
     exec "$root/scripts/with-postgres.sh" "$0" "${args[@]}" "$build"
@@ -44,7 +46,7 @@ export XDG_RUNTIME_DIR="$out/runtime"
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 export SWITCHBOARD_CTL="$build/bin/switchboardctl" SWITCHBOARD_APP="$build/bin/switchboard"
 
-db="$out/full.db"
+db="${BENCH_DB:-$out/full.db}"
 now=2026-11-27T12:00:00Z
 if [ ! -f "$db" ]; then
     echo "bench: generating the full demo account once into $db (minutes)" >&2
@@ -61,6 +63,7 @@ logs=()
 run() { # NAME ARGS...: one benchmark, its output kept; a crash is reported, the rest still run
     local name=$1; shift
     [ -x "$build/tests/benchmarks/$name" ] || { echo "bench: $name not built, skipped" >&2; return; }
+    if [ -n "${BENCH_ONLY:-}" ] && [[ " $BENCH_ONLY " != *" $name "* ]]; then return; fi
     echo "bench: $name $*" >&2
     if ! "$build/tests/benchmarks/$name" "$@" >"$out/$name.log" 2>&1; then
         # A figure that did not hold also ends non-zero; only a run without figures failed.
@@ -70,7 +73,7 @@ run() { # NAME ARGS...: one benchmark, its output kept; a crash is reported, the
 }
 
 run bench_search --database "$db"
-cp "$db" "$out/paging.db" && run bench_paging --database "$out/paging.db"; rm -f "$out/paging.db"*
+run bench_paging --database "$db"
 run bench_startup --database "$db"
 run bench_paint_gap
 run bench_concurrency
