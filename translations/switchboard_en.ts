@@ -244,6 +244,16 @@
         </message>
     </context>
     <context>
+        <name>sb::Migrations</name>
+        <message numerus="yes">
+            <source>it holds %n table(s) of another application.</source>
+            <translation>
+                <numerusform>it holds %n table of another application.</numerusform>
+                <numerusform>it holds %n tables of another application.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>sb::NumberService</name>
         <message numerus="yes">
             <source>The company balance (%1) cannot pay %n number(s) at %2 (%3 in all). Nothing was bought.</source>
@@ -294,13 +304,6 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>The company balance (%1) cannot pay %n channel(s) for a month (%2). The channels were not changed.</source>
-            <translation>
-                <numerusform>The company balance (%1) cannot pay %n channel for a month (%2). The channels were not changed.</numerusform>
-                <numerusform>The company balance (%1) cannot pay %n channels for a month (%2). The channels were not changed.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>Renewal of %n channel(s) for %1</source>
             <translation>
                 <numerusform>Renewal of %n channel for %1</numerusform>
@@ -312,6 +315,20 @@
             <translation>
                 <numerusform>%1 has %n US minute bundle; it needs at least as many channels. Lower the bundles first. The channels were not changed.</numerusform>
                 <numerusform>%1 has %n US minute bundles; it needs at least as many channels. Lower the bundles first. The channels were not changed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The company balance (%1) with the credit of %2 for unused days cannot pay %n channel(s) for a month (%3). The channels were not changed.</source>
+            <translation>
+                <numerusform>The company balance (%1) with the credit of %2 for unused days cannot pay %n channel for a month (%3). The channels were not changed.</numerusform>
+                <numerusform>The company balance (%1) with the credit of %2 for unused days cannot pay %n channels for a month (%3). The channels were not changed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Unused days of %n channel(s) for %1</source>
+            <translation>
+                <numerusform>Unused days of %n channel for %1</numerusform>
+                <numerusform>Unused days of %n channels for %1</numerusform>
             </translation>
         </message>
     </context>
@@ -408,13 +425,6 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.</source>
-            <translation>
-                <numerusform>%1 now has %n channel (it had %2): paid %3, next payment on %4.</numerusform>
-                <numerusform>%1 now has %n channels (it had %2): paid %3, next payment on %4.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>%n US minute bundle(s) for %1: paid %2; the period ends %3.</source>
             <translation>
                 <numerusform>%n US minute bundle for %1: paid %2; the period ends %3.</numerusform>
@@ -461,6 +471,13 @@
             <translation>
                 <numerusform>%n call imported; charged calls: %1, %2 in all; payers left owing: %3, %4 together.</numerusform>
                 <numerusform>%n calls imported; charged calls: %1, %2 in all; payers left owing: %3, %4 together.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 now has %n channel(s) (it had %2): paid %3, credited %4 for the unused days of the old ones, next payment on %5.</source>
+            <translation>
+                <numerusform>%1 now has %n channel (it had %2): paid %3, credited %4 for the unused days of the old ones, next payment on %5.</numerusform>
+                <numerusform>%1 now has %n channels (it had %2): paid %3, credited %4 for the unused days of the old ones, next payment on %5.</numerusform>
             </translation>
         </message>
     </context>

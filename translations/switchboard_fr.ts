@@ -369,6 +369,10 @@
         <source>Credentials sent</source>
         <translation>Identifiants envoyés</translation>
     </message>
+    <message>
+        <source>Changed %1 from %2 to %3 channels; credited %4 for the unused days, paid %5 until %6</source>
+        <translation>%1 : canaux modifiés de %2 à %3 ; %4 crédité pour les jours non utilisés, %5 payé jusqu’au %6</translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>
@@ -1306,6 +1310,18 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
         <source>Line %1 of %2 is not UTF-8 text (perhaps Latin-1 or Windows-1252): save the file as UTF-8 and import it again.</source>
         <translation>La ligne %1 de %2 n’est pas du texte UTF-8 (peut-être Latin-1 ou Windows-1252)&#xa0;: enregistrez le fichier en UTF-8 et importez-le à nouveau.</translation>
     </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>Erreur de base de données : %1</translation>
+    </message>
+    <message>
+        <source>accounts were not created.</source>
+        <translation>les comptes n’ont pas été créés.</translation>
+    </message>
+    <message>
+        <source>a member was not created.</source>
+        <translation>un membre n’a pas été créé.</translation>
+    </message>
 </context>
 <context>
     <name>sb::MembersModel</name>
@@ -1383,6 +1399,29 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     <message>
         <source>a row of %1 refers to a missing row.</source>
         <translation>une ligne de %1 fait référence à une ligne manquante.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Switchboard database: %2 It was left untouched; choose a Switchboard database or a new file.</source>
+        <translation>Le fichier %1 n’est pas une base de données Switchboard : %2 Il n’a pas été modifié ; choisissez une base de données Switchboard ou un nouveau fichier.</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database file.</source>
+        <translation>ce n’est pas un fichier de base de données SQLite.</translation>
+    </message>
+    <message>
+        <source>it belongs to another application (application id %1).</source>
+        <translation>il appartient à une autre application (identifiant d’application %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>it holds %n table(s) of another application.</source>
+        <translation>
+            <numerusform>il contient %n table d’une autre application.</numerusform>
+            <numerusform>il contient %n tables d’une autre application.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database %1 has a damaged schema record (table schema_meta, no valid version): Switchboard cannot tell which version wrote it. It was left untouched; restore it from a backup.</source>
+        <translation>La base de données %1 a un enregistrement de schéma endommagé (table schema_meta, aucune version valide) : Switchboard ne peut pas déterminer quelle version l’a écrite. Elle n’a pas été modifiée ; restaurez-la à partir d’une sauvegarde.</translation>
     </message>
 </context>
 <context>
@@ -1828,13 +1867,6 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
             <numerusform>%1 a déjà %n canaux.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>The company balance (%1) cannot pay %n channel(s) for a month (%2). The channels were not changed.</source>
-        <translation>
-            <numerusform>Le solde de l’entreprise (%1) ne peut pas payer %n canal pour un mois (%2). Les canaux n’ont pas été modifiés.</numerusform>
-            <numerusform>Le solde de l’entreprise (%1) ne peut pas payer %n canaux pour un mois (%2). Les canaux n’ont pas été modifiés.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
         <translation>Le solde de l’entreprise (%1) ne couvre pas %2 pour %3. Rien n’a été attribué.</translation>
@@ -1920,6 +1952,20 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     <message>
         <source>The extension %1 of the SIP profile %2 already belongs to the account %3; give each linked account its own extension.</source>
         <translation>Le poste %1 du profil SIP %2 appartient déjà au compte %3&#xa0;; donnez à chaque compte lié son propre poste.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) with the credit of %2 for unused days cannot pay %n channel(s) for a month (%3). The channels were not changed.</source>
+        <translation>
+            <numerusform>Le solde de l’entreprise (%1), avec le crédit de %2 pour les jours non utilisés, ne peut pas payer %n canal pendant un mois (%3). Les canaux n’ont pas été modifiés.</numerusform>
+            <numerusform>Le solde de l’entreprise (%1), avec le crédit de %2 pour les jours non utilisés, ne peut pas payer %n canaux pendant un mois (%3). Les canaux n’ont pas été modifiés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unused days of %n channel(s) for %1</source>
+        <translation>
+            <numerusform>Jours non utilisés de %n canal pour %1</numerusform>
+            <numerusform>Jours non utilisés de %n canaux pour %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2833,13 +2879,6 @@ Mot de passe&#xa0;: %2</translation>
         <translation>
             <numerusform>%1	%2	%n disponible</numerusform>
             <numerusform>%1	%2	%n disponibles</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.</source>
-        <translation>
-            <numerusform>%1 a maintenant %n canal (avant&#xa0;: %2)&#xa0;: %3 payé, prochain paiement le %4.</numerusform>
-            <numerusform>%1 a maintenant %n canaux (avant&#xa0;: %2)&#xa0;: %3 payé, prochain paiement le %4.</numerusform>
         </translation>
     </message>
     <message>
@@ -3788,6 +3827,13 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>%1 Add --yes to mix it in all the same.</source>
         <translation>%1 Ajoutez --yes pour les y mêler malgré tout.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n channel(s) (it had %2): paid %3, credited %4 for the unused days of the old ones, next payment on %5.</source>
+        <translation>
+            <numerusform>%1 a maintenant %n canal (il en avait %2) : %3 payé, %4 crédité pour les jours non utilisés des anciens canaux, prochain paiement le %5.</numerusform>
+            <numerusform>%1 a maintenant %n canaux (il en avait %2) : %3 payé, %4 crédité pour les jours non utilisés des anciens canaux, prochain paiement le %5.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4766,6 +4812,10 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <source>A month&apos;s balances, spending, top-ups and allocations as PDF or CSV, or printed</source>
         <translation>Les soldes, dépenses, rechargements et attributions d’un mois en PDF ou en CSV, ou imprimés</translation>
     </message>
+    <message>
+        <source>More than %1 calls match · type more of the number for their totals</source>
+        <translation>Plus de %1 appels correspondent · saisissez davantage de chiffres du numéro pour voir leurs totaux</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ChangeChannelsDialog</name>
@@ -4789,10 +4839,6 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
             <numerusform>%n canal&#xa0;: %1 par mois</numerusform>
             <numerusform>%n canaux&#xa0;: %1 par mois</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The current channel subscription ends now, with no refund for the rest of its month. The new one starts today: %1 is paid now from the company balance, and it renews on %2.</source>
-        <translation>L’abonnement actuel aux canaux prend fin maintenant, sans remboursement pour le reste du mois. Le nouveau commence aujourd’hui&#xa0;: %1 est payé maintenant sur le solde de l’entreprise, et il est renouvelé le %2.</translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot pay %2 for %n channel(s).</source>
@@ -4862,6 +4908,14 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>The busiest hour of its calls so far began %1.</source>
         <translation>L’heure la plus chargée de ses appels jusqu’ici a commencé le %1.</translation>
+    </message>
+    <message>
+        <source>The current channel subscription ends now: its unused days, %1, go back to the company balance. The new one starts today: %2 is paid now, %3 in all, and it renews on %4.</source>
+        <translation>L’abonnement actuel aux canaux prend fin maintenant : ses jours non utilisés, %1, reviennent au solde de l’entreprise. Le nouvel abonnement commence aujourd’hui : %2 est payé maintenant, %3 au total, et il se renouvelle le %4.</translation>
+    </message>
+    <message>
+        <source>The current channel subscription ends now (no days of it are left unused). The new one starts today: %1 is paid now from the company balance, and it renews on %2.</source>
+        <translation>L’abonnement actuel aux canaux prend fin maintenant (il n’en reste aucun jour non utilisé). Le nouvel abonnement commence aujourd’hui : %1 est payé maintenant depuis le solde de l’entreprise, et il se renouvelle le %2.</translation>
     </message>
 </context>
 <context>
@@ -5985,6 +6039,10 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     <message>
         <source>Changes by other admins do not show for now (tried again every 30 seconds): %1</source>
         <translation>Les modifications des autres administrateurs ne s’affichent pas pour le moment (nouvel essai toutes les 30 secondes)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Running billing…</source>
+        <translation>Facturation en cours…</translation>
     </message>
 </context>
 <context>

@@ -369,6 +369,10 @@
         <source>Credentials sent</source>
         <translation>Påloggingsopplysninger sendt</translation>
     </message>
+    <message>
+        <source>Changed %1 from %2 to %3 channels; credited %4 for the unused days, paid %5 until %6</source>
+        <translation>Endret %1 fra %2 til %3 kanaler; godskrev %4 for de ubrukte dagene, betalte %5 til %6</translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>
@@ -1306,6 +1310,18 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
         <source>Line %1 of %2 is not UTF-8 text (perhaps Latin-1 or Windows-1252): save the file as UTF-8 and import it again.</source>
         <translation>Linje %1 i %2 er ikke UTF-8-tekst (kanskje Latin-1 eller Windows-1252): lagre filen som UTF-8 og importer den på nytt.</translation>
     </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>Databasefeil: %1</translation>
+    </message>
+    <message>
+        <source>accounts were not created.</source>
+        <translation>kontoene ble ikke opprettet.</translation>
+    </message>
+    <message>
+        <source>a member was not created.</source>
+        <translation>et medlem ble ikke opprettet.</translation>
+    </message>
 </context>
 <context>
     <name>sb::MembersModel</name>
@@ -1383,6 +1399,29 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
     <message>
         <source>a row of %1 refers to a missing row.</source>
         <translation>en rad i %1 viser til en rad som mangler.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Switchboard database: %2 It was left untouched; choose a Switchboard database or a new file.</source>
+        <translation>%1 er ikke en Switchboard-database: %2 Filen ble ikke endret; velg en Switchboard-database eller en ny fil.</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database file.</source>
+        <translation>den er ikke en SQLite-databasefil.</translation>
+    </message>
+    <message>
+        <source>it belongs to another application (application id %1).</source>
+        <translation>den tilhører et annet program (program-ID %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>it holds %n table(s) of another application.</source>
+        <translation>
+            <numerusform>den har %n tabell fra et annet program.</numerusform>
+            <numerusform>den har %n tabeller fra et annet program.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database %1 has a damaged schema record (table schema_meta, no valid version): Switchboard cannot tell which version wrote it. It was left untouched; restore it from a backup.</source>
+        <translation>Databasen %1 har en skadet skjemapost (tabellen schema_meta, ingen gyldig versjon): Switchboard kan ikke avgjøre hvilken versjon som skrev den. Den ble ikke endret; gjenopprett den fra en sikkerhetskopi.</translation>
     </message>
 </context>
 <context>
@@ -1828,13 +1867,6 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
             <numerusform>%1 har allerede %n kanaler.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>The company balance (%1) cannot pay %n channel(s) for a month (%2). The channels were not changed.</source>
-        <translation>
-            <numerusform>Firmasaldoen (%1) kan ikke betale %n kanal for en måned (%2). Kanalene ble ikke endret.</numerusform>
-            <numerusform>Firmasaldoen (%1) kan ikke betale %n kanaler for en måned (%2). Kanalene ble ikke endret.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
         <translation>Firmasaldoen (%1) dekker ikke %2 til %3. Ingenting ble tildelt.</translation>
@@ -1920,6 +1952,20 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
     <message>
         <source>The extension %1 of the SIP profile %2 already belongs to the account %3; give each linked account its own extension.</source>
         <translation>Internnummeret %1 i SIP-profilen %2 tilhører allerede kontoen %3; gi hver koblet konto sitt eget internnummer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) with the credit of %2 for unused days cannot pay %n channel(s) for a month (%3). The channels were not changed.</source>
+        <translation>
+            <numerusform>Firmasaldoen (%1) med kreditten på %2 for ubrukte dager kan ikke betale %n kanal for en måned (%3). Kanalene ble ikke endret.</numerusform>
+            <numerusform>Firmasaldoen (%1) med kreditten på %2 for ubrukte dager kan ikke betale %n kanaler for en måned (%3). Kanalene ble ikke endret.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unused days of %n channel(s) for %1</source>
+        <translation>
+            <numerusform>Ubrukte dager av %n kanal for %1</numerusform>
+            <numerusform>Ubrukte dager av %n kanaler for %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2833,13 +2879,6 @@ Passord: %2</translation>
         <translation>
             <numerusform>%1	%2	%n ledig</numerusform>
             <numerusform>%1	%2	%n ledige</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.</source>
-        <translation>
-            <numerusform>%1 har nå %n kanal (hadde %2): betalte %3, neste betaling %4.</numerusform>
-            <numerusform>%1 har nå %n kanaler (hadde %2): betalte %3, neste betaling %4.</numerusform>
         </translation>
     </message>
     <message>
@@ -3788,6 +3827,13 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>%1 Add --yes to mix it in all the same.</source>
         <translation>%1 Legg til --yes for å blande dem inn likevel.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n channel(s) (it had %2): paid %3, credited %4 for the unused days of the old ones, next payment on %5.</source>
+        <translation>
+            <numerusform>%1 har nå %n kanal (hadde %2): betalte %3, godskrev %4 for de ubrukte dagene av de gamle kanalene, neste betaling %5.</numerusform>
+            <numerusform>%1 har nå %n kanaler (hadde %2): betalte %3, godskrev %4 for de ubrukte dagene av de gamle kanalene, neste betaling %5.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4766,6 +4812,10 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <source>A month&apos;s balances, spending, top-ups and allocations as PDF or CSV, or printed</source>
         <translation>En måneds saldoer, forbruk, påfyll og tildelinger som PDF eller CSV, eller på papir</translation>
     </message>
+    <message>
+        <source>More than %1 calls match · type more of the number for their totals</source>
+        <translation>Mer enn %1 samtaler passer · skriv mer av nummeret for å se summene</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ChangeChannelsDialog</name>
@@ -4789,10 +4839,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
             <numerusform>%n kanal: %1 per måned</numerusform>
             <numerusform>%n kanaler: %1 per måned</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The current channel subscription ends now, with no refund for the rest of its month. The new one starts today: %1 is paid now from the company balance, and it renews on %2.</source>
-        <translation>Det nåværende kanalabonnementet avsluttes nå, uten refusjon for resten av måneden. Det nye starter i dag: %1 betales nå fra firmasaldoen, og det fornyes %2.</translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot pay %2 for %n channel(s).</source>
@@ -4862,6 +4908,14 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>The busiest hour of its calls so far began %1.</source>
         <translation>Den travleste timen med samtaler så langt begynte %1.</translation>
+    </message>
+    <message>
+        <source>The current channel subscription ends now: its unused days, %1, go back to the company balance. The new one starts today: %2 is paid now, %3 in all, and it renews on %4.</source>
+        <translation>Det nåværende kanalabonnementet avsluttes nå: de ubrukte dagene, %1, går tilbake til firmasaldoen. Det nye starter i dag: %2 betales nå, %3 totalt, og det fornyes %4.</translation>
+    </message>
+    <message>
+        <source>The current channel subscription ends now (no days of it are left unused). The new one starts today: %1 is paid now from the company balance, and it renews on %2.</source>
+        <translation>Det nåværende kanalabonnementet avsluttes nå (ingen dager av det er ubrukt). Det nye starter i dag: %1 betales nå fra firmasaldoen, og det fornyes %2.</translation>
     </message>
 </context>
 <context>
@@ -5985,6 +6039,10 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     <message>
         <source>Changes by other admins do not show for now (tried again every 30 seconds): %1</source>
         <translation>Endringer fra andre administratorer vises ikke for øyeblikket (prøver igjen hvert 30. sekund): %1</translation>
+    </message>
+    <message>
+        <source>Running billing…</source>
+        <translation>Kjører fakturering …</translation>
     </message>
 </context>
 <context>

@@ -369,6 +369,10 @@
         <source>Credentials sent</source>
         <translation>Aanmeldgegevens verzonden</translation>
     </message>
+    <message>
+        <source>Changed %1 from %2 to %3 channels; credited %4 for the unused days, paid %5 until %6</source>
+        <translation>%1 gewijzigd van %2 naar %3 kanalen; %4 gecrediteerd voor de ongebruikte dagen, %5 betaald tot %6</translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>
@@ -1306,6 +1310,18 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
         <source>Line %1 of %2 is not UTF-8 text (perhaps Latin-1 or Windows-1252): save the file as UTF-8 and import it again.</source>
         <translation>Regel %1 van %2 is geen UTF-8-tekst (misschien Latin-1 of Windows-1252): sla het bestand op als UTF-8 en importeer het opnieuw.</translation>
     </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>Databasefout: %1</translation>
+    </message>
+    <message>
+        <source>accounts were not created.</source>
+        <translation>de accounts zijn niet gemaakt.</translation>
+    </message>
+    <message>
+        <source>a member was not created.</source>
+        <translation>een lid is niet gemaakt.</translation>
+    </message>
 </context>
 <context>
     <name>sb::MembersModel</name>
@@ -1383,6 +1399,29 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
     <message>
         <source>a row of %1 refers to a missing row.</source>
         <translation>een rij in %1 verwijst naar een ontbrekende rij.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Switchboard database: %2 It was left untouched; choose a Switchboard database or a new file.</source>
+        <translation>%1 is geen Switchboard-database: %2 Het bestand is niet gewijzigd; kies een Switchboard-database of een nieuw bestand.</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database file.</source>
+        <translation>het is geen SQLite-databasebestand.</translation>
+    </message>
+    <message>
+        <source>it belongs to another application (application id %1).</source>
+        <translation>het hoort bij een andere toepassing (toepassings-ID %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>it holds %n table(s) of another application.</source>
+        <translation>
+            <numerusform>het bevat %n tabel van een andere toepassing.</numerusform>
+            <numerusform>het bevat %n tabellen van een andere toepassing.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database %1 has a damaged schema record (table schema_meta, no valid version): Switchboard cannot tell which version wrote it. It was left untouched; restore it from a backup.</source>
+        <translation>De database %1 heeft een beschadigd schemarecord (tabel schema_meta, geen geldige versie): Switchboard kan niet bepalen welke versie hem heeft geschreven. De database is niet gewijzigd; zet hem terug uit een back-up.</translation>
     </message>
 </context>
 <context>
@@ -1828,13 +1867,6 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
             <numerusform>%1 heeft al %n kanalen.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>The company balance (%1) cannot pay %n channel(s) for a month (%2). The channels were not changed.</source>
-        <translation>
-            <numerusform>Het bedrijfssaldo (%1) kan %n kanaal voor een maand niet betalen (%2). De kanalen zijn niet gewijzigd.</numerusform>
-            <numerusform>Het bedrijfssaldo (%1) kan %n kanalen voor een maand niet betalen (%2). De kanalen zijn niet gewijzigd.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
         <translation>Het bedrijfssaldo (%1) dekt geen %2 voor %3. Er is niets toegewezen.</translation>
@@ -1920,6 +1952,20 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
     <message>
         <source>The extension %1 of the SIP profile %2 already belongs to the account %3; give each linked account its own extension.</source>
         <translation>Toestelnummer %1 van SIP-profiel %2 hoort al bij account %3; geef elk gekoppeld account een eigen toestelnummer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) with the credit of %2 for unused days cannot pay %n channel(s) for a month (%3). The channels were not changed.</source>
+        <translation>
+            <numerusform>Het bedrijfssaldo (%1) kan met het tegoed van %2 voor ongebruikte dagen %n kanaal niet voor een maand betalen (%3). De kanalen zijn niet gewijzigd.</numerusform>
+            <numerusform>Het bedrijfssaldo (%1) kan met het tegoed van %2 voor ongebruikte dagen %n kanalen niet voor een maand betalen (%3). De kanalen zijn niet gewijzigd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unused days of %n channel(s) for %1</source>
+        <translation>
+            <numerusform>Ongebruikte dagen van %n kanaal voor %1</numerusform>
+            <numerusform>Ongebruikte dagen van %n kanalen voor %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2833,13 +2879,6 @@ Wachtwoord: %2</translation>
         <translation>
             <numerusform>%1	%2	%n beschikbaar</numerusform>
             <numerusform>%1	%2	%n beschikbaar</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.</source>
-        <translation>
-            <numerusform>%1 heeft nu %n kanaal (had er %2): %3 betaald, volgende betaling op %4.</numerusform>
-            <numerusform>%1 heeft nu %n kanalen (had er %2): %3 betaald, volgende betaling op %4.</numerusform>
         </translation>
     </message>
     <message>
@@ -3788,6 +3827,13 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>%1 Add --yes to mix it in all the same.</source>
         <translation>%1 Voeg --yes toe om ze er toch in te mengen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n channel(s) (it had %2): paid %3, credited %4 for the unused days of the old ones, next payment on %5.</source>
+        <translation>
+            <numerusform>%1 heeft nu %n kanaal (had er %2): %3 betaald, %4 gecrediteerd voor de ongebruikte dagen van de oude kanalen, volgende betaling op %5.</numerusform>
+            <numerusform>%1 heeft nu %n kanalen (had er %2): %3 betaald, %4 gecrediteerd voor de ongebruikte dagen van de oude kanalen, volgende betaling op %5.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4766,6 +4812,10 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <source>A month&apos;s balances, spending, top-ups and allocations as PDF or CSV, or printed</source>
         <translation>De saldi, uitgaven, opwaarderingen en toewijzingen van een maand als PDF of CSV, of afgedrukt</translation>
     </message>
+    <message>
+        <source>More than %1 calls match · type more of the number for their totals</source>
+        <translation>Meer dan %1 gesprekken komen overeen · typ meer van het nummer voor de totalen</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ChangeChannelsDialog</name>
@@ -4789,10 +4839,6 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
             <numerusform>%n kanaal: %1 per maand</numerusform>
             <numerusform>%n kanalen: %1 per maand</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The current channel subscription ends now, with no refund for the rest of its month. The new one starts today: %1 is paid now from the company balance, and it renews on %2.</source>
-        <translation>Het huidige kanaalabonnement eindigt nu, zonder terugbetaling voor de rest van de maand. Het nieuwe begint vandaag: %1 wordt nu betaald uit het bedrijfssaldo en het wordt verlengd op %2.</translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot pay %2 for %n channel(s).</source>
@@ -4862,6 +4908,14 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>The busiest hour of its calls so far began %1.</source>
         <translation>Het drukste uur van de gesprekken tot nu toe begon op %1.</translation>
+    </message>
+    <message>
+        <source>The current channel subscription ends now: its unused days, %1, go back to the company balance. The new one starts today: %2 is paid now, %3 in all, and it renews on %4.</source>
+        <translation>Het huidige kanaalabonnement eindigt nu: de ongebruikte dagen, %1, gaan terug naar het bedrijfssaldo. Het nieuwe abonnement begint vandaag: %2 wordt nu betaald, %3 in totaal, en het wordt op %4 verlengd.</translation>
+    </message>
+    <message>
+        <source>The current channel subscription ends now (no days of it are left unused). The new one starts today: %1 is paid now from the company balance, and it renews on %2.</source>
+        <translation>Het huidige kanaalabonnement eindigt nu (er blijven geen ongebruikte dagen over). Het nieuwe abonnement begint vandaag: %1 wordt nu betaald uit het bedrijfssaldo, en het wordt op %2 verlengd.</translation>
     </message>
 </context>
 <context>
@@ -5985,6 +6039,10 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     <message>
         <source>Changes by other admins do not show for now (tried again every 30 seconds): %1</source>
         <translation>Wijzigingen van andere beheerders worden voorlopig niet getoond (elke 30 seconden opnieuw geprobeerd): %1</translation>
+    </message>
+    <message>
+        <source>Running billing…</source>
+        <translation>Facturering wordt uitgevoerd…</translation>
     </message>
 </context>
 <context>

@@ -378,6 +378,10 @@
         <source>Credentials sent</source>
         <translation>Wysłano poświadczenia</translation>
     </message>
+    <message>
+        <source>Changed %1 from %2 to %3 channels; credited %4 for the unused days, paid %5 until %6</source>
+        <translation>Zmieniono liczbę kanałów profilu %1 z %2 na %3; zwrócono %4 za niewykorzystane dni, zapłacono %5 za okres do %6</translation>
+    </message>
 </context>
 <context>
     <name>sb::ActivityModel</name>
@@ -1338,6 +1342,18 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
         <source>Line %1 of %2 is not UTF-8 text (perhaps Latin-1 or Windows-1252): save the file as UTF-8 and import it again.</source>
         <translation>Wiersz %1 pliku %2 nie jest tekstem UTF-8 (może Latin-1 lub Windows-1252): zapisz plik w UTF-8 i zaimportuj go ponownie.</translation>
     </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>Błąd bazy danych: %1</translation>
+    </message>
+    <message>
+        <source>accounts were not created.</source>
+        <translation>nie utworzono kont.</translation>
+    </message>
+    <message>
+        <source>a member was not created.</source>
+        <translation>nie utworzono jednego z członków.</translation>
+    </message>
 </context>
 <context>
     <name>sb::MembersModel</name>
@@ -1415,6 +1431,30 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     <message>
         <source>a row of %1 refers to a missing row.</source>
         <translation>wiersz tabeli %1 odwołuje się do nieistniejącego wiersza.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Switchboard database: %2 It was left untouched; choose a Switchboard database or a new file.</source>
+        <translation>%1 nie jest bazą danych programu Switchboard: %2 Plik pozostawiono bez zmian; wybierz bazę danych programu Switchboard lub nowy plik.</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database file.</source>
+        <translation>nie jest to plik bazy danych SQLite.</translation>
+    </message>
+    <message>
+        <source>it belongs to another application (application id %1).</source>
+        <translation>należy do innej aplikacji (identyfikator aplikacji %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>it holds %n table(s) of another application.</source>
+        <translation>
+            <numerusform>zawiera %n tabelę innej aplikacji.</numerusform>
+            <numerusform>zawiera %n tabele innej aplikacji.</numerusform>
+            <numerusform>zawiera %n tabel innej aplikacji.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database %1 has a damaged schema record (table schema_meta, no valid version): Switchboard cannot tell which version wrote it. It was left untouched; restore it from a backup.</source>
+        <translation>Baza danych %1 ma uszkodzony rekord schematu (tabela schema_meta, brak prawidłowej wersji): program Switchboard nie może ustalić, która wersja ją zapisała. Pozostawiono ją bez zmian; przywróć ją z kopii zapasowej.</translation>
     </message>
 </context>
 <context>
@@ -1866,14 +1906,6 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
             <numerusform>%1 ma już %n kanałów.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>The company balance (%1) cannot pay %n channel(s) for a month (%2). The channels were not changed.</source>
-        <translation>
-            <numerusform>Saldo firmy (%1) nie wystarcza na opłacenie %n kanału przez miesiąc (%2). Nie zmieniono kanałów.</numerusform>
-            <numerusform>Saldo firmy (%1) nie wystarcza na opłacenie %n kanałów przez miesiąc (%2). Nie zmieniono kanałów.</numerusform>
-            <numerusform>Saldo firmy (%1) nie wystarcza na opłacenie %n kanałów przez miesiąc (%2). Nie zmieniono kanałów.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The company balance (%1) cannot cover %2 for %3. Nothing was allocated.</source>
         <translation>Saldo firmy (%1) nie pokrywa kwoty %2 dla %3. Nic nie przydzielono.</translation>
@@ -1961,6 +1993,22 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     <message>
         <source>The extension %1 of the SIP profile %2 already belongs to the account %3; give each linked account its own extension.</source>
         <translation>Numer wewnętrzny %1 profilu SIP %2 należy już do konta %3; nadaj każdemu skojarzonemu kontu własny numer wewnętrzny.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The company balance (%1) with the credit of %2 for unused days cannot pay %n channel(s) for a month (%3). The channels were not changed.</source>
+        <translation>
+            <numerusform>Saldo firmy (%1) wraz ze zwrotem %2 za niewykorzystane dni nie wystarcza na opłacenie %n kanału za miesiąc (%3). Nie zmieniono kanałów.</numerusform>
+            <numerusform>Saldo firmy (%1) wraz ze zwrotem %2 za niewykorzystane dni nie wystarcza na opłacenie %n kanałów za miesiąc (%3). Nie zmieniono kanałów.</numerusform>
+            <numerusform>Saldo firmy (%1) wraz ze zwrotem %2 za niewykorzystane dni nie wystarcza na opłacenie %n kanałów za miesiąc (%3). Nie zmieniono kanałów.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unused days of %n channel(s) for %1</source>
+        <translation>
+            <numerusform>Niewykorzystane dni %n kanału dla %1</numerusform>
+            <numerusform>Niewykorzystane dni %n kanałów dla %1</numerusform>
+            <numerusform>Niewykorzystane dni %n kanałów dla %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2886,14 +2934,6 @@ Hasło: %2</translation>
             <numerusform>%1	%2	%n dostępny</numerusform>
             <numerusform>%1	%2	%n dostępne</numerusform>
             <numerusform>%1	%2	%n dostępnych</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 now has %n channel(s) (it had %2): paid %3, next payment on %4.</source>
-        <translation>
-            <numerusform>Profil %1 ma teraz %n kanał (wcześniej %2): zapłacono %3, następna płatność %4.</numerusform>
-            <numerusform>Profil %1 ma teraz %n kanały (wcześniej %2): zapłacono %3, następna płatność %4.</numerusform>
-            <numerusform>Profil %1 ma teraz %n kanałów (wcześniej %2): zapłacono %3, następna płatność %4.</numerusform>
         </translation>
     </message>
     <message>
@@ -3849,6 +3889,14 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
     <message>
         <source>%1 Add --yes to mix it in all the same.</source>
         <translation>%1 Dodaj --yes, aby mimo to je wymieszać.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n channel(s) (it had %2): paid %3, credited %4 for the unused days of the old ones, next payment on %5.</source>
+        <translation>
+            <numerusform>Profil %1 ma teraz %n kanał (miał %2): zapłacono %3, zwrócono %4 za niewykorzystane dni poprzednich kanałów, następna płatność %5.</numerusform>
+            <numerusform>Profil %1 ma teraz %n kanały (miał %2): zapłacono %3, zwrócono %4 za niewykorzystane dni poprzednich kanałów, następna płatność %5.</numerusform>
+            <numerusform>Profil %1 ma teraz %n kanałów (miał %2): zapłacono %3, zwrócono %4 za niewykorzystane dni poprzednich kanałów, następna płatność %5.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4860,6 +4908,10 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <source>A month&apos;s balances, spending, top-ups and allocations as PDF or CSV, or printed</source>
         <translation>Salda, wydatki, doładowania i przydziały z jednego miesiąca w formacie PDF lub CSV albo wydrukowane</translation>
     </message>
+    <message>
+        <source>More than %1 calls match · type more of the number for their totals</source>
+        <translation>Pasuje ponad %1 połączeń · wpisz dłuższy fragment numeru, aby zobaczyć sumy</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ChangeChannelsDialog</name>
@@ -4886,10 +4938,6 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
             <numerusform>%n kanały: %1 miesięcznie</numerusform>
             <numerusform>%n kanałów: %1 miesięcznie</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The current channel subscription ends now, with no refund for the rest of its month. The new one starts today: %1 is paid now from the company balance, and it renews on %2.</source>
-        <translation>Obecna subskrypcja kanałów kończy się teraz, bez zwrotu środków za resztę miesiąca. Nowa zaczyna się dzisiaj: kwota %1 zostanie pobrana teraz z salda firmy, a odnowienie nastąpi %2.</translation>
     </message>
     <message numerus="yes">
         <source>The company balance (%1) cannot pay %2 for %n channel(s).</source>
@@ -4962,6 +5010,14 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
     <message>
         <source>The busiest hour of its calls so far began %1.</source>
         <translation>Godzina największego ruchu w dotychczasowych połączeniach zaczęła się %1.</translation>
+    </message>
+    <message>
+        <source>The current channel subscription ends now: its unused days, %1, go back to the company balance. The new one starts today: %2 is paid now, %3 in all, and it renews on %4.</source>
+        <translation>Obecny abonament na kanały kończy się teraz: wartość niewykorzystanych dni, %1, wraca na saldo firmy. Nowy abonament zaczyna się dziś: teraz zostanie pobrana kwota %2 (łącznie %3), a abonament odnowi się %4.</translation>
+    </message>
+    <message>
+        <source>The current channel subscription ends now (no days of it are left unused). The new one starts today: %1 is paid now from the company balance, and it renews on %2.</source>
+        <translation>Obecny abonament na kanały kończy się teraz (nie zostały z niego żadne niewykorzystane dni). Nowy abonament zaczyna się dziś: kwota %1 zostanie teraz pobrana z salda firmy, a abonament odnowi się %2.</translation>
     </message>
 </context>
 <context>
@@ -6099,6 +6155,10 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     <message>
         <source>Changes by other admins do not show for now (tried again every 30 seconds): %1</source>
         <translation>Zmiany wprowadzane przez innych administratorów chwilowo nie są widoczne (ponowna próba co 30 sekund): %1</translation>
+    </message>
+    <message>
+        <source>Running billing…</source>
+        <translation>Trwa rozliczanie…</translation>
     </message>
 </context>
 <context>
