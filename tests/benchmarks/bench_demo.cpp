@@ -34,35 +34,11 @@
 
 namespace {
 
+using sb::bench::cpuNs;
+using sb::bench::peakKiB;
+using sb::bench::say;
+
 const QDateTime kNow(QDate(2026, 11, 27), QTime(12, 0), Qt::UTC);
-
-void say(const QString& line)
-{
-    std::fputs(line.toUtf8().constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-// CPU time of this process (user + system), in nanoseconds: steadier than wall time on a
-// machine busy with other work.
-qint64 cpuNs()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return (qint64(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000000 + u.ru_utime.tv_usec +
-            u.ru_stime.tv_usec) *
-           1000;
-}
-
-qint64 peakKiB()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QString status = QString::fromLatin1(f.readAll());
-    const auto m = QRegularExpression(QStringLiteral("VmHWM:\\s*(\\d+)\\s*kB")).match(status);
-    return m.hasMatch() ? m.captured(1).toLongLong() : -1;
-}
 
 // The floor: `rows` rows as wide as a member's (ten columns, the same kind of values) into a
 // plain table, one prepared INSERT per row, one transaction.

@@ -7,6 +7,7 @@
 #include "core/demo/DemoGenerator.h"
 #include "core/members/MemberService.h"
 #include "core/storage/Context.h"
+#include "tests/benchmarks/BenchFigure.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QCoreApplication>
@@ -18,12 +19,7 @@
 
 namespace {
 
-void say(const QString& line)
-{
-    std::fputs(line.toUtf8().constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
+using sb::bench::say;
 
 QString peakRss()
 {

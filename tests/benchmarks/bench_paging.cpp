@@ -28,12 +28,7 @@
 
 namespace {
 
-void say(const QString& line)
-{
-    std::fputs(line.toUtf8().constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
+using sb::bench::say;
 
 int g_runs = 5;
 

@@ -42,12 +42,7 @@
 
 namespace {
 
-void say(const QString& line)
-{
-    std::fputs(line.toUtf8().constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
+using sb::bench::say;
 
 /// Repainted every 16 ms; remembers when each paint came.
 class Ticker : public QLabel

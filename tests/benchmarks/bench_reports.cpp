@@ -36,22 +36,8 @@
 
 namespace {
 
-void say(const QString& line)
-{
-    std::fputs(line.toUtf8().constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-qint64 peakKiB()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QString status = QString::fromLatin1(f.readAll());
-    const auto m = QRegularExpression(QStringLiteral("VmHWM:\\s*(\\d+)\\s*kB")).match(status);
-    return m.hasMatch() ? m.captured(1).toLongLong() : -1;
-}
+using sb::bench::peakKiB;
+using sb::bench::say;
 
 // The median of `runs` timings of `work`, in microseconds; false from `work` stops the run.
 std::optional<qint64> medianUs(int runs, const std::function<bool()>& work)

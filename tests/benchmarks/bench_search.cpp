@@ -38,12 +38,7 @@
 
 namespace {
 
-void say(const QString& line)
-{
-    std::fputs(line.toUtf8().constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
+using sb::bench::say;
 
 // The median of 5 runs of `work`, in milliseconds.
 double medianMs(const std::function<void()>& work)

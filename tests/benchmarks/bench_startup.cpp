@@ -44,12 +44,7 @@ extern char** environ;
 
 namespace {
 
-void say(const QString& line)
-{
-    std::fputs(line.toUtf8().constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
+using sb::bench::say;
 
 // The floor: as little as a Qt window with a table can be, rendered like --screenshot.
 int runMinimal(int argc, char** argv, const QString& out)
