@@ -416,7 +416,9 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
         // share a thousand names), and each name's ASCII form, folded once.
         QHash<QString, int> nextSuffix;
         QHash<QString, QString> foldedNames;
-        const auto folded = [&](const QString& name) -> const QString& {
+        // By value: a reference into the hash would dangle once the next name's insert
+        // rehashes it (both are used in one expression below).
+        const auto folded = [&](const QString& name) -> QString {
             auto it = foldedNames.find(name);
             if (it == foldedNames.end())
                 it = foldedNames.insert(name, asciiFold(name).remove(QLatin1Char(' ')));
