@@ -1,7 +1,5 @@
 #include "core/storage/Database.h"
 
-#include "core/base/SearchText.h"
-
 #include "core/storage/Migrations.h"
 
 #include <QAtomicInteger>
@@ -206,15 +204,6 @@ Result<Database> Database::open(const QString& specIn)
 int Database::schemaVersion() const
 {
     return Migrations::currentVersion(*this);
-}
-
-QString Database::likePattern(const QString& search)
-{
-    QString s = SearchText::fold(search.trimmed());
-    s.replace(QLatin1String("\\"), QLatin1String("\\\\"));
-    s.replace(QLatin1String("%"), QLatin1String("\\%"));
-    s.replace(QLatin1String("_"), QLatin1String("\\_"));
-    return QLatin1Char('%') + s + QLatin1Char('%');
 }
 
 Error Database::errorFrom(const QSqlError& error) const

@@ -52,10 +52,6 @@ public:
         return s.isNull() ? QVariant(QString(0, QChar())) : QVariant(s);
     }
 
-    /// "%text%" for `LIKE ? ESCAPE '\'` against a folded column (SearchText::fold): the
-    /// search folded the same way, its wildcards and the escape character escaped.
-    static QString likePattern(const QString& search);
-
     /// Prepares `sql`, binds `binds` in order (positional `?`) and executes it: the executed
     /// query to read from, or a storage error naming the database's message (retryable when
     /// the engine reported a busy lock or a serialization conflict). Nothing about the failure
