@@ -186,22 +186,9 @@ Result<QList<CallEntry>> CallHistory::page(const CallQuery& query) const
         return f.error();
     const QString key = sortColumn(query.sort);
     const QString id = QStringLiteral("c.id");
-    return Keyset::page<CallEntry>(
-        Keyset::parts(key, id, query.ascending, query.after), qMax(0, query.limit),
-        [&](const Keyset::Part& part, int want) -> Result<QList<CallEntry>> {
-            QVariantList binds = f->binds;
-            binds << part.binds << want;
-            auto run = m_ctx.db.run(kSelect + kFrom + Keyset::where(f->where, part.condition) +
-                                        Keyset::orderBy(key, id, query.ascending) +
-                                        QStringLiteral(" LIMIT ?"),
-                                    binds);
-            if (!run)
-                return run.error();
-            QList<CallEntry> out;
-            while (run->next())
-                out.append(readEntry(*run, *this));
-            return out;
-        });
+    return Keyset::page<CallEntry>(m_ctx.db, kSelect + kFrom, f->where, f->binds, key, id,
+                                   query.ascending, query.after, qMax(0, query.limit),
+                                   [this](const QSqlQuery& q) { return readEntry(q, *this); });
 }
 
 SeekKey CallHistory::seekKey(const CallEntry& e, CallQuery::Sort sort)

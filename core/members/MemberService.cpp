@@ -428,23 +428,8 @@ Result<QList<Member>> MemberService::page(const MemberQuery& query) const
     const QString id = tieColumn(query.sort);
     const QDateTime now = m_ctx.now();
     auto out =
-        Keyset::page<Member>(Keyset::parts(key, id, query.ascending, query.after), query.limit,
-                             [&](const Keyset::Part& part, int want) -> Result<QList<Member>> {
-                                 QVariantList binds = filterBinds;
-                                 binds << part.binds << want;
-                                 auto run = db.run(kSelect + Keyset::where(where, part.condition) +
-                                                       Keyset::orderBy(key, id, query.ascending) +
-                                                       QStringLiteral(" LIMIT ?"),
-                                                   binds);
-                                 if (!run)
-                                     return run.error();
-                                 QSqlQuery& q = run.value();
-                                 QList<Member> rows;
-                                 while (q.next())
-                                     rows.append(readMember(q, now));
-                                 q.finish();
-                                 return rows;
-                             });
+        Keyset::page<Member>(db, kSelect, where, filterBinds, key, id, query.ascending, query.after,
+                             query.limit, [&](const QSqlQuery& q) { return readMember(q, now); });
     if (!out)
         return out.error();
     if (auto r = attachNumbers(out.value()); !r)

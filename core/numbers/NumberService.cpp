@@ -493,23 +493,9 @@ Result<QList<NumberRecord>> NumberService::page(const NumberQuery& query) const
     const QString where = whereClause(m_ctx.db, query, &filterBinds, SearchIndex::Use::Page);
     const QString key = sortColumn(query.sort);
     const QString id = QStringLiteral("n.id");
-    return Keyset::page<NumberRecord>(
-        Keyset::parts(key, id, query.ascending, query.after), query.limit,
-        [&](const Keyset::Part& part, int want) -> Result<QList<NumberRecord>> {
-            QVariantList binds = filterBinds;
-            binds << part.binds << want;
-            auto run =
-                db.run(kSelect + Keyset::where(where, part.condition) +
-                           Keyset::orderBy(key, id, query.ascending) + QStringLiteral(" LIMIT ?"),
-                       binds);
-            if (!run)
-                return run.error();
-            QSqlQuery& q = run.value();
-            QList<NumberRecord> out;
-            while (q.next())
-                out.append(readNumber(q));
-            return out;
-        });
+    return Keyset::page<NumberRecord>(db, kSelect, where, filterBinds, key, id, query.ascending,
+                                      query.after, query.limit,
+                                      [](const QSqlQuery& q) { return readNumber(q); });
 }
 
 SeekKey NumberService::seekKey(const NumberRecord& n, NumberQuery::Sort sort)

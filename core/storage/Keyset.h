@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/base/Error.h"
+#include "core/storage/Database.h"
 
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 #include <QVariantList>
@@ -51,20 +53,29 @@ QString orderBy(const QString& key, const QString& id, bool ascending);
 /// parenthesised, so an OR in it stays in it.
 QString where(const QString& whereClause, const QString& condition);
 
-/// Reads a page: `readPart(part, want)` runs one statement (the caller's select, filters,
-/// `part`, the order and LIMIT `want`) and returns its rows.
-template<typename Row, typename ReadPart>
-Result<QList<Row>> page(const QList<Part>& parts, int limit, ReadPart readPart)
+/// Reads up to `limit` rows of `select` (its SELECT … FROM …) that `whereClause` (" WHERE …"
+/// or empty, its values in `whereBinds`) keeps, in (key, id) order after `from`: one
+/// statement per part until the page is full, `readRow(query)` making each row.
+template<typename Row, typename ReadRow>
+Result<QList<Row>> page(const Database& db, const QString& select, const QString& whereClause,
+                        const QVariantList& whereBinds, const QString& key, const QString& id,
+                        bool ascending, const SeekKey& from, int limit, ReadRow readRow)
 {
     QList<Row> out;
-    for (const Part& part : parts) {
+    for (const Part& part : parts(key, id, ascending, from)) {
         const int want = limit - static_cast<int>(out.size());
         if (want <= 0)
             break;
-        Result<QList<Row>> rows = readPart(part, want);
-        if (!rows)
-            return rows.error();
-        out.append(std::move(rows).value());
+        QVariantList binds = whereBinds;
+        binds << part.binds << want;
+        auto q = db.run(select + where(whereClause, part.condition) + orderBy(key, id, ascending) +
+                            QStringLiteral(" LIMIT ?"),
+                        binds);
+        if (!q)
+            return q.error();
+        while (q->next())
+            out.append(readRow(*q));
+        q->finish();
     }
     return out;
 }
