@@ -258,27 +258,10 @@ Money ProfileService::creationCost(int channels) const
 
 Result<void> ProfileService::loadDetails(SipProfile& p) const
 {
-    const Database& db = m_ctx.db;
-    auto q = db.run(
-        QStringLiteral(
-            "SELECT m.account_name, m.display_name, l.extension FROM profile_links l"
-            " JOIN members m ON m.id = l.member_id WHERE l.profile_id = ? ORDER BY m.account_key"),
-        {p.id});
-    if (!q)
-        return q.error();
-    p.accounts.clear();
-    while (q->next())
-        p.accounts.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString()});
-    auto n = db.run(
-        QStringLiteral(
-            "SELECT e164 FROM numbers WHERE profile_id = ? AND status = 'active' ORDER BY e164"),
-        {p.id});
-    if (!n)
-        return n.error();
-    p.numbers.clear();
-    while (n->next())
-        p.numbers.append(n->value(0).toString());
-    return {};
+    QList<SipProfile> one{std::move(p)};
+    auto loaded = loadDetails(one);
+    p = std::move(one.first());
+    return loaded;
 }
 
 Result<void> ProfileService::loadDetails(QList<SipProfile>& profiles) const
