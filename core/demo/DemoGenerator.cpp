@@ -2,6 +2,7 @@
 
 #include "core/base/FixedClock.h"
 #include "core/base/PhoneNumbers.h"
+#include "core/base/SearchText.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
 #include "core/books/LedgerBatch.h"
@@ -87,39 +88,18 @@ const QStringList& departments()
     return d;
 }
 
-// "Łukasz Wójcik" -> "lukasz.wojcik": what an admin would choose as an account name.
+// "Łukasz Wójcik" -> "lukaszwojcik": the ASCII letters and digits of a name as search folds
+// it (case, accents, ł, ø, æ), what an admin would choose for an account name.
 QString asciiFold(const QString& s)
 {
     QString out;
-    for (QChar c : s.normalized(QString::NormalizationForm_D)) {
-        if (c.category() == QChar::Mark_NonSpacing)
-            continue;
-        switch (c.unicode()) {
-        case 0x0141:
-            out += QLatin1Char('L');
-            break; // Ł
-        case 0x0142:
-            out += QLatin1Char('l');
-            break; // ł
-        case 0x00d8:
-            out += QLatin1Char('O');
-            break; // Ø
-        case 0x00f8:
-            out += QLatin1Char('o');
-            break; // ø
-        case 0x00c6:
-            out += QStringLiteral("AE");
-            break;
-        case 0x00e6:
-            out += QStringLiteral("ae");
-            break;
-        default:
-            if (c.unicode() < 128 && (c.isLetterOrNumber()))
-                out += c;
-        }
+    for (QChar c : SearchText::fold(s)) {
+        if (c.unicode() < 128 && c.isLetterOrNumber())
+            out += c;
     }
-    return out.toLower();
+    return out;
 }
+
 const QStringList& cities()
 {
     static const QStringList c = {
@@ -421,7 +401,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
         const auto folded = [&](const QString& name) -> QString {
             auto it = foldedNames.find(name);
             if (it == foldedNames.end())
-                it = foldedNames.insert(name, asciiFold(name).remove(QLatin1Char(' ')));
+                it = foldedNames.insert(name, asciiFold(name));
             return *it;
         };
         constexpr int kChunk = 1000;
