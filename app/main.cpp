@@ -20,6 +20,9 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("switchboard"));
     QApplication::setApplicationDisplayName(QStringLiteral("Switchboard"));
     QApplication::setApplicationVersion(sb::version());
+    // Ties the window to its launcher and icon (the Wayland app id); packaging/CMakeLists.txt
+    // names the installed desktop file after this id.
+    QApplication::setDesktopFileName(QStringLiteral(SWITCHBOARD_APP_ID));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
