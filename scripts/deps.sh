@@ -13,6 +13,7 @@ PACKAGES=(
     qtkeychain-qt6-dev libphonenumber-dev libsodium-dev
     poppler-utils
     sip-tester python3-aiosmtpd openssl
+    dpkg-dev librsvg2-bin desktop-file-utils appstream man-db libqt6svg6
 )
 
 missing=()
