@@ -1,5 +1,6 @@
 #include "models/books/ActivityModel.h"
 
+#include "core/base/DisplayFormat.h"
 #include "core/books/ActivityLog.h"
 
 #include <QLocale>
@@ -34,7 +35,7 @@ QString ActivityModel::displayText(const ActivityEntry& e, int column) const
 {
     switch (column) {
     case Time:
-        return QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
+        return shortDateTime(QLocale(), e.at.toLocalTime());
     case Actor:
         return e.actor;
     case Action:

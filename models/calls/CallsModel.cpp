@@ -1,10 +1,10 @@
 #include "models/calls/CallsModel.h"
 
+#include "core/base/DisplayFormat.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/calls/CallHistory.h"
 
 #include <QLocale>
-#include <QRegularExpression>
 
 namespace sb {
 
@@ -57,13 +57,7 @@ int CallsModel::columnCount(const QModelIndex& parent) const
 
 QString CallsModel::formatTime(const QDateTime& utc)
 {
-    const QLocale locale;
-    QString date = locale.dateFormat(QLocale::ShortFormat);
-    // Calls span years: "3/1/26" is ambiguous, "3/1/2026" is not.
-    static const QRegularExpression twoDigitYear(QStringLiteral("(?<!y)yy(?!y)"));
-    date.replace(twoDigitYear, QStringLiteral("yyyy"));
-    return locale.toString(utc.toLocalTime(),
-                           date + QLatin1Char(' ') + locale.timeFormat(QLocale::ShortFormat));
+    return shortDateTime(QLocale(), utc.toLocalTime());
 }
 
 QString CallsModel::formatDuration(qint64 seconds)

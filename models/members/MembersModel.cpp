@@ -1,5 +1,6 @@
 #include "models/members/MembersModel.h"
 
+#include "core/base/DisplayFormat.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/members/MemberService.h"
 #include "models/base/BalanceDisplay.h"
@@ -76,8 +77,7 @@ QString MembersModel::autoRechargeSummary(const Member& m)
     const AutoRechargeSettings& s = *m.autoRecharge;
     const QLocale locale;
     if (s.suspendedUntil.isValid())
-        return tr("Suspended until %1")
-            .arg(locale.toString(s.suspendedUntil, QLocale::ShortFormat));
+        return tr("Suspended until %1").arg(shortDate(locale, s.suspendedUntil));
     return tr("%1 below %2, limit %3")
         .arg(s.amount.toLocaleString(locale), s.threshold.toLocaleString(locale),
              s.monthlyLimit.toLocaleString(locale));

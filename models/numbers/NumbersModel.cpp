@@ -1,5 +1,6 @@
 #include "models/numbers/NumbersModel.h"
 
+#include "core/base/DisplayFormat.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/numbers/NumberCatalogue.h"
 #include "core/numbers/NumberService.h"
@@ -47,8 +48,7 @@ QString NumbersModel::statusText(const NumberRecord& n)
     if (n.status == QLatin1String("released"))
         return tr("Released");
     if (n.cancelled)
-        return tr("Cancelled: usable until %1")
-            .arg(QLocale().toString(n.expires, QLocale::ShortFormat));
+        return tr("Cancelled: usable until %1").arg(shortDate(QLocale(), n.expires));
     return tr("Active");
 }
 
@@ -82,7 +82,7 @@ QString NumbersModel::displayText(const NumberRecord& n, int column) const
     case Period:
         return tr("%n month(s)", nullptr, n.months);
     case Expires:
-        return locale.toString(n.expires, QLocale::ShortFormat);
+        return shortDate(locale, n.expires);
     case Status:
         return statusText(n);
     default:

@@ -1,5 +1,6 @@
 #include "models/profiles/ProfilesModel.h"
 
+#include "core/base/DisplayFormat.h"
 #include "core/bundles/BundleService.h"
 #include "core/profiles/ProfileService.h"
 #include "models/base/BalanceDisplay.h"
@@ -80,7 +81,7 @@ QString ProfilesModel::trunkToolTip(const SipProfile& p) const
     return tr("%1 of %2 servers answered OK; checked %3")
         .arg(it->ok)
         .arg(it->targets)
-        .arg(QLocale().toString(it->checkedAt.toLocalTime(), QLocale::ShortFormat));
+        .arg(shortDateTime(QLocale(), it->checkedAt.toLocalTime()));
 }
 
 qint64 ProfilesModel::trunkRank(const SipProfile& p) const

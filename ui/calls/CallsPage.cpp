@@ -1,11 +1,13 @@
 #include "ui/calls/CallsPage.h"
 
+#include "core/base/DisplayFormat.h"
 #include "core/calls/CallHistory.h"
 #include "core/rating/CallImporter.h"
 #include "models/calls/CallsModel.h"
 #include "ui/calls/ImportCallsDialog.h"
 #include "ui/reports/StatementDialog.h"
 #include "ui/widgets/BackgroundJob.h"
+#include "ui/widgets/EmptyState.h"
 #include "ui/widgets/HintLabel.h"
 #include "ui/widgets/TablePage.h"
 
@@ -73,11 +75,7 @@ CallsPage::CallsPage(const Context& ctx, QWidget* parent)
         edit->setCalendarPopup(true);
         edit->setMinimumDate(kNoDate);
         edit->setDate(kNoDate);
-        // Four-digit years: calls span years.
-        QString format = QLocale().dateFormat(QLocale::ShortFormat);
-        if (!format.contains(QLatin1String("yyyy")))
-            format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
-        edit->setDisplayFormat(format);
+        edit->setDisplayFormat(shortDateFormat(QLocale()));
         return edit;
     };
     m_from = makeDate(QStringLiteral("callsFromDate"));
@@ -180,6 +178,13 @@ CallsPage::CallsPage(const Context& ctx, QWidget* parent)
     layout->addWidget(m_table, 1);
 
     reloadChoices();
+    m_empty = new EmptyState(
+        m_table, m_importAction, [this] { return m_search->text(); },
+        [this] {
+            return m_profile->currentIndex() > 0 || m_department->currentIndex() > 0 ||
+                   !m_member->text().trimmed().isEmpty() || m_from->date() != kNoDate ||
+                   m_to->date() != kNoDate;
+        });
     retranslateUi();
     fitColumns();
     updateTotals();
@@ -474,12 +479,16 @@ void CallsPage::changeEvent(QEvent* event)
 
 void CallsPage::retranslateUi()
 {
+    m_empty->setTexts(
+        tr("No calls yet"),
+        tr("Import the call records of the PBX (Asterisk Master.csv or FreeSWITCH CSV): each "
+           "call is rated and charged to its member or SIP profile."));
     setAccessibleName(tr("Calls & reports"));
     m_title->setText(tr("Calls"));
     m_search->setPlaceholderText(tr("Search by number (Ctrl+F)"));
     m_search->setAccessibleName(tr("Search calls by number"));
     m_profileLabel->setText(tr("&Profile:"));
-    m_memberLabel->setText(tr("&Member:"));
+    m_memberLabel->setText(tr("M&ember:"));
     m_member->setPlaceholderText(tr("Any account"));
     m_member->setAccessibleName(tr("Member account"));
     m_profile->setAccessibleName(tr("Paid by the SIP profile"));

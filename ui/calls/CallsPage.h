@@ -22,6 +22,8 @@ struct CallImportReport;
 
 namespace sb::ui {
 
+class EmptyState;
+
 class HintLabel;
 
 /// The call history (lazy, filtered, searched and sorted in SQL, millions of rows) with the
@@ -91,6 +93,7 @@ private:
     CallsModel* m_model = nullptr;
     QLabel* m_title = nullptr;
     QLineEdit* m_search = nullptr;
+    EmptyState* m_empty = nullptr;
     QLabel* m_profileLabel = nullptr;
     QComboBox* m_profile = nullptr;
     QLabel* m_memberLabel = nullptr;

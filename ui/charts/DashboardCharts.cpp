@@ -1,5 +1,6 @@
 #include "ui/charts/DashboardCharts.h"
 
+#include "core/base/DisplayFormat.h"
 #include "core/base/Money.h"
 #include "models/reports/BalanceHistoryModel.h"
 #include "models/reports/BundleMinutesModel.h"
@@ -660,8 +661,7 @@ QString DashboardCharts::seriesSummary(Chart chart) const
             return {};
         const auto [lo, hi] = std::minmax_element(h.closing.cbegin(), h.closing.cend());
         return tr("From %1 to %2: %3 at the start, %4 now; lowest %5, highest %6.")
-            .arg(locale.toString(h.days.first(), QLocale::ShortFormat),
-                 locale.toString(h.days.last(), QLocale::ShortFormat),
+            .arg(shortDate(locale, h.days.first()), shortDate(locale, h.days.last()),
                  money(h.closing.first().cents()), money(h.closing.last().cents()),
                  money(lo->cents()), money(hi->cents()));
     }

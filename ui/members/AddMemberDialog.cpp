@@ -164,7 +164,6 @@ void AddMemberDialog::retranslateUi()
     m_country->setAccessibleName(tr("Country"));
     m_country->setToolTip(tr("Numbers the member dials are read as dialled in this country "
                              "(its national forms and international prefix)."));
-    m_hint->setAccessibleName(tr("Problem"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Add member"));
     m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Add member"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));

@@ -161,14 +161,12 @@ void AllocateCreditDialog::retranslateUi()
     setAccessibleName(tr("Allocate credit"));
     m_amountLabel->setText(tr("&Amount for each member (%1):").arg(accountCurrency()));
     m_amountEdit->setAccessibleName(tr("Amount for each member"));
-    m_membersLabel->setAccessibleName(tr("Selected members"));
-    m_totalLabel->setAccessibleName(tr("Total"));
-    m_balanceLabel->setAccessibleName(tr("Company balance"));
+    m_membersLabel->setAccessibleDescription(tr("Selected members"));
+    m_totalLabel->setAccessibleDescription(tr("Total"));
+    m_balanceLabel->setAccessibleDescription(tr("Company balance"));
     m_warning->showWarning(
         tr("The amount is deducted from the company balance at once and added to each "
            "member. Allocated credit cannot be taken back from a member."));
-    m_warning->setAccessibleName(tr("Warning"));
-    m_hint->setAccessibleName(tr("Problem"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
     updateWidgets();

@@ -183,15 +183,14 @@ void AutoRechargeDialog::retranslateUi()
                     .arg(locale.toString(s.suspendedUntil, QLocale::LongFormat));
         m_state->setText(state);
     }
-    m_state->setAccessibleName(tr("Current state"));
+    m_state->setAccessibleDescription(tr("Current state"));
     m_amountLabel->setText(tr("&Recharge the account with (%1):").arg(accountCurrency()));
     m_thresholdLabel->setText(tr("&When the balance is below:"));
     m_limitLabel->setText(tr("&Monthly recharge limit:"));
     m_amount->setAccessibleName(tr("Recharge amount"));
     m_threshold->setAccessibleName(tr("Threshold"));
     m_limit->setAccessibleName(tr("Monthly recharge limit"));
-    m_preview->setAccessibleName(tr("What will happen"));
-    m_hint->setAccessibleName(tr("Problem"));
+    m_preview->setAccessibleDescription(tr("What will happen"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Save and enable"));
     m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Save and enable"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));

@@ -111,10 +111,9 @@ void ImportMembersDialog::retranslateUi()
 {
     setWindowTitle(tr("Import members"));
     setAccessibleName(tr("Import members"));
-    m_summary->setAccessibleName(tr("Summary"));
+    m_summary->setAccessibleDescription(tr("Summary"));
     m_problems->setAccessibleName(tr("Problems by line"));
     m_problems->setHorizontalHeaderLabels({tr("Line"), tr("Problem")});
-    m_hint->setAccessibleName(tr("Problem"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(canImport() ? tr("Cancel") : tr("Close"));
     m_buttons->button(QDialogButtonBox::Cancel)
         ->setAccessibleName(m_buttons->button(QDialogButtonBox::Cancel)->text());

@@ -8,6 +8,7 @@
 #include "ui/members/AutoRechargeDialog.h"
 #include "ui/members/ImportMembersDialog.h"
 #include "ui/widgets/BackgroundJob.h"
+#include "ui/widgets/EmptyState.h"
 #include "ui/widgets/HintLabel.h"
 #include "ui/widgets/TablePage.h"
 
@@ -118,6 +119,7 @@ MembersPage::MembersPage(const Context& ctx, QWidget* parent)
     layout->addWidget(m_error);
     layout->addWidget(m_table, 1);
 
+    m_empty = new EmptyState(m_table, m_addAction, [this] { return m_search->text(); });
     retranslateUi();
     updateActions();
 }
@@ -425,6 +427,11 @@ void MembersPage::changeEvent(QEvent* event)
 
 void MembersPage::retranslateUi()
 {
+    m_empty->setTexts(
+        tr("No members yet"),
+        tr("Members are the people who call through the account: each has an account for the "
+           "phone and credit given from the company balance. Add them one at a "
+           "time, or import a CSV file from the Members menu."));
     setAccessibleName(tr("Members"));
     m_title->setText(tr("Members"));
     m_search->setPlaceholderText(tr("Search by account, name, e-mail or department (Ctrl+F)"));

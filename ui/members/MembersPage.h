@@ -19,6 +19,8 @@ class MembersModel;
 
 namespace sb::ui {
 
+class EmptyState;
+
 class HintLabel;
 
 /// The members table (lazy, searched and sorted in SQL) and the member actions: add,
@@ -107,6 +109,7 @@ private:
     MembersModel* m_model = nullptr;
     QLabel* m_title = nullptr;
     QLineEdit* m_search = nullptr;
+    EmptyState* m_empty = nullptr;
     QLabel* m_count = nullptr;
     HintLabel* m_error = nullptr;
     QTableView* m_table = nullptr;

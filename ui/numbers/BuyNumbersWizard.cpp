@@ -594,6 +594,8 @@ void BuyNumbersWizard::updatePeriod()
         m_total->setText(
             tr("Total: %1 (%2 × %n number(s)), paid now from the company balance", nullptr, n)
                 .arg(total->toCurrencyString(locale), each.toCurrencyString(locale)));
+        setButtonText(QWizard::FinishButton,
+                      tr("Buy and pay %1").arg(total->toCurrencyString(locale)));
         if (*total <= m_companyBalance)
             m_balanceInfo->setText(tr("Company balance: %1, after buying: %2.")
                                        .arg(m_companyBalance.toCurrencyString(locale),
@@ -610,6 +612,7 @@ void BuyNumbersWizard::updatePeriod()
                                total->toCurrencyString(locale));
     } else {
         m_total->setText(tr("Total: —"));
+        setButtonText(QWizard::FinishButton, tr("Buy now"));
         m_balanceInfo->setText(
             tr("Company balance: %1.").arg(m_companyBalance.toCurrencyString(locale)));
         if (problem.isEmpty())
@@ -641,12 +644,11 @@ void BuyNumbersWizard::updateTerms()
     const int n = static_cast<int>(m_holders.size());
     if (const auto total = quote(); total)
         m_summary->setText(
-            tr("Buying %n number(s) in %1, %2, billed every %3 month(s): %4 in all, paid now from "
-               "the company balance (%5).",
+            tr("Buying %n number(s) in %1, %2, billed every %3: %4 in all, paid now from the "
+               "company balance (%5).",
                nullptr, n)
-                .arg(areaDescription(), country)
-                .arg(months())
-                .arg(total->toCurrencyString(locale), m_companyBalance.toCurrencyString(locale)));
+                .arg(areaDescription(), country, tr("%n month(s)", nullptr, months()),
+                     total->toCurrencyString(locale), m_companyBalance.toCurrencyString(locale)));
     if (m_refusal.isEmpty())
         m_termsHint->clearMessage();
     else
@@ -689,9 +691,7 @@ void BuyNumbersWizard::retranslateUi()
     setButtonText(QWizard::NextButton, tr("&Next >"));
     setButtonText(QWizard::BackButton, tr("< &Back"));
     setButtonText(QWizard::CancelButton, tr("Cancel"));
-    for (auto which :
-         {QWizard::BackButton, QWizard::NextButton, QWizard::FinishButton, QWizard::CancelButton})
-        button(which)->setAccessibleName(buttonText(which).remove(QLatin1Char('&')));
+    // The buttons' accessible names are their texts, which change with the total.
 
     m_holdersPage->setTitle(tr("Who gets a number?"));
     m_holdersPage->setSubTitle(tr("One number for each member or SIP profile in the list."));
@@ -708,12 +708,11 @@ void BuyNumbersWizard::retranslateUi()
     m_holderEdit->setPlaceholderText(profile ? tr("Start typing a SIP profile name")
                                              : tr("Start typing an account name"));
     m_holderEdit->setAccessibleName(profile ? tr("SIP profile name") : tr("Account name"));
-    m_addHolder->setText(tr("&Add"));
+    m_addHolder->setText(tr("A&dd"));
     m_addHolder->setAccessibleName(tr("Add to the list"));
     m_holdersList->setAccessibleName(tr("Who gets a number"));
     m_removeHolder->setText(tr("&Remove"));
     m_removeHolder->setAccessibleName(tr("Remove from the list"));
-    m_holdersHint->setAccessibleName(tr("Problem"));
 
     m_countryPage->setTitle(tr("Country"));
     m_countryPage->setSubTitle(tr("Where the numbers are."));
@@ -721,27 +720,24 @@ void BuyNumbersWizard::retranslateUi()
     for (int i = 0; i < m_country->count(); ++i)
         m_country->setItemText(i, NumberCatalogue::countryName(m_country->itemData(i).toString()));
     m_country->setAccessibleName(tr("Country"));
-    m_holdersLabel->setAccessibleName(tr("Who gets a number"));
-    m_termsInfo->setAccessibleName(tr("Terms"));
-    m_pricesInfo->setAccessibleName(tr("Prices"));
+    m_holdersLabel->setAccessibleDescription(tr("Who gets a number"));
+    m_termsInfo->setAccessibleDescription(tr("Terms"));
+    m_pricesInfo->setAccessibleDescription(tr("Prices"));
 
     m_areaPage->setTitle(tr("Area code"));
     m_areaPage->setSubTitle(tr("The area code of the numbers, with its place."));
     m_areaList->setAccessibleName(tr("Area code"));
-    m_areaHint->setAccessibleName(tr("Problem"));
 
     m_periodPage->setTitle(tr("Billing period"));
     m_periodPage->setSubTitle(tr("How often each number is paid."));
-    m_total->setAccessibleName(tr("Total"));
-    m_balanceInfo->setAccessibleName(tr("Company balance"));
-    m_renewalInfo->setAccessibleName(tr("Renewal"));
-    m_periodHint->setAccessibleName(tr("Problem"));
+    m_total->setAccessibleDescription(tr("Total"));
+    m_balanceInfo->setAccessibleDescription(tr("Company balance"));
+    m_renewalInfo->setAccessibleDescription(tr("Renewal"));
 
     m_termsPage->setTitle(tr("Terms"));
     m_termsPage->setSubTitle(
         tr("The holders must accept the terms before the numbers can be bought."));
-    m_summary->setAccessibleName(tr("Summary"));
-    m_termsHint->setAccessibleName(tr("Problem"));
+    m_summary->setAccessibleDescription(tr("Summary"));
 
     updateHolders();
     switch (currentId()) {

@@ -1,5 +1,6 @@
 #include "ui/numbers/NumbersPage.h"
 
+#include "core/base/DisplayFormat.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/books/CompanyService.h"
 #include "core/members/MemberService.h"
@@ -8,6 +9,7 @@
 #include "models/numbers/NumbersModel.h"
 #include "ui/numbers/BuyNumbersWizard.h"
 #include "ui/numbers/ReassignNumberDialog.h"
+#include "ui/widgets/EmptyState.h"
 #include "ui/widgets/HintLabel.h"
 #include "ui/widgets/TablePage.h"
 
@@ -164,6 +166,7 @@ NumbersPage::NumbersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
     layout->addWidget(m_error);
     layout->addWidget(m_table, 1);
 
+    m_empty = new EmptyState(m_table, m_buyAction, [this] { return m_search->text(); });
     retranslateUi();
     updateActions();
 }
@@ -393,7 +396,7 @@ void NumbersPage::cancelNumberList(const QStringList& selected)
         lines.append(tr("• %1 (%2): usable until %3, then released")
                          .arg(PhoneNumbers::formatInternational(n.e164),
                               holder.isEmpty() ? tr("nobody") : holder,
-                              locale.toString(n.expires, QLocale::ShortFormat)));
+                              shortDate(locale, n.expires)));
     }
     QString details = lines.join(QLatin1Char('\n'));
     details +=
@@ -437,7 +440,7 @@ void NumbersPage::cancelNumberList(const QStringList& selected)
         }
         done.append(tr("%1 (until %2)")
                         .arg(PhoneNumbers::formatInternational(cancelled->e164),
-                             locale.toString(cancelled->expires, QLocale::ShortFormat)));
+                             shortDate(locale, cancelled->expires)));
     }
     if (failed.isEmpty()) {
         m_error->clearMessage();
@@ -503,6 +506,11 @@ void NumbersPage::changeEvent(QEvent* event)
 
 void NumbersPage::retranslateUi()
 {
+    m_empty->setTexts(
+        tr("No numbers yet"),
+        tr("Phone numbers are bought for members and SIP profiles, in the country and area "
+           "you choose, and renew from the company balance until they are "
+           "cancelled."));
     setAccessibleName(tr("Numbers"));
     m_title->setText(tr("Numbers"));
     m_search->setPlaceholderText(tr("Search by number, account, name or SIP profile (Ctrl+F)"));
@@ -513,7 +521,7 @@ void NumbersPage::retranslateUi()
     for (int i = 1; i < m_country->count(); ++i)
         m_country->setItemText(i, NumberCatalogue::countryName(m_country->itemData(i).toString()));
     m_country->setAccessibleName(tr("Filter by country"));
-    m_holderLabel->setText(tr("&Held by:"));
+    m_holderLabel->setText(tr("Held &by:"));
     m_holder->setItemText(0, tr("Anyone"));
     m_holder->setItemText(1, tr("Members"));
     m_holder->setItemText(2, tr("SIP profiles"));

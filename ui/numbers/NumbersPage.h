@@ -19,6 +19,8 @@ class NumbersModel;
 
 namespace sb::ui {
 
+class EmptyState;
+
 class HintLabel;
 
 /// The company's numbers (lazy, searched, filtered and sorted in SQL) and the number
@@ -88,6 +90,7 @@ private:
     NumbersModel* m_model = nullptr;
     QLabel* m_title = nullptr;
     QLineEdit* m_search = nullptr;
+    EmptyState* m_empty = nullptr;
     QLabel* m_count = nullptr;
     QLabel* m_countryLabel = nullptr;
     QComboBox* m_country = nullptr;

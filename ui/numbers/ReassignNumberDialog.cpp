@@ -1,5 +1,6 @@
 #include "ui/numbers/ReassignNumberDialog.h"
 
+#include "core/base/DisplayFormat.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/numbers/NumberCatalogue.h"
 #include "core/numbers/NumberService.h"
@@ -137,7 +138,7 @@ void ReassignNumberDialog::retranslateUi()
     m_currentHolder->setText(tr("%1, %2. Now held by: %3. Paid until %4.")
                                  .arg(NumberCatalogue::countryName(m_number.country), m_number.area,
                                       holder.isEmpty() ? tr("nobody") : holder,
-                                      QLocale().toString(m_number.expires, QLocale::ShortFormat)));
+                                      shortDate(QLocale(), m_number.expires)));
     m_currentHolder->setAccessibleName(m_currentHolder->text());
     m_kindLabel->setText(tr("New holder is a:"));
     m_kind->setItemText(0, tr("Member"));
@@ -158,8 +159,7 @@ void ReassignNumberDialog::retranslateUi()
     else
         m_terms->showInfo(
             tr("The terms under which this number was bought still apply to its new holder."));
-    m_terms->setAccessibleName(tr("Terms reminder"));
-    m_hint->setAccessibleName(tr("Problem"));
+    m_terms->setAccessibleDescription(tr("Terms reminder"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Reassign"));
     m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Reassign"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));

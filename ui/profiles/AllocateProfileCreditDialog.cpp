@@ -122,14 +122,12 @@ void AllocateProfileCreditDialog::retranslateUi()
     setAccessibleName(tr("Allocate credit to a SIP profile"));
     m_amountLabel->setText(tr("&Amount (%1):").arg(accountCurrency()));
     m_amountEdit->setAccessibleName(tr("Amount"));
-    m_intro->setAccessibleName(tr("SIP profile"));
-    m_balanceInfo->setAccessibleName(tr("Company balance"));
+    m_intro->setAccessibleDescription(tr("SIP profile"));
+    m_balanceInfo->setAccessibleDescription(tr("Company balance"));
     m_warning->showWarning(
         tr("The amount is deducted from the company balance at once. Credit allocated to a SIP "
            "profile cannot be taken back; it returns to the company balance only if the profile "
            "is deleted."));
-    m_warning->setAccessibleName(tr("Warning"));
-    m_hint->setAccessibleName(tr("Problem"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
     updateWidgets();

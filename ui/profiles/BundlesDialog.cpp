@@ -1,5 +1,6 @@
 #include "ui/profiles/BundlesDialog.h"
 
+#include "core/base/DisplayFormat.h"
 #include "ui/widgets/HintLabel.h"
 
 #include "core/reports/AdviceService.h"
@@ -85,7 +86,7 @@ void BundlesDialog::updateWidgets()
     const int n = m_count->value();
     const Money cost = m_service.cost(n);
     const QDate today = m_ctx.now().toUTC().date();
-    const QString renews = locale.toString(today.addMonths(1), QLocale::ShortFormat);
+    const QString renews = shortDate(locale, today.addMonths(1));
     if (m_mode == Mode::Add)
         m_intro->setText(tr("Each bundle gives %1 5000 minutes a month of calls to US mobiles and "
                             "landlines, paid from the profile's own balance. It has %n "
@@ -172,10 +173,9 @@ void BundlesDialog::retranslateUi()
     setAccessibleName(title);
     m_countLabel->setText(tr("&Bundles (1–%1):").arg(m_count->maximum()));
     m_count->setAccessibleName(tr("Number of bundles"));
-    m_intro->setAccessibleName(tr("About the bundles"));
-    m_hint->setAccessibleName(tr("Problem"));
+    m_intro->setAccessibleDescription(tr("About the bundles"));
     QPushButton* ok = m_buttons->button(QDialogButtonBox::Ok);
-    ok->setText(tr("&Buy now"));
+    ok->setText(tr("Bu&y now"));
     ok->setAccessibleName(tr("Buy now"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));

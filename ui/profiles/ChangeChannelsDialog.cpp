@@ -1,5 +1,6 @@
 #include "ui/profiles/ChangeChannelsDialog.h"
 
+#include "core/base/DisplayFormat.h"
 #include "ui/widgets/CompanyBalanceLabel.h"
 #include "ui/widgets/HintLabel.h"
 
@@ -89,13 +90,12 @@ void ChangeChannelsDialog::updateWidgets()
         m_current->setText(
             tr("%1 has %n channel(s), not paid since %2: outgoing calls are stopped.", nullptr,
                m_profile.channels)
-                .arg(m_profile.name,
-                     locale.toString(m_profile.channelsExpires, QLocale::ShortFormat)));
+                .arg(m_profile.name, shortDate(locale, m_profile.channelsExpires)));
     else
         m_current->setText(
             tr("%1 has %n channel(s) (%2 a month), paid until %3.", nullptr, m_profile.channels)
                 .arg(m_profile.name, m_profile.monthlyChannelCost().toCurrencyString(locale),
-                     locale.toString(m_profile.channelsExpires, QLocale::ShortFormat)));
+                     shortDate(locale, m_profile.channelsExpires)));
     m_cost->setText(tr("%n channel(s): %1 a month", nullptr, n).arg(cost.toCurrencyString(locale)));
     m_cost->setAccessibleName(m_cost->text());
     if (quote.credited.isPositive())
@@ -104,15 +104,13 @@ void ChangeChannelsDialog::updateWidgets()
                "company balance. The new one starts today: %2 is paid now, %3 in all, and it "
                "renews on %4.")
                 .arg(quote.credited.toCurrencyString(locale), cost.toCurrencyString(locale),
-                     net.toCurrencyString(locale),
-                     locale.toString(quote.nextPayment, QLocale::ShortFormat)));
+                     net.toCurrencyString(locale), shortDate(locale, quote.nextPayment)));
     else
         m_explanation->setText(
             tr("The current channel subscription ends now (no days of it are left unused). The "
                "new one starts today: %1 is paid now from the company balance, and it renews on "
                "%2.")
-                .arg(cost.toCurrencyString(locale),
-                     locale.toString(quote.nextPayment, QLocale::ShortFormat)));
+                .arg(cost.toCurrencyString(locale), shortDate(locale, quote.nextPayment)));
     QString problem = m_refusal;
     const bool changed = n != m_profile.channels || m_profile.channelsLapsed;
     const Money balance = m_balanceInfo->balance();
@@ -157,10 +155,9 @@ void ChangeChannelsDialog::retranslateUi()
                                  .arg(ProfileService::MinChannels)
                                  .arg(ProfileService::MaxChannels));
     m_channels->setAccessibleName(tr("Channels"));
-    m_current->setAccessibleName(tr("Current channels"));
-    m_explanation->setAccessibleName(tr("What happens"));
-    m_balanceInfo->setAccessibleName(tr("Company balance"));
-    m_hint->setAccessibleName(tr("Problem"));
+    m_current->setAccessibleDescription(tr("Current channels"));
+    m_explanation->setAccessibleDescription(tr("What happens"));
+    m_balanceInfo->setAccessibleDescription(tr("Company balance"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
     updateAdvice();
@@ -187,9 +184,8 @@ void ChangeChannelsDialog::updateAdvice()
     const QDateTime hour =
         QDateTime::fromString(a.busiestHour + QStringLiteral(":00:00Z"), Qt::ISODate);
     if (hour.isValid())
-        m_adviceLabel->setToolTip(
-            tr("The busiest hour of its calls so far began %1.")
-                .arg(locale.toString(hour.toLocalTime(), QLocale::ShortFormat)));
+        m_adviceLabel->setToolTip(tr("The busiest hour of its calls so far began %1.")
+                                      .arg(shortDateTime(locale, hour.toLocalTime())));
 }
 
 } // namespace sb::ui

@@ -1,5 +1,6 @@
 #include "ui/profiles/CreateSipProfileWizard.h"
 
+#include "core/base/DisplayFormat.h"
 #include "core/books/CompanyService.h"
 #include "core/members/MemberService.h"
 #include "core/net/MailSender.h"
@@ -343,6 +344,9 @@ void CreateSipProfileWizard::updateConnection()
            p.channels)
             .arg(cost.toCurrencyString(locale)));
     m_cost->setAccessibleName(m_cost->text());
+    // The paying button says what it does and what it costs, as the admin reads it.
+    m_connectionPage->setButtonText(QWizard::CommitButton,
+                                    tr("&Create and pay %1").arg(cost.toCurrencyString(locale)));
     QString problem = m_refusal;
     if (cost <= m_companyBalance) {
         m_balanceInfo->setText(tr("Company balance: %1, after creating: %2.")
@@ -397,7 +401,7 @@ void CreateSipProfileWizard::showCreated()
         tr("The SIP profile %1 is ready: %n channel(s), paid until %2 (%3). Set up the PBX with "
            "these details.",
            nullptr, p.channels)
-            .arg(p.name, locale.toString(p.channelsExpires, QLocale::ShortFormat),
+            .arg(p.name, shortDate(locale, p.channelsExpires),
                  m_created->channelsCharged.toCurrencyString(locale)));
     m_createdLabel->setAccessibleName(m_createdLabel->text());
     m_servers->setText(list.join(QLatin1Char('\n')));
@@ -409,9 +413,9 @@ void CreateSipProfileWizard::showCreated()
     m_allowedIpCaption->setVisible(!registration);
     m_allowedIp->setVisible(!registration);
     m_username->setText(p.username);
-    m_username->setAccessibleName(tr("SIP username: %1").arg(p.username));
+    m_username->setAccessibleDescription(tr("SIP username: %1").arg(p.username));
     m_password->setText(m_created->password);
-    m_password->setAccessibleName(tr("Password: %1").arg(m_created->password));
+    m_password->setAccessibleDescription(tr("Password: %1").arg(m_created->password));
     m_allowedIp->setText(tr("%1, UDP port %2").arg(p.ip).arg(p.port));
     m_allowedIp->setAccessibleName(m_allowedIp->text());
     if (registration)
@@ -466,9 +470,8 @@ void CreateSipProfileWizard::retranslateUi()
     setButtonText(QWizard::CancelButton, tr("Cancel"));
     m_connectionPage->setButtonText(QWizard::CommitButton, tr("&Create profile"));
     m_donePage->setButtonText(QWizard::FinishButton, tr("Done"));
-    for (auto which : {QWizard::BackButton, QWizard::NextButton, QWizard::CommitButton,
-                       QWizard::FinishButton, QWizard::CancelButton})
-        button(which)->setAccessibleName(button(which)->text().remove(QLatin1Char('&')));
+    // The buttons' accessible names are their texts (Qt drops the "&"): a name set here
+    // would freeze the wizard's default "Commit" while the page shows its own text.
 
     m_namePage->setTitle(tr("Name"));
     m_namePage->setSubTitle(
@@ -479,7 +482,7 @@ void CreateSipProfileWizard::retranslateUi()
     m_nameLabel->setText(tr("&Profile name:"));
     m_name->setAccessibleName(tr("Profile name"));
     m_name->setPlaceholderText(tr("e.g. %1").arg(tr("Sales Oslo")));
-    m_departmentLabel->setText(tr("De&partment:"));
+    m_departmentLabel->setText(tr("&Department:"));
     m_department->setAccessibleName(tr("Department"));
     m_department->setPlaceholderText(tr("optional"));
     m_emailLabel->setText(tr("&E-mail:"));
@@ -489,7 +492,6 @@ void CreateSipProfileWizard::retranslateUi()
     m_country->setAccessibleName(tr("Country"));
     m_country->setToolTip(tr("Numbers the PBX's calls dial are read as dialled in this country "
                              "(its national forms and international prefix)."));
-    m_nameHint->setAccessibleName(tr("Problem"));
 
     m_connectionPage->setTitle(tr("Authentication and channels"));
     m_connectionPage->setSubTitle(
@@ -505,13 +507,12 @@ void CreateSipProfileWizard::retranslateUi()
     m_ip->setAccessibleName(tr("Public IPv4 address of the PBX"));
     m_portLabel->setText(tr("UDP &port:"));
     m_port->setAccessibleName(tr("UDP port"));
-    m_ipHint->setAccessibleName(tr("Address check"));
+    m_ipHint->setAccessibleDescription(tr("Address check"));
     m_channelsLabel->setText(tr("C&hannels (simultaneous calls, %1–%2):")
                                  .arg(ProfileService::MinChannels)
                                  .arg(ProfileService::MaxChannels));
     m_channels->setAccessibleName(tr("Channels"));
-    m_balanceInfo->setAccessibleName(tr("Company balance"));
-    m_connectionHint->setAccessibleName(tr("Problem"));
+    m_balanceInfo->setAccessibleDescription(tr("Company balance"));
 
     m_donePage->setTitle(tr("What the PBX needs"));
     m_donePage->setSubTitle(tr("The profile is created."));
@@ -519,7 +520,7 @@ void CreateSipProfileWizard::retranslateUi()
     m_usernameCaption->setText(tr("Username:"));
     m_passwordCaption->setText(tr("Password:"));
     m_allowedIpCaption->setText(tr("Allowed IP:"));
-    m_doneNote->setAccessibleName(tr("Note"));
+    m_doneNote->setAccessibleDescription(tr("Note"));
     updateName();
     updateConnection();
     showCreated();

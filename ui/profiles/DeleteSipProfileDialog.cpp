@@ -1,5 +1,6 @@
 #include "ui/profiles/DeleteSipProfileDialog.h"
 
+#include "core/base/DisplayFormat.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/books/CompanyService.h"
 #include "core/calls/CallHistory.h"
@@ -140,16 +141,15 @@ void DeleteSipProfileDialog::retranslateUi()
                 static_cast<int>(d.deletedCalls));
     lines << tr("• Its %n channel(s), paid until %1, end now; there is no refund for them.",
                 nullptr, d.channels)
-                 .arg(locale.toString(d.channelsPaidUntil, QLocale::ShortFormat));
+                 .arg(shortDate(locale, d.channelsPaidUntil));
     m_consequences->setText(lines.join(QLatin1Char('\n')));
-    m_consequences->setAccessibleName(tr("Consequences"));
+    m_consequences->setAccessibleDescription(tr("Consequences"));
     m_consequences->setAccessibleDescription(m_consequences->text());
     m_export->setText(tr("&Export call history first…"));
     m_export->setAccessibleName(tr("Export call history first"));
     m_export->setToolTip(tr("Save the profile's %Ln call(s) to a CSV file before they are deleted",
                             nullptr, static_cast<int>(d.deletedCalls)));
-    m_exportResult->setAccessibleName(tr("Export"));
-    m_hint->setAccessibleName(tr("Problem"));
+    m_exportResult->setAccessibleDescription(tr("Export"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Delete SIP profile"));
     m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Delete SIP profile"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));

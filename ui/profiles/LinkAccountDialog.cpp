@@ -119,8 +119,7 @@ void LinkAccountDialog::retranslateUi()
     m_info->showWarning(
         tr("While the account is linked it cannot be used to sign in. An account can be linked to "
            "one SIP profile only; unlinking restores sign-in."));
-    m_info->setAccessibleName(tr("Sign-in"));
-    m_hint->setAccessibleName(tr("Problem"));
+    m_info->setAccessibleDescription(tr("Sign-in"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Link"));
     m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Link"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));

@@ -82,7 +82,7 @@ void PbxConfigView::retranslateUi()
 {
     m_caption->setText(tr("Asterisk PJSIP configuration (pjsip.conf):"));
     m_text->setAccessibleName(tr("Asterisk PJSIP configuration"));
-    m_copy->setText(m_justCopied ? tr("Copied") : tr("&Copy configuration"));
+    m_copy->setText(m_justCopied ? tr("Copied") : tr("Co&py configuration"));
     m_copy->setAccessibleName(tr("Copy the configuration"));
     m_copy->setToolTip(tr("Copy the whole block, with the password, to paste into the PBX"));
 }

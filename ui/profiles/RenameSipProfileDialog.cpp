@@ -96,7 +96,6 @@ void RenameSipProfileDialog::retranslateUi()
             .arg(m_oldName));
     m_nameLabel->setText(tr("&Name:"));
     m_name->setAccessibleName(tr("New name"));
-    m_hint->setAccessibleName(tr("Problem"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
     m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Save"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));

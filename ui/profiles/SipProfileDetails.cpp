@@ -1,5 +1,6 @@
 #include "ui/profiles/SipProfileDetails.h"
 
+#include "core/base/DisplayFormat.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/bundles/BundleService.h"
 #include "core/net/MailSender.h"
@@ -439,8 +440,7 @@ void SipProfileDetails::updateWidgets()
                    .arg(territory == QLocale::AnyTerritory
                             ? p.country
                             : tr("%1 (%2)").arg(QLocale::territoryToString(territory), p.country));
-    summary << tr("Created %1")
-                   .arg(locale.toString(p.createdAt.toLocalTime().date(), QLocale::ShortFormat));
+    summary << tr("Created %1").arg(shortDate(locale, p.createdAt.toLocalTime().date()));
     m_summary->setText(summary.join(QStringLiteral(" · ")));
     m_summary->setAccessibleName(m_summary->text());
 
@@ -464,7 +464,7 @@ void SipProfileDetails::updateWidgets()
         m_passwordLabel->setText(m_password.isEmpty() ? kHiddenPassword : m_password);
         m_passwordLabel->setAccessibleName(
             m_password.isEmpty() ? tr("Password hidden") : tr("Password: %1").arg(m_password));
-        m_showPassword->setText(m_password.isEmpty() ? tr("&Show") : tr("&Hide"));
+        m_showPassword->setText(m_password.isEmpty() ? tr("Sh&ow") : tr("Hi&de"));
         m_showPassword->setAccessibleName(m_password.isEmpty() ? tr("Show the password")
                                                                : tr("Hide the password"));
         m_ipWarning->clearMessage();
@@ -479,7 +479,7 @@ void SipProfileDetails::updateWidgets()
         else
             m_ipWarning->clearMessage();
     }
-    m_username->setAccessibleName(tr("SIP username: %1").arg(p.username));
+    m_username->setAccessibleDescription(tr("SIP username: %1").arg(p.username));
     m_ip->setAccessibleName(m_ip->text());
     m_authMethod->setAccessibleName(m_authMethod->text());
 
@@ -487,8 +487,9 @@ void SipProfileDetails::updateWidgets()
                                 ? m_servers.join(QLatin1Char('\n'))
                                 : tr("%1 (defaults shown: %2)")
                                       .arg(m_servers.join(QStringLiteral(", ")), m_serversError));
-    m_serversLabel->setAccessibleName(
-        tr("Provider SIP servers: %1").arg(m_servers.join(QStringLiteral(", "))));
+    // Read as shown, the default servers' note included; the caption beside it says what
+    // they are.
+    m_serversLabel->setAccessibleDescription(tr("Provider SIP servers"));
     m_pbxIntro->setText(
         registration
             ? tr("Point the PBX at these servers with the username and password, or paste this "
@@ -503,14 +504,13 @@ void SipProfileDetails::updateWidgets()
         tr("%n channel(s): %1 a month", nullptr, p.channels).arg(monthly.toCurrencyString(locale)));
     m_channelsCost->setAccessibleName(m_channelsCost->text());
     if (p.channelsLapsed) {
-        m_paidUntil->setText(
-            tr("Was paid until %1.").arg(locale.toString(p.channelsExpires, QLocale::ShortFormat)));
+        m_paidUntil->setText(tr("Was paid until %1.").arg(shortDate(locale, p.channelsExpires)));
         m_lapsed->showError(
             tr("The company balance could not pay the channels' renewal: outgoing calls through "
                "this profile stop until the channels are paid. Change the channels to pay now."));
     } else {
         m_paidUntil->setText(tr("Paid until %1, then renewed monthly from the company balance.")
-                                 .arg(locale.toString(p.channelsExpires, QLocale::ShortFormat)));
+                                 .arg(shortDate(locale, p.channelsExpires)));
         m_lapsed->clearMessage();
     }
     m_paidUntil->setAccessibleName(m_paidUntil->text());
@@ -522,8 +522,9 @@ void SipProfileDetails::updateWidgets()
                                             monthly.toCurrencyString(locale),
                                             bundlesMonthly.toCurrencyString(locale))
                                  : tr("%1 a month").arg(monthly.toCurrencyString(locale)));
-    m_outgoingTotal->setAccessibleName(tr("Outgoing calls: %1").arg(m_outgoingTotal->text()));
-    const auto day = [&](const QDate& d) { return locale.toString(d, QLocale::ShortFormat); };
+    m_outgoingTotal->setAccessibleDescription(
+        tr("Outgoing calls: %1").arg(m_outgoingTotal->text()));
+    const auto day = [&](const QDate& d) { return shortDate(locale, d); };
     if (!m_bundles.inForce()) {
         m_bundlesCount->setText(tr("No US minute bundles."));
         m_bundlesMinutes->setText(tr("US calls are charged at the standard rates."));
@@ -555,7 +556,7 @@ void SipProfileDetails::updateWidgets()
         balancePalette.setColor(QPalette::WindowText,
                                 BalanceDisplay::owedColor(balancePalette, QPalette::Window));
     m_balance->setPalette(balancePalette);
-    m_balance->setAccessibleName(tr("Profile balance: %1").arg(m_balance->text()));
+    m_balance->setAccessibleDescription(tr("Profile balance: %1").arg(m_balance->text()));
 
     m_accounts->setRowCount(static_cast<int>(p.accounts.size()));
     for (int row = 0; row < p.accounts.size(); ++row) {
@@ -619,10 +620,9 @@ void SipProfileDetails::showProbeResults()
         return;
     }
     const QLocale locale;
-    m_probeResult->setText(
-        tr("Checked %1:\n%2")
-            .arg(locale.toString(latest->first().checkedAt.toLocalTime(), QLocale::ShortFormat),
-                 probeText(*latest)));
+    m_probeResult->setText(tr("Checked %1:\n%2")
+                               .arg(shortDateTime(locale, latest->first().checkedAt.toLocalTime()),
+                                    probeText(*latest)));
 }
 
 void SipProfileDetails::startProbe()
@@ -678,11 +678,11 @@ void SipProfileDetails::retranslateUi()
     m_authBox->setTitle(tr("Authentication"));
     m_usernameCaption->setText(tr("Username:"));
     m_passwordCaption->setText(tr("Password:"));
-    m_showPassword->setText(tr("&Show"));
+    m_showPassword->setText(tr("Sh&ow"));
     m_showPassword->setAccessibleName(tr("Show the password"));
     m_ipCaption->setText(tr("Allowed IP:"));
-    m_ipWarning->setAccessibleName(tr("Address warning"));
-    m_sendCredentials->setText(tr("Send the &credentials again"));
+    m_ipWarning->setAccessibleDescription(tr("Address warning"));
+    m_sendCredentials->setText(tr("Send the credentials &again"));
     m_sendCredentials->setAccessibleName(tr("Send the credentials again"));
     m_pbxBox->setTitle(tr("PBX data"));
     m_serversCaption->setText(tr("Provider SIP servers:"));
@@ -692,7 +692,7 @@ void SipProfileDetails::retranslateUi()
         tr("Sends SIP OPTIONS to the PBX (IP authentication) and to the provider's servers, and "
            "shows who answers and how fast."));
     m_outgoingBox->setTitle(tr("Outgoing calls"));
-    m_lapsed->setAccessibleName(tr("Channels not paid"));
+    m_lapsed->setAccessibleDescription(tr("Channels not paid"));
     m_balanceBox->setTitle(tr("Balance"));
     m_balanceNote->setText(
         tr("Calls through this profile are paid from its own credit. Credit allocated to it "

@@ -1,5 +1,6 @@
 #include "ui/profiles/SipProfilesPage.h"
 
+#include "core/base/DisplayFormat.h"
 #include "core/books/CompanyService.h"
 #include "core/bundles/BundleService.h"
 #include "core/profiles/ProfileService.h"
@@ -12,6 +13,7 @@
 #include "ui/profiles/LinkAccountDialog.h"
 #include "ui/profiles/RenameSipProfileDialog.h"
 #include "ui/profiles/SipProfileDetails.h"
+#include "ui/widgets/EmptyState.h"
 #include "ui/widgets/HintLabel.h"
 #include "ui/widgets/TablePage.h"
 
@@ -148,6 +150,7 @@ SipProfilesPage::SipProfilesPage(const Context& ctx, QWidget* parent) : QWidget(
 
     if (m_proxy->rowCount() > 0)
         m_table->selectRow(0);
+    m_empty = new EmptyState(m_table, m_createAction, [this] { return m_search->text(); });
     retranslateUi();
     showSelected();
 }
@@ -209,7 +212,7 @@ void SipProfilesPage::updateActions()
     // The bundle actions by the bundles' state; a disabled one says why in its tool tip.
     const BundleSummary& b = m_details->bundles();
     const QLocale locale;
-    const auto day = [&](const QDate& d) { return locale.toString(d, QLocale::ShortFormat); };
+    const auto day = [&](const QDate& d) { return shortDate(locale, d); };
     const QString none = tr("Select a SIP profile first.");
     struct State
     {
@@ -282,7 +285,7 @@ void SipProfilesPage::createProfile()
         tr("Created the SIP profile %1 with %n channel(s), paid %2 until %3. Company balance: %4.",
            nullptr, c.profile.channels)
             .arg(c.profile.name, c.channelsCharged.toCurrencyString(locale),
-                 locale.toString(c.profile.channelsExpires, QLocale::ShortFormat),
+                 shortDate(locale, c.profile.channelsExpires),
                  balance ? balance->toCurrencyString(locale) : balance.error().message));
     selectProfile(c.profile.name);
     showSelected();
@@ -337,12 +340,12 @@ void SipProfilesPage::deleteProfile()
     const auto balance = CompanyService(m_ctx).balance();
     emit statusMessage(
         tr("Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) "
-           "back in the pool, %4 account(s) unlinked, %5 call(s) deleted.",
+           "back in the pool, %4 unlinked, %5 deleted.",
            nullptr, static_cast<int>(d.releasedNumbers.size()))
             .arg(d.name, d.returnedCredit.toCurrencyString(locale),
-                 balance ? balance->toCurrencyString(locale) : balance.error().message)
-            .arg(d.unlinkedAccounts.size())
-            .arg(d.deletedCalls));
+                 balance ? balance->toCurrencyString(locale) : balance.error().message,
+                 tr("%n account(s)", nullptr, static_cast<int>(d.unlinkedAccounts.size())),
+                 tr("%Ln call(s)", nullptr, static_cast<int>(d.deletedCalls))));
 }
 
 void SipProfilesPage::allocateCredit()
@@ -376,9 +379,9 @@ void SipProfilesPage::changeChannels()
         return;
     const QLocale locale;
     const auto& c = dialog.change();
-    emit statusMessage(tr("%1 now has %n channel(s): paid %2 now, renewed on %3.", nullptr, c.to)
-                           .arg(p->name, c.charged.toCurrencyString(locale),
-                                locale.toString(c.nextPayment, QLocale::ShortFormat)));
+    emit statusMessage(
+        tr("%1 now has %n channel(s): paid %2 now, renewed on %3.", nullptr, c.to)
+            .arg(p->name, c.charged.toCurrencyString(locale), shortDate(locale, c.nextPayment)));
 }
 
 void SipProfilesPage::linkAccount()
@@ -464,10 +467,9 @@ void SipProfilesPage::openBundlesDialog(bool change)
                  "until %4.",
                  nullptr, b.count)
                   .arg(p->name, b.refund.toCurrencyString(locale), b.cost.toCurrencyString(locale),
-                       locale.toString(b.periodEnd, QLocale::ShortFormat))
+                       shortDate(locale, b.periodEnd))
             : tr("%1 now has %n US minute bundle(s): %2 paid until %3.", nullptr, b.count)
-                  .arg(p->name, b.cost.toCurrencyString(locale),
-                       locale.toString(b.periodEnd, QLocale::ShortFormat)));
+                  .arg(p->name, b.cost.toCurrencyString(locale), shortDate(locale, b.periodEnd)));
     m_details->reload();
     updateActions();
 }
@@ -511,7 +513,7 @@ void SipProfilesPage::cancelBundles()
     if (!confirm(QStringLiteral("cancelBundlesConfirmation"), tr("Cancel US minute bundles"),
                  tr("Cancel the %n US minute bundle(s) of %1?", nullptr, b.count).arg(name),
                  tr("They stay usable until %1 and are not renewed; nothing is refunded.")
-                     .arg(locale.toString(b.expires, QLocale::ShortFormat)),
+                     .arg(shortDate(locale, b.expires)),
                  tr("&Cancel bundles")))
         return;
     auto done = BundleService(m_ctx).cancel(name);
@@ -520,7 +522,7 @@ void SipProfilesPage::cancelBundles()
         return;
     }
     emit statusMessage(tr("The US minute bundles of %1 are cancelled: usable until %2.")
-                           .arg(name, locale.toString(*done, QLocale::ShortFormat)));
+                           .arg(name, shortDate(locale, *done)));
     m_details->reload();
     updateActions();
 }
@@ -537,8 +539,7 @@ void SipProfilesPage::extendBundles()
             QStringLiteral("extendBundlesConfirmation"), tr("Extend US minute bundles"),
             tr("Extend the %n US minute bundle(s) of %1 by a month?", nullptr, b.count).arg(name),
             tr("%1 is paid now from the profile's balance; they then run until %2.")
-                .arg(cost.toCurrencyString(locale),
-                     locale.toString(b.expires.addMonths(1), QLocale::ShortFormat)),
+                .arg(cost.toCurrencyString(locale), shortDate(locale, b.expires.addMonths(1))),
             tr("&Extend")))
         return;
     auto done = BundleService(m_ctx).extend(name);
@@ -546,9 +547,9 @@ void SipProfilesPage::extendBundles()
         emit statusMessage(done.error().message);
         return;
     }
-    emit statusMessage(tr("The US minute bundles of %1 are extended: %2 paid; next payment %3.")
-                           .arg(name, done->cost.toCurrencyString(locale),
-                                locale.toString(done->nextPayment, QLocale::ShortFormat)));
+    emit statusMessage(
+        tr("The US minute bundles of %1 are extended: %2 paid; next payment %3.")
+            .arg(name, done->cost.toCurrencyString(locale), shortDate(locale, done->nextPayment)));
     m_details->reload();
     updateActions();
 }
@@ -600,6 +601,10 @@ void SipProfilesPage::changeEvent(QEvent* event)
 
 void SipProfilesPage::retranslateUi()
 {
+    m_empty->setTexts(
+        tr("No SIP profiles yet"),
+        tr("A SIP profile is one SIP trunk to the office PBX, with its own credit and "
+           "channels. Create one to connect the PBX."));
     setAccessibleName(tr("SIP profiles"));
     m_title->setText(tr("SIP profiles"));
     m_search->setPlaceholderText(tr("Search by name or department (Ctrl+F)"));
@@ -627,8 +632,8 @@ void SipProfilesPage::retranslateUi()
              tr("Unlink the account selected in the details"));
     describe(m_buyNumberAction, tr("&Buy a number…"),
              tr("Buy a number that routes to the SIP profile"));
-    const QStringList bundleTexts = {tr("&Add bundles…"), tr("C&hange bundles…"),
-                                     tr("&Cancel bundles…"), tr("&Extend bundles…")};
+    const QStringList bundleTexts = {tr("&Add bundles…"), tr("Chan&ge bundles…"),
+                                     tr("Cancel bundle&s…"), tr("&Extend bundles…")};
     for (int i = 0; i < m_bundleActions.size(); ++i)
         m_bundleActions[i]->setText(bundleTexts.value(i));
     updateCount();

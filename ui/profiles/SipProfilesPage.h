@@ -22,6 +22,8 @@ class ProfilesModel;
 
 namespace sb::ui {
 
+class EmptyState;
+
 class HintLabel;
 class SipProfileDetails;
 
@@ -105,6 +107,7 @@ private:
     QSortFilterProxyModel* m_proxy = nullptr;
     QLabel* m_title = nullptr;
     QLineEdit* m_search = nullptr;
+    EmptyState* m_empty = nullptr;
     QLabel* m_count = nullptr;
     HintLabel* m_error = nullptr;
     QSplitter* m_splitter = nullptr;

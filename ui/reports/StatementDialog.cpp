@@ -95,15 +95,15 @@ void StatementDialog::updateSummary()
         tr("Company balance: %1 at the start of the month, %2 at its end.\n"
            "Topped up %3; allocated %4 (auto-recharges included); returned %5.\n"
            "Spent %6: numbers %7, channels %8, bundles %9, calls %10.\n"
-           "%Ln SIP profile(s) and %11 member(s) in the statement.",
+           "%Ln SIP profile(s) and %11 in the statement.",
            nullptr, int(st->profiles.size()))
             .arg(st->company.opening.toCurrencyString(locale),
                  st->company.closing.toCurrencyString(locale), t.topUps().toCurrencyString(locale),
                  t.allocations().toCurrencyString(locale), t.returns().toCurrencyString(locale),
                  t.spending().toCurrencyString(locale), t.numbers().toCurrencyString(locale),
                  t.channels().toCurrencyString(locale), t.bundles().toCurrencyString(locale))
-            .arg(t.calls().toCurrencyString(locale))
-            .arg(st->members.size()));
+            .arg(t.calls().toCurrencyString(locale),
+                 tr("%Ln member(s)", nullptr, int(st->members.size()))));
     updateButtons();
 }
 

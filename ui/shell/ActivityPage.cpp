@@ -1,6 +1,7 @@
 #include "ui/shell/ActivityPage.h"
 
 #include "models/books/ActivityModel.h"
+#include "ui/widgets/EmptyState.h"
 #include "ui/widgets/TablePage.h"
 
 #include <QEvent>
@@ -39,6 +40,7 @@ ActivityPage::ActivityPage(const Context& ctx, QWidget* parent) : QWidget(parent
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_table, 1);
+    m_empty = new EmptyState(m_table, nullptr, [this] { return m_search->text(); });
     retranslateUi();
 }
 
@@ -91,6 +93,10 @@ void ActivityPage::changeEvent(QEvent* event)
 
 void ActivityPage::retranslateUi()
 {
+    m_empty->setTexts(
+        tr("Nothing has happened yet"),
+        tr("Every change to the account is logged here with who made it and when: top-ups, "
+           "members, numbers, SIP profiles and billing."));
     setAccessibleName(tr("Activity"));
     m_title->setText(tr("Activity"));
     m_search->setPlaceholderText(tr("Search by who, action, account, profile or number (Ctrl+F)"));

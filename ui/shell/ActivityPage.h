@@ -14,6 +14,8 @@ class ActivityModel;
 
 namespace sb::ui {
 
+class EmptyState;
+
 /// The audit log: who did what and when, newest first, searchable as you type.
 class ActivityPage : public QWidget
 {
@@ -45,6 +47,7 @@ private:
     ActivityModel* m_model = nullptr;
     QLabel* m_title = nullptr;
     QLineEdit* m_search = nullptr;
+    EmptyState* m_empty = nullptr;
     QTableView* m_table = nullptr;
     bool m_columnsFitted = false;
 };

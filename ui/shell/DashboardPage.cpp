@@ -1,5 +1,6 @@
 #include "ui/shell/DashboardPage.h"
 
+#include "core/base/DisplayFormat.h"
 #include "ui/charts/DashboardCharts.h"
 
 #include "core/books/ActivityLog.h"
@@ -293,7 +294,7 @@ void DashboardPage::refreshFigures()
     QList<QTreeWidgetItem*> items;
     for (const ActivityEntry& e : *recent) {
         auto* item = new QTreeWidgetItem;
-        item->setText(0, locale.toString(e.at.toLocalTime(), QLocale::ShortFormat));
+        item->setText(0, shortDateTime(locale, e.at.toLocalTime()));
         const QString text = ActivityLog::describe(e);
         item->setText(1, ActivityLog::kindName(e));
         item->setText(2, text);

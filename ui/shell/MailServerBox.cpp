@@ -287,12 +287,12 @@ void MailServerBox::retranslateUi()
     setTitle(tr("Mail server"));
     m_intro->setText(tr("New SIP profiles' credentials are sent by e-mail through this server. "
                         "It is kept in the database, for every admin and switchboardctl."));
-    m_hostLabel->setText(tr("&Mail server:"));
+    m_hostLabel->setText(tr("Mail s&erver:"));
     m_host->setAccessibleName(tr("Mail server"));
     m_host->setPlaceholderText(tr("e.g. %1").arg(QStringLiteral("smtp.example.net")));
-    m_portLabel->setText(tr("P&ort:"));
+    m_portLabel->setText(tr("&Port:"));
     m_port->setAccessibleName(tr("Mail server port"));
-    m_securityLabel->setText(tr("Se&curity:"));
+    m_securityLabel->setText(tr("Secu&rity:"));
     m_security->setAccessibleName(tr("Security"));
     m_security->setItemText(0, tr("STARTTLS (usually port 587)"));
     m_security->setItemText(1, tr("TLS (usually port 465)"));
@@ -303,7 +303,7 @@ void MailServerBox::retranslateUi()
     m_user->setPlaceholderText(tr("empty: no login"));
     m_passwordLabel->setText(tr("Pass&word:"));
     m_password->setAccessibleName(tr("Mail password"));
-    m_fromLabel->setText(tr("Se&nder:"));
+    m_fromLabel->setText(tr("Sender:"));
     m_from->setAccessibleName(tr("Sender address"));
     m_from->setPlaceholderText(tr("e.g. %1").arg(QStringLiteral("admin@example.com")));
     m_save->setText(tr("Save mail server"));

@@ -27,10 +27,12 @@
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLayout>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPixmap>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -38,6 +40,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 
 #include <utility>
 
@@ -173,6 +176,14 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
         showPageActions(row);
         if (m_options.saveSettings)
             QSettings().setValue(kPageKey, pageNames().value(row));
+    });
+    // A screen reader's "select" action (AT-SPI Selection) selects a row without making it
+    // current; the page follows whatever the side bar selects, however it was selected.
+    connect(m_navigation, &QListWidget::itemSelectionChanged, this, [this] {
+        const QList<QListWidgetItem*> selected = m_navigation->selectedItems();
+        if (selected.size() == 1 &&
+            m_navigation->row(selected.first()) != m_navigation->currentRow())
+            m_navigation->setCurrentRow(m_navigation->row(selected.first()));
     });
     retranslateUi();
 }
@@ -346,13 +357,15 @@ void MainWindow::createMenus()
     m_toolBar = addToolBar(QString());
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
     m_toolBar->setMovable(false);
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->addAction(m_topUpAction);
     m_toolBar->addSeparator();
     auto* spacer = new QWidget(m_toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_toolBarEnd = m_toolBar->addWidget(spacer);
-    m_toolBar->addWidget(m_balanceLabel);
+    // The company balance is always in sight (SPEC): in the menu bar's corner, where a tool
+    // bar crowded by a page's actions in a long language cannot push it behind "»".
+    menuBar()->setCornerWidget(m_balanceLabel, Qt::TopRightCorner);
 }
 
 int MainWindow::pageIndexOf(const QMetaObject* type) const
@@ -529,6 +542,7 @@ void MainWindow::showPageActions(int page)
         m_toolBar->removeAction(a);
     m_toolBarShown = wanted;
     m_toolBar->insertActions(m_toolBarEnd, m_toolBarShown);
+    fitToolBar();
 }
 
 void MainWindow::refreshPages()
@@ -547,14 +561,37 @@ void MainWindow::showStatus(const QString& text)
 void MainWindow::refreshCompanyBalance()
 {
     const auto balance = CompanyService(m_ctx).balance();
-    if (balance)
-        m_balanceLabel->setText(
-            tr("Company balance: %1").arg(balance->toCurrencyString(QLocale())));
-    else
-        m_balanceLabel->setText(tr("Company balance: unknown (%1)").arg(balance.error().message));
-    m_balanceLabel->setAccessibleName(m_balanceLabel->text());
+    if (balance) {
+        m_balanceText = tr("Company balance: %1").arg(balance->toCurrencyString(QLocale()));
+        m_balanceShortText = balance->toCurrencyString(QLocale());
+    } else {
+        m_balanceText = tr("Company balance: unknown (%1)").arg(balance.error().message);
+        m_balanceShortText = tr("unknown");
+    }
+    m_balanceLabel->setAccessibleName(m_balanceText);
     m_balanceLabel->setToolTip(
-        tr("What the company can still give to members. Top up to add bought credit."));
+        tr("%1. What the company can still give to members. Top up to add bought credit.")
+            .arg(m_balanceText));
+    fitCompanyBalance();
+}
+
+void MainWindow::fitCompanyBalance()
+{
+    // The menu bar's corner keeps what its menus leave: the whole sentence where it fits
+    // (English, most widths), else the amount alone, never a cut figure.
+    int menusEnd = 0;
+    for (QAction* a : menuBar()->actions())
+        menusEnd = std::max(menusEnd, menuBar()->actionGeometry(a).right());
+    const QMargins margins = m_balanceLabel->contentsMargins();
+    const int room = menuBar()->width() - menusEnd - 8 - margins.left() - margins.right();
+    const QFontMetrics metrics(m_balanceLabel->font());
+    const QString text =
+        metrics.horizontalAdvance(m_balanceText) <= room ? m_balanceText : m_balanceShortText;
+    if (m_balanceLabel->text() != text) {
+        m_balanceLabel->setText(text);
+        menuBar()->adjustSize();
+        menuBar()->updateGeometry();
+    }
 }
 
 void MainWindow::runBilling()
@@ -755,9 +792,54 @@ void MainWindow::showEvent(QShowEvent* event)
 
 void MainWindow::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        QTimer::singleShot(0, this, [this] {
+            fitToolBar();
+            fitCompanyBalance();
+        });
+    }
     QMainWindow::changeEvent(event);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    fitToolBar();
+    fitCompanyBalance();
+}
+
+void MainWindow::fitToolBar()
+{
+    if (!m_toolBar)
+        return;
+    // The width the tool bar's buttons want with their texts, measured as the buttons
+    // themselves would be: the layout's hint covers only what it currently shows.
+    int wanted = 0;
+    const int spacing = m_toolBar->layout() ? m_toolBar->layout()->spacing() : 0;
+    for (QAction* a : m_toolBar->actions()) {
+        if (!a->isVisible())
+            continue;
+        if (a->isSeparator()) {
+            wanted += 8;
+            continue;
+        }
+        QWidget* w = m_toolBar->widgetForAction(a);
+        if (auto* button = qobject_cast<QToolButton*>(w)) {
+            QToolButton probe;
+            probe.setFont(button->font());
+            probe.setDefaultAction(a);
+            probe.setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+            probe.setIconSize(m_toolBar->iconSize());
+            wanted += probe.sizeHint().width() + spacing;
+        } else if (w && a != m_toolBarEnd) {
+            wanted += w->sizeHint().width() + spacing;
+        }
+    }
+    const QMargins margins = m_toolBar->contentsMargins();
+    const int room = width() - margins.left() - margins.right() - 24;
+    m_toolBar->setToolButtonStyle(wanted <= room ? Qt::ToolButtonTextBesideIcon
+                                                 : Qt::ToolButtonIconOnly);
 }
 
 void MainWindow::retranslateUi()
@@ -770,7 +852,9 @@ void MainWindow::retranslateUi()
         QListWidgetItem* item = m_navigation->item(i);
         item->setText(title);
         item->setData(Qt::AccessibleTextRole, title);
-        m_pageActions[i]->setText(title);
+        // A menu takes "&" for a mnemonic ("Calls & reports" read as "Calls  reports"): the
+        // title's own ampersands are doubled to stay text.
+        m_pageActions[i]->setText(QString(title).replace(QLatin1Char('&'), QLatin1String("&&")));
         m_pageActions[i]->setToolTip(
             tr("Show %1 (%2)")
                 .arg(title, m_pageActions[i]->shortcut().toString(QKeySequence::NativeText)));
@@ -801,7 +885,7 @@ void MainWindow::retranslateUi()
         a->setStatusTip(a->toolTip());
     m_databaseLabel->setText(m_ctx.db.displaySpec());
     m_databaseLabel->setToolTip(tr("The database in use"));
-    m_databaseLabel->setAccessibleName(tr("Database: %1").arg(m_ctx.db.displaySpec()));
+    m_databaseLabel->setAccessibleDescription(tr("Database: %1").arg(m_ctx.db.displaySpec()));
     refreshCompanyBalance();
 }
 

@@ -147,6 +147,7 @@ public:
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void showEvent(QShowEvent* event) override;
 
 private:
@@ -163,6 +164,11 @@ private:
     void retranslateUi();
     /// The tool bar shows the company actions and those of the page in view.
     void showPageActions(int page);
+    /// Text beside icons while the tool bar has room, icons alone (the text in the tool tip)
+    /// before it would overflow behind "»" in a narrow window or a long language.
+    void fitToolBar();
+    /// The company balance in the menu bar's corner: the sentence, or the amount alone.
+    void fitCompanyBalance();
     void saveSettings() const;
     void restoreSettings();
     bool accountIsEmpty() const;
@@ -202,6 +208,8 @@ private:
     QAction* m_aboutAction = nullptr;
     QList<QAction*> m_pageActions;
     QList<QAction*> m_toolBarShown;
+    QString m_balanceText;
+    QString m_balanceShortText;
     QAction* m_toolBarEnd = nullptr;
     QTimer* m_billingTimer = nullptr;
     /// The billing run going on, if any (it deletes itself when done).

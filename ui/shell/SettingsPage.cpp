@@ -296,12 +296,12 @@ void SettingsPage::retranslateUi()
     m_databaseLabel->setText(tr("&Database:"));
     m_database->setAccessibleName(tr("Database"));
     m_database->setPlaceholderText(tr("file path or postgresql://…"));
-    m_applyDatabase->setText(tr("&Switch"));
+    m_applyDatabase->setText(tr("Switch"));
     m_applyDatabase->setAccessibleName(tr("Switch to this database"));
     m_currentDatabase->setText(m_currentSpec.isEmpty() ? QString()
                                                        : tr("In use: %1").arg(m_currentSpec));
     m_currentDatabase->setAccessibleName(m_currentDatabase->text());
-    m_databaseHint->setAccessibleName(tr("Database message"));
+    m_databaseHint->setAccessibleDescription(tr("Database message"));
     m_providerBox->setTitle(tr("Provider"));
     m_providerNote->setText(
         tr("The provider's SIP servers (host:port, separated by commas) go into every SIP "
@@ -309,9 +309,9 @@ void SettingsPage::retranslateUi()
            "and switchboardctl see the same."));
     m_sipServersLabel->setText(tr("S&IP servers:"));
     m_sipServers->setAccessibleName(tr("SIP servers"));
-    m_applySipServers->setText(tr("Sa&ve"));
+    m_applySipServers->setText(tr("S&ave"));
     m_applySipServers->setAccessibleName(tr("Save the SIP servers"));
-    m_sipServersHint->setAccessibleName(tr("SIP servers message"));
+    m_sipServersHint->setAccessibleDescription(tr("SIP servers message"));
     m_sipServers->setPlaceholderText(
         tr("e.g. %1").arg(QStringLiteral("sip1.example.net:5060, sip2.example.net:5060")));
     m_probeBox->setTitle(tr("Trunk check"));
@@ -319,7 +319,7 @@ void SettingsPage::retranslateUi()
         tr("\"Check the trunk\" in a SIP profile's details sends SIP OPTIONS to its PBX and the "
            "provider's servers, sending again after 0.5, 1, 2 and 4 s. A server silent this long "
            "counts as not answering; switchboardctl profile probe uses the same limit."));
-    m_probeTimeoutLabel->setText(tr("&Wait at most:"));
+    m_probeTimeoutLabel->setText(tr("Wait at m&ost:"));
     m_probeTimeout->setSuffix(tr(" ms"));
     m_probeTimeout->setAccessibleName(tr("Trunk check time limit in milliseconds"));
     updateWidgets();

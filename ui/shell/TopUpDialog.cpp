@@ -126,8 +126,7 @@ void TopUpDialog::retranslateUi()
     m_amountEdit->setAccessibleName(tr("Amount"));
     m_reference->setAccessibleName(tr("Reference"));
     m_reference->setPlaceholderText(tr("e.g. the invoice or order number"));
-    m_balanceInfo->setAccessibleName(tr("Company balance"));
-    m_hint->setAccessibleName(tr("Problem"));
+    m_balanceInfo->setAccessibleDescription(tr("Company balance"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Top up"));
     m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Top up"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));

@@ -57,7 +57,7 @@ void WelcomeDialog::retranslateUi()
            "member(s) first, or start with your own members right away.",
            nullptr, DemoMembers));
     m_title->setAccessibleName(m_title->text());
-    m_text->setAccessibleName(tr("Introduction"));
+    m_text->setAccessibleDescription(tr("Introduction"));
     m_demo->setText(tr("Open a &demo account"));
     m_demo->setAccessibleName(tr("Open a demo account"));
     m_empty->setText(tr("&Start empty"));

@@ -1,5 +1,6 @@
 #include "ui/widgets/HintLabel.h"
 
+#include <QAccessible>
 #include <QDialog>
 #include <QLayout>
 
@@ -15,6 +16,8 @@ HintLabel::HintLabel(QWidget* parent) : QLabel(parent)
 
 void HintLabel::showMessage(Kind kind, const QString& text)
 {
+    // Dialogs show their message again on every keystroke: a screen reader hears it once.
+    const bool changed = kind != m_kind || text != this->text() || isHidden();
     m_kind = kind;
     QPalette p = palette();
     switch (kind) {
@@ -30,8 +33,54 @@ void HintLabel::showMessage(Kind kind, const QString& text)
     }
     setPalette(p);
     setText(text);
+    updateAccessibleName();
     setVisible(!text.isEmpty());
     growDialogToFit();
+    if (changed)
+        announce();
+}
+
+void HintLabel::updateAccessibleName()
+{
+    // The accessible name is what a screen reader reads for a label; it replaces the text, so
+    // it must carry the text itself. The kind leads so that a problem is heard as one.
+    if (text().isEmpty()) {
+        setAccessibleName(QString());
+        return;
+    }
+    switch (m_kind) {
+    case Kind::Error:
+        setAccessibleName(tr("Problem: %1").arg(text()));
+        break;
+    case Kind::Warning:
+        setAccessibleName(tr("Warning: %1").arg(text()));
+        break;
+    case Kind::Info:
+        setAccessibleName(text());
+        break;
+    }
+}
+
+void HintLabel::announce()
+{
+    if (text().isEmpty() || !isVisibleTo(window()))
+        return;
+    // Screen readers speak a changed name of the object in focus's window; an error is also
+    // raised as an alert, which Orca reads even when the focus is elsewhere.
+    QAccessibleEvent changed(this, QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&changed);
+    if (m_kind == Kind::Error) {
+        QAccessibleEvent alert(this, QAccessible::Alert);
+        QAccessible::updateAccessibility(&alert);
+    }
+    emit announced(accessibleName());
+}
+
+void HintLabel::changeEvent(QEvent* event)
+{
+    QLabel::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        updateAccessibleName();
 }
 
 void HintLabel::growDialogToFit()
@@ -52,6 +101,7 @@ void HintLabel::growDialogToFit()
 void HintLabel::clearMessage()
 {
     setText(QString());
+    setAccessibleName(QString());
     setVisible(false);
 }
 

@@ -5,7 +5,8 @@
 namespace sb::ui {
 
 /// The inline message of a dialog or page: a problem in red, a warning in amber, news in
-/// the normal colour. Hidden while empty.
+/// the normal colour. Hidden while empty. A screen reader reaches the text itself (the
+/// accessible name is "Problem: <text>") and hears each new message announced.
 class HintLabel : public QLabel
 {
     Q_OBJECT
@@ -35,8 +36,17 @@ public:
     }
     Kind kind() const { return m_kind; }
 
+signals:
+    /// A new message was handed to the screen reader (its accessible name).
+    void announced(const QString& spoken);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void growDialogToFit();
+    void updateAccessibleName();
+    void announce();
     Kind m_kind = Kind::Info;
 };
 

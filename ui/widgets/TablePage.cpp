@@ -1,12 +1,41 @@
 #include "ui/widgets/TablePage.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
 #include <QTimer>
 
+#include <functional>
+
 namespace sb::ui::TablePage {
+
+namespace {
+
+// A language change or the first show: the titles changed or the page sized its columns.
+class HeaderEvents : public QObject
+{
+public:
+    HeaderEvents(QObject* parent, std::function<void()> changed)
+        : QObject(parent), m_changed(std::move(changed))
+    {
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::LanguageChange || event->type() == QEvent::Show ||
+            event->type() == QEvent::FontChange)
+            m_changed();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> m_changed;
+};
+
+} // namespace
 
 QLabel* createTitle(QWidget* page, const QString& objectName)
 {
@@ -58,7 +87,40 @@ QTableView* createTable(QWidget* page, const QString& objectName, QAbstractItemM
         header->setSectionsMovable(true);
     header->setHighlightSections(false);
     header->setStretchLastSection(true);
+    keepHeadersWhole(header);
     return table;
+}
+
+void keepHeadersWhole(QHeaderView* header)
+{
+    // After the page sized its columns for their contents (on a reset, a language change, the
+    // first show), no section stays narrower than its own title: "Gefactureerd" or "Czas
+    // trwania" are longer than the figures under them. Deferred, so that it runs last.
+    auto* pending = new QTimer(header);
+    pending->setSingleShot(true);
+    pending->setInterval(0);
+    QObject::connect(pending, &QTimer::timeout, header, [header] {
+        if (!header->model())
+            return;
+        const int last = header->logicalIndex(header->count() - 1);
+        for (int i = 0; i < header->count(); ++i) {
+            if (header->isSectionHidden(i) || (header->stretchLastSection() && i == last) ||
+                header->sectionResizeMode(i) != QHeaderView::Interactive)
+                continue;
+            const int wanted = header->sectionSizeHint(i);
+            if (header->sectionSize(i) < wanted)
+                header->resizeSection(i, wanted);
+        }
+    });
+    const auto later = [pending] { pending->start(); };
+    QAbstractItemModel* model = header->model();
+    if (model) {
+        QObject::connect(model, &QAbstractItemModel::modelReset, pending, later);
+        QObject::connect(model, &QAbstractItemModel::headerDataChanged, pending, later);
+        QObject::connect(model, &QAbstractItemModel::layoutChanged, pending, later);
+    }
+    header->installEventFilter(new HeaderEvents(header, later));
+    later();
 }
 
 } // namespace sb::ui::TablePage

@@ -6,6 +6,7 @@
 #include <functional>
 
 class QAbstractItemModel;
+class QHeaderView;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -38,6 +39,10 @@ struct TableOptions
 /// row heights (big tables: never a measure of every row), the last column stretched.
 QTableView* createTable(QWidget* page, const QString& objectName, QAbstractItemModel* model,
                         const TableOptions& options = {});
+
+/// Keeps every section but the stretched last one at least as wide as its title, whatever
+/// the page's own sizing and the language (createTable does this for its tables).
+void keepHeadersWhole(QHeaderView* header);
 
 } // namespace TablePage
 

@@ -15,6 +15,8 @@ private slots:
     void cleanup() { QLocale::setDefault(QLocale::c()); }
     void display_data();
     void display();
+    void fourDigitYears_data();
+    void fourDigitYears();
 };
 
 void TestDisplayFormat::display_data()
@@ -25,9 +27,8 @@ void TestDisplayFormat::display_data()
     const QChar nbsp(0x00a0);
     QTest::newRow("C") << QStringLiteral("C") << QStringLiteral("-1234.50")
                        << QStringLiteral("2026-02-01");
-    QTest::newRow("en_US")
-        << QStringLiteral("en_US") << QStringLiteral("-1,234.50")
-        << QLocale(QStringLiteral("en_US")).toString(QDate(2026, 2, 1), QLocale::ShortFormat);
+    QTest::newRow("en_US") << QStringLiteral("en_US") << QStringLiteral("-1,234.50")
+                           << QStringLiteral("2/1/2026"); // four digits, never Qt's "2/1/26"
     QTest::newRow("nb_NO") << QStringLiteral("nb_NO")
                            << QString(QChar(0x2212)) + QStringLiteral("1") + nbsp +
                                   QStringLiteral("234,50")
@@ -47,6 +48,32 @@ void TestDisplayFormat::display()
     // What is displayed reads back.
     QCOMPARE(sb::Money::parseLocale(amount, QLocale()).value_or(sb::Money()).cents(),
              qint64(-123450));
+}
+
+void TestDisplayFormat::fourDigitYears_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("date");
+    QTest::newRow("en_US") << QStringLiteral("en_US") << QStringLiteral("2/27/2027");
+    QTest::newRow("nb_NO") << QStringLiteral("nb_NO") << QStringLiteral("27.02.2027");
+    QTest::newRow("fr_FR") << QStringLiteral("fr_FR") << QStringLiteral("27/02/2027");
+    QTest::newRow("nl_NL") << QStringLiteral("nl_NL") << QStringLiteral("27-02-2027");
+    QTest::newRow("pl_PL") << QStringLiteral("pl_PL") << QStringLiteral("27.02.2027");
+}
+
+// Tables and panes show dates through shortDate/shortDateTime: an account spans years, and
+// English's own short format ("2/27/27") does not say which century.
+void TestDisplayFormat::fourDigitYears()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, date);
+    const QLocale l(locale);
+    QCOMPARE(sb::shortDate(l, QDate(2027, 2, 27)), date);
+    const QString moment = sb::shortDateTime(l, QDateTime(QDate(2027, 2, 27), QTime(9, 5)));
+    QVERIFY2(moment.startsWith(date + QLatin1Char(' ')), qPrintable(moment));
+    QVERIFY2(moment.contains(QLatin1String("9")) && moment.contains(QLatin1String("05")),
+             qPrintable(moment));
+    QVERIFY(sb::shortDateFormat(l).contains(QLatin1String("yyyy")));
 }
 
 QTEST_GUILESS_MAIN(TestDisplayFormat)

@@ -1,4 +1,5 @@
 // ActivityModel: the audit log newest first, lazy pages through ActivityLog::page, search in SQL.
+#include "core/base/DisplayFormat.h"
 #include "core/base/FixedClock.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
@@ -152,7 +153,7 @@ void TestActivityModel::dataRoles()
                  .toDateTime(),
              at);
     QCOMPARE(model.data(model.index(last, ActivityModel::Time)).toString(),
-             QLocale().toString(at.toLocalTime(), QLocale::ShortFormat));
+             sb::shortDateTime(QLocale(), at.toLocalTime()));
     QCOMPARE(model.data(model.index(last, ActivityModel::Actor)).toString(),
              QStringLiteral("tester"));
     QCOMPARE(model.data(model.index(last, ActivityModel::Action)).toString(),

@@ -1,4 +1,5 @@
 // MembersModel: lazy pages of 256 through MemberService, search and sort in SQL, roles.
+#include "core/base/DisplayFormat.h"
 #include "core/base/FixedClock.h"
 #include "core/books/CompanyService.h"
 #include "core/books/Ledger.h"
@@ -307,8 +308,8 @@ void TestMembersModel::autoRechargeColumn()
     QCOMPARE(suspended->suspendedUntil, QDate(2026, 12, 1));
     model.setSearch(QStringLiteral("zz.suspended"));
     QCOMPARE(model.rowCount(), 1);
-    const QString expected = QStringLiteral("Suspended until %1")
-                                 .arg(QLocale().toString(QDate(2026, 12, 1), QLocale::ShortFormat));
+    const QString expected =
+        QStringLiteral("Suspended until %1").arg(sb::shortDate(QLocale(), QDate(2026, 12, 1)));
     QCOMPARE(model.data(model.index(0, MembersModel::AutoRecharge)).toString(), expected);
 }
 

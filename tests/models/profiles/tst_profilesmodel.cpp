@@ -1,4 +1,5 @@
 // ProfilesModel: the SIP profiles master table under the tester; search and figures.
+#include "core/base/DisplayFormat.h"
 #include "core/base/FixedClock.h"
 #include "core/books/CompanyService.h"
 #include "core/books/Ledger.h"
@@ -229,7 +230,7 @@ private slots:
                       Qt::ToolTipRole)
                 .toString(),
             QStringLiteral("1 of 3 servers answered OK; checked %1")
-                .arg(QLocale().toString(m_clock->now().toLocalTime(), QLocale::ShortFormat)));
+                .arg(sb::shortDateTime(QLocale(), m_clock->now().toLocalTime())));
 
         QVERIFY(
             probes.store(labId, {result(K::Pbx, O::NoAnswer, std::nullopt, std::nullopt)}).ok());

@@ -2,6 +2,7 @@
 // Members page, purchases the wizard refuses (terms not accepted, company balance too low,
 // a refusal by the core), reassign with completion, cancel with the confirmation that lists
 // each expiry date — asserting on what the window shows and on the database.
+#include "core/base/DisplayFormat.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/books/CompanyService.h"
 #include "core/credit/CreditService.h"
@@ -245,11 +246,11 @@ void TestGuiNumbers::buyNumbersForTwoSelectedMembers()
         auto* balance = w->findChild<QLabel*>(QStringLiteral("companyBalanceInfoLabel"));
         QCOMPARE(balance->text(),
                  QStringLiteral("Company balance: $993.05, after buying: $963.05."));
-        // No terms in the United States: this is the last page, and it says "Buy now".
+        // No terms in the United States: this is the last page, and it says what it pays.
         QPushButton* finish = qobject_cast<QPushButton*>(w->button(QWizard::FinishButton));
         QVERIFY(finish->isVisible());
         QVERIFY(finish->isEnabled());
-        QCOMPARE(finish->text(), QStringLiteral("Buy now"));
+        QCOMPARE(finish->text(), QStringLiteral("Buy and pay $30.00"));
         test::GuiHarness::shoot(w, QStringLiteral("buyNumbersWizard-period"));
         QTest::mouseClick(finish, Qt::LeftButton);
         QVERIFY(!w->isVisible());
@@ -543,7 +544,7 @@ void TestGuiNumbers::cancelListsExpiryDate()
     if (QTest::currentTestFailed())
         return;
     const Money before = m_gui.companyBalance();
-    const QString until = QLocale().toString(QDate(2027, 2, 15), QLocale::ShortFormat);
+    const QString until = sb::shortDate(QLocale(), QDate(2027, 2, 15));
     m_gui.answerModal(QStringLiteral("cancelNumbersConfirmation"), [this, until](QDialog* d) {
         auto* box = qobject_cast<QMessageBox*>(d);
         QVERIFY(box);
@@ -690,7 +691,7 @@ void TestGuiNumbers::cancelNumbersOfSelectedMembers()
         m_gui.window()->findChild<QAction*>(QStringLiteral("cancelNumbersOfMembersAction"));
     QVERIFY(action && action->isEnabled());
     QVERIFY(m_members->table()->actions().contains(action));
-    const QString until = QLocale().toString(QDate(2027, 11, 15), QLocale::ShortFormat);
+    const QString until = sb::shortDate(QLocale(), QDate(2027, 11, 15));
     m_gui.answerModal(QStringLiteral("cancelNumbersConfirmation"), [e164, until](QDialog* d) {
         const QString details = qobject_cast<QMessageBox*>(d)->informativeText();
         QVERIFY2(details.contains(PhoneNumbers::formatInternational(e164) +

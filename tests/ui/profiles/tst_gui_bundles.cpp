@@ -3,6 +3,7 @@
 // now", extend inside the 30 days and cancel with the dates shown — asserting on the window
 // and on the database afterwards. Both the bundle and the channel dialogs show the advice
 // for a profile with three months of calls, and say when there are no calls yet.
+#include "core/base/DisplayFormat.h"
 #include "core/books/CompanyService.h"
 #include "core/bundles/BundleService.h"
 #include "core/profiles/ProfileService.h"
@@ -149,7 +150,7 @@ void TestGuiBundles::addThenChangeThroughTheDetails()
         QVERIFY2(cost->text().contains(QStringLiteral("$60.00 a month")), qPrintable(cost->text()));
         auto* ok = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
         QVERIFY(ok->isEnabled());
-        QVERIFY(ok->text().contains(QStringLiteral("Buy now")));
+        QVERIFY(QString(ok->text()).remove(QLatin1Char('&')).contains(QStringLiteral("Buy now")));
         test::GuiHarness::shoot(d, QStringLiteral("addBundlesDialog"));
         test::GuiHarness::clickOk(d);
     });
@@ -229,9 +230,8 @@ void TestGuiBundles::extendThenCancel()
     QCOMPARE(salesBalance(), Money::fromCents(14600 - 3000));
     QVERIFY2(m_gui.statusText().contains(QStringLiteral("next payment")),
              qPrintable(m_gui.statusText()));
-    QVERIFY2(
-        m_gui.statusText().contains(QLocale().toString(QDate(2027, 1, 15), QLocale::ShortFormat)),
-        qPrintable(m_gui.statusText()));
+    QVERIFY2(m_gui.statusText().contains(sb::shortDate(QLocale(), QDate(2027, 1, 15))),
+             qPrintable(m_gui.statusText()));
     // Paid until 2027-01-15 now: outside the 30 days, and the tool tip says from when.
     QVERIFY(!action("extendBundlesAction")->isEnabled());
     QVERIFY2(action("extendBundlesAction")->toolTip().contains(QStringLiteral("30 days")),
@@ -244,7 +244,7 @@ void TestGuiBundles::extendThenCancel()
     });
     QVERIFY(m_gui.triggerAction(QStringLiteral("cancelBundlesAction")));
     QVERIFY(m_gui.modalAnswered());
-    const QString expiry = QLocale().toString(QDate(2027, 1, 15), QLocale::ShortFormat);
+    const QString expiry = sb::shortDate(QLocale(), QDate(2027, 1, 15));
     QVERIFY2(m_gui.statusText().contains(expiry), qPrintable(m_gui.statusText()));
     QVERIFY2(
         detailsText(QStringLiteral("bundlesPeriodLabel")).contains(QStringLiteral("Cancelled")),

@@ -26,6 +26,7 @@
 #include "ui/shell/SettingsPage.h"
 #include "ui/widgets/HintLabel.h"
 
+#include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -194,7 +195,10 @@ void TestGuiProfiles::createWithRegistration()
                  QStringLiteral("Company balance: $1,000.00, after creating: $986.10."));
         QAbstractButton* create = w->button(QWizard::CommitButton);
         QVERIFY(create->isVisible() && create->isEnabled());
-        QCOMPARE(create->text(), QStringLiteral("&Create profile"));
+        // The paying button says what it does and costs, and a screen reader reads the same.
+        QCOMPARE(create->text(), QStringLiteral("&Create and pay $13.90"));
+        QCOMPARE(QAccessible::queryAccessibleInterface(create)->text(QAccessible::Name),
+                 QStringLiteral("Create and pay $13.90"));
         test::GuiHarness::shoot(w, QStringLiteral("createSipProfileWizard-registration"));
         QTest::mouseClick(create, Qt::LeftButton);
 

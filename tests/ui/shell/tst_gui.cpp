@@ -1,6 +1,7 @@
 // The members-and-credit window, driven like a person would (after KeePassXC's TestGui):
 // one MainWindow over a SQLite test database and a FixedClock, actions triggered by name,
 // modal dialogs answered by objectName, table rows clicked on the viewport.
+#include "core/base/DisplayFormat.h"
 #include "core/base/FixedClock.h"
 #include "core/books/CompanyService.h"
 #include "core/credit/CreditService.h"
@@ -512,13 +513,13 @@ void TestGui::autoRechargeLimitReachedShowsSuspension()
     QVERIFY(m_gui.modalAnswered());
     QCOMPARE(memberBalance(QStringLiteral("bob.jones")), Money::fromCents(4500));
     const int row = m_members->model()->rowOfAccount(QStringLiteral("bob.jones"));
-    QCOMPARE(m_members->model()->index(row, MembersModel::AutoRecharge).data().toString(),
-             QStringLiteral("Suspended until %1")
-                 .arg(QLocale().toString(QDate(2026, 12, 1), QLocale::ShortFormat)));
-    QVERIFY2(m_window->statusBar()->currentMessage().contains(
-                 QStringLiteral("suspended until %1")
-                     .arg(QLocale().toString(QDate(2026, 12, 1), QLocale::ShortFormat))),
-             qPrintable(m_window->statusBar()->currentMessage()));
+    QCOMPARE(
+        m_members->model()->index(row, MembersModel::AutoRecharge).data().toString(),
+        QStringLiteral("Suspended until %1").arg(sb::shortDate(QLocale(), QDate(2026, 12, 1))));
+    QVERIFY2(
+        m_window->statusBar()->currentMessage().contains(
+            QStringLiteral("suspended until %1").arg(sb::shortDate(QLocale(), QDate(2026, 12, 1)))),
+        qPrintable(m_window->statusBar()->currentMessage()));
 
     // Open again: the dialog says so, and offers to turn it off.
     selectAccounts({QStringLiteral("bob.jones")});

@@ -1,0 +1,579 @@
+// Every page and every dialog, in all five languages, at 1024×700 and 1280×800, on a demo
+// account: nothing that matters is cut or outside the window, the company balance is in
+// sight, and a screen reader reaches every control by a name in the language and every
+// message by its text.
+#include "core/base/Money.h"
+#include "core/demo/DemoGenerator.h"
+#include "core/storage/Context.h"
+#include "tests/support/GuiHarness.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/widgets/HintLabel.h"
+#include "ui/widgets/LanguageManager.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemModel>
+#include <QAbstractScrollArea>
+#include <QAccessible>
+#include <QAction>
+#include <QApplication>
+#include <QDialog>
+#include <QFileDialog>
+#include <QGroupBox>
+#include <QHash>
+#include <QMainWindow>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+#include <QTextDocumentFragment>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace sb;
+
+namespace {
+
+// The dialogs, each opened from its page with the page's first row selected.
+struct DialogAction
+{
+    const char* page;
+    const char* action;
+};
+constexpr DialogAction kDialogs[] = {
+    {"members", "topUpAction"},
+    {"members", "addMemberAction"},
+    {"members", "allocateCreditAction"},
+    {"members", "autoRechargeAction"},
+    {"members", "importMembersAction"},
+    {"members", "buyNumbersForMembersAction"},
+    {"numbers", "buyNumbersAction"},
+    {"numbers", "reassignNumberAction"},
+    {"sip-profiles", "createSipProfileAction"},
+    {"sip-profiles", "renameSipProfileAction"},
+    {"sip-profiles", "changeChannelsAction"},
+    {"sip-profiles", "allocateProfileCreditAction"},
+    {"sip-profiles", "linkAccountAction"},
+    {"sip-profiles", "deleteSipProfileAction"},
+    {"sip-profiles", "changeBundlesAction"},
+    {"sip-profiles", "addBundlesAction"},
+    {"calls", "importCallsAction"},
+    {"calls", "statementAction"},
+};
+
+QString plain(QString text, Qt::TextFormat format)
+{
+    if (format == Qt::RichText || (format == Qt::AutoText && Qt::mightBeRichText(text)))
+        text = QTextDocumentFragment::fromHtml(text).toPlainText();
+    // A mnemonic's "&" is not read; "&&" is one "&".
+    text.replace(QLatin1String("&&"), QStringLiteral("\x01"));
+    text.remove(QLatin1Char('&'));
+    text.replace(QStringLiteral("\x01"), QStringLiteral("&"));
+    return text.simplified();
+}
+
+QString describe(const QWidget* w)
+{
+    QString name = w->objectName();
+    if (name.isEmpty() && w->parentWidget())
+        name = QStringLiteral("(in %1)").arg(w->parentWidget()->objectName());
+    return QStringLiteral("%1 %2").arg(QString::fromLatin1(w->metaObject()->className()), name);
+}
+
+bool inScrolledArea(const QWidget* w, const QWidget* top)
+{
+    for (const QWidget* p = w->parentWidget(); p && p != top; p = p->parentWidget())
+        if (qobject_cast<const QAbstractScrollArea*>(p))
+            return true;
+    return false;
+}
+
+// What a person would see cut: a label, button or header text wider (or a wrapped label
+// taller) than the space it got, a widget outside the window, a tool bar that overflows.
+QStringList cutTexts(QWidget* top)
+{
+    QStringList found;
+    const QRect bounds = top->rect();
+    const QList<QWidget*> children = top->findChildren<QWidget*>();
+    for (QWidget* w : children) {
+        if (w->isWindow() || !w->isVisibleTo(top) || w->width() <= 0)
+            continue;
+        if (!inScrolledArea(w, top)) {
+            const QRect r(w->mapTo(top, QPoint(0, 0)), w->size());
+            if (!bounds.contains(r))
+                found << QStringLiteral("%1 lies outside the window (%2,%3 %4×%5)")
+                             .arg(describe(w))
+                             .arg(r.x())
+                             .arg(r.y())
+                             .arg(r.width())
+                             .arg(r.height());
+        }
+        if (auto* label = qobject_cast<QLabel*>(w)) {
+            if (label->text().isEmpty() || !label->pixmap().isNull())
+                continue;
+            if (label->wordWrap()) {
+                if (label->heightForWidth(label->width()) > label->height() + 1)
+                    found << QStringLiteral("%1 is cut at the bottom: \"%2\"")
+                                 .arg(describe(label), label->text().left(60));
+            } else if (label->sizeHint().width() > label->width() + 1) {
+                found << QStringLiteral("%1 is cut (%2 of %3 px): \"%4\"")
+                             .arg(describe(label))
+                             .arg(label->width())
+                             .arg(label->sizeHint().width())
+                             .arg(label->text().left(60));
+            }
+        } else if (auto* button = qobject_cast<QAbstractButton*>(w)) {
+            if (button->text().isEmpty() || qobject_cast<QToolButton*>(button))
+                continue;
+            if (button->sizeHint().width() > button->width() + 1)
+                found << QStringLiteral("%1 is cut: \"%2\"").arg(describe(button), button->text());
+        } else if (auto* header = qobject_cast<QHeaderView*>(w)) {
+            if (header->orientation() != Qt::Horizontal || !header->model())
+                continue;
+            const int last = header->logicalIndex(header->count() - 1 - header->hiddenSectionCount());
+            for (int i = 0; i < header->count(); ++i) {
+                if (header->isSectionHidden(i) || (header->stretchLastSection() && i == last))
+                    continue;
+                const QString text =
+                    header->model()->headerData(i, Qt::Horizontal, Qt::DisplayRole).toString();
+                if (text.isEmpty())
+                    continue;
+                const int needed = header->fontMetrics().horizontalAdvance(text) +
+                                   2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin);
+                if (header->sectionSize(i) < needed)
+                    found << QStringLiteral("header \"%1\" of %2 is cut (%3 of %4 px)")
+                                 .arg(text, describe(header->parentWidget()))
+                                 .arg(header->sectionSize(i))
+                                 .arg(needed);
+            }
+        } else if (auto* bar = qobject_cast<QToolBar*>(w)) {
+            auto* more = bar->findChild<QToolButton*>(QStringLiteral("qt_toolbar_ext_button"));
+            if (more && more->isVisibleTo(top))
+                found << QStringLiteral("the tool bar %1 overflows behind »").arg(describe(bar));
+        }
+    }
+    return found;
+}
+
+QChar mnemonic(const QString& text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != QLatin1Char('&'))
+            continue;
+        if (text[i + 1] == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text[i + 1].toLower();
+    }
+    return {};
+}
+
+// Two controls of one window answering the same Alt+letter: the second cannot be reached by
+// its accelerator. Menus are their own scope.
+QStringList clashingAccelerators(QWidget* top)
+{
+    QHash<QChar, QString> taken;
+    QStringList found;
+    const auto take = [&](const QString& text, const QString& what) {
+        const QChar key = mnemonic(text);
+        if (key.isNull())
+            return;
+        if (taken.contains(key))
+            found << QStringLiteral("Alt+%1 is both %2 and %3").arg(key, taken.value(key), what);
+        else
+            taken.insert(key, what);
+    };
+    for (QWidget* w : top->findChildren<QWidget*>()) {
+        if (w->isWindow() || !w->isVisibleTo(top))
+            continue;
+        if (auto* label = qobject_cast<QLabel*>(w); label && label->buddy())
+            take(label->text(), QStringLiteral("\"%1\"").arg(label->text()));
+        else if (auto* button = qobject_cast<QAbstractButton*>(w))
+            take(button->text(), QStringLiteral("\"%1\"").arg(button->text()));
+        else if (auto* box = qobject_cast<QGroupBox*>(w); box && box->isCheckable())
+            take(box->title(), QStringLiteral("\"%1\"").arg(box->title()));
+    }
+    if (auto* window = qobject_cast<QMainWindow*>(top)) {
+        for (QAction* menu : window->menuBar()->actions())
+            take(menu->text(), QStringLiteral("menu \"%1\"").arg(menu->text()));
+        for (QMenu* menu : window->menuBar()->findChildren<QMenu*>()) {
+            if (menu->title().isEmpty()) // the menu bar's own "»" menu repeats the menus
+                continue;
+            QHash<QChar, QString> inMenu;
+            for (QAction* a : menu->actions()) {
+                const QChar key = mnemonic(a->text());
+                if (key.isNull() || !a->isVisible())
+                    continue;
+                if (inMenu.contains(key))
+                    found << QStringLiteral("Alt+%1 is both \"%2\" and \"%3\" in menu %4")
+                                 .arg(key, inMenu.value(key), a->text(), menu->title());
+                else
+                    inMenu.insert(key, a->text());
+            }
+        }
+    }
+    return found;
+}
+
+bool interactive(QAccessible::Role role)
+{
+    switch (role) {
+    case QAccessible::PushButton:
+    case QAccessible::CheckBox:
+    case QAccessible::RadioButton:
+    case QAccessible::ComboBox:
+    case QAccessible::EditableText:
+    case QAccessible::SpinBox:
+    case QAccessible::Slider:
+    case QAccessible::ButtonMenu:
+    case QAccessible::ButtonDropDown:
+    case QAccessible::Table:
+    case QAccessible::List:
+    case QAccessible::Tree:
+    case QAccessible::PageTab:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// As a screen reader walks the tree: every control has a name, every label's text is
+// reachable (its name or description carries it; an accessible name replaces the text).
+void walk(QAccessibleInterface* iface, QStringList& found, int depth = 0)
+{
+    if (!iface || !iface->isValid() || depth > 60 || iface->state().invisible)
+        return;
+    const QAccessible::Role role = iface->role();
+    QWidget* widget = qobject_cast<QWidget*>(iface->object());
+    if (widget && !widget->isVisible())
+        return;
+    const QString name = iface->text(QAccessible::Name).simplified();
+    if (interactive(role) && name.isEmpty() && widget)
+        found << QStringLiteral("%1 has no accessible name").arg(describe(widget));
+    if (auto* label = qobject_cast<QLabel*>(iface->object())) {
+        const QString text = plain(label->text(), label->textFormat());
+        const QString description = iface->text(QAccessible::Description).simplified();
+        if (!text.isEmpty() && !name.contains(text) && !description.contains(text))
+            found << QStringLiteral("%1's text is out of a screen reader's reach: \"%2\" reads "
+                                    "\"%3\"")
+                         .arg(describe(label), text.left(50), name.left(50));
+    }
+    // The rows of a table are data, not controls.
+    if (role == QAccessible::Table || role == QAccessible::List || role == QAccessible::Tree)
+        return;
+    for (int i = 0; i < iface->childCount(); ++i)
+        walk(iface->child(i), found, depth + 1);
+}
+
+QStringList unreachable(QWidget* top)
+{
+    QStringList found;
+    walk(QAccessible::queryAccessibleInterface(top), found);
+    return found;
+}
+
+} // namespace
+
+class TestGuiEveryPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void emptyPagesSayWhatToDo();
+    void menusReadAsShown();
+    void sideBarFollowsSelection();
+    void messagesReachAScreenReader();
+    void everyPageAndDialog_data();
+    void everyPageAndDialog();
+
+private:
+    void fillDemo();
+    bool m_filled = false;
+    void selectFirstRow(QWidget* page);
+    QStringList checkDialog(const DialogAction& d, const QString& where);
+    test::GuiHarness m_gui;
+    int m_dialogsChecked = 0;
+};
+
+void TestGuiEveryPage::initTestCase()
+{
+    QAccessible::setActive(true);
+    const QString problem = m_gui.setUp();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestGuiEveryPage::fillDemo()
+{
+    if (m_filled)
+        return;
+    m_filled = true;
+    DemoGenerator::Options options;
+    options.members = 60;
+    options.profiles = 4;
+    options.numbers = 30;
+    options.calls = 400;
+    options.intoExistingAccount = true;
+    auto demo = DemoGenerator(m_gui.verify()).generate(options);
+    QVERIFY2(demo.ok(), demo ? "" : qPrintable(demo.error().message));
+    m_gui.window()->refreshPages();
+}
+
+void TestGuiEveryPage::emptyPagesSayWhatToDo()
+{
+    // A new account: each table page says what it is for, and its first action is a button.
+    const struct
+    {
+        const char* page;
+        const char* table;
+        const char* action;
+    } pages[] = {{"members", "membersTable", "addMemberAction"},
+                 {"numbers", "numbersTable", "buyNumbersAction"},
+                 {"sip-profiles", "sipProfilesTable", "createSipProfileAction"},
+                 {"calls", "callsTable", "importCallsAction"},
+                 {"activity", "activityTable", nullptr}};
+    ui::MainWindow* w = m_gui.window();
+    for (const auto& p : pages) {
+        w->showPage(QString::fromLatin1(p.page));
+        const QString name = QString::fromLatin1(p.table) + QStringLiteral("EmptyState");
+        auto* empty = w->findChild<QWidget*>(name);
+        QVERIFY2(empty, qPrintable(name));
+        auto* title = empty->findChild<QLabel*>(name + QStringLiteral("Title"));
+        auto* body = empty->findChild<QLabel*>(name + QStringLiteral("Text"));
+        auto* button = empty->findChild<QPushButton*>(name + QStringLiteral("Button"));
+        QVERIFY(title && body && button);
+        if (QLatin1String(p.page) == QLatin1String("activity")) {
+            // The window's own start is logged; an empty log is a new database elsewhere.
+            continue;
+        }
+        QTRY_VERIFY2(empty->isVisible(), qPrintable(name));
+        QVERIFY(!title->text().isEmpty() && !body->text().isEmpty());
+        QVERIFY(button->isVisible());
+        auto* action = w->findChild<QAction*>(QString::fromLatin1(p.action));
+        QVERIFY(action);
+        QTRY_COMPARE(button->text(), action->text().remove(QLatin1Char('&')));
+    }
+    // The button does what the action does.
+    w->showPage(QStringLiteral("members"));
+    auto* add = w->findChild<QPushButton*>(QStringLiteral("membersTableEmptyStateButton"));
+    m_gui.answerModal(QStringLiteral("addMemberDialog"), [](QDialog*) {});
+    QTest::mouseClick(add, Qt::LeftButton);
+    QVERIFY2(m_gui.modalProblem().isEmpty(), qPrintable(m_gui.modalProblem()));
+    QVERIFY(m_gui.modalAnswered());
+    // A search that finds nothing says so, not "No members yet".
+    fillDemo();
+    auto* search = w->findChild<QLineEdit*>(QStringLiteral("membersSearch"));
+    auto* empty = w->findChild<QWidget*>(QStringLiteral("membersTableEmptyState"));
+    QTRY_VERIFY(!empty->isVisible());
+    search->setText(QStringLiteral("zzzznobody"));
+    QTRY_VERIFY(empty->isVisible());
+    QVERIFY(empty->findChild<QLabel*>(QStringLiteral("membersTableEmptyStateTitle"))
+                ->text()
+                .contains(QStringLiteral("zzzznobody")));
+    QVERIFY(!empty->findChild<QPushButton*>(QStringLiteral("membersTableEmptyStateButton"))
+                 ->isVisible());
+    search->clear();
+    QTRY_VERIFY(!empty->isVisible());
+}
+
+void TestGuiEveryPage::cleanupTestCase()
+{
+    ui::LanguageManager::instance()->apply(QStringLiteral("en"), false);
+    m_gui.tearDown();
+}
+
+void TestGuiEveryPage::everyPageAndDialog_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const char* lang : {"en", "nb", "fr", "nl", "pl"}) {
+        for (const QSize size : {QSize(1024, 700), QSize(1280, 800)})
+            QTest::addRow("%s-%dx%d", lang, size.width(), size.height())
+                << QString::fromLatin1(lang) << size;
+    }
+}
+
+void TestGuiEveryPage::selectFirstRow(QWidget* page)
+{
+    for (QTableView* view : page->findChildren<QTableView*>()) {
+        if (view->isVisible() && view->model() && view->model()->rowCount() > 0) {
+            view->selectRow(0);
+            return;
+        }
+    }
+}
+
+QStringList TestGuiEveryPage::checkDialog(const DialogAction& d, const QString& where)
+{
+    QStringList found;
+    ui::MainWindow* w = m_gui.window();
+    w->showPage(QString::fromLatin1(d.page));
+    selectFirstRow(w->page(w->currentPage()));
+    auto* action = w->findChild<QAction*>(QString::fromLatin1(d.action));
+    if (!action)
+        return {QStringLiteral("%1: no action %2").arg(where, QString::fromLatin1(d.action))};
+    if (!action->isEnabled())
+        return {}; // counted below: most must open
+    bool seen = false;
+    QTimer::singleShot(0, this, [&] {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (!modal) {
+            found << QStringLiteral("%1: %2 opened no dialog").arg(where, QString::fromLatin1(d.action));
+            return;
+        }
+        seen = true;
+        const QString name = QStringLiteral("%1 %2").arg(where, modal->objectName());
+        // A dialog fits on a 1024×700 screen whatever the language.
+        const QSize wanted = modal->minimumSizeHint().expandedTo(modal->minimumSize());
+        if (wanted.width() > 1024 || wanted.height() > 700)
+            found << QStringLiteral("%1 needs %2×%3, more than 1024×700")
+                         .arg(name)
+                         .arg(wanted.width())
+                         .arg(wanted.height());
+        // Qt's own file dialog is Qt's to fit (its columns are the user's to widen).
+        if (!qobject_cast<QFileDialog*>(modal))
+            for (const QString& f : cutTexts(modal))
+                found << QStringLiteral("%1: %2").arg(name, f);
+        for (const QString& f : unreachable(modal))
+            found << QStringLiteral("%1: %2").arg(name, f);
+        for (const QString& f : clashingAccelerators(modal))
+            found << QStringLiteral("%1: %2").arg(name, f);
+        if (auto* dialog = qobject_cast<QDialog*>(modal))
+            dialog->reject();
+        else
+            modal->close();
+    });
+    action->trigger();
+    m_gui.closeModals();
+    if (seen)
+        ++m_dialogsChecked;
+    return found;
+}
+
+void TestGuiEveryPage::everyPageAndDialog()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    fillDemo();
+    QVERIFY(ui::LanguageManager::instance()->apply(language, false));
+    ui::MainWindow* w = m_gui.window();
+    w->resize(size);
+    QCoreApplication::processEvents();
+    QStringList found;
+    const QString where = QStringLiteral("%1 %2×%3").arg(language).arg(size.width()).arg(size.height());
+    auto* balance = w->findChild<QLabel*>(QStringLiteral("companyBalanceLabel"));
+    QVERIFY(balance);
+    for (const QString& page : ui::MainWindow::pageNames()) {
+        w->showPage(page);
+        selectFirstRow(w->page(w->currentPage()));
+        QCoreApplication::processEvents();
+        const QString here = QStringLiteral("%1 page %2").arg(where, page);
+        if (!balance->isVisibleTo(w) || balance->visibleRegion().boundingRect() != balance->rect())
+            found << QStringLiteral("%1: the company balance is not in sight").arg(here);
+        for (const QString& f : cutTexts(w))
+            found << QStringLiteral("%1: %2").arg(here, f);
+        for (const QString& f : unreachable(w))
+            found << QStringLiteral("%1: %2").arg(here, f);
+        for (const QString& f : clashingAccelerators(w))
+            found << QStringLiteral("%1: %2").arg(here, f);
+    }
+    m_dialogsChecked = 0;
+    for (const DialogAction& d : kDialogs)
+        found << checkDialog(d, where);
+    // The demo account has what each dialog needs; one that stays closed is not checked.
+    QVERIFY2(m_dialogsChecked >= int(std::size(kDialogs)) - 2,
+             qPrintable(QStringLiteral("only %1 dialogs opened").arg(m_dialogsChecked)));
+    found.removeDuplicates();
+    for (const QString& f : std::as_const(found))
+        qWarning("%s", qPrintable(f));
+    QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("%1 defects (listed above)").arg(found.size())));
+}
+
+void TestGuiEveryPage::menusReadAsShown()
+{
+    // "Calls & reports" in the View menu: a screen reader says what the menu shows.
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("fr")}) {
+        QVERIFY(ui::LanguageManager::instance()->apply(language, false));
+        const QList<QMenu*> menus = m_gui.window()->menuBar()->findChildren<QMenu*>();
+        QVERIFY(!menus.isEmpty());
+        for (QMenu* menu : menus) {
+            QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(menu);
+            QVERIFY(iface);
+            const QList<QAction*> actions = menu->actions();
+            for (int i = 0; i < iface->childCount(); ++i) {
+                const QString read = iface->child(i)->text(QAccessible::Name);
+                QVERIFY2(!read.contains(QLatin1String("  ")), qPrintable(read));
+                QVERIFY2(!read.contains(QLatin1Char('&')) || read.contains(QLatin1String(" & ")),
+                         qPrintable(read));
+            }
+        }
+    }
+    ui::LanguageManager::instance()->apply(QStringLiteral("en"), false);
+}
+
+void TestGuiEveryPage::sideBarFollowsSelection()
+{
+    ui::MainWindow* w = m_gui.window();
+    w->showPage(QStringLiteral("members"));
+    auto* navigation = w->findChild<QAbstractItemView*>(QStringLiteral("navigation"));
+    QVERIFY(navigation);
+    const int settings = int(ui::MainWindow::pageNames().indexOf(QStringLiteral("settings")));
+    QVERIFY(settings > 0);
+    // What a screen reader's select action does: select the row, through the list's own
+    // accessible table, without making it current.
+    QAccessibleInterface* list = QAccessible::queryAccessibleInterface(navigation);
+    QVERIFY(list && list->tableInterface());
+    QVERIFY(list->tableInterface()->selectRow(settings));
+    QTRY_COMPARE(w->currentPage(), settings);
+    // And through the selection model alone.
+    const int members = int(ui::MainWindow::pageNames().indexOf(QStringLiteral("members")));
+    navigation->selectionModel()->select(navigation->model()->index(members, 0),
+                                         QItemSelectionModel::ClearAndSelect);
+    QTRY_COMPARE(w->currentPage(), members);
+}
+
+void TestGuiEveryPage::messagesReachAScreenReader()
+{
+    // Where a platform bridge is active (AT-SPI on a desktop), the events themselves.
+    static QList<QAccessible::Event> events;
+    events.clear();
+    const auto previous = QAccessible::installUpdateHandler(
+        [](QAccessibleEvent* e) { events << e->type(); });
+    auto restore = qScopeGuard([previous] { QAccessible::installUpdateHandler(previous); });
+    QString read;
+    QStringList spoken;
+    m_gui.answerModal(QStringLiteral("topUpDialog"), [&](QDialog* d) {
+        auto* hint = d->findChild<ui::HintLabel*>(QStringLiteral("hintLabel"));
+        QVERIFY(hint);
+        connect(hint, &ui::HintLabel::announced, this,
+                [&spoken](const QString& s) { spoken << s; });
+        test::GuiHarness::type(d, QStringLiteral("amountEdit"), QStringLiteral("-5"));
+        QVERIFY(hint->isVisible());
+        read = QAccessible::queryAccessibleInterface(hint)->text(QAccessible::Name);
+        QVERIFY2(read.contains(hint->text()), qPrintable(read));
+    });
+    m_gui.window()->showPage(QStringLiteral("members"));
+    QVERIFY(m_gui.triggerAction(QStringLiteral("topUpAction")));
+    QVERIFY2(m_gui.modalProblem().isEmpty(), qPrintable(m_gui.modalProblem()));
+    QVERIFY(m_gui.modalAnswered());
+    // The text itself, led by its kind, not a bare "Problem".
+    QVERIFY2(read.startsWith(QLatin1String("Problem: ")) && read.size() > 12, qPrintable(read));
+    // Announced once per new message, not once per keystroke that keeps it.
+    QVERIFY(!spoken.isEmpty());
+    QCOMPARE(spoken.last(), read);
+    QCOMPARE(spoken.count(read), 1);
+    if (QAccessible::isActive()) {
+        QVERIFY(events.contains(QAccessible::NameChanged));
+        QVERIFY(events.contains(QAccessible::Alert));
+    }
+}
+
+QTEST_MAIN(TestGuiEveryPage)
+#include "tst_gui_everypage.moc"
