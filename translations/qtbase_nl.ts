@@ -18,4 +18,11 @@
         <translation>Bestandsmap</translation>
     </message>
 </context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>Vo&amp;ltooien</translation>
+    </message>
+</context>
 </TS>

@@ -60,17 +60,18 @@ QString LanguageManager::initialLanguage()
 
 QStringList LanguageManager::qtCatalogues(const QString& code)
 {
-    // The project's own first, the system's over it: the system's follows the installed
-    // Qt's sources exactly, and the project's fills in what it lacks. Debian ships fr, nl
-    // and pl but no qtbase_nb.qm, so Norwegian comes wholly from the project's.
+    // The system's first, the project's over it: the system's has most of Qt's texts for the
+    // installed Qt, the project's fills in what it lacks and corrects what reads wrong (an
+    // accelerator shared by two wizard buttons). Debian ships fr, nl and pl but no
+    // qtbase_nb.qm, so Norwegian comes wholly from the project's.
     QStringList files;
-    const QString own = QStringLiteral(":/i18n/qtbase_%1.qm").arg(code);
-    if (QFileInfo::exists(own))
-        files << own;
     const QString system = QLibraryInfo::path(QLibraryInfo::TranslationsPath) +
                            QStringLiteral("/qtbase_%1.qm").arg(code);
     if (QFileInfo::exists(system))
         files << system;
+    const QString own = QStringLiteral(":/i18n/qtbase_%1.qm").arg(code);
+    if (QFileInfo::exists(own))
+        files << own;
     return files;
 }
 

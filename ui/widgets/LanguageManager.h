@@ -33,8 +33,8 @@ public:
     static QString initialLanguage();
 
     /// The files of Qt's own translation (qtbase_<code>.qm) for a language, in the order
-    /// they are installed: the project's, embedded under :/i18n (all of Norwegian, the
-    /// gaps of the others), then the system's, which wins where both translate a text.
+    /// they are installed: the system's, then the project's, embedded under :/i18n (all of
+    /// Norwegian; the gaps and corrections of the others), which wins where both translate.
     static QStringList qtCatalogues(const QString& code);
 
     /// Switches at runtime; `remember` stores the choice in QSettings. Returns false for an
@@ -48,7 +48,7 @@ signals:
 private:
     explicit LanguageManager(QObject* parent);
     QTranslator m_app;
-    /// Qt's own: the project's catalogue, then the system's (qtCatalogues()).
+    /// Qt's own: the system's catalogue, then the project's (qtCatalogues()).
     std::array<QTranslator, 2> m_qt;
     bool m_appInstalled = false;
     QString m_current = QStringLiteral("en");

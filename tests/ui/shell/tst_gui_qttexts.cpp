@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -67,6 +68,27 @@ QStringList english(const QStringList& texts, const QSet<QString>& englishSource
             found << p;
     }
     return found;
+}
+
+/// The accelerator letters used more than once among `texts` (case folded).
+QStringList clashingAccelerators(const QStringList& texts)
+{
+    QHash<QChar, int> uses;
+    for (const QString& text : texts) {
+        const QString label = text.left(text.indexOf(QLatin1Char('\t')));
+        for (qsizetype i = label.indexOf(QLatin1Char('&')); i >= 0 && i + 1 < label.size();
+             i = label.indexOf(QLatin1Char('&'), i + 2)) {
+            if (label[i + 1] != QLatin1Char('&')) {
+                ++uses[label[i + 1].toLower()];
+                break;
+            }
+        }
+    }
+    QStringList clashes;
+    for (auto it = uses.cbegin(); it != uses.cend(); ++it)
+        if (it.value() > 1)
+            clashes << QString(it.key());
+    return clashes;
 }
 
 void collectActions(const QMenu* menu, QStringList& texts)
@@ -175,9 +197,11 @@ void TestGuiQtTexts::catalogueFound()
 {
     QFETCH(QString, code);
     const QStringList files = ui::LanguageManager::qtCatalogues(code);
-    // The project's own for every language, the system's (Debian's) for all but Norwegian.
+    // The project's own for every language, over the system's (Debian's) for all but
+    // Norwegian.
     QVERIFY2(files.contains(QStringLiteral(":/i18n/qtbase_%1.qm").arg(code)),
              qPrintable(files.join(QLatin1String(", "))));
+    QCOMPARE(files.last(), QStringLiteral(":/i18n/qtbase_%1.qm").arg(code));
     if (code != QLatin1String("nb"))
         QCOMPARE(files.size(), 2);
 }
@@ -196,6 +220,9 @@ void TestGuiQtTexts::lineEditMenu()
         english(texts, set({"Undo", "Redo", "Cut", "Copy", "Paste", "Delete", "Select All",
                             "Insert Unicode control character"}));
     QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1String(", "))));
+    // Every item of the menu reachable by its own letter.
+    const QStringList clashes = clashingAccelerators(texts);
+    QVERIFY2(clashes.isEmpty(), qPrintable(texts.join(QLatin1String(" | "))));
 }
 
 void TestGuiQtTexts::wizardButtons()
@@ -220,6 +247,8 @@ void TestGuiQtTexts::wizardButtons()
         }
         const QStringList left = english(texts, sources);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1String(", "))));
+        QVERIFY2(clashingAccelerators(texts).isEmpty(),
+                 qPrintable(texts.join(QLatin1String(" | "))));
         if (code == QLatin1String("nb") && style == QWizard::ClassicStyle) {
             QCOMPARE(plain(wizard.buttonText(QWizard::BackButton)), QStringLiteral("< Tilbake"));
             QCOMPARE(plain(wizard.buttonText(QWizard::NextButton)), QStringLiteral("Neste >"));
