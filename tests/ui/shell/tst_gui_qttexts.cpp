@@ -1,7 +1,7 @@
 // Qt's own texts in every language of the window (issue 13): the line edit's context menu,
-// a wizard's and a dialog's standard buttons, a message box and a (non-native) file dialog
-// read the language chosen, not English. Norwegian bokmål comes from the project's own
-// qtbase_nb.qm (Debian ships none); French, Dutch and Polish from the system's.
+// a wizard's and a dialog's standard buttons, a message box, a (non-native) file dialog and
+// the print dialog read the language chosen, not English. Norwegian bokmål comes from the project's
+// own qtbase_nb.qm (Debian ships none); French, Dutch and Polish from the system's.
 
 #include "tests/support/GuiHarness.h"
 
@@ -20,7 +20,10 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -44,17 +47,21 @@ QString plain(QString text)
     return text.trimmed();
 }
 
-/// Words that are the same in English and in a language: "OK" in all four, "Type" (the
-/// file list's header) in Norwegian, French and Dutch, "Help" in Dutch.
-bool sameInLanguage(const QString& code, const QString& word)
+/// Words that are the same in English and in a language: "OK" in all four, "Type" in
+/// Norwegian, French and Dutch, "Options" in French, "Help" in Dutch. Compared without a
+/// trailing colon or arrows ("Type:", "Options >>").
+bool sameInLanguage(const QString& code, QString word)
 {
-    if (word == QLatin1String("OK"))
-        return true;
-    if (word == QLatin1String("Type"))
-        return code != QLatin1String("pl");
-    if (word == QLatin1String("Help"))
-        return code == QLatin1String("nl");
-    return false;
+    word.remove(QRegularExpression(QStringLiteral("(:| >>| <<)$")));
+    static const QHash<QString, QStringList> same = {
+        {QStringLiteral("nb"), {QStringLiteral("OK"), QStringLiteral("Type")}},
+        {QStringLiteral("fr"),
+         {QStringLiteral("OK"), QStringLiteral("Type"), QStringLiteral("Options")}},
+        {QStringLiteral("nl"),
+         {QStringLiteral("OK"), QStringLiteral("Type"), QStringLiteral("Help")}},
+        {QStringLiteral("pl"), {QStringLiteral("OK")}},
+    };
+    return same.value(code).contains(word);
 }
 
 /// The English texts found among `texts` (accelerators and shortcuts ignored).
@@ -162,6 +169,8 @@ private slots:
     void messageBox();
     void fileDialog_data() { languages(); }
     void fileDialog();
+    void printDialog_data() { languages(); }
+    void printDialog();
     void englishStaysEnglish();
 
 private:
@@ -366,6 +375,62 @@ void TestGuiQtTexts::fileDialog()
         if (code == QLatin1String("nb") && mode == QFileDialog::AcceptSave)
             test::GuiHarness::shoot(&dialog, QStringLiteral("qttexts_filedialog_nb"));
     }
+}
+
+void TestGuiQtTexts::printDialog()
+{
+    // The statement is printed through Qt's own print dialog (not the desktop's on Unix).
+    useLanguage();
+    QFETCH(QString, code);
+    QPrinter printer;
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    QPrintDialog dialog(&printer);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QSet<QString> sources = set({"Print",
+                                       "Printer",
+                                       "Name:",
+                                       "Properties",
+                                       "Location:",
+                                       "Type:",
+                                       "Output file:",
+                                       "Preview",
+                                       "Print range",
+                                       "Print all",
+                                       "Pages from",
+                                       "to",
+                                       "Current Page",
+                                       "Selection",
+                                       "Copies",
+                                       "Copies:",
+                                       "Collate",
+                                       "Reverse",
+                                       "Options",
+                                       "Options >>",
+                                       "Options <<",
+                                       "Color Mode",
+                                       "Color",
+                                       "Grayscale",
+                                       "Double Sided Printing",
+                                       "Off",
+                                       "Long side binding",
+                                       "Short side binding",
+                                       "Page Set:",
+                                       "All Pages",
+                                       "Even Pages",
+                                       "Odd Pages",
+                                       "Cancel",
+                                       "Print to File (PDF)",
+                                       "Local file",
+                                       "Write PDF file",
+                                       "Output Settings"});
+    const QStringList texts = visibleTexts(&dialog);
+    QVERIFY2(texts.size() >= 10, qPrintable(texts.join(QLatin1String(" | "))));
+    const QStringList left = english(texts, sources);
+    QVERIFY2(left.isEmpty(),
+             qPrintable(code + QLatin1String(": ") + left.join(QLatin1String(", "))));
+    if (code == QLatin1String("nb"))
+        test::GuiHarness::shoot(&dialog, QStringLiteral("qttexts_printdialog_nb"));
 }
 
 void TestGuiQtTexts::englishStaysEnglish()
