@@ -58,6 +58,23 @@ QString LanguageManager::initialLanguage()
     }
 }
 
+QStringList LanguageManager::qtCatalogues(const QString& code)
+{
+    // The system's first, the project's over it: the system's has most of Qt's texts for the
+    // installed Qt, the project's fills in what it lacks and corrects what reads wrong (an
+    // accelerator shared by two wizard buttons). Debian ships fr, nl and pl but no
+    // qtbase_nb.qm, so Norwegian comes wholly from the project's.
+    QStringList files;
+    const QString system = QLibraryInfo::path(QLibraryInfo::TranslationsPath) +
+                           QStringLiteral("/qtbase_%1.qm").arg(code);
+    if (QFileInfo::exists(system))
+        files << system;
+    const QString own = QStringLiteral(":/i18n/qtbase_%1.qm").arg(code);
+    if (QFileInfo::exists(own))
+        files << own;
+    return files;
+}
+
 bool LanguageManager::apply(const QString& code, bool remember)
 {
     if (!isSupported(code))
@@ -70,23 +87,22 @@ bool LanguageManager::apply(const QString& code, bool remember)
         m_appInstalled = false;
         changedTranslators = true;
     }
-    if (m_qtInstalled) {
-        QCoreApplication::removeTranslator(&m_qt);
-        m_qtInstalled = false;
-        changedTranslators = true;
+    for (QTranslator& qt : m_qt) {
+        if (QCoreApplication::removeTranslator(&qt))
+            changedTranslators = true;
     }
     // English too: its translation holds the plural forms of "%n member(s)".
     if (m_app.load(QStringLiteral(":/i18n/switchboard_%1.qm").arg(code)))
         m_appInstalled = QCoreApplication::installTranslator(&m_app);
     changedTranslators = changedTranslators || m_appInstalled;
     if (code != QLatin1String("en")) {
-        // Qt's own strings (standard buttons, …) where the system ships them; Debian has
-        // no qtbase_nb.qm.
-        const QString qtFile = QLibraryInfo::path(QLibraryInfo::TranslationsPath) +
-                               QStringLiteral("/qtbase_%1.qm").arg(code);
-        if (QFileInfo::exists(qtFile) && m_qt.load(qtFile))
-            m_qtInstalled = QCoreApplication::installTranslator(&m_qt);
-        changedTranslators = changedTranslators || m_qtInstalled;
+        // Installed in order: a translator installed later is asked first.
+        const QStringList files = qtCatalogues(code);
+        for (qsizetype i = 0; i < files.size() && i < qsizetype(m_qt.size()); ++i) {
+            if (m_qt[size_t(i)].load(files[i]) &&
+                QCoreApplication::installTranslator(&m_qt[size_t(i)]))
+                changedTranslators = true;
+        }
     }
     m_current = code;
     if (!changedTranslators) {
