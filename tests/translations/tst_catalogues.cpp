@@ -43,8 +43,8 @@ QList<Message> readCatalogue(const QString& path)
         } else if (name == QLatin1String("source")) {
             m.source = xml.readElementText();
         } else if (name == QLatin1String("translation")) {
-            m.unfinished = xml.attributes().value(QLatin1String("type")) ==
-                           QLatin1String("unfinished");
+            m.unfinished =
+                xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
             if (!m.numerus)
                 m.translations << xml.readElementText();
         } else if (name == QLatin1String("numerusform")) {
@@ -67,7 +67,8 @@ QSet<QString> placeholders(const QString& text)
 
 QString catalogue(const QString& lang)
 {
-    return QDir(QStringLiteral(SB_TRANSLATIONS_DIR)).filePath(QStringLiteral("switchboard_%1.ts").arg(lang));
+    return QDir(QStringLiteral(SB_TRANSLATIONS_DIR))
+        .filePath(QStringLiteral("switchboard_%1.ts").arg(lang));
 }
 
 } // namespace
@@ -104,9 +105,9 @@ void TestCatalogues::pluralsUseN()
                 nearest = match.captured(0);
                 at = match.capturedStart();
             }
-            const bool counted = m.numerus && (nearest == QLatin1String("%n") ||
-                                               nearest == QLatin1String("%Ln")) &&
-                                 word.capturedStart() - at <= 40;
+            const bool counted =
+                m.numerus && (nearest == QLatin1String("%n") || nearest == QLatin1String("%Ln")) &&
+                word.capturedStart() - at <= 40;
             if (!counted)
                 wrong << QStringLiteral("%1: %2").arg(m.context, m.source);
         }

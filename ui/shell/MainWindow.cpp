@@ -21,6 +21,7 @@
 #include "ui/shell/TopUpDialog.h"
 #include "ui/shell/WelcomeDialog.h"
 #include "ui/widgets/BackgroundJob.h"
+#include "ui/widgets/Icons.h"
 
 #include <QAction>
 #include <QApplication>
@@ -131,6 +132,9 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
 
     createActions();
     createMenus();
+    // Icons for the side bar, the menus and the tool bar (the theme's, else our own drawn in
+    // the palette's colour); actions of pages built later get theirs as they are shown.
+    Icons::decorate(this);
 
     connect(m_ctx.notifier, &Notifier::changed, this, [this](const Changes& changes) {
         if (changes.companyBalance)

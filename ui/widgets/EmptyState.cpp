@@ -26,10 +26,7 @@ QString withoutMnemonic(QString text)
 
 EmptyState::EmptyState(QAbstractItemView* view, QAction* action, std::function<QString()> search,
                        std::function<bool()> filtered)
-    : QWidget(view->viewport()),
-      m_view(view),
-      m_action(action),
-      m_search(std::move(search)),
+    : QWidget(view->viewport()), m_view(view), m_action(action), m_search(std::move(search)),
       m_filtered(std::move(filtered))
 {
     setObjectName(view->objectName() + QStringLiteral("EmptyState"));

@@ -20,11 +20,11 @@
 #include <QFileDialog>
 #include <QGroupBox>
 #include <QHash>
-#include <QMainWindow>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMenu>
 #include <QLineEdit>
+#include <QMainWindow>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QTableView>
@@ -135,7 +135,8 @@ QStringList cutTexts(QWidget* top)
         } else if (auto* header = qobject_cast<QHeaderView*>(w)) {
             if (header->orientation() != Qt::Horizontal || !header->model())
                 continue;
-            const int last = header->logicalIndex(header->count() - 1 - header->hiddenSectionCount());
+            const int last =
+                header->logicalIndex(header->count() - 1 - header->hiddenSectionCount());
             for (int i = 0; i < header->count(); ++i) {
                 if (header->isSectionHidden(i) || (header->stretchLastSection() && i == last))
                     continue;
@@ -425,7 +426,8 @@ QStringList TestGuiEveryPage::checkDialog(const DialogAction& d, const QString& 
     QTimer::singleShot(0, this, [&] {
         QWidget* modal = QApplication::activeModalWidget();
         if (!modal) {
-            found << QStringLiteral("%1: %2 opened no dialog").arg(where, QString::fromLatin1(d.action));
+            found << QStringLiteral("%1: %2 opened no dialog")
+                         .arg(where, QString::fromLatin1(d.action));
             return;
         }
         seen = true;
@@ -467,7 +469,8 @@ void TestGuiEveryPage::everyPageAndDialog()
     w->resize(size);
     QCoreApplication::processEvents();
     QStringList found;
-    const QString where = QStringLiteral("%1 %2×%3").arg(language).arg(size.width()).arg(size.height());
+    const QString where =
+        QStringLiteral("%1 %2×%3").arg(language).arg(size.width()).arg(size.height());
     auto* balance = w->findChild<QLabel*>(QStringLiteral("companyBalanceLabel"));
     QVERIFY(balance);
     for (const QString& page : ui::MainWindow::pageNames()) {
@@ -493,7 +496,8 @@ void TestGuiEveryPage::everyPageAndDialog()
     found.removeDuplicates();
     for (const QString& f : std::as_const(found))
         qWarning("%s", qPrintable(f));
-    QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("%1 defects (listed above)").arg(found.size())));
+    QVERIFY2(found.isEmpty(),
+             qPrintable(QStringLiteral("%1 defects (listed above)").arg(found.size())));
 }
 
 void TestGuiEveryPage::menusReadAsShown()
@@ -544,8 +548,8 @@ void TestGuiEveryPage::messagesReachAScreenReader()
     // Where a platform bridge is active (AT-SPI on a desktop), the events themselves.
     static QList<QAccessible::Event> events;
     events.clear();
-    const auto previous = QAccessible::installUpdateHandler(
-        [](QAccessibleEvent* e) { events << e->type(); });
+    const auto previous =
+        QAccessible::installUpdateHandler([](QAccessibleEvent* e) { events << e->type(); });
     auto restore = qScopeGuard([previous] { QAccessible::installUpdateHandler(previous); });
     QString read;
     QStringList spoken;
