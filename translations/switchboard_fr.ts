@@ -6102,7 +6102,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <source>Nothing was imported from %1: %n problem(s), the first on line %2: %3</source>
         <translation>
             <numerusform>Rien n’a été importé de %1&#xa0;: %n problème, ligne %2&#xa0;: %3</numerusform>
-            <numerusform>Rien n’a été importé de %1&#xa0;: %n problèmes, le premier ligne %2&#xa0;: %3</numerusform>
+            <numerusform>Rien n’a été importé de %1&#xa0;: %n problèmes, le premier à la ligne %2&#xa0;: %3</numerusform>
         </translation>
     </message>
     <message>

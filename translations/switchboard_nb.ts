@@ -6791,7 +6791,7 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     </message>
     <message>
         <source>Paid until %1, then renewed monthly from the company balance.</source>
-        <translation>Betalt til %1, deretter fornyet månedlig fra firmasaldoen.</translation>
+        <translation>Betalt til %1, fornyes deretter månedlig fra firmasaldoen.</translation>
     </message>
     <message>
         <source>Profile balance: %1</source>

@@ -1387,7 +1387,7 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     </message>
     <message>
         <source>Name</source>
-        <translation>Nazwa</translation>
+        <translation>Imię i nazwisko</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -2544,27 +2544,27 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     </message>
     <message>
         <source>Account:     %1</source>
-        <translation>Konto:   %1</translation>
+        <translation>Konto:           %1</translation>
     </message>
     <message>
         <source>Name:        %1</source>
-        <translation>Nazwa:   %1</translation>
+        <translation>Imię i nazwisko: %1</translation>
     </message>
     <message>
         <source>E-mail:      %1</source>
-        <translation>E-mail:  %1</translation>
+        <translation>E-mail:          %1</translation>
     </message>
     <message>
         <source>Department:  %1</source>
-        <translation>Dział:   %1</translation>
+        <translation>Dział:           %1</translation>
     </message>
     <message>
         <source>Balance:     %1</source>
-        <translation>Saldo:   %1</translation>
+        <translation>Saldo:           %1</translation>
     </message>
     <message>
         <source>Status:      %1</source>
-        <translation>Stan:    %1</translation>
+        <translation>Stan:            %1</translation>
     </message>
     <message>
         <source>Auto-recharge: %1 when below %2, monthly limit %3, recharged this month %4</source>
@@ -3498,7 +3498,7 @@ Hasło: %2</translation>
     </message>
     <message>
         <source>Country:     %1</source>
-        <translation>Kraj:    %1</translation>
+        <translation>Kraj:            %1</translation>
     </message>
     <message>
         <source>The members of the account: add, list, show, country, import and export.</source>
@@ -6233,7 +6233,7 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     </message>
     <message>
         <source>Search by account, name, e-mail or department (Ctrl+F)</source>
-        <translation>Szukaj według konta, nazwy, e-maila lub działu (Ctrl+F)</translation>
+        <translation>Szukaj według konta, imienia i nazwiska, e-maila lub działu (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search members</source>
@@ -7019,7 +7019,7 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     </message>
     <message>
         <source>Name</source>
-        <translation>Nazwa</translation>
+        <translation>Imię i nazwisko</translation>
     </message>
     <message>
         <source>Extension</source>
