@@ -4275,7 +4275,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>Problème</translation>
     </message>
     <message>
-        <source>&amp;Buy now</source>
+        <source>Bu&amp;y now</source>
         <translation>&amp;Acheter maintenant</translation>
     </message>
     <message>
@@ -4520,7 +4520,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>Nom de compte</translation>
     </message>
     <message>
-        <source>&amp;Add</source>
+        <source>A&amp;dd</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
@@ -4742,11 +4742,11 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation>&amp;Profil&#xa0;:</translation>
+        <translation>Pr&amp;ofil :</translation>
     </message>
     <message>
-        <source>&amp;Member:</source>
-        <translation>&amp;Membre&#xa0;:</translation>
+        <source>M&amp;ember:</source>
+        <translation>Mem&amp;bre :</translation>
     </message>
     <message>
         <source>Any account</source>
@@ -5041,7 +5041,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>Ventes Oslo</translation>
     </message>
     <message>
-        <source>De&amp;partment:</source>
+        <source>&amp;Department:</source>
         <translation>Ser&amp;vice&#xa0;:</translation>
     </message>
     <message>
@@ -5736,7 +5736,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>Les identifiants des nouveaux profils SIP sont envoyés par e-mail via ce serveur. Il est conservé dans la base de données, pour tous les administrateurs et pour switchboardctl.</translation>
     </message>
     <message>
-        <source>&amp;Mail server:</source>
+        <source>Mail s&amp;erver:</source>
         <translation>Ser&amp;veur de messagerie&#xa0;:</translation>
     </message>
     <message>
@@ -5744,7 +5744,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>p. ex. %1</translation>
     </message>
     <message>
-        <source>P&amp;ort:</source>
+        <source>&amp;Port:</source>
         <translation>P&amp;ort&#xa0;:</translation>
     </message>
     <message>
@@ -5752,7 +5752,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>Port du serveur de messagerie</translation>
     </message>
     <message>
-        <source>Se&amp;curity:</source>
+        <source>Secu&amp;rity:</source>
         <translation>Sécu&amp;rité&#xa0;:</translation>
     </message>
     <message>
@@ -5792,8 +5792,8 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>Mot de passe du serveur de messagerie</translation>
     </message>
     <message>
-        <source>Se&amp;nder:</source>
-        <translation>E&amp;xpéditeur&#xa0;:</translation>
+        <source>Sender:</source>
+        <translation>Expéditeur :</translation>
     </message>
     <message>
         <source>Sender address</source>
@@ -5951,7 +5951,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
+        <translation>Affic&amp;hage</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -6102,7 +6102,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <source>Nothing was imported from %1: %n problem(s), the first on line %2: %3</source>
         <translation>
             <numerusform>Rien n’a été importé de %1&#xa0;: %n problème, ligne %2&#xa0;: %3</numerusform>
-            <numerusform>Rien n’a été importé de %1&#xa0;: %n problèmes, le premier ligne %2&#xa0;: %3</numerusform>
+            <numerusform>Rien n’a été importé de %1&#xa0;: %n problèmes, le premier à la ligne %2&#xa0;: %3</numerusform>
         </translation>
     </message>
     <message>
@@ -6139,7 +6139,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>Auto-&amp;recharge…</source>
-        <translation>&amp;Recharge automatique…</translation>
+        <translation>Recharge a&amp;utomatique…</translation>
     </message>
     <message>
         <source>Set up auto-recharge for the selected member (%1)</source>
@@ -6368,7 +6368,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <translation>Filtrer par pays</translation>
     </message>
     <message>
-        <source>&amp;Held by:</source>
+        <source>Held &amp;by:</source>
         <translation>Titu&amp;laire&#xa0;:</translation>
     </message>
     <message>
@@ -6451,7 +6451,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <translation>Copié</translation>
     </message>
     <message>
-        <source>&amp;Copy configuration</source>
+        <source>Co&amp;py configuration</source>
         <translation>&amp;Copier la configuration</translation>
     </message>
     <message>
@@ -6612,7 +6612,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <translation>chemin de fichier ou postgresql://…</translation>
     </message>
     <message>
-        <source>&amp;Switch</source>
+        <source>Switch</source>
         <translation>&amp;Changer</translation>
     </message>
     <message>
@@ -6656,7 +6656,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <translation>Serveurs S&amp;IP&#xa0;:</translation>
     </message>
     <message>
-        <source>Sa&amp;ve</source>
+        <source>S&amp;ave</source>
         <translation>Enre&amp;gistrer</translation>
     </message>
     <message>
@@ -6684,7 +6684,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <translation>«&#xa0;Vérifier le trunk&#xa0;», dans les détails d’un profil SIP, envoie des requêtes SIP OPTIONS à son PBX et aux serveurs du fournisseur, en les renvoyant après 0,5, 1, 2 et 4&#xa0;s. Un serveur resté silencieux pendant ce délai est considéré comme ne répondant pas&#xa0;; switchboardctl profile probe utilise la même limite.</translation>
     </message>
     <message>
-        <source>&amp;Wait at most:</source>
+        <source>Wait at m&amp;ost:</source>
         <translation>Atten&amp;dre au plus&#xa0;:</translation>
     </message>
     <message>
@@ -6731,11 +6731,11 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <translation>Mot de passe&#xa0;: %1</translation>
     </message>
     <message>
-        <source>&amp;Show</source>
+        <source>Sh&amp;ow</source>
         <translation>Affi&amp;cher</translation>
     </message>
     <message>
-        <source>&amp;Hide</source>
+        <source>Hi&amp;de</source>
         <translation>Mas&amp;quer</translation>
     </message>
     <message>
@@ -7015,7 +7015,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <translation>Trunk de %1 vérifié&#xa0;; serveurs ayant répondu OK&#xa0;: %2 sur %3.</translation>
     </message>
     <message>
-        <source>Send the &amp;credentials again</source>
+        <source>Send the credentials &amp;again</source>
         <translation>Renv&amp;oyer les identifiants</translation>
     </message>
     <message>
@@ -7217,11 +7217,11 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <translation>&amp;Ajouter des forfaits…</translation>
     </message>
     <message>
-        <source>C&amp;hange bundles…</source>
+        <source>Chan&amp;ge bundles…</source>
         <translation>Modifier les &amp;forfaits…</translation>
     </message>
     <message>
-        <source>&amp;Cancel bundles…</source>
+        <source>Cancel bundle&amp;s…</source>
         <translation>Rés&amp;ilier les forfaits…</translation>
     </message>
     <message>

@@ -4275,7 +4275,7 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>Problem</translation>
     </message>
     <message>
-        <source>&amp;Buy now</source>
+        <source>Bu&amp;y now</source>
         <translation>&amp;Kjøp nå</translation>
     </message>
     <message>
@@ -4520,7 +4520,7 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>Kontonavn</translation>
     </message>
     <message>
-        <source>&amp;Add</source>
+        <source>A&amp;dd</source>
         <translation>&amp;Legg til</translation>
     </message>
     <message>
@@ -4745,7 +4745,7 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>&amp;Profil:</translation>
     </message>
     <message>
-        <source>&amp;Member:</source>
+        <source>M&amp;ember:</source>
         <translation>M&amp;edlem:</translation>
     </message>
     <message>
@@ -5041,7 +5041,7 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>Salg Oslo</translation>
     </message>
     <message>
-        <source>De&amp;partment:</source>
+        <source>&amp;Department:</source>
         <translation>&amp;Avdeling:</translation>
     </message>
     <message>
@@ -5736,7 +5736,7 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>Påloggingsopplysningene for nye SIP-profiler sendes på e-post gjennom denne serveren. Den lagres i databasen, for alle administratorer og switchboardctl.</translation>
     </message>
     <message>
-        <source>&amp;Mail server:</source>
+        <source>Mail s&amp;erver:</source>
         <translation>&amp;E-postserver:</translation>
     </message>
     <message>
@@ -5744,7 +5744,7 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>f.eks. %1</translation>
     </message>
     <message>
-        <source>P&amp;ort:</source>
+        <source>&amp;Port:</source>
         <translation>&amp;Port:</translation>
     </message>
     <message>
@@ -5752,7 +5752,7 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>Port for e-postserveren</translation>
     </message>
     <message>
-        <source>Se&amp;curity:</source>
+        <source>Secu&amp;rity:</source>
         <translation>Si&amp;kkerhet:</translation>
     </message>
     <message>
@@ -5792,7 +5792,7 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>Passord for e-postserveren</translation>
     </message>
     <message>
-        <source>Se&amp;nder:</source>
+        <source>Sender:</source>
         <translation>&amp;Avsender:</translation>
     </message>
     <message>
@@ -5971,7 +5971,7 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     </message>
     <message>
         <source>Run &amp;billing now</source>
-        <translation>Kjør &amp;fakturering nå</translation>
+        <translation>&amp;Kjør fakturering nå</translation>
     </message>
     <message>
         <source>Process everything due up to now: monthly limits, renewals</source>
@@ -6368,7 +6368,7 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <translation>Filtrer etter land</translation>
     </message>
     <message>
-        <source>&amp;Held by:</source>
+        <source>Held &amp;by:</source>
         <translation>Innehave&amp;r:</translation>
     </message>
     <message>
@@ -6451,7 +6451,7 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <translation>Kopiert</translation>
     </message>
     <message>
-        <source>&amp;Copy configuration</source>
+        <source>Co&amp;py configuration</source>
         <translation>&amp;Kopier oppsettet</translation>
     </message>
     <message>
@@ -6589,7 +6589,7 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Språk:</translation>
+        <translation>Spr&amp;åk:</translation>
     </message>
     <message>
         <source>The language of the window; money and dates follow it.</source>
@@ -6612,7 +6612,7 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <translation>filsti eller postgresql://…</translation>
     </message>
     <message>
-        <source>&amp;Switch</source>
+        <source>Switch</source>
         <translation>&amp;Bytt</translation>
     </message>
     <message>
@@ -6656,7 +6656,7 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <translation>SIP-se&amp;rvere:</translation>
     </message>
     <message>
-        <source>Sa&amp;ve</source>
+        <source>S&amp;ave</source>
         <translation>La&amp;gre</translation>
     </message>
     <message>
@@ -6684,7 +6684,7 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <translation>«Kontroller trunken» i detaljene for en SIP-profil sender SIP OPTIONS til PBX-en og leverandørens servere, og sender på nytt etter 0,5 s, 1 s, 2 s og 4 s. En server som ikke har svart innen denne tiden, får status «Ingen svar»; switchboardctl profile probe bruker samme grense.</translation>
     </message>
     <message>
-        <source>&amp;Wait at most:</source>
+        <source>Wait at m&amp;ost:</source>
         <translation>&amp;Lengste ventetid:</translation>
     </message>
     <message>
@@ -6731,11 +6731,11 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <translation>Passord: %1</translation>
     </message>
     <message>
-        <source>&amp;Show</source>
+        <source>Sh&amp;ow</source>
         <translation>Vis &amp;passord</translation>
     </message>
     <message>
-        <source>&amp;Hide</source>
+        <source>Hi&amp;de</source>
         <translation>Skjul &amp;passord</translation>
     </message>
     <message>
@@ -6791,7 +6791,7 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     </message>
     <message>
         <source>Paid until %1, then renewed monthly from the company balance.</source>
-        <translation>Betalt til %1, deretter fornyet månedlig fra firmasaldoen.</translation>
+        <translation>Betalt til %1, fornyes deretter månedlig fra firmasaldoen.</translation>
     </message>
     <message>
         <source>Profile balance: %1</source>
@@ -7015,7 +7015,7 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <translation>Kontrollerte trunken til %1: %2 av %3 servere svarte OK.</translation>
     </message>
     <message>
-        <source>Send the &amp;credentials again</source>
+        <source>Send the credentials &amp;again</source>
         <translation>Send på&amp;loggingsopplysningene igjen</translation>
     </message>
     <message>
@@ -7217,11 +7217,11 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <translation>Legg til &amp;pakker …</translation>
     </message>
     <message>
-        <source>C&amp;hange bundles…</source>
+        <source>Chan&amp;ge bundles…</source>
         <translation>En&amp;dre pakker …</translation>
     </message>
     <message>
-        <source>&amp;Cancel bundles…</source>
+        <source>Cancel bundle&amp;s…</source>
         <translation>S&amp;i opp pakker …</translation>
     </message>
     <message>

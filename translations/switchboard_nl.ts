@@ -4139,7 +4139,7 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     </message>
     <message>
         <source>&amp;Recharge the account with (%1):</source>
-        <translation>&amp;Account opwaarderen met (%1):</translation>
+        <translation>Account &amp;opwaarderen met (%1):</translation>
     </message>
     <message>
         <source>&amp;When the balance is below:</source>
@@ -4275,7 +4275,7 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>Probleem</translation>
     </message>
     <message>
-        <source>&amp;Buy now</source>
+        <source>Bu&amp;y now</source>
         <translation>&amp;Nu kopen</translation>
     </message>
     <message>
@@ -4520,7 +4520,7 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>Accountnaam</translation>
     </message>
     <message>
-        <source>&amp;Add</source>
+        <source>A&amp;dd</source>
         <translation>Toevoe&amp;gen</translation>
     </message>
     <message>
@@ -4745,8 +4745,8 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>&amp;Profiel:</translation>
     </message>
     <message>
-        <source>&amp;Member:</source>
-        <translation>&amp;Lid:</translation>
+        <source>M&amp;ember:</source>
+        <translation>L&amp;id:</translation>
     </message>
     <message>
         <source>Any account</source>
@@ -4790,7 +4790,7 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     </message>
     <message>
         <source>&amp;Import call records…</source>
-        <translation>Gespreksrecords &amp;importeren…</translation>
+        <translation>Gesp&amp;reksrecords importeren…</translation>
     </message>
     <message>
         <source>Import a PBX&apos;s call records (Asterisk Master.csv or FreeSWITCH CSV), rate and charge them</source>
@@ -5041,7 +5041,7 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>Verkoop Oslo</translation>
     </message>
     <message>
-        <source>De&amp;partment:</source>
+        <source>&amp;Department:</source>
         <translation>A&amp;fdeling:</translation>
     </message>
     <message>
@@ -5736,7 +5736,7 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>De aanmeldgegevens van nieuwe SIP-profielen worden via deze server per e-mail verzonden. De server wordt in de database bewaard, voor elke beheerder en voor switchboardctl.</translation>
     </message>
     <message>
-        <source>&amp;Mail server:</source>
+        <source>Mail s&amp;erver:</source>
         <translation>&amp;Mailserver:</translation>
     </message>
     <message>
@@ -5744,7 +5744,7 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>bijv. %1</translation>
     </message>
     <message>
-        <source>P&amp;ort:</source>
+        <source>&amp;Port:</source>
         <translation>Poo&amp;rt:</translation>
     </message>
     <message>
@@ -5752,8 +5752,8 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>Poort van de mailserver</translation>
     </message>
     <message>
-        <source>Se&amp;curity:</source>
-        <translation>B&amp;eveiliging:</translation>
+        <source>Secu&amp;rity:</source>
+        <translation>Be&amp;veiliging:</translation>
     </message>
     <message>
         <source>Security</source>
@@ -5785,14 +5785,14 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation>Wa&amp;chtwoord:</translation>
+        <translation>&amp;Wachtwoord:</translation>
     </message>
     <message>
         <source>Mail password</source>
         <translation>Wachtwoord van de mailserver</translation>
     </message>
     <message>
-        <source>Se&amp;nder:</source>
+        <source>Sender:</source>
         <translation>A&amp;fzender:</translation>
     </message>
     <message>
@@ -5817,7 +5817,7 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     </message>
     <message>
         <source>&amp;Test to:</source>
-        <translation>Testbericht &amp;naar:</translation>
+        <translation>Testberi&amp;cht naar:</translation>
     </message>
     <message>
         <source>Test message address</source>
@@ -5951,7 +5951,7 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>Beel&amp;d</translation>
+        <translation>B&amp;eeld</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -6368,7 +6368,7 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
         <translation>Filteren op land</translation>
     </message>
     <message>
-        <source>&amp;Held by:</source>
+        <source>Held &amp;by:</source>
         <translation>H&amp;ouder:</translation>
     </message>
     <message>
@@ -6451,7 +6451,7 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
         <translation>Gekopieerd</translation>
     </message>
     <message>
-        <source>&amp;Copy configuration</source>
+        <source>Co&amp;py configuration</source>
         <translation>Configuratie &amp;kopiëren</translation>
     </message>
     <message>
@@ -6605,15 +6605,15 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation>&amp;Database:</translation>
+        <translation>D&amp;atabase:</translation>
     </message>
     <message>
         <source>file path or postgresql://…</source>
         <translation>bestandspad of postgresql://…</translation>
     </message>
     <message>
-        <source>&amp;Switch</source>
-        <translation>&amp;Wisselen</translation>
+        <source>Switch</source>
+        <translation>Wisselen</translation>
     </message>
     <message>
         <source>Switch to this database</source>
@@ -6656,7 +6656,7 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
         <translation>S&amp;IP-servers:</translation>
     </message>
     <message>
-        <source>Sa&amp;ve</source>
+        <source>S&amp;ave</source>
         <translation>&amp;Opslaan</translation>
     </message>
     <message>
@@ -6684,7 +6684,7 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
         <translation>&quot;Trunk controleren&quot; in de details van een SIP-profiel stuurt SIP OPTIONS naar de PBX ervan en naar de servers van de provider, en verstuurt ze opnieuw na 0,5, 1, 2 en 4 s. Een server die zo lang zwijgt, geldt als niet-antwoordend; switchboardctl profile probe gebruikt dezelfde limiet.</translation>
     </message>
     <message>
-        <source>&amp;Wait at most:</source>
+        <source>Wait at m&amp;ost:</source>
         <translation>Ma&amp;ximaal wachten:</translation>
     </message>
     <message>
@@ -6731,11 +6731,11 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
         <translation>Wachtwoord: %1</translation>
     </message>
     <message>
-        <source>&amp;Show</source>
+        <source>Sh&amp;ow</source>
         <translation>&amp;Tonen</translation>
     </message>
     <message>
-        <source>&amp;Hide</source>
+        <source>Hi&amp;de</source>
         <translation>&amp;Verbergen</translation>
     </message>
     <message>
@@ -7015,7 +7015,7 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
         <translation>Trunk van %1 gecontroleerd: %2 van %3 servers antwoordden OK.</translation>
     </message>
     <message>
-        <source>Send the &amp;credentials again</source>
+        <source>Send the credentials &amp;again</source>
         <translation>Aanmeldgegevens opnieuw ver&amp;zenden</translation>
     </message>
     <message>
@@ -7217,11 +7217,11 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
         <translation>&amp;Bundels toevoegen…</translation>
     </message>
     <message>
-        <source>C&amp;hange bundles…</source>
+        <source>Chan&amp;ge bundles…</source>
         <translation>Bundels &amp;wijzigen…</translation>
     </message>
     <message>
-        <source>&amp;Cancel bundles…</source>
+        <source>Cancel bundle&amp;s…</source>
         <translation>Bundels ann&amp;uleren…</translation>
     </message>
     <message>

@@ -1387,7 +1387,7 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     </message>
     <message>
         <source>Name</source>
-        <translation>Nazwa</translation>
+        <translation>Imię i nazwisko</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -2544,27 +2544,27 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     </message>
     <message>
         <source>Account:     %1</source>
-        <translation>Konto:   %1</translation>
+        <translation>Konto:           %1</translation>
     </message>
     <message>
         <source>Name:        %1</source>
-        <translation>Nazwa:   %1</translation>
+        <translation>Imię i nazwisko: %1</translation>
     </message>
     <message>
         <source>E-mail:      %1</source>
-        <translation>E-mail:  %1</translation>
+        <translation>E-mail:          %1</translation>
     </message>
     <message>
         <source>Department:  %1</source>
-        <translation>Dział:   %1</translation>
+        <translation>Dział:           %1</translation>
     </message>
     <message>
         <source>Balance:     %1</source>
-        <translation>Saldo:   %1</translation>
+        <translation>Saldo:           %1</translation>
     </message>
     <message>
         <source>Status:      %1</source>
-        <translation>Stan:    %1</translation>
+        <translation>Stan:            %1</translation>
     </message>
     <message>
         <source>Auto-recharge: %1 when below %2, monthly limit %3, recharged this month %4</source>
@@ -3498,7 +3498,7 @@ Hasło: %2</translation>
     </message>
     <message>
         <source>Country:     %1</source>
-        <translation>Kraj:    %1</translation>
+        <translation>Kraj:            %1</translation>
     </message>
     <message>
         <source>The members of the account: add, list, show, country, import and export.</source>
@@ -4347,7 +4347,7 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <translation>Problem</translation>
     </message>
     <message>
-        <source>&amp;Buy now</source>
+        <source>Bu&amp;y now</source>
         <translation>&amp;Kup teraz</translation>
     </message>
     <message>
@@ -4606,7 +4606,7 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <translation>Nazwa konta</translation>
     </message>
     <message>
-        <source>&amp;Add</source>
+        <source>A&amp;dd</source>
         <translation>Dod&amp;aj</translation>
     </message>
     <message>
@@ -4841,7 +4841,7 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <translation>P&amp;rofil:</translation>
     </message>
     <message>
-        <source>&amp;Member:</source>
+        <source>M&amp;ember:</source>
         <translation>Człon&amp;ek:</translation>
     </message>
     <message>
@@ -4902,7 +4902,7 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
     </message>
     <message>
         <source>Monthly &amp;statement…</source>
-        <translation>Zestawienie &amp;miesięczne…</translation>
+        <translation>Zes&amp;tawienie miesięczne…</translation>
     </message>
     <message>
         <source>A month&apos;s balances, spending, top-ups and allocations as PDF or CSV, or printed</source>
@@ -5146,7 +5146,7 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <translation>Sprzedaż Oslo</translation>
     </message>
     <message>
-        <source>De&amp;partment:</source>
+        <source>&amp;Department:</source>
         <translation>D&amp;ział:</translation>
     </message>
     <message>
@@ -5850,7 +5850,7 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <translation>Poświadczenia nowych profili SIP są wysyłane e-mailem przez ten serwer. Jest on zapisany w bazie danych, więc korzystają z niego wszyscy administratorzy i switchboardctl.</translation>
     </message>
     <message>
-        <source>&amp;Mail server:</source>
+        <source>Mail s&amp;erver:</source>
         <translation>Serwer p&amp;oczty:</translation>
     </message>
     <message>
@@ -5858,7 +5858,7 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <translation>np. %1</translation>
     </message>
     <message>
-        <source>P&amp;ort:</source>
+        <source>&amp;Port:</source>
         <translation>Po&amp;rt:</translation>
     </message>
     <message>
@@ -5866,7 +5866,7 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <translation>Port serwera poczty</translation>
     </message>
     <message>
-        <source>Se&amp;curity:</source>
+        <source>Secu&amp;rity:</source>
         <translation>Z&amp;abezpieczenia:</translation>
     </message>
     <message>
@@ -5906,7 +5906,7 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <translation>Hasło poczty</translation>
     </message>
     <message>
-        <source>Se&amp;nder:</source>
+        <source>Sender:</source>
         <translation>Na&amp;dawca:</translation>
     </message>
     <message>
@@ -6070,7 +6070,7 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>Pomo&amp;c</translation>
+        <translation>Po&amp;moc</translation>
     </message>
     <message>
         <source>Main tool bar</source>
@@ -6233,7 +6233,7 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     </message>
     <message>
         <source>Search by account, name, e-mail or department (Ctrl+F)</source>
-        <translation>Szukaj według konta, nazwy, e-maila lub działu (Ctrl+F)</translation>
+        <translation>Szukaj według konta, imienia i nazwiska, e-maila lub działu (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search members</source>
@@ -6257,7 +6257,7 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     </message>
     <message>
         <source>Auto-&amp;recharge…</source>
-        <translation>Automatyczne &amp;doładowanie…</translation>
+        <translation>Automatyczne d&amp;oładowanie…</translation>
     </message>
     <message>
         <source>Set up auto-recharge for the selected member (%1)</source>
@@ -6499,7 +6499,7 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <translation>Filtruj według kraju</translation>
     </message>
     <message>
-        <source>&amp;Held by:</source>
+        <source>Held &amp;by:</source>
         <translation>P&amp;osiadacz:</translation>
     </message>
     <message>
@@ -6582,7 +6582,7 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <translation>Skopiowano</translation>
     </message>
     <message>
-        <source>&amp;Copy configuration</source>
+        <source>Co&amp;py configuration</source>
         <translation>&amp;Kopiuj konfigurację</translation>
     </message>
     <message>
@@ -6743,8 +6743,8 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <translation>ścieżka pliku lub postgresql://…</translation>
     </message>
     <message>
-        <source>&amp;Switch</source>
-        <translation>&amp;Przełącz</translation>
+        <source>Switch</source>
+        <translation>Przełącz</translation>
     </message>
     <message>
         <source>Switch to this database</source>
@@ -6787,7 +6787,7 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <translation>Serwery S&amp;IP:</translation>
     </message>
     <message>
-        <source>Sa&amp;ve</source>
+        <source>S&amp;ave</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
@@ -6815,8 +6815,8 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <translation>Przycisk „Sprawdź łącze” w szczegółach profilu SIP wysyła SIP OPTIONS do jego centrali PBX i serwerów dostawcy, ponawiając wysłanie po 0,5, 1, 2 i 4 s. Serwer, który nie odpowie w tym czasie, uznaje się za nieodpowiadający; polecenie switchboardctl profile probe używa tego samego limitu.</translation>
     </message>
     <message>
-        <source>&amp;Wait at most:</source>
-        <translation>Czekaj &amp;maksymalnie:</translation>
+        <source>Wait at m&amp;ost:</source>
+        <translation>Cz&amp;ekaj maksymalnie:</translation>
     </message>
     <message>
         <source> ms</source>
@@ -6862,11 +6862,11 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <translation>Hasło: %1</translation>
     </message>
     <message>
-        <source>&amp;Show</source>
+        <source>Sh&amp;ow</source>
         <translation>Po&amp;każ</translation>
     </message>
     <message>
-        <source>&amp;Hide</source>
+        <source>Hi&amp;de</source>
         <translation>&amp;Ukryj</translation>
     </message>
     <message>
@@ -7019,7 +7019,7 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     </message>
     <message>
         <source>Name</source>
-        <translation>Nazwa</translation>
+        <translation>Imię i nazwisko</translation>
     </message>
     <message>
         <source>Extension</source>
@@ -7148,7 +7148,7 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <translation>Sprawdzono łącze profilu %1; serwery z odpowiedzią OK: %2 z %3.</translation>
     </message>
     <message>
-        <source>Send the &amp;credentials again</source>
+        <source>Send the credentials &amp;again</source>
         <translation>Wyślij p&amp;oświadczenia ponownie</translation>
     </message>
     <message>
@@ -7355,11 +7355,11 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <translation>&amp;Dodaj pakiety…</translation>
     </message>
     <message>
-        <source>C&amp;hange bundles…</source>
+        <source>Chan&amp;ge bundles…</source>
         <translation>Zmień &amp;pakiety…</translation>
     </message>
     <message>
-        <source>&amp;Cancel bundles…</source>
+        <source>Cancel bundle&amp;s…</source>
         <translation>&amp;Anuluj pakiety…</translation>
     </message>
     <message>
