@@ -22,6 +22,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTableWidget>
@@ -33,9 +34,27 @@ namespace sb::ui {
 namespace {
 const QString kHiddenPassword = QStringLiteral("••••••••••••");
 
+// A wrapped label inside the scroll area: the nested layouts size it for its height at
+// another width, which cut the last line of a long note (Dutch at 1024 px). It asks for the
+// height its text needs at the width it got.
+class WrappedLabel : public QLabel
+{
+public:
+    using QLabel::QLabel;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override
+    {
+        QLabel::resizeEvent(event);
+        const int needed = text().isEmpty() ? 0 : heightForWidth(width());
+        if (needed > 0 && minimumHeight() != needed)
+            setMinimumHeight(needed);
+    }
+};
+
 QLabel* valueLabel(QWidget* parent, const QString& name)
 {
-    auto* label = new QLabel(parent);
+    auto* label = new WrappedLabel(parent);
     label->setObjectName(name);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
