@@ -11,6 +11,7 @@ PACKAGES=(
     postgresql
     xvfb xauth
     qtkeychain-qt6-dev libphonenumber-dev libsodium-dev
+    clang libclang-rt-14-dev
     poppler-utils
     sip-tester python3-aiosmtpd openssl
 )
