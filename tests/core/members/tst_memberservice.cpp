@@ -254,6 +254,9 @@ void TestMemberService::emailRules_data()
     QTest::newRow("empty domain label") << s("a@.co") << false;
     QTest::newRow("too long") << (QString(250, QLatin1Char('a')) + s("@b.co")) << false;
     QTest::newRow("trailing newline") << s("anna@example.no\n") << false;
+    // Empty labels anywhere in the domain, not only the last (found by tests/fuzz).
+    QTest::newRow("leading dot in domain") << s("a@.b.co") << false;
+    QTest::newRow("two dots in domain") << s("a@b..co") << false;
 }
 
 void TestMemberService::emailRules()
