@@ -110,7 +110,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (email && !text.isEmpty()) {
         const qsizetype at = text.indexOf(QLatin1Char('@'));
         SB_FUZZ_CHECK(at > 0 && text.count(QLatin1Char('@')) == 1 && text.size() <= 254, text);
-        SB_FUZZ_CHECK(text.indexOf(QLatin1Char('.'), at) > at + 1, text);
+        // A dot in the domain and no empty label.
+        const auto labels = QStringView(text).mid(at + 1).split(QLatin1Char('.'));
+        SB_FUZZ_CHECK(labels.size() >= 2, text);
+        for (QStringView label : labels)
+            SB_FUZZ_CHECK(!label.isEmpty(), text);
         for (QChar c : text)
             SB_FUZZ_CHECK(!c.isSpace(), text);
     }

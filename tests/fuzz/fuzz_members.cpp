@@ -14,13 +14,11 @@ namespace {
 sb::Context& freshContext()
 {
     static sb::FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(12, 0), Qt::UTC));
-    static std::unique_ptr<sb::Context> ctx;
-    ctx.reset();
     auto db = sb::Database::open(QStringLiteral(":memory:"));
     if (!db)
         sb::fuzz::broken("an in-memory database opens", db.error().message);
-    ctx = std::make_unique<sb::Context>(sb::Context{*db, &clock, QStringLiteral("fuzz"), nullptr});
-    return *ctx;
+    // Never destroyed: at exit Qt's SQL registry may be gone before a static Context.
+    return *new sb::Context{*db, &clock, QStringLiteral("fuzz"), nullptr};
 }
 
 qint64 memberCount(const sb::Context& ctx)
@@ -51,12 +49,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (report->valid == 0 || !report->rejected.isEmpty())
         return 0;
 
-    static std::unique_ptr<sb::Context> real;
-    static sb::FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(12, 0), Qt::UTC));
-    real.reset();
-    auto db = sb::Database::open(QStringLiteral(":memory:"));
-    SB_FUZZ_CHECK(db, db ? QString() : db.error().message);
-    real = std::make_unique<sb::Context>(sb::Context{*db, &clock, QStringLiteral("fuzz"), nullptr});
+    // The last one stays alive until exit (see freshContext).
+    static sb::Context* real = nullptr;
+    delete real;
+    real = &freshContext();
     const auto imported = sb::MemberService(*real).importCsvText(text, false);
     SB_FUZZ_CHECK(imported, imported ? QString() : imported.error().message);
     SB_FUZZ_CHECK(imported->rejected.isEmpty() && imported->valid == report->valid &&
