@@ -143,7 +143,9 @@ Result<void> MemberService::validateEmail(const QString& email)
 {
     if (email.isEmpty())
         return {};
-    static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+\\z"));
+    static const QRegularExpression re(
+        QStringLiteral("^[^@\\s\\p{Cc}\\p{Z}]+@[^@\\s\\p{Cc}\\p{Z}.]+"
+                       "(\\.[^@\\s\\p{Cc}\\p{Z}.]+)+\\z"));
     if (email.size() > 254 || !re.match(email).hasMatch())
         return Error::invalid(tr("\"%1\" is not an e-mail address.").arg(email));
     return {};

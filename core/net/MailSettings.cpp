@@ -67,7 +67,7 @@ Result<void> MailSettings::validateHost(const QString& host)
 Result<void> MailSettings::validateAddress(const QString& address)
 {
     static const QRegularExpression re(
-        QStringLiteral("^[^@\\s<>\",;:()\\[\\]\\\\]+@%1\\z").arg(HostName::pattern()));
+        QStringLiteral("^[^@\\s\\p{Cc}\\p{Z}<>\",;:()\\[\\]\\\\]+@%1\\z").arg(HostName::pattern()));
     if (address.size() > 254 || !re.match(address).hasMatch())
         return Error::invalid(
             tr("\"%1\" is not an e-mail address such as name@example.com.").arg(address));

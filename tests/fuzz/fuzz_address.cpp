@@ -103,7 +103,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         SB_FUZZ_CHECK(at > 0 && text.count(QLatin1Char('@')) == 1 && text.size() <= 254, text);
         SB_FUZZ_CHECK(isHostName(QStringView(text).mid(at + 1)), text);
         for (QChar c : text)
-            SB_FUZZ_CHECK(!c.isSpace() && c != QLatin1Char('<') && c != QLatin1Char('>'), text);
+            SB_FUZZ_CHECK(!c.isSpace() && c.category() != QChar::Other_Control &&
+                              c != QLatin1Char('<') && c != QLatin1Char('>'),
+                          text);
     }
 
     const auto email = sb::MemberService::validateEmail(text);
@@ -116,7 +118,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         for (QStringView label : labels)
             SB_FUZZ_CHECK(!label.isEmpty(), text);
         for (QChar c : text)
-            SB_FUZZ_CHECK(!c.isSpace(), text);
+            SB_FUZZ_CHECK(!c.isSpace() && c.category() != QChar::Other_Control, text);
     }
     return 0;
 }

@@ -257,6 +257,10 @@ void TestMemberService::emailRules_data()
     // Empty labels anywhere in the domain, not only the last (found by tests/fuzz).
     QTest::newRow("leading dot in domain") << s("a@.b.co") << false;
     QTest::newRow("two dots in domain") << s("a@b..co") << false;
+    // \s is ASCII only: control characters and Unicode spaces too (found by tests/fuzz).
+    QTest::newRow("next line control") << s("an\u0085na@b.co") << false;
+    QTest::newRow("no-break space") << s("an\u00a0na@b.co") << false;
+    QTest::newRow("control in domain") << s("anna@b\u0006.co") << false;
 }
 
 void TestMemberService::emailRules()

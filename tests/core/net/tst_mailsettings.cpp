@@ -113,6 +113,9 @@ private slots:
         const auto v = MailSettings::validateAddress(QStringLiteral("it@example.no\n"));
         QVERIFY(!v.ok());
         QCOMPARE(v.error().kind, Error::Kind::Invalid);
+        // \s is ASCII only: control characters and Unicode line breaks (tests/fuzz).
+        QVERIFY(!MailSettings::validateAddress(QStringLiteral("it\u0085@example.no")).ok());
+        QVERIFY(!MailSettings::validateAddress(QStringLiteral("i\u0006t@example.no")).ok());
         QVERIFY2(v.error().message.contains(QStringLiteral("is not an e-mail address")),
                  qPrintable(v.error().message));
     }
