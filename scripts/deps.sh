@@ -12,6 +12,7 @@ PACKAGES=(
     postgresql
     xvfb xauth
     qtkeychain-qt6-dev libphonenumber-dev libsodium-dev
+    clang libclang-rt-14-dev
     poppler-utils
     sip-tester python3-aiosmtpd openssl
     dpkg-dev librsvg2-bin desktop-file-utils appstream man-db libqt6svg6

@@ -27,7 +27,7 @@ QString Csv::neutralise(const QString& field)
     if (n >= field.size() || !isFormulaStart(field[n]))
         return field;
     if (n == 0 && field.startsWith(QLatin1Char('-'))) {
-        static const QRegularExpression negativeNumber(QStringLiteral("^-[0-9]+(\\.[0-9]+)?$"));
+        static const QRegularExpression negativeNumber(QStringLiteral("^-[0-9]+(\\.[0-9]+)?\\z"));
         if (negativeNumber.match(field).hasMatch())
             return field;
     }

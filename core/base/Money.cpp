@@ -35,6 +35,27 @@ std::optional<Money> parseParts(QStringView whole, QStringView fraction, bool ne
     cents += frac;
     return Money::fromCents(negative ? -cents : cents);
 }
+
+// A locale's own digits (Arabic-Indic, Bengali, …; Chakma's lie outside the BMP) as 0-9, so
+// that what toLocaleString prints in such a locale reads back. Other scripts' digits stay as
+// they are and are refused.
+QString withAsciiDigits(const QString& text, const QLocale& locale)
+{
+    const QList<uint> zero = locale.zeroDigit().toUcs4();
+    if (zero.size() != 1 || zero[0] == '0')
+        return text;
+    QString out;
+    out.reserve(text.size());
+    for (const uint c : text.toUcs4()) {
+        if (c >= zero[0] && c <= zero[0] + 9) {
+            out += QLatin1Char(char('0' + (c - zero[0])));
+        } else {
+            const char32_t one = c;
+            out += QString::fromUcs4(&one, 1);
+        }
+    }
+    return out;
+}
 } // namespace
 
 std::optional<Money> Money::times(qint64 count) const
@@ -62,9 +83,10 @@ QString Money::display() const
 QString Money::toLocaleString(const QLocale& locale) const
 {
     const qint64 abs = m_cents < 0 ? -m_cents : m_cents;
-    QString whole = locale.toString(abs / 100);
-    QString text = whole + locale.decimalPoint() +
-                   QStringLiteral("%1").arg(abs % 100, 2, 10, QLatin1Char('0'));
+    // The cents in the locale's digits too (٠٫٠٥, not ٠٫05).
+    const qint64 cents = abs % 100;
+    const QString text = locale.toString(abs / 100) + locale.decimalPoint() +
+                         (cents < 10 ? locale.zeroDigit() : QString()) + locale.toString(cents);
     return m_cents < 0 ? locale.negativeSign() + text : text;
 }
 
@@ -100,7 +122,7 @@ std::optional<Money> Money::parse(const QString& text)
 
 std::optional<Money> Money::parseLocale(const QString& text, const QLocale& locale)
 {
-    QString s = text.trimmed();
+    QString s = withAsciiDigits(text, locale).trimmed();
     const QString currency = accountCurrency();
     if (s.endsWith(currency))
         s.chop(currency.size());

@@ -221,14 +221,26 @@ bool CdrReader::refill()
     if (m_eof || isCancelled())
         return false;
     // read() blocks until there is data or the end, as QFile does on pipes and stdin.
-    const qint64 n = m_device->read(m_buf.get(), chunkBytes);
+    qint64 n = m_device->read(m_buf.get(), chunkBytes);
+    // A pipe may hand out the first bytes one or two at a time: read until the three a byte
+    // order mark needs (or the end), or a split mark would become part of the first field.
+    while (m_bytesRead == 0 && n > 0 && n < 3) {
+        const qint64 more = m_device->read(m_buf.get() + n, chunkBytes - n);
+        if (more <= 0)
+            break;
+        n += more;
+    }
     if (n > 0) {
         m_pos = m_buf.get();
         m_end = m_pos + n;
         // A byte order mark, as Windows editors save UTF-8, is no part of the first field.
-        if (m_bytesRead == 0 && n >= 3 && std::memcmp(m_pos, "\xEF\xBB\xBF", 3) == 0)
+        const bool bom = m_bytesRead == 0 && n >= 3 && std::memcmp(m_pos, "\xEF\xBB\xBF", 3) == 0;
+        if (bom)
             m_pos += 3;
         m_bytesRead += n;
+        // A read of the mark alone leaves nothing to scan: callers expect a byte.
+        if (m_pos == m_end)
+            return refill();
         return true;
     }
     if (n < 0 && m_device->isOpen() && !m_device->atEnd())

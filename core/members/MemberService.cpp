@@ -122,7 +122,7 @@ Result<void> MemberService::validateAccountName(const QString& account)
     static const QRegularExpression first(QStringLiteral("^[A-Za-z]"));
     if (!first.match(account).hasMatch())
         return Error::invalid(tr("The account name \"%1\" must start with a letter.").arg(account));
-    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z][A-Za-z0-9._-]*$"));
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z][A-Za-z0-9._-]*\\z"));
     if (!allowed.match(account).hasMatch())
         return Error::invalid(
             tr("The account name \"%1\" may only contain letters, digits, '.', '_' and '-'.")
@@ -143,7 +143,9 @@ Result<void> MemberService::validateEmail(const QString& email)
 {
     if (email.isEmpty())
         return {};
-    static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$"));
+    static const QRegularExpression re(
+        QStringLiteral("^[^@\\s\\p{Cc}\\p{Z}]+@[^@\\s\\p{Cc}\\p{Z}.]+"
+                       "(\\.[^@\\s\\p{Cc}\\p{Z}.]+)+\\z"));
     if (email.size() > 254 || !re.match(email).hasMatch())
         return Error::invalid(tr("\"%1\" is not an e-mail address.").arg(email));
     return {};

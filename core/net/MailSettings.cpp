@@ -57,7 +57,7 @@ Result<void> MailSettings::validateHost(const QString& host)
         literal = literal.mid(1, literal.size() - 2);
     if (!QHostAddress(literal).isNull())
         return {};
-    static const QRegularExpression re(QStringLiteral("^%1$").arg(HostName::pattern()));
+    static const QRegularExpression re(QStringLiteral("^%1\\z").arg(HostName::pattern()));
     if (h.size() > 253 || !re.match(h).hasMatch())
         return Error::invalid(
             tr("\"%1\" is not a mail server's host name such as smtp.example.com.").arg(host));
@@ -67,7 +67,7 @@ Result<void> MailSettings::validateHost(const QString& host)
 Result<void> MailSettings::validateAddress(const QString& address)
 {
     static const QRegularExpression re(
-        QStringLiteral("^[^@\\s<>\",;:()\\[\\]\\\\]+@%1$").arg(HostName::pattern()));
+        QStringLiteral("^[^@\\s\\p{Cc}\\p{Z}<>\",;:()\\[\\]\\\\]+@%1\\z").arg(HostName::pattern()));
     if (address.size() > 254 || !re.match(address).hasMatch())
         return Error::invalid(
             tr("\"%1\" is not an e-mail address such as name@example.com.").arg(address));

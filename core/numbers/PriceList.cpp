@@ -279,7 +279,7 @@ Result<PriceList> PriceList::validated(const QByteArray& bytes)
             return Error::invalid(
                 tr("Rate %1 of the price list has an unknown field \"%2\".").arg(n).arg(*k));
         const QString prefix = o.value(QStringLiteral("prefix")).toString();
-        static const QRegularExpression digits(QStringLiteral("^[0-9]{1,15}$"));
+        static const QRegularExpression digits(QStringLiteral("^[0-9]{1,15}\\z"));
         if (!o.value(QStringLiteral("prefix")).isString() || !digits.match(prefix).hasMatch())
             return Error::invalid(tr("Rate %1 of the price list needs a \"prefix\" of 1 to 15 "
                                      "digits (the country code first, like \"447\").")
@@ -298,7 +298,7 @@ Result<PriceList> PriceList::validated(const QByteArray& bytes)
                     .arg(prefix)
                     .arg(n)
                     .arg(rateString));
-        static const QRegularExpression rateForm(QStringLiteral("^[0-9]{1,6}(\\.[0-9]{1,4})?$"));
+        static const QRegularExpression rateForm(QStringLiteral("^[0-9]{1,6}(\\.[0-9]{1,4})?\\z"));
         const auto rate = rv.isString() && rateForm.match(rateString).hasMatch()
                               ? parseRate(rateString)
                               : std::nullopt;

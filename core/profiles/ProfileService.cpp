@@ -118,7 +118,7 @@ Result<QStringList> ProfileService::validateIp(const QString& text)
 {
     const QString ip = text.trimmed();
     static const QRegularExpression dotted(
-        QStringLiteral("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$"));
+        QStringLiteral("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\z"));
     const auto m = dotted.match(ip);
     bool inRange = m.hasMatch();
     for (int i = 1; inRange && i <= 4; ++i) {
@@ -230,7 +230,7 @@ Result<void> ProfileService::validateChannels(int channels)
 
 Result<void> ProfileService::validateExtension(const QString& extension)
 {
-    static const QRegularExpression digits(QStringLiteral("^[0-9]{0,20}$"));
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{0,20}\\z"));
     if (!digits.match(extension).hasMatch())
         return Error::invalid(
             tr("The extension \"%1\" may only contain digits (at most 20).").arg(extension));

@@ -17,7 +17,7 @@ QStringList ProviderSettings::defaultSipServers()
 Result<void> ProviderSettings::validateServer(const QString& server)
 {
     static const QRegularExpression re(
-        QStringLiteral("^(%1)(:(\\d{1,5}))?$").arg(HostName::pattern()));
+        QStringLiteral("^(%1)(:(\\d{1,5}))?\\z").arg(HostName::pattern()));
     const auto m = re.match(server.trimmed());
     if (!m.hasMatch())
         return Error::invalid(

@@ -90,7 +90,7 @@ Result<void> MonthlyStatement::validateOutputPath(const Database& db, const QStr
 
 Result<void> MonthlyStatement::validateMonth(const QString& month)
 {
-    static const QRegularExpression re(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])$"));
+    static const QRegularExpression re(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])\\z"));
     if (!re.match(month).hasMatch())
         return Error::invalid(
             tr("\"%1\" is not a month; write it as YYYY-MM, such as 2026-11.").arg(month));

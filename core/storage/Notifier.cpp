@@ -180,7 +180,7 @@ QJsonObject Changes::toJson() const
 
 std::optional<Changes> Changes::fromJson(const QJsonObject& o)
 {
-    static const QRegularExpression e164(QStringLiteral("^\\+[1-9][0-9]{1,14}$"));
+    static const QRegularExpression e164(QStringLiteral("^\\+[1-9][0-9]{1,14}\\z"));
     Changes c;
     if (!readIds(o.value(kMembers), c.memberIds) || !readIds(o.value(kProfiles), c.profileIds))
         return std::nullopt;

@@ -57,6 +57,7 @@ private slots:
     void toLocaleString();
     void localeRoundTrip_data();
     void localeRoundTrip();
+    void everyLocaleRoundTrip();
 };
 
 void TestMoney::initTestCase()
@@ -439,6 +440,30 @@ void TestMoney::localeRoundTrip()
             QCOMPARE(back->cents(), c);
         }
     }
+}
+
+// The same in every locale Qt knows, also those writing other digits than 0-9 (Arabic,
+// Bengali, …) or whose zero digit lies outside the BMP (found by tests/fuzz/fuzz_money).
+void TestMoney::everyLocaleRoundTrip()
+{
+    const QList<QLocale> all =
+        QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript, QLocale::AnyTerritory);
+    QVERIFY(all.size() > 300);
+    QStringList failures;
+    for (const QLocale& l : all) {
+        for (qint64 c : {qint64(0), qint64(5), qint64(123450), qint64(-1234567890)}) {
+            const Money m = Money::fromCents(c);
+            for (const QString& text : {m.toLocaleString(l), m.toCurrencyString(l)}) {
+                const auto back = Money::parseLocale(text, l);
+                if (!back || back->cents() != c)
+                    failures << QStringLiteral("%1: \"%2\"").arg(l.name(), text);
+            }
+        }
+    }
+    QVERIFY2(failures.isEmpty(),
+             qPrintable(QStringLiteral("%1 failures, e.g. %2")
+                            .arg(failures.size())
+                            .arg(failures.mid(0, 5).join(QStringLiteral("; ")))));
 }
 
 QTEST_GUILESS_MAIN(TestMoney)

@@ -212,6 +212,8 @@ void TestMemberService::accountNameRules_data()
     QTest::newRow("plus") << s("anna+berg") << s("may only contain");
     QTest::newRow("non-ascii inside") << s("lukasz.wójcik") << s("may only contain");
     QTest::newRow("non-ascii first") << s("Łukasz.w") << s("*");
+    // A pattern's $ also matches before a final line break (found by tests/fuzz).
+    QTest::newRow("trailing newline") << s("anna.berg\n") << s("may only contain");
 }
 
 void TestMemberService::accountNameRules()
@@ -251,6 +253,14 @@ void TestMemberService::emailRules_data()
     QTest::newRow("trailing dot") << s("a@b.co.") << false;
     QTest::newRow("empty domain label") << s("a@.co") << false;
     QTest::newRow("too long") << (QString(250, QLatin1Char('a')) + s("@b.co")) << false;
+    QTest::newRow("trailing newline") << s("anna@example.no\n") << false;
+    // Empty labels anywhere in the domain, not only the last (found by tests/fuzz).
+    QTest::newRow("leading dot in domain") << s("a@.b.co") << false;
+    QTest::newRow("two dots in domain") << s("a@b..co") << false;
+    // \s is ASCII only: control characters and Unicode spaces too (found by tests/fuzz).
+    QTest::newRow("next line control") << s("an\u0085na@b.co") << false;
+    QTest::newRow("no-break space") << s("an\u00a0na@b.co") << false;
+    QTest::newRow("control in domain") << s("anna@b\u0006.co") << false;
 }
 
 void TestMemberService::emailRules()

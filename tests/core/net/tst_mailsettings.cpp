@@ -103,6 +103,22 @@ private slots:
             << QStringLiteral("smtp.example.no") << 587 << QStringLiteral("starttls")
             << QStringLiteral("a b@example.no") << QStringLiteral("is not an e-mail address");
     }
+
+    // `settings mail test ADDRESS` sends to what validateAddress accepts, untrimmed: a line
+    // break would go into the SMTP command. A pattern's $ also matches before a final line
+    // break (found by tests/fuzz).
+    void addressWithLineBreakRefused()
+    {
+        QVERIFY(MailSettings::validateAddress(QStringLiteral("it@example.no")).ok());
+        const auto v = MailSettings::validateAddress(QStringLiteral("it@example.no\n"));
+        QVERIFY(!v.ok());
+        QCOMPARE(v.error().kind, Error::Kind::Invalid);
+        // \s is ASCII only: control characters and Unicode line breaks (tests/fuzz).
+        QVERIFY(!MailSettings::validateAddress(QStringLiteral("it\u0085@example.no")).ok());
+        QVERIFY(!MailSettings::validateAddress(QStringLiteral("i\u0006t@example.no")).ok());
+        QVERIFY2(v.error().message.contains(QStringLiteral("is not an e-mail address")),
+                 qPrintable(v.error().message));
+    }
     void validation()
     {
         QFETCH(QString, host);

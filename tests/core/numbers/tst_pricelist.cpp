@@ -173,6 +173,12 @@ private slots:
         QTest::newRow("prefix not digits")
             << editRate(3, QStringLiteral("prefix"), QStringLiteral("+44"))
             << QStringLiteral("Rate 4 ");
+        QTest::newRow("prefix with line break") // $ matches before a final \n (tests/fuzz)
+            << editRate(3, QStringLiteral("prefix"), QStringLiteral("44\n"))
+            << QStringLiteral("Rate 4 ");
+        QTest::newRow("rate with line break")
+            << editRate(0, QStringLiteral("rate"), QStringLiteral("0.0230\n"))
+            << QStringLiteral("four decimals");
         QTest::newRow("prefix missing")
             << editRate(0, QStringLiteral("prefix"), QJsonValue(QJsonValue::Undefined))
             << QStringLiteral("Rate 1 ");

@@ -130,6 +130,8 @@ private slots:
         QVERIFY(ProfileService::validateExtension(QStringLiteral("0120")).ok());
         QVERIFY(!ProfileService::validateExtension(QStringLiteral("12a")).ok());
         QVERIFY(!ProfileService::validateExtension(QStringLiteral("+12")).ok());
+        // A pattern's $ also matches before a final line break (found by tests/fuzz).
+        QVERIFY(!ProfileService::validateExtension(QStringLiteral("120\n")).ok());
         QVERIFY(!ProfileService::validateName(QStringLiteral("   ")).ok());
         QVERIFY(!ProfileService::validateName(QString(65, QLatin1Char('x'))).ok());
         const QString a = ProfileService::generatePassword();

@@ -241,13 +241,17 @@ private slots:
         for (const QString& bad :
              {QStringLiteral("2026-13"), QStringLiteral("2026-1"), QStringLiteral("2026-00"),
               QStringLiteral("26-03"), QStringLiteral("March"), QString(),
-              QStringLiteral("2026-03-01"), QStringLiteral("2026-03'; DROP TABLE ledger; --")}) {
+              QStringLiteral("2026-03-01"), QStringLiteral("2026-03'; DROP TABLE ledger; --"),
+              QStringLiteral("\u0662\u0660\u0662\u0666-03")}) {
             auto st = MonthlyStatement(*env.ctx).compute(bad);
             QVERIFY2(!st.ok(), qPrintable(bad));
             QCOMPARE(st.error().kind, Error::Kind::Invalid);
             QVERIFY(st.error().message.contains(QStringLiteral("YYYY-MM")));
         }
         QVERIFY(MonthlyStatement(*env.ctx).compute(QStringLiteral("2026-03")).ok());
+        // compute() trims; the rule itself must not let a line break through, as a pattern's
+        // $ does before a final one (found by tests/fuzz).
+        QVERIFY(!MonthlyStatement::validateMonth(QStringLiteral("2026-03\n")).ok());
     }
 };
 
