@@ -27,6 +27,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QTemporaryDir>
@@ -51,6 +52,13 @@ int envInt(const char* name, int fallback)
     bool ok = false;
     const int v = qEnvironmentVariableIntValue(name, &ok);
     return ok ? v : fallback;
+}
+
+/// Setting up the prepared database must work; a failure there is not what is tested.
+template<typename T> void must(const sb::Result<T>& r, const char* what)
+{
+    if (!r.ok())
+        qFatal("preparing the database: %s: %s", what, qPrintable(r.error().message));
 }
 
 // The sizes keep the whole test within a minute on two cores; the kills, not the size, find
@@ -199,8 +207,9 @@ QList<Operation> TestCrashKill::operations()
         ops.append({s("member import"), {s("--now"), later, s("member"), s("import"), path},
                     [](const sb::Context& ctx) {
                         // One member already there: the import adds to an account in use.
-                        sb::MemberService(ctx).add(
-                            {s("already.here"), s("Already Here"), QString(), QString()});
+                        must(sb::MemberService(ctx).add(
+                                 {s("already.here"), s("Already Here"), QString(), QString()}),
+                             "member");
                     }});
     }
 
@@ -210,13 +219,15 @@ QList<Operation> TestCrashKill::operations()
         for (int i = 0; i < AllocationMembers; ++i)
             args << QStringLiteral("al.m%1").arg(i, 5, 10, QLatin1Char('0'));
         ops.append({s("credit allocate"), args, [](const sb::Context& ctx) {
-                        sb::CompanyService(ctx).topUp(Money::fromCents(10'000'000), s("crash"));
+                        must(sb::CompanyService(ctx).topUp(Money::fromCents(10'000'000), s("crash")),
+                             "top-up");
                         QByteArray csv("account,name,email,department\n");
                         for (int i = 0; i < AllocationMembers; ++i)
                             csv += QStringLiteral("al.m%1,Allocated %1,,Sales\n")
                                        .arg(i, 5, 10, QLatin1Char('0'))
                                        .toUtf8();
-                        sb::MemberService(ctx).importCsvText(QString::fromUtf8(csv), false);
+                        must(sb::MemberService(ctx).importCsvText(QString::fromUtf8(csv), false),
+                             "members");
                     }});
     }
 
@@ -227,14 +238,16 @@ QList<Operation> TestCrashKill::operations()
         const QString due = kSetUp.addMonths(3).addDays(2).toString(Qt::ISODate);
         ops.append({s("billing run"), {s("--now"), due, s("billing"), s("run")},
                     [](const sb::Context& ctx) {
-                        sb::CompanyService(ctx).topUp(Money::fromCents(50'000'000), s("crash"));
+                        must(sb::CompanyService(ctx).topUp(Money::fromCents(50'000'000), s("crash")),
+                             "top-up");
                         QByteArray csv("account,name,email,department\n");
                         const int members = qMax(BillingNumbers, BillingRecharges);
                         for (int i = 0; i < members; ++i)
                             csv += QStringLiteral("bi.m%1,Billed %1,,Sales\n")
                                        .arg(i, 5, 10, QLatin1Char('0'))
                                        .toUtf8();
-                        sb::MemberService(ctx).importCsvText(QString::fromUtf8(csv), false);
+                        must(sb::MemberService(ctx).importCsvText(QString::fromUtf8(csv), false),
+                             "members");
                         const QStringList areas{s("212"), s("213"), s("312"), s("415"),
                                                 s("617")};
                         for (int a = 0; a * 100 < BillingNumbers; ++a) {
@@ -245,22 +258,22 @@ QList<Operation> TestCrashKill::operations()
                             for (int i = a * 100; i < qMin(BillingNumbers, a * 100 + 100); ++i)
                                 r.holders << sb::NumberHolder::member(
                                     QStringLiteral("bi.m%1").arg(i, 5, 10, QLatin1Char('0')));
-                            auto bought = sb::NumberService(ctx).buy(r);
-                            if (!bought)
-                                qWarning("buy: %s", qPrintable(bought.error().message));
+                            must(sb::NumberService(ctx).buy(r), "numbers");
                         }
                         for (int i = 0; i < 20; ++i)
-                            sb::ProfileService(ctx).create(
-                                {QStringLiteral("Trunk %1").arg(i), QString(), QString(),
-                                 sb::SipProfile::Auth::Ip, s("203.0.113.5"), 5060, 1 + i % 4});
+                            must(sb::ProfileService(ctx).create(
+                                     {QStringLiteral("Trunk %1").arg(i), QString(), QString(),
+                                      sb::SipProfile::Auth::Ip, s("203.0.113.5"), 5060, 1 + i % 4}),
+                                 "profile");
                         // Recharged once at once (5.00 below a threshold of 10.00), which
                         // reaches the limit: suspended until next month, when billing
                         // resumes and recharges again.
                         for (int i = 0; i < BillingRecharges; ++i)
-                            sb::CreditService(ctx).setAutoRecharge(
-                                QStringLiteral("bi.m%1").arg(i, 5, 10, QLatin1Char('0')),
-                                Money::fromCents(500), Money::fromCents(1000),
-                                Money::fromCents(500));
+                            must(sb::CreditService(ctx).setAutoRecharge(
+                                     QStringLiteral("bi.m%1").arg(i, 5, 10, QLatin1Char('0')),
+                                     Money::fromCents(500), Money::fromCents(1000),
+                                     Money::fromCents(500)),
+                                 "auto-recharge");
                     }});
     }
 
@@ -282,25 +295,31 @@ QList<Operation> TestCrashKill::operations()
         const QString path = writeFile(s("calls.csv"), cdr);
         ops.append({s("calls import"), {s("--now"), later, s("calls"), s("import"), path},
                     [](const sb::Context& ctx) {
-                        sb::CompanyService(ctx).topUp(Money::fromCents(10'000'000), s("crash"));
+                        must(sb::CompanyService(ctx).topUp(Money::fromCents(10'000'000), s("crash")),
+                             "top-up");
                         QByteArray csv("account,name,email,department\n");
                         QStringList accounts;
                         for (int i = 0; i < CallPayers; ++i) {
                             accounts << QStringLiteral("ca.m%1").arg(i, 5, 10, QLatin1Char('0'));
                             csv += accounts.last().toUtf8() + ",Caller,,Sales\n";
                         }
-                        sb::MemberService(ctx).importCsvText(QString::fromUtf8(csv), false);
-                        sb::CreditService(ctx).allocate(Money::fromCents(2000), accounts);
+                        must(sb::MemberService(ctx).importCsvText(QString::fromUtf8(csv), false),
+                             "members");
+                        must(sb::CreditService(ctx).allocate(Money::fromCents(2000), accounts),
+                             "allocation");
                         // Some run out and recharge, some end owing.
                         for (int i = 0; i < CallPayers; i += 3)
-                            sb::CreditService(ctx).setAutoRecharge(
-                                accounts[i], Money::fromCents(1000), Money::fromCents(500),
-                                Money::fromCents(3000));
-                        sb::ProfileService(ctx).create({s("Calls Trunk"), QString(), QString(),
-                                                        sb::SipProfile::Auth::Ip,
-                                                        s("203.0.113.9"), 5060, 2});
-                        sb::ProfileService(ctx).allocateCredit(s("Calls Trunk"),
-                                                               Money::fromCents(5000));
+                            must(sb::CreditService(ctx).setAutoRecharge(
+                                     accounts[i], Money::fromCents(1000), Money::fromCents(500),
+                                     Money::fromCents(3000)),
+                                 "auto-recharge");
+                        must(sb::ProfileService(ctx).create({s("Calls Trunk"), QString(),
+                                                             QString(), sb::SipProfile::Auth::Ip,
+                                                             s("203.0.113.9"), 5060, 2}),
+                             "profile");
+                        must(sb::ProfileService(ctx).allocateCredit(s("Calls Trunk"),
+                                                                    Money::fromCents(5000)),
+                             "profile credit");
                     }});
     }
     return ops;

@@ -99,87 +99,113 @@ struct Tracking
 QString deliveredProblem(const sb::Database& db, const Tracking& tracking, const QDate& today,
                          bool afterBilling)
 {
+    // What the ledger charged for each number and each profile's channels since it was
+    // bought or its subscription started (two queries, not two per number: PostgreSQL
+    // batches hold hundreds).
+    const auto chargedSince = [&](const char* kind, const QHash<QString, qint64>& since,
+                                  QHash<QString, std::pair<qint64, qint64>>& out) -> QString {
+        auto q = db.run(s("SELECT reference, id, amount_cents FROM ledger WHERE kind = ? AND"
+                          " from_account = 1 AND to_account IS NULL"),
+                        {QString::fromLatin1(kind)});
+        if (!q)
+            return q.error().message;
+        while (q->next()) {
+            const QString reference = q->value(0).toString();
+            const auto it = since.constFind(reference);
+            if (it == since.cend() || q->value(1).toLongLong() <= it.value())
+                continue;
+            auto& sum = out[reference];
+            sum.first += q->value(2).toLongLong();
+            sum.second += 1;
+        }
+        return {};
+    };
     // Numbers: the price of each period recorded, nothing more.
-    for (auto it = tracking.numberSince.cbegin(); it != tracking.numberSince.cend(); ++it) {
-        auto n = db.runFirst(s("SELECT months, price_cents, anchor, periods, expires, status,"
-                               " cancelled FROM numbers WHERE e164 = ?"),
-                             {it.key()});
+    {
+        QHash<QString, std::pair<qint64, qint64>> charged; // e164 -> (cents, entries)
+        if (const QString e = chargedSince("number", tracking.numberSince, charged); !e.isEmpty())
+            return e;
+        auto n = db.run(s("SELECT e164, months, price_cents, anchor, periods, expires, status,"
+                          " cancelled FROM numbers"));
         if (!n)
-            return QStringLiteral("number %1: %2").arg(it.key(), n.error().message);
-        const int months = n->value(0).toInt();
-        const qint64 price = n->value(1).toLongLong();
-        const QDate anchor = QDate::fromString(n->value(2).toString(), Qt::ISODate);
-        const int periods = n->value(3).toInt();
-        const QDate expires = QDate::fromString(n->value(4).toString(), Qt::ISODate);
-        const QString status = n->value(5).toString();
-        const bool cancelled = n->value(6).toInt() != 0;
-        n->finish();
-        auto paid = db.runFirst(s("SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT),"
-                                  " COUNT(*) FROM ledger WHERE kind = 'number' AND reference = ?"
-                                  " AND id > ? AND from_account = 1 AND to_account IS NULL"),
-                                {it.key(), it.value()});
-        if (!paid)
-            return paid.error().message;
-        const qint64 charged = paid->value(0).toLongLong();
-        const qint64 entries = paid->value(1).toLongLong();
-        if (charged != price * periods || entries != periods)
-            return QStringLiteral("number %1: charged %2 in %3 entries, but %4 periods at %5 "
-                                  "are recorded")
-                .arg(it.key())
-                .arg(charged)
-                .arg(entries)
-                .arg(periods)
-                .arg(price);
-        if (expires != sb::periodEnd(anchor, months, periods))
-            return QStringLiteral("number %1: %2 periods of %3 months from %4 end on %5, not %6")
-                .arg(it.key())
-                .arg(periods)
-                .arg(months)
-                .arg(anchor.toString(Qt::ISODate), sb::periodEnd(anchor, months, periods)
-                                                       .toString(Qt::ISODate),
-                     expires.toString(Qt::ISODate));
-        if (afterBilling && status == QLatin1String("active") && expires <= today)
-            return QStringLiteral("number %1 (%2) still active after a billing run, expired %3")
-                .arg(it.key(), cancelled ? s("cancelled") : s("renewing"),
-                     expires.toString(Qt::ISODate));
+            return n.error().message;
+        int seen = 0;
+        while (n->next()) {
+            const QString e164 = n->value(0).toString();
+            if (!tracking.numberSince.contains(e164))
+                continue;
+            ++seen;
+            const int months = n->value(1).toInt();
+            const qint64 price = n->value(2).toLongLong();
+            const QDate anchor = QDate::fromString(n->value(3).toString(), Qt::ISODate);
+            const int periods = n->value(4).toInt();
+            const QDate expires = QDate::fromString(n->value(5).toString(), Qt::ISODate);
+            const QString status = n->value(6).toString();
+            const bool cancelled = n->value(7).toInt() != 0;
+            const auto paid = charged.value(e164);
+            if (paid.first != price * periods || paid.second != periods)
+                return QStringLiteral("number %1: charged %2 in %3 entries, but %4 periods at "
+                                      "%5 are recorded")
+                    .arg(e164)
+                    .arg(paid.first)
+                    .arg(paid.second)
+                    .arg(periods)
+                    .arg(price);
+            const QDate end = sb::periodEnd(anchor, months, periods);
+            if (expires != end)
+                return QStringLiteral("number %1: %2 periods of %3 months from %4 end on %5, "
+                                      "not %6")
+                    .arg(e164)
+                    .arg(periods)
+                    .arg(months)
+                    .arg(anchor.toString(Qt::ISODate), end.toString(Qt::ISODate),
+                         expires.toString(Qt::ISODate));
+            if (afterBilling && status == QLatin1String("active") && expires <= today)
+                return QStringLiteral("number %1 (%2) still active after a billing run, "
+                                      "expired %3")
+                    .arg(e164, cancelled ? s("cancelled") : s("renewing"),
+                         expires.toString(Qt::ISODate));
+        }
+        if (seen != tracking.numberSince.size())
+            return QStringLiteral("%1 numbers bought, %2 rows").arg(tracking.numberSince.size()).arg(seen);
     }
     // Channels: the monthly cost of each period of the subscription in force.
-    for (auto it = tracking.channelsSince.cbegin(); it != tracking.channelsSince.cend(); ++it) {
-        auto p = db.runFirst(s("SELECT channels, channel_price_cents, channels_anchor,"
-                               " channels_periods, channels_expires, channels_lapsed"
-                               " FROM profiles WHERE name = ?"),
-                             {it.key()});
+    {
+        QHash<QString, std::pair<qint64, qint64>> charged; // name -> (cents, entries)
+        if (const QString e = chargedSince("channels", tracking.channelsSince, charged);
+            !e.isEmpty())
+            return e;
+        auto p = db.run(s("SELECT name, channels, channel_price_cents, channels_anchor,"
+                          " channels_periods, channels_expires, channels_lapsed FROM profiles"));
         if (!p)
-            return QStringLiteral("profile %1: %2").arg(it.key(), p.error().message);
-        const qint64 monthly = p->value(0).toLongLong() * p->value(1).toLongLong();
-        const QDate anchor = QDate::fromString(p->value(2).toString(), Qt::ISODate);
-        const int periods = p->value(3).toInt();
-        const QDate expires = QDate::fromString(p->value(4).toString(), Qt::ISODate);
-        const bool lapsed = p->value(5).toInt() != 0;
-        p->finish();
-        auto paid = db.runFirst(s("SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT),"
-                                  " COUNT(*) FROM ledger WHERE kind = 'channels' AND reference = ?"
-                                  " AND id > ?"),
-                                {it.key(), it.value()});
-        if (!paid)
-            return paid.error().message;
-        if (paid->value(0).toLongLong() != monthly * periods ||
-            paid->value(1).toLongLong() != periods)
-            return QStringLiteral("channels of %1: charged %2 in %3 entries, but %4 periods at "
-                                  "%5 are recorded")
-                .arg(it.key())
-                .arg(paid->value(0).toLongLong())
-                .arg(paid->value(1).toLongLong())
-                .arg(periods)
-                .arg(monthly);
-        if (expires != anchor.addMonths(periods))
-            return QStringLiteral("channels of %1: %2 periods from %3 end on %4")
-                .arg(it.key())
-                .arg(periods)
-                .arg(anchor.toString(Qt::ISODate), expires.toString(Qt::ISODate));
-        if (afterBilling && !lapsed && expires <= today)
-            return QStringLiteral("channels of %1 neither renewed nor lapsed: paid until %2")
-                .arg(it.key(), expires.toString(Qt::ISODate));
+            return p.error().message;
+        while (p->next()) {
+            const QString name = p->value(0).toString();
+            if (!tracking.channelsSince.contains(name))
+                continue;
+            const qint64 monthly = p->value(1).toLongLong() * p->value(2).toLongLong();
+            const QDate anchor = QDate::fromString(p->value(3).toString(), Qt::ISODate);
+            const int periods = p->value(4).toInt();
+            const QDate expires = QDate::fromString(p->value(5).toString(), Qt::ISODate);
+            const bool lapsed = p->value(6).toInt() != 0;
+            const auto paid = charged.value(name);
+            if (paid.first != monthly * periods || paid.second != periods)
+                return QStringLiteral("channels of %1: charged %2 in %3 entries, but %4 periods "
+                                      "at %5 are recorded")
+                    .arg(name)
+                    .arg(paid.first)
+                    .arg(paid.second)
+                    .arg(periods)
+                    .arg(monthly);
+            if (expires != anchor.addMonths(periods))
+                return QStringLiteral("channels of %1: %2 periods from %3 end on %4")
+                    .arg(name)
+                    .arg(periods)
+                    .arg(anchor.toString(Qt::ISODate), expires.toString(Qt::ISODate));
+            if (afterBilling && !lapsed && expires <= today)
+                return QStringLiteral("channels of %1 neither renewed nor lapsed: paid until %2")
+                    .arg(name, expires.toString(Qt::ISODate));
+        }
     }
     // Bundles: what each profile paid is what its periods say it paid, count × price each.
     {
