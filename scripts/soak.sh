@@ -41,7 +41,11 @@ run() {
     echo "soak: $(basename "$1") exit $rc in $(( $(date +%s) - t0 )) s" | tee -a "$log"
     [ "$rc" = 0 ] || status=$rc
 }
-[ "$only" = crash ] || run "$BUILD/tests/core/tst_ledgerproperty" randomSequences wrongEntriesAreCaught
+# The two engines' sequences run side by side (two processes, one server).
+[ "$only" = crash ] || run bash -c '"$0" randomSequences:sqlite >"$1.sqlite" 2>&1 & a=$!
+    "$0" randomSequences:postgresql wrongEntriesAreCaught >"$1.postgresql" 2>&1; b=$?
+    wait $a; a=$?; cat "$1.sqlite" "$1.postgresql"; rm -f "$1.sqlite" "$1.postgresql"
+    [ $a = 0 ] && [ $b = 0 ]' "$BUILD/tests/core/tst_ledgerproperty" "$log"
 [ "$only" = property ] || run "$BUILD/tests/cli/tst_crash_kill"
 grep -E 'seed|sequences|steps in|succeeded:|refused:|recharges|numbers:|kills|uninterrupted|caught|FAIL|Totals|replay' "$log" || true
 echo "soak: done in $(( $(date +%s) - start )) s, exit $status (full output: $log)"

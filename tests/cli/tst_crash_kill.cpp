@@ -81,7 +81,8 @@ QString adminUrl()
 QString adminExec(const QString& statement)
 {
     const QUrl url(adminUrl());
-    const QString name = QStringLiteral("crash-admin-%1").arg(QRandomGenerator::global()->generate());
+    const QString name =
+        QStringLiteral("crash-admin-%1").arg(QRandomGenerator::global()->generate());
     QString error;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
@@ -204,7 +205,8 @@ QList<Operation> TestCrashKill::operations()
                        .arg(i % 17)
                        .toUtf8();
         const QString path = writeFile(s("members.csv"), csv);
-        ops.append({s("member import"), {s("--now"), later, s("member"), s("import"), path},
+        ops.append({s("member import"),
+                    {s("--now"), later, s("member"), s("import"), path},
                     [](const sb::Context& ctx) {
                         // One member already there: the import adds to an account in use.
                         must(sb::MemberService(ctx).add(
@@ -219,8 +221,9 @@ QList<Operation> TestCrashKill::operations()
         for (int i = 0; i < AllocationMembers; ++i)
             args << QStringLiteral("al.m%1").arg(i, 5, 10, QLatin1Char('0'));
         ops.append({s("credit allocate"), args, [](const sb::Context& ctx) {
-                        must(sb::CompanyService(ctx).topUp(Money::fromCents(10'000'000), s("crash")),
-                             "top-up");
+                        must(
+                            sb::CompanyService(ctx).topUp(Money::fromCents(10'000'000), s("crash")),
+                            "top-up");
                         QByteArray csv("account,name,email,department\n");
                         for (int i = 0; i < AllocationMembers; ++i)
                             csv += QStringLiteral("al.m%1,Allocated %1,,Sales\n")
@@ -236,45 +239,45 @@ QList<Operation> TestCrashKill::operations()
     // and recharge.
     {
         const QString due = kSetUp.addMonths(3).addDays(2).toString(Qt::ISODate);
-        ops.append({s("billing run"), {s("--now"), due, s("billing"), s("run")},
-                    [](const sb::Context& ctx) {
-                        must(sb::CompanyService(ctx).topUp(Money::fromCents(50'000'000), s("crash")),
-                             "top-up");
-                        QByteArray csv("account,name,email,department\n");
-                        const int members = qMax(BillingNumbers, BillingRecharges);
-                        for (int i = 0; i < members; ++i)
-                            csv += QStringLiteral("bi.m%1,Billed %1,,Sales\n")
-                                       .arg(i, 5, 10, QLatin1Char('0'))
-                                       .toUtf8();
-                        must(sb::MemberService(ctx).importCsvText(QString::fromUtf8(csv), false),
-                             "members");
-                        const QStringList areas{s("212"), s("213"), s("312"), s("415"),
-                                                s("617")};
-                        for (int a = 0; a * 100 < BillingNumbers; ++a) {
-                            sb::NumberService::BuyRequest r;
-                            r.country = s("US");
-                            r.area = areas[a];
-                            r.months = 1;
-                            for (int i = a * 100; i < qMin(BillingNumbers, a * 100 + 100); ++i)
-                                r.holders << sb::NumberHolder::member(
-                                    QStringLiteral("bi.m%1").arg(i, 5, 10, QLatin1Char('0')));
-                            must(sb::NumberService(ctx).buy(r), "numbers");
-                        }
-                        for (int i = 0; i < 20; ++i)
-                            must(sb::ProfileService(ctx).create(
-                                     {QStringLiteral("Trunk %1").arg(i), QString(), QString(),
-                                      sb::SipProfile::Auth::Ip, s("203.0.113.5"), 5060, 1 + i % 4}),
-                                 "profile");
-                        // Recharged once at once (5.00 below a threshold of 10.00), which
-                        // reaches the limit: suspended until next month, when billing
-                        // resumes and recharges again.
-                        for (int i = 0; i < BillingRecharges; ++i)
-                            must(sb::CreditService(ctx).setAutoRecharge(
-                                     QStringLiteral("bi.m%1").arg(i, 5, 10, QLatin1Char('0')),
-                                     Money::fromCents(500), Money::fromCents(1000),
-                                     Money::fromCents(500)),
-                                 "auto-recharge");
-                    }});
+        ops.append(
+            {s("billing run"),
+             {s("--now"), due, s("billing"), s("run")},
+             [](const sb::Context& ctx) {
+                 must(sb::CompanyService(ctx).topUp(Money::fromCents(50'000'000), s("crash")),
+                      "top-up");
+                 QByteArray csv("account,name,email,department\n");
+                 const int members = qMax(BillingNumbers, BillingRecharges);
+                 for (int i = 0; i < members; ++i)
+                     csv += QStringLiteral("bi.m%1,Billed %1,,Sales\n")
+                                .arg(i, 5, 10, QLatin1Char('0'))
+                                .toUtf8();
+                 must(sb::MemberService(ctx).importCsvText(QString::fromUtf8(csv), false),
+                      "members");
+                 const QStringList areas{s("212"), s("213"), s("312"), s("415"), s("617")};
+                 for (int a = 0; a * 100 < BillingNumbers; ++a) {
+                     sb::NumberService::BuyRequest r;
+                     r.country = s("US");
+                     r.area = areas[a];
+                     r.months = 1;
+                     for (int i = a * 100; i < qMin(BillingNumbers, a * 100 + 100); ++i)
+                         r.holders << sb::NumberHolder::member(
+                             QStringLiteral("bi.m%1").arg(i, 5, 10, QLatin1Char('0')));
+                     must(sb::NumberService(ctx).buy(r), "numbers");
+                 }
+                 for (int i = 0; i < 20; ++i)
+                     must(sb::ProfileService(ctx).create(
+                              {QStringLiteral("Trunk %1").arg(i), QString(), QString(),
+                               sb::SipProfile::Auth::Ip, s("203.0.113.5"), 5060, 1 + i % 4}),
+                          "profile");
+                 // Recharged once at once (5.00 below a threshold of 10.00), which
+                 // reaches the limit: suspended until next month, when billing
+                 // resumes and recharges again.
+                 for (int i = 0; i < BillingRecharges; ++i)
+                     must(sb::CreditService(ctx).setAutoRecharge(
+                              QStringLiteral("bi.m%1").arg(i, 5, 10, QLatin1Char('0')),
+                              Money::fromCents(500), Money::fromCents(1000), Money::fromCents(500)),
+                          "auto-recharge");
+             }});
     }
 
     // A call import: calls of many members and a profile, charged in full.
@@ -283,20 +286,21 @@ QList<Operation> TestCrashKill::operations()
         QRandomGenerator rng(42);
         for (int i = 0; i < CallLines; ++i) {
             const int payer = int(rng.bounded(quint32(CallPayers + 1)));
-            const QString account = payer == CallPayers
-                                        ? s("Calls Trunk")
-                                        : QStringLiteral("ca.m%1").arg(payer, 5, 10, QLatin1Char('0'));
-            cdr += sbt::asteriskLine(account,
-                                     QStringLiteral("+1212555%1").arg(1000 + i % 9000, 4, 10,
-                                                                      QLatin1Char('0')),
-                                     kSetUp.addDays(-1).addSecs(i * 7), 1 + qint64(rng.bounded(600u)),
-                                     QStringLiteral("crash-%1").arg(i));
+            const QString account =
+                payer == CallPayers ? s("Calls Trunk")
+                                    : QStringLiteral("ca.m%1").arg(payer, 5, 10, QLatin1Char('0'));
+            cdr += sbt::asteriskLine(
+                account, QStringLiteral("+1212555%1").arg(1000 + i % 9000, 4, 10, QLatin1Char('0')),
+                kSetUp.addDays(-1).addSecs(i * 7), 1 + qint64(rng.bounded(600u)),
+                QStringLiteral("crash-%1").arg(i));
         }
         const QString path = writeFile(s("calls.csv"), cdr);
-        ops.append({s("calls import"), {s("--now"), later, s("calls"), s("import"), path},
+        ops.append({s("calls import"),
+                    {s("--now"), later, s("calls"), s("import"), path},
                     [](const sb::Context& ctx) {
-                        must(sb::CompanyService(ctx).topUp(Money::fromCents(10'000'000), s("crash")),
-                             "top-up");
+                        must(
+                            sb::CompanyService(ctx).topUp(Money::fromCents(10'000'000), s("crash")),
+                            "top-up");
                         QByteArray csv("account,name,email,department\n");
                         QStringList accounts;
                         for (int i = 0; i < CallPayers; ++i) {
@@ -313,8 +317,8 @@ QList<Operation> TestCrashKill::operations()
                                      accounts[i], Money::fromCents(1000), Money::fromCents(500),
                                      Money::fromCents(3000)),
                                  "auto-recharge");
-                        must(sb::ProfileService(ctx).create({s("Calls Trunk"), QString(),
-                                                             QString(), sb::SipProfile::Auth::Ip,
+                        must(sb::ProfileService(ctx).create({s("Calls Trunk"), QString(), QString(),
+                                                             sb::SipProfile::Auth::Ip,
                                                              s("203.0.113.9"), 5060, 2}),
                              "profile");
                         must(sb::ProfileService(ctx).allocateCredit(s("Calls Trunk"),
@@ -462,7 +466,8 @@ void TestCrashKill::killAtRandomMoments()
         }
         {
             auto opened = sb::Database::open(spec);
-            QVERIFY2(opened.ok(), qPrintable(where + QStringLiteral(": ") + sbt::errorText(opened)));
+            QVERIFY2(opened.ok(),
+                     qPrintable(where + QStringLiteral(": ") + sbt::errorText(opened)));
             sb::FixedClock clock(kSetUp);
             const sb::Context ctx{*opened, &clock, s("crash")};
             const QString books = sbt::booksProblem(ctx);

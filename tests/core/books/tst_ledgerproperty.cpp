@@ -35,6 +35,7 @@
 // $SB_PROPERTY_SEQUENCE   replay only this sequence number of the base seed (PostgreSQL
 //                         replays its batch up to it: the sequences of a batch share a
 //                         database). Every failure prints the two values that replay it.
+// $SB_PROPERTY_VERBOSE=1   prints every step.
 // The older SWITCHBOARD_PROPERTY_SEED/_RUNS/_STEPS/_SEQUENCE names are read too.
 // scripts/soak.sh runs 10,000 sequences per engine.
 
@@ -68,6 +69,7 @@ QString s(const char* utf8)
 }
 
 quint32 g_seed = 0;
+bool g_verbose = false; ///< $SB_PROPERTY_VERBOSE=1: every step's description
 
 int envInt(const char* name, int fallback)
 {
@@ -79,8 +81,9 @@ int envInt(const char* name, int fallback)
 /// $SB_PROPERTY_<name>, else the older $SWITCHBOARD_PROPERTY_<old>.
 int propertyEnv(const char* name, const char* old, int fallback)
 {
-    return envInt((QByteArray("SB_PROPERTY_") + name).constData(),
-                  envInt((QByteArray("SWITCHBOARD_PROPERTY_") + old).constData(), fallback));
+    const QByteArray current = QByteArray("SB_PROPERTY_") + name;
+    const QByteArray older = QByteArray("SWITCHBOARD_PROPERTY_") + old;
+    return envInt(current.constData(), envInt(older.constData(), fallback));
 }
 
 /// What was bought in a database, to judge its charges by: the ledger's highest id before
@@ -167,7 +170,9 @@ QString deliveredProblem(const sb::Database& db, const Tracking& tracking, const
                          expires.toString(Qt::ISODate));
         }
         if (seen != tracking.numberSince.size())
-            return QStringLiteral("%1 numbers bought, %2 rows").arg(tracking.numberSince.size()).arg(seen);
+            return QStringLiteral("%1 numbers bought, %2 rows")
+                .arg(tracking.numberSince.size())
+                .arg(seen);
     }
     // Channels: the monthly cost of each period of the subscription in force.
     {
@@ -243,10 +248,10 @@ QString deliveredProblem(const sb::Database& db, const Tracking& tracking, const
     // Calls: the ledger's call charges are the calls' charges, each call charged its cost.
     {
         // (The generator's direct call charges, without a call record, have no reference.)
-        const QStringList calls = sbt::rows(
-            db, s("SELECT CAST(COALESCE(SUM(charged_cents), 0) AS BIGINT),"
-                  " COUNT(CASE WHEN charged_cents > 0 THEN 1 END),"
-                  " COUNT(CASE WHEN charged_cents <> cost_cents THEN 1 END) FROM calls"));
+        const QStringList calls =
+            sbt::rows(db, s("SELECT CAST(COALESCE(SUM(charged_cents), 0) AS BIGINT),"
+                            " COUNT(CASE WHEN charged_cents > 0 THEN 1 END),"
+                            " COUNT(CASE WHEN charged_cents <> cost_cents THEN 1 END) FROM calls"));
         const QStringList ledger = sbt::rows(
             db, s("SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT), COUNT(*) FROM ledger"
                   " WHERE kind = 'call' AND to_account IS NULL AND reference <> ''"));
@@ -275,7 +280,7 @@ struct State
     QHash<QString, qint64> balances;    // account key -> cents
     QHash<QString, qint64> accountIds;  // account key -> ledger account
     QHash<QString, ArRow> autoRecharge; // account key -> row
-    QHash<QString, qint64> profiles;        // profile name -> cents
+    QHash<QString, qint64> profiles;    // profile name -> cents
     qint64 ledgerMaxId = 0;
     sbt::Snapshot snapshot;
     QStringList others; // numbers, profiles, bundle periods, calls: what a refusal keeps
@@ -316,16 +321,17 @@ State readState(const sb::Database& db)
     while (q.next())
         st.profiles.insert(q.value(0).toString(), q.value(1).toLongLong());
     st.snapshot = sbt::snapshot(db);
-    st.others << sbt::rows(db, s("SELECT id, e164, member_id, profile_id, months, periods,"
-                                 " expires, cancelled, status FROM numbers ORDER BY id"))
-                     .join(QLatin1Char(' '))
-              << sbt::rows(db, s("SELECT id, channels, channels_anchor, channels_periods,"
-                                 " channels_expires, channels_lapsed FROM profiles ORDER BY id"))
-                     .join(QLatin1Char(' '))
-              << sbt::rows(db, s("SELECT id, starts_on, ends_on, bundle_count, paid_cents,"
-                                 " minutes_used, state FROM bundle_periods ORDER BY id"))
-                     .join(QLatin1Char(' '))
-              << sbt::rows(db, s("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM calls")).join(QString());
+    st.others
+        << sbt::rows(db, s("SELECT id, e164, member_id, profile_id, months, periods,"
+                           " expires, cancelled, status FROM numbers ORDER BY id"))
+               .join(QLatin1Char(' '))
+        << sbt::rows(db, s("SELECT id, channels, channels_anchor, channels_periods,"
+                           " channels_expires, channels_lapsed FROM profiles ORDER BY id"))
+               .join(QLatin1Char(' '))
+        << sbt::rows(db, s("SELECT id, starts_on, ends_on, bundle_count, paid_cents,"
+                           " minutes_used, state FROM bundle_periods ORDER BY id"))
+               .join(QLatin1Char(' '))
+        << sbt::rows(db, s("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM calls")).join(QString());
     return st;
 }
 
@@ -352,10 +358,13 @@ public:
     /// Runs one random operation and checks it; empty or what went wrong.
     QString step()
     {
+        ++m_step;
         const State before = readState(m_ctx.db);
         const QString currentMonthBefore = monthOf(m_clock.now());
         Outcome o = randomOperation(before);
         m_log << o.description;
+        if (g_verbose)
+            qInfo("%d: %s", m_number, qPrintable(o.description));
         const State after = readState(m_ctx.db);
         if (o.kind == Outcome::Refused)
             return checkRefused(o, before, after);
@@ -363,10 +372,12 @@ public:
         if (problem.isEmpty())
             problem = checkInvariants(o, before, after, currentMonthBefore);
         if (problem.isEmpty())
-            problem = deliveredProblem(m_ctx.db, m_tracking, m_clock.now().toUTC().date(),
-                                       o.billingRun);
+            problem =
+                deliveredProblem(m_ctx.db, m_tracking, m_clock.now().toUTC().date(), o.billingRun);
         return problem;
     }
+
+    void setLength(int steps) { m_steps = steps; }
 
     QString history() const
     {
@@ -392,9 +403,9 @@ private:
         bool couldNotPay = false;
         bool clockMoved = false;
         QHash<QString, qint64> profileDelta; // exact changes expected (others unchanged)
-        bool looseMembers = false;  // a call import: members move by calls and recharges
-        bool looseProfiles = false; // a call import: profiles move by their calls
-        qint64 profilesTotal = 0;   // billing: what the profiles paid for bundles together
+        bool looseMembers = false;           // a call import: members move by calls and recharges
+        bool looseProfiles = false;          // a call import: profiles move by their calls
+        qint64 profilesTotal = 0;            // billing: what the profiles paid for bundles together
         bool billingRun = false;
     };
 
@@ -450,6 +461,17 @@ private:
     Outcome randomOperation(const State& st)
     {
         Outcome o;
+        // The last third of a sequence lives through the months that follow: clock moves and
+        // billing runs, so that what was bought is renewed, lapses, expires or is released.
+        if (m_steps > 0 && m_step * 3 >= m_steps * 2 && chance(45)) {
+            if (m_lastWasClock)
+                billing(o);
+            else
+                moveClock(o);
+            m_lastWasClock = o.clockMoved;
+            return o;
+        }
+        m_lastWasClock = false;
         if (m_members.size() >= 2 && chance(40)) {
             if (st.company < 2000 && chance(50))
                 topUp(o);
@@ -701,24 +723,27 @@ private:
 
     QString pickProfile()
     {
-        return m_profiles.isEmpty() || chance(4) ? s("No Such Trunk")
-                                                 : m_profiles[bounded(0, int(m_profiles.size()) - 1)];
+        return m_profiles.isEmpty() || chance(4)
+                   ? s("No Such Trunk")
+                   : m_profiles[bounded(0, int(m_profiles.size()) - 1)];
     }
 
     void profileOperation(Outcome& o, const State& st)
     {
         const int roll = m_profiles.isEmpty() ? 0 : bounded(0, 99);
-        if (roll < 10)
+        if (roll < 8)
             createProfile(o, st);
-        else if (roll < 22)
+        else if (roll < 18)
             creditProfile(o, st);
+        else if (roll < 32)
+            buyNumbers(o, st);
+        else if (roll < 38 && !m_numbers.isEmpty())
+            cancelNumber(o);
         else if (roll < 38)
             buyNumbers(o, st);
-        else if (roll < 45)
-            cancelNumber(o);
-        else if (roll < 58)
+        else if (roll < 48)
             setChannels(o, st);
-        else if (roll < 80)
+        else if (roll < 82)
             bundleOperation(o, st);
         else
             importCalls(o, st);
@@ -735,7 +760,8 @@ private:
             name = m_profiles[bounded(0, int(m_profiles.size()) - 1)].toUpper(); // a duplicate
         if (chance(6))
             channels = chance(50) ? 0 : 301;
-        o.description = QStringLiteral("profile create %1 with %2 channels").arg(name).arg(channels);
+        o.description =
+            QStringLiteral("profile create %1 with %2 channels").arg(name).arg(channels);
         sb::NewSipProfile p;
         p.name = name;
         p.auth = sb::SipProfile::Auth::Ip;
@@ -846,9 +872,9 @@ private:
         }
         const qint64 charged = channelPrice().cents() * channels;
         o.companyDelta = credit - charged;
-        o.description += QStringLiteral(" [charged %1, credited %2]")
-                             .arg(Money::fromCents(charged).toString(),
-                                  Money::fromCents(credit).toString());
+        o.description +=
+            QStringLiteral(" [charged %1, credited %2]")
+                .arg(Money::fromCents(charged).toString(), Money::fromCents(credit).toString());
         if (r->charged.cents() != charged || r->credited.cents() != credit)
             o.description += s(" !! reported charge or credit wrong");
         if (credit > 0)
@@ -882,6 +908,20 @@ private:
     void bundleOperation(Outcome& o, const State& st)
     {
         const QString name = pickProfile();
+        // Bundles are paid from the profile's own balance: fund it first, often.
+        if (st.profiles.value(name) < 9000 && st.company > 3000 && chance(60)) {
+            o.op = s("profile.credit");
+            const qint64 cents = bounded(3000, int(qMin<qint64>(st.company, 30000)));
+            o.description = QStringLiteral("credit profile %1 %2 for bundles")
+                                .arg(name, Money::fromCents(cents).toString());
+            auto r = sb::ProfileService(m_ctx).allocateCredit(name, Money::fromCents(cents));
+            noteResult(o, r);
+            if (r.ok()) {
+                o.companyDelta = -cents;
+                o.profileDelta[r->name] = cents;
+            }
+            return;
+        }
         auto p = sb::ProfileService(m_ctx).find(name);
         const sb::BundleService bundles(m_ctx);
         const QDate today = m_clock.now().toUTC().date();
@@ -896,11 +936,11 @@ private:
         int count = bounded(1, channels);
         if (chance(6))
             count = chance(50) ? 0 : channels + 1;
-        // Fund the profile now and then, so that bundles are bought at all.
+        // Mostly add to a profile without bundles, mostly change, cancel or extend others.
         const int roll = bounded(0, 99);
         qint64 delta = 0;
         bool ok = false;
-        if (roll < 30 || (inForce.isEmpty() && roll < 60)) {
+        if (inForce.isEmpty() ? roll < 70 : roll < 10) {
             o.op = s("bundle.add");
             o.description = QStringLiteral("bundle add %1 %2").arg(name).arg(count);
             auto r = bundles.add(name, count);
@@ -911,7 +951,7 @@ private:
                 if (r->cost.cents() != -delta)
                     o.description += s(" !! cost");
             }
-        } else if (roll < 60) {
+        } else if (roll < 55) {
             o.op = s("bundle.change");
             o.description = QStringLiteral("bundle change %1 %2").arg(name).arg(count);
             auto r = bundles.change(name, count);
@@ -921,7 +961,8 @@ private:
                 // The unused minutes of the periods in force, at the last one's price.
                 qint64 unused = 0;
                 for (const BundleRow& b : std::as_const(inForce))
-                    unused += qMax<qint64>(0, b.count * sb::BundleService::MinutesPerBundle - b.used);
+                    unused +=
+                        qMax<qint64>(0, b.count * sb::BundleService::MinutesPerBundle - b.used);
                 const qint64 refund =
                     sb::BundleService::refundFor(unused, Money::fromCents(inForce.last().price))
                         .cents();
@@ -934,7 +975,7 @@ private:
                 if (refund > 0)
                     m_stats.bundleRefunds++;
             }
-        } else if (roll < 75) {
+        } else if (roll < 72) {
             o.op = s("bundle.cancel");
             o.description = QStringLiteral("bundle cancel %1").arg(name);
             auto r = bundles.cancel(name);
@@ -948,7 +989,8 @@ private:
             ok = r.ok();
             if (ok) {
                 delta = -r->cost.cents();
-                if (inForce.isEmpty() || r->cost.cents() != bundles.cost(inForce.last().count).cents())
+                if (inForce.isEmpty() ||
+                    r->cost.cents() != bundles.cost(inForce.last().count).cents())
                     o.description += s(" !! extension cost");
             }
         }
@@ -1034,8 +1076,7 @@ private:
             o.anyMemberMayRise = true;
             o.billingRun = true;
             o.totalRecharged = r->recharged.cents();
-            o.companyDelta =
-                -o.totalRecharged - r->numbersSpent.cents() - r->channelsSpent.cents();
+            o.companyDelta = -o.totalRecharged - r->numbersSpent.cents() - r->channelsSpent.cents();
             o.profilesTotal = r->bundlesSpent.cents();
             if (r->recharged.isPositive())
                 o.description += QStringLiteral(" [recharged %1]").arg(r->recharged.toString());
@@ -1211,6 +1252,9 @@ private:
     int m_number;
     Stats& m_stats;
     Tracking& m_tracking;
+    int m_step = 0;
+    int m_steps = 0; ///< the sequence's length, for its last third
+    bool m_lastWasClock = false;
     QStringList m_members;  // account keys of this sequence
     QStringList m_profiles; // profile names of this sequence
     QStringList m_numbers;  // numbers bought in this sequence
@@ -1240,6 +1284,7 @@ void TestLedgerProperty::initTestCase()
     if (!ok)
         fromEnv = qEnvironmentVariable("SWITCHBOARD_PROPERTY_SEED").toULongLong(&ok);
     g_seed = ok ? quint32(fromEnv) : quint32(QDateTime::currentMSecsSinceEpoch() & 0xffffffffu);
+    g_verbose = qEnvironmentVariable("SB_PROPERTY_VERBOSE") == QLatin1String("1");
     qInfo("property seed %u (replay with SB_PROPERTY_SEED=%u)", g_seed, g_seed);
 }
 
@@ -1296,6 +1341,7 @@ void TestLedgerProperty::randomSequences()
                                 QTime(int(start.bounded(24)), 0), Qt::UTC));
         const sb::Context ctx{*db, &clock, QStringLiteral("prop")};
         Sequence sequence(ctx, clock, seed, n, stats, *tracking);
+        sequence.setLength(steps);
         ++sequences;
         for (int i = 0; i < steps; ++i) {
             const QString problem = sequence.step();
@@ -1327,16 +1373,15 @@ void TestLedgerProperty::randomSequences()
     qInfo("  numbers: %d periods renewed, %d expired unpaid, %d released; channels: %d renewed,"
           " %d lapsed, %d changes credited unused days; bundles: %d renewed, %d lapsed, %d "
           "refunds; calls: %d imported (%d on bundle minutes), %d duplicates",
-          stats.numbersRenewed, stats.numbersExpired, stats.numbersReleased,
-          stats.channelsRenewed, stats.channelsLapsed, stats.channelCredits,
-          stats.bundlesRenewed, stats.bundlesLapsed, stats.bundleRefunds, stats.callsImported,
-          stats.bundleMinuteCalls, stats.callsDuplicate);
-    if (only < 0 && runs >= 100) {
+          stats.numbersRenewed, stats.numbersExpired, stats.numbersReleased, stats.channelsRenewed,
+          stats.channelsLapsed, stats.channelCredits, stats.bundlesRenewed, stats.bundlesLapsed,
+          stats.bundleRefunds, stats.callsImported, stats.bundleMinuteCalls, stats.callsDuplicate);
+    if (only < 0 && runs >= 300) {
         // The generator really exercises both sides of each rule.
-        for (const char* op : {"allocate", "charge", "autorecharge.set", "add", "topup",
-                               "profile.create", "profile.credit", "number.buy", "number.cancel",
-                               "channels", "bundle.add", "bundle.change", "bundle.cancel",
-                               "bundle.extend"}) {
+        for (const char* op :
+             {"allocate", "charge", "autorecharge.set", "add", "topup", "profile.create",
+              "profile.credit", "number.buy", "number.cancel", "channels", "bundle.add",
+              "bundle.change", "bundle.cancel", "bundle.extend"}) {
             QVERIFY2(stats.ok.value(s(op)) > 0, op);
             QVERIFY2(stats.refused.value(s(op)) > 0, op);
         }
@@ -1431,8 +1476,7 @@ void TestLedgerProperty::wrongEntriesAreCaught()
         return sb::Transaction::run(ctx.db, [&](sb::Transaction& tx) -> sb::Result<void> {
             if (kind == QLatin1String("call"))
                 return sb::Ledger(ctx).charge(tx, from, Money::fromCents(cents), kind, reference);
-            return sb::Ledger(ctx).transfer(tx, from, to, Money::fromCents(cents), kind,
-                                            reference);
+            return sb::Ledger(ctx).transfer(tx, from, to, Money::fromCents(cents), kind, reference);
         });
     };
     const QString at = ctx.nowText();
@@ -1443,8 +1487,8 @@ void TestLedgerProperty::wrongEntriesAreCaught()
                             {at});
         QVERIFY2(r.ok(), qPrintable(sbt::errorText(r)));
     } else if (wrong == QLatin1String("balance-without-entry")) {
-        auto r = ctx.db.run(
-            s("UPDATE accounts SET balance_cents = balance_cents + 1 WHERE id = ?"), {member});
+        auto r = ctx.db.run(s("UPDATE accounts SET balance_cents = balance_cents + 1 WHERE id = ?"),
+                            {member});
         QVERIFY2(r.ok(), qPrintable(sbt::errorText(r)));
     } else if (wrong == QLatin1String("renewal-not-recorded")) {
         // A second renewal charged (the books balance: the company paid the provider), but
