@@ -63,11 +63,11 @@ template<typename T> void must(const sb::Result<T>& r, const char* what)
 
 // The sizes keep the whole test within a minute on two cores; the kills, not the size, find
 // a torn write.
-constexpr int ImportMembers = 6000;
-constexpr int AllocationMembers = 1500;
+constexpr int ImportMembers = 4000;
+constexpr int AllocationMembers = 1000;
 constexpr int BillingNumbers = 300;
 constexpr int BillingRecharges = 300;
-constexpr int CallLines = 6000;
+constexpr int CallLines = 4000;
 constexpr int CallPayers = 200;
 
 const QDateTime kSetUp = QDateTime(QDate(2026, 3, 10), QTime(12, 0), Qt::UTC);

@@ -1340,6 +1340,8 @@ void TestLedgerProperty::randomSequences()
             clock.set(QDateTime(QDate(2026, int(start.bounded(1, 13)), int(start.bounded(1, 29))),
                                 QTime(int(start.bounded(24)), 0), Qt::UTC));
         const sb::Context ctx{*db, &clock, QStringLiteral("prop")};
+        if (only < 0 && n > 0 && n % 250 == 0)
+            qInfo("%s: %d sequences in %lld s", qPrintable(engine), n, timer.elapsed() / 1000);
         Sequence sequence(ctx, clock, seed, n, stats, *tracking);
         sequence.setLength(steps);
         ++sequences;
