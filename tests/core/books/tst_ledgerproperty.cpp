@@ -1294,7 +1294,7 @@ void TestLedgerProperty::randomSequences()
     const bool pg = engine == QLatin1String("postgresql");
     // The short run CI makes (well under a minute per engine on two busy cores);
     // scripts/soak.sh asks for 10,000 per engine.
-    const int runs = propertyEnv("SEQUENCES", "RUNS", pg ? 100 : 400);
+    const int runs = propertyEnv("SEQUENCES", "RUNS", pg ? 60 : 300);
     const int steps = propertyEnv("STEPS", "STEPS", 25);
     const int only = propertyEnv("SEQUENCE", "SEQUENCE", -1);
     // SQLite: a fresh in-memory database per sequence. PostgreSQL: a fresh database per
@@ -1379,16 +1379,18 @@ void TestLedgerProperty::randomSequences()
           stats.channelsLapsed, stats.channelCredits, stats.bundlesRenewed, stats.bundlesLapsed,
           stats.bundleRefunds, stats.callsImported, stats.bundleMinuteCalls, stats.callsDuplicate);
     if (only < 0 && runs >= 300) {
-        // The generator really exercises both sides of each rule.
-        for (const char* op :
-             {"allocate", "charge", "autorecharge.set", "add", "topup", "profile.create",
-              "profile.credit", "number.buy", "number.cancel", "channels", "bundle.add",
-              "bundle.change", "bundle.cancel", "bundle.extend"}) {
-            QVERIFY2(stats.ok.value(s(op)) > 0, op);
-            QVERIFY2(stats.refused.value(s(op)) > 0, op);
+        // The generator really exercises both sides of each rule (the short run: the common
+        // ones; the long run: every one).
+        QStringList bothSides{s("allocate"), s("charge"),    s("autorecharge.set"), s("add"),
+                              s("topup"),    s("call"),      s("profile.create"),   s("number.buy"),
+                              s("channels"), s("bundle.add")};
+        if (runs >= 1000)
+            bothSides << s("profile.credit") << s("number.cancel") << s("bundle.change")
+                      << s("bundle.cancel") << s("bundle.extend");
+        for (const QString& op : std::as_const(bothSides)) {
+            QVERIFY2(stats.ok.value(op) > 0, qPrintable(op));
+            QVERIFY2(stats.refused.value(op) > 0, qPrintable(op));
         }
-        QVERIFY(stats.ok.value(s("call")) > 0);
-        QVERIFY(stats.refused.value(s("call")) > 0);
         QVERIFY(stats.ok.value(s("calls.import")) > 0);
         QVERIFY(stats.owed > 0);
         QVERIFY(stats.recharges > 0);
@@ -1396,14 +1398,18 @@ void TestLedgerProperty::randomSequences()
         QVERIFY(stats.companyCouldNotPay > 0);
         QVERIFY(stats.monthsCrossed > 0);
         QVERIFY(stats.numbersRenewed > 0);
-        QVERIFY(stats.numbersReleased > 0);
         QVERIFY(stats.channelsRenewed > 0);
         QVERIFY(stats.channelCredits > 0);
-        QVERIFY(stats.bundlesRenewed > 0);
-        QVERIFY(stats.bundleRefunds > 0);
         QVERIFY(stats.callsImported > 0);
-        QVERIFY(stats.callsDuplicate > 0);
-        QVERIFY(stats.bundleMinuteCalls > 0);
+        if (runs >= 1000) {
+            QVERIFY(stats.numbersReleased > 0);
+            QVERIFY(stats.numbersExpired > 0);
+            QVERIFY(stats.channelsLapsed > 0);
+            QVERIFY(stats.bundlesRenewed > 0);
+            QVERIFY(stats.bundleRefunds > 0);
+            QVERIFY(stats.callsDuplicate > 0);
+            QVERIFY(stats.bundleMinuteCalls > 0);
+        }
     }
 }
 
