@@ -1294,7 +1294,7 @@ void TestLedgerProperty::randomSequences()
     const bool pg = engine == QLatin1String("postgresql");
     // The short run CI makes (well under a minute per engine on two busy cores);
     // scripts/soak.sh asks for 10,000 per engine.
-    const int runs = propertyEnv("SEQUENCES", "RUNS", pg ? 60 : 300);
+    const int runs = propertyEnv("SEQUENCES", "RUNS", pg ? 50 : 300);
     const int steps = propertyEnv("STEPS", "STEPS", 25);
     const int only = propertyEnv("SEQUENCE", "SEQUENCE", -1);
     // SQLite: a fresh in-memory database per sequence. PostgreSQL: a fresh database per
