@@ -66,11 +66,11 @@ template<typename T> void must(const sb::Result<T>& r, const char* what)
 // (a billing run of 900 renewals takes half a minute on a busy machine).
 struct Sizes
 {
-    int importMembers = 4000;
+    int importMembers = 3000;
     int allocationMembers = 1000;
     int billingNumbers = 300; ///< at most 500: five areas of 100
     int billingRecharges = 300;
-    int callLines = 4000;
+    int callLines = 3000;
     int callPayers = 200;
 
     Sizes scaled(int divisor) const
