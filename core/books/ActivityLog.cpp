@@ -5,6 +5,7 @@
 #include "core/base/DisplayFormat.h"
 #include "core/base/Money.h"
 #include "core/base/SearchText.h"
+#include "core/base/UserText.h"
 #include "core/storage/SearchIndex.h"
 #include "core/storage/Transaction.h"
 
@@ -60,6 +61,8 @@ Result<void> ActivityLog::record(Transaction& tx, const ActivityEvent& event) co
 Result<QList<ActivityEntry>> ActivityLog::page(int limit, const QString& search,
                                                qint64 olderThan) const
 {
+    if (auto tooLong = UserText::checkSearch(search); !tooLong)
+        return tooLong.error();
     QString where;
     QVariantList binds;
     if (!search.trimmed().isEmpty()) {
@@ -228,10 +231,10 @@ QString ActivityLog::describe(const ActivityEntry& entry)
                   "%3. Outgoing calls through it stop until the channels are paid.")
             .arg(text(V::Profile), money(V::CompanyBalanceCents), money(V::AmountCents));
     case ActivityKind::CallsImported:
-        return tr("Imported %1 call record(s) from %2 and charged %3; duplicates skipped: %4; "
-                  "lines not imported: %5")
-            .arg(number(V::Calls), text(V::File), money(V::AmountCents), number(V::Duplicates),
-                 number(V::Problems));
+        return tr("Imported %n call record(s) from %1 and charged %2; duplicates skipped: %3; "
+                  "lines not imported: %4",
+                  nullptr, count(V::Calls))
+            .arg(text(V::File), money(V::AmountCents), number(V::Duplicates), number(V::Problems));
     case ActivityKind::PricesImported:
         return tr("Imported the price list %1 in place of the one in force: number prices for "
                   "%2 countries, %3 per-minute rates")

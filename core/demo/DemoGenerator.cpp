@@ -288,11 +288,13 @@ Result<QString> DemoGenerator::accountInUse() const
     const qint64 entryCount = held->value(2).toLongLong();
     if (memberCount + profileCount + entryCount == 0)
         return QString();
-    return tr("This database already holds an account (%1 members, %2 SIP profiles, %3 ledger "
-              "entries): demo data would be mixed into it. Use an empty database for the demo.")
-        .arg(memberCount)
-        .arg(profileCount)
-        .arg(entryCount);
+    // One count to a message, so that each takes its own plural.
+    const QStringList counts = {tr("%n member(s)", nullptr, int(memberCount)),
+                                tr("%n SIP profile(s)", nullptr, int(profileCount)),
+                                tr("%n ledger entries", nullptr, int(entryCount))};
+    return tr("This database already holds an account (%1): demo data would be mixed into it. "
+              "Use an empty database for the demo.")
+        .arg(counts.join(QStringLiteral(", ")));
 }
 
 Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
