@@ -46,7 +46,6 @@ SINGULAR = {
         '• %n account is unlinked and can sign in again: %1.',
     '• Its %n channel(s), paid until %1, end now; there is no refund for them.':
         '• Its %n channel, paid until %1, ends now; there is no refund for it.',
-    '%n ledger entries': '%n ledger entry',
     "Save the profile's %Ln call(s) to a CSV file before they are deleted":
         "Save the profile's %Ln call to a CSV file before it is deleted",
 }

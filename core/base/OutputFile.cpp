@@ -31,8 +31,7 @@ Error OutputFile::writeError() const
 {
     // errorString() names the system's reason ("No space left on device", "File too large").
     const QString reason = m_error.isEmpty() ? tr("the file could not be written whole") : m_error;
-    return Error::invalid(
-        tr("Cannot write %1: %2. Nothing was written.").arg(m_path, reason));
+    return Error::invalid(tr("Cannot write %1: %2. Nothing was written.").arg(m_path, reason));
 }
 
 Result<void> OutputFile::commit()

@@ -288,13 +288,12 @@ Result<QString> DemoGenerator::accountInUse() const
     const qint64 entryCount = held->value(2).toLongLong();
     if (memberCount + profileCount + entryCount == 0)
         return QString();
-    // One count to a message, so that each takes its own plural.
-    const QStringList counts = {tr("%n member(s)", nullptr, int(memberCount)),
-                                tr("%n SIP profile(s)", nullptr, int(profileCount)),
-                                tr("%n ledger entries", nullptr, int(entryCount))};
-    return tr("This database already holds an account (%1): demo data would be mixed into it. "
-              "Use an empty database for the demo.")
-        .arg(counts.join(QStringLiteral(", ")));
+    // Each count after its label: "1 members" cannot happen, in any language.
+    return tr("This database already holds an account (members: %1, SIP profiles: %2, ledger "
+              "entries: %3): demo data would be mixed into it. Use an empty database for the demo.")
+        .arg(memberCount)
+        .arg(profileCount)
+        .arg(entryCount);
 }
 
 Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,

@@ -51,13 +51,14 @@ private:
     CtlResult limited(const QStringList& args) const
     {
         QStringList quoted;
-        for (const QString& a : QStringList{CtlRunner::program(), QStringLiteral("--database"), m_db} + args)
+        for (const QString& a :
+             QStringList{CtlRunner::program(), QStringLiteral("--database"), m_db} + args)
             quoted << QLatin1Char('\'') + a + QLatin1Char('\'');
         QProcess p;
         p.setProcessEnvironment(CtlRunner::environment());
         p.start(QStringLiteral("/bin/sh"),
-                {QStringLiteral("-c"),
-                 QStringLiteral("trap '' XFSZ; ulimit -f 64; exec ") + quoted.join(QLatin1Char(' '))});
+                {QStringLiteral("-c"), QStringLiteral("trap '' XFSZ; ulimit -f 64; exec ") +
+                                           quoted.join(QLatin1Char(' '))});
         CtlResult r;
         if (!p.waitForFinished(120000))
             return r;
@@ -97,20 +98,29 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("target");
         const QString t = QStringLiteral("@");
-        QTest::newRow("member export") << QStringList{QStringLiteral("member"), QStringLiteral("export"), t} << t;
+        QTest::newRow("member export")
+            << QStringList{QStringLiteral("member"), QStringLiteral("export"), t} << t;
         QTest::newRow("calls list --csv")
-            << QStringList{QStringLiteral("calls"), QStringLiteral("list"), QStringLiteral("--csv"), t} << t;
+            << QStringList{QStringLiteral("calls"), QStringLiteral("list"), QStringLiteral("--csv"),
+                           t}
+            << t;
         QTest::newRow("report --csv")
-            << QStringList{QStringLiteral("report"), QStringLiteral("statement"), QStringLiteral("--month"),
-                           QStringLiteral("2026-01"), QStringLiteral("--csv"), t}
+            << QStringList{QStringLiteral("report"),  QStringLiteral("statement"),
+                           QStringLiteral("--month"), QStringLiteral("2026-01"),
+                           QStringLiteral("--csv"),   t}
             << t;
         QTest::newRow("report --pdf")
-            << QStringList{QStringLiteral("report"), QStringLiteral("statement"), QStringLiteral("--month"),
-                           QStringLiteral("2026-01"), QStringLiteral("--pdf"), t}
+            << QStringList{QStringLiteral("report"),  QStringLiteral("statement"),
+                           QStringLiteral("--month"), QStringLiteral("2026-01"),
+                           QStringLiteral("--pdf"),   t}
             << t;
         QTest::newRow("profile delete --export-history")
-            << QStringList{QStringLiteral("profile"), QStringLiteral("delete"), QStringLiteral("Desk"),
-                           QStringLiteral("--yes"), QStringLiteral("--export-history"), t}
+            << QStringList{QStringLiteral("profile"),
+                           QStringLiteral("delete"),
+                           QStringLiteral("Desk"),
+                           QStringLiteral("--yes"),
+                           QStringLiteral("--export-history"),
+                           t}
             << t;
     }
 
@@ -145,15 +155,15 @@ private slots:
                      .exitCode,
                  0);
         const QString out = path("export.csv");
-        const CtlResult r =
-            limited({QStringLiteral("member"), QStringLiteral("export"), out});
+        const CtlResult r = limited({QStringLiteral("member"), QStringLiteral("export"), out});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("Cannot write")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("Nothing was written")), qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
         QVERIFY(!QFile::exists(out));
         for (const QString& f : filesIn(m_dir.path()))
-            QVERIFY2(!f.startsWith(QStringLiteral("export.csv")), qPrintable(f)); // no temporary left
+            QVERIFY2(!f.startsWith(QStringLiteral("export.csv")),
+                     qPrintable(f)); // no temporary left
         // Unlimited, the same export works.
         QCOMPARE(ctl({QStringLiteral("member"), QStringLiteral("export"), out}).exitCode, 0);
     }
@@ -163,37 +173,41 @@ private slots:
         const QString file = write("mac.csv", "account,name,email,department\r"
                                               "olivia.smith,Olivia Smith,,Sales\r"
                                               "soren.hansen,S\xc3\xb8ren Hansen,,Support\r");
-        const CtlResult r = ctl({QStringLiteral("--json"), QStringLiteral("member"),
-                                 QStringLiteral("import"), file});
+        const CtlResult r = ctl(
+            {QStringLiteral("--json"), QStringLiteral("member"), QStringLiteral("import"), file});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(r.json().value(QStringLiteral("added")).toInt(), 2);
-        QCOMPARE(ctl({QStringLiteral("member"), QStringLiteral("show"),
-                      QStringLiteral("soren.hansen")})
-                     .exitCode,
-                 0);
+        QCOMPARE(
+            ctl({QStringLiteral("member"), QStringLiteral("show"), QStringLiteral("soren.hansen")})
+                .exitCode,
+            0);
     }
 
     void duplicatedColumnIsRefused()
     {
-        const QString file = write("dup.csv", "account,name,email,Email\n"
-                                              "olivia.smith,Olivia Smith,a@example.com,b@example.com\n");
+        const QString file =
+            write("dup.csv", "account,name,email,Email\n"
+                             "olivia.smith,Olivia Smith,a@example.com,b@example.com\n");
         const CtlResult r = ctl({QStringLiteral("member"), QStringLiteral("import"), file});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.out.contains(QStringLiteral("line 1: The first line names the column \"Email\" twice")),
+        QVERIFY2(r.out.contains(
+                     QStringLiteral("line 1: The first line names the column \"Email\" twice")),
                  qPrintable(r.out));
-        QCOMPARE(ctl({QStringLiteral("member"), QStringLiteral("show"),
-                      QStringLiteral("olivia.smith")})
-                     .exitCode,
-                 1);
+        QCOMPARE(
+            ctl({QStringLiteral("member"), QStringLiteral("show"), QStringLiteral("olivia.smith")})
+                .exitCode,
+            1);
     }
 
     void latin1PriceListIsRefusedWithItsLine()
     {
-        const QString file = write("prices.json", "{\n  \"currency\": \"USD\",\n"
-                                                  "  \"rates\": [{\"prefix\": \"47\", \"name\": \"Norge \xf8\"}]\n}\n");
+        const QString file = write(
+            "prices.json", "{\n  \"currency\": \"USD\",\n"
+                           "  \"rates\": [{\"prefix\": \"47\", \"name\": \"Norge \xf8\"}]\n}\n");
         const CtlResult r = ctl({QStringLiteral("prices"), QStringLiteral("import"), file});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("not UTF-8")) && r.err.contains(QStringLiteral("line 3")),
+        QVERIFY2(r.err.contains(QStringLiteral("not UTF-8")) &&
+                     r.err.contains(QStringLiteral("line 3")),
                  qPrintable(r.err));
     }
 
@@ -211,7 +225,8 @@ private slots:
         const CtlResult r = ctl({command, QStringLiteral("list"), QStringLiteral("--search"),
                                  QString(50000, QLatin1Char('x'))});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("a search may have at most 200")), qPrintable(r.err.left(300)));
+        QVERIFY2(r.err.contains(QStringLiteral("a search may have at most 200")),
+                 qPrintable(r.err.left(300)));
         QVERIFY2(!r.err.contains(QStringLiteral("atabase")), qPrintable(r.err.left(300)));
     }
 
@@ -219,8 +234,8 @@ private slots:
     {
         const QString huge = QStringLiteral("a") + QString(100000, QLatin1Char('b'));
         for (const QStringList& args :
-             {QStringList{QStringLiteral("member"), QStringLiteral("add"), huge, QStringLiteral("--name"),
-                          QStringLiteral("X")},
+             {QStringList{QStringLiteral("member"), QStringLiteral("add"), huge,
+                          QStringLiteral("--name"), QStringLiteral("X")},
               QStringList{QStringLiteral("member"), QStringLiteral("show"), huge},
               QStringList{QStringLiteral("topup"), huge}}) {
             const CtlResult r = ctl(args);
@@ -233,7 +248,8 @@ private slots:
     void missingSchemaVersionIsNamed()
     {
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
             db.setDatabaseName(m_db);
             QVERIFY(db.open());
             QSqlQuery q(db);

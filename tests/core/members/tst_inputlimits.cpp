@@ -99,7 +99,8 @@ private slots:
         const sbt::Snapshot before = sbt::snapshot(e.db());
         const QList<Error> errors = {
             MemberService(*e.ctx).add({huge, QStringLiteral("Huge"), {}, {}}).error(),
-            MemberService(*e.ctx).add({QStringLiteral("fine.name"), QStringLiteral("F"), huge, {}})
+            MemberService(*e.ctx)
+                .add({QStringLiteral("fine.name"), QStringLiteral("F"), huge, {}})
                 .error(),
             MemberService(*e.ctx).find(huge).error(),
             sb::ProfileService(*e.ctx).find(huge).error(),
@@ -107,7 +108,8 @@ private slots:
         for (const Error& err : errors) {
             QVERIFY2(err.message.size() < 400, qPrintable(err.message.left(400)));
             // The first 40 characters, then "…".
-            const QString shown = QStringLiteral("a") + QString(39, QLatin1Char('b')) + QChar(0x2026);
+            const QString shown =
+                QStringLiteral("a") + QString(39, QLatin1Char('b')) + QChar(0x2026);
             QVERIFY2(err.message.contains(shown), qPrintable(err.message));
         }
         SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
@@ -118,8 +120,8 @@ private slots:
     {
         QFETCH(QString, engine);
         SB_ENV(e, engine);
-        SB_VERIFY_OK(MemberService(*e.ctx).add({QStringLiteral("olivia.smith"),
-                                                QStringLiteral("Olivia Smith"), {}, {}}));
+        SB_VERIFY_OK(MemberService(*e.ctx).add(
+            {QStringLiteral("olivia.smith"), QStringLiteral("Olivia Smith"), {}, {}}));
         const QString longest(UserText::MaxSearchLength, QLatin1Char('x'));
         const QString search(50000, QLatin1Char('x'));
         const sbt::Snapshot before = sbt::snapshot(e.db());
@@ -232,8 +234,8 @@ private slots:
     {
         QFETCH(QString, engine);
         SB_ENV(e, engine);
-        SB_VERIFY_OK(MemberService(*e.ctx).add({QStringLiteral("olivia.smith"),
-                                                QStringLiteral("Olivia Smith"), {}, {}}));
+        SB_VERIFY_OK(MemberService(*e.ctx).add(
+            {QStringLiteral("olivia.smith"), QStringLiteral("Olivia Smith"), {}, {}}));
         QTemporaryDir dir;
         // A pipe stands for any file that is not a regular one (/dev/full): QSaveFile would
         // rename its temporary file over it and report success.
