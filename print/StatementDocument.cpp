@@ -1,12 +1,13 @@
 #include "print/StatementDocument.h"
 
+#include "core/base/OutputFile.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QDate>
 #include <QFont>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QTextDocument>
 
 namespace sb {
@@ -230,24 +231,20 @@ void StatementDocument::print(QPagedPaintDevice* device) const
 
 Result<void> StatementDocument::writePdf(const QString& path) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error::invalid(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    OutputFile file(path);
+    if (auto o = file.open(); !o)
+        return o;
     {
-        QPdfWriter writer(&file);
+        QPdfWriter writer(file.device());
         writer.setTitle(title());
         writer.setCreator(QStringLiteral("Switchboard"));
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
         print(&writer);
     } // the writer finishes the file when it goes
-    if (file.error() != QFileDevice::NoError) {
-        file.cancelWriting();
-        return Error::invalid(tr("Cannot write %1: %2").arg(path, file.errorString()));
-    }
-    if (!file.commit())
-        return Error::invalid(tr("Cannot write %1: %2").arg(path, file.errorString()));
-    return {};
+    // commit() sees what the writer wrote through the device: a failed write, or a buffer
+    // that will not flush, fails it.
+    return file.commit();
 }
 
 } // namespace sb

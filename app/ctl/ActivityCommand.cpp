@@ -3,6 +3,7 @@
 #include "app/ctl/OptionParser.h"
 #include "app/ctl/Session.h"
 #include "core/base/Language.h"
+#include "core/base/UserText.h"
 #include "core/books/ActivityLog.h"
 
 #include <QJsonArray>
@@ -75,13 +76,13 @@ int ActivityCommand::run(const QStringList& w, Session& s)
         limit = a.value(QStringLiteral("limit")).toInt(&ok);
         if (!ok || limit < 1 || limit > 100000)
             return s.refused(tr("--limit: \"%1\" is not a number from 1 to 100000.")
-                                 .arg(a.value(QStringLiteral("limit"))));
+                                 .arg(UserText::quoted(a.value(QStringLiteral("limit")))));
     }
     QTranslator translator; // removes itself when it goes
     if (a.isSet(QStringLiteral("lang")) &&
         !speakLanguage(a.value(QStringLiteral("lang")), translator))
         return s.refused(tr("--lang: \"%1\" is not one of en, nb, fr, nl, pl.")
-                             .arg(a.value(QStringLiteral("lang"))));
+                             .arg(UserText::quoted(a.value(QStringLiteral("lang")))));
     Context* ctx = s.context();
     if (!ctx)
         return Refused;

@@ -3,6 +3,7 @@
 #include "app/ctl/JsonShapes.h"
 #include "app/ctl/OptionParser.h"
 #include "app/ctl/Session.h"
+#include "core/base/UserText.h"
 #include "core/credit/CreditService.h"
 #include "core/members/MemberService.h"
 
@@ -53,7 +54,7 @@ int AutoRechargeCommand::run(const QStringList& w, Session& s)
         return set(w.mid(1), s);
     if (sub == QLatin1String("off"))
         return off(w.mid(1), s);
-    return s.usageError(tr("Unknown autorecharge command '%1'.").arg(sub));
+    return s.usageError(tr("Unknown autorecharge command '%1'.").arg(UserText::quoted(sub)));
 }
 
 int AutoRechargeCommand::set(const QStringList& w, Session& s)

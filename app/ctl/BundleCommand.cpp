@@ -1,6 +1,7 @@
 #include "app/ctl/BundleCommand.h"
 
 #include "app/ctl/Session.h"
+#include "core/base/UserText.h"
 #include "core/bundles/BundleService.h"
 
 namespace sb::ctl {
@@ -40,7 +41,7 @@ int BundleCommand::run(const QStringList& w, Session& s)
     if (!withCount && !withoutCount)
         return s.usageError(sub.isEmpty()
                                 ? tr("Usage: bundle add|change|cancel|extend PROFILE [COUNT]")
-                                : tr("Unknown bundle command '%1'.").arg(sub));
+                                : tr("Unknown bundle command '%1'.").arg(UserText::quoted(sub)));
     if (w.size() != (withCount ? 3 : 2))
         return s.usageError(withCount ? tr("Usage: bundle %1 PROFILE COUNT").arg(sub)
                                       : tr("Usage: bundle %1 PROFILE").arg(sub));
@@ -50,7 +51,8 @@ int BundleCommand::run(const QStringList& w, Session& s)
         bool ok = false;
         count = w[2].toInt(&ok);
         if (!ok)
-            return s.refused(tr("bundles: \"%1\" is not a whole number.").arg(w[2]));
+            return s.refused(
+                tr("bundles: \"%1\" is not a whole number.").arg(UserText::quoted(w[2])));
     }
     Context* ctx = s.context();
     if (!ctx)

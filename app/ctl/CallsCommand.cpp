@@ -2,6 +2,7 @@
 
 #include "app/ctl/OptionParser.h"
 #include "app/ctl/Session.h"
+#include "core/base/UserText.h"
 #include "core/calls/CallHistory.h"
 #include "core/rating/CallImporter.h"
 
@@ -149,7 +150,7 @@ int CallsCommand::run(const QStringList& w, Session& s)
         return importFile(rest, s);
     if (sub == QLatin1String("list"))
         return list(rest, s);
-    return s.usageError(tr("Unknown calls command '%1'.").arg(sub));
+    return s.usageError(tr("Unknown calls command '%1'.").arg(UserText::quoted(sub)));
 }
 
 int CallsCommand::importFile(const QStringList& w, Session& s)
@@ -169,7 +170,7 @@ int CallsCommand::importFile(const QStringList& w, Session& s)
             options.format = CdrReader::Format::FreeSwitch;
         else
             return s.usageError(tr("--format: \"%1\" is not asterisk or freeswitch.")
-                                    .arg(a.value(QStringLiteral("format"))));
+                                    .arg(UserText::quoted(a.value(QStringLiteral("format")))));
     }
     if (a.isSet(QStringLiteral("time-zone"))) {
         const QString zone = a.value(QStringLiteral("time-zone")).trimmed();
@@ -177,7 +178,7 @@ int CallsCommand::importFile(const QStringList& w, Session& s)
         if (!options.zone.isValid())
             return s.refused(tr("--time-zone: \"%1\" is not an IANA time zone such as "
                                 "Europe/Oslo or America/New_York.")
-                                 .arg(zone));
+                                 .arg(UserText::quoted(zone)));
     }
     Context* ctx = s.context();
     if (!ctx)
@@ -224,7 +225,7 @@ int CallsCommand::importFile(const QStringList& w, Session& s)
     for (const auto& u : std::as_const(r->unknownAccounts))
         s.out().line(tr("Unknown account code \"%1\": %n record(s), the first on line %2.", nullptr,
                         static_cast<int>(u.count))
-                         .arg(u.code)
+                         .arg(UserText::quoted(u.code))
                          .arg(u.firstLine));
     for (const auto& u : std::as_const(r->unrated))
         s.out().line(
@@ -263,8 +264,8 @@ int CallsCommand::list(const QStringList& w, Session& s)
             continue;
         const QDate d = QDate::fromString(a.value(name).trimmed(), Qt::ISODate);
         if (!d.isValid())
-            return s.refused(
-                tr("--%1: \"%2\" is not a date (YYYY-MM-DD).").arg(name, a.value(name)));
+            return s.refused(tr("--%1: \"%2\" is not a date (YYYY-MM-DD).")
+                                 .arg(name, UserText::quoted(a.value(name))));
         (name == QLatin1String("from") ? q.from : q.to) = d;
     }
     if (q.from.isValid() && q.to.isValid() && q.to < q.from)
@@ -276,7 +277,7 @@ int CallsCommand::list(const QStringList& w, Session& s)
         if (!q.zone.isValid())
             return s.refused(tr("--time-zone: \"%1\" is not an IANA time zone such as "
                                 "Europe/Oslo or America/New_York.")
-                                 .arg(zone));
+                                 .arg(UserText::quoted(zone)));
     }
     q.limit = kDefaultLimit;
     if (a.isSet(QStringLiteral("limit"))) {
@@ -284,7 +285,7 @@ int CallsCommand::list(const QStringList& w, Session& s)
         q.limit = a.value(QStringLiteral("limit")).toInt(&ok);
         if (!ok || q.limit < 1 || q.limit > kMaxLimit)
             return s.refused(tr("--limit: \"%1\" is not a number from 1 to 1000000.")
-                                 .arg(a.value(QStringLiteral("limit"))));
+                                 .arg(UserText::quoted(a.value(QStringLiteral("limit")))));
     }
     Context* ctx = s.context();
     if (!ctx)

@@ -5,6 +5,7 @@
 #include "app/ctl/Session.h"
 #include "core/base/FixedClock.h"
 #include "core/base/SystemClock.h"
+#include "core/base/UserText.h"
 #include "core/base/Version.h"
 #include "core/storage/Database.h"
 
@@ -113,7 +114,7 @@ int CommandLine::run(const QStringList& argsIn)
         if (!at.isValid())
             return usageError(
                 tr("--now: \"%1\" is not an ISO 8601 time such as 2026-12-01T09:00:00Z.")
-                    .arg(nowText));
+                    .arg(UserText::quoted(nowText)));
         const QDateTime utc =
             at.timeSpec() == Qt::LocalTime ? QDateTime(at.date(), at.time(), Qt::UTC) : at;
         // A typo in the year would renew every subscription for centuries in one billing run:
@@ -137,7 +138,7 @@ int CommandLine::run(const QStringList& argsIn)
     }
     Command* command = m_commands.find(name);
     if (!command)
-        return usageError(tr("Unknown command '%1'.").arg(name));
+        return usageError(tr("Unknown command '%1'.").arg(UserText::quoted(name)));
     const QString spec = global.isSet(database) ? global.value(database) : Database::defaultSpec();
     Session session(spec, std::move(clock), jsonOutput);
     return command->run(args, session);

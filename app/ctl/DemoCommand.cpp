@@ -2,6 +2,7 @@
 
 #include "app/ctl/OptionParser.h"
 #include "app/ctl/Session.h"
+#include "core/base/UserText.h"
 #include "core/demo/DemoGenerator.h"
 
 #include <climits>
@@ -77,7 +78,7 @@ int DemoCommand::run(const QStringList& w, Session& s)
         const qint64 v = text.toLongLong(&ok);
         if (!ok || v < 0 || v > most) {
             s.refused(tr("%1: \"%2\" is not a number from 0 to %3.")
-                          .arg(QStringLiteral("--") + option, text)
+                          .arg(QStringLiteral("--") + option, UserText::quoted(text))
                           .arg(most));
             return false;
         }
@@ -93,8 +94,8 @@ int DemoCommand::run(const QStringList& w, Session& s)
         bool ok = false;
         o.seed = a.value(QStringLiteral("seed")).toUInt(&ok);
         if (!ok)
-            return s.refused(
-                tr("--seed: \"%1\" is not a whole number.").arg(a.value(QStringLiteral("seed"))));
+            return s.refused(tr("--seed: \"%1\" is not a whole number.")
+                                 .arg(UserText::quoted(a.value(QStringLiteral("seed")))));
     }
     o.intoExistingAccount = a.isSet(QStringLiteral("yes"));
     Context* ctx = s.context();

@@ -3,6 +3,7 @@
 #include "app/ctl/JsonShapes.h"
 #include "app/ctl/OptionParser.h"
 #include "app/ctl/Session.h"
+#include "core/base/UserText.h"
 #include "core/members/MemberService.h"
 #include "core/secrets/ProtectedFiles.h"
 
@@ -128,7 +129,7 @@ int MemberCommand::run(const QStringList& w, Session& s)
         return importCsv(rest, s);
     if (sub == QLatin1String("export"))
         return exportCsv(rest, s);
-    return s.usageError(tr("Unknown member command '%1'.").arg(sub));
+    return s.usageError(tr("Unknown member command '%1'.").arg(UserText::quoted(sub)));
 }
 
 int MemberCommand::add(const QStringList& w, Session& s)

@@ -4,6 +4,7 @@
 #include "app/ctl/OptionParser.h"
 #include "app/ctl/Session.h"
 #include "core/base/PhoneNumbers.h"
+#include "core/base/UserText.h"
 #include "core/numbers/NumberCatalogue.h"
 #include "core/numbers/NumberService.h"
 
@@ -117,7 +118,7 @@ int NumberCommand::run(const QStringList& w, Session& s)
         return cancel(rest, s);
     if (sub == QLatin1String("list"))
         return list(rest, s);
-    return s.usageError(tr("Unknown number command '%1'.").arg(sub));
+    return s.usageError(tr("Unknown number command '%1'.").arg(UserText::quoted(sub)));
 }
 
 int NumberCommand::countries(const QStringList& w, Session& s)
@@ -197,8 +198,8 @@ int NumberCommand::buy(const QStringList& w, Session& s)
     bool ok = false;
     const int months = a.value(QStringLiteral("months")).toInt(&ok);
     if (!ok)
-        return s.refused(
-            tr("--months: \"%1\" is not 1, 3 or 12.").arg(a.value(QStringLiteral("months"))));
+        return s.refused(tr("--months: \"%1\" is not 1, 3 or 12.")
+                             .arg(UserText::quoted(a.value(QStringLiteral("months")))));
     Context* ctx = s.context();
     if (!ctx)
         return Refused;

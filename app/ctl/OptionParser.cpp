@@ -1,5 +1,7 @@
 #include "app/ctl/OptionParser.h"
 
+#include "core/base/UserText.h"
+
 namespace sb::ctl {
 
 namespace {
@@ -64,7 +66,7 @@ bool OptionParser::parse(const QStringList& words)
             if (m_stopAfter.contains(o->names().constFirst()))
                 break;
         } else {
-            m_error = tr("Unknown option %1.").arg(w);
+            m_error = tr("Unknown option %1.").arg(UserText::quoted(w));
             return false;
         }
     }

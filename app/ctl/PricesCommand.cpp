@@ -1,6 +1,7 @@
 #include "app/ctl/PricesCommand.h"
 
 #include "app/ctl/Session.h"
+#include "core/base/UserText.h"
 #include "core/numbers/PriceListStore.h"
 
 #include <QJsonObject>
@@ -35,7 +36,7 @@ int PricesCommand::run(const QStringList& w, Session& s)
         return show(w.mid(1), s);
     if (sub == QLatin1String("import"))
         return import(w.mid(1), s);
-    return s.usageError(tr("Unknown prices command '%1'.").arg(sub));
+    return s.usageError(tr("Unknown prices command '%1'.").arg(UserText::quoted(sub)));
 }
 
 int PricesCommand::show(const QStringList& w, Session& s)

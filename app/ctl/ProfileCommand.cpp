@@ -4,6 +4,7 @@
 #include "app/ctl/OptionParser.h"
 #include "app/ctl/ProfileProbeCommand.h"
 #include "app/ctl/Session.h"
+#include "core/base/UserText.h"
 #include "core/bundles/BundleService.h"
 #include "core/calls/CallHistory.h"
 #include "core/net/MailSender.h"
@@ -190,7 +191,7 @@ int ProfileCommand::run(const QStringList& w, Session& s)
         return remove(rest, s);
     if (sub == QLatin1String("probe"))
         return ProfileProbeCommand().run(rest, s);
-    return s.usageError(tr("Unknown profile command '%1'.").arg(sub));
+    return s.usageError(tr("Unknown profile command '%1'.").arg(UserText::quoted(sub)));
 }
 
 int ProfileCommand::create(const QStringList& w, Session& s)

@@ -2,6 +2,7 @@
 
 #include "app/ctl/OptionParser.h"
 #include "app/ctl/Session.h"
+#include "core/base/UserText.h"
 #include "core/reports/MonthlyStatement.h"
 #include "core/reports/StatementCsv.h"
 #include "print/StatementDocument.h"
@@ -69,7 +70,7 @@ int ReportCommand::run(const QStringList& w, Session& s)
     const QString sub = w.first();
     if (sub == QLatin1String("statement"))
         return statement(w.mid(1), s);
-    return s.usageError(tr("Unknown report '%1'.").arg(sub));
+    return s.usageError(tr("Unknown report '%1'.").arg(UserText::quoted(sub)));
 }
 
 int ReportCommand::statement(const QStringList& w, Session& s)

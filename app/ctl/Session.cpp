@@ -1,6 +1,7 @@
 #include "app/ctl/Session.h"
 
 #include "app/ctl/Command.h"
+#include "core/base/UserText.h"
 #include "core/profiles/ProfileService.h"
 
 namespace sb::ctl {
@@ -48,7 +49,8 @@ std::optional<Money> Session::amount(const QString& text, const QString& what) c
 {
     const auto m = Money::parse(text);
     if (!m) {
-        refused(tr("%1: \"%2\" is not an amount; write it like 12.50.").arg(what, text));
+        refused(tr("%1: \"%2\" is not an amount; write it like 12.50.")
+                    .arg(what, UserText::quoted(text)));
         return std::nullopt;
     }
     return m;
@@ -59,7 +61,7 @@ std::optional<int> Session::wholeNumber(const QString& text, const QString& what
     bool ok = false;
     const int n = text.toInt(&ok);
     if (!ok) {
-        refused(tr("%1: \"%2\" is not a whole number.").arg(what, text));
+        refused(tr("%1: \"%2\" is not a whole number.").arg(what, UserText::quoted(text)));
         return std::nullopt;
     }
     return n;

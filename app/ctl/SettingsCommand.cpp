@@ -3,6 +3,7 @@
 #include "app/ctl/JsonShapes.h"
 #include "app/ctl/OptionParser.h"
 #include "app/ctl/Session.h"
+#include "core/base/UserText.h"
 #include "core/net/MailSender.h"
 #include "core/net/MailSettings.h"
 #include "core/profiles/ProviderSettings.h"
@@ -137,7 +138,7 @@ int SettingsCommand::run(const QStringList& w, Session& s)
             return mailClear(rest.mid(1), s);
         return mail(rest, s);
     }
-    return s.usageError(tr("Unknown settings command '%1'.").arg(sub));
+    return s.usageError(tr("Unknown settings command '%1'.").arg(UserText::quoted(sub)));
 }
 
 int SettingsCommand::show(const QStringList& w, Session& s)
@@ -205,7 +206,7 @@ int SettingsCommand::mail(const QStringList& w, Session& s)
         const auto sec = MailServer::securityFromKey(a.value(QStringLiteral("security")));
         if (!sec)
             return s.refused(tr("--security: \"%1\" is not starttls, tls or none.")
-                                 .arg(a.value(QStringLiteral("security"))));
+                                 .arg(UserText::quoted(a.value(QStringLiteral("security")))));
         m.security = *sec;
     }
     m.port = MailServer::defaultPort(m.security);

@@ -67,6 +67,9 @@ QList<Csv::Row> Csv::parse(const QString& text, int* unterminatedLine)
     if (unterminatedLine)
         *unterminatedLine = 0;
     int quoteStart = 0;
+    const auto crlf = [&](qsizetype i) {
+        return i + 1 < text.size() && text[i + 1] == QLatin1Char('\n');
+    };
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text[i];
         if (quoted) {
@@ -78,7 +81,7 @@ QList<Csv::Row> Csv::parse(const QString& text, int* unterminatedLine)
                     quoted = false;
                 }
             } else {
-                if (c == QLatin1Char('\n'))
+                if (c == QLatin1Char('\n') || (c == QLatin1Char('\r') && !crlf(i)))
                     ++line;
                 field += c;
             }
@@ -90,9 +93,11 @@ QList<Csv::Row> Csv::parse(const QString& text, int* unterminatedLine)
             quoteStart = line;
         } else if (c == QLatin1Char(',')) {
             endField();
-        } else if (c == QLatin1Char('\r')) {
-            // part of CRLF; a lone CR is ignored too
-        } else if (c == QLatin1Char('\n')) {
+        } else if (c == QLatin1Char('\r') && crlf(i)) {
+            // the CR of a CRLF: the LF ends the record
+        } else if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
+            // LF (Unix, and Windows after its CR) or a CR alone (files saved by old Mac
+            // programs, Excel's "CSV (Macintosh)")
             ++line;
             endRow();
         } else {

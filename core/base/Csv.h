@@ -27,6 +27,8 @@ public:
         QStringList fields;
     };
     /// Parses a whole document; `error` gets the line of an unterminated quote, if any.
+    /// Records end with LF, CRLF or a CR alone (old Mac files); a CR or LF inside quotes is
+    /// kept as written.
     static QList<Row> parse(const QString& text, int* unterminatedLine = nullptr);
     /// One record, quoting fields only where needed, ended with CRLF.
     static QString record(const QStringList& fields);

@@ -5,6 +5,7 @@
 #include "core/base/DisplayFormat.h"
 #include "core/base/Money.h"
 #include "core/base/SearchText.h"
+#include "core/base/UserText.h"
 #include "core/storage/SearchIndex.h"
 #include "core/storage/Transaction.h"
 
@@ -60,6 +61,8 @@ Result<void> ActivityLog::record(Transaction& tx, const ActivityEvent& event) co
 Result<QList<ActivityEntry>> ActivityLog::page(int limit, const QString& search,
                                                qint64 olderThan) const
 {
+    if (auto tooLong = UserText::checkSearch(search); !tooLong)
+        return tooLong.error();
     QString where;
     QVariantList binds;
     if (!search.trimmed().isEmpty()) {

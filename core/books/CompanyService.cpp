@@ -1,5 +1,6 @@
 #include "core/books/CompanyService.h"
 
+#include "core/base/UserText.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
 #include "core/storage/Transaction.h"
@@ -28,7 +29,7 @@ Result<Money> CompanyService::topUp(Money amount, const QString& reference) cons
 {
     if (auto v = validateAmount(amount); !v)
         return v.error();
-    if (reference.size() > 200)
+    if (UserText::length(reference) > 200)
         return Error::invalid(tr("The reference is too long (at most 200 characters)."));
     auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Money> {
         const Ledger ledger(m_ctx);

@@ -3,14 +3,15 @@
 #include "core/secrets/ProtectedFiles.h"
 
 #include "core/base/Csv.h"
+#include "core/base/OutputFile.h"
 #include "core/base/SearchText.h"
+#include "core/base/UserText.h"
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberCatalogue.h"
 #include "core/profiles/ProfileService.h"
 #include "core/storage/SearchIndex.h"
 
 #include <QIODevice>
-#include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -139,6 +140,8 @@ QString CallHistory::placeOf(const QString& e164, const QString& prefix) const
 
 Result<CallHistory::Filter> CallHistory::filter(const CallQuery& q, SearchIndex::Use use) const
 {
+    if (auto tooLong = UserText::checkSearch(q.search); !tooLong)
+        return tooLong.error();
     Filter f;
     QStringList parts;
     // The services' own lookups: the same keys and the same "there is no …" refusals.
@@ -239,6 +242,8 @@ Result<qint64> CallHistory::count(const CallQuery& query) const
 
 Result<std::optional<CallTotals>> CallHistory::searchTotals(const CallQuery& query) const
 {
+    if (auto tooLong = UserText::checkSearch(query.search); !tooLong)
+        return tooLong.error();
     const QString search = query.search.trimmed();
     if (!search.isEmpty()) {
         qint64 matching = 0;
@@ -355,16 +360,16 @@ Result<qint64> CallHistory::exportCsvFile(const CallQuery& query, const QString&
 {
     if (auto guard = ProtectedFiles::checkOutput(m_ctx.db, path); !guard)
         return guard.error();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error::invalid(tr("Cannot write %1: %2").arg(path, file.errorString()));
-    auto written = exportCsv(query, &file, progress);
+    OutputFile file(path);
+    if (auto o = file.open(); !o)
+        return o.error();
+    auto written = exportCsv(query, file.device(), progress);
     if (!written) {
-        file.cancelWriting();
+        file.cancel();
         return written.error();
     }
-    if (!file.commit())
-        return Error::invalid(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (auto c = file.commit(); !c)
+        return c.error();
     return written;
 }
 

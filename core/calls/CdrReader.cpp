@@ -1,5 +1,7 @@
 #include "core/calls/CdrReader.h"
 
+#include "core/base/UserText.h"
+
 #include <QIODevice>
 
 #include <bit>
@@ -141,11 +143,9 @@ Seconds parseSeconds(QByteArrayView s, qint64& out)
 // What to show of a bad field in a message: enough to recognise it, never a whole record.
 QString shown(QByteArrayView v)
 {
-    constexpr qsizetype most = 40;
-    QString s = QString::fromUtf8(v.first(std::min(v.size(), most + 1)));
-    if (s.size() > most)
-        s = s.left(most) + QChar(0x2026);
-    return s;
+    // At most four bytes a character: decoding more than that of a huge field is waste.
+    constexpr qsizetype bytes = 4 * (UserText::QuotedMost + 1);
+    return UserText::quoted(QString::fromUtf8(v.first(std::min(v.size(), bytes))));
 }
 
 // Free text as the PBX wrote it: UTF-8, or else Latin-1 (what older PBXs and phones use

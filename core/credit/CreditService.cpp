@@ -1,6 +1,7 @@
 #include "core/credit/CreditService.h"
 
 #include "core/base/DisplayFormat.h"
+#include "core/base/UserText.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
 #include "core/books/Ledger.h"
@@ -45,7 +46,8 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount,
     QSet<QString> seen;
     for (const QString& a : accounts) {
         if (seen.contains(accountKey(a)))
-            return Error::invalid(tr("The member \"%1\" is listed more than once.").arg(a));
+            return Error::invalid(
+                tr("The member \"%1\" is listed more than once.").arg(UserText::quoted(a)));
         seen.insert(accountKey(a));
     }
     const auto total = amount.times(accounts.size());

@@ -288,8 +288,9 @@ Result<QString> DemoGenerator::accountInUse() const
     const qint64 entryCount = held->value(2).toLongLong();
     if (memberCount + profileCount + entryCount == 0)
         return QString();
-    return tr("This database already holds an account (%1 members, %2 SIP profiles, %3 ledger "
-              "entries): demo data would be mixed into it. Use an empty database for the demo.")
+    // Each count after its label: "1 members" cannot happen, in any language.
+    return tr("This database already holds an account (members: %1, SIP profiles: %2, ledger "
+              "entries: %3): demo data would be mixed into it. Use an empty database for the demo.")
         .arg(memberCount)
         .arg(profileCount)
         .arg(entryCount);

@@ -1,8 +1,10 @@
 #include "core/members/MemberService.h"
 
 #include "core/base/Csv.h"
+#include "core/base/OutputFile.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/base/SearchText.h"
+#include "core/base/UserText.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
 #include "core/storage/MultiRowStatement.h"
@@ -13,7 +15,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -116,17 +117,18 @@ Result<void> MemberService::validateAccountName(const QString& account)
 {
     if (account.isEmpty())
         return Error::invalid(tr("The account name is empty."));
-    if (account.size() < 6 || account.size() > 32)
-        return Error::invalid(
-            tr("The account name \"%1\" must be 6 to 32 characters long.").arg(account));
+    if (const qsizetype n = UserText::length(account); n < 6 || n > 32)
+        return Error::invalid(tr("The account name \"%1\" must be 6 to 32 characters long.")
+                                  .arg(UserText::quoted(account)));
     static const QRegularExpression first(QStringLiteral("^[A-Za-z]"));
     if (!first.match(account).hasMatch())
-        return Error::invalid(tr("The account name \"%1\" must start with a letter.").arg(account));
+        return Error::invalid(
+            tr("The account name \"%1\" must start with a letter.").arg(UserText::quoted(account)));
     static const QRegularExpression allowed(QStringLiteral("^[A-Za-z][A-Za-z0-9._-]*\\z"));
     if (!allowed.match(account).hasMatch())
         return Error::invalid(
             tr("The account name \"%1\" may only contain letters, digits, '.', '_' and '-'.")
-                .arg(account));
+                .arg(UserText::quoted(account)));
     return {};
 }
 
@@ -134,7 +136,7 @@ Result<void> MemberService::validateDisplayName(const QString& name)
 {
     if (name.trimmed().isEmpty())
         return Error::invalid(tr("The display name is empty."));
-    if (name.size() > 100)
+    if (UserText::length(name) > 100)
         return Error::invalid(tr("The display name is too long (at most 100 characters)."));
     return {};
 }
@@ -146,14 +148,14 @@ Result<void> MemberService::validateEmail(const QString& email)
     static const QRegularExpression re(
         QStringLiteral("^[^@\\s\\p{Cc}\\p{Z}]+@[^@\\s\\p{Cc}\\p{Z}.]+"
                        "(\\.[^@\\s\\p{Cc}\\p{Z}.]+)+\\z"));
-    if (email.size() > 254 || !re.match(email).hasMatch())
-        return Error::invalid(tr("\"%1\" is not an e-mail address.").arg(email));
+    if (UserText::length(email) > 254 || !re.match(email).hasMatch())
+        return Error::invalid(tr("\"%1\" is not an e-mail address.").arg(UserText::quoted(email)));
     return {};
 }
 
 Result<void> MemberService::validateDepartment(const QString& department)
 {
-    if (department.size() > 100)
+    if (UserText::length(department) > 100)
         return Error::invalid(tr("The department is too long (at most 100 characters)."));
     return {};
 }
@@ -183,7 +185,7 @@ Result<void> MemberService::validateCountry(const QString& country)
     if (!PhoneNumbers::isKnownRegion(normalisedCountry(country)))
         return Error::invalid(tr("\"%1\" is not a country code known for phone numbers "
                                  "(two letters, e.g. US or NO).")
-                                  .arg(country.trimmed()));
+                                  .arg(UserText::quoted(country.trimmed())));
     return {};
 }
 
@@ -320,8 +322,8 @@ Result<Member> MemberService::add(const NewMember& in) const
         if (!exists)
             return exists.error();
         if (*exists)
-            return Error::refused(
-                tr("A member with the account name \"%1\" already exists.").arg(m.account));
+            return Error::refused(tr("A member with the account name \"%1\" already exists.")
+                                      .arg(UserText::quoted(m.account)));
         auto added = insert(tx, m);
         if (!added)
             return added;
@@ -372,7 +374,8 @@ Result<Member> MemberService::find(const QString& account) const
     if (!q)
         return q.error();
     if (!q->next())
-        return Error::notFound(tr("There is no member with the account name \"%1\".").arg(account));
+        return Error::notFound(
+            tr("There is no member with the account name \"%1\".").arg(UserText::quoted(account)));
     QList<Member> one{readMember(*q, m_ctx.now())};
     q->finish();
     if (auto r = attachNumbers(one); !r)
@@ -421,6 +424,8 @@ Result<QList<Member>> MemberService::findIds(const QList<qint64>& ids) const
 
 Result<QList<Member>> MemberService::page(const MemberQuery& query) const
 {
+    if (auto tooLong = UserText::checkSearch(query.search); !tooLong)
+        return tooLong.error();
     const Database& db = m_ctx.db;
     QString where;
     QVariantList filterBinds;
@@ -500,6 +505,8 @@ Result<QMultiHash<qint64, QString>> MemberService::activeNumbersOf(const QList<q
 
 Result<qint64> MemberService::count(const QString& search) const
 {
+    if (auto tooLong = UserText::checkSearch(search); !tooLong)
+        return tooLong.error();
     const Database& db = m_ctx.db;
     if (!search.trimmed().isEmpty())
         return SearchIndex::count(db, QStringLiteral("members"),
@@ -548,11 +555,15 @@ Result<ImportReport> MemberService::importCsv(const QString& path, bool dryRun,
     const QByteArray bytes = f.read(MaxImportBytes + 1);
     if (bytes.size() > MaxImportBytes)
         return tooBig(); // it grew while being read
+    // Lines end as Csv::parse ends them (LF, CRLF or a CR alone), so that the line named is
+    // the line the import names too.
     qsizetype lineStart = 0;
     for (int line = 1; lineStart < bytes.size() || line == 1; ++line) {
-        qsizetype end = bytes.indexOf('\n', lineStart);
-        if (end < 0)
-            end = bytes.size();
+        qsizetype end = lineStart;
+        while (end < bytes.size() && bytes[end] != '\n' && bytes[end] != '\r')
+            ++end;
+        const qsizetype next =
+            end + (end + 1 < bytes.size() && bytes[end] == '\r' && bytes[end + 1] == '\n' ? 2 : 1);
         const QByteArrayView text(bytes.constData() + lineStart, end - lineStart);
         if (text.size() > MaxImportLineBytes)
             return Error::invalid(tr("Line %1 of %2 is longer than %3 characters: this is not a "
@@ -565,7 +576,7 @@ Result<ImportReport> MemberService::importCsv(const QString& path, bool dryRun,
                                      "Windows-1252): save the file as UTF-8 and import it again.")
                                       .arg(line)
                                       .arg(path));
-        lineStart = end + 1;
+        lineStart = next;
         if (end >= bytes.size())
             break;
     }
@@ -591,8 +602,21 @@ Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dr
     }
     const QStringList header = rows.first().fields;
     QHash<QString, int> col;
-    for (int i = 0; i < header.size(); ++i)
-        col.insert(header[i].trimmed().toLower(), i);
+    for (int i = 0; i < header.size(); ++i) {
+        const QString name = header[i].trimmed().toLower();
+        // Two "email" columns: which one holds the address is a guess, so none is made.
+        if (!name.isEmpty() && col.contains(name)) {
+            report.rejected.append(
+                {rows.first().line,
+                 tr("The first line names the column \"%1\" twice (columns %2 and %3); name each "
+                    "column once.")
+                     .arg(UserText::quoted(header[i].trimmed()))
+                     .arg(col.value(name) + 1)
+                     .arg(i + 1)});
+            return report;
+        }
+        col.insert(name, i);
+    }
     if (!col.contains(QStringLiteral("account")) || !col.contains(QStringLiteral("name"))) {
         report.rejected.append(
             {rows.first().line,
@@ -625,8 +649,8 @@ Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dr
         const QString key = accountKey(m.account);
         if (seen.contains(key)) {
             report.rejected.append(
-                {r.line,
-                 tr("The account name \"%1\" appears more than once in the file.").arg(m.account)});
+                {r.line, tr("The account name \"%1\" appears more than once in the file.")
+                             .arg(UserText::quoted(m.account))});
             continue;
         }
         seen.insert(key);
@@ -635,8 +659,8 @@ Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dr
             return exists.error();
         if (*exists) {
             report.rejected.append(
-                {r.line,
-                 tr("A member with the account name \"%1\" already exists.").arg(m.account)});
+                {r.line, tr("A member with the account name \"%1\" already exists.")
+                             .arg(UserText::quoted(m.account))});
             continue;
         }
         valid.append({r.line, m});
@@ -667,15 +691,17 @@ Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dr
 
 Result<qint64> MemberService::exportCsv(const QString& path, const Progress& progress) const
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return Error::invalid(tr("Cannot write %1: %2").arg(path, f.errorString()));
+    OutputFile f(path);
+    if (auto o = f.open(); !o)
+        return o.error();
     auto total = count();
     if (!total)
         return total.error();
-    f.write(Csv::record({QStringLiteral("account"), QStringLiteral("name"), QStringLiteral("email"),
+    if (!f.write(
+            Csv::record({QStringLiteral("account"), QStringLiteral("name"), QStringLiteral("email"),
                          QStringLiteral("department"), QStringLiteral("country")})
-                .toUtf8());
+                .toUtf8()))
+        return f.writeError();
     MemberQuery query;
     query.sort = MemberQuery::Sort::Account;
     query.limit = 2000;
@@ -684,19 +710,22 @@ Result<qint64> MemberService::exportCsv(const QString& path, const Progress& pro
         auto page = this->page(query);
         if (!page)
             return page.error();
+        QByteArray chunk;
         for (const Member& m : std::as_const(*page))
-            f.write(Csv::record({m.account, m.name, m.email, m.department, m.country}).toUtf8());
+            chunk += Csv::record({m.account, m.name, m.email, m.department, m.country}).toUtf8();
+        if (!f.write(chunk))
+            return f.writeError(); // the full disk says so now, not after the last page
         written += page->size();
         if (progress && !progress(written, *total)) {
-            f.cancelWriting();
+            f.cancel();
             return Error::refused(tr("The export was cancelled; no file was written."));
         }
         if (page->size() < query.limit)
             break;
         query.after = seekKey(page->last(), query.sort);
     }
-    if (!f.commit())
-        return Error::invalid(tr("Cannot write %1: %2").arg(path, f.errorString()));
+    if (auto c = f.commit(); !c)
+        return c.error();
     return written;
 }
 

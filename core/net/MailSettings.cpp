@@ -1,6 +1,7 @@
 #include "core/net/MailSettings.h"
 
 #include "core/base/HostName.h"
+#include "core/base/UserText.h"
 #include "core/books/ActivityLog.h"
 #include "core/profiles/ProviderSettings.h"
 #include "core/secrets/SecretVault.h"
@@ -60,7 +61,8 @@ Result<void> MailSettings::validateHost(const QString& host)
     static const QRegularExpression re(QStringLiteral("^%1\\z").arg(HostName::pattern()));
     if (h.size() > 253 || !re.match(h).hasMatch())
         return Error::invalid(
-            tr("\"%1\" is not a mail server's host name such as smtp.example.com.").arg(host));
+            tr("\"%1\" is not a mail server's host name such as smtp.example.com.")
+                .arg(UserText::quoted(host)));
     return {};
 }
 
@@ -69,8 +71,8 @@ Result<void> MailSettings::validateAddress(const QString& address)
     static const QRegularExpression re(
         QStringLiteral("^[^@\\s\\p{Cc}\\p{Z}<>\",;:()\\[\\]\\\\]+@%1\\z").arg(HostName::pattern()));
     if (address.size() > 254 || !re.match(address).hasMatch())
-        return Error::invalid(
-            tr("\"%1\" is not an e-mail address such as name@example.com.").arg(address));
+        return Error::invalid(tr("\"%1\" is not an e-mail address such as name@example.com.")
+                                  .arg(UserText::quoted(address)));
     return {};
 }
 

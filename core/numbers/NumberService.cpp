@@ -3,6 +3,7 @@
 #include "core/base/DisplayFormat.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/base/SearchText.h"
+#include "core/base/UserText.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
 #include "core/books/Ledger.h"
@@ -147,12 +148,13 @@ Result<const NumberCatalogue::Country*> NumberService::country(const QString& co
 {
     const auto* c = m_catalogue.country(code.trimmed());
     if (!c)
-        return Error::notFound(tr("Numbers are not sold in \"%1\". Countries: %2.").arg(code, [&] {
-            QStringList codes;
-            for (const auto& x : m_catalogue.countries())
-                codes << x.code;
-            return codes.join(QStringLiteral(", "));
-        }()));
+        return Error::notFound(
+            tr("Numbers are not sold in \"%1\". Countries: %2.").arg(UserText::quoted(code), [&] {
+                QStringList codes;
+                for (const auto& x : m_catalogue.countries())
+                    codes << x.code;
+                return codes.join(QStringLiteral(", "));
+            }()));
     return c;
 }
 
@@ -215,8 +217,8 @@ Result<NumberService::ResolvedHolder> NumberService::resolve(const NumberHolder&
         if (!q)
             return q.error();
         if (!q->next())
-            return Error::notFound(
-                tr("There is no member with the account name \"%1\".").arg(holder.name));
+            return Error::notFound(tr("There is no member with the account name \"%1\".")
+                                       .arg(UserText::quoted(holder.name)));
         return ResolvedHolder{NumberHolder::member(q->value(1).toString()),
                               q->value(0).toLongLong()};
     }
@@ -226,7 +228,8 @@ Result<NumberService::ResolvedHolder> NumberService::resolve(const NumberHolder&
         if (!q)
             return q.error();
         if (!q->next())
-            return Error::notFound(tr("There is no SIP profile named \"%1\".").arg(holder.name));
+            return Error::notFound(
+                tr("There is no SIP profile named \"%1\".").arg(UserText::quoted(holder.name)));
         return ResolvedHolder{NumberHolder::profile(q->value(1).toString()),
                               q->value(0).toLongLong()};
     }
@@ -246,7 +249,8 @@ Result<void> NumberService::validate(const BuyRequest& r,
         for (const auto& a : (*c)->areas)
             codes << a.code;
         return Error::notFound(tr("%1 has no area code \"%2\" on offer. Area codes: %3.")
-                                   .arg(NumberCatalogue::countryName((*c)->code), r.area,
+                                   .arg(NumberCatalogue::countryName((*c)->code),
+                                        UserText::quoted(r.area),
                                         codes.join(QStringLiteral(", "))));
     }
     if (!PriceList::billingPeriods().contains(r.months))
@@ -263,7 +267,8 @@ Result<void> NumberService::validate(const BuyRequest& r,
     for (const auto& h : r.holders) {
         const QString key = QString::number(int(h.kind)) + h.name.trimmed().toLower();
         if (seen.contains(key))
-            return Error::invalid(tr("\"%1\" is chosen twice; each gets one number.").arg(h.name));
+            return Error::invalid(
+                tr("\"%1\" is chosen twice; each gets one number.").arg(UserText::quoted(h.name)));
         seen.insert(key);
     }
     if ((*c)->termsRequired && !r.acceptTerms)
@@ -408,7 +413,7 @@ Result<NumberRecord> NumberService::find(const QString& text) const
     if (e164.isEmpty())
         return Error::invalid(
             tr("\"%1\" is not a phone number in international form, such as +12125550100.")
-                .arg(text));
+                .arg(UserText::quoted(text)));
     const Database& db = m_ctx.db;
     auto q = db.run(kSelect + QStringLiteral(" WHERE n.e164 = ? AND n.status = 'active'"), {e164});
     if (!q)
@@ -488,6 +493,8 @@ Result<NumberRecord> NumberService::cancel(const QString& text) const
 
 Result<QList<NumberRecord>> NumberService::page(const NumberQuery& query) const
 {
+    if (auto tooLong = UserText::checkSearch(query.search); !tooLong)
+        return tooLong.error();
     const Database& db = m_ctx.db;
     QVariantList filterBinds;
     const QString where = whereClause(m_ctx.db, query, &filterBinds, SearchIndex::Use::Page);
@@ -526,6 +533,8 @@ SeekKey NumberService::seekKey(const NumberRecord& n, NumberQuery::Sort sort)
 
 Result<qint64> NumberService::count(const NumberQuery& query) const
 {
+    if (auto tooLong = UserText::checkSearch(query.search); !tooLong)
+        return tooLong.error();
     const Database& db = m_ctx.db;
     QVariantList binds;
     const QString sql =

@@ -1,5 +1,6 @@
 #include "core/numbers/PriceList.h"
 
+#include "core/base/UserText.h"
 #include "core/numbers/NumberCatalogue.h"
 
 #include <QFile>
@@ -89,8 +90,8 @@ Result<PriceList> PriceList::fromJson(const QByteArray& json)
         const auto rate = parseRate(o.value(QStringLiteral("rate")).toString());
         const QString prefix = o.value(QStringLiteral("prefix")).toString();
         if (!rate || prefix.isEmpty())
-            return Error::invalid(
-                tr("The price list has a malformed rate for prefix \"%1\".").arg(prefix));
+            return Error::invalid(tr("The price list has a malformed rate for prefix \"%1\".")
+                                      .arg(UserText::quoted(prefix)));
         out.m_rates.append({prefix, *rate, o.value(QStringLiteral("name")).toString()});
     }
     return out;
@@ -195,7 +196,8 @@ Result<PriceList> PriceList::validated(const QByteArray& bytes)
     if (auto k = unknownKey(root, {QStringLiteral("currency"), QStringLiteral("numbers"),
                                    QStringLiteral("bundle"), QStringLiteral("channel"),
                                    QStringLiteral("rates")}))
-        return Error::invalid(tr("The price list has an unknown field \"%1\".").arg(*k));
+        return Error::invalid(
+            tr("The price list has an unknown field \"%1\".").arg(UserText::quoted(*k)));
     if (root.contains(QStringLiteral("currency")) &&
         root.value(QStringLiteral("currency")).toString() != accountCurrency())
         return Error::invalid(
@@ -228,7 +230,7 @@ Result<PriceList> PriceList::validated(const QByteArray& bytes)
         return Error::invalid(
             tr("The price list has number prices for \"%1\", which is not a country numbers are "
                "sold in (%2).")
-                .arg(*k, known.join(QStringLiteral(", "))));
+                .arg(UserText::quoted(*k), known.join(QStringLiteral(", "))));
     QStringList periodKeys;
     for (int months : billingPeriods())
         periodKeys << QString::number(months);
@@ -244,7 +246,7 @@ Result<PriceList> PriceList::validated(const QByteArray& bytes)
             return Error::invalid(
                 tr("The price list has a number price for \"%1\" months in %2; numbers are sold "
                    "for %3 months.")
-                    .arg(*k, country, periodKeys.join(QStringLiteral(", "))));
+                    .arg(UserText::quoted(*k), country, periodKeys.join(QStringLiteral(", "))));
         for (int months : billingPeriods()) {
             auto p = price(periods.value(QString::number(months)),
                            tr("%1-month number price for %2").arg(months).arg(country));
@@ -276,8 +278,9 @@ Result<PriceList> PriceList::validated(const QByteArray& bytes)
         const QJsonObject o = rates.at(i).toObject();
         if (auto k = unknownKey(
                 o, {QStringLiteral("prefix"), QStringLiteral("rate"), QStringLiteral("name")}))
-            return Error::invalid(
-                tr("Rate %1 of the price list has an unknown field \"%2\".").arg(n).arg(*k));
+            return Error::invalid(tr("Rate %1 of the price list has an unknown field \"%2\".")
+                                      .arg(n)
+                                      .arg(UserText::quoted(*k)));
         const QString prefix = o.value(QStringLiteral("prefix")).toString();
         static const QRegularExpression digits(QStringLiteral("^[0-9]{1,15}\\z"));
         if (!o.value(QStringLiteral("prefix")).isString() || !digits.match(prefix).hasMatch())
@@ -314,7 +317,7 @@ Result<PriceList> PriceList::validated(const QByteArray& bytes)
                                       .arg(n)
                                       .arg(rateText(*rate), rateText(MaxRateTenThousandths)));
         const QJsonValue name = o.value(QStringLiteral("name"));
-        if (!name.isUndefined() && (!name.isString() || name.toString().size() > 200))
+        if (!name.isUndefined() && (!name.isString() || UserText::length(name.toString()) > 200))
             return Error::invalid(tr("The name of prefix %1 (rate %2 of the price list) must be "
                                      "text of at most 200 characters.")
                                       .arg(prefix)

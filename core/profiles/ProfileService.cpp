@@ -2,6 +2,7 @@
 
 #include "core/base/DisplayFormat.h"
 #include "core/base/SearchText.h"
+#include "core/base/UserText.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
 #include "core/books/Ledger.h"
@@ -105,7 +106,7 @@ Result<void> ProfileService::validateName(const QString& name)
     const QString n = name.trimmed();
     if (n.isEmpty())
         return Error::invalid(tr("The SIP profile needs a name."));
-    if (n.size() > 64)
+    if (UserText::length(n) > 64)
         return Error::invalid(tr("The SIP profile name is too long (at most 64 characters)."));
     for (QChar c : n) {
         if (c.category() == QChar::Other_Control)
@@ -127,7 +128,8 @@ Result<QStringList> ProfileService::validateIp(const QString& text)
     }
     QHostAddress address;
     if (!inRange || !address.setAddress(ip) || address.protocol() != QAbstractSocket::IPv4Protocol)
-        return Error::invalid(tr("\"%1\" is not an IPv4 address such as 203.0.113.10.").arg(text));
+        return Error::invalid(
+            tr("\"%1\" is not an IPv4 address such as 203.0.113.10.").arg(UserText::quoted(text)));
     // One whole sentence per kind of address, so that every language can build it.
     struct Range
     {
@@ -232,8 +234,8 @@ Result<void> ProfileService::validateExtension(const QString& extension)
 {
     static const QRegularExpression digits(QStringLiteral("^[0-9]{0,20}\\z"));
     if (!digits.match(extension).hasMatch())
-        return Error::invalid(
-            tr("The extension \"%1\" may only contain digits (at most 20).").arg(extension));
+        return Error::invalid(tr("The extension \"%1\" may only contain digits (at most 20).")
+                                  .arg(UserText::quoted(extension)));
     return {};
 }
 
@@ -307,7 +309,8 @@ Result<SipProfile> ProfileService::find(const QString& name) const
     if (!q)
         return q.error();
     if (!q->next())
-        return Error::notFound(tr("There is no SIP profile named \"%1\".").arg(name));
+        return Error::notFound(
+            tr("There is no SIP profile named \"%1\".").arg(UserText::quoted(name)));
     SipProfile p = readProfile(*q);
     q->finish();
     if (auto d = loadDetails(p); !d)
@@ -327,6 +330,8 @@ Result<SipProfile> ProfileService::findLocked(Transaction& tx, const QString& na
 
 Result<QList<SipProfile>> ProfileService::list(const QString& search) const
 {
+    if (auto tooLong = UserText::checkSearch(search); !tooLong)
+        return tooLong.error();
     const Database& db = m_ctx.db;
     QVariantList binds;
     const QString where = searchCondition(db, search, &binds);
@@ -477,7 +482,8 @@ Result<SipProfile> ProfileService::rename(const QString& name, const QString& ne
                 return Error::refused(
                     tr("A SIP profile named \"%1\" already exists.").arg(dup->value(0).toString()));
         } else if (newName == p->name) {
-            return Error::refused(tr("The SIP profile is already named \"%1\".").arg(newName));
+            return Error::refused(
+                tr("The SIP profile is already named \"%1\".").arg(UserText::quoted(newName)));
         }
         auto q = db.run(
             QStringLiteral("UPDATE profiles SET name = ?, name_key = ?, search_key = ?"

@@ -1,6 +1,7 @@
 #include "core/profiles/ProviderSettings.h"
 
 #include "core/base/HostName.h"
+#include "core/base/UserText.h"
 #include "core/storage/Transaction.h"
 
 #include <QRegularExpression>
@@ -20,12 +21,13 @@ Result<void> ProviderSettings::validateServer(const QString& server)
         QStringLiteral("^(%1)(:(\\d{1,5}))?\\z").arg(HostName::pattern()));
     const auto m = re.match(server.trimmed());
     if (!m.hasMatch())
-        return Error::invalid(
-            tr("\"%1\" is not a server address such as sip.example.net:5060.").arg(server));
+        return Error::invalid(tr("\"%1\" is not a server address such as sip.example.net:5060.")
+                                  .arg(UserText::quoted(server)));
     if (!m.captured(3).isEmpty()) {
         const int port = m.captured(3).toInt();
         if (port < 1 || port > 65535)
-            return Error::invalid(tr("The port of \"%1\" must be from 1 to 65535.").arg(server));
+            return Error::invalid(
+                tr("The port of \"%1\" must be from 1 to 65535.").arg(UserText::quoted(server)));
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #include "core/rating/CallImporter.h"
 
+#include "core/base/UserText.h"
 #include "core/base/UtcFields.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
@@ -340,7 +341,7 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
                                    .arg(rated.e164)
                              : tr("\"%1\" is not a valid phone number; the call was not "
                                   "charged.")
-                                   .arg(call.record.destination)});
+                                   .arg(UserText::quoted(call.record.destination))});
                 ++report.unratedCount;
             }
             if (auto c = charge(call); !c)

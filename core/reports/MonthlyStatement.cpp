@@ -1,6 +1,7 @@
 #include "core/reports/MonthlyStatement.h"
 
 #include "core/base/FixedClock.h"
+#include "core/base/UserText.h"
 #include "core/books/Ledger.h"
 #include "core/books/LedgerSummary.h"
 #include "core/reports/AdviceService.h"
@@ -92,8 +93,8 @@ Result<void> MonthlyStatement::validateMonth(const QString& month)
 {
     static const QRegularExpression re(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])\\z"));
     if (!re.match(month).hasMatch())
-        return Error::invalid(
-            tr("\"%1\" is not a month; write it as YYYY-MM, such as 2026-11.").arg(month));
+        return Error::invalid(tr("\"%1\" is not a month; write it as YYYY-MM, such as 2026-11.")
+                                  .arg(UserText::quoted(month)));
     return {};
 }
 

@@ -1,8 +1,7 @@
 #include "core/reports/StatementCsv.h"
 
 #include "core/base/Csv.h"
-
-#include <QSaveFile>
+#include "core/base/OutputFile.h"
 
 namespace sb {
 
@@ -119,16 +118,14 @@ Result<void> StatementCsv::write(const QList<Section>& sections, QIODevice* out)
 Result<void> StatementCsv::writeFile(const MonthStatement& statement, const QString& path,
                                      const QList<Section>& extra)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error::invalid(tr("Cannot write %1: %2").arg(path, file.errorString()));
-    if (auto w = write(sections(statement) + extra, &file); !w) {
-        file.cancelWriting();
+    OutputFile file(path);
+    if (auto o = file.open(); !o)
+        return o;
+    if (auto w = write(sections(statement) + extra, file.device()); !w) {
+        file.cancel();
         return w;
     }
-    if (!file.commit())
-        return Error::invalid(tr("Cannot write %1: %2").arg(path, file.errorString()));
-    return {};
+    return file.commit();
 }
 
 } // namespace sb

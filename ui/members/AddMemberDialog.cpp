@@ -25,12 +25,14 @@ AddMemberDialog::AddMemberDialog(const Context& ctx, QWidget* parent) : QDialog(
     m_account->setMaxLength(32);
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("nameEdit"));
-    m_name->setMaxLength(100);
+    // QLineEdit counts UTF-16 units, core counts characters: an emoji takes two units, so
+    // the box lets twice the limit through and core says when a name is too long.
+    m_name->setMaxLength(2 * 100);
     m_email = new QLineEdit(this);
     m_email->setObjectName(QStringLiteral("emailEdit"));
     m_department = new QLineEdit(this);
     m_department->setObjectName(QStringLiteral("departmentEdit"));
-    m_department->setMaxLength(100);
+    m_department->setMaxLength(2 * 100);
     if (auto departments = MemberService(m_ctx).departments(); departments) {
         auto* completer = new QCompleter(*departments, m_department);
         completer->setCaseSensitivity(Qt::CaseInsensitive);

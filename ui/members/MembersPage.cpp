@@ -376,12 +376,16 @@ void MembersPage::exportToFile(const QString& path)
         [this, path](Result<qint64> written) {
             m_busy = false;
             updateActions();
-            if (!written)
-                emit statusMessage(written.error().message);
-            else
-                emit statusMessage(
-                    tr("Exported %Ln member(s) to %1.", nullptr, static_cast<int>(*written))
-                        .arg(QDir::toNativeSeparators(path)));
+            // A failed export is a problem to fix (another file, space on the disk): shown
+            // above the table, not passing by in the status bar.
+            if (!written) {
+                m_error->showError(written.error().message);
+                return;
+            }
+            m_error->clearMessage();
+            emit statusMessage(
+                tr("Exported %Ln member(s) to %1.", nullptr, static_cast<int>(*written))
+                    .arg(QDir::toNativeSeparators(path)));
         });
 }
 

@@ -82,10 +82,12 @@ void CreateSipProfileWizard::buildNamePage()
     m_nameIntro = wrappingLabel(m_namePage, QStringLiteral("nameIntroLabel"));
     m_name = new QLineEdit(m_namePage);
     m_name->setObjectName(QStringLiteral("nameEdit"));
-    m_name->setMaxLength(64);
+    // QLineEdit counts UTF-16 units, core counts characters: an emoji takes two units, so
+    // the box lets twice the limit through and core says when a name is too long.
+    m_name->setMaxLength(2 * 64);
     m_department = new QLineEdit(m_namePage);
     m_department->setObjectName(QStringLiteral("departmentEdit"));
-    m_department->setMaxLength(100);
+    m_department->setMaxLength(2 * 100);
     if (auto departments = MemberService(m_ctx).departments(); departments) {
         auto* completer = new QCompleter(*departments, m_department);
         completer->setCaseSensitivity(Qt::CaseInsensitive);

@@ -23,7 +23,9 @@ RenameSipProfileDialog::RenameSipProfileDialog(const Context& ctx, const QString
     m_intro->setTextFormat(Qt::PlainText);
     m_name = new QLineEdit(name, this);
     m_name->setObjectName(QStringLiteral("nameEdit"));
-    m_name->setMaxLength(64);
+    // QLineEdit counts UTF-16 units, core counts characters: an emoji takes two units, so
+    // the box lets twice the limit through and core says when a name is too long.
+    m_name->setMaxLength(2 * 64);
     m_name->selectAll();
     m_nameLabel = new QLabel(this);
     m_nameLabel->setBuddy(m_name);

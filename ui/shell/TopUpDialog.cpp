@@ -25,7 +25,9 @@ TopUpDialog::TopUpDialog(const Context& ctx, QWidget* parent) : QDialog(parent),
     m_amountEdit->setObjectName(QStringLiteral("amountEdit"));
     m_reference = new QLineEdit(this);
     m_reference->setObjectName(QStringLiteral("referenceEdit"));
-    m_reference->setMaxLength(200);
+    // QLineEdit counts UTF-16 units, core counts characters: an emoji takes two units, so
+    // the box lets twice the limit through and core says when a name is too long.
+    m_reference->setMaxLength(2 * 200);
     m_balanceInfo = new QLabel(this);
     m_balanceInfo->setObjectName(QStringLiteral("balanceInfoLabel"));
     m_balanceInfo->setWordWrap(true);

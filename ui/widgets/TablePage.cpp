@@ -1,5 +1,7 @@
 #include "ui/widgets/TablePage.h"
 
+#include "core/base/UserText.h"
+
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
@@ -54,6 +56,9 @@ QLineEdit* createSearch(QWidget* page, const QString& objectName, std::function<
     edit->setObjectName(objectName);
     edit->setClearButtonEnabled(true);
     edit->setMinimumWidth(280);
+    // Core refuses a longer search; a paste is cut here instead (a box counts UTF-16 units,
+    // never more than the characters core counts).
+    edit->setMaxLength(int(UserText::MaxSearchLength));
     auto* timer = new QTimer(page);
     timer->setSingleShot(true);
     timer->setInterval(SearchDebounceMs);

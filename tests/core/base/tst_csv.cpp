@@ -1,6 +1,6 @@
-// Csv: RFC 4180 reading (quotes, doubled quotes, line breaks in fields, CRLF, line numbers,
-// unterminated quotes) and writing that reads back unchanged; cells a spreadsheet would run as
-// formulas are neutralised on the way out and restored on the way in.
+// Csv: RFC 4180 reading (quotes, doubled quotes, line breaks in fields, CRLF, CR alone, line
+// numbers, unterminated quotes) and writing that reads back unchanged; cells a spreadsheet would
+// run as formulas are neutralised on the way out and restored on the way in.
 
 #include "core/base/Csv.h"
 
@@ -19,6 +19,7 @@ private slots:
     void parse_data();
     void parse();
     void lineNumbers();
+    void lineNumbersWithCrOnly();
     void unterminatedQuote();
     void record_data();
     void record();
@@ -55,6 +56,18 @@ void TestCsv::parse_data()
                                << QList<QStringList>{{s("Ødegård"), s("Łukasz"), s("Zoë")}};
     QTest::newRow("spaces kept") << s(" a , b \n") << QList<QStringList>{{s(" a "), s(" b ")}};
     QTest::newRow("empty document") << s("") << QList<QStringList>{};
+    // Old Mac programs (Excel's "CSV (Macintosh)") end lines with a CR alone.
+    QTest::newRow("cr only") << s("a,b\r1,2\r3,4\r")
+                             << QList<QStringList>{
+                                    {s("a"), s("b")}, {s("1"), s("2")}, {s("3"), s("4")}};
+    QTest::newRow("cr only, no final one")
+        << s("a,b\r1,2") << QList<QStringList>{{s("a"), s("b")}, {s("1"), s("2")}};
+    QTest::newRow("cr in quotes kept")
+        << s("\"two\rlines\",x\r") << QList<QStringList>{{s("two\rlines"), s("x")}};
+    QTest::newRow("mixed endings")
+        << s("a\r\nb\rc\nd") << QList<QStringList>{{s("a")}, {s("b")}, {s("c")}, {s("d")}};
+    QTest::newRow("blank cr lines skipped")
+        << s("a\r\r\rb\r") << QList<QStringList>{{s("a")}, {s("b")}};
 }
 
 void TestCsv::parse()
@@ -78,6 +91,17 @@ void TestCsv::lineNumbers()
     QCOMPARE(rows[0].line, 1);
     QCOMPARE(rows[1].line, 2); // a record starts where its first line is
     QCOMPARE(rows[2].line, 6); // after the three-line record and a blank line
+}
+
+void TestCsv::lineNumbersWithCrOnly()
+{
+    // The lines named in messages are the lines an editor shows, whatever ends them.
+    const QString text = QStringLiteral("h1,h2\r\"multi\rline\",x\r\rlast,y\r\nz,w\n");
+    const QList<Csv::Row> rows = Csv::parse(text);
+    QCOMPARE(rows.size(), 4);
+    QCOMPARE(rows[1].line, 2);
+    QCOMPARE(rows[2].line, 5);
+    QCOMPARE(rows[3].line, 6);
 }
 
 void TestCsv::unterminatedQuote()

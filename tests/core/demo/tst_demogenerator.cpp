@@ -384,7 +384,8 @@ void TestDemoGenerator::addsToExistingDatabase()
     auto refused = DemoGenerator(*e.ctx).generate({600, 5});
     QVERIFY(!refused);
     QCOMPARE(refused.error().kind, sb::Error::Kind::Refused);
-    QVERIFY2(refused.error().message.contains(s("5 members")), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(s("members: 5")),
+             qPrintable(refused.error().message));
     QCOMPARE(sbt::snapshot(e.db()), before);
     QCOMPARE(*DemoGenerator(*e.ctx).accountInUse(), refused.error().message);
     SB_VERIFY_OK(DemoGenerator(*e.ctx).generate({600, 5, 0, 0, 0, true}));

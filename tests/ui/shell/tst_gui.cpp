@@ -49,6 +49,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <sys/stat.h>
+
 #include <functional>
 #include <memory>
 
@@ -88,6 +90,7 @@ private slots:
     void importCsvWithBadLinesWritesNothing();
     void importGoodCsv();
     void exportMembers();
+    void exportMembersFailureIsShown();
     void activityPageShowsWhatHappened();
     void languageSwitchToNorwegian();
     void settingsSwitchDatabase();
@@ -670,6 +673,24 @@ void TestGui::exportMembers()
     QCOMPARE(lines.size() - 2,
              int(memberCount())); // header, members, and the empty rest after the last CRLF
     QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Exported")));
+}
+
+void TestGui::exportMembersFailureIsShown()
+{
+    // A target that is not a regular file (a pipe here; /dev/full likewise) is refused by
+    // core, and the window shows why above the table instead of "Exported".
+    const QString path = m_gui.tempPath(QStringLiteral("export.fifo"));
+    QFile::remove(path);
+    QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+    m_members->setFileDialogOverride([path]() { return path; });
+    QVERIFY(m_gui.triggerAction(QStringLiteral("exportMembersAction")));
+    QTRY_VERIFY(!m_members->isBusy());
+    auto* error = m_window->findChild<QLabel*>(QStringLiteral("membersErrorLabel"));
+    QVERIFY(error);
+    QTRY_VERIFY2(error->text().contains(QStringLiteral("not a regular file")),
+                 qPrintable(error->text()));
+    QVERIFY(!QFileInfo(path).isFile());
+    QFile::remove(path);
 }
 
 void TestGui::activityPageShowsWhatHappened()
