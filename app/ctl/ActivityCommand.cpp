@@ -62,7 +62,7 @@ QList<QCommandLineOption> ActivityCommand::options() const
 int ActivityCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, false)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     OptionParser a({limitOption(), langOption()});

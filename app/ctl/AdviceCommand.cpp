@@ -61,7 +61,7 @@ QStringList AdviceCommand::forms() const
 int AdviceCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, false)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     OptionParser a({});

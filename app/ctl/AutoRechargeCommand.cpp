@@ -44,7 +44,7 @@ QList<QCommandLineOption> AutoRechargeCommand::options() const
 int AutoRechargeCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, true)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     if (w.isEmpty())

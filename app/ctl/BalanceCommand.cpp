@@ -18,7 +18,7 @@ QStringList BalanceCommand::forms() const
 int BalanceCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, false)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     if (!w.isEmpty())

@@ -20,7 +20,7 @@ QStringList BillingCommand::forms() const
 int BillingCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, true)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     if (w.size() != 1 || w.first() != QLatin1String("run"))

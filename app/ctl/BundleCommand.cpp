@@ -32,7 +32,7 @@ QStringList BundleCommand::forms() const
 int BundleCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, true)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     const QString sub = w.value(0);

@@ -139,7 +139,7 @@ QList<QCommandLineOption> CallsCommand::options() const
 int CallsCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, true)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     if (w.isEmpty())

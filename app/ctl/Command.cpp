@@ -42,7 +42,7 @@ std::optional<int> Command::parse(OptionParser& parser, const QStringList& words
     if (!parser.parse(words))
         return session.usageError(parser.error());
     if (parser.helpRequested()) {
-        session.out().line(help());
+        session.out().block(help());
         return Done;
     }
     return std::nullopt;

@@ -96,7 +96,7 @@ int CommandLine::run(const QStringList& argsIn)
     if (!global.parse(argsIn))
         return usageError(global.error());
     if (global.isSet(help)) {
-        plain.line(usage());
+        plain.block(usage());
         return Command::Done;
     }
     if (global.isSet(version)) {
@@ -133,7 +133,7 @@ int CommandLine::run(const QStringList& argsIn)
         return usageError(tr("No command given."));
     const QString name = args.takeFirst();
     if (name == QLatin1String("help")) {
-        plain.line(usage());
+        plain.block(usage());
         return Command::Done;
     }
     Command* command = m_commands.find(name);

@@ -25,7 +25,7 @@ QStringList CreditCommand::forms() const
 int CreditCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, true)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     if (w.isEmpty() || w.first() != QLatin1String("allocate")) {

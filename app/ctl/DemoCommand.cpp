@@ -58,7 +58,7 @@ QList<QCommandLineOption> DemoCommand::options() const
 int DemoCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, false)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     OptionParser a(demoOptions());

@@ -17,7 +17,7 @@ QStringList InitCommand::forms() const
 int InitCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, false)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     if (!w.isEmpty())

@@ -53,7 +53,7 @@ QCommandLineOption dryRunOption()
             MemberCommand::tr("List every problem of the file and write nothing (import).")};
 }
 
-QString memberText(const Member& m)
+QStringList memberText(const Member& m)
 {
     QStringList lines{
         MemberCommand::tr("Account:     %1").arg(m.account),
@@ -76,7 +76,7 @@ QString memberText(const Member& m)
     } else {
         lines << MemberCommand::tr("Auto-recharge: off");
     }
-    return lines.join(QLatin1Char('\n'));
+    return lines;
 }
 
 } // namespace
@@ -110,7 +110,7 @@ QList<QCommandLineOption> MemberCommand::options() const
 int MemberCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, true)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     if (w.isEmpty())
@@ -184,9 +184,9 @@ int MemberCommand::list(const QStringList& w, Session& s)
             if (s.json())
                 list.append(JsonShapes::member(m));
             else
-                s.out().line(
-                    QStringLiteral("%1\t%2\t%3\t%4\t%5")
-                        .arg(m.account, m.name, m.department, m.balance.toString(), m.status));
+                s.out().formatted(
+                    QStringLiteral("%1\t%2\t%3\t%4\t%5"),
+                    {m.account, m.name, m.department, m.balance.toString(), m.status});
         }
         if (page->size() < q.limit)
             break;
@@ -210,7 +210,7 @@ int MemberCommand::show(const QStringList& w, Session& s)
     if (s.json())
         s.out().json(JsonShapes::member(*m));
     else
-        s.out().line(memberText(*m));
+        s.out().lines(memberText(*m));
     return Done;
 }
 

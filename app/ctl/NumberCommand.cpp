@@ -99,7 +99,7 @@ QList<QCommandLineOption> NumberCommand::options() const
 int NumberCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, true)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     if (w.isEmpty())
@@ -132,9 +132,9 @@ int NumberCommand::countries(const QStringList& w, Session& s)
                                     {QStringLiteral("name"), c.name},
                                     {QStringLiteral("termsRequired"), c.termsRequired}});
         else
-            s.out().line(QStringLiteral("%1\t%2%3")
-                             .arg(c.code, c.name,
-                                  c.termsRequired ? tr("\t(terms must be accepted)") : QString()));
+            s.out().formatted(QStringLiteral("%1\t%2") +
+                                  (c.termsRequired ? tr("\t(terms must be accepted)") : QString()),
+                              {c.code, c.name});
     }
     if (s.json())
         s.out().json({{QStringLiteral("countries"), list}});
@@ -163,7 +163,8 @@ int NumberCommand::areasOrPrices(const QStringList& w, Session& s)
                                         {QStringLiteral("place"), a.place},
                                         {QStringLiteral("available"), a.available}});
             else
-                s.out().line(tr("%1\t%2\t%n available", nullptr, a.available).arg(a.code, a.place));
+                s.out().formatted(tr("%1\t%2\t%n available", nullptr, a.available),
+                                  {a.code, a.place});
         }
         if (s.json())
             s.out().json({{QStringLiteral("areas"), list}});
@@ -301,11 +302,10 @@ int NumberCommand::list(const QStringList& w, Session& s)
             if (s.json())
                 list.append(JsonShapes::number(n));
             else
-                s.out().line(QStringLiteral("%1\t%2\t%3\t%4\t%5")
-                                 .arg(n.e164,
-                                      n.holder.isNone() ? QStringLiteral("-") : n.holder.name,
-                                      n.expires.toString(Qt::ISODate), n.status,
-                                      n.cancelled ? tr("cancelled") : QString()));
+                s.out().formatted(QStringLiteral("%1\t%2\t%3\t%4\t%5"),
+                                  {n.e164, n.holder.isNone() ? QStringLiteral("-") : n.holder.name,
+                                   n.expires.toString(Qt::ISODate), n.status,
+                                   n.cancelled ? tr("cancelled") : QString()});
         }
         if (page->size() < q.limit)
             break;

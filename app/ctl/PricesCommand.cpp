@@ -26,7 +26,7 @@ QStringList PricesCommand::forms() const
 int PricesCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, true)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     if (w.isEmpty())
@@ -68,14 +68,17 @@ int PricesCommand::show(const QStringList& w, Session& s)
     s.out().line(tr("Numbers (1, 3 and 12 months):"));
     for (const QString& country : prices.countries()) {
         QStringList cells{country};
-        for (int months : PriceList::billingPeriods())
+        QString pattern = QStringLiteral("  %1");
+        for (int months : PriceList::billingPeriods()) {
             cells << prices.numberPrice(country, months).value_or(Money()).toString();
-        s.out().line(QStringLiteral("  ") + cells.join(QLatin1Char('\t')));
+            pattern += QStringLiteral("\t%") + QString::number(cells.size());
+        }
+        s.out().formatted(pattern, cells);
     }
     s.out().line(tr("Per-minute rates (prefix, rate, destination):"));
     for (const PriceList::Rate& r : prices.rates())
-        s.out().line(QStringLiteral("  %1\t%2\t%3")
-                         .arg(r.prefix, PriceList::rateText(r.perMinuteTenThousandths), r.name));
+        s.out().formatted(QStringLiteral("  %1\t%2\t%3"),
+                          {r.prefix, PriceList::rateText(r.perMinuteTenThousandths), r.name});
     return Done;
 }
 

@@ -85,7 +85,7 @@ QCommandLineOption exportHistoryOption()
             QStringLiteral("FILE.csv")};
 }
 
-QString profileText(const SipProfile& p)
+QStringList profileText(const SipProfile& p)
 {
     QStringList lines{
         ProfileCommand::tr("SIP profile:   %1").arg(p.name),
@@ -107,7 +107,7 @@ QString profileText(const SipProfile& p)
                                               .arg(a.account, a.extension));
     for (const auto& n : p.numbers)
         lines << ProfileCommand::tr("Number:        %1").arg(n);
-    return lines.join(QLatin1Char('\n'));
+    return lines;
 }
 
 } // namespace
@@ -155,7 +155,7 @@ QList<QCommandLineOption> ProfileCommand::options() const
 int ProfileCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, true)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     if (w.isEmpty())
@@ -309,9 +309,9 @@ int ProfileCommand::list(const QStringList& w, Session& s)
         if (s.json())
             out.append(JsonShapes::profile(p, *ctx));
         else
-            s.out().line(QStringLiteral("%1\t%2\t%3\t%4")
-                             .arg(p.name, p.department, p.balance.toString())
-                             .arg(p.channels));
+            s.out().formatted(
+                QStringLiteral("%1\t%2\t%3\t%4"),
+                {p.name, p.department, p.balance.toString(), QString::number(p.channels)});
     }
     if (s.json())
         s.out().json({{QStringLiteral("profiles"), out}});
@@ -332,7 +332,7 @@ int ProfileCommand::show(const QStringList& w, Session& s)
         s.out().json(JsonShapes::profile(*p, *ctx));
         return Done;
     }
-    s.out().line(profileText(*p));
+    s.out().lines(profileText(*p));
     auto b = BundleService(*ctx).summary(p->id);
     if (!b)
         return s.refused(b.error().message);
@@ -450,7 +450,7 @@ int ProfileCommand::credentials(const QStringList& w, Session& s)
             s.out().json({{QStringLiteral("format"), QStringLiteral("asterisk")},
                           {QStringLiteral("config"), text}});
         else
-            s.out().line(text.trimmed());
+            s.out().block(text.trimmed());
         return Done;
     }
     if (s.json()) {
@@ -466,7 +466,7 @@ int ProfileCommand::credentials(const QStringList& w, Session& s)
                              .arg(p->ip)
                              .arg(p->port));
         else
-            s.out().line(tr("Username: %1\nPassword: %2").arg(c->username, c->password));
+            s.out().formatted(tr("Username: %1\nPassword: %2"), {c->username, c->password});
         s.out().line(tr("SIP servers: %1").arg(c->servers.join(QStringLiteral(", "))));
     }
     return Done;

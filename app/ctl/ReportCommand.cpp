@@ -61,7 +61,7 @@ bool ReportCommand::needsGui(const QStringList& arguments)
 int ReportCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, true)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     if (w.isEmpty())

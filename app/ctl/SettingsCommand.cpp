@@ -120,7 +120,7 @@ QList<QCommandLineOption> SettingsCommand::options() const
 int SettingsCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, true)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     if (w.isEmpty())

@@ -35,7 +35,7 @@ QList<QCommandLineOption> TopUpCommand::options() const
 int TopUpCommand::run(const QStringList& w, Session& s)
 {
     if (asksForHelp(w, false)) {
-        s.out().line(help());
+        s.out().block(help());
         return Done;
     }
     OptionParser a({referenceOption()});

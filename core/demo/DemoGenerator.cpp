@@ -1,6 +1,7 @@
 #include "core/demo/DemoGenerator.h"
 
 #include "core/base/FixedClock.h"
+#include "core/base/NameText.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/base/SearchText.h"
 #include "core/books/ActivityLog.h"
@@ -119,11 +120,13 @@ DemoGenerator::planProfiles(QRandomGenerator& rng, int count, qint64 calls) cons
     if (count == 0)
         return out;
     QSet<QString> taken;
-    auto q = m_ctx.db.run(QStringLiteral("SELECT name_key FROM profiles"));
+    // By look (NameText::skeleton), as ProfileService refuses them: an admin's "Ѕаlеѕ Oslo"
+    // in Cyrillic letters takes "Sales Oslo" too.
+    auto q = m_ctx.db.run(QStringLiteral("SELECT name FROM profiles"));
     if (!q)
         return q.error();
     while (q->next())
-        taken.insert(q->value(0).toString());
+        taken.insert(NameText::skeleton(q->value(0).toString()));
     // Profiles make 40 % of the calls: their credit covers their share, and more.
     const qint64 expectedCents = calls * 4 / 10 * 12 / count;
     for (int i = 0; i < count; ++i) {
@@ -132,9 +135,9 @@ DemoGenerator::planProfiles(QRandomGenerator& rng, int count, qint64 calls) cons
         const QString city = cities()[rng.bounded(int(cities().size()))];
         const QString base = p.department + QLatin1Char(' ') + city;
         p.name = base;
-        for (int n = 2; taken.contains(p.name.toCaseFolded()); ++n)
+        for (int n = 2; taken.contains(NameText::skeleton(p.name)); ++n)
             p.name = base + QLatin1Char(' ') + QString::number(n);
-        taken.insert(p.name.toCaseFolded());
+        taken.insert(NameText::skeleton(p.name));
         p.email = QStringLiteral("pbx%1@example.com").arg(out.size() + 1);
         // Documentation addresses (RFC 5737): never a real PBX.
         p.ip = QStringLiteral("203.0.113.%1").arg(rng.bounded(1, 255));
@@ -537,16 +540,17 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             if (!account)
                 return account.error();
             auto q = db.runFirst(
-                QStringLiteral("INSERT INTO profiles (account_id, name, name_key, department, "
-                               "email, auth, ip, port, sip_username, secret, channels,"
-                               " channel_price_cents, channels_anchor, channels_periods,"
-                               " channels_expires, created_at, search_key)"
-                               " VALUES (?, ?, ?, ?, ?, 'ip', ?, 5060, '', '', ?, ?, ?, 1, ?, ?, ?)"
-                               " RETURNING id"),
-                {*account, p.name, p.name.toCaseFolded(), p.department, p.email, p.ip, p.channels,
-                 m_prices.channelPrice().cents(), today.toString(Qt::ISODate),
-                 today.addMonths(1).toString(Qt::ISODate), m_ctx.nowText(),
-                 SearchIndex::profileKey(p.name, p.department)});
+                QStringLiteral(
+                    "INSERT INTO profiles (account_id, name, name_key, name_skeleton,"
+                    " department, email, auth, ip, port, sip_username, secret, channels,"
+                    " channel_price_cents, channels_anchor, channels_periods,"
+                    " channels_expires, created_at, search_key)"
+                    " VALUES (?, ?, ?, ?, ?, ?, 'ip', ?, 5060, '', '', ?, ?, ?, 1, ?, ?, ?)"
+                    " RETURNING id"),
+                {*account, p.name, NameText::key(p.name), NameText::skeleton(p.name), p.department,
+                 p.email, p.ip, p.channels, m_prices.channelPrice().cents(),
+                 today.toString(Qt::ISODate), today.addMonths(1).toString(Qt::ISODate),
+                 m_ctx.nowText(), SearchIndex::profileKey(p.name, p.department)});
             if (!q)
                 return q.error();
             const qint64 id = q->value(0).toLongLong();

@@ -1,6 +1,7 @@
 #include "core/members/MemberService.h"
 
 #include "core/base/Csv.h"
+#include "core/base/NameText.h"
 #include "core/base/OutputFile.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/base/SearchText.h"
@@ -110,11 +111,12 @@ QString tieColumn(MemberQuery::Sort s)
 
 QString accountKey(const QString& account)
 {
-    return account.trimmed().toLower();
+    return NameText::normalised(account).toLower();
 }
 
-Result<void> MemberService::validateAccountName(const QString& account)
+Result<void> MemberService::validateAccountName(const QString& typed)
 {
+    const QString account = NameText::normalised(typed);
     if (account.isEmpty())
         return Error::invalid(tr("The account name is empty."));
     if (const qsizetype n = UserText::length(account); n < 6 || n > 32)
@@ -132,11 +134,13 @@ Result<void> MemberService::validateAccountName(const QString& account)
     return {};
 }
 
-Result<void> MemberService::validateDisplayName(const QString& name)
+Result<void> MemberService::validateDisplayName(const QString& typed)
 {
-    if (name.trimmed().isEmpty())
-        return Error::invalid(tr("The display name is empty."));
-    if (UserText::length(name) > 100)
+    auto name = NameText::accept(typed, tr("The display name is empty."),
+                                 tr("The display name may not contain control characters."));
+    if (!name)
+        return name.error();
+    if (UserText::length(*name) > 100)
         return Error::invalid(tr("The display name is too long (at most 100 characters)."));
     return {};
 }
@@ -153,8 +157,11 @@ Result<void> MemberService::validateEmail(const QString& email)
     return {};
 }
 
-Result<void> MemberService::validateDepartment(const QString& department)
+Result<void> MemberService::validateDepartment(const QString& typed)
 {
+    const QString department = NameText::normalised(typed);
+    if (NameText::hasControlCharacters(department))
+        return Error::invalid(tr("The department may not contain control characters."));
     if (UserText::length(department) > 100)
         return Error::invalid(tr("The department is too long (at most 100 characters)."));
     return {};
@@ -171,6 +178,16 @@ Result<void> MemberService::validate(const NewMember& m)
     if (auto r = validateDepartment(m.department); !r)
         return r;
     return validateCountry(m.country);
+}
+
+NewMember MemberService::normalised(const NewMember& in)
+{
+    NewMember m = in;
+    m.account = NameText::normalised(in.account);
+    m.name = NameText::normalised(in.name);
+    m.email = in.email.trimmed();
+    m.department = NameText::normalised(in.department);
+    return m;
 }
 
 QString MemberService::normalisedCountry(const QString& country)
@@ -199,8 +216,9 @@ Result<bool> MemberService::accountExists(const QString& account) const
     return q->next();
 }
 
-Result<Member> MemberService::insert(Transaction& tx, const NewMember& m) const
+Result<Member> MemberService::insert(Transaction& tx, const NewMember& in) const
 {
+    const NewMember m = normalised(in);
     const Database& db = tx.db();
     auto account = Ledger(m_ctx).createAccount(tx, QStringLiteral("member"));
     if (!account)
@@ -211,18 +229,18 @@ Result<Member> MemberService::insert(Transaction& tx, const NewMember& m) const
             "department,"
             " status, search_key, created_at, country) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)"
             " RETURNING id"),
-        {*account, m.account, accountKey(m.account), Database::text(m.name.trimmed()),
-         Database::text(m.email.trimmed()), Database::text(m.department.trimmed()), searchKey(m),
-         m_ctx.nowText(), normalisedCountry(m.country)});
+        {*account, m.account, accountKey(m.account), Database::text(m.name),
+         Database::text(m.email), Database::text(m.department), searchKey(m), m_ctx.nowText(),
+         normalisedCountry(m.country)});
     if (!q)
         return q.error();
     Member out;
     out.id = q->value(0).toLongLong();
     out.accountId = *account;
     out.account = m.account;
-    out.name = m.name.trimmed();
-    out.email = m.email.trimmed();
-    out.department = m.department.trimmed();
+    out.name = m.name;
+    out.email = m.email;
+    out.department = m.department;
     out.country = normalisedCountry(m.country);
     out.createdAt = m_ctx.now();
     return out;
@@ -276,13 +294,13 @@ Result<QList<Member>> MemberService::insertMany(Transaction& tx, const QList<New
         std::sort(accountIds.begin(), accountIds.end());
         idByKey.clear();
         for (qsizetype i = first; i < last; ++i) {
-            const NewMember& m = in[i];
+            const NewMember m = normalised(in[i]);
             Member& o = out.emplace_back();
             o.accountId = accountIds[size_t(i - first)];
             o.account = m.account;
-            o.name = m.name.trimmed();
-            o.email = m.email.trimmed();
-            o.department = m.department.trimmed();
+            o.name = m.name;
+            o.email = m.email;
+            o.department = m.department;
             o.country = normalisedCountry(m.country);
             o.createdAt = created;
             members.add(o.accountId)
@@ -312,9 +330,7 @@ Result<QList<Member>> MemberService::insertMany(Transaction& tx, const QList<New
 
 Result<Member> MemberService::add(const NewMember& in) const
 {
-    NewMember m = in;
-    m.account = m.account.trimmed();
-    m.email = m.email.trimmed();
+    const NewMember m = normalised(in);
     if (auto v = validate(m); !v)
         return v.error();
     auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Member> {
@@ -327,8 +343,7 @@ Result<Member> MemberService::add(const NewMember& in) const
         auto added = insert(tx, m);
         if (!added)
             return added;
-        if (auto a = ActivityLog(m_ctx).record(
-                tx, ActivityEvent::memberAdded(m.account, m.name.trimmed()));
+        if (auto a = ActivityLog(m_ctx).record(tx, ActivityEvent::memberAdded(m.account, m.name));
             !a)
             return a.error();
         return added;
@@ -637,8 +652,8 @@ Result<ImportReport> MemberService::importCsvText(const QString& textIn, bool dr
                  tr("Expected %1 fields, found %2.").arg(header.size()).arg(r.fields.size())});
             continue;
         }
-        NewMember m{field(r, "account").trimmed(), field(r, "name"), field(r, "email").trimmed(),
-                    field(r, "department")};
+        NewMember m = normalised(
+            {field(r, "account"), field(r, "name"), field(r, "email"), field(r, "department")});
         // Files written before members had a country (or a cell left empty) mean US.
         if (const QString country = field(r, "country").trimmed(); !country.isEmpty())
             m.country = country;

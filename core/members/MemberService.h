@@ -28,6 +28,8 @@ public:
     /// Reports progress (done, total) and returns false to cancel.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
+    /// Each checks the text as it would be stored (NameText::normalised): invisible
+    /// characters removed, spaces collapsed; control characters are refused.
     static Result<void> validateAccountName(const QString& account);
     static Result<void> validateDisplayName(const QString& name);
     static Result<void> validateEmail(const QString& email);
@@ -38,6 +40,9 @@ public:
     /// As stored: trimmed, upper case ("no" → "NO").
     static QString normalisedCountry(const QString& country);
     static Result<void> validate(const NewMember& m);
+    /// As stored: account, name and department through NameText::normalised, the e-mail
+    /// address trimmed (the country is normalised by normalisedCountry).
+    static NewMember normalised(const NewMember& m);
 
     Result<Member> add(const NewMember& m) const;
     Result<Member> find(const QString& account) const;
@@ -85,7 +90,10 @@ private:
     const Context& m_ctx;
 };
 
-/// The lower-cased key that makes account names unique regardless of case.
+/// The lower-cased key that makes account names unique regardless of case. Account names
+/// are ASCII letters, digits, '.', '_' and '-' (validateAccountName), so this is also their
+/// NameText::skeleton: two account names that look the same have one key, and the UNIQUE
+/// `account_key` refuses the second.
 QString accountKey(const QString& account);
 
 } // namespace sb

@@ -1,6 +1,7 @@
 #include "core/numbers/NumberService.h"
 
 #include "core/base/DisplayFormat.h"
+#include "core/base/NameText.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/base/SearchText.h"
 #include "core/base/UserText.h"
@@ -224,7 +225,7 @@ Result<NumberService::ResolvedHolder> NumberService::resolve(const NumberHolder&
     }
     if (holder.kind == NumberHolder::Kind::Profile) {
         auto q = db.run(QStringLiteral("SELECT id, name FROM profiles WHERE name_key = ?"),
-                        {holder.name.trimmed().toLower()});
+                        {NameText::key(holder.name)});
         if (!q)
             return q.error();
         if (!q->next())

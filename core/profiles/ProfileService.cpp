@@ -1,6 +1,7 @@
 #include "core/profiles/ProfileService.h"
 
 #include "core/base/DisplayFormat.h"
+#include "core/base/NameText.h"
 #include "core/base/SearchText.h"
 #include "core/base/UserText.h"
 #include "core/books/ActivityLog.h"
@@ -70,7 +71,7 @@ SipProfile readProfile(const QSqlQuery& q)
 
 QString nameKey(const QString& name)
 {
-    return name.trimmed().toCaseFolded();
+    return NameText::key(name);
 }
 
 // "Sales – Oslo" -> "sales-oslo": a readable part of the generated SIP username.
@@ -88,6 +89,27 @@ QString slug(const QString& name)
         out.chop(1);
     return out.left(16);
 }
+// Refuses `name` when another profile than `self` has it in another case, or a name that looks
+// the same (NameText::skeleton: "Ѕаlеѕ" in Cyrillic letters beside "Sales"), naming that one.
+// Both keys have a UNIQUE index: of two admins racing, the second one's INSERT fails.
+Result<void> refuseTaken(const Database& db, const QString& name, qint64 self)
+{
+    auto dup = db.run(QStringLiteral("SELECT name, name_key FROM profiles"
+                                     " WHERE (name_key = ? OR name_skeleton = ?) AND id <> ?"),
+                      {nameKey(name), NameText::skeleton(name), self});
+    if (!dup)
+        return dup.error();
+    if (!dup->next())
+        return {};
+    const QString existing = dup->value(0).toString();
+    if (dup->value(1).toString() == nameKey(name))
+        return Error::refused(
+            ProfileService::tr("A SIP profile named \"%1\" already exists.").arg(existing));
+    return Error::refused(ProfileService::tr("\"%1\" looks the same as the existing SIP profile "
+                                             "\"%2\"; choose a name that reads differently.")
+                              .arg(name, existing));
+}
+
 // " WHERE …" for the profiles whose search key (name, department) matches `search`
 // (SearchIndex: a substring from three characters, the name's start below), or nothing.
 QString searchCondition(const Database& db, const QString& search, QVariantList* binds)
@@ -101,18 +123,27 @@ QString searchCondition(const Database& db, const QString& search, QVariantList*
 
 } // namespace
 
+Result<QString> ProfileService::normalisedName(const QString& name)
+{
+    auto n = NameText::accept(name, tr("The SIP profile needs a name."),
+                              tr("The SIP profile name may not contain control characters."));
+    if (!n)
+        return n;
+    if (UserText::length(*n) > 64)
+        return Error::invalid(tr("The SIP profile name is too long (at most 64 characters)."));
+    return n;
+}
+
 Result<void> ProfileService::validateName(const QString& name)
 {
-    const QString n = name.trimmed();
-    if (n.isEmpty())
-        return Error::invalid(tr("The SIP profile needs a name."));
-    if (UserText::length(n) > 64)
-        return Error::invalid(tr("The SIP profile name is too long (at most 64 characters)."));
-    for (QChar c : n) {
-        if (c.category() == QChar::Other_Control)
-            return Error::invalid(tr("The SIP profile name may not contain control characters."));
-    }
+    if (auto n = normalisedName(name); !n)
+        return n.error();
     return {};
+}
+
+Result<void> ProfileService::checkNameFree(const QString& name, qint64 except) const
+{
+    return refuseTaken(m_ctx.db, NameText::normalised(name), except);
 }
 
 Result<QStringList> ProfileService::validateIp(const QString& text)
@@ -350,13 +381,15 @@ Result<QList<SipProfile>> ProfileService::list(const QString& search) const
 
 Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) const
 {
-    const QString name = in.name.trimmed();
-    if (auto v = validateName(name); !v)
-        return v.error();
+    const auto normalName = normalisedName(in.name);
+    if (!normalName)
+        return normalName.error();
+    const QString name = *normalName;
     if (auto v = MemberService::validateEmail(in.email.trimmed()); !v)
         return v.error();
     if (auto v = MemberService::validateDepartment(in.department); !v)
         return v.error();
+    const QString department = NameText::normalised(in.department);
     if (auto v = validateChannels(in.channels); !v)
         return v.error();
     const QString country = MemberService::normalisedCountry(in.country);
@@ -386,14 +419,8 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
     const Money cost = creationCost(in.channels);
     auto created = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Created> {
         const Database& db = tx.db();
-        auto dup =
-            db.run(QStringLiteral("SELECT name FROM profiles WHERE name_key = ?"), {nameKey(name)});
-        if (!dup)
-            return dup.error();
-        if (dup->next())
-            return Error::refused(
-                tr("A SIP profile named \"%1\" already exists.").arg(dup->value(0).toString()));
-        dup->finish();
+        if (auto taken = refuseTaken(db, name, 0); !taken)
+            return taken.error();
         const Ledger ledger(m_ctx);
         auto company = ledger.lockBalances(tx, {Ledger::CompanyAccount});
         if (!company)
@@ -410,20 +437,21 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
         const QDate today = m_ctx.now().toUTC().date();
         auto q = db.runFirst(
             QStringLiteral(
-                "INSERT INTO profiles (account_id, name, name_key, department, email, "
+                "INSERT INTO profiles (account_id, name, name_key, name_skeleton, department, "
+                "email, "
                 "auth, ip, port, "
                 "sip_username, secret,"
                 " channels, channel_price_cents, channels_anchor, channels_periods, "
                 "channels_expires, "
                 "created_at, country, search_key)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id"),
-            {*account, name, nameKey(name), Database::text(in.department.trimmed()),
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id"),
+            {*account, name, nameKey(name), NameText::skeleton(name), Database::text(department),
              Database::text(in.email.trimmed()), SipProfile::authKey(in.auth),
              Database::text(in.auth == SipProfile::Auth::Ip ? in.ip.trimmed() : QString()),
              in.auth == SipProfile::Auth::Ip ? in.port : 5060, Database::text(username),
              Database::text(secretToken), in.channels, m_prices.channelPrice().cents(),
              today.toString(Qt::ISODate), today.addMonths(1).toString(Qt::ISODate), m_ctx.nowText(),
-             country, SearchIndex::profileKey(name, in.department.trimmed())});
+             country, SearchIndex::profileKey(name, department)});
         if (!q)
             return q.error();
         const qint64 id = q->value(0).toLongLong();
@@ -461,9 +489,10 @@ Result<ProfileService::Created> ProfileService::create(const NewSipProfile& in) 
 
 Result<SipProfile> ProfileService::rename(const QString& name, const QString& newNameIn) const
 {
-    const QString newName = newNameIn.trimmed();
-    if (auto v = validateName(newName); !v)
-        return v.error();
+    const auto normalName = normalisedName(newNameIn);
+    if (!normalName)
+        return normalName.error();
+    const QString newName = *normalName;
     Changes changes;
     auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<SipProfile> {
         auto p = find(name);
@@ -473,22 +502,17 @@ Result<SipProfile> ProfileService::rename(const QString& name, const QString& ne
         changes = Changes().withAllNumbers().withProfiles({p->id}).withActivity();
         noteLinked(m_ctx, *p, changes);
         const Database& db = m_ctx.db;
-        if (nameKey(newName) != nameKey(p->name)) {
-            auto dup = db.run(QStringLiteral("SELECT name FROM profiles WHERE name_key = ?"),
-                              {nameKey(newName)});
-            if (!dup)
-                return dup.error();
-            if (dup->next())
-                return Error::refused(
-                    tr("A SIP profile named \"%1\" already exists.").arg(dup->value(0).toString()));
-        } else if (newName == p->name) {
+        if (newName == p->name)
             return Error::refused(
                 tr("The SIP profile is already named \"%1\".").arg(UserText::quoted(newName)));
-        }
-        auto q = db.run(
-            QStringLiteral("UPDATE profiles SET name = ?, name_key = ?, search_key = ?"
-                           " WHERE id = ?"),
-            {newName, nameKey(newName), SearchIndex::profileKey(newName, p->department), p->id});
+        // Its own name in another case, or written alike, stays its own.
+        if (auto taken = refuseTaken(db, newName, p->id); !taken)
+            return taken.error();
+        auto q =
+            db.run(QStringLiteral("UPDATE profiles SET name = ?, name_key = ?, name_skeleton = ?,"
+                                  " search_key = ? WHERE id = ?"),
+                   {newName, nameKey(newName), NameText::skeleton(newName),
+                    SearchIndex::profileKey(newName, p->department), p->id});
         if (!q)
             return q.error();
         // The profile's numbers are found by its name.

@@ -32,6 +32,9 @@ public:
     }
     ProfileService(const Context& ctx, const PriceList& prices) : m_ctx(ctx), m_prices(prices) {}
 
+    /// The name as stored (NameText::normalised), or why it cannot be one: nothing visible
+    /// left, control characters, more than 64 characters.
+    static Result<QString> normalisedName(const QString& name);
     static Result<void> validateName(const QString& name);
     /// Refuses a malformed IPv4 address; returns warnings (translated) for addresses the
     /// provider cannot reach from the internet: private, loopback, link-local, multicast, …
@@ -51,6 +54,12 @@ public:
     };
     /// What creating would cost the company now (channels for the first month).
     Money creationCost(int channels) const;
+    /// Refuses `name` when another profile than the one of id `except` has it in any case,
+    /// or a name that looks the same (NameText::skeleton), naming that profile: what create()
+    /// and rename() refuse, for a form to say as the name is typed.
+    Result<void> checkNameFree(const QString& name, qint64 except = 0) const;
+    /// Refuses a name another profile has, in any case, or one that looks the same
+    /// (NameText::skeleton); the name and the department are stored normalised.
     Result<Created> create(const NewSipProfile& p) const;
     Result<SipProfile> find(const QString& name) const;
     /// Profiles ordered by name; `search` matches name or department.

@@ -3,6 +3,7 @@
 #include "core/storage/ActivityMigration.h"
 #include "core/storage/CallSummaries.h"
 #include "core/storage/Database.h"
+#include "core/storage/NameMigration.h"
 #include "core/storage/SearchIndex.h"
 #include "core/storage/Transaction.h"
 
@@ -455,6 +456,15 @@ const QList<QStringList>& steps()
                            " name_key ON profiles FOR EACH ROW EXECUTE FUNCTION"
                            " numbers_holder_key_renamed()"),
         },
+        // 15: names that look the same (issue 12). Names are stored as NameText::normalised
+        //     makes them, and a SIP profile's name has a lookalike key (NameText::skeleton)
+        //     with a UNIQUE index, so "Ѕаlеѕ" in Cyrillic letters is refused beside "Sales" by
+        //     one indexed look-up, and by the index when two admins race. Filled, and the
+        //     index built, in C++ (normaliseNames): SQL cannot compute a skeleton. Members'
+        //     account names need none: they are ASCII, so their account_key is their skeleton.
+        {
+            QStringLiteral("ALTER TABLE profiles ADD COLUMN name_skeleton TEXT NULL"),
+        },
     };
     return s;
 }
@@ -463,6 +473,8 @@ const QList<QStringList>& steps()
 constexpr int kCallSummariesStep = 9;
 // The step that folds and indexes the search keys.
 constexpr int kSearchIndexStep = 13;
+// The step that normalises the names and gives SIP profiles their lookalike key.
+constexpr int kNamesStep = 15;
 
 const QString kForeignKeysOff = QStringLiteral("{FOREIGN_KEYS_OFF}");
 
@@ -648,6 +660,13 @@ Result<void> Migrations::migrate(const Database& db)
         }
         if (v == kSearchIndexStep) {
             if (auto r = SearchIndex::migrate(tx.value()); !r)
+                return Error::storage(tr("Upgrading the database to schema %1 failed: %2")
+                                          .arg(v)
+                                          .arg(r.error().message),
+                                      r.error().retryable);
+        }
+        if (v == kNamesStep) {
+            if (auto r = normaliseNames(tx.value()); !r)
                 return Error::storage(tr("Upgrading the database to schema %1 failed: %2")
                                           .arg(v)
                                           .arg(r.error().message),

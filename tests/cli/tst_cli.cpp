@@ -439,7 +439,7 @@ private slots:
                     "olivia.brown,Olivia Brown,olivia@example.com,Sales\n"
                     "jakub.nowak,\"Nowak, Jakub \"\"Kuba\"\"\",jakub@example.pl,IT\n"
                     "solveig.odegard,Solveig \xc3\x98"
-                    "deg\xc3\xa5rd,,\"Salg\nNord\"\n");
+                    "deg\xc3\xa5rd,,\"Salg, Nord\"\n"); // no line break: a control character
         }
         r = ctlJson({QStringLiteral("member"), QStringLiteral("import"), good});
         QCOMPARE(r.exitCode, 0);
@@ -467,7 +467,7 @@ private slots:
         QCOMPARE(after.at(0).toObject().value(QStringLiteral("name")).toString(),
                  QStringLiteral("Nowak, Jakub \"Kuba\""));
         QCOMPARE(after.at(2).toObject().value(QStringLiteral("department")).toString(),
-                 QStringLiteral("Salg\nNord"));
+                 QStringLiteral("Salg, Nord"));
     }
 
     void activityNewestFirst()

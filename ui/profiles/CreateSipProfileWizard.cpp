@@ -125,7 +125,8 @@ void CreateSipProfileWizard::buildNamePage()
         const NewSipProfile p = typed();
         return ProfileService::validateName(p.name).ok() &&
                MemberService::validateEmail(p.email).ok() &&
-               MemberService::validateDepartment(p.department).ok() && !m_service.find(p.name).ok();
+               MemberService::validateDepartment(p.department).ok() &&
+               m_service.checkNameFree(p.name).ok();
     });
     setPage(NamePage, m_namePage);
 }
@@ -296,8 +297,8 @@ void CreateSipProfileWizard::updateName()
     if (m_touchedName || !p.name.isEmpty()) {
         if (auto v = ProfileService::validateName(p.name); !v)
             problem = v.error().message;
-        else if (auto existing = m_service.find(p.name); existing)
-            problem = tr("A SIP profile named \"%1\" already exists.").arg(existing->name);
+        else if (auto free = m_service.checkNameFree(p.name); !free)
+            problem = free.error().message;
     }
     if (problem.isEmpty() && !p.email.isEmpty()) {
         if (auto v = MemberService::validateEmail(p.email); !v)

@@ -22,9 +22,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QResizeEvent>
 #include <QListWidget>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>

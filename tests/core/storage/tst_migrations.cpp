@@ -5,6 +5,7 @@
 #include "tests/support/CdrLines.h"
 #include "tests/support/CoreTest.h"
 
+#include "core/base/NameText.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
 #include "core/credit/CreditService.h"
@@ -56,6 +57,8 @@ private slots:
     void countriesDefaultToUs();
     void summariesAreBuiltFromStoredRows_data() { sbt::addEngineRows(); }
     void summariesAreBuiltFromStoredRows();
+    void namesAreNormalisedAndGetSkeletons_data() { sbt::addEngineRows(); }
+    void namesAreNormalisedAndGetSkeletons();
 };
 
 namespace {
@@ -111,9 +114,19 @@ bool undoSearchIndex(const Database& db)
     return true;
 }
 
+// Undoes the names' step (15): no lookalike key on profiles.
+bool undoNames(const Database& db)
+{
+    return db.run(QStringLiteral("DROP INDEX profiles_name_skeleton")) &&
+           db.run(QStringLiteral("ALTER TABLE profiles DROP COLUMN name_skeleton")) &&
+           db.run(QStringLiteral("UPDATE schema_meta SET value = '14' WHERE key = 'version'"));
+}
+
 // Undoes the keyset paging's indexes (14): the single-column indexes they replaced are back.
 bool undoKeysetIndexes(const Database& db)
 {
+    if (!undoNames(db))
+        return false;
     const QStringList triggers =
         db.isPostgres()
             ? QStringList{QStringLiteral("DROP TRIGGER numbers_holder_key ON numbers"),
@@ -629,6 +642,86 @@ void TestMigrations::summariesAreBuiltFromStoredRows()
     SB_VERIFY_OK(db);
     QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
     QCOMPARE(summaries(*db), written);
+}
+
+// The names' step (15) on names written before it: profile names and departments, members'
+// display names and departments normalised (with their search keys and their numbers'
+// keys); a name that would be empty, or would take another profile's key, stays as it was;
+// every profile gets its lookalike key, except a later lookalike of an earlier one (NULL);
+// the UNIQUE index then refuses new lookalikes.
+void TestMigrations::namesAreNormalisedAndGetSkeletons()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    const sb::Context ctx{e.db(), &e.clock, QStringLiteral("tester")};
+    SB_VERIFY_OK(sb::CompanyService(ctx).topUp(sb::Money::fromCents(50000), QStringLiteral("T")));
+    const auto u = [](const char* s) { return QString::fromUtf8(s); };
+    const sb::ProfileService profiles(ctx);
+    for (const char* name : {"Sales", "P2", "P3", "P4", "P5"}) {
+        sb::NewSipProfile p;
+        p.name = QString::fromLatin1(name);
+        p.auth = sb::SipProfile::Auth::Ip;
+        p.ip = QStringLiteral("8.8.4.4");
+        SB_VERIFY_OK(profiles.create(p));
+    }
+    SB_VERIFY_OK(sb::MemberService(ctx).add({u("ada.one"), u("Ada"), QString(), QString()}));
+    SB_VERIFY_OK(sb::MemberService(ctx).add({u("bob.two"), u("Bob"), QString(), u("Ops")}));
+    QVERIFY(undoNames(e.db()));
+    // As an older version wrote them (its name_key: trimmed and case-folded).
+    const auto setProfile = [&](const char* from, const QString& name, const QString& dept) {
+        return bool(
+            e.db().run(QStringLiteral("UPDATE profiles SET name = ?, name_key = ?,"
+                                      " department = ? WHERE name = ?"),
+                       {name, name.trimmed().toCaseFolded(), dept, QString::fromLatin1(from)}));
+    };
+    QVERIFY(setProfile("P2", u("Sales\u00a0Oslo\u200b"), u("Field\u2003Sales")));
+    QVERIFY(setProfile("P3", u("\u0405\u0430l\u0435\u0455"), QString(0, QChar()))); // Ѕаlеѕ
+    QVERIFY(setProfile("P4", u("\u200b"), QString(0, QChar())));
+    QVERIFY(setProfile("P5", u("sales\u200b"), QString(0, QChar())));
+    QVERIFY(e.db().run(QStringLiteral("UPDATE members SET display_name = ?, department = ?"
+                                      " WHERE account_name = 'ada.one'"),
+                       {u("Ada\u00a0\u00a0Lovelace\u200d"), u("Cre\u0300me")}));
+
+    auto db = Database::open(e.t.spec());
+    SB_VERIFY_OK(db);
+    QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
+    QCOMPARE(sbt::rows(*db, QStringLiteral("SELECT name, name_key, name_skeleton, department,"
+                                           " search_key FROM profiles ORDER BY id")),
+             QStringList({u("Sales|sales|sales||sales"),
+                          u("Sales Oslo|sales oslo|sales oslo|Field Sales|") +
+                              sb::SearchIndex::profileKey(u("Sales Oslo"), u("Field Sales")),
+                          // A later lookalike of "Sales": kept, without a skeleton.
+                          u("\u0405\u0430l\u0435\u0455|\u0455\u0430l\u0435\u0455|NULL||"
+                            "\u0455\u0430l\u0435\u0455"),
+                          // Nothing visible: left for the admin to rename.
+                          u("\u200b|\u200b|NULL||\u200b"),
+                          // Would take "Sales"'s key: kept as it was.
+                          u("sales\u200b|sales\u200b|NULL||sales\u200b")}));
+    QCOMPARE(sbt::rows(*db, QStringLiteral("SELECT display_name, department, search_key"
+                                           " FROM members ORDER BY id")),
+             QStringList({u("Ada Lovelace|Crème|") +
+                              sb::SearchIndex::memberKey(u("ada.one"), u("Ada Lovelace"), QString(),
+                                                         u("Crème")),
+                          u("Bob|Ops|") + sb::SearchIndex::memberKey(u("bob.two"), u("Bob"),
+                                                                     QString(), u("Ops"))}));
+    SB_VERIFY_OK(sb::ProfileService(ctx).find(u("sales oslo")));
+    // New lookalikes are refused, by the service and by the index.
+    sb::NewSipProfile lookalike;
+    lookalike.name = u("\u0405ales Oslo");
+    lookalike.auth = sb::SipProfile::Auth::Ip;
+    lookalike.ip = QStringLiteral("8.8.4.4");
+    const auto refused = sb::ProfileService(ctx).create(lookalike);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind, sb::Error::Kind::Refused);
+    QVERIFY(!db->run(QStringLiteral("UPDATE profiles SET name_skeleton = 'sales' WHERE name = ?"),
+                     {u("\u200b")})
+                 .ok());
+    // Renaming the old lookalike gives it a skeleton, or refuses a lookalike again.
+    QVERIFY(!sb::ProfileService(ctx).rename(u("\u0405\u0430l\u0435\u0455"), u("S\u0430les")).ok());
+    SB_VERIFY_OK(sb::ProfileService(ctx).rename(u("\u0405\u0430l\u0435\u0455"), u("Sales North")));
+    QCOMPARE(sbt::rows(*db, QStringLiteral("SELECT name_skeleton FROM profiles WHERE name ="
+                                           " 'Sales North'")),
+             QStringList{QStringLiteral("sales north")});
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)
