@@ -92,7 +92,7 @@ patched_files() { sed -n 's#^+++ b/##p' "$1" | sed 's/[[:space:]].*$//'; }
 mutated=() # the files of the copy that differ from HEAD right now
 restore() {
     if [ ${#mutated[@]} -gt 0 ]; then
-        scratch_git checkout-index -f -- "${mutated[@]}"
+        scratch_git checkout-index -f -u -- "${mutated[@]}"
         mutated=()
     fi
 }
@@ -104,7 +104,7 @@ trap 'restore; exit 130' INT TERM
 scratch_git read-tree HEAD
 scratch_git update-index -q --refresh >/dev/null 2>&1 || true
 scratch_git diff-files --name-only -z | xargs -0 -r env GIT_INDEX_FILE="$index" \
-    GIT_WORK_TREE="$src" git -C "$root" checkout-index -f --
+    GIT_WORK_TREE="$src" git -C "$root" checkout-index -f -u --
 [ -n "$(scratch_git diff-files --name-only)" ] && { echo "mutants: the copy is not HEAD" >&2; exit 1; }
 
 if [ ! -f "$build/build.ninja" ]; then
