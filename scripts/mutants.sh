@@ -131,17 +131,27 @@ run_tests() { # regex log
 
 started=$(date +%s)
 
-# Baseline: every chosen mutant's tests pass without a mutant.
+# Baseline: every chosen mutant's tests pass without a mutant. Tests that passed on this
+# commit in an earlier run are not run again (DIR/baseline-<commit>.txt).
+head=$(git rev-parse HEAD)
+passed="$dir/baseline-$head.txt"
+touch "$passed"
 all=$(for p in "${mutants[@]}"; do header "$p" tests; done | paste -sd'|')
-echo "mutants: baseline build and run of $all"
 targets=$(targets_for "$all") || { echo "mutants: no test matches $all" >&2; exit 1; }
-# shellcheck disable=SC2086
-cmake --build "$build" -j2 --target $targets >"$logs/baseline.log" 2>&1 \
-    || { tail -n 30 "$logs/baseline.log" >&2; echo "mutants: the baseline does not build" >&2; exit 1; }
-if ! run_tests "$all" "$logs/baseline.log"; then
-    tail -n 40 "$logs/baseline.log" >&2
-    echo "mutants: the tests fail without a mutant (see $logs/baseline.log); no score" >&2
-    exit 1
+needed=$(cd "$build" && ctest -N -R "$all" | sed -n 's/^ *Test *#[0-9]*: *//p')
+missing=$(grep -vxFf "$passed" <<<"$needed" || true)
+if [ -n "$missing" ]; then
+    baseline="^($(paste -sd'|' <<<"$missing"))\$"
+    echo "mutants: baseline build and run of $(paste -sd' ' <<<"$missing")"
+    # shellcheck disable=SC2086
+    cmake --build "$build" -j2 --target $targets >"$logs/baseline.log" 2>&1 \
+        || { tail -n 30 "$logs/baseline.log" >&2; echo "mutants: the baseline does not build" >&2; exit 1; }
+    if ! run_tests "$baseline" "$logs/baseline.log"; then
+        tail -n 40 "$logs/baseline.log" >&2
+        echo "mutants: the tests fail without a mutant (see $logs/baseline.log); no score" >&2
+        exit 1
+    fi
+    echo "$missing" >>"$passed"
 fi
 
 results=()
@@ -180,10 +190,8 @@ for p in "${mutants[@]}"; do
     results+=("$(printf '| %s | %s | %s | %s |' "$name" "$(header "$p" breaks)" "$result" "$regex")")
 done
 
-# The copy is HEAD again: rebuild what the last mutant left compiled, so a next run starts
-# clean (and a later look at the build sees no mutant).
-cmake --build "$build" -j2 --target $(targets_for "$all") >"$logs/final.log" 2>&1 || true
-
+# No rebuild at the end: restore() gave each mutated file a new time, so the next build of
+# any target compiles it again from HEAD.
 total=${#mutants[@]}
 elapsed=$(($(date +%s) - started))
 echo
