@@ -296,6 +296,29 @@ private slots:
         QCOMPARE(s->periodEnd, QDate(2026, 4, 20));
     }
 
+    // The refund of the unused minutes pays for the new bundles: with nothing left on the
+    // balance, 2 unused bundles (60.00 back) pay for 1 (30.00), and a balance equal to what
+    // is due after the refund is enough.
+    void changePaidByTheRefund_data() { sbt::addEngineRows(); }
+    void changePaidByTheRefund()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e, 3, 6000);
+        const BundleService bundles(*e.ctx, testPrices());
+        SB_VERIFY_OK(bundles.add(QStringLiteral("Sales"), 2));
+        QCOMPARE(sales(*e.ctx), 0);
+        auto down = bundles.change(QStringLiteral("Sales"), 1);
+        SB_VERIFY_OK(down);
+        QCOMPARE(down->refund, m(6000));
+        QCOMPARE(sales(*e.ctx), 3000);
+        // 30.00 on the balance + 30.00 back = 60.00: exactly 2 bundles.
+        auto up = bundles.change(QStringLiteral("Sales"), 2);
+        SB_VERIFY_OK(up);
+        QCOMPARE(up->refund, m(3000));
+        QCOMPARE(sales(*e.ctx), 0);
+    }
+
     void changeOnThePeriodsLastDay_data() { sbt::addEngineRows(); }
     void changeOnThePeriodsLastDay()
     {

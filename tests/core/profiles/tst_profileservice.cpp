@@ -480,6 +480,34 @@ private slots:
         QCOMPARE(sbt::booksProblem(ctx), QString());
     }
 
+    // Channels may be paid to the last cent: a first month equal to the company balance
+    // creates the profile, and a change is paid by the balance and the credit of the unused
+    // days together.
+    void channelsPaidToTheLastCent_data() { sbt::addEngineRows(); }
+    void channelsPaidToTheLastCent()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine);
+        const Context& ctx = *env.ctx;
+        const ProfileService profiles(ctx);
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(694), QStringLiteral("T")).ok());
+        const auto before = sbt::snapshot(ctx.db);
+        SB_VERIFY_ERROR(profiles.create(registration(QStringLiteral("Sales"))),
+                        Error::Kind::Refused,
+                        QStringLiteral("cannot pay 1 channel(s) for the first month (6.95)"));
+        QCOMPARE(sbt::snapshot(ctx.db), before);
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(1), QStringLiteral("T")).ok());
+        SB_VERIFY_OK(profiles.create(registration(QStringLiteral("Sales"))));
+        QCOMPARE(CompanyService(ctx).balance()->cents(), 0);
+        // The same day: the whole month (6.95) comes back, so 6.95 more pays 2 channels.
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(695), QStringLiteral("T")).ok());
+        auto change = profiles.setChannels(QStringLiteral("Sales"), 2);
+        QVERIFY2(change.ok(), qPrintable(sbt::errorText(change)));
+        QCOMPARE(change->credited, Money::fromCents(695));
+        QCOMPARE(change->charged, Money::fromCents(1390));
+        QCOMPARE(CompanyService(ctx).balance()->cents(), 0);
+    }
+
     // With money enough for 301 channels, the limit of 300 itself refuses the 301st.
     void channelLimitHoldsWithMoneyEnough_data() { sbt::addEngineRows(); }
     void channelLimitHoldsWithMoneyEnough()
