@@ -197,7 +197,8 @@ for p in "${mutants[@]}"; do
     fi
     secs=$(($(date +%s) - t0))
     printf 'mutants: %-40s %-14s %4ss\n' "$name" "$result" "$secs"
-    results+=("$(printf '| %s | %s | %s | %s |' "$name" "$(header "$p" breaks)" "$result" "$regex")")
+    results+=("$(printf '| %s | %s | %s | `%s` |' "$name" "$(header "$p" breaks)" "$result" \
+        "${regex//|/\\|}")")
 done
 
 # No rebuild at the end: restore() gave each mutated file a new time, so the next build of
