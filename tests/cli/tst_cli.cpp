@@ -1,5 +1,6 @@
 // switchboardctl as a process: output, JSON and exit status of every command of this
 // release, on SQLite and PostgreSQL (global data rows).
+#include "core/base/Money.h"
 #include "tests/support/CtlRunner.h"
 #include "tests/support/SecretFixtures.h"
 #include "tests/support/TestDatabase.h"
@@ -858,6 +859,8 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.json().value(QStringLiteral("returnedCredit")).toString(),
                  QStringLiteral("25.00"));
+        // The credit reported as returned is in the company's balance, not only in the reply.
+        QCOMPARE(balance(), (*Money::parse(before) + Money::fromCents(2500)).toString());
         QCOMPARE(r.json().value(QStringLiteral("releasedNumbers")).toArray(),
                  QJsonArray{QStringLiteral("+12125550100")});
         QVERIFY(QFile::exists(csv));

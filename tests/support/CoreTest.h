@@ -372,6 +372,23 @@ template<typename T> QString errorText(const sb::Result<T>& r)
         QVERIFY2(result_.ok(), qPrintable(sbt::errorText(result_)));                               \
     } while (0)
 
+/// Evaluates `expr` (a Result) once and checks that it was refused for the expected reason:
+/// its kind (an sb::Error::Kind) and a fragment of its message. A refusal for another reason
+/// (say the balance where the limit was meant) fails, as does a success.
+#define SB_VERIFY_ERROR(expr, errorKind, fragment)                                                 \
+    do {                                                                                           \
+        const auto& refusal_ = (expr);                                                             \
+        QVERIFY2(!refusal_.ok(), "succeeded where a refusal was expected");                        \
+        QVERIFY2(refusal_.error().kind == (errorKind),                                             \
+                 qPrintable(QStringLiteral("refused with kind %1, expected %2: %3")                \
+                                .arg(int(refusal_.error().kind))                                   \
+                                .arg(int(errorKind))                                               \
+                                .arg(refusal_.error().message)));                                  \
+        QVERIFY2(refusal_.error().message.contains(fragment),                                      \
+                 qPrintable(QStringLiteral("the refusal \"%1\" does not mention \"%2\"")           \
+                                .arg(refusal_.error().message, QString(fragment))));               \
+    } while (0)
+
 #define SB_VERIFY_BOOKS(ctx)                                                                       \
     do {                                                                                           \
         const QString problem_ = sbt::booksProblem(ctx);                                           \

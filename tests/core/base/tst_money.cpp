@@ -310,6 +310,8 @@ void TestMoney::parseLocale_data()
     row("en_US", "group of two", s("12,34"), false, 0);
     row("en_US", "trailing group of one", s("1,234,5"), false, 0);
     row("en_US", "european", s("1.234,50"), false, 0);
+    // A group separator after the decimal mark is refused, not dropped ("1.2,3" is not 1.23).
+    row("en_US", "group after decimal", s("1.2,3"), false, 0);
     row("en_US", "three decimals", s("1,234.567"), false, 0);
     row("en_US", "space grouping", s("1 234.50"), false, 0);
     row("en_US", "trailing dot", s("12."), false, 0);
@@ -344,6 +346,7 @@ void TestMoney::parseLocale_data()
     row("nl_NL", "grouped", s("1.234,50"), true, 123450);
     row("nl_NL", "plain", s("1234,50"), true, 123450);
     row("nl_NL", "two groups", s("1.234.567,89"), true, 123456789);
+    row("nl_NL", "group after decimal", s("1,2.3"), false, 0);
     row("nl_NL", "grouped whole", s("12.345"), true, 1234500);
     row("nl_NL", "negative", s("-1.234,50"), true, -123450);
     row("nl_NL", "one decimal", s("0,5"), true, 50);

@@ -23,7 +23,8 @@
 //     charged, and each call was charged its cost; after a billing run nothing due is left
 //     unpaid and unreleased;
 //   * auto-recharge: what a member's row says was recharged this month is what the ledger
-//     says; no recharge goes past the monthly limit; no recharge while suspended; after a
+//     says; no recharge goes past the monthly limit; no recharge while suspended; no
+//     suspension while another recharge would still fit under the limit; after a
 //     save or a charge the member is not left below the threshold unless suspended or the
 //     company could not pay.
 // A negative control (wrongEntriesAreCaught) writes deliberately wrong entries and proves
@@ -1225,6 +1226,15 @@ private:
                 if (until != monthStart.addMonths(1))
                     return QStringLiteral("%1 suspended until %2 in month %3")
                         .arg(account, row.suspendedUntil, row.month);
+                // Suspended only once another recharge would go past the limit: with room
+                // left for one more, the member was cut off too early.
+                if (row.recharged + row.amount <= row.limit)
+                    return QStringLiteral("%1 suspended with %2 of %3 recharged, room for another"
+                                          " %4")
+                        .arg(account)
+                        .arg(row.recharged)
+                        .arg(row.limit)
+                        .arg(row.amount);
             }
             // Saved or charged: not left below the threshold without a reason.
             if (account == o.target && row.month == month && row.suspendedUntil.isEmpty() &&

@@ -87,6 +87,25 @@ private slots:
         QTest::newRow("bad host") << QStringLiteral("smtp example.no") << 587
                                   << QStringLiteral("starttls") << ok
                                   << QStringLiteral("is not a mail server's host name");
+        // RFC 1123 labels: at most 63 characters, letters and digits at both ends.
+        QTest::newRow("label of 63")
+            << QString(QString(63, QLatin1Char('a')) + QStringLiteral(".example.no")) << 587
+            << QStringLiteral("starttls") << ok << QString();
+        QTest::newRow("label of 64")
+            << QString(QString(64, QLatin1Char('a')) + QStringLiteral(".example.no")) << 587
+            << QStringLiteral("starttls") << ok
+            << QStringLiteral("is not a mail server's host name");
+        QTest::newRow("label ends with a hyphen")
+            << QStringLiteral("smtp-.example.no") << 587 << QStringLiteral("starttls") << ok
+            << QStringLiteral("is not a mail server's host name");
+        QTest::newRow("label starts with a hyphen")
+            << QStringLiteral("-smtp.example.no") << 587 << QStringLiteral("starttls") << ok
+            << QStringLiteral("is not a mail server's host name");
+        QTest::newRow("hyphen inside") << QStringLiteral("smtp-1.example.no") << 587
+                                       << QStringLiteral("starttls") << ok << QString();
+        QTest::newRow("sender domain ends with a hyphen")
+            << QStringLiteral("smtp.example.no") << 587 << QStringLiteral("starttls")
+            << QStringLiteral("a@example-.no") << QStringLiteral("is not an e-mail address");
         QTest::newRow("port 0") << QStringLiteral("smtp.example.no") << 0
                                 << QStringLiteral("starttls") << ok
                                 << QStringLiteral("from 1 to 65535");

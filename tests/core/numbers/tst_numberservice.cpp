@@ -184,32 +184,42 @@ private slots:
         QTest::addColumn<QStringList>("members");
         QTest::addColumn<bool>("accept");
         QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("fragment");
         for (const QString& e : sb::test::TestDatabase::engines()) {
             auto row = [&](const char* name) -> QTestData& {
                 return QTest::addRow("%s:%s", qPrintable(e), name);
             };
             const QStringList alice{QStringLiteral("alice.smith")};
-            row("unknown country") << e << QStringLiteral("XX") << QStringLiteral("212") << 1
-                                   << alice << false << int(Error::Kind::NotFound);
+            row("unknown country")
+                << e << QStringLiteral("XX") << QStringLiteral("212") << 1 << alice << false
+                << int(Error::Kind::NotFound) << QStringLiteral("not sold in \"XX\"");
             row("unknown area") << e << QStringLiteral("US") << QStringLiteral("999") << 1 << alice
-                                << false << int(Error::Kind::NotFound);
+                                << false << int(Error::Kind::NotFound)
+                                << QStringLiteral("no area code \"999\"");
             row("two months") << e << QStringLiteral("US") << QStringLiteral("212") << 2 << alice
-                              << false << int(Error::Kind::Invalid);
+                              << false << int(Error::Kind::Invalid)
+                              << QStringLiteral("1, 3 or 12 months, not 2");
             row("unknown member") << e << QStringLiteral("US") << QStringLiteral("212") << 1
                                   << QStringList{QStringLiteral("nobody.here")} << false
-                                  << int(Error::Kind::NotFound);
+                                  << int(Error::Kind::NotFound)
+                                  << QStringLiteral("account name \"nobody.here\"");
             row("nobody chosen") << e << QStringLiteral("US") << QStringLiteral("212") << 1
-                                 << QStringList{} << false << int(Error::Kind::Invalid);
+                                 << QStringList{} << false << int(Error::Kind::Invalid)
+                                 << QStringLiteral("at least one member");
             row("chosen twice") << e << QStringLiteral("US") << QStringLiteral("212") << 1
                                 << QStringList{QStringLiteral("alice.smith"),
                                                QStringLiteral("ALICE.smith")}
-                                << false << int(Error::Kind::Invalid);
-            row("terms not accepted") << e << QStringLiteral("DE") << QStringLiteral("30") << 1
-                                      << alice << false << int(Error::Kind::Refused);
+                                << false << int(Error::Kind::Invalid)
+                                << QStringLiteral("is chosen twice");
+            row("terms not accepted")
+                << e << QStringLiteral("DE") << QStringLiteral("30") << 1 << alice << false
+                << int(Error::Kind::Refused) << QStringLiteral("accept the terms");
             row("balance too low")
                 << e << QStringLiteral("NO") << QStringLiteral("22") << 12
                 << QStringList{QStringLiteral("alice.smith"), QStringLiteral("bob.jones1")} << false
-                << int(Error::Kind::Refused);
+                << int(Error::Kind::Refused)
+                << QStringLiteral("The company balance (100.00) cannot pay 2 number(s) at 70.00"
+                                  " (140.00 in all)");
         }
     }
     void buyRefusalsChangeNothing()
@@ -221,6 +231,7 @@ private slots:
         QFETCH(QStringList, members);
         QFETCH(bool, accept);
         QFETCH(int, kind);
+        QFETCH(QString, fragment);
         SB_ENV(env, engine);
         const Context& ctx = *env.ctx;
         addMembers(ctx, {QStringLiteral("alice.smith"), QStringLiteral("bob.jones1")});
@@ -233,11 +244,40 @@ private slots:
         for (const QString& m : members)
             holders << NumberHolder::member(m);
         auto r = NumberService(ctx).buy({country, area, months, holders, accept});
-        QVERIFY(!r.ok());
-        QCOMPARE(int(r.error().kind), kind);
-        QVERIFY(!r.error().message.isEmpty());
+        SB_VERIFY_ERROR(r, Error::Kind(kind), fragment);
         QCOMPARE(sbt::snapshot(ctx.db), before);
         QCOMPARE(numberRows(ctx.db), numbersBefore);
+    }
+
+    // The balance may be spent to the last cent: a total equal to the balance is bought, one
+    // cent more is refused (the guard is "balance < total", not "<=").
+    void buysWithTheExactBalance_data() { sbt::addEngineRows(); }
+    void buysWithTheExactBalance()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine, sbt::utc(2026, 1, 31, 9));
+        const Context& ctx = *env.ctx;
+        addMembers(ctx, {QStringLiteral("alice.smith"), QStringLiteral("bob.jones1"),
+                         QStringLiteral("carol.white")});
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(1199), QStringLiteral("T")).ok());
+        const NumberService numbers(ctx);
+        const NumberService::BuyRequest two{QStringLiteral("US"),
+                                            QStringLiteral("212"),
+                                            1,
+                                            {NumberHolder::member(QStringLiteral("alice.smith")),
+                                             NumberHolder::member(QStringLiteral("bob.jones1"))},
+                                            false};
+        QCOMPARE(numbers.quote(two).value(), Money::fromCents(1200));
+        const auto before = sbt::snapshot(ctx.db);
+        SB_VERIFY_ERROR(numbers.buy(two), Error::Kind::Refused,
+                        QStringLiteral("The company balance (11.99) cannot pay 2 number(s) at 6.00"
+                                       " (12.00 in all)"));
+        QCOMPARE(sbt::snapshot(ctx.db), before);
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(1), QStringLiteral("T")).ok());
+        auto bought = numbers.buy(two);
+        QVERIFY2(bought.ok(), qPrintable(sbt::errorText(bought)));
+        QCOMPARE(bought->size(), 2);
+        QCOMPARE(CompanyService(ctx).balance()->cents(), 0);
     }
 
     void termsAcceptedAreRecorded_data() { sbt::addEngineRows(); }

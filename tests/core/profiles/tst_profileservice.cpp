@@ -97,6 +97,15 @@ private slots:
         QTest::newRow("letters") << QStringLiteral("pbx.example.com") << false << QString();
         QTest::newRow("IPv6") << QStringLiteral("2001:db8::1") << false << QString();
         QTest::newRow("leading zero") << QStringLiteral("010.1.1.1") << false << QString();
+        // Each octet on its own: a check of the first alone lets the others through.
+        QTest::newRow("leading zero, 2nd octet")
+            << QStringLiteral("8.010.4.4") << false << QString();
+        QTest::newRow("leading zero, 3rd octet")
+            << QStringLiteral("8.8.010.4") << false << QString();
+        QTest::newRow("leading zero, 4th octet")
+            << QStringLiteral("8.8.4.010") << false << QString();
+        QTest::newRow("octet 256, 4th") << QStringLiteral("8.8.4.256") << false << QString();
+        QTest::newRow("zero octets") << QStringLiteral("8.0.0.1") << true << QString();
         QTest::newRow("empty") << QString() << false << QString();
     }
     void ipAddresses()
@@ -106,8 +115,10 @@ private slots:
         QFETCH(QString, warning);
         auto r = ProfileService::validateIp(ip);
         QCOMPARE(r.ok(), valid);
-        if (!valid)
+        if (!valid) {
+            SB_VERIFY_ERROR(r, Error::Kind::Invalid, QStringLiteral("is not an IPv4 address"));
             return;
+        }
         if (warning.isEmpty()) {
             QVERIFY(r->isEmpty());
         } else {
@@ -125,7 +136,10 @@ private slots:
         QVERIFY(!ProfileService::validateChannels(0).ok());
         QVERIFY(ProfileService::validateChannels(1).ok());
         QVERIFY(ProfileService::validateChannels(300).ok());
-        QVERIFY(!ProfileService::validateChannels(301).ok());
+        SB_VERIFY_ERROR(ProfileService::validateChannels(301), Error::Kind::Invalid,
+                        QStringLiteral("from 1 to 300 channels, not 301"));
+        SB_VERIFY_ERROR(ProfileService::validateChannels(0), Error::Kind::Invalid,
+                        QStringLiteral("from 1 to 300 channels, not 0"));
         QVERIFY(ProfileService::validateExtension(QString()).ok());
         QVERIFY(ProfileService::validateExtension(QStringLiteral("0120")).ok());
         QVERIFY(!ProfileService::validateExtension(QStringLiteral("12a")).ok());
@@ -281,7 +295,11 @@ private slots:
         QFETCH(int, which);
         SB_ENV(env, engine);
         const Context& ctx = *env.ctx;
-        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(1000), QStringLiteral("T")).ok());
+        // 301 channels would cost 2091.95: with that much in the account only the limit of
+        // 300 itself can refuse them.
+        QVERIFY(CompanyService(ctx)
+                    .topUp(Money::fromCents(which == 3 ? 300000 : 1000), QStringLiteral("T"))
+                    .ok());
         QVERIFY(ProfileService(ctx).create(registration(QStringLiteral("Sales"))).ok());
         const auto before = sbt::snapshot(ctx.db);
         const auto rows = profileRows(ctx.db);
@@ -312,8 +330,22 @@ private slots:
             p.email = QStringLiteral("not-an-address");
             break;
         }
+        const struct
+        {
+            Error::Kind kind;
+            const char* fragment;
+        } expected[] = {
+            {Error::Kind::Refused, "named \"Sales\" already exists"},
+            {Error::Kind::Invalid, "needs a name"},
+            {Error::Kind::Invalid, "from 1 to 300 channels, not 0"},
+            {Error::Kind::Invalid, "from 1 to 300 channels, not 301"},
+            {Error::Kind::Invalid, "\"1.2.3.400\" is not an IPv4 address"},
+            {Error::Kind::Invalid, "not 0"},
+            {Error::Kind::Refused, "cannot pay 2 channel(s) for the first month (13.90)"},
+            {Error::Kind::Invalid, "\"not-an-address\" is not an e-mail address"},
+        };
         auto r = ProfileService(ctx).create(p);
-        QVERIFY(!r.ok());
+        SB_VERIFY_ERROR(r, expected[which].kind, QString::fromUtf8(expected[which].fragment));
         QVERIFY(!r.error().message.isEmpty());
         QCOMPARE(sbt::snapshot(ctx.db), before);
         QCOMPARE(profileRows(ctx.db), rows);
@@ -423,10 +455,15 @@ private slots:
         QCOMPARE(CompanyService(ctx).balance()->cents(), 10000 - 1390 - 3475 + 942);
         QCOMPARE(sbt::booksProblem(ctx), QString());
         const auto before = sbt::snapshot(ctx.db);
-        QVERIFY(!profiles.setChannels(QStringLiteral("Sales"), 0).ok());
-        QVERIFY(!profiles.setChannels(QStringLiteral("Sales"), 301).ok());
-        QVERIFY(!profiles.setChannels(QStringLiteral("Sales"), 5).ok());   // unchanged
-        QVERIFY(!profiles.setChannels(QStringLiteral("Sales"), 300).ok()); // 2085.00 > balance
+        SB_VERIFY_ERROR(profiles.setChannels(QStringLiteral("Sales"), 0), Error::Kind::Invalid,
+                        QStringLiteral("from 1 to 300 channels, not 0"));
+        SB_VERIFY_ERROR(profiles.setChannels(QStringLiteral("Sales"), 301), Error::Kind::Invalid,
+                        QStringLiteral("from 1 to 300 channels, not 301"));
+        SB_VERIFY_ERROR(profiles.setChannels(QStringLiteral("Sales"), 5), Error::Kind::Refused,
+                        QStringLiteral("Sales already has 5 channel(s)"));
+        // 2085.00 > balance
+        SB_VERIFY_ERROR(profiles.setChannels(QStringLiteral("Sales"), 300), Error::Kind::Refused,
+                        QStringLiteral("cannot pay 300 channel(s) for a month (2085.00)"));
         QCOMPARE(profiles.setChannels(QStringLiteral("Nobody"), 3).error().kind,
                  Error::Kind::NotFound);
         QCOMPARE(sbt::snapshot(ctx.db), before);
@@ -434,9 +471,62 @@ private slots:
         auto credited = profiles.allocateCredit(QStringLiteral("Sales"), Money::fromCents(2500));
         QVERIFY(credited.ok());
         QCOMPARE(credited->balance, Money::fromCents(2500));
-        QVERIFY(!profiles.allocateCredit(QStringLiteral("Sales"), Money::fromCents(-5)).ok());
-        QVERIFY(!profiles.allocateCredit(QStringLiteral("Sales"), Money::fromCents(100000)).ok());
+        SB_VERIFY_ERROR(profiles.allocateCredit(QStringLiteral("Sales"), Money::fromCents(-5)),
+                        Error::Kind::Invalid, QStringLiteral("greater than zero"));
+        SB_VERIFY_ERROR(profiles.allocateCredit(QStringLiteral("Sales"), Money::fromCents(100000)),
+                        Error::Kind::Refused, QStringLiteral("cannot cover 1000.00 for Sales"));
+        // The exact company balance can be allocated: the guard is "less than", not "up to".
+        const Money rest = *CompanyService(ctx).balance();
+        SB_VERIFY_OK(profiles.allocateCredit(QStringLiteral("Sales"), rest));
+        QCOMPARE(CompanyService(ctx).balance()->cents(), 0);
         QCOMPARE(sbt::booksProblem(ctx), QString());
+    }
+
+    // Channels may be paid to the last cent: a first month equal to the company balance
+    // creates the profile, and a change is paid by the balance and the credit of the unused
+    // days together.
+    void channelsPaidToTheLastCent_data() { sbt::addEngineRows(); }
+    void channelsPaidToTheLastCent()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine);
+        const Context& ctx = *env.ctx;
+        const ProfileService profiles(ctx);
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(694), QStringLiteral("T")).ok());
+        const auto before = sbt::snapshot(ctx.db);
+        SB_VERIFY_ERROR(profiles.create(registration(QStringLiteral("Sales"))),
+                        Error::Kind::Refused,
+                        QStringLiteral("cannot pay 1 channel(s) for the first month (6.95)"));
+        QCOMPARE(sbt::snapshot(ctx.db), before);
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(1), QStringLiteral("T")).ok());
+        SB_VERIFY_OK(profiles.create(registration(QStringLiteral("Sales"))));
+        QCOMPARE(CompanyService(ctx).balance()->cents(), 0);
+        // The same day: the whole month (6.95) comes back, so 6.95 more pays 2 channels.
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(695), QStringLiteral("T")).ok());
+        auto change = profiles.setChannels(QStringLiteral("Sales"), 2);
+        QVERIFY2(change.ok(), qPrintable(sbt::errorText(change)));
+        QCOMPARE(change->credited, Money::fromCents(695));
+        QCOMPARE(change->charged, Money::fromCents(1390));
+        QCOMPARE(CompanyService(ctx).balance()->cents(), 0);
+    }
+
+    // With money enough for 301 channels, the limit of 300 itself refuses the 301st.
+    void channelLimitHoldsWithMoneyEnough_data() { sbt::addEngineRows(); }
+    void channelLimitHoldsWithMoneyEnough()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine);
+        const Context& ctx = *env.ctx;
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(1000000), QStringLiteral("T")).ok());
+        const ProfileService profiles(ctx);
+        QVERIFY(profiles.create(registration(QStringLiteral("Sales"))).ok());
+        const auto before = sbt::snapshot(ctx.db);
+        SB_VERIFY_ERROR(profiles.setChannels(QStringLiteral("Sales"), 301), Error::Kind::Invalid,
+                        QStringLiteral("from 1 to 300 channels, not 301"));
+        QCOMPARE(sbt::snapshot(ctx.db), before);
+        auto at300 = profiles.setChannels(QStringLiteral("Sales"), 300);
+        QVERIFY2(at300.ok(), qPrintable(sbt::errorText(at300)));
+        QCOMPARE(at300->charged, Money::fromCents(300 * 695));
     }
 
     void renameKeepsNamesUnique_data() { sbt::addEngineRows(); }
