@@ -66,6 +66,13 @@
                 <numerusform>The %n US minute bundles of %1 lapsed: its balance (%2) cannot pay the renewal (%3)</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Imported %n call record(s) from %1 and charged %2; duplicates skipped: %3; lines not imported: %4</source>
+            <translation>
+                <numerusform>Imported %n call record from %1 and charged %2; duplicates skipped: %3; lines not imported: %4</numerusform>
+                <numerusform>Imported %n call records from %1 and charged %2; duplicates skipped: %3; lines not imported: %4</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>sb::AttentionService</name>
@@ -86,21 +93,21 @@
         <message numerus="yes">
             <source>%n number(s) renew by %1 for %2</source>
             <translation>
-                <numerusform>%n number renew by %1 for %2</numerusform>
+                <numerusform>%n number renews by %1 for %2</numerusform>
                 <numerusform>%n numbers renew by %1 for %2</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>The %n channel(s) of %1 renew on %2 for %3</source>
             <translation>
-                <numerusform>The %n channel of %1 renew on %2 for %3</numerusform>
+                <numerusform>The %n channel of %1 renews on %2 for %3</numerusform>
                 <numerusform>The %n channels of %1 renew on %2 for %3</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>The %n US minute bundle(s) of %1 renew on %2 for %3</source>
             <translation>
-                <numerusform>The %n US minute bundle of %1 renew on %2 for %3</numerusform>
+                <numerusform>The %n US minute bundle of %1 renews on %2 for %3</numerusform>
                 <numerusform>The %n US minute bundles of %1 renew on %2 for %3</numerusform>
             </translation>
         </message>
@@ -148,7 +155,7 @@
         <message numerus="yes">
             <source>%1 already has %n US minute bundle(s), until %2: change them instead.</source>
             <translation>
-                <numerusform>%1 already has %n US minute bundle, until %2: change them instead.</numerusform>
+                <numerusform>%1 already has %n US minute bundle, until %2: change it instead.</numerusform>
                 <numerusform>%1 already has %n US minute bundles, until %2: change them instead.</numerusform>
             </translation>
         </message>
@@ -197,7 +204,7 @@
         <message numerus="yes">
             <source>The %n US minute bundle(s) of %1 lapsed: its balance (%2) cannot pay the renewal (%3). Allocate credit to the profile and add them again.</source>
             <translation>
-                <numerusform>The %n US minute bundle of %1 lapsed: its balance (%2) cannot pay the renewal (%3). Allocate credit to the profile and add them again.</numerusform>
+                <numerusform>The %n US minute bundle of %1 lapsed: its balance (%2) cannot pay the renewal (%3). Allocate credit to the profile and add it again.</numerusform>
                 <numerusform>The %n US minute bundles of %1 lapsed: its balance (%2) cannot pay the renewal (%3). Allocate credit to the profile and add them again.</numerusform>
             </translation>
         </message>
@@ -221,7 +228,7 @@
         <message numerus="yes">
             <source>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): its first %n record(s) are all bad.</source>
             <translation>
-                <numerusform>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): its first %n record are all bad.</numerusform>
+                <numerusform>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): its first %n record is bad.</numerusform>
                 <numerusform>The file holds no call detail records that Switchboard can read (Asterisk or FreeSWITCH cdr_csv): its first %n records are all bad.</numerusform>
             </translation>
         </message>
@@ -371,7 +378,7 @@
         <message numerus="yes">
             <source>%n line(s) have problems; nothing was imported.</source>
             <translation>
-                <numerusform>%n line have problems; nothing was imported.</numerusform>
+                <numerusform>%n line has problems; nothing was imported.</numerusform>
                 <numerusform>%n lines have problems; nothing was imported.</numerusform>
             </translation>
         </message>
@@ -644,10 +651,17 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>Buying %n number(s) in %1, %2, billed every %3 month(s): %4 in all, paid now from the company balance (%5).</source>
+            <source>Buying %n number(s) in %1, %2, billed every %3: %4 in all, paid now from the company balance (%5).</source>
             <translation>
-                <numerusform>Buying %n number in %1, %2, billed every %3 month: %4 in all, paid now from the company balance (%5).</numerusform>
-                <numerusform>Buying %n numbers in %1, %2, billed every %3 months: %4 in all, paid now from the company balance (%5).</numerusform>
+                <numerusform>Buying %n number in %1, %2, billed every %3: %4 in all, paid now from the company balance (%5).</numerusform>
+                <numerusform>Buying %n numbers in %1, %2, billed every %3: %4 in all, paid now from the company balance (%5).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n month(s)</source>
+            <translation>
+                <numerusform>%n month</numerusform>
+                <numerusform>%n months</numerusform>
             </translation>
         </message>
     </context>
@@ -670,7 +684,7 @@
         <message numerus="yes">
             <source>%Ln line(s) could not be read and were skipped:</source>
             <translation>
-                <numerusform>%Ln line could not be read and were skipped:</numerusform>
+                <numerusform>%Ln line could not be read and was skipped:</numerusform>
                 <numerusform>%Ln lines could not be read and were skipped:</numerusform>
             </translation>
         </message>
@@ -691,7 +705,7 @@
         <message numerus="yes">
             <source>%Ln record(s) name no member account and no SIP profile and were not imported:</source>
             <translation>
-                <numerusform>%Ln record name no member account and no SIP profile and were not imported:</numerusform>
+                <numerusform>%Ln record names no member account and no SIP profile and was not imported:</numerusform>
                 <numerusform>%Ln records name no member account and no SIP profile and were not imported:</numerusform>
             </translation>
         </message>
@@ -705,14 +719,14 @@
         <message numerus="yes">
             <source>%Ln call(s) were kept without a charge: no rate for their destination, the first on line %1 (%2).</source>
             <translation>
-                <numerusform>%Ln call were kept without a charge: no rate for their destination, the first on line %1 (%2).</numerusform>
+                <numerusform>%Ln call was kept without a charge: no rate for its destination, on line %1 (%2).</numerusform>
                 <numerusform>%Ln calls were kept without a charge: no rate for their destination, the first on line %1 (%2).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%Ln payer(s) now owe %1 together: their balances went below zero.</source>
             <translation>
-                <numerusform>%Ln payer now owe %1 together: their balances went below zero.</numerusform>
+                <numerusform>%Ln payer now owes %1: their balance went below zero.</numerusform>
                 <numerusform>%Ln payers now owe %1 together: their balances went below zero.</numerusform>
             </translation>
         </message>
@@ -805,14 +819,14 @@
         <message numerus="yes">
             <source>• %n number(s) return to the company's pool and can be reassigned (they stay paid and renew until cancelled): %1.</source>
             <translation>
-                <numerusform>• %n number return to the company's pool and can be reassigned (they stay paid and renew until cancelled): %1.</numerusform>
+                <numerusform>• %n number returns to the company's pool and can be reassigned (it stays paid and renews until cancelled): %1.</numerusform>
                 <numerusform>• %n numbers return to the company's pool and can be reassigned (they stay paid and renew until cancelled): %1.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>• %n account(s) are unlinked and can sign in again: %1.</source>
             <translation>
-                <numerusform>• %n account are unlinked and can sign in again: %1.</numerusform>
+                <numerusform>• %n account is unlinked and can sign in again: %1.</numerusform>
                 <numerusform>• %n accounts are unlinked and can sign in again: %1.</numerusform>
             </translation>
         </message>
@@ -826,14 +840,14 @@
         <message numerus="yes">
             <source>• Its %n channel(s), paid until %1, end now; there is no refund for them.</source>
             <translation>
-                <numerusform>• Its %n channel, paid until %1, end now; there is no refund for them.</numerusform>
+                <numerusform>• Its %n channel, paid until %1, ends now; there is no refund for it.</numerusform>
                 <numerusform>• Its %n channels, paid until %1, end now; there is no refund for them.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Save the profile's %Ln call(s) to a CSV file before they are deleted</source>
             <translation>
-                <numerusform>Save the profile's %Ln call to a CSV file before they are deleted</numerusform>
+                <numerusform>Save the profile's %Ln call to a CSV file before it is deleted</numerusform>
                 <numerusform>Save the profile's %Ln calls to a CSV file before they are deleted</numerusform>
             </translation>
         </message>
@@ -1031,13 +1045,6 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 account(s) unlinked, %5 call(s) deleted.</source>
-            <translation>
-                <numerusform>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number back in the pool, %4 account unlinked, %5 call deleted.</numerusform>
-                <numerusform>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n numbers back in the pool, %4 accounts unlinked, %5 calls deleted.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>%1 now has %n channel(s): paid %2 now, renewed on %3.</source>
             <translation>
                 <numerusform>%1 now has %n channel: paid %2 now, renewed on %3.</numerusform>
@@ -1072,6 +1079,27 @@
                 <numerusform>Extend the %n US minute bundles of %1 by a month?</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 unlinked, %5 deleted.</source>
+            <translation>
+                <numerusform>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number back in the pool, %4 unlinked, %5 deleted.</numerusform>
+                <numerusform>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n numbers back in the pool, %4 unlinked, %5 deleted.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n account(s)</source>
+            <translation>
+                <numerusform>%n account</numerusform>
+                <numerusform>%n accounts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln call(s)</source>
+            <translation>
+                <numerusform>%Ln call</numerusform>
+                <numerusform>%Ln calls</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>sb::ui::StatementDialog</name>
@@ -1079,16 +1107,23 @@
             <source>Company balance: %1 at the start of the month, %2 at its end.
 Topped up %3; allocated %4 (auto-recharges included); returned %5.
 Spent %6: numbers %7, channels %8, bundles %9, calls %10.
-%Ln SIP profile(s) and %11 member(s) in the statement.</source>
+%Ln SIP profile(s) and %11 in the statement.</source>
             <translation>
                 <numerusform>Company balance: %1 at the start of the month, %2 at its end.
 Topped up %3; allocated %4 (auto-recharges included); returned %5.
 Spent %6: numbers %7, channels %8, bundles %9, calls %10.
-%Ln SIP profile and %11 member in the statement.</numerusform>
+%Ln SIP profile and %11 in the statement.</numerusform>
                 <numerusform>Company balance: %1 at the start of the month, %2 at its end.
 Topped up %3; allocated %4 (auto-recharges included); returned %5.
 Spent %6: numbers %7, channels %8, bundles %9, calls %10.
-%Ln SIP profiles and %11 members in the statement.</numerusform>
+%Ln SIP profiles and %11 in the statement.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln member(s)</source>
+            <translation>
+                <numerusform>%Ln member</numerusform>
+                <numerusform>%Ln members</numerusform>
             </translation>
         </message>
     </context>

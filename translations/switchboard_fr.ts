@@ -247,10 +247,6 @@
         <translation>Canaux non renouvelés</translation>
     </message>
     <message>
-        <source>Imported %1 call record(s) from %2 and charged %3; duplicates skipped: %4; lines not imported: %5</source>
-        <translation>%1 relevé(s) d’appels importé(s) depuis %2, %3 débité(s)&#xa0;; doublons ignorés&#xa0;: %4&#xa0;; lignes non importées&#xa0;: %5</translation>
-    </message>
-    <message>
         <source>Call records imported</source>
         <translation>Relevés d’appels importés</translation>
     </message>
@@ -371,7 +367,14 @@
     </message>
     <message>
         <source>Changed %1 from %2 to %3 channels; credited %4 for the unused days, paid %5 until %6</source>
-        <translation>%1 : canaux modifiés de %2 à %3 ; %4 crédité pour les jours non utilisés, %5 payé jusqu’au %6</translation>
+        <translation>%1&#xa0;: canaux modifiés de %2 à %3&#xa0;; %4 crédité pour les jours non utilisés, %5 payé jusqu’au %6</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n call record(s) from %1 and charged %2; duplicates skipped: %3; lines not imported: %4</source>
+        <translation>
+            <numerusform>%n relevé d’appels importé de %1 et %2 débité ; doublons ignorés : %3 ; lignes non importées : %4</numerusform>
+            <numerusform>%n relevés d’appels importés de %1 et %2 débité ; doublons ignorés : %3 ; lignes non importées : %4</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -680,10 +683,6 @@
     <message>
         <source>The export was cancelled; no file was written.</source>
         <translation>L’exportation a été annulée&#xa0;; aucun fichier n’a été écrit.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1085,8 +1084,8 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
         <translation>Les numéros de démonstration ont besoin de membres ou de profils SIP comme titulaires.</translation>
     </message>
     <message>
-        <source>This database already holds an account (%1 members, %2 SIP profiles, %3 ledger entries): demo data would be mixed into it. Use an empty database for the demo.</source>
-        <translation>Cette base de données contient déjà un compte (%1 membres, %2 profils SIP, %3 écritures)&#xa0;: les données de démonstration s’y mêleraient. Utilisez une base de données vide pour la démonstration.</translation>
+        <source>This database already holds an account (members: %1, SIP profiles: %2, ledger entries: %3): demo data would be mixed into it. Use an empty database for the demo.</source>
+        <translation>Cette base de données contient déjà un compte (membres : %1, profils SIP : %2, écritures comptables : %3) : les données de démonstration s’y mêleraient. Utilisez une base de données vide pour la démonstration.</translation>
     </message>
 </context>
 <context>
@@ -1271,10 +1270,6 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
         <translation>L’importation a été annulée&#xa0;; rien n’a été importé.</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>The export was cancelled; no file was written.</source>
         <translation>L’exportation a été annulée&#xa0;; aucun fichier n’a été écrit.</translation>
     </message>
@@ -1312,7 +1307,7 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     </message>
     <message>
         <source>Database error: %1</source>
-        <translation>Erreur de base de données : %1</translation>
+        <translation>Erreur de base de données&#xa0;: %1</translation>
     </message>
     <message>
         <source>accounts were not created.</source>
@@ -1321,6 +1316,18 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     <message>
         <source>a member was not created.</source>
         <translation>un membre n’a pas été créé.</translation>
+    </message>
+    <message>
+        <source>The display name may not contain control characters.</source>
+        <translation>Le nom affiché ne peut pas contenir de caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>The department may not contain control characters.</source>
+        <translation>Le service ne peut pas contenir de caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>The first line names the column &quot;%1&quot; twice (columns %2 and %3); name each column once.</source>
+        <translation>La première ligne nomme deux fois la colonne « %1 » (colonnes %2 et %3) ; ne nommez chaque colonne qu’une seule fois.</translation>
     </message>
 </context>
 <context>
@@ -1402,7 +1409,7 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     </message>
     <message>
         <source>%1 is not a Switchboard database: %2 It was left untouched; choose a Switchboard database or a new file.</source>
-        <translation>Le fichier %1 n’est pas une base de données Switchboard : %2 Il n’a pas été modifié ; choisissez une base de données Switchboard ou un nouveau fichier.</translation>
+        <translation>Le fichier %1 n’est pas une base de données Switchboard&#xa0;: %2 Il n’a pas été modifié&#xa0;; choisissez une base de données Switchboard ou un nouveau fichier.</translation>
     </message>
     <message>
         <source>it is not an SQLite database file.</source>
@@ -1421,7 +1428,7 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     </message>
     <message>
         <source>The database %1 has a damaged schema record (table schema_meta, no valid version): Switchboard cannot tell which version wrote it. It was left untouched; restore it from a backup.</source>
-        <translation>La base de données %1 a un enregistrement de schéma endommagé (table schema_meta, aucune version valide) : Switchboard ne peut pas déterminer quelle version l’a écrite. Elle n’a pas été modifiée ; restaurez-la à partir d’une sauvegarde.</translation>
+        <translation>La base de données %1 a un enregistrement de schéma endommagé (table schema_meta, aucune version valide)&#xa0;: Switchboard ne peut pas déterminer quelle version l’a écrite. Elle n’a pas été modifiée&#xa0;; restaurez-la à partir d’une sauvegarde.</translation>
     </message>
 </context>
 <context>
@@ -1635,6 +1642,25 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     <message>
         <source>Status</source>
         <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>sb::OutputFile</name>
+    <message>
+        <source>%1 is not a regular file (a folder, a device or a pipe); choose a file to write.</source>
+        <translation>%1 n’est pas un fichier ordinaire (c’est un dossier, un périphérique ou un tube) ; choisissez un fichier dans lequel écrire.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>the file could not be written whole</source>
+        <translation>le fichier n’a pas pu être écrit en entier</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Nothing was written.</source>
+        <translation>Impossible d’écrire %1 : %2. Rien n’a été écrit.</translation>
     </message>
 </context>
 <context>
@@ -1967,6 +1993,10 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
             <numerusform>Jours non utilisés de %n canaux pour %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; looks the same as the existing SIP profile &quot;%2&quot;; choose a name that reads differently.</source>
+        <translation>« %1 » ressemble à s’y méprendre au profil SIP existant « %2 » ; choisissez un nom que l’on ne peut pas confondre avec lui.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfilesModel</name>
@@ -2272,10 +2302,6 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
         <source>Cannot write the statement: %1</source>
         <translation>Impossible d’écrire le relevé de compte&#xa0;: %1</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
-    </message>
 </context>
 <context>
     <name>sb::StatementDocument</name>
@@ -2442,10 +2468,6 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
         <source>SIP profile</source>
         <translation>Profil SIP</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
-    </message>
 </context>
 <context>
     <name>sb::Transaction</name>
@@ -2456,6 +2478,13 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     <message>
         <source>A transaction is already open on this connection.</source>
         <translation>Une transaction est déjà ouverte sur cette connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::UserText</name>
+    <message>
+        <source>The search is %1 characters long; a search may have at most %2.</source>
+        <translation>La recherche comporte %1 caractères ; une recherche peut en comporter au plus %2.</translation>
     </message>
 </context>
 <context>
@@ -3831,8 +3860,8 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message numerus="yes">
         <source>%1 now has %n channel(s) (it had %2): paid %3, credited %4 for the unused days of the old ones, next payment on %5.</source>
         <translation>
-            <numerusform>%1 a maintenant %n canal (il en avait %2) : %3 payé, %4 crédité pour les jours non utilisés des anciens canaux, prochain paiement le %5.</numerusform>
-            <numerusform>%1 a maintenant %n canaux (il en avait %2) : %3 payé, %4 crédité pour les jours non utilisés des anciens canaux, prochain paiement le %5.</numerusform>
+            <numerusform>%1 a maintenant %n canal (il en avait %2)&#xa0;: %3 payé, %4 crédité pour les jours non utilisés des anciens canaux, prochain paiement le %5.</numerusform>
+            <numerusform>%1 a maintenant %n canaux (il en avait %2)&#xa0;: %3 payé, %4 crédité pour les jours non utilisés des anciens canaux, prochain paiement le %5.</numerusform>
         </translation>
     </message>
 </context>
@@ -3849,6 +3878,14 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>Search the activity</source>
         <translation>Rechercher dans l’activité</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet</source>
+        <translation>Il ne s’est encore rien passé</translation>
+    </message>
+    <message>
+        <source>Every change to the account is logged here with who made it and when: top-ups, members, numbers, SIP profiles and billing.</source>
+        <translation>Chaque modification du compte est consignée ici, avec son auteur et sa date : rechargements, membres, numéros, profils SIP et facturation.</translation>
     </message>
 </context>
 <context>
@@ -3900,10 +3937,6 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>Department</source>
         <translation>Service</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problème</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -4013,14 +4046,6 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>Le montant est immédiatement déduit du solde de l’entreprise et ajouté à chaque membre. Une fois attribué, le crédit ne peut pas être repris au compte d’un membre.</translation>
     </message>
     <message>
-        <source>Warning</source>
-        <translation>Avertissement</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problème</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -4078,14 +4103,6 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>The amount is deducted from the company balance at once. Credit allocated to a SIP profile cannot be taken back; it returns to the company balance only if the profile is deleted.</source>
         <translation>Le montant est immédiatement déduit du solde de l’entreprise. Le crédit attribué à un profil SIP ne peut pas être repris&#xa0;; il ne retourne au solde de l’entreprise que si le profil est supprimé.</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Avertissement</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problème</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -4164,10 +4181,6 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>What will happen</source>
         <translation>Ce qui va se passer</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problème</translation>
     </message>
     <message>
         <source>Save and enable</source>
@@ -4269,10 +4282,6 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>About the bundles</source>
         <translation>À propos des forfaits</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problème</translation>
     </message>
     <message>
         <source>Bu&amp;y now</source>
@@ -4440,13 +4449,6 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <source>The holders accept the terms for numbers in %1</source>
         <translation>Les titulaires acceptent les conditions des numéros de ce pays (%1)</translation>
     </message>
-    <message numerus="yes">
-        <source>Buying %n number(s) in %1, %2, billed every %3 month(s): %4 in all, paid now from the company balance (%5).</source>
-        <translation>
-            <numerusform>Achat de %n numéro, indicatif %1, %2, facturé par période de %3 mois&#xa0;: %4 au total, payé maintenant sur le solde de l’entreprise (%5).</numerusform>
-            <numerusform>Achat de %n numéros, indicatif %1, %2, facturés par période de %3 mois&#xa0;: %4 au total, payé maintenant sur le solde de l’entreprise (%5).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Buy numbers</source>
         <translation>Acheter des numéros</translation>
@@ -4540,10 +4542,6 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>Retirer de la liste</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problème</translation>
-    </message>
-    <message>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
@@ -4598,6 +4596,24 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>Summary</source>
         <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Buy and pay %1</source>
+        <translation>Acheter et payer %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Buying %n number(s) in %1, %2, billed every %3: %4 in all, paid now from the company balance (%5).</source>
+        <translation>
+            <numerusform>Achat de %n numéro à %1, %2, facturé par période de %3 ; total : %4, prélevé maintenant sur le solde de l’entreprise (%5).</numerusform>
+            <numerusform>Achat de %n numéros à %1, %2, facturés par période de %3 ; total : %4, prélevé maintenant sur le solde de l’entreprise (%5).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mois</numerusform>
+            <numerusform>%n mois</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4742,11 +4758,11 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation>Pr&amp;ofil :</translation>
+        <translation>Pr&amp;ofil&#xa0;:</translation>
     </message>
     <message>
         <source>M&amp;ember:</source>
-        <translation>Mem&amp;bre :</translation>
+        <translation>Mem&amp;bre&#xa0;:</translation>
     </message>
     <message>
         <source>Any account</source>
@@ -4815,6 +4831,14 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>More than %1 calls match · type more of the number for their totals</source>
         <translation>Plus de %1 appels correspondent · saisissez davantage de chiffres du numéro pour voir leurs totaux</translation>
+    </message>
+    <message>
+        <source>No calls yet</source>
+        <translation>Aucun appel pour l’instant</translation>
+    </message>
+    <message>
+        <source>Import the call records of the PBX (Asterisk Master.csv or FreeSWITCH CSV): each call is rated and charged to its member or SIP profile.</source>
+        <translation>Importez les relevés d’appels du PBX (Master.csv d’Asterisk ou CSV de FreeSWITCH) : chaque appel est tarifé et facturé au membre ou au profil SIP concerné.</translation>
     </message>
 </context>
 <context>
@@ -4887,10 +4911,6 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>Solde de l’entreprise</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problème</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -4911,11 +4931,11 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>The current channel subscription ends now: its unused days, %1, go back to the company balance. The new one starts today: %2 is paid now, %3 in all, and it renews on %4.</source>
-        <translation>L’abonnement actuel aux canaux prend fin maintenant : ses jours non utilisés, %1, reviennent au solde de l’entreprise. Le nouvel abonnement commence aujourd’hui : %2 est payé maintenant, %3 au total, et il se renouvelle le %4.</translation>
+        <translation>L’abonnement actuel aux canaux prend fin maintenant&#xa0;: ses jours non utilisés, %1, reviennent au solde de l’entreprise. Le nouvel abonnement commence aujourd’hui&#xa0;: %2 est payé maintenant, %3 au total, et il se renouvelle le %4.</translation>
     </message>
     <message>
         <source>The current channel subscription ends now (no days of it are left unused). The new one starts today: %1 is paid now from the company balance, and it renews on %2.</source>
-        <translation>L’abonnement actuel aux canaux prend fin maintenant (il n’en reste aucun jour non utilisé). Le nouvel abonnement commence aujourd’hui : %1 est payé maintenant depuis le solde de l’entreprise, et il se renouvelle le %2.</translation>
+        <translation>L’abonnement actuel aux canaux prend fin maintenant (il n’en reste aucun jour non utilisé). Le nouvel abonnement commence aujourd’hui&#xa0;: %1 est payé maintenant depuis le solde de l’entreprise, et il se renouvelle le %2.</translation>
     </message>
 </context>
 <context>
@@ -4927,10 +4947,6 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
 </context>
 <context>
     <name>sb::ui::CreateSipProfileWizard</name>
-    <message>
-        <source>A SIP profile named &quot;%1&quot; already exists.</source>
-        <translation>Un profil SIP nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
-    </message>
     <message>
         <source>Enter the public IPv4 address of the PBX&apos;s internet connection.</source>
         <translation>Saisissez l’adresse IPv4 publique de la connexion Internet du PBX.</translation>
@@ -5065,10 +5081,6 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>facultatif&#xa0;: qui s’occupe du PBX</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problème</translation>
-    </message>
-    <message>
         <source>Authentication and channels</source>
         <translation>Authentification et canaux</translation>
     </message>
@@ -5183,6 +5195,10 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>Sending the credentials to %1…</source>
         <translation>Envoi des identifiants à %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Create and pay %1</source>
+        <translation>&amp;Créer et payer %1</translation>
     </message>
 </context>
 <context>
@@ -5476,16 +5492,38 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>Exportation</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problème</translation>
-    </message>
-    <message>
         <source>&amp;Delete SIP profile</source>
         <translation>&amp;Supprimer le profil SIP</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::EmptyState</name>
+    <message>
+        <source>Nothing matches the filters</source>
+        <translation>Aucun résultat pour ces filtres</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”</source>
+        <translation>Aucun résultat pour « %1 »</translation>
+    </message>
+    <message>
+        <source>Check the spelling, or clear the search and the filters to see everything.</source>
+        <translation>Vérifiez l’orthographe, ou effacez la recherche et les filtres pour tout afficher.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::HintLabel</name>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problème : %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Avertissement : %1</translation>
     </message>
 </context>
 <context>
@@ -5657,10 +5695,6 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
         <translation>Connexion</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problème</translation>
-    </message>
-    <message>
         <source>&amp;Link</source>
         <translation>&amp;Lier</translation>
     </message>
@@ -5793,7 +5827,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>Sender:</source>
-        <translation>Expéditeur :</translation>
+        <translation>Expéditeur&#xa0;:</translation>
     </message>
     <message>
         <source>Sender address</source>
@@ -5845,10 +5879,6 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message>
         <source>Company balance: unknown (%1)</source>
         <translation>Solde de l’entreprise&#xa0;: inconnu (%1)</translation>
-    </message>
-    <message>
-        <source>What the company can still give to members. Top up to add bought credit.</source>
-        <translation>Ce que l’entreprise peut encore attribuer aux membres. Rechargez pour ajouter le crédit acheté.</translation>
     </message>
     <message>
         <source>Billing could not run: %1</source>
@@ -6044,6 +6074,14 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <source>Running billing…</source>
         <translation>Facturation en cours…</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>%1. What the company can still give to members. Top up to add bought credit.</source>
+        <translation>%1. Ce que l’entreprise peut encore attribuer aux membres. Rechargez pour ajouter du crédit acheté.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::MembersPage</name>
@@ -6216,6 +6254,14 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     <message>
         <source>Cancel the numbers of the selected members at the end of their paid period</source>
         <translation>Résilier les numéros des membres sélectionnés à la fin de leur période payée</translation>
+    </message>
+    <message>
+        <source>No members yet</source>
+        <translation>Aucun membre pour l’instant</translation>
+    </message>
+    <message>
+        <source>Members are the people who call through the account: each has an account for the phone and credit given from the company balance. Add them one at a time, or import a CSV file from the Members menu.</source>
+        <translation>Les membres sont les personnes qui appellent par ce compte : chacun dispose d’un compte pour le téléphone et de crédit attribué sur le solde de l’entreprise. Ajoutez-les un par un, ou importez un fichier CSV depuis le menu Membres.</translation>
     </message>
 </context>
 <context>
@@ -6435,6 +6481,14 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <source>Cancel the selected numbers at the end of their paid period (%1)</source>
         <translation>Résilier les numéros sélectionnés à la fin de leur période payée (%1)</translation>
     </message>
+    <message>
+        <source>No numbers yet</source>
+        <translation>Aucun numéro pour l’instant</translation>
+    </message>
+    <message>
+        <source>Phone numbers are bought for members and SIP profiles, in the country and area you choose, and renew from the company balance until they are cancelled.</source>
+        <translation>Les numéros de téléphone s’achètent pour les membres et les profils SIP, dans le pays et avec l’indicatif régional de votre choix, et se renouvellent sur le solde de l’entreprise jusqu’à leur résiliation.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PbxConfigView</name>
@@ -6526,10 +6580,6 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <translation>Rappel des conditions</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problème</translation>
-    </message>
-    <message>
         <source>&amp;Reassign</source>
         <translation>&amp;Réattribuer</translation>
     </message>
@@ -6559,10 +6609,6 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     <message>
         <source>New name</source>
         <translation>Nouveau nom</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problème</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -6761,10 +6807,6 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     <message>
         <source>%1 (defaults shown: %2)</source>
         <translation>%1 (valeurs par défaut affichées&#xa0;: %2)</translation>
-    </message>
-    <message>
-        <source>Provider SIP servers: %1</source>
-        <translation>Serveurs SIP du fournisseur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Point the PBX at these servers with the username and password, or paste this ready configuration:</source>
@@ -7034,6 +7076,10 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <source>Sends SIP OPTIONS to the PBX (IP authentication) and to the provider&apos;s servers, and shows who answers and how fast.</source>
         <translation>Envoie des requêtes SIP OPTIONS au PBX (authentification par IP) et aux serveurs du fournisseur, et indique qui répond et en combien de temps.</translation>
     </message>
+    <message>
+        <source>Provider SIP servers</source>
+        <translation>Serveurs SIP du fournisseur</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::SipProfilesPage</name>
@@ -7077,13 +7123,6 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 account(s) unlinked, %5 call(s) deleted.</source>
-        <translation>
-            <numerusform>Profil SIP %1 supprimé&#xa0;: %2 rendu au solde de l’entreprise (désormais %3), %n numéro remis dans la réserve&#xa0;; comptes dissociés&#xa0;: %4&#xa0;; appels supprimés&#xa0;: %5.</numerusform>
-            <numerusform>Profil SIP %1 supprimé&#xa0;: %2 rendu au solde de l’entreprise (désormais %3), %n numéros remis dans la réserve&#xa0;; comptes dissociés&#xa0;: %4&#xa0;; appels supprimés&#xa0;: %5.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Allocated %1 to the SIP profile %2; its balance is now %3. Company balance: %4.</source>
@@ -7332,25 +7371,38 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <source>The US minute bundles of %1 are extended: %2 paid; next payment %3.</source>
         <translation>Les forfaits de minutes vers les États-Unis de %1 sont prolongés&#xa0;: %2 payé&#xa0;; prochain paiement le %3.</translation>
     </message>
+    <message numerus="yes">
+        <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 unlinked, %5 deleted.</source>
+        <translation>
+            <numerusform>Profil SIP %1 supprimé : %2 rendu au solde de l’entreprise (désormais %3), %n numéro remis dans la réserve, dissociation de %4, suppression de %5.</numerusform>
+            <numerusform>Profil SIP %1 supprimé : %2 rendu au solde de l’entreprise (désormais %3), %n numéros remis dans la réserve, dissociation de %4, suppression de %5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n compte</numerusform>
+            <numerusform>%n comptes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <translation>
+            <numerusform>%Ln appel</numerusform>
+            <numerusform>%Ln appels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No SIP profiles yet</source>
+        <translation>Aucun profil SIP pour l’instant</translation>
+    </message>
+    <message>
+        <source>A SIP profile is one SIP trunk to the office PBX, with its own credit and channels. Create one to connect the PBX.</source>
+        <translation>Un profil SIP est un trunk SIP vers le PBX du bureau, avec son propre crédit et ses propres canaux. Créez-en un pour connecter le PBX.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::StatementDialog</name>
-    <message numerus="yes">
-        <source>Company balance: %1 at the start of the month, %2 at its end.
-Topped up %3; allocated %4 (auto-recharges included); returned %5.
-Spent %6: numbers %7, channels %8, bundles %9, calls %10.
-%Ln SIP profile(s) and %11 member(s) in the statement.</source>
-        <translation>
-            <numerusform>Solde de l’entreprise&#xa0;: %1 au début du mois, %2 à la fin.
-Rechargé %3&#xa0;; attribué %4 (recharges automatiques comprises)&#xa0;; restitué %5.
-Dépensé %6&#xa0;: numéros %7, canaux %8, forfaits %9, appels %10.
-%Ln profil SIP dans le relevé&#xa0;; membres&#xa0;: %11.</numerusform>
-            <numerusform>Solde de l’entreprise&#xa0;: %1 au début du mois, %2 à la fin.
-Rechargé %3&#xa0;; attribué %4 (recharges automatiques comprises)&#xa0;; restitué %5.
-Dépensé %6&#xa0;: numéros %7, canaux %8, forfaits %9, appels %10.
-%Ln profils SIP dans le relevé&#xa0;; membres&#xa0;: %11.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Save the statement as PDF</source>
         <translation>Enregistrer le relevé de compte en PDF</translation>
@@ -7411,6 +7463,29 @@ Dépensé %6&#xa0;: numéros %7, canaux %8, forfaits %9, appels %10.
         <source>P&amp;rint…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
+    <message numerus="yes">
+        <source>Company balance: %1 at the start of the month, %2 at its end.
+Topped up %3; allocated %4 (auto-recharges included); returned %5.
+Spent %6: numbers %7, channels %8, bundles %9, calls %10.
+%Ln SIP profile(s) and %11 in the statement.</source>
+        <translation>
+            <numerusform>Solde de l’entreprise : %1 au début du mois, %2 à la fin.
+Rechargements : %3 ; attributions : %4 (recharges automatiques comprises) ; crédit restitué : %5.
+Dépenses : %6 (numéros %7, canaux %8, forfaits %9, appels %10).
+Le relevé porte sur %Ln profil SIP et %11.</numerusform>
+            <numerusform>Solde de l’entreprise : %1 au début du mois, %2 à la fin.
+Rechargements : %3 ; attributions : %4 (recharges automatiques comprises) ; crédit restitué : %5.
+Dépenses : %6 (numéros %7, canaux %8, forfaits %9, appels %10).
+Le relevé porte sur %Ln profils SIP et %11.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>%Ln membre</numerusform>
+            <numerusform>%Ln membres</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::TopUpDialog</name>
@@ -7457,10 +7532,6 @@ Dépensé %6&#xa0;: numéros %7, canaux %8, forfaits %9, appels %10.
     <message>
         <source>Company balance</source>
         <translation>Solde de l’entreprise</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problème</translation>
     </message>
     <message>
         <source>Top up</source>

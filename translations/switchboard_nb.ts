@@ -247,10 +247,6 @@
         <translation>Kanaler ikke fornyet</translation>
     </message>
     <message>
-        <source>Imported %1 call record(s) from %2 and charged %3; duplicates skipped: %4; lines not imported: %5</source>
-        <translation>Importerte %1 samtalepost(er) fra %2 og belastet %3; duplikater hoppet over: %4; linjer ikke importert: %5</translation>
-    </message>
-    <message>
         <source>Call records imported</source>
         <translation>Samtaleposter importert</translation>
     </message>
@@ -372,6 +368,13 @@
     <message>
         <source>Changed %1 from %2 to %3 channels; credited %4 for the unused days, paid %5 until %6</source>
         <translation>Endret %1 fra %2 til %3 kanaler; godskrev %4 for de ubrukte dagene, betalte %5 til %6</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n call record(s) from %1 and charged %2; duplicates skipped: %3; lines not imported: %4</source>
+        <translation>
+            <numerusform>Importerte %n samtalepost fra %1 og belastet %2; duplikater hoppet over: %3; linjer som ikke ble importert: %4</numerusform>
+            <numerusform>Importerte %n samtaleposter fra %1 og belastet %2; duplikater hoppet over: %3; linjer som ikke ble importert: %4</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -680,10 +683,6 @@
     <message>
         <source>The export was cancelled; no file was written.</source>
         <translation>Eksporten ble avbrutt; ingen fil ble skrevet.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Kan ikke skrive %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1085,8 +1084,8 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
         <translation>Demonumre trenger medlemmer eller SIP-profiler som innehavere.</translation>
     </message>
     <message>
-        <source>This database already holds an account (%1 members, %2 SIP profiles, %3 ledger entries): demo data would be mixed into it. Use an empty database for the demo.</source>
-        <translation>Denne databasen har allerede en konto (%1 medlemmer, %2 SIP-profiler, %3 posteringer): demodata ville blitt blandet inn i den. Bruk en tom database til demoen.</translation>
+        <source>This database already holds an account (members: %1, SIP profiles: %2, ledger entries: %3): demo data would be mixed into it. Use an empty database for the demo.</source>
+        <translation>Denne databasen har allerede en konto (medlemmer: %1, SIP-profiler: %2, posteringer: %3): demodataene ville blitt blandet inn i den. Bruk en tom database til demoen.</translation>
     </message>
 </context>
 <context>
@@ -1271,10 +1270,6 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
         <translation>Importen ble avbrutt; ingenting ble importert.</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Kan ikke skrive %1: %2</translation>
-    </message>
-    <message>
         <source>The export was cancelled; no file was written.</source>
         <translation>Eksporten ble avbrutt; ingen fil ble skrevet.</translation>
     </message>
@@ -1321,6 +1316,18 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
     <message>
         <source>a member was not created.</source>
         <translation>et medlem ble ikke opprettet.</translation>
+    </message>
+    <message>
+        <source>The display name may not contain control characters.</source>
+        <translation>Visningsnavnet kan ikke inneholde kontrolltegn.</translation>
+    </message>
+    <message>
+        <source>The department may not contain control characters.</source>
+        <translation>Avdelingen kan ikke inneholde kontrolltegn.</translation>
+    </message>
+    <message>
+        <source>The first line names the column &quot;%1&quot; twice (columns %2 and %3); name each column once.</source>
+        <translation>Den første linjen nevner kolonnen «%1» to ganger (kolonne %2 og %3); nevn hver kolonne bare én gang.</translation>
     </message>
 </context>
 <context>
@@ -1635,6 +1642,25 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>sb::OutputFile</name>
+    <message>
+        <source>%1 is not a regular file (a folder, a device or a pipe); choose a file to write.</source>
+        <translation>%1 er ikke en vanlig fil (men en mappe, en enhet eller et rør); velg en fil å skrive til.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Kan ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <source>the file could not be written whole</source>
+        <translation>filen kunne ikke skrives fullstendig</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Nothing was written.</source>
+        <translation>Kan ikke skrive %1: %2. Ingenting ble skrevet.</translation>
     </message>
 </context>
 <context>
@@ -1967,6 +1993,10 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
             <numerusform>Ubrukte dager av %n kanaler for %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; looks the same as the existing SIP profile &quot;%2&quot;; choose a name that reads differently.</source>
+        <translation>«%1» ser likt ut som den eksisterende SIP-profilen «%2»; velg et navn som er lett å skille fra det.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfilesModel</name>
@@ -2272,10 +2302,6 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
         <source>Cannot write the statement: %1</source>
         <translation>Kan ikke skrive kontoutskriften: %1</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Kan ikke skrive %1: %2</translation>
-    </message>
 </context>
 <context>
     <name>sb::StatementDocument</name>
@@ -2442,10 +2468,6 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
         <source>SIP profile</source>
         <translation>SIP-profil</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Kan ikke skrive %1: %2</translation>
-    </message>
 </context>
 <context>
     <name>sb::Transaction</name>
@@ -2456,6 +2478,13 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
     <message>
         <source>A transaction is already open on this connection.</source>
         <translation>En transaksjon er allerede åpen på denne tilkoblingen.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::UserText</name>
+    <message>
+        <source>The search is %1 characters long; a search may have at most %2.</source>
+        <translation>Søket er %1 tegn langt; et søk kan ha høyst %2 tegn.</translation>
     </message>
 </context>
 <context>
@@ -3850,6 +3879,14 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <source>Search the activity</source>
         <translation>Søk i aktiviteten</translation>
     </message>
+    <message>
+        <source>Nothing has happened yet</source>
+        <translation>Ingenting har skjedd ennå</translation>
+    </message>
+    <message>
+        <source>Every change to the account is logged here with who made it and when: top-ups, members, numbers, SIP profiles and billing.</source>
+        <translation>Hver endring i kontoen logges her med hvem som gjorde den og når: påfyll, medlemmer, numre, SIP-profiler og fakturering.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::AddMemberDialog</name>
@@ -3900,10 +3937,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Department</source>
         <translation>Avdeling</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -4013,14 +4046,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>Beløpet trekkes fra firmasaldoen med en gang og legges til hvert medlem. Tildelt kreditt kan ikke tas tilbake fra et medlem.</translation>
     </message>
     <message>
-        <source>Warning</source>
-        <translation>Advarsel</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -4078,14 +4103,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>The amount is deducted from the company balance at once. Credit allocated to a SIP profile cannot be taken back; it returns to the company balance only if the profile is deleted.</source>
         <translation>Beløpet trekkes fra firmasaldoen med en gang. Kreditt som er tildelt en SIP-profil, kan ikke tas tilbake; den går tilbake til firmasaldoen bare hvis profilen slettes.</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Advarsel</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -4164,10 +4181,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>What will happen</source>
         <translation>Hva som vil skje</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>Save and enable</source>
@@ -4269,10 +4282,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>About the bundles</source>
         <translation>Om pakkene</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>Bu&amp;y now</source>
@@ -4440,13 +4449,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <source>The holders accept the terms for numbers in %1</source>
         <translation>Innehaverne godtar vilkårene for numre i %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Buying %n number(s) in %1, %2, billed every %3 month(s): %4 in all, paid now from the company balance (%5).</source>
-        <translation>
-            <numerusform>Kjøper %n nummer i %1, %2, fakturert for %3 mnd. om gangen: %4 i alt, betales nå fra firmasaldoen (%5).</numerusform>
-            <numerusform>Kjøper %n numre i %1, %2, fakturert for %3 mnd. om gangen: %4 i alt, betales nå fra firmasaldoen (%5).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Buy numbers</source>
         <translation>Kjøp numre</translation>
@@ -4540,10 +4542,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>Fjern fra listen</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <source>Country</source>
         <translation>Land</translation>
     </message>
@@ -4598,6 +4596,24 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Summary</source>
         <translation>Sammendrag</translation>
+    </message>
+    <message>
+        <source>Buy and pay %1</source>
+        <translation>Kjøp og betal %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Buying %n number(s) in %1, %2, billed every %3: %4 in all, paid now from the company balance (%5).</source>
+        <translation>
+            <numerusform>Kjøper %n nummer i %1, %2, fakturert for %3 om gangen: %4 i alt, betales nå fra firmasaldoen (%5).</numerusform>
+            <numerusform>Kjøper %n numre i %1, %2, fakturert for %3 om gangen: %4 i alt, betales nå fra firmasaldoen (%5).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n måned</numerusform>
+            <numerusform>%n måneder</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4816,6 +4832,14 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <source>More than %1 calls match · type more of the number for their totals</source>
         <translation>Mer enn %1 samtaler passer · skriv mer av nummeret for å se summene</translation>
     </message>
+    <message>
+        <source>No calls yet</source>
+        <translation>Ingen samtaler ennå</translation>
+    </message>
+    <message>
+        <source>Import the call records of the PBX (Asterisk Master.csv or FreeSWITCH CSV): each call is rated and charged to its member or SIP profile.</source>
+        <translation>Importer samtalepostene fra PBX-en (Asterisk Master.csv eller FreeSWITCH CSV): hver samtale blir priset og belastet medlemmet eller SIP-profilen den hører til.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ChangeChannelsDialog</name>
@@ -4887,10 +4911,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>Firmasaldo</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -4927,10 +4947,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
 </context>
 <context>
     <name>sb::ui::CreateSipProfileWizard</name>
-    <message>
-        <source>A SIP profile named &quot;%1&quot; already exists.</source>
-        <translation>Det finnes allerede en SIP-profil med navnet «%1».</translation>
-    </message>
     <message>
         <source>Enter the public IPv4 address of the PBX&apos;s internet connection.</source>
         <translation>Skriv inn den offentlige IPv4-adressen til PBX-ens internettilkobling.</translation>
@@ -5065,10 +5081,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>valgfritt: hvem som har ansvaret for PBX-en</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <source>Authentication and channels</source>
         <translation>Autentisering og kanaler</translation>
     </message>
@@ -5183,6 +5195,10 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Sending the credentials to %1…</source>
         <translation>Sender påloggingsopplysningene til %1 …</translation>
+    </message>
+    <message>
+        <source>&amp;Create and pay %1</source>
+        <translation>&amp;Opprett og betal %1</translation>
     </message>
 </context>
 <context>
@@ -5476,16 +5492,38 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
         <translation>Eksport</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <source>&amp;Delete SIP profile</source>
         <translation>&amp;Slett SIP-profil</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::EmptyState</name>
+    <message>
+        <source>Nothing matches the filters</source>
+        <translation>Ingenting samsvarer med filtrene</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”</source>
+        <translation>Ingenting samsvarer med «%1»</translation>
+    </message>
+    <message>
+        <source>Check the spelling, or clear the search and the filters to see everything.</source>
+        <translation>Kontroller stavemåten, eller tøm søket og filtrene for å se alt.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::HintLabel</name>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Advarsel: %1</translation>
     </message>
 </context>
 <context>
@@ -5655,10 +5693,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Sign-in</source>
         <translation>Pålogging</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>&amp;Link</source>
@@ -5845,10 +5879,6 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
     <message>
         <source>Company balance: unknown (%1)</source>
         <translation>Firmasaldo: ukjent (%1)</translation>
-    </message>
-    <message>
-        <source>What the company can still give to members. Top up to add bought credit.</source>
-        <translation>Det firmaet ennå kan gi til medlemmene. Fyll på for å legge til kjøpt kreditt.</translation>
     </message>
     <message>
         <source>Billing could not run: %1</source>
@@ -6044,6 +6074,14 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <source>Running billing…</source>
         <translation>Kjører fakturering …</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>ukjent</translation>
+    </message>
+    <message>
+        <source>%1. What the company can still give to members. Top up to add bought credit.</source>
+        <translation>%1. Det firmaet fortsatt kan gi til medlemmene. Fyll på for å legge til kjøpt kreditt.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::MembersPage</name>
@@ -6216,6 +6254,14 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     <message>
         <source>Cancel the numbers of the selected members at the end of their paid period</source>
         <translation>Si opp numrene til de valgte medlemmene ved slutten av den betalte perioden</translation>
+    </message>
+    <message>
+        <source>No members yet</source>
+        <translation>Ingen medlemmer ennå</translation>
+    </message>
+    <message>
+        <source>Members are the people who call through the account: each has an account for the phone and credit given from the company balance. Add them one at a time, or import a CSV file from the Members menu.</source>
+        <translation>Medlemmer er personene som ringer gjennom kontoen: hvert medlem har en konto for telefonen og kreditt tildelt fra firmasaldoen. Legg dem til én om gangen, eller importer en CSV-fil fra Medlemmer-menyen.</translation>
     </message>
 </context>
 <context>
@@ -6435,6 +6481,14 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <source>Cancel the selected numbers at the end of their paid period (%1)</source>
         <translation>Si opp de valgte numrene ved slutten av den betalte perioden (%1)</translation>
     </message>
+    <message>
+        <source>No numbers yet</source>
+        <translation>Ingen numre ennå</translation>
+    </message>
+    <message>
+        <source>Phone numbers are bought for members and SIP profiles, in the country and area you choose, and renew from the company balance until they are cancelled.</source>
+        <translation>Telefonnumre kjøpes til medlemmer og SIP-profiler, i det landet og med det retningsnummeret som velges, og fornyes fra firmasaldoen til de sies opp.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PbxConfigView</name>
@@ -6526,10 +6580,6 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <translation>Påminnelse om vilkår</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <source>&amp;Reassign</source>
         <translation>&amp;Tildel på nytt</translation>
     </message>
@@ -6559,10 +6609,6 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     <message>
         <source>New name</source>
         <translation>Nytt navn</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -6761,10 +6807,6 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     <message>
         <source>%1 (defaults shown: %2)</source>
         <translation>%1 (standardverdier vises: %2)</translation>
-    </message>
-    <message>
-        <source>Provider SIP servers: %1</source>
-        <translation>Leverandørens SIP-servere: %1</translation>
     </message>
     <message>
         <source>Point the PBX at these servers with the username and password, or paste this ready configuration:</source>
@@ -7034,6 +7076,10 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <source>Sends SIP OPTIONS to the PBX (IP authentication) and to the provider&apos;s servers, and shows who answers and how fast.</source>
         <translation>Sender SIP OPTIONS til PBX-en (IP-autentisering) og til leverandørens servere, og viser hvem som svarer og hvor raskt.</translation>
     </message>
+    <message>
+        <source>Provider SIP servers</source>
+        <translation>Leverandørens SIP-servere</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::SipProfilesPage</name>
@@ -7077,13 +7123,6 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-filer (*.csv);;Alle filer (*)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 account(s) unlinked, %5 call(s) deleted.</source>
-        <translation>
-            <numerusform>Slettet SIP-profilen %1: %2 tilbake til firmasaldoen (nå %3), %n nummer tilbake i beholdningen; kontoer koblet fra: %4; samtaler slettet: %5.</numerusform>
-            <numerusform>Slettet SIP-profilen %1: %2 tilbake til firmasaldoen (nå %3), %n numre tilbake i beholdningen; kontoer koblet fra: %4; samtaler slettet: %5.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Allocated %1 to the SIP profile %2; its balance is now %3. Company balance: %4.</source>
@@ -7332,25 +7371,38 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <source>The US minute bundles of %1 are extended: %2 paid; next payment %3.</source>
         <translation>USA-minuttpakkene til %1 er utvidet: %2 betalt; neste betaling %3.</translation>
     </message>
+    <message numerus="yes">
+        <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 unlinked, %5 deleted.</source>
+        <translation>
+            <numerusform>Slettet SIP-profilen %1: %2 tilbake til firmasaldoen (nå %3), %n nummer tilbake i beholdningen, %4 koblet fra, %5 slettet.</numerusform>
+            <numerusform>Slettet SIP-profilen %1: %2 tilbake til firmasaldoen (nå %3), %n numre tilbake i beholdningen, %4 koblet fra, %5 slettet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n konto</numerusform>
+            <numerusform>%n kontoer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <translation>
+            <numerusform>%Ln samtale</numerusform>
+            <numerusform>%Ln samtaler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No SIP profiles yet</source>
+        <translation>Ingen SIP-profiler ennå</translation>
+    </message>
+    <message>
+        <source>A SIP profile is one SIP trunk to the office PBX, with its own credit and channels. Create one to connect the PBX.</source>
+        <translation>En SIP-profil er én SIP-trunk til kontorets PBX, med egen kreditt og egne kanaler. Opprett en for å koble til PBX-en.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::StatementDialog</name>
-    <message numerus="yes">
-        <source>Company balance: %1 at the start of the month, %2 at its end.
-Topped up %3; allocated %4 (auto-recharges included); returned %5.
-Spent %6: numbers %7, channels %8, bundles %9, calls %10.
-%Ln SIP profile(s) and %11 member(s) in the statement.</source>
-        <translation>
-            <numerusform>Firmasaldo: %1 ved månedens start, %2 ved slutten.
-Fylt på %3; tildelt %4 (automatisk påfyll inkludert); returnert %5.
-Brukt %6: numre %7, kanaler %8, pakker %9, samtaler %10.
-Kontoutskriften omfatter %Ln SIP-profil; antall medlemmer: %11.</numerusform>
-            <numerusform>Firmasaldo: %1 ved månedens start, %2 ved slutten.
-Fylt på %3; tildelt %4 (automatisk påfyll inkludert); returnert %5.
-Brukt %6: numre %7, kanaler %8, pakker %9, samtaler %10.
-Kontoutskriften omfatter %Ln SIP-profiler; antall medlemmer: %11.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Save the statement as PDF</source>
         <translation>Lagre kontoutskriften som PDF</translation>
@@ -7411,6 +7463,29 @@ Kontoutskriften omfatter %Ln SIP-profiler; antall medlemmer: %11.</numerusform>
         <source>P&amp;rint…</source>
         <translation>Skriv &amp;ut …</translation>
     </message>
+    <message numerus="yes">
+        <source>Company balance: %1 at the start of the month, %2 at its end.
+Topped up %3; allocated %4 (auto-recharges included); returned %5.
+Spent %6: numbers %7, channels %8, bundles %9, calls %10.
+%Ln SIP profile(s) and %11 in the statement.</source>
+        <translation>
+            <numerusform>Firmasaldo: %1 ved månedens start, %2 ved slutten.
+Fylt på %3; tildelt %4 (automatiske påfyll medregnet); kreditt returnert %5.
+Brukt %6: numre %7, kanaler %8, pakker %9, samtaler %10.
+Kontoutskriften omfatter %Ln SIP-profil og %11.</numerusform>
+            <numerusform>Firmasaldo: %1 ved månedens start, %2 ved slutten.
+Fylt på %3; tildelt %4 (automatiske påfyll medregnet); kreditt returnert %5.
+Brukt %6: numre %7, kanaler %8, pakker %9, samtaler %10.
+Kontoutskriften omfatter %Ln SIP-profiler og %11.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>%Ln medlem</numerusform>
+            <numerusform>%Ln medlemmer</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::TopUpDialog</name>
@@ -7457,10 +7532,6 @@ Kontoutskriften omfatter %Ln SIP-profiler; antall medlemmer: %11.</numerusform>
     <message>
         <source>Company balance</source>
         <translation>Firmasaldo</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>Top up</source>

@@ -247,10 +247,6 @@
         <translation>Kanalen niet verlengd</translation>
     </message>
     <message>
-        <source>Imported %1 call record(s) from %2 and charged %3; duplicates skipped: %4; lines not imported: %5</source>
-        <translation>%1 gespreksrecord(s) geïmporteerd uit %2 en %3 in rekening gebracht; dubbele overgeslagen: %4; regels niet geïmporteerd: %5</translation>
-    </message>
-    <message>
         <source>Call records imported</source>
         <translation>Gespreksrecords geïmporteerd</translation>
     </message>
@@ -372,6 +368,13 @@
     <message>
         <source>Changed %1 from %2 to %3 channels; credited %4 for the unused days, paid %5 until %6</source>
         <translation>%1 gewijzigd van %2 naar %3 kanalen; %4 gecrediteerd voor de ongebruikte dagen, %5 betaald tot %6</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n call record(s) from %1 and charged %2; duplicates skipped: %3; lines not imported: %4</source>
+        <translation>
+            <numerusform>%n gespreksrecord geïmporteerd uit %1 en %2 in rekening gebracht; dubbele overgeslagen: %3; niet geïmporteerde regels: %4</numerusform>
+            <numerusform>%n gespreksrecords geïmporteerd uit %1 en %2 in rekening gebracht; dubbele overgeslagen: %3; niet geïmporteerde regels: %4</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -680,10 +683,6 @@
     <message>
         <source>The export was cancelled; no file was written.</source>
         <translation>Het exporteren is geannuleerd; er is geen bestand geschreven.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Kan %1 niet schrijven: %2</translation>
     </message>
 </context>
 <context>
@@ -1085,8 +1084,8 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
         <translation>Demonummers hebben leden of SIP-profielen nodig als houder.</translation>
     </message>
     <message>
-        <source>This database already holds an account (%1 members, %2 SIP profiles, %3 ledger entries): demo data would be mixed into it. Use an empty database for the demo.</source>
-        <translation>Deze database bevat al een account (%1 leden, %2 SIP-profielen, %3 boekingen): de demogegevens zouden ermee vermengd raken. Gebruik een lege database voor de demo.</translation>
+        <source>This database already holds an account (members: %1, SIP profiles: %2, ledger entries: %3): demo data would be mixed into it. Use an empty database for the demo.</source>
+        <translation>Deze database bevat al een account (leden: %1, SIP-profielen: %2, boekingen: %3): de demogegevens zouden ermee worden vermengd. Gebruik een lege database voor de demo.</translation>
     </message>
 </context>
 <context>
@@ -1271,10 +1270,6 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
         <translation>Het importeren is geannuleerd; er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Kan %1 niet schrijven: %2</translation>
-    </message>
-    <message>
         <source>The export was cancelled; no file was written.</source>
         <translation>Het exporteren is geannuleerd; er is geen bestand geschreven.</translation>
     </message>
@@ -1321,6 +1316,18 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
     <message>
         <source>a member was not created.</source>
         <translation>een lid is niet gemaakt.</translation>
+    </message>
+    <message>
+        <source>The display name may not contain control characters.</source>
+        <translation>De weergavenaam mag geen stuurtekens bevatten.</translation>
+    </message>
+    <message>
+        <source>The department may not contain control characters.</source>
+        <translation>De afdeling mag geen stuurtekens bevatten.</translation>
+    </message>
+    <message>
+        <source>The first line names the column &quot;%1&quot; twice (columns %2 and %3); name each column once.</source>
+        <translation>De eerste regel noemt de kolom &quot;%1&quot; twee keer (kolommen %2 en %3); noem elke kolom maar één keer.</translation>
     </message>
 </context>
 <context>
@@ -1635,6 +1642,25 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>sb::OutputFile</name>
+    <message>
+        <source>%1 is not a regular file (a folder, a device or a pipe); choose a file to write.</source>
+        <translation>%1 is geen gewoon bestand (maar een map, een apparaat of een pipe); kies een bestand om naar te schrijven.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Kan %1 niet schrijven: %2</translation>
+    </message>
+    <message>
+        <source>the file could not be written whole</source>
+        <translation>het bestand kon niet volledig worden geschreven</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Nothing was written.</source>
+        <translation>Kan %1 niet schrijven: %2. Er is niets geschreven.</translation>
     </message>
 </context>
 <context>
@@ -1967,6 +1993,10 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
             <numerusform>Ongebruikte dagen van %n kanalen voor %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; looks the same as the existing SIP profile &quot;%2&quot;; choose a name that reads differently.</source>
+        <translation>&quot;%1&quot; ziet er hetzelfde uit als het bestaande SIP-profiel &quot;%2&quot;; kies een naam die er duidelijk anders uitziet.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfilesModel</name>
@@ -2272,10 +2302,6 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
         <source>Cannot write the statement: %1</source>
         <translation>Kan het maandoverzicht niet schrijven: %1</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Kan %1 niet schrijven: %2</translation>
-    </message>
 </context>
 <context>
     <name>sb::StatementDocument</name>
@@ -2442,10 +2468,6 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
         <source>SIP profile</source>
         <translation>SIP-profiel</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Kan %1 niet schrijven: %2</translation>
-    </message>
 </context>
 <context>
     <name>sb::Transaction</name>
@@ -2456,6 +2478,13 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
     <message>
         <source>A transaction is already open on this connection.</source>
         <translation>Er is al een transactie geopend op deze verbinding.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::UserText</name>
+    <message>
+        <source>The search is %1 characters long; a search may have at most %2.</source>
+        <translation>De zoekopdracht is %1 tekens lang; een zoekopdracht mag hoogstens %2 tekens bevatten.</translation>
     </message>
 </context>
 <context>
@@ -3850,6 +3879,14 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <source>Search the activity</source>
         <translation>Activiteit doorzoeken</translation>
     </message>
+    <message>
+        <source>Nothing has happened yet</source>
+        <translation>Er is nog niets gebeurd</translation>
+    </message>
+    <message>
+        <source>Every change to the account is logged here with who made it and when: top-ups, members, numbers, SIP profiles and billing.</source>
+        <translation>Elke wijziging in het account wordt hier vastgelegd, met wie de wijziging deed en wanneer: opwaarderingen, leden, nummers, SIP-profielen en facturering.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::AddMemberDialog</name>
@@ -3900,10 +3937,6 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Department</source>
         <translation>Afdeling</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Probleem</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -4013,14 +4046,6 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>Het bedrag wordt direct van het bedrijfssaldo afgeschreven en bij elk lid bijgeschreven. Toegewezen tegoed kan niet van een lid worden teruggenomen.</translation>
     </message>
     <message>
-        <source>Warning</source>
-        <translation>Waarschuwing</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Probleem</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -4078,14 +4103,6 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>The amount is deducted from the company balance at once. Credit allocated to a SIP profile cannot be taken back; it returns to the company balance only if the profile is deleted.</source>
         <translation>Het bedrag wordt direct van het bedrijfssaldo afgeschreven. Tegoed dat aan een SIP-profiel is toegewezen, kan niet worden teruggenomen; het gaat alleen terug naar het bedrijfssaldo als het profiel wordt verwijderd.</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Waarschuwing</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Probleem</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -4164,10 +4181,6 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>What will happen</source>
         <translation>Wat er gaat gebeuren</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Probleem</translation>
     </message>
     <message>
         <source>Save and enable</source>
@@ -4269,10 +4282,6 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>About the bundles</source>
         <translation>Over de bundels</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Probleem</translation>
     </message>
     <message>
         <source>Bu&amp;y now</source>
@@ -4440,13 +4449,6 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <source>The holders accept the terms for numbers in %1</source>
         <translation>De houders gaan akkoord met de voorwaarden voor nummers in %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Buying %n number(s) in %1, %2, billed every %3 month(s): %4 in all, paid now from the company balance (%5).</source>
-        <translation>
-            <numerusform>Aankoop van %n nummer in %1, %2, gefactureerd per %3 mnd.: %4 in totaal, nu betaald uit het bedrijfssaldo (%5).</numerusform>
-            <numerusform>Aankoop van %n nummers in %1, %2, gefactureerd per %3 mnd.: %4 in totaal, nu betaald uit het bedrijfssaldo (%5).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Buy numbers</source>
         <translation>Nummers kopen</translation>
@@ -4540,10 +4542,6 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>Uit de lijst verwijderen</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Probleem</translation>
-    </message>
-    <message>
         <source>Country</source>
         <translation>Land</translation>
     </message>
@@ -4598,6 +4596,24 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Summary</source>
         <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <source>Buy and pay %1</source>
+        <translation>Kopen en %1 betalen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Buying %n number(s) in %1, %2, billed every %3: %4 in all, paid now from the company balance (%5).</source>
+        <translation>
+            <numerusform>U koopt %n nummer in %1, %2, gefactureerd per %3: %4 in totaal, nu betaald uit het bedrijfssaldo (%5).</numerusform>
+            <numerusform>U koopt %n nummers in %1, %2, gefactureerd per %3: %4 in totaal, nu betaald uit het bedrijfssaldo (%5).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n maand</numerusform>
+            <numerusform>%n maanden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4816,6 +4832,14 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <source>More than %1 calls match · type more of the number for their totals</source>
         <translation>Meer dan %1 gesprekken komen overeen · typ meer van het nummer voor de totalen</translation>
     </message>
+    <message>
+        <source>No calls yet</source>
+        <translation>Nog geen gesprekken</translation>
+    </message>
+    <message>
+        <source>Import the call records of the PBX (Asterisk Master.csv or FreeSWITCH CSV): each call is rated and charged to its member or SIP profile.</source>
+        <translation>Importeer de gespreksrecords van de PBX (Asterisk Master.csv of FreeSWITCH-CSV): elk gesprek wordt getarifeerd en in rekening gebracht bij het lid of SIP-profiel waar het bij hoort.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ChangeChannelsDialog</name>
@@ -4887,10 +4911,6 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>Bedrijfssaldo</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Probleem</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -4927,10 +4947,6 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
 </context>
 <context>
     <name>sb::ui::CreateSipProfileWizard</name>
-    <message>
-        <source>A SIP profile named &quot;%1&quot; already exists.</source>
-        <translation>Er bestaat al een SIP-profiel met de naam &quot;%1&quot;.</translation>
-    </message>
     <message>
         <source>Enter the public IPv4 address of the PBX&apos;s internet connection.</source>
         <translation>Voer het openbare IPv4-adres van de internetverbinding van de PBX in.</translation>
@@ -5065,10 +5081,6 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>optioneel: wie de PBX beheert</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Probleem</translation>
-    </message>
-    <message>
         <source>Authentication and channels</source>
         <translation>Authenticatie en kanalen</translation>
     </message>
@@ -5183,6 +5195,10 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Sending the credentials to %1…</source>
         <translation>Aanmeldgegevens naar %1 verzenden…</translation>
+    </message>
+    <message>
+        <source>&amp;Create and pay %1</source>
+        <translation>Aan&amp;maken en %1 betalen</translation>
     </message>
 </context>
 <context>
@@ -5476,16 +5492,38 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
         <translation>Export</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Probleem</translation>
-    </message>
-    <message>
         <source>&amp;Delete SIP profile</source>
         <translation>SIP-profiel &amp;verwijderen</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::EmptyState</name>
+    <message>
+        <source>Nothing matches the filters</source>
+        <translation>Niets komt overeen met de filters</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”</source>
+        <translation>Niets komt overeen met &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Check the spelling, or clear the search and the filters to see everything.</source>
+        <translation>Controleer de spelling, of wis de zoekopdracht en de filters om alles te zien.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::HintLabel</name>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Probleem: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Waarschuwing: %1</translation>
     </message>
 </context>
 <context>
@@ -5655,10 +5693,6 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Sign-in</source>
         <translation>Aanmelden</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Probleem</translation>
     </message>
     <message>
         <source>&amp;Link</source>
@@ -5845,10 +5879,6 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
     <message>
         <source>Company balance: unknown (%1)</source>
         <translation>Bedrijfssaldo: onbekend (%1)</translation>
-    </message>
-    <message>
-        <source>What the company can still give to members. Top up to add bought credit.</source>
-        <translation>Wat het bedrijf nog aan leden kan geven. Waardeer op om gekocht tegoed toe te voegen.</translation>
     </message>
     <message>
         <source>Billing could not run: %1</source>
@@ -6044,6 +6074,14 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
         <source>Running billing…</source>
         <translation>Facturering wordt uitgevoerd…</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>%1. What the company can still give to members. Top up to add bought credit.</source>
+        <translation>%1. Wat het bedrijf nog aan leden kan toewijzen. Waardeer op om gekocht tegoed toe te voegen.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::MembersPage</name>
@@ -6216,6 +6254,14 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     <message>
         <source>Cancel the numbers of the selected members at the end of their paid period</source>
         <translation>De nummers van de geselecteerde leden annuleren aan het einde van hun betaalde periode</translation>
+    </message>
+    <message>
+        <source>No members yet</source>
+        <translation>Nog geen leden</translation>
+    </message>
+    <message>
+        <source>Members are the people who call through the account: each has an account for the phone and credit given from the company balance. Add them one at a time, or import a CSV file from the Members menu.</source>
+        <translation>Leden zijn de mensen die via het account bellen: elk lid heeft een account voor de telefoon en tegoed dat uit het bedrijfssaldo wordt toegewezen. Voeg ze een voor een toe, of importeer een CSV-bestand via het menu Leden.</translation>
     </message>
 </context>
 <context>
@@ -6435,6 +6481,14 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
         <source>Cancel the selected numbers at the end of their paid period (%1)</source>
         <translation>De geselecteerde nummers annuleren aan het einde van hun betaalde periode (%1)</translation>
     </message>
+    <message>
+        <source>No numbers yet</source>
+        <translation>Nog geen nummers</translation>
+    </message>
+    <message>
+        <source>Phone numbers are bought for members and SIP profiles, in the country and area you choose, and renew from the company balance until they are cancelled.</source>
+        <translation>Telefoonnummers worden gekocht voor leden en SIP-profielen, in het land en met het netnummer dat u kiest, en worden uit het bedrijfssaldo verlengd tot ze worden geannuleerd.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PbxConfigView</name>
@@ -6526,10 +6580,6 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
         <translation>Herinnering aan de voorwaarden</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Probleem</translation>
-    </message>
-    <message>
         <source>&amp;Reassign</source>
         <translation>&amp;Opnieuw toewijzen</translation>
     </message>
@@ -6559,10 +6609,6 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     <message>
         <source>New name</source>
         <translation>Nieuwe naam</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Probleem</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -6761,10 +6807,6 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     <message>
         <source>%1 (defaults shown: %2)</source>
         <translation>%1 (standaardwaarden getoond: %2)</translation>
-    </message>
-    <message>
-        <source>Provider SIP servers: %1</source>
-        <translation>SIP-servers van de provider: %1</translation>
     </message>
     <message>
         <source>Point the PBX at these servers with the username and password, or paste this ready configuration:</source>
@@ -7034,6 +7076,10 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
         <source>Sends SIP OPTIONS to the PBX (IP authentication) and to the provider&apos;s servers, and shows who answers and how fast.</source>
         <translation>Verstuurt SIP OPTIONS naar de PBX (IP-authenticatie) en naar de servers van de provider, en toont wie antwoordt en hoe snel.</translation>
     </message>
+    <message>
+        <source>Provider SIP servers</source>
+        <translation>SIP-servers van de provider</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::SipProfilesPage</name>
@@ -7077,13 +7123,6 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-bestanden (*.csv);;Alle bestanden (*)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 account(s) unlinked, %5 call(s) deleted.</source>
-        <translation>
-            <numerusform>SIP-profiel %1 verwijderd: %2 terug naar het bedrijfssaldo (nu %3), %n nummer terug in de nummerpool; accounts ontkoppeld: %4; gesprekken verwijderd: %5.</numerusform>
-            <numerusform>SIP-profiel %1 verwijderd: %2 terug naar het bedrijfssaldo (nu %3), %n nummers terug in de nummerpool; accounts ontkoppeld: %4; gesprekken verwijderd: %5.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Allocated %1 to the SIP profile %2; its balance is now %3. Company balance: %4.</source>
@@ -7332,25 +7371,38 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
         <source>The US minute bundles of %1 are extended: %2 paid; next payment %3.</source>
         <translation>De Amerikaanse minutenbundels van %1 zijn verlengd: %2 betaald; volgende betaling op %3.</translation>
     </message>
+    <message numerus="yes">
+        <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 unlinked, %5 deleted.</source>
+        <translation>
+            <numerusform>SIP-profiel %1 verwijderd: %2 terug naar het bedrijfssaldo (nu %3), %n nummer terug in de nummerpool, %4 ontkoppeld, %5 verwijderd.</numerusform>
+            <numerusform>SIP-profiel %1 verwijderd: %2 terug naar het bedrijfssaldo (nu %3), %n nummers terug in de nummerpool, %4 ontkoppeld, %5 verwijderd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <translation>
+            <numerusform>%Ln gesprek</numerusform>
+            <numerusform>%Ln gesprekken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No SIP profiles yet</source>
+        <translation>Nog geen SIP-profielen</translation>
+    </message>
+    <message>
+        <source>A SIP profile is one SIP trunk to the office PBX, with its own credit and channels. Create one to connect the PBX.</source>
+        <translation>Een SIP-profiel is één SIP-trunk naar de PBX van het kantoor, met een eigen tegoed en eigen kanalen. Maak er een aan om de PBX te verbinden.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::StatementDialog</name>
-    <message numerus="yes">
-        <source>Company balance: %1 at the start of the month, %2 at its end.
-Topped up %3; allocated %4 (auto-recharges included); returned %5.
-Spent %6: numbers %7, channels %8, bundles %9, calls %10.
-%Ln SIP profile(s) and %11 member(s) in the statement.</source>
-        <translation>
-            <numerusform>Bedrijfssaldo: %1 aan het begin van de maand, %2 aan het einde.
-Opgewaardeerd %3; toegewezen %4 (inclusief automatisch opwaarderen); teruggeboekt %5.
-Uitgegeven %6: nummers %7, kanalen %8, bundels %9, gesprekken %10.
-%Ln SIP-profiel in het overzicht; leden: %11.</numerusform>
-            <numerusform>Bedrijfssaldo: %1 aan het begin van de maand, %2 aan het einde.
-Opgewaardeerd %3; toegewezen %4 (inclusief automatisch opwaarderen); teruggeboekt %5.
-Uitgegeven %6: nummers %7, kanalen %8, bundels %9, gesprekken %10.
-%Ln SIP-profielen in het overzicht; leden: %11.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Save the statement as PDF</source>
         <translation>Het maandoverzicht opslaan als PDF</translation>
@@ -7411,6 +7463,29 @@ Uitgegeven %6: nummers %7, kanalen %8, bundels %9, gesprekken %10.
         <source>P&amp;rint…</source>
         <translation>Af&amp;drukken…</translation>
     </message>
+    <message numerus="yes">
+        <source>Company balance: %1 at the start of the month, %2 at its end.
+Topped up %3; allocated %4 (auto-recharges included); returned %5.
+Spent %6: numbers %7, channels %8, bundles %9, calls %10.
+%Ln SIP profile(s) and %11 in the statement.</source>
+        <translation>
+            <numerusform>Bedrijfssaldo: %1 aan het begin van de maand, %2 aan het einde.
+Opgewaardeerd: %3; toegewezen: %4 (automatisch opwaarderen inbegrepen); teruggeboekt: %5.
+Uitgegeven: %6 (nummers %7, kanalen %8, bundels %9, gesprekken %10).
+Het maandoverzicht omvat %Ln SIP-profiel en %11.</numerusform>
+            <numerusform>Bedrijfssaldo: %1 aan het begin van de maand, %2 aan het einde.
+Opgewaardeerd: %3; toegewezen: %4 (automatisch opwaarderen inbegrepen); teruggeboekt: %5.
+Uitgegeven: %6 (nummers %7, kanalen %8, bundels %9, gesprekken %10).
+Het maandoverzicht omvat %Ln SIP-profielen en %11.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>%Ln lid</numerusform>
+            <numerusform>%Ln leden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::TopUpDialog</name>
@@ -7457,10 +7532,6 @@ Uitgegeven %6: nummers %7, kanalen %8, bundels %9, gesprekken %10.
     <message>
         <source>Company balance</source>
         <translation>Bedrijfssaldo</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Probleem</translation>
     </message>
     <message>
         <source>Top up</source>

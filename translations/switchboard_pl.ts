@@ -251,10 +251,6 @@
         <translation>Nie odnowiono kanałów</translation>
     </message>
     <message>
-        <source>Imported %1 call record(s) from %2 and charged %3; duplicates skipped: %4; lines not imported: %5</source>
-        <translation>Zaimportowano rekordy połączeń (%1) z %2 i obciążono kwotą %3; pominięte duplikaty: %4; niezaimportowane wiersze: %5</translation>
-    </message>
-    <message>
         <source>Call records imported</source>
         <translation>Zaimportowano rekordy połączeń</translation>
     </message>
@@ -381,6 +377,14 @@
     <message>
         <source>Changed %1 from %2 to %3 channels; credited %4 for the unused days, paid %5 until %6</source>
         <translation>Zmieniono liczbę kanałów profilu %1 z %2 na %3; zwrócono %4 za niewykorzystane dni, zapłacono %5 za okres do %6</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n call record(s) from %1 and charged %2; duplicates skipped: %3; lines not imported: %4</source>
+        <translation>
+            <numerusform>Zaimportowano %n rekord połączenia z %1 i naliczono %2; pominięte duplikaty: %3; niezaimportowane wiersze: %4</numerusform>
+            <numerusform>Zaimportowano %n rekordy połączeń z %1 i naliczono %2; pominięte duplikaty: %3; niezaimportowane wiersze: %4</numerusform>
+            <numerusform>Zaimportowano %n rekordów połączeń z %1 i naliczono %2; pominięte duplikaty: %3; niezaimportowane wiersze: %4</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -708,10 +712,6 @@
     <message>
         <source>The export was cancelled; no file was written.</source>
         <translation>Anulowano eksport; nie zapisano żadnego pliku.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Nie można zapisać %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1117,8 +1117,8 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
         <translation>Numery demonstracyjne muszą mieć posiadaczy: członków lub profile SIP.</translation>
     </message>
     <message>
-        <source>This database already holds an account (%1 members, %2 SIP profiles, %3 ledger entries): demo data would be mixed into it. Use an empty database for the demo.</source>
-        <translation>Ta baza danych zawiera już konto (członkowie: %1, profile SIP: %2, wpisy w księdze: %3): dane demonstracyjne zostałyby z nim wymieszane. Użyj pustej bazy danych do demonstracji.</translation>
+        <source>This database already holds an account (members: %1, SIP profiles: %2, ledger entries: %3): demo data would be mixed into it. Use an empty database for the demo.</source>
+        <translation>Ta baza danych zawiera już konto (członkowie: %1, profile SIP: %2, zapisy księgowe: %3): dane demonstracyjne zostałyby z nim wymieszane. Do demonstracji użyj pustej bazy danych.</translation>
     </message>
 </context>
 <context>
@@ -1303,10 +1303,6 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
         <translation>Anulowano import; nic nie zostało zaimportowane.</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Nie można zapisać %1: %2</translation>
-    </message>
-    <message>
         <source>The export was cancelled; no file was written.</source>
         <translation>Anulowano eksport; nie zapisano żadnego pliku.</translation>
     </message>
@@ -1353,6 +1349,18 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     <message>
         <source>a member was not created.</source>
         <translation>nie utworzono jednego z członków.</translation>
+    </message>
+    <message>
+        <source>The display name may not contain control characters.</source>
+        <translation>Nazwa wyświetlana nie może zawierać znaków sterujących.</translation>
+    </message>
+    <message>
+        <source>The department may not contain control characters.</source>
+        <translation>Nazwa działu nie może zawierać znaków sterujących.</translation>
+    </message>
+    <message>
+        <source>The first line names the column &quot;%1&quot; twice (columns %2 and %3); name each column once.</source>
+        <translation>Pierwszy wiersz zawiera dwukrotnie kolumnę „%1” (kolumny %2 i %3); każdą kolumnę podaj tylko raz.</translation>
     </message>
 </context>
 <context>
@@ -1671,6 +1679,25 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     <message>
         <source>Status</source>
         <translation>Stan</translation>
+    </message>
+</context>
+<context>
+    <name>sb::OutputFile</name>
+    <message>
+        <source>%1 is not a regular file (a folder, a device or a pipe); choose a file to write.</source>
+        <translation>%1 nie jest zwykłym plikiem (to folder, urządzenie lub potok); wybierz plik do zapisu.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Nie można zapisać %1: %2</translation>
+    </message>
+    <message>
+        <source>the file could not be written whole</source>
+        <translation>nie udało się zapisać całego pliku</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Nothing was written.</source>
+        <translation>Nie można zapisać %1: %2. Nic nie zapisano.</translation>
     </message>
 </context>
 <context>
@@ -2010,6 +2037,10 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
             <numerusform>Niewykorzystane dni %n kanałów dla %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; looks the same as the existing SIP profile &quot;%2&quot;; choose a name that reads differently.</source>
+        <translation>„%1” wygląda tak samo jak istniejący profil SIP „%2”; wybierz nazwę, którą łatwo odróżnić.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfilesModel</name>
@@ -2316,10 +2347,6 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
         <source>Cannot write the statement: %1</source>
         <translation>Nie można zapisać zestawienia: %1</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Nie można zapisać %1: %2</translation>
-    </message>
 </context>
 <context>
     <name>sb::StatementDocument</name>
@@ -2488,10 +2515,6 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
         <source>SIP profile</source>
         <translation>Profil SIP</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Nie można zapisać %1: %2</translation>
-    </message>
 </context>
 <context>
     <name>sb::Transaction</name>
@@ -2502,6 +2525,13 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     <message>
         <source>A transaction is already open on this connection.</source>
         <translation>Transakcja jest już otwarta w tym połączeniu.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::UserText</name>
+    <message>
+        <source>The search is %1 characters long; a search may have at most %2.</source>
+        <translation>Wyszukiwany tekst jest za długi (liczba znaków: %1); dozwolone jest najwyżej %2.</translation>
     </message>
 </context>
 <context>
@@ -3913,6 +3943,14 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <source>Search the activity</source>
         <translation>Przeszukaj aktywność</translation>
     </message>
+    <message>
+        <source>Nothing has happened yet</source>
+        <translation>Nic się jeszcze nie wydarzyło</translation>
+    </message>
+    <message>
+        <source>Every change to the account is logged here with who made it and when: top-ups, members, numbers, SIP profiles and billing.</source>
+        <translation>Każda zmiana na koncie jest tu zapisywana wraz z informacją, kto i kiedy jej dokonał: doładowania, członkowie, numery, profile SIP i rozliczenia.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::AddMemberDialog</name>
@@ -3963,10 +4001,6 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
     <message>
         <source>Department</source>
         <translation>Dział</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -4080,14 +4114,6 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <translation>Kwota zostanie od razu odjęta od salda firmy i dodana każdemu członkowi. Przydzielonych środków nie można odebrać członkowi.</translation>
     </message>
     <message>
-        <source>Warning</source>
-        <translation>Ostrzeżenie</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
@@ -4145,14 +4171,6 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
     <message>
         <source>The amount is deducted from the company balance at once. Credit allocated to a SIP profile cannot be taken back; it returns to the company balance only if the profile is deleted.</source>
         <translation>Kwota zostanie od razu odjęta od salda firmy. Środków przydzielonych profilowi SIP nie można odebrać; wracają do salda firmy tylko po usunięciu profilu.</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Ostrzeżenie</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -4231,10 +4249,6 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
     <message>
         <source>What will happen</source>
         <translation>Co się stanie</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>Save and enable</source>
@@ -4341,10 +4355,6 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
     <message>
         <source>About the bundles</source>
         <translation>O pakietach</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>Bu&amp;y now</source>
@@ -4525,14 +4535,6 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <source>The holders accept the terms for numbers in %1</source>
         <translation>Posiadacze akceptują warunki dotyczące numerów z tego kraju (%1)</translation>
     </message>
-    <message numerus="yes">
-        <source>Buying %n number(s) in %1, %2, billed every %3 month(s): %4 in all, paid now from the company balance (%5).</source>
-        <translation>
-            <numerusform>Zakup %n numeru – %1, %2 – z rozliczeniem co %3 mies.: łącznie %4, płatne teraz z salda firmy (%5).</numerusform>
-            <numerusform>Zakup %n numerów – %1, %2 – z rozliczeniem co %3 mies.: łącznie %4, płatne teraz z salda firmy (%5).</numerusform>
-            <numerusform>Zakup %n numerów – %1, %2 – z rozliczeniem co %3 mies.: łącznie %4, płatne teraz z salda firmy (%5).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Buy numbers</source>
         <translation>Kup numery</translation>
@@ -4626,10 +4628,6 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <translation>Usuń z listy</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <source>Country</source>
         <translation>Kraj</translation>
     </message>
@@ -4684,6 +4682,26 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
     <message>
         <source>Summary</source>
         <translation>Podsumowanie</translation>
+    </message>
+    <message>
+        <source>Buy and pay %1</source>
+        <translation>Kup i zapłać %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Buying %n number(s) in %1, %2, billed every %3: %4 in all, paid now from the company balance (%5).</source>
+        <translation>
+            <numerusform>Zakup %n numeru (%1, %2) rozliczanego co %3: łącznie %4, płatność teraz z salda firmy (%5).</numerusform>
+            <numerusform>Zakup %n numerów (%1, %2) rozliczanych co %3: łącznie %4, płatność teraz z salda firmy (%5).</numerusform>
+            <numerusform>Zakup %n numerów (%1, %2) rozliczanych co %3: łącznie %4, płatność teraz z salda firmy (%5).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n miesiąc</numerusform>
+            <numerusform>%n miesiące</numerusform>
+            <numerusform>%n miesięcy</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4912,6 +4930,14 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <source>More than %1 calls match · type more of the number for their totals</source>
         <translation>Pasuje ponad %1 połączeń · wpisz dłuższy fragment numeru, aby zobaczyć sumy</translation>
     </message>
+    <message>
+        <source>No calls yet</source>
+        <translation>Nie ma jeszcze połączeń</translation>
+    </message>
+    <message>
+        <source>Import the call records of the PBX (Asterisk Master.csv or FreeSWITCH CSV): each call is rated and charged to its member or SIP profile.</source>
+        <translation>Zaimportuj rekordy połączeń z centrali PBX (Asterisk Master.csv lub FreeSWITCH CSV): każde połączenie zostanie wycenione, a opłata naliczona członkowi lub profilowi SIP, do którego należy.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ChangeChannelsDialog</name>
@@ -4988,10 +5014,6 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <translation>Saldo firmy</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
@@ -5029,10 +5051,6 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
 </context>
 <context>
     <name>sb::ui::CreateSipProfileWizard</name>
-    <message>
-        <source>A SIP profile named &quot;%1&quot; already exists.</source>
-        <translation>Profil SIP o nazwie „%1” już istnieje.</translation>
-    </message>
     <message>
         <source>Enter the public IPv4 address of the PBX&apos;s internet connection.</source>
         <translation>Wprowadź publiczny adres IPv4 połączenia internetowego centrali PBX.</translation>
@@ -5170,10 +5188,6 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <translation>opcjonalnie: kto opiekuje się centralą PBX</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <source>Authentication and channels</source>
         <translation>Uwierzytelnianie i kanały</translation>
     </message>
@@ -5288,6 +5302,10 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
     <message>
         <source>Sending the credentials to %1…</source>
         <translation>Wysyłanie poświadczeń na adres %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Create and pay %1</source>
+        <translation>&amp;Utwórz i zapłać %1</translation>
     </message>
 </context>
 <context>
@@ -5587,16 +5605,38 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
         <translation>Eksport</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <source>&amp;Delete SIP profile</source>
         <translation>&amp;Usuń profil SIP</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::EmptyState</name>
+    <message>
+        <source>Nothing matches the filters</source>
+        <translation>Nic nie pasuje do filtrów</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”</source>
+        <translation>Nic nie pasuje do „%1”</translation>
+    </message>
+    <message>
+        <source>Check the spelling, or clear the search and the filters to see everything.</source>
+        <translation>Sprawdź pisownię albo wyczyść wyszukiwanie i filtry, aby zobaczyć wszystko.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::HintLabel</name>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Ostrzeżenie: %1</translation>
     </message>
 </context>
 <context>
@@ -5769,10 +5809,6 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
     <message>
         <source>Sign-in</source>
         <translation>Logowanie</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>&amp;Link</source>
@@ -5959,10 +5995,6 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
     <message>
         <source>Company balance: unknown (%1)</source>
         <translation>Saldo firmy: nieznane (%1)</translation>
-    </message>
-    <message>
-        <source>What the company can still give to members. Top up to add bought credit.</source>
-        <translation>Tyle firma może jeszcze przydzielić członkom. Doładuj, aby dodać kupione środki.</translation>
     </message>
     <message>
         <source>Billing could not run: %1</source>
@@ -6160,6 +6192,14 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <source>Running billing…</source>
         <translation>Trwa rozliczanie…</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>nieznane</translation>
+    </message>
+    <message>
+        <source>%1. What the company can still give to members. Top up to add bought credit.</source>
+        <translation>%1. Środki, które firma może jeszcze przydzielić członkom. Doładuj, aby dodać kupione środki.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::MembersPage</name>
@@ -6338,6 +6378,14 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     <message>
         <source>Cancel the numbers of the selected members at the end of their paid period</source>
         <translation>Anuluj numery wybranych członków z końcem opłaconego okresu</translation>
+    </message>
+    <message>
+        <source>No members yet</source>
+        <translation>Nie ma jeszcze członków</translation>
+    </message>
+    <message>
+        <source>Members are the people who call through the account: each has an account for the phone and credit given from the company balance. Add them one at a time, or import a CSV file from the Members menu.</source>
+        <translation>Członkowie to osoby, które dzwonią w ramach konta: każdy ma konto do telefonu i środki przydzielone z salda firmy. Dodawaj ich pojedynczo albo zaimportuj plik CSV z menu Członkowie.</translation>
     </message>
 </context>
 <context>
@@ -6566,6 +6614,14 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <source>Cancel the selected numbers at the end of their paid period (%1)</source>
         <translation>Anuluj wybrane numery z końcem opłaconego okresu (%1)</translation>
     </message>
+    <message>
+        <source>No numbers yet</source>
+        <translation>Nie ma jeszcze numerów</translation>
+    </message>
+    <message>
+        <source>Phone numbers are bought for members and SIP profiles, in the country and area you choose, and renew from the company balance until they are cancelled.</source>
+        <translation>Numery telefonów kupuje się dla członków i profili SIP w wybranym kraju, z wybranym numerem kierunkowym; są odnawiane z salda firmy, dopóki nie zostaną anulowane.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PbxConfigView</name>
@@ -6657,10 +6713,6 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <translation>Przypomnienie o warunkach</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <source>&amp;Reassign</source>
         <translation>&amp;Przypisz ponownie</translation>
     </message>
@@ -6690,10 +6742,6 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     <message>
         <source>New name</source>
         <translation>Nowa nazwa</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -6892,10 +6940,6 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     <message>
         <source>%1 (defaults shown: %2)</source>
         <translation>%1 (wyświetlono wartości domyślne: %2)</translation>
-    </message>
-    <message>
-        <source>Provider SIP servers: %1</source>
-        <translation>Serwery SIP dostawcy: %1</translation>
     </message>
     <message>
         <source>Point the PBX at these servers with the username and password, or paste this ready configuration:</source>
@@ -7167,6 +7211,10 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <source>Sends SIP OPTIONS to the PBX (IP authentication) and to the provider&apos;s servers, and shows who answers and how fast.</source>
         <translation>Wysyła SIP OPTIONS do centrali PBX (uwierzytelnianie IP) i do serwerów dostawcy oraz pokazuje, kto odpowiada i jak szybko.</translation>
     </message>
+    <message>
+        <source>Provider SIP servers</source>
+        <translation>Serwery SIP dostawcy</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::SipProfilesPage</name>
@@ -7213,14 +7261,6 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Pliki CSV (*.csv);;Wszystkie pliki (*)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 account(s) unlinked, %5 call(s) deleted.</source>
-        <translation>
-            <numerusform>Usunięto profil SIP %1: zwrócono %2 do salda firmy (teraz %3), %n numer wrócił do puli; konta bez skojarzenia: %4; usunięte połączenia: %5.</numerusform>
-            <numerusform>Usunięto profil SIP %1: zwrócono %2 do salda firmy (teraz %3), %n numery wróciły do puli; konta bez skojarzenia: %4; usunięte połączenia: %5.</numerusform>
-            <numerusform>Usunięto profil SIP %1: zwrócono %2 do salda firmy (teraz %3), %n numerów wróciło do puli; konta bez skojarzenia: %4; usunięte połączenia: %5.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Allocated %1 to the SIP profile %2; its balance is now %3. Company balance: %4.</source>
@@ -7474,29 +7514,41 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <source>The US minute bundles of %1 are extended: %2 paid; next payment %3.</source>
         <translation>Przedłużono pakiety minut do USA profilu %1: zapłacono %2; następna płatność %3.</translation>
     </message>
+    <message numerus="yes">
+        <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 unlinked, %5 deleted.</source>
+        <translation>
+            <numerusform>Usunięto profil SIP %1: zwrócono %2 do salda firmy (teraz %3), %n numer wrócił do puli, usunięto skojarzenie %4, usunięto też %5.</numerusform>
+            <numerusform>Usunięto profil SIP %1: zwrócono %2 do salda firmy (teraz %3), %n numery wróciły do puli, usunięto skojarzenie %4, usunięto też %5.</numerusform>
+            <numerusform>Usunięto profil SIP %1: zwrócono %2 do salda firmy (teraz %3), %n numerów wróciło do puli, usunięto skojarzenie %4, usunięto też %5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n konta</numerusform>
+            <numerusform>%n kont</numerusform>
+            <numerusform>%n kont</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <translation>
+            <numerusform>%Ln połączenie</numerusform>
+            <numerusform>%Ln połączenia</numerusform>
+            <numerusform>%Ln połączeń</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No SIP profiles yet</source>
+        <translation>Nie ma jeszcze profili SIP</translation>
+    </message>
+    <message>
+        <source>A SIP profile is one SIP trunk to the office PBX, with its own credit and channels. Create one to connect the PBX.</source>
+        <translation>Profil SIP to jedno łącze SIP do centrali PBX w biurze, z własnymi środkami i kanałami. Utwórz profil, aby podłączyć centralę PBX.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::StatementDialog</name>
-    <message numerus="yes">
-        <source>Company balance: %1 at the start of the month, %2 at its end.
-Topped up %3; allocated %4 (auto-recharges included); returned %5.
-Spent %6: numbers %7, channels %8, bundles %9, calls %10.
-%Ln SIP profile(s) and %11 member(s) in the statement.</source>
-        <translation>
-            <numerusform>Saldo firmy: %1 na początku miesiąca, %2 na jego końcu.
-Doładowano %3; przydzielono %4 (wraz z automatycznymi doładowaniami); zwrócono %5.
-Wydano %6: numery %7, kanały %8, pakiety %9, połączenia %10.
-Zestawienie obejmuje %Ln profil SIP; liczba członków: %11.</numerusform>
-            <numerusform>Saldo firmy: %1 na początku miesiąca, %2 na jego końcu.
-Doładowano %3; przydzielono %4 (wraz z automatycznymi doładowaniami); zwrócono %5.
-Wydano %6: numery %7, kanały %8, pakiety %9, połączenia %10.
-Zestawienie obejmuje %Ln profile SIP; liczba członków: %11.</numerusform>
-            <numerusform>Saldo firmy: %1 na początku miesiąca, %2 na jego końcu.
-Doładowano %3; przydzielono %4 (wraz z automatycznymi doładowaniami); zwrócono %5.
-Wydano %6: numery %7, kanały %8, pakiety %9, połączenia %10.
-Zestawienie obejmuje %Ln profili SIP; liczba członków: %11.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Save the statement as PDF</source>
         <translation>Zapisz zestawienie jako PDF</translation>
@@ -7557,6 +7609,34 @@ Zestawienie obejmuje %Ln profili SIP; liczba członków: %11.</numerusform>
         <source>P&amp;rint…</source>
         <translation>&amp;Drukuj…</translation>
     </message>
+    <message numerus="yes">
+        <source>Company balance: %1 at the start of the month, %2 at its end.
+Topped up %3; allocated %4 (auto-recharges included); returned %5.
+Spent %6: numbers %7, channels %8, bundles %9, calls %10.
+%Ln SIP profile(s) and %11 in the statement.</source>
+        <translation>
+            <numerusform>Saldo firmy: %1 na początku miesiąca, %2 na jego końcu.
+Doładowano %3; przydzielono %4 (wraz z automatycznymi doładowaniami); zwrócono %5.
+Wydano %6: numery %7, kanały %8, pakiety %9, połączenia %10.
+W zestawieniu: %Ln profil SIP i %11.</numerusform>
+            <numerusform>Saldo firmy: %1 na początku miesiąca, %2 na jego końcu.
+Doładowano %3; przydzielono %4 (wraz z automatycznymi doładowaniami); zwrócono %5.
+Wydano %6: numery %7, kanały %8, pakiety %9, połączenia %10.
+W zestawieniu: %Ln profile SIP i %11.</numerusform>
+            <numerusform>Saldo firmy: %1 na początku miesiąca, %2 na jego końcu.
+Doładowano %3; przydzielono %4 (wraz z automatycznymi doładowaniami); zwrócono %5.
+Wydano %6: numery %7, kanały %8, pakiety %9, połączenia %10.
+W zestawieniu: %Ln profili SIP i %11.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>%Ln członek</numerusform>
+            <numerusform>%Ln członków</numerusform>
+            <numerusform>%Ln członków</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::TopUpDialog</name>
@@ -7603,10 +7683,6 @@ Zestawienie obejmuje %Ln profili SIP; liczba członków: %11.</numerusform>
     <message>
         <source>Company balance</source>
         <translation>Saldo firmy</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>Top up</source>
