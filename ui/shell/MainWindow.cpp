@@ -587,7 +587,7 @@ void MainWindow::fitCompanyBalance()
     for (QAction* a : menuBar()->actions())
         menusEnd = std::max(menusEnd, menuBar()->actionGeometry(a).right());
     const QMargins margins = m_balanceLabel->contentsMargins();
-    const int room = menuBar()->width() - menusEnd - 8 - margins.left() - margins.right();
+    const int room = width() - menusEnd - 16 - margins.left() - margins.right();
     const QFontMetrics metrics(m_balanceLabel->font());
     const QString text =
         metrics.horizontalAdvance(m_balanceText) <= room ? m_balanceText : m_balanceShortText;
@@ -734,7 +734,12 @@ QString MainWindow::saveScreenshot(int index, const QString& path)
     showPage(index);
     if (!isVisible())
         show();
-    QCoreApplication::processEvents();
+    // A few rounds: the tool bar's style and the balance's text settle on the first resize
+    // and post layout requests of their own.
+    for (int round = 0; round < 4; ++round) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
     const QPixmap pixmap = grab();
     if (pixmap.isNull())
         return tr("The window could not be rendered.");

@@ -51,8 +51,11 @@ EmptyState::EmptyState(QAbstractItemView* view, QAction* action, std::function<Q
     });
     auto* layout = new QVBoxLayout(this);
     layout->addStretch(1);
-    layout->addWidget(m_title);
-    layout->addWidget(m_body);
+    // Lines a reader can follow, however wide the table.
+    m_title->setMaximumWidth(560);
+    m_body->setMaximumWidth(560);
+    layout->addWidget(m_title, 0, Qt::AlignHCenter);
+    layout->addWidget(m_body, 0, Qt::AlignHCenter);
     layout->addSpacing(8);
     layout->addWidget(m_button, 0, Qt::AlignHCenter);
     layout->addStretch(2);
@@ -95,11 +98,14 @@ void EmptyState::refresh()
         m_button->setVisible(usable);
         if (usable) {
             m_button->setText(withoutMnemonic(m_action->text()));
+            m_button->setAccessibleName(m_button->text());
             m_button->setEnabled(m_action->isEnabled());
             m_button->setToolTip(m_action->toolTip());
         }
     }
     setAccessibleName(m_title->text());
+    // Hidden where the page has no first action (activity): still never an unnamed button.
+    m_button->setAccessibleName(m_button->text().isEmpty() ? m_title->text() : m_button->text());
     place();
     setVisible(empty && !m_titleText.isEmpty());
 }
