@@ -868,6 +868,15 @@ void MainWindow::retranslateUi()
             tr("Show %1 (%2)")
                 .arg(title, m_pageActions[i]->shortcut().toString(QKeySequence::NativeText)));
     }
+    // The side bar as wide as its longest page name in this language beside its icon
+    // ("Gesprekken en rapporten" was cut to "Gesprekken en rapp…"); 48 px for the delegate's
+    // margins around the icon and the text and the list's frame. Measured per item: the
+    // items' own size hints carry only their height.
+    int widest = 0;
+    for (int i = 0; i < m_navigation->count(); ++i)
+        widest = std::max(
+            widest, m_navigation->fontMetrics().horizontalAdvance(m_navigation->item(i)->text()));
+    m_navigation->setMinimumWidth(std::max(150, widest + m_navigation->iconSize().width() + 48));
     m_navigation->setAccessibleName(tr("Navigation"));
     m_stack->setAccessibleName(tr("Pages"));
     m_fileMenu->setTitle(tr("&File"));

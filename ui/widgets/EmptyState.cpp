@@ -9,6 +9,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sb::ui {
 
 namespace {
@@ -51,11 +53,8 @@ EmptyState::EmptyState(QAbstractItemView* view, QAction* action, std::function<Q
     });
     auto* layout = new QVBoxLayout(this);
     layout->addStretch(1);
-    // Lines a reader can follow, however wide the table.
-    m_title->setMaximumWidth(560);
-    m_body->setMaximumWidth(560);
-    layout->addWidget(m_title, 0, Qt::AlignHCenter);
-    layout->addWidget(m_body, 0, Qt::AlignHCenter);
+    layout->addWidget(m_title);
+    layout->addWidget(m_body);
     layout->addSpacing(8);
     layout->addWidget(m_button, 0, Qt::AlignHCenter);
     layout->addStretch(2);
@@ -113,6 +112,12 @@ void EmptyState::refresh()
 void EmptyState::place()
 {
     setGeometry(m_view->viewport()->rect());
+    // A short table (the SIP profiles' above their details) keeps the title and the button;
+    // the sentence would be cut.
+    const int w = std::max(1, width() - 24);
+    const int without = m_title->heightForWidth(w) +
+                        (m_button->isHidden() ? 0 : m_button->sizeHint().height()) + 40;
+    m_body->setVisible(height() >= without + m_body->heightForWidth(w));
 }
 
 bool EmptyState::eventFilter(QObject* watched, QEvent* event)
