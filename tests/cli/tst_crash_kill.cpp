@@ -16,6 +16,7 @@
 #include "tests/support/CdrLines.h"
 #include "tests/support/CoreTest.h"
 #include "tests/support/CtlRunner.h"
+#include "tests/support/TestDatabase.h"
 
 #include "core/books/CompanyService.h"
 #include "core/credit/CreditService.h"
@@ -90,28 +91,7 @@ QString adminUrl()
 // One statement on the PostgreSQL server's maintenance database.
 QString adminExec(const QString& statement)
 {
-    const QUrl url(adminUrl());
-    const QString name =
-        QStringLiteral("crash-admin-%1").arg(QRandomGenerator::global()->generate());
-    QString error;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(url.host());
-        db.setPort(url.port(5432));
-        db.setUserName(url.userName());
-        db.setPassword(url.password());
-        db.setDatabaseName(url.path().mid(1));
-        if (!db.open()) {
-            error = db.lastError().text();
-        } else {
-            QSqlQuery q(db);
-            if (!q.exec(statement))
-                error = q.lastError().text();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return error;
+    return sb::test::TestDatabase::adminExec(statement);
 }
 
 QString pgSpec(const QString& database)

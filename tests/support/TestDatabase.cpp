@@ -14,8 +14,9 @@ QString adminUrl()
     return qEnvironmentVariable("SWITCHBOARD_TEST_PG");
 }
 
-// Runs one statement on the server's maintenance database through its own connection.
-QString adminExec(const QString& statement)
+} // namespace
+
+QString TestDatabase::adminExec(const QString& statement)
 {
     const QUrl url(adminUrl());
     const QString name =
@@ -40,7 +41,6 @@ QString adminExec(const QString& statement)
     QSqlDatabase::removeDatabase(name);
     return error;
 }
-} // namespace
 
 QStringList TestDatabase::engines()
 {

@@ -20,6 +20,9 @@ public:
     /// "sqlite", plus "postgresql" when $SWITCHBOARD_TEST_PG is set. With
     /// $SWITCHBOARD_TEST_REQUIRE_PG=1 a missing server is a failure, not a skip.
     static QStringList engines();
+    /// Runs one statement on the PostgreSQL server's maintenance database
+    /// ($SWITCHBOARD_TEST_PG) through its own connection; returns the error, empty on success.
+    static QString adminExec(const QString& statement);
     static bool postgresRequired();
 
     explicit TestDatabase(const QString& engine);
