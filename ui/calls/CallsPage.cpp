@@ -93,6 +93,9 @@ CallsPage::CallsPage(const Context& ctx, QWidget* parent)
     m_totals = new QLabel(this);
     m_totals->setObjectName(QStringLiteral("callsTotalsLabel"));
     m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A year of calls in Polish is longer than the room beside the dates at 1024 px: the
+    // totals wrap rather than widen the window.
+    m_totals->setWordWrap(true);
     m_error = new HintLabel(this);
     m_error->setObjectName(QStringLiteral("callsErrorLabel"));
     m_report = new HintLabel(this);
@@ -502,6 +505,10 @@ void CallsPage::retranslateUi()
     m_to->setSpecialValueText(tr("Any day"));
     m_profile->setItemText(0, tr("All SIP profiles"));
     m_department->setItemText(0, tr("All departments"));
+    // "All …" whole in every language; longer profile names are elided, never the choice
+    // the page opens with.
+    for (QComboBox* combo : {m_profile, m_department})
+        TablePage::keepChoicesWhole(combo, 1);
     m_table->setAccessibleName(tr("Calls"));
     m_importAction->setText(tr("&Import call records…"));
     m_importAction->setToolTip(

@@ -532,6 +532,8 @@ void NumbersPage::retranslateUi()
     m_status->setItemText(2, tr("Cancelled"));
     m_status->setItemText(3, tr("Released"));
     m_status->setAccessibleName(tr("Filter by status"));
+    TablePage::keepChoicesWhole(m_status);
+    TablePage::keepChoicesWhole(m_holder);
     m_buyAction->setText(tr("&Buy numbers…"));
     m_buyAction->setToolTip(tr("Buy numbers for members or SIP profiles (%1)")
                                 .arg(m_buyAction->shortcut().toString(QKeySequence::NativeText)));

@@ -1,5 +1,7 @@
 #include "ui/shell/MailServerBox.h"
 
+#include "ui/widgets/TablePage.h"
+
 #include "core/net/MailSender.h"
 #include "core/net/MailSettings.h"
 #include "ui/widgets/HintLabel.h"
@@ -297,6 +299,7 @@ void MailServerBox::retranslateUi()
     m_security->setItemText(0, tr("STARTTLS (usually port 587)"));
     m_security->setItemText(1, tr("TLS (usually port 465)"));
     m_security->setItemText(2, tr("None (only a server on this computer)"));
+    TablePage::keepChoicesWhole(m_security);
     m_security->setToolTip(m_security->currentText());
     m_userLabel->setText(tr("&User:"));
     m_user->setAccessibleName(tr("Mail user"));

@@ -73,6 +73,9 @@ SettingsPage::SettingsPage(const Context& ctx, QWidget* parent) : QWidget(parent
     databaseRow->addWidget(m_database, 1);
     databaseRow->addWidget(m_applyDatabase);
     auto* databaseForm = new QFormLayout;
+    // The label above its field: beside it, a half-width column left the path a few
+    // letters wide ("d.db") in French and Polish.
+    databaseForm->setRowWrapPolicy(QFormLayout::WrapAllRows);
     databaseForm->addRow(m_databaseLabel, databaseRow);
     auto* databaseLayout = new QVBoxLayout(m_databaseBox);
     databaseLayout->addWidget(m_databaseIntro);
@@ -104,6 +107,7 @@ SettingsPage::SettingsPage(const Context& ctx, QWidget* parent) : QWidget(parent
     sipServersRow->addWidget(m_sipServers, 1);
     sipServersRow->addWidget(m_applySipServers);
     auto* providerForm = new QFormLayout;
+    providerForm->setRowWrapPolicy(QFormLayout::WrapAllRows);
     providerForm->addRow(m_sipServersLabel, sipServersRow);
     auto* providerLayout = new QVBoxLayout(m_providerBox);
     providerLayout->addWidget(m_providerNote);

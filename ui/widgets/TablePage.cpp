@@ -2,13 +2,16 @@
 
 #include "core/base/UserText.h"
 
+#include <QComboBox>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
 #include <QTimer>
 
+#include <algorithm>
 #include <functional>
 
 namespace sb::ui::TablePage {
@@ -126,6 +129,20 @@ void keepHeadersWhole(QHeaderView* header)
     }
     header->installEventFilter(new HeaderEvents(header, later));
     later();
+}
+
+void keepChoicesWhole(QComboBox* combo, int items)
+{
+    const QFontMetrics metrics = combo->fontMetrics();
+    const int count = items < 0 ? combo->count() : std::min(items, combo->count());
+    int widest = 0;
+    for (int i = 0; i < count; ++i)
+        widest = std::max(widest, metrics.horizontalAdvance(combo->itemText(i)));
+    // Qt counts the minimum contents in widths of 'X', wider than most letters: a length
+    // of whole X's is never narrower than the text.
+    const int x = std::max(1, metrics.horizontalAdvance(QLatin1Char('X')));
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength((widest + x - 1) / x);
 }
 
 } // namespace sb::ui::TablePage

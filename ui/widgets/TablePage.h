@@ -6,6 +6,7 @@
 #include <functional>
 
 class QAbstractItemModel;
+class QComboBox;
 class QHeaderView;
 class QLabel;
 class QLineEdit;
@@ -43,6 +44,11 @@ QTableView* createTable(QWidget* page, const QString& objectName, QAbstractItemM
 /// Keeps every section but the stretched last one at least as wide as its title, whatever
 /// the page's own sizing and the language (createTable does this for its tables).
 void keepHeadersWhole(QHeaderView* header);
+
+/// Makes `combo` wide enough for its first `items` choices (all when negative) in the
+/// current language, without sizing it to every later, longer choice (profile names).
+/// Call it again after the texts change: Qt sizes a combo box once, on first show.
+void keepChoicesWhole(QComboBox* combo, int items = -1);
 
 } // namespace TablePage
 

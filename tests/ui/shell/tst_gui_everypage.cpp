@@ -16,6 +16,7 @@
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QFileDialog>
 #include <QGroupBox>
@@ -28,6 +29,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QStyleOptionComboBox>
 #include <QTableView>
 #include <QTest>
 #include <QTextDocumentFragment>
@@ -133,6 +135,28 @@ QStringList cutTexts(QWidget* top)
                 continue;
             if (button->sizeHint().width() > button->width() + 1)
                 found << QStringLiteral("%1 is cut: \"%2\"").arg(describe(button), button->text());
+        } else if (auto* combo = qobject_cast<QComboBox*>(w)) {
+            // The choice shown, whole: "Wszystkie profile SIP" read "Wszystkie profile SII".
+            if (combo->isEditable() || combo->currentText().isEmpty())
+                continue;
+            QStyleOptionComboBox option;
+            option.initFrom(combo);
+            option.editable = false;
+            option.currentText = combo->currentText();
+            option.currentIcon = combo->itemIcon(combo->currentIndex());
+            option.iconSize = combo->iconSize();
+            const QRect field = combo->style()->subControlRect(QStyle::CC_ComboBox, &option,
+                                                               QStyle::SC_ComboBoxEditField, combo);
+            int room = field.width();
+            if (!option.currentIcon.isNull())
+                room -= option.iconSize.width() + 4;
+            const int needed = combo->fontMetrics().horizontalAdvance(combo->currentText());
+            if (needed > room + 1)
+                found << QStringLiteral("%1 is cut (%2 of %3 px): \"%4\"")
+                             .arg(describe(combo))
+                             .arg(room)
+                             .arg(needed)
+                             .arg(combo->currentText());
         } else if (auto* header = qobject_cast<QHeaderView*>(w)) {
             if (header->orientation() != Qt::Horizontal || !header->model())
                 continue;
@@ -493,6 +517,15 @@ void TestGuiEveryPage::everyPageAndDialog()
         selectFirstRow(w->page(w->currentPage()));
         QCoreApplication::processEvents();
         const QString here = QStringLiteral("%1 page %2").arg(where, page);
+        // A page wider or taller than the screen makes the window grow past it: the first
+        // sign of a row of filters that does not fit (Polish calls made it 1028 px wide).
+        if (w->width() > size.width() || w->height() > size.height())
+            found << QStringLiteral("%1: the window grew to %2×%3 (minimum %4×%5)")
+                         .arg(here)
+                         .arg(w->width())
+                         .arg(w->height())
+                         .arg(w->minimumSizeHint().width())
+                         .arg(w->minimumSizeHint().height());
         if (!balance->isVisibleTo(w) || balance->visibleRegion().boundingRect() != balance->rect())
             found << QStringLiteral("%1: the company balance is not in sight").arg(here);
         for (const QString& f : cutTexts(w))
