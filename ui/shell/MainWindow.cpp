@@ -38,6 +38,8 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -360,6 +362,7 @@ void MainWindow::createMenus()
 
     m_toolBar = addToolBar(QString());
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->installEventFilter(this);
     m_toolBar->setMovable(false);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->addAction(m_topUpAction);
@@ -546,6 +549,7 @@ void MainWindow::showPageActions(int page)
         m_toolBar->removeAction(a);
     m_toolBarShown = wanted;
     m_toolBar->insertActions(m_toolBarEnd, m_toolBarShown);
+    m_toolBarWanted = -1;
     fitToolBar();
 }
 
@@ -804,11 +808,26 @@ void MainWindow::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
         QTimer::singleShot(0, this, [this] {
+            m_toolBarWanted = -1;
             fitToolBar();
             fitCompanyBalance();
         });
     }
     QMainWindow::changeEvent(event);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    // An action shown, hidden or renamed changes what the tool bar wants: measured again,
+    // once, after the change settles.
+    if (watched == m_toolBar &&
+        (event->type() == QEvent::ActionChanged || event->type() == QEvent::ActionAdded ||
+         event->type() == QEvent::ActionRemoved) &&
+        m_toolBarWanted >= 0) {
+        m_toolBarWanted = -1;
+        QTimer::singleShot(0, this, &MainWindow::fitToolBar);
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::resizeEvent(QResizeEvent* event)
@@ -818,14 +837,15 @@ void MainWindow::resizeEvent(QResizeEvent* event)
     fitCompanyBalance();
 }
 
-void MainWindow::fitToolBar()
+int MainWindow::measureToolBar() const
 {
-    if (!m_toolBar)
-        return;
     // The width the tool bar's buttons want with their texts, measured as the buttons
     // themselves would be: the layout's hint covers only what it currently shows.
     int wanted = 0;
     const int spacing = m_toolBar->layout() ? m_toolBar->layout()->spacing() : 0;
+    QToolButton probe;
+    probe.setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    probe.setIconSize(m_toolBar->iconSize());
     for (QAction* a : m_toolBar->actions()) {
         if (!a->isVisible())
             continue;
@@ -835,20 +855,27 @@ void MainWindow::fitToolBar()
         }
         QWidget* w = m_toolBar->widgetForAction(a);
         if (auto* button = qobject_cast<QToolButton*>(w)) {
-            QToolButton probe;
             probe.setFont(button->font());
             probe.setDefaultAction(a);
-            probe.setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-            probe.setIconSize(m_toolBar->iconSize());
             wanted += probe.sizeHint().width() + spacing;
         } else if (w && a != m_toolBarEnd) {
             wanted += w->sizeHint().width() + spacing;
         }
     }
+    return wanted;
+}
+
+void MainWindow::fitToolBar()
+{
+    if (!m_toolBar)
+        return;
+    // Measured once per page and language, not on every step of a resize.
+    if (m_toolBarWanted < 0)
+        m_toolBarWanted = measureToolBar();
     const QMargins margins = m_toolBar->contentsMargins();
     const int room = width() - margins.left() - margins.right() - 24;
-    m_toolBar->setToolButtonStyle(wanted <= room ? Qt::ToolButtonTextBesideIcon
-                                                 : Qt::ToolButtonIconOnly);
+    m_toolBar->setToolButtonStyle(m_toolBarWanted <= room ? Qt::ToolButtonTextBesideIcon
+                                                          : Qt::ToolButtonIconOnly);
 }
 
 void MainWindow::retranslateUi()
@@ -869,14 +896,33 @@ void MainWindow::retranslateUi()
                 .arg(title, m_pageActions[i]->shortcut().toString(QKeySequence::NativeText)));
     }
     // The side bar as wide as its longest page name in this language beside its icon
-    // ("Gesprekken en rapporten" was cut to "Gesprekken en rapp…"); 48 px for the delegate's
-    // margins around the icon and the text and the list's frame. Measured per item: the
-    // items' own size hints carry only their height.
+    // ("Gesprekken en rapporten" was cut to "Gesprekken en rapp…"), measured by the style as
+    // the view draws each item: the items' own size hints carry only their height.
+    // No icon size of its own: the list view draws icons at the style's list size.
+    const int iconSide =
+        m_navigation->style()->pixelMetric(QStyle::PM_ListViewIconSize, nullptr, m_navigation);
+    const QSize iconSize =
+        m_navigation->iconSize().isValid() ? m_navigation->iconSize() : QSize(iconSide, iconSide);
     int widest = 0;
-    for (int i = 0; i < m_navigation->count(); ++i)
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        const QListWidgetItem* item = m_navigation->item(i);
+        QStyleOptionViewItem option;
+        option.initFrom(m_navigation);
+        option.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
+        option.text = item->text();
+        option.icon = item->icon();
+        option.decorationSize = iconSize;
+        option.decorationPosition = QStyleOptionViewItem::Left;
+        option.displayAlignment = Qt::AlignLeft | Qt::AlignVCenter;
+        option.font = m_navigation->font();
+        option.fontMetrics = m_navigation->fontMetrics();
         widest = std::max(
-            widest, m_navigation->fontMetrics().horizontalAdvance(m_navigation->item(i)->text()));
-    m_navigation->setMinimumWidth(std::max(150, widest + m_navigation->iconSize().width() + 48));
+            widest, m_navigation->style()
+                        ->sizeFromContents(QStyle::CT_ItemViewItem, &option, QSize(), m_navigation)
+                        .width());
+    }
+    m_navigation->setMinimumWidth(
+        std::max(150, widest + 2 * m_navigation->frameWidth() + 2 * m_navigation->spacing()));
     m_navigation->setAccessibleName(tr("Navigation"));
     m_stack->setAccessibleName(tr("Pages"));
     m_fileMenu->setTitle(tr("&File"));

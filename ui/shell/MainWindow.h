@@ -148,6 +148,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void showEvent(QShowEvent* event) override;
 
 private:
@@ -167,6 +168,7 @@ private:
     /// Text beside icons while the tool bar has room, icons alone (the text in the tool tip)
     /// before it would overflow behind "»" in a narrow window or a long language.
     void fitToolBar();
+    int measureToolBar() const;
     /// The company balance in the menu bar's corner: the sentence, or the amount alone.
     void fitCompanyBalance();
     void saveSettings() const;
@@ -215,6 +217,8 @@ private:
     /// The billing run going on, if any (it deletes itself when done).
     BackgroundJob* m_billingJob = nullptr;
     bool m_billingAgain = false;
+    /// What the tool bar's buttons want with their texts; -1 until measured.
+    int m_toolBarWanted = -1;
     bool m_shownOnce = false;
     /// Set once the window restored its settings: pages built later restore theirs.
     bool m_settingsRestored = false;

@@ -30,6 +30,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QStyleOptionComboBox>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTest>
 #include <QTextDocumentFragment>
@@ -178,17 +179,36 @@ QStringList cutTexts(QWidget* top)
                                  .arg(needed);
             }
         } else if (auto* list = qobject_cast<QListWidget*>(w)) {
-            // The side bar's page names, each whole beside its icon: the delegate takes
-            // about 36 px around the icon and the text (measured: 189 px showed 153 of text).
+            // The side bar's page names, each whole beside its icon: the text's room is
+            // where the style draws it in the item's rectangle, less its margins, as
+            // QCommonStyle does before it elides.
+            const int side = list->style()->pixelMetric(QStyle::PM_ListViewIconSize, nullptr, list);
+            const int margin =
+                list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, list) + 1;
             for (int i = 0; i < list->count(); ++i) {
                 QListWidgetItem* item = list->item(i);
-                const int needed = list->fontMetrics().horizontalAdvance(item->text()) +
-                                   list->iconSize().width() + 36;
-                const int got = list->visualItemRect(item).width();
-                if (got > 0 && got < needed)
+                QStyleOptionViewItem option;
+                option.initFrom(list);
+                option.rect = list->visualItemRect(item);
+                option.features =
+                    QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
+                option.text = item->text();
+                option.icon = item->icon();
+                option.decorationSize =
+                    list->iconSize().isValid() ? list->iconSize() : QSize(side, side);
+                option.decorationPosition = QStyleOptionViewItem::Left;
+                option.displayAlignment = Qt::AlignLeft | Qt::AlignVCenter;
+                option.font = list->font();
+                option.fontMetrics = list->fontMetrics();
+                const int room = list->style()
+                                     ->subElementRect(QStyle::SE_ItemViewItemText, &option, list)
+                                     .width() -
+                                 2 * margin;
+                const int needed = list->fontMetrics().horizontalAdvance(item->text());
+                if (option.rect.width() > 0 && needed > room)
                     found << QStringLiteral("side bar item \"%1\" is cut (%2 of %3 px)")
                                  .arg(item->text())
-                                 .arg(got)
+                                 .arg(room)
                                  .arg(needed);
             }
         } else if (auto* bar = qobject_cast<QToolBar*>(w)) {
