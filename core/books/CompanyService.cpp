@@ -1,5 +1,6 @@
 #include "core/books/CompanyService.h"
 
+#include "core/base/NameText.h"
 #include "core/base/UserText.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
@@ -25,10 +26,17 @@ Result<Money> CompanyService::balance() const
     return Ledger(m_ctx).balance(Ledger::CompanyAccount);
 }
 
-Result<Money> CompanyService::topUp(Money amount, const QString& reference) const
+Result<Money> CompanyService::topUp(Money amount, const QString& typed) const
 {
     if (auto v = validateAmount(amount); !v)
         return v.error();
+    // Stored as a name is (invisible characters dropped, spaces made one) and refused with a
+    // line break, tab or escape in it: the activity log and the CLI's text output show it on
+    // one line, where a control character could forge another entry or hide this one.
+    if (NameText::hasControlCharacters(typed))
+        return Error::invalid(tr("The reference has a line break, tab or other control "
+                                 "character: type it on one line."));
+    const QString reference = NameText::normalised(typed);
     if (UserText::length(reference) > 200)
         return Error::invalid(tr("The reference is too long (at most 200 characters)."));
     auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Money> {

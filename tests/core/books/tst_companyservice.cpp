@@ -25,6 +25,8 @@ private slots:
     void topUpRaisesBalance();
     void topUpWithoutReference_data() { sbt::addEngineRows(); }
     void topUpWithoutReference();
+    void topUpReferenceIsStoredAsTyped_data() { sbt::addEngineRows(); }
+    void topUpReferenceIsStoredAsTyped();
     void topUpMaximum_data() { sbt::addEngineRows(); }
     void topUpMaximum();
     void topUpRefused_data();
@@ -104,6 +106,18 @@ void TestCompanyService::topUpWithoutReference()
     SB_VERIFY_BOOKS(*e.ctx);
 }
 
+void TestCompanyService::topUpReferenceIsStoredAsTyped()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    // Invisible characters pasted with it are dropped, no-break spaces become spaces.
+    SB_VERIFY_OK(CompanyService(*e.ctx).topUp(Money::fromCents(500),
+                                              QStringLiteral(" INV\u200B-7\u00A0\u00A0March ")));
+    QCOMPARE(sbt::scalar(e.db(), QStringLiteral("SELECT reference FROM ledger")).toString(),
+             QStringLiteral("INV-7 March"));
+    SB_VERIFY_BOOKS(*e.ctx);
+}
+
 void TestCompanyService::topUpMaximum()
 {
     QFETCH(QString, engine);
@@ -134,6 +148,18 @@ void TestCompanyService::topUpRefused_data()
         QTest::addRow("%s: reference too long", qPrintable(engine))
             << engine << qint64(500) << QString(201, QLatin1Char('x'))
             << QStringLiteral("reference is too long");
+        // A reference is shown on one line in the activity log and the CLI's text output:
+        // a line break there could forge a second entry.
+        QTest::addRow("%s: reference with a line break", qPrintable(engine))
+            << engine << qint64(500)
+            << QStringLiteral("INV-7\n2026-11-27 admin Top-up of 99,999.00")
+            << QStringLiteral("control character");
+        QTest::addRow("%s: reference with an escape", qPrintable(engine))
+            << engine << qint64(500) << QStringLiteral("INV\x1b[2J")
+            << QStringLiteral("control character");
+        QTest::addRow("%s: reference with a C1 next line", qPrintable(engine))
+            << engine << qint64(500) << QStringLiteral("INV\u0085-7")
+            << QStringLiteral("control character");
     }
 }
 
