@@ -21,6 +21,7 @@ struct CallEntry
     QDateTime startedAt; ///< UTC
     PayerKind payerKind = PayerKind::None;
     QString payer;       ///< the member's account or the profile's name
+    QString payerKey;    ///< what calls are sorted by payer on (calls.payer_key)
     QString source;      ///< the caller as logged
     QString destination; ///< as dialled
     QString e164;        ///< the destination normalised, or empty (internal, invalid)

@@ -24,7 +24,8 @@ const QString kFrom = QStringLiteral(" FROM calls c LEFT JOIN members m ON m.id 
 const QString kSelect =
     QStringLiteral("SELECT c.id, c.started_at, m.account_name, p.name, c.source, c.destination,"
                    " c.destination_e164, c.prefix, c.billsec, c.billed_minutes, c.bundle_minutes,"
-                   " c.cost_cents, c.charged_cents, c.status, c.member_id, c.profile_id");
+                   " c.cost_cents, c.charged_cents, c.status, c.member_id, c.profile_id,"
+                   " c.payer_key");
 
 QString sortColumn(CallQuery::Sort s)
 {
@@ -32,7 +33,7 @@ QString sortColumn(CallQuery::Sort s)
     case CallQuery::Sort::Time:
         return QStringLiteral("c.started_at");
     case CallQuery::Sort::Payer:
-        return QStringLiteral("COALESCE(m.account_key, p.name_key, '')");
+        return QStringLiteral("c.payer_key");
     case CallQuery::Sort::Source:
         return QStringLiteral("c.source");
     case CallQuery::Sort::Destination:
@@ -80,6 +81,7 @@ CallEntry readEntry(const QSqlQuery& q, const CallHistory& history)
     e.price = Money::fromCents(q.value(11).toLongLong());
     e.charged = Money::fromCents(q.value(12).toLongLong());
     e.status = q.value(13).toString();
+    e.payerKey = q.value(16).toString();
     return e;
 }
 
@@ -200,16 +202,8 @@ SeekKey CallHistory::seekKey(const CallEntry& e, CallQuery::Sort sort)
     case CallQuery::Sort::Time:
         return SeekKey::past(e.startedAt.toUTC().toString(Qt::ISODate), e.id);
     case CallQuery::Sort::Payer:
-        // As sortColumn() computes it: the member's account key or the profile's name key.
-        switch (e.payerKind) {
-        case CallEntry::PayerKind::Member:
-            return SeekKey::past(accountKey(e.payer), e.id);
-        case CallEntry::PayerKind::Profile:
-            return SeekKey::past(e.payer.trimmed().toCaseFolded(), e.id);
-        case CallEntry::PayerKind::None:
-            break;
-        }
-        return SeekKey::past(QString(), e.id);
+        // The stored key the rows are ordered by, whatever became of the payer since.
+        return SeekKey::past(e.payerKey, e.id);
     case CallQuery::Sort::Source:
         return SeekKey::past(e.source, e.id);
     case CallQuery::Sort::Destination:

@@ -1,5 +1,6 @@
 #include "core/rating/CallImporter.h"
 
+#include "core/base/NameText.h"
 #include "core/base/UserText.h"
 #include "core/base/UtcFields.h"
 #include "core/books/ActivityLog.h"
@@ -41,6 +42,8 @@ struct Payer
     std::shared_ptr<const Member> recharging;
     qint64 profileId = 0; ///< set for a profile
     qint64 accountId = 0;
+    /// calls.payer_key: the member's account key or the profile's name key, as stored.
+    QString key;
     QString country; ///< the default region its dialled numbers are read in
     /// Kept here (its row is locked for the whole import; a member with auto-recharge as
     /// CreditService left it): below zero at the end = owed.
@@ -79,9 +82,9 @@ QString insertSql(int rows)
         "INSERT INTO calls (profile_id, member_id, started_at, source, destination, billsec,"
         " cost_cents, unique_id, account_code, answered_at, ended_at, destination_e164, prefix,"
         " duration, disposition, billed_minutes, bundle_minutes, rate_ten_thousandths,"
-        " charged_cents, status, search_key) VALUES ");
+        " charged_cents, status, search_key, payer_key) VALUES ");
     const QString row =
-        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (int i = 0; i < rows; ++i) {
         if (i > 0)
             sql += QStringLiteral(", ");
@@ -218,11 +221,13 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
                 if (m->autoRecharge)
                     p.recharging = std::make_shared<const Member>(*m);
                 p.accountId = m->accountId;
+                p.key = accountKey(m->account);
                 p.country = m->country;
             } else if (s && !m) {
                 p.known = true;
                 p.profileId = s->id;
                 p.accountId = s->accountId;
+                p.key = NameText::key(s->name);
                 p.country = s->country;
             }
             if (p.known) {
@@ -380,8 +385,9 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
                     .add(c.rated.perMinuteTenThousandths)
                     .add(c.charged.cents())
                     .add(RatedCall::statusKey(c.rated.status))
-                    .add(Database::text(
-                        SearchIndex::callKey(c.rated.e164, r.destination, r.source)));
+                    .add(
+                        Database::text(SearchIndex::callKey(c.rated.e164, r.destination, r.source)))
+                    .add(Database::text(p.key));
             }
             if (auto e = insert->exec(); !e)
                 return e;

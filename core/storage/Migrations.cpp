@@ -465,6 +465,58 @@ const QList<QStringList>& steps()
         {
             QStringLiteral("ALTER TABLE profiles ADD COLUMN name_skeleton TEXT NULL"),
         },
+        // 16: calls sorted by who paid (issue 11): the payer's key was a value of another
+        //     table, so ordering a year of calls by it sorted them all (3 s for a million).
+        //     Kept in payer_key with an index. The importer writes it with each call (a
+        //     trigger per inserted row would slow every import); the triggers fill it for
+        //     any other writer and follow a renamed member or profile.
+        {
+            QStringLiteral("ALTER TABLE calls ADD COLUMN payer_key TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("UPDATE calls SET payer_key = COALESCE("
+                           "(SELECT account_key FROM members m WHERE m.id = calls.member_id),"
+                           " (SELECT name_key FROM profiles p WHERE p.id = calls.profile_id),"
+                           " '')"),
+            QStringLiteral("CREATE INDEX calls_payer_seek ON calls(payer_key, id)"),
+            QStringLiteral("{SQLITE}CREATE TRIGGER calls_payer_key_insert AFTER INSERT ON calls"
+                           " WHEN NEW.payer_key = '' AND (NEW.member_id IS NOT NULL OR"
+                           " NEW.profile_id IS NOT NULL) BEGIN UPDATE calls SET payer_key ="
+                           " COALESCE((SELECT account_key FROM members WHERE id = NEW.member_id),"
+                           " (SELECT name_key FROM profiles WHERE id = NEW.profile_id), '')"
+                           " WHERE id = NEW.id; END"),
+            QStringLiteral("{SQLITE}CREATE TRIGGER calls_payer_key_update AFTER UPDATE OF"
+                           " member_id, profile_id ON calls BEGIN UPDATE calls SET payer_key ="
+                           " COALESCE((SELECT account_key FROM members WHERE id = NEW.member_id),"
+                           " (SELECT name_key FROM profiles WHERE id = NEW.profile_id), '')"
+                           " WHERE id = NEW.id; END"),
+            QStringLiteral("{SQLITE}CREATE TRIGGER calls_payer_key_member AFTER UPDATE OF"
+                           " account_key ON members BEGIN UPDATE calls SET payer_key ="
+                           " NEW.account_key WHERE member_id = NEW.id; END"),
+            QStringLiteral("{SQLITE}CREATE TRIGGER calls_payer_key_profile AFTER UPDATE OF"
+                           " name_key ON profiles BEGIN UPDATE calls SET payer_key ="
+                           " NEW.name_key WHERE profile_id = NEW.id AND member_id IS NULL;"
+                           " END"),
+            QStringLiteral("{POSTGRES}CREATE FUNCTION calls_payer_key() RETURNS trigger"
+                           " LANGUAGE plpgsql AS $$ BEGIN IF TG_OP = 'UPDATE' OR"
+                           " NEW.payer_key = '' THEN NEW.payer_key = COALESCE("
+                           "(SELECT account_key FROM members WHERE id = NEW.member_id),"
+                           " (SELECT name_key FROM profiles WHERE id = NEW.profile_id), '');"
+                           " END IF; RETURN NEW; END $$"),
+            QStringLiteral("{POSTGRES}CREATE TRIGGER calls_payer_key BEFORE INSERT OR UPDATE"
+                           " OF member_id, profile_id ON calls FOR EACH ROW EXECUTE FUNCTION"
+                           " calls_payer_key()"),
+            QStringLiteral("{POSTGRES}CREATE FUNCTION calls_payer_key_renamed() RETURNS"
+                           " trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_TABLE_NAME = 'members'"
+                           " THEN UPDATE calls SET payer_key = NEW.account_key WHERE"
+                           " member_id = NEW.id; ELSE UPDATE calls SET payer_key ="
+                           " NEW.name_key WHERE profile_id = NEW.id AND member_id IS NULL;"
+                           " END IF; RETURN NULL; END $$"),
+            QStringLiteral("{POSTGRES}CREATE TRIGGER calls_payer_key_member AFTER UPDATE OF"
+                           " account_key ON members FOR EACH ROW EXECUTE FUNCTION"
+                           " calls_payer_key_renamed()"),
+            QStringLiteral("{POSTGRES}CREATE TRIGGER calls_payer_key_profile AFTER UPDATE OF"
+                           " name_key ON profiles FOR EACH ROW EXECUTE FUNCTION"
+                           " calls_payer_key_renamed()"),
+        },
     };
     return s;
 }

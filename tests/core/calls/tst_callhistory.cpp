@@ -174,6 +174,33 @@ private slots:
         QCOMPARE(destinations(history.page(q)), L({"2002"})); // "support", id desc
     }
 
+    // Sorted by payer on a stored key (an index, not a sort of every call): a renamed
+    // profile's calls move with its new name, a deleted member's keep their place.
+    void payerOrderFollowsRenames_data() { sbt::addEngineRows(); }
+    void payerOrderFollowsRenames()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        QCOMPARE(setUp(*e.ctx), QString());
+        const CallHistory history(*e.ctx);
+        CallQuery q;
+        q.sort = CallQuery::Sort::Payer;
+        q.ascending = true;
+        QCOMPARE(destinations(history.page(q)),
+                 L({"2125550123", "00442071234567", "4722334455", "13105550000", "2002"}));
+        SB_VERIFY_OK(ProfileService(*e.ctx).rename(QStringLiteral("Support"),
+                                                   QStringLiteral("Accounts Support")));
+        QCOMPARE(destinations(history.page(q)),
+                 L({"13105550000", "2002", "2125550123", "00442071234567", "4722334455"}));
+        // Paging on from the stored key of the row before.
+        q.limit = 3;
+        auto first = history.page(q);
+        SB_VERIFY_OK(first);
+        QCOMPARE(first->last().payerKey, QStringLiteral("alice.berg"));
+        q.after = CallHistory::seekKey(first->last(), q.sort);
+        QCOMPARE(destinations(history.page(q)), L({"00442071234567", "4722334455"}));
+    }
+
     void filters_data() { sbt::addEngineRows(); }
     void filters()
     {

@@ -289,6 +289,18 @@ private slots:
             QStringLiteral("a.7|m|2026-03-01T09:06:00Z|+16467781234|1|1|1|0|100|1|1|charged"),
         };
         QCOMPARE(rows, expected);
+        // The key calls are sorted by payer on, written by the importer (account codes as
+        // the PBX logged them: "Alice.Berg", "support"), the one the stored keys give.
+        QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT DISTINCT payer_key FROM calls"
+                                                  " ORDER BY payer_key")),
+                 QStringList({QStringLiteral("alice.berg"), QStringLiteral("support")}));
+        QCOMPARE(
+            sbt::scalar(e.db(), QStringLiteral("SELECT COUNT(*) FROM calls c WHERE c.payer_key <>"
+                                               " COALESCE((SELECT account_key FROM members m WHERE"
+                                               " m.id = c.member_id), (SELECT name_key FROM"
+                                               " profiles p WHERE p.id = c.profile_id), '')"))
+                .toLongLong(),
+            0);
         QCOMPARE(callLedgerSum(e.db()), 30);
         QCOMPARE(chargedSum(e.db()), 30);
         QCOMPARE(sbt::scalar(

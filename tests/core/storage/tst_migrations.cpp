@@ -59,6 +59,8 @@ private slots:
     void summariesAreBuiltFromStoredRows();
     void namesAreNormalisedAndGetSkeletons_data() { sbt::addEngineRows(); }
     void namesAreNormalisedAndGetSkeletons();
+    void payerKeysAreFilled_data() { sbt::addEngineRows(); }
+    void payerKeysAreFilled();
 };
 
 namespace {
@@ -114,9 +116,34 @@ bool undoSearchIndex(const Database& db)
     return true;
 }
 
+// Undoes the payer key's step (16): calls sorted by payer through the joined tables.
+bool undoPayerKey(const Database& db)
+{
+    const QStringList sql =
+        db.isPostgres()
+            ? QStringList{QStringLiteral("DROP TRIGGER calls_payer_key ON calls"),
+                          QStringLiteral("DROP TRIGGER calls_payer_key_member ON members"),
+                          QStringLiteral("DROP TRIGGER calls_payer_key_profile ON profiles"),
+                          QStringLiteral("DROP FUNCTION calls_payer_key()"),
+                          QStringLiteral("DROP FUNCTION calls_payer_key_renamed()")}
+            : QStringList{QStringLiteral("DROP TRIGGER calls_payer_key_insert"),
+                          QStringLiteral("DROP TRIGGER calls_payer_key_update"),
+                          QStringLiteral("DROP TRIGGER calls_payer_key_member"),
+                          QStringLiteral("DROP TRIGGER calls_payer_key_profile")};
+    for (const QString& statement : sql) {
+        if (!db.run(statement))
+            return false;
+    }
+    return db.run(QStringLiteral("DROP INDEX calls_payer_seek")) &&
+           db.run(QStringLiteral("ALTER TABLE calls DROP COLUMN payer_key")) &&
+           db.run(QStringLiteral("UPDATE schema_meta SET value = '15' WHERE key = 'version'"));
+}
+
 // Undoes the names' step (15): no lookalike key on profiles.
 bool undoNames(const Database& db)
 {
+    if (!undoPayerKey(db))
+        return false;
     return db.run(QStringLiteral("DROP INDEX profiles_name_skeleton")) &&
            db.run(QStringLiteral("ALTER TABLE profiles DROP COLUMN name_skeleton")) &&
            db.run(QStringLiteral("UPDATE schema_meta SET value = '14' WHERE key = 'version'"));
@@ -722,6 +749,53 @@ void TestMigrations::namesAreNormalisedAndGetSkeletons()
     QCOMPARE(sbt::rows(*db, QStringLiteral("SELECT name_skeleton FROM profiles WHERE name ="
                                            " 'Sales North'")),
              QStringList{QStringLiteral("sales north")});
+}
+
+// Step 16: the calls already stored get their payer's key (a member's account key before a
+// profile's name key), and the triggers keep it for rows written without one.
+void TestMigrations::payerKeysAreFilled()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    const sb::Context ctx{e.db(), &e.clock, QStringLiteral("tester")};
+    SB_VERIFY_OK(sb::CompanyService(ctx).topUp(sb::Money::fromCents(50000), QStringLiteral("T")));
+    sb::NewSipProfile p;
+    p.name = QStringLiteral("Front Desk");
+    p.auth = sb::SipProfile::Auth::Ip;
+    p.ip = QStringLiteral("8.8.4.4");
+    SB_VERIFY_OK(sb::ProfileService(ctx).create(p));
+    SB_VERIFY_OK(sb::MemberService(ctx).add(
+        {QStringLiteral("Ada.One"), QStringLiteral("Ada"), QString(), QString()}));
+    QVERIFY(undoPayerKey(e.db()));
+    const auto insert = [&](const char* member, const char* profile, const char* id) {
+        return bool(e.db().run(
+            QStringLiteral("INSERT INTO calls (member_id, profile_id, started_at, source,"
+                           " destination, billsec, cost_cents, unique_id) VALUES ((SELECT id"
+                           " FROM members WHERE account_key = ?), (SELECT id FROM profiles"
+                           " WHERE name_key = ?), '2026-03-01T09:00:00Z', '1', '2', 0, 0, ?)"),
+            {QString::fromLatin1(member), QString::fromLatin1(profile), QString::fromLatin1(id)}));
+    };
+    QVERIFY(insert("ada.one", "", "c1"));
+    QVERIFY(insert("", "front desk", "c2"));
+    QVERIFY(insert("ada.one", "front desk", "c3"));
+    QVERIFY(insert("", "", "c4"));
+
+    auto db = Database::open(e.t.spec());
+    SB_VERIFY_OK(db);
+    QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
+    const QString keys =
+        QStringLiteral("SELECT unique_id, payer_key FROM calls ORDER BY unique_id");
+    QCOMPARE(sbt::rows(*db, keys),
+             QStringList({QStringLiteral("c1|ada.one"), QStringLiteral("c2|front desk"),
+                          QStringLiteral("c3|ada.one"), QStringLiteral("c4|")}));
+    // Written without a key, as another writer would: the trigger fills it.
+    QVERIFY(insert("", "front desk", "c5"));
+    SB_VERIFY_OK(
+        sb::ProfileService(ctx).rename(QStringLiteral("Front Desk"), QStringLiteral("Reception")));
+    QCOMPARE(sbt::rows(*db, keys),
+             QStringList({QStringLiteral("c1|ada.one"), QStringLiteral("c2|reception"),
+                          QStringLiteral("c3|ada.one"), QStringLiteral("c4|"),
+                          QStringLiteral("c5|reception")}));
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)
