@@ -237,6 +237,9 @@ void DashboardPage::refresh()
 {
     refreshFigures();
     refreshAttention();
+    // Refresh (and another database) reads the charts again too: they follow the Notifier
+    // for this window's own changes, not what others did behind its back.
+    m_charts->refresh();
 }
 
 void DashboardPage::refreshAttention()
@@ -364,7 +367,10 @@ void DashboardPage::retranslateUi()
     m_recent->setHeaderLabels({tr("Time"), tr("Action"), tr("Details")});
     m_recent->setAccessibleName(tr("Recent activity"));
 
-    refresh();
+    // The figures and the attention list in the new language; the charts retranslate on
+    // their own (DashboardCharts::changeEvent).
+    refreshFigures();
+    refreshAttention();
 }
 
 } // namespace sb::ui
