@@ -11,12 +11,14 @@
 #include "models/reports/AttentionModel.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPair>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QTreeView>
@@ -351,6 +353,14 @@ void DashboardPage::retranslateUi()
     m_recentCaption->setText(tr("Recent activity"));
     m_tabs->setTabText(0, tr("Charts"));
     m_tabs->setTabText(1, m_recentCaption->text());
+    // Qt names the tab bar's scroll buttons once, when it makes them: named again here in
+    // the new language from Qt's own catalogue (a variable context keeps lupdate out).
+    static const char* const qtTabBar = "QTabBar";
+    for (const auto& [name, text] : {std::pair{"ScrollLeftButton", "Scroll Left"},
+                                     std::pair{"ScrollRightButton", "Scroll Right"}}) {
+        if (auto* button = m_tabs->tabBar()->findChild<QWidget*>(QLatin1String(name)))
+            button->setAccessibleName(QCoreApplication::translate(qtTabBar, text));
+    }
     m_attentionCaption->setText(tr("&What needs you today"));
     m_attention->setAccessibleName(tr("What needs you today"));
     m_attention->setAccessibleDescription(
