@@ -5,8 +5,10 @@
 #include "core/storage/Context.h"
 #include "core/storage/Database.h"
 #include "tests/support/GuiHarness.h"
+#include "ui/calls/ImportCallsDialog.h"
 #include "ui/charts/DashboardCharts.h"
 #include "ui/shell/MainWindow.h"
+#include "ui/shell/WelcomeDialog.h"
 #include "ui/widgets/LanguageManager.h"
 
 #include <QAbstractButton>
@@ -326,7 +328,8 @@ void settle()
 void waitForCharts(QWidget* top)
 {
     for (ui::DashboardCharts* charts : top->findChildren<ui::DashboardCharts*>())
-        QTest::qWaitFor([charts] { return !charts->isLoading(); }, 10000);
+        if (!QTest::qWaitFor([charts] { return !charts->isLoading(); }, 10000))
+            qWarning("the charts are still reading");
     settle();
 }
 
@@ -437,6 +440,7 @@ private slots:
     void emptyAccount();
     void everyPageAsIfBuiltInTheLanguage();
     void openDialogsFollow();
+    void dialogsBuiltDirectly();
 
 private:
     void fillDemo();
@@ -729,6 +733,40 @@ void TestGuiLanguageSwitch::openDialogsFollow()
     QVERIFY2(opened >= int(std::size(kDialogs)) - 2,
              qPrintable(QStringLiteral("only %1 dialogs opened").arg(opened)));
     found.removeDuplicates();
+    for (const QString& f : std::as_const(found))
+        qWarning("%s", qPrintable(f));
+    QVERIFY2(found.isEmpty(),
+             qPrintable(QStringLiteral("%1 differences (listed above)").arg(found.size())));
+}
+
+void TestGuiLanguageSwitch::dialogsBuiltDirectly()
+{
+    // The dialogs no action of kDialogs reaches in a test: the import's options (after Qt's
+    // file dialog) and the welcome (an empty account at start).
+    const std::function<QDialog*()> makers[] = {
+        [this] { return new ui::ImportCallsDialog(QStringLiteral("Master.csv"), m_gui.window()); },
+        [this] { return new ui::WelcomeDialog(m_gui.window()); },
+    };
+    switchTo(QStringLiteral("en"));
+    QStringList found;
+    for (const auto& make : makers) {
+        std::unique_ptr<QDialog> dialog(make());
+        dialog->show();
+        settle();
+        const QString where = dialog->objectName();
+        const Snapshot english = snapshot(dialog.get(), 3);
+        switchTo(QStringLiteral("nl"));
+        const Snapshot switched = snapshot(dialog.get(), 3);
+        std::unique_ptr<QDialog> fresh(make());
+        fresh->show();
+        settle();
+        found << differences(switched, snapshot(fresh.get(), 3), where + QStringLiteral(" nl"));
+        fresh.reset();
+        switchTo(QStringLiteral("en"));
+        found << differences(snapshot(dialog.get(), 3), english,
+                             where + QStringLiteral(" (back in en)"));
+        QVERIFY(english != switched);
+    }
     for (const QString& f : std::as_const(found))
         qWarning("%s", qPrintable(f));
     QVERIFY2(found.isEmpty(),
