@@ -211,6 +211,19 @@ bool hiddenWizardButton(QAbstractButton* button)
     return false;
 }
 
+// A wizard page out of sight is filled again when it is shown, forward or back
+// (BuyNumbersWizard::showPageData): what it holds meanwhile is never read.
+bool onOtherWizardPage(const QWidget* w)
+{
+    for (const QWidget* p = w; p; p = p->parentWidget()) {
+        if (auto* page = qobject_cast<const QWizardPage*>(p)) {
+            auto* wizard = qobject_cast<const QWizard*>(page->window());
+            return wizard && wizard->currentPage() != page;
+        }
+    }
+    return false;
+}
+
 // Everything a person reads in `top` that is visible: texts, tool tips, accessible names,
 // headers and the first rows of every view, chart texts; and every action of `top` (menus,
 // tool bar, pages' actions), visible or not.
@@ -225,7 +238,7 @@ Snapshot snapshot(QWidget* top, int rows = 4)
         // later without another language event. Not another window's (a dialog kept).
         if (w != top && w->window() != top)
             continue;
-        if (qobject_cast<QMenu*>(w))
+        if (qobject_cast<QMenu*>(w) || onOtherWizardPage(w))
             continue;
         // A hidden widget's key starts with "~": compared where both windows filled it (a
         // fresh window may never fill what it does not show, such as the first steps).
@@ -348,9 +361,17 @@ void waitForCharts(QWidget* top)
     settle();
 }
 
-// An amount a dialog refuses, so that its inline message is part of what is compared.
+// An amount a dialog refuses, so that its inline message is part of what is compared; a
+// wizard one page on, where its first page lets it.
 void provokeHint(QWidget* dialog)
 {
+    if (auto* wizard = qobject_cast<QWizard*>(dialog)) {
+        QAbstractButton* next = wizard->button(QWizard::NextButton);
+        if (next && next->isVisible() && next->isEnabled()) {
+            wizard->next();
+            settle();
+        }
+    }
     if (auto* amount = dialog->findChild<QLineEdit*>(QStringLiteral("amountEdit"))) {
         amount->setFocus();
         amount->selectAll();
