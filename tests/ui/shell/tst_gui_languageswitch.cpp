@@ -415,11 +415,10 @@ public:
                                               });
             m_connections << QObject::connect(model, &QAbstractItemModel::dataChanged,
                                               [watched] { watched->dataSaid = true; });
-            for (auto signal : {&QAbstractItemModel::modelReset})
-                m_connections << QObject::connect(model, signal, [watched] {
-                    watched->headerSaid = true;
-                    watched->dataSaid = true;
-                });
+            m_connections << QObject::connect(model, &QAbstractItemModel::modelReset, [watched] {
+                watched->headerSaid = true;
+                watched->dataSaid = true;
+            });
             m_connections << QObject::connect(model, &QAbstractItemModel::layoutChanged, [watched] {
                 watched->headerSaid = true;
                 watched->dataSaid = true;
