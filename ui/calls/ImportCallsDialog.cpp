@@ -1,8 +1,11 @@
 #include "ui/calls/ImportCallsDialog.h"
 
+#include "ui/widgets/ButtonTextKeeper.h"
+
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -10,20 +13,19 @@
 
 namespace sb::ui {
 
-ImportCallsDialog::ImportCallsDialog(const QString& fileName, QWidget* parent) : QDialog(parent)
+ImportCallsDialog::ImportCallsDialog(const QString& fileName, QWidget* parent)
+    : QDialog(parent), m_fileName(fileName)
 {
     setObjectName(QStringLiteral("importCallsDialog"));
-    setWindowTitle(tr("Import call records"));
-    auto* intro = new QLabel(tr("Import the calls of %1, rate them and charge their payers.")
-                                 .arg(fileName.toHtmlEscaped()),
-                             this);
-    intro->setWordWrap(true);
+    m_intro = new QLabel(this);
+    m_intro->setWordWrap(true);
 
     m_format = new QComboBox(this);
     m_format->setObjectName(QStringLiteral("callsFormatCombo"));
-    m_format->addItem(tr("Found from the file"), int(CdrReader::Format::Auto));
-    m_format->addItem(tr("Asterisk (Master.csv)"), int(CdrReader::Format::Asterisk));
-    m_format->addItem(tr("FreeSWITCH (mod_cdr_csv)"), int(CdrReader::Format::FreeSwitch));
+    // The texts in retranslateUi(); the data says which format.
+    m_format->addItem(QString(), int(CdrReader::Format::Auto));
+    m_format->addItem(QString(), int(CdrReader::Format::Asterisk));
+    m_format->addItem(QString(), int(CdrReader::Format::FreeSwitch));
 
     m_zone = new QComboBox(this);
     m_zone->setObjectName(QStringLiteral("callsTimeZoneCombo"));
@@ -39,31 +41,55 @@ ImportCallsDialog::ImportCallsDialog(const QString& fileName, QWidget* parent) :
     m_zone->completer()->setFilterMode(Qt::MatchContains);
     m_zone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
 
-    m_format->setAccessibleName(tr("Format"));
-    m_zone->setAccessibleName(tr("Time zone of the file's times"));
+    m_formatLabel = new QLabel(this);
+    m_formatLabel->setBuddy(m_format);
+    m_zoneLabel = new QLabel(this);
+    m_zoneLabel->setBuddy(m_zone);
     auto* form = new QFormLayout;
-    form->addRow(tr("&Format:"), m_format);
-    form->addRow(tr("&Times are in:"), m_zone);
-    auto* hint = new QLabel(tr("PBXs usually log UTC; choose the PBX's time zone if it logs "
-                               "local time."),
-                            this);
-    hint->setWordWrap(true);
+    form->addRow(m_formatLabel, m_format);
+    form->addRow(m_zoneLabel, m_zone);
+    m_hint = new QLabel(this);
+    m_hint->setWordWrap(true);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_zone, &QComboBox::editTextChanged, this, [this, buttons](const QString& text) {
-        buttons->button(QDialogButtonBox::Ok)
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_zone, &QComboBox::editTextChanged, this, [this](const QString& text) {
+        m_buttons->button(QDialogButtonBox::Ok)
             ->setEnabled(text.trimmed() == QLatin1String("UTC") ||
                          QTimeZone(text.trimmed().toUtf8()).isValid());
     });
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
+    layout->addWidget(m_intro);
     layout->addLayout(form);
-    layout->addWidget(hint);
-    layout->addWidget(buttons);
+    layout->addWidget(m_hint);
+    layout->addWidget(m_buttons);
+    retranslateUi();
+    ButtonTextKeeper::install(m_buttons, [this]() { retranslateUi(); });
+}
+
+void ImportCallsDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void ImportCallsDialog::retranslateUi()
+{
+    setWindowTitle(tr("Import call records"));
+    m_intro->setText(tr("Import the calls of %1, rate them and charge their payers.")
+                         .arg(m_fileName.toHtmlEscaped()));
+    m_format->setItemText(0, tr("Found from the file"));
+    m_format->setItemText(1, tr("Asterisk (Master.csv)"));
+    m_format->setItemText(2, tr("FreeSWITCH (mod_cdr_csv)"));
+    m_format->setAccessibleName(tr("Format"));
+    m_zone->setAccessibleName(tr("Time zone of the file's times"));
+    m_formatLabel->setText(tr("&Format:"));
+    m_zoneLabel->setText(tr("&Times are in:"));
+    m_hint->setText(tr("PBXs usually log UTC; choose the PBX's time zone if it logs local time."));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
 }
 
 CdrReader::Format ImportCallsDialog::format() const

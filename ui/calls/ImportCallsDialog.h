@@ -6,6 +6,8 @@
 #include <QTimeZone>
 
 class QComboBox;
+class QDialogButtonBox;
+class QLabel;
 
 namespace sb::ui {
 
@@ -22,9 +24,19 @@ public:
     /// Invalid for UTC.
     QTimeZone zone() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
+    QString m_fileName;
+    QLabel* m_intro = nullptr;
+    QLabel* m_formatLabel = nullptr;
+    QLabel* m_zoneLabel = nullptr;
+    QLabel* m_hint = nullptr;
     QComboBox* m_format = nullptr;
     QComboBox* m_zone = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
 };
 
 } // namespace sb::ui

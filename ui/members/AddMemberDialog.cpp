@@ -1,6 +1,7 @@
 #include "ui/members/AddMemberDialog.h"
 
 #include "core/members/MemberService.h"
+#include "ui/widgets/ButtonTextKeeper.h"
 #include "ui/widgets/CountryCombo.h"
 #include "ui/widgets/HintLabel.h"
 
@@ -83,6 +84,7 @@ AddMemberDialog::AddMemberDialog(const Context& ctx, QWidget* parent) : QDialog(
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AddMemberDialog::reject);
 
     retranslateUi();
+    ButtonTextKeeper::install(m_buttons, [this]() { retranslateUi(); });
     setMinimumWidth(460);
 }
 

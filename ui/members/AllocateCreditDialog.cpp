@@ -2,6 +2,7 @@
 
 #include "core/books/CompanyService.h"
 #include "ui/widgets/AmountEdit.h"
+#include "ui/widgets/ButtonTextKeeper.h"
 #include "ui/widgets/CompanyBalanceLabel.h"
 #include "ui/widgets/HintLabel.h"
 
@@ -68,6 +69,7 @@ AllocateCreditDialog::AllocateCreditDialog(const Context& ctx, const QList<Membe
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AllocateCreditDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AllocateCreditDialog::reject);
     retranslateUi();
+    ButtonTextKeeper::install(m_buttons, [this]() { retranslateUi(); });
     setMinimumWidth(480);
 }
 

@@ -1,6 +1,7 @@
 #include "ui/members/AutoRechargeDialog.h"
 
 #include "ui/widgets/AmountEdit.h"
+#include "ui/widgets/ButtonTextKeeper.h"
 #include "ui/widgets/HintLabel.h"
 
 #include <QDialogButtonBox>
@@ -76,6 +77,7 @@ AutoRechargeDialog::AutoRechargeDialog(const Context& ctx, const Member& member,
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AutoRechargeDialog::reject);
     connect(m_turnOff, &QPushButton::clicked, this, &AutoRechargeDialog::turnOff);
     retranslateUi();
+    ButtonTextKeeper::install(m_buttons, [this]() { retranslateUi(); });
     setMinimumWidth(480);
 }
 

@@ -1,5 +1,6 @@
 #include "ui/members/ImportMembersDialog.h"
 
+#include "ui/widgets/ButtonTextKeeper.h"
 #include "ui/widgets/HintLabel.h"
 
 #include <QDialogButtonBox>
@@ -60,6 +61,7 @@ ImportMembersDialog::ImportMembersDialog(const QString& path, const Result<Impor
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     retranslateUi();
+    ButtonTextKeeper::install(m_buttons, [this]() { retranslateUi(); });
     resize(640, problemCount() > 0 ? 420 : 200);
 }
 

@@ -5,6 +5,7 @@
 #include "core/numbers/NumberCatalogue.h"
 #include "core/numbers/NumberService.h"
 #include "models/numbers/NumbersModel.h"
+#include "ui/widgets/ButtonTextKeeper.h"
 #include "ui/widgets/HintLabel.h"
 #include "ui/widgets/HolderCompleter.h"
 
@@ -85,6 +86,7 @@ ReassignNumberDialog::ReassignNumberDialog(const Context& ctx, const NumberRecor
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ReassignNumberDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ReassignNumberDialog::reject);
     retranslateUi();
+    ButtonTextKeeper::install(m_buttons, [this]() { retranslateUi(); });
     setMinimumWidth(500);
 }
 

@@ -3,6 +3,7 @@
 #include "core/books/CompanyService.h"
 #include "core/profiles/ProfileService.h"
 #include "ui/widgets/AmountEdit.h"
+#include "ui/widgets/ButtonTextKeeper.h"
 #include "ui/widgets/CompanyBalanceLabel.h"
 #include "ui/widgets/HintLabel.h"
 
@@ -55,6 +56,7 @@ AllocateProfileCreditDialog::AllocateProfileCreditDialog(const Context& ctx,
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AllocateProfileCreditDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AllocateProfileCreditDialog::reject);
     retranslateUi();
+    ButtonTextKeeper::install(m_buttons, [this]() { retranslateUi(); });
     setMinimumWidth(460);
 }
 

@@ -1,6 +1,7 @@
 #include "ui/profiles/BundlesDialog.h"
 
 #include "core/base/DisplayFormat.h"
+#include "ui/widgets/ButtonTextKeeper.h"
 #include "ui/widgets/HintLabel.h"
 
 #include "core/reports/AdviceService.h"
@@ -77,6 +78,7 @@ BundlesDialog::BundlesDialog(const Context& ctx, Mode mode, const SipProfile& pr
     connect(m_buttons, &QDialogButtonBox::accepted, this, &BundlesDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &BundlesDialog::reject);
     retranslateUi();
+    ButtonTextKeeper::install(m_buttons, [this]() { retranslateUi(); });
     setMinimumWidth(480);
 }
 

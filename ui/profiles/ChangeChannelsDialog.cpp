@@ -1,6 +1,7 @@
 #include "ui/profiles/ChangeChannelsDialog.h"
 
 #include "core/base/DisplayFormat.h"
+#include "ui/widgets/ButtonTextKeeper.h"
 #include "ui/widgets/CompanyBalanceLabel.h"
 #include "ui/widgets/HintLabel.h"
 
@@ -76,6 +77,7 @@ ChangeChannelsDialog::ChangeChannelsDialog(const Context& ctx, const SipProfile&
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ChangeChannelsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ChangeChannelsDialog::reject);
     retranslateUi();
+    ButtonTextKeeper::install(m_buttons, [this]() { retranslateUi(); });
     setMinimumWidth(480);
 }
 

@@ -4,6 +4,7 @@
 #include "core/base/PhoneNumbers.h"
 #include "core/books/CompanyService.h"
 #include "core/calls/CallHistory.h"
+#include "ui/widgets/ButtonTextKeeper.h"
 #include "ui/widgets/HintLabel.h"
 
 #include <QDialogButtonBox>
@@ -64,6 +65,7 @@ DeleteSipProfileDialog::DeleteSipProfileDialog(const Context& ctx,
     connect(m_buttons, &QDialogButtonBox::accepted, this, &DeleteSipProfileDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &DeleteSipProfileDialog::reject);
     retranslateUi();
+    ButtonTextKeeper::install(m_buttons, [this]() { retranslateUi(); });
     setMinimumWidth(540);
 }
 

@@ -1,6 +1,7 @@
 #include "ui/profiles/LinkAccountDialog.h"
 
 #include "core/profiles/ProfileService.h"
+#include "ui/widgets/ButtonTextKeeper.h"
 #include "ui/widgets/HintLabel.h"
 #include "ui/widgets/HolderCompleter.h"
 
@@ -58,6 +59,7 @@ LinkAccountDialog::LinkAccountDialog(const Context& ctx, const SipProfile& profi
     connect(m_buttons, &QDialogButtonBox::accepted, this, &LinkAccountDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &LinkAccountDialog::reject);
     retranslateUi();
+    ButtonTextKeeper::install(m_buttons, [this]() { retranslateUi(); });
     setMinimumWidth(480);
 }
 

@@ -1,6 +1,7 @@
 #include "ui/profiles/RenameSipProfileDialog.h"
 
 #include "core/profiles/ProfileService.h"
+#include "ui/widgets/ButtonTextKeeper.h"
 #include "ui/widgets/HintLabel.h"
 
 #include <QDialogButtonBox>
@@ -50,6 +51,7 @@ RenameSipProfileDialog::RenameSipProfileDialog(const Context& ctx, const QString
     connect(m_buttons, &QDialogButtonBox::accepted, this, &RenameSipProfileDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &RenameSipProfileDialog::reject);
     retranslateUi();
+    ButtonTextKeeper::install(m_buttons, [this]() { retranslateUi(); });
     setMinimumWidth(440);
 }
 

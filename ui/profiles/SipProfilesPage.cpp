@@ -610,6 +610,7 @@ void SipProfilesPage::retranslateUi()
     m_search->setPlaceholderText(tr("Search by name or department (Ctrl+F)"));
     m_search->setAccessibleName(tr("Search SIP profiles"));
     m_table->setAccessibleName(tr("SIP profiles"));
+    m_model->retranslate();
     auto describe = [](QAction* a, const QString& text, const QString& tip) {
         a->setText(text);
         a->setToolTip(

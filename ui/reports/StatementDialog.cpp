@@ -3,6 +3,7 @@
 #include "core/reports/StatementCsv.h"
 #include "print/StatementDocument.h"
 #include "ui/widgets/BackgroundJob.h"
+#include "ui/widgets/ButtonTextKeeper.h"
 #include "ui/widgets/HintLabel.h"
 
 #include <QDateEdit>
@@ -12,6 +13,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
@@ -63,6 +65,7 @@ StatementDialog::StatementDialog(const Context& ctx, QWidget* parent) : QDialog(
     connect(m_print, &QPushButton::clicked, this, &StatementDialog::print);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &StatementDialog::reject);
     retranslateUi();
+    ButtonTextKeeper::install(m_buttons, [this]() { retranslateUi(); });
     updateSummary();
 }
 
@@ -207,6 +210,8 @@ void StatementDialog::changeEvent(QEvent* event)
 void StatementDialog::retranslateUi()
 {
     setWindowTitle(tr("Monthly statement"));
+    // The month's name in the new language: a date edit keeps the locale it was shown with.
+    m_month->setLocale(QLocale());
     m_monthLabel->setText(tr("&Month (UTC):"));
     m_pdf->setText(tr("Save &PDF…"));
     m_csv->setText(tr("Save &CSV…"));

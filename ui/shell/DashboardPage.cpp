@@ -11,12 +11,14 @@
 #include "models/reports/AttentionModel.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPair>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QTreeView>
@@ -237,6 +239,9 @@ void DashboardPage::refresh()
 {
     refreshFigures();
     refreshAttention();
+    // Refresh (and another database) reads the charts again too: they follow the Notifier
+    // for this window's own changes, not what others did behind its back.
+    m_charts->refresh();
 }
 
 void DashboardPage::refreshAttention()
@@ -348,6 +353,14 @@ void DashboardPage::retranslateUi()
     m_recentCaption->setText(tr("Recent activity"));
     m_tabs->setTabText(0, tr("Charts"));
     m_tabs->setTabText(1, m_recentCaption->text());
+    // Qt names the tab bar's scroll buttons once, when it makes them: named again here in
+    // the new language from Qt's own catalogue (a variable context keeps lupdate out).
+    static const char* const qtTabBar = "QTabBar";
+    for (const auto& [name, text] : {std::pair{"ScrollLeftButton", "Scroll Left"},
+                                     std::pair{"ScrollRightButton", "Scroll Right"}}) {
+        if (auto* button = m_tabs->tabBar()->findChild<QWidget*>(QLatin1String(name)))
+            button->setAccessibleName(QCoreApplication::translate(qtTabBar, text));
+    }
     m_attentionCaption->setText(tr("&What needs you today"));
     m_attention->setAccessibleName(tr("What needs you today"));
     m_attention->setAccessibleDescription(
@@ -364,7 +377,10 @@ void DashboardPage::retranslateUi()
     m_recent->setHeaderLabels({tr("Time"), tr("Action"), tr("Details")});
     m_recent->setAccessibleName(tr("Recent activity"));
 
-    refresh();
+    // The figures and the attention list in the new language; the charts retranslate on
+    // their own (DashboardCharts::changeEvent).
+    refreshFigures();
+    refreshAttention();
 }
 
 } // namespace sb::ui

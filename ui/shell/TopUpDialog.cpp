@@ -2,6 +2,7 @@
 
 #include "core/books/CompanyService.h"
 #include "ui/widgets/AmountEdit.h"
+#include "ui/widgets/ButtonTextKeeper.h"
 #include "ui/widgets/HintLabel.h"
 
 #include <QDialogButtonBox>
@@ -61,6 +62,7 @@ TopUpDialog::TopUpDialog(const Context& ctx, QWidget* parent) : QDialog(parent),
     connect(m_buttons, &QDialogButtonBox::accepted, this, &TopUpDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &TopUpDialog::reject);
     retranslateUi();
+    ButtonTextKeeper::install(m_buttons, [this]() { retranslateUi(); });
     setMinimumWidth(420);
 }
 

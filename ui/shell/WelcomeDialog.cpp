@@ -1,4 +1,5 @@
 #include "ui/shell/WelcomeDialog.h"
+#include "ui/widgets/ButtonTextKeeper.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -35,6 +36,7 @@ WelcomeDialog::WelcomeDialog(QWidget* parent) : QDialog(parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     retranslateUi();
+    ButtonTextKeeper::install(m_buttons, [this]() { retranslateUi(); });
     setMinimumWidth(520);
 }
 
