@@ -21,6 +21,7 @@
 #include "ui/shell/TopUpDialog.h"
 #include "ui/shell/WelcomeDialog.h"
 #include "ui/widgets/BackgroundJob.h"
+#include "ui/widgets/ContextMenuKey.h"
 #include "ui/widgets/Icons.h"
 
 #include <QAction>
@@ -85,6 +86,8 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
     : QMainWindow(parent), m_ctx(std::move(ctx)), m_options(options)
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // Shift+F10 opens the focused widget's context menu on every platform (see ContextMenuKey).
+    qApp->installEventFilter(new ContextMenuKey(this));
     if (!m_ctx.notifier)
         m_ctx.notifier = &m_ownNotifier;
 
@@ -437,6 +440,10 @@ void MainWindow::pageBuilt(int index)
             [this](const QList<NumberHolder>& holders) { numbersPage()->buyNumbersFor(holders); });
         m_profilesMenu->insertActions(m_profilesMenuBundles, profiles->profileActions());
         m_profilesMenu->addActions(profiles->bundleActions());
+    } else if (auto* calls = qobject_cast<CallsPage*>(widget)) {
+        // Tool bar buttons take no focus: the File menu is the keyboard's way to them.
+        m_fileMenu->insertSeparator(m_fileMenuPageEnd);
+        m_fileMenu->insertActions(m_fileMenuPageEnd, calls->toolBarActions());
     } else if (auto* settings = qobject_cast<SettingsPage*>(widget)) {
         connect(settings, &SettingsPage::databaseRequested, this, &MainWindow::switchDatabase);
         settings->setCurrentDatabase(m_ctx.db.displaySpec());
