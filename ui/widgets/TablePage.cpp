@@ -148,6 +148,9 @@ QTableView* createTable(QWidget* page, const QString& objectName, QAbstractItemM
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setAlternatingRowColors(true);
     table->setWordWrap(false);
+    // Whole rows: Tab leaves the table instead of walking its cells (a keyboard user could
+    // not get past 100,000 members otherwise).
+    table->setTabKeyNavigation(false);
     table->installEventFilter(new FocusSelects(table));
     if (options.withActions) {
         table->setCornerButtonEnabled(false);
