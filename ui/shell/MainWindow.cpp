@@ -353,9 +353,6 @@ void MainWindow::createMenus()
     m_profilesMenu->setObjectName(QStringLiteral("sipProfilesMenu"));
     m_profilesMenuBundles = m_profilesMenu->addSeparator();
 
-    m_callsMenu = menuBar()->addMenu(QString());
-    m_callsMenu->setObjectName(QStringLiteral("callsMenu"));
-
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     m_viewMenu->addActions(m_pageActions);
@@ -444,8 +441,12 @@ void MainWindow::pageBuilt(int index)
         m_profilesMenu->insertActions(m_profilesMenuBundles, profiles->profileActions());
         m_profilesMenu->addActions(profiles->bundleActions());
     } else if (auto* calls = qobject_cast<CallsPage*>(widget)) {
-        // Tool bar buttons take no focus: the menu is the keyboard's way to them.
+        // Tool bar buttons take no focus: the File menu is the keyboard's way to them.
+        m_callsMenu = new QMenu(m_fileMenu);
+        m_callsMenu->setObjectName(QStringLiteral("callsMenu"));
         m_callsMenu->addActions(calls->toolBarActions());
+        m_callsMenu->setTitle(tr("&Call records"));
+        m_fileMenu->insertMenu(m_fileMenuPageEnd, m_callsMenu);
     } else if (auto* settings = qobject_cast<SettingsPage*>(widget)) {
         connect(settings, &SettingsPage::databaseRequested, this, &MainWindow::switchDatabase);
         settings->setCurrentDatabase(m_ctx.db.displaySpec());
@@ -939,7 +940,8 @@ void MainWindow::retranslateUi()
     m_membersMenu->setTitle(tr("&Members"));
     m_numbersMenu->setTitle(tr("&Numbers"));
     m_profilesMenu->setTitle(tr("&SIP profiles"));
-    m_callsMenu->setTitle(tr("Ca&lls"));
+    if (m_callsMenu)
+        m_callsMenu->setTitle(tr("&Call records"));
     m_viewMenu->setTitle(tr("&View"));
     m_helpMenu->setTitle(tr("&Help"));
     m_toolBar->setWindowTitle(tr("Main tool bar"));

@@ -355,15 +355,35 @@ static void pressDefault()
     key(Qt::Key_Return);
 }
 
+// The arrow keys walk `menu` to `action`.
+static void walkTo(QMenu* menu, QAction* action)
+{
+    for (int i = 0; i < 40 && menu->activeAction() != action; ++i)
+        key(Qt::Key_Down);
+    QVERIFY2(menu->activeAction() == action,
+             qPrintable(
+                 QStringLiteral("arrows never reach %1 in %2").arg(action->text(), menu->title())));
+}
+
 void TestGuiKeyboard::triggerFromMenu(const QString& actionName)
 {
     auto* action = m_window->findChild<QAction*>(actionName);
     QVERIFY2(action, qPrintable(actionName));
     QVERIFY2(action->isEnabled(), qPrintable(actionName + QStringLiteral(" is disabled")));
+    // The menu bar's menu holding the action, or holding the submenu that holds it.
     QMenu* menu = nullptr;
-    for (QAction* top : m_window->menuBar()->actions())
-        if (top->menu() && top->menu()->actions().contains(action))
+    QMenu* submenu = nullptr;
+    for (QAction* top : m_window->menuBar()->actions()) {
+        if (!top->menu())
+            continue;
+        if (top->menu()->actions().contains(action))
             menu = top->menu();
+        for (QAction* inner : top->menu()->actions())
+            if (inner->menu() && inner->menu()->actions().contains(action)) {
+                menu = top->menu();
+                submenu = inner->menu();
+            }
+    }
     QVERIFY2(menu, qPrintable(actionName + QStringLiteral(" is in no menu")));
     const QRegularExpression mnemonic(QStringLiteral("&([^&])"));
     const auto m = mnemonic.match(menu->title());
@@ -380,11 +400,14 @@ void TestGuiKeyboard::triggerFromMenu(const QString& actionName)
     key(Qt::Key(letter.unicode()), Qt::AltModifier);
     QTRY_VERIFY2(QApplication::activePopupWidget() == menu,
                  qPrintable(QStringLiteral("Alt+%1 did not open %2").arg(letter, menu->title())));
-    for (int i = 0; i < 40 && menu->activeAction() != action; ++i)
-        key(Qt::Key_Down);
-    QVERIFY2(menu->activeAction() == action,
-             qPrintable(
-                 QStringLiteral("arrows never reach %1 in %2").arg(action->text(), menu->title())));
+    if (submenu) {
+        walkTo(menu, submenu->menuAction());
+        key(Qt::Key_Right);
+        QTRY_VERIFY2(QApplication::activePopupWidget() == submenu,
+                     qPrintable(QStringLiteral("Right did not open %1").arg(submenu->title())));
+        menu = submenu;
+    }
+    walkTo(menu, action);
     key(Qt::Key_Return);
 }
 
