@@ -13,12 +13,14 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateEdit>
 #include <QDir>
 #include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -41,6 +43,35 @@ const QDate kNoDate(2000, 1, 1);
 constexpr int kListedProblems = 5;
 // Progress every few hundred records: often enough for the dialog, cheap for a big file.
 constexpr int kImportBatch = 200;
+
+// A date edit showing its special value ("Any day") has no section for Tab to walk through and
+// kept the focus forever: Tab and Shift+Tab leave it then, as from its last section.
+class AnyDayTabLeaves : public QObject
+{
+public:
+    explicit AnyDayTabLeaves(QDateEdit* edit) : QObject(edit), m_edit(edit) {}
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == m_edit && event->type() == QEvent::KeyPress &&
+            m_edit->date() == m_edit->minimumDate() && !m_edit->specialValueText().isEmpty()) {
+            const auto* key = static_cast<QKeyEvent*>(event);
+            const bool tab = key->key() == Qt::Key_Tab || key->key() == Qt::Key_Backtab;
+            if (tab && !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier))) {
+                // The parent moves the focus along the window's Tab chain.
+                QKeyEvent copy(QEvent::KeyPress, key->key(), key->modifiers());
+                QCoreApplication::sendEvent(m_edit->parentWidget(), &copy);
+                return true;
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QDateEdit* m_edit;
+};
+
 } // namespace
 
 CallsPage::CallsPage(const Context& ctx, QWidget* parent)
@@ -76,6 +107,7 @@ CallsPage::CallsPage(const Context& ctx, QWidget* parent)
         edit->setMinimumDate(kNoDate);
         edit->setDate(kNoDate);
         edit->setDisplayFormat(shortDateFormat(QLocale()));
+        edit->installEventFilter(new AnyDayTabLeaves(edit));
         return edit;
     };
     m_from = makeDate(QStringLiteral("callsFromDate"));

@@ -126,7 +126,7 @@ NumbersPage::NumbersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
     connect(m_reassignAction, &QAction::triggered, this, &NumbersPage::reassignNumber);
     connect(m_cancelAction, &QAction::triggered, this, &NumbersPage::cancelNumbers);
     m_table->addActions(numberActions());
-    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+    TablePage::onOpen(m_table, this, [this](const QModelIndex& index) {
         if (index.isValid() && m_reassignAction->isEnabled())
             reassignNumber();
     });

@@ -61,6 +61,8 @@ DeleteSipProfileDialog::DeleteSipProfileDialog(const Context& ctx,
     layout->addWidget(m_hint);
     layout->addStretch();
     layout->addWidget(m_buttons);
+    // Enter stays with Cancel, the default, while the focus is on this button; Space exports.
+    m_export->setAutoDefault(false);
     connect(m_export, &QPushButton::clicked, this, &DeleteSipProfileDialog::exportHistory);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &DeleteSipProfileDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &DeleteSipProfileDialog::reject);

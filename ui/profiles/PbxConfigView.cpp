@@ -28,6 +28,9 @@ PbxConfigView::PbxConfigView(QWidget* parent) : QWidget(parent)
     m_caption->setBuddy(m_text);
     m_copy = new QPushButton(this);
     m_copy->setObjectName(QStringLiteral("copyPbxConfigButton"));
+    // In the wizard's last page it may hold the focus: Enter is still the wizard's "Done", Space
+    // copies.
+    m_copy->setAutoDefault(false);
     m_feedback = new QTimer(this);
     m_feedback->setSingleShot(true);
     m_feedback->setInterval(2500);
@@ -45,6 +48,8 @@ PbxConfigView::PbxConfigView(QWidget* parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
     layout->addWidget(m_text, 1);
+    // The button is drawn above the text: Tab reaches it first.
+    QWidget::setTabOrder(m_copy, m_text);
     retranslateUi();
 }
 

@@ -20,6 +20,7 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
@@ -28,6 +29,8 @@
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace sb::ui {
 
@@ -323,6 +326,35 @@ void SipProfileDetails::setActions(const Actions& actions)
             m_bundlesBox));
     addButtons(m_bundlesBox, bundleButtons);
     m_bundleButtons = bundleButtons;
+    // The buttons were made after the groups' contents but sit under them: Tab in reading
+    // order, each group's controls (in their Tab order) then its buttons.
+    QHash<QWidget*, int> chainIndex;
+    int index = 0;
+    for (QWidget* w = nextInFocusChain(); w && w != this; w = w->nextInFocusChain())
+        chainIndex.insert(w, index++);
+    QList<QWidget*> order;
+    // The left column's groups, then the PBX data in the right one.
+    for (QGroupBox* box : {m_authBox, m_outgoingBox, m_balanceBox, m_accountsBox, m_numbersBox,
+                           m_bundlesBox, m_pbxBox}) {
+        QList<QWidget*> controls, buttons;
+        for (QWidget* w : box->findChildren<QWidget*>()) {
+            if (!(w->focusPolicy() & Qt::TabFocus) || w->focusProxy())
+                continue;
+            if (qobject_cast<QToolButton*>(w))
+                buttons << w;
+            else
+                controls << w;
+        }
+        std::sort(controls.begin(), controls.end(), [&](QWidget* a, QWidget* b) {
+            return chainIndex.value(a) < chainIndex.value(b);
+        });
+        // The trunk check's row sits above the PBX configuration it was made after.
+        if (box == m_pbxBox && controls.removeOne(m_probeButton))
+            controls.prepend(m_probeButton);
+        order << controls << buttons;
+    }
+    for (int i = 0; i + 1 < order.size(); ++i)
+        QWidget::setTabOrder(order[i], order[i + 1]);
     retranslateUi();
 }
 

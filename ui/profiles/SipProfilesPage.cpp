@@ -119,6 +119,20 @@ SipProfilesPage::SipProfilesPage(const Context& ctx, QWidget* parent) : QWidget(
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SipProfilesPage::showSelected);
+    // Enter (or a double click) on a profile goes to its details: the first control there, in
+    // the Tab order, so that the keyboard reaches the details without tabbing through the page.
+    TablePage::onOpen(m_table, this, [this](const QModelIndex& index) {
+        if (!index.isValid())
+            return;
+        for (QWidget* w = m_details->nextInFocusChain(); w && w != m_details;
+             w = w->nextInFocusChain()) {
+            if (m_details->isAncestorOf(w) && w->isVisible() && w->isEnabled() &&
+                (w->focusPolicy() & Qt::TabFocus) && !w->focusProxy()) {
+                w->setFocus(Qt::TabFocusReason);
+                return;
+            }
+        }
+    });
     // The model reads the profiles again after a search and every change the Notifier
     // announces: the selection stays, the details load once at the end.
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this]() {

@@ -183,6 +183,7 @@ void DashboardPage::setQuickActions(const QList<QAction*>& actions)
                 [button, a]() { button->setAccessibleName(a->text().remove(QLatin1Char('&'))); });
         m_quick->insertWidget(m_quick->count() - 1, button);
     }
+    orderTabs();
 }
 
 void DashboardPage::setGuideActions(const QList<QAction*>& actions)
@@ -212,6 +213,27 @@ void DashboardPage::setGuideActions(const QList<QAction*>& actions)
     for (auto* b : m_guide->findChildren<QToolButton*>())
         b->setMinimumWidth(widest);
     retranslateGuide();
+    orderTabs();
+}
+
+void DashboardPage::orderTabs()
+{
+    QList<QWidget*> order;
+    for (int i = 0; i < m_quick->count(); ++i)
+        if (QWidget* w = m_quick->itemAt(i)->widget())
+            order << w;
+    for (int i = 0; i < m_guideSteps->count(); ++i)
+        if (QLayout* row = m_guideSteps->itemAt(i)->layout())
+            if (row->count() > 0 && row->itemAt(0)->widget())
+                order << row->itemAt(0)->widget();
+    order << m_attention << m_tabs;
+    // The charts in two rows of two, each caption's control above its chart.
+    for (const char* name : {"spendingByDepartmentCheck", "spendingChart", "bundleMinutesChart",
+                             "peakCallsProfileCombo", "peakCallsChart", "balanceChart"})
+        if (auto* w = m_charts->findChild<QWidget*>(QLatin1String(name)))
+            order << w;
+    for (int i = 0; i + 1 < order.size(); ++i)
+        QWidget::setTabOrder(order[i], order[i + 1]);
 }
 
 void DashboardPage::setGuideActions(std::function<QList<QAction*>()> provide)

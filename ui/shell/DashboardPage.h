@@ -76,6 +76,9 @@ protected:
 
 private:
     void retranslateUi();
+    /// Tab in reading order: the buttons (added after the lists were made) first, then the
+    /// attention list, the tabs and the charts.
+    void orderTabs();
     void retranslateGuide();
     /// The cards and the recent activity.
     void refreshFigures();

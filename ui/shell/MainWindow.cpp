@@ -21,6 +21,7 @@
 #include "ui/shell/TopUpDialog.h"
 #include "ui/shell/WelcomeDialog.h"
 #include "ui/widgets/BackgroundJob.h"
+#include "ui/widgets/ContextMenuKey.h"
 #include "ui/widgets/Icons.h"
 
 #include <QAction>
@@ -85,6 +86,8 @@ MainWindow::MainWindow(Context ctx, MainWindowOptions options, QWidget* parent)
     : QMainWindow(parent), m_ctx(std::move(ctx)), m_options(options)
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // Shift+F10 opens the focused widget's context menu on every platform (see ContextMenuKey).
+    qApp->installEventFilter(new ContextMenuKey(this));
     if (!m_ctx.notifier)
         m_ctx.notifier = &m_ownNotifier;
 
@@ -437,6 +440,13 @@ void MainWindow::pageBuilt(int index)
             [this](const QList<NumberHolder>& holders) { numbersPage()->buyNumbersFor(holders); });
         m_profilesMenu->insertActions(m_profilesMenuBundles, profiles->profileActions());
         m_profilesMenu->addActions(profiles->bundleActions());
+    } else if (auto* calls = qobject_cast<CallsPage*>(widget)) {
+        // Tool bar buttons take no focus: the File menu is the keyboard's way to them.
+        m_callsMenu = new QMenu(m_fileMenu);
+        m_callsMenu->setObjectName(QStringLiteral("callsMenu"));
+        m_callsMenu->addActions(calls->toolBarActions());
+        m_callsMenu->setTitle(tr("&Call records"));
+        m_fileMenu->insertMenu(m_fileMenuPageEnd, m_callsMenu);
     } else if (auto* settings = qobject_cast<SettingsPage*>(widget)) {
         connect(settings, &SettingsPage::databaseRequested, this, &MainWindow::switchDatabase);
         settings->setCurrentDatabase(m_ctx.db.displaySpec());
@@ -930,6 +940,8 @@ void MainWindow::retranslateUi()
     m_membersMenu->setTitle(tr("&Members"));
     m_numbersMenu->setTitle(tr("&Numbers"));
     m_profilesMenu->setTitle(tr("&SIP profiles"));
+    if (m_callsMenu)
+        m_callsMenu->setTitle(tr("&Call records"));
     m_viewMenu->setTitle(tr("&View"));
     m_helpMenu->setTitle(tr("&Help"));
     m_toolBar->setWindowTitle(tr("Main tool bar"));

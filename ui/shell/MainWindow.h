@@ -200,6 +200,7 @@ private:
     QMenu* m_membersMenu = nullptr;
     QMenu* m_numbersMenu = nullptr;
     QMenu* m_profilesMenu = nullptr;
+    QMenu* m_callsMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QAction* m_topUpAction = nullptr;

@@ -156,6 +156,10 @@ SettingsPage::SettingsPage(const Context& ctx, QWidget* parent) : QWidget(parent
     right->addWidget(m_mail);
     right->addWidget(m_probeBox);
     right->addStretch();
+    // Tab in reading order: the left column, then the mail server and the trunk check under it
+    // (the mail box was made after the trunk check).
+    if (auto* lastOfMail = m_mail->findChild<QWidget*>(QStringLiteral("sendTestMailButton")))
+        QWidget::setTabOrder(lastOfMail, m_probeTimeout);
     auto* columns = new QHBoxLayout;
     columns->addLayout(left, 1);
     columns->addLayout(right, 1);

@@ -59,6 +59,10 @@ EmptyState::EmptyState(QAbstractItemView* view, QAction* action, std::function<Q
     layout->addWidget(m_button, 0, Qt::AlignHCenter);
     layout->addStretch(2);
 
+    // The button is drawn over the table: Tab reaches it right after the table, not after
+    // whatever the page made later.
+    QWidget::setTabOrder(view, m_button);
+
     view->viewport()->installEventFilter(this);
     const auto later = [this] { QTimer::singleShot(0, this, &EmptyState::refresh); };
     if (QAbstractItemModel* model = view->model()) {

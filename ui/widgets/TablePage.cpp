@@ -4,8 +4,11 @@
 
 #include <QComboBox>
 #include <QEvent>
+#include <QFocusEvent>
 #include <QFontMetrics>
 #include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
@@ -40,7 +43,71 @@ private:
     std::function<void()> m_changed;
 };
 
+// Enter or Return on the view, without modifiers: the current row is opened.
+class EnterOpens : public QObject
+{
+public:
+    EnterOpens(QAbstractItemView* view, std::function<void(const QModelIndex&)> open)
+        : QObject(view), m_view(view), m_open(std::move(open))
+    {
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == m_view && event->type() == QEvent::KeyPress) {
+            const auto* key = static_cast<QKeyEvent*>(event);
+            const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
+            if (enter && (key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier &&
+                m_view->currentIndex().isValid()) {
+                m_open(m_view->currentIndex());
+                return true;
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QAbstractItemView* m_view;
+    std::function<void(const QModelIndex&)> m_open;
+};
+
+// Tab into a table without a selection: its current row (else the first) is selected, so that
+// the row a keyboard user sees framed is the one the page's actions work on.
+class FocusSelects : public QObject
+{
+public:
+    explicit FocusSelects(QAbstractItemView* view) : QObject(view), m_view(view) {}
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == m_view && event->type() == QEvent::FocusIn) {
+            const auto reason = static_cast<QFocusEvent*>(event)->reason();
+            QItemSelectionModel* selection = m_view->selectionModel();
+            if ((reason == Qt::TabFocusReason || reason == Qt::BacktabFocusReason) && selection &&
+                !selection->hasSelection() && m_view->model()->rowCount() > 0) {
+                QModelIndex current = m_view->currentIndex();
+                if (!current.isValid())
+                    current = m_view->model()->index(0, 0);
+                selection->setCurrentIndex(current, QItemSelectionModel::ClearAndSelect |
+                                                        QItemSelectionModel::Rows);
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QAbstractItemView* m_view;
+};
+
 } // namespace
+
+void onOpen(QAbstractItemView* view, QObject* context, std::function<void(const QModelIndex&)> open)
+{
+    QObject::connect(view, &QAbstractItemView::doubleClicked, context, open);
+    view->installEventFilter(new EnterOpens(view, std::move(open)));
+}
 
 QLabel* createTitle(QWidget* page, const QString& objectName)
 {
@@ -81,6 +148,10 @@ QTableView* createTable(QWidget* page, const QString& objectName, QAbstractItemM
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setAlternatingRowColors(true);
     table->setWordWrap(false);
+    // Whole rows: Tab leaves the table instead of walking its cells (a keyboard user could
+    // not get past 100,000 members otherwise).
+    table->setTabKeyNavigation(false);
+    table->installEventFilter(new FocusSelects(table));
     if (options.withActions) {
         table->setCornerButtonEnabled(false);
         table->setContextMenuPolicy(Qt::ActionsContextMenu);

@@ -41,6 +41,11 @@ struct TableOptions
 QTableView* createTable(QWidget* page, const QString& objectName, QAbstractItemModel* model,
                         const TableOptions& options = {});
 
+/// `open` runs for the row double-clicked, or for the current row when Enter is pressed on
+/// the view: a keyboard user gets what the double click does.
+void onOpen(QAbstractItemView* view, QObject* context,
+            std::function<void(const QModelIndex&)> open);
+
 /// Keeps every section but the stretched last one at least as wide as its title, whatever
 /// the page's own sizing and the language (createTable does this for its tables).
 void keepHeadersWhole(QHeaderView* header);
