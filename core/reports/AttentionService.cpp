@@ -466,11 +466,18 @@ Result<void> AttentionService::advice(QList<AttentionItem>& out) const
         item.key = a.name;
         item.subject = a.name;
         item.amount = a.bundles.monthlySaving;
-        item.text = tr("Advice for %1: %n US minute bundle(s) would have saved %2 a month "
-                       "(it has %3).",
-                       nullptr, a.bundles.best)
-                        .arg(a.name, a.bundles.monthlySaving.display())
-                        .arg(a.bundles.have);
+        // Dropping every bundle is said as such: "0 US minute bundles would have saved"
+        // read as if none could save anything.
+        item.text = a.bundles.best == 0
+                        ? tr("Advice for %1: without its %n US minute bundle(s) it would have "
+                             "saved %2 a month.",
+                             nullptr, a.bundles.have)
+                              .arg(a.name, a.bundles.monthlySaving.display())
+                        : tr("Advice for %1: %n US minute bundle(s) instead of %2 would have "
+                             "saved %3 a month.",
+                             nullptr, a.bundles.best)
+                              .arg(a.name, locale.toString(a.bundles.have),
+                                   a.bundles.monthlySaving.display());
         out.append(item);
     }
     addMore(out, Kind::BundlesAdvice, Severity::Info, Target::Profile,

@@ -404,12 +404,42 @@ private slots:
         QCOMPARE(advice->bundles.best, 1); // never above its one channel
         QVERIFY(advice->bundles.monthlySaving.isPositive());
         QCOMPARE(bundles[0].amount, advice->bundles.monthlySaving);
+        QVERIFY2(bundles[0].text.startsWith(QStringLiteral("Advice for Desk: 1 US minute ")) &&
+                     bundles[0].text.contains(QStringLiteral(" instead of 0 would have saved ")) &&
+                     bundles[0].text.contains(advice->bundles.monthlySaving.display()),
+                 qPrintable(bundles[0].text));
 
         // With the advised bundle bought, only the channels' advice is left.
         SB_VERIFY_OK(
             BundleService(ctx, PriceListStore::current(ctx)).add(QStringLiteral("Desk"), 1));
         QVERIFY(ofKind(items(ctx), Kind::BundlesAdvice).isEmpty());
         QCOMPARE(ofKind(items(ctx), Kind::ChannelsAdvice).size(), 1);
+
+        // A bundle its calls never use: the advice is to go without, said as such (not
+        // "0 US minute bundles would have saved").
+        SB_OK(addProfile(ctx, QStringLiteral("Quiet"), 1));
+        SB_VERIFY_OK(ProfileService(ctx).allocateCredit(QStringLiteral("Quiet"), m(50000)));
+        e.clock.set(sbt::utc(2026, 1, 20, 9));
+        SB_VERIFY_OK(
+            BundleService(ctx, PriceListStore::current(ctx)).add(QStringLiteral("Quiet"), 1));
+        e.clock.set(sbt::utc(2026, 5, 15, 9));
+        QByteArray local;
+        for (int month : {2, 3, 4})
+            local += sbt::asteriskLine(QStringLiteral("Quiet"), QStringLiteral("4722334455"),
+                                       sbt::utc(2026, month, 3, 9), 60,
+                                       QStringLiteral("quiet-%1").arg(month));
+        QBuffer localBuffer;
+        localBuffer.setData(local);
+        localBuffer.open(QIODevice::ReadOnly);
+        SB_VERIFY_OK(CallImporter(ctx, PriceList::builtIn()).import(&localBuffer, {}));
+        auto quiet = AdviceService(ctx).forProfile(QStringLiteral("Quiet"));
+        SB_VERIFY_OK(quiet);
+        QCOMPARE(quiet->bundles.best, 0);
+        const auto without = ofKind(items(ctx), Kind::BundlesAdvice);
+        QCOMPARE(without.size(), 1);
+        QVERIFY2(without[0].text.startsWith(QStringLiteral("Advice for Quiet: without its 1 US")) &&
+                     without[0].text.contains(quiet->bundles.monthlySaving.display()),
+                 qPrintable(without[0].text));
     }
 
     // Five members owe, three profiles have no credit: two of each are listed, then one
