@@ -12,10 +12,10 @@
 #include "ui/widgets/StateIconDelegate.h"
 
 #include <QApplication>
-#include <QStyle>
 #include <QHeaderView>
 #include <QImage>
 #include <QPalette>
+#include <QStyle>
 #include <QTableView>
 #include <QTest>
 
@@ -48,8 +48,7 @@ double luminance(const QColor& c)
     const auto channel = [](double v) {
         return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
     };
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
-           0.0722 * channel(c.blueF());
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
 }
 
 double contrast(const QColor& a, const QColor& b)
@@ -201,9 +200,9 @@ private slots:
         const double owedContrast = strongestContrast(iconArea(owes), background, &ink);
         m_gui.shoot(view, dark ? QStringLiteral("states-dark") : QStringLiteral("states-light"));
         // The owed icon: red, and clear against the cell (WCAG's 3:1 for graphics).
-        QVERIFY2(owedContrast >= 3.0, qPrintable(QStringLiteral("contrast %1, ink %2")
-                                                      .arg(owedContrast)
-                                                      .arg(ink.name())));
+        QVERIFY2(
+            owedContrast >= 3.0,
+            qPrintable(QStringLiteral("contrast %1, ink %2").arg(owedContrast).arg(ink.name())));
         QVERIFY2(ink.hslHue() < 20 || ink.hslHue() > 340, qPrintable(ink.name()));
         // The same place of a member with no state is empty.
         const QColor fineBackground =
