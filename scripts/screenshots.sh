@@ -57,8 +57,9 @@ print("\n".join([n for n in held if n][:2]))' 2>/dev/null |
         "$CTL" --database "$DB" number cancel "$number" >/dev/null 2>&1 || true
     done
 
-# "Page for --screenshot: dashboard, members, …." in the program's own help.
-PAGES=$("$APP" --help | sed -n 's/.*Page for --screenshot: \(.*\)\./\1/p' | tr -d ',')
+# "Page for --screenshot: dashboard, members, …." in the program's own help (wrapped).
+PAGES=$("$APP" --help 2>/dev/null | tr '\n' ' ' | tr -s ' ' |
+    sed -n 's/.*Page for --screenshot: \([a-z, -]*\)\..*/\1/p' | tr -d ',')
 [ -n "$PAGES" ] || { echo "screenshots: no pages in switchboard --help" >&2; exit 1; }
 
 # One line per picture: size language page palette.
