@@ -13,7 +13,6 @@
 # settings, the secret key and the keychain of the person running it are never touched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$PWD
 BUILD=${SWITCHBOARD_BUILD_DIR:-build}
 OUT=${1:-$BUILD/screenshots}
 JOBS=${SCREENSHOT_JOBS:-2}
@@ -46,16 +45,13 @@ echo "screenshots: making the demo account ($DEMO)" >&2
 # shellcheck disable=SC2086 # the demo arguments are words
 "$CTL" --database "$DB" demo $DEMO --yes >/dev/null
 # A few rows in a state, so that the state icons show: two numbers cancelled (still usable
-# until their date).
-"$CTL" --database "$DB" --json number list 2>/dev/null |
-    python3 -c 'import json,sys
-rows = json.load(sys.stdin)
-rows = rows.get("numbers", rows) if isinstance(rows, dict) else rows
-held = [r.get("number") or r.get("e164") for r in rows if isinstance(r, dict)]
-print("\n".join([n for n in held if n][:2]))' 2>/dev/null |
-    while read -r number; do
-        "$CTL" --database "$DB" number cancel "$number" >/dev/null 2>&1 || true
-    done
+# until their date). Only for the pictures: a failure here stops nothing.
+FIRST_NUMBERS=$("$CTL" --database "$DB" --json number list 2>/dev/null |
+    python3 -c 'import json, sys
+print("\n".join(n["number"] for n in json.load(sys.stdin)["numbers"][:2]))' 2>/dev/null || true)
+for number in $FIRST_NUMBERS; do
+    "$CTL" --database "$DB" number cancel "$number" >/dev/null 2>&1 || true
+done
 
 # "Page for --screenshot: dashboard, members, …." in the program's own help (wrapped).
 PAGES=$("$APP" --help 2>/dev/null | tr '\n' ' ' | tr -s ' ' |
@@ -118,4 +114,3 @@ xargs -P "$JOBS" -L 1 bash -c 'render "$@"' _ <"$WORK/list" || failed=1
 
 echo "screenshots: $OUT/index.html" >&2
 [ "$failed" = 0 ] || { echo "screenshots: some pictures failed (above)" >&2; exit 1; }
-cd "$ROOT"
