@@ -65,7 +65,7 @@ PAGES=$("$APP" --help 2>/dev/null | tr '\n' ' ' | tr -s ' ' |
             for page in $PAGES; do echo "$size $lang $page light"; done
         done
     done
-    for page in $PAGES; do echo "1024x700 en $page dark"; done
+    for page in $PAGES; do echo "1280x800 en $page dark"; done
 } >"$WORK/list"
 
 render() {
@@ -104,9 +104,9 @@ xargs -P "$JOBS" -L 1 bash -c 'render "$@"' _ <"$WORK/list" || failed=1
         done
         echo "</table>"
     done
-    echo "<h2>Dark palette (en, 1024x700)</h2><table><tr>"
+    echo "<h2>Dark palette (en, 1280x800)</h2><table><tr>"
     for page in $PAGES; do
-        f="${page}_en_1024x700_dark.png"
+        f="${page}_en_1280x800_dark.png"
         echo "<td>$page<br><a href=\"$f\"><img src=\"$f\" alt=\"$page dark\"></a></td>"
     done
     echo "</tr></table></body></html>"
