@@ -184,6 +184,63 @@ Result<void> AttentionService::lowBalances(QList<AttentionItem>& out) const
     return {};
 }
 
+Result<QSet<qint64>> AttentionService::lowAmong(const QList<qint64>& accountIds) const
+{
+    QSet<qint64> low;
+    const QDate today = m_ctx.now().toUTC().date();
+    const QDate thisMonth(today.year(), today.month(), 1);
+    const QDate first = thisMonth.addMonths(-UsualSpendingMonths);
+    const qint64 days = first.daysTo(thisMonth);
+    for (qsizetype from = 0; from < accountIds.size(); from += MaxAccountsPerRead) {
+        const QList<qint64> chunk = accountIds.mid(from, MaxAccountsPerRead);
+        const QString marks = QStringList(chunk.size(), QStringLiteral("?")).join(QLatin1Char(','));
+        QVariantList binds{first.toString(QStringLiteral("yyyy-MM")),
+                           thisMonth.toString(QStringLiteral("yyyy-MM"))};
+        for (qint64 id : chunk)
+            binds << id;
+        // The same rule as lowBalances(), over these accounts only.
+        auto q = m_ctx.db.run(
+            QStringLiteral(
+                "SELECT s.account_id, a.balance_cents, s.spent FROM ("
+                " SELECT account_id, CAST(SUM(out_cents) AS BIGINT) AS spent FROM ledger_months"
+                " WHERE month >= ? AND month < ? AND kind IN ('call', 'charge', 'bundle')"
+                " AND account_id IN (%1) GROUP BY account_id) s"
+                " JOIN accounts a ON a.id = s.account_id WHERE s.spent > 0"
+                " AND ((a.kind = 'member' AND a.balance_cents >= 0)"
+                " OR (a.kind = 'profile' AND a.balance_cents > 0))")
+                .arg(marks),
+            binds);
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            const Money balance = Money::fromCents(q->value(1).toLongLong());
+            const Money week =
+                Money::prorate(Money::fromCents(q->value(2).toLongLong()), RenewalDays, days);
+            if (balance < week)
+                low.insert(q->value(0).toLongLong());
+        }
+        q->finish();
+    }
+    return low;
+}
+
+Result<QSet<qint64>> AttentionService::lapsedBundleProfiles() const
+{
+    const QDate today = m_ctx.now().toUTC().date();
+    auto q = m_ctx.db.run(
+        QStringLiteral("SELECT b.profile_id FROM bundle_periods b"
+                       " WHERE b.state = 'lapsed' AND b.ends_on >= ? AND NOT EXISTS (SELECT 1"
+                       " FROM bundle_periods n WHERE n.profile_id = b.profile_id AND n.id > b.id)"),
+        {iso(today.addDays(-LapsedDays))});
+    if (!q)
+        return q.error();
+    QSet<qint64> ids;
+    while (q->next())
+        ids.insert(q->value(0).toLongLong());
+    q->finish();
+    return ids;
+}
+
 Result<void> AttentionService::suspended(QList<AttentionItem>& out) const
 {
     const QString today = iso(m_ctx.now().toUTC().date());

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QSet>
 
 namespace sb {
 
@@ -49,6 +50,15 @@ public:
     }
 
     Result<QList<AttentionItem>> list() const;
+
+    /// Of `accountIds` (ledger accounts of members or profiles), those low by the LowBalance
+    /// rule above today: for the state icons of a fetched page of a table. At most
+    /// MaxAccountsPerRead ids a read; more are read in several.
+    Result<QSet<qint64>> lowAmong(const QList<qint64>& accountIds) const;
+    /// The ids of the profiles whose newest bundle period lapsed in the last LapsedDays days
+    /// (the BundleLapsed rule above, without the per-kind limit).
+    Result<QSet<qint64>> lapsedBundleProfiles() const;
+    static constexpr int MaxAccountsPerRead = 256;
 
     /// No members, no SIP profiles, no active numbers and a company balance of zero: the
     /// dashboard shows its first-steps guide instead.

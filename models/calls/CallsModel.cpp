@@ -173,6 +173,11 @@ QVariant CallsModel::data(const QModelIndex& index, int role) const
         default:
             return {};
         }
+    case RowStateRole:
+        if (index.column() == Status &&
+            (c.status == QLatin1String("norate") || c.status == QLatin1String("invalid")))
+            return int(RowState::Problem);
+        return {};
     default:
         return {};
     }

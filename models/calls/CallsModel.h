@@ -4,6 +4,7 @@
 #include "core/calls/CallQuery.h"
 #include "core/storage/Context.h"
 #include "models/base/PagedRows.h"
+#include "models/base/RowState.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
@@ -40,6 +41,8 @@ public:
         /// status key: what the column sorts by.
         RawValueRole = Qt::UserRole + 1,
     };
+    // RowStateRole (models/base/RowState.h), on Status: Problem for a call that could not be
+    // rated (no rate, invalid number).
     static constexpr int PageSize = 200;
 
     explicit CallsModel(const Context& ctx, QObject* parent = nullptr);

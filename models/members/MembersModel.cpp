@@ -3,6 +3,7 @@
 #include "core/base/DisplayFormat.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/members/MemberService.h"
+#include "core/reports/AttentionService.h"
 #include "models/base/BalanceDisplay.h"
 
 #include <QHash>
@@ -22,7 +23,10 @@ MembersModel::MembersModel(const Context& ctx, QObject* parent)
               if (last)
                   q.after = MemberService::seekKey(*last, q.sort);
               q.limit = limit;
-              return MemberService(m_ctx).page(q);
+              auto page = MemberService(m_ctx).page(q);
+              if (page)
+                  readLow(*page);
+              return page;
           },
           [this] { return MemberService(m_ctx).count(m_query.search); })
 {
@@ -32,6 +36,27 @@ MembersModel::MembersModel(const Context& ctx, QObject* parent)
     reload();
     if (m_ctx.notifier)
         connect(m_ctx.notifier, &Notifier::changed, this, &MembersModel::onChanged);
+}
+
+void MembersModel::readLow(const QList<Member>& members)
+{
+    QList<qint64> ids;
+    ids.reserve(members.size());
+    for (const Member& m : members) {
+        m_low.remove(m.accountId);
+        ids.append(m.accountId);
+    }
+    // Only an icon rides on it: a failed read shows none, the words (the balance) stay.
+    if (auto low = AttentionService(m_ctx).lowAmong(ids))
+        m_low.unite(*low);
+}
+
+RowState MembersModel::balanceState(int row) const
+{
+    const Member& m = m_rows.at(row);
+    if (m.balance.isNegative())
+        return RowState::Owed;
+    return m_low.contains(m.accountId) ? RowState::LowBalance : RowState::None;
 }
 
 void MembersModel::onChanged(const Changes& changes)
@@ -156,6 +181,12 @@ QVariant MembersModel::data(const QModelIndex& index, int role) const
         }
     case AccountRole:
         return m.account;
+    case RowStateRole:
+        if (index.column() != Balance)
+            return {};
+        if (const RowState state = balanceState(index.row()); state != RowState::None)
+            return int(state);
+        return {};
     default:
         return {};
     }
@@ -197,6 +228,7 @@ QHash<int, QByteArray> MembersModel::roleNames() const
     QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
     names.insert(RawValueRole, QByteArrayLiteral("rawValue"));
     names.insert(AccountRole, QByteArrayLiteral("account"));
+    names.insert(RowStateRole, QByteArrayLiteral("rowState"));
     return names;
 }
 
@@ -264,6 +296,7 @@ void MembersModel::refresh()
 
 void MembersModel::reload()
 {
+    m_low.clear();
     m_rows.reload(*this);
 }
 
@@ -282,6 +315,7 @@ void MembersModel::refreshAccounts(const QStringList& accounts)
         if (!fresh)
             continue;
         m_rows[row] = *fresh;
+        readLow({*fresh});
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
 }
@@ -302,6 +336,7 @@ void MembersModel::refreshMembers(const QList<qint64>& ids)
     auto fresh = MemberService(m_ctx).findIds(rowOf.keys());
     if (!fresh)
         return;
+    readLow(*fresh);
     int first = -1;
     int last = -1;
     for (const Member& m : std::as_const(*fresh)) {

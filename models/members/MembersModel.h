@@ -4,9 +4,11 @@
 #include "core/members/MemberQuery.h"
 #include "core/storage/Context.h"
 #include "models/base/PagedRows.h"
+#include "models/base/RowState.h"
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 
 namespace sb {
@@ -38,6 +40,8 @@ public:
                                          ///< Numbers, plain text otherwise
         AccountRole,                     ///< the row's account name, on every column
     };
+    // RowStateRole (models/base/RowState.h), on Balance: Owed below zero, else LowBalance
+    // when less than a usual week of spending is left (AttentionService::lowAmong).
     static constexpr int PageSize = 256;
 
     explicit MembersModel(const Context& ctx, QObject* parent = nullptr);
@@ -65,6 +69,9 @@ public:
     qint64 totalCount() const { return m_rows.total(); }
     /// The last storage error, translated; empty when the last fetch worked.
     QString lastError() const { return m_rows.lastError(); }
+
+    /// The state of a fetched row's balance: Owed, LowBalance or None.
+    RowState balanceState(int row) const;
 
     /// The member of a fetched row.
     const Member& member(int row) const { return m_rows.at(row); }
@@ -101,6 +108,8 @@ private:
     friend class PagedRows<Member>;
 
     void reload();
+    /// Reads which of `members` are low (one query), into m_low.
+    void readLow(const QList<Member>& members);
     void onChanged(const sb::Changes& changes);
     static MemberQuery::Sort sortKey(int column);
     QString displayText(const Member& m, int column) const;
@@ -109,6 +118,7 @@ private:
     MemberQuery m_query;
     int m_sortColumn = Name;
     PagedRows<Member> m_rows;
+    QSet<qint64> m_low; ///< ledger account ids of fetched members low on credit
 };
 
 } // namespace sb

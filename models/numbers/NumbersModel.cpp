@@ -43,6 +43,13 @@ int NumbersModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+RowState NumbersModel::state(const NumberRecord& n)
+{
+    if (n.status == QLatin1String("released"))
+        return RowState::Released;
+    return n.cancelled ? RowState::Cancelled : RowState::None;
+}
+
 QString NumbersModel::statusText(const NumberRecord& n)
 {
     if (n.status == QLatin1String("released"))
@@ -125,6 +132,10 @@ QVariant NumbersModel::data(const QModelIndex& index, int role) const
         }
     case E164Role:
         return n.e164;
+    case RowStateRole:
+        if (index.column() == Status && state(n) != RowState::None)
+            return int(state(n));
+        return {};
     default:
         return {};
     }

@@ -4,6 +4,7 @@
 #include "core/numbers/NumberRecord.h"
 #include "core/storage/Context.h"
 #include "models/base/PagedRows.h"
+#include "models/base/RowState.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -36,6 +37,7 @@ public:
             Qt::UserRole + 1, ///< E.164 for Number, ISO date for Expires, plain values otherwise
         E164Role,             ///< the row's number in E.164, on every column
     };
+    // RowStateRole (models/base/RowState.h), on Status: Cancelled or Released.
     static constexpr int PageSize = 256;
 
     explicit NumbersModel(const Context& ctx, QObject* parent = nullptr);
@@ -56,6 +58,8 @@ public:
     const NumberRecord& number(int row) const { return m_rows.at(row); }
     QStringList numbers(const QModelIndexList& indexes) const;
 
+    /// Cancelled (still usable until its date), Released or None (active).
+    static RowState state(const NumberRecord& n);
     /// "Active", "Cancelled: until …", "Released" in the current language.
     static QString statusText(const NumberRecord& n);
     /// "alice.smith", "SIP profile Sales", "alice.smith → Sales (linked)" or "Company pool".

@@ -3,6 +3,7 @@
 #include "core/base/DisplayFormat.h"
 #include "core/bundles/BundleService.h"
 #include "core/profiles/ProfileService.h"
+#include "core/reports/AttentionService.h"
 #include "models/base/BalanceDisplay.h"
 
 #include <QLocale>
@@ -44,7 +45,15 @@ QString ProfilesModel::displayText(const SipProfile& p, int column) const
     case Channels:
         return p.channelsLapsed ? tr("%1 (unpaid)").arg(p.channels) : QString::number(p.channels);
     case MonthlyCost:
-        return monthlyCost(p).toLocaleString(locale);
+        // The words beside the state icon, as "(unpaid)" for the channels.
+        switch (m_bundleState.value(p.id, RowState::None)) {
+        case RowState::Lapsed:
+            return tr("%1 (bundles lapsed)").arg(monthlyCost(p).toLocaleString(locale));
+        case RowState::Cancelled:
+            return tr("%1 (bundles cancelled)").arg(monthlyCost(p).toLocaleString(locale));
+        default:
+            return monthlyCost(p).toLocaleString(locale);
+        }
     case Balance:
         return BalanceDisplay::text(p.balance, locale);
     case Accounts:
@@ -143,6 +152,10 @@ QVariant ProfilesModel::data(const QModelIndex& index, int role) const
         }
     case NameRole:
         return p.name;
+    case RowStateRole:
+        if (const RowState s = state(index.row(), index.column()); s != RowState::None)
+            return int(s);
+        return {};
     default:
         return {};
     }
@@ -180,6 +193,23 @@ QVariant ProfilesModel::headerData(int section, Qt::Orientation orientation, int
     }
 }
 
+RowState ProfilesModel::state(int row, int column) const
+{
+    const SipProfile& p = m_rows.at(row);
+    switch (column) {
+    case Balance:
+        if (p.balance.isNegative())
+            return RowState::Owed;
+        return m_low.contains(p.accountId) ? RowState::LowBalance : RowState::None;
+    case Channels:
+        return p.channelsLapsed ? RowState::Lapsed : RowState::None;
+    case MonthlyCost:
+        return m_bundleState.value(p.id, RowState::None);
+    default:
+        return RowState::None;
+    }
+}
+
 int ProfilesModel::rowOfName(const QString& name) const
 {
     for (int row = 0; row < m_rows.size(); ++row) {
@@ -202,6 +232,8 @@ void ProfilesModel::refresh()
     beginResetModel();
     auto list = ProfileService(m_ctx).list(m_search);
     m_bundlesCost.clear();
+    m_bundleState.clear();
+    m_low.clear();
     m_probes.clear();
     if (list) {
         m_rows = std::move(list).value();
@@ -220,7 +252,20 @@ void ProfilesModel::refresh()
             }
             if (b->inForce())
                 m_bundlesCost.insert(p.id, b->monthlyCost());
+            if (b->inForce() && b->cancelled)
+                m_bundleState.insert(p.id, RowState::Cancelled);
         }
+        // Only icons and a few words ride on these: a failed read leaves them out.
+        const AttentionService attention(m_ctx);
+        if (auto lapsed = attention.lapsedBundleProfiles()) {
+            for (qint64 id : std::as_const(*lapsed))
+                m_bundleState.insert(id, RowState::Lapsed);
+        }
+        QList<qint64> accountIds;
+        for (const SipProfile& p : std::as_const(m_rows))
+            accountIds.append(p.accountId);
+        if (auto low = attention.lowAmong(accountIds))
+            m_low = std::move(low).value();
     } else {
         m_rows.clear();
         m_lastError = list.error().message;

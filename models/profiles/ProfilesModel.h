@@ -3,10 +3,12 @@
 #include "core/net/ProbeService.h"
 #include "core/profiles/SipProfile.h"
 #include "core/storage/Context.h"
+#include "models/base/RowState.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 namespace sb {
 
@@ -36,6 +38,8 @@ public:
         RawValueRole = Qt::UserRole + 1, ///< cents for money columns, counts for counts
         NameRole,                        ///< the profile's name, on every column
     };
+    // RowStateRole (models/base/RowState.h): on Balance Owed or LowBalance, on Channels
+    // Lapsed (unpaid), on MonthlyCost the US minute bundles' Lapsed or Cancelled.
 
     explicit ProfilesModel(const Context& ctx, QObject* parent = nullptr);
 
@@ -44,6 +48,9 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+
+    /// The state of a row's `column` (Balance, Channels, MonthlyCost); None for the others.
+    RowState state(int row, int column) const;
 
     const SipProfile& profile(int row) const { return m_rows.at(row); }
     int rowOfName(const QString& name) const;
@@ -68,8 +75,10 @@ private:
     const Context& m_ctx;
     QString m_search;
     QList<SipProfile> m_rows;
-    QHash<qint64, Money> m_bundlesCost;   ///< by profile id, read with the rows
-    QHash<qint64, ProbeSummary> m_probes; ///< by profile id, read with the rows in one query
+    QHash<qint64, Money> m_bundlesCost;    ///< by profile id, read with the rows
+    QHash<qint64, RowState> m_bundleState; ///< Lapsed or Cancelled, by profile id
+    QSet<qint64> m_low;                    ///< ledger account ids low on credit
+    QHash<qint64, ProbeSummary> m_probes;  ///< by profile id, read with the rows in one query
     QString m_lastError;
 };
 

@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -468,6 +469,23 @@ void NumbersPage::fitColumns()
         const int widest = c == NumbersModel::Holder ? em * 28 : em * 18;
         m_table->setColumnWidth(c, qBound(em * 5, m_table->columnWidth(c) + em, widest));
     }
+    // The last column, the status, gets what is left: a cancelled number's last day and its
+    // state icon stay whole at the cost of the holder (whole in its tool tip), when that is
+    // enough; on a narrower window the table scrolls and the holder stays whole.
+    NumberRecord cancelled;
+    cancelled.cancelled = true;
+    cancelled.expires = QDate(2026, 12, 28);
+    const int icon = m_table->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_table);
+    const int statusWidth =
+        m_table->fontMetrics().horizontalAdvance(NumbersModel::statusText(cancelled)) + icon +
+        em * 2;
+    int others = 0;
+    for (int c = 0; c < NumbersModel::Status; ++c)
+        others += m_table->columnWidth(c);
+    const int missing = statusWidth - (m_table->viewport()->width() - others);
+    const int holder = m_table->columnWidth(NumbersModel::Holder);
+    if (missing > 0 && holder - missing >= em * 12)
+        m_table->setColumnWidth(NumbersModel::Holder, holder - missing);
     m_columnsFitted = m_model->rowCount() > 0;
 }
 

@@ -1,6 +1,7 @@
 #include "ui/widgets/TablePage.h"
 
 #include "core/base/UserText.h"
+#include "ui/widgets/StateIconDelegate.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -143,6 +144,8 @@ QTableView* createTable(QWidget* page, const QString& objectName, QAbstractItemM
     auto* table = new QTableView(page);
     table->setObjectName(objectName);
     table->setModel(model);
+    // State icons beside the words of cells in a state (owed, cancelled, …).
+    table->setItemDelegate(new StateIconDelegate(table));
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(options.selection);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);

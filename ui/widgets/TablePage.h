@@ -37,7 +37,8 @@ struct TableOptions
 };
 
 /// A read-only table of whole rows over `model`: alternating colours, no word wrap and fixed
-/// row heights (big tables: never a measure of every row), the last column stretched.
+/// row heights (big tables: never a measure of every row), the last column stretched, and
+/// the state icons of cells in a state (StateIconDelegate).
 QTableView* createTable(QWidget* page, const QString& objectName, QAbstractItemModel* model,
                         const TableOptions& options = {});
 

@@ -196,6 +196,16 @@ private slots:
         SB_VERIFY_OK(credit.charge(QStringLiteral("carl.dahl"), m(1), QStringLiteral("Mar")));
         auto low = ofKind(items(ctx), Kind::LowBalance);
         QCOMPARE(low.size(), 1); // dora spent nothing: never low
+        // lowAmong, for the tables' state icons, agrees; over more ids than one read takes.
+        const qint64 carl = MemberService(ctx).find(QStringLiteral("carl.dahl"))->accountId;
+        const qint64 dora = MemberService(ctx).find(QStringLiteral("dora.idle"))->accountId;
+        QList<qint64> among{dora};
+        for (qint64 id = 100000; among.size() < AttentionService::MaxAccountsPerRead + 10; ++id)
+            among.append(id);
+        QVERIFY(AttentionService(ctx).lowAmong(among)->isEmpty());
+        among.append(carl);
+        QCOMPARE(*AttentionService(ctx).lowAmong(among), QSet<qint64>{carl});
+        QVERIFY(AttentionService(ctx).lowAmong({})->isEmpty());
         QCOMPARE(low[0].key, QStringLiteral("carl.dahl"));
         QCOMPARE(low[0].target, Target::Member);
         QCOMPARE(low[0].amount, m(699));
@@ -206,6 +216,7 @@ private slots:
 
         SB_VERIFY_OK(credit.allocate(m(500), {QStringLiteral("carl.dahl")}));
         QVERIFY(ofKind(items(ctx), Kind::LowBalance).isEmpty());
+        QVERIFY(AttentionService(ctx).lowAmong({carl, dora})->isEmpty());
 
         // May: January has left the three months (February to April).
         e.clock.set(sbt::utc(2026, 5, 2, 12));
@@ -353,9 +364,13 @@ private slots:
         lapsed = ofKind(items(ctx), Kind::BundleLapsed);
         QCOMPARE(lapsed.size(), 1);
         QCOMPARE(lapsed[0].key, QStringLiteral("Support"));
+        // The same profiles for the SIP profiles table's state icons, by id.
+        const QSet<qint64> lapsedIds{ProfileService(ctx).find(QStringLiteral("Support"))->id};
+        QCOMPARE(*AttentionService(ctx).lapsedBundleProfiles(), lapsedIds);
 
         e.clock.set(sbt::utc(2026, 5, 11, 9));
         QVERIFY(ofKind(items(ctx), Kind::BundleLapsed).isEmpty());
+        QVERIFY(AttentionService(ctx).lapsedBundleProfiles()->isEmpty());
     }
 
     // Advice: a profile whose busiest hour needs more channels than it has, and whose US

@@ -10,6 +10,7 @@
 #include "core/profiles/ProfileService.h"
 #include "core/rating/CallImporter.h"
 #include "core/storage/Context.h"
+#include "models/base/RowState.h"
 #include "models/calls/CallsModel.h"
 #include "tests/support/TestDatabase.h"
 
@@ -250,6 +251,9 @@ private slots:
         QCOMPARE(model.index(0, CallsModel::Payer).data(Qt::AccessibleTextRole).toString(),
                  QStringLiteral("SIP profile Sales"));
         QCOMPARE(model.index(0, CallsModel::Status).data().toString(), QStringLiteral("Internal"));
+        // Rated calls are in no state that needs an icon (only no rate or an invalid number).
+        for (int col = 0; col < CallsModel::ColumnCount; ++col)
+            QVERIFY(!model.index(0, col).data(RowStateRole).isValid());
         QCOMPARE(CallsModel::formatDuration(65), QStringLiteral("1:05"));
         QCOMPARE(CallsModel::formatDuration(3723), QStringLiteral("1:02:03"));
         QCOMPARE(CallsModel::formatTime(QDateTime(QDate(2026, 3, 1), QTime(9, 5), Qt::UTC)),

@@ -11,6 +11,7 @@
 #include "core/storage/Notifier.h"
 #include "core/storage/Transaction.h"
 #include "models/base/BalanceDisplay.h"
+#include "models/base/RowState.h"
 #include "models/members/MembersModel.h"
 #include "tests/support/TestDatabase.h"
 
@@ -45,6 +46,7 @@ private slots:
     void followsTheNotifier();
     void retranslateFollowsLocale();
     void owedBalanceInWordsAndRed();
+    void stateRoleOnBalance();
 
 private:
     void fetchAll(MembersModel& model);
@@ -500,6 +502,64 @@ void TestMembersModel::owedBalanceInWordsAndRed()
     model.setSearch(QString());
     model.sort(MembersModel::Balance, Qt::AscendingOrder);
     QCOMPARE(model.member(0).account, QStringLiteral("zz.owes"));
+}
+
+void TestMembersModel::stateRoleOnBalance()
+{
+    const auto add = [&](const char* account) {
+        return MemberService(*m_ctx)
+            .add({QString::fromLatin1(account), QString::fromLatin1(account), {}, {}})
+            .ok();
+    };
+    QVERIFY(add("st.owes") && add("st.low") && add("st.fine"));
+    QVERIFY(CompanyService(*m_ctx).topUp(Money::fromCents(100000), QStringLiteral("T-S")).ok());
+    const CreditService credit(*m_ctx);
+    QVERIFY(credit.allocate(Money::fromCents(10000), {QStringLiteral("st.low")}).ok());
+    QVERIFY(credit.allocate(Money::fromCents(1000), {QStringLiteral("st.fine")}).ok());
+    // Calls are charged in full: a balance goes below zero through the ledger, not through
+    // CreditService::charge (which refuses).
+    const qint64 owesAccount = MemberService(*m_ctx).find(QStringLiteral("st.owes"))->accountId;
+    QVERIFY(Transaction::run(m_ctx->db, [&](Transaction& tx) {
+                return Ledger(*m_ctx).charge(tx, owesAccount, Money::fromCents(150),
+                                             QStringLiteral("call"));
+            }).ok());
+    // st.low spent 95.00 in September: over August to October (92 days) a week is 7.23, and
+    // 5.00 is left. st.fine spent nothing: never low.
+    const QDateTime now = m_ctx->now();
+    m_clock->set(QDateTime(QDate(2026, 9, 10), QTime(10, 0), Qt::UTC));
+    QVERIFY(
+        credit.charge(QStringLiteral("st.low"), Money::fromCents(9500), QStringLiteral("x")).ok());
+    m_clock->set(now);
+
+    MembersModel model(*m_ctx);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tester.setUseFetchMore(false);
+    model.setSearch(QStringLiteral("st."));
+    fetchAll(model);
+    const auto stateOf = [&](const char* account, int column = MembersModel::Balance) {
+        const int row = model.rowOfAccount(QString::fromLatin1(account));
+        return row < 0 ? QVariant(QStringLiteral("missing"))
+                       : model.data(model.index(row, column), RowStateRole);
+    };
+    QCOMPARE(stateOf("st.owes"), QVariant(int(RowState::Owed)));
+    QCOMPARE(stateOf("st.low"), QVariant(int(RowState::LowBalance)));
+    QVERIFY(!stateOf("st.fine").isValid());
+    // Only on the balance, and the words stay: the icon is never the only sign.
+    QVERIFY(!stateOf("st.owes", MembersModel::Name).isValid());
+    QVERIFY(!stateOf("st.owes", MembersModel::Status).isValid());
+    const QModelIndex owes =
+        model.index(model.rowOfAccount(QStringLiteral("st.owes")), MembersModel::Balance);
+    QCOMPARE(owes.data(Qt::AccessibleTextRole).toString(), QStringLiteral("owes 1.50"));
+    QVERIFY(model.roleNames().value(RowStateRole) == "rowState");
+
+    // Credit read in place: st.low is no longer low, st.owes no longer owes.
+    QVERIFY(
+        credit
+            .allocate(Money::fromCents(5000), {QStringLiteral("st.low"), QStringLiteral("st.owes")})
+            .ok());
+    model.refreshAccounts({QStringLiteral("st.low"), QStringLiteral("st.owes")});
+    QVERIFY(!stateOf("st.low").isValid());
+    QVERIFY(!stateOf("st.owes").isValid());
 }
 
 QTEST_GUILESS_MAIN(TestMembersModel)

@@ -5,6 +5,7 @@
 #include "core/numbers/NumberService.h"
 #include "core/profiles/ProfileService.h"
 #include "core/storage/Context.h"
+#include "models/base/RowState.h"
 #include "models/numbers/NumbersModel.h"
 #include "tests/support/TestDatabase.h"
 
@@ -107,6 +108,42 @@ private slots:
         QCOMPARE(model.totalCount(), 1);
         model.setSearch(QStringLiteral("7946 0049"));
         QCOMPARE(model.totalCount(), 1);
+    }
+
+    // The state icon's role: Cancelled on the status of the cancelled number only, the
+    // words ("Cancelled: usable until …") kept.
+    void stateRoleOnStatus()
+    {
+        NumbersModel model(*m_ctx);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false);
+        model.setSearch(QStringLiteral("212"));
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        int cancelled = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex status = model.index(row, NumbersModel::Status);
+            const QVariant state = status.data(RowStateRole);
+            QVERIFY(!model.index(row, NumbersModel::Number).data(RowStateRole).isValid());
+            if (status.data(NumbersModel::E164Role).toString() == QLatin1String("+12125550100")) {
+                ++cancelled;
+                QCOMPARE(state, QVariant(int(RowState::Cancelled)));
+                QVERIFY(status.data(Qt::AccessibleTextRole)
+                            .toString()
+                            .startsWith(QLatin1String("Cancelled: usable until")));
+            } else {
+                QVERIFY(!state.isValid());
+            }
+        }
+        QCOMPARE(cancelled, 1);
+        // A released number (billing gives it back after its date) is over.
+        NumberRecord released;
+        released.status = QStringLiteral("released");
+        released.cancelled = true;
+        QCOMPARE(NumbersModel::state(released), RowState::Released);
+        NumberRecord active;
+        QCOMPARE(NumbersModel::state(active), RowState::None);
     }
 
     void sortsInSql()

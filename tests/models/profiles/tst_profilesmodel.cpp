@@ -9,6 +9,7 @@
 #include "core/profiles/ProfileService.h"
 #include "core/storage/Context.h"
 #include "core/storage/Transaction.h"
+#include "models/base/RowState.h"
 #include "models/profiles/ProfilesModel.h"
 #include "tests/support/TestDatabase.h"
 
@@ -161,6 +162,39 @@ private slots:
             model.data(model.index(lab, ProfilesModel::MonthlyCost), ProfilesModel::RawValueRole)
                 .toLongLong(),
             channels);
+    }
+
+    // The state icons' role (after the two tests above): Desk owes, Lab's bundles are
+    // cancelled; the words say the same, so the icon is never the only sign.
+    void stateRoles()
+    {
+        ProfilesModel model(*m_ctx);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int desk = model.rowOfName(QStringLiteral("Desk"));
+        const int lab = model.rowOfName(QStringLiteral("Lab"));
+        const int sales = model.rowOfName(QStringLiteral("Sales"));
+        QVERIFY(desk >= 0 && lab >= 0 && sales >= 0);
+        const auto state = [&](int row, int column) {
+            return model.data(model.index(row, column), RowStateRole);
+        };
+        QCOMPARE(state(desk, ProfilesModel::Balance), QVariant(int(RowState::Owed)));
+        QCOMPARE(model.state(desk, ProfilesModel::Balance), RowState::Owed);
+        QCOMPARE(state(lab, ProfilesModel::MonthlyCost), QVariant(int(RowState::Cancelled)));
+        QVERIFY(model.data(model.index(lab, ProfilesModel::MonthlyCost))
+                    .toString()
+                    .endsWith(QLatin1String("(bundles cancelled)")));
+        QVERIFY(model.data(model.index(lab, ProfilesModel::MonthlyCost), Qt::AccessibleTextRole)
+                    .toString()
+                    .endsWith(QLatin1String("(bundles cancelled)")));
+        for (int column = 0; column < ProfilesModel::ColumnCount; ++column) {
+            QVERIFY(!state(sales, column).isValid());
+            if (column != ProfilesModel::Balance)
+                QVERIFY(!state(desk, column).isValid());
+            if (column != ProfilesModel::MonthlyCost)
+                QVERIFY(!state(lab, column).isValid());
+        }
+        QCOMPARE(model.state(sales, ProfilesModel::Channels), RowState::None);
     }
 
     // The Trunk column: the latest probe in short, read in one query with the rows, and

@@ -23,6 +23,9 @@
 #include <QTest>
 #include <QToolBar>
 
+#include <algorithm>
+#include <cmath>
+
 using namespace sb;
 using ui::Icons;
 
@@ -187,6 +190,7 @@ private slots:
     void drawnInThePalettesTextColour_data();
     void drawnInThePalettesTextColour();
     void statesKeepTheirColourInBothPalettes();
+    void stateIconsStandOutFromTheWindow();
     void followsTheApplicationPalette();
     void desktopThemeOnlyWhenItHasTheIcon();
     void decorateDressesAWindowAndFollowsItsPalette();
@@ -349,6 +353,57 @@ void TestIcons::statesKeepTheirColourInBothPalettes()
             QByteArray(reinterpret_cast<const char*>(image.constBits()), image.sizeInBytes()));
     }
     QCOMPARE(drawings.size(), Icons::states().size());
+}
+
+void TestIcons::stateIconsStandOutFromTheWindow()
+{
+    // WCAG relative luminance; graphics need 3:1 against what is behind them.
+    const auto luminance = [](const QColor& c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
+               0.0722 * channel(c.blueF());
+    };
+    const auto contrast = [&](const QColor& a, const QColor& b) {
+        const double la = luminance(a);
+        const double lb = luminance(b);
+        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+    };
+    for (const bool dark : {false, true}) {
+        const QPalette palette = dark ? darkPalette() : lightPalette();
+        for (Icons::State state : Icons::states()) {
+            const QIcon icon = Icons::bundledForState(state, palette);
+            for (qreal ratio : {1.0, 2.0}) {
+                const QImage image = icon.pixmap(QSize(16, 16), ratio)
+                                         .toImage()
+                                         .convertToFormat(QImage::Format_ARGB32);
+                QCOMPARE(image.devicePixelRatio(), ratio);
+                // The most opaque pixels are the drawing's colour: they must stand out from
+                // the window and from the views' base, whatever the palette.
+                double best = 1;
+                int drawn = 0;
+                for (int y = 0; y < image.height(); ++y) {
+                    for (int x = 0; x < image.width(); ++x) {
+                        const QColor c = image.pixelColor(x, y);
+                        if (c.alpha() < 128)
+                            continue;
+                        ++drawn;
+                        best = std::max(best, std::min(contrast(c, palette.color(QPalette::Window)),
+                                                       contrast(c, palette.color(QPalette::Base))));
+                    }
+                }
+                const QString where =
+                    QStringLiteral("state %1, %2 palette, %3x: contrast %4")
+                        .arg(int(state))
+                        .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"))
+                        .arg(ratio)
+                        .arg(best);
+                QVERIFY2(drawn > 0, qPrintable(where)); // not blank at 1× nor at 2×
+                QVERIFY2(best >= 3.0, qPrintable(where));
+            }
+        }
+    }
 }
 
 void TestIcons::followsTheApplicationPalette()
