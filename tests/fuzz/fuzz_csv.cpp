@@ -17,7 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     int unterminated = -1;
     const QList<sb::Csv::Row> rows = sb::Csv::parse(text, &unterminated);
     SB_FUZZ_CHECK(unterminated >= 0, QString::number(unterminated));
-    const qsizetype lines = text.count(QLatin1Char('\n')) + 1;
+    // Lines as the reader counts them: LF, CRLF and a CR alone (old Mac files) each end one.
+    const qsizetype lines = text.count(QLatin1Char('\n')) + text.count(QLatin1Char('\r')) -
+                            text.count(QLatin1String("\r\n")) + 1;
     int previous = 0;
     QString written;
     for (const sb::Csv::Row& row : rows) {
