@@ -5,6 +5,7 @@
 // endless stream read in bounded memory; cancelling.
 
 #include "core/calls/CdrReader.h"
+#include "tests/support/Sanitizers.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -802,8 +803,9 @@ private slots:
         QCOMPARE(record.line, count - 1); // the last line is one of the bad ones
         QCOMPARE(reader.bytesRead(), device.produced);
         // Tens of megabytes went through; the reader's own buffers are a few hundred KiB.
-        QVERIFY2(rssPeak - rssBefore < 16 * 1024 * 1024,
-                 qPrintable(QString::number(rssPeak - rssBefore)));
+        if (sbt::residentMemoryMeaningful())
+            QVERIFY2(rssPeak - rssBefore < 16 * 1024 * 1024,
+                     qPrintable(QString::number(rssPeak - rssBefore)));
     }
 
     void endlessGarbageIsBoundedAndCancellable()
@@ -823,7 +825,8 @@ private slots:
         canceller.join();
         QVERIFY(reader.isCancelled());
         QVERIFY(!reader.fatalError());
-        QVERIFY(residentBytes() - rssBefore < 16 * 1024 * 1024);
+        if (sbt::residentMemoryMeaningful())
+            QVERIFY(residentBytes() - rssBefore < 16 * 1024 * 1024);
     }
 
     void problemsAreCapped()
