@@ -196,8 +196,10 @@ private slots:
             text += "Dear admin, this is a letter and not a call record at all.\n";
         const QString letter = write(QStringLiteral("letter.txt"), text);
         verifyRefused(ctl({QStringLiteral("calls"), QStringLiteral("import"), letter}));
-        const QString binary = write(QStringLiteral("image.png"),
-                                     QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24));
+        // Counted by the compiler: a hand count of 24 read past the literal's 21 bytes (ASan).
+        static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+        const QString binary =
+            write(QStringLiteral("image.png"), QByteArray(png, qsizetype(sizeof png) - 1));
         verifyRefused(ctl({QStringLiteral("calls"), QStringLiteral("import"), binary}));
         verifyRefused(ctl({QStringLiteral("calls"), QStringLiteral("import"),
                            m_dir.filePath(QStringLiteral("missing.csv"))}));
