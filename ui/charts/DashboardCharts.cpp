@@ -225,11 +225,12 @@ QWidget* DashboardCharts::makePanel(Chart chart, QLabel*& caption, QWidget* cont
         header->addWidget(control);
 
     m_stacks[i] = new QStackedWidget(panel);
-    m_views[i] = new QChartView(m_stacks[i]);
+    // Given its chart at construction: QChartView(parent) makes a default chart of its own,
+    // which a later setChart() releases without deleting (LeakSanitizer found it).
+    m_views[i] = new QChartView(newChart(), m_stacks[i]);
     m_views[i]->setRenderHint(QPainter::Antialiasing);
     m_views[i]->setMinimumSize(240, 130);
     m_views[i]->setFocusPolicy(Qt::TabFocus); // a screen reader reaches it and its summary
-    m_views[i]->setChart(newChart());
     m_texts[i] = new QLabel(m_stacks[i]);
     m_texts[i]->setAlignment(Qt::AlignCenter);
     m_texts[i]->setWordWrap(true);
