@@ -126,10 +126,17 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>Advice for %1: %n US minute bundle(s) would have saved %2 a month (it has %3).</source>
+            <source>Advice for %1: without its %n US minute bundle(s) it would have saved %2 a month.</source>
             <translation>
-                <numerusform>Advice for %1: %n US minute bundle would have saved %2 a month (it has %3).</numerusform>
-                <numerusform>Advice for %1: %n US minute bundles would have saved %2 a month (it has %3).</numerusform>
+                <numerusform>Advice for %1: without its %n US minute bundle it would have saved %2 a month.</numerusform>
+                <numerusform>Advice for %1: without its %n US minute bundles it would have saved %2 a month.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Advice for %1: %n US minute bundle(s) instead of %2 would have saved %3 a month.</source>
+            <translation>
+                <numerusform>Advice for %1: %n US minute bundle instead of %2 would have saved %3 a month.</numerusform>
+                <numerusform>Advice for %1: %n US minute bundles instead of %2 would have saved %3 a month.</numerusform>
             </translation>
         </message>
     </context>

@@ -372,8 +372,8 @@
     <message numerus="yes">
         <source>Imported %n call record(s) from %1 and charged %2; duplicates skipped: %3; lines not imported: %4</source>
         <translation>
-            <numerusform>%n relevé d’appels importé de %1 et %2 débité ; doublons ignorés : %3 ; lignes non importées : %4</numerusform>
-            <numerusform>%n relevés d’appels importés de %1 et %2 débité ; doublons ignorés : %3 ; lignes non importées : %4</numerusform>
+            <numerusform>%n relevé d’appels importé de %1 et %2 débité&#xa0;; doublons ignorés&#xa0;: %3&#xa0;; lignes non importées&#xa0;: %4</numerusform>
+            <numerusform>%n relevés d’appels importés de %1 et %2 débité&#xa0;; doublons ignorés&#xa0;: %3&#xa0;; lignes non importées&#xa0;: %4</numerusform>
         </translation>
     </message>
 </context>
@@ -530,10 +530,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Advice for %1: %n US minute bundle(s) would have saved %2 a month (it has %3).</source>
+        <source>Advice for %1: without its %n US minute bundle(s) it would have saved %2 a month.</source>
         <translation>
-            <numerusform>Conseil pour %1&#xa0;: %n forfait de minutes vers les États-Unis aurait économisé %2 par mois (il en a %3).</numerusform>
-            <numerusform>Conseil pour %1&#xa0;: %n forfaits de minutes vers les États-Unis auraient économisé %2 par mois (il en a %3).</numerusform>
+            <numerusform>Conseil pour %1 : sans son %n forfait de minutes vers les États-Unis, il aurait économisé %2 par mois.</numerusform>
+            <numerusform>Conseil pour %1 : sans ses %n forfaits de minutes vers les États-Unis, il aurait économisé %2 par mois.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice for %1: %n US minute bundle(s) instead of %2 would have saved %3 a month.</source>
+        <translation>
+            <numerusform>Conseil pour %1 : %n forfait de minutes vers les États-Unis au lieu de %2 aurait économisé %3 par mois.</numerusform>
+            <numerusform>Conseil pour %1 : %n forfaits de minutes vers les États-Unis au lieu de %2 auraient économisé %3 par mois.</numerusform>
         </translation>
     </message>
 </context>
@@ -893,6 +900,10 @@
         <source>The reference is too long (at most 200 characters).</source>
         <translation>La référence est trop longue (200 caractères au plus).</translation>
     </message>
+    <message>
+        <source>The reference has a line break, tab or other control character: type it on one line.</source>
+        <translation>La référence contient un saut de ligne, une tabulation ou un autre caractère de contrôle : saisissez-la sur une seule ligne.</translation>
+    </message>
 </context>
 <context>
     <name>sb::CredentialsMail</name>
@@ -1085,7 +1096,7 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     </message>
     <message>
         <source>This database already holds an account (members: %1, SIP profiles: %2, ledger entries: %3): demo data would be mixed into it. Use an empty database for the demo.</source>
-        <translation>Cette base de données contient déjà un compte (membres : %1, profils SIP : %2, écritures comptables : %3) : les données de démonstration s’y mêleraient. Utilisez une base de données vide pour la démonstration.</translation>
+        <translation>Cette base de données contient déjà un compte (membres&#xa0;: %1, profils SIP&#xa0;: %2, écritures comptables&#xa0;: %3)&#xa0;: les données de démonstration s’y mêleraient. Utilisez une base de données vide pour la démonstration.</translation>
     </message>
 </context>
 <context>
@@ -1327,7 +1338,7 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     </message>
     <message>
         <source>The first line names the column &quot;%1&quot; twice (columns %2 and %3); name each column once.</source>
-        <translation>La première ligne nomme deux fois la colonne « %1 » (colonnes %2 et %3) ; ne nommez chaque colonne qu’une seule fois.</translation>
+        <translation>La première ligne nomme deux fois la colonne «&#xa0;%1&#xa0;» (colonnes %2 et %3)&#xa0;; ne nommez chaque colonne qu’une seule fois.</translation>
     </message>
 </context>
 <context>
@@ -1648,11 +1659,11 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     <name>sb::OutputFile</name>
     <message>
         <source>%1 is not a regular file (a folder, a device or a pipe); choose a file to write.</source>
-        <translation>%1 n’est pas un fichier ordinaire (c’est un dossier, un périphérique ou un tube) ; choisissez un fichier dans lequel écrire.</translation>
+        <translation>%1 n’est pas un fichier ordinaire (c’est un dossier, un périphérique ou un tube)&#xa0;; choisissez un fichier dans lequel écrire.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>the file could not be written whole</source>
@@ -1660,7 +1671,7 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     </message>
     <message>
         <source>Cannot write %1: %2. Nothing was written.</source>
-        <translation>Impossible d’écrire %1 : %2. Rien n’a été écrit.</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2. Rien n’a été écrit.</translation>
     </message>
 </context>
 <context>
@@ -1995,7 +2006,7 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     </message>
     <message>
         <source>&quot;%1&quot; looks the same as the existing SIP profile &quot;%2&quot;; choose a name that reads differently.</source>
-        <translation>« %1 » ressemble à s’y méprendre au profil SIP existant « %2 » ; choisissez un nom que l’on ne peut pas confondre avec lui.</translation>
+        <translation>«&#xa0;%1&#xa0;» ressemble à s’y méprendre au profil SIP existant «&#xa0;%2&#xa0;»&#xa0;; choisissez un nom que l’on ne peut pas confondre avec lui.</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2082,14 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     <message>
         <source>Trunk</source>
         <translation>Trunk</translation>
+    </message>
+    <message>
+        <source>%1 (bundles lapsed)</source>
+        <translation>%1 (forfaits expirés)</translation>
+    </message>
+    <message>
+        <source>%1 (bundles cancelled)</source>
+        <translation>%1 (forfaits résiliés)</translation>
     </message>
 </context>
 <context>
@@ -2484,7 +2503,7 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     <name>sb::UserText</name>
     <message>
         <source>The search is %1 characters long; a search may have at most %2.</source>
-        <translation>La recherche comporte %1 caractères ; une recherche peut en comporter au plus %2.</translation>
+        <translation>La recherche comporte %1 caractères&#xa0;; une recherche peut en comporter au plus %2.</translation>
     </message>
 </context>
 <context>
@@ -3885,7 +3904,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>Every change to the account is logged here with who made it and when: top-ups, members, numbers, SIP profiles and billing.</source>
-        <translation>Chaque modification du compte est consignée ici, avec son auteur et sa date : rechargements, membres, numéros, profils SIP et facturation.</translation>
+        <translation>Chaque modification du compte est consignée ici, avec son auteur et sa date&#xa0;: rechargements, membres, numéros, profils SIP et facturation.</translation>
     </message>
 </context>
 <context>
@@ -4604,8 +4623,8 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <message numerus="yes">
         <source>Buying %n number(s) in %1, %2, billed every %3: %4 in all, paid now from the company balance (%5).</source>
         <translation>
-            <numerusform>Achat de %n numéro à %1, %2, facturé par période de %3 ; total : %4, prélevé maintenant sur le solde de l’entreprise (%5).</numerusform>
-            <numerusform>Achat de %n numéros à %1, %2, facturés par période de %3 ; total : %4, prélevé maintenant sur le solde de l’entreprise (%5).</numerusform>
+            <numerusform>Achat de %n numéro à %1, %2, facturé par période de %3&#xa0;; total&#xa0;: %4, prélevé maintenant sur le solde de l’entreprise (%5).</numerusform>
+            <numerusform>Achat de %n numéros à %1, %2, facturés par période de %3&#xa0;; total&#xa0;: %4, prélevé maintenant sur le solde de l’entreprise (%5).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4838,7 +4857,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>Import the call records of the PBX (Asterisk Master.csv or FreeSWITCH CSV): each call is rated and charged to its member or SIP profile.</source>
-        <translation>Importez les relevés d’appels du PBX (Master.csv d’Asterisk ou CSV de FreeSWITCH) : chaque appel est tarifé et facturé au membre ou au profil SIP concerné.</translation>
+        <translation>Importez les relevés d’appels du PBX (Master.csv d’Asterisk ou CSV de FreeSWITCH)&#xa0;: chaque appel est tarifé et facturé au membre ou au profil SIP concerné.</translation>
     </message>
 </context>
 <context>
@@ -5508,7 +5527,7 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     </message>
     <message>
         <source>Nothing matches “%1”</source>
-        <translation>Aucun résultat pour « %1 »</translation>
+        <translation>Aucun résultat pour «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Check the spelling, or clear the search and the filters to see everything.</source>
@@ -5519,11 +5538,11 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
     <name>sb::ui::HintLabel</name>
     <message>
         <source>Problem: %1</source>
-        <translation>Problème : %1</translation>
+        <translation>Problème&#xa0;: %1</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation>Avertissement : %1</translation>
+        <translation>Avertissement&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -6082,6 +6101,10 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <source>%1. What the company can still give to members. Top up to add bought credit.</source>
         <translation>%1. Ce que l’entreprise peut encore attribuer aux membres. Rechargez pour ajouter du crédit acheté.</translation>
     </message>
+    <message>
+        <source>&amp;Call records</source>
+        <translation>&amp;Relevés d’appels</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::MembersPage</name>
@@ -6261,7 +6284,7 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     </message>
     <message>
         <source>Members are the people who call through the account: each has an account for the phone and credit given from the company balance. Add them one at a time, or import a CSV file from the Members menu.</source>
-        <translation>Les membres sont les personnes qui appellent par ce compte : chacun dispose d’un compte pour le téléphone et de crédit attribué sur le solde de l’entreprise. Ajoutez-les un par un, ou importez un fichier CSV depuis le menu Membres.</translation>
+        <translation>Les membres sont les personnes qui appellent par ce compte&#xa0;: chacun dispose d’un compte pour le téléphone et de crédit attribué sur le solde de l’entreprise. Ajoutez-les un par un, ou importez un fichier CSV depuis le menu Membres.</translation>
     </message>
 </context>
 <context>
@@ -7374,8 +7397,8 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
     <message numerus="yes">
         <source>Deleted the SIP profile %1: %2 returned to the company balance (now %3), %n number(s) back in the pool, %4 unlinked, %5 deleted.</source>
         <translation>
-            <numerusform>Profil SIP %1 supprimé : %2 rendu au solde de l’entreprise (désormais %3), %n numéro remis dans la réserve, dissociation de %4, suppression de %5.</numerusform>
-            <numerusform>Profil SIP %1 supprimé : %2 rendu au solde de l’entreprise (désormais %3), %n numéros remis dans la réserve, dissociation de %4, suppression de %5.</numerusform>
+            <numerusform>Profil SIP %1 supprimé&#xa0;: %2 rendu au solde de l’entreprise (désormais %3), %n numéro remis dans la réserve, dissociation de %4, suppression de %5.</numerusform>
+            <numerusform>Profil SIP %1 supprimé&#xa0;: %2 rendu au solde de l’entreprise (désormais %3), %n numéros remis dans la réserve, dissociation de %4, suppression de %5.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -7469,13 +7492,13 @@ Topped up %3; allocated %4 (auto-recharges included); returned %5.
 Spent %6: numbers %7, channels %8, bundles %9, calls %10.
 %Ln SIP profile(s) and %11 in the statement.</source>
         <translation>
-            <numerusform>Solde de l’entreprise : %1 au début du mois, %2 à la fin.
-Rechargements : %3 ; attributions : %4 (recharges automatiques comprises) ; crédit restitué : %5.
-Dépenses : %6 (numéros %7, canaux %8, forfaits %9, appels %10).
+            <numerusform>Solde de l’entreprise&#xa0;: %1 au début du mois, %2 à la fin.
+Rechargements&#xa0;: %3&#xa0;; attributions&#xa0;: %4 (recharges automatiques comprises)&#xa0;; crédit restitué&#xa0;: %5.
+Dépenses&#xa0;: %6 (numéros %7, canaux %8, forfaits %9, appels %10).
 Le relevé porte sur %Ln profil SIP et %11.</numerusform>
-            <numerusform>Solde de l’entreprise : %1 au début du mois, %2 à la fin.
-Rechargements : %3 ; attributions : %4 (recharges automatiques comprises) ; crédit restitué : %5.
-Dépenses : %6 (numéros %7, canaux %8, forfaits %9, appels %10).
+            <numerusform>Solde de l’entreprise&#xa0;: %1 au début du mois, %2 à la fin.
+Rechargements&#xa0;: %3&#xa0;; attributions&#xa0;: %4 (recharges automatiques comprises)&#xa0;; crédit restitué&#xa0;: %5.
+Dépenses&#xa0;: %6 (numéros %7, canaux %8, forfaits %9, appels %10).
 Le relevé porte sur %Ln profils SIP et %11.</numerusform>
         </translation>
     </message>

@@ -530,10 +530,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Advice for %1: %n US minute bundle(s) would have saved %2 a month (it has %3).</source>
+        <source>Advice for %1: without its %n US minute bundle(s) it would have saved %2 a month.</source>
         <translation>
-            <numerusform>Anbefaling for %1: %n USA-minuttpakke ville ha spart %2 i måneden (den har %3).</numerusform>
-            <numerusform>Anbefaling for %1: %n USA-minuttpakker ville ha spart %2 i måneden (den har %3).</numerusform>
+            <numerusform>Råd for %1: uten sin %n USA-minuttpakke ville den ha spart %2 i måneden.</numerusform>
+            <numerusform>Råd for %1: uten sine %n USA-minuttpakker ville den ha spart %2 i måneden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice for %1: %n US minute bundle(s) instead of %2 would have saved %3 a month.</source>
+        <translation>
+            <numerusform>Råd for %1: %n USA-minuttpakke i stedet for %2 ville ha spart %3 i måneden.</numerusform>
+            <numerusform>Råd for %1: %n USA-minuttpakker i stedet for %2 ville ha spart %3 i måneden.</numerusform>
         </translation>
     </message>
 </context>
@@ -892,6 +899,10 @@
     <message>
         <source>The reference is too long (at most 200 characters).</source>
         <translation>Referansen er for lang (høyst 200 tegn).</translation>
+    </message>
+    <message>
+        <source>The reference has a line break, tab or other control character: type it on one line.</source>
+        <translation>Referansen har et linjeskift, en tabulator eller et annet kontrolltegn: skriv den på én linje.</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2082,14 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
     <message>
         <source>Trunk</source>
         <translation>Trunk</translation>
+    </message>
+    <message>
+        <source>%1 (bundles lapsed)</source>
+        <translation>%1 (pakker falt bort)</translation>
+    </message>
+    <message>
+        <source>%1 (bundles cancelled)</source>
+        <translation>%1 (pakker sagt opp)</translation>
     </message>
 </context>
 <context>
@@ -6081,6 +6100,10 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
     <message>
         <source>%1. What the company can still give to members. Top up to add bought credit.</source>
         <translation>%1. Det firmaet fortsatt kan gi til medlemmene. Fyll på for å legge til kjøpt kreditt.</translation>
+    </message>
+    <message>
+        <source>&amp;Call records</source>
+        <translation>&amp;Samtaleposter</translation>
     </message>
 </context>
 <context>

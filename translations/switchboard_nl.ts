@@ -530,10 +530,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Advice for %1: %n US minute bundle(s) would have saved %2 a month (it has %3).</source>
+        <source>Advice for %1: without its %n US minute bundle(s) it would have saved %2 a month.</source>
         <translation>
-            <numerusform>Advies voor %1: %n Amerikaanse minutenbundel had %2 per maand bespaard (het heeft er %3).</numerusform>
-            <numerusform>Advies voor %1: %n Amerikaanse minutenbundels hadden %2 per maand bespaard (het heeft er %3).</numerusform>
+            <numerusform>Advies voor %1: zonder zijn %n Amerikaanse minutenbundel had het %2 per maand bespaard.</numerusform>
+            <numerusform>Advies voor %1: zonder zijn %n Amerikaanse minutenbundels had het %2 per maand bespaard.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice for %1: %n US minute bundle(s) instead of %2 would have saved %3 a month.</source>
+        <translation>
+            <numerusform>Advies voor %1: %n Amerikaanse minutenbundel in plaats van %2 had %3 per maand bespaard.</numerusform>
+            <numerusform>Advies voor %1: %n Amerikaanse minutenbundels in plaats van %2 hadden %3 per maand bespaard.</numerusform>
         </translation>
     </message>
 </context>
@@ -892,6 +899,10 @@
     <message>
         <source>The reference is too long (at most 200 characters).</source>
         <translation>De referentie is te lang (maximaal 200 tekens).</translation>
+    </message>
+    <message>
+        <source>The reference has a line break, tab or other control character: type it on one line.</source>
+        <translation>De referentie bevat een regeleinde, tab of ander stuurteken: typ deze op één regel.</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2082,14 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
     <message>
         <source>Trunk</source>
         <translation>Trunk</translation>
+    </message>
+    <message>
+        <source>%1 (bundles lapsed)</source>
+        <translation>%1 (bundels vervallen)</translation>
+    </message>
+    <message>
+        <source>%1 (bundles cancelled)</source>
+        <translation>%1 (bundels geannuleerd)</translation>
     </message>
 </context>
 <context>
@@ -6081,6 +6100,10 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
     <message>
         <source>%1. What the company can still give to members. Top up to add bought credit.</source>
         <translation>%1. Wat het bedrijf nog aan leden kan toewijzen. Waardeer op om gekocht tegoed toe te voegen.</translation>
+    </message>
+    <message>
+        <source>&amp;Call records</source>
+        <translation>&amp;Gespreksrecords</translation>
     </message>
 </context>
 <context>

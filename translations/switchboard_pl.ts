@@ -547,11 +547,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Advice for %1: %n US minute bundle(s) would have saved %2 a month (it has %3).</source>
+        <source>Advice for %1: without its %n US minute bundle(s) it would have saved %2 a month.</source>
         <translation>
-            <numerusform>Zalecenie dla profilu %1: %n pakiet minut do USA pozwoliłby zaoszczędzić %2 miesięcznie (profil ma %3).</numerusform>
-            <numerusform>Zalecenie dla profilu %1: %n pakiety minut do USA pozwoliłyby zaoszczędzić %2 miesięcznie (profil ma %3).</numerusform>
-            <numerusform>Zalecenie dla profilu %1: %n pakietów minut do USA pozwoliłoby zaoszczędzić %2 miesięcznie (profil ma %3).</numerusform>
+            <numerusform>Porada dla %1: bez swojego %n pakietu minut do USA zaoszczędziłby %2 miesięcznie.</numerusform>
+            <numerusform>Porada dla %1: bez swoich %n pakietów minut do USA zaoszczędziłby %2 miesięcznie.</numerusform>
+            <numerusform>Porada dla %1: bez swoich %n pakietów minut do USA zaoszczędziłby %2 miesięcznie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Advice for %1: %n US minute bundle(s) instead of %2 would have saved %3 a month.</source>
+        <translation>
+            <numerusform>Porada dla %1: %n pakiet minut do USA zamiast %2 zaoszczędziłby %3 miesięcznie.</numerusform>
+            <numerusform>Porada dla %1: %n pakiety minut do USA zamiast %2 zaoszczędziłyby %3 miesięcznie.</numerusform>
+            <numerusform>Porada dla %1: %n pakietów minut do USA zamiast %2 zaoszczędziłoby %3 miesięcznie.</numerusform>
         </translation>
     </message>
 </context>
@@ -923,6 +931,10 @@
     <message>
         <source>The reference is too long (at most 200 characters).</source>
         <translation>Numer referencyjny jest za długi (najwyżej 200 znaków).</translation>
+    </message>
+    <message>
+        <source>The reference has a line break, tab or other control character: type it on one line.</source>
+        <translation>Numer referencyjny zawiera znak nowej linii, tabulator lub inny znak sterujący: wpisz go w jednej linii.</translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2127,14 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     <message>
         <source>Trunk</source>
         <translation>Łącze</translation>
+    </message>
+    <message>
+        <source>%1 (bundles lapsed)</source>
+        <translation>%1 (pakiety wygasły)</translation>
+    </message>
+    <message>
+        <source>%1 (bundles cancelled)</source>
+        <translation>%1 (pakiety anulowane)</translation>
     </message>
 </context>
 <context>
@@ -6199,6 +6219,10 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
     <message>
         <source>%1. What the company can still give to members. Top up to add bought credit.</source>
         <translation>%1. Środki, które firma może jeszcze przydzielić członkom. Doładuj, aby dodać kupione środki.</translation>
+    </message>
+    <message>
+        <source>&amp;Call records</source>
+        <translation>&amp;Rekordy połączeń</translation>
     </message>
 </context>
 <context>
