@@ -5,6 +5,7 @@
 #include "core/base/Money.h"
 #include "core/demo/DemoGenerator.h"
 #include "core/storage/Context.h"
+#include "tests/support/DialogActions.h"
 #include "tests/support/GuiHarness.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/widgets/HintLabel.h"
@@ -43,32 +44,8 @@ using namespace sb;
 
 namespace {
 
-// The dialogs, each opened from its page with the page's first row selected.
-struct DialogAction
-{
-    const char* page;
-    const char* action;
-};
-constexpr DialogAction kDialogs[] = {
-    {"members", "topUpAction"},
-    {"members", "addMemberAction"},
-    {"members", "allocateCreditAction"},
-    {"members", "autoRechargeAction"},
-    {"members", "importMembersAction"},
-    {"members", "buyNumbersForMembersAction"},
-    {"numbers", "buyNumbersAction"},
-    {"numbers", "reassignNumberAction"},
-    {"sip-profiles", "createSipProfileAction"},
-    {"sip-profiles", "renameSipProfileAction"},
-    {"sip-profiles", "changeChannelsAction"},
-    {"sip-profiles", "allocateProfileCreditAction"},
-    {"sip-profiles", "linkAccountAction"},
-    {"sip-profiles", "deleteSipProfileAction"},
-    {"sip-profiles", "changeBundlesAction"},
-    {"sip-profiles", "addBundlesAction"},
-    {"calls", "importCallsAction"},
-    {"calls", "statementAction"},
-};
+using test::DialogAction;
+using test::kDialogs;
 
 QString plain(QString text, Qt::TextFormat format)
 {

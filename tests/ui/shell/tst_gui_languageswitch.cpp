@@ -4,6 +4,7 @@
 #include "core/demo/DemoGenerator.h"
 #include "core/storage/Context.h"
 #include "core/storage/Database.h"
+#include "tests/support/DialogActions.h"
 #include "tests/support/GuiHarness.h"
 #include "ui/calls/ImportCallsDialog.h"
 #include "ui/charts/DashboardCharts.h"
@@ -59,33 +60,8 @@ using namespace sb;
 
 namespace {
 
-// The dialogs (as in tst_gui_everypage), each opened from its page with the first row
-// selected.
-struct DialogAction
-{
-    const char* page;
-    const char* action;
-};
-constexpr DialogAction kDialogs[] = {
-    {"members", "topUpAction"},
-    {"members", "addMemberAction"},
-    {"members", "allocateCreditAction"},
-    {"members", "autoRechargeAction"},
-    {"members", "importMembersAction"},
-    {"members", "buyNumbersForMembersAction"},
-    {"numbers", "buyNumbersAction"},
-    {"numbers", "reassignNumberAction"},
-    {"sip-profiles", "createSipProfileAction"},
-    {"sip-profiles", "renameSipProfileAction"},
-    {"sip-profiles", "changeChannelsAction"},
-    {"sip-profiles", "allocateProfileCreditAction"},
-    {"sip-profiles", "linkAccountAction"},
-    {"sip-profiles", "deleteSipProfileAction"},
-    {"sip-profiles", "changeBundlesAction"},
-    {"sip-profiles", "addBundlesAction"},
-    {"calls", "importCallsAction"},
-    {"calls", "statementAction"},
-};
+using test::DialogAction;
+using test::kDialogs;
 
 /// Path → text: what a person sees or hears, keyed so that two windows built alike match.
 using Snapshot = QMap<QString, QString>;

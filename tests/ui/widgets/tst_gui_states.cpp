@@ -8,6 +8,7 @@
 #include "models/members/MembersModel.h"
 #include "tests/support/GuiHarness.h"
 #include "ui/shell/MainWindow.h"
+#include "ui/widgets/DarkPalette.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/StateIconDelegate.h"
 
@@ -28,19 +29,6 @@ using ui::Icons;
 using ui::StateIconDelegate;
 
 namespace {
-
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2a, 0x2a, 0x2e));
-    p.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x22));
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x2b));
-    p.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    return p;
-}
 
 /// WCAG relative luminance, for a contrast ratio.
 double luminance(const QColor& c)
@@ -184,7 +172,7 @@ private slots:
     void iconDrawnInBothPalettes()
     {
         QFETCH(bool, dark);
-        QApplication::setPalette(dark ? darkPalette() : m_palette);
+        QApplication::setPalette(dark ? sb::ui::darkPalette() : m_palette);
         QTableView* view = membersTable();
         QTRY_COMPARE(view->palette().color(QPalette::Base),
                      QApplication::palette().color(QPalette::Base));

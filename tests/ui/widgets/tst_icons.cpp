@@ -5,6 +5,7 @@
 // A contact sheet of every icon, light and dark, 1× and 2×, for a person to look at:
 //   SB_ICONS_CONTACT_SHEET=/tmp/icons.png ctest -R tst_icons
 #include "ui/shell/Page.h"
+#include "ui/widgets/DarkPalette.h"
 #include "ui/widgets/Icons.h"
 
 #include <QAction>
@@ -105,19 +106,6 @@ QPalette lightPalette()
     p.setColor(QPalette::Highlight, QColor(0x30, 0x8c, 0xc6));
     p.setColor(QPalette::HighlightedText, Qt::white);
     p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x9e, 0x9e, 0x9e));
-    return p;
-}
-
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2a, 0x2a, 0x2e));
-    p.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x22));
-    p.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x70, 0x70, 0x70));
     return p;
 }
 
@@ -302,7 +290,7 @@ void TestIcons::drawnInThePalettesTextColour_data()
 void TestIcons::drawnInThePalettesTextColour()
 {
     QFETCH(bool, dark);
-    const QPalette palette = dark ? darkPalette() : lightPalette();
+    const QPalette palette = dark ? sb::ui::darkPalette() : lightPalette();
     for (const Named& icon : everyIcon()) {
         for (qreal ratio : {1.0, 2.0}) {
             const Ink ink = inkOf(icon.bundled(palette).pixmap(QSize(24, 24), ratio));
@@ -323,7 +311,7 @@ void TestIcons::drawnInThePalettesTextColour()
 void TestIcons::statesKeepTheirColourInBothPalettes()
 {
     using State = Icons::State;
-    for (const QPalette& palette : {lightPalette(), darkPalette()}) {
+    for (const QPalette& palette : {lightPalette(), sb::ui::darkPalette()}) {
         // Red, amber and green, each clearly its hue; the final states in the text colour.
         const QColor owed = Icons::stateColor(State::Owed, palette);
         const QColor low = Icons::stateColor(State::LowBalance, palette);
@@ -371,7 +359,7 @@ void TestIcons::stateIconsStandOutFromTheWindow()
         return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
     };
     for (const bool dark : {false, true}) {
-        const QPalette palette = dark ? darkPalette() : lightPalette();
+        const QPalette palette = dark ? sb::ui::darkPalette() : lightPalette();
         for (Icons::State state : Icons::states()) {
             const QIcon icon = Icons::bundledForState(state, palette);
             for (qreal ratio : {1.0, 2.0}) {
@@ -408,7 +396,7 @@ void TestIcons::stateIconsStandOutFromTheWindow()
 
 void TestIcons::followsTheApplicationPalette()
 {
-    QApplication::setPalette(darkPalette());
+    QApplication::setPalette(sb::ui::darkPalette());
     QVERIFY(inkOf(Icons::forAction(QStringLiteral("topUpAction")).pixmap(QSize(22, 22), 2.0)).luma >
             0.55);
     QVERIFY(inkOf(Icons::forPage(QStringLiteral("members")).pixmap(QSize(16, 16), 1.0)).luma >
@@ -492,7 +480,7 @@ void TestIcons::decorateDressesAWindowAndFollowsItsPalette()
     QVERIFY(!addBundles->icon().isNull());
 
     // A switch to a dark palette draws them again, light.
-    window.setPalette(darkPalette());
+    window.setPalette(sb::ui::darkPalette());
     QCoreApplication::sendPostedEvents();
     QVERIFY(inkOf(topUp->icon().pixmap(QSize(24, 24), 1.0)).luma > 0.55);
     QVERIFY(inkOf(quit->icon().pixmap(QSize(16, 16), 2.0)).luma > 0.55);
@@ -541,7 +529,7 @@ void TestIcons::contactSheet()
         painter.drawText(QRect(x0 + 6, y0, nameWidth - 6, rowHeight), Qt::AlignVCenter,
                          icons[i].name);
         for (bool dark : {false, true}) {
-            const QPalette palette = dark ? darkPalette() : lightPalette();
+            const QPalette palette = dark ? sb::ui::darkPalette() : lightPalette();
             const int px = x0 + nameWidth + (dark ? panelWidth : 0);
             painter.fillRect(px, y0, panelWidth, rowHeight, palette.color(QPalette::Window));
             const QIcon icon = icons[i].bundled(palette);
