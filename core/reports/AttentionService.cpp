@@ -28,6 +28,47 @@ QDate dateOf(const QVariant& v)
     return QDate::fromString(v.toString().left(10), Qt::ISODate);
 }
 
+// The LowBalance rule's usual spending: the out_cents of calls, charges and bundles over the
+// UsualSpendingMonths full months before `today`'s, per account, from ledger_months (whose key
+// starts with the month: a few months of summary rows, never the ledger). Binds the two
+// months; `%1` takes a further condition of the caller's.
+const QString kUsualSpending =
+    QStringLiteral("SELECT account_id, CAST(SUM(out_cents) AS BIGINT) AS spent FROM ledger_months"
+                   " WHERE month >= ? AND month < ? AND kind IN ('call', 'charge', 'bundle')%1"
+                   " GROUP BY account_id");
+// Who the rule looks at: members not owing, profiles with credit (`a`: their account).
+const QString kLowCandidates = QStringLiteral(" AND ((a.kind = 'member' AND a.balance_cents >= 0)"
+                                              " OR (a.kind = 'profile' AND a.balance_cents > 0))");
+
+// The months of usual spending before `today`'s, and how many days they have.
+struct SpendingWindow
+{
+    QString from; ///< "yyyy-MM", included
+    QString to;   ///< "yyyy-MM", the current month, excluded
+    qint64 days = 0;
+
+    explicit SpendingWindow(const QDate& today)
+    {
+        const QDate thisMonth(today.year(), today.month(), 1);
+        const QDate first = thisMonth.addMonths(-AttentionService::UsualSpendingMonths);
+        from = first.toString(QStringLiteral("yyyy-MM"));
+        to = thisMonth.toString(QStringLiteral("yyyy-MM"));
+        days = first.daysTo(thisMonth);
+    }
+
+    /// A usual week of `spentCents`, rounded half up to the cent: what a balance must reach.
+    Money week(qint64 spentCents) const
+    {
+        return Money::prorate(Money::fromCents(spentCents), AttentionService::RenewalDays, days);
+    }
+};
+
+// The BundleLapsed rule: the newest bundle period of profile `b.profile_id` lapsed on or after
+// the bound day.
+const QString kNewestPeriodLapsed =
+    QStringLiteral("b.state = 'lapsed' AND b.ends_on >= ? AND NOT EXISTS (SELECT 1"
+                   " FROM bundle_periods n WHERE n.profile_id = b.profile_id AND n.id > b.id)");
+
 Result<qint64> countOf(const Database& db, const QString& sql, const QVariantList& binds)
 {
     auto q = db.runFirst(sql, binds);
@@ -127,36 +168,27 @@ Result<void> AttentionService::noCredit(QList<AttentionItem>& out) const
 
 Result<void> AttentionService::lowBalances(QList<AttentionItem>& out) const
 {
-    const QDate today = m_ctx.now().toUTC().date();
-    const QDate thisMonth(today.year(), today.month(), 1);
-    const QDate first = thisMonth.addMonths(-UsualSpendingMonths);
-    const qint64 days = first.daysTo(thisMonth);
-    // ledger_months' key starts with the month: three months of summary rows, never the
-    // ledger. The comparison in SQL is exact (balance × days < spent × 7); the rounded week
-    // below decides, so that the figure shown and the rule agree.
+    const SpendingWindow window(m_ctx.now().toUTC().date());
+    // The comparison in SQL is exact (balance × days < spent × 7); the rounded week below
+    // decides, so that the figure shown and the rule agree.
     auto q = m_ctx.db.run(
         QStringLiteral(
             "SELECT t.account_id, t.balance_cents, t.spent, m.account_name, p.name FROM ("
-            " SELECT s.account_id, a.balance_cents, s.spent FROM ("
-            " SELECT account_id, CAST(SUM(out_cents) AS BIGINT) AS spent FROM ledger_months"
-            " WHERE month >= ? AND month < ? AND kind IN ('call', 'charge', 'bundle')"
-            " GROUP BY account_id) s JOIN accounts a ON a.id = s.account_id"
-            " WHERE s.spent > 0 AND a.balance_cents * ? < s.spent * ?"
-            " AND ((a.kind = 'member' AND a.balance_cents >= 0)"
-            " OR (a.kind = 'profile' AND a.balance_cents > 0))) t"
+            " SELECT s.account_id, a.balance_cents, s.spent FROM (%1) s"
+            " JOIN accounts a ON a.id = s.account_id"
+            " WHERE s.spent > 0 AND a.balance_cents * ? < s.spent * ?%2) t"
             " LEFT JOIN members m ON m.account_id = t.account_id"
             " LEFT JOIN profiles p ON p.account_id = t.account_id"
-            " ORDER BY t.spent * 7 - t.balance_cents * ? DESC, t.account_id"),
-        {first.toString(QStringLiteral("yyyy-MM")), thisMonth.toString(QStringLiteral("yyyy-MM")),
-         days, RenewalDays, days});
+            " ORDER BY t.spent * 7 - t.balance_cents * ? DESC, t.account_id")
+            .arg(kUsualSpending.arg(QString()), kLowCandidates),
+        {window.from, window.to, window.days, RenewalDays, window.days});
     if (!q)
         return q.error();
     int listed = 0;
     qint64 rest = 0;
     while (q->next()) {
         const Money balance = Money::fromCents(q->value(1).toLongLong());
-        const Money week =
-            Money::prorate(Money::fromCents(q->value(2).toLongLong()), RenewalDays, days);
+        const Money week = window.week(q->value(2).toLongLong());
         if (!(balance < week))
             continue;
         if (listed >= m_perKind) {
@@ -187,36 +219,25 @@ Result<void> AttentionService::lowBalances(QList<AttentionItem>& out) const
 Result<QSet<qint64>> AttentionService::lowAmong(const QList<qint64>& accountIds) const
 {
     QSet<qint64> low;
-    const QDate today = m_ctx.now().toUTC().date();
-    const QDate thisMonth(today.year(), today.month(), 1);
-    const QDate first = thisMonth.addMonths(-UsualSpendingMonths);
-    const qint64 days = first.daysTo(thisMonth);
+    const SpendingWindow window(m_ctx.now().toUTC().date());
     for (qsizetype from = 0; from < accountIds.size(); from += MaxAccountsPerRead) {
         const QList<qint64> chunk = accountIds.mid(from, MaxAccountsPerRead);
         const QString marks = QStringList(chunk.size(), QStringLiteral("?")).join(QLatin1Char(','));
-        QVariantList binds{first.toString(QStringLiteral("yyyy-MM")),
-                           thisMonth.toString(QStringLiteral("yyyy-MM"))};
+        QVariantList binds{window.from, window.to};
         for (qint64 id : chunk)
             binds << id;
         // The same rule as lowBalances(), over these accounts only.
         auto q = m_ctx.db.run(
-            QStringLiteral(
-                "SELECT s.account_id, a.balance_cents, s.spent FROM ("
-                " SELECT account_id, CAST(SUM(out_cents) AS BIGINT) AS spent FROM ledger_months"
-                " WHERE month >= ? AND month < ? AND kind IN ('call', 'charge', 'bundle')"
-                " AND account_id IN (%1) GROUP BY account_id) s"
-                " JOIN accounts a ON a.id = s.account_id WHERE s.spent > 0"
-                " AND ((a.kind = 'member' AND a.balance_cents >= 0)"
-                " OR (a.kind = 'profile' AND a.balance_cents > 0))")
-                .arg(marks),
+            QStringLiteral("SELECT s.account_id, a.balance_cents, s.spent FROM (%1) s"
+                           " JOIN accounts a ON a.id = s.account_id WHERE s.spent > 0%2")
+                .arg(kUsualSpending.arg(QStringLiteral(" AND account_id IN (%1)").arg(marks)),
+                     kLowCandidates),
             binds);
         if (!q)
             return q.error();
         while (q->next()) {
             const Money balance = Money::fromCents(q->value(1).toLongLong());
-            const Money week =
-                Money::prorate(Money::fromCents(q->value(2).toLongLong()), RenewalDays, days);
-            if (balance < week)
+            if (balance < window.week(q->value(2).toLongLong()))
                 low.insert(q->value(0).toLongLong());
         }
         q->finish();
@@ -227,11 +248,9 @@ Result<QSet<qint64>> AttentionService::lowAmong(const QList<qint64>& accountIds)
 Result<QSet<qint64>> AttentionService::lapsedBundleProfiles() const
 {
     const QDate today = m_ctx.now().toUTC().date();
-    auto q = m_ctx.db.run(
-        QStringLiteral("SELECT b.profile_id FROM bundle_periods b"
-                       " WHERE b.state = 'lapsed' AND b.ends_on >= ? AND NOT EXISTS (SELECT 1"
-                       " FROM bundle_periods n WHERE n.profile_id = b.profile_id AND n.id > b.id)"),
-        {iso(today.addDays(-LapsedDays))});
+    auto q = m_ctx.db.run(QStringLiteral("SELECT b.profile_id FROM bundle_periods b WHERE ") +
+                              kNewestPeriodLapsed,
+                          {iso(today.addDays(-LapsedDays))});
     if (!q)
         return q.error();
     QSet<qint64> ids;
@@ -443,10 +462,8 @@ Result<void> AttentionService::lapsedBundles(QList<AttentionItem>& out) const
     const QDate today = m_ctx.now().toUTC().date();
     auto q = m_ctx.db.run(
         QStringLiteral("SELECT p.name, b.ends_on, b.bundle_count"
-                       " FROM bundle_periods b JOIN profiles p ON p.id = b.profile_id"
-                       " WHERE b.state = 'lapsed' AND b.ends_on >= ? AND NOT EXISTS (SELECT 1"
-                       " FROM bundle_periods n WHERE n.profile_id = b.profile_id AND n.id > b.id)"
-                       " ORDER BY b.ends_on DESC, p.name_key"),
+                       " FROM bundle_periods b JOIN profiles p ON p.id = b.profile_id WHERE ") +
+            kNewestPeriodLapsed + QStringLiteral(" ORDER BY b.ends_on DESC, p.name_key"),
         {iso(today.addDays(-LapsedDays))});
     if (!q)
         return q.error();
