@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/Money.h"
+#include "models/base/RowState.h"
 
 #include <QColor>
 #include <QCoreApplication>
@@ -30,6 +31,14 @@ public:
     /// For Qt::ForegroundRole: owedColor() of the application's palette when owed, else
     /// nothing (the view's own colour).
     static QVariant foreground(Money balance);
+    /// For RowStateRole: Owed below zero, else LowBalance when `low` (AttentionService's rule,
+    /// read by the model), else None.
+    static RowState state(Money balance, bool low)
+    {
+        if (balance.isNegative())
+            return RowState::Owed;
+        return low ? RowState::LowBalance : RowState::None;
+    }
 };
 
 } // namespace sb

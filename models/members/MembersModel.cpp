@@ -54,9 +54,7 @@ void MembersModel::readLow(const QList<Member>& members)
 RowState MembersModel::balanceState(int row) const
 {
     const Member& m = m_rows.at(row);
-    if (m.balance.isNegative())
-        return RowState::Owed;
-    return m_low.contains(m.accountId) ? RowState::LowBalance : RowState::None;
+    return BalanceDisplay::state(m.balance, m_low.contains(m.accountId));
 }
 
 void MembersModel::onChanged(const Changes& changes)

@@ -133,8 +133,10 @@ QVariant NumbersModel::data(const QModelIndex& index, int role) const
     case E164Role:
         return n.e164;
     case RowStateRole:
-        if (index.column() == Status && state(n) != RowState::None)
-            return int(state(n));
+        if (index.column() != Status)
+            return {};
+        if (const RowState s = state(n); s != RowState::None)
+            return int(s);
         return {};
     default:
         return {};

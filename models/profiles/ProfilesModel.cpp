@@ -198,9 +198,7 @@ RowState ProfilesModel::state(int row, int column) const
     const SipProfile& p = m_rows.at(row);
     switch (column) {
     case Balance:
-        if (p.balance.isNegative())
-            return RowState::Owed;
-        return m_low.contains(p.accountId) ? RowState::LowBalance : RowState::None;
+        return BalanceDisplay::state(p.balance, m_low.contains(p.accountId));
     case Channels:
         return p.channelsLapsed ? RowState::Lapsed : RowState::None;
     case MonthlyCost:
