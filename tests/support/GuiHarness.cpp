@@ -1,6 +1,7 @@
 #include "tests/support/GuiHarness.h"
 
 #include "core/books/CompanyService.h"
+#include "core/demo/DemoGenerator.h"
 #include "core/storage/Database.h"
 #include "ui/widgets/HolderCompleter.h"
 #include "ui/widgets/LanguageManager.h"
@@ -184,6 +185,21 @@ void GuiHarness::shoot(QWidget* widget, const QString& name)
         return;
     QCoreApplication::processEvents();
     widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+QString GuiHarness::fillDemo(int members, int profiles, int numbers, qint64 calls)
+{
+    DemoGenerator::Options options;
+    options.members = members;
+    options.profiles = profiles;
+    options.numbers = numbers;
+    options.calls = calls;
+    options.intoExistingAccount = true;
+    auto demo = DemoGenerator(verify()).generate(options);
+    if (!demo)
+        return demo.error().message;
+    m_window->refreshPages();
+    return {};
 }
 
 Money GuiHarness::companyBalance() const

@@ -69,6 +69,11 @@ public:
     /// With $SWITCHBOARD_GUI_SHOTS set to a folder, saves what the widget shows (for review).
     static void shoot(QWidget* widget, const QString& name);
 
+    /// A demo account of this size generated into the harness's (already topped up)
+    /// account behind the window's back, then every page refreshed. Returns an error
+    /// message, empty on success.
+    QString fillDemo(int members, int profiles, int numbers, qint64 calls);
+
     Money companyBalance() const;
     QString companyBalanceText() const;
     QString statusText() const;

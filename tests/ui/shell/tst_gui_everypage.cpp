@@ -3,7 +3,6 @@
 // sight, and a screen reader reaches every control by a name in the language and every
 // message by its text.
 #include "core/base/Money.h"
-#include "core/demo/DemoGenerator.h"
 #include "core/storage/Context.h"
 #include "tests/support/DialogActions.h"
 #include "tests/support/GuiHarness.h"
@@ -352,15 +351,8 @@ void TestGuiEveryPage::fillDemo()
     if (m_filled)
         return;
     m_filled = true;
-    DemoGenerator::Options options;
-    options.members = 60;
-    options.profiles = 4;
-    options.numbers = 30;
-    options.calls = 400;
-    options.intoExistingAccount = true;
-    auto demo = DemoGenerator(m_gui.verify()).generate(options);
-    QVERIFY2(demo.ok(), demo ? "" : qPrintable(demo.error().message));
-    m_gui.window()->refreshPages();
+    const QString problem = m_gui.fillDemo(60, 4, 30, 400);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestGuiEveryPage::emptyPagesSayWhatToDo()

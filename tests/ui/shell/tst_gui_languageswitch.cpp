@@ -1,7 +1,6 @@
 // A language switched at runtime changes everything at once: every page, header, chart, tool
 // tip, menu and open dialog of a window switched en → nb → pl → fr → nl → en reads exactly as
 // a window built in that language from the start, over the same account, page and selection.
-#include "core/demo/DemoGenerator.h"
 #include "core/storage/Context.h"
 #include "core/storage/Database.h"
 #include "tests/support/DialogActions.h"
@@ -508,15 +507,8 @@ void TestGuiLanguageSwitch::fillDemo()
 {
     if (std::exchange(m_filled, true))
         return;
-    DemoGenerator::Options options;
-    options.members = 40;
-    options.profiles = 3;
-    options.numbers = 20;
-    options.calls = 300;
-    options.intoExistingAccount = true;
-    auto demo = DemoGenerator(m_gui.verify()).generate(options);
-    QVERIFY2(demo.ok(), demo ? "" : qPrintable(demo.error().message));
-    m_gui.window()->refreshPages();
+    const QString problem = m_gui.fillDemo(40, 3, 20, 300);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
     settle();
 }
 
