@@ -532,15 +532,15 @@
     <message numerus="yes">
         <source>Advice for %1: without its %n US minute bundle(s) it would have saved %2 a month.</source>
         <translation>
-            <numerusform>Conseil pour %1 : sans son %n forfait de minutes vers les États-Unis, il aurait économisé %2 par mois.</numerusform>
-            <numerusform>Conseil pour %1 : sans ses %n forfaits de minutes vers les États-Unis, il aurait économisé %2 par mois.</numerusform>
+            <numerusform>Conseil pour %1&#xa0;: sans son %n forfait de minutes vers les États-Unis, il aurait économisé %2 par mois.</numerusform>
+            <numerusform>Conseil pour %1&#xa0;: sans ses %n forfaits de minutes vers les États-Unis, il aurait économisé %2 par mois.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Advice for %1: %n US minute bundle(s) instead of %2 would have saved %3 a month.</source>
         <translation>
-            <numerusform>Conseil pour %1 : %n forfait de minutes vers les États-Unis au lieu de %2 aurait économisé %3 par mois.</numerusform>
-            <numerusform>Conseil pour %1 : %n forfaits de minutes vers les États-Unis au lieu de %2 auraient économisé %3 par mois.</numerusform>
+            <numerusform>Conseil pour %1&#xa0;: %n forfait de minutes vers les États-Unis au lieu de %2 aurait économisé %3 par mois.</numerusform>
+            <numerusform>Conseil pour %1&#xa0;: %n forfaits de minutes vers les États-Unis au lieu de %2 auraient économisé %3 par mois.</numerusform>
         </translation>
     </message>
 </context>
@@ -801,6 +801,10 @@
         <source>Status</source>
         <translation>État</translation>
     </message>
+    <message>
+        <source>%1 (dialled %2)</source>
+        <translation>%1 (composé : %2)</translation>
+    </message>
 </context>
 <context>
     <name>sb::CdrReader</name>
@@ -902,7 +906,7 @@
     </message>
     <message>
         <source>The reference has a line break, tab or other control character: type it on one line.</source>
-        <translation>La référence contient un saut de ligne, une tabulation ou un autre caractère de contrôle : saisissez-la sur une seule ligne.</translation>
+        <translation>La référence contient un saut de ligne, une tabulation ou un autre caractère de contrôle&#xa0;: saisissez-la sur une seule ligne.</translation>
     </message>
 </context>
 <context>
@@ -7508,6 +7512,13 @@ Le relevé porte sur %Ln profils SIP et %11.</numerusform>
             <numerusform>%Ln membre</numerusform>
             <numerusform>%Ln membres</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::TablePage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
     </message>
 </context>
 <context>

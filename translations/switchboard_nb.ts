@@ -801,6 +801,10 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>%1 (dialled %2)</source>
+        <translation>%1 (slått: %2)</translation>
+    </message>
 </context>
 <context>
     <name>sb::CdrReader</name>
@@ -7508,6 +7512,13 @@ Kontoutskriften omfatter %Ln SIP-profiler og %11.</numerusform>
             <numerusform>%Ln medlem</numerusform>
             <numerusform>%Ln medlemmer</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::TablePage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Kolonner</translation>
     </message>
 </context>
 <context>

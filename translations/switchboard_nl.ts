@@ -801,6 +801,10 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>%1 (dialled %2)</source>
+        <translation>%1 (gekozen: %2)</translation>
+    </message>
 </context>
 <context>
     <name>sb::CdrReader</name>
@@ -7508,6 +7512,13 @@ Het maandoverzicht omvat %Ln SIP-profielen en %11.</numerusform>
             <numerusform>%Ln lid</numerusform>
             <numerusform>%Ln leden</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::TablePage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Kolommen</translation>
     </message>
 </context>
 <context>

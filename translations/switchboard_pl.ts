@@ -831,6 +831,10 @@
         <source>Status</source>
         <translation>Stan</translation>
     </message>
+    <message>
+        <source>%1 (dialled %2)</source>
+        <translation>%1 (wybrany: %2)</translation>
+    </message>
 </context>
 <context>
     <name>sb::CdrReader</name>
@@ -1682,7 +1686,7 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     </message>
     <message>
         <source>Billed every</source>
-        <translation>Okres rozliczeniowy</translation>
+        <translation>Rozliczany co</translation>
     </message>
     <message>
         <source>Paid until</source>
@@ -7660,6 +7664,13 @@ W zestawieniu: %Ln profili SIP i %11.</numerusform>
             <numerusform>%Ln członków</numerusform>
             <numerusform>%Ln członków</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::TablePage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Kolumny</translation>
     </message>
 </context>
 <context>

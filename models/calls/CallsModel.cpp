@@ -141,8 +141,12 @@ QVariant CallsModel::data(const QModelIndex& index, int role) const
     case Qt::AccessibleTextRole:
         return displayText(c, index.column());
     case Qt::ToolTipRole:
+        // The number as shown, whole however narrow its column, and as the PBX dialled it.
         if (index.column() == Destination)
-            return tr("Dialled %1").arg(c.destination);
+            return c.e164.isEmpty()
+                       ? tr("Dialled %1").arg(c.destination)
+                       : tr("%1 (dialled %2)")
+                             .arg(PhoneNumbers::formatInternational(c.e164), c.destination);
         return displayText(c, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() >= Duration && index.column() <= Price)

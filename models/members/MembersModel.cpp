@@ -143,7 +143,9 @@ QVariant MembersModel::data(const QModelIndex& index, int role) const
         if (index.column() == Numbers && !m.numbers.isEmpty()) {
             QStringList lines;
             for (const QString& e164 : m.numbers)
-                lines.append(tr("%1 (national: %2)").arg(e164, PhoneNumbers::formatNational(e164)));
+                lines.append(tr("%1 (national: %2)")
+                                 .arg(PhoneNumbers::formatInternational(e164),
+                                      PhoneNumbers::formatNational(e164)));
             return lines.join(QLatin1Char('\n'));
         }
         return displayText(m, index.column());

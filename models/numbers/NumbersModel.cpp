@@ -109,7 +109,9 @@ QVariant NumbersModel::data(const QModelIndex& index, int role) const
         return displayText(n, index.column());
     case Qt::ToolTipRole:
         if (index.column() == Number)
-            return tr("%1 (national: %2)").arg(n.e164, PhoneNumbers::formatNational(n.e164));
+            return tr("%1 (national: %2)")
+                .arg(PhoneNumbers::formatInternational(n.e164),
+                     PhoneNumbers::formatNational(n.e164));
         return displayText(n, index.column());
     case RawValueRole:
         switch (index.column()) {

@@ -7,6 +7,7 @@
 #include "ui/calls/ImportCallsDialog.h"
 #include "ui/reports/StatementDialog.h"
 #include "ui/widgets/BackgroundJob.h"
+#include "ui/widgets/ColumnFitter.h"
 #include "ui/widgets/EmptyState.h"
 #include "ui/widgets/HintLabel.h"
 #include "ui/widgets/TablePage.h"
@@ -134,6 +135,22 @@ CallsPage::CallsPage(const Context& ctx, QWidget* parent)
     m_report->setObjectName(QStringLiteral("callsImportReport"));
 
     m_table = TablePage::createTable(this, QStringLiteral("callsTable"), m_model);
+    // Every column in view at 1024 pixels (the cells in view measured, never a page the
+    // admin did not scroll to): the place, the payer and the destination give way (whole in
+    // their tool tips) to the status, and then the place and the extension step out of view
+    // (the header's menu shows them again).
+    m_fitter = new ColumnFitter(m_table);
+    m_fitter->setColumn(CallsModel::Time, 15);
+    m_fitter->setColumn(CallsModel::Source, 8);
+    m_fitter->setColumn(CallsModel::Duration, 7);
+    m_fitter->setColumn(CallsModel::BilledMinutes, 6);
+    m_fitter->setColumn(CallsModel::BundleMinutes, 6);
+    m_fitter->setColumn(CallsModel::Price, 8);
+    m_fitter->setColumn(CallsModel::Place, 12, 6);
+    m_fitter->setColumn(CallsModel::Payer, 12, 7);
+    m_fitter->setColumn(CallsModel::Destination, 12, 9);
+    m_fitter->setOptional(CallsModel::Place);
+    m_fitter->setOptional(CallsModel::Source);
     QHeaderView* header = m_table->horizontalHeader();
     header->setSortIndicator(CallsModel::Time, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
@@ -175,6 +192,10 @@ CallsPage::CallsPage(const Context& ctx, QWidget* parent)
 
     connect(m_model, &CallsModel::totalsChanged, this, &CallsPage::updateTotals);
     connect(m_model, &CallsModel::errorOccurred, this, &CallsPage::updateTotals);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (!m_columnsFitted && isVisible())
+            fitColumns();
+    });
     // New profiles and departments for the filters.
     if (m_ctx.notifier)
         connect(m_ctx.notifier, &Notifier::changed, this, [this](const Changes& changes) {
@@ -221,7 +242,6 @@ CallsPage::CallsPage(const Context& ctx, QWidget* parent)
                    m_to->date() != kNoDate;
         });
     retranslateUi();
-    fitColumns();
     updateTotals();
     updateActions();
 }
@@ -468,41 +488,29 @@ void CallsPage::showStatement()
 
 void CallsPage::fitColumns()
 {
-    // Widths from the font and typical values: measuring rows would read pages the admin
-    // never scrolls to. At 1024 pixels every column stays in view; the status takes the rest.
-    const QFontMetrics fm = m_table->fontMetrics();
-    const int pad = fm.horizontalAdvance(QLatin1Char('M'));
-    const auto fit = [&](int column, const QString& sample, int maxEm) {
-        const int header =
-            fm.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + pad;
-        m_table->setColumnWidth(
-            column, qMin(qMax(header, fm.horizontalAdvance(sample) + pad / 2), maxEm * pad));
-    };
-    fit(CallsModel::Time,
-        CallsModel::formatTime(QDateTime(QDate(2026, 12, 28), QTime(22, 58), Qt::UTC)) +
-            QStringLiteral("  "),
-        15);
-    fit(CallsModel::Payer, QStringLiteral("firstname.last"), 10);
-    // Extensions have up to six digits (Rater::MaxExtensionDigits).
-    fit(CallsModel::Source, QStringLiteral("100000"), 8);
-    fit(CallsModel::Destination, QStringLiteral("+44 20 7946 00000"), 12);
-    fit(CallsModel::Place, QStringLiteral("New York, NY"), 9);
-    fit(CallsModel::Duration, QStringLiteral("1:00:00"), 7);
-    fit(CallsModel::BilledMinutes, QStringLiteral("999"), 6);
-    fit(CallsModel::BundleMinutes, QStringLiteral("999"), 6);
-    fit(CallsModel::Price, QStringLiteral("9,999.99"), 7);
+    if (!m_fitter->userSized())
+        m_fitter->fit();
+    // Fitted to an empty table (only the headers): fit again once calls come.
+    m_columnsFitted = m_model->rowCount() > 0;
+}
+
+void CallsPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_columnsFitted)
+        fitColumns();
 }
 
 void CallsPage::saveSettings() const
 {
-    QSettings().setValue(kHeaderKey, m_table->horizontalHeader()->saveState());
+    QSettings settings;
+    m_fitter->saveState(settings, kHeaderKey);
 }
 
 void CallsPage::restoreSettings()
 {
-    const QByteArray state = QSettings().value(kHeaderKey).toByteArray();
-    if (!state.isEmpty())
-        m_table->horizontalHeader()->restoreState(state);
+    if (m_fitter->restoreState(QSettings(), kHeaderKey))
+        m_columnsFitted = true;
 }
 
 void CallsPage::changeEvent(QEvent* event)

@@ -22,6 +22,7 @@ struct CallImportReport;
 
 namespace sb::ui {
 
+class ColumnFitter;
 class EmptyState;
 
 class HintLabel;
@@ -78,6 +79,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslateUi();
@@ -109,6 +111,8 @@ private:
     HintLabel* m_error = nullptr;
     HintLabel* m_report = nullptr;
     QTableView* m_table = nullptr;
+    ColumnFitter* m_fitter = nullptr;
+    bool m_columnsFitted = false;
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_statementAction = nullptr;

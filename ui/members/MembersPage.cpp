@@ -8,6 +8,7 @@
 #include "ui/members/AutoRechargeDialog.h"
 #include "ui/members/ImportMembersDialog.h"
 #include "ui/widgets/BackgroundJob.h"
+#include "ui/widgets/ColumnFitter.h"
 #include "ui/widgets/EmptyState.h"
 #include "ui/widgets/HintLabel.h"
 #include "ui/widgets/TablePage.h"
@@ -49,6 +50,16 @@ MembersPage::MembersPage(const Context& ctx, QWidget* parent)
     m_error->setObjectName(QStringLiteral("membersErrorLabel"));
 
     m_table = TablePage::createTable(this, QStringLiteral("membersTable"), m_model);
+    // The auto-recharge summary in view: the e-mail, the department, the name and the numbers
+    // give way (whole in their tool tips), and then the e-mail and the department step out
+    // of view (the header's menu shows them again). The account stays whole.
+    m_fitter = new ColumnFitter(m_table);
+    m_fitter->setColumn(MembersModel::Email, 18, 10);
+    m_fitter->setColumn(MembersModel::Department, 18, 7);
+    m_fitter->setColumn(MembersModel::Name, 18, 9);
+    m_fitter->setColumn(MembersModel::Numbers, 18, 9);
+    m_fitter->setOptional(MembersModel::Email);
+    m_fitter->setOptional(MembersModel::Department);
     QHeaderView* header = m_table->horizontalHeader();
     header->setSortIndicator(MembersModel::Name, Qt::AscendingOrder);
     header->setResizeContentsPrecision(MembersModel::PageSize);
@@ -391,14 +402,8 @@ void MembersPage::exportToFile(const QString& path)
 
 void MembersPage::fitColumns()
 {
-    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int minimum = em * 5;
-    const int maximum = em * 18;
-    // At 1280 pixels every column stays in view; the auto-recharge summary takes the rest.
-    for (int c = 0; c < MembersModel::AutoRecharge; ++c) {
-        m_table->resizeColumnToContents(c);
-        m_table->setColumnWidth(c, qBound(minimum, m_table->columnWidth(c) + em / 2, maximum));
-    }
+    if (!m_fitter->userSized())
+        m_fitter->fit();
     // Fitted to an empty table (only the headers): fit again once rows come.
     m_columnsFitted = m_model->rowCount() > 0;
 }
@@ -412,13 +417,13 @@ void MembersPage::showEvent(QShowEvent* event)
 
 void MembersPage::saveSettings() const
 {
-    QSettings().setValue(kHeaderKey, m_table->horizontalHeader()->saveState());
+    QSettings settings;
+    m_fitter->saveState(settings, kHeaderKey);
 }
 
 void MembersPage::restoreSettings()
 {
-    const QByteArray state = QSettings().value(kHeaderKey).toByteArray();
-    if (!state.isEmpty() && m_table->horizontalHeader()->restoreState(state))
+    if (m_fitter->restoreState(QSettings(), kHeaderKey))
         m_columnsFitted = true; // the admin's own widths
 }
 

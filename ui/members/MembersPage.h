@@ -19,6 +19,7 @@ class MembersModel;
 
 namespace sb::ui {
 
+class ColumnFitter;
 class EmptyState;
 
 class HintLabel;
@@ -123,6 +124,7 @@ private:
     QAction* m_exportAction = nullptr;
     FileChooser m_files;
     bool m_busy = false;
+    ColumnFitter* m_fitter = nullptr;
     bool m_columnsFitted = false;
 };
 

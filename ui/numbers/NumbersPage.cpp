@@ -9,6 +9,7 @@
 #include "models/numbers/NumbersModel.h"
 #include "ui/numbers/BuyNumbersWizard.h"
 #include "ui/numbers/ReassignNumberDialog.h"
+#include "ui/widgets/ColumnFitter.h"
 #include "ui/widgets/EmptyState.h"
 #include "ui/widgets/HintLabel.h"
 #include "ui/widgets/TablePage.h"
@@ -16,6 +17,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -27,6 +29,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <limits>
 #include <utility>
 
@@ -78,6 +81,13 @@ NumbersPage::NumbersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
     header->setSortIndicator(NumbersModel::Number, Qt::AscendingOrder);
     header->setResizeContentsPrecision(NumbersModel::PageSize);
     m_table->setSortingEnabled(true);
+    // The status gets the width its texts need (a cancelled number's last day whole); the
+    // holder and then the country give way (whole in their tool tips) when the rest does
+    // not fit, and then the area (in the number itself) steps out of view.
+    m_fitter = new ColumnFitter(m_table, [this] { return m_statusWidth = statusWidth(0); });
+    m_fitter->setColumn(NumbersModel::Holder, 28, 9);
+    m_fitter->setColumn(NumbersModel::Country, 18, 6);
+    m_fitter->setOptional(NumbersModel::Area);
     // Columns that cannot be ordered in SQL keep the indicator where the order is.
     connect(header, &QHeaderView::sortIndicatorChanged, this,
             [this, header](int column, Qt::SortOrder) {
@@ -141,10 +151,18 @@ NumbersPage::NumbersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
         selectNumbers(std::exchange(m_keptSelection, {}));
         updateActions();
         updateCount();
-        if (!m_columnsFitted && isVisible())
+        // Fitted to an empty table, or a number cancelled (its status now has a date).
+        if (isVisible() &&
+            (!m_columnsFitted || (!m_fitter->userSized() && statusWidth(0) > m_statusWidth)))
             fitColumns();
     });
     connect(m_model, &NumbersModel::errorOccurred, this, &NumbersPage::updateCount);
+    // A cancelled number scrolled into the fetched rows for the first time: its date whole.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex&, int first, int) {
+                if (m_columnsFitted && !m_fitter->userSized() && statusWidth(first) > m_statusWidth)
+                    m_fitter->fit();
+            });
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_title);
@@ -461,31 +479,30 @@ void NumbersPage::cancelNumberList(const QStringList& selected)
     }
 }
 
+int NumbersPage::statusWidth(int firstRow) const
+{
+    const QFontMetrics metrics = m_table->fontMetrics();
+    NumberRecord number;
+    int widest = metrics.horizontalAdvance(NumbersModel::statusText(number));
+    number.status = QStringLiteral("released");
+    widest = std::max(widest, metrics.horizontalAdvance(NumbersModel::statusText(number)));
+    // The fetched rows are in memory (a page or a few); one cancelled number is enough.
+    for (int row = firstRow; row < m_model->rowCount(); ++row) {
+        const NumberRecord& n = m_model->number(row);
+        if (n.cancelled && n.status != QLatin1String("released")) {
+            widest = std::max(widest, metrics.horizontalAdvance(NumbersModel::statusText(n)));
+            break;
+        }
+    }
+    const int icon = m_table->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_table);
+    return widest + icon + metrics.horizontalAdvance(QLatin1Char('M')) * 2;
+}
+
 void NumbersPage::fitColumns()
 {
-    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    for (int c = 0; c < NumbersModel::Status; ++c) {
-        m_table->resizeColumnToContents(c);
-        const int widest = c == NumbersModel::Holder ? em * 28 : em * 18;
-        m_table->setColumnWidth(c, qBound(em * 5, m_table->columnWidth(c) + em, widest));
-    }
-    // The last column, the status, gets what is left: a cancelled number's last day and its
-    // state icon stay whole at the cost of the holder (whole in its tool tip), when that is
-    // enough; on a narrower window the table scrolls and the holder stays whole.
-    NumberRecord cancelled;
-    cancelled.cancelled = true;
-    cancelled.expires = QDate(2026, 12, 28);
-    const int icon = m_table->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_table);
-    const int statusWidth =
-        m_table->fontMetrics().horizontalAdvance(NumbersModel::statusText(cancelled)) + icon +
-        em * 2;
-    int others = 0;
-    for (int c = 0; c < NumbersModel::Status; ++c)
-        others += m_table->columnWidth(c);
-    const int missing = statusWidth - (m_table->viewport()->width() - others);
-    const int holder = m_table->columnWidth(NumbersModel::Holder);
-    if (missing > 0 && holder - missing >= em * 12)
-        m_table->setColumnWidth(NumbersModel::Holder, holder - missing);
+    if (!m_fitter->userSized())
+        m_fitter->fit();
+    // Fitted to an empty table (only the headers): fit again once rows come.
     m_columnsFitted = m_model->rowCount() > 0;
 }
 
@@ -505,13 +522,13 @@ void NumbersPage::hideEvent(QHideEvent* event)
 
 void NumbersPage::saveSettings() const
 {
-    QSettings().setValue(kHeaderKey, m_table->horizontalHeader()->saveState());
+    QSettings settings;
+    m_fitter->saveState(settings, kHeaderKey);
 }
 
 void NumbersPage::restoreSettings()
 {
-    const QByteArray state = QSettings().value(kHeaderKey).toByteArray();
-    if (!state.isEmpty() && m_table->horizontalHeader()->restoreState(state))
+    if (m_fitter->restoreState(QSettings(), kHeaderKey))
         m_columnsFitted = true;
 }
 

@@ -19,6 +19,7 @@ class NumbersModel;
 
 namespace sb::ui {
 
+class ColumnFitter;
 class EmptyState;
 
 class HintLabel;
@@ -82,6 +83,8 @@ private:
     void updateActions();
     void updateCount();
     void fitColumns();
+    /// The width the status column needs for the fetched rows from `firstRow` on.
+    int statusWidth(int firstRow) const;
     void cancelNumberList(const QStringList& e164s);
     /// Selects the fetched rows of these numbers.
     void selectNumbers(const QStringList& e164s);
@@ -105,7 +108,10 @@ private:
     QAction* m_buyAction = nullptr;
     QAction* m_reassignAction = nullptr;
     QAction* m_cancelAction = nullptr;
+    ColumnFitter* m_fitter = nullptr;
     bool m_columnsFitted = false;
+    /// What statusWidth(0) measured at the last fit.
+    int m_statusWidth = 0;
 };
 
 } // namespace sb::ui

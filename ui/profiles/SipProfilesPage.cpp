@@ -13,6 +13,7 @@
 #include "ui/profiles/LinkAccountDialog.h"
 #include "ui/profiles/RenameSipProfileDialog.h"
 #include "ui/profiles/SipProfileDetails.h"
+#include "ui/widgets/ColumnFitter.h"
 #include "ui/widgets/EmptyState.h"
 #include "ui/widgets/HintLabel.h"
 #include "ui/widgets/TablePage.h"
@@ -67,6 +68,16 @@ SipProfilesPage::SipProfilesPage(const Context& ctx, QWidget* parent) : QWidget(
                                      {.selection = QAbstractItemView::SingleSelection});
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ProfilesModel::Name, Qt::AscendingOrder);
+    // The trunk's latest check in view: the name, the department, the authentication and the
+    // numbers give way (whole in their tool tips), and then the department and the
+    // authentication step out of view (the header's menu shows them again).
+    m_fitter = new ColumnFitter(m_table);
+    m_fitter->setColumn(ProfilesModel::Name, 20, 9);
+    m_fitter->setColumn(ProfilesModel::Department, 20, 7);
+    m_fitter->setColumn(ProfilesModel::Authentication, 20, 8);
+    m_fitter->setColumn(ProfilesModel::Numbers, 20, 8);
+    m_fitter->setOptional(ProfilesModel::Department);
+    m_fitter->setOptional(ProfilesModel::Authentication);
 
     m_details = new SipProfileDetails(m_ctx, this);
     m_splitter = new QSplitter(Qt::Vertical, this);
@@ -572,11 +583,7 @@ void SipProfilesPage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
     if (!m_columnsFitted) {
-        const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-        for (int c = 0; c < ProfilesModel::Numbers; ++c) {
-            m_table->resizeColumnToContents(c);
-            m_table->setColumnWidth(c, qBound(em * 5, m_table->columnWidth(c) + em, em * 20));
-        }
+        m_fitter->fit();
         m_columnsFitted = m_model->rowCount() > 0;
     }
     updateActions();
@@ -591,15 +598,14 @@ void SipProfilesPage::hideEvent(QHideEvent* event)
 void SipProfilesPage::saveSettings() const
 {
     QSettings settings;
-    settings.setValue(kHeaderKey, m_table->horizontalHeader()->saveState());
+    m_fitter->saveState(settings, kHeaderKey);
     settings.setValue(kSplitterKey, m_splitter->saveState());
 }
 
 void SipProfilesPage::restoreSettings()
 {
     QSettings settings;
-    const QByteArray state = settings.value(kHeaderKey).toByteArray();
-    if (!state.isEmpty() && m_table->horizontalHeader()->restoreState(state))
+    if (m_fitter->restoreState(settings, kHeaderKey))
         m_columnsFitted = true;
     const QByteArray splitter = settings.value(kSplitterKey).toByteArray();
     if (!splitter.isEmpty())

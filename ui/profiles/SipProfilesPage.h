@@ -22,6 +22,7 @@ class ProfilesModel;
 
 namespace sb::ui {
 
+class ColumnFitter;
 class EmptyState;
 
 class HintLabel;
@@ -123,6 +124,7 @@ private:
     QAction* m_buyNumberAction = nullptr;
     QList<QAction*> m_bundleActions;
     std::function<QString()> m_chooser;
+    ColumnFitter* m_fitter = nullptr;
     bool m_columnsFitted = false;
 };
 

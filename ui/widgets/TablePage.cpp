@@ -4,6 +4,7 @@
 #include "ui/widgets/StateIconDelegate.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFocusEvent>
 #include <QFontMetrics>
@@ -12,6 +13,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QTableView>
 #include <QTimer>
 
@@ -165,8 +167,10 @@ QTableView* createTable(QWidget* page, const QString& objectName, QAbstractItemM
     rows->setDefaultSectionSize(table->fontMetrics().height() + 10);
     rows->setVisible(false);
     QHeaderView* header = table->horizontalHeader();
-    if (options.withActions)
+    if (options.withActions) {
         header->setSectionsMovable(true);
+        chooseColumns(header);
+    }
     header->setHighlightSections(false);
     header->setStretchLastSection(true);
     keepHeadersWhole(header);
@@ -203,6 +207,37 @@ void keepHeadersWhole(QHeaderView* header)
     }
     header->installEventFilter(new HeaderEvents(header, later));
     later();
+}
+
+void chooseColumns(QHeaderView* header)
+{
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(header, &QWidget::customContextMenuRequested, header, [header](QPoint at) {
+        if (!header->model())
+            return;
+        QMenu menu(header);
+        menu.setObjectName(QStringLiteral("columnsMenu"));
+        menu.setAccessibleName(QCoreApplication::translate("sb::ui::TablePage", "Columns"));
+        int shown = 0;
+        for (int i = 0; i < header->count(); ++i)
+            shown += header->isSectionHidden(i) ? 0 : 1;
+        for (int visual = 0; visual < header->count(); ++visual) {
+            const int logical = header->logicalIndex(visual);
+            QAction* action = menu.addAction(
+                header->model()->headerData(logical, Qt::Horizontal, Qt::DisplayRole).toString());
+            action->setCheckable(true);
+            action->setChecked(!header->isSectionHidden(logical));
+            action->setEnabled(header->isSectionHidden(logical) || shown > 1);
+            QObject::connect(action, &QAction::toggled, header, [header, logical](bool on) {
+                header->setProperty(ChosenColumnProperty, logical);
+                header->setSectionHidden(logical, !on);
+                if (on && header->sectionSize(logical) < header->sectionSizeHint(logical))
+                    header->resizeSection(logical, header->sectionSizeHint(logical));
+                header->setProperty(ChosenColumnProperty, QVariant());
+            });
+        }
+        menu.exec(header->viewport()->mapToGlobal(at));
+    });
 }
 
 void keepChoicesWhole(QComboBox* combo, int items)

@@ -32,7 +32,8 @@ QLineEdit* createSearch(QWidget* page, const QString& objectName, std::function<
 struct TableOptions
 {
     QAbstractItemView::SelectionMode selection = QAbstractItemView::ExtendedSelection;
-    /// The page's actions as the context menu, no corner button and movable columns.
+    /// The page's actions as the context menu, no corner button, movable columns and a
+    /// header menu to hide and show them (chooseColumns).
     bool withActions = true;
 };
 
@@ -50,6 +51,14 @@ void onOpen(QAbstractItemView* view, QObject* context,
 /// Keeps every section but the stretched last one at least as wide as its title, whatever
 /// the page's own sizing and the language (createTable does this for its tables).
 void keepHeadersWhole(QHeaderView* header);
+
+/// A menu on the header (right click) with a check box per column, in the current
+/// language: the admin hides and shows columns; the last one shown stays. createTable adds it
+/// to tables with actions.
+void chooseColumns(QHeaderView* header);
+/// The header property that names the column the admin is showing or hiding from that menu
+/// while it changes (ColumnFitter then leaves that column as chosen).
+inline constexpr char ChosenColumnProperty[] = "sbChosenColumn";
 
 /// Makes `combo` wide enough for its first `items` choices (all when negative) in the
 /// current language, without sizing it to every later, longer choice (profile names).

@@ -18,6 +18,7 @@
 #include "ui/profiles/SipProfilesPage.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/widgets/HolderCompleter.h"
+#include "ui/widgets/LanguageManager.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,11 +30,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QWizard>
 
 using namespace sb;
@@ -65,8 +69,11 @@ private slots:
     void searchFiltersAndSort();
     void actionsNamesAndContextMenu();
     void cancelNumbersOfSelectedMembers();
+    void columnsKeepTheStatusInView();
 
 private:
+    /// Where the status of `e164` is cut or out of view; empty when it reads whole.
+    QString statusProblem(const QString& e164);
     void selectMembers(const QStringList& accounts);
     void selectNumber(const QString& e164);
     QString holderOf(const QString& e164);
@@ -190,6 +197,38 @@ void TestGuiNumbers::cleanup()
 {
     m_gui.closeModals();
     QVERIFY2(m_gui.modalProblem().isEmpty(), qPrintable(m_gui.modalProblem()));
+}
+
+QString TestGuiNumbers::statusProblem(const QString& e164)
+{
+    QTableView* table = m_numbers->table();
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const QModelIndex index = table->model()->index(row, NumbersModel::Status);
+        if (m_numbers->model()->number(row).e164 != e164)
+            continue;
+        table->scrollTo(index);
+        QStyleOptionViewItem option;
+        option.initFrom(table->viewport());
+        option.font = table->font();
+        option.fontMetrics = table->fontMetrics();
+        const int needed = table->itemDelegateForIndex(index)->sizeHint(option, index).width();
+        const int left = table->columnViewportPosition(NumbersModel::Status);
+        if (needed <= table->columnWidth(NumbersModel::Status) &&
+            left + needed <= table->viewport()->width())
+            return {};
+        QString columns;
+        for (int c = 0; c < NumbersModel::ColumnCount; ++c)
+            columns += QString::number(table->isColumnHidden(c) ? -1 : table->columnWidth(c)) +
+                       QLatin1Char(' ');
+        return QStringLiteral("\"%1\" needs %2 px at %3, has %4 px of a %5 px table (%6)")
+            .arg(index.data().toString())
+            .arg(needed)
+            .arg(left)
+            .arg(table->columnWidth(NumbersModel::Status))
+            .arg(table->viewport()->width())
+            .arg(columns);
+    }
+    return QStringLiteral("%1 is not in the table").arg(e164);
 }
 
 // ---- tests ------------------------------------------------------------------------------
@@ -706,6 +745,83 @@ void TestGuiNumbers::cancelNumbersOfSelectedMembers()
     // Selected members without numbers: nothing to cancel.
     selectMembers({QStringLiteral("bob.jones")});
     QVERIFY(!action->isEnabled());
+}
+
+void TestGuiNumbers::columnsKeepTheStatusInView()
+{
+    // A cancelled number's status with its last day stays whole and in view however the
+    // window is sized and whatever the language: the holder, the country and then the area
+    // give way. Bob's number was cancelled above.
+    QVERIFY(NumberService(m_gui.verify()).find(m_bobNumber)->cancelled);
+    MainWindow* w = m_gui.window();
+    w->showPage(QStringLiteral("numbers"));
+    QHeaderView* header = m_numbers->table()->horizontalHeader();
+    const auto settle = [] { QTest::qWait(5); };
+    for (const char* language : {"pl", "nl", "en"}) {
+        QVERIFY(ui::LanguageManager::instance()->apply(QString::fromLatin1(language), false));
+        for (const QSize size : {QSize(1024, 700), QSize(1280, 800), QSize(1024, 700)}) {
+            w->resize(size);
+            settle();
+            const QString problem = statusProblem(m_bobNumber);
+            QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("%1 %2×%3: %4")
+                                                       .arg(QString::fromLatin1(language))
+                                                       .arg(size.width())
+                                                       .arg(size.height())
+                                                       .arg(problem)));
+        }
+    }
+    // Polish at 1024 pixels: no room for the area (in the number itself); at 1280 there is.
+    // (Measured on the first rows.)
+    m_numbers->table()->scrollToTop();
+    QVERIFY(ui::LanguageManager::instance()->apply(QStringLiteral("pl"), false));
+    QTRY_VERIFY(header->isSectionHidden(NumbersModel::Area));
+    w->resize(1280, 800);
+    QTRY_VERIFY(!header->isSectionHidden(NumbersModel::Area));
+    w->resize(1024, 700);
+    QTRY_VERIFY(header->isSectionHidden(NumbersModel::Area));
+    QVERIFY2(statusProblem(m_bobNumber).isEmpty(), qPrintable(statusProblem(m_bobNumber)));
+
+    // The header's menu shows it again, in the current language; the admin's choice stays.
+    bool chosen = false;
+    QTimer::singleShot(0, this, [&chosen] {
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        QCOMPARE(menu->objectName(), QStringLiteral("columnsMenu"));
+        for (QAction* action : menu->actions()) {
+            if (action->text() == QStringLiteral("Numer kierunkowy")) {
+                QVERIFY(!action->isChecked());
+                action->trigger();
+                chosen = true;
+            }
+        }
+        menu->close();
+    });
+    emit header->customContextMenuRequested(QPoint(10, 5));
+    QVERIFY(chosen);
+    settle();
+    QVERIFY(!header->isSectionHidden(NumbersModel::Area));
+    w->resize(1030, 700);
+    settle();
+    QVERIFY(!header->isSectionHidden(NumbersModel::Area));
+
+    // A divider dragged by hand: the admin's widths stay however the window changes.
+    QVERIFY(ui::LanguageManager::instance()->apply(QStringLiteral("en"), false));
+    w->resize(1280, 800);
+    settle();
+    QWidget* bar = header->viewport();
+    const int edge = header->sectionViewportPosition(NumbersModel::Number) +
+                     header->sectionSize(NumbersModel::Number) - 1;
+    const int before = header->sectionSize(NumbersModel::Number);
+    QTest::mousePress(bar, Qt::LeftButton, Qt::NoModifier, QPoint(edge, 5));
+    QTest::mouseMove(bar, QPoint(edge + 40, 5));
+    QTest::mouseRelease(bar, Qt::LeftButton, Qt::NoModifier, QPoint(edge + 40, 5));
+    QTRY_VERIFY(header->sectionSize(NumbersModel::Number) > before + 20);
+    const int dragged = header->sectionSize(NumbersModel::Number);
+    const int holder = header->sectionSize(NumbersModel::Holder);
+    w->resize(1024, 700);
+    settle();
+    QCOMPARE(header->sectionSize(NumbersModel::Number), dragged);
+    QCOMPARE(header->sectionSize(NumbersModel::Holder), holder);
 }
 
 SB_GUI_TEST_MAIN(TestGuiNumbers, "switchboard-tst_gui_numbers")
