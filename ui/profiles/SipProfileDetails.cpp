@@ -279,13 +279,15 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
     left->addStretch();
     auto* right = new QVBoxLayout;
     right->addWidget(m_pbxBox, 1);
-    auto* columns = new QHBoxLayout;
-    columns->addLayout(left, 1);
-    columns->addLayout(right, 1);
+    m_columns = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_columns->addLayout(left, 1);
+    m_columns->addLayout(right, 1);
+    m_left = left;
+    m_right = right;
     auto* detailsLayout = new QVBoxLayout(m_details);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     detailsLayout->addLayout(header);
-    detailsLayout->addLayout(columns, 1);
+    detailsLayout->addLayout(m_columns, 1);
 
     auto* contentLayout = new QVBoxLayout(m_content);
     contentLayout->addWidget(m_empty);
@@ -714,9 +716,32 @@ void SipProfileDetails::probeFinished()
 
 void SipProfileDetails::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        arrangeColumns();
+    }
     QScrollArea::changeEvent(event);
+}
+
+void SipProfileDetails::resizeEvent(QResizeEvent* event)
+{
+    QScrollArea::resizeEvent(event);
+    arrangeColumns();
+}
+
+void SipProfileDetails::arrangeColumns()
+{
+    // Side by side when both columns fit, the PBX data under the rest when they do not: no
+    // sideways scrolling at 1024 pixels in any language. Measured side by side whatever the
+    // current direction, so that the choice never flips back and forth.
+    const int margins = m_content->layout()->contentsMargins().left() +
+                        m_content->layout()->contentsMargins().right();
+    const int sideBySide = m_left->minimumSize().width() + m_right->minimumSize().width() +
+                           m_columns->spacing() + margins;
+    const auto direction =
+        viewport()->width() >= sideBySide ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (m_columns->direction() != direction)
+        m_columns->setDirection(direction);
 }
 
 void SipProfileDetails::retranslateUi()

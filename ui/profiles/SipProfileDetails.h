@@ -11,6 +11,7 @@
 #include <optional>
 
 class QAction;
+class QBoxLayout;
 class QGroupBox;
 class QLabel;
 class QListWidget;
@@ -74,8 +75,11 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    /// The PBX data beside the other groups, or under them when the two do not fit.
+    void arrangeColumns();
     void retranslateUi();
     void updateWidgets();
     void togglePassword();
@@ -160,6 +164,9 @@ private:
     QLabel* m_bundlesPeriod = nullptr;
     HintLabel* m_bundlesHint = nullptr;
     QList<QToolButton*> m_bundleButtons;
+    QBoxLayout* m_columns = nullptr;
+    QBoxLayout* m_left = nullptr;
+    QBoxLayout* m_right = nullptr;
 };
 
 } // namespace sb::ui

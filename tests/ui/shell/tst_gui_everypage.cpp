@@ -29,6 +29,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStyleOptionComboBox>
 #include <QStyleOptionViewItem>
 #include <QTableView>
@@ -249,6 +251,14 @@ QStringList cutTexts(QWidget* top)
             }
         } else if (auto* table = qobject_cast<QTableView*>(w)) {
             found << cutCells(table);
+        } else if (auto* area = qobject_cast<QScrollArea*>(w)) {
+            // A page or a pane scrolls up and down, never sideways (the SIP profile details
+            // hid their PBX data off to the right at 1024 pixels).
+            if (area->horizontalScrollBar()->isVisibleTo(top) &&
+                area->horizontalScrollBar()->maximum() > 0)
+                found << QStringLiteral("%1 scrolls sideways (%2 px more)")
+                             .arg(describe(area))
+                             .arg(area->horizontalScrollBar()->maximum());
         } else if (auto* bar = qobject_cast<QToolBar*>(w)) {
             auto* more = bar->findChild<QToolButton*>(QStringLiteral("qt_toolbar_ext_button"));
             if (more && more->isVisibleTo(top))
