@@ -11,10 +11,13 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStackedWidget>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QVBoxLayout>
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSeries>
@@ -218,6 +221,7 @@ QWidget* DashboardCharts::makePanel(Chart chart, QLabel*& caption, QWidget* cont
     QFont bold = caption->font();
     bold.setBold(true);
     caption->setFont(bold);
+    caption->setWordWrap(true);
     auto* header = new QHBoxLayout;
     header->setContentsMargins(0, 0, 0, 0);
     header->addWidget(caption, 1);
@@ -366,6 +370,19 @@ void DashboardCharts::apply(const Snapshot& s)
     m_profileCombo->setCurrentIndex(m_profileCombo->findData(m_profileId));
     m_profileCombo->setEnabled(m_profiles.size() > 1);
     m_profileCombo->setVisible(!m_profiles.isEmpty());
+    // The profile shown stays whole beside its title ("Engineering Amste…" in Polish at
+    // 1024 pixels): the title wraps instead.
+    QStyleOptionComboBox option;
+    option.initFrom(m_profileCombo);
+    option.currentText = m_profileCombo->currentText();
+    const QFontMetrics metrics = m_profileCombo->fontMetrics();
+    m_profileCombo->setMinimumWidth(
+        m_profileCombo->style()
+            ->sizeFromContents(
+                QStyle::CT_ComboBox, &option,
+                QSize(metrics.horizontalAdvance(option.currentText) + 4, metrics.height()),
+                m_profileCombo)
+            .width());
 
     showSpending();
     redraw();
