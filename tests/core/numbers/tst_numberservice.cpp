@@ -8,8 +8,12 @@
 #include "core/books/CompanyService.h"
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberService.h"
+#include "core/numbers/PriceList.h"
+#include "core/numbers/PriceListStore.h"
 #include "core/profiles/ProfileService.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 
 using namespace sb;
@@ -520,6 +524,46 @@ private slots:
         QCOMPARE(sbt::rows(ctx.db, QStringLiteral("SELECT COUNT(*) FROM activity WHERE action = "
                                                   "'number.renew'")),
                  QStringList{QStringLiteral("3")});
+    }
+
+    // A renewal is paid at the price list in force when it renews, not at the price the
+    // number was bought at: a list imported in between (CA, 1 month: 6.00 → 7.25) is what the
+    // billing run charges, each missed period alike.
+    void renewsAtTheListInForce_data() { sbt::addEngineRows(); }
+    void renewsAtTheListInForce()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine, sbt::utc(2026, 1, 15, 10));
+        const Context& ctx = *env.ctx;
+        addMembers(ctx, {QStringLiteral("alice.smith")});
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(10000), QStringLiteral("T")).ok());
+        const Money bought = *PriceList::builtIn().numberPrice(QStringLiteral("CA"), 1);
+        QCOMPARE(bought, Money::fromCents(600));
+        auto a = NumberService(ctx).buy({QStringLiteral("CA"),
+                                         QStringLiteral("416"),
+                                         1,
+                                         {NumberHolder::member(QStringLiteral("alice.smith"))},
+                                         false});
+        QVERIFY(a.ok());
+        QCOMPARE(CompanyService(ctx).balance()->cents(), 10000 - 600);
+        QJsonObject list = PriceList::builtIn().toJson();
+        QJsonObject numbers = list.value(QStringLiteral("numbers")).toObject();
+        QJsonObject canada = numbers.value(QStringLiteral("CA")).toObject();
+        canada.insert(QStringLiteral("1"), QStringLiteral("7.25"));
+        numbers.insert(QStringLiteral("CA"), canada);
+        list.insert(QStringLiteral("numbers"), numbers);
+        auto imported = PriceListStore(ctx).importBytes(QJsonDocument(list).toJson(),
+                                                        QStringLiteral("prices.json"));
+        QVERIFY2(imported.ok(), qPrintable(sbt::errorText(imported)));
+        // Two periods ended (15 February, 15 March): two renewals at 7.25.
+        env.clock.set(sbt::utc(2026, 3, 20, 10));
+        auto run = BillingService(ctx).run();
+        QVERIFY(run.ok());
+        QCOMPARE(run->numbersRenewed, 2);
+        QCOMPARE(run->numbersSpent, Money::fromCents(2 * 725));
+        QCOMPARE(CompanyService(ctx).balance()->cents(), 10000 - 600 - 2 * 725);
+        QCOMPARE(NumberService(ctx).find(a->first().e164)->expires, QDate(2026, 4, 15));
+        QCOMPARE(sbt::booksProblem(ctx), QString());
     }
 
     // Issue 12, item 3: months without a billing run, then a company that can pay some of the
