@@ -40,6 +40,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
+#include <QWizard>
 
 using namespace sb;
 
@@ -547,6 +548,27 @@ QStringList TestGuiEveryPage::checkDialog(const DialogAction& d, const QString& 
             found << QStringLiteral("%1: %2").arg(name, f);
         for (const QString& f : clashingAccelerators(modal))
             found << QStringLiteral("%1: %2").arg(name, f);
+        // A wizard's later pages too, each shown as its first (on what the earlier pages hold
+        // by default): the paying step's long button and summaries fit as well.
+        if (auto* wizard = qobject_cast<QWizard*>(modal)) {
+            const QList<int> ids = wizard->pageIds();
+            for (const int id : ids) {
+                if (id == ids.first())
+                    continue;
+                wizard->setStartId(id);
+                wizard->restart();
+                QCoreApplication::processEvents();
+                const QString page =
+                    QStringLiteral("%1 page %2 (%3)")
+                        .arg(name, QString::number(id), wizard->currentPage()->title());
+                for (const QString& f : cutTexts(modal))
+                    found << QStringLiteral("%1: %2").arg(page, f);
+                for (const QString& f : unreachable(modal))
+                    found << QStringLiteral("%1: %2").arg(page, f);
+                for (const QString& f : clashingAccelerators(modal))
+                    found << QStringLiteral("%1: %2").arg(page, f);
+            }
+        }
         if (auto* dialog = qobject_cast<QDialog*>(modal))
             dialog->reject();
         else
