@@ -32,6 +32,8 @@
 //
 // $SB_PROPERTY_SEED       the base seed (default: the current time; always printed)
 // $SB_PROPERTY_SEQUENCES  sequences per engine (default: a short run, see randomSequences)
+// $SB_PROPERTY_FROM       the first sequence number (default 0; PostgreSQL: rounded down to
+//                         its batch): scripts/soak.sh runs slices side by side
 // $SB_PROPERTY_STEPS      steps per sequence (default 25)
 // $SB_PROPERTY_SEQUENCE   replay only this sequence number of the base seed (PostgreSQL
 //                         replays its batch up to it: the sequences of a batch share a
@@ -54,6 +56,8 @@
 #include "core/profiles/ProfileService.h"
 #include "core/rating/CallImporter.h"
 #include "core/storage/Transaction.h"
+
+#include <algorithm>
 
 #include <QBuffer>
 #include <QElapsedTimer>
@@ -1307,14 +1311,16 @@ void TestLedgerProperty::randomSequences()
     const int runs = propertyEnv("SEQUENCES", "RUNS", pg ? 25 : 300);
     const int steps = propertyEnv("STEPS", "STEPS", 25);
     const int only = propertyEnv("SEQUENCE", "SEQUENCE", -1);
+    const int from = std::max(0, propertyEnv("FROM", "FROM", 0));
     // SQLite: a fresh in-memory database per sequence. PostgreSQL: a fresh database per
     // batch of sequences, each sequence working on its own new members and profiles beside
     // the earlier ones (whose auto-recharges, numbers, channels and bundles the billing runs
     // keep processing).
     const int batch = pg ? 25 : 1;
-    const int first = only >= 0 ? only - only % batch : 0;
-    qInfo("%s: %d sequences x %d steps, seed %u", qPrintable(engine),
-          only >= 0 ? only - first + 1 : runs, steps, g_seed);
+    const int first = only >= 0 ? only - only % batch : from - from % batch;
+    const int end = only >= 0 ? only + 1 : first + runs;
+    qInfo("%s: %d sequences x %d steps from %d, seed %u", qPrintable(engine), end - first, steps,
+          first, g_seed);
 
     Stats stats;
     QElapsedTimer timer;
@@ -1325,7 +1331,7 @@ void TestLedgerProperty::randomSequences()
     sb::FixedClock clock(sbt::defaultNow());
     qint64 totalSteps = 0;
     int sequences = 0;
-    for (int n = first; n < (only >= 0 ? only + 1 : runs); ++n) {
+    for (int n = first; n < end; ++n) {
         if (n % batch == 0 || !db) {
             db.reset();
             server.reset();
@@ -1350,7 +1356,7 @@ void TestLedgerProperty::randomSequences()
             clock.set(QDateTime(QDate(2026, int(start.bounded(1, 13)), int(start.bounded(1, 29))),
                                 QTime(int(start.bounded(24)), 0), Qt::UTC));
         const sb::Context ctx{*db, &clock, QStringLiteral("prop")};
-        if (only < 0 && n > 0 && n % 250 == 0)
+        if (only < 0 && n > first && (n - first) % 250 == 0)
             qInfo("%s: %d sequences in %lld s", qPrintable(engine), n, timer.elapsed() / 1000);
         Sequence sequence(ctx, clock, seed, n, stats, *tracking);
         sequence.setLength(steps);
