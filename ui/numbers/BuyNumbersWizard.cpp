@@ -5,6 +5,7 @@
 #include "core/numbers/NumberCatalogue.h"
 #include "core/numbers/PriceList.h"
 #include "core/profiles/ProfileService.h"
+#include "ui/widgets/Choices.h"
 #include "ui/widgets/HintLabel.h"
 #include "ui/widgets/HolderCompleter.h"
 #include "ui/widgets/LanguageManager.h"
@@ -719,6 +720,7 @@ void BuyNumbersWizard::retranslateUi()
     m_countryLabel->setText(tr("&Country:"));
     for (int i = 0; i < m_country->count(); ++i)
         m_country->setItemText(i, NumberCatalogue::countryName(m_country->itemData(i).toString()));
+    Choices::sortByText(m_country);
     m_country->setAccessibleName(tr("Country"));
     m_holdersLabel->setAccessibleDescription(tr("Who gets a number"));
     m_termsInfo->setAccessibleDescription(tr("Terms"));

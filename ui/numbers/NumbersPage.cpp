@@ -9,6 +9,7 @@
 #include "models/numbers/NumbersModel.h"
 #include "ui/numbers/BuyNumbersWizard.h"
 #include "ui/numbers/ReassignNumberDialog.h"
+#include "ui/widgets/Choices.h"
 #include "ui/widgets/ColumnFitter.h"
 #include "ui/widgets/EmptyState.h"
 #include "ui/widgets/HintLabel.h"
@@ -555,6 +556,7 @@ void NumbersPage::retranslateUi()
     m_country->setItemText(0, tr("All countries"));
     for (int i = 1; i < m_country->count(); ++i)
         m_country->setItemText(i, NumberCatalogue::countryName(m_country->itemData(i).toString()));
+    Choices::sortByText(m_country, 1);
     m_country->setAccessibleName(tr("Filter by country"));
     m_holderLabel->setText(tr("Held &by:"));
     m_holder->setItemText(0, tr("Anyone"));

@@ -23,6 +23,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QCollator>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -70,6 +71,7 @@ private slots:
     void actionsNamesAndContextMenu();
     void cancelNumbersOfSelectedMembers();
     void columnsKeepTheStatusInView();
+    void countriesInNameOrder();
 
 private:
     /// Where the status of `e164` is cut or out of view; empty when it reads whole.
@@ -822,6 +824,28 @@ void TestGuiNumbers::columnsKeepTheStatusInView()
     settle();
     QCOMPARE(header->sectionSize(NumbersModel::Number), dragged);
     QCOMPARE(header->sectionSize(NumbersModel::Holder), holder);
+}
+
+void TestGuiNumbers::countriesInNameOrder()
+{
+    // The country filter lists "All countries", then the countries by name in the language
+    // shown; the one chosen stays chosen when the language changes the order.
+    auto* filter = m_numbers->findChild<QComboBox*>(QStringLiteral("numbersCountryFilter"));
+    QVERIFY(filter);
+    QVERIFY(filter->count() > 3);
+    filter->setCurrentIndex(filter->findData(QStringLiteral("NO")));
+    for (const char* language : {"nb", "fr", "en"}) {
+        QVERIFY(ui::LanguageManager::instance()->apply(QString::fromLatin1(language), false));
+        QCollator collator{QLocale()};
+        for (int i = 2; i < filter->count(); ++i)
+            QVERIFY2(collator.compare(filter->itemText(i - 1), filter->itemText(i)) <= 0,
+                     qPrintable(QStringLiteral("%1: %2 before %3")
+                                    .arg(QString::fromLatin1(language), filter->itemText(i - 1),
+                                         filter->itemText(i))));
+        QCOMPARE(filter->currentData().toString(), QStringLiteral("NO"));
+        QCOMPARE(filter->itemData(0).toString(), QString());
+    }
+    filter->setCurrentIndex(0);
 }
 
 SB_GUI_TEST_MAIN(TestGuiNumbers, "switchboard-tst_gui_numbers")
