@@ -40,6 +40,8 @@ public:
 
     /// `switchboardctl NAME --help`: the description, every form and every option.
     QString help() const;
+    /// Every form of the command, as `switchboardctl --help` lists them.
+    QStringList synopsis() const { return forms(); }
 
 protected:
     /// The forms of the command, one per subcommand, as `help()` lists them.

@@ -16,61 +16,33 @@ namespace {
 constexpr qint64 kMaxNowDistanceDays = 366;
 } // namespace
 
-QString CommandLine::usage()
+QString CommandLine::usage() const
 {
-    return tr(
-        "Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] "
-        "[--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...\n"
-        "\n"
-        "Commands:\n"
-        "  init                                        create or upgrade the database\n"
-        "  balance                                     the company balance\n"
-        "  topup AMOUNT [--reference TEXT]             add bought credit to the company balance\n"
-        "  member add ACCOUNT --name NAME [--email E] [--department D]\n"
-        "  member list [--search TEXT]                 every member\n"
-        "  member show ACCOUNT                         one member\n"
-        "  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every "
-        "problem\n"
-        "  member export FILE.csv                      a CSV that member import reads back "
-        "unchanged\n"
-        "  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing\n"
-        "  autorecharge set ACCOUNT --amount A --below T --monthly-limit L\n"
-        "  autorecharge off ACCOUNT\n"
-        "  billing run                                 renewals, expiries and monthly resets due "
-        "by now\n"
-        "  activity [--limit N] [--lang L]             the audit log, newest first\n"
-        "  number countries                            where numbers can be bought\n"
-        "  number areas COUNTRY                        area codes with place names and numbers "
-        "left\n"
-        "  number prices COUNTRY                       price per billing period (1, 3, 12 months)\n"
-        "  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) "
-        "[--accept-terms]\n"
-        "  number assign E164 (--member ACCOUNT | --profile NAME)\n"
-        "  number cancel E164                          usable until the end of its period, no "
-        "refund\n"
-        "  number list [--search TEXT] [--country CC]  every number the company has or had\n"
-        "  credit profile NAME AMOUNT                  company credit to a SIP profile\n"
-        "  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]\n"
-        "  profile show NAME | profile list\n"
-        "  profile rename NAME NEWNAME | profile channels NAME N\n"
-        "  profile credentials NAME                    SIP username, password and servers\n"
-        "  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration\n"
-        "  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT\n"
-        "  profile delete NAME --yes [--export-history FILE.csv]\n"
-        "  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]\n"
-        "  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]\n"
-        "  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month "
-        "each)\n"
-        "  bundle cancel|extend PROFILE                no renewal / pay the next month now\n"
-        "  advice [PROFILE]                            channels and bundles each profile should "
-        "have\n"
-        "  report statement --month YYYY-MM (--pdf FILE | --csv FILE)\n"
-        "                                              the monthly statement\n"
-        "  demo [--members N] [--seed S]               fill the database with realistic generated "
-        "data\n"
-        "\n"
-        "The database defaults to $SWITCHBOARD_DATABASE, else the window's own SQLite file.\n"
-        "Exit status: 0 done, 1 refused (nothing changed), 2 usage error.");
+    // Every command's own forms, as `COMMAND --help` shows them: one list, never a copy that
+    // forgets the later commands.
+    QStringList lines{
+        tr("Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] "
+           "[--now ISO-8601-UTC [--force-time]] [--json] COMMAND ..."),
+        QString(), tr("Commands:")};
+    for (const auto& command : m_commands.all()) {
+        const QStringList forms = command->synopsis();
+        // A command of one form without words of its own says what it does beside it.
+        if (forms.size() == 1 && !forms.constFirst().contains(QLatin1String("  "))) {
+            const QString& form = forms.constFirst();
+            if (form.size() > 43)
+                lines << QStringLiteral("  ") + form
+                      << QString(46, QLatin1Char(' ')) + command->description();
+            else
+                lines << QStringLiteral("  %1 %2").arg(form, -43).arg(command->description());
+        } else
+            for (const QString& form : forms)
+                lines << QStringLiteral("  ") + form;
+    }
+    lines << QString() << tr("COMMAND --help shows a command's options.")
+          << tr("The database defaults to $SWITCHBOARD_DATABASE, else the window's own SQLite "
+                "file.")
+          << tr("Exit status: 0 done, 1 refused (nothing changed), 2 usage error.");
+    return lines.join(QLatin1Char('\n'));
 }
 
 int CommandLine::run(const QStringList& argsIn)

@@ -17,7 +17,7 @@ class CommandLine
 public:
     int run(const QStringList& args);
 
-    static QString usage();
+    QString usage() const;
 
 private:
     CommandRegistry m_commands;

@@ -144,6 +144,37 @@ private slots:
             QVERIFY(r.err.contains(QStringLiteral("Try 'switchboardctl --help'.")));
     }
 
+    void globalHelpListsEveryCommand()
+    {
+        // Every form each command's own help shows is in the global help: the list once
+        // stopped at "demo" and left out prices, settings, probe and the countries.
+        const CtlResult global = ctl({QStringLiteral("--help")});
+        QCOMPARE(global.exitCode, 0);
+        const QStringList commands{
+            QStringLiteral("init"),    QStringLiteral("balance"),  QStringLiteral("topup"),
+            QStringLiteral("member"),  QStringLiteral("credit"),   QStringLiteral("autorecharge"),
+            QStringLiteral("billing"), QStringLiteral("activity"), QStringLiteral("demo"),
+            QStringLiteral("number"),  QStringLiteral("profile"),  QStringLiteral("calls"),
+            QStringLiteral("prices"),  QStringLiteral("bundle"),   QStringLiteral("advice"),
+            QStringLiteral("report"),  QStringLiteral("settings")};
+        for (const QString& command : commands) {
+            const CtlResult own = ctl({command, QStringLiteral("--help")});
+            QCOMPARE(own.exitCode, 0);
+            int forms = 0;
+            for (const QString& line : own.out.split(QLatin1Char('\n'))) {
+                // The forms: indented lines that start with the command's name.
+                if (!line.startsWith(QStringLiteral("  ") + command + QLatin1Char(' ')) &&
+                    line != QStringLiteral("  ") + command)
+                    continue;
+                ++forms;
+                const QString form = line.trimmed().section(QStringLiteral("  "), 0, 0);
+                QVERIFY2(global.out.contains(QStringLiteral("  ") + form),
+                         qPrintable(form + QStringLiteral(" is not in switchboardctl --help")));
+            }
+            QVERIFY2(forms > 0, qPrintable(command));
+        }
+    }
+
     void globalHelpStopsAtHelp()
     {
         // --help acts where it stands: what follows it is not read.
