@@ -13,6 +13,7 @@
 #include "models/base/BalanceDisplay.h"
 #include "ui/profiles/PbxConfigView.h"
 #include "ui/widgets/HintLabel.h"
+#include "ui/widgets/TablePage.h"
 
 #include <QAction>
 #include <QEvent>
@@ -234,6 +235,10 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
     m_accounts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_accounts->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_accounts->setContextMenuPolicy(Qt::ActionsContextMenu);
+    // As the pages' tables: Tab selects the framed account (Unlink acts on the selection) and
+    // Tab leaves the table instead of walking its cells.
+    TablePage::selectOnFocus(m_accounts);
+    m_accounts->setTabKeyNavigation(false);
     connect(m_accounts, &QTableWidget::itemSelectionChanged, this,
             &SipProfileDetails::selectedAccountChanged);
     auto* accountsLayout = new QVBoxLayout(m_accountsBox);

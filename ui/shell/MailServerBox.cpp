@@ -106,6 +106,8 @@ MailServerBox::MailServerBox(const Context& ctx, QWidget* parent) : QGroupBox(pa
     layout->addLayout(testForm);
     layout->addLayout(testButtonRow);
     layout->addWidget(m_testHint);
+    // Remove sits left of Save but was made after it: Tab in reading order.
+    QWidget::setTabOrder(m_remove, m_save);
 
     m_sender = new MailSender(ctx, this);
     connect(m_sender, &MailSender::finished, this, [this](const Result<QString>& sentTo) {

@@ -106,6 +106,11 @@ private:
 
 } // namespace
 
+void selectOnFocus(QAbstractItemView* view)
+{
+    view->installEventFilter(new FocusSelects(view));
+}
+
 void onOpen(QAbstractItemView* view, QObject* context, std::function<void(const QModelIndex&)> open)
 {
     QObject::connect(view, &QAbstractItemView::doubleClicked, context, open);
@@ -156,7 +161,7 @@ QTableView* createTable(QWidget* page, const QString& objectName, QAbstractItemM
     // Whole rows: Tab leaves the table instead of walking its cells (a keyboard user could
     // not get past 100,000 members otherwise).
     table->setTabKeyNavigation(false);
-    table->installEventFilter(new FocusSelects(table));
+    selectOnFocus(table);
     if (options.withActions) {
         table->setCornerButtonEnabled(false);
         table->setContextMenuPolicy(Qt::ActionsContextMenu);

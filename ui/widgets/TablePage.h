@@ -43,6 +43,10 @@ struct TableOptions
 QTableView* createTable(QWidget* page, const QString& objectName, QAbstractItemModel* model,
                         const TableOptions& options = {});
 
+/// Tab into `view` without a selection selects its current row (else the first): the row a
+/// keyboard user sees framed is the one the actions work on (createTable does this).
+void selectOnFocus(QAbstractItemView* view);
+
 /// `open` runs for the row double-clicked, or for the current row when Enter is pressed on
 /// the view: a keyboard user gets what the double click does.
 void onOpen(QAbstractItemView* view, QObject* context,

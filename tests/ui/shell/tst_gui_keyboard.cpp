@@ -5,7 +5,11 @@
 // database says it happened, and each dialog's Tab chain reaches every control in reading
 // order.
 #include "core/books/CompanyService.h"
+#include "core/bundles/BundleService.h"
 #include "core/members/MemberService.h"
+#include "core/net/MailSettings.h"
+#include "core/numbers/NumberService.h"
+#include "core/profiles/ProfileService.h"
 #include "core/storage/Context.h"
 #include "models/members/MembersModel.h"
 #include "tests/support/CdrLines.h"
@@ -13,6 +17,7 @@
 #include "ui/members/MembersPage.h"
 #include "ui/profiles/SipProfilesPage.h"
 #include "ui/shell/MainWindow.h"
+#include "ui/widgets/HolderCompleter.h"
 #include "ui/widgets/LanguageManager.h"
 #include "ui/widgets/TablePage.h"
 
@@ -61,8 +66,13 @@ static QWindow* target()
     // to its focus widget, after the shortcuts had their turn (the platform's own path).
     if (QWidget* popup = QApplication::activePopupWidget())
         return popup->windowHandle();
-    if (QWidget* modal = QApplication::activeModalWidget())
+    if (QWidget* modal = QApplication::activeModalWidget()) {
+        // A dialog under a closed one is active again (the window manager's part, as below):
+        // its mnemonics and shortcuts work only in the active window.
+        if (QApplication::activeWindow() != modal && modal->isVisible())
+            QApplication::setActiveWindow(modal);
         return modal->windowHandle();
+    }
     if (QWidget* active = QApplication::activeWindow())
         return active->windowHandle();
     // A closed dialog gives the activation back to the window under it: the window manager's
@@ -155,6 +165,12 @@ private slots:
     void escapeCancelsEveryDialog();
     void everyPageTabsRound();
     void otherDialogsByKeys();
+    void importMembers();
+    void unlinkAccount();
+    void extendBundles();
+    void saveStatement();
+    void reassignNumberByCompletion();
+    void mailSettings();
     void shortcutsAreShown();
 
 private:
@@ -1030,6 +1046,295 @@ void TestGuiKeyboard::otherDialogsByKeys()
     triggerFromMenu(QStringLiteral("cancelNumbersAction"));
     QVERIFY(m_answered.contains(QStringLiteral("cancelNumbersConfirmation")));
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM numbers WHERE cancelled = 1")), 0);
+}
+
+// ---- flows set up behind the window's back ------------------------------------------------
+// Each of these makes what it needs through the core (as another admin would), refreshes the
+// window, and then does the flow itself by keys alone.
+
+void TestGuiKeyboard::importMembers()
+{
+    showPageByKey(1);
+    const QString path = m_gui.tempPath(QStringLiteral("members-by-keys-import.csv"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("account,name,email,department\r\n"
+                "nils.import,Nils Import,nils@example.com,Sales\r\n"
+                "siri.import,Siri Import,,Finance\r\n");
+    }
+    const qint64 before = scalar(QStringLiteral("SELECT COUNT(*) FROM members"));
+    whenModal(QStringLiteral("QFileDialog"), [path](QWidget*) {
+        QVERIFY2(qobject_cast<QLineEdit*>(focused()), qPrintable(describe(focused())));
+        typeText(path);
+        key(Qt::Key_Return);
+    });
+    // The dry run's report: its default imports.
+    whenModal(QStringLiteral("importMembersDialog"), [](QWidget* d) {
+        checkTabChain(d, QStringLiteral("importMembersDialog"));
+        pressDefault();
+    });
+    triggerFromMenu(QStringLiteral("importMembersAction"));
+    QTRY_VERIFY(m_answered.contains(QStringLiteral("importMembersDialog")));
+    QTRY_COMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM members")), before + 2);
+    auto siri = MemberService(m_gui.verify()).find(QStringLiteral("siri.import"));
+    QVERIFY2(siri.ok(), "siri.import was not imported");
+    QCOMPARE(siri->department, QStringLiteral("Finance"));
+    auto* page = m_window->findChild<ui::MembersPage*>(QStringLiteral("membersPage"));
+    QTRY_VERIFY(!page->isBusy());
+}
+
+void TestGuiKeyboard::unlinkAccount()
+{
+    const Context& ctx = m_gui.verify();
+    QVERIFY(CompanyService(ctx).topUp(Money::fromCents(50000), QStringLiteral("INV-UNLINK")).ok());
+    NewSipProfile p;
+    p.name = QStringLiteral("Bergen office");
+    p.auth = SipProfile::Auth::Ip;
+    p.ip = QStringLiteral("8.8.4.4");
+    QVERIFY(ProfileService(ctx).create(p).ok());
+    NewMember m;
+    m.account = QStringLiteral("ola.link");
+    m.name = QStringLiteral("Ola Link");
+    QVERIFY(MemberService(ctx).add(m).ok());
+    QVERIFY(ProfileService(ctx).link(p.name, m.account, QStringLiteral("301")).ok());
+    m_window->refreshPages();
+
+    showPageByKey(3);
+    selectProfileByKeys(m_window, p.name);
+    // Enter takes the focus to the details; Tab to the linked accounts, Home selects one.
+    key(Qt::Key_Return);
+    auto* accounts = m_window->findChild<QTableView*>(QStringLiteral("linkedAccountsTable"));
+    QVERIFY(accounts);
+    QTRY_COMPARE(accounts->model()->rowCount(), 1);
+    QVERIFY2(tabTo(accounts), qPrintable(describe(focused())));
+    // Tab into the table selects the framed account, as in the pages' tables.
+    QVERIFY2(accounts->selectionModel()->hasSelection(),
+             "Tab into the linked accounts selects none: Unlink stays disabled");
+    // Tab leaves the table rather than walking its cells.
+    checkTabChain(m_window, QStringLiteral("SIP profiles page with a linked account"));
+    QCOMPARE(focused(), accounts);
+    // The confirmation's default keeps the link: Tab to Unlink, Space.
+    whenModal(QStringLiteral("unlinkAccountConfirmation"), [](QWidget* d) {
+        auto* ok = d->findChild<QAbstractButton*>(QStringLiteral("okButton"));
+        QVERIFY(ok);
+        QVERIFY(tabTo(ok));
+        key(Qt::Key_Space);
+    });
+    key(Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY2(m_answered.contains(QStringLiteral("unlinkAccountConfirmation")),
+             "Ctrl+Shift+L in the linked accounts opened no confirmation");
+    QVERIFY(MemberService(ctx).find(m.account)->profile.isEmpty());
+}
+
+void TestGuiKeyboard::extendBundles()
+{
+    const Context& ctx = m_gui.verify();
+    QVERIFY(CompanyService(ctx).topUp(Money::fromCents(50000), QStringLiteral("INV-EXTEND")).ok());
+    NewSipProfile p;
+    p.name = QStringLiteral("Tromso office");
+    p.auth = SipProfile::Auth::Ip;
+    p.ip = QStringLiteral("8.8.4.4");
+    p.channels = 2;
+    QVERIFY(ProfileService(ctx).create(p).ok());
+    QVERIFY(ProfileService(ctx).allocateCredit(p.name, Money::fromCents(20000)).ok());
+    // Bought today: paid for a month, which ends within the 30 days Extend needs.
+    QVERIFY(BundleService(ctx).add(p.name, 2).ok());
+    m_window->refreshPages();
+    const QString periods = QStringLiteral(
+        "SELECT COUNT(*) FROM bundle_periods b JOIN profiles p ON p.id = b.profile_id "
+        "WHERE p.name = 'Tromso office'");
+    const qint64 before = scalar(periods);
+
+    showPageByKey(3);
+    selectProfileByKeys(m_window, p.name);
+    whenModal(QStringLiteral("extendBundlesConfirmation"), [](QWidget* d) {
+        auto* ok = d->findChild<QAbstractButton*>(QStringLiteral("okButton"));
+        QVERIFY(ok);
+        QVERIFY(tabTo(ok));
+        key(Qt::Key_Space);
+    });
+    triggerFromMenu(QStringLiteral("extendBundlesAction"));
+    QVERIFY(m_answered.contains(QStringLiteral("extendBundlesConfirmation")));
+    QCOMPARE(scalar(periods), before + 1);
+    auto summary = BundleService(ctx).summary(p.name);
+    QVERIFY(summary.ok());
+    QCOMPARE(summary->count, 2);
+    QVERIFY(!summary->extendable);
+}
+
+void TestGuiKeyboard::saveStatement()
+{
+    showPageByKey(4);
+    const QString csv = m_gui.tempPath(QStringLiteral("statement-by-keys.csv"));
+    const QString pdf = m_gui.tempPath(QStringLiteral("statement-by-keys.pdf"));
+    const auto written = [](const QString& path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) && f.size() > 0;
+    };
+    const auto saveAs = [this](const QString& path) {
+        whenModal(QStringLiteral("QFileDialog"), [path](QWidget*) {
+            QVERIFY2(qobject_cast<QLineEdit*>(focused()), qPrintable(describe(focused())));
+            key(Qt::Key_A, Qt::ControlModifier);
+            typeText(path);
+            key(Qt::Key_Return);
+        });
+    };
+    whenModal(QStringLiteral("statementDialog"), [&](QWidget* d) {
+        // CSV: Tab to its button, Space.
+        auto* csvButton = d->findChild<QWidget*>(QStringLiteral("saveStatementCsvButton"));
+        QVERIFY(tabTo(csvButton, 8));
+        saveAs(csv);
+        key(Qt::Key_Space);
+        QTRY_VERIFY(written(csv));
+        // PDF: its mnemonic.
+        QTRY_VERIFY(d->findChild<QWidget*>(QStringLiteral("saveStatementPdfButton"))->isEnabled());
+        saveAs(pdf);
+        key(Qt::Key_P, Qt::AltModifier);
+        QTRY_VERIFY(written(pdf));
+        QTRY_VERIFY(csvButton->isEnabled());
+        key(Qt::Key_Escape);
+    });
+    triggerFromMenu(QStringLiteral("statementAction"));
+    QVERIFY(m_answered.contains(QStringLiteral("statementDialog")));
+    QCOMPARE(m_answered.count(QStringLiteral("QFileDialog")), 2);
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY2(f.readAll().contains("2026-10"), "the CSV is not the statement of October 2026");
+    QFile p(pdf);
+    QVERIFY(p.open(QIODevice::ReadOnly));
+    QVERIFY(p.read(5) == "%PDF-");
+}
+
+void TestGuiKeyboard::reassignNumberByCompletion()
+{
+    const Context& ctx = m_gui.verify();
+    QVERIFY(
+        CompanyService(ctx).topUp(Money::fromCents(50000), QStringLiteral("INV-REASSIGN")).ok());
+    for (const auto& [account, name] :
+         {std::pair{"ingrid.berg", "Ingrid Berg"}, std::pair{"ingrid.dahl", "Ingrid Dahl"}}) {
+        NewMember m;
+        m.account = QLatin1String(account);
+        m.name = QLatin1String(name);
+        QVERIFY(MemberService(ctx).add(m).ok());
+    }
+    auto bought = NumberService(ctx).buy({QStringLiteral("US"),
+                                          QStringLiteral("212"),
+                                          1,
+                                          {NumberHolder::member(QStringLiteral("ingrid.berg"))},
+                                          false});
+    QVERIFY2(bought.ok(), qPrintable(bought ? QString() : bought.error().message));
+    const QString e164 = bought->first().e164;
+    m_window->refreshPages();
+
+    // Ctrl+F, the number's digits, Tab to the table, Home, Enter: the reassign dialog.
+    showPageByKey(2);
+    auto* numbers = m_window->findChild<QTableView*>(QStringLiteral("numbersTable"));
+    QVERIFY(numbers);
+    key(Qt::Key_F, Qt::ControlModifier);
+    QCOMPARE(nameOf(focused()), QStringLiteral("numbersSearch"));
+    key(Qt::Key_A, Qt::ControlModifier);
+    typeText(e164.mid(1));
+    waitForSearch(m_window->findChild<QWidget*>(QStringLiteral("numbersPage")));
+    QTRY_COMPARE(numbers->model()->rowCount(), 1);
+    QVERIFY(tabTo(numbers, 10));
+    key(Qt::Key_Home);
+    whenModal(QStringLiteral("reassignNumberDialog"), [](QWidget* d) {
+        auto* holder = d->findChild<QLineEdit*>(QStringLiteral("holderEdit"));
+        QVERIFY(holder && holder->completer());
+        QVERIFY(tabTo(holder, 8));
+        // Part of the name; the completion lists both Ingrids; Down to the second, Enter.
+        typeText(QStringLiteral("Ingrid"));
+        QAbstractItemView* popup = holder->completer()->popup();
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(popup->model()->rowCount(), 2);
+        for (int i = 0; i < 4 && popup->currentIndex().data(ui::HolderCompleter::NameRole) !=
+                                     QStringLiteral("ingrid.dahl");
+             ++i)
+            key(Qt::Key_Down);
+        QCOMPARE(popup->currentIndex().data(ui::HolderCompleter::NameRole).toString(),
+                 QStringLiteral("ingrid.dahl"));
+        key(Qt::Key_Return);
+        QTRY_VERIFY(!popup->isVisible());
+        QCOMPARE(holder->text(), QStringLiteral("ingrid.dahl"));
+        QCOMPARE(focused(), holder);
+        // The dialog is still open: the next Enter is its default, Reassign.
+        pressDefault();
+    });
+    key(Qt::Key_Return);
+    QVERIFY(m_answered.contains(QStringLiteral("reassignNumberDialog")));
+    QSqlQuery q(m_gui.verify().db.sql());
+    q.prepare(QStringLiteral("SELECT m.account_name FROM numbers n JOIN members m ON m.id = "
+                             "n.member_id WHERE n.e164 = ?"));
+    q.addBindValue(e164);
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("ingrid.dahl"));
+}
+
+void TestGuiKeyboard::mailSettings()
+{
+    showPageByKey(6);
+    auto* nav = m_window->findChild<QListWidget*>(QStringLiteral("navigation"));
+    for (int i = 0; i < 40 && focused() != nav; ++i)
+        key(Qt::Key_Backtab);
+    QCOMPARE(focused(), nav);
+    auto* host = m_window->findChild<QLineEdit*>(QStringLiteral("mailServerEdit"));
+    QVERIFY(host);
+    QVERIFY(tabTo(host));
+    typeText(QStringLiteral("smtp.example.net"));
+    key(Qt::Key_Tab);
+    QCOMPARE(nameOf(focused()), QStringLiteral("mailPortSpin"));
+    key(Qt::Key_Tab);
+    QCOMPARE(nameOf(focused()), QStringLiteral("mailSecurityCombo"));
+    // TLS from the first byte: the port follows.
+    key(Qt::Key_Down);
+    QCOMPARE(
+        m_window->findChild<QComboBox*>(QStringLiteral("mailSecurityCombo"))->currentData().toInt(),
+        static_cast<int>(MailServer::Security::Tls));
+    key(Qt::Key_Tab);
+    QCOMPARE(nameOf(focused()), QStringLiteral("mailUserEdit"));
+    typeText(QStringLiteral("office"));
+    key(Qt::Key_Tab);
+    QCOMPARE(nameOf(focused()), QStringLiteral("mailPasswordEdit"));
+    typeText(QStringLiteral("s3cret-by-keys"));
+    key(Qt::Key_Tab);
+    QCOMPARE(nameOf(focused()), QStringLiteral("mailFromEdit"));
+    typeText(QStringLiteral("office@example.com"));
+    // Remove is disabled while nothing is saved: the next Tab is Save.
+    key(Qt::Key_Tab);
+    QCOMPARE(nameOf(focused()), QStringLiteral("saveMailButton"));
+    key(Qt::Key_Space);
+    auto server = MailSettings(m_gui.verify()).server();
+    QVERIFY(server.ok());
+    QVERIFY2(server->has_value(), "no mail server was saved");
+    QCOMPARE((*server)->host, QStringLiteral("smtp.example.net"));
+    QCOMPARE((*server)->port, 465);
+    QCOMPARE((*server)->security, MailServer::Security::Tls);
+    QCOMPARE((*server)->user, QStringLiteral("office"));
+    QCOMPARE((*server)->from, QStringLiteral("office@example.com"));
+    auto password = MailSettings(m_gui.verify()).password();
+    QVERIFY(password.ok());
+    QCOMPARE(*password, QStringLiteral("s3cret-by-keys"));
+    // Saved, Save is disabled and the focus went on to the test address.
+    QCOMPARE(nameOf(focused()), QStringLiteral("mailTestAddressEdit"));
+    // A change to the saved server: Remove and Save both enabled, the Tab order still reads
+    // right, and the empty password keeps the saved one.
+    for (int i = 0; i < 4 && nameOf(focused()) != QLatin1String("mailFromEdit"); ++i)
+        key(Qt::Key_Backtab);
+    QCOMPARE(nameOf(focused()), QStringLiteral("mailFromEdit"));
+    key(Qt::Key_A, Qt::ControlModifier);
+    typeText(QStringLiteral("desk@example.com"));
+    for (int i = 0; i < 60 && focused() != nav; ++i)
+        key(Qt::Key_Tab);
+    QCOMPARE(focused(), nav);
+    checkTabChain(m_window, QStringLiteral("settings with a mail server"));
+    auto* save = m_window->findChild<QWidget*>(QStringLiteral("saveMailButton"));
+    QVERIFY(tabTo(save, 60));
+    key(Qt::Key_Space);
+    server = MailSettings(m_gui.verify()).server();
+    QVERIFY(server.ok() && server->has_value());
+    QCOMPARE((*server)->from, QStringLiteral("desk@example.com"));
+    QCOMPARE(*MailSettings(m_gui.verify()).password(), QStringLiteral("s3cret-by-keys"));
 }
 
 void TestGuiKeyboard::shortcutsAreShown()
