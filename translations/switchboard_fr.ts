@@ -803,7 +803,7 @@
     </message>
     <message>
         <source>%1 (dialled %2)</source>
-        <translation>%1 (composé : %2)</translation>
+        <translation>%1 (composé&#xa0;: %2)</translation>
     </message>
 </context>
 <context>
@@ -3619,92 +3619,6 @@ Mot de passe&#xa0;: %2</translation>
         <translation>Relevé de compte de %1 écrit dans %2&#xa0;: solde de l’entreprise de %3 au début, %4 à la fin&#xa0;; dépenses %5.</translation>
     </message>
     <message>
-        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...
-
-Commands:
-  init                                        create or upgrade the database
-  balance                                     the company balance
-  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 every member
-  member show ACCOUNT                         one member
-  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
-  member export FILE.csv                      a CSV that member import reads back unchanged
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renewals, expiries and monthly resets due by now
-  activity [--limit N] [--lang L]             the audit log, newest first
-  number countries                            where numbers can be bought
-  number areas COUNTRY                        area codes with place names and numbers left
-  number prices COUNTRY                       price per billing period (1, 3, 12 months)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          usable until the end of its period, no refund
-  number list [--search TEXT] [--country CC]  every number the company has or had
-  credit profile NAME AMOUNT                  company credit to a SIP profile
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP username, password and servers
-  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month each)
-  bundle cancel|extend PROFILE                no renewal / pay the next month now
-  advice [PROFILE]                            channels and bundles each profile should have
-  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
-                                              the monthly statement
-  demo [--members N] [--seed S]               fill the database with realistic generated data
-
-The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
-Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Utilisation&#xa0;: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...
-
-Commandes&#xa0;:
-  init                                        créer ou mettre à niveau la base de données
-  balance                                     le solde de l’entreprise
-  topup AMOUNT [--reference TEXT]             ajouter le crédit acheté au solde de l’entreprise
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 tous les membres
-  member show ACCOUNT                         un membre
-  member import FILE.csv [--dry-run]          tout ou rien&#xa0;; l’essai à blanc liste chaque problème
-  member export FILE.csv                      un CSV que member import relit sans changement
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT à chaque membre&#xa0;; tout ou rien
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renouvellements, expirations et remises à zéro mensuelles dus à ce jour
-  activity [--limit N] [--lang L]             le journal d’audit, le plus récent d’abord
-  number countries                            pays où acheter des numéros
-  number areas COUNTRY                        indicatifs régionaux, avec localité et numéros restants
-  number prices COUNTRY                       prix par période de facturation (1, 3, 12 mois)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          utilisable jusqu’à la fin de sa période, sans remboursement
-  number list [--search TEXT] [--country CC]  tous les numéros que l’entreprise a ou a eus
-  credit profile NAME AMOUNT                  crédit de l’entreprise vers un profil SIP
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    nom d’utilisateur SIP, mot de passe et serveurs
-  profile pbx-config NAME [--format asterisk] configuration PBX prête à coller
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             forfaits de minutes vers les États-Unis (5000 minutes par mois chacun)
-  bundle cancel|extend PROFILE                pas de renouvellement / payer maintenant le mois suivant
-  advice [PROFILE]                            les canaux et forfaits que chaque profil devrait avoir
-  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
-                                              le relevé de compte mensuel
-  demo [--members N] [--seed S]               remplir la base de données avec des données générées réalistes
-
-Par défaut, la base de données est $SWITCHBOARD_DATABASE, sinon le fichier SQLite de l’application de bureau.
-Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d’utilisation.</translation>
-    </message>
-    <message>
         <source>--now: %1 is more than a year away from this computer&apos;s clock (%2); add --force-time if that is what you mean.</source>
         <translation>--now&#xa0;: %1 est éloigné de plus d’un an de l’horloge de cet ordinateur (%2)&#xa0;; ajoutez --force-time si c’est bien ce que vous voulez.</translation>
     </message>
@@ -3886,6 +3800,26 @@ Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreu
             <numerusform>%1 a maintenant %n canal (il en avait %2)&#xa0;: %3 payé, %4 crédité pour les jours non utilisés des anciens canaux, prochain paiement le %5.</numerusform>
             <numerusform>%1 a maintenant %n canaux (il en avait %2)&#xa0;: %3 payé, %4 crédité pour les jours non utilisés des anciens canaux, prochain paiement le %5.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...</source>
+        <translation>Utilisation : switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Commandes :</translation>
+    </message>
+    <message>
+        <source>COMMAND --help shows a command&apos;s options.</source>
+        <translation>COMMAND --help affiche les options d’une commande.</translation>
+    </message>
+    <message>
+        <source>The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.</source>
+        <translation>Par défaut, la base de données est $SWITCHBOARD_DATABASE, sinon le fichier SQLite de l’application de bureau.</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+        <translation>Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d’utilisation.</translation>
     </message>
 </context>
 <context>

@@ -3619,92 +3619,6 @@ Passord: %2</translation>
         <translation>Kontoutskrift for %1 skrevet til %2: firmasaldo %3 ved start, %4 ved slutt; brukt %5.</translation>
     </message>
     <message>
-        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...
-
-Commands:
-  init                                        create or upgrade the database
-  balance                                     the company balance
-  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 every member
-  member show ACCOUNT                         one member
-  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
-  member export FILE.csv                      a CSV that member import reads back unchanged
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renewals, expiries and monthly resets due by now
-  activity [--limit N] [--lang L]             the audit log, newest first
-  number countries                            where numbers can be bought
-  number areas COUNTRY                        area codes with place names and numbers left
-  number prices COUNTRY                       price per billing period (1, 3, 12 months)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          usable until the end of its period, no refund
-  number list [--search TEXT] [--country CC]  every number the company has or had
-  credit profile NAME AMOUNT                  company credit to a SIP profile
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP username, password and servers
-  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month each)
-  bundle cancel|extend PROFILE                no renewal / pay the next month now
-  advice [PROFILE]                            channels and bundles each profile should have
-  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
-                                              the monthly statement
-  demo [--members N] [--seed S]               fill the database with realistic generated data
-
-The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
-Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Bruk: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...
-
-Kommandoer:
-  init                                        opprett eller oppgrader databasen
-  balance                                     firmasaldoen
-  topup AMOUNT [--reference TEXT]             legg kjøpt kreditt til firmasaldoen
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 alle medlemmer
-  member show ACCOUNT                         ett medlem
-  member import FILE.csv [--dry-run]          alt eller ingenting; prøvekjøringen viser alle problemer
-  member export FILE.csv                      en CSV-fil som member import leser inn igjen uendret
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT til hvert medlem; alt eller ingenting
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 fornyelser, utløp og månedlige nullstillinger som har forfalt
-  activity [--limit N] [--lang L]             revisjonsloggen, nyeste først
-  number countries                            land der numre kan kjøpes
-  number areas COUNTRY                        retningsnumre med stedsnavn og ledige numre
-  number prices COUNTRY                       pris per faktureringsperiode (1, 3, 12 måneder)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          kan brukes til slutten av perioden, ingen refusjon
-  number list [--search TEXT] [--country CC]  alle numre firmaet har eller har hatt
-  credit profile NAME AMOUNT                  firmakreditt til en SIP-profil
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP-brukernavn, passord og servere
-  profile pbx-config NAME [--format asterisk] ferdig PBX-oppsett å lime inn
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             USA-minuttpakker (5000 minutter i måneden per pakke)
-  bundle cancel|extend PROFILE                ingen fornyelse / betal neste måned nå
-  advice [PROFILE]                            kanalene og pakkene hver profil bør ha
-  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
-                                              den månedlige kontoutskriften
-  demo [--members N] [--seed S]               fyll databasen med realistiske genererte data
-
-Databasen er som standard $SWITCHBOARD_DATABASE, ellers vinduets egen SQLite-fil.
-Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</translation>
-    </message>
-    <message>
         <source>--now: %1 is more than a year away from this computer&apos;s clock (%2); add --force-time if that is what you mean.</source>
         <translation>--now: %1 er mer enn ett år unna klokken på denne datamaskinen (%2); legg til --force-time hvis det er meningen.</translation>
     </message>
@@ -3886,6 +3800,26 @@ Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</transla
             <numerusform>%1 har nå %n kanal (hadde %2): betalte %3, godskrev %4 for de ubrukte dagene av de gamle kanalene, neste betaling %5.</numerusform>
             <numerusform>%1 har nå %n kanaler (hadde %2): betalte %3, godskrev %4 for de ubrukte dagene av de gamle kanalene, neste betaling %5.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...</source>
+        <translation>Bruk: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Kommandoer:</translation>
+    </message>
+    <message>
+        <source>COMMAND --help shows a command&apos;s options.</source>
+        <translation>COMMAND --help viser valgene til en kommando.</translation>
+    </message>
+    <message>
+        <source>The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.</source>
+        <translation>Databasen er som standard $SWITCHBOARD_DATABASE, ellers vinduets egen SQLite-fil.</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+        <translation>Avslutningsstatus: 0 utført, 1 avvist (ingenting endret), 2 bruksfeil.</translation>
     </message>
 </context>
 <context>

@@ -3619,92 +3619,6 @@ Wachtwoord: %2</translation>
         <translation>Maandoverzicht van %1 geschreven naar %2: bedrijfssaldo %3 aan het begin, %4 aan het einde; uitgegeven %5.</translation>
     </message>
     <message>
-        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...
-
-Commands:
-  init                                        create or upgrade the database
-  balance                                     the company balance
-  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 every member
-  member show ACCOUNT                         one member
-  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
-  member export FILE.csv                      a CSV that member import reads back unchanged
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renewals, expiries and monthly resets due by now
-  activity [--limit N] [--lang L]             the audit log, newest first
-  number countries                            where numbers can be bought
-  number areas COUNTRY                        area codes with place names and numbers left
-  number prices COUNTRY                       price per billing period (1, 3, 12 months)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          usable until the end of its period, no refund
-  number list [--search TEXT] [--country CC]  every number the company has or had
-  credit profile NAME AMOUNT                  company credit to a SIP profile
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP username, password and servers
-  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month each)
-  bundle cancel|extend PROFILE                no renewal / pay the next month now
-  advice [PROFILE]                            channels and bundles each profile should have
-  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
-                                              the monthly statement
-  demo [--members N] [--seed S]               fill the database with realistic generated data
-
-The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
-Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Gebruik: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...
-
-Opdrachten:
-  init                                        de database maken of bijwerken
-  balance                                     het bedrijfssaldo
-  topup AMOUNT [--reference TEXT]             gekocht tegoed aan het bedrijfssaldo toevoegen
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 alle leden
-  member show ACCOUNT                         één lid
-  member import FILE.csv [--dry-run]          alles of niets; de proefrun toont elk probleem
-  member export FILE.csv                      een CSV die member import ongewijzigd terugleest
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT aan elk lid; alles of niets
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 verlengingen, vervallen nummers en maandelijkse resets die nu aan de beurt zijn
-  activity [--limit N] [--lang L]             het auditlogboek, nieuwste eerst
-  number countries                            landen waar nummers te koop zijn
-  number areas COUNTRY                        netnummers met plaatsnamen en beschikbare nummers
-  number prices COUNTRY                       prijs per factureringsperiode (1, 3, 12 maanden)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          bruikbaar tot het einde van de periode, geen terugbetaling
-  number list [--search TEXT] [--country CC]  alle nummers die het bedrijf heeft of had
-  credit profile NAME AMOUNT                  bedrijfstegoed naar een SIP-profiel
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP-gebruikersnaam, wachtwoord en servers
-  profile pbx-config NAME [--format asterisk] kant-en-klare PBX-configuratie om te plakken
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             Amerikaanse minutenbundels (elk 5000 minuten per maand)
-  bundle cancel|extend PROFILE                geen verlenging / de volgende maand nu betalen
-  advice [PROFILE]                            kanalen en bundels die elk profiel nodig heeft
-  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
-                                              het maandoverzicht
-  demo [--members N] [--seed S]               de database vullen met realistische gegenereerde gegevens
-
-Standaard wordt de database $SWITCHBOARD_DATABASE gebruikt, anders het eigen SQLite-bestand van de desktopapp.
-Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</translation>
-    </message>
-    <message>
         <source>--now: %1 is more than a year away from this computer&apos;s clock (%2); add --force-time if that is what you mean.</source>
         <translation>--now: %1 ligt meer dan een jaar af van de klok van deze computer (%2); voeg --force-time toe als u dat echt bedoelt.</translation>
     </message>
@@ -3886,6 +3800,26 @@ Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</transla
             <numerusform>%1 heeft nu %n kanaal (had er %2): %3 betaald, %4 gecrediteerd voor de ongebruikte dagen van de oude kanalen, volgende betaling op %5.</numerusform>
             <numerusform>%1 heeft nu %n kanalen (had er %2): %3 betaald, %4 gecrediteerd voor de ongebruikte dagen van de oude kanalen, volgende betaling op %5.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...</source>
+        <translation>Gebruik: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Opdrachten:</translation>
+    </message>
+    <message>
+        <source>COMMAND --help shows a command&apos;s options.</source>
+        <translation>COMMAND --help toont de opties van een opdracht.</translation>
+    </message>
+    <message>
+        <source>The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.</source>
+        <translation>Standaard wordt de database $SWITCHBOARD_DATABASE gebruikt, anders het eigen SQLite-bestand van de desktopapp.</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+        <translation>Afsluitstatus: 0 gelukt, 1 geweigerd (niets gewijzigd), 2 gebruiksfout.</translation>
     </message>
 </context>
 <context>

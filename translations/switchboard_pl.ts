@@ -3683,92 +3683,6 @@ Hasło: %2</translation>
         <translation>Zestawienie za %1 zapisano w %2: saldo firmy %3 na początku, %4 na końcu; wydatki %5.</translation>
     </message>
     <message>
-        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...
-
-Commands:
-  init                                        create or upgrade the database
-  balance                                     the company balance
-  topup AMOUNT [--reference TEXT]             add bought credit to the company balance
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 every member
-  member show ACCOUNT                         one member
-  member import FILE.csv [--dry-run]          all or nothing; the dry run lists every problem
-  member export FILE.csv                      a CSV that member import reads back unchanged
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT to each member; all or nothing
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 renewals, expiries and monthly resets due by now
-  activity [--limit N] [--lang L]             the audit log, newest first
-  number countries                            where numbers can be bought
-  number areas COUNTRY                        area codes with place names and numbers left
-  number prices COUNTRY                       price per billing period (1, 3, 12 months)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          usable until the end of its period, no refund
-  number list [--search TEXT] [--country CC]  every number the company has or had
-  credit profile NAME AMOUNT                  company credit to a SIP profile
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    SIP username, password and servers
-  profile pbx-config NAME [--format asterisk] ready-to-paste PBX configuration
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             US minute bundles (5000 minutes a month each)
-  bundle cancel|extend PROFILE                no renewal / pay the next month now
-  advice [PROFILE]                            channels and bundles each profile should have
-  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
-                                              the monthly statement
-  demo [--members N] [--seed S]               fill the database with realistic generated data
-
-The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.
-Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Użycie: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...
-
-Polecenia:
-  init                                        utwórz lub zaktualizuj bazę danych
-  balance                                     saldo firmy
-  topup AMOUNT [--reference TEXT]             dodaj kupione środki do salda firmy
-  member add ACCOUNT --name NAME [--email E] [--department D]
-  member list [--search TEXT]                 wszyscy członkowie
-  member show ACCOUNT                         jeden członek
-  member import FILE.csv [--dry-run]          wszystko albo nic; próba wypisuje każdy problem
-  member export FILE.csv                      plik CSV, który member import wczytuje bez zmian
-  credit allocate AMOUNT ACCOUNT [ACCOUNT ...]  AMOUNT dla każdego członka; wszystko albo nic
-  autorecharge set ACCOUNT --amount A --below T --monthly-limit L
-  autorecharge off ACCOUNT
-  billing run                                 należne do teraz odnowienia, wygaśnięcia i miesięczne zerowania
-  activity [--limit N] [--lang L]             dziennik zdarzeń, od najnowszych
-  number countries                            kraje, w których można kupić numery
-  number areas COUNTRY                        numery kierunkowe z nazwami miejscowości i liczbą wolnych numerów
-  number prices COUNTRY                       cena za okres rozliczeniowy (1, 3, 12 miesięcy)
-  number buy COUNTRY AREA --months 1|3|12 (--member ACCOUNT | --profile NAME) [--accept-terms]
-  number assign E164 (--member ACCOUNT | --profile NAME)
-  number cancel E164                          działa do końca okresu, bez zwrotu środków
-  number list [--search TEXT] [--country CC]  wszystkie obecne i dawne numery firmy
-  credit profile NAME AMOUNT                  środki firmy dla profilu SIP
-  profile create NAME [--ip ADDR --port N] [--channels N] [--department D] [--email E]
-  profile show NAME | profile list
-  profile rename NAME NEWNAME | profile channels NAME N
-  profile credentials NAME                    nazwa użytkownika SIP, hasło i serwery
-  profile pbx-config NAME [--format asterisk] gotowa do wklejenia konfiguracja centrali PBX
-  profile link NAME ACCOUNT [--extension DIGITS] | profile unlink NAME ACCOUNT
-  profile delete NAME --yes [--export-history FILE.csv]
-  calls import FILE [--format asterisk|freeswitch] [--time-zone ZONE]
-  calls list [--profile NAME | --member ACCOUNT] [--from DATE] [--to DATE] [--csv FILE]
-  bundle add|change PROFILE COUNT             pakiety minut do USA (każdy po 5000 minut miesięcznie)
-  bundle cancel|extend PROFILE                bez odnowienia / zapłać teraz za następny miesiąc
-  advice [PROFILE]                            kanały i pakiety, które powinien mieć każdy profil
-  report statement --month YYYY-MM (--pdf FILE | --csv FILE)
-                                              zestawienie miesięczne
-  demo [--members N] [--seed S]               wypełnij bazę danych realistycznymi wygenerowanymi danymi
-
-Domyślnie używana jest baza danych wskazana przez $SWITCHBOARD_DATABASE, a gdy ta zmienna nie jest ustawiona — własny plik SQLite aplikacji okienkowej.
-Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd użycia.</translation>
-    </message>
-    <message>
         <source>--now: %1 is more than a year away from this computer&apos;s clock (%2); add --force-time if that is what you mean.</source>
         <translation>--now: %1 różni się o ponad rok od zegara tego komputera (%2); dodaj --force-time, jeśli właśnie o to chodzi.</translation>
     </message>
@@ -3951,6 +3865,26 @@ Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd uż
             <numerusform>Profil %1 ma teraz %n kanały (miał %2): zapłacono %3, zwrócono %4 za niewykorzystane dni poprzednich kanałów, następna płatność %5.</numerusform>
             <numerusform>Profil %1 ma teraz %n kanałów (miał %2): zapłacono %3, zwrócono %4 za niewykorzystane dni poprzednich kanałów, następna płatność %5.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...</source>
+        <translation>Użycie: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Polecenia:</translation>
+    </message>
+    <message>
+        <source>COMMAND --help shows a command&apos;s options.</source>
+        <translation>COMMAND --help pokazuje opcje polecenia.</translation>
+    </message>
+    <message>
+        <source>The database defaults to $SWITCHBOARD_DATABASE, else the window&apos;s own SQLite file.</source>
+        <translation>Domyślnie używana jest baza danych wskazana przez $SWITCHBOARD_DATABASE, a gdy ta zmienna nie jest ustawiona — własny plik SQLite aplikacji okienkowej.</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
+        <translation>Kod wyjścia: 0 — wykonano, 1 — odmowa (nic nie zmieniono), 2 — błąd użycia.</translation>
     </message>
 </context>
 <context>
