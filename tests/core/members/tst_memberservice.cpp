@@ -259,6 +259,7 @@ void TestMemberService::emailRules_data()
     QTest::newRow("trailing dot") << s("a@b.co.") << false;
     QTest::newRow("empty domain label") << s("a@.co") << false;
     QTest::newRow("too long") << (QString(250, QLatin1Char('a')) + s("@b.co")) << false;
+    QTest::newRow("254 characters") << (QString(249, QLatin1Char('a')) + s("@b.co")) << true;
     QTest::newRow("trailing newline") << s("anna@example.no\n") << false;
     // Empty labels anywhere in the domain, not only the last (found by tests/fuzz).
     QTest::newRow("leading dot in domain") << s("a@.b.co") << false;

@@ -90,6 +90,10 @@ private slots:
                                   << QStringLiteral("reserved");
         QTest::newRow("shared") << QStringLiteral("100.64.1.1") << true
                                 << QStringLiteral("carrier-grade NAT");
+        // The whole /10, to its last address.
+        QTest::newRow("shared, top")
+            << QStringLiteral("100.127.255.254") << true << QStringLiteral("carrier-grade NAT");
+        QTest::newRow("after shared") << QStringLiteral("100.128.0.1") << true << QString();
         QTest::newRow("documentation")
             << QStringLiteral("203.0.113.10") << true << QStringLiteral("documentation");
         QTest::newRow("octet too big") << QStringLiteral("300.1.1.1") << false << QString();
