@@ -50,9 +50,13 @@ int contentsWidth(const QTableView* table, int logical)
 ColumnFitter::ColumnFitter(QTableView* table, std::function<int()> lastWidth)
     : QObject(table), m_table(table), m_lastWidth(std::move(lastWidth))
 {
-    table->viewport()->installEventFilter(this);
+    // Kept to be compared only: while the table is destroyed its children still send events
+    // here, and it is no longer a scroll area to ask for them (UBSan).
+    m_viewport = table->viewport();
+    m_headerViewport = table->horizontalHeader()->viewport();
+    m_viewport->installEventFilter(this);
     table->installEventFilter(this);
-    table->horizontalHeader()->viewport()->installEventFilter(this);
+    m_headerViewport->installEventFilter(this);
     m_later = new QTimer(this);
     m_later->setSingleShot(true);
     m_later->setInterval(0);
@@ -232,7 +236,7 @@ bool ColumnFitter::eventFilter(QObject* watched, QEvent* event)
 {
     // Once the table laid out its header for the new width: sharing inside the resize would
     // stretch the last column to the old one.
-    if (watched == m_table->viewport() && event->type() == QEvent::Resize && !m_userSized &&
+    if (watched == m_viewport && event->type() == QEvent::Resize && !m_userSized &&
         !m_natural.isEmpty())
         m_later->start();
     // Titles and cells have other widths in another language or font: measured again once
@@ -241,7 +245,7 @@ bool ColumnFitter::eventFilter(QObject* watched, QEvent* event)
         (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) &&
         !m_userSized && !m_natural.isEmpty())
         m_refit->start();
-    if (watched == m_table->horizontalHeader()->viewport()) {
+    if (watched == m_headerViewport) {
         if (event->type() == QEvent::MouseButtonPress ||
             event->type() == QEvent::MouseButtonDblClick)
             m_headerPressed = true;

@@ -64,6 +64,8 @@ private:
     int lastVisible() const;
 
     QTableView* m_table;
+    QObject* m_viewport = nullptr;
+    QObject* m_headerViewport = nullptr;
     std::function<int()> m_lastWidth;
     QHash<int, Column> m_columns;
     /// The elastic columns, in the order they give way.
