@@ -609,6 +609,30 @@ private slots:
         QCOMPARE(sbt::count(e.db(), QStringLiteral("calls")), 0);
     }
 
+    // Owing is any amount below zero, a few cents too: a call of 0.10 on 0.05 leaves
+    // alice.berg owing 0.05, and the report says so.
+    void owedByAFewCents_data() { sbt::addEngineRows(); }
+    void owedByAFewCents()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        SB_SET_UP(e);
+        SB_VERIFY_OK(CreditService(*e.ctx).charge(QStringLiteral("alice.berg"), m(4995),
+                                                  QStringLiteral("setup")));
+        QCOMPARE(alice(*e.ctx), 5);
+        // 10 minutes to prefix 1 (0.0100): 0.10.
+        auto r = importBytes(*e.ctx,
+                             asterisk(QStringLiteral("alice.berg"), QStringLiteral("16467781234"),
+                                      600, QStringLiteral("few.1"), 0));
+        SB_VERIFY_OK(r);
+        QCOMPARE(r->imported, 1);
+        QCOMPARE(r->charged, m(10));
+        QCOMPARE(alice(*e.ctx), -5);
+        QCOMPARE(r->owingPayers, 1);
+        QCOMPARE(r->owed, m(5));
+        verifyBooksBalance(*e.ctx);
+    }
+
     void autoRechargeUnderStream_data() { sbt::addEngineRows(); }
     void autoRechargeUnderStream()
     {
