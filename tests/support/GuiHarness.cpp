@@ -2,6 +2,7 @@
 
 #include "core/books/CompanyService.h"
 #include "core/demo/DemoGenerator.h"
+#include "core/profiles/ProfileService.h"
 #include "core/storage/Database.h"
 #include "ui/widgets/HolderCompleter.h"
 #include "ui/widgets/LanguageManager.h"
@@ -199,6 +200,24 @@ QString GuiHarness::fillDemo(int members, int profiles, int numbers, qint64 call
     if (!demo)
         return demo.error().message;
     m_window->refreshPages();
+    return {};
+}
+
+QString GuiHarness::addProfile(const QString& name, int channels, Money topUp, Money credit)
+{
+    const Context& ctx = verify();
+    if (auto t = CompanyService(ctx).topUp(topUp, QStringLiteral("INV-") + name); !t)
+        return t.error().message;
+    NewSipProfile p;
+    p.name = name;
+    p.auth = SipProfile::Auth::Ip;
+    p.ip = QStringLiteral("8.8.4.4");
+    p.channels = channels;
+    if (auto created = ProfileService(ctx).create(p); !created)
+        return created.error().message;
+    if (credit.cents() > 0)
+        if (auto given = ProfileService(ctx).allocateCredit(name, credit); !given)
+            return given.error().message;
     return {};
 }
 

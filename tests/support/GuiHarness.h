@@ -73,6 +73,10 @@ public:
     /// account behind the window's back, then every page refreshed. Returns an error
     /// message, empty on success.
     QString fillDemo(int members, int profiles, int numbers, qint64 calls);
+    /// A SIP profile `name` of IP authentication (8.8.4.4, a public address) with `channels`,
+    /// after `topUp` to the company, given `credit`, behind the window's back (the window
+    /// is not refreshed). Returns an error message, empty on success.
+    QString addProfile(const QString& name, int channels, Money topUp, Money credit = {});
 
     Money companyBalance() const;
     QString companyBalanceText() const;

@@ -1,6 +1,7 @@
 // Numbers: buying for members and SIP profiles (company pays, all or nothing), terms,
 // reassigning, cancelling, renewals and releases in the billing run — on both engines.
 #include "tests/support/CoreTest.h"
+#include "tests/support/PriceLists.h"
 
 #include "core/base/PhoneNumbers.h"
 #include "core/billing/BillingService.h"
@@ -546,12 +547,8 @@ private slots:
                                          false});
         QVERIFY(a.ok());
         QCOMPARE(CompanyService(ctx).balance()->cents(), 10000 - 600);
-        QJsonObject list = PriceList::builtIn().toJson();
-        QJsonObject numbers = list.value(QStringLiteral("numbers")).toObject();
-        QJsonObject canada = numbers.value(QStringLiteral("CA")).toObject();
-        canada.insert(QStringLiteral("1"), QStringLiteral("7.25"));
-        numbers.insert(QStringLiteral("CA"), canada);
-        list.insert(QStringLiteral("numbers"), numbers);
+        const QJsonObject list = sb::test::withNumberPrice(
+            PriceList::builtIn().toJson(), QStringLiteral("CA"), 1, QStringLiteral("7.25"));
         auto imported = PriceListStore(ctx).importBytes(QJsonDocument(list).toJson(),
                                                         QStringLiteral("prices.json"));
         QVERIFY2(imported.ok(), qPrintable(sbt::errorText(imported)));

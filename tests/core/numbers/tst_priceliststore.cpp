@@ -2,6 +2,7 @@
 // import is validated whole and replaces it at once (one settings row, one activity line),
 // and every service built without a list then uses it; an invalid file changes nothing.
 #include "tests/support/CoreTest.h"
+#include "tests/support/PriceLists.h"
 
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
@@ -24,12 +25,8 @@ namespace {
 // at 0.0199.
 QJsonObject dearer()
 {
-    QJsonObject o = PriceList::builtIn().toJson();
-    QJsonObject numbers = o.value(QStringLiteral("numbers")).toObject();
-    QJsonObject us = numbers.value(QStringLiteral("US")).toObject();
-    us.insert(QStringLiteral("1"), QStringLiteral("7.25"));
-    numbers.insert(QStringLiteral("US"), us);
-    o.insert(QStringLiteral("numbers"), numbers);
+    QJsonObject o = sb::test::withNumberPrice(PriceList::builtIn().toJson(), QStringLiteral("US"),
+                                              1, QStringLiteral("7.25"));
     o.insert(QStringLiteral("bundle"), QStringLiteral("33.00"));
     QJsonArray rates = o.value(QStringLiteral("rates")).toArray();
     QJsonObject first = rates.at(0).toObject();

@@ -285,14 +285,10 @@ void TestGuiBundles::balanceTooLowIsSaidInline()
 void TestGuiBundles::adviceWhereTheAdminDecides()
 {
     const Context& ctx = m_gui.verify();
-    QVERIFY(CompanyService(ctx).topUp(Money::fromCents(200000), QStringLiteral("INV-2")).ok());
-    NewSipProfile p;
-    p.name = QStringLiteral("Ops");
-    p.auth = SipProfile::Auth::Ip;
-    p.ip = QStringLiteral("8.8.4.4");
-    p.channels = 4;
-    QVERIFY(ProfileService(ctx).create(p).ok());
-    QVERIFY(ProfileService(ctx).allocateCredit(p.name, Money::fromCents(100000)).ok());
+    const QString profile = QStringLiteral("Ops");
+    const QString problem =
+        m_gui.addProfile(profile, 4, Money::fromCents(200000), Money::fromCents(100000));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
     // 12,000 US minutes in each of August, September and October (the clock is in November):
     // calls of 600 minutes, two a day. October's busiest hour: four calls the whole hour (5 s
     // ringing + 3595 s) and one of 2880 s, 17,280 s = 4.8 erlangs; their 288 minutes count.
@@ -302,20 +298,20 @@ void TestGuiBundles::adviceWhereTheAdminDecides()
         const qint64 total = month == 10 ? 12000 - 288 : 12000;
         for (int i = 0; i * 600 < total; ++i)
             file += sbt::asteriskLine(
-                p.name, us,
+                profile, us,
                 QDateTime(QDate(2026, month, 1 + i / 2), QTime(i % 2 ? 12 : 0, 0), Qt::UTC),
                 std::min<qint64>(600, total - i * 600) * 60,
                 QStringLiteral("ops-%1-%2").arg(month).arg(i));
     }
     for (int i = 0; i < 5; ++i)
-        file += sbt::asteriskLine(p.name, us, QDateTime(QDate(2026, 10, 25), QTime(9, 0), Qt::UTC),
+        file += sbt::asteriskLine(profile, us, QDateTime(QDate(2026, 10, 25), QTime(9, 0), Qt::UTC),
                                   i < 4 ? 3595 : 2875, QStringLiteral("ops-busy-%1").arg(i));
     QBuffer buffer(&file);
     QVERIFY(buffer.open(QIODevice::ReadOnly));
     auto imported = CallImporter(ctx).import(&buffer, CallImportOptions{});
     QVERIFY(imported.ok());
     m_gui.window()->refreshPages();
-    selectProfile(p.name);
+    selectProfile(profile);
     if (QTest::currentTestFailed())
         return;
 
@@ -350,7 +346,7 @@ void TestGuiBundles::adviceWhereTheAdminDecides()
     QVERIFY(m_gui.modalAnswered());
 
     // With the three bundles bought, the change dialog says to keep them.
-    QVERIFY(BundleService(ctx).add(p.name, 3).ok());
+    QVERIFY(BundleService(ctx).add(profile, 3).ok());
     m_page->details()->reload();
     m_gui.answerModal(QStringLiteral("changeBundlesDialog"), [](QDialog* d) {
         auto* advice = d->findChild<QLabel*>(QStringLiteral("bundleAdviceLabel"));

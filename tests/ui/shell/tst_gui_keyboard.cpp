@@ -1088,21 +1088,18 @@ void TestGuiKeyboard::importMembers()
 void TestGuiKeyboard::unlinkAccount()
 {
     const Context& ctx = m_gui.verify();
-    QVERIFY(CompanyService(ctx).topUp(Money::fromCents(50000), QStringLiteral("INV-UNLINK")).ok());
-    NewSipProfile p;
-    p.name = QStringLiteral("Bergen office");
-    p.auth = SipProfile::Auth::Ip;
-    p.ip = QStringLiteral("8.8.4.4");
-    QVERIFY(ProfileService(ctx).create(p).ok());
+    const QString profile = QStringLiteral("Bergen office");
+    const QString problem = m_gui.addProfile(profile, 1, Money::fromCents(50000));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
     NewMember m;
     m.account = QStringLiteral("ola.link");
     m.name = QStringLiteral("Ola Link");
     QVERIFY(MemberService(ctx).add(m).ok());
-    QVERIFY(ProfileService(ctx).link(p.name, m.account, QStringLiteral("301")).ok());
+    QVERIFY(ProfileService(ctx).link(profile, m.account, QStringLiteral("301")).ok());
     m_window->refreshPages();
 
     showPageByKey(3);
-    selectProfileByKeys(m_window, p.name);
+    selectProfileByKeys(m_window, profile);
     // Enter takes the focus to the details; Tab to the linked accounts, Home selects one.
     key(Qt::Key_Return);
     auto* accounts = m_window->findChild<QTableView*>(QStringLiteral("linkedAccountsTable"));
@@ -1131,16 +1128,12 @@ void TestGuiKeyboard::unlinkAccount()
 void TestGuiKeyboard::extendBundles()
 {
     const Context& ctx = m_gui.verify();
-    QVERIFY(CompanyService(ctx).topUp(Money::fromCents(50000), QStringLiteral("INV-EXTEND")).ok());
-    NewSipProfile p;
-    p.name = QStringLiteral("Tromso office");
-    p.auth = SipProfile::Auth::Ip;
-    p.ip = QStringLiteral("8.8.4.4");
-    p.channels = 2;
-    QVERIFY(ProfileService(ctx).create(p).ok());
-    QVERIFY(ProfileService(ctx).allocateCredit(p.name, Money::fromCents(20000)).ok());
+    const QString profile = QStringLiteral("Tromso office");
+    const QString problem =
+        m_gui.addProfile(profile, 2, Money::fromCents(50000), Money::fromCents(20000));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
     // Bought today: paid for a month, which ends within the 30 days Extend needs.
-    QVERIFY(BundleService(ctx).add(p.name, 2).ok());
+    QVERIFY(BundleService(ctx).add(profile, 2).ok());
     m_window->refreshPages();
     const QString periods = QStringLiteral(
         "SELECT COUNT(*) FROM bundle_periods b JOIN profiles p ON p.id = b.profile_id "
@@ -1148,7 +1141,7 @@ void TestGuiKeyboard::extendBundles()
     const qint64 before = scalar(periods);
 
     showPageByKey(3);
-    selectProfileByKeys(m_window, p.name);
+    selectProfileByKeys(m_window, profile);
     whenModal(QStringLiteral("extendBundlesConfirmation"), [](QWidget* d) {
         auto* ok = d->findChild<QAbstractButton*>(QStringLiteral("okButton"));
         QVERIFY(ok);
@@ -1158,7 +1151,7 @@ void TestGuiKeyboard::extendBundles()
     triggerFromMenu(QStringLiteral("extendBundlesAction"));
     QVERIFY(m_answered.contains(QStringLiteral("extendBundlesConfirmation")));
     QCOMPARE(scalar(periods), before + 1);
-    auto summary = BundleService(ctx).summary(p.name);
+    auto summary = BundleService(ctx).summary(profile);
     QVERIFY(summary.ok());
     QCOMPARE(summary->count, 2);
     QVERIFY(!summary->extendable);
