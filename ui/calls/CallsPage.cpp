@@ -189,6 +189,7 @@ CallsPage::CallsPage(const Context& ctx, QWidget* parent)
     m_statementAction->setObjectName(QStringLiteral("statementAction"));
     connect(m_statementAction, &QAction::triggered, this, &CallsPage::showStatement);
     m_table->addActions(toolBarActions());
+    TablePage::addColumnsAction(m_table);
 
     connect(m_model, &CallsModel::totalsChanged, this, &CallsPage::updateTotals);
     connect(m_model, &CallsModel::errorOccurred, this, &CallsPage::updateTotals);

@@ -102,6 +102,7 @@ MembersPage::MembersPage(const Context& ctx, QWidget* parent)
     connect(m_exportAction, &QAction::triggered, this, &MembersPage::exportMembers);
     m_table->addActions({m_addAction, m_allocateAction, m_autoRechargeAction, m_buyNumbersAction,
                          m_cancelNumbersAction, m_separator, m_importAction, m_exportAction});
+    TablePage::addColumnsAction(m_table);
     TablePage::onOpen(m_table, this, [this](const QModelIndex& index) {
         if (index.isValid())
             allocateCredit();

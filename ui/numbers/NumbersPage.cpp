@@ -138,6 +138,7 @@ NumbersPage::NumbersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
     connect(m_reassignAction, &QAction::triggered, this, &NumbersPage::reassignNumber);
     connect(m_cancelAction, &QAction::triggered, this, &NumbersPage::cancelNumbers);
     m_table->addActions(numberActions());
+    TablePage::addColumnsAction(m_table);
     TablePage::onOpen(m_table, this, [this](const QModelIndex& index) {
         if (index.isValid() && m_reassignAction->isEnabled())
             reassignNumber();

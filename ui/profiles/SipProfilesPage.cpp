@@ -125,6 +125,7 @@ SipProfilesPage::SipProfilesPage(const Context& ctx, QWidget* parent) : QWidget(
     };
     m_table->addActions({m_renameAction, m_deleteAction, m_creditAction, m_channelsAction,
                          m_linkAction, m_buyNumberAction});
+    TablePage::addColumnsAction(m_table);
     m_details->setActions({m_channelsAction, m_creditAction, m_linkAction, m_unlinkAction,
                            m_buyNumberAction, m_bundleActions});
 

@@ -214,35 +214,74 @@ void keepHeadersWhole(QHeaderView* header)
     later();
 }
 
+namespace {
+
+QString columnsTitle()
+{
+    return QCoreApplication::translate("sb::ui::TablePage", "Columns");
+}
+
+// A check box per column of `header`, in the order shown, named by its title in the current
+// language; the last one shown cannot be hidden.
+void fillColumnsMenu(QMenu* menu, QHeaderView* header)
+{
+    menu->clear();
+    if (!header->model())
+        return;
+    int shown = 0;
+    for (int i = 0; i < header->count(); ++i)
+        shown += header->isSectionHidden(i) ? 0 : 1;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        QAction* action = menu->addAction(
+            header->model()->headerData(logical, Qt::Horizontal, Qt::DisplayRole).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(logical));
+        action->setEnabled(header->isSectionHidden(logical) || shown > 1);
+        QObject::connect(action, &QAction::toggled, header, [header, logical](bool on) {
+            header->setProperty(ChosenColumnProperty, logical);
+            header->setSectionHidden(logical, !on);
+            if (on && header->sectionSize(logical) < header->sectionSizeHint(logical))
+                header->resizeSection(logical, header->sectionSizeHint(logical));
+            header->setProperty(ChosenColumnProperty, QVariant());
+        });
+    }
+}
+
+} // namespace
+
 void chooseColumns(QHeaderView* header)
 {
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     QObject::connect(header, &QWidget::customContextMenuRequested, header, [header](QPoint at) {
-        if (!header->model())
-            return;
         QMenu menu(header);
         menu.setObjectName(QStringLiteral("columnsMenu"));
-        menu.setAccessibleName(QCoreApplication::translate("sb::ui::TablePage", "Columns"));
-        int shown = 0;
-        for (int i = 0; i < header->count(); ++i)
-            shown += header->isSectionHidden(i) ? 0 : 1;
-        for (int visual = 0; visual < header->count(); ++visual) {
-            const int logical = header->logicalIndex(visual);
-            QAction* action = menu.addAction(
-                header->model()->headerData(logical, Qt::Horizontal, Qt::DisplayRole).toString());
-            action->setCheckable(true);
-            action->setChecked(!header->isSectionHidden(logical));
-            action->setEnabled(header->isSectionHidden(logical) || shown > 1);
-            QObject::connect(action, &QAction::toggled, header, [header, logical](bool on) {
-                header->setProperty(ChosenColumnProperty, logical);
-                header->setSectionHidden(logical, !on);
-                if (on && header->sectionSize(logical) < header->sectionSizeHint(logical))
-                    header->resizeSection(logical, header->sectionSizeHint(logical));
-                header->setProperty(ChosenColumnProperty, QVariant());
-            });
-        }
+        menu.setAccessibleName(columnsTitle());
+        fillColumnsMenu(&menu, header);
         menu.exec(header->viewport()->mapToGlobal(at));
     });
+}
+
+void addColumnsAction(QTableView* table)
+{
+    auto* separator = new QAction(table);
+    separator->setSeparator(true);
+    auto* columns = new QAction(table);
+    columns->setObjectName(QStringLiteral("columnsAction"));
+    auto* menu = new QMenu(table);
+    menu->setObjectName(QStringLiteral("columnsSubmenu"));
+    columns->setMenu(menu);
+    QHeaderView* header = table->horizontalHeader();
+    QObject::connect(menu, &QMenu::aboutToShow, menu,
+                     [menu, header] { fillColumnsMenu(menu, header); });
+    const auto retranslate = [columns, menu] {
+        columns->setText(columnsTitle());
+        menu->setAccessibleName(columnsTitle());
+    };
+    table->installEventFilter(new HeaderEvents(columns, retranslate));
+    retranslate();
+    table->addAction(separator);
+    table->addAction(columns);
 }
 
 void keepChoicesWhole(QComboBox* combo, int items)

@@ -60,6 +60,9 @@ void keepHeadersWhole(QHeaderView* header);
 /// language: the admin hides and shows columns; the last one shown stays. createTable adds it
 /// to tables with actions.
 void chooseColumns(QHeaderView* header);
+/// The same menu as a "Columns" submenu at the end of `table`'s context menu (after the
+/// page's actions): a keyboard user reaches it with Shift+F10 or the Menu key.
+void addColumnsAction(QTableView* table);
 /// The header property that names the column the admin is showing or hiding from that menu
 /// while it changes (ColumnFitter then leaves that column as chosen).
 inline constexpr char ChosenColumnProperty[] = "sbChosenColumn";

@@ -763,8 +763,11 @@ void TestGuiNumbers::columnsKeepTheStatusInView()
         QVERIFY(ui::LanguageManager::instance()->apply(QString::fromLatin1(language), false));
         for (const QSize size : {QSize(1024, 700), QSize(1280, 800), QSize(1024, 700)}) {
             w->resize(size);
-            settle();
-            const QString problem = statusProblem(m_bobNumber);
+            // Once the window has followed the language and the size (a busy machine takes
+            // more than a few milliseconds to retranslate it all).
+            QString problem;
+            (void)QTest::qWaitFor([&] { return (problem = statusProblem(m_bobNumber)).isEmpty(); },
+                                  3000);
             QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("%1 %2×%3: %4")
                                                        .arg(QString::fromLatin1(language))
                                                        .arg(size.width())
@@ -805,6 +808,25 @@ void TestGuiNumbers::columnsKeepTheStatusInView()
     w->resize(1030, 700);
     settle();
     QVERIFY(!header->isSectionHidden(NumbersModel::Area));
+
+    // The same menu for a keyboard user: "Columns" ends the table's context menu (Shift+F10).
+    QAction* columns = m_numbers->table()->actions().constLast();
+    QCOMPARE(columns->objectName(), QStringLiteral("columnsAction"));
+    QCOMPARE(columns->text(), QStringLiteral("Kolumny"));
+    QVERIFY(columns->menu());
+    emit columns->menu()->aboutToShow();
+    QAction* area = nullptr;
+    for (QAction* a : columns->menu()->actions())
+        if (a->text() == QStringLiteral("Numer kierunkowy"))
+            area = a;
+    QVERIFY(area && area->isChecked());
+    area->trigger();
+    QTRY_VERIFY(header->isSectionHidden(NumbersModel::Area));
+    emit columns->menu()->aboutToShow();
+    for (QAction* a : columns->menu()->actions())
+        if (a->text() == QStringLiteral("Numer kierunkowy"))
+            a->trigger();
+    QTRY_VERIFY(!header->isSectionHidden(NumbersModel::Area));
 
     // A divider dragged by hand: the admin's widths stay however the window changes.
     QVERIFY(ui::LanguageManager::instance()->apply(QStringLiteral("en"), false));
