@@ -61,6 +61,7 @@ constexpr Entry kActions[] = {
     {"buyNumbersForMembersAction", "numbers-buy", ""},
     {"buyNumberForProfileAction", "numbers-buy", ""},
     {"cancelNumbersAction", "numbers-cancel", ""},
+    {"columnsAction", "columns", "view-list-details"},
     {"cancelNumbersOfMembersAction", "numbers-cancel", ""},
     {"reassignNumberAction", "number-reassign", ""},
     {"exportCallsAction", "export", "document-export document-save-as"},
