@@ -540,14 +540,17 @@ QStringList TestGuiEveryPage::checkDialog(const DialogAction& d, const QString& 
                          .arg(name)
                          .arg(wanted.width())
                          .arg(wanted.height());
-        // Qt's own file dialog is Qt's to fit (its columns are the user's to widen).
-        if (!qobject_cast<QFileDialog*>(modal))
-            for (const QString& f : cutTexts(modal))
-                found << QStringLiteral("%1: %2").arg(name, f);
-        for (const QString& f : unreachable(modal))
-            found << QStringLiteral("%1: %2").arg(name, f);
-        for (const QString& f : clashingAccelerators(modal))
-            found << QStringLiteral("%1: %2").arg(name, f);
+        const auto check = [&found, modal](const QString& where) {
+            // Qt's own file dialog is Qt's to fit (its columns are the user's to widen).
+            if (!qobject_cast<QFileDialog*>(modal))
+                for (const QString& f : cutTexts(modal))
+                    found << QStringLiteral("%1: %2").arg(where, f);
+            for (const QString& f : unreachable(modal))
+                found << QStringLiteral("%1: %2").arg(where, f);
+            for (const QString& f : clashingAccelerators(modal))
+                found << QStringLiteral("%1: %2").arg(where, f);
+        };
+        check(name);
         // A wizard's later pages too, each shown as its first (on what the earlier pages hold
         // by default): the paying step's long button and summaries fit as well.
         if (auto* wizard = qobject_cast<QWizard*>(modal)) {
@@ -558,15 +561,8 @@ QStringList TestGuiEveryPage::checkDialog(const DialogAction& d, const QString& 
                 wizard->setStartId(id);
                 wizard->restart();
                 QCoreApplication::processEvents();
-                const QString page =
-                    QStringLiteral("%1 page %2 (%3)")
-                        .arg(name, QString::number(id), wizard->currentPage()->title());
-                for (const QString& f : cutTexts(modal))
-                    found << QStringLiteral("%1: %2").arg(page, f);
-                for (const QString& f : unreachable(modal))
-                    found << QStringLiteral("%1: %2").arg(page, f);
-                for (const QString& f : clashingAccelerators(modal))
-                    found << QStringLiteral("%1: %2").arg(page, f);
+                check(QStringLiteral("%1 page %2 (%3)")
+                          .arg(name, QString::number(id), wizard->currentPage()->title()));
             }
         }
         if (auto* dialog = qobject_cast<QDialog*>(modal))
