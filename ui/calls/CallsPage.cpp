@@ -193,10 +193,6 @@ CallsPage::CallsPage(const Context& ctx, QWidget* parent)
 
     connect(m_model, &CallsModel::totalsChanged, this, &CallsPage::updateTotals);
     connect(m_model, &CallsModel::errorOccurred, this, &CallsPage::updateTotals);
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        if (!m_columnsFitted && isVisible())
-            fitColumns();
-    });
     // New profiles and departments for the filters.
     if (m_ctx.notifier)
         connect(m_ctx.notifier, &Notifier::changed, this, [this](const Changes& changes) {
@@ -487,21 +483,6 @@ void CallsPage::showStatement()
     dialog.exec();
 }
 
-void CallsPage::fitColumns()
-{
-    if (!m_fitter->userSized())
-        m_fitter->fit();
-    // Fitted to an empty table (only the headers): fit again once calls come.
-    m_columnsFitted = m_model->rowCount() > 0;
-}
-
-void CallsPage::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    if (!m_columnsFitted)
-        fitColumns();
-}
-
 void CallsPage::saveSettings() const
 {
     QSettings settings;
@@ -510,8 +491,7 @@ void CallsPage::saveSettings() const
 
 void CallsPage::restoreSettings()
 {
-    if (m_fitter->restoreState(QSettings(), kHeaderKey))
-        m_columnsFitted = true;
+    m_fitter->restoreState(QSettings(), kHeaderKey);
 }
 
 void CallsPage::changeEvent(QEvent* event)

@@ -79,7 +79,6 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
-    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslateUi();
@@ -89,7 +88,6 @@ private:
     void applyDates();
     void runImport(const QString& path, int format, const QByteArray& zone);
     void showImportReport(const QString& file, const CallImportReport& report);
-    void fitColumns();
 
     const Context& m_ctx;
     CallsModel* m_model = nullptr;
@@ -112,7 +110,6 @@ private:
     HintLabel* m_report = nullptr;
     QTableView* m_table = nullptr;
     ColumnFitter* m_fitter = nullptr;
-    bool m_columnsFitted = false;
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_statementAction = nullptr;

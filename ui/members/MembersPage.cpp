@@ -115,8 +115,6 @@ MembersPage::MembersPage(const Context& ctx, QWidget* parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, [this]() {
         updateActions();
         updateCount();
-        if (!m_columnsFitted && isVisible())
-            fitColumns();
     });
     // A failed read shows above the table, not as an empty table.
     connect(m_model, &MembersModel::errorOccurred, this, &MembersPage::updateCount);
@@ -401,21 +399,6 @@ void MembersPage::exportToFile(const QString& path)
         });
 }
 
-void MembersPage::fitColumns()
-{
-    if (!m_fitter->userSized())
-        m_fitter->fit();
-    // Fitted to an empty table (only the headers): fit again once rows come.
-    m_columnsFitted = m_model->rowCount() > 0;
-}
-
-void MembersPage::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    if (!m_columnsFitted)
-        fitColumns();
-}
-
 void MembersPage::saveSettings() const
 {
     QSettings settings;
@@ -424,8 +407,7 @@ void MembersPage::saveSettings() const
 
 void MembersPage::restoreSettings()
 {
-    if (m_fitter->restoreState(QSettings(), kHeaderKey))
-        m_columnsFitted = true; // the admin's own widths
+    m_fitter->restoreState(QSettings(), kHeaderKey);
 }
 
 void MembersPage::changeEvent(QEvent* event)

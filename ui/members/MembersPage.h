@@ -96,7 +96,6 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
-    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslateUi();
@@ -104,7 +103,6 @@ private:
     void updateCount();
     void runImport(const QString& path);
     /// Column widths from the fetched rows (a page at most, never the whole table).
-    void fitColumns();
 
     const Context& m_ctx;
     MembersModel* m_model = nullptr;
@@ -125,7 +123,6 @@ private:
     FileChooser m_files;
     bool m_busy = false;
     ColumnFitter* m_fitter = nullptr;
-    bool m_columnsFitted = false;
 };
 
 } // namespace sb::ui

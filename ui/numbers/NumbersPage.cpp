@@ -85,7 +85,7 @@ NumbersPage::NumbersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
     // The status gets the width its texts need (a cancelled number's last day whole); the
     // holder and then the country give way (whole in their tool tips) when the rest does
     // not fit, and then the area (in the number itself) steps out of view.
-    m_fitter = new ColumnFitter(m_table, [this] { return m_statusWidth = statusWidth(0); });
+    m_fitter = new ColumnFitter(m_table, [this] { return statusWidth(0); });
     m_fitter->setColumn(NumbersModel::Holder, 28, 9);
     m_fitter->setColumn(NumbersModel::Country, 18, 6);
     m_fitter->setOptional(NumbersModel::Area);
@@ -153,16 +153,16 @@ NumbersPage::NumbersPage(const Context& ctx, QWidget* parent) : QWidget(parent),
         selectNumbers(std::exchange(m_keptSelection, {}));
         updateActions();
         updateCount();
-        // Fitted to an empty table, or a number cancelled (its status now has a date).
-        if (isVisible() &&
-            (!m_columnsFitted || (!m_fitter->userSized() && statusWidth(0) > m_statusWidth)))
-            fitColumns();
+        // A number cancelled: its status now has a date.
+        if (isVisible() && !m_fitter->userSized() && statusWidth(0) > m_fitter->lastWidth())
+            m_fitter->fit();
     });
     connect(m_model, &NumbersModel::errorOccurred, this, &NumbersPage::updateCount);
     // A cancelled number scrolled into the fetched rows for the first time: its date whole.
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex&, int first, int) {
-                if (m_columnsFitted && !m_fitter->userSized() && statusWidth(first) > m_statusWidth)
+                if (isVisible() && !m_fitter->userSized() &&
+                    statusWidth(first) > m_fitter->lastWidth())
                     m_fitter->fit();
             });
 
@@ -500,19 +500,9 @@ int NumbersPage::statusWidth(int firstRow) const
     return widest + icon + metrics.horizontalAdvance(QLatin1Char('M')) * 2;
 }
 
-void NumbersPage::fitColumns()
-{
-    if (!m_fitter->userSized())
-        m_fitter->fit();
-    // Fitted to an empty table (only the headers): fit again once rows come.
-    m_columnsFitted = m_model->rowCount() > 0;
-}
-
 void NumbersPage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
-    if (!m_columnsFitted)
-        fitColumns();
     updateActions();
 }
 
@@ -530,8 +520,7 @@ void NumbersPage::saveSettings() const
 
 void NumbersPage::restoreSettings()
 {
-    if (m_fitter->restoreState(QSettings(), kHeaderKey))
-        m_columnsFitted = true;
+    m_fitter->restoreState(QSettings(), kHeaderKey);
 }
 
 void NumbersPage::changeEvent(QEvent* event)

@@ -82,7 +82,6 @@ private:
     void retranslateUi();
     void updateActions();
     void updateCount();
-    void fitColumns();
     /// The width the status column needs for the fetched rows from `firstRow` on.
     int statusWidth(int firstRow) const;
     void cancelNumberList(const QStringList& e164s);
@@ -109,9 +108,6 @@ private:
     QAction* m_reassignAction = nullptr;
     QAction* m_cancelAction = nullptr;
     ColumnFitter* m_fitter = nullptr;
-    bool m_columnsFitted = false;
-    /// What statusWidth(0) measured at the last fit.
-    int m_statusWidth = 0;
 };
 
 } // namespace sb::ui

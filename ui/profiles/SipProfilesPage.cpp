@@ -583,10 +583,6 @@ void SipProfilesPage::extendBundles()
 void SipProfilesPage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
-    if (!m_columnsFitted) {
-        m_fitter->fit();
-        m_columnsFitted = m_model->rowCount() > 0;
-    }
     updateActions();
 }
 
@@ -606,8 +602,7 @@ void SipProfilesPage::saveSettings() const
 void SipProfilesPage::restoreSettings()
 {
     QSettings settings;
-    if (m_fitter->restoreState(settings, kHeaderKey))
-        m_columnsFitted = true;
+    m_fitter->restoreState(settings, kHeaderKey);
     const QByteArray splitter = settings.value(kSplitterKey).toByteArray();
     if (!splitter.isEmpty())
         m_splitter->restoreState(splitter);

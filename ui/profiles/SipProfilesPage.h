@@ -125,7 +125,6 @@ private:
     QList<QAction*> m_bundleActions;
     std::function<QString()> m_chooser;
     ColumnFitter* m_fitter = nullptr;
-    bool m_columnsFitted = false;
 };
 
 } // namespace sb::ui

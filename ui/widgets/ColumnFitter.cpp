@@ -71,6 +71,12 @@ ColumnFitter::ColumnFitter(QTableView* table, std::function<int()> lastWidth)
         if (!m_userSized)
             fit();
     });
+    // The first rows, after a fit to the titles of an empty table.
+    if (table->model())
+        connect(table->model(), &QAbstractItemModel::modelReset, this, [this] {
+            if (!m_fittedToRows && !m_userSized && m_table->isVisible())
+                fit();
+        });
     QHeaderView* header = table->horizontalHeader();
     connect(
         header, &QHeaderView::sectionResized, this, [this](int logical, int oldSize, int newSize) {
@@ -157,6 +163,7 @@ void ColumnFitter::fit()
             std::max(titleWidth(last), std::min(contentsWidth(m_table, last) + em, em * 24));
     // Qt keeps a stretched last section at least as wide as the default section.
     m_last = std::max(lastWidth, header->defaultSectionSize());
+    m_fittedToRows = m_table->model() && m_table->model()->rowCount() > 0;
     share();
 }
 
@@ -214,7 +221,7 @@ void ColumnFitter::saveState(QSettings& settings, const QString& key) const
     settings.setValue(key + kChosenSuffix, chosen);
 }
 
-bool ColumnFitter::restoreState(const QSettings& settings, const QString& key)
+void ColumnFitter::restoreState(const QSettings& settings, const QString& key)
 {
     const QByteArray state = settings.value(key).toByteArray();
     // The order, the sort and the columns the admin showed or hid are the admin's; the widths
@@ -223,13 +230,12 @@ bool ColumnFitter::restoreState(const QSettings& settings, const QString& key)
     const bool restored = !state.isEmpty() && m_table->horizontalHeader()->restoreState(state);
     m_sharing = false;
     if (!restored)
-        return false;
+        return;
     m_chosen.clear();
     const QVariantList chosen = settings.value(key + kChosenSuffix).toList();
     for (const QVariant& logical : chosen)
         m_chosen.insert(logical.toInt());
     m_userSized = settings.value(key + kSizedSuffix).toBool();
-    return m_userSized;
 }
 
 bool ColumnFitter::eventFilter(QObject* watched, QEvent* event)
@@ -241,6 +247,8 @@ bool ColumnFitter::eventFilter(QObject* watched, QEvent* event)
         m_later->start();
     // Titles and cells have other widths in another language or font: measured again once
     // the model's texts follow.
+    if (watched == m_table && event->type() == QEvent::Show && !m_fittedToRows && !m_userSized)
+        fit();
     if (watched == m_table &&
         (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) &&
         !m_userSized && !m_natural.isEmpty())

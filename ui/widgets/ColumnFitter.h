@@ -21,7 +21,8 @@ namespace sb::ui {
 /// tips), and then the optional columns step out of view, in the order given, until the
 /// rest fits; they come back when there is room. Shares again whenever the viewport is
 /// resized and measures again after a language change, until the admin sizes a column by
-/// hand. A column the admin showed or hid from the header's menu stays as chosen.
+/// hand. A column the admin showed or hid from the header's menu stays as chosen. It fits by
+/// itself when the table is first shown and when its first rows come (a reset).
 class ColumnFitter : public QObject
 {
     Q_OBJECT
@@ -43,12 +44,14 @@ public:
     void fit();
     /// Whether the admin sized a column by hand: the fitter then leaves the widths alone.
     bool userSized() const { return m_userSized; }
+    /// The width the last column got at the last fit (0 before the first).
+    int lastWidth() const { return m_last; }
 
     /// Keeps the header (order, sort, hidden columns, widths), whether the admin sized it and
     /// the columns the admin showed or hid under `key`.
     void saveState(QSettings& settings, const QString& key) const;
-    /// Restores what saveState kept. True when the widths are the admin's: nothing to fit.
-    bool restoreState(const QSettings& settings, const QString& key);
+    /// Restores what saveState kept; widths the admin sized are then never fitted again.
+    void restoreState(const QSettings& settings, const QString& key);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -82,6 +85,8 @@ private:
     QTimer* m_refit = nullptr;
     bool m_sharing = false;
     bool m_userSized = false;
+    /// Fitted to rows, not only to the titles of an empty table.
+    bool m_fittedToRows = false;
     /// A mouse button is down on the header: a section resized now is the admin's doing.
     bool m_headerPressed = false;
 };
