@@ -52,11 +52,52 @@ QString sortColumn(CallQuery::Sort s)
     return QStringLiteral("c.started_at");
 }
 
+// The admin's day boundary, in UTC.
+QDateTime boundaryTime(const QDate& day, const QTimeZone& zone)
+{
+    const QTimeZone z = zone.isValid() ? zone : QTimeZone::systemTimeZone();
+    return QDateTime(day, QTime(0, 0), z).toUTC();
+}
+
 // The admin's day boundary as stored: ISO 8601 UTC, which orders as text.
 QString boundary(const QDate& day, const QTimeZone& zone)
 {
-    const QTimeZone z = zone.isValid() ? zone : QTimeZone::systemTimeZone();
-    return QDateTime(day, QTime(0, 0), z).toUTC().toString(Qt::ISODate);
+    return boundaryTime(day, zone).toString(Qt::ISODate);
+}
+
+// SUM of a bigint is NUMERIC on PostgreSQL: cast back.
+const QString kTotalsOfCalls =
+    QStringLiteral("SELECT COUNT(*), CAST(COALESCE(SUM(c.billed_minutes), 0) AS BIGINT),"
+                   " CAST(COALESCE(SUM(c.bundle_minutes), 0) AS BIGINT),"
+                   " CAST(COALESCE(SUM(c.cost_cents), 0) AS BIGINT),"
+                   " CAST(COALESCE(SUM(c.charged_cents), 0) AS BIGINT) FROM calls c");
+
+// Adds the totals a query of kTotalsOfCalls' columns (or call_totals' sums) read.
+Result<void> addTotals(const Database& db, const QString& sql, const QVariantList& binds,
+                       CallTotals* t)
+{
+    auto q = db.runFirst(sql, binds);
+    if (!q)
+        return q.error();
+    t->calls += q->value(0).toLongLong();
+    t->billedMinutes += q->value(1).toLongLong();
+    t->bundleMinutes += q->value(2).toLongLong();
+    t->price += Money::fromCents(q->value(3).toLongLong());
+    t->charged += Money::fromCents(q->value(4).toLongLong());
+    return {};
+}
+
+// The UTC month that starts at or after `t`.
+QDateTime wholeMonthFrom(const QDateTime& t)
+{
+    const QDateTime start(QDate(t.date().year(), t.date().month(), 1), QTime(0, 0), Qt::UTC);
+    return start < t ? start.addMonths(1) : start;
+}
+
+// The start of the UTC month `t` is in.
+QDateTime monthStart(const QDateTime& t)
+{
+    return QDateTime(QDate(t.date().year(), t.date().month(), 1), QTime(0, 0), Qt::UTC);
 }
 
 CallEntry readEntry(const QSqlQuery& q, const CallHistory& history)
@@ -224,6 +265,13 @@ SeekKey CallHistory::seekKey(const CallEntry& e, CallQuery::Sort sort)
 
 Result<qint64> CallHistory::count(const CallQuery& query) const
 {
+    if (query.search.trimmed().isEmpty() && query.profile.trimmed().isEmpty() &&
+        query.member.trimmed().isEmpty() && query.department.isEmpty()) {
+        auto t = totalsByMonth(query.from, query.to, query.zone);
+        if (!t)
+            return t.error();
+        return t->calls;
+    }
     auto f = filter(query);
     if (!f)
         return f.error();
@@ -274,25 +322,68 @@ Result<std::optional<CallTotals>> CallHistory::searchTotals(const CallQuery& que
 
 Result<CallTotals> CallHistory::totals(const CallQuery& query) const
 {
+    if (query.search.trimmed().isEmpty() && query.profile.trimmed().isEmpty() &&
+        query.member.trimmed().isEmpty() && query.department.isEmpty())
+        return totalsByMonth(query.from, query.to, query.zone);
     auto f = filter(query);
     if (!f)
         return f.error();
-    // SUM(bigint) is NUMERIC on PostgreSQL: cast back.
-    auto q = m_ctx.db.runFirst(
-        QStringLiteral("SELECT COUNT(*), CAST(COALESCE(SUM(c.billed_minutes), 0) AS BIGINT),"
-                       " CAST(COALESCE(SUM(c.bundle_minutes), 0) AS BIGINT),"
-                       " CAST(COALESCE(SUM(c.cost_cents), 0) AS BIGINT),"
-                       " CAST(COALESCE(SUM(c.charged_cents), 0) AS BIGINT) FROM calls c") +
-            f->where,
-        f->binds);
-    if (!q)
-        return q.error();
     CallTotals t;
-    t.calls = q->value(0).toLongLong();
-    t.billedMinutes = q->value(1).toLongLong();
-    t.bundleMinutes = q->value(2).toLongLong();
-    t.price = Money::fromCents(q->value(3).toLongLong());
-    t.charged = Money::fromCents(q->value(4).toLongLong());
+    if (auto a = addTotals(m_ctx.db, kTotalsOfCalls + f->where, f->binds, &t); !a)
+        return a.error();
+    return t;
+}
+
+Result<CallTotals> CallHistory::totalsByMonth(const QDate& fromDay, const QDate& toDay,
+                                              const QTimeZone& zone) const
+{
+    // [from, to) in UTC; an invalid end is open.
+    const QDateTime from = fromDay.isValid() ? boundaryTime(fromDay, zone) : QDateTime();
+    const QDateTime to = toDay.isValid() ? boundaryTime(toDay.addDays(1), zone) : QDateTime();
+    // The whole UTC months inside come from call_totals; the days of a month the range cuts
+    // (in the admin's time zone they rarely fall on a UTC month) from the calls, by index.
+    const QDateTime firstWhole = from.isValid() ? wholeMonthFrom(from) : QDateTime();
+    const QDateTime endWhole = to.isValid() ? monthStart(to) : QDateTime();
+    const Database& db = m_ctx.db;
+    const QString inRange = QStringLiteral(" WHERE c.started_at >= ? AND c.started_at < ?");
+    const auto iso = [](const QDateTime& t) { return t.toString(Qt::ISODate); };
+    CallTotals t;
+    if (from.isValid() && to.isValid() && firstWhole >= endWhole) {
+        if (auto a = addTotals(db, kTotalsOfCalls + inRange, {iso(from), iso(to)}, &t); !a)
+            return a.error();
+        return t;
+    }
+    QStringList months;
+    QVariantList binds;
+    if (firstWhole.isValid()) {
+        months << QStringLiteral("month >= ?");
+        binds << firstWhole.toString(QStringLiteral("yyyy-MM"));
+    }
+    if (endWhole.isValid()) {
+        months << QStringLiteral("month < ?");
+        binds << endWhole.toString(QStringLiteral("yyyy-MM"));
+    }
+    if (auto a = addTotals(db,
+                           QStringLiteral("SELECT CAST(COALESCE(SUM(calls), 0) AS BIGINT),"
+                                          " CAST(COALESCE(SUM(billed_minutes), 0) AS BIGINT),"
+                                          " CAST(COALESCE(SUM(bundle_minutes), 0) AS BIGINT),"
+                                          " CAST(COALESCE(SUM(cost_cents), 0) AS BIGINT),"
+                                          " CAST(COALESCE(SUM(charged_cents), 0) AS BIGINT)"
+                                          " FROM call_totals") +
+                               (months.isEmpty() ? QString()
+                                                 : QStringLiteral(" WHERE ") +
+                                                       months.join(QStringLiteral(" AND "))),
+                           binds, &t);
+        !a)
+        return a.error();
+    if (from.isValid() && from < firstWhole) {
+        if (auto a = addTotals(db, kTotalsOfCalls + inRange, {iso(from), iso(firstWhole)}, &t); !a)
+            return a.error();
+    }
+    if (to.isValid() && endWhole < to) {
+        if (auto a = addTotals(db, kTotalsOfCalls + inRange, {iso(endWhole), iso(to)}, &t); !a)
+            return a.error();
+    }
     return t;
 }
 

@@ -46,6 +46,8 @@ public:
     /// Where the page after `e` starts in `sort` order (CallQuery::after).
     static SeekKey seekKey(const CallEntry& e, CallQuery::Sort sort);
     Result<qint64> count(const CallQuery& query) const;
+    /// The count and totals of the calls the query matches. Without a search or a payer
+    /// filter they come from the monthly totals (CallSummaries), a dozen rows for a year.
     Result<CallTotals> totals(const CallQuery& query) const;
     /// A search matching more calls than this has no totals: summing them would read them all
     /// (a digit or two are in most numbers). The history shows "more than" instead.
@@ -83,6 +85,9 @@ private:
     };
     Result<Filter> filter(const CallQuery& query,
                           SearchIndex::Use use = SearchIndex::Use::Count) const;
+    /// totals() of every call started in the admin's days from..to (either open).
+    Result<CallTotals> totalsByMonth(const QDate& from, const QDate& to,
+                                     const QTimeZone& zone) const;
 
     const Context& m_ctx;
     QHash<QString, QString> m_rateNames; ///< price list prefix -> name

@@ -11,6 +11,7 @@
 #include "core/profiles/ProviderSettings.h"
 #include "core/secrets/SealedSecret.h"
 #include "core/secrets/SecretVault.h"
+#include "core/storage/CallSummaries.h"
 #include "core/storage/SearchIndex.h"
 #include "core/storage/Transaction.h"
 
@@ -945,6 +946,9 @@ Result<ProfileService::Deletion> ProfileService::remove(const QString& name) con
             while (n->next())
                 numberIds << n->value(0);
         }
+
+        if (auto f = CallSummaries::forgetProfileCalls(db, p->id); !f)
+            return f.error();
         for (const auto& step : steps) {
             auto q = db.run(step.first, {p->id});
             if (!q)

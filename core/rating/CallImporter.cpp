@@ -397,7 +397,7 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
             const Payer& p = payers[size_t(c->payer)];
             summaries.add({p.accountId, p.profileId, c->record.start.toSecsSinceEpoch(),
                            c->record.duration, c->rated.minutes, c->bundleMinutes,
-                           c->charged.cents(), c->rated.e164});
+                           c->charged.cents(), c->rated.price.cents(), c->rated.e164});
         }
         if (summaries.full()) {
             if (auto f = summaries.flush(); !f)

@@ -55,7 +55,16 @@ bool CallSummaries::isUnitedStates(const QString& e164)
 
 void CallSummaries::add(const Call& call)
 {
-    Month& m = m_months[{call.accountId, monthIndex(call.startSecs)}];
+    const qint64 month = monthIndex(call.startSecs);
+    if (m_tables == Tables::All) {
+        Totals& t = m_totals[month];
+        ++t.calls;
+        t.billedMinutes += call.billedMinutes;
+        t.bundleMinutes += call.bundleMinutes;
+        t.costCents += call.costCents;
+        t.chargedCents += call.chargedCents;
+    }
+    Month& m = m_months[{call.accountId, month}];
     ++m.calls;
     m.billedMinutes += call.billedMinutes;
     m.bundleMinutes += call.bundleMinutes;
@@ -76,7 +85,7 @@ void CallSummaries::add(const Call& call)
 
 bool CallSummaries::full() const
 {
-    return m_months.size() + m_hours.size() >= kMaxHeld;
+    return m_months.size() + m_hours.size() + m_totals.size() >= kMaxHeld;
 }
 
 Result<void> CallSummaries::flush()
@@ -84,6 +93,33 @@ Result<void> CallSummaries::flush()
     // Many rows per statement: a million calls touch some hundred thousand months of
     // accounts and hours of profiles.
     constexpr int kRows = 64;
+    if (!m_totals.empty()) {
+        MultiRowStatement upsert(
+            m_db,
+            QStringLiteral("INSERT INTO call_totals (month, calls, billed_minutes,"
+                           " bundle_minutes, cost_cents, charged_cents) VALUES "),
+            QStringLiteral("(?, ?, ?, ?, ?, ?)"),
+            QStringLiteral(" ON CONFLICT (month) DO UPDATE SET"
+                           " calls = call_totals.calls + excluded.calls,"
+                           " billed_minutes = call_totals.billed_minutes + excluded.billed_minutes,"
+                           " bundle_minutes = call_totals.bundle_minutes + excluded.bundle_minutes,"
+                           " cost_cents = call_totals.cost_cents + excluded.cost_cents,"
+                           " charged_cents = call_totals.charged_cents + excluded.charged_cents"),
+            kRows);
+        for (const auto& [month, t] : m_totals) {
+            upsert.add(monthText(month))
+                .add(t.calls)
+                .add(t.billedMinutes)
+                .add(t.bundleMinutes)
+                .add(t.costCents)
+                .add(t.chargedCents);
+            if (auto u = upsert.endRow(); !u)
+                return u;
+        }
+        if (auto u = upsert.flush(); !u)
+            return u;
+        m_totals.clear();
+    }
     if (!m_months.empty()) {
         MultiRowStatement upsert(
             m_db,
@@ -152,7 +188,7 @@ Result<void> CallSummaries::rebuild(const Database& db)
         " LEFT JOIN members m ON m.id = c.member_id"));
     if (!q)
         return q.error();
-    CallSummaries summaries(db);
+    CallSummaries summaries(db, Tables::OfAccounts);
     while (q->next()) {
         const QDateTime start = QDateTime::fromString(q->value(2).toString(), Qt::ISODate);
         if (!start.isValid() || q->value(0).isNull())
@@ -173,6 +209,56 @@ Result<void> CallSummaries::rebuild(const Database& db)
         }
     }
     return summaries.flush();
+}
+
+namespace {
+
+// Each month's totals of the calls `where` picks (with `binds`), as call_totals holds them.
+// SUM of a bigint is NUMERIC on PostgreSQL: cast back.
+const QString kMonthTotals = QStringLiteral(
+    "SELECT substr(started_at, 1, 7), COUNT(*), CAST(COALESCE(SUM(billed_minutes), 0) AS BIGINT),"
+    " CAST(COALESCE(SUM(bundle_minutes), 0) AS BIGINT),"
+    " CAST(COALESCE(SUM(cost_cents), 0) AS BIGINT),"
+    " CAST(COALESCE(SUM(charged_cents), 0) AS BIGINT) FROM calls");
+
+} // namespace
+
+Result<void> CallSummaries::rebuildTotals(const Database& db)
+{
+    if (auto d = db.run(QStringLiteral("DELETE FROM call_totals")); !d)
+        return d.error();
+    if (auto i = db.run(QStringLiteral("INSERT INTO call_totals (month, calls, billed_minutes,"
+                                       " bundle_minutes, cost_cents, charged_cents) ") +
+                        kMonthTotals + QStringLiteral(" GROUP BY substr(started_at, 1, 7)"));
+        !i)
+        return i.error();
+    return {};
+}
+
+Result<void> CallSummaries::forgetProfileCalls(const Database& db, qint64 profileId)
+{
+    auto q = db.run(kMonthTotals +
+                        QStringLiteral(" WHERE profile_id = ? GROUP BY substr(started_at, 1, 7)"),
+                    {profileId});
+    if (!q)
+        return q.error();
+    QList<QVariantList> months;
+    while (q->next())
+        months.append(
+            {q->value(1), q->value(2), q->value(3), q->value(4), q->value(5), q->value(0)});
+    q->finish();
+    Statement less(db, QStringLiteral("UPDATE call_totals SET calls = calls - ?,"
+                                      " billed_minutes = billed_minutes - ?,"
+                                      " bundle_minutes = bundle_minutes - ?,"
+                                      " cost_cents = cost_cents - ?,"
+                                      " charged_cents = charged_cents - ? WHERE month = ?"));
+    for (const QVariantList& m : std::as_const(months)) {
+        for (const QVariant& v : m)
+            less.add(v);
+        if (auto u = less.exec(); !u)
+            return u;
+    }
+    return {};
 }
 
 } // namespace sb

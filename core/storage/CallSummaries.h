@@ -18,7 +18,10 @@ namespace sb {
 ///   minutes (billed minutes of calls to US numbers), bundle minutes and charged cents;
 /// - `call_hours` (SIP profile, UTC hour "2026-11-27T09"): seconds its calls occupied a
 ///   channel in that hour (a call is split over the hours it spans);
-/// - `profile_peaks` (SIP profile): its busiest hour so far and those seconds.
+/// - `profile_peaks` (SIP profile): its busiest hour so far and those seconds;
+/// - `call_totals` (month of the call's start): every stored call's count, minutes, price and
+///   charge, whoever paid, so that the calls page's totals line of a year of calls is a
+///   dozen rows, not a million (CallHistory::totals).
 /// It lives with storage because the migration that brings the summaries in builds them from
 /// the calls already stored (rebuild()).
 class CallSummaries
@@ -35,7 +38,8 @@ public:
         qint64 billedMinutes = 0;
         qint64 bundleMinutes = 0;
         qint64 chargedCents = 0;
-        QString e164; ///< the destination, normalised (empty when none)
+        qint64 costCents = 0; ///< the price at the rate (calls.cost_cents)
+        QString e164;         ///< the destination, normalised (empty when none)
     };
 
     explicit CallSummaries(const Database& db) : m_db(db) {}
@@ -48,10 +52,22 @@ public:
     Result<void> flush();
 
     /// Builds the summaries of every stored call, into empty tables (inside the caller's
-    /// transaction).
+    /// transaction): those of `call_months`, `call_hours` and `profile_peaks`.
     static Result<void> rebuild(const Database& db);
+    /// Builds `call_totals` again from the stored calls (inside the caller's transaction): for
+    /// the migration that brings it in, and for a writer of calls other than the importer.
+    static Result<void> rebuildTotals(const Database& db);
+    /// Takes a SIP profile's calls out of `call_totals`, before they are deleted with it.
+    static Result<void> forgetProfileCalls(const Database& db, qint64 profileId);
 
 private:
+    enum class Tables
+    {
+        All,
+        OfAccounts ///< not `call_totals` (rebuild(): an older schema may not have it yet)
+    };
+    CallSummaries(const Database& db, Tables tables) : m_db(db), m_tables(tables) {}
+
     struct Month
     {
         qint64 calls = 0;
@@ -60,9 +76,19 @@ private:
         qint64 bundleMinutes = 0;
         qint64 chargedCents = 0;
     };
+    struct Totals
+    {
+        qint64 calls = 0;
+        qint64 billedMinutes = 0;
+        qint64 bundleMinutes = 0;
+        qint64 costCents = 0;
+        qint64 chargedCents = 0;
+    };
     bool isUnitedStates(const QString& e164);
 
     Database m_db;
+    Tables m_tables = Tables::All;
+    std::map<qint64, Totals> m_totals;                   // month index → every call's totals
     std::map<std::pair<qint64, qint64>, Month> m_months; // (account, month index) → totals
     std::map<std::pair<qint64, qint64>, qint64> m_hours; // (profile, hour index) → seconds
     QHash<QString, bool> m_usByArea;                     // "+1NPA" → a US area code

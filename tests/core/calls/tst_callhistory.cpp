@@ -11,10 +11,14 @@
 #include "core/members/MemberService.h"
 #include "core/numbers/PriceListStore.h"
 #include "core/profiles/ProfileService.h"
+#include "core/rating/CallImporter.h"
+#include "core/storage/CallSummaries.h"
 #include "core/storage/SearchIndex.h"
+#include "tests/support/CdrLines.h"
 
 #include <QBuffer>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 
 using namespace sb;
@@ -102,7 +106,55 @@ QString setUp(const Context& ctx)
     for (const Call& c : sampleCalls())
         if (!insert(ctx.db, c, ++n))
             return QStringLiteral("insert failed");
+    // Written behind the importer's back: the monthly totals are built again, as any other
+    // writer of calls must.
+    if (auto r = CallSummaries::rebuildTotals(ctx.db); !r)
+        return r.error().message;
     return {};
+}
+
+// The totals of the calls started in [from, to) (ISO UTC texts, empty = open), summed from
+// the calls themselves: what totals() must agree with.
+CallTotals summedFromCalls(const Database& db, const QString& from, const QString& to)
+{
+    QString where = QStringLiteral(" WHERE 1 = 1");
+    QVariantList binds;
+    if (!from.isEmpty()) {
+        where += QStringLiteral(" AND started_at >= ?");
+        binds << from;
+    }
+    if (!to.isEmpty()) {
+        where += QStringLiteral(" AND started_at < ?");
+        binds << to;
+    }
+    CallTotals t;
+    auto q = db.runFirst(QStringLiteral("SELECT COUNT(*), CAST(COALESCE(SUM(billed_minutes), 0)"
+                                        " AS BIGINT), CAST(COALESCE(SUM(bundle_minutes), 0) AS"
+                                        " BIGINT), CAST(COALESCE(SUM(cost_cents), 0) AS BIGINT),"
+                                        " CAST(COALESCE(SUM(charged_cents), 0) AS BIGINT)"
+                                        " FROM calls") +
+                             where,
+                         binds);
+    if (!q) {
+        t.calls = -1;
+        return t;
+    }
+    t.calls = q->value(0).toLongLong();
+    t.billedMinutes = q->value(1).toLongLong();
+    t.bundleMinutes = q->value(2).toLongLong();
+    t.price = Money::fromCents(q->value(3).toLongLong());
+    t.charged = Money::fromCents(q->value(4).toLongLong());
+    return t;
+}
+
+QString describe(const CallTotals& t)
+{
+    return QStringLiteral("%1 calls, %2 min, %3 bundle min, price %4, charged %5")
+        .arg(t.calls)
+        .arg(t.billedMinutes)
+        .arg(t.bundleMinutes)
+        .arg(t.price.cents())
+        .arg(t.charged.cents());
 }
 
 QStringList L(std::initializer_list<const char*> items)
@@ -303,6 +355,106 @@ private slots:
         q.member = QStringLiteral("nobody.here");
         QVERIFY(!history.count(q));
         QVERIFY(!history.totals(q));
+    }
+
+    // Without a search or a payer, totals() and count() read whole UTC months from the
+    // monthly totals the importer keeps and sum only the cut days from the calls: for any
+    // days in any time zone they equal the calls' own sums, also after a profile and its
+    // calls are deleted and after more imports.
+    void totalsByMonthAgreeWithTheCalls_data() { sbt::addEngineRows(); }
+    void totalsByMonthAgreeWithTheCalls()
+    {
+        QFETCH(QString, engine);
+        sbt::Env env(engine);
+        env.open();
+        const Context& ctx = *env.ctx;
+        SB_VERIFY_OK(CompanyService(ctx).topUp(Money::fromCents(100000), QStringLiteral("T")));
+        SB_VERIFY_OK(MemberService(ctx).add(
+            {QStringLiteral("ada.one"), QStringLiteral("Ada"), QString(), QString()}));
+        for (const char* name : {"Desk", "Ops"}) {
+            NewSipProfile p;
+            p.name = QString::fromLatin1(name);
+            p.auth = SipProfile::Auth::Ip;
+            p.ip = QStringLiteral("8.8.4.4");
+            SB_VERIFY_OK(ProfileService(ctx).create(p));
+            // Enough that its calls leave it nothing owed: a profile that owes is kept.
+            SB_VERIFY_OK(ProfileService(ctx).allocateCredit(p.name, Money::fromCents(40000)));
+        }
+        QRandomGenerator rng(17);
+        const QDateTime first(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+        int unique = 0;
+        const auto importSome = [&](int calls) {
+            QByteArray csv;
+            const QStringList payers{QStringLiteral("ada.one"), QStringLiteral("Desk"),
+                                     QStringLiteral("Ops")};
+            const QStringList to{QStringLiteral("+12125550100"), QStringLiteral("+4722334455"),
+                                 QStringLiteral("1002")};
+            for (int i = 0; i < calls; ++i) {
+                // Some on the first and last second of a month.
+                QDateTime start =
+                    first.addSecs(qint64(rng.bounded(181 * 24)) * 3600 + rng.bounded(3600));
+                if (i % 7 == 0)
+                    start = QDateTime(QDate(2026, 1 + rng.bounded(6), 1), QTime(0, 0), Qt::UTC);
+                if (i % 11 == 0)
+                    start = QDateTime(QDate(2026, 2 + rng.bounded(5), 1), QTime(0, 0), Qt::UTC)
+                                .addSecs(-1);
+                csv += sbt::asteriskLine(payers[rng.bounded(3)], to[rng.bounded(3)], start,
+                                         rng.bounded(3) == 0 ? 0 : rng.bounded(900),
+                                         QStringLiteral("t%1").arg(++unique));
+            }
+            QBuffer file(&csv);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            SB_VERIFY_OK(CallImporter(ctx).import(&file, {}));
+        };
+        const CallHistory history(ctx);
+        const auto check = [&](int ranges) {
+            const QList<QTimeZone> zones{QTimeZone::utc(), QTimeZone("Europe/Oslo"),
+                                         QTimeZone("America/Los_Angeles"),
+                                         QTimeZone("Pacific/Kiritimati")};
+            for (int i = 0; i < ranges; ++i) {
+                CallQuery q;
+                q.zone = zones[i % zones.size()];
+                const QDate day0(2025, 12, 20);
+                if (i % 5 != 1)
+                    q.from = day0.addDays(rng.bounded(210));
+                if (i % 5 != 2)
+                    q.to =
+                        (i % 3 == 0 && q.from.isValid() ? q.from : day0).addDays(rng.bounded(210));
+                const QString from =
+                    q.from.isValid()
+                        ? QDateTime(q.from, QTime(0, 0), q.zone).toUTC().toString(Qt::ISODate)
+                        : QString();
+                const QString to = q.to.isValid() ? QDateTime(q.to.addDays(1), QTime(0, 0), q.zone)
+                                                        .toUTC()
+                                                        .toString(Qt::ISODate)
+                                                  : QString();
+                const CallTotals want = summedFromCalls(ctx.db, from, to);
+                QVERIFY(want.calls >= 0);
+                auto got = history.totals(q);
+                SB_VERIFY_OK(got);
+                QVERIFY2(
+                    describe(*got) == describe(want),
+                    qPrintable(QStringLiteral("%1 .. %2 in %3: %4, the calls say %5")
+                                   .arg(q.from.toString(Qt::ISODate), q.to.toString(Qt::ISODate),
+                                        QString::fromUtf8(q.zone.id()), describe(*got),
+                                        describe(want))));
+                auto n = history.count(q);
+                SB_VERIFY_OK(n);
+                QCOMPARE(*n, want.calls);
+            }
+        };
+        importSome(300);
+        QVERIFY(summedFromCalls(ctx.db, {}, {}).calls > 250);
+        check(60);
+        // A profile deleted takes its calls out of the totals.
+        QVERIFY(sbt::scalar(ctx.db, QStringLiteral("SELECT COUNT(*) FROM calls c JOIN profiles p"
+                                                   " ON p.id = c.profile_id WHERE"
+                                                   " p.name_key = 'ops'"))
+                    .toLongLong() > 0);
+        SB_VERIFY_OK(ProfileService(ctx).remove(QStringLiteral("Ops")));
+        check(30);
+        importSome(100);
+        check(30);
     }
 
     void exportCsv_data() { sbt::addEngineRows(); }

@@ -12,6 +12,7 @@
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberService.h"
 #include "core/profiles/ProfileService.h"
+#include "core/storage/CallSummaries.h"
 #include "core/storage/Transaction.h"
 #include "tests/support/CoreTest.h"
 
@@ -324,7 +325,8 @@ void TestKeysetPaging::calls()
              s("2125550100"), rng.bounded(2) ? s("+12125550100") : QString(QLatin1String("")),
              billsec, billsec / 60, rng.bounded(2), rng.bounded(3) * 5,
              statuses.at(rng.bounded(int(statuses.size()))), QStringLiteral("u%1").arg(n)});
-        if (!q)
+        // Written behind the importer's back: the monthly totals count() reads follow.
+        if (!q || !CallSummaries::rebuildTotals(e.db()))
             return 0;
         auto id = e.db().runFirst(s("SELECT MAX(id) FROM calls"));
         return id ? id->value(0).toLongLong() : 0;
@@ -371,6 +373,7 @@ void TestKeysetPaging::calls()
                 const qint64 gone = alive.takeAt(rng.bounded(int(alive.size())));
                 removed.insert(gone);
                 QVERIFY(e.db().run(s("DELETE FROM calls WHERE id = ?"), {gone}));
+                QVERIFY(CallSummaries::rebuildTotals(e.db()));
             });
             checkOnce(read2, before - removed, before + added, what);
         }

@@ -116,9 +116,18 @@ bool undoSearchIndex(const Database& db)
     return true;
 }
 
+// Undoes the calls' monthly totals (17).
+bool undoCallTotals(const Database& db)
+{
+    return db.run(QStringLiteral("DROP TABLE call_totals")) &&
+           db.run(QStringLiteral("UPDATE schema_meta SET value = '16' WHERE key = 'version'"));
+}
+
 // Undoes the payer key's step (16): calls sorted by payer through the joined tables.
 bool undoPayerKey(const Database& db)
 {
+    if (!undoCallTotals(db))
+        return false;
     const QStringList sql =
         db.isPostgres()
             ? QStringList{QStringLiteral("DROP TRIGGER calls_payer_key ON calls"),
@@ -639,6 +648,8 @@ void TestMigrations::summariesAreBuiltFromStoredRows()
               "SELECT month, account_id, calls, billed_minutes, us_minutes, bundle_minutes,"
               " charged_cents FROM call_months ORDER BY month, account_id",
               "SELECT profile_id, hour, seconds FROM call_hours ORDER BY profile_id, hour",
+              "SELECT month, calls, billed_minutes, bundle_minutes, cost_cents, charged_cents"
+              " FROM call_totals ORDER BY month",
               "SELECT profile_id, hour, seconds FROM profile_peaks ORDER BY profile_id",
               "SELECT hour, net_cents FROM company_hours ORDER BY hour",
               "SELECT id, for_account FROM ledger ORDER BY id"})
@@ -656,6 +667,9 @@ void TestMigrations::summariesAreBuiltFromStoredRows()
     QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT month, calls, billed_minutes, us_minutes"
                                               " FROM call_months ORDER BY month")),
              (QStringList{QStringLiteral("2026-02|1|2|0"), QStringLiteral("2026-03|2|30|30")}));
+    QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT month, calls, billed_minutes FROM"
+                                              " call_totals ORDER BY month")),
+             (QStringList{QStringLiteral("2026-02|1|2"), QStringLiteral("2026-03|2|30")}));
     QCOMPARE(sbt::rows(e.db(), QStringLiteral("SELECT department FROM spending_months"
                                               " WHERE kind = 'channels'")),
              QStringList{QStringLiteral("Support")});
