@@ -15,6 +15,7 @@ namespace {
 struct Period
 {
     qint64 id = 0;
+    qint64 profileId = 0;
     QDate anchor;
     int period = 1;
     QDate starts;
@@ -53,25 +54,56 @@ qint64 unusedMinutes(const QList<Period>& periods)
 const QString kInForce = QStringLiteral(
     "state IN ('active','cancelled') AND ends_on > ? ORDER BY profile_id, starts_on, id");
 
+// The columns readPeriod() reads, in its order.
+const QString kPeriodColumns =
+    QStringLiteral("SELECT id, profile_id, anchor, period, starts_on, ends_on, bundle_count,"
+                   " price_cents, minutes_used, state FROM bundle_periods WHERE ");
+
+Period readPeriod(const QSqlQuery& q)
+{
+    return {q.value(0).toLongLong(),
+            q.value(1).toLongLong(),
+            QDate::fromString(q.value(2).toString(), Qt::ISODate),
+            q.value(3).toInt(),
+            QDate::fromString(q.value(4).toString(), Qt::ISODate),
+            QDate::fromString(q.value(5).toString(), Qt::ISODate),
+            q.value(6).toInt(),
+            Money::fromCents(q.value(7).toLongLong()),
+            q.value(8).toLongLong(),
+            q.value(9).toString()};
+}
+
 /// The periods not yet over on `today` (the current one and any paid ahead), oldest first.
 Result<QList<Period>> inForce(const Database& db, qint64 profileId, const QDate& today)
 {
-    auto q = db.run(
-        QStringLiteral("SELECT id, anchor, period, starts_on, ends_on, bundle_count, price_cents,"
-                       " minutes_used, state FROM bundle_periods WHERE profile_id = ? AND ") +
-            kInForce,
-        {profileId, iso(today)});
+    auto q = db.run(kPeriodColumns + QStringLiteral("profile_id = ? AND ") + kInForce,
+                    {profileId, iso(today)});
     if (!q)
         return q.error();
     QList<Period> out;
     while (q->next())
-        out.append({q->value(0).toLongLong(),
-                    QDate::fromString(q->value(1).toString(), Qt::ISODate), q->value(2).toInt(),
-                    QDate::fromString(q->value(3).toString(), Qt::ISODate),
-                    QDate::fromString(q->value(4).toString(), Qt::ISODate), q->value(5).toInt(),
-                    Money::fromCents(q->value(6).toLongLong()), q->value(7).toLongLong(),
-                    q->value(8).toString()});
+        out.append(readPeriod(*q));
     return out;
+}
+
+/// What a profile's periods in force (oldest first, at least one) say today.
+BundleSummary summaryOf(const QList<Period>& periods, const QDate& today)
+{
+    BundleSummary s;
+    const Period& current = periods.first();
+    const Period& last = periods.last();
+    s.count = current.count;
+    s.pricePaid = last.price;
+    s.minutesIncluded = current.count * BundleService::MinutesPerBundle;
+    s.minutesUsed = current.used;
+    s.periodStart = current.starts;
+    s.periodEnd = current.ends;
+    s.expires = last.ends;
+    s.cancelled = last.cancelled();
+    if (!s.cancelled)
+        s.nextPayment = last.ends;
+    s.extendable = today.daysTo(last.ends) <= BundleService::ExtendWindowDays;
+    return s;
 }
 
 /// The profile, found and its balance row locked for the transaction.
@@ -149,23 +181,33 @@ Result<BundleSummary> BundleService::summary(qint64 profileId) const
     auto periods = inForce(m_ctx.db, profileId, today);
     if (!periods)
         return periods.error();
-    BundleSummary s;
     if (periods->isEmpty())
-        return s;
-    const Period& current = periods->first();
-    const Period& last = periods->last();
-    s.count = current.count;
-    s.pricePaid = last.price;
-    s.minutesIncluded = current.count * MinutesPerBundle;
-    s.minutesUsed = current.used;
-    s.periodStart = current.starts;
-    s.periodEnd = current.ends;
-    s.expires = last.ends;
-    s.cancelled = last.cancelled();
-    if (!s.cancelled)
-        s.nextPayment = last.ends;
-    s.extendable = today.daysTo(last.ends) <= ExtendWindowDays;
-    return s;
+        return BundleSummary();
+    return summaryOf(*periods, today);
+}
+
+Result<QHash<qint64, BundleSummary>> BundleService::summaries() const
+{
+    const QDate today = m_ctx.now().toUTC().date();
+    auto q = m_ctx.db.run(kPeriodColumns + kInForce, {iso(today)});
+    if (!q)
+        return q.error();
+    QHash<qint64, BundleSummary> out;
+    // Ordered by profile: each profile's periods are one run of rows.
+    QList<Period> run;
+    const auto close = [&] {
+        if (!run.isEmpty())
+            out.insert(run.first().profileId, summaryOf(run, today));
+        run.clear();
+    };
+    while (q->next()) {
+        Period p = readPeriod(*q);
+        if (!run.isEmpty() && run.first().profileId != p.profileId)
+            close();
+        run.append(std::move(p));
+    }
+    close();
+    return out;
 }
 
 Result<QHash<qint64, int>> BundleService::countsInForce() const

@@ -54,6 +54,9 @@ public:
 
     Result<BundleSummary> summary(const QString& profile) const;
     Result<BundleSummary> summary(qint64 profileId) const;
+    /// summary() of every profile with bundles in force, by profile id, in one query (the
+    /// SIP profiles table shows a thousand profiles' monthly costs at once).
+    Result<QHash<qint64, BundleSummary>> summaries() const;
     /// The bundle count in force today (BundleSummary::count) of every profile that has any,
     /// by profile id, in one query: for reports over all profiles (advice).
     Result<QHash<qint64, int>> countsInForce() const;

@@ -31,10 +31,13 @@ QDate dateOf(const QVariant& v)
 // The LowBalance rule's usual spending: the out_cents of calls, charges and bundles over the
 // UsualSpendingMonths full months before `today`'s, per account, from ledger_months (whose key
 // starts with the month: a few months of summary rows, never the ledger). Binds the two
-// months; `%1` takes a further condition of the caller's.
+// months; `%1` takes a further condition of the caller's, `%2` the kind column: `kind` for
+// every account (the index on kind and month), `kind || ''` for a list of accounts, which
+// keeps SQLite's planner off that index and on the one by account (without statistics it
+// scanned a quarter's rows of every account for a page of profiles: 17 ms → under 1).
 const QString kUsualSpending =
     QStringLiteral("SELECT account_id, CAST(SUM(out_cents) AS BIGINT) AS spent FROM ledger_months"
-                   " WHERE month >= ? AND month < ? AND kind IN ('call', 'charge', 'bundle')%1"
+                   " WHERE month >= ? AND month < ? AND %2 IN ('call', 'charge', 'bundle')%1"
                    " GROUP BY account_id");
 // Who the rule looks at: members not owing, profiles with credit (`a`: their account).
 const QString kLowCandidates = QStringLiteral(" AND ((a.kind = 'member' AND a.balance_cents >= 0)"
@@ -180,7 +183,7 @@ Result<void> AttentionService::lowBalances(QList<AttentionItem>& out) const
             " LEFT JOIN members m ON m.account_id = t.account_id"
             " LEFT JOIN profiles p ON p.account_id = t.account_id"
             " ORDER BY t.spent * 7 - t.balance_cents * ? DESC, t.account_id")
-            .arg(kUsualSpending.arg(QString()), kLowCandidates),
+            .arg(kUsualSpending.arg(QString(), QStringLiteral("kind")), kLowCandidates),
         {window.from, window.to, window.days, RenewalDays, window.days});
     if (!q)
         return q.error();
@@ -230,7 +233,8 @@ Result<QSet<qint64>> AttentionService::lowAmong(const QList<qint64>& accountIds)
         auto q = m_ctx.db.run(
             QStringLiteral("SELECT s.account_id, a.balance_cents, s.spent FROM (%1) s"
                            " JOIN accounts a ON a.id = s.account_id WHERE s.spent > 0%2")
-                .arg(kUsualSpending.arg(QStringLiteral(" AND account_id IN (%1)").arg(marks)),
+                .arg(kUsualSpending.arg(QStringLiteral(" AND account_id IN (%1)").arg(marks),
+                                        QStringLiteral("kind || ''")),
                      kLowCandidates),
             binds);
         if (!q)

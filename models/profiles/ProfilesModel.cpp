@@ -241,17 +241,17 @@ void ProfilesModel::refresh()
             m_probes = std::move(probes).value();
         else
             m_lastError = probes.error().message;
-        const BundleService bundles(m_ctx);
-        for (const SipProfile& p : std::as_const(m_rows)) {
-            auto b = bundles.summary(p.id);
-            if (!b) {
-                m_lastError = b.error().message;
-                break;
+        // Every profile's bundles in one query, not one per row.
+        if (auto bundles = BundleService(m_ctx).summaries()) {
+            for (auto b = bundles->cbegin(); b != bundles->cend(); ++b) {
+                if (!b->inForce())
+                    continue;
+                m_bundlesCost.insert(b.key(), b->monthlyCost());
+                if (b->cancelled)
+                    m_bundleState.insert(b.key(), RowState::Cancelled);
             }
-            if (b->inForce())
-                m_bundlesCost.insert(p.id, b->monthlyCost());
-            if (b->inForce() && b->cancelled)
-                m_bundleState.insert(p.id, RowState::Cancelled);
+        } else {
+            m_lastError = bundles.error().message;
         }
         // Only icons and a few words ride on these: a failed read leaves them out.
         const AttentionService attention(m_ctx);

@@ -87,6 +87,31 @@ qint64 ledgerSum(const Database& db, const QString& kind)
         .toLongLong();
 }
 
+// summaries() (every profile in one query, for the SIP profiles table) says what
+// summary() says of each; a profile without bundles in force is absent.
+void sameSummaries(const BundleService& bundles, const QList<qint64>& profiles)
+{
+    auto all = bundles.summaries();
+    SB_VERIFY_OK(all);
+    QCOMPARE(all->size(), profiles.size());
+    for (qint64 id : profiles) {
+        auto one = bundles.summary(id);
+        SB_VERIFY_OK(one);
+        QVERIFY(all->contains(id));
+        const BundleSummary& a = all->value(id);
+        QCOMPARE(a.count, one->count);
+        QCOMPARE(a.pricePaid, one->pricePaid);
+        QCOMPARE(a.minutesIncluded, one->minutesIncluded);
+        QCOMPARE(a.minutesUsed, one->minutesUsed);
+        QCOMPARE(a.periodStart, one->periodStart);
+        QCOMPARE(a.periodEnd, one->periodEnd);
+        QCOMPARE(a.expires, one->expires);
+        QCOMPARE(a.cancelled, one->cancelled);
+        QCOMPARE(a.nextPayment, one->nextPayment);
+        QCOMPARE(a.extendable, one->extendable);
+    }
+}
+
 } // namespace
 
 #define SB_SET_UP(env, ...)                                                                        \
@@ -590,13 +615,20 @@ private slots:
         QCOMPARE(*counts, (QHash<qint64, int>{{sales, 3}, {ops, 1}}));
         QCOMPARE(bundles.summary(sales)->count, 3);
         QCOMPARE(bundles.summary(ops)->count, 1);
+        sameSummaries(bundles, {sales, ops});
+        // Sales paid a period ahead: two periods in force, summed up alike.
+        e.clock.set(sbt::utc(2026, 3, 20, 9));
+        SB_VERIFY_OK(bundles.extend(QStringLiteral("Sales")));
+        QCOMPARE(bundles.summary(sales)->expires, QDate(2026, 5, 10));
+        sameSummaries(bundles, {sales, ops});
 
-        // After the period's end (no renewal run), none.
-        e.clock.set(sbt::utc(2026, 4, 10, 0));
+        // After the paid time's end (no renewal run), none.
+        e.clock.set(sbt::utc(2026, 5, 10, 0));
         counts = bundles.countsInForce();
         SB_VERIFY_OK(counts);
         QVERIFY(counts->isEmpty());
         QCOMPARE(bundles.summary(sales)->count, 0);
+        sameSummaries(bundles, {});
     }
 };
 
