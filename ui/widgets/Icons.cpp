@@ -1,14 +1,14 @@
 #include "ui/widgets/Icons.h"
 
+#include "ui/widgets/TintedSvgIconEngine.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QEvent>
 #include <QFile>
 #include <QHash>
-#include <QImage>
 #include <QListWidget>
 #include <QMenu>
-#include <QPainter>
 #include <QPixmap>
 #include <QPointer>
 #include <QSet>
@@ -154,24 +154,9 @@ Tint textTint(const QPalette& palette)
             palette.color(QPalette::Active, QPalette::HighlightedText)};
 }
 
-QPixmap render(QSvgRenderer& renderer, int size, qreal ratio, const QColor& color)
-{
-    const int side = qRound(size * ratio);
-    QImage image(side, side, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::transparent);
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setOpacity(color.alphaF());
-    renderer.render(&painter, QRectF(0, 0, side, side));
-    painter.end();
-    QPixmap pixmap = QPixmap::fromImage(std::move(image));
-    pixmap.setDevicePixelRatio(ratio);
-    return pixmap;
-}
-
-/// The bundled drawing `svg` as pixmaps at every size, 1× and 2×, in each of the tint's
-/// colours; kept by drawing and colours, so a palette switch draws anew and a return to the
-/// old palette finds the old pixmaps.
+/// The bundled drawing `svg` in the tint's colours, drawn at a size when first shown at it
+/// (TintedSvgIconEngine); kept by drawing and colours, so a palette switch draws anew and a
+/// return to the old palette finds the old drawings.
 QIcon bundled(const char* svg, const Tint& tint)
 {
     static QHash<QString, QIcon> cache;
@@ -188,25 +173,12 @@ QIcon bundled(const char* svg, const Tint& tint)
         return {};
     }
     const QByteArray drawing = file.readAll();
-
-    QIcon icon;
-    const std::pair<QIcon::Mode, QColor> modes[] = {{QIcon::Normal, tint.normal},
-                                                    {QIcon::Disabled, tint.disabled},
-                                                    {QIcon::Selected, tint.selected}};
-    for (const auto& [mode, color] : modes) {
-        // The drawings stroke in currentColor; the colour's alpha goes in as the opacity.
-        QByteArray tinted = drawing;
-        tinted.replace("currentColor", color.name(QColor::HexRgb).toLatin1());
-        QSvgRenderer renderer(tinted);
-        if (!renderer.isValid()) {
-            qWarning("Icons: the drawing %s does not parse", svg);
-            return {};
-        }
-        for (int size : Icons::sizes()) {
-            for (qreal ratio : {1.0, 2.0})
-                icon.addPixmap(render(renderer, size, ratio, color), mode);
-        }
+    if (!QSvgRenderer(drawing).isValid()) {
+        qWarning("Icons: the drawing %s does not parse", svg);
+        return {};
     }
+    const QIcon icon(new TintedSvgIconEngine(drawing, {tint.normal, tint.disabled, tint.selected},
+                                             Icons::sizes()));
     cache.insert(key, icon);
     return icon;
 }
