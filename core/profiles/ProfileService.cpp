@@ -946,7 +946,7 @@ Result<ProfileService::Deletion> ProfileService::remove(const QString& name) con
             while (n->next())
                 numberIds << n->value(0);
         }
-
+        // Its calls leave the calls' totals as they leave the table.
         if (auto f = CallSummaries::forgetProfileCalls(db, p->id); !f)
             return f.error();
         for (const auto& step : steps) {
