@@ -64,6 +64,10 @@ public:
     Result<SipProfile> find(const QString& name) const;
     /// Profiles ordered by name; `search` matches name or department.
     Result<QList<SipProfile>> list(const QString& search = {}) const;
+    /// list() with only the counts of linked accounts and numbers (accountCount,
+    /// numberCount), not the lists: for the SIP profiles table, whose thousand profiles
+    /// would otherwise bring every number that routes to any of them.
+    Result<QList<SipProfile>> listCounted(const QString& search = {}) const;
 
     Result<SipProfile> rename(const QString& name, const QString& newName) const;
     /// Changes the country whose national forms the profile's dialled numbers are read in

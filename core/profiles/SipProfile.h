@@ -45,6 +45,10 @@ struct SipProfile
     bool channelsLapsed = false; ///< the company could not pay the renewal
     QList<LinkedAccount> accounts;
     QStringList numbers;
+    /// How many accounts are linked and numbers route to it: the sizes of `accounts` and
+    /// `numbers`, also where only the counts were read (ProfileService::listCounted).
+    int accountCount = 0;
+    int numberCount = 0;
     QDateTime createdAt;
 
     Money monthlyChannelCost() const { return channelPrice.times(channels).value_or(Money()); }

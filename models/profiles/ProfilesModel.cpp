@@ -57,9 +57,9 @@ QString ProfilesModel::displayText(const SipProfile& p, int column) const
     case Balance:
         return BalanceDisplay::text(p.balance, locale);
     case Accounts:
-        return QString::number(p.accounts.size());
+        return QString::number(p.accountCount);
     case Numbers:
-        return QString::number(p.numbers.size());
+        return QString::number(p.numberCount);
     case Trunk:
         return trunkText(p);
     default:
@@ -142,9 +142,9 @@ QVariant ProfilesModel::data(const QModelIndex& index, int role) const
         case Balance:
             return QVariant::fromValue<qlonglong>(p.balance.cents());
         case Accounts:
-            return static_cast<int>(p.accounts.size());
+            return p.accountCount;
         case Numbers:
-            return static_cast<int>(p.numbers.size());
+            return p.numberCount;
         case Trunk:
             return QVariant::fromValue<qlonglong>(trunkRank(p));
         default:
@@ -228,7 +228,7 @@ void ProfilesModel::setSearch(const QString& search)
 void ProfilesModel::refresh()
 {
     beginResetModel();
-    auto list = ProfileService(m_ctx).list(m_search);
+    auto list = ProfileService(m_ctx).listCounted(m_search);
     m_bundlesCost.clear();
     m_bundleState.clear();
     m_low.clear();

@@ -241,7 +241,7 @@ inline QString summariesProblem(const sb::Database& db)
         const QStringList computed = rows(db, QString::fromLatin1(fromLedger));
         if (kept == computed)
             return QString();
-        return QStringLiteral("%1 disagree with the ledger: kept [%2], the ledger says [%3]")
+        return QStringLiteral("%1 disagree with what they sum: kept [%2], summed [%3]")
             .arg(QString::fromLatin1(what), kept.join(QLatin1Char(' ')),
                  computed.join(QLatin1Char(' ')));
     };
@@ -294,6 +294,16 @@ inline QString summariesProblem(const sb::Database& db)
             " IS NULL OR to_account IS NULL) GROUP BY substr(at, 1, 7), kind HAVING"
             " SUM(CASE WHEN to_account IS NULL THEN amount_cents ELSE -amount_cents END)"
             " <> 0 ORDER BY 1, 2");
+    // The calls' monthly totals (a month whose calls all went with their profile is zeros).
+    if (p.isEmpty())
+        p = differ("call_totals",
+                   "SELECT month, calls, billed_minutes, bundle_minutes, cost_cents,"
+                   " charged_cents FROM call_totals WHERE calls <> 0 OR billed_minutes <> 0 OR"
+                   " bundle_minutes <> 0 OR cost_cents <> 0 OR charged_cents <> 0 ORDER BY month",
+                   "SELECT substr(started_at, 1, 7), COUNT(*), CAST(SUM(billed_minutes) AS"
+                   " BIGINT), CAST(SUM(bundle_minutes) AS BIGINT), CAST(SUM(cost_cents) AS"
+                   " BIGINT), CAST(SUM(charged_cents) AS BIGINT) FROM calls"
+                   " GROUP BY substr(started_at, 1, 7) ORDER BY 1");
     return p;
 }
 

@@ -724,6 +724,67 @@ private slots:
         }
     }
 
+    // The table's list carries only the counts of linked accounts and numbers: the same as
+    // the full list's, for every profile and for a search.
+    void countedListAgreesWithTheFullOne_data() { sbt::addEngineRows(); }
+    void countedListAgreesWithTheFullOne()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(env, engine);
+        const Context& ctx = *env.ctx;
+        SB_VERIFY_OK(CompanyService(ctx).topUp(Money::fromCents(20000), QStringLiteral("T")));
+        for (const char* account : {"alice.smith", "bob.jones", "carl.dahl"})
+            SB_VERIFY_OK(MemberService(ctx).add(
+                {QString::fromLatin1(account), QString::fromLatin1(account), {}, {}}));
+        const ProfileService profiles(ctx);
+        for (const char* name : {"Sales", "Support", "Empty"})
+            SB_VERIFY_OK(profiles.create(registration(QString::fromLatin1(name))));
+        const auto buy = [&](const char* profile) {
+            return NumberService(ctx).buy({QStringLiteral("NO"),
+                                           QStringLiteral("22"),
+                                           1,
+                                           {NumberHolder::profile(QString::fromLatin1(profile))},
+                                           false});
+        };
+        SB_VERIFY_OK(buy("Sales"));
+        SB_VERIFY_OK(buy("Sales"));
+        SB_VERIFY_OK(buy("Support"));
+        // A member's number routes to her, not to the profile she is linked to.
+        SB_VERIFY_OK(NumberService(ctx).buy({QStringLiteral("NO"),
+                                             QStringLiteral("22"),
+                                             1,
+                                             {NumberHolder::member(QStringLiteral("bob.jones"))},
+                                             false}));
+        SB_VERIFY_OK(profiles.link(QStringLiteral("Sales"), QStringLiteral("alice.smith"), {}));
+        SB_VERIFY_OK(profiles.link(QStringLiteral("Sales"), QStringLiteral("bob.jones"), {}));
+        SB_VERIFY_OK(profiles.link(QStringLiteral("Support"), QStringLiteral("carl.dahl"), {}));
+        for (const QString& search : {QString(), QStringLiteral("su"), QStringLiteral("nobody")}) {
+            auto full = profiles.list(search);
+            auto counted = profiles.listCounted(search);
+            SB_VERIFY_OK(full);
+            SB_VERIFY_OK(counted);
+            QCOMPARE(counted->size(), full->size());
+            for (qsizetype i = 0; i < full->size(); ++i) {
+                const SipProfile& f = full->at(i);
+                const SipProfile& c = counted->at(i);
+                QCOMPARE(c.name, f.name);
+                QCOMPARE(c.accountCount, int(f.accounts.size()));
+                QCOMPARE(c.numberCount, int(f.numbers.size()));
+                QCOMPARE(f.accountCount, int(f.accounts.size()));
+                QCOMPARE(f.numberCount, int(f.numbers.size()));
+                QVERIFY(c.accounts.isEmpty() && c.numbers.isEmpty());
+            }
+        }
+        const auto all = profiles.listCounted();
+        SB_VERIFY_OK(all);
+        const auto sales = std::find_if(all->cbegin(), all->cend(), [](const SipProfile& p) {
+            return p.name == QLatin1String("Sales");
+        });
+        QVERIFY(sales != all->cend());
+        QCOMPARE(sales->accountCount, 2);
+        QCOMPARE(sales->numberCount, 2);
+    }
+
     void deleteReturnsEverything_data() { sbt::addEngineRows(); }
     void deleteReturnsEverything()
     {
