@@ -364,7 +364,7 @@ Result<SipProfile> ProfileService::findLocked(Transaction& tx, const QString& na
     return find(name);
 }
 
-Result<QList<SipProfile>> ProfileService::list(const QString& search) const
+Result<QList<SipProfile>> ProfileService::listRows(const QString& search) const
 {
     if (auto tooLong = UserText::checkSearch(search); !tooLong)
         return tooLong.error();
@@ -379,6 +379,15 @@ Result<QList<SipProfile>> ProfileService::list(const QString& search) const
     while (q.next())
         out.append(readProfile(q));
     q.finish();
+    return out;
+}
+
+Result<QList<SipProfile>> ProfileService::list(const QString& search) const
+{
+    auto rows = listRows(search);
+    if (!rows)
+        return rows;
+    QList<SipProfile> out = std::move(rows).value();
     if (auto d = loadDetails(out); !d)
         return d.error();
     return out;
@@ -386,24 +395,14 @@ Result<QList<SipProfile>> ProfileService::list(const QString& search) const
 
 Result<QList<SipProfile>> ProfileService::listCounted(const QString& search) const
 {
-    if (auto tooLong = UserText::checkSearch(search); !tooLong)
-        return tooLong.error();
-    const Database& db = m_ctx.db;
-    QVariantList binds;
-    const QString where = searchCondition(db, search, &binds);
-    auto run = db.run(kSelect + where + QStringLiteral(" ORDER BY p.name_key"), binds);
-    if (!run)
-        return run.error();
-    QSqlQuery& q = run.value();
-    QList<SipProfile> out;
+    auto rows = listRows(search);
+    if (!rows || rows->isEmpty())
+        return rows;
+    QList<SipProfile> out = std::move(rows).value();
     QHash<qint64, qsizetype> at;
-    while (q.next()) {
-        out.append(readProfile(q));
-        at.insert(out.last().id, out.size() - 1);
-    }
-    q.finish();
-    if (out.isEmpty())
-        return out;
+    for (qsizetype i = 0; i < out.size(); ++i)
+        at.insert(out[i].id, i);
+    const Database& db = m_ctx.db;
     // Counted for every profile at once, from the indexes alone (profile_links_profile;
     // numbers_profile by profile and status, grouped by both so that the planner reads that
     // index rather than every number in force): a few thousand rows at most.

@@ -144,6 +144,9 @@ public:
 
 private:
     Result<SipProfile> findLocked(Transaction& tx, const QString& name) const;
+    /// The profiles `search` matches, in name order, without their linked accounts and
+    /// numbers (list() and listCounted() add those or their counts).
+    Result<QList<SipProfile>> listRows(const QString& search) const;
     Result<void> loadDetails(SipProfile& p) const;
     /// loadDetails() of many profiles in two queries, not two per profile (a search that
     /// lists hundreds of them as one types).
