@@ -50,7 +50,7 @@ qint64 unusedMinutes(const QList<Period>& periods)
 }
 
 // Periods in force on a day: not replaced or lapsed, not yet over (the current one and any
-// paid ahead), in the order they run. summary() and countsInForce() share it.
+// paid ahead), in the order they run. summary() and summaries() share it.
 const QString kInForce = QStringLiteral(
     "state IN ('active','cancelled') AND ends_on > ? ORDER BY profile_id, starts_on, id");
 
@@ -212,19 +212,12 @@ Result<QHash<qint64, BundleSummary>> BundleService::summaries() const
 
 Result<QHash<qint64, int>> BundleService::countsInForce() const
 {
-    const QDate today = m_ctx.now().toUTC().date();
-    auto q = m_ctx.db.run(
-        QStringLiteral("SELECT profile_id, bundle_count FROM bundle_periods WHERE ") + kInForce,
-        {iso(today)});
-    if (!q)
-        return q.error();
+    auto all = summaries();
+    if (!all)
+        return all.error();
     QHash<qint64, int> counts;
-    // The first period in force of each profile is its current one, as in summary().
-    while (q->next()) {
-        const qint64 profile = q->value(0).toLongLong();
-        if (!counts.contains(profile))
-            counts.insert(profile, q->value(1).toInt());
-    }
+    for (auto it = all->cbegin(); it != all->cend(); ++it)
+        counts.insert(it.key(), it->count);
     return counts;
 }
 

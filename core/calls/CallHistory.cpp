@@ -9,6 +9,7 @@
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberCatalogue.h"
 #include "core/profiles/ProfileService.h"
+#include "core/storage/CallSummaries.h"
 #include "core/storage/SearchIndex.h"
 
 #include <QIODevice>
@@ -65,12 +66,8 @@ QString boundary(const QDate& day, const QTimeZone& zone)
     return boundaryTime(day, zone).toString(Qt::ISODate);
 }
 
-// SUM of a bigint is NUMERIC on PostgreSQL: cast back.
 const QString kTotalsOfCalls =
-    QStringLiteral("SELECT COUNT(*), CAST(COALESCE(SUM(c.billed_minutes), 0) AS BIGINT),"
-                   " CAST(COALESCE(SUM(c.bundle_minutes), 0) AS BIGINT),"
-                   " CAST(COALESCE(SUM(c.cost_cents), 0) AS BIGINT),"
-                   " CAST(COALESCE(SUM(c.charged_cents), 0) AS BIGINT) FROM calls c");
+    QStringLiteral("SELECT ") + CallSummaries::SumsOfCalls + QStringLiteral(" FROM calls c");
 
 // Adds the totals a query of kTotalsOfCalls' columns (or call_totals' sums) read.
 Result<void> addTotals(const Database& db, const QString& sql, const QVariantList& binds,
@@ -87,17 +84,24 @@ Result<void> addTotals(const Database& db, const QString& sql, const QVariantLis
     return {};
 }
 
-// The UTC month that starts at or after `t`.
-QDateTime wholeMonthFrom(const QDateTime& t)
-{
-    const QDateTime start(QDate(t.date().year(), t.date().month(), 1), QTime(0, 0), Qt::UTC);
-    return start < t ? start.addMonths(1) : start;
-}
-
 // The start of the UTC month `t` is in.
 QDateTime monthStart(const QDateTime& t)
 {
     return QDateTime(QDate(t.date().year(), t.date().month(), 1), QTime(0, 0), Qt::UTC);
+}
+
+// The UTC month that starts at or after `t`.
+QDateTime wholeMonthFrom(const QDateTime& t)
+{
+    const QDateTime start = monthStart(t);
+    return start < t ? start.addMonths(1) : start;
+}
+
+// A query that only dates narrow: its count and totals come by month (totalsByMonth).
+bool onlyDates(const CallQuery& q)
+{
+    return q.search.trimmed().isEmpty() && q.profile.trimmed().isEmpty() &&
+           q.member.trimmed().isEmpty() && q.department.isEmpty();
 }
 
 CallEntry readEntry(const QSqlQuery& q, const CallHistory& history)
@@ -265,8 +269,7 @@ SeekKey CallHistory::seekKey(const CallEntry& e, CallQuery::Sort sort)
 
 Result<qint64> CallHistory::count(const CallQuery& query) const
 {
-    if (query.search.trimmed().isEmpty() && query.profile.trimmed().isEmpty() &&
-        query.member.trimmed().isEmpty() && query.department.isEmpty()) {
+    if (onlyDates(query)) {
         auto t = totalsByMonth(query.from, query.to, query.zone);
         if (!t)
             return t.error();
@@ -322,8 +325,7 @@ Result<std::optional<CallTotals>> CallHistory::searchTotals(const CallQuery& que
 
 Result<CallTotals> CallHistory::totals(const CallQuery& query) const
 {
-    if (query.search.trimmed().isEmpty() && query.profile.trimmed().isEmpty() &&
-        query.member.trimmed().isEmpty() && query.department.isEmpty())
+    if (onlyDates(query))
         return totalsByMonth(query.from, query.to, query.zone);
     auto f = filter(query);
     if (!f)

@@ -404,28 +404,27 @@ Result<QList<SipProfile>> ProfileService::listCounted(const QString& search) con
         at.insert(out[i].id, i);
     const Database& db = m_ctx.db;
     // Counted for every profile at once, from the indexes alone (profile_links_profile;
-    // numbers_profile by profile and status, grouped by both so that the planner reads that
-    // index rather than every number in force): a few thousand rows at most.
+    // numbers_profile by profile and status, the status counted rather than tested so that
+    // the planner reads that index rather than every number in force): a thousand rows.
     const auto count = [&](const QString& sql, int SipProfile::*field) -> Result<void> {
         auto c = db.run(sql);
         if (!c)
             return c.error();
         while (c->next()) {
-            if (c->value(2).toString() != QLatin1String("active"))
-                continue;
             const auto it = at.constFind(c->value(0).toLongLong());
             if (it != at.constEnd())
                 out[*it].*field = c->value(1).toInt();
         }
         return {};
     };
-    if (auto c = count(QStringLiteral("SELECT profile_id, COUNT(*), 'active' FROM profile_links"
+    if (auto c = count(QStringLiteral("SELECT profile_id, COUNT(*) FROM profile_links"
                                       " GROUP BY profile_id"),
                        &SipProfile::accountCount);
         !c)
         return c.error();
-    if (auto c = count(QStringLiteral("SELECT profile_id, COUNT(*), status FROM numbers"
-                                      " WHERE profile_id IS NOT NULL GROUP BY profile_id, status"),
+    if (auto c = count(QStringLiteral("SELECT profile_id, SUM(CASE WHEN status = 'active' THEN 1"
+                                      " ELSE 0 END) FROM numbers WHERE profile_id IS NOT NULL"
+                                      " GROUP BY profile_id"),
                        &SipProfile::numberCount);
         !c)
         return c.error();

@@ -213,13 +213,9 @@ Result<void> CallSummaries::rebuild(const Database& db)
 
 namespace {
 
-// Each month's totals of the calls `where` picks (with `binds`), as call_totals holds them.
-// SUM of a bigint is NUMERIC on PostgreSQL: cast back.
-const QString kMonthTotals = QStringLiteral(
-    "SELECT substr(started_at, 1, 7), COUNT(*), CAST(COALESCE(SUM(billed_minutes), 0) AS BIGINT),"
-    " CAST(COALESCE(SUM(bundle_minutes), 0) AS BIGINT),"
-    " CAST(COALESCE(SUM(cost_cents), 0) AS BIGINT),"
-    " CAST(COALESCE(SUM(charged_cents), 0) AS BIGINT) FROM calls");
+// Each month's totals of calls, as call_totals holds them (a WHERE and the GROUP BY follow).
+const QString kMonthTotals = QStringLiteral("SELECT substr(started_at, 1, 7), ") +
+                             CallSummaries::SumsOfCalls + QStringLiteral(" FROM calls");
 
 } // namespace
 

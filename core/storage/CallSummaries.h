@@ -42,6 +42,15 @@ public:
         QString e164;         ///< the destination, normalised (empty when none)
     };
 
+    /// The select list of a call's totals over `calls` rows, in CallTotals' order: count,
+    /// billed minutes, bundle minutes, cost cents, charged cents (SUM of a bigint is NUMERIC
+    /// on PostgreSQL: cast back). What `call_totals` keeps per month.
+    static inline const QString SumsOfCalls =
+        QStringLiteral("COUNT(*), CAST(COALESCE(SUM(billed_minutes), 0) AS BIGINT),"
+                       " CAST(COALESCE(SUM(bundle_minutes), 0) AS BIGINT),"
+                       " CAST(COALESCE(SUM(cost_cents), 0) AS BIGINT),"
+                       " CAST(COALESCE(SUM(charged_cents), 0) AS BIGINT)");
+
     explicit CallSummaries(const Database& db) : m_db(db) {}
 
     void add(const Call& call);

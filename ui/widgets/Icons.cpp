@@ -140,12 +140,7 @@ const Entry& stateEntry(Icons::State state)
 
 /// The colours one bundled icon is drawn in: its normal colour, the disabled one and the one
 /// on a selection (the side bar's current page).
-struct Tint
-{
-    QColor normal;
-    QColor disabled;
-    QColor selected;
-};
+using Tint = TintedSvgIconEngine::Colours;
 
 Tint textTint(const QPalette& palette)
 {
@@ -177,8 +172,7 @@ QIcon bundled(const char* svg, const Tint& tint)
         qWarning("Icons: the drawing %s does not parse", svg);
         return {};
     }
-    const QIcon icon(new TintedSvgIconEngine(drawing, {tint.normal, tint.disabled, tint.selected},
-                                             Icons::sizes()));
+    const QIcon icon(new TintedSvgIconEngine(drawing, tint, Icons::sizes()));
     cache.insert(key, icon);
     return icon;
 }

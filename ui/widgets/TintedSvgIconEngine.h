@@ -17,6 +17,7 @@ namespace sb::ui {
 class TintedSvgIconEngine final : public QIconEngine
 {
 public:
+    /// The colour of each mode (Normal and Active share the normal one).
     struct Colours
     {
         QColor normal;
