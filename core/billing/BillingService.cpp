@@ -1,6 +1,7 @@
 #include "core/billing/BillingService.h"
 
 #include "core/books/Ledger.h"
+#include "core/books/UsualSpending.h"
 #include "core/bundles/BundleService.h"
 #include "core/credit/CreditService.h"
 #include "core/numbers/NumberService.h"
@@ -18,6 +19,10 @@ Result<BillingService::Report> BillingService::run() const
     QList<qint64> recharged;
     auto done = Transaction::run(m_ctx.db, [&](Transaction& tx) -> Result<Report> {
         const Database& db = tx.db();
+        // A new month: every account's usual week of spending for the dashboard's low
+        // balances (UsualSpending), before this run's entries (which follow it).
+        if (auto u = UsualSpending::refresh(tx, m_ctx.now().toUTC().date()); !u)
+            return u.error();
         // Only rows of an earlier month are due; the update below moves them to this month,
         // which is what makes a second run a no-op.
         auto q = db.run(

@@ -1,5 +1,7 @@
 #include "core/books/LedgerSummary.h"
 
+#include "core/books/UsualSpending.h"
+
 #include "core/storage/MultiRowStatement.h"
 #include "core/storage/Statement.h"
 #include "core/storage/Transaction.h"
@@ -99,6 +101,16 @@ Result<void> LedgerSummary::flush()
                 return u;
         }
         if (auto u = upsert.flush(); !u)
+            return u;
+        // The usual weeks of spending that these summaries change (UsualSpending).
+        std::map<qint64, std::set<QString>> spent;
+        for (const auto& [key, f] : m_flows) {
+            const QString& kind = std::get<2>(key);
+            if (f.out != 0 && (kind == QLatin1String("call") || kind == QLatin1String("charge") ||
+                               kind == QLatin1String("bundle")))
+                spent[std::get<1>(key)].insert(std::get<0>(key));
+        }
+        if (auto u = UsualSpending::follow(m_tx, spent); !u)
             return u;
         m_flows.clear();
     }

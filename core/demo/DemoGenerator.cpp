@@ -7,6 +7,7 @@
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
 #include "core/books/LedgerBatch.h"
+#include "core/books/UsualSpending.h"
 #include "core/bundles/BundleService.h"
 #include "core/credit/CreditService.h"
 #include "core/demo/DemoCallStream.h"
@@ -723,6 +724,9 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                 summary.calls.owed = imported->owed;
             }
         }
+        // The usual weeks of spending the dashboard reads by index (billing keeps them).
+        if (auto u = UsualSpending::refresh(tx, m_ctx.now().toUTC().date()); !u)
+            return u.error();
         if (progress)
             progress(total, total);
         if (auto a = ActivityLog(m_ctx).record(tx, ActivityEvent::demoGenerated(summary.members));

@@ -4,6 +4,7 @@
 
 #include "core/base/DisplayFormat.h"
 #include "core/books/Ledger.h"
+#include "core/books/UsualSpending.h"
 #include "core/numbers/PriceListStore.h"
 
 #include <QSqlQuery>
@@ -43,28 +44,7 @@ const QString kUsualSpending =
 const QString kLowCandidates = QStringLiteral(" AND ((a.kind = 'member' AND a.balance_cents >= 0)"
                                               " OR (a.kind = 'profile' AND a.balance_cents > 0))");
 
-// The months of usual spending before `today`'s, and how many days they have.
-struct SpendingWindow
-{
-    QString from; ///< "yyyy-MM", included
-    QString to;   ///< "yyyy-MM", the current month, excluded
-    qint64 days = 0;
-
-    explicit SpendingWindow(const QDate& today)
-    {
-        const QDate thisMonth(today.year(), today.month(), 1);
-        const QDate first = thisMonth.addMonths(-AttentionService::UsualSpendingMonths);
-        from = first.toString(QStringLiteral("yyyy-MM"));
-        to = thisMonth.toString(QStringLiteral("yyyy-MM"));
-        days = first.daysTo(thisMonth);
-    }
-
-    /// A usual week of `spentCents`, rounded half up to the cent: what a balance must reach.
-    Money week(qint64 spentCents) const
-    {
-        return Money::prorate(Money::fromCents(spentCents), AttentionService::RenewalDays, days);
-    }
-};
+using SpendingWindow = UsualSpending::Window;
 
 // The BundleLapsed rule: the newest bundle period of profile `b.profile_id` lapsed on or after
 // the bound day.
@@ -172,28 +152,40 @@ Result<void> AttentionService::noCredit(QList<AttentionItem>& out) const
 Result<void> AttentionService::lowBalances(QList<AttentionItem>& out) const
 {
     const SpendingWindow window(m_ctx.now().toUTC().date());
-    // The comparison in SQL is exact (balance × days < spent × 7); the rounded week below
-    // decides, so that the figure shown and the rule agree.
+    auto current = UsualSpending::isCurrent(m_ctx.db, window);
+    if (!current)
+        return current.error();
+    // Each account's usual week, kept by the writers (UsualSpending): the few low accounts
+    // by index. Else summed from ledger_months, rounded alike.
+    const QString weeks =
+        *current
+            ? QStringLiteral("SELECT a.id AS account_id, a.balance_cents, a.usual_week_cents AS"
+                             " week FROM accounts a WHERE a.usual_week_cents > 0 AND"
+                             " a.usual_week_cents - a.balance_cents > 0%1")
+                  .arg(kLowCandidates)
+            : QStringLiteral("SELECT s.account_id, a.balance_cents, (s.spent * 14 + ?) / ? AS week"
+                             " FROM (%1) s JOIN accounts a ON a.id = s.account_id"
+                             " WHERE s.spent > 0%2")
+                  .arg(kUsualSpending.arg(QString(), QStringLiteral("kind")), kLowCandidates);
+    QVariantList binds;
+    if (!*current)
+        binds = {window.days, 2 * window.days, window.from, window.to};
     auto q = m_ctx.db.run(
-        QStringLiteral(
-            "SELECT t.account_id, t.balance_cents, t.spent, m.account_name, p.name FROM ("
-            " SELECT s.account_id, a.balance_cents, s.spent FROM (%1) s"
-            " JOIN accounts a ON a.id = s.account_id"
-            " WHERE s.spent > 0 AND a.balance_cents * ? < s.spent * ?%2) t"
-            " LEFT JOIN members m ON m.account_id = t.account_id"
-            " LEFT JOIN profiles p ON p.account_id = t.account_id"
-            " ORDER BY t.spent * 7 - t.balance_cents * ? DESC, t.account_id")
-            .arg(kUsualSpending.arg(QString(), QStringLiteral("kind")), kLowCandidates),
-        {window.from, window.to, window.days, RenewalDays, window.days});
+        QStringLiteral("SELECT t.account_id, t.balance_cents, t.week, m.account_name, p.name"
+                       " FROM (%1) t"
+                       " LEFT JOIN members m ON m.account_id = t.account_id"
+                       " LEFT JOIN profiles p ON p.account_id = t.account_id"
+                       " WHERE t.balance_cents < t.week"
+                       " ORDER BY t.week - t.balance_cents DESC, t.account_id")
+            .arg(weeks),
+        binds);
     if (!q)
         return q.error();
     int listed = 0;
     qint64 rest = 0;
     while (q->next()) {
         const Money balance = Money::fromCents(q->value(1).toLongLong());
-        const Money week = window.week(q->value(2).toLongLong());
-        if (!(balance < week))
-            continue;
+        const Money week = Money::fromCents(q->value(2).toLongLong());
         if (listed >= m_perKind) {
             ++rest;
             continue;
@@ -223,25 +215,35 @@ Result<QSet<qint64>> AttentionService::lowAmong(const QList<qint64>& accountIds)
 {
     QSet<qint64> low;
     const SpendingWindow window(m_ctx.now().toUTC().date());
+    auto current = UsualSpending::isCurrent(m_ctx.db, window);
+    if (!current)
+        return current.error();
     for (qsizetype from = 0; from < accountIds.size(); from += MaxAccountsPerRead) {
         const QList<qint64> chunk = accountIds.mid(from, MaxAccountsPerRead);
         const QString marks = QStringList(chunk.size(), QStringLiteral("?")).join(QLatin1Char(','));
-        QVariantList binds{window.from, window.to};
+        QVariantList binds;
+        // The same rule as lowBalances(), over these accounts only.
+        QString sql;
+        if (*current) {
+            sql = QStringLiteral("SELECT a.id, a.balance_cents, a.usual_week_cents FROM accounts a"
+                                 " WHERE a.id IN (%1) AND a.usual_week_cents > 0%2")
+                      .arg(marks, kLowCandidates);
+        } else {
+            sql = QStringLiteral("SELECT s.account_id, a.balance_cents, (s.spent * 14 + ?) / ?"
+                                 " FROM (%1) s JOIN accounts a ON a.id = s.account_id"
+                                 " WHERE s.spent > 0%2")
+                      .arg(kUsualSpending.arg(QStringLiteral(" AND account_id IN (%1)").arg(marks),
+                                              QStringLiteral("kind || ''")),
+                           kLowCandidates);
+            binds = {window.days, 2 * window.days, window.from, window.to};
+        }
         for (qint64 id : chunk)
             binds << id;
-        // The same rule as lowBalances(), over these accounts only.
-        auto q = m_ctx.db.run(
-            QStringLiteral("SELECT s.account_id, a.balance_cents, s.spent FROM (%1) s"
-                           " JOIN accounts a ON a.id = s.account_id WHERE s.spent > 0%2")
-                .arg(kUsualSpending.arg(QStringLiteral(" AND account_id IN (%1)").arg(marks),
-                                        QStringLiteral("kind || ''")),
-                     kLowCandidates),
-            binds);
+        auto q = m_ctx.db.run(sql, binds);
         if (!q)
             return q.error();
         while (q->next()) {
-            const Money balance = Money::fromCents(q->value(1).toLongLong());
-            if (balance < window.week(q->value(2).toLongLong()))
+            if (q->value(1).toLongLong() < q->value(2).toLongLong())
                 low.insert(q->value(0).toLongLong());
         }
         q->finish();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/Error.h"
+#include "core/books/UsualSpending.h"
 #include "core/reports/AttentionItem.h"
 #include "core/storage/Context.h"
 
@@ -42,7 +43,7 @@ public:
     static constexpr int DefaultPerKind = 5;
     static constexpr int RenewalDays = 7;
     static constexpr int LapsedDays = 30;
-    static constexpr int UsualSpendingMonths = 3;
+    static constexpr int UsualSpendingMonths = UsualSpending::Months;
 
     explicit AttentionService(const Context& ctx, int perKind = DefaultPerKind)
         : m_ctx(ctx), m_perKind(perKind)

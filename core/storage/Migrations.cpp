@@ -535,6 +535,19 @@ const QList<QStringList>& steps()
             QStringLiteral("DROP INDEX numbers_profile"),
             QStringLiteral("CREATE INDEX numbers_profile ON numbers(profile_id, status)"),
         },
+        // 19: the dashboard's low balances summed three months of spending summaries for
+        //     every account on each read. Each account keeps its usual week of spending
+        //     (UsualSpending), for the window ending at the month in `usual_spending` (empty:
+        //     not computed yet; readers then sum as before); low balances are read by index.
+        {
+            QStringLiteral("ALTER TABLE accounts ADD COLUMN usual_week_cents BIGINT NOT NULL"
+                           " DEFAULT 0"),
+            QStringLiteral("CREATE TABLE usual_spending (id INTEGER PRIMARY KEY,"
+                           " month TEXT NOT NULL)"),
+            QStringLiteral("INSERT INTO usual_spending (id, month) VALUES (1, '')"),
+            QStringLiteral("CREATE INDEX accounts_low ON accounts ((usual_week_cents -"
+                           " balance_cents)) WHERE usual_week_cents > 0"),
+        },
     };
     return s;
 }

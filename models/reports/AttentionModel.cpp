@@ -113,7 +113,11 @@ QVariant AttentionModel::headerData(int section, Qt::Orientation orientation, in
 
 void AttentionModel::refresh()
 {
-    auto items = AttentionService(m_ctx, m_perKind).list();
+    setItems(AttentionService(m_ctx, m_perKind).list());
+}
+
+void AttentionModel::setItems(const Result<QList<AttentionItem>>& items)
+{
     beginResetModel();
     if (items) {
         m_items = *items;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/base/Error.h"
 #include "core/reports/AttentionItem.h"
 #include "core/storage/Context.h"
 
@@ -48,9 +49,15 @@ public:
     QString lastError() const { return m_error; }
 
     static QString severityText(AttentionItem::Severity severity);
+    /// Entries listed per kind before "… and N more".
+    int perKind() const { return m_perKind; }
+
+    /// Shows `items`, read elsewhere (the dashboard reads them on a worker thread with
+    /// AttentionService(ctx, perKind()).list()); an error empties the list and is emitted.
+    void setItems(const Result<QList<AttentionItem>>& items);
 
 public slots:
-    /// Reads the list again (its sentences in the language now in force).
+    /// Reads the list again in this thread (its sentences in the language now in force).
     void refresh();
 
 signals:

@@ -7,6 +7,7 @@
 #include "core/base/FixedClock.h"
 #include "core/base/Money.h"
 #include "core/books/Ledger.h"
+#include "core/books/UsualSpending.h"
 #include "core/storage/Context.h"
 #include "core/storage/Database.h"
 #include "tests/support/TestDatabase.h"
@@ -304,6 +305,27 @@ inline QString summariesProblem(const sb::Database& db)
                    " BIGINT), CAST(SUM(bundle_minutes) AS BIGINT), CAST(SUM(cost_cents) AS"
                    " BIGINT), CAST(SUM(charged_cents) AS BIGINT) FROM calls"
                    " GROUP BY substr(started_at, 1, 7) ORDER BY 1");
+    // Each account's usual week of spending, once computed, for the window it was computed
+    // for (UsualSpending): summed here from the ledger itself.
+    const QString to = scalar(db, QStringLiteral("SELECT month FROM usual_spending")).toString();
+    if (p.isEmpty() && !to.isEmpty()) {
+        const sb::UsualSpending::Window w(
+            QDate::fromString(to + QStringLiteral("-01"), Qt::ISODate));
+        const QString week =
+            QStringLiteral("(CAST(SUM(o) AS BIGINT) * 14 + %1) / %2").arg(w.days).arg(2 * w.days);
+        p = differ("usual weeks of spending",
+                   "SELECT id, usual_week_cents FROM accounts WHERE usual_week_cents <> 0"
+                   " ORDER BY id",
+                   QStringLiteral("SELECT account_id, %1 FROM (SELECT from_account AS"
+                                  " account_id, amount_cents AS o FROM ledger WHERE"
+                                  " from_account IS NOT NULL AND kind IN ('call', 'charge',"
+                                  " 'bundle') AND substr(at, 1, 7) >= '%2' AND"
+                                  " substr(at, 1, 7) < '%3') t GROUP BY account_id"
+                                  " HAVING SUM(o) > 0 AND %1 <> 0 ORDER BY account_id")
+                       .arg(week, w.from, w.to)
+                       .toLatin1()
+                       .constData());
+    }
     return p;
 }
 

@@ -8,12 +8,14 @@
 #include "core/books/Ledger.h"
 #include "core/members/MemberService.h"
 #include "core/reports/AttentionService.h"
+#include "core/storage/Database.h"
 #include "models/reports/AttentionModel.h"
 
 #include <QAction>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFrame>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -24,6 +26,7 @@
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 #include <utility>
 
 namespace sb::ui {
@@ -68,6 +71,7 @@ DashboardPage::DashboardPage(const Context& ctx, QWidget* parent) : QWidget(pare
     m_attention->setWordWrap(false);
     m_attention->setTextElideMode(Qt::ElideRight);
     m_attentionCaption->setBuddy(m_attention);
+    m_attention->hide(); // until the first read: "Reading…" below
     // Enter, or a double click: the page opens with the row selected.
     connect(m_attention, &QAbstractItemView::activated, this,
             [this](const QModelIndex& index) { openAttention(index.row()); });
@@ -266,23 +270,90 @@ void DashboardPage::refresh()
     m_charts->refresh();
 }
 
+struct DashboardPage::AttentionRead
+{
+    bool empty = false;
+    QList<AttentionItem> items;
+    QString error;
+};
+
+DashboardPage::AttentionRead DashboardPage::readAttention(const Context& ctx, int perKind)
+{
+    AttentionRead read;
+    const AttentionService service(ctx, perKind);
+    // An empty account: the first steps instead of empty lists.
+    const auto isEmpty = service.accountIsEmpty();
+    read.empty = isEmpty && *isEmpty;
+    auto items = service.list();
+    if (items)
+        read.items = std::move(*items);
+    else
+        read.error = items.error().message;
+    return read;
+}
+
 void DashboardPage::refreshAttention()
 {
     m_attentionStale = false;
-    // An empty account: the first steps instead of empty lists.
-    const auto isEmpty = AttentionService(m_ctx).accountIsEmpty();
-    const bool empty = isEmpty && *isEmpty;
-    if (empty && m_provideGuideActions)
+    if (m_attentionReading) {
+        m_attentionAgain = true;
+        return;
+    }
+    if (!m_attentionWatcher) {
+        m_attentionWatcher = new QFutureWatcher<AttentionRead>(this);
+        connect(m_attentionWatcher, &QFutureWatcher<AttentionRead>::finished, this, [this]() {
+            m_attentionReading = false;
+            applyAttention(m_attentionWatcher->result());
+            if (std::exchange(m_attentionAgain, false))
+                refreshAttention();
+        });
+    }
+    const QString spec = m_ctx.db.spec();
+    const Clock* clock = m_ctx.clock;
+    const int perKind = m_attentionModel->perKind();
+    m_attentionReading = true;
+    m_attentionWatcher->setFuture(QtConcurrent::run([spec, clock, perKind]() {
+        // This thread's own connection: a connection belongs to the thread that opened it.
+        auto db = Database::open(spec);
+        if (!db) {
+            AttentionRead failed;
+            failed.error = db.error().message;
+            return failed;
+        }
+        const Context ctx{*db, clock, QString(), nullptr};
+        return readAttention(ctx, perKind);
+    }));
+}
+
+void DashboardPage::applyAttention(const AttentionRead& read)
+{
+    if (read.empty && m_provideGuideActions)
         setGuideActions(std::exchange(m_provideGuideActions, {})());
-    m_guide->setHidden(!empty);
+    m_guide->setHidden(!read.empty);
     QWidget* chartsHost = m_chartsSlot->parentWidget();
     for (QWidget* w : {static_cast<QWidget*>(m_attentionCaption), static_cast<QWidget*>(m_tabs),
                        static_cast<QWidget*>(m_recent), chartsHost})
-        w->setHidden(empty);
-    m_attentionModel->refresh();
+        w->setHidden(read.empty);
+    if (read.error.isEmpty())
+        m_attentionModel->setItems(read.items);
+    else
+        m_attentionModel->setItems(Error::storage(read.error));
     const bool nothing = m_attentionModel->rowCount() == 0;
-    m_attention->setHidden(empty || nothing);
-    m_attentionEmpty->setHidden(empty || !nothing);
+    m_attention->setHidden(read.empty || nothing);
+    m_attentionKnown = true;
+    retranslateAttentionEmpty();
+    m_attentionEmpty->setHidden(read.empty || !nothing);
+}
+
+void DashboardPage::retranslateAttentionEmpty()
+{
+    m_attentionEmpty->setText(m_attentionKnown ? tr("Nothing needs you today.") : tr("Reading…"));
+    m_attentionEmpty->setAccessibleName(m_attentionEmpty->text());
+}
+
+bool DashboardPage::isReading() const
+{
+    return m_attentionReading || m_charts->isLoading();
 }
 
 void DashboardPage::showEvent(QShowEvent* event)
@@ -388,8 +459,7 @@ void DashboardPage::retranslateUi()
     m_attention->setAccessibleDescription(
         tr("Press Enter on an entry to open the page it speaks of."));
     m_attention->setToolTip(tr("Double-click or press Enter to open the page it speaks of."));
-    m_attentionEmpty->setText(tr("Nothing needs you today."));
-    m_attentionEmpty->setAccessibleName(m_attentionEmpty->text());
+    retranslateAttentionEmpty();
     m_guide->setAccessibleName(tr("First steps"));
     m_guideTitle->setText(tr("First steps"));
     retranslateGuide();

@@ -11,6 +11,7 @@
 
 class QAction;
 class QFrame;
+template<typename T> class QFutureWatcher;
 class QHBoxLayout;
 class QLabel;
 class QModelIndex;
@@ -57,6 +58,9 @@ public:
     QVBoxLayout* chartsSlot() const { return m_chartsSlot; }
     /// Whether the first-steps guide is shown (the account is empty).
     bool isGuideShown() const;
+    /// Whether the attention list or the charts are still being read on a worker thread
+    /// (a screenshot waits for them).
+    bool isReading() const;
 
 public slots:
     void refresh();
@@ -82,8 +86,14 @@ private:
     void retranslateGuide();
     /// The cards and the recent activity.
     void refreshFigures();
-    /// The attention list, or the guide on an empty account.
+    /// The attention list, or the guide on an empty account, read on a worker thread with
+    /// its own connection: on a big account it sums three months of spending summaries.
     void refreshAttention();
+    struct AttentionRead;
+    static AttentionRead readAttention(const Context& ctx, int perKind);
+    void applyAttention(const AttentionRead& read);
+    /// "Reading…" until the first read ends, then "Nothing needs you today."
+    void retranslateAttentionEmpty();
     QWidget* makeCard(QLabel*& caption, QLabel*& value, const QString& name);
 
     const Context& m_ctx;
@@ -113,6 +123,12 @@ private:
     QList<QPair<QString, QLabel*>> m_guideTexts;
     /// Changes came while the page was hidden.
     bool m_attentionStale = false;
+    QFutureWatcher<AttentionRead>* m_attentionWatcher = nullptr;
+    bool m_attentionReading = false;
+    /// The first read has ended.
+    bool m_attentionKnown = false;
+    /// A change came while the list was being read: read it once more when that read ends.
+    bool m_attentionAgain = false;
     std::function<QList<QAction*>()> m_provideGuideActions;
 };
 

@@ -27,6 +27,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDeadlineTimer>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLayout>
@@ -748,6 +749,13 @@ QString MainWindow::saveScreenshot(int index, const QString& path)
     showPage(index);
     if (!isVisible())
         show();
+    // What the page reads on worker threads (the dashboard's list and charts) is shown
+    // before the picture is taken; a timer wakes the wait in case nothing else does.
+    QDeadlineTimer deadline(ScreenshotReadingTimeoutMs);
+    QTimer wake;
+    wake.start(20);
+    while (ensurePage(index)->isReading() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     // A few rounds: the tool bar's style and the balance's text settle on the first resize
     // and post layout requests of their own.
     for (int round = 0; round < 4; ++round) {

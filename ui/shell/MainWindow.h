@@ -105,8 +105,10 @@ public:
     DashboardPage* dashboardPage() const;
     SettingsPage* settingsPage() const;
 
-    /// Renders a page to a PNG (for --screenshot). Returns an error message, empty on success.
+    /// Renders a page to a PNG (for --screenshot), once what it reads on worker threads is
+    /// shown (at most ScreenshotReadingTimeoutMs). Returns an error message, empty on success.
     QString saveScreenshot(int page, const QString& path);
+    static constexpr int ScreenshotReadingTimeoutMs = 60000;
 
 public slots:
     void showPage(int index);

@@ -36,6 +36,8 @@ public:
     virtual bool focusSearch() { return false; }
     /// Reads the page's data again (Refresh, another database).
     virtual void refresh() {}
+    /// Whether the page is still reading what it shows on a worker thread.
+    virtual bool isReading() const { return false; }
     /// Column widths and the like, kept between sessions.
     virtual void saveSettings() const {}
     virtual void restoreSettings() {}
@@ -58,7 +60,7 @@ public:
 };
 
 /// A page of the widget class W. What the page can do follows from what W has:
-/// toolBarActions(), focusSearch(), refresh(), saveSettings(), restoreSettings().
+/// toolBarActions(), focusSearch(), refresh(), isReading(), saveSettings(), restoreSettings().
 template<typename W> class WidgetPage final : public Page
 {
 public:
@@ -94,6 +96,13 @@ public:
     {
         if constexpr (requires(W & w) { w.refresh(); })
             m_widget->refresh();
+    }
+    bool isReading() const override
+    {
+        if constexpr (requires(const W& w) { w.isReading(); })
+            return m_widget->isReading();
+        else
+            return false;
     }
     void saveSettings() const override
     {

@@ -17,8 +17,10 @@
 #include "core/rating/CallImporter.h"
 #include "core/reports/AdviceService.h"
 #include "core/reports/AttentionService.h"
+#include "core/storage/Transaction.h"
 
 #include <QBuffer>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 
 using namespace sb;
@@ -80,6 +82,22 @@ QString call(const Context& ctx, const QString& account, const QString& id)
     if (!r)
         return r.error().message;
     return r->imported == 1 ? QString() : QStringLiteral("the call was not imported");
+}
+
+// Each account's usual week of spending computed for today's window (what billing does).
+QString refreshWeeks(const Context& ctx)
+{
+    auto r = Transaction::run(ctx.db, [&](Transaction& tx) {
+        return UsualSpending::refresh(tx, ctx.now().toUTC().date());
+    });
+    return r ? QString() : r.error().message;
+}
+
+// Forgets the computed weeks: readers sum ledger_months again.
+void forgetWeeks(const Context& ctx)
+{
+    QSqlQuery q(ctx.db.sql());
+    QVERIFY(q.exec(QStringLiteral("UPDATE usual_spending SET month = ''")));
 }
 
 #define SB_OK(expr)                                                                                \
@@ -172,12 +190,31 @@ private slots:
 
     // carl spent 90.00 in January: over December, January and February (90 days) a week is
     // 7.00. In March (whose spending does not count yet) 7.00 left is not low, 6.99 is.
-    void lowAgainstUsualSpending_data() { sbt::addEngineRows(); }
+    // Twice: summed from ledger_months, and with each account's usual week kept
+    // (UsualSpending, computed again here whenever the month changes, as billing does).
+    void lowAgainstUsualSpending_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<bool>("kept");
+        for (const QString& engine : sb::test::TestDatabase::engines()) {
+            QTest::newRow(qPrintable(engine + QStringLiteral(" summed"))) << engine << false;
+            QTest::newRow(qPrintable(engine + QStringLiteral(" kept"))) << engine << true;
+        }
+    }
     void lowAgainstUsualSpending()
     {
         QFETCH(QString, engine);
+        QFETCH(bool, kept);
         SB_ENV(e, engine, sbt::utc(2026, 1, 15, 12));
         const Context& ctx = *e.ctx;
+        const auto items = [kept](const Context& c) {
+            if (kept) {
+                const QString problem = refreshWeeks(c);
+                if (!problem.isEmpty())
+                    qWarning("refresh: %s", qPrintable(problem));
+            }
+            return ::items(c);
+        };
         SB_VERIFY_OK(CompanyService(ctx).topUp(m(100000), QStringLiteral("T")));
         SB_OK(addMember(ctx, QStringLiteral("carl.dahl")));
         SB_OK(addMember(ctx, QStringLiteral("dora.idle")));
@@ -224,6 +261,104 @@ private slots:
         QCOMPARE(MemberService(ctx).find(QStringLiteral("carl.dahl"))->balance, m(99));
         // Feb + Mar + Apr: 3.01 in March → a week is 3.01 × 7 / 89 = 0.24, 0.99 is not low.
         QVERIFY(ofKind(items(ctx), Kind::LowBalance).isEmpty());
+    }
+
+    // Kept weeks follow what is written into a month of their window after they were
+    // computed: an admin whose clock still says 28 February charges a member after billing
+    // computed March's weeks elsewhere. Entries of this month leave the week alone.
+    void keptWeeksFollowLateEntries_data() { sbt::addEngineRows(); }
+    void keptWeeksFollowLateEntries()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine, sbt::utc(2026, 3, 10, 12));
+        const Context& ctx = *e.ctx;
+        const CreditService credit(ctx);
+        SB_VERIFY_OK(CompanyService(ctx).topUp(m(100000), QStringLiteral("T")));
+        SB_OK(addMember(ctx, QStringLiteral("ella.late")));
+        SB_VERIFY_OK(credit.allocate(m(500), {QStringLiteral("ella.late")}));
+        SB_OK(refreshWeeks(ctx));
+        const qint64 ella = MemberService(ctx).find(QStringLiteral("ella.late"))->accountId;
+        const auto week = [&]() {
+            return sbt::scalar(ctx.db,
+                               QStringLiteral("SELECT usual_week_cents FROM accounts WHERE id = %1")
+                                   .arg(ella))
+                .toLongLong();
+        };
+        QCOMPARE(week(), 0);
+        // 2.76 in February: a week of it over December to February (90 days) is 0.21.
+        e.clock.set(sbt::utc(2026, 2, 28, 23, 59, 30));
+        SB_VERIFY_OK(credit.charge(QStringLiteral("ella.late"), m(276), QStringLiteral("Feb")));
+        e.clock.set(sbt::utc(2026, 3, 10, 12));
+        QCOMPARE(week(), 21);
+        QVERIFY(ofKind(items(ctx), Kind::LowBalance).isEmpty()); // 2.24 left
+        SB_VERIFY_OK(credit.charge(QStringLiteral("ella.late"), m(204), QStringLiteral("Mar")));
+        QCOMPARE(week(), 21);
+        const auto low = ofKind(items(ctx), Kind::LowBalance);
+        QCOMPARE(low.size(), 1);
+        QCOMPARE(low[0].key, QStringLiteral("ella.late"));
+        QCOMPARE(low[0].amount, m(20));
+        QVERIFY2(low[0].text.contains(QStringLiteral("0.21")), qPrintable(low[0].text));
+        QCOMPARE(*AttentionService(ctx).lowAmong({ella}), QSet<qint64>{ella});
+        SB_VERIFY_OK(credit.allocate(m(1), {QStringLiteral("ella.late")}));
+        QVERIFY(ofKind(items(ctx), Kind::LowBalance).isEmpty());
+        QVERIFY(AttentionService(ctx).lowAmong({ella})->isEmpty());
+        SB_OK(sbt::booksProblem(ctx));
+    }
+
+    // On random spending over six months and random balances, the kept weeks and the sums
+    // list the same low accounts, in the same order, with the same figures.
+    void keptWeeksAgreeWithTheSums_data() { sbt::addEngineRows(); }
+    void keptWeeksAgreeWithTheSums()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine, sbt::utc(2026, 1, 5, 12));
+        const Context& ctx = *e.ctx;
+        QRandomGenerator random(20261128);
+        SB_VERIFY_OK(CompanyService(ctx).topUp(m(100000000), QStringLiteral("T")));
+        const CreditService credit(ctx);
+        QStringList accounts;
+        for (int i = 0; i < 40; ++i) {
+            accounts << QStringLiteral("member%1").arg(i, 2, 10, QLatin1Char('0'));
+            SB_OK(addMember(ctx, accounts.last()));
+        }
+        SB_VERIFY_OK(credit.allocate(m(100000), accounts));
+        // Charges in January to June, kept from June on (then clock moves into July).
+        for (int month = 1; month <= 7; ++month) {
+            e.clock.set(sbt::utc(2026, month, 3, 12));
+            if (month == 6)
+                SB_OK(refreshWeeks(ctx));
+            for (const QString& a : std::as_const(accounts)) {
+                if (random.bounded(3) == 0)
+                    continue;
+                SB_VERIFY_OK(credit.charge(a, m(random.bounded(1, 3000)), QStringLiteral("c")));
+            }
+        }
+        // Balances around a usual week: take most accounts down to a few euros.
+        for (const QString& a : std::as_const(accounts)) {
+            const Money balance = MemberService(ctx).find(a)->balance;
+            const Money keep = m(random.bounded(0, 1200));
+            if (balance > keep)
+                SB_VERIFY_OK(credit.charge(a, balance - keep, QStringLiteral("down")));
+        }
+        QList<qint64> ids;
+        for (const QString& a : std::as_const(accounts))
+            ids << MemberService(ctx).find(a)->accountId;
+        const auto lowOf = [&ctx]() {
+            QStringList out;
+            for (const AttentionItem& i : ofKind(items(ctx, 100), Kind::LowBalance))
+                out << i.key + QLatin1Char(' ') + i.text;
+            return out;
+        };
+        forgetWeeks(ctx);
+        const QStringList summed = lowOf();
+        const auto summedAmong = AttentionService(ctx).lowAmong(ids);
+        SB_OK(refreshWeeks(ctx));
+        QCOMPARE(sbt::scalar(ctx.db, QStringLiteral("SELECT month FROM usual_spending")),
+                 QVariant(QStringLiteral("2026-07")));
+        QVERIFY2(summed.size() >= 5, qPrintable(summed.join(QLatin1Char('\n'))));
+        QCOMPARE(lowOf(), summed);
+        QCOMPARE(*AttentionService(ctx).lowAmong(ids), *summedAmong);
+        SB_OK(sbt::booksProblem(ctx));
     }
 
     void rechargeSuspended_data() { sbt::addEngineRows(); }

@@ -6,6 +6,7 @@
 #include "tests/support/CoreTest.h"
 
 #include "core/base/NameText.h"
+#include "core/billing/BillingService.h"
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
 #include "core/credit/CreditService.h"
@@ -62,6 +63,8 @@ private slots:
     void namesAreNormalisedAndGetSkeletons();
     void payerKeysAreFilled_data() { sbt::addEngineRows(); }
     void payerKeysAreFilled();
+    void usualWeeksWaitForBilling_data() { sbt::addEngineRows(); }
+    void usualWeeksWaitForBilling();
 };
 
 namespace {
@@ -117,9 +120,20 @@ bool undoSearchIndex(const Database& db)
     return true;
 }
 
+// Undoes the accounts' usual weeks of spending (19).
+bool undoUsualWeeks(const Database& db)
+{
+    return db.run(QStringLiteral("DROP INDEX accounts_low")) &&
+           db.run(QStringLiteral("ALTER TABLE accounts DROP COLUMN usual_week_cents")) &&
+           db.run(QStringLiteral("DROP TABLE usual_spending")) &&
+           db.run(QStringLiteral("UPDATE schema_meta SET value = '18' WHERE key = 'version'"));
+}
+
 // Undoes the numbers' index by profile and status (18).
 bool undoNumbersByProfile(const Database& db)
 {
+    if (!undoUsualWeeks(db))
+        return false;
     return db.run(QStringLiteral("DROP INDEX numbers_profile")) &&
            db.run(QStringLiteral("CREATE INDEX numbers_profile ON numbers(profile_id)")) &&
            db.run(QStringLiteral("UPDATE schema_meta SET value = '17' WHERE key = 'version'"));
@@ -823,6 +837,43 @@ void TestMigrations::payerKeysAreFilled()
              QStringList({QStringLiteral("c1|ada.one"), QStringLiteral("c2|reception"),
                           QStringLiteral("c3|ada.one"), QStringLiteral("c4|"),
                           QStringLiteral("c5|reception")}));
+}
+
+// Step 19 keeps each account's usual week of spending. A database of 18 with spending gets
+// the column uncomputed (readers sum as before) until billing computes it for this month.
+void TestMigrations::usualWeeksWaitForBilling()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine, sbt::utc(2026, 2, 10, 12));
+    const sb::Context& ctx = *e.ctx;
+    SB_VERIFY_OK(sb::CompanyService(ctx).topUp(sb::Money::fromCents(100000), QStringLiteral("T")));
+    SB_VERIFY_OK(sb::MemberService(ctx).add(
+        {QStringLiteral("fred.early"), QStringLiteral("Fred"), QString(), QString()}));
+    SB_VERIFY_OK(sb::CreditService(ctx).allocate(sb::Money::fromCents(10000),
+                                                 {QStringLiteral("fred.early")}));
+    SB_VERIFY_OK(sb::CreditService(ctx).charge(QStringLiteral("fred.early"),
+                                               sb::Money::fromCents(9000), QStringLiteral("Feb")));
+    QVERIFY(undoUsualWeeks(e.db()));
+    auto db = Database::open(e.t.spec());
+    SB_VERIFY_OK(db);
+    QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
+    QCOMPARE(sbt::scalar(*db, QStringLiteral("SELECT month FROM usual_spending")),
+             QVariant(QString()));
+    QCOMPARE(sbt::scalar(*db, QStringLiteral("SELECT COUNT(*) FROM accounts"
+                                             " WHERE usual_week_cents <> 0"))
+                 .toLongLong(),
+             0);
+    e.clock.set(sbt::utc(2026, 3, 2, 12));
+    const sb::Context later{*db, &e.clock, QStringLiteral("tester")};
+    SB_VERIFY_OK(sb::BillingService(later).run());
+    QCOMPARE(sbt::scalar(*db, QStringLiteral("SELECT month FROM usual_spending")),
+             QVariant(QStringLiteral("2026-03")));
+    // 90.00 over December to February (90 days): 7.00 a week.
+    QCOMPARE(sbt::scalar(*db, QStringLiteral("SELECT usual_week_cents FROM accounts a JOIN"
+                                             " members m ON m.account_id = a.id"))
+                 .toLongLong(),
+             700);
+    QVERIFY2(sbt::booksProblem(later).isEmpty(), qPrintable(sbt::booksProblem(later)));
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

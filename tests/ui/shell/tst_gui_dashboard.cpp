@@ -46,6 +46,7 @@ private slots:
         m_dashboard = m_gui.window()->dashboardPage();
         QVERIFY(m_dashboard);
         m_gui.window()->showPage(QStringLiteral("dashboard"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_dashboard->isReading(), 20000); // read on a worker thread
     }
     void cleanupTestCase() { m_gui.tearDown(); }
 
@@ -81,6 +82,7 @@ private slots:
         QVERIFY(
             CompanyService(m_gui.verify()).topUp(Money::fromCents(500000), QStringLiteral("T")));
         m_gui.window()->refreshPages();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_dashboard->isReading(), 20000); // read on a worker thread
         QVERIFY(!m_dashboard->isGuideShown());
         auto* empty = m_gui.window()->findChild<QLabel*>(QStringLiteral("attentionEmptyLabel"));
         QVERIFY(empty && empty->isVisible());
@@ -118,6 +120,7 @@ private slots:
         m_gui.window()->showPage(QStringLiteral("members"));
         m_gui.window()->refreshPages();
         m_gui.window()->showPage(QStringLiteral("dashboard"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_dashboard->isReading(), 20000); // read on a worker thread
         QVERIFY(!m_dashboard->isGuideShown());
         QTreeView* list = m_dashboard->attentionList();
         QVERIFY(list->isVisible());
@@ -167,6 +170,7 @@ private slots:
         QCOMPARE(members->selectedAccounts(), QStringList{QStringLiteral("zz.owes")});
 
         m_gui.window()->showPage(QStringLiteral("dashboard"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_dashboard->isReading(), 20000); // read on a worker thread
         activate(rowOf(model, AttentionItem::Kind::NoCredit, QStringLiteral("Zeta Desk")));
         QCOMPARE(m_gui.window()->currentPage(),
                  MainWindow::pageFromName(QStringLiteral("sip-profiles")));
@@ -177,6 +181,7 @@ private slots:
         m_gui.clock()->set(QDateTime(QDate(2026, 12, 10), QTime(10, 0), Qt::UTC));
         m_gui.window()->refreshPages();
         m_gui.window()->showPage(QStringLiteral("dashboard"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_dashboard->isReading(), 20000); // read on a worker thread
         int numbers = -1;
         for (int row = 0; row < model->rowCount(); ++row)
             if (model->item(row).kind == AttentionItem::Kind::NumbersRenew)
@@ -215,6 +220,7 @@ private slots:
         AttentionModel* model = m_dashboard->attentionModel();
         QCOMPARE(rowOf(model, AttentionItem::Kind::NoCredit, QStringLiteral("Omega Desk")), -1);
         m_gui.window()->showPage(QStringLiteral("dashboard"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_dashboard->isReading(), 20000); // read on a worker thread
         QVERIFY(rowOf(model, AttentionItem::Kind::NoCredit, QStringLiteral("Omega Desk")) >= 0);
     }
 
