@@ -1,5 +1,7 @@
 #include "ui/charts/DashboardCharts.h"
 
+#include "ui/widgets/WorkerRead.h"
+
 #include "core/base/DisplayFormat.h"
 #include "core/base/Money.h"
 #include "models/reports/BalanceHistoryModel.h"
@@ -29,7 +31,6 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QStackedBarSeries>
 #include <QtCharts/QValueAxis>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -206,12 +207,7 @@ DashboardCharts::DashboardCharts(const Context& ctx, QWidget* parent, Loading lo
         connect(m_ctx.notifier, &Notifier::changed, this, &DashboardCharts::refresh);
 }
 
-DashboardCharts::~DashboardCharts()
-{
-    // The worker reads with its own connection but through this widget's clock: wait for it.
-    if (m_watcher)
-        m_watcher->waitForFinished();
-}
+DashboardCharts::~DashboardCharts() = default;
 
 QWidget* DashboardCharts::makePanel(Chart chart, QLabel*& caption, QWidget* control)
 {
@@ -283,7 +279,7 @@ const ChartTableModel* DashboardCharts::model(Chart chart) const
 
 bool DashboardCharts::isLoading() const
 {
-    return m_reading;
+    return m_reader && m_reader->isReading();
 }
 
 DashboardCharts::Snapshot DashboardCharts::read(const Context& ctx, const QTimeZone& zone,
@@ -318,37 +314,12 @@ void DashboardCharts::refresh()
         apply(read(m_ctx, m_zone, m_profileId));
         return;
     }
-    if (isLoading()) {
-        m_again = true; // once more when this read is done: it may have missed the change
-        return;
-    }
-    if (!m_watcher) {
-        m_watcher = new QFutureWatcher<Snapshot>(this);
-        connect(m_watcher, &QFutureWatcher<Snapshot>::finished, this, [this]() {
-            m_reading = false;
-            apply(m_watcher->result());
-            if (m_again) {
-                m_again = false;
-                refresh();
-            }
-        });
-    }
-    const QString spec = m_ctx.db.spec();
-    const Clock* clock = m_ctx.clock;
-    const QTimeZone zone = m_zone;
-    const qint64 profileId = m_profileId;
-    m_reading = true;
-    m_watcher->setFuture(QtConcurrent::run([spec, clock, zone, profileId]() {
-        // This thread's own connection: a connection belongs to the thread that opened it.
-        auto db = Database::open(spec);
-        if (!db) {
-            Snapshot s;
-            s.error = db.error().message;
-            return s;
-        }
-        const Context ctx{*db, clock, QString(), nullptr};
+    if (!m_reader)
+        m_reader = std::make_unique<WorkerRead<Snapshot>>(
+            this, [this](const Snapshot& s) { apply(s); }, [this]() { refresh(); });
+    m_reader->start(m_ctx, [zone = m_zone, profileId = m_profileId](const Context& ctx) {
         return read(ctx, zone, profileId);
-    }));
+    });
 }
 
 void DashboardCharts::apply(const Snapshot& s)

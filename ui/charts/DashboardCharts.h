@@ -3,9 +3,10 @@
 #include "core/reports/ChartData.h"
 #include "core/storage/Context.h"
 
-#include <QFutureWatcher>
 #include <QTimeZone>
 #include <QWidget>
+
+#include <memory>
 
 class QCheckBox;
 class QChartView;
@@ -22,6 +23,8 @@ class SpendingChartModel;
 } // namespace sb
 
 namespace sb::ui {
+
+template<typename T> class WorkerRead;
 
 /// The dashboard's four charts in two rows of two (about 1000 × 350 px): spending per month
 /// for the last twelve months stacked by kind or by department, US bundle minutes used
@@ -101,8 +104,6 @@ private:
     Loading m_loading;
     QTimeZone m_zone;
     qint64 m_profileId = 0;
-    bool m_again = false;
-    bool m_reading = false; ///< from the start of a background read until its result is shown
     QString m_error;
 
     SpendingChartModel* m_spending = nullptr;
@@ -121,7 +122,7 @@ private:
     QCheckBox* m_byDepartmentCheck = nullptr;
     QComboBox* m_profileCombo = nullptr;
 
-    QFutureWatcher<Snapshot>* m_watcher = nullptr; // the background read, if any
+    std::unique_ptr<WorkerRead<Snapshot>> m_reader; // Loading::Background
 };
 
 } // namespace sb::ui

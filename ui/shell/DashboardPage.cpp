@@ -2,20 +2,19 @@
 
 #include "core/base/DisplayFormat.h"
 #include "ui/charts/DashboardCharts.h"
+#include "ui/widgets/WorkerRead.h"
 
 #include "core/books/ActivityLog.h"
 #include "core/books/CompanyService.h"
 #include "core/books/Ledger.h"
 #include "core/members/MemberService.h"
 #include "core/reports/AttentionService.h"
-#include "core/storage/Database.h"
 #include "models/reports/AttentionModel.h"
 
 #include <QAction>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFrame>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,7 +25,6 @@
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <utility>
 
 namespace sb::ui {
@@ -58,6 +56,9 @@ DashboardPage::DashboardPage(const Context& ctx, QWidget* parent) : QWidget(pare
     bold.setBold(true);
     m_attentionCaption->setFont(bold);
     m_attentionModel = new AttentionModel(m_ctx, this);
+    m_attentionReader = std::make_unique<WorkerRead<AttentionRead>>(
+        this, [this](const AttentionRead& read) { applyAttention(read); },
+        [this]() { refreshAttention(); });
     m_attentionModel->setObjectName(QStringLiteral("attentionModel"));
     m_attention = new QTreeView(this);
     m_attention->setObjectName(QStringLiteral("attentionList"));
@@ -277,6 +278,8 @@ struct DashboardPage::AttentionRead
     QString error;
 };
 
+DashboardPage::~DashboardPage() = default;
+
 DashboardPage::AttentionRead DashboardPage::readAttention(const Context& ctx, int perKind)
 {
     AttentionRead read;
@@ -295,34 +298,9 @@ DashboardPage::AttentionRead DashboardPage::readAttention(const Context& ctx, in
 void DashboardPage::refreshAttention()
 {
     m_attentionStale = false;
-    if (m_attentionReading) {
-        m_attentionAgain = true;
-        return;
-    }
-    if (!m_attentionWatcher) {
-        m_attentionWatcher = new QFutureWatcher<AttentionRead>(this);
-        connect(m_attentionWatcher, &QFutureWatcher<AttentionRead>::finished, this, [this]() {
-            m_attentionReading = false;
-            applyAttention(m_attentionWatcher->result());
-            if (std::exchange(m_attentionAgain, false))
-                refreshAttention();
-        });
-    }
-    const QString spec = m_ctx.db.spec();
-    const Clock* clock = m_ctx.clock;
-    const int perKind = m_attentionModel->perKind();
-    m_attentionReading = true;
-    m_attentionWatcher->setFuture(QtConcurrent::run([spec, clock, perKind]() {
-        // This thread's own connection: a connection belongs to the thread that opened it.
-        auto db = Database::open(spec);
-        if (!db) {
-            AttentionRead failed;
-            failed.error = db.error().message;
-            return failed;
-        }
-        const Context ctx{*db, clock, QString(), nullptr};
+    m_attentionReader->start(m_ctx, [perKind = m_attentionModel->perKind()](const Context& ctx) {
         return readAttention(ctx, perKind);
-    }));
+    });
 }
 
 void DashboardPage::applyAttention(const AttentionRead& read)
@@ -353,7 +331,7 @@ void DashboardPage::retranslateAttentionEmpty()
 
 bool DashboardPage::isReading() const
 {
-    return m_attentionReading || m_charts->isLoading();
+    return m_attentionReader->isReading() || m_charts->isLoading();
 }
 
 void DashboardPage::showEvent(QShowEvent* event)

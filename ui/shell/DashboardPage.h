@@ -8,10 +8,10 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 class QAction;
 class QFrame;
-template<typename T> class QFutureWatcher;
 class QHBoxLayout;
 class QLabel;
 class QModelIndex;
@@ -27,6 +27,7 @@ class AttentionModel;
 namespace sb::ui {
 
 class DashboardCharts;
+template<typename T> class WorkerRead;
 
 /// The company at a glance: balance, members, the credit they hold, what needs the admin
 /// today (the attention list, whose entries open the row they speak of), the charts
@@ -41,6 +42,7 @@ public:
     static constexpr int RecentEntries = 12;
 
     explicit DashboardPage(const Context& ctx, QWidget* parent = nullptr);
+    ~DashboardPage() override;
 
     /// Buttons for the everyday actions (top up, add member, import).
     void setQuickActions(const QList<QAction*>& actions);
@@ -123,12 +125,9 @@ private:
     QList<QPair<QString, QLabel*>> m_guideTexts;
     /// Changes came while the page was hidden.
     bool m_attentionStale = false;
-    QFutureWatcher<AttentionRead>* m_attentionWatcher = nullptr;
-    bool m_attentionReading = false;
     /// The first read has ended.
     bool m_attentionKnown = false;
-    /// A change came while the list was being read: read it once more when that read ends.
-    bool m_attentionAgain = false;
+    std::unique_ptr<WorkerRead<AttentionRead>> m_attentionReader;
     std::function<QList<QAction*>()> m_provideGuideActions;
 };
 
