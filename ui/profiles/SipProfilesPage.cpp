@@ -69,8 +69,9 @@ SipProfilesPage::SipProfilesPage(const Context& ctx, QWidget* parent) : QWidget(
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ProfilesModel::Name, Qt::AscendingOrder);
     // The trunk's latest check in view: the name, the department, the authentication and the
-    // numbers give way (whole in their tool tips), and then the department and the
-    // authentication step out of view (the header's menu shows them again).
+    // numbers give way (whole in their tool tips), and then the department, the
+    // authentication, the linked accounts and the numbers step out of view (the header's menu
+    // shows them again; the details below count both).
     m_fitter = new ColumnFitter(m_table);
     m_fitter->setColumn(ProfilesModel::Name, 20, 9);
     m_fitter->setColumn(ProfilesModel::Department, 20, 7);
@@ -78,6 +79,8 @@ SipProfilesPage::SipProfilesPage(const Context& ctx, QWidget* parent) : QWidget(
     m_fitter->setColumn(ProfilesModel::Numbers, 20, 8);
     m_fitter->setOptional(ProfilesModel::Department);
     m_fitter->setOptional(ProfilesModel::Authentication);
+    m_fitter->setOptional(ProfilesModel::Accounts);
+    m_fitter->setOptional(ProfilesModel::Numbers);
 
     m_details = new SipProfileDetails(m_ctx, this);
     m_splitter = new QSplitter(Qt::Vertical, this);

@@ -252,6 +252,16 @@ QStringList cutTexts(QWidget* top)
             }
         } else if (auto* table = qobject_cast<QTableView*>(w)) {
             found << cutCells(table);
+            // Its columns share the width they have: none off to the right (the Dutch SIP
+            // profiles table hid its trunk check there at 1024 pixels).
+            // (The column fitter shares the width again once a resize has been laid out.)
+            (void)QTest::qWaitFor(
+                [table]() { return table->horizontalScrollBar()->maximum() == 0; }, 1000);
+            if (table->horizontalScrollBar()->isVisibleTo(top) &&
+                table->horizontalScrollBar()->maximum() > 0)
+                found << QStringLiteral("%1 scrolls sideways (%2 px more)")
+                             .arg(describe(table))
+                             .arg(table->horizontalScrollBar()->maximum());
         } else if (auto* area = qobject_cast<QScrollArea*>(w)) {
             // A page or a pane scrolls up and down, never sideways (the SIP profile details
             // hid their PBX data off to the right at 1024 pixels).
@@ -424,7 +434,9 @@ void TestGuiEveryPage::fillDemo()
     if (m_filled)
         return;
     m_filled = true;
-    const QString problem = m_gui.fillDemo(60, 4, 30, 400);
+    // More SIP profiles than their table shows at 1024×700: its vertical scroll bar takes
+    // room from the columns (the Dutch table did not fit beside it).
+    const QString problem = m_gui.fillDemo(60, 12, 30, 400);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
