@@ -236,9 +236,10 @@ Result<QList<CallEntry>> CallHistory::page(const CallQuery& query) const
         return f.error();
     const QString key = sortColumn(query.sort);
     const QString id = QStringLiteral("c.id");
-    return Keyset::page<CallEntry>(m_ctx.db, kSelect + kFrom, f->where, f->binds, key, id,
-                                   query.ascending, query.after, qMax(0, query.limit),
-                                   [this](const QSqlQuery& q) { return readEntry(q, *this); });
+    return Keyset::page<CallEntry>(
+        m_ctx.db, kSelect + kFrom, f->where, f->binds, key, id, query.ascending, query.after,
+        qMax(0, query.limit), [this](const QSqlQuery& q) { return readEntry(q, *this); },
+        QStringLiteral("calls c"));
 }
 
 SeekKey CallHistory::seekKey(const CallEntry& e, CallQuery::Sort sort)

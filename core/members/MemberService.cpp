@@ -449,9 +449,12 @@ Result<QList<Member>> MemberService::page(const MemberQuery& query) const
     const QString key = sortColumn(query.sort);
     const QString id = tieColumn(query.sort);
     const QDateTime now = m_ctx.now();
-    auto out =
-        Keyset::page<Member>(db, kSelect, where, filterBinds, key, id, query.ascending, query.after,
-                             query.limit, [&](const QSqlQuery& q) { return readMember(q, now); });
+    auto out = Keyset::page<Member>(
+        db, kSelect, where, filterBinds, key, id, query.ascending, query.after, query.limit,
+        [&](const QSqlQuery& q) { return readMember(q, now); },
+        query.sort == MemberQuery::Sort::Balance
+            ? QStringLiteral("members m JOIN accounts a ON a.id = m.account_id")
+            : QStringLiteral("members m"));
     if (!out)
         return out.error();
     if (auto r = attachNumbers(out.value()); !r)

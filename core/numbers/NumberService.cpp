@@ -501,9 +501,9 @@ Result<QList<NumberRecord>> NumberService::page(const NumberQuery& query) const
     const QString where = whereClause(m_ctx.db, query, &filterBinds, SearchIndex::Use::Page);
     const QString key = sortColumn(query.sort);
     const QString id = QStringLiteral("n.id");
-    return Keyset::page<NumberRecord>(db, kSelect, where, filterBinds, key, id, query.ascending,
-                                      query.after, query.limit,
-                                      [](const QSqlQuery& q) { return readNumber(q); });
+    return Keyset::page<NumberRecord>(
+        db, kSelect, where, filterBinds, key, id, query.ascending, query.after, query.limit,
+        [](const QSqlQuery& q) { return readNumber(q); }, QStringLiteral("numbers n"));
 }
 
 SeekKey NumberService::seekKey(const NumberRecord& n, NumberQuery::Sort sort)

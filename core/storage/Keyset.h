@@ -56,21 +56,35 @@ QString where(const QString& whereClause, const QString& condition);
 /// Reads up to `limit` rows of `select` (its SELECT … FROM …) that `whereClause` (" WHERE …"
 /// or empty, its values in `whereBinds`) keeps, in (key, id) order after `from`: one
 /// statement per part until the page is full, `readRow(query)` making each row.
+///
+/// `narrowFrom` (say "members m"): the tables `whereClause`, `key` and `id` name, without
+/// those `select` joins only to show. With a filter, the page's ids are chosen from these
+/// alone and only the page's rows are joined: a search matching thousands sorted them all
+/// with every join made for each (members "zo": 2,917 rows joined four times, 25 ms).
 template<typename Row, typename ReadRow>
 Result<QList<Row>> page(const Database& db, const QString& select, const QString& whereClause,
                         const QVariantList& whereBinds, const QString& key, const QString& id,
-                        bool ascending, const SeekKey& from, int limit, ReadRow readRow)
+                        bool ascending, const SeekKey& from, int limit, ReadRow readRow,
+                        const QString& narrowFrom = {})
 {
     QList<Row> out;
+    const QString order = orderBy(key, id, ascending);
     for (const Part& part : parts(key, id, ascending, from)) {
         const int want = limit - static_cast<int>(out.size());
         if (want <= 0)
             break;
         QVariantList binds = whereBinds;
         binds << part.binds << want;
-        auto q = db.run(select + where(whereClause, part.condition) + orderBy(key, id, ascending) +
-                            QStringLiteral(" LIMIT ?"),
-                        binds);
+        const QString condition = where(whereClause, part.condition);
+        QString sql;
+        if (narrowFrom.isEmpty() || whereClause.isEmpty())
+            sql = select + condition + order + QStringLiteral(" LIMIT ?");
+        else
+            sql = select +
+                  QStringLiteral(" WHERE %1 IN (SELECT %1 FROM %2%3%4 LIMIT ?)")
+                      .arg(id, narrowFrom, condition, order) +
+                  order;
+        auto q = db.run(sql, binds);
         if (!q)
             return q.error();
         while (q->next())
