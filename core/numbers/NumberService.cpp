@@ -12,6 +12,7 @@
 #include "core/storage/SearchIndex.h"
 #include "core/storage/Transaction.h"
 
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -82,10 +83,36 @@ QString sortColumn(NumberQuery::Sort s)
 // matches the search as text, or, when it looks like a phone number, its digits ("+47 22"
 // finds 4722…; "member.0150" is a name, not "0150"). See SearchIndex for short searches.
 QString searchCondition(const Database& db, const QString& search, QVariantList* binds,
-                        SearchIndex::Use use)
+                        SearchIndex::Use use, NumberQuery::Sort sort)
 {
-    return SearchIndex::predicate(db, QStringLiteral("numbers"), QStringLiteral("n"),
-                                  {SearchText::fold(search), SearchText::phoneDigits(search)},
+    const QStringList needles{SearchText::fold(search), SearchText::phoneDigits(search)};
+    // One or two digits match the start of the key, which is the number's digits: the
+    // numbers from "+<digits>" up to the next digits, a range of the E.164 index, in the
+    // order of a page sorted by number. (The key's range was every match read and sorted,
+    // or every number before them tested: "33" is France, half the numbers in.)
+    if (use == SearchIndex::Use::Page && sort == NumberQuery::Sort::Number && !db.isPostgres()) {
+        static const QRegularExpression shortDigits(QStringLiteral("^[0-9]{1,2}$"));
+        QStringList ranges, seen;
+        QVariantList rangeBinds;
+        for (const QString& n : needles) {
+            if (n.isEmpty() || seen.contains(n))
+                continue;
+            seen << n;
+            if (!shortDigits.match(n).hasMatch()) {
+                ranges.clear();
+                break;
+            }
+            QString above = n;
+            above.back() = QChar(above.back().unicode() + 1); // '9' + 1 is ':', above every digit
+            ranges << QStringLiteral("(n.e164 >= ? AND n.e164 < ?)");
+            rangeBinds << QString(QLatin1Char('+') + n) << QString(QLatin1Char('+') + above);
+        }
+        if (!ranges.isEmpty()) {
+            *binds << rangeBinds;
+            return QLatin1Char('(') + ranges.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+        }
+    }
+    return SearchIndex::predicate(db, QStringLiteral("numbers"), QStringLiteral("n"), needles,
                                   binds, use);
 }
 
@@ -95,7 +122,7 @@ QString whereClause(const Database& db, const NumberQuery& q, QVariantList* bind
     QStringList parts;
     const QString search = q.search.trimmed();
     if (!search.isEmpty())
-        parts << searchCondition(db, search, binds, use);
+        parts << searchCondition(db, search, binds, use, q.sort);
     if (!q.country.isEmpty()) {
         parts << QStringLiteral("n.country = ?");
         *binds << q.country.toUpper();
