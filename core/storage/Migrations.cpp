@@ -548,6 +548,19 @@ const QList<QStringList>& steps()
             QStringLiteral("CREATE INDEX accounts_low ON accounts ((usual_week_cents -"
                            " balance_cents)) WHERE usual_week_cents > 0"),
         },
+        // 20: a one- or two-character search of calls (by the dialled number's first digits)
+        //     and of members matches thousands, read from the key's index and sorted by the
+        //     page's order: the calls' time and the members' name beside the key let the page
+        //     be chosen from the index alone (calls "31", 11,000 matches: 30 ms → 2 ms).
+        //     PostgreSQL chooses its own plan for these.
+        {
+            QStringLiteral("{SQLITE}DROP INDEX calls_search_prefix"),
+            QStringLiteral("{SQLITE}CREATE INDEX calls_search_prefix ON calls(search_key,"
+                           " started_at)"),
+            QStringLiteral("{SQLITE}DROP INDEX members_search_prefix"),
+            QStringLiteral("{SQLITE}CREATE INDEX members_search_prefix ON members(search_key,"
+                           " display_name)"),
+        },
     };
     return s;
 }

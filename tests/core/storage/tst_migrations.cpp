@@ -120,9 +120,25 @@ bool undoSearchIndex(const Database& db)
     return true;
 }
 
+// Undoes the search keys' indexes with the calls' time and the members' name (20).
+bool undoCoveringSearch(const Database& db)
+{
+    if (!db.isPostgres())
+        for (const char* sql : {"DROP INDEX calls_search_prefix",
+                                "CREATE INDEX calls_search_prefix ON calls(search_key)",
+                                "DROP INDEX members_search_prefix",
+                                "CREATE INDEX members_search_prefix ON members(search_key)"})
+            if (!db.run(QString::fromLatin1(sql)))
+                return false;
+    return bool(
+        db.run(QStringLiteral("UPDATE schema_meta SET value = '19' WHERE key = 'version'")));
+}
+
 // Undoes the accounts' usual weeks of spending (19).
 bool undoUsualWeeks(const Database& db)
 {
+    if (!undoCoveringSearch(db))
+        return false;
     return db.run(QStringLiteral("DROP INDEX accounts_low")) &&
            db.run(QStringLiteral("ALTER TABLE accounts DROP COLUMN usual_week_cents")) &&
            db.run(QStringLiteral("DROP TABLE usual_spending")) &&
