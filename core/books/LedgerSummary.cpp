@@ -105,9 +105,7 @@ Result<void> LedgerSummary::flush()
         // The usual weeks of spending that these summaries change (UsualSpending).
         std::map<qint64, std::set<QString>> spent;
         for (const auto& [key, f] : m_flows) {
-            const QString& kind = std::get<2>(key);
-            if (f.out != 0 && (kind == QLatin1String("call") || kind == QLatin1String("charge") ||
-                               kind == QLatin1String("bundle")))
+            if (f.out != 0 && UsualSpending::isSpending(std::get<2>(key)))
                 spent[std::get<1>(key)].insert(std::get<0>(key));
         }
         if (auto u = UsualSpending::follow(m_tx, spent); !u)

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "core/base/Error.h"
-#include "core/base/Money.h"
 
 #include <QCoreApplication>
 #include <QDate>
 #include <QString>
+#include <QVariantList>
 
 #include <map>
 #include <set>
@@ -28,7 +28,7 @@ class Transaction;
 /// - LedgerSummary::flush() calls follow() for the accounts whose spending changed in a month
 ///   of the stored window (call records imported late, say), in the writer's transaction.
 /// Readers use the column only when the stored month is today's (isCurrent()), else they
-/// sum ledger_months as before: the rule never depends on billing having run.
+/// sum ledger_months with weeks(): the rule never depends on billing having run.
 class UsualSpending
 {
     Q_DECLARE_TR_FUNCTIONS(sb::UsualSpending)
@@ -45,14 +45,21 @@ public:
         qint64 days = 0;
 
         explicit Window(const QDate& today);
-        /// A usual week of `spentCents`, rounded half up to the cent: what a balance must
-        /// reach.
-        Money week(qint64 spentCents) const;
+        /// What weeks() binds, in its order.
+        QVariantList binds() const { return {days, 2 * days, from, to}; }
     };
 
-    /// The SQL of one account's usual week over a window: binds the window's from, to, days
-    /// and 2 × days in that order; `%1` names the account id (a column or a mark).
-    static QString weekOf(const QString& account);
+    /// Whether entries of a ledger kind count as spending (call, charge, bundle).
+    static bool isSpending(const QString& kind);
+
+    /// The SQL of each account's usual week over a window, summed from ledger_months: rows
+    /// of `account_id` and `week` (cents, above zero spent only), binding Window::binds() and
+    /// then `condition`'s values (" AND account_id IN (…)", say). `kindColumn` is `kind` for
+    /// every account (the index on kind and month) or `kind || ''` for a list of accounts,
+    /// which keeps SQLite's planner off that index and on the one by account (without
+    /// statistics it scanned a quarter's rows of every account for a page of profiles).
+    static QString weeks(const QString& condition = {},
+                         const QString& kindColumn = QStringLiteral("kind"));
 
     /// Whether usual_week_cents holds the window ending at `window.to`.
     static Result<bool> isCurrent(const Database& db, const Window& window);

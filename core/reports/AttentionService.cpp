@@ -29,22 +29,33 @@ QDate dateOf(const QVariant& v)
     return QDate::fromString(v.toString().left(10), Qt::ISODate);
 }
 
-// The LowBalance rule's usual spending: the out_cents of calls, charges and bundles over the
-// UsualSpendingMonths full months before `today`'s, per account, from ledger_months (whose key
-// starts with the month: a few months of summary rows, never the ledger). Binds the two
-// months; `%1` takes a further condition of the caller's, `%2` the kind column: `kind` for
-// every account (the index on kind and month), `kind || ''` for a list of accounts, which
-// keeps SQLite's planner off that index and on the one by account (without statistics it
-// scanned a quarter's rows of every account for a page of profiles: 17 ms → under 1).
-const QString kUsualSpending =
-    QStringLiteral("SELECT account_id, CAST(SUM(out_cents) AS BIGINT) AS spent FROM ledger_months"
-                   " WHERE month >= ? AND month < ? AND %2 IN ('call', 'charge', 'bundle')%1"
-                   " GROUP BY account_id");
 // Who the rule looks at: members not owing, profiles with credit (`a`: their account).
-const QString kLowCandidates = QStringLiteral(" AND ((a.kind = 'member' AND a.balance_cents >= 0)"
+const QString kLowCandidates = QStringLiteral("((a.kind = 'member' AND a.balance_cents >= 0)"
                                               " OR (a.kind = 'profile' AND a.balance_cents > 0))");
 
-using SpendingWindow = UsualSpending::Window;
+// The rule's candidates with their usual week: rows of `account_id`, `balance_cents` and
+// `week`. From the weeks the writers keep (UsualSpending) when `kept`: with no `ids`, only
+// the few low ones, by index. Else summed from ledger_months, rounded alike, its values
+// appended to `binds`. `ids` (marks) restricts it to a list of accounts, whose values the
+// caller binds next.
+QString candidateWeeks(const UsualSpending::Window& window, bool kept, const QString& ids,
+                       QVariantList* binds)
+{
+    if (kept)
+        return QStringLiteral("SELECT a.id AS account_id, a.balance_cents, a.usual_week_cents AS"
+                              " week FROM accounts a WHERE a.usual_week_cents > 0 AND %1 AND %2")
+            .arg(ids.isEmpty() ? QStringLiteral("a.usual_week_cents - a.balance_cents > 0")
+                               : QStringLiteral("a.id IN (%1)").arg(ids),
+                 kLowCandidates);
+    *binds << window.binds();
+    return QStringLiteral("SELECT s.account_id, a.balance_cents, s.week FROM (%1) s"
+                          " JOIN accounts a ON a.id = s.account_id WHERE %2")
+        .arg(ids.isEmpty()
+                 ? UsualSpending::weeks()
+                 : UsualSpending::weeks(QStringLiteral(" AND account_id IN (%1)").arg(ids),
+                                        QStringLiteral("kind || ''")),
+             kLowCandidates);
+}
 
 // The BundleLapsed rule: the newest bundle period of profile `b.profile_id` lapsed on or after
 // the bound day.
@@ -151,25 +162,11 @@ Result<void> AttentionService::noCredit(QList<AttentionItem>& out) const
 
 Result<void> AttentionService::lowBalances(QList<AttentionItem>& out) const
 {
-    const SpendingWindow window(m_ctx.now().toUTC().date());
-    auto current = UsualSpending::isCurrent(m_ctx.db, window);
-    if (!current)
-        return current.error();
-    // Each account's usual week, kept by the writers (UsualSpending): the few low accounts
-    // by index. Else summed from ledger_months, rounded alike.
-    const QString weeks =
-        *current
-            ? QStringLiteral("SELECT a.id AS account_id, a.balance_cents, a.usual_week_cents AS"
-                             " week FROM accounts a WHERE a.usual_week_cents > 0 AND"
-                             " a.usual_week_cents - a.balance_cents > 0%1")
-                  .arg(kLowCandidates)
-            : QStringLiteral("SELECT s.account_id, a.balance_cents, (s.spent * 14 + ?) / ? AS week"
-                             " FROM (%1) s JOIN accounts a ON a.id = s.account_id"
-                             " WHERE s.spent > 0%2")
-                  .arg(kUsualSpending.arg(QString(), QStringLiteral("kind")), kLowCandidates);
+    const UsualSpending::Window window(m_ctx.now().toUTC().date());
+    auto kept = UsualSpending::isCurrent(m_ctx.db, window);
+    if (!kept)
+        return kept.error();
     QVariantList binds;
-    if (!*current)
-        binds = {window.days, 2 * window.days, window.from, window.to};
     auto q = m_ctx.db.run(
         QStringLiteral("SELECT t.account_id, t.balance_cents, t.week, m.account_name, p.name"
                        " FROM (%1) t"
@@ -177,7 +174,7 @@ Result<void> AttentionService::lowBalances(QList<AttentionItem>& out) const
                        " LEFT JOIN profiles p ON p.account_id = t.account_id"
                        " WHERE t.balance_cents < t.week"
                        " ORDER BY t.week - t.balance_cents DESC, t.account_id")
-            .arg(weeks),
+            .arg(candidateWeeks(window, *kept, QString(), &binds)),
         binds);
     if (!q)
         return q.error();
@@ -214,38 +211,26 @@ Result<void> AttentionService::lowBalances(QList<AttentionItem>& out) const
 Result<QSet<qint64>> AttentionService::lowAmong(const QList<qint64>& accountIds) const
 {
     QSet<qint64> low;
-    const SpendingWindow window(m_ctx.now().toUTC().date());
-    auto current = UsualSpending::isCurrent(m_ctx.db, window);
-    if (!current)
-        return current.error();
+    const UsualSpending::Window window(m_ctx.now().toUTC().date());
+    auto kept = UsualSpending::isCurrent(m_ctx.db, window);
+    if (!kept)
+        return kept.error();
     for (qsizetype from = 0; from < accountIds.size(); from += MaxAccountsPerRead) {
         const QList<qint64> chunk = accountIds.mid(from, MaxAccountsPerRead);
         const QString marks = QStringList(chunk.size(), QStringLiteral("?")).join(QLatin1Char(','));
-        QVariantList binds;
         // The same rule as lowBalances(), over these accounts only.
-        QString sql;
-        if (*current) {
-            sql = QStringLiteral("SELECT a.id, a.balance_cents, a.usual_week_cents FROM accounts a"
-                                 " WHERE a.id IN (%1) AND a.usual_week_cents > 0%2")
-                      .arg(marks, kLowCandidates);
-        } else {
-            sql = QStringLiteral("SELECT s.account_id, a.balance_cents, (s.spent * 14 + ?) / ?"
-                                 " FROM (%1) s JOIN accounts a ON a.id = s.account_id"
-                                 " WHERE s.spent > 0%2")
-                      .arg(kUsualSpending.arg(QStringLiteral(" AND account_id IN (%1)").arg(marks),
-                                              QStringLiteral("kind || ''")),
-                           kLowCandidates);
-            binds = {window.days, 2 * window.days, window.from, window.to};
-        }
+        QVariantList binds;
+        const QString weeks = candidateWeeks(window, *kept, marks, &binds);
         for (qint64 id : chunk)
             binds << id;
-        auto q = m_ctx.db.run(sql, binds);
+        auto q = m_ctx.db.run(
+            QStringLiteral("SELECT t.account_id FROM (%1) t WHERE t.balance_cents < t.week")
+                .arg(weeks),
+            binds);
         if (!q)
             return q.error();
-        while (q->next()) {
-            if (q->value(1).toLongLong() < q->value(2).toLongLong())
-                low.insert(q->value(0).toLongLong());
-        }
+        while (q->next())
+            low.insert(q->value(0).toLongLong());
         q->finish();
     }
     return low;
