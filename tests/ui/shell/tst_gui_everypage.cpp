@@ -142,6 +142,13 @@ QStringList cutTexts(QWidget* top)
 {
     QStringList found;
     const QRect bounds = top->rect();
+    const auto scrollsSideways = [&](QAbstractScrollArea* area) {
+        if (area->horizontalScrollBar()->isVisibleTo(top) &&
+            area->horizontalScrollBar()->maximum() > 0)
+            found << QStringLiteral("%1 scrolls sideways (%2 px more)")
+                         .arg(describe(area))
+                         .arg(area->horizontalScrollBar()->maximum());
+    };
     const QList<QWidget*> children = top->findChildren<QWidget*>();
     for (QWidget* w : children) {
         if (w->isWindow() || !w->isVisibleTo(top) || w->width() <= 0)
@@ -253,23 +260,15 @@ QStringList cutTexts(QWidget* top)
         } else if (auto* table = qobject_cast<QTableView*>(w)) {
             found << cutCells(table);
             // Its columns share the width they have: none off to the right (the Dutch SIP
-            // profiles table hid its trunk check there at 1024 pixels).
-            // (The column fitter shares the width again once a resize has been laid out.)
+            // profiles table hid its trunk check there at 1024 pixels). The column fitter
+            // shares the width again once a resize has been laid out.
             (void)QTest::qWaitFor(
                 [table]() { return table->horizontalScrollBar()->maximum() == 0; }, 1000);
-            if (table->horizontalScrollBar()->isVisibleTo(top) &&
-                table->horizontalScrollBar()->maximum() > 0)
-                found << QStringLiteral("%1 scrolls sideways (%2 px more)")
-                             .arg(describe(table))
-                             .arg(table->horizontalScrollBar()->maximum());
+            scrollsSideways(table);
         } else if (auto* area = qobject_cast<QScrollArea*>(w)) {
             // A page or a pane scrolls up and down, never sideways (the SIP profile details
             // hid their PBX data off to the right at 1024 pixels).
-            if (area->horizontalScrollBar()->isVisibleTo(top) &&
-                area->horizontalScrollBar()->maximum() > 0)
-                found << QStringLiteral("%1 scrolls sideways (%2 px more)")
-                             .arg(describe(area))
-                             .arg(area->horizontalScrollBar()->maximum());
+            scrollsSideways(area);
         } else if (auto* bar = qobject_cast<QToolBar*>(w)) {
             auto* more = bar->findChild<QToolButton*>(QStringLiteral("qt_toolbar_ext_button"));
             if (more && more->isVisibleTo(top))
