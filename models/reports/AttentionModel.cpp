@@ -116,6 +116,13 @@ void AttentionModel::refresh()
     setItems(AttentionService(m_ctx, m_perKind).list());
 }
 
+void AttentionModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_items.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 void AttentionModel::setItems(const Result<QList<AttentionItem>>& items)
 {
     beginResetModel();

@@ -55,6 +55,9 @@ public:
     /// Shows `items`, read elsewhere (the dashboard reads them on a worker thread with
     /// AttentionService(ctx, perKind()).list()); an error empties the list and is emitted.
     void setItems(const Result<QList<AttentionItem>>& items);
+    /// Tells the views that the headers and the urgency words are in a new language at once;
+    /// the sentences follow when the list is read again.
+    void retranslate();
 
 public slots:
     /// Reads the list again in this thread (its sentences in the language now in force).

@@ -448,8 +448,10 @@ void DashboardPage::retranslateUi()
     m_recent->setAccessibleName(tr("Recent activity"));
 
     // The figures and the attention list in the new language; the charts retranslate on
-    // their own (DashboardCharts::changeEvent).
+    // their own (DashboardCharts::changeEvent). The list's headers change now, its sentences
+    // when the worker's read lands.
     refreshFigures();
+    m_attentionModel->retranslate();
     refreshAttention();
 }
 

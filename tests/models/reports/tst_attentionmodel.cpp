@@ -10,6 +10,7 @@
 #include "models/reports/AttentionModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 using namespace sb;
@@ -74,6 +75,19 @@ private slots:
         QVERIFY(model.index(2, 0).data(AttentionModel::KeyRole).toString().isEmpty());
         QVERIFY(!model.index(0, 0).data(Qt::AccessibleTextRole).toString().isEmpty());
         QVERIFY(!model.headerData(AttentionModel::Details, Qt::Horizontal).toString().isEmpty());
+
+        // A new language: the headers and urgency words say so at once, without waiting for
+        // the dashboard's next read.
+        QSignalSpy headers(&model, &QAbstractItemModel::headerDataChanged);
+        QSignalSpy cells(&model, &QAbstractItemModel::dataChanged);
+        model.retranslate();
+        QCOMPARE(headers.size(), 1);
+        QCOMPARE(headers.at(0).at(0).value<Qt::Orientation>(), Qt::Horizontal);
+        QCOMPARE(headers.at(0).at(1).toInt(), 0);
+        QCOMPARE(headers.at(0).at(2).toInt(), AttentionModel::ColumnCount - 1);
+        QCOMPARE(cells.size(), 1);
+        QCOMPARE(cells.at(0).at(0).toModelIndex(), model.index(0, 0));
+        QCOMPARE(cells.at(0).at(1).toModelIndex(), model.index(2, AttentionModel::ColumnCount - 1));
 
         for (const char* name : {"Alpha", "Beta"})
             SB_VERIFY_OK(ProfileService(ctx).allocateCredit(QString::fromLatin1(name),
