@@ -3803,11 +3803,11 @@ Mot de passe&#xa0;: %2</translation>
     </message>
     <message>
         <source>Usage: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...</source>
-        <translation>Utilisation : switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...</translation>
+        <translation>Utilisation&#xa0;: switchboardctl [--database PATH|postgresql://user[:pw]@host[:port]/db] [--now ISO-8601-UTC [--force-time]] [--json] COMMAND ...</translation>
     </message>
     <message>
         <source>Commands:</source>
-        <translation>Commandes :</translation>
+        <translation>Commandes&#xa0;:</translation>
     </message>
     <message>
         <source>COMMAND --help shows a command&apos;s options.</source>
@@ -3819,7 +3819,7 @@ Mot de passe&#xa0;: %2</translation>
     </message>
     <message>
         <source>Exit status: 0 done, 1 refused (nothing changed), 2 usage error.</source>
-        <translation>Code de sortie : 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d’utilisation.</translation>
+        <translation>Code de sortie&#xa0;: 0 terminé, 1 refusé (rien n’a été modifié), 2 erreur d’utilisation.</translation>
     </message>
 </context>
 <context>
@@ -5362,6 +5362,14 @@ Mot de passe&#xa0;: %2</translation>
     <message>
         <source>Charts</source>
         <translation>Graphiques</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message>
+        <source>Owed by members: %1</source>
+        <translation>Dû par les membres&#xa0;: %1</translation>
     </message>
 </context>
 <context>

@@ -5363,6 +5363,14 @@ Passord: %2</translation>
         <source>Charts</source>
         <translation>Diagrammer</translation>
     </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Leser …</translation>
+    </message>
+    <message>
+        <source>Owed by members: %1</source>
+        <translation>Medlemmene skylder: %1</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::DeleteSipProfileDialog</name>

@@ -5363,6 +5363,14 @@ Wachtwoord: %2</translation>
         <source>Charts</source>
         <translation>Grafieken</translation>
     </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lezen…</translation>
+    </message>
+    <message>
+        <source>Owed by members: %1</source>
+        <translation>Schuld van leden: %1</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::DeleteSipProfileDialog</name>

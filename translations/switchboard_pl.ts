@@ -5471,6 +5471,14 @@ Hasło: %2</translation>
         <source>Charts</source>
         <translation>Wykresy</translation>
     </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wczytywanie…</translation>
+    </message>
+    <message>
+        <source>Owed by members: %1</source>
+        <translation>Zadłużenie członków: %1</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::DeleteSipProfileDialog</name>

@@ -9,6 +9,7 @@
 #include "core/books/Ledger.h"
 #include "core/members/MemberService.h"
 #include "core/reports/AttentionService.h"
+#include "models/base/BalanceDisplay.h"
 #include "models/reports/AttentionModel.h"
 
 #include <QAction>
@@ -44,8 +45,17 @@ DashboardPage::DashboardPage(const Context& ctx, QWidget* parent) : QWidget(pare
         makeCard(m_balanceCaption, m_balance, QStringLiteral("dashboardBalanceLabel")));
     cards->addWidget(
         makeCard(m_membersCaption, m_members, QStringLiteral("dashboardMemberCountLabel")));
-    cards->addWidget(
-        makeCard(m_creditCaption, m_credit, QStringLiteral("dashboardMemberCreditLabel")));
+    QWidget* creditCard =
+        makeCard(m_creditCaption, m_credit, QStringLiteral("dashboardMemberCreditLabel"));
+    // On its own line: beside millions of credit in the card's large type it made the page
+    // wider than 1024 pixels in Norwegian, Dutch and Polish.
+    m_owed = new QLabel(creditCard);
+    m_owed->setObjectName(QStringLiteral("dashboardMemberOwedLabel"));
+    m_owed->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_owed->setWordWrap(true);
+    m_owed->hide();
+    static_cast<QVBoxLayout*>(creditCard->layout())->insertWidget(2, m_owed);
+    cards->addWidget(creditCard);
 
     m_quick = new QHBoxLayout;
     m_quick->addStretch();
@@ -172,6 +182,7 @@ QWidget* DashboardPage::makeCard(QLabel*& caption, QLabel*& value, const QString
     auto* l = new QVBoxLayout(card);
     l->addWidget(caption);
     l->addWidget(value);
+    l->addStretch(); // the figures line up when one card has a line more
     return card;
 }
 
@@ -353,13 +364,22 @@ void DashboardPage::refreshFigures()
         // Credit held counts the balances above zero; what the others owe for calls is said
         // beside it in words, never netted away.
         const QString held = (totals->balances - *balance + totals->owed).toCurrencyString(locale);
-        m_credit->setText(totals->owed.isPositive()
-                              ? tr("%1 (owed: %2)").arg(held, totals->owed.toCurrencyString(locale))
-                              : held);
-    } else
+        m_credit->setText(held);
+        const bool owed = totals->owed.isPositive();
+        const QString owedAmount = totals->owed.toCurrencyString(locale);
+        m_owed->setText(owed ? tr("Owed by members: %1").arg(owedAmount) : QString());
+        m_owed->setVisible(owed);
+        // A screen reader hears both figures from the credit held.
+        m_credit->setAccessibleName(owed ? tr("%1 (owed: %2)").arg(held, owedAmount) : held);
+    } else {
         m_credit->setText(tr("unknown"));
-    for (QLabel* l : {m_balance, m_members, m_credit})
+        m_credit->setAccessibleName(m_credit->text());
+        m_owed->clear();
+        m_owed->hide();
+    }
+    for (QLabel* l : {m_balance, m_members, m_owed})
         l->setAccessibleName(l->text());
+    colourOwed();
 
     m_recent->clear();
     const auto recent = ActivityLog(m_ctx).page(RecentEntries);
@@ -388,10 +408,20 @@ void DashboardPage::refreshFigures()
     m_recent->resizeColumnToContents(1);
 }
 
+void DashboardPage::colourOwed()
+{
+    // The owed red of the balances elsewhere, readable on this palette's window.
+    QPalette p = palette();
+    p.setColor(QPalette::WindowText, BalanceDisplay::owedColor(p, QPalette::Window));
+    m_owed->setPalette(p);
+}
+
 void DashboardPage::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    else if (event->type() == QEvent::PaletteChange)
+        colourOwed();
     QWidget::changeEvent(event);
 }
 

@@ -97,6 +97,7 @@ private:
     /// "Reading…" until the first read ends, then "Nothing needs you today."
     void retranslateAttentionEmpty();
     QWidget* makeCard(QLabel*& caption, QLabel*& value, const QString& name);
+    void colourOwed();
 
     const Context& m_ctx;
     QLabel* m_title = nullptr;
@@ -106,6 +107,9 @@ private:
     QLabel* m_members = nullptr;
     QLabel* m_creditCaption = nullptr;
     QLabel* m_credit = nullptr;
+    /// Under the credit held, in the card's normal size: what members owe for calls (never
+    /// netted from the credit); hidden when nobody owes.
+    QLabel* m_owed = nullptr;
     QLabel* m_recentCaption = nullptr;
     QTreeWidget* m_recent = nullptr;
     QHBoxLayout* m_quick = nullptr;

@@ -3,7 +3,13 @@
 // sight, and a screen reader reaches every control by a name in the language and every
 // message by its text.
 #include "core/base/Money.h"
+#include "core/books/CompanyService.h"
+#include "core/credit/CreditService.h"
+#include "core/members/MemberService.h"
+#include "core/numbers/PriceList.h"
+#include "core/rating/CallImporter.h"
 #include "core/storage/Context.h"
+#include "tests/support/CdrLines.h"
 #include "tests/support/DialogActions.h"
 #include "tests/support/GuiHarness.h"
 #include "ui/shell/MainWindow.h"
@@ -16,6 +22,7 @@
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QComboBox>
 #include <QDialog>
 #include <QFileDialog>
@@ -437,6 +444,29 @@ void TestGuiEveryPage::fillDemo()
     // room from the columns (the Dutch table did not fit beside it).
     const QString problem = m_gui.fillDemo(60, 12, 30, 400);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    // Figures as wide as a big account's: millions on the company balance and in members'
+    // credit, beside what some owe (the Norwegian dashboard's credit card made the window
+    // 1086 px wide).
+    const Context& ctx = m_gui.verify();
+    for (const QString& invoice : {QStringLiteral("INV-BIG-1"), QStringLiteral("INV-BIG-2")})
+        QVERIFY(CompanyService(ctx).topUp(Money::fromCents(617283945), invoice));
+    QVERIFY(MemberService(ctx).add(
+        {QStringLiteral("zz.treasurer"), QStringLiteral("Treasurer"), QString(), QString()}));
+    QVERIFY(
+        CreditService(ctx).allocate(Money::fromCents(229020355), {QStringLiteral("zz.treasurer")}));
+    // A member who owes for a day of calls.
+    QVERIFY(MemberService(ctx).add(
+        {QStringLiteral("zz.owes"), QStringLiteral("Zed Owes"), QString(), QString()}));
+    QBuffer cdr;
+    cdr.setData(sbt::asteriskLine(QStringLiteral("zz.owes"), QStringLiteral("16467781234"),
+                                  ctx.now().addSecs(-400000), 86400, QStringLiteral("zz.1")));
+    cdr.open(QIODevice::ReadOnly);
+    CallImportOptions options;
+    options.fileName = QStringLiteral("Master.csv");
+    QVERIFY(CallImporter(ctx, PriceList::builtIn()).import(&cdr, options));
+    m_gui.window()->refreshPages();
+    auto* owed = m_gui.window()->findChild<QLabel*>(QStringLiteral("dashboardMemberOwedLabel"));
+    QVERIFY(owed && !owed->isHidden());
 }
 
 void TestGuiEveryPage::emptyPagesSayWhatToDo()
@@ -594,6 +624,9 @@ void TestGuiEveryPage::everyPageAndDialog()
     QFETCH(QSize, size);
     fillDemo();
     QVERIFY(ui::LanguageManager::instance()->apply(language, false));
+    // The size once the pages have their new texts: a window grown for the language before
+    // stays grown.
+    QCoreApplication::processEvents();
     ui::MainWindow* w = m_gui.window();
     w->resize(size);
     QCoreApplication::processEvents();
