@@ -899,6 +899,20 @@
                 <numerusform>The demo account is ready: %Ln members.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%1 … and %Ln more on the Activity page.</source>
+            <translation>
+                <numerusform>%1 … and %Ln more on the Activity page.</numerusform>
+                <numerusform>%1 … and %Ln more on the Activity page.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Billing: the US minute bundles of %Ln SIP profile(s) were renewed from their balances.</source>
+            <translation>
+                <numerusform>Billing: the US minute bundles of %Ln SIP profile were renewed from their balances.</numerusform>
+                <numerusform>Billing: the US minute bundles of %Ln SIP profiles were renewed from their balances.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>sb::ui::MembersPage</name>

@@ -6051,6 +6051,20 @@ Gère le compte d’appels professionnel d’une entreprise&#xa0;: le solde de l
         <source>&amp;Call records</source>
         <translation>&amp;Relevés d’appels</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 … and %Ln more on the Activity page.</source>
+        <translation>
+            <numerusform>%1 … et %Ln autre sur la page Activité.</numerusform>
+            <numerusform>%1 … et %Ln autres sur la page Activité.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Billing: the US minute bundles of %Ln SIP profile(s) were renewed from their balances.</source>
+        <translation>
+            <numerusform>Facturation&#xa0;: les forfaits de minutes vers les États-Unis de %Ln profil SIP ont été renouvelés et payés sur son solde.</numerusform>
+            <numerusform>Facturation&#xa0;: les forfaits de minutes vers les États-Unis de %Ln profils SIP ont été renouvelés et payés sur les soldes des profils.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::MembersPage</name>

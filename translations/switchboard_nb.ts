@@ -6051,6 +6051,20 @@ Styrer firmaets bedriftskonto for samtaler: firmasaldoen, medlemmene og kreditte
         <source>&amp;Call records</source>
         <translation>&amp;Samtaleposter</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 … and %Ln more on the Activity page.</source>
+        <translation>
+            <numerusform>%1 … og %Ln til på siden Aktivitet.</numerusform>
+            <numerusform>%1 … og %Ln til på siden Aktivitet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Billing: the US minute bundles of %Ln SIP profile(s) were renewed from their balances.</source>
+        <translation>
+            <numerusform>Fakturering: USA-minuttpakkene til %Ln SIP-profil ble fornyet og betalt fra profilsaldoen.</numerusform>
+            <numerusform>Fakturering: USA-minuttpakkene til %Ln SIP-profiler ble fornyet og betalt fra profilsaldoene.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::MembersPage</name>

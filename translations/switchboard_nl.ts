@@ -6051,6 +6051,20 @@ Beheert het zakelijke belaccount van een bedrijf: het bedrijfssaldo, de leden en
         <source>&amp;Call records</source>
         <translation>&amp;Gespreksrecords</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 … and %Ln more on the Activity page.</source>
+        <translation>
+            <numerusform>%1 … en nog %Ln op de pagina Activiteit.</numerusform>
+            <numerusform>%1 … en nog %Ln op de pagina Activiteit.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Billing: the US minute bundles of %Ln SIP profile(s) were renewed from their balances.</source>
+        <translation>
+            <numerusform>Facturering: de Amerikaanse minutenbundels van %Ln SIP-profiel zijn verlengd, betaald uit het eigen saldo.</numerusform>
+            <numerusform>Facturering: de Amerikaanse minutenbundels van %Ln SIP-profielen zijn verlengd, betaald uit de eigen saldi.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::MembersPage</name>

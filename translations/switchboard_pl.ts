@@ -6170,6 +6170,22 @@ Obsługuje firmowe konto połączeń: saldo firmy, członków i ich środki, num
         <source>&amp;Call records</source>
         <translation>&amp;Rekordy połączeń</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 … and %Ln more on the Activity page.</source>
+        <translation>
+            <numerusform>%1 … i jeszcze %Ln na stronie Aktywność.</numerusform>
+            <numerusform>%1 … i jeszcze %Ln na stronie Aktywność.</numerusform>
+            <numerusform>%1 … i jeszcze %Ln na stronie Aktywność.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Billing: the US minute bundles of %Ln SIP profile(s) were renewed from their balances.</source>
+        <translation>
+            <numerusform>Rozliczenie: odnowiono pakiety minut do USA %Ln profilu SIP z jego salda.</numerusform>
+            <numerusform>Rozliczenie: odnowiono pakiety minut do USA %Ln profili SIP z sald profili.</numerusform>
+            <numerusform>Rozliczenie: odnowiono pakiety minut do USA %Ln profili SIP z sald profili.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::MembersPage</name>

@@ -649,17 +649,29 @@ void MainWindow::showBillingReport(const Result<BillingService::Report>& report)
         showStatus(tr("Billing could not run: %1").arg(report.error().message));
         return;
     }
-    if (!report->messages.isEmpty()) {
-        showStatus(tr("Billing: %1").arg(report->messages.join(QLatin1Char(' '))));
-    } else if (!report->bundlesRenewed.isEmpty()) {
-        showStatus(tr("Billing: the US minute bundles of %1 were renewed from their balances.")
-                       .arg(report->bundlesRenewed.join(QStringLiteral(", "))));
-    } else if (report->autoRechargesReset > 0) {
-        showStatus(tr("Billing: %n monthly recharge limit(s) started afresh.", nullptr,
-                      report->autoRechargesReset));
-    } else {
-        showStatus(tr("Billing: nothing was due."));
+    showStatus(billingNews(*report));
+}
+
+QString MainWindow::billingNews(const BillingService::Report& report)
+{
+    if (!report.messages.isEmpty()) {
+        const QString shown = report.messages.mid(0, BillingNewsShown).join(QLatin1Char(' '));
+        const int more = int(report.messages.size()) - BillingNewsShown;
+        return tr("Billing: %1")
+            .arg(more > 0 ? tr("%1 … and %Ln more on the Activity page.", nullptr, more).arg(shown)
+                          : shown);
     }
+    if (report.bundlesRenewed.size() > BillingNewsShown)
+        return tr("Billing: the US minute bundles of %Ln SIP profile(s) were renewed from their "
+                  "balances.",
+                  nullptr, int(report.bundlesRenewed.size()));
+    if (!report.bundlesRenewed.isEmpty())
+        return tr("Billing: the US minute bundles of %1 were renewed from their balances.")
+            .arg(report.bundlesRenewed.join(QStringLiteral(", ")));
+    if (report.autoRechargesReset > 0)
+        return tr("Billing: %n monthly recharge limit(s) started afresh.", nullptr,
+                  report.autoRechargesReset);
+    return tr("Billing: nothing was due.");
 }
 
 void MainWindow::topUp()

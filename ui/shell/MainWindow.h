@@ -88,6 +88,11 @@ public:
     /// Which database to open: the command line's, else $SWITCHBOARD_DATABASE, else the one
     /// chosen in Settings, else the default file.
     static QString startupDatabaseSpec(const QString& fromCommandLine);
+    /// The status bar's line for a billing run: its news, at most BillingNewsShown lines of
+    /// it and how many more the Activity page lists (a run over 5,000 auto-recharges made a
+    /// line of 5,000 sentences, laid out again at every paint of the status bar).
+    static QString billingNews(const BillingService::Report& report);
+    static constexpr int BillingNewsShown = 2;
 
     int currentPage() const;
     /// The page's widget, built if it was not yet.

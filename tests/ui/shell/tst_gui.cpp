@@ -95,6 +95,7 @@ private slots:
     void languageSwitchToNorwegian();
     void settingsSwitchDatabase();
     void billingRunsOnDemandWithNews();
+    void billingNewsStaysShort();
     void billingAtStartRunsInTheBackground();
     void pagesAreBuiltWhenFirstNeeded();
     void longWorkCanBeCancelled();
@@ -869,6 +870,30 @@ void TestGui::billingRunsOnDemandWithNews()
     QTRY_COMPARE(m_window->statusBar()->currentMessage(),
                  QStringLiteral("Billing: nothing was due."));
     QTRY_VERIFY(!m_window->isBillingRunning());
+}
+
+void TestGui::billingNewsStaysShort()
+{
+    // 5,000 auto-recharges are 5,000 sentences: the status bar shows two and a count.
+    BillingService::Report report;
+    for (int i = 0; i < 5000; ++i)
+        report.messages << QStringLiteral("Recharged member%1 with $5.00.").arg(i);
+    const QString many = ui::MainWindow::billingNews(report);
+    QCOMPARE(many, QStringLiteral("Billing: Recharged member0 with $5.00. Recharged member1 "
+                                  "with $5.00. … and 4,998 more on the Activity page."));
+    report.messages.resize(2);
+    QCOMPARE(ui::MainWindow::billingNews(report),
+             QStringLiteral("Billing: Recharged member0 with $5.00. Recharged member1 with "
+                            "$5.00."));
+    report.messages.clear();
+    report.bundlesRenewed = {QStringLiteral("Oslo"), QStringLiteral("Bergen")};
+    QCOMPARE(ui::MainWindow::billingNews(report),
+             QStringLiteral("Billing: the US minute bundles of Oslo, Bergen were renewed from "
+                            "their balances."));
+    report.bundlesRenewed << QStringLiteral("Trondheim");
+    QCOMPARE(ui::MainWindow::billingNews(report),
+             QStringLiteral("Billing: the US minute bundles of 3 SIP profiles were renewed "
+                            "from their balances."));
 }
 
 void TestGui::billingAtStartRunsInTheBackground()
