@@ -2,14 +2,19 @@
 
 #include "core/books/CompanyService.h"
 #include "core/demo/DemoGenerator.h"
+#include "core/members/MemberService.h"
+#include "core/numbers/PriceList.h"
 #include "core/profiles/ProfileService.h"
+#include "core/rating/CallImporter.h"
 #include "core/storage/Database.h"
+#include "tests/support/CdrLines.h"
 #include "ui/widgets/HolderCompleter.h"
 #include "ui/widgets/LanguageManager.h"
 
 #include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QCompleter>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -218,6 +223,23 @@ QString GuiHarness::addProfile(const QString& name, int channels, Money topUp, M
     if (credit.cents() > 0)
         if (auto given = ProfileService(ctx).allocateCredit(name, credit); !given)
             return given.error().message;
+    return {};
+}
+
+QString GuiHarness::addOwingMember(const QString& account, const QString& name, int seconds)
+{
+    const Context& ctx = verify();
+    if (auto added = MemberService(ctx).add({account, name, QString(), QString()}); !added)
+        return added.error().message;
+    QBuffer cdr;
+    cdr.setData(sbt::asteriskLine(account, QStringLiteral("16467781234"),
+                                  ctx.now().addSecs(-400000), seconds,
+                                  account + QStringLiteral(".1")));
+    cdr.open(QIODevice::ReadOnly);
+    CallImportOptions options;
+    options.fileName = QStringLiteral("Master.csv");
+    if (auto imported = CallImporter(ctx, PriceList::builtIn()).import(&cdr, options); !imported)
+        return imported.error().message;
     return {};
 }
 

@@ -77,6 +77,10 @@ public:
     /// after `topUp` to the company, given `credit`, behind the window's back (the window
     /// is not refreshed). Returns an error message, empty on success.
     QString addProfile(const QString& name, int channels, Money topUp, Money credit = {});
+    /// A member `account` who owes for one call of `seconds` to New York, imported from the
+    /// PBX's Asterisk records four and a half days ago, behind the window's back (the window
+    /// is not refreshed). Returns an error message, empty on success.
+    QString addOwingMember(const QString& account, const QString& name, int seconds);
 
     Money companyBalance() const;
     QString companyBalanceText() const;

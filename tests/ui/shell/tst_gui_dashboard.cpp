@@ -5,15 +5,11 @@
 
 #include "core/books/CompanyService.h"
 #include "core/demo/DemoGenerator.h"
-#include "core/members/MemberService.h"
-#include "core/numbers/PriceList.h"
 #include "core/profiles/ProfileService.h"
-#include "core/rating/CallImporter.h"
 #include "core/reports/ChartData.h"
 #include "models/members/MembersModel.h"
 #include "models/reports/AttentionModel.h"
 #include "models/reports/ChartTableModel.h"
-#include "tests/support/CdrLines.h"
 #include "tests/support/GuiHarness.h"
 #include "ui/charts/DashboardCharts.h"
 #include "ui/members/MembersPage.h"
@@ -22,7 +18,6 @@
 #include "ui/shell/DashboardPage.h"
 #include "ui/shell/MainWindow.h"
 
-#include <QBuffer>
 #include <QComboBox>
 #include <QFrame>
 #include <QLabel>
@@ -102,15 +97,9 @@ private slots:
         auto demo = DemoGenerator(ctx).generate(options);
         QVERIFY2(demo.ok(), demo ? "" : qPrintable(demo.error().message));
         // Last in the table's order, and owing more than any demo member: 6000 minutes.
-        QVERIFY(MemberService(ctx).add(
-            {QStringLiteral("zz.owes"), QStringLiteral("Zed Owes"), QString(), QString()}));
-        QBuffer cdr;
-        cdr.setData(sbt::asteriskLine(QStringLiteral("zz.owes"), QStringLiteral("16467781234"),
-                                      ctx.now().addSecs(-400000), 360000, QStringLiteral("zz.1")));
-        cdr.open(QIODevice::ReadOnly);
-        CallImportOptions importOptions;
-        importOptions.fileName = QStringLiteral("Master.csv");
-        QVERIFY(CallImporter(ctx, PriceList::builtIn()).import(&cdr, importOptions));
+        const QString owing =
+            m_gui.addOwingMember(QStringLiteral("zz.owes"), QStringLiteral("Zed Owes"), 360000);
+        QVERIFY2(owing.isEmpty(), qPrintable(owing));
         NewSipProfile p;
         p.name = QStringLiteral("Zeta Desk");
         p.auth = SipProfile::Auth::Ip;

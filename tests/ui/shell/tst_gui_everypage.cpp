@@ -6,10 +6,7 @@
 #include "core/books/CompanyService.h"
 #include "core/credit/CreditService.h"
 #include "core/members/MemberService.h"
-#include "core/numbers/PriceList.h"
-#include "core/rating/CallImporter.h"
 #include "core/storage/Context.h"
-#include "tests/support/CdrLines.h"
 #include "tests/support/DialogActions.h"
 #include "tests/support/GuiHarness.h"
 #include "ui/shell/MainWindow.h"
@@ -22,7 +19,6 @@
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
-#include <QBuffer>
 #include <QComboBox>
 #include <QDialog>
 #include <QFileDialog>
@@ -455,15 +451,9 @@ void TestGuiEveryPage::fillDemo()
     QVERIFY(
         CreditService(ctx).allocate(Money::fromCents(229020355), {QStringLiteral("zz.treasurer")}));
     // A member who owes for a day of calls.
-    QVERIFY(MemberService(ctx).add(
-        {QStringLiteral("zz.owes"), QStringLiteral("Zed Owes"), QString(), QString()}));
-    QBuffer cdr;
-    cdr.setData(sbt::asteriskLine(QStringLiteral("zz.owes"), QStringLiteral("16467781234"),
-                                  ctx.now().addSecs(-400000), 86400, QStringLiteral("zz.1")));
-    cdr.open(QIODevice::ReadOnly);
-    CallImportOptions options;
-    options.fileName = QStringLiteral("Master.csv");
-    QVERIFY(CallImporter(ctx, PriceList::builtIn()).import(&cdr, options));
+    const QString owing =
+        m_gui.addOwingMember(QStringLiteral("zz.owes"), QStringLiteral("Zed Owes"), 86400);
+    QVERIFY2(owing.isEmpty(), qPrintable(owing));
     m_gui.window()->refreshPages();
     auto* owed = m_gui.window()->findChild<QLabel*>(QStringLiteral("dashboardMemberOwedLabel"));
     QVERIFY(owed && !owed->isHidden());
