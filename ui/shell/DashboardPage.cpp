@@ -45,17 +45,13 @@ DashboardPage::DashboardPage(const Context& ctx, QWidget* parent) : QWidget(pare
         makeCard(m_balanceCaption, m_balance, QStringLiteral("dashboardBalanceLabel")));
     cards->addWidget(
         makeCard(m_membersCaption, m_members, QStringLiteral("dashboardMemberCountLabel")));
-    QWidget* creditCard =
-        makeCard(m_creditCaption, m_credit, QStringLiteral("dashboardMemberCreditLabel"));
-    // On its own line: beside millions of credit in the card's large type it made the page
-    // wider than 1024 pixels in Norwegian, Dutch and Polish.
-    m_owed = new QLabel(creditCard);
+    // What members owe on its own line: beside millions of credit in the card's large type
+    // it made the page wider than 1024 pixels in Norwegian, Dutch and Polish.
+    cards->addWidget(
+        makeCard(m_creditCaption, m_credit, QStringLiteral("dashboardMemberCreditLabel"), &m_owed));
     m_owed->setObjectName(QStringLiteral("dashboardMemberOwedLabel"));
-    m_owed->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_owed->setWordWrap(true);
     m_owed->hide();
-    static_cast<QVBoxLayout*>(creditCard->layout())->insertWidget(2, m_owed);
-    cards->addWidget(creditCard);
+    colourOwed();
 
     m_quick = new QHBoxLayout;
     m_quick->addStretch();
@@ -166,7 +162,8 @@ DashboardPage::DashboardPage(const Context& ctx, QWidget* parent) : QWidget(pare
         });
 }
 
-QWidget* DashboardPage::makeCard(QLabel*& caption, QLabel*& value, const QString& name)
+QWidget* DashboardPage::makeCard(QLabel*& caption, QLabel*& value, const QString& name,
+                                 QLabel** note)
 {
     auto* card = new QFrame(this);
     card->setFrameShape(QFrame::StyledPanel);
@@ -182,6 +179,12 @@ QWidget* DashboardPage::makeCard(QLabel*& caption, QLabel*& value, const QString
     auto* l = new QVBoxLayout(card);
     l->addWidget(caption);
     l->addWidget(value);
+    if (note) {
+        *note = new QLabel(card);
+        (*note)->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        (*note)->setWordWrap(true);
+        l->addWidget(*note);
+    }
     l->addStretch(); // the figures line up when one card has a line more
     return card;
 }
@@ -379,7 +382,6 @@ void DashboardPage::refreshFigures()
     }
     for (QLabel* l : {m_balance, m_members, m_owed})
         l->setAccessibleName(l->text());
-    colourOwed();
 
     m_recent->clear();
     const auto recent = ActivityLog(m_ctx).page(RecentEntries);

@@ -96,7 +96,10 @@ private:
     void applyAttention(const AttentionRead& read);
     /// "Reading…" until the first read ends, then "Nothing needs you today."
     void retranslateAttentionEmpty();
-    QWidget* makeCard(QLabel*& caption, QLabel*& value, const QString& name);
+    /// A card of a caption over a value in large type and, with `note`, a line of normal
+    /// type below the value.
+    QWidget* makeCard(QLabel*& caption, QLabel*& value, const QString& name,
+                      QLabel** note = nullptr);
     void colourOwed();
 
     const Context& m_ctx;
