@@ -231,7 +231,9 @@ Result<CallHistory::Filter> CallHistory::filter(const CallQuery& q, SearchIndex:
 
 Result<QList<CallEntry>> CallHistory::page(const CallQuery& query) const
 {
-    auto f = filter(query, SearchIndex::Use::Page);
+    // The time index carries the search key (schema 21).
+    auto f = filter(query, query.sort == CallQuery::Sort::Time ? SearchIndex::Use::PageKeyedOrder
+                                                               : SearchIndex::Use::Page);
     if (!f)
         return f.error();
     const QString key = sortColumn(query.sort);

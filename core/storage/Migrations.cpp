@@ -561,6 +561,15 @@ const QList<QStringList>& steps()
             QStringLiteral("{SQLITE}CREATE INDEX members_search_prefix ON members(search_key,"
                            " display_name)"),
         },
+        // 21: a search of calls that matches thousands is read in time order, testing each
+        //     call's key: with the key beside the time in the time index, that reads the index
+        //     alone (calls "3120", 6,953 matches: 28 → 8 ms), not a row of the table each.
+        //     The keyset seek on (started_at, id) uses the same index.
+        {
+            QStringLiteral("{SQLITE}DROP INDEX calls_started_seek"),
+            QStringLiteral("{SQLITE}CREATE INDEX calls_started_seek ON calls(started_at, id,"
+                           " search_key)"),
+        },
     };
     return s;
 }

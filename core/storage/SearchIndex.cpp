@@ -155,8 +155,10 @@ QString ftsQuery(const QStringList& needles)
 // A page is read in its own order, testing each row's key, when more rows match than about
 // the square root of (a page of 256 × the table's rows): reading N matches and sorting them
 // costs about N, reading in order until the page is full about 256 × rows / N, and these
-// meet there (5,000 of 100,000 members, 16,000 of a million calls). Never below this many
-// rows: reading and sorting fewer matches is cheap anyway.
+// meet there (5,000 of 100,000 members, 16,000 of a million calls). In an order whose index
+// carries the key, a row read in order costs about a thirtieth of a match read by id and
+// sorted, so they meet lower, at about √(8 × rows) (2,800 of a million calls).
+// Never below this many rows: reading and sorting fewer matches is cheap anyway.
 std::atomic<qint64> commonRows{2000};
 
 } // namespace
@@ -216,15 +218,16 @@ QString SearchIndex::predicate(const Database& db, const QString& table, const Q
     const QStringList& shorter = n.shorter;
     const QString key = alias + QStringLiteral(".search_key");
     QStringList parts;
-    if (use == Use::Page && !db.isPostgres() && !n.isEmpty()) {
+    if (use != Use::Count && !db.isPostgres() && !n.isEmpty()) {
         auto rows = db.runFirst(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table));
         const qint64 least = commonRows.load();
+        const double perRow = use == Use::PageKeyedOrder ? 8.0 : 256.0;
         const qint64 enough =
             least <= 1
                 ? 0
                 : std::max(least,
-                           rows ? qint64(std::sqrt(256.0 * double(std::max<qint64>(
-                                                               0, rows->value(0).toLongLong()))))
+                           rows ? qint64(std::sqrt(perRow * double(std::max<qint64>(
+                                                                0, rows->value(0).toLongLong()))))
                                 : least);
         if (rows.ok())
             rows->finish();
