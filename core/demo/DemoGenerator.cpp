@@ -13,6 +13,7 @@
 #include "core/demo/DemoCallStream.h"
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberCatalogue.h"
+#include "core/storage/IndexSetAside.h"
 #include "core/storage/MultiRowStatement.h"
 #include "core/storage/SearchIndex.h"
 #include "core/storage/Statement.h"
@@ -682,6 +683,23 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             bounds.append(to);
             const QStringList memberCodes = payingMembers;
             payingMembers.clear();
+            // Set aside once for all the months, not made again after each (the importer
+            // finds none to set aside itself).
+            std::optional<IndexSetAside> aside;
+            if (!db.isPostgres()) {
+                auto existing =
+                    db.runFirst(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM calls"));
+                if (!existing)
+                    return existing.error();
+                const qint64 rows = existing->value(0).toLongLong();
+                existing->finish(); // no statement may be reading while an index is dropped
+                if (IndexSetAside::worthIt(options.calls, rows)) {
+                    auto a = IndexSetAside::drop(tx, QStringLiteral("calls"));
+                    if (!a)
+                        return a.error();
+                    aside = std::move(*a);
+                }
+            }
             std::atomic<bool> stop{false};
             qint64 producedBefore = 0;
             const qint64 span = std::max<qint64>(1, to - from);
@@ -722,6 +740,10 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                 summary.calls.unratedCount += imported->unratedCount;
                 summary.calls.owingPayers = imported->owingPayers;
                 summary.calls.owed = imported->owed;
+            }
+            if (aside) {
+                if (auto r = aside->restore(tx); !r)
+                    return r.error();
             }
         }
         // The usual weeks of spending the dashboard reads by index (billing keeps them).

@@ -13,6 +13,7 @@
 #include "core/rating/Rater.h"
 #include "core/rating/RatingPipeline.h"
 #include "core/storage/CallSummaries.h"
+#include "core/storage/IndexSetAside.h"
 #include "core/storage/SearchIndex.h"
 #include "core/storage/Statement.h"
 #include "core/storage/Transaction.h"
@@ -65,6 +66,8 @@ struct PendingCall
 // stay well under both engines' limits on bound values (21 per call).
 constexpr int kBatch = 256;
 constexpr int kImportCacheKiB = 32 * 1024;
+// A line of Asterisk's Master.csv is about 250 to 300 bytes: the estimate of a file's records.
+constexpr qint64 kBytesPerRecord = 256;
 
 QString existingSql(int ids)
 {
@@ -137,7 +140,11 @@ Result<CallImportReport> CallImporter::import(QIODevice* device,
     if (!begun)
         return begun.error();
     Transaction& tx = begun.value();
-    auto report = importInto(tx, device, options);
+    CallImportOptions sized = options;
+    if (sized.expectedRecords <= 0 && device && !device->isSequential())
+        sized.expectedRecords =
+            std::max<qint64>(0, device->size() - device->pos()) / kBytesPerRecord;
+    auto report = importInto(tx, device, sized);
     if (!report)
         return report;
     if (auto c = tx.commit(); !c)
@@ -182,6 +189,22 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
         if (cacheBefore)
             (void)db.run(QStringLiteral("PRAGMA cache_size = %1").arg(*cacheBefore));
     });
+    // A large import into a smaller history: the calls' indexes are made again at the end
+    // rather than updated for every call.
+    std::optional<IndexSetAside> aside;
+    if (!db.isPostgres() && options.expectedRecords > 0) {
+        auto existing = db.runFirst(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM calls"));
+        if (!existing)
+            return existing.error();
+        const qint64 rows = existing->value(0).toLongLong();
+        existing->finish(); // no statement may be reading while an index is dropped
+        if (IndexSetAside::worthIt(options.expectedRecords, rows)) {
+            auto a = IndexSetAside::drop(tx, QStringLiteral("calls"));
+            if (!a)
+                return a.error();
+            aside = std::move(*a);
+        }
+    }
     const Ledger ledger(m_ctx);
     // The company row first, as every writer locks it (ascending ids): auto-recharges move
     // money from it, and holding it keeps the payers' balances ours for the import.
@@ -463,6 +486,10 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
             ++report.owingPayers;
             report.owed -= p.balance;
         }
+    }
+    if (aside) {
+        if (auto r = aside->restore(tx); !r)
+            return r.error();
     }
     report.problems = reader.problems();
     report.problemCount = reader.problemCount();

@@ -71,6 +71,10 @@ struct CallImportOptions
     /// Set from another thread to cancel; the import then changes nothing.
     const std::atomic<bool>* cancel = nullptr;
     int batchSize = 1000;
+    /// About how many records the input holds (0: unknown; import() estimates it from the
+    /// size of a file). An import of a good part of the history sets the calls' indexes
+    /// aside while it inserts and makes them again at the end (IndexSetAside, SQLite).
+    qint64 expectedRecords = 0;
 };
 
 /// Imports a PBX's call detail records: reads them (CdrReader), resolves who pays, rates

@@ -56,12 +56,22 @@ protected:
     }
 };
 
-QLabel* valueLabel(QWidget* parent, const QString& name)
+// A paragraph that explains: not selectable, so it is laid out from its font's metrics. A
+// selectable label is a text document, laid out again at every measure of the pane: the
+// five notes so made were a fifth of the SIP profiles page's start-up.
+QLabel* noteLabel(QWidget* parent, const QString& name)
 {
     auto* label = new WrappedLabel(parent);
     label->setObjectName(name);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+// A value the admin may copy (the username, the servers, an amount): selectable.
+QLabel* valueLabel(QWidget* parent, const QString& name)
+{
+    QLabel* label = noteLabel(parent, name);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
 }
@@ -166,7 +176,7 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
     m_pbxBox = group(QStringLiteral("pbxGroup"), m_details);
     m_serversCaption = new QLabel(m_pbxBox);
     m_serversLabel = valueLabel(m_pbxBox, QStringLiteral("sipServersLabel"));
-    m_pbxIntro = valueLabel(m_pbxBox, QStringLiteral("pbxIntroLabel"));
+    m_pbxIntro = noteLabel(m_pbxBox, QStringLiteral("pbxIntroLabel"));
     m_config = new PbxConfigView(m_pbxBox);
     m_config->setCopySource([this]() { return configText(true); });
     connect(m_config, &PbxConfigView::copied, this, [this]() {
@@ -216,14 +226,14 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
     m_balanceBox = group(QStringLiteral("profileBalanceGroup"), m_details);
     m_balance = valueLabel(m_balanceBox, QStringLiteral("profileBalanceLabel"));
     m_balance->setFont(bold);
-    m_balanceNote = valueLabel(m_balanceBox, QStringLiteral("profileBalanceNote"));
+    m_balanceNote = noteLabel(m_balanceBox, QStringLiteral("profileBalanceNote"));
     auto* balanceLayout = new QVBoxLayout(m_balanceBox);
     balanceLayout->addWidget(m_balance);
     balanceLayout->addWidget(m_balanceNote);
 
     // Linked accounts
     m_accountsBox = group(QStringLiteral("linkedAccountsGroup"), m_details);
-    m_accountsNote = valueLabel(m_accountsBox, QStringLiteral("linkedAccountsNote"));
+    m_accountsNote = noteLabel(m_accountsBox, QStringLiteral("linkedAccountsNote"));
     m_accounts = new QTableWidget(0, 3, m_accountsBox);
     m_accounts->setObjectName(QStringLiteral("linkedAccountsTable"));
     m_accounts->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -250,7 +260,7 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
     m_numbers = new QListWidget(m_numbersBox);
     m_numbers->setObjectName(QStringLiteral("profileNumbersList"));
     m_numbers->setSelectionMode(QAbstractItemView::NoSelection);
-    m_numbersNote = valueLabel(m_numbersBox, QStringLiteral("profileNumbersNote"));
+    m_numbersNote = noteLabel(m_numbersBox, QStringLiteral("profileNumbersNote"));
     auto* numbersLayout = new QVBoxLayout(m_numbersBox);
     numbersLayout->addWidget(m_numbersNote);
     numbersLayout->addWidget(m_numbers);
@@ -263,7 +273,7 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
     m_bundlesPeriod = valueLabel(m_bundlesBox, QStringLiteral("bundlesPeriodLabel"));
     m_bundlesHint = new HintLabel(m_bundlesBox);
     m_bundlesHint->setObjectName(QStringLiteral("bundlesHintLabel"));
-    m_bundlesNote = valueLabel(m_bundlesBox, QStringLiteral("bundlesNoteLabel"));
+    m_bundlesNote = noteLabel(m_bundlesBox, QStringLiteral("bundlesNoteLabel"));
     auto* bundlesLayout = new QVBoxLayout(m_bundlesBox);
     bundlesLayout->addWidget(m_bundlesCount);
     bundlesLayout->addWidget(m_bundlesMinutes);

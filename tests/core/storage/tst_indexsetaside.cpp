@@ -1,0 +1,91 @@
+// IndexSetAside: a table's secondary indexes dropped for a bulk insert and made again from
+// their own SQL in the same transaction (SQLite); a constraint's index stays; a rollback
+// brings them back; PostgreSQL keeps them (dropping would lock out every reader).
+
+#include "tests/support/CoreTest.h"
+
+#include "core/storage/IndexSetAside.h"
+#include "core/storage/Transaction.h"
+
+using sb::IndexSetAside;
+
+namespace {
+
+// The calls table's indexes as sqlite_master (or pg_indexes) lists them: "name|sql".
+QStringList indexes(const sb::Database& db)
+{
+    if (db.isPostgres())
+        return sbt::rows(db, QStringLiteral("SELECT indexname, indexdef FROM pg_indexes WHERE"
+                                            " tablename = 'calls' ORDER BY indexname"));
+    return sbt::rows(db, QStringLiteral("SELECT name, COALESCE(sql, '') FROM sqlite_master"
+                                        " WHERE type = 'index' AND tbl_name = 'calls'"
+                                        " ORDER BY name"));
+}
+
+} // namespace
+
+class TestIndexSetAside : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { SB_INIT_CORE_TEST(); }
+
+    void worthItForAGoodPartOfTheTable()
+    {
+        QVERIFY(!IndexSetAside::worthIt(19999, 0));
+        QVERIFY(IndexSetAside::worthIt(20000, 0));
+        QVERIFY(IndexSetAside::worthIt(250000, 1000000));
+        QVERIFY(!IndexSetAside::worthIt(249999, 1000000));
+        QVERIFY(IndexSetAside::worthIt(1000000, 1000000));
+    }
+
+    void dropsAndMakesAgain_data() { sbt::addEngineRows(); }
+    void dropsAndMakesAgain()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        const sb::Database& db = e.db();
+        const QStringList before = indexes(db);
+        QVERIFY(before.size() > 5);
+        {
+            auto tx = sb::Transaction::begin(db);
+            SB_VERIFY_OK(tx);
+            auto aside = IndexSetAside::drop(tx.value(), QStringLiteral("calls"));
+            SB_VERIFY_OK(aside);
+            if (db.isPostgres()) {
+                QCOMPARE(aside->count(), 0);
+                QCOMPARE(indexes(db), before);
+                return;
+            }
+            QCOMPARE(aside->count(), before.size() - 1);
+            // Only the UNIQUE constraint's own index (no SQL) is left.
+            QCOMPARE(indexes(db), QStringList{QStringLiteral("sqlite_autoindex_calls_1|")});
+            SB_VERIFY_OK(aside->restore(tx.value()));
+            QCOMPARE(aside->count(), 0);
+            QCOMPARE(indexes(db), before);
+            SB_VERIFY_OK(aside->restore(tx.value())); // nothing left to restore
+            SB_VERIFY_OK(tx->commit());
+        }
+        QCOMPARE(indexes(db), before);
+    }
+
+    void rollbackBringsThemBack()
+    {
+        SB_ENV(e, QStringLiteral("sqlite"));
+        const sb::Database& db = e.db();
+        const QStringList before = indexes(db);
+        {
+            auto tx = sb::Transaction::begin(db);
+            SB_VERIFY_OK(tx);
+            auto aside = IndexSetAside::drop(tx.value(), QStringLiteral("calls"));
+            SB_VERIFY_OK(aside);
+            QVERIFY(aside->count() > 5);
+            QCOMPARE(indexes(db).size(), 1);
+        } // not committed
+        QCOMPARE(indexes(db), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIndexSetAside)
+#include "tst_indexsetaside.moc"
