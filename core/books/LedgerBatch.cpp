@@ -81,10 +81,12 @@ Result<void> LedgerBatch::writeEntries()
     Statement* insert = nullptr;
     if (rows == RowsPerInsert) {
         if (!m_insertFull)
-            m_insertFull = std::make_unique<Statement>(db, insertSql(RowsPerInsert));
+            m_insertFull =
+                std::make_unique<Statement>(db, insertSql(RowsPerInsert), Statement::Kind::Writes);
         insert = m_insertFull.get();
     } else {
-        partial = std::make_unique<Statement>(db, insertSql(rows)); // once, at the end
+        partial = std::make_unique<Statement>(db, insertSql(rows),
+                                              Statement::Kind::Writes); // once, at the end
         insert = partial.get();
     }
     const QVariant actor = Database::text(m_ctx.actor);

@@ -382,7 +382,7 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
                 rows /= 2;
             auto& insert = inserts[rows];
             if (!insert)
-                insert = std::make_unique<Statement>(db, insertSql(rows));
+                insert = std::make_unique<Statement>(db, insertSql(rows), Statement::Kind::Writes);
             for (int i = 0; i < rows; ++i) {
                 const PendingCall& c = *fresh[done + size_t(i)];
                 const Payer& p = payers[size_t(c.payer)];

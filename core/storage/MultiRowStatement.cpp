@@ -39,7 +39,9 @@ Result<void> MultiRowStatement::run(int rows)
             sql += m_row;
         }
         sql += m_tail;
-        statement = std::make_unique<Statement>(m_db, sql);
+        // Read only when a caller reads what it returns (RETURNING).
+        statement = std::make_unique<Statement>(
+            m_db, sql, m_onExecuted ? Statement::Kind::Reads : Statement::Kind::Writes);
     }
     for (const QVariant& v : std::as_const(m_values))
         statement->add(v);

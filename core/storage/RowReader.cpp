@@ -1,6 +1,6 @@
 #include "core/storage/RowReader.h"
 
-#include <QSqlDriver>
+#include "core/storage/SqliteNative.h"
 
 #include <sqlite3.h>
 
@@ -8,34 +8,10 @@
 
 namespace sb {
 
-namespace {
-
-/// The connection's sqlite3 handle, or null when the driver gives none (another engine).
-sqlite3* sqliteHandle(const Database& db)
-{
-    if (db.isPostgres())
-        return nullptr;
-    const QSqlDatabase sql = db.sql();
-    if (!sql.driver())
-        return nullptr;
-    const QVariant h = sql.driver()->handle();
-    if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3* const*>(h.constData());
-}
-
-// SQLITE_BUSY and SQLITE_LOCKED and their extended codes, as Database::errorFrom has them.
-bool retryable(int code)
-{
-    return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
-}
-
-} // namespace
-
 Result<RowReader> RowReader::open(const Database& db, const QString& sql, const QVariantList& binds)
 {
     RowReader r(db);
-    sqlite3* handle = sqliteHandle(db);
+    sqlite3* handle = SqliteNative::handle(db);
     if (!handle) {
         auto q = db.runForwardOnly(sql, binds);
         if (!q)
@@ -43,55 +19,22 @@ Result<RowReader> RowReader::open(const Database& db, const QString& sql, const 
         r.m_query.emplace(std::move(q).value());
         return r;
     }
-    const auto failure = [&](int code) {
-        return Error::storage(
-            tr("Database error: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))),
-            retryable(code));
-    };
     const QByteArray text = sql.toUtf8();
     int rc = sqlite3_prepare_v2(handle, text.constData(), int(text.size()), &r.m_stmt, nullptr);
     if (rc != SQLITE_OK)
-        return failure(rc);
-    for (int i = 0; i < binds.size(); ++i) {
-        const QVariant& v = binds.at(i);
-        switch (v.isNull() ? QMetaType::UnknownType : v.typeId()) {
-        case QMetaType::UnknownType:
-            rc = sqlite3_bind_null(r.m_stmt, i + 1);
-            break;
-        case QMetaType::Bool:
-        case QMetaType::Int:
-        case QMetaType::UInt:
-        case QMetaType::Long:
-        case QMetaType::LongLong:
-        case QMetaType::Short:
-            rc = sqlite3_bind_int64(r.m_stmt, i + 1, v.toLongLong());
-            break;
-        case QMetaType::Double:
-            rc = sqlite3_bind_double(r.m_stmt, i + 1, v.toDouble());
-            break;
-        case QMetaType::ULongLong:
-            rc = sqlite3_bind_int64(r.m_stmt, i + 1, qint64(v.toULongLong()));
-            break;
-        default: {
-            const QString t = v.toString();
-            if (t.isNull()) { // as QSQLITE binds a null string
-                rc = sqlite3_bind_null(r.m_stmt, i + 1);
-                break;
-            }
-            const QByteArray s = t.toUtf8();
-            rc = sqlite3_bind_text(r.m_stmt, i + 1, s.constData(), int(s.size()), SQLITE_TRANSIENT);
-            break;
-        }
-        }
+        return SqliteNative::error(handle, rc);
+    r.m_binds = binds; // bound without a copy: kept as long as the statement
+    for (int i = 0; i < r.m_binds.size(); ++i) {
+        rc = SqliteNative::bind(r.m_stmt, i + 1, r.m_binds.at(i));
         if (rc != SQLITE_OK)
-            return failure(rc);
+            return SqliteNative::error(handle, rc);
     }
     return r;
 }
 
 RowReader::RowReader(RowReader&& o) noexcept
     : m_db(o.m_db), m_stmt(std::exchange(o.m_stmt, nullptr)), m_query(std::move(o.m_query)),
-      m_error(std::move(o.m_error))
+      m_error(std::move(o.m_error)), m_binds(std::move(o.m_binds))
 {
 }
 
@@ -104,6 +47,7 @@ RowReader& RowReader::operator=(RowReader&& o) noexcept
         m_stmt = std::exchange(o.m_stmt, nullptr);
         m_query = std::move(o.m_query);
         m_error = std::move(o.m_error);
+        m_binds = std::move(o.m_binds);
     }
     return *this;
 }
@@ -124,10 +68,8 @@ bool RowReader::next()
     if (rc == SQLITE_ROW)
         return true;
     if (rc != SQLITE_DONE) {
-        m_error =
-            Error::storage(tr("Database error: %1")
-                               .arg(QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_stmt)))),
-                           retryable(rc));
+        m_error = SqliteNative::error(sqlite3_db_handle(m_stmt), rc);
+        return false;
     }
     // Done: the statement lets go of its read snapshot now, not when the reader goes.
     sqlite3_finalize(m_stmt);

@@ -65,6 +65,7 @@ private:
     std::optional<QSqlQuery> m_query; // elsewhere
     std::optional<Error> m_error;
     mutable QByteArray m_utf8; // utf8() elsewhere than SQLite
+    QVariantList m_binds;      // SQLite: what the statement's parameters point at
 };
 
 } // namespace sb

@@ -1,9 +1,32 @@
 #include "core/storage/Statement.h"
 
+#include "core/storage/SqliteNative.h"
+
+#include <QScopeGuard>
+
+#include <sqlite3.h>
+
 namespace sb {
+
+Statement::~Statement()
+{
+    if (m_native)
+        sqlite3_finalize(m_native);
+}
+
+int Statement::rowsAffected() const
+{
+    if (m_native)
+        return m_nativeChanges;
+    return m_query ? m_query->numRowsAffected() : 0;
+}
 
 Result<void> Statement::exec()
 {
+    if (m_kind == Kind::Writes && !m_query) {
+        if (sqlite3* handle = SqliteNative::handle(m_db))
+            return execNative(handle);
+    }
     if (!m_query) {
         QSqlQuery q(m_db.sql());
         q.setForwardOnly(true);
@@ -18,6 +41,45 @@ Result<void> Statement::exec()
     m_values.clear(); // keeps its capacity for the next execution
     if (!m_query->exec())
         return m_db.errorFrom(m_query->lastError());
+    return {};
+}
+
+Result<void> Statement::execNative(sqlite3* handle)
+{
+    // The values stay in m_values until the step is done: they are bound without a copy.
+    const auto clear = qScopeGuard([this] {
+        if (m_native) {
+            sqlite3_reset(m_native);
+            sqlite3_clear_bindings(m_native);
+        }
+        m_values.clear();
+    });
+    m_nativeChanges = 0;
+    if (!m_native) {
+        const QByteArray text = m_sql.toUtf8();
+        const int rc =
+            sqlite3_prepare_v2(handle, text.constData(), int(text.size()), &m_native, nullptr);
+        if (rc != SQLITE_OK) {
+            m_native = nullptr;
+            return SqliteNative::error(handle, rc);
+        }
+    }
+    if (m_values.size() != sqlite3_bind_parameter_count(m_native))
+        return Error::storage(tr("Database error: %1")
+                                  .arg(tr("%1 values for %2 parameters.")
+                                           .arg(m_values.size())
+                                           .arg(sqlite3_bind_parameter_count(m_native))));
+    for (qsizetype i = 0; i < m_values.size(); ++i) {
+        if (const int rc = SqliteNative::bind(m_native, int(i) + 1, m_values.at(i));
+            rc != SQLITE_OK)
+            return SqliteNative::error(handle, rc);
+    }
+    int rc = sqlite3_step(m_native);
+    while (rc == SQLITE_ROW) // a write that returns rows nobody reads
+        rc = sqlite3_step(m_native);
+    if (rc != SQLITE_DONE)
+        return SqliteNative::error(handle, rc);
+    m_nativeChanges = sqlite3_changes(handle);
     return {};
 }
 

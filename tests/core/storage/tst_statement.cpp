@@ -58,6 +58,98 @@ private slots:
         }
     }
 
+    // A statement that only writes (on SQLite through the connection's own handle) stores
+    // every kind of value exactly as one bound through QtSql does, counts its rows, and a
+    // failure is a value after which it goes on working.
+    void writesLikeQtSql_data() { sbt::addEngineRows(); }
+    void writesLikeQtSql()
+    {
+        QFETCH(QString, engine);
+        SB_ENV(e, engine);
+        const sb::Database& db = e.db();
+        SB_VERIFY_OK(db.run(db.isPostgres()
+                                ? QStringLiteral("CREATE TABLE kinds (k TEXT PRIMARY KEY, i BIGINT,"
+                                                 " r DOUBLE PRECISION, s TEXT, b BYTEA)")
+                                : QStringLiteral("CREATE TABLE kinds (k TEXT PRIMARY KEY, i BIGINT,"
+                                                 " r DOUBLE PRECISION, s TEXT, b BLOB)")));
+        const QString sql = QStringLiteral("INSERT INTO kinds (k, i, r, s, b) VALUES"
+                                           " (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)");
+        const QVariantList values = {
+            QVariant(qint64(-9007199254740993)),
+            2.5,
+            QStringLiteral("Ødegård ł é ĳ 😀"),
+            QByteArray("\0\x01bin", 5),
+            QVariant(42),
+            QVariant(QMetaType::fromType<double>()),
+            QString(),
+            QVariant(QMetaType::fromType<QByteArray>()),
+        };
+        const auto write = [&](Statement::Kind kind, const QString& prefix) {
+            Statement insert(db, sql, kind);
+            insert.add(QString(prefix + QStringLiteral("a")))
+                .add(values[0])
+                .add(values[1])
+                .add(values[2])
+                .add(values[3]);
+            insert.add(QString(prefix + QStringLiteral("b")))
+                .add(values[4])
+                .add(values[5])
+                .add(values[6])
+                .add(values[7]);
+            SB_VERIFY_OK(insert.exec());
+            QCOMPARE(insert.rowsAffected(), 2);
+            if (db.isPostgres())
+                return;
+            // A duplicate key: a storage error, nothing written, and the statement still works.
+            insert.add(QString(prefix + QStringLiteral("a")))
+                .add(1)
+                .add(1.0)
+                .add(QStringLiteral("x"))
+                .add(QByteArray("x"));
+            insert.add(QString(prefix + QStringLiteral("c")))
+                .add(1)
+                .add(1.0)
+                .add(QStringLiteral("x"))
+                .add(QByteArray("x"));
+            auto dup = insert.exec();
+            QVERIFY(!dup.ok());
+            QCOMPARE(dup.error().kind, sb::Error::Kind::Storage);
+            QVERIFY(!dup.error().message.isEmpty());
+            insert.add(QString(prefix + QStringLiteral("d")))
+                .add(1)
+                .add(1.0)
+                .add(QStringLiteral("x"))
+                .add(QByteArray("x"));
+            insert.add(QString(prefix + QStringLiteral("e")))
+                .add(2)
+                .add(2.0)
+                .add(QStringLiteral("y"))
+                .add(QByteArray("y"));
+            SB_VERIFY_OK(insert.exec());
+            QCOMPARE(insert.rowsAffected(), 2);
+        };
+        write(Statement::Kind::Reads, QStringLiteral("qt-"));
+        write(Statement::Kind::Writes, QStringLiteral("native-"));
+        const auto read = [&](const QString& prefix) {
+            auto q = db.run(QStringLiteral("SELECT k, i, r, s, b, s IS NULL, b IS NULL, r IS NULL"
+                                           " FROM kinds WHERE k LIKE ? ORDER BY k"),
+                            {QString(prefix + QStringLiteral("%"))});
+            QStringList out;
+            while (q && q->next()) {
+                QStringList row{q->value(0).toString().mid(prefix.size())};
+                for (int c = 1; c < 8; ++c)
+                    row << (c == 4 ? QString::fromLatin1(q->value(c).toByteArray().toHex())
+                                   : q->value(c).toString());
+                out << row.join(u'|');
+            }
+            return out;
+        };
+        const QStringList qt = read(QStringLiteral("qt-"));
+        QCOMPARE(qt.size(), db.isPostgres() ? 2 : 4);
+        QCOMPARE(read(QStringLiteral("native-")), qt);
+        QVERIFY2(qt.first().contains(QStringLiteral("Ødegård ł é ĳ 😀")), qPrintable(qt.first()));
+    }
+
     void badSqlIsAnError_data() { sbt::addEngineRows(); }
     void badSqlIsAnError()
     {
