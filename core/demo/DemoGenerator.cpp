@@ -446,6 +446,16 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             chunkPays.clear();
             return {};
         };
+        // Many members into few: their tables' indexes are made once after, not kept up row
+        // by row (IndexSetAside; unique ones stay, so account names are still checked).
+        std::vector<IndexSetAside> memberIndexes;
+        for (const char* table : {"members", "accounts"}) {
+            auto aside =
+                IndexSetAside::dropIfWorthIt(tx, QString::fromLatin1(table), options.members);
+            if (!aside)
+                return aside.error();
+            memberIndexes.push_back(std::move(*aside));
+        }
         for (int i = 0; i < options.members; ++i) {
             const NamePool& pool = pools()[rng.bounded(static_cast<int>(pools().size()))];
             const QString& first = pool.first[rng.bounded(static_cast<int>(pool.first.size()))];
@@ -481,6 +491,10 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             return r.error();
         if (auto f = allocations.flush(); !f)
             return f.error();
+        for (IndexSetAside& aside : memberIndexes) {
+            if (auto r = aside.restore(tx); !r)
+                return r.error();
+        }
         // As if saved by an admin: below the threshold, it recharges at once.
         for (const Recharging& r : std::as_const(recharging)) {
             if (auto a =
@@ -685,21 +699,9 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             payingMembers.clear();
             // Set aside once for all the months, not made again after each (the importer
             // finds none to set aside itself).
-            std::optional<IndexSetAside> aside;
-            if (!db.isPostgres()) {
-                auto existing =
-                    db.runFirst(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM calls"));
-                if (!existing)
-                    return existing.error();
-                const qint64 rows = existing->value(0).toLongLong();
-                existing->finish(); // no statement may be reading while an index is dropped
-                if (IndexSetAside::worthIt(options.calls, rows)) {
-                    auto a = IndexSetAside::drop(tx, QStringLiteral("calls"));
-                    if (!a)
-                        return a.error();
-                    aside = std::move(*a);
-                }
-            }
+            auto aside = IndexSetAside::dropIfWorthIt(tx, QStringLiteral("calls"), options.calls);
+            if (!aside)
+                return aside.error();
             std::atomic<bool> stop{false};
             qint64 producedBefore = 0;
             const qint64 span = std::max<qint64>(1, to - from);
@@ -741,10 +743,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                 summary.calls.owingPayers = imported->owingPayers;
                 summary.calls.owed = imported->owed;
             }
-            if (aside) {
-                if (auto r = aside->restore(tx); !r)
-                    return r.error();
-            }
+            if (auto r = aside->restore(tx); !r)
+                return r.error();
         }
         // The usual weeks of spending the dashboard reads by index (billing keeps them).
         if (auto u = UsualSpending::refresh(tx, m_ctx.now().toUTC().date()); !u)

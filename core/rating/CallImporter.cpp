@@ -191,20 +191,9 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
     });
     // A large import into a smaller history: the calls' indexes are made again at the end
     // rather than updated for every call.
-    std::optional<IndexSetAside> aside;
-    if (!db.isPostgres() && options.expectedRecords > 0) {
-        auto existing = db.runFirst(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM calls"));
-        if (!existing)
-            return existing.error();
-        const qint64 rows = existing->value(0).toLongLong();
-        existing->finish(); // no statement may be reading while an index is dropped
-        if (IndexSetAside::worthIt(options.expectedRecords, rows)) {
-            auto a = IndexSetAside::drop(tx, QStringLiteral("calls"));
-            if (!a)
-                return a.error();
-            aside = std::move(*a);
-        }
-    }
+    auto aside = IndexSetAside::dropIfWorthIt(tx, QStringLiteral("calls"), options.expectedRecords);
+    if (!aside)
+        return aside.error();
     const Ledger ledger(m_ctx);
     // The company row first, as every writer locks it (ascending ids): auto-recharges move
     // money from it, and holding it keeps the payers' balances ours for the import.
@@ -487,10 +476,8 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
             report.owed -= p.balance;
         }
     }
-    if (aside) {
-        if (auto r = aside->restore(tx); !r)
-            return r.error();
-    }
+    if (auto r = aside->restore(tx); !r)
+        return r.error();
     report.problems = reader.problems();
     report.problemCount = reader.problemCount();
     if (options.progress)

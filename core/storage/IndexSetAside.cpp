@@ -23,9 +23,11 @@ Result<IndexSetAside> IndexSetAside::drop(Transaction& tx, const QString& table)
         return aside;
     QStringList names;
     {
-        // A constraint's index has no SQL of its own (and cannot be dropped).
+        // A constraint's index has no SQL of its own (and cannot be dropped); a unique index
+        // is a rule the rows inserted meanwhile must keep.
         auto q = db.run(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                                       " AND tbl_name = ? AND sql IS NOT NULL ORDER BY name"),
+                                       " AND tbl_name = ? AND sql IS NOT NULL"
+                                       " AND UPPER(sql) NOT LIKE 'CREATE UNIQUE %' ORDER BY name"),
                         {table});
         if (!q)
             return q.error();
@@ -42,6 +44,23 @@ Result<IndexSetAside> IndexSetAside::drop(Transaction& tx, const QString& table)
             return d.error();
     }
     return aside;
+}
+
+Result<IndexSetAside> IndexSetAside::dropIfWorthIt(Transaction& tx, const QString& table,
+                                                   qint64 adding)
+{
+    if (tx.db().isPostgres() || adding <= 0)
+        return IndexSetAside();
+    qint64 rows = 0;
+    {
+        auto q = tx.db().runFirst(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table));
+        if (!q)
+            return q.error();
+        rows = q->value(0).toLongLong();
+    } // no statement may be reading while an index is dropped
+    if (!worthIt(adding, rows))
+        return IndexSetAside();
+    return drop(tx, table);
 }
 
 Result<void> IndexSetAside::restore(Transaction& tx)

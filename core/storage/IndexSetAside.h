@@ -19,9 +19,10 @@ class Transaction;
 /// they were, and other connections read their own snapshot, indexes and all, until commit.
 /// PostgreSQL would lock the table against every reader for as long, so it keeps its indexes.
 ///
-/// Indexes a constraint makes (UNIQUE: the importer's lookup of duplicates) are kept, and so
-/// is the search index (SearchIndex): pausing its trigger and indexing the new rows in one
-/// statement at the end was measured no faster.
+/// Unique indexes are kept (UNIQUE constraints, such as the importer's lookup of duplicates,
+/// and CREATE UNIQUE INDEX: they are rules, not only a way to read), and so is the search
+/// index (SearchIndex): pausing its trigger and indexing the new rows in one statement at the
+/// end was measured no faster (its trigrams cost the same either way).
 class IndexSetAside
 {
 public:
@@ -31,6 +32,11 @@ public:
 
     /// Drops `table`'s secondary indexes (none on PostgreSQL), keeping their SQL.
     static Result<IndexSetAside> drop(Transaction& tx, const QString& table);
+
+    /// drop() when adding about `adding` rows to `table` (its rows counted by its highest id)
+    /// is worthIt(); otherwise sets nothing aside.
+    static Result<IndexSetAside> dropIfWorthIt(Transaction& tx, const QString& table,
+                                               qint64 adding);
 
     /// Makes the dropped indexes again; afterwards there is nothing left to restore.
     Result<void> restore(Transaction& tx);

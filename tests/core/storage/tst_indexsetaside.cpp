@@ -70,6 +70,31 @@ private slots:
         QCOMPARE(indexes(db), before);
     }
 
+    // A unique index is a rule the rows inserted meanwhile must keep: it stays; and a table
+    // with more rows than four times the insert keeps everything.
+    void keepsUniqueIndexesAndSmallInserts()
+    {
+        SB_ENV(e, QStringLiteral("sqlite"));
+        const sb::Database& db = e.db();
+        SB_VERIFY_OK(db.run(QStringLiteral("CREATE UNIQUE INDEX calls_one_per_start ON"
+                                           " calls(started_at, source)")));
+        auto tx = sb::Transaction::begin(db);
+        SB_VERIFY_OK(tx);
+        auto none = IndexSetAside::dropIfWorthIt(tx.value(), QStringLiteral("calls"), 19999);
+        SB_VERIFY_OK(none);
+        QCOMPARE(none->count(), 0);
+        const qsizetype all = indexes(db).size();
+        auto aside = IndexSetAside::dropIfWorthIt(tx.value(), QStringLiteral("calls"), 20000);
+        SB_VERIFY_OK(aside);
+        QCOMPARE(aside->count(), all - 2);
+        QCOMPARE(indexes(db),
+                 QStringList({QStringLiteral("calls_one_per_start|CREATE UNIQUE INDEX"
+                                             " calls_one_per_start ON calls(started_at, source)"),
+                              QStringLiteral("sqlite_autoindex_calls_1|")}));
+        SB_VERIFY_OK(aside->restore(tx.value()));
+        QCOMPARE(indexes(db).size(), all);
+    }
+
     void rollbackBringsThemBack()
     {
         SB_ENV(e, QStringLiteral("sqlite"));
