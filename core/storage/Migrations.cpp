@@ -570,6 +570,14 @@ const QList<QStringList>& steps()
             QStringLiteral("{SQLITE}CREATE INDEX calls_started_seek ON calls(started_at, id,"
                            " search_key)"),
         },
+        // 22: the ledger's indexes by account alone (step 1) are the first column of those by
+        //     account and time (step 9), which serve every read and the foreign keys' checks
+        //     as well: two fewer indexes to update for every ledger entry (a call charged, a
+        //     credit allocated).
+        {
+            QStringLiteral("DROP INDEX ledger_from"),
+            QStringLiteral("DROP INDEX ledger_to"),
+        },
     };
     return s;
 }

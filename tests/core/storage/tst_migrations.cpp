@@ -66,6 +66,8 @@ private slots:
     void usualWeeksWaitForBilling_data() { sbt::addEngineRows(); }
     void usualWeeksWaitForBilling();
     void timeIndexCarriesSearchKey();
+    void ledgerReadByAccountAndTime_data() { sbt::addEngineRows(); }
+    void ledgerReadByAccountAndTime();
 };
 
 namespace {
@@ -121,9 +123,19 @@ bool undoSearchIndex(const Database& db)
     return true;
 }
 
+// Undoes the ledger's indexes by account alone going (22).
+bool undoLedgerByAccount(const Database& db)
+{
+    return db.run(QStringLiteral("CREATE INDEX ledger_from ON ledger(from_account)")) &&
+           db.run(QStringLiteral("CREATE INDEX ledger_to ON ledger(to_account)")) &&
+           db.run(QStringLiteral("UPDATE schema_meta SET value = '21' WHERE key = 'version'"));
+}
+
 // Undoes the search key beside the calls' time in their time index (21).
 bool undoKeyedTime(const Database& db)
 {
+    if (!undoLedgerByAccount(db))
+        return false;
     if (!db.isPostgres())
         for (const char* sql : {"DROP INDEX calls_started_seek",
                                 "CREATE INDEX calls_started_seek ON calls(started_at, id)"})
@@ -924,6 +936,41 @@ void TestMigrations::timeIndexCarriesSearchKey()
     QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
     QVERIFY2(plan(*db).contains(QLatin1String("COVERING INDEX calls_started_seek")),
              qPrintable(plan(*db)));
+}
+
+// Step 22 drops the ledger's indexes by account alone: those by account and time serve the
+// same reads, and an account's entries are still found by index (SQLite's plan says so).
+void TestMigrations::ledgerReadByAccountAndTime()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    QVERIFY(undoLedgerByAccount(e.db()));
+    auto db = Database::open(e.t.spec());
+    SB_VERIFY_OK(db);
+    QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
+    const QString indexes = db->isPostgres()
+                                ? QStringLiteral("SELECT indexname FROM pg_indexes WHERE"
+                                                 " tablename = 'ledger' ORDER BY indexname")
+                                : QStringLiteral("SELECT name FROM sqlite_master WHERE"
+                                                 " type = 'index' AND tbl_name = 'ledger'"
+                                                 " AND sql IS NOT NULL ORDER BY name");
+    const QStringList names = sbt::rows(*db, indexes);
+    QVERIFY2(!names.contains(QStringLiteral("ledger_from")) &&
+                 !names.contains(QStringLiteral("ledger_to")) &&
+                 names.contains(QStringLiteral("ledger_from_at")) &&
+                 names.contains(QStringLiteral("ledger_to_at")),
+             qPrintable(names.join(u' ')));
+    if (db->isPostgres())
+        return;
+    for (const char* column : {"from_account", "to_account"}) {
+        const QString plan =
+            sbt::rows(*db, QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM ledger WHERE %1 = 7")
+                               .arg(QLatin1String(column)))
+                .join(u'\n');
+        QVERIFY2(plan.contains(QLatin1String("USING INDEX ledger_")) ||
+                     plan.contains(QLatin1String("USING COVERING INDEX ledger_")),
+                 qPrintable(plan));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)
