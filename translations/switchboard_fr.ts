@@ -2123,13 +2123,6 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     </message>
 </context>
 <context>
-    <name>sb::RowReader</name>
-    <message>
-        <source>Database error: %1</source>
-        <translation>Erreur de base de données&#xa0;: %1</translation>
-    </message>
-</context>
-<context>
     <name>sb::SealedSecret</name>
     <message>
         <source>The secret key file %1 is damaged.</source>
@@ -2317,6 +2310,17 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
     <message>
         <source>No department</source>
         <translation>Aucun service</translation>
+    </message>
+</context>
+<context>
+    <name>sb::Statement</name>
+    <message>
+        <source>Database error: %1</source>
+        <translation>Erreur de base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 values for %2 parameters.</source>
+        <translation>%1 valeurs pour %2 paramètres.</translation>
     </message>
 </context>
 <context>

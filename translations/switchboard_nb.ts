@@ -2123,13 +2123,6 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
     </message>
 </context>
 <context>
-    <name>sb::RowReader</name>
-    <message>
-        <source>Database error: %1</source>
-        <translation>Databasefeil: %1</translation>
-    </message>
-</context>
-<context>
     <name>sb::SealedSecret</name>
     <message>
         <source>The secret key file %1 is damaged.</source>
@@ -2317,6 +2310,17 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
     <message>
         <source>No department</source>
         <translation>Ingen avdeling</translation>
+    </message>
+</context>
+<context>
+    <name>sb::Statement</name>
+    <message>
+        <source>Database error: %1</source>
+        <translation>Databasefeil: %1</translation>
+    </message>
+    <message>
+        <source>%1 values for %2 parameters.</source>
+        <translation>%1 verdier for %2 parametere.</translation>
     </message>
 </context>
 <context>

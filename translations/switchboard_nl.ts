@@ -2123,13 +2123,6 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
     </message>
 </context>
 <context>
-    <name>sb::RowReader</name>
-    <message>
-        <source>Database error: %1</source>
-        <translation>Databasefout: %1</translation>
-    </message>
-</context>
-<context>
     <name>sb::SealedSecret</name>
     <message>
         <source>The secret key file %1 is damaged.</source>
@@ -2317,6 +2310,17 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
     <message>
         <source>No department</source>
         <translation>Geen afdeling</translation>
+    </message>
+</context>
+<context>
+    <name>sb::Statement</name>
+    <message>
+        <source>Database error: %1</source>
+        <translation>Databasefout: %1</translation>
+    </message>
+    <message>
+        <source>%1 values for %2 parameters.</source>
+        <translation>%1 waarden voor %2 parameters.</translation>
     </message>
 </context>
 <context>

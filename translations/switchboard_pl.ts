@@ -2168,13 +2168,6 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     </message>
 </context>
 <context>
-    <name>sb::RowReader</name>
-    <message>
-        <source>Database error: %1</source>
-        <translation>Błąd bazy danych: %1</translation>
-    </message>
-</context>
-<context>
     <name>sb::SealedSecret</name>
     <message>
         <source>The secret key file %1 is damaged.</source>
@@ -2363,6 +2356,17 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
     <message>
         <source>No department</source>
         <translation>Bez działu</translation>
+    </message>
+</context>
+<context>
+    <name>sb::Statement</name>
+    <message>
+        <source>Database error: %1</source>
+        <translation>Błąd bazy danych: %1</translation>
+    </message>
+    <message>
+        <source>%1 values for %2 parameters.</source>
+        <translation>%1 wartości dla %2 parametrów.</translation>
     </message>
 </context>
 <context>

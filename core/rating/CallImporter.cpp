@@ -302,34 +302,33 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
                 memberKeys << accountKey(code);
                 profileKeys << NameText::key(code);
             }
-            {
-                auto q = db.run(QStringLiteral("SELECT m.account_key, m.id, m.account_id,"
-                                               " m.account_name, m.country, (SELECT COUNT(*) FROM"
-                                               " auto_recharge r WHERE r.member_id = m.id)"
-                                               " FROM members m WHERE m.account_key IN (%1)")
-                                    .arg(marks),
-                                memberKeys);
+            // Each payer's key, id, account, name, country and whether it has auto-recharge.
+            const auto rowsByKey = [&](const QString& sql, const QVariantList& keys,
+                                       QHash<QString, Row>* out) -> Result<void> {
+                auto q = db.run(sql.arg(marks), keys);
                 if (!q)
                     return q.error();
                 while (q->next())
-                    memberByKey.insert(q->value(0).toString(),
-                                       {q->value(1).toLongLong(), q->value(2).toLongLong(),
-                                        q->value(3).toString(), q->value(4).toString(),
-                                        q->value(5).toLongLong() > 0});
-            }
-            {
-                auto q = db.run(QStringLiteral("SELECT p.name_key, p.id, p.account_id, p.name,"
-                                               " p.country FROM profiles p WHERE p.name_key IN"
-                                               " (%1)")
-                                    .arg(marks),
-                                profileKeys);
-                if (!q)
-                    return q.error();
-                while (q->next())
-                    profileByKey.insert(q->value(0).toString(),
-                                        {q->value(1).toLongLong(), q->value(2).toLongLong(),
-                                         q->value(3).toString(), q->value(4).toString(), false});
-            }
+                    out->insert(q->value(0).toString(),
+                                {q->value(1).toLongLong(), q->value(2).toLongLong(),
+                                 q->value(3).toString(), q->value(4).toString(),
+                                 q->value(5).toLongLong() > 0});
+                return {};
+            };
+            if (auto r = rowsByKey(QStringLiteral("SELECT m.account_key, m.id, m.account_id,"
+                                                  " m.account_name, m.country, (SELECT COUNT(*)"
+                                                  " FROM auto_recharge r WHERE r.member_id ="
+                                                  " m.id) FROM members m WHERE m.account_key IN"
+                                                  " (%1)"),
+                                   memberKeys, &memberByKey);
+                !r)
+                return r;
+            if (auto r = rowsByKey(QStringLiteral("SELECT p.name_key, p.id, p.account_id, p.name,"
+                                                  " p.country, 0 FROM profiles p WHERE"
+                                                  " p.name_key IN (%1)"),
+                                   profileKeys, &profileByKey);
+                !r)
+                return r;
             QList<qint64> accounts;
             std::vector<std::pair<QString, Payer>> found;
             for (qsizetype i = 0; i < chunk.size(); ++i) {
