@@ -69,7 +69,6 @@ bool RowReader::next()
         return true;
     if (rc != SQLITE_DONE) {
         m_error = SqliteNative::error(sqlite3_db_handle(m_stmt), rc);
-        return false;
     }
     // Done: the statement lets go of its read snapshot now, not when the reader goes.
     sqlite3_finalize(m_stmt);
