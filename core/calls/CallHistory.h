@@ -82,6 +82,7 @@ private:
     {
         QString where;
         QVariantList binds;
+        bool readMatchesFirst = false; ///< a page: see SearchIndex::predicate
     };
     Result<Filter> filter(const CallQuery& query,
                           SearchIndex::Use use = SearchIndex::Use::Count) const;

@@ -33,12 +33,17 @@ QString searchKey(const NewMember& m)
 }
 
 // The members whose search key matches `search` (SearchIndex: a substring from three
-// characters, the account's start below), as a condition on `m` and its values.
-QString searchCondition(const Database& db, const QString& search, QVariantList* binds)
+// characters, the account's start below), as a condition on `m` and its values; how a page
+// of them is best read in `*read`.
+QString searchCondition(const Database& db, const QString& search, QVariantList* binds,
+                        Keyset::Read* read)
 {
-    return SearchIndex::predicate(db, QStringLiteral("members"), QStringLiteral("m"),
-                                  {SearchText::fold(search.trimmed())}, binds,
-                                  SearchIndex::Use::Page);
+    bool matchesFirst = false;
+    QString condition = SearchIndex::predicate(db, QStringLiteral("members"), QStringLiteral("m"),
+                                               {SearchText::fold(search.trimmed())}, binds,
+                                               SearchIndex::Use::Page, &matchesFirst);
+    *read = matchesFirst ? Keyset::Read::MatchesFirst : Keyset::Read::InOrder;
+    return condition;
 }
 
 const QString kSelect = QStringLiteral(
@@ -444,8 +449,9 @@ Result<QList<Member>> MemberService::page(const MemberQuery& query) const
     const Database& db = m_ctx.db;
     QString where;
     QVariantList filterBinds;
+    Keyset::Read read = Keyset::Read::InOrder;
     if (!query.search.trimmed().isEmpty())
-        where = QStringLiteral(" WHERE ") + searchCondition(db, query.search, &filterBinds);
+        where = QStringLiteral(" WHERE ") + searchCondition(db, query.search, &filterBinds, &read);
     const QString key = sortColumn(query.sort);
     const QString id = tieColumn(query.sort);
     const QDateTime now = m_ctx.now();
@@ -454,7 +460,8 @@ Result<QList<Member>> MemberService::page(const MemberQuery& query) const
         [&](const QSqlQuery& q) { return readMember(q, now); },
         query.sort == MemberQuery::Sort::Balance
             ? QStringLiteral("members m JOIN accounts a ON a.id = m.account_id")
-            : QStringLiteral("members m"));
+            : QStringLiteral("members m"),
+        read);
     if (!out)
         return out.error();
     if (auto r = attachNumbers(out.value()); !r)

@@ -49,8 +49,14 @@ public:
     /// that the page is read in its order and stops when full, rather than every match being
     /// read and sorted; a rare one is read through the index. PostgreSQL's planner makes that
     /// choice itself from its statistics.
+    ///
+    /// On PostgreSQL a Page of a prefix search (one or two characters) that matches up to a
+    /// quarter of the table sets `*readMatchesFirst` (Keyset::Read::MatchesFirst): such rows
+    /// lie together in the account's and the name's order, which the planner cannot know, and
+    /// reading them all (about 1 µs each) is cheaper than walking the order to them.
     static QString predicate(const Database& db, const QString& table, const QString& alias,
-                             const QStringList& needles, QVariantList* binds, Use use = Use::Count);
+                             const QStringList& needles, QVariantList* binds, Use use = Use::Count,
+                             bool* readMatchesFirst = nullptr);
 
     /// How many rows of `table` match one of `needles` (nothing else filtered): on SQLite
     /// counted in the FTS5 index or the key's B-tree alone, without reading the rows.
@@ -87,8 +93,8 @@ public:
     static QString callKey(const QString& e164, const QString& destination, const QString& source);
 
     /// The least number of matches for which a Page reads in its own order (by default 2000,
-    /// or √(256 × the table's rows) if more; √(8 × rows) in a keyed order): tests set 1 to
-    /// compare both ways on small data.
+    /// or √(256 × the table's rows) if more; √(8 × rows) in a keyed order; a quarter of the
+    /// rows for a prefix on PostgreSQL): tests set 1 to compare both ways on small data.
     static void setCommonRows(qint64 rows);
 
     /// The tables that have a search key and index.
