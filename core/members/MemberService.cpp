@@ -266,9 +266,9 @@ Result<QList<Member>> MemberService::insertMany(Transaction& tx, const QList<New
     MultiRowStatement accounts(
         db, QStringLiteral("INSERT INTO accounts (kind, balance_cents) VALUES "),
         QStringLiteral("('member', 0)"), QStringLiteral(" RETURNING id"), kRows);
-    accounts.onExecuted([&](QSqlQuery& q) -> Result<void> {
-        while (q.next())
-            accountIds.push_back(q.value(0).toLongLong());
+    accounts.onExecuted([&](const QList<QVariantList>& rows) -> Result<void> {
+        for (const QVariantList& row : rows)
+            accountIds.push_back(row.at(0).toLongLong());
         return {};
     });
     QHash<QString, qint64> idByKey;
@@ -278,9 +278,9 @@ Result<QList<Member>> MemberService::insertMany(Transaction& tx, const QList<New
                        " email, department, status, search_key, created_at, country) VALUES "),
         QStringLiteral("(?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)"),
         QStringLiteral(" RETURNING id, account_key"), kRows);
-    members.onExecuted([&](QSqlQuery& q) -> Result<void> {
-        while (q.next())
-            idByKey.insert(q.value(1).toString(), q.value(0).toLongLong());
+    members.onExecuted([&](const QList<QVariantList>& rows) -> Result<void> {
+        for (const QVariantList& row : rows)
+            idByKey.insert(row.at(1).toString(), row.at(0).toLongLong());
         return {};
     });
     for (qsizetype first = 0; first < in.size(); first += kRows) {

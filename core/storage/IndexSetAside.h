@@ -20,9 +20,12 @@ class Transaction;
 /// PostgreSQL would lock the table against every reader for as long, so it keeps its indexes.
 ///
 /// Unique indexes are kept (UNIQUE constraints, such as the importer's lookup of duplicates,
-/// and CREATE UNIQUE INDEX: they are rules, not only a way to read), and so is the search
-/// index (SearchIndex): pausing its trigger and indexing the new rows in one statement at the
-/// end was measured no faster (its trigrams cost the same either way).
+/// and CREATE UNIQUE INDEX: they are rules, not only a way to read). The search index
+/// (SearchIndex) is set aside only while its table is empty (the demo's): its triggers are
+/// dropped and the index is built from the table in one pass after, about twice as fast as
+/// row by row (100,000 members' keys: 0.9 s through the trigger at 64 rows a statement,
+/// 0.4 s in one pass). Into rows already indexed, an update or delete meanwhile would have
+/// to be followed by hand, so there the triggers stay.
 class IndexSetAside
 {
 public:
@@ -43,9 +46,13 @@ public:
 
     /// How many indexes are set aside.
     qsizetype count() const { return m_sql.size(); }
+    /// Whether the table's search index is set aside (its triggers dropped).
+    bool searchSetAside() const { return !m_searchTable.isEmpty(); }
 
 private:
     QStringList m_sql;
+    QStringList m_triggers; ///< the search index's triggers, made again at restore()
+    QString m_searchTable;  ///< the search index to build at restore(), when set aside
 };
 
 } // namespace sb

@@ -39,9 +39,9 @@ Result<void> MultiRowStatement::run(int rows)
             sql += m_row;
         }
         sql += m_tail;
-        // Read only when a caller reads what it returns (RETURNING).
+        // Rows read only when a caller reads what it returns (RETURNING).
         statement = std::make_unique<Statement>(
-            m_db, sql, m_onExecuted ? Statement::Kind::Reads : Statement::Kind::Writes);
+            m_db, sql, m_onExecuted ? Statement::Kind::Returns : Statement::Kind::Writes);
     }
     for (const QVariant& v : std::as_const(m_values))
         statement->add(v);
@@ -51,7 +51,7 @@ Result<void> MultiRowStatement::run(int rows)
         return e;
     m_rowsAffected += statement->rowsAffected();
     if (m_onExecuted)
-        return m_onExecuted(statement->query());
+        return m_onExecuted(statement->returned());
     return {};
 }
 

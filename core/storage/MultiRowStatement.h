@@ -43,8 +43,12 @@ public:
     Result<void> endRow();
     /// Runs the rows still waiting.
     Result<void> flush();
-    /// Called with each executed query, e.g. to read the rows of `RETURNING id`.
-    void onExecuted(std::function<Result<void>(QSqlQuery&)> f) { m_onExecuted = std::move(f); }
+    /// Called after each execution with the rows it returned (`RETURNING id`), each its
+    /// values in order.
+    void onExecuted(std::function<Result<void>(const QList<QVariantList>&)> f)
+    {
+        m_onExecuted = std::move(f);
+    }
     /// The rows the executions so far changed, together.
     qint64 rowsAffected() const { return m_rowsAffected; }
     int waitingRows() const { return m_rows; }
@@ -58,7 +62,7 @@ private:
     int m_rows = 0;
     QVariantList m_values;
     std::map<int, std::unique_ptr<Statement>> m_statements; // by rows
-    std::function<Result<void>(QSqlQuery&)> m_onExecuted;
+    std::function<Result<void>(const QList<QVariantList>&)> m_onExecuted;
     qint64 m_rowsAffected = 0;
 };
 

@@ -24,6 +24,10 @@ sqlite3* handle(const Database& db);
 /// text and blobs are bound without a copy: `value` must outlive the statement's step.
 int bind(sqlite3_stmt* statement, int index, const QVariant& value);
 
+/// Column `column` (0-based) of the row `statement` stands on, as QSQLITE reads it: a null
+/// QVariant, a qint64, a double, a QByteArray for a blob, a QString for text.
+QVariant value(sqlite3_stmt* statement, int column);
+
 /// A storage error with the connection's message for the result code `code` (retryable on a
 /// busy or locked database, as Database::errorFrom has it).
 Error error(sqlite3* handle, int code);

@@ -3,6 +3,7 @@
 #include "core/storage/SqliteNative.h"
 
 #include <QScopeGuard>
+#include <QSqlRecord>
 
 #include <sqlite3.h>
 
@@ -23,7 +24,8 @@ int Statement::rowsAffected() const
 
 Result<void> Statement::exec()
 {
-    if (m_kind == Kind::Writes && !m_query) {
+    m_returned.clear();
+    if (m_kind != Kind::Reads && !m_query) {
         if (sqlite3* handle = SqliteNative::handle(m_db))
             return execNative(handle);
     }
@@ -41,6 +43,16 @@ Result<void> Statement::exec()
     m_values.clear(); // keeps its capacity for the next execution
     if (!m_query->exec())
         return m_db.errorFrom(m_query->lastError());
+    if (m_kind == Kind::Returns) {
+        const int columns = m_query->record().count();
+        while (m_query->next()) {
+            QVariantList row;
+            row.reserve(columns);
+            for (int c = 0; c < columns; ++c)
+                row.append(m_query->value(c));
+            m_returned.append(std::move(row));
+        }
+    }
     return {};
 }
 
@@ -75,8 +87,16 @@ Result<void> Statement::execNative(sqlite3* handle)
             return SqliteNative::error(handle, rc);
     }
     int rc = sqlite3_step(m_native);
-    while (rc == SQLITE_ROW) // a write that returns rows nobody reads
-        rc = sqlite3_step(m_native);
+    const int columns = m_kind == Kind::Returns ? sqlite3_column_count(m_native) : 0;
+    for (; rc == SQLITE_ROW; rc = sqlite3_step(m_native)) {
+        if (columns == 0)
+            continue; // a write that returns rows nobody reads
+        QVariantList row;
+        row.reserve(columns);
+        for (int c = 0; c < columns; ++c)
+            row.append(SqliteNative::value(m_native, c));
+        m_returned.append(std::move(row));
+    }
     if (rc != SQLITE_DONE)
         return SqliteNative::error(handle, rc);
     m_nativeChanges = sqlite3_changes(handle);

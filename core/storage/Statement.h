@@ -24,19 +24,22 @@ namespace sb {
 /// cleared for the next execution. The executed query of a statement that Reads can be read
 /// through query() until the next exec(). A Statement belongs to the connection's thread.
 ///
-/// A statement that only Writes runs on SQLite through the connection's own handle
-/// (SqliteNative): Qt's positional binding makes a name and looks it up in a hash for every
-/// value bound, which was a quarter of a million-call import.
+/// A statement that only Writes, or Returns a few values of what it wrote (RETURNING), runs
+/// on SQLite through the connection's own handle (SqliteNative): Qt's positional binding
+/// makes a name and looks it up in a hash for every value bound, which was a quarter of a
+/// million-call import.
 class Statement
 {
     Q_DECLARE_TR_FUNCTIONS(sb::Statement)
 
 public:
-    /// Whether the statement's rows are read (query()) or it only writes.
+    /// Whether the statement's rows are read (query()), it only writes, or it writes and
+    /// returns rows (returned()).
     enum class Kind
     {
         Reads,
-        Writes
+        Writes,
+        Returns
     };
 
     Statement(const Database& db, QString sql, Kind kind = Kind::Reads)
@@ -60,6 +63,8 @@ public:
     int rowsAffected() const;
     /// The last exec()'s result, to read rows from (a statement that Reads).
     QSqlQuery& query() { return *m_query; }
+    /// The rows the last exec() returned, each its values in order (a statement that Returns).
+    const QList<QVariantList>& returned() const { return m_returned; }
     const QString& sql() const { return m_sql; }
 
 private:
@@ -72,6 +77,7 @@ private:
     sqlite3_stmt* m_native = nullptr; // or this, for one that Writes on SQLite
     int m_nativeChanges = 0;
     QVariantList m_values;
+    QList<QVariantList> m_returned;
 };
 
 } // namespace sb

@@ -4,7 +4,9 @@
 
 #include "tests/support/CoreTest.h"
 
+#include "core/members/MemberService.h"
 #include "core/storage/IndexSetAside.h"
+#include "core/storage/SearchIndex.h"
 #include "core/storage/Transaction.h"
 
 using sb::IndexSetAside;
@@ -19,6 +21,14 @@ QStringList indexes(const sb::Database& db)
                                             " tablename = 'calls' ORDER BY indexname"));
     return sbt::rows(db, QStringLiteral("SELECT name, COALESCE(sql, '') FROM sqlite_master"
                                         " WHERE type = 'index' AND tbl_name = 'calls'"
+                                        " ORDER BY name"));
+}
+
+// The members table's search triggers: "name|sql".
+QStringList searchTriggers(const sb::Database& db)
+{
+    return sbt::rows(db, QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type ="
+                                        " 'trigger' AND name LIKE 'members_search%'"
                                         " ORDER BY name"));
 }
 
@@ -93,6 +103,75 @@ private slots:
                               QStringLiteral("sqlite_autoindex_calls_1|")}));
         SB_VERIFY_OK(aside->restore(tx.value()));
         QCOMPARE(indexes(db).size(), all);
+    }
+
+    // An empty table's search index is built in one pass at restore(): its triggers are
+    // dropped meanwhile and made again after, and what the rows became meanwhile (changed,
+    // deleted) is what is indexed. A table with rows keeps its triggers; a rollback brings
+    // them back.
+    void searchIndexOfAnEmptyTable()
+    {
+        SB_ENV(e, QStringLiteral("sqlite"));
+        const sb::Database& db = e.db();
+        const QStringList triggers = searchTriggers(db);
+        QCOMPARE(triggers.size(), 3);
+        const auto count = [&](const QString& needle) {
+            auto n = sb::SearchIndex::count(db, QStringLiteral("members"), {needle});
+            return n ? *n : -1;
+        };
+        {
+            auto tx = sb::Transaction::begin(db);
+            SB_VERIFY_OK(tx);
+            auto aside = IndexSetAside::drop(tx.value(), QStringLiteral("members"));
+            SB_VERIFY_OK(aside);
+            QVERIFY(aside->searchSetAside());
+            QVERIFY(searchTriggers(db).isEmpty());
+        } // not committed
+        QCOMPARE(searchTriggers(db), triggers);
+
+        const sb::MemberService members(*e.ctx);
+        {
+            auto tx = sb::Transaction::begin(db);
+            SB_VERIFY_OK(tx);
+            auto aside = IndexSetAside::drop(tx.value(), QStringLiteral("members"));
+            SB_VERIFY_OK(aside);
+            QVERIFY(aside->searchSetAside());
+            QList<sb::NewMember> added;
+            for (const char* account : {"solveig.aas", "sophie.leroy", "sander.jansen"})
+                added.append({QString::fromLatin1(account), QStringLiteral("Someone"), QString(),
+                              QStringLiteral("Sales")});
+            SB_VERIFY_OK(members.insertMany(tx.value(), added));
+            SB_VERIFY_OK(db.run(QStringLiteral("UPDATE members SET search_key = 'renamed' WHERE"
+                                               " account_name = 'sophie.leroy'")));
+            SB_VERIFY_OK(
+                db.run(QStringLiteral("DELETE FROM members WHERE account_name = 'sander.jansen'")));
+            QCOMPARE(count(QStringLiteral("solveig")), 0); // not indexed yet
+            SB_VERIFY_OK(aside->restore(tx.value()));
+            QVERIFY(!aside->searchSetAside());
+            QCOMPARE(searchTriggers(db), triggers);
+            SB_VERIFY_OK(tx->commit());
+        }
+        QCOMPARE(count(QStringLiteral("solveig")), 1);
+        QCOMPARE(count(QStringLiteral("sophie")), 0);
+        QCOMPARE(count(QStringLiteral("renamed")), 1);
+        QCOMPARE(count(QStringLiteral("sander")), 0);
+        QCOMPARE(count(QStringLiteral("sales")), 1);
+        SB_VERIFY_OK(db.run(QStringLiteral(
+            "INSERT INTO members_search(members_search) VALUES ('integrity-check')")));
+
+        // Rows already there: the triggers stay and keep the index in step.
+        auto tx = sb::Transaction::begin(db);
+        SB_VERIFY_OK(tx);
+        auto aside = IndexSetAside::drop(tx.value(), QStringLiteral("members"));
+        SB_VERIFY_OK(aside);
+        QVERIFY(!aside->searchSetAside());
+        QCOMPARE(searchTriggers(db), triggers);
+        SB_VERIFY_OK(members.insertMany(
+            tx.value(),
+            {{QStringLiteral("signe.berg"), QStringLiteral("Signe Berg"), QString(), QString()}}));
+        QCOMPARE(count(QStringLiteral("signe")), 1);
+        SB_VERIFY_OK(aside->restore(tx.value()));
+        SB_VERIFY_OK(tx->commit());
     }
 
     void rollbackBringsThemBack()

@@ -130,6 +130,35 @@ private slots:
         };
         write(Statement::Kind::Reads, QStringLiteral("qt-"));
         write(Statement::Kind::Writes, QStringLiteral("native-"));
+
+        // What a statement that Returns gives back is what QtSql reads of the rows.
+        Statement returning(db,
+                            QStringLiteral("INSERT INTO kinds (k, i, r, s, b) VALUES"
+                                           " (?, ?, ?, ?, ?), (?, ?, ?, ?, ?) RETURNING k, i, r,"
+                                           " s, b"),
+                            Statement::Kind::Returns);
+        returning.add(QStringLiteral("returned-a"));
+        for (int v = 0; v < 4; ++v)
+            returning.add(values[v]);
+        returning.add(QStringLiteral("returned-b"));
+        for (int v = 4; v < 8; ++v)
+            returning.add(values[v]);
+        SB_VERIFY_OK(returning.exec());
+        QCOMPARE(returning.rowsAffected(), 2);
+        const QList<QVariantList> rows = returning.returned();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0].size(), 5);
+        QCOMPARE(rows[0][0].toString(), QStringLiteral("returned-a"));
+        QCOMPARE(rows[0][1].toLongLong(), qint64(-9007199254740993));
+        QCOMPARE(rows[0][2].toDouble(), 2.5);
+        QCOMPARE(rows[0][3].toString(), QStringLiteral("Ødegård ł é ĳ 😀"));
+        QCOMPARE(rows[0][4].toByteArray(), QByteArray("\0\x01bin", 5));
+        QCOMPARE(rows[1][1].toLongLong(), qint64(42));
+        QVERIFY(rows[1][2].isNull());
+        QVERIFY(rows[1][3].isNull());
+        QVERIFY(rows[1][4].isNull());
+        QVERIFY(!returning.exec().ok()); // nothing bound: an error, and no rows left over
+        QVERIFY(returning.returned().isEmpty());
         const auto read = [&](const QString& prefix) {
             auto q = db.run(QStringLiteral("SELECT k, i, r, s, b, s IS NULL, b IS NULL, r IS NULL"
                                            " FROM kinds WHERE k LIKE ? ORDER BY k"),
