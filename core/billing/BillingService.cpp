@@ -1,6 +1,7 @@
 #include "core/billing/BillingService.h"
 
 #include "core/books/Ledger.h"
+#include "core/books/LedgerSummary.h"
 #include "core/books/UsualSpending.h"
 #include "core/bundles/BundleService.h"
 #include "core/credit/CreditService.h"
@@ -74,10 +75,12 @@ Result<BillingService::Report> BillingService::run() const
             if (auto l = ledger.lockBalances(tx, {Ledger::CompanyAccount}); !l)
                 return l.error();
         }
+        LedgerSummary rechargeSummary(tx); // flushed once, after every member
         for (const Due& d : std::as_const(due)) {
             if (auto l = ledger.lockBalances(tx, {d.accountId}); !l)
                 return l.error();
-            auto r = credit.applyAutoRecharge(tx, d.memberId, d.accountId, d.account);
+            auto r =
+                credit.applyAutoRecharge(tx, d.memberId, d.accountId, d.account, &rechargeSummary);
             if (!r)
                 return r.error();
             ++report.autoRechargesReset;
@@ -88,6 +91,8 @@ Result<BillingService::Report> BillingService::run() const
             if (!r->message.isEmpty())
                 report.messages.append(r->message);
         }
+        if (auto f = rechargeSummary.flush(); !f)
+            return f.error();
         return report;
     });
     if (done) {

@@ -125,8 +125,8 @@ Result<void> Ledger::writeEntry(Transaction& tx, qint64 from, qint64 to, Money a
 }
 
 Result<void> Ledger::transfer(Transaction& tx, qint64 from, qint64 to, Money amount,
-                              const QString& kind, const QString& reference,
-                              const QString& note) const
+                              const QString& kind, const QString& reference, const QString& note,
+                              LedgerSummary* summary) const
 {
     if (!amount.isPositive())
         return Error::invalid(tr("The amount must be greater than zero."));
@@ -138,7 +138,7 @@ Result<void> Ledger::transfer(Transaction& tx, qint64 from, qint64 to, Money amo
         if (auto c = credit(tx, to, amount); !c)
             return c;
     }
-    return writeEntry(tx, from, to, amount, kind, reference, note);
+    return writeEntry(tx, from, to, amount, kind, reference, note, summary);
 }
 
 Result<void> Ledger::charge(Transaction& tx, qint64 account, Money amount, const QString& kind,

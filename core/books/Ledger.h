@@ -29,10 +29,12 @@ public:
     Result<Money> balance(qint64 accountId) const;
 
     /// Moves `amount` between accounts (0 = outside: a top-up's source or the provider)
-    /// and writes the ledger entry. Refuses to take any balance below zero.
+    /// and writes the ledger entry. Refuses to take any balance below zero. The entry is
+    /// added to `summary` when given (flushed by the caller, once for many transfers: its
+    /// statements are prepared per flush), else summarised at once.
     Result<void> transfer(Transaction& tx, qint64 from, qint64 to, Money amount,
                           const QString& kind, const QString& reference = {},
-                          const QString& note = {}) const;
+                          const QString& note = {}, LedgerSummary* summary = nullptr) const;
 
     /// A call's charge: moves `amount` from a member's or a SIP profile's account to the
     /// provider and writes the ledger entry, even when that takes the balance below zero

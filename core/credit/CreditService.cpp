@@ -111,8 +111,8 @@ Result<CreditService::Allocation> CreditService::allocate(Money amount,
 }
 
 Result<RechargeOutcome> CreditService::applyAutoRecharge(Transaction& tx, qint64 memberId,
-                                                         qint64 accountId,
-                                                         const QString& account) const
+                                                         qint64 accountId, const QString& account,
+                                                         LedgerSummary* summary) const
 {
     const Database& db = tx.db();
     RechargeOutcome out;
@@ -173,7 +173,7 @@ Result<RechargeOutcome> CreditService::applyAutoRecharge(Transaction& tx, qint64
             break;
         }
         if (auto t = ledger.transfer(tx, Ledger::CompanyAccount, accountId, amount,
-                                     QStringLiteral("autorecharge"));
+                                     QStringLiteral("autorecharge"), {}, {}, summary);
             !t)
             return t.error();
         recharged += amount;

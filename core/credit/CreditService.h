@@ -12,6 +12,7 @@
 
 namespace sb {
 
+class LedgerSummary;
 class Transaction;
 
 /// What an auto-recharge attempt did.
@@ -79,9 +80,11 @@ public:
 
     /// Inside the caller's transaction, with the company and member rows locked: brings the
     /// month up to date and recharges while the balance is below the threshold and the
-    /// monthly limit and company balance allow.
+    /// monthly limit and company balance allow. The ledger entries go to `summary` when
+    /// given, for the caller to flush once after many members (Ledger::transfer).
     Result<RechargeOutcome> applyAutoRecharge(Transaction& tx, qint64 memberId, qint64 accountId,
-                                              const QString& account) const;
+                                              const QString& account,
+                                              LedgerSummary* summary = nullptr) const;
 
     /// The first day of the month after `day`'s month.
     static QDate firstOfNextMonth(const QDate& day);

@@ -7,6 +7,7 @@
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
 #include "core/books/LedgerBatch.h"
+#include "core/books/LedgerSummary.h"
 #include "core/books/UsualSpending.h"
 #include "core/bundles/BundleService.h"
 #include "core/credit/CreditService.h"
@@ -496,12 +497,15 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                 return r.error();
         }
         // As if saved by an admin: below the threshold, it recharges at once.
+        LedgerSummary rechargeSummary(tx);
         for (const Recharging& r : std::as_const(recharging)) {
-            if (auto a =
-                    CreditService(m_ctx).applyAutoRecharge(tx, r.memberId, r.accountId, r.account);
+            if (auto a = CreditService(m_ctx).applyAutoRecharge(tx, r.memberId, r.accountId,
+                                                                r.account, &rechargeSummary);
                 !a)
                 return a.error();
         }
+        if (auto f = rechargeSummary.flush(); !f)
+            return f.error();
         qint64 doneSoFar = options.members;
 
         // Profiles and numbers: planned first, so that one top-up pays for all of them.
