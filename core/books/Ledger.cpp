@@ -142,7 +142,7 @@ Result<void> Ledger::transfer(Transaction& tx, qint64 from, qint64 to, Money amo
 }
 
 Result<void> Ledger::charge(Transaction& tx, qint64 account, Money amount, const QString& kind,
-                            const QString& reference) const
+                            const QString& reference, LedgerSummary* summary) const
 {
     if (!amount.isPositive())
         return Error::invalid(tr("The amount must be greater than zero."));
@@ -158,7 +158,7 @@ Result<void> Ledger::charge(Transaction& tx, qint64 account, Money amount, const
         return Error::refused(
             tr("Account %1 cannot be charged: it is not a member's or a SIP profile's.")
                 .arg(account));
-    return writeEntry(tx, account, 0, amount, kind, reference, QString());
+    return writeEntry(tx, account, 0, amount, kind, reference, QString(), summary);
 }
 
 Result<void> Ledger::transferToMany(Transaction& tx, qint64 from,

@@ -40,8 +40,9 @@ public:
     /// provider and writes the ledger entry, even when that takes the balance below zero
     /// (the balance is then owed). Refuses the company's account, which is never owed.
     /// For call charges only; everything else goes through transfer().
+    /// The entry goes to `summary` when given, as with transfer().
     Result<void> charge(Transaction& tx, qint64 account, Money amount, const QString& kind,
-                        const QString& reference = {}) const;
+                        const QString& reference = {}, LedgerSummary* summary = nullptr) const;
 
     /// Moves each amount from `from` to its account with one debit of the total, writing the
     /// same entries as one transfer() each: bulk allocations touch the payer's row once

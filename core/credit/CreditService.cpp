@@ -264,15 +264,16 @@ Result<CreditService::Charge> CreditService::charge(const QString& account, Mone
 
 Result<CreditService::CallCharge> CreditService::chargeCall(Transaction& tx, const Member& member,
                                                             Money amount, const QString& kind,
-                                                            const QString& reference) const
+                                                            const QString& reference,
+                                                            LedgerSummary* summary) const
 {
     CallCharge out;
     const Ledger ledger(m_ctx);
-    if (auto t = ledger.charge(tx, member.accountId, amount, kind, reference); !t)
+    if (auto t = ledger.charge(tx, member.accountId, amount, kind, reference, summary); !t)
         return t.error();
     out.charged = amount;
     if (member.autoRecharge) { // (as read inside this transaction)
-        auto r = applyAutoRecharge(tx, member.id, member.accountId, member.account);
+        auto r = applyAutoRecharge(tx, member.id, member.accountId, member.account, summary);
         if (!r)
             return r.error();
         out.recharge = *r;

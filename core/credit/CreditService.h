@@ -67,9 +67,11 @@ public:
     /// (then owed, Ledger::charge), then runs auto-recharge, which recharges as many times as
     /// the threshold, the monthly limit and the company balance allow. A member left below
     /// zero stays owed until credit comes. `member` as read inside this transaction: without
-    /// autoRecharge no recharge is tried.
+    /// autoRecharge no recharge is tried. The ledger entries go to `summary` when given
+    /// (Ledger::transfer), for the caller to flush once after many calls.
     Result<CallCharge> chargeCall(Transaction& tx, const Member& member, Money amount,
-                                  const QString& kind, const QString& reference) const;
+                                  const QString& kind, const QString& reference,
+                                  LedgerSummary* summary = nullptr) const;
 
     /// Saves and enables auto-recharge, recharging at once if the balance is below the threshold.
     Result<RechargeOutcome> setAutoRecharge(const QString& account, Money amount, Money threshold,

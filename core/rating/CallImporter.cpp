@@ -6,6 +6,7 @@
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
 #include "core/books/LedgerBatch.h"
+#include "core/books/LedgerSummary.h"
 #include "core/bundles/BundleAllowance.h"
 #include "core/credit/CreditService.h"
 #include "core/members/MemberService.h"
@@ -206,6 +207,8 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
     const ProfileService profiles(m_ctx, m_prices);
     const CreditService credit(m_ctx);
     LedgerBatch debits(m_ctx, tx);
+    // The entries of members who recharge, charged one by one: summarised once, at the end.
+    LedgerSummary rechargingEntries(tx);
     BundleAllowance bundles(m_ctx);
     CallSummaries summaries(db);
     CallImportReport report;
@@ -397,7 +400,8 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
             return {};
         ++report.chargedCalls;
         if (p.recharging) {
-            auto c = credit.chargeCall(tx, *p.recharging, price, kind, call.record.uniqueId);
+            auto c = credit.chargeCall(tx, *p.recharging, price, kind, call.record.uniqueId,
+                                       &rechargingEntries);
             if (!c)
                 return c.error();
             p.balance = c->balance;
@@ -565,6 +569,8 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
     if (auto b = storeBatch(); !b)
         return b.error();
     if (auto f = debits.flush(); !f)
+        return f.error();
+    if (auto f = rechargingEntries.flush(); !f)
         return f.error();
     if (auto f = summaries.flush(); !f)
         return f.error();
