@@ -10,7 +10,6 @@
 #include "core/bundles/BundleAllowance.h"
 #include "core/credit/CreditService.h"
 #include "core/members/MemberService.h"
-#include "core/profiles/ProfileService.h"
 #include "core/rating/Rater.h"
 #include "core/rating/RatingPipeline.h"
 #include "core/storage/CallSummaries.h"
@@ -204,7 +203,6 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
     CdrReader reader(device, options.format, options.zone);
     const Rater rater(m_prices);
     const MemberService members(m_ctx);
-    const ProfileService profiles(m_ctx, m_prices);
     const CreditService credit(m_ctx);
     LedgerBatch debits(m_ctx, tx);
     // The entries of members who recharge, charged one by one: summarised once, at the end.
@@ -217,78 +215,14 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
     QHash<QString, qsizetype> payerByKey; // by the code's case-folded key
     QHash<QString, int> unknownIndexByKey;
 
-    // The payer of `code`, or -1 (counted and reported) when the code names none.
-    const auto resolve = [&](const QString& code, qint64 line) -> Result<qsizetype> {
-        const QString key = code.toCaseFolded();
-        auto it = payerByKey.constFind(key);
-        qsizetype index = it == payerByKey.cend() ? -1 : *it;
-        if (index < 0) {
-            Payer p;
-            auto m = members.find(code);
-            if (!m && m.error().kind == Error::Kind::Storage)
-                return m.error();
-            auto s = profiles.find(code);
-            if (!s && s.error().kind == Error::Kind::Storage)
-                return s.error();
-            if (m && !s) {
-                p.known = true;
-                p.memberId = m->id;
-                if (m->autoRecharge)
-                    p.recharging = std::make_shared<const Member>(*m);
-                p.accountId = m->accountId;
-                p.key = accountKey(m->account);
-                p.country = m->country;
-            } else if (s && !m) {
-                p.known = true;
-                p.profileId = s->id;
-                p.accountId = s->accountId;
-                p.key = NameText::key(s->name);
-                p.country = s->country;
-            }
-            if (p.known) {
-                auto l = ledger.lockBalances(tx, {p.accountId});
-                if (!l)
-                    return l.error();
-                p.balance = l->first();
-            }
-            // A file of ever new unknown codes must not fill memory: beyond the limit they
-            // are looked up again each time.
-            if (p.known || payers.size() < size_t(kMaxCachedPayers)) {
-                payers.push_back(std::move(p));
-                index = qsizetype(payers.size() - 1);
-                payerByKey.insert(key, index);
-            } else {
-                index = -1;
-            }
-        }
-        if (index >= 0 && payers[size_t(index)].known)
-            return index;
-        ++report.unknownRecords;
-        auto u = unknownIndexByKey.constFind(key);
-        if (u != unknownIndexByKey.cend()) {
-            ++report.unknownAccounts[*u].count;
-        } else if (report.unknownAccounts.size() < CallImportReport::maxUnknownKept) {
-            unknownIndexByKey.insert(key, static_cast<int>(report.unknownAccounts.size()));
-            report.unknownAccounts.append({code, 1, line});
-        }
-        return qsizetype(-1);
-    };
-
-    // The payers of a batch's new account codes, looked up together: a few queries per few
-    // hundred codes of the member's and the profile's rows alone, rather than each member
-    // read whole with its numbers, and each profile with its details (the demo's 70,000
-    // paying members: 41% of its import). Codes resolve as resolve() has them: a member's
-    // account, else a profile's name, never both; unknown ones are left to resolve().
-    const auto prefetch = [&](const std::vector<RatingPipeline::Call>& calls) -> Result<void> {
-        QStringList codes;
-        QSet<QString> seen;
-        for (const RatingPipeline::Call& c : calls) {
-            const QString key = c.record.accountCode.toCaseFolded();
-            if (payerByKey.contains(key) || seen.contains(key))
-                continue;
-            seen.insert(key);
-            codes << c.record.accountCode;
-        }
+    // Looks up the payers of `codes` (not cached yet, distinct by their case-folded keys)
+    // together, a few queries per few hundred codes of the member's and the profile's rows
+    // alone, rather than each member read whole with its numbers and each profile with its
+    // details (the demo's 70,000 paying members: 41% of its import). A code names a member's
+    // account, else a profile's name, never both. Each is cached: a payer with its balance
+    // locked; a code naming none (or both) as unknown, up to kMaxCachedPayers, so that a file
+    // of ever new unknown codes does not fill memory (beyond it they are looked up again).
+    const auto lookUp = [&](const QStringList& codes) -> Result<void> {
         constexpr qsizetype kChunk = 400;
         for (qsizetype from = 0; from < codes.size(); from += kChunk) {
             const QStringList chunk = codes.mid(from, kChunk);
@@ -338,11 +272,9 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
                 const auto m = memberByKey.constFind(memberKeys[i].toString());
                 const auto s = profileByKey.constFind(profileKeys[i].toString());
                 const bool member = m != memberByKey.cend(), profile = s != profileByKey.cend();
-                if (member == profile)
-                    continue; // unknown or both: resolve() reports it
                 Payer p;
-                p.known = true;
-                if (member) {
+                p.known = member != profile;
+                if (p.known && member) {
                     p.memberId = m->id;
                     p.accountId = m->accountId;
                     p.key = accountKey(m->name);
@@ -353,25 +285,66 @@ Result<CallImportReport> CallImporter::importInto(Transaction& tx, QIODevice* de
                             return whole.error();
                         p.recharging = std::make_shared<const Member>(*whole);
                     }
-                } else {
+                } else if (p.known) {
                     p.profileId = s->id;
                     p.accountId = s->accountId;
                     p.key = NameText::key(s->name);
                     p.country = s->country;
                 }
-                accounts << p.accountId;
+                if (p.known)
+                    accounts << p.accountId;
                 found.emplace_back(chunk[i].toCaseFolded(), std::move(p));
             }
             auto balances = ledger.lockBalances(tx, accounts);
             if (!balances)
                 return balances.error();
-            for (size_t i = 0; i < found.size(); ++i) {
-                found[i].second.balance = balances->at(qsizetype(i));
-                payers.push_back(std::move(found[i].second));
-                payerByKey.insert(found[i].first, qsizetype(payers.size() - 1));
+            qsizetype locked = 0;
+            for (auto& [key, p] : found) {
+                if (p.known)
+                    p.balance = balances->at(locked++);
+                else if (payers.size() >= size_t(kMaxCachedPayers))
+                    continue;
+                payers.push_back(std::move(p));
+                payerByKey.insert(key, qsizetype(payers.size() - 1));
             }
         }
         return {};
+    };
+
+    // The payers of a batch's new account codes, looked up together.
+    const auto prefetch = [&](const std::vector<RatingPipeline::Call>& calls) -> Result<void> {
+        QStringList codes;
+        QSet<QString> seen;
+        for (const RatingPipeline::Call& c : calls) {
+            const QString key = c.record.accountCode.toCaseFolded();
+            if (payerByKey.contains(key) || seen.contains(key))
+                continue;
+            seen.insert(key);
+            codes << c.record.accountCode;
+        }
+        return lookUp(codes);
+    };
+
+    // The payer of `code`, or -1 (counted and reported) when the code names none.
+    const auto resolve = [&](const QString& code, qint64 line) -> Result<qsizetype> {
+        const QString key = code.toCaseFolded();
+        auto it = payerByKey.constFind(key);
+        if (it == payerByKey.cend()) {
+            if (auto l = lookUp({code}); !l)
+                return l.error();
+            it = payerByKey.constFind(key);
+        }
+        if (it != payerByKey.cend() && payers[size_t(*it)].known)
+            return *it;
+        ++report.unknownRecords;
+        auto u = unknownIndexByKey.constFind(key);
+        if (u != unknownIndexByKey.cend()) {
+            ++report.unknownAccounts[*u].count;
+        } else if (report.unknownAccounts.size() < CallImportReport::maxUnknownKept) {
+            unknownIndexByKey.insert(key, static_cast<int>(report.unknownAccounts.size()));
+            report.unknownAccounts.append({code, 1, line});
+        }
+        return qsizetype(-1);
     };
 
     const QString kind = QStringLiteral("call");
