@@ -223,7 +223,7 @@ Result<CallHistory::Filter> CallHistory::filter(const CallQuery& q, SearchIndex:
     const QString search = q.search.trimmed();
     if (!search.isEmpty())
         parts << SearchIndex::predicate(m_ctx.db, QStringLiteral("calls"), QStringLiteral("c"),
-                                        {searchNeedle(search)}, &f.binds, use, &f.readMatchesFirst);
+                                        {searchNeedle(search)}, &f.binds, use, &f.read);
     if (!parts.isEmpty())
         f.where = QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
     return f;
@@ -241,8 +241,7 @@ Result<QList<CallEntry>> CallHistory::page(const CallQuery& query) const
     return Keyset::page<CallEntry>(
         m_ctx.db, kSelect + kFrom, f->where, f->binds, key, id, query.ascending, query.after,
         qMax(0, query.limit), [this](const QSqlQuery& q) { return readEntry(q, *this); },
-        QStringLiteral("calls c"),
-        f->readMatchesFirst ? Keyset::Read::MatchesFirst : Keyset::Read::InOrder);
+        QStringLiteral("calls c"), f->read);
 }
 
 SeekKey CallHistory::seekKey(const CallEntry& e, CallQuery::Sort sort)

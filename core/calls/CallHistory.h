@@ -82,7 +82,7 @@ private:
     {
         QString where;
         QVariantList binds;
-        bool readMatchesFirst = false; ///< a page: see SearchIndex::predicate
+        Keyset::Read read = Keyset::Read::InOrder; ///< a page's: see SearchIndex::predicate
     };
     Result<Filter> filter(const CallQuery& query,
                           SearchIndex::Use use = SearchIndex::Use::Count) const;

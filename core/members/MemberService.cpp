@@ -38,12 +38,9 @@ QString searchKey(const NewMember& m)
 QString searchCondition(const Database& db, const QString& search, QVariantList* binds,
                         Keyset::Read* read)
 {
-    bool matchesFirst = false;
-    QString condition = SearchIndex::predicate(db, QStringLiteral("members"), QStringLiteral("m"),
-                                               {SearchText::fold(search.trimmed())}, binds,
-                                               SearchIndex::Use::Page, &matchesFirst);
-    *read = matchesFirst ? Keyset::Read::MatchesFirst : Keyset::Read::InOrder;
-    return condition;
+    return SearchIndex::predicate(db, QStringLiteral("members"), QStringLiteral("m"),
+                                  {SearchText::fold(search.trimmed())}, binds,
+                                  SearchIndex::Use::Page, read);
 }
 
 const QString kSelect = QStringLiteral(

@@ -83,7 +83,7 @@ QString sortColumn(NumberQuery::Sort s)
 // matches the search as text, or, when it looks like a phone number, its digits ("+47 22"
 // finds 4722…; "member.0150" is a name, not "0150"). See SearchIndex for short searches.
 QString searchCondition(const Database& db, const QString& search, QVariantList* binds,
-                        SearchIndex::Use use, NumberQuery::Sort sort, bool* readMatchesFirst)
+                        SearchIndex::Use use, NumberQuery::Sort sort, Keyset::Read* read)
 {
     const QStringList needles{SearchText::fold(search), SearchText::phoneDigits(search)};
     // One or two digits match the start of the key, which is the number's digits: the
@@ -113,19 +113,17 @@ QString searchCondition(const Database& db, const QString& search, QVariantList*
         }
     }
     return SearchIndex::predicate(db, QStringLiteral("numbers"), QStringLiteral("n"), needles,
-                                  binds, use, readMatchesFirst);
+                                  binds, use, read);
 }
 
-// `*readMatchesFirst` (when given): whether a page is best read as every match, then sorted
-// (SearchIndex::predicate).
+// `*read` (when given): how a page is best read (SearchIndex::predicate).
 QString whereClause(const Database& db, const NumberQuery& q, QVariantList* binds,
-                    SearchIndex::Use use = SearchIndex::Use::Count,
-                    bool* readMatchesFirst = nullptr)
+                    SearchIndex::Use use = SearchIndex::Use::Count, Keyset::Read* read = nullptr)
 {
     QStringList parts;
     const QString search = q.search.trimmed();
     if (!search.isEmpty())
-        parts << searchCondition(db, search, binds, use, q.sort, readMatchesFirst);
+        parts << searchCondition(db, search, binds, use, q.sort, read);
     if (!q.country.isEmpty()) {
         parts << QStringLiteral("n.country = ?");
         *binds << q.country.toUpper();
@@ -528,15 +526,13 @@ Result<QList<NumberRecord>> NumberService::page(const NumberQuery& query) const
         return tooLong.error();
     const Database& db = m_ctx.db;
     QVariantList filterBinds;
-    bool matchesFirst = false;
-    const QString where =
-        whereClause(m_ctx.db, query, &filterBinds, SearchIndex::Use::Page, &matchesFirst);
+    Keyset::Read read = Keyset::Read::InOrder;
+    const QString where = whereClause(m_ctx.db, query, &filterBinds, SearchIndex::Use::Page, &read);
     const QString key = sortColumn(query.sort);
     const QString id = QStringLiteral("n.id");
     return Keyset::page<NumberRecord>(
         db, kSelect, where, filterBinds, key, id, query.ascending, query.after, query.limit,
-        [](const QSqlQuery& q) { return readNumber(q); }, QStringLiteral("numbers n"),
-        matchesFirst ? Keyset::Read::MatchesFirst : Keyset::Read::InOrder);
+        [](const QSqlQuery& q) { return readNumber(q); }, QStringLiteral("numbers n"), read);
 }
 
 SeekKey NumberService::seekKey(const NumberRecord& n, NumberQuery::Sort sort)

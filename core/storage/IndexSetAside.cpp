@@ -13,11 +13,39 @@ namespace sb {
 
 namespace {
 
-// A name from sqlite_master, quoted all the same.
-QString quotedName(QString name)
+// Drops the schema objects of `type` ("INDEX", "TRIGGER") that `select` lists (their name
+// and SQL, from sqlite_master) and appends their SQL to `made`, to make them again.
+Result<void> dropListed(const Database& db, const QString& type, const QString& select,
+                        const QVariantList& binds, QStringList* made)
 {
-    name.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + name + QLatin1Char('"');
+    QStringList names;
+    {
+        auto q = db.run(select, binds);
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            names << q->value(0).toString();
+            *made << q->value(1).toString();
+        }
+    } // no statement may be reading while a schema object is dropped
+    for (QString name : std::as_const(names)) {
+        // The name comes from sqlite_master; quoted all the same.
+        name.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        if (auto d = db.run(QStringLiteral("DROP %1 \"%2\"").arg(type, name)); !d)
+            return d.error();
+    }
+    return {};
+}
+
+// Runs each statement of `sql` in turn, removing it once done.
+Result<void> makeAgain(const Database& db, QStringList* sql)
+{
+    while (!sql->isEmpty()) {
+        if (auto c = db.run(sql->first()); !c)
+            return c.error();
+        sql->removeFirst();
+    }
+    return {};
 }
 
 } // namespace
@@ -33,28 +61,17 @@ Result<IndexSetAside> IndexSetAside::drop(Transaction& tx, const QString& table)
     const Database& db = tx.db();
     if (db.isPostgres())
         return aside;
-    QStringList names;
-    {
-        // A constraint's index has no SQL of its own (and cannot be dropped); a unique index
-        // is a rule the rows inserted meanwhile must keep.
-        auto q = db.run(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                                       " AND tbl_name = ? AND sql IS NOT NULL"
-                                       " AND UPPER(sql) NOT LIKE 'CREATE UNIQUE %' ORDER BY name"),
-                        {table});
-        if (!q)
-            return q.error();
-        while (q->next()) {
-            names << q->value(0).toString();
-            aside.m_sql << q->value(1).toString();
-        }
-    }
-    for (const QString& name : std::as_const(names)) {
-        if (auto d = db.run(QStringLiteral("DROP INDEX %1").arg(quotedName(name))); !d)
-            return d.error();
-    }
+    // A constraint's index has no SQL of its own (and cannot be dropped); a unique index is a
+    // rule the rows inserted meanwhile must keep.
+    if (auto d = dropListed(db, QStringLiteral("INDEX"),
+                            QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type ="
+                                           " 'index' AND tbl_name = ? AND sql IS NOT NULL AND"
+                                           " UPPER(sql) NOT LIKE 'CREATE UNIQUE %' ORDER BY name"),
+                            {table}, &aside.m_sql);
+        !d)
+        return d.error();
     if (!SearchIndex::tables().contains(table))
         return aside;
-    QStringList triggers;
     {
         auto rows = db.runFirst(
             QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM %1 LIMIT 1) t").arg(table));
@@ -62,23 +79,16 @@ Result<IndexSetAside> IndexSetAside::drop(Transaction& tx, const QString& table)
             return rows.error();
         if (rows->value(0).toLongLong() > 0)
             return aside;
-        rows->finish();
-        auto q = db.run(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                                       " AND tbl_name = ? AND name LIKE ? ESCAPE '\\'"
-                                       " ORDER BY name"),
-                        {table, QString(table + QStringLiteral("\\_search\\_%"))});
-        if (!q)
-            return q.error();
-        while (q->next()) {
-            triggers << q->value(0).toString();
-            aside.m_triggers << q->value(1).toString();
-        }
     }
-    for (const QString& name : std::as_const(triggers)) {
-        if (auto d = db.run(QStringLiteral("DROP TRIGGER %1").arg(quotedName(name))); !d)
-            return d.error();
-    }
-    if (!triggers.isEmpty())
+    if (auto d = dropListed(db, QStringLiteral("TRIGGER"),
+                            QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type ="
+                                           " 'trigger' AND tbl_name = ? AND name LIKE ?"
+                                           " ESCAPE '\\' ORDER BY name"),
+                            {table, QString(table + QStringLiteral("\\_search\\_%"))},
+                            &aside.m_triggers);
+        !d)
+        return d.error();
+    if (!aside.m_triggers.isEmpty())
         aside.m_searchTable = table;
     return aside;
 }
@@ -113,11 +123,8 @@ Result<void> IndexSetAside::restore(Transaction& tx)
                                 .arg(m_searchTable));
             !r)
             return r.error();
-        while (!m_triggers.isEmpty()) {
-            if (auto c = db.run(m_triggers.first()); !c)
-                return c.error();
-            m_triggers.removeFirst();
-        }
+        if (auto t = makeAgain(db, &m_triggers); !t)
+            return t;
         m_searchTable.clear();
     }
     // Each index is made by sorting the table, in memory up to the page cache's size: under
@@ -132,12 +139,7 @@ Result<void> IndexSetAside::restore(Transaction& tx)
         if (cacheBefore)
             (void)db.run(QStringLiteral("PRAGMA cache_size = %1").arg(*cacheBefore));
     });
-    while (!m_sql.isEmpty()) {
-        if (auto c = db.run(m_sql.first()); !c)
-            return c.error();
-        m_sql.removeFirst();
-    }
-    return {};
+    return makeAgain(db, &m_sql);
 }
 
 } // namespace sb

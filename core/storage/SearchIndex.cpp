@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <optional>
 
 namespace sb {
 
@@ -161,6 +162,18 @@ QString ftsQuery(const QStringList& needles)
 // Never below this many rows: reading and sorting fewer matches is cheap anyway.
 std::atomic<qint64> commonRows{2000};
 
+// The table's rows as its highest id counts them (read in its primary key alone), or none
+// when that cannot be read.
+std::optional<qint64> highestId(const Database& db, const QString& table)
+{
+    auto q = db.runFirst(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table));
+    if (!q)
+        return std::nullopt;
+    const qint64 id = q->value(0).toLongLong();
+    q->finish();
+    return id;
+}
+
 } // namespace
 
 void SearchIndex::setCommonRows(qint64 rows)
@@ -212,41 +225,34 @@ Result<qint64> SearchIndex::count(const Database& db, const QString& table,
 
 QString SearchIndex::predicate(const Database& db, const QString& table, const QString& alias,
                                const QStringList& needles, QVariantList* binds, Use use,
-                               bool* readMatchesFirst)
+                               Keyset::Read* read)
 {
     const Needles n(needles);
     const QStringList& longer = n.longer;
     const QStringList& shorter = n.shorter;
     const QString key = alias + QStringLiteral(".search_key");
     QStringList parts;
-    if (readMatchesFirst)
-        *readMatchesFirst = false;
-    if (readMatchesFirst && use != Use::Count && db.isPostgres() && longer.isEmpty() &&
-        !shorter.isEmpty() && commonRows.load() > 1) {
+    if (read)
+        *read = Keyset::Read::InOrder;
+    if (read && use != Use::Count && db.isPostgres() && longer.isEmpty() && !shorter.isEmpty() &&
+        commonRows.load() > 1) {
         // Counted in the key's B-tree (an index-only scan once vacuumed), no further than
         // needed. A substring (three characters or more) is left to the planner: its matches
         // are spread through the orders, as the planner estimates.
-        auto rows = db.runFirst(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table));
-        const qint64 quarter =
-            std::max(commonRows.load(), rows ? rows->value(0).toLongLong() / 4 : 0);
-        if (rows.ok())
-            rows->finish();
-        auto few = countUpTo(db, table, needles, quarter);
-        *readMatchesFirst = few && *few <= quarter;
+        const qint64 quarter = std::max(commonRows.load(), highestId(db, table).value_or(0) / 4);
+        if (auto few = countUpTo(db, table, needles, quarter); few && *few <= quarter)
+            *read = Keyset::Read::MatchesFirst;
     }
     if (use != Use::Count && !db.isPostgres() && !n.isEmpty()) {
-        auto rows = db.runFirst(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table));
+        const std::optional<qint64> rows = highestId(db, table);
         const qint64 least = commonRows.load();
         const double perRow = use == Use::PageKeyedOrder ? 8.0 : 256.0;
         const qint64 enough =
             least <= 1
                 ? 0
                 : std::max(least,
-                           rows ? qint64(std::sqrt(perRow * double(std::max<qint64>(
-                                                                0, rows->value(0).toLongLong()))))
+                           rows ? qint64(std::sqrt(perRow * double(std::max<qint64>(0, *rows))))
                                 : least);
-        if (rows.ok())
-            rows->finish();
         auto many = countUpTo(db, table, needles, enough);
         if (many && *many > enough) {
             // instr() on the folded key: the same substring (or, at 1, prefix) test as the

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/Error.h"
+#include "core/storage/Keyset.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -50,13 +51,14 @@ public:
     /// read and sorted; a rare one is read through the index. PostgreSQL's planner makes that
     /// choice itself from its statistics.
     ///
-    /// On PostgreSQL a Page of a prefix search (one or two characters) that matches up to a
-    /// quarter of the table sets `*readMatchesFirst` (Keyset::Read::MatchesFirst): such rows
-    /// lie together in the account's and the name's order, which the planner cannot know, and
-    /// reading them all (about 1 µs each) is cheaper than walking the order to them.
+    /// How a page of the rows is best read goes to `*read` when given: on PostgreSQL a Page
+    /// of a prefix search (one or two characters) that matches up to a quarter of the table
+    /// is Keyset::Read::MatchesFirst, as such rows lie together in the account's and the
+    /// name's order, which the planner cannot know, and reading them all (about 1 µs each) is
+    /// cheaper than walking the order to them; anything else is Keyset::Read::InOrder.
     static QString predicate(const Database& db, const QString& table, const QString& alias,
                              const QStringList& needles, QVariantList* binds, Use use = Use::Count,
-                             bool* readMatchesFirst = nullptr);
+                             Keyset::Read* read = nullptr);
 
     /// How many rows of `table` match one of `needles` (nothing else filtered): on SQLite
     /// counted in the FTS5 index or the key's B-tree alone, without reading the rows.

@@ -14,7 +14,8 @@
 //                                           (default 100000 / 50000 / 1000 / 100000 calls)
 //   bench_search --engine postgresql --pg-database postgresql://…/db
 //                                           PostgreSQL: a database of your own (a demo
-//                                           made by switchboardctl, then ANALYZE)
+//                                           made by switchboardctl, vacuumed and analysed,
+//                                           as autovacuum leaves it)
 // --engine sqlite|postgresql runs one engine only.
 
 #include "core/base/FixedClock.h"
