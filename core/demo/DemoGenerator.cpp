@@ -7,10 +7,8 @@
 #include "core/books/ActivityLog.h"
 #include "core/books/Ledger.h"
 #include "core/books/LedgerBatch.h"
-#include "core/books/LedgerSummary.h"
 #include "core/books/UsualSpending.h"
 #include "core/bundles/BundleService.h"
-#include "core/credit/CreditService.h"
 #include "core/demo/DemoCallStream.h"
 #include "core/members/MemberService.h"
 #include "core/numbers/NumberCatalogue.h"
@@ -37,6 +35,11 @@ constexpr int kDemoBundleMonths = 4;
 
 // The page cache while the demo runs (SQLite), in KiB.
 constexpr int kDemoCacheKiB = 128 * 1024;
+
+// The demo members' auto-recharge: 10.00 when the balance falls below 5.00, at most 50.00 a month.
+constexpr Money kDemoRecharge = Money::fromCents(1000);
+constexpr Money kDemoRechargeThreshold = Money::fromCents(500);
+constexpr Money kDemoRechargeLimit = Money::fromCents(5000);
 
 struct NamePool
 {
@@ -380,14 +383,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
         }
         // Members go in chunks, many rows per statement (MemberService::insertMany), and their
         // allocations through one LedgerBatch: the company's row is updated once, each
-        // member's once, the entries and summaries written in bulk. Auto-recharges are
-        // applied once everyone is in.
-        struct Recharging
-        {
-            qint64 memberId, accountId;
-            QString account;
-        };
-        QList<Recharging> recharging;
+        // member's once, the entries and summaries written in bulk.
         QList<Holder> newMembers;  // to hold numbers
         QStringList payingMembers; // with credit or auto-recharge: they make the calls
         QList<qint64> payingAccounts;
@@ -397,7 +393,11 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             db,
             QStringLiteral("INSERT INTO auto_recharge (member_id, amount_cents, threshold_cents,"
                            " monthly_limit_cents, month, recharged_cents) VALUES "),
-            QStringLiteral("(?, 1000, 500, 5000, ?, 0)"), QString(), 256);
+            QStringLiteral("(?, %1, %2, %3, ?, 0)")
+                .arg(kDemoRecharge.cents())
+                .arg(kDemoRechargeThreshold.cents())
+                .arg(kDemoRechargeLimit.cents()),
+            QString(), 256);
         const QString thisMonth = m_ctx.now().toUTC().toString(QStringLiteral("yyyy-MM"));
         // Account names: the next number to try after each name (a hundred thousand members
         // share a thousand names), and each name's ASCII form, folded once.
@@ -434,7 +434,6 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
                     insertRecharge.add(m.id).add(thisMonth);
                     if (auto r = insertRecharge.endRow(); !r)
                         return r;
-                    recharging.append({m.id, m.accountId, m.account});
                     ++summary.autoRecharges;
                 }
                 if (credit > 0 || recharge) {
@@ -477,10 +476,15 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             chunk.append({account, first + QLatin1Char(' ') + last,
                           account + QStringLiteral("@example.com"),
                           departments()[rng.bounded(static_cast<int>(departments().size()))]});
-            // Most members get some credit; a few get auto-recharge.
-            const qint64 credit =
-                rng.bounded(10) < 7 ? qint64(rng.bounded(1, 11)) * 500 : qint64(0);
-            chunkPays.append({credit, rng.bounded(20) == 0});
+            // Most members get some credit; a few get auto-recharge. A member with
+            // auto-recharge starts at or above its threshold, as an admin's save leaves it
+            // (CreditService::setAutoRecharge recharges at once below it): one allocation of
+            // what that recharge would have moved, not 5,000 recharges one by one.
+            qint64 credit = rng.bounded(10) < 7 ? qint64(rng.bounded(1, 11)) * 500 : qint64(0);
+            const bool recharge = rng.bounded(20) == 0;
+            if (recharge && credit < kDemoRechargeThreshold.cents())
+                credit = kDemoRecharge.cents();
+            chunkPays.append({credit, recharge});
             if (chunk.size() >= kChunk || i + 1 == options.members) {
                 if (auto c = insertChunk(); !c)
                     return c.error();
@@ -496,16 +500,6 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
             if (auto r = aside.restore(tx); !r)
                 return r.error();
         }
-        // As if saved by an admin: below the threshold, it recharges at once.
-        LedgerSummary rechargeSummary(tx);
-        for (const Recharging& r : std::as_const(recharging)) {
-            if (auto a = CreditService(m_ctx).applyAutoRecharge(tx, r.memberId, r.accountId,
-                                                                r.account, &rechargeSummary);
-                !a)
-                return a.error();
-        }
-        if (auto f = rechargeSummary.flush(); !f)
-            return f.error();
         qint64 doneSoFar = options.members;
 
         // Profiles and numbers: planned first, so that one top-up pays for all of them.
