@@ -22,7 +22,7 @@ sqlite3* handle(const Database& db)
     return *static_cast<sqlite3* const*>(h.constData());
 }
 
-int bind(sqlite3_stmt* statement, int index, const QVariant& v)
+int bind(sqlite3_stmt* statement, int index, const QVariant& v, QByteArray* utf8)
 {
     switch (v.isNull() ? QMetaType::UnknownType : v.typeId()) {
     case QMetaType::UnknownType:
@@ -46,6 +46,11 @@ int bind(sqlite3_stmt* statement, int index, const QVariant& v)
         const QString* s = static_cast<const QString*>(v.constData());
         if (s->isNull()) // as QSQLITE binds a null string
             return sqlite3_bind_null(statement, index);
+        if (utf8) {
+            *utf8 = s->toUtf8();
+            return sqlite3_bind_text(statement, index, utf8->constData(), int(utf8->size()),
+                                     SQLITE_STATIC);
+        }
         return sqlite3_bind_text16(statement, index, s->constData(), int(s->size() * 2),
                                    SQLITE_STATIC);
     }

@@ -22,7 +22,9 @@ sqlite3* handle(const Database& db);
 /// Binds `value` to the 1-based parameter `index` as QSQLITE would: NULL (a null QVariant or
 /// a null string), an integer, a double, a blob for QByteArray, UTF-16 text for the rest. The
 /// text and blobs are bound without a copy: `value` must outlive the statement's step.
-int bind(sqlite3_stmt* statement, int index, const QVariant& value);
+/// Given `utf8`, a string is bound as UTF-8 held there instead (it must outlive the step in
+/// turn): the database's own encoding, so SQLite converts nothing itself as it writes.
+int bind(sqlite3_stmt* statement, int index, const QVariant& value, QByteArray* utf8 = nullptr);
 
 /// Column `column` (0-based) of the row `statement` stands on, as QSQLITE reads it: a null
 /// QVariant, a qint64, a double, a QByteArray for a blob, a QString for text.

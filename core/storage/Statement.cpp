@@ -65,6 +65,7 @@ Result<void> Statement::execNative(sqlite3* handle)
             sqlite3_clear_bindings(m_native);
         }
         m_values.clear();
+        m_utf8.clear();
     });
     m_nativeChanges = 0;
     if (!m_native) {
@@ -81,8 +82,10 @@ Result<void> Statement::execNative(sqlite3* handle)
                                   .arg(tr("%1 values for %2 parameters.")
                                            .arg(m_values.size())
                                            .arg(sqlite3_bind_parameter_count(m_native))));
+    m_utf8.resize(size_t(m_values.size())); // not moved again while bound
     for (qsizetype i = 0; i < m_values.size(); ++i) {
-        if (const int rc = SqliteNative::bind(m_native, int(i) + 1, m_values.at(i));
+        if (const int rc =
+                SqliteNative::bind(m_native, int(i) + 1, m_values.at(i), &m_utf8[size_t(i)]);
             rc != SQLITE_OK)
             return SqliteNative::error(handle, rc);
     }

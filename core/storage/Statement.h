@@ -3,12 +3,14 @@
 #include "core/base/Error.h"
 #include "core/storage/Database.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 
 #include <optional>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -77,6 +79,7 @@ private:
     sqlite3_stmt* m_native = nullptr; // or this, for one that Writes on SQLite
     int m_nativeChanges = 0;
     QVariantList m_values;
+    std::vector<QByteArray> m_utf8; // the strings of m_values, as bound natively
     QList<QVariantList> m_returned;
 };
 
