@@ -39,4 +39,12 @@ struct NewMember
     QString country = QStringLiteral("US"); ///< ISO 3166 alpha-2; "no" is read as "NO"
 };
 
+/// A new member as it is stored (MemberService::ready): normalised, with its keys.
+struct ReadyMember
+{
+    NewMember member;   ///< MemberService::normalised, the country too
+    QString accountKey; ///< accountKey()
+    QString searchKey;  ///< SearchIndex::memberKey
+};
+
 } // namespace sb

@@ -12,6 +12,7 @@
 #include "core/books/CompanyService.h"
 #include "core/credit/CreditService.h"
 #include "core/members/MemberService.h"
+#include "core/storage/Transaction.h"
 
 #include <QFile>
 #include <QSet>
@@ -25,6 +26,7 @@ using sb::MemberQuery;
 using sb::MemberService;
 using sb::Money;
 using sb::NewMember;
+using sb::ReadyMember;
 
 Q_DECLARE_METATYPE(sb::MemberQuery::Sort)
 
@@ -149,6 +151,8 @@ private slots:
     void addWritesMemberAccountAndLog();
     void addTrims_data() { sbt::addEngineRows(); }
     void addTrims();
+    void insertManyStoresAsAdd_data() { sbt::addEngineRows(); }
+    void insertManyStoresAsAdd();
     void addRefusedChangesNothing_data();
     void addRefusedChangesNothing();
     void findUnknown_data() { sbt::addEngineRows(); }
@@ -352,6 +356,51 @@ void TestMemberService::addTrims()
     QCOMPARE(m->name, s("Anna Berg"));
     QCOMPARE(m->email, s("anna@example.com"));
     QCOMPARE(m->department, s("Sales"));
+}
+
+// insertMany() (the demo's, with its members made ready() on another thread) stores a member
+// as add() does: the same normalised text, country and keys.
+void TestMemberService::insertManyStoresAsAdd()
+{
+    QFETCH(QString, engine);
+    SB_ENV(e, engine);
+    const MemberService members(*e.ctx);
+    const auto messy = [](const QString& account) {
+        return NewMember{account, s("  \u00C5nna \u200B Berg  "), s(" anna@example.com "),
+                         s(" Sales "), s(" no ")};
+    };
+    SB_VERIFY_OK(members.add(messy(s(" Anna.Berg "))));
+    {
+        auto tx = sb::Transaction::begin(e.db());
+        SB_VERIFY_OK(tx);
+        const ReadyMember ready = MemberService::ready(messy(s(" Anna.Berg2 ")));
+        QCOMPARE(ready.member.country, s("NO"));
+        auto added = members.insertMany(tx.value(), QList<ReadyMember>{ready});
+        SB_VERIFY_OK(added);
+        QCOMPARE(added->size(), 1);
+        QCOMPARE(added->first().account, s("Anna.Berg2"));
+        SB_VERIFY_OK(tx->commit());
+    }
+    const auto row = [&](const QString& key) {
+        auto q = e.db().runFirst(s("SELECT display_name, email, department, country, search_key"
+                                   " FROM members WHERE account_key = ?"),
+                                 {key});
+        QStringList out;
+        if (q) {
+            for (int c = 0; c < 5; ++c)
+                out << q->value(c).toString();
+        }
+        return out;
+    };
+    const QStringList byAdd = row(s("anna.berg"));
+    QStringList byInsertMany = row(s("anna.berg2"));
+    QCOMPARE(byAdd.size(), 5);
+    QCOMPARE(byAdd.mid(0, 4),
+             (QStringList{s("\u00C5nna Berg"), s("anna@example.com"), s("Sales"), s("NO")}));
+    QCOMPARE(byInsertMany.mid(0, 4), byAdd.mid(0, 4));
+    // The search keys differ only in the account they start with.
+    QVERIFY(byInsertMany.value(4).startsWith(s("anna.berg2\u001F")));
+    QCOMPARE(byInsertMany.value(4).mid(10), byAdd.value(4).mid(9));
 }
 
 void TestMemberService::addRefusedChangesNothing_data()

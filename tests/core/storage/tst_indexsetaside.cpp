@@ -175,7 +175,8 @@ private slots:
         QCOMPARE(searchTriggers(db), triggers);
         SB_VERIFY_OK(members.insertMany(
             tx.value(),
-            {{QStringLiteral("signe.berg"), QStringLiteral("Signe Berg"), QString(), QString()}}));
+            QList<sb::NewMember>{{QStringLiteral("signe.berg"), QStringLiteral("Signe Berg"),
+                                  QString(), QString()}}));
         QCOMPARE(count(QStringLiteral("signe")), 1);
         SB_VERIFY_OK(aside->restore(tx.value()));
         SB_VERIFY_OK(tx->commit());
