@@ -518,7 +518,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(const Options& options,
         if (auto f = allocations.flush(); !f)
             return f.error();
         for (IndexSetAside& aside : memberIndexes) {
-            if (auto r = aside.restore(tx); !r)
+            if (auto r = aside.restore(tx, IndexSetAside::SearchBuild::Fast); !r)
                 return r.error();
         }
         qint64 doneSoFar = options.members;

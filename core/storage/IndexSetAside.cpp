@@ -37,9 +37,12 @@ Result<void> dropListed(const Database& db, const QString& type, const QString& 
     return {};
 }
 
-// FTS5's 'hashsize' while a search index is built in one pass, and its default, in bytes.
-constexpr qint64 kRebuildHashSize = 16 * 1024 * 1024;
+// FTS5's 'hashsize' (bytes): its default, and while a search index is built in one pass.
 constexpr qint64 kDefaultHashSize = 1024 * 1024;
+constexpr qint64 hashSize(IndexSetAside::SearchBuild build)
+{
+    return build == IndexSetAside::SearchBuild::Fast ? 16 * 1024 * 1024 : 4 * 1024 * 1024;
+}
 
 // Runs each statement of `sql` in turn, removing it once done.
 Result<void> makeAgain(const Database& db, QStringList* sql)
@@ -114,7 +117,7 @@ Result<IndexSetAside> IndexSetAside::dropIfWorthIt(Transaction& tx, const QStrin
     return drop(tx, table);
 }
 
-Result<void> IndexSetAside::restore(Transaction& tx)
+Result<void> IndexSetAside::restore(Transaction& tx, SearchBuild build)
 {
     if (m_sql.isEmpty() && m_searchTable.isEmpty())
         return {};
@@ -124,15 +127,15 @@ Result<void> IndexSetAside::restore(Transaction& tx)
         // Built before the page cache is made small below: under 2 MiB it took 1.6 s, not
         // 0.46 s, for 100,000 members. FTS5 writes a segment each time the terms it holds
         // in memory reach its 'hashsize' (1 MiB by default) and merges the segments after:
-        // with 16 MiB it wrote 100,000 members' keys in 0.31 s rather than 0.48 s, peak
-        // memory unchanged. Set back to the default after, for the triggers' writes.
+        // fewer, larger segments are faster (SearchBuild). Set back to the default after,
+        // for the triggers' writes.
         const auto configure = [&](qint64 hashSize) {
             return db.run(QStringLiteral("INSERT INTO %1_search(%1_search, rank)"
                                          " VALUES ('hashsize', ?)")
                               .arg(m_searchTable),
                           {hashSize});
         };
-        if (auto c = configure(kRebuildHashSize); !c)
+        if (auto c = configure(hashSize(build)); !c)
             return c.error();
         if (auto r = db.run(QStringLiteral("INSERT INTO %1_search(%1_search) VALUES ('rebuild')")
                                 .arg(m_searchTable));
