@@ -1321,10 +1321,6 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
         <translation>La ligne %1 de %2 n’est pas du texte UTF-8 (peut-être Latin-1 ou Windows-1252)&#xa0;: enregistrez le fichier en UTF-8 et importez-le à nouveau.</translation>
     </message>
     <message>
-        <source>Database error: %1</source>
-        <translation>Erreur de base de données&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>accounts were not created.</source>
         <translation>les comptes n’ont pas été créés.</translation>
     </message>
@@ -2314,10 +2310,6 @@ Veuillez garder ce message confidentiel&#xa0;: toute personne qui dispose du mot
 </context>
 <context>
     <name>sb::Statement</name>
-    <message>
-        <source>Database error: %1</source>
-        <translation>Erreur de base de données&#xa0;: %1</translation>
-    </message>
     <message>
         <source>%1 values for %2 parameters.</source>
         <translation>%1 valeurs pour %2 paramètres.</translation>

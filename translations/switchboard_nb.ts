@@ -1321,10 +1321,6 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
         <translation>Linje %1 i %2 er ikke UTF-8-tekst (kanskje Latin-1 eller Windows-1252): lagre filen som UTF-8 og importer den på nytt.</translation>
     </message>
     <message>
-        <source>Database error: %1</source>
-        <translation>Databasefeil: %1</translation>
-    </message>
-    <message>
         <source>accounts were not created.</source>
         <translation>kontoene ble ikke opprettet.</translation>
     </message>
@@ -2314,10 +2310,6 @@ Behandle denne meldingen fortrolig: den som har passordet, kan ringe på firmaet
 </context>
 <context>
     <name>sb::Statement</name>
-    <message>
-        <source>Database error: %1</source>
-        <translation>Databasefeil: %1</translation>
-    </message>
     <message>
         <source>%1 values for %2 parameters.</source>
         <translation>%1 verdier for %2 parametere.</translation>

@@ -1321,10 +1321,6 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
         <translation>Regel %1 van %2 is geen UTF-8-tekst (misschien Latin-1 of Windows-1252): sla het bestand op als UTF-8 en importeer het opnieuw.</translation>
     </message>
     <message>
-        <source>Database error: %1</source>
-        <translation>Databasefout: %1</translation>
-    </message>
-    <message>
         <source>accounts were not created.</source>
         <translation>de accounts zijn niet gemaakt.</translation>
     </message>
@@ -2314,10 +2310,6 @@ Houd dit bericht vertrouwelijk: wie het wachtwoord heeft, kan bellen op kosten v
 </context>
 <context>
     <name>sb::Statement</name>
-    <message>
-        <source>Database error: %1</source>
-        <translation>Databasefout: %1</translation>
-    </message>
     <message>
         <source>%1 values for %2 parameters.</source>
         <translation>%1 waarden voor %2 parameters.</translation>

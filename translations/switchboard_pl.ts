@@ -1355,10 +1355,6 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
         <translation>Wiersz %1 pliku %2 nie jest tekstem UTF-8 (może Latin-1 lub Windows-1252): zapisz plik w UTF-8 i zaimportuj go ponownie.</translation>
     </message>
     <message>
-        <source>Database error: %1</source>
-        <translation>Błąd bazy danych: %1</translation>
-    </message>
-    <message>
         <source>accounts were not created.</source>
         <translation>nie utworzono kont.</translation>
     </message>
@@ -2360,10 +2356,6 @@ Prosimy nie udostępniać tej wiadomości nikomu: każdy, kto zna hasło, może 
 </context>
 <context>
     <name>sb::Statement</name>
-    <message>
-        <source>Database error: %1</source>
-        <translation>Błąd bazy danych: %1</translation>
-    </message>
     <message>
         <source>%1 values for %2 parameters.</source>
         <translation>%1 wartości dla %2 parametrów.</translation>

@@ -310,7 +310,7 @@ Result<QList<Member>> MemberService::insertMany(Transaction& tx, const QList<Rea
         if (auto a = accounts.flush(); !a)
             return a.error();
         if (qsizetype(accountIds.size()) != last - first)
-            return Error::storage(tr("Database error: %1").arg(tr("accounts were not created.")));
+            return Database::storageError(tr("accounts were not created."));
         // One INSERT gives its rows ascending ids in the order of its VALUES; which new, empty
         // account goes to which member does not matter anyway.
         std::sort(accountIds.begin(), accountIds.end());
@@ -343,8 +343,7 @@ Result<QList<Member>> MemberService::insertMany(Transaction& tx, const QList<Rea
         for (qsizetype i = first; i < last; ++i) {
             const auto id = idByKey.constFind(in[i].accountKey);
             if (id == idByKey.cend())
-                return Error::storage(
-                    tr("Database error: %1").arg(tr("a member was not created.")));
+                return Database::storageError(tr("a member was not created."));
             out[i].id = *id;
         }
     }

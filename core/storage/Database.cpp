@@ -208,8 +208,12 @@ int Database::schemaVersion() const
 
 Error Database::errorFrom(const QSqlError& error) const
 {
-    return Error::storage(tr("Database error: %1").arg(error.text()),
-                          isRetryable(error, m_h->engine));
+    return storageError(error.text(), isRetryable(error, m_h->engine));
+}
+
+Error Database::storageError(const QString& detail, bool retryable)
+{
+    return Error::storage(tr("Database error: %1").arg(detail), retryable);
 }
 
 Result<QSqlQuery> Database::run(const QString& text, const QVariantList& binds) const
@@ -248,10 +252,8 @@ Result<QSqlQuery> Database::runFirst(const QString& text, const QVariantList& bi
 {
     auto q = run(text, binds);
     if (q && !q->next())
-        return Error::storage(tr("Database error: %1")
-                                  .arg(q->lastError().isValid()
-                                           ? q->lastError().text()
-                                           : tr("the statement returned no row.")));
+        return storageError(q->lastError().isValid() ? q->lastError().text()
+                                                     : tr("the statement returned no row."));
     return q;
 }
 

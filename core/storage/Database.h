@@ -69,6 +69,8 @@ public:
     /// A statement's failure as a storage error naming the database's message, retryable when
     /// the engine reported a busy lock or a serialization conflict.
     Error errorFrom(const QSqlError& error) const;
+    /// "Database error: DETAIL" as a storage error: one translated text for every one.
+    static Error storageError(const QString& detail, bool retryable = false);
 
     /// " FOR UPDATE" on PostgreSQL, nothing on SQLite (whose writers hold the whole file).
     QString forUpdate() const { return isPostgres() ? QStringLiteral(" FOR UPDATE") : QString(); }

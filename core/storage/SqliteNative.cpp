@@ -2,7 +2,6 @@
 
 #include "core/storage/Database.h"
 
-#include <QCoreApplication>
 #include <QSqlDriver>
 
 #include <sqlite3.h>
@@ -87,10 +86,8 @@ QVariant value(sqlite3_stmt* statement, int column)
 Error error(sqlite3* handle, int code)
 {
     const bool retryable = (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
-    return Error::storage(
-        QCoreApplication::translate("sb::Database", "Database error: %1")
-            .arg(QString::fromUtf8(handle ? sqlite3_errmsg(handle) : sqlite3_errstr(code))),
-        retryable);
+    return Database::storageError(
+        QString::fromUtf8(handle ? sqlite3_errmsg(handle) : sqlite3_errstr(code)), retryable);
 }
 
 } // namespace sb::SqliteNative

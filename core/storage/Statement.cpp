@@ -78,10 +78,9 @@ Result<void> Statement::execNative(sqlite3* handle)
         }
     }
     if (m_values.size() != sqlite3_bind_parameter_count(m_native))
-        return Error::storage(tr("Database error: %1")
-                                  .arg(tr("%1 values for %2 parameters.")
-                                           .arg(m_values.size())
-                                           .arg(sqlite3_bind_parameter_count(m_native))));
+        return Database::storageError(tr("%1 values for %2 parameters.")
+                                          .arg(m_values.size())
+                                          .arg(sqlite3_bind_parameter_count(m_native)));
     m_utf8.resize(size_t(m_values.size())); // not moved again while bound
     for (qsizetype i = 0; i < m_values.size(); ++i) {
         if (const int rc =
