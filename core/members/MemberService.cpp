@@ -230,7 +230,8 @@ Result<bool> MemberService::accountExists(const QString& account) const
 
 Result<Member> MemberService::insert(Transaction& tx, const NewMember& in) const
 {
-    const NewMember m = normalised(in);
+    const ReadyMember r = ready(in);
+    const NewMember& m = r.member;
     const Database& db = tx.db();
     auto account = Ledger(m_ctx).createAccount(tx, QStringLiteral("member"));
     if (!account)
@@ -241,9 +242,8 @@ Result<Member> MemberService::insert(Transaction& tx, const NewMember& in) const
             "department,"
             " status, search_key, created_at, country) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)"
             " RETURNING id"),
-        {*account, m.account, accountKey(m.account), Database::text(m.name),
-         Database::text(m.email), Database::text(m.department), searchKey(m), m_ctx.nowText(),
-         normalisedCountry(m.country)});
+        {*account, m.account, r.accountKey, Database::text(m.name), Database::text(m.email),
+         Database::text(m.department), r.searchKey, m_ctx.nowText(), m.country});
     if (!q)
         return q.error();
     Member out;
@@ -253,18 +253,9 @@ Result<Member> MemberService::insert(Transaction& tx, const NewMember& in) const
     out.name = m.name;
     out.email = m.email;
     out.department = m.department;
-    out.country = normalisedCountry(m.country);
+    out.country = m.country;
     out.createdAt = m_ctx.now();
     return out;
-}
-
-Result<QList<Member>> MemberService::insertMany(Transaction& tx, const QList<NewMember>& in) const
-{
-    QList<ReadyMember> ready;
-    ready.reserve(in.size());
-    for (const NewMember& m : in)
-        ready.append(MemberService::ready(m));
-    return insertMany(tx, ready);
 }
 
 Result<QList<Member>> MemberService::insertMany(Transaction& tx, const QList<ReadyMember>& in) const

@@ -43,8 +43,9 @@ public:
     /// As stored: account, name and department through NameText::normalised, the e-mail
     /// address trimmed (the country is normalised by normalisedCountry).
     static NewMember normalised(const NewMember& m);
-    /// `m` as insertMany() stores it: normalised and its keys made. It reads nothing, so
-    /// it may run on another thread than the inserts (the demo makes its members so).
+    /// `m` as insert() and insertMany() store it: normalised and its keys made. It reads
+    /// nothing, so it may run on another thread than the inserts (the demo makes its members
+    /// so).
     static ReadyMember ready(const NewMember& m);
 
     Result<Member> add(const NewMember& m) const;
@@ -81,10 +82,8 @@ public:
 
     /// Inserts a member inside the caller's transaction (no validation, no log).
     Result<Member> insert(Transaction& tx, const NewMember& m) const;
-    /// insert() of many members at once (their accounts too), many rows per statement, in
-    /// the order given; account names must be distinct and free (not checked).
-    Result<QList<Member>> insertMany(Transaction& tx, const QList<NewMember>& members) const;
-    /// insertMany() of members made ready() already.
+    /// insert() of many members made ready() (their accounts too), many rows per statement,
+    /// in the order given; account names must be distinct and free (not checked).
     Result<QList<Member>> insertMany(Transaction& tx, const QList<ReadyMember>& members) const;
 
 private:

@@ -136,10 +136,11 @@ private slots:
             auto aside = IndexSetAside::drop(tx.value(), QStringLiteral("members"));
             SB_VERIFY_OK(aside);
             QVERIFY(aside->searchSetAside());
-            QList<sb::NewMember> added;
+            QList<sb::ReadyMember> added;
             for (const char* account : {"solveig.aas", "sophie.leroy", "sander.jansen"})
-                added.append({QString::fromLatin1(account), QStringLiteral("Someone"), QString(),
-                              QStringLiteral("Sales")});
+                added.append(sb::MemberService::ready({QString::fromLatin1(account),
+                                                       QStringLiteral("Someone"), QString(),
+                                                       QStringLiteral("Sales")}));
             SB_VERIFY_OK(members.insertMany(tx.value(), added));
             SB_VERIFY_OK(db.run(QStringLiteral("UPDATE members SET search_key = 'renamed' WHERE"
                                                " account_name = 'sophie.leroy'")));
@@ -175,8 +176,8 @@ private slots:
         QCOMPARE(searchTriggers(db), triggers);
         SB_VERIFY_OK(members.insertMany(
             tx.value(),
-            QList<sb::NewMember>{{QStringLiteral("signe.berg"), QStringLiteral("Signe Berg"),
-                                  QString(), QString()}}));
+            {sb::MemberService::ready({QStringLiteral("signe.berg"), QStringLiteral("Signe Berg"),
+                                       QString(), QString()})}));
         QCOMPARE(count(QStringLiteral("signe")), 1);
         SB_VERIFY_OK(aside->restore(tx.value()));
         SB_VERIFY_OK(tx->commit());
