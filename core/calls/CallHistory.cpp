@@ -231,9 +231,13 @@ Result<CallHistory::Filter> CallHistory::filter(const CallQuery& q, SearchIndex:
 
 Result<QList<CallEntry>> CallHistory::page(const CallQuery& query) const
 {
-    // The time index carries the search key (schema 21).
-    auto f = filter(query, query.sort == CallQuery::Sort::Time ? SearchIndex::Use::PageKeyedOrder
-                                                               : SearchIndex::Use::Page);
+    // The time index carries the search key (schema 21); the key begins with the dialled
+    // number's digits.
+    const SearchIndex::Use use =
+        query.sort == CallQuery::Sort::Time          ? SearchIndex::Use::PageKeyedOrder
+        : query.sort == CallQuery::Sort::Destination ? SearchIndex::Use::PageInKeyOrder
+                                                     : SearchIndex::Use::Page;
+    auto f = filter(query, use);
     if (!f)
         return f.error();
     const QString key = sortColumn(query.sort);

@@ -34,13 +34,16 @@ QString searchKey(const NewMember& m)
 
 // The members whose search key matches `search` (SearchIndex: a substring from three
 // characters, the account's start below), as a condition on `m` and its values; how a page
-// of them is best read in `*read`.
-QString searchCondition(const Database& db, const QString& search, QVariantList* binds,
-                        Keyset::Read* read)
+// of them in `sort`'s order is best read in `*read`.
+QString searchCondition(const Database& db, const QString& search, MemberQuery::Sort sort,
+                        QVariantList* binds, Keyset::Read* read)
 {
-    return SearchIndex::predicate(db, QStringLiteral("members"), QStringLiteral("m"),
-                                  {SearchText::fold(search.trimmed())}, binds,
-                                  SearchIndex::Use::Page, read);
+    // The key begins with the account, which begins like the name and the e-mail address.
+    const bool inKeyOrder = sort == MemberQuery::Sort::Account || sort == MemberQuery::Sort::Name ||
+                            sort == MemberQuery::Sort::Email;
+    return SearchIndex::predicate(
+        db, QStringLiteral("members"), QStringLiteral("m"), {SearchText::fold(search.trimmed())},
+        binds, inKeyOrder ? SearchIndex::Use::PageInKeyOrder : SearchIndex::Use::Page, read);
 }
 
 const QString kSelect = QStringLiteral(
@@ -459,7 +462,8 @@ Result<QList<Member>> MemberService::page(const MemberQuery& query) const
     QVariantList filterBinds;
     Keyset::Read read = Keyset::Read::InOrder;
     if (!query.search.trimmed().isEmpty())
-        where = QStringLiteral(" WHERE ") + searchCondition(db, query.search, &filterBinds, &read);
+        where = QStringLiteral(" WHERE ") +
+                searchCondition(db, query.search, query.sort, &filterBinds, &read);
     const QString key = sortColumn(query.sort);
     const QString id = tieColumn(query.sort);
     const QDateTime now = m_ctx.now();

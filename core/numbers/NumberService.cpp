@@ -112,6 +112,10 @@ QString searchCondition(const Database& db, const QString& search, QVariantList*
             return QLatin1Char('(') + ranges.join(QStringLiteral(" OR ")) + QLatin1Char(')');
         }
     }
+    // The key begins with the number's digits, which begin with the country's code.
+    if (use == SearchIndex::Use::Page &&
+        (sort == NumberQuery::Sort::Number || sort == NumberQuery::Sort::Country))
+        use = SearchIndex::Use::PageInKeyOrder;
     return SearchIndex::predicate(db, QStringLiteral("numbers"), QStringLiteral("n"), needles,
                                   binds, use, read);
 }

@@ -31,15 +31,18 @@ class SearchIndex
     Q_DECLARE_TR_FUNCTIONS(sb::SearchIndex)
 
 public:
-    /// What the condition is for: counting rows, a page of rows in some order, or a page in an
+    /// What the condition is for: counting rows, a page of rows in some order, a page in an
     /// order whose index carries the search key beside the sort key (calls by time), where
     /// testing each row in order reads the index alone: about 0.07 µs a row, against about
-    /// 1.9 µs for each match read by id and sorted.
+    /// 1.9 µs for each match read by id and sorted; or a page in an order that the key begins
+    /// like (members by account, name or e-mail, numbers by number or country, calls by
+    /// destination), where the rows a prefix matches lie together, not spread evenly.
     enum class Use
     {
         Count,
         Page,
-        PageKeyedOrder
+        PageKeyedOrder,
+        PageInKeyOrder
     };
 
     /// The condition (in parentheses) that `alias`'s row of `table` matches one of `needles`
@@ -51,11 +54,14 @@ public:
     /// read and sorted; a rare one is read through the index. PostgreSQL's planner makes that
     /// choice itself from its statistics.
     ///
-    /// How a page of the rows is best read goes to `*read` when given: on PostgreSQL a Page
-    /// of a prefix search (one or two characters) that matches up to a quarter of the table
-    /// is Keyset::Read::MatchesFirst, as such rows lie together in the account's and the
-    /// name's order, which the planner cannot know, and reading them all (about 1 µs each) is
-    /// cheaper than walking the order to them; anything else is Keyset::Read::InOrder.
+    /// How a page of the rows is best read goes to `*read` when given: on PostgreSQL a page
+    /// of a prefix search (one or two characters) is Keyset::Read::MatchesFirst when it
+    /// matches up to a quarter of the table in an order the key begins like (PageInKeyOrder:
+    /// the matches lie together there, which the planner cannot know, and reading them all,
+    /// about 1 µs each, is cheaper than walking the order to them), or up to as many as a
+    /// Page on SQLite reads through its index in any other order (where they are spread, and
+    /// a page in order is full after about 256 × rows / matches); anything else is
+    /// Keyset::Read::InOrder.
     static QString predicate(const Database& db, const QString& table, const QString& alias,
                              const QStringList& needles, QVariantList* binds, Use use = Use::Count,
                              Keyset::Read* read = nullptr);

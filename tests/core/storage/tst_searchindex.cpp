@@ -346,6 +346,80 @@ private slots:
         QCOMPARE((*known)->price, all.price);
     }
 
+    void pageOfAPrefixIsReadAsTheOrderLiesOnPostgres_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("search");
+        QTest::addColumn<SearchIndex::Use>("use");
+        QTest::addColumn<bool>("matchesFirst");
+        // 8,000 rows: "a" starts 1,800 keys, "b" 100, "c" 3,000. A quarter is 2,000,
+        // √(256 × 8,000) about 1,431.
+        const struct
+        {
+            const char* name;
+            const char* search;
+            SearchIndex::Use use;
+            bool matchesFirst;
+        } cases[] = {
+            {"1800 in the key's order", "a", SearchIndex::Use::PageInKeyOrder, true},
+            {"1800 spread through the order", "a", SearchIndex::Use::Page, false},
+            {"1800 spread through a keyed order", "a", SearchIndex::Use::PageKeyedOrder, false},
+            {"100 spread through the order", "b", SearchIndex::Use::Page, true},
+            {"100 in the key's order", "b", SearchIndex::Use::PageInKeyOrder, true},
+            {"3000 in the key's order", "c", SearchIndex::Use::PageInKeyOrder, false},
+            {"3000 spread through the order", "c", SearchIndex::Use::Page, false},
+            {"a count", "b", SearchIndex::Use::Count, false},
+        };
+        for (const QString& e : sb::test::TestDatabase::engines()) {
+            for (const auto& c : cases)
+                QTest::newRow(qPrintable(e + QLatin1Char(' ') + QLatin1String(c.name)))
+                    << e << QString::fromLatin1(c.search)
+                    << c.use
+                    // SQLite's planner reads its few matches through the index itself.
+                    << (c.matchesFirst && e == QLatin1String("postgresql"));
+        }
+    }
+    void pageOfAPrefixIsReadAsTheOrderLiesOnPostgres()
+    {
+        QFETCH(QString, engine);
+        QFETCH(QString, search);
+        QFETCH(SearchIndex::Use, use);
+        QFETCH(bool, matchesFirst);
+        // The thresholds alone, not their floor of 2,000 rows.
+        SearchIndex::setCommonRows(2);
+        const auto restore = qScopeGuard([] { SearchIndex::setCommonRows(2000); });
+        sbt::Env e(engine);
+        QVERIFY2(e.t.ok(), qPrintable(e.t.error()));
+        e.open();
+        const Database& db = e.db();
+        const bool pg = db.isPostgres();
+        QVERIFY(db.run(QStringLiteral("CREATE TABLE scratch (id BIGINT PRIMARY KEY,"
+                                      " search_key TEXT NOT NULL)"))
+                    .ok());
+        QVERIFY(db.run(pg ? QStringLiteral("CREATE INDEX scratch_key ON scratch"
+                                           " (search_key COLLATE \"C\")")
+                          : QStringLiteral("CREATE INDEX scratch_key ON scratch (search_key)"))
+                    .ok());
+        QVERIFY(db.run(QStringLiteral(
+                           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                           " WHERE i < 8000) INSERT INTO scratch (id, search_key) SELECT i,"
+                           " CASE WHEN i <= 1800 THEN 'a' WHEN i <= 1900 THEN 'b'"
+                           " WHEN i <= 4900 THEN 'c' ELSE 'd' END || CAST(i AS TEXT) FROM n"))
+                    .ok());
+        QVariantList binds;
+        Keyset::Read read = Keyset::Read::MatchesFirst;
+        const QString condition = SearchIndex::predicate(
+            db, QStringLiteral("scratch"), QStringLiteral("t"), {search}, &binds, use, &read);
+        QCOMPARE(read, matchesFirst ? Keyset::Read::MatchesFirst : Keyset::Read::InOrder);
+        // Either way the condition keeps the same rows.
+        auto n =
+            db.runFirst(QStringLiteral("SELECT COUNT(*) FROM scratch t WHERE ") + condition, binds);
+        QVERIFY(n.ok());
+        QCOMPARE(n->value(0).toLongLong(), search == QLatin1String("a")   ? qint64(1800)
+                                           : search == QLatin1String("b") ? qint64(100)
+                                                                          : qint64(3000));
+    }
+
     void indexFollowsChanges_data() { sbt::addEngineRows(); }
     void indexFollowsChanges()
     {
