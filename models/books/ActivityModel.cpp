@@ -2,6 +2,7 @@
 
 #include "core/base/DisplayFormat.h"
 #include "core/books/ActivityLog.h"
+#include "models/base/Retranslated.h"
 
 #include <QLocale>
 
@@ -136,9 +137,7 @@ void ActivityModel::retranslate()
         refresh();
         return;
     }
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1));
+    announceRetranslated(*this);
 }
 
 } // namespace sb

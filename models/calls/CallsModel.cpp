@@ -3,6 +3,7 @@
 #include "core/base/DisplayFormat.h"
 #include "core/base/PhoneNumbers.h"
 #include "core/calls/CallHistory.h"
+#include "models/base/Retranslated.h"
 
 #include <QLocale>
 
@@ -351,9 +352,7 @@ void CallsModel::reload()
 
 void CallsModel::retranslate()
 {
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1));
+    announceRetranslated(*this);
 }
 
 } // namespace sb

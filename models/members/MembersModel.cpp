@@ -5,6 +5,7 @@
 #include "core/members/MemberService.h"
 #include "core/reports/AttentionService.h"
 #include "models/base/BalanceDisplay.h"
+#include "models/base/Retranslated.h"
 
 #include <QHash>
 #include <QLocale>
@@ -353,9 +354,7 @@ void MembersModel::refreshMembers(const QList<qint64>& ids)
 
 void MembersModel::retranslate()
 {
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1));
+    announceRetranslated(*this);
 }
 
 int MembersModel::rowOfAccount(const QString& account) const

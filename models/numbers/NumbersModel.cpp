@@ -4,6 +4,7 @@
 #include "core/base/PhoneNumbers.h"
 #include "core/numbers/NumberCatalogue.h"
 #include "core/numbers/NumberService.h"
+#include "models/base/Retranslated.h"
 
 #include <QLocale>
 #include <QSet>
@@ -259,9 +260,7 @@ void NumbersModel::reload()
 
 void NumbersModel::retranslate()
 {
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1));
+    announceRetranslated(*this);
 }
 
 QStringList NumbersModel::numbers(const QModelIndexList& indexes) const

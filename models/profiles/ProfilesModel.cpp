@@ -5,6 +5,7 @@
 #include "core/profiles/ProfileService.h"
 #include "core/reports/AttentionService.h"
 #include "models/base/BalanceDisplay.h"
+#include "models/base/Retranslated.h"
 
 #include <QLocale>
 
@@ -280,9 +281,7 @@ Money ProfilesModel::monthlyCost(const SipProfile& p) const
 
 void ProfilesModel::retranslate()
 {
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(static_cast<int>(m_rows.size()) - 1, ColumnCount - 1));
+    announceRetranslated(*this);
 }
 
 } // namespace sb

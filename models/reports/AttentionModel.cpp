@@ -2,6 +2,7 @@
 
 #include "core/reports/AttentionService.h"
 #include "models/base/BalanceDisplay.h"
+#include "models/base/Retranslated.h"
 
 #include <QFont>
 
@@ -118,9 +119,7 @@ void AttentionModel::refresh()
 
 void AttentionModel::retranslate()
 {
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_items.isEmpty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    announceRetranslated(*this);
 }
 
 void AttentionModel::setItems(const Result<QList<AttentionItem>>& items)
