@@ -56,9 +56,10 @@ protected:
     }
 };
 
-// A paragraph that explains: not selectable, so it is laid out from its font's metrics. A
-// selectable label is a text document, laid out again at every measure of the pane: the
-// five notes so made were a fifth of the SIP profiles page's start-up.
+// A paragraph or a sentence that tells (a note, what the channels cost, when they are paid
+// until): not selectable, so it is laid out from its font's metrics. A selectable label is a
+// text document, laid out again at every measure of the pane: the five notes so made were a
+// fifth of the SIP profiles page's start-up, the eight sentences a tenth after them.
 QLabel* noteLabel(QWidget* parent, const QString& name)
 {
     auto* label = new WrappedLabel(parent);
@@ -68,7 +69,8 @@ QLabel* noteLabel(QWidget* parent, const QString& name)
     return label;
 }
 
-// A value the admin may copy (the username, the servers, an amount): selectable.
+// A value the admin may copy (the name, the username, the password, the address, the
+// servers, the balance): selectable.
 QLabel* valueLabel(QWidget* parent, const QString& name)
 {
     QLabel* label = noteLabel(parent, name);
@@ -120,11 +122,11 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
-    m_summary = valueLabel(m_details, QStringLiteral("profileSummaryLabel"));
+    m_summary = noteLabel(m_details, QStringLiteral("profileSummaryLabel"));
 
     // Authentication
     m_authBox = group(QStringLiteral("authenticationGroup"), m_details);
-    m_authMethod = valueLabel(m_authBox, QStringLiteral("authMethodLabel"));
+    m_authMethod = noteLabel(m_authBox, QStringLiteral("authMethodLabel"));
     m_usernameCaption = new QLabel(m_authBox);
     m_username = valueLabel(m_authBox, QStringLiteral("sipUsernameLabel"));
     m_passwordCaption = new QLabel(m_authBox);
@@ -207,15 +209,15 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
 
     // Outgoing calls
     m_outgoingBox = group(QStringLiteral("outgoingGroup"), m_details);
-    m_channelsCost = valueLabel(m_outgoingBox, QStringLiteral("channelsCostLabel"));
+    m_channelsCost = noteLabel(m_outgoingBox, QStringLiteral("channelsCostLabel"));
     QFont bold = m_channelsCost->font();
     bold.setBold(true);
     m_channelsCost->setFont(bold);
-    m_paidUntil = valueLabel(m_outgoingBox, QStringLiteral("channelsPaidUntilLabel"));
+    m_paidUntil = noteLabel(m_outgoingBox, QStringLiteral("channelsPaidUntilLabel"));
     m_lapsed = new HintLabel(m_outgoingBox);
     m_lapsed->setObjectName(QStringLiteral("channelsLapsedLabel"));
     // The seed's "Outgoing calls" row: channels and bundles together.
-    m_outgoingTotal = valueLabel(m_outgoingBox, QStringLiteral("outgoingTotalLabel"));
+    m_outgoingTotal = noteLabel(m_outgoingBox, QStringLiteral("outgoingTotalLabel"));
     auto* outgoingLayout = new QVBoxLayout(m_outgoingBox);
     outgoingLayout->addWidget(m_outgoingTotal);
     outgoingLayout->addWidget(m_channelsCost);
@@ -267,10 +269,10 @@ SipProfileDetails::SipProfileDetails(const Context& ctx, QWidget* parent)
 
     // US minute bundles
     m_bundlesBox = group(QStringLiteral("bundlesGroup"), m_details);
-    m_bundlesCount = valueLabel(m_bundlesBox, QStringLiteral("bundlesCountLabel"));
+    m_bundlesCount = noteLabel(m_bundlesBox, QStringLiteral("bundlesCountLabel"));
     m_bundlesCount->setFont(bold);
-    m_bundlesMinutes = valueLabel(m_bundlesBox, QStringLiteral("bundlesMinutesLabel"));
-    m_bundlesPeriod = valueLabel(m_bundlesBox, QStringLiteral("bundlesPeriodLabel"));
+    m_bundlesMinutes = noteLabel(m_bundlesBox, QStringLiteral("bundlesMinutesLabel"));
+    m_bundlesPeriod = noteLabel(m_bundlesBox, QStringLiteral("bundlesPeriodLabel"));
     m_bundlesHint = new HintLabel(m_bundlesBox);
     m_bundlesHint->setObjectName(QStringLiteral("bundlesHintLabel"));
     m_bundlesNote = noteLabel(m_bundlesBox, QStringLiteral("bundlesNoteLabel"));
