@@ -15,7 +15,7 @@
 
 namespace sb {
 
-MembersModel::MembersModel(const Context& ctx, QObject* parent)
+MembersModel::MembersModel(const Context& ctx, QObject* parent, Reading reading)
     : QAbstractTableModel(parent), m_ctx(ctx),
       m_rows(
           PageSize,
@@ -34,6 +34,7 @@ MembersModel::MembersModel(const Context& ctx, QObject* parent)
     m_query.limit = PageSize;
     m_query.sort = MemberQuery::Sort::Name;
     m_query.ascending = true;
+    m_waiting = reading == Reading::Later;
     reload();
     if (m_ctx.notifier)
         connect(m_ctx.notifier, &Notifier::changed, this, &MembersModel::onChanged);
@@ -235,11 +236,13 @@ QHash<int, QByteArray> MembersModel::roleNames() const
 
 bool MembersModel::canFetchMore(const QModelIndex& parent) const
 {
-    return m_rows.canFetchMore(parent);
+    return !m_waiting && m_rows.canFetchMore(parent);
 }
 
 void MembersModel::fetchMore(const QModelIndex& parent)
 {
+    if (m_waiting)
+        return;
     m_rows.fetchMore(*this, parent);
 }
 
@@ -290,13 +293,23 @@ void MembersModel::setSearch(const QString& search)
     reload();
 }
 
+void MembersModel::startReading()
+{
+    if (m_waiting)
+        refresh();
+}
+
 void MembersModel::refresh()
 {
+    m_waiting = false;
     reload();
 }
 
 void MembersModel::reload()
 {
+    // Waiting: the query is kept for the first read; a change has no rows to touch.
+    if (m_waiting)
+        return;
     m_low.clear();
     m_rows.reload(*this);
 }

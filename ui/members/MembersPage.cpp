@@ -38,7 +38,8 @@ MembersPage::MembersPage(const Context& ctx, QWidget* parent)
     : QWidget(parent), m_ctx(ctx), m_files(kDirKey)
 {
     setObjectName(QStringLiteral("membersPage"));
-    m_model = new MembersModel(m_ctx, this);
+    // Read when first shown: the dashboard builds this page for its actions alone.
+    m_model = new MembersModel(m_ctx, this, MembersModel::Reading::Later);
     m_model->setObjectName(QStringLiteral("membersModel"));
 
     m_title = TablePage::createTitle(this, QStringLiteral("membersTitle"));
@@ -145,8 +146,21 @@ QStringList MembersPage::selectedAccounts() const
     return m_model->accounts(m_table->selectionModel()->selectedRows());
 }
 
+MembersModel* MembersPage::model() const
+{
+    m_model->startReading();
+    return m_model;
+}
+
+void MembersPage::showEvent(QShowEvent* event)
+{
+    m_model->startReading();
+    QWidget::showEvent(event);
+}
+
 bool MembersPage::selectAccount(const QString& account)
 {
+    m_model->startReading();
     const int row = m_model->rowOfAccount(account);
     if (row < 0)
         return false;

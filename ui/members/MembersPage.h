@@ -33,7 +33,8 @@ class MembersPage : public QWidget
 public:
     explicit MembersPage(const Context& ctx, QWidget* parent = nullptr);
 
-    MembersModel* model() const { return m_model; }
+    /// The members table's model, its first page read (the page reads it when first shown).
+    MembersModel* model() const;
     QTableView* table() const { return m_table; }
     QLineEdit* searchEdit() const { return m_search; }
 
@@ -96,6 +97,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslateUi();

@@ -33,6 +33,7 @@ private slots:
     void cleanup();
     void underModelTester();
     void fetchesLazilyInPages();
+    void readsLaterWhenAsked();
     void searchFiltersInSql();
     void searchWithoutMatches();
     void sortsByBalanceInSql_data();
@@ -105,6 +106,50 @@ void TestMembersModel::underModelTester()
     model.refreshAccounts({model.member(0).account, model.member(3).account});
     model.retranslate();
     model.refresh();
+}
+
+void TestMembersModel::readsLaterWhenAsked()
+{
+    MembersModel model(*m_ctx, nullptr, MembersModel::Reading::Later);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tester.setUseFetchMore(false);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    // Nothing read: no rows, nothing to fetch, and a sort or a search is only kept.
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.canFetchMore({}));
+    model.fetchMore({});
+    model.sort(MembersModel::Account, Qt::DescendingOrder);
+    model.setSearch(QStringLiteral("sales"));
+    model.refreshAccounts({QStringLiteral("nobody")});
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.totalCount(), qint64(0));
+    QCOMPARE(resets.size(), 0);
+    // The first read has the kept search and order.
+    model.startReading();
+    QCOMPARE(resets.size(), 1);
+    QVERIFY(model.rowCount() > 0);
+    const auto sales = MemberService(*m_ctx).count(QStringLiteral("sales"));
+    QVERIFY(sales.ok());
+    QVERIFY(*sales > 0 && *sales < Members);
+    QCOMPARE(model.totalCount(), *sales);
+    fetchAll(model);
+    // The same rows in the same order as a model read at once, then sorted and searched.
+    MembersModel now(*m_ctx);
+    now.sort(MembersModel::Account, Qt::DescendingOrder);
+    now.setSearch(QStringLiteral("sales"));
+    fetchAll(now);
+    QCOMPARE(model.rowCount(), int(*sales));
+    QCOMPARE(now.rowCount(), model.rowCount());
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.member(row).account, now.member(row).account);
+    QVERIFY(model.member(0).account > model.member(model.rowCount() - 1).account);
+    // Once read, it reads as any model does; startReading() again changes nothing.
+    model.startReading();
+    QCOMPARE(resets.size(), 1);
+    // refresh() reads too, as startReading() does.
+    MembersModel other(*m_ctx, nullptr, MembersModel::Reading::Later);
+    other.refresh();
+    QCOMPARE(other.totalCount(), qint64(Members));
 }
 
 void TestMembersModel::fetchesLazilyInPages()
