@@ -49,6 +49,7 @@ private slots:
 
     void generatesValidUniqueMembers_data() { sbt::addEngineRows(); }
     void generatesValidUniqueMembers();
+    void leavesPlannerStatisticsOnPostgres();
     void namesAreRealistic_data() { sbt::addEngineRows(); }
     void namesAreRealistic();
     void obeysAutoRechargeRule_data() { sbt::addEngineRows(); }
@@ -278,6 +279,30 @@ void TestDemoGenerator::cancelledDuringCallsWritesNothing()
     tooMany.calls = DemoGenerator::MaxCalls + 1;
     QCOMPARE(DemoGenerator(*e.ctx).generate(tooMany).error().kind, sb::Error::Kind::Invalid);
     SB_COMPARE_SNAPSHOT(before, sbt::snapshot(e.db()));
+}
+
+void TestDemoGenerator::leavesPlannerStatisticsOnPostgres()
+{
+    if (!sb::test::TestDatabase::engines().contains(s("postgresql")))
+        QSKIP("No PostgreSQL server (SWITCHBOARD_TEST_PG)");
+    SB_ENV(e, s("postgresql"));
+    const auto analysed = [&](const char* table) {
+        auto q = e.db().runFirst(s("SELECT COUNT(*) FROM pg_stats WHERE schemaname ="
+                                   " current_schema() AND tablename = ?"),
+                                 {QString::fromLatin1(table)});
+        return q ? q->value(0).toLongLong() : qint64(-1);
+    };
+    QCOMPARE(analysed("members"), qint64(0));
+    DemoGenerator::Options o;
+    o.members = 50;
+    o.profiles = 2;
+    o.numbers = 10;
+    o.calls = 40;
+    o.seed = 3;
+    SB_VERIFY_OK(DemoGenerator(*e.ctx).generate(o));
+    // The planner knows the new rows at once, without waiting for autovacuum.
+    for (const char* table : {"members", "accounts", "ledger", "numbers", "calls"})
+        QVERIFY2(analysed(table) > 0, table);
 }
 
 void TestDemoGenerator::generatesValidUniqueMembers()
