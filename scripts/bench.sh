@@ -60,20 +60,26 @@ export SWITCHBOARD_BENCH_DB="$db" SWITCHBOARD_BENCH_NOW="$now"
 
 failed=0
 logs=()
-run() { # NAME ARGS...: one benchmark, its output kept; a crash is reported, the rest still run
+run() { # NAME [--log=LOG] ARGS...: one benchmark, its output kept in LOG.log (NAME.log);
+         # a crash is reported, the rest still run
     local name=$1; shift
+    local log=$name
+    if [[ "${1:-}" == --log=* ]]; then log=${1#--log=}; shift; fi
     [ -x "$build/tests/benchmarks/$name" ] || { echo "bench: $name not built, skipped" >&2; return; }
     if [ -n "${BENCH_ONLY:-}" ] && [[ " $BENCH_ONLY " != *" $name "* ]]; then return; fi
     echo "bench: $name $*" >&2
-    if ! "$build/tests/benchmarks/$name" "$@" >"$out/$name.log" 2>&1; then
+    if ! "$build/tests/benchmarks/$name" "$@" >"$out/$log.log" 2>&1; then
         # A figure that did not hold also ends non-zero; only a run without figures failed.
-        grep -q '^BENCH ' "$out/$name.log" || { echo "bench: $name failed:" >&2; tail -5 "$out/$name.log" >&2; failed=1; }
+        grep -q '^BENCH ' "$out/$log.log" || { echo "bench: $name failed:" >&2; tail -5 "$out/$log.log" >&2; failed=1; }
     fi
-    logs+=("$out/$name.log")
+    logs+=("$out/$log.log")
 }
 
 run bench_search --database "$db"
 run bench_paging --database "$db"
+# PostgreSQL: a demo of its own (100,000 members, 50,000 numbers, 100,000 calls), as made by
+# DemoGenerator on a server of this run.
+[ -n "${SWITCHBOARD_TEST_PG:-}" ] && run bench_paging --log=bench_paging_pg --engine postgresql
 run bench_startup --database "$db"
 run bench_paint_gap
 run bench_concurrency
