@@ -77,8 +77,8 @@ run() { # NAME [--log=LOG] ARGS...: one benchmark, its output kept in LOG.log (N
 
 run bench_search --database "$db"
 run bench_paging --database "$db"
-# PostgreSQL: a demo of its own (100,000 members, 50,000 numbers, 100,000 calls), as made by
-# DemoGenerator on a server of this run.
+# PostgreSQL: a demo of its own, of the full size (100,000 members, 50,000 numbers, 1,000
+# profiles, 1,000,000 calls: about 8 minutes), as DemoGenerator leaves it on this run's server.
 [ -n "${SWITCHBOARD_TEST_PG:-}" ] && run bench_paging --log=bench_paging_pg --engine postgresql
 run bench_startup --database "$db"
 run bench_paint_gap

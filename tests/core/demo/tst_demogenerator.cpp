@@ -283,8 +283,7 @@ void TestDemoGenerator::cancelledDuringCallsWritesNothing()
 
 void TestDemoGenerator::leavesPlannerStatisticsOnPostgres()
 {
-    if (!sb::test::TestDatabase::engines().contains(s("postgresql")))
-        QSKIP("No PostgreSQL server (SWITCHBOARD_TEST_PG)");
+    // Skipped without a server, failed when one is required, as every engine row is.
     SB_ENV(e, s("postgresql"));
     const auto analysed = [&](const char* table) {
         auto q = e.db().runFirst(s("SELECT COUNT(*) FROM pg_stats WHERE schemaname ="
